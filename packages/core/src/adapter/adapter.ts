@@ -1,0 +1,105 @@
+import type { ValidationProblem } from '../errors/validation-error.js';
+import type { Engagement, EngagementKind } from '../models/engagement.js';
+import type { MetricSample } from '../models/metric-sample.js';
+import type { Post } from '../models/post.js';
+import type { PostRef } from '../models/post-ref.js';
+import type { PublishResult } from '../models/publish-result.js';
+import type { Capabilities } from './capabilities.js';
+import type { PublishContext, RequestContext } from './context.js';
+import type { WebhookHandler } from './webhooks.js';
+
+/** Which engagement to list. */
+export interface EngagementQuery {
+  /** Kinds to return (default: every kind the adapter reads). */
+  readonly kinds?: readonly EngagementKind[] | undefined;
+  /** Only engagement on this post (comments and replies); all of the account's otherwise. */
+  readonly post?: PostRef | undefined;
+  /** Only engagement created at or after this instant. */
+  readonly since?: Date | undefined;
+  /** Resume after a page: the `cursor` of the last page you handled. */
+  readonly cursor?: string | undefined;
+  /** Items per page the adapter asks the platform for (the platform may return fewer). */
+  readonly pageSize?: number | undefined;
+}
+
+/** One page of engagement. */
+export interface EngagementPage {
+  /** The engagements in this page. */
+  readonly items: readonly Engagement[];
+  /** Pass as `EngagementQuery.cursor` to resume after this page; absent on the last page. */
+  readonly cursor?: string | undefined;
+}
+
+/** Which recent posts to look for when reconciling an ambiguous create. */
+export interface RecentPostsQuery {
+  /** Posts created at or after this instant (a little before the ambiguous attempt). */
+  readonly since: Date;
+  /** The text that was being published, to match against. */
+  readonly text?: string | undefined;
+  /** The most posts to return. */
+  readonly limit?: number | undefined;
+}
+
+/** A post found on the account by {@link Adapter.findRecentPosts}. */
+export interface RecentPost {
+  /** Where it is. */
+  readonly ref: PostRef;
+  /** Its text as the platform stores it. */
+  readonly text?: string | undefined;
+  /** When it was created. */
+  readonly createdAt: Date;
+}
+
+/** What to reply to: an engagement (comment, mention, message) or a post. */
+export type ReplyTarget = Engagement | PostRef;
+
+/**
+ * A platform adapter: the one place that knows a platform's API. The publisher, scheduler,
+ * analytics and inbox talk to platforms only through this contract.
+ *
+ * Build it with {@link defineAdapter}, which checks that the optional methods present are
+ * exactly those {@link Capabilities} declares.
+ *
+ * @example
+ * ```ts
+ * const problems = adapter.validate(post);
+ * if (problems.length === 0) {
+ *   const result = await adapter.publish(post, { account, tokens });
+ *   console.log(result.url);
+ * }
+ * ```
+ */
+export interface Adapter {
+  /** Platform id (`x`, `linkedin`, `instagram`, `facebook`, `tiktok`, or a third party's). */
+  readonly platform: string;
+  /** What the adapter can do and the rules it enforces. */
+  readonly capabilities: Capabilities;
+
+  /** Every problem that stops `post` from being published here, with no I/O. Empty when valid. */
+  validate(post: Post): readonly ValidationProblem[];
+  /**
+   * Publishes `post` with the whole platform flow (media upload and processing, containers,
+   * threads, first comment). Refuses an invalid post with a `ValidationError` before any request.
+   * Never repeats a create: a lost response fails with an `AmbiguousOutcomeError`.
+   */
+  publish(post: Post, context: PublishContext): Promise<PublishResult>;
+
+  /** Deletes a published post. Declared by `capabilities.delete`. */
+  delete?(ref: PostRef, context: RequestContext): Promise<void>;
+  /** Metrics of published posts, batched as the platform allows. Declared by `capabilities.metrics.post`. */
+  getPostMetrics?(refs: readonly PostRef[], context: RequestContext): Promise<readonly MetricSample[]>;
+  /** Metrics of the context's account. Declared by `capabilities.metrics.account`. */
+  getAccountMetrics?(context: RequestContext): Promise<readonly MetricSample[]>;
+  /** Pages of comments, replies, mentions and messages, to the end. Declared by `capabilities.engagement.read`. */
+  listEngagements?(query: EngagementQuery, context: RequestContext): AsyncIterable<EngagementPage>;
+  /** Replies to an engagement or a post; returns the reply. Declared by `capabilities.engagement.reply`. */
+  reply?(to: ReplyTarget, text: string, context: RequestContext): Promise<Engagement>;
+  /** Hides (or shows again) a reply or comment. Declared by `capabilities.engagement.hide`. */
+  hide?(engagement: Engagement, hidden: boolean, context: RequestContext): Promise<void>;
+  /** Deletes a comment or reply. Declared by `capabilities.engagement.delete`. */
+  deleteEngagement?(engagement: Engagement, context: RequestContext): Promise<void>;
+  /** The account's recent posts, for reconciling an ambiguous create. Declared by `capabilities.reconciliation.findRecentPosts`. */
+  findRecentPosts?(query: RecentPostsQuery, context: RequestContext): Promise<readonly RecentPost[]>;
+  /** Webhook verification and parsing. Declared by `capabilities.webhooks`. */
+  readonly webhooks?: WebhookHandler;
+}

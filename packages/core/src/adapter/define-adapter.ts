@@ -1,0 +1,81 @@
+import { AbortedError } from '../errors/aborted-error.js';
+import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
+import { parseModel } from '../models/parse-model.js';
+import type { Post } from '../models/post.js';
+import type { Adapter } from './adapter.js';
+import { type Capabilities, CapabilitiesSchema } from './capabilities.js';
+
+/** Each optional method and whether the capabilities declare it. */
+const OPTIONAL_METHODS: Record<string, (capabilities: Capabilities) => boolean> = {
+  delete: (c) => c.delete,
+  getPostMetrics: (c) => c.metrics.post.length > 0,
+  getAccountMetrics: (c) => c.metrics.account.length > 0,
+  listEngagements: (c) => c.engagement.read.length > 0,
+  reply: (c) => c.engagement.reply,
+  hide: (c) => c.engagement.hide,
+  deleteEngagement: (c) => c.engagement.delete,
+  findRecentPosts: (c) => c.reconciliation.findRecentPosts,
+  webhooks: (c) => c.webhooks,
+};
+
+/**
+ * Checks an adapter and returns it ready for use:
+ * - its capabilities must parse ({@link CapabilitiesSchema}, strict: a misspelt key fails);
+ * - the optional methods present must be exactly those the capabilities declare;
+ * - `publish` refuses an invalid post with a {@link ValidationError} listing every problem, and
+ *   an already-aborted signal with an {@link AbortedError}, before the adapter sends anything.
+ *
+ * Throws a `ValidationError` describing every mismatch, so adapter authors see them all at once.
+ *
+ * @example
+ * ```ts
+ * export function createMastodonAdapter(settings: MastodonSettings): Adapter {
+ *   return defineAdapter({ platform: 'mastodon', capabilities, validate, publish, delete: remove });
+ * }
+ * ```
+ */
+export function defineAdapter<A extends Adapter>(adapter: A): A {
+  const subject = `adapter "${adapter.platform}"`;
+  const capabilities = parseModel(CapabilitiesSchema, adapter.capabilities, `capabilities of ${subject}`);
+  const problems: ValidationProblem[] = [];
+  for (const [method, declared] of Object.entries(OPTIONAL_METHODS)) {
+    const present = (adapter as Record<string, unknown>)[method] !== undefined;
+    if (present !== declared(capabilities)) {
+      problems.push({
+        path: [method],
+        rule: 'adapter.capability_mismatch',
+        message: present
+          ? `${method} is implemented but the capabilities do not declare it`
+          : `the capabilities declare ${method} but the adapter does not implement it`,
+      });
+    }
+  }
+  if (problems.length > 0) throw new ValidationError(problems, subject, { platform: adapter.platform });
+
+  const publish: Adapter['publish'] = async (post, context) => {
+    assertPublishable(adapter, post);
+    if (context.signal?.aborted) {
+      throw new AbortedError('publish was aborted before it started.', {
+        platform: adapter.platform,
+        cause: context.signal.reason,
+      });
+    }
+    return adapter.publish(post, context);
+  };
+  return { ...adapter, capabilities, publish };
+}
+
+/**
+ * Throws a {@link ValidationError} with every problem `adapter.validate` finds in `post`.
+ *
+ * @example
+ * ```ts
+ * assertPublishable(adapter, { text: 'Hello' }); // throws when the platform needs media
+ * ```
+ */
+export function assertPublishable(adapter: Adapter, post: Post): void {
+  const problems = adapter.validate(post);
+  if (problems.length > 0) {
+    throw new ValidationError(problems, `post for ${adapter.platform}`, { platform: adapter.platform });
+  }
+}

@@ -1,0 +1,2 @@
+export { countHashtags, countMentions, countText } from './text-length.js';
+export { textWithLink } from './text-with-link.js';

@@ -1,0 +1,63 @@
+import { AuthError } from '../errors/auth-error.js';
+import { PlatformError } from '../errors/platform-error.js';
+import { RateLimitError } from '../errors/rate-limit-error.js';
+import type { PlatformErrorDetails, SmmkitError } from '../errors/smmkit-error.js';
+import { TransientError } from '../errors/transient-error.js';
+import { describeFailure, errorOptionsFrom, type PlatformResponse } from './platform-response.js';
+
+/**
+ * The fallback classification when an adapter's classifier has no opinion: by HTTP status,
+ * with the platform's message picked from the usual places (`message`, `detail`,
+ * `error.message`, `error_description`, a text body).
+ *
+ * | status | error |
+ * |---|---|
+ * | 401 | {@link AuthError} `auth_expired` (smmkit refreshes once, then surfaces it) |
+ * | 404 | {@link PlatformError} `not_found` |
+ * | 429 | {@link RateLimitError} `rate_limited`, `resetAt` from rate-limit headers or `Retry-After` |
+ * | 5xx | {@link TransientError} (the HTTP client turns it into an `AmbiguousOutcomeError` on creates) |
+ * | other | {@link PlatformError} `platform_refused` |
+ */
+export function classifyByStatus(response: PlatformResponse): SmmkitError {
+  const platformError = genericPlatformError(response.body);
+  const options = { ...errorOptionsFrom(response), platformError };
+  const detail = platformError?.message ? `: ${platformError.message}` : '';
+  const message = `${describeFailure(response)}${detail}`;
+  const { status } = response;
+  if (status === 401) return new AuthError('auth_expired', message, options);
+  if (status === 404) return new PlatformError('not_found', message, options);
+  if (status === 429)
+    return new RateLimitError('rate_limited', message, { ...options, resetAt: response.retryAt });
+  if (status >= 500)
+    return new TransientError('transient', message, { ...options, retryAt: response.retryAt });
+  return new PlatformError('platform_refused', message, options);
+}
+
+function genericPlatformError(body: unknown): PlatformErrorDetails | undefined {
+  if (typeof body === 'string') return body.trim() ? { message: body.trim().slice(0, 500) } : undefined;
+  if (typeof body !== 'object' || body === null) return undefined;
+  const record = body as Record<string, unknown>;
+  const nested =
+    typeof record.error === 'object' && record.error !== null
+      ? (record.error as Record<string, unknown>)
+      : {};
+  const message = firstString(
+    record.message,
+    record.detail,
+    nested.message,
+    record.error_description,
+    record.error,
+  );
+  const code = firstString(nested.code, record.code, record.serviceErrorCode, record.type);
+  return message === undefined && code === undefined
+    ? undefined
+    : { ...(message === undefined ? {} : { message }), ...(code === undefined ? {} : { code }) };
+}
+
+function firstString(...values: unknown[]): string | undefined {
+  for (const value of values) {
+    if (typeof value === 'string' && value) return value;
+    if (typeof value === 'number') return String(value);
+  }
+  return undefined;
+}

@@ -1,0 +1,323 @@
+import ky, { type KyInstance } from 'ky';
+import { type core, safeParse } from 'zod/mini';
+import type { RequestContext } from '../adapter/context.js';
+import { AbortedError } from '../errors/aborted-error.js';
+import { AmbiguousOutcomeError } from '../errors/ambiguous-outcome-error.js';
+import { AuthError } from '../errors/auth-error.js';
+import type { SmmkitError } from '../errors/smmkit-error.js';
+import { TransientError } from '../errors/transient-error.js';
+import { redactSecrets } from '../security/redact.js';
+import { classifyByStatus } from './classify-by-status.js';
+import type { ErrorClassifier, PlatformResponse, RateLimitParser } from './platform-response.js';
+import type { RateLimitInfo } from './rate-limit-info.js';
+import { parseRetryAfter } from './retry-after.js';
+import { transportError } from './transport-error.js';
+
+/** Query values; `undefined` entries are left out. */
+export type QueryValues = Readonly<Record<string, string | number | boolean | undefined>>;
+
+/** Where an access token goes on a request. The default is `Authorization: Bearer <token>`. */
+export interface AuthPlacement {
+  /** Headers that carry the token. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Query parameters that carry the token (Meta accepts `access_token`; headers are preferred). */
+  readonly searchParams?: Readonly<Record<string, string>>;
+}
+
+/** Settings of {@link createHttpClient}; one client per adapter instance. */
+export interface HttpClientOptions {
+  /** Platform id, for errors. */
+  readonly platform: string;
+  /** Base URL that relative request paths are appended to (`https://api.x.com`). */
+  readonly baseUrl: string;
+  /** A `fetch` to use instead of the global one (for proxies, tests, edge runtimes). */
+  readonly fetch?: typeof globalThis.fetch | undefined;
+  /** Milliseconds before a request is abandoned. Default 30 000. */
+  readonly timeoutMs?: number | undefined;
+  /** Headers sent with every request (`LinkedIn-Version`, a user agent). */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** The adapter's reading of its platform's error bodies; {@link classifyByStatus} is the fallback. */
+  readonly classifyError?: ErrorClassifier | undefined;
+  /** The adapter's reading of its platform's rate-limit headers. */
+  readonly parseRateLimit?: RateLimitParser | undefined;
+  /** Where the token goes; default `Authorization: Bearer <token>`. */
+  readonly authorize?: ((token: string) => AuthPlacement) | undefined;
+}
+
+/** One request through {@link HttpClient.request}. */
+export interface HttpRequest<T> {
+  /** HTTP method. */
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** A path relative to the base URL (`/2/tweets`), or an absolute URL (upload URLs handed out by platforms). */
+  readonly path: string;
+  /** What the request is for, in words, used in error messages (`create post`, `upload media chunk`). */
+  readonly operation: string;
+  /** Query parameters. */
+  readonly searchParams?: QueryValues | undefined;
+  /** A JSON body. */
+  readonly json?: unknown;
+  /** A form body, sent as `application/x-www-form-urlencoded`. */
+  readonly form?: QueryValues | undefined;
+  /** Any other body (multipart `FormData`, bytes). */
+  readonly body?: BodyInit | undefined;
+  /** Extra headers for this request. */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+  /**
+   * The schema a successful JSON body must match (zod or zod/mini); the parsed value is
+   * `data`. Without one, the body is not read as JSON and `data` is `undefined`.
+   */
+  readonly schema?: core.$ZodType<T> | undefined;
+  /** Tokens, abort signal, clock and the rate-limit listener of the calling operation. */
+  readonly context?: RequestContext | undefined;
+  /** Send the context's access token (default `true` when there is a context). */
+  readonly auth?: boolean | undefined;
+  /**
+   * The request creates something (a post, a comment, a container). When its response is lost
+   * (timeout, dropped connection, 5xx, unreadable body) the outcome is ambiguous and the
+   * request is never repeated: it fails with an {@link AmbiguousOutcomeError}.
+   */
+  readonly createsResource?: boolean | undefined;
+  /** Overrides the client's timeout for this request. */
+  readonly timeoutMs?: number | undefined;
+  /** Further secrets in this request (client secret, refresh token) to keep out of error text. */
+  readonly secrets?: readonly string[] | undefined;
+}
+
+/** A successful response. */
+export interface HttpResponse<T> {
+  /** The body parsed through the request's schema (`undefined` without one). */
+  readonly data: T;
+  /** HTTP status. */
+  readonly status: number;
+  /** Response headers (LinkedIn returns the new post's id in `x-restli-id`). */
+  readonly headers: Headers;
+  /** Rate-limit state the response reported. */
+  readonly rateLimit: RateLimitInfo | undefined;
+}
+
+/** The HTTP helper adapters make every platform call through. */
+export interface HttpClient {
+  /**
+   * Sends one request and returns its parsed body, or throws a typed {@link SmmkitError}.
+   * Never retries, except once after an expired token has been refreshed (a 401 means the
+   * platform did nothing). Retrying is the publisher's job.
+   */
+  request<T = undefined>(request: HttpRequest<T>): Promise<HttpResponse<T>>;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * Makes the HTTP helper an adapter sends every platform call through: base URL, auth header
+ * from the token provider, timeout, JSON parsed through a schema, the adapter's error
+ * classifier and rate-limit parser, one refresh after an expired token, redaction of tokens and
+ * secrets from every error. Built on ky with its retries off.
+ *
+ * @example
+ * ```ts
+ * const http = createHttpClient({ platform: 'mastodon', baseUrl: 'https://mastodon.social' });
+ * const { data } = await http.request({
+ *   method: 'POST', path: '/api/v1/statuses', operation: 'create status',
+ *   json: { status: 'Hello' }, schema: StatusSchema, context: ctx, createsResource: true,
+ * });
+ * ```
+ */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const kyClient: KyInstance = ky.create({
+    retry: 0,
+    throwHttpErrors: false,
+    timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.headers ? { headers: { ...options.headers } } : {}),
+  });
+  const authorize =
+    options.authorize ?? ((token: string) => ({ headers: { Authorization: `Bearer ${token}` } }));
+  const classify = (response: PlatformResponse): SmmkitError =>
+    options.classifyError?.(response) ?? classifyByStatus(response);
+
+  async function send<T>(request: HttpRequest<T>, token: string | undefined): Promise<Response> {
+    const auth: AuthPlacement = token === undefined ? {} : authorize(token);
+    const url = buildUrl(options.baseUrl, request.path, request.searchParams, auth.searchParams);
+    return kyClient(url, {
+      method: request.method,
+      headers: { ...request.headers, ...auth.headers },
+      ...(request.json === undefined ? {} : { json: request.json }),
+      ...(request.form === undefined ? {} : { body: toForm(request.form) }),
+      ...(request.body === undefined ? {} : { body: request.body }),
+      ...(request.timeoutMs === undefined ? {} : { timeout: request.timeoutMs }),
+      ...(request.context?.signal ? { signal: request.context.signal } : {}),
+    });
+  }
+
+  async function request<T>(request: HttpRequest<T>): Promise<HttpResponse<T>> {
+    const { context } = request;
+    const signal = context?.signal;
+    const path = pathOf(options.baseUrl, request.path);
+    const createsResource = request.createsResource ?? false;
+    if (signal?.aborted) {
+      throw new AbortedError(`${request.operation} was aborted before it was sent.`, {
+        platform: options.platform,
+      });
+    }
+    const useAuth = request.auth ?? context !== undefined;
+    let token = useAuth ? await tokenFrom(context, options.platform, request.operation) : undefined;
+    let refreshed = false;
+
+    for (;;) {
+      const secrets = [token, ...(request.secrets ?? [])];
+      let response: Response;
+      let text: string;
+      try {
+        response = await send(request, token);
+        text = await response.text();
+      } catch (error) {
+        throw transportError(error, {
+          platform: options.platform,
+          operation: request.operation,
+          method: request.method,
+          path,
+          createsResource,
+          signal,
+          secrets,
+        });
+      }
+      const now = context?.clock?.now() ?? Date.now();
+      const rateLimit = options.parseRateLimit?.(response.headers, now);
+      if (rateLimit) context?.onRateLimit?.(rateLimit);
+
+      if (response.ok) {
+        const data = parseBody(text, request, {
+          platform: options.platform,
+          path,
+          rateLimit,
+          status: response.status,
+        });
+        return { data, status: response.status, headers: response.headers, rateLimit };
+      }
+
+      const scrubbed = redactSecrets(text, secrets);
+      const error = classify({
+        platform: options.platform,
+        operation: request.operation,
+        method: request.method,
+        path,
+        status: response.status,
+        headers: response.headers,
+        body: parseLoosely(scrubbed),
+        rateLimit,
+        retryAt: parseRetryAfter(response.headers.get('retry-after'), now),
+        createsResource,
+      });
+
+      const refresh = context?.tokens.refresh?.bind(context.tokens);
+      const canRefresh = AuthError.isInstance(error) && error.code === 'auth_expired' && token !== undefined;
+      if (canRefresh && refresh && !refreshed && isReplayable(request)) {
+        refreshed = true;
+        token = await refresh(token as string, { signal });
+        continue;
+      }
+      throw createsResource && TransientError.isInstance(error) && response.status >= 500
+        ? new AmbiguousOutcomeError(`${error.message}; the platform may have acted on it.`, {
+            platform: options.platform,
+            status: error.status,
+            rateLimit: error.rateLimit,
+            platformError: error.platformError,
+            operation: request.operation,
+          })
+        : error;
+    }
+  }
+
+  return { request };
+}
+
+async function tokenFrom(
+  context: RequestContext | undefined,
+  platform: string,
+  operation: string,
+): Promise<string> {
+  if (!context)
+    throw new AuthError(
+      'auth_invalid',
+      `${operation} needs an access token, but no token provider was given.`,
+      { platform },
+    );
+  return context.tokens.getAccessToken({ signal: context.signal });
+}
+
+interface BodyContext {
+  readonly platform: string;
+  readonly path: string;
+  readonly status: number;
+  readonly rateLimit: RateLimitInfo | undefined;
+}
+
+/** Parses a 2xx body through the request's schema; an unreadable body on a create is ambiguous. */
+function parseBody<T>(text: string, request: HttpRequest<T>, body: BodyContext): T {
+  if (request.schema === undefined) return undefined as T;
+  let json: unknown;
+  let problem: string | undefined;
+  try {
+    json = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    problem = 'the body is not valid JSON';
+  }
+  if (problem === undefined) {
+    const result = safeParse(request.schema, json);
+    if (result.success) return result.data;
+    const paths = result.error.issues.map((issue) => issue.path.join('.') || '(root)');
+    problem = `the body does not have the expected shape (at ${[...new Set(paths)].slice(0, 5).join(', ')})`;
+  }
+  const message = `${request.operation} (${request.method} ${body.path} → ${body.status}): ${problem}`;
+  const options = { platform: body.platform, status: body.status, rateLimit: body.rateLimit };
+  if (request.createsResource) {
+    throw new AmbiguousOutcomeError(`${message}; the platform may have acted on it.`, {
+      ...options,
+      operation: request.operation,
+    });
+  }
+  throw new TransientError('invalid_response', message, options);
+}
+
+function parseLoosely(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A streamed body is consumed by the first attempt and cannot be sent again after a refresh. */
+function isReplayable(request: HttpRequest<unknown>): boolean {
+  return !(request.body instanceof ReadableStream);
+}
+
+function buildUrl(
+  baseUrl: string,
+  path: string,
+  ...queries: (Readonly<Record<string, string | number | boolean | undefined>> | undefined)[]
+): URL {
+  const url = /^https?:\/\//i.test(path)
+    ? new URL(path)
+    : new URL(`${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`);
+  for (const query of queries) {
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+  }
+  return url;
+}
+
+/** The path of a request URL, without host or query, for messages (queries can carry tokens). */
+function pathOf(baseUrl: string, path: string): string {
+  return buildUrl(baseUrl, path).pathname;
+}
+
+function toForm(values: QueryValues): URLSearchParams {
+  const form = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined) form.set(key, String(value));
+  }
+  return form;
+}

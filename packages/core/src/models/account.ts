@@ -1,0 +1,41 @@
+import * as z from 'zod/mini';
+import { NonEmptyStringSchema, PlatformIdSchema } from './ids.js';
+import { parseModel } from './parse-model.js';
+import { TimeZoneSchema } from './time-zone.js';
+
+/**
+ * A social account smmkit can act for: a platform and the platform's id for the account
+ * (X user id, LinkedIn person or organization URN, Instagram user id, Facebook Page id, TikTok
+ * `open_id`, Mastodon account id).
+ *
+ * @example
+ * ```ts
+ * const account = parseAccount({ platform: 'x', accountId: '2244994945', handle: 'XDevelopers', timeZone: 'America/New_York' });
+ * ```
+ */
+export const AccountSchema = z.object({
+  /** Platform id (`x`, `linkedin`, …). */
+  platform: PlatformIdSchema,
+  /** The platform's id for the account. */
+  accountId: NonEmptyStringSchema,
+  /** Handle or username without `@`, used in post URLs (`https://x.com/{username}/status/{id}`). */
+  handle: z.optional(NonEmptyStringSchema),
+  /** Name shown to people. */
+  displayName: z.optional(z.string()),
+  /** The account's home time zone, for queue slots and reports (IANA name such as `Europe/Berlin`). */
+  timeZone: z.optional(TimeZoneSchema),
+});
+
+/** An account; see {@link AccountSchema}. It has no defaults or transforms: input and output are the same. */
+export type Account = z.output<typeof AccountSchema>;
+
+/**
+ * Parses an account, or throws one `ValidationError` listing every problem.
+ *
+ * @param input - an account object, for example from JSON
+ * @returns the parsed account, with unknown keys removed
+ * @throws ValidationError when the input is not a valid account
+ */
+export function parseAccount(input: unknown): Account {
+  return parseModel(AccountSchema, input, 'account');
+}

@@ -1,0 +1,91 @@
+import * as z from 'zod/mini';
+import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
+import { describeIssue } from './issue-message.js';
+
+/** The outcome of {@link safeParseModel}: the parsed value, or every problem found. */
+export type SafeParseModelResult<T> =
+  | {
+      /** The input was valid. */
+      readonly success: true;
+      /** The parsed value (defaults applied, instants as `Date`, unknown keys removed). */
+      readonly data: T;
+    }
+  | {
+      /** The input was invalid. */
+      readonly success: false;
+      /** Every problem found, in input order. */
+      readonly problems: readonly ValidationProblem[];
+    };
+
+/**
+ * Parses `input` with a zod schema and turns every issue into a {@link ValidationProblem}
+ * (rule `schema.<issue code>`) instead of throwing. Adapters use it to check their own option
+ * schemas and prefix the paths, e.g. with `['options', 'x']`.
+ *
+ * @example
+ * ```ts
+ * const result = safeParseModel(PollSchema, { options: ['yes'], durationMinutes: 60 });
+ * if (!result.success) console.log(result.problems[0]?.message); // "must have at least 2 items"
+ * ```
+ */
+export function safeParseModel<S extends z.core.$ZodType>(
+  schema: S,
+  input: unknown,
+): SafeParseModelResult<z.output<S>> {
+  // reportInput: the issue's input is needed to measure "actual" (lengths); it is never copied out.
+  const result = z.safeParse(schema, input, { error: describeIssue, reportInput: true });
+  if (result.success) return { success: true, data: result.data };
+  return { success: false, problems: result.error.issues.map(toProblem) };
+}
+
+/**
+ * Parses `input` with a model schema, or throws one `ValidationError` that lists every problem
+ * at once (path, rule `schema.<issue code>`, message, and limit/actual for size rules).
+ *
+ * @param schema - the model's schema, e.g. `PostSchema`
+ * @param input - the value to parse, e.g. from JSON
+ * @param subject - what is parsed, for the error message (`post`, `schedule entry`, …)
+ * @returns the parsed value
+ * @throws ValidationError when the input breaks any rule of the schema
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parseModel(PostSchema, { media: [{ kind: 'image' }] }, 'post');
+ * } catch (error) {
+ *   if (ValidationError.isInstance(error)) console.log(error.problems.map((p) => p.path.join('.')));
+ * }
+ * ```
+ */
+export function parseModel<S extends z.core.$ZodType>(
+  schema: S,
+  input: unknown,
+  subject: string,
+): z.output<S> {
+  const result = safeParseModel(schema, input);
+  if (result.success) return result.data;
+  throw new ValidationError(result.problems, subject);
+}
+
+function toProblem(issue: z.core.$ZodIssue): ValidationProblem {
+  const problem = {
+    path: issue.path.map((key) => (typeof key === 'symbol' ? String(key.description) : key)),
+    rule: `schema.${issue.code}`,
+    message: issue.message,
+  };
+  if (issue.code === 'too_small' || issue.code === 'too_big') {
+    const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+    const limit = issue.origin === 'date' ? new Date(Number(bound)).toISOString() : Number(bound);
+    const actual = measure(issue.input);
+    return actual === undefined ? { ...problem, limit } : { ...problem, limit, actual };
+  }
+  return problem;
+}
+
+/** The size zod compared against the bound: a length, a count or the number itself. */
+function measure(input: unknown): number | undefined {
+  if (typeof input === 'number') return input;
+  if (typeof input === 'string' || Array.isArray(input)) return input.length;
+  if (input instanceof Set) return input.size;
+  return undefined;
+}

@@ -1,0 +1,24 @@
+import * as z from 'zod/mini';
+
+/**
+ * Every state a schedule entry can be in, in lifecycle order: draft → awaiting_approval →
+ * scheduled → publishing → published | failed | unknown, or cancelled. `unknown` means the
+ * platform may or may not have published (an ambiguous failure that reconciliation could not
+ * settle); it is never republished blindly.
+ */
+export const SCHEDULE_STATUSES = [
+  'draft',
+  'awaiting_approval',
+  'scheduled',
+  'publishing',
+  'published',
+  'failed',
+  'unknown',
+  'cancelled',
+] as const;
+
+/** One of {@link SCHEDULE_STATUSES}. */
+export const ScheduleStatusSchema = z.enum(SCHEDULE_STATUSES);
+
+/** A schedule entry's state; see {@link SCHEDULE_STATUSES}. */
+export type ScheduleStatus = z.output<typeof ScheduleStatusSchema>;

@@ -1,0 +1,59 @@
+import * as z from 'zod/mini';
+import { HttpUrlSchema } from './http-url.js';
+import { NonEmptyStringSchema, PlatformIdSchema } from './ids.js';
+import { MediaSchema } from './media.js';
+import { parseModel } from './parse-model.js';
+
+/**
+ * Per-target changes the publisher applies on top of the post before handing it to the adapter,
+ * e.g. a shorter text for X (280 weighted characters) than for LinkedIn (3,000; shared platform
+ * facts). A field that is present replaces the post's field.
+ */
+export const TargetOverridesSchema = z.object({
+  /** Replaces the post's text. */
+  text: z.optional(z.string()),
+  /** Replaces the post's title. */
+  title: z.optional(z.string()),
+  /** Replaces the post's media. */
+  media: z.optional(z.array(MediaSchema)),
+  /** Replaces the post's link. */
+  link: z.optional(HttpUrlSchema),
+  /** Replaces the post's first comment. */
+  firstComment: z.optional(z.string()),
+  /** This target's platform options, used instead of `post.options[platform]`. */
+  options: z.optional(z.record(z.string(), z.unknown())),
+});
+
+/** Per-target overrides; see {@link TargetOverridesSchema}. */
+export type TargetOverrides = z.output<typeof TargetOverridesSchema>;
+
+/**
+ * One account a post goes to, with optional per-target overrides.
+ *
+ * @example
+ * ```ts
+ * const target = parseTarget({ platform: 'x', accountId: '2244994945', overrides: { text: 'Short version for X' } });
+ * ```
+ */
+export const TargetSchema = z.object({
+  /** Platform id (`x`, `linkedin`, …). */
+  platform: PlatformIdSchema,
+  /** The platform's id for the account. */
+  accountId: NonEmptyStringSchema,
+  /** Changes for this target only. */
+  overrides: z.optional(TargetOverridesSchema),
+});
+
+/** A publish target; see {@link TargetSchema}. It has no defaults or transforms: input and output are the same. */
+export type Target = z.output<typeof TargetSchema>;
+
+/**
+ * Parses a target, or throws one `ValidationError` listing every problem.
+ *
+ * @param input - a target object, for example from JSON
+ * @returns the parsed target, with unknown keys removed
+ * @throws ValidationError when the input is not a valid target
+ */
+export function parseTarget(input: unknown): Target {
+  return parseModel(TargetSchema, input, 'target');
+}

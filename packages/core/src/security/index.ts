@@ -1,0 +1,2 @@
+export { REDACTED, redactSecrets, redactUrl, SECRET_PARAMETER_NAMES } from './redact.js';
+export { hmacSha256, timingSafeEqual, toBase64, toHex } from './signatures.js';

@@ -1,0 +1,437 @@
+import { inspect } from 'node:util';
+import { delay, HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as z from 'zod/mini';
+import type { RequestContext } from '../../src/adapter/context.js';
+import { AbortedError } from '../../src/errors/aborted-error.js';
+import { AmbiguousOutcomeError } from '../../src/errors/ambiguous-outcome-error.js';
+import { AuthError } from '../../src/errors/auth-error.js';
+import { PlatformError } from '../../src/errors/platform-error.js';
+import { RateLimitError } from '../../src/errors/rate-limit-error.js';
+import { SmmkitError } from '../../src/errors/smmkit-error.js';
+import { TransientError } from '../../src/errors/transient-error.js';
+import { createHttpClient, type HttpClientOptions } from '../../src/http/http-client.js';
+import type { PlatformResponse } from '../../src/http/platform-response.js';
+
+const TOKEN = 'tok_live_9f8e7d6c5b4a';
+const FRESH = 'tok_fresh_1a2b3c4d5e6f';
+const BASE = 'https://api.example.test/v26.0';
+const server = setupServer();
+
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const ItemSchema = z.object({ id: z.string() });
+
+function contextWith(overrides: Partial<RequestContext> = {}): RequestContext {
+  return {
+    account: { platform: 'example', accountId: 'acct-1' },
+    tokens: { getAccessToken: async () => TOKEN },
+    ...overrides,
+  };
+}
+
+function client(options: Partial<HttpClientOptions> = {}) {
+  return createHttpClient({
+    platform: 'example',
+    baseUrl: BASE,
+    parseRateLimit: (headers) => {
+      const remaining = headers.get('x-remaining');
+      return remaining === null ? undefined : { remaining: Number(remaining), limit: 100, scope: 'user' };
+    },
+    ...options,
+  });
+}
+
+async function failure(promise: Promise<unknown>): Promise<SmmkitError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (SmmkitError.isInstance(error)) return error;
+    throw error;
+  }
+  throw new Error('expected the request to fail');
+}
+
+describe('createHttpClient', () => {
+  it('sends the bearer token to the path under the base URL and parses the body through the schema', async () => {
+    let seen: Request | undefined;
+    server.use(
+      http.get(`${BASE}/me`, ({ request }) => {
+        seen = request;
+        return HttpResponse.json({ id: '42', extra: 'ignored' }, { headers: { 'x-remaining': '7' } });
+      }),
+    );
+    const onRateLimit = vi.fn();
+    const response = await client().request({
+      method: 'GET',
+      path: '/me',
+      operation: 'read profile',
+      searchParams: { fields: 'id', skip: undefined },
+      schema: ItemSchema,
+      context: contextWith({ onRateLimit }),
+    });
+    expect(response.data).toEqual({ id: '42' });
+    expect(response.rateLimit).toEqual({ remaining: 7, limit: 100, scope: 'user' });
+    expect(onRateLimit).toHaveBeenCalledWith({ remaining: 7, limit: 100, scope: 'user' });
+    expect(seen?.headers.get('authorization')).toBe(`Bearer ${TOKEN}`);
+    expect(new URL(seen?.url ?? '').search).toBe('?fields=id');
+  });
+
+  it('sends form bodies url-encoded and JSON bodies as JSON', async () => {
+    const bodies: string[] = [];
+    server.use(
+      http.post(`${BASE}/form`, async ({ request }) => {
+        bodies.push(`${request.headers.get('content-type')}|${await request.text()}`);
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    await client().request({
+      method: 'POST',
+      path: 'form',
+      operation: 'send form',
+      form: { a: 'x y', n: 1 },
+      context: contextWith(),
+    });
+    await client().request({
+      method: 'POST',
+      path: 'form',
+      operation: 'send json',
+      json: { a: 1 },
+      context: contextWith(),
+    });
+    expect(bodies[0]).toMatch(/^application\/x-www-form-urlencoded.*\|a=x\+y&n=1$/);
+    expect(bodies[1]).toMatch(/^application\/json.*\|\{"a":1\}$/);
+  });
+
+  it('uses the injected fetch', async () => {
+    const fetch = vi.fn(async () => Response.json({ id: 'from-fetch' }));
+    const response = await client({ fetch }).request({
+      method: 'GET',
+      path: '/x',
+      operation: 'read',
+      schema: ItemSchema,
+    });
+    expect(response.data.id).toBe('from-fetch');
+    expect(fetch).toHaveBeenCalledOnce();
+  });
+
+  it('refreshes an expired token once and repeats the request with the new one', async () => {
+    const used: (string | null)[] = [];
+    server.use(
+      http.post(`${BASE}/posts`, ({ request }) => {
+        used.push(request.headers.get('authorization'));
+        return used.length === 1
+          ? HttpResponse.json({ error: 'expired' }, { status: 401 })
+          : HttpResponse.json({ id: 'p1' }, { status: 201 });
+      }),
+    );
+    const refresh = vi.fn(async () => FRESH);
+    const response = await client().request({
+      method: 'POST',
+      path: '/posts',
+      operation: 'create post',
+      json: { text: 'hi' },
+      schema: ItemSchema,
+      createsResource: true,
+      context: contextWith({ tokens: { getAccessToken: async () => TOKEN, refresh } }),
+    });
+    expect(response.data.id).toBe('p1');
+    expect(refresh).toHaveBeenCalledExactlyOnceWith(TOKEN, expect.anything());
+    expect(used).toEqual([`Bearer ${TOKEN}`, `Bearer ${FRESH}`]);
+  });
+
+  it('gives up with an auth error when the refreshed token is rejected too', async () => {
+    server.use(http.get(`${BASE}/me`, () => HttpResponse.json({ message: 'bad token' }, { status: 401 })));
+    const refresh = vi.fn(async () => FRESH);
+    const error = await failure(
+      client().request({
+        method: 'GET',
+        path: '/me',
+        operation: 'read profile',
+        context: contextWith({ tokens: { getAccessToken: async () => TOKEN, refresh } }),
+      }),
+    );
+    expect(AuthError.isInstance(error)).toBe(true);
+    expect(error.retryable).toBe(false);
+    expect(refresh).toHaveBeenCalledOnce();
+  });
+
+  it('turns a 429 into a rate-limit error that says when to come back', async () => {
+    server.use(
+      http.get(`${BASE}/me`, () => HttpResponse.json({}, { status: 429, headers: { 'retry-after': '90' } })),
+    );
+    const now = Date.parse('2026-11-22T20:00:00Z');
+    const error = await failure(
+      client().request({
+        method: 'GET',
+        path: '/me',
+        operation: 'read profile',
+        context: contextWith({ clock: { now: () => now, sleep: async () => {} } }),
+      }),
+    );
+    expect(RateLimitError.isInstance(error)).toBe(true);
+    expect((error as RateLimitError).resetAt?.toISOString()).toBe('2026-11-22T20:01:30.000Z');
+    expect(error.retryable).toBe(true);
+  });
+
+  it('hands the adapter classifier a redacted body and keeps the platform message', async () => {
+    server.use(
+      http.get(`${BASE}/me`, () =>
+        HttpResponse.json({ error: { message: `token ${TOKEN} lacks scope`, code: 200 } }, { status: 403 }),
+      ),
+    );
+    let seenBody: unknown;
+    const classifyError = (response: PlatformResponse) => {
+      seenBody = response.body;
+      return new PlatformError('platform_refused', 'refused', {
+        platform: response.platform,
+        platformError: {
+          code: 200,
+          message: (response.body as { error: { message: string } }).error.message,
+        },
+      });
+    };
+    const error = await failure(
+      client({ classifyError }).request({
+        method: 'GET',
+        path: '/me',
+        operation: 'read profile',
+        context: contextWith(),
+      }),
+    );
+    expect(JSON.stringify(seenBody)).not.toContain(TOKEN);
+    expect(error.platformError).toEqual({ code: 200, message: 'token [REDACTED] lacks scope' });
+  });
+
+  it('falls back to classification by status with the platform message', async () => {
+    server.use(
+      http.get(`${BASE}/gone`, () => HttpResponse.json({ detail: 'No such post' }, { status: 404 })),
+    );
+    const error = await failure(
+      client().request({ method: 'GET', path: '/gone', operation: 'read post', context: contextWith() }),
+    );
+    expect(PlatformError.isInstance(error)).toBe(true);
+    expect(error.code).toBe('not_found');
+    expect(error.message).toContain('No such post');
+    expect(error.message).toContain('GET /v26.0/gone → 404');
+  });
+
+  describe('when the outcome is unknown', () => {
+    it('reports a 5xx on a read as transient and on a create as ambiguous', async () => {
+      server.use(http.all(`${BASE}/posts`, () => HttpResponse.json({ message: 'oops' }, { status: 503 })));
+      const read = await failure(
+        client().request({ method: 'GET', path: '/posts', operation: 'list posts', context: contextWith() }),
+      );
+      const create = await failure(
+        client().request({
+          method: 'POST',
+          path: '/posts',
+          operation: 'create post',
+          createsResource: true,
+          context: contextWith(),
+        }),
+      );
+      expect(TransientError.isInstance(read)).toBe(true);
+      expect(read.retryable).toBe(true);
+      expect(AmbiguousOutcomeError.isInstance(create)).toBe(true);
+      expect(create.retryable).toBe(false);
+      expect((create as AmbiguousOutcomeError).operation).toBe('create post');
+    });
+
+    it('reports a dropped connection on a read as transient and on a create as ambiguous', async () => {
+      server.use(http.all(`${BASE}/posts`, () => HttpResponse.error()));
+      const read = await failure(
+        client().request({ method: 'GET', path: '/posts', operation: 'list posts', context: contextWith() }),
+      );
+      const create = await failure(
+        client().request({
+          method: 'POST',
+          path: '/posts',
+          operation: 'create post',
+          createsResource: true,
+          context: contextWith(),
+        }),
+      );
+      expect(read.code).toBe('transient');
+      expect(create.code).toBe('ambiguous_outcome');
+    });
+
+    it('reports a timeout on a read as a retryable timeout and on a create as ambiguous', async () => {
+      server.use(
+        http.all(`${BASE}/slow`, async () => {
+          await delay(500);
+          return HttpResponse.json({ id: 'late' });
+        }),
+      );
+      const read = await failure(
+        client({ timeoutMs: 30 }).request({
+          method: 'GET',
+          path: '/slow',
+          operation: 'read',
+          context: contextWith(),
+        }),
+      );
+      const create = await failure(
+        client({ timeoutMs: 30 }).request({
+          method: 'POST',
+          path: '/slow',
+          operation: 'create post',
+          createsResource: true,
+          context: contextWith(),
+        }),
+      );
+      expect(read.code).toBe('timeout');
+      expect(read.retryable).toBe(true);
+      expect(create.code).toBe('ambiguous_outcome');
+    });
+
+    it('reports an unreadable success body on a read as invalid and on a create as ambiguous', async () => {
+      server.use(
+        http.all(
+          `${BASE}/posts`,
+          () => new HttpResponse('{"id": ', { status: 200, headers: { 'content-type': 'application/json' } }),
+        ),
+      );
+      server.use(http.get(`${BASE}/shape`, () => HttpResponse.json({ id: 7 })));
+      const read = await failure(
+        client().request({
+          method: 'GET',
+          path: '/shape',
+          operation: 'read',
+          schema: ItemSchema,
+          context: contextWith(),
+        }),
+      );
+      const create = await failure(
+        client().request({
+          method: 'POST',
+          path: '/posts',
+          operation: 'create post',
+          schema: ItemSchema,
+          createsResource: true,
+          context: contextWith(),
+        }),
+      );
+      expect(read.code).toBe('invalid_response');
+      expect(read.message).toContain('(at id)');
+      expect(create.code).toBe('ambiguous_outcome');
+    });
+  });
+
+  describe('abort', () => {
+    it('sends nothing when the signal is already aborted', async () => {
+      const fetch = vi.fn(async () => Response.json({}));
+      const error = await failure(
+        client({ fetch }).request({
+          method: 'POST',
+          path: '/posts',
+          operation: 'create post',
+          context: contextWith({ signal: AbortSignal.abort() }),
+        }),
+      );
+      expect(AbortedError.isInstance(error)).toBe(true);
+      expect(fetch).not.toHaveBeenCalled();
+    });
+
+    it('stops a read in flight with an aborted error', async () => {
+      server.use(
+        http.get(`${BASE}/slow`, async () => {
+          await delay(1000);
+          return HttpResponse.json({});
+        }),
+      );
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 20);
+      const error = await failure(
+        client().request({
+          method: 'GET',
+          path: '/slow',
+          operation: 'read',
+          context: contextWith({ signal: controller.signal }),
+        }),
+      );
+      expect(error.code).toBe('aborted');
+    });
+  });
+
+  describe('never leaks a token', () => {
+    const leaks = (error: unknown, secret: string): boolean =>
+      [
+        String(error),
+        JSON.stringify(error),
+        inspect(error, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
+        (error as Error).stack ?? '',
+      ].some((text) => text.includes(secret));
+
+    it('from an error response that echoes the token, in any rendering of the error', async () => {
+      server.use(
+        http.get(`${BASE}/me`, ({ request }) =>
+          HttpResponse.json(
+            { message: `Invalid token ${request.headers.get('authorization')}` },
+            { status: 400 },
+          ),
+        ),
+      );
+      const error = await failure(
+        client().request({ method: 'GET', path: '/me', operation: 'read', context: contextWith() }),
+      );
+      expect(error.message).toContain('[REDACTED]');
+      expect(leaks(error, TOKEN)).toBe(false);
+    });
+
+    it('from a token sent in the query string', async () => {
+      server.use(http.get(`${BASE}/me`, () => HttpResponse.json({ message: 'nope' }, { status: 500 })));
+      const metaStyle = client({ authorize: (token) => ({ searchParams: { access_token: token } }) });
+      const error = await failure(
+        metaStyle.request({ method: 'GET', path: '/me', operation: 'read', context: contextWith() }),
+      );
+      expect(leaks(error, TOKEN)).toBe(false);
+    });
+
+    it('from network failures and timeouts, whose underlying errors hold the request', async () => {
+      server.use(http.get(`${BASE}/down`, () => HttpResponse.error()));
+      server.use(
+        http.get(`${BASE}/slow`, async () => {
+          await delay(500);
+          return HttpResponse.json({});
+        }),
+      );
+      const network = await failure(
+        client().request({ method: 'GET', path: '/down', operation: 'read', context: contextWith() }),
+      );
+      const timeout = await failure(
+        client({ timeoutMs: 20 }).request({
+          method: 'GET',
+          path: '/slow',
+          operation: 'read',
+          context: contextWith(),
+        }),
+      );
+      expect(leaks(network, TOKEN)).toBe(false);
+      expect(leaks(timeout, TOKEN)).toBe(false);
+    });
+
+    it('from request secrets such as a client secret', async () => {
+      const secret = 'client-secret-abcdef123';
+      server.use(
+        http.post(`${BASE}/oauth/token`, async ({ request }) =>
+          HttpResponse.json({ error_description: `bad ${await request.text()}` }, { status: 400 }),
+        ),
+      );
+      const error = await failure(
+        client().request({
+          method: 'POST',
+          path: '/oauth/token',
+          operation: 'exchange code',
+          form: { client_secret: secret },
+          auth: false,
+          secrets: [secret],
+        }),
+      );
+      expect(leaks(error, secret)).toBe(false);
+    });
+  });
+});

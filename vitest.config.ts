@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  // Tests run against the packages' sources, so they never see a stale build.
+  resolve: {
+    alias: {
+      '@smmkit/core': source('./packages/core/src/index.ts'),
+    },
+  },
+  test: {
+    include: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
+    environment: 'node',
+    reporters: ['default', './scripts/summary-reporter.ts'],
+  },
+});
