@@ -8,6 +8,8 @@ export default defineConfig({
   resolve: {
     alias: {
       '@smmkit/core': source('./packages/core/src/index.ts'),
+      '@smmkit/testkit/conformance': source('./packages/testkit/src/conformance/index.ts'),
+      '@smmkit/testkit': source('./packages/testkit/src/index.ts'),
     },
   },
   test: {

@@ -210,6 +210,8 @@ export const AuthCapabilitiesSchema = z.strictObject({
    * TikTok web, Meta); `token`: a long-lived or app token the user supplies (Mastodon).
    */
   flavour: z.enum(['oauth2_pkce', 'oauth2', 'token']),
+  /** Access tokens expire and can be refreshed with a refresh token (X, TikTok); false where they never expire (Mastodon). */
+  refreshable: z.boolean(),
   /** A refresh hands out a new refresh token and the old one stops working (X, TikTok). */
   refreshTokenRotates: z.boolean(),
   /** Lifetime of an access token, in seconds, when documented (X: 7200). */

@@ -4,6 +4,7 @@ import { parseModel } from '../models/parse-model.js';
 import type { Post } from '../models/post.js';
 import type { Adapter } from './adapter.js';
 import { type Capabilities, CapabilitiesSchema } from './capabilities.js';
+import { capabilityConsistencyProblems } from './capability-consistency.js';
 
 /** Each optional method and whether the capabilities declare it. */
 const OPTIONAL_METHODS: Record<string, (capabilities: Capabilities) => boolean> = {
@@ -21,6 +22,8 @@ const OPTIONAL_METHODS: Record<string, (capabilities: Capabilities) => boolean> 
 /**
  * Checks an adapter and returns it ready for use:
  * - its capabilities must parse ({@link CapabilitiesSchema}, strict: a misspelt key fails);
+ * - the capabilities must not contradict themselves (a minimum above its maximum, a media set
+ *   using a kind without rules or an unlisted format);
  * - the optional methods present must be exactly those the capabilities declare;
  * - `publish` refuses an invalid post with a {@link ValidationError} listing every problem, and
  *   an already-aborted signal with an {@link AbortedError}, before the adapter sends anything.
@@ -37,7 +40,10 @@ const OPTIONAL_METHODS: Record<string, (capabilities: Capabilities) => boolean> 
 export function defineAdapter<A extends Adapter>(adapter: A): A {
   const subject = `adapter "${adapter.platform}"`;
   const capabilities = parseModel(CapabilitiesSchema, adapter.capabilities, `capabilities of ${subject}`);
-  const problems: ValidationProblem[] = [];
+  const problems: ValidationProblem[] = capabilityConsistencyProblems(capabilities).map((problem) => ({
+    ...problem,
+    path: ['capabilities', ...problem.path],
+  }));
   for (const [method, declared] of Object.entries(OPTIONAL_METHODS)) {
     const present = (adapter as Record<string, unknown>)[method] !== undefined;
     if (present !== declared(capabilities)) {
@@ -62,7 +68,14 @@ export function defineAdapter<A extends Adapter>(adapter: A): A {
     }
     return adapter.publish(post, context);
   };
-  return { ...adapter, capabilities, publish };
+  // Copy methods bound to the adapter, so class-based adapters keep their prototype methods.
+  const defined: Record<string, unknown> = { platform: adapter.platform, capabilities, publish };
+  defined.validate = adapter.validate.bind(adapter);
+  for (const method of Object.keys(OPTIONAL_METHODS)) {
+    const value = (adapter as Record<string, unknown>)[method];
+    if (value !== undefined) defined[method] = typeof value === 'function' ? value.bind(adapter) : value;
+  }
+  return defined as A;
 }
 
 /**

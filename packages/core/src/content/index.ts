@@ -1,2 +1,3 @@
+export { readMediaBlob, readMediaChunks } from './media-bytes.js';
 export { countHashtags, countMentions, countText } from './text-length.js';
 export { textWithLink } from './text-with-link.js';

@@ -3,9 +3,9 @@ import type { TextCounting } from '../adapter/capabilities.js';
 /**
  * URLs as platforms that shorten links recognise them: an http(s) scheme and no whitespace. Like
  * twitter-text (which X and Mastodon count with), trailing sentence punctuation is not part of the
- * URL, and a closing parenthesis is only when it closes one opened in the URL (Wikipedia links).
+ * URL, and parentheses are only when balanced inside it (Wikipedia links).
  */
-const URL_PATTERN = /https?:\/\/[^\s<>"]*(?:\([^\s<>"()]*\)|[^\s<>"'.,;:!?()[\]])/giu;
+const URL_PATTERN = /https?:\/\/(?:[^\s<>"()]|\([^\s<>"()]*\))*(?:\([^\s<>"()]*\)|[^\s<>"'.,;:!?()[\]])/giu;
 
 let segmenter: Intl.Segmenter | undefined;
 

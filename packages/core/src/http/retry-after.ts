@@ -11,7 +11,11 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
   if (value === null || value === undefined) return undefined;
   const trimmed = value.trim();
   // Every HTTP-date form names a month; without this, V8's lenient Date.parse reads "1.5" or "-1" as dates in 2001.
-  const at = /^\d+$/.test(trimmed) ? now + Number(trimmed) * 1000 : /[a-z]{3}/i.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
+  const at = /^\d+$/.test(trimmed)
+    ? now + Number(trimmed) * 1000
+    : /[a-z]{3}/i.test(trimmed)
+      ? Date.parse(trimmed)
+      : Number.NaN;
   const date = new Date(at);
   // A delay too large for a Date (or an unreadable date) gives an Invalid Date: report it as unreadable.
   return Number.isNaN(date.getTime()) ? undefined : date;

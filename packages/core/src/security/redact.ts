@@ -59,5 +59,9 @@ export function redactUrl(url: string | URL): string {
   for (const name of [...parsed.searchParams.keys()]) {
     if (SECRET_PARAMETER_NAMES.has(name.toLowerCase())) parsed.searchParams.set(name, REDACTED);
   }
+  // The implicit OAuth flow returns the token in the fragment (`#access_token=…`).
+  const fragment = new URLSearchParams(parsed.hash.slice(1));
+  if ([...fragment.keys()].some((name) => SECRET_PARAMETER_NAMES.has(name.toLowerCase())))
+    parsed.hash = REDACTED;
   return parsed.toString();
 }

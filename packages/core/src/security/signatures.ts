@@ -28,6 +28,9 @@ export function timingSafeEqual(a: string, b: string): boolean {
  * ```
  */
 export async function hmacSha256(key: string, data: Uint8Array | string): Promise<Uint8Array> {
+  // Web Crypto rejects an empty key with an opaque DataError; an empty key is almost always an unset secret.
+  if (key === '')
+    throw new TypeError('hmacSha256: the key is empty (is the webhook or app secret configured?)');
   const encoder = new TextEncoder();
   const cryptoKey = await globalThis.crypto.subtle.importKey(
     'raw',

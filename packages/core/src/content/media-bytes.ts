@@ -1,0 +1,92 @@
+import type { Media } from '../models/media.js';
+
+/**
+ * The whole of a media item's bytes as a `Blob` typed with its MIME type, ready for a multipart
+ * upload. Reads `bytes` as they are, a `file` from disk (Node only, loaded lazily so that core
+ * stays usable in browsers), a `stream` by draining it. A `url` source cannot be read here:
+ * platforms that take URLs fetch them themselves, so adapters pass the URL on instead.
+ *
+ * @example
+ * ```ts
+ * const form = new FormData();
+ * form.set('file', await readMediaBlob(post.media[0]), 'upload');
+ * ```
+ */
+export async function readMediaBlob(media: Media): Promise<Blob> {
+  const { source } = media;
+  switch (source.type) {
+    case 'bytes':
+      return new Blob([source.bytes as Uint8Array<ArrayBuffer>], { type: media.mimeType });
+    case 'file': {
+      const { openAsBlob } = await import('node:fs');
+      return openAsBlob(source.path, { type: media.mimeType });
+    }
+    case 'stream': {
+      const parts: Uint8Array<ArrayBuffer>[] = [];
+      for await (const chunk of iterate(source.stream())) parts.push(chunk as Uint8Array<ArrayBuffer>);
+      return new Blob(parts, { type: media.mimeType });
+    }
+    case 'url':
+      throw new TypeError('readMediaBlob: a url source is fetched by the platform; pass the URL on instead.');
+  }
+}
+
+/**
+ * A media item's bytes in chunks of exactly `chunkSize` bytes (the last may be shorter), for
+ * chunked uploads (X's append, TikTok's and LinkedIn's ranged PUTs). Streams are re-chunked
+ * as they arrive, so a large file is never held in memory whole.
+ *
+ * @example
+ * ```ts
+ * let index = 0;
+ * for await (const chunk of readMediaChunks(video, 1024 * 1024)) await append(index++, chunk);
+ * ```
+ */
+export async function* readMediaChunks(media: Media, chunkSize: number): AsyncGenerator<Uint8Array> {
+  if (!Number.isInteger(chunkSize) || chunkSize <= 0)
+    throw new RangeError('chunkSize must be a positive integer');
+  const { source } = media;
+  if (source.type === 'bytes') {
+    for (let offset = 0; offset < source.bytes.byteLength; offset += chunkSize) {
+      yield source.bytes.subarray(offset, offset + chunkSize);
+    }
+    return;
+  }
+  const input =
+    source.type === 'stream' ? iterate(source.stream()) : iterate((await readMediaBlob(media)).stream());
+  let buffer = new Uint8Array(chunkSize);
+  let filled = 0;
+  for await (const piece of input) {
+    let offset = 0;
+    while (offset < piece.byteLength) {
+      const take = Math.min(chunkSize - filled, piece.byteLength - offset);
+      buffer.set(piece.subarray(offset, offset + take), filled);
+      filled += take;
+      offset += take;
+      if (filled === chunkSize) {
+        yield buffer;
+        buffer = new Uint8Array(chunkSize);
+        filled = 0;
+      }
+    }
+  }
+  if (filled > 0) yield buffer.subarray(0, filled);
+}
+
+function iterate(stream: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  if (Symbol.asyncIterator in stream) return stream as AsyncIterable<Uint8Array>;
+  const reader = (stream as ReadableStream<Uint8Array>).getReader();
+  return {
+    async *[Symbol.asyncIterator]() {
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          yield value;
+        }
+      } finally {
+        reader.releaseLock();
+      }
+    },
+  };
+}
