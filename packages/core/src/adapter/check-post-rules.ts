@@ -357,7 +357,7 @@ function checkMediaItem(
       });
     }
   };
-  if (!rules.mimeTypes.includes(item.mimeType.toLowerCase())) {
+  if (!rules.mimeTypes.some((type) => type.toLowerCase() === item.mimeType.toLowerCase())) {
     problems.push({
       path: [...path, 'mimeType'],
       rule: 'media.mime_type',

@@ -1,5 +1,6 @@
 import { AuthError } from '../errors/auth-error.js';
 import { SmmkitError } from '../errors/smmkit-error.js';
+import { safeCause } from '../security/safe-cause.js';
 
 /**
  * Turns whatever a refresh callback threw into the error every waiting caller sees.
@@ -16,10 +17,19 @@ import { SmmkitError } from '../errors/smmkit-error.js';
  *
  * @param error - what the refresh callback threw
  * @param platform - platform id for the error, when known
+ * @param secrets - the tokens in play, redacted from the copy kept as `cause`
  * @returns the error to hand to callers
  */
-export function toRefreshFailure(error: unknown, platform: string | undefined): SmmkitError {
+export function toRefreshFailure(
+  error: unknown,
+  platform: string | undefined,
+  secrets: readonly (string | undefined)[],
+): SmmkitError {
   if (AuthError.isInstance(error)) return error;
   if (SmmkitError.isInstance(error) && error.retryable) return error;
-  return new AuthError('auth_expired', 'Refreshing the access token failed.', { platform, cause: error });
+  // Only a safe copy: a refresh callback's own error may hold the request with its secrets.
+  return new AuthError('auth_expired', 'Refreshing the access token failed.', {
+    platform,
+    cause: safeCause(error, secrets),
+  });
 }

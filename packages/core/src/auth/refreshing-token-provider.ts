@@ -155,7 +155,7 @@ export function createRefreshingTokenProvider(
     try {
       answer = await options.refresh(refreshToken, {});
     } catch (error) {
-      const failure = toRefreshFailure(error, options.platform);
+      const failure = toRefreshFailure(error, options.platform, [refreshToken, current.accessToken]);
       if (!failure.retryable) throw latchOn(failure, current);
       if (stillValid) return current.accessToken;
       throw failure;

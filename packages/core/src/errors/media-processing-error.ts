@@ -32,4 +32,8 @@ export class MediaProcessingError extends SmmkitError {
     });
     this.mediaIndex = options.mediaIndex;
   }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), mediaIndex: this.mediaIndex };
+  }
 }

@@ -123,12 +123,16 @@ export class SmmkitError extends Error {
   }
 }
 
-/** The kind names of a class and all its smmkit ancestors, most specific first. */
+/**
+ * The kind names of a class and all its smmkit ancestors, most specific first. A subclass that
+ * declares no `kind` of its own (a user's `class MyError extends PlatformError {}`) is still
+ * recognised by its ancestors' `isInstance`.
+ */
 function kindsOf(ctor: { readonly kind: string }): readonly string[] {
   const kinds: string[] = [];
   let current: unknown = ctor;
-  while (typeof current === 'function' && Object.hasOwn(current, 'kind')) {
-    kinds.push((current as unknown as { kind: string }).kind);
+  while (typeof current === 'function' && 'kind' in current) {
+    if (Object.hasOwn(current, 'kind')) kinds.push((current as unknown as { kind: string }).kind);
     current = Object.getPrototypeOf(current);
   }
   return Object.freeze(kinds);

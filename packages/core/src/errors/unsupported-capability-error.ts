@@ -19,4 +19,8 @@ export class UnsupportedCapabilityError extends SmmkitError {
     );
     this.capability = capability;
   }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), capability: this.capability };
+  }
 }

@@ -4,7 +4,7 @@ import type { RequestContext } from '../adapter/context.js';
 import { AbortedError } from '../errors/aborted-error.js';
 import { AmbiguousOutcomeError } from '../errors/ambiguous-outcome-error.js';
 import { AuthError } from '../errors/auth-error.js';
-import type { SmmkitError } from '../errors/smmkit-error.js';
+import { SmmkitError } from '../errors/smmkit-error.js';
 import { TransientError } from '../errors/transient-error.js';
 import { redactSecrets } from '../security/redact.js';
 import { classifyByStatus } from './classify-by-status.js';
@@ -152,6 +152,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   async function request<T>(request: HttpRequest<T>): Promise<HttpResponse<T>> {
     const { context } = request;
     const signal = context?.signal;
+    /** Waiting for a token: an abort reaches the caller as an AbortedError, like any other abort. */
+    const abortable = async (pending: Promise<string>): Promise<string> => {
+      try {
+        return await pending;
+      } catch (error) {
+        if (signal?.aborted && !SmmkitError.isInstance(error)) {
+          throw new AbortedError(`${request.operation} was aborted while waiting for a token.`, {
+            platform: options.platform,
+          });
+        }
+        throw error;
+      }
+    };
     const path = pathOf(options.baseUrl, request.path);
     const createsResource = request.createsResource ?? false;
     if (signal?.aborted) {
@@ -160,7 +173,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       });
     }
     const useAuth = request.auth ?? context !== undefined;
-    let token = useAuth ? await tokenFrom(context, options.platform, request.operation) : undefined;
+    let token = useAuth
+      ? await abortable(tokenFrom(context, options.platform, request.operation))
+      : undefined;
     let refreshed = false;
 
     for (;;) {
@@ -213,10 +228,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const canRefresh = AuthError.isInstance(error) && error.code === 'auth_expired' && token !== undefined;
       if (canRefresh && refresh && !refreshed && isReplayable(request)) {
         refreshed = true;
-        token = await refresh(token as string, { signal });
+        token = await abortable(refresh(token as string, { signal }));
         continue;
       }
-      throw createsResource && TransientError.isInstance(error) && response.status >= 500
+      // Whatever the classifier made of it, a 5xx on a create may have been acted on.
+      throw createsResource && response.status >= 500 && !AmbiguousOutcomeError.isInstance(error)
         ? new AmbiguousOutcomeError(`${error.message}; the platform may have acted on it.`, {
             platform: options.platform,
             status: error.status,

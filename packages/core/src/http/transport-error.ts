@@ -3,7 +3,7 @@ import { AbortedError } from '../errors/aborted-error.js';
 import { AmbiguousOutcomeError } from '../errors/ambiguous-outcome-error.js';
 import type { SmmkitError } from '../errors/smmkit-error.js';
 import { TransientError } from '../errors/transient-error.js';
-import { redactSecrets } from '../security/redact.js';
+import { errorCodeIn, safeCause } from '../security/safe-cause.js';
 
 /** System error codes that mean the request never left this machine, so nothing happened remotely. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
@@ -52,29 +52,4 @@ export function transportError(error: unknown, failure: TransportFailure): Smmki
   return failure.createsResource
     ? ambiguous('the connection failed')
     : new TransientError('transient', `${where} failed: the connection failed.`, options);
-}
-
-/** The first `code` property along an error's cause chain (undici puts the system error two levels down). */
-function errorCodeIn(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-/**
- * A copy of the underlying error that cannot leak: ky's errors hold the Request (with its
- * Authorization header), so only name, message and code are kept, with secrets redacted.
- */
-function safeCause(error: unknown, secrets: readonly (string | undefined)[]): Error | undefined {
-  if (!(error instanceof Error)) return undefined;
-  const inner = error.cause instanceof Error ? error.cause : error;
-  const copy = new Error(redactSecrets(inner.message, secrets));
-  copy.name = inner.name;
-  const code = errorCodeIn(inner);
-  if (code !== undefined) Object.assign(copy, { code });
-  return copy;
 }

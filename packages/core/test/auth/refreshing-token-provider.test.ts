@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import {
   createRefreshingTokenProvider,
@@ -364,6 +365,25 @@ describe('createRefreshingTokenProvider: failures', () => {
       expect(shown).toContain('access token');
       expect(shown).not.toMatch(/SECRET/);
     }
+  });
+});
+
+describe('createRefreshingTokenProvider: what a failed refresh keeps', () => {
+  it('keeps only a safe copy of the refresh callback error, never the objects it holds', async () => {
+    const secret: TokenSet = {
+      accessToken: 'SECRET-ACCESS',
+      refreshToken: 'SECRET-REFRESH',
+      expiresAt: new Date(T0 - 1),
+    };
+    // An HTTP library's error holds the request, headers and all.
+    const raw = Object.assign(new Error('refresh with SECRET-REFRESH failed'), {
+      request: { headers: { authorization: 'Bearer SECRET-ACCESS' } },
+    });
+    const error = await setup({ tokens: secret, refresh: async () => Promise.reject(raw) })
+      .provider.getAccessToken()
+      .catch((e: unknown) => e);
+    expect(AuthError.isInstance(error)).toBe(true);
+    expect(inspect(error, { depth: 10, showHidden: true })).not.toMatch(/SECRET/);
   });
 });
 

@@ -119,3 +119,20 @@ describe('error taxonomy', () => {
     ).toBe(true);
   });
 });
+
+describe('user subclasses', () => {
+  it('recognises a subclass that declares no kind of its own through its ancestors', () => {
+    class MyPlatformError extends PlatformError {}
+    const error = new MyPlatformError('platform_refused', 'mine');
+    expect(PlatformError.isInstance(error)).toBe(true);
+    expect(SmmkitError.isInstance(error)).toBe(true);
+    expect(error.name).toBe('PlatformError');
+  });
+
+  it('keeps class-specific fields in toJSON', () => {
+    expect(
+      new MediaProcessingError('media_processing_failed', 'x', { mediaIndex: 2 }).toJSON().mediaIndex,
+    ).toBe(2);
+    expect(new UnsupportedCapabilityError('delete').toJSON().capability).toBe('delete');
+  });
+});

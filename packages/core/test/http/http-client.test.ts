@@ -321,7 +321,40 @@ describe('createHttpClient', () => {
     });
   });
 
+  it('treats a 5xx on a create as ambiguous even when the classifier calls it a refusal', async () => {
+    server.use(http.post(`${BASE}/posts`, () => HttpResponse.json({ message: 'oops' }, { status: 500 })));
+    const classifyError = (response: PlatformResponse) =>
+      new PlatformError('platform_refused', 'refused', { platform: response.platform });
+    const error = await failure(
+      client({ classifyError }).request({
+        method: 'POST',
+        path: '/posts',
+        operation: 'create post',
+        createsResource: true,
+        context: contextWith(),
+      }),
+    );
+    expect(AmbiguousOutcomeError.isInstance(error)).toBe(true);
+  });
+
   describe('abort', () => {
+    it('stops waiting for a slow token provider with an aborted error', async () => {
+      const controller = new AbortController();
+      const tokens = {
+        getAccessToken: ({ signal }: { signal?: AbortSignal | undefined } = {}) =>
+          new Promise<string>((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason))),
+      };
+      const pending = client().request({
+        method: 'GET',
+        path: '/me',
+        operation: 'read',
+        context: contextWith({ tokens, signal: controller.signal }),
+      });
+      controller.abort();
+      const error = await failure(pending);
+      expect(AbortedError.isInstance(error)).toBe(true);
+    });
+
     it('sends nothing when the signal is already aborted', async () => {
       const fetch = vi.fn(async () => Response.json({}));
       const error = await failure(

@@ -1,0 +1,28 @@
+import type { Account, Adapter, Post, TokenSet } from '@smmkit/core';
+import type { PlatformSimulator } from '../simulator/platform-simulator.js';
+import type { IssuedTokens } from '../simulator/token-registry.js';
+import type { SampleKind } from './sample-posts.js';
+
+/** What {@link runAdapterConformance} needs to test one adapter against its simulator. */
+export interface ConformanceSetup {
+  /** The simulated platform; the suite starts it, resets it before each test and stops it after. */
+  readonly simulator: PlatformSimulator;
+  /** The adapter under test, pointed at the simulator. */
+  readonly adapter: Adapter;
+  /**
+   * Adds an account to the simulator and issues its tokens. With `refreshable`, issue a refresh
+   * token too (the suite then expires the access token to check the refresh path).
+   */
+  createAccount(options: { readonly refreshable: boolean }): {
+    readonly account: Account;
+    readonly tokens: IssuedTokens;
+  };
+  /** The simulator route that creates a post (`POST /api/v1/statuses`), for the accepted-then-lost check. */
+  readonly createPostRoute: string;
+  /** Puts `count` engagements (mentions, comments) the adapter can list for the account. Required when it reads any. */
+  seedEngagements?(accountId: string, count: number): void;
+  /** Exchanges a refresh token at the simulator, as the adapter's auth helper does. Required when `auth.refreshable`. */
+  refreshTokens?(refreshToken: string): Promise<TokenSet>;
+  /** Posts to publish instead of the samples generated from the capabilities. */
+  readonly samples?: Partial<Record<SampleKind, Post>> | undefined;
+}

@@ -1,0 +1,364 @@
+import { inspect } from 'node:util';
+import {
+  AbortedError,
+  type Account,
+  type Adapter,
+  AmbiguousOutcomeError,
+  AuthError,
+  createRefreshingTokenProvider,
+  type Engagement,
+  type Post,
+  type PublishContext,
+  parseEngagement,
+  parseMetricSample,
+  RateLimitError,
+  SmmkitError,
+  staticTokenProvider,
+  ValidationError,
+} from '@smmkit/core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type RunningSimulators, startSimulators } from '../simulator/start-simulators.js';
+import type { ConformanceSetup } from './conformance-setup.js';
+import { invalidPost, SAMPLE_KINDS, type SampleKind, samplePost } from './sample-posts.js';
+
+/** Options of {@link runAdapterConformance}. */
+export interface ConformanceOptions {
+  /** The adapter's name in test titles. */
+  readonly name: string;
+  /**
+   * Builds the simulator and the adapter. Keep it cheap and free of side effects (the suite
+   * starts and stops the simulator itself): it is called once to read the capabilities while
+   * tests are registered, and once more before they run.
+   */
+  readonly setup: () => ConformanceSetup | Promise<ConformanceSetup>;
+}
+
+/**
+ * Registers the smmkit adapter conformance suite with vitest: the behaviours every adapter must
+ * show, each checked against the adapter's own simulator. Capabilities the adapter does not
+ * declare are skipped, visibly (the skipped tests say "not declared").
+ *
+ * @example
+ * ```ts
+ * // test/conformance.test.ts
+ * import { runAdapterConformance } from '@smmkit/testkit/conformance';
+ *
+ * runAdapterConformance({
+ *   name: 'mastodon',
+ *   setup: () => {
+ *     const mastodon = createMastodonSimulator();
+ *     return {
+ *       simulator: mastodon.sim,
+ *       adapter: createMastodonAdapter({ instanceUrl: mastodon.instanceUrl }),
+ *       createAccount: () => mastodon.addAccountForConformance(),
+ *       createPostRoute: 'POST /api/v1/statuses',
+ *       seedEngagements: (accountId, count) => mastodon.seedMentions(accountId, count),
+ *     };
+ *   },
+ * });
+ * ```
+ */
+export function runAdapterConformance(options: ConformanceOptions): void {
+  describe(`${options.name} adapter conformance`, () => {
+    let setup: ConformanceSetup | undefined;
+    let running: RunningSimulators | undefined;
+    let tag = 0;
+
+    beforeAll(async () => {
+      setup = await options.setup();
+      running = startSimulators(setup.simulator);
+    });
+    afterAll(() => running?.close());
+    beforeEach(() => {
+      running?.reset();
+      tag += 1;
+    });
+
+    const current = (): ConformanceSetup => {
+      if (setup === undefined) throw new Error('conformance setup did not run');
+      return setup;
+    };
+    // Capabilities are read when tests are registered, before setup runs: build a throwaway setup.
+    const declared = capabilitiesProbe(options);
+
+    function context(extra: Partial<PublishContext> = {}): PublishContext & { account: Account } {
+      const { account, tokens } = current().createAccount({ refreshable: false });
+      return { account, tokens: staticTokenProvider(tokens.accessToken), ...extra };
+    }
+
+    function sample(kind: SampleKind): Post | undefined {
+      const { adapter, samples } = current();
+      return samples?.[kind] ?? samplePost(kind, adapter.capabilities, `${tag}-${Date.now()}`);
+    }
+
+    function firstPublishable(): Post {
+      for (const kind of SAMPLE_KINDS) {
+        const post = sample(kind);
+        if (post) return post;
+      }
+      throw new Error('the adapter can publish none of the sample posts; give samples in the setup');
+    }
+
+    function expectNoTokenIn(error: unknown): void {
+      const renderings = [
+        String(error),
+        JSON.stringify(error),
+        inspect(error, { depth: 8, showHidden: true }),
+      ];
+      for (const token of current().simulator.tokens.allIssued()) {
+        for (const text of renderings)
+          expect(text.includes(token), `a token appears in ${text.slice(0, 120)}`).toBe(false);
+      }
+    }
+
+    async function failureOf(promise: Promise<unknown>): Promise<SmmkitError> {
+      try {
+        await promise;
+      } catch (error) {
+        expectNoTokenIn(error);
+        expect(SmmkitError.isInstance(error), `expected a smmkit error, got ${String(error)}`).toBe(true);
+        return error as SmmkitError;
+      }
+      throw new Error('expected the call to fail');
+    }
+
+    it('rejects an invalid post with every problem, before sending anything', async () => {
+      const { adapter, simulator } = current();
+      const { post, rules } = invalidPost(adapter.capabilities);
+      const problems = adapter.validate(post);
+      expect(problems.map((problem) => problem.rule)).toEqual(expect.arrayContaining([...rules]));
+      const error = await failureOf(adapter.publish(post, context()));
+      expect(ValidationError.isInstance(error)).toBe(true);
+      expect((error as ValidationError).problems).toEqual(problems);
+      expect(simulator.log.entries).toHaveLength(0);
+    });
+
+    describe('publishes every kind of post it supports', () => {
+      for (const kind of SAMPLE_KINDS) {
+        const supported = declared?.[kind] ?? true;
+        it.skipIf(!supported)(`${kind} post${supported ? '' : ' (not declared)'}`, async () => {
+          const post = sample(kind);
+          if (post === undefined) throw new Error(`no ${kind} sample`);
+          const { adapter, simulator } = current();
+          const ctx = context();
+          const result = await adapter.publish(post, ctx);
+          expect(result.ref.platform).toBe(adapter.platform);
+          expect(result.ref.accountId).toBe(ctx.account.accountId);
+          const stored = simulator.posts.get(result.ref.platformPostId);
+          expect(stored, 'the post is in the simulator').toBeDefined();
+          expect(stored?.text).toContain(post.text ?? '');
+          expect(stored?.media.map((item) => item.kind)).toEqual((post.media ?? []).map((item) => item.kind));
+          if (post.poll) expect(stored?.pollOptions).toEqual(post.poll.options);
+          if (post.thread) {
+            expect(result.threadRefs).toHaveLength(post.thread.length);
+            let parent = result.ref.platformPostId;
+            for (const [index, ref] of (result.threadRefs ?? []).entries()) {
+              const part = simulator.posts.get(ref.platformPostId);
+              expect(part?.inReplyToId).toBe(parent);
+              expect(part?.text).toContain(post.thread[index]?.text ?? '');
+              parent = ref.platformPostId;
+            }
+          }
+          if (post.firstComment) {
+            const comment = simulator.posts.filter((p) => p.inReplyToId === result.ref.platformPostId)[0];
+            expect(comment?.text).toContain(post.firstComment);
+            expect(result.firstCommentId).toBe(comment?.id);
+          }
+          expect(result.warnings).toEqual([]);
+        });
+      }
+    });
+
+    it.skipIf(declared?.delete === false)(
+      `deletes a post${declared?.delete === false ? ' (not declared)' : ''}`,
+      async () => {
+        const { adapter, simulator } = current();
+        const ctx = context();
+        const result = await adapter.publish(firstPublishable(), ctx);
+        await adapter.delete?.(result.ref, ctx);
+        expect(simulator.posts.get(result.ref.platformPostId)).toBeUndefined();
+      },
+    );
+
+    it.skipIf(declared?.postMetrics === false)(
+      `reads post metrics in the canonical vocabulary${declared?.postMetrics === false ? ' (not declared)' : ''}`,
+      async () => {
+        const { adapter } = current();
+        const ctx = context();
+        const result = await adapter.publish(firstPublishable(), ctx);
+        const samples = (await adapter.getPostMetrics?.([result.ref], ctx)) ?? [];
+        expect(samples.length).toBeGreaterThan(0);
+        for (const sample of samples) {
+          const parsed = parseMetricSample(sample);
+          expect(adapter.capabilities.metrics.post).toContain(parsed.metric);
+          expect(parsed.platformPostId).toBe(result.ref.platformPostId);
+          expect(parsed.scope).toBe('post');
+        }
+      },
+    );
+
+    it.skipIf(declared?.accountMetrics === false)(
+      `reads account metrics in the canonical vocabulary${declared?.accountMetrics === false ? ' (not declared)' : ''}`,
+      async () => {
+        const { adapter } = current();
+        const samples = (await adapter.getAccountMetrics?.(context())) ?? [];
+        expect(samples.length).toBeGreaterThan(0);
+        for (const sample of samples) {
+          const parsed = parseMetricSample(sample);
+          expect(adapter.capabilities.metrics.account).toContain(parsed.metric);
+          expect(parsed.scope).toBe('account');
+        }
+      },
+    );
+
+    it.skipIf(declared?.engagement === false)(
+      `lists engagement page by page to the end${declared?.engagement === false ? ' (not declared)' : ''}`,
+      async () => {
+        const { adapter, seedEngagements } = current();
+        if (seedEngagements === undefined)
+          throw new Error('the setup must give seedEngagements when the adapter reads engagement');
+        const ctx = context();
+        seedEngagements(ctx.account.accountId, 7);
+        const pages = await collectPages(adapter, ctx, 3);
+        const items = pages.flatMap((page) => page.items);
+        expect(pages.length).toBeGreaterThanOrEqual(3);
+        expect(new Set(items.map((item) => item.id)).size).toBe(7);
+        expect(pages.at(-1)?.cursor).toBeUndefined();
+        for (const item of items) expect(parseEngagement(item).platform).toBe(adapter.platform);
+      },
+    );
+
+    it.skipIf(declared?.reply === false)(
+      `replies${declared?.reply === false ? ' (not declared)' : ''}`,
+      async () => {
+        const { adapter, simulator } = current();
+        const ctx = context();
+        const published = await adapter.publish(firstPublishable(), ctx);
+        const reply = await adapter.reply?.(published.ref, `Thanks! ${tag}`, ctx);
+        expect(reply?.text).toContain(`Thanks! ${tag}`);
+        const stored = simulator.posts.filter((post) => post.inReplyToId === published.ref.platformPostId);
+        expect(stored.map((post) => post.id)).toContain(reply?.id);
+      },
+    );
+
+    it.skipIf(declared?.refreshable === false)(
+      `refreshes an expired token once and succeeds${declared?.refreshable === false ? ' (not declared)' : ''}`,
+      async () => {
+        const { adapter, simulator, refreshTokens, createAccount } = current();
+        if (refreshTokens === undefined)
+          throw new Error('the setup must give refreshTokens when auth.refreshable');
+        const { account, tokens: issued } = createAccount({ refreshable: true });
+        let refreshes = 0;
+        const tokens = createRefreshingTokenProvider({
+          tokens: { accessToken: issued.accessToken, refreshToken: issued.refreshToken },
+          refresh: async (refreshToken) => {
+            refreshes += 1;
+            return refreshTokens(refreshToken);
+          },
+          persist: () => {},
+        });
+        simulator.tokens.expire(issued.accessToken);
+        const result = await adapter.publish(firstPublishable(), { account, tokens });
+        expect(simulator.posts.get(result.ref.platformPostId)).toBeDefined();
+        expect(refreshes).toBe(1);
+      },
+    );
+
+    it('reports a revoked token as an auth error that is not retryable', async () => {
+      const { adapter, simulator, createAccount } = current();
+      const { account, tokens } = createAccount({ refreshable: false });
+      simulator.tokens.revoke({ accessToken: tokens.accessToken });
+      const error = await failureOf(
+        adapter.publish(firstPublishable(), { account, tokens: staticTokenProvider(tokens.accessToken) }),
+      );
+      expect(AuthError.isInstance(error)).toBe(true);
+      expect(error.retryable).toBe(false);
+    });
+
+    it('reports a 429 as a rate-limit error with the reset time', async () => {
+      const { adapter, simulator } = current();
+      simulator.faults.inject({ kind: 'rate_limit' });
+      const error = await failureOf(adapter.publish(firstPublishable(), context()));
+      expect(RateLimitError.isInstance(error)).toBe(true);
+      expect((error as RateLimitError).resetAt).toBeInstanceOf(Date);
+      expect(error.retryable).toBe(true);
+    });
+
+    it('reports a 5xx on a read as a retryable error', async () => {
+      const { adapter, simulator } = current();
+      const ctx = context();
+      const published = await adapter.publish(firstPublishable(), ctx);
+      simulator.faults.inject({ kind: 'server_error' });
+      const read = adapter.getPostMetrics
+        ? adapter.getPostMetrics([published.ref], ctx)
+        : adapter.delete
+          ? adapter.delete(published.ref, ctx)
+          : collectPages(adapter, ctx, 10);
+      const error = await failureOf(read);
+      expect(error.retryable).toBe(true);
+    });
+
+    it('reports a create whose answer was lost as an ambiguous outcome, never as a plain failure', async () => {
+      const { adapter, simulator, createPostRoute } = current();
+      simulator.faults.inject({ kind: 'accepted_then_lost', route: createPostRoute });
+      const post = firstPublishable();
+      const error = await failureOf(adapter.publish(post, context()));
+      expect(AmbiguousOutcomeError.isInstance(error)).toBe(true);
+      expect(simulator.posts.filter((stored) => stored.text.includes(post.text ?? ''))).toHaveLength(1);
+    });
+
+    it('honours an aborted signal: nothing is sent', async () => {
+      const { adapter, simulator } = current();
+      const error = await failureOf(
+        adapter.publish(firstPublishable(), context({ signal: AbortSignal.abort() })),
+      );
+      expect(AbortedError.isInstance(error)).toBe(true);
+      expect(simulator.log.entries).toHaveLength(0);
+    });
+  });
+}
+
+/** Which optional behaviours the adapter declares; `undefined` entries run. */
+type Declared = Partial<
+  Record<
+    SampleKind | 'delete' | 'postMetrics' | 'accountMetrics' | 'engagement' | 'reply' | 'refreshable',
+    boolean
+  >
+>;
+
+function capabilitiesProbe(options: ConformanceOptions): Declared | undefined {
+  // Test registration is synchronous: read the capabilities from a synchronous setup when possible.
+  let probe: ConformanceSetup | Promise<ConformanceSetup>;
+  try {
+    probe = options.setup();
+  } catch {
+    return undefined;
+  }
+  if (probe instanceof Promise) {
+    probe.catch(() => {});
+    return undefined;
+  }
+  const capabilities = probe.adapter.capabilities;
+  const declared: Declared = {
+    delete: capabilities.delete,
+    postMetrics: capabilities.metrics.post.length > 0,
+    accountMetrics: capabilities.metrics.account.length > 0,
+    engagement: capabilities.engagement.read.length > 0,
+    reply: capabilities.engagement.reply,
+    refreshable: capabilities.auth.refreshable,
+  };
+  for (const kind of SAMPLE_KINDS)
+    declared[kind] =
+      samplePost(kind, capabilities, 'probe') !== undefined || probe.samples?.[kind] !== undefined;
+  return declared;
+}
+
+async function collectPages(adapter: Adapter, ctx: PublishContext, pageSize: number) {
+  const pages: { items: readonly Engagement[]; cursor?: string | undefined }[] = [];
+  if (adapter.listEngagements === undefined) return pages;
+  for await (const page of adapter.listEngagements({ pageSize }, ctx)) {
+    pages.push(page);
+    if (pages.length > 100) throw new Error('listEngagements did not stop after 100 pages');
+  }
+  return pages;
+}

@@ -1,0 +1,47 @@
+/**
+ * smmkit testkit: platform simulators on MSW — state, rate-limit windows, fault injection and a
+ * request log — for adapter tests, demos and benchmarks. The conformance suite is at
+ * `@smmkit/testkit/conformance`.
+ *
+ * @packageDocumentation
+ */
+export {
+  FAULT_KINDS,
+  FaultInjector,
+  type FaultKind,
+  type RandomFaults,
+  type ScriptedFault,
+} from './simulator/fault-injector.js';
+export { compareIds, createIdGenerator } from './simulator/id-generator.js';
+export { bearerToken, type PlatformDialect, type UnauthorizedReason } from './simulator/platform-dialect.js';
+export {
+  PlatformSimulator,
+  type PlatformSimulatorOptions,
+  type RouteContext,
+  type RouteMethod,
+  type RouteOptions,
+  type RouteResolver,
+} from './simulator/platform-simulator.js';
+export {
+  type RateBudgetRule,
+  type RateDecision,
+  RateLimiter,
+  type RateWindow,
+} from './simulator/rate-limiter.js';
+export { type LoggedRequest, RequestLog } from './simulator/request-log.js';
+export { type ManualClock, manualClock, realClock, type SimClock } from './simulator/sim-clock.js';
+export { type RunningSimulators, startSimulators } from './simulator/start-simulators.js';
+export {
+  Collection,
+  growingCount,
+  type SimulatedAccount,
+  type SimulatedEngagement,
+  type SimulatedMedia,
+  type SimulatedPost,
+} from './simulator/state.js';
+export {
+  type IssuedTokens,
+  type IssueOptions,
+  type TokenCheck,
+  TokenRegistry,
+} from './simulator/token-registry.js';

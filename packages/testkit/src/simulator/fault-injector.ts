@@ -1,0 +1,135 @@
+/**
+ * The failures a simulator can inject:
+ * - `rate_limit`: a 429 in the platform's own shape, with reset headers;
+ * - `server_error`: a 5xx in the platform's own shape; nothing is stored;
+ * - `network_error`: the connection drops before the request reaches the platform;
+ * - `accepted_then_lost`: the platform handles the request (a post is stored) and then the
+ *   connection drops, so the client never sees the answer;
+ * - `accepted_then_timeout`: the platform handles the request and the answer never comes;
+ * - `malformed_body`: the platform handles the request and answers with unreadable JSON;
+ * - `expired_token`, `revoked_token`: the platform rejects the token as the platform does.
+ */
+export type FaultKind =
+  | 'rate_limit'
+  | 'server_error'
+  | 'network_error'
+  | 'accepted_then_lost'
+  | 'accepted_then_timeout'
+  | 'malformed_body'
+  | 'expired_token'
+  | 'revoked_token';
+
+/** Every fault kind. */
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'rate_limit',
+  'server_error',
+  'network_error',
+  'accepted_then_lost',
+  'accepted_then_timeout',
+  'malformed_body',
+  'expired_token',
+  'revoked_token',
+];
+
+/** A fault planned for the next matching request(s). */
+export interface ScriptedFault {
+  /** What goes wrong. */
+  readonly kind: FaultKind;
+  /** Which route it hits, as `METHOD /path/pattern` exactly as the route was declared; any route when absent. */
+  readonly route?: string | undefined;
+  /** How many matching requests it hits (default 1). */
+  readonly times?: number | undefined;
+}
+
+/** Faults drawn at random, reproducibly. */
+export interface RandomFaults {
+  /** Chance that a request gets a fault, 0 to 1. */
+  readonly probability: number;
+  /** The kinds to draw from, equally likely (default: all). */
+  readonly kinds?: readonly FaultKind[] | undefined;
+  /** Routes that may be hit (default: all). */
+  readonly routes?: readonly string[] | undefined;
+  /** Seed of the random sequence, so a failing run can be replayed. */
+  readonly seed?: number | undefined;
+}
+
+/**
+ * Decides, request by request, whether a simulated platform misbehaves: scripted faults first
+ * ("the next create gets a 503"), then random ones. Counts what it injected.
+ */
+export class FaultInjector {
+  readonly #scripted: { kind: FaultKind; route: string | undefined; left: number }[] = [];
+  #random: (RandomFaults & { readonly next: () => number }) | undefined;
+  readonly #injected = new Map<FaultKind, number>();
+
+  /**
+   * Plans a fault for the next matching request(s).
+   *
+   * @example
+   * ```ts
+   * sim.faults.inject({ kind: 'accepted_then_lost', route: 'POST /api/v1/statuses' });
+   * ```
+   */
+  inject(fault: ScriptedFault): void {
+    this.#scripted.push({ kind: fault.kind, route: fault.route, left: fault.times ?? 1 });
+  }
+
+  /** Turns random faults on (or off with `undefined`). */
+  setRandom(random: RandomFaults | undefined): void {
+    this.#random = random === undefined ? undefined : { ...random, next: mulberry32(random.seed ?? 1) };
+  }
+
+  /** The fault for a request to `route`, if any; called once per request by the simulator. */
+  draw(route: string): FaultKind | undefined {
+    const index = this.#scripted.findIndex((fault) => fault.route === undefined || fault.route === route);
+    const scripted = this.#scripted[index];
+    if (scripted !== undefined) {
+      scripted.left -= 1;
+      if (scripted.left <= 0) this.#scripted.splice(index, 1);
+      return this.#count(scripted.kind);
+    }
+    const random = this.#random;
+    if (random === undefined || (random.routes !== undefined && !random.routes.includes(route)))
+      return undefined;
+    if (random.next() >= random.probability) return undefined;
+    const kinds = random.kinds ?? FAULT_KINDS;
+    const kind = kinds[Math.floor(random.next() * kinds.length)];
+    return kind === undefined ? undefined : this.#count(kind);
+  }
+
+  /** How many faults of each kind were injected so far. */
+  get injected(): ReadonlyMap<FaultKind, number> {
+    return this.#injected;
+  }
+
+  /** Total faults injected so far. */
+  get injectedTotal(): number {
+    let total = 0;
+    for (const count of this.#injected.values()) total += count;
+    return total;
+  }
+
+  /** Drops planned faults, turns random faults off and zeroes the counts. */
+  reset(): void {
+    this.#scripted.length = 0;
+    this.#random = undefined;
+    this.#injected.clear();
+  }
+
+  #count(kind: FaultKind): FaultKind {
+    this.#injected.set(kind, (this.#injected.get(kind) ?? 0) + 1);
+    return kind;
+  }
+}
+
+/** A small, fast, seeded PRNG (mulberry32): reproducible fault sequences. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

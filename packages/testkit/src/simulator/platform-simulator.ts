@@ -1,0 +1,269 @@
+import { delay, type HttpHandler, HttpResponse, http } from 'msw';
+import { FaultInjector, type FaultKind } from './fault-injector.js';
+import { createIdGenerator } from './id-generator.js';
+import type { PlatformDialect } from './platform-dialect.js';
+import { type RateBudgetRule, type RateDecision, RateLimiter } from './rate-limiter.js';
+import { type LoggedRequest, RequestLog } from './request-log.js';
+import { realClock, type SimClock } from './sim-clock.js';
+import {
+  Collection,
+  type SimulatedAccount,
+  type SimulatedEngagement,
+  type SimulatedMedia,
+  type SimulatedPost,
+} from './state.js';
+import { TokenRegistry } from './token-registry.js';
+
+/** HTTP methods a route can answer. */
+export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Settings of {@link PlatformSimulator}. */
+export interface PlatformSimulatorOptions {
+  /** Platform id (`mastodon`, `x`, …). */
+  readonly platform: string;
+  /** The platform's base URL; routes are declared relative to it. */
+  readonly baseUrl: string;
+  /** How the platform says things (auth failures, 429s, 5xx, rate-limit headers). */
+  readonly dialect: PlatformDialect;
+  /** Budgets per endpoint bucket. */
+  readonly budgets?: Readonly<Record<string, RateBudgetRule>> | undefined;
+  /** Simulated time (default: `Date.now()`, so fake timers apply). */
+  readonly clock?: SimClock | undefined;
+  /** Start of every token issued, so leaked tokens are easy to find (default `sim_<platform>`). */
+  readonly tokenPrefix?: string | undefined;
+}
+
+/** Options of one route. */
+export interface RouteOptions {
+  /** The rate-limit bucket requests count against; none when absent. */
+  readonly bucket?: string | undefined;
+  /** Whether the route needs a valid token (default true). */
+  readonly auth?: boolean | undefined;
+}
+
+/** What a route's resolver receives. */
+export interface RouteContext {
+  /** The request (its body is unread). */
+  readonly request: Request;
+  /** Its parsed URL. */
+  readonly url: URL;
+  /** Path parameters (`:id`). */
+  readonly params: Readonly<Record<string, string | readonly string[] | undefined>>;
+  /** The account the token belongs to (`''` on routes without auth). */
+  readonly accountId: string;
+  /** Simulated now. */
+  readonly now: number;
+}
+
+/** A route's handler: the platform's behaviour once auth, limits and faults have let the request through. */
+export type RouteResolver = (context: RouteContext) => Response | Promise<Response>;
+
+/**
+ * A simulated platform: state (accounts, tokens, posts, media, engagement), rate-limit windows,
+ * fault injection and a request log, exposed as MSW handlers. Platform mocks declare their
+ * endpoints with {@link PlatformSimulator.route} and describe the platform's error shapes in a
+ * {@link PlatformDialect}; every route then gets logging, faults, token checks and rate limits
+ * for free.
+ *
+ * @example
+ * ```ts
+ * const sim = new PlatformSimulator({ platform: 'acme', baseUrl: 'https://api.acme.test', dialect });
+ * sim.route('POST', '/posts', { bucket: 'publish' }, async ({ request, accountId, now }) => {
+ *   const body = (await request.json()) as { text: string };
+ *   const post = sim.posts.put({ id: sim.nextId(), accountId, text: body.text, media: [], inReplyToId: undefined,
+ *     pollOptions: undefined, createdAt: now, extra: {} });
+ *   return Response.json({ id: post.id }, { status: 201 });
+ * });
+ * const server = startSimulators(sim);
+ * ```
+ */
+export class PlatformSimulator {
+  /** Platform id. */
+  readonly platform: string;
+  /** Base URL. */
+  readonly baseUrl: string;
+  /** Simulated time. */
+  readonly clock: SimClock;
+  /** The simulated OAuth server. */
+  readonly tokens: TokenRegistry;
+  /** Rate-limit windows. */
+  readonly limiter: RateLimiter;
+  /** Fault injection. */
+  readonly faults = new FaultInjector();
+  /** Every request received. */
+  readonly log = new RequestLog();
+  /** Accounts. */
+  readonly accounts = new Collection<SimulatedAccount>();
+  /** Posts. */
+  readonly posts = new Collection<SimulatedPost>();
+  /** Uploaded media. */
+  readonly media = new Collection<SimulatedMedia>();
+  /** Comments, replies, mentions and messages. */
+  readonly engagements = new Collection<SimulatedEngagement>();
+  /** Makes the next id (increasing numeric strings). */
+  readonly nextId: () => string = createIdGenerator();
+
+  readonly #dialect: PlatformDialect;
+  readonly #handlers: HttpHandler[] = [];
+
+  /** @param options - see {@link PlatformSimulatorOptions} */
+  constructor(options: PlatformSimulatorOptions) {
+    this.platform = options.platform;
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.clock = options.clock ?? realClock;
+    this.tokens = new TokenRegistry(this.clock, options.tokenPrefix ?? `sim_${options.platform}`);
+    this.limiter = new RateLimiter(this.clock, options.budgets);
+    this.#dialect = options.dialect;
+  }
+
+  /** The MSW handlers of every declared route; pass them to `setupServer` or {@link startSimulators}. */
+  get handlers(): readonly HttpHandler[] {
+    return this.#handlers;
+  }
+
+  /**
+   * Adds an account and returns it.
+   *
+   * @example
+   * ```ts
+   * const account = sim.addAccount({ handle: 'acme' });
+   * const { accessToken } = sim.tokens.issue(account.id);
+   * ```
+   */
+  addAccount(account: {
+    readonly id?: string;
+    readonly handle: string;
+    readonly displayName?: string;
+    readonly followers?: number;
+  }): SimulatedAccount {
+    return this.accounts.put({
+      id: account.id ?? this.nextId(),
+      handle: account.handle,
+      displayName: account.displayName ?? account.handle,
+      followers: account.followers ?? 0,
+      following: 0,
+    });
+  }
+
+  /**
+   * Declares an endpoint. Each request to it is logged, may get an injected fault, must carry a
+   * valid token (unless `auth: false`), counts against its bucket's window, and only then reaches
+   * `resolver`. Limited responses carry the dialect's rate-limit headers.
+   */
+  route(method: RouteMethod, path: string, options: RouteOptions, resolver: RouteResolver): HttpHandler {
+    const name = `${method} ${path}`;
+    const url = `${this.baseUrl}${path}`;
+    const handler = httpMethod(method)(url, async ({ request, params }) => {
+      const entry = await this.log.record(request, name);
+      const response = await this.#answer(name, request, params, options, resolver, entry);
+      entry.status = response.type === 'error' ? undefined : response.status;
+      return response;
+    });
+    this.#handlers.push(handler);
+    return handler;
+  }
+
+  /** Empties all state, windows, faults and the log (tokens stay valid). */
+  reset(): void {
+    this.posts.clear();
+    this.media.clear();
+    this.engagements.clear();
+    this.limiter.reset();
+    this.faults.reset();
+    this.log.clear();
+  }
+
+  async #answer(
+    name: string,
+    request: Request,
+    params: RouteContext['params'],
+    options: RouteOptions,
+    resolver: RouteResolver,
+    entry: LoggedRequest,
+  ): Promise<Response> {
+    const dialect = this.#dialect;
+    const url = new URL(request.url);
+    const fault = this.faults.draw(name);
+    entry.fault = fault;
+    const before = fault === undefined ? undefined : this.#faultBeforeHandling(fault, name, options);
+    if (before !== undefined) return before;
+
+    let accountId = '';
+    if (options.auth !== false) {
+      const check = this.tokens.check(dialect.extractToken(request, url));
+      if (check.status !== 'valid') return dialect.unauthorized(check.status);
+      accountId = check.accountId;
+      entry.accountId = accountId;
+    }
+    const decision =
+      options.bucket === undefined ? undefined : this.limiter.take(accountId || 'anonymous', options.bucket);
+    if (decision && !decision.allowed)
+      return withHeaders(dialect.rateLimited(decision.window), this.#limitHeaders(decision));
+
+    const response = await resolver({ request, url, params, accountId, now: this.clock.now() });
+    if (fault === 'accepted_then_lost') return HttpResponse.error();
+    if (fault === 'accepted_then_timeout') {
+      await delay('infinite');
+    }
+    if (fault === 'malformed_body') {
+      return new Response('{"id": "', {
+        status: response.status,
+        headers: { 'content-type': 'application/json' },
+      });
+    }
+    return withHeaders(response, this.#limitHeaders(decision));
+  }
+
+  /** Faults that stop a request before the platform acts on it. */
+  #faultBeforeHandling(fault: FaultKind, name: string, options: RouteOptions): Response | undefined {
+    const dialect = this.#dialect;
+    switch (fault) {
+      case 'network_error':
+        return HttpResponse.error();
+      case 'server_error':
+        return dialect.serverError();
+      case 'expired_token':
+        return dialect.unauthorized('expired');
+      case 'revoked_token':
+        return dialect.unauthorized('revoked');
+      case 'rate_limit': {
+        const now = this.clock.now();
+        const window = { bucket: options.bucket ?? name, limit: 1, remaining: 0, resetAt: now + 60_000 };
+        return withHeaders(dialect.rateLimited(window), dialect.rateLimitHeaders?.(window) ?? {});
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  #limitHeaders(decision: RateDecision | undefined): Readonly<Record<string, string>> {
+    return decision === undefined ? {} : (this.#dialect.rateLimitHeaders?.(decision.window) ?? {});
+  }
+}
+
+function httpMethod(method: RouteMethod) {
+  switch (method) {
+    case 'GET':
+      return http.get;
+    case 'POST':
+      return http.post;
+    case 'PUT':
+      return http.put;
+    case 'PATCH':
+      return http.patch;
+    case 'DELETE':
+      return http.delete;
+  }
+}
+
+function withHeaders(response: Response, headers: Readonly<Record<string, string>>): Response {
+  const entries = Object.entries(headers);
+  if (entries.length === 0) return response;
+  const merged = new Headers(response.headers);
+  for (const [name, value] of entries) merged.set(name, value);
+  return new Response(response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: merged,
+  });
+}

@@ -1,0 +1,135 @@
+import type { SimClock } from './sim-clock.js';
+
+/** What the simulator knows about a token it was shown. */
+export type TokenCheck =
+  | { readonly status: 'valid'; readonly accountId: string; readonly scopes: readonly string[] }
+  | { readonly status: 'expired' | 'revoked'; readonly accountId: string }
+  | { readonly status: 'missing' | 'unknown' };
+
+/** Tokens the simulator issued to one account. */
+export interface IssuedTokens {
+  /** The access token to send. */
+  readonly accessToken: string;
+  /** The refresh token, when issued with `refreshable`. */
+  readonly refreshToken?: string | undefined;
+  /** When the access token expires, when it expires at all. */
+  readonly expiresAt?: Date | undefined;
+}
+
+/** Options of {@link TokenRegistry.issue}. */
+export interface IssueOptions {
+  /** Lifetime of the access token; without one it never expires (Mastodon, OAuth 1.0a). */
+  readonly expiresInMs?: number | undefined;
+  /** Also issue a refresh token. */
+  readonly refreshable?: boolean | undefined;
+  /** Granted scopes. */
+  readonly scopes?: readonly string[] | undefined;
+}
+
+interface AccessRecord {
+  readonly accountId: string;
+  readonly expiresAt: number | undefined;
+  readonly scopes: readonly string[];
+  revoked: boolean;
+}
+
+interface RefreshRecord {
+  readonly accountId: string;
+  readonly options: IssueOptions;
+  used: boolean;
+  revoked: boolean;
+}
+
+/**
+ * The simulated platform's OAuth server: issues tokens with expiry, refreshes them (rotating
+ * the refresh token when the platform does), revokes them, and checks what a request presents.
+ */
+export class TokenRegistry {
+  readonly #clock: SimClock;
+  readonly #prefix: string;
+  readonly #access = new Map<string, AccessRecord>();
+  readonly #refresh = new Map<string, RefreshRecord>();
+  #counter = 0;
+
+  /**
+   * @param clock - simulated time, for expiry
+   * @param prefix - the start of every token, so that a leaked token is easy to spot in a test
+   */
+  constructor(clock: SimClock, prefix: string) {
+    this.#clock = clock;
+    this.#prefix = prefix;
+  }
+
+  /** Issues tokens for an account. */
+  issue(accountId: string, options: IssueOptions = {}): IssuedTokens {
+    const accessToken = this.#token('at');
+    const expiresAt = options.expiresInMs === undefined ? undefined : this.#clock.now() + options.expiresInMs;
+    this.#access.set(accessToken, { accountId, expiresAt, scopes: options.scopes ?? [], revoked: false });
+    let refreshToken: string | undefined;
+    if (options.refreshable) {
+      refreshToken = this.#token('rt');
+      this.#refresh.set(refreshToken, { accountId, options, used: false, revoked: false });
+    }
+    return {
+      accessToken,
+      refreshToken,
+      expiresAt: expiresAt === undefined ? undefined : new Date(expiresAt),
+    };
+  }
+
+  /**
+   * New tokens for a refresh token, or `undefined` when it is unknown, revoked, or already used
+   * while `rotate` is on (platforms that rotate refresh tokens refuse the old one: X, TikTok).
+   */
+  refresh(refreshToken: string, rotate: boolean): IssuedTokens | undefined {
+    const record = this.#refresh.get(refreshToken);
+    if (record === undefined || record.revoked || (rotate && record.used)) return undefined;
+    if (rotate) {
+      record.used = true;
+      return this.issue(record.accountId, { ...record.options, refreshable: true });
+    }
+    const issued = this.issue(record.accountId, { ...record.options, refreshable: false });
+    return { ...issued, refreshToken };
+  }
+
+  /** What a request presenting `token` gets. */
+  check(token: string | undefined): TokenCheck {
+    if (token === undefined || token === '') return { status: 'missing' };
+    const record = this.#access.get(token);
+    if (record === undefined) return { status: 'unknown' };
+    if (record.revoked) return { status: 'revoked', accountId: record.accountId };
+    if (record.expiresAt !== undefined && this.#clock.now() >= record.expiresAt) {
+      return { status: 'expired', accountId: record.accountId };
+    }
+    return { status: 'valid', accountId: record.accountId, scopes: record.scopes };
+  }
+
+  /** Makes an access token expire now. */
+  expire(accessToken: string): void {
+    const record = this.#access.get(accessToken);
+    if (record) this.#access.set(accessToken, { ...record, expiresAt: this.#clock.now() });
+  }
+
+  /** Revokes an access token, or every token of an account (as a user removing the app does). */
+  revoke(tokenOrAccount: { readonly accessToken: string } | { readonly accountId: string }): void {
+    if ('accessToken' in tokenOrAccount) {
+      const record = this.#access.get(tokenOrAccount.accessToken);
+      if (record) record.revoked = true;
+      return;
+    }
+    for (const record of [...this.#access.values(), ...this.#refresh.values()]) {
+      if (record.accountId === tokenOrAccount.accountId) record.revoked = true;
+    }
+  }
+
+  /** Every access and refresh token issued so far, for leak checks. */
+  allIssued(): readonly string[] {
+    return [...this.#access.keys(), ...this.#refresh.keys()];
+  }
+
+  #token(kind: string): string {
+    this.#counter += 1;
+    const random = Math.random().toString(36).slice(2, 12).padEnd(10, '0');
+    return `${this.#prefix}_${kind}_${this.#counter}_${random}`;
+  }
+}
