@@ -26,7 +26,10 @@ export interface EngagementQuery {
 export interface EngagementPage {
   /** The engagements in this page. */
   readonly items: readonly Engagement[];
-  /** Pass as `EngagementQuery.cursor` to resume after this page; absent on the last page. */
+  /**
+   * Pass as `EngagementQuery.cursor` to resume after this page. Absent when the adapter knows this
+   * is the last page; some platforms only tell by answering the next request with nothing.
+   */
   readonly cursor?: string | undefined;
 }
 

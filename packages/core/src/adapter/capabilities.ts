@@ -12,9 +12,9 @@ const positive = () => z.number().check(z.positive());
 /** How a platform counts text length. */
 export const TextCountingSchema = z.enum(['code_points', 'utf16_units', 'graphemes', 'weighted']);
 /**
- * - `code_points`: Unicode code points (Instagram, Facebook, LinkedIn, Mastodon);
+ * - `code_points`: Unicode code points (Instagram, Facebook, LinkedIn);
  * - `utf16_units`: JavaScript string length (TikTok titles are counted in UTF-16 units);
- * - `graphemes`: user-perceived characters;
+ * - `graphemes`: user-perceived characters (Mastodon counts grapheme clusters);
  * - `weighted`: a platform-specific weighting the adapter implements (X: CJK and emoji weigh 2).
  */
 export type TextCounting = z.output<typeof TextCountingSchema>;

@@ -82,10 +82,10 @@ interface Latch {
  * const tokens = createRefreshingTokenProvider({
  *   platform: 'x',
  *   tokens: () => db.loadTokens(accountId),
- *   refresh: (refreshToken, { signal }) => x.refreshTokens({ refreshToken, signal }),
+ *   refresh: (refreshToken) => xAuth.refreshTokens({ refreshToken }),
  *   persist: (tokenSet) => db.saveTokens(accountId, tokenSet),
  * });
- * const adapter = createXAdapter({ tokens });
+ * await adapter.publish(post, { account, tokens });
  * ```
  */
 export function createRefreshingTokenProvider(

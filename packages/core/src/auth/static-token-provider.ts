@@ -15,7 +15,7 @@ import type { TokenProvider } from './token-provider.js';
  * @example
  * ```ts
  * const tokens = staticTokenProvider(process.env.MASTODON_TOKEN ?? '');
- * const adapter = createMastodonAdapter({ instanceUrl: 'https://mastodon.social', tokens });
+ * await adapter.publish(post, { account, tokens });
  * ```
  */
 export function staticTokenProvider(token: string): TokenProvider {

@@ -13,8 +13,10 @@ import type { RateLimitInfo } from './rate-limit-info.js';
 import { parseRetryAfter } from './retry-after.js';
 import { transportError } from './transport-error.js';
 
-/** Query values; `undefined` entries are left out. */
-export type QueryValues = Readonly<Record<string, string | number | boolean | undefined>>;
+/** Query or form values; `undefined` entries are left out, arrays repeat the key (`types[]=a&types[]=b`). */
+export type QueryValues = Readonly<
+  Record<string, string | number | boolean | readonly (string | number | boolean)[] | undefined>
+>;
 
 /** Where an access token goes on a request. The default is `Authorization: Bearer <token>`. */
 export interface AuthPlacement {
@@ -69,6 +71,8 @@ export interface HttpRequest<T> {
   readonly schema?: core.$ZodType<T> | undefined;
   /** Tokens, abort signal, clock and the rate-limit listener of the calling operation. */
   readonly context?: RequestContext | undefined;
+  /** An abort signal for requests made without a context (OAuth code exchange); the context's wins. */
+  readonly signal?: AbortSignal | undefined;
   /** Send the context's access token (default `true` when there is a context). */
   readonly auth?: boolean | undefined;
   /**
@@ -145,13 +149,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       ...(request.form === undefined ? {} : { body: toForm(request.form) }),
       ...(request.body === undefined ? {} : { body: request.body }),
       ...(request.timeoutMs === undefined ? {} : { timeout: request.timeoutMs }),
-      ...(request.context?.signal ? { signal: request.context.signal } : {}),
+      ...signalOption(request),
     });
   }
 
   async function request<T>(request: HttpRequest<T>): Promise<HttpResponse<T>> {
     const { context } = request;
-    const signal = context?.signal;
+    const signal = context?.signal ?? request.signal;
     /** Waiting for a token: an abort reaches the caller as an AbortedError, like any other abort. */
     const abortable = async (pending: Promise<string>): Promise<string> => {
       try {
@@ -197,7 +201,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         });
       }
       const now = context?.clock?.now() ?? Date.now();
-      const rateLimit = options.parseRateLimit?.(response.headers, now);
+      const rateLimit = options.parseRateLimit?.(response.headers, now, {
+        method: request.method,
+        path,
+        operation: request.operation,
+      });
       if (rateLimit) context?.onRateLimit?.(rateLimit);
 
       if (response.ok) {
@@ -309,19 +317,16 @@ function isReplayable(request: HttpRequest<unknown>): boolean {
   return !(request.body instanceof ReadableStream);
 }
 
-function buildUrl(
-  baseUrl: string,
-  path: string,
-  ...queries: (Readonly<Record<string, string | number | boolean | undefined>> | undefined)[]
-): URL {
+function signalOption(request: HttpRequest<unknown>): { signal?: AbortSignal } {
+  const signal = request.context?.signal ?? request.signal;
+  return signal === undefined ? {} : { signal };
+}
+
+function buildUrl(baseUrl: string, path: string, ...queries: (QueryValues | undefined)[]): URL {
   const url = /^https?:\/\//i.test(path)
     ? new URL(path)
     : new URL(`${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`);
-  for (const query of queries) {
-    for (const [key, value] of Object.entries(query ?? {})) {
-      if (value !== undefined) url.searchParams.set(key, String(value));
-    }
-  }
+  for (const query of queries) appendValues(url.searchParams, query);
   return url;
 }
 
@@ -332,8 +337,14 @@ function pathOf(baseUrl: string, path: string): string {
 
 function toForm(values: QueryValues): URLSearchParams {
   const form = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined) form.set(key, String(value));
-  }
+  appendValues(form, values);
   return form;
+}
+
+function appendValues(params: URLSearchParams, values: QueryValues | undefined): void {
+  for (const [key, value] of Object.entries(values ?? {})) {
+    if (value === undefined) continue;
+    params.delete(key);
+    for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
+  }
 }

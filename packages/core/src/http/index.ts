@@ -9,6 +9,7 @@ export {
   type QueryValues,
 } from './http-client.js';
 export {
+  type AnsweredRequest,
   describeFailure,
   type ErrorClassifier,
   errorOptionsFrom,

@@ -35,8 +35,25 @@ export interface PlatformResponse {
  */
 export type ErrorClassifier = (response: PlatformResponse) => SmmkitError | undefined;
 
-/** Reads a platform's rate-limit headers into a {@link RateLimitInfo}, or `undefined` when there are none. */
-export type RateLimitParser = (headers: Headers, now: number) => RateLimitInfo | undefined;
+/** The request a response answered, for rate-limit parsers that name the endpoint bucket. */
+export interface AnsweredRequest {
+  /** HTTP method. */
+  readonly method: string;
+  /** URL path, without host or query. */
+  readonly path: string;
+  /** What the request was for (`upload media`). */
+  readonly operation: string;
+}
+
+/**
+ * Reads a platform's rate-limit headers into a {@link RateLimitInfo}, or `undefined` when there
+ * are none. `request` lets the parser name the endpoint bucket the window belongs to.
+ */
+export type RateLimitParser = (
+  headers: Headers,
+  now: number,
+  request: AnsweredRequest,
+) => RateLimitInfo | undefined;
 
 /**
  * The error options every classified error should carry: platform, status and rate-limit state.

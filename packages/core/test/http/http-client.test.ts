@@ -468,3 +468,46 @@ describe('createHttpClient', () => {
     });
   });
 });
+
+describe('createHttpClient query values and request info', () => {
+  it('repeats a key for array values and tells the rate-limit parser which request it read', async () => {
+    let query = '';
+    server.use(
+      http.get(`${BASE}/notifications`, ({ request }) => {
+        query = new URL(request.url).search;
+        return HttpResponse.json({ id: '1' }, { headers: { 'x-remaining': '3' } });
+      }),
+    );
+    const seen: unknown[] = [];
+    const reader = client({
+      parseRateLimit: (_headers, _now, request) => {
+        seen.push(request);
+        return undefined;
+      },
+    });
+    await reader.request({
+      method: 'GET',
+      path: '/notifications',
+      operation: 'list mentions',
+      searchParams: { 'types[]': ['mention', 'status'], limit: 2 },
+      context: contextWith(),
+    });
+    expect(decodeURIComponent(query)).toBe('?types[]=mention&types[]=status&limit=2');
+    expect(seen).toEqual([{ method: 'GET', path: '/v26.0/notifications', operation: 'list mentions' }]);
+  });
+
+  it('honours a plain signal on requests made without a context', async () => {
+    const fetch = vi.fn(async () => Response.json({}));
+    const error = await failure(
+      client({ fetch }).request({
+        method: 'POST',
+        path: '/oauth/token',
+        operation: 'exchange code',
+        auth: false,
+        signal: AbortSignal.abort(),
+      }),
+    );
+    expect(error.code).toBe('aborted');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});

@@ -222,8 +222,17 @@ export function runAdapterConformance(options: ConformanceOptions): void {
         const pages = await collectPages(adapter, ctx, 3);
         const items = pages.flatMap((page) => page.items);
         expect(pages.length).toBeGreaterThanOrEqual(3);
+        expect(items).toHaveLength(7);
         expect(new Set(items.map((item) => item.id)).size).toBe(7);
-        expect(pages.at(-1)?.cursor).toBeUndefined();
+        // Resuming from the cursor of a middle page returns exactly the items after it.
+        const resumeFrom = pages[0]?.cursor;
+        expect(resumeFrom).toBeDefined();
+        const rest: Engagement[] = [];
+        for await (const page of adapter.listEngagements?.({ pageSize: 3, cursor: resumeFrom }, ctx) ?? [])
+          rest.push(...page.items);
+        expect(rest.map((item) => item.id)).toEqual(
+          items.slice(pages[0]?.items.length).map((item) => item.id),
+        );
         for (const item of items) expect(parseEngagement(item).platform).toBe(adapter.platform);
       },
     );

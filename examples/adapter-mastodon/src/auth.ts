@@ -1,0 +1,129 @@
+import type { TokenSet } from '@smmkit/core';
+import { createMastodonHttpClient } from './http-client.js';
+import { TokenSchema } from './schemas.js';
+
+// The OAuth flow (docs.joinmastodon.org: client/token, methods/apps, methods/oauth):
+// 1. once per server, register your app with POST /api/v1/apps (client_name, redirect_uris,
+//    scopes) to get a client_id and client_secret;
+// 2. send the user to mastodonAuthorizationUrl(...) with a fresh state and PKCE pair
+//    (core's createOAuthState and createPkcePair);
+// 3. on the redirect, check `state` and call exchangeMastodonCode(...).
+// The token never expires until revoked (POST /oauth/revoke): wrap it in core's
+// staticTokenProvider.
+
+/** What {@link mastodonAuthorizationUrl} needs. */
+export interface MastodonAuthorizationUrlOptions {
+  /** The server's base URL, such as `https://mastodon.social`. */
+  readonly instanceUrl: string;
+  /** Your app's `client_id` on that server (from `POST /api/v1/apps`). */
+  readonly clientId: string;
+  /** Where the server sends the user back; one of the app's registered `redirect_uris`. */
+  readonly redirectUri: string;
+  /** Scopes to ask for, a subset of the app's (`read`, `write`, or granular `write:statuses`, …). */
+  readonly scopes: readonly string[];
+  /** A fresh, unguessable value you check on the redirect (core's `createOAuthState`). */
+  readonly state: string;
+  /** The S256 PKCE challenge of a verifier you keep for the exchange (core's `createPkcePair`). */
+  readonly codeChallenge: string;
+}
+
+/**
+ * The URL to send a user to so they authorize your app on their server:
+ * `GET /oauth/authorize` with `response_type=code`, `state`, and PKCE with
+ * `code_challenge_method=S256`, the only method Mastodon supports (docs.joinmastodon.org:
+ * methods/oauth#authorize; PKCE from Mastodon 4.3).
+ *
+ * @param options - server, app, redirect, scopes, state and PKCE challenge
+ * @returns the authorization URL
+ *
+ * @example
+ * ```ts
+ * const { verifier, challenge } = await createPkcePair();
+ * const state = createOAuthState();
+ * const url = mastodonAuthorizationUrl({
+ *   instanceUrl: 'https://mastodon.social', clientId, redirectUri: 'https://app.example/callback',
+ *   scopes: ['read', 'write'], state, codeChallenge: challenge,
+ * });
+ * ```
+ */
+export function mastodonAuthorizationUrl(options: MastodonAuthorizationUrlOptions): string {
+  const url = new URL(`${options.instanceUrl.replace(/\/+$/, '')}/oauth/authorize`);
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: options.clientId,
+    redirect_uri: options.redirectUri,
+    // Space-separated; URLSearchParams sends spaces as "+", which Mastodon accepts (methods/oauth#authorize).
+    scope: options.scopes.join(' '),
+    state: options.state,
+    code_challenge: options.codeChallenge,
+    code_challenge_method: 'S256',
+  }).toString();
+  return url.toString();
+}
+
+/** What {@link exchangeMastodonCode} needs. */
+export interface ExchangeMastodonCodeOptions {
+  /** The server's base URL. */
+  readonly instanceUrl: string;
+  /** Your app's `client_id` on that server. */
+  readonly clientId: string;
+  /** Your app's `client_secret` on that server. */
+  readonly clientSecret: string;
+  /** The same redirect URI as in the authorization URL. */
+  readonly redirectUri: string;
+  /** The `code` the server sent to the redirect URI. */
+  readonly code: string;
+  /** The PKCE verifier whose challenge was in the authorization URL. */
+  readonly codeVerifier: string;
+  /** A `fetch` to use instead of the global one. */
+  readonly fetch?: typeof globalThis.fetch | undefined;
+  /** Request timeout in milliseconds. */
+  readonly timeoutMs?: number | undefined;
+}
+
+/**
+ * Exchanges an authorization code for the user's token: `POST /oauth/token` with
+ * `grant_type=authorization_code` and the PKCE `code_verifier` (docs.joinmastodon.org:
+ * methods/oauth#token). The client secret, code and verifier are kept out of every error.
+ * Mastodon returns no expiry and no refresh token, so the `TokenSet` has neither.
+ *
+ * A refused exchange fails like any Mastodon call: `AuthError('auth_invalid')` for a wrong
+ * client (401 `invalid_client`), `PlatformError('platform_refused')` for a used or wrong code
+ * (400 `invalid_grant`), with Mastodon's `error_description` as the message.
+ *
+ * @param options - server, app credentials, redirect, code and verifier
+ * @returns the user's tokens
+ *
+ * @example
+ * ```ts
+ * const tokens = await exchangeMastodonCode({ instanceUrl, clientId, clientSecret, redirectUri, code, codeVerifier: verifier });
+ * const provider = staticTokenProvider(tokens.accessToken);
+ * ```
+ */
+export async function exchangeMastodonCode(options: ExchangeMastodonCodeOptions): Promise<TokenSet> {
+  const http = createMastodonHttpClient({
+    instanceUrl: options.instanceUrl,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+  });
+  const { data } = await http.request({
+    method: 'POST',
+    path: '/oauth/token',
+    operation: 'exchange authorization code',
+    form: {
+      grant_type: 'authorization_code',
+      code: options.code,
+      client_id: options.clientId,
+      client_secret: options.clientSecret,
+      redirect_uri: options.redirectUri,
+      code_verifier: options.codeVerifier,
+    },
+    schema: TokenSchema,
+    auth: false,
+    secrets: [options.clientSecret, options.code, options.codeVerifier],
+  });
+  const scopes = data.scope?.split(/[\s+]+/).filter((scope) => scope !== '') ?? [];
+  return scopes.length === 0
+    ? { accessToken: data.access_token }
+    : { accessToken: data.access_token, scopes };
+}

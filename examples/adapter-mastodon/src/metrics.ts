@@ -1,0 +1,126 @@
+import {
+  type CanonicalMetric,
+  type HttpClient,
+  type MetricSample,
+  PlatformError,
+  type PostRef,
+  type RequestContext,
+  systemClock,
+} from '@smmkit/core';
+import {
+  AccountWithCountsSchema,
+  type MastodonAccountWithCounts,
+  type MastodonStatus,
+  StatusSchema,
+} from './schemas.js';
+
+/** Status counts and the canonical metric each one is (docs.joinmastodon.org: entities/Status). */
+const POST_METRICS = [
+  ['likes', 'favourites_count'],
+  ['shares', 'reblogs_count'],
+  ['comments', 'replies_count'],
+] as const satisfies readonly (readonly [CanonicalMetric, keyof MastodonStatus])[];
+
+/** Account counts and the canonical metric each one is (entities/Account). */
+const ACCOUNT_METRICS = [
+  ['followers', 'followers_count'],
+  ['following', 'following_count'],
+  ['posts_count', 'statuses_count'],
+] as const satisfies readonly (readonly [CanonicalMetric, keyof MastodonAccountWithCounts])[];
+
+/**
+ * Lifetime counts of the given statuses, one `GET /api/v1/statuses/:id` each
+ * (docs.joinmastodon.org: methods/statuses#get): likes ← `favourites_count`, shares ←
+ * `reblogs_count`, comments ← `replies_count`. (Mastodon 4.3 added `GET /api/v1/statuses?id[]=`
+ * for several at once; one call per status works on every version.)
+ *
+ * A status that no longer exists (404) has no metrics and is skipped; any other failure throws.
+ *
+ * @param http - the adapter's HTTP client
+ * @param refs - the statuses
+ * @param context - tokens, signal, clock (for `observedAt`) and rate-limit listener
+ * @returns three samples per status that still exists
+ *
+ * @example
+ * ```ts
+ * const samples = await getMastodonPostMetrics(http, [result.ref], ctx);
+ * ```
+ */
+export async function getMastodonPostMetrics(
+  http: HttpClient,
+  refs: readonly PostRef[],
+  context: RequestContext,
+): Promise<MetricSample[]> {
+  const clock = context.clock ?? systemClock;
+  const samples: MetricSample[] = [];
+  for (const ref of refs) {
+    let status: MastodonStatus;
+    try {
+      ({ data: status } = await http.request({
+        method: 'GET',
+        path: `/api/v1/statuses/${encodeURIComponent(ref.platformPostId)}`,
+        operation: 'read status metrics',
+        schema: StatusSchema,
+        context,
+      }));
+    } catch (error) {
+      if (PlatformError.isInstance(error) && error.code === 'not_found') continue;
+      throw error;
+    }
+    const observedAt = new Date(clock.now());
+    for (const [metric, rawName] of POST_METRICS) {
+      samples.push({
+        platform: 'mastodon',
+        accountId: context.account.accountId,
+        scope: 'post',
+        platformPostId: ref.platformPostId,
+        metric,
+        rawName,
+        value: status[rawName],
+        observedAt,
+        period: 'lifetime',
+      });
+    }
+  }
+  return samples;
+}
+
+/**
+ * Counts of the context's account: `GET /api/v1/accounts/:id` (docs.joinmastodon.org:
+ * methods/accounts#get): followers ← `followers_count`, following ← `following_count`,
+ * posts_count ← `statuses_count`.
+ *
+ * @param http - the adapter's HTTP client
+ * @param context - the account, tokens, signal, clock and rate-limit listener
+ * @returns three account samples
+ *
+ * @example
+ * ```ts
+ * const samples = await getMastodonAccountMetrics(http, ctx);
+ * ```
+ */
+export async function getMastodonAccountMetrics(
+  http: HttpClient,
+  context: RequestContext,
+): Promise<MetricSample[]> {
+  const clock = context.clock ?? systemClock;
+  const { accountId } = context.account;
+  const { data: account } = await http.request({
+    method: 'GET',
+    path: `/api/v1/accounts/${encodeURIComponent(accountId)}`,
+    operation: 'read account metrics',
+    schema: AccountWithCountsSchema,
+    context,
+  });
+  const observedAt = new Date(clock.now());
+  return ACCOUNT_METRICS.map(([metric, rawName]) => ({
+    platform: 'mastodon',
+    accountId,
+    scope: 'account',
+    metric,
+    rawName,
+    value: account[rawName],
+    observedAt,
+    period: 'lifetime',
+  }));
+}

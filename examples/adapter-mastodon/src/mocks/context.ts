@@ -1,0 +1,145 @@
+import type { PlatformSimulator, SimulatedMedia, SimulatedPost } from '@smmkit/testkit';
+
+/** Who may see a status (docs.joinmastodon.org/entities/Status/#visibility). */
+export type Visibility = 'public' | 'unlisted' | 'private' | 'direct';
+
+/** Every visibility Mastodon accepts (docs.joinmastodon.org/methods/statuses/#create, `visibility`). */
+export const VISIBILITIES: readonly Visibility[] = ['public', 'unlisted', 'private', 'direct'];
+
+/** A local account a status mentions, and the notification the mention created for it. */
+export interface StatusMention {
+  /** The mentioned account. */
+  readonly accountId: string;
+  /** Its mention notification; none when authors mention themselves (Mastodon does not notify them). */
+  readonly notificationId: string | undefined;
+}
+
+/** The poll of a status (docs.joinmastodon.org/entities/Poll/). */
+export interface StatusPoll {
+  /** The poll's own id. */
+  readonly id: string;
+  /** When voting closes, simulated time. */
+  readonly expiresAt: number;
+  /** Whether several choices are allowed. */
+  readonly multiple: boolean;
+  /** Whether vote counts stay hidden until the end. */
+  readonly hideTotals: boolean;
+}
+
+/**
+ * What the Mastodon simulator keeps in `SimulatedPost.extra`, so that generic tools (the
+ * conformance suite) read the neutral fields and Mastodon's own stay next to them.
+ */
+export interface StatusExtra {
+  /** `public`, `unlisted`, `private` or `direct`. */
+  readonly visibility: Visibility;
+  /** The content warning, `''` when none. */
+  readonly spoilerText: string;
+  /** Marked sensitive (also implied by a content warning). */
+  readonly sensitive: boolean;
+  /** The `Idempotency-Key` it was created with, if any. */
+  readonly idempotencyKey: string | undefined;
+  /** ISO 639 language code. */
+  readonly language: string;
+  /** Its poll, if any. */
+  readonly poll: StatusPoll | undefined;
+  /** Local accounts it mentions, in text order. */
+  readonly mentions: readonly StatusMention[];
+  /** The author of the status it replies to, kept as Mastodon keeps it even after that status is deleted. */
+  readonly inReplyToAccountId: string | undefined;
+}
+
+/** An idempotency key Mastodon remembers (docs.joinmastodon.org/methods/statuses/#create, Idempotency-Key). */
+export interface IdempotencyRecord {
+  /** The status the key created. */
+  readonly statusId: string;
+  /** When Mastodon forgets the key: "Idempotency keys are stored for up to 1 hour". */
+  readonly expiresAt: number;
+}
+
+/** Everything the Mastodon routes share: the generic simulator, the server's settings and its own memory. */
+export interface MastodonContext {
+  /** The generic simulator: accounts, tokens, posts, media, limits, faults, log. */
+  readonly sim: PlatformSimulator;
+  /** The server's base URL, without a trailing slash. */
+  readonly instanceUrl: string;
+  /** The server's host name (`mastodon.example`), for `@user@host` mentions. */
+  readonly host: string;
+  /** `configuration.statuses.max_characters` (docs.joinmastodon.org/entities/Instance/#statuses). */
+  readonly maxCharacters: number;
+  /** How long videos and GIFs take to process, simulated milliseconds. */
+  readonly mediaProcessingMs: number;
+  /** Idempotency keys per `accountId + key`. */
+  readonly idempotency: Map<string, IdempotencyRecord>;
+  /** Focal points given at upload (`meta.focus`). */
+  readonly mediaFocus: Map<string, { readonly x: number; readonly y: number }>;
+  /** When each account was created; accounts made with `sim.addAccount` directly fall back to a fixed date. */
+  readonly accountCreatedAt: Map<string, number>;
+}
+
+/** The key of an idempotency record. */
+export function idempotencyKeyOf(accountId: string, key: string): string {
+  return `${accountId}\u0000${key}`;
+}
+
+/** The Mastodon fields of a post, with defaults for posts stored by other tools. */
+export function statusExtra(post: SimulatedPost): StatusExtra {
+  const extra = post.extra;
+  const visibility = VISIBILITIES.find((value) => value === extra.visibility) ?? 'public';
+  const spoilerText = typeof extra.spoilerText === 'string' ? extra.spoilerText : '';
+  return {
+    visibility,
+    spoilerText,
+    sensitive: extra.sensitive === true || spoilerText !== '',
+    idempotencyKey: typeof extra.idempotencyKey === 'string' ? extra.idempotencyKey : undefined,
+    language: typeof extra.language === 'string' ? extra.language : 'en',
+    poll: isPoll(extra.poll) ? extra.poll : undefined,
+    mentions: Array.isArray(extra.mentions) ? extra.mentions.filter(isMention) : [],
+    inReplyToAccountId: typeof extra.inReplyToAccountId === 'string' ? extra.inReplyToAccountId : undefined,
+  };
+}
+
+/**
+ * Whether `viewerId` may see `post`: public and unlisted statuses are visible to everyone,
+ * private and direct ones to their author and the accounts they mention (the simulator keeps no
+ * follow graph, so followers are not counted) — docs.joinmastodon.org/entities/Status/#visibility.
+ */
+export function canSee(post: SimulatedPost, viewerId: string): boolean {
+  const extra = statusExtra(post);
+  if (extra.visibility === 'public' || extra.visibility === 'unlisted') return true;
+  return post.accountId === viewerId || extra.mentions.some((mention) => mention.accountId === viewerId);
+}
+
+/**
+ * Moves media whose processing time has passed to `ready`, and returns it. Mastodon processes
+ * videos and GIFs in the background (docs.joinmastodon.org/methods/media/#v2).
+ */
+export function refreshMedia(media: SimulatedMedia, now: number): SimulatedMedia {
+  if (media.state === 'processing' && now >= media.readyAt) media.state = 'ready';
+  return media;
+}
+
+/** The status a media item is attached to, if any. */
+export function attachedTo(context: MastodonContext, mediaId: string): SimulatedPost | undefined {
+  return context.sim.posts.filter((post) => post.media.some((media) => media.id === mediaId))[0];
+}
+
+/** The local account with `handle` (case-insensitive, as Mastodon matches usernames). */
+export function accountByHandle(context: MastodonContext, handle: string) {
+  const wanted = handle.toLowerCase();
+  return context.sim.accounts.filter((account) => account.handle.toLowerCase() === wanted)[0];
+}
+
+function isPoll(value: unknown): value is StatusPoll {
+  if (typeof value !== 'object' || value === null) return false;
+  const poll = value as Record<string, unknown>;
+  return typeof poll.id === 'string' && typeof poll.expiresAt === 'number';
+}
+
+function isMention(value: unknown): value is StatusMention {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Record<string, unknown>).accountId === 'string'
+  );
+}

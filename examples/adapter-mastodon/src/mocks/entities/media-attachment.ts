@@ -1,0 +1,83 @@
+import type { SimulatedMedia } from '@smmkit/testkit';
+import { type MastodonContext, refreshMedia } from '../context.js';
+import type { MastodonMediaAttachmentJson } from './types.js';
+
+/** A blurhash from the docs' examples: the simulator does not look at pixels. */
+const BLURHASH = 'UFBWY:8_0Jxv4mx]t8t64.%M-:IUWGWAt6M}';
+
+/** Mastodon's attachment type for a simulated media kind: GIFs become looping `gifv` videos. */
+export function attachmentType(media: SimulatedMedia): MastodonMediaAttachmentJson['type'] {
+  switch (media.kind) {
+    case 'image':
+      return 'image';
+    case 'gif':
+      return 'gifv';
+    case 'video':
+      return 'video';
+    default:
+      return 'unknown';
+  }
+}
+
+/**
+ * A MediaAttachment (docs.joinmastodon.org/entities/MediaAttachment/). While the full-size file
+ * is processing `url` is null and only the preview exists (ProcessingMediaAttachment,
+ * docs.joinmastodon.org/methods/media/#v2, 202). Dimensions and durations in `meta` are fixed
+ * placeholders: the simulator does not decode files.
+ */
+export function renderMediaAttachment(
+  context: MastodonContext,
+  media: SimulatedMedia,
+  now: number,
+): MastodonMediaAttachmentJson {
+  refreshMedia(media, now);
+  const type = attachmentType(media);
+  const base = `${context.instanceUrl}/system/media_attachments/files/${idPath(media.id)}`;
+  // Mastodon transcodes GIFs and videos to MP4 and makes PNG previews of them.
+  const extension = type === 'image' ? extensionOf(media.mimeType) : 'mp4';
+  const previewExtension = type === 'image' ? extension : 'png';
+  const focus = context.mediaFocus.get(media.id);
+  const ready = media.state === 'ready';
+  return {
+    id: media.id,
+    type,
+    url: ready ? `${base}/original/${media.id}.${extension}` : null,
+    preview_url: `${base}/small/${media.id}.${previewExtension}`,
+    remote_url: null,
+    preview_remote_url: null,
+    meta: { ...metaFor(type, ready), ...(focus === undefined ? {} : { focus }) },
+    description: media.altText ?? null,
+    blurhash: BLURHASH,
+  };
+}
+
+function metaFor(type: MastodonMediaAttachmentJson['type'], ready: boolean): Record<string, unknown> {
+  const small = { width: 400, height: 225, size: '400x225', aspect: 16 / 9 };
+  if (type === 'image') {
+    return { original: { width: 1280, height: 720, size: '1280x720', aspect: 16 / 9 }, small };
+  }
+  if (!ready) return { small };
+  const duration = type === 'gifv' ? 2.5 : 12.5;
+  return {
+    length: type === 'gifv' ? '0:00:02.50' : '0:00:12.50',
+    duration,
+    fps: 30,
+    size: '1280x720',
+    width: 1280,
+    height: 720,
+    aspect: 16 / 9,
+    original: { width: 1280, height: 720, frame_rate: '30/1', duration, bitrate: 1_000_000 },
+    small,
+  };
+}
+
+/** Paperclip's id partition: `000/000/123` style groups of three digits. */
+function idPath(id: string): string {
+  const padded = id.padStart(Math.ceil(id.length / 3) * 3, '0');
+  return padded.match(/\d{3}/g)?.join('/') ?? id;
+}
+
+function extensionOf(mimeType: string): string {
+  const subtype = mimeType.split('/')[1] ?? 'bin';
+  return subtype === 'jpeg' ? 'jpeg' : subtype.replace(/[^a-z0-9]/gi, '');
+}

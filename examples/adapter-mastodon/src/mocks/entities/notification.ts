@@ -1,0 +1,48 @@
+import type { SimulatedPost } from '@smmkit/testkit';
+import { type MastodonContext, statusExtra } from '../context.js';
+import { renderAccount } from './account.js';
+import { renderStatus } from './status.js';
+import type { MastodonNotificationJson } from './types.js';
+
+/** A mention notification: its id and the status that mentions the account. */
+export interface MentionNotification {
+  /** The notification's own id (not the status id). */
+  readonly id: string;
+  /** The mentioning status. */
+  readonly post: SimulatedPost;
+}
+
+/**
+ * The mention notifications of `accountId`: one per stored status by someone else that mentions
+ * it. They are derived from the statuses, so deleting a status removes its notification, as
+ * Mastodon does.
+ */
+export function mentionNotificationsOf(context: MastodonContext, accountId: string): MentionNotification[] {
+  return context.sim.posts.filter().flatMap((post) => {
+    const mention = statusExtra(post).mentions.find((candidate) => candidate.accountId === accountId);
+    return mention?.notificationId === undefined ? [] : [{ id: mention.notificationId, post }];
+  });
+}
+
+/**
+ * A Notification of type `mention` (docs.joinmastodon.org/entities/Notification/): who mentioned
+ * the account, and the status. `group_key` is `ungrouped-<id>` as Mastodon 4.3 sets it for
+ * notification types it does not group.
+ */
+export function renderNotification(
+  context: MastodonContext,
+  notification: MentionNotification,
+  viewerId: string,
+  now: number,
+): MastodonNotificationJson {
+  const status = renderStatus(context, notification.post, { viewerId, now });
+  const author = context.sim.accounts.get(notification.post.accountId);
+  return {
+    id: notification.id,
+    type: 'mention',
+    group_key: `ungrouped-${notification.id}`,
+    created_at: new Date(notification.post.createdAt).toISOString(),
+    account: author === undefined ? status.account : renderAccount(context, author),
+    status,
+  };
+}

@@ -1,0 +1,130 @@
+import type { RouteContext, SimulatedMedia } from '@smmkit/testkit';
+import { attachedTo, type MastodonContext, refreshMedia } from '../context.js';
+import { renderMediaAttachment } from '../entities/index.js';
+import {
+  FILE_TYPE_INVALID,
+  mastodonError,
+  PROCESSING_ERROR,
+  RECORD_NOT_FOUND,
+  validationFailed,
+} from '../errors.js';
+import { DESCRIPTION_LIMIT, IMAGE_SIZE_LIMIT, SUPPORTED_MEDIA_TYPES, VIDEO_SIZE_LIMIT } from '../limits.js';
+import { type ParamObject, paramFile, paramString, readParamsOrBadRequest } from '../request-params.js';
+
+/**
+ * Declares the media endpoints: upload (v2), view and update.
+ *
+ * @example
+ * ```ts
+ * registerMediaRoutes(context); // POST /api/v2/media, GET|PUT /api/v1/media/:id
+ * ```
+ */
+export function registerMediaRoutes(context: MastodonContext): void {
+  const { sim } = context;
+
+  // docs.joinmastodon.org/methods/media/#v2 — images are processed at once (200, with `url`);
+  // videos and GIFs in the background (202, `url: null`). Uploads have their own budget
+  // (api/rate-limits: 30 per 30 minutes).
+  sim.route('POST', '/api/v2/media', { bucket: 'media' }, (route) => uploadMedia(context, route));
+
+  // docs.joinmastodon.org/methods/media/#get — 206 while processing, 200 when ready, 422 when
+  // processing failed; only the account's own media not yet attached to a status (else 404).
+  sim.route('GET', '/api/v1/media/:id', { bucket: 'api' }, ({ params, accountId, now }) => {
+    const media = ownUnattached(context, String(params.id), accountId);
+    if (media === undefined) return mastodonError(404, RECORD_NOT_FOUND);
+    return answerMedia(context, media, now);
+  });
+
+  // docs.joinmastodon.org/methods/media/#update — change the description or focus before posting.
+  sim.route('PUT', '/api/v1/media/:id', { bucket: 'api' }, async ({ params, request, accountId, now }) => {
+    const media = ownUnattached(context, String(params.id), accountId);
+    if (media === undefined) return mastodonError(404, RECORD_NOT_FOUND);
+    const body = await readParamsOrBadRequest(request);
+    if (body instanceof Response) return body;
+    const problem = applyDescriptionAndFocus(context, media, body);
+    if (problem !== undefined) return mastodonError(422, problem);
+    return answerMedia(context, media, now);
+  });
+}
+
+async function uploadMedia(
+  context: MastodonContext,
+  { request, accountId, now }: RouteContext,
+): Promise<Response> {
+  const { sim } = context;
+  const params = await readParamsOrBadRequest(request);
+  if (params instanceof Response) return params;
+  const file = paramFile(params, 'file');
+  if (file === undefined) return mastodonError(422, validationFailed(["File can't be blank"]));
+  const mimeType = file.type.split(';')[0]?.trim().toLowerCase() ?? '';
+  const kind = SUPPORTED_MEDIA_TYPES[mimeType];
+  if (kind === undefined) return mastodonError(422, FILE_TYPE_INVALID);
+  const limit = kind === 'image' ? IMAGE_SIZE_LIMIT : VIDEO_SIZE_LIMIT;
+  if (file.size > limit) {
+    return mastodonError(
+      422,
+      validationFailed([`File file size must be less than ${limit / 1024 / 1024} MB`]),
+    );
+  }
+  const synchronous = kind === 'image';
+  const media: SimulatedMedia = {
+    id: sim.nextId(),
+    accountId,
+    kind,
+    mimeType,
+    sizeBytes: file.size,
+    altText: undefined,
+    state: synchronous ? 'ready' : 'processing',
+    readyAt: synchronous ? now : now + context.mediaProcessingMs,
+    failure: undefined,
+  };
+  const problem = applyDescriptionAndFocus(context, media, params);
+  if (problem !== undefined) return mastodonError(422, problem);
+  sim.media.put(media);
+  const status = media.state === 'ready' ? 200 : 202;
+  return Response.json(renderMediaAttachment(context, media, now), { status });
+}
+
+/** The 206 / 200 / 422 of GET and PUT /api/v1/media/:id. */
+function answerMedia(context: MastodonContext, media: SimulatedMedia, now: number): Response {
+  refreshMedia(media, now);
+  if (media.state === 'failed') return mastodonError(422, media.failure ?? PROCESSING_ERROR);
+  // Api::V1::MediaController renders the attachment with 206 while it is not processed.
+  return Response.json(renderMediaAttachment(context, media, now), {
+    status: media.state === 'ready' ? 200 : 206,
+  });
+}
+
+function ownUnattached(context: MastodonContext, id: string, accountId: string): SimulatedMedia | undefined {
+  const media = context.sim.media.get(id);
+  if (media === undefined || media.accountId !== accountId || attachedTo(context, id) !== undefined)
+    return undefined;
+  return media;
+}
+
+/** `description` (alt text, at most 1500 characters) and `focus` ("x,y" in -1..1); a problem message or nothing. */
+function applyDescriptionAndFocus(
+  context: MastodonContext,
+  media: SimulatedMedia,
+  params: ParamObject,
+): string | undefined {
+  const description = paramString(params, 'description');
+  if (description !== undefined) {
+    if ([...description].length > DESCRIPTION_LIMIT) {
+      return validationFailed([`Description is too long (maximum is ${DESCRIPTION_LIMIT} characters)`]);
+    }
+    media.altText = description === '' ? undefined : description;
+  }
+  const focus = paramString(params, 'focus');
+  if (focus !== undefined) {
+    const [x, y] = focus.split(',').map((part) => Number.parseFloat(part));
+    if (x !== undefined && y !== undefined && Number.isFinite(x) && Number.isFinite(y)) {
+      context.mediaFocus.set(media.id, { x: clamp(x), y: clamp(y) });
+    }
+  }
+  return undefined;
+}
+
+function clamp(value: number): number {
+  return Math.min(1, Math.max(-1, value));
+}
