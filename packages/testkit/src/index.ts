@@ -34,14 +34,18 @@ export { type RunningSimulators, startSimulators } from './simulator/start-simul
 export {
   Collection,
   growingCount,
+  type Identified,
   type SimulatedAccount,
   type SimulatedEngagement,
   type SimulatedMedia,
   type SimulatedPost,
 } from './simulator/state.js';
 export {
+  type AbsentTokenCheck,
   type IssuedTokens,
   type IssueOptions,
+  type RefusedTokenCheck,
   type TokenCheck,
   TokenRegistry,
+  type ValidTokenCheck,
 } from './simulator/token-registry.js';

@@ -86,3 +86,14 @@ describe('ids and growing metrics', () => {
     expect(growingCount('p1', 'likes', hour, 40)).not.toBe(growingCount('p2', 'likes', hour, 40));
   });
 });
+
+describe('RateLimiter reset', () => {
+  it('restores the budgets given at construction, so a test that lowered one does not leak', () => {
+    const limiter = new RateLimiter(manualClock(0), { b: { limit: 5, windowMs: 1000 } });
+    limiter.setBudget('b', { limit: 1, windowMs: 1000 });
+    limiter.take('k', 'b');
+    expect(limiter.take('k', 'b')?.allowed).toBe(false);
+    limiter.reset();
+    expect(limiter.take('k', 'b')?.window.limit).toBe(5);
+  });
+});

@@ -1,6 +1,5 @@
 import {
   PlatformSimulator,
-  type PlatformSimulatorOptions,
   type RateBudgetRule,
   type SimClock,
   type SimulatedAccount,
@@ -94,20 +93,18 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
   const instanceUrl = (options.instanceUrl ?? 'https://mastodon.example').replace(/\/+$/, '');
   const idempotency = new Map<string, IdempotencyRecord>();
   const mediaFocus = new Map<string, { readonly x: number; readonly y: number }>();
-  const sim = new MastodonPlatformSimulator(
-    {
-      platform: 'mastodon',
-      baseUrl: instanceUrl,
-      dialect: mastodonDialect,
-      budgets: { ...MASTODON_BUDGETS, ...options.budgets },
-      clock: options.clock,
-    },
-    () => {
+  const sim = new PlatformSimulator({
+    platform: 'mastodon',
+    baseUrl: instanceUrl,
+    dialect: mastodonDialect,
+    budgets: { ...MASTODON_BUDGETS, ...options.budgets },
+    clock: options.clock,
+    onReset: () => {
       // The server's own memory goes with the state it refers to.
       idempotency.clear();
       mediaFocus.clear();
     },
-  );
+  });
   const context: MastodonContext = {
     sim,
     instanceUrl,
@@ -142,22 +139,4 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}):
         : renderStatus(context, post, { viewerId: post.accountId, now: sim.clock.now() });
     },
   };
-}
-
-/**
- * The generic simulator, plus Mastodon's own memory (idempotency keys, focal points) cleared with
- * the rest of the state on `reset()`.
- */
-class MastodonPlatformSimulator extends PlatformSimulator {
-  readonly #onReset: () => void;
-
-  constructor(options: PlatformSimulatorOptions, onReset: () => void) {
-    super(options);
-    this.#onReset = onReset;
-  }
-
-  override reset(): void {
-    super.reset();
-    this.#onReset();
-  }
 }

@@ -37,7 +37,7 @@ export const TextRulesSchema = z.strictObject({
   configurable: z.optional(z.boolean()),
 });
 /** Rules for the post text. */
-export type TextRules = z.output<typeof TextRulesSchema>;
+export interface TextRules extends z.output<typeof TextRulesSchema> {}
 
 /** Rules for a separate title (TikTok photo posts, LinkedIn documents and articles). */
 export const TitleRulesSchema = z.strictObject({
@@ -49,7 +49,7 @@ export const TitleRulesSchema = z.strictObject({
   required: z.boolean(),
 });
 /** Rules for a separate title. */
-export type TitleRules = z.output<typeof TitleRulesSchema>;
+export interface TitleRules extends z.output<typeof TitleRulesSchema> {}
 
 /** The ways a post's media bytes can be given (see `MediaSource`). */
 export const MediaSourceTypeSchema = z.enum(['url', 'bytes', 'file', 'stream']);
@@ -86,7 +86,7 @@ export const MediaKindRulesSchema = z.strictObject({
   altTextMaxLength: z.optional(z.int().check(z.positive())),
 });
 /** Limits for one kind of media. */
-export type MediaKindRules = z.output<typeof MediaKindRulesSchema>;
+export interface MediaKindRules extends z.output<typeof MediaKindRulesSchema> {}
 
 /** Post formats beyond the ordinary feed post. */
 export const PostFormatSchema = z.enum(['feed', 'story', 'reel']);
@@ -109,7 +109,7 @@ export const MediaSetSchema = z.strictObject({
   max: z.int().check(z.positive()),
 });
 /** One allowed combination of media in a post. */
-export type MediaSet = z.output<typeof MediaSetSchema>;
+export interface MediaSet extends z.output<typeof MediaSetSchema> {}
 
 /** Rules for media. */
 export const MediaRulesSchema = z.strictObject({
@@ -123,7 +123,7 @@ export const MediaRulesSchema = z.strictObject({
   sources: z.array(MediaSourceTypeSchema).check(z.minLength(1)),
 });
 /** Rules for media. */
-export type MediaRules = z.output<typeof MediaRulesSchema>;
+export interface MediaRules extends z.output<typeof MediaRulesSchema> {}
 
 /** Rules for polls. */
 export const PollRulesSchema = z.strictObject({
@@ -144,7 +144,7 @@ export const PollRulesSchema = z.strictObject({
   durationsMinutes: z.optional(z.array(z.int().check(z.positive()))),
 });
 /** Rules for polls. */
-export type PollRules = z.output<typeof PollRulesSchema>;
+export interface PollRules extends z.output<typeof PollRulesSchema> {}
 
 /** Rules for threads (a chain of posts, each replying to the previous). */
 export const ThreadRulesSchema = z.strictObject({
@@ -152,7 +152,7 @@ export const ThreadRulesSchema = z.strictObject({
   maxParts: z.optional(z.int().check(z.positive())),
 });
 /** Rules for threads. */
-export type ThreadRules = z.output<typeof ThreadRulesSchema>;
+export interface ThreadRules extends z.output<typeof ThreadRulesSchema> {}
 
 /** Native (platform-side) scheduling, when the platform has it. */
 export const NativeSchedulingSchema = z.strictObject({
@@ -162,7 +162,7 @@ export const NativeSchedulingSchema = z.strictObject({
   maxLeadSeconds: z.int().check(z.positive()),
 });
 /** Native scheduling limits. */
-export type NativeScheduling = z.output<typeof NativeSchedulingSchema>;
+export interface NativeScheduling extends z.output<typeof NativeSchedulingSchema> {}
 
 /** Privacy or visibility levels a post can take. */
 export const PrivacyRulesSchema = z.strictObject({
@@ -175,7 +175,7 @@ export const PrivacyRulesSchema = z.strictObject({
   options: z.array(z.string()),
 });
 /** Privacy or visibility levels. */
-export type PrivacyRules = z.output<typeof PrivacyRulesSchema>;
+export interface PrivacyRules extends z.output<typeof PrivacyRulesSchema> {}
 
 /** Which metrics the adapter can read. */
 export const MetricCapabilitiesSchema = z.strictObject({
@@ -187,7 +187,7 @@ export const MetricCapabilitiesSchema = z.strictObject({
   maxPostsPerRequest: z.optional(z.int().check(z.positive())),
 });
 /** Which metrics the adapter can read. */
-export type MetricCapabilities = z.output<typeof MetricCapabilitiesSchema>;
+export interface MetricCapabilities extends z.output<typeof MetricCapabilitiesSchema> {}
 
 /** What the adapter can do with comments, mentions and messages. */
 export const EngagementCapabilitiesSchema = z.strictObject({
@@ -201,7 +201,7 @@ export const EngagementCapabilitiesSchema = z.strictObject({
   delete: z.boolean(),
 });
 /** What the adapter can do with engagement. */
-export type EngagementCapabilities = z.output<typeof EngagementCapabilitiesSchema>;
+export interface EngagementCapabilities extends z.output<typeof EngagementCapabilitiesSchema> {}
 
 /** How the adapter authenticates. */
 export const AuthCapabilitiesSchema = z.strictObject({
@@ -218,7 +218,7 @@ export const AuthCapabilitiesSchema = z.strictObject({
   accessTokenLifetimeSec: z.optional(z.int().check(z.positive())),
 });
 /** How the adapter authenticates. */
-export type AuthCapabilities = z.output<typeof AuthCapabilitiesSchema>;
+export interface AuthCapabilities extends z.output<typeof AuthCapabilitiesSchema> {}
 
 /** A request budget the platform enforces. */
 export const RateBudgetSchema = z.strictObject({
@@ -234,7 +234,7 @@ export const RateBudgetSchema = z.strictObject({
   resets: z.enum(['rolling', 'fixed', 'utc_midnight']),
 });
 /** A request budget the platform enforces. */
-export type RateBudget = z.output<typeof RateBudgetSchema>;
+export interface RateBudget extends z.output<typeof RateBudgetSchema> {}
 
 /** How the adapter learns and respects rate limits. */
 export const RateLimitCapabilitiesSchema = z.strictObject({
@@ -244,7 +244,7 @@ export const RateLimitCapabilitiesSchema = z.strictObject({
   budgets: z.array(RateBudgetSchema),
 });
 /** How the adapter learns and respects rate limits. */
-export type RateLimitCapabilities = z.output<typeof RateLimitCapabilitiesSchema>;
+export interface RateLimitCapabilities extends z.output<typeof RateLimitCapabilitiesSchema> {}
 
 /** How the publisher can find out whether an ambiguous create took effect. */
 export const ReconciliationCapabilitiesSchema = z.strictObject({
@@ -256,7 +256,7 @@ export const ReconciliationCapabilitiesSchema = z.strictObject({
   duplicateSignal: z.boolean(),
 });
 /** How ambiguous creates can be reconciled. */
-export type ReconciliationCapabilities = z.output<typeof ReconciliationCapabilitiesSchema>;
+export interface ReconciliationCapabilities extends z.output<typeof ReconciliationCapabilitiesSchema> {}
 
 /**
  * Everything an adapter can do and every rule it enforces, as data: the publisher, the
@@ -302,4 +302,4 @@ export const CapabilitiesSchema = z.strictObject({
   rateLimits: RateLimitCapabilitiesSchema,
 });
 /** Everything an adapter can do and every rule it enforces, as data. */
-export type Capabilities = z.output<typeof CapabilitiesSchema>;
+export interface Capabilities extends z.output<typeof CapabilitiesSchema> {}

@@ -52,7 +52,7 @@ export interface AnsweredRequest {
 export type RateLimitParser = (
   headers: Headers,
   now: number,
-  request: AnsweredRequest,
+  request?: AnsweredRequest,
 ) => RateLimitInfo | undefined;
 
 /**

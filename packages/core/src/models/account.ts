@@ -27,7 +27,7 @@ export const AccountSchema = z.object({
 });
 
 /** An account; see {@link AccountSchema}. It has no defaults or transforms: input and output are the same. */
-export type Account = z.output<typeof AccountSchema>;
+export interface Account extends z.output<typeof AccountSchema> {}
 
 /**
  * Parses an account, or throws one `ValidationError` listing every problem.

@@ -26,7 +26,7 @@ export const ApprovalSchema = z.object({
 });
 
 /** Approval details as parsed (instants as `Date`); see {@link ApprovalSchema}. */
-export type Approval = z.output<typeof ApprovalSchema>;
+export interface Approval extends z.output<typeof ApprovalSchema> {}
 
 /** Approval details as a user may write them (instants as `Date` or ISO string). */
 export type ApprovalInput = z.input<typeof ApprovalSchema>;

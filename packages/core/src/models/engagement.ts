@@ -28,7 +28,7 @@ export const EngagementAuthorSchema = z.object({
 });
 
 /** The author of an engagement; see {@link EngagementAuthorSchema}. */
-export type EngagementAuthor = z.output<typeof EngagementAuthorSchema>;
+export interface EngagementAuthor extends z.output<typeof EngagementAuthorSchema> {}
 
 /**
  * One item of the unified inbox: a comment, reply, mention, direct message or reaction, with
@@ -74,7 +74,7 @@ export const EngagementSchema = z.object({
 });
 
 /** An engagement as parsed (`createdAt` as `Date`); see {@link EngagementSchema}. */
-export type Engagement = z.output<typeof EngagementSchema>;
+export interface Engagement extends z.output<typeof EngagementSchema> {}
 
 /** An engagement as an adapter or a store may write it (`createdAt` as `Date` or ISO string). */
 export type EngagementInput = z.input<typeof EngagementSchema>;

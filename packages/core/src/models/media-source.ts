@@ -21,7 +21,9 @@ export const BytesMediaSourceSchema = z.object({
   /** Discriminator. */
   type: z.literal('bytes'),
   /** The whole file (a Node `Buffer` is a `Uint8Array` too). */
-  bytes: z.instanceof(Uint8Array, { error: 'expected a Uint8Array' }),
+  // Typed as plain `Uint8Array` (any backing buffer) so a Node `Buffer` or a view on a shared
+  // buffer is accepted; `z.instanceof` would narrow it to `Uint8Array<ArrayBuffer>`.
+  bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, { error: 'expected a Uint8Array' }),
 });
 
 /** Media in a local file, read by the adapter when it uploads (Node only). */

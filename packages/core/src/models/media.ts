@@ -75,7 +75,7 @@ export const MediaSchema = z
   );
 
 /** A media item as parsed; see {@link MediaSchema}. */
-export type Media = z.output<typeof MediaSchema>;
+export interface Media extends z.output<typeof MediaSchema> {}
 
 /**
  * The media's size in bytes when known: the length of in-memory bytes, else the declared

@@ -61,7 +61,7 @@ export const MetricSampleSchema = z
   );
 
 /** A metric sample as parsed (instants as `Date`); see {@link MetricSampleSchema}. */
-export type MetricSample = z.output<typeof MetricSampleSchema>;
+export interface MetricSample extends z.output<typeof MetricSampleSchema> {}
 
 /** A metric sample as an adapter or a store may write it (instants as `Date` or ISO string). */
 export type MetricSampleInput = z.input<typeof MetricSampleSchema>;

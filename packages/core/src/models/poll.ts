@@ -20,4 +20,4 @@ export const PollSchema = z.object({
 });
 
 /** A poll; see {@link PollSchema}. */
-export type Poll = z.output<typeof PollSchema>;
+export interface Poll extends z.output<typeof PollSchema> {}

@@ -25,4 +25,4 @@ export const PostRefSchema = z.object({
 });
 
 /** A reference to a published post; see {@link PostRefSchema}. */
-export type PostRef = z.output<typeof PostRefSchema>;
+export interface PostRef extends z.output<typeof PostRefSchema> {}

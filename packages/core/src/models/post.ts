@@ -66,7 +66,7 @@ export const PostSchema = z.object({
 });
 
 /** A post; see {@link PostSchema}. It has no defaults or transforms, so input and output types are the same. */
-export type Post = z.output<typeof PostSchema>;
+export interface Post extends z.output<typeof PostSchema> {}
 
 /**
  * Parses a post, or throws one `ValidationError` listing every problem.

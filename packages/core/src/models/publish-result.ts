@@ -21,7 +21,7 @@ export const PublishWarningSchema = z.object({
 });
 
 /** A publish warning; see {@link PublishWarningSchema}. */
-export type PublishWarning = z.output<typeof PublishWarningSchema>;
+export interface PublishWarning extends z.output<typeof PublishWarningSchema> {}
 
 /** Rate-limit state is built by core's HTTP helper, so it is passed through, not re-validated. */
 const RateLimitInfoSchema = z.custom<RateLimitInfo>((value) => typeof value === 'object' && value !== null, {
@@ -60,7 +60,7 @@ export const PublishResultSchema = z.object({
 });
 
 /** A publish result as parsed (`warnings` always present); see {@link PublishResultSchema}. */
-export type PublishResult = z.output<typeof PublishResultSchema>;
+export interface PublishResult extends z.output<typeof PublishResultSchema> {}
 
 /** A publish result as an adapter may write it (`warnings` optional, instants as strings). */
 export type PublishResultInput = z.input<typeof PublishResultSchema>;

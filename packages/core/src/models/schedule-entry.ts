@@ -23,7 +23,7 @@ export const RecurrenceSchema = z.object({
 });
 
 /** A recurrence rule; see {@link RecurrenceSchema}. */
-export type Recurrence = z.output<typeof RecurrenceSchema>;
+export interface Recurrence extends z.output<typeof RecurrenceSchema> {}
 
 /**
  * A post planned for one or more targets at one instant. `publishAt` is the instant; `timeZone`
@@ -69,7 +69,7 @@ export const ScheduleEntrySchema = z.object({
 });
 
 /** A schedule entry as parsed (instants as `Date`, `attempts` present); see {@link ScheduleEntrySchema}. */
-export type ScheduleEntry = z.output<typeof ScheduleEntrySchema>;
+export interface ScheduleEntry extends z.output<typeof ScheduleEntrySchema> {}
 
 /** A schedule entry as a user or a store may write it (instants as ISO strings, `attempts` optional). */
 export type ScheduleEntryInput = z.input<typeof ScheduleEntrySchema>;

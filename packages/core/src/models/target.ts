@@ -25,7 +25,7 @@ export const TargetOverridesSchema = z.object({
 });
 
 /** Per-target overrides; see {@link TargetOverridesSchema}. */
-export type TargetOverrides = z.output<typeof TargetOverridesSchema>;
+export interface TargetOverrides extends z.output<typeof TargetOverridesSchema> {}
 
 /**
  * One account a post goes to, with optional per-target overrides.
@@ -45,7 +45,7 @@ export const TargetSchema = z.object({
 });
 
 /** A publish target; see {@link TargetSchema}. It has no defaults or transforms: input and output are the same. */
-export type Target = z.output<typeof TargetSchema>;
+export interface Target extends z.output<typeof TargetSchema> {}
 
 /**
  * Parses a target, or throws one `ValidationError` listing every problem.

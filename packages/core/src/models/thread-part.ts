@@ -14,4 +14,4 @@ export const ThreadPartSchema = z.object({
 });
 
 /** A later thread part; see {@link ThreadPartSchema}. */
-export type ThreadPart = z.output<typeof ThreadPartSchema>;
+export interface ThreadPart extends z.output<typeof ThreadPartSchema> {}

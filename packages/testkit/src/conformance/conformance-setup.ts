@@ -3,6 +3,17 @@ import type { PlatformSimulator } from '../simulator/platform-simulator.js';
 import type { IssuedTokens } from '../simulator/token-registry.js';
 import type { SampleKind } from './sample-posts.js';
 
+/** An account made on the simulator for one test. */
+export interface ConformanceAccount {
+  /** The account as core models it (`platform`, `accountId`, `handle`). */
+  readonly account: Account;
+  /** Its tokens, issued by the simulator. */
+  readonly tokens: IssuedTokens;
+}
+
+/** Posts the suite publishes instead of generating them, by kind. */
+export type SamplePosts = { readonly [K in SampleKind]?: Post };
+
 /** What {@link runAdapterConformance} needs to test one adapter against its simulator. */
 export interface ConformanceSetup {
   /** The simulated platform; the suite starts it, resets it before each test and stops it after. */
@@ -13,10 +24,7 @@ export interface ConformanceSetup {
    * Adds an account to the simulator and issues its tokens. With `refreshable`, issue a refresh
    * token too (the suite then expires the access token to check the refresh path).
    */
-  createAccount(options: { readonly refreshable: boolean }): {
-    readonly account: Account;
-    readonly tokens: IssuedTokens;
-  };
+  createAccount(options: { readonly refreshable: boolean }): ConformanceAccount;
   /** The simulator route that creates a post (`POST /api/v1/statuses`), for the accepted-then-lost check. */
   readonly createPostRoute: string;
   /** Puts `count` engagements (mentions, comments) the adapter can list for the account. Required when it reads any. */
@@ -24,5 +32,5 @@ export interface ConformanceSetup {
   /** Exchanges a refresh token at the simulator, as the adapter's auth helper does. Required when `auth.refreshable`. */
   refreshTokens?(refreshToken: string): Promise<TokenSet>;
   /** Posts to publish instead of the samples generated from the capabilities. */
-  readonly samples?: Partial<Record<SampleKind, Post>> | undefined;
+  readonly samples?: SamplePosts | undefined;
 }

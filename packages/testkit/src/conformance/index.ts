@@ -3,6 +3,12 @@
  *
  * @packageDocumentation
  */
-export type { ConformanceSetup } from './conformance-setup.js';
+export type { ConformanceAccount, ConformanceSetup, SamplePosts } from './conformance-setup.js';
 export { type ConformanceOptions, runAdapterConformance } from './run-adapter-conformance.js';
-export { invalidPost, SAMPLE_KINDS, type SampleKind, samplePost } from './sample-posts.js';
+export {
+  type InvalidSample,
+  invalidPost,
+  SAMPLE_KINDS,
+  type SampleKind,
+  samplePost,
+} from './sample-posts.js';

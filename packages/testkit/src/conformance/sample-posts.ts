@@ -55,11 +55,19 @@ export function samplePost(kind: SampleKind, capabilities: Capabilities, tag: st
   }
 }
 
+/** A post that breaks rules, and the rule ids `validate` must report for it. */
+export interface InvalidSample {
+  /** The post. */
+  readonly post: Post;
+  /** Rule ids that must be among the problems. */
+  readonly rules: readonly string[];
+}
+
 /**
  * A post that breaks at least two of the declared rules at once: text far over the limit, plus
  * an unsupported MIME type, poll or thread, whichever the platform lacks.
  */
-export function invalidPost(capabilities: Capabilities): { post: Post; rules: readonly string[] } {
+export function invalidPost(capabilities: Capabilities): InvalidSample {
   const text = 'x'.repeat(capabilities.text.maxLength + 50);
   const image = capabilities.media.kinds.image;
   if (image !== undefined) {

@@ -31,6 +31,8 @@ export interface PlatformSimulatorOptions {
   readonly clock?: SimClock | undefined;
   /** Start of every token issued, so leaked tokens are easy to find (default `sim_<platform>`). */
   readonly tokenPrefix?: string | undefined;
+  /** Clears the platform's own memory (idempotency keys, containers, …) when the simulator is reset. */
+  readonly onReset?: (() => void) | undefined;
 }
 
 /** Options of one route. */
@@ -105,6 +107,7 @@ export class PlatformSimulator {
 
   readonly #dialect: PlatformDialect;
   readonly #handlers: HttpHandler[] = [];
+  readonly #onReset: (() => void) | undefined;
 
   /** @param options - see {@link PlatformSimulatorOptions} */
   constructor(options: PlatformSimulatorOptions) {
@@ -114,6 +117,7 @@ export class PlatformSimulator {
     this.tokens = new TokenRegistry(this.clock, options.tokenPrefix ?? `sim_${options.platform}`);
     this.limiter = new RateLimiter(this.clock, options.budgets);
     this.#dialect = options.dialect;
+    this.#onReset = options.onReset;
   }
 
   /** The MSW handlers of every declared route; pass them to `setupServer` or {@link startSimulators}. */
@@ -163,7 +167,10 @@ export class PlatformSimulator {
     return handler;
   }
 
-  /** Empties all state, windows, faults and the log (tokens stay valid). */
+  /**
+   * Empties posts, media and engagement, rate-limit windows (budgets go back to those given at
+   * construction), faults and the log, then calls `onReset`. Accounts and tokens stay valid.
+   */
   reset(): void {
     this.posts.clear();
     this.media.clear();
@@ -171,6 +178,7 @@ export class PlatformSimulator {
     this.limiter.reset();
     this.faults.reset();
     this.log.clear();
+    this.#onReset?.();
   }
 
   async #answer(

@@ -41,6 +41,7 @@ export interface RateDecision {
 export class RateLimiter {
   readonly #clock: SimClock;
   readonly #budgets = new Map<string, RateBudgetRule>();
+  readonly #initialBudgets: ReadonlyMap<string, RateBudgetRule>;
   readonly #fixed = new Map<string, { start: number; count: number }>();
   readonly #sliding = new Map<string, number[]>();
 
@@ -51,6 +52,7 @@ export class RateLimiter {
   constructor(clock: SimClock, budgets: Readonly<Record<string, RateBudgetRule>> = {}) {
     this.#clock = clock;
     for (const [bucket, rule] of Object.entries(budgets)) this.#budgets.set(bucket, rule);
+    this.#initialBudgets = new Map(this.#budgets);
   }
 
   /** Sets or replaces a bucket's budget; windows in progress keep their counts. */
@@ -93,9 +95,11 @@ export class RateLimiter {
     };
   }
 
-  /** Forgets every window. */
+  /** Forgets every window and restores the budgets given at construction. */
   reset(): void {
     this.#fixed.clear();
     this.#sliding.clear();
+    this.#budgets.clear();
+    for (const [bucket, rule] of this.#initialBudgets) this.#budgets.set(bucket, rule);
   }
 }

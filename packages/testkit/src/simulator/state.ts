@@ -79,12 +79,25 @@ export interface SimulatedEngagement {
   hidden: boolean;
 }
 
+/** Anything stored in a {@link Collection}. */
+export interface Identified {
+  /** The platform's id for it. */
+  readonly id: string;
+}
+
 /**
  * An in-memory table keyed by id, kept in id order (ids are increasing numeric strings), for a
  * simulator's posts, media and engagement.
+ *
+ * @typeParam T - the stored item, identified by its `id`
  */
-export class Collection<T extends { readonly id: string }> {
+export class Collection<T extends Identified> {
   readonly #items = new Map<string, T>();
+
+  /** @param items - items to start with */
+  constructor(items: Iterable<T> = []) {
+    for (const item of items) this.#items.set(item.id, item);
+  }
 
   /** Adds or replaces an item. */
   put(item: T): T {

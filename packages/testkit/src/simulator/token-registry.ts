@@ -1,10 +1,31 @@
 import type { SimClock } from './sim-clock.js';
 
+/** A token the simulator accepts. */
+export interface ValidTokenCheck {
+  /** The token is good. */
+  readonly status: 'valid';
+  /** Whose it is. */
+  readonly accountId: string;
+  /** What it was granted. */
+  readonly scopes: readonly string[];
+}
+
+/** A token the simulator issued but no longer accepts. */
+export interface RefusedTokenCheck {
+  /** Why it is refused. */
+  readonly status: 'expired' | 'revoked';
+  /** Whose it was. */
+  readonly accountId: string;
+}
+
+/** No token, or one the simulator never issued. */
+export interface AbsentTokenCheck {
+  /** Absent or unknown. */
+  readonly status: 'missing' | 'unknown';
+}
+
 /** What the simulator knows about a token it was shown. */
-export type TokenCheck =
-  | { readonly status: 'valid'; readonly accountId: string; readonly scopes: readonly string[] }
-  | { readonly status: 'expired' | 'revoked'; readonly accountId: string }
-  | { readonly status: 'missing' | 'unknown' };
+export type TokenCheck = ValidTokenCheck | RefusedTokenCheck | AbsentTokenCheck;
 
 /** Tokens the simulator issued to one account. */
 export interface IssuedTokens {
