@@ -4,11 +4,13 @@ import { countText } from '@smmkit/core';
 export const MASTODON_URL_LENGTH = 23;
 
 /**
- * A remote mention, `@username@domain`, not inside a URL or an e-mail address: it must start
- * the text or follow a character that is not a letter, digit, `_`, `/` or `@`.
+ * A remote mention, `@username@domain`, not inside a URL or an e-mail address: as Mastodon's
+ * `Account::MENTION_RE`, it must start the text or follow a character that is not a letter,
+ * digit, `_`, `/` or `=`, and the username is ASCII (`Account::USERNAME_RE`,
+ * github.com/mastodon/mastodon app/models/account.rb).
  */
 const REMOTE_MENTION =
-  /(^|[^\p{L}\p{N}_/@])@([\p{L}\p{N}_]+(?:[.-]+[\p{L}\p{N}_]+)*)@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+  /(^|[^\p{L}\p{N}_/=])@([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/giu;
 
 /**
  * The length of a status text as Mastodon counts it against its limit:

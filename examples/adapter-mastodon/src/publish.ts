@@ -1,4 +1,5 @@
 import {
+  AmbiguousOutcomeError,
   type HttpClient,
   type Media,
   type Poll,
@@ -40,7 +41,8 @@ interface StatusPart {
  * `options.mastodon` (visibility, content warning, sensitivity, language) applies to every
  * status. Once the first status exists the post is published: a failing (or aborted) thread
  * part stops the thread and a failing first comment is skipped, each reported as a warning
- * (`thread_incomplete`, `first_comment_failed`) rather than thrown, so the post is never
+ * (`thread_incomplete`, `first_comment_failed`; `thread_part_unknown`, `first_comment_unknown`
+ * when the answer was lost and the part may exist) rather than thrown, so the post is never
  * reported as failed, nor published again by a retry.
  *
  * @param http - the adapter's HTTP client
@@ -114,7 +116,17 @@ export async function publishToMastodon(
       previousId = status.id;
     } catch (error) {
       warnings.push(
-        warning('thread_incomplete', `Thread part ${number} and any after it were not published: `, error),
+        AmbiguousOutcomeError.isInstance(error)
+          ? warning(
+              'thread_part_unknown',
+              `Thread part ${number} may or may not have been published (its answer was lost); later parts were not published: `,
+              error,
+            )
+          : warning(
+              'thread_incomplete',
+              `Thread part ${number} and any after it were not published: `,
+              error,
+            ),
       );
       break;
     }
@@ -132,7 +144,15 @@ export async function publishToMastodon(
       });
       firstCommentId = comment.id;
     } catch (error) {
-      warnings.push(warning('first_comment_failed', 'The first comment was not published: ', error));
+      warnings.push(
+        AmbiguousOutcomeError.isInstance(error)
+          ? warning(
+              'first_comment_unknown',
+              'The first comment may or may not have been published (its answer was lost): ',
+              error,
+            )
+          : warning('first_comment_failed', 'The first comment was not published: ', error),
+      );
     }
   }
 

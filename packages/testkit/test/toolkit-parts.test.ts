@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FaultInjector } from '../src/simulator/fault-injector.js';
 import { compareIds, createIdGenerator } from '../src/simulator/id-generator.js';
 import { RateLimiter } from '../src/simulator/rate-limiter.js';
 import { manualClock } from '../src/simulator/sim-clock.js';
@@ -95,5 +96,18 @@ describe('RateLimiter reset', () => {
     expect(limiter.take('k', 'b')?.allowed).toBe(false);
     limiter.reset();
     expect(limiter.take('k', 'b')?.window.limit).toBe(5);
+  });
+});
+
+describe('FaultInjector', () => {
+  it('lets skipped requests through and then hits the next matching ones', () => {
+    const faults = new FaultInjector();
+    faults.inject({ kind: 'server_error', route: 'POST /posts', skip: 1, times: 2 });
+    expect(faults.draw('GET /posts')).toBeUndefined();
+    expect(faults.draw('POST /posts')).toBeUndefined();
+    expect(faults.draw('POST /posts')).toBe('server_error');
+    expect(faults.draw('POST /posts')).toBe('server_error');
+    expect(faults.draw('POST /posts')).toBeUndefined();
+    expect(faults.injectedTotal).toBe(2);
   });
 });

@@ -50,7 +50,10 @@ export interface ConformanceOptions {
  *     return {
  *       simulator: mastodon.sim,
  *       adapter: createMastodonAdapter({ instanceUrl: mastodon.instanceUrl }),
- *       createAccount: () => mastodon.addAccountForConformance(),
+ *       createAccount: () => {
+ *         const { account, accessToken } = mastodon.addAccount(`user${mastodon.sim.accounts.size}`);
+ *         return { account: { platform: 'mastodon', accountId: account.id, handle: account.handle }, tokens: { accessToken } };
+ *       },
  *       createPostRoute: 'POST /api/v1/statuses',
  *       seedEngagements: (accountId, count) => mastodon.seedMentions(accountId, count),
  *     };

@@ -39,6 +39,8 @@ export interface ScriptedFault {
   readonly route?: string | undefined;
   /** How many matching requests it hits (default 1). */
   readonly times?: number | undefined;
+  /** How many matching requests it lets through first (default 0): `skip: 1` hits the second create. */
+  readonly skip?: number | undefined;
 }
 
 /** Faults drawn at random, reproducibly. */
@@ -58,7 +60,7 @@ export interface RandomFaults {
  * ("the next create gets a 503"), then random ones. Counts what it injected.
  */
 export class FaultInjector {
-  readonly #scripted: { kind: FaultKind; route: string | undefined; left: number }[] = [];
+  readonly #scripted: { kind: FaultKind; route: string | undefined; skip: number; left: number }[] = [];
   #random: (RandomFaults & { readonly next: () => number }) | undefined;
   readonly #injected = new Map<FaultKind, number>();
 
@@ -71,7 +73,12 @@ export class FaultInjector {
    * ```
    */
   inject(fault: ScriptedFault): void {
-    this.#scripted.push({ kind: fault.kind, route: fault.route, left: fault.times ?? 1 });
+    this.#scripted.push({
+      kind: fault.kind,
+      route: fault.route,
+      skip: fault.skip ?? 0,
+      left: fault.times ?? 1,
+    });
   }
 
   /** Turns random faults on (or off with `undefined`). */
@@ -83,7 +90,9 @@ export class FaultInjector {
   draw(route: string): FaultKind | undefined {
     const index = this.#scripted.findIndex((fault) => fault.route === undefined || fault.route === route);
     const scripted = this.#scripted[index];
-    if (scripted !== undefined) {
+    if (scripted !== undefined && scripted.skip > 0) {
+      scripted.skip -= 1;
+    } else if (scripted !== undefined) {
       scripted.left -= 1;
       if (scripted.left <= 0) this.#scripted.splice(index, 1);
       return this.#count(scripted.kind);
