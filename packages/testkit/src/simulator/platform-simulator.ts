@@ -33,6 +33,11 @@ export interface PlatformSimulatorOptions {
   readonly tokenPrefix?: string | undefined;
   /** Clears the platform's own memory (idempotency keys, containers, …) when the simulator is reset. */
   readonly onReset?: (() => void) | undefined;
+  /**
+   * What a rate-limit window is counted per: `token` (X counts per user access token, so two
+   * apps of one user have separate windows) or `account` (Mastodon counts per account). Default `account`.
+   */
+  readonly rateLimitKey?: 'token' | 'account' | undefined;
 }
 
 /** Options of one route. */
@@ -108,6 +113,7 @@ export class PlatformSimulator {
   readonly #dialect: PlatformDialect;
   readonly #handlers: HttpHandler[] = [];
   readonly #onReset: (() => void) | undefined;
+  readonly #rateLimitKey: 'token' | 'account';
 
   /** @param options - see {@link PlatformSimulatorOptions} */
   constructor(options: PlatformSimulatorOptions) {
@@ -118,6 +124,7 @@ export class PlatformSimulator {
     this.limiter = new RateLimiter(this.clock, options.budgets);
     this.#dialect = options.dialect;
     this.#onReset = options.onReset;
+    this.#rateLimitKey = options.rateLimitKey ?? 'account';
   }
 
   /** The MSW handlers of every declared route; pass them to `setupServer` or {@link startSimulators}. */
@@ -197,14 +204,15 @@ export class PlatformSimulator {
     if (before !== undefined) return before;
 
     let accountId = '';
+    const token = dialect.extractToken(request, url);
     if (options.auth !== false) {
-      const check = this.tokens.check(dialect.extractToken(request, url));
+      const check = this.tokens.check(token);
       if (check.status !== 'valid') return dialect.unauthorized(check.status);
       accountId = check.accountId;
       entry.accountId = accountId;
     }
-    const decision =
-      options.bucket === undefined ? undefined : this.limiter.take(accountId || 'anonymous', options.bucket);
+    const limitKey = (this.#rateLimitKey === 'token' ? token : accountId) || 'anonymous';
+    const decision = options.bucket === undefined ? undefined : this.limiter.take(limitKey, options.bucket);
     if (decision && !decision.allowed)
       return withHeaders(dialect.rateLimited(decision.window), this.#limitHeaders(decision));
 
