@@ -7,7 +7,10 @@ export default defineConfig({
   // Tests run against the packages' sources, so they never see a stale build.
   resolve: {
     alias: {
+      '@smmkit/core/analytics': source('./packages/core/src/analytics/index.ts'),
       '@smmkit/core': source('./packages/core/src/index.ts'),
+      '@smmkit/adapter-x/mocks': source('./packages/adapter-x/src/mocks/index.ts'),
+      '@smmkit/adapter-x': source('./packages/adapter-x/src/index.ts'),
       '@smmkit/testkit/conformance': source('./packages/testkit/src/conformance/index.ts'),
       '@smmkit/testkit': source('./packages/testkit/src/index.ts'),
     },

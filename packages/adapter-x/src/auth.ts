@@ -1,0 +1,276 @@
+import { type Clock, systemClock, type TokenSet, toBase64, ValidationError } from '@smmkit/core';
+import { createXHttpClient } from './http-client.js';
+import { TokenResponseSchema } from './schemas.js';
+import { X_DEFAULTS } from './settings.js';
+
+// The OAuth 2.0 flow (x.md, Auth; docs.x.com: OAuth 2.0 Authorization Code Flow with PKCE):
+// 1. send the user to xAuthorizationUrl(...) with a fresh state and PKCE pair (core's
+//    createOAuthState and createPkcePair); ask for `offline.access` to get a refresh token;
+// 2. on the redirect, check `state` and call exchangeXCode(...) within 30 s (the code's life);
+// 3. wrap the TokenSet in core's createRefreshingTokenProvider with refreshXToken: access tokens
+//    live 2 h and every refresh rotates the refresh token.
+
+/** Where users authorize an app (x.md, Auth). */
+export const X_AUTHORIZE_URL = 'https://x.com/i/oauth2/authorize';
+
+/** Longest `state` X takes (x.md, Auth: "state ≤ 500 chars"). */
+const MAX_STATE_LENGTH = 500;
+
+/** A token call gets its own timeout: a shared refresh is never cancelled (docs/tokens.md). */
+const DEFAULT_TOKEN_TIMEOUT_MS = 15_000;
+
+/** What {@link xAuthorizationUrl} needs. */
+export interface XAuthorizationUrlOptions {
+  /** The app's OAuth 2.0 client id (developer portal, "Keys and tokens"). */
+  readonly clientId: string;
+  /** Where X sends the user back; must match one registered for the app. */
+  readonly redirectUri: string;
+  /**
+   * Scopes to ask for (x.md, Auth): posting `tweet.read tweet.write users.read`, media
+   * `media.write`, hiding replies `tweet.moderate.write`, DMs `dm.read dm.write`, and
+   * `offline.access` for a refresh token.
+   */
+  readonly scopes: readonly string[];
+  /** A fresh, unguessable value (at most 500 characters) you check on the redirect (core's `createOAuthState`). */
+  readonly state: string;
+  /** The S256 PKCE challenge of a verifier you keep for the exchange (core's `createPkcePair`). */
+  readonly codeChallenge: string;
+  /** The authorization page; default `https://x.com/i/oauth2/authorize` (tests point it elsewhere). */
+  readonly authorizeUrl?: string | undefined;
+}
+
+/** The app's client credentials and transport for the token endpoint. */
+export interface XTokenEndpointOptions {
+  /** The app's OAuth 2.0 client id. */
+  readonly clientId: string;
+  /**
+   * The client secret of a confidential client (web apps, automated apps), sent with HTTP Basic
+   * (x.md, Auth). Leave it out for public clients (native, single-page apps).
+   */
+  readonly clientSecret?: string | undefined;
+  /** API base URL; default `https://api.x.com`. */
+  readonly baseUrl?: string | undefined;
+  /** A `fetch` to use instead of the global one. */
+  readonly fetch?: typeof globalThis.fetch | undefined;
+  /** Stops the call. */
+  readonly signal?: AbortSignal | undefined;
+  /** Milliseconds before the call is abandoned; default 15 000. */
+  readonly timeoutMs?: number | undefined;
+  /** Time source for `expiresAt`; default the system clock. */
+  readonly clock?: Clock | undefined;
+}
+
+/** What {@link exchangeXCode} needs. */
+export interface ExchangeXCodeOptions extends XTokenEndpointOptions {
+  /** The same redirect URI as in the authorization URL. */
+  readonly redirectUri: string;
+  /** The `code` X sent to the redirect URI (it lives 30 s). */
+  readonly code: string;
+  /** The PKCE verifier whose challenge was in the authorization URL. */
+  readonly codeVerifier: string;
+}
+
+/** What {@link refreshXToken} needs. */
+export interface RefreshXTokenOptions extends XTokenEndpointOptions {
+  /** The current refresh token (it stops working once used: X rotates it). */
+  readonly refreshToken: string;
+}
+
+/** What {@link revokeXToken} needs. */
+export interface RevokeXTokenOptions extends XTokenEndpointOptions {
+  /** The access or refresh token to revoke. */
+  readonly token: string;
+  /** Which kind `token` is; default `access_token`. */
+  readonly tokenTypeHint?: 'access_token' | 'refresh_token' | undefined;
+}
+
+/**
+ * The URL to send a user to so they authorize your app: `https://x.com/i/oauth2/authorize` with
+ * `response_type=code`, `client_id`, `redirect_uri`, space-separated `scope`, `state`, and PKCE
+ * with `code_challenge_method=S256` (x.md, Auth). No I/O.
+ *
+ * @param options - app, redirect, scopes, state and PKCE challenge
+ * @returns the authorization URL
+ * @throws ValidationError when `state` is empty or longer than 500 characters, or a value is missing
+ *
+ * @example
+ * ```ts
+ * const { verifier, challenge } = await createPkcePair();
+ * const state = createOAuthState();
+ * const url = xAuthorizationUrl({
+ *   clientId, redirectUri: 'https://app.example/callback', state, codeChallenge: challenge,
+ *   scopes: ['tweet.read', 'tweet.write', 'users.read', 'media.write', 'offline.access'],
+ * });
+ * ```
+ */
+export function xAuthorizationUrl(options: XAuthorizationUrlOptions): string {
+  const problems = [
+    ...(options.state === '' || options.state.length > MAX_STATE_LENGTH
+      ? [
+          {
+            path: ['state'],
+            rule: 'oauth.state',
+            message: `must be 1–${MAX_STATE_LENGTH} characters (x.md, Auth)`,
+            limit: MAX_STATE_LENGTH,
+            actual: options.state.length,
+          },
+        ]
+      : []),
+    ...(['clientId', 'redirectUri', 'codeChallenge'] as const)
+      .filter((name) => options[name] === '')
+      .map((name) => ({ path: [name], rule: 'oauth.required', message: 'must not be empty' })),
+  ];
+  if (problems.length > 0) throw new ValidationError(problems, 'X authorization request', { platform: 'x' });
+  const url = new URL(options.authorizeUrl ?? X_AUTHORIZE_URL);
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: options.clientId,
+    redirect_uri: options.redirectUri,
+    scope: options.scopes.join(' '),
+    state: options.state,
+    code_challenge: options.codeChallenge,
+    code_challenge_method: 'S256',
+  }).toString();
+  return url.toString();
+}
+
+/**
+ * Exchanges an authorization code for the user's tokens: `POST /2/oauth2/token`, form-encoded,
+ * `grant_type=authorization_code` with the PKCE `code_verifier` (x.md, Auth). A confidential
+ * client authenticates with HTTP Basic `client_id:client_secret`; `client_id` is always in the form.
+ * The secret, code and verifier are kept out of every error.
+ *
+ * A refused exchange is an `AuthError`: `auth_invalid` for a refused client, `auth_revoked` for a
+ * used or expired code (it lives 30 s); a 5xx or network failure is a retryable `TransientError`.
+ *
+ * @param options - app credentials, redirect, code and verifier
+ * @returns the user's tokens; `expiresAt` from `expires_in` (2 h), a `refreshToken` only with `offline.access`
+ *
+ * @example
+ * ```ts
+ * const tokens = await exchangeXCode({ clientId, clientSecret, redirectUri, code, codeVerifier: session.verifier });
+ * await db.saveTokens(accountId, tokens);
+ * ```
+ */
+export function exchangeXCode(options: ExchangeXCodeOptions): Promise<TokenSet> {
+  return requestTokens(
+    options,
+    'exchange authorization code',
+    {
+      grant_type: 'authorization_code',
+      code: options.code,
+      redirect_uri: options.redirectUri,
+      code_verifier: options.codeVerifier,
+    },
+    [options.code, options.codeVerifier],
+  );
+}
+
+/**
+ * Gets a new access token with a refresh token: `POST /2/oauth2/token`, form-encoded,
+ * `grant_type=refresh_token` (x.md, Auth). X rotates the refresh token on every refresh: store the
+ * returned `refreshToken`, the old one is dead. Made for core's `createRefreshingTokenProvider`,
+ * which persists the new set before using it.
+ *
+ * A dead refresh token is `AuthError('auth_revoked')` (re-authorize); a 5xx or network failure
+ * is a retryable `TransientError`.
+ *
+ * @param options - app credentials and the refresh token
+ * @returns the new tokens
+ *
+ * @example
+ * ```ts
+ * const tokens = createRefreshingTokenProvider({
+ *   platform: 'x',
+ *   tokens: () => db.loadTokens(accountId),
+ *   refresh: (refreshToken) => refreshXToken({ clientId, clientSecret, refreshToken }),
+ *   persist: (next) => db.saveTokens(accountId, next),
+ * });
+ * ```
+ */
+export function refreshXToken(options: RefreshXTokenOptions): Promise<TokenSet> {
+  return requestTokens(
+    options,
+    'refresh access token',
+    { grant_type: 'refresh_token', refresh_token: options.refreshToken },
+    [options.refreshToken],
+  );
+}
+
+/**
+ * Revokes an access or refresh token: `POST /2/oauth2/revoke`, form-encoded `token`,
+ * `token_type_hint` and `client_id` (x.md, Auth), HTTP Basic for confidential clients.
+ *
+ * @param options - app credentials and the token
+ *
+ * @example
+ * ```ts
+ * await revokeXToken({ clientId, clientSecret, token: tokens.refreshToken, tokenTypeHint: 'refresh_token' });
+ * ```
+ */
+export async function revokeXToken(options: RevokeXTokenOptions): Promise<void> {
+  const { http, headers, secrets } = tokenEndpoint(options);
+  await http.request({
+    method: 'POST',
+    path: '/2/oauth2/revoke',
+    operation: 'revoke token',
+    form: {
+      token: options.token,
+      token_type_hint: options.tokenTypeHint ?? 'access_token',
+      client_id: options.clientId,
+    },
+    headers,
+    auth: false,
+    signal: options.signal,
+    secrets: [...secrets, options.token],
+  });
+}
+
+async function requestTokens(
+  options: XTokenEndpointOptions,
+  operation: string,
+  grant: Readonly<Record<string, string>>,
+  grantSecrets: readonly string[],
+): Promise<TokenSet> {
+  const clock = options.clock ?? systemClock;
+  const { http, headers, secrets } = tokenEndpoint(options);
+  const { data } = await http.request({
+    method: 'POST',
+    path: '/2/oauth2/token',
+    operation,
+    form: { ...grant, client_id: options.clientId },
+    headers,
+    schema: TokenResponseSchema,
+    auth: false,
+    signal: options.signal,
+    secrets: [...secrets, ...grantSecrets],
+  });
+  const scopes = data.scope?.split(/\s+/).filter((scope) => scope !== '') ?? [];
+  return {
+    accessToken: data.access_token,
+    ...(data.expires_in === undefined ? {} : { expiresAt: new Date(clock.now() + data.expires_in * 1000) }),
+    ...(data.refresh_token === undefined ? {} : { refreshToken: data.refresh_token }),
+    ...(scopes.length === 0 ? {} : { scopes }),
+  };
+}
+
+/** The HTTP client, Basic header (confidential clients) and secrets of a token-endpoint call. */
+function tokenEndpoint(options: XTokenEndpointOptions) {
+  const http = createXHttpClient({
+    baseUrl: (options.baseUrl ?? X_DEFAULTS.baseUrl).replace(/\/+$/, ''),
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS,
+  });
+  if (options.clientSecret === undefined) return { http, headers: undefined, secrets: [] as string[] };
+  // RFC 6749 §2.3.1: id and secret form-encoded, joined by ":", base64 (docs.x.com: confidential clients).
+  const credentials = toBase64(
+    new TextEncoder().encode(
+      `${encodeURIComponent(options.clientId)}:${encodeURIComponent(options.clientSecret)}`,
+    ),
+  );
+  return {
+    http,
+    headers: { Authorization: `Basic ${credentials}` },
+    secrets: [options.clientSecret, credentials],
+  };
+}

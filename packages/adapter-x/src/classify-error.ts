@@ -1,0 +1,187 @@
+import {
+  AuthError,
+  describeFailure,
+  type ErrorClassifier,
+  errorOptionsFrom,
+  PlatformError,
+  type PlatformErrorDetails,
+  type PlatformResponse,
+  RateLimitError,
+  type SmmkitError,
+  TransientError,
+} from '@smmkit/core';
+
+/** X's refusal of a repeated post (x.md, Errors), and the legacy "Status is a duplicate." (code 187). */
+const DUPLICATE = /duplicate content|status is a duplicate/i;
+/** A token without the permission the endpoint needs. */
+const MISSING_SCOPE = /\bscopes?\b/i;
+/** Legacy codes (x.md, Rate limits: `{"errors":[{"code":88,"message":"Rate limit exceeded"}]}`). */
+const RATE_LIMIT_CODE = 88;
+const INVALID_TOKEN_CODE = 89;
+const DUPLICATE_CODE = 187;
+
+/**
+ * Reads an X error body into the platform's own words. X answers with RFC 7807 problem JSON
+ * `{title, detail, type, status}` (sometimes with `errors[]`), legacy `{errors:[{code, message}]}`,
+ * or, from the OAuth endpoints, `{error, error_description}` (x.md, Errors and Rate limits).
+ *
+ * @param body - the error response body, parsed JSON or text
+ * @returns the platform's code (problem `type`, legacy `code`, OAuth `error`), message and title
+ *
+ * @example
+ * ```ts
+ * xErrorDetails({ title: 'Forbidden', detail: 'You are not allowed to create a Tweet with duplicate content.', type: 'about:blank', status: 403 });
+ * // { code: 'about:blank', message: 'You are not allowed to create a Tweet with duplicate content.', type: 'Forbidden' }
+ * ```
+ */
+export function xErrorDetails(body: unknown): PlatformErrorDetails | undefined {
+  if (typeof body === 'string')
+    return body.trim() === '' ? undefined : { message: body.trim().slice(0, 500) };
+  if (typeof body !== 'object' || body === null) return undefined;
+  const record = body as Record<string, unknown>;
+  if (typeof record.error === 'string') {
+    const message = text(record.error_description);
+    return message === undefined ? { code: record.error } : { code: record.error, message };
+  }
+  const first = firstError(record);
+  const code = text(record.type) ?? codeOf(first?.code) ?? text(first?.type);
+  const message =
+    text(record.detail) ??
+    text(first?.message) ??
+    text(first?.detail) ??
+    text(record.title) ??
+    text(first?.title);
+  const type = text(record.title) ?? text(first?.title);
+  if (code === undefined && message === undefined && type === undefined) return undefined;
+  return {
+    ...(code === undefined ? {} : { code }),
+    ...(message === undefined ? {} : { message }),
+    ...(type === undefined ? {} : { type }),
+  };
+}
+
+/**
+ * Turns an X error response into the smmkit error it means:
+ *
+ * | answer | error |
+ * |---|---|
+ * | 429, or legacy code 88 | `RateLimitError('rate_limited')`, `resetAt` from `x-rate-limit-reset`; `quota_exceeded` when the 24-hour cap is used up (`resetAt` from its reset) or the problem is a usage cap |
+ * | 401 (legacy 89) | `AuthError('auth_expired')`: the token expired or was revoked; core refreshes once, then reports it (x.md, Errors) |
+ * | 403 "duplicate content" (legacy 187) | `PlatformError('duplicate_content')`: the publisher reconciles with it (x.md, Errors) |
+ * | 403 naming a scope | `AuthError('auth_missing_scope')` |
+ * | 403 unsupported authentication | `AuthError('auth_invalid')` (an app-only token on a user-context endpoint) |
+ * | other 403 | `PlatformError('platform_refused')` (X refused: a self-serve reply or quote restriction, a suspended account; x.md, Publish) |
+ * | 404 | `PlatformError('not_found')` |
+ * | 5xx | `TransientError` (core makes a 5xx on a create an `AmbiguousOutcomeError`) |
+ * | token endpoint 400/401 | `AuthError('auth_invalid')` for a refused client, `auth_revoked` for a dead code or refresh token |
+ * | other | `PlatformError('platform_refused')` |
+ *
+ * X's own code and message are kept in `platformError` and quoted in the message; core has
+ * already redacted tokens and secrets from the body.
+ *
+ * @example
+ * ```ts
+ * const http = createHttpClient({ platform: 'x', baseUrl: 'https://api.x.com', classifyError: classifyXError });
+ * ```
+ */
+export const classifyXError: ErrorClassifier = (response: PlatformResponse): SmmkitError => {
+  const platformError = xErrorDetails(response.body);
+  const options = { ...errorOptionsFrom(response), platformError };
+  const detail = platformError?.message === undefined ? '' : `: ${platformError.message}`;
+  const message = `${describeFailure(response)}${detail}`;
+  const { status } = response;
+  const codes = legacyCodes(response.body);
+  const words = allMessages(response.body);
+
+  if (/\/2\/oauth2\/(token|revoke)$/.test(response.path) && (status === 400 || status === 401)) {
+    return classifyOAuthError(response, message, options, platformError);
+  }
+  if (status === 429 || codes.includes(RATE_LIMIT_CODE)) {
+    const daily = response.rateLimit?.daily;
+    const usageCapped = /usage-?cap/i.test(`${platformError?.code ?? ''} ${platformError?.type ?? ''}`);
+    if (usageCapped || daily?.remaining === 0) {
+      return new RateLimitError('quota_exceeded', message, { ...options, resetAt: daily?.resetAt });
+    }
+    return new RateLimitError('rate_limited', message, {
+      ...options,
+      resetAt: response.rateLimit?.resetAt ?? response.retryAt,
+    });
+  }
+  if (status === 401 || codes.includes(INVALID_TOKEN_CODE))
+    return new AuthError('auth_expired', message, options);
+  if (DUPLICATE.test(words) || codes.includes(DUPLICATE_CODE)) {
+    return new PlatformError('duplicate_content', message, options);
+  }
+  if (status === 403) {
+    if (/unsupported-authentication/i.test(String(platformError?.code ?? ''))) {
+      return new AuthError('auth_invalid', message, options);
+    }
+    if (MISSING_SCOPE.test(words)) return new AuthError('auth_missing_scope', message, options);
+    return new PlatformError('platform_refused', message, options);
+  }
+  if (status === 404) return new PlatformError('not_found', message, options);
+  if (status >= 500)
+    return new TransientError('transient', message, { ...options, retryAt: response.retryAt });
+  return new PlatformError('platform_refused', message, options);
+};
+
+/** `POST /2/oauth2/token` and `/revoke` answer `{error, error_description}` (RFC 6749 §5.2). */
+function classifyOAuthError(
+  response: PlatformResponse,
+  message: string,
+  options: ReturnType<typeof errorOptionsFrom> & { platformError: PlatformErrorDetails | undefined },
+  platformError: PlatformErrorDetails | undefined,
+): SmmkitError {
+  const code = String(platformError?.code ?? '');
+  if (response.status === 401 || code === 'invalid_client' || code === 'unauthorized_client') {
+    return new AuthError('auth_invalid', message, options);
+  }
+  // A used or expired code (it lives 30 s; x.md, Auth) or a rotated-away refresh token: X says
+  // `invalid_request` "Value passed for the token was invalid." or `invalid_grant`.
+  if (code === 'invalid_grant' || /\b(token|code)\b/i.test(platformError?.message ?? '')) {
+    return new AuthError('auth_revoked', message, options);
+  }
+  return new PlatformError('platform_refused', message, options);
+}
+
+function firstError(record: Record<string, unknown>): Record<string, unknown> | undefined {
+  const errors = record.errors;
+  if (!Array.isArray(errors)) return undefined;
+  const first: unknown = errors[0];
+  return typeof first === 'object' && first !== null ? (first as Record<string, unknown>) : undefined;
+}
+
+/** Every legacy numeric code in `errors[]`. */
+function legacyCodes(body: unknown): number[] {
+  if (typeof body !== 'object' || body === null) return [];
+  const errors = (body as Record<string, unknown>).errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.flatMap((item: unknown) => {
+    const code =
+      typeof item === 'object' && item !== null ? (item as Record<string, unknown>).code : undefined;
+    return typeof code === 'number' ? [code] : [];
+  });
+}
+
+/** Every title, detail and message in the body, for matching X's wording. */
+function allMessages(body: unknown): string {
+  if (typeof body === 'string') return body;
+  if (typeof body !== 'object' || body === null) return '';
+  const record = body as Record<string, unknown>;
+  const items: unknown[] = [record, ...(Array.isArray(record.errors) ? record.errors : [])];
+  return items
+    .flatMap((item) => {
+      if (typeof item !== 'object' || item === null) return [];
+      const fields = item as Record<string, unknown>;
+      return [fields.title, fields.detail, fields.message].filter((value) => typeof value === 'string');
+    })
+    .join(' | ');
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function codeOf(value: unknown): string | number | undefined {
+  return typeof value === 'number' || (typeof value === 'string' && value !== '') ? value : undefined;
+}

@@ -1,0 +1,81 @@
+import { type Adapter, defineAdapter } from '@smmkit/core';
+import { xCapabilities } from './capabilities.js';
+import { deleteXPost } from './delete.js';
+import { findRecentXPosts } from './find-recent-posts.js';
+import { hideXReply } from './hide.js';
+import { createXHttpClient } from './http-client.js';
+import { listXEngagements } from './list-engagements.js';
+import { getXAccountMetrics, getXPostMetrics } from './metrics.js';
+import { publishToX } from './publish.js';
+import { replyOnX } from './reply.js';
+import { resolveXSettings, type XSettings } from './settings.js';
+import { validateXPost } from './validate.js';
+import { createXWebhookHandler } from './webhooks.js';
+
+/**
+ * An X adapter: a core `Adapter` whose always-supported operations are present, so callers need
+ * no `?.`. `webhooks` is present when the settings have a `webhookConsumerSecret`.
+ */
+export type XAdapter = Adapter &
+  Required<
+    Pick<
+      Adapter,
+      | 'delete'
+      | 'getPostMetrics'
+      | 'getAccountMetrics'
+      | 'listEngagements'
+      | 'reply'
+      | 'hide'
+      | 'findRecentPosts'
+    >
+  >;
+
+/**
+ * Makes an adapter for X (API v2). Every request goes through one HTTP client made here, with the
+ * context of the call (tokens, signal, clock, rate-limit listener); the adapter keeps no tokens
+ * and no state between calls. Get tokens with `xAuthorizationUrl`, `exchangeXCode` and
+ * `refreshXToken`.
+ *
+ * @param settings - optional limits and transport; see {@link XSettings}
+ * @returns the adapter
+ * @throws ValidationError when a setting is invalid
+ *
+ * @example
+ * ```ts
+ * const x = createXAdapter({ username: 'XDevelopers' });
+ * const result = await x.publish(
+ *   { text: 'Hello from smmkit', options: { x: { reply_settings: 'following' } } },
+ *   { account: { platform: 'x', accountId: '2244994945', handle: 'XDevelopers' }, tokens },
+ * );
+ * console.log(result.url); // https://x.com/XDevelopers/status/…
+ * ```
+ */
+export function createXAdapter(settings: XSettings = {}): XAdapter {
+  const resolved = resolveXSettings(settings);
+  const http = createXHttpClient(resolved);
+  const secret = resolved.webhookConsumerSecret;
+  const capabilities = xCapabilities({
+    maxTextLength: resolved.maxTextLength,
+    webhooks: secret !== undefined,
+  });
+  const publishOptions = {
+    chunkBytes: resolved.uploadChunkBytes,
+    pollTimeoutMs: resolved.mediaPollTimeoutMs,
+    username: resolved.username,
+  };
+
+  return defineAdapter<XAdapter>({
+    platform: 'x',
+    capabilities,
+    validate: (post) => validateXPost(post, capabilities),
+    publish: (post, context) => publishToX(http, publishOptions, post, context),
+    delete: (ref, context) => deleteXPost(http, ref, context),
+    getPostMetrics: (refs, context) => getXPostMetrics(http, refs, context),
+    getAccountMetrics: (context) => getXAccountMetrics(http, context),
+    listEngagements: (query, context) => listXEngagements(http, query, context),
+    reply: (to, text, context) => replyOnX(http, to, text, context),
+    hide: (engagement, hidden, context) => hideXReply(http, engagement, hidden, context),
+    findRecentPosts: (query, context) => findRecentXPosts(http, query, context, resolved.username),
+    ...(secret === undefined ? {} : { webhooks: createXWebhookHandler(secret) }),
+  });
+}

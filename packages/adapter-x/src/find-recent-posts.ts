@@ -1,0 +1,83 @@
+import {
+  type HttpClient,
+  type RecentPost,
+  type RecentPostsQuery,
+  type RequestContext,
+  systemClock,
+} from '@smmkit/core';
+import { xPostRef } from './post-ref.js';
+import { PostListResponseSchema } from './schemas.js';
+import { createdTime, xTimestamp } from './x-time.js';
+
+/** `max_results` of GET /2/users/:id/tweets is 5–100 (x-openapi.json); 20 covers a short window. */
+const DEFAULT_LIMIT = 20;
+const MIN_RESULTS = 5;
+const MAX_RESULTS = 100;
+
+/**
+ * The account's posts created at or after `query.since`, newest first, for reconciling a create
+ * whose outcome is unknown: `GET /2/users/:id/tweets?start_time=…` (docs.x.com: GET
+ * /2/users/:id/tweets; x-openapi.json). One page is read: `since` is only a little before the
+ * ambiguous attempt.
+ *
+ * With `query.text`, only posts with that text are returned. X rewrites links to `t.co`, adds a
+ * media link to the text of posts with media, and HTML-escapes `&`, `<` and `>`, so both sides
+ * are compared NFC-normalised, unescaped, without URLs and with whitespace collapsed.
+ *
+ * @param http - the adapter's HTTP client
+ * @param query - since, text and limit
+ * @param context - the account, tokens, signal, clock and rate-limit listener
+ * @param username - the account's username for URLs, when known
+ * @returns the matching posts with X's text
+ *
+ * @example
+ * ```ts
+ * const found = await findRecentXPosts(http, { since: new Date(Date.now() - 60_000), text: post.text }, ctx);
+ * ```
+ */
+export async function findRecentXPosts(
+  http: HttpClient,
+  query: RecentPostsQuery,
+  context: RequestContext,
+  username?: string | undefined,
+): Promise<RecentPost[]> {
+  const clock = context.clock ?? systemClock;
+  const { accountId } = context.account;
+  const limit = Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_LIMIT), 1), MAX_RESULTS);
+  const { data } = await http.request({
+    method: 'GET',
+    path: `/2/users/${encodeURIComponent(accountId)}/tweets`,
+    operation: 'list recent posts',
+    searchParams: {
+      start_time: xTimestamp(query.since),
+      max_results: Math.max(limit, MIN_RESULTS),
+      'tweet.fields': 'created_at',
+    },
+    schema: PostListResponseSchema,
+    context,
+  });
+  const now = new Date(clock.now());
+  const wanted = query.text === undefined ? undefined : comparable(query.text);
+  return (data.data ?? [])
+    .map((post) => ({ post, createdAt: createdTime(post.created_at, post.id, now) }))
+    .filter(({ createdAt }) => createdAt >= query.since)
+    .filter(({ post }) => wanted === undefined || comparable(post.text ?? '') === wanted)
+    .slice(0, limit)
+    .map(({ post, createdAt }) => ({
+      ref: xPostRef(post.id, accountId, username ?? context.account.handle),
+      ...(post.text === undefined ? {} : { text: post.text }),
+      createdAt,
+    }));
+}
+
+/** Text reduced to what survives X's rewriting: NFC, unescaped, no URLs, whitespace collapsed. */
+function comparable(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/https?:\/\/\S+/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,262 @@
+import {
+  type Engagement,
+  type EngagementKind,
+  type EngagementPage,
+  type EngagementQuery,
+  type HttpClient,
+  type RequestContext,
+  systemClock,
+} from '@smmkit/core';
+import {
+  decodeXCursor,
+  encodeXCursor,
+  invalidCursor,
+  type XEngagementPosition,
+  type XEngagementSource,
+} from './engagement-cursor.js';
+import { usersById, xDmEngagement, xPostEngagement } from './post-engagement.js';
+import { DmEventListResponseSchema, PostListResponseSchema } from './schemas.js';
+import { xTimestamp } from './x-time.js';
+
+/** Items per page when the query does not say: X's largest page, for the fewest requests. */
+const DEFAULT_PAGE_SIZE = 100;
+/** `max_results` bounds per source (x-openapi.json: mentions 5–100, search 10–100, dm_events 1–100). */
+const PAGE_BOUNDS: Readonly<Record<XEngagementSource, readonly [number, number]>> = {
+  mention: [5, 100],
+  reply: [10, 100],
+  direct_message: [1, 100],
+};
+/** Recent search covers the last 7 days (x.md, Engagement); an older `start_time` is refused. */
+const SEARCH_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+/** Post fields an engagement needs (x-openapi.json `Post`; docs name them `tweet.fields`). */
+const POST_FIELDS = 'author_id,conversation_id,created_at,in_reply_to_user_id,referenced_tweets';
+
+/** One platform page: an engagement (or `undefined` for a skipped item) per item X returned. */
+interface SourcePage {
+  readonly entries: readonly (Engagement | undefined)[];
+  /** The id of each item X returned, aligned with `entries`. */
+  readonly ids: readonly string[];
+  /** X's token for the next page, when there is one and reading should go on. */
+  readonly next?: string | undefined;
+}
+
+type FetchPage = (position: XEngagementPosition) => Promise<SourcePage>;
+
+/**
+ * Pages of the account's engagement on X, newest first (x.md, Engagement):
+ *
+ * - Without `query.post`: **mentions** from `GET /2/users/:id/mentions` (up to the 800 most
+ *   recent; `since` → `start_time`), then **direct messages** from `GET /2/dm_events`
+ *   (`event_types=MessageCreate`, messages the account sent left out). A mention that replies to
+ *   one of the account's posts is a `reply` about that post.
+ * - With `query.post`: the **replies** in its conversation, from `GET /2/tweets/search/recent`
+ *   `query=conversation_id:<id>` (the last 7 days). The account's own posts (its thread, its
+ *   first comment) are left out.
+ *
+ * `query.kinds` picks what is read (default: all three); reading DMs needs the `dm.read` scope,
+ * so pass `kinds: ['mention', 'reply']` for tokens without it. Authors' handles come from
+ * `expansions=author_id` / `sender_id`. Every page's `cursor` resumes right after it; the last
+ * page has none. X's pages hold at least 5 (mentions) or 10 (search) items, so a smaller
+ * `pageSize` is served by splitting X's pages; inside a page, post timelines resume with
+ * `until_id` (the last post handed out), so posts arriving in between do not shift the cursor.
+ *
+ * @param http - the adapter's HTTP client
+ * @param query - kinds, post, since, cursor and page size
+ * @param context - the account, tokens, signal, clock and rate-limit listener
+ * @returns an async iterable of pages
+ * @throws ValidationError (`cursor.invalid`) for a cursor that is not from this listing
+ *
+ * @example
+ * ```ts
+ * for await (const page of listXEngagements(http, { kinds: ['mention'] }, ctx)) {
+ *   inbox.push(...page.items);
+ *   await saveCursor(page.cursor);
+ * }
+ * ```
+ */
+export async function* listXEngagements(
+  http: HttpClient,
+  query: EngagementQuery,
+  context: RequestContext,
+): AsyncGenerator<EngagementPage> {
+  const kinds: readonly EngagementKind[] = query.kinds ?? ['mention', 'reply', 'direct_message'];
+  const sources: XEngagementSource[] =
+    query.post !== undefined
+      ? kinds.includes('reply')
+        ? ['reply']
+        : []
+      : [
+          ...(kinds.includes('mention') || kinds.includes('reply') ? (['mention'] as const) : []),
+          ...(kinds.includes('direct_message') ? (['direct_message'] as const) : []),
+        ];
+  const pageSize = Math.min(Math.max(Math.trunc(query.pageSize ?? DEFAULT_PAGE_SIZE), 1), 100);
+  const sizeFor = (source: XEngagementSource): number => {
+    const [min, max] = PAGE_BOUNDS[source];
+    return Math.min(Math.max(pageSize, min), max);
+  };
+  const start = query.cursor === undefined ? undefined : decodeXCursor(query.cursor);
+  const first = start === undefined ? 0 : sources.indexOf(start.source);
+  if (first < 0) throw invalidCursor();
+
+  for (let index = first; index < sources.length; index++) {
+    const source = sources[index] as XEngagementSource;
+    const next = sources[index + 1];
+    const position: XEngagementPosition =
+      index === first && start !== undefined ? start : { source, size: sizeFor(source), skip: 0 };
+    const after = next === undefined ? undefined : { source: next, size: sizeFor(next), skip: 0 };
+    yield* readSource(
+      position,
+      pageSize,
+      sizeFor(source),
+      fetcherFor(source, http, query, kinds, context),
+      after,
+    );
+  }
+}
+
+/** Reads one source from `start`, handing out `pageSize` items per page. */
+async function* readSource(
+  start: XEngagementPosition,
+  pageSize: number,
+  size: number,
+  fetchPage: FetchPage,
+  after: XEngagementPosition | undefined,
+): AsyncGenerator<EngagementPage> {
+  let position = start;
+  // Post timelines take `until_id`: resume inside a page after its last post handed out.
+  const anchored = start.source !== 'direct_message';
+  for (;;) {
+    const page = await fetchPage(position);
+    const { entries } = page;
+    const following = (token: string): XEngagementPosition => ({
+      source: position.source,
+      size,
+      skip: 0,
+      token,
+      ...(position.untilId === undefined ? {} : { untilId: position.untilId }),
+    });
+    for (let offset = position.skip; offset < entries.length; offset += pageSize) {
+      const end = offset + pageSize;
+      const lastId = page.ids[end - 1];
+      const nextPosition: XEngagementPosition | undefined =
+        end < entries.length
+          ? anchored && lastId !== undefined
+            ? { source: position.source, size, skip: 0, untilId: lastId }
+            : { ...position, skip: end }
+          : page.next !== undefined
+            ? following(page.next)
+            : after;
+      const items = entries.slice(offset, end).filter((item): item is Engagement => item !== undefined);
+      yield nextPosition === undefined ? { items } : { items, cursor: encodeXCursor(nextPosition) };
+    }
+    if (page.next === undefined) return;
+    position = following(page.next);
+  }
+}
+
+function fetcherFor(
+  source: XEngagementSource,
+  http: HttpClient,
+  query: EngagementQuery,
+  kinds: readonly EngagementKind[],
+  context: RequestContext,
+): FetchPage {
+  const accountId = context.account.accountId;
+  const clock = context.clock ?? systemClock;
+  const since = query.since;
+  const isBefore = (item: Engagement): boolean => since !== undefined && item.createdAt < since;
+
+  if (source === 'mention') {
+    return async ({ token, size, untilId }) => {
+      const { data } = await http.request({
+        method: 'GET',
+        path: `/2/users/${encodeURIComponent(accountId)}/mentions`,
+        operation: 'list mentions',
+        searchParams: {
+          max_results: size,
+          pagination_token: token,
+          until_id: untilId,
+          start_time: since === undefined ? undefined : xTimestamp(since),
+          'tweet.fields': POST_FIELDS,
+          expansions: 'author_id',
+          'user.fields': 'username,name',
+        },
+        schema: PostListResponseSchema,
+        context,
+      });
+      const where = { accountId, users: usersById(data.includes?.users), now: new Date(clock.now()) };
+      const entries = (data.data ?? []).map((post) => {
+        if (post.author_id === accountId) return undefined;
+        const item = xPostEngagement(post, where);
+        return item === undefined || !kinds.includes(item.kind) || isBefore(item) ? undefined : item;
+      });
+      return { entries, ids: (data.data ?? []).map((item) => item.id), next: data.meta?.next_token };
+    };
+  }
+
+  const post = query.post;
+  if (source === 'reply' && post !== undefined) {
+    return async ({ token, size, untilId }) => {
+      const now = clock.now();
+      // An older start_time is refused; without one, recent search covers its whole 7 days.
+      const startTime =
+        since !== undefined && since.getTime() > now - SEARCH_WINDOW_MS + 60_000 ? since : undefined;
+      const { data } = await http.request({
+        method: 'GET',
+        path: '/2/tweets/search/recent',
+        operation: 'list replies',
+        searchParams: {
+          query: `conversation_id:${post.platformPostId}`,
+          max_results: size,
+          next_token: token,
+          until_id: untilId,
+          start_time: startTime === undefined ? undefined : xTimestamp(startTime),
+          'tweet.fields': POST_FIELDS,
+          expansions: 'author_id',
+          'user.fields': 'username,name',
+        },
+        schema: PostListResponseSchema,
+        context,
+      });
+      const where = { accountId, users: usersById(data.includes?.users), now: new Date(now) };
+      const entries = (data.data ?? []).map((found) => {
+        if (found.author_id === accountId) return undefined;
+        const item = xPostEngagement(found, where, { kind: 'reply', postRef: post });
+        return item === undefined || isBefore(item) ? undefined : item;
+      });
+      return { entries, ids: (data.data ?? []).map((item) => item.id), next: data.meta?.next_token };
+    };
+  }
+
+  return async ({ token, size }) => {
+    if (source !== 'direct_message') throw new TypeError(`listXEngagements: no reader for ${source}`);
+    const { data } = await http.request({
+      method: 'GET',
+      path: '/2/dm_events',
+      operation: 'list direct messages',
+      searchParams: {
+        max_results: size,
+        pagination_token: token,
+        event_types: 'MessageCreate',
+        'dm_event.fields': 'id,text,created_at,sender_id,dm_conversation_id,event_type',
+        expansions: 'sender_id',
+        'user.fields': 'username,name',
+      },
+      schema: DmEventListResponseSchema,
+      context,
+    });
+    const where = { accountId, users: usersById(data.includes?.users), now: new Date(clock.now()) };
+    const entries: (Engagement | undefined)[] = [];
+    const ids: string[] = [];
+    // DM events come newest first and the endpoint takes no start_time: stop at the first older one.
+    for (const event of data.data ?? []) {
+      const item = xDmEngagement(event, where);
+      if (item !== undefined && isBefore(item)) return { entries, ids };
+      const incoming =
+        event.sender_id !== accountId && (event.event_type ?? 'MessageCreate') === 'MessageCreate';
+      entries.push(incoming ? item : undefined);
+      ids.push(event.id);
+    }
+    return { entries, ids, next: data.meta?.next_token };
+  };
+}

@@ -1,0 +1,114 @@
+import {
+  AbortedError,
+  type HttpClient,
+  MediaProcessingError,
+  type PublishContext,
+  systemClock,
+} from '@smmkit/core';
+import { UploadStatusResponseSchema, type XProcessingInfo } from './schemas.js';
+
+/** Wait before the next check when X gives no `check_after_secs`. */
+const DEFAULT_CHECK_AFTER_SECS = 1;
+
+/** Which media item is being processed and how long to wait for it. */
+export interface ProcessingWait {
+  /** X's media id. */
+  readonly mediaId: string;
+  /** Index of the item in the post's (or thread part's) media, for progress and errors. */
+  readonly mediaIndex: number;
+  /** Milliseconds to wait before giving up. */
+  readonly timeoutMs: number;
+}
+
+/**
+ * Waits until X has processed uploaded media (x.md, Media upload): starting from the finalize
+ * answer's `processing_info`, it sleeps `check_after_secs` on the context's clock, then asks
+ * `GET /2/media/upload?command=STATUS&media_id=…`, until the state is `succeeded` (or
+ * `processing_info` is gone, which means ready) or `failed`.
+ *
+ * - `failed` → `MediaProcessingError('media_processing_failed')` with X's `error.message`;
+ * - still processing after `timeoutMs` → `MediaProcessingError('media_processing_timeout')`;
+ * - an abort while waiting → `AbortedError` (nothing was posted yet).
+ *
+ * Progress goes to `onProgress` as `stage: 'processing'` with X's `progress_percent`.
+ *
+ * @param http - the adapter's HTTP client
+ * @param info - `processing_info` from the finalize answer, `undefined` when there was none
+ * @param wait - the media id, its index and the timeout
+ * @param context - the publish context (tokens, signal, clock, progress)
+ *
+ * @example
+ * ```ts
+ * await waitForXMediaProcessing(http, finalized.processing_info, { mediaId, mediaIndex: 0, timeoutMs: 300_000 }, ctx);
+ * ```
+ */
+export async function waitForXMediaProcessing(
+  http: HttpClient,
+  info: XProcessingInfo | undefined,
+  wait: ProcessingWait,
+  context: PublishContext,
+): Promise<void> {
+  const clock = context.clock ?? systemClock;
+  const deadline = clock.now() + wait.timeoutMs;
+  let current = info;
+  for (;;) {
+    if (current === undefined || current.state === 'succeeded') return;
+    if (current.state === 'failed') throw processingFailed(current, wait);
+    context.onProgress?.({
+      stage: 'processing',
+      mediaIndex: wait.mediaIndex,
+      ...(current.progress_percent === undefined ? {} : { percent: current.progress_percent }),
+    });
+    const remaining = deadline - clock.now();
+    if (remaining <= 0) {
+      throw new MediaProcessingError(
+        'media_processing_timeout',
+        `X was still processing media ${wait.mediaIndex} (media id ${wait.mediaId}) after ${wait.timeoutMs} ms.`,
+        { platform: 'x', mediaIndex: wait.mediaIndex },
+      );
+    }
+    const checkAfterMs = (current.check_after_secs ?? DEFAULT_CHECK_AFTER_SECS) * 1000;
+    await sleep(Math.min(Math.max(checkAfterMs, 0), remaining), context);
+    const { data } = await http.request({
+      method: 'GET',
+      path: '/2/media/upload',
+      operation: 'check media processing',
+      searchParams: { command: 'STATUS', media_id: wait.mediaId },
+      schema: UploadStatusResponseSchema,
+      context,
+    });
+    current = data.data.processing_info;
+  }
+}
+
+function processingFailed(info: XProcessingInfo, wait: ProcessingWait): MediaProcessingError {
+  const reason = info.error?.message ?? info.error?.name ?? 'processing failed';
+  const code = info.error?.code ?? info.error?.name;
+  return new MediaProcessingError(
+    'media_processing_failed',
+    `X could not process media ${wait.mediaIndex} (media id ${wait.mediaId}): ${reason}`,
+    {
+      platform: 'x',
+      mediaIndex: wait.mediaIndex,
+      platformError: {
+        message: reason,
+        ...(code === undefined ? {} : { code }),
+        ...(info.error?.name === undefined ? {} : { type: info.error.name }),
+      },
+    },
+  );
+}
+
+/** Waits on the context's clock; an abort while waiting is an `AbortedError` (nothing was posted yet). */
+async function sleep(ms: number, context: PublishContext): Promise<void> {
+  const clock = context.clock ?? systemClock;
+  try {
+    await clock.sleep(ms, context.signal);
+  } catch (error) {
+    if (!context.signal?.aborted) throw error;
+    throw new AbortedError('publish was aborted while X was processing media.', {
+      platform: 'x',
+      cause: context.signal.reason,
+    });
+  }
+}

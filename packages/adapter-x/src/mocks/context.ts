@@ -1,0 +1,159 @@
+import type { MediaKind } from '@smmkit/core';
+import type { PlatformSimulator, SimulatedPost } from '@smmkit/testkit';
+import type { RateLimitBodyShape } from './dialect.js';
+import type { MediaCategory } from './limits.js';
+
+/**
+ * Which field names the simulator answers with. X's wire format and docs.x.com say `tweet`
+ * (`edit_history_tweet_ids`, `retweet_count`, `tweet_count`; the X Activity API payloads of 2026
+ * still do); the newest x-openapi.json (v2.167) says `post` (`edit_history_post_ids`,
+ * `repost_count`, `post_count`). Default `tweet`; adapters should accept both.
+ */
+export type XVocabulary = 'tweet' | 'post';
+
+/** The X fields the simulator keeps in `SimulatedPost.extra`. */
+export interface TweetExtra {
+  /** The root of the thread (the post's own id for a root). */
+  readonly conversationId: string;
+  /** The author of the post it replies to. */
+  readonly inReplyToUserId: string | undefined;
+  /** The post it quotes. */
+  readonly quoteTweetId: string | undefined;
+  /** `following`, `mentionedUsers`, `subscribers`, `verified`, or `everyone` when not set. */
+  readonly replySettings: string;
+  /** Poll length in minutes, when it has a poll. */
+  readonly pollDurationMinutes: number | undefined;
+  /** Users tagged in the media. */
+  readonly taggedUserIds: readonly string[];
+  /** Users left out of the reply. */
+  readonly excludeReplyUserIds: readonly string[];
+  /** `made_with_ai` disclosure. */
+  readonly madeWithAi: boolean;
+  /** `paid_partnership` disclosure. */
+  readonly paidPartnership: boolean;
+  /** `card_uri`, when given. */
+  readonly cardUri: string | undefined;
+  /** Hidden by the conversation's owner (PUT /2/tweets/:id/hidden). */
+  readonly hidden: boolean;
+}
+
+/** A chunked upload between INITIALIZE and FINALIZE (x.md "Media upload"). */
+export interface UploadSession {
+  /** The media id. */
+  readonly id: string;
+  /** `3_…` photo, `7_…` video, `16_…` animated GIF. */
+  readonly mediaKey: string;
+  /** Who uploads. */
+  readonly accountId: string;
+  /** `media_type`. */
+  readonly mediaType: string;
+  /** `media_category`. */
+  readonly category: MediaCategory;
+  /** What it is in core's vocabulary. */
+  readonly kind: MediaKind;
+  /** `total_bytes` announced at INITIALIZE. */
+  readonly totalBytes: number;
+  /** Bytes per `segment_index` (a segment sent twice replaces the first). */
+  readonly segments: Map<number, number>;
+  /** When the session expires, simulated time. */
+  readonly expiresAt: number;
+  /** FINALIZE was called. */
+  finalized: boolean;
+}
+
+/** Why processing failed, as X reports it in `processing_info.error`. */
+export interface ProcessingError {
+  /** X's numeric code. */
+  readonly code: number;
+  /** X's error name. */
+  readonly name: string;
+  /** X's message. */
+  readonly message: string;
+}
+
+/** An authorization code waiting to be exchanged. */
+export interface PendingCode {
+  /** Whose consent it carries. */
+  readonly accountId: string;
+  /** The client it was issued to. */
+  readonly clientId: string;
+  /** The exact `redirect_uri` of the authorize request. */
+  readonly redirectUri: string;
+  /** PKCE challenge. */
+  readonly codeChallenge: string;
+  /** `S256` or `plain`. */
+  readonly codeChallengeMethod: 'S256' | 'plain';
+  /** Granted scopes. */
+  readonly scopes: readonly string[];
+  /** When it stops working. */
+  readonly expiresAt: number;
+}
+
+/** Everything the X routes share. */
+export interface XContext {
+  /** The generic simulator. */
+  readonly sim: PlatformSimulator;
+  /** Base URL without a trailing slash. */
+  readonly baseUrl: string;
+  /** Video/GIF processing time, simulated ms. */
+  readonly mediaProcessingMs: number;
+  /** `check_after_secs` in processing_info. */
+  readonly checkAfterSecs: number;
+  /** The weighted-length limit (280; Premium accounts get more — x.md "Text limits"). */
+  readonly maxWeightedLength: number;
+  /** Field names to answer with. */
+  readonly vocabulary: XVocabulary;
+  /** 429 body shape (also used for the daily caps). */
+  readonly rateLimitBody: RateLimitBodyShape;
+  /** Upload sessions by media id. */
+  readonly uploads: Map<string, UploadSession>;
+  /** Errors the next finalized videos/GIFs will fail with, first in first out. */
+  readonly processingFailures: ProcessingError[];
+  /** The processing error of each failed (or failing) media id. */
+  readonly processingErrors: Map<string, ProcessingError>;
+  /** Authorization codes by code. */
+  readonly codes: Map<string, PendingCode>;
+  /** Refresh tokens revoked through POST /2/oauth2/revoke. */
+  readonly revokedRefreshTokens: Set<string>;
+  /** Client secrets of confidential clients, by client id (others are public clients). */
+  readonly clientSecrets: ReadonlyMap<string, string>;
+  /** When each account was created. */
+  readonly accountCreatedAt: Map<string, number>;
+}
+
+const REPLY_SETTINGS = ['following', 'mentionedUsers', 'subscribers', 'verified', 'everyone'];
+
+/** The X fields of a post, with defaults for posts stored by other tools. */
+export function tweetExtra(post: SimulatedPost): TweetExtra {
+  const extra = post.extra;
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const ids = (value: unknown) =>
+    Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  const replySettings = text(extra.replySettings);
+  return {
+    conversationId: text(extra.conversationId) ?? post.inReplyToId ?? post.id,
+    inReplyToUserId: text(extra.inReplyToUserId),
+    quoteTweetId: text(extra.quoteTweetId),
+    replySettings:
+      replySettings !== undefined && REPLY_SETTINGS.includes(replySettings) ? replySettings : 'everyone',
+    pollDurationMinutes:
+      typeof extra.pollDurationMinutes === 'number' ? extra.pollDurationMinutes : undefined,
+    taggedUserIds: ids(extra.taggedUserIds),
+    excludeReplyUserIds: ids(extra.excludeReplyUserIds),
+    madeWithAi: extra.madeWithAi === true,
+    paidPartnership: extra.paidPartnership === true,
+    cardUri: text(extra.cardUri),
+    hidden: extra.hidden === true,
+  };
+}
+
+/** The account with `username`, compared case-insensitively as X does. */
+export function accountByUsername(context: XContext, username: string) {
+  const wanted = username.toLowerCase();
+  return context.sim.accounts.filter((account) => account.handle.toLowerCase() === wanted)[0];
+}
+
+/** The field name of the edit history, per vocabulary. */
+export function editHistoryField(context: XContext): 'edit_history_tweet_ids' | 'edit_history_post_ids' {
+  return context.vocabulary === 'post' ? 'edit_history_post_ids' : 'edit_history_tweet_ids';
+}

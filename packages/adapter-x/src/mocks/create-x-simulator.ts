@@ -1,0 +1,219 @@
+import {
+  PlatformSimulator,
+  type RateBudgetRule,
+  type SimClock,
+  type SimulatedAccount,
+  type SimulatedEngagement,
+} from '@smmkit/testkit';
+import { X_BUDGETS } from './budgets.js';
+import { consent } from './consent.js';
+import type { ProcessingError, XContext, XVocabulary } from './context.js';
+import { type RateLimitBodyShape, xDialect } from './dialect.js';
+import { renderTweet, type XTweetJson } from './entities/index.js';
+import { ACCESS_TOKEN_TTL_MS, DEFAULT_MAX_WEIGHTED_LENGTH } from './limits.js';
+import { DEFAULT_PROCESSING_ERROR } from './media-processing.js';
+import { registerDirectMessageRoutes } from './routes/direct-messages.js';
+import { registerHideReplyRoute } from './routes/hide-reply.js';
+import { registerMediaRoutes } from './routes/media.js';
+import { registerOAuthRoutes } from './routes/oauth.js';
+import { registerSearchRoute } from './routes/search.js';
+import { registerTweetRoutes } from './routes/tweets.js';
+import { registerUserRoutes } from './routes/users.js';
+import { DEFAULT_SCOPES } from './scopes.js';
+import { addXAccount, seedDirectMessages, seedMentions, seedReplies } from './seed.js';
+
+/** Settings of {@link createXSimulator}. */
+export interface XSimulatorOptions {
+  /** The API's base URL (default `https://api.x.com`, x.md "Auth"). */
+  readonly baseUrl?: string | undefined;
+  /** Simulated time (default `Date.now()`, so vitest's fake timers apply; or testkit's `manualClock`). */
+  readonly clock?: SimClock | undefined;
+  /** Budgets per bucket, merged over X's ({@link X_BUDGETS}). */
+  readonly budgets?: Readonly<Record<string, RateBudgetRule>> | undefined;
+  /** How long videos and GIFs process, simulated ms (default 3 000). */
+  readonly mediaProcessingMs?: number | undefined;
+  /** `check_after_secs` in processing_info (default 1). */
+  readonly checkAfterSecs?: number | undefined;
+  /** The weighted-length limit of a post (default 280; x.md "Text limits": longer for Premium, make it a setting). */
+  readonly maxWeightedLength?: number | undefined;
+  /** The 429 body: X's observed problem JSON (default) or the legacy `{"errors":[{"code":88,…}]}` (x.md "Rate limits"). */
+  readonly rateLimitBody?: RateLimitBodyShape | undefined;
+  /** Field names: `tweet` (default, the wire and docs) or `post` (x-openapi.json v2.167). See {@link XVocabulary}. */
+  readonly vocabulary?: XVocabulary | undefined;
+  /** Confidential OAuth clients: client id → secret (they must use HTTP Basic). Other client ids are public clients. */
+  readonly clientSecrets?: Readonly<Record<string, string>> | undefined;
+}
+
+/** An account added with {@link XSimulator.addAccount} and its OAuth 2.0 tokens. */
+export interface XSimulatorAccount {
+  /** The account. */
+  readonly account: SimulatedAccount;
+  /** Its access token (2 h). */
+  readonly accessToken: string;
+  /** Its refresh token, when granted `offline.access`. */
+  readonly refreshToken?: string | undefined;
+  /** When the access token expires. */
+  readonly expiresAt: Date;
+}
+
+/** A simulated X API: the generic simulator plus X-shaped helpers for tests. */
+export interface XSimulator {
+  /** The generic simulator: faults, request log, posts, media, tokens, rate limiter, MSW handlers. */
+  readonly sim: PlatformSimulator;
+  /** The base URL, without a trailing slash. */
+  readonly baseUrl: string;
+  /**
+   * Adds an account and issues it an OAuth 2.0 user token that expires after 2 hours (x.md "Auth"),
+   * with the given scopes (default: every scope x.md lists, including `offline.access`, so a
+   * rotating refresh token comes with it).
+   */
+  addAccount(
+    username: string,
+    options?: {
+      readonly followers?: number | undefined;
+      readonly displayName?: string | undefined;
+      readonly scopes?: readonly string[] | undefined;
+    },
+  ): XSimulatorAccount;
+  /** Other accounts mention `accountId` (replying to `postId` when given); see `seedMentions` in seed.ts. */
+  seedMentions(
+    accountId: string,
+    count: number,
+    options?: { readonly postId?: string | undefined },
+  ): SimulatedEngagement[];
+  /** Other accounts reply to `postId`. */
+  seedReplies(postId: string, count: number): SimulatedEngagement[];
+  /** Other accounts send `accountId` direct messages. */
+  seedDirectMessages(accountId: string, count: number): SimulatedEngagement[];
+  /** The post as its author would read it now with every field (public, non-public and organic metrics), or `undefined`. */
+  tweetOf(id: string): XTweetJson | undefined;
+  /**
+   * Makes the next `count` videos/GIFs finalized fail processing with `error` (default X's
+   * `{"code":1,"name":"InvalidMedia","message":"Unsupported video format"}`).
+   */
+  failNextMediaProcessing(error?: ProcessingError, count?: number): void;
+  /**
+   * Plays the user approving an authorization URL (`https://x.com/i/oauth2/authorize?…`) for
+   * `accountId`; returns the redirect URL with `state` and `code`.
+   */
+  consent(authorizeUrl: string, accountId: string): string;
+}
+
+/** The fields {@link XSimulator.tweetOf} renders. */
+const ALL_TWEET_FIELDS: ReadonlySet<string> = new Set([
+  'author_id',
+  'created_at',
+  'conversation_id',
+  'in_reply_to_user_id',
+  'referenced_tweets',
+  'attachments',
+  'reply_settings',
+  'paid_partnership',
+  'public_metrics',
+  'non_public_metrics',
+  'organic_metrics',
+]);
+
+/**
+ * A simulated X API v2 on MSW that answers as x.md and x-openapi.json describe: posts (create with
+ * X's validation, duplicates and limits; delete; lookup with metrics and partial errors), users,
+ * timelines, mentions, recent search by conversation, DMs, hidden replies, chunked media upload
+ * with processing, and OAuth 2.0 with rotating refresh tokens — with X's problem bodies,
+ * `x-rate-limit-*` headers and budgets. Every route gets the testkit's faults, token checks and log.
+ *
+ * @example
+ * ```ts
+ * const x = createXSimulator({ clock: manualClock(Date.parse('2026-11-22T12:00:00Z')) });
+ * const { account, accessToken } = x.addAccount('ana');
+ * const running = startSimulators(x.sim);
+ * await fetch(`${x.baseUrl}/2/tweets`, {
+ *   method: 'POST',
+ *   headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+ *   body: JSON.stringify({ text: 'Hello' }),
+ * });
+ * x.sim.posts.filter((post) => post.accountId === account.id); // the stored post
+ * running.close();
+ * ```
+ */
+export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
+  const baseUrl = (options.baseUrl ?? 'https://api.x.com').replace(/\/+$/, '');
+  const rateLimitBody = options.rateLimitBody ?? 'problem';
+  const uploads: XContext['uploads'] = new Map();
+  const processingFailures: ProcessingError[] = [];
+  const processingErrors: XContext['processingErrors'] = new Map();
+  const codes: XContext['codes'] = new Map();
+  const revokedRefreshTokens = new Set<string>();
+  const sim = new PlatformSimulator({
+    platform: 'x',
+    baseUrl,
+    dialect: xDialect({ rateLimitBody }),
+    budgets: { ...X_BUDGETS, ...options.budgets },
+    clock: options.clock,
+    // X counts every window per user access token (x.md "Rate limits": "per user").
+    rateLimitKey: 'token',
+    onReset: () => {
+      // X's own memory goes with the state it refers to.
+      uploads.clear();
+      processingFailures.length = 0;
+      processingErrors.clear();
+      codes.clear();
+      revokedRefreshTokens.clear();
+    },
+  });
+  const context: XContext = {
+    sim,
+    baseUrl,
+    mediaProcessingMs: options.mediaProcessingMs ?? 3_000,
+    checkAfterSecs: options.checkAfterSecs ?? 1,
+    maxWeightedLength: options.maxWeightedLength ?? DEFAULT_MAX_WEIGHTED_LENGTH,
+    vocabulary: options.vocabulary ?? 'tweet',
+    rateLimitBody,
+    uploads,
+    processingFailures,
+    processingErrors,
+    codes,
+    revokedRefreshTokens,
+    clientSecrets: new Map(Object.entries(options.clientSecrets ?? {})),
+    accountCreatedAt: new Map(),
+  };
+
+  registerTweetRoutes(context);
+  registerHideReplyRoute(context);
+  registerSearchRoute(context);
+  registerUserRoutes(context);
+  registerDirectMessageRoutes(context);
+  registerMediaRoutes(context);
+  registerOAuthRoutes(context);
+
+  return {
+    sim,
+    baseUrl,
+    addAccount(username, accountOptions = {}) {
+      const account = addXAccount(context, username, accountOptions);
+      const scopes = accountOptions.scopes ?? DEFAULT_SCOPES;
+      const issued = sim.tokens.issue(account.id, {
+        expiresInMs: ACCESS_TOKEN_TTL_MS,
+        refreshable: scopes.includes('offline.access'),
+        scopes,
+      });
+      return {
+        account,
+        accessToken: issued.accessToken,
+        ...(issued.refreshToken === undefined ? {} : { refreshToken: issued.refreshToken }),
+        expiresAt: issued.expiresAt ?? new Date(sim.clock.now() + ACCESS_TOKEN_TTL_MS),
+      };
+    },
+    seedMentions: (accountId, count, seedOptions) => seedMentions(context, accountId, count, seedOptions),
+    seedReplies: (postId, count) => seedReplies(context, postId, count),
+    seedDirectMessages: (accountId, count) => seedDirectMessages(context, accountId, count),
+    tweetOf(id) {
+      const post = sim.posts.get(id);
+      if (post === undefined) return undefined;
+      return renderTweet(context, post, ALL_TWEET_FIELDS, post.accountId, sim.clock.now()).tweet;
+    },
+    failNextMediaProcessing(error = DEFAULT_PROCESSING_ERROR, count = 1) {
+      for (let index = 0; index < count; index += 1) processingFailures.push(error);
+    },
+    consent: (authorizeUrl, accountId) => consent(context, authorizeUrl, accountId),
+  };
+}

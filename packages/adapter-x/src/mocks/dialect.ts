@@ -1,0 +1,70 @@
+import { bearerToken, type PlatformDialect, type RateWindow } from '@smmkit/testkit';
+import { jsonResponse, problemResponse } from './problems.js';
+
+/** Which 429 body the simulator sends (x.md "Rate limits": both have been seen). */
+export type RateLimitBodyShape = 'problem' | 'legacy';
+
+/**
+ * X's rate-limit headers for a window (x.md "Rate limits"): limit, remaining, and the reset as
+ * Unix seconds, rounded up so a client that waits until then is never early.
+ */
+export function xRateLimitHeaders(window: RateWindow): Record<string, string> {
+  return {
+    'x-rate-limit-limit': String(window.limit),
+    'x-rate-limit-remaining': String(Math.max(0, window.remaining)),
+    'x-rate-limit-reset': String(Math.ceil(window.resetAt / 1000)),
+  };
+}
+
+/** The daily per-user cap headers of POST /2/tweets (x.md "Rate limits": `x-user-limit-24hour-{limit,remaining,reset}`). */
+export function xUserDailyHeaders(window: RateWindow): Record<string, string> {
+  return {
+    'x-user-limit-24hour-limit': String(window.limit),
+    'x-user-limit-24hour-remaining': String(Math.max(0, window.remaining)),
+    'x-user-limit-24hour-reset': String(Math.ceil(window.resetAt / 1000)),
+  };
+}
+
+/** The 429 body X sends, in the chosen shape. */
+export function tooManyRequests(shape: RateLimitBodyShape): Response {
+  // x.md "Rate limits": observed problem body, and the legacy v1.1-style body of the docs.
+  if (shape === 'legacy')
+    return jsonResponse({ errors: [{ code: 88, message: 'Rate limit exceeded' }] }, 429);
+  return problemResponse(
+    { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 },
+    429,
+  );
+}
+
+/**
+ * How X says things: a Bearer token (OAuth 2.0 user context, x.md "Auth"); the same 401 problem for
+ * a missing, unknown, expired or revoked token (`{"title":"Unauthorized","type":"about:blank",
+ * "status":401,"detail":"Unauthorized"}`); the 429 of x.md "Rate limits" in the chosen shape;
+ * `x-rate-limit-*` on every limited answer; and a 503 problem (X's wording for 503 is ASSUMED to
+ * follow its other `about:blank` problems).
+ *
+ * @example
+ * ```ts
+ * const sim = new PlatformSimulator({ platform: 'x', baseUrl, dialect: xDialect({ rateLimitBody: 'legacy' }) });
+ * ```
+ */
+export function xDialect(
+  options: { readonly rateLimitBody?: RateLimitBodyShape | undefined } = {},
+): PlatformDialect {
+  const shape = options.rateLimitBody ?? 'problem';
+  return {
+    extractToken: (request) => bearerToken(request),
+    unauthorized: () =>
+      problemResponse(
+        { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' },
+        401,
+      ),
+    rateLimited: () => tooManyRequests(shape),
+    rateLimitHeaders: xRateLimitHeaders,
+    serverError: () =>
+      problemResponse(
+        { title: 'Service Unavailable', detail: 'Service Unavailable', type: 'about:blank', status: 503 },
+        503,
+      ),
+  };
+}

@@ -1,0 +1,46 @@
+import type { MediaKind } from '@smmkit/core';
+import { growingCount, type SimulatedMedia } from '@smmkit/testkit';
+import type { XMediaJson } from './types.js';
+
+/** Video views per hour in the simulation (growingCount's rate). */
+export const VIEWS_PER_HOUR = 300;
+
+/**
+ * The media key of an upload: X prefixes the media id with its type, `3_` photo, `7_` video,
+ * `16_` animated GIF (keys as X returns them, e.g. `7_1788113005861027840` for a video).
+ */
+export function mediaKeyOf(kind: MediaKind, id: string): string {
+  return `${kind === 'video' ? '7' : kind === 'gif' ? '16' : '3'}_${id}`;
+}
+
+/** X's media `type` for a kind (docs.x.com data dictionary: photo, video, animated_gif). */
+export function mediaTypeOf(kind: MediaKind): XMediaJson['type'] {
+  return kind === 'video' ? 'video' : kind === 'gif' ? 'animated_gif' : 'photo';
+}
+
+/**
+ * A Media object of `includes.media`: `media_key` and `type` always, the `media.fields` asked for.
+ * `public_metrics.view_count` (x.md "Metrics": `media.fields=public_metrics` → view_count) grows
+ * with the age of the post that carries it, for videos and GIFs; photos have no views.
+ */
+export function renderMedia(
+  media: SimulatedMedia,
+  fields: ReadonlySet<string>,
+  postedAt: number,
+  now: number,
+): XMediaJson {
+  const json: Record<string, unknown> = {
+    media_key: mediaKeyOf(media.kind, media.id),
+    type: mediaTypeOf(media.kind),
+  };
+  const playable = media.kind === 'video' || media.kind === 'gif';
+  if (fields.has('alt_text') && media.altText !== undefined) json.alt_text = media.altText;
+  if (fields.has('url') && !playable) json.url = `https://pbs.twimg.com/media/${media.id}.jpg`;
+  if (fields.has('preview_image_url') && playable)
+    json.preview_image_url = `https://pbs.twimg.com/ext_tw_video_thumb/${media.id}/pu/img/thumb.jpg`;
+  if (fields.has('public_metrics') && playable)
+    json.public_metrics = {
+      view_count: growingCount(media.id, 'view_count', now - postedAt, VIEWS_PER_HOUR),
+    };
+  return json as XMediaJson;
+}

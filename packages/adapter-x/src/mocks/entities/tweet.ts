@@ -1,0 +1,157 @@
+import { growingCount, type SimulatedPost } from '@smmkit/testkit';
+import { editHistoryField, tweetExtra, type XContext } from '../context.js';
+import { PRIVATE_METRICS_MAX_AGE_MS } from '../limits.js';
+import { fieldUnauthorizedProblem, type ProblemObject } from '../problems.js';
+import { mediaKeyOf } from './media.js';
+import type { XTweetJson } from './types.js';
+
+/**
+ * How fast public counts grow per hour of a post's age (testkit `growingCount`: square-root
+ * growth, jitter per post). `reply_count` is not simulated growth: it counts the stored replies.
+ */
+export const METRICS_PER_HOUR: Readonly<
+  Record<
+    | 'like_count'
+    | 'retweet_count'
+    | 'quote_count'
+    | 'bookmark_count'
+    | 'impression_count'
+    | 'url_link_clicks'
+    | 'user_profile_clicks',
+    number
+  >
+> = {
+  like_count: 40,
+  retweet_count: 8,
+  quote_count: 2,
+  bookmark_count: 5,
+  impression_count: 1_200,
+  url_link_clicks: 15,
+  user_profile_clicks: 10,
+};
+
+/** A post rendered for one viewer, and the field problems to report next to it. */
+export interface RenderedTweet {
+  /** The Post JSON. */
+  readonly tweet: XTweetJson;
+  /** Field Authorization Errors for fields the viewer may not read. */
+  readonly problems: readonly ProblemObject[];
+}
+
+/**
+ * A post as X renders it for `viewerId`: `id`, `text` and the edit history always (docs.x.com data
+ * dictionary: defaults), and the `tweet.fields` asked for. `non_public_metrics` and
+ * `organic_metrics` only for the author's own posts of the last 30 days (x.md "Metrics");
+ * otherwise the field is left out and a Field Authorization Error is reported.
+ */
+export function renderTweet(
+  context: XContext,
+  post: SimulatedPost,
+  fields: ReadonlySet<string>,
+  viewerId: string,
+  now: number,
+): RenderedTweet {
+  const extra = tweetExtra(post);
+  const tweet: Record<string, unknown> = {
+    id: post.id,
+    text: post.text,
+    [editHistoryField(context)]: [post.id],
+  };
+  const problems: ProblemObject[] = [];
+  if (fields.has('author_id')) tweet.author_id = post.accountId;
+  if (fields.has('created_at')) tweet.created_at = new Date(post.createdAt).toISOString();
+  if (fields.has('conversation_id')) tweet.conversation_id = extra.conversationId;
+  if (fields.has('in_reply_to_user_id') && extra.inReplyToUserId !== undefined)
+    tweet.in_reply_to_user_id = extra.inReplyToUserId;
+  if (fields.has('reply_settings')) tweet.reply_settings = extra.replySettings;
+  if (fields.has('paid_partnership')) tweet.paid_partnership = extra.paidPartnership;
+  if (fields.has('lang')) tweet.lang = 'en';
+  if (fields.has('possibly_sensitive')) tweet.possibly_sensitive = false;
+  if ((fields.has('referenced_tweets') || fields.has('referenced_posts')) && referencesOf(post).length > 0)
+    tweet[fields.has('referenced_posts') ? 'referenced_posts' : 'referenced_tweets'] = referencesOf(post);
+  if (fields.has('attachments')) {
+    const attachments = attachmentsOf(post);
+    if (attachments !== undefined) tweet.attachments = attachments;
+  }
+  const counts = publicCounts(context, post, now);
+  if (fields.has('public_metrics')) {
+    tweet.public_metrics = {
+      [retweetField(context)]: counts.retweets,
+      reply_count: counts.replies,
+      like_count: counts.likes,
+      quote_count: counts.quotes,
+      bookmark_count: counts.bookmarks,
+      impression_count: counts.impressions,
+    };
+  }
+  const mayReadPrivate = post.accountId === viewerId && now - post.createdAt <= PRIVATE_METRICS_MAX_AGE_MS;
+  for (const field of ['non_public_metrics', 'organic_metrics'] as const) {
+    if (!fields.has(field)) continue;
+    if (!mayReadPrivate) {
+      problems.push(fieldUnauthorizedProblem(field, post.id));
+      continue;
+    }
+    tweet[field] =
+      field === 'non_public_metrics'
+        ? {
+            impression_count: counts.impressions,
+            url_link_clicks: counts.linkClicks,
+            user_profile_clicks: counts.profileClicks,
+            engagements:
+              counts.likes +
+              counts.retweets +
+              counts.replies +
+              counts.quotes +
+              counts.linkClicks +
+              counts.profileClicks,
+          }
+        : {
+            impression_count: counts.impressions,
+            like_count: counts.likes,
+            reply_count: counts.replies,
+            [retweetField(context)]: counts.retweets,
+            url_link_clicks: counts.linkClicks,
+            user_profile_clicks: counts.profileClicks,
+          };
+  }
+  return { tweet: tweet as XTweetJson, problems };
+}
+
+/** `retweet_count` (docs, wire) or `repost_count` (x-openapi.json v2.167 PostPublicMetrics). */
+function retweetField(context: XContext): 'retweet_count' | 'repost_count' {
+  return context.vocabulary === 'post' ? 'repost_count' : 'retweet_count';
+}
+
+function publicCounts(context: XContext, post: SimulatedPost, now: number) {
+  const age = now - post.createdAt;
+  const grow = (metric: keyof typeof METRICS_PER_HOUR) =>
+    growingCount(post.id, metric, age, METRICS_PER_HOUR[metric]);
+  return {
+    likes: grow('like_count'),
+    retweets: grow('retweet_count'),
+    quotes: grow('quote_count'),
+    bookmarks: grow('bookmark_count'),
+    impressions: grow('impression_count'),
+    linkClicks: grow('url_link_clicks'),
+    profileClicks: grow('user_profile_clicks'),
+    replies: context.sim.posts.filter((reply) => reply.inReplyToId === post.id).length,
+  };
+}
+
+/** `referenced_tweets`: `replied_to` and `quoted` (docs.x.com data dictionary). */
+function referencesOf(post: SimulatedPost): { type: 'replied_to' | 'quoted'; id: string }[] {
+  const references: { type: 'replied_to' | 'quoted'; id: string }[] = [];
+  if (post.inReplyToId !== undefined) references.push({ type: 'replied_to', id: post.inReplyToId });
+  const quoted = tweetExtra(post).quoteTweetId;
+  if (quoted !== undefined) references.push({ type: 'quoted', id: quoted });
+  return references;
+}
+
+/** `attachments`: `media_keys` and `poll_ids` (x-openapi.json PostAttachments); the poll id is the post id. */
+function attachmentsOf(post: SimulatedPost): Record<string, string[]> | undefined {
+  const attachments: Record<string, string[]> = {};
+  if (post.media.length > 0)
+    attachments.media_keys = post.media.map((media) => mediaKeyOf(media.kind, media.id));
+  if (post.pollOptions !== undefined) attachments.poll_ids = [post.id];
+  return Object.keys(attachments).length === 0 ? undefined : attachments;
+}

@@ -1,0 +1,96 @@
+import type { SimulatedPost } from '@smmkit/testkit';
+import type { XContext } from '../context.js';
+import type { ProblemObject } from '../problems.js';
+import { listParam } from '../request-params.js';
+import { renderMedia } from './media.js';
+import { renderTweet } from './tweet.js';
+import type { FieldSelection, XIncludesJson, XTweetJson } from './types.js';
+import { renderUser } from './user.js';
+
+/** The answer of a Post lookup or timeline: `data`, `includes`, `errors` (x-openapi.json GetPostsByIdsResponse). */
+export interface TweetsPayload {
+  /** The posts, absent when none was found. */
+  readonly data?: XTweetJson[];
+  /** Expanded objects, absent when none. */
+  readonly includes?: XIncludesJson;
+  /** Partial errors, absent when none. */
+  readonly errors?: ProblemObject[];
+}
+
+/**
+ * The fields a request selects. `tweet.fields` (docs.x.com) and `post.fields` (x-openapi.json
+ * v2.167) are the same parameter under two names; `referenced_posts` is the newest name of
+ * `referenced_tweets.id`.
+ */
+export function readFieldSelection(url: URL): FieldSelection {
+  return {
+    tweetFields: listParam(url, 'tweet.fields', 'post.fields'),
+    userFields: listParam(url, 'user.fields'),
+    mediaFields: listParam(url, 'media.fields'),
+    expansions: listParam(url, 'expansions'),
+  };
+}
+
+/**
+ * Renders posts with their expansions: `author_id` and `in_reply_to_user_id` → `includes.users`,
+ * `attachments.media_keys` → `includes.media`, `referenced_tweets.id` (or `referenced_posts`) →
+ * `includes.tweets`. An expansion also puts its field on the post, as X does.
+ */
+export function tweetsPayload(
+  context: XContext,
+  posts: readonly SimulatedPost[],
+  selection: FieldSelection,
+  viewerId: string,
+  now: number,
+  errors: readonly ProblemObject[] = [],
+): TweetsPayload {
+  const { expansions } = selection;
+  const fields = new Set(selection.tweetFields);
+  if (expansions.has('author_id')) fields.add('author_id');
+  if (expansions.has('in_reply_to_user_id')) fields.add('in_reply_to_user_id');
+  if (expansions.has('attachments.media_keys')) fields.add('attachments');
+  const referenced = expansions.has('referenced_tweets.id') || expansions.has('referenced_posts');
+  if (referenced) fields.add(expansions.has('referenced_posts') ? 'referenced_posts' : 'referenced_tweets');
+
+  const problems: ProblemObject[] = [...errors];
+  const data = posts.map((post) => {
+    const rendered = renderTweet(context, post, fields, viewerId, now);
+    problems.push(...rendered.problems);
+    return rendered.tweet;
+  });
+
+  const includes: XIncludesJson = {};
+  const userIds = new Set<string>();
+  for (const post of posts) {
+    if (expansions.has('author_id')) userIds.add(post.accountId);
+    const replyTo = typeof post.extra.inReplyToUserId === 'string' ? post.extra.inReplyToUserId : undefined;
+    if (expansions.has('in_reply_to_user_id') && replyTo !== undefined) userIds.add(replyTo);
+  }
+  const users = [...userIds].flatMap((id) => {
+    const account = context.sim.accounts.get(id);
+    return account === undefined ? [] : [renderUser(context, account, selection.userFields)];
+  });
+  if (users.length > 0) includes.users = users;
+  if (expansions.has('attachments.media_keys')) {
+    const media = posts.flatMap((post) =>
+      post.media.map((item) => renderMedia(item, selection.mediaFields, post.createdAt, now)),
+    );
+    if (media.length > 0) includes.media = media;
+  }
+  if (referenced) {
+    const ids = new Set(posts.flatMap((post) => [post.inReplyToId, post.extra.quoteTweetId]));
+    const tweets = [...ids].flatMap((id) => {
+      const target = typeof id === 'string' ? context.sim.posts.get(id) : undefined;
+      return target === undefined
+        ? []
+        : [renderTweet(context, target, selection.tweetFields, viewerId, now).tweet];
+    });
+    if (tweets.length > 0) includes.tweets = tweets;
+  }
+
+  return {
+    ...(data.length > 0 ? { data } : {}),
+    ...(Object.keys(includes).length > 0 ? { includes } : {}),
+    ...(problems.length > 0 ? { errors: problems } : {}),
+  };
+}

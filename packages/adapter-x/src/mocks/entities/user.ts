@@ -1,0 +1,41 @@
+import type { SimulatedAccount } from '@smmkit/testkit';
+import type { XContext } from '../context.js';
+import type { XUserJson } from './types.js';
+
+/** An account's creation date when the simulator did not record one (accounts added straight to `sim.accounts`). */
+const FALLBACK_CREATED_AT = Date.parse('2020-01-01T00:00:00.000Z');
+
+/**
+ * A User as X renders it: `id`, `name`, `username` always, and the `user.fields` asked for
+ * (x-openapi.json User). `public_metrics` carries followers_count, following_count,
+ * tweet_count (`post_count` in the `post` vocabulary, as x-openapi.json UserPublicMetrics
+ * names it) and listed_count.
+ */
+export function renderUser(
+  context: XContext,
+  account: SimulatedAccount,
+  fields: ReadonlySet<string>,
+): XUserJson {
+  const user: Record<string, unknown> = {
+    id: account.id,
+    name: account.displayName,
+    username: account.handle,
+  };
+  if (fields.has('created_at'))
+    user.created_at = new Date(context.accountCreatedAt.get(account.id) ?? FALLBACK_CREATED_AT).toISOString();
+  if (fields.has('description')) user.description = '';
+  if (fields.has('protected')) user.protected = false;
+  if (fields.has('verified')) user.verified = false;
+  if (fields.has('profile_image_url'))
+    user.profile_image_url = `https://pbs.twimg.com/profile_images/${account.id}/avatar_normal.jpg`;
+  if (fields.has('public_metrics')) {
+    const posts = context.sim.posts.filter((post) => post.accountId === account.id).length;
+    user.public_metrics = {
+      followers_count: account.followers,
+      following_count: account.following,
+      [context.vocabulary === 'post' ? 'post_count' : 'tweet_count']: posts,
+      listed_count: 0,
+    };
+  }
+  return user as XUserJson;
+}

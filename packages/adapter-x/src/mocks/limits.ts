@@ -1,0 +1,119 @@
+import type { MediaKind } from '@smmkit/core';
+
+/** Weighted characters of a post (x.md "Text limits": 280, twitter-text v3 config). */
+export const DEFAULT_MAX_WEIGHTED_LENGTH = 280;
+
+/** How long an access token lives (x.md "Auth": "Access token: 2 h"; the token answer says `expires_in: 7200`). */
+export const ACCESS_TOKEN_TTL_MS = 2 * 60 * 60_000;
+
+/** How long an authorization code can be exchanged (x.md "Auth": "The code lives 30 s"). */
+export const AUTHORIZATION_CODE_TTL_MS = 30_000;
+
+/**
+ * How far back X compares a new post's text for duplicates. X does not publish the window;
+ * the simulator ASSUMES 24 hours (the same text from the same account within a day is refused,
+ * later it is accepted again).
+ */
+export const DUPLICATE_WINDOW_MS = 24 * 60 * 60_000;
+
+/** non_public_metrics and organic_metrics "only exist for posts of the last 30 days" (x.md "Metrics"). */
+export const PRIVATE_METRICS_MAX_AGE_MS = 30 * 24 * 60 * 60_000;
+
+/** GET /2/tweets/search/recent covers "the last 7 days" (x.md "Engagement"; openapi start_time: "Must be within the last 7 days"). */
+export const RECENT_SEARCH_WINDOW_MS = 7 * 24 * 60 * 60_000;
+
+/** GET /2/dm_events "Supports retrieving events from the previous 30 days" (docs.x.com DM lookup). */
+export const DM_EVENTS_WINDOW_MS = 30 * 24 * 60 * 60_000;
+
+/** Mentions timeline: "up to the 800 most recent" (x.md "Engagement"). */
+export const MENTIONS_CAP = 800;
+
+/** User timeline: "the most recent 3,200 Tweets can be retrieved" (developer.twitter.com GET /2/users/:id/tweets). */
+export const USER_TWEETS_CAP = 3200;
+
+/** Media per post: "up to 4 images, or 1 GIF, or 1 video" (x.md "Media upload"); openapi `media_ids` maxItems 4. */
+export const MAX_MEDIA_PER_POST = 4;
+
+/** Poll bounds (openapi CreatePostsPoll: options 2..4 of 1..25 characters, duration_minutes 5..10080). */
+export const POLL_LIMITS = {
+  minOptions: 2,
+  maxOptions: 4,
+  minOptionChars: 1,
+  maxOptionChars: 25,
+  minDurationMinutes: 5,
+  maxDurationMinutes: 10_080,
+} as const;
+
+/** Alt text: openapi CreateMediaMetadataMetadataAltText `text` maxLength 1000. */
+export const ALT_TEXT_MAX_CHARS = 1000;
+
+/** An upload session's lifetime in seconds, as X reports `expires_after_secs` (v1.1 INIT answered 86400). */
+export const UPLOAD_EXPIRES_AFTER_SECS = 86_400;
+
+/** `segment_index` bounds (openapi AppendMediaUploadRequest: minimum 0, maximum 999). */
+export const MAX_SEGMENT_INDEX = 999;
+
+const MB = 1024 * 1024;
+
+/** The media categories X accepts (openapi InitializeMediaUploadRequest `media_category`). */
+export const MEDIA_CATEGORIES = [
+  'amplify_video',
+  'tweet_gif',
+  'tweet_image',
+  'tweet_video',
+  'dm_gif',
+  'dm_image',
+  'dm_video',
+  'subtitles',
+] as const;
+
+/** One of {@link MEDIA_CATEGORIES}. */
+export type MediaCategory = (typeof MEDIA_CATEGORIES)[number];
+
+/** What a category holds, in core's vocabulary, and its size limit (x.md: image 5 MB, GIF 15 MB, video 512 MB). */
+export const CATEGORY_RULES: Readonly<
+  Record<Exclude<MediaCategory, 'subtitles'>, { readonly kind: MediaKind; readonly maxBytes: number }>
+> = {
+  tweet_image: { kind: 'image', maxBytes: 5 * MB },
+  dm_image: { kind: 'image', maxBytes: 5 * MB },
+  tweet_gif: { kind: 'gif', maxBytes: 15 * MB },
+  dm_gif: { kind: 'gif', maxBytes: 15 * MB },
+  tweet_video: { kind: 'video', maxBytes: 512 * MB },
+  dm_video: { kind: 'video', maxBytes: 512 * MB },
+  amplify_video: { kind: 'video', maxBytes: 512 * MB },
+};
+
+/** Image MIME types of openapi InitializeMediaUploadRequest `media_type`. */
+export const IMAGE_TYPES = [
+  'image/jpeg',
+  'image/gif',
+  'image/bmp',
+  'image/png',
+  'image/webp',
+  'image/pjpeg',
+  'image/tiff',
+] as const;
+
+/** Video MIME types of openapi InitializeMediaUploadRequest `media_type`. */
+export const VIDEO_TYPES = ['video/mp4', 'video/webm', 'video/mp2t', 'video/quicktime'] as const;
+
+/**
+ * The category X infers when `media_category` is absent: GIFs are animated (`tweet_gif`), other
+ * images `tweet_image`, videos `tweet_video` (x.md "Media upload" lists the categories; the
+ * inference is ASSUMED from how clients that omit the category behave).
+ */
+export function defaultCategory(mediaType: string): MediaCategory | undefined {
+  if (mediaType === 'image/gif') return 'tweet_gif';
+  if ((IMAGE_TYPES as readonly string[]).includes(mediaType)) return 'tweet_image';
+  if ((VIDEO_TYPES as readonly string[]).includes(mediaType)) return 'tweet_video';
+  return undefined;
+}
+
+/** Whether `mediaType` can be uploaded in `category` (a video type in a video category, and so on). */
+export function typeFitsCategory(mediaType: string, category: MediaCategory): boolean {
+  if (category === 'subtitles') return mediaType === 'text/srt' || mediaType === 'text/vtt';
+  const kind = CATEGORY_RULES[category].kind;
+  if (kind === 'video') return (VIDEO_TYPES as readonly string[]).includes(mediaType);
+  if (kind === 'gif') return mediaType === 'image/gif';
+  return (IMAGE_TYPES as readonly string[]).includes(mediaType);
+}

@@ -1,0 +1,193 @@
+/**
+ * X's error bodies. X answers errors as RFC 7807 problem JSON (x.md "Errors"), sent as
+ * `application/problem+json` (response headers quoted in plhery/node-twitter-api-v2#265).
+ * Problem `type`s use `https://api.x.com/2/problems/…` as x-openapi.json's Problem discriminator
+ * does (older answers say `https://api.twitter.com/2/problems/…`: adapters should match the suffix).
+ */
+
+/** The base of X's problem `type` URIs (x-openapi.json, components.schemas.Problem). */
+export const PROBLEM_BASE = 'https://api.x.com/2/problems/';
+
+/** The media type X sends problems with. */
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** One entry of an invalid-request problem's `errors[]`: the offending parameters and a message. */
+export interface InvalidParameter {
+  /** Parameter name (or JSON path such as `$.media.media_ids`) → the values sent, as strings. */
+  readonly parameters: Readonly<Record<string, readonly string[]>>;
+  /** X's message. */
+  readonly message: string;
+}
+
+/** A problem object as it appears in a partial `errors[]` of a 200 (GET /2/tweets missing ids). */
+export type ProblemObject = Readonly<Record<string, string | number>>;
+
+/** A JSON answer with extra headers. */
+export function jsonResponse(
+  body: unknown,
+  status = 200,
+  headers: Readonly<Record<string, string>> = {},
+): Response {
+  return Response.json(body, { status, headers });
+}
+
+/** A problem answer (`application/problem+json`). */
+export function problemResponse(
+  body: unknown,
+  status: number,
+  headers: Readonly<Record<string, string>> = {},
+): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...headers },
+  });
+}
+
+/**
+ * An `about:blank` problem in the key order X writes it, e.g. the duplicate-content 403 of x.md
+ * "Errors": `{"detail":…,"type":"about:blank","title":"Forbidden","status":403}`.
+ */
+export function aboutBlank(status: number, title: string, detail: string): Response {
+  return problemResponse({ detail, type: 'about:blank', title, status }, status);
+}
+
+/**
+ * 400 invalid-request: `{"errors":[{"parameters":{…},"message":…}],"title":"Invalid Request",
+ * "detail":"One or more parameters to your request was invalid.","type":…/invalid-request}` —
+ * the envelope quoted in plhery/node-twitter-api-v2#583 and sferik/x-ruby#26.
+ */
+export function invalidRequest(errors: readonly InvalidParameter[]): Response {
+  return problemResponse(
+    {
+      errors,
+      title: 'Invalid Request',
+      detail: 'One or more parameters to your request was invalid.',
+      type: `${PROBLEM_BASE}invalid-request`,
+    },
+    400,
+  );
+}
+
+/** A single-parameter {@link invalidRequest}. */
+export function invalidParameter(name: string, value: unknown, message: string): Response {
+  return invalidRequest([{ parameters: { [name]: [stringify(value)] }, message }]);
+}
+
+/** The values X echoes in `parameters`: strings as they are, everything else as JSON. */
+export function stringify(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value) ?? '';
+}
+
+/**
+ * A "Not Found Error" for the partial `errors[]` of a lookup, as X writes it for GET /2/tweets:
+ * `{"value","detail":"Could not find tweet with ids: [1].","title":"Not Found Error",
+ * "resource_type":"tweet","parameter":"ids","resource_id","type":…/resource-not-found}` (quoted in
+ * many clients' fixtures, e.g. the Go and C# SDK tests found by search). The user variant
+ * ("Could not find user with id: [1].") follows the same pattern (ASSUMED wording).
+ */
+export function notFoundProblem(
+  resourceType: 'tweet' | 'user',
+  parameter: string,
+  id: string,
+): ProblemObject {
+  const plural = parameter === 'ids' ? 'ids' : 'id';
+  return {
+    value: id,
+    detail: `Could not find ${resourceType} with ${plural}: [${id}].`,
+    title: 'Not Found Error',
+    resource_type: resourceType,
+    parameter,
+    resource_id: id,
+    type: `${PROBLEM_BASE}resource-not-found`,
+  };
+}
+
+/**
+ * A "Field Authorization Error" for a field the caller may not read (non_public_metrics on someone
+ * else's post). Shape and wording after `Sorry, you are not authorized to access 'parody' on the
+ * user with id : [9].` (a client's fixture found by search); the tweet wording is ASSUMED.
+ */
+export function fieldUnauthorizedProblem(field: string, tweetId: string): ProblemObject {
+  return {
+    value: tweetId,
+    detail: `Sorry, you are not authorized to access '${field}' on the Tweet with id : [${tweetId}].`,
+    title: 'Field Authorization Error',
+    resource_type: 'tweet',
+    parameter: 'tweet.fields',
+    resource_id: tweetId,
+    field,
+    section: 'data',
+    type: `${PROBLEM_BASE}not-authorized-for-field`,
+  };
+}
+
+/** 404 for one resource that does not exist (ASSUMED: X's answer for DELETE or hide of a missing post is not documented). */
+export function resourceNotFound(
+  resourceType: 'tweet' | 'user' | 'media',
+  parameter: string,
+  id: string,
+): Response {
+  return problemResponse(
+    {
+      title: 'Not Found Error',
+      detail: `Could not find ${resourceType} with ${parameter}: [${id}].`,
+      type: `${PROBLEM_BASE}resource-not-found`,
+      resource_type: resourceType,
+      parameter,
+      value: id,
+      resource_id: id,
+      status: 404,
+    },
+    404,
+  );
+}
+
+/** The generic 403 X answers when a token lacks a scope (plhery/node-twitter-api-v2#265, xdevplatform/twitter-api-java-sdk#42). */
+export function forbidden(detail = 'Forbidden'): Response {
+  return problemResponse({ title: 'Forbidden', type: 'about:blank', status: 403, detail }, 403);
+}
+
+/** x.md "Errors", verbatim. */
+export const DUPLICATE_CONTENT_DETAIL = 'You are not allowed to create a Tweet with duplicate content.';
+
+/** The 403 for a reply to a deleted or invisible post (v1.1 code 385; the v2 answer carries it as `detail`, as chatgpt-twitter-bot reads `err.error.detail` on 403). */
+export const REPLY_TARGET_GONE_DETAIL =
+  'You attempted to reply to a Tweet that is deleted or not visible to you.';
+
+/** The 400 message for a text over the limit (tweepy and twitter-api-v2 users quote it from `errors[0].message`). */
+export const TEXT_TOO_LONG_MESSAGE =
+  'Your Tweet text is too long. For more information on how Twitter determines text length see https://github.com/twitter/twitter-text.';
+
+/** The 400 message for unknown, foreign or unprocessed media (plhery/node-twitter-api-v2#375, #501). */
+export const MEDIA_IDS_INVALID_MESSAGE = 'Your media IDs are invalid.';
+
+/** The 400 message for a body that is not a JSON object (a client's test fixture; ASSUMED). */
+export const BODY_NOT_JSON_OBJECT_MESSAGE = 'Request body must be a JSON object.';
+
+/**
+ * The 400 message when media, poll, quote_tweet_id and card_uri are combined (x.md "Publish":
+ * mutually exclusive). The wording comes from a third-party X simulator and is ASSUMED.
+ */
+export const MUTUALLY_EXCLUSIVE_MESSAGE =
+  'You can only provide one of poll or quote_tweet_id or media or card_uri.';
+
+/** The 403 for deleting someone else's post (ASSUMED wording). */
+export const DELETE_NOT_OWNER_DETAIL = 'You are not authorized to delete this Tweet.';
+
+/** The 403 for hiding a reply in someone else's conversation (ASSUMED wording). */
+export const HIDE_NOT_OWNER_DETAIL = 'You are not authorized to hide replies to this Tweet.';
+
+/** v1.1 INIT's words for an oversized upload ("File size exceeds 5242880 bytes."), kept by v2 (ASSUMED envelope). */
+export function fileTooLargeMessage(maxBytes: number): string {
+  return `File size exceeds ${maxBytes} bytes.`;
+}
+
+/** v1.1 FINALIZE's words when the appended bytes differ from `total_bytes`. */
+export const SEGMENTS_MISMATCH_MESSAGE = 'Segments do not add up to provided total file size.';
+
+/** Adds headers to an answer (the daily-cap headers of POST /2/tweets and DM sends). */
+export function withHeaders(response: Response, headers: Readonly<Record<string, string>>): Response {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}

@@ -1,0 +1,158 @@
+import type { RouteContext, SimulatedMedia, SimulatedPost } from '@smmkit/testkit';
+import twitterText from 'twitter-text';
+import { editHistoryField, type XContext } from '../context.js';
+import { CREATE_POST_REQUEST, EXCLUSIVE_PARTS } from '../create-post-schema.js';
+import { takeDailyCap } from '../daily-cap.js';
+import { DUPLICATE_WINDOW_MS, MAX_MEDIA_PER_POST } from '../limits.js';
+import { refreshMedia } from '../media-processing.js';
+import {
+  aboutBlank,
+  DUPLICATE_CONTENT_DETAIL,
+  type InvalidParameter,
+  invalidParameter,
+  invalidRequest,
+  jsonResponse,
+  MEDIA_IDS_INVALID_MESSAGE,
+  MUTUALLY_EXCLUSIVE_MESSAGE,
+  REPLY_TARGET_GONE_DETAIL,
+  TEXT_TOO_LONG_MESSAGE,
+  withHeaders,
+} from '../problems.js';
+import { isObject, type JsonObject, readJsonObject } from '../request-params.js';
+import { missingScope, REQUIRED_SCOPES } from '../scopes.js';
+import { storeTweet } from '../store-tweet.js';
+
+/**
+ * POST /2/tweets (x.md "Publish"; x-openapi.json createPosts), in the order a gateway and then the
+ * service check things: scopes, the daily cap, the body against CreatePostsRequest, mutually
+ * exclusive parts, text presence and weighted length, the reply target, the media, duplicates.
+ * Every answer carries `x-user-limit-24hour-*` (x.md "Rate limits").
+ */
+export async function createTweet(context: XContext, route: RouteContext): Promise<Response> {
+  const scopeProblem = missingScope(context, route.request, REQUIRED_SCOPES.createTweet);
+  if (scopeProblem !== undefined) return scopeProblem;
+
+  const daily = takeDailyCap(context, route, 'tweets-create-24h');
+  if (daily.refused !== undefined) return withHeaders(daily.refused, daily.headers);
+  return withHeaders(await create(context, route), daily.headers);
+}
+
+async function create(context: XContext, { request, accountId, now }: RouteContext): Promise<Response> {
+  const body = await readJsonObject(request);
+  if (body instanceof Response) return body;
+  const problems: InvalidParameter[] = [];
+  CREATE_POST_REQUEST(body, '$', problems);
+  if (problems.length > 0) return invalidRequest(problems);
+
+  const present = EXCLUSIVE_PARTS.filter((part) => body[part] !== undefined);
+  if (present.length > 1) {
+    const parameters = Object.fromEntries(present.map((part) => [part, [JSON.stringify(body[part])]]));
+    return invalidRequest([{ parameters, message: MUTUALLY_EXCLUSIVE_MESSAGE }]);
+  }
+  if (body.edit_options !== undefined)
+    return invalidParameter(
+      'edit_options',
+      body.edit_options,
+      'smmkit X simulator: editing posts is not simulated',
+    );
+
+  const text = typeof body.text === 'string' ? body.text : '';
+  const media = objectOf(body.media);
+  const poll = objectOf(body.poll);
+  // x-openapi.json CreatePostsRequest.text: "Required unless media is provided" (message ASSUMED).
+  if (text.trim() === '' && media === undefined)
+    return invalidParameter('text', text, 'Text is required unless media is provided.');
+  const limit = context.maxWeightedLength;
+  // x.md "Text limits": twitter-text's parseTweet with its default (v3) config; the weighted length
+  // does not depend on the configured maximum, so the limit is compared here (it is a setting).
+  const weighted = twitterText.parseTweet(text);
+  if (weighted.weightedLength > limit) return invalidParameter('text', text, TEXT_TOO_LONG_MESSAGE);
+
+  const reply = objectOf(body.reply);
+  let parent: SimulatedPost | undefined;
+  if (reply !== undefined) {
+    parent = context.sim.posts.get(String(reply.in_reply_to_tweet_id));
+    if (parent === undefined) return aboutBlank(403, 'Forbidden', REPLY_TARGET_GONE_DETAIL);
+  }
+
+  const attached =
+    media === undefined ? [] : attachableMedia(context, strings(media.media_ids), accountId, now);
+  if (attached === undefined)
+    return invalidParameter('media.media_ids', media?.media_ids, MEDIA_IDS_INVALID_MESSAGE);
+
+  if (text !== '' && isDuplicate(context, accountId, text, now))
+    return aboutBlank(403, 'Forbidden', DUPLICATE_CONTENT_DETAIL);
+
+  const stored = storeTweet(context, {
+    accountId,
+    text,
+    media: attached,
+    inReplyTo: parent,
+    poll:
+      poll === undefined
+        ? undefined
+        : { options: strings(poll.options), durationMinutes: Number(poll.duration_minutes) },
+    createdAt: now,
+    extra: {
+      ...(typeof body.quote_tweet_id === 'string' ? { quoteTweetId: body.quote_tweet_id } : {}),
+      ...(typeof body.reply_settings === 'string' ? { replySettings: body.reply_settings } : {}),
+      ...(typeof body.card_uri === 'string' ? { cardUri: body.card_uri } : {}),
+      taggedUserIds: media === undefined ? [] : strings(media.tagged_user_ids),
+      excludeReplyUserIds: reply === undefined ? [] : strings(reply.exclude_reply_user_ids),
+      madeWithAi: body.made_with_ai === true,
+      paidPartnership: body.paid_partnership === true,
+    },
+  });
+  // x.md "Publish": 201 {"data":{"id","text","edit_history_tweet_ids":[id]}}.
+  return jsonResponse(
+    { data: { id: stored.id, text: stored.text, [editHistoryField(context)]: [stored.id] } },
+    201,
+  );
+}
+
+/**
+ * The media to attach, or `undefined` when X would say "Your media IDs are invalid.": an id that
+ * is unknown, someone else's, still processing or failed, already attached to a post, or a mix X
+ * refuses (more than 4 images, or a GIF or video with anything else — x.md "Media upload").
+ */
+function attachableMedia(
+  context: XContext,
+  ids: readonly string[],
+  accountId: string,
+  now: number,
+): SimulatedMedia[] | undefined {
+  const found: SimulatedMedia[] = [];
+  for (const id of new Set(ids)) {
+    const media = context.sim.media.get(id);
+    if (media === undefined || media.accountId !== accountId) return undefined;
+    if (refreshMedia(context, media, now).state !== 'ready') return undefined;
+    if (context.sim.posts.filter((post) => post.media.some((item) => item.id === id)).length > 0)
+      return undefined;
+    found.push(media);
+  }
+  if (found.length > MAX_MEDIA_PER_POST) return undefined;
+  if (found.length > 1 && found.some((media) => media.kind !== 'image')) return undefined;
+  return found;
+}
+
+/**
+ * X refuses a post whose text equals one of the same account's recent posts (x.md "Errors").
+ * ASSUMED: "recent" is {@link DUPLICATE_WINDOW_MS} (24 h), texts are compared exactly, and deleted
+ * posts no longer count.
+ */
+function isDuplicate(context: XContext, accountId: string, text: string, now: number): boolean {
+  return (
+    context.sim.posts.filter(
+      (post) =>
+        post.accountId === accountId && post.text === text && now - post.createdAt < DUPLICATE_WINDOW_MS,
+    ).length > 0
+  );
+}
+
+function objectOf(value: unknown): JsonObject | undefined {
+  return isObject(value) ? value : undefined;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}

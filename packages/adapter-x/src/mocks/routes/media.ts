@@ -1,0 +1,269 @@
+import type { RouteContext, SimulatedMedia } from '@smmkit/testkit';
+import type { UploadSession, XContext } from '../context.js';
+import { mediaKeyOf } from '../entities/index.js';
+import {
+  ALT_TEXT_MAX_CHARS,
+  CATEGORY_RULES,
+  defaultCategory,
+  IMAGE_TYPES,
+  MAX_SEGMENT_INDEX,
+  MEDIA_CATEGORIES,
+  type MediaCategory,
+  typeFitsCategory,
+  UPLOAD_EXPIRES_AFTER_SECS,
+  VIDEO_TYPES,
+} from '../limits.js';
+import { processingInfo } from '../media-processing.js';
+import {
+  fileTooLargeMessage,
+  invalidParameter,
+  invalidRequest,
+  jsonResponse,
+  resourceNotFound,
+  SEGMENTS_MISMATCH_MESSAGE,
+} from '../problems.js';
+import { ID_PATTERN, isObject, readJsonObject } from '../request-params.js';
+import { missingScope, REQUIRED_SCOPES } from '../scopes.js';
+
+/**
+ * Declares the chunked media upload (x.md "Media upload"; x-openapi.json initializeMediaUpload,
+ * appendMediaUpload, finalizeMediaUpload, getMediaUploadStatus, createMediaMetadata). Each answers
+ * 200 with a `data` envelope. The legacy `POST /2/media/upload?command=…` and the one-shot upload
+ * are not simulated.
+ *
+ * @example
+ * ```ts
+ * registerMediaRoutes(context);
+ * ```
+ */
+export function registerMediaRoutes(context: XContext): void {
+  const { sim } = context;
+  const guard = (route: RouteContext, answer: () => Response | Promise<Response>) =>
+    missingScope(context, route.request, REQUIRED_SCOPES.media) ?? answer();
+
+  sim.route('POST', '/2/media/upload/initialize', { bucket: 'media-initialize' }, (route) =>
+    guard(route, () => initialize(context, route)),
+  );
+  sim.route('POST', '/2/media/upload/:id/append', { bucket: 'media-append' }, (route) =>
+    guard(route, () => append(context, route)),
+  );
+  sim.route('POST', '/2/media/upload/:id/finalize', { bucket: 'media-finalize' }, (route) =>
+    guard(route, () => finalize(context, route)),
+  );
+  sim.route('GET', '/2/media/upload', { bucket: 'media-status' }, (route) =>
+    guard(route, () => status(context, route)),
+  );
+  sim.route('POST', '/2/media/metadata', { bucket: 'media-metadata' }, (route) =>
+    guard(route, () => metadata(context, route)),
+  );
+}
+
+/** INITIALIZE: JSON `media_type`, `total_bytes`, `media_category` → `{data:{id, media_key, expires_after_secs}}`. */
+async function initialize(context: XContext, { request, accountId, now }: RouteContext): Promise<Response> {
+  const body = await readJsonObject(request);
+  if (body instanceof Response) return body;
+  const mediaType = body.media_type;
+  if (typeof mediaType !== 'string' || defaultCategory(mediaType) === undefined)
+    return invalidParameter(
+      '$.media_type',
+      mediaType ?? '',
+      `$.media_type: does not have a value in the enumeration [${[...IMAGE_TYPES, ...VIDEO_TYPES].join(', ')}]`,
+    );
+  const category = body.media_category ?? defaultCategory(mediaType);
+  if (!isCategory(category) || category === 'subtitles' || !typeFitsCategory(mediaType, category))
+    return invalidParameter(
+      '$.media_category',
+      category ?? '',
+      `media_category [${String(category)}] does not fit media_type [${mediaType}]`,
+    );
+  const totalBytes = body.total_bytes;
+  if (typeof totalBytes !== 'number' || !Number.isInteger(totalBytes) || totalBytes < 0)
+    return invalidParameter(
+      '$.total_bytes',
+      totalBytes ?? '',
+      '$.total_bytes: is missing but it is required',
+    );
+  // x.md "Media upload": image 5 MB, GIF 15 MB, video 512 MB.
+  const rule = CATEGORY_RULES[category];
+  if (totalBytes > rule.maxBytes)
+    return invalidParameter('total_bytes', totalBytes, fileTooLargeMessage(rule.maxBytes));
+  const id = context.sim.nextId();
+  const session: UploadSession = {
+    id,
+    mediaKey: mediaKeyOf(rule.kind, id),
+    accountId,
+    mediaType,
+    category,
+    kind: rule.kind,
+    totalBytes,
+    segments: new Map(),
+    expiresAt: now + UPLOAD_EXPIRES_AFTER_SECS * 1000,
+    finalized: false,
+  };
+  context.uploads.set(id, session);
+  return jsonResponse({
+    data: { id, media_key: session.mediaKey, expires_after_secs: UPLOAD_EXPIRES_AFTER_SECS },
+  });
+}
+
+/** APPEND: multipart (or JSON) `media` + `segment_index` 0..999 → `{data:{expires_at}}` (x-openapi.json AppendMediaUploadResponse). */
+async function append(
+  context: XContext,
+  { request, params, accountId, now }: RouteContext,
+): Promise<Response> {
+  const session = openSession(context, String(params.id), accountId, now);
+  if (session instanceof Response) return session;
+  const chunk = await readChunk(request);
+  if (chunk instanceof Response) return chunk;
+  const index = Number(chunk.segmentIndex);
+  if (!/^\d+$/.test(chunk.segmentIndex) || index > MAX_SEGMENT_INDEX)
+    return invalidParameter(
+      'segment_index',
+      chunk.segmentIndex,
+      `segment_index: must be an integer between 0 and ${MAX_SEGMENT_INDEX}`,
+    );
+  if (session.finalized) return invalidParameter('id', session.id, 'The upload was already finalized.');
+  session.segments.set(index, chunk.bytes);
+  return jsonResponse({ data: { expires_at: Math.floor(session.expiresAt / 1000) } });
+}
+
+/**
+ * FINALIZE: the appended bytes must add up to `total_bytes`; images are ready at once (no
+ * processing_info), videos and GIFs answer `processing_info{state:'pending', check_after_secs}`
+ * and process for `mediaProcessingMs`.
+ */
+function finalize(context: XContext, { params, accountId, now }: RouteContext): Response {
+  const { sim } = context;
+  const session = openSession(context, String(params.id), accountId, now);
+  if (session instanceof Response) return session;
+  if (!session.finalized) {
+    let received = 0;
+    for (const bytes of session.segments.values()) received += bytes;
+    if (received !== session.totalBytes) return invalidParameter('id', session.id, SEGMENTS_MISMATCH_MESSAGE);
+    const processed = session.kind !== 'image';
+    const failure = processed ? context.processingFailures.shift() : undefined;
+    if (failure !== undefined) context.processingErrors.set(session.id, failure);
+    const media: SimulatedMedia = {
+      id: session.id,
+      accountId,
+      kind: session.kind,
+      mimeType: session.mediaType,
+      sizeBytes: received,
+      altText: undefined,
+      state: processed ? 'processing' : 'ready',
+      readyAt: processed ? now + context.mediaProcessingMs : now,
+      failure: undefined,
+    };
+    sim.media.put(media);
+    session.finalized = true;
+  }
+  return mediaStatus(context, session, now);
+}
+
+/** STATUS: `GET /2/media/upload?command=STATUS&media_id=…` (x-openapi.json getMediaUploadStatus). */
+function status(context: XContext, { url, accountId, now }: RouteContext): Response {
+  const command = url.searchParams.get('command');
+  if (command !== null && command !== 'STATUS')
+    return invalidParameter(
+      'command',
+      command,
+      `The \`command\` query parameter value [${command}] is not one of [STATUS]`,
+    );
+  const mediaId = url.searchParams.get('media_id') ?? '';
+  if (!ID_PATTERN.test(mediaId))
+    return invalidParameter(
+      'media_id',
+      mediaId,
+      `The \`media_id\` query parameter value [${mediaId}] does not match ^[0-9]{1,19}$`,
+    );
+  const session = openSession(context, mediaId, accountId, now);
+  if (session instanceof Response) return session;
+  return mediaStatus(context, session, now);
+}
+
+/** Alt text: `POST /2/media/metadata {id, metadata:{alt_text:{text}}}` (x-openapi.json CreateMediaMetadataRequest, text ≤ 1000). */
+async function metadata(context: XContext, { request, accountId }: RouteContext): Promise<Response> {
+  const body = await readJsonObject(request);
+  if (body instanceof Response) return body;
+  const id = String(body.id ?? '');
+  const media = context.sim.media.get(id);
+  if (media === undefined || media.accountId !== accountId) return resourceNotFound('media', 'id', id);
+  const altText =
+    isObject(body.metadata) && isObject(body.metadata.alt_text) ? body.metadata.alt_text.text : undefined;
+  if (typeof altText !== 'string')
+    return invalidRequest([
+      {
+        parameters: { '$.metadata': [JSON.stringify(body.metadata ?? null)] },
+        message: '$.metadata.alt_text.text: is missing but it is required',
+      },
+    ]);
+  if ([...altText].length > ALT_TEXT_MAX_CHARS)
+    return invalidParameter(
+      '$.metadata.alt_text.text',
+      altText,
+      `$.metadata.alt_text.text: must be at most ${ALT_TEXT_MAX_CHARS} characters long`,
+    );
+  media.altText = altText;
+  return jsonResponse({ data: { id, associated_metadata: { alt_text: { text: altText } } } });
+}
+
+function mediaStatus(context: XContext, session: UploadSession, now: number): Response {
+  const media = context.sim.media.get(session.id);
+  const info = media === undefined ? undefined : processingInfo(context, media, now);
+  const kindField =
+    session.kind === 'image'
+      ? { image: { image_type: session.mediaType } }
+      : { video: { video_type: session.mediaType } };
+  return jsonResponse({
+    data: {
+      id: session.id,
+      media_key: session.mediaKey,
+      ...(media === undefined ? {} : { size: media.sizeBytes }),
+      expires_after_secs: Math.max(0, Math.floor((session.expiresAt - now) / 1000)),
+      ...(info === undefined ? {} : { processing_info: info }),
+      ...(media === undefined ? {} : kindField),
+    },
+  });
+}
+
+/** The caller's live upload session, or a 404 (ASSUMED: X's answer for an unknown media id is not documented). */
+function openSession(
+  context: XContext,
+  id: string,
+  accountId: string,
+  now: number,
+): UploadSession | Response {
+  const session = context.uploads.get(id);
+  if (session === undefined || session.accountId !== accountId || now >= session.expiresAt)
+    return resourceNotFound('media', 'id', id);
+  return session;
+}
+
+/** The chunk of an APPEND: its size in bytes and `segment_index` as sent. */
+async function readChunk(request: Request): Promise<{ bytes: number; segmentIndex: string } | Response> {
+  const contentType = request.headers.get('content-type') ?? '';
+  if (contentType.includes('multipart/form-data')) {
+    const form = await request.formData();
+    const media = form.get('media');
+    const segmentIndex = form.get('segment_index');
+    if (media === null || typeof segmentIndex !== 'string')
+      return invalidRequest([{ parameters: {}, message: 'media and segment_index are required' }]);
+    return { bytes: typeof media === 'string' ? base64Length(media) : media.size, segmentIndex };
+  }
+  const body = await readJsonObject(request);
+  if (body instanceof Response) return body;
+  if (typeof body.media !== 'string' || body.segment_index === undefined)
+    return invalidRequest([{ parameters: {}, message: 'media and segment_index are required' }]);
+  return { bytes: base64Length(body.media), segmentIndex: String(body.segment_index) };
+}
+
+/** The decoded size of a base64 string (x-openapi.json AppendMediaUploadRequest.media: binary or `byte`). */
+function base64Length(encoded: string): number {
+  const clean = encoded.replace(/\s/g, '');
+  const padding = clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0;
+  return Math.floor((clean.length * 3) / 4) - padding;
+}
+
+function isCategory(value: unknown): value is MediaCategory {
+  return typeof value === 'string' && (MEDIA_CATEGORIES as readonly string[]).includes(value);
+}

@@ -1,0 +1,120 @@
+import type { IssuedTokens, RouteContext } from '@smmkit/testkit';
+import type { XContext } from '../context.js';
+import { ACCESS_TOKEN_TTL_MS } from '../limits.js';
+import { pkceMatches } from '../pkce.js';
+import { jsonResponse } from '../problems.js';
+
+/**
+ * Declares the OAuth 2.0 endpoints (x.md "Auth"): the token exchange (authorization code with
+ * PKCE, refresh with rotation) and revocation. Both take form bodies and need no bearer token.
+ *
+ * @example
+ * ```ts
+ * registerOAuthRoutes(context); // POST /2/oauth2/token, POST /2/oauth2/revoke
+ * ```
+ */
+export function registerOAuthRoutes(context: XContext): void {
+  const { sim } = context;
+  sim.route('POST', '/2/oauth2/token', { auth: false }, (route) => token(context, route));
+  // RFC 7009 revocation; X answers `{"revoked":true}` (ASSUMED shape, also for unknown tokens).
+  sim.route('POST', '/2/oauth2/revoke', { auth: false }, async ({ request }) => {
+    const form = await readForm(request);
+    const client = clientOf(context, request, form);
+    if (client instanceof Response) return client;
+    const value = form.get('token') ?? '';
+    if (sim.tokens.check(value).status !== 'unknown') sim.tokens.revoke({ accessToken: value });
+    else context.revokedRefreshTokens.add(value);
+    return jsonResponse({ revoked: true });
+  });
+}
+
+async function token(context: XContext, { request, now }: RouteContext): Promise<Response> {
+  const { sim } = context;
+  const form = await readForm(request);
+  const client = clientOf(context, request, form);
+  if (client instanceof Response) return client;
+  const grantType = form.get('grant_type');
+
+  if (grantType === 'authorization_code') {
+    const code = form.get('code') ?? '';
+    const pending = context.codes.get(code);
+    context.codes.delete(code);
+    const valid =
+      pending !== undefined &&
+      now < pending.expiresAt &&
+      pending.clientId === client &&
+      pending.redirectUri === form.get('redirect_uri') &&
+      (await pkceMatches(
+        form.get('code_verifier') ?? '',
+        pending.codeChallenge,
+        pending.codeChallengeMethod,
+      ));
+    // The wording X uses for a bad code (plhery/node-twitter-api-v2#496).
+    if (!valid) return oauthError('invalid_request', 'Value passed for the authorization code was invalid.');
+    const issued = sim.tokens.issue(pending.accountId, {
+      expiresInMs: ACCESS_TOKEN_TTL_MS,
+      refreshable: pending.scopes.includes('offline.access'),
+      scopes: pending.scopes,
+    });
+    return tokenAnswer(issued, pending.scopes);
+  }
+
+  if (grantType === 'refresh_token') {
+    const refreshToken = form.get('refresh_token') ?? '';
+    // x.md "Auth": the refresh token rotates on every refresh; the old one is refused with X's
+    // "Value passed for the token was invalid." (quoted by many clients that handle it).
+    const issued = context.revokedRefreshTokens.has(refreshToken)
+      ? undefined
+      : sim.tokens.refresh(refreshToken, true);
+    if (issued === undefined) return oauthError('invalid_request', 'Value passed for the token was invalid.');
+    const check = sim.tokens.check(issued.accessToken);
+    return tokenAnswer(issued, check.status === 'valid' ? check.scopes : []);
+  }
+
+  // RFC 6749 §5.2 (X's wording ASSUMED).
+  return oauthError('unsupported_grant_type', 'Unsupported grant type.');
+}
+
+/**
+ * The token answer: `{"token_type":"bearer","expires_in":7200,"access_token","scope","refresh_token"}`
+ * (X's documented example; `refresh_token` only with `offline.access`).
+ */
+function tokenAnswer(issued: IssuedTokens, scopes: readonly string[]): Response {
+  return jsonResponse({
+    token_type: 'bearer',
+    expires_in: ACCESS_TOKEN_TTL_MS / 1000,
+    access_token: issued.accessToken,
+    scope: scopes.join(' '),
+    ...(issued.refreshToken === undefined ? {} : { refresh_token: issued.refreshToken }),
+  });
+}
+
+function oauthError(error: string, description: string, status = 400): Response {
+  return jsonResponse({ error, error_description: description }, status);
+}
+
+/**
+ * The client making the call: confidential clients authenticate with HTTP Basic
+ * `client_id:secret`, public clients send `client_id` in the form (x.md "Auth"). Without either,
+ * or with a wrong secret, X answers 401 `unauthorized_client` "Missing valid authorization header"
+ * (unasuke/omniauth-twitter2#4, plhery/node-twitter-api-v2#319).
+ */
+function clientOf(context: XContext, request: Request, form: URLSearchParams): string | Response {
+  const refused = oauthError('unauthorized_client', 'Missing valid authorization header', 401);
+  const basic = request.headers.get('authorization')?.match(/^Basic\s+(\S+)$/i)?.[1];
+  if (basic !== undefined) {
+    const decoded = atob(basic);
+    const colon = decoded.indexOf(':');
+    const id = decodeURIComponent(decoded.slice(0, colon));
+    const secret = decodeURIComponent(decoded.slice(colon + 1));
+    if (colon < 0 || context.clientSecrets.get(id) !== secret) return refused;
+    return id;
+  }
+  const id = form.get('client_id');
+  if (id === null || id === '' || context.clientSecrets.has(id)) return refused;
+  return id;
+}
+
+async function readForm(request: Request): Promise<URLSearchParams> {
+  return new URLSearchParams(await request.text());
+}

@@ -1,0 +1,45 @@
+import { bearerToken } from '@smmkit/testkit';
+import type { XContext } from './context.js';
+import { forbidden } from './problems.js';
+
+/** Every scope x.md "Auth" lists, granted by default to accounts made with `addAccount`. */
+export const DEFAULT_SCOPES: readonly string[] = [
+  'tweet.read',
+  'tweet.write',
+  'users.read',
+  'media.write',
+  'tweet.moderate.write',
+  'dm.read',
+  'dm.write',
+  'offline.access',
+];
+
+/**
+ * The scopes each endpoint needs (x-openapi.json `security` → OAuth2UserToken of each operation;
+ * media upload needs `media.write`, x.md "Auth").
+ */
+export const REQUIRED_SCOPES = {
+  createTweet: ['tweet.read', 'tweet.write', 'users.read'],
+  deleteTweet: ['tweet.read', 'tweet.write', 'users.read'],
+  readTweets: ['tweet.read', 'users.read'],
+  readUsers: ['tweet.read', 'users.read'],
+  hideReply: ['tweet.read', 'users.read', 'tweet.moderate.write'],
+  readDirectMessages: ['dm.read', 'tweet.read', 'users.read'],
+  sendDirectMessage: ['dm.read', 'dm.write', 'tweet.read', 'users.read'],
+  media: ['media.write'],
+} as const satisfies Record<string, readonly string[]>;
+
+/**
+ * X's 403 when the token lacks one of `needed` (the generic `Forbidden` problem; users hitting it
+ * for a missing `tweet.write`/`like.write` quote that body). A token issued without any scope
+ * (straight from `sim.tokens.issue`) is treated as having them all.
+ */
+export function missingScope(
+  context: XContext,
+  request: Request,
+  needed: readonly string[],
+): Response | undefined {
+  const check = context.sim.tokens.check(bearerToken(request));
+  if (check.status !== 'valid' || check.scopes.length === 0) return undefined;
+  return needed.every((scope) => check.scopes.includes(scope)) ? undefined : forbidden();
+}

@@ -1,0 +1,163 @@
+import type { SimulatedAccount, SimulatedEngagement, SimulatedPost } from '@smmkit/testkit';
+import { accountByUsername, type XContext } from './context.js';
+import { storeTweet } from './store-tweet.js';
+
+/** How many distinct accounts write seeded mentions, replies and DMs. */
+const AUTHOR_POOL = 3;
+
+/** Time between two seeded items, so `created_at` increases with the ids. */
+const SPACING_MS = 60_000;
+
+/**
+ * Adds an account and records when it was created (User `created_at`).
+ *
+ * @example
+ * ```ts
+ * const ana = addXAccount(context, 'ana', { followers: 120 });
+ * ```
+ */
+export function addXAccount(
+  context: XContext,
+  username: string,
+  options: { readonly followers?: number | undefined; readonly displayName?: string | undefined } = {},
+): SimulatedAccount {
+  const account = context.sim.addAccount({
+    handle: username,
+    ...(options.displayName === undefined ? {} : { displayName: options.displayName }),
+    ...(options.followers === undefined ? {} : { followers: options.followers }),
+  });
+  context.accountCreatedAt.set(account.id, context.sim.clock.now());
+  return account;
+}
+
+/**
+ * Other accounts mention `accountId`: `count` posts starting with `@username`, replying to `postId`
+ * when given. Each is in `sim.posts` and in `sim.engagements` (kind `mention`, same id). Ids and
+ * times increase; the newest is at simulated now.
+ *
+ * @returns the mentions, oldest first
+ * @throws Error when the account or the post does not exist
+ */
+export function seedMentions(
+  context: XContext,
+  accountId: string,
+  count: number,
+  options: { readonly postId?: string | undefined } = {},
+): SimulatedEngagement[] {
+  const target = context.sim.accounts.get(accountId);
+  if (target === undefined) throw new Error(`seedMentions: no account ${accountId}`);
+  const inReplyTo = options.postId === undefined ? undefined : context.sim.posts.get(options.postId);
+  if (options.postId !== undefined && inReplyTo === undefined)
+    throw new Error(`seedMentions: no post ${options.postId}`);
+  return seedPosts(context, count, (author, index) => ({
+    kind: 'mention',
+    text: `@${target.handle} Mention ${index + 1} from ${author.handle}`,
+    addressee: target.id,
+    inReplyTo,
+  }));
+}
+
+/**
+ * Other accounts reply `count` times to `postId`. As replies written through X's apps and API,
+ * the text does not repeat `@author` (the reply metadata carries it). Each is in `sim.posts` and
+ * in `sim.engagements` (kind `reply`, same id, addressed to the post's author).
+ *
+ * @returns the replies, oldest first
+ * @throws Error when the post does not exist
+ */
+export function seedReplies(context: XContext, postId: string, count: number): SimulatedEngagement[] {
+  const post = context.sim.posts.get(postId);
+  if (post === undefined) throw new Error(`seedReplies: no post ${postId}`);
+  return seedPosts(context, count, (author, index) => ({
+    kind: 'reply',
+    text: `Reply ${index + 1} from ${author.handle}`,
+    addressee: post.accountId,
+    inReplyTo: post,
+  }));
+}
+
+/**
+ * Other accounts send `accountId` `count` direct messages (`sim.engagements`, kind
+ * `direct_message`, the id being the DM event id).
+ *
+ * @returns the messages, oldest first
+ * @throws Error when the account does not exist
+ */
+export function seedDirectMessages(
+  context: XContext,
+  accountId: string,
+  count: number,
+): SimulatedEngagement[] {
+  if (context.sim.accounts.get(accountId) === undefined)
+    throw new Error(`seedDirectMessages: no account ${accountId}`);
+  const now = context.sim.clock.now();
+  const messages: SimulatedEngagement[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const author = poolAuthor(context, index);
+    messages.push(
+      context.sim.engagements.put({
+        id: context.sim.nextId(),
+        kind: 'direct_message',
+        accountId,
+        postId: undefined,
+        authorId: author.id,
+        authorHandle: author.handle,
+        text: `Message ${index + 1} from ${author.handle}`,
+        createdAt: now - (count - 1 - index) * SPACING_MS,
+        hidden: false,
+      }),
+    );
+  }
+  return messages;
+}
+
+function seedPosts(
+  context: XContext,
+  count: number,
+  make: (
+    author: SimulatedAccount,
+    index: number,
+  ) => {
+    readonly kind: 'mention' | 'reply';
+    readonly text: string;
+    readonly addressee: string;
+    readonly inReplyTo: SimulatedPost | undefined;
+  },
+): SimulatedEngagement[] {
+  const now = context.sim.clock.now();
+  const engagements: SimulatedEngagement[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const author = poolAuthor(context, index);
+    const { kind, text, addressee, inReplyTo } = make(author, index);
+    const createdAt = now - (count - 1 - index) * SPACING_MS;
+    const post = storeTweet(context, {
+      accountId: author.id,
+      text,
+      media: [],
+      inReplyTo,
+      poll: undefined,
+      createdAt,
+    });
+    engagements.push(
+      context.sim.engagements.put({
+        id: post.id,
+        kind,
+        accountId: addressee,
+        postId: inReplyTo?.id,
+        authorId: author.id,
+        authorHandle: author.handle,
+        text,
+        createdAt,
+        hidden: false,
+      }),
+    );
+  }
+  return engagements;
+}
+
+function poolAuthor(context: XContext, index: number): SimulatedAccount {
+  const username = `fan_${(index % AUTHOR_POOL) + 1}`;
+  return (
+    accountByUsername(context, username) ?? addXAccount(context, username, { followers: 10 * (index + 1) })
+  );
+}

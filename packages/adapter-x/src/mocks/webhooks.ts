@@ -1,0 +1,180 @@
+import { hmacSha256, toBase64 } from '@smmkit/core';
+
+/**
+ * The `x-twitter-webhooks-signature` header X puts on every Account Activity delivery:
+ * `sha256=` + base64(HMAC-SHA256(consumer secret, raw body)) (x.md "Webhooks").
+ *
+ * @example
+ * ```ts
+ * const body = JSON.stringify(xAccountActivityEvent.tweetCreate({ forUserId: ana.id, tweet }));
+ * const headers = { 'x-twitter-webhooks-signature': await signXWebhook(consumerSecret, body) };
+ * ```
+ */
+export async function signXWebhook(consumerSecret: string, rawBody: string | Uint8Array): Promise<string> {
+  return `sha256=${toBase64(await hmacSha256(consumerSecret, rawBody))}`;
+}
+
+/** The body of a CRC answer. */
+export interface XCrcResponse {
+  /** `sha256=` + base64(HMAC-SHA256(consumer secret, crc_token)). */
+  readonly response_token: string;
+}
+
+/**
+ * The answer X expects to a CRC check `GET ?crc_token=…`:
+ * `{"response_token":"sha256=" + base64(HMAC-SHA256(consumer secret, crc_token))}` (x.md "Webhooks").
+ */
+export async function xCrcResponse(consumerSecret: string, crcToken: string): Promise<XCrcResponse> {
+  return { response_token: await signXWebhook(consumerSecret, crcToken) };
+}
+
+/** A user as Account Activity events describe it (v1.1 user object, the fields adapters read). */
+export interface ActivityUser {
+  /** User id. */
+  readonly id: string;
+  /** `@` handle without the `@`. */
+  readonly username: string;
+  /** Display name (defaults to the username). */
+  readonly name?: string | undefined;
+}
+
+/** The post a reply answers. */
+export interface ActivityReplyTarget {
+  /** Its id. */
+  readonly id: string;
+  /** Its author. */
+  readonly user: ActivityUser;
+}
+
+/** A post for {@link XAccountActivityBuilders.tweetCreate}. */
+export interface ActivityTweet {
+  /** Post id. */
+  readonly id: string;
+  /** Text. */
+  readonly text: string;
+  /** Author. */
+  readonly author: ActivityUser;
+  /** When it was posted (epoch ms). */
+  readonly createdAt: number;
+  /** The post it replies to, and that post's author. */
+  readonly inReplyTo?: ActivityReplyTarget | undefined;
+}
+
+/** A direct message for {@link XAccountActivityBuilders.directMessage}. */
+export interface ActivityDirectMessage {
+  /** DM event id. */
+  readonly id: string;
+  /** Text. */
+  readonly text: string;
+  /** Who sent it. */
+  readonly sender: ActivityUser;
+  /** Who received it. */
+  readonly recipient: ActivityUser;
+  /** When it was sent (epoch ms). */
+  readonly createdAt: number;
+}
+
+/** Builders of Account Activity payloads (see {@link xAccountActivityEvent}). */
+export interface XAccountActivityBuilders {
+  /** `{"for_user_id", "tweet_create_events":[v1.1 Tweet]}`: a post by, mentioning or replying to the user. */
+  tweetCreate(input: { readonly forUserId: string; readonly tweet: ActivityTweet }): Record<string, unknown>;
+  /** `{"for_user_id", "direct_message_events":[message_create], "users":{…}}`: a DM sent or received. */
+  directMessage(input: {
+    readonly forUserId: string;
+    readonly message: ActivityDirectMessage;
+  }): Record<string, unknown>;
+}
+
+/**
+ * Account Activity API webhook payloads (developer.x.com "Account Activity data objects"): every
+ * delivery names the subscribed user in `for_user_id` and carries one array of events.
+ * `tweet_create_events` hold v1.1 Tweet objects (created_at like `Wed Oct 10 20:19:24 +0000 2018`,
+ * `id` as a number and `id_str` as a string — JSON numbers lose precision on 64-bit ids, so
+ * adapters must read `id_str`); `direct_message_events` hold `message_create` events
+ * (developer.x.com "Message Create Object") next to a `users` map by id.
+ *
+ * @example
+ * ```ts
+ * const payload = xAccountActivityEvent.directMessage({ forUserId: ana.id, message });
+ * await fetch(webhookUrl, { method: 'POST', body: JSON.stringify(payload) });
+ * ```
+ */
+export const xAccountActivityEvent: XAccountActivityBuilders = {
+  tweetCreate: ({ forUserId, tweet }) => ({
+    for_user_id: forUserId,
+    tweet_create_events: [
+      {
+        created_at: v1Date(tweet.createdAt),
+        id: Number(tweet.id),
+        id_str: tweet.id,
+        text: tweet.text,
+        truncated: false,
+        in_reply_to_status_id: tweet.inReplyTo === undefined ? null : Number(tweet.inReplyTo.id),
+        in_reply_to_status_id_str: tweet.inReplyTo?.id ?? null,
+        in_reply_to_user_id: tweet.inReplyTo === undefined ? null : Number(tweet.inReplyTo.user.id),
+        in_reply_to_user_id_str: tweet.inReplyTo?.user.id ?? null,
+        in_reply_to_screen_name: tweet.inReplyTo?.user.username ?? null,
+        user: v1User(tweet.author),
+        is_quote_status: false,
+        entities: { hashtags: [], urls: [], user_mentions: mentionsIn(tweet.text), symbols: [] },
+        timestamp_ms: String(tweet.createdAt),
+      },
+    ],
+  }),
+  directMessage: ({ forUserId, message }) => ({
+    for_user_id: forUserId,
+    direct_message_events: [
+      {
+        type: 'message_create',
+        id: message.id,
+        created_timestamp: String(message.createdAt),
+        message_create: {
+          target: { recipient_id: message.recipient.id },
+          sender_id: message.sender.id,
+          message_data: {
+            text: message.text,
+            entities: { hashtags: [], symbols: [], user_mentions: [], urls: [] },
+          },
+        },
+      },
+    ],
+    users: {
+      [message.sender.id]: dmUser(message.sender, message.createdAt),
+      [message.recipient.id]: dmUser(message.recipient, message.createdAt),
+    },
+  }),
+};
+
+/** v1.1 `created_at`: `Wed Oct 10 20:19:24 +0000 2018`. */
+function v1Date(ms: number): string {
+  const [weekday = '', day = '', month = '', year = '', time = ''] = new Date(ms)
+    .toUTCString()
+    .replace(',', '')
+    .split(' ');
+  return `${weekday} ${month} ${day} ${time} +0000 ${year}`;
+}
+
+function v1User(user: ActivityUser): Record<string, unknown> {
+  return {
+    id: Number(user.id),
+    id_str: user.id,
+    name: user.name ?? user.username,
+    screen_name: user.username,
+  };
+}
+
+function dmUser(user: ActivityUser, at: number): Record<string, unknown> {
+  return {
+    id: user.id,
+    created_timestamp: String(at),
+    name: user.name ?? user.username,
+    screen_name: user.username,
+  };
+}
+
+function mentionsIn(text: string): Record<string, unknown>[] {
+  return [...text.matchAll(/@(\w{1,15})/g)].map((match) => ({
+    screen_name: match[1] ?? '',
+    indices: [match.index, match.index + match[0].length],
+  }));
+}

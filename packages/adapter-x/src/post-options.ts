@@ -1,0 +1,61 @@
+import { type Post, safeParseModel, type ValidationProblem } from '@smmkit/core';
+import * as z from 'zod/mini';
+
+/** An X id: 1–19 digits (x-openapi.json `^[0-9]{1,19}$` on `quote_tweet_id`, `tagged_user_ids`). */
+const XIdSchema = z.string().check(z.regex(/^[0-9]{1,19}$/, { error: 'must be an X id (1–19 digits)' }));
+
+/**
+ * X's own options for a post, given as `post.options.x`. The names are the fields of
+ * `POST /2/tweets` (x.md, Publish; x-openapi.json `CreatePostsRequest`).
+ *
+ * - `reply_settings`, `made_with_ai` and `paid_partnership` apply to the post and every thread
+ *   part (one conversation, one audience, one disclosure); the first comment gets `reply_settings`.
+ * - `quote_tweet_id` and `tagged_user_ids` apply to the first post only.
+ *
+ * Strict: a misspelt option is a validation problem, not silently ignored.
+ *
+ * @example
+ * ```ts
+ * const post = { text: 'Ask me anything', options: { x: { reply_settings: 'following' } } };
+ * ```
+ */
+export const XPostOptionsSchema = z.strictObject({
+  /** Who can reply: `following`, `mentionedUsers`, `subscribers` or `verified`; everyone when absent. */
+  reply_settings: z.optional(z.enum(['following', 'mentionedUsers', 'subscribers', 'verified'])),
+  /** Quote this post. Excludes media and polls (x.md, Publish); removed from self-serve tiers in Apr 2026. */
+  quote_tweet_id: z.optional(XIdSchema),
+  /** Discloses AI-generated media. */
+  made_with_ai: z.optional(z.boolean()),
+  /** Discloses a paid partnership. */
+  paid_partnership: z.optional(z.boolean()),
+  /** Users tagged in the media, at most 10 (x.md, Publish: `media{tagged_user_ids[..10]}`). */
+  tagged_user_ids: z.optional(z.array(XIdSchema).check(z.maxLength(10))),
+});
+
+/** X's options for a post; see {@link XPostOptionsSchema}. */
+export type XPostOptions = z.output<typeof XPostOptionsSchema>;
+
+/** A post's X options, or every problem with them (paths from the root of the post). */
+export type ReadXPostOptionsResult =
+  | { readonly success: true; readonly options: XPostOptions }
+  | { readonly success: false; readonly problems: readonly ValidationProblem[] };
+
+/**
+ * Reads and checks `post.options.x`.
+ *
+ * @param post - the post
+ * @returns the options (empty when none were given), or the problems at `['options', 'x', …]`
+ *
+ * @example
+ * ```ts
+ * readXPostOptions({ text: 'Hi', options: { x: { reply_settings: 'nobody' } } }).success; // false
+ * ```
+ */
+export function readXPostOptions(post: Post): ReadXPostOptionsResult {
+  const result = safeParseModel(XPostOptionsSchema, post.options?.x ?? {});
+  if (result.success) return { success: true, options: result.data };
+  return {
+    success: false,
+    problems: result.problems.map((problem) => ({ ...problem, path: ['options', 'x', ...problem.path] })),
+  };
+}

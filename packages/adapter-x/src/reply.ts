@@ -1,0 +1,101 @@
+import {
+  type Engagement,
+  type HttpClient,
+  type PostRef,
+  type ReplyTarget,
+  type RequestContext,
+  systemClock,
+} from '@smmkit/core';
+import { createXPost } from './create-post.js';
+import { xPostRef } from './post-ref.js';
+import { SendDmResponseSchema } from './schemas.js';
+
+/**
+ * Replies on X (x.md, Engagement and Publish):
+ *
+ * - to a post or a mention/reply: a post with `reply.in_reply_to_tweet_id` set to it
+ *   (`POST /2/tweets`); X links the reply to the conversation itself;
+ * - to a direct message: a message to its sender,
+ *   `POST /2/dm_conversations/with/:participant_id/messages` `{text}` →
+ *   `{data:{dm_conversation_id, dm_event_id}}` (scope `dm.write`; 15 per 15 minutes).
+ *
+ * Both are creates: a lost answer is an `AmbiguousOutcomeError`. Since Feb 2026 self-serve apps
+ * may reply only where the original author summoned them (x.md, Publish): X's refusal arrives as
+ * `PlatformError('platform_refused')` with X's message.
+ *
+ * @param http - the adapter's HTTP client
+ * @param to - the engagement or post to answer
+ * @param text - the reply's text
+ * @param context - the account, tokens, signal, clock and rate-limit listener
+ * @returns the reply, as an engagement (`reply`, or `direct_message` for a message)
+ *
+ * @example
+ * ```ts
+ * const reply = await replyOnX(http, mention, 'Thanks!', ctx);
+ * ```
+ */
+export async function replyOnX(
+  http: HttpClient,
+  to: ReplyTarget,
+  text: string,
+  context: RequestContext,
+): Promise<Engagement> {
+  const clock = context.clock ?? systemClock;
+  const { account } = context;
+  const me = { id: account.accountId, ...(account.handle === undefined ? {} : { handle: account.handle }) };
+
+  if (isEngagement(to) && to.kind === 'direct_message') {
+    const { data } = await http.request({
+      method: 'POST',
+      path: `/2/dm_conversations/with/${encodeURIComponent(to.author.id)}/messages`,
+      operation: 'send direct message',
+      json: { text },
+      schema: SendDmResponseSchema,
+      context,
+      createsResource: true,
+    });
+    return {
+      platform: 'x',
+      accountId: account.accountId,
+      id: data.data.dm_event_id,
+      kind: 'direct_message',
+      conversationId: data.data.dm_conversation_id,
+      author: me,
+      text,
+      createdAt: new Date(clock.now()),
+      raw: data.data,
+    };
+  }
+
+  // The post the reply is about: the engagement's post, else the engagement itself (a mention
+  // is a post by its author), or the post replied to.
+  const target: { id: string; postRef: PostRef; conversationId: string | undefined } = isEngagement(to)
+    ? {
+        id: to.id,
+        postRef: to.postRef ?? xPostRef(to.id, to.author.id, to.author.handle),
+        conversationId: to.conversationId,
+      }
+    : { id: to.platformPostId, postRef: to, conversationId: undefined };
+  const { post } = await createXPost(
+    http,
+    { text, inReplyToId: target.id },
+    { operation: 'create reply', context },
+  );
+  return {
+    platform: 'x',
+    accountId: account.accountId,
+    id: post.id,
+    kind: 'reply',
+    postRef: target.postRef,
+    parentId: target.id,
+    ...(target.conversationId === undefined ? {} : { conversationId: target.conversationId }),
+    author: me,
+    text: post.text ?? text,
+    createdAt: new Date(clock.now()),
+    raw: post,
+  };
+}
+
+function isEngagement(target: ReplyTarget): target is Engagement {
+  return 'kind' in target && 'author' in target;
+}

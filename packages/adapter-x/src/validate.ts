@@ -1,0 +1,76 @@
+import {
+  type Capabilities,
+  checkPostRules,
+  type Post,
+  textWithLink,
+  type ValidationProblem,
+} from '@smmkit/core';
+import { countXText } from './count-text.js';
+import { readXPostOptions } from './post-options.js';
+
+/**
+ * Every problem that stops `post` from being published on X, with no I/O: core's checks against
+ * the capabilities (weighted length of every part and the first comment, media kinds, counts,
+ * sizes, durations, dimensions, frame rates, alt text, polls, threads), then X's own rules:
+ *
+ * - `options.x` must be valid (`XPostOptionsSchema`);
+ * - media, a poll and a quoted post exclude each other (x.md, Publish: "media, poll,
+ *   quote_tweet_id and card_uri are mutually exclusive"), rule `post.mutually_exclusive`;
+ * - a poll or a quote needs text: `text` is "Required unless media is provided"
+ *   (x-openapi.json `CreatePostsRequest.text`), rule `text.required`;
+ * - `tagged_user_ids` tag people in media, so they need media (x.md, Publish:
+ *   `media{media_ids, tagged_user_ids}`), rule `options.tagged_users_need_media`.
+ *
+ * Text is counted with twitter-text's `parseTweet` ({@link countXText}), synchronously.
+ *
+ * @param post - the post to check
+ * @param capabilities - the adapter's capabilities (their text limit is the account's)
+ * @returns every problem found; empty when the post can be published
+ *
+ * @example
+ * ```ts
+ * validateXPost({ text: 'Pick one', poll: { options: ['a', 'b'], durationMinutes: 60 }, media: [image] }, caps);
+ * // [{ path: ['poll'], rule: 'post.mutually_exclusive', … }]
+ * ```
+ */
+export function validateXPost(post: Post, capabilities: Capabilities): ValidationProblem[] {
+  const problems = checkPostRules(post, capabilities, { platformName: 'X', countText: countXText });
+  const read = readXPostOptions(post);
+  if (!read.success) problems.push(...read.problems);
+  const options = read.success ? read.options : {};
+
+  const hasMedia = (post.media ?? []).length > 0;
+  const hasPoll = post.poll !== undefined;
+  const hasQuote = options.quote_tweet_id !== undefined;
+  if (hasMedia && hasPoll) {
+    problems.push(exclusive(['poll'], 'a poll', 'media'));
+  }
+  if (hasQuote && (hasMedia || hasPoll)) {
+    problems.push(
+      exclusive(['options', 'x', 'quote_tweet_id'], 'a quoted post', hasMedia ? 'media' : 'a poll'),
+    );
+  }
+  if ((hasPoll || hasQuote) && !hasMedia && textWithLink(post.text, post.link).trim() === '') {
+    problems.push({
+      path: ['text'],
+      rule: 'text.required',
+      message: `X needs text with ${hasPoll ? 'a poll' : 'a quoted post'} (text is required unless media is attached)`,
+    });
+  }
+  if ((options.tagged_user_ids ?? []).length > 0 && !hasMedia) {
+    problems.push({
+      path: ['options', 'x', 'tagged_user_ids'],
+      rule: 'options.tagged_users_need_media',
+      message: 'X tags users in media: tagged_user_ids needs media',
+    });
+  }
+  return problems;
+}
+
+function exclusive(path: readonly (string | number)[], what: string, other: string): ValidationProblem {
+  return {
+    path,
+    rule: 'post.mutually_exclusive',
+    message: `X cannot attach ${what} and ${other} to the same post (media, polls and quotes exclude each other)`,
+  };
+}

@@ -1,0 +1,159 @@
+import { type Engagement, type PostRef, parseEngagement, parseModel } from '@smmkit/core';
+import * as z from 'zod/mini';
+
+// Account Activity deliveries (docs.x.com: x-api/account-activity; x.md, Webhooks) carry v1.1
+// objects: posts as in `tweet_create_events`, messages as `message_create` events.
+
+/** A user as embedded in a v1.1 post. */
+const ActivityUserSchema = z.looseObject({
+  id_str: z.string(),
+  screen_name: z.optional(z.string()),
+  name: z.optional(z.string()),
+});
+
+/** A v1.1 post in `tweet_create_events`. */
+const ActivityPostSchema = z.looseObject({
+  id_str: z.string(),
+  created_at: z.optional(z.string()),
+  timestamp_ms: z.optional(z.string()),
+  text: z.optional(z.string()),
+  full_text: z.optional(z.string()),
+  extended_tweet: z.optional(z.looseObject({ full_text: z.optional(z.string()) })),
+  user: ActivityUserSchema,
+  in_reply_to_status_id_str: z.nullish(z.string()),
+  in_reply_to_user_id_str: z.nullish(z.string()),
+  retweeted_status: z.optional(z.unknown()),
+  entities: z.optional(
+    z.looseObject({
+      user_mentions: z.optional(z.array(z.looseObject({ id_str: z.optional(z.string()) }))),
+    }),
+  ),
+});
+
+/** A `message_create` event in `direct_message_events` (developer.x.com: Message Create Object). */
+const ActivityMessageSchema = z.looseObject({
+  type: z.string(),
+  id: z.string(),
+  created_timestamp: z.optional(z.string()),
+  message_create: z.optional(
+    z.looseObject({
+      sender_id: z.string(),
+      target: z.optional(z.looseObject({ recipient_id: z.optional(z.string()) })),
+      message_data: z.optional(z.looseObject({ text: z.optional(z.string()) })),
+    }),
+  ),
+});
+
+/**
+ * An Account Activity delivery: `for_user_id` (the subscribed account) and the event arrays this
+ * adapter reads; other events (likes, follows, …) are ignored. Unknown fields are kept.
+ */
+export const AccountActivitySchema = z.looseObject({
+  for_user_id: z.string().check(z.minLength(1)),
+  tweet_create_events: z.optional(z.array(ActivityPostSchema)),
+  direct_message_events: z.optional(z.array(ActivityMessageSchema)),
+  users: z.optional(z.record(z.string(), ActivityUserSchema)),
+});
+
+/** An Account Activity delivery; see {@link AccountActivitySchema}. */
+export type XAccountActivity = z.output<typeof AccountActivitySchema>;
+
+/**
+ * The engagements in an Account Activity delivery:
+ *
+ * - each post in `tweet_create_events` written by someone else that replies to the account
+ *   (`reply`, about the account's post) or mentions it (`mention`); retweets are left out;
+ * - each `message_create` in `direct_message_events` the account received (`direct_message`).
+ *
+ * @param payload - the parsed JSON body of a verified delivery
+ * @returns the engagements, in delivery order
+ * @throws ValidationError when the payload is not an Account Activity delivery
+ *
+ * @example
+ * ```ts
+ * accountActivityEngagements(JSON.parse(rawBody));
+ * ```
+ */
+export function accountActivityEngagements(payload: unknown): Engagement[] {
+  const activity = parseModel(AccountActivitySchema, payload, 'X Account Activity payload');
+  const accountId = activity.for_user_id;
+  const items: Engagement[] = [];
+  for (const post of activity.tweet_create_events ?? []) {
+    const item = postEngagement(post, accountId);
+    if (item !== undefined) items.push(parseEngagement(item));
+  }
+  for (const event of activity.direct_message_events ?? []) {
+    const item = messageEngagement(event, accountId, activity.users ?? {});
+    if (item !== undefined) items.push(parseEngagement(item));
+  }
+  return items;
+}
+
+function postEngagement(
+  post: z.output<typeof ActivityPostSchema>,
+  accountId: string,
+): Engagement | undefined {
+  if (post.user.id_str === accountId || post.retweeted_status !== undefined) return undefined;
+  const repliesToAccount =
+    post.in_reply_to_user_id_str === accountId && post.in_reply_to_status_id_str != null;
+  const mentions = (post.entities?.user_mentions ?? []).some((mention) => mention.id_str === accountId);
+  if (!repliesToAccount && !mentions) return undefined;
+  const parentId = post.in_reply_to_status_id_str ?? undefined;
+  const postRef: PostRef | undefined =
+    repliesToAccount && parentId !== undefined
+      ? { platform: 'x', accountId, platformPostId: parentId }
+      : undefined;
+  return {
+    platform: 'x',
+    accountId,
+    id: post.id_str,
+    kind: repliesToAccount ? 'reply' : 'mention',
+    ...(postRef === undefined ? {} : { postRef }),
+    ...(parentId === undefined ? {} : { parentId }),
+    author: author(post.user),
+    // Long posts carry their whole text in `extended_tweet.full_text`.
+    text: post.extended_tweet?.full_text ?? post.full_text ?? post.text ?? '',
+    createdAt: instant(post.timestamp_ms, post.created_at),
+    raw: post,
+  };
+}
+
+function messageEngagement(
+  event: z.output<typeof ActivityMessageSchema>,
+  accountId: string,
+  users: Readonly<Record<string, z.output<typeof ActivityUserSchema>>>,
+): Engagement | undefined {
+  const message = event.message_create;
+  if (event.type !== 'message_create' || message === undefined || message.sender_id === accountId)
+    return undefined;
+  const sender = users[message.sender_id];
+  return {
+    platform: 'x',
+    accountId,
+    id: event.id,
+    kind: 'direct_message',
+    author: sender === undefined ? { id: message.sender_id } : author(sender),
+    text: message.message_data?.text ?? '',
+    createdAt: instant(event.created_timestamp, undefined),
+    raw: event,
+  };
+}
+
+function author(user: z.output<typeof ActivityUserSchema>) {
+  return {
+    id: user.id_str,
+    ...(user.screen_name === undefined || user.screen_name === '' ? {} : { handle: user.screen_name }),
+    ...(user.name === undefined || user.name === '' ? {} : { name: user.name }),
+  };
+}
+
+/**
+ * When an event happened: epoch milliseconds (`timestamp_ms`, `created_timestamp`), else a v1.1
+ * date (`Wed Oct 10 20:19:24 +0000 2018`). Without either it is an invalid date, which
+ * `parseEngagement` refuses with a `ValidationError`.
+ */
+function instant(epochMs: string | undefined, date: string | undefined): Date {
+  if (epochMs !== undefined && /^\d+$/.test(epochMs)) return new Date(Number(epochMs));
+  const parsed = date === undefined ? Number.NaN : Date.parse(date);
+  return new Date(parsed);
+}
