@@ -1,4 +1,8 @@
 import { defineConfig } from 'tsup';
 import { packageBuild } from '../../tsup.base.ts';
 
-export default defineConfig({ ...packageBuild, entry: ['src/index.ts'] });
+export default defineConfig({
+  ...packageBuild,
+  // Analytics has its own entry: apps that only publish never load the aggregator or the report.
+  entry: { index: 'src/index.ts', analytics: 'src/analytics/index.ts' },
+});

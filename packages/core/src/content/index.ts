@@ -1,3 +1,4 @@
 export { readMediaBlob, readMediaChunks } from './media-bytes.js';
 export { countHashtags, countMentions, countText } from './text-length.js';
 export { textWithLink } from './text-with-link.js';
+export { urlsInText } from './urls-in-text.js';

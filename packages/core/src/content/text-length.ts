@@ -1,11 +1,7 @@
 import type { TextCounting } from '../adapter/capabilities.js';
+import { urlsInText } from './urls-in-text.js';
 
-/**
- * URLs as platforms that shorten links recognise them: an http(s) scheme and no whitespace. Like
- * twitter-text (which X and Mastodon count with), trailing sentence punctuation is not part of the
- * URL, and parentheses are only when balanced inside it (Wikipedia links).
- */
-const URL_PATTERN = /https?:\/\/(?:[^\s<>"()]|\([^\s<>"()]*\))*(?:\([^\s<>"()]*\)|[^\s<>"'.,;:!?()[\]])/giu;
+const URL_PATTERN = urlsInText();
 
 let segmenter: Intl.Segmenter | undefined;
 

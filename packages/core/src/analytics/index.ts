@@ -1,0 +1,82 @@
+/**
+ * smmkit analytics: roll metric samples up by platform, account, campaign, tag, variant and time
+ * bucket; KPIs with documented formulas; best time to post; A/B tests; content mix; engagement
+ * SLA; UTM links; CSV, JSON and HTML reports.
+ *
+ * @packageDocumentation
+ */
+export type { EngagementResponse, PostMeta } from './post-meta.js';
+
+// The aggregator: ingest, rollups, KPIs, top posts, best time to post, metric collection.
+
+export { type Analytics, type AnalyticsStats, createAnalytics, type IngestOptions } from './analytics.js';
+export type { BestTimeHeatmap, BestTimeOptions, HeatmapCell } from './best-time.js';
+export {
+  type CollectMetricsOptions,
+  type CollectMetricsResult,
+  collectMetrics,
+  type MetricSampleSink,
+  type MetricsBatch,
+  type MetricsContext,
+  type MetricsFailure,
+  type MetricsScheduler,
+} from './collect-metrics.js';
+export { KPIS, type Kpi, POST_KPIS, type PostKpi, type PostMeasure } from './kpis.js';
+export type { PostFilter } from './post-filter.js';
+export {
+  type Dimension,
+  POST_DIMENSIONS,
+  type PostDimension,
+  type RollupBucket,
+  type RollupOptions,
+  type RollupRow,
+} from './rollup.js';
+export type { IngestReport } from './sample-store.js';
+export { TIME_GRAINS, type TimeBucket, type TimeGrain, timeBucket } from './time-buckets.js';
+export type { PostSummary, TopPost, TopPostsOptions } from './top-posts.js';
+
+// Statistics and exports: pure functions over plain inputs. (A detached comment, so import sorting keeps this block apart.)
+
+export {
+  type AbTestWarning,
+  type CompareVariantsOptions,
+  compareVariants,
+  type VariantComparison,
+  type VariantCounts,
+  type VariantPair,
+} from './ab-test.js';
+export {
+  auditContentMix,
+  type ClassPerformance,
+  type ContentClass,
+  type ContentMixFigures,
+  type ContentMixOptions,
+  type ContentMixPeriod,
+  type ContentMixPeriodUnit,
+  type ContentMixPost,
+  type ContentMixReport,
+  DEFAULT_VALUE_SHARE_TARGET,
+} from './content-mix.js';
+export { type CsvColumn, type CsvOptions, toCsv } from './csv.js';
+export {
+  type EngagementSlaOptions,
+  engagementSla,
+  INBOUND_KINDS,
+  type SlaEngagement,
+  type SlaFigures,
+  type SlaReport,
+} from './engagement-sla.js';
+export {
+  JSON_REPORT_SCHEMA_VERSION,
+  type JsonReportOptions,
+  type JsonValue,
+  toJsonReport,
+} from './json-export.js';
+export {
+  type AddUtmOptions,
+  addUtmToText,
+  buildUtmUrl,
+  type UtmParams,
+  type UtmTarget,
+  utmForTarget,
+} from './utm.js';
