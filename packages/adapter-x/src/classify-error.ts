@@ -45,10 +45,14 @@ export function xErrorDetails(body: unknown): PlatformErrorDetails | undefined {
   }
   const first = firstError(record);
   const code = text(record.type) ?? codeOf(first?.code) ?? text(first?.type);
+  // An invalid-request problem's `detail` is generic ("One or more parameters to your request was
+  // invalid."); the reason is in `errors[0].message`, so both are kept.
+  const detail = text(record.detail);
+  const reason = text(first?.message) ?? text(first?.detail);
   const message =
-    text(record.detail) ??
-    text(first?.message) ??
-    text(first?.detail) ??
+    (detail !== undefined && reason !== undefined && reason !== detail ? `${detail} ${reason}` : undefined) ??
+    detail ??
+    reason ??
     text(record.title) ??
     text(first?.title);
   const type = text(record.title) ?? text(first?.title);

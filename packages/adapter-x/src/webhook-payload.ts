@@ -11,6 +11,16 @@ const ActivityUserSchema = z.looseObject({
   name: z.optional(z.string()),
 });
 
+/**
+ * A user in the `users` map of a DM delivery: DM user objects carry their id as the string `id`,
+ * with no `id_str` (developer.x.com: Account Activity data objects, direct_message_events).
+ */
+const ActivityDmUserSchema = z.looseObject({
+  id: z.optional(z.string()),
+  screen_name: z.optional(z.string()),
+  name: z.optional(z.string()),
+});
+
 /** A v1.1 post in `tweet_create_events`. */
 const ActivityPostSchema = z.looseObject({
   id_str: z.string(),
@@ -52,7 +62,7 @@ export const AccountActivitySchema = z.looseObject({
   for_user_id: z.string().check(z.minLength(1)),
   tweet_create_events: z.optional(z.array(ActivityPostSchema)),
   direct_message_events: z.optional(z.array(ActivityMessageSchema)),
-  users: z.optional(z.record(z.string(), ActivityUserSchema)),
+  users: z.optional(z.record(z.string(), ActivityDmUserSchema)),
 });
 
 /** An Account Activity delivery; see {@link AccountActivitySchema}. */
@@ -121,7 +131,7 @@ function postEngagement(
 function messageEngagement(
   event: z.output<typeof ActivityMessageSchema>,
   accountId: string,
-  users: Readonly<Record<string, z.output<typeof ActivityUserSchema>>>,
+  users: Readonly<Record<string, z.output<typeof ActivityDmUserSchema>>>,
 ): Engagement | undefined {
   const message = event.message_create;
   if (event.type !== 'message_create' || message === undefined || message.sender_id === accountId)
@@ -132,14 +142,22 @@ function messageEngagement(
     accountId,
     id: event.id,
     kind: 'direct_message',
-    author: sender === undefined ? { id: message.sender_id } : author(sender),
+    author: author({
+      id_str: message.sender_id,
+      screen_name: sender?.screen_name,
+      name: sender?.name,
+    }),
     text: message.message_data?.text ?? '',
     createdAt: instant(event.created_timestamp, undefined),
     raw: event,
   };
 }
 
-function author(user: z.output<typeof ActivityUserSchema>) {
+function author(user: {
+  readonly id_str: string;
+  readonly screen_name?: string | undefined;
+  readonly name?: string | undefined;
+}) {
   return {
     id: user.id_str,
     ...(user.screen_name === undefined || user.screen_name === '' ? {} : { handle: user.screen_name }),

@@ -58,6 +58,11 @@ export interface ActivityTweet {
   readonly createdAt: number;
   /** The post it replies to, and that post's author. */
   readonly inReplyTo?: ActivityReplyTarget | undefined;
+  /**
+   * Users the text @mentions besides the author and the replied-to user, so their
+   * `user_mentions` entries carry `id_str` as X's do (v1.1 entities: id, id_str, screen_name, name).
+   */
+  readonly mentions?: readonly ActivityUser[] | undefined;
 }
 
 /** A direct message for {@link XAccountActivityBuilders.directMessage}. */
@@ -116,7 +121,7 @@ export const xAccountActivityEvent: XAccountActivityBuilders = {
         in_reply_to_screen_name: tweet.inReplyTo?.user.username ?? null,
         user: v1User(tweet.author),
         is_quote_status: false,
-        entities: { hashtags: [], urls: [], user_mentions: mentionsIn(tweet.text), symbols: [] },
+        entities: { hashtags: [], urls: [], user_mentions: mentionsIn(tweet), symbols: [] },
         timestamp_ms: String(tweet.createdAt),
       },
     ],
@@ -172,9 +177,22 @@ function dmUser(user: ActivityUser, at: number): Record<string, unknown> {
   };
 }
 
-function mentionsIn(text: string): Record<string, unknown>[] {
-  return [...text.matchAll(/@(\w{1,15})/g)].map((match) => ({
-    screen_name: match[1] ?? '',
-    indices: [match.index, match.index + match[0].length],
-  }));
+/** `user_mentions` of a post: every `@name` in the text, with the user's ids and name when known. */
+function mentionsIn(tweet: ActivityTweet): Record<string, unknown>[] {
+  const known = [
+    tweet.author,
+    ...(tweet.inReplyTo === undefined ? [] : [tweet.inReplyTo.user]),
+    ...(tweet.mentions ?? []),
+  ];
+  return [...tweet.text.matchAll(/@(\w{1,15})/g)].map((match) => {
+    const screenName = match[1] ?? '';
+    const user = known.find((candidate) => candidate.username.toLowerCase() === screenName.toLowerCase());
+    return {
+      screen_name: screenName,
+      ...(user === undefined
+        ? {}
+        : { name: user.name ?? user.username, id: Number(user.id), id_str: user.id }),
+      indices: [match.index, match.index + match[0].length],
+    };
+  });
 }
