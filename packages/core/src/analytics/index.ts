@@ -80,3 +80,23 @@ export {
   type UtmTarget,
   utmForTarget,
 } from './utm.js';
+
+// The HTML report: self-contained page with inline SVG charts. (A detached comment, so import sorting keeps this block apart.)
+
+export {
+  type AbTestRate,
+  type BuildReportInputOptions,
+  buildReportInput,
+  type ReportAbTestOptions,
+} from './report/build-report-input.js';
+export { type RenderReportOptions, renderReport } from './report/render-report.js';
+export type {
+  ReportAbTest,
+  ReportBreakdown,
+  ReportBreakdownDimension,
+  ReportBreakdownRow,
+  ReportHeatmap,
+  ReportInput,
+  ReportPeriod,
+  ReportRow,
+} from './report/report-input.js';
