@@ -8,9 +8,12 @@ export default defineConfig({
   resolve: {
     alias: {
       '@smmkit/core/analytics': source('./packages/core/src/analytics/index.ts'),
+      '@smmkit/core/publisher': source('./packages/core/src/publisher/index.ts'),
       '@smmkit/core': source('./packages/core/src/index.ts'),
       '@smmkit/adapter-x/mocks': source('./packages/adapter-x/src/mocks/index.ts'),
       '@smmkit/adapter-x': source('./packages/adapter-x/src/index.ts'),
+      '@smmkit/example-adapter-mastodon/mocks': source('./examples/adapter-mastodon/src/mocks/index.ts'),
+      '@smmkit/example-adapter-mastodon': source('./examples/adapter-mastodon/src/index.ts'),
       '@smmkit/testkit/conformance': source('./packages/testkit/src/conformance/index.ts'),
       '@smmkit/testkit': source('./packages/testkit/src/index.ts'),
     },

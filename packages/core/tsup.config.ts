@@ -4,5 +4,10 @@ import { packageBuild } from '../../tsup.base.ts';
 export default defineConfig({
   ...packageBuild,
   // Analytics has its own entry: apps that only publish never load the aggregator or the report.
-  entry: { index: 'src/index.ts', analytics: 'src/analytics/index.ts' },
+  // The publisher has its own entry too: it brings p-queue, p-retry and eventemitter3.
+  entry: {
+    index: 'src/index.ts',
+    analytics: 'src/analytics/index.ts',
+    publisher: 'src/publisher/index.ts',
+  },
 });

@@ -124,6 +124,17 @@ export function mastodonCapabilities(settings: { readonly maxCharacters: number 
         { bucket: 'media', limit: 30, windowSec: 1800, scope: 'user', resets: 'fixed' },
         { bucket: 'delete', limit: 30, windowSec: 1800, scope: 'user', resets: 'fixed' },
       ],
+      // Every /api/* call counts against `api`; uploads and deletions also against their own
+      // smaller limits (api/rate-limits). Headers name no bucket, so they are booked on `api`.
+      operations: {
+        publish: ['api'],
+        upload: ['api', 'media'],
+        delete: ['api', 'delete'],
+        metrics: ['api'],
+        engagement: ['api'],
+        reply: ['api'],
+        findRecentPosts: ['api'],
+      },
     },
   };
 }

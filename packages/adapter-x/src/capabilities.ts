@@ -184,6 +184,24 @@ export function xCapabilities(settings: {
       refreshTokenRotates: true,
       accessTokenLifetimeSec: 7200,
     },
-    rateLimits: { headers: true, budgets: X_RATE_BUDGETS.map((budget) => ({ ...budget })) },
+    rateLimits: {
+      headers: true,
+      budgets: X_RATE_BUDGETS.map((budget) => ({ ...budget })),
+      // Bucket names as parseXRateLimit reports them, so declared budgets and live headers meet
+      // (x.md, Rate limits: each endpoint has its own window).
+      operations: {
+        publish: ['POST /2/tweets'],
+        upload: [
+          'POST /2/media/upload/initialize',
+          'POST /2/media/upload/:id/append',
+          'POST /2/media/upload/:id/finalize',
+        ],
+        delete: ['DELETE /2/tweets/:id'],
+        metrics: ['GET /2/tweets'],
+        engagement: ['GET /2/users/:id/mentions'],
+        reply: ['POST /2/tweets'],
+        findRecentPosts: ['GET /2/users/:id/tweets'],
+      },
+    },
   };
 }

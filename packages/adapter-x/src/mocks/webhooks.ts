@@ -59,7 +59,7 @@ export interface ActivityTweet {
   /** The post it replies to, and that post's author. */
   readonly inReplyTo?: ActivityReplyTarget | undefined;
   /**
-   * Users the text @mentions besides the author and the replied-to user, so their
+   * Users the text mentions (`@name`) besides the author and the replied-to user, so their
    * `user_mentions` entries carry `id_str` as X's do (v1.1 entities: id, id_str, screen_name, name).
    */
   readonly mentions?: readonly ActivityUser[] | undefined;

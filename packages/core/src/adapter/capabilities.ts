@@ -236,12 +236,54 @@ export const RateBudgetSchema = z.strictObject({
 /** A request budget the platform enforces. */
 export interface RateBudget extends z.output<typeof RateBudgetSchema> {}
 
+const bucketList = () => z.array(z.string().check(z.minLength(1))).check(z.minLength(1));
+
+/**
+ * Which buckets each adapter operation consumes, so the publisher queues and paces it against the
+ * right budgets. Names are the `bucket`s of {@link RateBudgetSchema} and of the `RateLimitInfo`
+ * the adapter reports (X: `POST /2/tweets`). The first bucket of an operation is its main one:
+ * rate-limit state reported without a bucket is booked against it. An operation that is absent
+ * gets one bucket of its own, named after the operation (`publish`, `delete`, …).
+ *
+ * @example
+ * ```ts
+ * const operations: RateLimitOperations = {
+ *   publish: ['POST /2/tweets'],
+ *   upload: ['POST /2/media/upload/initialize'],
+ *   findRecentPosts: ['GET /2/users/:id/tweets'],
+ * };
+ * ```
+ */
+export const RateLimitOperationsSchema = z.strictObject({
+  /** Creating a post (the create request itself). */
+  publish: z.optional(bucketList()),
+  /** Uploading media for a post; consumed in addition to `publish` when the post has media. */
+  upload: z.optional(bucketList()),
+  /** `delete`. */
+  delete: z.optional(bucketList()),
+  /** `getPostMetrics` and `getAccountMetrics`. */
+  metrics: z.optional(bucketList()),
+  /** `listEngagements`. */
+  engagement: z.optional(bucketList()),
+  /** `reply`, `hide` and `deleteEngagement`. */
+  reply: z.optional(bucketList()),
+  /** `findRecentPosts` (reconciliation reads). */
+  findRecentPosts: z.optional(bucketList()),
+});
+/** Which buckets each operation consumes; see {@link RateLimitOperationsSchema}. */
+export interface RateLimitOperations extends z.output<typeof RateLimitOperationsSchema> {}
+
 /** How the adapter learns and respects rate limits. */
 export const RateLimitCapabilitiesSchema = z.strictObject({
   /** The platform reports limits in response headers (X, Meta, Mastodon); the publisher learns from them. */
   headers: z.boolean(),
   /** Budgets the platform documents; the only source for platforms without headers (TikTok, LinkedIn). */
   budgets: z.array(RateBudgetSchema),
+  /**
+   * Which buckets each operation consumes (optional). Without it the publisher gives every
+   * operation a bucket of its own named after it, and budgets named the same apply.
+   */
+  operations: z.optional(RateLimitOperationsSchema),
 });
 /** How the adapter learns and respects rate limits. */
 export interface RateLimitCapabilities extends z.output<typeof RateLimitCapabilitiesSchema> {}

@@ -35,6 +35,8 @@ export {
   RateBudgetSchema,
   type RateLimitCapabilities,
   RateLimitCapabilitiesSchema,
+  type RateLimitOperations,
+  RateLimitOperationsSchema,
   type ReconciliationCapabilities,
   ReconciliationCapabilitiesSchema,
   type TextCounting,

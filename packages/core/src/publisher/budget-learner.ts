@@ -1,0 +1,207 @@
+import type { RateBudget } from '../adapter/capabilities.js';
+import type { RateLimitInfo } from '../http/rate-limit-info.js';
+import type { ResolvedThrottleOptions } from './options.js';
+
+const DAY_MS = 86_400_000;
+
+/** Why a bucket makes a request wait. */
+export type WaitReason = 'paused' | 'budget' | 'spacing' | 'usage';
+
+/** How long the next request to a bucket has to wait, and why. */
+export interface BucketWait {
+  /** Milliseconds to wait; 0 when the request may go now. */
+  readonly delayMs: number;
+  /** Why (meaningful when `delayMs` > 0). */
+  readonly reason: WaitReason;
+}
+
+/** A window as the platform reported it, with `remaining` counted down locally between reports. */
+interface LearnedWindow {
+  limit: number | undefined;
+  remaining: number | undefined;
+  resetAt: number | undefined;
+}
+
+/** A declared budget and our own sends counted against it. */
+interface DeclaredWindow {
+  readonly budget: RateBudget;
+  /** Send times inside the current window (fixed and daily windows keep those since the start). */
+  sends: number[];
+  /** Start of the current fixed window. */
+  start: number | undefined;
+}
+
+/**
+ * What one (platform, account, bucket) may still spend, learned from declared budgets and from
+ * the `RateLimitInfo` responses report, and how long the next request should wait so that the
+ * bucket stays under its limit instead of running into a 429.
+ *
+ * Per window (the reported one, its `daily` companion, each declared budget):
+ * - a reserve of `safetyFraction` of the limit (at least 1 when the limit is above 1) is never spent;
+ * - while more than `burstFraction` of the limit remains, requests go at once;
+ * - below that, requests are spread evenly so the usable remainder lasts until the reset;
+ * - with nothing usable left, requests wait for the reset (plus `resetSkewMs`).
+ *
+ * Usage shares (Meta) slow requests from `usageSlowFrom` on, linearly up to `usageMaxDelayMs`
+ * at 100 %. A 429 pauses the bucket until its reset. The longest wait of all of these wins.
+ */
+export class BucketBudget {
+  readonly #options: ResolvedThrottleOptions;
+  readonly #learned = new Map<'window' | 'daily', LearnedWindow>();
+  readonly #declared: DeclaredWindow[];
+  #usage: { readonly fraction: number; readonly resetAt: number | undefined } | undefined;
+  #pausedUntil = 0;
+  #lastSentAt: number | undefined;
+
+  /**
+   * @param budgets - the budgets capabilities declare for this bucket
+   * @param options - the throttling policy
+   */
+  constructor(budgets: readonly RateBudget[], options: ResolvedThrottleOptions) {
+    this.#options = options;
+    this.#declared = budgets.map((budget) => ({ budget, sends: [], start: undefined }));
+  }
+
+  /**
+   * Takes in a rate-limit state a response reported for this bucket.
+   *
+   * @param info - the reported state
+   */
+  learn(info: RateLimitInfo): void {
+    this.#learnWindow('window', info);
+    if (info.daily !== undefined) this.#learnWindow('daily', info.daily);
+    if (info.usedFraction !== undefined) {
+      this.#usage = { fraction: info.usedFraction, resetAt: info.resetAt?.getTime() };
+    }
+  }
+
+  /**
+   * Stops every request until `until` (after a 429).
+   *
+   * @param until - epoch ms
+   */
+  pause(until: number): void {
+    this.#pausedUntil = Math.max(this.#pausedUntil, until);
+  }
+
+  /**
+   * Counts one request sent now, so the budget is right before the response reports it.
+   *
+   * @param now - epoch ms
+   */
+  recordSend(now: number): void {
+    this.#lastSentAt = now;
+    for (const window of this.#learned.values()) {
+      if (window.remaining !== undefined && (window.resetAt === undefined || window.resetAt > now)) {
+        window.remaining = Math.max(0, window.remaining - 1);
+      }
+    }
+    for (const declared of this.#declared) {
+      this.#roll(declared, now);
+      declared.start ??= now;
+      declared.sends.push(now);
+    }
+  }
+
+  /**
+   * How long a request at `now` has to wait.
+   *
+   * @param now - epoch ms
+   * @returns the delay and its reason
+   */
+  waitAt(now: number): BucketWait {
+    let wait: BucketWait = { delayMs: 0, reason: 'spacing' };
+    const consider = (delayMs: number, reason: WaitReason): void => {
+      if (delayMs > wait.delayMs) wait = { delayMs, reason };
+    };
+    if (this.#pausedUntil > now) consider(this.#pausedUntil - now, 'paused');
+    for (const window of this.#learned.values()) {
+      if (window.resetAt === undefined || window.resetAt <= now) continue; // stale: a new window began
+      if (window.limit === undefined || window.remaining === undefined) continue;
+      const [delay, reason] = this.#windowWait(window.limit, window.remaining, window.resetAt, now);
+      consider(delay, reason);
+    }
+    for (const declared of this.#declared) {
+      this.#roll(declared, now);
+      const { limit } = declared.budget;
+      const resetAt = this.#declaredReset(declared, now);
+      if (resetAt === undefined) continue;
+      const [delay, reason] = this.#windowWait(limit, limit - declared.sends.length, resetAt, now);
+      consider(delay, reason);
+    }
+    consider(this.#usageWait(now), 'usage');
+    return wait;
+  }
+
+  #learnWindow(key: 'window' | 'daily', info: RateLimitInfo): void {
+    if (info.limit === undefined && info.remaining === undefined && info.resetAt === undefined) return;
+    this.#learned.set(key, {
+      limit: info.limit ?? this.#learned.get(key)?.limit,
+      remaining: info.remaining,
+      resetAt: info.resetAt?.getTime(),
+    });
+  }
+
+  /** The wait one window asks for: spend freely, spread, or wait for the reset. */
+  #windowWait(limit: number, remaining: number, resetAt: number, now: number): [number, WaitReason] {
+    const { safetyFraction, burstFraction, resetSkewMs } = this.#options;
+    const reserve = limit <= 1 ? 0 : Math.min(limit - 1, Math.max(1, Math.ceil(limit * safetyFraction)));
+    const usable = remaining - reserve;
+    if (usable <= 0) return [resetAt - now + resetSkewMs, 'budget'];
+    if (remaining / limit > burstFraction) return [0, 'spacing'];
+    // Spread what is usable evenly over the time left, the last one still before the reset
+    // (usable + 1 gaps), so none of it slips into the next window unused.
+    const spacing = (resetAt - now) / (usable + 1);
+    const next = (this.#lastSentAt ?? now) + spacing;
+    return [Math.max(0, Math.ceil(next - now)), 'spacing'];
+  }
+
+  #usageWait(now: number): number {
+    const usage = this.#usage;
+    if (usage === undefined) return 0;
+    const { usageSlowFrom, usageMaxDelayMs, resetSkewMs } = this.#options;
+    if (usage.fraction >= 1 && usage.resetAt !== undefined && usage.resetAt > now) {
+      return usage.resetAt - now + resetSkewMs;
+    }
+    if (usage.fraction < usageSlowFrom) return 0;
+    const share = Math.min(1, (usage.fraction - usageSlowFrom) / Math.max(1e-9, 1 - usageSlowFrom));
+    const next = (this.#lastSentAt ?? now) + share * usageMaxDelayMs;
+    return Math.max(0, Math.ceil(next - now));
+  }
+
+  /** Drops sends that no longer count against a declared window. */
+  #roll(declared: DeclaredWindow, now: number): void {
+    const windowMs = declared.budget.windowSec * 1000;
+    switch (declared.budget.resets) {
+      case 'rolling':
+        declared.sends = declared.sends.filter((at) => at > now - windowMs);
+        break;
+      case 'fixed':
+        // The window starts with its first request and resets `windowSec` later (X, Mastodon).
+        if (declared.start !== undefined && now >= declared.start + windowMs) {
+          declared.start = undefined;
+          declared.sends = [];
+        }
+        break;
+      case 'utc_midnight': {
+        const midnight = Math.floor(now / DAY_MS) * DAY_MS;
+        declared.sends = declared.sends.filter((at) => at >= midnight);
+        break;
+      }
+    }
+  }
+
+  #declaredReset(declared: DeclaredWindow, now: number): number | undefined {
+    const windowMs = declared.budget.windowSec * 1000;
+    const first = declared.sends[0];
+    if (first === undefined) return undefined;
+    switch (declared.budget.resets) {
+      case 'rolling':
+        return first + windowMs;
+      case 'fixed':
+        return (declared.start ?? first) + windowMs;
+      case 'utc_midnight':
+        return (Math.floor(now / DAY_MS) + 1) * DAY_MS;
+    }
+  }
+}

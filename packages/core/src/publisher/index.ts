@@ -1,0 +1,53 @@
+/**
+ * The rate-limited publisher: one post to many targets, per-target outcomes, queues and budgets
+ * per (platform, account, bucket), retries with backoff, and reconciliation of ambiguous creates.
+ *
+ * @packageDocumentation
+ */
+export { applyOverrides } from './apply-overrides.js';
+export {
+  type BucketId,
+  bucketKey,
+  operationBuckets,
+  publishBuckets,
+  type RateLimitOperation,
+} from './bucket-key.js';
+export { BucketThrottle, type ThrottleWait } from './bucket-throttle.js';
+export { BucketBudget, type BucketWait, type WaitReason } from './budget-learner.js';
+export {
+  type AttemptEvent,
+  createPublisherEvents,
+  type ProgressEvent,
+  type PublisherEventEmitter,
+  type PublisherEvents,
+  type QueuedEvent,
+  type RateLimitedEvent,
+  type RetryEvent,
+} from './events.js';
+export {
+  type PublisherOptions,
+  type ReconcileOptions,
+  type ResolvedPublisherOptions,
+  type ResolvedReconcileOptions,
+  type ResolvedRetryOptions,
+  type ResolvedThrottleOptions,
+  type RetryOptions,
+  resolvePublisherOptions,
+  type ThrottleOptions,
+} from './options.js';
+export {
+  type FailedOutcome,
+  failedOutcome,
+  type PublishedOutcome,
+  type PublishOutcome,
+  type UnknownOutcome,
+} from './outcome.js';
+export {
+  createPublisher,
+  type HandedBackWork,
+  type Publisher,
+  type PublishOptions,
+  type ShutdownOptions,
+} from './publisher.js';
+export { type ReconcileInput, reconcile } from './reconcile.js';
+export { type PlannedRetry, type RetryRun, retryDelay, withRetry } from './retry.js';

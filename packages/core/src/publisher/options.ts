@@ -1,0 +1,204 @@
+import type { Adapter } from '../adapter/adapter.js';
+import type { TokenProvider } from '../auth/token-provider.js';
+import type { Target } from '../models/target.js';
+import { type Clock, systemClock } from '../time/clock.js';
+
+/**
+ * How failed attempts are retried. Only errors marked `retryable` (rate limits, transient
+ * failures, media processing timeouts) are retried; every other error fails at once.
+ */
+export interface RetryOptions {
+  /** Attempts in all, the first included (default 5). */
+  readonly maxAttempts?: number | undefined;
+  /** First backoff delay in ms (default 1 000). */
+  readonly minDelayMs?: number | undefined;
+  /** Largest backoff delay in ms (default 60 000). */
+  readonly maxDelayMs?: number | undefined;
+  /** Growth of the backoff per attempt (default 2). */
+  readonly factor?: number | undefined;
+  /**
+   * Longest time from the first attempt to the start of the last retry, in ms (default 30 minutes:
+   * enough to sit out one 15-minute X window and a retry after it). A retry that would start later
+   * is not made and the last error is reported.
+   */
+  readonly maxTotalMs?: number | undefined;
+  /** Random source in [0, 1) for jitter (default `Math.random`); tests pass a fixed one. */
+  readonly random?: (() => number) | undefined;
+}
+
+/** How requests are spaced within a bucket's budget. */
+export interface ThrottleOptions {
+  /** Publishes running at once per (platform, account, bucket) queue (default 1). */
+  readonly concurrency?: number | undefined;
+  /**
+   * Share of a window's limit kept in reserve, never spent by the publisher (default 0.05, at
+   * least 1 request when the limit is above 1). Other clients of the same account (the user's
+   * phone app) spend from the same window, and a request may be in flight when we decide.
+   */
+  readonly safetyFraction?: number | undefined;
+  /**
+   * While more than this share of a window remains, requests go out at once (default 0.5); below
+   * it they are spread evenly so that what remains lasts until the reset.
+   */
+  readonly burstFraction?: number | undefined;
+  /** Added to every reset time, in ms, because platform and local clocks differ (default 1 000). */
+  readonly resetSkewMs?: number | undefined;
+  /**
+   * For platforms that report usage as a share (Meta's `X-App-Usage`): from this share on
+   * requests slow down (default 0.75), so the platform's 100 % is never reached.
+   */
+  readonly usageSlowFrom?: number | undefined;
+  /** Delay in ms before a request when usage reaches 100 % and no reset time is known (default 60 000). */
+  readonly usageMaxDelayMs?: number | undefined;
+}
+
+/** How an ambiguous create is reconciled. */
+export interface ReconcileOptions {
+  /** Look for the post from this many ms before the first attempt (default 60 000), for clock skew. */
+  readonly lookbackMs?: number | undefined;
+  /**
+   * When a first look finds nothing, wait this long and look again (default 5 000 ms): a
+   * platform's timeline can lag a little behind its create.
+   */
+  readonly recheckDelayMs?: number | undefined;
+  /** Creates retried with the same idempotency key before giving up (default 3). */
+  readonly idempotentRetries?: number | undefined;
+}
+
+/**
+ * Options of {@link createPublisher}.
+ *
+ * @example
+ * ```ts
+ * const publisher = createPublisher({
+ *   adapters: [createXAdapter(), createMastodonAdapter({ instanceUrl })],
+ *   tokens: (target) => tokenProviders.get(target.accountId),
+ *   retry: { maxAttempts: 4 },
+ * });
+ * ```
+ */
+export interface PublisherOptions {
+  /** The adapters to publish with, one per platform id. */
+  readonly adapters: readonly Adapter[];
+  /**
+   * The token provider of a target's account. Called once per (platform, account); the provider is
+   * reused for every later publish, so a refreshing provider refreshes once for all queued work.
+   */
+  readonly tokens: (target: Target) => TokenProvider;
+  /** Time source for every wait (default the system clock); tests pass a fake one. */
+  readonly clock?: Clock | undefined;
+  /** Retry policy; see {@link RetryOptions}. */
+  readonly retry?: RetryOptions | undefined;
+  /** Throttling policy; see {@link ThrottleOptions}. */
+  readonly throttle?: ThrottleOptions | undefined;
+  /** Reconciliation policy; see {@link ReconcileOptions}. */
+  readonly reconcile?: ReconcileOptions | undefined;
+  /** Makes an idempotency key when `publish` is given none (default `crypto.randomUUID`). */
+  readonly newKey?: (() => string) | undefined;
+}
+
+/** {@link RetryOptions} with every default filled in. */
+export interface ResolvedRetryOptions {
+  /** See {@link RetryOptions.maxAttempts}. */
+  readonly maxAttempts: number;
+  /** See {@link RetryOptions.minDelayMs}. */
+  readonly minDelayMs: number;
+  /** See {@link RetryOptions.maxDelayMs}. */
+  readonly maxDelayMs: number;
+  /** See {@link RetryOptions.factor}. */
+  readonly factor: number;
+  /** See {@link RetryOptions.maxTotalMs}. */
+  readonly maxTotalMs: number;
+  /** See {@link RetryOptions.random}. */
+  readonly random: () => number;
+}
+
+/** {@link ThrottleOptions} with every default filled in. */
+export interface ResolvedThrottleOptions {
+  /** See {@link ThrottleOptions.concurrency}. */
+  readonly concurrency: number;
+  /** See {@link ThrottleOptions.safetyFraction}. */
+  readonly safetyFraction: number;
+  /** See {@link ThrottleOptions.burstFraction}. */
+  readonly burstFraction: number;
+  /** See {@link ThrottleOptions.resetSkewMs}. */
+  readonly resetSkewMs: number;
+  /** See {@link ThrottleOptions.usageSlowFrom}. */
+  readonly usageSlowFrom: number;
+  /** See {@link ThrottleOptions.usageMaxDelayMs}. */
+  readonly usageMaxDelayMs: number;
+}
+
+/** {@link ReconcileOptions} with every default filled in. */
+export interface ResolvedReconcileOptions {
+  /** See {@link ReconcileOptions.lookbackMs}. */
+  readonly lookbackMs: number;
+  /** See {@link ReconcileOptions.recheckDelayMs}. */
+  readonly recheckDelayMs: number;
+  /** See {@link ReconcileOptions.idempotentRetries}. */
+  readonly idempotentRetries: number;
+}
+
+/** {@link PublisherOptions} with every default filled in. */
+export interface ResolvedPublisherOptions {
+  /** Adapters by platform id. */
+  readonly adapters: ReadonlyMap<string, Adapter>;
+  /** See {@link PublisherOptions.tokens}. */
+  readonly tokens: (target: Target) => TokenProvider;
+  /** See {@link PublisherOptions.clock}. */
+  readonly clock: Clock;
+  /** Retry policy. */
+  readonly retry: ResolvedRetryOptions;
+  /** Throttling policy. */
+  readonly throttle: ResolvedThrottleOptions;
+  /** Reconciliation policy. */
+  readonly reconcile: ResolvedReconcileOptions;
+  /** See {@link PublisherOptions.newKey}. */
+  readonly newKey: () => string;
+}
+
+/**
+ * Fills in every default of {@link PublisherOptions}.
+ *
+ * @param options - what the caller gave
+ * @returns the options the publisher runs with
+ * @throws TypeError when two adapters claim the same platform
+ */
+export function resolvePublisherOptions(options: PublisherOptions): ResolvedPublisherOptions {
+  const adapters = new Map<string, Adapter>();
+  for (const adapter of options.adapters) {
+    if (adapters.has(adapter.platform))
+      throw new TypeError(`Two adapters for platform "${adapter.platform}".`);
+    adapters.set(adapter.platform, adapter);
+  }
+  const retry = options.retry ?? {};
+  const throttle = options.throttle ?? {};
+  const reconcile = options.reconcile ?? {};
+  return {
+    adapters,
+    tokens: options.tokens,
+    clock: options.clock ?? systemClock,
+    retry: {
+      maxAttempts: Math.max(1, Math.trunc(retry.maxAttempts ?? 5)),
+      minDelayMs: retry.minDelayMs ?? 1_000,
+      maxDelayMs: retry.maxDelayMs ?? 60_000,
+      factor: retry.factor ?? 2,
+      maxTotalMs: retry.maxTotalMs ?? 30 * 60_000,
+      random: retry.random ?? Math.random,
+    },
+    throttle: {
+      concurrency: Math.max(1, Math.trunc(throttle.concurrency ?? 1)),
+      safetyFraction: throttle.safetyFraction ?? 0.05,
+      burstFraction: throttle.burstFraction ?? 0.5,
+      resetSkewMs: throttle.resetSkewMs ?? 1_000,
+      usageSlowFrom: throttle.usageSlowFrom ?? 0.75,
+      usageMaxDelayMs: throttle.usageMaxDelayMs ?? 60_000,
+    },
+    reconcile: {
+      lookbackMs: reconcile.lookbackMs ?? 60_000,
+      recheckDelayMs: reconcile.recheckDelayMs ?? 5_000,
+      idempotentRetries: Math.max(0, Math.trunc(reconcile.idempotentRetries ?? 3)),
+    },
+    newKey: options.newKey ?? (() => globalThis.crypto.randomUUID()),
+  };
+}

@@ -1,0 +1,359 @@
+import type { Adapter } from '../adapter/adapter.js';
+import type { PublishContext, RequestContext } from '../adapter/context.js';
+import type { TokenProvider } from '../auth/token-provider.js';
+import { AbortedError } from '../errors/aborted-error.js';
+import { AmbiguousOutcomeError } from '../errors/ambiguous-outcome-error.js';
+import { PlatformError } from '../errors/platform-error.js';
+import { RateLimitError } from '../errors/rate-limit-error.js';
+import { SmmkitError } from '../errors/smmkit-error.js';
+import { ValidationError } from '../errors/validation-error.js';
+import type { Post } from '../models/post.js';
+import type { PublishResult } from '../models/publish-result.js';
+import type { Target } from '../models/target.js';
+import { applyOverrides } from './apply-overrides.js';
+import { type BucketId, bucketKey, operationBuckets, publishBuckets } from './bucket-key.js';
+import { BucketThrottle } from './bucket-throttle.js';
+import { createPublisherEvents, type PublisherEventEmitter } from './events.js';
+import { type PublisherOptions, resolvePublisherOptions } from './options.js';
+import { failedOutcome, type PublishOutcome } from './outcome.js';
+import { reconcile } from './reconcile.js';
+import { withRetry } from './retry.js';
+
+/** Options of one {@link Publisher.publish} call. */
+export interface PublishOptions {
+  /** Stops the publish: queued targets are not sent; a target mid-create is reconciled or reported `unknown`. */
+  readonly signal?: AbortSignal | undefined;
+  /**
+   * A key for this publish, stable across runs (a schedule entry id, for example). Each target
+   * gets `${idempotencyKey}:${platform}:${accountId}`, sent where the platform takes one. Default:
+   * a new random key per target, stable across this call's retries.
+   */
+  readonly idempotencyKey?: string | undefined;
+}
+
+/** A target's publish that had not started when the publisher was shut down with `handBack`. */
+export interface HandedBackWork {
+  /** The post as given to `publish` (overrides not applied). */
+  readonly post: Post;
+  /** The target. */
+  readonly target: Target;
+  /** The idempotency key it would have used; reuse it when publishing it later. */
+  readonly idempotencyKey: string;
+}
+
+/** Options of {@link Publisher.shutdown}. */
+export interface ShutdownOptions {
+  /**
+   * `drain` (default): finish everything queued, then resolve. `handBack`: finish what has
+   * started, and return what has not (its `publish` outcome is `failed` with code `aborted`).
+   */
+  readonly mode?: 'drain' | 'handBack' | undefined;
+}
+
+/**
+ * A rate-limited, retrying, reconciling publisher over a set of adapters.
+ *
+ * @example
+ * ```ts
+ * const publisher = createPublisher({ adapters: [x, mastodon], tokens: (t) => providers.get(t.accountId) });
+ * publisher.events.on('published', ({ target, result }) => console.log(target.platform, result.url));
+ * const outcomes = await publisher.publish({ text: 'Hello' }, [
+ *   { platform: 'x', accountId: '2244994945' },
+ *   { platform: 'mastodon', accountId: '109', overrides: { text: 'Hello, fediverse' } },
+ * ]);
+ * await publisher.shutdown({ mode: 'drain' });
+ * ```
+ */
+export interface Publisher {
+  /** Typed events; see `PublisherEvents`. */
+  readonly events: PublisherEventEmitter;
+  /**
+   * Publishes `post` to every target and resolves with one outcome per target, in target order.
+   * Never rejects: every failure is an outcome. Each target is validated first; an invalid one
+   * fails with its `ValidationError` and sends nothing, while the others go on.
+   */
+  publish(post: Post, targets: readonly Target[], options?: PublishOptions): Promise<PublishOutcome[]>;
+  /**
+   * Stops taking work. Resolves once nothing runs any more, with the work handed back (empty
+   * for `drain`). Later `publish` calls fail every target with code `aborted`.
+   */
+  shutdown(options?: ShutdownOptions): Promise<HandedBackWork[]>;
+}
+
+/** A target's publish waiting in or running from a queue. */
+interface Job {
+  readonly post: Post;
+  readonly target: Target;
+  readonly idempotencyKey: string;
+  started: boolean;
+  readonly settle: (outcome: PublishOutcome) => void;
+}
+
+/**
+ * Makes a {@link Publisher}. One queue per (platform, account, bucket): a publish waits in the
+ * queue of the main bucket its adapter declares for publishing, then for the budget of every
+ * bucket it consumes.
+ *
+ * @param options - adapters, token providers and policies; see {@link PublisherOptions}
+ * @returns the publisher
+ * @throws TypeError when two adapters share a platform id
+ */
+export function createPublisher(options: PublisherOptions): Publisher {
+  const settings = resolvePublisherOptions(options);
+  const { clock } = settings;
+  const events = createPublisherEvents();
+  const throttle = new BucketThrottle(clock, settings.throttle);
+  const providers = new Map<string, TokenProvider>();
+  const jobs = new Set<Job>();
+  let closed = false;
+
+  /** One provider per account, asked for once, so a refresh is shared by all its queued work. */
+  const tokensFor = (target: Target): TokenProvider => {
+    const key = `${target.platform}/${target.accountId}`;
+    let provider = providers.get(key);
+    if (provider === undefined) {
+      provider = settings.tokens(target);
+      providers.set(key, provider);
+    }
+    return provider;
+  };
+
+  const finish = (outcome: PublishOutcome): PublishOutcome => {
+    if (outcome.status === 'published') events.emit('published', outcome);
+    else if (outcome.status === 'failed') events.emit('failed', outcome);
+    else events.emit('unknown', outcome);
+    return outcome;
+  };
+
+  async function publishTarget(
+    post: Post,
+    target: Target,
+    publishOptions: PublishOptions,
+  ): Promise<PublishOutcome> {
+    const idempotencyKey =
+      publishOptions.idempotencyKey === undefined
+        ? settings.newKey()
+        : `${publishOptions.idempotencyKey}:${target.platform}:${target.accountId}`;
+    if (closed) {
+      return finish(failedOutcome(target, new AbortedError('The publisher is shut down; nothing was sent.')));
+    }
+    const adapter = settings.adapters.get(target.platform);
+    if (adapter === undefined) {
+      const error = new ValidationError(
+        [
+          {
+            path: ['platform'],
+            rule: 'target.platform',
+            message: `No adapter for platform "${target.platform}".`,
+            actual: target.platform,
+          },
+        ],
+        'target',
+      );
+      return finish(failedOutcome(target, error));
+    }
+    const sent = applyOverrides(post, target);
+    const problems = adapter.validate(sent);
+    if (problems.length > 0) {
+      return finish(
+        failedOutcome(
+          target,
+          new ValidationError(problems, `post for ${target.platform}`, { platform: target.platform }),
+        ),
+      );
+    }
+    const buckets = publishBuckets(adapter.capabilities, sent);
+    const main: BucketId = {
+      platform: target.platform,
+      accountId: target.accountId,
+      bucket: buckets[0] ?? 'publish',
+    };
+    const queue = throttle.queue(main);
+    return new Promise<PublishOutcome>((resolve) => {
+      const job: Job = {
+        post,
+        target,
+        idempotencyKey,
+        started: false,
+        settle: (outcome) => resolve(finish(outcome)),
+      };
+      jobs.add(job);
+      events.emit('queued', { target, queue: bucketKey(main) });
+      void queue.add(async () => {
+        if (!jobs.has(job)) return; // handed back while it waited
+        job.started = true;
+        try {
+          job.settle(await runJob(adapter, sent, target, idempotencyKey, buckets, publishOptions.signal));
+        } catch (error) {
+          // runJob maps every failure to an outcome; this is a last resort that must not lose one.
+          job.settle(uncertain(target, error));
+        } finally {
+          jobs.delete(job);
+        }
+      });
+    });
+  }
+
+  async function runJob(
+    adapter: Adapter,
+    post: Post,
+    target: Target,
+    idempotencyKey: string,
+    buckets: readonly string[],
+    signal: AbortSignal | undefined,
+  ): Promise<PublishOutcome> {
+    const declared = adapter.capabilities.rateLimits.budgets;
+    const ids = buckets.map(
+      (bucket): BucketId => ({ platform: target.platform, accountId: target.accountId, bucket }),
+    );
+    const main = ids[0] ?? { platform: target.platform, accountId: target.accountId, bucket: 'publish' };
+    const context: RequestContext = {
+      account: { platform: target.platform, accountId: target.accountId },
+      tokens: tokensFor(target),
+      clock,
+      signal,
+      onRateLimit: (info) => throttle.learn(main, info, declared),
+    };
+    const acquire = (what: readonly BucketId[]): Promise<void> =>
+      throttle.acquire(what, declared, signal, (wait) => {
+        if (wait.reason === 'budget' || wait.reason === 'paused') {
+          events.emit('rate-limited', {
+            platform: wait.id.platform,
+            accountId: wait.id.accountId,
+            bucket: wait.id.bucket,
+            until: new Date(clock.now() + wait.delayMs),
+            reason: wait.reason === 'paused' ? 'rate_limited' : 'budget',
+          });
+        }
+      });
+    let firstAttemptAt: number | undefined;
+    let attempts = 0;
+
+    const createWithRetries = (operation: 'publish' | 'reconcile-retry'): Promise<PublishResult> =>
+      withRetry(
+        async () => {
+          await acquire(ids);
+          attempts += 1;
+          firstAttemptAt ??= clock.now();
+          events.emit('attempt', { target, attempt: attempts, operation });
+          const publishContext: PublishContext = {
+            ...context,
+            idempotencyKey,
+            onProgress: (progress) => events.emit('progress', { target, progress }),
+          };
+          const result = await adapter.publish(post, publishContext);
+          if (result.rateLimit !== undefined) throttle.learn(main, result.rateLimit, declared);
+          return result;
+        },
+        {
+          options: settings.retry,
+          clock,
+          signal,
+          resetSkewMs: settings.throttle.resetSkewMs,
+          onFailure: (error) => pauseOnRateLimit(error, main, declared),
+          onRetry: ({ attempt, delayMs, error }) =>
+            events.emit('retry', { target, attempt, delayMs, code: error.code }),
+        },
+      );
+
+    try {
+      return { status: 'published', target, result: await createWithRetries('publish') };
+    } catch (error) {
+      const isDuplicate = PlatformError.isInstance(error) && error.code === 'duplicate_content';
+      // The abort reason itself comes from a wait (throttle, backoff) or from the adapter before
+      // it sent anything: adapters report an abort after a create was sent as ambiguous.
+      if (isAbort(error, signal)) {
+        return failedOutcome(
+          target,
+          new AbortedError('The publish was aborted before anything was sent.', {
+            platform: target.platform,
+            cause: error,
+          }),
+        );
+      }
+      const isAmbiguous = AmbiguousOutcomeError.isInstance(error) || !SmmkitError.isInstance(error);
+      if (SmmkitError.isInstance(error) && !isAmbiguous && !isDuplicate) return failedOutcome(target, error);
+      const trigger = isDuplicate ? 'duplicate' : 'ambiguous';
+      const cause = SmmkitError.isInstance(error) ? error : asAmbiguous(target, error);
+      if (signal?.aborted) {
+        // The caller asked to stop: no more requests, not even reads.
+        return { status: 'unknown', target, error: cause, checked: [] };
+      }
+      return reconcile({
+        adapter,
+        post,
+        target,
+        context,
+        error: cause,
+        trigger,
+        attemptStartedAt: new Date(firstAttemptAt ?? clock.now()),
+        clock,
+        options: settings.reconcile,
+        retryCreate: () => createWithRetries('reconcile-retry'),
+        beforeRead: () =>
+          acquire(
+            operationBuckets(adapter.capabilities, 'findRecentPosts').map((bucket) => ({ ...main, bucket })),
+          ),
+      });
+    }
+  }
+
+  /** A 429 pauses its bucket until the reset, so no other queued work runs into it too. */
+  function pauseOnRateLimit(
+    error: unknown,
+    main: BucketId,
+    declared: Adapter['capabilities']['rateLimits']['budgets'],
+  ): void {
+    if (!RateLimitError.isInstance(error)) return;
+    const until = error.resetAt?.getTime() ?? clock.now() + settings.retry.minDelayMs;
+    const id = error.rateLimit?.bucket === undefined ? main : { ...main, bucket: error.rateLimit.bucket };
+    throttle.budget(id, declared).pause(until + settings.throttle.resetSkewMs);
+    events.emit('rate-limited', {
+      platform: id.platform,
+      accountId: id.accountId,
+      bucket: id.bucket,
+      until: new Date(until + settings.throttle.resetSkewMs),
+      reason: 'rate_limited',
+    });
+  }
+
+  return {
+    events,
+    publish: (post, targets, publishOptions = {}) =>
+      Promise.all(targets.map((target) => publishTarget(post, target, publishOptions))),
+    async shutdown(shutdownOptions = {}) {
+      closed = true;
+      const handedBack: HandedBackWork[] = [];
+      if (shutdownOptions.mode === 'handBack') {
+        for (const job of [...jobs]) {
+          if (job.started) continue;
+          jobs.delete(job);
+          handedBack.push({ post: job.post, target: job.target, idempotencyKey: job.idempotencyKey });
+          job.settle(
+            failedOutcome(job.target, new AbortedError('Handed back at shutdown; nothing was sent.')),
+          );
+        }
+      }
+      await Promise.all(throttle.queues.map((queue) => queue.onIdle()));
+      return handedBack;
+    },
+  };
+}
+
+function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
+  return (signal?.aborted === true && error === signal.reason) || AbortedError.isInstance(error);
+}
+
+/** A failure that is not a smmkit error may have happened after the create was sent. */
+function asAmbiguous(target: Target, error: unknown): AmbiguousOutcomeError {
+  return new AmbiguousOutcomeError('The publish failed unexpectedly; it may or may not have been created.', {
+    operation: 'create post',
+    platform: target.platform,
+    cause: error,
+  });
+}
+
+function uncertain(target: Target, error: unknown): PublishOutcome {
+  const cause = SmmkitError.isInstance(error) ? error : asAmbiguous(target, error);
+  return { status: 'unknown', target, error: cause, checked: [] };
+}

@@ -1,0 +1,178 @@
+import type { Adapter, RecentPost } from '../adapter/adapter.js';
+import type { RequestContext } from '../adapter/context.js';
+import { textWithLink } from '../content/text-with-link.js';
+import { AmbiguousOutcomeError } from '../errors/ambiguous-outcome-error.js';
+import { PlatformError } from '../errors/platform-error.js';
+import { SmmkitError } from '../errors/smmkit-error.js';
+import type { Post } from '../models/post.js';
+import type { PublishResult } from '../models/publish-result.js';
+import type { Target } from '../models/target.js';
+import type { Clock } from '../time/clock.js';
+import type { ResolvedReconcileOptions } from './options.js';
+import { failedOutcome, type PublishOutcome } from './outcome.js';
+
+/** What {@link reconcile} needs. */
+export interface ReconcileInput {
+  /** The target's adapter. */
+  readonly adapter: Adapter;
+  /** The post as it was sent (overrides applied). */
+  readonly post: Post;
+  /** The target. */
+  readonly target: Target;
+  /** Context for `findRecentPosts`. */
+  readonly context: RequestContext;
+  /** What made the outcome uncertain. */
+  readonly error: SmmkitError;
+  /**
+   * `ambiguous`: the create's answer was lost; `duplicate`: the platform refused the create as a
+   * duplicate of a recent post, which may be ours from an earlier lost attempt.
+   */
+  readonly trigger: 'ambiguous' | 'duplicate';
+  /** When the first attempt started. */
+  readonly attemptStartedAt: Date;
+  /** The time source. */
+  readonly clock: Clock;
+  /** The reconciliation policy. */
+  readonly options: ResolvedReconcileOptions;
+  /** Sends the create once more (with its retries for transient failures), same idempotency key. */
+  readonly retryCreate: () => Promise<PublishResult>;
+  /** Waits for the read budget before a `findRecentPosts` call. */
+  readonly beforeRead: () => Promise<void>;
+}
+
+/**
+ * Finds out whether an uncertain create took effect, never creating a second post:
+ *
+ * 1. idempotency keys (`capabilities.reconciliation.idempotencyKey`): send the create again with
+ *    the same key, up to `idempotentRetries` times; the platform returns the first post if it
+ *    exists. Safe by the platform's promise.
+ * 2. `findRecentPosts`: look for the text since a little before the first attempt
+ *    (`lookbackMs`); found → published. Not found → wait `recheckDelayMs` and look again.
+ * 3. Still not found and the platform refuses repeats (`duplicateSignal`): send the create once
+ *    more. It either succeeds (the first really was lost) or is refused as `duplicate_content`,
+ *    after which one more look finds the post.
+ * 4. Otherwise `unknown`, with `checked` listing what was looked at.
+ *
+ * A `duplicate` trigger only looks (found → published, else failed: the duplicate is an older post).
+ *
+ * @param input - see {@link ReconcileInput}
+ * @returns the outcome
+ */
+export async function reconcile(input: ReconcileInput): Promise<PublishOutcome> {
+  const { adapter, target, error, options } = input;
+  const signals = adapter.capabilities.reconciliation;
+  const checked: string[] = [];
+  const unknown = (): PublishOutcome => ({ status: 'unknown', target, error, checked });
+
+  if (input.trigger === 'ambiguous' && signals.idempotencyKey) {
+    for (let round = 1; round <= options.idempotentRetries; round += 1) {
+      try {
+        const result = await input.retryCreate();
+        checked.push(`retried the create with the same idempotency key (round ${round}): published`);
+        return { status: 'published', target, result };
+      } catch (retryError) {
+        checked.push(
+          `retried the create with the same idempotency key (round ${round}): ${codeOf(retryError)}`,
+        );
+        // Only another lost answer is worth another round; anything else is for the next step.
+        if (!AmbiguousOutcomeError.isInstance(retryError)) break;
+        if (round < options.idempotentRetries)
+          await input.clock.sleep(options.recheckDelayMs, input.context.signal);
+      }
+    }
+  }
+
+  if (!signals.findRecentPosts || adapter.findRecentPosts === undefined) {
+    if (input.trigger === 'duplicate') return failedOutcome(target, error);
+    if (checked.length === 0)
+      checked.push('nothing: the adapter offers neither idempotency keys nor findRecentPosts');
+    return unknown();
+  }
+
+  const look = async (label: string): Promise<RecentPost | undefined | 'error'> => {
+    try {
+      await input.beforeRead();
+      const found = await findOurs(input);
+      checked.push(
+        `findRecentPosts since ${since(input).toISOString()} (${label}): ${found === undefined ? 'not found' : `found ${found.ref.platformPostId}`}`,
+      );
+      return found;
+    } catch (lookError) {
+      checked.push(`findRecentPosts (${label}) failed: ${codeOf(lookError)}`);
+      return 'error';
+    }
+  };
+  const publishedAs = (found: RecentPost): PublishOutcome => ({
+    status: 'published',
+    target,
+    result: {
+      ref: found.ref,
+      publishedAt: found.createdAt,
+      warnings: [
+        {
+          code: 'reconciled',
+          message: `The create's answer was lost (${error.code}); the post was found on the account afterwards.`,
+        },
+      ],
+    },
+  });
+
+  const first = await look('first look');
+  if (first === 'error') return unknown();
+  if (first !== undefined) return publishedAs(first);
+  if (input.trigger === 'duplicate') return failedOutcome(target, error);
+
+  try {
+    await input.clock.sleep(options.recheckDelayMs, input.context.signal);
+  } catch {
+    checked.push('stopped before looking again: aborted');
+    return unknown();
+  }
+  const second = await look(`second look after ${options.recheckDelayMs} ms`);
+  if (second === 'error') return unknown();
+  if (second !== undefined) return publishedAs(second);
+
+  if (!signals.duplicateSignal) return unknown();
+  try {
+    const result = await input.retryCreate();
+    checked.push('retried the create once, protected by the platform refusing duplicates: published');
+    return { status: 'published', target, result };
+  } catch (retryError) {
+    checked.push(
+      `retried the create once, protected by the platform refusing duplicates: ${codeOf(retryError)}`,
+    );
+    if (!(PlatformError.isInstance(retryError) && retryError.code === 'duplicate_content')) return unknown();
+  }
+  const third = await look('after the duplicate refusal');
+  return third !== undefined && third !== 'error' ? publishedAs(third) : unknown();
+}
+
+function since(input: ReconcileInput): Date {
+  return new Date(input.attemptStartedAt.getTime() - input.options.lookbackMs);
+}
+
+/**
+ * Our post among the account's recent ones: the adapter matches the text (the text as sent,
+ * with the link the adapter appends). A post without text can only be told apart when it is the
+ * only post in the window.
+ */
+async function findOurs(input: ReconcileInput): Promise<RecentPost | undefined> {
+  const find = input.adapter.findRecentPosts;
+  if (find === undefined) return undefined;
+  // Where links live in the text, the adapter appended the link to what it sent.
+  const text =
+    input.adapter.capabilities.links === 'in_text'
+      ? textWithLink(input.post.text, input.post.link)
+      : (input.post.text ?? '');
+  const found = await find.call(
+    input.adapter,
+    { since: since(input), ...(text === '' ? {} : { text }), limit: 20 },
+    input.context,
+  );
+  if (text === '') return found.length === 1 ? found[0] : undefined;
+  return found[0];
+}
+
+function codeOf(error: unknown): string {
+  return SmmkitError.isInstance(error) ? error.code : error instanceof Error ? error.name : 'unknown error';
+}

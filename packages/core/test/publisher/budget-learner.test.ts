@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { BucketBudget } from '../../src/publisher/budget-learner.js';
+import { resolvePublisherOptions } from '../../src/publisher/options.js';
+
+const options = resolvePublisherOptions({
+  adapters: [],
+  tokens: () => ({ getAccessToken: async () => 't' }),
+}).throttle;
+const T0 = Date.parse('2026-11-22T12:00:00.000Z');
+const MIN15 = 15 * 60_000;
+
+describe('BucketBudget', () => {
+  it('sends at once while more than half the window remains', () => {
+    const budget = new BucketBudget([], options);
+    budget.learn({ limit: 100, remaining: 80, resetAt: new Date(T0 + MIN15) });
+    expect(budget.waitAt(T0).delayMs).toBe(0);
+  });
+
+  it('spreads the usable remainder evenly until the reset', () => {
+    const budget = new BucketBudget([], options);
+    budget.recordSend(T0);
+    // 24 left, 5 kept in reserve: 19 usable in 20 even gaps over 15 minutes → one every 45 s.
+    budget.learn({ limit: 100, remaining: 24, resetAt: new Date(T0 + MIN15) });
+    expect(budget.waitAt(T0)).toEqual({ delayMs: 45_000, reason: 'spacing' });
+  });
+
+  it('waits for the reset when only the reserve is left, and forgets the window after it', () => {
+    const budget = new BucketBudget([], options);
+    budget.learn({ limit: 5, remaining: 1, resetAt: new Date(T0 + MIN15) });
+    expect(budget.waitAt(T0)).toEqual({ delayMs: MIN15 + 1000, reason: 'budget' });
+    expect(budget.waitAt(T0 + MIN15 + 1).delayMs).toBe(0);
+  });
+
+  it('counts its own sends against a declared daily budget that resets at UTC midnight', () => {
+    const budget = new BucketBudget(
+      [{ bucket: 'publish', limit: 3, windowSec: 86_400, scope: 'user', resets: 'utc_midnight' }],
+      options,
+    );
+    budget.recordSend(T0);
+    budget.recordSend(T0 + 1);
+    const midnight = Date.parse('2026-11-23T00:00:00.000Z');
+    expect(budget.waitAt(T0 + 2)).toEqual({ delayMs: midnight - (T0 + 2) + 1000, reason: 'budget' });
+    expect(budget.waitAt(midnight).delayMs).toBe(0);
+  });
+
+  it('slows down as a usage share nears 100 %', () => {
+    const budget = new BucketBudget([], options);
+    budget.recordSend(T0);
+    budget.learn({ usedFraction: 0.5 });
+    expect(budget.waitAt(T0).delayMs).toBe(0);
+    budget.learn({ usedFraction: 0.875 });
+    expect(budget.waitAt(T0)).toEqual({ delayMs: 30_000, reason: 'usage' });
+  });
+
+  it('stays paused until the time a 429 gave', () => {
+    const budget = new BucketBudget([], options);
+    budget.pause(T0 + 60_000);
+    expect(budget.waitAt(T0)).toEqual({ delayMs: 60_000, reason: 'paused' });
+    expect(budget.waitAt(T0 + 60_000).delayMs).toBe(0);
+  });
+});

@@ -1,0 +1,143 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { RecentPost, RecentPostsQuery } from '../../src/adapter/adapter.js';
+import type { PublishContext } from '../../src/adapter/context.js';
+import { AmbiguousOutcomeError } from '../../src/errors/ambiguous-outcome-error.js';
+import { PlatformError } from '../../src/errors/platform-error.js';
+import type { Post } from '../../src/models/post.js';
+import type { PublishResult } from '../../src/models/publish-result.js';
+import { fakePublishResult } from '../fixtures/capabilities.js';
+import { capabilities, fakeWorld, only, START } from './support/world.js';
+
+const target = { platform: 'fake', accountId: 'acct-1' };
+const post: Post = { text: 'Launch day', link: 'https://example.com/launch' };
+const lost = () =>
+  new AmbiguousOutcomeError('The connection dropped after the create was sent.', {
+    operation: 'create post',
+  });
+const found: RecentPost = {
+  ref: { platform: 'fake', accountId: 'acct-1', platformPostId: 'found-1' },
+  text: 'Launch day https://example.com/launch',
+  createdAt: new Date(START + 10),
+};
+type Publish = (post: Post, ctx: PublishContext) => Promise<PublishResult>;
+type Find = (query: RecentPostsQuery) => Promise<readonly RecentPost[]>;
+
+describe('reconciliation', () => {
+  it('reports unknown, honestly, when the adapter offers no way to check', async () => {
+    const publish = vi.fn<Publish>().mockRejectedValue(lost());
+    const { publisher, events } = fakeWorld({ publish });
+    const outcome = only(await publisher.publish(post, [target]));
+    expect(outcome.status).toBe('unknown');
+    expect(outcome.status === 'unknown' && outcome.checked).toEqual([
+      'nothing: the adapter offers neither idempotency keys nor findRecentPosts',
+    ]);
+    expect(publish).toHaveBeenCalledTimes(1);
+    expect(events.at(-1)?.name).toBe('unknown');
+  });
+
+  it('retries with the same idempotency key when the platform honours one', async () => {
+    const publish = vi.fn<Publish>().mockRejectedValueOnce(lost()).mockResolvedValue(fakePublishResult);
+    const { publisher } = fakeWorld({
+      publish,
+      capabilities: capabilities({
+        reconciliation: { idempotencyKey: true, findRecentPosts: false, duplicateSignal: false },
+      }),
+    });
+    const outcome = only(await publisher.publish(post, [target], { idempotencyKey: 'entry-7' }));
+    expect(outcome.status).toBe('published');
+    const keys = publish.mock.calls.map(([, ctx]) => ctx.idempotencyKey);
+    expect(keys).toEqual(['entry-7:fake:acct-1', 'entry-7:fake:acct-1']);
+  });
+
+  it('finds the post on a second look and never publishes again', async () => {
+    const publish = vi.fn<Publish>().mockRejectedValue(lost());
+    const queries: RecentPostsQuery[] = [];
+    const findRecentPosts = vi
+      .fn<Find>()
+      .mockImplementationOnce(async (query) => {
+        queries.push(query);
+        return [];
+      })
+      .mockImplementation(async (query) => {
+        queries.push(query);
+        return [found];
+      });
+    const { publisher, clock } = fakeWorld({
+      publish,
+      findRecentPosts,
+      capabilities: capabilities({
+        reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: false },
+      }),
+    });
+    const outcome = only(await publisher.publish(post, [target]));
+    expect(outcome.status === 'published' && outcome.result.ref.platformPostId).toBe('found-1');
+    expect(outcome.status === 'published' && outcome.result.warnings[0]?.code).toBe('reconciled');
+    expect(publish).toHaveBeenCalledTimes(1);
+    expect(queries[0]).toEqual({
+      since: new Date(START - 60_000),
+      text: 'Launch day https://example.com/launch',
+      limit: 20,
+    });
+    expect(clock.sleeps).toContain(5_000);
+  });
+
+  it('retries once behind the duplicate signal, then finds the post after the refusal', async () => {
+    const publish = vi
+      .fn<Publish>()
+      .mockRejectedValueOnce(lost())
+      .mockRejectedValueOnce(new PlatformError('duplicate_content', 'duplicate content'));
+    const findRecentPosts = vi
+      .fn<Find>()
+      .mockResolvedValueOnce([])
+      .mockResolvedValueOnce([])
+      .mockResolvedValue([found]);
+    const { publisher } = fakeWorld({
+      publish,
+      findRecentPosts,
+      capabilities: capabilities({
+        reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: true },
+      }),
+    });
+    const outcome = only(await publisher.publish(post, [target]));
+    expect(outcome.status).toBe('published');
+    expect(publish).toHaveBeenCalledTimes(2);
+    expect(findRecentPosts).toHaveBeenCalledTimes(3);
+  });
+
+  it('reports unknown with what it checked when the post is nowhere and no duplicate signal protects a retry', async () => {
+    const publish = vi.fn<Publish>().mockRejectedValue(lost());
+    const { publisher } = fakeWorld({
+      publish,
+      findRecentPosts: vi.fn<Find>().mockResolvedValue([]),
+      capabilities: capabilities({
+        reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: false },
+      }),
+    });
+    const outcome = only(await publisher.publish(post, [target]));
+    expect(outcome.status === 'unknown' && outcome.checked).toEqual([
+      'findRecentPosts since 2026-11-22T11:59:00.000Z (first look): not found',
+      'findRecentPosts since 2026-11-22T11:59:00.000Z (second look after 5000 ms): not found',
+    ]);
+    expect(publish).toHaveBeenCalledTimes(1);
+  });
+
+  it('treats a duplicate refusal on the first attempt as published when the post is ours, failed otherwise', async () => {
+    const duplicate = () => new PlatformError('duplicate_content', 'duplicate content');
+    const caps = capabilities({
+      reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: true },
+    });
+    const mine = fakeWorld({
+      publish: vi.fn<Publish>().mockRejectedValue(duplicate()),
+      findRecentPosts: vi.fn<Find>().mockResolvedValue([found]),
+      capabilities: caps,
+    });
+    expect(only(await mine.publisher.publish(post, [target])).status).toBe('published');
+    const older = fakeWorld({
+      publish: vi.fn<Publish>().mockRejectedValue(duplicate()),
+      findRecentPosts: vi.fn<Find>().mockResolvedValue([]),
+      capabilities: caps,
+    });
+    const outcome = only(await older.publisher.publish(post, [target]));
+    expect(outcome.status === 'failed' && outcome.error.code).toBe('duplicate_content');
+  });
+});
