@@ -21,6 +21,20 @@ export interface MetricsBatch {
  */
 export type MetricsScheduler = <T>(task: () => Promise<T>, batch: MetricsBatch) => Promise<T>;
 
+/**
+ * What {@link CollectMetricsOptions.via} needs: the `run` method of a publisher from
+ * `@smmkit/core/publisher` (structurally, so analytics does not load the publisher).
+ */
+export interface MetricsRunner {
+  /** Runs `task` in the account's `metrics` queue with the context the publisher provides. */
+  run<T>(
+    account: { readonly platform: string; readonly accountId: string },
+    operation: 'metrics',
+    task: (context: RequestContext) => Promise<T>,
+    options?: { readonly signal?: AbortSignal | undefined },
+  ): Promise<T>;
+}
+
 /** Where collected samples go: an aggregator (`createAnalytics()`) or anything with the same method. */
 export interface MetricSampleSink {
   /** Stores a batch of samples; see `Analytics.ingestSamples`. */
@@ -36,6 +50,12 @@ export interface CollectMetricsOptions {
   readonly concurrency?: number | undefined;
   /** Runs each request, e.g. through a rate-limited queue (default: call it directly). */
   readonly schedule?: MetricsScheduler | undefined;
+  /**
+   * Sends every request through a publisher's rate-limited queues (`publisher.run` with the
+   * `metrics` operation): the account's buckets, budgets learned from headers, its shared token
+   * provider and retries. The publisher supplies the request context, so `context` is not used.
+   */
+  readonly via?: MetricsRunner | undefined;
   /** Receives each batch's samples as soon as it arrives. */
   readonly into?: MetricSampleSink | undefined;
   /** Passed to `into.ingestSamples`: skip validation of the adapters' samples (default false). */
@@ -115,14 +135,19 @@ function planBatches(adapters: ReadonlyMap<string, Adapter>, refs: readonly Post
 export async function collectMetrics(
   adapters: readonly Adapter[] | ReadonlyMap<string, Adapter>,
   refs: readonly PostRef[],
-  context: MetricsContext,
+  context: MetricsContext | undefined,
   options: CollectMetricsOptions = {},
 ): Promise<CollectMetricsResult> {
+  if (context === undefined && options.via === undefined) {
+    throw new TypeError(
+      'collectMetrics needs a request context, or options.via to take it from a publisher.',
+    );
+  }
   const byPlatform: ReadonlyMap<string, Adapter> = Array.isArray(adapters)
     ? new Map(adapters.map((adapter) => [adapter.platform, adapter]))
     : (adapters as ReadonlyMap<string, Adapter>);
   const schedule = options.schedule ?? direct;
-  const signal = options.signal ?? (typeof context === 'function' ? undefined : context.signal);
+  const signal = options.signal ?? (typeof context === 'function' ? undefined : context?.signal);
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
   const batches = planBatches(byPlatform, refs);
   const samples: MetricSample[] = [];
@@ -139,8 +164,19 @@ export async function collectMetrics(
       return;
     }
     try {
-      const ctx = typeof context === 'function' ? await context(batch) : context;
-      const got = await schedule(() => read.call(adapter, batch.refs, ctx), batch);
+      const via = options.via;
+      const got =
+        via === undefined
+          ? await schedule(
+              async () =>
+                read.call(
+                  adapter,
+                  batch.refs,
+                  typeof context === 'function' ? await context(batch) : (context as RequestContext),
+                ),
+              batch,
+            )
+          : await via.run(batch, 'metrics', (ctx) => read.call(adapter, batch.refs, ctx), { signal });
       options.into?.ingestSamples(got, { trusted: options.trusted ?? false });
       for (const sample of got) samples.push(sample);
     } catch (error) {

@@ -19,6 +19,7 @@ export {
   type MetricsBatch,
   type MetricsContext,
   type MetricsFailure,
+  type MetricsRunner,
   type MetricsScheduler,
 } from './collect-metrics.js';
 export { KPIS, type Kpi, POST_KPIS, type PostKpi, type PostMeasure } from './kpis.js';

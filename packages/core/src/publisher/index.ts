@@ -43,10 +43,12 @@ export {
   type UnknownOutcome,
 } from './outcome.js';
 export {
+  type AccountKey,
   createPublisher,
   type HandedBackWork,
   type Publisher,
   type PublishOptions,
+  type RunOptions,
   type ShutdownOptions,
 } from './publisher.js';
 export { type ReconcileInput, reconcile } from './reconcile.js';

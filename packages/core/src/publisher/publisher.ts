@@ -11,7 +11,13 @@ import type { Post } from '../models/post.js';
 import type { PublishResult } from '../models/publish-result.js';
 import type { Target } from '../models/target.js';
 import { applyOverrides } from './apply-overrides.js';
-import { type BucketId, bucketKey, operationBuckets, publishBuckets } from './bucket-key.js';
+import {
+  type BucketId,
+  bucketKey,
+  operationBuckets,
+  publishBuckets,
+  type RateLimitOperation,
+} from './bucket-key.js';
 import { BucketThrottle } from './bucket-throttle.js';
 import { createPublisherEvents, type PublisherEventEmitter } from './events.js';
 import { type PublisherOptions, resolvePublisherOptions } from './options.js';
@@ -74,10 +80,43 @@ export interface Publisher {
    */
   publish(post: Post, targets: readonly Target[], options?: PublishOptions): Promise<PublishOutcome[]>;
   /**
+   * Runs any other call to a platform (metrics, engagement, delete, reply) through the same
+   * rate-limited queue of the account and the buckets `operation` consumes, with the account's
+   * shared token provider and retries for retryable errors. `task` gets the request context to
+   * pass to the adapter, so rate-limit headers teach the buckets as they arrive.
+   *
+   * @example
+   * ```ts
+   * const samples = await publisher.run({ platform: 'x', accountId }, 'metrics', (ctx) =>
+   *   xAdapter.getPostMetrics?.(refs, ctx) ?? Promise.resolve([]),
+   * );
+   * ```
+   */
+  run<T>(
+    account: AccountKey,
+    operation: Exclude<RateLimitOperation, 'publish' | 'upload'>,
+    task: (context: RequestContext) => Promise<T>,
+    options?: RunOptions,
+  ): Promise<T>;
+  /**
    * Stops taking work. Resolves once nothing runs any more, with the work handed back (empty
-   * for `drain`). Later `publish` calls fail every target with code `aborted`.
+   * for `drain`). Later `publish` and `run` calls fail with code `aborted`.
    */
   shutdown(options?: ShutdownOptions): Promise<HandedBackWork[]>;
+}
+
+/** The account a {@link Publisher.run} call acts for. */
+export interface AccountKey {
+  /** Platform id; an adapter for it must have been given to the publisher. */
+  readonly platform: string;
+  /** The account's id on the platform. */
+  readonly accountId: string;
+}
+
+/** Options of {@link Publisher.run}. */
+export interface RunOptions {
+  /** Stops waiting and retrying; a request already sent is not cancelled by the publisher. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** A target's publish waiting in or running from a queue. */
@@ -317,10 +356,64 @@ export function createPublisher(options: PublisherOptions): Publisher {
     });
   }
 
+  /** A read or other non-create call, queued and throttled like publishes; see `Publisher.run`. */
+  async function runTask<T>(
+    account: AccountKey,
+    operation: Exclude<RateLimitOperation, 'publish' | 'upload'>,
+    task: (context: RequestContext) => Promise<T>,
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
+    if (closed)
+      throw new AbortedError('The publisher is shut down; nothing was sent.', { platform: account.platform });
+    const adapter = settings.adapters.get(account.platform);
+    if (adapter === undefined) {
+      throw new ValidationError(
+        [
+          {
+            path: ['platform'],
+            rule: 'target.platform',
+            message: `No adapter for platform "${account.platform}".`,
+            actual: account.platform,
+          },
+        ],
+        'account',
+      );
+    }
+    const declared = adapter.capabilities.rateLimits.budgets;
+    const ids = operationBuckets(adapter.capabilities, operation).map(
+      (bucket): BucketId => ({ platform: account.platform, accountId: account.accountId, bucket }),
+    );
+    const main = ids[0] ?? { platform: account.platform, accountId: account.accountId, bucket: operation };
+    const context: RequestContext = {
+      account: { platform: account.platform, accountId: account.accountId },
+      tokens: tokensFor({ platform: account.platform, accountId: account.accountId }),
+      clock,
+      signal,
+      onRateLimit: (info) => throttle.learn(main, info, declared),
+    };
+    return throttle.queue(main).add(() =>
+      withRetry(
+        async () => {
+          await throttle.acquire(ids, declared, signal, () => {});
+          return task(context);
+        },
+        {
+          options: settings.retry,
+          clock,
+          signal,
+          resetSkewMs: settings.throttle.resetSkewMs,
+          onFailure: (error) => pauseOnRateLimit(error, main, declared),
+          onRetry: () => {},
+        },
+      ),
+    );
+  }
+
   return {
     events,
     publish: (post, targets, publishOptions = {}) =>
       Promise.all(targets.map((target) => publishTarget(post, target, publishOptions))),
+    run: (account, operation, task, runOptions = {}) => runTask(account, operation, task, runOptions.signal),
     async shutdown(shutdownOptions = {}) {
       closed = true;
       const handedBack: HandedBackWork[] = [];
