@@ -1,15 +1,12 @@
 import {
-  AmbiguousOutcomeError,
   type HttpClient,
   type Media,
   type Poll,
   type Post,
-  type PostRef,
   type PublishContext,
   type PublishResult,
-  type PublishWarning,
+  publishFollowUps,
   type RateLimitInfo,
-  SmmkitError,
   textWithLink,
   ValidationError,
 } from '@smmkit/core';
@@ -98,63 +95,40 @@ export async function publishToMastodon(
     operation: 'create status',
   });
 
-  const warnings: PublishWarning[] = [];
+  const statuses = new Map<string, MastodonStatus>();
+  const created = async (part: StatusPart): Promise<string> => {
+    const status = await postStatus(part);
+    statuses.set(status.id, status);
+    return status.id;
+  };
   const thread = post.thread ?? [];
-  const threadRefs: PostRef[] = [];
-  let previousId = first.id;
-  for (const [index, part] of thread.entries()) {
-    const number = `${index + 2} of ${thread.length + 1}`;
-    try {
-      const status = await postStatus({
+  const followUps = await publishFollowUps({
+    firstId: first.id,
+    thread,
+    firstComment: post.firstComment,
+    createThreadPart: (part, index, previousId, label) =>
+      created({
         text: part.text,
         media: part.media ?? [],
         inReplyToId: previousId,
         idempotencyKey: key === undefined ? undefined : `${key}:thread:${index}`,
-        operation: `create thread part ${number}`,
-      });
-      threadRefs.push(statusRef(status, accountId));
-      previousId = status.id;
-    } catch (error) {
-      warnings.push(
-        AmbiguousOutcomeError.isInstance(error)
-          ? warning(
-              'thread_part_unknown',
-              `Thread part ${number} may or may not have been published (its answer was lost); later parts were not published: `,
-              error,
-            )
-          : warning(
-              'thread_incomplete',
-              `Thread part ${number} and any after it were not published: `,
-              error,
-            ),
-      );
-      break;
-    }
-  }
-
-  let firstCommentId: string | undefined;
-  if (post.firstComment !== undefined) {
-    try {
-      const comment = await postStatus({
-        text: post.firstComment,
+        operation: `create thread part ${label}`,
+      }),
+    createFirstComment: (text, firstId) =>
+      created({
+        text,
         media: [],
-        inReplyToId: first.id,
+        inReplyToId: firstId,
         idempotencyKey: key === undefined ? undefined : `${key}:first-comment`,
         operation: 'create first comment',
-      });
-      firstCommentId = comment.id;
-    } catch (error) {
-      warnings.push(
-        AmbiguousOutcomeError.isInstance(error)
-          ? warning(
-              'first_comment_unknown',
-              'The first comment may or may not have been published (its answer was lost): ',
-              error,
-            )
-          : warning('first_comment_failed', 'The first comment was not published: ', error),
-      );
-    }
-  }
+      }),
+  });
+  const threadRefs = followUps.threadIds.flatMap((id) => {
+    const status = statuses.get(id);
+    return status === undefined ? [] : [statusRef(status, accountId)];
+  });
+  const { firstCommentId } = followUps;
+  const warnings = [...followUps.warnings];
 
   return {
     ref: statusRef(first, accountId),
@@ -165,11 +139,4 @@ export async function publishToMastodon(
     warnings,
     ...(rateLimit === undefined ? {} : { rateLimit }),
   };
-}
-
-/** A warning that quotes the error's message and, when Mastodon gave one, its code. */
-function warning(code: string, prefix: string, error: unknown): PublishWarning {
-  const message = `${prefix}${error instanceof Error ? error.message : String(error)}`;
-  const platformCode = SmmkitError.isInstance(error) ? error.platformError?.code : undefined;
-  return platformCode === undefined ? { code, message } : { code, message, platformCode };
 }

@@ -1,15 +1,13 @@
 import {
-  AmbiguousOutcomeError,
   type HttpClient,
   type Media,
   type Poll,
   type Post,
-  type PostRef,
   type PublishContext,
   type PublishResult,
   type PublishWarning,
+  publishFollowUps,
   type RateLimitInfo,
-  SmmkitError,
   systemClock,
   textWithLink,
   ValidationError,
@@ -120,61 +118,34 @@ export async function publishToX(
     ...(paid_partnership === undefined ? {} : { paid_partnership }),
   };
   const thread = post.thread ?? [];
-  const threadRefs: PostRef[] = [];
-  let previousId = first.id;
-  for (const [index, part] of thread.entries()) {
-    const number = `${index + 2} of ${thread.length + 1}`;
-    try {
-      const created = await postPart({
-        text: part.text,
-        media: part.media ?? [],
-        inReplyToId: previousId,
-        options: partOptions,
-        operation: `create thread part ${number}`,
-      });
-      threadRefs.push(xPostRef(created.id, accountId, username));
-      previousId = created.id;
-    } catch (error) {
-      warnings.push(
-        AmbiguousOutcomeError.isInstance(error)
-          ? warning(
-              'thread_part_unknown',
-              `Thread part ${number} may or may not have been published (its answer was lost); later parts were not published: `,
-              error,
-            )
-          : warning(
-              'thread_incomplete',
-              `Thread part ${number} and any after it were not published: `,
-              error,
-            ),
-      );
-      break;
-    }
-  }
-
-  let firstCommentId: string | undefined;
-  if (post.firstComment !== undefined) {
-    try {
-      const comment = await postPart({
-        text: post.firstComment,
-        media: [],
-        inReplyToId: first.id,
-        options: reply_settings === undefined ? {} : { reply_settings },
-        operation: 'create first comment',
-      });
-      firstCommentId = comment.id;
-    } catch (error) {
-      warnings.push(
-        AmbiguousOutcomeError.isInstance(error)
-          ? warning(
-              'first_comment_unknown',
-              'The first comment may or may not have been published (its answer was lost): ',
-              error,
-            )
-          : warning('first_comment_failed', 'The first comment was not published: ', error),
-      );
-    }
-  }
+  const followUps = await publishFollowUps({
+    firstId: first.id,
+    thread,
+    firstComment: post.firstComment,
+    createThreadPart: async (part, _index, previousId, label) =>
+      (
+        await postPart({
+          text: part.text,
+          media: part.media ?? [],
+          inReplyToId: previousId,
+          options: partOptions,
+          operation: `create thread part ${label}`,
+        })
+      ).id,
+    createFirstComment: async (text, firstId) =>
+      (
+        await postPart({
+          text,
+          media: [],
+          inReplyToId: firstId,
+          options: reply_settings === undefined ? {} : { reply_settings },
+          operation: 'create first comment',
+        })
+      ).id,
+  });
+  const threadRefs = followUps.threadIds.map((id) => xPostRef(id, accountId, username));
+  const { firstCommentId } = followUps;
+  warnings.push(...followUps.warnings);
 
   return {
     ref: xPostRef(first.id, accountId, username),
@@ -194,11 +165,4 @@ function partialErrorWarning(problem: XProblem): PublishWarning {
   return platformCode === undefined
     ? { code: 'partial_error', message }
     : { code: 'partial_error', message, platformCode };
-}
-
-/** A warning that quotes the error's message and, when X gave one, its code. */
-function warning(code: string, prefix: string, error: unknown): PublishWarning {
-  const message = `${prefix}${error instanceof Error ? error.message : String(error)}`;
-  const platformCode = SmmkitError.isInstance(error) ? error.platformError?.code : undefined;
-  return platformCode === undefined ? { code, message } : { code, message, platformCode };
 }

@@ -51,4 +51,5 @@ export {
 export { type CheckPostRulesOptions, checkPostRules } from './check-post-rules.js';
 export type { PublishContext, PublishProgress, RequestContext } from './context.js';
 export { assertPublishable, defineAdapter } from './define-adapter.js';
+export { type FollowUpResult, type FollowUps, publishFollowUps } from './publish-follow-ups.js';
 export type { WebhookChallengeResponse, WebhookHandler, WebhookRequest } from './webhooks.js';
