@@ -1,0 +1,406 @@
+import type { MetricSample, PostRef, Target } from '@smmkit/core';
+import { type Analytics, collectMetrics, createAnalytics, type RollupRow } from '@smmkit/core/analytics';
+import {
+  createPublisher,
+  type PublishedOutcome,
+  type Publisher,
+  type PublishOutcome,
+} from '@smmkit/core/publisher';
+import { type FaultKind, manualClock, type PlatformSimulator, startSimulators } from '@smmkit/testkit';
+import { CAMPAIGN, CAMPAIGN_POSTS } from './campaign.ts';
+import { fastForwardClock } from './fast-forward-clock.ts';
+import { type DemoPlatform, PLATFORMS, type SimulatedPlatform } from './platforms.ts';
+
+/** Options of {@link main}. */
+export interface DemoOptions {
+  /** Receives each line printed (default: `console.log`). */
+  readonly print?: ((line: string) => void) | undefined;
+  /** ANSI colours (default: when stdout is a terminal and `NO_COLOR` is not set). */
+  readonly color?: boolean | undefined;
+  /** The platforms to publish to (default: {@link PLATFORMS}). */
+  readonly platforms?: readonly DemoPlatform[] | undefined;
+  /** Simulated start instant (default 2026-03-30 09:00 UTC). */
+  readonly start?: number | undefined;
+}
+
+/** What happened to one campaign post on one platform. */
+export interface DemoOutcome {
+  /** The post's label. */
+  readonly post: string;
+  /** The platform id. */
+  readonly platform: string;
+  /** The publisher's outcome. */
+  readonly outcome: PublishOutcome;
+}
+
+/** One platform after the demo. */
+export interface DemoPlatformReport {
+  /** The platform id. */
+  readonly id: string;
+  /** Its simulator, to inspect stored posts and the request log. */
+  readonly sim: PlatformSimulator;
+  /** The demo account. */
+  readonly accountId: string;
+  /** Faults the simulator injected, by kind. */
+  readonly faultsInjected: ReadonlyMap<FaultKind, number>;
+}
+
+/** What {@link main} returns. */
+export interface DemoReport {
+  /** One per campaign post and platform. */
+  readonly outcomes: readonly DemoOutcome[];
+  /** Per platform. */
+  readonly platforms: readonly DemoPlatformReport[];
+  /** The metrics rollup by platform. */
+  readonly summary: readonly RollupRow<'platform', SummaryKpi>[];
+  /** Publisher events by name. */
+  readonly events: Readonly<Record<string, number>>;
+  /** Simulated milliseconds from start to the end of publishing. */
+  readonly simulatedMs: number;
+}
+
+const EVENT_NAMES = [
+  'queued',
+  'attempt',
+  'progress',
+  'retry',
+  'rate-limited',
+  'published',
+  'failed',
+  'unknown',
+] as const;
+
+/** The KPIs of the summary. */
+const SUMMARY_KPIS = ['engagementCount', 'engagementRateByImpressions', 'engagementRateByFollowers'] as const;
+
+/** One of {@link SUMMARY_KPIS}. */
+export type SummaryKpi = (typeof SUMMARY_KPIS)[number];
+
+/** How long after publishing the metrics are read, in simulated time. */
+const METRICS_AFTER_MS = 24 * 60 * 60_000;
+
+/**
+ * Runs the demo: starts a simulator per platform, cross-posts the campaign to all of them with
+ * injected faults and a tight rate limit, prints progress and outcomes, then reads metrics a day
+ * later through the publisher and prints a rollup by platform. No credentials, no network: MSW
+ * answers every request in this process, and the clock skips every wait.
+ *
+ * @param options - where to print, colours, platforms
+ * @returns the outcomes, the simulators and the summary, for tests
+ */
+export async function main(options: DemoOptions = {}): Promise<DemoReport> {
+  const print = options.print ?? ((line: string) => console.log(line));
+  const paint = painter(options.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR));
+  const platforms = options.platforms ?? PLATFORMS;
+  const start = options.start ?? Date.parse('2026-03-30T09:00:00.000Z');
+  const realStart = performance.now();
+
+  const time = manualClock(start);
+  const clock = fastForwardClock(time);
+  const set: (DemoPlatform & SimulatedPlatform)[] = platforms.map((platform) => ({
+    ...platform,
+    ...platform.setUp(time, clock),
+  }));
+  const running = startSimulators(...set.map((platform) => platform.sim));
+  try {
+    print(paint.bold(`smmkit demo: the "${CAMPAIGN}" campaign to ${set.map((p) => p.name).join(', ')}`));
+    print(
+      paint.dim(
+        `  simulated platforms (MSW, no network), ${CAMPAIGN_POSTS.length} posts × ${set.length} platforms, faults: ` +
+          set
+            .flatMap((p) => p.faults.map((f) => `${p.id} ${f.kind} on ${f.route ?? 'any route'}`))
+            .join('; '),
+      ),
+    );
+    print('');
+    for (const platform of set) for (const fault of platform.faults) platform.sim.faults.inject(fault);
+
+    const publisher = createPublisher({
+      adapters: set.map((platform) => platform.adapter),
+      tokens: (target) => {
+        const platform = set.find((p) => p.id === target.platform);
+        if (platform === undefined) throw new Error(`no platform ${target.platform}`);
+        return platform.tokens;
+      },
+      clock,
+      retry: { random: () => 0.5 },
+    });
+
+    // Which post a target object stands for: events carry the target they were given.
+    const labels = new WeakMap<Target, string>();
+    const counts: Record<string, number> = {};
+    const notes = ({ result }: PublishedOutcome): string => {
+      const list = [
+        ...(result.threadRefs === undefined || result.threadRefs.length === 0
+          ? []
+          : [`+${result.threadRefs.length} thread parts`]),
+        ...result.warnings.map((warning) => warning.code),
+      ];
+      return list.length === 0 ? '' : paint.dim(` (${list.join(', ')})`);
+    };
+    const stamp = (): string => paint.dim(relative(clock.now() - start).padStart(9));
+    const line = (target: Target | undefined, event: string, text: string): void => {
+      const who = target === undefined ? '' : `${target.platform} ${labels.get(target) ?? ''}`;
+      print(`${stamp()}  ${who.padEnd(22)} ${paint.event(event, event.padEnd(12))} ${text}`);
+    };
+    for (const name of EVENT_NAMES) publisher.events.on(name, () => (counts[name] = (counts[name] ?? 0) + 1));
+    publisher.events.on('queued', ({ target, queue }) =>
+      line(target, 'queued', paint.dim(`queue ${queue.split('/').slice(2).join('/')}`)),
+    );
+    publisher.events.on('attempt', ({ target, attempt, operation }) =>
+      line(
+        target,
+        'attempt',
+        operation === 'publish'
+          ? `#${attempt}`
+          : `#${attempt}, reconciling: the same create with the same idempotency key`,
+      ),
+    );
+    const lastProgress = new Map<Target, string>();
+    publisher.events.on('progress', ({ target, progress }) => {
+      // One line per step and media item: chunk by chunk would drown the rest.
+      const step = `${progress.stage} ${progress.mediaIndex ?? ''}`;
+      if (lastProgress.get(target) === step) return;
+      lastProgress.set(target, step);
+      const what =
+        progress.stage === 'upload'
+          ? `uploading media ${(progress.mediaIndex ?? 0) + 1}${progress.bytesTotal === undefined ? '' : ` (${kib(progress.bytesTotal)})`}`
+          : progress.stage === 'processing'
+            ? `media ${(progress.mediaIndex ?? 0) + 1} processing${progress.percent === undefined ? '' : ` ${progress.percent}%`}`
+            : 'creating the post';
+      line(target, 'progress', what);
+    });
+    publisher.events.on('retry', ({ target, attempt, delayMs, code }) =>
+      line(target, 'retry', `${code} → attempt #${attempt} in ${duration(delayMs)}`),
+    );
+    publisher.events.on('rate-limited', ({ platform, bucket, until, reason }) =>
+      line(
+        undefined,
+        'rate-limited',
+        `${platform} ${bucket}: ${reason === 'budget' ? 'budget spent, holding back' : '429 from the platform'} until ${relative(until.getTime() - start)}`,
+      ),
+    );
+    const urlOf = (outcome: PublishedOutcome): string =>
+      outcome.result.url ??
+      set.find((p) => p.id === outcome.target.platform)?.postUrl(outcome.result.ref) ??
+      outcome.result.ref.platformPostId;
+    publisher.events.on('published', (outcome) =>
+      line(outcome.target, 'published', `${urlOf(outcome)}${notes(outcome)}`),
+    );
+    publisher.events.on('failed', ({ target, error }) =>
+      line(target, 'failed', `${error.code}: ${error.message}`),
+    );
+    publisher.events.on('unknown', ({ target, error }) =>
+      line(target, 'unknown', `${error.code}: check by hand`),
+    );
+
+    // Publish: every post to every platform at once; the publisher queues per account and bucket.
+    const published = await Promise.all(
+      CAMPAIGN_POSTS.map(async ({ label, post }) => {
+        const targets = set.map((platform): Target => {
+          const target: Target = {
+            platform: platform.id,
+            accountId: platform.accountId,
+            ...(platform.overrides === undefined ? {} : { overrides: platform.overrides }),
+          };
+          labels.set(target, label);
+          return target;
+        });
+        const outcomes = await publisher.publish(post, targets, { idempotencyKey: `${CAMPAIGN}:${label}` });
+        return outcomes.map(
+          (outcome): DemoOutcome => ({ post: label, platform: outcome.target.platform, outcome }),
+        );
+      }),
+    );
+    const outcomes = published.flat();
+    const simulatedMs = clock.now() - start;
+
+    print('');
+    print(paint.bold('Outcomes'));
+    for (const { post, platform, outcome } of outcomes) {
+      const detail =
+        outcome.status === 'published'
+          ? `${urlOf(outcome)}${notes(outcome)}`
+          : outcome.status === 'failed'
+            ? `${outcome.error.code}: ${outcome.hint}`
+            : `${outcome.error.code}: ${outcome.checked.join('; ')}`;
+      print(
+        `  ${paint.event(outcome.status, outcome.status.padEnd(9))} ${platform.padEnd(9)} ${post.padEnd(13)} ${detail}`,
+      );
+    }
+
+    // Metrics, a day later, read through the publisher's rate-limited queues.
+    time.advance(METRICS_AFTER_MS);
+    const analytics = createAnalytics();
+    const refs: PostRef[] = [];
+    for (const { post, outcome } of outcomes) {
+      if (outcome.status !== 'published') continue;
+      const { ref, publishedAt } = outcome.result;
+      refs.push(ref);
+      const meta = CAMPAIGN_POSTS.find((c) => c.label === post)?.post;
+      analytics.ingestPostMeta([
+        {
+          ...ref,
+          publishedAt: publishedAt ?? new Date(start + simulatedMs),
+          campaign: meta?.campaign,
+          tags: meta?.tags,
+          contentClass: meta?.contentClass,
+        },
+      ]);
+    }
+    const collected = await collectAll(set, refs, publisher, analytics);
+    const summary = analytics.rollup({
+      by: ['platform'],
+      kpis: SUMMARY_KPIS,
+    });
+
+    print('');
+    print(
+      paint.bold(`Metrics ${duration(METRICS_AFTER_MS)} later`) +
+        paint.dim(` (${collected} samples via the publisher's queues)`),
+    );
+    const header = [
+      'platform',
+      'posts',
+      'impressions',
+      'likes',
+      'shares',
+      'replies',
+      'engagements',
+      'ER/impr',
+      'ER/followers',
+    ];
+    const rows = summary.map((row) => [
+      row.dimensions.platform ?? '–',
+      String(row.posts),
+      count(row.metrics.impressions),
+      count(row.metrics.likes),
+      count(row.metrics.shares),
+      count(row.metrics.comments),
+      count(row.kpis.engagementCount),
+      percent(row.kpis.engagementRateByImpressions),
+      percent(row.kpis.engagementRateByFollowers),
+    ]);
+    for (const cells of table([header, ...rows])) print(`  ${cells}`);
+
+    await publisher.shutdown();
+    const total = outcomes.length;
+    const ok = outcomes.filter((o) => o.outcome.status === 'published').length;
+    const faults = set.reduce((sum, p) => sum + p.sim.faults.injectedTotal, 0);
+    print('');
+    print(
+      `${paint.event(ok === total ? 'published' : 'failed', `${ok}/${total} published`)}, ${faults} faults injected and handled, ` +
+        `${relative(simulatedMs)} of simulated time in ${((performance.now() - realStart) / 1000).toFixed(1)} s`,
+    );
+
+    return {
+      outcomes,
+      platforms: set.map((p) => ({
+        id: p.id,
+        sim: p.sim,
+        accountId: p.accountId,
+        faultsInjected: new Map(p.sim.faults.injected),
+      })),
+      summary,
+      events: counts,
+      simulatedMs,
+    };
+  } finally {
+    running.close();
+  }
+}
+
+/** Post metrics and account metrics (followers, for the engagement rate by followers). */
+async function collectAll(
+  set: readonly (DemoPlatform & SimulatedPlatform)[],
+  refs: readonly PostRef[],
+  publisher: Publisher,
+  analytics: Analytics,
+): Promise<number> {
+  const posts = await collectMetrics(
+    set.map((p) => p.adapter),
+    refs,
+    undefined,
+    { via: publisher, into: analytics },
+  );
+  let samples = posts.samples.length;
+  for (const platform of set) {
+    const read = platform.adapter.getAccountMetrics;
+    if (read === undefined) continue;
+    const got: readonly MetricSample[] = await publisher.run(
+      { platform: platform.id, accountId: platform.accountId },
+      'metrics',
+      (context) => read.call(platform.adapter, context),
+    );
+    analytics.ingestSamples(got);
+    samples += got.length;
+  }
+  return samples;
+}
+
+/** `+12:03.5` (minutes:seconds) or `+1h02:03` from simulated start. */
+function relative(ms: number): string {
+  const seconds = ms / 1000;
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return h > 0
+    ? `+${h}h${String(m).padStart(2, '0')}:${String(Math.floor(s)).padStart(2, '0')}`
+    : `+${m}:${s.toFixed(1).padStart(4, '0')}`;
+}
+
+function duration(ms: number): string {
+  if (ms >= 3_600_000) return `${+(ms / 3_600_000).toFixed(1)} h`;
+  if (ms >= 60_000) return `${+(ms / 60_000).toFixed(1)} min`;
+  return `${+(ms / 1000).toFixed(1)} s`;
+}
+
+function kib(bytes: number): string {
+  return `${Math.round(bytes / 1024)} KiB`;
+}
+
+function count(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : value.toLocaleString('en-US');
+}
+
+function percent(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : `${(value * 100).toFixed(2)} %`;
+}
+
+/** Columns padded to their widest cell; the first left-aligned, the rest right-aligned. */
+function table(rows: readonly (readonly string[])[]): string[] {
+  const widths =
+    rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
+  return rows.map((row) =>
+    row
+      .map((cell, column) =>
+        column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
+      )
+      .join('  '),
+  );
+}
+
+interface Painter {
+  bold(text: string): string;
+  dim(text: string): string;
+  /** Colours `text` by the event or status it names. */
+  event(name: string, text: string): string;
+}
+
+/** ANSI styles, or none (no terminal, `NO_COLOR`, captured output). */
+function painter(enabled: boolean): Painter {
+  const style = (code: string) => (text: string) => (enabled ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const colours: Record<string, (text: string) => string> = {
+    published: style('32'),
+    failed: style('31'),
+    unknown: style('35'),
+    retry: style('33'),
+    'rate-limited': style('33'),
+    attempt: style('36'),
+  };
+  return {
+    bold: style('1'),
+    dim: style('2'),
+    event: (name, text) => (colours[name] ?? ((t: string) => t))(text),
+  };
+}

@@ -1,0 +1,71 @@
+import type { FaultKind } from '@smmkit/testkit';
+import { describe, expect, it } from 'vitest';
+import { CAMPAIGN_POSTS } from '../src/campaign.ts';
+import { main } from '../src/demo.ts';
+import { PLATFORMS } from '../src/platforms.ts';
+
+describe('pnpm demo', () => {
+  it('cross-posts the campaign through every injected fault, exactly once, and summarises the metrics', async () => {
+    const lines: string[] = [];
+    const report = await main({ print: (line) => lines.push(line), color: false });
+    const output = lines.join('\n');
+
+    // Every target has an outcome, and none is lost.
+    expect(report.outcomes).toHaveLength(CAMPAIGN_POSTS.length * PLATFORMS.length);
+    for (const { post, platform, outcome } of report.outcomes) {
+      expect({ post, platform, status: outcome.status }).toEqual({ post, platform, status: 'published' });
+    }
+    const pairs = report.outcomes.map(({ post, platform }) => `${post}@${platform}`);
+    expect(new Set(pairs).size).toBe(pairs.length);
+
+    // No post twice on any platform: every text of the campaign (posts and thread parts) once.
+    const texts = CAMPAIGN_POSTS.flatMap(({ post }) => [
+      post.text ?? '',
+      ...(post.thread ?? []).map((part) => part.text ?? ''),
+    ]);
+    for (const platform of report.platforms) {
+      const stored = platform.sim.posts.filter((p) => p.accountId === platform.accountId).map((p) => p.text);
+      expect(new Set(stored).size, `${platform.id}: duplicate posts`).toBe(stored.length);
+      expect(stored, platform.id).toHaveLength(texts.length);
+      for (const text of texts)
+        expect(
+          stored.some((s) => s?.startsWith(text)),
+          `${platform.id}: ${text}`,
+        ).toBe(true);
+    }
+
+    // The injected faults were hit, and the publisher made them visible.
+    const injected = (kind: FaultKind) =>
+      report.platforms.reduce((sum, p) => sum + (p.faultsInjected.get(kind) ?? 0), 0);
+    expect(injected('rate_limit')).toBeGreaterThanOrEqual(1);
+    expect(injected('server_error')).toBeGreaterThanOrEqual(1);
+    expect(injected('accepted_then_lost')).toBeGreaterThanOrEqual(1);
+    expect(report.events.retry).toBeGreaterThanOrEqual(2);
+    expect(report.events['rate-limited']).toBeGreaterThanOrEqual(2);
+    expect(
+      report.outcomes.some(
+        (o) =>
+          o.outcome.status === 'published' && o.outcome.result.warnings.some((w) => w.code === 'reconciled'),
+      ),
+    ).toBe(true);
+    // The rate limit was waited out on simulated time.
+    expect(report.simulatedMs).toBeGreaterThanOrEqual(15 * 60_000);
+
+    // A summary row per platform, with metrics grown since publishing.
+    expect(report.summary.map((row) => row.dimensions.platform).sort()).toEqual(
+      PLATFORMS.map((p) => p.id).sort(),
+    );
+    for (const row of report.summary) {
+      expect(row.posts).toBe(CAMPAIGN_POSTS.length);
+      expect(row.kpis.engagementCount).toBeGreaterThan(0);
+      expect(row.kpis.engagementRateByFollowers).toBeGreaterThan(0);
+    }
+
+    // Output: progress, outcomes with URLs, the table; no colour codes when captured.
+    expect(output).toContain('rate-limited');
+    expect(output).toMatch(/published\s+x\s+thread\s+https:\/\/x\.com\/ana\/status\/\d+/);
+    expect(output).toMatch(/published\s+mastodon\s+video\s+https:\/\/mastodon\.example\/@ana\/\d+/);
+    expect(output).toMatch(/^\s+platform\s+posts/m);
+    expect(output).not.toContain('\u001b[');
+  });
+});
