@@ -10,6 +10,8 @@ export default defineConfig({
       '@smmkit/core/analytics': source('./packages/core/src/analytics/index.ts'),
       '@smmkit/core/publisher': source('./packages/core/src/publisher/index.ts'),
       '@smmkit/core': source('./packages/core/src/index.ts'),
+      '@smmkit/adapter-instagram/mocks': source('./packages/adapter-instagram/src/mocks/index.ts'),
+      '@smmkit/adapter-instagram': source('./packages/adapter-instagram/src/index.ts'),
       '@smmkit/adapter-x/mocks': source('./packages/adapter-x/src/mocks/index.ts'),
       '@smmkit/adapter-x': source('./packages/adapter-x/src/index.ts'),
       '@smmkit/example-adapter-mastodon/mocks': source('./examples/adapter-mastodon/src/mocks/index.ts'),

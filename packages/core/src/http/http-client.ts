@@ -229,6 +229,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         body: parseLoosely(scrubbed),
         rateLimit,
         retryAt: parseRetryAfter(response.headers.get('retry-after'), now),
+        receivedAt: now,
         createsResource,
       });
 

@@ -25,6 +25,8 @@ export interface PlatformResponse {
   readonly rateLimit: RateLimitInfo | undefined;
   /** When the server asked to wait (`Retry-After`), as an instant. */
   readonly retryAt: Date | undefined;
+  /** When the response arrived, in milliseconds on the request context's clock (for relative limits). */
+  readonly receivedAt: number;
   /** Whether the request would create something (a post, a comment) if it succeeded. */
   readonly createsResource: boolean;
 }

@@ -18,6 +18,8 @@ export type SamplePosts = { readonly [K in SampleKind]?: Post };
 export interface ConformanceSetup {
   /** The simulated platform; the suite starts it, resets it before each test and stops it after. */
   readonly simulator: PlatformSimulator;
+  /** Further hosts of the same platform (an upload host, an OAuth host), started and reset with it. */
+  readonly extraSimulators?: readonly PlatformSimulator[] | undefined;
   /** The adapter under test, pointed at the simulator. */
   readonly adapter: Adapter;
   /**

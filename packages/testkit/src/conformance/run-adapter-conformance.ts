@@ -69,7 +69,7 @@ export function runAdapterConformance(options: ConformanceOptions): void {
 
     beforeAll(async () => {
       setup = await options.setup();
-      running = startSimulators(setup.simulator);
+      running = startSimulators(setup.simulator, ...(setup.extraSimulators ?? []));
     });
     afterAll(() => running?.close());
     beforeEach(() => {

@@ -1,0 +1,117 @@
+/**
+ * Benchmark (issue item 8, `pnpm bench:size`): minified + gzipped (level 9) esbuild bundles
+ * (ESM, platform node, tree-shaken) and the cold import time of an app.
+ *
+ * - core: `export * from '@smmkit/core'`, everything it imports bundled (ky, zod, …).
+ * - adapter-x: `export * from '@smmkit/adapter-x'`, everything bundled EXCEPT `@smmkit/core`
+ *   (external): its own cost on top of core — twitter-text and the zod it imports itself.
+ * - core+x: an app that publishes to X through the publisher: `createXAdapter`,
+ *   `createPublisher` (from '@smmkit/core/publisher') and `staticTokenProvider`, one publish,
+ *   everything bundled. The ./mocks entries are not used (they are for tests).
+ * - import_ms: median over RUNS of (spawn `node -e` importing that app's modules and creating the
+ *   adapter and publisher) − (spawn `node -e` with an empty module), alternated, unbundled dist.
+ */
+import { spawnSync } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const BENCH_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = 21;
+
+const APP = `
+import { createXAdapter } from '@smmkit/adapter-x';
+import { staticTokenProvider } from '@smmkit/core';
+import { createPublisher } from '@smmkit/core/publisher';
+const publisher = createPublisher({
+  adapters: [createXAdapter()],
+  tokens: () => staticTokenProvider(process.env.X_TOKEN ?? ''),
+});
+export const outcomes = await publisher.publish({ text: process.argv[2] ?? 'Hello' }, [
+  { platform: 'x', accountId: process.env.X_ACCOUNT ?? '' },
+]);
+`;
+
+const IMPORT_APP = `
+import { createXAdapter } from '@smmkit/adapter-x';
+import { staticTokenProvider } from '@smmkit/core';
+import { createPublisher } from '@smmkit/core/publisher';
+createPublisher({ adapters: [createXAdapter()], tokens: () => staticTokenProvider('t') });
+`;
+
+async function bundle(
+  contents: string,
+  external: readonly string[] = [],
+  resolveDir = BENCH_DIR,
+): Promise<{ raw: number; gz: number }> {
+  const result = await build({
+    stdin: { contents, resolveDir, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    write: false,
+    external: [...external],
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return { raw: code.byteLength, gz: gzipSync(code, { level: 9 }).byteLength };
+}
+
+function importMs(source: string): number {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', source], {
+    cwd: BENCH_DIR,
+    encoding: 'utf8',
+  });
+  const ms = performance.now() - started;
+  if (run.status !== 0) throw new Error(`node -e failed: ${run.stderr}`);
+  return ms;
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+async function main(): Promise<void> {
+  const core = await bundle(`export * from '@smmkit/core';`);
+  const adapterX = await bundle(`export * from '@smmkit/adapter-x';`, ['@smmkit/core']);
+  const adapterXAlone = await bundle(`export * from '@smmkit/adapter-x';`);
+  const app = await bundle(APP);
+  const twitterText = await bundle(
+    `export { default } from 'twitter-text';`,
+    [],
+    resolve(BENCH_DIR, '../packages/adapter-x'),
+  );
+  const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+  console.log(`core:              ${kb(core.raw)} min, ${kb(core.gz)} gz`);
+  console.log(
+    `adapter-x (core external): ${kb(adapterX.raw)} min, ${kb(adapterX.gz)} gz; with core bundled: ${kb(adapterXAlone.gz)} gz`,
+  );
+  console.log(
+    `app (createXAdapter + createPublisher + staticTokenProvider): ${kb(app.raw)} min, ${kb(app.gz)} gz`,
+  );
+  console.log(`for scale: twitter-text alone ${kb(twitterText.gz)} gz (as adapter-x resolves it)`);
+
+  importMs(''); // warm the file cache
+  importMs(IMPORT_APP);
+  const differences: number[] = [];
+  const empties: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const empty = importMs('');
+    const loaded = importMs(IMPORT_APP);
+    empties.push(empty);
+    differences.push(loaded - empty);
+  }
+  console.log(
+    `import: bare node ${median(empties).toFixed(0)} ms; app − bare, median of ${RUNS}: ${median(differences).toFixed(1)} ms`,
+  );
+  console.log(
+    `size: core_gz=${core.gz} adapter_x_gz=${adapterX.gz} core_plus_x_gz=${app.gz} import_ms=${median(differences).toFixed(1)}`,
+  );
+}
+
+await main();

@@ -1,0 +1,139 @@
+/**
+ * The simulated platforms the publisher benches run against, on one simulated clock: X (its
+ * simulator, with budgets overridden), Mastodon (the example adapter's simulator, budgets
+ * overridden) and a header-less TikTok-like platform on declared budgets (headerless-platform.ts).
+ */
+import { createXAdapter } from '@smmkit/adapter-x';
+import { createXSimulator, DEFAULT_SCOPES } from '@smmkit/adapter-x/mocks';
+import { type Adapter, staticTokenProvider, type Target, type TokenProvider } from '@smmkit/core';
+import { createMastodonAdapter } from '@smmkit/example-adapter-mastodon';
+import { createMastodonSimulator } from '@smmkit/example-adapter-mastodon/mocks';
+import type { ManualClock, PlatformSimulator, RateBudgetRule } from '@smmkit/testkit';
+import {
+  createHeaderlessAdapter,
+  createHeaderlessSimulator,
+  HEADERLESS_PLATFORM,
+  type HeaderlessBudgets,
+} from './headerless-platform.ts';
+
+/** Simulated "now" when a bench starts. */
+export const START = Date.parse('2026-11-22T12:00:00.000Z');
+
+/** One platform of the world. */
+export interface PlatformSetup {
+  /** Platform id. */
+  readonly platform: string;
+  /** Accounts to create. */
+  readonly accounts: number;
+  /** The create bucket's budget as the simulator enforces it (per account). */
+  readonly createRule: RateBudgetRule;
+  /** How the publisher can know it, in words. */
+  readonly learnedFrom: string;
+}
+
+/** What {@link createWorld} builds. */
+export interface World {
+  readonly simulators: readonly PlatformSimulator[];
+  readonly adapters: readonly Adapter[];
+  readonly targets: readonly Target[];
+  readonly tokens: (target: Target) => TokenProvider;
+  /** The simulator of a platform. */
+  readonly simulatorOf: (platform: string) => PlatformSimulator;
+  /** The create route of a platform as the simulator names it (for its log). */
+  readonly createRouteOf: (platform: string) => string;
+}
+
+/** Settings of {@link createWorld}. */
+export interface WorldOptions {
+  readonly clock: ManualClock;
+  readonly fetch: typeof globalThis.fetch;
+  readonly x: PlatformSetup;
+  readonly mastodon: PlatformSetup;
+  readonly headerless: PlatformSetup & { readonly listRule: RateBudgetRule };
+  /** Request timeout of every adapter, real ms (default: core's 30 000). */
+  readonly timeoutMs?: number | undefined;
+}
+
+const DAY = 86_400_000;
+
+/** Builds the simulators, accounts, tokens and adapters. */
+export function createWorld(options: WorldOptions): World {
+  const { clock, fetch, timeoutMs } = options;
+  const x = createXSimulator({
+    clock,
+    budgets: {
+      'tweets-create': options.x.createRule,
+      // Out of the way of the 15-minute window under test (X's 10,000 per 24 h stays declared).
+      'tweets-create-24h': { limit: 1_000_000, windowMs: DAY, kind: 'fixed' },
+    },
+  });
+  const mastodon = createMastodonSimulator({
+    clock,
+    budgets: { api: options.mastodon.createRule },
+  });
+  const headerlessBudgets: HeaderlessBudgets = {
+    publish: options.headerless.createRule,
+    list: options.headerless.listRule,
+  };
+  const headerless = createHeaderlessSimulator(clock, headerlessBudgets);
+
+  const tokenOf = new Map<string, string>();
+  const targets: Target[] = [];
+  const add = (platform: string, accountId: string, token: string): void => {
+    tokenOf.set(`${platform}/${accountId}`, token);
+    targets.push({ platform, accountId });
+  };
+  for (let n = 0; n < options.x.accounts; n += 1) {
+    const { account } = x.addAccount(`xuser${n}`);
+    // X access tokens last 2 h; the benches run longer on simulated time, so issue long ones.
+    const { accessToken } = x.sim.tokens.issue(account.id, {
+      expiresInMs: 365 * DAY,
+      scopes: DEFAULT_SCOPES,
+    });
+    add('x', account.id, accessToken);
+  }
+  for (let n = 0; n < options.mastodon.accounts; n += 1) {
+    const { account, accessToken } = mastodon.addAccount(`mastouser${n}`);
+    add('mastodon', account.id, accessToken);
+  }
+  for (let n = 0; n < options.headerless.accounts; n += 1) {
+    const account = headerless.addAccount({ handle: `ttuser${n}` });
+    add(HEADERLESS_PLATFORM, account.id, headerless.tokens.issue(account.id).accessToken);
+  }
+  const providers = new Map<string, TokenProvider>();
+  const tokens = (target: Target): TokenProvider => {
+    const key = `${target.platform}/${target.accountId}`;
+    let provider = providers.get(key);
+    if (provider === undefined) {
+      provider = staticTokenProvider(tokenOf.get(key) ?? 'missing');
+      providers.set(key, provider);
+    }
+    return provider;
+  };
+  const simulators: Record<string, PlatformSimulator> = {
+    x: x.sim,
+    mastodon: mastodon.sim,
+    [HEADERLESS_PLATFORM]: headerless,
+  };
+  const createRoutes: Record<string, string> = {
+    x: 'POST /2/tweets',
+    mastodon: 'POST /api/v1/statuses',
+    [HEADERLESS_PLATFORM]: 'POST /v2/post/publish',
+  };
+  return {
+    simulators: Object.values(simulators),
+    adapters: [
+      createXAdapter({ baseUrl: x.baseUrl, fetch, timeoutMs }),
+      createMastodonAdapter({ instanceUrl: mastodon.instanceUrl, fetch, timeoutMs }),
+      createHeaderlessAdapter({ budgets: headerlessBudgets, fetch, timeoutMs }),
+    ],
+    targets,
+    tokens,
+    simulatorOf: (platform) => {
+      const sim = simulators[platform];
+      if (sim === undefined) throw new Error(`no simulator for ${platform}`);
+      return sim;
+    },
+    createRouteOf: (platform) => createRoutes[platform] ?? '',
+  };
+}

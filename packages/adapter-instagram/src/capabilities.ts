@@ -1,0 +1,143 @@
+import type { Capabilities, RateBudget } from '@smmkit/core';
+import { INSTAGRAM_GRAPH_BUCKET } from './rate-limit.js';
+
+// Every rule and number cites shared/platforms/instagram.md or meta-common.md (which cite
+// developers.facebook.com) or the Graph spec files in shared/platforms/meta-api-specs.
+
+const MEBIBYTE = 1024 * 1024;
+
+/** Bucket of published posts (`POST /{ig-user-id}/media_publish`). */
+export const INSTAGRAM_PUBLISH_BUCKET = 'media_publish';
+/** Bucket of containers (`POST /{ig-user-id}/media`). */
+export const INSTAGRAM_CONTAINER_BUCKET = 'media';
+
+/**
+ * Longest alt text. Meta documents no separate cap for `alt_text` (instagram.md, Publish lists
+ * the parameter only), so the caption's 2,200 is used as an upper bound.
+ */
+const ALT_TEXT_MAX_LENGTH = 2200;
+
+/**
+ * The budgets Instagram documents (instagram.md, Publish, Quotas), both per account over a
+ * rolling 24 h: 400 containers, and published posts — "50 or 100 depending on which Meta page
+ * you read (older: 25)"; the lower current figure, 50, is declared so the publisher paces
+ * conservatively, and the live quota is read before every publish (quota.ts). Graph call
+ * budgets are percentages in headers (meta-common.md, Rate limits) and are learnt from them.
+ */
+export const INSTAGRAM_RATE_BUDGETS: readonly RateBudget[] = Object.freeze([
+  { bucket: INSTAGRAM_PUBLISH_BUCKET, limit: 50, windowSec: 86_400, scope: 'user', resets: 'rolling' },
+  { bucket: INSTAGRAM_CONTAINER_BUCKET, limit: 400, windowSec: 86_400, scope: 'user', resets: 'rolling' },
+]);
+
+/**
+ * The capabilities of an Instagram adapter; a function of the settings because webhook support
+ * depends on whether an app secret is configured.
+ *
+ * @param settings - whether webhooks can be verified (an app secret is set) and which host the
+ *   adapter talks to (Instagram Login tokens can be refreshed, Facebook Login tokens cannot)
+ * @returns the capabilities, as data
+ *
+ * @example
+ * ```ts
+ * instagramCapabilities({ webhooks: false }).text.maxLength; // 2200
+ * ```
+ */
+export function instagramCapabilities(settings: {
+  readonly webhooks: boolean;
+  readonly host?: 'facebook' | 'instagram' | undefined;
+}): Capabilities {
+  // instagram.md, Limits: images JPEG only, ≤ 8 MB (read as MiB), aspect 4:5 to 1.91:1, width 320–1440 px.
+  const image = {
+    mimeTypes: ['image/jpeg'],
+    maxBytes: 8 * MEBIBYTE,
+    minWidth: 320,
+    maxWidth: 1440,
+    minAspectRatio: 0.8,
+    maxAspectRatio: 1.91,
+    altTextMaxLength: ALT_TEXT_MAX_LENGTH,
+  };
+  return {
+    text: {
+      // instagram.md, Limits: caption ≤ 2,200 characters, ≤ 30 hashtags, ≤ 20 @mentions.
+      maxLength: 2200,
+      counting: 'code_points',
+      required: false,
+      maxHashtags: 30,
+      maxMentions: 20,
+    },
+    media: {
+      // instagram.md, Limits: "Media is required (no text-only posts)".
+      required: true,
+      kinds: {
+        image,
+        // instagram.md, Limits: reels MOV/MP4 (H.264/HEVC), 3 s–15 min, ≤ 300 MB, ≤ 1920 px wide.
+        // Story videos are tighter (3–60 s, ≤ 100 MB): validate.ts checks those per format.
+        video: {
+          mimeTypes: ['video/mp4', 'video/quicktime'],
+          maxBytes: 300 * MEBIBYTE,
+          minDurationSec: 3,
+          maxDurationSec: 900,
+          maxWidth: 1920,
+        },
+      },
+      sets: [
+        // instagram.md, Publish: image; reel ("every single video since July 2023"); carousel 2–10.
+        { format: 'feed', kinds: ['image'], min: 1, max: 1 },
+        { format: 'feed', kinds: ['video'], min: 1, max: 1 },
+        { format: 'feed', kinds: ['image', 'video'], min: 2, max: 10 },
+        { format: 'reel', kinds: ['video'], min: 1, max: 1 },
+        // instagram.md, Publish: story `image_url` or `video_url`.
+        { format: 'story', kinds: ['image', 'video'], min: 1, max: 1 },
+      ],
+      // Instagram fetches media from a public URL; videos may instead be uploaded with
+      // upload_type=resumable (instagram.md, Publish; images need a URL, validate.ts checks it).
+      sources: ['url', 'bytes', 'file', 'stream'],
+    },
+    formats: ['feed', 'story', 'reel'],
+    threads: false,
+    polls: false,
+    // instagram.md, Publish: "First comment: POST /{ig-media-id}/comments {message} right after publish".
+    firstComment: true,
+    // Links in captions are not clickable on Instagram.
+    links: 'not_clickable',
+    nativeScheduling: false,
+    privacy: false,
+    // instagram.md documents no way to delete published media.
+    delete: false,
+    metrics: {
+      // instagram.md, Metrics: reach, views, likes, comments, shares, saved, total_interactions.
+      post: ['reach', 'impressions', 'likes', 'comments', 'shares', 'saves', 'engagements'],
+      // instagram.md, Metrics: followers_count, media_count.
+      account: ['followers', 'posts_count'],
+      maxPostsPerRequest: 1,
+    },
+    // instagram.md, Engagement: comments, replies (read and write), hide, delete; mentions via /tags.
+    engagement: { read: ['comment', 'reply', 'mention'], reply: true, hide: true, delete: true },
+    webhooks: settings.webhooks,
+    // No idempotency key and no duplicate signal for media; recent media can be listed
+    // (IGUser.json `GET media`).
+    reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: false },
+    // meta-common.md, Tokens: long-lived tokens last ~60 days. Facebook Login tokens cannot be
+    // refreshed (only exchanged); Instagram Login tokens refresh themselves (`ig_refresh_token`,
+    // no separate refresh token, nothing rotates) but only while still valid, so smmkit refreshes
+    // them ahead of expiry (createRefreshingTokenProvider's margin), never after a rejection.
+    auth: {
+      flavour: 'oauth2',
+      refreshable: settings.host === 'instagram',
+      refreshTokenRotates: false,
+      accessTokenLifetimeSec: 5_184_000,
+    },
+    rateLimits: {
+      headers: true,
+      budgets: INSTAGRAM_RATE_BUDGETS.map((budget) => ({ ...budget })),
+      operations: {
+        publish: [INSTAGRAM_PUBLISH_BUCKET, INSTAGRAM_GRAPH_BUCKET],
+        upload: [INSTAGRAM_CONTAINER_BUCKET, INSTAGRAM_GRAPH_BUCKET],
+        metrics: [INSTAGRAM_GRAPH_BUCKET],
+        engagement: [INSTAGRAM_GRAPH_BUCKET],
+        reply: [INSTAGRAM_GRAPH_BUCKET],
+        findRecentPosts: [INSTAGRAM_GRAPH_BUCKET],
+      },
+    },
+  };
+}

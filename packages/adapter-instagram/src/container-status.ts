@@ -1,0 +1,118 @@
+import {
+  AbortedError,
+  type HttpClient,
+  MediaProcessingError,
+  type PublishContext,
+  systemClock,
+} from '@smmkit/core';
+import { ContainerStatusSchema } from './schemas.js';
+
+/** Which container to wait for and how. */
+export interface ContainerWait {
+  /** The container id. */
+  readonly containerId: string;
+  /** Index of the item in `post.media`, when the container is one item (not a carousel parent). */
+  readonly mediaIndex?: number | undefined;
+  /** Milliseconds between checks. */
+  readonly intervalMs: number;
+  /** Milliseconds to wait before giving up. */
+  readonly timeoutMs: number;
+}
+
+/**
+ * Waits until Instagram has fetched and processed a container (instagram.md, Publish step 2):
+ * `GET /{container-id}?fields=status_code,status`, at once and then every `intervalMs` on the
+ * context's clock, until `timeoutMs` has passed.
+ *
+ * - `FINISHED` (or `PUBLISHED`) → ready;
+ * - `IN_PROGRESS` (or no status yet) → wait and ask again;
+ * - `ERROR` → `MediaProcessingError('media_processing_failed')` with the sub-code found in
+ *   `status` ("status holds the subcode") as `platformError.subcode`;
+ * - `EXPIRED` (not published within 24 h) → `MediaProcessingError('media_processing_failed')`;
+ * - still in progress after `timeoutMs` → `MediaProcessingError('media_processing_timeout')`;
+ * - an abort while waiting → `AbortedError` (nothing was published yet).
+ *
+ * @param http - the adapter's HTTP client
+ * @param wait - the container, its media index, the interval and the timeout
+ * @param context - the publish context (tokens, signal, clock, progress)
+ *
+ * @example
+ * ```ts
+ * await waitForInstagramContainer(http, { containerId, intervalMs: 60_000, timeoutMs: 300_000 }, ctx);
+ * ```
+ */
+export async function waitForInstagramContainer(
+  http: HttpClient,
+  wait: ContainerWait,
+  context: PublishContext,
+): Promise<void> {
+  const clock = context.clock ?? systemClock;
+  const deadline = clock.now() + wait.timeoutMs;
+  const item = wait.mediaIndex === undefined ? {} : { mediaIndex: wait.mediaIndex };
+  for (;;) {
+    const { data } = await http.request({
+      method: 'GET',
+      path: `/${encodeURIComponent(wait.containerId)}`,
+      operation: 'check media container status',
+      searchParams: { fields: 'status_code,status' },
+      schema: ContainerStatusSchema,
+      context,
+    });
+    const code = data.status_code?.toUpperCase();
+    if (code === 'FINISHED' || code === 'PUBLISHED') return;
+    if (code === 'ERROR') throw containerError(wait, data.status, item);
+    if (code === 'EXPIRED') {
+      throw new MediaProcessingError(
+        'media_processing_failed',
+        `Instagram media container ${wait.containerId} expired (containers must be published within 24 h).`,
+        { platform: 'instagram', ...item, platformError: { code: 'EXPIRED', subcode: 2_207_008 } },
+      );
+    }
+    context.onProgress?.({ stage: 'processing', ...item });
+    const remaining = deadline - clock.now();
+    if (remaining <= 0) {
+      throw new MediaProcessingError(
+        'media_processing_timeout',
+        `Instagram was still processing media container ${wait.containerId} after ${wait.timeoutMs} ms.`,
+        { platform: 'instagram', ...item },
+      );
+    }
+    await sleep(Math.min(wait.intervalMs, remaining), context);
+  }
+}
+
+function containerError(
+  wait: ContainerWait,
+  status: string | undefined,
+  item: { mediaIndex?: number },
+): MediaProcessingError {
+  // `status` reads like "Error: Media upload has failed with error code 2207026".
+  const subcode = status?.match(/\b(\d{4,})\b/)?.[1];
+  return new MediaProcessingError(
+    'media_processing_failed',
+    `Instagram could not process media container ${wait.containerId}${status === undefined ? '' : `: ${status}`}`,
+    {
+      platform: 'instagram',
+      ...item,
+      platformError: {
+        code: 'ERROR',
+        ...(subcode === undefined ? {} : { subcode: Number(subcode) }),
+        ...(status === undefined ? {} : { message: status }),
+      },
+    },
+  );
+}
+
+/** Waits on the context's clock; an abort while waiting is an `AbortedError` (nothing was published yet). */
+async function sleep(ms: number, context: PublishContext): Promise<void> {
+  const clock = context.clock ?? systemClock;
+  try {
+    await clock.sleep(ms, context.signal);
+  } catch (error) {
+    if (!context.signal?.aborted) throw error;
+    throw new AbortedError('publish was aborted while Instagram was processing media.', {
+      platform: 'instagram',
+      cause: context.signal.reason,
+    });
+  }
+}

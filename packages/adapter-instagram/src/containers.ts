@@ -1,0 +1,113 @@
+import { type HttpClient, type Media, mediaSize, type PublishContext, readMediaBlob } from '@smmkit/core';
+import { IdResponseSchema, UploadResponseSchema } from './schemas.js';
+
+/** Container parameters (IGUser.json `POST media`; instagram.md, Publish step 1). */
+export type ContainerParams = Readonly<
+  Record<string, string | number | boolean | readonly unknown[] | undefined>
+>;
+
+/** Where a container is made and where resumable uploads go. */
+export interface ContainerTarget {
+  /** The Graph API version, for the default upload URL. */
+  readonly graphVersion: string;
+}
+
+/**
+ * Creates one media container: `POST /{ig-user-id}/media` with a JSON body (meta-common.md,
+ * Requests: parameters may be a JSON body) → `{id}` (instagram.md, Publish step 1).
+ *
+ * A URL source becomes `image_url` or `video_url`. A video from bytes, a file or a stream is
+ * uploaded: the container is made with `upload_type=resumable` → `{id, uri}`, then the bytes are
+ * posted to `uri` (else `https://rupload.facebook.com/ig-api-upload/{version}/{id}`) with
+ * `offset: 0` and `file_size` headers (instagram.md, Publish; developers.facebook.com, Resumable
+ * uploads). The whole file is sent in one request.
+ *
+ * Containers are not posts: nothing is visible until `media_publish`, so a lost answer is
+ * not ambiguous (`createsResource` is off) and a retried publish makes a new container.
+ *
+ * @param http - the adapter's HTTP client
+ * @param target - the version, for the upload URL
+ * @param params - container parameters except the media source
+ * @param media - the item to attach, or `undefined` for a carousel parent
+ * @param mediaIndex - the item's index in `post.media`, for progress
+ * @param context - the publish context
+ * @returns the container id
+ *
+ * @example
+ * ```ts
+ * const id = await createInstagramContainer(http, { graphVersion: 'v26.0' }, { caption: 'Hi' }, image, 0, ctx);
+ * ```
+ */
+export async function createInstagramContainer(
+  http: HttpClient,
+  target: ContainerTarget,
+  params: ContainerParams,
+  media: Media | undefined,
+  mediaIndex: number | undefined,
+  context: PublishContext,
+): Promise<string> {
+  const upload = media !== undefined && media.source.type !== 'url';
+  const source =
+    media === undefined
+      ? {}
+      : media.source.type === 'url'
+        ? media.kind === 'video'
+          ? { video_url: media.source.url }
+          : { image_url: media.source.url }
+        : { upload_type: 'resumable' };
+  const json = Object.fromEntries(
+    Object.entries({ ...params, ...source }).filter(([, value]) => value !== undefined),
+  );
+  const { data } = await http.request({
+    method: 'POST',
+    path: `/${encodeURIComponent(context.account.accountId)}/media`,
+    operation: 'create media container',
+    json,
+    schema: IdResponseSchema,
+    context,
+  });
+  if (upload && media !== undefined) {
+    const uri = data.uri ?? `https://rupload.facebook.com/ig-api-upload/${target.graphVersion}/${data.id}`;
+    await uploadInstagramVideo(http, uri, media, mediaIndex, context);
+  }
+  return data.id;
+}
+
+/**
+ * Posts a video's bytes to a resumable-upload URI (instagram.md, Publish:
+ * `upload_type=resumable` → `{id, uri}` for bytes to `rupload.facebook.com/ig-api-upload/vNN/{id}`),
+ * in one request from offset 0, with the token in the `Authorization` header.
+ *
+ * @param http - the adapter's HTTP client
+ * @param uri - the upload URI the container answer gave
+ * @param media - the video (bytes, file or stream source)
+ * @param mediaIndex - its index in `post.media`, for progress
+ * @param context - the publish context
+ *
+ * @example
+ * ```ts
+ * await uploadInstagramVideo(http, created.uri, video, 0, ctx);
+ * ```
+ */
+export async function uploadInstagramVideo(
+  http: HttpClient,
+  uri: string,
+  media: Media,
+  mediaIndex: number | undefined,
+  context: PublishContext,
+): Promise<void> {
+  const blob = await readMediaBlob(media);
+  const size = mediaSize(media) ?? blob.size;
+  const item = mediaIndex === undefined ? {} : { mediaIndex };
+  context.onProgress?.({ stage: 'upload', ...item, bytesSent: 0, bytesTotal: size });
+  await http.request({
+    method: 'POST',
+    path: uri,
+    operation: 'upload video',
+    body: blob,
+    headers: { offset: '0', file_size: String(blob.size), 'Content-Type': 'application/octet-stream' },
+    schema: UploadResponseSchema,
+    context,
+  });
+  context.onProgress?.({ stage: 'upload', ...item, bytesSent: blob.size, bytesTotal: blob.size });
+}

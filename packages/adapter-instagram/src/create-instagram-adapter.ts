@@ -1,0 +1,84 @@
+import { type Adapter, defineAdapter } from '@smmkit/core';
+import { instagramCapabilities } from './capabilities.js';
+import { findRecentInstagramPosts } from './find-recent-posts.js';
+import { createInstagramHttpClient } from './http-client.js';
+import { listInstagramEngagements } from './list-engagements.js';
+import { getInstagramAccountMetrics, getInstagramPostMetrics } from './metrics.js';
+import { deleteInstagramComment, hideInstagramComment } from './moderate.js';
+import { publishToInstagram } from './publish.js';
+import { replyOnInstagram } from './reply.js';
+import { type InstagramSettings, resolveInstagramSettings } from './settings.js';
+import { validateInstagramPost } from './validate.js';
+import { createInstagramWebhookHandler } from './webhooks.js';
+
+/**
+ * An Instagram adapter: a core `Adapter` whose always-supported operations are present, so
+ * callers need no `?.`. `webhooks` is present when the settings have an `appSecret`.
+ */
+export type InstagramAdapter = Adapter &
+  Required<
+    Pick<
+      Adapter,
+      | 'getPostMetrics'
+      | 'getAccountMetrics'
+      | 'listEngagements'
+      | 'reply'
+      | 'hide'
+      | 'deleteEngagement'
+      | 'findRecentPosts'
+    >
+  >;
+
+/**
+ * Makes an adapter for Instagram professional accounts (Graph API). Every request goes through
+ * one HTTP client made here (Bearer token, Graph error taxonomy, usage headers), with the
+ * context of the call; the adapter keeps no tokens and no state between calls. The context's
+ * `account.accountId` is the IG user id (see `discoverInstagramAccounts`). Get tokens with the
+ * auth helpers (auth.ts).
+ *
+ * @param settings - host, version, polling, transport and webhook secrets; see {@link InstagramSettings}
+ * @returns the adapter
+ * @throws ValidationError when a setting is invalid
+ *
+ * @example
+ * ```ts
+ * const instagram = createInstagramAdapter({ host: 'instagram' });
+ * const result = await instagram.publish(
+ *   { text: 'Hello', media: [{ kind: 'image', mimeType: 'image/jpeg', source: { type: 'url', url: 'https://cdn.example.com/a.jpg' } }] },
+ *   { account: { platform: 'instagram', accountId: '17841400000000000' }, tokens },
+ * );
+ * ```
+ */
+export function createInstagramAdapter(settings: InstagramSettings = {}): InstagramAdapter {
+  const resolved = resolveInstagramSettings(settings);
+  const http = createInstagramHttpClient(resolved);
+  const secret = resolved.appSecret;
+  const capabilities = instagramCapabilities({ webhooks: secret !== undefined, host: resolved.host });
+  const publishOptions = {
+    graphVersion: resolved.graphVersion,
+    pollIntervalMs: resolved.containerPollIntervalMs,
+    pollTimeoutMs: resolved.containerPollTimeoutMs,
+  };
+
+  return defineAdapter<InstagramAdapter>({
+    platform: 'instagram',
+    capabilities,
+    validate: (post) => validateInstagramPost(post, capabilities),
+    publish: (post, context) => publishToInstagram(http, publishOptions, post, context),
+    getPostMetrics: (refs, context) => getInstagramPostMetrics(http, refs, context),
+    getAccountMetrics: (context) => getInstagramAccountMetrics(http, context),
+    listEngagements: (query, context) => listInstagramEngagements(http, query, context),
+    reply: (to, text, context) => replyOnInstagram(http, to, text, context),
+    hide: (engagement, hidden, context) => hideInstagramComment(http, engagement, hidden, context),
+    deleteEngagement: (engagement, context) => deleteInstagramComment(http, engagement, context),
+    findRecentPosts: (query, context) => findRecentInstagramPosts(http, query, context),
+    ...(secret === undefined
+      ? {}
+      : {
+          webhooks: createInstagramWebhookHandler({
+            appSecret: secret,
+            verifyToken: resolved.webhookVerifyToken,
+          }),
+        }),
+  });
+}

@@ -1,0 +1,39 @@
+import { createHttpClient, type HttpClient } from '@smmkit/core';
+import { classifyInstagramError } from './classify-error.js';
+import { parseInstagramRateLimit } from './rate-limit.js';
+
+/** What the Instagram HTTP client needs to know. */
+export interface InstagramHttpOptions {
+  /** Origin and version (`https://graph.facebook.com/v26.0`). */
+  readonly baseUrl: string;
+  /** A `fetch` to use instead of the global one. */
+  readonly fetch?: typeof globalThis.fetch | undefined;
+  /** Request timeout in milliseconds. */
+  readonly timeoutMs?: number | undefined;
+}
+
+/**
+ * The HTTP client every Graph call goes through: core's client with the Graph error classifier
+ * and the usage-header parser. The token goes in `Authorization: Bearer` (meta-common.md,
+ * Requests: Meta takes `access_token` in the query or body or a Bearer header; the header keeps
+ * it out of URLs and logs). Create one per adapter instance.
+ *
+ * @param options - base URL and transport settings
+ * @returns the HTTP client
+ *
+ * @example
+ * ```ts
+ * const http = createInstagramHttpClient({ baseUrl: 'https://graph.facebook.com/v26.0' });
+ * ```
+ */
+export function createInstagramHttpClient(options: InstagramHttpOptions): HttpClient {
+  return createHttpClient({
+    platform: 'instagram',
+    baseUrl: options.baseUrl,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    classifyError: classifyInstagramError,
+    parseRateLimit: parseInstagramRateLimit,
+    authorize: (token) => ({ headers: { Authorization: `Bearer ${token}` } }),
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * The smmkit adapter for Instagram professional accounts (Graph API), built on `@smmkit/core`:
+ * images, carousels, reels and stories through media containers (URL or resumable video
+ * upload, status polling), the live publishing quota, first comments, media insights and
+ * account counts, comments, replies and mentions (reply, hide, delete), reconciliation,
+ * Meta usage headers, Facebook Login and Instagram Login token helpers, and webhooks. The
+ * `./mocks` entry exports an MSW simulator of the Graph API.
+ *
+ * @packageDocumentation
+ */
+export {
+  type DiscoverInstagramAccountsOptions,
+  discoverInstagramAccounts,
+  type ExchangeFacebookTokenOptions,
+  type ExchangeInstagramTokenOptions,
+  exchangeFacebookToken,
+  exchangeInstagramToken,
+  type InstagramAccountLink,
+  type InstagramAuthOptions,
+  type RefreshInstagramTokenOptions,
+  refreshInstagramToken,
+} from './auth.js';
+export {
+  INSTAGRAM_CONTAINER_BUCKET,
+  INSTAGRAM_PUBLISH_BUCKET,
+  INSTAGRAM_RATE_BUDGETS,
+  instagramCapabilities,
+} from './capabilities.js';
+export {
+  classifyInstagramError,
+  type GraphError,
+  graphErrorDetails,
+  readGraphError,
+} from './classify-error.js';
+export { createInstagramAdapter, type InstagramAdapter } from './create-instagram-adapter.js';
+export { INSTAGRAM_ACCOUNT_METRICS, INSTAGRAM_MEDIA_METRICS } from './metric-mapping.js';
+export { type InstagramPostOptions, InstagramPostOptionsSchema } from './post-options.js';
+export { instagramPostRef } from './post-ref.js';
+export { type InstagramPublishKind, instagramPublishKind } from './publish-format.js';
+export { INSTAGRAM_GRAPH_BUCKET, parseInstagramRateLimit } from './rate-limit.js';
+export {
+  INSTAGRAM_DEFAULTS,
+  INSTAGRAM_HOSTS,
+  type InstagramHost,
+  type InstagramSettings,
+} from './settings.js';
+export { validateInstagramPost } from './validate.js';
+export { instagramWebhookEngagements } from './webhook-payload.js';
+export { createInstagramWebhookHandler, type InstagramWebhookOptions } from './webhooks.js';

@@ -1,0 +1,135 @@
+import {
+  AuthError,
+  type HttpClient,
+  type MetricSample,
+  PlatformError,
+  type PostRef,
+  type RequestContext,
+  systemClock,
+} from '@smmkit/core';
+import { INSTAGRAM_ACCOUNT_METRICS, INSTAGRAM_MEDIA_METRICS } from './metric-mapping.js';
+import { AccountCountsSchema, InsightsResponseSchema } from './schemas.js';
+
+/**
+ * Lifetime metrics of the given media, one
+ * `GET /{ig-media-id}/insights?metric=reach,views,likes,comments,shares,saved,total_interactions&period=lifetime`
+ * per post (instagram.md, Metrics), mapped as metric-mapping.ts says; `rawName` is Meta's name.
+ *
+ * An insight whose `values` is empty has no data yet (instagram.md: "Missing data comes back
+ * empty, not 0; up to 48 h lag"): it gives no sample rather than a 0. A post that no longer
+ * exists, or whose insights Meta withholds for having too few viewers (code 10 on insights;
+ * instagram.md, Metrics), is skipped; other errors are thrown.
+ *
+ * @param http - the adapter's HTTP client
+ * @param refs - the posts
+ * @param context - tokens, signal, clock (for `observedAt`) and rate-limit listener
+ * @returns the samples
+ *
+ * @example
+ * ```ts
+ * const samples = await getInstagramPostMetrics(http, [result.ref], ctx);
+ * ```
+ */
+export async function getInstagramPostMetrics(
+  http: HttpClient,
+  refs: readonly PostRef[],
+  context: RequestContext,
+): Promise<MetricSample[]> {
+  const clock = context.clock ?? systemClock;
+  const names = new Map<string, (typeof INSTAGRAM_MEDIA_METRICS)[number][1]>(INSTAGRAM_MEDIA_METRICS);
+  const samples: MetricSample[] = [];
+  for (const mediaId of new Set(refs.map((ref) => ref.platformPostId))) {
+    let data: Awaited<ReturnType<typeof readInsights>>;
+    try {
+      data = await readInsights(http, mediaId, context);
+    } catch (error) {
+      if (PlatformError.isInstance(error) && error.code === 'not_found') continue;
+      if (AuthError.isInstance(error) && error.platformError?.code === 10) continue;
+      throw error;
+    }
+    const observedAt = new Date(clock.now());
+    for (const insight of data.data ?? []) {
+      const metric = names.get(insight.name);
+      if (metric === undefined) continue;
+      const value = numeric(insight.values?.[0]?.value) ?? numeric(insight.total_value?.value);
+      if (value === undefined) continue;
+      samples.push({
+        platform: 'instagram',
+        accountId: context.account.accountId,
+        scope: 'post',
+        platformPostId: mediaId,
+        metric,
+        rawName: insight.name,
+        value,
+        observedAt,
+        period: 'lifetime',
+      });
+    }
+  }
+  return samples;
+}
+
+async function readInsights(http: HttpClient, mediaId: string, context: RequestContext) {
+  const { data } = await http.request({
+    method: 'GET',
+    path: `/${encodeURIComponent(mediaId)}/insights`,
+    operation: 'read media insights',
+    searchParams: { metric: INSTAGRAM_MEDIA_METRICS.map(([name]) => name).join(','), period: 'lifetime' },
+    schema: InsightsResponseSchema,
+    context,
+  });
+  return data;
+}
+
+/**
+ * Counts of the context's account: `GET /{ig-user-id}?fields=followers_count,media_count`
+ * (instagram.md, Metrics): followers ← `followers_count`, posts_count ← `media_count`.
+ *
+ * @param http - the adapter's HTTP client
+ * @param context - the account, tokens, signal, clock and rate-limit listener
+ * @returns one sample per count Meta reported
+ *
+ * @example
+ * ```ts
+ * const samples = await getInstagramAccountMetrics(http, ctx);
+ * ```
+ */
+export async function getInstagramAccountMetrics(
+  http: HttpClient,
+  context: RequestContext,
+): Promise<MetricSample[]> {
+  const clock = context.clock ?? systemClock;
+  const { data } = await http.request({
+    method: 'GET',
+    path: `/${encodeURIComponent(context.account.accountId)}`,
+    operation: 'read account metrics',
+    searchParams: { fields: INSTAGRAM_ACCOUNT_METRICS.map(([field]) => field).join(',') },
+    schema: AccountCountsSchema,
+    context,
+  });
+  const observedAt = new Date(clock.now());
+  const counts: Record<string, unknown> = data;
+  return INSTAGRAM_ACCOUNT_METRICS.flatMap(([field, metric]) => {
+    const value = numeric(counts[field]);
+    return value === undefined
+      ? []
+      : [
+          {
+            platform: 'instagram',
+            accountId: context.account.accountId,
+            scope: 'account' as const,
+            metric,
+            rawName: field,
+            value,
+            observedAt,
+            period: 'lifetime' as const,
+          },
+        ];
+  });
+}
+
+/** A finite, non-negative number (or numeric string), else `undefined`. */
+function numeric(value: unknown): number | undefined {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof number === 'number' && Number.isFinite(number) && number >= 0 ? number : undefined;
+}

@@ -1,0 +1,157 @@
+import type { PlatformSimulator } from '@smmkit/testkit';
+import type { PublishingError } from './errors.js';
+import { CONTAINER_TTL_MS } from './limits.js';
+
+/** What a container creates (instagram.md "Publish"; VIDEO only as a carousel item). */
+export type ContainerMediaType = 'IMAGE' | 'VIDEO' | 'REELS' | 'STORIES' | 'CAROUSEL';
+
+/** `status_code` of a container (IG Container reference). */
+export type ContainerStatus = 'IN_PROGRESS' | 'FINISHED' | 'ERROR' | 'EXPIRED' | 'PUBLISHED';
+
+/** A media container (POST /{ig-user-id}/media). */
+export interface Container {
+  /** Container id. */
+  readonly id: string;
+  /** The IG user it belongs to. */
+  readonly accountId: string;
+  /** What it makes. */
+  readonly mediaType: ContainerMediaType;
+  /** A carousel child. */
+  readonly isCarouselItem: boolean;
+  /** `image_url`. */
+  readonly imageUrl: string | undefined;
+  /** `video_url` (or the uploaded bytes of a resumable upload). */
+  readonly videoUrl: string | undefined;
+  /** `caption`. */
+  readonly caption: string;
+  /** `alt_text`. */
+  readonly altText: string | undefined;
+  /** Child container ids of a carousel. */
+  readonly children: readonly string[];
+  /** `collaborators` usernames. */
+  readonly collaborators: readonly string[];
+  /** `user_tags` as sent. */
+  readonly userTags: string | undefined;
+  /** `share_to_feed` of a reel. */
+  readonly shareToFeed: boolean | undefined;
+  /** Creation instant. */
+  readonly createdAt: number;
+  /** When processing finishes; `undefined` while a resumable upload waits for its bytes. */
+  readyAt: number | undefined;
+  /** Why it ends in ERROR (shown once processing is over). */
+  failure: PublishingError | undefined;
+  /** The media it became. */
+  publishedId: string | undefined;
+  /** A resumable upload (`upload_type=resumable`) and its progress. */
+  upload:
+    | {
+        /** Bytes received so far. */
+        received: number;
+        /** Total size from the `file_size` header; `undefined` until the first chunk. */
+        fileSize: number | undefined;
+      }
+    | undefined;
+}
+
+/** Per-account quota adjustments made with `setQuota`. */
+export interface QuotaOverride {
+  /** `quota_total`. */
+  readonly total: number;
+  /** Added to the real count of posts published in the last 24 h. */
+  readonly offset: number;
+}
+
+/** Everything the Instagram routes share. */
+export interface InstagramContext {
+  /** The Graph simulator. */
+  readonly sim: PlatformSimulator;
+  /** Base URL without a trailing slash. */
+  readonly baseUrl: string;
+  /** Base URL of resumable uploads (`https://rupload.facebook.com`). */
+  readonly ruploadUrl: string;
+  /** Video processing time, simulated ms. */
+  readonly containerProcessingMs: number;
+  /** Image processing time, simulated ms. */
+  readonly imageProcessingMs: number;
+  /** How long reach/views stay empty after publishing, simulated ms. */
+  readonly insightsDelayMs: number;
+  /** Default `quota_total`. */
+  readonly quotaTotal: number;
+  /** Containers by id. */
+  readonly containers: Map<string, Container>;
+  /** Subcodes the next created containers fail with, first in first out. */
+  readonly containerFailures: number[];
+  /** Quota adjustments by account. */
+  readonly quotas: Map<string, QuotaOverride>;
+  /** When each token the simulator handed out was issued (for ig_refresh_token). */
+  readonly tokenIssuedAt: Map<string, number>;
+  /** The Facebook Page of each IG account (Facebook Login). */
+  readonly pages: Map<string, string>;
+  /** The parent comment of each reply. */
+  readonly replyParents: Map<string, string>;
+}
+
+/** A container's status now (IG Container reference: EXPIRED when not published within 24 h). */
+export function containerStatus(container: Container, now: number): ContainerStatus {
+  if (container.publishedId !== undefined) return 'PUBLISHED';
+  if (now >= container.createdAt + CONTAINER_TTL_MS) return 'EXPIRED';
+  if (container.readyAt === undefined || now < container.readyAt) return 'IN_PROGRESS';
+  return container.failure === undefined ? 'FINISHED' : 'ERROR';
+}
+
+/**
+ * The `status` field: `Finished`/`In Progress`/… or, for ERROR,
+ * `Error: Media upload has failed with error code <subcode>` (observed wording; instagram.md:
+ * "status holds the subcode").
+ */
+export function containerStatusText(container: Container, now: number): string {
+  const status = containerStatus(container, now);
+  switch (status) {
+    case 'ERROR':
+      return `Error: Media upload has failed with error code ${container.failure?.subcode ?? 2207001}`;
+    case 'IN_PROGRESS':
+      return 'In Progress: Media is still being processed.';
+    case 'FINISHED':
+      return 'Finished: Media has been uploaded and it is ready to be published.';
+    case 'PUBLISHED':
+      return 'Published: Media has been successfully published.';
+    case 'EXPIRED':
+      return 'Expired: Media was not published within 24 hours.';
+  }
+}
+
+/** Extra fields of a published media or comment in `SimulatedPost.extra`. */
+export interface InstagramPostExtra {
+  /** `media` for a published IG Media, `comment` for a comment the account wrote. */
+  readonly kind: 'media' | 'comment';
+  /** IMAGE, VIDEO, CAROUSEL_ALBUM (Graph's `media_type` of a published media). */
+  readonly mediaType?: string;
+  /** FEED, REELS, STORY (`media_product_type`). */
+  readonly productType?: string;
+  /** `https://www.instagram.com/p/<shortcode>/`. */
+  readonly permalink?: string;
+  /** The shortcode. */
+  readonly shortcode?: string;
+  /** The container it was published from. */
+  readonly containerId?: string;
+  /** Comments switched off (`comment_enabled=false`). */
+  readonly commentsDisabled?: boolean;
+  /** The media a comment is on. */
+  readonly mediaId?: string;
+}
+
+/** The Instagram extras of a stored post. */
+export function postExtra(extra: Readonly<Record<string, unknown>>): InstagramPostExtra {
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const base: InstagramPostExtra = { kind: extra.kind === 'comment' ? 'comment' : 'media' };
+  const fields = {
+    mediaType: text(extra.mediaType),
+    productType: text(extra.productType),
+    permalink: text(extra.permalink),
+    shortcode: text(extra.shortcode),
+    containerId: text(extra.containerId),
+    mediaId: text(extra.mediaId),
+  };
+  const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+  return { ...base, ...defined, commentsDisabled: extra.commentsDisabled === true };
+}

@@ -1,0 +1,123 @@
+import {
+  growingCount,
+  type SimulatedAccount,
+  type SimulatedEngagement,
+  type SimulatedPost,
+} from '@smmkit/testkit';
+import {
+  type Container,
+  containerStatus,
+  containerStatusText,
+  type InstagramContext,
+  postExtra,
+} from './context.js';
+
+/** Likes per hour of a fresh media, before the square-root slow-down (see testkit `growingCount`). */
+export const LIKES_PER_HOUR = 40;
+
+/** Simulated growth per hour of each media insight. */
+export const INSIGHTS_PER_HOUR: Readonly<Record<string, number>> = {
+  reach: 300,
+  views: 500,
+  likes: LIKES_PER_HOUR,
+  shares: 5,
+  saved: 8,
+};
+
+/** Instagram shortcodes are base64url-like; the simulator uses the id in base 36. */
+export function shortcodeOf(id: string): string {
+  return BigInt(id).toString(36).toUpperCase();
+}
+
+/** The comments (top-level and replies) on a media, oldest first. */
+export function commentsOn(context: InstagramContext, mediaId: string): SimulatedEngagement[] {
+  return context.sim.engagements.filter(
+    (item) => item.postId === mediaId && (item.kind === 'comment' || item.kind === 'reply'),
+  );
+}
+
+/** Whether `post` is a published IG Media (not a comment stored as a post). */
+export function isMedia(post: SimulatedPost | undefined): post is SimulatedPost {
+  return post !== undefined && postExtra(post.extra).kind === 'media';
+}
+
+/** Every field the simulator knows of an IG Media (IGMedia.json fields), for `fields=` selection. */
+export function mediaJson(
+  context: InstagramContext,
+  post: SimulatedPost,
+  now: number,
+): Record<string, unknown> {
+  const extra = postExtra(post.extra);
+  const owner = context.sim.accounts.get(post.accountId);
+  const age = now - post.createdAt;
+  const children = post.media.length > 1 ? post.media.map((media) => ({ id: media.id })) : undefined;
+  return {
+    id: post.id,
+    caption: post.text,
+    media_type: extra.mediaType,
+    media_product_type: extra.productType,
+    media_url: `https://scontent.cdninstagram.test/${post.id}.${extra.mediaType === 'VIDEO' ? 'mp4' : 'jpg'}`,
+    permalink: extra.permalink,
+    shortcode: extra.shortcode,
+    timestamp: graphTimestamp(post.createdAt),
+    like_count: growingCount(post.id, 'likes', age, LIKES_PER_HOUR),
+    comments_count: commentsOn(context, post.id).length,
+    is_comment_enabled: !extra.commentsDisabled,
+    username: owner?.handle,
+    owner: { id: post.accountId },
+    ...(children === undefined ? {} : { children: { data: children } }),
+  };
+}
+
+/** Graph's timestamp format: `2026-11-22T12:00:00+0000`. */
+export function graphTimestamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+0000');
+}
+
+/** Every field of an IG Comment (IGComment.json fields). */
+export function commentJson(
+  context: InstagramContext,
+  comment: SimulatedEngagement,
+  now: number,
+): Record<string, unknown> {
+  const parent = context.replyParents.get(comment.id);
+  const replies = context.sim.engagements.filter((item) => context.replyParents.get(item.id) === comment.id);
+  return {
+    id: comment.id,
+    text: comment.text,
+    timestamp: graphTimestamp(comment.createdAt),
+    username: comment.authorHandle,
+    from: { id: comment.authorId, username: comment.authorHandle },
+    hidden: comment.hidden,
+    like_count: growingCount(comment.id, 'likes', now - comment.createdAt, 2),
+    media: { id: comment.postId },
+    ...(parent === undefined ? {} : { parent_id: parent }),
+    ...(replies.length === 0 ? {} : { replies: { data: replies.map((reply) => ({ id: reply.id })) } }),
+  };
+}
+
+/** Every field of an IG User the simulator knows (IGUser.json fields). */
+export function userJson(context: InstagramContext, account: SimulatedAccount): Record<string, unknown> {
+  const media = context.sim.posts.filter((post) => post.accountId === account.id && isMedia(post));
+  return {
+    id: account.id,
+    ig_id: Number(BigInt(account.id) % 1_000_000_000n),
+    username: account.handle,
+    name: account.displayName,
+    followers_count: account.followers,
+    follows_count: account.following,
+    media_count: media.length,
+    biography: '',
+    website: '',
+    profile_picture_url: `https://scontent.cdninstagram.test/profile/${account.id}.jpg`,
+  };
+}
+
+/** Every field of an IG Container (`id`, `status_code`, `status`). */
+export function containerJson(container: Container, now: number): Record<string, unknown> {
+  return {
+    id: container.id,
+    status_code: containerStatus(container, now),
+    status: containerStatusText(container, now),
+  };
+}

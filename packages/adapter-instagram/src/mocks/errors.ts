@@ -1,0 +1,221 @@
+/** The fields of a Graph API error body (meta-common.md "Error body"). */
+export interface GraphErrorFields {
+  /** `message`. */
+  readonly message: string;
+  /** `code`. */
+  readonly code: number;
+  /** `error_subcode`, when there is one. */
+  readonly subcode?: number | undefined;
+  /** `type` (default `OAuthException`). */
+  readonly type?: string | undefined;
+  /** `error_user_title`. */
+  readonly userTitle?: string | undefined;
+  /** `error_user_msg`. */
+  readonly userMsg?: string | undefined;
+  /** `is_transient`, when sent. */
+  readonly isTransient?: boolean | undefined;
+}
+
+let traceCounter = 0;
+
+/** A fresh `fbtrace_id` (opaque 11+ characters, as Meta's look). */
+function fbtraceId(): string {
+  traceCounter += 1;
+  return `Asim${traceCounter.toString(36).padStart(7, '0')}`;
+}
+
+/**
+ * The Graph error body `{"error":{message, type, code, error_subcode?, error_user_title?,
+ * error_user_msg?, is_transient?, fbtrace_id}}` (meta-common.md "Error body").
+ */
+export function graphErrorBody(fields: GraphErrorFields): {
+  /** The `error` object, in Graph's snake_case field names. */
+  readonly error: Record<string, unknown>;
+} {
+  return {
+    error: {
+      message: fields.message,
+      type: fields.type ?? 'OAuthException',
+      code: fields.code,
+      ...(fields.subcode === undefined ? {} : { error_subcode: fields.subcode }),
+      ...(fields.isTransient === undefined ? {} : { is_transient: fields.isTransient }),
+      ...(fields.userTitle === undefined ? {} : { error_user_title: fields.userTitle }),
+      ...(fields.userMsg === undefined ? {} : { error_user_msg: fields.userMsg }),
+      fbtrace_id: fbtraceId(),
+    },
+  };
+}
+
+/** A Graph error response (HTTP 400 unless told; Graph answers most errors with 400). */
+export function graphError(fields: GraphErrorFields, status = 400): Response {
+  return Response.json(graphErrorBody(fields), { status });
+}
+
+/**
+ * Graph's answer for an id that does not exist or is not the caller's (code 100, subcode 33: the
+ * wording every Graph client has seen).
+ */
+export function unsupportedRequest(method: string, id: string): Response {
+  const verb = method === 'GET' ? 'get' : method === 'DELETE' ? 'delete' : 'post';
+  return graphError({
+    message: `Unsupported ${verb} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
+    code: 100,
+    subcode: 33,
+  });
+}
+
+/** A parameter problem (code 100, "Invalid parameter"; meta-common.md: 100 = invalid parameter). */
+export function invalidParameter(detail: string, subcode?: number): Response {
+  return graphError({
+    message: subcode === undefined ? `(#100) ${detail}` : 'Invalid parameter',
+    code: 100,
+    subcode,
+    ...(subcode === undefined ? {} : { userTitle: 'Invalid parameter', userMsg: detail }),
+    isTransient: false,
+  });
+}
+
+/** A publishing error of instagram.md "Publishing errors". */
+export interface PublishingError {
+  /** Graph `code`. */
+  readonly code: number;
+  /** Graph `error_subcode`. */
+  readonly subcode: number;
+  /** `message`. */
+  readonly message: string;
+  /** `error_user_title`. */
+  readonly title: string;
+  /** `error_user_msg`. */
+  readonly userMsg: string;
+}
+
+/** The publishing errors the simulator answers with, by situation (see {@link PUBLISHING_ERRORS}). */
+export interface PublishingErrors {
+  /** 9 / 2207042: the 24-hour publishing limit is reached. */
+  readonly quotaReached: PublishingError;
+  /** 9007 / 2207027: the container has not finished processing. */
+  readonly notReady: PublishingError;
+  /** 24 / 2207008: the container does not exist or has expired. */
+  readonly expired: PublishingError;
+  /** 36001 / 2207005: unsupported image format (only JPEG). */
+  readonly imageFormat: PublishingError;
+  /** 36004 / 2207010: the caption exceeds 2,200 characters. */
+  readonly captionTooLong: PublishingError;
+  /** 352 / 2207026: unsupported video format. */
+  readonly videoFormat: PublishingError;
+  /** 9004 / 2207052: the media could not be fetched from its URL. */
+  readonly fetchFailed: PublishingError;
+  /** -2 / 2207003: downloading the media took too long. */
+  readonly downloadTimeout: PublishingError;
+  /** 100 / 2207028: the carousel failed validation (2 to 10 finished items). */
+  readonly carousel: PublishingError;
+  /** 4 / 2207051: the action is blocked as spam. */
+  readonly spam: PublishingError;
+}
+
+/**
+ * Codes and subcodes from instagram.md "Publishing errors"; the user messages of 2207042 and
+ * 2207003 match Meta's error-codes page; the other wordings are ASSUMED from observed responses.
+ */
+export const PUBLISHING_ERRORS: PublishingErrors = {
+  quotaReached: {
+    code: 9,
+    subcode: 2207042,
+    message: 'Application request limit reached',
+    title: 'Reached maximum number of posts',
+    userMsg: 'You reached maximum number of posts that is allowed to be published by Content Publishing API.',
+  },
+  notReady: {
+    code: 9007,
+    subcode: 2207027,
+    message: 'Media ID is not available',
+    title: 'Media not ready for publishing',
+    userMsg: 'The media is not ready for publishing, please wait for a moment',
+  },
+  expired: {
+    code: 24,
+    subcode: 2207008,
+    message: 'Media builder expired',
+    title: 'Media builder expired',
+    userMsg: 'The media builder with creation id does not exist or has been expired.',
+  },
+  imageFormat: {
+    code: 36001,
+    subcode: 2207005,
+    message: 'The image format is not supported.',
+    title: 'Unsupported image format',
+    userMsg: 'The image format is not supported. Supported formats are: JPEG',
+  },
+  captionTooLong: {
+    code: 36004,
+    subcode: 2207010,
+    message: 'The caption is too long.',
+    title: 'Caption too long',
+    userMsg: 'The caption was too long. Captions can have at most 2,200 characters.',
+  },
+  videoFormat: {
+    code: 352,
+    subcode: 2207026,
+    message: 'The video format is not supported.',
+    title: 'Unsupported video format',
+    userMsg: 'The video format is not supported. Please check spec for supported format.',
+  },
+  fetchFailed: {
+    code: 9004,
+    subcode: 2207052,
+    message: 'Media download has failed.',
+    title: 'Media download has failed',
+    userMsg: 'The media could not be fetched from this uri. Please check the uri and try again.',
+  },
+  downloadTimeout: {
+    code: -2,
+    subcode: 2207003,
+    message: 'Timeout',
+    title: 'Timeout',
+    userMsg: 'It takes too long to download the media.',
+  },
+  carousel: {
+    code: 100,
+    subcode: 2207028,
+    message: 'Invalid parameter',
+    title: 'Carousel validation failed',
+    userMsg: 'The carousel must contain 2 to 10 finished carousel items of this account.',
+  },
+  spam: {
+    code: 4,
+    subcode: 2207051,
+    message: 'Application request limit reached',
+    title: 'Action is blocked',
+    userMsg: 'We restrict certain activity to protect our community. Tell us if you think we made a mistake.',
+  },
+};
+
+/** The subcodes the simulator knows, for {@link publishingErrorBySubcode}. */
+const BY_SUBCODE = new Map<number, PublishingError>(
+  Object.values(PUBLISHING_ERRORS).map((error) => [error.subcode, error]),
+);
+
+/** The publishing error with `subcode` (an unknown subcode gets code -1, "Instagram server error"). */
+export function publishingErrorBySubcode(subcode: number): PublishingError {
+  return (
+    BY_SUBCODE.get(subcode) ?? {
+      code: -1,
+      subcode,
+      message: 'An unknown error occurred',
+      title: 'Instagram server error',
+      userMsg: 'Instagram server error. Try again.',
+    }
+  );
+}
+
+/** The Graph response of a publishing error. */
+export function publishingError(error: PublishingError): Response {
+  return graphError({
+    message: error.message,
+    code: error.code,
+    subcode: error.subcode,
+    userTitle: error.title,
+    userMsg: error.userMsg,
+    isTransient: false,
+  });
+}

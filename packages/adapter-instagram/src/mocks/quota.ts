@@ -1,0 +1,41 @@
+import type { InstagramContext } from './context.js';
+import { postExtra } from './context.js';
+import { DAY_MS } from './limits.js';
+
+/** Posts the account published through the API in the rolling 24 h before `now`. */
+function publishedInWindow(context: InstagramContext, accountId: string, now: number): number {
+  return context.sim.posts.filter((post) => {
+    const extra = postExtra(post.extra);
+    return (
+      post.accountId === accountId &&
+      extra.kind === 'media' &&
+      extra.containerId !== undefined &&
+      post.createdAt > now - DAY_MS
+    );
+  }).length;
+}
+
+/** `quota_usage` and `quota_total` of an account now (instagram.md "Quotas"). */
+export function quotaOf(
+  context: InstagramContext,
+  accountId: string,
+  now: number,
+): { readonly used: number; readonly total: number } {
+  const override = context.quotas.get(accountId);
+  const used = Math.max(0, publishedInWindow(context, accountId, now) + (override?.offset ?? 0));
+  return { used, total: override?.total ?? context.quotaTotal };
+}
+
+/** Makes the account's quota read `used` of `total` now; later publishes add to `used`. */
+export function setQuota(
+  context: InstagramContext,
+  accountId: string,
+  quota: { readonly used: number; readonly total?: number | undefined },
+): void {
+  const now = context.sim.clock.now();
+  const offset = quota.used - publishedInWindow(context, accountId, now);
+  context.quotas.set(accountId, {
+    total: quota.total ?? context.quotas.get(accountId)?.total ?? context.quotaTotal,
+    offset,
+  });
+}

@@ -1,0 +1,267 @@
+import type { SimulatedMedia } from '@smmkit/testkit';
+import {
+  type Container,
+  type ContainerMediaType,
+  containerStatus,
+  type InstagramContext,
+} from '../context.js';
+import { shortcodeOf } from '../entities.js';
+import {
+  graphError,
+  invalidParameter,
+  PUBLISHING_ERRORS,
+  type PublishingError,
+  publishingError,
+  publishingErrorBySubcode,
+  unsupportedRequest,
+} from '../errors.js';
+import {
+  CONTAINERS_PER_DAY,
+  DAY_MS,
+  MAX_CAPTION_LENGTH,
+  MAX_CAROUSEL_CHILDREN,
+  MAX_COLLABORATORS,
+  MIN_CAROUSEL_CHILDREN,
+  QUOTA_DURATION_S,
+} from '../limits.js';
+import { boolParam, fieldsParam, listParam, type Params } from '../params.js';
+import { quotaOf } from '../quota.js';
+import { type InstagramRequest, instagramRoute } from '../route.js';
+
+const MEDIA_TYPES: ReadonlySet<string> = new Set(['IMAGE', 'VIDEO', 'REELS', 'STORIES', 'CAROUSEL']);
+
+/** The path of a URL without query or fragment, lower-cased, for extension checks. */
+function urlPath(raw: string): string {
+  try {
+    return new URL(raw).pathname.toLowerCase();
+  } catch {
+    return raw.toLowerCase();
+  }
+}
+
+/** What fetching a media URL gives: the simulator fetches nothing; `unreachable` in a URL fails (2207052). */
+function fetchOutcome(url: string, kind: 'image' | 'video'): PublishingError | undefined {
+  if (url.includes('unreachable')) return PUBLISHING_ERRORS.fetchFailed;
+  if (kind === 'video' && !/\.(mp4|mov)$/.test(urlPath(url))) return PUBLISHING_ERRORS.videoFormat;
+  return undefined;
+}
+
+function resolveMediaType(params: Params): ContainerMediaType | Response {
+  const raw = params.get('media_type')?.toUpperCase();
+  if (raw !== undefined) {
+    if (!MEDIA_TYPES.has(raw)) return invalidParameter(`The media type ${raw} is not supported.`, 2207023);
+    return raw as ContainerMediaType;
+  }
+  if (params.get('video_url') !== undefined) {
+    // Since July 2023 every single video is a reel (instagram.md "Publish"); VIDEO only in carousels.
+    if (boolParam(params, 'is_carousel_item') === true) return 'VIDEO';
+    return invalidParameter('The media type VIDEO is no longer supported. Use REELS.', 2207023);
+  }
+  return 'IMAGE';
+}
+
+function createContainer(context: InstagramContext, input: InstagramRequest): Response {
+  const { params, accountId, now, path } = input;
+  const { sim } = context;
+  if (path.igUserId !== accountId) return unsupportedRequest('POST', path.igUserId ?? '');
+  const recent = [...context.containers.values()].filter(
+    (container) => container.accountId === accountId && container.createdAt > now - DAY_MS,
+  );
+  // instagram.md "Quotas": 400 containers per rolling 24 h; the error wording is ASSUMED.
+  if (recent.length >= CONTAINERS_PER_DAY)
+    return graphError({ message: '(#4) Application request limit reached', code: 4, isTransient: true });
+  const mediaType = resolveMediaType(params);
+  if (mediaType instanceof Response) return mediaType;
+  const caption = params.get('caption') ?? '';
+  if (caption.length > MAX_CAPTION_LENGTH) return publishingError(PUBLISHING_ERRORS.captionTooLong);
+  const collaborators = listParam(params, 'collaborators');
+  if (collaborators.length > MAX_COLLABORATORS)
+    return invalidParameter(`At most ${MAX_COLLABORATORS} collaborators can be invited.`);
+  const isCarouselItem = boolParam(params, 'is_carousel_item') === true;
+  const resumable = params.get('upload_type') === 'resumable';
+  const imageUrl = params.get('image_url');
+  const videoUrl = params.get('video_url');
+  const isVideo =
+    mediaType === 'VIDEO' || mediaType === 'REELS' || (mediaType === 'STORIES' && imageUrl === undefined);
+  let failure: PublishingError | undefined;
+  let readyAt: number | undefined = now;
+  let children: string[] = [];
+
+  if (mediaType === 'CAROUSEL') {
+    children = listParam(params, 'children');
+    const valid =
+      children.length >= MIN_CAROUSEL_CHILDREN &&
+      children.length <= MAX_CAROUSEL_CHILDREN &&
+      children.every((id) => {
+        const child = context.containers.get(id);
+        return (
+          child !== undefined &&
+          child.accountId === accountId &&
+          child.isCarouselItem &&
+          containerStatus(child, now) === 'FINISHED'
+        );
+      });
+    if (!valid) return publishingError(PUBLISHING_ERRORS.carousel);
+  } else if (resumable) {
+    if (!isVideo) return invalidParameter('upload_type=resumable is only supported for videos.');
+    readyAt = undefined;
+  } else if (isVideo) {
+    if (videoUrl === undefined) return invalidParameter('The parameter video_url is required.');
+    failure = fetchOutcome(videoUrl, 'video');
+    readyAt = now + context.containerProcessingMs;
+  } else {
+    if (imageUrl === undefined) return invalidParameter('The parameter image_url is required.');
+    // instagram.md "Limits": JPEG only. Images are fetched when the container is created, so a
+    // wrong format is refused right away (36001/2207005) rather than as an ERROR container.
+    if (!imageUrl.includes('unreachable') && !/\.(jpe?g)$/.test(urlPath(imageUrl)))
+      return publishingError(PUBLISHING_ERRORS.imageFormat);
+    failure = fetchOutcome(imageUrl, 'image');
+    readyAt = now + context.imageProcessingMs;
+  }
+  const scripted = context.containerFailures.shift();
+  if (scripted !== undefined) failure = publishingErrorBySubcode(scripted);
+
+  const container: Container = {
+    id: sim.nextId(),
+    accountId,
+    mediaType,
+    isCarouselItem,
+    imageUrl,
+    videoUrl,
+    caption,
+    altText: params.get('alt_text'),
+    children,
+    collaborators,
+    userTags: params.get('user_tags'),
+    shareToFeed: boolParam(params, 'share_to_feed'),
+    createdAt: now,
+    readyAt,
+    failure,
+    publishedId: undefined,
+    upload: resumable ? { received: 0, fileSize: undefined } : undefined,
+  };
+  context.containers.set(container.id, container);
+  if (resumable)
+    return Response.json({
+      id: container.id,
+      uri: `${context.ruploadUrl}/ig-api-upload/${path.version ?? 'v25.0'}/${container.id}`,
+    });
+  return Response.json({ id: container.id });
+}
+
+function mediaOf(context: InstagramContext, container: Container, now: number): SimulatedMedia {
+  const isImage = container.imageUrl !== undefined;
+  return {
+    id: context.sim.nextId(),
+    accountId: container.accountId,
+    kind: isImage ? 'image' : 'video',
+    mimeType: isImage ? 'image/jpeg' : 'video/mp4',
+    sizeBytes: container.upload?.received ?? 0,
+    altText: container.altText,
+    state: 'ready',
+    readyAt: now,
+    failure: undefined,
+  };
+}
+
+function publish(context: InstagramContext, input: InstagramRequest): Response {
+  const { params, accountId, now, path } = input;
+  const { sim } = context;
+  if (path.igUserId !== accountId) return unsupportedRequest('POST', path.igUserId ?? '');
+  const creationId = params.get('creation_id');
+  if (creationId === undefined) return invalidParameter('The parameter creation_id is required.');
+  const container = context.containers.get(creationId);
+  if (container === undefined || container.accountId !== accountId)
+    return publishingError(PUBLISHING_ERRORS.expired);
+  switch (containerStatus(container, now)) {
+    case 'EXPIRED':
+      return publishingError(PUBLISHING_ERRORS.expired);
+    case 'IN_PROGRESS':
+      return publishingError(PUBLISHING_ERRORS.notReady);
+    case 'ERROR':
+      return publishingError(container.failure ?? PUBLISHING_ERRORS.notReady);
+    case 'PUBLISHED':
+      return invalidParameter('The media has already been published.');
+    case 'FINISHED':
+      break;
+  }
+  if (container.isCarouselItem)
+    return invalidParameter('A carousel item cannot be published on its own; publish the carousel.');
+  const quota = quotaOf(context, accountId, now);
+  if (quota.used >= quota.total) return publishingError(PUBLISHING_ERRORS.quotaReached);
+
+  const parts =
+    container.mediaType === 'CAROUSEL'
+      ? container.children.flatMap((id) => {
+          const child = context.containers.get(id);
+          return child === undefined ? [] : [child];
+        })
+      : [container];
+  const id = sim.nextId();
+  const shortcode = shortcodeOf(id);
+  const productType =
+    container.mediaType === 'REELS' ? 'REELS' : container.mediaType === 'STORIES' ? 'STORY' : 'FEED';
+  const mediaType =
+    container.mediaType === 'CAROUSEL'
+      ? 'CAROUSEL_ALBUM'
+      : container.imageUrl !== undefined
+        ? 'IMAGE'
+        : 'VIDEO';
+  const section = productType === 'REELS' ? 'reel' : productType === 'STORY' ? 'stories' : 'p';
+  sim.posts.put({
+    id,
+    accountId,
+    text: container.caption,
+    media: parts.map((part) => mediaOf(context, part, now)),
+    inReplyToId: undefined,
+    pollOptions: undefined,
+    createdAt: now,
+    extra: {
+      kind: 'media',
+      mediaType,
+      productType,
+      permalink: `https://www.instagram.com/${section}/${shortcode}/`,
+      shortcode,
+      containerId: container.id,
+    },
+  });
+  container.publishedId = id;
+  for (const part of parts) if (part !== container) part.publishedId = id;
+  return Response.json({ id });
+}
+
+/**
+ * The publishing routes (instagram.md "Publish"; IGUser.json `POST media`, `POST media_publish`,
+ * `GET content_publishing_limit`):
+ * - `POST /{v}/{ig-user-id}/media` → `{id}` (or `{id, uri}` with `upload_type=resumable`);
+ * - `POST /{v}/{ig-user-id}/media_publish?creation_id=` → `{id}`;
+ * - `GET /{v}/{ig-user-id}/content_publishing_limit?fields=quota_usage,config`.
+ *
+ * @example
+ * ```ts
+ * registerContainerRoutes(context);
+ * ```
+ */
+export function registerContainerRoutes(context: InstagramContext): void {
+  instagramRoute(context, 'POST', '/:version/:igUserId/media', {}, (input) =>
+    createContainer(context, input),
+  );
+  instagramRoute(context, 'POST', '/:version/:igUserId/media_publish', {}, (input) =>
+    publish(context, input),
+  );
+  instagramRoute(
+    context,
+    'GET',
+    '/:version/:igUserId/content_publishing_limit',
+    {},
+    ({ path, accountId, now, params }) => {
+      if (path.igUserId !== accountId) return unsupportedRequest('GET', path.igUserId ?? '');
+      const quota = quotaOf(context, accountId, now);
+      const fields = fieldsParam(params);
+      const entry: Record<string, unknown> = { quota_usage: quota.used };
+      if (fields.includes('config'))
+        entry.config = { quota_total: quota.total, quota_duration: QUOTA_DURATION_S };
+      return Response.json({ data: [entry] });
+    },
+  );
+}

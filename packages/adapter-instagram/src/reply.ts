@@ -1,0 +1,84 @@
+import {
+  type Engagement,
+  type HttpClient,
+  type ReplyTarget,
+  type RequestContext,
+  systemClock,
+  UnsupportedCapabilityError,
+} from '@smmkit/core';
+import { instagramCommentEngagement } from './comment-engagement.js';
+import { IdResponseSchema } from './schemas.js';
+
+/**
+ * Replies on Instagram (instagram.md, Engagement; IGComment.json `POST replies {message}`,
+ * IGMedia.json `POST comments {message}`):
+ *
+ * - to a comment: `POST /{ig-comment-id}/replies {message}`;
+ * - to a reply: replies go under top-level comments only, so it answers the reply's parent comment;
+ * - to a post (a `PostRef`): `POST /{ig-media-id}/comments {message}`.
+ *
+ * Mentions (media the account is tagged in) cannot be answered this way:
+ * `UnsupportedCapabilityError`. The request creates a comment, so a lost answer is an
+ * `AmbiguousOutcomeError`.
+ *
+ * @param http - the adapter's HTTP client
+ * @param to - the comment, reply or post to answer
+ * @param text - the reply's text
+ * @param context - tokens, signal, clock and rate-limit listener
+ * @returns the new comment, as an engagement (`reply` under a comment, `comment` under a post)
+ *
+ * @example
+ * ```ts
+ * const reply = await replyOnInstagram(http, comment, 'Thank you!', ctx);
+ * ```
+ */
+export async function replyOnInstagram(
+  http: HttpClient,
+  to: ReplyTarget,
+  text: string,
+  context: RequestContext,
+): Promise<Engagement> {
+  const clock = context.clock ?? systemClock;
+  const { accountId } = context.account;
+  let path: string;
+  let parentId: string | undefined;
+  let postRef = isEngagement(to) ? to.postRef : to;
+  if (isEngagement(to)) {
+    if (to.kind !== 'comment' && to.kind !== 'reply') {
+      throw new UnsupportedCapabilityError(`engagement.reply for ${to.kind} engagements`, {
+        platform: 'instagram',
+      });
+    }
+    parentId = to.kind === 'reply' && to.parentId !== undefined ? to.parentId : to.id;
+    path = `/${encodeURIComponent(parentId)}/replies`;
+  } else {
+    postRef = to;
+    path = `/${encodeURIComponent(to.platformPostId)}/comments`;
+  }
+  const { data } = await http.request({
+    method: 'POST',
+    path,
+    operation: parentId === undefined ? 'create comment' : 'create reply',
+    json: { message: text },
+    schema: IdResponseSchema,
+    context,
+    createsResource: true,
+  });
+  return instagramCommentEngagement(
+    {
+      id: data.id,
+      text,
+      ...(context.account.handle === undefined ? {} : { username: context.account.handle }),
+      from: {
+        id: accountId,
+        ...(context.account.handle === undefined ? {} : { username: context.account.handle }),
+      },
+      ...(parentId === undefined ? {} : { parent_id: parentId }),
+    },
+    { accountId, now: new Date(clock.now()), postRef },
+  );
+}
+
+function isEngagement(target: ReplyTarget): target is Engagement {
+  return 'kind' in target && 'author' in target;
+}

@@ -1,0 +1,164 @@
+import * as z from 'zod/mini';
+
+// Response schemas: only the fields the adapter reads, optional where Meta may leave them out,
+// loose objects where the whole payload is kept (Engagement.raw). Shapes follow instagram.md,
+// meta-common.md and the field lists in meta-api-specs (IGUser, IGMedia, IGComment,
+// InstagramInsightsResult). Graph ids are strings; numbers are accepted and turned into strings.
+
+/** A Graph id: a string, or a number turned into one. */
+export const GraphIdSchema = z.pipe(
+  z.union([z.string().check(z.minLength(1)), z.number()]),
+  z.transform((value: string | number) => String(value)),
+);
+
+/** `POST /{ig-user-id}/media`, `media_publish`, `comments`, `replies` → `{id}` (instagram.md, Publish). */
+export const IdResponseSchema = z.looseObject({
+  id: GraphIdSchema,
+  /** With `upload_type=resumable`: where to send the bytes (instagram.md, Publish). */
+  uri: z.optional(z.string()),
+});
+
+/** `GET /{container-id}?fields=status_code,status` (instagram.md, Publish step 2). */
+export const ContainerStatusSchema = z.looseObject({
+  id: z.optional(GraphIdSchema),
+  /** `IN_PROGRESS`, `FINISHED`, `ERROR`, `EXPIRED`, `PUBLISHED`. */
+  status_code: z.optional(z.string()),
+  /** Free text; on `ERROR` it holds the sub-code (instagram.md, Publish step 2). */
+  status: z.optional(z.string()),
+});
+
+/** `GET /{ig-media-id}?fields=permalink,shortcode,timestamp` (instagram.md, Publish). */
+export const MediaDetailsSchema = z.looseObject({
+  id: z.optional(GraphIdSchema),
+  permalink: z.optional(z.string()),
+  shortcode: z.optional(z.string()),
+  timestamp: z.optional(z.string()),
+});
+
+/** `POST rupload…/{container-id}` → `{success, message}` (resumable upload; the body is not relied on). */
+export const UploadResponseSchema = z.optional(
+  z.looseObject({ success: z.optional(z.boolean()), message: z.optional(z.string()) }),
+);
+
+/**
+ * `GET /{ig-user-id}/content_publishing_limit?fields=quota_usage,config` →
+ * `{data:[{quota_usage, config:{quota_total, quota_duration}}]}` (instagram.md, Publish).
+ */
+export const PublishingLimitSchema = z.looseObject({
+  data: z.optional(
+    z.array(
+      z.looseObject({
+        quota_usage: z.optional(z.number()),
+        config: z.optional(
+          z.looseObject({ quota_total: z.optional(z.number()), quota_duration: z.optional(z.number()) }),
+        ),
+      }),
+    ),
+  ),
+});
+
+/** One value of an insight (InstagramInsightsResult `values`). */
+const InsightValueSchema = z.looseObject({
+  value: z.optional(z.unknown()),
+  end_time: z.optional(z.string()),
+});
+
+/**
+ * `GET /{ig-media-id}/insights` → `{data:[{name, period, values:[{value}], title, description, id}]}`
+ * (instagram.md, Metrics; InstagramInsightsResult.json also lists `total_value`).
+ */
+export const InsightsResponseSchema = z.looseObject({
+  data: z.optional(
+    z.array(
+      z.looseObject({
+        name: z.string(),
+        period: z.optional(z.string()),
+        values: z.optional(z.array(InsightValueSchema)),
+        total_value: z.optional(z.looseObject({ value: z.optional(z.unknown()) })),
+      }),
+    ),
+  ),
+});
+
+/** `GET /{ig-user-id}?fields=followers_count,media_count` (IGUser.json fields). */
+export const AccountCountsSchema = z.looseObject({
+  id: z.optional(GraphIdSchema),
+  followers_count: z.optional(z.number()),
+  media_count: z.optional(z.number()),
+});
+
+/** Graph cursor paging: `paging.cursors.after` and `paging.next` (meta-common.md). */
+const PagingSchema = z.optional(
+  z.looseObject({
+    cursors: z.optional(z.looseObject({ after: z.optional(z.string()), before: z.optional(z.string()) })),
+    next: z.optional(z.string()),
+  }),
+);
+
+/** An IG comment (IGComment.json fields: from, hidden, id, parent_id, text, timestamp, username, media). */
+export const CommentSchema = z.looseObject({
+  id: GraphIdSchema,
+  text: z.optional(z.string()),
+  timestamp: z.optional(z.string()),
+  username: z.optional(z.string()),
+  from: z.optional(z.looseObject({ id: z.optional(GraphIdSchema), username: z.optional(z.string()) })),
+  hidden: z.optional(z.boolean()),
+  parent_id: z.optional(GraphIdSchema),
+  media: z.optional(z.looseObject({ id: z.optional(GraphIdSchema) })),
+});
+
+/** An IG comment as read. */
+export type InstagramComment = z.output<typeof CommentSchema>;
+
+/** `GET /{ig-media-id}/comments`, `GET /{ig-comment-id}/replies` (instagram.md, Engagement). */
+export const CommentListSchema = z.looseObject({
+  data: z.optional(z.array(CommentSchema)),
+  paging: PagingSchema,
+});
+
+/** An IG media item (IGMedia.json fields: id, caption, timestamp, permalink, username, owner). */
+export const MediaItemSchema = z.looseObject({
+  id: GraphIdSchema,
+  caption: z.optional(z.string()),
+  timestamp: z.optional(z.string()),
+  permalink: z.optional(z.string()),
+  username: z.optional(z.string()),
+  owner: z.optional(z.looseObject({ id: z.optional(GraphIdSchema) })),
+});
+
+/** An IG media item as read. */
+export type InstagramMediaItem = z.output<typeof MediaItemSchema>;
+
+/** `GET /{ig-user-id}/media` and `GET /{ig-user-id}/tags` (instagram.md, Engagement; IGUser.json). */
+export const MediaListSchema = z.looseObject({
+  data: z.optional(z.array(MediaItemSchema)),
+  paging: PagingSchema,
+});
+
+/** Token endpoints → `{access_token, token_type, expires_in}` (meta-common.md, Tokens). */
+export const TokenResponseSchema = z.looseObject({
+  access_token: z.string().check(z.minLength(1)),
+  token_type: z.optional(z.string()),
+  expires_in: z.optional(z.number()),
+});
+
+/** `GET /me/accounts?fields=…` → Pages with their linked Instagram account (meta-common.md, Tokens). */
+export const PageAccountsSchema = z.looseObject({
+  data: z.optional(
+    z.array(
+      z.looseObject({
+        id: GraphIdSchema,
+        name: z.optional(z.string()),
+        access_token: z.optional(z.string()),
+        instagram_business_account: z.optional(
+          z.looseObject({
+            id: GraphIdSchema,
+            username: z.optional(z.string()),
+            name: z.optional(z.string()),
+          }),
+        ),
+      }),
+    ),
+  ),
+  paging: PagingSchema,
+});

@@ -1,0 +1,109 @@
+import {
+  type Capabilities,
+  checkPostRules,
+  mediaSize,
+  type Post,
+  type ValidationProblem,
+} from '@smmkit/core';
+import { readInstagramPostOptions } from './post-options.js';
+import { instagramPublishKind } from './publish-format.js';
+
+const MEBIBYTE = 1024 * 1024;
+/** instagram.md, Limits: "Story video 3–60 s, ≤ 100 MB". */
+const STORY_VIDEO_MAX_SEC = 60;
+const STORY_VIDEO_MAX_BYTES = 100 * MEBIBYTE;
+
+/**
+ * Every problem that stops `post` from being published on Instagram, with no I/O: core's checks
+ * against the capabilities for the post's format (caption ≤ 2,200 code points, ≤ 30 hashtags,
+ * ≤ 20 mentions, media required so text-only posts are refused, JPEG images ≤ 8 MB, 320–1440 px
+ * wide, aspect 4:5–1.91:1, reels 3 s–15 min ≤ 300 MB, carousels of 2–10; instagram.md, Limits),
+ * then Instagram's own rules:
+ *
+ * - `options.instagram` must be valid (`InstagramPostOptionsSchema`);
+ * - story videos: 3–60 s, ≤ 100 MB (instagram.md, Limits), rules `media.duration`, `media.max_bytes`;
+ * - images need a `url` source: only videos can be uploaded as bytes (`upload_type=resumable`
+ *   takes `media_type` REELS, STORIES or VIDEO; developers.facebook.com, Resumable uploads), rule `media.source`;
+ * - stories take no caption and no comments (instagram.md, Publish: `media_type=STORIES` with
+ *   `image_url` or `video_url` only), rules `text.unsupported`, `first_comment.unsupported`;
+ * - `share_to_feed`, `cover_url` and `thumb_offset` are reel parameters (instagram.md, Publish),
+ *   rule `options.reels_only`.
+ *
+ * @param post - the post to check
+ * @param capabilities - the adapter's capabilities
+ * @returns every problem found; empty when the post can be published
+ *
+ * @example
+ * ```ts
+ * validateInstagramPost({ text: 'Hello' }, caps); // [{ path: ['media'], rule: 'media.required', … }]
+ * ```
+ */
+export function validateInstagramPost(post: Post, capabilities: Capabilities): ValidationProblem[] {
+  const read = readInstagramPostOptions(post);
+  const options = read.success ? read.options : {};
+  const format = options.format ?? 'feed';
+  const problems = checkPostRules(post, capabilities, { platformName: 'Instagram', format });
+  if (!read.success) problems.push(...read.problems);
+  const media = post.media ?? [];
+
+  media.forEach((item, index) => {
+    const path = ['media', index];
+    if (item.kind === 'image' && item.source.type !== 'url') {
+      problems.push({
+        path: [...path, 'source'],
+        rule: 'media.source',
+        message: `Instagram fetches images from a public URL; a ${item.source.type} source can only be uploaded for videos`,
+        actual: item.source.type,
+      });
+    }
+    if (format === 'story' && item.kind === 'video') {
+      if (item.durationSec !== undefined && item.durationSec > STORY_VIDEO_MAX_SEC) {
+        problems.push({
+          path: [...path, 'durationSec'],
+          rule: 'media.duration',
+          message: `is ${item.durationSec} s; Instagram allows at most ${STORY_VIDEO_MAX_SEC} s in a story`,
+          limit: STORY_VIDEO_MAX_SEC,
+          actual: item.durationSec,
+        });
+      }
+      const size = mediaSize(item);
+      if (size !== undefined && size > STORY_VIDEO_MAX_BYTES) {
+        problems.push({
+          path: [...path, 'sizeBytes'],
+          rule: 'media.max_bytes',
+          message: `is ${size} bytes; Instagram allows at most ${STORY_VIDEO_MAX_BYTES} bytes in a story`,
+          limit: STORY_VIDEO_MAX_BYTES,
+          actual: size,
+        });
+      }
+    }
+  });
+
+  if (format === 'story') {
+    if ((post.text ?? '').trim() !== '') {
+      problems.push({
+        path: ['text'],
+        rule: 'text.unsupported',
+        message: 'Instagram stories take no caption',
+      });
+    }
+    if (post.firstComment !== undefined) {
+      problems.push({
+        path: ['firstComment'],
+        rule: 'first_comment.unsupported',
+        message: 'Instagram stories take no comments',
+      });
+    }
+  }
+  const isReel = media.length > 0 && instagramPublishKind(format, media) === 'reel';
+  for (const name of ['share_to_feed', 'cover_url', 'thumb_offset'] as const) {
+    if (options[name] !== undefined && !isReel) {
+      problems.push({
+        path: ['options', 'instagram', name],
+        rule: 'options.reels_only',
+        message: `${name} applies to reels only (one video, format "feed" or "reel")`,
+      });
+    }
+  }
+  return problems;
+}
