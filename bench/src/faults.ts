@@ -16,9 +16,8 @@
  */
 import { type SmmkitError, SmmkitError as SmmkitErrorClass } from '@smmkit/core';
 import { createPublisher, type PublishOutcome } from '@smmkit/core/publisher';
-import { FAULT_KINDS, manualClock, startSimulators } from '@smmkit/testkit';
+import { FAULT_KINDS, fastForwardClock, manualClock, startSimulators } from '@smmkit/testkit';
 import { HEADERLESS_PLATFORM } from './headerless-platform.ts';
-import { benchClock } from './virtual-clock.ts';
 import { createWorld, START } from './world.ts';
 
 const POSTS_PER_ACCOUNT: Readonly<Record<string, number>> = {
@@ -38,7 +37,7 @@ interface Sent {
 
 async function main(): Promise<void> {
   const time = manualClock(START);
-  const clock = benchClock(time);
+  const clock = fastForwardClock(time);
   const world = createWorld({
     clock: time,
     fetch: clock.fetch,

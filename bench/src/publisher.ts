@@ -21,10 +21,9 @@ import { createXAdapter } from '@smmkit/adapter-x';
 import { createXSimulator } from '@smmkit/adapter-x/mocks';
 import { staticTokenProvider, type Target } from '@smmkit/core';
 import { createPublisher, type PublishOutcome } from '@smmkit/core/publisher';
-import { manualClock, type RateBudgetRule, startSimulators } from '@smmkit/testkit';
+import { fastForwardClock, manualClock, type RateBudgetRule, startSimulators } from '@smmkit/testkit';
 import ky from 'ky';
 import { HEADERLESS_PLATFORM } from './headerless-platform.ts';
-import { benchClock } from './virtual-clock.ts';
 import { createWorld, START, type WorldOptions } from './world.ts';
 
 const POSTS_PER_ACCOUNT: Readonly<Record<string, number>> = {
@@ -61,7 +60,7 @@ async function rateRun(
   throttle: { safetyFraction?: number; resetSkewMs?: number },
 ): Promise<RunFigures> {
   const time = manualClock(START);
-  const clock = benchClock(time);
+  const clock = fastForwardClock(time);
   const setup: Omit<WorldOptions, 'clock' | 'fetch'> = {
     x: {
       platform: 'x',

@@ -6,9 +6,14 @@ import {
   type Publisher,
   type PublishOutcome,
 } from '@smmkit/core/publisher';
-import { type FaultKind, manualClock, type PlatformSimulator, startSimulators } from '@smmkit/testkit';
+import {
+  type FaultKind,
+  fastForwardClock,
+  manualClock,
+  type PlatformSimulator,
+  startSimulators,
+} from '@smmkit/testkit';
 import { CAMPAIGN, CAMPAIGN_POSTS } from './campaign.ts';
-import { fastForwardClock } from './fast-forward-clock.ts';
 import { type DemoPlatform, PLATFORMS, type SimulatedPlatform } from './platforms.ts';
 
 /** Options of {@link main}. */

@@ -10,8 +10,7 @@ import {
 } from '@smmkit/core';
 import { createMastodonAdapter } from '@smmkit/example-adapter-mastodon';
 import { createMastodonSimulator } from '@smmkit/example-adapter-mastodon/mocks';
-import type { ManualClock, PlatformSimulator, ScriptedFault } from '@smmkit/testkit';
-import type { FastForwardClock } from './fast-forward-clock.ts';
+import type { FastForwardClock, ManualClock, PlatformSimulator, ScriptedFault } from '@smmkit/testkit';
 
 /** One platform of the demo, running on its simulator. */
 export interface SimulatedPlatform {

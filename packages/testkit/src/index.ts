@@ -5,6 +5,12 @@
  *
  * @packageDocumentation
  */
+
+export {
+  type FastForwardClock,
+  type FastForwardOptions,
+  fastForwardClock,
+} from './simulator/fast-forward-clock.js';
 export {
   FAULT_KINDS,
   FaultInjector,

@@ -1,21 +1,22 @@
-/**
- * Simulated time for the publisher benches: the publisher's clock sleeps on virtual timers that
- * fire (moving testkit's `manualClock`, which the simulators read) as soon as the process has
- * nothing else to do — as packages/core/test/publisher/support/virtual-clock.ts, with two
- * changes for thousands of posts: timers due at the same instant fire together, and "nothing
- * else to do" also waits (up to `maxInFlightWaitMs` real ms) for requests still in flight, counted
- * by the `fetch` wrapper this module hands out.
- */
 import { setTimeout as realDelay } from 'node:timers/promises';
 import type { Clock } from '@smmkit/core';
-import type { ManualClock } from '@smmkit/testkit';
+import type { ManualClock } from './sim-clock.js';
 
-/** A clock on simulated time plus the `fetch` whose requests it waits for. */
-export interface BenchClock extends Clock {
-  /** `fetch` that counts requests in flight; give it to every adapter. */
+/** A {@link Clock} on simulated time that skips every wait, plus the `fetch` whose requests it waits for. */
+export interface FastForwardClock extends Clock {
+  /** The global `fetch` (looked up at call time, so MSW intercepts it), counted: time does not move while one of its requests is in flight. */
   readonly fetch: typeof globalThis.fetch;
-  /** Number of sleeps asked for. */
+  /** Number of sleeps asked for so far. */
   readonly sleepCount: () => number;
+}
+
+/** Options of {@link fastForwardClock}. */
+export interface FastForwardOptions {
+  /**
+   * Real milliseconds a request still in flight may hold time back (default 5). A request that
+   * hangs longer (an injected `accepted_then_timeout`) no longer stops simulated time.
+   */
+  readonly maxInFlightWaitMs?: number | undefined;
 }
 
 interface Timer {
@@ -25,10 +26,28 @@ interface Timer {
 }
 
 /**
- * @param time - the simulators' clock
- * @param maxInFlightWaitMs - a request hanging longer than this (an injected `accepted_then_timeout`) no longer holds time back
+ * A `Clock` for the code under test (the publisher, adapters, token providers) that skips every
+ * wait: `now` reads the simulators' manual clock and `sleep` registers a timer. As soon as the
+ * process has nothing else to do — no new sleep and no request of {@link FastForwardClock.fetch}
+ * in flight for a real millisecond — the earliest timers fire together and the manual clock jumps
+ * to their due instant. A 15-minute rate-limit reset then costs a few real milliseconds, and the
+ * simulators see exactly the time the code waited. Used by the demo and the benchmarks.
+ *
+ * @param time - the simulators' clock (a {@link manualClock})
+ * @param options - see {@link FastForwardOptions}
+ * @returns the clock, with the counted `fetch` to give every adapter
+ *
+ * @example
+ * ```ts
+ * const time = manualClock(Date.parse('2026-11-22T12:00:00Z'));
+ * const x = createXSimulator({ clock: time });
+ * const clock = fastForwardClock(time);
+ * const adapter = createXAdapter({ baseUrl: x.baseUrl, fetch: clock.fetch });
+ * const publisher = createPublisher({ adapters: [adapter], tokens, clock });
+ * ```
  */
-export function benchClock(time: ManualClock, maxInFlightWaitMs = 5): BenchClock {
+export function fastForwardClock(time: ManualClock, options: FastForwardOptions = {}): FastForwardClock {
+  const maxInFlightWaitMs = options.maxInFlightWaitMs ?? 5;
   const timers: Timer[] = [];
   let seq = 0;
   let sleeps = 0;
