@@ -2,7 +2,7 @@ import { setTimeout as realDelay } from 'node:timers/promises';
 import type { Clock } from '@smmkit/core';
 import type { ManualClock } from './sim-clock.js';
 
-/** A {@link Clock} on simulated time that skips every wait, plus the `fetch` whose requests it waits for. */
+/** A `Clock` on simulated time that skips every wait, plus the `fetch` whose requests it waits for. */
 export interface FastForwardClock extends Clock {
   /** The global `fetch` (looked up at call time, so MSW intercepts it), counted: time does not move while one of its requests is in flight. */
   readonly fetch: typeof globalThis.fetch;
