@@ -35,6 +35,7 @@ export {
   type RateWindow,
 } from './simulator/rate-limiter.js';
 export { type LoggedRequest, RequestLog } from './simulator/request-log.js';
+export { type InboundItem, type SeedInboundOptions, seedInbound } from './simulator/seed-inbound.js';
 export { type ManualClock, manualClock, realClock, type SimClock } from './simulator/sim-clock.js';
 export { type RunningSimulators, startSimulators } from './simulator/start-simulators.js';
 export {

@@ -1,12 +1,11 @@
-import type { SimulatedAccount, SimulatedEngagement, SimulatedPost } from '@smmkit/testkit';
+import {
+  type InboundItem,
+  type SimulatedAccount,
+  type SimulatedEngagement,
+  seedInbound,
+} from '@smmkit/testkit';
 import { accountByHandle, type MastodonContext } from './context.js';
 import { storeStatus } from './store-status.js';
-
-/** How many distinct accounts write seeded mentions and replies. */
-const AUTHOR_POOL = 3;
-
-/** Time between two seeded statuses, so `created_at` increases with the ids. */
-const SPACING_MS = 60_000;
 
 /**
  * Adds an account with the creation date Mastodon shows for it.
@@ -83,58 +82,31 @@ export function seedReplies(
   }));
 }
 
+/** Fans write `count` public statuses (testkit's `seedInbound` does the pacing and the engagement records). */
 function seed(
   context: MastodonContext,
   count: number,
-  make: (
-    author: SimulatedAccount,
-    index: number,
-  ) => {
-    readonly kind: 'mention' | 'reply';
-    readonly text: string;
-    readonly addressee: string;
-    readonly inReplyTo: SimulatedPost | undefined;
-  },
+  item: (author: SimulatedAccount, index: number) => InboundItem,
 ): SimulatedEngagement[] {
-  const now = context.sim.clock.now();
-  const engagements: SimulatedEngagement[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const author = poolAuthor(context, index);
-    const { kind, text, addressee, inReplyTo } = make(author, index);
-    const createdAt = now - (count - 1 - index) * SPACING_MS;
-    const status = storeStatus(context, {
-      accountId: author.id,
-      text,
-      media: [],
-      inReplyTo,
-      poll: undefined,
-      visibility: 'public',
-      spoilerText: '',
-      sensitive: false,
-      language: 'en',
-      idempotencyKey: undefined,
-      createdAt,
-    });
-    engagements.push(
-      context.sim.engagements.put({
-        id: status.id,
-        kind,
-        accountId: addressee,
-        postId: inReplyTo?.id,
-        authorId: author.id,
-        authorHandle: author.handle,
+  return seedInbound(context.sim, {
+    count,
+    author: (handle, index) =>
+      accountByHandle(context, handle) ??
+      addMastodonAccount(context, handle, { followers: 10 * (index + 1) }),
+    item,
+    store: (author, { text, inReplyTo }, createdAt) =>
+      storeStatus(context, {
+        accountId: author.id,
         text,
+        media: [],
+        inReplyTo,
+        poll: undefined,
+        visibility: 'public',
+        spoilerText: '',
+        sensitive: false,
+        language: 'en',
+        idempotencyKey: undefined,
         createdAt,
-        hidden: false,
       }),
-    );
-  }
-  return engagements;
-}
-
-function poolAuthor(context: MastodonContext, index: number): SimulatedAccount {
-  const handle = `fan_${(index % AUTHOR_POOL) + 1}`;
-  return (
-    accountByHandle(context, handle) ?? addMastodonAccount(context, handle, { followers: 10 * (index + 1) })
-  );
+  });
 }

@@ -1,4 +1,9 @@
-import type { SimulatedAccount, SimulatedEngagement, SimulatedPost } from '@smmkit/testkit';
+import {
+  type InboundItem,
+  type SimulatedAccount,
+  type SimulatedEngagement,
+  seedInbound,
+} from '@smmkit/testkit';
 import { accountByUsername, type XContext } from './context.js';
 import { storeTweet } from './store-tweet.js';
 
@@ -111,53 +116,27 @@ export function seedDirectMessages(
   return messages;
 }
 
+/** Fans write `count` posts (testkit's `seedInbound` does the pacing and the engagement records). */
 function seedPosts(
   context: XContext,
   count: number,
-  make: (
-    author: SimulatedAccount,
-    index: number,
-  ) => {
-    readonly kind: 'mention' | 'reply';
-    readonly text: string;
-    readonly addressee: string;
-    readonly inReplyTo: SimulatedPost | undefined;
-  },
+  item: (author: SimulatedAccount, index: number) => InboundItem,
 ): SimulatedEngagement[] {
-  const now = context.sim.clock.now();
-  const engagements: SimulatedEngagement[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const author = poolAuthor(context, index);
-    const { kind, text, addressee, inReplyTo } = make(author, index);
-    const createdAt = now - (count - 1 - index) * SPACING_MS;
-    const post = storeTweet(context, {
-      accountId: author.id,
-      text,
-      media: [],
-      inReplyTo,
-      poll: undefined,
-      createdAt,
-    });
-    engagements.push(
-      context.sim.engagements.put({
-        id: post.id,
-        kind,
-        accountId: addressee,
-        postId: inReplyTo?.id,
-        authorId: author.id,
-        authorHandle: author.handle,
-        text,
-        createdAt,
-        hidden: false,
-      }),
-    );
-  }
-  return engagements;
+  return seedInbound(context.sim, {
+    count,
+    author: (handle, index) => fanAccount(context, handle, index),
+    item,
+    store: (author, { text, inReplyTo }, createdAt) =>
+      storeTweet(context, { accountId: author.id, text, media: [], inReplyTo, poll: undefined, createdAt }),
+  });
 }
 
+/** The fan account `handle`, created on first use (followers grow with the index). */
+function fanAccount(context: XContext, handle: string, index: number): SimulatedAccount {
+  return accountByUsername(context, handle) ?? addXAccount(context, handle, { followers: 10 * (index + 1) });
+}
+
+/** The `index`-th seeded author, taken in turn from the pool of fans (as testkit's `seedInbound` does). */
 function poolAuthor(context: XContext, index: number): SimulatedAccount {
-  const username = `fan_${(index % AUTHOR_POOL) + 1}`;
-  return (
-    accountByUsername(context, username) ?? addXAccount(context, username, { followers: 10 * (index + 1) })
-  );
+  return fanAccount(context, `fan_${(index % AUTHOR_POOL) + 1}`, index);
 }
