@@ -1,11 +1,11 @@
 import {
-  AbortedError,
   type HttpClient,
   type Media,
   MediaProcessingError,
   PlatformError,
   type PublishContext,
   readMediaBlob,
+  sleepInContext,
   systemClock,
 } from '@smmkit/core';
 import { MediaAttachmentSchema } from './schemas.js';
@@ -108,7 +108,7 @@ async function waitUntilProcessed(
         { platform: 'mastodon', mediaIndex },
       );
     }
-    await sleep(Math.min(polling.intervalMs, remaining), context);
+    await sleepInContext(context, Math.min(polling.intervalMs, remaining), 'Mastodon was processing media');
     // No schema: a 206 "still processing" answer has an empty body (methods/media#get).
     const { status } = await asProcessingFailure(mediaIndex, () =>
       http.request({
@@ -120,20 +120,6 @@ async function waitUntilProcessed(
     );
     if (status === 200) return;
     context.onProgress?.({ stage: 'processing', mediaIndex });
-  }
-}
-
-/** Waits on the context's clock; an abort while waiting is an `AbortedError` (nothing was posted yet). */
-async function sleep(ms: number, context: PublishContext): Promise<void> {
-  const clock = context.clock ?? systemClock;
-  try {
-    await clock.sleep(ms, context.signal);
-  } catch (error) {
-    if (!context.signal?.aborted) throw error;
-    throw new AbortedError('publish was aborted while Mastodon was processing media.', {
-      platform: 'mastodon',
-      cause: context.signal.reason,
-    });
   }
 }
 

@@ -1,8 +1,8 @@
 import {
-  AbortedError,
   type HttpClient,
   MediaProcessingError,
   type PublishContext,
+  sleepInContext,
   systemClock,
 } from '@smmkit/core';
 import { ContainerStatusSchema } from './schemas.js';
@@ -77,7 +77,7 @@ export async function waitForInstagramContainer(
         { platform: 'instagram', ...item },
       );
     }
-    await sleep(Math.min(wait.intervalMs, remaining), context);
+    await sleepInContext(context, Math.min(wait.intervalMs, remaining), 'Instagram was processing media');
   }
 }
 
@@ -101,18 +101,4 @@ function containerError(
       },
     },
   );
-}
-
-/** Waits on the context's clock; an abort while waiting is an `AbortedError` (nothing was published yet). */
-async function sleep(ms: number, context: PublishContext): Promise<void> {
-  const clock = context.clock ?? systemClock;
-  try {
-    await clock.sleep(ms, context.signal);
-  } catch (error) {
-    if (!context.signal?.aborted) throw error;
-    throw new AbortedError('publish was aborted while Instagram was processing media.', {
-      platform: 'instagram',
-      cause: context.signal.reason,
-    });
-  }
 }

@@ -1,8 +1,8 @@
 import {
-  AbortedError,
   type HttpClient,
   MediaProcessingError,
   type PublishContext,
+  sleepInContext,
   systemClock,
 } from '@smmkit/core';
 import { UploadStatusResponseSchema, type XProcessingInfo } from './schemas.js';
@@ -68,7 +68,7 @@ export async function waitForXMediaProcessing(
       );
     }
     const checkAfterMs = (current.check_after_secs ?? DEFAULT_CHECK_AFTER_SECS) * 1000;
-    await sleep(Math.min(Math.max(checkAfterMs, 0), remaining), context);
+    await sleepInContext(context, Math.min(Math.max(checkAfterMs, 0), remaining), 'X was processing media');
     const { data } = await http.request({
       method: 'GET',
       path: '/2/media/upload',
@@ -97,18 +97,4 @@ function processingFailed(info: XProcessingInfo, wait: ProcessingWait): MediaPro
       },
     },
   );
-}
-
-/** Waits on the context's clock; an abort while waiting is an `AbortedError` (nothing was posted yet). */
-async function sleep(ms: number, context: PublishContext): Promise<void> {
-  const clock = context.clock ?? systemClock;
-  try {
-    await clock.sleep(ms, context.signal);
-  } catch (error) {
-    if (!context.signal?.aborted) throw error;
-    throw new AbortedError('publish was aborted while X was processing media.', {
-      platform: 'x',
-      cause: context.signal.reason,
-    });
-  }
 }
