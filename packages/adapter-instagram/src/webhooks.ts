@@ -1,11 +1,4 @@
-import {
-  hmacSha256,
-  timingSafeEqual,
-  toHex,
-  ValidationError,
-  type WebhookHandler,
-  type WebhookRequest,
-} from '@smmkit/core';
+import { hmacSha256, parseWebhookJson, timingSafeEqual, toHex, type WebhookHandler } from '@smmkit/core';
 import { instagramWebhookEngagements } from './webhook-payload.js';
 
 /** The header Meta signs every delivery with (meta-common.md, Webhooks). */
@@ -58,21 +51,7 @@ export function createInstagramWebhookHandler(options: InstagramWebhookOptions):
       return timingSafeEqual(received.trim().toLowerCase(), expected);
     },
     parse(request) {
-      return instagramWebhookEngagements(jsonBody(request));
+      return instagramWebhookEngagements(parseWebhookJson(request, 'Instagram webhook payload', 'instagram'));
     },
   };
-}
-
-function jsonBody(request: WebhookRequest): unknown {
-  const text =
-    typeof request.rawBody === 'string' ? request.rawBody : new TextDecoder().decode(request.rawBody);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ValidationError(
-      [{ path: [], rule: 'webhook.invalid_json', message: 'the delivery body is not JSON' }],
-      'Instagram webhook payload',
-      { platform: 'instagram' },
-    );
-  }
 }

@@ -1,11 +1,4 @@
-import {
-  hmacSha256,
-  timingSafeEqual,
-  toBase64,
-  ValidationError,
-  type WebhookHandler,
-  type WebhookRequest,
-} from '@smmkit/core';
+import { hmacSha256, parseWebhookJson, timingSafeEqual, toBase64, type WebhookHandler } from '@smmkit/core';
 import { accountActivityEngagements } from './webhook-payload.js';
 
 /** The header X signs every delivery with (x.md, Webhooks). */
@@ -51,21 +44,7 @@ export function createXWebhookHandler(consumerSecret: string): WebhookHandler {
       return timingSafeEqual(received.trim(), expected);
     },
     parse(request) {
-      return accountActivityEngagements(jsonBody(request));
+      return accountActivityEngagements(parseWebhookJson(request, 'X Account Activity payload', 'x'));
     },
   };
-}
-
-function jsonBody(request: WebhookRequest): unknown {
-  const text =
-    typeof request.rawBody === 'string' ? request.rawBody : new TextDecoder().decode(request.rawBody);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ValidationError(
-      [{ path: [], rule: 'webhook.invalid_json', message: 'the delivery body is not JSON' }],
-      'X Account Activity payload',
-      { platform: 'x' },
-    );
-  }
 }

@@ -51,6 +51,7 @@ export {
 export { type CheckPostRulesOptions, checkPostRules } from './check-post-rules.js';
 export type { PublishContext, PublishProgress, RequestContext } from './context.js';
 export { assertPublishable, defineAdapter } from './define-adapter.js';
+export { parseWebhookJson } from './parse-webhook-json.js';
 export { type FollowUpResult, type FollowUps, publishFollowUps } from './publish-follow-ups.js';
 export { sleepInContext } from './sleep-in-context.js';
 export type { WebhookChallengeResponse, WebhookHandler, WebhookRequest } from './webhooks.js';
