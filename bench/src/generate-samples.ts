@@ -1,5 +1,6 @@
 import type { CanonicalMetric, MetricSample } from '@smmkit/core';
 import type { PostMeta } from '@smmkit/core/analytics';
+import { seededRandom } from '@smmkit/testkit';
 
 /** What to generate. */
 export interface GenerateOptions {
@@ -109,18 +110,6 @@ const START = Date.UTC(2026, 0, 5);
 /** Hours after publication at which the collector reads a post's metrics. */
 const READ_AGES = [1, 24, 72, 168, 720];
 
-/** mulberry32: a small, fast, seeded PRNG returning [0, 1). */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** A post's final counts, one per metric of its platform. */
 interface PostPlan {
   readonly platform: PlatformProfile;
@@ -157,7 +146,7 @@ function valueAt(plan: PostPlan, metric: number, observedAt: number): number {
  * value. ~0.5 % of posts have no `PostMeta`. Samples are parsed models (`Date` instants).
  */
 export function generateSamples(options: GenerateOptions): GeneratedData {
-  const random = prng(options.seed);
+  const random = seededRandom(options.seed);
   const int = (n: number): number => Math.floor(random() * n);
   const end = START + options.days * DAY;
   const collectedUntil = end + 2 * DAY;

@@ -36,6 +36,7 @@ export {
 } from './simulator/rate-limiter.js';
 export { type LoggedRequest, RequestLog } from './simulator/request-log.js';
 export { type InboundItem, type SeedInboundOptions, seedInbound } from './simulator/seed-inbound.js';
+export { seededRandom } from './simulator/seeded-random.js';
 export { type ManualClock, manualClock, realClock, type SimClock } from './simulator/sim-clock.js';
 export { type RunningSimulators, startSimulators } from './simulator/start-simulators.js';
 export {

@@ -1,3 +1,5 @@
+import { seededRandom } from './seeded-random.js';
+
 /**
  * The failures a simulator can inject:
  * - `rate_limit`: a 429 in the platform's own shape, with reset headers;
@@ -83,7 +85,7 @@ export class FaultInjector {
 
   /** Turns random faults on (or off with `undefined`). */
   setRandom(random: RandomFaults | undefined): void {
-    this.#random = random === undefined ? undefined : { ...random, next: mulberry32(random.seed ?? 1) };
+    this.#random = random === undefined ? undefined : { ...random, next: seededRandom(random.seed ?? 1) };
   }
 
   /** The fault for a request to `route`, if any; called once per request by the simulator. */
@@ -129,16 +131,4 @@ export class FaultInjector {
     this.#injected.set(kind, (this.#injected.get(kind) ?? 0) + 1);
     return kind;
   }
-}
-
-/** A small, fast, seeded PRNG (mulberry32): reproducible fault sequences. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
