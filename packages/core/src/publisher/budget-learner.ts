@@ -15,6 +15,14 @@ export interface BucketWait {
   readonly reason: WaitReason;
 }
 
+/** Reset times this close apart name the same window (platforms round them to the second). */
+const SAME_WINDOW_MS = 1_000;
+
+/** Whether two reported reset times belong to the same window. */
+function sameWindow(a: number | undefined, b: number | undefined): boolean {
+  return a !== undefined && b !== undefined && Math.abs(a - b) <= SAME_WINDOW_MS;
+}
+
 /** A window as the platform reported it, with `remaining` counted down locally between reports. */
 interface LearnedWindow {
   limit: number | undefined;
@@ -37,7 +45,7 @@ interface DeclaredWindow {
  * bucket stays under its limit instead of running into a 429.
  *
  * Per window (the reported one, its `daily` companion, each declared budget):
- * - a reserve of `safetyFraction` of the limit (at least 1 when the limit is above 1) is never spent;
+ * - a reserve of `safetyFraction` of the limit, rounded down, is never spent;
  * - while more than `burstFraction` of the limit remains, requests go at once;
  * - below that, requests are spread evenly so the usable remainder lasts until the reset;
  * - with nothing usable left, requests wait for the reset (plus `resetSkewMs`).
@@ -135,17 +143,26 @@ export class BucketBudget {
 
   #learnWindow(key: 'window' | 'daily', info: RateLimitInfo): void {
     if (info.limit === undefined && info.remaining === undefined && info.resetAt === undefined) return;
-    this.#learned.set(key, {
-      limit: info.limit ?? this.#learned.get(key)?.limit,
-      remaining: info.remaining,
-      resetAt: info.resetAt?.getTime(),
-    });
+    const previous = this.#learned.get(key);
+    const resetAt = info.resetAt?.getTime();
+    let remaining = info.remaining;
+    // Within one window `remaining` only goes down. A response that reports more than we have
+    // counted is an older one overtaken by a later one (or sent before our own later sends):
+    // keep the lower figure so those sends are not spent twice.
+    if (
+      previous?.remaining !== undefined &&
+      remaining !== undefined &&
+      sameWindow(previous.resetAt, resetAt)
+    ) {
+      remaining = Math.min(remaining, previous.remaining);
+    }
+    this.#learned.set(key, { limit: info.limit ?? previous?.limit, remaining, resetAt });
   }
 
   /** The wait one window asks for: spend freely, spread, or wait for the reset. */
   #windowWait(limit: number, remaining: number, resetAt: number, now: number): [number, WaitReason] {
     const { safetyFraction, burstFraction, resetSkewMs } = this.#options;
-    const reserve = limit <= 1 ? 0 : Math.min(limit - 1, Math.max(1, Math.ceil(limit * safetyFraction)));
+    const reserve = Math.max(0, Math.min(limit - 1, Math.floor(limit * safetyFraction)));
     const usable = remaining - reserve;
     if (usable <= 0) return [resetAt - now + resetSkewMs, 'budget'];
     if (remaining / limit > burstFraction) return [0, 'spacing'];

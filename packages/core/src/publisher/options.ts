@@ -31,9 +31,11 @@ export interface ThrottleOptions {
   /** Publishes running at once per (platform, account, bucket) queue (default 1). */
   readonly concurrency?: number | undefined;
   /**
-   * Share of a window's limit kept in reserve, never spent by the publisher (default 0.05, at
-   * least 1 request when the limit is above 1). Other clients of the same account (the user's
-   * phone app) spend from the same window, and a request may be in flight when we decide.
+   * Share of a window's limit kept in reserve, never spent by the publisher, rounded down
+   * (default 0.02: 2 of X's 100 posts per 15 minutes, none of a window of 20). Room for other
+   * clients of the same account (the user's phone app) between two reports of the window; the
+   * publisher's own requests in flight are already counted when they are sent, and a 429 that
+   * slips through pauses the bucket until the reset and is retried.
    */
   readonly safetyFraction?: number | undefined;
   /**
@@ -188,7 +190,7 @@ export function resolvePublisherOptions(options: PublisherOptions): ResolvedPubl
     },
     throttle: {
       concurrency: Math.max(1, Math.trunc(throttle.concurrency ?? 1)),
-      safetyFraction: throttle.safetyFraction ?? 0.05,
+      safetyFraction: throttle.safetyFraction ?? 0.02,
       burstFraction: throttle.burstFraction ?? 0.5,
       resetSkewMs: throttle.resetSkewMs ?? 1_000,
       usageSlowFrom: throttle.usageSlowFrom ?? 0.75,

@@ -19,15 +19,36 @@ describe('BucketBudget', () => {
   it('spreads the usable remainder evenly until the reset', () => {
     const budget = new BucketBudget([], options);
     budget.recordSend(T0);
-    // 24 left, 5 kept in reserve: 19 usable in 20 even gaps over 15 minutes → one every 45 s.
-    budget.learn({ limit: 100, remaining: 24, resetAt: new Date(T0 + MIN15) });
-    expect(budget.waitAt(T0)).toEqual({ delayMs: 45_000, reason: 'spacing' });
+    // 26 left, 2 (2 %) kept in reserve: 24 usable in 25 even gaps over 15 minutes → one every 36 s.
+    budget.learn({ limit: 100, remaining: 26, resetAt: new Date(T0 + MIN15) });
+    expect(budget.waitAt(T0)).toEqual({ delayMs: 36_000, reason: 'spacing' });
   });
 
   it('waits for the reset when only the reserve is left, and forgets the window after it', () => {
     const budget = new BucketBudget([], options);
-    budget.learn({ limit: 5, remaining: 1, resetAt: new Date(T0 + MIN15) });
+    budget.learn({ limit: 100, remaining: 2, resetAt: new Date(T0 + MIN15) });
     expect(budget.waitAt(T0)).toEqual({ delayMs: MIN15 + 1000, reason: 'budget' });
+    expect(budget.waitAt(T0 + MIN15 + 1).delayMs).toBe(0);
+  });
+
+  it('spends a small window to its last request (2 % of 20 rounds down to no reserve)', () => {
+    const budget = new BucketBudget([], options);
+    budget.learn({ limit: 20, remaining: 1, resetAt: new Date(T0 + MIN15) });
+    expect(budget.waitAt(T0).reason).toBe('spacing');
+    budget.recordSend(T0 + 1);
+    expect(budget.waitAt(T0 + 2)).toEqual({ delayMs: MIN15 - 2 + 1000, reason: 'budget' });
+  });
+
+  it('keeps the lower remaining when an older response of the same window arrives late', () => {
+    const budget = new BucketBudget([], options);
+    const resetAt = new Date(T0 + MIN15);
+    budget.learn({ limit: 20, remaining: 1, resetAt });
+    budget.recordSend(T0);
+    // The answer to an earlier request, overtaken by the one above: it must not give back sends.
+    budget.learn({ limit: 20, remaining: 5, resetAt });
+    expect(budget.waitAt(T0 + 1)).toEqual({ delayMs: MIN15 - 1 + 1000, reason: 'budget' });
+    // A new window (another reset time) is taken as reported.
+    budget.learn({ limit: 20, remaining: 20, resetAt: new Date(T0 + 2 * MIN15) });
     expect(budget.waitAt(T0 + MIN15 + 1).delayMs).toBe(0);
   });
 
@@ -39,6 +60,9 @@ describe('BucketBudget', () => {
     budget.recordSend(T0);
     budget.recordSend(T0 + 1);
     const midnight = Date.parse('2026-11-23T00:00:00.000Z');
+    // The third of three is spaced to last until midnight, then the day is spent.
+    expect(budget.waitAt(T0 + 2).reason).toBe('spacing');
+    budget.recordSend(T0 + 2);
     expect(budget.waitAt(T0 + 2)).toEqual({ delayMs: midnight - (T0 + 2) + 1000, reason: 'budget' });
     expect(budget.waitAt(midnight).delayMs).toBe(0);
   });

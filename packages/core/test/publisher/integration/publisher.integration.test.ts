@@ -68,7 +68,7 @@ describe('publisher against the X and Mastodon simulators', () => {
         (e) => e.name === 'rate-limited' && (e.payload as { reason: string }).reason === 'budget',
       ),
     ).toBe(true);
-    // Five per 15 minutes, one kept in reserve: the last ones went after the first reset.
+    // Five per 15 minutes (2 % of 5 rounds down to no reserve): the last three went after the reset.
     expect(sims.time.now()).toBeGreaterThanOrEqual(START + 15 * 60_000);
   });
 
