@@ -40,7 +40,8 @@ export interface InstagramPublishOptions {
  *      `share_to_feed`, `cover_url`, `thumb_offset`, `collaborators`, `user_tags`, `location_id`;
  *    - story: `media_type=STORIES` + `image_url` or `video_url`;
  *    - carousel: each child with `is_carousel_item=true` and no caption (videos `media_type=VIDEO`),
- *      each waited for, then the parent `media_type=CAROUSEL`, `children=<comma ids>`, `caption`;
+ *      all created first and then each waited for (Instagram processes them side by side), then
+ *      the parent `media_type=CAROUSEL`, `children=<comma ids>`, `caption`;
  *    videos from bytes are uploaded with `upload_type=resumable` (containers.ts);
  * 3. waits for `status_code=FINISHED` (container-status.ts);
  * 4. publishes: `POST /{ig-user-id}/media_publish?creation_id=…` → `{id}` — the one request that
@@ -88,20 +89,16 @@ export async function publishToInstagram(
   const caption = post.text === undefined || post.text.trim() === '' ? undefined : post.text;
   let containerId: string;
   if (kind === 'carousel') {
+    // Every child is created (and uploaded) first, then each is waited for: Instagram processes
+    // them side by side, so a carousel of videos takes as long as its slowest video, not the sum.
     const children: string[] = [];
     for (const [index, item] of media.entries()) {
       context.onProgress?.({ stage: 'upload', mediaIndex: index });
-      const childId = await createInstagramContainer(
-        http,
-        target,
-        childParams(item, igOptions),
-        item,
-        index,
-        context,
+      children.push(
+        await createInstagramContainer(http, target, childParams(item, igOptions), item, index, context),
       );
-      await wait(childId, index);
-      children.push(childId);
     }
+    for (const [index, childId] of children.entries()) await wait(childId, index);
     containerId = await createInstagramContainer(
       http,
       target,

@@ -12,6 +12,8 @@ const MEBIBYTE = 1024 * 1024;
 /** instagram.md, Limits: "Story video 3–60 s, ≤ 100 MB". */
 const STORY_VIDEO_MAX_SEC = 60;
 const STORY_VIDEO_MAX_BYTES = 100 * MEBIBYTE;
+/** instagram.md, Publish step 1: a story container takes the media and nothing else. */
+const STORY_UNSUPPORTED_OPTIONS = ['user_tags', 'collaborators', 'location_id'] as const;
 
 /**
  * Every problem that stops `post` from being published on Instagram, with no I/O: core's checks
@@ -24,8 +26,10 @@ const STORY_VIDEO_MAX_BYTES = 100 * MEBIBYTE;
  * - story videos: 3–60 s, ≤ 100 MB (instagram.md, Limits), rules `media.duration`, `media.max_bytes`;
  * - images need a `url` source: only videos can be uploaded as bytes (`upload_type=resumable`
  *   takes `media_type` REELS, STORIES or VIDEO; developers.facebook.com, Resumable uploads), rule `media.source`;
- * - stories take no caption and no comments (instagram.md, Publish: `media_type=STORIES` with
- *   `image_url` or `video_url` only), rules `text.unsupported`, `first_comment.unsupported`;
+ * - stories take no caption, no comments, no user tags, collaborators or location (instagram.md,
+ *   Publish: `media_type=STORIES` with `image_url` or `video_url` only), rules `text.unsupported`,
+ *   `first_comment.unsupported`, `options.unsupported_in_story`; story images are not held to the
+ *   feed's 4:5–1.91:1 aspect ratio (stories are 9:16);
  * - `share_to_feed`, `cover_url` and `thumb_offset` are reel parameters (instagram.md, Publish),
  *   rule `options.reels_only`.
  *
@@ -42,7 +46,12 @@ export function validateInstagramPost(post: Post, capabilities: Capabilities): V
   const read = readInstagramPostOptions(post);
   const options = read.success ? read.options : {};
   const format = options.format ?? 'feed';
-  const problems = checkPostRules(post, capabilities, { platformName: 'Instagram', format });
+  const problems = checkPostRules(post, capabilities, { platformName: 'Instagram', format }).filter(
+    // The 4:5–1.91:1 image bounds (instagram.md, Limits) are the feed's: a story is full-screen
+    // 9:16 (1080 × 1920; developers.facebook.com, Content publishing, Stories) and instagram.md,
+    // Publish gives stories no aspect rule, so a story image is not held to the feed's bounds.
+    (problem) => !(format === 'story' && problem.rule === 'media.aspect_ratio'),
+  );
   if (!read.success) problems.push(...read.problems);
   const media = post.media ?? [];
 
@@ -93,6 +102,17 @@ export function validateInstagramPost(post: Post, capabilities: Capabilities): V
         rule: 'first_comment.unsupported',
         message: 'Instagram stories take no comments',
       });
+    }
+    // instagram.md, Publish step 1: a story is `media_type=STORIES` + `image_url` or `video_url`;
+    // tags, collaborators and a location would be dropped without a word, so they are refused.
+    for (const name of STORY_UNSUPPORTED_OPTIONS) {
+      if (options[name] !== undefined) {
+        problems.push({
+          path: ['options', 'instagram', name],
+          rule: 'options.unsupported_in_story',
+          message: `${name} cannot be set on an Instagram story`,
+        });
+      }
     }
   }
   const isReel = media.length > 0 && instagramPublishKind(format, media) === 'reel';

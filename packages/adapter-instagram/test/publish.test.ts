@@ -1,0 +1,436 @@
+import { AmbiguousOutcomeError, MediaProcessingError, type PublishProgress } from '@smmkit/core';
+import { describe, expect, it } from 'vitest';
+import {
+  DAY,
+  failureOf,
+  HOUR,
+  image,
+  ROUTES,
+  RUPLOAD_ROUTE,
+  START,
+  useInstagram,
+  video,
+  videoBytes,
+} from './support/harness.js';
+
+// Videos take 30 simulated seconds to process (the simulator's default); the adapter checks every 5 s.
+const h = useInstagram();
+const { ig, ana } = h;
+
+describe('single image', () => {
+  it('sends caption, alt text, user tags, location and collaborators, and publishes what it made', async () => {
+    const tags = [{ username: 'bob', x: 0.25, y: 0.75 }];
+    const result = await h.adapter().publish(
+      {
+        text: 'Morning light #sun',
+        media: [image('sunrise', { altText: 'A sunrise over the harbour' })],
+        options: {
+          instagram: { user_tags: tags, location_id: '110000000000001', collaborators: ['bob', 'cleo'] },
+        },
+      },
+      h.context(),
+    );
+
+    // instagram.md, Publish step 1: image_url, caption, alt_text, user_tags, location_id.
+    expect(h.bodies(ROUTES.container)).toEqual([
+      {
+        image_url: 'https://cdn.smmkit.test/sunrise.jpg',
+        caption: 'Morning light #sun',
+        alt_text: 'A sunrise over the harbour',
+        user_tags: tags,
+        location_id: '110000000000001',
+        collaborators: ['bob', 'cleo'],
+      },
+    ]);
+    const [container] = ig.sim.posts.filter().map((post) => post.extra.containerId);
+    const mediaId = result.ref.platformPostId;
+    // Quota first, then the container, its status, media_publish, and the permalink.
+    expect(h.calls()).toEqual([
+      `GET /${ana.account.id}/content_publishing_limit?fields=quota_usage,config`,
+      `POST /${ana.account.id}/media`,
+      `GET /${container}?fields=status_code,status`,
+      `POST /${ana.account.id}/media_publish?creation_id=${container}`,
+      `GET /${mediaId}?fields=permalink,shortcode,timestamp`,
+    ]);
+    const stored = ig.sim.posts.get(mediaId);
+    expect(stored).toMatchObject({
+      accountId: ana.account.id,
+      text: 'Morning light #sun',
+      media: [{ kind: 'image', altText: 'A sunrise over the harbour' }],
+      extra: { kind: 'media', mediaType: 'IMAGE', productType: 'FEED' },
+    });
+    // Images are FINISHED at once: nothing was waited for.
+    expect(h.sleeps).toEqual([]);
+    expect(result.ref.accountId).toBe(ana.account.id);
+    expect(result.publishedAt).toEqual(new Date(START));
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('uses the permalink Instagram returns as the post URL', async () => {
+    const result = await h.adapter().publish({ text: 'Link me', media: [image()] }, h.context());
+    const permalink = ig.sim.posts.get(result.ref.platformPostId)?.extra.permalink;
+    expect(permalink).toMatch(/^https:\/\/www\.instagram\.com\/p\/\w+\/$/);
+    expect(result.url).toBe(permalink);
+    expect(result.ref.url).toBe(permalink);
+  });
+
+  it('still reports a published post, with a warning and no URL, when the permalink cannot be read', async () => {
+    // The first GET /{id} is the status check; the second reads the permalink.
+    ig.sim.faults.inject({ kind: 'server_error', route: ROUTES.node, skip: 1 });
+    const result = await h.adapter().publish({ text: 'No link', media: [image()] }, h.context());
+    expect(ig.sim.posts.get(result.ref.platformPostId)?.text).toBe('No link');
+    expect(result.url).toBeUndefined();
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ code: 'permalink_unavailable', platformCode: 2 }),
+    ]);
+  });
+
+  it('leaves out a blank caption rather than sending an empty one', async () => {
+    await h.adapter().publish({ text: '   ', media: [image()] }, h.context());
+    expect(h.bodies(ROUTES.container)).toEqual([{ image_url: 'https://cdn.smmkit.test/photo.jpg' }]);
+  });
+});
+
+describe('carousel', () => {
+  it('creates each child with is_carousel_item and no caption, then the parent with the caption and the children in order', async () => {
+    const tags = [{ username: 'bob', x: 0.5, y: 0.5 }];
+    const result = await h.adapter().publish(
+      {
+        text: 'Three in a row',
+        media: [image('one', { altText: 'First' }), video('two'), image('three', { altText: 'Third' })],
+        options: { instagram: { user_tags: tags, collaborators: ['cleo'], location_id: '110000000000002' } },
+      },
+      h.context(),
+    );
+
+    const bodies = h.bodies(ROUTES.container);
+    expect(bodies.slice(0, 3)).toEqual([
+      {
+        is_carousel_item: true,
+        image_url: 'https://cdn.smmkit.test/one.jpg',
+        alt_text: 'First',
+        user_tags: tags,
+      },
+      // instagram.md, Publish: carousel videos are VIDEO items, never reels.
+      { is_carousel_item: true, media_type: 'VIDEO', video_url: 'https://cdn.smmkit.test/two.mp4' },
+      {
+        is_carousel_item: true,
+        image_url: 'https://cdn.smmkit.test/three.jpg',
+        alt_text: 'Third',
+        user_tags: tags,
+      },
+    ]);
+    for (const child of bodies.slice(0, 3)) expect(child).not.toHaveProperty('caption');
+    const children = ig.sim.posts.filter()[0]?.media ?? [];
+    expect(children).toHaveLength(3);
+    const containerIds = h
+      .calls()
+      .filter((call) => call.endsWith('?fields=status_code,status'))
+      .map((call) => call.split(/[/?]/)[1]);
+    const childIds = [...new Set(containerIds)].slice(0, 3);
+    expect(bodies[3]).toEqual({
+      media_type: 'CAROUSEL',
+      children: childIds.join(','),
+      caption: 'Three in a row',
+      location_id: '110000000000002',
+      collaborators: ['cleo'],
+    });
+    expect(ig.sim.posts.get(result.ref.platformPostId)).toMatchObject({
+      text: 'Three in a row',
+      media: [{ kind: 'image', altText: 'First' }, { kind: 'video' }, { kind: 'image', altText: 'Third' }],
+      extra: { mediaType: 'CAROUSEL_ALBUM', productType: 'FEED' },
+    });
+    expect(h.requests(ROUTES.publish)).toHaveLength(1);
+  });
+
+  it('lets Instagram process the video children side by side, and makes the parent once all are FINISHED', async () => {
+    await h.adapter().publish({ text: 'Two clips', media: [video('a'), video('b')] }, h.context());
+    // Each video child is IN_PROGRESS for 30 s after its creation. Both are created first, so
+    // the carousel is ready after 30 s, not 60 s.
+    expect(h.clock.now()).toBe(START + 30_000);
+    expect(h.sleeps).toEqual([5_000, 5_000, 5_000, 5_000, 5_000, 5_000]);
+    const calls = h.calls();
+    const creates = calls.flatMap((call, index) => (call.endsWith('/media') ? [index] : []));
+    const checks = calls.flatMap((call, index) =>
+      call.endsWith('?fields=status_code,status') ? [index] : [],
+    );
+    expect(creates).toHaveLength(3);
+    // Both children before the first check; the parent after the children's last check.
+    expect(creates[1]).toBeLessThan(checks[0] ?? -1);
+    expect(creates[2]).toBeGreaterThan(checks[checks.length - 2] ?? Number.POSITIVE_INFINITY);
+    expect(h.bodies(ROUTES.container)[2]).toMatchObject({ media_type: 'CAROUSEL', caption: 'Two clips' });
+  });
+});
+
+describe('reel', () => {
+  it('publishes a single video in the feed as a reel with share_to_feed, cover, thumb offset and collaborators', async () => {
+    const progress: PublishProgress[] = [];
+    const result = await h.adapter().publish(
+      {
+        text: 'Behind the scenes',
+        media: [video('bts')],
+        options: {
+          instagram: {
+            share_to_feed: true,
+            cover_url: 'https://cdn.smmkit.test/cover.jpg',
+            thumb_offset: 1_500,
+            collaborators: ['bob'],
+            user_tags: [{ username: 'bob' }],
+          },
+        },
+      },
+      h.context({ onProgress: (event) => progress.push(event) }),
+    );
+
+    // instagram.md, Publish: "reel (every single video since July 2023): media_type=REELS".
+    expect(h.bodies(ROUTES.container)).toEqual([
+      {
+        media_type: 'REELS',
+        video_url: 'https://cdn.smmkit.test/bts.mp4',
+        caption: 'Behind the scenes',
+        share_to_feed: true,
+        cover_url: 'https://cdn.smmkit.test/cover.jpg',
+        thumb_offset: 1_500,
+        collaborators: ['bob'],
+        user_tags: [{ username: 'bob' }],
+      },
+    ]);
+    // IN_PROGRESS at 0, 5, … 25 s; FINISHED at 30 s; published right after.
+    expect(h.sleeps).toEqual([5_000, 5_000, 5_000, 5_000, 5_000, 5_000]);
+    expect(progress).toEqual([
+      { stage: 'upload', mediaIndex: 0 },
+      ...Array.from({ length: 6 }, () => ({ stage: 'processing', mediaIndex: 0 })),
+      { stage: 'publish' },
+    ]);
+    const stored = ig.sim.posts.get(result.ref.platformPostId);
+    expect(stored).toMatchObject({ media: [{ kind: 'video' }], extra: { productType: 'REELS' } });
+    expect(result.url).toMatch(/^https:\/\/www\.instagram\.com\/reel\/\w+\/$/);
+    expect(result.publishedAt).toEqual(new Date(START + 30_000));
+  });
+
+  it('publishes format "reel" as a reel too', async () => {
+    await h
+      .adapter()
+      .publish({ text: 'Reel', media: [video()], options: { instagram: { format: 'reel' } } }, h.context());
+    expect(h.bodies(ROUTES.container)[0]).toMatchObject({ media_type: 'REELS' });
+  });
+
+  it('never asks Instagram for a container status more often than the interval', async () => {
+    await h.adapter({ containerPollIntervalMs: 10_000 }).publish({ media: [video()] }, h.context());
+    expect(h.sleeps).toEqual([10_000, 10_000, 10_000]);
+    expect(h.requests(ROUTES.node).filter((entry) => entry.url.includes('status_code'))).toHaveLength(4);
+  });
+});
+
+describe('story', () => {
+  it('publishes an image story with media_type=STORIES and the image only', async () => {
+    const result = await h.adapter().publish(
+      {
+        media: [image('story', { width: 1080, height: 1920 })],
+        options: { instagram: { format: 'story' } },
+      },
+      h.context(),
+    );
+    expect(h.bodies(ROUTES.container)).toEqual([
+      { media_type: 'STORIES', image_url: 'https://cdn.smmkit.test/story.jpg' },
+    ]);
+    expect(ig.sim.posts.get(result.ref.platformPostId)).toMatchObject({
+      media: [{ kind: 'image' }],
+      extra: { productType: 'STORY' },
+    });
+  });
+
+  it('publishes a video story with media_type=STORIES and the video only', async () => {
+    const result = await h
+      .adapter()
+      .publish({ media: [video('story')], options: { instagram: { format: 'story' } } }, h.context());
+    expect(h.bodies(ROUTES.container)).toEqual([
+      { media_type: 'STORIES', video_url: 'https://cdn.smmkit.test/story.mp4' },
+    ]);
+    expect(ig.sim.posts.get(result.ref.platformPostId)).toMatchObject({
+      media: [{ kind: 'video' }],
+      extra: { productType: 'STORY' },
+    });
+  });
+});
+
+describe('container status', () => {
+  it('stops with a MediaProcessingError carrying the subcode when a container ends in ERROR, and publishes nothing', async () => {
+    ig.failNextContainer(2_207_026);
+    const error = await failureOf(
+      h.adapter().publish({ text: 'Bad codec', media: [video()] }, h.context()),
+      ig,
+    );
+    if (!MediaProcessingError.isInstance(error))
+      throw new Error(`expected a MediaProcessingError, got ${error.code}`);
+    expect(error.code).toBe('media_processing_failed');
+    expect(error.retryable).toBe(false);
+    expect(error.mediaIndex).toBe(0);
+    // instagram.md, Publish step 2: "ERROR (status holds the subcode)".
+    expect(error.platformError).toMatchObject({ code: 'ERROR', subcode: 2_207_026 });
+    expect(error.message).toContain('2207026');
+    expect(h.requests(ROUTES.publish)).toHaveLength(0);
+    expect(ig.sim.posts.size).toBe(0);
+  });
+
+  it('names the failing carousel item', async () => {
+    const error = await failureOf(
+      h.adapter().publish(
+        {
+          text: 'One broken',
+          media: [
+            image('fine'),
+            image('x', { source: { type: 'url', url: 'https://unreachable.test/x.jpg' } }),
+          ],
+        },
+        h.context(),
+      ),
+      ig,
+    );
+    if (!MediaProcessingError.isInstance(error))
+      throw new Error(`expected a MediaProcessingError, got ${error.code}`);
+    expect(error.mediaIndex).toBe(1);
+    // instagram.md, Publishing errors: 9004/2207052 media URL could not be fetched.
+    expect(error.platformError?.subcode).toBe(2_207_052);
+    expect(h.bodies(ROUTES.container).some((body) => body.media_type === 'CAROUSEL')).toBe(false);
+    expect(h.requests(ROUTES.publish)).toHaveLength(0);
+  });
+
+  it('reports an EXPIRED container (not published within 24 h) with subcode 2207008', async () => {
+    // The machine slept for a day between two status checks.
+    const drowsy = {
+      now: () => h.clock.now(),
+      sleep: async () => h.clock.advance(DAY + HOUR),
+    };
+    const error = await failureOf(
+      h
+        .adapter({ containerPollTimeoutMs: 2 * DAY })
+        .publish({ text: 'Too late', media: [video()] }, h.context({ clock: drowsy })),
+      ig,
+    );
+    if (!MediaProcessingError.isInstance(error))
+      throw new Error(`expected a MediaProcessingError, got ${error.code}`);
+    expect(error.code).toBe('media_processing_failed');
+    expect(error.platformError).toMatchObject({ code: 'EXPIRED', subcode: 2_207_008 });
+    expect(error.message).toMatch(/expired/i);
+    expect(h.requests(ROUTES.publish)).toHaveLength(0);
+  });
+});
+
+describe('media_publish', () => {
+  it('reports a lost media_publish answer as ambiguous: the post may exist', async () => {
+    ig.sim.faults.inject({ kind: 'accepted_then_lost', route: ROUTES.publish });
+    const error = await failureOf(
+      h.adapter().publish({ text: 'Did it?', media: [image()] }, h.context()),
+      ig,
+    );
+    expect(AmbiguousOutcomeError.isInstance(error)).toBe(true);
+    // It did: Instagram published before the answer was lost.
+    expect(ig.sim.posts.filter().map((post) => post.text)).toEqual(['Did it?']);
+  });
+});
+
+describe('first comment', () => {
+  it('posts the first comment on the new media right after media_publish', async () => {
+    const result = await h
+      .adapter()
+      .publish({ text: 'With a comment', media: [image()], firstComment: '#tags #here' }, h.context());
+    const mediaId = result.ref.platformPostId;
+    expect(h.bodies(ROUTES.comment)).toEqual([{ message: '#tags #here' }]);
+    const calls = h.calls();
+    expect(calls.indexOf(`POST /${mediaId}/comments`)).toBeGreaterThan(
+      calls.findIndex((call) => call.includes('/media_publish?')),
+    );
+    expect(result.firstCommentId).toBeDefined();
+    expect(ig.sim.posts.get(result.firstCommentId ?? '')).toMatchObject({
+      text: '#tags #here',
+      inReplyToId: mediaId,
+      extra: { kind: 'comment' },
+    });
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('keeps the publish a success and warns when the first comment is refused', async () => {
+    ig.sim.faults.inject({ kind: 'rate_limit', route: ROUTES.comment });
+    const result = await h
+      .adapter()
+      .publish({ text: 'Comment refused', media: [image()], firstComment: 'hello' }, h.context());
+    expect(ig.sim.posts.get(result.ref.platformPostId)?.text).toBe('Comment refused');
+    expect(result.firstCommentId).toBeUndefined();
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ code: 'first_comment_failed', platformCode: 4 }),
+    ]);
+    expect(h.requests(ROUTES.publish)).toHaveLength(1);
+  });
+
+  it('warns that the first comment may exist when its answer is a 5xx, and does not post it again', async () => {
+    ig.sim.faults.inject({ kind: 'server_error', route: ROUTES.comment });
+    const result = await h
+      .adapter()
+      .publish({ text: 'Comment unknown', media: [image()], firstComment: 'hello' }, h.context());
+    expect(result.firstCommentId).toBeUndefined();
+    expect(result.warnings).toEqual([expect.objectContaining({ code: 'first_comment_unknown' })]);
+    expect(h.requests(ROUTES.comment)).toHaveLength(1);
+  });
+});
+
+describe('media as bytes (resumable upload)', () => {
+  it('uploads a reel from bytes to the uri Instagram hands out, from offset 0, then publishes it', async () => {
+    const progress: PublishProgress[] = [];
+    const result = await h
+      .adapter()
+      .publish(
+        { text: 'From my disk', media: [videoBytes(4_096)] },
+        h.context({ onProgress: (event) => progress.push(event) }),
+      );
+
+    // instagram.md, Publish: upload_type=resumable → {id, uri}.
+    expect(h.bodies(ROUTES.container)).toEqual([
+      { media_type: 'REELS', caption: 'From my disk', upload_type: 'resumable' },
+    ]);
+    const uploads = ig.rupload.log.forRoute(RUPLOAD_ROUTE);
+    expect(uploads).toHaveLength(1);
+    const [upload] = uploads;
+    const containerId = ig.sim.posts.get(result.ref.platformPostId)?.extra.containerId;
+    expect(upload?.url).toBe(`https://rupload.facebook.com/ig-api-upload/v26.0/${String(containerId)}`);
+    expect(upload?.headers).toMatchObject({ offset: '0', file_size: '4096' });
+    expect(upload?.status).toBe(200);
+    expect(ig.sim.posts.get(result.ref.platformPostId)).toMatchObject({
+      text: 'From my disk',
+      media: [{ kind: 'video', sizeBytes: 4_096 }],
+      extra: { productType: 'REELS' },
+    });
+    // Processing starts once every byte has arrived: 30 s later the reel is FINISHED.
+    expect(h.sleeps.reduce((sum, ms) => sum + ms, 0)).toBe(30_000);
+    expect(progress.filter((event) => event.stage === 'upload')).toEqual([
+      { stage: 'upload', mediaIndex: 0 },
+      { stage: 'upload', mediaIndex: 0, bytesSent: 0, bytesTotal: 4_096 },
+      { stage: 'upload', mediaIndex: 0, bytesSent: 4_096, bytesTotal: 4_096 },
+    ]);
+  });
+
+  it('uploads a story video and a carousel video from bytes with their media types', async () => {
+    await h
+      .adapter()
+      .publish({ media: [videoBytes(1_000)], options: { instagram: { format: 'story' } } }, h.context());
+    await h.adapter().publish({ text: 'Album', media: [image(), videoBytes(2_000)] }, h.context());
+
+    expect(h.bodies(ROUTES.container)).toEqual([
+      { media_type: 'STORIES', upload_type: 'resumable' },
+      { is_carousel_item: true, image_url: 'https://cdn.smmkit.test/photo.jpg' },
+      { is_carousel_item: true, media_type: 'VIDEO', upload_type: 'resumable' },
+      expect.objectContaining({ media_type: 'CAROUSEL', caption: 'Album' }),
+    ]);
+    expect(ig.rupload.log.forRoute(RUPLOAD_ROUTE).map((entry) => entry.headers.file_size)).toEqual([
+      '1000',
+      '2000',
+    ]);
+    const kinds = ig.sim.posts
+      .filter()
+      .map((post) => [post.extra.productType, post.media.map((m) => m.sizeBytes)]);
+    expect(kinds).toEqual([
+      ['STORY', [1_000]],
+      ['FEED', [0, 2_000]],
+    ]);
+  });
+});
