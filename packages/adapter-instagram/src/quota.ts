@@ -12,8 +12,8 @@ const DEFAULT_QUOTA_DURATION_SEC = 86_400;
  * the limit is "50 or 100 depending on which Meta page you read — read the live value").
  *
  * The state is reported through `context.onRateLimit` (bucket `media_publish`). When the quota
- * is used up it throws `RateLimitError('quota_exceeded')` before any container is made.
- * `resetAt` is an estimate: the window is rolling and Meta does not say when the oldest
+ * is used up it throws `RateLimitError('quota_exceeded')` before any container is made, its
+ * message naming the time a slot frees. `resetAt` is an estimate: the window is rolling and Meta does not say when the oldest
  * publish leaves it, so it is now + `quota_duration` — the latest moment a slot frees up (one
  * may free up earlier). A quota answer without numbers lets the publish go on.
  *
@@ -57,8 +57,43 @@ export async function checkInstagramPublishingQuota(
   if (remaining === 0) {
     throw new RateLimitError(
       'quota_exceeded',
-      `Instagram's publishing quota is used up (${usage} of ${total} posts in ${durationSec / 3600} h); the reset time is an estimate.`,
+      `Instagram's publishing quota is used up (${usage} of ${total} posts in a rolling ${durationSec / 3600} h); a slot frees by ${resetAt.toISOString()} at the latest.`,
       { platform: 'instagram', resetAt, rateLimit: info },
     );
   }
+}
+
+/**
+ * Gives a quota refusal from `media_publish` (9/2207042, "quota reached"; instagram.md,
+ * Publishing errors) the time its slot frees when the answer did not say: Meta sends no reset
+ * time with it, and the window is a rolling 24 h (instagram.md, Publish, Quotas), so a slot is
+ * free 24 h after `now` at the latest — the same estimate as {@link checkInstagramPublishingQuota}.
+ * This happens when another app used the last slot between the quota check and the publish.
+ * Any other error is returned as it is.
+ *
+ * @param error - what `media_publish` threw
+ * @param now - the instant of the refusal, ms since the epoch
+ * @returns the error to throw
+ *
+ * @example
+ * ```ts
+ * try { await publish(); } catch (error) { throw withQuotaResetEstimate(error, clock.now()); }
+ * ```
+ */
+export function withQuotaResetEstimate(error: unknown, now: number): unknown {
+  if (!RateLimitError.isInstance(error) || error.code !== 'quota_exceeded' || error.resetAt !== undefined)
+    return error;
+  const resetAt = new Date(now + DEFAULT_QUOTA_DURATION_SEC * 1000);
+  return new RateLimitError(
+    'quota_exceeded',
+    `${error.message}; a slot frees by ${resetAt.toISOString()} at the latest.`,
+    {
+      platform: 'instagram',
+      status: error.status,
+      platformError: error.platformError,
+      rateLimit: { scope: 'user', bucket: INSTAGRAM_PUBLISH_BUCKET, remaining: 0, resetAt },
+      resetAt,
+      cause: error,
+    },
+  );
 }
