@@ -1,8 +1,9 @@
-import { type Adapter, defineAdapter } from '@smmkit/core';
+import { type Adapter, defineAdapter, type Engagement, type RequestContext } from '@smmkit/core';
 import { instagramCapabilities } from './capabilities.js';
 import { findRecentInstagramPosts } from './find-recent-posts.js';
 import { createInstagramHttpClient } from './http-client.js';
 import { listInstagramEngagements } from './list-engagements.js';
+import { resolveInstagramMention } from './mentions.js';
 import { getInstagramAccountMetrics, getInstagramPostMetrics } from './metrics.js';
 import { deleteInstagramComment, hideInstagramComment } from './moderate.js';
 import { publishToInstagram } from './publish.js';
@@ -27,7 +28,19 @@ export type InstagramAdapter = Adapter &
       | 'deleteEngagement'
       | 'findRecentPosts'
     >
-  >;
+  > & {
+    /**
+     * Fills in a mention from a `mentions` webhook (which names only the media and comment) with
+     * its author, text and time, through the `mentioned_comment` / `mentioned_media` lookups;
+     * see mentions.ts.
+     *
+     * @example
+     * ```ts
+     * const full = await instagram.resolveMention(mention, ctx);
+     * ```
+     */
+    resolveMention(mention: Engagement, context: RequestContext): Promise<Engagement>;
+  };
 
 /**
  * Makes an adapter for Instagram professional accounts (Graph API). Every request goes through
@@ -60,7 +73,9 @@ export function createInstagramAdapter(settings: InstagramSettings = {}): Instag
     pollTimeoutMs: resolved.containerPollTimeoutMs,
   };
 
-  return defineAdapter<InstagramAdapter>({
+  const resolveMention = (mention: Engagement, context: RequestContext) =>
+    resolveInstagramMention(http, mention, context);
+  const adapter = defineAdapter<Omit<InstagramAdapter, 'resolveMention'>>({
     platform: 'instagram',
     capabilities,
     validate: (post) => validateInstagramPost(post, capabilities),
@@ -81,4 +96,5 @@ export function createInstagramAdapter(settings: InstagramSettings = {}): Instag
           }),
         }),
   });
+  return { ...adapter, resolveMention };
 }

@@ -11,12 +11,24 @@
 export {
   type DiscoverInstagramAccountsOptions,
   discoverInstagramAccounts,
+  type ExchangeFacebookCodeOptions,
   type ExchangeFacebookTokenOptions,
+  type ExchangeInstagramCodeOptions,
   type ExchangeInstagramTokenOptions,
+  exchangeFacebookCode,
   exchangeFacebookToken,
+  exchangeInstagramCode,
   exchangeInstagramToken,
+  FACEBOOK_LOGIN_DIALOG_ORIGIN,
+  type FacebookLoginAuthorizationUrlOptions,
+  facebookLoginAuthorizationUrl,
+  INSTAGRAM_LOGIN_AUTHORIZE_URL,
+  INSTAGRAM_LOGIN_TOKEN_URL,
   type InstagramAccountLink,
   type InstagramAuthOptions,
+  type InstagramCodeGrant,
+  type InstagramLoginAuthorizationUrlOptions,
+  instagramLoginAuthorizationUrl,
   type RefreshInstagramTokenOptions,
   refreshInstagramToken,
 } from './auth.js';
@@ -33,6 +45,7 @@ export {
   readGraphError,
 } from './classify-error.js';
 export { createInstagramAdapter, type InstagramAdapter } from './create-instagram-adapter.js';
+export { INSTAGRAM_RECENT_MEDIA_FOR_COMMENTS } from './list-engagements.js';
 export { INSTAGRAM_ACCOUNT_METRICS, INSTAGRAM_MEDIA_METRICS } from './metric-mapping.js';
 export { type InstagramPostOptions, InstagramPostOptionsSchema } from './post-options.js';
 export { instagramPostRef } from './post-ref.js';

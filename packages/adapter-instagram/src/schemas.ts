@@ -162,3 +162,20 @@ export const PageAccountsSchema = z.looseObject({
   ),
   paging: PagingSchema,
 });
+
+/** The fields of an Instagram Login code grant (auth.ts, `exchangeInstagramCode`). */
+const CodeGrantFields = {
+  access_token: z.optional(z.string().check(z.minLength(1))),
+  user_id: z.optional(GraphIdSchema),
+  /** Comma-separated in Meta's examples; a list is accepted too. */
+  permissions: z.optional(z.union([z.string(), z.array(z.string())])),
+};
+
+/**
+ * `POST https://api.instagram.com/oauth/access_token` → `{access_token, user_id, permissions?}`,
+ * or the same inside `data:[…]` (both appear in Meta's Instagram Login pages; auth.ts).
+ */
+export const InstagramCodeGrantSchema = z.looseObject({
+  ...CodeGrantFields,
+  data: z.optional(z.array(z.looseObject(CodeGrantFields))),
+});

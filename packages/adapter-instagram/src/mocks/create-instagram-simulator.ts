@@ -5,6 +5,7 @@ import {
   type SimClock,
   type SimulatedAccount,
   type SimulatedEngagement,
+  type SimulatedPost,
 } from '@smmkit/testkit';
 import { INSTAGRAM_BUDGETS } from './budgets.js';
 import type { InstagramContext } from './context.js';
@@ -15,9 +16,9 @@ import { registerCommentRoutes } from './routes/comments.js';
 import { registerContainerRoutes } from './routes/containers.js';
 import { registerMediaRoutes } from './routes/media.js';
 import { registerNodeRoutes } from './routes/nodes.js';
-import { registerOAuthRoutes } from './routes/oauth.js';
+import { consent, registerOAuthRoutes } from './routes/oauth.js';
 import { registerRuploadRoutes } from './routes/rupload.js';
-import { seedComments, seedMentions } from './seed.js';
+import { type SeedMediaOptions, seedCommentMentions, seedComments, seedMedia, seedMentions } from './seed.js';
 import { issueToken } from './tokens.js';
 
 /** Settings of {@link createInstagramSimulator}. */
@@ -71,6 +72,15 @@ export interface InstagramSimulator {
   seedComments(mediaId: string, count: number): SimulatedEngagement[];
   /** Fan accounts publish media mentioning the account; see seed.ts. */
   seedMentions(accountId: string, count: number): SimulatedEngagement[];
+  /** A published media of the account, without the publish flow; see seed.ts. */
+  seedMedia(accountId: string, caption: string, options?: SeedMediaOptions): SimulatedPost;
+  /** Fans mention the account in comments on a fan's media; see seed.ts. */
+  seedCommentMentions(accountId: string, count: number): SimulatedEngagement[];
+  /**
+   * The user `accountId` approves a Facebook Login dialog or Instagram Login window URL: returns
+   * the redirect URI with `code` and `state` (routes/oauth.ts).
+   */
+  consent(authorizationUrl: string, accountId: string): string;
   /** Makes content_publishing_limit read `used` of `total` now (later publishes add to `used`). */
   setQuota(accountId: string, quota: { readonly used: number; readonly total?: number | undefined }): void;
   /** The next created container ends in ERROR with `subcode` (default 2207026, video format). */
@@ -171,6 +181,9 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
     issueShortLivedToken: (accountId) => issueToken(context, accountId, SHORT_LIVED_TOKEN_TTL_MS),
     seedComments: (mediaId, count) => seedComments(context, mediaId, count),
     seedMentions: (accountId, count) => seedMentions(context, accountId, count),
+    seedMedia: (accountId, caption, mediaOptions) => seedMedia(context, accountId, caption, mediaOptions),
+    seedCommentMentions: (accountId, count) => seedCommentMentions(context, accountId, count),
+    consent: (authorizationUrl, accountId) => consent(context, authorizationUrl, accountId),
     setQuota: (accountId, quota) => setQuota(context, accountId, quota),
     failNextContainer(subcode = 2207026) {
       containerFailures.push(subcode);

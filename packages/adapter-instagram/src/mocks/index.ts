@@ -45,6 +45,7 @@ export {
   LONG_LIVED_TOKEN_TTL_S,
   MAX_CAPTION_LENGTH,
 } from './limits.js';
+export type { SeedMediaOptions } from './seed.js';
 export {
   type CommentChange,
   type InstagramWebhookPayload,

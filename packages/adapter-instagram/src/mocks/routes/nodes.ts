@@ -1,7 +1,8 @@
+import type { SimulatedAccount } from '@smmkit/testkit';
 import type { InstagramContext } from '../context.js';
 import { commentJson, containerJson, isMedia, mediaJson, userJson } from '../entities.js';
-import { invalidParameter, unsupportedRequest } from '../errors.js';
-import { boolParam, fieldsParam, pick } from '../params.js';
+import { graphError, invalidParameter, unsupportedRequest } from '../errors.js';
+import { boolParam, fieldsParam, type Params, pick } from '../params.js';
 import { instagramRoute } from '../route.js';
 
 /** Default fields of a comment node (Graph answers `timestamp,text,id` without `fields`). */
@@ -17,12 +18,83 @@ export function deleteComment(context: InstagramContext, id: string): void {
   context.replyParents.delete(id);
 }
 
+/** Default fields of a media node in a nested selection without `{…}` (ASSUMED: `id` only). */
+const MEDIA_DEFAULT_FIELDS = ['id'] as const;
+
+/**
+ * The argument and sub-selection of `name.arg(value){a,b{c}}` in a raw `fields` parameter, or
+ * `undefined` when `name.arg(` is not there.
+ */
+function fieldCall(
+  raw: string,
+  name: string,
+  arg: string,
+): { readonly value: string; readonly fields: string[] } | undefined {
+  const start = raw.indexOf(`${name}.${arg}(`);
+  if (start < 0) return undefined;
+  const open = start + name.length + arg.length + 2;
+  const close = raw.indexOf(')', open);
+  if (close < 0) return undefined;
+  const value = raw.slice(open, close).trim();
+  let fields: string[] = [];
+  if (raw[close + 1] === '{') {
+    let depth = 0;
+    let end = close + 1;
+    for (; end < raw.length; end += 1) {
+      if (raw[end] === '{') depth += 1;
+      else if (raw[end] === '}') {
+        depth -= 1;
+        if (depth === 0) break;
+      }
+    }
+    fields = fieldsParam(new Map([['fields', raw.slice(close + 2, end)]]));
+  }
+  return { value, fields };
+}
+
+/**
+ * `mentioned_comment` and `mentioned_media` of an IG user (IGUser.json fields; instagram.md,
+ * Engagement: "mentioned comments via GET /{ig-user-id}?fields=mentioned_comment.comment_id(…)"):
+ * the comment or media whose text mentions `@username`, with the sub-selection in braces. Only
+ * the mentioned user may look; a comment or media that does not mention it is Graph error 100
+ * (wording ASSUMED).
+ */
+function mentionedFields(
+  context: InstagramContext,
+  params: Params,
+  account: SimulatedAccount,
+  now: number,
+): Record<string, unknown> | Response {
+  const raw = params.get('fields') ?? '';
+  const out: Record<string, unknown> = {};
+  const mentions = (text: string) => text.toLowerCase().includes(`@${account.handle.toLowerCase()}`);
+  const comment = fieldCall(raw, 'mentioned_comment', 'comment_id');
+  if (comment !== undefined) {
+    const found = context.sim.engagements.get(comment.value);
+    if (found === undefined || (found.kind !== 'comment' && found.kind !== 'reply') || !mentions(found.text))
+      return graphError({
+        message: `(#100) The comment ${comment.value} does not mention this user`,
+        code: 100,
+      });
+    out.mentioned_comment = pick(commentJson(context, found, now), comment.fields, COMMENT_DEFAULT_FIELDS);
+  }
+  const media = fieldCall(raw, 'mentioned_media', 'media_id');
+  if (media !== undefined) {
+    const found = context.sim.posts.get(media.value);
+    if (!isMedia(found) || !mentions(found.text))
+      return graphError({ message: `(#100) The media ${media.value} does not mention this user`, code: 100 });
+    out.mentioned_media = pick(mediaJson(context, found, now), media.fields, MEDIA_DEFAULT_FIELDS);
+  }
+  return out;
+}
+
 /**
  * The node routes, one per method, dispatching on what the id is (Graph has one URL per node):
  * - `GET /{v}/{id}?fields=` for a container (`status_code,status`; IG Container reference), a
  *   media (`permalink,shortcode,timestamp,like_count,comments_count,caption,media_type`; IGMedia.json),
  *   a comment (IGComment.json) or an IG user (`followers_count,media_count,username`; IGUser.json;
- *   `me` is the token's account);
+ *   `me` is the token's account), including `mentioned_comment.comment_id(…){…}` and
+ *   `mentioned_media.media_id(…){…}` for the user itself;
  * - `POST /{v}/{comment-id}?hide=true|false` → `{success:true}` (IGComment.json `#update hide`), and
  *   `POST /{v}/{media-id}?comment_enabled=false` (IGMedia.json `#update`);
  * - `DELETE /{v}/{comment-id}` and `DELETE /{v}/{media-id}` → `{success:true}` (`#delete`).
@@ -46,7 +118,14 @@ export function registerNodeRoutes(context: InstagramContext): void {
     const post = sim.posts.get(id);
     if (isMedia(post)) return Response.json(pick(mediaJson(context, post, now), fields));
     const account = sim.accounts.get(id);
-    if (account !== undefined) return Response.json(pick(userJson(context, account), fields));
+    if (account !== undefined) {
+      const wantsMentions = fields.includes('mentioned_comment') || fields.includes('mentioned_media');
+      if (!wantsMentions) return Response.json(pick(userJson(context, account), fields));
+      if (account.id !== accountId) return unsupportedRequest('GET', id);
+      const mentioned = mentionedFields(context, params, account, now);
+      if (mentioned instanceof Response) return mentioned;
+      return Response.json({ ...pick(userJson(context, account), fields), ...mentioned });
+    }
     return unsupportedRequest('GET', id);
   });
 

@@ -1,7 +1,13 @@
 import type { InstagramContext } from '../context.js';
 import { tokenError } from '../dialect.js';
 import { graphError } from '../errors.js';
-import { IG_LONG_LIVED_TOKEN_TTL_S, LONG_LIVED_TOKEN_TTL_S, REFRESH_MIN_AGE_MS } from '../limits.js';
+import {
+  HOUR_MS,
+  IG_LONG_LIVED_TOKEN_TTL_S,
+  LONG_LIVED_TOKEN_TTL_S,
+  REFRESH_MIN_AGE_MS,
+  SHORT_LIVED_TOKEN_TTL_MS,
+} from '../limits.js';
 import { fieldsParam } from '../params.js';
 import { type InstagramRequest, instagramRoute } from '../route.js';
 import { issueToken } from '../tokens.js';
@@ -19,7 +25,143 @@ function tokenAnswer(accessToken: string, expiresIn: number): Response {
   return Response.json({ access_token: accessToken, token_type: 'bearer', expires_in: expiresIn });
 }
 
-function fbExchange(context: InstagramContext, { params, now }: InstagramRequest): Response {
+/** An authorization code handed out by {@link consent}. */
+interface AuthorizationCode {
+  readonly accountId: string;
+  readonly clientId: string;
+  readonly redirectUri: string;
+  readonly scopes: readonly string[];
+  readonly issuedAt: number;
+  used: boolean;
+}
+
+/** Codes per simulator; single use (Meta's Login docs: a code can be exchanged once). */
+const codesOf = new WeakMap<InstagramContext, Map<string, AuthorizationCode>>();
+
+/** The codes of a simulator. */
+function codes(context: InstagramContext): Map<string, AuthorizationCode> {
+  let map = codesOf.get(context);
+  if (map === undefined) {
+    map = new Map();
+    codesOf.set(context, map);
+  }
+  return map;
+}
+
+/** A code lasts an hour (Instagram Basic Display docs, "Authorization Codes are valid for 1 hour"; ASSUMED for both logins). */
+const CODE_TTL_MS = HOUR_MS;
+
+/**
+ * The user `accountId` approves an authorization URL (the Facebook Login dialog or the Instagram
+ * Login window): returns the redirect URI with `code` and `state`, and the fragment Meta appends
+ * (`#_` for Instagram Login, "OAuth Authorize" reference; `#_=_` for Facebook Login).
+ *
+ * @throws Error when the URL has no `client_id` or `redirect_uri`
+ */
+export function consent(context: InstagramContext, authorizationUrl: string, accountId: string): string {
+  const url = new URL(authorizationUrl);
+  const clientId = url.searchParams.get('client_id');
+  const redirectUri = url.searchParams.get('redirect_uri');
+  if (clientId === null || redirectUri === null)
+    throw new Error('consent: the authorization URL has no client_id or redirect_uri');
+  const code = `AQ${context.sim.nextId()}${Math.random().toString(36).slice(2, 10)}`;
+  codes(context).set(code, {
+    accountId,
+    clientId,
+    redirectUri,
+    scopes: (url.searchParams.get('scope') ?? '').split(/[ ,]+/).filter((scope) => scope !== ''),
+    issuedAt: context.sim.clock.now(),
+    used: false,
+  });
+  const redirect = new URL(redirectUri);
+  redirect.searchParams.set('code', code);
+  const state = url.searchParams.get('state');
+  if (state !== null) redirect.searchParams.set('state', state);
+  redirect.hash =
+    url.hostname.endsWith('facebook.com') || url.pathname.endsWith('/dialog/oauth') ? '_=_' : '_';
+  return redirect.toString();
+}
+
+/** Why a code cannot be exchanged, or the code's grant. */
+function redeem(
+  context: InstagramContext,
+  params: InstagramRequest['params'],
+  now: number,
+): AuthorizationCode | 'unknown' | 'used' | 'redirect' {
+  const grant = codes(context).get(params.get('code') ?? '');
+  if (grant === undefined || now - grant.issuedAt > CODE_TTL_MS || grant.clientId !== params.get('client_id'))
+    return 'unknown';
+  if (grant.used) return 'used';
+  if (grant.redirectUri !== params.get('redirect_uri')) return 'redirect';
+  grant.used = true;
+  return grant;
+}
+
+/**
+ * Facebook Login code exchange, `GET /{v}/oauth/access_token?client_id&redirect_uri&client_secret&code`
+ * → a short-lived user token (developers.facebook.com, "Manually Build a Login Flow"). Refusals
+ * are Graph code 100 with the subcodes every Facebook Login integration has seen (36007 invalid,
+ * 36008 redirect_uri mismatch, 36009 used; wordings ASSUMED).
+ */
+function fbCode(context: InstagramContext, { params, now }: InstagramRequest): Response {
+  for (const name of ['client_id', 'client_secret', 'redirect_uri'])
+    if (params.get(name) === undefined) return missing(name);
+  const grant = redeem(context, params, now);
+  if (grant === 'unknown')
+    return graphError({ message: 'Invalid verification code format.', code: 100, subcode: 36007 });
+  if (grant === 'used')
+    return graphError({ message: 'This authorization code has been used.', code: 100, subcode: 36009 });
+  if (grant === 'redirect')
+    return graphError({
+      message:
+        'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request',
+      code: 100,
+      subcode: 36008,
+    });
+  // Short-lived user tokens last an hour or two (meta-common.md, Tokens: long-lived ones ~60 days).
+  return tokenAnswer(
+    issueToken(context, grant.accountId, SHORT_LIVED_TOKEN_TTL_MS),
+    SHORT_LIVED_TOKEN_TTL_MS / 1000,
+  );
+}
+
+/** The error body of api.instagram.com: `{error_type, code, error_message}` ("OAuth Access Token" reference; wordings ASSUMED). */
+function instagramOAuthError(message: string): Response {
+  return Response.json({ error_type: 'OAuthException', code: 400, error_message: message }, { status: 400 });
+}
+
+/**
+ * Instagram Login code exchange, `POST /oauth/access_token` with form fields `client_id`,
+ * `client_secret`, `grant_type=authorization_code`, `redirect_uri`, `code` → a 1-hour token as
+ * "Business Login for Instagram" shows it: `{data:[{access_token, user_id, permissions}]}`.
+ */
+function igCode(context: InstagramContext, { params, now }: InstagramRequest): Response {
+  for (const name of ['client_id', 'client_secret', 'grant_type', 'redirect_uri', 'code'])
+    if (params.get(name) === undefined) return instagramOAuthError(`Missing required field ${name}`);
+  if (params.get('grant_type') !== 'authorization_code')
+    return instagramOAuthError(`Invalid grant_type: ${params.get('grant_type') ?? ''}`);
+  const grant = redeem(context, params, now);
+  if (grant === 'unknown') return instagramOAuthError('Invalid authorization code');
+  if (grant === 'used') return instagramOAuthError('This authorization code has been used');
+  if (grant === 'redirect')
+    return instagramOAuthError(
+      'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request',
+    );
+  return Response.json({
+    data: [
+      {
+        access_token: issueToken(context, grant.accountId, SHORT_LIVED_TOKEN_TTL_MS),
+        user_id: grant.accountId,
+        permissions: grant.scopes.join(','),
+      },
+    ],
+  });
+}
+
+function fbExchange(context: InstagramContext, input: InstagramRequest): Response {
+  const { params, now } = input;
+  if (params.get('grant_type') === undefined && params.get('code') !== undefined)
+    return fbCode(context, input);
   if (params.get('grant_type') !== 'fb_exchange_token') return wrongGrant(params.get('grant_type'));
   for (const name of ['client_id', 'client_secret', 'fb_exchange_token'])
     if (params.get(name) === undefined) return missing(name);
@@ -64,6 +206,9 @@ function igRefresh(context: InstagramContext, { params, token, now }: InstagramR
  * `baseUrl: 'https://graph.instagram.com'` for Instagram Login):
  * - `GET /{v}/oauth/access_token?grant_type=fb_exchange_token&client_id&client_secret&fb_exchange_token`
  *   → `{access_token, token_type:'bearer', expires_in: 5183944}` (any client id/secret is accepted);
+ * - `GET /{v}/oauth/access_token?client_id&redirect_uri&client_secret&code`: Facebook Login code exchange;
+ * - `POST /oauth/access_token` (form): Instagram Login code exchange, which Meta serves on
+ *   `api.instagram.com`; the simulator serves it on its own host (point the adapter's `tokenUrl` there);
  * - `GET /{v}/me/accounts` → the Facebook Page of the account with a Page token and, when asked in
  *   `fields`, `instagram_business_account{id}`;
  * - `GET /access_token?grant_type=ig_exchange_token&client_secret&access_token` → a 60-day token;
@@ -88,6 +233,7 @@ export function registerOAuthRoutes(context: InstagramContext): void {
       igRefresh(context, input),
     );
   }
+  instagramRoute(context, 'POST', '/oauth/access_token', { auth: false }, (input) => igCode(context, input));
   instagramRoute(context, 'GET', '/:version/me/accounts', {}, ({ accountId, params }) => {
     const account = context.sim.accounts.get(accountId);
     let pageId = context.pages.get(accountId);
