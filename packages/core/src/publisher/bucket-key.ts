@@ -40,20 +40,49 @@ export function operationBuckets(
   return declared !== undefined && declared.length > 0 ? declared : [operation];
 }
 
+/** A bucket and how many requests to book on it at once (default 1). */
+export interface BucketBooking extends BucketId {
+  /** Requests to book (default 1). */
+  readonly units?: number | undefined;
+}
+
+/** How many requests an operation will send to one bucket. */
+export interface BucketDemand {
+  /** The bucket name. */
+  readonly bucket: string;
+  /** Requests it will send there (at least 1). */
+  readonly units: number;
+}
+
 /**
- * The buckets a publish of `post` consumes: `publish`, plus `upload` when it has media (in the
- * post or any thread part).
+ * What a publish of `post` will spend, bucket by bucket, main bucket first: every part of a
+ * thread is a create on the `publish` buckets, every media item (in the post or any part) a
+ * round of requests on the `upload` buckets, and a first comment a request on the `reply`
+ * buckets. A bucket named by more than one of these adds them up. The publisher books all of it
+ * before the first request, so a thread of five never finds its window full at part three.
  *
  * @param capabilities - the adapter's capabilities
  * @param post - the post as it will be sent
- * @returns bucket names, main bucket first, without repeats
+ * @returns one entry per bucket, main bucket first
+ *
+ * @example
+ * ```ts
+ * publishDemand(xCapabilities, { text: 'a', thread: [{ text: 'b' }], firstComment: 'c' });
+ * // [{ bucket: 'POST /2/tweets', units: 3 }]  (X replies are creates too)
+ * ```
  */
-export function publishBuckets(capabilities: Capabilities, post: Post): readonly string[] {
-  const hasMedia =
-    (post.media?.length ?? 0) > 0 || (post.thread ?? []).some((part) => (part.media?.length ?? 0) > 0);
-  const buckets = [
-    ...operationBuckets(capabilities, 'publish'),
-    ...(hasMedia ? operationBuckets(capabilities, 'upload') : []),
-  ];
-  return [...new Set(buckets)];
+export function publishDemand(capabilities: Capabilities, post: Post): readonly BucketDemand[] {
+  const parts = [post, ...(post.thread ?? [])];
+  const mediaItems = parts.reduce((count, part) => count + (part.media?.length ?? 0), 0);
+  const units = new Map<string, number>();
+  const spend = (operation: RateLimitOperation, count: number): void => {
+    if (count === 0) return;
+    for (const bucket of operationBuckets(capabilities, operation)) {
+      units.set(bucket, (units.get(bucket) ?? 0) + count);
+    }
+  };
+  spend('publish', parts.length);
+  spend('upload', mediaItems);
+  spend('reply', post.firstComment === undefined ? 0 : 1);
+  return [...units].map(([bucket, count]) => ({ bucket, units: count }));
 }

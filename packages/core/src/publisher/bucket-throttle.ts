@@ -2,7 +2,7 @@ import PQueue from 'p-queue';
 import type { RateBudget } from '../adapter/capabilities.js';
 import type { RateLimitInfo } from '../http/rate-limit-info.js';
 import type { Clock } from '../time/clock.js';
-import { type BucketId, bucketKey } from './bucket-key.js';
+import { type BucketBooking, type BucketId, bucketKey } from './bucket-key.js';
 import { BucketBudget, type BucketWait } from './budget-learner.js';
 import type { ResolvedThrottleOptions } from './options.js';
 
@@ -89,15 +89,16 @@ export class BucketThrottle {
   }
 
   /**
-   * Waits until every bucket in `ids` may take a request, then counts one request on each.
+   * Waits until every bucket in `ids` may take its requests (`units`, default 1), then counts
+   * them on each.
    *
-   * @param ids - the buckets the operation consumes
+   * @param ids - the buckets the operation consumes, each with the requests it will send there
    * @param declared - the adapter's declared budgets
    * @param signal - stops waiting (rejects with its reason)
    * @param onWait - told before each wait
    */
   async acquire(
-    ids: readonly BucketId[],
+    ids: readonly BucketBooking[],
     declared: readonly RateBudget[],
     signal: AbortSignal | undefined,
     onWait: (wait: ThrottleWait) => void,
@@ -107,9 +108,9 @@ export class BucketThrottle {
       const now = this.#clock.now();
       let longest: ThrottleWait | undefined;
       for (const id of ids) {
-        const wait = this.budget(id, declared).waitAt(now);
+        const wait = this.budget(id, declared).waitAt(now, id.units);
         if (wait.delayMs > 0 && (longest === undefined || wait.delayMs > longest.delayMs)) {
-          longest = { ...wait, id };
+          longest = { ...wait, id: { platform: id.platform, accountId: id.accountId, bucket: id.bucket } };
         }
       }
       if (longest === undefined) break;
@@ -117,6 +118,6 @@ export class BucketThrottle {
       await this.#clock.sleep(longest.delayMs, signal);
     }
     const now = this.#clock.now();
-    for (const id of ids) this.budget(id, declared).recordSend(now);
+    for (const id of ids) this.budget(id, declared).recordSend(now, id.units);
   }
 }

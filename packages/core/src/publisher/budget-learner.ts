@@ -93,31 +93,34 @@ export class BucketBudget {
   }
 
   /**
-   * Counts one request sent now, so the budget is right before the response reports it.
+   * Counts requests sent now, so the budget is right before the responses report it.
    *
    * @param now - epoch ms
+   * @param units - how many requests (default 1: a thread of three books 3 at once)
    */
-  recordSend(now: number): void {
+  recordSend(now: number, units = 1): void {
     this.#lastSentAt = now;
     for (const window of this.#learned.values()) {
       if (window.remaining !== undefined && (window.resetAt === undefined || window.resetAt > now)) {
-        window.remaining = Math.max(0, window.remaining - 1);
+        window.remaining = Math.max(0, window.remaining - units);
       }
     }
     for (const declared of this.#declared) {
       this.#roll(declared, now);
       declared.start ??= now;
-      declared.sends.push(now);
+      for (let unit = 0; unit < units; unit += 1) declared.sends.push(now);
     }
   }
 
   /**
-   * How long a request at `now` has to wait.
+   * How long `units` requests at `now` have to wait. A demand larger than a whole window's
+   * usable share waits for a fresh window and then goes (it cannot be split here).
    *
    * @param now - epoch ms
+   * @param units - how many requests (default 1)
    * @returns the delay and its reason
    */
-  waitAt(now: number): BucketWait {
+  waitAt(now: number, units = 1): BucketWait {
     let wait: BucketWait = { delayMs: 0, reason: 'spacing' };
     const consider = (delayMs: number, reason: WaitReason): void => {
       if (delayMs > wait.delayMs) wait = { delayMs, reason };
@@ -126,7 +129,7 @@ export class BucketBudget {
     for (const window of this.#learned.values()) {
       if (window.resetAt === undefined || window.resetAt <= now) continue; // stale: a new window began
       if (window.limit === undefined || window.remaining === undefined) continue;
-      const [delay, reason] = this.#windowWait(window.limit, window.remaining, window.resetAt, now);
+      const [delay, reason] = this.#windowWait(window.limit, window.remaining, window.resetAt, now, units);
       consider(delay, reason);
     }
     for (const declared of this.#declared) {
@@ -134,7 +137,7 @@ export class BucketBudget {
       const { limit } = declared.budget;
       const resetAt = this.#declaredReset(declared, now);
       if (resetAt === undefined) continue;
-      const [delay, reason] = this.#windowWait(limit, limit - declared.sends.length, resetAt, now);
+      const [delay, reason] = this.#windowWait(limit, limit - declared.sends.length, resetAt, now, units);
       consider(delay, reason);
     }
     consider(this.#usageWait(now), 'usage');
@@ -160,15 +163,22 @@ export class BucketBudget {
   }
 
   /** The wait one window asks for: spend freely, spread, or wait for the reset. */
-  #windowWait(limit: number, remaining: number, resetAt: number, now: number): [number, WaitReason] {
+  #windowWait(
+    limit: number,
+    remaining: number,
+    resetAt: number,
+    now: number,
+    units: number,
+  ): [number, WaitReason] {
     const { safetyFraction, burstFraction, resetSkewMs } = this.#options;
     const reserve = Math.max(0, Math.min(limit - 1, Math.floor(limit * safetyFraction)));
     const usable = remaining - reserve;
-    if (usable <= 0) return [resetAt - now + resetSkewMs, 'budget'];
+    const needed = Math.max(1, Math.min(units, limit - reserve));
+    if (usable < needed) return [resetAt - now + resetSkewMs, 'budget'];
     if (remaining / limit > burstFraction) return [0, 'spacing'];
-    // Spread what is usable evenly over the time left, the last one still before the reset
-    // (usable + 1 gaps), so none of it slips into the next window unused.
-    const spacing = (resetAt - now) / (usable + 1);
+    // Spread what is usable evenly over the time left, the last booking still before the reset
+    // (one more gap than bookings), so none of it slips into the next window unused.
+    const spacing = (resetAt - now) / (Math.floor(usable / needed) + 1);
     const next = (this.#lastSentAt ?? now) + spacing;
     return [Math.max(0, Math.ceil(next - now)), 'spacing'];
   }

@@ -6,10 +6,12 @@
  */
 export { applyOverrides } from './apply-overrides.js';
 export {
+  type BucketBooking,
+  type BucketDemand,
   type BucketId,
   bucketKey,
   operationBuckets,
-  publishBuckets,
+  publishDemand,
   type RateLimitOperation,
 } from './bucket-key.js';
 export { BucketThrottle, type ThrottleWait } from './bucket-throttle.js';

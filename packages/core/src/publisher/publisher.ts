@@ -12,10 +12,12 @@ import type { PublishResult } from '../models/publish-result.js';
 import type { Target } from '../models/target.js';
 import { applyOverrides } from './apply-overrides.js';
 import {
+  type BucketBooking,
+  type BucketDemand,
   type BucketId,
   bucketKey,
   operationBuckets,
-  publishBuckets,
+  publishDemand,
   type RateLimitOperation,
 } from './bucket-key.js';
 import { BucketThrottle } from './bucket-throttle.js';
@@ -201,11 +203,11 @@ export function createPublisher(options: PublisherOptions): Publisher {
         ),
       );
     }
-    const buckets = publishBuckets(adapter.capabilities, sent);
+    const demand = publishDemand(adapter.capabilities, sent);
     const main: BucketId = {
       platform: target.platform,
       accountId: target.accountId,
-      bucket: buckets[0] ?? 'publish',
+      bucket: demand[0]?.bucket ?? 'publish',
     };
     const queue = throttle.queue(main);
     return new Promise<PublishOutcome>((resolve) => {
@@ -222,7 +224,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
         if (!jobs.has(job)) return; // handed back while it waited
         job.started = true;
         try {
-          job.settle(await runJob(adapter, sent, target, idempotencyKey, buckets, publishOptions.signal));
+          job.settle(await runJob(adapter, sent, target, idempotencyKey, demand, publishOptions.signal));
         } catch (error) {
           // runJob maps every failure to an outcome; this is a last resort that must not lose one.
           job.settle(uncertain(target, error));
@@ -238,12 +240,17 @@ export function createPublisher(options: PublisherOptions): Publisher {
     post: Post,
     target: Target,
     idempotencyKey: string,
-    buckets: readonly string[],
+    demand: readonly BucketDemand[],
     signal: AbortSignal | undefined,
   ): Promise<PublishOutcome> {
     const declared = adapter.capabilities.rateLimits.budgets;
-    const ids = buckets.map(
-      (bucket): BucketId => ({ platform: target.platform, accountId: target.accountId, bucket }),
+    const ids = demand.map(
+      ({ bucket, units }): BucketBooking => ({
+        platform: target.platform,
+        accountId: target.accountId,
+        bucket,
+        units,
+      }),
     );
     const main = ids[0] ?? { platform: target.platform, accountId: target.accountId, bucket: 'publish' };
     const context: RequestContext = {
@@ -253,7 +260,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
       signal,
       onRateLimit: (info) => throttle.learn(main, info, declared),
     };
-    const acquire = (what: readonly BucketId[]): Promise<void> =>
+    const acquire = (what: readonly BucketBooking[]): Promise<void> =>
       throttle.acquire(what, declared, signal, (wait) => {
         if (wait.reason === 'budget' || wait.reason === 'paused') {
           events.emit('rate-limited', {

@@ -67,6 +67,26 @@ describe('BucketBudget', () => {
     expect(budget.waitAt(midnight).delayMs).toBe(0);
   });
 
+  it('books several requests at once: a thread that does not fit waits for the reset', () => {
+    const budget = new BucketBudget([], options);
+    budget.learn({ limit: 20, remaining: 3, resetAt: new Date(T0 + MIN15) });
+    expect(budget.waitAt(T0, 3).reason).toBe('spacing');
+    expect(budget.waitAt(T0, 4)).toEqual({ delayMs: MIN15 + 1000, reason: 'budget' });
+    budget.recordSend(T0, 3);
+    expect(budget.waitAt(T0 + 1)).toEqual({ delayMs: MIN15 - 1 + 1000, reason: 'budget' });
+  });
+
+  it('lets a demand bigger than a whole window go once a fresh window is full', () => {
+    const budget = new BucketBudget(
+      [{ bucket: 'publish', limit: 3, windowSec: 60, scope: 'user', resets: 'rolling' }],
+      options,
+    );
+    expect(budget.waitAt(T0, 5).delayMs).toBe(0);
+    budget.recordSend(T0, 5);
+    expect(budget.waitAt(T0 + 1, 5)).toEqual({ delayMs: 60_000 - 1 + 1000, reason: 'budget' });
+    expect(budget.waitAt(T0 + 60_001, 5).delayMs).toBe(0);
+  });
+
   it('slows down as a usage share nears 100 %', () => {
     const budget = new BucketBudget([], options);
     budget.recordSend(T0);

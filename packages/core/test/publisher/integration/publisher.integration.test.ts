@@ -72,6 +72,22 @@ describe('publisher against the X and Mastodon simulators', () => {
     expect(sims.time.now()).toBeGreaterThanOrEqual(START + 15 * 60_000);
   });
 
+  it('books a whole thread on the window: the second thread waits for the reset instead of a 429', async () => {
+    const publisher = sims.publisher();
+    const thread = (n: number) => ({
+      text: `Thread ${n}, part 1`,
+      thread: [{ text: `Thread ${n}, part 2` }, { text: `Thread ${n}, part 3` }],
+    });
+    const first = await publisher.publish(thread(1), [sims.xTarget]);
+    const second = await publisher.publish(thread(2), [sims.xTarget]);
+    expect(statuses([...first, ...second])).toEqual(['published', 'published']);
+    // Five per 15 minutes: three went, two were left, so all of the second thread went after the reset.
+    expect(sims.x.sim.log.entries.filter((entry) => entry.status === 429)).toEqual([]);
+    expect(xPosts()).toHaveLength(6);
+    expect(sims.time.now()).toBeGreaterThanOrEqual(START + 15 * 60_000);
+    expect(publisher.seen.filter((e) => e.name === 'retry')).toEqual([]);
+  });
+
   it('retries a 5xx on a media upload and publishes once', async () => {
     sims.x.sim.faults.inject({ kind: 'server_error', route: 'POST /2/media/upload/initialize' });
     const publisher = sims.publisher();
