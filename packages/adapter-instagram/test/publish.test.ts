@@ -317,6 +317,36 @@ describe('container status', () => {
   });
 });
 
+describe('what Instagram fetches', () => {
+  it('publishes media from URLs without a file extension (signed CDN links)', async () => {
+    const photo = image('x', { source: { type: 'url', url: 'https://img.smmkit.test/render/8842?sig=abc' } });
+    const clip = video('x', { source: { type: 'url', url: 'https://img.smmkit.test/stream/8843' } });
+    const album = await h.adapter().publish({ text: 'Signed', media: [photo, clip] }, h.context());
+    expect(ig.sim.posts.get(album.ref.platformPostId)?.media.map((item) => item.kind)).toEqual([
+      'image',
+      'video',
+    ]);
+  });
+
+  it("passes on Instagram's refusal of an image that is not a JPEG, with its code and subcode, and publishes nothing", async () => {
+    // Declared as a JPEG (so validation passes), but the file Instagram fetches is a PNG.
+    const png = image('x', { source: { type: 'url', url: 'https://cdn.smmkit.test/really.png' } });
+    const error = await failureOf(h.adapter().publish({ text: 'PNG', media: [png] }, h.context()), ig);
+    // instagram.md, Publishing errors: 36001/2207005 image format.
+    expect(error.platformError).toMatchObject({ code: 36_001, subcode: 2_207_005 });
+    expect(error.retryable).toBe(false);
+    expect(h.requests(ROUTES.publish)).toHaveLength(0);
+  });
+
+  it('reports a video Instagram cannot decode as an ERROR container with subcode 2207026', async () => {
+    const webm = video('x', { source: { type: 'url', url: 'https://cdn.smmkit.test/really.webm' } });
+    const error = await failureOf(h.adapter().publish({ media: [webm] }, h.context()), ig);
+    expect(error.code).toBe('media_processing_failed');
+    // instagram.md, Publishing errors: 352/2207026 video format.
+    expect(error.platformError).toMatchObject({ code: 'ERROR', subcode: 2_207_026 });
+  });
+});
+
 describe('media_publish', () => {
   it('reports a lost media_publish answer as ambiguous: the post may exist', async () => {
     ig.sim.faults.inject({ kind: 'accepted_then_lost', route: ROUTES.publish });

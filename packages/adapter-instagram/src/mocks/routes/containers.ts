@@ -39,10 +39,24 @@ function urlPath(raw: string): string {
   }
 }
 
+/**
+ * The simulator fetches nothing, so it judges a media URL's format by its file extension: only a
+ * known extension of another format is refused, and a URL without one (signed CDN links, image
+ * services) is taken as the right format, as Instagram would after fetching a right file.
+ * instagram.md, Limits: images JPEG only; reels MOV/MP4.
+ */
+const OTHER_IMAGE_EXTENSION = /\.(png|gif|webp|heic|heif|bmp|tiff?|avif|svg)$/;
+const OTHER_VIDEO_EXTENSION = /\.(webm|mkv|avi|wmv|flv|m4v|mpe?g|3gp|ogv|gif)$/;
+
+/** Whether `url` names an image in a format other than JPEG (refused as 36001/2207005). */
+function isOtherImageFormat(url: string): boolean {
+  return OTHER_IMAGE_EXTENSION.test(urlPath(url));
+}
+
 /** What fetching a media URL gives: the simulator fetches nothing; `unreachable` in a URL fails (2207052). */
 function fetchOutcome(url: string, kind: 'image' | 'video'): PublishingError | undefined {
   if (url.includes('unreachable')) return PUBLISHING_ERRORS.fetchFailed;
-  if (kind === 'video' && !/\.(mp4|mov)$/.test(urlPath(url))) return PUBLISHING_ERRORS.videoFormat;
+  if (kind === 'video' && OTHER_VIDEO_EXTENSION.test(urlPath(url))) return PUBLISHING_ERRORS.videoFormat;
   return undefined;
 }
 
@@ -73,7 +87,9 @@ function createContainer(context: InstagramContext, input: InstagramRequest): Re
   const mediaType = resolveMediaType(params);
   if (mediaType instanceof Response) return mediaType;
   const caption = params.get('caption') ?? '';
-  if (caption.length > MAX_CAPTION_LENGTH) return publishingError(PUBLISHING_ERRORS.captionTooLong);
+  // instagram.md, Limits: "Caption ≤ 2,200 characters" — characters, so an emoji (two UTF-16
+  // units) counts once, as the adapter counts it (code points).
+  if ([...caption].length > MAX_CAPTION_LENGTH) return publishingError(PUBLISHING_ERRORS.captionTooLong);
   const collaborators = listParam(params, 'collaborators');
   if (collaborators.length > MAX_COLLABORATORS)
     return invalidParameter(`At most ${MAX_COLLABORATORS} collaborators can be invited.`);
@@ -113,7 +129,7 @@ function createContainer(context: InstagramContext, input: InstagramRequest): Re
     if (imageUrl === undefined) return invalidParameter('The parameter image_url is required.');
     // instagram.md "Limits": JPEG only. Images are fetched when the container is created, so a
     // wrong format is refused right away (36001/2207005) rather than as an ERROR container.
-    if (!imageUrl.includes('unreachable') && !/\.(jpe?g)$/.test(urlPath(imageUrl)))
+    if (!imageUrl.includes('unreachable') && isOtherImageFormat(imageUrl))
       return publishingError(PUBLISHING_ERRORS.imageFormat);
     failure = fetchOutcome(imageUrl, 'image');
     readyAt = now + context.imageProcessingMs;
