@@ -12,9 +12,17 @@ export interface ThrottleWait extends BucketWait {
   readonly id: BucketId;
 }
 
+/** Budget scopes the whole app spends from, whichever account a request is for. */
+const SHARED_SCOPES: ReadonlySet<RateBudget['scope']> = new Set(['app', 'ip']);
+
+/** The account id under which a platform's shared (app or IP) budgets are kept. */
+const SHARED_ACCOUNT = '*';
+
 /**
  * The publisher's queues and budgets: one p-queue and one {@link BucketBudget} per
- * (platform, account, bucket), created when first used.
+ * (platform, account, bucket), created when first used. Declared budgets of scope `app` or `ip`
+ * (X: 10,000 posts per day per app) are kept once per (platform, bucket) and every account's
+ * requests count against them; `user`, `page` and `business` budgets are kept per account.
  *
  * The queues only bound concurrency. Every wait (spacing, a reset, a pause) happens in
  * {@link BucketThrottle.acquire} on the injected clock, never on p-queue's own interval timers,
@@ -64,16 +72,45 @@ export class BucketThrottle {
    * @returns the bucket's budget
    */
   budget(id: BucketId, declared: readonly RateBudget[]): BucketBudget {
+    return this.#budgetAt(id, declared, (scope) => !SHARED_SCOPES.has(scope));
+  }
+
+  /**
+   * The budget of a bucket that every account of the platform shares (its `app` and `ip`
+   * budgets), or `undefined` when the adapter declares none for the bucket.
+   *
+   * @param id - the bucket (its account is ignored)
+   * @param declared - every budget the adapter declares
+   * @returns the shared budget, when there is one
+   */
+  sharedBudget(id: BucketId, declared: readonly RateBudget[]): BucketBudget | undefined {
+    const shared = (scope: RateBudget['scope']): boolean => SHARED_SCOPES.has(scope);
+    if (!declared.some((item) => item.bucket === id.bucket && shared(item.scope))) return undefined;
+    return this.#budgetAt({ ...id, accountId: SHARED_ACCOUNT }, declared, shared);
+  }
+
+  #budgetAt(
+    id: BucketId,
+    declared: readonly RateBudget[],
+    inScope: (scope: RateBudget['scope']) => boolean,
+  ): BucketBudget {
     const key = bucketKey(id);
     let budget = this.#budgets.get(key);
     if (budget === undefined) {
       budget = new BucketBudget(
-        declared.filter((item) => item.bucket === id.bucket),
+        declared.filter((item) => item.bucket === id.bucket && inScope(item.scope)),
         this.#options,
       );
       this.#budgets.set(key, budget);
     }
     return budget;
+  }
+
+  /** The account's budget of a bucket and, when declared, the platform-wide one. */
+  #budgetsOf(id: BucketId, declared: readonly RateBudget[]): BucketBudget[] {
+    const shared = this.sharedBudget(id, declared);
+    const own = this.budget(id, declared);
+    return shared === undefined ? [own] : [own, shared];
   }
 
   /**
@@ -108,9 +145,11 @@ export class BucketThrottle {
       const now = this.#clock.now();
       let longest: ThrottleWait | undefined;
       for (const id of ids) {
-        const wait = this.budget(id, declared).waitAt(now, id.units);
-        if (wait.delayMs > 0 && (longest === undefined || wait.delayMs > longest.delayMs)) {
-          longest = { ...wait, id: { platform: id.platform, accountId: id.accountId, bucket: id.bucket } };
+        for (const budget of this.#budgetsOf(id, declared)) {
+          const wait = budget.waitAt(now, id.units);
+          if (wait.delayMs > 0 && (longest === undefined || wait.delayMs > longest.delayMs)) {
+            longest = { ...wait, id: { platform: id.platform, accountId: id.accountId, bucket: id.bucket } };
+          }
         }
       }
       if (longest === undefined) break;
@@ -118,6 +157,8 @@ export class BucketThrottle {
       await this.#clock.sleep(longest.delayMs, signal);
     }
     const now = this.#clock.now();
-    for (const id of ids) this.budget(id, declared).recordSend(now, id.units);
+    for (const id of ids) {
+      for (const budget of this.#budgetsOf(id, declared)) budget.recordSend(now, id.units);
+    }
   }
 }
