@@ -107,6 +107,7 @@ export async function reconcile(input: ReconcileInput): Promise<PublishOutcome> 
     target,
     result: {
       ref: found.ref,
+      ...(found.ref.url === undefined ? {} : { url: found.ref.url }),
       publishedAt: found.createdAt,
       warnings: [
         {

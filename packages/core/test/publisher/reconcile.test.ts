@@ -15,7 +15,12 @@ const lost = () =>
     operation: 'create post',
   });
 const found: RecentPost = {
-  ref: { platform: 'fake', accountId: 'acct-1', platformPostId: 'found-1' },
+  ref: {
+    platform: 'fake',
+    accountId: 'acct-1',
+    platformPostId: 'found-1',
+    url: 'https://fake.example/acct-1/found-1',
+  },
   text: 'Launch day https://example.com/launch',
   createdAt: new Date(START + 10),
 };
@@ -71,6 +76,7 @@ describe('reconciliation', () => {
     });
     const outcome = only(await publisher.publish(post, [target]));
     expect(outcome.status === 'published' && outcome.result.ref.platformPostId).toBe('found-1');
+    expect(outcome.status === 'published' && outcome.result.url).toBe('https://fake.example/acct-1/found-1');
     expect(outcome.status === 'published' && outcome.result.warnings[0]?.code).toBe('reconciled');
     expect(publish).toHaveBeenCalledTimes(1);
     expect(queries[0]).toEqual({
