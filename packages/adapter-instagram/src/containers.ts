@@ -76,7 +76,7 @@ export async function createInstagramContainer(
 /**
  * Posts a video's bytes to a resumable-upload URI (instagram.md, Publish:
  * `upload_type=resumable` → `{id, uri}` for bytes to `rupload.facebook.com/ig-api-upload/vNN/{id}`),
- * in one request from offset 0, with the token in the `Authorization` header.
+ * in one request from offset 0, with the token in an `Authorization: OAuth <token>` header.
  *
  * @param http - the adapter's HTTP client
  * @param uri - the upload URI the container answer gave
@@ -100,14 +100,25 @@ export async function uploadInstagramVideo(
   const size = mediaSize(media) ?? blob.size;
   const item = mediaIndex === undefined ? {} : { mediaIndex };
   context.onProgress?.({ stage: 'upload', ...item, bytesSent: 0, bytesTotal: size });
+  // rupload takes the token as `Authorization: OAuth <token>` (developers.facebook.com, Content
+  // publishing, Resumable uploads), not the Bearer header the Graph client adds, so the header is
+  // set here; the token stays a secret the client redacts from any error.
+  const token = await context.tokens.getAccessToken({ signal: context.signal });
   await http.request({
     method: 'POST',
     path: uri,
     operation: 'upload video',
     body: blob,
-    headers: { offset: '0', file_size: String(blob.size), 'Content-Type': 'application/octet-stream' },
+    headers: {
+      Authorization: `OAuth ${token}`,
+      offset: '0',
+      file_size: String(blob.size),
+      'Content-Type': 'application/octet-stream',
+    },
     schema: UploadResponseSchema,
     context,
+    auth: false,
+    secrets: [token],
   });
   context.onProgress?.({ stage: 'upload', ...item, bytesSent: blob.size, bytesTotal: blob.size });
 }
