@@ -1,4 +1,9 @@
-import { AmbiguousOutcomeError, MediaProcessingError, type PublishProgress } from '@smmkit/core';
+import {
+  AbortedError,
+  AmbiguousOutcomeError,
+  MediaProcessingError,
+  type PublishProgress,
+} from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
 import {
   DAY,
@@ -7,6 +12,7 @@ import {
   image,
   ROUTES,
   RUPLOAD_ROUTE,
+  recordingFetch,
   START,
   useInstagram,
   video,
@@ -72,6 +78,19 @@ describe('single image', () => {
     expect(permalink).toMatch(/^https:\/\/www\.instagram\.com\/p\/\w+\/$/);
     expect(result.url).toBe(permalink);
     expect(result.ref.url).toBe(permalink);
+  });
+
+  it('builds the URL from the shortcode when Instagram leaves the permalink out', async () => {
+    const { fetch } = recordingFetch({
+      after: async (request, response) => {
+        if (!request.url.includes('fields=permalink')) return response;
+        const { permalink: _dropped, ...rest } = (await response.json()) as Record<string, unknown>;
+        return Response.json(rest, { status: response.status, headers: response.headers });
+      },
+    });
+    const result = await h.adapter({ fetch }).publish({ text: 'Short', media: [video()] }, h.context());
+    const shortcode = ig.sim.posts.get(result.ref.platformPostId)?.extra.shortcode;
+    expect(result.url).toBe(`https://www.instagram.com/reel/${String(shortcode)}/`);
   });
 
   it('still reports a published post, with a warning and no URL, when the permalink cannot be read', async () => {
@@ -344,6 +363,28 @@ describe('what Instagram fetches', () => {
     expect(error.code).toBe('media_processing_failed');
     // instagram.md, Publishing errors: 352/2207026 video format.
     expect(error.platformError).toMatchObject({ code: 'ERROR', subcode: 2_207_026 });
+  });
+});
+
+describe('cancelling', () => {
+  it('stops with an AbortedError while Instagram processes, and publishes nothing', async () => {
+    const controller = new AbortController();
+    const error = await failureOf(
+      h.adapter().publish(
+        { text: 'Never mind', media: [video()] },
+        h.context({
+          signal: controller.signal,
+          onProgress: (event) => {
+            if (event.stage === 'processing') controller.abort();
+          },
+        }),
+      ),
+      ig,
+    );
+    expect(AbortedError.isInstance(error)).toBe(true);
+    expect(error.code).toBe('aborted');
+    expect(h.requests(ROUTES.publish)).toHaveLength(0);
+    expect(ig.sim.posts.size).toBe(0);
   });
 });
 
