@@ -10,6 +10,10 @@
  *   everything bundled. The ./mocks entries are not used (they are for tests).
  * - import_ms: median over RUNS of (spawn `node -e` importing that app's modules and creating the
  *   adapter and publisher) − (spawn `node -e` with an empty module), alternated, unbundled dist.
+ * - stack floor (printed before the last line, for scale): the same two measures for an app that
+ *   uses only the libraries core and adapter-x are built on (ky, zod/mini, p-queue, p-retry,
+ *   eventemitter3, twitter-text's parseTweet), each called once, none of smmkit's own code: what
+ *   any build on this stack costs before it does anything.
  */
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
@@ -40,13 +44,32 @@ import { createPublisher } from '@smmkit/core/publisher';
 createPublisher({ adapters: [createXAdapter()], tokens: () => staticTokenProvider('t') });
 `;
 
+const FLOOR_APP = `
+import ky from 'ky';
+import * as z from 'zod/mini';
+import PQueue from 'p-queue';
+import pRetry from 'p-retry';
+import EventEmitter from 'eventemitter3';
+import parseTweet from 'twitter-text/dist/parseTweet.js';
+const Post = z.object({ id: z.string(), text: z.optional(z.string()) });
+const events = new EventEmitter();
+const queue = new PQueue({ concurrency: 1 });
+export const posted = await queue.add(() =>
+  pRetry(async () => Post.parse(await ky.post('https://api.example.test/2/tweets', { json: { text: 'Hi' } }).json()), { retries: 1 }),
+);
+events.emit('published', posted, parseTweet('Hi').weightedLength);
+`;
+
+const FLOOR_IMPORT = `
+await Promise.all(['ky', 'zod/mini', 'p-queue', 'p-retry', 'eventemitter3', 'twitter-text/dist/parseTweet.js'].map((m) => import(m)));
+`;
+
 async function bundle(
   contents: string,
   external: readonly string[] = [],
-  resolveDir = BENCH_DIR,
 ): Promise<{ raw: number; gz: number }> {
   const result = await build({
-    stdin: { contents, resolveDir, loader: 'js' },
+    stdin: { contents, resolveDir: BENCH_DIR, loader: 'js' },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -81,11 +104,7 @@ async function main(): Promise<void> {
   const adapterX = await bundle(`export * from '@smmkit/adapter-x';`, ['@smmkit/core']);
   const adapterXAlone = await bundle(`export * from '@smmkit/adapter-x';`);
   const app = await bundle(APP);
-  const twitterText = await bundle(
-    `export { default } from 'twitter-text';`,
-    [],
-    resolve(BENCH_DIR, '../packages/adapter-x'),
-  );
+  const twitterText = await bundle(`export { default } from 'twitter-text/dist/parseTweet.js';`);
   const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
   console.log(`core:              ${kb(core.raw)} min, ${kb(core.gz)} gz`);
   console.log(
@@ -94,20 +113,29 @@ async function main(): Promise<void> {
   console.log(
     `app (createXAdapter + createPublisher + staticTokenProvider): ${kb(app.raw)} min, ${kb(app.gz)} gz`,
   );
-  console.log(`for scale: twitter-text alone ${kb(twitterText.gz)} gz (as adapter-x resolves it)`);
+  console.log(`for scale: twitter-text's parseTweet alone (what adapter-x imports) ${kb(twitterText.gz)} gz`);
+
+  const floor = await bundle(FLOOR_APP);
 
   importMs(''); // warm the file cache
   importMs(IMPORT_APP);
+  importMs(FLOOR_IMPORT);
   const differences: number[] = [];
+  const floorDifferences: number[] = [];
   const empties: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     const empty = importMs('');
     const loaded = importMs(IMPORT_APP);
+    const floorLoaded = importMs(FLOOR_IMPORT);
     empties.push(empty);
     differences.push(loaded - empty);
+    floorDifferences.push(floorLoaded - empty);
   }
   console.log(
     `import: bare node ${median(empties).toFixed(0)} ms; app − bare, median of ${RUNS}: ${median(differences).toFixed(1)} ms`,
+  );
+  console.log(
+    `stack floor (ky, zod/mini, p-queue, p-retry, eventemitter3, twitter-text parseTweet; no smmkit code): ${floor.gz} B gz, import ${median(floorDifferences).toFixed(1)} ms`,
   );
   console.log(
     `size: core_gz=${core.gz} adapter_x_gz=${adapterX.gz} core_plus_x_gz=${app.gz} import_ms=${median(differences).toFixed(1)}`,
