@@ -1,0 +1,286 @@
+import { createHmac } from 'node:crypto';
+import {
+  PlatformError,
+  UnsupportedCapabilityError,
+  ValidationError,
+  type WebhookHandler,
+  type WebhookRequest,
+} from '@smmkit/core';
+import { describe, expect, it } from 'vitest';
+import { createInstagramAdapter } from '../src/index.js';
+import { instagramWebhook, signInstagramWebhook } from '../src/mocks/index.js';
+import { failureOf, START, useInstagram } from './support/read-harness.js';
+
+const SECRET = 'meta-app-secret-for-webhooks';
+const VERIFY = 'my-verify-token';
+const URL_BASE = 'https://app.example/webhooks/instagram';
+const IG_USER = '17841400000000001';
+const FAN = { id: '17841400000000099', username: 'fan_1' };
+
+const h = useInstagram();
+const { ig, ana } = h;
+
+/** The adapter's webhook handler; `null`: no verify token configured. */
+function handler(verifyToken: string | null = VERIFY): WebhookHandler {
+  const { webhooks, capabilities } = createInstagramAdapter({
+    appSecret: SECRET,
+    webhookVerifyToken: verifyToken ?? undefined,
+  });
+  expect(capabilities.webhooks).toBe(true);
+  if (webhooks === undefined) throw new Error('expected webhooks with an app secret');
+  return webhooks;
+}
+
+/** A delivery as Meta posts it, signed with `secret` unless a signature is given. */
+async function delivery(
+  payload: unknown,
+  options: { readonly secret?: string; readonly signature?: string | null; readonly rawBody?: string } = {},
+): Promise<WebhookRequest> {
+  const rawBody = options.rawBody ?? JSON.stringify(payload);
+  const signature =
+    options.signature === undefined
+      ? await signInstagramWebhook(options.secret ?? SECRET, rawBody)
+      : options.signature;
+  const headers = new Headers({ 'content-type': 'application/json' });
+  if (signature !== null) headers.set('x-hub-signature-256', signature);
+  return { method: 'POST', url: URL_BASE, headers, rawBody };
+}
+
+const challenge = (query: string, method = 'GET'): WebhookRequest => ({
+  method,
+  url: `${URL_BASE}?${query}`,
+  headers: new Headers(),
+  rawBody: '',
+});
+
+const commentPayload = () =>
+  instagramWebhook.comment({
+    igUserId: IG_USER,
+    commentId: '17865799348089039',
+    mediaId: '17887498072083520',
+    text: 'Love this!',
+    from: FAN,
+    time: START,
+  });
+
+describe('subscription challenge', () => {
+  it('echoes hub.challenge as text when hub.verify_token matches', async () => {
+    const answer = await handler().challenge(
+      challenge(`hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=${VERIFY}`),
+    );
+    expect(answer).toEqual({ status: 200, contentType: 'text/plain', body: '1158201444' });
+  });
+
+  it('refuses a wrong verify token, or any when none is configured, with 403', async () => {
+    const wrong = await handler().challenge(
+      challenge('hub.mode=subscribe&hub.challenge=1&hub.verify_token=guess'),
+    );
+    expect(wrong?.status).toBe(403);
+    expect(wrong?.body).not.toContain('1');
+    const none = await handler(null).challenge(
+      challenge(`hub.mode=subscribe&hub.challenge=1&hub.verify_token=${VERIFY}`),
+    );
+    expect(none?.status).toBe(403);
+  });
+
+  it('leaves deliveries and other GETs alone', async () => {
+    const webhooks = handler();
+    expect(
+      await webhooks.challenge(challenge(`hub.mode=subscribe&hub.verify_token=${VERIFY}`, 'POST')),
+    ).toBeUndefined();
+    expect(await webhooks.challenge(challenge('foo=bar'))).toBeUndefined();
+  });
+});
+
+describe('X-Hub-Signature-256', () => {
+  it('accepts sha256=<hex HMAC-SHA256(app secret, raw body)>, as text or bytes', async () => {
+    const request = await delivery(commentPayload());
+    const expected = createHmac('sha256', SECRET).update(String(request.rawBody)).digest('hex');
+    expect(request.headers.get('x-hub-signature-256')).toBe(`sha256=${expected}`);
+    expect(await handler().verify(request)).toBe(true);
+    expect(
+      await handler().verify({ ...request, rawBody: new TextEncoder().encode(String(request.rawBody)) }),
+    ).toBe(true);
+  });
+
+  it('checks the raw bytes as received: Meta\u2019s escaped unicode verifies, a re-serialised body does not', async () => {
+    const rawBody =
+      '{"object":"instagram","entry":[{"id":"17841400000000001","time":1795348800,"changes":[{"field":"comments","value":{"id":"1","text":"Caf\\u00e9 \\ud83d\\ude00","from":{"id":"2","username":"fan_1"},"media":{"id":"3"}}}]}]}';
+    const signed = await delivery(undefined, { rawBody });
+    expect(await handler().verify(signed)).toBe(true);
+    const reserialised = JSON.stringify(JSON.parse(rawBody));
+    expect(reserialised).not.toBe(rawBody);
+    expect(await handler().verify({ ...signed, rawBody: reserialised })).toBe(false);
+    expect(handler().parse(signed)[0]?.text).toBe('Café 😀');
+  });
+
+  it('refuses a tampered body, another secret, a truncated signature and a missing one', async () => {
+    const webhooks = handler();
+    const signed = await delivery(commentPayload());
+    expect(await webhooks.verify({ ...signed, rawBody: `${String(signed.rawBody)} ` })).toBe(false);
+    expect(await webhooks.verify(await delivery(commentPayload(), { secret: 'another-secret' }))).toBe(false);
+    const header = signed.headers.get('x-hub-signature-256') ?? '';
+    expect(await webhooks.verify(await delivery(commentPayload(), { signature: header.slice(0, -2) }))).toBe(
+      false,
+    );
+    expect(await webhooks.verify(await delivery(commentPayload(), { signature: '' }))).toBe(false);
+    expect(await webhooks.verify(await delivery(commentPayload(), { signature: null }))).toBe(false);
+  });
+});
+
+describe('parse', () => {
+  it('turns a comments change into a comment, and one with parent_id into a reply', async () => {
+    const reply = instagramWebhook.comment({
+      igUserId: IG_USER,
+      commentId: '17865799348089040',
+      mediaId: '17887498072083520',
+      parentId: '17865799348089039',
+      text: 'Me too',
+      from: { id: '17841400000000098', username: 'fan_2' },
+      time: START + 60_000,
+    });
+    const webhooks = handler();
+    expect(webhooks.parse(await delivery(commentPayload()))).toEqual([
+      {
+        platform: 'instagram',
+        accountId: IG_USER,
+        id: '17865799348089039',
+        kind: 'comment',
+        postRef: { platform: 'instagram', accountId: IG_USER, platformPostId: '17887498072083520' },
+        author: { id: FAN.id, handle: 'fan_1' },
+        text: 'Love this!',
+        createdAt: new Date(START),
+        raw: expect.objectContaining({ id: '17865799348089039' }),
+      },
+    ]);
+    expect(webhooks.parse(await delivery(reply))).toEqual([
+      expect.objectContaining({
+        kind: 'reply',
+        parentId: '17865799348089039',
+        createdAt: new Date(START + 60_000),
+      }),
+    ]);
+  });
+
+  it('turns a mentions change into a mention named by its comment, or by its media for a caption', async () => {
+    const webhooks = handler();
+    const inComment = instagramWebhook.mention({
+      igUserId: IG_USER,
+      mediaId: '1790',
+      commentId: '1791',
+      time: START,
+    });
+    const inCaption = instagramWebhook.mention({ igUserId: IG_USER, mediaId: '1792', time: START });
+    expect(webhooks.parse(await delivery(inComment))).toEqual([
+      expect.objectContaining({
+        kind: 'mention',
+        id: '1791',
+        postRef: expect.objectContaining({ platformPostId: '1790' }),
+      }),
+    ]);
+    expect(webhooks.parse(await delivery(inCaption))).toEqual([
+      expect.objectContaining({
+        kind: 'mention',
+        id: '1792',
+        postRef: expect.objectContaining({ platformPostId: '1792' }),
+      }),
+    ]);
+  });
+
+  it('ignores other fields and rejects a malformed comments value, naming where', async () => {
+    const webhooks = handler();
+    const other = {
+      object: 'instagram',
+      entry: [{ id: IG_USER, time: 1, changes: [{ field: 'story_insights', value: { reach: 3 } }] }],
+    };
+    expect(webhooks.parse(await delivery(other))).toEqual([]);
+    const broken = {
+      object: 'instagram',
+      entry: [{ id: IG_USER, time: 1, changes: [{ field: 'comments', value: { text: 'no id' } }] }],
+    };
+    let caught: unknown;
+    try {
+      webhooks.parse(await delivery(broken));
+    } catch (error) {
+      caught = error;
+    }
+    if (!ValidationError.isInstance(caught)) throw new Error('expected a ValidationError');
+    expect(caught.problems[0]?.path.slice(0, 5)).toEqual(['entry', 0, 'changes', 0, 'value']);
+    expect(() =>
+      webhooks.parse({ ...broken, method: 'POST', url: URL_BASE, headers: new Headers(), rawBody: '{' }),
+    ).toThrow(ValidationError);
+  });
+});
+
+describe('resolving a mention from a webhook', () => {
+  it('reads a mention in a comment with mentioned_comment and fills in author, text and time', async () => {
+    const [comment] = ig.seedCommentMentions(ana.account.id, 1);
+    if (comment?.postId === undefined) throw new Error('no comment seeded');
+    const payload = instagramWebhook.mention({
+      igUserId: ana.account.id,
+      mediaId: comment.postId,
+      commentId: comment.id,
+      time: START,
+    });
+    const [mention] = handler().parse(await delivery(payload));
+    if (mention === undefined) throw new Error('no mention parsed');
+    expect(mention.author.id).toBe('unknown');
+
+    const resolved = await h.adapter().resolveMention(mention, h.context());
+    expect(h.queries('GET /:version/:id')[0]?.get('fields')).toBe(
+      `mentioned_comment.comment_id(${comment.id}){id,text,timestamp,username,from,media{id,permalink}}`,
+    );
+    expect(resolved).toMatchObject({
+      kind: 'mention',
+      id: comment.id,
+      author: { id: comment.authorId, handle: 'fan_1' },
+      text: comment.text,
+      createdAt: new Date(comment.createdAt),
+      postRef: { platformPostId: comment.postId },
+    });
+    expect(resolved.text).toContain('@ana');
+  });
+
+  it('reads a caption mention with mentioned_media', async () => {
+    const [tagged] = ig.seedMentions(ana.account.id, 1);
+    if (tagged === undefined) throw new Error('no mention seeded');
+    const payload = instagramWebhook.mention({ igUserId: ana.account.id, mediaId: tagged.id, time: START });
+    const [mention] = handler().parse(await delivery(payload));
+    if (mention === undefined) throw new Error('no mention parsed');
+    const resolved = await h.adapter().resolveMention(mention, h.context());
+    expect(h.queries('GET /:version/:id')[0]?.get('fields')).toBe(
+      `mentioned_media.media_id(${tagged.id}){id,caption,timestamp,username,permalink}`,
+    );
+    expect(resolved).toMatchObject({
+      id: tagged.id,
+      author: { handle: 'fan_1' },
+      text: 'Look at this @ana (1)',
+      postRef: {
+        platformPostId: tagged.id,
+        url: expect.stringMatching(/^https:\/\/www\.instagram\.com\/p\//),
+      },
+    });
+  });
+
+  it('fails with Meta\u2019s message for a comment that does not mention the account, and refuses non-mentions', async () => {
+    const ref = h.media('Mine');
+    const [plain] = ig.seedComments(ref.platformPostId, 1);
+    if (plain === undefined) throw new Error('no comment seeded');
+    const payload = instagramWebhook.mention({
+      igUserId: ana.account.id,
+      mediaId: ref.platformPostId,
+      commentId: plain.id,
+      time: START,
+    });
+    const [mention] = handler().parse(await delivery(payload));
+    if (mention === undefined) throw new Error('no mention parsed');
+    const error = await failureOf(h.adapter().resolveMention(mention, h.context()), ig);
+    expect(PlatformError.isInstance(error)).toBe(true);
+    expect(error.platformError?.message).toContain('does not mention this user');
+
+    const [comment] = handler().parse(await delivery(commentPayload()));
+    if (comment === undefined) throw new Error('no comment parsed');
+    const refused = await failureOf(h.adapter().resolveMention(comment, h.context()), ig);
+    expect(UnsupportedCapabilityError.isInstance(refused)).toBe(true);
+  });
+});
