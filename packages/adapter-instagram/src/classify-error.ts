@@ -42,10 +42,9 @@ const THROTTLE_CODES: ReadonlySet<number> = new Set([4, 17, 32, 341, 613]);
 const isBusinessThrottle = (code: number): boolean => code >= 80_000 && code <= 80_014;
 /** instagram.md, Publishing errors: 9/2207042 quota reached. */
 const QUOTA_SUBCODE = 2_207_042;
-/** instagram.md, Publishing errors: 9007/2207027 container not ready. */
 /** Meta's platform rate limits are counted over a rolling hour (meta-common.md, Rate limits). */
 const ROLLING_HOUR_MS = 3_600_000;
-
+/** instagram.md, Publishing errors: 9007/2207027 container not ready. */
 const NOT_READY_CODE = 9007;
 const NOT_READY_SUBCODE = 2_207_027;
 /** instagram.md, Publishing errors: 9004/2207052 media URL could not be fetched; -2/2207003 download timeout; 24/2207008 expired. */

@@ -32,7 +32,8 @@ const MentionValueSchema = z.looseObject({
  *   an IG comment (`id`, `text`, `from{id, username}`, `media{id}`, `parent_id`);
  * - field `mentions` → a `mention`: `{media_id, comment_id?}`; its id is the comment id when the
  *   mention is in a comment, else the media id. The delivery names no author (`author.id` is
- *   `unknown`): read it with `GET /{ig-user-id}?fields=mentioned_comment.comment_id(…)`.
+ *   `unknown`): the adapter's `resolveMention` reads it with
+ *   `GET /{ig-user-id}?fields=mentioned_comment.comment_id(…)` or `mentioned_media.media_id(…)` (mentions.ts).
  *
  * Each engagement belongs to the entry's account (`entry[].id`); `createdAt` is the comment's
  * timestamp, else the entry's `time` (Unix seconds). Other fields are ignored.
