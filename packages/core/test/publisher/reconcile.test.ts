@@ -84,7 +84,7 @@ describe('reconciliation', () => {
       text: 'Launch day https://example.com/launch',
       limit: 20,
     });
-    expect(clock.sleeps).toContain(5_000);
+    expect(clock.sleeps()).toContain(5_000);
   });
 
   it('retries once behind the duplicate signal, then finds the post after the refusal', async () => {

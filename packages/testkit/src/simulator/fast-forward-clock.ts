@@ -8,6 +8,8 @@ export interface FastForwardClock extends Clock {
   readonly fetch: typeof globalThis.fetch;
   /** Number of sleeps asked for so far. */
   readonly sleepCount: () => number;
+  /** Every sleep asked for so far, in ms, in the order asked (a copy). */
+  readonly sleeps: () => readonly number[];
 }
 
 /** Options of {@link fastForwardClock}. */
@@ -50,7 +52,7 @@ export function fastForwardClock(time: ManualClock, options: FastForwardOptions 
   const maxInFlightWaitMs = options.maxInFlightWaitMs ?? 5;
   const timers: Timer[] = [];
   let seq = 0;
-  let sleeps = 0;
+  const sleeps: number[] = [];
   let inFlight = 0;
   let pumping = false;
 
@@ -93,7 +95,8 @@ export function fastForwardClock(time: ManualClock, options: FastForwardOptions 
 
   return {
     fetch: countedFetch,
-    sleepCount: () => sleeps,
+    sleepCount: () => sleeps.length,
+    sleeps: () => [...sleeps],
     now: () => time.now(),
     sleep: (ms, signal) =>
       new Promise<void>((resolve, reject) => {
@@ -101,7 +104,7 @@ export function fastForwardClock(time: ManualClock, options: FastForwardOptions 
           reject(signal.reason);
           return;
         }
-        sleeps += 1;
+        sleeps.push(ms);
         seq += 1;
         const onAbort = (): void => {
           const index = timers.indexOf(timer);

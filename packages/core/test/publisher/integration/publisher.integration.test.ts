@@ -134,7 +134,13 @@ describe('publisher against the X and Mastodon simulators', () => {
 
   it('refreshes an expired X token once for all the queued work of the account', async () => {
     const refresh = vi.fn((refreshToken: string) =>
-      sims.refreshX({ clientId: 'client-1', baseUrl: sims.x.baseUrl, refreshToken, clock: sims.clock }),
+      sims.refreshX({
+        clientId: 'client-1',
+        baseUrl: sims.x.baseUrl,
+        refreshToken,
+        clock: sims.clock,
+        fetch: sims.clock.fetch,
+      }),
     );
     const tokens = vi.fn(() =>
       createRefreshingTokenProvider({

@@ -2,22 +2,29 @@ import { createXAdapter, refreshXToken } from '@smmkit/adapter-x';
 import { createXSimulator, type XSimulator, type XSimulatorOptions } from '@smmkit/adapter-x/mocks';
 import { createMastodonAdapter } from '@smmkit/example-adapter-mastodon';
 import { createMastodonSimulator, type MastodonSimulator } from '@smmkit/example-adapter-mastodon/mocks';
-import { type ManualClock, manualClock, type RunningSimulators, startSimulators } from '@smmkit/testkit';
+import {
+  type FastForwardClock,
+  fastForwardClock,
+  type ManualClock,
+  manualClock,
+  type RunningSimulators,
+  startSimulators,
+} from '@smmkit/testkit';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { staticTokenProvider } from '../../../src/auth/static-token-provider.js';
 import type { TokenProvider } from '../../../src/auth/token-provider.js';
 import type { Target } from '../../../src/models/target.js';
 import type { PublisherOptions } from '../../../src/publisher/options.js';
 import { createPublisher, type Publisher } from '../../../src/publisher/publisher.js';
-import { type VirtualClock, virtualClock } from '../support/virtual-clock.js';
 
 /** Simulated "now" at the start of every test. */
 export const START = Date.parse('2026-11-22T12:00:00.000Z');
 
-/** A simulated X and Mastodon for one test file, on one virtual clock. */
+/** A simulated X and Mastodon for one test file, on one fast-forward clock. */
 export interface Simulated {
   readonly time: ManualClock;
-  readonly clock: VirtualClock;
+  /** The publisher's and adapters' clock; give its `fetch` to anything else that calls the simulators. */
+  readonly clock: FastForwardClock;
   readonly x: XSimulator;
   readonly mastodon: MastodonSimulator;
   /** ana on X. */
@@ -43,7 +50,7 @@ export interface Simulated {
 /** Starts both simulators for the file and resets them and the clock before each test. */
 export function useSimulators(xOptions: Omit<XSimulatorOptions, 'clock'> = {}): Simulated {
   const time = manualClock(START);
-  const clock = virtualClock(time);
+  const clock = fastForwardClock(time);
   const x = createXSimulator({ ...xOptions, clock: time });
   const mastodon = createMastodonSimulator({ clock: time });
   const xAna = x.addAccount('ana');
@@ -60,7 +67,6 @@ export function useSimulators(xOptions: Omit<XSimulatorOptions, 'clock'> = {}): 
   beforeEach(() => {
     running?.reset();
     time.set(START);
-    clock.sleeps.length = 0;
   });
   return {
     time,
@@ -75,8 +81,12 @@ export function useSimulators(xOptions: Omit<XSimulatorOptions, 'clock'> = {}): 
     publisher: (options = {}) => {
       const publisher = createPublisher({
         adapters: [
-          createXAdapter({ baseUrl: x.baseUrl }),
-          createMastodonAdapter({ instanceUrl: mastodon.instanceUrl, mediaPollIntervalMs: 500 }),
+          createXAdapter({ baseUrl: x.baseUrl, fetch: clock.fetch }),
+          createMastodonAdapter({
+            instanceUrl: mastodon.instanceUrl,
+            mediaPollIntervalMs: 500,
+            fetch: clock.fetch,
+          }),
         ],
         tokens: staticTokens,
         clock,

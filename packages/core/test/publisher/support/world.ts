@@ -1,3 +1,4 @@
+import { type FastForwardClock, fastForwardClock, manualClock } from '@smmkit/testkit';
 import type { Adapter } from '../../../src/adapter/adapter.js';
 import type { Capabilities } from '../../../src/adapter/capabilities.js';
 import { staticTokenProvider } from '../../../src/auth/static-token-provider.js';
@@ -5,7 +6,6 @@ import type { PublisherOptions } from '../../../src/publisher/options.js';
 import type { PublishOutcome } from '../../../src/publisher/outcome.js';
 import { createPublisher, type Publisher } from '../../../src/publisher/publisher.js';
 import { fakeAdapter, fakeCapabilities } from '../../fixtures/capabilities.js';
-import { type VirtualClock, virtualClock } from './virtual-clock.js';
 
 /** Simulated "now" at the start of every test. */
 export const START = Date.parse('2026-11-22T12:00:00.000Z');
@@ -13,9 +13,9 @@ export const START = Date.parse('2026-11-22T12:00:00.000Z');
 /** The token every fake account uses: it must never show up in an event. */
 export const SECRET_TOKEN = 'tok-SECRET-abc123';
 
-/** A publisher over one fake adapter, on virtual time, recording every event in order. */
+/** A publisher over one fake adapter, on fast-forwarded simulated time, recording every event in order. */
 export interface FakeWorld {
-  readonly clock: VirtualClock;
+  readonly clock: FastForwardClock;
   readonly publisher: Publisher;
   /** Event names and payloads, in the order they were emitted. */
   readonly events: { readonly name: string; readonly payload: unknown }[];
@@ -34,13 +34,7 @@ export function fakeWorld(
   adapter: Partial<Adapter> | Adapter[] = {},
   options: Partial<PublisherOptions> = {},
 ): FakeWorld {
-  let now = START;
-  const clock = virtualClock({
-    now: () => now,
-    set: (ms) => {
-      now = ms;
-    },
-  });
+  const clock = fastForwardClock(manualClock(START));
   const adapters = Array.isArray(adapter) ? adapter : [fakeAdapter(adapter)];
   const publisher = createPublisher({
     adapters,
