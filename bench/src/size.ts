@@ -138,6 +138,9 @@ async function main(): Promise<void> {
     `stack floor (ky, zod/mini, p-queue, p-retry, eventemitter3, twitter-text parseTweet; no smmkit code): ${floor.gz} B gz, import ${median(floorDifferences).toFixed(1)} ms`,
   );
   console.log(
+    `smmkit's own share of the app: ${app.gz - floor.gz} B gz, ${(median(differences) - median(floorDifferences)).toFixed(1)} ms import`,
+  );
+  console.log(
     `size: core_gz=${core.gz} adapter_x_gz=${adapterX.gz} core_plus_x_gz=${app.gz} import_ms=${median(differences).toFixed(1)}`,
   );
 }
