@@ -47,9 +47,16 @@ const ROLLING_HOUR_MS = 3_600_000;
 /** instagram.md, Publishing errors: 9007/2207027 container not ready. */
 const NOT_READY_CODE = 9007;
 const NOT_READY_SUBCODE = 2_207_027;
-/** instagram.md, Publishing errors: 9004/2207052 media URL could not be fetched; -2/2207003 download timeout; 24/2207008 expired. */
-const MEDIA_FAILED_SUBCODES: ReadonlySet<number> = new Set([2_207_052, 2_207_003, 2_207_008, 2_207_026]);
-const MEDIA_FAILED_CODES: ReadonlySet<number> = new Set([9004, 352]);
+/**
+ * instagram.md, Publishing errors: the media could not be used — 9004/2207052 media URL could not
+ * be fetched; -2/2207003 download timeout; 24/2207008 container expired; 352/2207026 video format;
+ * 36000/2207004 image > 8 MB; 36001/2207005 image format; 36003/2207009 aspect ratio. The fix is
+ * another file (or a fresh container), not a retry.
+ */
+const MEDIA_FAILED_SUBCODES: ReadonlySet<number> = new Set([
+  2_207_052, 2_207_003, 2_207_008, 2_207_026, 2_207_004, 2_207_005, 2_207_009,
+]);
+const MEDIA_FAILED_CODES: ReadonlySet<number> = new Set([9004, 352, 36_000, 36_001, 36_003]);
 /** instagram.md, Publishing errors: 4/2207051 restricted as spam (code 4 is otherwise throttling). */
 const SPAM_SUBCODE = 2_207_051;
 
@@ -125,7 +132,7 @@ export function graphErrorDetails(error: GraphError): PlatformErrorDetails {
  * | 4, 17, 32, 341, 613, 80000–80014 | `RateLimitError('rate_limited')`, `resetAt` from the usage headers |
  * | 1, 2, or `is_transient: true` | `TransientError('transient')` (core makes it ambiguous on a create) |
  * | 9007 / 2207027 | `TransientError('transient')`: the container is not ready yet |
- * | 9004 / 2207052, -2 / 2207003, 24 / 2207008, 352 / 2207026 | `MediaProcessingError('media_processing_failed')` |
+ * | 9004 / 2207052, -2 / 2207003, 24 / 2207008, 352 / 2207026, 36000 / 2207004, 36001 / 2207005, 36003 / 2207009 | `MediaProcessingError('media_processing_failed')` |
  * | 506 | `PlatformError('duplicate_content')` |
  * | 100 `does not exist`, or HTTP 404 | `PlatformError('not_found')` |
  * | anything else | `PlatformError('platform_refused')`, or core's status-based fallback for non-Graph bodies |

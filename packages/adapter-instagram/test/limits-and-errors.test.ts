@@ -189,6 +189,20 @@ describe('Graph error codes', () => {
       retryable: false,
     },
     {
+      name: '36003/2207009 aspect ratio refused',
+      error: { code: 36_003, error_subcode: 2207009, message: 'The aspect ratio is not supported.' },
+      kind: MediaProcessingError,
+      code: 'media_processing_failed',
+      retryable: false,
+    },
+    {
+      name: '36004/2207010 caption too long',
+      error: { code: 36_004, error_subcode: 2207010, message: 'The caption is too long.' },
+      kind: PlatformError,
+      code: 'platform_refused',
+      retryable: false,
+    },
+    {
       name: '4/2207051 restricted as spam',
       error: {
         code: 4,

@@ -353,6 +353,7 @@ describe('what Instagram fetches', () => {
     const error = await failureOf(h.adapter().publish({ text: 'PNG', media: [png] }, h.context()), ig);
     // instagram.md, Publishing errors: 36001/2207005 image format.
     expect(error.platformError).toMatchObject({ code: 36_001, subcode: 2_207_005 });
+    expect(error.code).toBe('media_processing_failed');
     expect(error.retryable).toBe(false);
     expect(h.requests(ROUTES.publish)).toHaveLength(0);
   });
