@@ -1,6 +1,7 @@
 import type { MetricSample, PostRef, Target } from '@smmkit/core';
 import { type Analytics, collectMetrics, createAnalytics, type RollupRow } from '@smmkit/core/analytics';
 import {
+  applyOverrides,
   createPublisher,
   type PublishedOutcome,
   type Publisher,
@@ -38,6 +39,16 @@ export interface DemoOutcome {
   readonly outcome: PublishOutcome;
 }
 
+/** A campaign post the demo did not send to a platform, because the platform cannot take it. */
+export interface DemoSkip {
+  /** The post's label. */
+  readonly post: string;
+  /** The platform id. */
+  readonly platform: string;
+  /** Why, as the adapter's validation says it (Instagram: a post needs an image or a video). */
+  readonly reason: string;
+}
+
 /** One platform after the demo. */
 export interface DemoPlatformReport {
   /** The platform id. */
@@ -52,8 +63,10 @@ export interface DemoPlatformReport {
 
 /** What {@link main} returns. */
 export interface DemoReport {
-  /** One per campaign post and platform. */
+  /** One per campaign post and platform it was sent to. */
   readonly outcomes: readonly DemoOutcome[];
+  /** The campaign posts a platform cannot take (checked with its adapter), not sent there. */
+  readonly skipped: readonly DemoSkip[];
   /** Per platform. */
   readonly platforms: readonly DemoPlatformReport[];
   /** The metrics rollup by platform. */
@@ -106,7 +119,9 @@ export async function main(options: DemoOptions = {}): Promise<DemoReport> {
     ...platform,
     ...platform.setUp(time, clock),
   }));
-  const running = startSimulators(...set.map((platform) => platform.sim));
+  const running = startSimulators(
+    ...set.flatMap((platform) => [platform.sim, ...(platform.extraSimulators ?? [])]),
+  );
   try {
     print(paint.bold(`smmkit demo: the "${CAMPAIGN}" campaign to ${set.map((p) => p.name).join(', ')}`));
     print(
@@ -199,17 +214,29 @@ export async function main(options: DemoOptions = {}): Promise<DemoReport> {
       line(target, 'unknown', `${error.code}: check by hand`),
     );
 
-    // Publish: every post to every platform at once; the publisher queues per account and bucket.
+    // Publish: every post to every platform that can take it, all at once; the publisher queues
+    // per account and bucket. A post a platform cannot take at all (a text-only thread on
+    // Instagram) is left out up front, with the adapter's own reason, instead of failing there.
+    const skipped: DemoSkip[] = [];
     const published = await Promise.all(
       CAMPAIGN_POSTS.map(async ({ label, post }) => {
-        const targets = set.map((platform): Target => {
+        const targets = set.flatMap((platform): Target[] => {
+          const overrides = { ...platform.overrides, ...platform.overridesFor?.(post) };
           const target: Target = {
             platform: platform.id,
             accountId: platform.accountId,
-            ...(platform.overrides === undefined ? {} : { overrides: platform.overrides }),
+            ...(Object.keys(overrides).length === 0 ? {} : { overrides }),
           };
+          const problems = platform.adapter.validate(applyOverrides(post, target));
+          if (problems.length > 0) {
+            const reason = problems.map(
+              (problem) => `${problem.path.join('.') || 'post'}: ${problem.message}`,
+            );
+            skipped.push({ post: label, platform: platform.id, reason: reason.join('; ') });
+            return [];
+          }
           labels.set(target, label);
-          return target;
+          return [target];
         });
         const outcomes = await publisher.publish(post, targets, { idempotencyKey: `${CAMPAIGN}:${label}` });
         return outcomes.map(
@@ -232,6 +259,9 @@ export async function main(options: DemoOptions = {}): Promise<DemoReport> {
       print(
         `  ${paint.event(outcome.status, outcome.status.padEnd(9))} ${platform.padEnd(9)} ${post.padEnd(13)} ${detail}`,
       );
+    }
+    for (const { post, platform, reason } of skipped) {
+      print(`  ${paint.dim('not sent')}  ${platform.padEnd(9)} ${post.padEnd(13)} ${paint.dim(reason)}`);
     }
 
     // Metrics, a day later, read through the publisher's rate-limited queues.
@@ -294,12 +324,14 @@ export async function main(options: DemoOptions = {}): Promise<DemoReport> {
     const faults = set.reduce((sum, p) => sum + p.sim.faults.injectedTotal, 0);
     print('');
     print(
-      `${paint.event(ok === total ? 'published' : 'failed', `${ok}/${total} published`)}, ${faults} faults injected and handled, ` +
+      `${paint.event(ok === total ? 'published' : 'failed', `${ok}/${total} published`)}` +
+        `${skipped.length === 0 ? '' : ` (${skipped.length} not sent: the platform cannot take them)`}, ${faults} faults injected and handled, ` +
         `${relative(simulatedMs)} of simulated time in ${((performance.now() - realStart) / 1000).toFixed(1)} s`,
     );
 
     return {
       outcomes,
+      skipped,
       platforms: set.map((p) => ({
         id: p.id,
         sim: p.sim,

@@ -1,8 +1,12 @@
+import { createInstagramAdapter } from '@smmkit/adapter-instagram';
+import { createInstagramSimulator } from '@smmkit/adapter-instagram/mocks';
 import { createXAdapter, refreshXToken, xPostUrl } from '@smmkit/adapter-x';
 import { createXSimulator } from '@smmkit/adapter-x/mocks';
 import {
   type Adapter,
   createRefreshingTokenProvider,
+  type Media,
+  type Post,
   type PostRef,
   staticTokenProvider,
   type TargetOverrides,
@@ -16,6 +20,8 @@ import type { FastForwardClock, ManualClock, PlatformSimulator, ScriptedFault } 
 export interface SimulatedPlatform {
   /** The simulator: posts, faults, request log, MSW handlers. */
   readonly sim: PlatformSimulator;
+  /** Other hosts the platform needs simulated (Instagram's upload host), started with `sim`. */
+  readonly extraSimulators?: readonly PlatformSimulator[] | undefined;
   /** The adapter, talking to the simulator. */
   readonly adapter: Adapter;
   /** The demo account's id on the platform. */
@@ -24,6 +30,8 @@ export interface SimulatedPlatform {
   readonly tokens: TokenProvider;
   /** What this platform's posts change (shorter text, platform options). */
   readonly overrides?: TargetOverrides | undefined;
+  /** Changes for one post on top of `overrides` (Instagram fetches images from a URL). */
+  overridesFor?(post: Post): TargetOverrides | undefined;
   /** Faults the simulator injects during the demo, in order. */
   readonly faults: readonly ScriptedFault[];
   /** A post's public URL, for outcomes that come without one (a post found by reconciliation). */
@@ -118,7 +126,58 @@ const mastodon: DemoPlatform = {
   },
 };
 
+/** Where the demo pretends its images are hosted: Instagram fetches images from a URL. */
+const CDN = 'https://cdn.example.com/spring-26';
+
+/** The dimensions of `media` scaled down to at most `maxWidth` wide, aspect kept. */
+function fitWidth(media: Media, maxWidth: number): Pick<Media, 'width' | 'height'> {
+  const { width, height } = media;
+  if (width === undefined || height === undefined || width <= maxWidth) return { width, height };
+  return { width: maxWidth, height: Math.round((height * maxWidth) / width) };
+}
+
+const instagram: DemoPlatform = {
+  id: 'instagram',
+  name: 'Instagram',
+  setUp(time, clock) {
+    const simulator = createInstagramSimulator({ clock: time });
+    const ana = simulator.addAccount('ana.linen', { followers: 8_900 });
+    return {
+      sim: simulator.sim,
+      extraSimulators: simulator.simulators.filter((sim) => sim !== simulator.sim),
+      adapter: createInstagramAdapter({ baseUrl: simulator.baseUrl, fetch: clock.fetch }),
+      accountId: ana.account.id,
+      tokens: staticTokenProvider(ana.accessToken),
+      // Images are created from a public URL (instagram.md, Publish: image_url), at most 1,440 px
+      // wide (instagram.md, Limits): the same pictures, as the CDN serves them resized. A video
+      // given as bytes goes through the resumable upload host.
+      overridesFor: (post) => {
+        const media = post.media;
+        if (media === undefined || !media.some((item) => item.kind === 'image')) return undefined;
+        return {
+          media: media.map(
+            (item, index): Media =>
+              item.kind === 'image'
+                ? {
+                    ...item,
+                    ...fitWidth(item, 1440),
+                    source: { type: 'url', url: `${CDN}/image-${index + 1}.jpg?w=1440` },
+                  }
+                : item,
+          ),
+        };
+      },
+      postUrl: (ref) => ref.url ?? `https://www.instagram.com/p/${ref.platformPostId}/`,
+      faults: [
+        // The first media_publish is published but its answer is lost: the publisher finds the
+        // post with findRecentPosts instead of publishing it twice.
+        { kind: 'accepted_then_lost', route: 'POST /:version/:igUserId/media_publish' },
+      ],
+    };
+  },
+};
+
 /**
  * Every platform the demo publishes to. A new adapter with a simulator is one more entry here.
  */
-export const PLATFORMS: readonly DemoPlatform[] = [x, mastodon];
+export const PLATFORMS: readonly DemoPlatform[] = [x, mastodon, instagram];
