@@ -8,7 +8,7 @@ import {
 import type { InstagramContext } from './context.js';
 import { shortcodeOf } from './entities.js';
 
-/** Options of {@link seedMedia}. */
+/** Options of {@link InstagramSimulator.seedMedia}. */
 export interface SeedMediaOptions {
   /** When it was published, simulated ms (default now). */
   readonly createdAt?: number | undefined;
