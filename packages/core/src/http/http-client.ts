@@ -7,6 +7,7 @@ import { AuthError } from '../errors/auth-error.js';
 import { SmmkitError } from '../errors/smmkit-error.js';
 import { TransientError } from '../errors/transient-error.js';
 import { redactSecrets } from '../security/redact.js';
+import { safeCause } from '../security/safe-cause.js';
 import { classifyByStatus } from './classify-by-status.js';
 import type { ErrorClassifier, PlatformResponse, RateLimitParser } from './platform-response.js';
 import type { RateLimitInfo } from './rate-limit-info.js';
@@ -156,17 +157,32 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   async function request<T>(request: HttpRequest<T>): Promise<HttpResponse<T>> {
     const { context } = request;
     const signal = context?.signal ?? request.signal;
-    /** Waiting for a token: an abort reaches the caller as an AbortedError, like any other abort. */
+    /**
+     * Waiting for a token: an abort reaches the caller as an AbortedError, like any other abort,
+     * and anything else the provider (or the app's `persist`/loader behind it) throws becomes a
+     * retryable TransientError that says nothing was sent, so a create is never taken for
+     * ambiguous because a database hiccupped before it.
+     */
     const abortable = async (pending: Promise<string>): Promise<string> => {
       try {
         return await pending;
       } catch (error) {
-        if (signal?.aborted && !SmmkitError.isInstance(error)) {
+        if (SmmkitError.isInstance(error)) throw error;
+        if (signal?.aborted) {
           throw new AbortedError(`${request.operation} was aborted while waiting for a token.`, {
             platform: options.platform,
           });
         }
-        throw error;
+        const cause = safeCause(error, []);
+        throw new TransientError(
+          'transient',
+          `${request.operation} was not sent: the token provider failed (${cause === undefined ? `a thrown ${typeof error}` : `${cause.name}: ${cause.message}`}).`,
+          {
+            platform: options.platform,
+            cause,
+            hint: 'Check the token store behind the TokenProvider; retrying is safe, nothing reached the platform.',
+          },
+        );
       }
     };
     const path = pathOf(options.baseUrl, request.path);

@@ -3,6 +3,7 @@ import type { PublishContext, RequestContext } from '../adapter/context.js';
 import type { TokenProvider } from '../auth/token-provider.js';
 import { AbortedError } from '../errors/aborted-error.js';
 import { AmbiguousOutcomeError } from '../errors/ambiguous-outcome-error.js';
+import { AuthError } from '../errors/auth-error.js';
 import { PlatformError } from '../errors/platform-error.js';
 import { RateLimitError } from '../errors/rate-limit-error.js';
 import { SmmkitError } from '../errors/smmkit-error.js';
@@ -10,6 +11,7 @@ import { ValidationError } from '../errors/validation-error.js';
 import type { Post } from '../models/post.js';
 import type { PublishResult } from '../models/publish-result.js';
 import type { Target } from '../models/target.js';
+import { safeCause } from '../security/safe-cause.js';
 import { applyOverrides } from './apply-overrides.js';
 import {
   type BucketBooking,
@@ -148,14 +150,28 @@ export function createPublisher(options: PublisherOptions): Publisher {
   const jobs = new Set<Job>();
   let closed = false;
 
-  /** One provider per account, asked for once, so a refresh is shared by all its queued work. */
+  /**
+   * One provider per account, asked for once, so a refresh is shared by all its queued work. When
+   * the `tokens` option throws, the account gets a provider that refuses with an AuthError (so
+   * nothing is sent and the outcome is `failed`, not `unknown`), and it is asked again next time.
+   */
   const tokensFor = (target: Target): TokenProvider => {
     const key = `${target.platform}/${target.accountId}`;
-    let provider = providers.get(key);
-    if (provider === undefined) {
+    const known = providers.get(key);
+    if (known !== undefined) return known;
+    let provider: TokenProvider;
+    try {
       provider = settings.tokens(target);
-      providers.set(key, provider);
+    } catch (error) {
+      const cause = safeCause(error, []);
+      const refusal = new AuthError(
+        'auth_invalid',
+        `No token provider for ${target.platform} account ${target.accountId}: the publisher's tokens option threw${cause === undefined ? '' : ` (${cause.name}: ${cause.message})`}.`,
+        { platform: target.platform, cause },
+      );
+      return { getAccessToken: () => Promise.reject(refusal) };
     }
+    providers.set(key, provider);
     return provider;
   };
 

@@ -355,6 +355,29 @@ describe('createHttpClient', () => {
       expect(AbortedError.isInstance(error)).toBe(true);
     });
 
+    it('reports a token provider that throws as a retryable failure with nothing sent, not as ambiguous', async () => {
+      const fetch = vi.fn(async () => Response.json({ id: '1' }));
+      const tokens = {
+        getAccessToken: async (): Promise<string> => {
+          throw new Error('token store unreachable');
+        },
+      };
+      const error = await failure(
+        client({ fetch }).request({
+          method: 'POST',
+          path: '/posts',
+          operation: 'create post',
+          createsResource: true,
+          context: contextWith({ tokens }),
+        }),
+      );
+      expect(TransientError.isInstance(error)).toBe(true);
+      expect(error.retryable).toBe(true);
+      expect(error.message).toContain('create post was not sent: the token provider failed');
+      expect(error.message).toContain('token store unreachable');
+      expect(fetch).not.toHaveBeenCalled();
+    });
+
     it('sends nothing when the signal is already aborted', async () => {
       const fetch = vi.fn(async () => Response.json({}));
       const error = await failure(

@@ -88,6 +88,24 @@ describe('publisher against the X and Mastodon simulators', () => {
     expect(publisher.seen.filter((e) => e.name === 'retry')).toEqual([]);
   });
 
+  it('fails, not unknown, when the tokens option throws for a target, and sends nothing', async () => {
+    const publisher = sims.publisher({
+      tokens: (target) => {
+        if (target.platform === 'x') throw new Error('no credentials stored for this account');
+        return sims.staticTokens(target);
+      },
+    });
+    const [x, mastodon] = await publisher.publish({ text: 'Only where we can' }, [
+      sims.xTarget,
+      sims.mastodonTarget,
+    ]);
+    expect(x?.status).toBe('failed');
+    expect(x?.status === 'failed' && x.error.code).toBe('auth_invalid');
+    expect(x?.status === 'failed' && x.error.message).toContain('no credentials stored');
+    expect(sims.x.sim.log.entries).toEqual([]);
+    expect(mastodon?.status).toBe('published');
+  });
+
   it('retries a 5xx on a media upload and publishes once', async () => {
     sims.x.sim.faults.inject({ kind: 'server_error', route: 'POST /2/media/upload/initialize' });
     const publisher = sims.publisher();
