@@ -36,7 +36,7 @@ export interface PublishOptions {
   /**
    * A key for this publish, stable across runs (a schedule entry id, for example). Each target
    * gets `${idempotencyKey}:${platform}:${accountId}`, sent where the platform takes one. Default:
-   * a new random key per target, stable across this call's retries.
+   * a new key for this call (`newKey`), stable across its retries.
    */
   readonly idempotencyKey?: string | undefined;
 }
@@ -47,7 +47,10 @@ export interface HandedBackWork {
   readonly post: Post;
   /** The target. */
   readonly target: Target;
-  /** The idempotency key it would have used; reuse it when publishing it later. */
+  /**
+   * The publish call's idempotency key (the one given, or the one made for the call). Pass it as
+   * `idempotencyKey` when publishing this work later and the target gets the same key as before.
+   */
   readonly idempotencyKey: string;
 }
 
@@ -127,6 +130,9 @@ export interface RunOptions {
 interface Job {
   readonly post: Post;
   readonly target: Target;
+  /** The publish call's key, as handed back. */
+  readonly callKey: string;
+  /** This target's key, derived from it. */
   readonly idempotencyKey: string;
   started: boolean;
   readonly settle: (outcome: PublishOutcome) => void;
@@ -187,10 +193,8 @@ export function createPublisher(options: PublisherOptions): Publisher {
     target: Target,
     publishOptions: PublishOptions,
   ): Promise<PublishOutcome> {
-    const idempotencyKey =
-      publishOptions.idempotencyKey === undefined
-        ? settings.newKey()
-        : `${publishOptions.idempotencyKey}:${target.platform}:${target.accountId}`;
+    const callKey = publishOptions.idempotencyKey ?? settings.newKey();
+    const idempotencyKey = `${callKey}:${target.platform}:${target.accountId}`;
     if (closed) {
       return finish(failedOutcome(target, new AbortedError('The publisher is shut down; nothing was sent.')));
     }
@@ -230,6 +234,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
       const job: Job = {
         post,
         target,
+        callKey,
         idempotencyKey,
         started: false,
         settle: (outcome) => resolve(finish(outcome)),
@@ -434,8 +439,13 @@ export function createPublisher(options: PublisherOptions): Publisher {
 
   return {
     events,
-    publish: (post, targets, publishOptions = {}) =>
-      Promise.all(targets.map((target) => publishTarget(post, target, publishOptions))),
+    publish: (post, targets, publishOptions = {}) => {
+      const callOptions = {
+        ...publishOptions,
+        idempotencyKey: publishOptions.idempotencyKey ?? settings.newKey(),
+      };
+      return Promise.all(targets.map((target) => publishTarget(post, target, callOptions)));
+    },
     run: (account, operation, task, runOptions = {}) => runTask(account, operation, task, runOptions.signal),
     async shutdown(shutdownOptions = {}) {
       closed = true;
@@ -444,7 +454,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
         for (const job of [...jobs]) {
           if (job.started) continue;
           jobs.delete(job);
-          handedBack.push({ post: job.post, target: job.target, idempotencyKey: job.idempotencyKey });
+          handedBack.push({ post: job.post, target: job.target, idempotencyKey: job.callKey });
           job.settle(
             failedOutcome(job.target, new AbortedError('Handed back at shutdown; nothing was sent.')),
           );

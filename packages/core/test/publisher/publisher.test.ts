@@ -164,7 +164,9 @@ describe('cancellation and shutdown', () => {
     gate.resolve(fakePublishResult);
     const handedBack = await shutdown;
     expect(handedBack.map((work) => work.post.text)).toEqual(['second', 'third']);
-    expect(handedBack[0]?.idempotencyKey).toBe('entry-2:fake:acct-1');
+    // The call's key, to pass back to publish: the target then gets the key it would have had.
+    expect(handedBack[0]?.idempotencyKey).toBe('entry-2');
+    expect(handedBack[1]?.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
     expect(only(await running).status).toBe('published');
     const second = only(await queued);
     expect(second.status === 'failed' && second.error.code).toBe('aborted');
@@ -172,6 +174,19 @@ describe('cancellation and shutdown', () => {
     expect(publish).toHaveBeenCalledTimes(1);
     const after = only(await publisher.publish(post, [target]));
     expect(after.status === 'failed' && after.error.code).toBe('aborted');
+
+    // Published again later with the handed-back key, the target gets the same key as before.
+    const keys: (string | undefined)[] = [];
+    const again = fakeWorld({
+      publish: async (_post, context) => {
+        keys.push(context.idempotencyKey);
+        return fakePublishResult;
+      },
+    });
+    const [work] = handedBack;
+    if (work === undefined) throw new Error('nothing handed back');
+    await again.publisher.publish(work.post, [work.target], { idempotencyKey: work.idempotencyKey });
+    expect(keys).toEqual(['entry-2:fake:acct-1']);
   });
 
   it('drains: resolves once every queued publish is done', async () => {
