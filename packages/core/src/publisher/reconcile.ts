@@ -5,7 +5,7 @@ import { AmbiguousOutcomeError } from '../errors/ambiguous-outcome-error.js';
 import { PlatformError } from '../errors/platform-error.js';
 import { SmmkitError } from '../errors/smmkit-error.js';
 import type { Post } from '../models/post.js';
-import type { PublishResult } from '../models/publish-result.js';
+import type { PublishResult, PublishWarning } from '../models/publish-result.js';
 import type { Target } from '../models/target.js';
 import type { Clock } from '../time/clock.js';
 import type { ResolvedReconcileOptions } from './options.js';
@@ -112,8 +112,12 @@ export async function reconcile(input: ReconcileInput): Promise<PublishOutcome> 
       warnings: [
         {
           code: 'reconciled',
-          message: `The create's answer was lost (${error.code}); the post was found on the account afterwards.`,
+          message:
+            input.trigger === 'duplicate'
+              ? 'The platform refused the create as a duplicate; the post was found on the account, published by an earlier attempt.'
+              : `The create's answer was lost (${error.code}); the post was found on the account afterwards.`,
         },
+        ...unsentFollowUps(input.post, found),
       ],
     },
   });
@@ -176,4 +180,27 @@ async function findOurs(input: ReconcileInput): Promise<RecentPost | undefined> 
 
 function codeOf(error: unknown): string {
   return SmmkitError.isInstance(error) ? error.code : error instanceof Error ? error.name : 'unknown error';
+}
+
+/**
+ * What a post found by looking never got: the adapter stopped at the create whose answer was
+ * lost, so later thread parts and the first comment were not sent. Reported as the same warnings
+ * an adapter gives for a thread that stopped part-way (`publishFollowUps`), never dropped silently.
+ */
+function unsentFollowUps(post: Post, found: RecentPost): PublishWarning[] {
+  const warnings: PublishWarning[] = [];
+  const parts = post.thread?.length ?? 0;
+  if (parts > 0) {
+    warnings.push({
+      code: 'thread_incomplete',
+      message: `The thread's later ${parts === 1 ? 'part was' : `${parts} parts were`} not published; publish ${parts === 1 ? 'it' : 'them'} as replies to ${found.ref.platformPostId}.`,
+    });
+  }
+  if (post.firstComment !== undefined) {
+    warnings.push({
+      code: 'first_comment_failed',
+      message: `The first comment was not published; post it as a comment on ${found.ref.platformPostId}.`,
+    });
+  }
+  return warnings;
 }

@@ -137,7 +137,10 @@ describe('reconciliation', () => {
       findRecentPosts: vi.fn<Find>().mockResolvedValue([found]),
       capabilities: caps,
     });
-    expect(only(await mine.publisher.publish(post, [target])).status).toBe('published');
+    const ours = only(await mine.publisher.publish(post, [target]));
+    expect(ours.status === 'published' && ours.result.warnings[0]?.message).toMatch(
+      /refused the create as a duplicate/,
+    );
     const older = fakeWorld({
       publish: vi.fn<Publish>().mockRejectedValue(duplicate()),
       findRecentPosts: vi.fn<Find>().mockResolvedValue([]),
@@ -145,5 +148,31 @@ describe('reconciliation', () => {
     });
     const outcome = only(await older.publisher.publish(post, [target]));
     expect(outcome.status === 'failed' && outcome.error.code).toBe('duplicate_content');
+  });
+
+  it('says which thread parts and first comment a post found by looking never got', async () => {
+    const { publisher } = fakeWorld({
+      publish: vi.fn<Publish>().mockRejectedValue(lost()),
+      findRecentPosts: vi.fn<Find>().mockResolvedValue([found]),
+      capabilities: capabilities({
+        threads: {},
+        firstComment: true,
+        reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: false },
+      }),
+    });
+    const outcome = only(
+      await publisher.publish(
+        { ...post, thread: [{ text: 'two' }, { text: 'three' }], firstComment: 'four' },
+        [target],
+      ),
+    );
+    expect(outcome.status === 'published' && outcome.result.warnings.map((w) => w.code)).toEqual([
+      'reconciled',
+      'thread_incomplete',
+      'first_comment_failed',
+    ]);
+    expect(outcome.status === 'published' && outcome.result.warnings[1]?.message).toContain(
+      'later 2 parts were not published; publish them as replies to found-1',
+    );
   });
 });
