@@ -1,5 +1,6 @@
 import PQueue from 'p-queue';
 import type { RateBudget } from '../adapter/capabilities.js';
+import { RateLimitError } from '../errors/rate-limit-error.js';
 import type { RateLimitInfo } from '../http/rate-limit-info.js';
 import type { Clock } from '../time/clock.js';
 import { type BucketBooking, type BucketId, bucketKey } from './bucket-key.js';
@@ -153,6 +154,9 @@ export class BucketThrottle {
         }
       }
       if (longest === undefined) break;
+      if (longest.reason !== 'spacing' && longest.delayMs > this.#options.maxWaitMs) {
+        throw budgetSpent(longest, now);
+      }
       onWait(longest);
       await this.#clock.sleep(longest.delayMs, signal);
     }
@@ -161,4 +165,40 @@ export class BucketThrottle {
       for (const budget of this.#budgetsOf(id, declared)) budget.recordSend(now, id.units);
     }
   }
+}
+
+/** Errors {@link BucketThrottle.acquire} made itself (no platform said 429). */
+const ownRefusals = new WeakSet<Error>();
+
+/**
+ * Whether `error` is the throttle's own refusal to wait longer than `maxWaitMs` rather than a
+ * platform's 429: its bucket is already blocked, so it needs no pause and no 429 event.
+ *
+ * @param error - anything caught
+ * @returns true for the throttle's own RateLimitError
+ */
+export function isThrottleRefusal(error: unknown): boolean {
+  return error instanceof Error && ownRefusals.has(error);
+}
+
+/** The error for a wait longer than `maxWaitMs`: nothing was sent, try again at `resetAt`. */
+function budgetSpent(wait: ThrottleWait, now: number): RateLimitError {
+  const resetAt = new Date(now + wait.delayMs);
+  const why =
+    wait.reason === 'paused'
+      ? 'is paused after a 429'
+      : wait.reason === 'usage'
+        ? 'is at 100 % of its usage'
+        : 'has spent its budget';
+  const error = new RateLimitError(
+    'rate_limited',
+    `Not sent: bucket ${wait.id.bucket} of ${wait.id.platform} account ${wait.id.accountId} ${why} until ${resetAt.toISOString()}, longer than the publisher waits (throttle.maxWaitMs).`,
+    {
+      platform: wait.id.platform,
+      resetAt,
+      hint: `Nothing reached the platform; publish again after ${resetAt.toISOString()} (or raise throttle.maxWaitMs to wait for it).`,
+    },
+  );
+  ownRefusals.add(error);
+  return error;
 }

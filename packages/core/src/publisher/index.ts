@@ -14,7 +14,7 @@ export {
   publishDemand,
   type RateLimitOperation,
 } from './bucket-key.js';
-export { BucketThrottle, type ThrottleWait } from './bucket-throttle.js';
+export { BucketThrottle, isThrottleRefusal, type ThrottleWait } from './bucket-throttle.js';
 export { BucketBudget, type BucketWait, type WaitReason } from './budget-learner.js';
 export {
   type AttemptEvent,

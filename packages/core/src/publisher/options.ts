@@ -52,6 +52,13 @@ export interface ThrottleOptions {
   readonly usageSlowFrom?: number | undefined;
   /** Delay in ms before a request when usage reaches 100 % and no reset time is known (default 60 000). */
   readonly usageMaxDelayMs?: number | undefined;
+  /**
+   * Longest a call waits for a spent budget, a 429 pause or 100 % usage to clear, in ms (default
+   * 30 minutes: one X window). A longer wait (Instagram's 24-hour publishing quota) fails the call
+   * at once with a `RateLimitError` whose `resetAt` says when to try again, nothing sent, instead
+   * of holding its promise for hours. Pacing within a budget (spreading) is never cut short.
+   */
+  readonly maxWaitMs?: number | undefined;
 }
 
 /** How an ambiguous create is reconciled. */
@@ -129,6 +136,8 @@ export interface ResolvedThrottleOptions {
   readonly usageSlowFrom: number;
   /** See {@link ThrottleOptions.usageMaxDelayMs}. */
   readonly usageMaxDelayMs: number;
+  /** See {@link ThrottleOptions.maxWaitMs}. */
+  readonly maxWaitMs: number;
 }
 
 /** {@link ReconcileOptions} with every default filled in. */
@@ -195,6 +204,7 @@ export function resolvePublisherOptions(options: PublisherOptions): ResolvedPubl
       resetSkewMs: throttle.resetSkewMs ?? 1_000,
       usageSlowFrom: throttle.usageSlowFrom ?? 0.75,
       usageMaxDelayMs: throttle.usageMaxDelayMs ?? 60_000,
+      maxWaitMs: throttle.maxWaitMs ?? 30 * 60_000,
     },
     reconcile: {
       lookbackMs: reconcile.lookbackMs ?? 60_000,

@@ -22,7 +22,7 @@ import {
   publishDemand,
   type RateLimitOperation,
 } from './bucket-key.js';
-import { BucketThrottle } from './bucket-throttle.js';
+import { BucketThrottle, isThrottleRefusal } from './bucket-throttle.js';
 import { createPublisherEvents, type PublisherEventEmitter } from './events.js';
 import { type PublisherOptions, resolvePublisherOptions } from './options.js';
 import { failedOutcome, type PublishOutcome } from './outcome.js';
@@ -371,7 +371,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
     main: BucketId,
     declared: Adapter['capabilities']['rateLimits']['budgets'],
   ): void {
-    if (!RateLimitError.isInstance(error)) return;
+    if (!RateLimitError.isInstance(error) || isThrottleRefusal(error)) return;
     const until = error.resetAt?.getTime() ?? clock.now() + settings.retry.minDelayMs;
     const id = error.rateLimit?.bucket === undefined ? main : { ...main, bucket: error.rateLimit.bucket };
     throttle.budget(id, declared).pause(until + settings.throttle.resetSkewMs);

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { RateBudget } from '../../src/adapter/capabilities.js';
-import { BucketThrottle, type ThrottleWait } from '../../src/publisher/bucket-throttle.js';
+import { RateLimitError } from '../../src/errors/rate-limit-error.js';
+import { BucketThrottle, isThrottleRefusal, type ThrottleWait } from '../../src/publisher/bucket-throttle.js';
 import { resolvePublisherOptions } from '../../src/publisher/options.js';
 
-const options = resolvePublisherOptions({
-  adapters: [],
-  tokens: () => ({ getAccessToken: async () => 't' }),
-}).throttle;
 const T0 = Date.parse('2026-11-22T12:00:00.000Z');
 const DAY = 86_400_000;
+const throttleOptions = (throttle: { maxWaitMs?: number } = {}) =>
+  resolvePublisherOptions({ adapters: [], tokens: () => ({ getAccessToken: async () => 't' }), throttle })
+    .throttle;
+/** Waits up to two days, so the day-long waits below are waited out. */
+const options = throttleOptions({ maxWaitMs: 2 * DAY });
 
 /** A clock whose sleeps move time at once. */
 function steppingClock() {
@@ -57,5 +59,26 @@ describe('BucketThrottle', () => {
     expect(waits).toEqual([]);
     await throttle.acquire(on('ana'), userOnly, undefined, (wait) => waits.push(wait));
     expect(waits.map((wait) => [wait.id.accountId, wait.reason])).toEqual([['ana', 'budget']]);
+  });
+
+  it('refuses, instead of waiting, when a spent budget clears later than maxWaitMs (default 30 minutes)', async () => {
+    const clock = steppingClock();
+    const throttle = new BucketThrottle(clock, throttleOptions());
+    const daily: RateBudget[] = [
+      { bucket: 'publish', limit: 1, windowSec: 86_400, scope: 'user', resets: 'fixed' },
+    ];
+    await throttle.acquire(on('ana'), daily, undefined, () => undefined);
+    const refusal = await throttle
+      .acquire(on('ana'), daily, undefined, () => undefined)
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(RateLimitError.isInstance(refusal)).toBe(true);
+    expect(isThrottleRefusal(refusal)).toBe(true);
+    expect((refusal as RateLimitError).resetAt).toEqual(new Date(T0 + DAY + 1000));
+    expect((refusal as RateLimitError).hint).toContain('Nothing reached the platform');
+    // It did not wait, and it booked nothing.
+    expect(clock.now()).toBe(T0);
   });
 });

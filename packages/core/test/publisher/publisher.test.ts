@@ -128,6 +128,16 @@ describe('retries', () => {
     expect(outcome.status === 'failed' && outcome.error.code).toBe('quota_exceeded');
     expect(publish).toHaveBeenCalledTimes(1);
     expect(clock.now()).toBe(START);
+
+    // The bucket stays paused until the reset; the next publish is refused at once, not held a day.
+    const next = only(await publisher.publish({ text: 'Another one' }, [target]));
+    expect(next.status === 'failed' && next.error.code).toBe('rate_limited');
+    expect(
+      next.status === 'failed' && (next.error as RateLimitError).resetAt?.getTime(),
+    ).toBeGreaterThanOrEqual(resetAt.getTime());
+    expect(next.status === 'failed' && next.hint).toContain('Nothing reached the platform');
+    expect(publish).toHaveBeenCalledTimes(1);
+    expect(clock.now()).toBe(START);
   });
 });
 
