@@ -114,9 +114,9 @@ function planBatches(adapters: ReadonlyMap<string, Adapter>, refs: readonly Post
  * `capabilities.metrics.maxPostsPerRequest` posts of one account, with at most `concurrency`
  * requests in flight, and feeds each batch to `options.into` as it arrives.
  *
- * Rate limits: every request goes through `options.schedule`. The issue wants these reads to
- * share the publisher's rate-limited queues; those do not exist yet, so the default calls the
- * adapter directly and the queue can be injected here later without changing callers.
+ * Rate limits: with `options.via` (a publisher), every read goes through the publisher's queue
+ * and budgets for the account's `metrics` buckets, with its tokens and retries; otherwise
+ * through `options.schedule` (default: the adapter is called directly with the given context).
  *
  * A failing batch (adapter error, no adapter or no post metrics for the platform, invalid
  * samples rejected by `into`) is reported in `failures`; the others go on.

@@ -122,7 +122,10 @@ export interface AccountKey {
 
 /** Options of {@link Publisher.run}. */
 export interface RunOptions {
-  /** Stops waiting and retrying; a request already sent is not cancelled by the publisher. */
+  /**
+   * Stops waiting and retrying (the call rejects with an `AbortedError`); it is also the
+   * context's signal, so the adapter's request in flight stops too.
+   */
   readonly signal?: AbortSignal | undefined;
 }
 
@@ -419,22 +422,35 @@ export function createPublisher(options: PublisherOptions): Publisher {
       signal,
       onRateLimit: (info) => throttle.learn(main, info, declared),
     };
-    return throttle.queue(main).add(() =>
-      withRetry(
-        async () => {
-          await throttle.acquire(ids, declared, signal, () => {});
-          return task(context);
-        },
-        {
-          options: settings.retry,
-          clock,
-          signal,
-          resetSkewMs: settings.throttle.resetSkewMs,
-          onFailure: (error) => pauseOnRateLimit(error, main, declared),
-          onRetry: () => {},
-        },
-      ),
-    );
+    try {
+      return await throttle.queue(main).add(() =>
+        withRetry(
+          async () => {
+            await throttle.acquire(ids, declared, signal, () => {});
+            return task(context);
+          },
+          {
+            options: settings.retry,
+            clock,
+            signal,
+            resetSkewMs: settings.throttle.resetSkewMs,
+            onFailure: (error) => pauseOnRateLimit(error, main, declared),
+            onRetry: () => {},
+          },
+        ),
+      );
+    } catch (error) {
+      // An abort while queued or waiting rejects with the signal's reason: say it as smmkit does.
+      if (isAbort(error, signal) && !AbortedError.isInstance(error)) {
+        throw new AbortedError(
+          `${operation} for ${account.platform} account ${account.accountId} was aborted.`,
+          {
+            platform: account.platform,
+          },
+        );
+      }
+      throw error;
+    }
   }
 
   return {

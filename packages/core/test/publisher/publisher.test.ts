@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import type { PublishContext } from '../../src/adapter/context.js';
 import { staticTokenProvider } from '../../src/auth/static-token-provider.js';
+import { AbortedError } from '../../src/errors/aborted-error.js';
 import { AuthError } from '../../src/errors/auth-error.js';
 import { RateLimitError } from '../../src/errors/rate-limit-error.js';
 import { TransientError } from '../../src/errors/transient-error.js';
@@ -142,6 +143,26 @@ describe('retries', () => {
 });
 
 describe('cancellation and shutdown', () => {
+  it('run: queues a read on the account, and an abort while it waits rejects with an AbortedError', async () => {
+    const { publisher } = fakeWorld();
+    const account = { platform: 'fake', accountId: 'acct-1' };
+    const seen: string[] = [];
+    await expect(
+      publisher.run(account, 'metrics', async (context) => {
+        seen.push(await context.tokens.getAccessToken());
+        return 'read';
+      }),
+    ).resolves.toBe('read');
+    expect(seen).toEqual([SECRET_TOKEN]);
+    const refused = await publisher
+      .run(account, 'metrics', async () => 'never', { signal: AbortSignal.abort() })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(AbortedError.isInstance(refused)).toBe(true);
+  });
+
   it('sends nothing when the signal is already aborted', async () => {
     const publish = vi.fn(async () => fakePublishResult);
     const { publisher } = fakeWorld({ publish });
