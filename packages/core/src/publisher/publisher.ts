@@ -244,11 +244,28 @@ export function createPublisher(options: PublisherOptions): Publisher {
       };
       jobs.add(job);
       events.emit('queued', { target, queue: bucketKey(main) });
+      // Aborted while still queued: settle now (nothing was sent) instead of when its turn comes,
+      // which can be a rate-limit reset away. The queue skips it later.
+      const { signal } = publishOptions;
+      const onAbort = (): void => {
+        if (job.started || !jobs.has(job)) return;
+        jobs.delete(job);
+        job.settle(
+          failedOutcome(
+            target,
+            new AbortedError('The publish was aborted while queued; nothing was sent.', {
+              platform: target.platform,
+            }),
+          ),
+        );
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
       void queue.add(async () => {
-        if (!jobs.has(job)) return; // handed back while it waited
+        signal?.removeEventListener('abort', onAbort);
+        if (!jobs.has(job)) return; // handed back or aborted while it waited
         job.started = true;
         try {
-          job.settle(await runJob(adapter, sent, target, idempotencyKey, demand, publishOptions.signal));
+          job.settle(await runJob(adapter, sent, target, idempotencyKey, demand, signal));
         } catch (error) {
           // runJob maps every failure to an outcome; this is a last resort that must not lose one.
           job.settle(uncertain(target, error));

@@ -183,6 +183,24 @@ describe('cancellation and shutdown', () => {
     expect(publish).toHaveBeenCalledTimes(1);
   });
 
+  it('settles a queued publish as soon as it is aborted, not when its turn comes', async () => {
+    const gate = deferred<PublishResult>();
+    const publish = vi.fn(() => gate.promise);
+    const { publisher, events } = fakeWorld({ publish });
+    const running = publisher.publish(post, [target]);
+    const controller = new AbortController();
+    const queued = publisher.publish({ text: 'second' }, [target], { signal: controller.signal });
+    await vi.waitFor(() => expect(publish).toHaveBeenCalledTimes(1));
+    controller.abort();
+    const outcome = only(await queued); // settles while the first still holds the queue
+    expect(outcome.status === 'failed' && outcome.error.code).toBe('aborted');
+    gate.resolve(fakePublishResult);
+    expect(only(await running).status).toBe('published');
+    await publisher.shutdown();
+    expect(publish).toHaveBeenCalledTimes(1);
+    expect(events.filter((e) => e.name === 'failed')).toHaveLength(1);
+  });
+
   it('hands back queued work that has not started, after the running one finishes', async () => {
     const gate = deferred<PublishResult>();
     const publish = vi.fn(() => gate.promise);
