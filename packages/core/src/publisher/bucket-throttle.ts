@@ -1,7 +1,7 @@
 import PQueue from 'p-queue';
 import type { RateBudget } from '../adapter/capabilities.js';
 import { RateLimitError } from '../errors/rate-limit-error.js';
-import type { RateLimitInfo } from '../http/rate-limit-info.js';
+import type { RateLimitInfo, RateLimitScope } from '../http/rate-limit-info.js';
 import type { Clock } from '../time/clock.js';
 import { type BucketBooking, type BucketId, bucketKey } from './bucket-key.js';
 import { BucketBudget, type BucketWait } from './budget-learner.js';
@@ -14,7 +14,10 @@ export interface ThrottleWait extends BucketWait {
 }
 
 /** Budget scopes the whole app spends from, whichever account a request is for. */
-const SHARED_SCOPES: ReadonlySet<RateBudget['scope']> = new Set(['app', 'ip']);
+const SHARED_SCOPES: ReadonlySet<string> = new Set(['app', 'ip']);
+
+/** Whether a declared or reported scope is shared by every account of the platform. */
+const isShared = (scope: string): boolean => SHARED_SCOPES.has(scope);
 
 /** The account id under which a platform's shared (app or IP) budgets are kept. */
 const SHARED_ACCOUNT = '*';
@@ -73,27 +76,46 @@ export class BucketThrottle {
    * @returns the bucket's budget
    */
   budget(id: BucketId, declared: readonly RateBudget[]): BucketBudget {
-    return this.#budgetAt(id, declared, (scope) => !SHARED_SCOPES.has(scope));
+    return this.#budgetAt(id, declared, (scope) => !isShared(scope));
+  }
+
+  /**
+   * The budget a reported state or a 429 belongs to: the platform-wide one when the platform
+   * said the limit is the app's or the IP's (Meta's `X-App-Usage`), else the account's.
+   *
+   * @param id - the bucket
+   * @param scope - the scope the platform reported, when it did
+   * @param declared - the adapter's declared budgets
+   * @returns the budget to book it on
+   */
+  budgetFor(id: BucketId, scope: RateLimitScope | undefined, declared: readonly RateBudget[]): BucketBudget {
+    if (scope !== undefined && isShared(scope)) {
+      return this.#budgetAt({ ...id, accountId: SHARED_ACCOUNT }, declared, isShared);
+    }
+    return this.budget(id, declared);
   }
 
   /**
    * The budget of a bucket that every account of the platform shares (its `app` and `ip`
-   * budgets), or `undefined` when the adapter declares none for the bucket.
+   * budgets, and what responses reported with those scopes), or `undefined` when the adapter
+   * declares none for the bucket and no response has reported one.
    *
    * @param id - the bucket (its account is ignored)
    * @param declared - every budget the adapter declares
    * @returns the shared budget, when there is one
    */
   sharedBudget(id: BucketId, declared: readonly RateBudget[]): BucketBudget | undefined {
-    const shared = (scope: RateBudget['scope']): boolean => SHARED_SCOPES.has(scope);
-    if (!declared.some((item) => item.bucket === id.bucket && shared(item.scope))) return undefined;
-    return this.#budgetAt({ ...id, accountId: SHARED_ACCOUNT }, declared, shared);
+    const sharedId = { ...id, accountId: SHARED_ACCOUNT };
+    const known = this.#budgets.get(bucketKey(sharedId));
+    if (known !== undefined) return known;
+    if (!declared.some((item) => item.bucket === id.bucket && isShared(item.scope))) return undefined;
+    return this.#budgetAt(sharedId, declared, isShared);
   }
 
   #budgetAt(
     id: BucketId,
     declared: readonly RateBudget[],
-    inScope: (scope: RateBudget['scope']) => boolean,
+    inScope: (scope: string) => boolean,
   ): BucketBudget {
     const key = bucketKey(id);
     let budget = this.#budgets.get(key);
@@ -123,7 +145,7 @@ export class BucketThrottle {
    */
   learn(fallback: BucketId, info: RateLimitInfo, declared: readonly RateBudget[]): void {
     const id = info.bucket === undefined ? fallback : { ...fallback, bucket: info.bucket };
-    this.budget(id, declared).learn(info);
+    this.budgetFor(id, info.scope, declared).learn(info);
   }
 
   /**

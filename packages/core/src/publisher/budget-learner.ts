@@ -178,8 +178,10 @@ export class BucketBudget {
     if (remaining / limit > burstFraction) return [0, 'spacing'];
     // Spread what is usable evenly over the time left, the last booking still before the reset
     // (one more gap than bookings), so none of it slips into the next window unused.
+    // Spacing is the gap after our last send; with none yet there is nothing to space from.
+    if (this.#lastSentAt === undefined) return [0, 'spacing'];
     const spacing = (resetAt - now) / (Math.floor(usable / needed) + 1);
-    const next = (this.#lastSentAt ?? now) + spacing;
+    const next = this.#lastSentAt + spacing;
     return [Math.max(0, Math.ceil(next - now)), 'spacing'];
   }
 
@@ -187,12 +189,12 @@ export class BucketBudget {
     const usage = this.#usage;
     if (usage === undefined) return 0;
     const { usageSlowFrom, usageMaxDelayMs, resetSkewMs } = this.#options;
-    if (usage.fraction >= 1 && usage.resetAt !== undefined && usage.resetAt > now) {
-      return usage.resetAt - now + resetSkewMs;
-    }
-    if (usage.fraction < usageSlowFrom) return 0;
+    // A share reported with a reset time is over once that time has passed.
+    if (usage.resetAt !== undefined && usage.resetAt <= now) return 0;
+    if (usage.fraction >= 1 && usage.resetAt !== undefined) return usage.resetAt - now + resetSkewMs;
+    if (usage.fraction < usageSlowFrom || this.#lastSentAt === undefined) return 0;
     const share = Math.min(1, (usage.fraction - usageSlowFrom) / Math.max(1e-9, 1 - usageSlowFrom));
-    const next = (this.#lastSentAt ?? now) + share * usageMaxDelayMs;
+    const next = this.#lastSentAt + share * usageMaxDelayMs;
     return Math.max(0, Math.ceil(next - now));
   }
 

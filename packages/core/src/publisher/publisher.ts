@@ -394,7 +394,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
     if (!RateLimitError.isInstance(error) || isThrottleRefusal(error)) return;
     const until = error.resetAt?.getTime() ?? clock.now() + settings.retry.minDelayMs;
     const id = error.rateLimit?.bucket === undefined ? main : { ...main, bucket: error.rateLimit.bucket };
-    throttle.budget(id, declared).pause(until + settings.throttle.resetSkewMs);
+    throttle.budgetFor(id, error.rateLimit?.scope, declared).pause(until + settings.throttle.resetSkewMs);
     events.emit('rate-limited', {
       platform: id.platform,
       accountId: id.accountId,

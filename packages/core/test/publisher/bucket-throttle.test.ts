@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RateBudget } from '../../src/adapter/capabilities.js';
 import { RateLimitError } from '../../src/errors/rate-limit-error.js';
+import type { BucketId } from '../../src/publisher/bucket-key.js';
 import { BucketThrottle, isThrottleRefusal, type ThrottleWait } from '../../src/publisher/bucket-throttle.js';
 import { resolvePublisherOptions } from '../../src/publisher/options.js';
 
@@ -80,5 +81,30 @@ describe('BucketThrottle', () => {
     expect((refusal as RateLimitError).hint).toContain('Nothing reached the platform');
     // It did not wait, and it booked nothing.
     expect(clock.now()).toBe(T0);
+  });
+
+  it('books an app-wide state a response reports (Meta X-App-Usage) for every account of the platform', async () => {
+    const clock = steppingClock();
+    const throttle = new BucketThrottle(clock, options);
+    const waits: ThrottleWait[] = [];
+    // ana's response says the app is at 100 % until ten minutes from now.
+    throttle.learn(
+      on('ana')[0] as BucketId,
+      { usedFraction: 1, resetAt: new Date(T0 + 600_000), scope: 'app' },
+      [],
+    );
+    await throttle.acquire(on('bo'), [], undefined, (wait) => waits.push(wait));
+    expect(waits.map((wait) => [wait.id.accountId, wait.reason, wait.delayMs])).toEqual([
+      ['bo', 'usage', 600_000 + options.resetSkewMs],
+    ]);
+    // A user-scoped report stays with its account.
+    throttle.learn(
+      on('cy')[0] as BucketId,
+      { usedFraction: 1, resetAt: new Date(clock.now() + 600_000), scope: 'user' },
+      [],
+    );
+    const before = waits.length;
+    await throttle.acquire(on('dee'), [], undefined, (wait) => waits.push(wait));
+    expect(waits).toHaveLength(before);
   });
 });

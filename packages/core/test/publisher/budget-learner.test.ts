@@ -96,6 +96,17 @@ describe('BucketBudget', () => {
     expect(budget.waitAt(T0)).toEqual({ delayMs: 30_000, reason: 'usage' });
   });
 
+  it('never spaces from a send that has not happened, and forgets a usage share once its reset passed', () => {
+    const budget = new BucketBudget([], options);
+    // Learned before any send of ours (another account's answer on a shared budget): go now.
+    budget.learn({ limit: 100, remaining: 30, resetAt: new Date(T0 + MIN15) });
+    expect(budget.waitAt(T0)).toEqual({ delayMs: 0, reason: 'spacing' });
+    const usage = new BucketBudget([], options);
+    usage.learn({ usedFraction: 1, resetAt: new Date(T0 + 60_000) });
+    expect(usage.waitAt(T0)).toEqual({ delayMs: 61_000, reason: 'usage' });
+    expect(usage.waitAt(T0 + 61_000).delayMs).toBe(0);
+  });
+
   it('stays paused until the time a 429 gave', () => {
     const budget = new BucketBudget([], options);
     budget.pause(T0 + 60_000);
