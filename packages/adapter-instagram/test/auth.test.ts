@@ -17,7 +17,7 @@ import {
   instagramLoginAuthorizationUrl,
   refreshInstagramToken,
 } from '../src/index.js';
-import { DAY, failureOf, HOUR, START, useInstagram } from './support/read-harness.js';
+import { DAY, failureOf, HOUR, START, useInstagram } from './support/harness.js';
 
 const APP_ID = '990602627938098';
 const APP_SECRET = 'app-secret-MUST-NOT-LEAK';

@@ -9,7 +9,7 @@ import {
 } from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
 import { INSTAGRAM_GRAPH_BUCKET, parseInstagramRateLimit } from '../src/index.js';
-import { failureOf, HOUR, START, useInstagram } from './support/read-harness.js';
+import { failureOf, HOUR, START, useInstagram } from './support/harness.js';
 
 const h = useInstagram();
 const { ig, ana } = h;

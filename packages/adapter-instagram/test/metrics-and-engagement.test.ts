@@ -9,7 +9,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { INSTAGRAM_RECENT_MEDIA_FOR_COMMENTS } from '../src/index.js';
 import { REMOVED_METRICS } from '../src/mocks/index.js';
-import { failureOf, HOUR, itemsOf, pagesOf, record, START, useInstagram } from './support/read-harness.js';
+import { failureOf, HOUR, itemsOf, pagesOf, record, START, useInstagram } from './support/harness.js';
 
 const h = useInstagram();
 const { ig, ana } = h;

@@ -9,7 +9,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { createInstagramAdapter } from '../src/index.js';
 import { instagramWebhook, signInstagramWebhook } from '../src/mocks/index.js';
-import { failureOf, START, useInstagram } from './support/read-harness.js';
+import { failureOf, START, useInstagram } from './support/harness.js';
 
 const SECRET = 'meta-app-secret-for-webhooks';
 const VERIFY = 'my-verify-token';

@@ -2,8 +2,13 @@ import { inspect } from 'node:util';
 import {
   type Account,
   type Clock,
+  type Engagement,
+  type EngagementPage,
+  type EngagementQuery,
   type Media,
+  type PostRef,
   type PublishContext,
+  type RequestContext,
   SmmkitError,
   staticTokenProvider,
 } from '@smmkit/core';
@@ -26,8 +31,9 @@ import {
 /** Simulated "now" at the start of every test. */
 export const START = Date.parse('2026-11-22T12:00:00.000Z');
 
-/** One hour and one day, in milliseconds. */
+/** One hour, in milliseconds. */
 export const HOUR = 60 * 60_000;
+/** One day, in milliseconds. */
 export const DAY = 24 * HOUR;
 
 /** The Graph routes as the simulator declares them (`sim.log.forRoute`). */
@@ -60,13 +66,20 @@ export interface InstagramWorld {
   readonly bob: InstagramSimulatorAccount;
   /** An adapter pointed at this simulator, with {@link POLL} unless `settings` say otherwise. */
   adapter(settings?: InstagramSettings): InstagramAdapter;
-  /** A publish context for `user` (default ana) on the simulated clock. */
+  /** A publish (or request) context for `user` (default ana) on the simulated clock. */
   context(
     extra?: Partial<PublishContext>,
     user?: InstagramSimulatorAccount,
   ): PublishContext & { readonly account: Account };
+  /** A published media of `user` (default ana), `age` ms old, as a ref. */
+  media(
+    caption?: string,
+    options?: { readonly age?: number; readonly user?: InstagramSimulatorAccount },
+  ): PostRef;
   /** The requests to a Graph route (see {@link ROUTES}), in order. */
   requests(route: string): readonly LoggedRequest[];
+  /** The query parameters of the requests to a Graph route, in order. */
+  queries(route: string): URLSearchParams[];
   /** The JSON bodies of the requests to a Graph route, in order. */
   bodies(route: string): Record<string, unknown>[];
   /** Every Graph request as `METHOD /path?query` without the version, in order. */
@@ -122,7 +135,15 @@ export function useInstagram(options: HarnessOptions = {}): InstagramHarness {
         clock: adapterClock,
         ...extra,
       }),
+      media: (caption = 'A photo', mediaOptions = {}) => {
+        const user = mediaOptions.user ?? ana;
+        const post = ig.seedMedia(user.account.id, caption, {
+          createdAt: clock.now() - (mediaOptions.age ?? 0),
+        });
+        return { platform: 'instagram', accountId: user.account.id, platformPostId: post.id };
+      },
       requests,
+      queries: (route) => requests(route).map((entry) => new URL(entry.url).searchParams),
       bodies: (route) => requests(route).map((entry) => record(entry.json)),
       calls: () =>
         ig.sim.log.entries.map((entry) => {
@@ -185,21 +206,29 @@ export function videoBytes(size = 4_096, extra: Partial<Media> = {}): Media {
   };
 }
 
-/** Fails when any token the simulator issued appears in the error, however it is printed. */
-export function expectNoTokenIn(error: unknown, ig: InstagramSimulator): void {
+/** Fails when any token the simulator issued, or any of `secrets`, appears in the error however it is printed. */
+export function expectNoSecretIn(
+  error: unknown,
+  ig: InstagramSimulator,
+  secrets: readonly string[] = [],
+): void {
   const renderings = [String(error), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })];
-  for (const secret of ig.sim.tokens.allIssued()) {
+  for (const secret of [...ig.sim.tokens.allIssued(), ...secrets]) {
     for (const text of renderings) expect(text).not.toContain(secret);
   }
 }
 
-/** The smmkit error `promise` rejects with, checked to carry no token. */
-export async function failureOf(promise: Promise<unknown>, ig: InstagramSimulator): Promise<SmmkitError> {
+/** The smmkit error `promise` rejects with, checked to carry no token nor any of `secrets`. */
+export async function failureOf(
+  promise: Promise<unknown>,
+  ig: InstagramSimulator,
+  secrets: readonly string[] = [],
+): Promise<SmmkitError> {
   let outcome: unknown;
   try {
     outcome = await promise;
   } catch (error) {
-    expectNoTokenIn(error, ig);
+    expectNoSecretIn(error, ig, secrets);
     if (!SmmkitError.isInstance(error)) throw new Error(`expected a smmkit error, got ${String(error)}`);
     return error;
   }
@@ -230,6 +259,29 @@ export function recordingFetch(hooks: FetchHooks = {}): {
       return hooks.after === undefined ? response : hooks.after(request, response);
     },
   };
+}
+
+/** Every page of a listing. */
+export async function pagesOf(
+  adapter: InstagramAdapter,
+  query: EngagementQuery,
+  context: RequestContext,
+): Promise<EngagementPage[]> {
+  const pages: EngagementPage[] = [];
+  for await (const page of adapter.listEngagements(query, context)) {
+    pages.push(page);
+    if (pages.length > 100) throw new Error('the listing did not stop after 100 pages');
+  }
+  return pages;
+}
+
+/** Every item of a listing. */
+export async function itemsOf(
+  adapter: InstagramAdapter,
+  query: EngagementQuery,
+  context: RequestContext,
+): Promise<Engagement[]> {
+  return (await pagesOf(adapter, query, context)).flatMap((page) => page.items);
 }
 
 /** `value` as a record, for reading JSON bodies in assertions. */
