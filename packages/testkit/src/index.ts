@@ -1,11 +1,12 @@
 /**
  * smmkit testkit: platform simulators on MSW — state, rate-limit windows, fault injection and a
- * request log — for adapter tests, demos and benchmarks. The conformance suite is at
- * `@smmkit/testkit/conformance`.
+ * request log — for adapter tests, demos and benchmarks, and `failureOf` to check that a failure
+ * leaks no secret. The conformance suite is at `@smmkit/testkit/conformance`.
  *
  * @packageDocumentation
  */
 
+export { assertNoSecretIn, type FailureOfOptions, failureOf, type Secrets } from './failure-of.js';
 export {
   type FastForwardClock,
   type FastForwardOptions,

@@ -1,19 +1,13 @@
-import { inspect } from 'node:util';
-import {
-  type Account,
-  type Clock,
-  type PublishContext,
-  SmmkitError,
-  staticTokenProvider,
-} from '@smmkit/core';
+import { type Account, type Clock, type PublishContext, staticTokenProvider } from '@smmkit/core';
 import {
   type ManualClock,
   manualClock,
   type RunningSimulators,
   type SimulatedAccount,
   startSimulators,
+  failureOf as testkitFailureOf,
 } from '@smmkit/testkit';
-import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createMastodonAdapter, type MastodonAdapter, type MastodonSettings } from '../../src/index.js';
 import {
   createMastodonSimulator,
@@ -91,29 +85,9 @@ export function useMastodon(options: Omit<MastodonSimulatorOptions, 'clock'> = {
   };
 }
 
-/** Fails when any token the simulator issued appears in the error, however it is printed. */
-export function expectNoTokenIn(error: unknown, mastodon: MastodonSimulator): void {
-  const renderings = [String(error), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })];
-  for (const token of mastodon.sim.tokens.allIssued()) {
-    for (const text of renderings) expect(text).not.toContain(token);
-  }
-}
-
-/** The smmkit error `promise` rejects with, checked to carry no token. */
-export async function failureOf(
-  promise: Promise<unknown>,
-  mastodon: MastodonSimulator,
-): Promise<SmmkitError> {
-  let outcome: unknown;
-  try {
-    outcome = await promise;
-  } catch (error) {
-    expectNoTokenIn(error, mastodon);
-    if (!SmmkitError.isInstance(error)) throw new Error(`expected a smmkit error, got ${String(error)}`);
-    return error;
-  }
-  throw new Error(`expected the call to fail, it returned ${inspect(outcome)}`);
-}
+/** The smmkit error `promise` rejects with, checked to carry no token `mastodon` issued. */
+export const failureOf = (promise: Promise<unknown>, mastodon: MastodonSimulator) =>
+  testkitFailureOf(promise, { secrets: () => mastodon.sim.tokens.allIssued() });
 
 /** The JSON bodies of the creates the simulator received, in order. */
 export function createBodies(mastodon: MastodonSimulator): Record<string, unknown>[] {

@@ -9,7 +9,6 @@ import {
   type PostRef,
   type PublishContext,
   type RequestContext,
-  SmmkitError,
   staticTokenProvider,
 } from '@smmkit/core';
 import {
@@ -18,8 +17,9 @@ import {
   manualClock,
   type RunningSimulators,
   startSimulators,
+  failureOf as testkitFailureOf,
 } from '@smmkit/testkit';
-import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createInstagramAdapter, type InstagramAdapter, type InstagramSettings } from '../../src/index.js';
 import {
   createInstagramSimulator,
@@ -206,34 +206,12 @@ export function videoBytes(size = 4_096, extra: Partial<Media> = {}): Media {
   };
 }
 
-/** Fails when any token the simulator issued, or any of `secrets`, appears in the error however it is printed. */
-export function expectNoSecretIn(
-  error: unknown,
-  ig: InstagramSimulator,
-  secrets: readonly string[] = [],
-): void {
-  const renderings = [String(error), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })];
-  for (const secret of [...ig.sim.tokens.allIssued(), ...secrets]) {
-    for (const text of renderings) expect(text).not.toContain(secret);
-  }
-}
-
-/** The smmkit error `promise` rejects with, checked to carry no token nor any of `secrets`. */
-export async function failureOf(
+/** The smmkit error `promise` rejects with, checked to carry no token `ig` issued nor any of `secrets`. */
+export const failureOf = (
   promise: Promise<unknown>,
   ig: InstagramSimulator,
   secrets: readonly string[] = [],
-): Promise<SmmkitError> {
-  let outcome: unknown;
-  try {
-    outcome = await promise;
-  } catch (error) {
-    expectNoSecretIn(error, ig, secrets);
-    if (!SmmkitError.isInstance(error)) throw new Error(`expected a smmkit error, got ${String(error)}`);
-    return error;
-  }
-  throw new Error(`expected the call to fail, it returned ${inspect(outcome)}`);
-}
+) => testkitFailureOf(promise, { secrets: () => [...ig.sim.tokens.allIssued(), ...secrets] });
 
 /** Hooks of {@link recordingFetch}. */
 export interface FetchHooks {

@@ -1,19 +1,14 @@
 import { inspect } from 'node:util';
-import {
-  type Account,
-  type Clock,
-  type PublishContext,
-  SmmkitError,
-  staticTokenProvider,
-} from '@smmkit/core';
+import { type Account, type Clock, type PublishContext, staticTokenProvider } from '@smmkit/core';
 import {
   type LoggedRequest,
   type ManualClock,
   manualClock,
   type RunningSimulators,
   startSimulators,
+  failureOf as testkitFailureOf,
 } from '@smmkit/testkit';
-import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createXAdapter, type XAdapter, type XSettings } from '../../src/index.js';
 import {
   createXSimulator,
@@ -120,30 +115,9 @@ export function useX(options: HarnessOptions = {}): XHarness {
   return { ...main, clock, adapterClock, sleeps, sibling: world };
 }
 
-/** Fails when any token the simulator issued appears in the error, however it is printed. */
-export function expectNoTokenIn(error: unknown, x: XSimulator, secrets: readonly string[] = []): void {
-  const renderings = [String(error), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })];
-  for (const secret of [...x.sim.tokens.allIssued(), ...secrets]) {
-    for (const text of renderings) expect(text).not.toContain(secret);
-  }
-}
-
-/** The smmkit error `promise` rejects with, checked to carry no token nor any of `secrets`. */
-export async function failureOf(
-  promise: Promise<unknown>,
-  x: XSimulator,
-  secrets: readonly string[] = [],
-): Promise<SmmkitError> {
-  let outcome: unknown;
-  try {
-    outcome = await promise;
-  } catch (error) {
-    expectNoTokenIn(error, x, secrets);
-    if (!SmmkitError.isInstance(error)) throw new Error(`expected a smmkit error, got ${String(error)}`);
-    return error;
-  }
-  throw new Error(`expected the call to fail, it returned ${inspect(outcome)}`);
-}
+/** The smmkit error `promise` rejects with, checked to carry no token `x` issued nor any of `secrets`. */
+export const failureOf = (promise: Promise<unknown>, x: XSimulator, secrets: readonly string[] = []) =>
+  testkitFailureOf(promise, { secrets: () => [...x.sim.tokens.allIssued(), ...secrets] });
 
 /** Bytes for a media item. */
 export function bytes(size = 64): { readonly type: 'bytes'; readonly bytes: Uint8Array } {
