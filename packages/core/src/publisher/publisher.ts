@@ -217,7 +217,21 @@ export function createPublisher(options: PublisherOptions): Publisher {
       return finish(failedOutcome(target, error));
     }
     const sent = applyOverrides(post, target);
-    const problems = adapter.validate(sent);
+    let problems: ReturnType<Adapter['validate']>;
+    try {
+      problems = adapter.validate(sent);
+    } catch (error) {
+      // An adapter bug must not make publish() reject: nothing was sent, say so for this target.
+      if (SmmkitError.isInstance(error)) return finish(failedOutcome(target, error));
+      const cause = safeCause(error, []);
+      problems = [
+        {
+          path: [],
+          rule: 'adapter.validate',
+          message: `the ${target.platform} adapter's validate threw${cause === undefined ? '' : ` (${cause.name}: ${cause.message})`}`,
+        },
+      ];
+    }
     if (problems.length > 0) {
       return finish(
         failedOutcome(

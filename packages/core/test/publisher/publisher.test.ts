@@ -51,6 +51,20 @@ describe('publish', () => {
     expect(publish).toHaveBeenCalledTimes(1);
   });
 
+  it("fails the target, sends nothing and never rejects when an adapter's validate throws", async () => {
+    const publish = vi.fn(async () => fakePublishResult);
+    const { publisher } = fakeWorld({
+      publish,
+      validate: () => {
+        throw new TypeError('cannot read media of undefined');
+      },
+    });
+    const outcome = only(await publisher.publish(post, [target]));
+    expect(outcome.status === 'failed' && outcome.error.code).toBe('validation_failed');
+    expect(outcome.status === 'failed' && outcome.error.message).toContain('cannot read media of undefined');
+    expect(publish).not.toHaveBeenCalled();
+  });
+
   it('asks for a token provider once per account and reuses it', async () => {
     const tokens = vi.fn(() => staticTokenProvider(SECRET_TOKEN));
     const { publisher } = fakeWorld({}, { tokens });
