@@ -26,8 +26,10 @@ export function classifyByStatus(response: PlatformResponse): SmmkitError {
   const { status } = response;
   if (status === 401) return new AuthError('auth_expired', message, options);
   if (status === 404) return new PlatformError('not_found', message, options);
-  if (status === 429)
-    return new RateLimitError('rate_limited', message, { ...options, resetAt: response.retryAt });
+  if (status === 429) {
+    const resetAt = response.rateLimit?.resetAt ?? response.retryAt;
+    return new RateLimitError('rate_limited', message, { ...options, resetAt });
+  }
   if (status >= 500)
     return new TransientError('transient', message, { ...options, retryAt: response.retryAt });
   return new PlatformError('platform_refused', message, options);
