@@ -73,9 +73,7 @@ export function createInstagramAdapter(settings: InstagramSettings = {}): Instag
     pollTimeoutMs: resolved.containerPollTimeoutMs,
   };
 
-  const resolveMention = (mention: Engagement, context: RequestContext) =>
-    resolveInstagramMention(http, mention, context);
-  const adapter = defineAdapter<Omit<InstagramAdapter, 'resolveMention'>>({
+  return defineAdapter<InstagramAdapter>({
     platform: 'instagram',
     capabilities,
     validate: (post) => validateInstagramPost(post, capabilities),
@@ -87,6 +85,7 @@ export function createInstagramAdapter(settings: InstagramSettings = {}): Instag
     hide: (engagement, hidden, context) => hideInstagramComment(http, engagement, hidden, context),
     deleteEngagement: (engagement, context) => deleteInstagramComment(http, engagement, context),
     findRecentPosts: (query, context) => findRecentInstagramPosts(http, query, context),
+    resolveMention: (mention, context) => resolveInstagramMention(http, mention, context),
     ...(secret === undefined
       ? {}
       : {
@@ -96,5 +95,4 @@ export function createInstagramAdapter(settings: InstagramSettings = {}): Instag
           }),
         }),
   });
-  return { ...adapter, resolveMention };
 }

@@ -68,14 +68,24 @@ export function defineAdapter<A extends Adapter>(adapter: A): A {
     }
     return adapter.publish(post, context);
   };
-  // Copy methods bound to the adapter, so class-based adapters keep their prototype methods.
-  const defined: Record<string, unknown> = { platform: adapter.platform, capabilities, publish };
-  defined.validate = adapter.validate.bind(adapter);
-  for (const method of Object.keys(OPTIONAL_METHODS)) {
-    const value = (adapter as Record<string, unknown>)[method];
-    if (value !== undefined) defined[method] = typeof value === 'function' ? value.bind(adapter) : value;
+  // Copy every member, methods bound to the adapter, so class-based adapters keep their
+  // prototype methods and adapters keep members of their own beyond the contract.
+  const defined: Record<string, unknown> = {};
+  for (const name of memberNames(adapter)) {
+    const value = (adapter as Record<string, unknown>)[name];
+    if (value !== undefined) defined[name] = typeof value === 'function' ? value.bind(adapter) : value;
   }
-  return defined as A;
+  return Object.assign(defined, { capabilities, publish }) as unknown as A;
+}
+
+/** The names of an object's own members and of its class's methods (not `Object.prototype`'s). */
+function memberNames(value: object): Set<string> {
+  const names = new Set<string>();
+  for (let level: object | null = value; level !== null && level !== Object.prototype; ) {
+    for (const name of Object.getOwnPropertyNames(level)) if (name !== 'constructor') names.add(name);
+    level = Object.getPrototypeOf(level) as object | null;
+  }
+  return names;
 }
 
 /**

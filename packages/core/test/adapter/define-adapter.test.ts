@@ -257,6 +257,12 @@ describe('defineAdapter with class-based adapters and inconsistent capabilities'
     expect(instance.deleted).toEqual(['p1']);
   });
 
+  it("keeps an adapter's own members beyond the contract (Instagram's resolveMention)", async () => {
+    const extra = { ...fakeAdapter(), resolveMention: async (id: string) => `resolved ${id}` };
+    const adapter = defineAdapter(extra);
+    expect(await adapter.resolveMention('m1')).toBe('resolved m1');
+  });
+
   it('reports capabilities that contradict themselves, all at once', () => {
     const capabilities = {
       ...fakeCapabilities,
