@@ -1,4 +1,4 @@
-import { at, METRIC_COUNT, SLOT } from './metric-slots.js';
+import { addPresent, at, METRIC_COUNT, SLOT } from './metric-slots.js';
 import type { SampleStore } from './sample-store.js';
 
 /** Counts that describe the account at a moment (read as of the period's end), not flows to sum. */
@@ -23,11 +23,6 @@ export interface AccountFigures {
   readonly followerGrowthRate: number;
   /** Per canonical metric slot: Σ over the accounts of the account-scoped value for the period. */
   readonly metrics: Float64Array;
-}
-
-function addTo(sum: number, value: number): number {
-  if (Number.isNaN(value)) return sum;
-  return Number.isNaN(sum) ? value : sum + value;
 }
 
 /**
@@ -64,20 +59,20 @@ export function accountFigures(
           !POINT_IN_TIME.has(slot) && series.hasDayValues()
             ? series.sumDays(start, end)
             : series.valueAt(endIndex);
-        metrics[slot] = addTo(at(metrics, slot), value);
+        metrics[slot] = addPresent(at(metrics, slot), value);
         continue;
       }
       const before = series.latestBefore(start);
       const startIndex = before >= 0 ? before : series.firstIn(start, end);
       const endValue = series.valueAt(endIndex);
       const startValue = series.valueAt(startIndex);
-      metrics[slot] = addTo(at(metrics, slot), endValue);
-      followersEnd = addTo(followersEnd, endValue);
-      followersStart = addTo(followersStart, startValue);
+      metrics[slot] = addPresent(at(metrics, slot), endValue);
+      followersEnd = addPresent(followersEnd, endValue);
+      followersStart = addPresent(followersStart, startValue);
       const endTime = series.timeAt(endIndex);
       if (startIndex >= 0 && endTime >= start && endTime > series.timeAt(startIndex)) {
-        growth = addTo(growth, endValue - startValue);
-        growthBase = addTo(growthBase, startValue);
+        growth = addPresent(growth, endValue - startValue);
+        growthBase = addPresent(growthBase, startValue);
       }
     }
   }

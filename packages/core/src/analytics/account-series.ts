@@ -1,3 +1,5 @@
+import { addPresent } from './metric-slots.js';
+
 /**
  * The readings of one account metric over time. An account sample is placed at `periodStart`
  * for `day` values (the day it covers) and at `observedAt` for `lifetime` values (a count as of
@@ -118,8 +120,7 @@ export class AccountSeries {
     const times = this.sortedTimes;
     for (let i = this.lastBefore(start) + 1; i < times.length && (times[i] ?? end) < end; i++) {
       if (this.sortedIsDay[i] !== 1) continue;
-      const value = this.sortedValues[i] ?? 0;
-      sum = Number.isNaN(sum) ? value : sum + value;
+      sum = addPresent(sum, this.sortedValues[i] ?? 0);
     }
     return sum;
   }

@@ -1,5 +1,5 @@
 import type { CanonicalMetric } from '../models/metric-vocabulary.js';
-import { at, SLOT } from './metric-slots.js';
+import { addPresent, at, SLOT } from './metric-slots.js';
 
 /**
  * The KPIs a post has on its own. Formulas (every value is "no data", `null`, when an input is
@@ -98,12 +98,6 @@ function firstPresent(a: number, b: number): number {
   return Number.isNaN(a) ? b : a;
 }
 
-/** `sum + part`, where a missing part adds nothing and a missing sum starts at `part`. */
-function addPresent(sum: number, part: number): number {
-  if (Number.isNaN(part)) return sum;
-  return Number.isNaN(sum) ? part : sum + part;
-}
-
 /** Engagement count of one post's metric row; see {@link POST_KPIS}. `NaN` when none of its parts exist. */
 export function engagementCountOf(values: Float64Array): number {
   const reported = at(values, SLOT.engagements);
@@ -171,7 +165,7 @@ export class PostKpiSums {
     this.pair(PAIR.erImpressions, engagements, impressions);
     this.pair(PAIR.erReach, engagements, reach);
     this.pair(PAIR.ctr, clickCountOf(values), impressions);
-    this.pair(PAIR.share, at(values, SLOT.shares), Number.isNaN(impressions) ? reach : impressions);
+    this.pair(PAIR.share, at(values, SLOT.shares), shareBaseOf(values));
     this.pair(PAIR.save, at(values, SLOT.saves), reach);
     return engagements;
   }

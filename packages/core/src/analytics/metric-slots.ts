@@ -45,6 +45,15 @@ export function at(values: Float64Array, slot: number): number {
   return values[slot] ?? Number.NaN;
 }
 
+/**
+ * `sum + part`, where a missing part (`NaN`) adds nothing and a missing sum starts at `part`: a
+ * sum over the values that have data, `NaN` until one does.
+ */
+export function addPresent(sum: number, part: number): number {
+  if (Number.isNaN(part)) return sum;
+  return Number.isNaN(sum) ? part : sum + part;
+}
+
 /** `value`, or `null` for `NaN` (no data). */
 export function orNull(value: number): number | null {
   return Number.isNaN(value) ? null : value;

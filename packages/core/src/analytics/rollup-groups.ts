@@ -1,5 +1,5 @@
 import { PostKpiSums } from './kpis.js';
-import { at, METRIC_COUNT } from './metric-slots.js';
+import { addPresent, at, METRIC_COUNT } from './metric-slots.js';
 import type { CompiledPostFilter } from './post-filter.js';
 import type { PostMeta } from './post-meta.js';
 import type { Dimension } from './rollup.js';
@@ -32,10 +32,7 @@ export class Group {
     this.posts++;
     if (dated) this.datedPosts++;
     for (let slot = 0; slot < METRIC_COUNT; slot++) {
-      const value = at(metrics, slot);
-      if (Number.isNaN(value)) continue;
-      const sum = at(this.sums, slot);
-      this.sums[slot] = Number.isNaN(sum) ? value : sum + value;
+      this.sums[slot] = addPresent(at(this.sums, slot), at(metrics, slot));
     }
     const engagements = this.kpiSums.add(metrics);
     this.accounts.add(account);

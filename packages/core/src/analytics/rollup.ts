@@ -2,7 +2,7 @@ import { ValidationError, type ValidationProblem } from '../errors/validation-er
 import type { CanonicalMetric } from '../models/metric-vocabulary.js';
 import { type AccountFigures, accountFigures, followersAt } from './account-figures.js';
 import { KPIS, type Kpi, ratio } from './kpis.js';
-import { METRIC_COUNT, metricRecord, orNull } from './metric-slots.js';
+import { addPresent, METRIC_COUNT, metricRecord, orNull } from './metric-slots.js';
 import { CompiledPostFilter, type PostFilter } from './post-filter.js';
 import { addAccountRows, type Group, GroupIndex } from './rollup-groups.js';
 import type { SampleStore } from './sample-store.js';
@@ -211,8 +211,8 @@ function engagementRateByFollowers(store: SampleStore, group: Group, end: number
   for (const [account, count] of group.engagementByAccount) {
     const accountFollowers = followersAt(store, account, end);
     if (Number.isNaN(accountFollowers)) continue;
-    engagements = Number.isNaN(engagements) ? count : engagements + count;
-    followers = Number.isNaN(followers) ? accountFollowers : followers + accountFollowers;
+    engagements = addPresent(engagements, count);
+    followers = addPresent(followers, accountFollowers);
   }
   return ratio(engagements, followers);
 }

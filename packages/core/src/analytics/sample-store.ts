@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors/validation-error.js';
 import type { MetricSample, MetricSampleInput } from '../models/metric-sample.js';
 import { AccountSeries } from './account-series.js';
-import { at, METRIC_COUNT, metricSlot } from './metric-slots.js';
+import { addPresent, at, METRIC_COUNT, metricSlot } from './metric-slots.js';
 import type { PostMeta } from './post-meta.js';
 
 /** What one call to ingest samples did. */
@@ -224,8 +224,7 @@ export class SampleStore {
       for (const [key, [, value]] of days) {
         const slot = Number(key.slice(0, key.indexOf('|')));
         if (!Number.isNaN(at(this.values, post * METRIC_COUNT + slot))) continue;
-        const sum = at(out, slot);
-        out[slot] = Number.isNaN(sum) ? value : sum + value;
+        out[slot] = addPresent(at(out, slot), value);
       }
     }
     return out;
