@@ -11,6 +11,7 @@ import {
   type SmmkitError,
   TransientError,
 } from '@smmkit/core';
+import { INSTAGRAM_PUBLISH_BUCKET } from './capabilities.js';
 
 /** A Graph error body's `error` object (meta-common.md, Error body), read tolerantly. */
 export interface GraphError {
@@ -44,6 +45,8 @@ const isBusinessThrottle = (code: number): boolean => code >= 80_000 && code <= 
 const QUOTA_SUBCODE = 2_207_042;
 /** Meta's platform rate limits are counted over a rolling hour (meta-common.md, Rate limits). */
 const ROLLING_HOUR_MS = 3_600_000;
+/** The publishing quota is counted over a rolling 24 h (instagram.md, Publish, Quotas). */
+const ROLLING_DAY_MS = 86_400_000;
 /** instagram.md, Publishing errors: 9007/2207027 container not ready. */
 const NOT_READY_CODE = 9007;
 const NOT_READY_SUBCODE = 2_207_027;
@@ -127,7 +130,7 @@ export function graphErrorDetails(error: GraphError): PlatformErrorDetails {
  * | 190 / 463 (expired), or 190 without a sub-code | `AuthError('auth_expired')`: core refreshes once, then reports it |
  * | 190 / 458, 459, 460, 464, 467 | `AuthError('auth_revoked')`: a person has to re-authorize |
  * | 10, 200–299 | `AuthError('auth_missing_scope')` (on an insights read, 10 can also mean "not enough viewers"; instagram.md, Metrics) |
- * | 9 / 2207042 | `RateLimitError('quota_exceeded')`: the 24 h publishing quota |
+ * | 9 / 2207042 | `RateLimitError('quota_exceeded')`: the 24 h publishing quota; without a reset header, `resetAt` is a day after the refusal (the latest a slot frees) |
  * | 4 / 2207051 | `PlatformError('platform_refused')`: restricted as spam |
  * | 4, 17, 32, 341, 613, 80000–80014 | `RateLimitError('rate_limited')`, `resetAt` from the usage headers |
  * | 1, 2, or `is_transient: true` | `TransientError('transient')` (core makes it ambiguous on a create) |
@@ -171,10 +174,22 @@ export const classifyInstagramError: ErrorClassifier = (
   if (code === 10 || (code >= 200 && code <= 299))
     return new AuthError('auth_missing_scope', message, options);
   if (subcode === QUOTA_SUBCODE || code === 9) {
-    return new RateLimitError('quota_exceeded', message, {
-      ...options,
-      resetAt: response.rateLimit?.resetAt ?? response.retryAt,
-    });
+    const resetAt = response.rateLimit?.resetAt ?? response.retryAt;
+    if (resetAt !== undefined) return new RateLimitError('quota_exceeded', message, { ...options, resetAt });
+    // Meta sends no reset time with a quota refusal, and the publishing window is a rolling 24 h
+    // (instagram.md, Publish, Quotas: quota_duration 86400), so a slot is free a day after the
+    // refusal at the latest: the same estimate as the quota check before a publish (quota.ts).
+    // This happens when another app used the last slot between that check and media_publish.
+    const estimate = new Date(response.receivedAt + ROLLING_DAY_MS);
+    return new RateLimitError(
+      'quota_exceeded',
+      `${message}; a slot frees by ${estimate.toISOString()} at the latest.`,
+      {
+        ...options,
+        rateLimit: { scope: 'user', bucket: INSTAGRAM_PUBLISH_BUCKET, remaining: 0, resetAt: estimate },
+        resetAt: estimate,
+      },
+    );
   }
   if (subcode === SPAM_SUBCODE) return new PlatformError('platform_refused', message, options);
   if (THROTTLE_CODES.has(code) || isBusinessThrottle(code)) {

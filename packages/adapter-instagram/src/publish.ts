@@ -16,7 +16,7 @@ import { type ContainerParams, createInstagramContainer } from './containers.js'
 import { type InstagramPostOptions, readInstagramPostOptions } from './post-options.js';
 import { graphTime, instagramPostRef, isHttpUrl } from './post-ref.js';
 import { instagramPublishKind } from './publish-format.js';
-import { checkInstagramPublishingQuota, withQuotaResetEstimate } from './quota.js';
+import { checkInstagramPublishingQuota } from './quota.js';
 import { IdResponseSchema, MediaDetailsSchema } from './schemas.js';
 
 /** What a publish needs beyond the post and the context. */
@@ -46,7 +46,7 @@ export interface InstagramPublishOptions {
  * 3. waits for `status_code=FINISHED` (container-status.ts);
  * 4. publishes: `POST /{ig-user-id}/media_publish?creation_id=…` → `{id}` — the one request that
  *    makes something visible, so a lost answer is an `AmbiguousOutcomeError`; a quota refusal
- *    here (another app took the last slot) gets a reset estimate (quota.ts);
+ *    here (another app took the last slot) gets a reset estimate (classify-error.ts);
  * 5. reads `GET /{ig-media-id}?fields=permalink,shortcode,timestamp` for the URL and time (a
  *    failure here is a `permalink_unavailable` warning: the post exists);
  * 6. posts the first comment, `POST /{ig-media-id}/comments {message}`, through core's
@@ -137,19 +137,15 @@ export async function publishToInstagram(
   }
 
   context.onProgress?.({ stage: 'publish' });
-  const published = await http
-    .request({
-      method: 'POST',
-      path: `/${encodeURIComponent(accountId)}/media_publish`,
-      operation: 'publish media container',
-      searchParams: { creation_id: containerId },
-      schema: IdResponseSchema,
-      context,
-      createsResource: true,
-    })
-    .catch((error: unknown) => {
-      throw withQuotaResetEstimate(error, clock.now());
-    });
+  const published = await http.request({
+    method: 'POST',
+    path: `/${encodeURIComponent(accountId)}/media_publish`,
+    operation: 'publish media container',
+    searchParams: { creation_id: containerId },
+    schema: IdResponseSchema,
+    context,
+    createsResource: true,
+  });
   const mediaId = published.data.id;
   let rateLimit: RateLimitInfo | undefined = published.rateLimit;
   const warnings: PublishWarning[] = [];

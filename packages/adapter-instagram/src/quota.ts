@@ -62,38 +62,3 @@ export async function checkInstagramPublishingQuota(
     );
   }
 }
-
-/**
- * Gives a quota refusal from `media_publish` (9/2207042, "quota reached"; instagram.md,
- * Publishing errors) the time its slot frees when the answer did not say: Meta sends no reset
- * time with it, and the window is a rolling 24 h (instagram.md, Publish, Quotas), so a slot is
- * free 24 h after `now` at the latest — the same estimate as {@link checkInstagramPublishingQuota}.
- * This happens when another app used the last slot between the quota check and the publish.
- * Any other error is returned as it is.
- *
- * @param error - what `media_publish` threw
- * @param now - the instant of the refusal, ms since the epoch
- * @returns the error to throw
- *
- * @example
- * ```ts
- * try { await publish(); } catch (error) { throw withQuotaResetEstimate(error, clock.now()); }
- * ```
- */
-export function withQuotaResetEstimate(error: unknown, now: number): unknown {
-  if (!RateLimitError.isInstance(error) || error.code !== 'quota_exceeded' || error.resetAt !== undefined)
-    return error;
-  const resetAt = new Date(now + DEFAULT_QUOTA_DURATION_SEC * 1000);
-  return new RateLimitError(
-    'quota_exceeded',
-    `${error.message}; a slot frees by ${resetAt.toISOString()} at the latest.`,
-    {
-      platform: 'instagram',
-      status: error.status,
-      platformError: error.platformError,
-      rateLimit: { scope: 'user', bucket: INSTAGRAM_PUBLISH_BUCKET, remaining: 0, resetAt },
-      resetAt,
-      cause: error,
-    },
-  );
-}
