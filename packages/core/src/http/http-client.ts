@@ -7,7 +7,7 @@ import { AuthError } from '../errors/auth-error.js';
 import { SmmkitError } from '../errors/smmkit-error.js';
 import { TransientError } from '../errors/transient-error.js';
 import { redactSecrets } from '../security/redact.js';
-import { safeCause } from '../security/safe-cause.js';
+import { describeThrown } from '../security/safe-cause.js';
 import { classifyByStatus } from './classify-by-status.js';
 import type { ErrorClassifier, PlatformResponse, RateLimitParser } from './platform-response.js';
 import type { RateLimitInfo } from './rate-limit-info.js';
@@ -173,10 +173,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             platform: options.platform,
           });
         }
-        const cause = safeCause(error, []);
+        const { cause, text } = describeThrown(error);
         throw new TransientError(
           'transient',
-          `${request.operation} was not sent: the token provider failed (${cause === undefined ? `a thrown ${typeof error}` : `${cause.name}: ${cause.message}`}).`,
+          `${request.operation} was not sent: the token provider failed (${text}).`,
           {
             platform: options.platform,
             cause,

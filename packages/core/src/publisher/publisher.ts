@@ -11,7 +11,7 @@ import { ValidationError } from '../errors/validation-error.js';
 import type { Post } from '../models/post.js';
 import type { PublishResult } from '../models/publish-result.js';
 import type { Target } from '../models/target.js';
-import { safeCause } from '../security/safe-cause.js';
+import { describeThrown } from '../security/safe-cause.js';
 import { applyOverrides } from './apply-overrides.js';
 import {
   type BucketBooking,
@@ -172,10 +172,10 @@ export function createPublisher(options: PublisherOptions): Publisher {
     try {
       provider = settings.tokens(target);
     } catch (error) {
-      const cause = safeCause(error, []);
+      const { cause, text } = describeThrown(error);
       const refusal = new AuthError(
         'auth_invalid',
-        `No token provider for ${target.platform} account ${target.accountId}: the publisher's tokens option threw${cause === undefined ? '' : ` (${cause.name}: ${cause.message})`}.`,
+        `No token provider for ${target.platform} account ${target.accountId}: the publisher's tokens option threw (${text}).`,
         { platform: target.platform, cause },
       );
       return { getAccessToken: () => Promise.reject(refusal) };
@@ -223,12 +223,11 @@ export function createPublisher(options: PublisherOptions): Publisher {
     } catch (error) {
       // An adapter bug must not make publish() reject: nothing was sent, say so for this target.
       if (SmmkitError.isInstance(error)) return finish(failedOutcome(target, error));
-      const cause = safeCause(error, []);
       problems = [
         {
           path: [],
           rule: 'adapter.validate',
-          message: `the ${target.platform} adapter's validate threw${cause === undefined ? '' : ` (${cause.name}: ${cause.message})`}`,
+          message: `the ${target.platform} adapter's validate threw (${describeThrown(error).text})`,
         },
       ];
     }

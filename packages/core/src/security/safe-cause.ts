@@ -21,6 +21,40 @@ export function safeCause(error: unknown, secrets: readonly (string | undefined)
   return copy;
 }
 
+/** What was thrown, safe to keep and to print; see {@link describeThrown}. */
+export interface ThrownDescription {
+  /** The {@link safeCause} copy, when an `Error` was thrown. */
+  readonly cause: Error | undefined;
+  /** `Name: message` (secrets redacted), or `a thrown <type>` for anything that is not an `Error`. */
+  readonly text: string;
+}
+
+/**
+ * A safe cause and a one-line description of anything thrown by code smmkit calls (a token
+ * store, a user callback, an adapter), for the message of the smmkit error that reports it. A
+ * thrown non-`Error` is described by its type only: it could be a token.
+ *
+ * @param error - anything caught
+ * @param secrets - strings to redact from the message
+ * @returns the cause to keep and the text to print
+ *
+ * @example
+ * ```ts
+ * const { cause, text } = describeThrown(error);
+ * throw new TransientError('transient', `the token provider failed (${text})`, { cause });
+ * ```
+ */
+export function describeThrown(
+  error: unknown,
+  secrets: readonly (string | undefined)[] = [],
+): ThrownDescription {
+  const cause = safeCause(error, secrets);
+  return {
+    cause,
+    text: cause === undefined ? `a thrown ${typeof error}` : `${cause.name}: ${cause.message}`,
+  };
+}
+
 /** The first string `code` along an error's cause chain (undici puts the system error two levels down). */
 export function errorCodeIn(error: unknown): string | undefined {
   let current: unknown = error;
