@@ -43,23 +43,16 @@ async function main(): Promise<void> {
     fetch: clock.fetch,
     timeoutMs: TIMEOUT_MS,
     x: {
-      platform: 'x',
       accounts: 40,
       createRule: { limit: 100, windowMs: 900_000, kind: 'fixed' },
-      learnedFrom: 'headers',
     },
     mastodon: {
-      platform: 'mastodon',
       accounts: 20,
       createRule: { limit: 300, windowMs: 300_000, kind: 'fixed' },
-      learnedFrom: 'headers',
     },
     headerless: {
-      platform: HEADERLESS_PLATFORM,
       accounts: 30,
       createRule: { limit: 60, windowMs: 60_000, kind: 'sliding' },
-      listRule: { limit: 600, windowMs: 60_000, kind: 'sliding' },
-      learnedFrom: 'declared budgets',
     },
   });
   for (const [index, sim] of world.simulators.entries()) {

@@ -30,11 +30,14 @@ const ListSchema = z.object({
 export const HEADERLESS_PLATFORM = 'tiktokish';
 const BASE_URL = 'https://open.tiktokish.test';
 
-/** Budgets of the platform, per account: enforced by the simulator and declared by the adapter alike. */
-export interface HeaderlessBudgets {
+/**
+ * Budgets of the platform, per account: enforced by the simulator and declared by the adapter alike.
+ * A type, not an interface, so it can be handed to the simulator as its budgets record as is.
+ */
+export type HeaderlessBudgets = {
   readonly publish: RateBudgetRule;
   readonly list: RateBudgetRule;
-}
+};
 
 const error = (status: number, code: string): Response =>
   Response.json({ error: { code, message: code } }, { status });
@@ -62,7 +65,7 @@ export function createHeaderlessSimulator(clock: ManualClock, budgets: Headerles
     baseUrl: BASE_URL,
     dialect,
     clock,
-    budgets: { publish: budgets.publish, list: budgets.list },
+    budgets,
   });
   sim.route('POST', '/v2/post/publish', { bucket: 'publish' }, async ({ request, accountId, now }) => {
     const body = (await request.json()) as { text?: unknown };

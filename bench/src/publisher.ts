@@ -63,23 +63,16 @@ async function rateRun(
   const clock = fastForwardClock(time);
   const setup: Omit<WorldOptions, 'clock' | 'fetch'> = {
     x: {
-      platform: 'x',
       accounts: 20,
       createRule: { limit: 20, windowMs: 180_000, kind: 'fixed' },
-      learnedFrom: 'headers',
     },
     mastodon: {
-      platform: 'mastodon',
       accounts: 10,
       createRule: { limit: 20, windowMs: 60_000, kind: 'fixed' },
-      learnedFrom: 'headers',
     },
     headerless: {
-      platform: HEADERLESS_PLATFORM,
       accounts: 10,
       createRule: { limit: 20, windowMs: 120_000, kind: 'sliding' },
-      listRule: { limit: 600, windowMs: 60_000, kind: 'sliding' },
-      learnedFrom: 'declared budgets',
     },
   };
   const world = createWorld({ ...setup, clock: time, fetch: clock.fetch });

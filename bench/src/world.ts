@@ -21,14 +21,10 @@ export const START = Date.parse('2026-11-22T12:00:00.000Z');
 
 /** One platform of the world. */
 export interface PlatformSetup {
-  /** Platform id. */
-  readonly platform: string;
   /** Accounts to create. */
   readonly accounts: number;
   /** The create bucket's budget as the simulator enforces it (per account). */
   readonly createRule: RateBudgetRule;
-  /** How the publisher can know it, in words. */
-  readonly learnedFrom: string;
 }
 
 /** What {@link createWorld} builds. */
@@ -39,8 +35,6 @@ export interface World {
   readonly tokens: (target: Target) => TokenProvider;
   /** The simulator of a platform. */
   readonly simulatorOf: (platform: string) => PlatformSimulator;
-  /** The create route of a platform as the simulator names it (for its log). */
-  readonly createRouteOf: (platform: string) => string;
 }
 
 /** Settings of {@link createWorld}. */
@@ -49,12 +43,15 @@ export interface WorldOptions {
   readonly fetch: typeof globalThis.fetch;
   readonly x: PlatformSetup;
   readonly mastodon: PlatformSetup;
-  readonly headerless: PlatformSetup & { readonly listRule: RateBudgetRule };
+  readonly headerless: PlatformSetup;
   /** Request timeout of every adapter, real ms (default: core's 30 000). */
   readonly timeoutMs?: number | undefined;
 }
 
 const DAY = 86_400_000;
+
+/** The header-less platform's list budget: generous, so reconciliation reads never wait on it. */
+const HEADERLESS_LIST_RULE: RateBudgetRule = { limit: 600, windowMs: 60_000, kind: 'sliding' };
 
 /** Builds the simulators, accounts, tokens and adapters. */
 export function createWorld(options: WorldOptions): World {
@@ -73,15 +70,17 @@ export function createWorld(options: WorldOptions): World {
   });
   const headerlessBudgets: HeaderlessBudgets = {
     publish: options.headerless.createRule,
-    list: options.headerless.listRule,
+    list: HEADERLESS_LIST_RULE,
   };
   const headerless = createHeaderlessSimulator(clock, headerlessBudgets);
 
-  const tokenOf = new Map<string, string>();
+  const providers = new Map<string, TokenProvider>();
+  const keyOf = (target: Target): string => `${target.platform}/${target.accountId}`;
   const targets: Target[] = [];
   const add = (platform: string, accountId: string, token: string): void => {
-    tokenOf.set(`${platform}/${accountId}`, token);
-    targets.push({ platform, accountId });
+    const target: Target = { platform, accountId };
+    providers.set(keyOf(target), staticTokenProvider(token));
+    targets.push(target);
   };
   for (let n = 0; n < options.x.accounts; n += 1) {
     const { account } = x.addAccount(`xuser${n}`);
@@ -100,25 +99,12 @@ export function createWorld(options: WorldOptions): World {
     const account = headerless.addAccount({ handle: `ttuser${n}` });
     add(HEADERLESS_PLATFORM, account.id, headerless.tokens.issue(account.id).accessToken);
   }
-  const providers = new Map<string, TokenProvider>();
-  const tokens = (target: Target): TokenProvider => {
-    const key = `${target.platform}/${target.accountId}`;
-    let provider = providers.get(key);
-    if (provider === undefined) {
-      provider = staticTokenProvider(tokenOf.get(key) ?? 'missing');
-      providers.set(key, provider);
-    }
-    return provider;
-  };
+  const tokens = (target: Target): TokenProvider =>
+    providers.get(keyOf(target)) ?? staticTokenProvider('missing');
   const simulators: Record<string, PlatformSimulator> = {
     x: x.sim,
     mastodon: mastodon.sim,
     [HEADERLESS_PLATFORM]: headerless,
-  };
-  const createRoutes: Record<string, string> = {
-    x: 'POST /2/tweets',
-    mastodon: 'POST /api/v1/statuses',
-    [HEADERLESS_PLATFORM]: 'POST /v2/post/publish',
   };
   return {
     simulators: Object.values(simulators),
@@ -134,6 +120,5 @@ export function createWorld(options: WorldOptions): World {
       if (sim === undefined) throw new Error(`no simulator for ${platform}`);
       return sim;
     },
-    createRouteOf: (platform) => createRoutes[platform] ?? '',
   };
 }
