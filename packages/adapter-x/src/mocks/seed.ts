@@ -7,12 +7,6 @@ import {
 import { accountByUsername, type XContext } from './context.js';
 import { storeTweet } from './store-tweet.js';
 
-/** How many distinct accounts write seeded mentions, replies and DMs. */
-const AUTHOR_POOL = 3;
-
-/** Time between two seeded items, so `created_at` increases with the ids. */
-const SPACING_MS = 60_000;
-
 /**
  * Adds an account and records when it was created (User `created_at`).
  *
@@ -95,25 +89,17 @@ export function seedDirectMessages(
 ): SimulatedEngagement[] {
   if (context.sim.accounts.get(accountId) === undefined)
     throw new Error(`seedDirectMessages: no account ${accountId}`);
-  const now = context.sim.clock.now();
-  const messages: SimulatedEngagement[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const author = poolAuthor(context, index);
-    messages.push(
-      context.sim.engagements.put({
-        id: context.sim.nextId(),
-        kind: 'direct_message',
-        accountId,
-        postId: undefined,
-        authorId: author.id,
-        authorHandle: author.handle,
-        text: `Message ${index + 1} from ${author.handle}`,
-        createdAt: now - (count - 1 - index) * SPACING_MS,
-        hidden: false,
-      }),
-    );
-  }
-  return messages;
+  // A DM is no post: the stored thing is only its event id.
+  return seedInbound(context.sim, {
+    count,
+    author: (handle, index) => fanAccount(context, handle, index),
+    item: (author, index) => ({
+      kind: 'direct_message',
+      text: `Message ${index + 1} from ${author.handle}`,
+      addressee: accountId,
+    }),
+    store: () => ({ id: context.sim.nextId() }),
+  });
 }
 
 /** Fans write `count` posts (testkit's `seedInbound` does the pacing and the engagement records). */
@@ -134,9 +120,4 @@ function seedPosts(
 /** The fan account `handle`, created on first use (followers grow with the index). */
 function fanAccount(context: XContext, handle: string, index: number): SimulatedAccount {
   return accountByUsername(context, handle) ?? addXAccount(context, handle, { followers: 10 * (index + 1) });
-}
-
-/** The `index`-th seeded author, taken in turn from the pool of fans (as testkit's `seedInbound` does). */
-function poolAuthor(context: XContext, index: number): SimulatedAccount {
-  return fanAccount(context, `fan_${(index % AUTHOR_POOL) + 1}`, index);
 }
