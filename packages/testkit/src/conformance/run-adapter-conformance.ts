@@ -26,9 +26,10 @@ export interface ConformanceOptions {
   /** The adapter's name in test titles. */
   readonly name: string;
   /**
-   * Builds the simulator and the adapter. Keep it cheap and free of side effects (the suite
-   * starts and stops the simulator itself): it is called once to read the capabilities while
-   * tests are registered, and once more before they run.
+   * Builds the simulator and the adapter. Keep it free of side effects (the suite starts and
+   * stops the simulator itself): it is called once, while tests are registered, and the tests
+   * then use what it built. A synchronous setup also lets the suite read the capabilities then,
+   * to skip what the adapter does not declare.
    */
   readonly setup: () => ConformanceSetup | Promise<ConformanceSetup>;
 }
@@ -66,9 +67,12 @@ export function runAdapterConformance(options: ConformanceOptions): void {
     let setup: ConformanceSetup | undefined;
     let running: RunningSimulators | undefined;
     let tag = 0;
+    // Capabilities are read when tests are registered, before they run: build the setup now.
+    const built = buildSetup(options);
+    const declared = built instanceof Promise ? undefined : declaredBy(built);
 
     beforeAll(async () => {
-      setup = await options.setup();
+      setup = await built;
       running = startSimulators(setup.simulator, ...(setup.extraSimulators ?? []));
     });
     afterAll(() => running?.close());
@@ -81,8 +85,6 @@ export function runAdapterConformance(options: ConformanceOptions): void {
       if (setup === undefined) throw new Error('conformance setup did not run');
       return setup;
     };
-    // Capabilities are read when tests are registered, before setup runs: build a throwaway setup.
-    const declared = capabilitiesProbe(options);
 
     function context(extra: Partial<PublishContext> = {}): PublishContext & { account: Account } {
       const { account, tokens } = current().createAccount({ refreshable: false });
@@ -100,6 +102,12 @@ export function runAdapterConformance(options: ConformanceOptions): void {
         if (post) return post;
       }
       throw new Error('the adapter can publish none of the sample posts; give samples in the setup');
+    }
+
+    /** `it`, skipped with " (not declared)" in its title when the adapter does not declare `behaviour`. */
+    function itIfDeclared(behaviour: keyof Declared, title: string, test: () => Promise<void>): void {
+      const undeclared = declared?.[behaviour] === false;
+      it.skipIf(undeclared)(`${title}${undeclared ? ' (not declared)' : ''}`, test);
     }
 
     /** The smmkit error `promise` rejects with, checked to carry no token the simulator issued. */
@@ -120,8 +128,7 @@ export function runAdapterConformance(options: ConformanceOptions): void {
 
     describe('publishes every kind of post it supports', () => {
       for (const kind of SAMPLE_KINDS) {
-        const supported = declared?.[kind] ?? true;
-        it.skipIf(!supported)(`${kind} post${supported ? '' : ' (not declared)'}`, async () => {
+        itIfDeclared(kind, `${kind} post`, async () => {
           const post = sample(kind);
           if (post === undefined) throw new Error(`no ${kind} sample`);
           const { adapter, simulator } = current();
@@ -154,109 +161,89 @@ export function runAdapterConformance(options: ConformanceOptions): void {
       }
     });
 
-    it.skipIf(declared?.delete === false)(
-      `deletes a post${declared?.delete === false ? ' (not declared)' : ''}`,
-      async () => {
-        const { adapter, simulator } = current();
-        const ctx = context();
-        const result = await adapter.publish(firstPublishable(), ctx);
-        await adapter.delete?.(result.ref, ctx);
-        expect(simulator.posts.get(result.ref.platformPostId)).toBeUndefined();
-      },
-    );
+    itIfDeclared('delete', 'deletes a post', async () => {
+      const { adapter, simulator } = current();
+      const ctx = context();
+      const result = await adapter.publish(firstPublishable(), ctx);
+      await adapter.delete?.(result.ref, ctx);
+      expect(simulator.posts.get(result.ref.platformPostId)).toBeUndefined();
+    });
 
-    it.skipIf(declared?.postMetrics === false)(
-      `reads post metrics in the canonical vocabulary${declared?.postMetrics === false ? ' (not declared)' : ''}`,
-      async () => {
-        const { adapter } = current();
-        const ctx = context();
-        const result = await adapter.publish(firstPublishable(), ctx);
-        const samples = (await adapter.getPostMetrics?.([result.ref], ctx)) ?? [];
-        expect(samples.length).toBeGreaterThan(0);
-        for (const sample of samples) {
-          const parsed = parseMetricSample(sample);
-          expect(adapter.capabilities.metrics.post).toContain(parsed.metric);
-          expect(parsed.platformPostId).toBe(result.ref.platformPostId);
-          expect(parsed.scope).toBe('post');
-        }
-      },
-    );
+    itIfDeclared('postMetrics', 'reads post metrics in the canonical vocabulary', async () => {
+      const { adapter } = current();
+      const ctx = context();
+      const result = await adapter.publish(firstPublishable(), ctx);
+      const samples = (await adapter.getPostMetrics?.([result.ref], ctx)) ?? [];
+      expect(samples.length).toBeGreaterThan(0);
+      for (const sample of samples) {
+        const parsed = parseMetricSample(sample);
+        expect(adapter.capabilities.metrics.post).toContain(parsed.metric);
+        expect(parsed.platformPostId).toBe(result.ref.platformPostId);
+        expect(parsed.scope).toBe('post');
+      }
+    });
 
-    it.skipIf(declared?.accountMetrics === false)(
-      `reads account metrics in the canonical vocabulary${declared?.accountMetrics === false ? ' (not declared)' : ''}`,
-      async () => {
-        const { adapter } = current();
-        const samples = (await adapter.getAccountMetrics?.(context())) ?? [];
-        expect(samples.length).toBeGreaterThan(0);
-        for (const sample of samples) {
-          const parsed = parseMetricSample(sample);
-          expect(adapter.capabilities.metrics.account).toContain(parsed.metric);
-          expect(parsed.scope).toBe('account');
-        }
-      },
-    );
+    itIfDeclared('accountMetrics', 'reads account metrics in the canonical vocabulary', async () => {
+      const { adapter } = current();
+      const samples = (await adapter.getAccountMetrics?.(context())) ?? [];
+      expect(samples.length).toBeGreaterThan(0);
+      for (const sample of samples) {
+        const parsed = parseMetricSample(sample);
+        expect(adapter.capabilities.metrics.account).toContain(parsed.metric);
+        expect(parsed.scope).toBe('account');
+      }
+    });
 
-    it.skipIf(declared?.engagement === false)(
-      `lists engagement page by page to the end${declared?.engagement === false ? ' (not declared)' : ''}`,
-      async () => {
-        const { adapter, seedEngagements } = current();
-        if (seedEngagements === undefined)
-          throw new Error('the setup must give seedEngagements when the adapter reads engagement');
-        const ctx = context();
-        seedEngagements(ctx.account.accountId, 7);
-        const pages = await collectPages(adapter, ctx, 3);
-        const items = pages.flatMap((page) => page.items);
-        expect(pages.length).toBeGreaterThanOrEqual(3);
-        expect(items).toHaveLength(7);
-        expect(new Set(items.map((item) => item.id)).size).toBe(7);
-        // Resuming from the cursor of a middle page returns exactly the items after it.
-        const resumeFrom = pages[0]?.cursor;
-        expect(resumeFrom).toBeDefined();
-        const rest: Engagement[] = [];
-        for await (const page of adapter.listEngagements?.({ pageSize: 3, cursor: resumeFrom }, ctx) ?? [])
-          rest.push(...page.items);
-        expect(rest.map((item) => item.id)).toEqual(
-          items.slice(pages[0]?.items.length).map((item) => item.id),
-        );
-        for (const item of items) expect(parseEngagement(item).platform).toBe(adapter.platform);
-      },
-    );
+    itIfDeclared('engagement', 'lists engagement page by page to the end', async () => {
+      const { adapter, seedEngagements } = current();
+      if (seedEngagements === undefined)
+        throw new Error('the setup must give seedEngagements when the adapter reads engagement');
+      const ctx = context();
+      seedEngagements(ctx.account.accountId, 7);
+      const pages = await collectPages(adapter, ctx, 3);
+      const items = pages.flatMap((page) => page.items);
+      expect(pages.length).toBeGreaterThanOrEqual(3);
+      expect(items).toHaveLength(7);
+      expect(new Set(items.map((item) => item.id)).size).toBe(7);
+      // Resuming from the cursor of a middle page returns exactly the items after it.
+      const resumeFrom = pages[0]?.cursor;
+      expect(resumeFrom).toBeDefined();
+      const rest: Engagement[] = [];
+      for await (const page of adapter.listEngagements?.({ pageSize: 3, cursor: resumeFrom }, ctx) ?? [])
+        rest.push(...page.items);
+      expect(rest.map((item) => item.id)).toEqual(items.slice(pages[0]?.items.length).map((item) => item.id));
+      for (const item of items) expect(parseEngagement(item).platform).toBe(adapter.platform);
+    });
 
-    it.skipIf(declared?.reply === false)(
-      `replies${declared?.reply === false ? ' (not declared)' : ''}`,
-      async () => {
-        const { adapter, simulator } = current();
-        const ctx = context();
-        const published = await adapter.publish(firstPublishable(), ctx);
-        const reply = await adapter.reply?.(published.ref, `Thanks! ${tag}`, ctx);
-        expect(reply?.text).toContain(`Thanks! ${tag}`);
-        const stored = simulator.posts.filter((post) => post.inReplyToId === published.ref.platformPostId);
-        expect(stored.map((post) => post.id)).toContain(reply?.id);
-      },
-    );
+    itIfDeclared('reply', 'replies', async () => {
+      const { adapter, simulator } = current();
+      const ctx = context();
+      const published = await adapter.publish(firstPublishable(), ctx);
+      const reply = await adapter.reply?.(published.ref, `Thanks! ${tag}`, ctx);
+      expect(reply?.text).toContain(`Thanks! ${tag}`);
+      const stored = simulator.posts.filter((post) => post.inReplyToId === published.ref.platformPostId);
+      expect(stored.map((post) => post.id)).toContain(reply?.id);
+    });
 
-    it.skipIf(declared?.refreshable === false)(
-      `refreshes an expired token once and succeeds${declared?.refreshable === false ? ' (not declared)' : ''}`,
-      async () => {
-        const { adapter, simulator, refreshTokens, createAccount } = current();
-        if (refreshTokens === undefined)
-          throw new Error('the setup must give refreshTokens when auth.refreshable');
-        const { account, tokens: issued } = createAccount({ refreshable: true });
-        let refreshes = 0;
-        const tokens = createRefreshingTokenProvider({
-          tokens: { accessToken: issued.accessToken, refreshToken: issued.refreshToken },
-          refresh: async (refreshToken) => {
-            refreshes += 1;
-            return refreshTokens(refreshToken);
-          },
-          persist: () => {},
-        });
-        simulator.tokens.expire(issued.accessToken);
-        const result = await adapter.publish(firstPublishable(), { account, tokens });
-        expect(simulator.posts.get(result.ref.platformPostId)).toBeDefined();
-        expect(refreshes).toBe(1);
-      },
-    );
+    itIfDeclared('refreshable', 'refreshes an expired token once and succeeds', async () => {
+      const { adapter, simulator, refreshTokens, createAccount } = current();
+      if (refreshTokens === undefined)
+        throw new Error('the setup must give refreshTokens when auth.refreshable');
+      const { account, tokens: issued } = createAccount({ refreshable: true });
+      let refreshes = 0;
+      const tokens = createRefreshingTokenProvider({
+        tokens: { accessToken: issued.accessToken, refreshToken: issued.refreshToken },
+        refresh: async (refreshToken) => {
+          refreshes += 1;
+          return refreshTokens(refreshToken);
+        },
+        persist: () => {},
+      });
+      simulator.tokens.expire(issued.accessToken);
+      const result = await adapter.publish(firstPublishable(), { account, tokens });
+      expect(simulator.posts.get(result.ref.platformPostId)).toBeDefined();
+      expect(refreshes).toBe(1);
+    });
 
     it('reports a revoked token as an auth error that is not retryable', async () => {
       const { adapter, simulator, createAccount } = current();
@@ -320,19 +307,24 @@ type Declared = Partial<
   >
 >;
 
-function capabilitiesProbe(options: ConformanceOptions): Declared | undefined {
-  // Test registration is synchronous: read the capabilities from a synchronous setup when possible.
-  let probe: ConformanceSetup | Promise<ConformanceSetup>;
+/**
+ * Calls the setup. A setup that throws gives a rejected promise, so the error fails the tests
+ * (in `beforeAll`) instead of their registration; a rejection is only reported there.
+ */
+function buildSetup(options: ConformanceOptions): ConformanceSetup | Promise<ConformanceSetup> {
+  let built: ConformanceSetup | Promise<ConformanceSetup>;
   try {
-    probe = options.setup();
-  } catch {
-    return undefined;
+    built = options.setup();
+  } catch (error) {
+    built = Promise.reject(error);
   }
-  if (probe instanceof Promise) {
-    probe.catch(() => {});
-    return undefined;
-  }
-  const capabilities = probe.adapter.capabilities;
+  if (built instanceof Promise) built.catch(() => {});
+  return built;
+}
+
+/** What a setup's adapter declares. Test registration is synchronous: only a synchronous setup can say. */
+function declaredBy(setup: ConformanceSetup): Declared {
+  const capabilities = setup.adapter.capabilities;
   const declared: Declared = {
     delete: capabilities.delete,
     postMetrics: capabilities.metrics.post.length > 0,
@@ -343,7 +335,7 @@ function capabilitiesProbe(options: ConformanceOptions): Declared | undefined {
   };
   for (const kind of SAMPLE_KINDS)
     declared[kind] =
-      samplePost(kind, capabilities, 'probe') !== undefined || probe.samples?.[kind] !== undefined;
+      samplePost(kind, capabilities, 'probe') !== undefined || setup.samples?.[kind] !== undefined;
   return declared;
 }
 
