@@ -144,8 +144,29 @@ export class BucketThrottle {
    * @param declared - the adapter's declared budgets
    */
   learn(fallback: BucketId, info: RateLimitInfo, declared: readonly RateBudget[]): void {
-    const id = info.bucket === undefined ? fallback : { ...fallback, bucket: info.bucket };
+    const id = bucketOf(fallback, info);
     this.budgetFor(id, info.scope, declared).learn(info);
+  }
+
+  /**
+   * Stops every request to the bucket a 429 reported (`info.bucket`, else `fallback`; shared by
+   * every account when its scope is the app's) until `until`.
+   *
+   * @param fallback - the bucket of the operation that got the 429
+   * @param info - the rate-limit state the 429 carried, when it carried one
+   * @param until - epoch ms
+   * @param declared - the adapter's declared budgets
+   * @returns the bucket paused
+   */
+  pause(
+    fallback: BucketId,
+    info: RateLimitInfo | undefined,
+    until: number,
+    declared: readonly RateBudget[],
+  ): BucketId {
+    const id = bucketOf(fallback, info);
+    this.budgetFor(id, info?.scope, declared).pause(until);
+    return id;
   }
 
   /**
@@ -187,6 +208,11 @@ export class BucketThrottle {
       for (const budget of this.#budgetsOf(id, declared)) budget.recordSend(now, id.units);
     }
   }
+}
+
+/** The bucket a reported state names, else the operation's own. */
+function bucketOf(fallback: BucketId, info: RateLimitInfo | undefined): BucketId {
+  return info?.bucket === undefined ? fallback : { ...fallback, bucket: info.bucket };
 }
 
 /** Errors {@link BucketThrottle.acquire} made itself (no platform said 429). */

@@ -1,4 +1,5 @@
 import type { Adapter } from '../adapter/adapter.js';
+import type { RateBudget } from '../adapter/capabilities.js';
 import type { PublishContext, RequestContext } from '../adapter/context.js';
 import type { TokenProvider } from '../auth/token-provider.js';
 import { AbortedError } from '../errors/aborted-error.js';
@@ -27,7 +28,7 @@ import { createPublisherEvents, type PublisherEventEmitter } from './events.js';
 import { type PublisherOptions, resolvePublisherOptions } from './options.js';
 import { failedOutcome, type PublishOutcome } from './outcome.js';
 import { reconcile } from './reconcile.js';
-import { withRetry } from './retry.js';
+import { type RetryRun, withRetry } from './retry.js';
 
 /** Options of one {@link Publisher.publish} call. */
 export interface PublishOptions {
@@ -184,6 +185,35 @@ export function createPublisher(options: PublisherOptions): Publisher {
     return provider;
   };
 
+  /** The context of every adapter call for an account: its tokens, the clock, headers booked on `main`. */
+  const contextFor = (
+    account: AccountKey,
+    main: BucketId,
+    declared: readonly RateBudget[],
+    signal: AbortSignal | undefined,
+  ): RequestContext => ({
+    account: { platform: account.platform, accountId: account.accountId },
+    tokens: tokensFor({ platform: account.platform, accountId: account.accountId }),
+    clock,
+    signal,
+    onRateLimit: (info) => throttle.learn(main, info, declared),
+  });
+
+  /** The retry policy of a call on `main`: a 429 pauses its bucket. */
+  const retryRun = (
+    main: BucketId,
+    declared: readonly RateBudget[],
+    signal: AbortSignal | undefined,
+    onRetry: RetryRun['onRetry'],
+  ): RetryRun => ({
+    options: settings.retry,
+    clock,
+    signal,
+    resetSkewMs: settings.throttle.resetSkewMs,
+    onFailure: (error) => pauseOnRateLimit(error, main, declared),
+    onRetry,
+  });
+
   const finish = (outcome: PublishOutcome): PublishOutcome => {
     if (outcome.status === 'published') events.emit('published', outcome);
     else if (outcome.status === 'failed') events.emit('failed', outcome);
@@ -194,28 +224,15 @@ export function createPublisher(options: PublisherOptions): Publisher {
   async function publishTarget(
     post: Post,
     target: Target,
-    publishOptions: PublishOptions,
+    callKey: string,
+    signal: AbortSignal | undefined,
   ): Promise<PublishOutcome> {
-    const callKey = publishOptions.idempotencyKey ?? settings.newKey();
     const idempotencyKey = `${callKey}:${target.platform}:${target.accountId}`;
     if (closed) {
       return finish(failedOutcome(target, new AbortedError('The publisher is shut down; nothing was sent.')));
     }
     const adapter = settings.adapters.get(target.platform);
-    if (adapter === undefined) {
-      const error = new ValidationError(
-        [
-          {
-            path: ['platform'],
-            rule: 'target.platform',
-            message: `No adapter for platform "${target.platform}".`,
-            actual: target.platform,
-          },
-        ],
-        'target',
-      );
-      return finish(failedOutcome(target, error));
-    }
+    if (adapter === undefined) return finish(failedOutcome(target, noAdapter(target.platform, 'target')));
     const sent = applyOverrides(post, target);
     let problems: ReturnType<Adapter['validate']>;
     try {
@@ -259,7 +276,6 @@ export function createPublisher(options: PublisherOptions): Publisher {
       events.emit('queued', { target, queue: bucketKey(main) });
       // Aborted while still queued: settle now (nothing was sent) instead of when its turn comes,
       // which can be a rate-limit reset away. The queue skips it later.
-      const { signal } = publishOptions;
       const onAbort = (): void => {
         if (job.started || !jobs.has(job)) return;
         jobs.delete(job);
@@ -278,7 +294,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
         if (!jobs.has(job)) return; // handed back or aborted while it waited
         job.started = true;
         try {
-          job.settle(await runJob(adapter, sent, target, idempotencyKey, demand, signal));
+          job.settle(await runJob(adapter, sent, target, idempotencyKey, main, demand, signal));
         } catch (error) {
           // runJob maps every failure to an outcome; this is a last resort that must not lose one.
           job.settle(uncertain(target, error));
@@ -294,26 +310,13 @@ export function createPublisher(options: PublisherOptions): Publisher {
     post: Post,
     target: Target,
     idempotencyKey: string,
+    main: BucketId,
     demand: readonly BucketDemand[],
     signal: AbortSignal | undefined,
   ): Promise<PublishOutcome> {
     const declared = adapter.capabilities.rateLimits.budgets;
-    const ids = demand.map(
-      ({ bucket, units }): BucketBooking => ({
-        platform: target.platform,
-        accountId: target.accountId,
-        bucket,
-        units,
-      }),
-    );
-    const main = ids[0] ?? { platform: target.platform, accountId: target.accountId, bucket: 'publish' };
-    const context: RequestContext = {
-      account: { platform: target.platform, accountId: target.accountId },
-      tokens: tokensFor(target),
-      clock,
-      signal,
-      onRateLimit: (info) => throttle.learn(main, info, declared),
-    };
+    const ids = demand.map(({ bucket, units }): BucketBooking => ({ ...main, bucket, units }));
+    const context = contextFor(target, main, declared, signal);
     const acquire = (what: readonly BucketBooking[]): Promise<void> =>
       throttle.acquire(what, declared, signal, (wait) => {
         if (wait.reason === 'budget' || wait.reason === 'paused') {
@@ -345,15 +348,9 @@ export function createPublisher(options: PublisherOptions): Publisher {
           if (result.rateLimit !== undefined) throttle.learn(main, result.rateLimit, declared);
           return result;
         },
-        {
-          options: settings.retry,
-          clock,
-          signal,
-          resetSkewMs: settings.throttle.resetSkewMs,
-          onFailure: (error) => pauseOnRateLimit(error, main, declared),
-          onRetry: ({ attempt, delayMs, error }) =>
-            events.emit('retry', { target, attempt, delayMs, code: error.code }),
-        },
+        retryRun(main, declared, signal, ({ attempt, delayMs, error }) =>
+          events.emit('retry', { target, attempt, delayMs, code: error.code }),
+        ),
       );
 
     try {
@@ -399,20 +396,16 @@ export function createPublisher(options: PublisherOptions): Publisher {
   }
 
   /** A 429 pauses its bucket until the reset, so no other queued work runs into it too. */
-  function pauseOnRateLimit(
-    error: unknown,
-    main: BucketId,
-    declared: Adapter['capabilities']['rateLimits']['budgets'],
-  ): void {
+  function pauseOnRateLimit(error: unknown, main: BucketId, declared: readonly RateBudget[]): void {
     if (!RateLimitError.isInstance(error) || isThrottleRefusal(error)) return;
-    const until = error.resetAt?.getTime() ?? clock.now() + settings.retry.minDelayMs;
-    const id = error.rateLimit?.bucket === undefined ? main : { ...main, bucket: error.rateLimit.bucket };
-    throttle.budgetFor(id, error.rateLimit?.scope, declared).pause(until + settings.throttle.resetSkewMs);
+    const until =
+      (error.resetAt?.getTime() ?? clock.now() + settings.retry.minDelayMs) + settings.throttle.resetSkewMs;
+    const id = throttle.pause(main, error.rateLimit, until, declared);
     events.emit('rate-limited', {
       platform: id.platform,
       accountId: id.accountId,
       bucket: id.bucket,
-      until: new Date(until + settings.throttle.resetSkewMs),
+      until: new Date(until),
       reason: 'rate_limited',
     });
   }
@@ -427,31 +420,13 @@ export function createPublisher(options: PublisherOptions): Publisher {
     if (closed)
       throw new AbortedError('The publisher is shut down; nothing was sent.', { platform: account.platform });
     const adapter = settings.adapters.get(account.platform);
-    if (adapter === undefined) {
-      throw new ValidationError(
-        [
-          {
-            path: ['platform'],
-            rule: 'target.platform',
-            message: `No adapter for platform "${account.platform}".`,
-            actual: account.platform,
-          },
-        ],
-        'account',
-      );
-    }
+    if (adapter === undefined) throw noAdapter(account.platform, 'account');
     const declared = adapter.capabilities.rateLimits.budgets;
     const ids = operationBuckets(adapter.capabilities, operation).map(
       (bucket): BucketId => ({ platform: account.platform, accountId: account.accountId, bucket }),
     );
     const main = ids[0] ?? { platform: account.platform, accountId: account.accountId, bucket: operation };
-    const context: RequestContext = {
-      account: { platform: account.platform, accountId: account.accountId },
-      tokens: tokensFor({ platform: account.platform, accountId: account.accountId }),
-      clock,
-      signal,
-      onRateLimit: (info) => throttle.learn(main, info, declared),
-    };
+    const context = contextFor(account, main, declared, signal);
     try {
       return await throttle.queue(main).add(() =>
         withRetry(
@@ -459,14 +434,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
             await throttle.acquire(ids, declared, signal, () => {});
             return task(context);
           },
-          {
-            options: settings.retry,
-            clock,
-            signal,
-            resetSkewMs: settings.throttle.resetSkewMs,
-            onFailure: (error) => pauseOnRateLimit(error, main, declared),
-            onRetry: () => {},
-          },
+          retryRun(main, declared, signal, () => {}),
         ),
       );
     } catch (error) {
@@ -486,11 +454,10 @@ export function createPublisher(options: PublisherOptions): Publisher {
   return {
     events,
     publish: (post, targets, publishOptions = {}) => {
-      const callOptions = {
-        ...publishOptions,
-        idempotencyKey: publishOptions.idempotencyKey ?? settings.newKey(),
-      };
-      return Promise.all(targets.map((target) => publishTarget(post, target, callOptions)));
+      const callKey = publishOptions.idempotencyKey ?? settings.newKey();
+      return Promise.all(
+        targets.map((target) => publishTarget(post, target, callKey, publishOptions.signal)),
+      );
     },
     run: (account, operation, task, runOptions = {}) => runTask(account, operation, task, runOptions.signal),
     async shutdown(shutdownOptions = {}) {
@@ -510,6 +477,21 @@ export function createPublisher(options: PublisherOptions): Publisher {
       return handedBack;
     },
   };
+}
+
+/** The refusal of a target or account whose platform has no adapter here. */
+function noAdapter(platform: string, subject: 'target' | 'account'): ValidationError {
+  return new ValidationError(
+    [
+      {
+        path: ['platform'],
+        rule: 'target.platform',
+        message: `No adapter for platform "${platform}".`,
+        actual: platform,
+      },
+    ],
+    subject,
+  );
 }
 
 function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
