@@ -140,7 +140,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const classify = (response: PlatformResponse): SmmkitError =>
     options.classifyError?.(response) ?? classifyByStatus(response);
 
-  async function send<T>(request: HttpRequest<T>, token: string | undefined): Promise<Response> {
+  async function send<T>(
+    request: HttpRequest<T>,
+    token: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<Response> {
     const auth: AuthPlacement = token === undefined ? {} : authorize(token);
     const url = buildUrl(options.baseUrl, request.path, request.searchParams, auth.searchParams);
     return kyClient(url, {
@@ -150,7 +154,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       ...(request.form === undefined ? {} : { body: toForm(request.form) }),
       ...(request.body === undefined ? {} : { body: request.body }),
       ...(request.timeoutMs === undefined ? {} : { timeout: request.timeoutMs }),
-      ...signalOption(request),
+      ...(signal === undefined ? {} : { signal }),
     });
   }
 
@@ -203,7 +207,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       let response: Response;
       let text: string;
       try {
-        response = await send(request, token);
+        response = await send(request, token, signal);
         text = await response.text();
       } catch (error) {
         throw transportError(error, {
@@ -332,11 +336,6 @@ function parseLoosely(text: string): unknown {
 /** A streamed body is consumed by the first attempt and cannot be sent again after a refresh. */
 function isReplayable(request: HttpRequest<unknown>): boolean {
   return !(request.body instanceof ReadableStream);
-}
-
-function signalOption(request: HttpRequest<unknown>): { signal?: AbortSignal } {
-  const signal = request.context?.signal ?? request.signal;
-  return signal === undefined ? {} : { signal };
 }
 
 function buildUrl(baseUrl: string, path: string, ...queries: (QueryValues | undefined)[]): URL {
