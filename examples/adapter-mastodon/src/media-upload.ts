@@ -4,9 +4,8 @@ import {
   MediaProcessingError,
   PlatformError,
   type PublishContext,
+  pollUntil,
   readMediaBlob,
-  sleepInContext,
-  systemClock,
 } from '@smmkit/core';
 import { MediaAttachmentSchema } from './schemas.js';
 
@@ -96,31 +95,34 @@ async function waitUntilProcessed(
   polling: MediaPolling,
   context: PublishContext,
 ): Promise<void> {
-  const clock = context.clock ?? systemClock;
-  const deadline = clock.now() + polling.timeoutMs;
-  context.onProgress?.({ stage: 'processing', mediaIndex });
-  for (;;) {
-    const remaining = deadline - clock.now();
-    if (remaining <= 0) {
-      throw new MediaProcessingError(
+  await pollUntil(context, {
+    timeoutMs: polling.timeoutMs,
+    intervalMs: polling.intervalMs,
+    during: 'Mastodon was processing media',
+    check: async (attempt) => {
+      // The upload's 202 is the first answer: still processing, so the first check only says so.
+      if (attempt > 0) {
+        // No schema: a 206 "still processing" answer has an empty body (methods/media#get).
+        const { status } = await asProcessingFailure(mediaIndex, () =>
+          http.request({
+            method: 'GET',
+            path: `/api/v1/media/${encodeURIComponent(id)}`,
+            operation: 'check media processing',
+            context,
+          }),
+        );
+        if (status === 200) return true;
+      }
+      context.onProgress?.({ stage: 'processing', mediaIndex });
+      return false;
+    },
+    timedOut: () =>
+      new MediaProcessingError(
         'media_processing_timeout',
         `Mastodon was still processing media ${mediaIndex} (attachment ${id}) after ${polling.timeoutMs} ms.`,
         { platform: 'mastodon', mediaIndex },
-      );
-    }
-    await sleepInContext(context, Math.min(polling.intervalMs, remaining), 'Mastodon was processing media');
-    // No schema: a 206 "still processing" answer has an empty body (methods/media#get).
-    const { status } = await asProcessingFailure(mediaIndex, () =>
-      http.request({
-        method: 'GET',
-        path: `/api/v1/media/${encodeURIComponent(id)}`,
-        operation: 'check media processing',
-        context,
-      }),
-    );
-    if (status === 200) return;
-    context.onProgress?.({ stage: 'processing', mediaIndex });
-  }
+      ),
+  });
 }
 
 /** Runs a media request, turning a 422 into a `MediaProcessingError` for this item (methods/media). */

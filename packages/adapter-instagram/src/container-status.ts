@@ -1,10 +1,4 @@
-import {
-  type HttpClient,
-  MediaProcessingError,
-  type PublishContext,
-  sleepInContext,
-  systemClock,
-} from '@smmkit/core';
+import { type HttpClient, MediaProcessingError, type PublishContext, pollUntil } from '@smmkit/core';
 import { ContainerStatusSchema } from './schemas.js';
 
 /** Which container to wait for and how. */
@@ -46,39 +40,40 @@ export async function waitForInstagramContainer(
   wait: ContainerWait,
   context: PublishContext,
 ): Promise<void> {
-  const clock = context.clock ?? systemClock;
-  const deadline = clock.now() + wait.timeoutMs;
   const item = wait.mediaIndex === undefined ? {} : { mediaIndex: wait.mediaIndex };
-  for (;;) {
-    const { data } = await http.request({
-      method: 'GET',
-      path: `/${encodeURIComponent(wait.containerId)}`,
-      operation: 'check media container status',
-      searchParams: { fields: 'status_code,status' },
-      schema: ContainerStatusSchema,
-      context,
-    });
-    const code = data.status_code?.toUpperCase();
-    if (code === 'FINISHED' || code === 'PUBLISHED') return;
-    if (code === 'ERROR') throw containerError(wait, data.status, item);
-    if (code === 'EXPIRED') {
-      throw new MediaProcessingError(
-        'media_processing_failed',
-        `Instagram media container ${wait.containerId} expired (containers must be published within 24 h).`,
-        { platform: 'instagram', ...item, platformError: { code: 'EXPIRED', subcode: 2_207_008 } },
-      );
-    }
-    context.onProgress?.({ stage: 'processing', ...item });
-    const remaining = deadline - clock.now();
-    if (remaining <= 0) {
-      throw new MediaProcessingError(
+  await pollUntil(context, {
+    timeoutMs: wait.timeoutMs,
+    intervalMs: wait.intervalMs,
+    during: 'Instagram was processing media',
+    check: async () => {
+      const { data } = await http.request({
+        method: 'GET',
+        path: `/${encodeURIComponent(wait.containerId)}`,
+        operation: 'check media container status',
+        searchParams: { fields: 'status_code,status' },
+        schema: ContainerStatusSchema,
+        context,
+      });
+      const code = data.status_code?.toUpperCase();
+      if (code === 'FINISHED' || code === 'PUBLISHED') return true;
+      if (code === 'ERROR') throw containerError(wait, data.status, item);
+      if (code === 'EXPIRED') {
+        throw new MediaProcessingError(
+          'media_processing_failed',
+          `Instagram media container ${wait.containerId} expired (containers must be published within 24 h).`,
+          { platform: 'instagram', ...item, platformError: { code: 'EXPIRED', subcode: 2_207_008 } },
+        );
+      }
+      context.onProgress?.({ stage: 'processing', ...item });
+      return false;
+    },
+    timedOut: () =>
+      new MediaProcessingError(
         'media_processing_timeout',
         `Instagram was still processing media container ${wait.containerId} after ${wait.timeoutMs} ms.`,
         { platform: 'instagram', ...item },
-      );
-    }
-    await sleepInContext(context, Math.min(wait.intervalMs, remaining), 'Instagram was processing media');
-  }
+      ),
+  });
 }
 
 function containerError(

@@ -1,10 +1,4 @@
-import {
-  type HttpClient,
-  MediaProcessingError,
-  type PublishContext,
-  sleepInContext,
-  systemClock,
-} from '@smmkit/core';
+import { type HttpClient, MediaProcessingError, type PublishContext, pollUntil } from '@smmkit/core';
 import { UploadStatusResponseSchema, type XProcessingInfo } from './schemas.js';
 
 /** Wait before the next check when X gives no `check_after_secs`. */
@@ -48,37 +42,40 @@ export async function waitForXMediaProcessing(
   wait: ProcessingWait,
   context: PublishContext,
 ): Promise<void> {
-  const clock = context.clock ?? systemClock;
-  const deadline = clock.now() + wait.timeoutMs;
   let current = info;
-  for (;;) {
-    if (current === undefined || current.state === 'succeeded') return;
-    if (current.state === 'failed') throw processingFailed(current, wait);
-    context.onProgress?.({
-      stage: 'processing',
-      mediaIndex: wait.mediaIndex,
-      ...(current.progress_percent === undefined ? {} : { percent: current.progress_percent }),
-    });
-    const remaining = deadline - clock.now();
-    if (remaining <= 0) {
-      throw new MediaProcessingError(
+  await pollUntil(context, {
+    timeoutMs: wait.timeoutMs,
+    intervalMs: () => Math.max((current?.check_after_secs ?? DEFAULT_CHECK_AFTER_SECS) * 1000, 0),
+    during: 'X was processing media',
+    check: async (attempt) => {
+      // The finalize answer is the first state; later ones come from STATUS.
+      if (attempt > 0) {
+        const { data } = await http.request({
+          method: 'GET',
+          path: '/2/media/upload',
+          operation: 'check media processing',
+          searchParams: { command: 'STATUS', media_id: wait.mediaId },
+          schema: UploadStatusResponseSchema,
+          context,
+        });
+        current = data.data.processing_info;
+      }
+      if (current === undefined || current.state === 'succeeded') return true;
+      if (current.state === 'failed') throw processingFailed(current, wait);
+      context.onProgress?.({
+        stage: 'processing',
+        mediaIndex: wait.mediaIndex,
+        ...(current.progress_percent === undefined ? {} : { percent: current.progress_percent }),
+      });
+      return false;
+    },
+    timedOut: () =>
+      new MediaProcessingError(
         'media_processing_timeout',
         `X was still processing media ${wait.mediaIndex} (media id ${wait.mediaId}) after ${wait.timeoutMs} ms.`,
         { platform: 'x', mediaIndex: wait.mediaIndex },
-      );
-    }
-    const checkAfterMs = (current.check_after_secs ?? DEFAULT_CHECK_AFTER_SECS) * 1000;
-    await sleepInContext(context, Math.min(Math.max(checkAfterMs, 0), remaining), 'X was processing media');
-    const { data } = await http.request({
-      method: 'GET',
-      path: '/2/media/upload',
-      operation: 'check media processing',
-      searchParams: { command: 'STATUS', media_id: wait.mediaId },
-      schema: UploadStatusResponseSchema,
-      context,
-    });
-    current = data.data.processing_info;
-  }
+      ),
+  });
 }
 
 function processingFailed(info: XProcessingInfo, wait: ProcessingWait): MediaProcessingError {

@@ -52,6 +52,7 @@ export { type CheckPostRulesOptions, checkPostRules } from './check-post-rules.j
 export type { PublishContext, PublishProgress, RequestContext } from './context.js';
 export { assertPublishable, defineAdapter } from './define-adapter.js';
 export { parseWebhookJson } from './parse-webhook-json.js';
+export { type PollUntilOptions, pollUntil } from './poll-until.js';
 export { type FollowUpResult, type FollowUps, publishFollowUps } from './publish-follow-ups.js';
 export { sleepInContext } from './sleep-in-context.js';
 export type { WebhookChallengeResponse, WebhookHandler, WebhookRequest } from './webhooks.js';
