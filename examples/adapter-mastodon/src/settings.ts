@@ -1,4 +1,9 @@
-import { ValidationError, type ValidationProblem } from '@smmkit/core';
+import {
+  isHttpUrl,
+  positiveIntegerSettingProblems,
+  ValidationError,
+  type ValidationProblem,
+} from '@smmkit/core';
 
 /**
  * Settings of `createMastodonAdapter`. Only `instanceUrl` is required: every Mastodon
@@ -87,30 +92,16 @@ export function resolveMastodonSettings(settings: MastodonSettings): ResolvedMas
     mediaPollIntervalMs: settings.mediaPollIntervalMs ?? MASTODON_DEFAULTS.mediaPollIntervalMs,
     mediaPollTimeoutMs: settings.mediaPollTimeoutMs ?? MASTODON_DEFAULTS.mediaPollTimeoutMs,
   };
-  const positive = {
-    timeoutMs: resolved.timeoutMs,
-    maxCharacters: resolved.maxCharacters,
-    mediaPollIntervalMs: resolved.mediaPollIntervalMs,
-    mediaPollTimeoutMs: resolved.mediaPollTimeoutMs,
-  };
-  for (const [name, value] of Object.entries(positive)) {
-    if (value !== undefined && !(Number.isInteger(value) && value > 0)) {
-      problems.push({
-        path: [name],
-        rule: 'settings.positive_integer',
-        message: 'must be a positive whole number',
-        actual: value,
-      });
-    }
-  }
+  problems.push(
+    ...positiveIntegerSettingProblems({
+      timeoutMs: resolved.timeoutMs,
+      maxCharacters: resolved.maxCharacters,
+      mediaPollIntervalMs: resolved.mediaPollIntervalMs,
+      mediaPollTimeoutMs: resolved.mediaPollTimeoutMs,
+    }),
+  );
   if (problems.length > 0) {
     throw new ValidationError(problems, 'Mastodon adapter settings', { platform: 'mastodon' });
   }
   return resolved;
-}
-
-function isHttpUrl(value: string): boolean {
-  if (!URL.canParse(value)) return false;
-  const { protocol } = new URL(value);
-  return protocol === 'https:' || protocol === 'http:';
 }

@@ -1,4 +1,4 @@
-import type { PostRef } from '@smmkit/core';
+import { isHttpUrl, type PostRef } from '@smmkit/core';
 
 /**
  * A reference to an Instagram media item: its IG media id, and its permalink when known.
@@ -15,23 +15,6 @@ import type { PostRef } from '@smmkit/core';
  */
 export function instagramPostRef(mediaId: string, accountId: string, url?: string | undefined): PostRef {
   return { platform: 'instagram', accountId, platformPostId: mediaId, ...(isHttpUrl(url) ? { url } : {}) };
-}
-
-/**
- * Whether `value` is an http(s) URL (permalinks are checked before being used as URLs).
- *
- * @param value - a candidate
- * @returns true for an http(s) URL
- *
- * @example
- * ```ts
- * isHttpUrl('https://www.instagram.com/p/Cx1/'); // true
- * ```
- */
-export function isHttpUrl(value: string | undefined): value is string {
-  if (value === undefined || !URL.canParse(value)) return false;
-  const { protocol } = new URL(value);
-  return protocol === 'https:' || protocol === 'http:';
 }
 
 /**

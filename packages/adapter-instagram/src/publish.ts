@@ -1,5 +1,6 @@
 import {
   type HttpClient,
+  isHttpUrl,
   type Media,
   type Post,
   type PublishContext,
@@ -14,7 +15,7 @@ import {
 import { waitForInstagramContainer } from './container-status.js';
 import { type ContainerParams, createInstagramContainer } from './containers.js';
 import { type InstagramPostOptions, readInstagramPostOptions } from './post-options.js';
-import { graphTime, instagramPostRef, isHttpUrl } from './post-ref.js';
+import { graphTime, instagramPostRef } from './post-ref.js';
 import { instagramPublishKind } from './publish-format.js';
 import { checkInstagramPublishingQuota } from './quota.js';
 import { IdResponseSchema, MediaDetailsSchema } from './schemas.js';

@@ -1,4 +1,10 @@
-import { ValidationError, type ValidationProblem } from '@smmkit/core';
+import {
+  isHttpUrl,
+  nonEmptySettingProblems,
+  positiveIntegerSettingProblems,
+  ValidationError,
+  type ValidationProblem,
+} from '@smmkit/core';
 
 /** Which Graph host the account's token belongs to (instagram.md, Permissions: "Support both hosts"). */
 export type InstagramHost = 'facebook' | 'instagram';
@@ -145,34 +151,19 @@ export function resolveInstagramSettings(settings: InstagramSettings): ResolvedI
     appSecret: settings.appSecret,
     webhookVerifyToken: settings.webhookVerifyToken,
   };
-  const positive = {
-    containerPollIntervalMs: resolved.containerPollIntervalMs,
-    containerPollTimeoutMs: resolved.containerPollTimeoutMs,
-    timeoutMs: resolved.timeoutMs,
-  };
-  for (const [name, value] of Object.entries(positive)) {
-    if (value !== undefined && !(Number.isInteger(value) && value > 0)) {
-      problems.push({
-        path: [name],
-        rule: 'settings.positive_integer',
-        message: 'must be a positive whole number',
-        actual: value,
-      });
-    }
-  }
-  for (const name of ['appSecret', 'webhookVerifyToken'] as const) {
-    if (settings[name] !== undefined && settings[name].trim() === '') {
-      problems.push({ path: [name], rule: 'settings.non_empty', message: 'must not be empty when set' });
-    }
-  }
+  problems.push(
+    ...positiveIntegerSettingProblems({
+      containerPollIntervalMs: resolved.containerPollIntervalMs,
+      containerPollTimeoutMs: resolved.containerPollTimeoutMs,
+      timeoutMs: resolved.timeoutMs,
+    }),
+    ...nonEmptySettingProblems({
+      appSecret: settings.appSecret,
+      webhookVerifyToken: settings.webhookVerifyToken,
+    }),
+  );
   if (problems.length > 0) {
     throw new ValidationError(problems, 'Instagram adapter settings', { platform: 'instagram' });
   }
   return resolved;
-}
-
-function isHttpUrl(value: string): boolean {
-  if (!URL.canParse(value)) return false;
-  const { protocol } = new URL(value);
-  return protocol === 'https:' || protocol === 'http:';
 }

@@ -1,4 +1,10 @@
-import { ValidationError, type ValidationProblem } from '@smmkit/core';
+import {
+  isHttpUrl,
+  nonEmptySettingProblems,
+  positiveIntegerSettingProblems,
+  ValidationError,
+  type ValidationProblem,
+} from '@smmkit/core';
 
 /**
  * Settings of `createXAdapter`. Everything is optional: the defaults talk to the real X API v2.
@@ -118,22 +124,14 @@ export function resolveXSettings(settings: XSettings): ResolvedXSettings {
     username: settings.username,
     webhookConsumerSecret: settings.webhookConsumerSecret,
   };
-  const positive = {
-    maxTextLength: resolved.maxTextLength,
-    timeoutMs: resolved.timeoutMs,
-    uploadChunkBytes: resolved.uploadChunkBytes,
-    mediaPollTimeoutMs: resolved.mediaPollTimeoutMs,
-  };
-  for (const [name, value] of Object.entries(positive)) {
-    if (value !== undefined && !(Number.isInteger(value) && value > 0)) {
-      problems.push({
-        path: [name],
-        rule: 'settings.positive_integer',
-        message: 'must be a positive whole number',
-        actual: value,
-      });
-    }
-  }
+  problems.push(
+    ...positiveIntegerSettingProblems({
+      maxTextLength: resolved.maxTextLength,
+      timeoutMs: resolved.timeoutMs,
+      uploadChunkBytes: resolved.uploadChunkBytes,
+      mediaPollTimeoutMs: resolved.mediaPollTimeoutMs,
+    }),
+  );
   if (resolved.uploadChunkBytes > X_MAX_UPLOAD_CHUNK_BYTES) {
     problems.push({
       path: ['uploadChunkBytes'],
@@ -143,17 +141,12 @@ export function resolveXSettings(settings: XSettings): ResolvedXSettings {
       actual: resolved.uploadChunkBytes,
     });
   }
-  for (const name of ['username', 'webhookConsumerSecret'] as const) {
-    if (settings[name] !== undefined && settings[name].trim() === '') {
-      problems.push({ path: [name], rule: 'settings.non_empty', message: 'must not be empty when set' });
-    }
-  }
+  problems.push(
+    ...nonEmptySettingProblems({
+      username: settings.username,
+      webhookConsumerSecret: settings.webhookConsumerSecret,
+    }),
+  );
   if (problems.length > 0) throw new ValidationError(problems, 'X adapter settings', { platform: 'x' });
   return resolved;
-}
-
-function isHttpUrl(value: string): boolean {
-  if (!URL.canParse(value)) return false;
-  const { protocol } = new URL(value);
-  return protocol === 'https:' || protocol === 'http:';
 }

@@ -54,5 +54,6 @@ export { assertPublishable, defineAdapter } from './define-adapter.js';
 export { parseWebhookJson } from './parse-webhook-json.js';
 export { type PollUntilOptions, pollUntil } from './poll-until.js';
 export { type FollowUpResult, type FollowUps, publishFollowUps } from './publish-follow-ups.js';
+export { nonEmptySettingProblems, positiveIntegerSettingProblems } from './settings-problems.js';
 export { sleepInContext } from './sleep-in-context.js';
 export type { WebhookChallengeResponse, WebhookHandler, WebhookRequest } from './webhooks.js';

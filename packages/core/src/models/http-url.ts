@@ -14,3 +14,24 @@ function describeBadUrl(issue: { readonly input?: unknown }): string {
  * Hosts are not restricted, so local simulators (`http://localhost:…`) work in tests.
  */
 export const HttpUrlSchema = z.url({ protocol: /^https?$/, error: describeBadUrl });
+
+/**
+ * Whether `value` is an absolute `http:` or `https:` URL: the check behind base-URL settings
+ * and permalinks read from platforms. Unlike {@link HttpUrlSchema} it does not trim and gives
+ * no message, only yes or no.
+ *
+ * @param value - a candidate URL, or `undefined`
+ * @returns true when `value` parses as a URL with the `http:` or `https:` scheme
+ *
+ * @example
+ * ```ts
+ * isHttpUrl('https://api.x.com'); // true
+ * isHttpUrl('ftp://example.com'); // false
+ * isHttpUrl(undefined); // false
+ * ```
+ */
+export function isHttpUrl(value: string | undefined): value is string {
+  if (value === undefined || !URL.canParse(value)) return false;
+  const { protocol } = new URL(value);
+  return protocol === 'https:' || protocol === 'http:';
+}

@@ -11,7 +11,7 @@ export {
   EngagementSchema,
   parseEngagement,
 } from './engagement.js';
-export { HttpUrlSchema } from './http-url.js';
+export { HttpUrlSchema, isHttpUrl } from './http-url.js';
 export { type PlatformId, PlatformIdSchema } from './ids.js';
 export { type InstantInput, InstantSchema } from './instant.js';
 export { MEDIA_KINDS, type Media, type MediaKind, MediaKindSchema, MediaSchema, mediaSize } from './media.js';
