@@ -99,7 +99,7 @@ function firstPresent(a: number, b: number): number {
 }
 
 /** Engagement count of one post's metric row; see {@link POST_KPIS}. `NaN` when none of its parts exist. */
-export function engagementCountOf(values: Float64Array): number {
+function engagementCountOf(values: Float64Array): number {
   const reported = at(values, SLOT.engagements);
   if (!Number.isNaN(reported)) return reported;
   let sum = addPresent(Number.NaN, firstPresent(at(values, SLOT.reactions), at(values, SLOT.likes)));
@@ -109,75 +109,105 @@ export function engagementCountOf(values: Float64Array): number {
   return sum;
 }
 
-/** Clicks of one post for CTR: `link_clicks`, else `clicks`; `NaN` when neither exists. */
-export function clickCountOf(values: Float64Array): number {
-  return firstPresent(at(values, SLOT.linkClicks), at(values, SLOT.clicks));
+/** A per-post KPI that is a ratio: every one of {@link POST_KPIS} but `engagementCount`. */
+export type RateKpi = Exclude<PostKpi, 'engagementCount'>;
+
+/** The numerator and the denominator of a {@link RateKpi}, `NaN` where the post lacks one. */
+export type RateTerms = [numerator: number, denominator: number];
+
+/**
+ * The numerator and denominator of a rate KPI of one post, written into `out`: the one place the
+ * rate formulas on {@link POST_KPIS} live, so a post's own value, a group's pairwise sums and an
+ * A/B test's successes and trials always count the same things.
+ *
+ * @param values - the post's metric row (`NaN` for no data)
+ * @param followers - its account's followers (`NaN` when unknown)
+ * @param out - where to write, reused so a caller reading many posts allocates nothing
+ * @param engagements - the post's engagement count when the caller already has it
+ */
+export function rateTermsOf(
+  kpi: RateKpi,
+  values: Float64Array,
+  followers: number,
+  out: RateTerms,
+  engagements?: number,
+): RateTerms {
+  switch (kpi) {
+    case 'engagementRateByImpressions':
+      out[0] = engagements ?? engagementCountOf(values);
+      out[1] = at(values, SLOT.impressions);
+      break;
+    case 'engagementRateByReach':
+      out[0] = engagements ?? engagementCountOf(values);
+      out[1] = at(values, SLOT.reach);
+      break;
+    case 'engagementRateByFollowers':
+      out[0] = engagements ?? engagementCountOf(values);
+      out[1] = followers;
+      break;
+    case 'ctr':
+      out[0] = firstPresent(at(values, SLOT.linkClicks), at(values, SLOT.clicks));
+      out[1] = at(values, SLOT.impressions);
+      break;
+    case 'shareRate':
+      out[0] = at(values, SLOT.shares);
+      out[1] = firstPresent(at(values, SLOT.impressions), at(values, SLOT.reach));
+      break;
+    case 'saveRate':
+      out[0] = at(values, SLOT.saves);
+      out[1] = at(values, SLOT.reach);
+      break;
+  }
+  return out;
 }
 
-/** The share-rate denominator of one post: impressions, else reach. */
-export function shareBaseOf(values: Float64Array): number {
-  return firstPresent(at(values, SLOT.impressions), at(values, SLOT.reach));
-}
+/** Scratch terms for {@link postKpiOf}. */
+const TERMS: RateTerms = [Number.NaN, Number.NaN];
 
 /**
  * One per-post KPI (formulas on {@link POST_KPIS}) from the post's metric row and its account's
  * followers (`NaN` when unknown). Returns `NaN` for no data.
  */
 export function postKpiOf(kpi: PostKpi, values: Float64Array, followers: number): number {
-  switch (kpi) {
-    case 'engagementCount':
-      return engagementCountOf(values);
-    case 'engagementRateByImpressions':
-      return ratio(engagementCountOf(values), at(values, SLOT.impressions));
-    case 'engagementRateByReach':
-      return ratio(engagementCountOf(values), at(values, SLOT.reach));
-    case 'engagementRateByFollowers':
-      return ratio(engagementCountOf(values), followers);
-    case 'ctr':
-      return ratio(clickCountOf(values), at(values, SLOT.impressions));
-    case 'shareRate':
-      return ratio(at(values, SLOT.shares), shareBaseOf(values));
-    case 'saveRate':
-      return ratio(at(values, SLOT.saves), at(values, SLOT.reach));
-  }
+  if (kpi === 'engagementCount') return engagementCountOf(values);
+  const terms = rateTermsOf(kpi, values, followers, TERMS);
+  return ratio(terms[0], terms[1]);
 }
 
-/** Indexes of the numerator/denominator pairs a group accumulates. */
-const PAIR = { erImpressions: 0, erReach: 1, ctr: 2, share: 3, save: 4 } as const;
-const PAIR_COUNT = 5;
+/** The rates a group sums pairwise, in the order of its sums. */
+const SUMMED_RATES = [
+  'engagementRateByImpressions',
+  'engagementRateByReach',
+  'ctr',
+  'shareRate',
+  'saveRate',
+] as const satisfies readonly RateKpi[];
 
 /**
  * Sums a group's post KPIs pairwise: a post adds to a rate only when it has both the numerator
  * and the denominator, so a platform without a metric never drags a rate towards 0.
  */
 export class PostKpiSums {
-  /** Σ numerator per pair (even index) and Σ denominator per pair (odd index). */
-  private readonly sums = new Float64Array(PAIR_COUNT * 2);
+  /** Σ numerator (even index) and Σ denominator (odd index) per rate of `SUMMED_RATES`. */
+  private readonly sums = new Float64Array(SUMMED_RATES.length * 2);
+  private readonly terms: RateTerms = [Number.NaN, Number.NaN];
   /** Σ engagementCount over posts that have one; `NaN` until one does. */
   engagementCount = Number.NaN;
 
   /** Adds one post's metric row; returns its engagement count (`NaN` when none). */
   add(values: Float64Array): number {
     const engagements = engagementCountOf(values);
-    const impressions = at(values, SLOT.impressions);
-    const reach = at(values, SLOT.reach);
     this.engagementCount = addPresent(this.engagementCount, engagements);
-    this.pair(PAIR.erImpressions, engagements, impressions);
-    this.pair(PAIR.erReach, engagements, reach);
-    this.pair(PAIR.ctr, clickCountOf(values), impressions);
-    this.pair(PAIR.share, at(values, SLOT.shares), shareBaseOf(values));
-    this.pair(PAIR.save, at(values, SLOT.saves), reach);
+    let index = 0;
+    for (const rate of SUMMED_RATES) {
+      const terms = rateTermsOf(rate, values, Number.NaN, this.terms, engagements);
+      if (!Number.isNaN(terms[0]) && !Number.isNaN(terms[1])) {
+        this.sums[index] = at(this.sums, index) + terms[0];
+        this.sums[index + 1] = at(this.sums, index + 1) + terms[1];
+      }
+      index += 2;
+    }
     return engagements;
-  }
-
-  private pair(index: number, numerator: number, denominator: number): void {
-    if (Number.isNaN(numerator) || Number.isNaN(denominator)) return;
-    this.sums[index * 2] = at(this.sums, index * 2) + numerator;
-    this.sums[index * 2 + 1] = at(this.sums, index * 2 + 1) + denominator;
-  }
-
-  private rate(index: number): number {
-    return ratio(at(this.sums, index * 2), at(this.sums, index * 2 + 1));
   }
 
   /**
@@ -185,19 +215,8 @@ export class PostKpiSums {
    * accounts' followers; see {@link KPIS}). `NaN` for no data.
    */
   value(kpi: Exclude<PostKpi, 'engagementRateByFollowers'>): number {
-    switch (kpi) {
-      case 'engagementCount':
-        return this.engagementCount;
-      case 'engagementRateByImpressions':
-        return this.rate(PAIR.erImpressions);
-      case 'engagementRateByReach':
-        return this.rate(PAIR.erReach);
-      case 'ctr':
-        return this.rate(PAIR.ctr);
-      case 'shareRate':
-        return this.rate(PAIR.share);
-      case 'saveRate':
-        return this.rate(PAIR.save);
-    }
+    if (kpi === 'engagementCount') return this.engagementCount;
+    const index = SUMMED_RATES.indexOf(kpi);
+    return ratio(at(this.sums, index * 2), at(this.sums, index * 2 + 1));
   }
 }

@@ -59,6 +59,16 @@ export function orNull(value: number): number | null {
   return Number.isNaN(value) ? null : value;
 }
 
+/** A row of values from a record of canonical metrics, `NaN` where there is no data: the inverse of {@link metricRecord}. */
+export function metricRow(record: Readonly<Record<CanonicalMetric, number | null>>): Float64Array {
+  const values = new Float64Array(METRIC_COUNT);
+  for (let slot = 0; slot < METRIC_COUNT; slot++) {
+    const name = CANONICAL_METRICS[slot];
+    values[slot] = (name === undefined ? null : record[name]) ?? Number.NaN;
+  }
+  return values;
+}
+
 /** A record of every canonical metric from a row of values, `null` where there is no data. */
 export function metricRecord(values: Float64Array, offset = 0): Record<CanonicalMetric, number | null> {
   const record = {} as Record<CanonicalMetric, number | null>;

@@ -4,7 +4,8 @@ import type { Analytics } from '../analytics.js';
 import type { BestTimeOptions } from '../best-time.js';
 import { auditContentMix, type ContentMixOptions, type ContentMixPost } from '../content-mix.js';
 import { type EngagementSlaOptions, engagementSla } from '../engagement-sla.js';
-import { isPostKpi, type Kpi, type PostKpi } from '../kpis.js';
+import { isPostKpi, type Kpi, type PostKpi, rateTermsOf } from '../kpis.js';
+import { metricRow } from '../metric-slots.js';
 import type { PostFilter } from '../post-filter.js';
 import type { PostSummary } from '../top-posts.js';
 import { measureLabel } from './format.js';
@@ -67,20 +68,15 @@ function isAbTestRate(kpi: string): kpi is AbTestRate {
 }
 
 /**
- * A post's successes and trials for `rate`, following the KPI formulas on `POST_KPIS`; `undefined`
- * when it lacks either.
+ * A post's successes and trials for `rate`: the numerator and denominator of the KPI
+ * (`rateTermsOf`); `undefined` when it lacks either.
  */
 function countsOf(post: PostSummary, rate: AbTestRate): VariantCounts | undefined {
-  const { metrics, kpis } = post;
-  const pairs: Record<AbTestRate, [number | null, number | null]> = {
-    engagementRateByImpressions: [kpis.engagementCount, metrics.impressions],
-    engagementRateByReach: [kpis.engagementCount, metrics.reach],
-    ctr: [metrics.link_clicks ?? metrics.clicks, metrics.impressions],
-    shareRate: [metrics.shares, metrics.impressions ?? metrics.reach],
-    saveRate: [metrics.saves, metrics.reach],
-  };
-  const [successes, trials] = pairs[rate];
-  return successes === null || trials === null ? undefined : { successes, trials };
+  const [successes, trials] = rateTermsOf(rate, metricRow(post.metrics), Number.NaN, [
+    Number.NaN,
+    Number.NaN,
+  ]);
+  return Number.isNaN(successes) || Number.isNaN(trials) ? undefined : { successes, trials };
 }
 
 function runAbTest(posts: readonly PostSummary[], options: ReportAbTestOptions, kpi: Kpi): ReportAbTest {
