@@ -4,7 +4,7 @@
  * overridden) and a header-less TikTok-like platform on declared budgets (headerless-platform.ts).
  */
 import { createXAdapter } from '@smmkit/adapter-x';
-import { createXSimulator, DEFAULT_SCOPES } from '@smmkit/adapter-x/mocks';
+import { createXSimulator } from '@smmkit/adapter-x/mocks';
 import { type Adapter, staticTokenProvider, type Target, type TokenProvider } from '@smmkit/core';
 import { createMastodonAdapter } from '@smmkit/example-adapter-mastodon';
 import { createMastodonSimulator } from '@smmkit/example-adapter-mastodon/mocks';
@@ -83,12 +83,8 @@ export function createWorld(options: WorldOptions): World {
     targets.push(target);
   };
   for (let n = 0; n < options.x.accounts; n += 1) {
-    const { account } = x.addAccount(`xuser${n}`);
     // X access tokens last 2 h; the benches run longer on simulated time, so issue long ones.
-    const { accessToken } = x.sim.tokens.issue(account.id, {
-      expiresInMs: 365 * DAY,
-      scopes: DEFAULT_SCOPES,
-    });
+    const { account, accessToken } = x.addAccount(`xuser${n}`, { accessTokenTtlMs: 365 * DAY });
     add('x', account.id, accessToken);
   }
   for (let n = 0; n < options.mastodon.accounts; n += 1) {

@@ -48,7 +48,7 @@ export interface XSimulatorOptions {
 export interface XSimulatorAccount {
   /** The account. */
   readonly account: SimulatedAccount;
-  /** Its access token (2 h). */
+  /** Its access token (2 h unless `accessTokenTtlMs` says otherwise). */
   readonly accessToken: string;
   /** Its refresh token, when granted `offline.access`. */
   readonly refreshToken?: string | undefined;
@@ -63,9 +63,15 @@ export interface XSimulator {
   /** The base URL, without a trailing slash. */
   readonly baseUrl: string;
   /**
-   * Adds an account and issues it an OAuth 2.0 user token that expires after 2 hours (x.md "Auth"),
-   * with the given scopes (default: every scope x.md lists, including `offline.access`, so a
-   * rotating refresh token comes with it).
+   * Adds an account and issues it an OAuth 2.0 user token that expires after 2 hours (x.md "Auth";
+   * `accessTokenTtlMs` changes that, for runs longer than 2 h of simulated time), with the given
+   * scopes (default: every scope x.md lists, including `offline.access`, so a rotating refresh
+   * token comes with it).
+   *
+   * @example
+   * ```ts
+   * const { account, accessToken } = x.addAccount('ana', { accessTokenTtlMs: 365 * 86_400_000 });
+   * ```
    */
   addAccount(
     username: string,
@@ -73,6 +79,8 @@ export interface XSimulator {
       readonly followers?: number | undefined;
       readonly displayName?: string | undefined;
       readonly scopes?: readonly string[] | undefined;
+      /** Lifetime of the access token, in ms (default 2 h, as on X). */
+      readonly accessTokenTtlMs?: number | undefined;
     },
   ): XSimulatorAccount;
   /** Other accounts mention `accountId` (replying to `postId` when given); see `seedMentions` in seed.ts. */
@@ -191,8 +199,9 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
     addAccount(username, accountOptions = {}) {
       const account = addXAccount(context, username, accountOptions);
       const scopes = accountOptions.scopes ?? DEFAULT_SCOPES;
+      const expiresInMs = accountOptions.accessTokenTtlMs ?? ACCESS_TOKEN_TTL_MS;
       const issued = sim.tokens.issue(account.id, {
-        expiresInMs: ACCESS_TOKEN_TTL_MS,
+        expiresInMs,
         refreshable: scopes.includes('offline.access'),
         scopes,
       });
@@ -200,7 +209,7 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
         account,
         accessToken: issued.accessToken,
         ...(issued.refreshToken === undefined ? {} : { refreshToken: issued.refreshToken }),
-        expiresAt: issued.expiresAt ?? new Date(sim.clock.now() + ACCESS_TOKEN_TTL_MS),
+        expiresAt: issued.expiresAt ?? new Date(sim.clock.now() + expiresInMs),
       };
     },
     seedMentions: (accountId, count, seedOptions) => seedMentions(context, accountId, count, seedOptions),
