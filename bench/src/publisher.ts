@@ -148,7 +148,7 @@ async function rateRun(
   }
   const failed = outcomes.filter((o) => o.status !== 'published').length;
   console.log(
-    `${label}: ${outcomes.length} publishes in ${(spanMs / 1000).toFixed(0)} simulated s (${(realMs / 1000).toFixed(1)} real s, ${clock.sleepCount()} sleeps), ` +
+    `${label}: ${outcomes.length} publishes in ${(spanMs / 1000).toFixed(0)} simulated s (${(realMs / 1000).toFixed(1)} real s, ${clock.sleeps().length} sleeps), ` +
       `${retries} retries, ${budgetWaits} waits for a window's reset, ${failed} not published`,
   );
   return {

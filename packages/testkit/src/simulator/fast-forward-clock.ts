@@ -6,8 +6,6 @@ import type { ManualClock } from './sim-clock.js';
 export interface FastForwardClock extends Clock {
   /** The global `fetch` (looked up at call time, so MSW intercepts it), counted: time does not move while one of its requests is in flight. */
   readonly fetch: typeof globalThis.fetch;
-  /** Number of sleeps asked for so far. */
-  readonly sleepCount: () => number;
   /** Every sleep asked for so far, in ms, in the order asked (a copy). */
   readonly sleeps: () => readonly number[];
 }
@@ -95,7 +93,6 @@ export function fastForwardClock(time: ManualClock, options: FastForwardOptions 
 
   return {
     fetch: countedFetch,
-    sleepCount: () => sleeps.length,
     sleeps: () => [...sleeps],
     now: () => time.now(),
     sleep: (ms, signal) =>
