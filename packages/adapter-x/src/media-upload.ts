@@ -79,7 +79,7 @@ export async function uploadXMedia(
       { platform: 'x', mediaIndex },
     );
   }
-  const total = mediaSize(media) ?? (await readMediaBlob(media)).size;
+  const total = await totalBytes(media, options.chunkBytes);
   const asFailure = <T>(request: () => Promise<T>) => asProcessingFailure(mediaIndex, request);
 
   const { data: initialized } = await asFailure(() =>
@@ -164,6 +164,21 @@ export async function uploadXMedia(
     }
   }
   return { mediaId, warnings };
+}
+
+/**
+ * The size INIT declares: `sizeBytes`, the bytes' length, or the file's size (`openAsBlob` only
+ * stats it). A stream without `sizeBytes` (core's media model asks for one) is counted by reading
+ * it through once in chunks, keeping none of them, instead of holding the whole file in memory
+ * before the append loop reads the stream again.
+ */
+async function totalBytes(media: Media, chunkBytes: number): Promise<number> {
+  const declared = mediaSize(media);
+  if (declared !== undefined) return declared;
+  if (media.source.type !== 'stream') return (await readMediaBlob(media)).size;
+  let total = 0;
+  for await (const chunk of readMediaChunks(media, chunkBytes)) total += chunk.byteLength;
+  return total;
 }
 
 /** Runs a media request, turning X's 400 (a file it refuses) into a `MediaProcessingError` for this item. */
