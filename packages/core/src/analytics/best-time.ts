@@ -1,11 +1,9 @@
 import { ValidationError } from '../errors/validation-error.js';
-import { followersAt } from './account-figures.js';
 import type { PostMeasure } from './kpis.js';
-import { METRIC_COUNT } from './metric-slots.js';
-import { CompiledPostFilter, type PostFilter } from './post-filter.js';
+import type { PostFilter } from './post-filter.js';
 import type { SampleStore } from './sample-store.js';
 import { zoneCalendar } from './time-buckets.js';
-import { checkMeasure, measureOf } from './top-posts.js';
+import { checkMeasure, forEachPost, measureOf } from './top-posts.js';
 
 /** Options of `Analytics.bestTime`. */
 export interface BestTimeOptions extends PostFilter {
@@ -75,22 +73,22 @@ export function bestTimeToPost(store: SampleStore, options: BestTimeOptions = {}
     );
   }
   const fixedZone = options.timeZone === undefined ? undefined : zoneCalendar(options.timeZone);
-  const filter = new CompiledPostFilter(options);
   const sums = new Float64Array(HOURS_PER_WEEK);
   const counts = new Int32Array(HOURS_PER_WEEK);
-  const scratch = new Float64Array(METRIC_COUNT);
-  for (let post = 0; post < store.postCount; post++) {
-    const published = filter.publishedAt(store, post, true);
-    if (published === undefined) continue;
-    const account = store.postAccount[post] ?? -1;
-    const value = measureOf(kpi, store.readPost(post, scratch), followersAt(store, account, filter.until));
-    if (Number.isNaN(value)) continue;
-    const calendar = fixedZone ?? zoneCalendar(store.postMeta[post]?.timeZone ?? 'UTC');
-    const { weekday, hour } = calendar.local(published);
-    const cell = weekday * 24 + hour;
-    sums[cell] = (sums[cell] ?? 0) + value;
-    counts[cell] = (counts[cell] ?? 0) + 1;
-  }
+  forEachPost(
+    store,
+    options,
+    (post, metrics, followers, published) => {
+      const value = measureOf(kpi, metrics, followers);
+      if (Number.isNaN(value)) return;
+      const calendar = fixedZone ?? zoneCalendar(store.postMeta[post]?.timeZone ?? 'UTC');
+      const { weekday, hour } = calendar.local(published);
+      const cell = weekday * 24 + hour;
+      sums[cell] = (sums[cell] ?? 0) + value;
+      counts[cell] = (counts[cell] ?? 0) + 1;
+    },
+    true,
+  );
   const cells: HeatmapCell[][] = [];
   for (let weekday = 0; weekday < 7; weekday++) {
     const row: HeatmapCell[] = [];

@@ -81,24 +81,30 @@ function summarize(store: SampleStore, post: number, metrics: Float64Array, foll
   return meta === undefined ? summary : { ...summary, meta };
 }
 
-/** Calls `visit` with each post that passes `filter`, its metric row (reused) and its account's followers. */
-function forEachPost(
+/**
+ * Calls `visit` with each post that passes `filter`, its metric row (reused), its account's
+ * followers as of the filter's end (read once per account) and its publication time in ms
+ * (`NaN` without `PostMeta`). With `needsTime`, posts without a publication time are left out.
+ */
+export function forEachPost(
   store: SampleStore,
   filter: PostFilter,
-  visit: (post: number, metrics: Float64Array, followers: number) => void,
+  visit: (post: number, metrics: Float64Array, followers: number, published: number) => void,
+  needsTime = false,
 ): void {
   const compiled = new CompiledPostFilter(filter);
   const scratch = new Float64Array(METRIC_COUNT);
   const followers = new Map<number, number>();
   for (let post = 0; post < store.postCount; post++) {
-    if (compiled.publishedAt(store, post, false) === undefined) continue;
+    const published = compiled.publishedAt(store, post, needsTime);
+    if (published === undefined) continue;
     const account = store.postAccount[post] ?? -1;
     let accountFollowers = followers.get(account);
     if (accountFollowers === undefined) {
       accountFollowers = followersAt(store, account, compiled.until);
       followers.set(account, accountFollowers);
     }
-    visit(post, store.readPost(post, scratch), accountFollowers);
+    visit(post, store.readPost(post, scratch), accountFollowers, published);
   }
 }
 
@@ -121,16 +127,15 @@ export function topPosts(store: SampleStore, options: TopPostsOptions): TopPost[
   checkMeasure(options.by, 'by');
   const n = options.n ?? 10;
   const sign = options.order === 'asc' ? 1 : -1;
-  const ranked: { post: number; value: number }[] = [];
+  const ranked: { post: number; value: number; followers: number }[] = [];
   forEachPost(store, options, (post, metrics, followers) => {
     const value = measureOf(options.by, metrics, followers);
-    if (!Number.isNaN(value)) ranked.push({ post, value });
+    if (!Number.isNaN(value)) ranked.push({ post, value, followers });
   });
   ranked.sort((a, b) => sign * (a.value - b.value) || a.post - b.post);
   const scratch = new Float64Array(METRIC_COUNT);
-  const until = options.until?.getTime() ?? Number.POSITIVE_INFINITY;
-  return ranked.slice(0, Math.max(0, n)).map(({ post, value }) => {
-    const followers = followersAt(store, store.postAccount[post] ?? -1, until);
-    return { ...summarize(store, post, store.readPost(post, scratch), followers), value };
-  });
+  return ranked.slice(0, Math.max(0, n)).map(({ post, value, followers }) => ({
+    ...summarize(store, post, store.readPost(post, scratch), followers),
+    value,
+  }));
 }
