@@ -1,4 +1,4 @@
-import { type HttpClient, type Media, mediaSize, type PublishContext, readMediaBlob } from '@smmkit/core';
+import { type HttpClient, type Media, type PublishContext, readMediaBlob } from '@smmkit/core';
 import { IdResponseSchema, UploadResponseSchema } from './schemas.js';
 
 /** Container parameters (IGUser.json `POST media`; instagram.md, Publish step 1). */
@@ -96,10 +96,10 @@ export async function uploadInstagramVideo(
   mediaIndex: number | undefined,
   context: PublishContext,
 ): Promise<void> {
+  // The blob is what is sent (and what `file_size` declares), so progress counts its size too.
   const blob = await readMediaBlob(media);
-  const size = mediaSize(media) ?? blob.size;
   const item = mediaIndex === undefined ? {} : { mediaIndex };
-  context.onProgress?.({ stage: 'upload', ...item, bytesSent: 0, bytesTotal: size });
+  context.onProgress?.({ stage: 'upload', ...item, bytesSent: 0, bytesTotal: blob.size });
   // rupload takes the token as `Authorization: OAuth <token>` (developers.facebook.com, Content
   // publishing, Resumable uploads), not the Bearer header the Graph client adds, so the header is
   // set here; the token stays a secret the client redacts from any error.
