@@ -50,6 +50,22 @@ export interface BestTimeHeatmap {
 const HOURS_PER_WEEK = 7 * 24;
 
 /**
+ * The best `n` cells that have a value: highest value first, then more samples, then earlier in
+ * the week. Both `BestTimeHeatmap.topSlots` and the report's heatmap rank cells this way.
+ */
+export function rankCells<C extends HeatmapCell>(cells: readonly C[], n: number): C[] {
+  return cells
+    .filter((cell) => cell.value !== null)
+    .sort(
+      (a, b) =>
+        (b.value ?? 0) - (a.value ?? 0) ||
+        b.samples - a.samples ||
+        a.weekday * 24 + a.hour - (b.weekday * 24 + b.hour),
+    )
+    .slice(0, Math.max(0, n));
+}
+
+/**
  * Best time to post: the mean per post of a measure (default engagement rate by impressions)
  * for each hour of the week in which posts were published. Posts without `PostMeta` (no
  * publication time) or without a value of the measure are left out.
@@ -105,11 +121,7 @@ export function bestTimeToPost(store: SampleStore, options: BestTimeOptions = {}
     minSamples,
     cells,
     topSlots(n = 3) {
-      return cells
-        .flat()
-        .filter((cell) => cell.value !== null)
-        .sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || b.samples - a.samples)
-        .slice(0, Math.max(0, n));
+      return rankCells(cells.flat(), n);
     },
   };
 }

@@ -1,9 +1,10 @@
 import { ValidationError } from '../../errors/validation-error.js';
+import { rankCells } from '../best-time.js';
 import type { Kpi } from '../kpis.js';
 import { zoneCalendar } from '../time-buckets.js';
 import { abChart, abFigures, abWarnings } from './charts/ab-result.js';
 import { type BarDatum, barChart } from './charts/bar-chart.js';
-import { bestCells, heatmap, slotLabel, toGrid } from './charts/heatmap.js';
+import { heatmap, slotLabel, toGrid } from './charts/heatmap.js';
 import { lineChart } from './charts/line-chart.js';
 import {
   formatDate,
@@ -179,7 +180,7 @@ function bestTimeSection<K extends Kpi>(input: ReportInput<K>): SafeHtml {
       html`${lead}${empty('no post with a publication time has a value of this measure.')}`,
     );
   }
-  const best = bestCells(grid, 3);
+  const best = rankCells(grid, 3);
   const slots =
     best.length === 0
       ? empty(`no hour has ${bestTime.minSamples} or more posts yet.`)

@@ -1,4 +1,4 @@
-import type { HeatmapCell } from '../../best-time.js';
+import { type HeatmapCell, rankCells } from '../../best-time.js';
 import { formatHour, formatValue, NO_DATA, type ValueKind, WEEKDAYS } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { coord } from '../scale.js';
@@ -67,19 +67,6 @@ export function toGrid(cells: readonly (readonly HeatmapCell[])[]): GridCell[] {
   return grid;
 }
 
-/** The best `n` cells with a value: highest first, then more samples, then earlier in the week. */
-export function bestCells(grid: readonly GridCell[], n: number): GridCell[] {
-  return grid
-    .filter((cell) => cell.value !== null)
-    .sort(
-      (a, b) =>
-        (b.value ?? 0) - (a.value ?? 0) ||
-        b.samples - a.samples ||
-        a.weekday * 24 + a.hour - (b.weekday * 24 + b.hour),
-    )
-    .slice(0, n);
-}
-
 /** `Tue 09:00–10:00`. */
 export function slotLabel(cell: { readonly weekday: number; readonly hour: number }): string {
   return `${WEEKDAYS[cell.weekday] ?? ''} ${formatHour(cell.hour)}–${formatHour((cell.hour + 1) % 24)}`;
@@ -99,7 +86,7 @@ export function heatmap(cells: readonly (readonly HeatmapCell[])[], options: Hea
     max === min
       ? DARK_FROM
       : Math.min(COLOURS.length - 1, Math.floor(((value - min) / (max - min)) * COLOURS.length));
-  const best = bestCells(grid, options.best ?? 3);
+  const best = rankCells(grid, options.best ?? 3);
   const rank = new Map(best.map((cell, i) => [cell.weekday * 24 + cell.hour, i + 1]));
   const posts = (n: number): string => `${n} ${n === 1 ? 'post' : 'posts'}`;
 
