@@ -34,9 +34,21 @@ export class CompiledPostFilter {
 
   /** True when the account (by index in `store`) passes the platform and account filters. */
   acceptsAccount(store: SampleStore, account: number): boolean {
-    if (this.platforms !== undefined && !this.platforms.has(store.accountPlatform[account] ?? ''))
-      return false;
-    return this.accounts === undefined || this.accounts.has(store.accountId[account] ?? '');
+    return this.acceptsIds(store.accountPlatform[account] ?? '', store.accountId[account] ?? '');
+  }
+
+  /**
+   * True when something of `platform` and `accountId` that happened at `time` (ms) passes every
+   * field: inside `[since, until)` and of an accepted platform and account. Engagements are
+   * filtered this way.
+   */
+  accepts(platform: string, accountId: string, time: number): boolean {
+    return time >= this.since && time < this.until && this.acceptsIds(platform, accountId);
+  }
+
+  private acceptsIds(platform: string, accountId: string): boolean {
+    if (this.platforms !== undefined && !this.platforms.has(platform)) return false;
+    return this.accounts === undefined || this.accounts.has(accountId);
   }
 
   /**

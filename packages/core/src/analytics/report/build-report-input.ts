@@ -6,7 +6,7 @@ import { auditContentMix, type ContentMixOptions, type ContentMixPost } from '..
 import { type EngagementSlaOptions, engagementSla } from '../engagement-sla.js';
 import { isPostKpi, type Kpi, type PostKpi, rateTermsOf } from '../kpis.js';
 import { metricRow } from '../metric-slots.js';
-import type { PostFilter } from '../post-filter.js';
+import { CompiledPostFilter, type PostFilter } from '../post-filter.js';
 import type { PostSummary } from '../top-posts.js';
 import { measureLabel } from './format.js';
 import type { ReportAbTest, ReportBreakdownDimension, ReportInput } from './report-input.js';
@@ -153,10 +153,7 @@ export function buildReportInput<K extends Kpi>(
   const postKpi: PostKpi = isPostKpi(options.kpi) ? options.kpi : 'engagementRateByImpressions';
   const needsPosts = options.abTest !== undefined || options.contentMix !== undefined;
   const posts = needsPosts ? analytics.posts(filter) : [];
-  const since = options.since?.getTime() ?? Number.NEGATIVE_INFINITY;
-  const until = options.until?.getTime() ?? Number.POSITIVE_INFINITY;
-  const platforms = options.platforms === undefined ? undefined : new Set(options.platforms);
-  const accounts = options.accounts === undefined ? undefined : new Set(options.accounts);
+  const compiled = new CompiledPostFilter(filter);
   return {
     kpi: options.kpi,
     timeZone,
@@ -188,15 +185,11 @@ export function buildReportInput<K extends Kpi>(
       ? {}
       : {
           sla: engagementSla(
-            analytics.engagements().filter((engagement) => {
-              const at = engagement.createdAt.getTime();
-              return (
-                at >= since &&
-                at < until &&
-                (platforms === undefined || platforms.has(engagement.platform)) &&
-                (accounts === undefined || accounts.has(engagement.accountId))
-              );
-            }),
+            analytics
+              .engagements()
+              .filter((engagement) =>
+                compiled.accepts(engagement.platform, engagement.accountId, engagement.createdAt.getTime()),
+              ),
             analytics.responses(),
             options.sla,
           ),
