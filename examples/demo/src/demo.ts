@@ -3,6 +3,7 @@ import { type Analytics, collectMetrics, createAnalytics, type RollupRow } from 
 import {
   applyOverrides,
   createPublisher,
+  PUBLISHER_EVENT_NAMES,
   type PublishedOutcome,
   type Publisher,
   type PublishOutcome,
@@ -76,17 +77,6 @@ export interface DemoReport {
   /** Simulated milliseconds from start to the end of publishing. */
   readonly simulatedMs: number;
 }
-
-const EVENT_NAMES = [
-  'queued',
-  'attempt',
-  'progress',
-  'retry',
-  'rate-limited',
-  'published',
-  'failed',
-  'unknown',
-] as const;
 
 /** The KPIs of the summary. */
 const SUMMARY_KPIS = ['engagementCount', 'engagementRateByImpressions', 'engagementRateByFollowers'] as const;
@@ -163,7 +153,8 @@ export async function main(options: DemoOptions = {}): Promise<DemoReport> {
       const who = target === undefined ? '' : `${target.platform} ${labels.get(target) ?? ''}`;
       print(`${stamp()}  ${who.padEnd(22)} ${paint.event(event, event.padEnd(12))} ${text}`);
     };
-    for (const name of EVENT_NAMES) publisher.events.on(name, () => (counts[name] = (counts[name] ?? 0) + 1));
+    for (const name of PUBLISHER_EVENT_NAMES)
+      publisher.events.on(name, () => (counts[name] = (counts[name] ?? 0) + 1));
     publisher.events.on('queued', ({ target, queue }) =>
       line(target, 'queued', paint.dim(`queue ${queue.split('/').slice(2).join('/')}`)),
     );

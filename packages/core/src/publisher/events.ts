@@ -84,6 +84,30 @@ export interface PublisherEvents {
   unknown: (outcome: UnknownOutcome) => void;
 }
 
+/** Every event, as a record so the compiler checks the list below misses none and invents none. */
+const EVENTS: { readonly [name in keyof PublisherEvents]: true } = {
+  queued: true,
+  attempt: true,
+  progress: true,
+  retry: true,
+  'rate-limited': true,
+  published: true,
+  failed: true,
+  unknown: true,
+};
+
+/**
+ * The name of every event in {@link PublisherEvents}, in the order declared there, for listening
+ * to all of them at once.
+ *
+ * @example
+ * ```ts
+ * const seen: string[] = [];
+ * for (const name of PUBLISHER_EVENT_NAMES) publisher.events.on(name, () => seen.push(name));
+ * ```
+ */
+export const PUBLISHER_EVENT_NAMES = Object.keys(EVENTS) as readonly (keyof PublisherEvents)[];
+
 /** The typed emitter the publisher exposes as `events`. */
 export type PublisherEventEmitter = EventEmitter<PublisherEvents>;
 

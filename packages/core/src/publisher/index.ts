@@ -20,6 +20,7 @@ export {
   type AttemptEvent,
   createPublisherEvents,
   type ProgressEvent,
+  PUBLISHER_EVENT_NAMES,
   type PublisherEventEmitter,
   type PublisherEvents,
   type QueuedEvent,

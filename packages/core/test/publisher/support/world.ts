@@ -2,6 +2,7 @@ import { type FastForwardClock, fastForwardClock, manualClock } from '@smmkit/te
 import type { Adapter } from '../../../src/adapter/adapter.js';
 import type { Capabilities } from '../../../src/adapter/capabilities.js';
 import { staticTokenProvider } from '../../../src/auth/static-token-provider.js';
+import { PUBLISHER_EVENT_NAMES } from '../../../src/publisher/events.js';
 import type { PublisherOptions } from '../../../src/publisher/options.js';
 import type { PublishOutcome } from '../../../src/publisher/outcome.js';
 import { createPublisher, type Publisher } from '../../../src/publisher/publisher.js';
@@ -44,16 +45,7 @@ export function fakeWorld(
     retry: { random: () => 0.5, ...options.retry },
   });
   const events: { name: string; payload: unknown }[] = [];
-  for (const name of [
-    'queued',
-    'attempt',
-    'progress',
-    'retry',
-    'rate-limited',
-    'published',
-    'failed',
-    'unknown',
-  ] as const) {
+  for (const name of PUBLISHER_EVENT_NAMES) {
     publisher.events.on(name, (payload: unknown) => events.push({ name, payload }));
   }
   return { clock, publisher, events };
