@@ -73,8 +73,8 @@ export class AccountSeries {
     return this.sortedTimes;
   }
 
-  /** Index in time order of the last reading placed before `end`, or -1. */
-  private lastBefore(end: number): number {
+  /** Index in time order of the latest reading placed before `end`, or -1; see {@link timeAt}, {@link valueAt}. */
+  latestBefore(end: number): number {
     this.sort();
     const times = this.sortedTimes;
     let lo = 0;
@@ -87,14 +87,9 @@ export class AccountSeries {
     return lo - 1;
   }
 
-  /** Index in time order of the latest reading placed before `end`, or -1; see {@link timeAt}, {@link valueAt}. */
-  latestBefore(end: number): number {
-    return this.lastBefore(end);
-  }
-
   /** Index in time order of the first reading placed in `[start, end)`, or -1. */
   firstIn(start: number, end: number): number {
-    const index = this.lastBefore(start) + 1;
+    const index = this.latestBefore(start) + 1;
     const time = this.sortedTimes[index];
     return time === undefined || time >= end ? -1 : index;
   }
@@ -118,7 +113,7 @@ export class AccountSeries {
   sumDays(start: number, end: number): number {
     let sum = Number.NaN;
     const times = this.sortedTimes;
-    for (let i = this.lastBefore(start) + 1; i < times.length && (times[i] ?? end) < end; i++) {
+    for (let i = this.latestBefore(start) + 1; i < times.length && (times[i] ?? end) < end; i++) {
       if (this.sortedIsDay[i] !== 1) continue;
       sum = addPresent(sum, this.sortedValues[i] ?? 0);
     }
