@@ -58,3 +58,4 @@ export {
   TokenRegistry,
   type ValidTokenCheck,
 } from './simulator/token-registry.js';
+export { withHeaders } from './simulator/with-headers.js';

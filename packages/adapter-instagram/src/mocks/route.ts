@@ -1,4 +1,4 @@
-import type { RouteMethod } from '@smmkit/testkit';
+import { type RouteMethod, withHeaders } from '@smmkit/testkit';
 import type { InstagramContext } from './context.js';
 import {
   appUsageHeader,
@@ -33,16 +33,6 @@ export interface InstagramRequest {
 export interface InstagramRouteOptions {
   /** Whether a valid token is needed (default true). */
   readonly auth?: boolean | undefined;
-}
-
-function withHeaders(response: Response, headers: Readonly<Record<string, string>>): Response {
-  const merged = new Headers(response.headers);
-  for (const [name, value] of Object.entries(headers)) merged.set(name, value);
-  return new Response(response.body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: merged,
-  });
 }
 
 /**

@@ -185,9 +185,3 @@ export function fileTooLargeMessage(maxBytes: number): string {
 
 /** v1.1 FINALIZE's words when the appended bytes differ from `total_bytes`. */
 export const SEGMENTS_MISMATCH_MESSAGE = 'Segments do not add up to provided total file size.';
-
-/** Adds headers to an answer (the daily-cap headers of POST /2/tweets and DM sends). */
-export function withHeaders(response: Response, headers: Readonly<Record<string, string>>): Response {
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-  return response;
-}

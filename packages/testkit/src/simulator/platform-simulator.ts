@@ -13,6 +13,7 @@ import {
   type SimulatedPost,
 } from './state.js';
 import { TokenRegistry } from './token-registry.js';
+import { withHeaders } from './with-headers.js';
 
 /** HTTP methods a route can answer. */
 export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -270,16 +271,4 @@ function httpMethod(method: RouteMethod) {
     case 'DELETE':
       return http.delete;
   }
-}
-
-function withHeaders(response: Response, headers: Readonly<Record<string, string>>): Response {
-  const entries = Object.entries(headers);
-  if (entries.length === 0) return response;
-  const merged = new Headers(response.headers);
-  for (const [name, value] of entries) merged.set(name, value);
-  return new Response(response.body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: merged,
-  });
 }

@@ -1,4 +1,4 @@
-import type { RouteContext, SimulatedMedia, SimulatedPost } from '@smmkit/testkit';
+import { type RouteContext, type SimulatedMedia, type SimulatedPost, withHeaders } from '@smmkit/testkit';
 import twitterText from 'twitter-text';
 import { editHistoryField, type XContext } from '../context.js';
 import { CREATE_POST_REQUEST, EXCLUSIVE_PARTS } from '../create-post-schema.js';
@@ -16,7 +16,6 @@ import {
   MUTUALLY_EXCLUSIVE_MESSAGE,
   REPLY_TARGET_GONE_DETAIL,
   TEXT_TOO_LONG_MESSAGE,
-  withHeaders,
 } from '../problems.js';
 import { isObject, type JsonObject, readJsonObject } from '../request-params.js';
 import { missingScope, REQUIRED_SCOPES } from '../scopes.js';

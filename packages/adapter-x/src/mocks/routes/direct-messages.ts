@@ -1,4 +1,4 @@
-import type { RouteContext, SimulatedEngagement } from '@smmkit/testkit';
+import { type RouteContext, type SimulatedEngagement, withHeaders } from '@smmkit/testkit';
 import type { XContext } from '../context.js';
 import { takeDailyCap } from '../daily-cap.js';
 import { conversationIdOf, renderDmEvent, renderUser } from '../entities/index.js';
@@ -11,7 +11,6 @@ import {
   jsonResponse,
   MEDIA_IDS_INVALID_MESSAGE,
   resourceNotFound,
-  withHeaders,
 } from '../problems.js';
 import { isObject, listParam, maxResultsParam, readJsonObject } from '../request-params.js';
 import { missingScope, REQUIRED_SCOPES } from '../scopes.js';
