@@ -26,11 +26,6 @@ export class EngagementLog {
     this.responseList = undefined;
   }
 
-  /** The engagement with this platform and id, if given. */
-  engagement(platform: string, id: string): Engagement | undefined {
-    return this.byId.get(`${platform}\u0000${id}`);
-  }
-
   /** Every engagement, in the order first given; a frozen array. */
   engagements(): readonly Engagement[] {
     this.engagementList ??= Object.freeze([...this.byId.values()]);
