@@ -70,16 +70,7 @@ export function createHeaderlessSimulator(clock: ManualClock, budgets: Headerles
   sim.route('POST', '/v2/post/publish', { bucket: 'publish' }, async ({ request, accountId, now }) => {
     const body = (await request.json()) as { text?: unknown };
     if (typeof body.text !== 'string' || body.text === '') return error(400, 'invalid_params');
-    const post = sim.posts.put({
-      id: sim.nextId(),
-      accountId,
-      text: body.text,
-      media: [],
-      inReplyToId: undefined,
-      pollOptions: undefined,
-      createdAt: now,
-      extra: {},
-    });
+    const post = sim.addPost({ accountId, text: body.text, createdAt: now });
     return Response.json({ data: { id: post.id, created_at: post.createdAt } }, { status: 201 });
   });
   sim.route('GET', '/v2/posts', { bucket: 'list' }, ({ url, accountId }) => {

@@ -29,16 +29,7 @@ const sim = new PlatformSimulator({
 });
 sim.route('POST', '/posts', { bucket: 'publish' }, async ({ request, accountId, now }) => {
   const body = (await request.json()) as { text: string };
-  const post = sim.posts.put({
-    id: sim.nextId(),
-    accountId,
-    text: body.text,
-    media: [],
-    inReplyToId: undefined,
-    pollOptions: undefined,
-    createdAt: now,
-    extra: {},
-  });
+  const post = sim.addPost({ accountId, text: body.text, createdAt: now });
   return HttpResponse.json({ id: post.id }, { status: 201 });
 });
 sim.route('POST', '/oauth/token', { auth: false }, () => HttpResponse.json({ ok: true }));

@@ -27,17 +27,7 @@ describe('seedInbound', () => {
         text: `@ana ${index} from ${author.handle}`,
         addressee: ana.id,
       }),
-      store: (author, item, createdAt) =>
-        sim.posts.put({
-          id: sim.nextId(),
-          accountId: author.id,
-          text: item.text,
-          media: [],
-          inReplyToId: undefined,
-          pollOptions: undefined,
-          createdAt,
-          extra: {},
-        }),
+      store: (author, item, createdAt) => sim.addPost({ accountId: author.id, text: item.text, createdAt }),
     });
     expect(seeded.map((e) => e.authorHandle)).toEqual(['fan_1', 'fan_2', 'fan_3', 'fan_1']);
     expect(seeded.map((e) => e.createdAt)).toEqual([9_820_000, 9_880_000, 9_940_000, 10_000_000]);

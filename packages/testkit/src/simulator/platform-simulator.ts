@@ -78,8 +78,7 @@ export type RouteResolver = (context: RouteContext) => Response | Promise<Respon
  * const sim = new PlatformSimulator({ platform: 'acme', baseUrl: 'https://api.acme.test', dialect });
  * sim.route('POST', '/posts', { bucket: 'publish' }, async ({ request, accountId, now }) => {
  *   const body = (await request.json()) as { text: string };
- *   const post = sim.posts.put({ id: sim.nextId(), accountId, text: body.text, media: [], inReplyToId: undefined,
- *     pollOptions: undefined, createdAt: now, extra: {} });
+ *   const post = sim.addPost({ accountId, text: body.text, createdAt: now });
  *   return Response.json({ id: post.id }, { status: 201 });
  * });
  * const server = startSimulators(sim);
@@ -154,6 +153,28 @@ export class PlatformSimulator {
       displayName: account.displayName ?? account.handle,
       followers: account.followers ?? 0,
       following: 0,
+    });
+  }
+
+  /**
+   * Stores a post and returns it. Left out, a field gets the plain post's value: the next id, no
+   * media, reply or poll, no extras, created now.
+   *
+   * @example
+   * ```ts
+   * const post = sim.addPost({ accountId: account.id, text: 'Hello' });
+   * ```
+   */
+  addPost(post: Pick<SimulatedPost, 'accountId' | 'text'> & Partial<SimulatedPost>): SimulatedPost {
+    return this.posts.put({
+      id: post.id ?? this.nextId(),
+      accountId: post.accountId,
+      text: post.text,
+      media: post.media ?? [],
+      inReplyToId: post.inReplyToId,
+      pollOptions: post.pollOptions,
+      createdAt: post.createdAt ?? this.clock.now(),
+      extra: post.extra ?? {},
     });
   }
 
