@@ -1,4 +1,4 @@
-import { type Post, safeParseModel, type ValidationProblem } from '@smmkit/core';
+import { type Post, type ReadPlatformOptionsResult, readPlatformOptions } from '@smmkit/core';
 import * as z from 'zod/mini';
 
 /**
@@ -30,11 +30,6 @@ export const MastodonPostOptionsSchema = z.strictObject({
 /** Mastodon's options for a post; see {@link MastodonPostOptionsSchema}. */
 export type MastodonPostOptions = z.output<typeof MastodonPostOptionsSchema>;
 
-/** A post's Mastodon options, or every problem with them (paths from the root of the post). */
-export type ReadPostOptionsResult =
-  | { readonly success: true; readonly options: MastodonPostOptions }
-  | { readonly success: false; readonly problems: readonly ValidationProblem[] };
-
 /**
  * Reads and checks `post.options.mastodon`.
  *
@@ -46,14 +41,6 @@ export type ReadPostOptionsResult =
  * readMastodonPostOptions({ text: 'Hi', options: { mastodon: { visibility: 'secret' } } }).success; // false
  * ```
  */
-export function readMastodonPostOptions(post: Post): ReadPostOptionsResult {
-  const result = safeParseModel(MastodonPostOptionsSchema, post.options?.mastodon ?? {});
-  if (result.success) return { success: true, options: result.data };
-  return {
-    success: false,
-    problems: result.problems.map((problem) => ({
-      ...problem,
-      path: ['options', 'mastodon', ...problem.path],
-    })),
-  };
+export function readMastodonPostOptions(post: Post): ReadPlatformOptionsResult<MastodonPostOptions> {
+  return readPlatformOptions(post, 'mastodon', MastodonPostOptionsSchema);
 }

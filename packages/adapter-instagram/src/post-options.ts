@@ -1,4 +1,4 @@
-import { type Post, safeParseModel, type ValidationProblem } from '@smmkit/core';
+import { type Post, type ReadPlatformOptionsResult, readPlatformOptions } from '@smmkit/core';
 import * as z from 'zod/mini';
 
 /** A position on the image, 0–1 from the top-left (user tag `x`/`y`; Meta's media reference). */
@@ -53,11 +53,6 @@ export const InstagramPostOptionsSchema = z.strictObject({
 /** Instagram's options for a post; see {@link InstagramPostOptionsSchema}. */
 export type InstagramPostOptions = z.output<typeof InstagramPostOptionsSchema>;
 
-/** A post's Instagram options, or every problem with them (paths from the root of the post). */
-export type ReadInstagramPostOptionsResult =
-  | { readonly success: true; readonly options: InstagramPostOptions }
-  | { readonly success: false; readonly problems: readonly ValidationProblem[] };
-
 /**
  * Reads and checks `post.options.instagram`.
  *
@@ -69,14 +64,6 @@ export type ReadInstagramPostOptionsResult =
  * readInstagramPostOptions({ options: { instagram: { format: 'carousel' } } }).success; // false
  * ```
  */
-export function readInstagramPostOptions(post: Post): ReadInstagramPostOptionsResult {
-  const result = safeParseModel(InstagramPostOptionsSchema, post.options?.instagram ?? {});
-  if (result.success) return { success: true, options: result.data };
-  return {
-    success: false,
-    problems: result.problems.map((problem) => ({
-      ...problem,
-      path: ['options', 'instagram', ...problem.path],
-    })),
-  };
+export function readInstagramPostOptions(post: Post): ReadPlatformOptionsResult<InstagramPostOptions> {
+  return readPlatformOptions(post, 'instagram', InstagramPostOptionsSchema);
 }

@@ -1,4 +1,4 @@
-import { type Post, safeParseModel, type ValidationProblem } from '@smmkit/core';
+import { type Post, type ReadPlatformOptionsResult, readPlatformOptions } from '@smmkit/core';
 import * as z from 'zod/mini';
 
 /** An X id: 1–19 digits (x-openapi.json `^[0-9]{1,19}$` on `quote_tweet_id`, `tagged_user_ids`). */
@@ -35,11 +35,6 @@ export const XPostOptionsSchema = z.strictObject({
 /** X's options for a post; see {@link XPostOptionsSchema}. */
 export type XPostOptions = z.output<typeof XPostOptionsSchema>;
 
-/** A post's X options, or every problem with them (paths from the root of the post). */
-export type ReadXPostOptionsResult =
-  | { readonly success: true; readonly options: XPostOptions }
-  | { readonly success: false; readonly problems: readonly ValidationProblem[] };
-
 /**
  * Reads and checks `post.options.x`.
  *
@@ -51,11 +46,6 @@ export type ReadXPostOptionsResult =
  * readXPostOptions({ text: 'Hi', options: { x: { reply_settings: 'nobody' } } }).success; // false
  * ```
  */
-export function readXPostOptions(post: Post): ReadXPostOptionsResult {
-  const result = safeParseModel(XPostOptionsSchema, post.options?.x ?? {});
-  if (result.success) return { success: true, options: result.data };
-  return {
-    success: false,
-    problems: result.problems.map((problem) => ({ ...problem, path: ['options', 'x', ...problem.path] })),
-  };
+export function readXPostOptions(post: Post): ReadPlatformOptionsResult<XPostOptions> {
+  return readPlatformOptions(post, 'x', XPostOptionsSchema);
 }

@@ -54,6 +54,7 @@ export { assertPublishable, defineAdapter } from './define-adapter.js';
 export { parseWebhookJson } from './parse-webhook-json.js';
 export { type PollUntilOptions, pollUntil } from './poll-until.js';
 export { type FollowUpResult, type FollowUps, publishFollowUps } from './publish-follow-ups.js';
+export { type ReadPlatformOptionsResult, readPlatformOptions } from './read-platform-options.js';
 export { nonEmptySettingProblems, positiveIntegerSettingProblems } from './settings-problems.js';
 export { sleepInContext } from './sleep-in-context.js';
 export type { WebhookChallengeResponse, WebhookHandler, WebhookRequest } from './webhooks.js';
