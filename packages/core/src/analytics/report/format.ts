@@ -90,6 +90,11 @@ export function formatShare(value: number | null): string {
   return `${fixed(value * 100, 1)}${NBSP}%`;
 }
 
+/** Decimals an axis tick needs to tell ticks `step` apart (0 to 4): 2 for a step of 0.05. */
+function tickDigits(step: number): number {
+  return Math.max(0, Math.min(4, -Math.floor(Math.log10(step) + 1e-9)));
+}
+
 /** A signed difference of two rates in percentage points (`+0.60 pp`), or {@link NO_DATA}. */
 export function formatPoints(value: number | null): string {
   if (value === null || !Number.isFinite(value)) return NO_DATA;
@@ -99,8 +104,7 @@ export function formatPoints(value: number | null): string {
 
 /** An axis tick of a difference in percentage points, with the decimals the step needs. */
 export function formatPointsTick(value: number, step: number): string {
-  const digits = Math.max(0, Math.min(4, -Math.floor(Math.log10(step * 100) + 1e-9)));
-  return `${fixed(value * 100, digits)}${NBSP}pp`;
+  return `${fixed(value * 100, tickDigits(step * 100))}${NBSP}pp`;
 }
 
 /** A signed relative change (`+30.0 %`), or {@link NO_DATA}. */
@@ -121,13 +125,8 @@ export function formatPValue(value: number | null): string {
  * compact counts (`12K`).
  */
 export function formatTick(value: number, kind: ValueKind, step: number): string {
-  if (kind === 'rate') {
-    const digits = Math.max(0, Math.min(4, -Math.floor(Math.log10(step * 100) + 1e-9)));
-    return `${fixed(value * 100, digits)}${NBSP}%`;
-  }
-  if (kind === 'decimal' || Math.abs(step) < 1) {
-    return fixed(value, Math.max(0, Math.min(4, -Math.floor(Math.log10(step) + 1e-9))));
-  }
+  if (kind === 'rate') return `${fixed(value * 100, tickDigits(step * 100))}${NBSP}%`;
+  if (kind === 'decimal' || Math.abs(step) < 1) return fixed(value, tickDigits(step));
   return (Math.abs(value) >= 10_000 ? compactFormat.format(value) : countFormat.format(value)).replace(
     '-',
     MINUS,
