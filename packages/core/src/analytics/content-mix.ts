@@ -1,6 +1,7 @@
 import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
 import { isValidTimeZone } from '../models/time-zone.js';
 import { timeBucket } from './time-buckets.js';
+import { isValidDate } from './validate-inputs.js';
 
 /** How a post was labelled for the 80/20 rule: `value` (helps, teaches, entertains) or `promotion` (sells). */
 export type ContentClass = 'value' | 'promotion';
@@ -190,7 +191,7 @@ function validate(posts: readonly ContentMixPost[], unit: string, timeZone: stri
     problems.push({ path: ['targetValueShare'], rule: 'content_mix.target', message: 'must be from 0 to 1' });
   }
   posts.forEach((post, i) => {
-    if (!(post.publishedAt instanceof Date) || Number.isNaN(post.publishedAt.getTime())) {
+    if (!isValidDate(post.publishedAt)) {
       problems.push({
         path: ['posts', i, 'publishedAt'],
         rule: 'content_mix.date',

@@ -1,6 +1,7 @@
 import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
 import type { Engagement, EngagementKind } from '../models/engagement.js';
 import type { EngagementResponse } from './post-meta.js';
+import { isValidDate } from './validate-inputs.js';
 
 /**
  * An engagement as the SLA figures need it: a core `Engagement` fits. `outgoing` (or an author id
@@ -201,9 +202,8 @@ function validate(
       message: 'must be a finite number of ms, at least 0',
     });
   }
-  const badDate = (value: Date) => !(value instanceof Date) || Number.isNaN(value.getTime());
   engagements.forEach((engagement, i) => {
-    if (badDate(engagement.createdAt)) {
+    if (!isValidDate(engagement.createdAt)) {
       problems.push({
         path: ['engagements', i, 'createdAt'],
         rule: 'sla.date',
@@ -212,7 +212,7 @@ function validate(
     }
   });
   responses.forEach((response, i) => {
-    if (badDate(response.respondedAt)) {
+    if (!isValidDate(response.respondedAt)) {
       problems.push({
         path: ['responses', i, 'respondedAt'],
         rule: 'sla.date',

@@ -70,7 +70,8 @@ function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
 }
 
-function isValidDate(value: unknown): value is Date {
+/** True for a `Date` that holds a time (not `new Date('nope')`); false for anything else. */
+export function isValidDate(value: unknown): value is Date {
   return value instanceof Date && !Number.isNaN(value.getTime());
 }
 

@@ -2,6 +2,7 @@ import { ValidationError } from '../../errors/validation-error.js';
 import { rankCells } from '../best-time.js';
 import type { Kpi } from '../kpis.js';
 import { zoneCalendar } from '../time-buckets.js';
+import { isValidDate } from '../validate-inputs.js';
 import { abChart, abFigures, abWarnings } from './charts/ab-result.js';
 import { type BarDatum, barChart } from './charts/bar-chart.js';
 import { heatmap, slotLabel, toGrid } from './charts/heatmap.js';
@@ -63,7 +64,7 @@ function describePeriod(period: ReportPeriod | undefined, timeZone: string): str
 function checkOptions(options: RenderReportOptions, timeZone: string): void {
   zoneCalendar(timeZone); // throws a ValidationError naming the zone when it is unknown
   const { generatedAt } = options;
-  if (generatedAt !== undefined && !(generatedAt instanceof Date && Number.isFinite(generatedAt.getTime()))) {
+  if (generatedAt !== undefined && !isValidDate(generatedAt)) {
     throw new ValidationError(
       [{ path: ['generatedAt'], rule: 'report.date', message: 'must be a valid Date' }],
       'report options',
