@@ -15,6 +15,7 @@ import { type Analytics, createAnalytics, type PostMeta } from '@smmkit/core/ana
 import { type BenchRow, compareRollups } from './compare.ts';
 import { loadDuckDb, queryDuckDb } from './duckdb-rollup.ts';
 import { type GenerateOptions, generateSamples } from './generate-samples.ts';
+import { medianBy } from './stats.ts';
 
 const FULL: GenerateOptions = {
   samples: 1_000_000,
@@ -35,11 +36,6 @@ interface Timed<T> {
   readonly ms: number;
   readonly phases: Readonly<Record<string, number>>;
   readonly result: T;
-}
-
-function median<T>(runs: readonly Timed<T>[]): Timed<T> {
-  const sorted = [...runs].sort((a, b) => a.ms - b.ms);
-  return sorted[Math.floor(sorted.length / 2)] as Timed<T>;
 }
 
 /** One smmkit run: from the raw arrays to the rollup rows. */
@@ -148,14 +144,14 @@ async function main(): Promise<void> {
   collectGarbage();
   const retained = process.memoryUsage().heapUsed;
   const stats = analytics?.stats();
-  const smmkit = median(smmkitRuns);
+  const smmkit = medianBy(smmkitRuns, (run) => run.ms);
 
   const duckRuns: Timed<BenchRow[]>[] = [];
   for (let run = 0; run < RUNS; run++) {
     collectGarbage();
     duckRuns.push(await duckDbRun(samples, metas));
   }
-  const duck = median(duckRuns);
+  const duck = medianBy(duckRuns, (run) => run.ms);
 
   t = performance.now();
   check(`full (${samples.length} samples)`, smmkit.result.rows, duck.result);

@@ -20,6 +20,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { median } from './stats.ts';
 
 const BENCH_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = 21;
@@ -94,11 +95,6 @@ function importMs(source: string): number {
   return ms;
 }
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
-
 async function main(): Promise<void> {
   const core = await bundle(`export * from '@smmkit/core';`);
   const adapterX = await bundle(`export * from '@smmkit/adapter-x';`, ['@smmkit/core']);
@@ -131,17 +127,19 @@ async function main(): Promise<void> {
     differences.push(loaded - empty);
     floorDifferences.push(floorLoaded - empty);
   }
+  const appImportMs = median(differences);
+  const floorImportMs = median(floorDifferences);
   console.log(
-    `import: bare node ${median(empties).toFixed(0)} ms; app − bare, median of ${RUNS}: ${median(differences).toFixed(1)} ms`,
+    `import: bare node ${median(empties).toFixed(0)} ms; app − bare, median of ${RUNS}: ${appImportMs.toFixed(1)} ms`,
   );
   console.log(
-    `stack floor (ky, zod/mini, p-queue, p-retry, eventemitter3, twitter-text parseTweet; no smmkit code): ${floor.gz} B gz, import ${median(floorDifferences).toFixed(1)} ms`,
+    `stack floor (ky, zod/mini, p-queue, p-retry, eventemitter3, twitter-text parseTweet; no smmkit code): ${floor.gz} B gz, import ${floorImportMs.toFixed(1)} ms`,
   );
   console.log(
-    `smmkit's own share of the app: ${app.gz - floor.gz} B gz, ${(median(differences) - median(floorDifferences)).toFixed(1)} ms import`,
+    `smmkit's own share of the app: ${app.gz - floor.gz} B gz, ${(appImportMs - floorImportMs).toFixed(1)} ms import`,
   );
   console.log(
-    `size: core_gz=${core.gz} adapter_x_gz=${adapterX.gz} core_plus_x_gz=${app.gz} import_ms=${median(differences).toFixed(1)}`,
+    `size: core_gz=${core.gz} adapter_x_gz=${adapterX.gz} core_plus_x_gz=${app.gz} import_ms=${appImportMs.toFixed(1)}`,
   );
 }
 
