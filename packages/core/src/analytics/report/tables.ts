@@ -9,6 +9,14 @@ export function cell(text: string, numeric = false): SafeHtml {
   return numeric ? html`<td class="num">${text}</td>` : html`<td>${text}</td>`;
 }
 
+/**
+ * One figure of a `<dl class="figures">`: its name and value, the value styled as missing when
+ * `missing` (by default when it reads {@link NO_DATA}).
+ */
+export function figure(name: string, value: string, missing = value === NO_DATA): SafeHtml {
+  return html`<div><dt>${name}</dt><dd${missing ? html` class="nodata"` : null}>${value}</dd></div>`;
+}
+
 /** A table with a caption and header row; `numeric` marks right-aligned columns. */
 export function table(
   caption: string,
@@ -51,7 +59,7 @@ export function contentMixTables(report: ContentMixReport, kpiLabel: string, kin
     (period) =>
       html`<tr><th scope="row">${period.period}</th>${cell(String(period.posts), true)}${cell(formatShare(period.valueShare), true)}${cell(formatShare(period.promotionShare), true)}${cell(String(period.unclassified), true)}${cell(yesNo(period.meetsTarget))}</tr>`,
   );
-  return html`<p class="lead">Value content should be at least ${target} of classified posts (unclassified posts are left out of the shares).</p><dl class="figures"><div><dt>Value share</dt><dd${overall.valueShare === null ? html` class="nodata"` : null}>${formatShare(overall.valueShare)}</dd></div><div><dt>Promotion share</dt><dd${overall.promotionShare === null ? html` class="nodata"` : null}>${formatShare(overall.promotionShare)}</dd></div><div><dt>Meets the ${target} target</dt><dd${overall.meetsTarget === null ? html` class="nodata"` : null}>${yesNo(overall.meetsTarget)}</dd></div></dl>${table(
+  return html`<p class="lead">Value content should be at least ${target} of classified posts (unclassified posts are left out of the shares).</p><dl class="figures">${figure('Value share', formatShare(overall.valueShare), overall.valueShare === null)}${figure('Promotion share', formatShare(overall.promotionShare), overall.promotionShare === null)}${figure(`Meets the ${target} target`, yesNo(overall.meetsTarget))}</dl>${table(
     `How each class performs (mean ${kpiLabel} per post)`,
     ['Class', 'Posts', `Mean ${kpiLabel}`],
     classes,

@@ -16,6 +16,7 @@ import {
 } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { coord, linear, niceAxis, truncate } from '../scale.js';
+import { figure } from '../tables.js';
 import { svgFrame, svgText } from './svg.js';
 
 /** What the A/B chart shows. */
@@ -133,8 +134,6 @@ export function abChart(data: AbChartData, id: string): SafeHtml {
 
 /** The figures under the chart: lift, p-value, z, verdict; `null` values read "no data". */
 export function abFigures(result: VariantComparison): SafeHtml {
-  const figure = (name: string, value: string) =>
-    html`<div><dt>${name}</dt><dd${value === NO_DATA ? html` class="nodata"` : null}>${value}</dd></div>`;
   return html`<dl class="figures">${figure('Lift (B vs A)', formatLift(result.lift))}${figure('Difference', formatPoints(result.difference))}${figure('p-value', formatPValue(result.pValue))}${figure('z', result.z === null ? NO_DATA : result.z.toFixed(2))}</dl><p class="${result.significant ? 'verdict significant' : 'verdict'}">${verdict(result)}.</p>`;
 }
 
