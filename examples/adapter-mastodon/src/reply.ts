@@ -1,4 +1,10 @@
-import type { Engagement, HttpClient, ReplyTarget, RequestContext } from '@smmkit/core';
+import {
+  type Engagement,
+  type HttpClient,
+  isEngagementTarget,
+  type ReplyTarget,
+  type RequestContext,
+} from '@smmkit/core';
 import * as z from 'zod/mini';
 import { createStatus } from './create-status.js';
 import type { MastodonPostOptions } from './post-options.js';
@@ -32,7 +38,7 @@ export async function replyOnMastodon(
   text: string,
   context: RequestContext,
 ): Promise<Engagement> {
-  const target = isEngagement(to)
+  const target = isEngagementTarget(to)
     ? { id: to.id, handle: to.author.handle, postRef: to.postRef, options: replyOptions(to) }
     : { id: to.platformPostId, handle: undefined, postRef: to, options: {} };
   const { status } = await createStatus(
@@ -45,10 +51,6 @@ export async function replyOnMastodon(
     kind: 'reply',
     postRef: target.postRef,
   });
-}
-
-function isEngagement(target: ReplyTarget): target is Engagement {
-  return 'kind' in target && 'author' in target;
 }
 
 /** `@handle text`, unless the handle is unknown or the text already starts with the mention. */

@@ -1,6 +1,7 @@
 import {
   type Engagement,
   type HttpClient,
+  isEngagementTarget,
   type ReplyTarget,
   type RequestContext,
   systemClock,
@@ -42,8 +43,8 @@ export async function replyOnInstagram(
   const { accountId } = context.account;
   let path: string;
   let parentId: string | undefined;
-  let postRef = isEngagement(to) ? to.postRef : to;
-  if (isEngagement(to)) {
+  let postRef = isEngagementTarget(to) ? to.postRef : to;
+  if (isEngagementTarget(to)) {
     if (to.kind !== 'comment' && to.kind !== 'reply') {
       throw new UnsupportedCapabilityError(`engagement.reply for ${to.kind} engagements`, {
         platform: 'instagram',
@@ -77,8 +78,4 @@ export async function replyOnInstagram(
     },
     { accountId, now: new Date(clock.now()), postRef },
   );
-}
-
-function isEngagement(target: ReplyTarget): target is Engagement {
-  return 'kind' in target && 'author' in target;
 }

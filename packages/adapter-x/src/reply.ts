@@ -1,6 +1,7 @@
 import {
   type Engagement,
   type HttpClient,
+  isEngagementTarget,
   type PostRef,
   type ReplyTarget,
   type RequestContext,
@@ -44,7 +45,7 @@ export async function replyOnX(
   const { account } = context;
   const me = { id: account.accountId, ...(account.handle === undefined ? {} : { handle: account.handle }) };
 
-  if (isEngagement(to) && to.kind === 'direct_message') {
+  if (isEngagementTarget(to) && to.kind === 'direct_message') {
     const { data } = await http.request({
       method: 'POST',
       path: `/2/dm_conversations/with/${encodeURIComponent(to.author.id)}/messages`,
@@ -69,7 +70,7 @@ export async function replyOnX(
 
   // The post the reply is about: the engagement's post, else the engagement itself (a mention
   // is a post by its author), or the post replied to.
-  const target: { id: string; postRef: PostRef; conversationId: string | undefined } = isEngagement(to)
+  const target: { id: string; postRef: PostRef; conversationId: string | undefined } = isEngagementTarget(to)
     ? {
         id: to.id,
         postRef: to.postRef ?? xPostRef(to.id, to.author.id, to.author.handle),
@@ -94,8 +95,4 @@ export async function replyOnX(
     createdAt: new Date(clock.now()),
     raw: post,
   };
-}
-
-function isEngagement(target: ReplyTarget): target is Engagement {
-  return 'kind' in target && 'author' in target;
 }

@@ -57,6 +57,23 @@ export interface RecentPost {
 export type ReplyTarget = Engagement | PostRef;
 
 /**
+ * Whether a {@link ReplyTarget} is an engagement rather than a post: only engagements have a
+ * `kind` and an `author`. Adapters use it in `reply` to choose between answering an
+ * engagement and commenting on a post.
+ *
+ * @param target - what to reply to
+ * @returns true for an engagement, false for a `PostRef`
+ *
+ * @example
+ * ```ts
+ * const inReplyToId = isEngagementTarget(to) ? to.id : to.platformPostId;
+ * ```
+ */
+export function isEngagementTarget(target: ReplyTarget): target is Engagement {
+  return 'kind' in target && 'author' in target;
+}
+
+/**
  * A platform adapter: the one place that knows a platform's API. The publisher, scheduler,
  * analytics and inbox talk to platforms only through this contract.
  *

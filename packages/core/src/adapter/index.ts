@@ -6,6 +6,7 @@ export type {
   RecentPostsQuery,
   ReplyTarget,
 } from './adapter.js';
+export { isEngagementTarget } from './adapter.js';
 export {
   type AuthCapabilities,
   AuthCapabilitiesSchema,
