@@ -8,13 +8,7 @@ import {
   type Publisher,
   type PublishOutcome,
 } from '@smmkit/core/publisher';
-import {
-  type FaultKind,
-  fastForwardClock,
-  manualClock,
-  type PlatformSimulator,
-  startSimulators,
-} from '@smmkit/testkit';
+import { fastForwardClock, manualClock, type PlatformSimulator, startSimulators } from '@smmkit/testkit';
 import { CAMPAIGN, CAMPAIGN_POSTS } from './campaign.ts';
 import { type DemoPlatform, PLATFORMS, type SimulatedPlatform } from './platforms.ts';
 
@@ -24,10 +18,6 @@ export interface DemoOptions {
   readonly print?: ((line: string) => void) | undefined;
   /** ANSI colours (default: when stdout is a terminal and `NO_COLOR` is not set). */
   readonly color?: boolean | undefined;
-  /** The platforms to publish to (default: {@link PLATFORMS}). */
-  readonly platforms?: readonly DemoPlatform[] | undefined;
-  /** Simulated start instant (default 2026-03-30 09:00 UTC). */
-  readonly start?: number | undefined;
 }
 
 /** What happened to one campaign post on one platform. */
@@ -58,8 +48,6 @@ export interface DemoPlatformReport {
   readonly sim: PlatformSimulator;
   /** The demo account. */
   readonly accountId: string;
-  /** Faults the simulator injected, by kind. */
-  readonly faultsInjected: ReadonlyMap<FaultKind, number>;
 }
 
 /** What {@link main} returns. */
@@ -93,19 +81,18 @@ const METRICS_AFTER_MS = 24 * 60 * 60_000;
  * later through the publisher and prints a rollup by platform. No credentials, no network: MSW
  * answers every request in this process, and the clock skips every wait.
  *
- * @param options - where to print, colours, platforms
+ * @param options - where to print, colours
  * @returns the outcomes, the simulators and the summary, for tests
  */
 export async function main(options: DemoOptions = {}): Promise<DemoReport> {
   const print = options.print ?? ((line: string) => console.log(line));
   const paint = painter(options.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR));
-  const platforms = options.platforms ?? PLATFORMS;
-  const start = options.start ?? Date.parse('2026-03-30T09:00:00.000Z');
+  const start = Date.parse('2026-03-30T09:00:00.000Z'); // simulated
   const realStart = performance.now();
 
   const time = manualClock(start);
   const clock = fastForwardClock(time);
-  const set: (DemoPlatform & SimulatedPlatform)[] = platforms.map((platform) => ({
+  const set: (DemoPlatform & SimulatedPlatform)[] = PLATFORMS.map((platform) => ({
     ...platform,
     ...platform.setUp(time, clock),
   }));
@@ -323,12 +310,7 @@ export async function main(options: DemoOptions = {}): Promise<DemoReport> {
     return {
       outcomes,
       skipped,
-      platforms: set.map((p) => ({
-        id: p.id,
-        sim: p.sim,
-        accountId: p.accountId,
-        faultsInjected: new Map(p.sim.faults.injected),
-      })),
+      platforms: set.map((p) => ({ id: p.id, sim: p.sim, accountId: p.accountId })),
       summary,
       events: counts,
       simulatedMs,

@@ -47,7 +47,7 @@ describe('pnpm demo', () => {
 
     // The injected faults were hit, and the publisher made them visible.
     const injected = (kind: FaultKind) =>
-      report.platforms.reduce((sum, p) => sum + (p.faultsInjected.get(kind) ?? 0), 0);
+      report.platforms.reduce((sum, p) => sum + (p.sim.faults.injected.get(kind) ?? 0), 0);
     expect(injected('rate_limit')).toBeGreaterThanOrEqual(1);
     expect(injected('server_error')).toBeGreaterThanOrEqual(1);
     expect(injected('accepted_then_lost')).toBeGreaterThanOrEqual(1);
