@@ -116,7 +116,7 @@ function quote(name: string): string {
  * - per platform × day: posts, Σ of each metric over the posts having it (NULL when none), and
  *   Σ engagementCount ÷ Σ impressions over the posts having both (NULL when none or Σ = 0).
  */
-export function rollupSql(metrics: readonly string[]): string {
+function rollupSql(metrics: readonly string[]): string {
   const pivot = metrics
     .map((metric) => `max(value) FILTER (WHERE metric = '${metric}') AS ${quote(metric)}`)
     .join(',\n      ');
