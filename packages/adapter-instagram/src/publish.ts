@@ -7,8 +7,8 @@ import {
   type PublishResult,
   type PublishWarning,
   publishFollowUps,
+  publishWarningFromError,
   type RateLimitInfo,
-  SmmkitError,
   systemClock,
   ValidationError,
 } from '@smmkit/core';
@@ -171,7 +171,11 @@ export async function publishToInstagram(
     publishedAt = graphTime(details.data.timestamp) ?? publishedAt;
   } catch (error) {
     warnings.push(
-      warning('permalink_unavailable', 'The post is published but its permalink could not be read: ', error),
+      publishWarningFromError(
+        'permalink_unavailable',
+        'The post is published but its permalink could not be read: ',
+        error,
+      ),
     );
   }
 
@@ -236,10 +240,4 @@ function childParams(item: Media, options: InstagramPostOptions): ContainerParam
   return item.kind === 'video'
     ? { is_carousel_item: true, media_type: 'VIDEO' }
     : { is_carousel_item: true, alt_text: item.altText, user_tags: options.user_tags };
-}
-
-function warning(code: string, prefix: string, error: unknown): PublishWarning {
-  const message = `${prefix}${error instanceof Error ? error.message : String(error)}`;
-  const platformCode = SmmkitError.isInstance(error) ? error.platformError?.code : undefined;
-  return platformCode === undefined ? { code, message } : { code, message, platformCode };
 }

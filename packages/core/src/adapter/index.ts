@@ -54,7 +54,12 @@ export type { PublishContext, PublishProgress, RequestContext } from './context.
 export { assertPublishable, defineAdapter } from './define-adapter.js';
 export { parseWebhookJson } from './parse-webhook-json.js';
 export { type PollUntilOptions, pollUntil } from './poll-until.js';
-export { type FollowUpResult, type FollowUps, publishFollowUps } from './publish-follow-ups.js';
+export {
+  type FollowUpResult,
+  type FollowUps,
+  publishFollowUps,
+  publishWarningFromError,
+} from './publish-follow-ups.js';
 export { type ReadPlatformOptionsResult, readPlatformOptions } from './read-platform-options.js';
 export { nonEmptySettingProblems, positiveIntegerSettingProblems } from './settings-problems.js';
 export { sleepInContext } from './sleep-in-context.js';

@@ -63,12 +63,12 @@ export async function publishFollowUps(followUps: FollowUps): Promise<FollowUpRe
     } catch (error) {
       warnings.push(
         AmbiguousOutcomeError.isInstance(error)
-          ? followUpWarning(
+          ? publishWarningFromError(
               'thread_part_unknown',
               `Thread part ${label} may or may not have been published (its answer was lost); later parts were not published: `,
               error,
             )
-          : followUpWarning(
+          : publishWarningFromError(
               'thread_incomplete',
               `Thread part ${label} and any after it were not published: `,
               error,
@@ -84,19 +84,34 @@ export async function publishFollowUps(followUps: FollowUps): Promise<FollowUpRe
     } catch (error) {
       warnings.push(
         AmbiguousOutcomeError.isInstance(error)
-          ? followUpWarning(
+          ? publishWarningFromError(
               'first_comment_unknown',
               'The first comment may or may not have been published (its answer was lost): ',
               error,
             )
-          : followUpWarning('first_comment_failed', 'The first comment was not published: ', error),
+          : publishWarningFromError('first_comment_failed', 'The first comment was not published: ', error),
       );
     }
   }
   return { threadIds, firstCommentId, warnings };
 }
 
-function followUpWarning(code: string, prefix: string, error: unknown): PublishWarning {
+/**
+ * A {@link PublishWarning} for something that failed after the post was published: `message` is
+ * `prefix` followed by the error's message, and `platformCode` is the platform's error code when
+ * the error is an `SmmkitError` that carries one.
+ *
+ * @param code - the warning's code (`first_comment_failed`, `permalink_unavailable`, …)
+ * @param prefix - what failed, in words, ending where the error's message should follow
+ * @param error - what was thrown
+ * @returns the warning
+ *
+ * @example
+ * ```ts
+ * warnings.push(publishWarningFromError('permalink_unavailable', 'The permalink could not be read: ', error));
+ * ```
+ */
+export function publishWarningFromError(code: string, prefix: string, error: unknown): PublishWarning {
   const message = `${prefix}${error instanceof Error ? error.message : String(error)}`;
   const platformCode = SmmkitError.isInstance(error) ? error.platformError?.code : undefined;
   return platformCode === undefined ? { code, message } : { code, message, platformCode };
