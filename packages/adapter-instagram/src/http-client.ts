@@ -14,9 +14,9 @@ export interface InstagramHttpOptions {
 
 /**
  * The HTTP client every Graph call goes through: core's client with the Graph error classifier
- * and the usage-header parser. The token goes in `Authorization: Bearer` (meta-common.md,
- * Requests: Meta takes `access_token` in the query or body or a Bearer header; the header keeps
- * it out of URLs and logs). Create one per adapter instance.
+ * and the usage-header parser. The token goes in `Authorization: Bearer`, core's default
+ * (meta-common.md, Requests: Meta takes `access_token` in the query or body or a Bearer header;
+ * the header keeps it out of URLs and logs). Create one per adapter instance.
  *
  * @param options - base URL and transport settings
  * @returns the HTTP client
@@ -34,6 +34,5 @@ export function createInstagramHttpClient(options: InstagramHttpOptions): HttpCl
     timeoutMs: options.timeoutMs,
     classifyError: classifyInstagramError,
     parseRateLimit: parseInstagramRateLimit,
-    authorize: (token) => ({ headers: { Authorization: `Bearer ${token}` } }),
   });
 }
