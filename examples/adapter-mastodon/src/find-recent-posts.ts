@@ -1,4 +1,10 @@
-import type { HttpClient, RecentPost, RecentPostsQuery, RequestContext } from '@smmkit/core';
+import {
+  clampPageSize,
+  type HttpClient,
+  type RecentPost,
+  type RecentPostsQuery,
+  type RequestContext,
+} from '@smmkit/core';
 import { htmlToPlainText } from './html-to-text.js';
 import { StatusListSchema } from './schemas.js';
 import { statusRef } from './status-ref.js';
@@ -33,7 +39,7 @@ export async function findRecentMastodonPosts(
   context: RequestContext,
 ): Promise<RecentPost[]> {
   const { accountId } = context.account;
-  const limit = Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
+  const limit = clampPageSize(query.limit, DEFAULT_LIMIT, MAX_LIMIT);
   const { data } = await http.request({
     method: 'GET',
     path: `/api/v1/accounts/${encodeURIComponent(accountId)}/statuses`,

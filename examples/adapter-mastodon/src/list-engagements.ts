@@ -1,11 +1,12 @@
-import type {
-  Engagement,
-  EngagementKind,
-  EngagementPage,
-  EngagementQuery,
-  HttpClient,
-  PostRef,
-  RequestContext,
+import {
+  clampPageSize,
+  type Engagement,
+  type EngagementKind,
+  type EngagementPage,
+  type EngagementQuery,
+  type HttpClient,
+  type PostRef,
+  type RequestContext,
 } from '@smmkit/core';
 import { nextMaxId } from './link-header.js';
 import { ContextSchema, NotificationListSchema } from './schemas.js';
@@ -65,7 +66,7 @@ async function* mentionPages(
   context: RequestContext,
 ): AsyncGenerator<EngagementPage> {
   const accountId = context.account.accountId;
-  const limit = Math.min(Math.max(Math.trunc(query.pageSize ?? DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE);
+  const limit = clampPageSize(query.pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   let maxId = query.cursor;
   for (;;) {
     const { data, headers } = await http.request({

@@ -1,4 +1,5 @@
 import {
+  clampPageSize,
   type HttpClient,
   type RecentPost,
   type RecentPostsQuery,
@@ -38,7 +39,7 @@ export async function findRecentInstagramPosts(
 ): Promise<RecentPost[]> {
   const clock = context.clock ?? systemClock;
   const { accountId } = context.account;
-  const limit = Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
+  const limit = clampPageSize(query.limit, DEFAULT_LIMIT, MAX_LIMIT);
   const { data } = await http.request({
     method: 'GET',
     path: `/${encodeURIComponent(accountId)}/media`,

@@ -1,4 +1,5 @@
 import {
+  clampPageSize,
   type Engagement,
   type EngagementKind,
   type EngagementPage,
@@ -125,7 +126,7 @@ class Reader {
     private readonly context: RequestContext,
     private readonly kinds: readonly EngagementKind[],
   ) {
-    this.#limit = Math.min(Math.max(Math.trunc(query.pageSize ?? DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE);
+    this.#limit = clampPageSize(query.pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
     this.#keep = (item) =>
       kinds.includes(item.kind) && (query.since === undefined || item.createdAt >= query.since);
   }

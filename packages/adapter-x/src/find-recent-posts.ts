@@ -1,4 +1,5 @@
 import {
+  clampPageSize,
   type HttpClient,
   type RecentPost,
   type RecentPostsQuery,
@@ -43,7 +44,7 @@ export async function findRecentXPosts(
 ): Promise<RecentPost[]> {
   const clock = context.clock ?? systemClock;
   const { accountId } = context.account;
-  const limit = Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_LIMIT), 1), MAX_RESULTS);
+  const limit = clampPageSize(query.limit, DEFAULT_LIMIT, MAX_RESULTS);
   const { data } = await http.request({
     method: 'GET',
     path: `/2/users/${encodeURIComponent(accountId)}/tweets`,

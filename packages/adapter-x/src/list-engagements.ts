@@ -1,4 +1,5 @@
 import {
+  clampPageSize,
   type Engagement,
   type EngagementKind,
   type EngagementPage,
@@ -89,7 +90,7 @@ export async function* listXEngagements(
           ...(kinds.includes('mention') || kinds.includes('reply') ? (['mention'] as const) : []),
           ...(kinds.includes('direct_message') ? (['direct_message'] as const) : []),
         ];
-  const pageSize = Math.min(Math.max(Math.trunc(query.pageSize ?? DEFAULT_PAGE_SIZE), 1), 100);
+  const pageSize = clampPageSize(query.pageSize, DEFAULT_PAGE_SIZE, 100);
   const sizeFor = (source: XEngagementSource): number => {
     const [min, max] = PAGE_BOUNDS[source];
     return Math.min(Math.max(pageSize, min), max);

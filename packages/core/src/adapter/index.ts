@@ -52,6 +52,7 @@ export {
 export { type CheckPostRulesOptions, checkPostRules } from './check-post-rules.js';
 export type { PublishContext, PublishProgress, RequestContext } from './context.js';
 export { assertPublishable, defineAdapter } from './define-adapter.js';
+export { clampPageSize } from './page-size.js';
 export { parseWebhookJson } from './parse-webhook-json.js';
 export { type PollUntilOptions, pollUntil } from './poll-until.js';
 export {
