@@ -3,6 +3,7 @@ import {
   type Media,
   type Poll,
   type Post,
+  type PostRef,
   type PublishContext,
   type PublishResult,
   publishFollowUps,
@@ -95,37 +96,34 @@ export async function publishToMastodon(
     operation: 'create status',
   });
 
-  const statuses = new Map<string, MastodonStatus>();
-  const created = async (part: StatusPart): Promise<string> => {
-    const status = await postStatus(part);
-    statuses.set(status.id, status);
-    return status.id;
-  };
+  // The refs of the thread parts published, in order: exactly the parts in followUps.threadIds.
+  const threadRefs: PostRef[] = [];
   const thread = post.thread ?? [];
   const followUps = await publishFollowUps({
     firstId: first.id,
     thread,
     firstComment: post.firstComment,
-    createThreadPart: (part, index, previousId, label) =>
-      created({
+    createThreadPart: async (part, index, previousId, label) => {
+      const status = await postStatus({
         text: part.text,
         media: part.media ?? [],
         inReplyToId: previousId,
         idempotencyKey: key === undefined ? undefined : `${key}:thread:${index}`,
         operation: `create thread part ${label}`,
-      }),
-    createFirstComment: (text, firstId) =>
-      created({
-        text,
-        media: [],
-        inReplyToId: firstId,
-        idempotencyKey: key === undefined ? undefined : `${key}:first-comment`,
-        operation: 'create first comment',
-      }),
-  });
-  const threadRefs = followUps.threadIds.flatMap((id) => {
-    const status = statuses.get(id);
-    return status === undefined ? [] : [statusRef(status, accountId)];
+      });
+      threadRefs.push(statusRef(status, accountId));
+      return status.id;
+    },
+    createFirstComment: async (text, firstId) =>
+      (
+        await postStatus({
+          text,
+          media: [],
+          inReplyToId: firstId,
+          idempotencyKey: key === undefined ? undefined : `${key}:first-comment`,
+          operation: 'create first comment',
+        })
+      ).id,
   });
   const { firstCommentId } = followUps;
   const warnings = [...followUps.warnings];
