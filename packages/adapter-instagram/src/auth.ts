@@ -1,7 +1,6 @@
 import {
   AuthError,
   type Clock,
-  createHttpClient,
   describeFailure,
   type ErrorClassifier,
   errorOptionsFrom,
@@ -14,7 +13,6 @@ import {
 } from '@smmkit/core';
 import { classifyInstagramError } from './classify-error.js';
 import { createInstagramHttpClient } from './http-client.js';
-import { parseInstagramRateLimit } from './rate-limit.js';
 import { InstagramCodeGrantSchema, PageAccountsSchema, TokenResponseSchema } from './schemas.js';
 import { INSTAGRAM_DEFAULTS, INSTAGRAM_HOSTS } from './settings.js';
 
@@ -258,13 +256,11 @@ export async function exchangeInstagramCode(
   // "OAuth Authorize" reference: Instagram appends `#_` to the redirect URI; it is not part of the code.
   const code = options.code.replace(/#_$/, '');
   const tokenUrl = new URL(options.tokenUrl ?? INSTAGRAM_LOGIN_TOKEN_URL);
-  const http = createHttpClient({
-    platform: 'instagram',
+  const http = createInstagramHttpClient({
     baseUrl: tokenUrl.origin,
     fetch: options.fetch,
     timeoutMs: options.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS,
     classifyError: classifyCodeExchangeError,
-    parseRateLimit: parseInstagramRateLimit,
   });
   const { data } = await http.request({
     method: 'POST',
@@ -356,16 +352,7 @@ export function facebookLoginAuthorizationUrl(options: FacebookLoginAuthorizatio
  * ```
  */
 export async function exchangeFacebookCode(options: ExchangeFacebookCodeOptions): Promise<TokenSet> {
-  const origin = (options.baseUrl ?? INSTAGRAM_HOSTS.facebook).replace(/\/+$/, '');
-  const http = createHttpClient({
-    platform: 'instagram',
-    baseUrl: `${origin}/${options.graphVersion ?? INSTAGRAM_DEFAULTS.graphVersion}`,
-    fetch: options.fetch,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS,
-    classifyError: classifyCodeExchangeError,
-    parseRateLimit: parseInstagramRateLimit,
-  });
-  const data = await tokenRequest(http, options, {
+  const data = await tokenRequest(client(options, 'facebook', classifyCodeExchangeError), options, {
     path: '/oauth/access_token',
     operation: 'exchange Facebook Login code',
     query: {
@@ -561,12 +548,18 @@ function checkAuthorization(
   if (problems.length > 0) throw new ValidationError(problems, subject, { platform: 'instagram' });
 }
 
-function client(options: InstagramAuthOptions, host: 'facebook' | 'instagram'): HttpClient {
+/** A Graph client for the auth helpers; `classifyError` replaces the Graph classifier (code exchanges). */
+function client(
+  options: InstagramAuthOptions,
+  host: 'facebook' | 'instagram',
+  classifyError?: ErrorClassifier,
+): HttpClient {
   const origin = (options.baseUrl ?? INSTAGRAM_HOSTS[host]).replace(/\/+$/, '');
   return createInstagramHttpClient({
     baseUrl: `${origin}/${options.graphVersion ?? INSTAGRAM_DEFAULTS.graphVersion}`,
     fetch: options.fetch,
     timeoutMs: options.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS,
+    classifyError,
   });
 }
 

@@ -1,4 +1,4 @@
-import { createHttpClient, type HttpClient } from '@smmkit/core';
+import { createHttpClient, type ErrorClassifier, type HttpClient } from '@smmkit/core';
 import { classifyInstagramError } from './classify-error.js';
 import { parseInstagramRateLimit } from './rate-limit.js';
 
@@ -10,6 +10,8 @@ export interface InstagramHttpOptions {
   readonly fetch?: typeof globalThis.fetch | undefined;
   /** Request timeout in milliseconds. */
   readonly timeoutMs?: number | undefined;
+  /** Replaces the Graph error classifier (the auth helpers' code exchanges). Default `classifyInstagramError`. */
+  readonly classifyError?: ErrorClassifier | undefined;
 }
 
 /**
@@ -32,7 +34,7 @@ export function createInstagramHttpClient(options: InstagramHttpOptions): HttpCl
     baseUrl: options.baseUrl,
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
-    classifyError: classifyInstagramError,
+    classifyError: options.classifyError ?? classifyInstagramError,
     parseRateLimit: parseInstagramRateLimit,
   });
 }
