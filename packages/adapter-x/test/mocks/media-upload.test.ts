@@ -34,8 +34,29 @@ function append(id: string, bytes: number, segmentIndex: number) {
   return api(`/2/media/upload/${id}/append`, { method: 'POST', body });
 }
 
+/** A multipart/form-data body written byte by byte, each part with exactly the headers given. */
+function multipart(
+  parts: readonly { headers: readonly string[]; content: Uint8Array<ArrayBuffer> | string }[],
+) {
+  const boundary = 'smmkit-raw-boundary';
+  const encoder = new TextEncoder();
+  const pieces: Uint8Array<ArrayBuffer>[] = [];
+  for (const part of parts) {
+    pieces.push(encoder.encode(`--${boundary}\r\n${part.headers.join('\r\n')}\r\n\r\n`));
+    pieces.push(typeof part.content === 'string' ? encoder.encode(part.content) : part.content);
+    pieces.push(encoder.encode('\r\n'));
+  }
+  pieces.push(encoder.encode(`--${boundary}--\r\n`));
+  return { body: new Blob(pieces), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
 const finalize = (id: string) => api(`/2/media/upload/${id}/finalize`, { method: 'POST' });
 const status = (id: string) => api(`/2/media/upload?command=STATUS&media_id=${id}`);
+
+/** The id of a new upload session for `totalBytes` bytes of `mediaType`. */
+async function initialized(mediaType: string, totalBytes: number): Promise<string> {
+  return String((await data(await initialize({ media_type: mediaType, total_bytes: totalBytes }))).id);
+}
 
 async function upload(mediaType: string, category: string, sizes: readonly number[]): Promise<string> {
   const total = sizes.reduce((sum, size) => sum + size, 0);
@@ -177,6 +198,49 @@ describe('chunked media upload', () => {
     ]);
     await append(id, 2000, 1);
     expect((await finalize(id)).status).toBe(200);
+  });
+
+  it('counts the raw bytes of a binary `media` part sent without a filename', async () => {
+    // Every byte value, so the chunk is not valid UTF-8 (nor base64): what reqwest's
+    // `Part::bytes` or Python's `files={"media": (None, chunk)}` put on the wire.
+    const chunk = Uint8Array.from({ length: 1000 }, (_, index) => (index * 37) % 256);
+    const id = await initialized('video/mp4', 2000);
+    for (const [index, headers] of [
+      ['Content-Disposition: form-data; name="media"'],
+      ['Content-Disposition: form-data; name="media"', 'Content-Type: application/octet-stream'],
+    ].entries()) {
+      const { body, contentType } = multipart([
+        { headers, content: chunk },
+        { headers: ['Content-Disposition: form-data; name="segment_index"'], content: String(index) },
+      ]);
+      const appended = await api(`/2/media/upload/${id}/append`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': contentType },
+      });
+      expect(appended.status).toBe(200);
+    }
+    const finalized = await finalize(id);
+    expect(finalized.status).toBe(200);
+    expect((await data(finalized)).size).toBe(2000);
+  });
+
+  it('still reads base64 `media` (format byte) in a bare multipart part and in JSON', async () => {
+    const chunk = Uint8Array.from({ length: 300 }, (_, index) => (index * 37) % 256);
+    const encoded = Buffer.from(chunk).toString('base64');
+    const id = await initialized('video/mp4', 600);
+    const form = new FormData();
+    form.append('media', encoded);
+    form.append('segment_index', '0');
+    expect((await api(`/2/media/upload/${id}/append`, { method: 'POST', body: form })).status).toBe(200);
+    const json = await api(`/2/media/upload/${id}/append`, {
+      method: 'POST',
+      json: { media: encoded, segment_index: 1 },
+    });
+    expect(json.status).toBe(200);
+    const finalized = await finalize(id);
+    expect(finalized.status).toBe(200);
+    expect((await data(finalized)).size).toBe(600);
   });
 
   it('refuses a segment_index outside 0..999 and unknown media ids', async () => {

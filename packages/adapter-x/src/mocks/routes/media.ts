@@ -14,6 +14,7 @@ import {
   VIDEO_TYPES,
 } from '../limits.js';
 import { processingInfo } from '../media-processing.js';
+import { type MultipartPart, readMultipart } from '../multipart.js';
 import {
   fileTooLargeMessage,
   invalidParameter,
@@ -243,18 +244,47 @@ function openSession(
 async function readChunk(request: Request): Promise<{ bytes: number; segmentIndex: string } | Response> {
   const contentType = request.headers.get('content-type') ?? '';
   if (contentType.includes('multipart/form-data')) {
-    const form = await request.formData();
-    const media = form.get('media');
-    const segmentIndex = form.get('segment_index');
-    if (media === null || typeof segmentIndex !== 'string')
+    const parts = await readMultipart(request);
+    if (parts === undefined)
+      return invalidRequest([{ parameters: {}, message: 'The multipart/form-data body is malformed.' }]);
+    const media = parts.find((part) => part.name === 'media');
+    const segmentIndex = parts.find((part) => part.name === 'segment_index');
+    if (media === undefined || segmentIndex === undefined)
       return invalidRequest([{ parameters: {}, message: 'media and segment_index are required' }]);
-    return { bytes: typeof media === 'string' ? base64Length(media) : media.size, segmentIndex };
+    return { bytes: chunkSize(media), segmentIndex: new TextDecoder().decode(segmentIndex.bytes) };
   }
   const body = await readJsonObject(request);
   if (body instanceof Response) return body;
   if (typeof body.media !== 'string' || body.segment_index === undefined)
     return invalidRequest([{ parameters: {}, message: 'media and segment_index are required' }]);
+  // JSON cannot carry raw bytes: there `media` is the `format: byte` (base64) branch.
   return { bytes: base64Length(body.media), segmentIndex: String(body.segment_index) };
+}
+
+/**
+ * The size of a multipart `media` part. x-openapi.json AppendMediaUploadRequest.media is
+ * `anyOf [{format: binary}, {format: byte}]`, and the v1.1 APPEND it replaces took "the raw
+ * binary file content" (https://developer.x.com/en/docs/twitter-api/v1/media/upload-media/api-reference/post-media-upload-append).
+ * A part that names a file or a non-text Content-Type is raw bytes; so is a bare part (no
+ * filename, no Content-Type, as reqwest's `Part::bytes` or Python's `files={"media": (None, chunk)}`
+ * send it) unless it is well-formed base64 text, the `byte` branch. A binary image or video chunk
+ * made only of base64 characters, padded to a multiple of 4, does not occur in practice.
+ */
+function chunkSize(media: MultipartPart): number {
+  const binary =
+    media.filename !== undefined ||
+    (media.contentType !== undefined && !media.contentType.startsWith('text/plain'));
+  if (binary) return media.bytes.byteLength;
+  const text = base64Text(media.bytes);
+  return text === undefined ? media.bytes.byteLength : base64Length(text);
+}
+
+/** The bytes as base64 text (RFC 4648 §4, whitespace allowed between lines), or `undefined` when they are not. */
+function base64Text(bytes: Uint8Array): string | undefined {
+  if (bytes.byteLength === 0) return undefined;
+  for (const byte of bytes) if (byte > 0x7f) return undefined;
+  const text = new TextDecoder().decode(bytes).replace(/\s/g, '');
+  return text.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(text) ? text : undefined;
 }
 
 /** The decoded size of a base64 string (x-openapi.json AppendMediaUploadRequest.media: binary or `byte`). */
