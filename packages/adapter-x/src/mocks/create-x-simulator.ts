@@ -18,6 +18,7 @@ import { registerMediaRoutes } from './routes/media.js';
 import { registerOAuthRoutes } from './routes/oauth.js';
 import { registerSearchRoute } from './routes/search.js';
 import { registerTweetRoutes } from './routes/tweets.js';
+import { registerUnknownPathRoute } from './routes/unknown-path.js';
 import { registerUserRoutes } from './routes/users.js';
 import { DEFAULT_SCOPES } from './scopes.js';
 import { addXAccount, seedDirectMessages, seedMentions, seedReplies } from './seed.js';
@@ -192,6 +193,8 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
   registerDirectMessageRoutes(context);
   registerMediaRoutes(context);
   registerOAuthRoutes(context);
+  // Last: MSW tries handlers in order, and this one takes any path the others did not.
+  registerUnknownPathRoute(context);
 
   return {
     sim,

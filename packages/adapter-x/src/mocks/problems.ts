@@ -124,7 +124,7 @@ export function fieldUnauthorizedProblem(field: string, tweetId: string): Proble
 
 /** 404 for one resource that does not exist (ASSUMED: X's answer for DELETE or hide of a missing post is not documented). */
 export function resourceNotFound(
-  resourceType: 'tweet' | 'user' | 'media',
+  resourceType: 'tweet' | 'user' | 'media' | 'dm_conversation',
   parameter: string,
   id: string,
 ): Response {
@@ -137,6 +137,29 @@ export function resourceNotFound(
       parameter,
       value: id,
       resource_id: id,
+      status: 404,
+    },
+    404,
+  );
+}
+
+/**
+ * 404 for a path X does not serve. docs.x.com says only that 404 means "The URI requested is
+ * invalid or the resource requested, such as a user, does not exist"
+ * (https://docs.x.com/x-api/fundamentals/response-codes-and-errors); the simulator answers with the
+ * problem X uses for an unknown resource (x-openapi.json ResourceNotFoundProblem: `type`, `title`,
+ * `detail`, `resource_type` required), its `detail` in the words of X's error code 34 "Sorry, that
+ * page does not exist" (https://developer.x.com/en/support/x-api/error-troubleshooting). The body is
+ * ASSUMED; the status is documented.
+ */
+export function unknownPathNotFound(method: string, path: string): Response {
+  return problemResponse(
+    {
+      title: 'Not Found Error',
+      detail: 'Sorry, that page does not exist.',
+      type: `${PROBLEM_BASE}resource-not-found`,
+      resource_type: 'endpoint',
+      resource_id: `${method} ${path}`,
       status: 404,
     },
     404,

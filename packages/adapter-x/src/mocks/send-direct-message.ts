@@ -1,0 +1,90 @@
+import { type RouteContext, withHeaders } from '@smmkit/testkit';
+import type { XContext } from './context.js';
+import { takeDailyCap } from './daily-cap.js';
+import { conversationIdOf } from './entities/index.js';
+import { refreshMedia } from './media-processing.js';
+import { invalidParameter, invalidRequest, jsonResponse, MEDIA_IDS_INVALID_MESSAGE } from './problems.js';
+import { ID_PATTERN, isObject, readJsonObject } from './request-params.js';
+import { arr, obj, type SchemaCheck, str } from './schema-check.js';
+import { missingScope, REQUIRED_SCOPES } from './scopes.js';
+
+/**
+ * x-openapi.json `CreateDirectMessagesByParticipantIdRequest` and
+ * `CreateDirectMessagesByConversationIdRequest` (the same shape): `text` (minLength 1) and
+ * `attachments[{media_id}]`, `additionalProperties: false` at both levels.
+ */
+const CREATE_DM_REQUEST: SchemaCheck = obj({
+  attachments: arr(obj({ media_id: str({ pattern: ID_PATTERN }) }, ['media_id'])),
+  text: str({ minLength: 1 }),
+});
+
+/**
+ * Sends a one-to-one direct message for `POST /2/dm_conversations/with/:participant_id/messages`
+ * and `POST /2/dm_conversations/:dm_conversation_id/messages` (x-openapi.json
+ * createDirectMessagesByParticipantId, createDirectMessagesByConversationId): scope `dm.write`, the
+ * daily cap, the recipient (`recipientOf` answers its id or X's problem), the body, then
+ * attachments that must be the sender's processed media. Answers 201
+ * `{data:{dm_conversation_id, dm_event_id}}`, and stores the message in `sim.engagements` (kind
+ * `direct_message`, `accountId` the recipient, `authorId` the sender).
+ *
+ * @example
+ * ```ts
+ * sim.route('POST', '/2/dm_conversations/with/:participant_id/messages', { bucket: 'dm-send' }, (route) =>
+ *   sendDirectMessage(context, route, () => String(route.params.participant_id)),
+ * );
+ * ```
+ */
+export async function sendDirectMessage(
+  context: XContext,
+  route: RouteContext,
+  recipientOf: (senderId: string) => string | Response,
+): Promise<Response> {
+  const { sim } = context;
+  const { request, accountId, now } = route;
+  const scopeProblem = missingScope(context, request, REQUIRED_SCOPES.sendDirectMessage);
+  if (scopeProblem !== undefined) return scopeProblem;
+  // ASSUMED: the daily DM cap is reported like POST /2/tweets's, in x-user-limit-24hour-*.
+  const daily = takeDailyCap(context, route, 'dm-send-24h');
+  const headers = daily.headers;
+  if (daily.refused !== undefined) return withHeaders(daily.refused, headers);
+
+  const recipientId = recipientOf(accountId);
+  if (recipientId instanceof Response) return withHeaders(recipientId, headers);
+  const body = await readJsonObject(request);
+  if (body instanceof Response) return withHeaders(body, headers);
+  const problems: Parameters<SchemaCheck>[2] = [];
+  CREATE_DM_REQUEST(body, '$', problems);
+  // The request schema's `anyOf: [{required: [text]}, {required: [attachments]}]`.
+  if (body.text === undefined && body.attachments === undefined)
+    problems.push({ parameters: {}, message: '$: must have at least one of text, attachments' });
+  if (problems.length > 0) return withHeaders(invalidRequest(problems), headers);
+  const attachments = Array.isArray(body.attachments) ? body.attachments : [];
+  for (const attachment of attachments) {
+    const media = isObject(attachment) ? sim.media.get(String(attachment.media_id)) : undefined;
+    if (
+      media === undefined ||
+      media.accountId !== accountId ||
+      refreshMedia(context, media, now).state !== 'ready'
+    )
+      return withHeaders(invalidParameter('attachments', attachments, MEDIA_IDS_INVALID_MESSAGE), headers);
+  }
+  const sender = sim.accounts.get(accountId);
+  const event = sim.engagements.put({
+    id: sim.nextId(),
+    kind: 'direct_message',
+    accountId: recipientId,
+    postId: undefined,
+    authorId: accountId,
+    authorHandle: sender?.handle ?? '',
+    text: typeof body.text === 'string' ? body.text : '',
+    createdAt: now,
+    hidden: false,
+  });
+  return withHeaders(
+    jsonResponse(
+      { data: { dm_conversation_id: conversationIdOf(accountId, recipientId), dm_event_id: event.id } },
+      201,
+    ),
+    headers,
+  );
+}
