@@ -5,14 +5,9 @@
  * The publisher can only stay under the limit by counting its own sends against the declared
  * budgets. Posts are text-only; `GET /v2/posts` lists an account's recent posts, for reconciling.
  */
-import {
-  type Adapter,
-  type Capabilities,
-  checkPostRules,
-  createHttpClient,
-  defineAdapter,
-  type RecentPost,
-} from '@smmkit/core';
+import type { Adapter, Capabilities } from '@smmkit/core';
+import type { RecentPost } from '@smmkit/core/adapter-kit';
+import { checkPostRules, createHttpClient, defineAdapter } from '@smmkit/core/adapter-kit';
 import {
   bearerToken,
   type ManualClock,

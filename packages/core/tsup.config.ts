@@ -7,6 +7,7 @@ export default defineConfig({
   // The publisher has its own entry too: it brings p-queue, p-retry and eventemitter3.
   entry: {
     index: 'src/index.ts',
+    'adapter-kit': 'src/adapter-kit.ts',
     analytics: 'src/analytics/index.ts',
     publisher: 'src/publisher/index.ts',
   },

@@ -1,15 +1,11 @@
+import { AuthError, PlatformError, RateLimitError, type SmmkitError, TransientError } from '@smmkit/core';
 import {
-  AuthError,
   describeFailure,
   type ErrorClassifier,
   errorOptionsFrom,
-  PlatformError,
   type PlatformErrorDetails,
   type PlatformResponse,
-  RateLimitError,
-  type SmmkitError,
-  TransientError,
-} from '@smmkit/core';
+} from '@smmkit/core/adapter-kit';
 
 /**
  * Reads Mastodon's error body into the platform's own words. The REST API answers

@@ -1,4 +1,4 @@
-import { countText } from '@smmkit/core';
+import { countText } from '@smmkit/core/adapter-kit';
 
 /** What Mastodon counts every URL as (docs.joinmastodon.org: user/posting#links). */
 export const MASTODON_URL_LENGTH = 23;

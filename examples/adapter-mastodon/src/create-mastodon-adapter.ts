@@ -1,4 +1,5 @@
-import { type Adapter, defineAdapter } from '@smmkit/core';
+import type { Adapter } from '@smmkit/core';
+import { defineAdapter } from '@smmkit/core/adapter-kit';
 import { mastodonCapabilities } from './capabilities.js';
 import { deleteStatus } from './delete.js';
 import { findRecentMastodonPosts } from './find-recent-posts.js';

@@ -1,4 +1,5 @@
-import type { HttpClient, PostRef, RequestContext } from '@smmkit/core';
+import type { PostRef, RequestContext } from '@smmkit/core';
+import type { HttpClient } from '@smmkit/core/adapter-kit';
 
 /**
  * Deletes one of the account's statuses: `DELETE /api/v1/statuses/:id`

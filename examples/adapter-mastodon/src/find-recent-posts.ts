@@ -1,10 +1,6 @@
-import {
-  clampPageSize,
-  type HttpClient,
-  type RecentPost,
-  type RecentPostsQuery,
-  type RequestContext,
-} from '@smmkit/core';
+import type { RequestContext } from '@smmkit/core';
+import type { RecentPost, RecentPostsQuery } from '@smmkit/core/adapter-kit';
+import { clampPageSize, type HttpClient } from '@smmkit/core/adapter-kit';
 import { htmlToPlainText } from './html-to-text.js';
 import { StatusListSchema } from './schemas.js';
 import { statusRef } from './status-ref.js';

@@ -1,4 +1,4 @@
-import { createHttpClient, type HttpClient } from '@smmkit/core';
+import { createHttpClient, type HttpClient } from '@smmkit/core/adapter-kit';
 import { classifyMastodonError } from './classify-error.js';
 import { parseMastodonRateLimit } from './rate-limit.js';
 

@@ -1,13 +1,5 @@
-import {
-  clampPageSize,
-  type Engagement,
-  type EngagementKind,
-  type EngagementPage,
-  type EngagementQuery,
-  type HttpClient,
-  type PostRef,
-  type RequestContext,
-} from '@smmkit/core';
+import type { Engagement, EngagementKind, EngagementPage, EngagementQuery, PostRef, RequestContext } from '@smmkit/core';
+import { clampPageSize, type HttpClient } from '@smmkit/core/adapter-kit';
 import { nextMaxId } from './link-header.js';
 import { ContextSchema, NotificationListSchema } from './schemas.js';
 import { statusEngagement } from './status-engagement.js';

@@ -1,12 +1,5 @@
-import {
-  type HttpClient,
-  type Media,
-  MediaProcessingError,
-  PlatformError,
-  type PublishContext,
-  pollUntil,
-  readMediaBlob,
-} from '@smmkit/core';
+import { type Media, MediaProcessingError, PlatformError, type PublishContext } from '@smmkit/core';
+import { type HttpClient, pollUntil, readMediaBlob } from '@smmkit/core/adapter-kit';
 import { MediaAttachmentSchema } from './schemas.js';
 
 /** How long to wait for media processing. */

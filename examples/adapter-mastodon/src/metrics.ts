@@ -1,12 +1,5 @@
-import {
-  type CanonicalMetric,
-  type HttpClient,
-  type MetricSample,
-  PlatformError,
-  type PostRef,
-  type RequestContext,
-  systemClock,
-} from '@smmkit/core';
+import { type CanonicalMetric, type MetricSample, PlatformError, type PostRef, type RequestContext } from '@smmkit/core';
+import { type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
 import {
   AccountWithCountsSchema,
   type MastodonAccountWithCounts,

@@ -1,4 +1,5 @@
-import { type Post, type ReadPlatformOptionsResult, readPlatformOptions } from '@smmkit/core';
+import type { Post } from '@smmkit/core';
+import { type ReadPlatformOptionsResult, readPlatformOptions } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
 
 /**

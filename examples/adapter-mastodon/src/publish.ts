@@ -1,16 +1,5 @@
-import {
-  type HttpClient,
-  type Media,
-  type Poll,
-  type Post,
-  type PostRef,
-  type PublishContext,
-  type PublishResult,
-  publishFollowUps,
-  type RateLimitInfo,
-  textWithLink,
-  ValidationError,
-} from '@smmkit/core';
+import { type Media, type Poll, type Post, type PostRef, type PublishContext, type PublishResult, type RateLimitInfo, ValidationError } from '@smmkit/core';
+import { type HttpClient, publishFollowUps, textWithLink } from '@smmkit/core/adapter-kit';
 import { createStatus } from './create-status.js';
 import { type MediaPolling, uploadMedia } from './media-upload.js';
 import { readMastodonPostOptions } from './post-options.js';

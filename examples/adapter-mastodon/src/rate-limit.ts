@@ -1,4 +1,5 @@
-import type { RateLimitInfo, RateLimitParser } from '@smmkit/core';
+import type { RateLimitInfo } from '@smmkit/core';
+import type { RateLimitParser } from '@smmkit/core/adapter-kit';
 
 /**
  * Reads Mastodon's rate-limit headers (docs.joinmastodon.org: api/rate-limits):

@@ -1,10 +1,5 @@
-import {
-  type Engagement,
-  type HttpClient,
-  isEngagementTarget,
-  type ReplyTarget,
-  type RequestContext,
-} from '@smmkit/core';
+import type { Engagement, ReplyTarget, RequestContext } from '@smmkit/core';
+import { type HttpClient, isEngagementTarget } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
 import { createStatus } from './create-status.js';
 import type { MastodonPostOptions } from './post-options.js';

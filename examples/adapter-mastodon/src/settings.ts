@@ -1,9 +1,5 @@
-import {
-  isHttpUrl,
-  positiveIntegerSettingProblems,
-  ValidationError,
-  type ValidationProblem,
-} from '@smmkit/core';
+import { ValidationError, type ValidationProblem } from '@smmkit/core';
+import { isHttpUrl, positiveIntegerSettingProblems } from '@smmkit/core/adapter-kit';
 
 /**
  * Settings of `createMastodonAdapter`. Only `instanceUrl` is required: every Mastodon

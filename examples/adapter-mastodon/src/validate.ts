@@ -1,11 +1,5 @@
-import {
-  type Capabilities,
-  checkPostRules,
-  countText,
-  type Post,
-  textWithLink,
-  type ValidationProblem,
-} from '@smmkit/core';
+import type { Capabilities, Post, ValidationProblem } from '@smmkit/core';
+import { checkPostRules, countText, textWithLink } from '@smmkit/core/adapter-kit';
 import { countStatusLength } from './count-status-length.js';
 import { readMastodonPostOptions } from './post-options.js';
 

@@ -1,11 +1,4 @@
-import {
-  createRefreshingTokenProvider,
-  parsePost,
-  RateLimitError,
-  SmmkitError,
-  type TokenSet,
-  ValidationError,
-} from '@smmkit/core';
+import { createRefreshingTokenProvider, parsePost, RateLimitError, SmmkitError, type TokenSet, ValidationError } from '@smmkit/core';
 
 /** A post as an app builds it: plain data, checked by `parsePost`. */
 export function buildLaunchPost() {

@@ -1,16 +1,11 @@
+import { AuthError, type Clock, PlatformError, type TokenSet, ValidationError, type ValidationProblem } from '@smmkit/core';
 import {
-  AuthError,
-  type Clock,
   describeFailure,
   type ErrorClassifier,
   errorOptionsFrom,
   type HttpClient,
-  PlatformError,
   systemClock,
-  type TokenSet,
-  ValidationError,
-  type ValidationProblem,
-} from '@smmkit/core';
+} from '@smmkit/core/adapter-kit';
 import { classifyInstagramError } from './classify-error.js';
 import { createInstagramHttpClient } from './http-client.js';
 import { InstagramCodeGrantSchema, PageAccountsSchema, TokenResponseSchema } from './schemas.js';

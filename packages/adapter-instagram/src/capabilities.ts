@@ -1,4 +1,5 @@
-import type { Capabilities, RateBudget } from '@smmkit/core';
+import type { Capabilities } from '@smmkit/core';
+import type { RateBudget } from '@smmkit/core/adapter-kit';
 import { INSTAGRAM_GRAPH_BUCKET } from './rate-limit.js';
 
 // Every rule and number cites shared/platforms/instagram.md or meta-common.md (which cite

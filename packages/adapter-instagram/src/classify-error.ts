@@ -1,16 +1,11 @@
+import { AuthError, MediaProcessingError, PlatformError, RateLimitError, type SmmkitError, TransientError } from '@smmkit/core';
 import {
-  AuthError,
   describeFailure,
   type ErrorClassifier,
   errorOptionsFrom,
-  MediaProcessingError,
-  PlatformError,
   type PlatformErrorDetails,
   type PlatformResponse,
-  RateLimitError,
-  type SmmkitError,
-  TransientError,
-} from '@smmkit/core';
+} from '@smmkit/core/adapter-kit';
 import { INSTAGRAM_PUBLISH_BUCKET } from './capabilities.js';
 
 /** A Graph error body's `error` object (meta-common.md, Error body), read tolerantly. */

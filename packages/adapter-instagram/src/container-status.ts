@@ -1,4 +1,5 @@
-import { type HttpClient, MediaProcessingError, type PublishContext, pollUntil } from '@smmkit/core';
+import { MediaProcessingError, type PublishContext } from '@smmkit/core';
+import { type HttpClient, pollUntil } from '@smmkit/core/adapter-kit';
 import { ContainerStatusSchema } from './schemas.js';
 
 /** Which container to wait for and how. */

@@ -1,4 +1,5 @@
-import { type HttpClient, type Media, type PublishContext, readMediaBlob } from '@smmkit/core';
+import type { Media, PublishContext } from '@smmkit/core';
+import { type HttpClient, readMediaBlob } from '@smmkit/core/adapter-kit';
 import { IdResponseSchema, UploadResponseSchema } from './schemas.js';
 
 /** Container parameters (IGUser.json `POST media`; instagram.md, Publish step 1). */

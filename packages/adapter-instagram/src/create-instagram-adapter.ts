@@ -1,4 +1,5 @@
-import { type Adapter, defineAdapter, type Engagement, type RequestContext } from '@smmkit/core';
+import type { Adapter, Engagement, RequestContext } from '@smmkit/core';
+import { defineAdapter } from '@smmkit/core/adapter-kit';
 import { instagramCapabilities } from './capabilities.js';
 import { findRecentInstagramPosts } from './find-recent-posts.js';
 import { createInstagramHttpClient } from './http-client.js';

@@ -1,11 +1,6 @@
-import {
-  clampPageSize,
-  type HttpClient,
-  type RecentPost,
-  type RecentPostsQuery,
-  type RequestContext,
-  systemClock,
-} from '@smmkit/core';
+import type { RequestContext } from '@smmkit/core';
+import type { RecentPost, RecentPostsQuery } from '@smmkit/core/adapter-kit';
+import { clampPageSize, type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
 import { graphTime, instagramPostRef } from './post-ref.js';
 import { MediaListSchema } from './schemas.js';
 

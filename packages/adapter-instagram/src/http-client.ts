@@ -1,4 +1,4 @@
-import { createHttpClient, type ErrorClassifier, type HttpClient } from '@smmkit/core';
+import { createHttpClient, type ErrorClassifier, type HttpClient } from '@smmkit/core/adapter-kit';
 import { classifyInstagramError } from './classify-error.js';
 import { parseInstagramRateLimit } from './rate-limit.js';
 

@@ -1,15 +1,5 @@
-import {
-  clampPageSize,
-  type Engagement,
-  type EngagementKind,
-  type EngagementPage,
-  type EngagementQuery,
-  type HttpClient,
-  type PostRef,
-  type RequestContext,
-  systemClock,
-  ValidationError,
-} from '@smmkit/core';
+import { type Engagement, type EngagementKind, type EngagementPage, type EngagementQuery, type PostRef, type RequestContext, ValidationError } from '@smmkit/core';
+import { clampPageSize, type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
 import {
   COMMENT_FIELDS,
   type EngagementWhere,

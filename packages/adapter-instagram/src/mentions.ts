@@ -1,9 +1,5 @@
-import {
-  type Engagement,
-  type HttpClient,
-  type RequestContext,
-  UnsupportedCapabilityError,
-} from '@smmkit/core';
+import { type Engagement, type RequestContext, UnsupportedCapabilityError } from '@smmkit/core';
+import type { HttpClient } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
 import { graphTime, instagramPostRef } from './post-ref.js';
 import { CommentSchema, MediaItemSchema } from './schemas.js';

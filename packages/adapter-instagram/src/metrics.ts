@@ -1,12 +1,5 @@
-import {
-  AuthError,
-  type HttpClient,
-  type MetricSample,
-  PlatformError,
-  type PostRef,
-  type RequestContext,
-  systemClock,
-} from '@smmkit/core';
+import { AuthError, type MetricSample, PlatformError, type PostRef, type RequestContext } from '@smmkit/core';
+import { type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
 import { INSTAGRAM_ACCOUNT_METRICS, INSTAGRAM_MEDIA_METRICS } from './metric-mapping.js';
 import { AccountCountsSchema, InsightsResponseSchema } from './schemas.js';
 

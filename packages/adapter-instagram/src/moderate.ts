@@ -1,9 +1,5 @@
-import {
-  type Engagement,
-  type HttpClient,
-  type RequestContext,
-  UnsupportedCapabilityError,
-} from '@smmkit/core';
+import { type Engagement, type RequestContext, UnsupportedCapabilityError } from '@smmkit/core';
+import type { HttpClient } from '@smmkit/core/adapter-kit';
 
 /**
  * Hides a comment or reply from the public, or shows it again: `POST /{ig-comment-id}?hide=true|false`

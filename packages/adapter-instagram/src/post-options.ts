@@ -1,4 +1,5 @@
-import { type Post, type ReadPlatformOptionsResult, readPlatformOptions } from '@smmkit/core';
+import type { Post } from '@smmkit/core';
+import { type ReadPlatformOptionsResult, readPlatformOptions } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
 
 /** A position on the image, 0–1 from the top-left (user tag `x`/`y`; Meta's media reference). */

@@ -1,4 +1,5 @@
-import { isHttpUrl, type PostRef } from '@smmkit/core';
+import type { PostRef } from '@smmkit/core';
+import { isHttpUrl } from '@smmkit/core/adapter-kit';
 
 /**
  * A reference to an Instagram media item: its IG media id, and its permalink when known.

@@ -1,4 +1,5 @@
-import type { Media, PostFormat } from '@smmkit/core';
+import type { Media } from '@smmkit/core';
+import type { PostFormat } from '@smmkit/core/adapter-kit';
 
 /** How a post's media is published (instagram.md, Publish step 1). */
 export type InstagramPublishKind = 'image' | 'reel' | 'carousel' | 'story';

@@ -1,17 +1,11 @@
+import { type Media, type Post, type PublishContext, type PublishResult, type PublishWarning, type RateLimitInfo, ValidationError } from '@smmkit/core';
 import {
   type HttpClient,
   isHttpUrl,
-  type Media,
-  type Post,
-  type PublishContext,
-  type PublishResult,
-  type PublishWarning,
   publishFollowUps,
   publishWarningFromError,
-  type RateLimitInfo,
   systemClock,
-  ValidationError,
-} from '@smmkit/core';
+} from '@smmkit/core/adapter-kit';
 import { waitForInstagramContainer } from './container-status.js';
 import { type ContainerParams, createInstagramContainer } from './containers.js';
 import { type InstagramPostOptions, readInstagramPostOptions } from './post-options.js';

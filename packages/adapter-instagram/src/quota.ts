@@ -1,4 +1,5 @@
-import { type HttpClient, RateLimitError, type RequestContext, systemClock } from '@smmkit/core';
+import { RateLimitError, type RequestContext } from '@smmkit/core';
+import { type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
 import { INSTAGRAM_PUBLISH_BUCKET } from './capabilities.js';
 import { PublishingLimitSchema } from './schemas.js';
 

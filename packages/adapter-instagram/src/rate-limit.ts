@@ -1,4 +1,5 @@
-import type { RateLimitInfo, RateLimitParser, RateLimitScope } from '@smmkit/core';
+import type { RateLimitInfo, RateLimitScope } from '@smmkit/core';
+import type { RateLimitParser } from '@smmkit/core/adapter-kit';
 
 /**
  * The bucket every Graph call's usage headers are booked against. Meta counts usage per app,

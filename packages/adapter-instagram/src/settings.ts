@@ -1,10 +1,5 @@
-import {
-  isHttpUrl,
-  nonEmptySettingProblems,
-  positiveIntegerSettingProblems,
-  ValidationError,
-  type ValidationProblem,
-} from '@smmkit/core';
+import { ValidationError, type ValidationProblem } from '@smmkit/core';
+import { isHttpUrl, nonEmptySettingProblems, positiveIntegerSettingProblems } from '@smmkit/core/adapter-kit';
 
 /** Which Graph host the account's token belongs to (instagram.md, Permissions: "Support both hosts"). */
 export type InstagramHost = 'facebook' | 'instagram';

@@ -1,10 +1,5 @@
-import {
-  type Capabilities,
-  checkPostRules,
-  mediaSize,
-  type Post,
-  type ValidationProblem,
-} from '@smmkit/core';
+import type { Capabilities, Post, ValidationProblem } from '@smmkit/core';
+import { checkPostRules, mediaSize } from '@smmkit/core/adapter-kit';
 import { readInstagramPostOptions } from './post-options.js';
 import { instagramPublishKind } from './publish-format.js';
 

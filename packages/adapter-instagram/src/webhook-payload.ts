@@ -1,4 +1,5 @@
-import { type Engagement, safeParseModel, ValidationError } from '@smmkit/core';
+import { type Engagement, ValidationError } from '@smmkit/core';
+import { safeParseModel } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
 import { instagramCommentEngagement } from './comment-engagement.js';
 import { CommentSchema, GraphIdSchema } from './schemas.js';

@@ -1,4 +1,5 @@
-import { hmacSha256, parseWebhookJson, timingSafeEqual, toHex, type WebhookHandler } from '@smmkit/core';
+import type { WebhookHandler } from '@smmkit/core';
+import { hmacSha256, parseWebhookJson, timingSafeEqual, toHex } from '@smmkit/core/adapter-kit';
 import { instagramWebhookEngagements } from './webhook-payload.js';
 
 /** The header Meta signs every delivery with (meta-common.md, Webhooks). */

@@ -1,10 +1,4 @@
-import {
-  AuthError,
-  createRefreshingTokenProvider,
-  PlatformError,
-  staticTokenProvider,
-  ValidationError,
-} from '@smmkit/core';
+import { AuthError, createRefreshingTokenProvider, PlatformError, staticTokenProvider, ValidationError } from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
 import {
   discoverInstagramAccounts,

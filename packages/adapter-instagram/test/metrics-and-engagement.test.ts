@@ -1,11 +1,4 @@
-import {
-  type Engagement,
-  type MetricSample,
-  PlatformError,
-  TransientError,
-  UnsupportedCapabilityError,
-  ValidationError,
-} from '@smmkit/core';
+import { type Engagement, type MetricSample, PlatformError, TransientError, UnsupportedCapabilityError, ValidationError } from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
 import { INSTAGRAM_RECENT_MEDIA_FOR_COMMENTS } from '../src/index.js';
 import { REMOVED_METRICS } from '../src/mocks/index.js';

@@ -1,4 +1,5 @@
-import { type Clock, systemClock, type TokenSet, toBase64, ValidationError } from '@smmkit/core';
+import { type Clock, type TokenSet, ValidationError } from '@smmkit/core';
+import { systemClock, toBase64 } from '@smmkit/core/adapter-kit';
 import { createXHttpClient } from './http-client.js';
 import { TokenResponseSchema } from './schemas.js';
 import { X_DEFAULTS } from './settings.js';

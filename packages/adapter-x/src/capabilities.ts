@@ -1,4 +1,5 @@
-import type { Capabilities, RateBudget } from '@smmkit/core';
+import type { Capabilities } from '@smmkit/core';
+import type { RateBudget } from '@smmkit/core/adapter-kit';
 import { X_URL_LENGTH } from './count-text.js';
 
 // Every rule and number cites shared/platforms/x.md (which cites docs.x.com and the official

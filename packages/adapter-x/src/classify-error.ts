@@ -1,15 +1,11 @@
+import { AuthError, PlatformError, RateLimitError, type SmmkitError, TransientError } from '@smmkit/core';
 import {
-  AuthError,
   describeFailure,
   type ErrorClassifier,
   errorOptionsFrom,
-  PlatformError,
   type PlatformErrorDetails,
   type PlatformResponse,
-  RateLimitError,
-  type SmmkitError,
-  TransientError,
-} from '@smmkit/core';
+} from '@smmkit/core/adapter-kit';
 
 /** X's refusal of a repeated post (x.md, Errors), and the legacy "Status is a duplicate." (code 187). */
 const DUPLICATE = /duplicate content|status is a duplicate/i;

@@ -1,4 +1,5 @@
-import type { HttpClient, Poll, RateLimitInfo, RequestContext } from '@smmkit/core';
+import type { Poll, RateLimitInfo, RequestContext } from '@smmkit/core';
+import type { HttpClient } from '@smmkit/core/adapter-kit';
 import type { XPostOptions } from './post-options.js';
 import { CreatePostResponseSchema, type XCreatedPost, type XProblem } from './schemas.js';
 

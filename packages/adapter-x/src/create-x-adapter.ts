@@ -1,4 +1,5 @@
-import { type Adapter, defineAdapter } from '@smmkit/core';
+import type { Adapter } from '@smmkit/core';
+import { defineAdapter } from '@smmkit/core/adapter-kit';
 import { xCapabilities } from './capabilities.js';
 import { deleteXPost } from './delete.js';
 import { findRecentXPosts } from './find-recent-posts.js';

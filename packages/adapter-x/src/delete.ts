@@ -1,4 +1,5 @@
-import { type HttpClient, PlatformError, type PostRef, type RequestContext } from '@smmkit/core';
+import { PlatformError, type PostRef, type RequestContext } from '@smmkit/core';
+import type { HttpClient } from '@smmkit/core/adapter-kit';
 import { DeletePostResponseSchema } from './schemas.js';
 
 /**

@@ -1,9 +1,5 @@
-import {
-  type Engagement,
-  type HttpClient,
-  type RequestContext,
-  UnsupportedCapabilityError,
-} from '@smmkit/core';
+import { type Engagement, type RequestContext, UnsupportedCapabilityError } from '@smmkit/core';
+import type { HttpClient } from '@smmkit/core/adapter-kit';
 import { HideReplyResponseSchema } from './schemas.js';
 
 /**

@@ -1,4 +1,4 @@
-import { createHttpClient, type HttpClient } from '@smmkit/core';
+import { createHttpClient, type HttpClient } from '@smmkit/core/adapter-kit';
 import { classifyXError } from './classify-error.js';
 import { parseXRateLimit } from './rate-limit.js';
 

@@ -1,13 +1,5 @@
-import {
-  clampPageSize,
-  type Engagement,
-  type EngagementKind,
-  type EngagementPage,
-  type EngagementQuery,
-  type HttpClient,
-  type RequestContext,
-  systemClock,
-} from '@smmkit/core';
+import type { Engagement, EngagementKind, EngagementPage, EngagementQuery, RequestContext } from '@smmkit/core';
+import { clampPageSize, type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
 import {
   decodeXCursor,
   encodeXCursor,

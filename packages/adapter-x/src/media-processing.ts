@@ -1,4 +1,5 @@
-import { type HttpClient, MediaProcessingError, type PublishContext, pollUntil } from '@smmkit/core';
+import { MediaProcessingError, type PublishContext } from '@smmkit/core';
+import { type HttpClient, pollUntil } from '@smmkit/core/adapter-kit';
 import { UploadStatusResponseSchema, type XProcessingInfo } from './schemas.js';
 
 /** Wait before the next check when X gives no `check_after_secs`. */

@@ -1,16 +1,5 @@
-import {
-  AbortedError,
-  type HttpClient,
-  type Media,
-  MediaProcessingError,
-  mediaSize,
-  PlatformError,
-  type PublishContext,
-  type PublishWarning,
-  readMediaBlob,
-  readMediaChunks,
-  SmmkitError,
-} from '@smmkit/core';
+import { AbortedError, type Media, MediaProcessingError, PlatformError, type PublishContext, type PublishWarning, SmmkitError } from '@smmkit/core';
+import { type HttpClient, mediaSize, readMediaBlob, readMediaChunks } from '@smmkit/core/adapter-kit';
 import { waitForXMediaProcessing } from './media-processing.js';
 import { InitializeUploadResponseSchema, UploadStatusResponseSchema } from './schemas.js';
 

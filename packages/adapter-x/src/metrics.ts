@@ -1,11 +1,5 @@
-import {
-  type CanonicalMetric,
-  type HttpClient,
-  type MetricSample,
-  type PostRef,
-  type RequestContext,
-  systemClock,
-} from '@smmkit/core';
+import type { CanonicalMetric, MetricSample, PostRef, RequestContext } from '@smmkit/core';
+import { type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
 import { pickXPostMetrics } from './metric-mapping.js';
 import { MeResponseSchema, PostListResponseSchema, type XPostList } from './schemas.js';
 

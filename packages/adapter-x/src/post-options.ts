@@ -1,4 +1,5 @@
-import { type Post, type ReadPlatformOptionsResult, readPlatformOptions } from '@smmkit/core';
+import type { Post } from '@smmkit/core';
+import { type ReadPlatformOptionsResult, readPlatformOptions } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
 
 /** An X id: 1–19 digits (x-openapi.json `^[0-9]{1,19}$` on `quote_tweet_id`, `tagged_user_ids`). */

@@ -1,17 +1,5 @@
-import {
-  type HttpClient,
-  type Media,
-  type Poll,
-  type Post,
-  type PublishContext,
-  type PublishResult,
-  type PublishWarning,
-  publishFollowUps,
-  type RateLimitInfo,
-  systemClock,
-  textWithLink,
-  ValidationError,
-} from '@smmkit/core';
+import { type Media, type Poll, type Post, type PublishContext, type PublishResult, type PublishWarning, type RateLimitInfo, ValidationError } from '@smmkit/core';
+import { type HttpClient, publishFollowUps, systemClock, textWithLink } from '@smmkit/core/adapter-kit';
 import { createXPost } from './create-post.js';
 import { uploadXMedia, type XMediaUploadOptions } from './media-upload.js';
 import { readXPostOptions, type XPostOptions } from './post-options.js';

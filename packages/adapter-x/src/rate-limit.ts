@@ -1,4 +1,5 @@
-import type { AnsweredRequest, RateLimitInfo, RateLimitParser } from '@smmkit/core';
+import type { RateLimitInfo } from '@smmkit/core';
+import type { AnsweredRequest, RateLimitParser } from '@smmkit/core/adapter-kit';
 
 /**
  * The endpoint bucket of a request, as X counts its limits: method and path with every numeric

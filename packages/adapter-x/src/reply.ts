@@ -1,12 +1,5 @@
-import {
-  type Engagement,
-  type HttpClient,
-  isEngagementTarget,
-  type PostRef,
-  type ReplyTarget,
-  type RequestContext,
-  systemClock,
-} from '@smmkit/core';
+import type { Engagement, PostRef, ReplyTarget, RequestContext } from '@smmkit/core';
+import { type HttpClient, isEngagementTarget, systemClock } from '@smmkit/core/adapter-kit';
 import { createXPost } from './create-post.js';
 import { xPostRef } from './post-ref.js';
 import { SendDmResponseSchema } from './schemas.js';

@@ -1,10 +1,5 @@
-import {
-  isHttpUrl,
-  nonEmptySettingProblems,
-  positiveIntegerSettingProblems,
-  ValidationError,
-  type ValidationProblem,
-} from '@smmkit/core';
+import { ValidationError, type ValidationProblem } from '@smmkit/core';
+import { isHttpUrl, nonEmptySettingProblems, positiveIntegerSettingProblems } from '@smmkit/core/adapter-kit';
 
 /**
  * Settings of `createXAdapter`. Everything is optional: the defaults talk to the real X API v2.

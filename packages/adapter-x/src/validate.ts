@@ -1,10 +1,5 @@
-import {
-  type Capabilities,
-  checkPostRules,
-  type Post,
-  textWithLink,
-  type ValidationProblem,
-} from '@smmkit/core';
+import type { Capabilities, Post, ValidationProblem } from '@smmkit/core';
+import { checkPostRules, textWithLink } from '@smmkit/core/adapter-kit';
 import { countXText } from './count-text.js';
 import { readXPostOptions } from './post-options.js';
 

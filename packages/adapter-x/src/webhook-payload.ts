@@ -1,4 +1,5 @@
-import { type Engagement, type PostRef, parseEngagement, parseModel } from '@smmkit/core';
+import { type Engagement, type PostRef, parseEngagement } from '@smmkit/core';
+import { parseModel } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
 
 // Account Activity deliveries (docs.x.com: x-api/account-activity; x.md, Webhooks) carry v1.1

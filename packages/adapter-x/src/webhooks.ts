@@ -1,4 +1,5 @@
-import { hmacSha256, parseWebhookJson, timingSafeEqual, toBase64, type WebhookHandler } from '@smmkit/core';
+import type { WebhookHandler } from '@smmkit/core';
+import { hmacSha256, parseWebhookJson, timingSafeEqual, toBase64 } from '@smmkit/core/adapter-kit';
 import { accountActivityEngagements } from './webhook-payload.js';
 
 /** The header X signs every delivery with (x.md, Webhooks). */

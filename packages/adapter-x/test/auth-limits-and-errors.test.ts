@@ -1,17 +1,5 @@
-import {
-  AmbiguousOutcomeError,
-  AuthError,
-  createOAuthState,
-  createPkcePair,
-  createRefreshingTokenProvider,
-  PlatformError,
-  pkceChallenge,
-  RateLimitError,
-  type RateLimitInfo,
-  staticTokenProvider,
-  type TokenSet,
-  ValidationError,
-} from '@smmkit/core';
+import { AmbiguousOutcomeError, AuthError, createOAuthState, createPkcePair, createRefreshingTokenProvider, PlatformError, RateLimitError, type RateLimitInfo, staticTokenProvider, type TokenSet, ValidationError } from '@smmkit/core';
+import { pkceChallenge } from '@smmkit/core/adapter-kit';
 import { describe, expect, it } from 'vitest';
 import {
   exchangeXCode,

@@ -1,12 +1,4 @@
-import {
-  type Engagement,
-  type EngagementPage,
-  type EngagementQuery,
-  type MetricSample,
-  type PostRef,
-  type RequestContext,
-  UnsupportedCapabilityError,
-} from '@smmkit/core';
+import { type Engagement, type EngagementPage, type EngagementQuery, type MetricSample, type PostRef, type RequestContext, UnsupportedCapabilityError } from '@smmkit/core';
 import { growingCount } from '@smmkit/testkit';
 import { describe, expect, it } from 'vitest';
 import type { XAdapter } from '../src/index.js';

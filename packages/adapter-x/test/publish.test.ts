@@ -1,11 +1,4 @@
-import {
-  type Media,
-  MediaProcessingError,
-  PlatformError,
-  type PublishProgress,
-  TransientError,
-  ValidationError,
-} from '@smmkit/core';
+import { type Media, MediaProcessingError, PlatformError, type PublishProgress, TransientError, ValidationError } from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
 import { createXAdapter } from '../src/index.js';
 import { bytes, CREATE_POST, failureOf, record, recordingFetch, START, useX } from './support/harness.js';

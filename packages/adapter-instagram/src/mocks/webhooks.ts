@@ -1,4 +1,4 @@
-import { hmacSha256, toHex } from '@smmkit/core';
+import { hmacSha256, toHex } from '@smmkit/core/adapter-kit';
 
 /**
  * The `X-Hub-Signature-256` header Meta puts on webhook deliveries: `sha256=` + hex

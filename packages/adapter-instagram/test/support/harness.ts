@@ -1,16 +1,5 @@
 import { inspect } from 'node:util';
-import {
-  type Account,
-  type Clock,
-  type Engagement,
-  type EngagementPage,
-  type EngagementQuery,
-  type Media,
-  type PostRef,
-  type PublishContext,
-  type RequestContext,
-  staticTokenProvider,
-} from '@smmkit/core';
+import { type Account, type Clock, type Engagement, type EngagementPage, type EngagementQuery, type Media, type PostRef, type PublishContext, type RequestContext, staticTokenProvider } from '@smmkit/core';
 import {
   type LoggedRequest,
   type ManualClock,

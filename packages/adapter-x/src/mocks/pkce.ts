@@ -1,4 +1,4 @@
-import { toBase64 } from '@smmkit/core';
+import { toBase64 } from '@smmkit/core/adapter-kit';
 
 /**
  * Whether a PKCE verifier answers a challenge (RFC 7636 §4.6): `S256` is

@@ -1,4 +1,4 @@
-import { hmacSha256, toBase64 } from '@smmkit/core';
+import { hmacSha256, toBase64 } from '@smmkit/core/adapter-kit';
 
 /**
  * The `x-twitter-webhooks-signature` header X puts on every Account Activity delivery:

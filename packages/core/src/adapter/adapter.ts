@@ -77,7 +77,7 @@ export function isEngagementTarget(target: ReplyTarget): target is Engagement {
  * A platform adapter: the one place that knows a platform's API. The publisher, scheduler,
  * analytics and inbox talk to platforms only through this contract.
  *
- * Build it with {@link defineAdapter}, which checks that the optional methods present are
+ * Build it with `defineAdapter` (`@smmkit/core/adapter-kit`), which checks that the optional methods present are
  * exactly those {@link Capabilities} declares.
  *
  * @example

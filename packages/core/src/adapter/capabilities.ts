@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { EngagementKindSchema } from '../models/engagement.js';
 import { MediaKindSchema } from '../models/media.js';
+import type { MediaSource } from '../models/media-source.js';
 import { CanonicalMetricSchema } from '../models/metric-vocabulary.js';
 
 // Capabilities are data an adapter author writes once. Strict objects: a misspelt key is an
@@ -10,14 +11,19 @@ const count = () => z.int().check(z.nonnegative());
 const positive = () => z.number().check(z.positive());
 
 /** How a platform counts text length. */
-export const TextCountingSchema = z.enum(['code_points', 'utf16_units', 'graphemes', 'weighted']);
+export const TextCountingSchema = z.enum([
+  'code_points',
+  'utf16_units',
+  'graphemes',
+  'weighted',
+] as const satisfies TextCounting[]);
 /**
  * - `code_points`: Unicode code points (Instagram, Facebook, LinkedIn);
  * - `utf16_units`: JavaScript string length (TikTok titles are counted in UTF-16 units);
  * - `graphemes`: user-perceived characters (Mastodon counts grapheme clusters);
  * - `weighted`: a platform-specific weighting the adapter implements (X: CJK and emoji weigh 2).
  */
-export type TextCounting = z.output<typeof TextCountingSchema>;
+export type TextCounting = 'code_points' | 'utf16_units' | 'graphemes' | 'weighted';
 
 /** Rules for the post text. */
 export const TextRulesSchema = z.strictObject({
@@ -52,9 +58,14 @@ export const TitleRulesSchema = z.strictObject({
 export interface TitleRules extends z.output<typeof TitleRulesSchema> {}
 
 /** The ways a post's media bytes can be given (see `MediaSource`). */
-export const MediaSourceTypeSchema = z.enum(['url', 'bytes', 'file', 'stream']);
+export const MediaSourceTypeSchema = z.enum([
+  'url',
+  'bytes',
+  'file',
+  'stream',
+] as const satisfies MediaSourceType[]);
 /** One of `url`, `bytes`, `file`, `stream`. */
-export type MediaSourceType = z.output<typeof MediaSourceTypeSchema>;
+export type MediaSourceType = MediaSource['type'];
 
 /** Limits for one kind of media. Every bound is optional: give the ones the platform documents. */
 export const MediaKindRulesSchema = z.strictObject({
@@ -89,9 +100,9 @@ export const MediaKindRulesSchema = z.strictObject({
 export interface MediaKindRules extends z.output<typeof MediaKindRulesSchema> {}
 
 /** Post formats beyond the ordinary feed post. */
-export const PostFormatSchema = z.enum(['feed', 'story', 'reel']);
+export const PostFormatSchema = z.enum(['feed', 'story', 'reel'] as const satisfies PostFormat[]);
 /** `feed` (an ordinary post), `story` (disappears after 24 h), `reel` (short vertical video). */
-export type PostFormat = z.output<typeof PostFormatSchema>;
+export type PostFormat = 'feed' | 'story' | 'reel';
 
 /**
  * One allowed combination of media in a post: between `min` and `max` items, each of one of
@@ -240,7 +251,7 @@ const bucketList = () => z.array(z.string().check(z.minLength(1))).check(z.minLe
 
 /**
  * Which buckets each adapter operation consumes, so the publisher queues and paces it against the
- * right budgets. Names are the `bucket`s of {@link RateBudgetSchema} and of the `RateLimitInfo`
+ * right budgets. Names are the `bucket`s of the declared `RateBudget`s and of the `RateLimitInfo`
  * the adapter reports (X: `POST /2/tweets`). The first bucket of an operation is its main one:
  * rate-limit state reported without a bucket is booked against it. An operation that is absent
  * gets one bucket of its own, named after the operation (`publish`, `delete`, …).
@@ -270,7 +281,7 @@ export const RateLimitOperationsSchema = z.strictObject({
   /** `findRecentPosts` (reconciliation reads). */
   findRecentPosts: z.optional(bucketList()),
 });
-/** Which buckets each operation consumes; see {@link RateLimitOperationsSchema}. */
+/** Which buckets each operation consumes. */
 export interface RateLimitOperations extends z.output<typeof RateLimitOperationsSchema> {}
 
 /** How the adapter learns and respects rate limits. */

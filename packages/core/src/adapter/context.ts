@@ -1,6 +1,6 @@
 import type { TokenProvider } from '../auth/token-provider.js';
-import type { RateLimitInfo } from '../http/rate-limit-info.js';
 import type { Account } from '../models/account.js';
+import type { RateLimitInfo } from '../models/rate-limit-info.js';
 import type { Clock } from '../time/clock.js';
 
 /**

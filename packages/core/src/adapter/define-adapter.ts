@@ -21,7 +21,7 @@ const OPTIONAL_METHODS: Record<string, (capabilities: Capabilities) => boolean> 
 
 /**
  * Checks an adapter and returns it ready for use:
- * - its capabilities must parse ({@link CapabilitiesSchema}, strict: a misspelt key fails);
+ * - its capabilities must parse (strictly: a misspelt key fails);
  * - the capabilities must not contradict themselves (a minimum above its maximum, a media set
  *   using a kind without rules or an unlisted format);
  * - the optional methods present must be exactly those the capabilities declare;

@@ -1,11 +1,12 @@
 import type { Engagement, EngagementInput } from '../models/engagement.js';
 import type { MetricSample, MetricSampleInput } from '../models/metric-sample.js';
 import { type BestTimeHeatmap, type BestTimeOptions, bestTimeToPost } from './best-time.js';
+import type { Dimension } from './dimensions.js';
 import { EngagementLog } from './engagement-log.js';
 import type { Kpi } from './kpis.js';
 import type { PostFilter } from './post-filter.js';
 import type { EngagementResponse, PostMeta } from './post-meta.js';
-import { type Dimension, type RollupOptions, type RollupRow, rollup } from './rollup.js';
+import { type RollupOptions, type RollupRow, rollup } from './rollup.js';
 import { type IngestReport, SampleStore } from './sample-store.js';
 import { listPosts, type PostSummary, type TopPost, type TopPostsOptions, topPosts } from './top-posts.js';
 import { checkPostMetas, checkResponses, parseEngagements, parseMetricSamples } from './validate-inputs.js';

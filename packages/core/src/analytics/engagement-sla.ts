@@ -29,7 +29,7 @@ export interface EngagementSlaOptions {
 
 /** SLA figures for one platform or for all of them; every rate is a fraction from 0 to 1. */
 export interface SlaFigures {
-  /** Inbound engagements (see {@link INBOUND_KINDS}), own items and duplicates left out. */
+  /** Inbound engagements (see `comment`, `reply`, `mention` and `direct_message`), own items and duplicates left out. */
   readonly inbound: number;
   /** Inbound engagements with at least one response. */
   readonly answered: number;
@@ -76,7 +76,7 @@ interface Handled {
  * Engagement SLA figures per platform and overall: first-response time, share answered within a
  * target, response and resolution rates.
  *
- * - Inbound = engagements of the kinds in {@link INBOUND_KINDS}, not the account's own
+ * - Inbound = engagements of the kinds in `comment`, `reply`, `mention` and `direct_message`, not the account's own
  *   (`outgoing: true`, or `author.id === accountId`); a repeated (platform, id) counts once.
  * - First-response time = earliest `respondedAt` of the responses matching (platform, id), minus
  *   `createdAt`; a response stamped before the engagement (clock skew) counts as 0 ms.

@@ -22,18 +22,12 @@ export {
   type MetricsRunner,
   type MetricsScheduler,
 } from './collect-metrics.js';
+export { type Dimension, POST_DIMENSIONS, type PostDimension } from './dimensions.js';
 export { KPIS, type Kpi, POST_KPIS, type PostKpi, type PostMeasure } from './kpis.js';
 export type { PostFilter } from './post-filter.js';
-export {
-  type Dimension,
-  POST_DIMENSIONS,
-  type PostDimension,
-  type RollupBucket,
-  type RollupOptions,
-  type RollupRow,
-} from './rollup.js';
+export type { RollupBucket, RollupOptions, RollupRow } from './rollup.js';
 export type { IngestReport } from './sample-store.js';
-export { TIME_GRAINS, type TimeBucket, type TimeGrain, timeBucket } from './time-buckets.js';
+export { TIME_GRAINS, type TimeBucket, type TimeGrain } from './time-buckets.js';
 export type { PostSummary, TopPost, TopPostsOptions } from './top-posts.js';
 
 // Statistics and exports: pure functions over plain inputs. (A detached comment, so import sorting keeps this block apart.)
@@ -62,7 +56,6 @@ export { type CsvColumn, type CsvOptions, toCsv } from './csv.js';
 export {
   type EngagementSlaOptions,
   engagementSla,
-  INBOUND_KINDS,
   type SlaEngagement,
   type SlaFigures,
   type SlaReport,

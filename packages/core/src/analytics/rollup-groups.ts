@@ -1,8 +1,8 @@
+import type { Dimension } from './dimensions.js';
 import { PostKpiSums } from './kpis.js';
 import { addPresent, at, METRIC_COUNT } from './metric-slots.js';
 import type { CompiledPostFilter } from './post-filter.js';
 import type { PostMeta } from './post-meta.js';
-import type { Dimension } from './rollup.js';
 import type { SampleStore } from './sample-store.js';
 import type { TimeBucket, TimeGrain, ZoneCalendar } from './time-buckets.js';
 

@@ -1,21 +1,13 @@
 import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
 import type { CanonicalMetric } from '../models/metric-vocabulary.js';
 import { type AccountFigures, accountFigures, followersAt } from './account-figures.js';
+import { type Dimension, POST_DIMENSIONS, type PostDimension } from './dimensions.js';
 import { KPIS, type Kpi, ratio } from './kpis.js';
 import { addPresent, METRIC_COUNT, metricRecord, orNull } from './metric-slots.js';
 import { CompiledPostFilter, type PostFilter } from './post-filter.js';
 import { addAccountRows, type Group, GroupIndex } from './rollup-groups.js';
 import type { SampleStore } from './sample-store.js';
 import { TIME_GRAINS, type TimeGrain, type ZoneCalendar, zoneCalendar } from './time-buckets.js';
-
-/** The post labels a rollup can group by (`account` is the platform's account id). */
-export const POST_DIMENSIONS = ['platform', 'account', 'campaign', 'tag', 'variant', 'contentClass'] as const;
-
-/** One of {@link POST_DIMENSIONS}. */
-export type PostDimension = (typeof POST_DIMENSIONS)[number];
-
-/** What a rollup can group by: a post label or one time bucket ({@link TIME_GRAINS}). */
-export type Dimension = PostDimension | TimeGrain;
 
 /** Options of `Analytics.rollup`. */
 export interface RollupOptions<D extends Dimension = Dimension, K extends Kpi = Kpi> extends PostFilter {

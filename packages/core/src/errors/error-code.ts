@@ -34,13 +34,13 @@ export type ErrorCode =
   | 'ambiguous_outcome'
   | 'aborted';
 
-/** Codes of {@link AuthError}. */
+/** Codes of `AuthError`. */
 export type AuthErrorCode = 'auth_expired' | 'auth_revoked' | 'auth_missing_scope' | 'auth_invalid';
-/** Codes of {@link RateLimitError}. */
+/** Codes of `RateLimitError`. */
 export type RateLimitErrorCode = 'rate_limited' | 'quota_exceeded';
-/** Codes of {@link TransientError}. */
+/** Codes of `TransientError`. */
 export type TransientErrorCode = 'transient' | 'timeout' | 'invalid_response';
-/** Codes of {@link PlatformError}. */
+/** Codes of `PlatformError`. */
 export type PlatformErrorCode = 'platform_refused' | 'duplicate_content' | 'not_found';
-/** Codes of {@link MediaProcessingError}. */
+/** Codes of `MediaProcessingError`. */
 export type MediaProcessingErrorCode = 'media_processing_failed' | 'media_processing_timeout';

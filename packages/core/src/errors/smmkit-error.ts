@@ -1,4 +1,4 @@
-import type { RateLimitInfo } from '../http/rate-limit-info.js';
+import type { RateLimitInfo } from '../models/rate-limit-info.js';
 import type { ErrorCode } from './error-code.js';
 
 /**

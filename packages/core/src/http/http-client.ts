@@ -6,11 +6,11 @@ import { AmbiguousOutcomeError } from '../errors/ambiguous-outcome-error.js';
 import { AuthError } from '../errors/auth-error.js';
 import { SmmkitError } from '../errors/smmkit-error.js';
 import { TransientError } from '../errors/transient-error.js';
+import type { RateLimitInfo } from '../models/rate-limit-info.js';
 import { redactSecrets } from '../security/redact.js';
 import { describeThrown } from '../security/safe-cause.js';
 import { classifyByStatus } from './classify-by-status.js';
 import type { ErrorClassifier, PlatformResponse, RateLimitParser } from './platform-response.js';
-import type { RateLimitInfo } from './rate-limit-info.js';
 import { parseRetryAfter } from './retry-after.js';
 import { transportError } from './transport-error.js';
 

@@ -1,5 +1,5 @@
 import type { SmmkitError, SmmkitErrorOptions } from '../errors/smmkit-error.js';
-import type { RateLimitInfo } from './rate-limit-info.js';
+import type { RateLimitInfo } from '../models/rate-limit-info.js';
 
 /**
  * A platform's error response as an adapter's error classifier sees it. The body has already

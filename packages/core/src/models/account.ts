@@ -26,7 +26,7 @@ export const AccountSchema = z.object({
   timeZone: z.optional(TimeZoneSchema),
 });
 
-/** An account; see {@link AccountSchema}. It has no defaults or transforms: input and output are the same. */
+/** An account. It has no defaults or transforms: input and output are the same. */
 export interface Account extends z.output<typeof AccountSchema> {}
 
 /**

@@ -25,7 +25,7 @@ export const ApprovalSchema = z.object({
   note: z.optional(z.string()),
 });
 
-/** Approval details as parsed (instants as `Date`); see {@link ApprovalSchema}. */
+/** Approval details as parsed (instants as `Date`). */
 export interface Approval extends z.output<typeof ApprovalSchema> {}
 
 /** Approval details as a user may write them (instants as `Date` or ISO string). */

@@ -5,7 +5,13 @@ import { parseModel } from './parse-model.js';
 import { PostRefSchema } from './post-ref.js';
 
 /** The kinds of engagement the unified inbox carries. */
-export const ENGAGEMENT_KINDS = ['comment', 'reply', 'mention', 'direct_message', 'reaction'] as const;
+export const ENGAGEMENT_KINDS = [
+  'comment',
+  'reply',
+  'mention',
+  'direct_message',
+  'reaction',
+] as const satisfies EngagementKind[];
 
 /**
  * What an engagement is: a `comment` on a post, a `reply` to a comment or post, a `mention` of
@@ -14,8 +20,11 @@ export const ENGAGEMENT_KINDS = ['comment', 'reply', 'mention', 'direct_message'
  */
 export const EngagementKindSchema = z.enum(ENGAGEMENT_KINDS);
 
-/** One of {@link ENGAGEMENT_KINDS}. */
-export type EngagementKind = z.output<typeof EngagementKindSchema>;
+/**
+ * What an engagement is: a `comment` on a post, a `reply` to a comment or post, a `mention` of
+ * the account, a `direct_message`, or a `reaction` (an X like, a LinkedIn reaction).
+ */
+export type EngagementKind = 'comment' | 'reply' | 'mention' | 'direct_message' | 'reaction';
 
 /** Who engaged. */
 export const EngagementAuthorSchema = z.object({
@@ -27,7 +36,7 @@ export const EngagementAuthorSchema = z.object({
   name: z.optional(z.string()),
 });
 
-/** The author of an engagement; see {@link EngagementAuthorSchema}. */
+/** The author of an engagement. */
 export interface EngagementAuthor extends z.output<typeof EngagementAuthorSchema> {}
 
 /**
@@ -73,7 +82,7 @@ export const EngagementSchema = z.object({
   raw: z.unknown(),
 });
 
-/** An engagement as parsed (`createdAt` as `Date`); see {@link EngagementSchema}. */
+/** An engagement as parsed (`createdAt` as `Date`). */
 export interface Engagement extends z.output<typeof EngagementSchema> {}
 
 /** An engagement as an adapter or a store may write it (`createdAt` as `Date` or ISO string). */

@@ -17,7 +17,7 @@ export const HttpUrlSchema = z.url({ protocol: /^https?$/, error: describeBadUrl
 
 /**
  * Whether `value` is an absolute `http:` or `https:` URL: the check behind base-URL settings
- * and permalinks read from platforms. Unlike {@link HttpUrlSchema} it does not trim and gives
+ * and permalinks read from platforms. Unlike the URL schema of the models, it does not trim and gives
  * no message, only yes or no.
  *
  * @param value - a candidate URL, or `undefined`

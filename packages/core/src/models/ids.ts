@@ -12,8 +12,8 @@ export const PlatformIdSchema = z.string().check(
   }),
 );
 
-/** A platform id such as `x` or `linkedin`; see {@link PlatformIdSchema}. */
-export type PlatformId = z.output<typeof PlatformIdSchema>;
+/** A platform id such as `x` or `linkedin`: lowercase a-z, 0-9, `_` and `-`, starting with a letter. */
+export type PlatformId = string;
 
 /**
  * A non-empty string, for ids and names the platform assigns (account ids, post ids, handles).

@@ -64,5 +64,44 @@ export const MediaSourceSchema = z.discriminatedUnion('type', [
   StreamMediaSourceSchema,
 ]);
 
-/** Where a media item's bytes come from; see {@link MediaSourceSchema}. */
-export type MediaSource = z.output<typeof MediaSourceSchema>;
+/**
+ * Where a media item's bytes come from, discriminated by `type`: a public URL the platform pulls
+ * (Instagram, TikTok), bytes in memory (a Node `Buffer` is a `Uint8Array`), a local file read at
+ * upload time (Node only), or a stream factory called afresh for every (re)upload (the media's
+ * `sizeBytes` is then required: chunked uploads declare the total up front).
+ *
+ * @example
+ * ```ts
+ * const source: MediaSource = { type: 'url', url: 'https://cdn.example.com/launch.jpg' };
+ * ```
+ */
+export type MediaSource =
+  | {
+      /** Discriminator: a public `http(s)` URL. */
+      readonly type: 'url';
+      /** Where the platform (or the adapter) downloads the media from. */
+      readonly url: string;
+    }
+  | {
+      /** Discriminator: bytes in memory. */
+      readonly type: 'bytes';
+      /** The whole file. */
+      readonly bytes: Uint8Array;
+    }
+  | {
+      /** Discriminator: a local file. */
+      readonly type: 'file';
+      /** Path of the file on the local disk. */
+      readonly path: string;
+    }
+  | {
+      /** Discriminator: a stream factory. */
+      readonly type: 'stream';
+      /** Returns a new stream of the media's bytes each time it is called. */
+      readonly stream: MediaStreamFactory;
+    };
+
+// The hand-written type and the schema must describe the same values.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const mediaSourceMatchesSchema: Same<MediaSource, Readonly<z.output<typeof MediaSourceSchema>>> = true;
+void mediaSourceMatchesSchema;

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { MediaSourceSchema } from './media-source.js';
 
 /** The kinds of media a post can carry. */
-export const MEDIA_KINDS = ['image', 'video', 'gif', 'document'] as const;
+export const MEDIA_KINDS = ['image', 'video', 'gif', 'document'] as const satisfies MediaKind[];
 
 /**
  * What a media item is. `gif` is its own kind because platforms treat it apart (X allows one GIF
@@ -11,8 +11,8 @@ export const MEDIA_KINDS = ['image', 'video', 'gif', 'document'] as const;
  */
 export const MediaKindSchema = z.enum(MEDIA_KINDS);
 
-/** One of {@link MEDIA_KINDS}. */
-export type MediaKind = z.output<typeof MediaKindSchema>;
+/** What a media item is: `image`, `video`, `gif` (a kind of its own on X) or `document` (LinkedIn). */
+export type MediaKind = 'image' | 'video' | 'gif' | 'document';
 
 /** `type/subtype` as in RFC 6838 (`image/jpeg`, `video/mp4`, `application/pdf`). */
 const MIME_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
@@ -74,7 +74,7 @@ export const MediaSchema = z
     }),
   );
 
-/** A media item as parsed; see {@link MediaSchema}. */
+/** A media item as parsed. */
 export interface Media extends z.output<typeof MediaSchema> {}
 
 /**

@@ -60,7 +60,7 @@ export const MetricSampleSchema = z
     }),
   );
 
-/** A metric sample as parsed (instants as `Date`); see {@link MetricSampleSchema}. */
+/** A metric sample as parsed (instants as `Date`). */
 export interface MetricSample extends z.output<typeof MetricSampleSchema> {}
 
 /** A metric sample as an adapter or a store may write it (instants as `Date` or ISO string). */

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 /**
  * smmkit's metric names. Adapters map each platform metric onto one of these and keep the
  * platform's own name in `MetricSample.rawName`; a platform metric that fits none is not mapped.
- * See {@link CANONICAL_METRIC_DESCRIPTIONS} for what each one means.
+ * `CANONICAL_METRIC_DESCRIPTIONS` says what each one means.
  */
 export const CANONICAL_METRICS = [
   'impressions',

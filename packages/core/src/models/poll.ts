@@ -19,5 +19,5 @@ export const PollSchema = z.object({
   durationMinutes: z.int().check(z.positive()),
 });
 
-/** A poll; see {@link PollSchema}. */
+/** A poll. */
 export interface Poll extends z.output<typeof PollSchema> {}

@@ -24,5 +24,5 @@ export const PostRefSchema = z.object({
   url: z.optional(HttpUrlSchema),
 });
 
-/** A reference to a published post; see {@link PostRefSchema}. */
+/** A reference to a published post. */
 export interface PostRef extends z.output<typeof PostRefSchema> {}

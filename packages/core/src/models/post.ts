@@ -10,10 +10,10 @@ import { ThreadPartSchema } from './thread-part.js';
  * Whether a post gives value (teaches, entertains, helps) or promotes; the analytics audit checks
  * the 80/20 value-to-promotion mix from it.
  */
-export const ContentClassSchema = z.enum(['value', 'promotion']);
+export const ContentClassSchema = z.enum(['value', 'promotion'] as const satisfies ContentClass[]);
 
-/** `value` or `promotion`; see {@link ContentClassSchema}. */
-export type ContentClass = z.output<typeof ContentClassSchema>;
+/** Whether a post gives `value` (teaches, entertains, helps) or is a `promotion`. */
+export type ContentClass = 'value' | 'promotion';
 
 /**
  * Options for one platform, keyed by that platform's id. Core does not know them: each adapter
@@ -65,7 +65,7 @@ export const PostSchema = z.object({
   options: z.optional(PlatformOptionsSchema),
 });
 
-/** A post; see {@link PostSchema}. It has no defaults or transforms, so input and output types are the same. */
+/** A post. It has no defaults or transforms, so input and output types are the same. */
 export interface Post extends z.output<typeof PostSchema> {}
 
 /**

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
-import type { RateLimitInfo } from '../http/rate-limit-info.js';
 import { HttpUrlSchema } from './http-url.js';
 import { NonEmptyStringSchema } from './ids.js';
 import { InstantSchema } from './instant.js';
 import { parseModel } from './parse-model.js';
 import { PostRefSchema } from './post-ref.js';
+import type { RateLimitInfo } from './rate-limit-info.js';
 
 /**
  * Something that went wrong without failing the publish, e.g. X's partial `errors[]` on a
@@ -20,7 +20,7 @@ export const PublishWarningSchema = z.object({
   platformCode: z.optional(z.union([z.string(), z.number()])),
 });
 
-/** A publish warning; see {@link PublishWarningSchema}. */
+/** A publish warning. */
 export interface PublishWarning extends z.output<typeof PublishWarningSchema> {}
 
 /** Rate-limit state is built by core's HTTP helper, so it is passed through, not re-validated. */
@@ -59,7 +59,7 @@ export const PublishResultSchema = z.object({
   rateLimit: z.optional(RateLimitInfoSchema),
 });
 
-/** A publish result as parsed (`warnings` always present); see {@link PublishResultSchema}. */
+/** A publish result as parsed (`warnings` always present). */
 export interface PublishResult extends z.output<typeof PublishResultSchema> {}
 
 /** A publish result as an adapter may write it (`warnings` optional, instants as strings). */

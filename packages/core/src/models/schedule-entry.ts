@@ -22,7 +22,7 @@ export const RecurrenceSchema = z.object({
   ),
 });
 
-/** A recurrence rule; see {@link RecurrenceSchema}. */
+/** A recurrence rule. */
 export interface Recurrence extends z.output<typeof RecurrenceSchema> {}
 
 /**
@@ -68,7 +68,7 @@ export const ScheduleEntrySchema = z.object({
   updatedAt: z.optional(InstantSchema),
 });
 
-/** A schedule entry as parsed (instants as `Date`, `attempts` present); see {@link ScheduleEntrySchema}. */
+/** A schedule entry as parsed (instants as `Date`, `attempts` present). */
 export interface ScheduleEntry extends z.output<typeof ScheduleEntrySchema> {}
 
 /** A schedule entry as a user or a store may write it (instants as ISO strings, `attempts` optional). */

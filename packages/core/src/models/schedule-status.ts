@@ -15,10 +15,22 @@ export const SCHEDULE_STATUSES = [
   'failed',
   'unknown',
   'cancelled',
-] as const;
+] as const satisfies ScheduleStatus[];
 
 /** One of {@link SCHEDULE_STATUSES}. */
 export const ScheduleStatusSchema = z.enum(SCHEDULE_STATUSES);
 
-/** A schedule entry's state; see {@link SCHEDULE_STATUSES}. */
-export type ScheduleStatus = z.output<typeof ScheduleStatusSchema>;
+/**
+ * A schedule entry's state, in lifecycle order: `draft` → `awaiting_approval` → `scheduled` →
+ * `publishing` → `published` | `failed` | `unknown`, or `cancelled`. `unknown`: the platform may
+ * or may not have published; it is never republished blindly.
+ */
+export type ScheduleStatus =
+  | 'draft'
+  | 'awaiting_approval'
+  | 'scheduled'
+  | 'publishing'
+  | 'published'
+  | 'failed'
+  | 'unknown'
+  | 'cancelled';

@@ -24,7 +24,7 @@ export const TargetOverridesSchema = z.object({
   options: z.optional(z.record(z.string(), z.unknown())),
 });
 
-/** Per-target overrides; see {@link TargetOverridesSchema}. */
+/** Per-target overrides. */
 export interface TargetOverrides extends z.output<typeof TargetOverridesSchema> {}
 
 /**
@@ -44,7 +44,7 @@ export const TargetSchema = z.object({
   overrides: z.optional(TargetOverridesSchema),
 });
 
-/** A publish target; see {@link TargetSchema}. It has no defaults or transforms: input and output are the same. */
+/** A publish target. It has no defaults or transforms: input and output are the same. */
 export interface Target extends z.output<typeof TargetSchema> {}
 
 /**

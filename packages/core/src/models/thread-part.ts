@@ -13,5 +13,5 @@ export const ThreadPartSchema = z.object({
   media: z.optional(z.array(MediaSchema)),
 });
 
-/** A later thread part; see {@link ThreadPartSchema}. */
+/** A later thread part. */
 export interface ThreadPart extends z.output<typeof ThreadPartSchema> {}

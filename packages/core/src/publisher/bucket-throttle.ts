@@ -1,7 +1,7 @@
 import PQueue from 'p-queue';
 import type { RateBudget } from '../adapter/capabilities.js';
 import { RateLimitError } from '../errors/rate-limit-error.js';
-import type { RateLimitInfo, RateLimitScope } from '../http/rate-limit-info.js';
+import type { RateLimitInfo, RateLimitScope } from '../models/rate-limit-info.js';
 import type { Clock } from '../time/clock.js';
 import { type BucketBooking, type BucketId, bucketKey } from './bucket-key.js';
 import { BucketBudget, type BucketWait } from './budget-learner.js';

@@ -1,5 +1,5 @@
 import type { RateBudget } from '../adapter/capabilities.js';
-import type { RateLimitInfo } from '../http/rate-limit-info.js';
+import type { RateLimitInfo } from '../models/rate-limit-info.js';
 import type { ResolvedThrottleOptions } from './options.js';
 
 const DAY_MS = 86_400_000;

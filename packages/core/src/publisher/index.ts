@@ -6,19 +6,7 @@
  */
 export { applyOverrides } from './apply-overrides.js';
 export {
-  type BucketBooking,
-  type BucketDemand,
-  type BucketId,
-  bucketKey,
-  operationBuckets,
-  publishDemand,
-  type RateLimitOperation,
-} from './bucket-key.js';
-export { BucketThrottle, isThrottleRefusal, type ThrottleWait } from './bucket-throttle.js';
-export { BucketBudget, type BucketWait, type WaitReason } from './budget-learner.js';
-export {
   type AttemptEvent,
-  createPublisherEvents,
   type ProgressEvent,
   PUBLISHER_EVENT_NAMES,
   type PublisherEventEmitter,
@@ -27,24 +15,8 @@ export {
   type RateLimitedEvent,
   type RetryEvent,
 } from './events.js';
-export {
-  type PublisherOptions,
-  type ReconcileOptions,
-  type ResolvedPublisherOptions,
-  type ResolvedReconcileOptions,
-  type ResolvedRetryOptions,
-  type ResolvedThrottleOptions,
-  type RetryOptions,
-  resolvePublisherOptions,
-  type ThrottleOptions,
-} from './options.js';
-export {
-  type FailedOutcome,
-  failedOutcome,
-  type PublishedOutcome,
-  type PublishOutcome,
-  type UnknownOutcome,
-} from './outcome.js';
+export type { PublisherOptions, ReconcileOptions, RetryOptions, ThrottleOptions } from './options.js';
+export type { FailedOutcome, PublishedOutcome, PublishOutcome, UnknownOutcome } from './outcome.js';
 export {
   type AccountKey,
   createPublisher,
@@ -54,5 +26,3 @@ export {
   type RunOptions,
   type ShutdownOptions,
 } from './publisher.js';
-export { type ReconcileInput, reconcile } from './reconcile.js';
-export { type PlannedRetry, type RetryRun, retryDelay, withRetry } from './retry.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import * as errors from '../../src/errors/index.js';
+import * as errors from '../../src/index.js';
 
 const {
   AbortedError,
@@ -98,7 +98,7 @@ describe('error taxonomy', () => {
 
   it('recognises errors from another installed copy of core, where instanceof fails', async () => {
     vi.resetModules();
-    const otherCopy = (await import('../../src/errors/index.js')) as typeof errors;
+    const otherCopy = (await import('../../src/index.js')) as typeof errors;
     expect(otherCopy.RateLimitError).not.toBe(RateLimitError);
 
     const foreign = new otherCopy.RateLimitError('rate_limited', 'from the other copy');

@@ -1,4 +1,4 @@
-import { REDACTED, redactUrl, SECRET_PARAMETER_NAMES } from '@smmkit/core';
+import { REDACTED, redactUrl, SECRET_PARAMETER_NAMES } from '@smmkit/core/adapter-kit';
 import type { FaultKind } from './fault-injector.js';
 
 /** Headers whose values are secrets and never kept in the log. */

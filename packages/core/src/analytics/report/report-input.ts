@@ -1,9 +1,10 @@
 import type { VariantComparison, VariantPair } from '../ab-test.js';
 import type { BestTimeHeatmap } from '../best-time.js';
 import type { ContentMixReport } from '../content-mix.js';
+import type { Dimension } from '../dimensions.js';
 import type { SlaReport } from '../engagement-sla.js';
 import type { Kpi, PostMeasure } from '../kpis.js';
-import type { Dimension, RollupRow } from '../rollup.js';
+import type { RollupRow } from '../rollup.js';
 
 /**
  * The part of a rollup row a report reads: its dimensions, post count and KPIs. Any

@@ -1,0 +1,104 @@
+/**
+ * The adapter kit: what an adapter author builds a platform adapter with. One HTTP client that
+ * authorizes, maps errors, reports rate limits and redacts secrets; the rule checker that turns
+ * declared capabilities into validation; helpers for uploads, polling, follow-up posts,
+ * paging, settings and webhook signatures.
+ *
+ * A subpath of `@smmkit/core` rather than a package of its own: the kit shares the error
+ * classes, redaction and clock with the publisher, so one install keeps them one copy, and an
+ * app that never imports this entry never loads it. Test an adapter with `@smmkit/testkit`.
+ *
+ * @example
+ * ```ts
+ * import { defineAdapter } from '@smmkit/core/adapter-kit';
+ *
+ * export const adapter = defineAdapter({ platform: 'mastodon', capabilities, validate, publish });
+ * ```
+ *
+ * @packageDocumentation
+ */
+
+// The contract: define an adapter from its capabilities, checks and operations.
+export { isEngagementTarget, type RecentPost, type RecentPostsQuery } from './adapter/adapter.js';
+export type {
+  AuthCapabilities,
+  EngagementCapabilities,
+  MediaKindRules,
+  MediaRules,
+  MediaSet,
+  MediaSourceType,
+  MetricCapabilities,
+  NativeScheduling,
+  PollRules,
+  PostFormat,
+  PrivacyRules,
+  RateBudget,
+  RateLimitCapabilities,
+  RateLimitOperations,
+  ReconciliationCapabilities,
+  TextCounting,
+  TextRules,
+  ThreadRules,
+  TitleRules,
+} from './adapter/capabilities.js';
+export { type CheckPostRulesOptions, checkPostRules } from './adapter/check-post-rules.js';
+export { defineAdapter } from './adapter/define-adapter.js';
+// Reading back: pages of engagement.
+export { clampPageSize } from './adapter/page-size.js';
+export { parseWebhookJson } from './adapter/parse-webhook-json.js';
+export { type PollUntilOptions, pollUntil } from './adapter/poll-until.js';
+export {
+  type FollowUpResult,
+  type FollowUps,
+  publishFollowUps,
+  publishWarningFromError,
+} from './adapter/publish-follow-ups.js';
+export { type ReadPlatformOptionsResult, readPlatformOptions } from './adapter/read-platform-options.js';
+export { nonEmptySettingProblems, positiveIntegerSettingProblems } from './adapter/settings-problems.js';
+export { sleepInContext } from './adapter/sleep-in-context.js';
+// Auth and webhooks: PKCE, signatures in constant time, secrets kept out of messages.
+export { pkceChallenge } from './auth/pkce.js';
+// Publishing: media bytes, polling, waiting, thread parts and first comments.
+export { readMediaBlob, readMediaChunks } from './content/media-bytes.js';
+export { countHashtags, countMentions, countText } from './content/text-length.js';
+export { textWithLink } from './content/text-with-link.js';
+export { urlsInText } from './content/urls-in-text.js';
+export type { AmbiguousOutcomeErrorOptions } from './errors/ambiguous-outcome-error.js';
+export type {
+  AuthErrorCode,
+  MediaProcessingErrorCode,
+  PlatformErrorCode,
+  RateLimitErrorCode,
+  TransientErrorCode,
+} from './errors/error-code.js';
+export type { MediaProcessingErrorOptions } from './errors/media-processing-error.js';
+export type { RateLimitErrorOptions } from './errors/rate-limit-error.js';
+export type { PlatformErrorDetails, SmmkitErrorOptions } from './errors/smmkit-error.js';
+export type { TransientErrorOptions } from './errors/transient-error.js';
+// Talking to the platform: one HTTP client, error mapping, rate-limit headers.
+export { classifyByStatus } from './http/classify-by-status.js';
+export {
+  type AuthPlacement,
+  createHttpClient,
+  type HttpClient,
+  type HttpClientOptions,
+  type HttpRequest,
+  type HttpResponse,
+  type QueryValues,
+} from './http/http-client.js';
+export {
+  type AnsweredRequest,
+  describeFailure,
+  type ErrorClassifier,
+  errorOptionsFrom,
+  type PlatformResponse,
+  type RateLimitParser,
+} from './http/platform-response.js';
+export { parseRetryAfter } from './http/retry-after.js';
+export { isHttpUrl } from './models/http-url.js';
+export { mediaSize } from './models/media.js';
+export { parseModel, type SafeParseModelResult, safeParseModel } from './models/parse-model.js';
+export { parsePublishResult } from './models/publish-result.js';
+export { REDACTED, redactSecrets, redactUrl, SECRET_PARAMETER_NAMES } from './security/redact.js';
+export { hmacSha256, timingSafeEqual, toBase64, toHex } from './security/signatures.js';
+export { systemClock } from './time/clock.js';

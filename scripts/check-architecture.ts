@@ -1,0 +1,150 @@
+/**
+ * Checks the layout design.md asks for and prints the public surface:
+ *
+ * - how many names each entry point exports (types and values), as a user of it sees them; the
+ *   table in docs/public-surface.md must match (run with `--write` to update it);
+ * - no import cycle inside any package (type-only imports count: a cycle is a tangle either way);
+ * - `@smmkit/core`'s models import nothing from the rest of core (they are the floor).
+ *
+ * Usage: `pnpm architecture` (part of `pnpm check`), or `pnpm architecture --write`.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
+
+const root = resolve(import.meta.dirname, '..');
+const docPath = join(root, 'docs/public-surface.md');
+const problems: string[] = [];
+
+// 1. Export counts, one per entry point listed in tsconfig.json's paths.
+const { paths } = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')).compilerOptions as {
+  paths: Record<string, [string]>;
+};
+const entries = Object.entries(paths)
+  .filter(([name]) => name.startsWith('@smmkit/') && !name.startsWith('@smmkit/example'))
+  .map(([name, [file]]) => ({ name, file: join(root, file) }))
+  .sort((a, b) => a.name.localeCompare(b.name));
+const program = ts.createProgram(
+  entries.map((entry) => entry.file),
+  {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    noEmit: true,
+  },
+);
+const checker = program.getTypeChecker();
+const rows = entries.map(({ name, file }) => {
+  const source = program.getSourceFile(file);
+  const symbol = source === undefined ? undefined : checker.getSymbolAtLocation(source);
+  const exported = symbol === undefined ? [] : checker.getExportsOfModule(symbol);
+  const values = exported.filter((s) => (checker.getAliasedSymbol(s).flags & ts.SymbolFlags.Value) !== 0);
+  return { name, total: exported.length, values: values.length };
+});
+const table = markdownTable(
+  ['entry point', 'names', 'of which values'],
+  rows.map((row) => [`\`${row.name}\``, String(row.total), String(row.values)]),
+);
+console.log(table);
+
+const marker = /<!-- surface:start -->[\s\S]*<!-- surface:end -->/;
+const doc = readFileSync(docPath, 'utf8');
+const updated = doc.replace(marker, `<!-- surface:start -->\n${table}\n<!-- surface:end -->`);
+if (process.argv.includes('--write')) writeFileSync(docPath, updated);
+else if (updated !== doc)
+  problems.push('docs/public-surface.md is out of date: run `pnpm architecture --write`');
+
+// 2 and 3. Imports inside each package: no cycles; models stay the floor.
+for (const pkg of ['packages', 'examples'].flatMap((dir) => subdirectories(join(root, dir)))) {
+  const src = join(pkg, 'src');
+  if (!exists(src)) continue;
+  const graph = new Map<string, string[]>();
+  for (const file of tsFiles(src)) graph.set(file, relativeImports(file));
+  for (const cycle of findCycles(graph)) {
+    problems.push(`import cycle: ${cycle.map((file) => relative(root, file)).join(' → ')}`);
+  }
+  if (relative(root, pkg) === join('packages', 'core')) {
+    const models = join(src, 'models');
+    for (const [file, imports] of graph) {
+      if (!file.startsWith(models)) continue;
+      for (const target of imports) {
+        if (!target.startsWith(models)) {
+          problems.push(
+            `${relative(root, file)} imports ${relative(root, target)}: models import only models`,
+          );
+        }
+      }
+    }
+  }
+}
+
+if (problems.length > 0) {
+  console.error(`\n${problems.join('\n')}`);
+  process.exit(1);
+}
+console.log('\nno import cycles; core models import only models');
+
+/** A table laid out as the formatter lays it out: padded cells, numbers aligned right. */
+function markdownTable(header: string[], body: string[][]): string {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...body.map((row) => row[column]?.length ?? 0)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join(' | ')} |`;
+  const rule = `| ${widths.map((width, column) => (column === 0 ? '-'.repeat(width) : `${'-'.repeat(width - 1)}:`)).join(' | ')} |`;
+  return [
+    line(header.map((title, column) => (column === 0 ? title : title.padEnd(widths[column] ?? 0)))),
+    rule,
+    ...body.map(line),
+  ].join('\n');
+}
+
+function subdirectories(dir: string): string[] {
+  return readdirSync(dir)
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isDirectory());
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => join(dir, name));
+}
+
+/** The files of this package that `file` imports or re-exports by a relative path. */
+function relativeImports(file: string): string[] {
+  const info = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+  return info.importedFiles
+    .map((ref) => ref.fileName)
+    .filter((name) => name.startsWith('.'))
+    .map((name) => resolve(dirname(file), name.replace(/\.js$/, '.ts')));
+}
+
+/** Every cycle in the graph, each reported once, by a depth-first search. */
+function findCycles(graph: Map<string, string[]>): string[][] {
+  const cycles: string[][] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (node: string): void => {
+    state.set(node, 'open');
+    stack.push(node);
+    for (const next of graph.get(node) ?? []) {
+      if (!graph.has(next)) continue;
+      if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next]);
+      else if (state.get(next) === undefined) visit(next);
+    }
+    stack.pop();
+    state.set(node, 'done');
+  };
+  for (const node of graph.keys()) if (state.get(node) === undefined) visit(node);
+  return cycles;
+}
