@@ -276,6 +276,26 @@ describe('GET /2/tweets', () => {
     );
     expect(me.public_metrics).toMatchObject({ post_count: 1 });
   });
+
+  it('names referenced_posts and includes.posts in the `post` vocabulary, whichever name was asked', async () => {
+    const carol = postWords.addAccount('carol2');
+    const post = (json: unknown) =>
+      call(postWords.baseUrl, '/2/tweets', { method: 'POST', token: carol.accessToken, json });
+    const root = String((await data(await post({ text: 'root' }))).id);
+    const reply = String(
+      (await data(await post({ text: 'reply', reply: { in_reply_to_tweet_id: root } }))).id,
+    );
+    for (const query of ['tweet.fields=referenced_tweets', 'expansions=referenced_tweets.id']) {
+      const lookup = await read(
+        await call(postWords.baseUrl, `/2/tweets?ids=${reply}&${query}`, { token: carol.accessToken }),
+      );
+      const [found] = lookup.data as Record<string, unknown>[];
+      expect(found).toMatchObject({ referenced_posts: [{ type: 'replied_to', id: root }] });
+      expect(found).not.toHaveProperty('referenced_tweets');
+      if (query.startsWith('expansions'))
+        expect(lookup.includes).toEqual({ posts: [expect.objectContaining({ id: root })] });
+    }
+  });
 });
 
 describe('users', () => {

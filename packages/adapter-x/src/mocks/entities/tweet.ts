@@ -68,7 +68,7 @@ export function renderTweet(
   if (fields.has('lang')) tweet.lang = 'en';
   if (fields.has('possibly_sensitive')) tweet.possibly_sensitive = false;
   if ((fields.has('referenced_tweets') || fields.has('referenced_posts')) && referencesOf(post).length > 0)
-    tweet[fields.has('referenced_posts') ? 'referenced_posts' : 'referenced_tweets'] = referencesOf(post);
+    tweet[referencesField(context, fields)] = referencesOf(post);
   if (fields.has('attachments')) {
     const attachments = attachmentsOf(post);
     if (attachments !== undefined) tweet.attachments = attachments;
@@ -120,6 +120,19 @@ export function renderTweet(
 /** `retweet_count` (docs, wire) or `repost_count` (x-openapi.json v2.167 PostPublicMetrics). */
 function retweetField(context: XContext): 'retweet_count' | 'repost_count' {
   return context.vocabulary === 'post' ? 'repost_count' : 'retweet_count';
+}
+
+/**
+ * `referenced_tweets` (docs, wire) or `referenced_posts` (x-openapi.json v2.167 `Post` declares
+ * only `referenced_posts`): the new name in the `post` vocabulary, or when the request used it.
+ */
+function referencesField(
+  context: XContext,
+  fields: ReadonlySet<string>,
+): 'referenced_tweets' | 'referenced_posts' {
+  return context.vocabulary === 'post' || fields.has('referenced_posts')
+    ? 'referenced_posts'
+    : 'referenced_tweets';
 }
 
 function publicCounts(context: XContext, post: SimulatedPost, now: number) {

@@ -34,7 +34,7 @@ export function readFieldSelection(url: URL): FieldSelection {
 /**
  * Renders posts with their expansions: `author_id` and `in_reply_to_user_id` → `includes.users`,
  * `attachments.media_keys` → `includes.media`, `referenced_tweets.id` (or `referenced_posts`) →
- * `includes.tweets`. An expansion also puts its field on the post, as X does.
+ * `includes.tweets` (`includes.posts` in the `post` vocabulary). An expansion also puts its field on the post, as X does.
  */
 export function tweetsPayload(
   context: XContext,
@@ -85,7 +85,8 @@ export function tweetsPayload(
         ? []
         : [renderTweet(context, target, selection.tweetFields, viewerId, now).tweet];
     });
-    if (tweets.length > 0) includes.tweets = tweets;
+    // x-openapi.json v2.167 `Expansions` names the expanded posts `posts`; docs and wire say `tweets`.
+    if (tweets.length > 0) includes[context.vocabulary === 'post' ? 'posts' : 'tweets'] = tweets;
   }
 
   return {

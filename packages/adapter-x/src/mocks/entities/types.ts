@@ -54,6 +54,8 @@ export interface XIncludesJson {
   media?: XMediaJson[];
   /** Expanded posts. */
   tweets?: XTweetJson[];
+  /** Expanded posts, in the `post` vocabulary (x-openapi.json v2.167 `Expansions.posts`). */
+  posts?: XTweetJson[];
 }
 
 /** What a request asked for: `tweet.fields`, `user.fields`, `media.fields` and `expansions`. */
