@@ -7,10 +7,13 @@ import { AuthError } from '../errors/auth-error.js';
 import { SmmkitError } from '../errors/smmkit-error.js';
 import { TransientError } from '../errors/transient-error.js';
 import type { RateLimitInfo } from '../models/rate-limit-info.js';
-import { redactSecrets } from '../security/redact.js';
-import { describeThrown } from '../security/safe-cause.js';
+import { describeCallbackError, withUnprintedCause } from '../security/callback-error.js';
+import { secretRedactor } from '../security/redact.js';
+import { redactErrorText } from '../security/redact-error.js';
+import { redactValue } from '../security/redact-value.js';
 import { classifyByStatus } from './classify-by-status.js';
 import type { ErrorClassifier, PlatformResponse, RateLimitParser } from './platform-response.js';
+import { requestSecrets } from './request-secrets.js';
 import { parseRetryAfter } from './retry-after.js';
 import { transportError } from './transport-error.js';
 
@@ -84,7 +87,11 @@ export interface HttpRequest<T> {
   readonly createsResource?: boolean | undefined;
   /** Overrides the client's timeout for this request. */
   readonly timeoutMs?: number | undefined;
-  /** Further secrets in this request (client secret, refresh token) to keep out of error text. */
+  /**
+   * Further secrets in this request (client secret, refresh token) to keep out of error text, in
+   * every encoding a platform may echo them in. The access token and the credentials of an
+   * `Authorization` header set in `headers` are kept out without being listed.
+   */
   readonly secrets?: readonly string[] | undefined;
 }
 
@@ -165,7 +172,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
      * Waiting for a token: an abort reaches the caller as an AbortedError, like any other abort,
      * and anything else the provider (or the app's `persist`/loader behind it) throws becomes a
      * retryable TransientError that says nothing was sent, so a create is never taken for
-     * ambiguous because a database hiccupped before it.
+     * ambiguous because a database hiccupped before it. The provider's message is not copied (a
+     * database error may quote a token); its error stays readable, unprinted, as `cause`.
      */
     const abortable = async (pending: Promise<string>): Promise<string> => {
       try {
@@ -177,15 +185,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             platform: options.platform,
           });
         }
-        const { cause, text } = describeThrown(error);
-        throw new TransientError(
-          'transient',
-          `${request.operation} was not sent: the token provider failed (${text}).`,
-          {
-            platform: options.platform,
-            cause,
-            hint: 'Check the token store behind the TokenProvider; retrying is safe, nothing reached the platform.',
-          },
+        throw withUnprintedCause(
+          new TransientError(
+            'transient',
+            `${request.operation} was not sent: the token provider failed (it threw ${describeCallbackError(error)}).`,
+            {
+              platform: options.platform,
+              cause: error,
+              hint: "Check the token store behind the TokenProvider (its error is this error's cause); retrying is safe, nothing reached the platform.",
+            },
+          ),
         );
       }
     };
@@ -203,7 +212,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     let refreshed = false;
 
     for (;;) {
-      const secrets = [token, ...(request.secrets ?? [])];
+      const secrets = requestSecrets(token, request.secrets, request.headers);
       let response: Response;
       let text: string;
       try {
@@ -238,20 +247,23 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         return { data, status: response.status, headers: response.headers, rateLimit };
       }
 
-      const scrubbed = redactSecrets(text, secrets);
-      const error = classify({
+      // Redacted after parsing too: JSON may escape a secret (`\u002d`) that the parsed strings hold in clear.
+      const redact = secretRedactor(secrets);
+      const classified = classify({
         platform: options.platform,
         operation: request.operation,
         method: request.method,
         path,
         status: response.status,
         headers: response.headers,
-        body: parseLoosely(scrubbed),
+        body: redactValue(parseLoosely(redact(text)), redact),
         rateLimit,
         retryAt: parseRetryAfter(response.headers.get('retry-after'), now),
         receivedAt: now,
         createsResource,
       });
+      // A classifier may also build text from what no redaction saw (a header, a value it decoded).
+      const error = redactErrorText(classified, redact);
 
       const refresh = context?.tokens.refresh?.bind(context.tokens);
       const canRefresh = AuthError.isInstance(error) && error.code === 'auth_expired' && token !== undefined;

@@ -1,3 +1,5 @@
+import { echoPattern } from './echo-pattern.js';
+
 /** What smmkit puts where a secret was. */
 export const REDACTED = '[REDACTED]';
 
@@ -19,20 +21,38 @@ export const SECRET_PARAMETER_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Replaces every occurrence of each secret in `text` with `[REDACTED]`. Secrets shorter than
- * 6 characters are ignored: they are not tokens, and replacing them would shred ordinary text.
+ * Replaces every occurrence of each secret in `text` with `[REDACTED]`, however the platform
+ * echoed it: as sent, URL-encoded (`%2F`, `%2B`, `%3D`, in part or in full, `+` for a space) or
+ * JSON-escaped (`\u002d`, `\/`). Secrets shorter than 6 characters are ignored: they are not
+ * tokens, and replacing them would shred ordinary text.
+ *
+ * A Basic credential is echoed as the base64 of `id:secret`, which contains no encoding of the
+ * secret alone: list the base64 credential itself (the HTTP client does so for every
+ * `Authorization` header it sends).
  *
  * @example
  * ```ts
  * redactSecrets('Bearer abc123xyz rejected', ['abc123xyz']); // 'Bearer [REDACTED] rejected'
+ * redactSecrets('refresh_token=rt%2Fab%2Bcd%3D', ['rt/ab+cd=']); // 'refresh_token=[REDACTED]'
  * ```
  */
 export function redactSecrets(text: string, secrets: Iterable<string | undefined>): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (secret !== undefined && secret.length >= 6) result = result.split(secret).join(REDACTED);
+  return secretRedactor(secrets)(text);
+}
+
+/**
+ * {@link redactSecrets} with its patterns built once, for redacting many strings (every string
+ * of a parsed error body) with the same secrets.
+ *
+ * @param secrets - the secrets to replace; shorter than 6 characters and `undefined` are ignored
+ * @returns a function that redacts one text
+ */
+export function secretRedactor(secrets: Iterable<string | undefined>): (text: string) => string {
+  const patterns: RegExp[] = [];
+  for (const secret of new Set(secrets)) {
+    if (secret !== undefined && secret.length >= 6) patterns.push(echoPattern(secret));
   }
-  return result;
+  return (text) => patterns.reduce((result, pattern) => result.replace(pattern, () => REDACTED), text);
 }
 
 /**

@@ -374,7 +374,9 @@ describe('createHttpClient', () => {
       expect(TransientError.isInstance(error)).toBe(true);
       expect(error.retryable).toBe(true);
       expect(error.message).toContain('create post was not sent: the token provider failed');
-      expect(error.message).toContain('token store unreachable');
+      // The provider's own message may quote a token: it is kept as the cause, not copied.
+      expect(error.message).not.toContain('token store unreachable');
+      expect((error.cause as Error).message).toBe('token store unreachable');
       expect(fetch).not.toHaveBeenCalled();
     });
 
