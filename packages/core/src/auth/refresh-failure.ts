@@ -1,6 +1,6 @@
 import { AuthError } from '../errors/auth-error.js';
 import { SmmkitError } from '../errors/smmkit-error.js';
-import { safeCause } from '../security/safe-cause.js';
+import { withUnprintedCause } from '../security/callback-error.js';
 
 /**
  * Turns whatever a refresh callback threw into the error every waiting caller sees.
@@ -13,23 +13,18 @@ import { safeCause } from '../security/safe-cause.js';
  *   smmkit errors such as a `PlatformError` from a token endpoint, because what the caller needs
  *   to know is that the account must be re-authorized.
  *
- * The message never includes a token.
+ * The message never includes a token, nor the callback's own message: an app's refresh code may
+ * throw an error that quotes the request, tokens and all. The original stays readable as
+ * `error.cause`, which printing the error leaves out (see `withUnprintedCause`).
  *
  * @param error - what the refresh callback threw
  * @param platform - platform id for the error, when known
- * @param secrets - the tokens in play, redacted from the copy kept as `cause`
  * @returns the error to hand to callers
  */
-export function toRefreshFailure(
-  error: unknown,
-  platform: string | undefined,
-  secrets: readonly (string | undefined)[],
-): SmmkitError {
+export function toRefreshFailure(error: unknown, platform: string | undefined): SmmkitError {
   if (AuthError.isInstance(error)) return error;
   if (SmmkitError.isInstance(error) && error.retryable) return error;
-  // Only a safe copy: a refresh callback's own error may hold the request with its secrets.
-  return new AuthError('auth_expired', 'Refreshing the access token failed.', {
-    platform,
-    cause: safeCause(error, secrets),
-  });
+  return withUnprintedCause(
+    new AuthError('auth_expired', 'Refreshing the access token failed.', { platform, cause: error }),
+  );
 }

@@ -1,5 +1,7 @@
 import { AuthError } from '../errors/auth-error.js';
-import type { SmmkitError } from '../errors/smmkit-error.js';
+import { SmmkitError } from '../errors/smmkit-error.js';
+import { TransientError } from '../errors/transient-error.js';
+import { describeCallbackError, withUnprintedCause } from '../security/callback-error.js';
 import { type Clock, systemClock } from '../time/clock.js';
 import { waitUnlessAborted } from './abortable.js';
 import { toRefreshFailure } from './refresh-failure.js';
@@ -13,7 +15,9 @@ export interface RefreshingTokenProviderOptions {
   /**
    * The account's current tokens, or a loader (from your database, for example) called the first
    * time a token is needed. After a refresh failed for good, the loader is called again on each
-   * request, so tokens stored by a new authorization are picked up without a restart.
+   * request, so tokens stored by a new authorization are picked up without a restart. When it
+   * throws, callers get a retryable `TransientError` whose `cause` is your error (its message is
+   * not copied: a database error may quote a token).
    */
   readonly tokens: TokenSet | (() => Promise<TokenSet>);
   /**
@@ -27,8 +31,9 @@ export interface RefreshingTokenProviderOptions {
   /**
    * Stores a new TokenSet. Called, and awaited, before the new access token is handed to anyone:
    * X and TikTok rotate refresh tokens, and the old one stops working, so a new one that is not
-   * stored would lock the account out. When it throws, callers get your error and it is called
-   * again with the same tokens before the next hand-out.
+   * stored would lock the account out. When it throws, callers get a retryable `TransientError`
+   * whose `cause` is your error (its message is not copied: a database error may quote the new
+   * token), and it is called again with the same tokens before the next hand-out.
    */
   readonly persist: (tokens: TokenSet) => Promise<void> | void;
   /** Time source; defaults to the system clock. */
@@ -43,7 +48,9 @@ export interface RefreshingTokenProviderOptions {
 export interface RefreshingTokenProvider extends TokenProvider {
   /**
    * A fresh token after the platform rejected `rejectedToken`. Refreshes once for all concurrent
-   * callers; returns the current token without refreshing when it already differs from `rejectedToken`.
+   * callers; returns the current token without refreshing when it already differs from
+   * `rejectedToken`, or when a refresh finished after this call began (whatever token the platform
+   * answered with: one refresh per rejection).
    */
   refresh(rejectedToken: string, options?: TokenRequestOptions): Promise<string>;
 }
@@ -101,6 +108,17 @@ export function createRefreshingTokenProvider(
   let latch: Latch | undefined;
   // The one operation (load, persist, refresh) in progress; every caller joins it.
   let inflight: Promise<string> | undefined;
+  // How many refreshes the platform has answered, so a caller can tell whether one finished after it asked.
+  let refreshesAnswered = 0;
+
+  /** Calls the app's loader or `persist`; see {@link storeFailure} for what a failure becomes. */
+  async function fromStore<T>(callback: 'loader' | 'persist', call: () => Promise<T> | T): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw storeFailure(error, callback, options.platform);
+    }
+  }
 
   /** True when `tokens` expire within `margin` ms; never for tokens without an expiry. */
   const expiresWithin = (tokens: TokenSet, margin: number): boolean =>
@@ -110,7 +128,7 @@ export function createRefreshingTokenProvider(
   async function currentTokens(): Promise<TokenSet> {
     if (latch !== undefined) {
       if (!reloadable) throw latch.error;
-      const loaded = await load();
+      const loaded = await fromStore('loader', load);
       if (
         loaded.accessToken === latch.tokens.accessToken &&
         loaded.refreshToken === latch.tokens.refreshToken
@@ -120,11 +138,12 @@ export function createRefreshingTokenProvider(
       latch = undefined;
       held = { tokens: loaded, persisted: true };
     }
-    held ??= { tokens: await load(), persisted: true };
+    held ??= { tokens: await fromStore('loader', load), persisted: true };
     if (!held.persisted) {
       // A rotated set whose storing failed earlier: store it before anyone uses it.
-      await options.persist(held.tokens);
-      held.persisted = true;
+      const unstored = held;
+      await fromStore('persist', () => options.persist(unstored.tokens));
+      unstored.persisted = true;
     }
     return held.tokens;
   }
@@ -155,7 +174,7 @@ export function createRefreshingTokenProvider(
     try {
       answer = await options.refresh(refreshToken, {});
     } catch (error) {
-      const failure = toRefreshFailure(error, options.platform, [refreshToken, current.accessToken]);
+      const failure = toRefreshFailure(error, options.platform);
       if (!failure.retryable) throw latchOn(failure, current);
       if (stillValid) return current.accessToken;
       throw failure;
@@ -173,9 +192,10 @@ export function createRefreshingTokenProvider(
           : answer,
       persisted: false,
     };
+    refreshesAnswered += 1;
     // Held before persisting so that a failed persist keeps the set and retries it (currentTokens).
     held = next;
-    await options.persist(next.tokens);
+    await fromStore('persist', () => options.persist(next.tokens));
     next.persisted = true;
     return next.tokens.accessToken;
   }
@@ -201,12 +221,15 @@ export function createRefreshingTokenProvider(
     signal?.throwIfAborted();
     const token = ready(rejectedToken);
     if (token !== undefined) return token;
+    const answeredBefore = refreshesAnswered;
     for (;;) {
       const joined = inflight !== undefined;
       const result = await waitUnlessAborted(inflight ?? start(rejectedToken), signal);
       // An operation started by someone else (a load, a retried persist) may hand back the very
-      // token this caller saw rejected; then run one for this caller.
-      if (!joined || result !== rejectedToken) return result;
+      // token this caller saw rejected; then run one for this caller, unless a refresh was
+      // answered meanwhile: a platform may answer a refresh with the same access token, and
+      // refreshing again for every waiting caller would make one rejection cost one refresh each.
+      if (!joined || result !== rejectedToken || refreshesAnswered !== answeredBefore) return result;
     }
   }
 
@@ -214,4 +237,30 @@ export function createRefreshingTokenProvider(
     getAccessToken: (requestOptions) => obtain(undefined, requestOptions?.signal),
     refresh: (rejectedToken, requestOptions) => obtain(rejectedToken, requestOptions?.signal),
   };
+}
+
+/**
+ * What a failure of the app's tokens loader or `persist` becomes: a smmkit error passes through
+ * (the app chose it); anything else becomes a retryable `TransientError` that names the error's
+ * class but not its message, which may quote a token (a database error quotes the row), and keeps
+ * it as an unprinted `cause`.
+ */
+function storeFailure(
+  error: unknown,
+  callback: 'loader' | 'persist',
+  platform: string | undefined,
+): SmmkitError {
+  if (SmmkitError.isInstance(error)) return error;
+  const thrown = describeCallbackError(error);
+  const message =
+    callback === 'loader'
+      ? `Loading the account's tokens failed: the tokens loader threw ${thrown}.`
+      : `Storing the refreshed tokens failed: persist threw ${thrown}. They are kept in memory and stored again before the next hand-out.`;
+  return withUnprintedCause(
+    new TransientError('transient', message, {
+      platform,
+      cause: error,
+      hint: `Check the token store behind the ${callback === 'loader' ? 'tokens loader' : 'persist callback'} (the original error is this error's cause); retrying is safe.`,
+    }),
+  );
 }

@@ -207,7 +207,7 @@ describe('createRefreshingTokenProvider: persisting new tokens', () => {
     expect(handedOut).toBe('access-1');
   });
 
-  it("rejects with the storage's own error, keeps the new tokens and stores them before the next hand-out", async () => {
+  it("rejects with a retryable error that keeps the storage's own as its cause, keeps the new tokens and stores them before the next hand-out", async () => {
     const storageDown = new Error('database unavailable');
     let failures = 1;
     const { provider, persist, refresh } = setup({
@@ -216,7 +216,11 @@ describe('createRefreshingTokenProvider: persisting new tokens', () => {
       },
     });
     const callers = [provider.getAccessToken(), provider.getAccessToken()];
-    for (const caller of callers) await expect(caller).rejects.toBe(storageDown);
+    for (const caller of callers) {
+      await expect(caller).rejects.toSatisfy(
+        (error) => TransientError.isInstance(error) && error.cause === storageDown,
+      );
+    }
 
     await expect(provider.getAccessToken()).resolves.toBe('access-1');
     expect(refresh).toHaveBeenCalledOnce();
@@ -231,19 +235,21 @@ describe('createRefreshingTokenProvider: persisting new tokens', () => {
         if (failures-- > 0) throw new Error('disk full');
       },
     });
-    await expect(provider.refresh('access-0')).rejects.toThrow('disk full');
+    await expect(provider.refresh('access-0')).rejects.toMatchObject({ code: 'transient' });
     await expect(provider.refresh('access-1')).resolves.toBe('access-2');
     expect(refresh.mock.calls.map(([token]) => token)).toEqual(['refresh-0', 'refresh-1']);
   });
 
-  it('passes a loader failure through and loads again on the next call', async () => {
+  it('rejects with a retryable error when the loader fails, and loads again on the next call', async () => {
     const storageDown = new Error('database unavailable');
     const loader = vi
       .fn<() => Promise<TokenSet>>()
       .mockRejectedValueOnce(storageDown)
       .mockResolvedValue(valid);
     const { provider } = setup({ tokens: loader });
-    await expect(provider.getAccessToken()).rejects.toBe(storageDown);
+    await expect(provider.getAccessToken()).rejects.toSatisfy(
+      (error) => TransientError.isInstance(error) && error.retryable && error.cause === storageDown,
+    );
     await expect(provider.getAccessToken()).resolves.toBe('access-0');
     expect(loader).toHaveBeenCalledTimes(2);
   });
@@ -369,7 +375,7 @@ describe('createRefreshingTokenProvider: failures', () => {
 });
 
 describe('createRefreshingTokenProvider: what a failed refresh keeps', () => {
-  it('keeps only a safe copy of the refresh callback error, never the objects it holds', async () => {
+  it('keeps the refresh callback error as a hidden cause, out of every rendering', async () => {
     const secret: TokenSet = {
       accessToken: 'SECRET-ACCESS',
       refreshToken: 'SECRET-REFRESH',
@@ -383,7 +389,85 @@ describe('createRefreshingTokenProvider: what a failed refresh keeps', () => {
       .provider.getAccessToken()
       .catch((e: unknown) => e);
     expect(AuthError.isInstance(error)).toBe(true);
+    expect((error as Error).cause).toBe(raw);
     expect(inspect(error, { depth: 10, showHidden: true })).not.toMatch(/SECRET/);
+  });
+});
+
+describe("createRefreshingTokenProvider: the token store's own errors", () => {
+  // A database error quoting the row it failed on, with the new access token in it.
+  const databaseError = (token: string): Error =>
+    Object.assign(new Error(`duplicate key value: Key (access_token)=(${token}) already exists`), {
+      name: 'DatabaseError',
+      code: '23505',
+    });
+
+  it("leaves a failed persist's message out of the error, keeping it only as a hidden cause", async () => {
+    const thrown = databaseError('access-1');
+    const { provider } = setup({
+      persist: () => {
+        throw thrown;
+      },
+    });
+    const error = await provider.getAccessToken().catch((e: unknown) => e);
+    expect(TransientError.isInstance(error)).toBe(true);
+    const wrapped = error as TransientError;
+    expect(wrapped.retryable).toBe(true);
+    expect(wrapped.message).not.toContain('access-1');
+    expect(wrapped.message).toContain('DatabaseError');
+    expect(wrapped.cause).toBe(thrown);
+    expect(Object.getOwnPropertyDescriptor(wrapped, 'cause')?.enumerable).toBe(false);
+    const rendered = `${String(wrapped)} ${JSON.stringify(wrapped)} ${inspect(wrapped, { depth: 10, showHidden: true })}`;
+    expect(rendered).not.toContain('access-1');
+    expect(rendered).not.toContain('Key (access_token)');
+  });
+
+  it("leaves a failed loader's message out of the error too", async () => {
+    const thrown = databaseError('access-0');
+    const { provider } = setup({ tokens: () => Promise.reject(thrown) });
+    const error = await provider.getAccessToken().catch((e: unknown) => e);
+    expect(TransientError.isInstance(error)).toBe(true);
+    expect(inspect(error, { depth: 10, showHidden: true })).not.toContain('access-0');
+    expect((error as Error).cause).toBe(thrown);
+  });
+
+  it('passes a smmkit error the store throws through unchanged', async () => {
+    const disconnected = new AuthError('auth_revoked', 'The account was disconnected.');
+    const { provider } = setup({ tokens: () => Promise.reject(disconnected) });
+    await expect(provider.getAccessToken()).rejects.toBe(disconnected);
+  });
+});
+
+describe('createRefreshingTokenProvider: one refresh per rejection', () => {
+  it('refreshes once for 100 concurrent callers when the platform answers with the same access token', async () => {
+    const { provider, refresh } = setup({
+      tokens: { accessToken: 'access-0', refreshToken: 'refresh-0' },
+      refresh: async () => ({ accessToken: 'access-0', refreshToken: 'refresh-0' }),
+    });
+    const callers = Array.from({ length: 100 }, () => provider.refresh('access-0'));
+    await expect(Promise.all(callers)).resolves.toEqual(Array.from({ length: 100 }, () => 'access-0'));
+    expect(refresh).toHaveBeenCalledOnce();
+  });
+
+  it('refreshes again for a rejection that comes after the last refresh finished', async () => {
+    const { provider, refresh } = setup({
+      tokens: { accessToken: 'access-0', refreshToken: 'refresh-0' },
+      refresh: async () => ({ accessToken: 'access-0', refreshToken: 'refresh-0' }),
+    });
+    await provider.refresh('access-0');
+    await provider.refresh('access-0');
+    expect(refresh).toHaveBeenCalledTimes(2);
+  });
+
+  it('still refreshes for a caller that joined a load, not a refresh, and got the rejected token back', async () => {
+    const loaded = deferred<TokenSet>();
+    const { provider, refresh } = setup({ tokens: () => loaded.promise });
+    const loading = provider.getAccessToken();
+    const rejecting = provider.refresh('access-0');
+    loaded.resolve({ accessToken: 'access-0', refreshToken: 'refresh-0' });
+    await expect(loading).resolves.toBe('access-0');
+    await expect(rejecting).resolves.toBe('access-1');
+    expect(refresh).toHaveBeenCalledOnce();
   });
 });
 
