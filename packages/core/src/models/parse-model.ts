@@ -22,6 +22,10 @@ export type SafeParseModelResult<T> =
  * (rule `schema.<issue code>`) instead of throwing. Adapters use it to check their own option
  * schemas and prefix the paths, e.g. with `['options', 'x']`.
  *
+ * It never throws, whatever `input` is: an input that throws while being read (a getter, a
+ * `Proxy` trap, a poisoned `length`) gives one `schema.unreadable` problem at the root. What it
+ * threw is not copied into the problem, since it is arbitrary text.
+ *
  * @example
  * ```ts
  * const result = safeParseModel(PollSchema, { options: ['yes'], durationMinutes: 60 });
@@ -32,11 +36,23 @@ export function safeParseModel<S extends z.core.$ZodType>(
   schema: S,
   input: unknown,
 ): SafeParseModelResult<z.output<S>> {
-  // reportInput: the issue's input is needed to measure "actual" (lengths); it is never copied out.
-  const result = z.safeParse(schema, input, { error: describeIssue, reportInput: true });
-  if (result.success) return { success: true, data: result.data };
-  return { success: false, problems: result.error.issues.map(toProblem) };
+  try {
+    // reportInput: the issue's input is needed to measure "actual" (lengths); it is never copied out.
+    const result = z.safeParse(schema, input, { error: describeIssue, reportInput: true });
+    if (result.success) return { success: true, data: result.data };
+    return { success: false, problems: result.error.issues.map(toProblem) };
+  } catch {
+    // zod reads the input's properties, and measuring an issue reads `length`: either may throw.
+    return { success: false, problems: [UNREADABLE] };
+  }
 }
+
+/** The problem of an input that threw while being read. */
+const UNREADABLE: ValidationProblem = Object.freeze({
+  path: [],
+  rule: 'schema.unreadable',
+  message: 'could not be read: reading it threw (a getter or Proxy?); pass plain data',
+});
 
 /**
  * Parses `input` with a model schema, or throws one `ValidationError` that lists every problem
