@@ -136,7 +136,7 @@ export function createHeaderlessAdapter(options: {
     platform: HEADERLESS_PLATFORM,
     capabilities,
     validate: (post) => checkPostRules(post, capabilities, { platformName: 'TikTok-ish' }),
-    async publish(post, context) {
+    async publish({ post }, context) {
       const { data } = await http.request({
         method: 'POST',
         path: '/v2/post/publish',

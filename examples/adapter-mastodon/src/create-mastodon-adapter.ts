@@ -6,6 +6,7 @@ import { findRecentMastodonPosts } from './find-recent-posts.js';
 import { createMastodonHttpClient } from './http-client.js';
 import { listMastodonEngagements } from './list-engagements.js';
 import { getMastodonAccountMetrics, getMastodonPostMetrics } from './metrics.js';
+import { MastodonPostOptionsSchema } from './post-options.js';
 import { publishToMastodon } from './publish.js';
 import { replyOnMastodon } from './reply.js';
 import { type MastodonSettings, resolveMastodonSettings } from './settings.js';
@@ -55,11 +56,12 @@ export function createMastodonAdapter(settings: MastodonSettings): MastodonAdapt
   const capabilities = mastodonCapabilities(resolved);
   const polling = { intervalMs: resolved.mediaPollIntervalMs, timeoutMs: resolved.mediaPollTimeoutMs };
 
-  return defineAdapter<MastodonAdapter>({
+  return defineAdapter({
     platform: 'mastodon',
     capabilities,
-    validate: (post) => validateMastodonPost(post, capabilities),
-    publish: (post, context) => publishToMastodon(http, polling, post, context),
+    postOptions: MastodonPostOptionsSchema,
+    validate: (post, options) => validateMastodonPost(post, options, capabilities),
+    publish: (checked, context) => publishToMastodon(http, polling, checked, context),
     delete: (ref, context) => deleteStatus(http, ref, context),
     getPostMetrics: (refs, context) => getMastodonPostMetrics(http, refs, context),
     getAccountMetrics: (context) => getMastodonAccountMetrics(http, context),

@@ -1,4 +1,11 @@
-import type { Engagement, EngagementKind, EngagementPage, EngagementQuery, PostRef, RequestContext } from '@smmkit/core';
+import type {
+  Engagement,
+  EngagementKind,
+  EngagementPage,
+  EngagementQuery,
+  PostRef,
+  RequestContext,
+} from '@smmkit/core';
 import { clampPageSize, type HttpClient } from '@smmkit/core/adapter-kit';
 import { nextMaxId } from './link-header.js';
 import { ContextSchema, NotificationListSchema } from './schemas.js';

@@ -1,4 +1,10 @@
-import { type CanonicalMetric, type MetricSample, PlatformError, type PostRef, type RequestContext } from '@smmkit/core';
+import {
+  type CanonicalMetric,
+  type MetricSample,
+  PlatformError,
+  type PostRef,
+  type RequestContext,
+} from '@smmkit/core';
 import { type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
 import {
   AccountWithCountsSchema,

@@ -1,5 +1,3 @@
-import type { Post } from '@smmkit/core';
-import { type ReadPlatformOptionsResult, readPlatformOptions } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
 
 /**
@@ -30,18 +28,3 @@ export const MastodonPostOptionsSchema = z.strictObject({
 
 /** Mastodon's options for a post; see {@link MastodonPostOptionsSchema}. */
 export type MastodonPostOptions = z.output<typeof MastodonPostOptionsSchema>;
-
-/**
- * Reads and checks `post.options.mastodon`.
- *
- * @param post - the post
- * @returns the options (empty when none were given), or the problems at `['options', 'mastodon', …]`
- *
- * @example
- * ```ts
- * readMastodonPostOptions({ text: 'Hi', options: { mastodon: { visibility: 'secret' } } }).success; // false
- * ```
- */
-export function readMastodonPostOptions(post: Post): ReadPlatformOptionsResult<MastodonPostOptions> {
-  return readPlatformOptions(post, 'mastodon', MastodonPostOptionsSchema);
-}

@@ -1,8 +1,16 @@
-import { type Media, type Poll, type Post, type PostRef, type PublishContext, type PublishResult, type RateLimitInfo, ValidationError } from '@smmkit/core';
+import type {
+  CheckedPost,
+  Media,
+  Poll,
+  PostRef,
+  PublishContext,
+  PublishResult,
+  RateLimitInfo,
+} from '@smmkit/core';
 import { type HttpClient, publishFollowUps, textWithLink } from '@smmkit/core/adapter-kit';
 import { createStatus } from './create-status.js';
 import { type MediaPolling, uploadMedia } from './media-upload.js';
-import { readMastodonPostOptions } from './post-options.js';
+import type { MastodonPostOptions } from './post-options.js';
 import type { MastodonStatus } from './schemas.js';
 import { statusRef, statusUrl } from './status-ref.js';
 
@@ -34,25 +42,22 @@ interface StatusPart {
  *
  * @param http - the adapter's HTTP client
  * @param polling - how to wait for media processing
- * @param post - a post that passed validation
+ * @param checked - a post that passed the adapter's checks, with its `options.mastodon` parsed
  * @param context - tokens, signal, clock, progress listener and idempotency key
  * @returns where the post is, its thread parts and first comment, warnings and rate-limit state
  *
  * @example
  * ```ts
- * const result = await publishToMastodon(http, { intervalMs: 1000, timeoutMs: 60_000 }, post, ctx);
+ * const result = await publishToMastodon(http, { intervalMs: 1000, timeoutMs: 60_000 }, checked, ctx);
  * console.log(result.url, result.warnings);
  * ```
  */
 export async function publishToMastodon(
   http: HttpClient,
   polling: MediaPolling,
-  post: Post,
+  { post, options }: CheckedPost<MastodonPostOptions>,
   context: PublishContext,
 ): Promise<PublishResult> {
-  const read = readMastodonPostOptions(post);
-  if (!read.success) throw new ValidationError(read.problems, 'post for mastodon', { platform: 'mastodon' });
-  const options = read.options;
   const accountId = context.account.accountId;
   const key = context.idempotencyKey;
   let rateLimit: RateLimitInfo | undefined;

@@ -1,4 +1,11 @@
-import { AuthError, MediaProcessingError, PlatformError, RateLimitError, type SmmkitError, TransientError } from '@smmkit/core';
+import {
+  AuthError,
+  MediaProcessingError,
+  PlatformError,
+  RateLimitError,
+  type SmmkitError,
+  TransientError,
+} from '@smmkit/core';
 import {
   describeFailure,
   type ErrorClassifier,

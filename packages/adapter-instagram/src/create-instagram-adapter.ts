@@ -7,6 +7,7 @@ import { listInstagramEngagements } from './list-engagements.js';
 import { resolveInstagramMention } from './mentions.js';
 import { getInstagramAccountMetrics, getInstagramPostMetrics } from './metrics.js';
 import { deleteInstagramComment, hideInstagramComment } from './moderate.js';
+import { InstagramPostOptionsSchema } from './post-options.js';
 import { publishToInstagram } from './publish.js';
 import { replyOnInstagram } from './reply.js';
 import { type InstagramSettings, resolveInstagramSettings } from './settings.js';
@@ -74,11 +75,12 @@ export function createInstagramAdapter(settings: InstagramSettings = {}): Instag
     pollTimeoutMs: resolved.containerPollTimeoutMs,
   };
 
-  return defineAdapter<InstagramAdapter>({
+  return defineAdapter({
     platform: 'instagram',
     capabilities,
-    validate: (post) => validateInstagramPost(post, capabilities),
-    publish: (post, context) => publishToInstagram(http, publishOptions, post, context),
+    postOptions: InstagramPostOptionsSchema,
+    validate: (post, options) => validateInstagramPost(post, options, capabilities),
+    publish: (checked, context) => publishToInstagram(http, publishOptions, checked, context),
     getPostMetrics: (refs, context) => getInstagramPostMetrics(http, refs, context),
     getAccountMetrics: (context) => getInstagramAccountMetrics(http, context),
     listEngagements: (query, context) => listInstagramEngagements(http, query, context),
@@ -86,13 +88,15 @@ export function createInstagramAdapter(settings: InstagramSettings = {}): Instag
     hide: (engagement, hidden, context) => hideInstagramComment(http, engagement, hidden, context),
     deleteEngagement: (engagement, context) => deleteInstagramComment(http, engagement, context),
     findRecentPosts: (query, context) => findRecentInstagramPosts(http, query, context),
-    resolveMention: (mention, context) => resolveInstagramMention(http, mention, context),
+    resolveMention: (mention: Engagement, context: RequestContext) =>
+      resolveInstagramMention(http, mention, context),
     ...(secret === undefined
       ? {}
       : {
           webhooks: createInstagramWebhookHandler({
             appSecret: secret,
             verifyToken: resolved.webhookVerifyToken,
+            maxBodyBytes: resolved.webhookMaxBodyBytes,
           }),
         }),
   });

@@ -1,4 +1,12 @@
-import { type Engagement, type EngagementKind, type EngagementPage, type EngagementQuery, type PostRef, type RequestContext, ValidationError } from '@smmkit/core';
+import {
+  type Engagement,
+  type EngagementKind,
+  type EngagementPage,
+  type EngagementQuery,
+  type PostRef,
+  type RequestContext,
+  ValidationError,
+} from '@smmkit/core';
 import { clampPageSize, type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
 import {
   COMMENT_FIELDS,

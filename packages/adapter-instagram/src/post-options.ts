@@ -1,5 +1,3 @@
-import type { Post } from '@smmkit/core';
-import { type ReadPlatformOptionsResult, readPlatformOptions } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
 
 /** A position on the image, 0–1 from the top-left (user tag `x`/`y`; Meta's media reference). */
@@ -53,18 +51,3 @@ export const InstagramPostOptionsSchema = z.strictObject({
 
 /** Instagram's options for a post; see {@link InstagramPostOptionsSchema}. */
 export type InstagramPostOptions = z.output<typeof InstagramPostOptionsSchema>;
-
-/**
- * Reads and checks `post.options.instagram`.
- *
- * @param post - the post
- * @returns the options (empty when none were given), or the problems at `['options', 'instagram', …]`
- *
- * @example
- * ```ts
- * readInstagramPostOptions({ options: { instagram: { format: 'carousel' } } }).success; // false
- * ```
- */
-export function readInstagramPostOptions(post: Post): ReadPlatformOptionsResult<InstagramPostOptions> {
-  return readPlatformOptions(post, 'instagram', InstagramPostOptionsSchema);
-}

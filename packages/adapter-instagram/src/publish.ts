@@ -1,4 +1,12 @@
-import { type Media, type Post, type PublishContext, type PublishResult, type PublishWarning, type RateLimitInfo, ValidationError } from '@smmkit/core';
+import {
+  type CheckedPost,
+  type Media,
+  type PublishContext,
+  type PublishResult,
+  type PublishWarning,
+  type RateLimitInfo,
+  ValidationError,
+} from '@smmkit/core';
 import {
   type HttpClient,
   isHttpUrl,
@@ -8,7 +16,7 @@ import {
 } from '@smmkit/core/adapter-kit';
 import { waitForInstagramContainer } from './container-status.js';
 import { type ContainerParams, createInstagramContainer } from './containers.js';
-import { type InstagramPostOptions, readInstagramPostOptions } from './post-options.js';
+import type { InstagramPostOptions } from './post-options.js';
 import { graphTime, instagramPostRef } from './post-ref.js';
 import { instagramPublishKind } from './publish-format.js';
 import { checkInstagramPublishingQuota } from './quota.js';
@@ -49,25 +57,21 @@ export interface InstagramPublishOptions {
  *
  * @param http - the adapter's HTTP client
  * @param options - version and polling settings
- * @param post - a post that passed validation
+ * @param checked - a post that passed the adapter's checks, with its `options.instagram` parsed
  * @param context - tokens, signal, clock and progress listener
  * @returns where the post is, the first comment's id, warnings and rate-limit state
  *
  * @example
  * ```ts
- * const result = await publishToInstagram(http, { graphVersion: 'v26.0', pollIntervalMs: 60_000, pollTimeoutMs: 300_000 }, post, ctx);
+ * const result = await publishToInstagram(http, { graphVersion: 'v26.0', pollIntervalMs: 60_000, pollTimeoutMs: 300_000 }, checked, ctx);
  * ```
  */
 export async function publishToInstagram(
   http: HttpClient,
   options: InstagramPublishOptions,
-  post: Post,
+  { post, options: igOptions }: CheckedPost<InstagramPostOptions>,
   context: PublishContext,
 ): Promise<PublishResult> {
-  const read = readInstagramPostOptions(post);
-  if (!read.success)
-    throw new ValidationError(read.problems, 'post for instagram', { platform: 'instagram' });
-  const igOptions = read.options;
   const media = post.media ?? [];
   const kind = instagramPublishKind(igOptions.format ?? 'feed', media);
   const clock = context.clock ?? systemClock;

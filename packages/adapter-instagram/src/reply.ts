@@ -1,4 +1,9 @@
-import { type Engagement, type ReplyTarget, type RequestContext, UnsupportedCapabilityError } from '@smmkit/core';
+import {
+  type Engagement,
+  type ReplyTarget,
+  type RequestContext,
+  UnsupportedCapabilityError,
+} from '@smmkit/core';
 import { type HttpClient, isEngagementTarget, systemClock } from '@smmkit/core/adapter-kit';
 import { instagramCommentEngagement } from './comment-engagement.js';
 import { IdResponseSchema } from './schemas.js';

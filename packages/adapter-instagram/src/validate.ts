@@ -1,6 +1,6 @@
 import type { Capabilities, Post, ValidationProblem } from '@smmkit/core';
 import { checkPostRules, mediaSize } from '@smmkit/core/adapter-kit';
-import { readInstagramPostOptions } from './post-options.js';
+import type { InstagramPostOptions } from './post-options.js';
 import { instagramPublishKind } from './publish-format.js';
 
 const MEBIBYTE = 1024 * 1024;
@@ -17,7 +17,6 @@ const STORY_UNSUPPORTED_OPTIONS = ['user_tags', 'collaborators', 'location_id'] 
  * wide, aspect 4:5–1.91:1, reels 3 s–15 min ≤ 300 MB, carousels of 2–10; instagram.md, Limits),
  * then Instagram's own rules:
  *
- * - `options.instagram` must be valid (`InstagramPostOptionsSchema`);
  * - story videos: 3–60 s, ≤ 100 MB (instagram.md, Limits), rules `media.duration`, `media.max_bytes`;
  * - images need a `url` source: only videos can be uploaded as bytes (`upload_type=resumable`
  *   takes `media_type` REELS, STORIES or VIDEO; developers.facebook.com, Resumable uploads), rule `media.source`;
@@ -29,17 +28,20 @@ const STORY_UNSUPPORTED_OPTIONS = ['user_tags', 'collaborators', 'location_id'] 
  *   rule `options.reels_only`.
  *
  * @param post - the post to check
+ * @param options - its `options.instagram`, parsed with `InstagramPostOptionsSchema`
  * @param capabilities - the adapter's capabilities
  * @returns every problem found; empty when the post can be published
  *
  * @example
  * ```ts
- * validateInstagramPost({ text: 'Hello' }, caps); // [{ path: ['media'], rule: 'media.required', … }]
+ * validateInstagramPost({ text: 'Hello' }, {}, caps); // [{ path: ['media'], rule: 'media.required', … }]
  * ```
  */
-export function validateInstagramPost(post: Post, capabilities: Capabilities): ValidationProblem[] {
-  const read = readInstagramPostOptions(post);
-  const options = read.success ? read.options : {};
+export function validateInstagramPost(
+  post: Post,
+  options: InstagramPostOptions,
+  capabilities: Capabilities,
+): ValidationProblem[] {
   const format = options.format ?? 'feed';
   const problems = checkPostRules(post, capabilities, { platformName: 'Instagram', format }).filter(
     // The 4:5–1.91:1 image bounds (instagram.md, Limits) are the feed's: a story is full-screen
@@ -47,7 +49,6 @@ export function validateInstagramPost(post: Post, capabilities: Capabilities): V
     // Publish gives stories no aspect rule, so a story image is not held to the feed's bounds.
     (problem) => !(format === 'story' && problem.rule === 'media.aspect_ratio'),
   );
-  if (!read.success) problems.push(...read.problems);
   const media = post.media ?? [];
 
   media.forEach((item, index) => {

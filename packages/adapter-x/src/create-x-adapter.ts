@@ -7,6 +7,7 @@ import { hideXReply } from './hide.js';
 import { createXHttpClient } from './http-client.js';
 import { listXEngagements } from './list-engagements.js';
 import { getXAccountMetrics, getXPostMetrics } from './metrics.js';
+import { XPostOptionsSchema } from './post-options.js';
 import { publishToX } from './publish.js';
 import { replyOnX } from './reply.js';
 import { resolveXSettings, type XSettings } from './settings.js';
@@ -65,11 +66,12 @@ export function createXAdapter(settings: XSettings = {}): XAdapter {
     username: resolved.username,
   };
 
-  return defineAdapter<XAdapter>({
+  return defineAdapter({
     platform: 'x',
     capabilities,
-    validate: (post) => validateXPost(post, capabilities),
-    publish: (post, context) => publishToX(http, publishOptions, post, context),
+    postOptions: XPostOptionsSchema,
+    validate: (post, options) => validateXPost(post, options, capabilities),
+    publish: (checked, context) => publishToX(http, publishOptions, checked, context),
     delete: (ref, context) => deleteXPost(http, ref, context),
     getPostMetrics: (refs, context) => getXPostMetrics(http, refs, context),
     getAccountMetrics: (context) => getXAccountMetrics(http, context),
@@ -77,6 +79,8 @@ export function createXAdapter(settings: XSettings = {}): XAdapter {
     reply: (to, text, context) => replyOnX(http, to, text, context),
     hide: (engagement, hidden, context) => hideXReply(http, engagement, hidden, context),
     findRecentPosts: (query, context) => findRecentXPosts(http, query, context, resolved.username),
-    ...(secret === undefined ? {} : { webhooks: createXWebhookHandler(secret) }),
+    ...(secret === undefined
+      ? {}
+      : { webhooks: createXWebhookHandler(secret, { maxBodyBytes: resolved.webhookMaxBodyBytes }) }),
   });
 }

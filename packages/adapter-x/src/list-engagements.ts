@@ -1,4 +1,10 @@
-import type { Engagement, EngagementKind, EngagementPage, EngagementQuery, RequestContext } from '@smmkit/core';
+import type {
+  Engagement,
+  EngagementKind,
+  EngagementPage,
+  EngagementQuery,
+  RequestContext,
+} from '@smmkit/core';
 import { clampPageSize, type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
 import {
   decodeXCursor,

@@ -1,4 +1,12 @@
-import { AbortedError, type Media, MediaProcessingError, PlatformError, type PublishContext, type PublishWarning, SmmkitError } from '@smmkit/core';
+import {
+  AbortedError,
+  type Media,
+  MediaProcessingError,
+  PlatformError,
+  type PublishContext,
+  type PublishWarning,
+  SmmkitError,
+} from '@smmkit/core';
 import { type HttpClient, mediaSize, readMediaBlob, readMediaChunks } from '@smmkit/core/adapter-kit';
 import { waitForXMediaProcessing } from './media-processing.js';
 import { InitializeUploadResponseSchema, UploadStatusResponseSchema } from './schemas.js';

@@ -1,5 +1,3 @@
-import type { Post } from '@smmkit/core';
-import { type ReadPlatformOptionsResult, readPlatformOptions } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
 
 /** An X id: 1–19 digits (x-openapi.json `^[0-9]{1,19}$` on `quote_tweet_id`, `tagged_user_ids`). */
@@ -35,18 +33,3 @@ export const XPostOptionsSchema = z.strictObject({
 
 /** X's options for a post; see {@link XPostOptionsSchema}. */
 export type XPostOptions = z.output<typeof XPostOptionsSchema>;
-
-/**
- * Reads and checks `post.options.x`.
- *
- * @param post - the post
- * @returns the options (empty when none were given), or the problems at `['options', 'x', …]`
- *
- * @example
- * ```ts
- * readXPostOptions({ text: 'Hi', options: { x: { reply_settings: 'nobody' } } }).success; // false
- * ```
- */
-export function readXPostOptions(post: Post): ReadPlatformOptionsResult<XPostOptions> {
-  return readPlatformOptions(post, 'x', XPostOptionsSchema);
-}

@@ -1,8 +1,16 @@
-import { type Media, type Poll, type Post, type PublishContext, type PublishResult, type PublishWarning, type RateLimitInfo, ValidationError } from '@smmkit/core';
+import type {
+  CheckedPost,
+  Media,
+  Poll,
+  PublishContext,
+  PublishResult,
+  PublishWarning,
+  RateLimitInfo,
+} from '@smmkit/core';
 import { type HttpClient, publishFollowUps, systemClock, textWithLink } from '@smmkit/core/adapter-kit';
 import { createXPost } from './create-post.js';
 import { uploadXMedia, type XMediaUploadOptions } from './media-upload.js';
-import { readXPostOptions, type XPostOptions } from './post-options.js';
+import type { XPostOptions } from './post-options.js';
 import { xPostRef, xPostUrl } from './post-ref.js';
 import type { XCreatedPost, XProblem } from './schemas.js';
 
@@ -46,25 +54,22 @@ interface Part {
  *
  * @param http - the adapter's HTTP client
  * @param options - upload and URL settings
- * @param post - a post that passed validation
+ * @param checked - a post that passed the adapter's checks, with its `options.x` parsed
  * @param context - tokens, signal, clock and progress listener
  * @returns where the post is, its thread parts and first comment, warnings and rate-limit state
  *
  * @example
  * ```ts
- * const result = await publishToX(http, { chunkBytes: 1 << 20, pollTimeoutMs: 300_000 }, post, ctx);
+ * const result = await publishToX(http, { chunkBytes: 1 << 20, pollTimeoutMs: 300_000 }, checked, ctx);
  * console.log(result.url, result.warnings);
  * ```
  */
 export async function publishToX(
   http: HttpClient,
   options: XPublishOptions,
-  post: Post,
+  { post, options: xOptions }: CheckedPost<XPostOptions>,
   context: PublishContext,
 ): Promise<PublishResult> {
-  const read = readXPostOptions(post);
-  if (!read.success) throw new ValidationError(read.problems, 'post for x', { platform: 'x' });
-  const xOptions = read.options;
   const clock = context.clock ?? systemClock;
   const accountId = context.account.accountId;
   const username = options.username ?? context.account.handle;

@@ -1,14 +1,13 @@
 import type { Capabilities, Post, ValidationProblem } from '@smmkit/core';
 import { checkPostRules, textWithLink } from '@smmkit/core/adapter-kit';
 import { countXText } from './count-text.js';
-import { readXPostOptions } from './post-options.js';
+import type { XPostOptions } from './post-options.js';
 
 /**
  * Every problem that stops `post` from being published on X, with no I/O: core's checks against
  * the capabilities (weighted length of every part and the first comment, media kinds, counts,
  * sizes, durations, dimensions, frame rates, alt text, polls, threads), then X's own rules:
  *
- * - `options.x` must be valid (`XPostOptionsSchema`);
  * - media, a poll and a quoted post exclude each other (x.md, Publish: "media, poll,
  *   quote_tweet_id and card_uri are mutually exclusive"), rule `post.mutually_exclusive`;
  * - a poll or a quote needs text: `text` is "Required unless media is provided"
@@ -19,20 +18,22 @@ import { readXPostOptions } from './post-options.js';
  * Text is counted with twitter-text's `parseTweet` ({@link countXText}), synchronously.
  *
  * @param post - the post to check
+ * @param options - its `options.x`, parsed with `XPostOptionsSchema` (the adapter reports their own problems)
  * @param capabilities - the adapter's capabilities (their text limit is the account's)
  * @returns every problem found; empty when the post can be published
  *
  * @example
  * ```ts
- * validateXPost({ text: 'Pick one', poll: { options: ['a', 'b'], durationMinutes: 60 }, media: [image] }, caps);
+ * validateXPost({ text: 'Pick one', poll: { options: ['a', 'b'], durationMinutes: 60 }, media: [image] }, {}, caps);
  * // [{ path: ['poll'], rule: 'post.mutually_exclusive', … }]
  * ```
  */
-export function validateXPost(post: Post, capabilities: Capabilities): ValidationProblem[] {
+export function validateXPost(
+  post: Post,
+  options: XPostOptions,
+  capabilities: Capabilities,
+): ValidationProblem[] {
   const problems = checkPostRules(post, capabilities, { platformName: 'X', countText: countXText });
-  const read = readXPostOptions(post);
-  if (!read.success) problems.push(...read.problems);
-  const options = read.success ? read.options : {};
 
   const hasMedia = (post.media ?? []).length > 0;
   const hasPoll = post.poll !== undefined;

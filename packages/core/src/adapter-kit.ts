@@ -12,7 +12,7 @@
  * ```ts
  * import { defineAdapter } from '@smmkit/core/adapter-kit';
  *
- * export const adapter = defineAdapter({ platform: 'mastodon', capabilities, validate, publish });
+ * export const adapter = defineAdapter({ platform: 'mastodon', capabilities, postOptions, validate, publish });
  * ```
  *
  * @packageDocumentation
@@ -42,10 +42,10 @@ export type {
   TitleRules,
 } from './adapter/capabilities.js';
 export { type CheckPostRulesOptions, checkPostRules } from './adapter/check-post-rules.js';
-export { defineAdapter } from './adapter/define-adapter.js';
+export { type AdapterDefinition, type DefinedAdapter, defineAdapter } from './adapter/define-adapter.js';
 // Reading back: pages of engagement.
 export { clampPageSize } from './adapter/page-size.js';
-export { parseWebhookJson } from './adapter/parse-webhook-json.js';
+export { type ParseWebhookJsonOptions, parseWebhookJson } from './adapter/parse-webhook-json.js';
 export { type PollUntilOptions, pollUntil } from './adapter/poll-until.js';
 export {
   type FollowUpResult,
@@ -53,9 +53,13 @@ export {
   publishFollowUps,
   publishWarningFromError,
 } from './adapter/publish-follow-ups.js';
-export { type ReadPlatformOptionsResult, readPlatformOptions } from './adapter/read-platform-options.js';
-export { nonEmptySettingProblems, positiveIntegerSettingProblems } from './adapter/settings-problems.js';
+export {
+  nonEmptySettingProblems,
+  positiveIntegerSettingProblems,
+  requiredSettingProblems,
+} from './adapter/settings-problems.js';
 export { sleepInContext } from './adapter/sleep-in-context.js';
+export { DEFAULT_WEBHOOK_MAX_BODY_BYTES, isWebhookBodyWithin } from './adapter/webhook-body.js';
 // Auth and webhooks: PKCE, signatures in constant time, secrets kept out of messages.
 export { pkceChallenge } from './auth/pkce.js';
 // Publishing: media bytes, polling, waiting, thread parts and first comments.

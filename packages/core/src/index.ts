@@ -11,7 +11,14 @@
  */
 
 // Adapters, as an app sees them: what they can do and what their calls take and return.
-export type { Adapter, EngagementPage, EngagementQuery, ReplyTarget } from './adapter/adapter.js';
+export type {
+  Adapter,
+  CheckedPost,
+  EngagementPage,
+  EngagementQuery,
+  PostCheck,
+  ReplyTarget,
+} from './adapter/adapter.js';
 export type { Capabilities } from './adapter/capabilities.js';
 export type { PublishContext, PublishProgress, RequestContext } from './adapter/context.js';
 export type { WebhookChallengeResponse, WebhookHandler, WebhookRequest } from './adapter/webhooks.js';

@@ -53,6 +53,37 @@ export interface RecentPost {
   readonly createdAt: Date;
 }
 
+/**
+ * A post an adapter's `check` accepted, with its platform options parsed (`post.options[platform]`
+ * through the adapter's options schema, defaults applied). Hand it to the same adapter's
+ * `publish`, which trusts it instead of checking again; don't change the post in between.
+ *
+ * @typeParam O - the adapter's parsed post options
+ */
+export interface CheckedPost<O = unknown> {
+  /** The platform it was checked for. */
+  readonly platform: string;
+  /** The post, as checked. */
+  readonly post: Post;
+  /** The post's options for this platform, parsed. */
+  readonly options: O;
+}
+
+/** What {@link Adapter.check} found: the checked post, or every problem. */
+export type PostCheck =
+  | {
+      /** The post can be published here. */
+      readonly ok: true;
+      /** Pass it to `publish`. */
+      readonly checked: CheckedPost;
+    }
+  | {
+      /** The post cannot be published here. */
+      readonly ok: false;
+      /** Every problem found, at once. */
+      readonly problems: readonly ValidationProblem[];
+    };
+
 /** What to reply to: an engagement (comment, mention, message) or a post. */
 export type ReplyTarget = Engagement | PostRef;
 
@@ -77,8 +108,9 @@ export function isEngagementTarget(target: ReplyTarget): target is Engagement {
  * A platform adapter: the one place that knows a platform's API. The publisher, scheduler,
  * analytics and inbox talk to platforms only through this contract.
  *
- * Build it with `defineAdapter` (`@smmkit/core/adapter-kit`), which checks that the optional methods present are
- * exactly those {@link Capabilities} declares.
+ * Build it with `defineAdapter` (`@smmkit/core/adapter-kit`), which checks that the optional
+ * methods present are exactly those {@link Capabilities} declares, and makes `validate`, `check`
+ * and `publish` share one check of the post.
  *
  * @example
  * ```ts
@@ -98,11 +130,19 @@ export interface Adapter {
   /** Every problem that stops `post` from being published here, with no I/O. Empty when valid. */
   validate(post: Post): readonly ValidationProblem[];
   /**
-   * Publishes `post` with the whole platform flow (media upload and processing, containers,
-   * threads, first comment). Refuses an invalid post with a `ValidationError` before any request.
-   * Never repeats a create: a lost response fails with an `AmbiguousOutcomeError`.
+   * Checks `post` once, with no I/O: every problem, or the post with its platform options parsed,
+   * ready for {@link Adapter.publish}, which then does not check it again. The publisher checks
+   * each target this way.
    */
-  publish(post: Post, context: PublishContext): Promise<PublishResult>;
+  check(post: Post): PostCheck;
+  /**
+   * Publishes a post with the whole platform flow (media upload and processing, containers,
+   * threads, first comment). A plain `Post` is checked first and refused with a
+   * `ValidationError` before any request; a {@link CheckedPost} from this adapter's `check` is
+   * not checked again. Never repeats a create: a lost response fails with an
+   * `AmbiguousOutcomeError`.
+   */
+  publish(post: Post | CheckedPost, context: PublishContext): Promise<PublishResult>;
 
   /** Deletes a published post. Declared by `capabilities.delete`. */
   delete?(ref: PostRef, context: RequestContext): Promise<void>;

@@ -1,4 +1,4 @@
-import type { Adapter } from '../adapter/adapter.js';
+import type { Adapter, CheckedPost, PostCheck } from '../adapter/adapter.js';
 import type { RateBudget } from '../adapter/capabilities.js';
 import type { PublishContext, RequestContext } from '../adapter/context.js';
 import type { TokenProvider } from '../auth/token-provider.js';
@@ -234,28 +234,34 @@ export function createPublisher(options: PublisherOptions): Publisher {
     const adapter = settings.adapters.get(target.platform);
     if (adapter === undefined) return finish(failedOutcome(target, noAdapter(target.platform, 'target')));
     const sent = applyOverrides(post, target);
-    let problems: ReturnType<Adapter['validate']>;
+    // Checked once here: the checked post (its options parsed) goes to the adapter's publish,
+    // which does not check it again.
+    let check: PostCheck;
     try {
-      problems = adapter.validate(sent);
+      check = adapter.check(sent);
     } catch (error) {
       // An adapter bug must not make publish() reject: nothing was sent, say so for this target.
       if (SmmkitError.isInstance(error)) return finish(failedOutcome(target, error));
-      problems = [
-        {
-          path: [],
-          rule: 'adapter.validate',
-          message: `the ${target.platform} adapter's validate threw (${describeThrown(error).text})`,
-        },
-      ];
+      check = {
+        ok: false,
+        problems: [
+          {
+            path: [],
+            rule: 'adapter.validate',
+            message: `the ${target.platform} adapter's validate threw (${describeThrown(error).text})`,
+          },
+        ],
+      };
     }
-    if (problems.length > 0) {
+    if (!check.ok) {
       return finish(
         failedOutcome(
           target,
-          new ValidationError(problems, `post for ${target.platform}`, { platform: target.platform }),
+          new ValidationError(check.problems, `post for ${target.platform}`, { platform: target.platform }),
         ),
       );
     }
+    const { checked } = check;
     const demand = publishDemand(adapter.capabilities, sent);
     const main: BucketId = {
       platform: target.platform,
@@ -294,7 +300,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
         if (!jobs.has(job)) return; // handed back or aborted while it waited
         job.started = true;
         try {
-          job.settle(await runJob(adapter, sent, target, idempotencyKey, main, demand, signal));
+          job.settle(await runJob(adapter, checked, target, idempotencyKey, main, demand, signal));
         } catch (error) {
           // runJob maps every failure to an outcome; this is a last resort that must not lose one.
           job.settle(uncertain(target, error));
@@ -307,7 +313,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
 
   async function runJob(
     adapter: Adapter,
-    post: Post,
+    checked: CheckedPost,
     target: Target,
     idempotencyKey: string,
     main: BucketId,
@@ -344,7 +350,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
             idempotencyKey,
             onProgress: (progress) => events.emit('progress', { target, progress }),
           };
-          const result = await adapter.publish(post, publishContext);
+          const result = await adapter.publish(checked, publishContext);
           if (result.rateLimit !== undefined) throttle.learn(main, result.rateLimit, declared);
           return result;
         },
@@ -378,7 +384,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
       }
       return reconcile({
         adapter,
-        post,
+        post: checked.post,
         target,
         context,
         error: cause,

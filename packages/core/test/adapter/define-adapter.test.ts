@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Adapter, EngagementPage } from '../../src/adapter/adapter.js';
+import * as z from 'zod/mini';
+import type { Adapter, CheckedPost, EngagementPage } from '../../src/adapter/adapter.js';
 import { type Capabilities, CapabilitiesSchema } from '../../src/adapter/capabilities.js';
 import { checkPostRules } from '../../src/adapter/check-post-rules.js';
 import type { PublishContext } from '../../src/adapter/context.js';
-import { assertPublishable, defineAdapter } from '../../src/adapter/define-adapter.js';
+import { type AdapterDefinition, defineAdapter } from '../../src/adapter/define-adapter.js';
 import { AbortedError } from '../../src/errors/aborted-error.js';
 import { SmmkitError } from '../../src/errors/smmkit-error.js';
 import { ValidationError } from '../../src/errors/validation-error.js';
@@ -12,6 +13,7 @@ import type { PublishResult } from '../../src/models/publish-result.js';
 import {
   fakeAdapter,
   fakeCapabilities,
+  fakeDefinition,
   fakePublishResult,
   instagramLikeCapabilities,
   xLikeCapabilities,
@@ -46,7 +48,7 @@ describe('defineAdapter: capabilities', () => {
 
   it('returns a usable adapter when every declared operation is implemented', async () => {
     const remove = vi.fn<NonNullable<Adapter['delete']>>(() => Promise.resolve());
-    const publish = vi.fn<Adapter['publish']>(() => Promise.resolve(fakePublishResult));
+    const publish = vi.fn<AdapterDefinition<unknown>['publish']>(() => Promise.resolve(fakePublishResult));
     const listEngagements = vi.fn<NonNullable<Adapter['listEngagements']>>(
       async function* (): AsyncIterable<EngagementPage> {
         yield { items: [] };
@@ -82,7 +84,7 @@ describe('defineAdapter: capabilities', () => {
     const { maxLength, ...text } = fakeCapabilities.text;
     const broken: unknown = { ...fakeCapabilities, text: { ...text, maxLenght: maxLength }, delete: 'yes' };
     const error = validationErrorOf(() =>
-      defineAdapter(fakeAdapter({ capabilities: broken as Capabilities })),
+      defineAdapter(fakeDefinition({ capabilities: broken as Capabilities })),
     );
     expect(error.code).toBe('validation_failed');
     expect(error.problems).toEqual([
@@ -105,7 +107,7 @@ describe('defineAdapter: capabilities', () => {
       metrics: { post: ['likez'], account: [] },
     };
     const error = validationErrorOf(() =>
-      defineAdapter(fakeAdapter({ capabilities: broken as Capabilities })),
+      defineAdapter(fakeDefinition({ capabilities: broken as Capabilities })),
     );
     expect(error.problems.map((p) => [p.rule, p.path])).toEqual([
       ['schema.unrecognized_keys', ['media', 'kinds']],
@@ -117,7 +119,7 @@ describe('defineAdapter: capabilities', () => {
 
 describe('defineAdapter: optional operations match the capabilities', () => {
   it('reports a declared but missing delete and an implemented but undeclared reply, both at once', () => {
-    const adapter = fakeAdapter({ capabilities: { ...fakeCapabilities, delete: true }, reply: vi.fn() });
+    const adapter = fakeDefinition({ capabilities: { ...fakeCapabilities, delete: true }, reply: vi.fn() });
     const error = validationErrorOf(() => defineAdapter(adapter));
     expect(error.platform).toBe('fake');
     expect(error.problems).toEqual([
@@ -155,7 +157,7 @@ describe('defineAdapter: optional operations match the capabilities', () => {
     ],
     ['webhooks', { ...fakeCapabilities, webhooks: true }],
   ])('reports %s declared in the capabilities but not implemented', (method, capabilities) => {
-    const error = validationErrorOf(() => defineAdapter(fakeAdapter({ capabilities })));
+    const error = validationErrorOf(() => defineAdapter(fakeDefinition({ capabilities })));
     expect(error.problems).toEqual([
       {
         path: [method],
@@ -168,8 +170,8 @@ describe('defineAdapter: optional operations match the capabilities', () => {
 
 describe('defineAdapter: publish guard', () => {
   it("throws a ValidationError for an invalid post and never calls the adapter's publish", async () => {
-    const publish = vi.fn<Adapter['publish']>(() => Promise.resolve(fakePublishResult));
-    const adapter = defineAdapter(fakeAdapter({ publish }));
+    const publish = vi.fn<AdapterDefinition<unknown>['publish']>(() => Promise.resolve(fakePublishResult));
+    const adapter = defineAdapter(fakeDefinition({ publish }));
     const failure: unknown = await adapter.publish({ text: '   ' }, context).catch((error: unknown) => error);
     expect(ValidationError.isInstance(failure)).toBe(true);
     expect(failure).toMatchObject({
@@ -181,8 +183,8 @@ describe('defineAdapter: publish guard', () => {
   });
 
   it("throws an AbortedError for an already-aborted signal and never calls the adapter's publish", async () => {
-    const publish = vi.fn<Adapter['publish']>(() => Promise.resolve(fakePublishResult));
-    const adapter = defineAdapter(fakeAdapter({ publish }));
+    const publish = vi.fn<AdapterDefinition<unknown>['publish']>(() => Promise.resolve(fakePublishResult));
+    const adapter = defineAdapter(fakeDefinition({ publish }));
     const controller = new AbortController();
     const reason = new Error('user cancelled');
     controller.abort(reason);
@@ -200,34 +202,85 @@ describe('defineAdapter: publish guard', () => {
       ...fakePublishResult,
       warnings: [{ code: 'platform_partial_error', message: 'x' }],
     };
-    const publish = vi.fn<Adapter['publish']>(() => Promise.resolve(result));
-    const adapter = defineAdapter(fakeAdapter({ publish }));
+    const publish = vi.fn<AdapterDefinition<unknown>['publish']>(() => Promise.resolve(result));
+    const adapter = defineAdapter(fakeDefinition({ publish }));
     const post: Post = { text: 'Hello' };
     const withSignal: PublishContext = { ...context, signal: new AbortController().signal };
     await expect(adapter.publish(post, withSignal)).resolves.toBe(result);
     expect(publish).toHaveBeenCalledTimes(1);
-    expect(publish).toHaveBeenCalledWith(post, withSignal);
-    expect(publish.mock.calls[0]?.[0]).toBe(post);
+    expect(publish).toHaveBeenCalledWith({ platform: 'fake', post, options: {} }, withSignal);
+    expect(publish.mock.calls[0]?.[0].post).toBe(post);
     expect(publish.mock.calls[0]?.[1]).toBe(withSignal);
   });
 
   it("lets the adapter's own publish failure through unchanged", async () => {
     const failure = new Error('platform down');
-    const adapter = defineAdapter(fakeAdapter({ publish: () => Promise.reject(failure) }));
+    const adapter = defineAdapter(fakeDefinition({ publish: () => Promise.reject(failure) }));
     await expect(adapter.publish({ text: 'Hello' }, context)).rejects.toBe(failure);
   });
 });
 
-describe('assertPublishable', () => {
-  it("returns quietly for a valid post and throws every problem of the adapter's validate otherwise", () => {
+describe('defineAdapter: one check per post', () => {
+  const optionsSchema = z.strictObject({ tone: z._default(z.enum(['calm', 'loud']), 'calm') });
+  /** A definition that counts its validate calls and records what publish received. */
+  function counted() {
+    const validate = vi.fn((post: Post, options: { tone: 'calm' | 'loud' }) => [
+      ...checkPostRules(post, fakeCapabilities, { platformName: 'Fake' }),
+      ...(options.tone === 'loud' && post.text?.endsWith('!') !== true
+        ? [{ path: ['text'], rule: 'fake.loud_needs_bang', message: 'a loud post ends with !' }]
+        : []),
+    ]);
+    const publish = vi.fn(async (_checked: CheckedPost<{ tone: 'calm' | 'loud' }>) => fakePublishResult);
+    const adapter = defineAdapter({ ...fakeDefinition(), postOptions: optionsSchema, validate, publish });
+    return { adapter, validate, publish };
+  }
+
+  it('publishes a post from check without checking it again, with its options parsed', async () => {
+    const { adapter, validate, publish } = counted();
+    const post: Post = { text: 'Hello!', options: { fake: { tone: 'loud' } } };
+    const check = adapter.check(post);
+    if (!check.ok) throw new Error('expected the post to pass');
+    await adapter.publish(check.checked, context);
+    expect(validate).toHaveBeenCalledTimes(1);
+    expect(publish.mock.calls[0]?.[0]).toEqual({ platform: 'fake', post, options: { tone: 'loud' } });
+  });
+
+  it('checks a plain post once on publish and hands the options with their defaults applied', async () => {
+    const { adapter, validate, publish } = counted();
+    await adapter.publish({ text: 'Hello' }, context);
+    expect(validate).toHaveBeenCalledTimes(1);
+    expect(publish.mock.calls[0]?.[0].options).toEqual({ tone: 'calm' });
+  });
+
+  it('checks again a look-alike of a checked post that this adapter did not make', async () => {
+    const { adapter, validate, publish } = counted();
+    const forged = { platform: 'fake', post: { text: '   ' }, options: { tone: 'calm' } };
+    const failure: unknown = await adapter
+      .publish(forged as unknown as CheckedPost, context)
+      .catch((error: unknown) => error);
+    expect(ValidationError.isInstance(failure)).toBe(true);
+    expect(validate).toHaveBeenCalledTimes(1);
+    expect(publish).not.toHaveBeenCalled();
+  });
+
+  it('reports bad options at their path in the post and still runs the platform rules on the defaults', () => {
+    const { adapter } = counted();
+    const check = adapter.check({ text: 'a'.repeat(501), options: { fake: { tone: 'shouty' } } });
+    expect(check.ok).toBe(false);
+    const rules = check.ok ? [] : check.problems.map((p) => `${p.path.join('.')} ${p.rule}`);
+    expect(rules).toEqual(['text text.max_length', 'options.fake.tone schema.invalid_value']);
+    expect(adapter.validate({ text: 'Hi', options: { fake: { tone: 'loud' } } })).toEqual([
+      { path: ['text'], rule: 'fake.loud_needs_bang', message: 'a loud post ends with !' },
+    ]);
+  });
+
+  it("returns every problem of the adapter's rules from validate and an empty list for a valid post", () => {
     const adapter: Adapter = fakeAdapter();
-    expect(assertPublishable(adapter, { text: 'Hello' })).toBeUndefined();
-    const error = validationErrorOf(() =>
-      assertPublishable(adapter, { text: 'a'.repeat(501), firstComment: 'c' }),
-    );
-    expect(error.platform).toBe('fake');
-    expect(error.problems.map((p) => p.rule)).toEqual(['text.max_length', 'first_comment.unsupported']);
-    expect(error.message).toContain('Invalid post for fake (2 problems)');
+    expect(adapter.validate({ text: 'Hello' })).toEqual([]);
+    expect(adapter.validate({ text: 'a'.repeat(501), firstComment: 'c' }).map((p) => p.rule)).toEqual([
+      'text.max_length',
+      'first_comment.unsupported',
+    ]);
   });
 });
 
@@ -276,7 +329,7 @@ describe('defineAdapter with class-based adapters and inconsistent capabilities'
     };
     let error: unknown;
     try {
-      defineAdapter(fakeAdapter({ capabilities }));
+      defineAdapter(fakeDefinition({ capabilities }));
     } catch (caught) {
       error = caught;
     }

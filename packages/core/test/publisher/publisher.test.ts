@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
+import type { CheckedPost } from '../../src/adapter/adapter.js';
 import type { PublishContext } from '../../src/adapter/context.js';
 import { staticTokenProvider } from '../../src/auth/static-token-provider.js';
 import { AbortedError } from '../../src/errors/aborted-error.js';
@@ -19,7 +20,7 @@ describe('publish', () => {
   it('applies per-target overrides and returns one outcome per target, in order', async () => {
     const seen: Post[] = [];
     const { publisher } = fakeWorld({
-      publish: async (sent) => {
+      publish: async ({ post: sent }) => {
         seen.push(sent);
         return fakePublishResult;
       },
@@ -78,7 +79,7 @@ describe('publish', () => {
 describe('retries', () => {
   it('retries a transient failure with exponential backoff, then publishes', async () => {
     const publish = vi
-      .fn<(post: Post, ctx: PublishContext) => Promise<PublishResult>>()
+      .fn<(checked: CheckedPost, ctx: PublishContext) => Promise<PublishResult>>()
       .mockRejectedValueOnce(new TransientError('transient', 'HTTP 503'))
       .mockRejectedValueOnce(new TransientError('transient', 'HTTP 503'))
       .mockResolvedValue(fakePublishResult);
@@ -119,7 +120,7 @@ describe('retries', () => {
   it('waits for a rate limit reset, pausing the bucket, then publishes', async () => {
     const resetAt = new Date(START + 15 * 60_000);
     const publish = vi
-      .fn<(post: Post, ctx: PublishContext) => Promise<PublishResult>>()
+      .fn<(checked: CheckedPost, ctx: PublishContext) => Promise<PublishResult>>()
       .mockRejectedValueOnce(new RateLimitError('rate_limited', 'HTTP 429', { resetAt }))
       .mockResolvedValue(fakePublishResult);
     const { publisher, events, clock } = fakeWorld({ publish });
@@ -265,7 +266,7 @@ describe('cancellation and shutdown', () => {
 describe('events', () => {
   it('emits queued, attempt, retry, attempt, progress, published in order, without tokens', async () => {
     const publish = vi
-      .fn<(post: Post, ctx: PublishContext) => Promise<PublishResult>>()
+      .fn<(checked: CheckedPost, ctx: PublishContext) => Promise<PublishResult>>()
       .mockRejectedValueOnce(new TransientError('timeout', 'read timed out'))
       .mockImplementation(async (_post, ctx) => {
         ctx.onProgress?.({ stage: 'upload', mediaIndex: 0, bytesSent: 10, bytesTotal: 10 });

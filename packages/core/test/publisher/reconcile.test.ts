@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { RecentPost, RecentPostsQuery } from '../../src/adapter/adapter.js';
+import type { CheckedPost, RecentPost, RecentPostsQuery } from '../../src/adapter/adapter.js';
 import type { PublishContext } from '../../src/adapter/context.js';
 import { AmbiguousOutcomeError } from '../../src/errors/ambiguous-outcome-error.js';
 import { PlatformError } from '../../src/errors/platform-error.js';
@@ -24,7 +24,7 @@ const found: RecentPost = {
   text: 'Launch day https://example.com/launch',
   createdAt: new Date(START + 10),
 };
-type Publish = (post: Post, ctx: PublishContext) => Promise<PublishResult>;
+type Publish = (checked: CheckedPost, ctx: PublishContext) => Promise<PublishResult>;
 type Find = (query: RecentPostsQuery) => Promise<readonly RecentPost[]>;
 
 describe('reconciliation', () => {

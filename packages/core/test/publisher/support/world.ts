@@ -1,6 +1,7 @@
 import { type FastForwardClock, fastForwardClock, manualClock } from '@smmkit/testkit';
 import type { Adapter } from '../../../src/adapter/adapter.js';
 import type { Capabilities } from '../../../src/adapter/capabilities.js';
+import type { AdapterDefinition } from '../../../src/adapter/define-adapter.js';
 import { staticTokenProvider } from '../../../src/auth/static-token-provider.js';
 import { PUBLISHER_EVENT_NAMES } from '../../../src/publisher/events.js';
 import type { PublisherOptions } from '../../../src/publisher/options.js';
@@ -32,7 +33,7 @@ export function capabilities(changes: Partial<Capabilities>): Capabilities {
  * (`random` → 0.5) so delays are exact.
  */
 export function fakeWorld(
-  adapter: Partial<Adapter> | Adapter[] = {},
+  adapter: Partial<AdapterDefinition<unknown>> | Adapter[] = {},
   options: Partial<PublisherOptions> = {},
 ): FakeWorld {
   const clock = fastForwardClock(manualClock(START));
