@@ -1,5 +1,6 @@
 import { countHashtags, countMentions, countText } from '../content/text-length.js';
 import { textWithLink } from '../content/text-with-link.js';
+import { hasVisibleText } from '../content/visible-text.js';
 import type { ValidationProblem } from '../errors/validation-error.js';
 import { type Media, mediaSize } from '../models/media.js';
 import type { Post } from '../models/post.js';
@@ -23,6 +24,10 @@ type Path = readonly (string | number)[];
  * media, each item's kind, MIME type, source, size, duration, dimensions, aspect ratio, frame
  * rate and alt text, allowed media combinations, formats, threads (each part too), polls and
  * first comments. Adapters call it from `validate` and add their platform's own rules.
+ *
+ * Text, titles, poll options and first comments made only of invisible characters (white
+ * space, NUL and other controls, zero-width characters) count as empty: a platform shows
+ * nothing for them, and refuses a comment or poll option without text.
  *
  * @example
  * ```ts
@@ -70,6 +75,15 @@ export function checkPostRules(
         rule: 'first_comment.unsupported',
         message: `${name} cannot add a first comment`,
       });
+    } else if (!hasVisibleText(post.firstComment)) {
+      // A comment needs text: Instagram's POST /{ig-media-id}/comments takes it as the required
+      // `message` (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-media/comments),
+      // and no platform publishes an empty one.
+      problems.push({
+        path: ['firstComment'],
+        rule: 'first_comment.empty',
+        message: `is empty; ${name} cannot post an empty comment`,
+      });
     } else {
       checkLength(post.firstComment, ['firstComment'], capabilities.text.maxLength, length, name, problems);
     }
@@ -93,7 +107,7 @@ function checkPart(
   length: (text: string) => number,
 ): void {
   const rules = capabilities.text;
-  const isEmpty = part.text.trim() === '';
+  const isEmpty = !hasVisibleText(part.text);
   if (isEmpty && part.media.length === 0 && !part.hasPoll) {
     problems.push({ path: at, rule: 'post.empty', message: 'a post needs text or media' });
   } else if (isEmpty && rules.required) {
@@ -164,7 +178,7 @@ function checkTitle(
   const rules = capabilities.title;
   if (rules === undefined) return;
   const title = post.title ?? '';
-  if (rules.required && title.trim() === '') {
+  if (rules.required && !hasVisibleText(title)) {
     problems.push({ path: ['title'], rule: 'title.required', message: `${name} needs a title` });
   }
   if (rules.counting !== 'weighted') {
@@ -243,7 +257,15 @@ function checkPoll(
   }
   poll.options.forEach((option, index) => {
     const actual = countText(option, 'code_points');
-    if (actual > rules.maxOptionLength) {
+    if (!hasVisibleText(option)) {
+      // Every option is a label people pick: X takes 1–25 characters each
+      // (https://docs.x.com/x-api/posts/create-post, `poll.options`), and a blank one shows nothing.
+      problems.push({
+        path: ['poll', 'options', index],
+        rule: 'poll.option_empty',
+        message: `is empty; ${name} needs text in every option`,
+      });
+    } else if (actual > rules.maxOptionLength) {
       problems.push({
         path: ['poll', 'options', index],
         rule: 'poll.option_length',

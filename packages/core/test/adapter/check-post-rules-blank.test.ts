@@ -22,18 +22,34 @@ const rules = (problems: readonly ValidationProblem[]): string[] => problems.map
 
 // Characters that show nothing: NUL and other controls, zero-width space, joiners, word joiner,
 // byte order mark, soft hyphen, Hangul filler.
-const INVISIBLE = ['\u0000', '\u0000\u0000', '\u200b', '\u200c\u200d', '\u2060', '\ufeff', '\u00ad', '\u3164', ' \u200b\n\u0000'];
+const INVISIBLE = [
+  '\u0000',
+  '\u0000\u0000',
+  '\u200b',
+  '\u200c\u200d',
+  '\u2060',
+  '\ufeff',
+  '\u00ad',
+  '\u3164',
+  ' \u200b\n\u0000',
+];
 
 describe('checkPostRules: text made only of invisible characters is empty', () => {
-  it.each(INVISIBLE.map((text) => [JSON.stringify(text), text]))('text %s is an empty post', (_name, text) => {
-    expect(rules(checkX({ text }))).toEqual(['post.empty']);
-  });
+  it.each(INVISIBLE.map((text) => [JSON.stringify(text), text]))(
+    'text %s is an empty post',
+    (_name, text) => {
+      expect(rules(checkX({ text }))).toEqual(['post.empty']);
+    },
+  );
 
   it('counts invisible text as missing where the platform needs text', () => {
-    const capabilities = { ...instagramLikeCapabilities, text: { ...instagramLikeCapabilities.text, required: true } };
-    expect(rules(checkPostRules({ text: '\u200b', media: [image] }, capabilities, { platformName: 'Instagram' }))).toEqual([
-      'text.required',
-    ]);
+    const capabilities = {
+      ...instagramLikeCapabilities,
+      text: { ...instagramLikeCapabilities.text, required: true },
+    };
+    expect(
+      rules(checkPostRules({ text: '\u200b', media: [image] }, capabilities, { platformName: 'Instagram' })),
+    ).toEqual(['text.required']);
   });
 
   it('reports an invisible thread part as empty at its index', () => {
@@ -51,7 +67,11 @@ describe('checkPostRules: text made only of invisible characters is empty', () =
 describe('checkPostRules: blank first comments and poll options', () => {
   it.each(['', '   ', '\u200b', '\u0000'])('refuses the first comment %j', (firstComment) => {
     expect(checkInstagram({ media: [image], firstComment })).toEqual([
-      { path: ['firstComment'], rule: 'first_comment.empty', message: 'is empty; Instagram cannot post an empty comment' },
+      {
+        path: ['firstComment'],
+        rule: 'first_comment.empty',
+        message: 'is empty; Instagram cannot post an empty comment',
+      },
     ]);
   });
 
@@ -61,7 +81,11 @@ describe('checkPostRules: blank first comments and poll options', () => {
 
   it.each(['', ' ', '\t\n', '\u200b'])('refuses the poll option %j at its index', (blank) => {
     expect(checkX({ text: 'Vote', poll: { options: ['Yes', blank], durationMinutes: 60 } })).toEqual([
-      { path: ['poll', 'options', 1], rule: 'poll.option_empty', message: 'is empty; X needs text in every option' },
+      {
+        path: ['poll', 'options', 1],
+        rule: 'poll.option_empty',
+        message: 'is empty; X needs text in every option',
+      },
     ]);
   });
 });
