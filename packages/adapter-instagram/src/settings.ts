@@ -49,6 +49,11 @@ export interface InstagramSettings {
   readonly appSecret?: string | undefined;
   /** The verify token you entered when subscribing, echoed back in `hub.verify_token` (meta-common.md, Webhooks). */
   readonly webhookVerifyToken?: string | undefined;
+  /**
+   * The largest webhook delivery body accepted, in bytes; default 1 MiB. A larger one fails
+   * `webhooks.verify` without being hashed and is refused by `webhooks.parse`.
+   */
+  readonly webhookMaxBodyBytes?: number | undefined;
 }
 
 /** {@link InstagramSettings} with every default applied. */
@@ -73,6 +78,8 @@ export interface ResolvedInstagramSettings {
   readonly appSecret: string | undefined;
   /** Verify token for webhook subscriptions, when set. */
   readonly webhookVerifyToken: string | undefined;
+  /** Largest webhook body in bytes, when not the webhook handler's default (1 MiB). */
+  readonly webhookMaxBodyBytes: number | undefined;
 }
 
 /** The hosts (meta-common.md, Hosts and versions). */
@@ -145,12 +152,14 @@ export function resolveInstagramSettings(settings: InstagramSettings): ResolvedI
     timeoutMs: settings.timeoutMs,
     appSecret: settings.appSecret,
     webhookVerifyToken: settings.webhookVerifyToken,
+    webhookMaxBodyBytes: settings.webhookMaxBodyBytes,
   };
   problems.push(
     ...positiveIntegerSettingProblems({
       containerPollIntervalMs: resolved.containerPollIntervalMs,
       containerPollTimeoutMs: resolved.containerPollTimeoutMs,
       timeoutMs: resolved.timeoutMs,
+      webhookMaxBodyBytes: resolved.webhookMaxBodyBytes,
     }),
     ...nonEmptySettingProblems({
       appSecret: settings.appSecret,

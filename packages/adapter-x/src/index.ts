@@ -35,4 +35,4 @@ export { parseXRateLimit, xRateLimitBucket } from './rate-limit.js';
 export { X_DEFAULTS, X_MAX_UPLOAD_CHUNK_BYTES, type XSettings } from './settings.js';
 export { validateXPost } from './validate.js';
 export { accountActivityEngagements } from './webhook-payload.js';
-export { createXWebhookHandler } from './webhooks.js';
+export { createXWebhookHandler, type XWebhookOptions } from './webhooks.js';

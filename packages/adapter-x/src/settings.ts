@@ -47,6 +47,11 @@ export interface XSettings {
    * CRC challenges with (x.md, Webhooks). Webhook support is declared only when it is set.
    */
   readonly webhookConsumerSecret?: string | undefined;
+  /**
+   * The largest webhook delivery body accepted, in bytes; default 1 MiB. A larger one fails
+   * `webhooks.verify` without being hashed and is refused by `webhooks.parse`.
+   */
+  readonly webhookMaxBodyBytes?: number | undefined;
 }
 
 /** {@link XSettings} with every default applied. */
@@ -67,6 +72,8 @@ export interface ResolvedXSettings {
   readonly username: string | undefined;
   /** Consumer secret for webhooks, when set. */
   readonly webhookConsumerSecret: string | undefined;
+  /** Largest webhook body in bytes, when not the webhook handler's default (1 MiB). */
+  readonly webhookMaxBodyBytes: number | undefined;
 }
 
 const MEBIBYTE = 1024 * 1024;
@@ -118,6 +125,7 @@ export function resolveXSettings(settings: XSettings): ResolvedXSettings {
     mediaPollTimeoutMs: settings.mediaPollTimeoutMs ?? X_DEFAULTS.mediaPollTimeoutMs,
     username: settings.username,
     webhookConsumerSecret: settings.webhookConsumerSecret,
+    webhookMaxBodyBytes: settings.webhookMaxBodyBytes,
   };
   problems.push(
     ...positiveIntegerSettingProblems({
@@ -125,6 +133,7 @@ export function resolveXSettings(settings: XSettings): ResolvedXSettings {
       timeoutMs: resolved.timeoutMs,
       uploadChunkBytes: resolved.uploadChunkBytes,
       mediaPollTimeoutMs: resolved.mediaPollTimeoutMs,
+      webhookMaxBodyBytes: resolved.webhookMaxBodyBytes,
     }),
   );
   if (resolved.uploadChunkBytes > X_MAX_UPLOAD_CHUNK_BYTES) {

@@ -1,31 +1,64 @@
-import type { WebhookHandler } from '@smmkit/core';
-import { hmacSha256, parseWebhookJson, timingSafeEqual, toBase64 } from '@smmkit/core/adapter-kit';
+import { ValidationError, type WebhookHandler } from '@smmkit/core';
+import {
+  DEFAULT_WEBHOOK_MAX_BODY_BYTES,
+  hmacSha256,
+  isWebhookBodyWithin,
+  parseWebhookJson,
+  positiveIntegerSettingProblems,
+  requiredSettingProblems,
+  timingSafeEqual,
+  toBase64,
+} from '@smmkit/core/adapter-kit';
 import { accountActivityEngagements } from './webhook-payload.js';
 
-/** The header X signs every delivery with (x.md, Webhooks). */
+/** The header X signs every delivery with (https://docs.x.com/x-api/webhooks/quickstart). */
 const SIGNATURE_HEADER = 'x-twitter-webhooks-signature';
 
+/** Options of {@link createXWebhookHandler}. */
+export interface XWebhookOptions {
+  /**
+   * The largest delivery body accepted, in bytes; default 1 MiB (`DEFAULT_WEBHOOK_MAX_BODY_BYTES`).
+   * A larger one fails `verify` without being hashed and is refused by `parse`. Set your HTTP
+   * framework's body limit to the same value, so it stops reading there too.
+   */
+  readonly maxBodyBytes?: number | undefined;
+}
+
 /**
- * The Account Activity webhook handler (x.md, Webhooks; docs.x.com: x-api/account-activity):
+ * The Account Activity webhook handler (https://docs.x.com/x-api/webhooks/quickstart):
  *
  * - `challenge`: answers X's CRC check, a `GET` with `crc_token`, with
  *   `{"response_token":"sha256=" + base64(HMAC-SHA256(consumer secret, crc_token))}`;
  * - `verify`: checks `x-twitter-webhooks-signature` against `sha256=` + base64(HMAC-SHA256(consumer
- *   secret, raw body)), in constant time;
+ *   secret, raw body)), in constant time; a body over `maxBodyBytes` fails;
  * - `parse`: turns a verified delivery into engagements: posts that mention or reply to the
  *   account (`tweet_create_events`) and messages it received (`direct_message_events`). A body
- *   that is not JSON or not an Account Activity delivery throws a `ValidationError`.
+ *   that is not JSON, over `maxBodyBytes`, or not an Account Activity delivery throws a
+ *   `ValidationError`.
+ *
+ * X signs only the body, with no timestamp, so there is no replay window to check: a replayed
+ * delivery verifies. X also retries a delivery it got no 200 for, so the same event may arrive
+ * more than once: deduplicate by the engagement's id (docs/adapter-contract.md, Webhooks).
  *
  * @param consumerSecret - the app's consumer secret (API secret)
+ * @param options - the body size limit
  * @returns the webhook handler
+ * @throws ValidationError when the consumer secret is missing or blank (an unset environment
+ *   variable), or `maxBodyBytes` is not a positive whole number
  *
  * @example
  * ```ts
- * const webhooks = createXWebhookHandler(process.env.X_API_SECRET ?? '');
+ * const webhooks = createXWebhookHandler(process.env.X_API_SECRET ?? '', { maxBodyBytes: 256 * 1024 });
  * const challenge = await webhooks.challenge(request);
  * ```
  */
-export function createXWebhookHandler(consumerSecret: string): WebhookHandler {
+export function createXWebhookHandler(consumerSecret: string, options: XWebhookOptions = {}): WebhookHandler {
+  const problems = [
+    ...requiredSettingProblems({ consumerSecret }),
+    ...positiveIntegerSettingProblems({ maxBodyBytes: options.maxBodyBytes }),
+  ];
+  if (problems.length > 0) throw new ValidationError(problems, 'X webhook handler', { platform: 'x' });
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_WEBHOOK_MAX_BODY_BYTES;
   return {
     async challenge(request) {
       if (request.method.toUpperCase() !== 'GET') return undefined;
@@ -40,12 +73,14 @@ export function createXWebhookHandler(consumerSecret: string): WebhookHandler {
     },
     async verify(request) {
       const received = request.headers.get(SIGNATURE_HEADER);
-      if (received === null) return false;
+      if (received === null || !isWebhookBodyWithin(request, maxBodyBytes)) return false;
       const expected = `sha256=${toBase64(await hmacSha256(consumerSecret, request.rawBody))}`;
       return timingSafeEqual(received.trim(), expected);
     },
     parse(request) {
-      return accountActivityEngagements(parseWebhookJson(request, 'X Account Activity payload', 'x'));
+      return accountActivityEngagements(
+        parseWebhookJson(request, 'X Account Activity payload', 'x', { maxBodyBytes }),
+      );
     },
   };
 }

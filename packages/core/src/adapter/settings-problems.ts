@@ -57,3 +57,33 @@ export function nonEmptySettingProblems(
   }
   return problems;
 }
+
+/**
+ * The problems of text settings that must be set (secrets a helper cannot work without): one
+ * `settings.required` problem per value that is missing, not a string, empty or only
+ * whitespace, in the order given. An unset environment variable passed as
+ * `process.env.SECRET ?? ''` is refused here rather than accepted as a secret anyone can match.
+ * The value is never copied into the problem.
+ *
+ * @param settings - setting names and their values as given
+ * @returns one problem per missing or blank value; empty when all are set
+ *
+ * @example
+ * ```ts
+ * requiredSettingProblems({ consumerSecret: '' });
+ * // [{ path: ['consumerSecret'], rule: 'settings.required', message: 'must be set (it is empty)' }]
+ * ```
+ */
+export function requiredSettingProblems(settings: Readonly<Record<string, unknown>>): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  for (const [name, value] of Object.entries(settings)) {
+    if (typeof value !== 'string' || value.trim() === '') {
+      problems.push({
+        path: [name],
+        rule: 'settings.required',
+        message: `must be set (it is ${typeof value === 'string' ? 'empty' : 'missing'})`,
+      });
+    }
+  }
+  return problems;
+}
