@@ -8,10 +8,11 @@ import { AuthError } from '../errors/auth-error.js';
 import { PlatformError } from '../errors/platform-error.js';
 import { RateLimitError } from '../errors/rate-limit-error.js';
 import { SmmkitError } from '../errors/smmkit-error.js';
-import { ValidationError } from '../errors/validation-error.js';
+import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
 import type { Post } from '../models/post.js';
 import type { PublishResult } from '../models/publish-result.js';
 import type { Target } from '../models/target.js';
+import { describeCallbackError, withUnprintedCause } from '../security/callback-error.js';
 import { describeThrown } from '../security/safe-cause.js';
 import { applyOverrides } from './apply-overrides.js';
 import {
@@ -83,8 +84,10 @@ export interface Publisher {
   readonly events: PublisherEventEmitter;
   /**
    * Publishes `post` to every target and resolves with one outcome per target, in target order.
-   * Never rejects: every failure is an outcome. Each target is validated first; an invalid one
-   * fails with its `ValidationError` and sends nothing, while the others go on.
+   * Every failure is an outcome. Each target is validated first; an invalid one fails with its
+   * `ValidationError` and sends nothing, while the others go on. Only a `targets` that is not a
+   * list of objects rejects (never throws) with a `ValidationError`, since it has no target to
+   * give an outcome to; nothing is sent then.
    */
   publish(post: Post, targets: readonly Target[], options?: PublishOptions): Promise<PublishOutcome[]>;
   /**
@@ -164,6 +167,8 @@ export function createPublisher(options: PublisherOptions): Publisher {
    * One provider per account, asked for once, so a refresh is shared by all its queued work. When
    * the `tokens` option throws, the account gets a provider that refuses with an AuthError (so
    * nothing is sent and the outcome is `failed`, not `unknown`), and it is asked again next time.
+   * The AuthError keeps what the option threw as its unprinted `cause`, never in its message: the
+   * app's error may quote a token.
    */
   const tokensFor = (target: Target): TokenProvider => {
     const key = `${target.platform}/${target.accountId}`;
@@ -173,11 +178,12 @@ export function createPublisher(options: PublisherOptions): Publisher {
     try {
       provider = settings.tokens(target);
     } catch (error) {
-      const { cause, text } = describeThrown(error);
-      const refusal = new AuthError(
-        'auth_invalid',
-        `No token provider for ${target.platform} account ${target.accountId}: the publisher's tokens option threw (${text}).`,
-        { platform: target.platform, cause },
+      const refusal = withUnprintedCause(
+        new AuthError(
+          'auth_invalid',
+          `No token provider for ${target.platform} account ${target.accountId}: the publisher's tokens option threw ${describeCallbackError(error)}.`,
+          { platform: target.platform, cause: error },
+        ),
       );
       return { getAccessToken: () => Promise.reject(refusal) };
     }
@@ -460,6 +466,8 @@ export function createPublisher(options: PublisherOptions): Publisher {
   return {
     events,
     publish: (post, targets, publishOptions = {}) => {
+      const problems = targetListProblems(targets);
+      if (problems.length > 0) return Promise.reject(new ValidationError(problems, 'targets'));
       const callKey = publishOptions.idempotencyKey ?? settings.newKey();
       return Promise.all(
         targets.map((target) => publishTarget(post, target, callKey, publishOptions.signal)),
@@ -483,6 +491,21 @@ export function createPublisher(options: PublisherOptions): Publisher {
       return handedBack;
     },
   };
+}
+
+/**
+ * What is wrong with a `targets` argument that is not a list of objects (from JavaScript or
+ * unchecked JSON): `publish` rejects with these instead of throwing from inside the call.
+ */
+function targetListProblems(targets: unknown): ValidationProblem[] {
+  if (!Array.isArray(targets)) {
+    return [{ path: [], rule: 'targets.list', message: 'must be a list of targets' }];
+  }
+  return targets.flatMap((target: unknown, index): ValidationProblem[] =>
+    typeof target === 'object' && target !== null
+      ? []
+      : [{ path: [index], rule: 'target.object', message: 'must be a target ({ platform, accountId })' }],
+  );
 }
 
 /** The refusal of a target or account whose platform has no adapter here. */
