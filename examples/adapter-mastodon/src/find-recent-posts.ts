@@ -1,6 +1,6 @@
 import type { RequestContext } from '@smmkit/core';
 import type { RecentPost, RecentPostsQuery } from '@smmkit/core/adapter-kit';
-import { clampPageSize, type HttpClient } from '@smmkit/core/adapter-kit';
+import { clampPageSize, type HttpClient, matchRecentPosts } from '@smmkit/core/adapter-kit';
 import { htmlToPlainText } from './html-to-text.js';
 import { StatusListSchema } from './schemas.js';
 import { statusRef } from './status-ref.js';
@@ -44,22 +44,17 @@ export async function findRecentMastodonPosts(
     schema: StatusListSchema,
     context,
   });
-  const wanted = query.text === undefined ? undefined : comparable(query.text);
-  return data
-    .filter((status) => status.reblog == null && Date.parse(status.created_at) >= query.since.getTime())
-    .map((status) => ({ status, text: htmlToPlainText(status.content) }))
-    .filter(({ text }) => wanted === undefined || comparable(text) === wanted)
-    .map(({ status, text }) => ({
+  const recent = data
+    .filter((status) => status.reblog == null)
+    .map((status) => ({
       ref: statusRef(status, accountId),
-      text,
+      text: htmlToPlainText(status.content),
       createdAt: new Date(status.created_at),
     }));
+  return matchRecentPosts(recent, query, { normalize: withoutMentionDomains });
 }
 
-/** Text reduced to what survives Mastodon's HTML rendering: whitespace collapsed, mention domains dropped. */
-function comparable(text: string): string {
-  return text
-    .replace(/(^|[^\p{L}\p{N}_/@])@([\p{L}\p{N}_.-]+)@[\p{L}\p{N}.-]+/gu, '$1@$2')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** Mentions as the author typed them: Mastodon renders `@user@domain` as `@user` for local users. */
+function withoutMentionDomains(text: string): string {
+  return text.replace(/(^|[^\p{L}\p{N}_/@])@([\p{L}\p{N}_.-]+)@[\p{L}\p{N}.-]+/gu, '$1@$2');
 }

@@ -1,6 +1,6 @@
 import type { RequestContext } from '@smmkit/core';
 import type { RecentPost, RecentPostsQuery } from '@smmkit/core/adapter-kit';
-import { clampPageSize, type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
+import { clampPageSize, type HttpClient, matchRecentPosts, systemClock } from '@smmkit/core/adapter-kit';
 import { graphTime, instagramPostRef } from './post-ref.js';
 import { MediaListSchema } from './schemas.js';
 
@@ -48,19 +48,10 @@ export async function findRecentInstagramPosts(
     context,
   });
   const now = new Date(clock.now());
-  const wanted = query.text === undefined ? undefined : comparable(query.text);
-  return (data.data ?? [])
-    .map((media) => ({ media, createdAt: graphTime(media.timestamp) ?? now }))
-    .filter(({ createdAt }) => createdAt >= query.since)
-    .filter(({ media }) => wanted === undefined || comparable(media.caption ?? '') === wanted)
-    .slice(0, limit)
-    .map(({ media, createdAt }) => ({
-      ref: instagramPostRef(media.id, accountId, media.permalink),
-      ...(media.caption === undefined ? {} : { text: media.caption }),
-      createdAt,
-    }));
-}
-
-function comparable(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const recent = (data.data ?? []).map((media) => ({
+    ref: instagramPostRef(media.id, accountId, media.permalink),
+    ...(media.caption === undefined ? {} : { text: media.caption }),
+    createdAt: graphTime(media.timestamp) ?? now,
+  }));
+  return matchRecentPosts(recent, query, { limit });
 }

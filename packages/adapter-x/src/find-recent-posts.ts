@@ -1,6 +1,6 @@
 import type { RequestContext } from '@smmkit/core';
 import type { RecentPost, RecentPostsQuery } from '@smmkit/core/adapter-kit';
-import { clampPageSize, type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
+import { clampPageSize, type HttpClient, matchRecentPosts, systemClock } from '@smmkit/core/adapter-kit';
 import { xPostRef } from './post-ref.js';
 import { PostListResponseSchema } from './schemas.js';
 import { createdTime, xTimestamp } from './x-time.js';
@@ -53,27 +53,19 @@ export async function findRecentXPosts(
     context,
   });
   const now = new Date(clock.now());
-  const wanted = query.text === undefined ? undefined : comparable(query.text);
-  return (data.data ?? [])
-    .map((post) => ({ post, createdAt: createdTime(post.created_at, post.id, now) }))
-    .filter(({ createdAt }) => createdAt >= query.since)
-    .filter(({ post }) => wanted === undefined || comparable(post.text ?? '') === wanted)
-    .slice(0, limit)
-    .map(({ post, createdAt }) => ({
-      ref: xPostRef(post.id, accountId, username ?? context.account.handle),
-      ...(post.text === undefined ? {} : { text: post.text }),
-      createdAt,
-    }));
+  const recent = (data.data ?? []).map((post) => ({
+    ref: xPostRef(post.id, accountId, username ?? context.account.handle),
+    ...(post.text === undefined ? {} : { text: post.text }),
+    createdAt: createdTime(post.created_at, post.id, now),
+  }));
+  return matchRecentPosts(recent, query, { limit, normalize: withoutXRewrites });
 }
 
-/** Text reduced to what survives X's rewriting: NFC, unescaped, no URLs, whitespace collapsed. */
-function comparable(text: string): string {
+/** Text without what X rewrites: HTML entities unescaped, URLs (shortened to t.co) dropped. */
+function withoutXRewrites(text: string): string {
   return text
-    .normalize('NFC')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')
-    .replace(/https?:\/\/\S+/gi, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/https?:\/\/\S+/gi, ' ');
 }
