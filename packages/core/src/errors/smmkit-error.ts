@@ -42,7 +42,10 @@ export interface SmmkitErrorOptions {
  * The base of every error smmkit raises. Match on {@link SmmkitError.code} (stable) and use
  * `SomeError.isInstance(error)` rather than `instanceof`, which fails across duplicate installs.
  *
- * Errors never carry tokens or secrets: not in the message, not in a property, not in `cause`.
+ * Errors never carry tokens or secrets: not in the message, not in a property, not in `cause`
+ * as it prints. The one exception is an error your own code threw (a token provider or store,
+ * the publisher's `tokens` option): it is kept as `cause` for you to read, non-enumerable and
+ * left out of `util.inspect`, and its message is never copied into smmkit's.
  *
  * @example
  * ```ts
