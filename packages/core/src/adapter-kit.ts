@@ -19,6 +19,7 @@
  */
 
 // The contract: define an adapter from its capabilities, checks and operations.
+
 export { isEngagementTarget, type RecentPost, type RecentPostsQuery } from './adapter/adapter.js';
 export type {
   AuthCapabilities,
@@ -43,30 +44,14 @@ export type {
 } from './adapter/capabilities.js';
 export { type CheckPostRulesOptions, checkPostRules } from './adapter/check-post-rules.js';
 export { type AdapterDefinition, type DefinedAdapter, defineAdapter } from './adapter/define-adapter.js';
-// Reading back: pages of engagement.
-export { clampPageSize } from './adapter/page-size.js';
-export { type ParseWebhookJsonOptions, parseWebhookJson } from './adapter/parse-webhook-json.js';
-export { type PollUntilOptions, pollUntil } from './adapter/poll-until.js';
-export {
-  type FollowUpResult,
-  type FollowUps,
-  publishFollowUps,
-  publishWarningFromError,
-} from './adapter/publish-follow-ups.js';
 export {
   nonEmptySettingProblems,
   positiveIntegerSettingProblems,
   requiredSettingProblems,
 } from './adapter/settings-problems.js';
-export { sleepInContext } from './adapter/sleep-in-context.js';
-export { DEFAULT_WEBHOOK_MAX_BODY_BYTES, isWebhookBodyWithin } from './adapter/webhook-body.js';
-// Auth and webhooks: PKCE, signatures in constant time, secrets kept out of messages.
-export { pkceChallenge } from './auth/pkce.js';
-// Publishing: media bytes, polling, waiting, thread parts and first comments.
-export { readMediaBlob, readMediaChunks } from './content/media-bytes.js';
-export { countHashtags, countMentions, countText } from './content/text-length.js';
-export { textWithLink } from './content/text-with-link.js';
-export { urlsInText } from './content/urls-in-text.js';
+
+// Talking to the platform: one HTTP client, error mapping, rate-limit headers, response parsing.
+
 export type { AmbiguousOutcomeErrorOptions } from './errors/ambiguous-outcome-error.js';
 export type {
   AuthErrorCode,
@@ -79,7 +64,6 @@ export type { MediaProcessingErrorOptions } from './errors/media-processing-erro
 export type { RateLimitErrorOptions } from './errors/rate-limit-error.js';
 export type { PlatformErrorDetails, SmmkitErrorOptions } from './errors/smmkit-error.js';
 export type { TransientErrorOptions } from './errors/transient-error.js';
-// Talking to the platform: one HTTP client, error mapping, rate-limit headers.
 export { classifyByStatus } from './http/classify-by-status.js';
 export {
   type AuthPlacement,
@@ -99,10 +83,36 @@ export {
   type RateLimitParser,
 } from './http/platform-response.js';
 export { parseRetryAfter } from './http/retry-after.js';
-export { isHttpUrl } from './models/http-url.js';
-export { mediaSize } from './models/media.js';
 export { parseModel, type SafeParseModelResult, safeParseModel } from './models/parse-model.js';
 export { parsePublishResult } from './models/publish-result.js';
+
+// Publishing: text, media bytes, polling, waiting, thread parts and first comments.
+
+export { type PollUntilOptions, pollUntil } from './adapter/poll-until.js';
+export {
+  type FollowUpResult,
+  type FollowUps,
+  publishFollowUps,
+  publishWarningFromError,
+} from './adapter/publish-follow-ups.js';
+export { sleepInContext } from './adapter/sleep-in-context.js';
+export { readMediaBlob, readMediaChunks } from './content/media-bytes.js';
+export { countHashtags, countMentions, countText } from './content/text-length.js';
+export { textWithLink } from './content/text-with-link.js';
+export { urlsInText } from './content/urls-in-text.js';
+export { isHttpUrl } from './models/http-url.js';
+export { mediaSize } from './models/media.js';
+export { systemClock } from './time/clock.js';
+
+// Reading back and reconciling: pages of engagement, recent posts.
+
+export { type MatchRecentPostsOptions, matchRecentPosts } from './adapter/match-recent-posts.js';
+export { clampPageSize } from './adapter/page-size.js';
+
+// Auth and webhooks: PKCE, signatures in constant time, body limits, secrets kept out of messages.
+
+export { type ParseWebhookJsonOptions, parseWebhookJson } from './adapter/parse-webhook-json.js';
+export { DEFAULT_WEBHOOK_MAX_BODY_BYTES, isWebhookBodyWithin } from './adapter/webhook-body.js';
+export { pkceChallenge } from './auth/pkce.js';
 export { REDACTED, redactSecrets, redactUrl, SECRET_PARAMETER_NAMES } from './security/redact.js';
 export { hmacSha256, timingSafeEqual, toBase64, toHex } from './security/signatures.js';
-export { systemClock } from './time/clock.js';
