@@ -82,6 +82,13 @@ function printable(error: Error): Error {
     const descriptor = Object.getOwnPropertyDescriptor(error, key);
     if (descriptor !== undefined) Object.defineProperty(copy, key, descriptor);
   }
+  // V8's `stack` accessor reads the stack of whatever object it is called on: copy the value.
+  Object.defineProperty(copy, 'stack', {
+    value: error.stack,
+    enumerable: false,
+    configurable: true,
+    writable: true,
+  });
   if ('cause' in error) {
     Object.defineProperty(copy, 'cause', {
       value: causeSummary(error.cause),
