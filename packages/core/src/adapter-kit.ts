@@ -83,8 +83,8 @@ export {
   type RateLimitParser,
 } from './http/platform-response.js';
 export { parseRetryAfter } from './http/retry-after.js';
-export { parseModel, type SafeParseModelResult, safeParseModel } from './models/parse-model.js';
-export { parsePublishResult } from './models/publish-result.js';
+export { parseModel, type SafeParseModelResult, safeParseModel } from './parse/parse-model.js';
+export { parsePublishResult } from './parse/parse-models.js';
 
 // Publishing: text, media bytes, polling, waiting, thread parts and first comments.
 

@@ -44,25 +44,28 @@ export { TransientError } from './errors/transient-error.js';
 export { UnsupportedCapabilityError } from './errors/unsupported-capability-error.js';
 export { ValidationError, type ValidationProblem } from './errors/validation-error.js';
 // Models: plain data, each with a parse function that lists every problem at once.
-export { type Account, parseAccount } from './models/account.js';
+export type { Account } from './models/account.js';
 export type { Approval } from './models/approval.js';
-export {
-  type Engagement,
-  type EngagementAuthor,
-  type EngagementKind,
-  parseEngagement,
-} from './models/engagement.js';
+export type { Engagement, EngagementAuthor, EngagementKind } from './models/engagement.js';
 export type { Media, MediaKind } from './models/media.js';
 export type { MediaSource, MediaStreamFactory } from './models/media-source.js';
-export { type MetricSample, parseMetricSample } from './models/metric-sample.js';
+export type { MetricSample } from './models/metric-sample.js';
 export { CANONICAL_METRICS, type CanonicalMetric } from './models/metric-vocabulary.js';
 export type { Poll } from './models/poll.js';
-export { type ContentClass, type Post, parsePost } from './models/post.js';
+export type { ContentClass, Post } from './models/post.js';
 export type { PostRef } from './models/post-ref.js';
 export type { PublishResult, PublishWarning } from './models/publish-result.js';
 export type { RateLimitInfo, RateLimitScope } from './models/rate-limit-info.js';
-export { parseScheduleEntry, type Recurrence, type ScheduleEntry } from './models/schedule-entry.js';
+export type { Recurrence, ScheduleEntry } from './models/schedule-entry.js';
 export type { ScheduleStatus } from './models/schedule-status.js';
-export { parseTarget, type Target, type TargetOverrides } from './models/target.js';
+export type { Target, TargetOverrides } from './models/target.js';
 export type { ThreadPart } from './models/thread-part.js';
+export {
+  parseAccount,
+  parseEngagement,
+  parseMetricSample,
+  parsePost,
+  parseScheduleEntry,
+  parseTarget,
+} from './parse/parse-models.js';
 export type { Clock } from './time/clock.js';

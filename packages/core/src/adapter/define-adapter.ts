@@ -1,9 +1,9 @@
 import type * as z from 'zod/mini';
 import { AbortedError } from '../errors/aborted-error.js';
 import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
-import { parseModel, safeParseModel } from '../models/parse-model.js';
 import type { Post } from '../models/post.js';
 import type { PublishResult } from '../models/publish-result.js';
+import { parseModel, safeParseModel } from '../parse/parse-model.js';
 import type { Adapter, CheckedPost, PostCheck } from './adapter.js';
 import { type Capabilities, CapabilitiesSchema } from './capabilities.js';
 import { capabilityConsistencyProblems } from './capability-consistency.js';

@@ -2,8 +2,8 @@ import type * as z from 'zod/mini';
 import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
 import { type Engagement, EngagementSchema } from '../models/engagement.js';
 import { type MetricSample, MetricSampleSchema } from '../models/metric-sample.js';
-import { safeParseModel } from '../models/parse-model.js';
 import { isValidTimeZone } from '../models/time-zone.js';
+import { safeParseModel } from '../parse/parse-model.js';
 import type { EngagementResponse, PostMeta } from './post-meta.js';
 
 /** A validation error stops listing problems here, so a huge bad batch does not make a huge error. */

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { NonEmptyStringSchema, PlatformIdSchema } from './ids.js';
-import { parseModel } from './parse-model.js';
 import { TimeZoneSchema } from './time-zone.js';
 
 /**
@@ -28,14 +27,3 @@ export const AccountSchema = z.object({
 
 /** An account. It has no defaults or transforms: input and output are the same. */
 export interface Account extends z.output<typeof AccountSchema> {}
-
-/**
- * Parses an account, or throws one `ValidationError` listing every problem.
- *
- * @param input - an account object, for example from JSON
- * @returns the parsed account, with unknown keys removed
- * @throws ValidationError when the input is not a valid account
- */
-export function parseAccount(input: unknown): Account {
-  return parseModel(AccountSchema, input, 'account');
-}

@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { NonEmptyStringSchema, PlatformIdSchema } from './ids.js';
 import { InstantSchema } from './instant.js';
-import { parseModel } from './parse-model.js';
 import { PostRefSchema } from './post-ref.js';
 
 /** The kinds of engagement the unified inbox carries. */
@@ -87,14 +86,3 @@ export interface Engagement extends z.output<typeof EngagementSchema> {}
 
 /** An engagement as an adapter or a store may write it (`createdAt` as `Date` or ISO string). */
 export type EngagementInput = z.input<typeof EngagementSchema>;
-
-/**
- * Parses an engagement, or throws one `ValidationError` listing every problem.
- *
- * @param input - an engagement, for example from a store's JSON
- * @returns the parsed engagement with `createdAt` as `Date`
- * @throws ValidationError when the input is not a valid engagement
- */
-export function parseEngagement(input: unknown): Engagement {
-  return parseModel(EngagementSchema, input, 'engagement');
-}

@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import { NonEmptyStringSchema, PlatformIdSchema } from './ids.js';
 import { InstantSchema } from './instant.js';
 import { CanonicalMetricSchema } from './metric-vocabulary.js';
-import { parseModel } from './parse-model.js';
 
 /** A post-scoped sample must name its post; reads defensively because it also runs on half-parsed input. */
 function postScopeHasPostId(sample: {
@@ -65,14 +64,3 @@ export interface MetricSample extends z.output<typeof MetricSampleSchema> {}
 
 /** A metric sample as an adapter or a store may write it (instants as `Date` or ISO string). */
 export type MetricSampleInput = z.input<typeof MetricSampleSchema>;
-
-/**
- * Parses a metric sample, or throws one `ValidationError` listing every problem.
- *
- * @param input - a metric sample, for example from a store's JSON
- * @returns the parsed sample with instants as `Date`
- * @throws ValidationError when the input is not a valid metric sample
- */
-export function parseMetricSample(input: unknown): MetricSample {
-  return parseModel(MetricSampleSchema, input, 'metric sample');
-}

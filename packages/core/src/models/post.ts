@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import { HttpUrlSchema } from './http-url.js';
 import { NonEmptyStringSchema, PlatformIdSchema } from './ids.js';
 import { MediaSchema } from './media.js';
-import { parseModel } from './parse-model.js';
 import { PollSchema } from './poll.js';
 import { ThreadPartSchema } from './thread-part.js';
 
@@ -67,14 +66,3 @@ export const PostSchema = z.object({
 
 /** A post. It has no defaults or transforms, so input and output types are the same. */
 export interface Post extends z.output<typeof PostSchema> {}
-
-/**
- * Parses a post, or throws one `ValidationError` listing every problem.
- *
- * @param input - a post object, for example from JSON
- * @returns the parsed post, with unknown keys removed
- * @throws ValidationError when the input is not a valid post
- */
-export function parsePost(input: unknown): Post {
-  return parseModel(PostSchema, input, 'post');
-}

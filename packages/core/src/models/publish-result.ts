@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import { HttpUrlSchema } from './http-url.js';
 import { NonEmptyStringSchema } from './ids.js';
 import { InstantSchema } from './instant.js';
-import { parseModel } from './parse-model.js';
 import { PostRefSchema } from './post-ref.js';
 import type { RateLimitInfo } from './rate-limit-info.js';
 
@@ -64,14 +63,3 @@ export interface PublishResult extends z.output<typeof PublishResultSchema> {}
 
 /** A publish result as an adapter may write it (`warnings` optional, instants as strings). */
 export type PublishResultInput = z.input<typeof PublishResultSchema>;
-
-/**
- * Parses a publish result, or throws one `ValidationError` listing every problem.
- *
- * @param input - a publish result, for example from a store's JSON
- * @returns the parsed result with `warnings` defaulted to `[]` and instants as `Date`
- * @throws ValidationError when the input is not a valid publish result
- */
-export function parsePublishResult(input: unknown): PublishResult {
-  return parseModel(PublishResultSchema, input, 'publish result');
-}

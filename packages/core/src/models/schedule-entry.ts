@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import { ApprovalSchema } from './approval.js';
 import { NonEmptyStringSchema } from './ids.js';
 import { InstantSchema } from './instant.js';
-import { parseModel } from './parse-model.js';
 import { PostSchema } from './post.js';
 import { ScheduleStatusSchema } from './schedule-status.js';
 import { TargetSchema } from './target.js';
@@ -73,15 +72,3 @@ export interface ScheduleEntry extends z.output<typeof ScheduleEntrySchema> {}
 
 /** A schedule entry as a user or a store may write it (instants as ISO strings, `attempts` optional). */
 export type ScheduleEntryInput = z.input<typeof ScheduleEntrySchema>;
-
-/**
- * Parses a schedule entry, or throws one `ValidationError` listing every problem. Accepts what
- * `JSON.stringify` made of an entry, so stores can keep entries as JSON.
- *
- * @param input - a schedule entry, for example from a store's JSON
- * @returns the parsed entry with instants as `Date` and `attempts` defaulted to 0
- * @throws ValidationError when the input is not a valid schedule entry
- */
-export function parseScheduleEntry(input: unknown): ScheduleEntry {
-  return parseModel(ScheduleEntrySchema, input, 'schedule entry');
-}

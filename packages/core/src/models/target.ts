@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import { HttpUrlSchema } from './http-url.js';
 import { NonEmptyStringSchema, PlatformIdSchema } from './ids.js';
 import { MediaSchema } from './media.js';
-import { parseModel } from './parse-model.js';
 
 /**
  * Per-target changes the publisher applies on top of the post before handing it to the adapter,
@@ -46,14 +45,3 @@ export const TargetSchema = z.object({
 
 /** A publish target. It has no defaults or transforms: input and output are the same. */
 export interface Target extends z.output<typeof TargetSchema> {}
-
-/**
- * Parses a target, or throws one `ValidationError` listing every problem.
- *
- * @param input - a target object, for example from JSON
- * @returns the parsed target, with unknown keys removed
- * @throws ValidationError when the input is not a valid target
- */
-export function parseTarget(input: unknown): Target {
-  return parseModel(TargetSchema, input, 'target');
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/validation-error.js';
-import { parseAccount, parseTarget } from '../../src/models/index.js';
+import { parseAccount, parseTarget } from '../../src/parse/parse-models.js';
 
 describe('parseAccount', () => {
   it('parses an account and strips unknown keys', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/validation-error.js';
-import { ENGAGEMENT_KINDS, parseEngagement } from '../../src/models/index.js';
+import { ENGAGEMENT_KINDS } from '../../src/models/engagement.js';
+import { parseEngagement } from '../../src/parse/parse-models.js';
 
 describe('parseEngagement', () => {
   it('parses a comment with its post, author and raw payload', () => {

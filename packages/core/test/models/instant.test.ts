@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { InstantSchema, safeParseModel } from '../../src/models/index.js';
+import { InstantSchema } from '../../src/models/instant.js';
+import { safeParseModel } from '../../src/parse/parse-model.js';
 
 describe('InstantSchema', () => {
   it('turns an ISO-8601 string with offset into the same instant as a Date', () => {

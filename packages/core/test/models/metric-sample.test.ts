@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/validation-error.js';
-import {
-  CANONICAL_METRIC_DESCRIPTIONS,
-  CANONICAL_METRICS,
-  type MetricSampleInput,
-  parseMetricSample,
-} from '../../src/models/index.js';
+import type { MetricSampleInput } from '../../src/models/metric-sample.js';
+import { CANONICAL_METRIC_DESCRIPTIONS, CANONICAL_METRICS } from '../../src/models/metric-vocabulary.js';
+import { parseMetricSample } from '../../src/parse/parse-models.js';
 
 const sample: MetricSampleInput = {
   platform: 'x',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/validation-error.js';
-import { mediaSize, parsePost } from '../../src/models/index.js';
+import { mediaSize } from '../../src/models/media.js';
+import { parsePost } from '../../src/parse/parse-models.js';
 
 /** Runs `fn` and returns the ValidationError it throws. */
 function validationErrorOf(fn: () => unknown): ValidationError {

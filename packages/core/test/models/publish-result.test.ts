@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePublishResult } from '../../src/models/index.js';
 import type { RateLimitInfo } from '../../src/models/rate-limit-info.js';
+import { parsePublishResult } from '../../src/parse/parse-models.js';
 
 const ref = { platform: 'x', accountId: '2244994945', platformPostId: '1850000000000000000' };
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/validation-error.js';
-import { parseScheduleEntry, SCHEDULE_STATUSES, type ScheduleEntryInput } from '../../src/models/index.js';
+import type { ScheduleEntryInput } from '../../src/models/schedule-entry.js';
+import { SCHEDULE_STATUSES } from '../../src/models/schedule-status.js';
+import { parseScheduleEntry } from '../../src/parse/parse-models.js';
 
 const entry: ScheduleEntryInput = {
   id: 'entry_1',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/validation-error.js';
-import { isValidTimeZone, parseAccount, safeParseModel, TimeZoneSchema } from '../../src/models/index.js';
+import { isValidTimeZone, TimeZoneSchema } from '../../src/models/time-zone.js';
+import { safeParseModel } from '../../src/parse/parse-model.js';
+import { parseAccount } from '../../src/parse/parse-models.js';
 
 describe('time zones', () => {
   it('knows IANA zones such as Europe/Berlin and UTC', () => {

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
-import { describeIssue } from './issue-message.js';
+import { describeIssue } from '../models/issue-message.js';
 
 /** The outcome of {@link safeParseModel}: the parsed value, or every problem found. */
 export type SafeParseModelResult<T> =

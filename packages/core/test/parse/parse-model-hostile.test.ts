@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/validation-error.js';
-import { parseAccount } from '../../src/models/account.js';
-import { parseModel, safeParseModel } from '../../src/models/parse-model.js';
-import { PostSchema, parsePost } from '../../src/models/post.js';
-import { parseTarget } from '../../src/models/target.js';
+import { PostSchema } from '../../src/models/post.js';
+import { parseAccount, parsePost, parseTarget } from '../../src/parse/parse-models.js';
+import { parseModel, safeParseModel } from '../../src/parse/parse-model.js';
 
 const boom = (): never => {
   throw new Error('SECRET-FROM-GETTER');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { ValidationError } from '../../src/errors/validation-error.js';
-import { parseModel, safeParseModel } from '../../src/models/index.js';
+import { parseModel, safeParseModel } from '../../src/parse/parse-model.js';
 
 /** The problems `schema` finds in `input`. */
 function problemsOf(schema: z.core.$ZodType, input: unknown) {
