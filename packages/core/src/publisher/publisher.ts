@@ -465,13 +465,13 @@ export function createPublisher(options: PublisherOptions): Publisher {
 
   return {
     events,
-    publish: (post, targets, publishOptions = {}) => {
+    // async: whatever goes wrong in here (a bad argument, a throwing newKey) rejects, never throws.
+    publish: async (post, targets, publishOptions) => {
       const problems = targetListProblems(targets);
-      if (problems.length > 0) return Promise.reject(new ValidationError(problems, 'targets'));
-      const callKey = publishOptions.idempotencyKey ?? settings.newKey();
-      return Promise.all(
-        targets.map((target) => publishTarget(post, target, callKey, publishOptions.signal)),
-      );
+      if (problems.length > 0) throw new ValidationError(problems, 'targets');
+      const { idempotencyKey, signal } = publishOptions ?? {};
+      const callKey = idempotencyKey ?? settings.newKey();
+      return Promise.all(targets.map((target) => publishTarget(post, target, callKey, signal)));
     },
     run: (account, operation, task, runOptions = {}) => runTask(account, operation, task, runOptions.signal),
     async shutdown(shutdownOptions = {}) {

@@ -19,3 +19,32 @@ describe('publisher.publish: targets that are not a list', () => {
     expect(ValidationError.isInstance(error)).toBe(true);
   });
 });
+
+describe('publisher.publish: options that go wrong', () => {
+  it('takes null options as no options and publishes', async () => {
+    const { publisher } = fakeWorld();
+    const outcomes = await publisher.publish(
+      { text: 'hi' },
+      [{ platform: 'fake', accountId: 'a' }],
+      null as never,
+    );
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['published']);
+  });
+
+  it('rejects, instead of throwing, when the newKey option throws', async () => {
+    const failure = new Error('no entropy');
+    const { publisher } = fakeWorld(
+      {},
+      {
+        newKey: () => {
+          throw failure;
+        },
+      },
+    );
+    let returned: Promise<unknown> | undefined;
+    expect(() => {
+      returned = publisher.publish({ text: 'hi' }, [{ platform: 'fake', accountId: 'a' }]);
+    }).not.toThrow();
+    await expect(returned).rejects.toBe(failure);
+  });
+});
