@@ -1,9 +1,14 @@
-import { ValidationError, type ValidationProblem } from '@smmkit/core';
-import { isHttpUrl, positiveIntegerSettingProblems } from '@smmkit/core/adapter-kit';
+import {
+  fetchSetting,
+  httpBaseUrlSetting,
+  parseModel,
+  positiveIntegerSetting,
+} from '@smmkit/core/adapter-kit';
+import * as z from 'zod/mini';
 
 /**
  * Settings of `createMastodonAdapter`. Only `instanceUrl` is required: every Mastodon
- * server is its own API, at its own base URL (docs.joinmastodon.org: client/intro).
+ * server is its own API, at its own base URL (https://docs.joinmastodon.org/client/intro/).
  *
  * @example
  * ```ts
@@ -20,7 +25,7 @@ export interface MastodonSettings {
   /**
    * The server's status length limit. Default 500, Mastodon's own default; servers may change
    * it, and report theirs in `GET /api/v2/instance` → `configuration.statuses.max_characters`
-   * (docs.joinmastodon.org: entities/Instance). Read it once and pass it here.
+   * (https://docs.joinmastodon.org/entities/Instance/). Read it once and pass it here.
    */
   readonly maxCharacters?: number | undefined;
   /** Milliseconds between two checks of media that is still processing. Default 1000. */
@@ -50,17 +55,27 @@ export interface ResolvedMastodonSettings {
 
 /** The defaults of the optional {@link MastodonSettings}. */
 export const MASTODON_DEFAULTS = Object.freeze({
-  /** Mastodon's default status length (docs.joinmastodon.org: user/posting#text). */
+  /** Mastodon's default status length (https://docs.joinmastodon.org/user/posting/#text). */
   maxCharacters: 500,
   /** One check per second: videos usually take a few seconds to transcode. */
   mediaPollIntervalMs: 1000,
-  /** One minute: long enough for the 99 MB videos Mastodon accepts by default (user/posting#media). */
+  /** One minute: long enough for the 99 MB videos Mastodon accepts by default (https://docs.joinmastodon.org/user/posting/#media). */
   mediaPollTimeoutMs: 60_000,
+});
+
+/** The rules of {@link MastodonSettings}, in the order their problems are listed. */
+const MastodonSettingsSchema = z.object({
+  instanceUrl: httpBaseUrlSetting('https://mastodon.social', 'settings.instance_url'),
+  timeoutMs: z.optional(positiveIntegerSetting),
+  maxCharacters: z._default(positiveIntegerSetting, MASTODON_DEFAULTS.maxCharacters),
+  mediaPollIntervalMs: z._default(positiveIntegerSetting, MASTODON_DEFAULTS.mediaPollIntervalMs),
+  mediaPollTimeoutMs: z._default(positiveIntegerSetting, MASTODON_DEFAULTS.mediaPollTimeoutMs),
+  fetch: z.optional(fetchSetting),
 });
 
 /**
  * Applies the defaults to `settings` and checks them, throwing one `ValidationError` that lists
- * every problem (a bad URL, a non-positive number) before the adapter is used.
+ * every problem (a missing or bad URL, a non-positive number) before the adapter is used.
  *
  * @param settings - the settings as given
  * @returns the settings with defaults applied
@@ -72,32 +87,9 @@ export const MASTODON_DEFAULTS = Object.freeze({
  * ```
  */
 export function resolveMastodonSettings(settings: MastodonSettings): ResolvedMastodonSettings {
-  const problems: ValidationProblem[] = [];
-  if (!isHttpUrl(settings.instanceUrl)) {
-    problems.push({
-      path: ['instanceUrl'],
-      rule: 'settings.instance_url',
-      message: 'must be the http(s) base URL of a Mastodon server, such as https://mastodon.social',
-    });
-  }
-  const resolved: ResolvedMastodonSettings = {
-    instanceUrl: settings.instanceUrl.replace(/\/+$/, ''),
-    fetch: settings.fetch,
-    timeoutMs: settings.timeoutMs,
-    maxCharacters: settings.maxCharacters ?? MASTODON_DEFAULTS.maxCharacters,
-    mediaPollIntervalMs: settings.mediaPollIntervalMs ?? MASTODON_DEFAULTS.mediaPollIntervalMs,
-    mediaPollTimeoutMs: settings.mediaPollTimeoutMs ?? MASTODON_DEFAULTS.mediaPollTimeoutMs,
-  };
-  problems.push(
-    ...positiveIntegerSettingProblems({
-      timeoutMs: resolved.timeoutMs,
-      maxCharacters: resolved.maxCharacters,
-      mediaPollIntervalMs: resolved.mediaPollIntervalMs,
-      mediaPollTimeoutMs: resolved.mediaPollTimeoutMs,
-    }),
-  );
-  if (problems.length > 0) {
-    throw new ValidationError(problems, 'Mastodon adapter settings', { platform: 'mastodon' });
-  }
-  return resolved;
+  const parsed = parseModel(MastodonSettingsSchema, settings, 'Mastodon adapter settings', {
+    platform: 'mastodon',
+  });
+  // Settings left out resolve to undefined: the HTTP client applies its own defaults.
+  return { fetch: undefined, timeoutMs: undefined, ...parsed };
 }

@@ -1,7 +1,17 @@
-import { ValidationError, type ValidationProblem } from '@smmkit/core';
-import { isHttpUrl, nonEmptySettingProblems, positiveIntegerSettingProblems } from '@smmkit/core/adapter-kit';
+import {
+  fetchSetting,
+  httpBaseUrlSetting,
+  nonEmptyTextSetting,
+  parseModel,
+  positiveIntegerSetting,
+  settingIssue,
+} from '@smmkit/core/adapter-kit';
+import * as z from 'zod/mini';
 
-/** Which Graph host the account's token belongs to (instagram.md, Permissions: "Support both hosts"). */
+/**
+ * Which Graph host the account's token belongs to: Instagram Login tokens talk to
+ * `graph.instagram.com`, Facebook Login tokens to `graph.facebook.com` (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-container, Host URL).
+ */
 export type InstagramHost = 'facebook' | 'instagram';
 
 /**
@@ -19,23 +29,22 @@ export type InstagramHost = 'facebook' | 'instagram';
 export interface InstagramSettings {
   /**
    * `facebook`: `https://graph.facebook.com` (tokens from Facebook Login); `instagram`:
-   * `https://graph.instagram.com` (tokens from Instagram Login). Default `facebook`
-   * (meta-common.md, Hosts and versions).
+   * `https://graph.instagram.com` (tokens from Instagram Login). Default `facebook`.
    */
   readonly host?: InstagramHost | undefined;
-  /** Graph API version, `vNN.N`. Default `v26.0`, the newest (meta-common.md, Hosts and versions). */
+  /** Graph API version, `vNN.N`. Default `v26.0`, the newest (https://developers.facebook.com/docs/graph-api/changelog). */
   readonly graphVersion?: string | undefined;
   /** Replaces the host's origin (simulators, proxies); the version is still appended to it. */
   readonly baseUrl?: string | undefined;
   /**
-   * Milliseconds between container status checks. Default 60 000: "About once a minute"
-   * (instagram.md, Publish step 2). Tests use a few milliseconds.
+   * Milliseconds between container status checks. Default 60 000: Meta advises checking a
+   * container "once per minute" (https://developers.facebook.com/docs/instagram-platform/content-publishing). Tests use a few milliseconds.
    */
   readonly containerPollIntervalMs?: number | undefined;
   /**
    * Milliseconds to wait for a container to become `FINISHED` before giving up with
-   * `MediaProcessingError('media_processing_timeout')`. Default 300 000: "at most 5 minutes"
-   * (instagram.md, Publish step 2).
+   * `MediaProcessingError('media_processing_timeout')`. Default 300 000: "for no more than 5
+   * minutes" (https://developers.facebook.com/docs/instagram-platform/content-publishing).
    */
   readonly containerPollTimeoutMs?: number | undefined;
   /** A `fetch` to use instead of the global one (proxies, tests, edge runtimes). */
@@ -43,11 +52,14 @@ export interface InstagramSettings {
   /** Milliseconds before one request is abandoned. Default: core's HTTP client default (30 000). */
   readonly timeoutMs?: number | undefined;
   /**
-   * The app secret Meta signs webhook deliveries with (`X-Hub-Signature-256`; meta-common.md,
-   * Webhooks). Webhook support is declared only when it is set.
+   * The app secret Meta signs webhook deliveries with (`X-Hub-Signature-256`;
+   * https://developers.facebook.com/docs/graph-api/webhooks/getting-started). Webhook support is declared only when it is set; when set, it must not be blank.
    */
   readonly appSecret?: string | undefined;
-  /** The verify token you entered when subscribing, echoed back in `hub.verify_token` (meta-common.md, Webhooks). */
+  /**
+   * The verify token you entered when subscribing, echoed back in `hub.verify_token`
+   * (https://developers.facebook.com/docs/graph-api/webhooks/getting-started). When set, it must not be blank: an empty one would match a challenge that carries none.
+   */
   readonly webhookVerifyToken?: string | undefined;
   /**
    * The largest webhook delivery body accepted, in bytes; default 1 MiB. A larger one fails
@@ -82,7 +94,10 @@ export interface ResolvedInstagramSettings {
   readonly webhookMaxBodyBytes: number | undefined;
 }
 
-/** The hosts (meta-common.md, Hosts and versions). */
+/**
+ * The hosts: `graph.instagram.com` for Instagram Login tokens, `graph.facebook.com` for Facebook
+ * Login tokens (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-container, Host URL).
+ */
 export const INSTAGRAM_HOSTS: Readonly<Record<InstagramHost, string>> = Object.freeze({
   facebook: 'https://graph.facebook.com',
   instagram: 'https://graph.instagram.com',
@@ -90,14 +105,48 @@ export const INSTAGRAM_HOSTS: Readonly<Record<InstagramHost, string>> = Object.f
 
 /** The defaults of the optional {@link InstagramSettings}. */
 export const INSTAGRAM_DEFAULTS = Object.freeze({
-  /** Facebook Login tokens are the common case (instagram.md, Permissions). */
+  /** Facebook Login tokens, the login most Instagram professional accounts are reached with. */
   host: 'facebook' as InstagramHost,
-  /** meta-common.md: "newest v26.0". */
+  /** The newest Graph API version (https://developers.facebook.com/docs/graph-api/changelog). */
   graphVersion: 'v26.0',
-  /** instagram.md, Publish step 2: "About once a minute". */
+  /** "once per minute" (https://developers.facebook.com/docs/instagram-platform/content-publishing). */
   containerPollIntervalMs: 60_000,
-  /** instagram.md, Publish step 2: "at most 5 minutes". */
+  /** "for no more than 5 minutes" (https://developers.facebook.com/docs/instagram-platform/content-publishing). */
   containerPollTimeoutMs: 300_000,
+});
+
+/**
+ * A Graph API version such as `v26.0` (`settings.graph_version`, the value as `actual`): the
+ * path segment every Graph URL starts with (https://developers.facebook.com/docs/graph-api/guides/versioning).
+ * The adapter settings and the auth helpers both take one.
+ */
+export const GraphVersionSetting: z.ZodMiniCustom<string, string> = z.custom<string>(
+  (value) => typeof value === 'string' && /^v\d+\.\d+$/.test(value),
+  settingIssue({
+    rule: 'settings.graph_version',
+    message: 'must be a Graph API version such as v26.0',
+    showsValue: true,
+  }),
+);
+
+/** The rules of {@link InstagramSettings}, in the order their problems are listed. */
+const InstagramSettingsSchema = z.object({
+  host: z._default(
+    z.custom<InstagramHost>(
+      (value) => value === 'facebook' || value === 'instagram',
+      settingIssue({ rule: 'settings.host', message: 'must be "facebook" or "instagram"', showsValue: true }),
+    ),
+    INSTAGRAM_DEFAULTS.host,
+  ),
+  graphVersion: z._default(GraphVersionSetting, INSTAGRAM_DEFAULTS.graphVersion),
+  baseUrl: z.optional(httpBaseUrlSetting(INSTAGRAM_HOSTS.facebook)),
+  containerPollIntervalMs: z._default(positiveIntegerSetting, INSTAGRAM_DEFAULTS.containerPollIntervalMs),
+  containerPollTimeoutMs: z._default(positiveIntegerSetting, INSTAGRAM_DEFAULTS.containerPollTimeoutMs),
+  timeoutMs: z.optional(positiveIntegerSetting),
+  webhookMaxBodyBytes: z.optional(positiveIntegerSetting),
+  appSecret: z.optional(nonEmptyTextSetting),
+  webhookVerifyToken: z.optional(nonEmptyTextSetting),
+  fetch: z.optional(fetchSetting),
 });
 
 /**
@@ -114,60 +163,19 @@ export const INSTAGRAM_DEFAULTS = Object.freeze({
  * ```
  */
 export function resolveInstagramSettings(settings: InstagramSettings): ResolvedInstagramSettings {
-  const problems: ValidationProblem[] = [];
-  const host = settings.host ?? INSTAGRAM_DEFAULTS.host;
-  if (host !== 'facebook' && host !== 'instagram') {
-    problems.push({
-      path: ['host'],
-      rule: 'settings.host',
-      message: 'must be "facebook" or "instagram"',
-      actual: String(host),
-    });
-  }
-  const graphVersion = settings.graphVersion ?? INSTAGRAM_DEFAULTS.graphVersion;
-  if (!/^v\d+\.\d+$/.test(graphVersion)) {
-    problems.push({
-      path: ['graphVersion'],
-      rule: 'settings.graph_version',
-      message: 'must be a Graph API version such as v26.0',
-      actual: graphVersion,
-    });
-  }
-  const origin = (settings.baseUrl ?? INSTAGRAM_HOSTS[host] ?? INSTAGRAM_HOSTS.facebook).replace(/\/+$/, '');
-  if (!isHttpUrl(origin)) {
-    problems.push({
-      path: ['baseUrl'],
-      rule: 'settings.base_url',
-      message: 'must be an http(s) URL such as https://graph.facebook.com',
-    });
-  }
-  const resolved: ResolvedInstagramSettings = {
-    host,
-    graphVersion,
+  const { baseUrl, ...parsed } = parseModel(InstagramSettingsSchema, settings, 'Instagram adapter settings', {
+    platform: 'instagram',
+  });
+  const origin = baseUrl ?? INSTAGRAM_HOSTS[parsed.host];
+  // Settings left out resolve to undefined: the HTTP client and webhook handler apply their own defaults.
+  return {
+    fetch: undefined,
+    timeoutMs: undefined,
+    appSecret: undefined,
+    webhookVerifyToken: undefined,
+    webhookMaxBodyBytes: undefined,
+    ...parsed,
     origin,
-    baseUrl: `${origin}/${graphVersion}`,
-    containerPollIntervalMs: settings.containerPollIntervalMs ?? INSTAGRAM_DEFAULTS.containerPollIntervalMs,
-    containerPollTimeoutMs: settings.containerPollTimeoutMs ?? INSTAGRAM_DEFAULTS.containerPollTimeoutMs,
-    fetch: settings.fetch,
-    timeoutMs: settings.timeoutMs,
-    appSecret: settings.appSecret,
-    webhookVerifyToken: settings.webhookVerifyToken,
-    webhookMaxBodyBytes: settings.webhookMaxBodyBytes,
+    baseUrl: `${origin}/${parsed.graphVersion}`,
   };
-  problems.push(
-    ...positiveIntegerSettingProblems({
-      containerPollIntervalMs: resolved.containerPollIntervalMs,
-      containerPollTimeoutMs: resolved.containerPollTimeoutMs,
-      timeoutMs: resolved.timeoutMs,
-      webhookMaxBodyBytes: resolved.webhookMaxBodyBytes,
-    }),
-    ...nonEmptySettingProblems({
-      appSecret: settings.appSecret,
-      webhookVerifyToken: settings.webhookVerifyToken,
-    }),
-  );
-  if (problems.length > 0) {
-    throw new ValidationError(problems, 'Instagram adapter settings', { platform: 'instagram' });
-  }
-  return resolved;
 }

@@ -1,15 +1,17 @@
-import { ValidationError, type WebhookHandler } from '@smmkit/core';
+import type { WebhookHandler } from '@smmkit/core';
 import {
   DEFAULT_WEBHOOK_MAX_BODY_BYTES,
   hmacSha256,
   isWebhookBodyWithin,
-  nonEmptySettingProblems,
+  nonEmptyTextSetting,
+  parseModel,
   parseWebhookJson,
-  positiveIntegerSettingProblems,
-  requiredSettingProblems,
+  positiveIntegerSetting,
+  requiredSecretSetting,
   timingSafeEqual,
   toHex,
 } from '@smmkit/core/adapter-kit';
+import * as z from 'zod/mini';
 import { instagramWebhookEngagements } from './webhook-payload.js';
 
 /**
@@ -34,6 +36,13 @@ export interface InstagramWebhookOptions {
    */
   readonly maxBodyBytes?: number | undefined;
 }
+
+/** The rules of {@link InstagramWebhookOptions}, in the order their problems are listed. */
+const InstagramWebhookOptionsSchema = z.object({
+  appSecret: requiredSecretSetting,
+  verifyToken: z.optional(nonEmptyTextSetting),
+  maxBodyBytes: z._default(positiveIntegerSetting, DEFAULT_WEBHOOK_MAX_BODY_BYTES),
+});
 
 /**
  * The Instagram webhook handler
@@ -63,16 +72,12 @@ export interface InstagramWebhookOptions {
  * ```
  */
 export function createInstagramWebhookHandler(options: InstagramWebhookOptions): WebhookHandler {
-  const problems = [
-    ...requiredSettingProblems({ appSecret: options.appSecret }),
-    ...nonEmptySettingProblems({ verifyToken: options.verifyToken }),
-    ...positiveIntegerSettingProblems({ maxBodyBytes: options.maxBodyBytes }),
-  ];
-  if (problems.length > 0) {
-    throw new ValidationError(problems, 'Instagram webhook handler', { platform: 'instagram' });
-  }
-  const { appSecret, verifyToken } = options;
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_WEBHOOK_MAX_BODY_BYTES;
+  const { appSecret, verifyToken, maxBodyBytes } = parseModel(
+    InstagramWebhookOptionsSchema,
+    options,
+    'Instagram webhook handler',
+    { platform: 'instagram' },
+  );
   return {
     async challenge(request) {
       if (request.method.toUpperCase() !== 'GET') return undefined;

@@ -1,5 +1,12 @@
-import { ValidationError, type ValidationProblem } from '@smmkit/core';
-import { isHttpUrl, nonEmptySettingProblems, positiveIntegerSettingProblems } from '@smmkit/core/adapter-kit';
+import {
+  fetchSetting,
+  httpBaseUrlSetting,
+  nonEmptyTextSetting,
+  parseModel,
+  positiveIntegerSetting,
+  settingIssue,
+} from '@smmkit/core/adapter-kit';
+import * as z from 'zod/mini';
 
 /**
  * Settings of `createXAdapter`. Everything is optional: the defaults talk to the real X API v2.
@@ -14,11 +21,12 @@ import { isHttpUrl, nonEmptySettingProblems, positiveIntegerSettingProblems } fr
  * ```
  */
 export interface XSettings {
-  /** Base URL of the API. Default `https://api.x.com` (shared/platforms/x.md, Auth). */
+  /** Base URL of the API. Default `https://api.x.com` (https://docs.x.com/x-api/media/quickstart/media-upload-chunked). */
   readonly baseUrl?: string | undefined;
   /**
-   * The account's post length limit in weighted characters. Default 280; X Premium accounts may
-   * post longer texts (third-party sources say 25,000; x.md, Text limits), so set it per account.
+   * The account's post length limit in weighted characters. Default 280
+   * (https://docs.x.com/fundamentals/counting-characters); X Premium accounts may post longer
+   * texts (third-party sources say 25,000), so set it per account.
    */
   readonly maxTextLength?: number | undefined;
   /** A `fetch` to use instead of the global one (proxies, tests, edge runtimes). */
@@ -27,8 +35,9 @@ export interface XSettings {
   readonly timeoutMs?: number | undefined;
   /**
    * Bytes per `append` chunk of a media upload. Default 1 MiB, what clients use; at most 5 MiB,
-   * the largest chunk X has documented (x.md, Media upload). A large file gets larger chunks when
-   * needed to stay within X's 1,000 segments (`segment_index` 0..999).
+   * the largest chunk X has documented
+   * (https://developer.x.com/en/docs/twitter-api/v1/media/upload-media/api-reference/post-media-upload-append).
+   * A large file gets larger chunks when needed to stay within X's 1,000 segments (`segment_index` 0..999).
    */
   readonly uploadChunkBytes?: number | undefined;
   /**
@@ -39,12 +48,13 @@ export interface XSettings {
   /**
    * The account's username, for post URLs (`https://x.com/{username}/status/{id}`). Without it
    * the context account's `handle` is used, else `https://x.com/i/web/status/{id}`, which works
-   * without a username (x.md, Publish).
+   * without a username.
    */
   readonly username?: string | undefined;
   /**
    * The app's consumer secret (API secret), which X signs Account Activity webhooks and answers
-   * CRC challenges with (x.md, Webhooks). Webhook support is declared only when it is set.
+   * CRC challenges with (https://docs.x.com/x-api/webhooks/quickstart). Webhook support is
+   * declared only when it is set; when set, it must not be blank.
    */
   readonly webhookConsumerSecret?: string | undefined;
   /**
@@ -80,18 +90,50 @@ const MEBIBYTE = 1024 * 1024;
 
 /** The defaults of the optional {@link XSettings}. */
 export const X_DEFAULTS = Object.freeze({
-  /** x.md, Auth: `https://api.x.com`. */
+  /** The API's host (https://docs.x.com/x-api/media/quickstart/media-upload-chunked). */
   baseUrl: 'https://api.x.com',
-  /** x.md, Text limits: 280 weighted characters. */
+  /** 280 weighted characters (https://docs.x.com/fundamentals/counting-characters). */
   maxTextLength: 280,
-  /** x.md, Media upload: "clients use 1 MB". */
+  /**
+   * 1 MB chunks, as X's own example splits a 3 MB file
+   * (https://developer.x.com/en/docs/twitter-api/v1/media/upload-media/api-reference/post-media-upload-append).
+   */
   uploadChunkBytes: MEBIBYTE,
-  /** Five minutes: X transcodes videos of up to 512 MB (x.md, Media upload). */
+  /** Five minutes: long enough for X to transcode the largest video it takes. */
   mediaPollTimeoutMs: 300_000,
 });
 
-/** Largest chunk: the v1.1 docs allowed up to 5 MB per APPEND (x.md, Media upload). */
+/**
+ * Largest chunk: "It must be <= 5 MB"
+ * (https://developer.x.com/en/docs/twitter-api/v1/media/upload-media/api-reference/post-media-upload-append).
+ */
 export const X_MAX_UPLOAD_CHUNK_BYTES = 5 * MEBIBYTE;
+
+/** The rules of {@link XSettings}, in the order their problems are listed. */
+const XSettingsSchema = z.object({
+  baseUrl: z._default(httpBaseUrlSetting(X_DEFAULTS.baseUrl), X_DEFAULTS.baseUrl),
+  maxTextLength: z._default(positiveIntegerSetting, X_DEFAULTS.maxTextLength),
+  timeoutMs: z.optional(positiveIntegerSetting),
+  uploadChunkBytes: z._default(
+    positiveIntegerSetting.check(
+      z.refine(
+        (bytes: number) => bytes <= X_MAX_UPLOAD_CHUNK_BYTES,
+        settingIssue({
+          rule: 'settings.upload_chunk_bytes',
+          message: `must be at most ${X_MAX_UPLOAD_CHUNK_BYTES} bytes (5 MiB)`,
+          limit: X_MAX_UPLOAD_CHUNK_BYTES,
+          showsValue: true,
+        }),
+      ),
+    ),
+    X_DEFAULTS.uploadChunkBytes,
+  ),
+  mediaPollTimeoutMs: z._default(positiveIntegerSetting, X_DEFAULTS.mediaPollTimeoutMs),
+  username: z.optional(nonEmptyTextSetting),
+  webhookConsumerSecret: z.optional(nonEmptyTextSetting),
+  webhookMaxBodyBytes: z.optional(positiveIntegerSetting),
+  fetch: z.optional(fetchSetting),
+});
 
 /**
  * Applies the defaults to `settings` and checks them, throwing one `ValidationError` that lists
@@ -107,50 +149,14 @@ export const X_MAX_UPLOAD_CHUNK_BYTES = 5 * MEBIBYTE;
  * ```
  */
 export function resolveXSettings(settings: XSettings): ResolvedXSettings {
-  const problems: ValidationProblem[] = [];
-  const baseUrl = settings.baseUrl ?? X_DEFAULTS.baseUrl;
-  if (!isHttpUrl(baseUrl)) {
-    problems.push({
-      path: ['baseUrl'],
-      rule: 'settings.base_url',
-      message: 'must be an http(s) URL such as https://api.x.com',
-    });
-  }
-  const resolved: ResolvedXSettings = {
-    baseUrl: baseUrl.replace(/\/+$/, ''),
-    maxTextLength: settings.maxTextLength ?? X_DEFAULTS.maxTextLength,
-    fetch: settings.fetch,
-    timeoutMs: settings.timeoutMs,
-    uploadChunkBytes: settings.uploadChunkBytes ?? X_DEFAULTS.uploadChunkBytes,
-    mediaPollTimeoutMs: settings.mediaPollTimeoutMs ?? X_DEFAULTS.mediaPollTimeoutMs,
-    username: settings.username,
-    webhookConsumerSecret: settings.webhookConsumerSecret,
-    webhookMaxBodyBytes: settings.webhookMaxBodyBytes,
+  const parsed = parseModel(XSettingsSchema, settings, 'X adapter settings', { platform: 'x' });
+  // Settings left out resolve to undefined: the HTTP client and webhook handler apply their own defaults.
+  return {
+    fetch: undefined,
+    timeoutMs: undefined,
+    username: undefined,
+    webhookConsumerSecret: undefined,
+    webhookMaxBodyBytes: undefined,
+    ...parsed,
   };
-  problems.push(
-    ...positiveIntegerSettingProblems({
-      maxTextLength: resolved.maxTextLength,
-      timeoutMs: resolved.timeoutMs,
-      uploadChunkBytes: resolved.uploadChunkBytes,
-      mediaPollTimeoutMs: resolved.mediaPollTimeoutMs,
-      webhookMaxBodyBytes: resolved.webhookMaxBodyBytes,
-    }),
-  );
-  if (resolved.uploadChunkBytes > X_MAX_UPLOAD_CHUNK_BYTES) {
-    problems.push({
-      path: ['uploadChunkBytes'],
-      rule: 'settings.upload_chunk_bytes',
-      message: `must be at most ${X_MAX_UPLOAD_CHUNK_BYTES} bytes (5 MiB)`,
-      limit: X_MAX_UPLOAD_CHUNK_BYTES,
-      actual: resolved.uploadChunkBytes,
-    });
-  }
-  problems.push(
-    ...nonEmptySettingProblems({
-      username: settings.username,
-      webhookConsumerSecret: settings.webhookConsumerSecret,
-    }),
-  );
-  if (problems.length > 0) throw new ValidationError(problems, 'X adapter settings', { platform: 'x' });
-  return resolved;
 }

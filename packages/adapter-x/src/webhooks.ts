@@ -1,14 +1,16 @@
-import { ValidationError, type WebhookHandler } from '@smmkit/core';
+import type { WebhookHandler } from '@smmkit/core';
 import {
   DEFAULT_WEBHOOK_MAX_BODY_BYTES,
   hmacSha256,
   isWebhookBodyWithin,
+  parseModel,
   parseWebhookJson,
-  positiveIntegerSettingProblems,
-  requiredSettingProblems,
+  positiveIntegerSetting,
+  requiredSecretSetting,
   timingSafeEqual,
   toBase64,
 } from '@smmkit/core/adapter-kit';
+import * as z from 'zod/mini';
 import { accountActivityEngagements } from './webhook-payload.js';
 
 /** The header X signs every delivery with (https://docs.x.com/x-api/webhooks/quickstart). */
@@ -23,6 +25,12 @@ export interface XWebhookOptions {
    */
   readonly maxBodyBytes?: number | undefined;
 }
+
+/** The rules of the handler's secret and options, in the order their problems are listed. */
+const XWebhookSettingsSchema = z.object({
+  consumerSecret: requiredSecretSetting,
+  maxBodyBytes: z._default(positiveIntegerSetting, DEFAULT_WEBHOOK_MAX_BODY_BYTES),
+});
 
 /**
  * The Account Activity webhook handler (https://docs.x.com/x-api/webhooks/quickstart):
@@ -53,12 +61,12 @@ export interface XWebhookOptions {
  * ```
  */
 export function createXWebhookHandler(consumerSecret: string, options: XWebhookOptions = {}): WebhookHandler {
-  const problems = [
-    ...requiredSettingProblems({ consumerSecret }),
-    ...positiveIntegerSettingProblems({ maxBodyBytes: options.maxBodyBytes }),
-  ];
-  if (problems.length > 0) throw new ValidationError(problems, 'X webhook handler', { platform: 'x' });
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_WEBHOOK_MAX_BODY_BYTES;
+  const { maxBodyBytes } = parseModel(
+    XWebhookSettingsSchema,
+    { consumerSecret, maxBodyBytes: options.maxBodyBytes },
+    'X webhook handler',
+    { platform: 'x' },
+  );
   return {
     async challenge(request) {
       if (request.method.toUpperCase() !== 'GET') return undefined;

@@ -45,10 +45,15 @@ export type {
 export { type CheckPostRulesOptions, checkPostRules } from './adapter/check-post-rules.js';
 export { type AdapterDefinition, type DefinedAdapter, defineAdapter } from './adapter/define-adapter.js';
 export {
-  nonEmptySettingProblems,
-  positiveIntegerSettingProblems,
-  requiredSettingProblems,
-} from './adapter/settings-problems.js';
+  fetchSetting,
+  type HttpBaseUrlSetting,
+  httpBaseUrlSetting,
+  nonEmptyTextSetting,
+  positiveIntegerSetting,
+  requiredSecretSetting,
+  type SettingIssue,
+  settingIssue,
+} from './adapter/settings-schemas.js';
 
 // Talking to the platform: one HTTP client, error mapping, rate-limit headers, response parsing.
 

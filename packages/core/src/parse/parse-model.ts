@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { SmmkitErrorOptions } from '../errors/smmkit-error.js';
 import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
 import { describeIssue } from '../models/issue-message.js';
 
@@ -61,6 +62,7 @@ const UNREADABLE: ValidationProblem = Object.freeze({
  * @param schema - the model's schema, e.g. `PostSchema`
  * @param input - the value to parse, e.g. from JSON
  * @param subject - what is parsed, for the error message (`post`, `schedule entry`, …)
+ * @param options - context for the error, e.g. the `platform` whose settings are parsed
  * @returns the parsed value
  * @throws ValidationError when the input breaks any rule of the schema
  *
@@ -77,10 +79,26 @@ export function parseModel<S extends z.core.$ZodType>(
   schema: S,
   input: unknown,
   subject: string,
+  options: SmmkitErrorOptions = {},
 ): z.output<S> {
   const result = safeParseModel(schema, input);
   if (result.success) return result.data;
-  throw new ValidationError(result.problems, subject);
+  throw new ValidationError(result.problems, subject, options);
+}
+
+/**
+ * What a schema's own check (`z.custom` or `z.refine`) may put in its `params` to shape the
+ * problem it reports (the adapter kit's `settingIssue` builds them): a stable `rule` instead of
+ * `schema.custom`, the `limit`, and `showsValue` to copy the value checked into `actual`
+ * (a number, or text cut to a few dozen characters). Never set `showsValue` on a secret.
+ */
+export interface ProblemParams {
+  /** The problem's rule, such as `settings.positive_integer`. */
+  readonly rule: string;
+  /** The limit the rule enforces, when it has one. */
+  readonly limit?: number | string | undefined;
+  /** Whether the value checked may be shown as the problem's `actual`. */
+  readonly showsValue?: boolean | undefined;
 }
 
 function toProblem(issue: z.core.$ZodIssue): ValidationProblem {
@@ -89,6 +107,7 @@ function toProblem(issue: z.core.$ZodIssue): ValidationProblem {
     rule: `schema.${issue.code}`,
     message: issue.message,
   };
+  if (issue.code === 'custom') return withParams(problem, issue.params, issue.input);
   if (issue.code === 'too_small' || issue.code === 'too_big') {
     const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
     const limit = issue.origin === 'date' ? new Date(Number(bound)).toISOString() : Number(bound);
@@ -96,6 +115,32 @@ function toProblem(issue: z.core.$ZodIssue): ValidationProblem {
     return actual === undefined ? { ...problem, limit } : { ...problem, limit, actual };
   }
   return problem;
+}
+
+/** Longest text copied into `actual`: enough to recognise a value, never a whole document. */
+const MAX_SHOWN = 40;
+
+/** Applies a custom check's {@link ProblemParams}; a check without a `rule` keeps `schema.custom`. */
+function withParams(
+  problem: ValidationProblem,
+  params: Readonly<Record<string, unknown>> | undefined,
+  input: unknown,
+): ValidationProblem {
+  if (typeof params?.rule !== 'string') return problem;
+  const { limit } = params;
+  const actual = params.showsValue === true ? shown(input) : undefined;
+  return {
+    ...problem,
+    rule: params.rule,
+    ...(typeof limit === 'number' || typeof limit === 'string' ? { limit } : {}),
+    ...(actual === undefined ? {} : { actual }),
+  };
+}
+
+function shown(input: unknown): number | string | undefined {
+  if (typeof input === 'number') return input;
+  if (typeof input === 'string') return input.length > MAX_SHOWN ? `${input.slice(0, MAX_SHOWN)}…` : input;
+  return undefined;
 }
 
 /** The size zod compared against the bound: a length, a count or the number itself. */
