@@ -1,5 +1,10 @@
-import { type Media, MediaProcessingError, PlatformError, type PublishContext } from '@smmkit/core';
-import { type HttpClient, pollUntil, readMediaBlob } from '@smmkit/core/adapter-kit';
+import { type Media, MediaProcessingError, type PublishContext } from '@smmkit/core';
+import {
+  type HttpClient,
+  mediaRefusalAsProcessingError,
+  pollUntil,
+  readMediaBlob,
+} from '@smmkit/core/adapter-kit';
 import { MediaAttachmentSchema } from './schemas.js';
 
 /** How long to wait for media processing. */
@@ -11,6 +16,9 @@ export interface MediaPolling {
 }
 
 /** File name extensions for the MIME types Mastodon takes; it identifies files by content and name. */
+/** Mastodon refuses a file it cannot process with a 422 (docs.joinmastodon.org: methods/media). */
+const UNPROCESSABLE = 422;
+
 const EXTENSIONS: Readonly<Record<string, string>> = {
   'image/jpeg': 'jpg',
   'image/png': 'png',
@@ -64,7 +72,7 @@ export async function uploadMedia(
   if (media.altText !== undefined && media.altText !== '') form.set('description', media.altText);
 
   context.onProgress?.({ stage: 'upload', mediaIndex, bytesSent: 0, bytesTotal: blob.size });
-  const { data, status } = await asProcessingFailure(mediaIndex, () =>
+  const { data, status } = await mediaRefusalAsProcessingError(mediaIndex, UNPROCESSABLE, () =>
     http.request({
       method: 'POST',
       path: '/api/v2/media',
@@ -96,7 +104,7 @@ async function waitUntilProcessed(
       // The upload's 202 is the first answer: still processing, so the first check only says so.
       if (attempt > 0) {
         // No schema: a 206 "still processing" answer has an empty body (methods/media#get).
-        const { status } = await asProcessingFailure(mediaIndex, () =>
+        const { status } = await mediaRefusalAsProcessingError(mediaIndex, UNPROCESSABLE, () =>
           http.request({
             method: 'GET',
             path: `/api/v1/media/${encodeURIComponent(id)}`,
@@ -116,23 +124,4 @@ async function waitUntilProcessed(
         { platform: 'mastodon', mediaIndex },
       ),
   });
-}
-
-/** Runs a media request, turning a 422 into a `MediaProcessingError` for this item (methods/media). */
-async function asProcessingFailure<T>(mediaIndex: number, request: () => Promise<T>): Promise<T> {
-  try {
-    return await request();
-  } catch (error) {
-    if (PlatformError.isInstance(error) && error.status === 422) {
-      throw new MediaProcessingError('media_processing_failed', error.message, {
-        platform: 'mastodon',
-        status: error.status,
-        rateLimit: error.rateLimit,
-        platformError: error.platformError,
-        mediaIndex,
-        cause: error,
-      });
-    }
-    throw error;
-  }
 }

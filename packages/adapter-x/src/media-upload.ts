@@ -2,12 +2,17 @@ import {
   AbortedError,
   type Media,
   MediaProcessingError,
-  PlatformError,
   type PublishContext,
   type PublishWarning,
   SmmkitError,
 } from '@smmkit/core';
-import { type HttpClient, mediaSize, readMediaBlob, readMediaChunks } from '@smmkit/core/adapter-kit';
+import {
+  type HttpClient,
+  mediaRefusalAsProcessingError,
+  mediaSize,
+  readMediaBlob,
+  readMediaChunks,
+} from '@smmkit/core/adapter-kit';
 import { waitForXMediaProcessing } from './media-processing.js';
 import { InitializeUploadResponseSchema, UploadStatusResponseSchema } from './schemas.js';
 
@@ -77,7 +82,8 @@ export async function uploadXMedia(
     );
   }
   const total = await totalBytes(media, options.chunkBytes);
-  const asFailure = <T>(request: () => Promise<T>) => asProcessingFailure(mediaIndex, request);
+  // X refuses a file it cannot take with a 400 (x.md, Media upload).
+  const asFailure = <T>(request: () => Promise<T>) => mediaRefusalAsProcessingError(mediaIndex, 400, request);
 
   const { data: initialized } = await asFailure(() =>
     http.request({
@@ -176,23 +182,4 @@ async function totalBytes(media: Media, chunkBytes: number): Promise<number> {
   let total = 0;
   for await (const chunk of readMediaChunks(media, chunkBytes)) total += chunk.byteLength;
   return total;
-}
-
-/** Runs a media request, turning X's 400 (a file it refuses) into a `MediaProcessingError` for this item. */
-async function asProcessingFailure<T>(mediaIndex: number, request: () => Promise<T>): Promise<T> {
-  try {
-    return await request();
-  } catch (error) {
-    if (PlatformError.isInstance(error) && error.status === 400) {
-      throw new MediaProcessingError('media_processing_failed', error.message, {
-        platform: 'x',
-        status: error.status,
-        rateLimit: error.rateLimit,
-        platformError: error.platformError,
-        mediaIndex,
-        cause: error,
-      });
-    }
-    throw error;
-  }
 }

@@ -93,6 +93,7 @@ export { parsePublishResult } from './parse/parse-models.js';
 
 // Publishing: text, media bytes, polling, waiting, thread parts and first comments.
 
+export { mediaRefusalAsProcessingError } from './adapter/media-refusal.js';
 export { type PollUntilOptions, pollUntil } from './adapter/poll-until.js';
 export {
   type FollowUpResult,
