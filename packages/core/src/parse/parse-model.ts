@@ -90,7 +90,7 @@ export function parseModel<S extends z.core.$ZodType>(
  * What a schema's own check (`z.custom` or `z.refine`) may put in its `params` to shape the
  * problem it reports (the adapter kit's `settingIssue` builds them): a stable `rule` instead of
  * `schema.custom`, the `limit`, and `showsValue` to copy the value checked into `actual`
- * (a number, or text cut to a few dozen characters). Never set `showsValue` on a secret.
+ * (a number; text or a list of text, cut to 200 characters). Never set `showsValue` on a secret.
  */
 export interface ProblemParams {
   /** The problem's rule, such as `settings.positive_integer`. */
@@ -118,7 +118,7 @@ function toProblem(issue: z.core.$ZodIssue): ValidationProblem {
 }
 
 /** Longest text copied into `actual`: enough to recognise a value, never a whole document. */
-const MAX_SHOWN = 40;
+const MAX_SHOWN = 200;
 
 /** Applies a custom check's {@link ProblemParams}; a check without a `rule` keeps `schema.custom`. */
 function withParams(
@@ -137,10 +137,13 @@ function withParams(
   };
 }
 
+/** A number as it is; text, or a list of text joined with commas, cut to {@link MAX_SHOWN}. */
 function shown(input: unknown): number | string | undefined {
   if (typeof input === 'number') return input;
-  if (typeof input === 'string') return input.length > MAX_SHOWN ? `${input.slice(0, MAX_SHOWN)}…` : input;
-  return undefined;
+  const text =
+    Array.isArray(input) && input.every((item) => typeof item === 'string') ? input.join(',') : input;
+  if (typeof text !== 'string') return undefined;
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
 }
 
 /** The size zod compared against the bound: a length, a count or the number itself. */

@@ -131,15 +131,23 @@ describe('setting schemas', () => {
     ]);
   });
 
-  it('cuts long text shown as the value found', () => {
-    const Version = z.object({
-      version: z.custom<string>(
-        (value) => value === 'v1',
-        settingIssue({ rule: 'settings.version', message: 'must be v1', showsValue: true }),
+  it('shows a list of text joined with commas, and cuts long text shown as the value found', () => {
+    const Request = z.object({
+      scopes: z.custom<string[]>(
+        (value) => Array.isArray(value) && value.includes('basic'),
+        settingIssue({ rule: 'oauth.scope_required', message: 'must include basic', showsValue: true }),
       ),
     });
-    const [problem] = problemsOf({ version: 'x'.repeat(100) }, Version).problems;
-    expect(problem?.actual).toBe(`${'x'.repeat(40)}…`);
+    expect(problemsOf({ scopes: ['publish', 'comments'] }, Request).problems).toEqual([
+      {
+        path: ['scopes'],
+        rule: 'oauth.scope_required',
+        message: 'must include basic',
+        actual: 'publish,comments',
+      },
+    ]);
+    const [problem] = problemsOf({ scopes: ['x'.repeat(300)] }, Request).problems;
+    expect(problem?.actual).toBe(`${'x'.repeat(200)}…`);
   });
 
   it('keeps schema.custom for a custom check that names no rule', () => {
