@@ -8,30 +8,34 @@
  *
  * @packageDocumentation
  */
+export type { InstagramAuthOptions } from './auth/auth-transport.js';
 export {
   type DiscoverInstagramAccountsOptions,
   discoverInstagramAccounts,
+  type InstagramAccountLink,
+} from './auth/discover-instagram-accounts.js';
+export {
   type ExchangeFacebookCodeOptions,
   type ExchangeFacebookTokenOptions,
-  type ExchangeInstagramCodeOptions,
-  type ExchangeInstagramTokenOptions,
   exchangeFacebookCode,
   exchangeFacebookToken,
-  exchangeInstagramCode,
-  exchangeInstagramToken,
   FACEBOOK_LOGIN_DIALOG_ORIGIN,
   type FacebookLoginAuthorizationUrlOptions,
   facebookLoginAuthorizationUrl,
+} from './auth/facebook-login.js';
+export {
+  type ExchangeInstagramCodeOptions,
+  type ExchangeInstagramTokenOptions,
+  exchangeInstagramCode,
+  exchangeInstagramToken,
   INSTAGRAM_LOGIN_AUTHORIZE_URL,
   INSTAGRAM_LOGIN_TOKEN_URL,
-  type InstagramAccountLink,
-  type InstagramAuthOptions,
   type InstagramCodeGrant,
   type InstagramLoginAuthorizationUrlOptions,
   instagramLoginAuthorizationUrl,
   type RefreshInstagramTokenOptions,
   refreshInstagramToken,
-} from './auth.js';
+} from './auth/instagram-login.js';
 export {
   INSTAGRAM_CONTAINER_BUCKET,
   INSTAGRAM_PUBLISH_BUCKET,
