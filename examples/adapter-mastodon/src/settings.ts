@@ -1,8 +1,10 @@
 import {
   fetchSetting,
+  type HttpSettings,
   httpBaseUrlSetting,
   parseModel,
   positiveIntegerSetting,
+  type ResolvedHttpSettings,
 } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
 
@@ -15,13 +17,9 @@ import * as z from 'zod/mini';
  * const settings: MastodonSettings = { instanceUrl: 'https://mastodon.social', maxCharacters: 500 };
  * ```
  */
-export interface MastodonSettings {
+export interface MastodonSettings extends HttpSettings {
   /** The server's base URL, such as `https://mastodon.social`. */
   readonly instanceUrl: string;
-  /** A `fetch` to use instead of the global one (proxies, tests, edge runtimes). */
-  readonly fetch?: typeof globalThis.fetch | undefined;
-  /** Milliseconds before one request is abandoned. Default: core's HTTP client default (30 000). */
-  readonly timeoutMs?: number | undefined;
   /**
    * The server's status length limit. Default 500, Mastodon's own default; servers may change
    * it, and report theirs in `GET /api/v2/instance` → `configuration.statuses.max_characters`
@@ -38,13 +36,9 @@ export interface MastodonSettings {
 }
 
 /** {@link MastodonSettings} with every default applied. */
-export interface ResolvedMastodonSettings {
+export interface ResolvedMastodonSettings extends ResolvedHttpSettings {
   /** The server's base URL, without a trailing slash. */
   readonly instanceUrl: string;
-  /** The `fetch` to use, when not the global one. */
-  readonly fetch: typeof globalThis.fetch | undefined;
-  /** Request timeout in milliseconds, when not core's default. */
-  readonly timeoutMs: number | undefined;
   /** The server's status length limit. */
   readonly maxCharacters: number;
   /** Milliseconds between two media processing checks. */

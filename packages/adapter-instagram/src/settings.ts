@@ -1,10 +1,14 @@
 import {
   fetchSetting,
+  type HttpSettings,
   httpBaseUrlSetting,
   nonEmptyTextSetting,
   parseModel,
   positiveIntegerSetting,
+  type ResolvedHttpSettings,
+  type ResolvedWebhookLimitSettings,
   settingIssue,
+  type WebhookLimitSettings,
 } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
 
@@ -26,7 +30,7 @@ export type InstagramHost = 'facebook' | 'instagram';
  * const settings: InstagramSettings = { host: 'instagram', appSecret: process.env.IG_APP_SECRET, webhookVerifyToken: 'my-verify-token' };
  * ```
  */
-export interface InstagramSettings {
+export interface InstagramSettings extends HttpSettings, WebhookLimitSettings {
   /**
    * `facebook`: `https://graph.facebook.com` (tokens from Facebook Login); `instagram`:
    * `https://graph.instagram.com` (tokens from Instagram Login). Default `facebook`.
@@ -38,7 +42,9 @@ export interface InstagramSettings {
   readonly baseUrl?: string | undefined;
   /**
    * Milliseconds between container status checks. Default 60 000: Meta advises checking a
-   * container "once per minute" (https://developers.facebook.com/docs/instagram-platform/content-publishing). Tests use a few milliseconds.
+   * container "once per minute"
+   * (https://developers.facebook.com/docs/instagram-platform/content-publishing). Tests use a
+   * few milliseconds.
    */
   readonly containerPollIntervalMs?: number | undefined;
   /**
@@ -47,29 +53,22 @@ export interface InstagramSettings {
    * minutes" (https://developers.facebook.com/docs/instagram-platform/content-publishing).
    */
   readonly containerPollTimeoutMs?: number | undefined;
-  /** A `fetch` to use instead of the global one (proxies, tests, edge runtimes). */
-  readonly fetch?: typeof globalThis.fetch | undefined;
-  /** Milliseconds before one request is abandoned. Default: core's HTTP client default (30 000). */
-  readonly timeoutMs?: number | undefined;
   /**
    * The app secret Meta signs webhook deliveries with (`X-Hub-Signature-256`;
-   * https://developers.facebook.com/docs/graph-api/webhooks/getting-started). Webhook support is declared only when it is set; when set, it must not be blank.
+   * https://developers.facebook.com/docs/graph-api/webhooks/getting-started). Webhook support
+   * is declared only when it is set; when set, it must not be blank.
    */
   readonly appSecret?: string | undefined;
   /**
    * The verify token you entered when subscribing, echoed back in `hub.verify_token`
-   * (https://developers.facebook.com/docs/graph-api/webhooks/getting-started). When set, it must not be blank: an empty one would match a challenge that carries none.
+   * (https://developers.facebook.com/docs/graph-api/webhooks/getting-started). When set, it
+   * must not be blank: an empty one would match a challenge that carries none.
    */
   readonly webhookVerifyToken?: string | undefined;
-  /**
-   * The largest webhook delivery body accepted, in bytes; default 1 MiB. A larger one fails
-   * `webhooks.verify` without being hashed and is refused by `webhooks.parse`.
-   */
-  readonly webhookMaxBodyBytes?: number | undefined;
 }
 
 /** {@link InstagramSettings} with every default applied. */
-export interface ResolvedInstagramSettings {
+export interface ResolvedInstagramSettings extends ResolvedHttpSettings, ResolvedWebhookLimitSettings {
   /** Which host. */
   readonly host: InstagramHost;
   /** Graph API version (`v26.0`). */
@@ -82,16 +81,10 @@ export interface ResolvedInstagramSettings {
   readonly containerPollIntervalMs: number;
   /** Milliseconds to wait for a container. */
   readonly containerPollTimeoutMs: number;
-  /** The `fetch` to use, when not the global one. */
-  readonly fetch: typeof globalThis.fetch | undefined;
-  /** Request timeout in milliseconds, when not core's default. */
-  readonly timeoutMs: number | undefined;
   /** App secret for webhook signatures, when set. */
   readonly appSecret: string | undefined;
   /** Verify token for webhook subscriptions, when set. */
   readonly webhookVerifyToken: string | undefined;
-  /** Largest webhook body in bytes, when not the webhook handler's default (1 MiB). */
-  readonly webhookMaxBodyBytes: number | undefined;
 }
 
 /**

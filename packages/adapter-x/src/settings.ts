@@ -1,10 +1,14 @@
 import {
   fetchSetting,
+  type HttpSettings,
   httpBaseUrlSetting,
   nonEmptyTextSetting,
   parseModel,
   positiveIntegerSetting,
+  type ResolvedHttpSettings,
+  type ResolvedWebhookLimitSettings,
   settingIssue,
+  type WebhookLimitSettings,
 } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
 
@@ -20,7 +24,7 @@ import * as z from 'zod/mini';
  * const settings: XSettings = { maxTextLength: 25_000, username: 'XDevelopers', webhookConsumerSecret: process.env.X_API_SECRET };
  * ```
  */
-export interface XSettings {
+export interface XSettings extends HttpSettings, WebhookLimitSettings {
   /** Base URL of the API. Default `https://api.x.com` (https://docs.x.com/x-api/media/quickstart/media-upload-chunked). */
   readonly baseUrl?: string | undefined;
   /**
@@ -29,10 +33,6 @@ export interface XSettings {
    * texts (third-party sources say 25,000), so set it per account.
    */
   readonly maxTextLength?: number | undefined;
-  /** A `fetch` to use instead of the global one (proxies, tests, edge runtimes). */
-  readonly fetch?: typeof globalThis.fetch | undefined;
-  /** Milliseconds before one request is abandoned. Default: core's HTTP client default (30 000). */
-  readonly timeoutMs?: number | undefined;
   /**
    * Bytes per `append` chunk of a media upload. Default 1 MiB, what clients use; at most 5 MiB,
    * the largest chunk X has documented
@@ -57,23 +57,14 @@ export interface XSettings {
    * declared only when it is set; when set, it must not be blank.
    */
   readonly webhookConsumerSecret?: string | undefined;
-  /**
-   * The largest webhook delivery body accepted, in bytes; default 1 MiB. A larger one fails
-   * `webhooks.verify` without being hashed and is refused by `webhooks.parse`.
-   */
-  readonly webhookMaxBodyBytes?: number | undefined;
 }
 
 /** {@link XSettings} with every default applied. */
-export interface ResolvedXSettings {
+export interface ResolvedXSettings extends ResolvedHttpSettings, ResolvedWebhookLimitSettings {
   /** Base URL without a trailing slash. */
   readonly baseUrl: string;
   /** Post length limit in weighted characters. */
   readonly maxTextLength: number;
-  /** The `fetch` to use, when not the global one. */
-  readonly fetch: typeof globalThis.fetch | undefined;
-  /** Request timeout in milliseconds, when not core's default. */
-  readonly timeoutMs: number | undefined;
   /** Bytes per upload chunk. */
   readonly uploadChunkBytes: number;
   /** Milliseconds to wait for media processing. */
@@ -82,8 +73,6 @@ export interface ResolvedXSettings {
   readonly username: string | undefined;
   /** Consumer secret for webhooks, when set. */
   readonly webhookConsumerSecret: string | undefined;
-  /** Largest webhook body in bytes, when not the webhook handler's default (1 MiB). */
-  readonly webhookMaxBodyBytes: number | undefined;
 }
 
 const MEBIBYTE = 1024 * 1024;

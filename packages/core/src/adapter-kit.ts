@@ -47,12 +47,16 @@ export { type AdapterDefinition, type DefinedAdapter, defineAdapter } from './ad
 export {
   fetchSetting,
   type HttpBaseUrlSetting,
+  type HttpSettings,
   httpBaseUrlSetting,
   nonEmptyTextSetting,
   positiveIntegerSetting,
+  type ResolvedHttpSettings,
+  type ResolvedWebhookLimitSettings,
   requiredSecretSetting,
   type SettingIssue,
   settingIssue,
+  type WebhookLimitSettings,
 } from './adapter/settings-schemas.js';
 
 // Talking to the platform: one HTTP client, error mapping, rate-limit headers, response parsing.

@@ -2,6 +2,46 @@ import * as z from 'zod/mini';
 import { isHttpUrl } from '../models/http-url.js';
 import type { ProblemParams } from '../parse/parse-model.js';
 
+/**
+ * The settings every adapter takes for its HTTP client: a `fetch` and a request timeout. Extend
+ * it in the adapter's settings, and check them with {@link fetchSetting} and
+ * {@link positiveIntegerSetting}.
+ *
+ * @example
+ * ```ts
+ * export interface MastodonSettings extends HttpSettings { readonly instanceUrl: string }
+ * ```
+ */
+export interface HttpSettings {
+  /** A `fetch` to use instead of the global one (proxies, tests, edge runtimes). */
+  readonly fetch?: typeof globalThis.fetch | undefined;
+  /** Milliseconds before one request is abandoned. Default: core's HTTP client default (30 000). */
+  readonly timeoutMs?: number | undefined;
+}
+
+/** {@link HttpSettings} resolved: `undefined` leaves the HTTP client's default. */
+export interface ResolvedHttpSettings {
+  /** The `fetch` to use, when not the global one. */
+  readonly fetch: typeof globalThis.fetch | undefined;
+  /** Request timeout in milliseconds, when not core's default. */
+  readonly timeoutMs: number | undefined;
+}
+
+/** The webhook body limit of an adapter that declares webhooks; check it with {@link positiveIntegerSetting}. */
+export interface WebhookLimitSettings {
+  /**
+   * The largest webhook delivery body accepted, in bytes; default 1 MiB. A larger one fails
+   * `webhooks.verify` without being hashed and is refused by `webhooks.parse`.
+   */
+  readonly webhookMaxBodyBytes?: number | undefined;
+}
+
+/** {@link WebhookLimitSettings} resolved: `undefined` leaves the webhook handler's default. */
+export interface ResolvedWebhookLimitSettings {
+  /** Largest webhook body in bytes, when not the webhook handler's default (1 MiB). */
+  readonly webhookMaxBodyBytes: number | undefined;
+}
+
 /** What {@link settingIssue} turns into the problem of a setting that breaks a rule. */
 export interface SettingIssue {
   /** Stable rule id of the problem, such as `settings.graph_version`. */
