@@ -1,7 +1,8 @@
 /**
  * smmkit testkit: platform simulators on MSW — state, rate-limit windows, fault injection and a
- * request log — for adapter tests, demos and benchmarks, and `failureOf` to check that a failure
- * leaks no secret. The conformance suite is at `@smmkit/testkit/conformance`.
+ * request log — for adapter tests, demos and benchmarks; what every simulator repeats (accounts
+ * with tokens, fan engagement, id paging) and the per-file test harness; and `failureOf` to check
+ * that a failure leaks no secret. The conformance suite is at `@smmkit/testkit/conformance`.
  *
  * @packageDocumentation
  */
@@ -20,6 +21,7 @@ export {
   type ScriptedFault,
 } from './simulator/fault-injector.js';
 export { compareIds, createIdGenerator } from './simulator/id-generator.js';
+export { type IdPage, type IdWindow, pageByIds } from './simulator/page-by-ids.js';
 export { bearerToken, type PlatformDialect, type UnauthorizedReason } from './simulator/platform-dialect.js';
 export {
   PlatformSimulator,
@@ -35,12 +37,28 @@ export {
   RateLimiter,
   type RateWindow,
 } from './simulator/rate-limiter.js';
+export { readExtra } from './simulator/read-extra.js';
 export { type LoggedRequest, RequestLog } from './simulator/request-log.js';
-export { type InboundItem, type SeedInboundOptions, seedInbound } from './simulator/seed-inbound.js';
+export { type RequestParams, readParams } from './simulator/request-params.js';
+export {
+  type InboundItem,
+  type SeedInboundOptions,
+  type SeedOptions,
+  seedInbound,
+} from './simulator/seed-inbound.js';
 export { seededRandom } from './simulator/seeded-random.js';
 export { type ManualClock, manualClock, realClock, type SimClock } from './simulator/sim-clock.js';
+export {
+  type HarnessKit,
+  type SimulatorHarness,
+  type SimulatorHarnessOptions,
+  type TestHooks,
+  useSimulatorHarness,
+} from './simulator/simulator-harness.js';
+export { SimulatorState } from './simulator/simulator-state.js';
 export { type RunningSimulators, startSimulators } from './simulator/start-simulators.js';
 export {
+  type AccountWithTokens,
   Collection,
   growingCount,
   type Identified,

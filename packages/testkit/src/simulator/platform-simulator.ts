@@ -1,18 +1,10 @@
 import { delay, type HttpHandler, HttpResponse, http } from 'msw';
 import { FaultInjector, type FaultKind } from './fault-injector.js';
-import { createIdGenerator } from './id-generator.js';
 import type { PlatformDialect } from './platform-dialect.js';
 import { type RateBudgetRule, type RateDecision, RateLimiter } from './rate-limiter.js';
 import { type LoggedRequest, RequestLog } from './request-log.js';
-import { realClock, type SimClock } from './sim-clock.js';
-import {
-  Collection,
-  type SimulatedAccount,
-  type SimulatedEngagement,
-  type SimulatedMedia,
-  type SimulatedPost,
-} from './state.js';
-import { TokenRegistry } from './token-registry.js';
+import type { SimClock } from './sim-clock.js';
+import { SimulatorState } from './simulator-state.js';
 import { withHeaders } from './with-headers.js';
 
 /** HTTP methods a route can answer. */
@@ -67,8 +59,8 @@ export interface RouteContext {
 export type RouteResolver = (context: RouteContext) => Response | Promise<Response>;
 
 /**
- * A simulated platform: state (accounts, tokens, posts, media, engagement), rate-limit windows,
- * fault injection and a request log, exposed as MSW handlers. Platform mocks declare their
+ * A simulated platform: the state of {@link SimulatorState} (accounts, tokens, posts, media,
+ * engagement) plus rate-limit windows, fault injection and a request log, exposed as MSW handlers. Platform mocks declare their
  * endpoints with {@link PlatformSimulator.route} and describe the platform's error shapes in a
  * {@link PlatformDialect}; every route then gets logging, faults, token checks and rate limits
  * for free.
@@ -84,31 +76,15 @@ export type RouteResolver = (context: RouteContext) => Response | Promise<Respon
  * const server = startSimulators(sim);
  * ```
  */
-export class PlatformSimulator {
-  /** Platform id. */
-  readonly platform: string;
+export class PlatformSimulator extends SimulatorState {
   /** Base URL. */
   readonly baseUrl: string;
-  /** Simulated time. */
-  readonly clock: SimClock;
-  /** The simulated OAuth server. */
-  readonly tokens: TokenRegistry;
   /** Rate-limit windows. */
   readonly limiter: RateLimiter;
   /** Fault injection. */
   readonly faults = new FaultInjector();
   /** Every request received. */
   readonly log = new RequestLog();
-  /** Accounts. */
-  readonly accounts = new Collection<SimulatedAccount>();
-  /** Posts. */
-  readonly posts = new Collection<SimulatedPost>();
-  /** Uploaded media. */
-  readonly media = new Collection<SimulatedMedia>();
-  /** Comments, replies, mentions and messages. */
-  readonly engagements = new Collection<SimulatedEngagement>();
-  /** Makes the next id (increasing numeric strings). */
-  readonly nextId: () => string = createIdGenerator();
 
   readonly #dialect: PlatformDialect;
   readonly #handlers: HttpHandler[] = [];
@@ -117,10 +93,8 @@ export class PlatformSimulator {
 
   /** @param options - see {@link PlatformSimulatorOptions} */
   constructor(options: PlatformSimulatorOptions) {
-    this.platform = options.platform;
+    super(options.platform, options.clock, options.tokenPrefix);
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.clock = options.clock ?? realClock;
-    this.tokens = new TokenRegistry(this.clock, options.tokenPrefix ?? `sim_${options.platform}`);
     this.limiter = new RateLimiter(this.clock, options.budgets);
     this.#dialect = options.dialect;
     this.#onReset = options.onReset;
@@ -130,52 +104,6 @@ export class PlatformSimulator {
   /** The MSW handlers of every declared route; pass them to `setupServer` or {@link startSimulators}. */
   get handlers(): readonly HttpHandler[] {
     return this.#handlers;
-  }
-
-  /**
-   * Adds an account and returns it.
-   *
-   * @example
-   * ```ts
-   * const account = sim.addAccount({ handle: 'acme' });
-   * const { accessToken } = sim.tokens.issue(account.id);
-   * ```
-   */
-  addAccount(account: {
-    readonly id?: string;
-    readonly handle: string;
-    readonly displayName?: string;
-    readonly followers?: number;
-  }): SimulatedAccount {
-    return this.accounts.put({
-      id: account.id ?? this.nextId(),
-      handle: account.handle,
-      displayName: account.displayName ?? account.handle,
-      followers: account.followers ?? 0,
-      following: 0,
-    });
-  }
-
-  /**
-   * Stores a post and returns it. Left out, a field gets the plain post's value: the next id, no
-   * media, reply or poll, no extras, created now.
-   *
-   * @example
-   * ```ts
-   * const post = sim.addPost({ accountId: account.id, text: 'Hello' });
-   * ```
-   */
-  addPost(post: Pick<SimulatedPost, 'accountId' | 'text'> & Partial<SimulatedPost>): SimulatedPost {
-    return this.posts.put({
-      id: post.id ?? this.nextId(),
-      accountId: post.accountId,
-      text: post.text,
-      media: post.media ?? [],
-      inReplyToId: post.inReplyToId,
-      pollOptions: post.pollOptions,
-      createdAt: post.createdAt ?? this.clock.now(),
-      extra: post.extra ?? {},
-    });
   }
 
   /**
@@ -197,13 +125,12 @@ export class PlatformSimulator {
   }
 
   /**
-   * Empties posts, media and engagement, rate-limit windows (budgets go back to those given at
-   * construction), faults and the log, then calls `onReset`. Accounts and tokens stay valid.
+   * Empties posts, media, engagement and the resettable stores, rate-limit windows (budgets go
+   * back to those given at construction), faults and the log, then calls `onReset`. Accounts and
+   * tokens stay valid.
    */
-  reset(): void {
-    this.posts.clear();
-    this.media.clear();
-    this.engagements.clear();
+  override reset(): void {
+    super.reset();
     this.limiter.reset();
     this.faults.reset();
     this.log.clear();

@@ -85,6 +85,25 @@ export class RequestLog {
     return this.#entries.filter((entry) => entry.route === route);
   }
 
+  /**
+   * The bodies of the requests to `route`, in order, parsed (JSON, form fields, or a multipart
+   * summary): what the adapter sent, for assertions.
+   *
+   * @throws Error when a request to the route had no JSON-object or form body
+   *
+   * @example
+   * ```ts
+   * expect(sim.log.bodies('POST /api/v1/statuses')).toEqual([{ status: 'Hello' }]);
+   * ```
+   */
+  bodies(route: string): Record<string, unknown>[] {
+    return this.forRoute(route).map((entry) => {
+      if (typeof entry.json !== 'object' || entry.json === null || Array.isArray(entry.json))
+        throw new Error(`a request to ${route} has no JSON-object or form body`);
+      return entry.json as Record<string, unknown>;
+    });
+  }
+
   /** Forgets every entry. */
   clear(): void {
     this.#entries.length = 0;

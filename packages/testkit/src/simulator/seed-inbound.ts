@@ -1,5 +1,11 @@
-import type { PlatformSimulator } from './platform-simulator.js';
-import type { Identified, SimulatedAccount, SimulatedEngagement, SimulatedPost } from './state.js';
+import type { SimClock } from './sim-clock.js';
+import type {
+  Collection,
+  Identified,
+  SimulatedAccount,
+  SimulatedEngagement,
+  SimulatedPost,
+} from './state.js';
 
 /** One item another account sends the seeded account: what it says and where it lands. */
 export interface InboundItem {
@@ -30,11 +36,36 @@ export interface SeedInboundOptions {
 }
 
 /**
+ * Options of the simulators' `seedMentions`, `seedReplies` and `seedMessages`: what a platform
+ * changes about the fans' items. Fans are the accounts `fan_1`, `fan_2`, `fan_3` (created on first
+ * use, 10, 20 and 30 followers); items are a minute apart, the newest at simulated now.
+ *
+ * @example
+ * ```ts
+ * sim.seedReplies(post.id, 3, {
+ *   text: (author, index) => `@ana Reply ${index + 1} from ${author.handle}`,
+ *   store: (author, item, createdAt) => storeStatus(context, { accountId: author.id, text: item.text, inReplyTo: item.inReplyTo, createdAt }),
+ * });
+ * ```
+ */
+export interface SeedOptions {
+  /** What the `index`-th fan writes (default: `Mention 1 from fan_1`, `Reply 2 from fan_2`, … by kind). */
+  readonly text?: ((author: SimulatedAccount, index: number) => string) | undefined;
+  /**
+   * Stores a fan's post the platform's way and returns what it stored (its id becomes the
+   * engagement's id). Default: a plain post (`addPost`); `seedMessages` stores no post.
+   */
+  readonly store?: SeedInboundOptions['store'] | undefined;
+}
+
+/**
  * Seeds a simulator with engagement from other accounts: `count` posts by a small pool of fan
  * accounts, spaced in time so that paging and `since` filters have something to work on, each
- * recorded in `sim.engagements` under the id of the post that carries it. Platform simulators
- * wrap it in their own `seedMentions` / `seedReplies`.
+ * recorded in `sim.engagements` under the id of the post that carries it. The simulators'
+ * `seedMentions`, `seedReplies` and `seedMessages` are built on it; call it directly for items of
+ * another shape.
  *
+ * @param sim - the simulator (a `PlatformSimulator`): its clock and engagement table
  * @returns the engagements, oldest first
  *
  * @example
@@ -47,7 +78,10 @@ export interface SeedInboundOptions {
  * });
  * ```
  */
-export function seedInbound(sim: PlatformSimulator, options: SeedInboundOptions): SimulatedEngagement[] {
+export function seedInbound(
+  sim: { readonly clock: SimClock; readonly engagements: Collection<SimulatedEngagement> },
+  options: SeedInboundOptions,
+): SimulatedEngagement[] {
   const spacingMs = options.spacingMs ?? 60_000;
   const pool = options.authorPool ?? 3;
   const now = sim.clock.now();

@@ -1,5 +1,6 @@
 import type { MediaKind } from '@smmkit/core';
 import { compareIds } from './id-generator.js';
+import type { IssuedTokens } from './token-registry.js';
 
 /** An account on the simulated platform. */
 export interface SimulatedAccount {
@@ -13,6 +14,23 @@ export interface SimulatedAccount {
   followers: number;
   /** Accounts it follows. */
   following: number;
+  /** When it was created, simulated time (set by `addAccount`; absent on accounts stored directly). */
+  readonly createdAt?: number;
+}
+
+/**
+ * An account and the tokens the simulator issued it, as `addAccountWithTokens` returns them: what
+ * a test needs to act as that account.
+ *
+ * @example
+ * ```ts
+ * const ana: AccountWithTokens = sim.addAccountWithTokens({ handle: 'ana' });
+ * await adapter.publish(post, { account: { platform: sim.platform, accountId: ana.account.id }, tokens: staticTokenProvider(ana.accessToken) });
+ * ```
+ */
+export interface AccountWithTokens extends IssuedTokens {
+  /** The account. */
+  readonly account: SimulatedAccount;
 }
 
 /** A media item uploaded to the simulated platform. */
