@@ -1,4 +1,4 @@
-import type { PlatformSimulator, SimulatedMedia, SimulatedPost } from '@smmkit/testkit';
+import { type PlatformSimulator, readExtra, type SimulatedPost } from '@smmkit/testkit';
 
 /** Who may see a status (docs.joinmastodon.org/entities/Status/#visibility). */
 export type Visibility = 'public' | 'unlisted' | 'private' | 'direct';
@@ -73,8 +73,6 @@ export interface MastodonContext {
   readonly idempotency: Map<string, IdempotencyRecord>;
   /** Focal points given at upload (`meta.focus`). */
   readonly mediaFocus: Map<string, { readonly x: number; readonly y: number }>;
-  /** When each account was created; accounts made with `sim.addAccount` directly fall back to a fixed date. */
-  readonly accountCreatedAt: Map<string, number>;
 }
 
 /** The key of an idempotency record. */
@@ -82,21 +80,22 @@ export function idempotencyKeyOf(accountId: string, key: string): string {
   return `${accountId}\u0000${key}`;
 }
 
-/** The Mastodon fields of a post, with defaults for posts stored by other tools. */
+/** What a plain public status keeps: the defaults for posts stored by other tools. */
+const PLAIN_STATUS: StatusExtra = {
+  visibility: 'public',
+  spoilerText: '',
+  sensitive: false,
+  idempotencyKey: undefined,
+  language: 'en',
+  poll: undefined,
+  mentions: [],
+  inReplyToAccountId: undefined,
+};
+
+/** The Mastodon fields of a post (a content warning implies sensitive). */
 export function statusExtra(post: SimulatedPost): StatusExtra {
-  const extra = post.extra;
-  const visibility = VISIBILITIES.find((value) => value === extra.visibility) ?? 'public';
-  const spoilerText = typeof extra.spoilerText === 'string' ? extra.spoilerText : '';
-  return {
-    visibility,
-    spoilerText,
-    sensitive: extra.sensitive === true || spoilerText !== '',
-    idempotencyKey: typeof extra.idempotencyKey === 'string' ? extra.idempotencyKey : undefined,
-    language: typeof extra.language === 'string' ? extra.language : 'en',
-    poll: isPoll(extra.poll) ? extra.poll : undefined,
-    mentions: Array.isArray(extra.mentions) ? extra.mentions.filter(isMention) : [],
-    inReplyToAccountId: typeof extra.inReplyToAccountId === 'string' ? extra.inReplyToAccountId : undefined,
-  };
+  const extra = readExtra(post.extra, PLAIN_STATUS);
+  return { ...extra, sensitive: extra.sensitive || extra.spoilerText !== '' };
 }
 
 /**
@@ -110,36 +109,7 @@ export function canSee(post: SimulatedPost, viewerId: string): boolean {
   return post.accountId === viewerId || extra.mentions.some((mention) => mention.accountId === viewerId);
 }
 
-/**
- * Moves media whose processing time has passed to `ready`, and returns it. Mastodon processes
- * videos and GIFs in the background (docs.joinmastodon.org/methods/media/#v2).
- */
-export function refreshMedia(media: SimulatedMedia, now: number): SimulatedMedia {
-  if (media.state === 'processing' && now >= media.readyAt) media.state = 'ready';
-  return media;
-}
-
 /** The status a media item is attached to, if any. */
 export function attachedTo(context: MastodonContext, mediaId: string): SimulatedPost | undefined {
   return context.sim.posts.filter((post) => post.media.some((media) => media.id === mediaId))[0];
-}
-
-/** The local account with `handle` (case-insensitive, as Mastodon matches usernames). */
-export function accountByHandle(context: MastodonContext, handle: string) {
-  const wanted = handle.toLowerCase();
-  return context.sim.accounts.filter((account) => account.handle.toLowerCase() === wanted)[0];
-}
-
-function isPoll(value: unknown): value is StatusPoll {
-  if (typeof value !== 'object' || value === null) return false;
-  const poll = value as Record<string, unknown>;
-  return typeof poll.id === 'string' && typeof poll.expiresAt === 'number';
-}
-
-function isMention(value: unknown): value is StatusMention {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Record<string, unknown>).accountId === 'string'
-  );
 }

@@ -1,20 +1,19 @@
 import {
   PlatformSimulator,
   type RateBudgetRule,
+  type SeedInboundOptions,
   type SimClock,
-  type SimulatedAccount,
-  type SimulatedEngagement,
 } from '@smmkit/testkit';
 import { MASTODON_BUDGETS } from './budgets.js';
-import type { IdempotencyRecord, MastodonContext } from './context.js';
+import type { MastodonContext } from './context.js';
 import { mastodonDialect } from './dialect.js';
-import { type MastodonStatusJson, renderStatus } from './entities/index.js';
+import { renderStatus } from './entities/status.js';
 import { registerAccountRoutes } from './routes/accounts.js';
 import { registerInstanceRoutes } from './routes/instance.js';
 import { registerMediaRoutes } from './routes/media.js';
 import { registerNotificationRoutes } from './routes/notifications.js';
 import { registerStatusRoutes } from './routes/statuses.js';
-import { addMastodonAccount, seedMentions, seedReplies } from './seed.js';
+import { storeStatus } from './store-status.js';
 
 /** Settings of {@link createMastodonSimulator}. */
 export interface MastodonSimulatorOptions {
@@ -31,42 +30,6 @@ export interface MastodonSimulatorOptions {
   readonly mediaProcessingMs?: number | undefined;
   /** The server's `configuration.statuses.max_characters` (default 500). */
   readonly maxCharacters?: number | undefined;
-}
-
-/** A simulated Mastodon server: the generic simulator plus Mastodon-shaped helpers for tests. */
-export interface MastodonSimulator {
-  /** The generic simulator: faults, request log, posts, media, tokens, rate limiter, MSW handlers. */
-  readonly sim: PlatformSimulator;
-  /** The server's base URL, without a trailing slash. */
-  readonly instanceUrl: string;
-  /**
-   * Adds an account and issues it an access token that never expires (Mastodon tokens last until
-   * revoked — methods/oauth).
-   */
-  addAccount(
-    handle: string,
-    options?: { readonly followers?: number | undefined; readonly displayName?: string | undefined },
-  ): { readonly account: SimulatedAccount; readonly accessToken: string };
-  /**
-   * Other accounts mention `accountId` in `count` statuses (each a mention notification), replying
-   * to `postId` when given. Returns them oldest first; each engagement's id is its status id.
-   */
-  seedMentions(
-    accountId: string,
-    count: number,
-    options?: { readonly postId?: string | undefined },
-  ): SimulatedEngagement[];
-  /**
-   * Other accounts reply `count` times to `postId`. Replies start with `@author`, as Mastodon's
-   * apps write them, so they also notify the author; `mention: false` leaves that out.
-   */
-  seedReplies(
-    postId: string,
-    count: number,
-    options?: { readonly mention?: boolean | undefined },
-  ): SimulatedEngagement[];
-  /** The Status JSON the API would return to the status's author now, or `undefined` when it does not exist. */
-  statusOf(id: string): MastodonStatusJson | undefined;
 }
 
 /**
@@ -89,54 +52,69 @@ export interface MastodonSimulator {
  * running.close();
  * ```
  */
-export function createMastodonSimulator(options: MastodonSimulatorOptions = {}): MastodonSimulator {
-  const instanceUrl = (options.instanceUrl ?? 'https://mastodon.example').replace(/\/+$/, '');
-  const idempotency = new Map<string, IdempotencyRecord>();
-  const mediaFocus = new Map<string, { readonly x: number; readonly y: number }>();
+export function createMastodonSimulator(options: MastodonSimulatorOptions = {}) {
   const sim = new PlatformSimulator({
     platform: 'mastodon',
-    baseUrl: instanceUrl,
+    baseUrl: options.instanceUrl ?? 'https://mastodon.example',
     dialect: mastodonDialect,
     budgets: { ...MASTODON_BUDGETS, ...options.budgets },
     clock: options.clock,
-    onReset: () => {
-      // The server's own memory goes with the state it refers to.
-      idempotency.clear();
-      mediaFocus.clear();
-    },
   });
   const context: MastodonContext = {
     sim,
-    instanceUrl,
-    host: new URL(instanceUrl).host.toLowerCase(),
+    instanceUrl: sim.baseUrl,
+    host: new URL(sim.baseUrl).host.toLowerCase(),
     maxCharacters: options.maxCharacters ?? 500,
     mediaProcessingMs: options.mediaProcessingMs ?? 2_000,
-    idempotency,
-    mediaFocus,
-    accountCreatedAt: new Map(),
+    idempotency: sim.resettable(new Map()),
+    mediaFocus: sim.resettable(new Map()),
   };
-
   registerInstanceRoutes(context);
   registerAccountRoutes(context);
   registerStatusRoutes(context);
   registerMediaRoutes(context);
   registerNotificationRoutes(context);
 
+  // Fans write public statuses, so their mentions notify as on a real server.
+  const store: SeedInboundOptions['store'] = (author, { text, inReplyTo }, createdAt) =>
+    storeStatus(context, { accountId: author.id, text, inReplyTo, createdAt });
   return {
+    /** The generic simulator: faults, request log, posts, media, tokens, rate limiter, MSW handlers. */
     sim,
-    instanceUrl,
-    addAccount(handle, accountOptions = {}) {
-      const account = addMastodonAccount(context, handle, accountOptions);
-      const { accessToken } = sim.tokens.issue(account.id, { scopes: ['read', 'write'] });
-      return { account, accessToken };
+    /** The server's base URL, without a trailing slash. */
+    instanceUrl: sim.baseUrl,
+    /**
+     * Adds an account and issues it an access token that never expires (Mastodon tokens last
+     * until revoked — docs.joinmastodon.org/methods/oauth/).
+     */
+    addAccount: (
+      handle: string,
+      account: { readonly followers?: number; readonly displayName?: string } = {},
+    ) => sim.addAccountWithTokens({ handle, ...account }, { scopes: ['read', 'write'] }),
+    /**
+     * Other accounts mention `accountId` in `count` public statuses (each a mention notification),
+     * replying to `postId` when given. Returns them oldest first; each engagement's id is its status id.
+     */
+    seedMentions: (accountId: string, count: number, seed: { readonly postId?: string } = {}) =>
+      sim.seedMentions(accountId, count, { ...seed, store }),
+    /**
+     * Other accounts reply `count` times to `postId`. Replies start with `@author`, as Mastodon's
+     * apps write them, so they also notify the author; `mention: false` leaves that out.
+     */
+    seedReplies(postId: string, count: number, seed: { readonly mention?: boolean } = {}) {
+      const owner = sim.accounts.get(sim.posts.get(postId)?.accountId ?? '');
+      const mention = seed.mention === false || owner === undefined ? '' : `@${owner.handle} `;
+      const text = (author: { readonly handle: string }, index: number) =>
+        `${mention}Reply ${index + 1} from ${author.handle}`;
+      return sim.seedReplies(postId, count, { store, text });
     },
-    seedMentions: (accountId, count, seedOptions) => seedMentions(context, accountId, count, seedOptions),
-    seedReplies: (postId, count, seedOptions) => seedReplies(context, postId, count, seedOptions),
-    statusOf(id) {
+    /** The Status JSON the API would return to the status's author now, or `undefined` when it does not exist. */
+    statusOf(id: string) {
       const post = sim.posts.get(id);
-      return post === undefined
-        ? undefined
-        : renderStatus(context, post, { viewerId: post.accountId, now: sim.clock.now() });
+      return post && renderStatus(context, post, { viewerId: post.accountId, now: sim.clock.now() });
     },
   };
 }
+
+/** A simulated Mastodon server: the generic simulator plus Mastodon-shaped helpers for tests. */
+export type MastodonSimulator = ReturnType<typeof createMastodonSimulator>;

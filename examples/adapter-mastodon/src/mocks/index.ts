@@ -22,14 +22,5 @@ export {
   type MastodonSimulatorOptions,
 } from './create-mastodon-simulator.js';
 export { isoWithMicroseconds, mastodonDialect } from './dialect.js';
-export {
-  FAVOURITES_PER_HOUR,
-  type MastodonAccountJson,
-  type MastodonCredentialAccountJson,
-  type MastodonMediaAttachmentJson,
-  type MastodonNotificationJson,
-  type MastodonPollJson,
-  type MastodonStatusJson,
-  REBLOGS_PER_HOUR,
-} from './entities/index.js';
+export { FAVOURITES_PER_HOUR, REBLOGS_PER_HOUR } from './entities/status.js';
 export { statusLength, URL_LENGTH } from './status-text.js';

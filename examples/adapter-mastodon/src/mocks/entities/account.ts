@@ -1,8 +1,7 @@
 import { compareIds, type SimulatedAccount } from '@smmkit/testkit';
 import type { MastodonContext } from '../context.js';
-import type { MastodonAccountJson, MastodonCredentialAccountJson } from './types.js';
 
-/** Creation date of accounts added without the Mastodon simulator's `addAccount`. */
+/** Creation date of accounts stored without `addAccount` (which records the date). */
 const FALLBACK_CREATED_AT = Date.UTC(2022, 10, 1);
 
 /** The profile URL Mastodon links to, `https://host/@username` (docs.joinmastodon.org/entities/Account/#url). */
@@ -15,10 +14,10 @@ export function accountUrl(context: MastodonContext, account: SimulatedAccount):
  * `statuses_count` and `last_status_at` from the account's stored statuses, followers from
  * `SimulatedAccount.followers`. Avatars and headers are Mastodon's "missing" images.
  */
-export function renderAccount(context: MastodonContext, account: SimulatedAccount): MastodonAccountJson {
+export function renderAccount(context: MastodonContext, account: SimulatedAccount) {
   const statuses = context.sim.posts.filter((post) => post.accountId === account.id);
   const latest = statuses.sort((a, b) => compareIds(a.id, b.id)).at(-1);
-  const createdAt = context.accountCreatedAt.get(account.id) ?? FALLBACK_CREATED_AT;
+  const createdAt = account.createdAt ?? FALLBACK_CREATED_AT;
   return {
     id: account.id,
     username: account.handle,
@@ -54,10 +53,7 @@ export function renderAccount(context: MastodonContext, account: SimulatedAccoun
  * The authenticated user's Account with `source` and `role`, as
  * GET /api/v1/accounts/verify_credentials returns it (docs.joinmastodon.org/methods/accounts/#verify_credentials).
  */
-export function renderCredentialAccount(
-  context: MastodonContext,
-  account: SimulatedAccount,
-): MastodonCredentialAccountJson {
+export function renderCredentialAccount(context: MastodonContext, account: SimulatedAccount) {
   return {
     ...renderAccount(context, account),
     source: {

@@ -1,12 +1,11 @@
 import type { SimulatedMedia } from '@smmkit/testkit';
-import { type MastodonContext, refreshMedia } from '../context.js';
-import type { MastodonMediaAttachmentJson } from './types.js';
+import type { MastodonContext } from '../context.js';
 
 /** A blurhash from the docs' examples: the simulator does not look at pixels. */
 const BLURHASH = 'UFBWY:8_0Jxv4mx]t8t64.%M-:IUWGWAt6M}';
 
 /** Mastodon's attachment type for a simulated media kind: GIFs become looping `gifv` videos. */
-export function attachmentType(media: SimulatedMedia): MastodonMediaAttachmentJson['type'] {
+export function attachmentType(media: SimulatedMedia): 'image' | 'gifv' | 'video' | 'unknown' {
   switch (media.kind) {
     case 'image':
       return 'image';
@@ -25,12 +24,8 @@ export function attachmentType(media: SimulatedMedia): MastodonMediaAttachmentJs
  * docs.joinmastodon.org/methods/media/#v2, 202). Dimensions and durations in `meta` are fixed
  * placeholders: the simulator does not decode files.
  */
-export function renderMediaAttachment(
-  context: MastodonContext,
-  media: SimulatedMedia,
-  now: number,
-): MastodonMediaAttachmentJson {
-  refreshMedia(media, now);
+export function renderMediaAttachment(context: MastodonContext, media: SimulatedMedia) {
+  context.sim.refreshMedia(media);
   const type = attachmentType(media);
   const base = `${context.instanceUrl}/system/media_attachments/files/${idPath(media.id)}`;
   // Mastodon transcodes GIFs and videos to MP4 and makes PNG previews of them.
@@ -51,7 +46,7 @@ export function renderMediaAttachment(
   };
 }
 
-function metaFor(type: MastodonMediaAttachmentJson['type'], ready: boolean): Record<string, unknown> {
+function metaFor(type: ReturnType<typeof attachmentType>, ready: boolean): Record<string, unknown> {
   const small = { width: 400, height: 225, size: '400x225', aspect: 16 / 9 };
   if (type === 'image') {
     return { original: { width: 1280, height: 720, size: '1280x720', aspect: 16 / 9 }, small };

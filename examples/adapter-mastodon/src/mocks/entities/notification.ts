@@ -2,7 +2,6 @@ import type { SimulatedPost } from '@smmkit/testkit';
 import { type MastodonContext, statusExtra } from '../context.js';
 import { renderAccount } from './account.js';
 import { renderStatus } from './status.js';
-import type { MastodonNotificationJson } from './types.js';
 
 /** A mention notification: its id and the status that mentions the account. */
 export interface MentionNotification {
@@ -34,7 +33,7 @@ export function renderNotification(
   notification: MentionNotification,
   viewerId: string,
   now: number,
-): MastodonNotificationJson {
+) {
   const status = renderStatus(context, notification.post, { viewerId, now });
   const author = context.sim.accounts.get(notification.post.accountId);
   return {

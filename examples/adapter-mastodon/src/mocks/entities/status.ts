@@ -1,9 +1,8 @@
 import { growingCount, type SimulatedPost } from '@smmkit/testkit';
-import { accountByHandle, type MastodonContext, statusExtra } from '../context.js';
+import { type MastodonContext, statusExtra } from '../context.js';
 import { extractEntities, statusHtml, type TextRenderer } from '../status-text.js';
 import { accountUrl, renderAccount } from './account.js';
 import { renderMediaAttachment } from './media-attachment.js';
-import type { MastodonPollJson, MastodonStatusJson } from './types.js';
 
 /** Boosts per hour a fresh public status collects (the simulated audience). */
 export const REBLOGS_PER_HOUR = 6;
@@ -28,11 +27,7 @@ export interface RenderStatusOptions {
  * number of public and unlisted replies in the simulator's state (Mastodon only counts
  * distributable replies); `reblogs_count` and `favourites_count` grow with simulated time.
  */
-export function renderStatus(
-  context: MastodonContext,
-  post: SimulatedPost,
-  options: RenderStatusOptions,
-): MastodonStatusJson {
+export function renderStatus(context: MastodonContext, post: SimulatedPost, options: RenderStatusOptions) {
   const { viewerId, now } = options;
   const extra = statusExtra(post);
   const author = context.sim.accounts.get(post.accountId);
@@ -46,7 +41,8 @@ export function renderStatus(
     const visibility = statusExtra(reply).visibility;
     return visibility === 'public' || visibility === 'unlisted';
   }).length;
-  const body =
+  // The HTML `content`, or the plain-text source `text` in the answer to DELETE (entities/Status/#text).
+  const body: { readonly content?: string; readonly text?: string } =
     options.source === true ? { text: post.text } : { content: statusHtml(post.text, textRenderer(context)) };
   return {
     id: post.id,
@@ -79,7 +75,7 @@ export function renderStatus(
       author === undefined
         ? missingAccount(context, post.accountId, username)
         : renderAccount(context, author),
-    media_attachments: post.media.map((media) => renderMediaAttachment(context, media, now)),
+    media_attachments: post.media.map((media) => renderMediaAttachment(context, media)),
     mentions: extra.mentions.flatMap((mention) => {
       const account = context.sim.accounts.get(mention.accountId);
       return account === undefined
@@ -106,7 +102,7 @@ export function textRenderer(context: MastodonContext): TextRenderer {
     instanceUrl: context.instanceUrl,
     resolveMention(username, domain) {
       if (domain !== undefined && domain.toLowerCase() !== context.host) return undefined;
-      const account = accountByHandle(context, username);
+      const account = context.sim.accountByHandle(username);
       return account === undefined
         ? undefined
         : { username: account.handle, url: accountUrl(context, account) };
@@ -114,7 +110,7 @@ export function textRenderer(context: MastodonContext): TextRenderer {
   };
 }
 
-function tagsOf(context: MastodonContext, text: string): MastodonStatusJson['tags'] {
+function tagsOf(context: MastodonContext, text: string) {
   const names = new Set<string>();
   for (const entity of extractEntities(text))
     if (entity.kind === 'hashtag') names.add(entity.name.toLowerCase());
@@ -122,7 +118,7 @@ function tagsOf(context: MastodonContext, text: string): MastodonStatusJson['tag
 }
 
 /** docs.joinmastodon.org/entities/Poll/: no votes yet; the author counts as having voted. */
-function renderPoll(post: SimulatedPost, own: boolean, now: number): MastodonPollJson | null {
+function renderPoll(post: SimulatedPost, own: boolean, now: number) {
   const poll = statusExtra(post).poll;
   if (poll === undefined || post.pollOptions === undefined) return null;
   const expired = now >= poll.expiresAt;

@@ -1,20 +1,15 @@
+import { readParams } from '@smmkit/testkit';
 import { canSee, type MastodonContext, statusExtra } from '../context.js';
-import { renderAccount, renderCredentialAccount, renderStatus } from '../entities/index.js';
+import { renderAccount, renderCredentialAccount } from '../entities/account.js';
+import { renderStatus } from '../entities/status.js';
 import { mastodonError, RECORD_NOT_FOUND } from '../errors.js';
-import { keptQuery, linkHeader, pageCursors, paginate } from '../pagination.js';
-import { paramBoolean, queryParams } from '../request-params.js';
+import { linkHeader, paginate } from '../pagination.js';
+import { paramBoolean } from '../request-params.js';
 
 /** docs.joinmastodon.org/methods/accounts/#statuses: "Defaults to 20 statuses. Max 40 statuses." */
 const DEFAULT_STATUSES_LIMIT = 20;
 
-/**
- * Declares the accounts endpoints: verify_credentials, view, and an account's statuses.
- *
- * @example
- * ```ts
- * registerAccountRoutes(context);
- * ```
- */
+/** Declares the accounts endpoints: verify_credentials, view, and an account's statuses. */
 export function registerAccountRoutes(context: MastodonContext): void {
   const { sim } = context;
 
@@ -36,33 +31,38 @@ export function registerAccountRoutes(context: MastodonContext): void {
   // docs.joinmastodon.org/methods/accounts/#statuses — newest first, the statuses the viewer may
   // see. Api::V1::Accounts::StatusesController only links `next` when the page is full
   // (`records_continue?`), and `prev` whenever it is not empty.
-  sim.route('GET', '/api/v1/accounts/:id/statuses', { bucket: 'api' }, ({ params, url, accountId, now }) => {
-    const account = sim.accounts.get(String(params.id));
-    if (account === undefined) return mastodonError(404, RECORD_NOT_FOUND);
-    const query = queryParams(url);
-    const cursors = pageCursors(query, DEFAULT_STATUSES_LIMIT);
-    // `exclude_replies` keeps self-replies (threads), as Status.without_replies does; `only_media`
-    // keeps statuses with attachments; nothing is pinned in the simulator.
-    const excludeReplies = paramBoolean(query, 'exclude_replies') === true;
-    const onlyMedia = paramBoolean(query, 'only_media') === true;
-    const pinned = paramBoolean(query, 'pinned') === true;
-    const statuses = sim.posts.filter((post) => {
-      if (post.accountId !== account.id || !canSee(post, accountId) || pinned) return false;
-      if (onlyMedia && post.media.length === 0) return false;
-      return (
-        !excludeReplies ||
-        post.inReplyToId === undefined ||
-        statusExtra(post).inReplyToAccountId === account.id
+  sim.route(
+    'GET',
+    '/api/v1/accounts/:id/statuses',
+    { bucket: 'api' },
+    async ({ params, request, url, accountId, now }) => {
+      const account = sim.accounts.get(String(params.id));
+      if (account === undefined) return mastodonError(404, RECORD_NOT_FOUND);
+      const query = await readParams(request);
+      // `exclude_replies` keeps self-replies (threads), as Status.without_replies does; `only_media`
+      // keeps statuses with attachments; nothing is pinned in the simulator.
+      const excludeReplies = paramBoolean(query, 'exclude_replies') === true;
+      const onlyMedia = paramBoolean(query, 'only_media') === true;
+      const pinned = paramBoolean(query, 'pinned') === true;
+      const statuses = sim.posts.filter((post) => {
+        if (post.accountId !== account.id || !canSee(post, accountId) || pinned) return false;
+        if (onlyMedia && post.media.length === 0) return false;
+        return (
+          !excludeReplies ||
+          post.inReplyToId === undefined ||
+          statusExtra(post).inReplyToAccountId === account.id
+        );
+      });
+      const page = paginate(statuses, query, DEFAULT_STATUSES_LIMIT);
+      const headers = linkHeader(
+        `${context.instanceUrl}/api/v1/accounts/${account.id}/statuses`,
+        url,
+        ['limit', 'only_media', 'exclude_replies', 'exclude_reblogs', 'pinned'],
+        page.items.length === page.limit ? page.items.at(-1)?.id : undefined,
+        page.items[0]?.id,
       );
-    });
-    const page = paginate(statuses, (post) => post.id, cursors);
-    const link = linkHeader(
-      `${context.instanceUrl}/api/v1/accounts/${account.id}/statuses`,
-      keptQuery(url, ['limit', 'only_media', 'exclude_replies', 'exclude_reblogs', 'pinned']),
-      page.length === cursors.limit ? page.at(-1)?.id : undefined,
-      page[0]?.id,
-    );
-    const body = page.map((post) => renderStatus(context, post, { viewerId: accountId, now }));
-    return Response.json(body, { headers: link === undefined ? {} : { link } });
-  });
+      const body = page.items.map((post) => renderStatus(context, post, { viewerId: accountId, now }));
+      return Response.json(body, { headers });
+    },
+  );
 }

@@ -12,11 +12,6 @@ import { URL_LENGTH } from '../status-text.js';
 /**
  * Declares GET /api/v2/instance, where clients read the server's limits
  * (docs.joinmastodon.org/methods/instance/#v2). Public: no token needed.
- *
- * @example
- * ```ts
- * registerInstanceRoutes(context);
- * ```
  */
 export function registerInstanceRoutes(context: MastodonContext): void {
   // docs.joinmastodon.org/entities/Instance/ — the fields clients use, with a default server's values

@@ -1,6 +1,6 @@
-import type { RouteContext, SimulatedMedia } from '@smmkit/testkit';
-import { attachedTo, type MastodonContext, refreshMedia } from '../context.js';
-import { renderMediaAttachment } from '../entities/index.js';
+import type { RequestParams, RouteContext, SimulatedMedia } from '@smmkit/testkit';
+import { attachedTo, type MastodonContext } from '../context.js';
+import { renderMediaAttachment } from '../entities/media-attachment.js';
 import {
   FILE_TYPE_INVALID,
   mastodonError,
@@ -9,16 +9,9 @@ import {
   validationFailed,
 } from '../errors.js';
 import { DESCRIPTION_LIMIT, IMAGE_SIZE_LIMIT, SUPPORTED_MEDIA_TYPES, VIDEO_SIZE_LIMIT } from '../limits.js';
-import { type ParamObject, paramFile, paramString, readParamsOrBadRequest } from '../request-params.js';
+import { readParamsOrBadRequest } from '../request-params.js';
 
-/**
- * Declares the media endpoints: upload (v2), view and update.
- *
- * @example
- * ```ts
- * registerMediaRoutes(context); // POST /api/v2/media, GET|PUT /api/v1/media/:id
- * ```
- */
+/** Declares the media endpoints: upload (v2), view and update. */
 export function registerMediaRoutes(context: MastodonContext): void {
   const { sim } = context;
 
@@ -29,32 +22,32 @@ export function registerMediaRoutes(context: MastodonContext): void {
 
   // docs.joinmastodon.org/methods/media/#get — 206 while processing, 200 when ready, 422 when
   // processing failed; only the account's own media not yet attached to a status (else 404).
-  sim.route('GET', '/api/v1/media/:id', { bucket: 'api' }, ({ params, accountId, now }) => {
+  sim.route('GET', '/api/v1/media/:id', { bucket: 'api' }, ({ params, accountId }) => {
     const media = ownUnattached(context, String(params.id), accountId);
     if (media === undefined) return mastodonError(404, RECORD_NOT_FOUND);
-    return answerMedia(context, media, now);
+    return answerMedia(context, media);
   });
 
   // docs.joinmastodon.org/methods/media/#update — change the description or focus before posting.
-  sim.route('PUT', '/api/v1/media/:id', { bucket: 'api' }, async ({ params, request, accountId, now }) => {
+  sim.route('PUT', '/api/v1/media/:id', { bucket: 'api' }, async ({ params, request, accountId }) => {
     const media = ownUnattached(context, String(params.id), accountId);
     if (media === undefined) return mastodonError(404, RECORD_NOT_FOUND);
     const body = await readParamsOrBadRequest(request);
     if (body instanceof Response) return body;
     const problem = applyDescriptionAndFocus(context, media, body);
     if (problem !== undefined) return mastodonError(422, problem);
-    return answerMedia(context, media, now);
+    return answerMedia(context, media);
   });
 }
 
 async function uploadMedia(
   context: MastodonContext,
-  { request, accountId, now }: RouteContext,
+  { request, accountId }: RouteContext,
 ): Promise<Response> {
   const { sim } = context;
   const params = await readParamsOrBadRequest(request);
   if (params instanceof Response) return params;
-  const file = paramFile(params, 'file');
+  const file = params.file('file');
   if (file === undefined) return mastodonError(422, validationFailed(["File can't be blank"]));
   const mimeType = file.type.split(';')[0]?.trim().toLowerCase() ?? '';
   const kind = SUPPORTED_MEDIA_TYPES[mimeType];
@@ -66,31 +59,24 @@ async function uploadMedia(
       validationFailed([`File file size must be less than ${limit / 1024 / 1024} MB`]),
     );
   }
-  const synchronous = kind === 'image';
-  const media: SimulatedMedia = {
-    id: sim.nextId(),
-    accountId,
-    kind,
-    mimeType,
-    sizeBytes: file.size,
-    altText: undefined,
-    state: synchronous ? 'ready' : 'processing',
-    readyAt: synchronous ? now : now + context.mediaProcessingMs,
-    failure: undefined,
-  };
+  // Images are processed at once; videos and GIFs in the background.
+  const processing = kind === 'image' ? {} : { processingMs: context.mediaProcessingMs };
+  const media = sim.addMedia({ accountId, kind, mimeType, sizeBytes: file.size, ...processing });
   const problem = applyDescriptionAndFocus(context, media, params);
-  if (problem !== undefined) return mastodonError(422, problem);
-  sim.media.put(media);
+  if (problem !== undefined) {
+    sim.media.delete(media.id);
+    return mastodonError(422, problem);
+  }
   const status = media.state === 'ready' ? 200 : 202;
-  return Response.json(renderMediaAttachment(context, media, now), { status });
+  return Response.json(renderMediaAttachment(context, media), { status });
 }
 
 /** The 206 / 200 / 422 of GET and PUT /api/v1/media/:id. */
-function answerMedia(context: MastodonContext, media: SimulatedMedia, now: number): Response {
-  refreshMedia(media, now);
+function answerMedia(context: MastodonContext, media: SimulatedMedia): Response {
+  context.sim.refreshMedia(media);
   if (media.state === 'failed') return mastodonError(422, media.failure ?? PROCESSING_ERROR);
   // Api::V1::MediaController renders the attachment with 206 while it is not processed.
-  return Response.json(renderMediaAttachment(context, media, now), {
+  return Response.json(renderMediaAttachment(context, media), {
     status: media.state === 'ready' ? 200 : 206,
   });
 }
@@ -106,16 +92,16 @@ function ownUnattached(context: MastodonContext, id: string, accountId: string):
 function applyDescriptionAndFocus(
   context: MastodonContext,
   media: SimulatedMedia,
-  params: ParamObject,
+  params: RequestParams,
 ): string | undefined {
-  const description = paramString(params, 'description');
+  const description = params.string('description');
   if (description !== undefined) {
     if ([...description].length > DESCRIPTION_LIMIT) {
       return validationFailed([`Description is too long (maximum is ${DESCRIPTION_LIMIT} characters)`]);
     }
     media.altText = description === '' ? undefined : description;
   }
-  const focus = paramString(params, 'focus');
+  const focus = params.string('focus');
   if (focus !== undefined) {
     const [x, y] = focus.split(',').map((part) => Number.parseFloat(part));
     if (x !== undefined && y !== undefined && Number.isFinite(x) && Number.isFinite(y)) {

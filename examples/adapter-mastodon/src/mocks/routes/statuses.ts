@@ -1,14 +1,19 @@
-import type { RouteContext, SimulatedMedia, SimulatedPost } from '@smmkit/testkit';
+import {
+  type RequestParams,
+  type RouteContext,
+  readParams,
+  type SimulatedMedia,
+  type SimulatedPost,
+} from '@smmkit/testkit';
 import {
   attachedTo,
   canSee,
   idempotencyKeyOf,
   type MastodonContext,
-  refreshMedia,
   VISIBILITIES,
   type Visibility,
 } from '../context.js';
-import { renderStatus } from '../entities/index.js';
+import { renderStatus } from '../entities/status.js';
 import {
   IMAGES_AND_VIDEO,
   IN_REPLY_NOT_FOUND,
@@ -21,29 +26,14 @@ import {
   validationFailed,
 } from '../errors.js';
 import { MAX_MEDIA, POLL_LIMITS } from '../limits.js';
-import {
-  type ParamObject,
-  paramBoolean,
-  paramObject,
-  paramString,
-  paramStrings,
-  queryParams,
-  readParamsOrBadRequest,
-} from '../request-params.js';
+import { paramBoolean, readParamsOrBadRequest } from '../request-params.js';
 import { statusLength } from '../status-text.js';
 import { type NewStatus, storeStatus } from '../store-status.js';
 
 /** "Idempotency keys are stored for up to 1 hour" (docs.joinmastodon.org/methods/statuses/#create). */
 const IDEMPOTENCY_TTL_MS = 60 * 60_000;
 
-/**
- * Declares the statuses endpoints: create, view, delete and context.
- *
- * @example
- * ```ts
- * registerStatusRoutes(context); // POST /api/v1/statuses, GET|DELETE /api/v1/statuses/:id, GET …/:id/context
- * ```
- */
+/** Declares the statuses endpoints: create, view, delete and context. */
 export function registerStatusRoutes(context: MastodonContext): void {
   const { sim } = context;
 
@@ -60,16 +50,21 @@ export function registerStatusRoutes(context: MastodonContext): void {
   // docs.joinmastodon.org/methods/statuses/#delete — only your own statuses: anyone else's is a
   // 404 ("Status is not owned by you or does not exist"). Answers the deleted Status with its
   // source `text` instead of `content`. Deletions have their own budget (api/rate-limits).
-  sim.route('DELETE', '/api/v1/statuses/:id', { bucket: 'delete' }, ({ params, url, accountId, now }) => {
-    const post = sim.posts.get(String(params.id));
-    if (post === undefined || post.accountId !== accountId) return mastodonError(404, RECORD_NOT_FOUND);
-    sim.posts.delete(post.id);
-    // `delete_media`: drop the attachments now instead of keeping them ~24 hours for a redraft.
-    if (paramBoolean(queryParams(url), 'delete_media') === true) {
-      for (const media of post.media) sim.media.delete(media.id);
-    }
-    return Response.json(renderStatus(context, post, { viewerId: accountId, now, source: true }));
-  });
+  sim.route(
+    'DELETE',
+    '/api/v1/statuses/:id',
+    { bucket: 'delete' },
+    async ({ params, request, accountId, now }) => {
+      const post = sim.posts.get(String(params.id));
+      if (post === undefined || post.accountId !== accountId) return mastodonError(404, RECORD_NOT_FOUND);
+      sim.posts.delete(post.id);
+      // `delete_media`: drop the attachments now instead of keeping them ~24 hours for a redraft.
+      if (paramBoolean(await readParams(request), 'delete_media') === true) {
+        for (const media of post.media) sim.media.delete(media.id);
+      }
+      return Response.json(renderStatus(context, post, { viewerId: accountId, now, source: true }));
+    },
+  );
 
   // docs.joinmastodon.org/methods/statuses/#context — ancestors oldest first, descendants depth first.
   sim.route('GET', '/api/v1/statuses/:id/context', { bucket: 'api' }, ({ params, accountId, now }) => {
@@ -93,7 +88,7 @@ async function createStatus(
   if (params instanceof Response) return params;
 
   // StatusesController#set_thread runs first: a reply to a missing or hidden status is a 404.
-  const inReplyToId = paramString(params, 'in_reply_to_id') ?? '';
+  const inReplyToId = params.string('in_reply_to_id') ?? '';
   let thread: SimulatedPost | undefined;
   if (inReplyToId !== '') {
     thread = sim.posts.get(inReplyToId);
@@ -113,32 +108,26 @@ async function createStatus(
     }
   }
 
-  const scheduledAt = paramString(params, 'scheduled_at');
+  const scheduledAt = params.string('scheduled_at');
   if (scheduledAt !== undefined && Date.parse(scheduledAt) > now) {
     // A future `scheduled_at` returns a ScheduledStatus on a real server; not simulated, and said loudly.
     return mastodonError(422, 'smmkit Mastodon simulator: scheduled_at is not simulated');
   }
 
-  const poll = paramObject(params, 'poll');
-  const media = validateMedia(
-    context,
-    paramStrings(params, 'media_ids') ?? [],
-    poll !== undefined,
-    accountId,
-    now,
-  );
+  const poll = params.object('poll');
+  const media = validateMedia(context, params.strings('media_ids') ?? [], poll !== undefined, accountId);
   if (media instanceof Response) return media;
 
   // PostStatusService#preprocess_attributes!: a content warning implies sensitive, and a status
   // with only a content warning posts the warning as its text.
-  let text = paramString(params, 'status') ?? '';
-  let spoilerText = paramString(params, 'spoiler_text') ?? '';
+  let text = params.string('status') ?? '';
+  let spoilerText = params.string('spoiler_text') ?? '';
   const sensitive = (paramBoolean(params, 'sensitive') ?? false) || spoilerText.trim() !== '';
   if (text.trim() === '' && spoilerText.trim() !== '') {
     text = spoilerText;
     spoilerText = '';
   }
-  const visibility = paramString(params, 'visibility') || 'public';
+  const visibility = params.string('visibility') || 'public';
   if (!isVisibility(visibility))
     return mastodonError(422, validationFailed(['Visibility is not included in the list']));
 
@@ -162,7 +151,7 @@ async function createStatus(
     visibility,
     spoilerText,
     sensitive,
-    language: languageOf(paramString(params, 'language')),
+    language: languageOf(params.string('language')),
     idempotencyKey: idempotencyKey === '' ? undefined : idempotencyKey,
     createdAt: now,
   };
@@ -186,7 +175,6 @@ function validateMedia(
   ids: readonly string[],
   hasPoll: boolean,
   accountId: string,
-  now: number,
 ): SimulatedMedia[] | Response {
   if (ids.length === 0) return [];
   if (ids.length > MAX_MEDIA || hasPoll) return mastodonError(422, TOO_MANY_MEDIA);
@@ -201,15 +189,15 @@ function validateMedia(
   if (missing.length > 0) return mastodonError(422, mediaNotFound(missing));
   if (found.length > 1 && found.some((media) => media.kind === 'video'))
     return mastodonError(422, IMAGES_AND_VIDEO);
-  if (found.some((media) => refreshMedia(media, now).state === 'processing'))
+  if (found.some((media) => context.sim.refreshMedia(media).state === 'processing'))
     return mastodonError(422, MEDIA_NOT_READY);
   return found;
 }
 
 /** The poll parameters, adding PollValidator's problems (wording assumed from Mastodon's locale). */
-function readPoll(poll: ParamObject, problems: string[]): NewStatus['poll'] {
-  const options = paramStrings(poll, 'options') ?? [];
-  const expiresIn = Number.parseInt(paramString(poll, 'expires_in') ?? '', 10);
+function readPoll(poll: RequestParams, problems: string[]): NewStatus['poll'] {
+  const options = poll.strings('options') ?? [];
+  const expiresIn = Number.parseInt(poll.string('expires_in') ?? '', 10);
   if (options.length < 2) problems.push('Poll options must have more than one item');
   if (options.length > POLL_LIMITS.maxOptions)
     problems.push(`Poll options can't contain more than ${POLL_LIMITS.maxOptions} items`);
