@@ -143,12 +143,14 @@ const InstagramSettingsSchema = z.object({
 });
 
 /**
- * Applies the defaults to `settings` and checks them, throwing one `ValidationError` that lists
- * every problem before the adapter is used.
+ * Checks every setting against `InstagramSettingsSchema` with `parseModel`, fills in
+ * {@link INSTAGRAM_DEFAULTS}, and builds the base URL every Graph path goes under: the host's
+ * origin (or `baseUrl`) with the version appended. A bad host, version, URL, duration or blank
+ * secret fails when the adapter is made, all in one `ValidationError`.
  *
- * @param settings - the settings as given
- * @returns the settings with defaults applied
- * @throws ValidationError when a setting is invalid
+ * @param settings - the settings passed to `createInstagramAdapter`
+ * @returns the settings resolved, with `origin` and `baseUrl`
+ * @throws ValidationError listing every invalid setting
  *
  * @example
  * ```ts

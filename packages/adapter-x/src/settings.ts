@@ -125,12 +125,13 @@ const XSettingsSchema = z.object({
 });
 
 /**
- * Applies the defaults to `settings` and checks them, throwing one `ValidationError` that lists
- * every problem before the adapter is used.
+ * Fills in {@link X_DEFAULTS} and checks every setting against `XSettingsSchema` with
+ * `parseModel`, so a bad base URL, count, chunk size or blank secret fails when the adapter is
+ * made, all in one `ValidationError`, not at the first post.
  *
- * @param settings - the settings as given
- * @returns the settings with defaults applied
- * @throws ValidationError when a setting is invalid
+ * @param settings - the settings passed to `createXAdapter`
+ * @returns the settings with X's defaults filled in
+ * @throws ValidationError listing every invalid setting
  *
  * @example
  * ```ts
