@@ -4,7 +4,6 @@ import {
   httpBaseUrlSetting,
   parseModel,
   positiveIntegerSetting,
-  type ResolvedHttpSettings,
 } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
 
@@ -36,7 +35,7 @@ export interface MastodonSettings extends HttpSettings {
 }
 
 /** {@link MastodonSettings} with every default applied. */
-export interface ResolvedMastodonSettings extends ResolvedHttpSettings {
+export interface ResolvedMastodonSettings extends Required<HttpSettings> {
   /** The server's base URL, without a trailing slash. */
   readonly instanceUrl: string;
   /** The server's status length limit. */

@@ -5,8 +5,6 @@ import {
   nonEmptyTextSetting,
   parseModel,
   positiveIntegerSetting,
-  type ResolvedHttpSettings,
-  type ResolvedWebhookLimitSettings,
   settingIssue,
   type WebhookLimitSettings,
 } from '@smmkit/core/adapter-kit';
@@ -68,7 +66,7 @@ export interface InstagramSettings extends HttpSettings, WebhookLimitSettings {
 }
 
 /** {@link InstagramSettings} with every default applied. */
-export interface ResolvedInstagramSettings extends ResolvedHttpSettings, ResolvedWebhookLimitSettings {
+export interface ResolvedInstagramSettings extends Required<HttpSettings>, Required<WebhookLimitSettings> {
   /** Which host. */
   readonly host: InstagramHost;
   /** Graph API version (`v26.0`). */

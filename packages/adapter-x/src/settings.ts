@@ -5,8 +5,6 @@ import {
   nonEmptyTextSetting,
   parseModel,
   positiveIntegerSetting,
-  type ResolvedHttpSettings,
-  type ResolvedWebhookLimitSettings,
   settingIssue,
   type WebhookLimitSettings,
 } from '@smmkit/core/adapter-kit';
@@ -60,7 +58,7 @@ export interface XSettings extends HttpSettings, WebhookLimitSettings {
 }
 
 /** {@link XSettings} with every default applied. */
-export interface ResolvedXSettings extends ResolvedHttpSettings, ResolvedWebhookLimitSettings {
+export interface ResolvedXSettings extends Required<HttpSettings>, Required<WebhookLimitSettings> {
   /** Base URL without a trailing slash. */
   readonly baseUrl: string;
   /** Post length limit in weighted characters. */

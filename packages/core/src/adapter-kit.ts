@@ -46,13 +46,10 @@ export { type CheckPostRulesOptions, checkPostRules } from './adapter/check-post
 export { type AdapterDefinition, type DefinedAdapter, defineAdapter } from './adapter/define-adapter.js';
 export {
   fetchSetting,
-  type HttpBaseUrlSetting,
   type HttpSettings,
   httpBaseUrlSetting,
   nonEmptyTextSetting,
   positiveIntegerSetting,
-  type ResolvedHttpSettings,
-  type ResolvedWebhookLimitSettings,
   requiredSecretSetting,
   type SettingIssue,
   settingIssue,

@@ -4,7 +4,8 @@ import type { ProblemParams } from '../parse/parse-model.js';
 
 /**
  * The settings every adapter takes for its HTTP client: a `fetch` and a request timeout. Extend
- * it in the adapter's settings, and check them with {@link fetchSetting} and
+ * it in the adapter's settings (and `Required<HttpSettings>` in the resolved ones, where
+ * `undefined` leaves the HTTP client's default); check them with {@link fetchSetting} and
  * {@link positiveIntegerSetting}.
  *
  * @example
@@ -19,27 +20,17 @@ export interface HttpSettings {
   readonly timeoutMs?: number | undefined;
 }
 
-/** {@link HttpSettings} resolved: `undefined` leaves the HTTP client's default. */
-export interface ResolvedHttpSettings {
-  /** The `fetch` to use, when not the global one. */
-  readonly fetch: typeof globalThis.fetch | undefined;
-  /** Request timeout in milliseconds, when not core's default. */
-  readonly timeoutMs: number | undefined;
-}
-
-/** The webhook body limit of an adapter that declares webhooks; check it with {@link positiveIntegerSetting}. */
+/**
+ * The webhook body limit of an adapter that declares webhooks; check it with
+ * {@link positiveIntegerSetting}. `Required<WebhookLimitSettings>` is its resolved form, where
+ * `undefined` leaves the webhook handler's default.
+ */
 export interface WebhookLimitSettings {
   /**
    * The largest webhook delivery body accepted, in bytes; default 1 MiB. A larger one fails
    * `webhooks.verify` without being hashed and is refused by `webhooks.parse`.
    */
   readonly webhookMaxBodyBytes?: number | undefined;
-}
-
-/** {@link WebhookLimitSettings} resolved: `undefined` leaves the webhook handler's default. */
-export interface ResolvedWebhookLimitSettings {
-  /** Largest webhook body in bytes, when not the webhook handler's default (1 MiB). */
-  readonly webhookMaxBodyBytes: number | undefined;
 }
 
 /** What {@link settingIssue} turns into the problem of a setting that breaks a rule. */
@@ -160,12 +151,6 @@ export const fetchSetting: z.ZodMiniCustom<typeof globalThis.fetch, typeof globa
   settingIssue({ rule: 'settings.fetch', message: 'must be a fetch function' }),
 );
 
-/** The schema of {@link httpBaseUrlSetting}: an http(s) URL in, the same without trailing slashes out. */
-export type HttpBaseUrlSetting = z.ZodMiniPipe<
-  z.ZodMiniCustom<string, string>,
-  z.ZodMiniTransform<string, string>
->;
-
 /**
  * A base URL that paths are appended to: an absolute `http:` or `https:` URL (`rule`, by default
  * `settings.base_url`), given back without trailing slashes so `${baseUrl}/2/tweets` never has
@@ -173,14 +158,17 @@ export type HttpBaseUrlSetting = z.ZodMiniPipe<
  *
  * @param example - the URL a person would expect there, quoted in the problem's message
  * @param rule - the problem's rule id, when not `settings.base_url`
- * @returns the schema of the setting
+ * @returns the schema of the setting: an http(s) URL in, the same without trailing slashes out
  *
  * @example
  * ```ts
  * const Settings = z.object({ baseUrl: z._default(httpBaseUrlSetting('https://api.x.com'), 'https://api.x.com') });
  * ```
  */
-export function httpBaseUrlSetting(example: string, rule = 'settings.base_url'): HttpBaseUrlSetting {
+export function httpBaseUrlSetting(
+  example: string,
+  rule = 'settings.base_url',
+): z.ZodMiniPipe<z.ZodMiniCustom<string, string>, z.ZodMiniTransform<string, string>> {
   return z.pipe(
     z.custom<string>(
       (value) => typeof value === 'string' && isHttpUrl(value),
