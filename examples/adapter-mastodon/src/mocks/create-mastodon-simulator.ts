@@ -1,9 +1,4 @@
-import {
-  PlatformSimulator,
-  type RateBudgetRule,
-  type SeedInboundOptions,
-  type SimClock,
-} from '@smmkit/testkit';
+import { PlatformSimulator, type PlatformSimulatorOptions, type SeedInboundOptions } from '@smmkit/testkit';
 import { MASTODON_BUDGETS } from './budgets.js';
 import type { MastodonContext } from './context.js';
 import { mastodonDialect } from './dialect.js';
@@ -15,17 +10,13 @@ import { registerNotificationRoutes } from './routes/notifications.js';
 import { registerStatusRoutes } from './routes/statuses.js';
 import { storeStatus } from './store-status.js';
 
-/** Settings of {@link createMastodonSimulator}. */
-export interface MastodonSimulatorOptions {
+/**
+ * Settings of {@link createMastodonSimulator}: a simulator's `clock` and `budgets` (merged over
+ * {@link MASTODON_BUDGETS}), and the server's own.
+ */
+export interface MastodonSimulatorOptions extends Pick<PlatformSimulatorOptions, 'clock' | 'budgets'> {
   /** The server's base URL (default `https://mastodon.example`). */
   readonly instanceUrl?: string | undefined;
-  /** Simulated time (default `Date.now()`, so vitest's fake timers apply; or testkit's `manualClock`). */
-  readonly clock?: SimClock | undefined;
-  /**
-   * Budgets per bucket, merged over Mastodon's defaults ({@link MASTODON_BUDGETS}: `api` 300 per
-   * 5 minutes, `media` 30 per 30 minutes, `delete` 30 per 30 minutes).
-   */
-  readonly budgets?: Readonly<Record<string, RateBudgetRule>> | undefined;
   /** How long videos and GIFs take to process, in simulated milliseconds (default 2 000). */
   readonly mediaProcessingMs?: number | undefined;
   /** The server's `configuration.statuses.max_characters` (default 500). */
