@@ -11,15 +11,6 @@ import {
 } from './state.js';
 import { type IssueOptions, TokenRegistry } from './token-registry.js';
 
-/** An account to add: a handle, and what the platform shows of it when not the defaults. */
-type NewAccount = {
-  readonly id?: string | undefined;
-  readonly handle: string;
-  readonly displayName?: string | undefined;
-  readonly followers?: number | undefined;
-  readonly createdAt?: number | undefined;
-};
-
 /**
  * What a simulated platform holds — accounts and their tokens, posts, media, engagement — and the
  * ways tests fill it: accounts with tokens, plain posts and media, and engagement from fan
@@ -74,7 +65,13 @@ export class SimulatorState {
    * const { accessToken } = sim.tokens.issue(account.id);
    * ```
    */
-  addAccount(account: NewAccount): SimulatedAccount {
+  addAccount(account: {
+    readonly handle: string;
+    readonly id?: string | undefined;
+    readonly displayName?: string | undefined;
+    readonly followers?: number | undefined;
+    readonly createdAt?: number | undefined;
+  }): SimulatedAccount {
     return this.accounts.put({
       id: account.id ?? this.nextId(),
       handle: account.handle,
@@ -94,7 +91,10 @@ export class SimulatorState {
    * const { account, accessToken } = sim.addAccountWithTokens({ handle: 'ana' }, { scopes: ['read', 'write'] });
    * ```
    */
-  addAccountWithTokens(account: NewAccount, tokens: IssueOptions = {}): AccountWithTokens {
+  addAccountWithTokens(
+    account: Parameters<SimulatorState['addAccount']>[0],
+    tokens: IssueOptions = {},
+  ): AccountWithTokens {
     const added = this.addAccount(account);
     return { account: added, ...this.tokens.issue(added.id, tokens) };
   }
