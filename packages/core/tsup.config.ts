@@ -5,10 +5,12 @@ export default defineConfig({
   ...packageBuild,
   // Analytics has its own entry: apps that only publish never load the aggregator or the report.
   // The publisher has its own entry too: it brings p-queue, p-retry and eventemitter3.
+  // So does the SQLite store: apps that never use it never load node:sqlite.
   entry: {
     index: 'src/index.ts',
     'adapter-kit': 'src/adapter-kit.ts',
     analytics: 'src/analytics/index.ts',
     publisher: 'src/publisher/index.ts',
+    sqlite: 'src/sqlite/index.ts',
   },
 });

@@ -28,9 +28,12 @@ export {
   createRefreshingTokenProvider,
   type RefreshingTokenProvider,
   type RefreshingTokenProviderOptions,
+  type SharedTokenProviderOptions,
+  type TokenRefreshOptions,
 } from './auth/refreshing-token-provider.js';
 export { staticTokenProvider } from './auth/static-token-provider.js';
 export type { TokenProvider, TokenRequestOptions, TokenSet } from './auth/token-provider.js';
+export type { StoredTokenSet, TokenStore } from './auth/token-store.js';
 // Errors: one base class with a stable code; recognise them with `SomeError.isInstance(error)`.
 export { AbortedError } from './errors/aborted-error.js';
 export { AmbiguousOutcomeError } from './errors/ambiguous-outcome-error.js';

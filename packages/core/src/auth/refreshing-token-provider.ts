@@ -6,12 +6,35 @@ import { type Clock, systemClock } from '../time/clock.js';
 import { waitUnlessAborted } from './abortable.js';
 import { toRefreshFailure } from './refresh-failure.js';
 import type { TokenProvider, TokenRequestOptions, TokenSet } from './token-provider.js';
+import { callbackSource, type SourcedTokens, storeSource, type TokenSource } from './token-source.js';
+import type { TokenStore } from './token-store.js';
 
-/** Default of {@link RefreshingTokenProviderOptions.refreshMarginMs}: one minute. */
+/** Default of {@link TokenRefreshOptions.refreshMarginMs}: one minute. */
 const DEFAULT_REFRESH_MARGIN_MS = 60_000;
 
-/** Options of {@link createRefreshingTokenProvider}. */
-export interface RefreshingTokenProviderOptions {
+/**
+ * What every refreshing token provider takes, whether its tokens live in the app's callbacks
+ * ({@link RefreshingTokenProviderOptions}) or in a shared store ({@link SharedTokenProviderOptions}).
+ */
+export interface TokenRefreshOptions {
+  /**
+   * The platform's OAuth refresh call (the adapter's `refreshTokens`, for example). Throw an
+   * `AuthError` when the platform refuses the refresh token and a retryable smmkit error
+   * (`TransientError`) for failures worth retrying later. Give it a timeout: a refresh is shared by
+   * every caller and is never cancelled once sent (with rotating refresh tokens the platform may
+   * already have replaced the old one), so `options.signal` is currently never set.
+   */
+  readonly refresh: (refreshToken: string, options: { signal?: AbortSignal }) => Promise<TokenSet>;
+  /** Time source; defaults to the system clock. */
+  readonly clock?: Clock | undefined;
+  /** Refresh ahead when the access token expires within this many milliseconds; default 60 000. */
+  readonly refreshMarginMs?: number | undefined;
+  /** Platform id for errors (`x`, `tiktok`, …). */
+  readonly platform?: string | undefined;
+}
+
+/** Options of {@link createRefreshingTokenProvider} for tokens that one process keeps through callbacks. */
+export interface RefreshingTokenProviderOptions extends TokenRefreshOptions {
   /**
    * The account's current tokens, or a loader (from your database, for example) called the first
    * time a token is needed. After a refresh failed for good, the loader is called again on each
@@ -21,14 +44,6 @@ export interface RefreshingTokenProviderOptions {
    */
   readonly tokens: TokenSet | (() => Promise<TokenSet>);
   /**
-   * The platform's OAuth refresh call (the adapter's `refreshTokens`, for example). Throw an
-   * `AuthError` when the platform refuses the refresh token and a retryable smmkit error
-   * (`TransientError`) for failures worth retrying later. Give it a timeout: a refresh is shared by
-   * every caller and is never cancelled once sent (with rotating refresh tokens the platform may
-   * already have replaced the old one), so `options.signal` is currently never set.
-   */
-  readonly refresh: (refreshToken: string, options: { signal?: AbortSignal }) => Promise<TokenSet>;
-  /**
    * Stores a new TokenSet. Called, and awaited, before the new access token is handed to anyone:
    * X and TikTok rotate refresh tokens, and the old one stops working, so a new one that is not
    * stored would lock the account out. When it throws, callers get a retryable `TransientError`
@@ -36,12 +51,31 @@ export interface RefreshingTokenProviderOptions {
    * token), and it is called again with the same tokens before the next hand-out.
    */
   readonly persist: (tokens: TokenSet) => Promise<void> | void;
-  /** Time source; defaults to the system clock. */
-  readonly clock?: Clock | undefined;
-  /** Refresh ahead when the access token expires within this many milliseconds; default 60 000. */
-  readonly refreshMarginMs?: number | undefined;
-  /** Platform id for errors (`x`, `tiktok`, …). */
-  readonly platform?: string | undefined;
+  /** Only with {@link SharedTokenProviderOptions}. */
+  readonly store?: never;
+  /** Only with {@link SharedTokenProviderOptions}. */
+  readonly key?: never;
+}
+
+/**
+ * Options of {@link createRefreshingTokenProvider} for tokens kept in a {@link TokenStore} that
+ * several processes share (several workers acting for one account).
+ */
+export interface SharedTokenProviderOptions extends TokenRefreshOptions {
+  /**
+   * Where the account's tokens live. A refresh runs under the store's lock, re-reads the stored
+   * tokens first (another process may have refreshed: then it uses those), and writes the new set
+   * with compare-and-swap before anyone gets the new access token. When the store throws, callers
+   * get a retryable `TransientError` whose `cause` is the store's error (its message is not
+   * copied); a new set whose write failed is kept in memory and written before the next hand-out.
+   */
+  readonly store: TokenStore;
+  /** The account's key in the store (`x:brand`, say); the same in every process. */
+  readonly key: string;
+  /** Only with {@link RefreshingTokenProviderOptions}: the store holds the tokens. */
+  readonly tokens?: never;
+  /** Only with {@link RefreshingTokenProviderOptions}: the store writes new tokens. */
+  readonly persist?: never;
 }
 
 /** A {@link TokenProvider} that can always refresh. */
@@ -58,6 +92,8 @@ export interface RefreshingTokenProvider extends TokenProvider {
 /** Tokens held in memory; `persisted` is false while a new set still has to be stored. */
 interface Held {
   readonly tokens: TokenSet;
+  /** The store's version of `tokens`, or, while they are not stored yet, of the set they replace. */
+  version: string | undefined;
   persisted: boolean;
 }
 
@@ -67,21 +103,28 @@ interface Latch {
   readonly tokens: TokenSet;
 }
 
+/** Which of the app's callbacks, or which store call, failed. */
+type StoreCall = 'loader' | 'persist' | 'store load' | 'store write' | 'store lock';
+
 /**
  * Makes the {@link TokenProvider} of one account from its OAuth tokens: it refreshes the access
  * token shortly before it expires (or when the platform rejects it), once for all concurrent
- * callers, and stores every new TokenSet through `persist` before handing out its access token.
+ * callers, and stores every new TokenSet (through `persist`, or in the `store`) before handing out
+ * its access token.
  *
  * - A TokenSet without `expiresAt` is used until the platform rejects it.
  * - When a refresh answer has no `refreshToken` (platforms that do not rotate), the previous one
  *   is kept.
  * - A failed refresh rejects every waiting caller with the same error. A retryable one (network,
  *   5xx) is tried again on the next call; any other latches: later calls fail at once with the
- *   same error, without sending the dead refresh token again, until the `tokens` loader yields
- *   different tokens (the user re-authorized).
+ *   same error, without sending the dead refresh token again, until the `tokens` loader (or the
+ *   store) yields different tokens (the user re-authorized).
  * - A caller whose `signal` aborts stops waiting; the shared refresh goes on for the others.
+ * - With a `store` shared by several processes, one process refreshes and the others use what it
+ *   stored: a refresh runs under the store's lock and first re-reads the store, and a refresh the
+ *   platform refuses re-reads it before giving up (another process may have rotated the token).
  *
- * @param options - see {@link RefreshingTokenProviderOptions}
+ * @param options - see {@link RefreshingTokenProviderOptions} and {@link SharedTokenProviderOptions}
  * @returns the account's token provider
  *
  * @example
@@ -94,57 +137,97 @@ interface Latch {
  * });
  * await adapter.publish(post, { account, tokens });
  * ```
+ *
+ * @example Several processes sharing the account
+ * ```ts
+ * import { sqliteTokenStore } from '@smmkit/core/sqlite';
+ *
+ * const tokens = createRefreshingTokenProvider({
+ *   platform: 'x',
+ *   store: sqliteTokenStore('smm.db'),
+ *   key: 'x:brand',
+ *   refresh: (refreshToken) => refreshXToken({ clientId, refreshToken }),
+ * });
+ * ```
  */
 export function createRefreshingTokenProvider(
-  options: RefreshingTokenProviderOptions,
+  options: RefreshingTokenProviderOptions | SharedTokenProviderOptions,
 ): RefreshingTokenProvider {
   const clock = options.clock ?? systemClock;
   const marginMs = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
-  const source = options.tokens;
-  const reloadable = typeof source === 'function';
-  const load = typeof source === 'function' ? source : () => Promise.resolve(source);
+  const source: TokenSource =
+    options.store === undefined
+      ? callbackSource(options.tokens, options.persist)
+      : storeSource(options.store, options.key, options.platform);
+  const calls: Record<'load' | 'save' | 'lock', StoreCall> =
+    options.store === undefined
+      ? { load: 'loader', save: 'persist', lock: 'store lock' }
+      : { load: 'store load', save: 'store write', lock: 'store lock' };
 
-  let held: Held | undefined = typeof source === 'function' ? undefined : { tokens: source, persisted: true };
+  let held: Held | undefined =
+    options.store === undefined && typeof options.tokens !== 'function'
+      ? { tokens: options.tokens, version: undefined, persisted: true }
+      : undefined;
   let latch: Latch | undefined;
   // The one operation (load, persist, refresh) in progress; every caller joins it.
   let inflight: Promise<string> | undefined;
   // How many refreshes the platform has answered, so a caller can tell whether one finished after it asked.
   let refreshesAnswered = 0;
 
-  /** Calls the app's loader or `persist`; see {@link storeFailure} for what a failure becomes. */
-  async function fromStore<T>(callback: 'loader' | 'persist', call: () => Promise<T> | T): Promise<T> {
+  /** Calls the app's callback or the store; see {@link storeFailure} for what a failure becomes. */
+  async function fromStore<T>(call: StoreCall, work: () => Promise<T> | T): Promise<T> {
     try {
-      return await call();
+      return await work();
     } catch (error) {
-      throw storeFailure(error, callback, options.platform);
+      throw storeFailure(error, call, options.platform);
     }
+  }
+
+  const load = (): Promise<SourcedTokens> => fromStore(calls.load, () => source.load());
+
+  /** Takes `loaded` as the tokens to work with, stored as they are. */
+  function adopt(loaded: SourcedTokens): TokenSet {
+    held = { tokens: loaded.tokens, version: loaded.version, persisted: true };
+    return loaded.tokens;
   }
 
   /** True when `tokens` expire within `margin` ms; never for tokens without an expiry. */
   const expiresWithin = (tokens: TokenSet, margin: number): boolean =>
     tokens.expiresAt !== undefined && tokens.expiresAt.getTime() - clock.now() <= margin;
 
+  /** True when `tokens` cannot be handed out as they are: rejected, or (about to be) expired. */
+  const needsRefresh = (tokens: TokenSet, rejectedToken: string | undefined): boolean =>
+    (rejectedToken !== undefined && tokens.accessToken === rejectedToken) || expiresWithin(tokens, marginMs);
+
+  /**
+   * Stores `pending` in place of the set it replaces. When someone else wrote first (a
+   * re-authorization, or a process whose lock ran out), what they stored wins.
+   */
+  async function store(pending: Held): Promise<TokenSet> {
+    const saved = await fromStore(calls.save, () => source.save(pending.tokens, pending.version));
+    if (saved === undefined) return adopt(await load());
+    pending.version = saved.version;
+    pending.persisted = true;
+    return pending.tokens;
+  }
+
   /** The tokens to work with: loaded, not latched, and stored. */
   async function currentTokens(): Promise<TokenSet> {
     if (latch !== undefined) {
-      if (!reloadable) throw latch.error;
-      const loaded = await fromStore('loader', load);
+      if (!source.reloadable) throw latch.error;
+      const loaded = await load();
       if (
-        loaded.accessToken === latch.tokens.accessToken &&
-        loaded.refreshToken === latch.tokens.refreshToken
+        loaded.tokens.accessToken === latch.tokens.accessToken &&
+        loaded.tokens.refreshToken === latch.tokens.refreshToken
       ) {
         throw latch.error;
       }
       latch = undefined;
-      held = { tokens: loaded, persisted: true };
+      return adopt(loaded);
     }
-    held ??= { tokens: await fromStore('loader', load), persisted: true };
-    if (!held.persisted) {
-      // A rotated set whose storing failed earlier: store it before anyone uses it.
-      const unstored = held;
-      await fromStore('persist', () => options.persist(unstored.tokens));
-      unstored.persisted = true;
-    }
+    if (held === undefined) return adopt(await load());
+    // A rotated set whose storing failed earlier: store it before anyone uses it.
+    if (!held.persisted) return store(held);
     return held.tokens;
   }
 
@@ -156,10 +239,25 @@ export function createRefreshingTokenProvider(
 
   async function settle(rejectedToken: string | undefined): Promise<string> {
     const current = await currentTokens();
+    if (!needsRefresh(current, rejectedToken)) return current.accessToken;
+    if (!source.shared) return renew(current, rejectedToken);
+    return fromStore(calls.lock, () =>
+      source.exclusive(async () => {
+        // Another process may have refreshed (or the user re-authorized) since these tokens were
+        // read; then the stored set is the live one, and refreshing the old one would be refused.
+        const latest = adopt(await load());
+        if (!needsRefresh(latest, rejectedToken)) return latest.accessToken;
+        return renew(latest, rejectedToken);
+      }),
+    );
+  }
+
+  /** Refreshes `current` and stores the answer; see {@link createRefreshingTokenProvider}. */
+  async function renew(current: TokenSet, rejectedToken: string | undefined): Promise<string> {
     const rejected = rejectedToken !== undefined && current.accessToken === rejectedToken;
-    if (!rejected && !expiresWithin(current, marginMs)) return current.accessToken;
     // Still usable: a failed proactive refresh must not fail a request that would succeed.
     const stillValid = !rejected && !expiresWithin(current, 0);
+    const version = held?.version;
 
     const refreshToken = current.refreshToken;
     if (refreshToken === undefined) {
@@ -175,7 +273,14 @@ export function createRefreshingTokenProvider(
       answer = await options.refresh(refreshToken, {});
     } catch (error) {
       const failure = toRefreshFailure(error, options.platform);
-      if (!failure.retryable) throw latchOn(failure, current);
+      if (!failure.retryable) {
+        // Refused: another process may have used this refresh token first and stored what it got.
+        const rotatedElsewhere = source.shared ? await load() : undefined;
+        if (rotatedElsewhere !== undefined && rotatedElsewhere.version !== version) {
+          return adopt(rotatedElsewhere).accessToken;
+        }
+        throw latchOn(failure, current);
+      }
       if (stillValid) return current.accessToken;
       throw failure;
     }
@@ -190,23 +295,22 @@ export function createRefreshingTokenProvider(
               refreshTokenExpiresAt: answer.refreshTokenExpiresAt ?? current.refreshTokenExpiresAt,
             }
           : answer,
+      version,
       persisted: false,
     };
     refreshesAnswered += 1;
-    // Held before persisting so that a failed persist keeps the set and retries it (currentTokens).
+    // Held before storing, so that a failed write keeps the new set and retries it (currentTokens):
+    // once the platform answered, the old refresh token is dead and the new one must not be lost.
+    // The stored old set goes only by being overwritten with this one (compare-and-swap).
     held = next;
-    await fromStore('persist', () => options.persist(next.tokens));
-    next.persisted = true;
-    return next.tokens.accessToken;
+    return (await store(next)).accessToken;
   }
 
   /** The current access token when no work is needed, without waiting a tick. */
   function ready(rejectedToken: string | undefined): string | undefined {
     if (inflight !== undefined || latch !== undefined || held === undefined || !held.persisted)
       return undefined;
-    const { accessToken } = held.tokens;
-    if (accessToken === rejectedToken || expiresWithin(held.tokens, marginMs)) return undefined;
-    return accessToken;
+    return needsRefresh(held.tokens, rejectedToken) ? undefined : held.tokens.accessToken;
   }
 
   function start(rejectedToken: string | undefined): Promise<string> {
@@ -239,28 +343,49 @@ export function createRefreshingTokenProvider(
   };
 }
 
+/** What each failing call was doing, and what to check. */
+const STORE_CALLS: Record<
+  StoreCall,
+  { readonly failed: (thrown: string) => string; readonly check: string }
+> = {
+  loader: {
+    failed: (thrown) => `Loading the account's tokens failed: the tokens loader threw ${thrown}.`,
+    check: 'the token store behind the tokens loader',
+  },
+  persist: {
+    failed: (thrown) =>
+      `Storing the refreshed tokens failed: persist threw ${thrown}. They are kept in memory and stored again before the next hand-out.`,
+    check: 'the token store behind the persist callback',
+  },
+  'store load': {
+    failed: (thrown) => `Loading the account's tokens failed: the token store threw ${thrown}.`,
+    check: 'the token store',
+  },
+  'store write': {
+    failed: (thrown) =>
+      `Storing the refreshed tokens failed: the token store threw ${thrown}. They are kept in memory and stored again before the next hand-out.`,
+    check: 'the token store',
+  },
+  'store lock': {
+    failed: (thrown) => `Locking the account's tokens for a refresh failed: the token store threw ${thrown}.`,
+    check: "the token store's lock",
+  },
+};
+
 /**
- * What a failure of the app's tokens loader or `persist` becomes: a smmkit error passes through
- * (the app chose it); anything else becomes a retryable `TransientError` that names the error's
- * class but not its message, which may quote a token (a database error quotes the row), and keeps
- * it as an unprinted `cause`.
+ * What a failure of the app's tokens loader or `persist`, or of a token store, becomes: a smmkit
+ * error passes through (the app or the store chose it); anything else becomes a retryable
+ * `TransientError` that names the error's class but not its message, which may quote a token (a
+ * database error quotes the row), and keeps it as an unprinted `cause`.
  */
-function storeFailure(
-  error: unknown,
-  callback: 'loader' | 'persist',
-  platform: string | undefined,
-): SmmkitError {
+function storeFailure(error: unknown, call: StoreCall, platform: string | undefined): SmmkitError {
   if (SmmkitError.isInstance(error)) return error;
-  const thrown = describeCallbackError(error);
-  const message =
-    callback === 'loader'
-      ? `Loading the account's tokens failed: the tokens loader threw ${thrown}.`
-      : `Storing the refreshed tokens failed: persist threw ${thrown}. They are kept in memory and stored again before the next hand-out.`;
+  const { failed, check } = STORE_CALLS[call];
   return withUnprintedCause(
-    new TransientError('transient', message, {
+    new TransientError('transient', failed(describeCallbackError(error)), {
       platform,
       cause: error,
-      hint: `Check the token store behind the ${callback === 'loader' ? 'tokens loader' : 'persist callback'} (the original error is this error's cause); retrying is safe.`,
+      hint: `Check ${check} (the original error is this error's cause); retrying is safe.`,
     }),
   );
 }

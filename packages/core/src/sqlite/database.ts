@@ -1,0 +1,74 @@
+import { DatabaseSync } from 'node:sqlite';
+
+/** How long a statement waits for another process's write to finish before failing, in ms. */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/** A database and whether smmkit opened it (and so closes it). */
+export interface OpenedDatabase {
+  /** The connection. */
+  readonly db: DatabaseSync;
+  /** True when smmkit opened it from a path; false for a connection the app passed in. */
+  readonly owned: boolean;
+}
+
+/**
+ * Opens the SQLite file every smmkit store shares (tokens now; schedules, the outbox and cursors
+ * later), or takes the app's own connection to it. Each store keeps its own tables, all named
+ * `smmkit_*`, so they live side by side with each other and with the app's tables.
+ *
+ * Several processes may use the file at once: write-ahead logging lets readers go on while one
+ * writes, and a busy timeout makes a writer wait for another instead of failing at once
+ * (https://www.sqlite.org/wal.html, https://www.sqlite.org/pragma.html#pragma_busy_timeout).
+ *
+ * @param pathOrDatabase - a file path (created when missing) or an open `DatabaseSync`
+ * @returns the connection and whether it is ours to close
+ */
+export function openDatabase(pathOrDatabase: string | DatabaseSync): OpenedDatabase {
+  const owned = typeof pathOrDatabase === 'string';
+  const db = typeof pathOrDatabase === 'string' ? new DatabaseSync(pathOrDatabase) : pathOrDatabase;
+  db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // In-memory databases answer `memory` and stay as they are; files switch for good.
+  db.exec('PRAGMA journal_mode = WAL');
+  return { db, owned };
+}
+
+/**
+ * Brings one store's tables up to `version`, once per file: each store (`tokens`, later
+ * `scheduler`) records the version of its own tables in `smmkit_schema`, so stores of different
+ * releases can share a file and each migrates only what it owns. Runs in one write transaction,
+ * so processes opening a new file at the same time create the tables once.
+ *
+ * @param db - the connection
+ * @param component - the store's name in `smmkit_schema`
+ * @param version - the version of its tables this code reads and writes
+ * @param migrations - the DDL that takes the tables from version `index` to `index + 1`
+ * @throws Error when the file holds a newer version of the tables than this code knows
+ */
+export function migrate(
+  db: DatabaseSync,
+  component: string,
+  version: number,
+  migrations: readonly string[],
+): void {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS smmkit_schema (component TEXT PRIMARY KEY, version INTEGER NOT NULL) STRICT',
+    );
+    const row = db.prepare('SELECT version FROM smmkit_schema WHERE component = ?').get(component);
+    const current = typeof row?.version === 'number' ? row.version : 0;
+    if (current > version) {
+      throw new Error(
+        `The ${component} tables of this SQLite file are at version ${current}, newer than this smmkit knows (${version}): upgrade smmkit.`,
+      );
+    }
+    for (const step of migrations.slice(current, version)) db.exec(step);
+    db.prepare(
+      'INSERT INTO smmkit_schema (component, version) VALUES (?, ?) ON CONFLICT (component) DO UPDATE SET version = excluded.version',
+    ).run(component, version);
+    db.exec('COMMIT');
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}

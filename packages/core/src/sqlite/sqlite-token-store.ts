@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
+import type { TokenSet } from '../auth/token-provider.js';
+import type { StoredTokenSet, TokenStore } from '../auth/token-store.js';
+import { type Clock, systemClock } from '../time/clock.js';
+import { migrate, openDatabase } from './database.js';
+import { SqliteLeases } from './sqlite-lease.js';
+
+/** Default of {@link SqliteTokenStoreOptions.leaseMs}: 30 s, twice the 15 s an adapter gives a token call. */
+const DEFAULT_LEASE_MS = 30_000;
+
+/** The tables of the `tokens` component, one statement per version. */
+const TOKEN_MIGRATIONS = [
+  `CREATE TABLE smmkit_tokens (
+    key TEXT PRIMARY KEY,
+    version TEXT NOT NULL,
+    access_token TEXT NOT NULL,
+    expires_at INTEGER,
+    refresh_token TEXT,
+    refresh_token_expires_at INTEGER,
+    scopes TEXT,
+    updated_at INTEGER NOT NULL
+  ) STRICT`,
+];
+
+/** The columns a token set is written to, in the order of the statements below. */
+const COLUMNS = 'access_token, expires_at, refresh_token, refresh_token_expires_at, scopes, updated_at';
+
+/** Options of {@link sqliteTokenStore}. */
+export interface SqliteTokenStoreOptions {
+  /**
+   * How long the lock on one account's tokens lasts unless released, in ms: how long a process
+   * that died during a refresh blocks the others. Longer than your refresh call's timeout;
+   * default 30 000.
+   */
+  readonly leaseMs?: number | undefined;
+  /** How long to wait for the lock before failing with a retryable `TransientError`, in ms; default twice `leaseMs`. */
+  readonly lockWaitMs?: number | undefined;
+  /** Time source for leases (and the pauses while waiting for one); default the system clock. */
+  readonly clock?: Clock | undefined;
+}
+
+/** A {@link TokenStore} in a SQLite file, plus what the authorization step needs. */
+export interface SqliteTokenStore extends TokenStore {
+  /** Runs `work` holding the lock on `key` (a lease in `smmkit_leases`); see {@link TokenStore.withLock}. */
+  withLock<T>(key: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * Stores `tokens` under `key` whatever is stored there: after the user authorized (or
+   * re-authorized) the account.
+   */
+  save(key: string, tokens: TokenSet): Promise<StoredTokenSet>;
+  /** Forgets the tokens under `key` (the account was disconnected). */
+  delete(key: string): Promise<void>;
+  /** Closes the database when the store opened it from a path; a connection you passed stays open. */
+  close(): void;
+}
+
+/**
+ * Keeps account tokens in a SQLite file on Node's built-in `node:sqlite` (Node 22.13 or later;
+ * nothing to build): the embedded store for processes on one machine that share accounts. Give
+ * the same file to `createRefreshingTokenProvider` in every process (`store`, `key`), and one of
+ * them refreshes a rotating token while the others use what it stored.
+ *
+ * Tokens live in the table `smmkit_tokens` (one row per key, a fresh random version on every
+ * write) and locks in `smmkit_leases`, next to the other smmkit stores' tables and your own. The
+ * tokens are stored as they are, not encrypted: protect the file as you would the tokens.
+ *
+ * @param pathOrDatabase - the file (created when missing) or an open `DatabaseSync` to share
+ * @param options - lock timing and clock
+ * @returns the store
+ *
+ * @example
+ * ```ts
+ * import { sqliteTokenStore } from '@smmkit/core/sqlite';
+ *
+ * const store = sqliteTokenStore('smm.db');
+ * await store.save('x:brand', await exchangeXCode({ clientId, redirectUri, code, codeVerifier }));
+ * const tokens = createRefreshingTokenProvider({ platform: 'x', store, key: 'x:brand', refresh });
+ * ```
+ */
+export function sqliteTokenStore(
+  pathOrDatabase: string | DatabaseSync,
+  options: SqliteTokenStoreOptions = {},
+): SqliteTokenStore {
+  const { db, owned } = openDatabase(pathOrDatabase);
+  migrate(db, 'tokens', TOKEN_MIGRATIONS.length, TOKEN_MIGRATIONS);
+  const clock = options.clock ?? systemClock;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const leases = new SqliteLeases(db, { leaseMs, waitMs: options.lockWaitMs ?? 2 * leaseMs, clock });
+
+  const select = db.prepare(`SELECT version, ${COLUMNS} FROM smmkit_tokens WHERE key = ?`);
+  const insert = db.prepare(
+    `INSERT INTO smmkit_tokens (key, version, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (key) DO NOTHING`,
+  );
+  const update = db.prepare(
+    `UPDATE smmkit_tokens SET version = ?, access_token = ?, expires_at = ?, refresh_token = ?,
+       refresh_token_expires_at = ?, scopes = ?, updated_at = ?
+     WHERE key = ? AND version = ?`,
+  );
+  const upsert = db.prepare(
+    `INSERT INTO smmkit_tokens (key, version, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET version = excluded.version, access_token = excluded.access_token,
+       expires_at = excluded.expires_at, refresh_token = excluded.refresh_token,
+       refresh_token_expires_at = excluded.refresh_token_expires_at, scopes = excluded.scopes,
+       updated_at = excluded.updated_at`,
+  );
+  const remove = db.prepare('DELETE FROM smmkit_tokens WHERE key = ?');
+
+  /** The column values of `tokens`, in the order of {@link COLUMNS}. */
+  const values = (tokens: TokenSet) =>
+    [
+      tokens.accessToken,
+      tokens.expiresAt?.getTime() ?? null,
+      tokens.refreshToken ?? null,
+      tokens.refreshTokenExpiresAt?.getTime() ?? null,
+      tokens.scopes === undefined ? null : JSON.stringify(tokens.scopes),
+      clock.now(),
+    ] as const;
+
+  return {
+    load: async (key) => {
+      const row = select.get(key);
+      return row === undefined ? undefined : fromRow(row);
+    },
+    compareAndSwap: async (key, expectedVersion, next) => {
+      const version = randomUUID();
+      const changes =
+        expectedVersion === undefined
+          ? insert.run(key, version, ...values(next)).changes
+          : update.run(version, ...values(next), key, expectedVersion).changes;
+      return Number(changes) === 1 ? { tokens: next, version } : undefined;
+    },
+    withLock: (key, work) => leases.run(`tokens:${key}`, work),
+    save: async (key, tokens) => {
+      const version = randomUUID();
+      upsert.run(key, version, ...values(tokens));
+      return { tokens, version };
+    },
+    delete: async (key) => {
+      remove.run(key);
+    },
+    close: () => {
+      if (owned) db.close();
+    },
+  };
+}
+
+/** The stored set of a `smmkit_tokens` row; absent columns stay absent. */
+function fromRow(row: Record<string, SQLOutputValue>): StoredTokenSet {
+  const date = (value: SQLOutputValue | undefined): Date | undefined =>
+    typeof value === 'number' ? new Date(value) : undefined;
+  const text = (value: SQLOutputValue | undefined): string | undefined =>
+    typeof value === 'string' ? value : undefined;
+  const expiresAt = date(row.expires_at);
+  const refreshToken = text(row.refresh_token);
+  const refreshTokenExpiresAt = date(row.refresh_token_expires_at);
+  const scopes = text(row.scopes);
+  return {
+    version: String(row.version),
+    tokens: {
+      accessToken: String(row.access_token),
+      ...(expiresAt === undefined ? {} : { expiresAt }),
+      ...(refreshToken === undefined ? {} : { refreshToken }),
+      ...(refreshTokenExpiresAt === undefined ? {} : { refreshTokenExpiresAt }),
+      ...(scopes === undefined ? {} : { scopes: JSON.parse(scopes) as string[] }),
+    },
+  };
+}
