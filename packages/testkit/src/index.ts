@@ -47,6 +47,7 @@ export {
   seedInbound,
 } from './simulator/seed-inbound.js';
 export { seededRandom } from './simulator/seeded-random.js';
+export { type ServedSimulators, serveSimulators } from './simulator/serve-simulators.js';
 export { type ManualClock, manualClock, realClock, type SimClock } from './simulator/sim-clock.js';
 export {
   type HarnessKit,
