@@ -45,6 +45,7 @@ describe('SimulatorState accounts', () => {
       status: 'valid',
       accountId: ana.account.id,
       scopes: ['read'],
+      issuedAt: START,
     });
     clock.advance(60_000);
     expect(sim.tokens.check(ana.accessToken).status).toBe('expired');

@@ -18,6 +18,19 @@ describe('TokenRegistry', () => {
     expect(tokens.check(undefined)).toEqual({ status: 'missing' });
   });
 
+  it('tells when a token it accepts was issued, so a platform can refuse to refresh a young one', () => {
+    const clock = manualClock(1_000);
+    const tokens = new TokenRegistry(clock, 'sim_test');
+    const first = tokens.issue('acct');
+    clock.advance(86_400_000);
+    const second = tokens.issue('acct', { refreshable: true });
+    expect(tokens.check(first.accessToken)).toMatchObject({ status: 'valid', issuedAt: 1_000 });
+    expect(tokens.check(second.accessToken)).toMatchObject({ status: 'valid', issuedAt: 86_401_000 });
+    clock.advance(5_000);
+    const refreshed = tokens.refresh(second.refreshToken ?? '', true);
+    expect(tokens.check(refreshed?.accessToken)).toMatchObject({ issuedAt: 86_406_000 });
+  });
+
   it('refuses a rotated refresh token the second time, as X and TikTok do', () => {
     const tokens = new TokenRegistry(manualClock(0), 'sim_test');
     const issued = tokens.issue('acct', { refreshable: true, expiresInMs: 1000 });

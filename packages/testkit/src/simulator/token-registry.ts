@@ -8,6 +8,8 @@ export interface ValidTokenCheck {
   readonly accountId: string;
   /** What it was granted. */
   readonly scopes: readonly string[];
+  /** When it was issued, simulated time (platforms that refresh only tokens of a certain age read it). */
+  readonly issuedAt: number;
 }
 
 /** A token the simulator issued but no longer accepts. */
@@ -49,6 +51,7 @@ export interface IssueOptions {
 
 interface AccessRecord {
   readonly accountId: string;
+  readonly issuedAt: number;
   readonly expiresAt: number | undefined;
   readonly scopes: readonly string[];
   revoked: boolean;
@@ -84,8 +87,15 @@ export class TokenRegistry {
   /** Issues tokens for an account. */
   issue(accountId: string, options: IssueOptions = {}): IssuedTokens {
     const accessToken = this.#token('at');
-    const expiresAt = options.expiresInMs === undefined ? undefined : this.#clock.now() + options.expiresInMs;
-    this.#access.set(accessToken, { accountId, expiresAt, scopes: options.scopes ?? [], revoked: false });
+    const issuedAt = this.#clock.now();
+    const expiresAt = options.expiresInMs === undefined ? undefined : issuedAt + options.expiresInMs;
+    this.#access.set(accessToken, {
+      accountId,
+      issuedAt,
+      expiresAt,
+      scopes: options.scopes ?? [],
+      revoked: false,
+    });
     let refreshToken: string | undefined;
     if (options.refreshable) {
       refreshToken = this.#token('rt');
@@ -122,7 +132,7 @@ export class TokenRegistry {
     if (record.expiresAt !== undefined && this.#clock.now() >= record.expiresAt) {
       return { status: 'expired', accountId: record.accountId };
     }
-    return { status: 'valid', accountId: record.accountId, scopes: record.scopes };
+    return { status: 'valid', accountId: record.accountId, scopes: record.scopes, issuedAt: record.issuedAt };
   }
 
   /** Makes an access token expire now. */
