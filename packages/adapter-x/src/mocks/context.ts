@@ -1,5 +1,5 @@
 import type { MediaKind } from '@smmkit/core';
-import type { PlatformSimulator, SimulatedPost } from '@smmkit/testkit';
+import { type PlatformSimulator, readExtra, type SimulatedPost } from '@smmkit/testkit';
 import type { RateLimitBodyShape } from './dialect.js';
 import type { MediaCategory } from './limits.js';
 
@@ -117,40 +117,27 @@ export interface XContext {
   readonly revokedRefreshTokens: Set<string>;
   /** Client secrets of confidential clients, by client id (others are public clients). */
   readonly clientSecrets: ReadonlyMap<string, string>;
-  /** When each account was created. */
-  readonly accountCreatedAt: Map<string, number>;
 }
 
-const REPLY_SETTINGS = ['following', 'mentionedUsers', 'subscribers', 'verified', 'everyone'];
+/** A plain post's X fields, for posts other tools stored (a root: its own conversation). */
+const PLAIN_TWEET: Omit<TweetExtra, 'conversationId'> & { readonly conversationId: string | undefined } = {
+  conversationId: undefined,
+  inReplyToUserId: undefined,
+  quoteTweetId: undefined,
+  replySettings: 'everyone',
+  pollDurationMinutes: undefined,
+  taggedUserIds: [],
+  excludeReplyUserIds: [],
+  madeWithAi: false,
+  paidPartnership: false,
+  cardUri: undefined,
+  hidden: false,
+};
 
-/** The X fields of a post, with defaults for posts stored by other tools. */
+/** The X fields of a post, with a plain post's values where it has none. */
 export function tweetExtra(post: SimulatedPost): TweetExtra {
-  const extra = post.extra;
-  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-  const ids = (value: unknown) =>
-    Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-  const replySettings = text(extra.replySettings);
-  return {
-    conversationId: text(extra.conversationId) ?? post.inReplyToId ?? post.id,
-    inReplyToUserId: text(extra.inReplyToUserId),
-    quoteTweetId: text(extra.quoteTweetId),
-    replySettings:
-      replySettings !== undefined && REPLY_SETTINGS.includes(replySettings) ? replySettings : 'everyone',
-    pollDurationMinutes:
-      typeof extra.pollDurationMinutes === 'number' ? extra.pollDurationMinutes : undefined,
-    taggedUserIds: ids(extra.taggedUserIds),
-    excludeReplyUserIds: ids(extra.excludeReplyUserIds),
-    madeWithAi: extra.madeWithAi === true,
-    paidPartnership: extra.paidPartnership === true,
-    cardUri: text(extra.cardUri),
-    hidden: extra.hidden === true,
-  };
-}
-
-/** The account with `username`, compared case-insensitively as X does. */
-export function accountByUsername(context: XContext, username: string) {
-  const wanted = username.toLowerCase();
-  return context.sim.accounts.filter((account) => account.handle.toLowerCase() === wanted)[0];
+  const extra = readExtra(post.extra, PLAIN_TWEET);
+  return { ...extra, conversationId: extra.conversationId ?? post.inReplyToId ?? post.id };
 }
 
 /** The field name of the edit history, per vocabulary. */

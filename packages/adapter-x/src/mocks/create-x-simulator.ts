@@ -1,15 +1,15 @@
 import {
+  type AccountWithTokens,
   PlatformSimulator,
-  type RateBudgetRule,
-  type SimClock,
+  type PlatformSimulatorOptions,
   type SimulatedAccount,
-  type SimulatedEngagement,
+  type SimulatedPost,
 } from '@smmkit/testkit';
 import { X_BUDGETS } from './budgets.js';
 import { consent } from './consent.js';
 import type { ProcessingError, XContext, XVocabulary } from './context.js';
 import { type RateLimitBodyShape, xDialect } from './dialect.js';
-import { renderTweet, type XTweetJson } from './entities/index.js';
+import { renderTweet } from './entities/index.js';
 import { ACCESS_TOKEN_TTL_MS, DEFAULT_MAX_WEIGHTED_LENGTH } from './limits.js';
 import { DEFAULT_PROCESSING_ERROR } from './media-processing.js';
 import { registerDirectMessageRoutes } from './routes/direct-messages.js';
@@ -21,16 +21,15 @@ import { registerTweetRoutes } from './routes/tweets.js';
 import { registerUnknownPathRoute } from './routes/unknown-path.js';
 import { registerUserRoutes } from './routes/users.js';
 import { DEFAULT_SCOPES } from './scopes.js';
-import { addXAccount, seedDirectMessages, seedMentions, seedReplies } from './seed.js';
+import { storeTweet } from './store-tweet.js';
 
-/** Settings of {@link createXSimulator}. */
-export interface XSimulatorOptions {
+/**
+ * Settings of {@link createXSimulator}: a simulator's `clock` and `budgets` (merged over
+ * {@link X_BUDGETS}), and the API's own.
+ */
+export interface XSimulatorOptions extends Pick<PlatformSimulatorOptions, 'clock' | 'budgets'> {
   /** The API's base URL (default `https://api.x.com`, x.md "Auth"). */
   readonly baseUrl?: string | undefined;
-  /** Simulated time (default `Date.now()`, so vitest's fake timers apply; or testkit's `manualClock`). */
-  readonly clock?: SimClock | undefined;
-  /** Budgets per bucket, merged over X's ({@link X_BUDGETS}). */
-  readonly budgets?: Readonly<Record<string, RateBudgetRule>> | undefined;
   /** How long videos and GIFs process, simulated ms (default 3 000). */
   readonly mediaProcessingMs?: number | undefined;
   /** `check_after_secs` in processing_info (default 1). */
@@ -45,67 +44,10 @@ export interface XSimulatorOptions {
   readonly clientSecrets?: Readonly<Record<string, string>> | undefined;
 }
 
-/** An account added with {@link XSimulator.addAccount} and its OAuth 2.0 tokens. */
-export interface XSimulatorAccount {
-  /** The account. */
-  readonly account: SimulatedAccount;
-  /** Its access token (2 h unless `accessTokenTtlMs` says otherwise). */
-  readonly accessToken: string;
-  /** Its refresh token, when granted `offline.access`. */
-  readonly refreshToken?: string | undefined;
-  /** When the access token expires. */
+/** An account added with {@link XSimulator.addAccount} and its OAuth 2.0 tokens (a refresh token when granted `offline.access`). */
+export interface XSimulatorAccount extends AccountWithTokens {
+  /** When the access token expires (2 h unless `accessTokenTtlMs` says otherwise). */
   readonly expiresAt: Date;
-}
-
-/** A simulated X API: the generic simulator plus X-shaped helpers for tests. */
-export interface XSimulator {
-  /** The generic simulator: faults, request log, posts, media, tokens, rate limiter, MSW handlers. */
-  readonly sim: PlatformSimulator;
-  /** The base URL, without a trailing slash. */
-  readonly baseUrl: string;
-  /**
-   * Adds an account and issues it an OAuth 2.0 user token that expires after 2 hours (x.md "Auth";
-   * `accessTokenTtlMs` changes that, for runs longer than 2 h of simulated time), with the given
-   * scopes (default: every scope x.md lists, including `offline.access`, so a rotating refresh
-   * token comes with it).
-   *
-   * @example
-   * ```ts
-   * const { account, accessToken } = x.addAccount('ana', { accessTokenTtlMs: 365 * 86_400_000 });
-   * ```
-   */
-  addAccount(
-    username: string,
-    options?: {
-      readonly followers?: number | undefined;
-      readonly displayName?: string | undefined;
-      readonly scopes?: readonly string[] | undefined;
-      /** Lifetime of the access token, in ms (default 2 h, as on X). */
-      readonly accessTokenTtlMs?: number | undefined;
-    },
-  ): XSimulatorAccount;
-  /** Other accounts mention `accountId` (replying to `postId` when given); see `seedMentions` in seed.ts. */
-  seedMentions(
-    accountId: string,
-    count: number,
-    options?: { readonly postId?: string | undefined },
-  ): SimulatedEngagement[];
-  /** Other accounts reply to `postId`. */
-  seedReplies(postId: string, count: number): SimulatedEngagement[];
-  /** Other accounts send `accountId` direct messages. */
-  seedDirectMessages(accountId: string, count: number): SimulatedEngagement[];
-  /** The post as its author would read it now with every field (public, non-public and organic metrics), or `undefined`. */
-  tweetOf(id: string): XTweetJson | undefined;
-  /**
-   * Makes the next `count` videos/GIFs finalized fail processing with `error` (default X's
-   * `{"code":1,"name":"InvalidMedia","message":"Unsupported video format"}`).
-   */
-  failNextMediaProcessing(error?: ProcessingError, count?: number): void;
-  /**
-   * Plays the user approving an authorization URL (`https://x.com/i/oauth2/authorize?…`) for
-   * `accountId`; returns the redirect URL with `state` and `code`.
-   */
-  consent(authorizeUrl: string, accountId: string): string;
 }
 
 /** The fields {@link XSimulator.tweetOf} renders. */
@@ -144,48 +86,32 @@ const ALL_TWEET_FIELDS: ReadonlySet<string> = new Set([
  * running.close();
  * ```
  */
-export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
-  const baseUrl = (options.baseUrl ?? 'https://api.x.com').replace(/\/+$/, '');
+export function createXSimulator(options: XSimulatorOptions = {}) {
   const rateLimitBody = options.rateLimitBody ?? 'problem';
-  const uploads: XContext['uploads'] = new Map();
-  const processingFailures: ProcessingError[] = [];
-  const processingErrors: XContext['processingErrors'] = new Map();
-  const codes: XContext['codes'] = new Map();
-  const revokedRefreshTokens = new Set<string>();
   const sim = new PlatformSimulator({
     platform: 'x',
-    baseUrl,
+    baseUrl: options.baseUrl ?? 'https://api.x.com',
     dialect: xDialect({ rateLimitBody }),
     budgets: { ...X_BUDGETS, ...options.budgets },
     clock: options.clock,
     // X counts every window per user access token (x.md "Rate limits": "per user").
     rateLimitKey: 'token',
-    onReset: () => {
-      // X's own memory goes with the state it refers to.
-      uploads.clear();
-      processingFailures.length = 0;
-      processingErrors.clear();
-      codes.clear();
-      revokedRefreshTokens.clear();
-    },
   });
   const context: XContext = {
     sim,
-    baseUrl,
+    baseUrl: sim.baseUrl,
     mediaProcessingMs: options.mediaProcessingMs ?? 3_000,
     checkAfterSecs: options.checkAfterSecs ?? 1,
     maxWeightedLength: options.maxWeightedLength ?? DEFAULT_MAX_WEIGHTED_LENGTH,
     vocabulary: options.vocabulary ?? 'tweet',
     rateLimitBody,
-    uploads,
-    processingFailures,
-    processingErrors,
-    codes,
-    revokedRefreshTokens,
+    uploads: sim.resettable(new Map()),
+    processingFailures: sim.resettable([]),
+    processingErrors: sim.resettable(new Map()),
+    codes: sim.resettable(new Map()),
+    revokedRefreshTokens: sim.resettable(new Set()),
     clientSecrets: new Map(Object.entries(options.clientSecrets ?? {})),
-    accountCreatedAt: new Map(),
   };
-
   registerTweetRoutes(context);
   registerHideReplyRoute(context);
   registerSearchRoute(context);
@@ -196,36 +122,75 @@ export function createXSimulator(options: XSimulatorOptions = {}): XSimulator {
   // Last: MSW tries handlers in order, and this one takes any path the others did not.
   registerUnknownPathRoute(context);
 
+  // Fans write real posts: replies join the conversation and name the replied-to author.
+  const store = (
+    author: SimulatedAccount,
+    item: { text: string; inReplyTo?: SimulatedPost | undefined },
+    createdAt: number,
+  ) => storeTweet(context, { accountId: author.id, text: item.text, inReplyTo: item.inReplyTo, createdAt });
   return {
+    /** The generic simulator: faults, request log, posts, media, tokens, rate limiter, MSW handlers. */
     sim,
-    baseUrl,
-    addAccount(username, accountOptions = {}) {
-      const account = addXAccount(context, username, accountOptions);
-      const scopes = accountOptions.scopes ?? DEFAULT_SCOPES;
-      const expiresInMs = accountOptions.accessTokenTtlMs ?? ACCESS_TOKEN_TTL_MS;
-      const issued = sim.tokens.issue(account.id, {
-        expiresInMs,
-        refreshable: scopes.includes('offline.access'),
-        scopes,
-      });
-      return {
-        account,
-        accessToken: issued.accessToken,
-        ...(issued.refreshToken === undefined ? {} : { refreshToken: issued.refreshToken }),
-        expiresAt: issued.expiresAt ?? new Date(sim.clock.now() + expiresInMs),
-      };
+    /** The base URL, without a trailing slash. */
+    baseUrl: sim.baseUrl,
+    /**
+     * Adds an account and issues it an OAuth 2.0 user token that expires after 2 hours (x.md "Auth";
+     * `accessTokenTtlMs` changes that, for runs longer than 2 h of simulated time), with the given
+     * scopes (default: every scope x.md lists, including `offline.access`, so a rotating refresh
+     * token comes with it).
+     *
+     * @example
+     * ```ts
+     * const { account, accessToken } = x.addAccount('ana', { accessTokenTtlMs: 365 * 86_400_000 });
+     * ```
+     */
+    addAccount(
+      username: string,
+      account: {
+        readonly followers?: number | undefined;
+        readonly displayName?: string | undefined;
+        readonly scopes?: readonly string[] | undefined;
+        /** Lifetime of the access token, in ms (default 2 h, as on X). */
+        readonly accessTokenTtlMs?: number | undefined;
+      } = {},
+    ): XSimulatorAccount {
+      const { scopes = DEFAULT_SCOPES, accessTokenTtlMs: expiresInMs = ACCESS_TOKEN_TTL_MS } = account;
+      const tokens = { expiresInMs, refreshable: scopes.includes('offline.access'), scopes };
+      const added = sim.addAccountWithTokens({ ...account, handle: username }, tokens);
+      return { ...added, expiresAt: new Date(sim.clock.now() + expiresInMs) };
     },
-    seedMentions: (accountId, count, seedOptions) => seedMentions(context, accountId, count, seedOptions),
-    seedReplies: (postId, count) => seedReplies(context, postId, count),
-    seedDirectMessages: (accountId, count) => seedDirectMessages(context, accountId, count),
-    tweetOf(id) {
+    /**
+     * Other accounts mention `accountId` in `count` posts starting with `@username` (replying to
+     * `postId` when given); each is a post and a `mention` engagement under the same id. Oldest first.
+     */
+    seedMentions: (accountId: string, count: number, seed: { readonly postId?: string | undefined } = {}) =>
+      sim.seedMentions(accountId, count, { ...seed, store }),
+    /**
+     * Other accounts reply `count` times to `postId`. As replies written through X's apps and API,
+     * the text does not repeat `@author` (the reply metadata carries it). Oldest first.
+     */
+    seedReplies: (postId: string, count: number) => sim.seedReplies(postId, count, { store }),
+    /** Other accounts send `accountId` `count` direct messages (each engagement's id is its DM event id). Oldest first. */
+    seedDirectMessages: (accountId: string, count: number) => sim.seedMessages(accountId, count),
+    /** The post as its author would read it now with every field (public, non-public and organic metrics), or `undefined`. */
+    tweetOf(id: string) {
       const post = sim.posts.get(id);
-      if (post === undefined) return undefined;
-      return renderTweet(context, post, ALL_TWEET_FIELDS, post.accountId, sim.clock.now()).tweet;
+      return post && renderTweet(context, post, ALL_TWEET_FIELDS, post.accountId, sim.clock.now()).tweet;
     },
-    failNextMediaProcessing(error = DEFAULT_PROCESSING_ERROR, count = 1) {
-      for (let index = 0; index < count; index += 1) processingFailures.push(error);
+    /**
+     * Makes the next `count` videos/GIFs finalized fail processing with `error` (default X's
+     * `{"code":1,"name":"InvalidMedia","message":"Unsupported video format"}`).
+     */
+    failNextMediaProcessing(error: ProcessingError = DEFAULT_PROCESSING_ERROR, count = 1) {
+      for (let index = 0; index < count; index += 1) context.processingFailures.push(error);
     },
-    consent: (authorizeUrl, accountId) => consent(context, authorizeUrl, accountId),
+    /**
+     * Plays the user approving an authorization URL (`https://x.com/i/oauth2/authorize?…`) for
+     * `accountId`; returns the redirect URL with `state` and `code`.
+     */
+    consent: (authorizeUrl: string, accountId: string) => consent(context, authorizeUrl, accountId),
   };
 }
+
+/** A simulated X API: the generic simulator plus X-shaped helpers for tests. */
+export type XSimulator = ReturnType<typeof createXSimulator>;

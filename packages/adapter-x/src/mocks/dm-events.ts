@@ -40,7 +40,7 @@ export function listDmEvents(
               (item.accountId === accountId ? item.authorId : item.accountId) === participantId) &&
             now - item.createdAt <= DM_EVENTS_WINDOW_MS,
         );
-  const page = paginate(messages, (item) => item.id, maxResults, url.searchParams.get('pagination_token'));
+  const page = paginate(messages, maxResults, url.searchParams.get('pagination_token'));
   if (page instanceof Response) return page;
   const fields = listParam(url, 'dm_event.fields');
   const expansions = listParam(url, 'expansions');

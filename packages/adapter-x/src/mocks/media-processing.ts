@@ -23,15 +23,6 @@ export const DEFAULT_PROCESSING_ERROR: ProcessingError = {
   message: 'Unsupported video format',
 };
 
-/** Moves media whose processing time has passed to `ready`, or `failed` when it was scripted to fail. */
-export function refreshMedia(context: XContext, media: SimulatedMedia, now: number): SimulatedMedia {
-  if (media.state !== 'processing' || now < media.readyAt) return media;
-  const error = context.processingErrors.get(media.id);
-  media.state = error === undefined ? 'ready' : 'failed';
-  media.failure = error?.message;
-  return media;
-}
-
 /**
  * Where processing stands: `pending` until `check_after_secs` has passed since FINALIZE, then
  * `in_progress` with a growing `progress_percent`, then `succeeded` (or `failed` with `error`)
@@ -43,7 +34,7 @@ export function processingInfo(
   now: number,
 ): ProcessingInfoJson | undefined {
   if (media.kind === 'image') return undefined;
-  refreshMedia(context, media, now);
+  context.sim.refreshMedia(media);
   if (media.state === 'ready') return { state: 'succeeded', progress_percent: 100 };
   const started = media.readyAt - context.mediaProcessingMs;
   const elapsed = Math.max(0, now - started);

@@ -2,7 +2,6 @@ import { type RouteContext, withHeaders } from '@smmkit/testkit';
 import type { XContext } from './context.js';
 import { takeDailyCap } from './daily-cap.js';
 import { conversationIdOf } from './entities/index.js';
-import { refreshMedia } from './media-processing.js';
 import { invalidParameter, invalidRequest, jsonResponse, MEDIA_IDS_INVALID_MESSAGE } from './problems.js';
 import { ID_PATTERN, isObject, readJsonObject } from './request-params.js';
 import { arr, obj, type SchemaCheck, str } from './schema-check.js';
@@ -61,11 +60,7 @@ export async function sendDirectMessage(
   const attachments = Array.isArray(body.attachments) ? body.attachments : [];
   for (const attachment of attachments) {
     const media = isObject(attachment) ? sim.media.get(String(attachment.media_id)) : undefined;
-    if (
-      media === undefined ||
-      media.accountId !== accountId ||
-      refreshMedia(context, media, now).state !== 'ready'
-    )
+    if (media === undefined || media.accountId !== accountId || sim.refreshMedia(media).state !== 'ready')
       return withHeaders(invalidParameter('attachments', attachments, MEDIA_IDS_INVALID_MESSAGE), headers);
   }
   const sender = sim.accounts.get(accountId);

@@ -7,27 +7,16 @@ export interface NewTweet {
   readonly accountId: string;
   /** The text as sent. */
   readonly text: string;
-  /** Attached media, in order. */
-  readonly media: readonly SimulatedMedia[];
+  /** Attached media, in order (default none). */
+  readonly media?: readonly SimulatedMedia[] | undefined;
   /** The post it replies to. */
-  readonly inReplyTo: SimulatedPost | undefined;
+  readonly inReplyTo?: SimulatedPost | undefined;
   /** The poll, when it has one. */
-  readonly poll: { readonly options: readonly string[]; readonly durationMinutes: number } | undefined;
+  readonly poll?: { readonly options: readonly string[]; readonly durationMinutes: number } | undefined;
   /** Creation instant. */
   readonly createdAt: number;
   /** Other X fields (quote, reply settings, disclosures, tags). */
-  readonly extra?: Partial<
-    Pick<
-      TweetExtra,
-      | 'quoteTweetId'
-      | 'replySettings'
-      | 'taggedUserIds'
-      | 'excludeReplyUserIds'
-      | 'madeWithAi'
-      | 'paidPartnership'
-      | 'cardUri'
-    >
-  >;
+  readonly extra?: Partial<TweetExtra> | undefined;
 }
 
 /**
@@ -38,27 +27,19 @@ export interface NewTweet {
 export function storeTweet(context: XContext, tweet: NewTweet): SimulatedPost {
   const id = context.sim.nextId();
   const parent = tweet.inReplyTo;
-  const extra: TweetExtra = {
-    conversationId: parent === undefined ? id : tweetExtra(parent).conversationId,
-    inReplyToUserId: parent?.accountId,
-    quoteTweetId: tweet.extra?.quoteTweetId,
-    replySettings: tweet.extra?.replySettings ?? 'everyone',
-    pollDurationMinutes: tweet.poll?.durationMinutes,
-    taggedUserIds: tweet.extra?.taggedUserIds ?? [],
-    excludeReplyUserIds: tweet.extra?.excludeReplyUserIds ?? [],
-    madeWithAi: tweet.extra?.madeWithAi ?? false,
-    paidPartnership: tweet.extra?.paidPartnership ?? false,
-    cardUri: tweet.extra?.cardUri,
-    hidden: false,
-  };
-  return context.sim.posts.put({
+  return context.sim.addPost({
     id,
     accountId: tweet.accountId,
     text: tweet.text,
-    media: tweet.media,
+    media: tweet.media ?? [],
     inReplyToId: parent?.id,
     pollOptions: tweet.poll?.options,
     createdAt: tweet.createdAt,
-    extra: { ...extra },
+    extra: {
+      ...tweet.extra,
+      conversationId: parent === undefined ? id : tweetExtra(parent).conversationId,
+      inReplyToUserId: parent?.accountId,
+      pollDurationMinutes: tweet.poll?.durationMinutes,
+    },
   });
 }

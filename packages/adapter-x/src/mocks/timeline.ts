@@ -1,4 +1,4 @@
-import { compareIds, type RouteContext, type SimulatedPost } from '@smmkit/testkit';
+import { pageByIds, type RouteContext, type SimulatedPost } from '@smmkit/testkit';
 import type { XContext } from './context.js';
 import { readFieldSelection, tweetsPayload } from './entities/index.js';
 import { paginate } from './pagination.js';
@@ -37,20 +37,16 @@ export function answerTimeline(
   const problem = firstProblem(maxResults, sinceId, untilId, startTime, endTime);
   if (problem !== undefined) return problem;
 
-  const filtered = posts
-    .filter((post) => {
-      if (typeof sinceId === 'string' && compareIds(post.id, sinceId) <= 0) return false;
-      if (typeof untilId === 'string' && compareIds(post.id, untilId) >= 0) return false;
-      if (typeof startTime === 'number' && post.createdAt < startTime) return false;
-      if (typeof endTime === 'number' && post.createdAt > endTime) return false;
-      return true;
-    })
-    .sort((a, b) => compareIds(b.id, a.id))
-    .slice(0, rules.cap);
+  const time = (post: SimulatedPost) =>
+    !(typeof startTime === 'number' && post.createdAt < startTime) &&
+    !(typeof endTime === 'number' && post.createdAt > endTime);
+  const id = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const window = { newerThan: id(sinceId), olderThan: id(untilId), limit: rules.cap };
+  const reachable = pageByIds(posts.filter(time), window).items;
 
   const tokenName = rules.tokenParams.find((name) => url.searchParams.has(name)) ?? rules.tokenParams[0];
   const token = tokenName === undefined ? null : url.searchParams.get(tokenName);
-  const page = paginate(filtered, (post) => post.id, Number(maxResults), token, tokenName);
+  const page = paginate(reachable, Number(maxResults), token, tokenName);
   if (page instanceof Response) return page;
   const payload = tweetsPayload(context, page.items, readFieldSelection(url), accountId, now);
   return jsonResponse({ ...payload, meta: page.meta });

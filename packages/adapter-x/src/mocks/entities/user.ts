@@ -2,7 +2,7 @@ import type { SimulatedAccount } from '@smmkit/testkit';
 import type { XContext } from '../context.js';
 import type { XUserJson } from './types.js';
 
-/** An account's creation date when the simulator did not record one (accounts added straight to `sim.accounts`). */
+/** An account's creation date when it has none (accounts stored straight in `sim.accounts`). */
 const FALLBACK_CREATED_AT = Date.parse('2020-01-01T00:00:00.000Z');
 
 /**
@@ -22,7 +22,7 @@ export function renderUser(
     username: account.handle,
   };
   if (fields.has('created_at'))
-    user.created_at = new Date(context.accountCreatedAt.get(account.id) ?? FALLBACK_CREATED_AT).toISOString();
+    user.created_at = new Date(account.createdAt ?? FALLBACK_CREATED_AT).toISOString();
   if (fields.has('description')) user.description = '';
   if (fields.has('protected')) user.protected = false;
   if (fields.has('verified')) user.verified = false;

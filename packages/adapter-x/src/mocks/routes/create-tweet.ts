@@ -4,7 +4,6 @@ import { editHistoryField, type XContext } from '../context.js';
 import { CREATE_POST_REQUEST, EXCLUSIVE_PARTS } from '../create-post-schema.js';
 import { takeDailyCap } from '../daily-cap.js';
 import { DUPLICATE_WINDOW_MS, MAX_MEDIA_PER_POST } from '../limits.js';
-import { refreshMedia } from '../media-processing.js';
 import {
   aboutBlank,
   DUPLICATE_CONTENT_DETAIL,
@@ -74,8 +73,7 @@ async function create(context: XContext, { request, accountId, now }: RouteConte
     if (parent === undefined) return aboutBlank(403, 'Forbidden', REPLY_TARGET_GONE_DETAIL);
   }
 
-  const attached =
-    media === undefined ? [] : attachableMedia(context, strings(media.media_ids), accountId, now);
+  const attached = media === undefined ? [] : attachableMedia(context, strings(media.media_ids), accountId);
   if (attached === undefined)
     return invalidParameter('media.media_ids', media?.media_ids, MEDIA_IDS_INVALID_MESSAGE);
 
@@ -118,13 +116,12 @@ function attachableMedia(
   context: XContext,
   ids: readonly string[],
   accountId: string,
-  now: number,
 ): SimulatedMedia[] | undefined {
   const found: SimulatedMedia[] = [];
   for (const id of new Set(ids)) {
     const media = context.sim.media.get(id);
     if (media === undefined || media.accountId !== accountId) return undefined;
-    if (refreshMedia(context, media, now).state !== 'ready') return undefined;
+    if (context.sim.refreshMedia(media).state !== 'ready') return undefined;
     if (context.sim.posts.filter((post) => post.media.some((item) => item.id === id)).length > 0)
       return undefined;
     found.push(media);

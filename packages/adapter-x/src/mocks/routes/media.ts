@@ -1,4 +1,4 @@
-import type { RouteContext, SimulatedMedia } from '@smmkit/testkit';
+import type { RouteContext } from '@smmkit/testkit';
 import type { UploadSession, XContext } from '../context.js';
 import { mediaKeyOf } from '../entities/index.js';
 import {
@@ -144,18 +144,15 @@ function finalize(context: XContext, { params, accountId, now }: RouteContext): 
     const processed = session.kind !== 'image';
     const failure = processed ? context.processingFailures.shift() : undefined;
     if (failure !== undefined) context.processingErrors.set(session.id, failure);
-    const media: SimulatedMedia = {
+    sim.addMedia({
       id: session.id,
       accountId,
       kind: session.kind,
       mimeType: session.mediaType,
       sizeBytes: received,
-      altText: undefined,
-      state: processed ? 'processing' : 'ready',
-      readyAt: processed ? now + context.mediaProcessingMs : now,
-      failure: undefined,
-    };
-    sim.media.put(media);
+      processingMs: processed ? context.mediaProcessingMs : undefined,
+      failure: failure?.message,
+    });
     session.finalized = true;
   }
   return mediaStatus(context, session, now);

@@ -1,5 +1,5 @@
 import type { SimulatedPost } from '@smmkit/testkit';
-import { accountByUsername, tweetExtra, type XContext } from '../context.js';
+import { tweetExtra, type XContext } from '../context.js';
 import { RECENT_SEARCH_WINDOW_MS } from '../limits.js';
 import { invalidParameter } from '../problems.js';
 import { missingScope, REQUIRED_SCOPES } from '../scopes.js';
@@ -59,10 +59,10 @@ function compileQuery(context: XContext, query: string): ((post: SimulatedPost) 
     if (operator === 'conversation_id') {
       tests.push((post) => post.id !== value && tweetExtra(post).conversationId === value);
     } else if (operator === 'from') {
-      const id = accountByUsername(context, value.replace(/^@/, ''))?.id;
+      const id = context.sim.accountByHandle(value.replace(/^@/, ''))?.id;
       tests.push((post) => post.accountId === id);
     } else if (operator === 'to') {
-      const id = accountByUsername(context, value.replace(/^@/, ''))?.id;
+      const id = context.sim.accountByHandle(value.replace(/^@/, ''))?.id;
       tests.push((post) => id !== undefined && tweetExtra(post).inReplyToUserId === id);
     } else {
       return undefined;
