@@ -1,7 +1,6 @@
 import type { MediaKind } from '@smmkit/core';
 import { type PlatformSimulator, readExtra, type SimulatedPost } from '@smmkit/testkit';
 import type { RateLimitBodyShape } from './dialect.js';
-import type { MediaCategory } from './limits.js';
 
 /**
  * Which field names the simulator answers with. X's wire format and docs.x.com say `tweet`
@@ -41,14 +40,10 @@ export interface TweetExtra {
 export interface UploadSession {
   /** The media id. */
   readonly id: string;
-  /** `3_…` photo, `7_…` video, `16_…` animated GIF. */
-  readonly mediaKey: string;
   /** Who uploads. */
   readonly accountId: string;
   /** `media_type`. */
   readonly mediaType: string;
-  /** `media_category`. */
-  readonly category: MediaCategory;
   /** What it is in core's vocabulary. */
   readonly kind: MediaKind;
   /** `total_bytes` announced at INITIALIZE. */

@@ -9,19 +9,19 @@ export type RateLimitBodyShape = 'problem' | 'legacy';
  * Unix seconds, rounded up so a client that waits until then is never early.
  */
 export function xRateLimitHeaders(window: RateWindow): Record<string, string> {
-  return {
-    'x-rate-limit-limit': String(window.limit),
-    'x-rate-limit-remaining': String(Math.max(0, window.remaining)),
-    'x-rate-limit-reset': String(Math.ceil(window.resetAt / 1000)),
-  };
+  return limitHeaders('x-rate-limit', window);
 }
 
 /** The daily per-user cap headers of POST /2/tweets (x.md "Rate limits": `x-user-limit-24hour-{limit,remaining,reset}`). */
 export function xUserDailyHeaders(window: RateWindow): Record<string, string> {
+  return limitHeaders('x-user-limit-24hour', window);
+}
+
+function limitHeaders(prefix: string, window: RateWindow): Record<string, string> {
   return {
-    'x-user-limit-24hour-limit': String(window.limit),
-    'x-user-limit-24hour-remaining': String(Math.max(0, window.remaining)),
-    'x-user-limit-24hour-reset': String(Math.ceil(window.resetAt / 1000)),
+    [`${prefix}-limit`]: String(window.limit),
+    [`${prefix}-remaining`]: String(Math.max(0, window.remaining)),
+    [`${prefix}-reset`]: String(Math.ceil(window.resetAt / 1000)),
   };
 }
 

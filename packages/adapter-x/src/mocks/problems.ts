@@ -22,25 +22,14 @@ export interface InvalidParameter {
 /** A problem object as it appears in a partial `errors[]` of a 200 (GET /2/tweets missing ids). */
 export type ProblemObject = Readonly<Record<string, string | number>>;
 
-/** A JSON answer with extra headers. */
-export function jsonResponse(
-  body: unknown,
-  status = 200,
-  headers: Readonly<Record<string, string>> = {},
-): Response {
-  return Response.json(body, { status, headers });
+/** A JSON answer. */
+export function jsonResponse(body: unknown, status = 200): Response {
+  return Response.json(body, { status });
 }
 
 /** A problem answer (`application/problem+json`). */
-export function problemResponse(
-  body: unknown,
-  status: number,
-  headers: Readonly<Record<string, string>> = {},
-): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...headers },
-  });
+export function problemResponse(body: unknown, status: number): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': PROBLEM_CONTENT_TYPE } });
 }
 
 /**

@@ -11,15 +11,15 @@ export const ID_PATTERN = /^[0-9]{1,19}$/;
  * (x-openapi.json requestBody `application/json`).
  */
 export async function readJsonObject(request: Request): Promise<JsonObject | Response> {
-  const text = await request.text();
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(await request.text());
   } catch {
-    return invalidRequest([{ parameters: {}, message: BODY_NOT_JSON_OBJECT_MESSAGE }]);
+    // Not JSON: refused as a body that is no object.
   }
-  if (!isObject(parsed)) return invalidRequest([{ parameters: {}, message: BODY_NOT_JSON_OBJECT_MESSAGE }]);
-  return parsed;
+  return isObject(parsed)
+    ? parsed
+    : invalidRequest([{ parameters: {}, message: BODY_NOT_JSON_OBJECT_MESSAGE }]);
 }
 
 /** Whether `value` is a plain JSON object. */
@@ -42,6 +42,15 @@ export function listParam(url: URL, ...names: readonly string[]): Set<string> {
   return values;
 }
 
+/** X's 400 for an id that is not `^[0-9]{1,19}$`: "The `since_id` query parameter value [x] does not match ^[0-9]{1,19}$" (a client's fixture quotes it). */
+export function malformedId(name: string, value: string, where: 'query' | 'path' = 'query'): Response {
+  return invalidParameter(
+    name,
+    value,
+    `The \`${name}\` ${where} parameter value [${value}] does not match ^[0-9]{1,19}$`,
+  );
+}
+
 /**
  * `max_results` within `[min, max]`, `fallback` when absent, or X's 400
  * "The `max_results` query parameter value [N] is not between 10 and 100" (quoted by users of
@@ -50,27 +59,15 @@ export function listParam(url: URL, ...names: readonly string[]): Set<string> {
 export function maxResultsParam(url: URL, min: number, max: number, fallback: number): number | Response {
   const raw = url.searchParams.get('max_results');
   if (raw === null) return fallback;
-  const value = Number(raw);
-  if (!/^-?\d+$/.test(raw) || value < min || value > max)
-    return invalidParameter(
-      'max_results',
-      raw,
-      `The \`max_results\` query parameter value [${raw}] is not between ${min} and ${max}`,
-    );
-  return value;
+  if (/^-?\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max) return Number(raw);
+  const message = `The \`max_results\` query parameter value [${raw}] is not between ${min} and ${max}`;
+  return invalidParameter('max_results', raw, message);
 }
 
-/** An id query parameter (`since_id`), or X's 400 "… does not match ^[0-9]{1,19}$" (a client's fixture quotes it). */
+/** An id query parameter (`since_id`), or X's 400 ({@link malformedId}). */
 export function idParam(url: URL, name: string): string | undefined | Response {
-  const raw = url.searchParams.get(name);
-  if (raw === null) return undefined;
-  if (!ID_PATTERN.test(raw))
-    return invalidParameter(
-      name,
-      raw,
-      `The \`${name}\` query parameter value [${raw}] does not match ^[0-9]{1,19}$`,
-    );
-  return raw;
+  const raw = url.searchParams.get(name) ?? undefined;
+  return raw === undefined || ID_PATTERN.test(raw) ? raw : malformedId(name, raw);
 }
 
 /** A date-time query parameter (`start_time`) as epoch ms, or a 400 (ASSUMED wording). */
@@ -78,13 +75,12 @@ export function timeParam(url: URL, name: string): number | undefined | Response
   const raw = url.searchParams.get(name);
   if (raw === null) return undefined;
   const ms = Date.parse(raw);
-  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(raw))
-    return invalidParameter(
-      name,
-      raw,
-      `The \`${name}\` query parameter value [${raw}] is not a valid date-time`,
-    );
-  return ms;
+  if (!Number.isNaN(ms) && /^\d{4}-\d{2}-\d{2}T/.test(raw)) return ms;
+  return invalidParameter(
+    name,
+    raw,
+    `The \`${name}\` query parameter value [${raw}] is not a valid date-time`,
+  );
 }
 
 /** The first `Response` among values, so a route can validate several parameters and stop at the first problem. */

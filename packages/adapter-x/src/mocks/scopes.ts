@@ -1,4 +1,5 @@
-import { bearerToken } from '@smmkit/testkit';
+import { bearerToken, type RouteMethod, type RouteResolver } from '@smmkit/testkit';
+import type { XBucket } from './budgets.js';
 import type { XContext } from './context.js';
 import { forbidden } from './problems.js';
 
@@ -30,16 +31,28 @@ export const REQUIRED_SCOPES = {
 } as const satisfies Record<string, readonly string[]>;
 
 /**
- * X's 403 when the token lacks one of `needed` (the generic `Forbidden` problem; users hitting it
- * for a missing `tweet.write`/`like.write` quote that body). A token issued without any scope
- * (straight from `sim.tokens.issue`) is treated as having them all.
+ * Declares an X endpoint: it counts against `bucket`, and a token that lacks one of the `scopes`
+ * it needs gets X's 403 before `answer` runs (the generic `Forbidden` problem; users hitting it for
+ * a missing `tweet.write`/`like.write` quote that body). A token issued without any scope (straight
+ * from `sim.tokens.issue`) is treated as having them all.
+ *
+ * @example
+ * ```ts
+ * xRoute(context, 'DELETE', '/2/tweets/:id', 'tweets-delete', 'deleteTweet', ({ params }) => …);
+ * ```
  */
-export function missingScope(
+export function xRoute(
   context: XContext,
-  request: Request,
-  needed: readonly string[],
-): Response | undefined {
-  const check = context.sim.tokens.check(bearerToken(request));
-  if (check.status !== 'valid' || check.scopes.length === 0) return undefined;
-  return needed.every((scope) => check.scopes.includes(scope)) ? undefined : forbidden();
+  method: RouteMethod,
+  path: string,
+  bucket: XBucket,
+  scopes: keyof typeof REQUIRED_SCOPES,
+  answer: RouteResolver,
+): void {
+  context.sim.route(method, path, { bucket }, (route) => {
+    const check = context.sim.tokens.check(bearerToken(route.request));
+    const needed: readonly string[] = REQUIRED_SCOPES[scopes];
+    if (check.status !== 'valid' || check.scopes.length === 0) return answer(route);
+    return needed.every((scope) => check.scopes.includes(scope)) ? answer(route) : forbidden();
+  });
 }

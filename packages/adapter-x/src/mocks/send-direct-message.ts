@@ -5,7 +5,6 @@ import { conversationIdOf } from './entities/index.js';
 import { invalidParameter, invalidRequest, jsonResponse, MEDIA_IDS_INVALID_MESSAGE } from './problems.js';
 import { ID_PATTERN, isObject, readJsonObject } from './request-params.js';
 import { arr, obj, type SchemaCheck, str } from './schema-check.js';
-import { missingScope, REQUIRED_SCOPES } from './scopes.js';
 
 /**
  * x-openapi.json `CreateDirectMessagesByParticipantIdRequest` and
@@ -20,8 +19,8 @@ const CREATE_DM_REQUEST: SchemaCheck = obj({
 /**
  * Sends a one-to-one direct message for `POST /2/dm_conversations/with/:participant_id/messages`
  * and `POST /2/dm_conversations/:dm_conversation_id/messages` (x-openapi.json
- * createDirectMessagesByParticipantId, createDirectMessagesByConversationId): scope `dm.write`, the
- * daily cap, the recipient (`recipientOf` answers its id or X's problem), the body, then
+ * createDirectMessagesByParticipantId, createDirectMessagesByConversationId), once the route has
+ * checked the scopes: the daily cap, the recipient (`recipientOf` answers its id or X's problem), the body, then
  * attachments that must be the sender's processed media. Answers 201
  * `{data:{dm_conversation_id, dm_event_id}}`, and stores the message in `sim.engagements` (kind
  * `direct_message`, `accountId` the recipient, `authorId` the sender).
@@ -40,8 +39,6 @@ export async function sendDirectMessage(
 ): Promise<Response> {
   const { sim } = context;
   const { request, accountId, now } = route;
-  const scopeProblem = missingScope(context, request, REQUIRED_SCOPES.sendDirectMessage);
-  if (scopeProblem !== undefined) return scopeProblem;
   // ASSUMED: the daily DM cap is reported like POST /2/tweets's, in x-user-limit-24hour-*.
   const daily = takeDailyCap(context, route, 'dm-send-24h');
   const headers = daily.headers;

@@ -5,15 +5,14 @@ import { paginate } from './pagination.js';
 import { jsonResponse } from './problems.js';
 import { firstProblem, idParam, maxResultsParam, timeParam } from './request-params.js';
 
-/** Bounds of a timeline's `max_results` (x-openapi.json: 5..100 on user timelines, 10..100 on recent search). */
+/** A timeline's rules (x-openapi.json: `max_results` up to 100, default 10). */
 export interface TimelineRules {
+  /** The least `max_results` (5 on user timelines, 10 on recent search). */
   readonly minResults: number;
-  readonly maxResults: number;
-  readonly defaultResults: number;
   /** Only this many of the newest posts can be reached (800 mentions, 3,200 user posts). */
   readonly cap: number;
-  /** The parameter that carries the page token (`pagination_token`, or `next_token` on search). */
-  readonly tokenParams: readonly string[];
+  /** The parameters that carry the page token (default `pagination_token`; search also takes `next_token`). */
+  readonly tokenParams?: readonly string[] | undefined;
 }
 
 /**
@@ -29,7 +28,7 @@ export function answerTimeline(
   rules: TimelineRules,
 ): Response {
   const { url, accountId, now } = route;
-  const maxResults = maxResultsParam(url, rules.minResults, rules.maxResults, rules.defaultResults);
+  const maxResults = maxResultsParam(url, rules.minResults, 100, 10);
   const sinceId = idParam(url, 'since_id');
   const untilId = idParam(url, 'until_id');
   const startTime = timeParam(url, 'start_time');
@@ -44,7 +43,8 @@ export function answerTimeline(
   const window = { newerThan: id(sinceId), olderThan: id(untilId), limit: rules.cap };
   const reachable = pageByIds(posts.filter(time), window).items;
 
-  const tokenName = rules.tokenParams.find((name) => url.searchParams.has(name)) ?? rules.tokenParams[0];
+  const names = rules.tokenParams ?? ['pagination_token'];
+  const tokenName = names.find((name) => url.searchParams.has(name));
   const token = tokenName === undefined ? null : url.searchParams.get(tokenName);
   const page = paginate(reachable, Number(maxResults), token, tokenName);
   if (page instanceof Response) return page;

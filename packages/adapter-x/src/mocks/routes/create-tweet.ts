@@ -17,7 +17,6 @@ import {
   TEXT_TOO_LONG_MESSAGE,
 } from '../problems.js';
 import { isObject, type JsonObject, readJsonObject } from '../request-params.js';
-import { missingScope, REQUIRED_SCOPES } from '../scopes.js';
 import { storeTweet } from '../store-tweet.js';
 
 /**
@@ -27,9 +26,6 @@ import { storeTweet } from '../store-tweet.js';
  * Every answer carries `x-user-limit-24hour-*` (x.md "Rate limits").
  */
 export async function createTweet(context: XContext, route: RouteContext): Promise<Response> {
-  const scopeProblem = missingScope(context, route.request, REQUIRED_SCOPES.createTweet);
-  if (scopeProblem !== undefined) return scopeProblem;
-
   const daily = takeDailyCap(context, route, 'tweets-create-24h');
   if (daily.refused !== undefined) return withHeaders(daily.refused, daily.headers);
   return withHeaders(await create(context, route), daily.headers);

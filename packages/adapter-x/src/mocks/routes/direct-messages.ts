@@ -1,8 +1,9 @@
+import type { RouteContext } from '@smmkit/testkit';
 import type { XContext } from '../context.js';
 import { listDmEvents } from '../dm-events.js';
-import { invalidParameter, resourceNotFound } from '../problems.js';
-import { ID_PATTERN } from '../request-params.js';
-import { missingScope, REQUIRED_SCOPES } from '../scopes.js';
+import { resourceNotFound } from '../problems.js';
+import { ID_PATTERN, malformedId } from '../request-params.js';
+import { xRoute } from '../scopes.js';
 import { sendDirectMessage } from '../send-direct-message.js';
 
 /**
@@ -18,32 +19,31 @@ import { sendDirectMessage } from '../send-direct-message.js';
  * ```
  */
 export function registerDirectMessageRoutes(context: XContext): void {
-  const { sim } = context;
+  const participant = ({ params }: RouteContext) => participantOf(context, String(params.participant_id));
 
   // x-openapi.json getDirectMessagesEvents.
-  sim.route('GET', '/2/dm_events', { bucket: 'dm-events' }, (route) => {
-    const scopeProblem = missingScope(context, route.request, REQUIRED_SCOPES.readDirectMessages);
-    return scopeProblem ?? listDmEvents(context, route);
-  });
+  xRoute(context, 'GET', '/2/dm_events', 'dm-events', 'readDirectMessages', (route) =>
+    listDmEvents(context, route),
+  );
 
   // x-openapi.json getDirectMessagesEventsByParticipantId: participant_id `^[0-9]{1,19}$`, same
   // query and answer as GET /2/dm_events, only the events of the conversation with that user.
-  sim.route('GET', '/2/dm_conversations/with/:participant_id/dm_events', { bucket: 'dm-events' }, (route) => {
-    const scopeProblem = missingScope(context, route.request, REQUIRED_SCOPES.readDirectMessages);
-    if (scopeProblem !== undefined) return scopeProblem;
-    const participantId = participantOf(context, String(route.params.participant_id));
+  const withParticipant = '/2/dm_conversations/with/:participant_id';
+  xRoute(context, 'GET', `${withParticipant}/dm_events`, 'dm-events', 'readDirectMessages', (route) => {
+    const participantId = participant(route);
     return participantId instanceof Response ? participantId : listDmEvents(context, route, participantId);
   });
 
   // x.md "Engagement": POST /2/dm_conversations/with/:participant_id/messages {text, attachments}
   // → 201 {data:{dm_conversation_id, dm_event_id}}; 15 per 15 min and 1,440 per 24 h (x.md "Rate limits").
-  sim.route('POST', '/2/dm_conversations/with/:participant_id/messages', { bucket: 'dm-send' }, (route) =>
-    sendDirectMessage(context, route, () => participantOf(context, String(route.params.participant_id))),
+  xRoute(context, 'POST', `${withParticipant}/messages`, 'dm-send', 'sendDirectMessage', (route) =>
+    sendDirectMessage(context, route, () => participant(route)),
   );
 
   // x-openapi.json createDirectMessagesByConversationId: the same body and answer, addressed by
   // conversation id; it shares the send limits (ASSUMED: X lists one DM-send limit).
-  sim.route('POST', '/2/dm_conversations/:dm_conversation_id/messages', { bucket: 'dm-send' }, (route) =>
+  const byConversation = '/2/dm_conversations/:dm_conversation_id/messages';
+  xRoute(context, 'POST', byConversation, 'dm-send', 'sendDirectMessage', (route) =>
     sendDirectMessage(context, route, (senderId) =>
       otherParticipant(context, String(route.params.dm_conversation_id), senderId),
     ),
@@ -52,12 +52,7 @@ export function registerDirectMessageRoutes(context: XContext): void {
 
 /** The user `participant_id` names, or X's 400 for a malformed id and 404 for an unknown user (ASSUMED wording). */
 function participantOf(context: XContext, participantId: string): string | Response {
-  if (!ID_PATTERN.test(participantId))
-    return invalidParameter(
-      'participant_id',
-      participantId,
-      `The \`participant_id\` path parameter value [${participantId}] does not match ^[0-9]{1,19}$`,
-    );
+  if (!ID_PATTERN.test(participantId)) return malformedId('participant_id', participantId, 'path');
   if (context.sim.accounts.get(participantId) === undefined)
     return resourceNotFound('user', 'participant_id', participantId);
   return participantId;

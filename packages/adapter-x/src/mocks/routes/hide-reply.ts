@@ -7,7 +7,7 @@ import {
   resourceNotFound,
 } from '../problems.js';
 import { readJsonObject } from '../request-params.js';
-import { missingScope, REQUIRED_SCOPES } from '../scopes.js';
+import { xRoute } from '../scopes.js';
 
 /**
  * PUT /2/tweets/:tweet_id/hidden `{"hidden":true}` → `{"data":{"hidden":true}}` (x.md
@@ -23,13 +23,13 @@ import { missingScope, REQUIRED_SCOPES } from '../scopes.js';
  */
 export function registerHideReplyRoute(context: XContext): void {
   const { sim } = context;
-  sim.route(
+  xRoute(
+    context,
     'PUT',
     '/2/tweets/:tweet_id/hidden',
-    { bucket: 'tweets-hide' },
+    'tweets-hide',
+    'hideReply',
     async ({ request, params, accountId }) => {
-      const scopeProblem = missingScope(context, request, REQUIRED_SCOPES.hideReply);
-      if (scopeProblem !== undefined) return scopeProblem;
       const body = await readJsonObject(request);
       if (body instanceof Response) return body;
       // x-openapi.json HidePostsReplyRequest: `hidden` boolean, required.

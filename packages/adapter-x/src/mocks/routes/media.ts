@@ -1,4 +1,5 @@
 import type { RouteContext } from '@smmkit/testkit';
+import type { XBucket } from '../budgets.js';
 import type { UploadSession, XContext } from '../context.js';
 import { mediaKeyOf } from '../entities/index.js';
 import {
@@ -23,8 +24,8 @@ import {
   resourceNotFound,
   SEGMENTS_MISMATCH_MESSAGE,
 } from '../problems.js';
-import { ID_PATTERN, isObject, readJsonObject } from '../request-params.js';
-import { missingScope, REQUIRED_SCOPES } from '../scopes.js';
+import { ID_PATTERN, isObject, malformedId, readJsonObject } from '../request-params.js';
+import { xRoute } from '../scopes.js';
 
 /**
  * Declares the chunked media upload (x.md "Media upload"; x-openapi.json initializeMediaUpload,
@@ -38,25 +39,17 @@ import { missingScope, REQUIRED_SCOPES } from '../scopes.js';
  * ```
  */
 export function registerMediaRoutes(context: XContext): void {
-  const { sim } = context;
-  const guard = (route: RouteContext, answer: () => Response | Promise<Response>) =>
-    missingScope(context, route.request, REQUIRED_SCOPES.media) ?? answer();
-
-  sim.route('POST', '/2/media/upload/initialize', { bucket: 'media-initialize' }, (route) =>
-    guard(route, () => initialize(context, route)),
-  );
-  sim.route('POST', '/2/media/upload/:id/append', { bucket: 'media-append' }, (route) =>
-    guard(route, () => append(context, route)),
-  );
-  sim.route('POST', '/2/media/upload/:id/finalize', { bucket: 'media-finalize' }, (route) =>
-    guard(route, () => finalize(context, route)),
-  );
-  sim.route('GET', '/2/media/upload', { bucket: 'media-status' }, (route) =>
-    guard(route, () => status(context, route)),
-  );
-  sim.route('POST', '/2/media/metadata', { bucket: 'media-metadata' }, (route) =>
-    guard(route, () => metadata(context, route)),
-  );
+  const media = (
+    method: 'GET' | 'POST',
+    path: string,
+    bucket: XBucket,
+    answer: (context: XContext, route: RouteContext) => Response | Promise<Response>,
+  ) => xRoute(context, method, path, bucket, 'media', (route) => answer(context, route));
+  media('POST', '/2/media/upload/initialize', 'media-initialize', initialize);
+  media('POST', '/2/media/upload/:id/append', 'media-append', append);
+  media('POST', '/2/media/upload/:id/finalize', 'media-finalize', finalize);
+  media('GET', '/2/media/upload', 'media-status', status);
+  media('POST', '/2/media/metadata', 'media-metadata', metadata);
 }
 
 /** INITIALIZE: JSON `media_type`, `total_bytes`, `media_category` → `{data:{id, media_key, expires_after_secs}}`. */
@@ -89,22 +82,11 @@ async function initialize(context: XContext, { request, accountId, now }: RouteC
   if (totalBytes > rule.maxBytes)
     return invalidParameter('total_bytes', totalBytes, fileTooLargeMessage(rule.maxBytes));
   const id = context.sim.nextId();
-  const session: UploadSession = {
-    id,
-    mediaKey: mediaKeyOf(rule.kind, id),
-    accountId,
-    mediaType,
-    category,
-    kind: rule.kind,
-    totalBytes,
-    segments: new Map(),
-    expiresAt: now + UPLOAD_EXPIRES_AFTER_SECS * 1000,
-    finalized: false,
-  };
-  context.uploads.set(id, session);
-  return jsonResponse({
-    data: { id, media_key: session.mediaKey, expires_after_secs: UPLOAD_EXPIRES_AFTER_SECS },
-  });
+  const expiresAt = now + UPLOAD_EXPIRES_AFTER_SECS * 1000;
+  const session = { id, accountId, mediaType, kind: rule.kind, totalBytes, segments: new Map(), expiresAt };
+  context.uploads.set(id, { ...session, finalized: false });
+  const mediaKey = mediaKeyOf(rule.kind, id);
+  return jsonResponse({ data: { id, media_key: mediaKey, expires_after_secs: UPLOAD_EXPIRES_AFTER_SECS } });
 }
 
 /** APPEND: multipart (or JSON) `media` + `segment_index` 0..999 → `{data:{expires_at}}` (x-openapi.json AppendMediaUploadResponse). */
@@ -168,12 +150,7 @@ function status(context: XContext, { url, accountId, now }: RouteContext): Respo
       `The \`command\` query parameter value [${command}] is not one of [STATUS]`,
     );
   const mediaId = url.searchParams.get('media_id') ?? '';
-  if (!ID_PATTERN.test(mediaId))
-    return invalidParameter(
-      'media_id',
-      mediaId,
-      `The \`media_id\` query parameter value [${mediaId}] does not match ^[0-9]{1,19}$`,
-    );
+  if (!ID_PATTERN.test(mediaId)) return malformedId('media_id', mediaId);
   const session = openSession(context, mediaId, accountId, now);
   if (session instanceof Response) return session;
   return mediaStatus(context, session, now);
@@ -215,7 +192,7 @@ function mediaStatus(context: XContext, session: UploadSession, now: number): Re
   return jsonResponse({
     data: {
       id: session.id,
-      media_key: session.mediaKey,
+      media_key: mediaKeyOf(session.kind, session.id),
       ...(media === undefined ? {} : { size: media.sizeBytes }),
       expires_after_secs: Math.max(0, Math.floor((session.expiresAt - now) / 1000)),
       ...(info === undefined ? {} : { processing_info: info }),

@@ -1,7 +1,7 @@
+import { pkceChallenge } from '@smmkit/core/adapter-kit';
 import type { IssuedTokens, RouteContext } from '@smmkit/testkit';
 import type { XContext } from '../context.js';
 import { ACCESS_TOKEN_TTL_MS } from '../limits.js';
-import { pkceMatches } from '../pkce.js';
 import { jsonResponse } from '../problems.js';
 
 /**
@@ -18,7 +18,7 @@ export function registerOAuthRoutes(context: XContext): void {
   sim.route('POST', '/2/oauth2/token', { auth: false }, (route) => token(context, route));
   // RFC 7009 revocation; X answers `{"revoked":true}` (ASSUMED shape, also for unknown tokens).
   sim.route('POST', '/2/oauth2/revoke', { auth: false }, async ({ request }) => {
-    const form = await readForm(request);
+    const form = new URLSearchParams(await request.text());
     const client = clientOf(context, request, form);
     if (client instanceof Response) return client;
     const value = form.get('token') ?? '';
@@ -30,7 +30,7 @@ export function registerOAuthRoutes(context: XContext): void {
 
 async function token(context: XContext, { request, now }: RouteContext): Promise<Response> {
   const { sim } = context;
-  const form = await readForm(request);
+  const form = new URLSearchParams(await request.text());
   const client = clientOf(context, request, form);
   if (client instanceof Response) return client;
   const grantType = form.get('grant_type');
@@ -39,16 +39,16 @@ async function token(context: XContext, { request, now }: RouteContext): Promise
     const code = form.get('code') ?? '';
     const pending = context.codes.get(code);
     context.codes.delete(code);
+    // RFC 7636 §4.6: S256 is BASE64URL(SHA-256(verifier)), `plain` the verifier itself; X takes both.
+    const verifier = form.get('code_verifier') ?? '';
+    const answered = pending?.codeChallengeMethod === 'plain' ? verifier : await pkceChallenge(verifier);
     const valid =
       pending !== undefined &&
       now < pending.expiresAt &&
       pending.clientId === client &&
       pending.redirectUri === form.get('redirect_uri') &&
-      (await pkceMatches(
-        form.get('code_verifier') ?? '',
-        pending.codeChallenge,
-        pending.codeChallengeMethod,
-      ));
+      verifier !== '' &&
+      answered === pending.codeChallenge;
     // The wording X uses for a bad code (plhery/node-twitter-api-v2#496).
     if (!valid) return oauthError('invalid_request', 'Value passed for the authorization code was invalid.');
     const issued = sim.tokens.issue(pending.accountId, {
@@ -113,8 +113,4 @@ function clientOf(context: XContext, request: Request, form: URLSearchParams): s
   const id = form.get('client_id');
   if (id === null || id === '' || context.clientSecrets.has(id)) return refused;
   return id;
-}
-
-async function readForm(request: Request): Promise<URLSearchParams> {
-  return new URLSearchParams(await request.text());
 }

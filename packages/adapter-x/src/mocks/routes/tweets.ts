@@ -7,11 +7,10 @@ import {
   invalidParameter,
   jsonResponse,
   notFoundProblem,
-  type ProblemObject,
   resourceNotFound,
 } from '../problems.js';
-import { ID_PATTERN } from '../request-params.js';
-import { missingScope, REQUIRED_SCOPES } from '../scopes.js';
+import { ID_PATTERN, malformedId } from '../request-params.js';
+import { xRoute } from '../scopes.js';
 import { createTweet } from './create-tweet.js';
 
 /** Most ids one lookup takes (x.md "Metrics": "up to 100 ids"; x-openapi.json `ids` maxItems 100). */
@@ -29,32 +28,31 @@ export function registerTweetRoutes(context: XContext): void {
   const { sim } = context;
 
   // x.md "Publish"; x-openapi.json createPosts → 201 CreatePostsResponse.
-  sim.route('POST', '/2/tweets', { bucket: 'tweets-create' }, (route) => createTweet(context, route));
+  xRoute(context, 'POST', '/2/tweets', 'tweets-create', 'createTweet', (route) =>
+    createTweet(context, route),
+  );
 
   // x.md "Metrics": batch lookup with partial `errors[]` for ids that are not found.
-  sim.route('GET', '/2/tweets', { bucket: 'tweets-lookup' }, (route) => lookupTweets(context, route));
+  xRoute(context, 'GET', '/2/tweets', 'tweets-lookup', 'readTweets', (route) => lookupTweets(context, route));
 
   // x-openapi.json getPostsById: one post; a missing one is a 200 with only `errors` (as the batch lookup).
-  sim.route(
+  xRoute(
+    context,
     'GET',
     '/2/tweets/:id',
-    { bucket: 'tweets-lookup' },
-    ({ request, url, params, accountId, now }) => {
-      const scopeProblem = missingScope(context, request, REQUIRED_SCOPES.readTweets);
-      if (scopeProblem !== undefined) return scopeProblem;
-      const id = String(params.id);
-      const post = sim.posts.get(id);
-      const selection = readFieldSelection(url);
-      if (post === undefined) return jsonResponse({ errors: [notFoundProblem('tweet', 'id', id)] });
-      const payload = tweetsPayload(context, [post], selection, accountId, now);
+    'tweets-lookup',
+    'readTweets',
+    ({ url, params, accountId, now }) => {
+      const post = sim.posts.get(String(params.id));
+      if (post === undefined)
+        return jsonResponse({ errors: [notFoundProblem('tweet', 'id', String(params.id))] });
+      const payload = tweetsPayload(context, [post], readFieldSelection(url), accountId, now);
       return jsonResponse({ ...payload, data: payload.data?.[0] });
     },
   );
 
   // x.md "Publish": DELETE /2/tweets/:id → {"data":{"deleted":true}}; only the author may delete.
-  sim.route('DELETE', '/2/tweets/:id', { bucket: 'tweets-delete' }, ({ request, params, accountId }) => {
-    const scopeProblem = missingScope(context, request, REQUIRED_SCOPES.deleteTweet);
-    if (scopeProblem !== undefined) return scopeProblem;
+  xRoute(context, 'DELETE', '/2/tweets/:id', 'tweets-delete', 'deleteTweet', ({ params, accountId }) => {
     const id = String(params.id);
     const post = sim.posts.get(id);
     if (post === undefined) return resourceNotFound('tweet', 'id', id);
@@ -65,9 +63,7 @@ export function registerTweetRoutes(context: XContext): void {
 }
 
 /** GET /2/tweets?ids=… : found posts in request order, a Not Found Error per missing id. */
-function lookupTweets(context: XContext, { request, url, accountId, now }: RouteContext): Response {
-  const scopeProblem = missingScope(context, request, REQUIRED_SCOPES.readTweets);
-  if (scopeProblem !== undefined) return scopeProblem;
+function lookupTweets(context: XContext, { url, accountId, now }: RouteContext): Response {
   const raw = url.searchParams.get('ids');
   // x-openapi.json getPostsByIds: `ids` is required, 1 to 100 ids of `^[0-9]{1,19}$` (messages ASSUMED).
   if (raw === null || raw === '')
@@ -80,18 +76,9 @@ function lookupTweets(context: XContext, { request, url, accountId, now }: Route
       `The \`ids\` query parameter value [${raw}] is not between 1 and 100`,
     );
   const malformed = ids.find((id) => !ID_PATTERN.test(id));
-  if (malformed !== undefined)
-    return invalidParameter(
-      'ids',
-      malformed,
-      `The \`ids\` query parameter value [${malformed}] does not match ^[0-9]{1,19}$`,
-    );
-  const found = [];
-  const errors: ProblemObject[] = [];
-  for (const id of ids) {
-    const post = context.sim.posts.get(id);
-    if (post === undefined) errors.push(notFoundProblem('tweet', 'ids', id));
-    else found.push(post);
-  }
-  return jsonResponse(tweetsPayload(context, found, readFieldSelection(url), accountId, now, errors));
+  if (malformed !== undefined) return malformedId('ids', malformed);
+  const found = ids.flatMap((id) => context.sim.posts.get(id) ?? []);
+  const errors = ids.filter((id) => context.sim.posts.get(id) === undefined);
+  const problems = errors.map((id) => notFoundProblem('tweet', 'ids', id));
+  return jsonResponse(tweetsPayload(context, found, readFieldSelection(url), accountId, now, problems));
 }

@@ -1,11 +1,12 @@
-import type { SimulatedPost } from '@smmkit/testkit';
+import type { RouteContext, SimulatedAccount, SimulatedPost } from '@smmkit/testkit';
 import twitterText from 'twitter-text';
+import type { XBucket } from '../budgets.js';
 import { tweetExtra, type XContext } from '../context.js';
 import { renderUser } from '../entities/index.js';
 import { MENTIONS_CAP, USER_TWEETS_CAP } from '../limits.js';
 import { jsonResponse, notFoundProblem } from '../problems.js';
 import { listParam } from '../request-params.js';
-import { missingScope, REQUIRED_SCOPES } from '../scopes.js';
+import { xRoute } from '../scopes.js';
 import { answerTimeline } from '../timeline.js';
 
 /**
@@ -18,63 +19,42 @@ import { answerTimeline } from '../timeline.js';
  */
 export function registerUserRoutes(context: XContext): void {
   const { sim } = context;
+  // A user's route; a missing user is a 200 with `errors` (ASSUMED by analogy with posts).
+  const userRoute = (
+    path: string,
+    bucket: XBucket,
+    scopes: 'readUsers' | 'readTweets',
+    answer: (account: SimulatedAccount, route: RouteContext) => Response,
+  ) =>
+    xRoute(context, 'GET', path, bucket, scopes, (route) => {
+      const id = route.params.id === undefined ? route.accountId : String(route.params.id);
+      const account = sim.accounts.get(id);
+      if (account === undefined) return jsonResponse({ errors: [notFoundProblem('user', 'id', id)] });
+      return answer(account, route);
+    });
+  const user = (account: SimulatedAccount, { url }: RouteContext) =>
+    jsonResponse({ data: renderUser(context, account, listParam(url, 'user.fields')) });
 
   // x-openapi.json getUsersMe. Declared before /2/users/:id, which would also match `me`.
-  sim.route('GET', '/2/users/me', { bucket: 'users-me' }, ({ request, url, accountId }) => {
-    const scopeProblem = missingScope(context, request, REQUIRED_SCOPES.readUsers);
-    if (scopeProblem !== undefined) return scopeProblem;
-    const account = sim.accounts.get(accountId);
-    if (account === undefined) return jsonResponse({ errors: [notFoundProblem('user', 'id', accountId)] });
-    return jsonResponse({ data: renderUser(context, account, listParam(url, 'user.fields')) });
-  });
-
-  // x-openapi.json getUsersById; a missing user is a 200 with `errors` (ASSUMED by analogy with posts).
-  sim.route('GET', '/2/users/:id', { bucket: 'users-lookup' }, ({ request, url, params }) => {
-    const scopeProblem = missingScope(context, request, REQUIRED_SCOPES.readUsers);
-    if (scopeProblem !== undefined) return scopeProblem;
-    const id = String(params.id);
-    const account = sim.accounts.get(id);
-    if (account === undefined) return jsonResponse({ errors: [notFoundProblem('user', 'id', id)] });
-    return jsonResponse({ data: renderUser(context, account, listParam(url, 'user.fields')) });
-  });
+  userRoute('/2/users/me', 'users-me', 'readUsers', user);
+  // x-openapi.json getUsersById.
+  userRoute('/2/users/:id', 'users-lookup', 'readUsers', user);
 
   // x-openapi.json getUsersPosts: max_results 5..100 (default 10), the newest 3,200 posts;
   // `exclude=replies,retweets` (the simulator has no reposts, so only replies are excluded).
-  sim.route('GET', '/2/users/:id/tweets', { bucket: 'users-tweets' }, (route) => {
-    const scopeProblem = missingScope(context, route.request, REQUIRED_SCOPES.readTweets);
-    if (scopeProblem !== undefined) return scopeProblem;
-    const id = String(route.params.id);
-    if (sim.accounts.get(id) === undefined)
-      return jsonResponse({ errors: [notFoundProblem('user', 'id', id)] });
-    const exclude = listParam(route.url, 'exclude');
+  userRoute('/2/users/:id/tweets', 'users-tweets', 'readTweets', (account, route) => {
+    const replies = listParam(route.url, 'exclude').has('replies');
     const posts = sim.posts.filter(
-      (post) => post.accountId === id && !(exclude.has('replies') && post.inReplyToId !== undefined),
+      (post) => post.accountId === account.id && !(replies && post.inReplyToId !== undefined),
     );
-    return answerTimeline(context, route, posts, {
-      minResults: 5,
-      maxResults: 100,
-      defaultResults: 10,
-      cap: USER_TWEETS_CAP,
-      tokenParams: ['pagination_token'],
-    });
+    return answerTimeline(context, route, posts, { minResults: 5, cap: USER_TWEETS_CAP });
   });
 
   // x.md "Engagement": mentions, up to the 800 most recent; x-openapi.json getUsersMentions
   // (max_results 5..100, default 10).
-  sim.route('GET', '/2/users/:id/mentions', { bucket: 'users-mentions' }, (route) => {
-    const scopeProblem = missingScope(context, route.request, REQUIRED_SCOPES.readTweets);
-    if (scopeProblem !== undefined) return scopeProblem;
-    const id = String(route.params.id);
-    const account = sim.accounts.get(id);
-    if (account === undefined) return jsonResponse({ errors: [notFoundProblem('user', 'id', id)] });
+  userRoute('/2/users/:id/mentions', 'users-mentions', 'readTweets', (account, route) => {
     const posts = sim.posts.filter((post) => mentions(post, account.id, account.handle));
-    return answerTimeline(context, route, posts, {
-      minResults: 5,
-      maxResults: 100,
-      defaultResults: 10,
-      cap: MENTIONS_CAP,
-      tokenParams: ['pagination_token'],
-    });
+    return answerTimeline(context, route, posts, { minResults: 5, cap: MENTIONS_CAP });
   });
 }
 
