@@ -9,7 +9,7 @@ import { X_BUDGETS } from './budgets.js';
 import { consent } from './consent.js';
 import type { ProcessingError, XContext, XVocabulary } from './context.js';
 import { type RateLimitBodyShape, xDialect } from './dialect.js';
-import { renderTweet } from './entities/index.js';
+import { renderTweet } from './entities/tweet.js';
 import { ACCESS_TOKEN_TTL_MS, DEFAULT_MAX_WEIGHTED_LENGTH } from './limits.js';
 import { DEFAULT_PROCESSING_ERROR } from './media-processing.js';
 import { registerDirectMessageRoutes } from './routes/direct-messages.js';

@@ -1,6 +1,7 @@
 import type { RouteContext, SimulatedEngagement } from '@smmkit/testkit';
 import type { XContext } from './context.js';
-import { renderDmEvent, renderUser } from './entities/index.js';
+import { renderDmEvent } from './entities/dm-event.js';
+import { renderUser } from './entities/user.js';
 import { DM_EVENTS_WINDOW_MS } from './limits.js';
 import { paginate } from './pagination.js';
 import { jsonResponse } from './problems.js';

@@ -23,16 +23,10 @@ export {
   type XSimulatorOptions,
 } from './create-x-simulator.js';
 export { type RateLimitBodyShape, xDialect, xRateLimitHeaders, xUserDailyHeaders } from './dialect.js';
-export {
-  conversationIdOf,
-  METRICS_PER_HOUR,
-  mediaKeyOf,
-  VIEWS_PER_HOUR,
-  type XDmEventJson,
-  type XMediaJson,
-  type XTweetJson,
-  type XUserJson,
-} from './entities/index.js';
+export { conversationIdOf } from './entities/dm-event.js';
+export { mediaKeyOf, VIEWS_PER_HOUR } from './entities/media.js';
+export { METRICS_PER_HOUR } from './entities/tweet.js';
+export type { XDmEventJson, XMediaJson, XTweetJson, XUserJson } from './entities/types.js';
 export { DEFAULT_MAX_WEIGHTED_LENGTH, DUPLICATE_WINDOW_MS } from './limits.js';
 export { DEFAULT_PROCESSING_ERROR, type ProcessingInfoJson } from './media-processing.js';
 export { DUPLICATE_CONTENT_DETAIL, TEXT_TOO_LONG_MESSAGE } from './problems.js';

@@ -1,7 +1,7 @@
 import { type RouteContext, withHeaders } from '@smmkit/testkit';
 import type { XContext } from './context.js';
 import { takeDailyCap } from './daily-cap.js';
-import { conversationIdOf } from './entities/index.js';
+import { conversationIdOf } from './entities/dm-event.js';
 import { invalidParameter, invalidRequest, jsonResponse, MEDIA_IDS_INVALID_MESSAGE } from './problems.js';
 import { ID_PATTERN, isObject, readJsonObject } from './request-params.js';
 import { arr, obj, type SchemaCheck, str } from './schema-check.js';

@@ -1,6 +1,6 @@
 import { pageByIds, type RouteContext, type SimulatedPost } from '@smmkit/testkit';
 import type { XContext } from './context.js';
-import { readFieldSelection, tweetsPayload } from './entities/index.js';
+import { tweetsPayload } from './entities/tweets-payload.js';
 import { paginate } from './pagination.js';
 import { jsonResponse } from './problems.js';
 import { firstProblem, idParam, maxResultsParam, timeParam } from './request-params.js';
@@ -27,7 +27,7 @@ export function answerTimeline(
   posts: readonly SimulatedPost[],
   rules: TimelineRules,
 ): Response {
-  const { url, accountId, now } = route;
+  const { url } = route;
   const maxResults = maxResultsParam(url, rules.minResults, 100, 10);
   const sinceId = idParam(url, 'since_id');
   const untilId = idParam(url, 'until_id');
@@ -48,6 +48,6 @@ export function answerTimeline(
   const token = tokenName === undefined ? null : url.searchParams.get(tokenName);
   const page = paginate(reachable, Number(maxResults), token, tokenName);
   if (page instanceof Response) return page;
-  const payload = tweetsPayload(context, page.items, readFieldSelection(url), accountId, now);
+  const payload = tweetsPayload(context, page.items, route);
   return jsonResponse({ ...payload, meta: page.meta });
 }

@@ -1,4 +1,4 @@
-import type { SimulatedPost } from '@smmkit/testkit';
+import type { RouteContext, SimulatedPost } from '@smmkit/testkit';
 import type { XContext } from '../context.js';
 import type { ProblemObject } from '../problems.js';
 import { listParam } from '../request-params.js';
@@ -22,7 +22,7 @@ export interface TweetsPayload {
  * v2.167) are the same parameter under two names; `referenced_posts` is the newest name of
  * `referenced_tweets.id`.
  */
-export function readFieldSelection(url: URL): FieldSelection {
+function readFieldSelection(url: URL): FieldSelection {
   return {
     tweetFields: listParam(url, 'tweet.fields', 'post.fields'),
     userFields: listParam(url, 'user.fields'),
@@ -32,18 +32,17 @@ export function readFieldSelection(url: URL): FieldSelection {
 }
 
 /**
- * Renders posts with their expansions: `author_id` and `in_reply_to_user_id` → `includes.users`,
+ * Renders posts for the caller of `route`, with the fields and expansions its query selects: `author_id` and `in_reply_to_user_id` → `includes.users`,
  * `attachments.media_keys` → `includes.media`, `referenced_tweets.id` (or `referenced_posts`) →
  * `includes.tweets` (`includes.posts` in the `post` vocabulary). An expansion also puts its field on the post, as X does.
  */
 export function tweetsPayload(
   context: XContext,
   posts: readonly SimulatedPost[],
-  selection: FieldSelection,
-  viewerId: string,
-  now: number,
+  { url, accountId: viewerId, now }: Pick<RouteContext, 'url' | 'accountId' | 'now'>,
   errors: readonly ProblemObject[] = [],
 ): TweetsPayload {
+  const selection = readFieldSelection(url);
   const { expansions } = selection;
   const fields = new Set(selection.tweetFields);
   if (expansions.has('author_id')) fields.add('author_id');

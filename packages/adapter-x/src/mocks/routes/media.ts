@@ -1,7 +1,7 @@
 import type { RouteContext } from '@smmkit/testkit';
 import type { XBucket } from '../budgets.js';
 import type { UploadSession, XContext } from '../context.js';
-import { mediaKeyOf } from '../entities/index.js';
+import { mediaKeyOf } from '../entities/media.js';
 import {
   ALT_TEXT_MAX_CHARS,
   CATEGORY_RULES,

@@ -1,6 +1,6 @@
 import type { RouteContext } from '@smmkit/testkit';
 import type { XContext } from '../context.js';
-import { readFieldSelection, tweetsPayload } from '../entities/index.js';
+import { tweetsPayload } from '../entities/tweets-payload.js';
 import {
   aboutBlank,
   DELETE_NOT_OWNER_DETAIL,
@@ -36,20 +36,13 @@ export function registerTweetRoutes(context: XContext): void {
   xRoute(context, 'GET', '/2/tweets', 'tweets-lookup', 'readTweets', (route) => lookupTweets(context, route));
 
   // x-openapi.json getPostsById: one post; a missing one is a 200 with only `errors` (as the batch lookup).
-  xRoute(
-    context,
-    'GET',
-    '/2/tweets/:id',
-    'tweets-lookup',
-    'readTweets',
-    ({ url, params, accountId, now }) => {
-      const post = sim.posts.get(String(params.id));
-      if (post === undefined)
-        return jsonResponse({ errors: [notFoundProblem('tweet', 'id', String(params.id))] });
-      const payload = tweetsPayload(context, [post], readFieldSelection(url), accountId, now);
-      return jsonResponse({ ...payload, data: payload.data?.[0] });
-    },
-  );
+  xRoute(context, 'GET', '/2/tweets/:id', 'tweets-lookup', 'readTweets', (route) => {
+    const id = String(route.params.id);
+    const post = sim.posts.get(id);
+    if (post === undefined) return jsonResponse({ errors: [notFoundProblem('tweet', 'id', id)] });
+    const payload = tweetsPayload(context, [post], route);
+    return jsonResponse({ ...payload, data: payload.data?.[0] });
+  });
 
   // x.md "Publish": DELETE /2/tweets/:id → {"data":{"deleted":true}}; only the author may delete.
   xRoute(context, 'DELETE', '/2/tweets/:id', 'tweets-delete', 'deleteTweet', ({ params, accountId }) => {
@@ -63,8 +56,8 @@ export function registerTweetRoutes(context: XContext): void {
 }
 
 /** GET /2/tweets?ids=… : found posts in request order, a Not Found Error per missing id. */
-function lookupTweets(context: XContext, { url, accountId, now }: RouteContext): Response {
-  const raw = url.searchParams.get('ids');
+function lookupTweets(context: XContext, route: RouteContext): Response {
+  const raw = route.url.searchParams.get('ids');
   // x-openapi.json getPostsByIds: `ids` is required, 1 to 100 ids of `^[0-9]{1,19}$` (messages ASSUMED).
   if (raw === null || raw === '')
     return invalidParameter('ids', '', 'The `ids` query parameter can not be empty');
@@ -80,5 +73,5 @@ function lookupTweets(context: XContext, { url, accountId, now }: RouteContext):
   const found = ids.flatMap((id) => context.sim.posts.get(id) ?? []);
   const errors = ids.filter((id) => context.sim.posts.get(id) === undefined);
   const problems = errors.map((id) => notFoundProblem('tweet', 'ids', id));
-  return jsonResponse(tweetsPayload(context, found, readFieldSelection(url), accountId, now, problems));
+  return jsonResponse(tweetsPayload(context, found, route, problems));
 }

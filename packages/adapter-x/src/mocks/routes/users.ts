@@ -2,7 +2,7 @@ import type { RouteContext, SimulatedAccount, SimulatedPost } from '@smmkit/test
 import twitterText from 'twitter-text';
 import type { XBucket } from '../budgets.js';
 import { tweetExtra, type XContext } from '../context.js';
-import { renderUser } from '../entities/index.js';
+import { renderUser } from '../entities/user.js';
 import { MENTIONS_CAP, USER_TWEETS_CAP } from '../limits.js';
 import { jsonResponse, notFoundProblem } from '../problems.js';
 import { listParam } from '../request-params.js';
