@@ -154,9 +154,10 @@ export function createXSimulator(options: XSimulatorOptions = {}) {
         readonly accessTokenTtlMs?: number | undefined;
       } = {},
     ): XSimulatorAccount {
-      const { scopes = DEFAULT_SCOPES, accessTokenTtlMs: expiresInMs = ACCESS_TOKEN_TTL_MS } = account;
+      const { followers, displayName, scopes = DEFAULT_SCOPES } = account;
+      const expiresInMs = account.accessTokenTtlMs ?? ACCESS_TOKEN_TTL_MS;
       const tokens = { expiresInMs, refreshable: scopes.includes('offline.access'), scopes };
-      const added = sim.addAccountWithTokens({ ...account, handle: username }, tokens);
+      const added = sim.addAccountWithTokens({ handle: username, followers, displayName }, tokens);
       return { ...added, expiresAt: new Date(sim.clock.now() + expiresInMs) };
     },
     /**
