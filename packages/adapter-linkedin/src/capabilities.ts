@@ -1,0 +1,194 @@
+import type { Capabilities } from '@smmkit/core';
+import type { RateBudget } from '@smmkit/core/adapter-kit';
+
+// Every rule cites a learn.microsoft.com/linkedin page. Where LinkedIn's pages give no number
+// (file sizes, durations), the figure is the one third-party clients report and the comment says so.
+
+const MEGABYTE = 1024 * 1024;
+const DAY_SECONDS = 86_400;
+const DAY_MINUTES = 1440;
+
+/**
+ * Longest alt text of an image: the MultiImage API page gives 4086 characters for `altText`
+ * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/multiimage-post-api).
+ */
+const ALT_TEXT_MAX_LENGTH = 4086;
+
+/** The buckets the adapter's operations count against (see {@link linkedInRateBudgets}). */
+export const LINKEDIN_BUCKETS = Object.freeze({
+  /** `POST /rest/posts`: the daily post limits. */
+  posts: 'POST /rest/posts',
+  /** Every other call: the app's daily request limit of each endpoint. */
+  api: 'api',
+});
+
+/**
+ * The daily request budgets the adapter declares. LinkedIn sends no rate-limit headers and
+ * publishes no numbers: limits are per member per app and per app, per endpoint, and reset at
+ * midnight UTC (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/rate-limits).
+ * The numbers are the adapter's settings (`dailyPostsPerMember`, `dailyPostsPerApp`).
+ *
+ * @param limits - posts per member and per app per day
+ * @returns the budgets, `resets: 'utc_midnight'`
+ *
+ * @example
+ * ```ts
+ * linkedInRateBudgets({ dailyPostsPerMember: 150, dailyPostsPerApp: 100_000 });
+ * ```
+ */
+export function linkedInRateBudgets(limits: {
+  readonly dailyPostsPerMember: number;
+  readonly dailyPostsPerApp: number;
+}): RateBudget[] {
+  return [
+    {
+      bucket: LINKEDIN_BUCKETS.posts,
+      limit: limits.dailyPostsPerMember,
+      windowSec: DAY_SECONDS,
+      scope: 'user',
+      resets: 'utc_midnight',
+    },
+    {
+      bucket: LINKEDIN_BUCKETS.posts,
+      limit: limits.dailyPostsPerApp,
+      windowSec: DAY_SECONDS,
+      scope: 'app',
+      resets: 'utc_midnight',
+    },
+  ];
+}
+
+/** What the capabilities depend on. */
+export interface LinkedInCapabilitySettings {
+  /** Longest commentary in code points. */
+  readonly maxTextLength: number;
+  /** Whether a webhook client secret is set. */
+  readonly webhooks: boolean;
+  /** Posts per member per day. */
+  readonly dailyPostsPerMember: number;
+  /** Posts per app per day. */
+  readonly dailyPostsPerApp: number;
+}
+
+/**
+ * The capabilities of a LinkedIn adapter: a function of the settings because the text limit
+ * and the daily budgets are settings, and webhook support depends on a client secret.
+ *
+ * @param settings - text limit, webhooks and daily budgets
+ * @returns the capabilities, as data
+ *
+ * @example
+ * ```ts
+ * linkedInCapabilities({ maxTextLength: 3000, webhooks: false, dailyPostsPerMember: 150, dailyPostsPerApp: 100_000 });
+ * ```
+ */
+export function linkedInCapabilities(settings: LinkedInCapabilitySettings): Capabilities {
+  return {
+    text: {
+      maxLength: settings.maxTextLength,
+      // Commentary is counted in characters; smmkit counts code points (see settings.ts).
+      counting: 'code_points',
+      configurable: true,
+      // Media and poll posts may go without commentary (Posts API: `commentary` is optional).
+      required: false,
+    },
+    media: {
+      kinds: {
+        // Images API: JPG, GIF and PNG
+        // (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/images-api);
+        // 5 MB is the third-party figure (the page gives a pixel limit only).
+        image: {
+          mimeTypes: ['image/jpeg', 'image/png', 'image/gif'],
+          maxBytes: 5 * MEGABYTE,
+          altTextMaxLength: ALT_TEXT_MAX_LENGTH,
+        },
+        // A GIF is uploaded as an image (Images API); it is a kind of its own in smmkit.
+        gif: { mimeTypes: ['image/gif'], maxBytes: 5 * MEGABYTE, altTextMaxLength: ALT_TEXT_MAX_LENGTH },
+        // Videos API: MP4
+        // (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/videos-api);
+        // 3 s to 30 min and 500 MB are the third-party figures.
+        video: {
+          mimeTypes: ['video/mp4'],
+          maxBytes: 500 * MEGABYTE,
+          minDurationSec: 3,
+          maxDurationSec: 1800,
+        },
+        // Documents API: PDF, PPT, PPTX, DOC, DOCX
+        // (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/documents-api);
+        // 100 MB (and 300 pages, which smmkit cannot count) are the third-party figures.
+        document: {
+          mimeTypes: [
+            'application/pdf',
+            'application/vnd.ms-powerpoint',
+            'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+            'application/msword',
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          ],
+          maxBytes: 100 * MEGABYTE,
+        },
+      },
+      // Posts API content: one image, video or document (`media`), or 2–20 images (`multiImage`,
+      // https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/multiimage-post-api).
+      sets: [
+        { kinds: ['image'], min: 1, max: 20 },
+        { kinds: ['gif'], min: 1, max: 1 },
+        { kinds: ['video'], min: 1, max: 1 },
+        { kinds: ['document'], min: 1, max: 1 },
+      ],
+      // Bytes are PUT to upload URLs LinkedIn hands out; it has no upload from a URL.
+      sources: ['bytes', 'file', 'stream'],
+      required: false,
+    },
+    formats: ['feed'],
+    // A post cannot reply to a post: LinkedIn has no threads.
+    threads: false,
+    // Poll API: 2–4 options, ONE_DAY, THREE_DAYS, SEVEN_DAYS or FOURTEEN_DAYS; an option's text is
+    // at most 30 characters
+    // (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/poll-post-api).
+    polls: {
+      minOptions: 2,
+      maxOptions: 4,
+      maxOptionLength: 30,
+      minDurationMinutes: DAY_MINUTES,
+      maxDurationMinutes: 14 * DAY_MINUTES,
+      durationsMinutes: [DAY_MINUTES, 3 * DAY_MINUTES, 7 * DAY_MINUTES, 14 * DAY_MINUTES],
+    },
+    // A comment on the post (Comments API, `POST /rest/socialActions/{urn}/comments`).
+    firstComment: true,
+    // A link is an article attachment (`content.article.source`), not counted in the text.
+    links: 'attachment',
+    // The Posts API publishes now; smmkit's scheduler publishes on time.
+    nativeScheduling: false,
+    // Posts API `visibility`.
+    privacy: { source: 'fixed', options: ['PUBLIC', 'CONNECTIONS', 'LOGGED_IN'] },
+    // Posts API: `DELETE /rest/posts/{urn}`.
+    delete: true,
+    metrics: { post: [], account: [] },
+    engagement: { read: [], reply: false, hide: false, delete: false },
+    webhooks: false,
+    // No idempotency key; the account's posts can be listed by author (Posts API, q=author).
+    reconciliation: { idempotencyKey: false, findRecentPosts: false, duplicateSignal: false },
+    // 3-legged OAuth without PKCE; access tokens live 60 days; refresh tokens (approved apps only)
+    // live a year and are not renewed by a refresh
+    // (https://learn.microsoft.com/en-us/linkedin/shared/authentication/programmatic-refresh-tokens).
+    auth: {
+      flavour: 'oauth2',
+      refreshable: false,
+      refreshTokenRotates: false,
+      accessTokenLifetimeSec: 60 * DAY_SECONDS,
+    },
+    rateLimits: {
+      headers: false,
+      budgets: linkedInRateBudgets(settings),
+      operations: {
+        publish: [LINKEDIN_BUCKETS.posts],
+        upload: [LINKEDIN_BUCKETS.api],
+        delete: [LINKEDIN_BUCKETS.api],
+        metrics: [LINKEDIN_BUCKETS.api],
+        engagement: [LINKEDIN_BUCKETS.api],
+        reply: [LINKEDIN_BUCKETS.api],
+        findRecentPosts: [LINKEDIN_BUCKETS.api],
+      },
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { AuthError, PlatformError, RateLimitError, type SmmkitError, TransientError } from '@smmkit/core';
+import type { ErrorClassifier, PlatformErrorDetails, PlatformResponse } from '@smmkit/core/adapter-kit';
+import { describeFailure, errorOptionsFrom } from '@smmkit/core/adapter-kit';
+import { throttleResetAt } from './daily-reset.js';
+import { requiredLinkedInScopes } from './scopes.js';
+
+/** A post LinkedIn refused as a copy of a recent one ("Content is a duplicate of urn:li:share:…"). */
+const DUPLICATE = /duplicate/i;
+/** A 403 about permissions rather than about the content (`ACCESS_DENIED`, "Not enough permissions"). */
+const PERMISSION = /ACCESS_DENIED|not enough permissions|permission/i;
+
+/**
+ * Reads a LinkedIn error body into the platform's own words: REST answers are
+ * `{message, serviceErrorCode, status}`, newer ones add `code` (`VERSION_MISSING`,
+ * `NONEXISTENT_VERSION`, `ACCESS_DENIED`)
+ * (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/error-handling); the
+ * OAuth endpoints answer `{error, error_description}`
+ * (https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow).
+ *
+ * @param body - the error body, parsed JSON or text
+ * @returns `code` = `serviceErrorCode` (else the OAuth `error`), `type` = the `code` name, and `message`
+ *
+ * @example
+ * ```ts
+ * linkedInErrorDetails({ serviceErrorCode: 101, message: 'Resource level throttle limit for calls to this resource is reached.', status: 429 });
+ * // { code: 101, message: 'Resource level throttle limit for calls to this resource is reached.' }
+ * ```
+ */
+export function linkedInErrorDetails(body: unknown): PlatformErrorDetails | undefined {
+  if (typeof body === 'string')
+    return body.trim() === '' ? undefined : { message: body.trim().slice(0, 500) };
+  if (typeof body !== 'object' || body === null) return undefined;
+  const record = body as Record<string, unknown>;
+  const serviceErrorCode = record.serviceErrorCode;
+  const code =
+    typeof serviceErrorCode === 'number' || typeof serviceErrorCode === 'string'
+      ? serviceErrorCode
+      : text(record.error);
+  const message = text(record.message) ?? text(record.error_description);
+  const type = text(record.code);
+  if (code === undefined && message === undefined && type === undefined) return undefined;
+  return {
+    ...(code === undefined ? {} : { code }),
+    ...(message === undefined ? {} : { message }),
+    ...(type === undefined ? {} : { type }),
+  };
+}
+
+/** What the classifier needs from the settings. */
+export interface LinkedInErrorSettings {
+  /** The `LinkedIn-Version` sent, named in a 426. */
+  readonly version: string;
+  /** How long a 429 pauses, when not until midnight UTC. */
+  readonly throttleResetMs?: number | undefined;
+}
+
+/**
+ * Makes the classifier that turns a LinkedIn error response into the smmkit error it means
+ * (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/error-handling):
+ *
+ * | answer | error |
+ * |---|---|
+ * | 401 saying the token was revoked | `AuthError('auth_revoked')`: re-authorize |
+ * | other 401 | `AuthError('auth_expired')`: core refreshes once, then reports it |
+ * | 403 `ACCESS_DENIED` / "Not enough permissions" | `AuthError('auth_missing_scope')`, naming the scope the endpoint needs |
+ * | other 403 | `PlatformError('platform_refused')` (no role on the organization, a refused content) |
+ * | 404 | `PlatformError('not_found')` |
+ * | 422 "duplicate" | `PlatformError('duplicate_content')` |
+ * | 426 `NONEXISTENT_VERSION` | `PlatformError('platform_refused')` saying to raise the `version` setting |
+ * | 429 | `RateLimitError('quota_exceeded')` until the next midnight UTC (or `throttleResetMs`), since LinkedIn sends no headers |
+ * | 5xx | `TransientError` (core makes a 5xx on a create an `AmbiguousOutcomeError`) |
+ * | token endpoint 400/401 | `AuthError('auth_revoked')` for a dead code or refresh token, `auth_invalid` for a refused client |
+ * | other | `PlatformError('platform_refused')` |
+ *
+ * LinkedIn's `message` and `serviceErrorCode` are kept in `platformError` (code = serviceErrorCode,
+ * type = the `code` name) and the message is quoted; core has already redacted tokens from the body.
+ *
+ * @param settings - the version sent and the 429 pause
+ * @returns the classifier for core's HTTP client
+ *
+ * @example
+ * ```ts
+ * const classifyError = classifyLinkedInError({ version: '202610' });
+ * ```
+ */
+export function classifyLinkedInError(settings: LinkedInErrorSettings): ErrorClassifier {
+  return (response: PlatformResponse): SmmkitError => {
+    const platformError = linkedInErrorDetails(response.body);
+    const options = { ...errorOptionsFrom(response), platformError };
+    const detail = platformError?.message === undefined ? '' : `: ${platformError.message}`;
+    const message = `${describeFailure(response)}${detail}`;
+    const { status } = response;
+    const words = `${platformError?.type ?? ''} ${platformError?.message ?? ''}`;
+
+    if (/\/oauth\/v2\/accessToken$/.test(response.path) && (status === 400 || status === 401)) {
+      const client = /invalid_client|unauthorized_client/.test(String(platformError?.code ?? ''));
+      return new AuthError(client ? 'auth_invalid' : 'auth_revoked', message, options);
+    }
+    if (status === 401) {
+      // A token the member revoked says so ("…has been revoked by the user"); a refresh cannot help it.
+      return new AuthError(/revoked/i.test(words) ? 'auth_revoked' : 'auth_expired', message, options);
+    }
+    if (status === 403 && PERMISSION.test(words)) {
+      const scopes = requiredLinkedInScopes(response.method, response.path);
+      return new AuthError(
+        'auth_missing_scope',
+        scopes === undefined ? message : `${message} (the token needs ${scopes})`,
+        {
+          ...options,
+          hint:
+            scopes === undefined
+              ? 'Re-authorize the account with the scopes this call needs.'
+              : `Re-authorize the account asking for ${scopes}.`,
+        },
+      );
+    }
+    if (status === 404) return new PlatformError('not_found', message, options);
+    if (status === 422 && DUPLICATE.test(words))
+      return new PlatformError('duplicate_content', message, options);
+    if (status === 426) {
+      return new PlatformError('platform_refused', message, {
+        ...options,
+        hint: `LinkedIn no longer serves LinkedIn-Version ${settings.version}: raise the adapter's \`version\` setting to a current YYYYMM (https://learn.microsoft.com/en-us/linkedin/marketing/versioning).`,
+      });
+    }
+    if (status === 429) {
+      return new RateLimitError('quota_exceeded', message, {
+        ...options,
+        resetAt: response.retryAt ?? throttleResetAt(response.receivedAt, settings.throttleResetMs),
+      });
+    }
+    if (status >= 500)
+      return new TransientError('transient', message, { ...options, retryAt: response.retryAt });
+    return new PlatformError('platform_refused', message, options);
+  };
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

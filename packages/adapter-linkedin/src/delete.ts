@@ -1,0 +1,30 @@
+import type { PostRef, RequestContext } from '@smmkit/core';
+import type { HttpClient } from '@smmkit/core/adapter-kit';
+import { encodeUrn } from './urn.js';
+
+/**
+ * Deletes one of the account's posts: `DELETE /rest/posts/{url-encoded URN}` → 204
+ * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api).
+ * A post that is already gone fails with `PlatformError('not_found')`.
+ *
+ * @param http - the adapter's HTTP client
+ * @param ref - the post to delete (`platformPostId` is its URN)
+ * @param context - tokens, signal and clock
+ *
+ * @example
+ * ```ts
+ * await deleteLinkedInPost(http, result.ref, ctx);
+ * ```
+ */
+export async function deleteLinkedInPost(
+  http: HttpClient,
+  ref: PostRef,
+  context: RequestContext,
+): Promise<void> {
+  await http.request({
+    method: 'DELETE',
+    path: `/rest/posts/${encodeUrn(ref.platformPostId)}`,
+    operation: 'delete post',
+    context,
+  });
+}

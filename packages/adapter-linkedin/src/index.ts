@@ -1,0 +1,28 @@
+/**
+ * The smmkit adapter for LinkedIn (Community Management API, versioned `/rest` endpoints), built
+ * on `@smmkit/core`: posts as a member or an organization (text, article, image, multi-image,
+ * video in parts, document, poll), commentary in LinkedIn's little format with mentions and
+ * hashtags, first comments and delete. The `./mocks` entry exports an MSW simulator of the API.
+ *
+ * @packageDocumentation
+ */
+export {
+  LINKEDIN_BUCKETS,
+  type LinkedInCapabilitySettings,
+  linkedInCapabilities,
+  linkedInRateBudgets,
+} from './capabilities.js';
+export { classifyLinkedInError, type LinkedInErrorSettings, linkedInErrorDetails } from './classify-error.js';
+export { createLinkedInAdapter, type LinkedInAdapter } from './create-linkedin-adapter.js';
+export { nextUtcMidnight } from './daily-reset.js';
+export { linkedInHeaders } from './http-client.js';
+export { escapeLittleText, type LittleTextMention, renderLittleText } from './little-text.js';
+export {
+  type LinkedInMention,
+  LinkedInMentionSchema,
+  type LinkedInPostOptions,
+  LinkedInPostOptionsSchema,
+} from './post-options.js';
+export { LINKEDIN_DEFAULTS, type LinkedInSettings } from './settings.js';
+export { isAuthorUrn, linkedInPostRef, linkedInPostUrl } from './urn.js';
+export { POLL_QUESTION_MAX_LENGTH, validateLinkedInPost } from './validate.js';

@@ -1,0 +1,145 @@
+import { type PlatformSimulator, readExtra, type SimulatedPost } from '@smmkit/testkit';
+
+/** What an upload URL is waiting for, until its bytes have all arrived. */
+export interface UploadSession {
+  /** The asset's URN (`urn:li:image:…`, `urn:li:video:…`, `urn:li:document:…`). */
+  readonly urn: string;
+  /** Which API handed it out. */
+  readonly collection: 'images' | 'videos' | 'documents';
+  /** The owner declared at initialize. */
+  readonly owner: string;
+  /** The member whose token initialized it. */
+  readonly memberId: string;
+  /** Video: the size declared (`fileSizeBytes`). */
+  readonly fileSizeBytes: number | undefined;
+  /** Video: the parts as handed out, `[firstByte, lastByte]`. */
+  readonly parts: readonly (readonly [number, number])[];
+  /** Video: the `uploadToken` finalize must repeat. */
+  readonly uploadToken: string;
+  /** The ETag each part was answered with, by part index. */
+  readonly etags: Map<number, string>;
+  /** Bytes received per part. */
+  readonly received: Map<number, number>;
+  /** The MIME type the bytes came with (images and documents). */
+  contentType: string | undefined;
+}
+
+/** An organization (a LinkedIn Page) and who administers it. */
+export interface SimulatedOrganization {
+  /** `urn:li:organization:…`. */
+  readonly urn: string;
+  /** Its name, as a mention of it must spell it. */
+  readonly name: string;
+  /** Members (`urn:li:person:…`) with a role that may post for it. */
+  readonly admins: Set<string>;
+  /** Members following it. */
+  followers: number;
+}
+
+/** The API versions the simulator serves, oldest and newest (`YYYYMM`). */
+export interface ActiveVersions {
+  /** Older versions are sunset: 426 `NONEXISTENT_VERSION`. */
+  readonly oldest: string;
+  /** Newer versions do not exist yet: 426 too. */
+  readonly newest: string;
+}
+
+/** Everything the LinkedIn routes share. */
+export interface LinkedInSimContext {
+  /** The api.linkedin.com simulator: accounts, tokens, posts, media, engagement, faults, log. */
+  readonly sim: PlatformSimulator;
+  /** The www.linkedin.com simulator: OAuth and the upload URLs. */
+  readonly www: PlatformSimulator;
+  /** The versions served. */
+  readonly versions: ActiveVersions;
+  /** How long images and documents take to process, simulated milliseconds. */
+  readonly mediaProcessingMs: number;
+  /** How long videos take to process, simulated milliseconds. */
+  readonly videoProcessingMs: number;
+  /** Size of each video part handed out (LinkedIn: 4 MiB). */
+  readonly videoPartBytes: number;
+  /** Posts per member per UTC day, and per app. */
+  readonly dailyPosts: { readonly perMember: number; readonly perApp: number };
+  /** Upload sessions by upload id. */
+  readonly uploads: Map<string, UploadSession>;
+  /** Organizations by URN. */
+  readonly organizations: Map<string, SimulatedOrganization>;
+  /** Posts counted per UTC day, by `day:member` and `day:app`. */
+  readonly postsPerDay: Map<string, number>;
+  /** Reasons the next finalized videos fail processing with, in order. */
+  readonly videoFailures: string[];
+}
+
+/** What a post (or comment) keeps in `SimulatedPost.extra`. */
+export interface LinkedInPostExtra {
+  /** `post` for a share, `comment` for a comment or reply. */
+  readonly kind: 'post' | 'comment';
+  /** The author (post) or actor (comment) URN. */
+  readonly author: string;
+  /** `PUBLIC`, `CONNECTIONS`, `LOGGED_IN`. */
+  readonly visibility: string;
+  /** The commentary as sent, in the little format. */
+  readonly commentary: string;
+  /** Which content it has: `none`, `media`, `multiImage`, `poll` or `article`. */
+  readonly content: string;
+  /** The poll's question, for a poll. */
+  readonly pollQuestion: string | undefined;
+  /** The poll's duration (`ONE_DAY`…), for a poll. */
+  readonly pollDuration: string | undefined;
+  /** The article's URL, for an article. */
+  readonly articleSource: string | undefined;
+  /** The article's or document's title. */
+  readonly title: string | undefined;
+  /** URNs mentioned in the commentary, in order. */
+  readonly mentions: readonly string[];
+  /** Hashtags in the commentary, without `#`. */
+  readonly hashtags: readonly string[];
+  /** Whether LinkedIn cut the commentary at an unescaped reserved character. */
+  readonly truncated: boolean;
+  /** Whether others may reshare it. */
+  readonly reshareDisabled: boolean;
+  /** For a comment: the post it is on. */
+  readonly object: string | undefined;
+  /** For a reply: the comment it answers. */
+  readonly parentComment: string | undefined;
+}
+
+/** A plain member post: the defaults for posts stored by other tools (the conformance suite). */
+export const PLAIN_POST: LinkedInPostExtra = {
+  kind: 'post',
+  author: '',
+  visibility: 'PUBLIC',
+  commentary: '',
+  content: 'none',
+  pollQuestion: undefined,
+  pollDuration: undefined,
+  articleSource: undefined,
+  title: undefined,
+  mentions: [],
+  hashtags: [],
+  truncated: false,
+  reshareDisabled: false,
+  object: undefined,
+  parentComment: undefined,
+};
+
+/** The LinkedIn fields of a stored post; `author` defaults to the account that stored it. */
+export function postExtra(post: SimulatedPost): LinkedInPostExtra {
+  const extra = readExtra(post.extra, PLAIN_POST);
+  return extra.author === '' ? { ...extra, author: post.accountId } : extra;
+}
+
+/** Whether `member` may act as `actor`: it is the member, or an admin of the organization. */
+export function mayActAs(context: LinkedInSimContext, member: string, actor: string): boolean {
+  return actor === member || (context.organizations.get(actor)?.admins.has(member) ?? false);
+}
+
+/** A path key as the route received it, URL-decoded (Rest.li encodes URNs in paths). */
+export function pathKey(value: string | readonly string[] | undefined): string {
+  const raw = String(value ?? '');
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}

@@ -1,0 +1,188 @@
+import {
+  type AccountWithTokens,
+  type IssueOptions,
+  PlatformSimulator,
+  type RateBudgetRule,
+  type SeedInboundOptions,
+  type SimClock,
+  type SimulatedAccount,
+  type SimulatedEngagement,
+} from '@smmkit/testkit';
+import type { ActiveVersions, LinkedInSimContext, SimulatedOrganization } from './context.js';
+import { linkedInDialect } from './dialect.js';
+import { type LinkedInCommentJson, type LinkedInPostJson, renderComment, renderPost } from './entities.js';
+import { LinkedInApiSimulator } from './linkedin-api-simulator.js';
+import { registerAssetRoutes } from './routes/assets.js';
+import { registerCommentRoutes } from './routes/comments.js';
+import { registerPostRoutes } from './routes/posts.js';
+import { registerUploadRoutes } from './routes/uploads.js';
+import { storeComment } from './store-post.js';
+
+/** Settings of {@link createLinkedInSimulator}. */
+export interface LinkedInSimulatorOptions {
+  /** Simulated time (default `Date.now()`, so fake timers apply). */
+  readonly clock?: SimClock | undefined;
+  /** Request budgets per bucket (every /rest route counts against `api`; none by default). */
+  readonly budgets?: Readonly<Record<string, RateBudgetRule>> | undefined;
+  /** The API origin (default `https://api.linkedin.com`, where the official client sends its calls). */
+  readonly apiUrl?: string | undefined;
+  /** The web origin for OAuth and uploads (default `https://www.linkedin.com`). */
+  readonly wwwUrl?: string | undefined;
+  /** The `LinkedIn-Version`s served (default `202511` to `202612`). */
+  readonly versions?: ActiveVersions | undefined;
+  /** How long images and documents process, simulated ms (default 1 000). */
+  readonly mediaProcessingMs?: number | undefined;
+  /** How long videos process, simulated ms (default 30 000). */
+  readonly videoProcessingMs?: number | undefined;
+  /** Size of the video parts handed out (default 4 MiB, as LinkedIn cuts them). */
+  readonly videoPartBytes?: number | undefined;
+  /** Posts per member per UTC day (default 150) and per app (default 100 000). */
+  readonly dailyPosts?:
+    | {
+        /** Posts per member per UTC day (default 150). */
+        readonly perMember?: number;
+        /** Posts per app per UTC day (default 100 000). */
+        readonly perApp?: number;
+      }
+    | undefined;
+}
+
+/** Scopes a member's token gets unless told otherwise: posting, reading and analytics of its own. */
+export const MEMBER_SCOPES = [
+  'openid',
+  'profile',
+  'w_member_social',
+  'r_member_social',
+  'r_member_postAnalytics',
+] as const;
+
+/** Scopes an organization admin's token gets unless told otherwise. */
+export const ORGANIZATION_SCOPES = [
+  ...MEMBER_SCOPES,
+  'w_organization_social',
+  'r_organization_social',
+  'rw_organization_admin',
+] as const;
+
+/** A simulated LinkedIn: the two hosts plus LinkedIn-shaped helpers for tests. */
+export interface LinkedInSimulator {
+  /** The api.linkedin.com simulator (its tables keyed by URN): faults, request log, posts, media, comments, tokens. */
+  readonly sim: PlatformSimulator;
+  /** The www.linkedin.com simulator: upload URLs (its log shows the PUTs). */
+  readonly www: PlatformSimulator;
+  /** Both, for `startSimulators(...linkedin.simulators)`. */
+  readonly simulators: readonly PlatformSimulator[];
+  /** The API origin. */
+  readonly apiUrl: string;
+  /**
+   * Adds a member (`urn:li:person:…`) and issues it a 60-day token with {@link MEMBER_SCOPES}
+   * (or `tokens.scopes`); `refreshable` adds a refresh token, as approved apps get.
+   */
+  addMember(handle: string, tokens?: IssueOptions): AccountWithTokens;
+  /**
+   * Adds an organization (`urn:li:organization:…`, a LinkedIn Page named `name`) whose admins may
+   * post, comment and read statistics for it. Returns its URN.
+   */
+  addOrganization(name: string, admins: readonly string[], followers?: number): string;
+  /** Fans comment `count` times on `postUrn` (`Comment 1 from fan_1`, …), a minute apart, oldest first. */
+  seedComments(postUrn: string, count: number): SimulatedEngagement[];
+  /** The next finalized video fails processing with `reason` (`PROCESSING_FAILED`). */
+  failNextVideo(reason: string): void;
+  /** The post as `GET /rest/posts/{urn}` returns it, or `undefined`. */
+  postOf(urn: string): LinkedInPostJson | undefined;
+  /** The comment as the Comments API returns it, or `undefined`. */
+  commentOf(urn: string): LinkedInCommentJson | undefined;
+}
+
+/**
+ * A simulated LinkedIn on MSW, answering like the Community Management pages on
+ * learn.microsoft.com/linkedin describe: the Posts API (create with `x-restli-id`, get, find by
+ * author, delete), images, documents and multi-part videos with processing over simulated time,
+ * and comments, behind `LinkedIn-Version` and Rest.li 2.0 checks (426 for an inactive version),
+ * the little text format (unescaped text is cut), daily post limits that reset at midnight UTC
+ * (429 with no headers) and LinkedIn's error bodies. Two hosts: `sim` (api.linkedin.com) and
+ * `www` (www.linkedin.com: upload URLs).
+ *
+ * Accounts are members (`urn:li:person:…`); organizations (`urn:li:organization:…`) are added with
+ * admins who may post for them.
+ *
+ * @example
+ * ```ts
+ * const linkedin = createLinkedInSimulator({ clock: manualClock(Date.parse('2026-11-22T12:00:00Z')) });
+ * const ana = linkedin.addMember('ana');
+ * const running = startSimulators(...linkedin.simulators);
+ * // … publish with createLinkedInAdapter() as ana.account.id (urn:li:person:…)
+ * running.close();
+ * ```
+ */
+export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}): LinkedInSimulator {
+  const sim = new LinkedInApiSimulator({
+    platform: 'linkedin',
+    baseUrl: options.apiUrl ?? 'https://api.linkedin.com',
+    dialect: linkedInDialect,
+    budgets: options.budgets,
+    clock: options.clock,
+  });
+  const www = new PlatformSimulator({
+    platform: 'linkedin',
+    baseUrl: options.wwwUrl ?? 'https://www.linkedin.com',
+    dialect: linkedInDialect,
+    clock: sim.clock,
+  });
+  const context: LinkedInSimContext = {
+    sim,
+    www,
+    versions: options.versions ?? { oldest: '202511', newest: '202612' },
+    mediaProcessingMs: options.mediaProcessingMs ?? 1_000,
+    videoProcessingMs: options.videoProcessingMs ?? 30_000,
+    videoPartBytes: options.videoPartBytes ?? 4 * 1024 * 1024,
+    dailyPosts: {
+      perMember: options.dailyPosts?.perMember ?? 150,
+      perApp: options.dailyPosts?.perApp ?? 100_000,
+    },
+    uploads: sim.resettable(new Map()),
+    organizations: new Map<string, SimulatedOrganization>(),
+    postsPerDay: sim.resettable(new Map()),
+    videoFailures: sim.resettable([]),
+  };
+  registerPostRoutes(context);
+  registerAssetRoutes(context);
+  registerCommentRoutes(context);
+  registerUploadRoutes(context);
+
+  // Fans (`fan_1`…) are members too: their comments are stored the LinkedIn way, as comments.
+  const fanUrn = (account: SimulatedAccount) =>
+    account.id.startsWith('urn:li:') ? account.id : `urn:li:person:${account.id}`;
+  const storeFanComment: SeedInboundOptions['store'] = (author, { text, inReplyTo }, createdAt) =>
+    storeComment(context, { actor: fanUrn(author), object: inReplyTo?.id ?? '', text, createdAt });
+
+  return {
+    sim,
+    www,
+    simulators: [sim, www],
+    apiUrl: sim.baseUrl,
+    addMember: (handle, tokens = {}) =>
+      sim.addAccountWithTokens(
+        { id: `urn:li:person:${sim.nextId()}`, handle },
+        { scopes: [...MEMBER_SCOPES], expiresInMs: 60 * 86_400_000, ...tokens },
+      ),
+    addOrganization(name, admins, followers = 0) {
+      const urn = `urn:li:organization:${sim.nextId()}`;
+      context.organizations.set(urn, { urn, name, admins: new Set(admins), followers });
+      return urn;
+    },
+    seedComments: (postUrn, count) =>
+      sim.seedReplies(postUrn, count, { kind: 'comment', store: storeFanComment }),
+    failNextVideo(reason) {
+      context.videoFailures.push(reason);
+    },
+    postOf(urn) {
+      const post = sim.posts.get(urn);
+      return post && renderPost(post);
+    },
+    commentOf(urn) {
+      const comment = sim.posts.get(urn);
+      return comment && renderComment(comment);
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// LinkedIn's error body, `{status, serviceErrorCode?, code?, message}`
+// (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/error-handling). The
+// messages are the ones LinkedIn answers with as developers report them; where a wording is not
+// documented it says so.
+
+/** A LinkedIn error answer. */
+export function linkedInError(
+  status: number,
+  message: string,
+  fields: { readonly serviceErrorCode?: number; readonly code?: string } = {},
+  headers: Readonly<Record<string, string>> = {},
+): Response {
+  return Response.json({ status, ...fields, message }, { status, headers });
+}
+
+/** A request that breaks the endpoint's schema: 400 with the field and what is wrong (wording assumed). */
+export function badRequest(field: string, problem: string): Response {
+  return linkedInError(400, `ERROR :: ${field} :: ${problem}`, { serviceErrorCode: 100 });
+}
+
+/** 403 for a token without the scope the endpoint needs (ACCESS_DENIED, serviceErrorCode 100). */
+export function accessDenied(resource: string): Response {
+  return linkedInError(403, `Not enough permissions to access: ${resource}`, {
+    serviceErrorCode: 100,
+    code: 'ACCESS_DENIED',
+  });
+}
+
+/** 404 for an entity that does not exist (or the caller may not see). */
+export function notFound(what: string): Response {
+  return linkedInError(404, `Not Found: ${what}`, { serviceErrorCode: 0, code: 'NOT_FOUND' });
+}
+
+/**
+ * The daily limit's 429, in LinkedIn's words
+ * (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/rate-limits).
+ */
+export function throttled(): Response {
+  return linkedInError(429, 'Resource level throttle limit for calls to this resource is reached.', {
+    serviceErrorCode: 101,
+  });
+}

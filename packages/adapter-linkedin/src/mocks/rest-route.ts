@@ -1,0 +1,50 @@
+import type { RouteMethod, RouteOptions, RouteResolver } from '@smmkit/testkit';
+import type { LinkedInSimContext } from './context.js';
+import { linkedInError } from './errors.js';
+
+/** `YYYYMM`, optionally with a patch (`202610.01`). */
+const VERSION = /^(\d{6})(\.\d{2})?$/;
+
+/**
+ * Declares a versioned endpoint under `/rest`: before the route's own rules, the request must
+ * send `LinkedIn-Version` naming a version LinkedIn serves and `X-Restli-Protocol-Version: 2.0.0`
+ * (https://learn.microsoft.com/en-us/linkedin/marketing/versioning;
+ * https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/protocol-version):
+ *
+ * - no version → 400 `VERSION_MISSING`;
+ * - a version outside `context.versions` → 426 `NONEXISTENT_VERSION` (a sunset or future version);
+ * - no Rest.li 2.0 header → 400 (wording assumed).
+ */
+export function restRoute(
+  context: LinkedInSimContext,
+  method: RouteMethod,
+  path: string,
+  options: RouteOptions,
+  resolver: RouteResolver,
+): void {
+  context.sim.route(method, `/rest${path}`, options, (route) => {
+    const refused = versionProblem(context, route.request);
+    return refused ?? resolver(route);
+  });
+}
+
+function versionProblem(context: LinkedInSimContext, request: Request): Response | undefined {
+  const version = request.headers.get('linkedin-version');
+  if (version === null || version.trim() === '') {
+    return linkedInError(
+      400,
+      'A version must be present. Please specify a version by adding the LinkedIn-Version header.',
+      { code: 'VERSION_MISSING' },
+    );
+  }
+  const month = VERSION.exec(version.trim())?.[1];
+  if (month === undefined || month < context.versions.oldest || month > context.versions.newest) {
+    return linkedInError(426, `Requested version ${version} is not active`, { code: 'NONEXISTENT_VERSION' });
+  }
+  if (request.headers.get('x-restli-protocol-version') !== '2.0.0') {
+    return linkedInError(400, 'This resource requires the header X-Restli-Protocol-Version: 2.0.0', {
+      code: 'INVALID_PROTOCOL_VERSION',
+    });
+  }
+  return undefined;
+}

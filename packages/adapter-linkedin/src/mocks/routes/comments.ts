@@ -1,0 +1,78 @@
+import type { RouteContext } from '@smmkit/testkit';
+import { type LinkedInSimContext, mayActAs, pathKey, postExtra } from '../context.js';
+import { renderComment } from '../entities.js';
+import { accessDenied, badRequest, notFound } from '../errors.js';
+import { readJsonObject } from '../json-body.js';
+import { restRoute } from '../rest-route.js';
+import { storeComment } from '../store-post.js';
+import { hasScope } from './posts.js';
+
+/** Scopes that allow commenting: the `*_social` ones and the newer `*_social_feed` ones. */
+const WRITE = [
+  'w_member_social',
+  'w_member_social_feed',
+  'w_organization_social',
+  'w_organization_social_feed',
+];
+const READ = [
+  'r_member_social',
+  'r_member_social_feed',
+  'r_organization_social',
+  'r_organization_social_feed',
+];
+
+/**
+ * Declares the Comments API on `/rest/socialActions/{urn}/comments`, where `{urn}` is a post, or a
+ * comment for its replies (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/comments-api):
+ * create (201 with the comment) and list (oldest first, paged with `start`/`count` and
+ * `paging.total`).
+ */
+export function registerCommentRoutes(context: LinkedInSimContext): void {
+  const { sim } = context;
+  restRoute(context, 'POST', '/socialActions/:target/comments', { bucket: 'api' }, (route) =>
+    createComment(context, route),
+  );
+  restRoute(
+    context,
+    'GET',
+    '/socialActions/:target/comments',
+    { bucket: 'api' },
+    ({ request, params, url }) => {
+      if (!hasScope(context, request, ...READ)) return accessDenied('comments.GET_ALL');
+      const target = sim.posts.get(pathKey(params.target));
+      if (target === undefined) return notFound('socialActions');
+      const start = Math.max(0, Number(url.searchParams.get('start') ?? 0));
+      const count = Math.min(100, Math.max(1, Number(url.searchParams.get('count') ?? 10)));
+      const comments = sim.posts.filter(
+        (post) => post.inReplyToId === target.id && postExtra(post).kind === 'comment',
+      );
+      return Response.json({
+        elements: comments.slice(start, start + count).map(renderComment),
+        paging: { start, count, total: comments.length },
+      });
+    },
+  );
+}
+
+async function createComment(context: LinkedInSimContext, { request, params, accountId, now }: RouteContext) {
+  const { sim } = context;
+  if (!hasScope(context, request, ...WRITE)) return accessDenied('comments.CREATE');
+  const body = await readJsonObject(request);
+  if (body instanceof Response) return body;
+  const actor = typeof body.actor === 'string' ? body.actor : '';
+  if (!mayActAs(context, accountId, actor)) return accessDenied('comments.CREATE');
+  const target = sim.posts.get(pathKey(params.target));
+  if (target === undefined) return notFound('socialActions');
+  const object = typeof body.object === 'string' ? body.object : '';
+  const text = (body.message as { text?: unknown } | undefined)?.text;
+  if (typeof text !== 'string' || text.trim() === '') return badRequest('/message/text', 'is required');
+  const parentComment = typeof body.parentComment === 'string' ? body.parentComment : undefined;
+  const targetExtra = postExtra(target);
+  // A reply is posted under its parent comment, which must be on `object`; a comment under its post.
+  const expectedObject = targetExtra.kind === 'comment' ? targetExtra.object : target.id;
+  if (object !== expectedObject) return badRequest('/object', 'must be the post the comment is on');
+  if (targetExtra.kind === 'comment' && parentComment !== target.id)
+    return badRequest('/parentComment', 'must be the comment replied to');
+  const comment = storeComment(context, { actor, object, parentComment, text, createdAt: now });
+  return Response.json(renderComment(comment), { status: 201, headers: { 'x-restli-id': comment.id } });
+}

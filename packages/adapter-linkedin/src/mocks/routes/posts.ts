@@ -1,0 +1,223 @@
+import { bearerToken, type RouteContext, type SimulatedMedia, type SimulatedPost } from '@smmkit/testkit';
+import { type LinkedInSimContext, mayActAs, pathKey, postExtra } from '../context.js';
+import { takeDailyPost } from '../daily-limits.js';
+import { renderPost } from '../entities.js';
+import { accessDenied, badRequest, linkedInError, notFound, throttled } from '../errors.js';
+import { readJsonObject } from '../json-body.js';
+import { restRoute } from '../rest-route.js';
+import { storePost } from '../store-post.js';
+
+/** Posts API visibilities (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api). */
+const VISIBILITIES = new Set(['PUBLIC', 'CONNECTIONS', 'LOGGED_IN']);
+/** Poll API durations (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/poll-post-api). */
+const POLL_DURATIONS = new Set(['ONE_DAY', 'THREE_DAYS', 'SEVEN_DAYS', 'FOURTEEN_DAYS']);
+
+/** Declares the Posts API: create, get one, find by author, delete. */
+export function registerPostRoutes(context: LinkedInSimContext): void {
+  const { sim } = context;
+
+  // POST /rest/posts → 201, empty body, the URN in x-restli-id (Posts API, "Create a Post").
+  restRoute(context, 'POST', '/posts', { bucket: 'api' }, (route) => createPost(context, route));
+
+  // GET /rest/posts/{encoded URN} (Posts API, "Get Posts by URN").
+  restRoute(context, 'GET', '/posts/:urn', { bucket: 'api' }, ({ params }) => {
+    const post = sim.posts.get(pathKey(params.urn));
+    if (post === undefined || postExtra(post).kind !== 'post') return notFound('post');
+    return Response.json(renderPost(post));
+  });
+
+  // GET /rest/posts?q=author&author={URN}&start&count&sortBy (Posts API, "Find Posts by Authors"),
+  // newest first.
+  restRoute(context, 'GET', '/posts', { bucket: 'api' }, ({ url }) => {
+    if (url.searchParams.get('q') !== 'author') return badRequest('/q', 'must be author');
+    const author = url.searchParams.get('author') ?? '';
+    const start = Number(url.searchParams.get('start') ?? 0);
+    const count = Math.min(100, Number(url.searchParams.get('count') ?? 10));
+    const posts = sim.posts
+      .filter((post) => post.accountId === author && postExtra(post).kind === 'post')
+      .reverse();
+    return Response.json({
+      elements: posts.slice(start, start + count).map(renderPost),
+      paging: { start, count, total: posts.length },
+    });
+  });
+
+  // DELETE /rest/posts/{encoded URN} → 204 (Posts API, "Delete Posts"); only its author may.
+  restRoute(context, 'DELETE', '/posts/:urn', { bucket: 'api' }, ({ params, accountId }) => {
+    const urn = pathKey(params.urn);
+    const post = sim.posts.get(urn);
+    if (post === undefined || postExtra(post).kind !== 'post') return notFound('post');
+    if (!mayActAs(context, accountId, post.accountId)) return accessDenied('partnerApiPostsExternal.DELETE');
+    sim.posts.delete(urn);
+    return new Response(null, { status: 204 });
+  });
+}
+
+async function createPost(
+  context: LinkedInSimContext,
+  { request, accountId, now }: RouteContext,
+): Promise<Response> {
+  const { sim } = context;
+  const body = await readJsonObject(request);
+  if (body instanceof Response) return body;
+  const author = typeof body.author === 'string' ? body.author : '';
+  if (!/^urn:li:(person|organization):/.test(author))
+    return badRequest('/author', 'must be a person or organization URN');
+  if (!mayActAs(context, accountId, author)) return accessDenied('partnerApiPostsExternal.CREATE');
+  const scope = author.startsWith('urn:li:organization:') ? 'w_organization_social' : 'w_member_social';
+  if (!hasScope(context, request, scope)) return accessDenied('partnerApiPostsExternal.CREATE');
+  const visibility = body.visibility;
+  if (typeof visibility !== 'string' || !VISIBILITIES.has(visibility))
+    return badRequest('/visibility', 'must be PUBLIC, CONNECTIONS or LOGGED_IN');
+  if (visibility === 'CONNECTIONS' && author.startsWith('urn:li:organization:'))
+    return badRequest('/visibility', 'CONNECTIONS is only for member authors');
+  if (body.lifecycleState !== 'PUBLISHED') return badRequest('/lifecycleState', 'must be PUBLISHED');
+  const distribution = body.distribution as Record<string, unknown> | undefined;
+  if (distribution?.feedDistribution !== 'MAIN_FEED')
+    return badRequest('/distribution/feedDistribution', 'is required');
+  const commentary = typeof body.commentary === 'string' ? body.commentary : '';
+
+  const content = readContent(context, author, body.content);
+  if (content instanceof Response) return content;
+  const duplicate = sim.posts.filter(
+    (post) => post.accountId === author && commentary !== '' && postExtra(post).commentary === commentary,
+  )[0];
+  if (duplicate !== undefined)
+    return linkedInError(422, `Content is a duplicate of ${duplicate.id}`, { code: 'DUPLICATE_POST' });
+  if (!takeDailyPost(context, accountId, now)) return throttled();
+
+  for (const [index, media] of content.media.entries()) media.altText = content.altTexts[index];
+  const post = storePost(context, {
+    author,
+    commentary,
+    visibility,
+    reshareDisabled: body.isReshareDisabledByAuthor === true,
+    createdAt: now,
+    ...content.stored,
+    media: content.media,
+  });
+  return new Response(null, { status: 201, headers: { 'x-restli-id': post.id } });
+}
+
+/** The content of a create, checked: media must be the author's and `AVAILABLE`. */
+interface ReadContent {
+  readonly media: SimulatedMedia[];
+  readonly altTexts: (string | undefined)[];
+  readonly stored: Partial<Pick<SimulatedPost, 'pollOptions'>> & {
+    readonly content?: string;
+    readonly pollQuestion?: string;
+    readonly pollDuration?: string;
+    readonly articleSource?: string;
+    readonly title?: string;
+  };
+}
+
+function readContent(context: LinkedInSimContext, author: string, content: unknown): ReadContent | Response {
+  if (content === undefined) return { media: [], altTexts: [], stored: {} };
+  if (typeof content !== 'object' || content === null) return badRequest('/content', 'must be an object');
+  const record = content as Record<string, unknown>;
+  const kinds = Object.keys(record);
+  if (kinds.length !== 1)
+    return badRequest('/content', 'must hold exactly one of media, multiImage, poll, article');
+  const media = record.media as Record<string, unknown> | undefined;
+  if (media !== undefined) {
+    const asset = usableAsset(context, author, media.id, '/content/media/id');
+    if (asset instanceof Response) return asset;
+    const title = typeof media.title === 'string' ? media.title : undefined;
+    if (asset.kind === 'document' && (title === undefined || title.trim() === ''))
+      return badRequest('/content/media/title', 'is required for a document');
+    return {
+      media: [asset],
+      altTexts: [typeof media.altText === 'string' ? media.altText : undefined],
+      stored: { content: 'media', ...(title === undefined ? {} : { title }) },
+    };
+  }
+  const multiImage = record.multiImage as { images?: unknown } | undefined;
+  if (multiImage !== undefined) {
+    const images = Array.isArray(multiImage.images) ? (multiImage.images as Record<string, unknown>[]) : [];
+    // MultiImage API: 2 to 20 images (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/multiimage-post-api).
+    if (images.length < 2 || images.length > 20)
+      return badRequest('/content/multiImage/images', 'must have 2 to 20 images');
+    const assets: SimulatedMedia[] = [];
+    for (const [index, image] of images.entries()) {
+      const asset = usableAsset(context, author, image.id, `/content/multiImage/images/${index}/id`);
+      if (asset instanceof Response) return asset;
+      if (asset.kind !== 'image' && asset.kind !== 'gif')
+        return badRequest(`/content/multiImage/images/${index}/id`, 'must be an image');
+      assets.push(asset);
+    }
+    return {
+      media: assets,
+      altTexts: images.map((image) => (typeof image.altText === 'string' ? image.altText : undefined)),
+      stored: { content: 'multiImage' },
+    };
+  }
+  const poll = record.poll as Record<string, unknown> | undefined;
+  if (poll !== undefined) {
+    const options = Array.isArray(poll.options) ? (poll.options as { text?: unknown }[]) : [];
+    const texts = options.map((option) => (typeof option.text === 'string' ? option.text : ''));
+    if (texts.length < 2 || texts.length > 4)
+      return badRequest('/content/poll/options', 'must have 2 to 4 options');
+    if (texts.some((text) => text === '' || [...text].length > 30))
+      return badRequest('/content/poll/options', 'each option needs 1 to 30 characters');
+    const question = typeof poll.question === 'string' ? poll.question : '';
+    if (question === '' || [...question].length > 140)
+      return badRequest('/content/poll/question', 'needs 1 to 140 characters');
+    const duration = (poll.settings as { duration?: unknown } | undefined)?.duration;
+    if (typeof duration !== 'string' || !POLL_DURATIONS.has(duration))
+      return badRequest(
+        '/content/poll/settings/duration',
+        'must be ONE_DAY, THREE_DAYS, SEVEN_DAYS or FOURTEEN_DAYS',
+      );
+    return {
+      media: [],
+      altTexts: [],
+      stored: { content: 'poll', pollOptions: texts, pollQuestion: question, pollDuration: duration },
+    };
+  }
+  const article = record.article as Record<string, unknown> | undefined;
+  if (article !== undefined) {
+    if (typeof article.source !== 'string' || !/^https?:\/\//.test(article.source))
+      return badRequest('/content/article/source', 'must be a URL');
+    const title = typeof article.title === 'string' ? article.title : undefined;
+    return {
+      media: [],
+      altTexts: [],
+      stored: {
+        content: 'article',
+        articleSource: article.source,
+        ...(title === undefined ? {} : { title }),
+      },
+    };
+  }
+  return badRequest('/content', `unknown content ${kinds[0] ?? ''}`);
+}
+
+/** The uploaded asset `id` names, when it is the author's and processed; else LinkedIn's 400. */
+function usableAsset(
+  context: LinkedInSimContext,
+  author: string,
+  id: unknown,
+  field: string,
+): SimulatedMedia | Response {
+  const asset = typeof id === 'string' ? context.sim.media.get(id) : undefined;
+  if (asset === undefined || asset.accountId !== author)
+    return badRequest(field, 'is not an uploaded asset of the author');
+  context.sim.refreshMedia(asset);
+  if (asset.state !== 'ready')
+    return badRequest(
+      field,
+      `is not AVAILABLE (${asset.state === 'failed' ? 'PROCESSING_FAILED' : 'PROCESSING'})`,
+    );
+  return asset;
+}
+
+/** Whether the request's token was granted `scope`. */
+export function hasScope(
+  context: LinkedInSimContext,
+  request: Request,
+  ...scopes: readonly string[]
+): boolean {
+  const check = context.sim.tokens.check(bearerToken(request));
+  return check.status === 'valid' && scopes.some((scope) => check.scopes.includes(scope));
+}

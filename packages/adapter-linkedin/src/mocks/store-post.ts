@@ -1,0 +1,102 @@
+import type { SimulatedMedia, SimulatedPost } from '@smmkit/testkit';
+import { type LinkedInPostExtra, type LinkedInSimContext, PLAIN_POST } from './context.js';
+import { parseLittleText } from './little-text.js';
+
+/** A post to store, already checked: author, commentary as sent, and what it carries. */
+export interface NewLinkedInPost
+  extends Partial<
+    Pick<
+      LinkedInPostExtra,
+      | 'visibility'
+      | 'content'
+      | 'pollQuestion'
+      | 'pollDuration'
+      | 'articleSource'
+      | 'title'
+      | 'reshareDisabled'
+    >
+  > {
+  /** The member or organization URN. */
+  readonly author: string;
+  /** The commentary in the little format. */
+  readonly commentary: string;
+  /** Attached media, in order. */
+  readonly media?: readonly SimulatedMedia[] | undefined;
+  /** Poll options. */
+  readonly pollOptions?: readonly string[] | undefined;
+  /** Creation instant, simulated time (default now). */
+  readonly createdAt?: number | undefined;
+}
+
+/**
+ * Stores a post in `sim.posts` under a new `urn:li:share:…`, its text as LinkedIn shows it
+ * (parsed from the little format, cut where LinkedIn would cut it) and the LinkedIn fields in
+ * `extra` (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api).
+ */
+export function storePost(context: LinkedInSimContext, post: NewLinkedInPost): SimulatedPost {
+  const { sim } = context;
+  const parsed = parseLittleText(post.commentary);
+  const extra: LinkedInPostExtra = {
+    ...PLAIN_POST,
+    author: post.author,
+    visibility: post.visibility ?? 'PUBLIC',
+    commentary: post.commentary,
+    content: post.content ?? 'none',
+    pollQuestion: post.pollQuestion,
+    pollDuration: post.pollDuration,
+    articleSource: post.articleSource,
+    title: post.title,
+    mentions: parsed.mentions,
+    hashtags: parsed.hashtags,
+    truncated: parsed.truncated,
+    reshareDisabled: post.reshareDisabled ?? false,
+  };
+  return sim.addPost({
+    id: `urn:li:share:${sim.nextId()}`,
+    accountId: post.author,
+    text: parsed.text,
+    media: post.media ?? [],
+    pollOptions: post.pollOptions,
+    createdAt: post.createdAt ?? sim.clock.now(),
+    extra: { ...extra },
+  });
+}
+
+/** A comment to store: who, on which post, replying to which comment, and the text. */
+export interface NewLinkedInComment {
+  /** The member or organization commenting. */
+  readonly actor: string;
+  /** The post the comment is on. */
+  readonly object: string;
+  /** The comment it replies to, for a nested reply. */
+  readonly parentComment?: string | undefined;
+  /** The text as sent. */
+  readonly text: string;
+  /** Creation instant, simulated time (default now). */
+  readonly createdAt?: number | undefined;
+}
+
+/**
+ * Stores a comment in `sim.posts` under `urn:li:comment:({post},{id})`, replying to its parent
+ * comment or to the post (`inReplyToId`), as the conformance suite and the inbox read it
+ * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/comments-api).
+ */
+export function storeComment(context: LinkedInSimContext, comment: NewLinkedInComment): SimulatedPost {
+  const { sim } = context;
+  const extra: LinkedInPostExtra = {
+    ...PLAIN_POST,
+    kind: 'comment',
+    author: comment.actor,
+    commentary: comment.text,
+    object: comment.object,
+    parentComment: comment.parentComment,
+  };
+  return sim.addPost({
+    id: `urn:li:comment:(${comment.object},${sim.nextId()})`,
+    accountId: comment.actor,
+    text: comment.text,
+    inReplyToId: comment.parentComment ?? comment.object,
+    createdAt: comment.createdAt ?? sim.clock.now(),
+    extra: { ...extra },
+  });
+}
