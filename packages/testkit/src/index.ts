@@ -1,13 +1,16 @@
 /**
  * smmkit testkit: platform simulators on MSW — state, rate-limit windows, fault injection and a
  * request log — for adapter tests, demos and benchmarks; what every simulator repeats (accounts
- * with tokens, fan engagement, id paging) and the per-file test harness; and `failureOf` to check
- * that a failure leaks no secret. The conformance suite is at `@smmkit/testkit/conformance`.
+ * with tokens, fan engagement, id paging) and the per-file test harness; `failureOf` to check
+ * that a failure leaks no secret; `recordingFetch` and `allPages` for what adapter tests read.
+ * The conformance suite is at `@smmkit/testkit/conformance`.
  *
  * @packageDocumentation
  */
 
+export { allPages } from './all-pages.js';
 export { assertNoSecretIn, type FailureOfOptions, failureOf, type Secrets } from './failure-of.js';
+export { type RecordingFetch, type RecordingFetchHooks, recordingFetch } from './recording-fetch.js';
 export {
   type FastForwardClock,
   type FastForwardOptions,
