@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # System packages the tests need, from Debian's archive: Chromium, which the analytics report test
-# drives headless through playwright-core (no browser is downloaded by npm). Installs only what is
-# missing; needs root (or sudo) on Debian/Ubuntu, and says what to install elsewhere.
+# drives headless through playwright-core (no browser is downloaded by npm), and Redis, which the
+# tests of @smmkit/scheduler-bullmq need running (`redis-server --daemonize yes --port 6379`;
+# .ci/run starts it). Installs only what is missing; needs root (or sudo) on Debian/Ubuntu, and
+# says what to install elsewhere.
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1; then

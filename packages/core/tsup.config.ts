@@ -13,4 +13,7 @@ export default defineConfig({
     publisher: 'src/publisher/index.ts',
     sqlite: 'src/sqlite/index.ts',
   },
+  // Keep `node:` on imports: `node:sqlite` exists only with the prefix (a bare `sqlite` would
+  // resolve to an npm package), and every Node smmkit supports takes the prefix.
+  removeNodeProtocol: false,
 });

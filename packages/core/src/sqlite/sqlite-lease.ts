@@ -54,7 +54,11 @@ export class SqliteLeases {
     try {
       return await work();
     } finally {
-      this.#db.prepare('DELETE FROM smmkit_leases WHERE name = ? AND holder = ?').run(name, holder);
+      // A release that fails (the file stayed busy) must not turn the work's outcome into an
+      // error: the lease ends by itself after leaseMs.
+      try {
+        this.#db.prepare('DELETE FROM smmkit_leases WHERE name = ? AND holder = ?').run(name, holder);
+      } catch {}
     }
   }
 
