@@ -1,8 +1,15 @@
-import { type Engagement, type MetricSample, PlatformError, TransientError, UnsupportedCapabilityError, ValidationError } from '@smmkit/core';
+import {
+  type Engagement,
+  type MetricSample,
+  PlatformError,
+  TransientError,
+  UnsupportedCapabilityError,
+  ValidationError,
+} from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
 import { INSTAGRAM_RECENT_MEDIA_FOR_COMMENTS } from '../src/index.js';
 import { REMOVED_METRICS } from '../src/mocks/index.js';
-import { failureOf, HOUR, itemsOf, pagesOf, record, START, useInstagram } from './support/harness.js';
+import { failureOf, HOUR, itemsOf, pagesOf, START, useInstagram } from './support/harness.js';
 
 const h = useInstagram();
 const { ig, ana } = h;
@@ -19,9 +26,9 @@ const REPLIES_POST = 'POST /:version/:commentId/replies';
 async function insightValues(mediaId: string): Promise<Record<string, number | undefined>> {
   const url = `${ig.baseUrl}/v26.0/${mediaId}/insights?metric=reach,views,likes,comments,shares,saved,total_interactions`;
   const response = await fetch(url, { headers: { authorization: `Bearer ${ana.accessToken}` } });
-  const body = record(await response.json());
+  const body = (await response.json()) as { data: Record<string, unknown>[] };
   const values: Record<string, number | undefined> = {};
-  for (const insight of body.data as Record<string, unknown>[]) {
+  for (const insight of body.data) {
     const first = (insight.values as { value: number }[])[0];
     values[String(insight.name)] = first?.value;
   }
@@ -305,10 +312,7 @@ describe('reply, hide and delete', () => {
       comment.id,
       comment.id,
     ]);
-    expect(h.requests(REPLIES_POST).map((entry) => record(entry.json).message)).toEqual([
-      'First answer',
-      'Second answer',
-    ]);
+    expect(h.bodies(REPLIES_POST).map((body) => body.message)).toEqual(['First answer', 'Second answer']);
     expect(ig.sim.posts.get(again.id)?.inReplyToId).toBe(comment.id);
   });
 

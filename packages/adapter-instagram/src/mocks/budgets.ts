@@ -5,7 +5,8 @@ import { DAY_MS, HOUR_MS } from './limits.js';
 export type InstagramBucket = 'app' | 'instagram';
 
 /**
- * The budgets behind the usage headers and throttling (meta-common.md "Rate limits"):
+ * The budgets behind the usage headers and throttling
+ * (https://developers.facebook.com/docs/graph-api/overview/rate-limiting):
  * - `app`: the Platform rate limit reported in `X-App-Usage` ("200 × users per hour"); the
  *   simulator counts it per account, so 200 calls per hour per account (ASSUMED: one user each);
  * - `instagram`: the Business Use Case limit reported in `X-Business-Use-Case-Usage` per IG user

@@ -1,11 +1,15 @@
-import type { PlatformSimulator } from '@smmkit/testkit';
-import type { PublishingError } from './errors.js';
+import { type PlatformSimulator, readExtra } from '@smmkit/testkit';
+import type { GraphRoute } from './graph/route.js';
 import { CONTAINER_TTL_MS } from './limits.js';
+import type { PublishingError } from './publishing-errors.js';
 
-/** What a container creates (instagram.md "Publish"; VIDEO only as a carousel item). */
+/**
+ * What a container creates (https://developers.facebook.com/docs/instagram-platform/content-publishing;
+ * VIDEO only as a carousel item).
+ */
 export type ContainerMediaType = 'IMAGE' | 'VIDEO' | 'REELS' | 'STORIES' | 'CAROUSEL';
 
-/** `status_code` of a container (IG Container reference). */
+/** `status_code` of a container (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-container). */
 export type ContainerStatus = 'IN_PROGRESS' | 'FINISHED' | 'ERROR' | 'EXPIRED' | 'PUBLISHED';
 
 /** A media container (POST /{ig-user-id}/media). */
@@ -65,8 +69,8 @@ export interface QuotaOverride {
 export interface InstagramContext {
   /** The Graph simulator. */
   readonly sim: PlatformSimulator;
-  /** Base URL without a trailing slash. */
-  readonly baseUrl: string;
+  /** Declares a Graph route on `sim`. */
+  readonly route: GraphRoute;
   /** Base URL of resumable uploads (`https://rupload.facebook.com`). */
   readonly ruploadUrl: string;
   /** Video processing time, simulated ms. */
@@ -83,15 +87,13 @@ export interface InstagramContext {
   readonly containerFailures: number[];
   /** Quota adjustments by account. */
   readonly quotas: Map<string, QuotaOverride>;
-  /** When each token the simulator handed out was issued (for ig_refresh_token). */
-  readonly tokenIssuedAt: Map<string, number>;
   /** The Facebook Page of each IG account (Facebook Login). */
   readonly pages: Map<string, string>;
   /** The parent comment of each reply. */
   readonly replyParents: Map<string, string>;
 }
 
-/** A container's status now (IG Container reference: EXPIRED when not published within 24 h). */
+/** A container's status now (EXPIRED when not published within 24 h: the IG Container reference above). */
 export function containerStatus(container: Container, now: number): ContainerStatus {
   if (container.publishedId !== undefined) return 'PUBLISHED';
   if (now >= container.createdAt + CONTAINER_TTL_MS) return 'EXPIRED';
@@ -101,8 +103,8 @@ export function containerStatus(container: Container, now: number): ContainerSta
 
 /**
  * The `status` field: `Finished`/`In Progress`/… or, for ERROR,
- * `Error: Media upload has failed with error code <subcode>` (observed wording; instagram.md:
- * "status holds the subcode").
+ * `Error: Media upload has failed with error code <subcode>` (observed wording; the IG Container
+ * reference: `status` holds the subcode).
  */
 export function containerStatusText(container: Container, now: number): string {
   const status = containerStatus(container, now);
@@ -125,33 +127,32 @@ export interface InstagramPostExtra {
   /** `media` for a published IG Media, `comment` for a comment the account wrote. */
   readonly kind: 'media' | 'comment';
   /** IMAGE, VIDEO, CAROUSEL_ALBUM (Graph's `media_type` of a published media). */
-  readonly mediaType?: string;
+  readonly mediaType?: string | undefined;
   /** FEED, REELS, STORY (`media_product_type`). */
-  readonly productType?: string;
+  readonly productType?: string | undefined;
   /** `https://www.instagram.com/p/<shortcode>/`. */
-  readonly permalink?: string;
+  readonly permalink?: string | undefined;
   /** The shortcode. */
-  readonly shortcode?: string;
+  readonly shortcode?: string | undefined;
   /** The container it was published from. */
-  readonly containerId?: string;
+  readonly containerId?: string | undefined;
   /** Comments switched off (`comment_enabled=false`). */
-  readonly commentsDisabled?: boolean;
+  readonly commentsDisabled?: boolean | undefined;
   /** The media a comment is on. */
-  readonly mediaId?: string;
+  readonly mediaId?: string | undefined;
 }
 
+/** What a post stored by other tools (the conformance suite, a benchmark) reads as: a plain media. */
+const PLAIN_MEDIA: Required<InstagramPostExtra> = {
+  kind: 'media',
+  mediaType: undefined,
+  productType: undefined,
+  permalink: undefined,
+  shortcode: undefined,
+  containerId: undefined,
+  commentsDisabled: false,
+  mediaId: undefined,
+};
+
 /** The Instagram extras of a stored post. */
-export function postExtra(extra: Readonly<Record<string, unknown>>): InstagramPostExtra {
-  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-  const base: InstagramPostExtra = { kind: extra.kind === 'comment' ? 'comment' : 'media' };
-  const fields = {
-    mediaType: text(extra.mediaType),
-    productType: text(extra.productType),
-    permalink: text(extra.permalink),
-    shortcode: text(extra.shortcode),
-    containerId: text(extra.containerId),
-    mediaId: text(extra.mediaId),
-  };
-  const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-  return { ...base, ...defined, commentsDisabled: extra.commentsDisabled === true };
-}
+export const postExtra = (extra: Readonly<Record<string, unknown>>) => readExtra(extra, PLAIN_MEDIA);

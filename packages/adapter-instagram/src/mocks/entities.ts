@@ -2,6 +2,7 @@ import {
   growingCount,
   type SimulatedAccount,
   type SimulatedEngagement,
+  type SimulatedMedia,
   type SimulatedPost,
 } from '@smmkit/testkit';
 import {
@@ -24,9 +25,42 @@ export const INSIGHTS_PER_HOUR: Readonly<Record<string, number>> = {
   saved: 8,
 };
 
-/** Instagram shortcodes are base64url-like; the simulator uses the id in base 36. */
-export function shortcodeOf(id: string): string {
-  return BigInt(id).toString(36).toUpperCase();
+/**
+ * Stores a published IG Media in `sim.posts` (`extra.kind = 'media'`, a shortcode, and the
+ * permalink Instagram gives it: `/reel/`, `/stories/` or `/p/` by product type). Shortcodes are
+ * base64url-like; the simulator writes the id in base 36.
+ */
+export function storeMedia(
+  context: InstagramContext,
+  media: {
+    readonly id?: string | undefined;
+    readonly accountId: string;
+    readonly caption: string;
+    readonly mediaType: string;
+    readonly productType: 'FEED' | 'REELS' | 'STORY';
+    readonly media?: readonly SimulatedMedia[] | undefined;
+    readonly containerId?: string | undefined;
+    readonly createdAt: number;
+  },
+): SimulatedPost {
+  const id = media.id ?? context.sim.nextId();
+  const shortcode = BigInt(id).toString(36).toUpperCase();
+  const section = media.productType === 'REELS' ? 'reel' : media.productType === 'STORY' ? 'stories' : 'p';
+  return context.sim.addPost({
+    id,
+    accountId: media.accountId,
+    text: media.caption,
+    media: media.media ?? [],
+    createdAt: media.createdAt,
+    extra: {
+      kind: 'media',
+      mediaType: media.mediaType,
+      productType: media.productType,
+      permalink: `https://www.instagram.com/${section}/${shortcode}/`,
+      shortcode,
+      ...(media.containerId === undefined ? {} : { containerId: media.containerId }),
+    },
+  });
 }
 
 /** The comments (top-level and replies) on a media, oldest first. */
@@ -41,7 +75,7 @@ export function isMedia(post: SimulatedPost | undefined): post is SimulatedPost 
   return post !== undefined && postExtra(post.extra).kind === 'media';
 }
 
-/** Every field the simulator knows of an IG Media (IGMedia.json fields), for `fields=` selection. */
+/** Every field the simulator knows of an IG Media (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-media), for `fields=`. */
 export function mediaJson(
   context: InstagramContext,
   post: SimulatedPost,
@@ -74,7 +108,7 @@ export function graphTimestamp(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+0000');
 }
 
-/** Every field of an IG Comment (IGComment.json fields). */
+/** Every field of an IG Comment (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-comment). */
 export function commentJson(
   context: InstagramContext,
   comment: SimulatedEngagement,
@@ -96,7 +130,7 @@ export function commentJson(
   };
 }
 
-/** Every field of an IG User the simulator knows (IGUser.json fields). */
+/** Every field of an IG User the simulator knows (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user). */
 export function userJson(context: InstagramContext, account: SimulatedAccount): Record<string, unknown> {
   const media = context.sim.posts.filter((post) => post.accountId === account.id && isMedia(post));
   return {

@@ -1,6 +1,8 @@
 /**
  * A simulated Instagram Graph API for tests, demos and benchmarks, built on `@smmkit/testkit`.
  * Apps that only publish never load it: it is the `./mocks` entry of `@smmkit/adapter-instagram`.
+ * The Graph API's own ways (error bodies, usage headers, paging, webhook signatures) are in
+ * `graph/`, apart from Instagram's routes and rules.
  *
  * @example
  * ```ts
@@ -21,21 +23,17 @@ export {
   type InstagramSimulator,
   type InstagramSimulatorAccount,
   type InstagramSimulatorOptions,
+  type SeedMediaOptions,
 } from './create-instagram-simulator.js';
 export {
   appUsageHeader,
   businessUseCaseHeader,
-  instagramDialect,
+  graphDialect as instagramDialect,
   THROTTLE_ERRORS,
   tokenError,
-} from './dialect.js';
-export {
-  type GraphErrorFields,
-  graphErrorBody,
-  PUBLISHING_ERRORS,
-  type PublishingError,
-  type PublishingErrors,
-} from './errors.js';
+} from './graph/dialect.js';
+export { type GraphErrorFields, graphErrorBody } from './graph/errors.js';
+export { signInstagramWebhook } from './graph/webhook-signature.js';
 export { MEDIA_METRICS, REMOVED_METRICS } from './insights.js';
 export {
   CONTAINER_TTL_MS,
@@ -45,12 +43,11 @@ export {
   LONG_LIVED_TOKEN_TTL_S,
   MAX_CAPTION_LENGTH,
 } from './limits.js';
-export type { SeedMediaOptions } from './seed.js';
+export { PUBLISHING_ERRORS, type PublishingError, type PublishingErrors } from './publishing-errors.js';
 export {
   type CommentChange,
   type InstagramWebhookPayload,
   instagramWebhook,
   type MentionChange,
-  signInstagramWebhook,
   type WebhookUser,
 } from './webhooks.js';

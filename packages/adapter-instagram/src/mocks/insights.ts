@@ -1,9 +1,9 @@
 import { growingCount, type SimulatedPost } from '@smmkit/testkit';
 import type { InstagramContext } from './context.js';
 import { commentsOn, INSIGHTS_PER_HOUR } from './entities.js';
-import { graphError } from './errors.js';
+import { graphError } from './graph/errors.js';
 
-/** Media metrics the simulator serves (instagram.md "Metrics"). */
+/** Media metrics the simulator serves (https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights). */
 export const MEDIA_METRICS = [
   'reach',
   'views',
@@ -14,7 +14,7 @@ export const MEDIA_METRICS = [
   'total_interactions',
 ] as const;
 
-/** Metrics Meta removed (instagram.md "Metrics": do not request). */
+/** Metrics Meta removed (the insights reference above, and the v22 changelog). */
 export const REMOVED_METRICS: ReadonlySet<string> = new Set([
   'impressions',
   'plays',
@@ -24,7 +24,7 @@ export const REMOVED_METRICS: ReadonlySet<string> = new Set([
   'ig_reels_aggregated_all_plays_count',
 ]);
 
-/** Metrics whose values stay empty until the data arrives (instagram.md: "missing data comes back empty"). */
+/** Metrics whose values stay empty until the data arrives (the insights reference: missing data comes back empty). */
 const DELAYED: ReadonlySet<string> = new Set(['reach', 'views']);
 
 const TITLES: Readonly<Record<(typeof MEDIA_METRICS)[number], readonly [string, string]>> = {
@@ -60,9 +60,9 @@ function value(
 }
 
 /**
- * `GET /{ig-media-id}/insights?metric=…` (instagram.md "Metrics"; InstagramInsightsResult.json
- * fields): `{data:[{name, period:'lifetime', values:[{value}], title, description, id}]}`. Values
- * grow with simulated time (testkit `growingCount`); `reach` and `views` come back with empty
+ * `GET /{ig-media-id}/insights?metric=…` (the insights reference above):
+ * `{data:[{name, period:'lifetime', values:[{value}], title, description, id}]}`. Values grow
+ * with simulated time (testkit `growingCount`); `reach` and `views` come back with empty
  * `values` until `insightsDelayMs` after publishing. A removed metric is Graph error 100 with the
  * v22 wording ("Starting from version 22 and above, the impressions metric is no longer
  * supported…", quoted in gitroomhq/postiz-app#622 for users; the media wording is ASSUMED); an

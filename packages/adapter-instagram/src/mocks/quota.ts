@@ -1,5 +1,4 @@
-import type { InstagramContext } from './context.js';
-import { postExtra } from './context.js';
+import { type InstagramContext, postExtra } from './context.js';
 import { DAY_MS } from './limits.js';
 
 /** Posts the account published through the API in the rolling 24 h before `now`. */
@@ -15,7 +14,10 @@ function publishedInWindow(context: InstagramContext, accountId: string, now: nu
   }).length;
 }
 
-/** `quota_usage` and `quota_total` of an account now (instagram.md "Quotas"). */
+/**
+ * `quota_usage` and `quota_total` of an account now
+ * (https://developers.facebook.com/docs/instagram-platform/content-publishing, Limitations).
+ */
 export function quotaOf(
   context: InstagramContext,
   accountId: string,

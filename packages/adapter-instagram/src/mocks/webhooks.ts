@@ -1,19 +1,3 @@
-import { hmacSha256, toHex } from '@smmkit/core/adapter-kit';
-
-/**
- * The `X-Hub-Signature-256` header Meta puts on webhook deliveries: `sha256=` + hex
- * HMAC-SHA256(app secret, raw body) (meta-common.md "Webhooks").
- *
- * @example
- * ```ts
- * const body = JSON.stringify(instagramWebhook.comment({ igUserId, commentId, mediaId, text, from }));
- * const headers = { 'x-hub-signature-256': await signInstagramWebhook(appSecret, body) };
- * ```
- */
-export async function signInstagramWebhook(appSecret: string, rawBody: string | Uint8Array): Promise<string> {
-  return `sha256=${toHex(await hmacSha256(appSecret, rawBody))}`;
-}
-
 /** Who wrote a comment, as webhooks describe it. */
 export interface WebhookUser {
   /** IG-scoped user id. */
@@ -87,8 +71,9 @@ function envelope(
 }
 
 /**
- * Builders of Instagram webhook bodies (Meta's Instagram webhooks reference: fields `comments`
- * and `mentions`; value shapes as documented there, `entry[].time` in Unix seconds).
+ * Builders of Instagram webhook bodies: fields `comments` and `mentions`, value shapes as
+ * documented at https://developers.facebook.com/docs/instagram-platform/webhooks, `entry[].time`
+ * in Unix seconds.
  */
 export const instagramWebhook = {
   /** `comments`: `{from:{id,username}, media:{id, media_product_type}, id, parent_id?, text}`. */

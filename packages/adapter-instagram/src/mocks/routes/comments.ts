@@ -1,62 +1,58 @@
 import type { SimulatedEngagement } from '@smmkit/testkit';
 import { type InstagramContext, postExtra } from '../context.js';
 import { commentJson, commentsOn, isMedia } from '../entities.js';
-import { graphError, invalidParameter, unsupportedRequest } from '../errors.js';
-import { graphPage } from '../paging.js';
-import { fieldsParam, pick } from '../params.js';
-import { instagramRoute } from '../route.js';
+import { graphError, invalidParameter, unsupportedRequest } from '../graph/errors.js';
+import { graphPage } from '../graph/paging.js';
+import { fieldNames, pick } from '../graph/params.js';
+import type { GraphRequest } from '../graph/route.js';
 import { COMMENT_DEFAULT_FIELDS } from './nodes.js';
 
 /**
  * Stores a comment the account writes: in `sim.engagements` (so it is listed with the others)
  * and in `sim.posts` with `inReplyToId` = the media (top-level) or the parent comment (reply) and
  * `extra.kind = 'comment'` — the conformance suite looks for a first comment among `sim.posts`.
+ * Answers `{id}`, or 100 without a `message`.
  */
-function storeOwnComment(
+function writeComment(
   context: InstagramContext,
-  input: {
-    readonly accountId: string;
-    readonly mediaId: string;
-    readonly mediaOwner: string;
-    readonly parentId: string | undefined;
-    readonly text: string;
-    readonly now: number;
-  },
-): SimulatedEngagement {
+  { params, accountId, now }: GraphRequest,
+  on: { readonly mediaId: string; readonly mediaOwner: string; readonly parentId?: string | undefined },
+): Response {
+  const text = params.get('message');
+  if (text === undefined || text === '') return invalidParameter('The parameter message is required');
   const { sim } = context;
-  const author = sim.accounts.get(input.accountId);
   const id = sim.nextId();
-  const engagement = sim.engagements.put({
+  sim.engagements.put({
     id,
-    kind: input.parentId === undefined ? 'comment' : 'reply',
-    accountId: input.mediaOwner,
-    postId: input.mediaId,
-    authorId: input.accountId,
-    authorHandle: author?.handle ?? input.accountId,
-    text: input.text,
-    createdAt: input.now,
+    kind: on.parentId === undefined ? 'comment' : 'reply',
+    accountId: on.mediaOwner,
+    postId: on.mediaId,
+    authorId: accountId,
+    authorHandle: sim.accounts.get(accountId)?.handle ?? accountId,
+    text,
+    createdAt: now,
     hidden: false,
   });
-  if (input.parentId !== undefined) context.replyParents.set(id, input.parentId);
-  sim.posts.put({
+  if (on.parentId !== undefined) context.replyParents.set(id, on.parentId);
+  const inReplyToId = on.parentId ?? on.mediaId;
+  sim.addPost({
     id,
-    accountId: input.accountId,
-    text: input.text,
-    media: [],
-    inReplyToId: input.parentId ?? input.mediaId,
-    pollOptions: undefined,
-    createdAt: input.now,
-    extra: { kind: 'comment', mediaId: input.mediaId },
+    accountId,
+    text,
+    inReplyToId,
+    createdAt: now,
+    extra: { kind: 'comment', mediaId: on.mediaId },
   });
-  return engagement;
+  return Response.json({ id });
 }
 
 /**
- * Comments and replies (instagram.md "Engagement"; IGMedia.json `GET|POST comments`,
- * IGComment.json `GET|POST replies`): `GET /{v}/{media-id}/comments` (top-level comments, newest
- * first — ASSUMED order), `POST /{v}/{media-id}/comments {message}` → `{id}`,
- * `GET /{v}/{comment-id}/replies` (oldest first, ASSUMED) and `POST /{v}/{comment-id}/replies
- * {message}` on top-level comments only. Lists use Graph cursor paging.
+ * Comments and replies (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-media/comments,
+ * https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-comment/replies):
+ * `GET /{v}/{media-id}/comments` (top-level comments, newest first — ASSUMED order),
+ * `POST /{v}/{media-id}/comments {message}` → `{id}`, `GET /{v}/{comment-id}/replies` (oldest
+ * first, ASSUMED) and `POST /{v}/{comment-id}/replies {message}` on top-level comments only.
+ * Lists use Graph cursor paging.
  *
  * @example
  * ```ts
@@ -65,63 +61,42 @@ function storeOwnComment(
  */
 export function registerCommentRoutes(context: InstagramContext): void {
   const { sim } = context;
-  instagramRoute(context, 'GET', '/:version/:mediaId/comments', {}, ({ path, params, url, now }) => {
-    const post = sim.posts.get(path.mediaId ?? '');
-    if (!isMedia(post)) return unsupportedRequest('GET', path.mediaId ?? '');
-    const fields = fieldsParam(params);
-    const top = commentsOn(context, post.id)
-      .filter((item) => !context.replyParents.has(item.id))
-      .reverse();
-    return graphPage(top, params, url, (item) =>
-      pick(commentJson(context, item, now), fields, COMMENT_DEFAULT_FIELDS),
-    );
+  const render = ({ params, now }: GraphRequest) => {
+    const fields = fieldNames(params.get('fields'));
+    return (item: SimulatedEngagement) =>
+      pick(commentJson(context, item, now), fields, COMMENT_DEFAULT_FIELDS);
+  };
+  context.route('GET', '/:version/:mediaId/comments', {}, (request) => {
+    const post = sim.posts.get(request.path.mediaId ?? '');
+    if (!isMedia(post)) return unsupportedRequest('GET', request.path.mediaId ?? '');
+    const top = commentsOn(context, post.id).filter((item) => !context.replyParents.has(item.id));
+    return graphPage(top, request, 'newest', render(request));
   });
 
-  instagramRoute(context, 'POST', '/:version/:mediaId/comments', {}, ({ path, params, accountId, now }) => {
-    const post = sim.posts.get(path.mediaId ?? '');
-    if (!isMedia(post)) return unsupportedRequest('POST', path.mediaId ?? '');
-    const message = params.get('message');
-    if (message === undefined || message === '') return invalidParameter('The parameter message is required');
-    if (postExtra(post.extra).commentsDisabled)
+  context.route('POST', '/:version/:mediaId/comments', {}, (request) => {
+    const post = sim.posts.get(request.path.mediaId ?? '');
+    if (!isMedia(post)) return unsupportedRequest('POST', request.path.mediaId ?? '');
+    // A missing message is refused first (by writeComment), then comments that are off.
+    if (request.params.get('message') && postExtra(post.extra).commentsDisabled)
       return graphError({ message: '(#100) Comments are disabled for this media', code: 100 });
-    const comment = storeOwnComment(context, {
-      accountId,
-      mediaId: post.id,
-      mediaOwner: post.accountId,
-      parentId: undefined,
-      text: message,
-      now,
-    });
-    return Response.json({ id: comment.id });
+    return writeComment(context, request, { mediaId: post.id, mediaOwner: post.accountId });
   });
 
-  instagramRoute(context, 'GET', '/:version/:commentId/replies', {}, ({ path, params, url, now }) => {
-    const comment = sim.engagements.get(path.commentId ?? '');
-    if (comment === undefined) return unsupportedRequest('GET', path.commentId ?? '');
-    const fields = fieldsParam(params);
+  context.route('GET', '/:version/:commentId/replies', {}, (request) => {
+    const comment = sim.engagements.get(request.path.commentId ?? '');
+    if (comment === undefined) return unsupportedRequest('GET', request.path.commentId ?? '');
     const replies = sim.engagements.filter((item) => context.replyParents.get(item.id) === comment.id);
-    return graphPage(replies, params, url, (item) =>
-      pick(commentJson(context, item, now), fields, COMMENT_DEFAULT_FIELDS),
-    );
+    return graphPage(replies, request, 'oldest', render(request));
   });
 
-  instagramRoute(context, 'POST', '/:version/:commentId/replies', {}, ({ path, params, accountId, now }) => {
-    const comment = sim.engagements.get(path.commentId ?? '');
+  context.route('POST', '/:version/:commentId/replies', {}, (request) => {
+    const comment = sim.engagements.get(request.path.commentId ?? '');
     if (comment === undefined || comment.postId === undefined)
-      return unsupportedRequest('POST', path.commentId ?? '');
-    // instagram.md "Engagement": replies only on top-level comments (wording ASSUMED).
+      return unsupportedRequest('POST', request.path.commentId ?? '');
+    // Replies only on top-level comments (the IG Comment replies reference above; wording ASSUMED).
     if (context.replyParents.has(comment.id))
       return invalidParameter('Replies can only be made to top-level comments');
-    const message = params.get('message');
-    if (message === undefined || message === '') return invalidParameter('The parameter message is required');
-    const reply = storeOwnComment(context, {
-      accountId,
-      mediaId: comment.postId,
-      mediaOwner: comment.accountId,
-      parentId: comment.id,
-      text: message,
-      now,
-    });
-    return Response.json({ id: reply.id });
+    const on = { mediaId: comment.postId, mediaOwner: comment.accountId, parentId: comment.id };
+    return writeComment(context, request, on);
   });
 }

@@ -5,16 +5,10 @@ import {
   containerStatus,
   type InstagramContext,
 } from '../context.js';
-import { shortcodeOf } from '../entities.js';
-import {
-  graphError,
-  invalidParameter,
-  PUBLISHING_ERRORS,
-  type PublishingError,
-  publishingError,
-  publishingErrorBySubcode,
-  unsupportedRequest,
-} from '../errors.js';
+import { storeMedia } from '../entities.js';
+import { graphError, invalidParameter, unsupportedRequest } from '../graph/errors.js';
+import { boolParam, fieldNames, type GraphParams, listParam } from '../graph/params.js';
+import type { GraphRequest } from '../graph/route.js';
 import {
   CONTAINERS_PER_DAY,
   DAY_MS,
@@ -24,9 +18,13 @@ import {
   MIN_CAROUSEL_CHILDREN,
   QUOTA_DURATION_S,
 } from '../limits.js';
-import { boolParam, fieldsParam, listParam, type Params } from '../params.js';
+import {
+  PUBLISHING_ERRORS,
+  type PublishingError,
+  publishingError,
+  publishingErrorBySubcode,
+} from '../publishing-errors.js';
 import { quotaOf } from '../quota.js';
-import { type InstagramRequest, instagramRoute } from '../route.js';
 
 const MEDIA_TYPES: ReadonlySet<string> = new Set(['IMAGE', 'VIDEO', 'REELS', 'STORIES', 'CAROUSEL']);
 
@@ -43,7 +41,8 @@ function urlPath(raw: string): string {
  * The simulator fetches nothing, so it judges a media URL's format by its file extension: only a
  * known extension of another format is refused, and a URL without one (signed CDN links, image
  * services) is taken as the right format, as Instagram would after fetching a right file.
- * instagram.md, Limits: images JPEG only; reels MOV/MP4.
+ * https://developers.facebook.com/docs/instagram-platform/content-publishing: images JPEG only;
+ * reels MOV/MP4.
  */
 const OTHER_IMAGE_EXTENSION = /\.(png|gif|webp|heic|heif|bmp|tiff?|avif|svg)$/;
 const OTHER_VIDEO_EXTENSION = /\.(webm|mkv|avi|wmv|flv|m4v|mpe?g|3gp|ogv|gif)$/;
@@ -60,34 +59,34 @@ function fetchOutcome(url: string, kind: 'image' | 'video'): PublishingError | u
   return undefined;
 }
 
-function resolveMediaType(params: Params): ContainerMediaType | Response {
+function resolveMediaType(params: GraphParams): ContainerMediaType | Response {
   const raw = params.get('media_type')?.toUpperCase();
   if (raw !== undefined) {
     if (!MEDIA_TYPES.has(raw)) return invalidParameter(`The media type ${raw} is not supported.`, 2207023);
     return raw as ContainerMediaType;
   }
   if (params.get('video_url') !== undefined) {
-    // Since July 2023 every single video is a reel (instagram.md "Publish"); VIDEO only in carousels.
+    // Since July 2023 every single video is a reel (content-publishing page); VIDEO only in carousels.
     if (boolParam(params, 'is_carousel_item') === true) return 'VIDEO';
     return invalidParameter('The media type VIDEO is no longer supported. Use REELS.', 2207023);
   }
   return 'IMAGE';
 }
 
-function createContainer(context: InstagramContext, input: InstagramRequest): Response {
+function createContainer(context: InstagramContext, input: GraphRequest): Response {
   const { params, accountId, now, path } = input;
   const { sim } = context;
   if (path.igUserId !== accountId) return unsupportedRequest('POST', path.igUserId ?? '');
   const recent = [...context.containers.values()].filter(
     (container) => container.accountId === accountId && container.createdAt > now - DAY_MS,
   );
-  // instagram.md "Quotas": 400 containers per rolling 24 h; the error wording is ASSUMED.
+  // Content-publishing page, Limitations: 400 containers per rolling 24 h; the error wording is ASSUMED.
   if (recent.length >= CONTAINERS_PER_DAY)
     return graphError({ message: '(#4) Application request limit reached', code: 4, isTransient: true });
   const mediaType = resolveMediaType(params);
   if (mediaType instanceof Response) return mediaType;
   const caption = params.get('caption') ?? '';
-  // instagram.md, Limits: "Caption ≤ 2,200 characters" — characters, so an emoji (two UTF-16
+  // Content-publishing page: "Caption ≤ 2,200 characters" — characters, so an emoji (two UTF-16
   // units) counts once, as the adapter counts it (code points).
   if ([...caption].length > MAX_CAPTION_LENGTH) return publishingError(PUBLISHING_ERRORS.captionTooLong);
   const collaborators = listParam(params, 'collaborators');
@@ -127,7 +126,7 @@ function createContainer(context: InstagramContext, input: InstagramRequest): Re
     readyAt = now + context.containerProcessingMs;
   } else {
     if (imageUrl === undefined) return invalidParameter('The parameter image_url is required.');
-    // instagram.md "Limits": JPEG only. Images are fetched when the container is created, so a
+    // Content-publishing page: JPEG only. Images are fetched when the container is created, so a
     // wrong format is refused right away (36001/2207005) rather than as an ERROR container.
     if (!imageUrl.includes('unreachable') && isOtherImageFormat(imageUrl))
       return publishingError(PUBLISHING_ERRORS.imageFormat);
@@ -180,7 +179,7 @@ function mediaOf(context: InstagramContext, container: Container, now: number): 
   };
 }
 
-function publish(context: InstagramContext, input: InstagramRequest): Response {
+function publish(context: InstagramContext, input: GraphRequest): Response {
   const { params, accountId, now, path } = input;
   const { sim } = context;
   if (path.igUserId !== accountId) return unsupportedRequest('POST', path.igUserId ?? '');
@@ -214,7 +213,6 @@ function publish(context: InstagramContext, input: InstagramRequest): Response {
         })
       : [container];
   const id = sim.nextId();
-  const shortcode = shortcodeOf(id);
   const productType =
     container.mediaType === 'REELS' ? 'REELS' : container.mediaType === 'STORIES' ? 'STORY' : 'FEED';
   const mediaType =
@@ -223,23 +221,15 @@ function publish(context: InstagramContext, input: InstagramRequest): Response {
       : container.imageUrl !== undefined
         ? 'IMAGE'
         : 'VIDEO';
-  const section = productType === 'REELS' ? 'reel' : productType === 'STORY' ? 'stories' : 'p';
-  sim.posts.put({
+  storeMedia(context, {
     id,
     accountId,
-    text: container.caption,
+    caption: container.caption,
+    mediaType,
+    productType,
     media: parts.map((part) => mediaOf(context, part, now)),
-    inReplyToId: undefined,
-    pollOptions: undefined,
+    containerId: container.id,
     createdAt: now,
-    extra: {
-      kind: 'media',
-      mediaType,
-      productType,
-      permalink: `https://www.instagram.com/${section}/${shortcode}/`,
-      shortcode,
-      containerId: container.id,
-    },
   });
   container.publishedId = id;
   for (const part of parts) if (part !== container) part.publishedId = id;
@@ -247,8 +237,8 @@ function publish(context: InstagramContext, input: InstagramRequest): Response {
 }
 
 /**
- * The publishing routes (instagram.md "Publish"; IGUser.json `POST media`, `POST media_publish`,
- * `GET content_publishing_limit`):
+ * The publishing routes (https://developers.facebook.com/docs/instagram-platform/content-publishing;
+ * the IG User edges `media`, `media_publish` and `content_publishing_limit`):
  * - `POST /{v}/{ig-user-id}/media` → `{id}` (or `{id, uri}` with `upload_type=resumable`);
  * - `POST /{v}/{ig-user-id}/media_publish?creation_id=` → `{id}`;
  * - `GET /{v}/{ig-user-id}/content_publishing_limit?fields=quota_usage,config`.
@@ -259,21 +249,16 @@ function publish(context: InstagramContext, input: InstagramRequest): Response {
  * ```
  */
 export function registerContainerRoutes(context: InstagramContext): void {
-  instagramRoute(context, 'POST', '/:version/:igUserId/media', {}, (input) =>
-    createContainer(context, input),
-  );
-  instagramRoute(context, 'POST', '/:version/:igUserId/media_publish', {}, (input) =>
-    publish(context, input),
-  );
-  instagramRoute(
-    context,
+  context.route('POST', '/:version/:igUserId/media', {}, (input) => createContainer(context, input));
+  context.route('POST', '/:version/:igUserId/media_publish', {}, (input) => publish(context, input));
+  context.route(
     'GET',
     '/:version/:igUserId/content_publishing_limit',
     {},
     ({ path, accountId, now, params }) => {
       if (path.igUserId !== accountId) return unsupportedRequest('GET', path.igUserId ?? '');
       const quota = quotaOf(context, accountId, now);
-      const fields = fieldsParam(params);
+      const fields = fieldNames(params.get('fields'));
       const entry: Record<string, unknown> = { quota_usage: quota.used };
       if (fields.includes('config'))
         entry.config = { quota_total: quota.total, quota_duration: QUOTA_DURATION_S };

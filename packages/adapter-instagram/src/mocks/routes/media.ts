@@ -1,15 +1,15 @@
 import type { InstagramContext } from '../context.js';
 import { isMedia, mediaJson } from '../entities.js';
-import { unsupportedRequest } from '../errors.js';
+import { unsupportedRequest } from '../graph/errors.js';
+import { graphPage } from '../graph/paging.js';
+import { fieldNames, listParam, pick } from '../graph/params.js';
 import { mediaInsights } from '../insights.js';
-import { graphPage } from '../paging.js';
-import { fieldsParam, listParam, pick } from '../params.js';
-import { instagramRoute } from '../route.js';
 
 /**
- * Media edges (IGUser.json `GET media`, `GET tags`; IGMedia.json `GET insights`):
+ * Media edges, the IG User's `media` and `tags` and the IG Media's `insights`
+ * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference):
  * `GET /{v}/{ig-user-id}/media` (published media, newest first, cursor paging),
- * `GET /{v}/{ig-user-id}/tags` (media of others that mention the user — instagram.md "Mentions"),
+ * `GET /{v}/{ig-user-id}/tags` (media of others that mention the user),
  * `GET /{v}/{ig-media-id}/insights?metric=…` (owner only).
  *
  * @example
@@ -19,27 +19,28 @@ import { instagramRoute } from '../route.js';
  */
 export function registerMediaRoutes(context: InstagramContext): void {
   const { sim } = context;
-  instagramRoute(context, 'GET', '/:version/:igUserId/media', {}, ({ path, params, url, now }) => {
-    const account = sim.accounts.get(path.igUserId ?? '');
-    if (account === undefined) return unsupportedRequest('GET', path.igUserId ?? '');
-    const fields = fieldsParam(params);
-    const media = sim.posts.filter((post) => post.accountId === account.id && isMedia(post)).reverse();
-    return graphPage(media, params, url, (post) => pick(mediaJson(context, post, now), fields));
+  context.route('GET', '/:version/:igUserId/media', {}, (request) => {
+    const account = sim.accounts.get(request.path.igUserId ?? '');
+    if (account === undefined) return unsupportedRequest('GET', request.path.igUserId ?? '');
+    const fields = fieldNames(request.params.get('fields'));
+    const media = sim.posts.filter((post) => post.accountId === account.id && isMedia(post));
+    return graphPage(media, request, 'newest', (post) => pick(mediaJson(context, post, request.now), fields));
   });
 
-  instagramRoute(context, 'GET', '/:version/:igUserId/tags', {}, ({ path, params, url, accountId, now }) => {
+  context.route('GET', '/:version/:igUserId/tags', {}, (request) => {
+    const { path, accountId } = request;
     if (path.igUserId !== accountId) return unsupportedRequest('GET', path.igUserId ?? '');
-    const fields = fieldsParam(params);
+    const fields = fieldNames(request.params.get('fields'));
     const ids = new Set(
       sim.engagements
         .filter((item) => item.kind === 'mention' && item.accountId === accountId)
         .flatMap((item) => (item.postId === undefined ? [] : [item.postId])),
     );
-    const media = sim.posts.filter((post) => ids.has(post.id) && isMedia(post)).reverse();
-    return graphPage(media, params, url, (post) => pick(mediaJson(context, post, now), fields));
+    const media = sim.posts.filter((post) => ids.has(post.id) && isMedia(post));
+    return graphPage(media, request, 'newest', (post) => pick(mediaJson(context, post, request.now), fields));
   });
 
-  instagramRoute(context, 'GET', '/:version/:mediaId/insights', {}, ({ path, params, accountId, now }) => {
+  context.route('GET', '/:version/:mediaId/insights', {}, ({ path, params, accountId, now }) => {
     const post = sim.posts.get(path.mediaId ?? '');
     if (!isMedia(post) || post.accountId !== accountId) return unsupportedRequest('GET', path.mediaId ?? '');
     return mediaInsights(context, post, listParam(params, 'metric'), now);

@@ -1,9 +1,8 @@
 import type { SimulatedAccount } from '@smmkit/testkit';
 import type { InstagramContext } from '../context.js';
 import { commentJson, containerJson, isMedia, mediaJson, userJson } from '../entities.js';
-import { graphError, invalidParameter, unsupportedRequest } from '../errors.js';
-import { boolParam, fieldsParam, type Params, pick } from '../params.js';
-import { instagramRoute } from '../route.js';
+import { graphError, invalidParameter, unsupportedRequest } from '../graph/errors.js';
+import { boolParam, fieldNames, type GraphParams, pick, requestedFields } from '../graph/params.js';
 
 /** Default fields of a comment node (Graph answers `timestamp,text,id` without `fields`). */
 export const COMMENT_DEFAULT_FIELDS = ['id', 'text', 'timestamp'] as const;
@@ -22,53 +21,26 @@ export function deleteComment(context: InstagramContext, id: string): void {
 const MEDIA_DEFAULT_FIELDS = ['id'] as const;
 
 /**
- * The argument and sub-selection of `name.arg(value){a,b{c}}` in a raw `fields` parameter, or
- * `undefined` when `name.arg(` is not there.
- */
-function fieldCall(
-  raw: string,
-  name: string,
-  arg: string,
-): { readonly value: string; readonly fields: string[] } | undefined {
-  const start = raw.indexOf(`${name}.${arg}(`);
-  if (start < 0) return undefined;
-  const open = start + name.length + arg.length + 2;
-  const close = raw.indexOf(')', open);
-  if (close < 0) return undefined;
-  const value = raw.slice(open, close).trim();
-  let fields: string[] = [];
-  if (raw[close + 1] === '{') {
-    let depth = 0;
-    let end = close + 1;
-    for (; end < raw.length; end += 1) {
-      if (raw[end] === '{') depth += 1;
-      else if (raw[end] === '}') {
-        depth -= 1;
-        if (depth === 0) break;
-      }
-    }
-    fields = fieldsParam(new Map([['fields', raw.slice(close + 2, end)]]));
-  }
-  return { value, fields };
-}
-
-/**
- * `mentioned_comment` and `mentioned_media` of an IG user (IGUser.json fields; instagram.md,
- * Engagement: "mentioned comments via GET /{ig-user-id}?fields=mentioned_comment.comment_id(…)"):
+ * `mentioned_comment` and `mentioned_media` of an IG user, `GET /{ig-user-id}?fields=mentioned_comment.comment_id(…)`
+ * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/mentioned_comment):
  * the comment or media whose text mentions `@username`, with the sub-selection in braces. Only
  * the mentioned user may look; a comment or media that does not mention it is Graph error 100
  * (wording ASSUMED).
  */
 function mentionedFields(
   context: InstagramContext,
-  params: Params,
+  params: GraphParams,
   account: SimulatedAccount,
   now: number,
 ): Record<string, unknown> | Response {
-  const raw = params.get('fields') ?? '';
+  const requested = requestedFields(params.get('fields'));
+  const field = (name: string, key: string) => {
+    const found = requested.find((item) => item.name === name && item.call?.key === key);
+    return found?.call === undefined ? undefined : { value: found.call.value, fields: found.fields };
+  };
   const out: Record<string, unknown> = {};
   const mentions = (text: string) => text.toLowerCase().includes(`@${account.handle.toLowerCase()}`);
-  const comment = fieldCall(raw, 'mentioned_comment', 'comment_id');
+  const comment = field('mentioned_comment', 'comment_id');
   if (comment !== undefined) {
     const found = context.sim.engagements.get(comment.value);
     if (found === undefined || (found.kind !== 'comment' && found.kind !== 'reply') || !mentions(found.text))
@@ -78,7 +50,7 @@ function mentionedFields(
       });
     out.mentioned_comment = pick(commentJson(context, found, now), comment.fields, COMMENT_DEFAULT_FIELDS);
   }
-  const media = fieldCall(raw, 'mentioned_media', 'media_id');
+  const media = field('mentioned_media', 'media_id');
   if (media !== undefined) {
     const found = context.sim.posts.get(media.value);
     if (!isMedia(found) || !mentions(found.text))
@@ -90,14 +62,15 @@ function mentionedFields(
 
 /**
  * The node routes, one per method, dispatching on what the id is (Graph has one URL per node):
- * - `GET /{v}/{id}?fields=` for a container (`status_code,status`; IG Container reference), a
- *   media (`permalink,shortcode,timestamp,like_count,comments_count,caption,media_type`; IGMedia.json),
- *   a comment (IGComment.json) or an IG user (`followers_count,media_count,username`; IGUser.json;
+ * - `GET /{v}/{id}?fields=` for a container (`status_code,status`), a media
+ *   (`permalink,shortcode,timestamp,like_count,comments_count,caption,media_type`), a comment or
+ *   an IG user (`followers_count,media_count,username`; the IG Container, IG Media, IG Comment and
+ *   IG User nodes of https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference;
  *   `me` is the token's account), including `mentioned_comment.comment_id(…){…}` and
  *   `mentioned_media.media_id(…){…}` for the user itself;
- * - `POST /{v}/{comment-id}?hide=true|false` → `{success:true}` (IGComment.json `#update hide`), and
- *   `POST /{v}/{media-id}?comment_enabled=false` (IGMedia.json `#update`);
- * - `DELETE /{v}/{comment-id}` and `DELETE /{v}/{media-id}` → `{success:true}` (`#delete`).
+ * - `POST /{v}/{comment-id}?hide=true|false` → `{success:true}` (updating an IG Comment), and
+ *   `POST /{v}/{media-id}?comment_enabled=false` (updating an IG Media);
+ * - `DELETE /{v}/{comment-id}` and `DELETE /{v}/{media-id}` → `{success:true}`.
  *
  * @example
  * ```ts
@@ -106,9 +79,9 @@ function mentionedFields(
  */
 export function registerNodeRoutes(context: InstagramContext): void {
   const { sim } = context;
-  instagramRoute(context, 'GET', '/:version/:id', {}, ({ path, params, accountId, now }) => {
+  context.route('GET', '/:version/:id', {}, ({ path, params, accountId, now }) => {
     const id = path.id === 'me' ? accountId : (path.id ?? '');
-    const fields = fieldsParam(params);
+    const fields = fieldNames(params.get('fields'));
     const container = context.containers.get(id);
     if (container !== undefined && container.accountId === accountId)
       return Response.json(pick(containerJson(container, now), fields));
@@ -129,7 +102,7 @@ export function registerNodeRoutes(context: InstagramContext): void {
     return unsupportedRequest('GET', id);
   });
 
-  instagramRoute(context, 'POST', '/:version/:id', {}, ({ path, params, accountId }) => {
+  context.route('POST', '/:version/:id', {}, ({ path, params, accountId }) => {
     const id = path.id ?? '';
     const comment = sim.engagements.get(id);
     if (comment !== undefined && (comment.kind === 'comment' || comment.kind === 'reply')) {
@@ -150,7 +123,7 @@ export function registerNodeRoutes(context: InstagramContext): void {
     return unsupportedRequest('POST', id);
   });
 
-  instagramRoute(context, 'DELETE', '/:version/:id', {}, ({ path, accountId }) => {
+  context.route('DELETE', '/:version/:id', {}, ({ path, accountId }) => {
     const id = path.id ?? '';
     const comment = sim.engagements.get(id);
     if (comment !== undefined && (comment.kind === 'comment' || comment.kind === 'reply')) {

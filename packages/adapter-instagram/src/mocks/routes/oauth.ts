@@ -1,6 +1,8 @@
 import type { InstagramContext } from '../context.js';
-import { tokenError } from '../dialect.js';
-import { graphError } from '../errors.js';
+import { tokenError } from '../graph/dialect.js';
+import { graphError } from '../graph/errors.js';
+import { fieldNames, type GraphParams } from '../graph/params.js';
+import type { GraphRequest } from '../graph/route.js';
 import {
   HOUR_MS,
   IG_LONG_LIVED_TOKEN_TTL_S,
@@ -8,9 +10,6 @@ import {
   REFRESH_MIN_AGE_MS,
   SHORT_LIVED_TOKEN_TTL_MS,
 } from '../limits.js';
-import { fieldsParam } from '../params.js';
-import { type InstagramRequest, instagramRoute } from '../route.js';
-import { issueToken } from '../tokens.js';
 
 function missing(name: string): Response {
   // Graph's wording for a missing OAuth parameter (code 101 ASSUMED).
@@ -21,11 +20,31 @@ function wrongGrant(grantType: string | undefined): Response {
   return graphError({ message: `Unsupported grant_type: ${grantType ?? ''}`, code: 100 });
 }
 
-function tokenAnswer(accessToken: string, expiresIn: number): Response {
-  return Response.json({ access_token: accessToken, token_type: 'bearer', expires_in: expiresIn });
+/** A new token for `accountId` lasting `ttlS` seconds, answered as `{access_token, token_type, expires_in}`. */
+function tokenAnswer(context: InstagramContext, accountId: string, ttlS: number): Response {
+  const { accessToken } = context.sim.tokens.issue(accountId, { expiresInMs: ttlS * 1000 });
+  return Response.json({ access_token: accessToken, token_type: 'bearer', expires_in: ttlS });
 }
 
-/** An authorization code handed out by {@link consent}. */
+/** A token of `ttlS` seconds for the account of a valid `token` that is at least `minAgeMs` old. */
+function exchange(
+  context: InstagramContext,
+  token: string | undefined,
+  { now, ttlS, minAgeMs = 0 }: { readonly now: number; readonly ttlS: number; readonly minAgeMs?: number },
+): Response {
+  const check = context.sim.tokens.check(token);
+  if (check.status !== 'valid') return tokenError(check.status, now);
+  // Only a token at least 24 h old can be refreshed
+  // (https://developers.facebook.com/docs/instagram-platform/reference/refresh_access_token; wording ASSUMED).
+  if (now - check.issuedAt < minAgeMs)
+    return graphError({
+      message: 'The access token is too new to be refreshed. Try again after 24 hours.',
+      code: 100,
+    });
+  return tokenAnswer(context, check.accountId, ttlS);
+}
+
+/** An authorization code handed out by `consent`. */
 interface AuthorizationCode {
   readonly accountId: string;
   readonly clientId: string;
@@ -35,60 +54,19 @@ interface AuthorizationCode {
   used: boolean;
 }
 
-/** Codes per simulator; single use (Meta's Login docs: a code can be exchanged once). */
-const codesOf = new WeakMap<InstagramContext, Map<string, AuthorizationCode>>();
-
-/** The codes of a simulator. */
-function codes(context: InstagramContext): Map<string, AuthorizationCode> {
-  let map = codesOf.get(context);
-  if (map === undefined) {
-    map = new Map();
-    codesOf.set(context, map);
-  }
-  return map;
-}
-
-/** A code lasts an hour (Instagram Basic Display docs, "Authorization Codes are valid for 1 hour"; ASSUMED for both logins). */
+/**
+ * A code lasts an hour (https://developers.facebook.com/docs/instagram-platform/reference/oauth-authorize;
+ * ASSUMED for Facebook Login too) and can be exchanged once.
+ */
 const CODE_TTL_MS = HOUR_MS;
 
-/**
- * The user `accountId` approves an authorization URL (the Facebook Login dialog or the Instagram
- * Login window): returns the redirect URI with `code` and `state`, and the fragment Meta appends
- * (`#_` for Instagram Login, "OAuth Authorize" reference; `#_=_` for Facebook Login).
- *
- * @throws Error when the URL has no `client_id` or `redirect_uri`
- */
-export function consent(context: InstagramContext, authorizationUrl: string, accountId: string): string {
-  const url = new URL(authorizationUrl);
-  const clientId = url.searchParams.get('client_id');
-  const redirectUri = url.searchParams.get('redirect_uri');
-  if (clientId === null || redirectUri === null)
-    throw new Error('consent: the authorization URL has no client_id or redirect_uri');
-  const code = `AQ${context.sim.nextId()}${Math.random().toString(36).slice(2, 10)}`;
-  codes(context).set(code, {
-    accountId,
-    clientId,
-    redirectUri,
-    scopes: (url.searchParams.get('scope') ?? '').split(/[ ,]+/).filter((scope) => scope !== ''),
-    issuedAt: context.sim.clock.now(),
-    used: false,
-  });
-  const redirect = new URL(redirectUri);
-  redirect.searchParams.set('code', code);
-  const state = url.searchParams.get('state');
-  if (state !== null) redirect.searchParams.set('state', state);
-  redirect.hash =
-    url.hostname.endsWith('facebook.com') || url.pathname.endsWith('/dialog/oauth') ? '_=_' : '_';
-  return redirect.toString();
-}
-
-/** Why a code cannot be exchanged, or the code's grant. */
+/** Why a code cannot be exchanged, or the code's grant (marked used). */
 function redeem(
-  context: InstagramContext,
-  params: InstagramRequest['params'],
+  codes: ReadonlyMap<string, AuthorizationCode>,
+  params: GraphParams,
   now: number,
 ): AuthorizationCode | 'unknown' | 'used' | 'redirect' {
-  const grant = codes(context).get(params.get('code') ?? '');
+  const grant = codes.get(params.get('code') ?? '');
   if (grant === undefined || now - grant.issuedAt > CODE_TTL_MS || grant.clientId !== params.get('client_id'))
     return 'unknown';
   if (grant.used) return 'used';
@@ -97,35 +75,36 @@ function redeem(
   return grant;
 }
 
+const REDIRECT_MISMATCH =
+  'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request';
+
 /**
  * Facebook Login code exchange, `GET /{v}/oauth/access_token?client_id&redirect_uri&client_secret&code`
- * → a short-lived user token (developers.facebook.com, "Manually Build a Login Flow"). Refusals
- * are Graph code 100 with the subcodes every Facebook Login integration has seen (36007 invalid,
- * 36008 redirect_uri mismatch, 36009 used; wordings ASSUMED).
+ * → a short-lived user token (https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow).
+ * Refusals are Graph code 100 with the subcodes every Facebook Login integration has seen (36007
+ * invalid, 36008 redirect_uri mismatch, 36009 used; wordings ASSUMED).
  */
-function fbCode(context: InstagramContext, { params, now }: InstagramRequest): Response {
+function fbCode(
+  context: InstagramContext,
+  codes: ReadonlyMap<string, AuthorizationCode>,
+  request: GraphRequest,
+) {
+  const { params, now } = request;
   for (const name of ['client_id', 'client_secret', 'redirect_uri'])
     if (params.get(name) === undefined) return missing(name);
-  const grant = redeem(context, params, now);
+  const grant = redeem(codes, params, now);
   if (grant === 'unknown')
     return graphError({ message: 'Invalid verification code format.', code: 100, subcode: 36007 });
   if (grant === 'used')
     return graphError({ message: 'This authorization code has been used.', code: 100, subcode: 36009 });
-  if (grant === 'redirect')
-    return graphError({
-      message:
-        'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request',
-      code: 100,
-      subcode: 36008,
-    });
-  // Short-lived user tokens last an hour or two (meta-common.md, Tokens: long-lived ones ~60 days).
-  return tokenAnswer(
-    issueToken(context, grant.accountId, SHORT_LIVED_TOKEN_TTL_MS),
-    SHORT_LIVED_TOKEN_TTL_MS / 1000,
-  );
+  if (grant === 'redirect') return graphError({ message: REDIRECT_MISMATCH, code: 100, subcode: 36008 });
+  return tokenAnswer(context, grant.accountId, SHORT_LIVED_TOKEN_TTL_MS / 1000);
 }
 
-/** The error body of api.instagram.com: `{error_type, code, error_message}` ("OAuth Access Token" reference; wordings ASSUMED). */
+/**
+ * The error body of api.instagram.com: `{error_type, code, error_message}`
+ * (https://developers.facebook.com/docs/instagram-platform/reference/oauth-access-token; wordings ASSUMED).
+ */
 function instagramOAuthError(message: string): Response {
   return Response.json({ error_type: 'OAuthException', code: 400, error_message: message }, { status: 400 });
 }
@@ -133,118 +112,92 @@ function instagramOAuthError(message: string): Response {
 /**
  * Instagram Login code exchange, `POST /oauth/access_token` with form fields `client_id`,
  * `client_secret`, `grant_type=authorization_code`, `redirect_uri`, `code` → a 1-hour token as
- * "Business Login for Instagram" shows it: `{data:[{access_token, user_id, permissions}]}`.
+ * "Business Login for Instagram" shows it: `{data:[{access_token, user_id, permissions}]}`
+ * (https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/business-login).
  */
-function igCode(context: InstagramContext, { params, now }: InstagramRequest): Response {
+function igCode(
+  context: InstagramContext,
+  codes: ReadonlyMap<string, AuthorizationCode>,
+  request: GraphRequest,
+) {
+  const { params, now } = request;
   for (const name of ['client_id', 'client_secret', 'grant_type', 'redirect_uri', 'code'])
     if (params.get(name) === undefined) return instagramOAuthError(`Missing required field ${name}`);
   if (params.get('grant_type') !== 'authorization_code')
     return instagramOAuthError(`Invalid grant_type: ${params.get('grant_type') ?? ''}`);
-  const grant = redeem(context, params, now);
+  const grant = redeem(codes, params, now);
   if (grant === 'unknown') return instagramOAuthError('Invalid authorization code');
   if (grant === 'used') return instagramOAuthError('This authorization code has been used');
-  if (grant === 'redirect')
-    return instagramOAuthError(
-      'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request',
-    );
+  if (grant === 'redirect') return instagramOAuthError(REDIRECT_MISMATCH);
+  const { accessToken } = context.sim.tokens.issue(grant.accountId, {
+    expiresInMs: SHORT_LIVED_TOKEN_TTL_MS,
+  });
   return Response.json({
-    data: [
-      {
-        access_token: issueToken(context, grant.accountId, SHORT_LIVED_TOKEN_TTL_MS),
-        user_id: grant.accountId,
-        permissions: grant.scopes.join(','),
-      },
-    ],
+    data: [{ access_token: accessToken, user_id: grant.accountId, permissions: grant.scopes.join(',') }],
   });
 }
 
-function fbExchange(context: InstagramContext, input: InstagramRequest): Response {
-  const { params, now } = input;
-  if (params.get('grant_type') === undefined && params.get('code') !== undefined)
-    return fbCode(context, input);
-  if (params.get('grant_type') !== 'fb_exchange_token') return wrongGrant(params.get('grant_type'));
-  for (const name of ['client_id', 'client_secret', 'fb_exchange_token'])
-    if (params.get(name) === undefined) return missing(name);
-  const check = context.sim.tokens.check(params.get('fb_exchange_token'));
-  if (check.status !== 'valid') return tokenError(check.status, now);
-  return tokenAnswer(
-    issueToken(context, check.accountId, LONG_LIVED_TOKEN_TTL_S * 1000),
-    LONG_LIVED_TOKEN_TTL_S,
-  );
-}
-
-function igExchange(context: InstagramContext, { params, token, now }: InstagramRequest): Response {
-  if (params.get('grant_type') !== 'ig_exchange_token') return wrongGrant(params.get('grant_type'));
-  if (params.get('client_secret') === undefined) return missing('client_secret');
-  const check = context.sim.tokens.check(token);
-  if (check.status !== 'valid') return tokenError(check.status, now);
-  return tokenAnswer(
-    issueToken(context, check.accountId, IG_LONG_LIVED_TOKEN_TTL_S * 1000),
-    IG_LONG_LIVED_TOKEN_TTL_S,
-  );
-}
-
-function igRefresh(context: InstagramContext, { params, token, now }: InstagramRequest): Response {
-  if (params.get('grant_type') !== 'ig_refresh_token') return wrongGrant(params.get('grant_type'));
-  const check = context.sim.tokens.check(token);
-  if (check.status !== 'valid') return tokenError(check.status, now);
-  const issuedAt = (token === undefined ? undefined : context.tokenIssuedAt.get(token)) ?? now;
-  // meta-common.md "Tokens": the token must be at least 24 h old (wording ASSUMED).
-  if (now - issuedAt < REFRESH_MIN_AGE_MS)
-    return graphError({
-      message: 'The access token is too new to be refreshed. Try again after 24 hours.',
-      code: 100,
-    });
-  return tokenAnswer(
-    issueToken(context, check.accountId, IG_LONG_LIVED_TOKEN_TTL_S * 1000),
-    IG_LONG_LIVED_TOKEN_TTL_S,
-  );
-}
-
 /**
- * OAuth routes (meta-common.md "Tokens"), registered on every instance (use an instance with
- * `baseUrl: 'https://graph.instagram.com'` for Instagram Login):
+ * The OAuth routes, registered on every instance (use one with `baseUrl: 'https://graph.instagram.com'`
+ * for Instagram Login), and the consent screen in front of them:
  * - `GET /{v}/oauth/access_token?grant_type=fb_exchange_token&client_id&client_secret&fb_exchange_token`
- *   → `{access_token, token_type:'bearer', expires_in: 5183944}` (any client id/secret is accepted);
+ *   → `{access_token, token_type:'bearer', expires_in: 5183944}` (any client id/secret is accepted;
+ *   https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived);
  * - `GET /{v}/oauth/access_token?client_id&redirect_uri&client_secret&code`: Facebook Login code exchange;
  * - `POST /oauth/access_token` (form): Instagram Login code exchange, which Meta serves on
  *   `api.instagram.com`; the simulator serves it on its own host (point the adapter's `tokenUrl` there);
  * - `GET /{v}/me/accounts` → the Facebook Page of the account with a Page token and, when asked in
- *   `fields`, `instagram_business_account{id}`;
- * - `GET /access_token?grant_type=ig_exchange_token&client_secret&access_token` → a 60-day token;
+ *   `fields`, `instagram_business_account{id}` (https://developers.facebook.com/docs/graph-api/reference/user/accounts/);
+ * - `GET /access_token?grant_type=ig_exchange_token&client_secret&access_token` → a 60-day token
+ *   (https://developers.facebook.com/docs/instagram-platform/reference/access_token);
  * - `GET /refresh_access_token?grant_type=ig_refresh_token&access_token` → a new 60-day token,
  *   when the token is at least 24 h old and unexpired.
  * Must be registered before the node routes (`/:version/:id` would match `/oauth/access_token`).
  *
+ * @returns `consent(authorizationUrl, accountId)`: the user `accountId` approves an authorization
+ *   URL (the Facebook Login dialog or the Instagram Login window) and gets the redirect URI with
+ *   `code` and `state`, and the fragment Meta appends (`#_` for Instagram Login, oauth-authorize
+ *   reference above; `#_=_` for Facebook Login); it throws when the URL has no `client_id` or `redirect_uri`
+ *
  * @example
  * ```ts
- * registerOAuthRoutes(context);
+ * const consent = registerOAuthRoutes(context);
  * ```
  */
-export function registerOAuthRoutes(context: InstagramContext): void {
+export function registerOAuthRoutes(
+  context: InstagramContext,
+): (authorizationUrl: string, accountId: string) => string {
+  const { sim, route } = context;
+  const codes = new Map<string, AuthorizationCode>();
   for (const prefix of ['/:version', '']) {
-    instagramRoute(context, 'GET', `${prefix}/oauth/access_token`, { auth: false }, (input) =>
-      fbExchange(context, input),
-    );
-    instagramRoute(context, 'GET', `${prefix}/access_token`, { auth: false }, (input) =>
-      igExchange(context, input),
-    );
-    instagramRoute(context, 'GET', `${prefix}/refresh_access_token`, { auth: false }, (input) =>
-      igRefresh(context, input),
-    );
+    route('GET', `${prefix}/oauth/access_token`, { auth: false }, (request) => {
+      const { params, now } = request;
+      if (params.get('grant_type') === undefined && params.get('code') !== undefined)
+        return fbCode(context, codes, request);
+      if (params.get('grant_type') !== 'fb_exchange_token') return wrongGrant(params.get('grant_type'));
+      for (const name of ['client_id', 'client_secret', 'fb_exchange_token'])
+        if (params.get(name) === undefined) return missing(name);
+      return exchange(context, params.get('fb_exchange_token'), { now, ttlS: LONG_LIVED_TOKEN_TTL_S });
+    });
+    route('GET', `${prefix}/access_token`, { auth: false }, ({ params, token, now }) => {
+      if (params.get('grant_type') !== 'ig_exchange_token') return wrongGrant(params.get('grant_type'));
+      if (params.get('client_secret') === undefined) return missing('client_secret');
+      return exchange(context, token, { now, ttlS: IG_LONG_LIVED_TOKEN_TTL_S });
+    });
+    route('GET', `${prefix}/refresh_access_token`, { auth: false }, ({ params, token, now }) => {
+      if (params.get('grant_type') !== 'ig_refresh_token') return wrongGrant(params.get('grant_type'));
+      return exchange(context, token, { now, ttlS: IG_LONG_LIVED_TOKEN_TTL_S, minAgeMs: REFRESH_MIN_AGE_MS });
+    });
   }
-  instagramRoute(context, 'POST', '/oauth/access_token', { auth: false }, (input) => igCode(context, input));
-  instagramRoute(context, 'GET', '/:version/me/accounts', {}, ({ accountId, params }) => {
-    const account = context.sim.accounts.get(accountId);
-    let pageId = context.pages.get(accountId);
-    if (pageId === undefined) {
-      pageId = context.sim.nextId();
-      context.pages.set(accountId, pageId);
-    }
-    const fields = fieldsParam(params);
+  route('POST', '/oauth/access_token', { auth: false }, (request) => igCode(context, codes, request));
+  route('GET', '/:version/me/accounts', {}, ({ accountId, params }) => {
+    const account = sim.accounts.get(accountId);
+    const pageId = context.pages.get(accountId) ?? sim.nextId();
+    context.pages.set(accountId, pageId);
+    const fields = fieldNames(params.get('fields'));
     const page: Record<string, unknown> = {
-      // Page tokens made from a long-lived user token do not expire (meta-common.md "Tokens").
-      access_token: issueToken(context, accountId, undefined),
+      // Page tokens made from a long-lived user token do not expire (get-long-lived page, above).
+      access_token: sim.tokens.issue(accountId).accessToken,
       category: 'Brand',
       category_list: [{ id: '1605186416478696', name: 'Brand' }],
       name: `${account?.displayName ?? accountId} Page`,
@@ -258,4 +211,22 @@ export function registerOAuthRoutes(context: InstagramContext): void {
         : Object.fromEntries(Object.entries(page).filter(([name]) => name === 'id' || fields.includes(name)));
     return Response.json({ data: [picked], paging: { cursors: { before: 'QVFIUmFi', after: 'QVFIUmFi' } } });
   });
+
+  return (authorizationUrl, accountId) => {
+    const url = new URL(authorizationUrl);
+    const clientId = url.searchParams.get('client_id');
+    const redirectUri = url.searchParams.get('redirect_uri');
+    if (clientId === null || redirectUri === null)
+      throw new Error('consent: the authorization URL has no client_id or redirect_uri');
+    const code = `AQ${sim.nextId()}${Math.random().toString(36).slice(2, 10)}`;
+    const scopes = (url.searchParams.get('scope') ?? '').split(/[ ,]+/).filter((scope) => scope !== '');
+    codes.set(code, { accountId, clientId, redirectUri, scopes, issuedAt: sim.clock.now(), used: false });
+    const redirect = new URL(redirectUri);
+    redirect.searchParams.set('code', code);
+    const state = url.searchParams.get('state');
+    if (state !== null) redirect.searchParams.set('state', state);
+    redirect.hash =
+      url.hostname.endsWith('facebook.com') || url.pathname.endsWith('/dialog/oauth') ? '_=_' : '_';
+    return redirect.toString();
+  };
 }

@@ -1,7 +1,7 @@
 import type { PlatformSimulator } from '@smmkit/testkit';
 import type { InstagramContext } from '../context.js';
-import { headerOrQueryToken } from '../dialect.js';
-import { PUBLISHING_ERRORS } from '../errors.js';
+import { headerOrQueryToken } from '../graph/dialect.js';
+import { PUBLISHING_ERRORS } from '../publishing-errors.js';
 
 /**
  * rupload's error body. ASSUMED: rupload.facebook.com answers `{"debug_info":{"retriable",
@@ -12,8 +12,9 @@ function ruploadError(status: number, type: string, message: string): Response {
 }
 
 /**
- * The resumable upload of a video container (instagram.md "Publish": `upload_type=resumable` →
- * `{id, uri}`; Meta's "Resumable uploads" guide): `POST {uri}` on rupload.facebook.com with
+ * The resumable upload of a video container (`upload_type=resumable` → `{id, uri}`;
+ * https://developers.facebook.com/docs/instagram-platform/content-publishing/resumable-uploads):
+ * `POST {uri}` on rupload.facebook.com with
  * `Authorization: OAuth <token>`, `offset` and `file_size` headers and the bytes as the body — or
  * a `file_url` header for hosted video. When every byte has arrived the container starts
  * processing (`containerProcessingMs`). Answers `{"success":true,"message":"Upload successful."}`

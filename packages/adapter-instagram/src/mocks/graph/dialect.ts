@@ -1,30 +1,29 @@
-import type { PlatformDialect, RateWindow, SimClock } from '@smmkit/testkit';
+import type { PlatformDialect, RateWindow, SimClock, UnauthorizedReason } from '@smmkit/testkit';
 import { graphError } from './errors.js';
 
-/** A window's use as a whole percentage of its budget (meta-common.md: usage headers are percentages). */
+/**
+ * A window's use as a whole percentage of its budget: usage headers are percentages
+ * (https://developers.facebook.com/docs/graph-api/overview/rate-limiting).
+ */
 export function usagePercent(window: RateWindow): number {
   if (window.limit <= 0) return 100;
   return Math.min(100, Math.floor(((window.limit - Math.max(0, window.remaining)) * 100) / window.limit));
 }
 
 /** The three figures of a usage header. `total_cputime` and `total_time` are ASSUMED to follow call_count (halved). */
-function usageFigures(window: RateWindow): {
-  call_count: number;
-  total_cputime: number;
-  total_time: number;
-} {
+function usageFigures(window: RateWindow) {
   const calls = usagePercent(window);
   return { call_count: calls, total_cputime: Math.floor(calls / 2), total_time: Math.floor(calls / 2) };
 }
 
-/** `X-App-Usage: {"call_count","total_cputime","total_time"}` (meta-common.md "Rate limits"). */
+/** `X-App-Usage: {"call_count","total_cputime","total_time"}` (rate-limiting page, as above). */
 export function appUsageHeader(window: RateWindow): Record<string, string> {
   return { 'x-app-usage': JSON.stringify(usageFigures(window)) };
 }
 
 /**
  * `X-Business-Use-Case-Usage: {"<ig-user-id>":[{type:"instagram", call_count, total_cputime,
- * total_time, estimated_time_to_regain_access}]}` (meta-common.md "Rate limits"; the last in
+ * total_time, estimated_time_to_regain_access}]}` (rate-limiting page, as above; the last in
  * minutes, 0 while the budget is not used up).
  */
 export function businessUseCaseHeader(
@@ -41,28 +40,25 @@ export function businessUseCaseHeader(
   };
 }
 
-/** Graph's throttling answers (meta-common.md "Error body": throttled codes 4, 17, 32, 613, 80000–80014). */
+/**
+ * Graph's throttling answers, by budget: code 4 for the app, 80002 for an Instagram account
+ * (https://developers.facebook.com/docs/graph-api/guides/error-handling: throttling codes 4, 17,
+ * 32, 613, 80000–80014).
+ */
 export const THROTTLE_ERRORS = {
-  /** App-level throttling (code 4). */
-  app: {
-    /** Graph `code`. */
-    code: 4,
-    /** `message`. */
-    message: '(#4) Application request limit reached',
-  },
-  /** Instagram account-level throttling (code 80002). */
+  /** App-level throttling. */
+  app: { code: 4, message: '(#4) Application request limit reached' },
+  /** Instagram account-level throttling. */
   instagram: {
-    /** Graph `code`. */
     code: 80002,
-    /** `message`. */
     message: '(#80002) There have been too many calls to this Instagram account. Wait a bit and try again.',
   },
 } as const;
 
 /**
  * A throttled request: Graph answers throttling with HTTP 400 (not 429) and a throttle code, and
- * `is_transient: true` (ASSUMED: meta-common.md lists the codes, not the HTTP status; Graph
- * sends most errors with 400).
+ * `is_transient: true` (ASSUMED: the error-handling page lists the codes, not the HTTP status;
+ * Graph sends most errors with 400).
  */
 export function throttled(which: keyof typeof THROTTLE_ERRORS): Response {
   const { code, message } = THROTTLE_ERRORS[which];
@@ -85,8 +81,12 @@ function graphDate(ms: number): string {
   return `${day}, ${pad(date.getUTCDate())}-${month}-${pad(date.getUTCFullYear() % 100)} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} UTC`;
 }
 
-/** The 190 answers of the dialect (meta-common.md "Error body": 190 with 460/463/467). */
-export function tokenError(reason: 'missing' | 'unknown' | 'expired' | 'revoked', now: number): Response {
+/**
+ * Graph's answer to a token it does not accept: code 190 with subcode 463 (expired) or 460
+ * (invalidated), 2500 without a token
+ * (https://developers.facebook.com/docs/facebook-login/guides/access-tokens/debugging-and-error-handling).
+ */
+export function tokenError(reason: UnauthorizedReason, now: number): Response {
   switch (reason) {
     case 'missing':
       // Graph's answer to a call without a token (code 2500, widely quoted).
@@ -114,19 +114,19 @@ export function tokenError(reason: 'missing' | 'unknown' | 'expired' | 'revoked'
 }
 
 /**
- * How the Graph API says things (meta-common.md): the token in an `Authorization: Bearer` (or
- * `OAuth`) header or the `access_token` query parameter — tokens in a form or JSON body are read
- * by the routes themselves, since `extractToken` cannot read a body; 190 errors (expired 463,
- * revoked 460, unknown without subcode) with HTTP 400; throttling as HTTP 400 with code 4
- * (ASSUMED status); `X-App-Usage` on limited answers; and the transient 500
- * `{"error":{"message":"An unexpected error has occurred. Please retry your request later.","code":2,"is_transient":true}}`.
+ * How the Graph API says things: the token in an `Authorization: Bearer` (or `OAuth`) header or
+ * the `access_token` query parameter (tokens in a form or JSON body are read by the routes of
+ * `graphRoutes`, since `extractToken` cannot read a body); 190 errors with HTTP 400; throttling as HTTP
+ * 400 with code 4 (ASSUMED status); `X-App-Usage` on limited answers; and the transient 500
+ * `{"error":{"message":"An unexpected error has occurred. Please retry your request later.","code":2,"is_transient":true}}`
+ * (https://developers.facebook.com/docs/graph-api/guides/error-handling).
  *
  * @example
  * ```ts
- * const sim = new PlatformSimulator({ platform: 'instagram', baseUrl, dialect: instagramDialect(clock) });
+ * const sim = new PlatformSimulator({ platform: 'instagram', baseUrl, dialect: graphDialect(clock) });
  * ```
  */
-export function instagramDialect(clock: SimClock): PlatformDialect {
+export function graphDialect(clock: SimClock): PlatformDialect {
   return {
     extractToken: headerOrQueryToken,
     unauthorized: (reason) => tokenError(reason, clock.now()),
