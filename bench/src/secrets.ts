@@ -9,7 +9,9 @@
  *   replies, deletes, reconciliation reads; every earlier step succeeds on the simulator): 4xx and
  *   5xx bodies in three error shapes echoing the access token raw, JSON-escaped (`\u002d`, `\/`)
  *   or URL-encoded (%2F %2B %3D); text, HTML and unusable 200 bodies echoing it; echoes in
- *   headers; `fetch` rejecting with network errors that quote it;
+ *   headers; `fetch` rejecting with network errors that quote it; failures a platform reports
+ *   inside a 2xx answer (leak-sweep/answer-echoes.ts: X's failed media processing, an Instagram
+ *   container in ERROR) with the echo in their text;
  * - the app's token provider, the publisher's `tokens` option, and the loader, `persist` and
  *   `refresh` of `createRefreshingTokenProvider` throwing errors that quote the tokens or the
  *   client secret (the platform's own expired-token answer, from the simulators' fault injection,
@@ -29,8 +31,9 @@
  *
  * Prints one line per leak (the secret masked), the leak sites, counts per platform and family,
  * and last `secrets: probes=N leaks=N` (probes: probes whose fault fired; leaks: probes where any
- * secret was found). Exits non-zero when anything leaked, an adapter is not covered, or a probe
- * could not run.
+ * secret was found; a probe whose fault never fired, such as a refresh an adapter never asks for,
+ * is named and not counted). Exits non-zero when anything leaked, an adapter is not covered, a flow
+ * failed on a healthy simulator, the self-check failed, or a probe could not run.
  */
 import { setupServer } from 'msw/node';
 import { PLATFORMS } from '../../examples/demo/src/platforms.ts';
@@ -96,17 +99,19 @@ async function main(): Promise<number> {
     const app = new AppThrown();
     let missed = 0;
     for (const probe of probes) {
+      const started = performance.now();
       try {
         const result = await probe.run(server, app);
         if (result.hits === 0) {
           missed += 1;
-          print(`missed [${probe.platform}] ${probe.id}: its fault never fired`);
+          print(`missed [${probe.platform}] ${probe.id}: its fault never fired (not counted)`);
           continue;
         }
         const find = secretFinder([...SWEEP_SECRET_LIST, ...result.secrets]);
         report.probe(
           probe,
           result.artifacts.flatMap((artifact) => findingsIn(artifact, find, app)),
+          performance.now() - started,
         );
       } catch (error) {
         problems += 1;

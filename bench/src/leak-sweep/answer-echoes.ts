@@ -20,7 +20,11 @@ export interface AnswerEcho {
   rewrite(answer: unknown): unknown;
 }
 
-/** X's failed media processing: `processing_info.state: failed` with `error.message` (https://docs.x.com/x-api/media/media-upload). */
+/**
+ * X's failed media processing: `processing_info.state: failed` with `error: {code, name, message}`
+ * (https://docs.x.com/x-api/media/quickstart/media-upload-chunked, STATUS step; the failed example
+ * of https://developer.x.com/en/docs/media/upload-media/api-reference/get-media-upload-status).
+ */
 function xProcessingFailed(answer: unknown): unknown {
   const data = (answer as { data?: object } | undefined)?.data ?? {};
   return {

@@ -8,6 +8,7 @@ import { createRefreshingTokenProvider } from '@smmkit/core';
 import type { DemoPlatform } from '../../../examples/demo/src/platforms.ts';
 import { AUTH_FLOWS, type AuthFlow } from './auth-flows.ts';
 import { ECHO_MODES, type EchoMode } from './echo-modes.ts';
+import type { Artifact } from './inspect-artifact.ts';
 import { NETWORK_ERROR_MODES, type NetworkErrorMode } from './network-errors.ts';
 import type { Probe } from './probe.ts';
 import { createProbeWorld } from './probe-world.ts';
@@ -43,7 +44,7 @@ function authProbe(
       const transport = { fetch: world.network.fetch, clock: world.clock };
       // The token endpoint is the only host these flows call before the fault: hit every request.
       world.network.arm({ matches: () => true, reflect: requestReflection, ...fault });
-      const artifacts = [];
+      const artifacts: Artifact[] = [];
       try {
         const returned = await flow.call(transport);
         artifacts.push({ label: `${flow.name.split(' ')[0]} returned`, root: 'result', value: returned });

@@ -9,7 +9,7 @@ import type { Probe } from './probe.ts';
 export class SweepReport {
   readonly #print: (line: string) => void;
   readonly #sites = new Map<string, number>();
-  readonly #tally = new Map<string, { probes: number; leaks: number }>();
+  readonly #tally = new Map<string, { probes: number; leaks: number; ms: number }>();
   #probes = 0;
   #leaks = 0;
 
@@ -18,12 +18,13 @@ export class SweepReport {
     this.#print = print;
   }
 
-  /** Records a probe that ran, and prints its findings, one line each. */
-  probe(probe: Probe, findings: readonly Finding[]): void {
+  /** Records a probe that ran (in `ms` real milliseconds), and prints its findings, one line each. */
+  probe(probe: Probe, findings: readonly Finding[], ms: number): void {
     this.#probes += 1;
     const key = `${probe.platform} · ${probe.family}`;
-    const tally = this.#tally.get(key) ?? { probes: 0, leaks: 0 };
+    const tally = this.#tally.get(key) ?? { probes: 0, leaks: 0, ms: 0 };
     tally.probes += 1;
+    tally.ms += ms;
     if (findings.length > 0) {
       this.#leaks += 1;
       tally.leaks += 1;
@@ -54,8 +55,8 @@ export class SweepReport {
         this.#print(`  ${String(count).padStart(4)}  ${site}`);
     }
     this.#print('by platform and failure family:');
-    for (const [key, { probes, leaks }] of [...this.#tally].sort((a, b) => a[0].localeCompare(b[0])))
-      this.#print(`  ${key}: probes=${probes} leaks=${leaks}`);
+    for (const [key, { probes, leaks, ms }] of [...this.#tally].sort((a, b) => a[0].localeCompare(b[0])))
+      this.#print(`  ${key}: probes=${probes} leaks=${leaks} (${(ms / 1000).toFixed(1)} s)`);
   }
 
   /** Probes run. */
