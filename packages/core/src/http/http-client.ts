@@ -238,7 +238,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (rateLimit) context?.onRateLimit?.(rateLimit);
 
       if (response.ok) {
-        const data = parseBody(text, request, {
+        // A success can quote the token back (X's processing_info.error, a Graph container's
+        // status text) and an adapter may copy that into an error, so the bearer token this
+        // request sent is redacted from what it returns. Only that token: a token endpoint's
+        // answer holds new credentials, which may equal the `secrets` it was sent.
+        const body = token === undefined ? text : secretRedactor([token])(text);
+        const data = parseBody(body, request, {
           platform: options.platform,
           path,
           rateLimit,

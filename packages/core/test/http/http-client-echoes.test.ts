@@ -1,5 +1,6 @@
 import { assertNoSecretIn } from '@smmkit/testkit';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import type { RequestContext } from '../../src/adapter/context.js';
 import { PlatformError } from '../../src/errors/platform-error.js';
 import { SmmkitError } from '../../src/errors/smmkit-error.js';
@@ -183,5 +184,50 @@ describe('createHttpClient: a token provider that throws', () => {
     expect(error.cause).toBe(thrown);
     expect(Object.keys(error)).not.toContain('cause');
     expect(Object.getOwnPropertyDescriptor(error, 'cause')?.enumerable).toBe(false);
+  });
+});
+
+describe('createHttpClient: a success that quotes the token back', () => {
+  it.each([
+    ['raw', (text: string) => text],
+    ['JSON-escaped', escapedJson],
+  ])(
+    'hands the adapter a body without the bearer token (%s), since it may copy it into an error',
+    async (_name, encode) => {
+      const http = platform(
+        () =>
+          new Response(encode(JSON.stringify({ state: 'failed', error: `bad media for token ${TOKEN}` })), {
+            status: 200,
+            headers: { 'content-type': 'application/json' },
+          }),
+      );
+      const { data } = await http.request({
+        method: 'GET',
+        path: '/media/1',
+        operation: 'check media',
+        schema: z.unknown(),
+        context: contextWith(),
+      });
+      expect(data).toEqual({ state: 'failed', error: 'bad media for token [REDACTED]' });
+    },
+  );
+
+  it("keeps a token endpoint's new credentials even when they equal a secret it was sent", async () => {
+    const http = platform(
+      () =>
+        new Response(JSON.stringify({ access_token: 'new-access', refresh_token: REFRESH }), {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        }),
+    );
+    const { data } = await http.request({
+      method: 'POST',
+      path: '/oauth/token',
+      operation: 'refresh token',
+      auth: false,
+      secrets: [REFRESH, CLIENT_SECRET],
+      schema: z.unknown(),
+    });
+    expect(data).toEqual({ access_token: 'new-access', refresh_token: REFRESH });
   });
 });
