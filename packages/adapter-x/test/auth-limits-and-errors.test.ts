@@ -1,5 +1,18 @@
-import { AmbiguousOutcomeError, AuthError, createOAuthState, createPkcePair, createRefreshingTokenProvider, PlatformError, RateLimitError, type RateLimitInfo, staticTokenProvider, type TokenSet, ValidationError } from '@smmkit/core';
+import {
+  AmbiguousOutcomeError,
+  AuthError,
+  createOAuthState,
+  createPkcePair,
+  createRefreshingTokenProvider,
+  PlatformError,
+  RateLimitError,
+  type RateLimitInfo,
+  staticTokenProvider,
+  type TokenSet,
+  ValidationError,
+} from '@smmkit/core';
 import { pkceChallenge } from '@smmkit/core/adapter-kit';
+import { recordingFetch } from '@smmkit/testkit';
 import { describe, expect, it } from 'vitest';
 import {
   exchangeXCode,
@@ -14,7 +27,7 @@ import {
   TEXT_TOO_LONG_MESSAGE,
   type XSimulatorAccount,
 } from '../src/mocks/index.js';
-import { bytes, CREATE_POST, failureOf, recordingFetch, START, useX } from './support/harness.js';
+import { bytes, CREATE_POST, failureOf, START, useX } from './support/harness.js';
 
 const PUBLIC_CLIENT = 'public-app';
 const CONFIDENTIAL_CLIENT = 'confidential-app';

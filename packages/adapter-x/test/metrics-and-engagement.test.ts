@@ -1,5 +1,13 @@
-import { type Engagement, type EngagementPage, type EngagementQuery, type MetricSample, type PostRef, type RequestContext, UnsupportedCapabilityError } from '@smmkit/core';
-import { growingCount } from '@smmkit/testkit';
+import {
+  type Engagement,
+  type EngagementPage,
+  type EngagementQuery,
+  type MetricSample,
+  type PostRef,
+  type RequestContext,
+  UnsupportedCapabilityError,
+} from '@smmkit/core';
+import { allPages, growingCount } from '@smmkit/testkit';
 import { describe, expect, it } from 'vitest';
 import type { XAdapter } from '../src/index.js';
 import { VIEWS_PER_HOUR } from '../src/mocks/index.js';
@@ -27,14 +35,12 @@ const metricsOf = (samples: readonly MetricSample[], postId: string) =>
     .sort();
 
 /** Every page of a listing. */
-async function pagesOf(
+function pagesOf(
   adapter: XAdapter,
   query: EngagementQuery,
   context: RequestContext,
 ): Promise<EngagementPage[]> {
-  const pages: EngagementPage[] = [];
-  for await (const page of adapter.listEngagements(query, context)) pages.push(page);
-  return pages;
+  return allPages(adapter.listEngagements(query, context));
 }
 
 /** The first page of a listing. */

@@ -1,8 +1,9 @@
 import type { EngagementQuery, Media, RequestContext } from '@smmkit/core';
+import { recordingFetch } from '@smmkit/testkit';
 import { describe, expect, it } from 'vitest';
 import type { XAdapter } from '../src/index.js';
 import { conversationIdOf } from '../src/mocks/index.js';
-import { bytes, recordingFetch, useX } from './support/harness.js';
+import { bytes, useX } from './support/harness.js';
 import {
   type Exchange,
   fixture,

@@ -1,7 +1,15 @@
-import { type Media, MediaProcessingError, PlatformError, type PublishProgress, TransientError, ValidationError } from '@smmkit/core';
+import {
+  type Media,
+  MediaProcessingError,
+  PlatformError,
+  type PublishProgress,
+  TransientError,
+  ValidationError,
+} from '@smmkit/core';
+import { recordingFetch } from '@smmkit/testkit';
 import { describe, expect, it } from 'vitest';
 import { createXAdapter } from '../src/index.js';
-import { bytes, CREATE_POST, failureOf, record, recordingFetch, START, useX } from './support/harness.js';
+import { bytes, CREATE_POST, failureOf, record, START, useX } from './support/harness.js';
 
 // Videos take 5 simulated seconds to process and X asks to check again every 2 seconds.
 const h = useX({ checkAfterSecs: 2, mediaProcessingMs: 5_000 });

@@ -56,27 +56,6 @@ export function bytes(size = 64): { readonly type: 'bytes'; readonly bytes: Uint
   return { type: 'bytes', bytes: new Uint8Array(size) };
 }
 
-/** A `fetch` that passes every call on and keeps each request and response, for assertions. */
-export function recordingFetch(): {
-  readonly fetch: typeof globalThis.fetch;
-  readonly requests: Request[];
-  readonly responses: Response[];
-} {
-  const requests: Request[] = [];
-  const responses: Response[] = [];
-  return {
-    requests,
-    responses,
-    fetch: async (input, init) => {
-      const request = new Request(input, init);
-      requests.push(request.clone());
-      const response = await fetch(request);
-      responses.push(response.clone());
-      return response;
-    },
-  };
-}
-
 /** `value` as a record, for reading JSON bodies in assertions. */
 export function record(value: unknown): Record<string, unknown> {
   if (typeof value !== 'object' || value === null)
