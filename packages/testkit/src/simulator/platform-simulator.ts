@@ -24,8 +24,6 @@ export interface PlatformSimulatorOptions {
   readonly clock?: SimClock | undefined;
   /** Start of every token issued, so leaked tokens are easy to find (default `sim_<platform>`). */
   readonly tokenPrefix?: string | undefined;
-  /** Clears the platform's own memory (idempotency keys, containers, …) when the simulator is reset. */
-  readonly onReset?: (() => void) | undefined;
   /**
    * What a rate-limit window is counted per: `token` (X counts per user access token, so two
    * apps of one user have separate windows) or `account` (Mastodon counts per account). Default `account`.
@@ -88,7 +86,6 @@ export class PlatformSimulator extends SimulatorState {
 
   readonly #dialect: PlatformDialect;
   readonly #handlers: HttpHandler[] = [];
-  readonly #onReset: (() => void) | undefined;
   readonly #rateLimitKey: 'token' | 'account';
 
   /** @param options - see {@link PlatformSimulatorOptions} */
@@ -97,7 +94,6 @@ export class PlatformSimulator extends SimulatorState {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.limiter = new RateLimiter(this.clock, options.budgets);
     this.#dialect = options.dialect;
-    this.#onReset = options.onReset;
     this.#rateLimitKey = options.rateLimitKey ?? 'account';
   }
 
@@ -125,16 +121,15 @@ export class PlatformSimulator extends SimulatorState {
   }
 
   /**
-   * Empties posts, media, engagement and the resettable stores, rate-limit windows (budgets go
-   * back to those given at construction), faults and the log, then calls `onReset`. Accounts and
-   * tokens stay valid.
+   * Empties posts, media, engagement and the stores made {@link SimulatorState.resettable} (the
+   * platform's own memory), rate-limit windows (budgets go back to those given at construction),
+   * faults and the log. Accounts and tokens stay valid.
    */
   override reset(): void {
     super.reset();
     this.limiter.reset();
     this.faults.reset();
     this.log.clear();
-    this.#onReset?.();
   }
 
   async #answer(
