@@ -93,13 +93,20 @@ export interface InstagramContext {
   readonly replyParents: Map<string, string>;
 }
 
-/** A container's status now (EXPIRED when not published within 24 h: the IG Container reference above). */
+/** A container's status now (EXPIRED when not published within 24 h: https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-container). */
 export function containerStatus(container: Container, now: number): ContainerStatus {
   if (container.publishedId !== undefined) return 'PUBLISHED';
   if (now >= container.createdAt + CONTAINER_TTL_MS) return 'EXPIRED';
   if (container.readyAt === undefined || now < container.readyAt) return 'IN_PROGRESS';
   return container.failure === undefined ? 'FINISHED' : 'ERROR';
 }
+
+const STATUS_TEXT: Readonly<Record<Exclude<ContainerStatus, 'ERROR'>, string>> = {
+  IN_PROGRESS: 'In Progress: Media is still being processed.',
+  FINISHED: 'Finished: Media has been uploaded and it is ready to be published.',
+  PUBLISHED: 'Published: Media has been successfully published.',
+  EXPIRED: 'Expired: Media was not published within 24 hours.',
+};
 
 /**
  * The `status` field: `Finished`/`In Progress`/… or, for ERROR,
@@ -108,18 +115,8 @@ export function containerStatus(container: Container, now: number): ContainerSta
  */
 export function containerStatusText(container: Container, now: number): string {
   const status = containerStatus(container, now);
-  switch (status) {
-    case 'ERROR':
-      return `Error: Media upload has failed with error code ${container.failure?.subcode ?? 2207001}`;
-    case 'IN_PROGRESS':
-      return 'In Progress: Media is still being processed.';
-    case 'FINISHED':
-      return 'Finished: Media has been uploaded and it is ready to be published.';
-    case 'PUBLISHED':
-      return 'Published: Media has been successfully published.';
-    case 'EXPIRED':
-      return 'Expired: Media was not published within 24 hours.';
-  }
+  if (status !== 'ERROR') return STATUS_TEXT[status];
+  return `Error: Media upload has failed with error code ${container.failure?.subcode ?? 2207001}`;
 }
 
 /** Extra fields of a published media or comment in `SimulatedPost.extra`. */

@@ -63,11 +63,19 @@ export function storeMedia(
   });
 }
 
+/** Whether an engagement is an IG Comment (a top-level comment or a reply). */
+const isComment = (item: SimulatedEngagement | undefined): item is SimulatedEngagement =>
+  item?.kind === 'comment' || item?.kind === 'reply';
+
+/** The IG Comment with `id`, if there is one. */
+export function commentById(context: InstagramContext, id: string): SimulatedEngagement | undefined {
+  const item = context.sim.engagements.get(id);
+  return isComment(item) ? item : undefined;
+}
+
 /** The comments (top-level and replies) on a media, oldest first. */
 export function commentsOn(context: InstagramContext, mediaId: string): SimulatedEngagement[] {
-  return context.sim.engagements.filter(
-    (item) => item.postId === mediaId && (item.kind === 'comment' || item.kind === 'reply'),
-  );
+  return context.sim.engagements.filter((item) => item.postId === mediaId && isComment(item));
 }
 
 /** Whether `post` is a published IG Media (not a comment stored as a post). */

@@ -3,7 +3,7 @@ import type { InstagramContext } from './context.js';
 import { commentsOn, INSIGHTS_PER_HOUR } from './entities.js';
 import { graphError } from './graph/errors.js';
 
-/** Media metrics the simulator serves (https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights). */
+/** Media metrics the simulator serves (https://developers.facebook.com/docs/instagram-api/reference/ig-media/insights). */
 export const MEDIA_METRICS = [
   'reach',
   'views',
@@ -14,7 +14,7 @@ export const MEDIA_METRICS = [
   'total_interactions',
 ] as const;
 
-/** Metrics Meta removed (the insights reference above, and the v22 changelog). */
+/** Metrics Meta removed (https://developers.facebook.com/docs/instagram-api/reference/ig-media/insights; https://developers.facebook.com/docs/graph-api/changelog). */
 export const REMOVED_METRICS: ReadonlySet<string> = new Set([
   'impressions',
   'plays',
@@ -24,7 +24,7 @@ export const REMOVED_METRICS: ReadonlySet<string> = new Set([
   'ig_reels_aggregated_all_plays_count',
 ]);
 
-/** Metrics whose values stay empty until the data arrives (the insights reference: missing data comes back empty). */
+/** Metrics whose values stay empty until the data arrives (https://developers.facebook.com/docs/instagram-api/reference/ig-media/insights). */
 const DELAYED: ReadonlySet<string> = new Set(['reach', 'views']);
 
 const TITLES: Readonly<Record<(typeof MEDIA_METRICS)[number], readonly [string, string]>> = {
@@ -60,7 +60,7 @@ function value(
 }
 
 /**
- * `GET /{ig-media-id}/insights?metric=…` (the insights reference above):
+ * `GET /{ig-media-id}/insights?metric=…` (https://developers.facebook.com/docs/instagram-api/reference/ig-media/insights):
  * `{data:[{name, period:'lifetime', values:[{value}], title, description, id}]}`. Values grow
  * with simulated time (testkit `growingCount`); `reach` and `views` come back with empty
  * `values` until `insightsDelayMs` after publishing. A removed metric is Graph error 100 with the

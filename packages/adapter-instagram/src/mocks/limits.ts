@@ -25,19 +25,19 @@ export const REFRESH_MIN_AGE_MS = DAY_MS;
 /** Caption limit (https://developers.facebook.com/docs/instagram-platform/content-publishing). */
 export const MAX_CAPTION_LENGTH = 2_200;
 
-/** Carousel children: 2 to 10 (content-publishing page, as above). */
+/** Carousel children: 2 to 10 (https://developers.facebook.com/docs/instagram-platform/content-publishing). */
 export const MIN_CAROUSEL_CHILDREN = 2;
 
-/** Carousel children: 2 to 10 (content-publishing page, as above). */
+/** Carousel children: 2 to 10 (https://developers.facebook.com/docs/instagram-platform/content-publishing). */
 export const MAX_CAROUSEL_CHILDREN = 10;
 
-/** Reel collaborators: at most 3 (content-publishing page, as above). */
+/** Reel collaborators: at most 3 (https://developers.facebook.com/docs/instagram-platform/content-publishing). */
 export const MAX_COLLABORATORS = 3;
 
-/** Containers per account per rolling 24 h (content-publishing page, "Limitations"). */
+/** Containers per account per rolling 24 h (https://developers.facebook.com/docs/instagram-platform/content-publishing, Limitations). */
 export const CONTAINERS_PER_DAY = 400;
 
-/** A container not published within 24 h expires (content-publishing page, as above). */
+/** A container not published within 24 h expires (https://developers.facebook.com/docs/instagram-platform/content-publishing). */
 export const CONTAINER_TTL_MS = DAY_MS;
 
 /**
@@ -46,5 +46,5 @@ export const CONTAINER_TTL_MS = DAY_MS;
  */
 export const DEFAULT_QUOTA_TOTAL = 100;
 
-/** `quota_duration` of content_publishing_limit, seconds (content-publishing page, as above). */
+/** `quota_duration` of content_publishing_limit, seconds (https://developers.facebook.com/docs/instagram-platform/content-publishing). */
 export const QUOTA_DURATION_S = 86_400;

@@ -16,15 +16,15 @@ function usageFigures(window: RateWindow) {
   return { call_count: calls, total_cputime: Math.floor(calls / 2), total_time: Math.floor(calls / 2) };
 }
 
-/** `X-App-Usage: {"call_count","total_cputime","total_time"}` (rate-limiting page, as above). */
+/** `X-App-Usage: {"call_count","total_cputime","total_time"}` (https://developers.facebook.com/docs/graph-api/overview/rate-limiting). */
 export function appUsageHeader(window: RateWindow): Record<string, string> {
   return { 'x-app-usage': JSON.stringify(usageFigures(window)) };
 }
 
 /**
  * `X-Business-Use-Case-Usage: {"<ig-user-id>":[{type:"instagram", call_count, total_cputime,
- * total_time, estimated_time_to_regain_access}]}` (rate-limiting page, as above; the last in
- * minutes, 0 while the budget is not used up).
+ * total_time, estimated_time_to_regain_access}]}` (https://developers.facebook.com/docs/graph-api/overview/rate-limiting;
+ * the last in minutes, 0 while the budget is not used up).
  */
 export function businessUseCaseHeader(
   igUserId: string,
@@ -46,11 +46,18 @@ export function businessUseCaseHeader(
  * 32, 613, 80000–80014).
  */
 export const THROTTLE_ERRORS = {
-  /** App-level throttling. */
-  app: { code: 4, message: '(#4) Application request limit reached' },
-  /** Instagram account-level throttling. */
+  /** App-level throttling (code 4). */
+  app: {
+    /** Graph `code`. */
+    code: 4,
+    /** `message`. */
+    message: '(#4) Application request limit reached',
+  },
+  /** Instagram account-level throttling (code 80002). */
   instagram: {
+    /** Graph `code`. */
     code: 80002,
+    /** `message`. */
     message: '(#80002) There have been too many calls to this Instagram account. Wait a bit and try again.',
   },
 } as const;

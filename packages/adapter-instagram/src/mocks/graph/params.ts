@@ -15,11 +15,14 @@ export interface GraphParams {
  * what is missing.
  */
 export async function readGraphParams(request: Request): Promise<GraphParams> {
-  const params = await readParams(request).catch(() => readParams(new Request(request.url)));
+  const query = new Request(request.url);
+  const params = await readParams(request).catch(() => readParams(query));
   return {
     get(name) {
       const value = params.value(name);
-      if (value === undefined || value instanceof Blob) return undefined;
+      // A file part carries no parameter: the query's value stands.
+      if (value instanceof Blob) return new URL(query.url).searchParams.get(name) ?? undefined;
+      if (value === undefined) return undefined;
       if (typeof value === 'string') return value;
       if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.join(',');
       return typeof value === 'object' ? JSON.stringify(value) : String(value);

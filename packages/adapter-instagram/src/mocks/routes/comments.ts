@@ -93,7 +93,8 @@ export function registerCommentRoutes(context: InstagramContext): void {
     const comment = sim.engagements.get(request.path.commentId ?? '');
     if (comment === undefined || comment.postId === undefined)
       return unsupportedRequest('POST', request.path.commentId ?? '');
-    // Replies only on top-level comments (the IG Comment replies reference above; wording ASSUMED).
+    // Replies only on top-level comments (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-comment/replies;
+    // wording ASSUMED).
     if (context.replyParents.has(comment.id))
       return invalidParameter('Replies can only be made to top-level comments');
     const on = { mediaId: comment.postId, mediaOwner: comment.accountId, parentId: comment.id };

@@ -1,6 +1,6 @@
 import type { SimulatedAccount } from '@smmkit/testkit';
 import type { InstagramContext } from '../context.js';
-import { commentJson, containerJson, isMedia, mediaJson, userJson } from '../entities.js';
+import { commentById, commentJson, containerJson, isMedia, mediaJson, userJson } from '../entities.js';
 import { graphError, invalidParameter, unsupportedRequest } from '../graph/errors.js';
 import { boolParam, fieldNames, type GraphParams, pick, requestedFields } from '../graph/params.js';
 
@@ -42,8 +42,8 @@ function mentionedFields(
   const mentions = (text: string) => text.toLowerCase().includes(`@${account.handle.toLowerCase()}`);
   const comment = field('mentioned_comment', 'comment_id');
   if (comment !== undefined) {
-    const found = context.sim.engagements.get(comment.value);
-    if (found === undefined || (found.kind !== 'comment' && found.kind !== 'reply') || !mentions(found.text))
+    const found = commentById(context, comment.value);
+    if (found === undefined || !mentions(found.text))
       return graphError({
         message: `(#100) The comment ${comment.value} does not mention this user`,
         code: 100,
@@ -85,8 +85,8 @@ export function registerNodeRoutes(context: InstagramContext): void {
     const container = context.containers.get(id);
     if (container !== undefined && container.accountId === accountId)
       return Response.json(pick(containerJson(container, now), fields));
-    const comment = sim.engagements.get(id);
-    if (comment !== undefined && (comment.kind === 'comment' || comment.kind === 'reply'))
+    const comment = commentById(context, id);
+    if (comment !== undefined)
       return Response.json(pick(commentJson(context, comment, now), fields, COMMENT_DEFAULT_FIELDS));
     const post = sim.posts.get(id);
     if (isMedia(post)) return Response.json(pick(mediaJson(context, post, now), fields));
@@ -104,8 +104,8 @@ export function registerNodeRoutes(context: InstagramContext): void {
 
   context.route('POST', '/:version/:id', {}, ({ path, params, accountId }) => {
     const id = path.id ?? '';
-    const comment = sim.engagements.get(id);
-    if (comment !== undefined && (comment.kind === 'comment' || comment.kind === 'reply')) {
+    const comment = commentById(context, id);
+    if (comment !== undefined) {
       // Only the owner of the media can hide comments on it.
       if (comment.accountId !== accountId) return unsupportedRequest('POST', id);
       const hide = boolParam(params, 'hide');
@@ -125,8 +125,8 @@ export function registerNodeRoutes(context: InstagramContext): void {
 
   context.route('DELETE', '/:version/:id', {}, ({ path, accountId }) => {
     const id = path.id ?? '';
-    const comment = sim.engagements.get(id);
-    if (comment !== undefined && (comment.kind === 'comment' || comment.kind === 'reply')) {
+    const comment = commentById(context, id);
+    if (comment !== undefined) {
       if (comment.accountId !== accountId && comment.authorId !== accountId)
         return unsupportedRequest('DELETE', id);
       deleteComment(context, id);

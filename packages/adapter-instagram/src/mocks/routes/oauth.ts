@@ -157,7 +157,8 @@ function igCode(
  * @returns `consent(authorizationUrl, accountId)`: the user `accountId` approves an authorization
  *   URL (the Facebook Login dialog or the Instagram Login window) and gets the redirect URI with
  *   `code` and `state`, and the fragment Meta appends (`#_` for Instagram Login, oauth-authorize
- *   reference above; `#_=_` for Facebook Login); it throws when the URL has no `client_id` or `redirect_uri`
+ *   https://developers.facebook.com/docs/instagram-platform/reference/oauth-authorize; `#_=_` for
+ *   Facebook Login); it throws when the URL has no `client_id` or `redirect_uri`
  *
  * @example
  * ```ts
