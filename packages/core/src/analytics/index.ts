@@ -5,6 +5,10 @@
  *
  * @packageDocumentation
  */
+
+// What ingest takes besides parsed models: samples and engagements as a store may have written them.
+export type { EngagementInput } from '../models/engagement.js';
+export type { MetricSampleInput } from '../models/metric-sample.js';
 export type { EngagementResponse, PostMeta } from './post-meta.js';
 
 // The aggregator: ingest, rollups, KPIs, top posts, best time to post, metric collection.
