@@ -1,4 +1,20 @@
-import { AbortedError, type Account, type Adapter, AmbiguousOutcomeError, AuthError, createRefreshingTokenProvider, type Engagement, type Post, type PublishContext, parseEngagement, parseMetricSample, RateLimitError, type SmmkitError, staticTokenProvider, ValidationError } from '@smmkit/core';
+import {
+  AbortedError,
+  type Account,
+  type Adapter,
+  AmbiguousOutcomeError,
+  AuthError,
+  createRefreshingTokenProvider,
+  type Engagement,
+  type Post,
+  type PublishContext,
+  parseEngagement,
+  parseMetricSample,
+  RateLimitError,
+  type SmmkitError,
+  staticTokenProvider,
+  ValidationError,
+} from '@smmkit/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { failureOf as smmkitFailureOf } from '../failure-of.js';
 import { type RunningSimulators, startSimulators } from '../simulator/start-simulators.js';
