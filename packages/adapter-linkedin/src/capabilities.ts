@@ -163,17 +163,31 @@ export function linkedInCapabilities(settings: LinkedInCapabilitySettings): Capa
     privacy: { source: 'fixed', options: ['PUBLIC', 'CONNECTIONS', 'LOGGED_IN'] },
     // Posts API: `DELETE /rest/posts/{urn}`.
     delete: true,
-    metrics: { post: [], account: [] },
-    engagement: { read: [], reply: false, hide: false, delete: false },
-    webhooks: false,
-    // No idempotency key; the account's posts can be listed by author (Posts API, q=author).
-    reconciliation: { idempotencyKey: false, findRecentPosts: false, duplicateSignal: false },
+    metrics: {
+      // Organization posts: share statistics (impressions, unique impressions, clicks, likes,
+      // comments, shares; https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/share-statistics).
+      // Member posts: post analytics (impressions, members reached, reshares, reactions,
+      // comments; https://learn.microsoft.com/en-us/linkedin/marketing/community-management/members/post-statistics).
+      post: ['impressions', 'reach', 'clicks', 'likes', 'reactions', 'comments', 'shares'],
+      // Followers of the organization (networkSizes) or the member (memberFollowersCount).
+      account: ['followers'],
+    },
+    // Comments and nested replies (Comments API) and reactions (Reactions API) can be read and
+    // answered. Mentions have no feed to read: they arrive by webhook only. LinkedIn has no hidden
+    // comments; deleting others' comments is not offered.
+    engagement: { read: ['comment', 'reply', 'reaction'], reply: true, hide: false, delete: false },
+    // Organization social action notifications, signed with the app's client secret
+    // (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/webhook-validation).
+    webhooks: settings.webhooks,
+    // No idempotency key; the author's posts can be listed (Posts API, q=author). LinkedIn's answer
+    // to a repeated post is not documented, so it is not declared as a duplicate signal.
+    reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: false },
     // 3-legged OAuth without PKCE; access tokens live 60 days; refresh tokens (approved apps only)
     // live a year and are not renewed by a refresh
     // (https://learn.microsoft.com/en-us/linkedin/shared/authentication/programmatic-refresh-tokens).
     auth: {
       flavour: 'oauth2',
-      refreshable: false,
+      refreshable: true,
       refreshTokenRotates: false,
       accessTokenLifetimeSec: 60 * DAY_SECONDS,
     },

@@ -2,17 +2,28 @@ import type { Adapter } from '@smmkit/core';
 import { defineAdapter } from '@smmkit/core/adapter-kit';
 import { linkedInCapabilities } from './capabilities.js';
 import { deleteLinkedInPost } from './delete.js';
+import { findRecentLinkedInPosts } from './find-recent-posts.js';
 import { createLinkedInHttpClient } from './http-client.js';
+import { listLinkedInEngagements } from './list-engagements.js';
+import { getLinkedInAccountMetrics, getLinkedInPostMetrics } from './metrics.js';
 import { LinkedInPostOptionsSchema } from './post-options.js';
 import { publishToLinkedIn } from './publish.js';
+import { replyOnLinkedIn } from './reply.js';
 import { type LinkedInSettings, resolveLinkedInSettings } from './settings.js';
 import { validateLinkedInPost } from './validate.js';
+import { createLinkedInWebhookHandler } from './webhooks.js';
 
 /**
  * A LinkedIn adapter: a core `Adapter` whose always-supported operations are present, so callers
- * need no `?.`.
+ * need no `?.`. `webhooks` is present when the settings have a `webhookClientSecret`.
  */
-export type LinkedInAdapter = Adapter & Required<Pick<Adapter, 'delete'>>;
+export type LinkedInAdapter = Adapter &
+  Required<
+    Pick<
+      Adapter,
+      'delete' | 'getPostMetrics' | 'getAccountMetrics' | 'listEngagements' | 'reply' | 'findRecentPosts'
+    >
+  >;
 
 /**
  * Makes an adapter for LinkedIn's Community Management API (versioned `/rest` endpoints). Every
@@ -43,8 +54,9 @@ export function createLinkedInAdapter(settings: LinkedInSettings = {}): LinkedIn
     dailyPostsPerMember: resolved.dailyPostsPerMember,
     dailyPostsPerApp: resolved.dailyPostsPerApp,
   });
+  const { author, webhookClientSecret: secret } = resolved;
   const publishOptions = {
-    author: resolved.author,
+    author,
     baseUrl: resolved.baseUrl,
     polling: { intervalMs: resolved.mediaPollIntervalMs, timeoutMs: resolved.mediaPollTimeoutMs },
   };
@@ -56,5 +68,17 @@ export function createLinkedInAdapter(settings: LinkedInSettings = {}): LinkedIn
     validate: (post, options) => validateLinkedInPost(post, options, capabilities, resolved.author),
     publish: (checked, context) => publishToLinkedIn(http, publishOptions, checked, context),
     delete: (ref, context) => deleteLinkedInPost(http, ref, context),
+    getPostMetrics: (refs, context) => getLinkedInPostMetrics(http, refs, author, context),
+    getAccountMetrics: (context) => getLinkedInAccountMetrics(http, author, context),
+    listEngagements: (query, context) => listLinkedInEngagements(http, query, author, context),
+    reply: (to, text, context) => replyOnLinkedIn(http, to, text, author, context),
+    findRecentPosts: (query, context) => findRecentLinkedInPosts(http, query, author, context),
+    ...(secret === undefined
+      ? {}
+      : {
+          webhooks: createLinkedInWebhookHandler(secret, {
+            webhookMaxBodyBytes: resolved.webhookMaxBodyBytes,
+          }),
+        }),
   });
 }

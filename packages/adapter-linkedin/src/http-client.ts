@@ -1,18 +1,14 @@
-import { createHttpClient, type HttpClient } from '@smmkit/core/adapter-kit';
+import { createHttpClient, type HttpClient, type HttpSettings } from '@smmkit/core/adapter-kit';
 import { classifyLinkedInError } from './classify-error.js';
 
 /** What the LinkedIn HTTP client needs to know. */
-export interface LinkedInHttpOptions {
+export interface LinkedInHttpOptions extends HttpSettings {
   /** API origin (`https://api.linkedin.com`); request paths start with `/rest`. */
   readonly baseUrl: string;
   /** The `LinkedIn-Version` header (`YYYYMM`). */
   readonly version: string;
   /** How long a 429 pauses, when not until midnight UTC. */
   readonly throttleResetMs?: number | undefined;
-  /** A `fetch` to use instead of the global one. */
-  readonly fetch?: typeof globalThis.fetch | undefined;
-  /** Request timeout in milliseconds. */
-  readonly timeoutMs?: number | undefined;
 }
 
 /**

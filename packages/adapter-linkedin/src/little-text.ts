@@ -91,3 +91,25 @@ export function renderLittleText(text: string, mentions: readonly LittleTextMent
 export function mentionsInText(text: string, mention: LittleTextMention): boolean {
   return mention.name !== '' && text.includes(`@${mention.name}`);
 }
+
+/** A mention or hashtag template, or an escaped character, in little-format text. */
+const LITTLE_TOKEN = /@\[((?:\\.|[^\]\\])*)\]\([^)\s]+\)|\{hashtag\|\\#\|((?:\\.|[^}\\])*)\}|\\(.)/g;
+
+/**
+ * The text a user typed, from little-format commentary: escapes removed, mentions back to
+ * `@Name`, hashtags back to `#tag` (the reverse of {@link renderLittleText}).
+ *
+ * @param commentary - commentary in the little format
+ * @returns the plain text
+ *
+ * @example
+ * ```ts
+ * plainFromLittleText('Hi @[Ana](urn:li:person:1) {hashtag|\\#|news} \\(1\\)'); // 'Hi @Ana #news (1)'
+ * ```
+ */
+export function plainFromLittleText(commentary: string): string {
+  const unescaped = (value: string) => value.replace(/\\(.)/g, '$1');
+  return commentary.replace(LITTLE_TOKEN, (_, name?: string, tag?: string, escaped?: string) =>
+    name !== undefined ? `@${unescaped(name)}` : tag !== undefined ? `#${unescaped(tag)}` : (escaped ?? ''),
+  );
+}

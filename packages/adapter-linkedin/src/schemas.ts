@@ -117,3 +117,24 @@ export const TokenResponseSchema = z.object({
   refresh_token_expires_in: z.optional(z.number()),
   scope: z.optional(z.string()),
 });
+
+/**
+ * A reaction (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/reactions-api):
+ * its id (`urn:li:reaction:({actor},{entity})`), `root` (the post), `reactionType` (`LIKE`,
+ * `PRAISE`, `EMPATHY`, `INTEREST`, `APPRECIATION`, `ENTERTAINMENT`) and `created`.
+ */
+export const ReactionSchema = z.looseObject({
+  id: z.optional(z.string()),
+  root: z.optional(z.string()),
+  reactionType: z.optional(z.string()),
+  created: z.optional(AuditStampSchema),
+});
+
+/** A reaction as LinkedIn returns it. */
+export type LinkedInReaction = z.output<typeof ReactionSchema>;
+
+/** `GET /rest/reactions/(entity:{urn})?q=entity` → `{elements, paging}`. */
+export const ReactionsPageSchema = z.object({
+  elements: z.array(ReactionSchema),
+  paging: z.optional(PagingSchema),
+});

@@ -1,5 +1,5 @@
 import { runAdapterConformance } from '@smmkit/testkit/conformance';
-import { createLinkedInAdapter } from '../src/index.js';
+import { createLinkedInAdapter, refreshLinkedInToken } from '../src/index.js';
 import { createLinkedInSimulator } from '../src/mocks/index.js';
 
 runAdapterConformance({
@@ -19,9 +19,10 @@ runAdapterConformance({
       },
       createPostRoute: 'POST /rest/posts',
       seedEngagements: (accountId, count) => {
-        const post = linkedin.sim.posts.filter((p) => p.accountId === accountId)[0];
-        if (post !== undefined) linkedin.seedComments(post.id, count);
+        linkedin.seedComments(linkedin.addPost(accountId, 'A post people comment on'), count);
       },
+      refreshTokens: (refreshToken) =>
+        refreshLinkedInToken({ clientId: 'conformance', clientSecret: 'conformance-secret', refreshToken }),
     };
   },
 });

@@ -36,6 +36,34 @@ export interface SimulatedOrganization {
   followers: number;
 }
 
+/** A reaction on a post (Reactions API). */
+export interface SimulatedReaction {
+  /** `urn:li:reaction:({actor},{post})`. */
+  readonly id: string;
+  /** Who reacted. */
+  readonly actor: string;
+  /** `LIKE`, `PRAISE`, `EMPATHY`, `INTEREST`, `APPRECIATION` or `ENTERTAINMENT`. */
+  readonly reactionType: string;
+  /** When, simulated time. */
+  readonly createdAt: number;
+}
+
+/** An authorization code the simulator handed out, until it is exchanged. */
+export interface AuthorizationGrant {
+  /** The member who authorized. */
+  readonly memberId: string;
+  /** The app it was for. */
+  readonly clientId: string;
+  /** The redirect URI the authorization named. */
+  readonly redirectUri: string;
+  /** Scopes granted. */
+  readonly scopes: readonly string[];
+  /** Whether the app gets a refresh token (approved for programmatic refresh). */
+  readonly refreshable: boolean;
+  /** When the code stops working, simulated time (30 minutes after it was issued). */
+  readonly expiresAt: number;
+}
+
 /** The API versions the simulator serves, oldest and newest (`YYYYMM`). */
 export interface ActiveVersions {
   /** Older versions are sunset: 426 `NONEXISTENT_VERSION`. */
@@ -68,6 +96,14 @@ export interface LinkedInSimContext {
   readonly postsPerDay: Map<string, number>;
   /** Reasons the next finalized videos fail processing with, in order. */
   readonly videoFailures: string[];
+  /** Reactions by post URN, oldest first. */
+  readonly reactions: Map<string, SimulatedReaction[]>;
+  /** Registered apps: client id → client secret (an unregistered client id is taken with any secret). */
+  readonly apps: Map<string, string>;
+  /** Authorization codes not yet exchanged. */
+  readonly codes: Map<string, AuthorizationGrant>;
+  /** When each refresh token stops working, simulated time. */
+  readonly refreshExpiry: Map<string, number>;
 }
 
 /** What a post (or comment) keeps in `SimulatedPost.extra`. */

@@ -7,6 +7,7 @@ import {
   type SimClock,
   type SimulatedAccount,
   type SimulatedEngagement,
+  seedInbound,
 } from '@smmkit/testkit';
 import type { ActiveVersions, LinkedInSimContext, SimulatedOrganization } from './context.js';
 import { linkedInDialect } from './dialect.js';
@@ -14,9 +15,12 @@ import { type LinkedInCommentJson, type LinkedInPostJson, renderComment, renderP
 import { LinkedInApiSimulator } from './linkedin-api-simulator.js';
 import { registerAssetRoutes } from './routes/assets.js';
 import { registerCommentRoutes } from './routes/comments.js';
+import { ACCESS_TOKEN_SECONDS, REFRESH_TOKEN_SECONDS, registerOAuthRoutes } from './routes/oauth.js';
 import { registerPostRoutes } from './routes/posts.js';
+import { registerReactionRoutes } from './routes/reactions.js';
+import { registerStatisticsRoutes } from './routes/statistics.js';
 import { registerUploadRoutes } from './routes/uploads.js';
-import { storeComment } from './store-post.js';
+import { storeComment, storePost } from './store-post.js';
 
 /** Settings of {@link createLinkedInSimulator}. */
 export interface LinkedInSimulatorOptions {
@@ -79,6 +83,24 @@ export interface LinkedInSimulator {
    * (or `tokens.scopes`); `refreshable` adds a refresh token, as approved apps get.
    */
   addMember(handle: string, tokens?: IssueOptions): AccountWithTokens;
+  /** Registers an app: its token requests must then carry this client secret. */
+  addApp(clientId: string, clientSecret: string): void;
+  /**
+   * The member authorizes the app on LinkedIn's consent page: returns the `code` the redirect
+   * would carry, valid 30 minutes, for {@link LinkedInSimulator.www}'s `POST /oauth/v2/accessToken`.
+   */
+  authorize(grant: {
+    /** The member (`urn:li:person:…`). */
+    readonly memberId: string;
+    /** The app's client id. */
+    readonly clientId: string;
+    /** The redirect URI of the authorization. */
+    readonly redirectUri: string;
+    /** Scopes granted (default {@link MEMBER_SCOPES}). */
+    readonly scopes?: readonly string[];
+    /** Whether the app is approved for programmatic refresh tokens. */
+    readonly refreshable?: boolean;
+  }): string;
   /**
    * Adds an organization (`urn:li:organization:…`, a LinkedIn Page named `name`) whose admins may
    * post, comment and read statistics for it. Returns its URN.
@@ -86,6 +108,10 @@ export interface LinkedInSimulator {
   addOrganization(name: string, admins: readonly string[], followers?: number): string;
   /** Fans comment `count` times on `postUrn` (`Comment 1 from fan_1`, …), a minute apart, oldest first. */
   seedComments(postUrn: string, count: number): SimulatedEngagement[];
+  /** Fans react `count` times to `postUrn` (`LIKE`, then `PRAISE`, `EMPATHY`, … in turn), a minute apart. */
+  seedReactions(postUrn: string, count: number): SimulatedEngagement[];
+  /** Stores a plain post by `author` with `text` (in the little format), as if it had been published; returns its URN. */
+  addPost(author: string, text: string): string;
   /** The next finalized video fails processing with `reason` (`PROCESSING_FAILED`). */
   failNextVideo(reason: string): void;
   /** The post as `GET /rest/posts/{urn}` returns it, or `undefined`. */
@@ -144,11 +170,19 @@ export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}):
     organizations: new Map<string, SimulatedOrganization>(),
     postsPerDay: sim.resettable(new Map()),
     videoFailures: sim.resettable([]),
+    reactions: sim.resettable(new Map()),
+    apps: new Map(),
+    codes: sim.resettable(new Map()),
+    // Tokens outlive a reset, and so does what the simulator knows of them.
+    refreshExpiry: new Map(),
   };
   registerPostRoutes(context);
   registerAssetRoutes(context);
   registerCommentRoutes(context);
   registerUploadRoutes(context);
+  registerStatisticsRoutes(context);
+  registerReactionRoutes(context);
+  registerOAuthRoutes(context);
 
   // Fans (`fan_1`…) are members too: their comments are stored the LinkedIn way, as comments.
   const fanUrn = (account: SimulatedAccount) =>
@@ -161,11 +195,31 @@ export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}):
     www,
     simulators: [sim, www],
     apiUrl: sim.baseUrl,
-    addMember: (handle, tokens = {}) =>
-      sim.addAccountWithTokens(
+    addMember(handle, tokens = {}) {
+      const member = sim.addAccountWithTokens(
         { id: `urn:li:person:${sim.nextId()}`, handle },
-        { scopes: [...MEMBER_SCOPES], expiresInMs: 60 * 86_400_000, ...tokens },
-      ),
+        { scopes: [...MEMBER_SCOPES], expiresInMs: ACCESS_TOKEN_SECONDS * 1000, ...tokens },
+      );
+      if (member.refreshToken !== undefined)
+        context.refreshExpiry.set(member.refreshToken, sim.clock.now() + REFRESH_TOKEN_SECONDS * 1000);
+      return member;
+    },
+    addApp(clientId, clientSecret) {
+      context.apps.set(clientId, clientSecret);
+    },
+    authorize(grant) {
+      const code = `code_${sim.nextId()}`;
+      context.codes.set(code, {
+        memberId: grant.memberId,
+        clientId: grant.clientId,
+        redirectUri: grant.redirectUri,
+        scopes: grant.scopes ?? [...MEMBER_SCOPES],
+        refreshable: grant.refreshable ?? false,
+        // "The authorization code is only valid for 30 minutes" (authorization code flow).
+        expiresAt: sim.clock.now() + 30 * 60_000,
+      });
+      return code;
+    },
     addOrganization(name, admins, followers = 0) {
       const urn = `urn:li:organization:${sim.nextId()}`;
       context.organizations.set(urn, { urn, name, admins: new Set(admins), followers });
@@ -173,6 +227,35 @@ export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}):
     },
     seedComments: (postUrn, count) =>
       sim.seedReplies(postUrn, count, { kind: 'comment', store: storeFanComment }),
+    seedReactions(postUrn, count) {
+      const post = sim.posts.get(postUrn);
+      if (post === undefined) throw new Error(`seedReactions: no post ${postUrn}`);
+      const types = ['LIKE', 'PRAISE', 'EMPATHY', 'INTEREST', 'APPRECIATION', 'ENTERTAINMENT'];
+      return seedInbound(sim, {
+        count,
+        // One reaction per member and post, as on LinkedIn: each fan reacts once.
+        authorPool: Math.max(count, 1),
+        author: (handle) => sim.accountByHandle(handle) ?? sim.addAccount({ handle }),
+        item: (_, index) => ({
+          kind: 'reaction',
+          text: types[index % types.length] ?? 'LIKE',
+          addressee: post.accountId,
+          inReplyTo: post,
+        }),
+        store: (author, item, createdAt) => {
+          const actor = fanUrn(author);
+          const reaction = {
+            id: `urn:li:reaction:(${actor},${postUrn})`,
+            actor,
+            reactionType: item.text,
+            createdAt,
+          };
+          context.reactions.set(postUrn, [...(context.reactions.get(postUrn) ?? []), reaction]);
+          return reaction;
+        },
+      });
+    },
+    addPost: (author, text) => storePost(context, { author, commentary: text }).id,
     failNextVideo(reason) {
       context.videoFailures.push(reason);
     },

@@ -1,0 +1,209 @@
+import { type Clock, type TokenSet, ValidationError } from '@smmkit/core';
+import { type HttpSettings, systemClock } from '@smmkit/core/adapter-kit';
+import { createLinkedInHttpClient } from './http-client.js';
+import { TokenResponseSchema } from './schemas.js';
+import { LINKEDIN_DEFAULTS } from './settings.js';
+
+// 3-legged OAuth (https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow):
+// 1. send the member to linkedInAuthorizationUrl(...) with a fresh state (core's createOAuthState);
+// 2. on the redirect, check `state` and call exchangeLinkedInCode(...): the code lives 30 minutes;
+// 3. access tokens live 60 days. Apps LinkedIn approved for programmatic refresh also get a refresh
+//    token that lives a year from the first authorization and is not renewed by refreshing
+//    (https://learn.microsoft.com/en-us/linkedin/shared/authentication/programmatic-refresh-tokens):
+//    wrap the TokenSet in core's createRefreshingTokenProvider with refreshLinkedInToken, and
+//    re-authorize before `refreshTokenExpiresAt`.
+
+/** Where members authorize an app. */
+export const LINKEDIN_AUTHORIZE_URL = 'https://www.linkedin.com/oauth/v2/authorization';
+
+/** Where codes and refresh tokens are exchanged for access tokens. */
+export const LINKEDIN_TOKEN_URL = 'https://www.linkedin.com/oauth/v2/accessToken';
+
+/** A token call gets its own timeout: a shared refresh is never cancelled. */
+const DEFAULT_TOKEN_TIMEOUT_MS = 15_000;
+
+/** What {@link linkedInAuthorizationUrl} needs. */
+export interface LinkedInAuthorizationUrlOptions {
+  /** The app's client id (Developer Portal, Auth tab). */
+  readonly clientId: string;
+  /** Where LinkedIn sends the member back; must be one of the app's authorized redirect URLs. */
+  readonly redirectUri: string;
+  /**
+   * Scopes to ask for: `w_member_social` (post as the member), `w_organization_social` and
+   * `r_organization_social` (post and read as an organization), `rw_organization_admin`
+   * (organization statistics), `r_member_postAnalytics` (member post analytics).
+   */
+  readonly scopes: readonly string[];
+  /** A fresh, unguessable value you check on the redirect, against forged callbacks (core's `createOAuthState`). */
+  readonly state: string;
+  /** The authorization page; default {@link LINKEDIN_AUTHORIZE_URL} (tests point it elsewhere). */
+  readonly authorizeUrl?: string | undefined;
+}
+
+/** The app's credentials and transport for the token endpoint (`timeoutMs` defaults to 15 000 here). */
+export interface LinkedInTokenEndpointOptions extends HttpSettings {
+  /** The app's client id. */
+  readonly clientId: string;
+  /** The app's client secret; kept out of every error. */
+  readonly clientSecret: string;
+  /** The token endpoint; default {@link LINKEDIN_TOKEN_URL} (tests point it at a simulator). */
+  readonly tokenUrl?: string | undefined;
+  /** Stops the call. */
+  readonly signal?: AbortSignal | undefined;
+  /** Time source for the expiry instants; default the system clock. */
+  readonly clock?: Clock | undefined;
+}
+
+/** What {@link exchangeLinkedInCode} needs. */
+export interface ExchangeLinkedInCodeOptions extends LinkedInTokenEndpointOptions {
+  /** The redirect URI the authorization URL was built with (LinkedIn refuses any other). */
+  readonly redirectUri: string;
+  /** The `code` of the redirect. */
+  readonly code: string;
+}
+
+/** What {@link refreshLinkedInToken} needs. */
+export interface RefreshLinkedInTokenOptions extends LinkedInTokenEndpointOptions {
+  /** The refresh token of an app approved for programmatic refresh. */
+  readonly refreshToken: string;
+}
+
+/**
+ * The URL to send a member to so they authorize your app:
+ * `https://www.linkedin.com/oauth/v2/authorization?response_type=code&client_id&redirect_uri&state&scope`,
+ * scopes space-separated (https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow).
+ * LinkedIn's web flow takes no PKCE. No I/O.
+ *
+ * @param options - app, redirect, scopes and state
+ * @returns the authorization URL
+ * @throws ValidationError when the client id, redirect URI or state is empty, or no scope is asked
+ *
+ * @example
+ * ```ts
+ * const state = createOAuthState();
+ * const url = linkedInAuthorizationUrl({
+ *   clientId, redirectUri: 'https://app.example/callback/linkedin', state,
+ *   scopes: ['w_member_social', 'w_organization_social', 'r_organization_social'],
+ * });
+ * ```
+ */
+export function linkedInAuthorizationUrl(options: LinkedInAuthorizationUrlOptions): string {
+  const problems = [
+    ...(['clientId', 'redirectUri', 'state'] as const)
+      .filter((name) => options[name].trim() === '')
+      .map((name) => ({ path: [name], rule: 'oauth.required', message: 'must not be empty' })),
+    ...(options.scopes.length === 0
+      ? [{ path: ['scopes'], rule: 'oauth.scopes', message: 'must ask for at least one scope' }]
+      : []),
+  ];
+  if (problems.length > 0)
+    throw new ValidationError(problems, 'LinkedIn authorization request', { platform: 'linkedin' });
+  const url = new URL(options.authorizeUrl ?? LINKEDIN_AUTHORIZE_URL);
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: options.clientId,
+    redirect_uri: options.redirectUri,
+    state: options.state,
+    scope: options.scopes.join(' '),
+  }).toString();
+  return url.toString();
+}
+
+/**
+ * Exchanges an authorization code for the member's tokens: `POST /oauth/v2/accessToken`,
+ * form-encoded `grant_type=authorization_code`, `code`, `client_id`, `client_secret`,
+ * `redirect_uri` (https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow).
+ * The secret and the code are kept out of every error.
+ *
+ * A refused code (used, expired, another redirect URI) is `AuthError('auth_revoked')`; a refused
+ * client is `auth_invalid`; a 5xx or network failure is a retryable `TransientError`.
+ *
+ * @param options - app credentials, redirect URI and code
+ * @returns the tokens: `expiresAt` (60 days), and for apps with programmatic refresh a
+ *   `refreshToken` with its own `refreshTokenExpiresAt` (a year)
+ *
+ * @example
+ * ```ts
+ * const tokens = await exchangeLinkedInCode({ clientId, clientSecret, redirectUri, code });
+ * await db.saveTokens(memberUrn, tokens);
+ * ```
+ */
+export function exchangeLinkedInCode(options: ExchangeLinkedInCodeOptions): Promise<TokenSet> {
+  return requestTokens(
+    options,
+    'exchange authorization code',
+    { grant_type: 'authorization_code', code: options.code, redirect_uri: options.redirectUri },
+    [options.code],
+  );
+}
+
+/**
+ * Gets a new access token with a refresh token: `POST /oauth/v2/accessToken`, form-encoded
+ * `grant_type=refresh_token` (https://learn.microsoft.com/en-us/linkedin/shared/authentication/programmatic-refresh-tokens).
+ * The refresh token comes back unchanged with what is left of its year
+ * (`refresh_token_expires_in`), surfaced as `refreshTokenExpiresAt`: refreshing does not extend it,
+ * so re-authorize the member before then. Made for core's `createRefreshingTokenProvider`.
+ *
+ * A refresh token LinkedIn no longer takes is `AuthError('auth_revoked')` (re-authorize).
+ *
+ * @param options - app credentials and the refresh token
+ * @returns the new tokens
+ *
+ * @example
+ * ```ts
+ * const tokens = createRefreshingTokenProvider({
+ *   platform: 'linkedin',
+ *   tokens: () => db.loadTokens(memberUrn),
+ *   refresh: (refreshToken) => refreshLinkedInToken({ clientId, clientSecret, refreshToken }),
+ *   persist: (next) => db.saveTokens(memberUrn, next),
+ * });
+ * ```
+ */
+export function refreshLinkedInToken(options: RefreshLinkedInTokenOptions): Promise<TokenSet> {
+  return requestTokens(
+    options,
+    'refresh access token',
+    { grant_type: 'refresh_token', refresh_token: options.refreshToken },
+    [options.refreshToken],
+  );
+}
+
+async function requestTokens(
+  options: LinkedInTokenEndpointOptions,
+  operation: string,
+  grant: Readonly<Record<string, string>>,
+  grantSecrets: readonly string[],
+): Promise<TokenSet> {
+  const clock = options.clock ?? systemClock;
+  const tokenUrl = new URL(options.tokenUrl ?? LINKEDIN_TOKEN_URL);
+  const http = createLinkedInHttpClient({
+    baseUrl: tokenUrl.origin,
+    version: LINKEDIN_DEFAULTS.version,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS,
+  });
+  const { data } = await http.request({
+    method: 'POST',
+    path: tokenUrl.pathname,
+    operation,
+    form: { ...grant, client_id: options.clientId, client_secret: options.clientSecret },
+    schema: TokenResponseSchema,
+    auth: false,
+    signal: options.signal,
+    secrets: [options.clientSecret, ...grantSecrets],
+  });
+  const now = clock.now();
+  const at = (seconds: number | undefined) =>
+    seconds === undefined ? undefined : new Date(now + seconds * 1000);
+  const expiresAt = at(data.expires_in);
+  const refreshTokenExpiresAt = at(data.refresh_token_expires_in);
+  // LinkedIn lists granted scopes comma-separated (some answers use spaces).
+  const scopes = data.scope?.split(/[\s,]+/).filter((scope) => scope !== '') ?? [];
+  return {
+    accessToken: data.access_token,
+    ...(expiresAt === undefined ? {} : { expiresAt }),
+    ...(data.refresh_token === undefined ? {} : { refreshToken: data.refresh_token }),
+    ...(refreshTokenExpiresAt === undefined ? {} : { refreshTokenExpiresAt }),
+    ...(scopes.length === 0 ? {} : { scopes }),
+  };
+}

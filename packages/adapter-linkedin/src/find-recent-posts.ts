@@ -1,0 +1,57 @@
+import type { RequestContext } from '@smmkit/core';
+import {
+  clampPageSize,
+  type HttpClient,
+  matchRecentPosts,
+  type RecentPost,
+  type RecentPostsQuery,
+} from '@smmkit/core/adapter-kit';
+import { resolveAuthor } from './author.js';
+import { plainFromLittleText } from './little-text.js';
+import { PostsPageSchema } from './schemas.js';
+import { encodeUrn, linkedInPostRef } from './urn.js';
+
+/** Posts read when the query does not say, and the most one page of the finder gives. */
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 100;
+
+/**
+ * The author's recent posts, for reconciling a create whose answer was lost:
+ * `GET /rest/posts?q=author&author={urn}&count={n}&sortBy=LAST_MODIFIED`, newest first
+ * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api,
+ * "Find Posts by Authors"). Their commentary is read back from the little format into the text a
+ * user typed (escapes removed, `@Name` and `#tag` restored), so it compares with `query.text`.
+ *
+ * @param http - the adapter's HTTP client
+ * @param query - since when, the text, how many
+ * @param author - the adapter's `author` setting, when set
+ * @param context - tokens, signal and clock
+ * @returns the matching posts
+ *
+ * @example
+ * ```ts
+ * const found = await findRecentLinkedInPosts(http, { since: new Date(Date.now() - 60_000), text: post.text }, undefined, ctx);
+ * ```
+ */
+export async function findRecentLinkedInPosts(
+  http: HttpClient,
+  query: RecentPostsQuery,
+  author: string | undefined,
+  context: RequestContext,
+): Promise<RecentPost[]> {
+  const owner = resolveAuthor(context, author);
+  const limit = clampPageSize(query.limit, DEFAULT_LIMIT, MAX_LIMIT);
+  const { data } = await http.request({
+    method: 'GET',
+    path: `/rest/posts?q=author&author=${encodeUrn(owner)}&count=${limit}&sortBy=LAST_MODIFIED`,
+    operation: 'list recent posts',
+    schema: PostsPageSchema,
+    context,
+  });
+  const posts = data.elements.map((post) => ({
+    ref: linkedInPostRef(post.id, context.account.accountId),
+    text: plainFromLittleText(post.commentary ?? ''),
+    createdAt: new Date(post.createdAt ?? post.publishedAt ?? 0),
+  }));
+  return matchRecentPosts(posts, query, { limit });
+}
