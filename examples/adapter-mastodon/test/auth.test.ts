@@ -1,5 +1,12 @@
 import { inspect } from 'node:util';
-import { AuthError, createOAuthState, createPkcePair, PlatformError, SmmkitError, TransientError } from '@smmkit/core';
+import {
+  AuthError,
+  createOAuthState,
+  createPkcePair,
+  PlatformError,
+  SmmkitError,
+  TransientError,
+} from '@smmkit/core';
 import { pkceChallenge } from '@smmkit/core/adapter-kit';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';

@@ -1,4 +1,10 @@
-import { AmbiguousOutcomeError, type Engagement, type EngagementPage, type EngagementQuery, type MetricSample } from '@smmkit/core';
+import {
+  AmbiguousOutcomeError,
+  type Engagement,
+  type EngagementPage,
+  type EngagementQuery,
+  type MetricSample,
+} from '@smmkit/core';
 import { textWithLink } from '@smmkit/core/adapter-kit';
 import { describe, expect, it } from 'vitest';
 import { htmlToPlainText } from '../src/index.js';

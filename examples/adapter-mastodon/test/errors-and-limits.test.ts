@@ -1,4 +1,13 @@
-import { AmbiguousOutcomeError, AuthError, type Media, PlatformError, RateLimitError, type RateLimitInfo, staticTokenProvider, TransientError } from '@smmkit/core';
+import {
+  AmbiguousOutcomeError,
+  AuthError,
+  type Media,
+  PlatformError,
+  RateLimitError,
+  type RateLimitInfo,
+  staticTokenProvider,
+  TransientError,
+} from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
 import { parseMastodonRateLimit } from '../src/index.js';
 import { bytes, CREATE_STATUS, failureOf, START, useMastodon } from './support/harness.js';

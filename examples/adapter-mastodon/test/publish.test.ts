@@ -1,4 +1,12 @@
-import { AbortedError, AmbiguousOutcomeError, type Media, MediaProcessingError, type Post, type PublishProgress, ValidationError } from '@smmkit/core';
+import {
+  AbortedError,
+  AmbiguousOutcomeError,
+  type Media,
+  MediaProcessingError,
+  type Post,
+  type PublishProgress,
+  ValidationError,
+} from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
 import { bytes, CREATE_STATUS, createBodies, failureOf, START, useMastodon } from './support/harness.js';
 

@@ -2,7 +2,16 @@ import { createInstagramAdapter } from '@smmkit/adapter-instagram';
 import { createInstagramSimulator } from '@smmkit/adapter-instagram/mocks';
 import { createXAdapter, refreshXToken, xPostUrl } from '@smmkit/adapter-x';
 import { createXSimulator } from '@smmkit/adapter-x/mocks';
-import { type Adapter, createRefreshingTokenProvider, type Media, type Post, type PostRef, staticTokenProvider, type TargetOverrides, type TokenProvider } from '@smmkit/core';
+import {
+  type Adapter,
+  createRefreshingTokenProvider,
+  type Media,
+  type Post,
+  type PostRef,
+  staticTokenProvider,
+  type TargetOverrides,
+  type TokenProvider,
+} from '@smmkit/core';
 import { createMastodonAdapter } from '@smmkit/example-adapter-mastodon';
 import { createMastodonSimulator } from '@smmkit/example-adapter-mastodon/mocks';
 import type { FastForwardClock, ManualClock, PlatformSimulator, ScriptedFault } from '@smmkit/testkit';

@@ -1,4 +1,11 @@
-import { createRefreshingTokenProvider, parsePost, RateLimitError, SmmkitError, type TokenSet, ValidationError } from '@smmkit/core';
+import {
+  createRefreshingTokenProvider,
+  parsePost,
+  RateLimitError,
+  SmmkitError,
+  type TokenSet,
+  ValidationError,
+} from '@smmkit/core';
 
 /** A post as an app builds it: plain data, checked by `parsePost`. */
 export function buildLaunchPost() {

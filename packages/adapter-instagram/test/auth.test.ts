@@ -1,4 +1,10 @@
-import { AuthError, createRefreshingTokenProvider, PlatformError, staticTokenProvider, ValidationError } from '@smmkit/core';
+import {
+  AuthError,
+  createRefreshingTokenProvider,
+  PlatformError,
+  staticTokenProvider,
+  ValidationError,
+} from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
 import {
   discoverInstagramAccounts,

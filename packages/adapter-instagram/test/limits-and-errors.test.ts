@@ -1,4 +1,12 @@
-import { AuthError, MediaProcessingError, PlatformError, RateLimitError, type RateLimitInfo, type SmmkitError, TransientError } from '@smmkit/core';
+import {
+  AuthError,
+  MediaProcessingError,
+  PlatformError,
+  RateLimitError,
+  type RateLimitInfo,
+  type SmmkitError,
+  TransientError,
+} from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
 import { INSTAGRAM_GRAPH_BUCKET, parseInstagramRateLimit } from '../src/index.js';
 import { failureOf, HOUR, START, useInstagram } from './support/harness.js';

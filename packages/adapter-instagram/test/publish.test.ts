@@ -1,4 +1,9 @@
-import { AbortedError, AmbiguousOutcomeError, MediaProcessingError, type PublishProgress } from '@smmkit/core';
+import {
+  AbortedError,
+  AmbiguousOutcomeError,
+  MediaProcessingError,
+  type PublishProgress,
+} from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
 import {
   DAY,

@@ -1,5 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { PlatformError, UnsupportedCapabilityError, ValidationError, type WebhookHandler, type WebhookRequest } from '@smmkit/core';
+import {
+  PlatformError,
+  UnsupportedCapabilityError,
+  ValidationError,
+  type WebhookHandler,
+  type WebhookRequest,
+} from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
 import { createInstagramAdapter } from '../src/index.js';
 import { instagramWebhook, signInstagramWebhook } from '../src/mocks/index.js';

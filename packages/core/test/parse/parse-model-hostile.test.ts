@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/validation-error.js';
 import { PostSchema } from '../../src/models/post.js';
-import { parseAccount, parsePost, parseTarget } from '../../src/parse/parse-models.js';
 import { parseModel, safeParseModel } from '../../src/parse/parse-model.js';
+import { parseAccount, parsePost, parseTarget } from '../../src/parse/parse-models.js';
 
 const boom = (): never => {
   throw new Error('SECRET-FROM-GETTER');
