@@ -1,7 +1,7 @@
 import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
 import type { CanonicalMetric } from '../models/metric-vocabulary.js';
 import { type AccountFigures, accountFigures, followersAt } from './account-figures.js';
-import { type Dimension, POST_DIMENSIONS, type PostDimension } from './dimensions.js';
+import { type Dimension, POST_DIMENSIONS } from './dimensions.js';
 import { KPIS, type Kpi, ratio } from './kpis.js';
 import { addPresent, METRIC_COUNT, metricRecord, orNull } from './metric-slots.js';
 import { CompiledPostFilter, type PostFilter } from './post-filter.js';
