@@ -24,6 +24,8 @@ export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
     environment: 'node',
+    // A private Redis for the scheduler-bullmq tests unless REDIS_URL names one.
+    globalSetup: ['./scripts/redis-for-tests.ts'],
     reporters: ['default', './scripts/summary-reporter.ts'],
   },
 });

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 
-/** The Redis the tests use: `REDIS_URL`, or a local one on the default port. */
+/**
+ * The Redis the tests use: `REDIS_URL`, which the test run's global setup
+ * (scripts/redis-for-tests.ts) sets to a private redis-server it starts, unless you set it.
+ */
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** A client that gives up at once when Redis is not there, instead of retrying for ever. */
@@ -32,7 +35,7 @@ async function probe(): Promise<void> {
     await probe.ping();
   } catch (error) {
     throw new Error(
-      `Redis is not reachable at ${REDIS_URL} (set REDIS_URL for another): install it with \`bash scripts/install-system-deps.sh\` and start it with \`redis-server --daemonize yes --port 6379\` (.ci/run does both).`,
+      `Redis is not reachable at ${REDIS_URL}: install redis-server with \`bash scripts/install-system-deps.sh\` (the test run then starts a private one), or set REDIS_URL to a Redis of yours.`,
       { cause: error },
     );
   } finally {
