@@ -1,0 +1,96 @@
+import { RestliClient } from 'linkedin-api-client';
+import { describe, expect, it } from 'vitest';
+import { useLinkedIn } from './support/harness.js';
+
+// The simulator must take requests exactly as LinkedIn's own client sends them: Rest.li 2.0
+// encoding of path keys, `X-RestLi-Method`, `LinkedIn-Version`, and the created id read from
+// `x-restli-id` (npm `linkedin-api-client`, the official JavaScript client).
+
+const h = useLinkedIn();
+const versionString = '202610';
+
+describe('the official linkedin-api-client against the simulator', () => {
+  const client = new RestliClient();
+
+  it('creates a post, reads it, comments on it and deletes it', async () => {
+    const accessToken = h.ana.accessToken;
+    const created = await client.create({
+      resourcePath: '/posts',
+      entity: {
+        author: h.ana.account.id,
+        commentary: 'Posted with the official client \\(really\\)',
+        visibility: 'PUBLIC',
+        distribution: {
+          feedDistribution: 'MAIN_FEED',
+          targetEntities: [],
+          thirdPartyDistributionChannels: [],
+        },
+        lifecycleState: 'PUBLISHED',
+        isReshareDisabledByAuthor: false,
+      },
+      accessToken,
+      versionString,
+    });
+    expect(created.status).toBe(201);
+    const urn = String(created.createdEntityId);
+    expect(urn).toMatch(/^urn:li:share:\d+$/);
+    expect(h.linkedin.sim.posts.get(urn)?.text).toBe('Posted with the official client (really)');
+
+    const read = await client.get({
+      resourcePath: '/posts/{id}',
+      pathKeys: { id: urn },
+      accessToken,
+      versionString,
+    });
+    expect(read.data).toMatchObject({ id: urn, author: h.ana.account.id, visibility: 'PUBLIC' });
+
+    const comment = await client.create({
+      resourcePath: '/socialActions/{id}/comments',
+      pathKeys: { id: urn },
+      entity: { actor: h.ana.account.id, object: urn, message: { text: 'First!' } },
+      accessToken,
+      versionString,
+    });
+    expect(comment.status).toBe(201);
+    expect(String(comment.createdEntityId)).toMatch(/^urn:li:comment:\(urn:li:share:\d+,\d+\)$/);
+    expect(comment.data).toMatchObject({ actor: h.ana.account.id, object: urn, message: { text: 'First!' } });
+    expect(h.linkedin.sim.posts.get(String(comment.createdEntityId))?.inReplyToId).toBe(urn);
+
+    const deleted = await client.delete({
+      resourcePath: '/posts/{id}',
+      pathKeys: { id: urn },
+      accessToken,
+      versionString,
+    });
+    expect(deleted.status).toBe(204);
+    expect(h.linkedin.sim.posts.get(urn)).toBeUndefined();
+
+    // Every call went through the simulator's checks: the client's headers were accepted.
+    const methods = h.linkedin.sim.log.entries.map((entry) => [
+      entry.route,
+      entry.headers['x-restli-method'],
+      entry.status,
+    ]);
+    expect(methods).toEqual([
+      ['POST /rest/posts', 'create', 201],
+      ['GET /rest/posts/:urn', 'get', 200],
+      ['POST /rest/socialActions/:target/comments', 'create', 201],
+      ['DELETE /rest/posts/:urn', 'delete', 204],
+    ]);
+  });
+
+  it('gets LinkedIn’s error answers through the client', async () => {
+    const error: unknown = await client
+      .get({
+        resourcePath: '/posts/{id}',
+        pathKeys: { id: 'urn:li:share:1' },
+        accessToken: h.ana.accessToken,
+        versionString: '202301',
+      })
+      .catch((caught: unknown) => caught);
+    expect((error as { response?: { status?: number; data?: unknown } }).response).toMatchObject({
+      status: 426,
+      data: { code: 'NONEXISTENT_VERSION' },
+    });
+  });
+});
