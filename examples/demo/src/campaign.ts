@@ -31,7 +31,8 @@ function image(seed: number, altText: string): Media {
 
 /**
  * A small launch campaign: a thread telling the story, then a text post with a link, a post with
- * two images and a video. Each is published to every platform, all queued at once.
+ * two images, a video, a poll and a lookbook as a PDF. Each is published to every platform that
+ * can take it, all queued at once.
  */
 export const CAMPAIGN_POSTS: readonly CampaignPost[] = [
   {
@@ -86,6 +87,33 @@ export const CAMPAIGN_POSTS: readonly CampaignPost[] = [
       ],
       campaign: CAMPAIGN,
       tags: ['video'],
+      contentClass: 'value',
+    },
+  },
+  {
+    label: 'poll',
+    post: {
+      text: 'Which colour should the next linen jacket come in?',
+      poll: { options: ['Sand', 'Sage', 'Indigo'], durationMinutes: 1440 },
+      campaign: CAMPAIGN,
+      tags: ['poll'],
+      contentClass: 'value',
+    },
+  },
+  {
+    label: 'deck',
+    post: {
+      text: 'The whole linen line in twelve pages: fabrics, fits and care.',
+      title: 'Spring 26 lookbook',
+      media: [
+        {
+          kind: 'document',
+          mimeType: 'application/pdf',
+          source: { type: 'bytes', bytes: fakeFile(96 * 1024, 4) },
+        },
+      ],
+      campaign: CAMPAIGN,
+      tags: ['lookbook'],
       contentClass: 'value',
     },
   },

@@ -1,5 +1,7 @@
 import { createInstagramAdapter } from '@smmkit/adapter-instagram';
 import { createInstagramSimulator } from '@smmkit/adapter-instagram/mocks';
+import { createLinkedInAdapter, linkedInPostUrl } from '@smmkit/adapter-linkedin';
+import { createLinkedInSimulator } from '@smmkit/adapter-linkedin/mocks';
 import { createXAdapter, refreshXToken, xPostUrl } from '@smmkit/adapter-x';
 import { createXSimulator } from '@smmkit/adapter-x/mocks';
 import {
@@ -177,7 +179,33 @@ const instagram: DemoPlatform = {
   },
 };
 
+const linkedin: DemoPlatform = {
+  id: 'linkedin',
+  name: 'LinkedIn',
+  setUp(time, clock) {
+    const simulator = createLinkedInSimulator({ clock: time });
+    const ana = simulator.addMember('ana');
+    ana.account.followers = 5_400;
+    return {
+      sim: simulator.sim,
+      extraSimulators: [simulator.www],
+      adapter: createLinkedInAdapter({ fetch: clock.fetch }),
+      // The member's URN: LinkedIn posts as `urn:li:person:…`.
+      accountId: ana.account.id,
+      tokens: staticTokenProvider(ana.accessToken),
+      postUrl: (ref) => linkedInPostUrl(ref.platformPostId),
+      faults: [
+        // The first image upload is refused with a 500: the publisher retries, nothing was posted.
+        { kind: 'server_error', route: 'POST /rest/images' },
+        // The first post is stored but its answer is lost: LinkedIn takes no idempotency key, so
+        // the publisher finds the post among the author's (findRecentPosts) instead of posting twice.
+        { kind: 'accepted_then_lost', route: 'POST /rest/posts' },
+      ],
+    };
+  },
+};
+
 /**
  * Every platform the demo publishes to. A new adapter with a simulator is one more entry here.
  */
-export const PLATFORMS: readonly DemoPlatform[] = [x, mastodon, instagram];
+export const PLATFORMS: readonly DemoPlatform[] = [x, mastodon, instagram, linkedin];

@@ -10,12 +10,26 @@ describe('pnpm demo', () => {
     const report = await main({ print: (line) => lines.push(line), color: false });
     const output = lines.join('\n');
 
-    // Instagram cannot take the text-only posts: they are left out, with the adapter's reason.
+    // What a platform cannot take is left out, with the adapter's reason: Instagram needs an image
+    // or a video, only LinkedIn posts documents, and LinkedIn has no threads.
     expect(report.skipped.map(({ post, platform }) => `${post}@${platform}`).sort()).toEqual([
       'announcement@instagram',
+      'deck@instagram',
+      'deck@mastodon',
+      'deck@x',
+      'poll@instagram',
       'thread@instagram',
+      'thread@linkedin',
     ]);
-    for (const skip of report.skipped) expect(skip.reason).toMatch(/^media: .*image or video/);
+    for (const skip of report.skipped) {
+      const reason =
+        skip.post === 'deck'
+          ? /^media\.0\.kind: \w+ does not take document media/
+          : skip.platform === 'linkedin'
+            ? /^thread: LinkedIn has no threads$/
+            : /^media: .*image or video/;
+      expect(skip.reason).toMatch(reason);
+    }
     const sentTo = (platform: string) =>
       CAMPAIGN_POSTS.filter(
         ({ label }) => !report.skipped.some((s) => s.post === label && s.platform === platform),
@@ -78,6 +92,12 @@ describe('pnpm demo', () => {
     expect(output).toMatch(/published\s+mastodon\s+video\s+https:\/\/mastodon\.example\/@ana\/\d+/);
     expect(output).toMatch(/published\s+instagram\s+lookbook\s+https:\/\/www\.instagram\.com\/p\/\w+\//);
     expect(output).toMatch(/published\s+instagram\s+video\s+https:\/\/www\.instagram\.com\/reel\/\w+\//);
+    expect(output).toMatch(
+      /published\s+linkedin\s+deck\s+https:\/\/www\.linkedin\.com\/feed\/update\/urn:li:share:\d+\//,
+    );
+    expect(output).toMatch(
+      /published\s+linkedin\s+poll\s+https:\/\/www\.linkedin\.com\/feed\/update\/urn:li:share:\d+\//,
+    );
     expect(output).toMatch(/not sent\s+instagram\s+thread/);
     expect(output).toMatch(/^\s+platform\s+posts/m);
     expect(output).not.toContain('\u001b[');
