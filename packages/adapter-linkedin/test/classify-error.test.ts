@@ -1,11 +1,4 @@
-import {
-  AuthError,
-  MediaProcessingError,
-  PlatformError,
-  RateLimitError,
-  type SmmkitError,
-  TransientError,
-} from '@smmkit/core';
+import { AuthError, PlatformError, RateLimitError, type SmmkitError, TransientError } from '@smmkit/core';
 import type { PlatformResponse } from '@smmkit/core/adapter-kit';
 import { describe, expect, it } from 'vitest';
 import { classifyLinkedInError, linkedInErrorDetails } from '../src/index.js';
@@ -138,6 +131,6 @@ describe('LinkedIn error classification', () => {
     expect(RateLimitError.isInstance(answer(429, {}))).toBe(true);
     expect(TransientError.isInstance(answer(502, {}))).toBe(true);
     expect(PlatformError.isInstance(answer(404, {}))).toBe(true);
-    expect(MediaProcessingError.isInstance(answer(404, {}))).toBe(false);
+    expect(AuthError.isInstance(answer(404, {}))).toBe(false);
   });
 });

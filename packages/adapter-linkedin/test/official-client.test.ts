@@ -1,6 +1,6 @@
 import { RestliClient } from 'linkedin-api-client';
 import { describe, expect, it } from 'vitest';
-import { useLinkedIn } from './support/harness.js';
+import { postBody, useLinkedIn } from './support/harness.js';
 
 // The simulator must take requests exactly as LinkedIn's own client sends them: Rest.li 2.0
 // encoding of path keys, `X-RestLi-Method`, `LinkedIn-Version`, and the created id read from
@@ -16,18 +16,7 @@ describe('the official linkedin-api-client against the simulator', () => {
     const accessToken = h.ana.accessToken;
     const created = await client.create({
       resourcePath: '/posts',
-      entity: {
-        author: h.ana.account.id,
-        commentary: 'Posted with the official client \\(really\\)',
-        visibility: 'PUBLIC',
-        distribution: {
-          feedDistribution: 'MAIN_FEED',
-          targetEntities: [],
-          thirdPartyDistributionChannels: [],
-        },
-        lifecycleState: 'PUBLISHED',
-        isReshareDisabledByAuthor: false,
-      },
+      entity: postBody(h.ana.account.id, 'Posted with the official client \\(really\\)'),
       accessToken,
       versionString,
     });

@@ -1,6 +1,6 @@
 import { AmbiguousOutcomeError, MediaProcessingError, PlatformError, ValidationError } from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
-import { CREATE_POST, createBodies, failureOf, media, useLinkedIn } from './support/harness.js';
+import { CREATE_POST, createBodies, failureOf, media, postBody, useLinkedIn } from './support/harness.js';
 
 const h = useLinkedIn({ mediaProcessingMs: 1_500, videoProcessingMs: 4_000, videoPartBytes: 1_000 });
 
@@ -62,20 +62,7 @@ describe('publish', () => {
     expect(result.ref.platformPostId).toMatch(/^urn:li:share:\d+$/);
     expect(result.url).toBe(`https://www.linkedin.com/feed/update/${result.ref.platformPostId}/`);
     expect(result.ref.accountId).toBe(h.ana.account.id);
-    expect(createBodies(h.linkedin)).toEqual([
-      {
-        author: h.ana.account.id,
-        commentary: 'Hello LinkedIn',
-        visibility: 'PUBLIC',
-        distribution: {
-          feedDistribution: 'MAIN_FEED',
-          targetEntities: [],
-          thirdPartyDistributionChannels: [],
-        },
-        lifecycleState: 'PUBLISHED',
-        isReshareDisabledByAuthor: false,
-      },
-    ]);
+    expect(createBodies(h.linkedin)).toEqual([postBody(h.ana.account.id, 'Hello LinkedIn')]);
     expect(result.warnings).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useLinkedIn } from '../support/harness.js';
+import { postBody, useLinkedIn } from '../support/harness.js';
 
 const h = useLinkedIn({ videoPartBytes: 10, dailyPosts: { perMember: 2 } });
 const API = 'https://api.linkedin.com/rest';
@@ -17,14 +17,7 @@ function call(path: string, init: RequestInit & { version?: string | null; token
 const post = (commentary: string, extra: Record<string, unknown> = {}) =>
   call('/posts', {
     method: 'POST',
-    body: JSON.stringify({
-      author: h.ana.account.id,
-      commentary,
-      visibility: 'PUBLIC',
-      distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
-      lifecycleState: 'PUBLISHED',
-      ...extra,
-    }),
+    body: JSON.stringify(postBody(h.ana.account.id, commentary, extra)),
   });
 
 describe('LinkedIn simulator', () => {

@@ -67,3 +67,19 @@ export function media(kind: Media['kind'], mimeType: string, size = 64, extra: P
     ...extra,
   };
 }
+
+/**
+ * A create-post body as the Posts API documents it: a published main-feed post by `author`
+ * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api).
+ */
+export function postBody(author: string, commentary: string, extra: Record<string, unknown> = {}) {
+  return {
+    author,
+    commentary,
+    visibility: 'PUBLIC',
+    distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
+    lifecycleState: 'PUBLISHED',
+    isReshareDisabledByAuthor: false,
+    ...extra,
+  };
+}
