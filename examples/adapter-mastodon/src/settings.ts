@@ -2,8 +2,9 @@ import {
   fetchSetting,
   type HttpSettings,
   httpBaseUrlSetting,
-  parseModel,
   positiveIntegerSetting,
+  type ResolvedSettings,
+  resolveSettings,
 } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
 
@@ -34,17 +35,8 @@ export interface MastodonSettings extends HttpSettings {
   readonly mediaPollTimeoutMs?: number | undefined;
 }
 
-/** {@link MastodonSettings} with every default applied. */
-export interface ResolvedMastodonSettings extends Required<HttpSettings> {
-  /** The server's base URL, without a trailing slash. */
-  readonly instanceUrl: string;
-  /** The server's status length limit. */
-  readonly maxCharacters: number;
-  /** Milliseconds between two media processing checks. */
-  readonly mediaPollIntervalMs: number;
-  /** Milliseconds to wait for media processing. */
-  readonly mediaPollTimeoutMs: number;
-}
+/** {@link MastodonSettings} with every default applied; a setting left out without a default is `undefined`. */
+export type ResolvedMastodonSettings = ResolvedSettings<typeof MastodonSettingsSchema>;
 
 /** The defaults of the optional {@link MastodonSettings}. */
 export const MASTODON_DEFAULTS = Object.freeze({
@@ -80,9 +72,5 @@ const MastodonSettingsSchema = z.object({
  * ```
  */
 export function resolveMastodonSettings(settings: MastodonSettings): ResolvedMastodonSettings {
-  const parsed = parseModel(MastodonSettingsSchema, settings, 'Mastodon adapter settings', {
-    platform: 'mastodon',
-  });
-  // Settings left out resolve to undefined: the HTTP client applies its own defaults.
-  return { fetch: undefined, timeoutMs: undefined, ...parsed };
+  return resolveSettings(MastodonSettingsSchema, settings, 'Mastodon adapter settings', 'mastodon');
 }

@@ -3,8 +3,9 @@ import {
   fetchSetting,
   httpBaseUrlSetting,
   nonEmptyTextSetting,
-  parseModel,
   positiveIntegerSetting,
+  type ResolvedSettings,
+  resolveSettings,
   settingIssue,
 } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
@@ -74,29 +75,8 @@ export interface LinkedInSettings extends HttpSettings, WebhookLimitSettings {
   readonly webhookClientSecret?: string | undefined;
 }
 
-/** {@link LinkedInSettings} with every default applied. */
-export interface ResolvedLinkedInSettings extends Required<HttpSettings>, Required<WebhookLimitSettings> {
-  /** API origin without a trailing slash. */
-  readonly baseUrl: string;
-  /** The `LinkedIn-Version` header. */
-  readonly version: string;
-  /** The default author URN, when set. */
-  readonly author: string | undefined;
-  /** Longest commentary in code points. */
-  readonly maxTextLength: number;
-  /** Milliseconds between two processing checks. */
-  readonly mediaPollIntervalMs: number;
-  /** Milliseconds to wait for processing. */
-  readonly mediaPollTimeoutMs: number;
-  /** Posts per member per day. */
-  readonly dailyPostsPerMember: number;
-  /** Posts per app per day. */
-  readonly dailyPostsPerApp: number;
-  /** How long a 429 pauses calls, when not until midnight UTC. */
-  readonly throttleResetMs: number | undefined;
-  /** Client secret for webhooks, when set. */
-  readonly webhookClientSecret: string | undefined;
-}
+/** {@link LinkedInSettings} with every default applied; a setting left out without a default is `undefined`. */
+export type ResolvedLinkedInSettings = ResolvedSettings<typeof LinkedInSettingsSchema>;
 
 /** The defaults of the optional {@link LinkedInSettings}. */
 export const LINKEDIN_DEFAULTS = Object.freeze({
@@ -169,17 +149,5 @@ const LinkedInSettingsSchema = z.object({
  * ```
  */
 export function resolveLinkedInSettings(settings: LinkedInSettings): ResolvedLinkedInSettings {
-  const parsed = parseModel(LinkedInSettingsSchema, settings, 'LinkedIn adapter settings', {
-    platform: 'linkedin',
-  });
-  // Settings left out resolve to undefined: the HTTP client and webhook handler apply their own defaults.
-  return {
-    author: undefined,
-    throttleResetMs: undefined,
-    fetch: undefined,
-    timeoutMs: undefined,
-    webhookClientSecret: undefined,
-    webhookMaxBodyBytes: undefined,
-    ...parsed,
-  };
+  return resolveSettings(LinkedInSettingsSchema, settings, 'LinkedIn adapter settings', 'linkedin');
 }

@@ -3,8 +3,9 @@ import {
   type HttpSettings,
   httpBaseUrlSetting,
   nonEmptyTextSetting,
-  parseModel,
   positiveIntegerSetting,
+  type ResolvedSettings,
+  resolveSettings,
   settingIssue,
   type WebhookLimitSettings,
 } from '@smmkit/core/adapter-kit';
@@ -57,21 +58,8 @@ export interface XSettings extends HttpSettings, WebhookLimitSettings {
   readonly webhookConsumerSecret?: string | undefined;
 }
 
-/** {@link XSettings} with every default applied. */
-export interface ResolvedXSettings extends Required<HttpSettings>, Required<WebhookLimitSettings> {
-  /** Base URL without a trailing slash. */
-  readonly baseUrl: string;
-  /** Post length limit in weighted characters. */
-  readonly maxTextLength: number;
-  /** Bytes per upload chunk. */
-  readonly uploadChunkBytes: number;
-  /** Milliseconds to wait for media processing. */
-  readonly mediaPollTimeoutMs: number;
-  /** Username for post URLs, when set. */
-  readonly username: string | undefined;
-  /** Consumer secret for webhooks, when set. */
-  readonly webhookConsumerSecret: string | undefined;
-}
+/** {@link XSettings} with every default applied; a setting left out without a default is `undefined`. */
+export type ResolvedXSettings = ResolvedSettings<typeof XSettingsSchema>;
 
 const MEBIBYTE = 1024 * 1024;
 
@@ -137,14 +125,5 @@ const XSettingsSchema = z.object({
  * ```
  */
 export function resolveXSettings(settings: XSettings): ResolvedXSettings {
-  const parsed = parseModel(XSettingsSchema, settings, 'X adapter settings', { platform: 'x' });
-  // Settings left out resolve to undefined: the HTTP client and webhook handler apply their own defaults.
-  return {
-    fetch: undefined,
-    timeoutMs: undefined,
-    username: undefined,
-    webhookConsumerSecret: undefined,
-    webhookMaxBodyBytes: undefined,
-    ...parsed,
-  };
+  return resolveSettings(XSettingsSchema, settings, 'X adapter settings', 'x');
 }

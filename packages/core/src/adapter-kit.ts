@@ -44,6 +44,7 @@ export type {
 } from './adapter/capabilities.js';
 export { type CheckPostRulesOptions, checkPostRules } from './adapter/check-post-rules.js';
 export { type AdapterDefinition, type DefinedAdapter, defineAdapter } from './adapter/define-adapter.js';
+export { type ResolvedSettings, resolveSettings } from './adapter/resolve-settings.js';
 export {
   fetchSetting,
   type HttpSettings,
