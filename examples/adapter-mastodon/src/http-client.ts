@@ -1,15 +1,11 @@
-import { createHttpClient, type HttpClient } from '@smmkit/core/adapter-kit';
+import { createHttpClient, type HttpClient, type HttpSettings } from '@smmkit/core/adapter-kit';
 import { classifyMastodonError } from './classify-error.js';
 import { parseMastodonRateLimit } from './rate-limit.js';
 
-/** What the Mastodon HTTP client needs to know about the server. */
-export interface MastodonHttpOptions {
+/** What the Mastodon HTTP client needs to know: the server and transport settings. */
+export interface MastodonHttpOptions extends HttpSettings {
   /** The server's base URL. */
   readonly instanceUrl: string;
-  /** A `fetch` to use instead of the global one. */
-  readonly fetch?: typeof globalThis.fetch | undefined;
-  /** Request timeout in milliseconds. */
-  readonly timeoutMs?: number | undefined;
 }
 
 /**
@@ -28,10 +24,9 @@ export interface MastodonHttpOptions {
  */
 export function createMastodonHttpClient(options: MastodonHttpOptions): HttpClient {
   return createHttpClient({
+    ...options,
     platform: 'mastodon',
     baseUrl: options.instanceUrl,
-    fetch: options.fetch,
-    timeoutMs: options.timeoutMs,
     classifyError: classifyMastodonError,
     parseRateLimit: parseMastodonRateLimit,
   });

@@ -44,10 +44,8 @@ export function linkedInHeaders(version: string): Readonly<Record<string, string
  */
 export function createLinkedInHttpClient(options: LinkedInHttpOptions): HttpClient {
   return createHttpClient({
+    ...options,
     platform: 'linkedin',
-    baseUrl: options.baseUrl,
-    fetch: options.fetch,
-    timeoutMs: options.timeoutMs,
     headers: linkedInHeaders(options.version),
     classifyError: classifyLinkedInError({
       version: options.version,

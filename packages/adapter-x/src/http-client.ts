@@ -1,15 +1,11 @@
-import { createHttpClient, type HttpClient } from '@smmkit/core/adapter-kit';
+import { createHttpClient, type HttpClient, type HttpSettings } from '@smmkit/core/adapter-kit';
 import { classifyXError } from './classify-error.js';
 import { parseXRateLimit } from './rate-limit.js';
 
-/** What the X HTTP client needs to know. */
-export interface XHttpOptions {
+/** What the X HTTP client needs to know: the base URL (`https://api.x.com`) and transport settings. */
+export interface XHttpOptions extends HttpSettings {
   /** Base URL (`https://api.x.com`). */
   readonly baseUrl: string;
-  /** A `fetch` to use instead of the global one. */
-  readonly fetch?: typeof globalThis.fetch | undefined;
-  /** Request timeout in milliseconds. */
-  readonly timeoutMs?: number | undefined;
 }
 
 /**
@@ -27,10 +23,8 @@ export interface XHttpOptions {
  */
 export function createXHttpClient(options: XHttpOptions): HttpClient {
   return createHttpClient({
+    ...options,
     platform: 'x',
-    baseUrl: options.baseUrl,
-    fetch: options.fetch,
-    timeoutMs: options.timeoutMs,
     classifyError: classifyXError,
     parseRateLimit: parseXRateLimit,
   });

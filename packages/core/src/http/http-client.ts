@@ -1,6 +1,7 @@
 import ky, { type KyInstance } from 'ky';
 import { type core, safeParse } from 'zod/mini';
 import type { RequestContext } from '../adapter/context.js';
+import type { HttpSettings } from '../adapter/settings-schemas.js';
 import { AbortedError } from '../errors/aborted-error.js';
 import { AmbiguousOutcomeError } from '../errors/ambiguous-outcome-error.js';
 import { AuthError } from '../errors/auth-error.js';
@@ -30,16 +31,16 @@ export interface AuthPlacement {
   readonly searchParams?: Readonly<Record<string, string>>;
 }
 
-/** Settings of {@link createHttpClient}; one client per adapter instance. */
-export interface HttpClientOptions {
+/**
+ * Settings of {@link createHttpClient}; one client per adapter instance. The `fetch` and
+ * `timeoutMs` are the adapter's {@link HttpSettings}, so an adapter passes its resolved settings
+ * as they are: `createHttpClient({ ...settings, platform: 'x', classifyError })`.
+ */
+export interface HttpClientOptions extends HttpSettings {
   /** Platform id, for errors. */
   readonly platform: string;
   /** Base URL that relative request paths are appended to (`https://api.x.com`). */
   readonly baseUrl: string;
-  /** A `fetch` to use instead of the global one (for proxies, tests, edge runtimes). */
-  readonly fetch?: typeof globalThis.fetch | undefined;
-  /** Milliseconds before a request is abandoned. Default 30 000. */
-  readonly timeoutMs?: number | undefined;
   /** Headers sent with every request (`LinkedIn-Version`, a user agent). */
   readonly headers?: Readonly<Record<string, string>> | undefined;
   /** The adapter's reading of its platform's error bodies; {@link classifyByStatus} is the fallback. */
