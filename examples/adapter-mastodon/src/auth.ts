@@ -1,4 +1,5 @@
 import type { TokenSet } from '@smmkit/core';
+import { authorizationCodeUrl, tokenSetFromResponse } from '@smmkit/core/adapter-kit';
 import { createMastodonHttpClient } from './http-client.js';
 import { TokenSchema } from './schemas.js';
 
@@ -47,18 +48,8 @@ export interface MastodonAuthorizationUrlOptions {
  * ```
  */
 export function mastodonAuthorizationUrl(options: MastodonAuthorizationUrlOptions): string {
-  const url = new URL(`${options.instanceUrl.replace(/\/+$/, '')}/oauth/authorize`);
-  url.search = new URLSearchParams({
-    response_type: 'code',
-    client_id: options.clientId,
-    redirect_uri: options.redirectUri,
-    // Space-separated; URLSearchParams sends spaces as "+", which Mastodon accepts (methods/oauth#authorize).
-    scope: options.scopes.join(' '),
-    state: options.state,
-    code_challenge: options.codeChallenge,
-    code_challenge_method: 'S256',
-  }).toString();
-  return url.toString();
+  // Scopes space-separated, sent as "+", which Mastodon accepts (methods/oauth#authorize).
+  return authorizationCodeUrl(`${options.instanceUrl.replace(/\/+$/, '')}/oauth/authorize`, options);
 }
 
 /** What {@link exchangeMastodonCode} needs. */
@@ -122,8 +113,6 @@ export async function exchangeMastodonCode(options: ExchangeMastodonCodeOptions)
     auth: false,
     secrets: [options.clientSecret, options.code, options.codeVerifier],
   });
-  const scopes = data.scope?.split(/[\s+]+/).filter((scope) => scope !== '') ?? [];
-  return scopes.length === 0
-    ? { accessToken: data.access_token }
-    : { accessToken: data.access_token, scopes };
+  // Mastodon tokens do not expire (no expires_in), so the time is never read.
+  return tokenSetFromResponse(data, Date.now());
 }

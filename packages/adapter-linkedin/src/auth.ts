@@ -1,5 +1,10 @@
 import { type Clock, type TokenSet, ValidationError } from '@smmkit/core';
-import { type HttpSettings, systemClock } from '@smmkit/core/adapter-kit';
+import {
+  authorizationCodeUrl,
+  type HttpSettings,
+  systemClock,
+  tokenSetFromResponse,
+} from '@smmkit/core/adapter-kit';
 import { createLinkedInHttpClient } from './http-client.js';
 import { TokenResponseSchema } from './schemas.js';
 import { LINKEDIN_DEFAULTS } from './settings.js';
@@ -98,15 +103,8 @@ export function linkedInAuthorizationUrl(options: LinkedInAuthorizationUrlOption
   ];
   if (problems.length > 0)
     throw new ValidationError(problems, 'LinkedIn authorization request', { platform: 'linkedin' });
-  const url = new URL(options.authorizeUrl ?? LINKEDIN_AUTHORIZE_URL);
-  url.search = new URLSearchParams({
-    response_type: 'code',
-    client_id: options.clientId,
-    redirect_uri: options.redirectUri,
-    state: options.state,
-    scope: options.scopes.join(' '),
-  }).toString();
-  return url.toString();
+  // LinkedIn's web flow takes no PKCE: the request has no challenge.
+  return authorizationCodeUrl(options.authorizeUrl ?? LINKEDIN_AUTHORIZE_URL, options);
 }
 
 /**
@@ -192,18 +190,7 @@ async function requestTokens(
     signal: options.signal,
     secrets: [options.clientSecret, ...grantSecrets],
   });
-  const now = clock.now();
-  const at = (seconds: number | undefined) =>
-    seconds === undefined ? undefined : new Date(now + seconds * 1000);
-  const expiresAt = at(data.expires_in);
-  const refreshTokenExpiresAt = at(data.refresh_token_expires_in);
-  // LinkedIn lists granted scopes comma-separated (some answers use spaces).
-  const scopes = data.scope?.split(/[\s,]+/).filter((scope) => scope !== '') ?? [];
-  return {
-    accessToken: data.access_token,
-    ...(expiresAt === undefined ? {} : { expiresAt }),
-    ...(data.refresh_token === undefined ? {} : { refreshToken: data.refresh_token }),
-    ...(refreshTokenExpiresAt === undefined ? {} : { refreshTokenExpiresAt }),
-    ...(scopes.length === 0 ? {} : { scopes }),
-  };
+  // LinkedIn lists granted scopes comma-separated (some answers use spaces), and gives the
+  // refresh token its own lifetime (refresh_token_expires_in): both are read by the kit.
+  return tokenSetFromResponse(data, clock.now());
 }

@@ -1,5 +1,5 @@
 import { type Clock, type TokenSet, ValidationError } from '@smmkit/core';
-import { systemClock, toBase64 } from '@smmkit/core/adapter-kit';
+import { authorizationCodeUrl, systemClock, toBase64, tokenSetFromResponse } from '@smmkit/core/adapter-kit';
 import { createXHttpClient } from './http-client.js';
 import { TokenResponseSchema } from './schemas.js';
 import { X_DEFAULTS } from './settings.js';
@@ -122,17 +122,7 @@ export function xAuthorizationUrl(options: XAuthorizationUrlOptions): string {
       .map((name) => ({ path: [name], rule: 'oauth.required', message: 'must not be empty' })),
   ];
   if (problems.length > 0) throw new ValidationError(problems, 'X authorization request', { platform: 'x' });
-  const url = new URL(options.authorizeUrl ?? X_AUTHORIZE_URL);
-  url.search = new URLSearchParams({
-    response_type: 'code',
-    client_id: options.clientId,
-    redirect_uri: options.redirectUri,
-    scope: options.scopes.join(' '),
-    state: options.state,
-    code_challenge: options.codeChallenge,
-    code_challenge_method: 'S256',
-  }).toString();
-  return url.toString();
+  return authorizationCodeUrl(options.authorizeUrl ?? X_AUTHORIZE_URL, options);
 }
 
 /**
@@ -246,13 +236,7 @@ async function requestTokens(
     signal: options.signal,
     secrets: [...secrets, ...grantSecrets],
   });
-  const scopes = data.scope?.split(/\s+/).filter((scope) => scope !== '') ?? [];
-  return {
-    accessToken: data.access_token,
-    ...(data.expires_in === undefined ? {} : { expiresAt: new Date(clock.now() + data.expires_in * 1000) }),
-    ...(data.refresh_token === undefined ? {} : { refreshToken: data.refresh_token }),
-    ...(scopes.length === 0 ? {} : { scopes }),
-  };
+  return tokenSetFromResponse(data, clock.now());
 }
 
 /** The HTTP client, Basic header (confidential clients) and secrets of a token-endpoint call. */

@@ -121,6 +121,12 @@ export { clampPageSize } from './adapter/page-size.js';
 
 export { type ParseWebhookJsonOptions, parseWebhookJson } from './adapter/parse-webhook-json.js';
 export { DEFAULT_WEBHOOK_MAX_BODY_BYTES, isWebhookBodyWithin } from './adapter/webhook-body.js';
+export {
+  type AuthorizationCodeRequest,
+  authorizationCodeUrl,
+  type OAuthTokenResponse,
+  tokenSetFromResponse,
+} from './auth/oauth2.js';
 export { pkceChallenge } from './auth/pkce.js';
 export { REDACTED, redactSecrets, redactUrl, SECRET_PARAMETER_NAMES } from './security/redact.js';
 export { hmacSha256, timingSafeEqual, toBase64, toHex } from './security/signatures.js';

@@ -1,0 +1,97 @@
+import type { TokenSet } from './token-provider.js';
+
+/**
+ * The parameters of an OAuth 2.0 authorization request (RFC 6749 §4.1.1), with the PKCE
+ * challenge of RFC 7636 §4.3 when the platform takes one.
+ */
+export interface AuthorizationCodeRequest {
+  /** The app's client id. */
+  readonly clientId: string;
+  /** Where the platform sends the user back; must match one registered for the app. */
+  readonly redirectUri: string;
+  /** Scopes to ask for, sent space-separated. */
+  readonly scopes: readonly string[];
+  /** A fresh, unguessable value checked on the redirect (core's `createOAuthState`). */
+  readonly state: string;
+  /** The S256 PKCE challenge (core's `createPkcePair`); left out for a platform without PKCE. */
+  readonly codeChallenge?: string | undefined;
+}
+
+/**
+ * The URL to send a user to so they authorize an app: `response_type=code`, `client_id`,
+ * `redirect_uri`, space-separated `scope` and `state` (https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1),
+ * and with a challenge `code_challenge` and `code_challenge_method=S256`
+ * (https://www.rfc-editor.org/rfc/rfc7636#section-4.3). Any query the page URL has is replaced.
+ * No I/O; check the request's fields first, as each platform has its own rules.
+ *
+ * @param authorizeUrl - the platform's authorization page
+ * @param request - client, redirect, scopes, state and PKCE challenge
+ * @returns the authorization URL
+ *
+ * @example
+ * ```ts
+ * authorizationCodeUrl('https://x.com/i/oauth2/authorize', { clientId, redirectUri, scopes: ['tweet.read'], state, codeChallenge });
+ * ```
+ */
+export function authorizationCodeUrl(authorizeUrl: string, request: AuthorizationCodeRequest): string {
+  const url = new URL(authorizeUrl);
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: request.clientId,
+    redirect_uri: request.redirectUri,
+    // URLSearchParams sends the spaces as "+", which form-encoding servers read as spaces.
+    scope: request.scopes.join(' '),
+    state: request.state,
+    ...(request.codeChallenge === undefined
+      ? {}
+      : { code_challenge: request.codeChallenge, code_challenge_method: 'S256' }),
+  }).toString();
+  return url.toString();
+}
+
+/**
+ * A token endpoint's successful answer (https://www.rfc-editor.org/rfc/rfc6749#section-5.1), with
+ * the refresh token's own lifetime some platforms add (LinkedIn's `refresh_token_expires_in`).
+ */
+export interface OAuthTokenResponse {
+  /** The access token. */
+  readonly access_token: string;
+  /** Seconds the access token lives. */
+  readonly expires_in?: number | undefined;
+  /** The refresh token, when one was granted. */
+  readonly refresh_token?: string | undefined;
+  /** Seconds the refresh token lives, when the platform says. */
+  readonly refresh_token_expires_in?: number | undefined;
+  /** The granted scopes. */
+  readonly scope?: string | null | undefined;
+}
+
+/**
+ * The {@link TokenSet} of a token endpoint's answer: `expires_in` and `refresh_token_expires_in`
+ * become dates counted from `now`, and `scope` a list, split on spaces, commas (LinkedIn) and
+ * `+` (servers that echo the form encoding). Fields the answer lacks are left out.
+ *
+ * @param response - the parsed token response
+ * @param now - when the response arrived, in epoch ms (the context's clock)
+ * @returns the token set
+ *
+ * @example
+ * ```ts
+ * tokenSetFromResponse({ access_token: 'a', expires_in: 7200, scope: 'tweet.read users.read' }, clock.now());
+ * // { accessToken: 'a', expiresAt: <in two hours>, scopes: ['tweet.read', 'users.read'] }
+ * ```
+ */
+export function tokenSetFromResponse(response: OAuthTokenResponse, now: number): TokenSet {
+  const at = (seconds: number | undefined) =>
+    seconds === undefined ? undefined : new Date(now + seconds * 1000);
+  const expiresAt = at(response.expires_in);
+  const refreshTokenExpiresAt = at(response.refresh_token_expires_in);
+  const scopes = response.scope?.split(/[\s,+]+/).filter((scope) => scope !== '') ?? [];
+  return {
+    accessToken: response.access_token,
+    ...(expiresAt === undefined ? {} : { expiresAt }),
+    ...(response.refresh_token === undefined ? {} : { refreshToken: response.refresh_token }),
+    ...(refreshTokenExpiresAt === undefined ? {} : { refreshTokenExpiresAt }),
+    ...(scopes.length === 0 ? {} : { scopes }),
+  };
+}
