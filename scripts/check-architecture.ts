@@ -4,7 +4,8 @@
  * - how many names each entry point exports (types and values), as a user of it sees them; the
  *   table in docs/public-surface.md must match (run with `--write` to update it);
  * - no import cycle inside any package (type-only imports count: a cycle is a tangle either way);
- * - `@smmkit/core`'s models import nothing from the rest of core (they are the floor).
+ * - `@smmkit/core`'s models import nothing from the rest of core (they are the floor);
+ * - every zod schema a core model builds at load time is marked pure (`@__PURE__`).
  *
  * Usage: `pnpm architecture` (part of `pnpm check`), or `pnpm architecture --write`.
  */
@@ -78,11 +79,36 @@ for (const pkg of ['packages', 'examples'].flatMap((dir) => subdirectories(join(
   }
 }
 
+// 4. The build puts the models in shared chunks, and a bundler keeps every top-level call of a
+// chunk it cannot prove pure: unmarked, each model's schema (and the zod code behind it) lands in
+// every app, used or not. Marked, an app that publishes to X bundles no schedule-entry schema.
+// A schema whose arguments call nothing is marked as it is; one that does is built in a marked
+// arrow function called at once, since the mark covers one call and not the calls inside it.
+for (const file of tsFiles(join(root, 'packages/core/src/models'))) {
+  const text = readFileSync(file, 'utf8');
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
+  for (const statement of source.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const { name, initializer } of statement.declarationList.declarations) {
+      if (initializer === undefined || !buildsSchema(initializer)) continue;
+      const marked = text.slice(initializer.pos, initializer.getStart(source)).includes('@__PURE__');
+      const wrapped =
+        ts.isCallExpression(initializer) && ts.isParenthesizedExpression(initializer.expression);
+      if (!marked || (!wrapped && callsInside(initializer))) {
+        problems.push(
+          `${relative(root, file)}: ${name.getText(source)} is built when the module loads; write it as ` +
+            '`/* @__PURE__ */ z.…(…)` (arguments that call nothing) or `/* @__PURE__ */ (() => …)()`',
+        );
+      }
+    }
+  }
+}
+
 if (problems.length > 0) {
   console.error(`\n${problems.join('\n')}`);
   process.exit(1);
 }
-console.log('\nno import cycles; core models import only models');
+console.log('\nno import cycles; core models import only models and mark their schemas pure');
 
 /** A table laid out as the formatter lays it out: padded cells, numbers aligned right. */
 function markdownTable(header: string[], body: string[][]): string {
@@ -97,6 +123,34 @@ function markdownTable(header: string[], body: string[][]): string {
     rule,
     ...body.map(line),
   ].join('\n');
+}
+
+/** Whether a top-level initializer calls zod (`z.object(…)`, `z.string().check(…)`), directly or in an arrow function called at once. */
+function buildsSchema(node: ts.Node): boolean {
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (
+      ts.isPropertyAccessExpression(child) &&
+      ts.isIdentifier(child.expression) &&
+      child.expression.text === 'z'
+    )
+      found = true;
+    else ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/** Whether a call's callee or arguments call anything themselves. */
+function callsInside(node: ts.Expression): boolean {
+  if (!ts.isCallExpression(node)) return true;
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (ts.isCallExpression(child) || ts.isNewExpression(child)) found = true;
+    else ts.forEachChild(child, visit);
+  };
+  [node.expression, ...node.arguments].forEach(visit);
+  return found;
 }
 
 function subdirectories(dir: string): string[] {

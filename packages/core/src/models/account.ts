@@ -12,18 +12,19 @@ import { TimeZoneSchema } from './time-zone.js';
  * const account = parseAccount({ platform: 'x', accountId: '2244994945', handle: 'XDevelopers', timeZone: 'America/New_York' });
  * ```
  */
-export const AccountSchema = z.object({
-  /** Platform id (`x`, `linkedin`, …). */
-  platform: PlatformIdSchema,
-  /** The platform's id for the account. */
-  accountId: NonEmptyStringSchema,
-  /** Handle or username without `@`, used in post URLs (`https://x.com/{username}/status/{id}`). */
-  handle: z.optional(NonEmptyStringSchema),
-  /** Name shown to people. */
-  displayName: z.optional(z.string()),
-  /** The account's home time zone, for queue slots and reports (IANA name such as `Europe/Berlin`). */
-  timeZone: z.optional(TimeZoneSchema),
-});
+export const AccountSchema = /* @__PURE__ */ (() =>
+  z.object({
+    /** Platform id (`x`, `linkedin`, …). */
+    platform: PlatformIdSchema,
+    /** The platform's id for the account. */
+    accountId: NonEmptyStringSchema,
+    /** Handle or username without `@`, used in post URLs (`https://x.com/{username}/status/{id}`). */
+    handle: z.optional(NonEmptyStringSchema),
+    /** Name shown to people. */
+    displayName: z.optional(z.string()),
+    /** The account's home time zone, for queue slots and reports (IANA name such as `Europe/Berlin`). */
+    timeZone: z.optional(TimeZoneSchema),
+  }))();
 
 /** An account. It has no defaults or transforms: input and output are the same. */
 export interface Account extends z.output<typeof AccountSchema> {}

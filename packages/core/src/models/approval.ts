@@ -10,20 +10,21 @@ import { InstantSchema } from './instant.js';
  * const approval: ApprovalInput = { requestedBy: 'ana', requestedAt: '2026-04-30T10:00:00Z', decision: 'approved', decidedBy: 'client@example.com' };
  * ```
  */
-export const ApprovalSchema = z.object({
-  /** Who asked for approval. */
-  requestedBy: z.optional(z.string()),
-  /** When approval was asked for. */
-  requestedAt: z.optional(InstantSchema),
-  /** Who decided. */
-  decidedBy: z.optional(z.string()),
-  /** When the decision was made. */
-  decidedAt: z.optional(InstantSchema),
-  /** The decision, once made. */
-  decision: z.optional(z.enum(['approved', 'rejected'])),
-  /** A note from the approver, e.g. why it was rejected. */
-  note: z.optional(z.string()),
-});
+export const ApprovalSchema = /* @__PURE__ */ (() =>
+  z.object({
+    /** Who asked for approval. */
+    requestedBy: z.optional(z.string()),
+    /** When approval was asked for. */
+    requestedAt: z.optional(InstantSchema),
+    /** Who decided. */
+    decidedBy: z.optional(z.string()),
+    /** When the decision was made. */
+    decidedAt: z.optional(InstantSchema),
+    /** The decision, once made. */
+    decision: z.optional(z.enum(['approved', 'rejected'])),
+    /** A note from the approver, e.g. why it was rejected. */
+    note: z.optional(z.string()),
+  }))();
 
 /** Approval details as parsed (instants as `Date`). */
 export interface Approval extends z.output<typeof ApprovalSchema> {}

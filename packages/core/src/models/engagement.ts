@@ -17,7 +17,7 @@ export const ENGAGEMENT_KINDS = [
  * the account, a `direct_message`, or a `reaction` (X like, LinkedIn reaction types such as
  * PRAISE; shared platform facts).
  */
-export const EngagementKindSchema = z.enum(ENGAGEMENT_KINDS);
+export const EngagementKindSchema = /* @__PURE__ */ z.enum(ENGAGEMENT_KINDS);
 
 /**
  * What an engagement is: a `comment` on a post, a `reply` to a comment or post, a `mention` of
@@ -26,14 +26,15 @@ export const EngagementKindSchema = z.enum(ENGAGEMENT_KINDS);
 export type EngagementKind = 'comment' | 'reply' | 'mention' | 'direct_message' | 'reaction';
 
 /** Who engaged. */
-export const EngagementAuthorSchema = z.object({
-  /** The platform's id for the author. */
-  id: NonEmptyStringSchema,
-  /** Handle or username without `@`, when the platform gives one. */
-  handle: z.optional(z.string()),
-  /** Display name, when the platform gives one. */
-  name: z.optional(z.string()),
-});
+export const EngagementAuthorSchema = /* @__PURE__ */ (() =>
+  z.object({
+    /** The platform's id for the author. */
+    id: NonEmptyStringSchema,
+    /** Handle or username without `@`, when the platform gives one. */
+    handle: z.optional(z.string()),
+    /** Display name, when the platform gives one. */
+    name: z.optional(z.string()),
+  }))();
 
 /** The author of an engagement. */
 export interface EngagementAuthor extends z.output<typeof EngagementAuthorSchema> {}
@@ -52,34 +53,35 @@ export interface EngagementAuthor extends z.output<typeof EngagementAuthorSchema
  * });
  * ```
  */
-export const EngagementSchema = z.object({
-  /** Platform id (`x`, `instagram`, …). */
-  platform: PlatformIdSchema,
-  /** The account whose inbox it belongs to. */
-  accountId: NonEmptyStringSchema,
-  /** The platform's id for the engagement (comment id, DM event id, …). */
-  id: NonEmptyStringSchema,
-  /** What it is. */
-  kind: EngagementKindSchema,
-  /** The post it is about, when there is one (not for most direct messages). */
-  postRef: z.optional(PostRefSchema),
-  /** The comment or post it answers, for replies. */
-  parentId: z.optional(NonEmptyStringSchema),
-  /** The thread or conversation it belongs to (X `conversation_id`, DM conversation id). */
-  conversationId: z.optional(NonEmptyStringSchema),
-  /** Who engaged. */
-  author: EngagementAuthorSchema,
-  /** The text; `''` for reactions and media-only messages. */
-  text: z.string(),
-  /** The reaction type for `reaction` engagements (LinkedIn `PRAISE`, Facebook `LOVE`, X `like`). */
-  reaction: z.optional(z.string()),
-  /** When it was created on the platform. */
-  createdAt: InstantSchema,
-  /** Whether it is hidden from the public (X hidden replies, Meta hidden comments). */
-  hidden: z.optional(z.boolean()),
-  /** The platform's payload as received, for fields the common shape does not carry. */
-  raw: z.unknown(),
-});
+export const EngagementSchema = /* @__PURE__ */ (() =>
+  z.object({
+    /** Platform id (`x`, `instagram`, …). */
+    platform: PlatformIdSchema,
+    /** The account whose inbox it belongs to. */
+    accountId: NonEmptyStringSchema,
+    /** The platform's id for the engagement (comment id, DM event id, …). */
+    id: NonEmptyStringSchema,
+    /** What it is. */
+    kind: EngagementKindSchema,
+    /** The post it is about, when there is one (not for most direct messages). */
+    postRef: z.optional(PostRefSchema),
+    /** The comment or post it answers, for replies. */
+    parentId: z.optional(NonEmptyStringSchema),
+    /** The thread or conversation it belongs to (X `conversation_id`, DM conversation id). */
+    conversationId: z.optional(NonEmptyStringSchema),
+    /** Who engaged. */
+    author: EngagementAuthorSchema,
+    /** The text; `''` for reactions and media-only messages. */
+    text: z.string(),
+    /** The reaction type for `reaction` engagements (LinkedIn `PRAISE`, Facebook `LOVE`, X `like`). */
+    reaction: z.optional(z.string()),
+    /** When it was created on the platform. */
+    createdAt: InstantSchema,
+    /** Whether it is hidden from the public (X hidden replies, Meta hidden comments). */
+    hidden: z.optional(z.boolean()),
+    /** The platform's payload as received, for fields the common shape does not carry. */
+    raw: z.unknown(),
+  }))();
 
 /** An engagement as parsed (`createdAt` as `Date`). */
 export interface Engagement extends z.output<typeof EngagementSchema> {}

@@ -13,7 +13,7 @@ function describeBadUrl(issue: { readonly input?: unknown }): string {
  * (Instagram `image_url`/`video_url`, TikTok `PULL_FROM_URL`), so other schemes are refused early.
  * Hosts are not restricted, so local simulators (`http://localhost:…`) work in tests.
  */
-export const HttpUrlSchema = z.url({ protocol: /^https?$/, error: describeBadUrl });
+export const HttpUrlSchema = /* @__PURE__ */ z.url({ protocol: /^https?$/, error: describeBadUrl });
 
 /**
  * Whether `value` is an absolute `http:` or `https:` URL: the check behind base-URL settings

@@ -6,11 +6,12 @@ import * as z from 'zod/mini';
  *
  * It is an open string, not an enum, so that third-party adapters fit without a core release.
  */
-export const PlatformIdSchema = z.string().check(
-  z.regex(/^[a-z][a-z0-9_-]*$/, {
-    error: 'must be a lowercase platform id such as "x" or "linkedin" (a-z, 0-9, "_", "-")',
-  }),
-);
+export const PlatformIdSchema = /* @__PURE__ */ (() =>
+  z.string().check(
+    z.regex(/^[a-z][a-z0-9_-]*$/, {
+      error: 'must be a lowercase platform id such as "x" or "linkedin" (a-z, 0-9, "_", "-")',
+    }),
+  ))();
 
 /** A platform id such as `x` or `linkedin`: lowercase a-z, 0-9, `_` and `-`, starting with a letter. */
 export type PlatformId = string;
@@ -20,4 +21,4 @@ export type PlatformId = string;
  * Ids stay strings even where a platform uses numbers: X ids exceed 2^53 and TikTok returns
  * some ids as numbers and others as strings (shared platform facts: developers.tiktok.com).
  */
-export const NonEmptyStringSchema = z.string().check(z.minLength(1));
+export const NonEmptyStringSchema = /* @__PURE__ */ (() => z.string().check(z.minLength(1)))();

@@ -25,10 +25,11 @@ function describeBadInstant(issue: { readonly input?: unknown }): string {
  * z.parse(InstantSchema, '2026-05-01T09:00:00+02:00'); // Date 2026-05-01T07:00:00.000Z
  * ```
  */
-export const InstantSchema = z.pipe(
-  z.union([z.date(), z.iso.datetime({ offset: true })], { error: describeBadInstant }),
-  z.transform((value: Date | string): Date => new Date(value)),
-);
+export const InstantSchema = /* @__PURE__ */ (() =>
+  z.pipe(
+    z.union([z.date(), z.iso.datetime({ offset: true })], { error: describeBadInstant }),
+    z.transform((value: Date | string): Date => new Date(value)),
+  ))();
 
 /** What {@link InstantSchema} accepts: a `Date` or an ISO-8601 date-time string with offset. */
 export type InstantInput = z.input<typeof InstantSchema>;

@@ -9,44 +9,48 @@ import { NonEmptyStringSchema } from './ids.js';
 export type MediaStreamFactory = () => ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
 
 /** Media at a public `http(s)` URL; platforms that pull from URLs (Instagram, TikTok) use it as is. */
-export const UrlMediaSourceSchema = z.object({
-  /** Discriminator. */
-  type: z.literal('url'),
-  /** Where the platform (or the adapter) downloads the media from. */
-  url: HttpUrlSchema,
-});
+export const UrlMediaSourceSchema = /* @__PURE__ */ (() =>
+  z.object({
+    /** Discriminator. */
+    type: z.literal('url'),
+    /** Where the platform (or the adapter) downloads the media from. */
+    url: HttpUrlSchema,
+  }))();
 
 /** Media held in memory. */
-export const BytesMediaSourceSchema = z.object({
-  /** Discriminator. */
-  type: z.literal('bytes'),
-  /** The whole file (a Node `Buffer` is a `Uint8Array` too). */
-  // Typed as plain `Uint8Array` (any backing buffer) so a Node `Buffer` or a view on a shared
-  // buffer is accepted; `z.instanceof` would narrow it to `Uint8Array<ArrayBuffer>`.
-  bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, { error: 'expected a Uint8Array' }),
-});
+export const BytesMediaSourceSchema = /* @__PURE__ */ (() =>
+  z.object({
+    /** Discriminator. */
+    type: z.literal('bytes'),
+    /** The whole file (a Node `Buffer` is a `Uint8Array` too). */
+    // Typed as plain `Uint8Array` (any backing buffer) so a Node `Buffer` or a view on a shared
+    // buffer is accepted; `z.instanceof` would narrow it to `Uint8Array<ArrayBuffer>`.
+    bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, { error: 'expected a Uint8Array' }),
+  }))();
 
 /** Media in a local file, read by the adapter when it uploads (Node only). */
-export const FileMediaSourceSchema = z.object({
-  /** Discriminator. */
-  type: z.literal('file'),
-  /** Path of the file on the local disk. */
-  path: NonEmptyStringSchema,
-});
+export const FileMediaSourceSchema = /* @__PURE__ */ (() =>
+  z.object({
+    /** Discriminator. */
+    type: z.literal('file'),
+    /** Path of the file on the local disk. */
+    path: NonEmptyStringSchema,
+  }))();
 
 /**
  * Media produced by a stream factory (see {@link MediaStreamFactory}). The media's `sizeBytes`
  * is then required: chunked uploads declare the total up front (X `total_bytes`, LinkedIn
  * `fileSizeBytes`, TikTok `video_size`; shared platform facts).
  */
-export const StreamMediaSourceSchema = z.object({
-  /** Discriminator. */
-  type: z.literal('stream'),
-  /** Returns a new stream of the media's bytes each time it is called. */
-  stream: z.custom<MediaStreamFactory>((value) => typeof value === 'function', {
-    error: 'expected a function that returns a ReadableStream or an AsyncIterable of bytes',
-  }),
-});
+export const StreamMediaSourceSchema = /* @__PURE__ */ (() =>
+  z.object({
+    /** Discriminator. */
+    type: z.literal('stream'),
+    /** Returns a new stream of the media's bytes each time it is called. */
+    stream: z.custom<MediaStreamFactory>((value) => typeof value === 'function', {
+      error: 'expected a function that returns a ReadableStream or an AsyncIterable of bytes',
+    }),
+  }))();
 
 /**
  * Where a media item's bytes come from: a URL, bytes in memory, a local file or a stream
@@ -57,7 +61,7 @@ export const StreamMediaSourceSchema = z.object({
  * const source: MediaSource = { type: 'url', url: 'https://cdn.example.com/launch.jpg' };
  * ```
  */
-export const MediaSourceSchema = z.discriminatedUnion('type', [
+export const MediaSourceSchema = /* @__PURE__ */ z.discriminatedUnion('type', [
   UrlMediaSourceSchema,
   BytesMediaSourceSchema,
   FileMediaSourceSchema,

@@ -9,7 +9,7 @@ export const MEDIA_KINDS = ['image', 'video', 'gif', 'document'] as const satisf
  * per post, 15 MB, versus four images of 5 MB; shared platform facts: docs.x.com media upload),
  * and `document` covers LinkedIn's PDF/PPT/DOC posts (learn.microsoft.com/linkedin Documents API).
  */
-export const MediaKindSchema = z.enum(MEDIA_KINDS);
+export const MediaKindSchema = /* @__PURE__ */ z.enum(MEDIA_KINDS);
 
 /** What a media item is: `image`, `video`, `gif` (a kind of its own on X) or `document` (LinkedIn). */
 export type MediaKind = 'image' | 'video' | 'gif' | 'document';
@@ -42,37 +42,38 @@ function streamHasSize(media: {
  * };
  * ```
  */
-export const MediaSchema = z
-  .object({
-    /** What the item is. */
-    kind: MediaKindSchema,
-    /** Where the bytes come from. */
-    source: MediaSourceSchema,
-    /** MIME type (`image/jpeg`, `video/mp4`, …); platforms accept different sets. */
-    mimeType: z.string().check(z.regex(MIME_TYPE, { error: 'must be a MIME type such as "image/jpeg"' })),
-    /** Total size in bytes; required for `stream` sources, ignored for `bytes` (their length counts). */
-    sizeBytes: z.optional(z.int().check(z.nonnegative())),
-    /** Alt text for screen readers (X, LinkedIn, Instagram `alt_text`, Mastodon `description`). */
-    altText: z.optional(z.string()),
-    /** Video or GIF length in seconds (X video 0.5–140 s, Reels 3 s–15 min; shared platform facts). */
-    durationSec: z.optional(z.number().check(z.positive())),
-    /** Width in pixels. */
-    width: z.optional(z.int().check(z.positive())),
-    /** Height in pixels. */
-    height: z.optional(z.int().check(z.positive())),
-    /** Video frame rate (X ≤ 60 fps, TikTok 23–60 fps; shared platform facts). */
-    fps: z.optional(z.number().check(z.positive())),
-    /** A title for the item where the platform shows one (LinkedIn documents and media, Facebook videos). */
-    title: z.optional(z.string()),
-  })
-  .check(
-    z.refine(streamHasSize, {
-      error: 'a stream source needs sizeBytes: chunked uploads must declare the total size up front',
-      path: ['sizeBytes'],
-      // Also run when other fields of the item are broken, so every problem is reported at once.
-      when: (payload) => typeof payload.value === 'object' && payload.value !== null,
-    }),
-  );
+export const MediaSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      /** What the item is. */
+      kind: MediaKindSchema,
+      /** Where the bytes come from. */
+      source: MediaSourceSchema,
+      /** MIME type (`image/jpeg`, `video/mp4`, …); platforms accept different sets. */
+      mimeType: z.string().check(z.regex(MIME_TYPE, { error: 'must be a MIME type such as "image/jpeg"' })),
+      /** Total size in bytes; required for `stream` sources, ignored for `bytes` (their length counts). */
+      sizeBytes: z.optional(z.int().check(z.nonnegative())),
+      /** Alt text for screen readers (X, LinkedIn, Instagram `alt_text`, Mastodon `description`). */
+      altText: z.optional(z.string()),
+      /** Video or GIF length in seconds (X video 0.5–140 s, Reels 3 s–15 min; shared platform facts). */
+      durationSec: z.optional(z.number().check(z.positive())),
+      /** Width in pixels. */
+      width: z.optional(z.int().check(z.positive())),
+      /** Height in pixels. */
+      height: z.optional(z.int().check(z.positive())),
+      /** Video frame rate (X ≤ 60 fps, TikTok 23–60 fps; shared platform facts). */
+      fps: z.optional(z.number().check(z.positive())),
+      /** A title for the item where the platform shows one (LinkedIn documents and media, Facebook videos). */
+      title: z.optional(z.string()),
+    })
+    .check(
+      z.refine(streamHasSize, {
+        error: 'a stream source needs sizeBytes: chunked uploads must declare the total size up front',
+        path: ['sizeBytes'],
+        // Also run when other fields of the item are broken, so every problem is reported at once.
+        when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+      }),
+    ))();
 
 /** A media item as parsed. */
 export interface Media extends z.output<typeof MediaSchema> {}

@@ -27,37 +27,38 @@ function postScopeHasPostId(sample: {
  * });
  * ```
  */
-export const MetricSampleSchema = z
-  .object({
-    /** Platform id (`x`, `linkedin`, …). */
-    platform: PlatformIdSchema,
-    /** The account the metric belongs to. */
-    accountId: NonEmptyStringSchema,
-    /** Whether the value is about one post or the whole account. */
-    scope: z.enum(['post', 'account']),
-    /** The post, required when `scope` is `post`. */
-    platformPostId: z.optional(NonEmptyStringSchema),
-    /** The canonical metric name; see `CANONICAL_METRIC_DESCRIPTIONS`. */
-    metric: CanonicalMetricSchema,
-    /** The platform's own name for the metric (`impression_count`, `post_media_view`, …). */
-    rawName: NonEmptyStringSchema,
-    /** The value; a finite, non-negative number. */
-    value: z.number().check(z.nonnegative()),
-    /** When the value was read from the platform. */
-    observedAt: InstantSchema,
-    /** What span the value covers. */
-    period: z.enum(['lifetime', 'day']),
-    /** Start of the span for `day` values. */
-    periodStart: z.optional(InstantSchema),
-  })
-  .check(
-    z.refine(postScopeHasPostId, {
-      error: 'a post-scoped sample needs platformPostId',
-      path: ['platformPostId'],
-      // Also run when other fields are broken, so every problem is reported at once.
-      when: (payload) => typeof payload.value === 'object' && payload.value !== null,
-    }),
-  );
+export const MetricSampleSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      /** Platform id (`x`, `linkedin`, …). */
+      platform: PlatformIdSchema,
+      /** The account the metric belongs to. */
+      accountId: NonEmptyStringSchema,
+      /** Whether the value is about one post or the whole account. */
+      scope: z.enum(['post', 'account']),
+      /** The post, required when `scope` is `post`. */
+      platformPostId: z.optional(NonEmptyStringSchema),
+      /** The canonical metric name; see `CANONICAL_METRIC_DESCRIPTIONS`. */
+      metric: CanonicalMetricSchema,
+      /** The platform's own name for the metric (`impression_count`, `post_media_view`, …). */
+      rawName: NonEmptyStringSchema,
+      /** The value; a finite, non-negative number. */
+      value: z.number().check(z.nonnegative()),
+      /** When the value was read from the platform. */
+      observedAt: InstantSchema,
+      /** What span the value covers. */
+      period: z.enum(['lifetime', 'day']),
+      /** Start of the span for `day` values. */
+      periodStart: z.optional(InstantSchema),
+    })
+    .check(
+      z.refine(postScopeHasPostId, {
+        error: 'a post-scoped sample needs platformPostId',
+        path: ['platformPostId'],
+        // Also run when other fields are broken, so every problem is reported at once.
+        when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+      }),
+    ))();
 
 /** A metric sample as parsed (instants as `Date`). */
 export interface MetricSample extends z.output<typeof MetricSampleSchema> {}

@@ -29,7 +29,7 @@ export const CANONICAL_METRICS = [
 export type CanonicalMetric = (typeof CANONICAL_METRICS)[number];
 
 /** A canonical metric name; rejects anything outside {@link CANONICAL_METRICS}. */
-export const CanonicalMetricSchema = z.enum(CANONICAL_METRICS);
+export const CanonicalMetricSchema = /* @__PURE__ */ z.enum(CANONICAL_METRICS);
 
 /**
  * What each canonical metric counts, precisely, with the platform metrics that map onto it

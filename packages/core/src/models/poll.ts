@@ -12,12 +12,13 @@ import { NonEmptyStringSchema } from './ids.js';
  * const poll: Poll = { options: ['Tabs', 'Spaces'], durationMinutes: 1440 };
  * ```
  */
-export const PollSchema = z.object({
-  /** The choices, in display order; at least two. */
-  options: z.array(NonEmptyStringSchema).check(z.minLength(2)),
-  /** How long the poll stays open, in minutes. */
-  durationMinutes: z.int().check(z.positive()),
-});
+export const PollSchema = /* @__PURE__ */ (() =>
+  z.object({
+    /** The choices, in display order; at least two. */
+    options: z.array(NonEmptyStringSchema).check(z.minLength(2)),
+    /** How long the poll stays open, in minutes. */
+    durationMinutes: z.int().check(z.positive()),
+  }))();
 
 /** A poll. */
 export interface Poll extends z.output<typeof PollSchema> {}

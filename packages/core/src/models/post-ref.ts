@@ -13,16 +13,17 @@ import { NonEmptyStringSchema, PlatformIdSchema } from './ids.js';
  * const ref: PostRef = { platform: 'x', accountId: '2244994945', platformPostId: '1850000000000000000' };
  * ```
  */
-export const PostRefSchema = z.object({
-  /** Platform id (`x`, `linkedin`, …). */
-  platform: PlatformIdSchema,
-  /** The account that published the post. */
-  accountId: NonEmptyStringSchema,
-  /** The platform's id for the post. */
-  platformPostId: NonEmptyStringSchema,
-  /** Public URL of the post, when known. */
-  url: z.optional(HttpUrlSchema),
-});
+export const PostRefSchema = /* @__PURE__ */ (() =>
+  z.object({
+    /** Platform id (`x`, `linkedin`, …). */
+    platform: PlatformIdSchema,
+    /** The account that published the post. */
+    accountId: NonEmptyStringSchema,
+    /** The platform's id for the post. */
+    platformPostId: NonEmptyStringSchema,
+    /** Public URL of the post, when known. */
+    url: z.optional(HttpUrlSchema),
+  }))();
 
 /** A reference to a published post. */
 export interface PostRef extends z.output<typeof PostRefSchema> {}

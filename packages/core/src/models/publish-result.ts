@@ -10,22 +10,26 @@ import type { RateLimitInfo } from './rate-limit-info.js';
  * 201 response (shared platform facts: docs.x.com POST /2/tweets) or a first comment that could
  * not be added.
  */
-export const PublishWarningSchema = z.object({
-  /** smmkit's stable code for the warning (`first_comment_failed`, `platform_partial_error`, …). */
-  code: NonEmptyStringSchema,
-  /** A sentence a person can act on. */
-  message: z.string(),
-  /** The platform's own code, when it gave one. */
-  platformCode: z.optional(z.union([z.string(), z.number()])),
-});
+export const PublishWarningSchema = /* @__PURE__ */ (() =>
+  z.object({
+    /** smmkit's stable code for the warning (`first_comment_failed`, `platform_partial_error`, …). */
+    code: NonEmptyStringSchema,
+    /** A sentence a person can act on. */
+    message: z.string(),
+    /** The platform's own code, when it gave one. */
+    platformCode: z.optional(z.union([z.string(), z.number()])),
+  }))();
 
 /** A publish warning. */
 export interface PublishWarning extends z.output<typeof PublishWarningSchema> {}
 
 /** Rate-limit state is built by core's HTTP helper, so it is passed through, not re-validated. */
-const RateLimitInfoSchema = z.custom<RateLimitInfo>((value) => typeof value === 'object' && value !== null, {
-  error: 'expected a RateLimitInfo object',
-});
+const RateLimitInfoSchema = /* @__PURE__ */ z.custom<RateLimitInfo>(
+  (value) => typeof value === 'object' && value !== null,
+  {
+    error: 'expected a RateLimitInfo object',
+  },
+);
 
 /**
  * What an adapter's `publish` returns: where the post is, when it went live, refs of later
@@ -41,22 +45,23 @@ const RateLimitInfoSchema = z.custom<RateLimitInfo>((value) => typeof value === 
  * result.warnings; // []
  * ```
  */
-export const PublishResultSchema = z.object({
-  /** The published post (for a thread: its first part). */
-  ref: PostRefSchema,
-  /** Public URL of the post, when known. */
-  url: z.optional(HttpUrlSchema),
-  /** When the platform says the post went live. */
-  publishedAt: z.optional(InstantSchema),
-  /** Refs of the later thread parts, in order. */
-  threadRefs: z.optional(z.array(PostRefSchema)),
-  /** The platform's id of the first comment, when one was added. */
-  firstCommentId: z.optional(NonEmptyStringSchema),
-  /** Problems that did not stop the publish; empty when there were none. */
-  warnings: z._default(z.array(PublishWarningSchema), () => []),
-  /** The rate-limit state of the last request, for the publisher's budgets. */
-  rateLimit: z.optional(RateLimitInfoSchema),
-});
+export const PublishResultSchema = /* @__PURE__ */ (() =>
+  z.object({
+    /** The published post (for a thread: its first part). */
+    ref: PostRefSchema,
+    /** Public URL of the post, when known. */
+    url: z.optional(HttpUrlSchema),
+    /** When the platform says the post went live. */
+    publishedAt: z.optional(InstantSchema),
+    /** Refs of the later thread parts, in order. */
+    threadRefs: z.optional(z.array(PostRefSchema)),
+    /** The platform's id of the first comment, when one was added. */
+    firstCommentId: z.optional(NonEmptyStringSchema),
+    /** Problems that did not stop the publish; empty when there were none. */
+    warnings: z._default(z.array(PublishWarningSchema), () => []),
+    /** The rate-limit state of the last request, for the publisher's budgets. */
+    rateLimit: z.optional(RateLimitInfoSchema),
+  }))();
 
 /** A publish result as parsed (`warnings` always present). */
 export interface PublishResult extends z.output<typeof PublishResultSchema> {}

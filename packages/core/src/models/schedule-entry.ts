@@ -12,14 +12,15 @@ import { TimeZoneSchema } from './time-zone.js';
  * read in the entry's time zone so that 09:00 stays 09:00 across DST changes. Only the required
  * `FREQ` part is checked here; the scheduler interprets the rule.
  */
-export const RecurrenceSchema = z.object({
-  /** The RRULE value (with or without the `RRULE:` prefix). */
-  rule: z.string().check(
-    z.regex(/(^|[:;])FREQ=(SECONDLY|MINUTELY|HOURLY|DAILY|WEEKLY|MONTHLY|YEARLY)(;|$)/i, {
-      error: 'must be an RFC 5545 RRULE with FREQ, e.g. FREQ=WEEKLY;BYDAY=MO',
-    }),
-  ),
-});
+export const RecurrenceSchema = /* @__PURE__ */ (() =>
+  z.object({
+    /** The RRULE value (with or without the `RRULE:` prefix). */
+    rule: z.string().check(
+      z.regex(/(^|[:;])FREQ=(SECONDLY|MINUTELY|HOURLY|DAILY|WEEKLY|MONTHLY|YEARLY)(;|$)/i, {
+        error: 'must be an RFC 5545 RRULE with FREQ, e.g. FREQ=WEEKLY;BYDAY=MO',
+      }),
+    ),
+  }))();
 
 /** A recurrence rule. */
 export interface Recurrence extends z.output<typeof RecurrenceSchema> {}
@@ -42,30 +43,31 @@ export interface Recurrence extends z.output<typeof RecurrenceSchema> {}
  * entry.attempts; // 0
  * ```
  */
-export const ScheduleEntrySchema = z.object({
-  /** The store's id for the entry. */
-  id: NonEmptyStringSchema,
-  /** What to publish. */
-  post: PostSchema,
-  /** Where to publish it; at least one. */
-  targets: z.array(TargetSchema).check(z.minLength(1)),
-  /** When to publish. */
-  publishAt: InstantSchema,
-  /** The IANA time zone the entry was planned in (`Europe/Berlin`). */
-  timeZone: TimeZoneSchema,
-  /** Where the entry is in its lifecycle. */
-  status: ScheduleStatusSchema,
-  /** Approval request and decision, for entries that need one. */
-  approval: z.optional(ApprovalSchema),
-  /** Publish attempts made so far. */
-  attempts: z._default(z.int().check(z.nonnegative()), 0),
-  /** How the entry repeats, if it does. */
-  recurrence: z.optional(RecurrenceSchema),
-  /** When the entry was created. */
-  createdAt: z.optional(InstantSchema),
-  /** When the entry last changed. */
-  updatedAt: z.optional(InstantSchema),
-});
+export const ScheduleEntrySchema = /* @__PURE__ */ (() =>
+  z.object({
+    /** The store's id for the entry. */
+    id: NonEmptyStringSchema,
+    /** What to publish. */
+    post: PostSchema,
+    /** Where to publish it; at least one. */
+    targets: z.array(TargetSchema).check(z.minLength(1)),
+    /** When to publish. */
+    publishAt: InstantSchema,
+    /** The IANA time zone the entry was planned in (`Europe/Berlin`). */
+    timeZone: TimeZoneSchema,
+    /** Where the entry is in its lifecycle. */
+    status: ScheduleStatusSchema,
+    /** Approval request and decision, for entries that need one. */
+    approval: z.optional(ApprovalSchema),
+    /** Publish attempts made so far. */
+    attempts: z._default(z.int().check(z.nonnegative()), 0),
+    /** How the entry repeats, if it does. */
+    recurrence: z.optional(RecurrenceSchema),
+    /** When the entry was created. */
+    createdAt: z.optional(InstantSchema),
+    /** When the entry last changed. */
+    updatedAt: z.optional(InstantSchema),
+  }))();
 
 /** A schedule entry as parsed (instants as `Date`, `attempts` present). */
 export interface ScheduleEntry extends z.output<typeof ScheduleEntrySchema> {}

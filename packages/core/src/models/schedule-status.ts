@@ -18,7 +18,7 @@ export const SCHEDULE_STATUSES = [
 ] as const satisfies ScheduleStatus[];
 
 /** One of {@link SCHEDULE_STATUSES}. */
-export const ScheduleStatusSchema = z.enum(SCHEDULE_STATUSES);
+export const ScheduleStatusSchema = /* @__PURE__ */ z.enum(SCHEDULE_STATUSES);
 
 /**
  * A schedule entry's state, in lifecycle order: `draft` → `awaiting_approval` → `scheduled` →

@@ -6,12 +6,13 @@ import { MediaSchema } from './media.js';
  * `reply.in_reply_to_tweet_id`, Mastodon `in_reply_to_id`; shared platform facts). The first
  * part is the post itself.
  */
-export const ThreadPartSchema = z.object({
-  /** The part's text. */
-  text: z.string(),
-  /** Media attached to this part. */
-  media: z.optional(z.array(MediaSchema)),
-});
+export const ThreadPartSchema = /* @__PURE__ */ (() =>
+  z.object({
+    /** The part's text. */
+    text: z.string(),
+    /** Media attached to this part. */
+    media: z.optional(z.array(MediaSchema)),
+  }))();
 
 /** A later thread part. */
 export interface ThreadPart extends z.output<typeof ThreadPartSchema> {}

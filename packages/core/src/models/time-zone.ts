@@ -36,4 +36,5 @@ function describeBadZone(issue: { readonly input?: unknown }): string {
  * A time zone name the runtime knows (see {@link isValidTimeZone}), e.g. `America/New_York`.
  * Used wherever a wall-clock plan must be turned into instants (queue slots, recurrence, DST).
  */
-export const TimeZoneSchema = z.string().check(z.refine(isValidTimeZone, { error: describeBadZone }));
+export const TimeZoneSchema = /* @__PURE__ */ (() =>
+  z.string().check(z.refine(isValidTimeZone, { error: describeBadZone })))();
