@@ -1,24 +1,10 @@
 import type { WebhookHandler } from '@smmkit/core';
-import type { WebhookLimitSettings } from '@smmkit/core/adapter-kit';
-import {
-  isWebhookBodyWithin,
-  parseModel,
-  parseWebhookJson,
-  positiveIntegerSetting,
-  requiredSecretSetting,
-} from '@smmkit/core/adapter-kit';
-import * as z from 'zod/mini';
+import { createSignedWebhookHandler, type WebhookLimitSettings } from '@smmkit/core/adapter-kit';
 import { notificationEngagements } from './webhook-payload.js';
 import { isLinkedInSignature, linkedInChallengeResponse } from './webhook-signature.js';
 
 /** The header LinkedIn signs deliveries with. */
 const SIGNATURE_HEADER = 'x-li-signature';
-
-/** The client secret must be set; the body limit, when given, a positive whole number of bytes. */
-const LinkedInWebhookSettingsSchema = z.object({
-  clientSecret: requiredSecretSetting,
-  webhookMaxBodyBytes: z.optional(positiveIntegerSetting),
-});
 
 /**
  * LinkedIn's webhook handler (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/webhook-validation):
@@ -52,33 +38,24 @@ export function createLinkedInWebhookHandler(
   clientSecret: string,
   limits: WebhookLimitSettings = {},
 ): WebhookHandler {
-  const { webhookMaxBodyBytes: maxBodyBytes } = parseModel(
-    LinkedInWebhookSettingsSchema,
-    { clientSecret, webhookMaxBodyBytes: limits.webhookMaxBodyBytes },
-    'LinkedIn webhook handler',
-    { platform: 'linkedin' },
-  );
-  return {
-    async challenge(request) {
-      if (request.method.toUpperCase() !== 'GET') return undefined;
-      const challengeCode = new URL(request.url).searchParams.get('challengeCode');
+  return createSignedWebhookHandler({
+    platform: 'linkedin',
+    subject: 'LinkedIn webhook handler',
+    secret: { name: 'clientSecret', value: clientSecret },
+    maxBodyBytes: { name: 'webhookMaxBodyBytes', value: limits.webhookMaxBodyBytes },
+    signatureHeader: SIGNATURE_HEADER,
+    isSignature: isLinkedInSignature,
+    async challenge(secret, url) {
+      const challengeCode = url.searchParams.get('challengeCode');
       if (challengeCode === null || challengeCode === '') return undefined;
-      const challengeResponse = await linkedInChallengeResponse(clientSecret, challengeCode);
+      const challengeResponse = await linkedInChallengeResponse(secret, challengeCode);
       return {
         status: 200,
         contentType: 'application/json',
         body: JSON.stringify({ challengeCode, challengeResponse }),
       };
     },
-    async verify(request) {
-      const signature = request.headers.get(SIGNATURE_HEADER);
-      if (!isWebhookBodyWithin(request, maxBodyBytes) || signature === null) return false;
-      return isLinkedInSignature(clientSecret, request.rawBody, signature);
-    },
-    parse(request) {
-      return notificationEngagements(
-        parseWebhookJson(request, 'LinkedIn webhook payload', 'linkedin', { maxBodyBytes }),
-      );
-    },
-  };
+    payload: 'LinkedIn webhook payload',
+    toEngagements: notificationEngagements,
+  });
 }

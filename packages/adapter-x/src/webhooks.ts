@@ -1,16 +1,5 @@
 import type { WebhookHandler } from '@smmkit/core';
-import {
-  DEFAULT_WEBHOOK_MAX_BODY_BYTES,
-  hmacSha256,
-  isWebhookBodyWithin,
-  parseModel,
-  parseWebhookJson,
-  positiveIntegerSetting,
-  requiredSecretSetting,
-  timingSafeEqual,
-  toBase64,
-} from '@smmkit/core/adapter-kit';
-import * as z from 'zod/mini';
+import { createSignedWebhookHandler, hmacSha256, timingSafeEqual, toBase64 } from '@smmkit/core/adapter-kit';
 import { accountActivityEngagements } from './webhook-payload.js';
 
 /** The header X signs every delivery with (https://docs.x.com/x-api/webhooks/quickstart). */
@@ -25,12 +14,6 @@ export interface XWebhookOptions {
    */
   readonly maxBodyBytes?: number | undefined;
 }
-
-/** The rules of the handler's secret and options, in the order their problems are listed. */
-const XWebhookSettingsSchema = z.object({
-  consumerSecret: requiredSecretSetting,
-  maxBodyBytes: z._default(positiveIntegerSetting, DEFAULT_WEBHOOK_MAX_BODY_BYTES),
-});
 
 /**
  * The Account Activity webhook handler (https://docs.x.com/x-api/webhooks/quickstart):
@@ -61,34 +44,25 @@ const XWebhookSettingsSchema = z.object({
  * ```
  */
 export function createXWebhookHandler(consumerSecret: string, options: XWebhookOptions = {}): WebhookHandler {
-  const { maxBodyBytes } = parseModel(
-    XWebhookSettingsSchema,
-    { consumerSecret, maxBodyBytes: options.maxBodyBytes },
-    'X webhook handler',
-    { platform: 'x' },
-  );
-  return {
-    async challenge(request) {
-      if (request.method.toUpperCase() !== 'GET') return undefined;
-      const token = new URL(request.url).searchParams.get('crc_token');
+  return createSignedWebhookHandler({
+    platform: 'x',
+    subject: 'X webhook handler',
+    secret: { name: 'consumerSecret', value: consumerSecret },
+    maxBodyBytes: { name: 'maxBodyBytes', value: options.maxBodyBytes },
+    signatureHeader: SIGNATURE_HEADER,
+    isSignature: async (secret, rawBody, signature) =>
+      timingSafeEqual(signature.trim(), `sha256=${toBase64(await hmacSha256(secret, rawBody))}`),
+    async challenge(secret, url) {
+      const token = url.searchParams.get('crc_token');
       if (token === null) return undefined;
-      const responseToken = `sha256=${toBase64(await hmacSha256(consumerSecret, token))}`;
+      const responseToken = `sha256=${toBase64(await hmacSha256(secret, token))}`;
       return {
         status: 200,
         contentType: 'application/json',
         body: JSON.stringify({ response_token: responseToken }),
       };
     },
-    async verify(request) {
-      const received = request.headers.get(SIGNATURE_HEADER);
-      if (received === null || !isWebhookBodyWithin(request, maxBodyBytes)) return false;
-      const expected = `sha256=${toBase64(await hmacSha256(consumerSecret, request.rawBody))}`;
-      return timingSafeEqual(received.trim(), expected);
-    },
-    parse(request) {
-      return accountActivityEngagements(
-        parseWebhookJson(request, 'X Account Activity payload', 'x', { maxBodyBytes }),
-      );
-    },
-  };
+    payload: 'X Account Activity payload',
+    toEngagements: accountActivityEngagements,
+  });
 }

@@ -120,6 +120,11 @@ export { clampPageSize } from './adapter/page-size.js';
 // Auth and webhooks: PKCE, signatures in constant time, body limits, secrets kept out of messages.
 
 export { type ParseWebhookJsonOptions, parseWebhookJson } from './adapter/parse-webhook-json.js';
+export {
+  createSignedWebhookHandler,
+  type NamedSetting,
+  type SignedWebhookDefinition,
+} from './adapter/signed-webhook-handler.js';
 export { DEFAULT_WEBHOOK_MAX_BODY_BYTES, isWebhookBodyWithin } from './adapter/webhook-body.js';
 export {
   type AuthorizationCodeRequest,
