@@ -31,10 +31,8 @@ const CODE_PATTERN = /^[\w.-]{1,40}$/;
  */
 export function describeCallbackError(thrown: unknown): string {
   if (!(thrown instanceof Error)) return `a thrown ${thrown === null ? 'null' : typeof thrown}`;
-  const name = safeName(thrown);
-  const code = safeCode(thrown);
-  const article = /^[AEIOU]/.test(name) ? 'an' : 'a';
-  return `${article} ${name}${code === undefined ? '' : ` (code ${code})`}`;
+  const { name, code } = identity(thrown);
+  return `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}${code === undefined ? '' : ` (code ${code})`}`;
 }
 
 /**
@@ -52,17 +50,16 @@ export function describeCallbackError(thrown: unknown): string {
  * ```
  */
 export function withUnprintedCause<E extends Error>(error: E): E {
-  Object.defineProperty(error, INSPECT, {
+  return Object.defineProperty(error, INSPECT, {
     value: inspectWithoutCause,
-    enumerable: false,
     configurable: true,
     writable: true,
   });
-  return error;
 }
 
 type Inspect = (value: unknown, options?: object) => string;
 
+/** Prints a copy of the error: every own property but `cause`, which becomes a summary. */
 function inspectWithoutCause(
   this: Error,
   depth: number | null,
@@ -70,58 +67,32 @@ function inspectWithoutCause(
   inspect: Inspect,
 ): string {
   if (depth !== null && depth < 0) return `[${this.name}]`;
-  return inspect(printable(this), { ...options, depth });
-}
-
-/** A copy of `error` to print: every own property but `cause`, which becomes a summary. */
-function printable(error: Error): Error {
-  const copy = new Error(error.message);
-  Object.setPrototypeOf(copy, Object.getPrototypeOf(error));
-  for (const key of Reflect.ownKeys(error)) {
-    if (key === 'cause' || key === INSPECT) continue;
-    const descriptor = Object.getOwnPropertyDescriptor(error, key);
-    if (descriptor !== undefined) Object.defineProperty(copy, key, descriptor);
-  }
-  // V8's `stack` accessor reads the stack of whatever object it is called on: copy the value.
-  Object.defineProperty(copy, 'stack', {
-    value: error.stack,
-    enumerable: false,
-    configurable: true,
-    writable: true,
+  const copy: Error = Object.create(Object.getPrototypeOf(this), {
+    ...Object.getOwnPropertyDescriptors(this),
+    // V8's `stack` accessor reads the stack of whatever object it is called on: copy the value.
+    stack: { value: this.stack },
+    ...('cause' in this ? { cause: { value: causeSummary(this.cause) } } : {}),
   });
-  if ('cause' in error) {
-    Object.defineProperty(copy, 'cause', {
-      value: causeSummary(error.cause),
-      enumerable: false,
-      configurable: true,
-      writable: true,
-    });
-  }
-  return copy;
+  Reflect.deleteProperty(copy, INSPECT);
+  return inspect(copy, { ...options, depth });
 }
 
 function causeSummary(cause: unknown): Error {
-  const summary = new Error(
-    'not shown: it came from your code and may quote a secret; read error.cause to see it',
+  const summary = Object.assign(
+    new Error('not shown: it came from your code and may quote a secret; read error.cause to see it'),
+    cause instanceof Error ? identity(cause) : { name: describeCallbackError(cause) },
   );
-  if (cause instanceof Error) {
-    summary.name = safeName(cause);
-    const code = safeCode(cause);
-    if (code !== undefined) Object.assign(summary, { code });
-  } else {
-    summary.name = describeCallbackError(cause);
-  }
   // Only the summary's own line: its stack frames would be smmkit's, not the callback's.
   summary.stack = `${summary.name}: ${summary.message}`;
   return summary;
 }
 
-function safeName(error: Error): string {
-  return NAME_PATTERN.test(error.name) ? error.name : 'Error';
-}
-
-function safeCode(error: Error): string | undefined {
+/** An error's class name and `code` where they look like identifiers (`Error` and none otherwise). */
+function identity(error: Error): { readonly name: string; readonly code?: string } {
   const { code } = error as { code?: unknown };
   const text = typeof code === 'number' ? String(code) : code;
-  return typeof text === 'string' && CODE_PATTERN.test(text) ? text : undefined;
+  return {
+    name: NAME_PATTERN.test(error.name) ? error.name : 'Error',
+    ...(typeof text === 'string' && CODE_PATTERN.test(text) ? { code: text } : {}),
+  };
 }
