@@ -12,18 +12,6 @@ export function echoPattern(secret: string): RegExp {
   return new RegExp([...secret].map(characterPattern).join(''), 'g');
 }
 
-/** How JSON writes the characters it has short escapes for. */
-const JSON_SHORT_ESCAPES: Readonly<Record<string, string>> = {
-  '"': '\\"',
-  '\\': '\\\\',
-  '/': '\\/',
-  '\b': '\\b',
-  '\f': '\\f',
-  '\n': '\\n',
-  '\r': '\\r',
-  '\t': '\\t',
-};
-
 const encoder = new TextEncoder();
 
 /** Every way one character (a code point) of a secret may appear in an echo. */
@@ -33,14 +21,16 @@ function characterPattern(character: string): string {
   ways.add(Array.from(encoder.encode(character), (byte) => `%${hexPattern(byte, 2)}`).join(''));
   // Form encoding (application/x-www-form-urlencoded) writes a space as `+`.
   if (character === ' ') ways.add('\\+');
-  // JSON: `\uXXXX` of each UTF-16 unit (a surrogate pair outside the BMP), or a short escape.
-  let units = '';
-  for (let index = 0; index < character.length; index++) {
-    units += `\\\\u${hexPattern(character.charCodeAt(index), 4)}`;
-  }
-  ways.add(units);
-  const short = JSON_SHORT_ESCAPES[character];
-  if (short !== undefined) ways.add(escapeRegExp(short));
+  // JSON: `\uXXXX` of each UTF-16 unit (a surrogate pair outside the BMP), the escape JSON.stringify
+  // writes (`\"`, `\\`, `\n`, …), or `\/`, which JSON allows for `/`.
+  ways.add(
+    character
+      .split('')
+      .map((unit) => `\\\\u${hexPattern(unit.charCodeAt(0), 4)}`)
+      .join(''),
+  );
+  ways.add(escapeRegExp(JSON.stringify(character).slice(1, -1)));
+  if (character === '/') ways.add(escapeRegExp('\\/'));
   return `(?:${[...ways].join('|')})`;
 }
 
