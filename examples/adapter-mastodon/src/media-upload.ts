@@ -1,19 +1,12 @@
-import { type Media, MediaProcessingError, type PublishContext } from '@smmkit/core';
+import type { Media, PublishContext } from '@smmkit/core';
 import {
   type HttpClient,
+  type MediaPolling,
   mediaRefusalAsProcessingError,
-  pollUntil,
   readMediaBlob,
+  waitForMediaProcessing,
 } from '@smmkit/core/adapter-kit';
 import { MediaAttachmentSchema } from './schemas.js';
-
-/** How long to wait for media processing. */
-export interface MediaPolling {
-  /** Milliseconds between two checks. */
-  readonly intervalMs: number;
-  /** Milliseconds before giving up. */
-  readonly timeoutMs: number;
-}
 
 /** File name extensions for the MIME types Mastodon takes; it identifies files by content and name. */
 /** Mastodon refuses a file it cannot process with a 422 (docs.joinmastodon.org: methods/media). */
@@ -96,32 +89,25 @@ async function waitUntilProcessed(
   polling: MediaPolling,
   context: PublishContext,
 ): Promise<void> {
-  await pollUntil(context, {
-    timeoutMs: polling.timeoutMs,
-    intervalMs: polling.intervalMs,
-    during: 'Mastodon was processing media',
+  await waitForMediaProcessing(context, {
+    ...polling,
+    platform: 'mastodon',
+    platformName: 'Mastodon',
+    mediaIndex,
+    media: `attachment ${id}`,
     check: async (attempt) => {
       // The upload's 202 is the first answer: still processing, so the first check only says so.
-      if (attempt > 0) {
-        // No schema: a 206 "still processing" answer has an empty body (methods/media#get).
-        const { status } = await mediaRefusalAsProcessingError(mediaIndex, UNPROCESSABLE, () =>
-          http.request({
-            method: 'GET',
-            path: `/api/v1/media/${encodeURIComponent(id)}`,
-            operation: 'check media processing',
-            context,
-          }),
-        );
-        if (status === 200) return true;
-      }
-      context.onProgress?.({ stage: 'processing', mediaIndex });
-      return false;
+      if (attempt === 0) return false;
+      // No schema: a 206 "still processing" answer has an empty body (methods/media#get).
+      const { status } = await mediaRefusalAsProcessingError(mediaIndex, UNPROCESSABLE, () =>
+        http.request({
+          method: 'GET',
+          path: `/api/v1/media/${encodeURIComponent(id)}`,
+          operation: 'check media processing',
+          context,
+        }),
+      );
+      return status === 200;
     },
-    timedOut: () =>
-      new MediaProcessingError(
-        'media_processing_timeout',
-        `Mastodon was still processing media ${mediaIndex} (attachment ${id}) after ${polling.timeoutMs} ms.`,
-        { platform: 'mastodon', mediaIndex },
-      ),
   });
 }

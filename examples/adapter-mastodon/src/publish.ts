@@ -7,9 +7,9 @@ import type {
   PublishResult,
   RateLimitInfo,
 } from '@smmkit/core';
-import { type HttpClient, publishFollowUps, textWithLink } from '@smmkit/core/adapter-kit';
+import { type HttpClient, type MediaPolling, publishFollowUps, textWithLink } from '@smmkit/core/adapter-kit';
 import { createStatus } from './create-status.js';
-import { type MediaPolling, uploadMedia } from './media-upload.js';
+import { uploadMedia } from './media-upload.js';
 import type { MastodonPostOptions } from './post-options.js';
 import type { MastodonStatus } from './schemas.js';
 import { statusRef, statusUrl } from './status-ref.js';

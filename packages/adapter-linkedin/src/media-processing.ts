@@ -1,15 +1,7 @@
 import { MediaProcessingError, type PublishContext } from '@smmkit/core';
-import { type HttpClient, pollUntil } from '@smmkit/core/adapter-kit';
+import { type HttpClient, type MediaPolling, waitForMediaProcessing } from '@smmkit/core/adapter-kit';
 import { MediaStatusSchema } from './schemas.js';
 import { encodeUrn } from './urn.js';
-
-/** How long to wait for processing. */
-export interface MediaPolling {
-  /** Milliseconds between two checks. */
-  readonly intervalMs: number;
-  /** Milliseconds before giving up. */
-  readonly timeoutMs: number;
-}
 
 /** The asset collections whose `status` says when an upload is usable. */
 export type LinkedInAssetCollection = 'images' | 'videos' | 'documents';
@@ -54,9 +46,12 @@ export async function waitUntilAvailable(
   context: PublishContext,
 ): Promise<void> {
   const { mediaIndex } = asset;
-  await pollUntil(context, {
+  await waitForMediaProcessing(context, {
     ...polling,
-    during: 'LinkedIn was processing media',
+    platform: 'linkedin',
+    platformName: 'LinkedIn',
+    mediaIndex,
+    media: asset.urn,
     check: async () => {
       const { data } = await http.request({
         method: 'GET',
@@ -65,7 +60,6 @@ export async function waitUntilAvailable(
         schema: MediaStatusSchema,
         context,
       });
-      if (data.status === 'AVAILABLE') return true;
       if (data.status === 'PROCESSING_FAILED') {
         const reason = data.processingFailureReason ?? 'processing failed';
         throw new MediaProcessingError(
@@ -74,14 +68,7 @@ export async function waitUntilAvailable(
           { platform: 'linkedin', mediaIndex, platformError: { message: reason, type: 'PROCESSING_FAILED' } },
         );
       }
-      context.onProgress?.({ stage: 'processing', mediaIndex });
-      return false;
+      return data.status === 'AVAILABLE';
     },
-    timedOut: () =>
-      new MediaProcessingError(
-        'media_processing_timeout',
-        `LinkedIn was still processing media ${mediaIndex} (${asset.urn}) after ${polling.timeoutMs} ms.`,
-        { platform: 'linkedin', mediaIndex },
-      ),
   });
 }

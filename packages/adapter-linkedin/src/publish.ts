@@ -1,11 +1,10 @@
 import type { CheckedPost, PublishContext, PublishResult } from '@smmkit/core';
-import { type HttpClient, publishFollowUps, systemClock } from '@smmkit/core/adapter-kit';
+import { type HttpClient, type MediaPolling, publishFollowUps, systemClock } from '@smmkit/core/adapter-kit';
 import { resolveAuthor } from './author.js';
 import { commentaryOf } from './commentary.js';
 import { createLinkedInComment } from './create-comment.js';
 import { createLinkedInPost } from './create-post.js';
 import { renderLittleText } from './little-text.js';
-import type { MediaPolling } from './media-processing.js';
 import { uploadLinkedInMedia } from './media-upload.js';
 import { postContent } from './post-content.js';
 import type { LinkedInPostOptions } from './post-options.js';

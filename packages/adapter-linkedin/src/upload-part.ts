@@ -1,6 +1,10 @@
 import type { PublishContext } from '@smmkit/core';
-import { type HttpClient, type HttpResponse, mediaRefusalAsProcessingError } from '@smmkit/core/adapter-kit';
-import type { MediaPolling } from './media-processing.js';
+import {
+  type HttpClient,
+  type HttpResponse,
+  type MediaPolling,
+  mediaRefusalAsProcessingError,
+} from '@smmkit/core/adapter-kit';
 
 /** What an upload needs beyond the item and the context. */
 export interface LinkedInUploadOptions {

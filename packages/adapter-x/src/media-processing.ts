@@ -1,5 +1,5 @@
 import { MediaProcessingError, type PublishContext } from '@smmkit/core';
-import { type HttpClient, pollUntil } from '@smmkit/core/adapter-kit';
+import { type HttpClient, waitForMediaProcessing } from '@smmkit/core/adapter-kit';
 import { UploadStatusResponseSchema, type XProcessingInfo } from './schemas.js';
 
 /** Wait before the next check when X gives no `check_after_secs`. */
@@ -44,10 +44,13 @@ export async function waitForXMediaProcessing(
   context: PublishContext,
 ): Promise<void> {
   let current = info;
-  await pollUntil(context, {
+  await waitForMediaProcessing(context, {
+    platform: 'x',
+    platformName: 'X',
+    mediaIndex: wait.mediaIndex,
+    media: `media id ${wait.mediaId}`,
     timeoutMs: wait.timeoutMs,
     intervalMs: () => Math.max((current?.check_after_secs ?? DEFAULT_CHECK_AFTER_SECS) * 1000, 0),
-    during: 'X was processing media',
     check: async (attempt) => {
       // The finalize answer is the first state; later ones come from STATUS.
       if (attempt > 0) {
@@ -63,19 +66,9 @@ export async function waitForXMediaProcessing(
       }
       if (current === undefined || current.state === 'succeeded') return true;
       if (current.state === 'failed') throw processingFailed(current, wait);
-      context.onProgress?.({
-        stage: 'processing',
-        mediaIndex: wait.mediaIndex,
-        ...(current.progress_percent === undefined ? {} : { percent: current.progress_percent }),
-      });
       return false;
     },
-    timedOut: () =>
-      new MediaProcessingError(
-        'media_processing_timeout',
-        `X was still processing media ${wait.mediaIndex} (media id ${wait.mediaId}) after ${wait.timeoutMs} ms.`,
-        { platform: 'x', mediaIndex: wait.mediaIndex },
-      ),
+    percent: () => current?.progress_percent,
   });
 }
 

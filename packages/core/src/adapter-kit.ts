@@ -104,6 +104,11 @@ export {
   publishWarningFromError,
 } from './adapter/publish-follow-ups.js';
 export { sleepInContext } from './adapter/sleep-in-context.js';
+export {
+  type MediaPolling,
+  type MediaProcessingWait,
+  waitForMediaProcessing,
+} from './adapter/wait-for-media-processing.js';
 export { readMediaBlob, readMediaChunks } from './content/media-bytes.js';
 export { countHashtags, countMentions, countText } from './content/text-length.js';
 export { textWithLink } from './content/text-with-link.js';
