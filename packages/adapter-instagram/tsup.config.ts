@@ -5,5 +5,5 @@ export default defineConfig({
   ...packageBuild,
   // The simulator has its own entry so that apps importing the adapter never load MSW or testkit.
   entry: { index: 'src/index.ts', mocks: 'src/mocks/index.ts' },
-  external: ['@smmkit/core', '@smmkit/testkit', 'msw'],
+  external: ['@smmkit/core', '@smmkit/graph-api', '@smmkit/testkit', 'msw'],
 });

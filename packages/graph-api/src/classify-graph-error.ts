@@ -1,0 +1,138 @@
+import { AuthError, PlatformError, RateLimitError, type SmmkitError, TransientError } from '@smmkit/core';
+import {
+  describeFailure,
+  type ErrorClassifier,
+  errorOptionsFrom,
+  type PlatformErrorDetails,
+  type PlatformResponse,
+  type SmmkitErrorOptions,
+} from '@smmkit/core/adapter-kit';
+import { type GraphError, graphErrorDetails, readGraphError } from './graph-error.js';
+
+/** A Graph error response, read, with what every smmkit error made from it carries. */
+export interface GraphFailure {
+  /** The `error` object of the body. */
+  readonly graph: GraphError;
+  /** The response as core's HTTP client hands it to a classifier (body already redacted). */
+  readonly response: PlatformResponse;
+  /** `read account failed (GET /v26.0/1784 → 400): Meta's message (code 9/2207042)`. */
+  readonly message: string;
+  /** Platform, status, rate-limit state and Meta's details (code, sub-code, message, type, trace id). */
+  readonly options: SmmkitErrorOptions & { readonly platformError: PlatformErrorDetails };
+}
+
+/**
+ * A platform's own reading of some Graph errors (Instagram's publishing errors, say), asked
+ * before the Graph-wide table of {@link classifyGraphError}; `undefined` leaves the error to it.
+ */
+export type GraphErrorOverride = (failure: GraphFailure) => SmmkitError | undefined;
+
+/**
+ * 190 sub-codes that need a new grant: 458 app removed, 459 checkpoint, 460 password changed,
+ * 464 unconfirmed user, 467 invalid / logged out
+ * (https://developers.facebook.com/docs/facebook-login/guides/access-tokens/debugging-and-error-handling).
+ * 463 (expired) and any other 190 is `auth_expired`, which core answers with one refresh.
+ */
+const TOKEN_REVOKED_SUBCODES: ReadonlySet<number> = new Set([458, 459, 460, 464, 467]);
+/**
+ * Throttling codes: app 4, user 17, Page 32, 613, 341
+ * (https://developers.facebook.com/docs/graph-api/guides/error-handling).
+ */
+const THROTTLE_CODES: ReadonlySet<number> = new Set([4, 17, 32, 341, 613]);
+/**
+ * Business Use Case throttling, 80000–80014 (80001 Pages, 80002 Instagram, …;
+ * https://developers.facebook.com/docs/graph-api/overview/rate-limiting).
+ */
+const isBusinessThrottle = (code: number): boolean => code >= 80_000 && code <= 80_014;
+/**
+ * Platform rate limits are counted over a rolling hour ("200 × users per hour";
+ * https://developers.facebook.com/docs/graph-api/overview/rate-limiting).
+ */
+const ROLLING_HOUR_MS = 3_600_000;
+
+/**
+ * Makes the error classifier of a Graph platform: `override` (the platform's own codes) is asked
+ * first, then the Graph-wide table
+ * (https://developers.facebook.com/docs/graph-api/guides/error-handling):
+ *
+ * | Graph error | smmkit error |
+ * |---|---|
+ * | 190 / 463 (expired), or 190 without a sub-code | `AuthError('auth_expired')`: core refreshes once, then reports it |
+ * | 190 / 458, 459, 460, 464, 467 | `AuthError('auth_revoked')`: a person has to re-authorize |
+ * | 10, 200–299 | `AuthError('auth_missing_scope')` |
+ * | 4, 17, 32, 341, 613, 80000–80014 | `RateLimitError('rate_limited')`, `resetAt` from the usage headers or `Retry-After`, else an hour after the refusal (the rolling window's end at the latest) |
+ * | 1, 2, `is_transient: true`, or HTTP 5xx | `TransientError('transient')` (core makes it ambiguous on a create) |
+ * | 506 | `PlatformError('duplicate_content')` |
+ * | 100 `does not exist` / `cannot be loaded`, or HTTP 404 | `PlatformError('not_found')` |
+ * | anything else | `PlatformError('platform_refused')`; a body that is not a Graph error is left to core's status-based fallback |
+ *
+ * Meta's message, codes, type and `fbtrace_id` are kept in `platformError`, and the message
+ * quotes the code and sub-code; core has already redacted tokens and secrets from the body. The
+ * platform id comes from the HTTP client the classifier is given to.
+ *
+ * @param override - the platform's reading of its own codes, asked first
+ * @returns the classifier, for `createGraphHttpClient` or core's `createHttpClient`
+ *
+ * @example
+ * ```ts
+ * const classifyPagesError = classifyGraphError(({ graph, message, options }) =>
+ *   graph.code === 368 ? new PlatformError('platform_refused', `${message}; the Page is temporarily blocked`, options) : undefined,
+ * );
+ * const http = createGraphHttpClient({ platform: 'facebook', baseUrl, classifyError: classifyPagesError });
+ * ```
+ */
+export function classifyGraphError(override?: GraphErrorOverride): ErrorClassifier {
+  return (response) => {
+    const graph = readGraphError(response.body);
+    if (graph === undefined) return undefined;
+    const platformError = graphErrorDetails(graph);
+    const options = { ...errorOptionsFrom(response), platformError };
+    const detail = platformError.message === undefined ? '' : `: ${platformError.message}`;
+    const codes =
+      graph.code === undefined
+        ? ''
+        : ` (code ${graph.code}${graph.subcode === undefined ? '' : `/${graph.subcode}`})`;
+    const message = `${describeFailure(response)}${detail}${codes}`;
+    return override?.({ graph, response, message, options }) ?? graphWide(graph, response, message, options);
+  };
+}
+
+/** The Graph-wide table of {@link classifyGraphError}. */
+function graphWide(
+  graph: GraphError,
+  response: PlatformResponse,
+  message: string,
+  options: SmmkitErrorOptions,
+): SmmkitError {
+  const code = graph.code ?? Number.NaN;
+  const subcode = graph.subcode;
+  if (code === 190) {
+    if (subcode !== undefined && TOKEN_REVOKED_SUBCODES.has(subcode)) {
+      return new AuthError('auth_revoked', message, options);
+    }
+    // 463 expired; no or another sub-code: an invalid token, which one refresh may cure.
+    return new AuthError('auth_expired', message, options);
+  }
+  if (code === 10 || (code >= 200 && code <= 299))
+    return new AuthError('auth_missing_scope', message, options);
+  if (THROTTLE_CODES.has(code) || isBusinessThrottle(code)) {
+    // Business-use-case headers say when access returns; app-level throttling (code 4) says
+    // nothing, but its window is a rolling hour, so an hour from now is the latest it can take.
+    return new RateLimitError('rate_limited', message, {
+      ...options,
+      resetAt:
+        response.rateLimit?.resetAt ?? response.retryAt ?? new Date(response.receivedAt + ROLLING_HOUR_MS),
+    });
+  }
+  if (code === 1 || code === 2 || graph.isTransient || response.status >= 500) {
+    return new TransientError('transient', message, { ...options, retryAt: response.retryAt });
+  }
+  if (code === 506) return new PlatformError('duplicate_content', message, options);
+  if (
+    response.status === 404 ||
+    (code === 100 && /does not exist|cannot be loaded/i.test(graph.message ?? ''))
+  ) {
+    return new PlatformError('not_found', message, options);
+  }
+  return new PlatformError('platform_refused', message, options);
+}

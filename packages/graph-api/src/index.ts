@@ -1,0 +1,49 @@
+/**
+ * The Meta Graph API layer the Facebook Pages and Instagram adapters share, built on
+ * `@smmkit/core/adapter-kit`: the version and host, an HTTP client that reads Graph error bodies
+ * and usage headers (`X-App-Usage`, `X-Business-Use-Case-Usage`), a classifier each platform
+ * extends with its own codes, Graph ids and paging, the webhook handler (`hub.challenge`,
+ * `X-Hub-Signature-256`, deliveries), Facebook Login and token exchange. The `./mocks` entry
+ * exports the Graph simulator base the platforms' simulators are built on.
+ *
+ * @example
+ * ```ts
+ * import { classifyGraphError, createGraphHttpClient, GRAPH_API_ORIGIN, GRAPH_API_VERSION } from '@smmkit/graph-api';
+ *
+ * const http = createGraphHttpClient({
+ *   platform: 'facebook',
+ *   baseUrl: `${GRAPH_API_ORIGIN}/${GRAPH_API_VERSION}`,
+ *   classifyError: classifyGraphError(),
+ * });
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { OAuthValue, scopesIncluding } from './auth/authorization-request.js';
+export { classifyCodeExchangeError } from './auth/code-exchange-error.js';
+export {
+  createFacebookLogin,
+  type ExchangeFacebookCodeOptions,
+  type ExchangeFacebookTokenOptions,
+  FACEBOOK_LOGIN_DIALOG_ORIGIN,
+  type FacebookLogin,
+  type FacebookLoginAuthorizationUrlOptions,
+  type FacebookLoginOptions,
+} from './auth/facebook-login.js';
+export {
+  type GraphAuthOptions,
+  type GraphAuthTarget,
+  type GraphTokenRequest,
+  graphAuthClient,
+  graphAuthTransportShape,
+  requestGraphToken,
+} from './auth/graph-auth.js';
+export { classifyGraphError, type GraphErrorOverride, type GraphFailure } from './classify-graph-error.js';
+export { type GraphError, graphErrorDetails, readGraphError } from './graph-error.js';
+export { createGraphHttpClient, type GraphHttpOptions } from './graph-http-client.js';
+export { GRAPH_API_ORIGIN, GRAPH_API_VERSION, GraphVersionSetting } from './graph-version.js';
+export { GRAPH_USAGE_BUCKET, parseGraphUsage } from './parse-graph-usage.js';
+export type { GraphPlatform } from './platform.js';
+export { GraphIdSchema, GraphPagingSchema } from './schemas.js';
+export { type GraphWebhookChange, readGraphWebhookChanges } from './webhooks/graph-webhook-changes.js';
+export { type GraphWebhookOptions, graphWebhookHandler } from './webhooks/graph-webhook-handler.js';

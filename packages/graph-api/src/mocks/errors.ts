@@ -1,0 +1,100 @@
+/** The fields of a Graph API error body (https://developers.facebook.com/docs/graph-api/guides/error-handling). */
+export interface GraphErrorFields {
+  /** `message`. */
+  readonly message: string;
+  /** `code`. */
+  readonly code: number;
+  /** `error_subcode`, when there is one. */
+  readonly subcode?: number | undefined;
+  /** `type` (default `OAuthException`). */
+  readonly type?: string | undefined;
+  /** `error_user_title`. */
+  readonly userTitle?: string | undefined;
+  /** `error_user_msg`. */
+  readonly userMsg?: string | undefined;
+  /** `is_transient`, when sent. */
+  readonly isTransient?: boolean | undefined;
+}
+
+let traceCounter = 0;
+
+/**
+ * The Graph error body `{"error":{message, type, code, error_subcode?, error_user_title?,
+ * error_user_msg?, is_transient?, fbtrace_id}}`
+ * (https://developers.facebook.com/docs/graph-api/guides/error-handling); `fbtrace_id` is opaque,
+ * 11+ characters, as Meta's look.
+ *
+ * @example
+ * ```ts
+ * graphErrorBody({ message: 'Invalid parameter', code: 100 }).error.code; // 100
+ * ```
+ */
+export function graphErrorBody(fields: GraphErrorFields): {
+  /** The `error` object, in Graph's snake_case field names. */
+  readonly error: Record<string, unknown>;
+} {
+  traceCounter += 1;
+  return {
+    error: {
+      message: fields.message,
+      type: fields.type ?? 'OAuthException',
+      code: fields.code,
+      ...(fields.subcode === undefined ? {} : { error_subcode: fields.subcode }),
+      ...(fields.isTransient === undefined ? {} : { is_transient: fields.isTransient }),
+      ...(fields.userTitle === undefined ? {} : { error_user_title: fields.userTitle }),
+      ...(fields.userMsg === undefined ? {} : { error_user_msg: fields.userMsg }),
+      fbtrace_id: `Asim${traceCounter.toString(36).padStart(7, '0')}`,
+    },
+  };
+}
+
+/**
+ * A Graph error response: {@link graphErrorBody} as JSON, HTTP 400 unless told (Graph answers
+ * most errors with 400).
+ *
+ * @example
+ * ```ts
+ * return graphError({ message: 'Duplicate status message', code: 506 });
+ * ```
+ */
+export function graphError(fields: GraphErrorFields, status = 400): Response {
+  return Response.json(graphErrorBody(fields), { status });
+}
+
+/**
+ * Graph's answer for an id that does not exist or is not the caller's (code 100, subcode 33: the
+ * wording every Graph client has seen; https://developers.facebook.com/docs/graph-api/guides/error-handling).
+ *
+ * @example
+ * ```ts
+ * if (post === undefined) return unsupportedRequest('GET', path.id);
+ * ```
+ */
+export function unsupportedRequest(method: string, id: string): Response {
+  const verb = method === 'GET' ? 'get' : method === 'DELETE' ? 'delete' : 'post';
+  return graphError({
+    message: `Unsupported ${verb} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
+    code: 100,
+    subcode: 33,
+  });
+}
+
+/**
+ * A parameter problem: code 100, "Invalid parameter"
+ * (https://developers.facebook.com/docs/graph-api/guides/error-handling), with the detail in
+ * `error_user_msg` when a subcode says which.
+ *
+ * @example
+ * ```ts
+ * if (message === undefined) return invalidParameter('The parameter message is required');
+ * ```
+ */
+export function invalidParameter(detail: string, subcode?: number): Response {
+  return graphError({
+    message: subcode === undefined ? `(#100) ${detail}` : 'Invalid parameter',
+    code: 100,
+    subcode,
+    ...(subcode === undefined ? {} : { userTitle: 'Invalid parameter', userMsg: detail }),
+    isTransient: false,
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * The Graph simulator base, built on `@smmkit/testkit`, that the Facebook Pages and Instagram
+ * simulators are made of: `createGraphSimulator` (the Graph dialect, routes with any version,
+ * parameters from anywhere, the app and Business Use Case budgets with usage headers and
+ * throttling, Facebook Login), and helpers for Graph error bodies, parameters and `fields`,
+ * cursor paging, token answers and webhook deliveries with their signature. Adapters never load
+ * it: it is the `./mocks` entry of `@smmkit/graph-api`.
+ *
+ * @example
+ * ```ts
+ * import { createGraphSimulator, GRAPH_USE_CASES, graphPage } from '@smmkit/graph-api/mocks';
+ *
+ * const graph = createGraphSimulator({ platform: 'facebook', baseUrl: 'https://graph.facebook.com', useCase: GRAPH_USE_CASES.pages });
+ * graph.route('GET', '/:version/:postId/comments', {}, ({ params, url, path }) =>
+ *   graphPage(commentsOn(path.postId), { params, url }, 'newest', commentJson),
+ * );
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { graphDialect, headerOrQueryToken, tokenError } from './dialect.js';
+export {
+  type GraphErrorFields,
+  graphError,
+  graphErrorBody,
+  invalidParameter,
+  unsupportedRequest,
+} from './errors.js';
+export {
+  type AuthorizationGrant,
+  type FacebookLoginSimulator,
+  graphTokenAnswer,
+  LONG_LIVED_TOKEN_TTL_S,
+  missingParameter,
+  unsupportedGrantType,
+} from './facebook-login.js';
+export { createGraphSimulator, type GraphSimulator, type GraphSimulatorOptions } from './graph-simulator.js';
+export { graphPage } from './paging.js';
+export {
+  boolParam,
+  fieldNames,
+  type GraphParams,
+  listParam,
+  pick,
+  type RequestedField,
+  readGraphParams,
+  requestedFields,
+} from './params.js';
+export type { GraphRequest, GraphRoute } from './route.js';
+export { GRAPH_APP_BUDGET, GRAPH_USE_CASES, type GraphUseCase } from './use-cases.js';
+export { type GraphWebhookDelivery, graphWebhookDelivery, signGraphWebhook } from './webhooks.js';

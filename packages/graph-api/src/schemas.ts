@@ -1,0 +1,44 @@
+import * as z from 'zod/mini';
+
+// Response schemas: only the fields read, optional where Meta may leave them out, loose objects
+// so unknown fields pass through. Graph ids are strings; numbers are accepted and turned into strings.
+
+/**
+ * A Graph object id: a string, or a number turned into one (ids are strings in Graph answers,
+ * but large numbers show up in some payloads; https://developers.facebook.com/docs/graph-api/overview).
+ *
+ * @example
+ * ```ts
+ * const Node = z.looseObject({ id: GraphIdSchema });
+ * ```
+ */
+export const GraphIdSchema = z.pipe(
+  z.union([z.string().check(z.minLength(1)), z.number()]),
+  z.transform((value: string | number) => String(value)),
+);
+
+/**
+ * Cursor paging of a Graph edge, `paging: {cursors: {before, after}, next?, previous?}`
+ * (https://developers.facebook.com/docs/graph-api/results); `next` is absent on the last page.
+ *
+ * @example
+ * ```ts
+ * const CommentList = z.looseObject({ data: z.optional(z.array(Comment)), paging: GraphPagingSchema });
+ * ```
+ */
+export const GraphPagingSchema = z.optional(
+  z.looseObject({
+    cursors: z.optional(z.looseObject({ after: z.optional(z.string()), before: z.optional(z.string()) })),
+    next: z.optional(z.string()),
+  }),
+);
+
+/**
+ * Token endpoints → `{access_token, token_type, expires_in}`
+ * (https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived).
+ */
+export const TokenResponseSchema = z.looseObject({
+  access_token: z.string().check(z.minLength(1)),
+  token_type: z.optional(z.string()),
+  expires_in: z.optional(z.number()),
+});
