@@ -1,12 +1,19 @@
 import type { Capabilities } from '@smmkit/core';
 import type { RateBudget } from '@smmkit/core/adapter-kit';
-import { INSTAGRAM_GRAPH_BUCKET } from './rate-limit.js';
+import { GRAPH_USAGE_BUCKET } from '@smmkit/graph-api';
 
 // Every rule and number cites shared/platforms/instagram.md or meta-common.md (which cite
 // developers.facebook.com) or the Graph spec files in shared/platforms/meta-api-specs.
 
 const MEBIBYTE = 1024 * 1024;
 
+/**
+ * The bucket every Graph call's usage headers are booked against (`@smmkit/graph-api`'s
+ * `GRAPH_USAGE_BUCKET`): Meta counts usage per app, user and Business Use Case, not per endpoint
+ * (https://developers.facebook.com/docs/graph-api/overview/rate-limiting), so
+ * `capabilities.rateLimits.operations` lists it for every operation.
+ */
+export const INSTAGRAM_GRAPH_BUCKET = GRAPH_USAGE_BUCKET;
 /** Bucket of published posts (`POST /{ig-user-id}/media_publish`). */
 export const INSTAGRAM_PUBLISH_BUCKET = 'media_publish';
 /** Bucket of containers (`POST /{ig-user-id}/media`). */
@@ -23,7 +30,8 @@ const ALT_TEXT_MAX_LENGTH = 2200;
  * rolling 24 h: 400 containers, and published posts — "50 or 100 depending on which Meta page
  * you read (older: 25)"; the lower current figure, 50, is declared so the publisher paces
  * conservatively, and the live quota is read before every publish (quota.ts). Graph call
- * budgets are percentages in headers (meta-common.md, Rate limits) and are learnt from them.
+ * budgets are percentages in headers
+ * (https://developers.facebook.com/docs/graph-api/overview/rate-limiting) and are learnt from them.
  */
 export const INSTAGRAM_RATE_BUDGETS: readonly RateBudget[] = Object.freeze([
   { bucket: INSTAGRAM_PUBLISH_BUCKET, limit: 50, windowSec: 86_400, scope: 'user', resets: 'rolling' },
@@ -118,10 +126,13 @@ export function instagramCapabilities(settings: {
     // No idempotency key and no duplicate signal for media; recent media can be listed
     // (IGUser.json `GET media`).
     reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: false },
-    // meta-common.md, Tokens: long-lived tokens last ~60 days. Facebook Login tokens cannot be
-    // refreshed (only exchanged); Instagram Login tokens refresh themselves (`ig_refresh_token`,
-    // no separate refresh token, nothing rotates) but only while still valid, so smmkit refreshes
-    // them ahead of expiry (createRefreshingTokenProvider's margin), never after a rejection.
+    // Long-lived tokens last ~60 days
+    // (https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived,
+    // https://developers.facebook.com/docs/instagram-platform/reference/refresh_access_token).
+    // Facebook Login tokens cannot be refreshed (only exchanged); Instagram Login tokens refresh
+    // themselves (`ig_refresh_token`, no separate refresh token, nothing rotates) but only while
+    // still valid, so smmkit refreshes them ahead of expiry (createRefreshingTokenProvider's
+    // margin), never after a rejection.
     auth: {
       flavour: 'oauth2',
       refreshable: settings.host === 'instagram',

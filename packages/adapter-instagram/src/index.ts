@@ -3,24 +3,20 @@
  * images, carousels, reels and stories through media containers (URL or resumable video
  * upload, status polling), the live publishing quota, first comments, media insights and
  * account counts, comments, replies and mentions (reply, hide, delete), reconciliation,
- * Meta usage headers, Facebook Login and Instagram Login token helpers, and webhooks. The
- * `./mocks` entry exports an MSW simulator of the Graph API.
+ * Facebook Login and Instagram Login token helpers, and webhooks. What every Graph platform
+ * shares (error bodies, usage headers, webhook signatures, Facebook Login, token exchange) comes
+ * from `@smmkit/graph-api`. The `./mocks` entry exports an MSW simulator of the Instagram Graph API.
  *
  * @packageDocumentation
  */
-export type { InstagramAuthOptions } from './auth/auth-transport.js';
 export {
   type DiscoverInstagramAccountsOptions,
   discoverInstagramAccounts,
   type InstagramAccountLink,
 } from './auth/discover-instagram-accounts.js';
 export {
-  type ExchangeFacebookCodeOptions,
-  type ExchangeFacebookTokenOptions,
   exchangeFacebookCode,
   exchangeFacebookToken,
-  FACEBOOK_LOGIN_DIALOG_ORIGIN,
-  type FacebookLoginAuthorizationUrlOptions,
   facebookLoginAuthorizationUrl,
 } from './auth/facebook-login.js';
 export {
@@ -38,23 +34,18 @@ export {
 } from './auth/instagram-login.js';
 export {
   INSTAGRAM_CONTAINER_BUCKET,
+  INSTAGRAM_GRAPH_BUCKET,
   INSTAGRAM_PUBLISH_BUCKET,
   INSTAGRAM_RATE_BUDGETS,
   instagramCapabilities,
 } from './capabilities.js';
-export {
-  classifyInstagramError,
-  type GraphError,
-  graphErrorDetails,
-  readGraphError,
-} from './classify-error.js';
+export { classifyInstagramError } from './classify-error.js';
 export { createInstagramAdapter, type InstagramAdapter } from './create-instagram-adapter.js';
 export { INSTAGRAM_RECENT_MEDIA_FOR_COMMENTS } from './list-engagements.js';
 export { INSTAGRAM_ACCOUNT_METRICS, INSTAGRAM_MEDIA_METRICS } from './metric-mapping.js';
 export { type InstagramPostOptions, InstagramPostOptionsSchema } from './post-options.js';
 export { instagramPostRef } from './post-ref.js';
 export { type InstagramPublishKind, instagramPublishKind } from './publish-format.js';
-export { INSTAGRAM_GRAPH_BUCKET, parseInstagramRateLimit } from './rate-limit.js';
 export {
   INSTAGRAM_DEFAULTS,
   INSTAGRAM_HOSTS,

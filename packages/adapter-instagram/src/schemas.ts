@@ -1,15 +1,11 @@
+import { GraphIdSchema, GraphPagingSchema } from '@smmkit/graph-api';
 import * as z from 'zod/mini';
 
 // Response schemas: only the fields the adapter reads, optional where Meta may leave them out,
-// loose objects where the whole payload is kept (Engagement.raw). Shapes follow instagram.md,
-// meta-common.md and the field lists in meta-api-specs (IGUser, IGMedia, IGComment,
-// InstagramInsightsResult). Graph ids are strings; numbers are accepted and turned into strings.
-
-/** A Graph id: a string, or a number turned into one. */
-export const GraphIdSchema = z.pipe(
-  z.union([z.string().check(z.minLength(1)), z.number()]),
-  z.transform((value: string | number) => String(value)),
-);
+// loose objects where the whole payload is kept (Engagement.raw). Shapes follow the reference
+// pages of IG User, IG Media, IG Comment and their insights
+// (https://developers.facebook.com/docs/instagram-platform/reference). Graph ids (`GraphIdSchema`)
+// are strings; numbers are accepted and turned into strings.
 
 /** `POST /{ig-user-id}/media`, `media_publish`, `comments`, `replies` → `{id}` (instagram.md, Publish). */
 export const IdResponseSchema = z.looseObject({
@@ -87,14 +83,6 @@ export const AccountCountsSchema = z.looseObject({
   media_count: z.optional(z.number()),
 });
 
-/** Graph cursor paging: `paging.cursors.after` and `paging.next` (meta-common.md). */
-const PagingSchema = z.optional(
-  z.looseObject({
-    cursors: z.optional(z.looseObject({ after: z.optional(z.string()), before: z.optional(z.string()) })),
-    next: z.optional(z.string()),
-  }),
-);
-
 /** An IG comment (IGComment.json fields: from, hidden, id, parent_id, text, timestamp, username, media). */
 export const CommentSchema = z.looseObject({
   id: GraphIdSchema,
@@ -113,7 +101,7 @@ export type InstagramComment = z.output<typeof CommentSchema>;
 /** `GET /{ig-media-id}/comments`, `GET /{ig-comment-id}/replies` (instagram.md, Engagement). */
 export const CommentListSchema = z.looseObject({
   data: z.optional(z.array(CommentSchema)),
-  paging: PagingSchema,
+  paging: GraphPagingSchema,
 });
 
 /** An IG media item (IGMedia.json fields: id, caption, timestamp, permalink, username, owner). */
@@ -132,17 +120,13 @@ export type InstagramMediaItem = z.output<typeof MediaItemSchema>;
 /** `GET /{ig-user-id}/media` and `GET /{ig-user-id}/tags` (instagram.md, Engagement; IGUser.json). */
 export const MediaListSchema = z.looseObject({
   data: z.optional(z.array(MediaItemSchema)),
-  paging: PagingSchema,
+  paging: GraphPagingSchema,
 });
 
-/** Token endpoints → `{access_token, token_type, expires_in}` (meta-common.md, Tokens). */
-export const TokenResponseSchema = z.looseObject({
-  access_token: z.string().check(z.minLength(1)),
-  token_type: z.optional(z.string()),
-  expires_in: z.optional(z.number()),
-});
-
-/** `GET /me/accounts?fields=…` → Pages with their linked Instagram account (meta-common.md, Tokens). */
+/**
+ * `GET /me/accounts?fields=…` → Pages with their linked Instagram account
+ * (https://developers.facebook.com/docs/graph-api/reference/user/accounts/).
+ */
 export const PageAccountsSchema = z.looseObject({
   data: z.optional(
     z.array(
@@ -160,7 +144,7 @@ export const PageAccountsSchema = z.looseObject({
       }),
     ),
   ),
-  paging: PagingSchema,
+  paging: GraphPagingSchema,
 });
 
 /** The fields of an Instagram Login code grant (auth.ts, `exchangeInstagramCode`). */

@@ -8,6 +8,7 @@ import {
   settingIssue,
   type WebhookLimitSettings,
 } from '@smmkit/core/adapter-kit';
+import { GRAPH_API_ORIGIN, GRAPH_API_VERSION, GraphVersionSetting } from '@smmkit/graph-api';
 import * as z from 'zod/mini';
 
 /**
@@ -21,7 +22,7 @@ export type InstagramHost = 'facebook' | 'instagram';
  * Graph API at `graph.facebook.com` (Facebook Login) with the current version.
  *
  * OAuth app settings (app id and secret) are not adapter settings: the adapter never stores or
- * refreshes tokens. Pass them to the auth helpers (auth.ts) and wrap the tokens in a `TokenProvider`.
+ * refreshes tokens. Pass them to the auth helpers (auth/) and wrap the tokens in a `TokenProvider`.
  *
  * @example
  * ```ts
@@ -90,7 +91,7 @@ export interface ResolvedInstagramSettings extends Required<HttpSettings>, Requi
  * Login tokens (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-container, Host URL).
  */
 export const INSTAGRAM_HOSTS: Readonly<Record<InstagramHost, string>> = Object.freeze({
-  facebook: 'https://graph.facebook.com',
+  facebook: GRAPH_API_ORIGIN,
   instagram: 'https://graph.instagram.com',
 });
 
@@ -99,26 +100,12 @@ export const INSTAGRAM_DEFAULTS = Object.freeze({
   /** Facebook Login tokens, the login most Instagram professional accounts are reached with. */
   host: 'facebook' as InstagramHost,
   /** The newest Graph API version (https://developers.facebook.com/docs/graph-api/changelog). */
-  graphVersion: 'v26.0',
+  graphVersion: GRAPH_API_VERSION,
   /** "once per minute" (https://developers.facebook.com/docs/instagram-platform/content-publishing). */
   containerPollIntervalMs: 60_000,
   /** "for no more than 5 minutes" (https://developers.facebook.com/docs/instagram-platform/content-publishing). */
   containerPollTimeoutMs: 300_000,
 });
-
-/**
- * A Graph API version such as `v26.0` (`settings.graph_version`, the value as `actual`): the
- * path segment every Graph URL starts with (https://developers.facebook.com/docs/graph-api/guides/versioning).
- * The adapter settings and the auth helpers both take one.
- */
-export const GraphVersionSetting: z.ZodMiniCustom<string, string> = z.custom<string>(
-  (value) => typeof value === 'string' && /^v\d+\.\d+$/.test(value),
-  settingIssue({
-    rule: 'settings.graph_version',
-    message: 'must be a Graph API version such as v26.0',
-    showsValue: true,
-  }),
-);
 
 /** The rules of {@link InstagramSettings}, in the order their problems are listed. */
 const InstagramSettingsSchema = z.object({

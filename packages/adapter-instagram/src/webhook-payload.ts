@@ -1,33 +1,22 @@
-import { type Engagement, ValidationError } from '@smmkit/core';
-import { safeParseModel } from '@smmkit/core/adapter-kit';
+import type { Engagement } from '@smmkit/core';
+import { GraphIdSchema, readGraphWebhookChanges } from '@smmkit/graph-api';
 import * as z from 'zod/mini';
 import { instagramCommentEngagement } from './comment-engagement.js';
-import { CommentSchema, GraphIdSchema } from './schemas.js';
+import { CommentSchema } from './schemas.js';
 
-/** One change of a delivery: `{field, value}` (meta-common.md, Webhooks). */
-const ChangeSchema = z.looseObject({ field: z.string(), value: z.optional(z.unknown()) });
-
-/** A delivery: `{object:"instagram", entry:[{id, time, changes:[…]}]}` (meta-common.md, Webhooks). */
-const DeliverySchema = z.looseObject({
-  object: z.optional(z.string()),
-  entry: z.array(
-    z.looseObject({
-      id: GraphIdSchema,
-      time: z.optional(z.number()),
-      changes: z.optional(z.array(ChangeSchema)),
-    }),
-  ),
-});
-
-/** `mentions` value: the media and, for a mention in a comment, the comment (instagram.md, Engagement). */
+/**
+ * `mentions` value: the media and, for a mention in a comment, the comment
+ * (https://developers.facebook.com/docs/instagram-platform/webhooks).
+ */
 const MentionValueSchema = z.looseObject({
   media_id: GraphIdSchema,
   comment_id: z.optional(GraphIdSchema),
 });
 
 /**
- * The engagements in an Instagram webhook delivery (meta-common.md, Webhooks; instagram.md,
- * Engagement), validated with zod:
+ * The engagements in an Instagram webhook delivery (read with `@smmkit/graph-api`'s
+ * `readGraphWebhookChanges`; fields as https://developers.facebook.com/docs/instagram-platform/webhooks
+ * documents them), validated with zod:
  *
  * - field `comments` → a `comment`, or a `reply` when the value has `parent_id`; the value is
  *   an IG comment (`id`, `text`, `from{id, username}`, `media{id}`, `parent_id`);
@@ -49,45 +38,26 @@ const MentionValueSchema = z.looseObject({
  * ```
  */
 export function instagramWebhookEngagements(payload: unknown): Engagement[] {
-  const delivery = parse(DeliverySchema, payload, []);
-  const engagements: Engagement[] = [];
-  delivery.entry.forEach((entry, entryIndex) => {
-    const accountId = entry.id;
-    const now = entry.time === undefined ? new Date(0) : new Date(entry.time * 1000);
-    (entry.changes ?? []).forEach((change, changeIndex) => {
-      const at = ['entry', entryIndex, 'changes', changeIndex, 'value'];
-      if (change.field === 'comments') {
-        const comment = parse(CommentSchema, change.value, at);
-        engagements.push(instagramCommentEngagement(comment, { accountId, now }));
-      } else if (change.field === 'mentions') {
-        const mention = parse(MentionValueSchema, change.value, at);
-        engagements.push({
-          platform: 'instagram',
-          accountId,
-          id: mention.comment_id ?? mention.media_id,
-          kind: 'mention',
-          postRef: { platform: 'instagram', accountId, platformPostId: mention.media_id },
-          author: { id: 'unknown' },
-          text: '',
-          createdAt: now,
-          raw: change.value,
-        });
-      }
-    });
+  return readGraphWebhookChanges(payload, 'instagram').flatMap((change): Engagement[] => {
+    const accountId = change.objectId;
+    const now = change.time ?? new Date(0);
+    if (change.field === 'comments') {
+      return [instagramCommentEngagement(change.parseValue(CommentSchema), { accountId, now })];
+    }
+    if (change.field !== 'mentions') return [];
+    const mention = change.parseValue(MentionValueSchema);
+    return [
+      {
+        platform: 'instagram',
+        accountId,
+        id: mention.comment_id ?? mention.media_id,
+        kind: 'mention',
+        postRef: { platform: 'instagram', accountId, platformPostId: mention.media_id },
+        author: { id: 'unknown' },
+        text: '',
+        createdAt: now,
+        raw: change.value,
+      },
+    ];
   });
-  return engagements;
-}
-
-function parse<S extends z.core.$ZodType>(
-  schema: S,
-  value: unknown,
-  at: readonly (string | number)[],
-): z.output<S> {
-  const result = safeParseModel(schema, value);
-  if (result.success) return result.data;
-  throw new ValidationError(
-    result.problems.map((problem) => ({ ...problem, path: [...at, ...problem.path] })),
-    'Instagram webhook payload',
-    { platform: 'instagram' },
-  );
 }

@@ -1,65 +1,22 @@
 import type { WebhookHandler } from '@smmkit/core';
-import {
-  DEFAULT_WEBHOOK_MAX_BODY_BYTES,
-  hmacSha256,
-  isWebhookBodyWithin,
-  nonEmptyTextSetting,
-  parseModel,
-  parseWebhookJson,
-  positiveIntegerSetting,
-  requiredSecretSetting,
-  timingSafeEqual,
-  toHex,
-} from '@smmkit/core/adapter-kit';
-import * as z from 'zod/mini';
+import { type GraphWebhookOptions, graphWebhookHandler } from '@smmkit/graph-api';
 import { instagramWebhookEngagements } from './webhook-payload.js';
 
 /**
- * The header Meta signs every delivery with
- * (https://developers.facebook.com/docs/graph-api/webhooks/getting-started, Event Notifications).
+ * What the webhook handler needs: the app secret deliveries are signed with (required, never
+ * blank), the verify token entered when subscribing (without it every challenge is refused; when
+ * set, never blank) and the largest body accepted (`maxBodyBytes`, default 1 MiB).
  */
-const SIGNATURE_HEADER = 'x-hub-signature-256';
-
-/** What the webhook handler needs. */
-export interface InstagramWebhookOptions {
-  /** The app secret deliveries are signed with; required, never blank. */
-  readonly appSecret: string;
-  /**
-   * The verify token entered when subscribing; without it every challenge is refused. When set,
-   * it must not be blank: an empty one would match a challenge that carries none.
-   */
-  readonly verifyToken?: string | undefined;
-  /**
-   * The largest delivery body accepted, in bytes; default 1 MiB (`DEFAULT_WEBHOOK_MAX_BODY_BYTES`;
-   * Meta batches at most 1,000 changes in one delivery). A larger one fails `verify` without
-   * being hashed and is refused by `parse`. Set your HTTP framework's body limit to the same value.
-   */
-  readonly maxBodyBytes?: number | undefined;
-}
-
-/** The rules of {@link InstagramWebhookOptions}, in the order their problems are listed. */
-const InstagramWebhookOptionsSchema = z.object({
-  appSecret: requiredSecretSetting,
-  verifyToken: z.optional(nonEmptyTextSetting),
-  maxBodyBytes: z._default(positiveIntegerSetting, DEFAULT_WEBHOOK_MAX_BODY_BYTES),
-});
+export type InstagramWebhookOptions = Pick<GraphWebhookOptions, 'appSecret' | 'verifyToken' | 'maxBodyBytes'>;
 
 /**
- * The Instagram webhook handler
- * (https://developers.facebook.com/docs/graph-api/webhooks/getting-started):
- *
- * - `challenge`: a `GET` with `hub.mode=subscribe` is answered with `hub.challenge` as
- *   `text/plain` (200) when `hub.verify_token` equals the configured verify token (compared in
- *   constant time), else 403; other requests are not challenges (`undefined`);
- * - `verify`: checks `X-Hub-Signature-256` against `sha256=` + hex(HMAC-SHA256(app secret, raw
- *   body)), over the raw bytes as received, in constant time; a body over `maxBodyBytes` fails;
- * - `parse`: turns a verified delivery's `comments` and `mentions` changes into engagements
- *   (webhook-payload.ts). A body that is not JSON, over `maxBodyBytes`, or not a delivery throws a
- *   `ValidationError`.
- *
- * Meta signs only the body, with no timestamp, so there is no replay window to check. Meta
- * retries a delivery it got no 200 for, so the same change may arrive more than once:
- * deduplicate by the engagement's id (docs/adapter-contract.md, Webhooks).
+ * The Instagram webhook handler: `@smmkit/graph-api`'s `graphWebhookHandler`
+ * (https://developers.facebook.com/docs/graph-api/webhooks/getting-started) — `hub.challenge`
+ * answered when `hub.verify_token` matches, `X-Hub-Signature-256` checked over the raw body in
+ * constant time, bodies over `maxBodyBytes` refused — whose `parse` turns a delivery's `comments`
+ * and `mentions` changes into engagements (webhook-payload.ts). Meta retries a delivery it got no
+ * 200 for, so the same change may arrive more than once: deduplicate by the engagement's id
+ * (docs/adapter-contract.md, Webhooks).
  *
  * @param options - the app secret, verify token and body size limit
  * @returns the webhook handler
@@ -72,33 +29,11 @@ const InstagramWebhookOptionsSchema = z.object({
  * ```
  */
 export function createInstagramWebhookHandler(options: InstagramWebhookOptions): WebhookHandler {
-  const { appSecret, verifyToken, maxBodyBytes } = parseModel(
-    InstagramWebhookOptionsSchema,
-    options,
-    'Instagram webhook handler',
-    { platform: 'instagram' },
-  );
-  return {
-    async challenge(request) {
-      if (request.method.toUpperCase() !== 'GET') return undefined;
-      const query = new URL(request.url).searchParams;
-      if (query.get('hub.mode') !== 'subscribe') return undefined;
-      const received = query.get('hub.verify_token') ?? '';
-      if (verifyToken === undefined || !timingSafeEqual(received, verifyToken)) {
-        return { status: 403, contentType: 'text/plain', body: 'verify token mismatch' };
-      }
-      return { status: 200, contentType: 'text/plain', body: query.get('hub.challenge') ?? '' };
-    },
-    async verify(request) {
-      const received = request.headers.get(SIGNATURE_HEADER);
-      if (received === null || !isWebhookBodyWithin(request, maxBodyBytes)) return false;
-      const expected = `sha256=${toHex(await hmacSha256(appSecret, request.rawBody))}`;
-      return timingSafeEqual(received.trim().toLowerCase(), expected);
-    },
-    parse(request) {
-      return instagramWebhookEngagements(
-        parseWebhookJson(request, 'Instagram webhook payload', 'instagram', { maxBodyBytes }),
-      );
-    },
-  };
+  return graphWebhookHandler({
+    platform: 'instagram',
+    appSecret: options.appSecret,
+    verifyToken: options.verifyToken,
+    maxBodyBytes: options.maxBodyBytes,
+    engagements: instagramWebhookEngagements,
+  });
 }

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   discoverInstagramAccounts,
   exchangeInstagramCode,
-  facebookLoginAuthorizationUrl,
   instagramLoginAuthorizationUrl,
   refreshInstagramToken,
 } from '../src/index.js';
@@ -100,24 +99,5 @@ describe('authorization URL options', () => {
         actual: 'instagram_business_content_publish,instagram_business_manage_comments',
       },
     ]);
-  });
-
-  it('checks the dialog version and origin, and drops the origin\u2019s trailing slash', () => {
-    const options = {
-      appId: '1',
-      redirectUri: 'https://app.example/cb',
-      scopes: ['instagram_basic'],
-      state: 's',
-    };
-    expect(() => facebookLoginAuthorizationUrl({ ...options, graphVersion: 'latest' })).toThrow(
-      /graphVersion/,
-    );
-    expect(() => facebookLoginAuthorizationUrl({ ...options, dialogOrigin: 'www.facebook.com' })).toThrow(
-      /dialogOrigin/,
-    );
-    const url = new URL(
-      facebookLoginAuthorizationUrl({ ...options, dialogOrigin: 'http://localhost:3000/' }),
-    );
-    expect(`${url.origin}${url.pathname}`).toBe('http://localhost:3000/v26.0/dialog/oauth');
   });
 });

@@ -246,26 +246,6 @@ describe('Facebook Login', () => {
       clock: h.adapterClock,
     });
 
-  it('builds the versioned Login dialog URL', () => {
-    const url = new URL(
-      facebookLoginAuthorizationUrl({
-        appId: APP_ID,
-        redirectUri: REDIRECT,
-        scopes: FB_SCOPES,
-        state: 's1',
-        graphVersion: 'v25.0',
-      }),
-    );
-    expect(`${url.origin}${url.pathname}`).toBe('https://www.facebook.com/v25.0/dialog/oauth');
-    expect(Object.fromEntries(url.searchParams)).toEqual({
-      client_id: APP_ID,
-      redirect_uri: REDIRECT,
-      state: 's1',
-      response_type: 'code',
-      scope: FB_SCOPES.join(','),
-    });
-  });
-
   it('exchanges the code, then for a ~60-day token, then finds the Instagram account behind each Page', async () => {
     const short = await exchange(consent());
     expect(short.expiresAt).toEqual(new Date(START + HOUR));

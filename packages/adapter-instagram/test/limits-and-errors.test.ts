@@ -8,7 +8,7 @@ import {
   TransientError,
 } from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
-import { INSTAGRAM_GRAPH_BUCKET, parseInstagramRateLimit } from '../src/index.js';
+import { INSTAGRAM_GRAPH_BUCKET } from '../src/index.js';
 import { failureOf, HOUR, START, useInstagram } from './support/harness.js';
 
 const h = useInstagram();
@@ -35,38 +35,6 @@ describe('usage headers', () => {
     for (let call = 0; call < 3; call += 1) await adapter.getAccountMetrics(context);
     expect(seen.map((info) => info.usedFraction)).toEqual([0.25, 0.5, 0.75]);
     expect(seen.every((info) => info.scope === 'app' && info.bucket === INSTAGRAM_GRAPH_BUCKET)).toBe(true);
-  });
-
-  it('takes the highest figure of either header, and the regain time of the business header', () => {
-    const now = START;
-    const info = parseInstagramRateLimit(
-      new Headers({
-        'x-app-usage': '{"call_count":12,"total_cputime":3,"total_time":40}',
-        'x-business-use-case-usage': JSON.stringify({
-          '17841400000000001': [
-            {
-              type: 'instagram',
-              call_count: 91,
-              total_cputime: 20,
-              total_time: 5,
-              estimated_time_to_regain_access: 7,
-            },
-          ],
-        }),
-      }),
-      now,
-    );
-    expect(info).toEqual({
-      usedFraction: 0.91,
-      scope: 'business',
-      bucket: INSTAGRAM_GRAPH_BUCKET,
-      resetAt: new Date(now + 7 * 60_000),
-    });
-    expect(
-      parseInstagramRateLimit(new Headers({ 'x-app-usage': '{"call_count":"55","total_time":"x"}' }), now),
-    ).toEqual({ usedFraction: 0.55, scope: 'app', bucket: INSTAGRAM_GRAPH_BUCKET });
-    expect(parseInstagramRateLimit(new Headers({ 'x-app-usage': 'not json' }), now)).toBeUndefined();
-    expect(parseInstagramRateLimit(new Headers(), now)).toBeUndefined();
   });
 });
 
@@ -103,7 +71,7 @@ async function graphFailure(error: Record<string, unknown>, status = 400): Promi
   return failureOf(h.adapter({ fetch: stub }).getAccountMetrics(h.context()), ig);
 }
 
-describe('Graph error codes', () => {
+describe('Instagram publishing error codes', () => {
   const cases: readonly {
     readonly name: string;
     readonly error: Record<string, unknown>;
@@ -112,55 +80,6 @@ describe('Graph error codes', () => {
     readonly code: string;
     readonly retryable: boolean;
   }[] = [
-    {
-      name: '190/463 expired token',
-      error: { code: 190, error_subcode: 463, message: 'Error validating access token: Session has expired' },
-      kind: AuthError,
-      code: 'auth_expired',
-      retryable: false,
-    },
-    {
-      name: '190/460 password changed',
-      error: { code: 190, error_subcode: 460, message: 'The session has been invalidated' },
-      kind: AuthError,
-      code: 'auth_revoked',
-      retryable: false,
-    },
-    {
-      name: '10 missing permission',
-      error: { code: 10, message: '(#10) Application does not have permission for this action' },
-      kind: AuthError,
-      code: 'auth_missing_scope',
-      retryable: false,
-    },
-    {
-      name: '17 user throttled',
-      error: { code: 17, message: '(#17) User request limit reached' },
-      kind: RateLimitError,
-      code: 'rate_limited',
-      retryable: true,
-    },
-    {
-      name: '32 Page throttled',
-      error: { code: 32, message: '(#32) Page request limit reached' },
-      kind: RateLimitError,
-      code: 'rate_limited',
-      retryable: true,
-    },
-    {
-      name: '613 throttled',
-      error: { code: 613, message: 'Calls to this api have exceeded the rate limit.' },
-      kind: RateLimitError,
-      code: 'rate_limited',
-      retryable: true,
-    },
-    {
-      name: '80002 Instagram throttled',
-      error: { code: 80002, message: 'There have been too many calls to this Instagram account.' },
-      kind: RateLimitError,
-      code: 'rate_limited',
-      retryable: true,
-    },
     {
       name: '9/2207042 publishing quota',
       error: {
@@ -212,36 +131,6 @@ describe('Graph error codes', () => {
       },
       kind: PlatformError,
       code: 'platform_refused',
-      retryable: false,
-    },
-    {
-      name: '2 with is_transient',
-      error: {
-        code: 2,
-        is_transient: true,
-        message: 'An unexpected error has occurred. Please retry your request later.',
-      },
-      status: 500,
-      kind: TransientError,
-      code: 'transient',
-      retryable: true,
-    },
-    {
-      name: '506 duplicate post',
-      error: { code: 506, message: 'Duplicate status message' },
-      kind: PlatformError,
-      code: 'duplicate_content',
-      retryable: false,
-    },
-    {
-      name: '100 unknown object',
-      error: {
-        code: 100,
-        error_subcode: 33,
-        message: "Unsupported get request. Object with ID '1' does not exist",
-      },
-      kind: PlatformError,
-      code: 'not_found',
       retryable: false,
     },
   ];

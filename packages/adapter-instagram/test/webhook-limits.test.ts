@@ -1,7 +1,7 @@
 import { ValidationError, type WebhookRequest } from '@smmkit/core';
+import { signGraphWebhook } from '@smmkit/graph-api/mocks';
 import { describe, expect, it } from 'vitest';
 import { createInstagramAdapter, createInstagramWebhookHandler } from '../src/index.js';
-import { signInstagramWebhook } from '../src/mocks/index.js';
 
 const SECRET = 'meta-app-secret-for-webhooks';
 const URL_BASE = 'https://app.example/webhooks/instagram';
@@ -21,7 +21,7 @@ function validationErrorOf(make: () => unknown): ValidationError | undefined {
 async function signedDelivery(size: number): Promise<WebhookRequest> {
   const prefix = '{"object":"instagram","entry":[],"pad":"';
   const rawBody = `${prefix}${'a'.repeat(size - prefix.length - 2)}"}`;
-  const headers = new Headers({ 'x-hub-signature-256': await signInstagramWebhook(SECRET, rawBody) });
+  const headers = new Headers({ 'x-hub-signature-256': await signGraphWebhook(SECRET, rawBody) });
   return { method: 'POST', url: URL_BASE, headers, rawBody };
 }
 

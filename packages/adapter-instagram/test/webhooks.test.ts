@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import {
   PlatformError,
   UnsupportedCapabilityError,
@@ -6,9 +5,10 @@ import {
   type WebhookHandler,
   type WebhookRequest,
 } from '@smmkit/core';
+import { signGraphWebhook } from '@smmkit/graph-api/mocks';
 import { describe, expect, it } from 'vitest';
 import { createInstagramAdapter } from '../src/index.js';
-import { instagramWebhook, signInstagramWebhook } from '../src/mocks/index.js';
+import { instagramWebhook } from '../src/mocks/index.js';
 import { failureOf, START, useInstagram } from './support/harness.js';
 
 const SECRET = 'meta-app-secret-for-webhooks';
@@ -39,7 +39,7 @@ async function delivery(
   const rawBody = options.rawBody ?? JSON.stringify(payload);
   const signature =
     options.signature === undefined
-      ? await signInstagramWebhook(options.secret ?? SECRET, rawBody)
+      ? await signGraphWebhook(options.secret ?? SECRET, rawBody)
       : options.signature;
   const headers = new Headers({ 'content-type': 'application/json' });
   if (signature !== null) headers.set('x-hub-signature-256', signature);
@@ -70,39 +70,9 @@ describe('subscription challenge', () => {
     );
     expect(answer).toEqual({ status: 200, contentType: 'text/plain', body: '1158201444' });
   });
-
-  it('refuses a wrong verify token, or any when none is configured, with 403', async () => {
-    const wrong = await handler().challenge(
-      challenge('hub.mode=subscribe&hub.challenge=1&hub.verify_token=guess'),
-    );
-    expect(wrong?.status).toBe(403);
-    expect(wrong?.body).not.toContain('1');
-    const none = await handler(null).challenge(
-      challenge(`hub.mode=subscribe&hub.challenge=1&hub.verify_token=${VERIFY}`),
-    );
-    expect(none?.status).toBe(403);
-  });
-
-  it('leaves deliveries and other GETs alone', async () => {
-    const webhooks = handler();
-    expect(
-      await webhooks.challenge(challenge(`hub.mode=subscribe&hub.verify_token=${VERIFY}`, 'POST')),
-    ).toBeUndefined();
-    expect(await webhooks.challenge(challenge('foo=bar'))).toBeUndefined();
-  });
 });
 
 describe('X-Hub-Signature-256', () => {
-  it('accepts sha256=<hex HMAC-SHA256(app secret, raw body)>, as text or bytes', async () => {
-    const request = await delivery(commentPayload());
-    const expected = createHmac('sha256', SECRET).update(String(request.rawBody)).digest('hex');
-    expect(request.headers.get('x-hub-signature-256')).toBe(`sha256=${expected}`);
-    expect(await handler().verify(request)).toBe(true);
-    expect(
-      await handler().verify({ ...request, rawBody: new TextEncoder().encode(String(request.rawBody)) }),
-    ).toBe(true);
-  });
-
   it('checks the raw bytes as received: Meta\u2019s escaped unicode verifies, a re-serialised body does not', async () => {
     const rawBody =
       '{"object":"instagram","entry":[{"id":"17841400000000001","time":1795348800,"changes":[{"field":"comments","value":{"id":"1","text":"Caf\\u00e9 \\ud83d\\ude00","from":{"id":"2","username":"fan_1"},"media":{"id":"3"}}}]}]}';
@@ -112,19 +82,6 @@ describe('X-Hub-Signature-256', () => {
     expect(reserialised).not.toBe(rawBody);
     expect(await handler().verify({ ...signed, rawBody: reserialised })).toBe(false);
     expect(handler().parse(signed)[0]?.text).toBe('Café 😀');
-  });
-
-  it('refuses a tampered body, another secret, a truncated signature and a missing one', async () => {
-    const webhooks = handler();
-    const signed = await delivery(commentPayload());
-    expect(await webhooks.verify({ ...signed, rawBody: `${String(signed.rawBody)} ` })).toBe(false);
-    expect(await webhooks.verify(await delivery(commentPayload(), { secret: 'another-secret' }))).toBe(false);
-    const header = signed.headers.get('x-hub-signature-256') ?? '';
-    expect(await webhooks.verify(await delivery(commentPayload(), { signature: header.slice(0, -2) }))).toBe(
-      false,
-    );
-    expect(await webhooks.verify(await delivery(commentPayload(), { signature: '' }))).toBe(false);
-    expect(await webhooks.verify(await delivery(commentPayload(), { signature: null }))).toBe(false);
   });
 });
 

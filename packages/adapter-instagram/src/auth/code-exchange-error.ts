@@ -1,28 +1,22 @@
-import { AuthError, PlatformError } from '@smmkit/core';
+import { AuthError } from '@smmkit/core';
 import { describeFailure, type ErrorClassifier, errorOptionsFrom } from '@smmkit/core/adapter-kit';
-import { classifyInstagramError } from '../classify-error.js';
+import { classifyCodeExchangeError } from '@smmkit/graph-api';
 
 /**
- * Classifies the errors of both logins' code exchanges: a Graph error that is not transient nor
- * throttling means the code cannot be used (used, expired, another redirect URI), so a person
- * has to authorize again (`AuthError('auth_revoked')`, keeping Meta's message). The token
- * endpoint of Instagram Login answers `{error_type, code, error_message}` instead of a Graph
- * error body (https://developers.facebook.com/docs/instagram-platform/reference/oauth-access-token).
+ * Classifies the errors of Instagram Login's code exchange: a Graph error body is read as any
+ * code exchange's (`@smmkit/graph-api`'s `classifyCodeExchangeError`: a refused code is
+ * `AuthError('auth_revoked')`); the token endpoint's own body `{error_type, code, error_message}`
+ * (https://developers.facebook.com/docs/instagram-platform/reference/oauth-access-token) is a
+ * refused code too, keeping Meta's message.
  *
  * @example
  * ```ts
- * const http = graphAuthClient(options, 'facebook', classifyCodeExchangeError);
+ * const http = createGraphHttpClient({ platform: 'instagram', baseUrl, classifyError: classifyInstagramCodeError });
  * ```
  */
-export const classifyCodeExchangeError: ErrorClassifier = (response) => {
-  const classified = classifyInstagramError(response);
-  if (classified !== undefined) {
-    if (!PlatformError.isInstance(classified) || classified.code === 'not_found') return classified;
-    return new AuthError('auth_revoked', classified.message, {
-      ...errorOptionsFrom(response),
-      ...(classified.platformError === undefined ? {} : { platformError: classified.platformError }),
-    });
-  }
+export const classifyInstagramCodeError: ErrorClassifier = (response) => {
+  const classified = classifyCodeExchangeError(response);
+  if (classified !== undefined) return classified;
   const body = response.body;
   if (typeof body !== 'object' || body === null || response.status >= 500) return undefined;
   const fields = body as Record<string, unknown>;

@@ -1,8 +1,8 @@
+import { type GraphAuthOptions, graphAuthClient } from '@smmkit/graph-api';
 import { PageAccountsSchema } from '../schemas.js';
-import { graphAuthClient, type InstagramAuthOptions } from './auth-transport.js';
 
-/** What {@link discoverInstagramAccounts} needs. */
-export interface DiscoverInstagramAccountsOptions extends InstagramAuthOptions {
+/** What {@link discoverInstagramAccounts} needs: the user token and the Graph transport. */
+export interface DiscoverInstagramAccountsOptions extends GraphAuthOptions {
   /** A (long-lived) Facebook user token. */
   readonly userAccessToken: string;
 }
@@ -40,7 +40,7 @@ export interface InstagramAccountLink {
 export async function discoverInstagramAccounts(
   options: DiscoverInstagramAccountsOptions,
 ): Promise<InstagramAccountLink[]> {
-  const http = graphAuthClient(options, 'facebook');
+  const http = graphAuthClient(options, { platform: 'instagram' });
   const links: InstagramAccountLink[] = [];
   let after: string | undefined;
   for (;;) {

@@ -15,17 +15,19 @@
 //     });
 import { PlatformError, type TokenSet } from '@smmkit/core';
 import { httpBaseUrlSetting, parseModel, systemClock } from '@smmkit/core/adapter-kit';
-import * as z from 'zod/mini';
-import { createInstagramHttpClient } from '../http-client.js';
-import { InstagramCodeGrantSchema } from '../schemas.js';
 import {
-  AUTH_TRANSPORT_SHAPE,
-  type InstagramAuthOptions,
-  parseAuthOptions,
-  requestTokenSet,
-} from './auth-transport.js';
-import { OAuthValue, scopesIncluding } from './authorization-request.js';
-import { classifyCodeExchangeError } from './code-exchange-error.js';
+  createGraphHttpClient,
+  type GraphAuthOptions,
+  type GraphTokenRequest,
+  graphAuthTransportShape,
+  OAuthValue,
+  requestGraphToken,
+  scopesIncluding,
+} from '@smmkit/graph-api';
+import * as z from 'zod/mini';
+import { InstagramCodeGrantSchema } from '../schemas.js';
+import { INSTAGRAM_HOSTS } from '../settings.js';
+import { classifyInstagramCodeError } from './code-exchange-error.js';
 
 /**
  * The Instagram Login authorization window: `https://www.instagram.com/oauth/authorize?client_id&
@@ -65,7 +67,7 @@ export interface InstagramLoginAuthorizationUrlOptions {
 }
 
 /** What {@link exchangeInstagramCode} needs. */
-export interface ExchangeInstagramCodeOptions extends InstagramAuthOptions {
+export interface ExchangeInstagramCodeOptions extends GraphAuthOptions {
   /** The Instagram app id (`client_id`). */
   readonly clientId: string;
   /** The Instagram app secret (`client_secret`). */
@@ -85,7 +87,7 @@ export interface InstagramCodeGrant extends TokenSet {
 }
 
 /** What {@link exchangeInstagramToken} needs. */
-export interface ExchangeInstagramTokenOptions extends InstagramAuthOptions {
+export interface ExchangeInstagramTokenOptions extends GraphAuthOptions {
   /** The Instagram app secret (`client_secret`). */
   readonly appSecret: string;
   /** The short-lived (1 h) Instagram Login token. */
@@ -93,7 +95,7 @@ export interface ExchangeInstagramTokenOptions extends InstagramAuthOptions {
 }
 
 /** What {@link refreshInstagramToken} needs. */
-export interface RefreshInstagramTokenOptions extends InstagramAuthOptions {
+export interface RefreshInstagramTokenOptions extends GraphAuthOptions {
   /** The current long-lived Instagram Login token (≥ 24 h old, unexpired). */
   readonly accessToken: string;
 }
@@ -118,8 +120,24 @@ const CodeExchangeTransportSchema = z.object({
     httpBaseUrlSetting(INSTAGRAM_LOGIN_TOKEN_URL, 'settings.token_url'),
     INSTAGRAM_LOGIN_TOKEN_URL,
   ),
-  ...AUTH_TRANSPORT_SHAPE,
+  ...graphAuthTransportShape,
 });
+
+/**
+ * A token call on `graph.instagram.com` (`baseUrl` replaces it). Instagram Login tokens are
+ * refreshed with themselves, so the token set's `refreshToken` is its access token.
+ */
+async function requestInstagramToken(
+  options: GraphAuthOptions,
+  call: Pick<GraphTokenRequest, 'path' | 'operation' | 'query' | 'secrets'>,
+): Promise<TokenSet> {
+  const tokens = await requestGraphToken(options, {
+    ...call,
+    platform: 'instagram',
+    origin: INSTAGRAM_HOSTS.instagram,
+  });
+  return { ...tokens, refreshToken: tokens.accessToken };
+}
 
 /**
  * The URL to send a user to so they grant your app access with Instagram Login
@@ -184,13 +202,16 @@ export async function exchangeInstagramCode(
   // https://developers.facebook.com/docs/instagram-platform/reference/oauth-authorize: Instagram
   // appends `#_` to the redirect URI; it is not part of the code.
   const code = options.code.replace(/#_$/, '');
-  const transport = parseAuthOptions(CodeExchangeTransportSchema, options);
+  const transport = parseModel(CodeExchangeTransportSchema, options, 'Instagram auth options', {
+    platform: 'instagram',
+  });
   const tokenUrl = new URL(transport.tokenUrl);
-  const http = createInstagramHttpClient({
+  const http = createGraphHttpClient({
+    platform: 'instagram',
     baseUrl: tokenUrl.origin,
     fetch: transport.fetch,
     timeoutMs: transport.timeoutMs,
-    classifyError: classifyCodeExchangeError,
+    classifyError: classifyInstagramCodeError,
   });
   const { data } = await http.request({
     method: 'POST',
@@ -243,8 +264,7 @@ export async function exchangeInstagramCode(
  * ```
  */
 export async function exchangeInstagramToken(options: ExchangeInstagramTokenOptions): Promise<TokenSet> {
-  return requestTokenSet(options, {
-    host: 'instagram',
+  return requestInstagramToken(options, {
     path: '/access_token',
     operation: 'exchange for long-lived Instagram token',
     query: {
@@ -253,7 +273,6 @@ export async function exchangeInstagramToken(options: ExchangeInstagramTokenOpti
       access_token: options.shortLivedToken,
     },
     secrets: [options.appSecret, options.shortLivedToken],
-    selfRefreshing: true,
   });
 }
 
@@ -275,12 +294,10 @@ export async function exchangeInstagramToken(options: ExchangeInstagramTokenOpti
  * ```
  */
 export async function refreshInstagramToken(options: RefreshInstagramTokenOptions): Promise<TokenSet> {
-  return requestTokenSet(options, {
-    host: 'instagram',
+  return requestInstagramToken(options, {
     path: '/refresh_access_token',
     operation: 'refresh Instagram token',
     query: { grant_type: 'ig_refresh_token', access_token: options.accessToken },
     secrets: [options.accessToken],
-    selfRefreshing: true,
   });
 }

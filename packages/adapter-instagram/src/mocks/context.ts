@@ -1,5 +1,5 @@
+import type { GraphRoute } from '@smmkit/graph-api/mocks';
 import { type PlatformSimulator, readExtra } from '@smmkit/testkit';
-import type { GraphRoute } from './graph/route.js';
 import { CONTAINER_TTL_MS } from './limits.js';
 import type { PublishingError } from './publishing-errors.js';
 

@@ -1,4 +1,10 @@
 import {
+  createGraphSimulator,
+  GRAPH_USE_CASES,
+  graphDialect,
+  LONG_LIVED_TOKEN_TTL_S,
+} from '@smmkit/graph-api/mocks';
+import {
   type AccountWithTokens,
   PlatformSimulator,
   type PlatformSimulatorOptions,
@@ -6,12 +12,9 @@ import {
   type SeedOptions,
   type SimulatedPost,
 } from '@smmkit/testkit';
-import { INSTAGRAM_BUDGETS } from './budgets.js';
 import type { InstagramContext } from './context.js';
 import { storeMedia } from './entities.js';
-import { graphDialect } from './graph/dialect.js';
-import { graphRoutes } from './graph/route.js';
-import { DEFAULT_QUOTA_TOTAL, HOUR_MS, LONG_LIVED_TOKEN_TTL_S, SHORT_LIVED_TOKEN_TTL_MS } from './limits.js';
+import { DEFAULT_QUOTA_TOTAL, HOUR_MS, SHORT_LIVED_TOKEN_TTL_MS } from './limits.js';
 import { setQuota } from './quota.js';
 import { registerCommentRoutes } from './routes/comments.js';
 import { registerContainerRoutes } from './routes/containers.js';
@@ -20,7 +23,13 @@ import { registerNodeRoutes } from './routes/nodes.js';
 import { registerOAuthRoutes } from './routes/oauth.js';
 import { registerRuploadRoutes } from './routes/rupload.js';
 
-/** Settings of {@link createInstagramSimulator}: a simulator's `clock` and `budgets` (merged over {@link INSTAGRAM_BUDGETS}), and Instagram's own. */
+/**
+ * Settings of {@link createInstagramSimulator}: a simulator's `clock` and `budgets`, and Instagram's
+ * own. The budgets are `app`, the Platform rate limit (200 calls per hour per account), and
+ * `instagram`, the Business Use Case limit (4,800 calls per 24 h per account), as
+ * `@smmkit/graph-api/mocks` declares them (`GRAPH_APP_BUDGET`, `GRAPH_USE_CASES.instagram`); pass
+ * smaller ones to test throttling.
+ */
 export interface InstagramSimulatorOptions extends Pick<PlatformSimulatorOptions, 'clock' | 'budgets'> {
   /** Graph host (default `https://graph.facebook.com`; `https://graph.instagram.com` for Instagram Login). */
   readonly baseUrl?: string | undefined;
@@ -74,13 +83,14 @@ export type InstagramSimulatorAccount = AccountWithTokens;
  */
 export function createInstagramSimulator(options: InstagramSimulatorOptions = {}) {
   const clock = options.clock ?? realClock;
-  const sim = new PlatformSimulator({
+  const graph = createGraphSimulator({
     platform: 'instagram',
     baseUrl: options.baseUrl ?? 'https://graph.facebook.com',
-    dialect: graphDialect(clock),
-    budgets: { ...INSTAGRAM_BUDGETS, ...options.budgets },
+    useCase: GRAPH_USE_CASES.instagram,
+    budgets: options.budgets,
     clock,
   });
+  const { sim, route } = graph;
   const rupload = new PlatformSimulator({
     platform: 'instagram-rupload',
     baseUrl: options.ruploadUrl ?? 'https://rupload.facebook.com',
@@ -89,7 +99,7 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
   });
   const context: InstagramContext = {
     sim,
-    route: graphRoutes(sim, 'instagram'),
+    route,
     ruploadUrl: rupload.baseUrl,
     containerProcessingMs: options.containerProcessingMs ?? 30_000,
     imageProcessingMs: options.imageProcessingMs ?? 0,
@@ -103,8 +113,9 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
   };
 
   // Order matters: MSW answers with the first matching handler, and `/:version/:id` also matches
-  // `/oauth/access_token`, so OAuth and literal edges come before the node routes.
-  const consent = registerOAuthRoutes(context);
+  // `/{v}/access_token` and `/{v}/refresh_access_token`, so OAuth and literal edges come before the
+  // node routes (the Graph base registered Facebook Login's routes first).
+  registerOAuthRoutes(context, graph);
   registerContainerRoutes(context);
   registerMediaRoutes(context);
   registerCommentRoutes(context);
@@ -184,9 +195,18 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
     },
     /**
      * The user `accountId` approves a Facebook Login dialog or Instagram Login window URL: returns
-     * the redirect URI with `code` and `state` (routes/oauth.ts).
+     * the redirect URI with `code` and `state`, and the fragment Meta appends: `#_=_` for Facebook
+     * Login, `#_` for Instagram Login
+     * (https://developers.facebook.com/docs/instagram-platform/reference/oauth-authorize). Throws
+     * when the URL has no `client_id` or `redirect_uri`.
      */
-    consent,
+    consent(authorizationUrl: string, accountId: string): string {
+      const redirect = new URL(graph.consent(authorizationUrl, accountId));
+      const url = new URL(authorizationUrl);
+      if (!url.hostname.endsWith('facebook.com') && !url.pathname.endsWith('/dialog/oauth'))
+        redirect.hash = '_';
+      return redirect.toString();
+    },
     /** Makes content_publishing_limit read `used` of `total` now (later publishes add to `used`). */
     setQuota: (accountId: string, quota: { readonly used: number; readonly total?: number | undefined }) =>
       setQuota(context, accountId, quota),

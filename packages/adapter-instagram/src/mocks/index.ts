@@ -1,8 +1,8 @@
 /**
- * A simulated Instagram Graph API for tests, demos and benchmarks, built on `@smmkit/testkit`.
- * Apps that only publish never load it: it is the `./mocks` entry of `@smmkit/adapter-instagram`.
- * The Graph API's own ways (error bodies, usage headers, paging, webhook signatures) are in
- * `graph/`, apart from Instagram's routes and rules.
+ * A simulated Instagram Graph API for tests, demos and benchmarks, built on `@smmkit/graph-api`'s
+ * Graph simulator base (error bodies, usage headers and throttling, paging, Facebook Login) and
+ * `@smmkit/testkit`. Apps that only publish never load it: it is the `./mocks` entry of
+ * `@smmkit/adapter-instagram`. Sign webhook bodies with `@smmkit/graph-api/mocks`' `signGraphWebhook`.
  *
  * @example
  * ```ts
@@ -16,7 +16,6 @@
  *
  * @packageDocumentation
  */
-export { INSTAGRAM_BUDGETS, type InstagramBucket } from './budgets.js';
 export type { Container, ContainerMediaType, ContainerStatus, InstagramPostExtra } from './context.js';
 export {
   createInstagramSimulator,
@@ -25,29 +24,13 @@ export {
   type InstagramSimulatorOptions,
   type SeedMediaOptions,
 } from './create-instagram-simulator.js';
-export {
-  appUsageHeader,
-  businessUseCaseHeader,
-  graphDialect as instagramDialect,
-  THROTTLE_ERRORS,
-  tokenError,
-} from './graph/dialect.js';
-export { type GraphErrorFields, graphErrorBody } from './graph/errors.js';
-export { signInstagramWebhook } from './graph/webhook-signature.js';
 export { MEDIA_METRICS, REMOVED_METRICS } from './insights.js';
 export {
   CONTAINER_TTL_MS,
   CONTAINERS_PER_DAY,
   DEFAULT_QUOTA_TOTAL,
   IG_LONG_LIVED_TOKEN_TTL_S,
-  LONG_LIVED_TOKEN_TTL_S,
   MAX_CAPTION_LENGTH,
 } from './limits.js';
 export { PUBLISHING_ERRORS, type PublishingError, type PublishingErrors } from './publishing-errors.js';
-export {
-  type CommentChange,
-  type InstagramWebhookPayload,
-  instagramWebhook,
-  type MentionChange,
-  type WebhookUser,
-} from './webhooks.js';
+export { type CommentChange, instagramWebhook, type MentionChange, type WebhookUser } from './webhooks.js';

@@ -1,7 +1,7 @@
+import { graphError } from '@smmkit/graph-api/mocks';
 import { growingCount, type SimulatedPost } from '@smmkit/testkit';
 import type { InstagramContext } from './context.js';
 import { commentsOn, INSIGHTS_PER_HOUR } from './entities.js';
-import { graphError } from './graph/errors.js';
 
 /** Media metrics the simulator serves (https://developers.facebook.com/docs/instagram-api/reference/ig-media/insights). */
 export const MEDIA_METRICS = [

@@ -4,12 +4,6 @@ export const HOUR_MS = 60 * 60_000;
 /** One day, ms. */
 export const DAY_MS = 24 * HOUR_MS;
 
-/**
- * Long-lived user tokens last about 60 days: `expires_in≈5183944`
- * (https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived).
- */
-export const LONG_LIVED_TOKEN_TTL_S = 5_183_944;
-
 /** Instagram Login long-lived tokens: 60 days (https://developers.facebook.com/docs/instagram-platform/reference/access_token). */
 export const IG_LONG_LIVED_TOKEN_TTL_S = 5_184_000;
 

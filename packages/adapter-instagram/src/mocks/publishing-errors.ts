@@ -1,4 +1,4 @@
-import { graphError } from './graph/errors.js';
+import { graphError } from '@smmkit/graph-api/mocks';
 
 /** A publishing error: Graph code, subcode and wordings (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes). */
 export interface PublishingError {

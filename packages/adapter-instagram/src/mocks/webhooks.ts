@@ -1,3 +1,5 @@
+import { type GraphWebhookDelivery, graphWebhookDelivery } from '@smmkit/graph-api/mocks';
+
 /** Who wrote a comment, as webhooks describe it. */
 export interface WebhookUser {
   /** IG-scoped user id. */
@@ -38,59 +40,46 @@ export interface MentionChange {
   readonly time?: number | undefined;
 }
 
-/** An Instagram webhook delivery body (`object: 'instagram'`). */
-export interface InstagramWebhookPayload {
-  /** Always `instagram`. */
-  readonly object: 'instagram';
-  /** One entry per account. */
-  readonly entry: readonly {
-    /** The Instagram account id the changes concern. */
-    readonly id: string;
-    /** When the changes happened, Unix seconds. */
-    readonly time: number;
-    /** The changes, one per event. */
-    readonly changes: readonly {
-      /** The subscribed field (`comments`, `mentions`). */
-      readonly field: string;
-      /** The field's payload. */
-      readonly value: Readonly<Record<string, unknown>>;
-    }[];
-  }[];
-}
-
-function envelope(
-  igUserId: string,
-  time: number | undefined,
-  field: string,
-  value: Record<string, unknown>,
-): InstagramWebhookPayload {
-  return {
-    object: 'instagram',
-    entry: [{ id: igUserId, time: Math.floor((time ?? Date.now()) / 1000), changes: [{ field, value }] }],
-  };
-}
-
 /**
- * Builders of Instagram webhook bodies: fields `comments` and `mentions`, value shapes as
- * documented at https://developers.facebook.com/docs/instagram-platform/webhooks, `entry[].time`
- * in Unix seconds.
+ * Builders of Instagram webhook bodies (`object: 'instagram'`, one entry per account): fields
+ * `comments` and `mentions`, value shapes as documented at
+ * https://developers.facebook.com/docs/instagram-platform/webhooks, `entry[].time` in Unix
+ * seconds. Sign the JSON with `@smmkit/graph-api/mocks`' `signGraphWebhook`.
+ *
+ * @example
+ * ```ts
+ * const body = JSON.stringify(instagramWebhook.comment({ igUserId, commentId, mediaId, text: 'Hi', from: { id, username: 'fan_1' } }));
+ * const headers = { 'x-hub-signature-256': await signGraphWebhook(appSecret, body) };
+ * ```
  */
 export const instagramWebhook = {
   /** `comments`: `{from:{id,username}, media:{id, media_product_type}, id, parent_id?, text}`. */
-  comment(change: CommentChange): InstagramWebhookPayload {
-    return envelope(change.igUserId, change.time, 'comments', {
-      from: { id: change.from.id, username: change.from.username },
-      media: { id: change.mediaId, media_product_type: change.mediaProductType ?? 'FEED' },
-      id: change.commentId,
-      ...(change.parentId === undefined ? {} : { parent_id: change.parentId }),
-      text: change.text,
+  comment(change: CommentChange): GraphWebhookDelivery {
+    return graphWebhookDelivery({
+      object: 'instagram',
+      objectId: change.igUserId,
+      time: change.time,
+      field: 'comments',
+      value: {
+        from: { id: change.from.id, username: change.from.username },
+        media: { id: change.mediaId, media_product_type: change.mediaProductType ?? 'FEED' },
+        id: change.commentId,
+        ...(change.parentId === undefined ? {} : { parent_id: change.parentId }),
+        text: change.text,
+      },
     });
   },
   /** `mentions`: `{media_id, comment_id?}`. */
-  mention(change: MentionChange): InstagramWebhookPayload {
-    return envelope(change.igUserId, change.time, 'mentions', {
-      media_id: change.mediaId,
-      ...(change.commentId === undefined ? {} : { comment_id: change.commentId }),
+  mention(change: MentionChange): GraphWebhookDelivery {
+    return graphWebhookDelivery({
+      object: 'instagram',
+      objectId: change.igUserId,
+      time: change.time,
+      field: 'mentions',
+      value: {
+        media_id: change.mediaId,
+        ...(change.commentId === undefined ? {} : { comment_id: change.commentId }),
+      },
     });
   },
 };

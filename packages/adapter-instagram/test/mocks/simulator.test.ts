@@ -1,10 +1,6 @@
 import { manualClock, type RunningSimulators, startSimulators } from '@smmkit/testkit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createInstagramSimulator,
-  type InstagramSimulatorAccount,
-  signInstagramWebhook,
-} from '../../src/mocks/index.js';
+import { createInstagramSimulator, type InstagramSimulatorAccount } from '../../src/mocks/index.js';
 
 const START = Date.parse('2026-11-22T12:00:00.000Z');
 const HOUR = 60 * 60_000;
@@ -363,7 +359,7 @@ describe('Graph dialect', () => {
   });
 });
 
-describe('OAuth and webhooks', () => {
+describe('OAuth', () => {
   it('exchanges for a 60-day token and lists pages with the IG account', async () => {
     const exchanged = await call(
       'GET',
@@ -410,9 +406,5 @@ describe('OAuth and webhooks', () => {
       { token, place: 'query', base },
     );
     expect(refreshed.body).toMatchObject({ token_type: 'bearer', expires_in: 5184000 });
-  });
-
-  it('signs webhook bodies as sha256=<hex>', async () => {
-    expect(await signInstagramWebhook('secret', '{}')).toMatch(/^sha256=[0-9a-f]{64}$/);
   });
 });

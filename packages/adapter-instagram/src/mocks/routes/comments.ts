@@ -1,10 +1,15 @@
+import {
+  fieldNames,
+  type GraphRequest,
+  graphError,
+  graphPage,
+  invalidParameter,
+  pick,
+  unsupportedRequest,
+} from '@smmkit/graph-api/mocks';
 import type { SimulatedEngagement } from '@smmkit/testkit';
 import { type InstagramContext, postExtra } from '../context.js';
 import { commentJson, commentsOn, isMedia } from '../entities.js';
-import { graphError, invalidParameter, unsupportedRequest } from '../graph/errors.js';
-import { graphPage } from '../graph/paging.js';
-import { fieldNames, pick } from '../graph/params.js';
-import type { GraphRequest } from '../graph/route.js';
 import { COMMENT_DEFAULT_FIELDS } from './nodes.js';
 
 /**

@@ -1,3 +1,13 @@
+import {
+  boolParam,
+  fieldNames,
+  type GraphParams,
+  type GraphRequest,
+  graphError,
+  invalidParameter,
+  listParam,
+  unsupportedRequest,
+} from '@smmkit/graph-api/mocks';
 import type { SimulatedMedia } from '@smmkit/testkit';
 import {
   type Container,
@@ -6,9 +16,6 @@ import {
   type InstagramContext,
 } from '../context.js';
 import { storeMedia } from '../entities.js';
-import { graphError, invalidParameter, unsupportedRequest } from '../graph/errors.js';
-import { boolParam, fieldNames, type GraphParams, listParam } from '../graph/params.js';
-import type { GraphRequest } from '../graph/route.js';
 import {
   CONTAINERS_PER_DAY,
   DAY_MS,

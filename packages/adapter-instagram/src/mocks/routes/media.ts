@@ -1,8 +1,6 @@
+import { fieldNames, graphPage, listParam, pick, unsupportedRequest } from '@smmkit/graph-api/mocks';
 import type { InstagramContext } from '../context.js';
 import { isMedia, mediaJson } from '../entities.js';
-import { unsupportedRequest } from '../graph/errors.js';
-import { graphPage } from '../graph/paging.js';
-import { fieldNames, listParam, pick } from '../graph/params.js';
 import { mediaInsights } from '../insights.js';
 
 /**

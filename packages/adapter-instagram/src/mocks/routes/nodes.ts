@@ -1,8 +1,16 @@
+import {
+  boolParam,
+  fieldNames,
+  type GraphParams,
+  graphError,
+  invalidParameter,
+  pick,
+  requestedFields,
+  unsupportedRequest,
+} from '@smmkit/graph-api/mocks';
 import type { SimulatedAccount } from '@smmkit/testkit';
 import type { InstagramContext } from '../context.js';
 import { commentById, commentJson, containerJson, isMedia, mediaJson, userJson } from '../entities.js';
-import { graphError, invalidParameter, unsupportedRequest } from '../graph/errors.js';
-import { boolParam, fieldNames, type GraphParams, pick, requestedFields } from '../graph/params.js';
 
 /** Default fields of a comment node (Graph answers `timestamp,text,id` without `fields`). */
 export const COMMENT_DEFAULT_FIELDS = ['id', 'text', 'timestamp'] as const;

@@ -1,6 +1,6 @@
+import { headerOrQueryToken } from '@smmkit/graph-api/mocks';
 import type { PlatformSimulator } from '@smmkit/testkit';
 import type { InstagramContext } from '../context.js';
-import { headerOrQueryToken } from '../graph/dialect.js';
 import { PUBLISHING_ERRORS } from '../publishing-errors.js';
 
 /**
