@@ -12,7 +12,6 @@ import {
 import type { ActiveVersions, LinkedInSimContext, SimulatedOrganization } from './context.js';
 import { linkedInDialect } from './dialect.js';
 import { type LinkedInCommentJson, type LinkedInPostJson, renderComment, renderPost } from './entities.js';
-import { LinkedInApiSimulator } from './linkedin-api-simulator.js';
 import { registerAssetRoutes } from './routes/assets.js';
 import { registerCommentRoutes } from './routes/comments.js';
 import { ACCESS_TOKEN_SECONDS, REFRESH_TOKEN_SECONDS, registerOAuthRoutes } from './routes/oauth.js';
@@ -142,7 +141,8 @@ export interface LinkedInSimulator {
  * ```
  */
 export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}): LinkedInSimulator {
-  const sim = new LinkedInApiSimulator({
+  // testkit's tables order URN ids by the number they end with, so they key LinkedIn's entities as they are.
+  const sim = new PlatformSimulator({
     platform: 'linkedin',
     baseUrl: options.apiUrl ?? 'https://api.linkedin.com',
     dialect: linkedInDialect,

@@ -26,4 +26,3 @@ export {
 export { linkedInDialect } from './dialect.js';
 export type { AuditStampJson, LinkedInCommentJson, LinkedInPostJson } from './entities.js';
 export { type ParsedLittleText, parseLittleText } from './little-text.js';
-export { compareUrns, UrnCollection } from './urn-collection.js';

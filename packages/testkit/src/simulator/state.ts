@@ -104,8 +104,9 @@ export interface Identified {
 }
 
 /**
- * An in-memory table keyed by id, kept in id order (ids are increasing numeric strings), for a
- * simulator's posts, media and engagement.
+ * An in-memory table keyed by id, for a simulator's posts, media and engagement. Items are listed
+ * in creation order: by {@link compareIds} (numeric ids and URNs by their number), and in
+ * insertion order where ids carry no number.
  *
  * @typeParam T - the stored item, identified by its `id`
  */
