@@ -1,4 +1,4 @@
-import { type PlatformSimulator, readExtra, type SimulatedPost } from '@smmkit/testkit';
+import { type PlatformSimulator, type RateLimiter, readExtra, type SimulatedPost } from '@smmkit/testkit';
 
 /** What an upload URL is waiting for, until its bytes have all arrived. */
 export interface UploadSession {
@@ -86,14 +86,15 @@ export interface LinkedInSimContext {
   readonly videoProcessingMs: number;
   /** Size of each video part handed out (LinkedIn: 4 MiB). */
   readonly videoPartBytes: number;
-  /** Posts per member per UTC day, and per app. */
-  readonly dailyPosts: { readonly perMember: number; readonly perApp: number };
+  /**
+   * Posts counted per member (`posts_member`) and per app (`posts_app`) in windows that reset at
+   * midnight UTC (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/rate-limits).
+   */
+  readonly dailyPosts: RateLimiter;
   /** Upload sessions by upload id. */
   readonly uploads: Map<string, UploadSession>;
   /** Organizations by URN. */
   readonly organizations: Map<string, SimulatedOrganization>;
-  /** Posts counted per UTC day, by `day:member` and `day:app`. */
-  readonly postsPerDay: Map<string, number>;
   /** Reasons the next finalized videos fail processing with, in order. */
   readonly videoFailures: string[];
   /** Reactions by post URN, oldest first. */

@@ -3,6 +3,7 @@ import {
   type IssueOptions,
   PlatformSimulator,
   type RateBudgetRule,
+  RateLimiter,
   type SeedInboundOptions,
   type SimClock,
   type SimulatedAccount,
@@ -20,6 +21,9 @@ import { registerReactionRoutes } from './routes/reactions.js';
 import { registerStatisticsRoutes } from './routes/statistics.js';
 import { registerUploadRoutes } from './routes/uploads.js';
 import { storeComment, storePost } from './store-post.js';
+
+/** One UTC day: LinkedIn's daily limits reset at midnight UTC. */
+const DAY_MS = 86_400_000;
 
 /** Settings of {@link createLinkedInSimulator}. */
 export interface LinkedInSimulatorOptions {
@@ -162,13 +166,14 @@ export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}):
     mediaProcessingMs: options.mediaProcessingMs ?? 1_000,
     videoProcessingMs: options.videoProcessingMs ?? 30_000,
     videoPartBytes: options.videoPartBytes ?? 4 * 1024 * 1024,
-    dailyPosts: {
-      perMember: options.dailyPosts?.perMember ?? 150,
-      perApp: options.dailyPosts?.perApp ?? 100_000,
-    },
+    dailyPosts: sim.resettable(
+      new RateLimiter(sim.clock, {
+        posts_member: { limit: options.dailyPosts?.perMember ?? 150, windowMs: DAY_MS, kind: 'aligned' },
+        posts_app: { limit: options.dailyPosts?.perApp ?? 100_000, windowMs: DAY_MS, kind: 'aligned' },
+      }),
+    ),
     uploads: sim.resettable(new Map()),
     organizations: new Map<string, SimulatedOrganization>(),
-    postsPerDay: sim.resettable(new Map()),
     videoFailures: sim.resettable([]),
     reactions: sim.resettable(new Map()),
     apps: new Map(),

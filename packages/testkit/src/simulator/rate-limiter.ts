@@ -8,9 +8,12 @@ export interface RateBudgetRule {
   readonly windowMs: number;
   /**
    * `fixed`: the window starts with the first request and resets `windowMs` later (X, Mastodon);
-   * `sliding`: each request counts for `windowMs` after it was made (TikTok's sliding minute).
+   * `sliding`: each request counts for `windowMs` after it was made (TikTok's sliding minute);
+   * `aligned`: windows are the `windowMs`-long slots of epoch time, so a day's window resets at
+   * midnight UTC (LinkedIn's daily limits,
+   * https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/rate-limits).
    */
-  readonly kind?: 'fixed' | 'sliding' | undefined;
+  readonly kind?: 'fixed' | 'sliding' | 'aligned' | undefined;
 }
 
 /** The state of one window after a request, for rate-limit headers and 429 bodies. */
@@ -62,43 +65,87 @@ export class RateLimiter {
 
   /** Counts one request by `key` (a token or account) to `bucket`; `undefined` when the bucket has no budget. */
   take(key: string, bucket: string): RateDecision | undefined {
+    const decision = this.#decide(key, bucket);
+    if (decision?.allowed) decision.count();
+    return decision?.result;
+  }
+
+  /**
+   * Counts one request against several budgets at once (a member's and the app's), all or
+   * nothing: a request one budget refuses is counted by none. Buckets without a budget are left out.
+   *
+   * @param requests - the (key, bucket) pairs the request counts against
+   * @returns the decisions, one per budgeted pair; `allowed` is false on each when any refused
+   *
+   * @example
+   * ```ts
+   * const decisions = limiter.takeAll([{ key: member, bucket: 'posts_member' }, { key: 'app', bucket: 'posts_app' }]);
+   * if (decisions.some((decision) => !decision.allowed)) return throttled();
+   * ```
+   */
+  takeAll(requests: readonly { readonly key: string; readonly bucket: string }[]): RateDecision[] {
+    const decisions = requests.flatMap(({ key, bucket }) => this.#decide(key, bucket) ?? []);
+    const allowed = decisions.every((decision) => decision.allowed);
+    if (allowed) for (const decision of decisions) decision.count();
+    return decisions.map(({ result }) => ({ ...result, allowed }));
+  }
+
+  /** The decision on one request without counting it, and how to count it. */
+  #decide(
+    key: string,
+    bucket: string,
+  ): { allowed: boolean; result: RateDecision; count(): void } | undefined {
     const rule = this.#budgets.get(bucket);
     if (rule === undefined) return undefined;
     const now = this.#clock.now();
     const id = `${key}\u0000${bucket}`;
     if (rule.kind === 'sliding') {
       const recent = (this.#sliding.get(id) ?? []).filter((at) => at > now - rule.windowMs);
-      const allowed = recent.length < rule.limit;
-      if (allowed) recent.push(now);
       this.#sliding.set(id, recent);
+      const allowed = recent.length < rule.limit;
+      const used = recent.length + (allowed ? 1 : 0);
       const resetAt = (recent[0] ?? now) + rule.windowMs;
       return {
         allowed,
-        window: { bucket, limit: rule.limit, remaining: rule.limit - recent.length, resetAt },
+        result: { allowed, window: { bucket, limit: rule.limit, remaining: rule.limit - used, resetAt } },
+        count: () => recent.push(now),
       };
     }
     let window = this.#fixed.get(id);
     if (window === undefined || now >= window.start + rule.windowMs) {
-      window = { start: now, count: 0 };
+      const start = rule.kind === 'aligned' ? now - (now % rule.windowMs) : now;
+      window = { start, count: 0 };
       this.#fixed.set(id, window);
     }
-    const allowed = window.count < rule.limit;
-    if (allowed) window.count += 1;
+    const current = window;
+    const allowed = current.count < rule.limit;
+    const used = current.count + (allowed ? 1 : 0);
     return {
       allowed,
-      window: {
-        bucket,
-        limit: rule.limit,
-        remaining: rule.limit - window.count,
-        resetAt: window.start + rule.windowMs,
+      result: {
+        allowed,
+        window: {
+          bucket,
+          limit: rule.limit,
+          remaining: rule.limit - used,
+          resetAt: current.start + rule.windowMs,
+        },
+      },
+      count: () => {
+        current.count += 1;
       },
     };
   }
 
-  /** Forgets every window and restores the budgets given at construction. */
-  reset(): void {
+  /** Forgets every window, keeping the budgets (so a simulator can hold one in `resettable`). */
+  clear(): void {
     this.#fixed.clear();
     this.#sliding.clear();
+  }
+
+  /** Forgets every window and restores the budgets given at construction. */
+  reset(): void {
+    this.clear();
     this.#budgets.clear();
     for (const [bucket, rule] of this.#initialBudgets) this.#budgets.set(bucket, rule);
   }

@@ -1,6 +1,5 @@
 import { bearerToken, type RouteContext, type SimulatedMedia, type SimulatedPost } from '@smmkit/testkit';
 import { type LinkedInSimContext, mayActAs, pathKey, postExtra } from '../context.js';
-import { takeDailyPost } from '../daily-limits.js';
 import { renderPost } from '../entities.js';
 import { accessDenied, badRequest, linkedInError, notFound, throttled } from '../errors.js';
 import { readJsonObject } from '../json-body.js';
@@ -84,7 +83,12 @@ async function createPost(
   )[0];
   if (duplicate !== undefined)
     return linkedInError(422, `Content is a duplicate of ${duplicate.id}`, { code: 'DUPLICATE_POST' });
-  if (!takeDailyPost(context, accountId, now)) return throttled();
+  // One post counts against the member's and the app's daily limits, or, when either is used up, neither.
+  const daily = context.dailyPosts.takeAll([
+    { key: accountId, bucket: 'posts_member' },
+    { key: 'app', bucket: 'posts_app' },
+  ]);
+  if (daily.some((decision) => !decision.allowed)) return throttled();
 
   for (const [index, media] of content.media.entries()) media.altText = content.altTexts[index];
   const post = storePost(context, {
