@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { _isoDateTime } from 'zod/v4/core';
 
 /**
  * Explains why a value is not an instant. Only the union's own "no branch matched" issue lands
@@ -27,7 +28,9 @@ function describeBadInstant(issue: { readonly input?: unknown }): string {
  */
 export const InstantSchema = /* @__PURE__ */ (() =>
   z.pipe(
-    z.union([z.date(), z.iso.datetime({ offset: true })], { error: describeBadInstant }),
+    // z.iso.datetime({ offset: true }), built as it builds it: a bundler that sees the `z.iso`
+    // namespace keeps all of it (date, time and duration schemas, their patterns) in every app.
+    z.union([z.date(), _isoDateTime(z.ZodMiniISODateTime, { offset: true })], { error: describeBadInstant }),
     z.transform((value: Date | string): Date => new Date(value)),
   ))();
 
