@@ -1,10 +1,11 @@
-import { AuthError, PlatformError, RateLimitError, type SmmkitError, TransientError } from '@smmkit/core';
+import { AuthError, PlatformError, type SmmkitError } from '@smmkit/core';
 import {
-  describeFailure,
+  classifyByStatus,
   type ErrorClassifier,
-  errorOptionsFrom,
   type PlatformErrorDetails,
   type PlatformResponse,
+  platformErrorDetails,
+  platformFailure,
 } from '@smmkit/core/adapter-kit';
 
 /**
@@ -23,14 +24,11 @@ import {
  * ```
  */
 export function mastodonErrorDetails(body: unknown): PlatformErrorDetails | undefined {
-  if (typeof body === 'string')
-    return body.trim() === '' ? undefined : { message: body.trim().slice(0, 500) };
-  if (typeof body !== 'object' || body === null) return undefined;
-  const { error, error_description: description } = body as Record<string, unknown>;
-  if (typeof description === 'string' && description !== '') {
-    return typeof error === 'string' ? { code: error, message: description } : { message: description };
-  }
-  return typeof error === 'string' && error !== '' ? { message: error } : undefined;
+  return platformErrorDetails(body, ({ error, error_description: description }) =>
+    typeof description === 'string' && description !== ''
+      ? { code: typeof error === 'string' ? error : undefined, message: description }
+      : { message: typeof error === 'string' && error !== '' ? error : undefined },
+  );
 }
 
 /**
@@ -56,9 +54,7 @@ export function mastodonErrorDetails(body: unknown): PlatformErrorDetails | unde
  */
 export const classifyMastodonError: ErrorClassifier = (response: PlatformResponse): SmmkitError => {
   const platformError = mastodonErrorDetails(response.body);
-  const options = { ...errorOptionsFrom(response), platformError };
-  const detail = platformError?.message === undefined ? '' : `: ${platformError.message}`;
-  const message = `${describeFailure(response)}${detail}`;
+  const { message, options } = platformFailure(response, platformError);
   const { status } = response;
 
   if (status === 401) {
@@ -71,14 +67,6 @@ export const classifyMastodonError: ErrorClassifier = (response: PlatformRespons
       ? new AuthError('auth_missing_scope', message, options)
       : new PlatformError('platform_refused', message, options);
   }
-  if (status === 404) return new PlatformError('not_found', message, options);
-  if (status === 429) {
-    return new RateLimitError('rate_limited', message, {
-      ...options,
-      resetAt: response.rateLimit?.resetAt ?? response.retryAt,
-    });
-  }
-  if (status >= 500)
-    return new TransientError('transient', message, { ...options, retryAt: response.retryAt });
-  return new PlatformError('platform_refused', message, options);
+  // 404, 429 (resetAt from X-RateLimit-Reset), 5xx and the rest mean what core's fallback says.
+  return classifyByStatus(response, platformError);
 };

@@ -1,6 +1,12 @@
-import { AuthError, PlatformError, RateLimitError, type SmmkitError, TransientError } from '@smmkit/core';
-import type { ErrorClassifier, PlatformErrorDetails, PlatformResponse } from '@smmkit/core/adapter-kit';
-import { describeFailure, errorOptionsFrom } from '@smmkit/core/adapter-kit';
+import { AuthError, PlatformError, RateLimitError, type SmmkitError } from '@smmkit/core';
+import {
+  classifyByStatus,
+  type ErrorClassifier,
+  type PlatformErrorDetails,
+  type PlatformResponse,
+  platformErrorDetails,
+  platformFailure,
+} from '@smmkit/core/adapter-kit';
 import { throttleResetAt } from './daily-reset.js';
 import { requiredLinkedInScopes } from './scopes.js';
 
@@ -27,23 +33,17 @@ const PERMISSION = /ACCESS_DENIED|not enough permissions|permission/i;
  * ```
  */
 export function linkedInErrorDetails(body: unknown): PlatformErrorDetails | undefined {
-  if (typeof body === 'string')
-    return body.trim() === '' ? undefined : { message: body.trim().slice(0, 500) };
-  if (typeof body !== 'object' || body === null) return undefined;
-  const record = body as Record<string, unknown>;
-  const serviceErrorCode = record.serviceErrorCode;
-  const code =
-    typeof serviceErrorCode === 'number' || typeof serviceErrorCode === 'string'
-      ? serviceErrorCode
-      : text(record.error);
-  const message = text(record.message) ?? text(record.error_description);
-  const type = text(record.code);
-  if (code === undefined && message === undefined && type === undefined) return undefined;
-  return {
-    ...(code === undefined ? {} : { code }),
-    ...(message === undefined ? {} : { message }),
-    ...(type === undefined ? {} : { type }),
-  };
+  return platformErrorDetails(body, (record) => {
+    const serviceErrorCode = record.serviceErrorCode;
+    return {
+      code:
+        typeof serviceErrorCode === 'number' || typeof serviceErrorCode === 'string'
+          ? serviceErrorCode
+          : text(record.error),
+      message: text(record.message) ?? text(record.error_description),
+      type: text(record.code),
+    };
+  });
 }
 
 /** What the classifier needs from the settings. */
@@ -86,9 +86,7 @@ export interface LinkedInErrorSettings {
 export function classifyLinkedInError(settings: LinkedInErrorSettings): ErrorClassifier {
   return (response: PlatformResponse): SmmkitError => {
     const platformError = linkedInErrorDetails(response.body);
-    const options = { ...errorOptionsFrom(response), platformError };
-    const detail = platformError?.message === undefined ? '' : `: ${platformError.message}`;
-    const message = `${describeFailure(response)}${detail}`;
+    const { message, options } = platformFailure(response, platformError);
     const { status } = response;
     const words = `${platformError?.type ?? ''} ${platformError?.message ?? ''}`;
 
@@ -114,7 +112,6 @@ export function classifyLinkedInError(settings: LinkedInErrorSettings): ErrorCla
         },
       );
     }
-    if (status === 404) return new PlatformError('not_found', message, options);
     if (status === 422 && DUPLICATE.test(words))
       return new PlatformError('duplicate_content', message, options);
     if (status === 426) {
@@ -129,9 +126,8 @@ export function classifyLinkedInError(settings: LinkedInErrorSettings): ErrorCla
         resetAt: response.retryAt ?? throttleResetAt(response.receivedAt, settings.throttleResetMs),
       });
     }
-    if (status >= 500)
-      return new TransientError('transient', message, { ...options, retryAt: response.retryAt });
-    return new PlatformError('platform_refused', message, options);
+    // 404, 5xx and the rest mean what core's fallback says.
+    return classifyByStatus(response, platformError);
   };
 }
 

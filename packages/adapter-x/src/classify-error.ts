@@ -1,10 +1,12 @@
-import { AuthError, PlatformError, RateLimitError, type SmmkitError, TransientError } from '@smmkit/core';
+import { AuthError, PlatformError, RateLimitError, type SmmkitError } from '@smmkit/core';
 import {
-  describeFailure,
+  classifyByStatus,
   type ErrorClassifier,
-  errorOptionsFrom,
   type PlatformErrorDetails,
+  type PlatformFailure,
   type PlatformResponse,
+  platformErrorDetails,
+  platformFailure,
 } from '@smmkit/core/adapter-kit';
 
 /** X's refusal of a repeated post (x.md, Errors), and the legacy "Status is a duplicate." (code 187). */
@@ -31,33 +33,27 @@ const DUPLICATE_CODE = 187;
  * ```
  */
 export function xErrorDetails(body: unknown): PlatformErrorDetails | undefined {
-  if (typeof body === 'string')
-    return body.trim() === '' ? undefined : { message: body.trim().slice(0, 500) };
-  if (typeof body !== 'object' || body === null) return undefined;
-  const record = body as Record<string, unknown>;
-  if (typeof record.error === 'string') {
-    const message = text(record.error_description);
-    return message === undefined ? { code: record.error } : { code: record.error, message };
-  }
-  const first = firstError(record);
-  const code = text(record.type) ?? codeOf(first?.code) ?? text(first?.type);
-  // An invalid-request problem's `detail` is generic ("One or more parameters to your request was
-  // invalid."); the reason is in `errors[0].message`, so both are kept.
-  const detail = text(record.detail);
-  const reason = text(first?.message) ?? text(first?.detail);
-  const message =
-    (detail !== undefined && reason !== undefined && reason !== detail ? `${detail} ${reason}` : undefined) ??
-    detail ??
-    reason ??
-    text(record.title) ??
-    text(first?.title);
-  const type = text(record.title) ?? text(first?.title);
-  if (code === undefined && message === undefined && type === undefined) return undefined;
-  return {
-    ...(code === undefined ? {} : { code }),
-    ...(message === undefined ? {} : { message }),
-    ...(type === undefined ? {} : { type }),
-  };
+  return platformErrorDetails(body, (record) => {
+    if (typeof record.error === 'string')
+      return { code: record.error, message: text(record.error_description) };
+    const first = firstError(record);
+    // An invalid-request problem's `detail` is generic ("One or more parameters to your request was
+    // invalid."); the reason is in `errors[0].message`, so both are kept.
+    const detail = text(record.detail);
+    const reason = text(first?.message) ?? text(first?.detail);
+    return {
+      code: text(record.type) ?? codeOf(first?.code) ?? text(first?.type),
+      message:
+        (detail !== undefined && reason !== undefined && reason !== detail
+          ? `${detail} ${reason}`
+          : undefined) ??
+        detail ??
+        reason ??
+        text(record.title) ??
+        text(first?.title),
+      type: text(record.title) ?? text(first?.title),
+    };
+  });
 }
 
 /**
@@ -86,9 +82,7 @@ export function xErrorDetails(body: unknown): PlatformErrorDetails | undefined {
  */
 export const classifyXError: ErrorClassifier = (response: PlatformResponse): SmmkitError => {
   const platformError = xErrorDetails(response.body);
-  const options = { ...errorOptionsFrom(response), platformError };
-  const detail = platformError?.message === undefined ? '' : `: ${platformError.message}`;
-  const message = `${describeFailure(response)}${detail}`;
+  const { message, options } = platformFailure(response, platformError);
   const { status } = response;
   const codes = legacyCodes(response.body);
   const words = allMessages(response.body);
@@ -119,17 +113,14 @@ export const classifyXError: ErrorClassifier = (response: PlatformResponse): Smm
     if (MISSING_SCOPE.test(words)) return new AuthError('auth_missing_scope', message, options);
     return new PlatformError('platform_refused', message, options);
   }
-  if (status === 404) return new PlatformError('not_found', message, options);
-  if (status >= 500)
-    return new TransientError('transient', message, { ...options, retryAt: response.retryAt });
-  return new PlatformError('platform_refused', message, options);
+  return classifyByStatus(response, platformError);
 };
 
 /** `POST /2/oauth2/token` and `/revoke` answer `{error, error_description}` (RFC 6749 §5.2). */
 function classifyOAuthError(
   response: PlatformResponse,
   message: string,
-  options: ReturnType<typeof errorOptionsFrom> & { platformError: PlatformErrorDetails | undefined },
+  options: PlatformFailure['options'],
   platformError: PlatformErrorDetails | undefined,
 ): SmmkitError {
   const code = String(platformError?.code ?? '');

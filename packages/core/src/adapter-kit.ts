@@ -82,6 +82,12 @@ export {
   type QueryValues,
 } from './http/http-client.js';
 export {
+  type PlatformErrorFields,
+  type PlatformFailure,
+  platformErrorDetails,
+  platformFailure,
+} from './http/platform-error-details.js';
+export {
   type AnsweredRequest,
   describeFailure,
   type ErrorClassifier,

@@ -3,7 +3,8 @@ import { PlatformError } from '../errors/platform-error.js';
 import { RateLimitError } from '../errors/rate-limit-error.js';
 import type { PlatformErrorDetails, SmmkitError } from '../errors/smmkit-error.js';
 import { TransientError } from '../errors/transient-error.js';
-import { describeFailure, errorOptionsFrom, type PlatformResponse } from './platform-response.js';
+import { platformErrorDetails, platformFailure } from './platform-error-details.js';
+import type { PlatformResponse } from './platform-response.js';
 
 /**
  * The fallback classification when an adapter's classifier has no opinion: by HTTP status,
@@ -17,12 +18,25 @@ import { describeFailure, errorOptionsFrom, type PlatformResponse } from './plat
  * | 429 | {@link RateLimitError} `rate_limited`, `resetAt` from rate-limit headers or `Retry-After` |
  * | 5xx | {@link TransientError} (the HTTP client turns it into an `AmbiguousOutcomeError` on creates) |
  * | other | {@link PlatformError} `platform_refused` |
+ *
+ * An adapter's classifier ends with it, passing the details it read from the body, once its own
+ * rules (auth, scopes, duplicates, quotas) have had their say.
+ *
+ * @param response - the failed response
+ * @param platformError - the platform's words; default: picked from the usual places
+ * @returns the error the status means
+ *
+ * @example
+ * ```ts
+ * if (response.status === 403) return new AuthError('auth_missing_scope', message, options);
+ * return classifyByStatus(response, platformError);
+ * ```
  */
-export function classifyByStatus(response: PlatformResponse): SmmkitError {
-  const platformError = genericPlatformError(response.body);
-  const options = { ...errorOptionsFrom(response), platformError };
-  const detail = platformError?.message ? `: ${platformError.message}` : '';
-  const message = `${describeFailure(response)}${detail}`;
+export function classifyByStatus(
+  response: PlatformResponse,
+  platformError: PlatformErrorDetails | undefined = genericPlatformError(response.body),
+): SmmkitError {
+  const { message, options } = platformFailure(response, platformError);
   const { status } = response;
   if (status === 401) return new AuthError('auth_expired', message, options);
   if (status === 404) return new PlatformError('not_found', message, options);
@@ -36,24 +50,22 @@ export function classifyByStatus(response: PlatformResponse): SmmkitError {
 }
 
 function genericPlatformError(body: unknown): PlatformErrorDetails | undefined {
-  if (typeof body === 'string') return body.trim() ? { message: body.trim().slice(0, 500) } : undefined;
-  if (typeof body !== 'object' || body === null) return undefined;
-  const record = body as Record<string, unknown>;
-  const nested =
-    typeof record.error === 'object' && record.error !== null
-      ? (record.error as Record<string, unknown>)
-      : {};
-  const message = firstString(
-    record.message,
-    record.detail,
-    nested.message,
-    record.error_description,
-    record.error,
-  );
-  const code = firstString(nested.code, record.code, record.serviceErrorCode, record.type);
-  return message === undefined && code === undefined
-    ? undefined
-    : { ...(message === undefined ? {} : { message }), ...(code === undefined ? {} : { code }) };
+  return platformErrorDetails(body, (record) => {
+    const nested =
+      typeof record.error === 'object' && record.error !== null
+        ? (record.error as Record<string, unknown>)
+        : {};
+    return {
+      message: firstString(
+        record.message,
+        record.detail,
+        nested.message,
+        record.error_description,
+        record.error,
+      ),
+      code: firstString(nested.code, record.code, record.serviceErrorCode, record.type),
+    };
+  });
 }
 
 function firstString(...values: unknown[]): string | undefined {
