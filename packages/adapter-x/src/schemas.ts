@@ -5,8 +5,12 @@ import * as z from 'zod/mini';
 // shared/platforms/x-openapi.json; where the newest spec renamed a field (tweet → post) both
 // names are accepted, as x.md asks.
 
-/** A metrics object (`public_metrics`, `non_public_metrics`, …): names to counts, read tolerantly. */
-const MetricsSchema = z.record(z.string(), z.unknown());
+/**
+ * A metrics object (`public_metrics`, `non_public_metrics`, …): names to counts, read tolerantly.
+ * An object of any keys, as a record of strings to unknown is, without zod's record schema,
+ * which nothing else the adapter parses needs.
+ */
+const MetricsSchema = z.looseObject({});
 
 /**
  * One item of `errors[]`: RFC 7807 problem fields (`title`, `detail`, `type`) on v2 answers,

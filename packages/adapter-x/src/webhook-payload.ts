@@ -63,7 +63,8 @@ export const AccountActivitySchema = z.looseObject({
   for_user_id: z.string().check(z.minLength(1)),
   tweet_create_events: z.optional(z.array(ActivityPostSchema)),
   direct_message_events: z.optional(z.array(ActivityMessageSchema)),
-  users: z.optional(z.record(z.string(), ActivityDmUserSchema)),
+  // Ids to users: an object whose every key holds a user (a record, without zod's record schema).
+  users: z.optional(z.catchall(z.object({}), ActivityDmUserSchema)),
 });
 
 /** An Account Activity delivery; see {@link AccountActivitySchema}. */
