@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { EngagementKindSchema } from '../models/engagement.js';
-import { MediaKindSchema } from '../models/media.js';
+import { type MediaKind, MediaKindSchema } from '../models/media.js';
 import type { MediaSource } from '../models/media-source.js';
 import { CanonicalMetricSchema } from '../models/metric-vocabulary.js';
 
@@ -126,8 +126,17 @@ export interface MediaSet extends z.output<typeof MediaSetSchema> {}
 export const MediaRulesSchema = z.strictObject({
   /** A post must have media (Instagram, TikTok). */
   required: z.boolean(),
-  /** Limits per kind; a kind that is absent is not supported. */
-  kinds: z.partialRecord(MediaKindSchema, MediaKindRulesSchema),
+  /**
+   * Limits per kind; a kind that is absent is not supported. An object with an optional key per
+   * kind, as a partial record of the kinds would be, without zod's record schema, which nothing
+   * else an app parses needs.
+   */
+  kinds: z.strictObject({
+    image: z.exactOptional(MediaKindRulesSchema),
+    video: z.exactOptional(MediaKindRulesSchema),
+    gif: z.exactOptional(MediaKindRulesSchema),
+    document: z.exactOptional(MediaKindRulesSchema),
+  } satisfies Record<MediaKind, unknown>),
   /** Allowed combinations; a post's media must fit one. */
   sets: z.array(MediaSetSchema),
   /** Source types the adapter can upload from (Instagram needs a public URL unless it uploads bytes itself). */
