@@ -8,10 +8,10 @@ import {
 } from '@smmkit/core/adapter-kit';
 import { MediaAttachmentSchema } from './schemas.js';
 
-/** File name extensions for the MIME types Mastodon takes; it identifies files by content and name. */
 /** Mastodon refuses a file it cannot process with a 422 (docs.joinmastodon.org: methods/media). */
 const UNPROCESSABLE = 422;
 
+/** File name extensions for the MIME types Mastodon takes; it identifies files by content and name. */
 const EXTENSIONS: Readonly<Record<string, string>> = {
   'image/jpeg': 'jpg',
   'image/png': 'png',

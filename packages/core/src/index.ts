@@ -13,6 +13,7 @@
 // Adapters, as an app sees them: what they can do and what their calls take and return.
 export type {
   Adapter,
+  AdapterOperations,
   CheckedPost,
   EngagementPage,
   EngagementQuery,

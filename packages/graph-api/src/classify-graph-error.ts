@@ -18,7 +18,10 @@ export interface GraphFailure {
   /** `read account failed (GET /v26.0/1784 → 400): Meta's message (code 9/2207042)`. */
   readonly message: string;
   /** Platform, status, rate-limit state and Meta's details (code, sub-code, message, type, trace id). */
-  readonly options: SmmkitErrorOptions & { readonly platformError: PlatformErrorDetails };
+  readonly options: SmmkitErrorOptions & {
+    /** Meta's code, subcode, message and `fbtrace_id`. */
+    readonly platformError: PlatformErrorDetails;
+  };
 }
 
 /**

@@ -28,7 +28,16 @@ export const GraphIdSchema = z.pipe(
  */
 export const GraphPagingSchema = z.optional(
   z.looseObject({
-    cursors: z.optional(z.looseObject({ after: z.optional(z.string()), before: z.optional(z.string()) })),
+    /** Cursors around this page. */
+    cursors: z.optional(
+      z.looseObject({
+        /** Cursor of the page after this one. */
+        after: z.optional(z.string()),
+        /** Cursor of the page before this one. */
+        before: z.optional(z.string()),
+      }),
+    ),
+    /** URL of the next page; absent on the last page. */
     next: z.optional(z.string()),
   }),
 );

@@ -54,12 +54,13 @@ export { type ServedSimulators, serveSimulators } from './simulator/serve-simula
 export { type ManualClock, manualClock, realClock, type SimClock } from './simulator/sim-clock.js';
 export {
   type HarnessKit,
+  type HarnessWorld,
   type SimulatorHarness,
   type SimulatorHarnessOptions,
   type TestHooks,
   useSimulatorHarness,
 } from './simulator/simulator-harness.js';
-export { SimulatorState } from './simulator/simulator-state.js';
+export { type Clearable, SimulatorState } from './simulator/simulator-state.js';
 export { type RunningSimulators, startSimulators } from './simulator/start-simulators.js';
 export {
   type AccountWithTokens,

@@ -44,7 +44,7 @@ export interface XSimulatorOptions extends Pick<PlatformSimulatorOptions, 'clock
   readonly clientSecrets?: Readonly<Record<string, string>> | undefined;
 }
 
-/** An account added with {@link XSimulator.addAccount} and its OAuth 2.0 tokens (a refresh token when granted `offline.access`). */
+/** An account added with `addAccount` and its OAuth 2.0 tokens (a refresh token when granted `offline.access`). */
 export interface XSimulatorAccount extends AccountWithTokens {
   /** When the access token expires (2 h unless `accessTokenTtlMs` says otherwise). */
   readonly expiresAt: Date;

@@ -121,7 +121,7 @@ export function isEngagementTarget(target: ReplyTarget): target is Engagement {
  * }
  * ```
  */
-export interface Adapter {
+export interface Adapter extends AdapterOperations {
   /** Platform id (`x`, `linkedin`, `instagram`, `facebook`, `tiktok`, or a third party's). */
   readonly platform: string;
   /** What the adapter can do and the rules it enforces. */
@@ -143,7 +143,13 @@ export interface Adapter {
    * `AmbiguousOutcomeError`.
    */
   publish(post: Post | CheckedPost, context: PublishContext): Promise<PublishResult>;
+}
 
+/**
+ * The optional operations of an {@link Adapter}: each is present exactly when its capability is
+ * declared, so test it before calling: `if (adapter.delete) await adapter.delete(ref, ctx);`.
+ */
+export interface AdapterOperations {
   /** Deletes a published post. Declared by `capabilities.delete`. */
   delete?(ref: PostRef, context: RequestContext): Promise<void>;
   /** Metrics of published posts, batched as the platform allows. Declared by `capabilities.metrics.post`. */

@@ -132,9 +132,13 @@ export const MediaRulesSchema = z.strictObject({
    * else an app parses needs.
    */
   kinds: z.strictObject({
+    /** Limits for images, when the platform takes them. */
     image: z.exactOptional(MediaKindRulesSchema),
+    /** Limits for videos, when the platform takes them. */
     video: z.exactOptional(MediaKindRulesSchema),
+    /** Limits for GIFs, when the platform takes them as a kind of their own. */
     gif: z.exactOptional(MediaKindRulesSchema),
+    /** Limits for documents (LinkedIn's PDF carousels), when the platform takes them. */
     document: z.exactOptional(MediaKindRulesSchema),
   } satisfies Record<MediaKind, unknown>),
   /** Allowed combinations; a post's media must fit one. */

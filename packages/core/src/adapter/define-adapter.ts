@@ -4,13 +4,10 @@ import { ValidationError, type ValidationProblem } from '../errors/validation-er
 import type { Post } from '../models/post.js';
 import type { PublishResult } from '../models/publish-result.js';
 import { parseModel, safeParseModel } from '../parse/parse-model.js';
-import type { Adapter, CheckedPost, PostCheck } from './adapter.js';
+import type { Adapter, AdapterOperations, CheckedPost, PostCheck } from './adapter.js';
 import { type Capabilities, CapabilitiesSchema } from './capabilities.js';
 import { capabilityConsistencyProblems } from './capability-consistency.js';
 import type { PublishContext } from './context.js';
-
-/** The optional operations of the contract, each declared by a capability. */
-type OptionalOperations = Omit<Adapter, 'platform' | 'capabilities' | 'validate' | 'check' | 'publish'>;
 
 /**
  * What an adapter author writes: the platform, its capabilities, how a post is checked and
@@ -19,7 +16,7 @@ type OptionalOperations = Omit<Adapter, 'platform' | 'capabilities' | 'validate'
  *
  * @typeParam O - the adapter's parsed post options (`post.options[platform]`)
  */
-export interface AdapterDefinition<O = Record<string, never>> extends OptionalOperations {
+export interface AdapterDefinition<O = Record<string, never>> extends AdapterOperations {
   /** Platform id (`x`, `instagram`, `mastodon`); also the key of the post's options. */
   readonly platform: string;
   /** What the adapter can do and the rules it enforces. */
@@ -43,7 +40,7 @@ export interface AdapterDefinition<O = Record<string, never>> extends OptionalOp
 export type DefinedAdapter<D> = Adapter & Omit<D, 'validate' | 'publish' | 'postOptions'>;
 
 /** Each optional method and whether the capabilities declare it. */
-const OPTIONAL_METHODS: Record<keyof OptionalOperations, (capabilities: Capabilities) => boolean> = {
+const OPTIONAL_METHODS: Record<keyof AdapterOperations, (capabilities: Capabilities) => boolean> = {
   delete: (c) => c.delete,
   getPostMetrics: (c) => c.metrics.post.length > 0,
   getAccountMetrics: (c) => c.metrics.account.length > 0,

@@ -47,7 +47,10 @@ export interface PlatformFailure {
   /** `create post failed (POST /2/tweets → 403): <the platform's message>`. */
   readonly message: string;
   /** Platform, status and rate limit of the response, and the platform's own words. */
-  readonly options: SmmkitErrorOptions & { readonly platformError: PlatformErrorDetails | undefined };
+  readonly options: SmmkitErrorOptions & {
+    /** The platform's own code and message, when the body had them. */
+    readonly platformError: PlatformErrorDetails | undefined;
+  };
 }
 
 /**

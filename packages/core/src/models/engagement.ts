@@ -87,4 +87,4 @@ export const EngagementSchema = /* @__PURE__ */ (() =>
 export interface Engagement extends z.output<typeof EngagementSchema> {}
 
 /** An engagement as an adapter or a store may write it (`createdAt` as `Date` or ISO string). */
-export type EngagementInput = z.input<typeof EngagementSchema>;
+export interface EngagementInput extends z.input<typeof EngagementSchema> {}

@@ -64,4 +64,4 @@ export const MetricSampleSchema = /* @__PURE__ */ (() =>
 export interface MetricSample extends z.output<typeof MetricSampleSchema> {}
 
 /** A metric sample as an adapter or a store may write it (instants as `Date` or ISO string). */
-export type MetricSampleInput = z.input<typeof MetricSampleSchema>;
+export interface MetricSampleInput extends z.input<typeof MetricSampleSchema> {}

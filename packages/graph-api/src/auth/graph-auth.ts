@@ -19,7 +19,7 @@ const DEFAULT_TOKEN_TIMEOUT_MS = 15_000;
 
 /** The transport every Graph auth helper takes: host and version, `fetch`, timeout, abort signal, clock. */
 export interface GraphAuthOptions {
-  /** Graph API version, `vNN.N`; default `v26.0` ({@link GRAPH_API_VERSION}). */
+  /** Graph API version, `vNN.N`; default `v26.0` (`GRAPH_API_VERSION`). */
   readonly graphVersion?: string | undefined;
   /** Replaces the host's origin (simulators, proxies); the version is still appended to it. */
   readonly baseUrl?: string | undefined;
@@ -43,7 +43,9 @@ export interface GraphAuthOptions {
  * ```
  */
 export const graphAuthTransportShape = {
+  /** Milliseconds before a token call is abandoned. */
   timeoutMs: z._default(positiveIntegerSetting, DEFAULT_TOKEN_TIMEOUT_MS),
+  /** A `fetch` to use instead of the global one. */
   fetch: z.optional(fetchSetting),
 };
 

@@ -78,7 +78,14 @@ export interface RequestedField {
   /** Its name: `mentioned_comment` in `mentioned_comment.comment_id(1){text}`. */
   readonly name: string;
   /** Its modifier, `{ key: 'comment_id', value: '1' }` there; `undefined` without one. */
-  readonly call: { readonly key: string; readonly value: string } | undefined;
+  readonly call:
+    | {
+        /** The modifier's name, `comment_id`. */
+        readonly key: string;
+        /** Its value, `1`. */
+        readonly value: string;
+      }
+    | undefined;
   /** The names of its sub-selection, `['text']` there. */
   readonly fields: string[];
 }

@@ -56,11 +56,20 @@ export interface HarnessKit {
   ): (
     extra?: Partial<PublishContext>,
     user?: AccountWithTokens,
-  ) => PublishContext & { readonly account: Account };
+  ) => PublishContext & {
+    /** The account the context acts for. */
+    readonly account: Account;
+  };
+}
+
+/** What a harness world must have: the simulators it starts, stops and resets. */
+export interface HarnessWorld {
+  /** The world's simulators. */
+  readonly simulators: readonly PlatformSimulator[];
 }
 
 /** Options of {@link useSimulatorHarness}. */
-export interface SimulatorHarnessOptions<W extends { readonly simulators: readonly PlatformSimulator[] }, O> {
+export interface SimulatorHarnessOptions<W extends HarnessWorld, O> {
   /** The test runner's hooks. */
   readonly hooks: TestHooks;
   /** Simulated now at the start of every test, epoch ms. */
@@ -112,7 +121,7 @@ export type SimulatorHarness<W, O> = W &
  *   });
  * ```
  */
-export function useSimulatorHarness<W extends { readonly simulators: readonly PlatformSimulator[] }, O>(
+export function useSimulatorHarness<W extends HarnessWorld, O>(
   options: SimulatorHarnessOptions<W, O>,
 ): SimulatorHarness<W, O> {
   const clock = manualClock(options.start);

@@ -11,6 +11,12 @@ import {
 } from './state.js';
 import { type IssueOptions, TokenRegistry } from './token-registry.js';
 
+/** A store that can be emptied (a `Map`, a `Set`, anything with `clear`). */
+export interface Clearable {
+  /** Empties the store. */
+  clear(): void;
+}
+
 /**
  * What a simulated platform holds — accounts and their tokens, posts, media, engagement — and the
  * ways tests fill it: accounts with tokens, plain posts and media, and engagement from fan
@@ -43,7 +49,7 @@ export class SimulatorState {
   /** Makes the next id (increasing numeric strings). */
   readonly nextId: () => string = createIdGenerator();
 
-  readonly #resettable: ({ clear(): void } | unknown[])[] = [];
+  readonly #resettable: (Clearable | unknown[])[] = [];
 
   /**
    * @param platform - platform id
@@ -281,7 +287,7 @@ export class SimulatorState {
    * const idempotency = sim.resettable(new Map<string, string>());
    * ```
    */
-  resettable<T extends { clear(): void } | unknown[]>(store: T): T {
+  resettable<T extends Clearable | unknown[]>(store: T): T {
     this.#resettable.push(store);
     return store;
   }
