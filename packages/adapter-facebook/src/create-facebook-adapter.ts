@@ -1,0 +1,42 @@
+import type { Adapter } from '@smmkit/core';
+import { defineAdapter } from '@smmkit/core/adapter-kit';
+import { facebookCapabilities } from './capabilities.js';
+import { deleteFacebookPost } from './delete.js';
+import { findRecentFacebookPosts } from './find-recent-posts.js';
+import { createFacebookHttpClient } from './http-client.js';
+import { FacebookPostOptionsSchema } from './post-options.js';
+import { publishToFacebook } from './publish.js';
+import { type FacebookSettings, resolveFacebookSettings } from './settings.js';
+import { validateFacebookPost } from './validate.js';
+
+/** A Facebook Pages adapter: a core `Adapter` whose supported operations are present, so callers need no `?.`. */
+export type FacebookAdapter = Adapter & Required<Pick<Adapter, 'delete' | 'findRecentPosts'>>;
+
+/**
+ * Makes an adapter for Facebook Pages (Graph API). The context's `account.accountId` is the Page
+ * id and its tokens give the Page access token. Every request goes through one HTTP client made
+ * here (Bearer token, Graph error taxonomy, usage headers); the adapter keeps no state.
+ *
+ * @param settings - version, base URL and transport; see {@link FacebookSettings}
+ * @returns the adapter
+ * @throws ValidationError when a setting is invalid
+ *
+ * @example
+ * ```ts
+ * const facebook = createFacebookAdapter();
+ * await facebook.publish({ text: 'Hello' }, { account: { platform: 'facebook', accountId: '1234567890' }, tokens });
+ * ```
+ */
+export function createFacebookAdapter(settings: FacebookSettings = {}): FacebookAdapter {
+  const http = createFacebookHttpClient(resolveFacebookSettings(settings));
+  const capabilities = facebookCapabilities();
+  return defineAdapter({
+    platform: 'facebook',
+    capabilities,
+    postOptions: FacebookPostOptionsSchema,
+    validate: (post, options) => validateFacebookPost(post, options, capabilities),
+    publish: (checked, context) => publishToFacebook(http, checked, context),
+    delete: (ref, context) => deleteFacebookPost(http, ref, context),
+    findRecentPosts: (query, context) => findRecentFacebookPosts(http, query, context),
+  });
+}

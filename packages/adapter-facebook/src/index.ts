@@ -1,0 +1,19 @@
+/**
+ * The smmkit adapter for Facebook Pages (Graph API), built on `@smmkit/core` and
+ * `@smmkit/graph-api`: text, link, photo and multi-photo posts to a Page feed with the Page
+ * token, delete and reconciliation of recent posts. The `./mocks` entry exports an MSW simulator.
+ *
+ * @example
+ * ```ts
+ * import { createFacebookAdapter } from '@smmkit/adapter-facebook';
+ *
+ * const facebook = createFacebookAdapter();
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { FACEBOOK_MAX_PHOTOS, facebookCapabilities } from './capabilities.js';
+export { createFacebookAdapter, type FacebookAdapter } from './create-facebook-adapter.js';
+export { type FacebookPostOptions, FacebookPostOptionsSchema } from './post-options.js';
+export { type FacebookSettings, type ResolvedFacebookSettings, resolveFacebookSettings } from './settings.js';
+export { validateFacebookPost } from './validate.js';

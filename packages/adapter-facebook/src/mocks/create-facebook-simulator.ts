@@ -1,0 +1,59 @@
+import { createGraphSimulator, GRAPH_USE_CASES, type GraphSimulatorOptions } from '@smmkit/graph-api/mocks';
+import { type AccountWithTokens, realClock } from '@smmkit/testkit';
+import type { FacebookContext } from './context.js';
+import { registerFeedRoutes } from './routes/feed.js';
+import { registerPhotoRoutes } from './routes/photos.js';
+import { registerPostRoutes } from './routes/posts.js';
+
+/** Options of {@link createFacebookSimulator}. */
+export interface FacebookSimulatorOptions extends Pick<GraphSimulatorOptions, 'clock' | 'budgets'> {
+  /** The Graph origin to answer on. Default `https://graph.facebook.com`. */
+  readonly baseUrl?: string | undefined;
+}
+
+/**
+ * An MSW simulator of the Facebook Pages Graph API, built on `@smmkit/graph-api/mocks` (Graph
+ * error bodies, any version, parameters in the query, form or JSON body, the token in the query
+ * or a Bearer header, app and Pages budgets with usage headers, faults): Page feed posts with
+ * links and attached photos, photos (published or not), the Page's recent posts and delete.
+ * Pages are the simulator's accounts and each gets a Page token.
+ *
+ * @param options - origin, clock and budgets
+ * @returns the simulator with helpers to add Pages
+ *
+ * @example
+ * ```ts
+ * const facebook = createFacebookSimulator();
+ * const page = facebook.addPage('smmkit_page');
+ * ```
+ */
+export function createFacebookSimulator(options: FacebookSimulatorOptions = {}) {
+  const graph = createGraphSimulator({
+    platform: 'facebook',
+    baseUrl: options.baseUrl ?? 'https://graph.facebook.com',
+    useCase: GRAPH_USE_CASES.pages,
+    budgets: options.budgets,
+    clock: options.clock ?? realClock,
+  });
+  const { sim, route } = graph;
+  const context: FacebookContext = { sim, route };
+  // Literal edges first: `DELETE /:version/:postId` would not shadow them, but keep the order obvious.
+  registerFeedRoutes(context);
+  registerPhotoRoutes(context);
+  registerPostRoutes(context);
+  return {
+    /** The simulator state: Pages, posts, photos, tokens, request log and faults. */
+    sim,
+    /** The Graph origin it answers on; pass it as the adapter's `baseUrl`. */
+    baseUrl: sim.baseUrl,
+    /**
+     * Adds a Page with a Page access token (Page tokens from a long-lived user token do not
+     * expire; https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived).
+     */
+    addPage: (name: string, page: { readonly followers?: number | undefined } = {}): AccountWithTokens =>
+      sim.addAccountWithTokens({ handle: name, ...page }),
+  };
+}
+
+/** The simulator {@link createFacebookSimulator} returns. */
+export type FacebookSimulator = ReturnType<typeof createFacebookSimulator>;

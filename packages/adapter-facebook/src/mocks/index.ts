@@ -1,0 +1,18 @@
+/**
+ * The MSW simulator of the Facebook Pages Graph API, built on `@smmkit/graph-api/mocks` and
+ * `@smmkit/testkit`. Apps never load it: it is the `./mocks` entry of `@smmkit/adapter-facebook`.
+ *
+ * @example
+ * ```ts
+ * import { createFacebookSimulator } from '@smmkit/adapter-facebook/mocks';
+ *
+ * const facebook = createFacebookSimulator();
+ * ```
+ *
+ * @packageDocumentation
+ */
+export {
+  createFacebookSimulator,
+  type FacebookSimulator,
+  type FacebookSimulatorOptions,
+} from './create-facebook-simulator.js';

@@ -1,0 +1,52 @@
+import { fieldNames, pick, unsupportedRequest } from '@smmkit/graph-api/mocks';
+import type { SimulatedPost } from '@smmkit/testkit';
+import type { FacebookContext } from '../context.js';
+
+/** Graph's time format: ISO 8601 with a `+0000` offset. */
+const graphTime = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+0000');
+
+/** A post as Graph writes it. */
+function postJson(post: SimulatedPost): Record<string, unknown> {
+  return {
+    id: post.id,
+    ...(post.text === '' ? {} : { message: post.text }),
+    created_time: graphTime(post.createdAt),
+    permalink_url: `https://www.facebook.com/${post.id}`,
+  };
+}
+
+/**
+ * `GET /{v}/{page-id}/posts` (newest first, `since` in Unix seconds, `limit`, `fields`) and
+ * `DELETE /{v}/{post-id}` → `{success:true}` for the Page's own posts
+ * (https://developers.facebook.com/docs/graph-api/reference/page/feed,
+ * https://developers.facebook.com/docs/pages-api/posts).
+ *
+ * @param context - the simulator's state and route registrar
+ *
+ * @example
+ * ```ts
+ * registerPostRoutes(context);
+ * ```
+ */
+export function registerPostRoutes(context: FacebookContext): void {
+  const { sim } = context;
+  context.route('GET', '/:version/:pageId/posts', {}, ({ path, params, accountId }) => {
+    const pageId = path.pageId ?? '';
+    if (pageId !== accountId) return unsupportedRequest('GET', pageId);
+    const since = Number(params.get('since') ?? 0) * 1000;
+    const limit = Math.min(Number(params.get('limit') ?? 25) || 25, 100);
+    const fields = fieldNames(params.get('fields') ?? 'id,message,created_time');
+    const posts = sim.posts
+      .filter((post) => post.accountId === pageId && post.createdAt >= since)
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .slice(0, limit);
+    return Response.json({ data: posts.map((post) => pick(postJson(post), fields)) });
+  });
+  context.route('DELETE', '/:version/:postId', {}, ({ path, accountId }) => {
+    const id = path.postId ?? '';
+    const post = sim.posts.get(id);
+    if (post === undefined || post.accountId !== accountId) return unsupportedRequest('DELETE', id);
+    sim.posts.delete(id);
+    return Response.json({ success: true });
+  });
+}

@@ -1,0 +1,22 @@
+import { GraphIdSchema, GraphPagingSchema } from '@smmkit/graph-api';
+import * as z from 'zod/mini';
+
+/** `{id}` as `POST /{page-id}/feed` and unpublished photo uploads answer (https://developers.facebook.com/docs/pages-api/posts). */
+export const IdResponseSchema = z.looseObject({ id: GraphIdSchema });
+
+/** `{id, post_id}` as `POST /{page-id}/photos` answers (https://developers.facebook.com/docs/graph-api/reference/page/photos/). */
+export const PhotoResponseSchema = z.looseObject({ id: GraphIdSchema, post_id: z.optional(GraphIdSchema) });
+
+/** One post of `GET /{page-id}/posts` (https://developers.facebook.com/docs/graph-api/reference/page/feed). */
+const PagePostSchema = z.looseObject({
+  id: GraphIdSchema,
+  message: z.optional(z.string()),
+  created_time: z.optional(z.string()),
+  permalink_url: z.optional(z.string()),
+});
+
+/** A page of `GET /{page-id}/posts`. */
+export const PagePostListSchema = z.looseObject({
+  data: z.optional(z.array(PagePostSchema)),
+  paging: GraphPagingSchema,
+});

@@ -1,0 +1,76 @@
+import {
+  fetchSetting,
+  type HttpSettings,
+  httpBaseUrlSetting,
+  parseModel,
+  positiveIntegerSetting,
+} from '@smmkit/core/adapter-kit';
+import { GRAPH_API_ORIGIN, GRAPH_API_VERSION, GraphVersionSetting } from '@smmkit/graph-api';
+import * as z from 'zod/mini';
+
+/**
+ * Settings of `createFacebookAdapter`. Everything is optional: the defaults talk to the real
+ * Graph API at `graph.facebook.com` with the current version.
+ *
+ * The adapter keeps no tokens: the context's `tokens` give the Page access token, and
+ * `account.accountId` is the Page id (posting to a Page uses the Page token;
+ * https://developers.facebook.com/docs/pages-api/posts).
+ *
+ * @example
+ * ```ts
+ * const settings: FacebookSettings = { graphVersion: 'v26.0', timeoutMs: 30_000 };
+ * ```
+ */
+export interface FacebookSettings extends HttpSettings {
+  /** Graph API version, `vNN.N`. Default `v26.0`, the newest (https://developers.facebook.com/docs/graph-api/changelog). */
+  readonly graphVersion?: string | undefined;
+  /** Replaces `https://graph.facebook.com` (simulators, proxies); the version is still appended to it. */
+  readonly baseUrl?: string | undefined;
+}
+
+/** {@link FacebookSettings} with every default applied. */
+export interface ResolvedFacebookSettings extends Required<HttpSettings> {
+  /** Graph API version (`v26.0`). */
+  readonly graphVersion: string;
+  /** Origin without a trailing slash (`https://graph.facebook.com`). */
+  readonly origin: string;
+  /** Origin and version: the base URL every Graph path is appended to. */
+  readonly baseUrl: string;
+}
+
+/** The rules of {@link FacebookSettings}, in the order their problems are listed. */
+const FacebookSettingsSchema = z.object({
+  graphVersion: z._default(GraphVersionSetting, GRAPH_API_VERSION),
+  baseUrl: z.optional(httpBaseUrlSetting(GRAPH_API_ORIGIN)),
+  timeoutMs: z.optional(positiveIntegerSetting),
+  fetch: z.optional(fetchSetting),
+});
+
+/**
+ * Checks every setting with `parseModel`, fills in the defaults and builds the base URL every
+ * Graph path goes under: the origin (or `baseUrl`) with the version appended. A bad version, URL
+ * or timeout fails when the adapter is made, all in one `ValidationError`.
+ *
+ * @param settings - the settings passed to `createFacebookAdapter`
+ * @returns the settings resolved, with `origin` and `baseUrl`
+ * @throws ValidationError listing every invalid setting
+ *
+ * @example
+ * ```ts
+ * resolveFacebookSettings({}).baseUrl; // 'https://graph.facebook.com/v26.0'
+ * ```
+ */
+export function resolveFacebookSettings(settings: FacebookSettings): ResolvedFacebookSettings {
+  const { baseUrl, ...parsed } = parseModel(FacebookSettingsSchema, settings, 'Facebook adapter settings', {
+    platform: 'facebook',
+  });
+  const origin = baseUrl ?? GRAPH_API_ORIGIN;
+  // Settings left out resolve to undefined: the HTTP client applies its own defaults.
+  return {
+    fetch: undefined,
+    timeoutMs: undefined,
+    ...parsed,
+    origin,
+    baseUrl: `${origin}/${parsed.graphVersion}`,
+  };
+}

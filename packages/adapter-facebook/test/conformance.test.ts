@@ -1,0 +1,22 @@
+import { runAdapterConformance } from '@smmkit/testkit/conformance';
+import { createFacebookAdapter } from '../src/index.js';
+import { createFacebookSimulator } from '../src/mocks/index.js';
+
+runAdapterConformance({
+  name: 'facebook',
+  setup: () => {
+    const facebook = createFacebookSimulator();
+    return {
+      simulator: facebook.sim,
+      adapter: createFacebookAdapter({ baseUrl: facebook.baseUrl }),
+      createAccount: () => {
+        const created = facebook.addPage(`conformance${facebook.sim.accounts.size}`);
+        return {
+          account: { platform: 'facebook', accountId: created.account.id, handle: created.account.handle },
+          tokens: { accessToken: created.accessToken },
+        };
+      },
+      createPostRoute: 'POST /:version/:pageId/feed',
+    };
+  },
+});

@@ -1,0 +1,65 @@
+import { ValidationError } from '@smmkit/core';
+import { failureOf } from '@smmkit/testkit';
+import { describe, expect, it } from 'vitest';
+import { createFacebookAdapter, resolveFacebookSettings } from '../src/index.js';
+import { photo } from './support/harness.js';
+
+const facebook = createFacebookAdapter();
+const rules = (post: Parameters<typeof facebook.validate>[0]) =>
+  facebook.validate(post).map((problem) => problem.rule);
+
+describe('validate', () => {
+  it('accepts text, link-only, one photo and ten photos', () => {
+    expect(facebook.validate({ text: 'Hello' })).toEqual([]);
+    expect(facebook.validate({ options: { facebook: { link: 'https://smmkit.dev' } } })).toEqual([]);
+    expect(facebook.validate({ media: [photo('a')] })).toEqual([]);
+    expect(facebook.validate({ media: Array.from({ length: 10 }, (_, i) => photo(`p${i}`)) })).toEqual([]);
+  });
+
+  it('reports every problem at once', () => {
+    const found = rules({
+      text: 'x'.repeat(63_207),
+      media: [photo('big', { sizeBytes: 5 * 1024 * 1024 }), photo('odd', { mimeType: 'image/webp' })],
+      options: { facebook: { link: 'https://smmkit.dev' } },
+    });
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'text.max_length',
+        'media.max_bytes',
+        'media.mime_type',
+        'options.link_with_media',
+      ]),
+    );
+  });
+
+  it('refuses an empty post, more than ten photos, byte sources and unknown options', () => {
+    expect(rules({ text: ' ' })).toContain('post.empty');
+    expect(rules({ media: Array.from({ length: 11 }, (_, i) => photo(`p${i}`)) }).length).toBeGreaterThan(0);
+    const bytes = {
+      kind: 'image',
+      mimeType: 'image/jpeg',
+      source: { type: 'bytes', bytes: new Uint8Array(4) },
+    } as const;
+    expect(facebook.validate({ media: [bytes] }).length).toBeGreaterThan(0);
+    expect(
+      facebook.validate({ text: 'Hi', options: { facebook: { lnk: 'https://smmkit.dev' } } }).length,
+    ).toBeGreaterThan(0);
+  });
+});
+
+describe('settings', () => {
+  it('defaults to the current Graph version and accepts any other', () => {
+    expect(resolveFacebookSettings({}).baseUrl).toBe('https://graph.facebook.com/v26.0');
+    expect(resolveFacebookSettings({ graphVersion: 'v24.0' }).baseUrl).toBe(
+      'https://graph.facebook.com/v24.0',
+    );
+  });
+
+  it('refuses every bad setting at once', async () => {
+    const error = await failureOf(
+      Promise.resolve().then(() => createFacebookAdapter({ graphVersion: '26', timeoutMs: -1 })),
+    );
+    expect(ValidationError.isInstance(error)).toBe(true);
+    expect((error as ValidationError).problems).toHaveLength(2);
+  });
+});
