@@ -1,23 +1,17 @@
 import * as z from 'zod/mini';
 
 /**
- * Facebook's own options for a post, given as `post.options.facebook`. The names are the
- * parameters of `POST /{page-id}/feed` (https://developers.facebook.com/docs/graph-api/reference/page/feed):
- *
- * - `link`: a URL shared with the post, shown as a link preview (text posts only: a photo post
- *   takes no `link`).
- *
- * Strict: a misspelt option is a validation problem, not silently ignored.
+ * Facebook's own options for a post, given as `post.options.facebook`. There are none yet: the
+ * shared link is the post's `link` (Facebook's `link` parameter of `POST /{page-id}/feed`;
+ * https://developers.facebook.com/docs/graph-api/reference/page/feed). The schema is strict, so
+ * any option given here is a validation problem rather than silently ignored.
  *
  * @example
  * ```ts
- * const post = { text: 'Read this', options: { facebook: { link: 'https://example.com/article' } } };
+ * const post = { text: 'Read this', link: 'https://example.com/article', options: { facebook: {} } };
  * ```
  */
-export const FacebookPostOptionsSchema = z.strictObject({
-  /** A URL to share with the post. */
-  link: z.optional(z.url({ protocol: /^https?$/ })),
-});
+export const FacebookPostOptionsSchema = z.strictObject({});
 
 /** Facebook's options for a post; see {@link FacebookPostOptionsSchema}. */
 export type FacebookPostOptions = z.output<typeof FacebookPostOptionsSchema>;

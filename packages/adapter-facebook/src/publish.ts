@@ -19,7 +19,7 @@ const messageOf = (text: string | undefined): string | undefined =>
  * Publishes a checked post to the Page `context.account.accountId` with the Page token
  * (https://developers.facebook.com/docs/pages-api/posts):
  *
- * - no photo: `POST /{page-id}/feed` with `message` and `link` → `{id}`;
+ * - no photo: `POST /{page-id}/feed` with `message` and the post's `link` → `{id}`;
  * - one photo: `POST /{page-id}/photos` with `url`, `message` and `alt_text_custom` → `{id, post_id}`;
  * - several photos: each `POST /{page-id}/photos` with `published=false` → `{id}`, then
  *   `POST /{page-id}/feed` with `attached_media: [{media_fbid}]`.
@@ -28,7 +28,7 @@ const messageOf = (text: string | undefined): string | undefined =>
  * `AmbiguousOutcomeError` (reconcile with `findRecentPosts`), never a retry that would post twice.
  *
  * @param http - the adapter's HTTP client
- * @param checked - the post and its parsed `options.facebook`
+ * @param checked - the checked post (Facebook takes no options of its own yet)
  * @param context - the Page, its token, signal, clock and progress listener
  * @returns the post's reference and URL
  *
@@ -39,7 +39,7 @@ const messageOf = (text: string | undefined): string | undefined =>
  */
 export async function publishToFacebook(
   http: HttpClient,
-  { post, options }: CheckedPost<FacebookPostOptions>,
+  { post }: CheckedPost<FacebookPostOptions>,
   context: PublishContext,
 ): Promise<PublishResult> {
   const pageId = context.account.accountId;
@@ -71,7 +71,7 @@ export async function publishToFacebook(
     operation: 'publish post',
     json: {
       message,
-      link: options.link,
+      link: post.link,
       ...(attached.length === 0 ? {} : { attached_media: attached }),
     },
     schema: IdResponseSchema,

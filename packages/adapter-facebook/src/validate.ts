@@ -9,12 +9,12 @@ import type { FacebookPostOptions } from './post-options.js';
  *
  * - a post with only a `link` is a valid feed post (`message` or `link` is required;
  *   https://developers.facebook.com/docs/graph-api/reference/page/feed), so core's `post.empty`
- *   is dropped when a link is given;
+ *   is dropped when the post has a `link`;
  * - photo posts take no `link` (`/{page-id}/photos` has no such parameter;
- *   https://developers.facebook.com/docs/graph-api/reference/page/photos/), rule `options.link_with_media`.
+ *   https://developers.facebook.com/docs/graph-api/reference/page/photos/), rule `link.with_media`.
  *
  * @param post - the post to check
- * @param options - its `options.facebook`, parsed with `FacebookPostOptionsSchema`
+ * @param _options - its `options.facebook`, parsed with `FacebookPostOptionsSchema` (none yet)
  * @param capabilities - the adapter's capabilities
  * @returns every problem found; empty when the post can be published
  *
@@ -25,16 +25,16 @@ import type { FacebookPostOptions } from './post-options.js';
  */
 export function validateFacebookPost(
   post: Post,
-  options: FacebookPostOptions,
+  _options: FacebookPostOptions,
   capabilities: Capabilities,
 ): ValidationProblem[] {
   const problems = checkPostRules(post, capabilities, { platformName: 'Facebook', format: 'feed' }).filter(
-    (problem) => !(options.link !== undefined && problem.rule === 'post.empty'),
+    (problem) => !(post.link !== undefined && problem.rule === 'post.empty'),
   );
-  if (options.link !== undefined && (post.media ?? []).length > 0) {
+  if (post.link !== undefined && (post.media ?? []).length > 0) {
     problems.push({
-      path: ['options', 'facebook', 'link'],
-      rule: 'options.link_with_media',
+      path: ['link'],
+      rule: 'link.with_media',
       message: 'a Facebook photo post takes no link; put the URL in the text instead',
     });
   }

@@ -16,12 +16,10 @@ describe('publish', () => {
     expect(request?.url).toContain(`/v26.0/${pageId}/feed`);
   });
 
-  it('shares a link given as options.facebook.link, with or without text', async () => {
+  it('shares the post’s link, with or without text', async () => {
     const link = 'https://smmkit.dev/blog/launch';
-    const withText = await h
-      .adapter()
-      .publish({ text: 'Read this', options: { facebook: { link } } }, h.context());
-    const linkOnly = await h.adapter().publish({ options: { facebook: { link } } }, h.context());
+    const withText = await h.adapter().publish({ text: 'Read this', link }, h.context());
+    const linkOnly = await h.adapter().publish({ link }, h.context());
     expect(h.facebook.sim.posts.get(withText.ref.platformPostId)?.extra.link).toBe(link);
     expect(h.facebook.sim.posts.get(linkOnly.ref.platformPostId)?.extra.link).toBe(link);
   });

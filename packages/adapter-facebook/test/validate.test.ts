@@ -11,7 +11,7 @@ const rules = (post: Parameters<typeof facebook.validate>[0]) =>
 describe('validate', () => {
   it('accepts text, link-only, one photo and ten photos', () => {
     expect(facebook.validate({ text: 'Hello' })).toEqual([]);
-    expect(facebook.validate({ options: { facebook: { link: 'https://smmkit.dev' } } })).toEqual([]);
+    expect(facebook.validate({ link: 'https://smmkit.dev' })).toEqual([]);
     expect(facebook.validate({ media: [photo('a')] })).toEqual([]);
     expect(facebook.validate({ media: Array.from({ length: 10 }, (_, i) => photo(`p${i}`)) })).toEqual([]);
   });
@@ -20,15 +20,10 @@ describe('validate', () => {
     const found = rules({
       text: 'x'.repeat(63_207),
       media: [photo('big', { sizeBytes: 5 * 1024 * 1024 }), photo('odd', { mimeType: 'image/webp' })],
-      options: { facebook: { link: 'https://smmkit.dev' } },
+      link: 'https://smmkit.dev',
     });
     expect(found).toEqual(
-      expect.arrayContaining([
-        'text.max_length',
-        'media.max_bytes',
-        'media.mime_type',
-        'options.link_with_media',
-      ]),
+      expect.arrayContaining(['text.max_length', 'media.max_bytes', 'media.mime_type', 'link.with_media']),
     );
   });
 
