@@ -14,7 +14,7 @@ export const FACEBOOK_MAX_PHOTOS = 10;
  * What the Facebook Pages adapter supports, as far as it is built today: text and link posts
  * (`POST /{page-id}/feed`), a single photo (`POST /{page-id}/photos`) and multi-photo posts
  * (unpublished photos then `attached_media`), all from public URLs, published to a Page feed with
- * the Page token; delete; finding recent posts. Every rule cites developers.facebook.com.
+ * the Page token; delete; finding recent posts; post counts and Page followers. Every rule cites developers.facebook.com.
  *
  * @returns the capabilities
  *
@@ -62,7 +62,10 @@ export function facebookCapabilities(): Capabilities {
     privacy: false,
     // `DELETE /{post-id}` deletes posts the app created (https://developers.facebook.com/docs/pages-api/posts).
     delete: true,
-    metrics: { post: [], account: [], maxPostsPerRequest: 1 },
+    // Counts of a post (`shares`, `comments.summary(true)`, `reactions.summary(true)`;
+    // https://developers.facebook.com/docs/graph-api/reference/post/) and the Page's
+    // `followers_count` (https://developers.facebook.com/docs/graph-api/reference/page/).
+    metrics: { post: ['shares', 'comments', 'reactions'], account: ['followers'], maxPostsPerRequest: 1 },
     engagement: { read: [], reply: false, hide: false, delete: false },
     webhooks: false,
     // No idempotency key and no duplicate signal here; the Page's recent posts can be listed
@@ -78,6 +81,7 @@ export function facebookCapabilities(): Capabilities {
       operations: {
         publish: [GRAPH_USAGE_BUCKET],
         upload: [GRAPH_USAGE_BUCKET],
+        metrics: [GRAPH_USAGE_BUCKET],
         findRecentPosts: [GRAPH_USAGE_BUCKET],
       },
     },

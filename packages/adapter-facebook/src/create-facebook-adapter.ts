@@ -4,13 +4,15 @@ import { facebookCapabilities } from './capabilities.js';
 import { deleteFacebookPost } from './delete.js';
 import { findRecentFacebookPosts } from './find-recent-posts.js';
 import { createFacebookHttpClient } from './http-client.js';
+import { getFacebookAccountMetrics, getFacebookPostMetrics } from './metrics.js';
 import { FacebookPostOptionsSchema } from './post-options.js';
 import { publishToFacebook } from './publish.js';
 import { type FacebookSettings, resolveFacebookSettings } from './settings.js';
 import { validateFacebookPost } from './validate.js';
 
 /** A Facebook Pages adapter: a core `Adapter` whose supported operations are present, so callers need no `?.`. */
-export type FacebookAdapter = Adapter & Required<Pick<Adapter, 'delete' | 'findRecentPosts'>>;
+export type FacebookAdapter = Adapter &
+  Required<Pick<Adapter, 'delete' | 'findRecentPosts' | 'getPostMetrics' | 'getAccountMetrics'>>;
 
 /**
  * Makes an adapter for Facebook Pages (Graph API). The context's `account.accountId` is the Page
@@ -38,5 +40,7 @@ export function createFacebookAdapter(settings: FacebookSettings = {}): Facebook
     publish: (checked, context) => publishToFacebook(http, checked, context),
     delete: (ref, context) => deleteFacebookPost(http, ref, context),
     findRecentPosts: (query, context) => findRecentFacebookPosts(http, query, context),
+    getPostMetrics: (refs, context) => getFacebookPostMetrics(http, refs, context),
+    getAccountMetrics: (context) => getFacebookAccountMetrics(http, context),
   });
 }

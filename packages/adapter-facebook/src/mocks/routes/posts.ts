@@ -1,5 +1,5 @@
 import { fieldNames, pick, unsupportedRequest } from '@smmkit/graph-api/mocks';
-import type { SimulatedPost } from '@smmkit/testkit';
+import { growingCount, type SimulatedPost } from '@smmkit/testkit';
 import type { FacebookContext } from '../context.js';
 
 /** Graph's time format: ISO 8601 with a `+0000` offset. */
@@ -15,11 +15,29 @@ function postJson(post: SimulatedPost): Record<string, unknown> {
   };
 }
 
+/** How fast a post's counts grow in the simulator, per hour after publishing (made-up figures). */
+const PER_HOUR = { shares: 3, comments: 6, reactions: 40 } as const;
+
+/** A post's counts as `fields=shares,comments.summary(true),reactions.summary(true)` answers them. */
+function countsJson(post: SimulatedPost, now: number): Record<string, unknown> {
+  const age = now - post.createdAt;
+  const count = (metric: keyof typeof PER_HOUR) => growingCount(post.id, metric, age, PER_HOUR[metric]);
+  return {
+    id: post.id,
+    shares: { count: count('shares') },
+    comments: { data: [], summary: { total_count: count('comments') } },
+    reactions: { data: [], summary: { total_count: count('reactions') } },
+  };
+}
+
 /**
  * `GET /{v}/{page-id}/posts` (newest first, `since` in Unix seconds, `limit`, `fields`) and
  * `DELETE /{v}/{post-id}` → `{success:true}` for the Page's own posts
  * (https://developers.facebook.com/docs/graph-api/reference/page/feed,
- * https://developers.facebook.com/docs/pages-api/posts).
+ * https://developers.facebook.com/docs/pages-api/posts), and `GET /{v}/{id}` for a post's counts
+ * (`shares`, `comments.summary(true)`, `reactions.summary(true)`) or a Page's `followers_count`
+ * (https://developers.facebook.com/docs/graph-api/reference/post/,
+ * https://developers.facebook.com/docs/graph-api/reference/page/).
  *
  * @param context - the simulator's state and route registrar
  *
@@ -41,6 +59,17 @@ export function registerPostRoutes(context: FacebookContext): void {
       .sort((a, b) => b.createdAt - a.createdAt)
       .slice(0, limit);
     return Response.json({ data: posts.map((post) => pick(postJson(post), fields)) });
+  });
+  context.route('GET', '/:version/:id', {}, ({ path, params, now }) => {
+    const id = path.id ?? '';
+    const fields = fieldNames(params.get('fields') ?? 'id');
+    const post = sim.posts.get(id);
+    if (post !== undefined)
+      return Response.json(pick({ ...postJson(post), ...countsJson(post, now) }, fields));
+    const page = sim.accounts.get(id);
+    if (page !== undefined)
+      return Response.json(pick({ id: page.id, name: page.handle, followers_count: page.followers }, fields));
+    return unsupportedRequest('GET', id);
   });
   context.route('DELETE', '/:version/:postId', {}, ({ path, accountId }) => {
     const id = path.postId ?? '';
