@@ -1,3 +1,5 @@
+import { createFacebookAdapter } from '@smmkit/adapter-facebook';
+import { createFacebookSimulator } from '@smmkit/adapter-facebook/mocks';
 import { createInstagramAdapter } from '@smmkit/adapter-instagram';
 import { createInstagramSimulator } from '@smmkit/adapter-instagram/mocks';
 import { createLinkedInAdapter, linkedInPostUrl } from '@smmkit/adapter-linkedin';
@@ -205,7 +207,45 @@ const linkedin: DemoPlatform = {
   },
 };
 
+const facebook: DemoPlatform = {
+  id: 'facebook',
+  name: 'Facebook',
+  setUp(time, clock) {
+    // Instagram's simulator already answers on graph.facebook.com with its own tokens, and both
+    // have `GET /{v}/{id}`: the Page's Graph gets an origin of its own in the demo.
+    const simulator = createFacebookSimulator({ clock: time, baseUrl: 'https://graph.facebook-pages.test' });
+    const page = simulator.addPage('linen.workshop', { followers: 6_700 });
+    return {
+      sim: simulator.sim,
+      adapter: createFacebookAdapter({ baseUrl: simulator.baseUrl, fetch: clock.fetch }),
+      // The Page id; its Page token posts to the Page feed.
+      accountId: page.account.id,
+      tokens: staticTokenProvider(page.accessToken),
+      // Photos are given by a public URL (https://developers.facebook.com/docs/graph-api/reference/page/photos/):
+      // the same pictures, as the CDN serves them.
+      overridesFor: (post) => {
+        const media = post.media;
+        if (media === undefined || !media.some((item) => item.kind === 'image')) return undefined;
+        return {
+          media: media.map(
+            (item, index): Media =>
+              item.kind === 'image'
+                ? { ...item, source: { type: 'url', url: `${CDN}/image-${index + 1}.jpg` } }
+                : item,
+          ),
+        };
+      },
+      postUrl: (ref) => ref.url ?? `https://www.facebook.com/${ref.platformPostId}`,
+      faults: [
+        // The first feed post is stored but its answer is lost: the publisher finds it among the
+        // Page's posts (findRecentPosts) instead of posting twice.
+        { kind: 'accepted_then_lost', route: 'POST /:version/:pageId/feed' },
+      ],
+    };
+  },
+};
+
 /**
  * Every platform the demo publishes to. A new adapter with a simulator is one more entry here.
  */
-export const PLATFORMS: readonly DemoPlatform[] = [x, mastodon, instagram, linkedin];
+export const PLATFORMS: readonly DemoPlatform[] = [x, mastodon, instagram, linkedin, facebook];
