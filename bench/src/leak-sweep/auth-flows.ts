@@ -3,8 +3,9 @@
  * secrets: the registry of the sweep's token-endpoint probes. An adapter with auth helpers adds
  * its entries here; a platform of the demo's registry without any is named in the report.
  *
- * The bench's package.json does not list `@smmkit/adapter-instagram` (adding it would change the
- * workspace lockfile); it is imported from where the demo, which depends on it, resolves it.
+ * The bench's package.json does not list `@smmkit/adapter-instagram` or `@smmkit/adapter-linkedin`
+ * (adding them would change the workspace lockfile); they are imported from where the demo, which
+ * depends on them, resolves them.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -50,6 +51,12 @@ const instagram = (await import(
   pathToFileURL(fromDemo.resolve('@smmkit/adapter-instagram')).href
 )) as InstagramModule;
 const GRAPH = { baseUrl: 'https://graph.instagram.test', graphVersion: 'v26.0' };
+
+type LinkedInModule = typeof import('@smmkit/adapter-linkedin');
+const linkedin = (await import(
+  pathToFileURL(fromDemo.resolve('@smmkit/adapter-linkedin')).href
+)) as LinkedInModule;
+const LINKEDIN_TOKEN_URL = 'https://www.linkedin.test/oauth/v2/accessToken';
 
 /** Every token-endpoint helper the sweep probes. */
 export const AUTH_FLOWS: readonly AuthFlow[] = [
@@ -190,6 +197,35 @@ export const AUTH_FLOWS: readonly AuthFlow[] = [
     sendsBasic: false,
     call: ({ fetch, clock }) =>
       instagram.discoverInstagramAccounts({ ...GRAPH, userAccessToken: AT, fetch, clock }),
+  },
+  {
+    platform: 'linkedin',
+    name: 'exchangeLinkedInCode',
+    sendsBasic: false,
+    call: ({ fetch, clock }) =>
+      linkedin.exchangeLinkedInCode({
+        clientId: CLIENT_ID,
+        clientSecret: CS,
+        redirectUri: REDIRECT_URI,
+        code: CODE,
+        tokenUrl: LINKEDIN_TOKEN_URL,
+        fetch,
+        clock,
+      }),
+  },
+  {
+    platform: 'linkedin',
+    name: 'refreshLinkedInToken',
+    sendsBasic: false,
+    call: ({ fetch, clock }) =>
+      linkedin.refreshLinkedInToken({
+        clientId: CLIENT_ID,
+        clientSecret: CS,
+        refreshToken: RT,
+        tokenUrl: LINKEDIN_TOKEN_URL,
+        fetch,
+        clock,
+      }),
   },
   {
     platform: 'mastodon',
