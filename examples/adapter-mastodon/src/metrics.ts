@@ -5,7 +5,7 @@ import {
   type PostRef,
   type RequestContext,
 } from '@smmkit/core';
-import { type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
+import { countSamples, type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
 import {
   AccountWithCountsSchema,
   type MastodonAccountWithCounts,
@@ -22,10 +22,10 @@ const POST_METRICS = [
 
 /** Account counts and the canonical metric each one is (entities/Account). */
 const ACCOUNT_METRICS = [
-  ['followers', 'followers_count'],
-  ['following', 'following_count'],
-  ['posts_count', 'statuses_count'],
-] as const satisfies readonly (readonly [CanonicalMetric, keyof MastodonAccountWithCounts])[];
+  ['followers_count', 'followers'],
+  ['following_count', 'following'],
+  ['statuses_count', 'posts_count'],
+] as const satisfies readonly (readonly [keyof MastodonAccountWithCounts, CanonicalMetric])[];
 
 /**
  * Lifetime counts of the given statuses, one `GET /api/v1/statuses/:id` each
@@ -111,15 +111,9 @@ export async function getMastodonAccountMetrics(
     schema: AccountWithCountsSchema,
     context,
   });
-  const observedAt = new Date(clock.now());
-  return ACCOUNT_METRICS.map(([metric, rawName]) => ({
+  return countSamples(account, ACCOUNT_METRICS, {
     platform: 'mastodon',
     accountId,
-    scope: 'account',
-    metric,
-    rawName,
-    value: account[rawName],
-    observedAt,
-    period: 'lifetime',
-  }));
+    observedAt: new Date(clock.now()),
+  });
 }

@@ -1,5 +1,5 @@
 import type { MetricSample, PostRef, RequestContext } from '@smmkit/core';
-import { type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
+import { countSamples, type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
 
 /** `{summary: {total_count}}` of an edge read with `.summary(true)` (https://developers.facebook.com/docs/graph-api/reference/post/). */
@@ -13,6 +13,13 @@ const PostCountsSchema = z.looseObject({
   comments: SummarySchema,
   reactions: SummarySchema,
 });
+
+/** The counts a post read gives, by raw name, and the canonical metric each is. */
+const POST_COUNTS = [
+  ['shares', 'shares'],
+  ['comments', 'comments'],
+  ['reactions', 'reactions'],
+] as const;
 
 /** The Page's follower count (https://developers.facebook.com/docs/graph-api/reference/page/: `followers_count`). */
 const PageCountsSchema = z.looseObject({ followers_count: z.optional(z.number()) });
@@ -48,26 +55,19 @@ export async function getFacebookPostMetrics(
       schema: PostCountsSchema,
       context,
     });
-    const observedAt = new Date(clock.now());
-    const counts: [MetricSample['metric'], string, number | undefined][] = [
-      ['shares', 'shares', data.shares?.count],
-      ['comments', 'comments', data.comments?.summary?.total_count],
-      ['reactions', 'reactions', data.reactions?.summary?.total_count],
-    ];
-    for (const [metric, rawName, value] of counts) {
-      if (value === undefined) continue;
-      samples.push({
+    const counts = {
+      shares: data.shares?.count,
+      comments: data.comments?.summary?.total_count,
+      reactions: data.reactions?.summary?.total_count,
+    };
+    samples.push(
+      ...countSamples(counts, POST_COUNTS, {
         platform: 'facebook',
         accountId: ref.accountId,
         platformPostId: ref.platformPostId,
-        scope: 'post',
-        metric,
-        rawName,
-        value,
-        observedAt,
-        period: 'lifetime',
-      });
-    }
+        observedAt: new Date(clock.now()),
+      }),
+    );
   }
   return samples;
 }
@@ -98,17 +98,9 @@ export async function getFacebookAccountMetrics(
     schema: PageCountsSchema,
     context,
   });
-  if (data.followers_count === undefined) return [];
-  return [
-    {
-      platform: 'facebook',
-      accountId: context.account.accountId,
-      scope: 'account',
-      metric: 'followers',
-      rawName: 'followers_count',
-      value: data.followers_count,
-      observedAt: new Date(clock.now()),
-      period: 'lifetime',
-    },
-  ];
+  return countSamples(data, [['followers_count', 'followers']], {
+    platform: 'facebook',
+    accountId: context.account.accountId,
+    observedAt: new Date(clock.now()),
+  });
 }

@@ -1,5 +1,5 @@
 import { AuthError, type MetricSample, PlatformError, type PostRef, type RequestContext } from '@smmkit/core';
-import { type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
+import { countSamples, type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
 import { INSTAGRAM_ACCOUNT_METRICS, INSTAGRAM_MEDIA_METRICS } from './metric-mapping.js';
 import { AccountCountsSchema, InsightsResponseSchema } from './schemas.js';
 
@@ -100,24 +100,10 @@ export async function getInstagramAccountMetrics(
     schema: AccountCountsSchema,
     context,
   });
-  const observedAt = new Date(clock.now());
-  const counts: Record<string, unknown> = data;
-  return INSTAGRAM_ACCOUNT_METRICS.flatMap(([field, metric]) => {
-    const value = numeric(counts[field]);
-    return value === undefined
-      ? []
-      : [
-          {
-            platform: 'instagram',
-            accountId: context.account.accountId,
-            scope: 'account' as const,
-            metric,
-            rawName: field,
-            value,
-            observedAt,
-            period: 'lifetime' as const,
-          },
-        ];
+  return countSamples(data, INSTAGRAM_ACCOUNT_METRICS, {
+    platform: 'instagram',
+    accountId: context.account.accountId,
+    observedAt: new Date(clock.now()),
   });
 }
 

@@ -125,6 +125,7 @@ export { systemClock } from './time/clock.js';
 
 // Reading back and reconciling: pages of engagement, recent posts.
 
+export { type CountSamplesTarget, countSamples } from './adapter/count-samples.js';
 export { type MatchRecentPostsOptions, matchRecentPosts } from './adapter/match-recent-posts.js';
 export { clampPageSize } from './adapter/page-size.js';
 
