@@ -57,4 +57,12 @@ export interface PublishContext extends RequestContext {
    * returns the first post instead of making a second.
    */
   readonly idempotencyKey?: string | undefined;
+  /**
+   * Native scheduling: hand the post to the platform now, to go live at this instant on the
+   * platform's own schedule (Facebook's `published=false` + `scheduled_publish_time`). Set only
+   * for adapters whose `capabilities.nativeScheduling` is not `false`, and only within its
+   * `minLeadSeconds`–`maxLeadSeconds` from now (the publisher checks both before calling). The
+   * adapter answers with `PublishResult.scheduledFor` set.
+   */
+  readonly scheduledFor?: Date | undefined;
 }

@@ -53,6 +53,11 @@ export const PublishResultSchema = /* @__PURE__ */ (() =>
     url: z.optional(HttpUrlSchema),
     /** When the platform says the post went live. */
     publishedAt: z.optional(InstantSchema),
+    /**
+     * For a natively scheduled post (`PublishContext.scheduledFor`): when the platform will
+     * publish it. The post exists on the platform but is not live yet.
+     */
+    scheduledFor: z.optional(InstantSchema),
     /** Refs of the later thread parts, in order. */
     threadRefs: z.optional(z.array(PostRefSchema)),
     /** The platform's id of the first comment, when one was added. */

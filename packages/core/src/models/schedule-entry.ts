@@ -1,11 +1,25 @@
 import * as z from 'zod/mini';
 import { ApprovalSchema } from './approval.js';
+import { HttpUrlSchema } from './http-url.js';
 import { NonEmptyStringSchema } from './ids.js';
 import { InstantSchema } from './instant.js';
 import { PostSchema } from './post.js';
+import { PostRefSchema } from './post-ref.js';
 import { ScheduleStatusSchema } from './schedule-status.js';
 import { TargetSchema } from './target.js';
 import { TimeZoneSchema } from './time-zone.js';
+
+/** A failure as a schedule store keeps it: smmkit's error code and a sentence a person can act on. */
+export const EntryErrorSchema = /* @__PURE__ */ (() =>
+  z.object({
+    /** smmkit's stable error code (`not_approved`, `rate_limited`, `auth_expired`, …). */
+    code: NonEmptyStringSchema,
+    /** What happened and what to do. */
+    message: z.string(),
+  }))();
+
+/** A failure as a schedule store keeps it. */
+export interface EntryError extends z.output<typeof EntryErrorSchema> {}
 
 /**
  * How a schedule entry repeats: an RFC 5545 `RRULE` value such as `FREQ=WEEKLY;BYDAY=MO;BYHOUR=9`,
@@ -24,6 +38,30 @@ export const RecurrenceSchema = /* @__PURE__ */ (() =>
 
 /** A recurrence rule. */
 export interface Recurrence extends z.output<typeof RecurrenceSchema> {}
+
+/**
+ * How one target of a schedule entry ended: published (with where), failed or unknown (with why).
+ */
+export const TargetResultSchema = /* @__PURE__ */ (() =>
+  z.object({
+    /** The target's platform id. */
+    platform: NonEmptyStringSchema,
+    /** The target's account id. */
+    accountId: NonEmptyStringSchema,
+    /** `published`; `failed` (nothing went out); `unknown` (may have gone out; never republished blindly). */
+    status: z.enum(['published', 'failed', 'unknown']),
+    /** The post on the platform, when published. */
+    ref: z.optional(PostRefSchema),
+    /** Its public URL, when known. */
+    url: z.optional(HttpUrlSchema),
+    /** For natively scheduled posts: when the platform will publish it. */
+    scheduledFor: z.optional(InstantSchema),
+    /** Why it failed or is unknown. */
+    error: z.optional(EntryErrorSchema),
+  }))();
+
+/** How one target of a schedule entry ended. */
+export interface TargetResult extends z.output<typeof TargetResultSchema> {}
 
 /**
  * A post planned for one or more targets at one instant. `publishAt` is the instant; `timeZone`
@@ -63,6 +101,17 @@ export const ScheduleEntrySchema = /* @__PURE__ */ (() =>
     attempts: z._default(z.int().check(z.nonnegative()), 0),
     /** How the entry repeats, if it does. */
     recurrence: z.optional(RecurrenceSchema),
+    /**
+     * For an occurrence of a recurring entry: the id of the entry it repeats (the series). The
+     * series entry itself has no `seriesId`.
+     */
+    seriesId: z.optional(NonEmptyStringSchema),
+    /** Publish through the platform's own scheduling (`nativeScheduling`) instead of at `publishAt`. */
+    native: z.optional(z.boolean()),
+    /** One result per target once the entry was published, failed or is unknown. */
+    results: z.optional(z.array(TargetResultSchema)),
+    /** Why the entry failed as a whole (e.g. `not_approved`: not approved by its time). */
+    error: z.optional(EntryErrorSchema),
     /** When the entry was created. */
     createdAt: z.optional(InstantSchema),
     /** When the entry last changed. */

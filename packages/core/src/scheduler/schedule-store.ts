@@ -1,0 +1,103 @@
+import type { EntryError, ScheduleEntry, TargetResult } from '../models/schedule-entry.js';
+import type { ScheduleStatus } from '../models/schedule-status.js';
+import type { Outbox } from './outbox.js';
+
+/** Which entries {@link ScheduleStore.list} returns; every given field narrows the list. */
+export interface ScheduleQuery {
+  /** Entries with `publishAt` at or after this instant. */
+  readonly from?: Date | undefined;
+  /** Entries with `publishAt` before this instant. */
+  readonly to?: Date | undefined;
+  /** Entries with at least one target on one of these accounts. */
+  readonly accounts?: readonly { readonly platform: string; readonly accountId: string }[] | undefined;
+  /** Entries in one of these states. */
+  readonly statuses?: readonly ScheduleStatus[] | undefined;
+  /** Occurrences of this recurring entry. */
+  readonly seriesId?: string | undefined;
+  /** At most this many (default: all). */
+  readonly limit?: number | undefined;
+}
+
+/** The fields of an entry a transition may change. */
+export interface EntryPatch {
+  readonly status?: ScheduleStatus | undefined;
+  readonly publishAt?: Date | undefined;
+  readonly timeZone?: string | undefined;
+  readonly approval?: ScheduleEntry['approval'] | undefined;
+  readonly attempts?: number | undefined;
+  readonly results?: readonly TargetResult[] | undefined;
+  readonly error?: EntryError | undefined;
+  readonly post?: ScheduleEntry['post'] | undefined;
+  readonly targets?: ScheduleEntry['targets'] | undefined;
+}
+
+/** An entry a worker claimed, with its lease. */
+export interface ClaimedEntry {
+  /** The entry, now `publishing` (its `attempts` counted up). */
+  readonly entry: ScheduleEntry;
+  /** When the lease ends unless renewed. */
+  readonly leaseUntil: Date;
+  /**
+   * True when the entry was `publishing` under a lease that ran out (its worker died): its
+   * targets may have been sent, so the publisher's outbox decides, never a blind republish.
+   */
+  readonly recovered: boolean;
+}
+
+/** What {@link ScheduleStore.claimDue} takes. */
+export interface ClaimRequest {
+  /** Now: entries with `publishAt` at or before it are due. */
+  readonly now: Date;
+  /** At most this many entries. */
+  readonly limit: number;
+  /** The claiming worker's id, kept as the lease holder. */
+  readonly worker: string;
+  /** How long the lease lasts, in ms. */
+  readonly leaseMs: number;
+}
+
+/**
+ * Where schedule entries live, with an atomic claim and lease so that two workers never publish
+ * one entry. Every store is also the publisher's {@link Outbox}. smmkit ships an in-memory store
+ * (tests), a SQLite store (`@smmkit/core/sqlite`, the embedded default) and a Redis/BullMQ one
+ * (`@smmkit/scheduler-bullmq`); testkit's store conformance suite checks each.
+ */
+export interface ScheduleStore extends Outbox {
+  /** Adds entries. Atomic per call. @throws Error naming the id when an id exists already. */
+  add(entries: readonly ScheduleEntry[]): Promise<void>;
+  /** Adds `entry` unless its id exists (recurrence adds each occurrence this way). @returns whether it was added */
+  addIfAbsent(entry: ScheduleEntry): Promise<boolean>;
+  /** The entry with `id`, if any. */
+  get(id: string): Promise<ScheduleEntry | undefined>;
+  /** Entries matching `query`, ordered by `publishAt`, then `id`. */
+  list(query?: ScheduleQuery): Promise<ScheduleEntry[]>;
+  /**
+   * Applies `patch` (and sets `updatedAt` to `at`) only when the entry is in one of `from` and
+   * not leased: a compare-and-set on the state, so concurrent approvals, edits and claims
+   * never both win.
+   *
+   * @returns the updated entry, or `undefined` when it is missing, in another state or leased
+   */
+  transition(
+    id: string,
+    from: readonly ScheduleStatus[],
+    patch: EntryPatch,
+    at: Date,
+  ): Promise<ScheduleEntry | undefined>;
+  /**
+   * Atomically claims due entries: `scheduled` ones with `publishAt <= now`, and `publishing`
+   * ones whose lease ran out. Each becomes `publishing`, leased to `worker` until
+   * `now + leaseMs`, `attempts` + 1. Oldest `publishAt` first.
+   */
+  claimDue(request: ClaimRequest): Promise<ClaimedEntry[]>;
+  /** Extends `worker`'s lease on `id` to `until`. @returns false when the lease is no longer `worker`'s */
+  renewLease(id: string, worker: string, until: Date): Promise<boolean>;
+  /**
+   * Ends `worker`'s claim: applies `patch` (its final state) and drops the lease.
+   *
+   * @returns false when the lease is no longer `worker`'s (nothing changed)
+   */
+  complete(id: string, worker: string, patch: EntryPatch, at: Date): Promise<boolean>;
+  /** Releases what the store holds (connections); the store is unusable afterwards. */
+  close?(): Promise<void>;
+}
