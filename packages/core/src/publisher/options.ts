@@ -1,6 +1,7 @@
 import type { Adapter } from '../adapter/adapter.js';
 import type { TokenProvider } from '../auth/token-provider.js';
 import type { Target } from '../models/target.js';
+import type { Outbox } from '../scheduler/outbox.js';
 import { type Clock, systemClock } from '../time/clock.js';
 
 /**
@@ -104,6 +105,16 @@ export interface PublisherOptions {
   readonly reconcile?: ReconcileOptions | undefined;
   /** Makes an idempotency key when `publish` is given none (default `crypto.randomUUID`). */
   readonly newKey?: (() => string) | undefined;
+  /**
+   * Where each create is written down before it is sent (default: nowhere). With an outbox,
+   * publishing is crash-safe across processes: a target whose key the outbox holds as
+   * `published` is answered from the record without a send; one left `sending` by a run that
+   * died, or `unknown`, is reconciled instead of created again; every outcome is written back,
+   * and `unknown` ones stay in the outbox until resolved. Every schedule store is an outbox
+   * (`memoryScheduleStore()`, `sqliteScheduleStore(path)`); pass stable idempotency keys
+   * (`publish(post, targets, { idempotencyKey })`) so a rerun finds its records.
+   */
+  readonly outbox?: Outbox | undefined;
 }
 
 /** {@link RetryOptions} with every default filled in. */
@@ -166,6 +177,8 @@ export interface ResolvedPublisherOptions {
   readonly reconcile: ResolvedReconcileOptions;
   /** See {@link PublisherOptions.newKey}. */
   readonly newKey: () => string;
+  /** See {@link PublisherOptions.outbox}. */
+  readonly outbox: Outbox | undefined;
 }
 
 /**
@@ -212,5 +225,6 @@ export function resolvePublisherOptions(options: PublisherOptions): ResolvedPubl
       idempotentRetries: Math.max(0, Math.trunc(reconcile.idempotentRetries ?? 3)),
     },
     newKey: options.newKey ?? (() => globalThis.crypto.randomUUID()),
+    outbox: options.outbox,
   };
 }

@@ -12,6 +12,7 @@ import { ValidationError, type ValidationProblem } from '../errors/validation-er
 import type { Post } from '../models/post.js';
 import type { PublishResult } from '../models/publish-result.js';
 import type { Target } from '../models/target.js';
+import type { Outbox, OutboxRecord } from '../scheduler/outbox.js';
 import { describeCallbackError, withUnprintedCause } from '../security/callback-error.js';
 import { describeThrown } from '../security/safe-cause.js';
 import { applyOverrides } from './apply-overrides.js';
@@ -27,9 +28,18 @@ import {
 import { BucketThrottle, isThrottleRefusal } from './bucket-throttle.js';
 import { createPublisherEvents, type PublisherEventEmitter } from './events.js';
 import { type PublisherOptions, resolvePublisherOptions } from './options.js';
+import {
+  OutboxRecordFound,
+  openIntent,
+  priorRecord,
+  publishedFromRecord,
+  settleOutcome,
+  unsettledRecordError,
+} from './outbox-steps.js';
 import { failedOutcome, type PublishOutcome } from './outcome.js';
 import { reconcile } from './reconcile.js';
 import { type RetryRun, withRetry } from './retry.js';
+import { scheduledForRefusal } from './scheduled-for.js';
 
 /** Options of one {@link Publisher.publish} call. */
 export interface PublishOptions {
@@ -41,6 +51,15 @@ export interface PublishOptions {
    * a new key for this call (`newKey`), stable across its retries.
    */
   readonly idempotencyKey?: string | undefined;
+  /**
+   * Native scheduling: hand the post to each platform now, to go live at this instant on the
+   * platform's own schedule (Facebook's scheduled Page posts). Every target's adapter must have
+   * `capabilities.nativeScheduling`, and the instant must lie in its lead window from now
+   * (Facebook: 10 minutes to 30 days); otherwise that target fails with an
+   * `UnsupportedCapabilityError` or a `ValidationError` and nothing is sent for it. A published
+   * outcome then has `result.scheduledFor`: the post exists but is not live yet.
+   */
+  readonly scheduledFor?: Date | undefined;
 }
 
 /** A target's publish that had not started when the publisher was shut down with `handBack`. */
@@ -134,6 +153,23 @@ export interface RunOptions {
 }
 
 /** A target's publish waiting in or running from a queue. */
+/** What one target's publish asks for besides the post. */
+interface JobRequest {
+  /** The target's idempotency key. */
+  readonly idempotencyKey: string;
+  /** Native scheduling instant, when asked for. */
+  readonly scheduledFor: Date | undefined;
+}
+
+/** A job's use of the outbox. */
+interface OutboxState {
+  readonly outbox: Outbox;
+  /** What an earlier run left (`sending` or `unknown`), read before the job queued for budget. */
+  readonly prior: OutboxRecord | undefined;
+  /** Whether this job recorded its intent or found a record: then its outcome is written back. */
+  opened: boolean;
+}
+
 interface Job {
   readonly post: Post;
   readonly target: Target;
@@ -232,6 +268,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
     target: Target,
     callKey: string,
     signal: AbortSignal | undefined,
+    scheduledFor: Date | undefined,
   ): Promise<PublishOutcome> {
     const idempotencyKey = `${callKey}:${target.platform}:${target.accountId}`;
     if (closed) {
@@ -268,6 +305,10 @@ export function createPublisher(options: PublisherOptions): Publisher {
       );
     }
     const { checked } = check;
+    if (scheduledFor !== undefined) {
+      const refusal = scheduledForRefusal(adapter.capabilities, target.platform, scheduledFor, clock.now());
+      if (refusal !== undefined) return finish(failedOutcome(target, refusal));
+    }
     const demand = publishDemand(adapter.capabilities, sent);
     const main: BucketId = {
       platform: target.platform,
@@ -306,7 +347,9 @@ export function createPublisher(options: PublisherOptions): Publisher {
         if (!jobs.has(job)) return; // handed back or aborted while it waited
         job.started = true;
         try {
-          job.settle(await runJob(adapter, checked, target, idempotencyKey, main, demand, signal));
+          job.settle(
+            await runJob(adapter, checked, target, { idempotencyKey, scheduledFor }, main, demand, signal),
+          );
         } catch (error) {
           // runJob maps every failure to an outcome; this is a last resort that must not lose one.
           job.settle(uncertain(target, error));
@@ -317,14 +360,42 @@ export function createPublisher(options: PublisherOptions): Publisher {
     });
   }
 
+  /**
+   * Publishes one target, through the outbox when there is one: what an earlier run left for
+   * the key answers first (published → no send; `sending`/`unknown` → reconciliation), the intent
+   * is recorded right before the first create, and every outcome is written back.
+   */
   async function runJob(
     adapter: Adapter,
     checked: CheckedPost,
     target: Target,
-    idempotencyKey: string,
+    request: JobRequest,
     main: BucketId,
     demand: readonly BucketDemand[],
     signal: AbortSignal | undefined,
+  ): Promise<PublishOutcome> {
+    const outbox = settings.outbox;
+    if (outbox === undefined) return sendJob(adapter, checked, target, request, main, demand, signal);
+    const key = request.idempotencyKey;
+    const prior = await priorRecord(outbox, key);
+    const fromRecord = prior === undefined ? undefined : publishedFromRecord(target, prior);
+    // Already published by an earlier run: the record is the answer, and it is settled already.
+    if (fromRecord !== undefined) return fromRecord;
+    const state: OutboxState = { outbox, prior, opened: false };
+    const outcome = await sendJob(adapter, checked, target, request, main, demand, signal, state);
+    if (!state.opened && prior === undefined) return outcome; // nothing was recorded: nothing to settle
+    return settleOutcome(outbox, key, outcome, new Date(clock.now()));
+  }
+
+  async function sendJob(
+    adapter: Adapter,
+    checked: CheckedPost,
+    target: Target,
+    { idempotencyKey, scheduledFor }: JobRequest,
+    main: BucketId,
+    demand: readonly BucketDemand[],
+    signal: AbortSignal | undefined,
+    outboxState?: OutboxState,
   ): Promise<PublishOutcome> {
     const declared = adapter.capabilities.rateLimits.budgets;
     const ids = demand.map(({ bucket, units }): BucketBooking => ({ ...main, bucket, units }));
@@ -344,16 +415,34 @@ export function createPublisher(options: PublisherOptions): Publisher {
     let firstAttemptAt: number | undefined;
     let attempts = 0;
 
+    /**
+     * Records the intent once, right before the first create is sent (after the budget wait, so
+     * a run that dies while waiting for a rate-limit reset leaves nothing that looks sent).
+     */
+    const beforeFirstCreate = async (): Promise<void> => {
+      if (outboxState === undefined || outboxState.opened) return;
+      const found = await openIntent(outboxState.outbox, {
+        key: idempotencyKey,
+        platform: target.platform,
+        accountId: target.accountId,
+        startedAt: new Date(clock.now()),
+      });
+      outboxState.opened = true;
+      if (found !== undefined) throw new OutboxRecordFound(found);
+    };
+
     const createWithRetries = (operation: 'publish' | 'reconcile-retry'): Promise<PublishResult> =>
       withRetry(
         async () => {
           await acquire(ids);
+          await beforeFirstCreate();
           attempts += 1;
           firstAttemptAt ??= clock.now();
           events.emit('attempt', { target, attempt: attempts, operation });
           const publishContext: PublishContext = {
             ...context,
             idempotencyKey,
+            ...(scheduledFor === undefined ? {} : { scheduledFor }),
             onProgress: (progress) => events.emit('progress', { target, progress }),
           };
           const result = await adapter.publish(checked, publishContext);
@@ -365,9 +454,49 @@ export function createPublisher(options: PublisherOptions): Publisher {
         ),
       );
 
+    /** Finds out whether an uncertain create took effect, never creating a second post. */
+    const reconcileFrom = (
+      cause: SmmkitError,
+      trigger: 'ambiguous' | 'duplicate',
+      attemptStartedAt: Date,
+    ): Promise<PublishOutcome> | PublishOutcome => {
+      if (signal?.aborted) {
+        // The caller asked to stop: no more requests, not even reads.
+        return { status: 'unknown', target, error: cause, checked: [] };
+      }
+      return reconcile({
+        adapter,
+        post: checked.post,
+        target,
+        context,
+        error: cause,
+        trigger,
+        attemptStartedAt,
+        clock,
+        options: settings.reconcile,
+        retryCreate: () => createWithRetries('reconcile-retry'),
+        beforeRead: () =>
+          acquire(
+            operationBuckets(adapter.capabilities, 'findRecentPosts').map((bucket) => ({ ...main, bucket })),
+          ),
+      });
+    };
+    /** An earlier run's record: published → its outcome; anything else → reconciliation from its start. */
+    const answerFromRecord = (record: OutboxRecord): Promise<PublishOutcome> | PublishOutcome => {
+      if (outboxState !== undefined) outboxState.opened = true;
+      return (
+        publishedFromRecord(target, record) ??
+        reconcileFrom(unsettledRecordError(target, record), 'ambiguous', record.startedAt)
+      );
+    };
+
+    // A run that died mid-create (or could not tell) left `sending`/`unknown`: never a blind create.
+    if (outboxState?.prior !== undefined) return answerFromRecord(outboxState.prior);
+
     try {
       return { status: 'published', target, result: await createWithRetries('publish') };
     } catch (error) {
+      if (error instanceof OutboxRecordFound) return answerFromRecord(error.record);
       const isDuplicate = PlatformError.isInstance(error) && error.code === 'duplicate_content';
       // The abort reason itself comes from a wait (throttle, backoff) or from the adapter before
       // it sent anything: adapters report an abort after a create was sent as ambiguous.
@@ -384,26 +513,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
       if (SmmkitError.isInstance(error) && !isAmbiguous && !isDuplicate) return failedOutcome(target, error);
       const trigger = isDuplicate ? 'duplicate' : 'ambiguous';
       const cause = SmmkitError.isInstance(error) ? error : asAmbiguous(target, error);
-      if (signal?.aborted) {
-        // The caller asked to stop: no more requests, not even reads.
-        return { status: 'unknown', target, error: cause, checked: [] };
-      }
-      return reconcile({
-        adapter,
-        post: checked.post,
-        target,
-        context,
-        error: cause,
-        trigger,
-        attemptStartedAt: new Date(firstAttemptAt ?? clock.now()),
-        clock,
-        options: settings.reconcile,
-        retryCreate: () => createWithRetries('reconcile-retry'),
-        beforeRead: () =>
-          acquire(
-            operationBuckets(adapter.capabilities, 'findRecentPosts').map((bucket) => ({ ...main, bucket })),
-          ),
-      });
+      return reconcileFrom(cause, trigger, new Date(firstAttemptAt ?? clock.now()));
     }
   }
 
@@ -469,9 +579,9 @@ export function createPublisher(options: PublisherOptions): Publisher {
     publish: async (post, targets, publishOptions) => {
       const problems = targetListProblems(targets);
       if (problems.length > 0) throw new ValidationError(problems, 'targets');
-      const { idempotencyKey, signal } = publishOptions ?? {};
+      const { idempotencyKey, signal, scheduledFor } = publishOptions ?? {};
       const callKey = idempotencyKey ?? settings.newKey();
-      return Promise.all(targets.map((target) => publishTarget(post, target, callKey, signal)));
+      return Promise.all(targets.map((target) => publishTarget(post, target, callKey, signal, scheduledFor)));
     },
     run: (account, operation, task, runOptions = {}) => runTask(account, operation, task, runOptions.signal),
     async shutdown(shutdownOptions = {}) {
