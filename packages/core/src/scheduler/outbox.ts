@@ -76,7 +76,11 @@ export interface Outbox {
    * @returns false when the record is not `failed` (another run took it meanwhile)
    */
   retry(key: string, startedAt: Date): Promise<boolean>;
-  /** Writes how the create with `key` ended (a missing key is recorded with it). */
+  /**
+   * Writes how the create with `key` ended. A missing key is recorded with it, so a settlement
+   * is never lost: its `platform` and `accountId` then come from the settlement's `ref` (empty
+   * without one) and its `startedAt` is `settledAt`.
+   */
   settle(key: string, settlement: OutboxSettlement): Promise<void>;
   /** The record with `key`, if any. */
   record(key: string): Promise<OutboxRecord | undefined>;

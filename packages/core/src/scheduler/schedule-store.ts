@@ -18,7 +18,11 @@ export interface ScheduleQuery {
   readonly limit?: number | undefined;
 }
 
-/** The fields of an entry a transition may change. */
+/**
+ * The fields of an entry a transition may change. A field left out (or `undefined`) keeps its
+ * value, except the optional `approval`, `results` and `error`: given as `undefined`, they are
+ * removed (a rescheduled entry drops the error of its failed run).
+ */
 export interface EntryPatch {
   readonly status?: ScheduleStatus | undefined;
   readonly publishAt?: Date | undefined;
@@ -74,7 +78,8 @@ export interface ScheduleStore extends Outbox {
   /**
    * Applies `patch` (and sets `updatedAt` to `at`) only when the entry is in one of `from` and
    * not leased: a compare-and-set on the state, so concurrent approvals, edits and claims
-   * never both win.
+   * never both win. A lease that ran out still counts until `claimDue` recovers the entry or
+   * its worker completes it.
    *
    * @returns the updated entry, or `undefined` when it is missing, in another state or leased
    */
@@ -86,8 +91,8 @@ export interface ScheduleStore extends Outbox {
   ): Promise<ScheduleEntry | undefined>;
   /**
    * Atomically claims due entries: `scheduled` ones with `publishAt <= now`, and `publishing`
-   * ones whose lease ran out. Each becomes `publishing`, leased to `worker` until
-   * `now + leaseMs`, `attempts` + 1. Oldest `publishAt` first.
+   * ones whose lease ran out (or that have none). Each becomes `publishing`, leased to `worker` until
+   * `now + leaseMs`, `attempts` + 1, `updatedAt` now. Oldest `publishAt` first, then by id.
    */
   claimDue(request: ClaimRequest): Promise<ClaimedEntry[]>;
   /** Extends `worker`'s lease on `id` to `until`. @returns false when the lease is no longer `worker`'s */
