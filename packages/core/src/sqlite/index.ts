@@ -1,13 +1,15 @@
 /**
  * smmkit's embedded store on Node's built-in SQLite (`node:sqlite`, Node 22.13 or later): one file
- * that processes on one machine share. For now it holds account tokens, so that processes sharing
- * an account never race a rotating refresh token; the scheduler's tables will join them in the
- * same file. Its own entry point, so that apps that never use it never load `node:sqlite`.
+ * that processes on one machine share. It holds account tokens, so that processes sharing an
+ * account never race a rotating refresh token, and the scheduler's entries and the publisher's
+ * outbox, so that workers in several processes share one schedule, never publish one entry
+ * twice, and find after a crash what they were doing. Each store keeps its own `smmkit_*` tables
+ * in the file. Its own entry point, so that apps that never use it never load `node:sqlite`.
  *
  * @example
  * ```ts
  * import { createRefreshingTokenProvider } from '@smmkit/core';
- * import { sqliteTokenStore } from '@smmkit/core/sqlite';
+ * import { sqliteScheduleStore, sqliteTokenStore } from '@smmkit/core/sqlite';
  *
  * const tokens = createRefreshingTokenProvider({
  *   platform: 'x',
@@ -15,10 +17,12 @@
  *   key: 'x:brand',
  *   refresh: (refreshToken) => refreshXToken({ clientId, refreshToken }),
  * });
+ * const schedule = sqliteScheduleStore('smm.db'); // a ScheduleStore, and the publisher's Outbox
  * ```
  *
  * @packageDocumentation
  */
+export { type SqliteScheduleStore, sqliteScheduleStore } from './sqlite-schedule-store.js';
 export {
   type SqliteTokenStore,
   type SqliteTokenStoreOptions,
