@@ -8,6 +8,7 @@ import {
   type SmmkitErrorOptions,
 } from '@smmkit/core/adapter-kit';
 import { type GraphError, graphErrorDetails, readGraphError } from './graph-error.js';
+import { graphTokenErrorAdvice } from './token-error-advice.js';
 
 /** A Graph error response, read, with what every smmkit error made from it carries. */
 export interface GraphFailure {
@@ -31,13 +32,6 @@ export interface GraphFailure {
 export type GraphErrorOverride = (failure: GraphFailure) => SmmkitError | undefined;
 
 /**
- * 190 sub-codes that need a new grant: 458 app removed, 459 checkpoint, 460 password changed,
- * 464 unconfirmed user, 467 invalid / logged out
- * (https://developers.facebook.com/docs/facebook-login/guides/access-tokens/debugging-and-error-handling).
- * 463 (expired) and any other 190 is `auth_expired`, which core answers with one refresh.
- */
-const TOKEN_REVOKED_SUBCODES: ReadonlySet<number> = new Set([458, 459, 460, 464, 467]);
-/**
  * Throttling codes: app 4, user 17, Page 32, 613, 341
  * (https://developers.facebook.com/docs/graph-api/guides/error-handling).
  */
@@ -60,18 +54,20 @@ const ROLLING_HOUR_MS = 3_600_000;
  *
  * | Graph error | smmkit error |
  * |---|---|
- * | 190 / 463 (expired), or 190 without a sub-code | `AuthError('auth_expired')`: core refreshes once, then reports it |
- * | 190 / 458, 459, 460, 464, 467 | `AuthError('auth_revoked')`: a person has to re-authorize |
+ * | 190 or 102 / 463 (expired), or without a sub-code | `AuthError('auth_expired')`: core refreshes once, then reports it |
+ * | 190 / 458, 459, 460, 464, 467, 492 | `AuthError('auth_revoked')`: a person has to act (log in again, clear a checkpoint, get a Page role back) |
  * | 10, 200–299 | `AuthError('auth_missing_scope')` |
  * | 4, 17, 32, 341, 613, 80000–80014 | `RateLimitError('rate_limited')`, `resetAt` from the usage headers or `Retry-After`, else an hour after the refusal (the rolling window's end at the latest) |
  * | 1, 2, `is_transient: true`, or HTTP 5xx | `TransientError('transient')` (core makes it ambiguous on a create) |
  * | 506 | `PlatformError('duplicate_content')` |
+ * | 368 (temporarily blocked) | `PlatformError('platform_refused')`, saying to wait |
  * | 100 `does not exist` / `cannot be loaded`, or HTTP 404 | `PlatformError('not_found')` |
  * | anything else | `PlatformError('platform_refused')`; a body that is not a Graph error is left to core's status-based fallback |
  *
  * Meta's message, codes, type and `fbtrace_id` are kept in `platformError`, and the message
- * quotes the code and sub-code; core has already redacted tokens and secrets from the body. The
- * platform id comes from the HTTP client the classifier is given to.
+ * quotes the code and sub-code; a token error's message and `hint` then say what the user must
+ * do for its sub-code (see `graphTokenErrorAdvice`). Core has already redacted tokens and secrets
+ * from the body. The platform id comes from the HTTP client the classifier is given to.
  *
  * @param override - the platform's reading of its own codes, asked first
  * @returns the classifier, for `createGraphHttpClient` or core's `createHttpClient`
@@ -109,12 +105,12 @@ function graphWide(
 ): SmmkitError {
   const code = graph.code ?? Number.NaN;
   const subcode = graph.subcode;
-  if (code === 190) {
-    if (subcode !== undefined && TOKEN_REVOKED_SUBCODES.has(subcode)) {
-      return new AuthError('auth_revoked', message, options);
-    }
-    // 463 expired; no or another sub-code: an invalid token, which one refresh may cure.
-    return new AuthError('auth_expired', message, options);
+  if (code === 190 || code === 102) {
+    // 463 expired, or no or another sub-code: an invalid token, which one refresh may cure; the
+    // other documented sub-codes need a person. Either way the message says what to do.
+    const { revoked, advice } = graphTokenErrorAdvice(subcode);
+    const withAdvice = { ...options, hint: advice };
+    return new AuthError(revoked ? 'auth_revoked' : 'auth_expired', `${message}. ${advice}`, withAdvice);
   }
   if (code === 10 || (code >= 200 && code <= 299))
     return new AuthError('auth_missing_scope', message, options);
@@ -131,6 +127,13 @@ function graphWide(
     return new TransientError('transient', message, { ...options, retryAt: response.retryAt });
   }
   if (code === 506) return new PlatformError('duplicate_content', message, options);
+  if (code === 368) {
+    // "Temporarily blocked for policies violations: wait and retry the operation"
+    // (https://developers.facebook.com/docs/graph-api/guides/error-handling); how long is not said,
+    // so it is not retried automatically.
+    const hint = 'Meta has temporarily blocked this action for a policy violation: wait before trying again.';
+    return new PlatformError('platform_refused', `${message}. ${hint}`, { ...options, hint });
+  }
   if (
     response.status === 404 ||
     (code === 100 && /does not exist|cannot be loaded/i.test(graph.message ?? ''))

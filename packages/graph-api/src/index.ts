@@ -38,6 +38,13 @@ export {
   graphAuthTransportShape,
   requestGraphToken,
 } from './auth/graph-auth.js';
+export {
+  type ManagedPage,
+  ManagedPageSchema,
+  type ManagedPagesOptions,
+  type ManagedPagesRequest,
+  managedPages,
+} from './auth/managed-pages.js';
 export { classifyGraphError, type GraphErrorOverride, type GraphFailure } from './classify-graph-error.js';
 export { type GraphError, graphErrorDetails, readGraphError } from './graph-error.js';
 export { createGraphHttpClient, type GraphHttpOptions } from './graph-http-client.js';
@@ -45,5 +52,6 @@ export { GRAPH_API_ORIGIN, GRAPH_API_VERSION, GraphVersionSetting } from './grap
 export { GRAPH_USAGE_BUCKET, parseGraphUsage } from './parse-graph-usage.js';
 export type { GraphPlatform } from './platform.js';
 export { GraphIdSchema, GraphPagingSchema } from './schemas.js';
+export { graphTokenErrorAdvice } from './token-error-advice.js';
 export { type GraphWebhookChange, readGraphWebhookChanges } from './webhooks/graph-webhook-changes.js';
 export { type GraphWebhookOptions, graphWebhookHandler } from './webhooks/graph-webhook-handler.js';
