@@ -46,6 +46,11 @@ export {
   readGraphParams,
   requestedFields,
 } from './params.js';
-export type { GraphRequest, GraphRoute } from './route.js';
+export type { GraphAnswer, GraphRequest, GraphRoute } from './route.js';
 export { GRAPH_APP_BUDGET, GRAPH_USE_CASES, type GraphUseCase } from './use-cases.js';
-export { type GraphWebhookDelivery, graphWebhookDelivery, signGraphWebhook } from './webhooks.js';
+export {
+  type GraphWebhookDelivery,
+  graphWebhookDelivery,
+  graphWebhookRequest,
+  signGraphWebhook,
+} from './webhooks.js';

@@ -1,6 +1,6 @@
 import { type PlatformSimulator, type RouteMethod, withHeaders } from '@smmkit/testkit';
 import { headerOrQueryToken, tokenError } from './dialect.js';
-import { graphError } from './errors.js';
+import { graphError, unsupportedRequest } from './errors.js';
 import { type GraphParams, readGraphParams } from './params.js';
 import { appUsageHeader, businessUseCaseHeader } from './usage-headers.js';
 import { type GraphUseCase, throttled } from './use-cases.js';
@@ -13,7 +13,7 @@ export interface GraphRequest {
   readonly url: URL;
   /** Query, form and JSON parameters together. */
   readonly params: GraphParams;
-  /** Path parameters as strings. */
+  /** Path parameters as strings, by the names of the handler's own path. */
   readonly path: Readonly<Record<string, string>>;
   /** The account of the token (`''` on routes without auth). */
   readonly accountId: string;
@@ -24,19 +24,45 @@ export interface GraphRequest {
 }
 
 /**
+ * What a Graph route's handler answers: the response, or `undefined` when the node is not one it
+ * serves, so the next route declared for the same method and path shape is asked.
+ */
+export type GraphAnswer = Response | undefined;
+
+/**
  * Declares one Graph route (see {@link createGraphSimulator}): `auth: false` for routes that
  * check their own credentials (token endpoints), else the token must be valid and the call is
  * counted against the budgets.
+ *
+ * Graph has one URL per node whatever the node is (https://developers.facebook.com/docs/graph-api/overview):
+ * `DELETE /{id}` deletes a post or a comment. So several routes may be declared for the same
+ * method and path shape (`/:version/:id` and `/:version/:commentId` are one shape), each in the
+ * file of the nodes it serves: they are asked in the order declared, a handler answering
+ * `undefined` passes the request on, and when none answers it is Graph's "Unsupported request"
+ * (100, subcode 33). The request is logged, checked and counted once, under the first
+ * declaration's name (`sim.log.forRoute('DELETE /:version/:id')`); routes of one shape must agree
+ * on `auth`.
  */
 export type GraphRoute = (
   method: RouteMethod,
   path: string,
   options: { readonly auth?: boolean | undefined },
-  handler: (request: GraphRequest) => Response | Promise<Response>,
+  handler: (request: GraphRequest) => GraphAnswer | Promise<GraphAnswer>,
 ) => void;
 
 /** Versions look like `v25.0` (https://developers.facebook.com/docs/graph-api/guides/versioning). */
 const VERSION_PATTERN = /^v\d+\.\d+$/;
+
+/** One route declared for a shape: its own path parameter names, its auth setting and handler. */
+interface Declared {
+  readonly names: readonly string[];
+  readonly auth: boolean;
+  readonly handler: Parameters<GraphRoute>[3];
+}
+
+/** The names of a path's parameters, in order (`/:version/:id` → `['version', 'id']`). */
+const parameterNames = (path: string): string[] =>
+  [...path.matchAll(/:(\w+)/g)].map((match) => match[1] ?? '');
 
 /**
  * The way Graph routes are declared on `sim`. On top of testkit's log and faults each route:
@@ -48,18 +74,44 @@ const VERSION_PATTERN = /^v\d+\.\d+$/;
  * `sim.log` entries carry no `accountId`); counts the call against the `app` budget and the
  * Business Use Case's budget (throttled: code 4, or the use case's code); and puts
  * `X-App-Usage` and `X-Business-Use-Case-Usage` on every authenticated answer
- * (https://developers.facebook.com/docs/graph-api/overview/rate-limiting).
+ * (https://developers.facebook.com/docs/graph-api/overview/rate-limiting). Routes of the same
+ * shape are asked in turn (see {@link GraphRoute}).
  */
 export function graphRoutes(sim: PlatformSimulator, useCase: GraphUseCase): GraphRoute {
+  const shapes = new Map<string, Declared[]>();
   return (method, routePath, options, handler) => {
+    const names = parameterNames(routePath);
+    const declared: Declared = { names, auth: options.auth !== false, handler };
+    const shape = `${method} ${routePath.replace(/:\w+/g, ':')}`;
+    const existing = shapes.get(shape);
+    if (existing !== undefined) {
+      if (existing[0]?.auth !== declared.auth)
+        throw new Error(`${method} ${routePath}: routes of one shape must agree on auth`);
+      existing.push(declared);
+      return;
+    }
+    const chain = [declared];
+    shapes.set(shape, chain);
     sim.route(method, routePath, { auth: false }, async ({ request, url, params: raw, now }) => {
-      const path: Record<string, string> = {};
-      for (const [name, value] of Object.entries(raw)) if (typeof value === 'string') path[name] = value;
-      if (path.version !== undefined && !VERSION_PATTERN.test(path.version))
-        return graphError({ message: `Unknown path components: /${path.version}`, code: 2500 });
+      // MSW names the values by the first declaration's path; each handler gets its own names.
+      const values = names.map((name) => {
+        const value = raw[name];
+        return typeof value === 'string' ? value : '';
+      });
+      const version = names.indexOf('version');
+      if (version >= 0 && !VERSION_PATTERN.test(values[version] ?? ''))
+        return graphError({ message: `Unknown path components: /${values[version]}`, code: 2500 });
       const params = await readGraphParams(request);
       const token = headerOrQueryToken(request, url) ?? params.get('access_token');
-      if (options.auth === false) return handler({ request, url, params, path, accountId: '', token, now });
+      const ask = async (accountId: string): Promise<Response> => {
+        for (const link of chain) {
+          const path = Object.fromEntries(link.names.map((name, index) => [name, values[index] ?? '']));
+          const answer = await link.handler({ request, url, params, path, accountId, token, now });
+          if (answer !== undefined) return answer;
+        }
+        return unsupportedRequest(method, values.at(-1) ?? url.pathname);
+      };
+      if (!declared.auth) return ask('');
       const check = sim.tokens.check(token);
       if (check.status !== 'valid') return tokenError(check.status, now);
       const accountId = check.accountId;
@@ -71,7 +123,7 @@ export function graphRoutes(sim: PlatformSimulator, useCase: GraphUseCase): Grap
       };
       if (app !== undefined && !app.allowed) return withHeaders(throttled(), headers);
       if (business !== undefined && !business.allowed) return withHeaders(throttled(useCase), headers);
-      return withHeaders(await handler({ request, url, params, path, accountId, token, now }), headers);
+      return withHeaders(await ask(accountId), headers);
     });
   };
 }

@@ -1,3 +1,4 @@
+import type { WebhookRequest } from '@smmkit/core';
 import { hmacSha256, toHex } from '@smmkit/core/adapter-kit';
 
 /** A Graph webhook delivery body: `{object, entry:[{id, time, changes:[{field, value}]}]}`. */
@@ -66,4 +67,35 @@ export function graphWebhookDelivery(change: {
  */
 export async function signGraphWebhook(appSecret: string, rawBody: string | Uint8Array): Promise<string> {
   return `sha256=${toHex(await hmacSha256(appSecret, rawBody))}`;
+}
+
+/**
+ * A delivery as Meta posts it to the callback URL, ready for a webhook handler's `verify` and
+ * `parse`: `POST` with `Content-Type: application/json` and `X-Hub-Signature-256` over the exact
+ * bytes of the body (https://developers.facebook.com/docs/graph-api/webhooks/getting-started,
+ * Event Notifications). The body is `JSON.stringify(delivery)` unless `rawBody` gives the bytes
+ * (Meta escapes non-ASCII characters as `\uXXXX`).
+ *
+ * @param appSecret - the app secret Meta signs with
+ * @param delivery - the body, usually from {@link graphWebhookDelivery}
+ * @param options - the callback URL (default `https://app.example/webhooks/meta`) and the raw body
+ * @returns the request
+ *
+ * @example
+ * ```ts
+ * const request = await graphWebhookRequest(appSecret, graphWebhookDelivery({ object: 'page', objectId: pageId, field: 'feed', value }));
+ * const engagements = (await adapter.webhooks.verify(request)) ? adapter.webhooks.parse(request) : [];
+ * ```
+ */
+export async function graphWebhookRequest(
+  appSecret: string,
+  delivery: unknown,
+  options: { readonly url?: string | undefined; readonly rawBody?: string | undefined } = {},
+): Promise<WebhookRequest> {
+  const rawBody = options.rawBody ?? JSON.stringify(delivery);
+  const headers = new Headers({
+    'content-type': 'application/json',
+    'x-hub-signature-256': await signGraphWebhook(appSecret, rawBody),
+  });
+  return { method: 'POST', url: options.url ?? 'https://app.example/webhooks/meta', headers, rawBody };
 }
