@@ -1,5 +1,6 @@
 /**
- * The smmkit adapter conformance suite, for vitest.
+ * smmkit's conformance suites, for vitest: the adapter suite (every adapter against its
+ * simulator) and the schedule store suite (every `ScheduleStore`, and so every `Outbox`).
  *
  * @packageDocumentation
  */
@@ -12,3 +13,4 @@ export {
   type SampleKind,
   samplePost,
 } from './sample-posts.js';
+export { describeScheduleStore, type ScheduleStoreSuiteOptions } from './schedule-store.js';

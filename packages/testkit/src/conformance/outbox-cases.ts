@@ -1,0 +1,120 @@
+import type { OutboxSettlement } from '@smmkit/core/scheduler';
+import { describe, expect, it } from 'vitest';
+import { minutesAfter, type StoreHarness } from './schedule-store-harness.js';
+
+/** The intent of the cases' one target. */
+const intent = (key: string, minutes = 0) => ({
+  key,
+  platform: 'x',
+  accountId: '2244994945',
+  startedAt: minutesAfter(minutes),
+});
+
+/** A published settlement of `key`'s post. */
+const published = (minutes: number): OutboxSettlement => ({
+  status: 'published',
+  ref: { platform: 'x', accountId: '2244994945', platformPostId: '1850000000000000000' },
+  url: 'https://x.com/i/status/1850000000000000000',
+  publishedAt: minutesAfter(minutes),
+  settledAt: minutesAfter(minutes),
+});
+
+/** Registers the cases on the store's outbox. */
+export function describeOutboxCases(harness: StoreHarness): void {
+  describe('outbox', () => {
+    it('begin records an intent once; a second begin gets the record and changes nothing', async () => {
+      const store = await harness.store();
+      await expect(store.begin(intent('launch:x:2244994945'))).resolves.toBeUndefined();
+      const record = { ...intent('launch:x:2244994945'), status: 'sending' };
+      await expect(store.begin(intent('launch:x:2244994945', 5))).resolves.toStrictEqual(record);
+      await expect(store.record('launch:x:2244994945')).resolves.toStrictEqual(record);
+      await expect(store.record('other')).resolves.toBeUndefined();
+    });
+
+    it('of concurrent begins with one key, exactly one records it', async () => {
+      const [one, two] = await harness.pair();
+      const outcomes = await Promise.all(
+        [0, 1, 2, 3].map((minutes) => (minutes % 2 === 0 ? one : two).begin(intent('raced', minutes))),
+      );
+      expect(outcomes.filter((outcome) => outcome === undefined)).toHaveLength(1);
+    });
+
+    it('settle keeps how a create ended', async () => {
+      const store = await harness.store();
+      await store.begin(intent('k'));
+      await store.settle('k', published(1));
+      await expect(store.record('k')).resolves.toStrictEqual({
+        ...intent('k'),
+        status: 'published',
+        settlement: published(1),
+      });
+      // A begin after the create went out finds it published: nothing is sent again.
+      await expect(store.begin(intent('k', 2))).resolves.toMatchObject({ status: 'published' });
+    });
+
+    it('settle keeps the settlement of a key nobody began', async () => {
+      const store = await harness.store();
+      await store.settle('never-begun', published(1));
+      await expect(store.record('never-begun')).resolves.toMatchObject({
+        key: 'never-begun',
+        status: 'published',
+        settlement: published(1),
+      });
+    });
+
+    it('retry restarts a failed record only', async () => {
+      const store = await harness.store();
+      for (const key of ['sending', 'published', 'unknown', 'failed']) await store.begin(intent(key));
+      await store.settle('published', published(1));
+      const error = { code: 'ambiguous', message: 'The create may have gone out.' };
+      await store.settle('unknown', { status: 'unknown', error, settledAt: minutesAfter(1) });
+      await store.settle('failed', {
+        status: 'failed',
+        error: { code: 'rate_limited', message: 'Too many posts.' },
+        settledAt: minutesAfter(1),
+      });
+
+      for (const key of ['sending', 'published', 'unknown', 'missing']) {
+        await expect(store.retry(key, minutesAfter(2))).resolves.toBe(false);
+      }
+      const retries = await Promise.all([
+        store.retry('failed', minutesAfter(2)),
+        store.retry('failed', minutesAfter(3)),
+      ]);
+      expect(retries.filter(Boolean)).toHaveLength(1);
+      const record = await store.record('failed');
+      expect(record).toMatchObject({ status: 'sending' });
+      expect(record?.settlement).toBeUndefined();
+      expect([minutesAfter(2).getTime(), minutesAfter(3).getTime()]).toContain(record?.startedAt.getTime());
+      await expect(store.record('unknown')).resolves.toMatchObject({
+        status: 'unknown',
+        settlement: { error },
+      });
+    });
+
+    it('unresolved lists the sending and unknown records, oldest first, until they settle', async () => {
+      const store = await harness.store();
+      await store.begin(intent('late-sending', 20));
+      await store.begin(intent('early-unknown', 5));
+      await store.begin(intent('published', 1));
+      await store.begin(intent('failed', 2));
+      await store.begin(intent('same-time-b', 10));
+      await store.begin(intent('same-time-a', 10));
+      const settledAt = minutesAfter(30);
+      await store.settle('early-unknown', {
+        status: 'unknown',
+        error: { code: 'ambiguous', message: 'No answer.' },
+        settledAt,
+      });
+      await store.settle('published', published(30));
+      await store.settle('failed', { status: 'failed', settledAt });
+
+      const keys = async () => (await store.unresolved()).map((record) => record.key);
+      expect(await keys()).toEqual(['early-unknown', 'same-time-a', 'same-time-b', 'late-sending']);
+      expect((await store.unresolved())[0]).toMatchObject({ status: 'unknown', startedAt: minutesAfter(5) });
+
+      await store.settle('early-unknown', published(40));
+      expect(await keys()).toEqual(['same-time-a', 'same-time-b', 'late-sending']);
+    });
+  });
+}
