@@ -29,6 +29,12 @@ export function openDatabase(pathOrDatabase: string | DatabaseSync): OpenedDatab
   db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // In-memory databases answer `memory` and stay as they are; files switch for good.
   db.exec('PRAGMA journal_mode = WAL');
+  // With WAL, NORMAL syncs at checkpoints instead of at every commit: still safe against a crashed
+  // or killed process (a commit is in the WAL file once COMMIT returns) and never corrupts the
+  // file; only an OS crash or power loss can undo the last commits
+  // (https://www.sqlite.org/pragma.html#pragma_synchronous). It makes a scheduler's small
+  // writes (claims, completions) several times faster.
+  db.exec('PRAGMA synchronous = NORMAL');
   return { db, owned };
 }
 
