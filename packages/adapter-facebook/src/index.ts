@@ -1,7 +1,8 @@
 /**
  * The smmkit adapter for Facebook Pages (Graph API), built on `@smmkit/core` and
  * `@smmkit/graph-api`: text, link, photo and multi-photo posts to a Page feed with the Page
- * token, delete and reconciliation of recent posts. The `./mocks` entry exports an MSW simulator.
+ * token, delete and reconciliation of recent posts; Facebook Login for Pages and a token provider
+ * that finds the Page token from the user's. The `./mocks` entry exports an MSW simulator.
  *
  * @example
  * ```ts
@@ -12,8 +13,21 @@
  *
  * @packageDocumentation
  */
+export {
+  type DiscoverFacebookPagesOptions,
+  discoverFacebookPages,
+  type FacebookPageAccess,
+} from './auth/discover-facebook-pages.js';
+export {
+  exchangeFacebookCode,
+  exchangeFacebookToken,
+  FACEBOOK_PAGE_SCOPES,
+  type FacebookPagesAuthorizationUrlOptions,
+  facebookLoginAuthorizationUrl,
+} from './auth/facebook-login.js';
 export { FACEBOOK_MAX_PHOTOS, facebookCapabilities } from './capabilities.js';
 export { createFacebookAdapter, type FacebookAdapter } from './create-facebook-adapter.js';
+export { type FacebookPageTokensOptions, facebookPageTokens } from './page-tokens.js';
 export { type FacebookPostOptions, FacebookPostOptionsSchema } from './post-options.js';
 export { type FacebookSettings, type ResolvedFacebookSettings, resolveFacebookSettings } from './settings.js';
 export { validateFacebookPost } from './validate.js';

@@ -1,6 +1,21 @@
-import type { MetricSample, PostRef, RequestContext } from '@smmkit/core';
-import { countSamples, type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
+import { type MetricSample, PlatformError, type PostRef, type RequestContext } from '@smmkit/core';
+import {
+  type CountSamplesTarget,
+  countSamples,
+  type HttpClient,
+  systemClock,
+} from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
+import { type Insight, readInsights } from './insights.js';
+import {
+  FACEBOOK_PAGE_FOLLOWERS_FIELD,
+  FACEBOOK_PAGE_INSIGHTS,
+  FACEBOOK_POST_COUNTS,
+  FACEBOOK_POST_INSIGHTS,
+  FACEBOOK_REACTIONS_BY_TYPE,
+  type MetricPair,
+} from './metric-mapping.js';
+import { graphTime } from './post-ref.js';
 
 /** `{summary: {total_count}}` of an edge read with `.summary(true)` (https://developers.facebook.com/docs/graph-api/reference/post/). */
 const SummarySchema = z.optional(
@@ -14,25 +29,34 @@ const PostCountsSchema = z.looseObject({
   reactions: SummarySchema,
 });
 
-/** The counts a post read gives, by raw name, and the canonical metric each is. */
-const POST_COUNTS = [
-  ['shares', 'shares'],
-  ['comments', 'comments'],
-  ['reactions', 'reactions'],
-] as const;
-
 /** The Page's follower count (https://developers.facebook.com/docs/graph-api/reference/page/: `followers_count`). */
 const PageCountsSchema = z.looseObject({ followers_count: z.optional(z.number()) });
 
+/** One day, the span of a `period=day` value that ends at its `end_time`. */
+const DAY_MS = 86_400_000;
+
 /**
- * Counts of each post: `GET /{post-id}?fields=shares,comments.summary(true),reactions.summary(true)`
- * (https://developers.facebook.com/docs/graph-api/reference/post/) → `shares`, `comments`,
- * `reactions`. A count Meta leaves out (no shares yet) is no sample, not 0.
+ * Metrics of each post, two reads per post:
+ *
+ * - counts, `GET /{post-id}?fields=shares,comments.summary(true),reactions.summary(true)`
+ *   (https://developers.facebook.com/docs/graph-api/reference/post/) → `shares`, `comments`,
+ *   `reactions`;
+ * - lifetime insights, `GET /{post-id}/insights?metric=post_total_media_view_unique,post_media_view,post_clicks,post_reactions_by_type_total&period=lifetime`
+ *   (https://developers.facebook.com/docs/graph-api/reference/insights) → `reach`,
+ *   `impressions`, `clicks` and `likes`, mapped as metric-mapping.ts says. No removed metric
+ *   (post_impressions* and the rest:
+ *   https://developers.facebook.com/documentation/pages-api/platforminsights/page/deprecated-metrics)
+ *   is ever asked for.
+ *
+ * A count Meta leaves out, or an insight with no values (insights lag up to a day, and Pages
+ * under 100 likes get none: https://developers.facebook.com/docs/graph-api/reference/insights,
+ * Limitations), is no sample, never a 0. A post that no longer exists is skipped; other errors
+ * are thrown.
  *
  * @param http - the adapter's HTTP client
  * @param refs - the posts
  * @param context - the Page, its token, signal and clock
- * @returns one sample per count Meta reported
+ * @returns one sample per value Meta reported, `rawName` its own name
  *
  * @example
  * ```ts
@@ -46,43 +70,91 @@ export async function getFacebookPostMetrics(
 ): Promise<MetricSample[]> {
   const clock = context.clock ?? systemClock;
   const samples: MetricSample[] = [];
-  for (const ref of refs) {
-    const { data } = await http.request({
-      method: 'GET',
-      path: `/${encodeURIComponent(ref.platformPostId)}`,
-      operation: 'read post counts',
-      searchParams: { fields: 'shares,comments.summary(true),reactions.summary(true)' },
-      schema: PostCountsSchema,
-      context,
-    });
-    const counts = {
-      shares: data.shares?.count,
-      comments: data.comments?.summary?.total_count,
-      reactions: data.reactions?.summary?.total_count,
-    };
-    samples.push(
-      ...countSamples(counts, POST_COUNTS, {
+  const posts = new Map(refs.map((ref) => [ref.platformPostId, ref]));
+  for (const ref of posts.values()) {
+    try {
+      const counts = await readPostCounts(http, ref.platformPostId, context);
+      const insights = await readInsights(
+        http,
+        ref.platformPostId,
+        {
+          metrics: [...FACEBOOK_POST_INSIGHTS.map(([name]) => name), FACEBOOK_REACTIONS_BY_TYPE.metric],
+          period: 'lifetime',
+          operation: 'read post insights',
+        },
+        context,
+      );
+      const target = {
         platform: 'facebook',
         accountId: ref.accountId,
         platformPostId: ref.platformPostId,
         observedAt: new Date(clock.now()),
-      }),
-    );
+      };
+      samples.push(
+        ...countSamples(counts, FACEBOOK_POST_COUNTS, target),
+        ...lifetimeSamples(insights, target),
+      );
+    } catch (error) {
+      if (PlatformError.isInstance(error) && error.code === 'not_found') continue;
+      throw error;
+    }
   }
   return samples;
 }
 
+/** The counts of one post by raw name (`shares`, `comments`, `reactions`). */
+async function readPostCounts(
+  http: HttpClient,
+  postId: string,
+  context: RequestContext,
+): Promise<Record<string, number | undefined>> {
+  const { data } = await http.request({
+    method: 'GET',
+    path: `/${encodeURIComponent(postId)}`,
+    operation: 'read post counts',
+    searchParams: { fields: 'shares,comments.summary(true),reactions.summary(true)' },
+    schema: PostCountsSchema,
+    context,
+  });
+  return {
+    shares: data.shares?.count,
+    comments: data.comments?.summary?.total_count,
+    reactions: data.reactions?.summary?.total_count,
+  };
+}
+
+/** Samples of lifetime insights: the one value of each, the `like` count of the reactions by type. */
+function lifetimeSamples(insights: readonly Insight[], target: CountSamplesTarget): MetricSample[] {
+  const values: Record<string, unknown> = {};
+  for (const insight of insights) {
+    // No values: no data yet, not 0.
+    const [first] = insight.values ?? [];
+    if (first === undefined) continue;
+    if (insight.name !== FACEBOOK_REACTIONS_BY_TYPE.metric) values[insight.name] = first.value;
+    else if (typeof first.value === 'object' && first.value !== null)
+      values[FACEBOOK_REACTIONS_BY_TYPE.rawName] =
+        (first.value as Record<string, unknown>)[FACEBOOK_REACTIONS_BY_TYPE.type] ?? 0;
+  }
+  const byType: MetricPair = [FACEBOOK_REACTIONS_BY_TYPE.rawName, FACEBOOK_REACTIONS_BY_TYPE.canonical];
+  return countSamples(values, [...FACEBOOK_POST_INSIGHTS, byType], target);
+}
+
 /**
- * The Page's followers: `GET /{page-id}?fields=followers_count`
- * (https://developers.facebook.com/docs/graph-api/reference/page/).
+ * The Page's daily metrics: `GET /{page-id}/insights?metric=page_follows,page_media_view,page_total_media_view_unique,page_post_engagements&period=day`
+ * (https://developers.facebook.com/docs/graph-api/reference/insights) → `followers`,
+ * `impressions`, `reach`, `engagements`, one `day` sample per value (the day ending at its
+ * `end_time`, as many days as Meta answers). An insight with no values is no sample. When
+ * `page_follows` has no data (Pages under 100 likes get no insights), the Page's
+ * `followers_count` (`GET /{page-id}?fields=followers_count`;
+ * https://developers.facebook.com/docs/graph-api/reference/page/) is the `followers` sample.
  *
  * @param http - the adapter's HTTP client
  * @param context - the Page, its token, signal and clock
- * @returns the followers sample, or none when Meta gives no count
+ * @returns the samples
  *
  * @example
  * ```ts
- * const [followers] = await getFacebookAccountMetrics(http, ctx);
+ * const samples = await getFacebookAccountMetrics(http, ctx);
  * ```
  */
 export async function getFacebookAccountMetrics(
@@ -90,17 +162,43 @@ export async function getFacebookAccountMetrics(
   context: RequestContext,
 ): Promise<MetricSample[]> {
   const clock = context.clock ?? systemClock;
+  const pageId = context.account.accountId;
+  const insights = await readInsights(
+    http,
+    pageId,
+    { metrics: FACEBOOK_PAGE_INSIGHTS.map(([name]) => name), period: 'day', operation: 'read Page insights' },
+    context,
+  );
+  const target = { platform: 'facebook', accountId: pageId, observedAt: new Date(clock.now()) };
+  const samples = daySamples(insights, target);
+  if (samples.some((sample) => sample.metric === 'followers')) return samples;
   const { data } = await http.request({
     method: 'GET',
-    path: `/${encodeURIComponent(context.account.accountId)}`,
+    path: `/${encodeURIComponent(pageId)}`,
     operation: 'read Page followers',
-    searchParams: { fields: 'followers_count' },
+    searchParams: { fields: FACEBOOK_PAGE_FOLLOWERS_FIELD[0] },
     schema: PageCountsSchema,
     context,
   });
-  return countSamples(data, [['followers_count', 'followers']], {
-    platform: 'facebook',
-    accountId: context.account.accountId,
-    observedAt: new Date(clock.now()),
+  return [...samples, ...countSamples(data, [FACEBOOK_PAGE_FOLLOWERS_FIELD], target)];
+}
+
+/** One `day` sample per value of each daily insight that has an `end_time`. */
+function daySamples(insights: readonly Insight[], target: CountSamplesTarget): MetricSample[] {
+  const names = new Map(FACEBOOK_PAGE_INSIGHTS);
+  return insights.flatMap((insight) => {
+    const metric = names.get(insight.name);
+    if (metric === undefined) return [];
+    return (insight.values ?? []).flatMap((value) => {
+      const end = graphTime(value.end_time)?.getTime();
+      if (end === undefined) return [];
+      return countSamples({ [insight.name]: value.value }, [[insight.name, metric]], target).map(
+        (sample) => ({
+          ...sample,
+          period: 'day' as const,
+          periodStart: new Date(end - DAY_MS),
+        }),
+      );
+    });
   });
 }

@@ -1,6 +1,8 @@
 import { createGraphSimulator, GRAPH_USE_CASES, type GraphSimulatorOptions } from '@smmkit/graph-api/mocks';
 import { type AccountWithTokens, realClock } from '@smmkit/testkit';
+import { createFacebookUsers, type SimulatedUserOptions } from './auth-users.js';
 import type { FacebookContext } from './context.js';
+import { registerAccountRoutes } from './routes/accounts.js';
 import { registerFeedRoutes } from './routes/feed.js';
 import { registerPhotoRoutes } from './routes/photos.js';
 import { registerPostRoutes } from './routes/posts.js';
@@ -16,7 +18,9 @@ export interface FacebookSimulatorOptions extends Pick<GraphSimulatorOptions, 'c
  * error bodies, any version, parameters in the query, form or JSON body, the token in the query
  * or a Bearer header, app and Pages budgets with usage headers, faults): Page feed posts with
  * links and attached photos, photos (published or not), the Page's recent posts and delete.
- * Pages are the simulator's accounts and each gets a Page token.
+ * Pages are the simulator's accounts and each gets a Page token. Users (people) are added apart,
+ * with a user token, roles on Pages and granted permissions: `/me/accounts` gives them the Page
+ * tokens, and `consent` plays the Facebook Login dialog.
  *
  * @param options - origin, clock and budgets
  * @returns the simulator with helpers to add Pages
@@ -37,6 +41,9 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}) 
   });
   const { sim, route } = graph;
   const context: FacebookContext = { sim, route };
+  // Users (people) and their `/me/accounts` first: `/:version/:userId/accounts` is a literal edge.
+  const users = createFacebookUsers(sim);
+  registerAccountRoutes(context, users);
   // Literal edges first: `DELETE /:version/:postId` would not shadow them, but keep the order obvious.
   registerFeedRoutes(context);
   registerPhotoRoutes(context);
@@ -52,6 +59,25 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}) 
      */
     addPage: (name: string, page: { readonly followers?: number | undefined } = {}): AccountWithTokens =>
       sim.addAccountWithTokens({ handle: name, ...page }),
+    /**
+     * Adds a Facebook user (a person) with a long-lived user token, roles (tasks) on Pages and the
+     * permissions granted to the app: `GET /me/accounts` with that token lists the Pages with a
+     * Page token and the tasks, `GET /me/permissions` the permissions.
+     */
+    addUser: (name: string, options?: SimulatedUserOptions) => users.add(name, options),
+    /**
+     * The user approves a Facebook Login dialog URL: returns its redirect URI with `code` and
+     * `state` (exchange the code on this simulator); the dialog's scopes become the permissions
+     * the user granted.
+     */
+    consent: (authorizationUrl: string, userId: string): string => {
+      const scopes = new URL(authorizationUrl).searchParams.get('scope') ?? '';
+      users.recordConsent(
+        userId,
+        scopes.split(',').filter((scope) => scope !== ''),
+      );
+      return graph.consent(authorizationUrl, userId);
+    },
   };
 }
 

@@ -12,6 +12,12 @@
  * @packageDocumentation
  */
 export {
+  PAGE_ADMIN_TASKS,
+  type SimulatedFacebookUser,
+  type SimulatedPageRole,
+  type SimulatedUserOptions,
+} from './auth-users.js';
+export {
   createFacebookSimulator,
   type FacebookSimulator,
   type FacebookSimulatorOptions,

@@ -1,0 +1,73 @@
+import type { CanonicalMetric } from '@smmkit/core';
+
+/** A platform metric's raw name and the canonical metric it is. */
+export type MetricPair = readonly [rawName: string, metric: CanonicalMetric];
+
+/**
+ * The counts a post read gives (`GET /{post-id}?fields=shares,comments.summary(true),reactions.summary(true)`;
+ * https://developers.facebook.com/docs/graph-api/reference/post/): `shares{count}`, the
+ * `total_count` of the comments and of the reactions of every kind.
+ */
+export const FACEBOOK_POST_COUNTS: readonly MetricPair[] = Object.freeze([
+  ['shares', 'shares'],
+  ['comments', 'comments'],
+  ['reactions', 'reactions'],
+] as const);
+
+/**
+ * The post insights read with `period=lifetime` (https://developers.facebook.com/docs/graph-api/reference/insights,
+ * Page Post metrics), with the names in force after Meta removed the impressions metrics
+ * (post_impressions* gone by 15 June 2026, "Alternative: post_total_media_view_unique";
+ * https://developers.facebook.com/documentation/pages-api/platforminsights/page/deprecated-metrics):
+ *
+ * - `post_total_media_view_unique` → `reach` (unique viewers);
+ * - `post_media_view` → `impressions` (views, repeat views counted; Meta replaced impressions with views:
+ *   https://developers.facebook.com/blog/post/2025/08/15/page-insights-api-updates/);
+ * - `post_clicks` → `clicks` (clicks anywhere in the post).
+ *
+ * `post_reactions_by_type_total` is read too: see {@link FACEBOOK_REACTIONS_BY_TYPE}.
+ */
+export const FACEBOOK_POST_INSIGHTS: readonly MetricPair[] = Object.freeze([
+  ['post_total_media_view_unique', 'reach'],
+  ['post_media_view', 'impressions'],
+  ['post_clicks', 'clicks'],
+] as const);
+
+/**
+ * `post_reactions_by_type_total`, an object of counts by reaction type (`{like, love, wow, haha,
+ * sorry, anger}`): its `like` count is the canonical `likes` (the "like" kind only), kept with the
+ * raw name `post_reactions_by_type_total.like`. All kinds together are `reactions`, read from
+ * `reactions.summary(true)` ({@link FACEBOOK_POST_COUNTS}) so it does not need insights. Breakdown
+ * metrics only return non-zero values (https://developers.facebook.com/docs/graph-api/reference/insights,
+ * Limitations), so a value without `like` means no likes, 0.
+ */
+export const FACEBOOK_REACTIONS_BY_TYPE = {
+  /** The insight's name. */
+  metric: 'post_reactions_by_type_total',
+  /** The reaction type read. */
+  type: 'like',
+  /** The raw name its sample carries. */
+  rawName: 'post_reactions_by_type_total.like',
+  /** The canonical metric it is. */
+  canonical: 'likes',
+} as const;
+
+/**
+ * The Page insights read with `period=day` (https://developers.facebook.com/docs/graph-api/reference/insights,
+ * Page metrics), one sample per day:
+ *
+ * - `page_follows` → `followers` (people following the Page; it replaced page_fans, removed
+ *   15 November 2025: https://developers.facebook.com/documentation/pages-api/platforminsights/page/deprecated-metrics);
+ * - `page_media_view` → `impressions`; `page_total_media_view_unique` → `reach` (they replaced
+ *   page_impressions and page_impressions_unique, same page);
+ * - `page_post_engagements` → `engagements` (Meta's own total of interactions with the Page's posts).
+ */
+export const FACEBOOK_PAGE_INSIGHTS: readonly MetricPair[] = Object.freeze([
+  ['page_follows', 'followers'],
+  ['page_media_view', 'impressions'],
+  ['page_total_media_view_unique', 'reach'],
+  ['page_post_engagements', 'engagements'],
+] as const);
+
+/** The Page's `followers_count` field (https://developers.facebook.com/docs/graph-api/reference/page/), read when `page_follows` has no data. */
+export const FACEBOOK_PAGE_FOLLOWERS_FIELD: MetricPair = ['followers_count', 'followers'];

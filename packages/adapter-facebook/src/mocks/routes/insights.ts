@@ -1,0 +1,201 @@
+import { graphError, listParam, unsupportedRequest } from '@smmkit/graph-api/mocks';
+import { growingCount, type SimulatedAccount, type SimulatedPost } from '@smmkit/testkit';
+import { isPagePost } from '../comments-store.js';
+import type { FacebookContext } from '../context.js';
+
+/** Simulated growth per hour of a fresh post's insights (made-up figures, see testkit `growingCount`). */
+const PER_HOUR = { views: 500, viewers: 300, clicks: 20 } as const;
+/**
+ * Reactions per hour: the rate the post node's `reactions.summary` grows at (routes/posts.ts), so
+ * the reactions by type add up to the post's reaction count.
+ */
+const REACTIONS_PER_HOUR = 40;
+
+/** Post metrics served, lifetime only (https://developers.facebook.com/docs/graph-api/reference/insights, Page Post metrics). */
+const POST_METRICS = [
+  'post_total_media_view_unique',
+  'post_media_view',
+  'post_clicks',
+  'post_clicks_by_type',
+  'post_reactions_by_type_total',
+] as const;
+/** Page metrics served, by day (same page, Page metrics). */
+const PAGE_METRICS = [
+  'page_follows',
+  'page_daily_follows',
+  'page_media_view',
+  'page_total_media_view_unique',
+  'page_post_engagements',
+] as const;
+type PostMetric = (typeof POST_METRICS)[number];
+type PageMetric = (typeof PAGE_METRICS)[number];
+
+/** Insights need a Page with at least 100 likes (https://developers.facebook.com/docs/graph-api/reference/insights, Limitations). */
+const MIN_FOLLOWERS = 100;
+const DAY_MS = 86_400_000;
+/** Days end at midnight Pacific time in Graph's `end_time`; the simulator uses PST all year (ASSUMED). */
+const DAY_END_OFFSET_MS = 8 * 3_600_000;
+/** Most days one request may span (https://developers.facebook.com/docs/graph-api/reference/insights, Limitations: 90 days). */
+const MAX_SPAN_MS = 90 * DAY_MS;
+
+const TITLES: Readonly<Record<PostMetric | PageMetric, string>> = {
+  post_total_media_view_unique: 'Lifetime Post Total Viewers',
+  post_media_view: 'Lifetime Post Views',
+  post_clicks: 'Lifetime Post Clicks',
+  post_clicks_by_type: 'Lifetime Post Clicks by Type',
+  post_reactions_by_type_total: 'Lifetime Total post Reactions by Type.',
+  page_follows: 'Page Follows',
+  page_daily_follows: 'Daily New Follows',
+  page_media_view: 'Daily Page Views',
+  page_total_media_view_unique: 'Daily Page Viewers',
+  page_post_engagements: 'Daily Post Engagements',
+};
+
+const isPostMetric = (name: string): name is PostMetric => (POST_METRICS as readonly string[]).includes(name);
+const isPageMetric = (name: string): name is PageMetric => (PAGE_METRICS as readonly string[]).includes(name);
+
+/**
+ * A metric Graph refuses: every name not served here, which includes the removed
+ * `post_impressions*`, `page_impressions*`, `page_fans*`
+ * (https://developers.facebook.com/documentation/pages-api/platforminsights/page/deprecated-metrics:
+ * "The API will return an invalid metric error"). The wording is the one Graph clients see (ASSUMED).
+ */
+const invalidMetric = () =>
+  graphError({ message: '(#100) The value must be a valid insights metric', code: 100 });
+
+/** A post's lifetime value of `name` at `at` (0 before it was published). */
+function postValue(post: SimulatedPost, name: PostMetric, at: number): number | Record<string, number> {
+  const age = at - post.createdAt;
+  const views = growingCount(post.id, 'post_media_view', age, PER_HOUR.views);
+  const clicks = growingCount(post.id, 'post_clicks', age, PER_HOUR.clicks);
+  switch (name) {
+    case 'post_media_view':
+      return views;
+    case 'post_total_media_view_unique':
+      return Math.min(views, growingCount(post.id, 'post_total_media_view_unique', age, PER_HOUR.viewers));
+    case 'post_clicks':
+      return clicks;
+    case 'post_clicks_by_type':
+      return nonZero({
+        'link clicks': Math.floor(clicks / 3),
+        'other clicks': clicks - Math.floor(clicks / 3),
+      });
+    case 'post_reactions_by_type_total': {
+      const total = growingCount(post.id, 'reactions', age, REACTIONS_PER_HOUR);
+      const like = Math.floor(total * 0.7);
+      const love = Math.floor(total * 0.2);
+      return nonZero({ like, love, wow: total - like - love });
+    }
+  }
+}
+
+/** Breakdowns only return non-zero values (https://developers.facebook.com/docs/graph-api/reference/insights, Limitations). */
+const nonZero = (counts: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(Object.entries(counts).filter(([, count]) => count > 0));
+
+/** A Page's value of `name` for the day ending at `end`. */
+function pageValue(context: FacebookContext, page: SimulatedAccount, name: PageMetric, end: number): number {
+  if (name === 'page_follows') return page.followers;
+  if (name === 'page_daily_follows') return growingCount(page.id, `follows:${end}`, 3_600_000, 5);
+  const grown = (post: SimulatedPost, metric: PostMetric) =>
+    Number(postValue(post, metric, end)) - Number(postValue(post, metric, end - DAY_MS));
+  let total = 0;
+  for (const post of context.sim.posts.filter((item) => isPagePost(item) && item.accountId === page.id)) {
+    if (name === 'page_media_view') total += grown(post, 'post_media_view');
+    else if (name === 'page_total_media_view_unique') total += grown(post, 'post_total_media_view_unique');
+    else {
+      const reactions = (at: number) =>
+        growingCount(post.id, 'reactions', at - post.createdAt, REACTIONS_PER_HOUR);
+      total += grown(post, 'post_clicks') + reactions(end) - reactions(end - DAY_MS);
+    }
+  }
+  return total;
+}
+
+/** The ends of the days a Page request covers: `since`/`until` (Unix seconds), else the last two days. */
+function dayEnds(since: string | undefined, until: string | undefined, now: number): number[] | Response {
+  const lastEnd = Math.floor((now - DAY_END_OFFSET_MS) / DAY_MS) * DAY_MS + DAY_END_OFFSET_MS;
+  const to = until === undefined ? lastEnd : Number(until) * 1000;
+  const from = since === undefined ? to - 2 * DAY_MS : Number(since) * 1000;
+  if (!Number.isFinite(from) || !Number.isFinite(to) || from > to)
+    return graphError({ message: '(#100) The since and until parameters must be valid times', code: 100 });
+  if (to - from > MAX_SPAN_MS)
+    return graphError({
+      message: '(#100) There cannot be more than 90 days (7776000 s) between since and until',
+      code: 100,
+    });
+  // The days whose end lies in (from, to].
+  const ends: number[] = [];
+  const first = Math.floor((from - DAY_END_OFFSET_MS) / DAY_MS) * DAY_MS + DAY_END_OFFSET_MS + DAY_MS;
+  for (let end = first; end <= to; end += DAY_MS) ends.push(end);
+  return ends;
+}
+
+/** Graph's time format: ISO 8601 with a `+0000` offset. */
+const graphTime = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+0000');
+
+/**
+ * `GET /{v}/{object-id}/insights?metric=…&period=…` (https://developers.facebook.com/docs/graph-api/reference/insights):
+ * `{data:[{name, period, values:[{value, end_time?}], title, description, id}]}` for one of the
+ * token's Page posts (lifetime metrics; reactions and clicks by type as objects with only their
+ * non-zero counts) or the Page itself (`day` values ending at midnight Pacific, the last two days
+ * or `since`/`until` up to 90 days). Values grow with simulated time. A Page under 100 followers
+ * gets every metric with empty `values`: no data (ASSUMED shape of "only available on Pages with
+ * 100 or more likes"). A removed or unknown metric is Graph error 100; no metric at all is 3001
+ * with subcode 1504028, as documented.
+ *
+ * @param context - the simulator's state and route registrar
+ *
+ * @example
+ * ```ts
+ * registerInsightRoutes(context);
+ * ```
+ */
+export function registerInsightRoutes(context: FacebookContext): void {
+  const { sim } = context;
+  context.route('GET', '/:version/:objectId/insights', {}, ({ path, params, accountId, now }) => {
+    const id = path.objectId ?? '';
+    const post = sim.posts.get(id);
+    const page = isPagePost(post) ? sim.accounts.get(post.accountId) : sim.accounts.get(id);
+    if (page === undefined || page.id !== accountId) return unsupportedRequest('GET', id);
+    const metrics = listParam(params, 'metric');
+    if (metrics.length === 0)
+      return graphError({
+        message:
+          'No metric was specified to be fetched. Please specify one or more metrics to be fetched and try again.',
+        code: 3001,
+        subcode: 1504028,
+      });
+    const withData = page.followers >= MIN_FOLLOWERS;
+    const insight = (name: string, period: string, values: readonly Record<string, unknown>[]) => ({
+      name,
+      period,
+      values: withData ? values : [],
+      title: TITLES[name as PostMetric | PageMetric],
+      description: TITLES[name as PostMetric | PageMetric],
+      id: `${id}/insights/${name}/${period}`,
+    });
+    if (isPagePost(post)) {
+      if (!metrics.every(isPostMetric)) return invalidMetric();
+      const period = params.get('period') ?? 'lifetime';
+      if (period !== 'lifetime') return graphError({ message: '(#100) Invalid period', code: 100 });
+      return Response.json({
+        data: metrics.map((name) => insight(name, period, [{ value: postValue(post, name, now) }])),
+      });
+    }
+    if (!metrics.every(isPageMetric)) return invalidMetric();
+    if ((params.get('period') ?? 'day') !== 'day')
+      return graphError({ message: '(#100) Invalid period', code: 100 });
+    const ends = dayEnds(params.get('since'), params.get('until'), now);
+    if (ends instanceof Response) return ends;
+    return Response.json({
+      data: metrics.map((name) =>
+        insight(
+          name,
+          'day',
+          ends.map((end) => ({ value: pageValue(context, page, name, end), end_time: graphTime(end) })),
+        ),
+      ),
+    });
+  });
+}
