@@ -63,9 +63,17 @@ export function facebookCapabilities(): Capabilities {
     // `DELETE /{post-id}` deletes posts the app created (https://developers.facebook.com/docs/pages-api/posts).
     delete: true,
     // Counts of a post (`shares`, `comments.summary(true)`, `reactions.summary(true)`;
-    // https://developers.facebook.com/docs/graph-api/reference/post/) and the Page's
-    // `followers_count` (https://developers.facebook.com/docs/graph-api/reference/page/).
-    metrics: { post: ['shares', 'comments', 'reactions'], account: ['followers'], maxPostsPerRequest: 1 },
+    // https://developers.facebook.com/docs/graph-api/reference/post/), its lifetime insights
+    // (post_total_media_view_unique, post_media_view, post_clicks, post_reactions_by_type_total) and
+    // the Page's daily insights (page_follows, page_media_view, page_total_media_view_unique,
+    // page_post_engagements; https://developers.facebook.com/docs/graph-api/reference/insights),
+    // with `followers_count` (https://developers.facebook.com/docs/graph-api/reference/page/) when
+    // page_follows has no data: metric-mapping.ts.
+    metrics: {
+      post: ['shares', 'comments', 'reactions', 'likes', 'reach', 'impressions', 'clicks'],
+      account: ['followers', 'impressions', 'reach', 'engagements'],
+      maxPostsPerRequest: 1,
+    },
     engagement: { read: [], reply: false, hide: false, delete: false },
     webhooks: false,
     // No idempotency key and no duplicate signal here; the Page's recent posts can be listed

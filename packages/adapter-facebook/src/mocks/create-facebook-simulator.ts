@@ -4,6 +4,7 @@ import { createFacebookUsers, type SimulatedUserOptions } from './auth-users.js'
 import type { FacebookContext } from './context.js';
 import { registerAccountRoutes } from './routes/accounts.js';
 import { registerFeedRoutes } from './routes/feed.js';
+import { registerInsightRoutes } from './routes/insights.js';
 import { registerPhotoRoutes } from './routes/photos.js';
 import { registerPostRoutes } from './routes/posts.js';
 
@@ -47,6 +48,7 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}) 
   // Literal edges first: `DELETE /:version/:postId` would not shadow them, but keep the order obvious.
   registerFeedRoutes(context);
   registerPhotoRoutes(context);
+  registerInsightRoutes(context);
   registerPostRoutes(context);
   return {
     /** The simulator state: Pages, posts, photos, tokens, request log and faults. */
