@@ -1,0 +1,205 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { CheckedPost, RecentPost, RecentPostsQuery } from '../../src/adapter/adapter.js';
+import type { PublishContext } from '../../src/adapter/context.js';
+import { AmbiguousOutcomeError } from '../../src/errors/ambiguous-outcome-error.js';
+import { PlatformError } from '../../src/errors/platform-error.js';
+import type { Post } from '../../src/models/post.js';
+import type { PublishResult } from '../../src/models/publish-result.js';
+import { memoryScheduleStore } from '../../src/scheduler/memory-schedule-store.js';
+import type { Outbox } from '../../src/scheduler/outbox.js';
+import { fakePublishResult } from '../fixtures/capabilities.js';
+import { capabilities, deferred, fakeWorld, only, START } from './support/world.js';
+
+const target = { platform: 'fake', accountId: 'acct-1' };
+const post: Post = { text: 'Launch day' };
+/** The publish call's key (a schedule entry id) and the target's key derived from it. */
+const CALL_KEY = 'entry-1';
+const KEY = `${CALL_KEY}:fake:acct-1`;
+const options = { idempotencyKey: CALL_KEY };
+type Publish = (checked: CheckedPost, ctx: PublishContext) => Promise<PublishResult>;
+type Find = (query: RecentPostsQuery) => Promise<readonly RecentPost[]>;
+
+const lost = () =>
+  new AmbiguousOutcomeError('The connection dropped after the create was sent.', {
+    operation: 'create post',
+  });
+const found: RecentPost = {
+  ref: { platform: 'fake', accountId: 'acct-1', platformPostId: 'found-1' },
+  text: 'Launch day',
+  createdAt: new Date(START - 30_000),
+};
+const canLook = capabilities({
+  reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: false },
+});
+
+/** The outbox as a crashed run leaves it: the intent recorded, the create maybe sent, nothing settled. */
+async function crashedMidCreate(outbox: Outbox, startedAt = new Date(START - 20_000)): Promise<void> {
+  await outbox.begin({ key: KEY, platform: 'fake', accountId: 'acct-1', startedAt });
+}
+
+describe('publisher with an outbox', () => {
+  it('records the intent before the create is sent and the outcome after', async () => {
+    const outbox = memoryScheduleStore();
+    const seenDuringCreate: (string | undefined)[] = [];
+    const publish = vi.fn<Publish>(async (_checked, ctx) => {
+      seenDuringCreate.push((await outbox.record(ctx.idempotencyKey ?? ''))?.status);
+      return fakePublishResult;
+    });
+    const { publisher } = fakeWorld({ publish }, { outbox });
+    const outcome = only(await publisher.publish(post, [target], options));
+    expect(outcome.status).toBe('published');
+    expect(seenDuringCreate).toEqual(['sending']);
+    expect(await outbox.record(KEY)).toMatchObject({
+      status: 'published',
+      startedAt: new Date(START),
+      settlement: { status: 'published', ref: fakePublishResult.ref, url: fakePublishResult.url },
+    });
+    expect(await outbox.unresolved()).toEqual([]);
+  });
+
+  it('answers a target already published from the record and sends nothing', async () => {
+    const outbox = memoryScheduleStore();
+    await crashedMidCreate(outbox);
+    await outbox.settle(KEY, {
+      status: 'published',
+      ref: { platform: 'fake', accountId: 'acct-1', platformPostId: 'earlier-1' },
+      url: 'https://fake.example/posts/earlier-1',
+      settledAt: new Date(START - 10_000),
+    });
+    const publish = vi.fn<Publish>(async () => fakePublishResult);
+    const { publisher } = fakeWorld({ publish }, { outbox });
+    const outcome = only(await publisher.publish(post, [target], options));
+    expect(publish).not.toHaveBeenCalled();
+    expect(outcome.status === 'published' && outcome.result.ref.platformPostId).toBe('earlier-1');
+    expect(outcome.status === 'published' && outcome.result.warnings.map((w) => w.code)).toEqual([
+      'already_published',
+    ]);
+  });
+
+  it('reconciles a create a crashed run left sending, from when that run started, instead of creating again', async () => {
+    const outbox = memoryScheduleStore();
+    await crashedMidCreate(outbox);
+    const publish = vi.fn<Publish>(async () => fakePublishResult);
+    const findRecentPosts = vi.fn<Find>(async () => [found]);
+    const { publisher } = fakeWorld({ publish, findRecentPosts, capabilities: canLook }, { outbox });
+    const outcome = only(await publisher.publish(post, [target], options));
+    expect(publish).not.toHaveBeenCalled();
+    expect(outcome.status === 'published' && outcome.result.ref.platformPostId).toBe('found-1');
+    // Looked from a minute (lookbackMs) before the crashed run's start, not before now.
+    expect(findRecentPosts.mock.calls[0]?.[0].since).toEqual(new Date(START - 20_000 - 60_000));
+    expect(await outbox.record(KEY)).toMatchObject({ status: 'published' });
+  });
+
+  it('keeps a crashed create it cannot find as unknown in the outbox, and still sends nothing', async () => {
+    const outbox = memoryScheduleStore();
+    await crashedMidCreate(outbox);
+    const publish = vi.fn<Publish>(async () => fakePublishResult);
+    const { publisher } = fakeWorld(
+      { publish, findRecentPosts: vi.fn<Find>(async () => []), capabilities: canLook },
+      { outbox },
+    );
+    const outcome = only(await publisher.publish(post, [target], options));
+    expect(outcome.status).toBe('unknown');
+    expect(outcome.status === 'unknown' && outcome.error.message).toMatch(
+      /An earlier run started this create at .* and never settled it/,
+    );
+    expect(publish).not.toHaveBeenCalled();
+    const unresolved = await outbox.unresolved();
+    expect(unresolved.map((r) => [r.key, r.status, r.settlement?.error?.code])).toEqual([
+      [KEY, 'unknown', 'ambiguous_outcome'],
+    ]);
+  });
+
+  it('resolves an unknown record on a later run once the post shows up', async () => {
+    const outbox = memoryScheduleStore();
+    await crashedMidCreate(outbox);
+    await outbox.settle(KEY, {
+      status: 'unknown',
+      error: { code: 'ambiguous_outcome', message: 'lost' },
+      settledAt: new Date(START),
+    });
+    const publish = vi.fn<Publish>(async () => fakePublishResult);
+    const { publisher } = fakeWorld(
+      { publish, findRecentPosts: vi.fn<Find>(async () => [found]), capabilities: canLook },
+      { outbox },
+    );
+    expect(only(await publisher.publish(post, [target], options)).status).toBe('published');
+    expect(publish).not.toHaveBeenCalled();
+    expect(await outbox.unresolved()).toEqual([]);
+  });
+
+  it('tries a failed record again with a new start', async () => {
+    const outbox = memoryScheduleStore();
+    await crashedMidCreate(outbox);
+    await outbox.settle(KEY, {
+      status: 'failed',
+      error: { code: 'auth_expired', message: 'expired' },
+      settledAt: new Date(START - 10_000),
+    });
+    const publish = vi.fn<Publish>(async () => fakePublishResult);
+    const { publisher } = fakeWorld({ publish }, { outbox });
+    expect(only(await publisher.publish(post, [target], options)).status).toBe('published');
+    expect(publish).toHaveBeenCalledTimes(1);
+    expect(await outbox.record(KEY)).toMatchObject({ status: 'published', startedAt: new Date(START) });
+  });
+
+  it('writes failed and unknown outcomes back, with their error codes', async () => {
+    const outbox = memoryScheduleStore();
+    const refused = fakeWorld(
+      { publish: vi.fn<Publish>().mockRejectedValue(new PlatformError('platform_refused', 'No.')) },
+      { outbox },
+    );
+    expect(only(await refused.publisher.publish(post, [target], { idempotencyKey: 'a' })).status).toBe(
+      'failed',
+    );
+    const ambiguous = fakeWorld({ publish: vi.fn<Publish>().mockRejectedValue(lost()) }, { outbox });
+    expect(only(await ambiguous.publisher.publish(post, [target], { idempotencyKey: 'b' })).status).toBe(
+      'unknown',
+    );
+    expect((await outbox.record('a:fake:acct-1'))?.settlement?.error?.code).toBe('platform_refused');
+    expect((await outbox.record('b:fake:acct-1'))?.settlement?.error?.code).toBe('ambiguous_outcome');
+    expect((await outbox.unresolved()).map((r) => r.key)).toEqual(['b:fake:acct-1']);
+  });
+
+  it('records nothing for a target that fails before any create (invalid post)', async () => {
+    const outbox = memoryScheduleStore();
+    const { publisher } = fakeWorld({}, { outbox });
+    const outcome = only(await publisher.publish({ text: 'x'.repeat(501) }, [target], options));
+    expect(outcome.status === 'failed' && outcome.error.code).toBe('validation_failed');
+    expect(await outbox.record(KEY)).toBeUndefined();
+  });
+
+  it('never lets two publishers sharing an outbox both create with one key', async () => {
+    const outbox = memoryScheduleStore();
+    const held = deferred<PublishResult>();
+    const first = vi.fn<Publish>(() => held.promise);
+    const second = vi.fn<Publish>(async () => fakePublishResult);
+    const one = fakeWorld({ publish: first }, { outbox });
+    const two = fakeWorld({ publish: second }, { outbox });
+    const running = one.publisher.publish(post, [target], options);
+    await vi.waitFor(() => expect(first).toHaveBeenCalled());
+    // The second sees the first's intent and cannot tell (no reconciliation signals): unknown, no create.
+    expect(only(await two.publisher.publish(post, [target], options)).status).toBe('unknown');
+    held.resolve(fakePublishResult);
+    expect(only(await running).status).toBe('published');
+    expect(second).not.toHaveBeenCalled();
+  });
+
+  it('sends nothing and fails the target when the outbox cannot record the intent', async () => {
+    const outbox = memoryScheduleStore();
+    const publish = vi.fn<Publish>(async () => fakePublishResult);
+    const broken: Outbox = {
+      ...outbox,
+      begin: async () => {
+        throw new Error('database is locked');
+      },
+    };
+    const { publisher } = fakeWorld({ publish }, { outbox: broken, retry: { maxAttempts: 2 } });
+    const outcome = only(await publisher.publish(post, [target], options));
+    expect(outcome.status === 'failed' && outcome.error.code).toBe('transient');
+    expect(outcome.status === 'failed' && outcome.error.message).toMatch(
+      /could not record the intent .* it threw an Error\. Nothing was sent/,
+    );
+    expect(publish).not.toHaveBeenCalled();
+  });
+});
