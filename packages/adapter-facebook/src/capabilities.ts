@@ -74,7 +74,11 @@ export function facebookCapabilities(): Capabilities {
       account: ['followers', 'impressions', 'reach', 'engagements'],
       maxPostsPerRequest: 1,
     },
-    engagement: { read: [], reply: false, hide: false, delete: false },
+    // Comments and replies of the Page's posts (`GET /{object-id}/comments`, reply with
+    // `POST /{object-id}/comments`; https://developers.facebook.com/docs/graph-api/reference/object/comments),
+    // hidden with `is_hidden` or deleted (https://developers.facebook.com/docs/graph-api/reference/comment/);
+    // mentions: the posts that tag the Page (https://developers.facebook.com/docs/graph-api/reference/page/tagged/).
+    engagement: { read: ['comment', 'reply', 'mention'], reply: true, hide: true, delete: true },
     webhooks: false,
     // No idempotency key and no duplicate signal here; the Page's recent posts can be listed
     // (`GET /{page-id}/posts`; https://developers.facebook.com/docs/graph-api/reference/page/feed).
@@ -91,6 +95,8 @@ export function facebookCapabilities(): Capabilities {
         upload: [GRAPH_USAGE_BUCKET],
         metrics: [GRAPH_USAGE_BUCKET],
         findRecentPosts: [GRAPH_USAGE_BUCKET],
+        engagement: [GRAPH_USAGE_BUCKET],
+        reply: [GRAPH_USAGE_BUCKET],
       },
     },
   };

@@ -2,6 +2,9 @@ import type { Adapter } from '@smmkit/core';
 import { defineAdapter } from '@smmkit/core/adapter-kit';
 import { facebookCapabilities } from './capabilities.js';
 import { deleteFacebookPost } from './delete.js';
+import { listFacebookEngagements } from './engagement/list-engagements.js';
+import { deleteFacebookComment, hideFacebookComment } from './engagement/moderate.js';
+import { replyOnFacebook } from './engagement/reply.js';
 import { findRecentFacebookPosts } from './find-recent-posts.js';
 import { createFacebookHttpClient } from './http-client.js';
 import { getFacebookAccountMetrics, getFacebookPostMetrics } from './metrics.js';
@@ -12,7 +15,19 @@ import { validateFacebookPost } from './validate.js';
 
 /** A Facebook Pages adapter: a core `Adapter` whose supported operations are present, so callers need no `?.`. */
 export type FacebookAdapter = Adapter &
-  Required<Pick<Adapter, 'delete' | 'findRecentPosts' | 'getPostMetrics' | 'getAccountMetrics'>>;
+  Required<
+    Pick<
+      Adapter,
+      | 'delete'
+      | 'findRecentPosts'
+      | 'getPostMetrics'
+      | 'getAccountMetrics'
+      | 'listEngagements'
+      | 'reply'
+      | 'hide'
+      | 'deleteEngagement'
+    >
+  >;
 
 /**
  * Makes an adapter for Facebook Pages (Graph API). The context's `account.accountId` is the Page
@@ -42,5 +57,9 @@ export function createFacebookAdapter(settings: FacebookSettings = {}): Facebook
     findRecentPosts: (query, context) => findRecentFacebookPosts(http, query, context),
     getPostMetrics: (refs, context) => getFacebookPostMetrics(http, refs, context),
     getAccountMetrics: (context) => getFacebookAccountMetrics(http, context),
+    listEngagements: (query, context) => listFacebookEngagements(http, query, context),
+    reply: (to, text, context) => replyOnFacebook(http, to, text, context),
+    hide: (engagement, hidden, context) => hideFacebookComment(http, engagement, hidden, context),
+    deleteEngagement: (engagement, context) => deleteFacebookComment(http, engagement, context),
   });
 }

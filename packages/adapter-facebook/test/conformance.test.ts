@@ -17,6 +17,9 @@ runAdapterConformance({
         };
       },
       createPostRoute: 'POST /:version/:pageId/feed',
+      seedEngagements: (accountId, count) => {
+        facebook.seedMentions(accountId, count);
+      },
     };
   },
 });

@@ -1,12 +1,16 @@
 import { createGraphSimulator, GRAPH_USE_CASES, type GraphSimulatorOptions } from '@smmkit/graph-api/mocks';
 import { type AccountWithTokens, realClock } from '@smmkit/testkit';
 import { createFacebookUsers, type SimulatedUserOptions } from './auth-users.js';
+import { CommentStore } from './comments-store.js';
 import type { FacebookContext } from './context.js';
 import { registerAccountRoutes } from './routes/accounts.js';
+import { registerCommentRoutes } from './routes/comments.js';
 import { registerFeedRoutes } from './routes/feed.js';
 import { registerInsightRoutes } from './routes/insights.js';
 import { registerPhotoRoutes } from './routes/photos.js';
 import { registerPostRoutes } from './routes/posts.js';
+import { registerTaggedRoutes } from './routes/tagged.js';
+import { type SeedCommentsOptions, seedComments, seedMentions } from './seed-engagement.js';
 
 /** Options of {@link createFacebookSimulator}. */
 export interface FacebookSimulatorOptions extends Pick<GraphSimulatorOptions, 'clock' | 'budgets'> {
@@ -42,6 +46,7 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}) 
   });
   const { sim, route } = graph;
   const context: FacebookContext = { sim, route };
+  const comments = new CommentStore(sim);
   // Users (people) and their `/me/accounts` first: `/:version/:userId/accounts` is a literal edge.
   const users = createFacebookUsers(sim);
   registerAccountRoutes(context, users);
@@ -49,6 +54,9 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}) 
   registerFeedRoutes(context);
   registerPhotoRoutes(context);
   registerInsightRoutes(context);
+  registerTaggedRoutes(context);
+  // Before the post routes: the comment node routes answer for comment ids and leave the rest to them.
+  registerCommentRoutes(context, comments);
   registerPostRoutes(context);
   return {
     /** The simulator state: Pages, posts, photos, tokens, request log and faults. */
@@ -61,6 +69,15 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}) 
      */
     addPage: (name: string, page: { readonly followers?: number | undefined } = {}): AccountWithTokens =>
       sim.addAccountWithTokens({ handle: name, ...page }),
+    /**
+     * Fans comment `count` times on a Page post, or reply to one of its comments with
+     * `replyTo`, a minute apart (newest at simulated now); each lands in the Page's inbox and is
+     * listed by `GET /{post-id}/comments`.
+     */
+    seedComments: (postId: string, count: number, options?: SeedCommentsOptions) =>
+      seedComments(sim, comments, postId, count, options),
+    /** Fans post `count` times tagging the Page, a minute apart: `GET /{page-id}/tagged` lists them. */
+    seedMentions: (pageId: string, count: number) => seedMentions(sim, pageId, count),
     /**
      * Adds a Facebook user (a person) with a long-lived user token, roles (tasks) on Pages and the
      * permissions granted to the app: `GET /me/accounts` with that token lists the Pages with a

@@ -22,3 +22,4 @@ export {
   type FacebookSimulator,
   type FacebookSimulatorOptions,
 } from './create-facebook-simulator.js';
+export type { SeedCommentsOptions } from './seed-engagement.js';

@@ -55,7 +55,10 @@ export function registerPostRoutes(context: FacebookContext): void {
     const limit = Math.min(Number(params.get('limit') ?? 25) || 25, 100);
     const fields = fieldNames(params.get('fields') ?? 'id,message,created_time');
     const posts = sim.posts
-      .filter((post) => post.accountId === pageId && post.createdAt >= since)
+      // Comments the Page wrote are stored as posts that reply to something: they are not feed posts.
+      .filter(
+        (post) => post.accountId === pageId && post.createdAt >= since && post.inReplyToId === undefined,
+      )
       .sort((a, b) => b.createdAt - a.createdAt)
       .slice(0, limit);
     return Response.json({ data: posts.map((post) => pick(postJson(post), fields)) });

@@ -1,0 +1,95 @@
+import { type PlatformSimulator, type SimulatedEngagement, seedInbound } from '@smmkit/testkit';
+import { type CommentStore, isPagePost } from './comments-store.js';
+
+/** Options of the Facebook simulator's `seedComments`. */
+export interface SeedCommentsOptions {
+  /** Reply to this comment instead of commenting on the post. */
+  readonly replyTo?: string | undefined;
+  /** What the `index`-th fan writes (default `Comment 1 from fan_1`, `Reply 1 from fan_1`, …). */
+  readonly text?: ((handle: string, index: number) => string) | undefined;
+}
+
+/**
+ * Fans (`fan_1`, `fan_2`, `fan_3`) comment `count` times on a Page post, or reply to one of its
+ * comments, a minute apart, the newest at simulated now (testkit's `seedInbound`); each lands in
+ * the Page's inbox.
+ *
+ * @returns the comments, oldest first
+ * @throws Error when the post or the comment does not exist
+ *
+ * @example
+ * ```ts
+ * const [first] = seedComments(sim, comments, post.id, 3);
+ * seedComments(sim, comments, post.id, 2, { replyTo: first.id });
+ * ```
+ */
+export function seedComments(
+  sim: PlatformSimulator,
+  comments: CommentStore,
+  postId: string,
+  count: number,
+  options: SeedCommentsOptions = {},
+): SimulatedEngagement[] {
+  const post = sim.posts.get(postId);
+  if (!isPagePost(post)) throw new Error(`seedComments: no Page post ${postId}`);
+  const { replyTo } = options;
+  if (replyTo !== undefined && comments.get(replyTo) === undefined)
+    throw new Error(`seedComments: no comment ${replyTo}`);
+  const parentId = replyTo === undefined ? undefined : (comments.parentOf(replyTo) ?? replyTo);
+  const word = parentId === undefined ? 'Comment' : 'Reply';
+  return seedInbound(sim, {
+    count,
+    author: (handle, index) => fan(sim, handle, index),
+    item: (author, index) => ({
+      kind: parentId === undefined ? 'comment' : 'reply',
+      text: options.text?.(author.handle, index) ?? `${word} ${index + 1} from ${author.handle}`,
+      addressee: post.accountId,
+      inReplyTo: post,
+    }),
+    store: () => {
+      const id = comments.nextId(post);
+      if (parentId !== undefined) comments.linkReply(id, parentId);
+      return { id };
+    },
+  });
+}
+
+/**
+ * Fans post `count` times tagging the Page (`@page Mention 1 from fan_1`, …), a minute apart:
+ * posts of their own (ids `{fan-id}_{n}`) that `GET /{page-id}/tagged` lists, each a mention
+ * in the Page's inbox.
+ *
+ * @returns the mentions, oldest first
+ * @throws Error when the Page does not exist
+ *
+ * @example
+ * ```ts
+ * seedMentions(sim, page.account.id, 7);
+ * ```
+ */
+export function seedMentions(sim: PlatformSimulator, pageId: string, count: number): SimulatedEngagement[] {
+  const page = sim.accounts.get(pageId);
+  if (page === undefined) throw new Error(`seedMentions: no Page ${pageId}`);
+  return seedInbound(sim, {
+    count,
+    author: (handle, index) => fan(sim, handle, index),
+    item: (author, index) => ({
+      kind: 'mention',
+      text: `@${page.handle} Mention ${index + 1} from ${author.handle}`,
+      addressee: pageId,
+    }),
+    store: (author, item, createdAt) =>
+      sim.addPost({
+        id: `${author.id}_${sim.nextId()}`,
+        accountId: author.id,
+        text: item.text,
+        createdAt,
+        extra: { taggedPageId: pageId },
+      }),
+  });
+}
+
+/** The fan account `handle`, created on first use. */
+function fan(sim: PlatformSimulator, handle: string, index: number) {
+  return sim.accountByHandle(handle) ?? sim.addAccount({ handle, followers: 10 * (index + 1) });
+}
