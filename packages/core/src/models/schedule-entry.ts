@@ -23,8 +23,9 @@ export interface EntryError extends z.output<typeof EntryErrorSchema> {}
 
 /**
  * How a schedule entry repeats: an RFC 5545 `RRULE` value such as `FREQ=WEEKLY;BYDAY=MO;BYHOUR=9`,
- * read in the entry's time zone so that 09:00 stays 09:00 across DST changes. Only the required
- * `FREQ` part is checked here; the scheduler interprets the rule.
+ * read in the entry's time zone so that 09:00 stays 09:00 across DST changes, from the series'
+ * start (RFC 5545's DTSTART). Only the required `FREQ` part is checked here; the scheduler
+ * interprets the rule.
  */
 export const RecurrenceSchema = /* @__PURE__ */ (() =>
   z.object({
@@ -34,6 +35,13 @@ export const RecurrenceSchema = /* @__PURE__ */ (() =>
         error: 'must be an RFC 5545 RRULE with FREQ, e.g. FREQ=WEEKLY;BYDAY=MO',
       }),
     ),
+    /**
+     * The series' start as the planner wrote it, a wall time `YYYY-MM-DDTHH:mm` in the entry's
+     * zone (RFC 5545's DTSTART, https://www.rfc-editor.org/rfc/rfc5545#section-3.8.2.4). Kept as
+     * a wall time, not an instant, so that a start inside a DST gap, or COUNT, gives the same
+     * occurrences whichever occurrence the next one is computed from.
+     */
+    start: z.optional(z.string()),
   }))();
 
 /** A recurrence rule. */

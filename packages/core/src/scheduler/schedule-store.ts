@@ -9,7 +9,14 @@ export interface ScheduleQuery {
   /** Entries with `publishAt` before this instant. */
   readonly to?: Date | undefined;
   /** Entries with at least one target on one of these accounts. */
-  readonly accounts?: readonly { readonly platform: string; readonly accountId: string }[] | undefined;
+  readonly accounts?:
+    | readonly {
+        /** Platform id. */
+        readonly platform: string;
+        /** The account's id on the platform. */
+        readonly accountId: string;
+      }[]
+    | undefined;
   /** Entries in one of these states. */
   readonly statuses?: readonly ScheduleStatus[] | undefined;
   /** Occurrences of this recurring entry. */
@@ -24,14 +31,23 @@ export interface ScheduleQuery {
  * removed (a rescheduled entry drops the error of its failed run).
  */
 export interface EntryPatch {
+  /** The new state. */
   readonly status?: ScheduleStatus | undefined;
+  /** The new instant. */
   readonly publishAt?: Date | undefined;
+  /** The new zone. */
   readonly timeZone?: string | undefined;
+  /** The new approval record (given as `undefined`, it is removed). */
   readonly approval?: ScheduleEntry['approval'] | undefined;
+  /** The new attempt count. */
   readonly attempts?: number | undefined;
+  /** The per-target results (given as `undefined`, they are removed). */
   readonly results?: readonly TargetResult[] | undefined;
+  /** The entry's error (given as `undefined`, it is removed). */
   readonly error?: EntryError | undefined;
+  /** The new post. */
   readonly post?: ScheduleEntry['post'] | undefined;
+  /** The new targets. */
   readonly targets?: ScheduleEntry['targets'] | undefined;
 }
 

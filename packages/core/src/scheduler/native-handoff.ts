@@ -1,0 +1,49 @@
+import type { ScheduleEntry } from '../models/schedule-entry.js';
+import type { Publisher } from '../publisher/publisher.js';
+import type { Clock } from '../time/clock.js';
+import { entryOutcome } from './entry-results.js';
+import type { SchedulerEventEmitter } from './events.js';
+import type { ScheduleStore } from './schedule-store.js';
+
+/** What {@link handOff} needs. */
+export interface HandOffContext {
+  /** The schedule store. */
+  readonly store: ScheduleStore;
+  /** The publisher, with the store as its outbox. */
+  readonly publisher: Publisher;
+  /** Time source. */
+  readonly clock: Clock;
+  /** Where the outcome is announced. */
+  readonly events: SchedulerEventEmitter;
+}
+
+/**
+ * Hands a `native` entry to the platforms as soon as it is `scheduled` (planned, approved or
+ * rescheduled): each target's post is created now with `scheduledFor` = the entry's `publishAt`,
+ * and the platform publishes it then, whether or not a worker runs at that time (Facebook's
+ * scheduled Page posts). The entry goes on to `published` (results carry `scheduledFor`),
+ * `failed` (e.g. a platform without native scheduling, or a time outside its lead window: the
+ * error says which) or `unknown`, as a worker-published entry does.
+ *
+ * The entry stays `scheduled` while it is handed off, so no worker claims it (its time is still
+ * ahead); the outcome is written with a compare-and-set from `scheduled`. If this process dies
+ * mid-hand-off, a worker claims the entry at its time and publishes it with the same idempotency
+ * key: the outbox answers a create that went out, or reconciles one that may have.
+ *
+ * @param entry - the `scheduled` native entry
+ * @param context - store, publisher, clock and events
+ * @returns the entry as it is afterwards (unchanged when someone else changed it meanwhile)
+ */
+export async function handOff(entry: ScheduleEntry, context: HandOffContext): Promise<ScheduleEntry> {
+  const { store, publisher, clock, events } = context;
+  const outcomes = await publisher.publish(entry.post, entry.targets, {
+    idempotencyKey: entry.id,
+    scheduledFor: entry.publishAt,
+  });
+  const outcome = entryOutcome(outcomes);
+  const patch = { status: outcome.status, results: outcome.results, error: outcome.error };
+  const done = await store.transition(entry.id, ['scheduled'], patch, new Date(clock.now()));
+  if (done === undefined) return (await store.get(entry.id)) ?? entry;
+  events.emit(outcome.status, { entry: done });
+  return done;
+}

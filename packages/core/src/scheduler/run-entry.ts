@@ -1,0 +1,115 @@
+import { SmmkitError } from '../errors/smmkit-error.js';
+import { ValidationError } from '../errors/validation-error.js';
+import type { ScheduleEntry } from '../models/schedule-entry.js';
+import { failedOutcome, type PublishOutcome } from '../publisher/outcome.js';
+import type { Publisher } from '../publisher/publisher.js';
+import { describeThrown } from '../security/safe-cause.js';
+import type { Clock } from '../time/clock.js';
+import { type EntryOutcome, entryOutcome } from './entry-results.js';
+import type { SchedulerEventEmitter } from './events.js';
+import { renewLease } from './lease-renewal.js';
+import type { ClaimedEntry, ScheduleStore } from './schedule-store.js';
+import { continueSeries } from './series.js';
+
+/** What {@link runEntry} needs. */
+export interface RunEntryContext {
+  /** The schedule store (claims, leases, outcomes). */
+  readonly store: ScheduleStore;
+  /** The publisher, with the store as its outbox. */
+  readonly publisher: Publisher;
+  /** Time source. */
+  readonly clock: Clock;
+  /** This worker's id, the lease holder. */
+  readonly worker: string;
+  /** The lease's length. */
+  readonly leaseMs: number;
+  /** Where the entry's progress is announced. */
+  readonly events: SchedulerEventEmitter;
+}
+
+/**
+ * Publishes one claimed entry and records how it ended:
+ *
+ * 1. announces it (`due`, and `recovered` when it was taken over from a dead worker);
+ * 2. adds the next occurrence of a recurring entry, so a series goes on whatever this one does;
+ * 3. publishes every target with the entry id as idempotency key, renewing the lease meanwhile.
+ *    A taken-over entry runs the same way: the publisher's outbox answers targets already
+ *    published and reconciles creates the dead worker may have sent, never a blind republish.
+ *    A native entry claimed at its time is published then (its hand-off did not happen);
+ * 4. completes the claim with per-target results: `published`, `failed` or `unknown`.
+ *
+ * @param claim - the claimed entry
+ * @param context - store, publisher, clock, worker id, lease length and events
+ * @returns the entry in its final state, or `undefined` when the lease was lost to another
+ *   worker before the end (that worker records the outcome)
+ */
+export async function runEntry(
+  claim: ClaimedEntry,
+  context: RunEntryContext,
+): Promise<ScheduleEntry | undefined> {
+  const { store, publisher, clock, worker, events } = context;
+  const { entry, recovered } = claim;
+  events.emit('due', { entry, worker, recovered });
+  if (recovered) events.emit('recovered', { entry, worker, recovered });
+  try {
+    await continueSeries(entry, store, events, new Date(clock.now()));
+  } catch (error) {
+    // The series is continued again when this occurrence's outcome is written or by the next
+    // worker; never let it stop this publish.
+    events.emit('tick-failed', { error });
+  }
+
+  const lease = renewLease({
+    store,
+    id: entry.id,
+    worker,
+    leaseMs: context.leaseMs,
+    clock,
+    onLost: () => events.emit('lease-lost', { id: entry.id, worker }),
+  });
+  let outcome: EntryOutcome;
+  try {
+    outcome = entryOutcome(await publisher.publish(entry.post, entry.targets, { idempotencyKey: entry.id }));
+  } catch (error) {
+    // publish() rejects only for a target list that is not one (nothing was sent).
+    outcome = entryOutcome(entry.targets.map((target) => refused(target, error)));
+  } finally {
+    await lease.stop();
+  }
+
+  const at = new Date(clock.now());
+  const patch = { status: outcome.status, results: outcome.results, error: outcome.error };
+  const completed = await store.complete(entry.id, worker, patch, at);
+  if (!completed) {
+    if (!lease.lost()) events.emit('lease-lost', { id: entry.id, worker });
+    return undefined;
+  }
+  const { error: _previous, ...rest } = entry;
+  const final: ScheduleEntry = {
+    ...rest,
+    status: outcome.status,
+    results: outcome.results,
+    ...(outcome.error === undefined ? {} : { error: outcome.error }),
+    updatedAt: at,
+  };
+  events.emit(outcome.status, { entry: final });
+  return final;
+}
+
+/** A target the publisher refused as a whole (its promise rejected): nothing was sent. */
+function refused(target: ScheduleEntry['targets'][number], error: unknown): PublishOutcome {
+  if (SmmkitError.isInstance(error)) return failedOutcome(target, error);
+  return failedOutcome(
+    target,
+    new ValidationError(
+      [
+        {
+          path: ['targets'],
+          rule: 'entry.publish',
+          message: `the publisher refused the entry (${describeThrown(error).text})`,
+        },
+      ],
+      'schedule entry',
+    ),
+  );
+}

@@ -1,0 +1,138 @@
+import type { Publisher } from '../publisher/publisher.js';
+import { type Clock, systemClock } from '../time/clock.js';
+import type { ScheduleStore } from './schedule-store.js';
+import { DEFAULT_HORIZON_DAYS, parseQueueSlots, type QueueSlot } from './time/queue-slots.js';
+import { requireZone } from './time/time-input.js';
+
+/** An account's publishing queue: its zone and weekly slots, for `'next-slot'`. */
+export interface AccountQueue {
+  /** Platform id. */
+  readonly platform: string;
+  /** The account's id on the platform. */
+  readonly accountId: string;
+  /** The IANA zone its audience lives in: slots are wall times there. */
+  readonly zone: string;
+  /** Weekly slots: `'Mon-Fri 09:00'`, `'17:30'` (every day), `'Sat,Sun 10:15'`, `'Mon 09:00,13:30'`. */
+  readonly slots: readonly string[];
+}
+
+/**
+ * Options of {@link createScheduler}.
+ *
+ * @example
+ * ```ts
+ * const store = sqliteScheduleStore('smm.db');
+ * const scheduler = createScheduler({
+ *   store,
+ *   publisher: createPublisher({ adapters, tokens, outbox: store }),
+ *   accounts: [{ platform: 'x', accountId: '2244994945', zone: 'Europe/Berlin', slots: ['Mon-Fri 09:00'] }],
+ * });
+ * ```
+ */
+export interface SchedulerOptions {
+  /** Where entries live (and the outbox). Share one store between every scheduler process. */
+  readonly store: ScheduleStore;
+  /**
+   * The publisher entries go out through. Create it with `outbox: store` (the same store): the
+   * scheduler publishes each entry with the entry id as idempotency key, and only the outbox lets
+   * a worker that takes over a dead worker's entry reconcile instead of publishing again.
+   */
+  readonly publisher: Publisher;
+  /** Time source (default the system clock); tests and simulations pass a fake one. */
+  readonly clock?: Clock | undefined;
+  /** Queue zone and weekly slots per account, for `'next-slot'`. */
+  readonly accounts?: readonly AccountQueue[] | undefined;
+  /** Pause between two rounds of the worker loop, in ms (default 15 000). */
+  readonly pollIntervalMs?: number | undefined;
+  /**
+   * How long a claimed entry stays leased to its worker without renewal, in ms (default 60 000).
+   * The lease is renewed while a publish runs (every third of it), so only a dead worker's
+   * entries are taken over, after at most this long.
+   */
+  readonly leaseMs?: number | undefined;
+  /** Most entries one worker publishes at once (default 10). */
+  readonly batchSize?: number | undefined;
+  /** This worker's id, kept as lease holder (default a random UUID). */
+  readonly workerId?: string | undefined;
+  /** The zone an entry given as an instant is shown in (default `UTC`). */
+  readonly defaultZone?: string | undefined;
+  /** How far ahead `'next-slot'` looks for a free slot, in days (default 366). */
+  readonly slotHorizonDays?: number | undefined;
+  /** Makes entry ids (default `crypto.randomUUID`). */
+  readonly newId?: (() => string) | undefined;
+}
+
+/** An {@link AccountQueue} with its slots parsed. */
+export interface ResolvedAccountQueue extends Omit<AccountQueue, 'slots'> {
+  /** The parsed slots. */
+  readonly slots: readonly QueueSlot[];
+}
+
+/** {@link SchedulerOptions} with every default filled in. */
+export interface ResolvedSchedulerOptions {
+  /** See {@link SchedulerOptions.store}. */
+  readonly store: ScheduleStore;
+  /** See {@link SchedulerOptions.publisher}. */
+  readonly publisher: Publisher;
+  /** See {@link SchedulerOptions.clock}. */
+  readonly clock: Clock;
+  /** Queues by `platform:accountId`. */
+  readonly accounts: ReadonlyMap<string, ResolvedAccountQueue>;
+  /** See {@link SchedulerOptions.pollIntervalMs}. */
+  readonly pollIntervalMs: number;
+  /** See {@link SchedulerOptions.leaseMs}. */
+  readonly leaseMs: number;
+  /** See {@link SchedulerOptions.batchSize}. */
+  readonly batchSize: number;
+  /** See {@link SchedulerOptions.workerId}. */
+  readonly workerId: string;
+  /** See {@link SchedulerOptions.defaultZone}. */
+  readonly defaultZone: string;
+  /** See {@link SchedulerOptions.slotHorizonDays}. */
+  readonly slotHorizonDays: number;
+  /** See {@link SchedulerOptions.newId}. */
+  readonly newId: () => string;
+}
+
+/** The key of an account in {@link ResolvedSchedulerOptions.accounts}. */
+export function accountKey(account: { readonly platform: string; readonly accountId: string }): string {
+  return `${account.platform}:${account.accountId}`;
+}
+
+/**
+ * Fills in every default of {@link SchedulerOptions} and checks the queues, so a bad slot or zone
+ * fails when the scheduler is made, not when the first `'next-slot'` entry is planned.
+ *
+ * @throws ValidationError for a bad zone or slot; TypeError for an account listed twice or a
+ *   non-positive interval, lease or batch size
+ */
+export function resolveSchedulerOptions(options: SchedulerOptions): ResolvedSchedulerOptions {
+  const accounts = new Map<string, ResolvedAccountQueue>();
+  (options.accounts ?? []).forEach((account, index) => {
+    const key = accountKey(account);
+    if (accounts.has(key)) throw new TypeError(`Account ${key} is listed twice in the scheduler's accounts.`);
+    requireZone(account.zone, 'scheduler accounts', ['accounts', index, 'zone']);
+    accounts.set(key, { ...account, slots: parseQueueSlots(account.slots, ['accounts', index, 'slots']) });
+  });
+  const defaultZone = options.defaultZone ?? 'UTC';
+  requireZone(defaultZone, 'scheduler options', ['defaultZone']);
+  return {
+    store: options.store,
+    publisher: options.publisher,
+    clock: options.clock ?? systemClock,
+    accounts,
+    pollIntervalMs: positive(options.pollIntervalMs, 15_000, 'pollIntervalMs'),
+    leaseMs: positive(options.leaseMs, 60_000, 'leaseMs'),
+    batchSize: Math.trunc(positive(options.batchSize, 10, 'batchSize')) || 1,
+    workerId: options.workerId ?? globalThis.crypto.randomUUID(),
+    defaultZone,
+    slotHorizonDays: options.slotHorizonDays ?? DEFAULT_HORIZON_DAYS,
+    newId: options.newId ?? (() => globalThis.crypto.randomUUID()),
+  };
+}
+
+function positive(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new TypeError(`${name} must be a positive number.`);
+  return value;
+}

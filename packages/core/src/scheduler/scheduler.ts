@@ -1,0 +1,532 @@
+import { ValidationError } from '../errors/validation-error.js';
+import type { Approval } from '../models/approval.js';
+import type { Post } from '../models/post.js';
+import type { ScheduleEntry, ScheduleEntryInput } from '../models/schedule-entry.js';
+import type { ScheduleStatus } from '../models/schedule-status.js';
+import type { Target } from '../models/target.js';
+import { parseScheduleEntry } from '../parse/parse-models.js';
+import {
+  APPROVAL_STEPS,
+  type ApprovalDecision,
+  decisionPatch,
+  type SubmitRequest,
+  submitPatch,
+} from './approval.js';
+import { type CalendarDay, type CalendarQuery, calendarDays, calendarStoreQuery } from './calendar.js';
+import { changeEntry } from './entry-change.js';
+import { createSchedulerEvents, type SchedulerEventEmitter } from './events.js';
+import { handOff } from './native-handoff.js';
+import { pickSlot, serialized } from './next-slot.js';
+import { failUnapprovedDue } from './overdue.js';
+import { runEntry } from './run-entry.js';
+import type { EntryPatch, ScheduleQuery } from './schedule-store.js';
+import { accountKey, resolveSchedulerOptions, type SchedulerOptions } from './scheduler-options.js';
+import { continueSeries } from './series.js';
+import { nextOccurrence } from './time/recurrence.js';
+import { requireZone } from './time/time-input.js';
+import type { DstAdjustment } from './time/zoned-time.js';
+import { resolveLocalTime } from './time/zoned-time.js';
+import { isRecurring, type LocalTime, type PlannedTime, resolveFixedTime, type When } from './when.js';
+
+/** Options of {@link Scheduler.schedule}. */
+export interface ScheduleOptions {
+  /** `'required'`: the entry waits for `approve` before it may go out (who and when are kept). */
+  readonly approval?: 'required' | undefined;
+  /** Plan it as a draft: nothing goes out until it is submitted (and approved, if required). */
+  readonly draft?: boolean | undefined;
+  /**
+   * Hand the post to the platform at once, to be published by the platform at its time
+   * (Facebook's scheduled posts): needs `capabilities.nativeScheduling` on every target's adapter
+   * and a time within its lead window. Not for recurring entries.
+   */
+  readonly native?: boolean | undefined;
+  /** The entry's id (default a new UUID); for `'next-slot'` each account's entry gets `${id}:${platform}:${accountId}`. */
+  readonly id?: string | undefined;
+  /** The zone an entry given as an instant is shown in (default the scheduler's `defaultZone`). */
+  readonly zone?: string | undefined;
+  /** Who plans it; kept as `approval.requestedBy` when approval is required. */
+  readonly by?: string | undefined;
+}
+
+/** Options of {@link Scheduler.cancel}. */
+export interface CancelOptions {
+  /**
+   * For an occurrence of a recurring entry: `true` ends the series here; by default only this
+   * occurrence is skipped and the next one is planned.
+   */
+  readonly series?: boolean | undefined;
+}
+
+/** What one round of the worker did ({@link Scheduler.tick}). */
+export interface TickResult {
+  /** Entries claimed in this round (as claimed, `publishing`). */
+  readonly claimed: readonly ScheduleEntry[];
+  /** Claimed entries in their final state: `published`, `failed` or `unknown` (empty for the loop's rounds, which do not wait). */
+  readonly finished: readonly ScheduleEntry[];
+  /** Entries that were due while not approved: `failed` with `not_approved`. */
+  readonly notApproved: readonly ScheduleEntry[];
+}
+
+/**
+ * A content calendar that publishes on time, survives crashes and never posts twice.
+ *
+ * @example
+ * ```ts
+ * const [entry] = await scheduler.schedule({ text: 'Monday tips' }, [target], { at: '2026-05-04T09:00', zone: 'Europe/Berlin' }, { approval: 'required', by: 'ana' });
+ * await scheduler.approve(entry.id, { by: 'client@example.com' });
+ * scheduler.start();
+ * ```
+ */
+export interface Scheduler {
+  /** Typed events; see `SchedulerEvents`. */
+  readonly events: SchedulerEventEmitter;
+  /** This worker's id (the lease holder of the entries it claims). */
+  readonly workerId: string;
+  /**
+   * Plans `post` for `targets` at `when` (see {@link When}). Resolves with the entries made: one
+   * for an instant, a wall time or a recurrence (its first occurrence; the next is planned when it
+   * is due); one per target account for `'next-slot'`, each in that account's next free slot.
+   * Entries are `scheduled`, `awaiting_approval` (`approval: 'required'`) or `draft`. A `native`
+   * entry that is `scheduled` is handed to the platform before this resolves.
+   *
+   * @throws ValidationError for an invalid post, target list, time, zone, rule or option
+   */
+  schedule(
+    post: Post,
+    targets: readonly Target[],
+    when: When,
+    options?: ScheduleOptions,
+  ): Promise<ScheduleEntry[]>;
+  /** The entry with `id`, if any. */
+  get(id: string): Promise<ScheduleEntry | undefined>;
+  /** Entries matching `query`, by `publishAt`. */
+  list(query?: ScheduleQuery): Promise<ScheduleEntry[]>;
+  /**
+   * Moves an entry to another time (an instant, a wall time or its account's next free slot).
+   * Allowed while `draft`, `awaiting_approval` or `scheduled`, and for a `failed` entry, which
+   * is planned again (targets that went out are not sent twice: the outbox remembers them).
+   *
+   * @throws ValidationError when the entry is missing or in another state
+   */
+  reschedule(id: string, when: Date | LocalTime | 'next-slot' | (string & {})): Promise<ScheduleEntry>;
+  /**
+   * Cancels an entry that has not gone out (`draft`, `awaiting_approval`, `scheduled`).
+   *
+   * @throws ValidationError when the entry is missing or in another state
+   */
+  cancel(id: string, options?: CancelOptions): Promise<ScheduleEntry>;
+  /**
+   * Submits a draft: it awaits approval when it needs one, else it is scheduled.
+   *
+   * @throws ValidationError when the entry is missing or not a draft
+   */
+  submit(id: string, request: SubmitRequest): Promise<ScheduleEntry>;
+  /**
+   * Approves an entry awaiting approval: it is scheduled, with who approved and when.
+   *
+   * @throws ValidationError when the entry is missing or not awaiting approval
+   */
+  approve(id: string, decision: ApprovalDecision): Promise<ScheduleEntry>;
+  /**
+   * Rejects an entry awaiting approval: it will not go out; who rejected, when and why are kept.
+   *
+   * @throws ValidationError when the entry is missing or not awaiting approval
+   */
+  reject(id: string, decision: ApprovalDecision): Promise<ScheduleEntry>;
+  /** Entries between two instants, grouped by local day in a zone, with their wall times there. */
+  calendar(query: CalendarQuery): Promise<CalendarDay[]>;
+  /** Starts the worker loop: a round at once, then one every `pollIntervalMs`. */
+  start(): void;
+  /** Stops the worker loop and waits for the entries it is publishing. */
+  stop(): Promise<void>;
+  /**
+   * One round of the worker, awaited to the end: fails due unapproved entries, claims due ones
+   * (and ones a dead worker's lease left) and publishes them. For tests and simulated time.
+   */
+  tick(): Promise<TickResult>;
+}
+
+/** The states an entry may be rescheduled in. */
+const RESCHEDULABLE: readonly ScheduleStatus[] = ['draft', 'awaiting_approval', 'scheduled', 'failed'];
+/** The states an entry may be cancelled in. */
+const CANCELLABLE: readonly ScheduleStatus[] = ['draft', 'awaiting_approval', 'scheduled'];
+
+/**
+ * Makes a {@link Scheduler} over a store and a publisher. Run several (in one process or many)
+ * on one store: the store's atomic claim and lease let each entry go out once, and the outbox
+ * the publisher shares with the store lets a worker that takes over a dead one's entry reconcile
+ * instead of posting again.
+ *
+ * @param options - store, publisher, clock, queues and worker settings; see {@link SchedulerOptions}
+ * @returns the scheduler (its worker loop not started)
+ * @throws ValidationError for a bad queue zone or slot
+ *
+ * @example
+ * ```ts
+ * const store = memoryScheduleStore();
+ * const publisher = createPublisher({ adapters: [createXAdapter()], tokens, outbox: store });
+ * const scheduler = createScheduler({ store, publisher });
+ * await scheduler.schedule({ text: 'Hello' }, [{ platform: 'x', accountId: '2244994945' }], '2026-05-04T07:00:00Z');
+ * scheduler.start();
+ * ```
+ */
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const settings = resolveSchedulerOptions(options);
+  const { store, publisher, clock, workerId } = settings;
+  const events = createSchedulerEvents();
+  const inSlotOrder = serialized();
+  /** Native entries being handed to the platform by this process: not to be changed meanwhile. */
+  const handingOff = new Set<string>();
+  const inFlight = new Set<Promise<unknown>>();
+  let loop: Promise<void> | undefined;
+  let stopper: AbortController | undefined;
+
+  const now = (): Date => new Date(clock.now());
+
+  /** A native entry that just became `scheduled` goes to the platform now. */
+  const afterScheduled = async (entry: ScheduleEntry): Promise<ScheduleEntry> => {
+    if (entry.native !== true || entry.status !== 'scheduled') return entry;
+    handingOff.add(entry.id);
+    try {
+      return await handOff(entry, { store, publisher, clock, events });
+    } finally {
+      handingOff.delete(entry.id);
+    }
+  };
+
+  /** Refuses to change an entry this process is handing to the platform right now. */
+  const notHandingOff = (id: string, action: string, allowed: readonly ScheduleStatus[]): void => {
+    if (!handingOff.has(id)) return;
+    throw new ValidationError(
+      [
+        {
+          path: ['id'],
+          rule: 'entry.handing_off',
+          message: `entry "${id.slice(0, 80)}" is being handed to the platform right now; it cannot be ${action === 'cancel' ? 'cancelled' : 'changed'} (allowed while ${allowed.join(', ')} and not handed off)`,
+        },
+      ],
+      `${action} request`,
+    );
+  };
+
+  async function schedule(
+    post: Post,
+    targets: readonly Target[],
+    when: When,
+    scheduleOptions: ScheduleOptions = {},
+  ): Promise<ScheduleEntry[]> {
+    const zone = requireZone(scheduleOptions.zone ?? settings.defaultZone, 'schedule options', ['zone']);
+    if (scheduleOptions.native === true && isRecurring(when)) {
+      throw optionProblem(
+        'native',
+        'native scheduling is not available for recurring entries; plan them without native',
+      );
+    }
+    const at = now();
+    const status: ScheduleStatus =
+      scheduleOptions.draft === true
+        ? 'draft'
+        : scheduleOptions.approval === 'required'
+          ? 'awaiting_approval'
+          : 'scheduled';
+    const approval: Approval | undefined =
+      scheduleOptions.approval !== 'required'
+        ? undefined
+        : status === 'draft'
+          ? {}
+          : {
+              ...(scheduleOptions.by === undefined ? {} : { requestedBy: scheduleOptions.by }),
+              requestedAt: at,
+            };
+    const base = (id: string, planned: PlannedTime, entryTargets: readonly Target[]): ScheduleEntryInput => ({
+      id,
+      post,
+      targets: [...entryTargets],
+      publishAt: planned.publishAt,
+      timeZone: planned.timeZone,
+      status,
+      attempts: 0,
+      createdAt: at,
+      updatedAt: at,
+      ...(approval === undefined ? {} : { approval }),
+      ...(scheduleOptions.native === true ? { native: true } : {}),
+    });
+
+    let planned: { entry: ScheduleEntry; adjustment: DstAdjustment }[];
+    if (when === 'next-slot') {
+      planned = await inSlotOrder(async () => {
+        const made: { entry: ScheduleEntry; adjustment: DstAdjustment }[] = [];
+        for (const [key, accountTargets] of byAccount(targets)) {
+          const queue = settings.accounts.get(key);
+          if (queue === undefined) throw noQueue(key);
+          const slot = await pickSlot(store, queue, at, settings.slotHorizonDays);
+          const id = scheduleOptions.id === undefined ? settings.newId() : `${scheduleOptions.id}:${key}`;
+          const entry = parseScheduleEntry(
+            base(
+              id,
+              { publishAt: slot.instant, timeZone: queue.zone, adjustment: slot.adjustment },
+              accountTargets,
+            ),
+          );
+          made.push({ entry, adjustment: slot.adjustment });
+        }
+        await store.add(made.map((item) => item.entry));
+        return made;
+      });
+    } else if (isRecurring(when)) {
+      const id = scheduleOptions.id ?? settings.newId();
+      const first = firstOccurrence(when, at);
+      const entry = parseScheduleEntry({
+        ...base(id, first, targets),
+        recurrence: { rule: when.rrule, start: when.start.at },
+      });
+      await store.add([entry]);
+      planned = [{ entry, adjustment: first.adjustment }];
+    } else {
+      const time = resolveFixedTime(when, zone);
+      const entry = parseScheduleEntry(base(scheduleOptions.id ?? settings.newId(), time, targets));
+      await store.add([entry]);
+      planned = [{ entry, adjustment: time.adjustment }];
+    }
+
+    for (const { entry, adjustment } of planned) {
+      events.emit('scheduled', { entry, ...(adjustment === 'none' ? {} : { adjustment }) });
+    }
+    const entries: ScheduleEntry[] = [];
+    for (const { entry } of planned) entries.push(await afterScheduled(entry));
+    return entries;
+  }
+
+  async function reschedule(
+    id: string,
+    when: Date | LocalTime | 'next-slot' | string,
+  ): Promise<ScheduleEntry> {
+    notHandingOff(id, 'reschedule', RESCHEDULABLE);
+    if (typeof when === 'object' && !(when instanceof Date) && 'rrule' in when) {
+      throw optionProblem(
+        'when',
+        'a recurrence cannot be given to reschedule; cancel the series and plan a new one',
+      );
+    }
+    const at = now();
+    const move = async (): Promise<ScheduleEntry> => {
+      const entry = await store.get(id);
+      const time =
+        when === 'next-slot'
+          ? await slotFor(entry, at)
+          : resolveFixedTime(when, entry?.timeZone ?? settings.defaultZone);
+      return changeEntry(
+        store,
+        id,
+        'reschedule',
+        RESCHEDULABLE,
+        (current) => reschedulePatch(current, time),
+        at,
+      );
+    };
+    const moved = when === 'next-slot' ? await inSlotOrder(move) : await move();
+    events.emit('rescheduled', { entry: moved });
+    return afterScheduled(moved);
+  }
+
+  /** The next free slot of the one account an entry publishes to, its own slot counting as free. */
+  async function slotFor(entry: ScheduleEntry | undefined, at: Date): Promise<PlannedTime> {
+    const accounts = entry === undefined ? [] : [...byAccount(entry.targets).keys()];
+    const [key] = accounts;
+    if (key === undefined || accounts.length > 1) {
+      throw optionProblem(
+        'when',
+        "'next-slot' needs an entry with targets on exactly one account; give a time instead",
+      );
+    }
+    const queue = settings.accounts.get(key);
+    if (queue === undefined) throw noQueue(key);
+    const slot = await pickSlot(store, queue, at, settings.slotHorizonDays, entry?.id);
+    return { publishAt: slot.instant, timeZone: queue.zone, adjustment: slot.adjustment };
+  }
+
+  async function cancel(id: string, cancelOptions: CancelOptions = {}): Promise<ScheduleEntry> {
+    notHandingOff(id, 'cancel', CANCELLABLE);
+    const at = now();
+    const cancelled = await changeEntry(
+      store,
+      id,
+      'cancel',
+      CANCELLABLE,
+      () => ({ status: 'cancelled' }),
+      at,
+    );
+    events.emit('cancelled', { entry: cancelled });
+    if (cancelOptions.series !== true) await continueSeries(cancelled, store, events, at);
+    return cancelled;
+  }
+
+  async function submit(id: string, request: SubmitRequest): Promise<ScheduleEntry> {
+    const submitted = await changeEntry(
+      store,
+      id,
+      'submit',
+      APPROVAL_STEPS.submit,
+      (entry) => submitPatch(entry, request, now()),
+      now(),
+    );
+    events.emit('submitted', { entry: submitted });
+    return afterScheduled(submitted);
+  }
+
+  async function decide(
+    id: string,
+    decision: ApprovalDecision,
+    verdict: 'approved' | 'rejected',
+  ): Promise<ScheduleEntry> {
+    const at = now();
+    const action = verdict === 'approved' ? 'approve' : 'reject';
+    const decided = await changeEntry(
+      store,
+      id,
+      action,
+      APPROVAL_STEPS[action],
+      (entry) => decisionPatch(entry, decision, verdict, at),
+      at,
+    );
+    if (verdict === 'rejected') {
+      events.emit('rejected', { entry: decided });
+      await continueSeries(decided, store, events, at);
+      return decided;
+    }
+    events.emit('approved', { entry: decided });
+    return afterScheduled(decided);
+  }
+
+  /** One round: due unapproved entries fail, due entries are claimed and published. */
+  async function round(waitForRuns: boolean): Promise<TickResult> {
+    const at = now();
+    const notApproved = await failUnapprovedDue(store, events, at, settings.batchSize);
+    const capacity = settings.batchSize - inFlight.size;
+    if (capacity <= 0) return { claimed: [], finished: [], notApproved };
+    const claims = await store.claimDue({
+      now: at,
+      limit: capacity,
+      worker: workerId,
+      leaseMs: settings.leaseMs,
+    });
+    const runs = claims.map((claim) => {
+      const run = runEntry(claim, {
+        store,
+        publisher,
+        clock,
+        worker: workerId,
+        leaseMs: settings.leaseMs,
+        events,
+      }).catch((error: unknown) => {
+        // The store failed while writing the outcome: the lease runs out and another round
+        // (here or elsewhere) takes the entry over; the outbox knows what went out.
+        events.emit('tick-failed', { error });
+        return undefined;
+      });
+      inFlight.add(run);
+      void run.finally(() => inFlight.delete(run));
+      return run;
+    });
+    const claimed = claims.map((claim) => claim.entry);
+    if (!waitForRuns) return { claimed, finished: [], notApproved };
+    const finished = (await Promise.all(runs)).filter((entry): entry is ScheduleEntry => entry !== undefined);
+    return { claimed, finished, notApproved };
+  }
+
+  return {
+    events,
+    workerId,
+    schedule,
+    get: (id) => store.get(id),
+    list: (query) => store.list(query),
+    reschedule,
+    cancel,
+    submit,
+    approve: (id, decision) => decide(id, decision, 'approved'),
+    reject: (id, decision) => decide(id, decision, 'rejected'),
+    calendar: async (query) => calendarDays(await store.list(calendarStoreQuery(query)), query.zone),
+    tick: () => round(true),
+    start() {
+      if (loop !== undefined) return;
+      stopper = new AbortController();
+      const { signal } = stopper;
+      loop = (async () => {
+        while (!signal.aborted) {
+          try {
+            await round(false);
+          } catch (error) {
+            events.emit('tick-failed', { error });
+          }
+          try {
+            await clock.sleep(settings.pollIntervalMs, signal);
+          } catch {
+            return; // stopped
+          }
+        }
+      })();
+    },
+    async stop() {
+      stopper?.abort();
+      await loop;
+      loop = undefined;
+      stopper = undefined;
+      await Promise.all([...inFlight]);
+    },
+  };
+
+  /** The first occurrence of a recurrence at or after its start, and not in the past. */
+  function firstOccurrence(
+    when: { readonly rrule: string; readonly start: LocalTime },
+    at: Date,
+  ): PlannedTime {
+    const start = resolveLocalTime(when.start.at, when.start.zone);
+    const after =
+      start.instant.getTime() > at.getTime() ? new Date(start.instant.getTime() - 1) : new Date(at.getTime());
+    const first = nextOccurrence(when.rrule, when.start.at, when.start.zone, after);
+    if (first === undefined) {
+      throw optionProblem(
+        'when',
+        `the rule "${when.rrule.slice(0, 80)}" has no occurrence after ${after.toISOString()}`,
+      );
+    }
+    return { publishAt: first.instant, timeZone: when.start.zone, adjustment: first.adjustment };
+  }
+}
+
+/**
+ * The patch that moves an entry. A failed one is planned again: one that was due unapproved goes
+ * back to where it stood (awaiting approval, or a draft), one whose publish failed is scheduled.
+ */
+function reschedulePatch(entry: ScheduleEntry, time: PlannedTime): EntryPatch {
+  const moved = { publishAt: time.publishAt, timeZone: time.timeZone };
+  if (entry.status !== 'failed') return moved;
+  const status: ScheduleStatus =
+    entry.error?.code !== 'not_approved'
+      ? 'scheduled'
+      : entry.approval?.requestedAt === undefined
+        ? 'draft'
+        : 'awaiting_approval';
+  return { ...moved, status, error: undefined, results: undefined };
+}
+
+/** Targets grouped by account, in first-seen order. */
+function byAccount(targets: readonly Target[]): Map<string, Target[]> {
+  const groups = new Map<string, Target[]>();
+  for (const target of targets) {
+    const key = accountKey(target);
+    groups.set(key, [...(groups.get(key) ?? []), target]);
+  }
+  return groups;
+}
+
+function noQueue(key: string): ValidationError {
+  return optionProblem(
+    'when',
+    `'next-slot' needs queue slots for account ${key}; list it in createScheduler({ accounts: [{ platform, accountId, zone, slots }] })`,
+  );
+}
+
+function optionProblem(path: string, message: string): ValidationError {
+  return new ValidationError([{ path: [path], rule: `schedule.${path}`, message }], 'schedule request');
+}

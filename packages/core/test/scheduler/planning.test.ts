@@ -1,0 +1,237 @@
+import { describe, expect, it } from 'vitest';
+import type { ScheduledEvent } from '../../src/scheduler/events.js';
+import { HOUR, START, useWorld } from './support/world.js';
+
+const world = useWorld();
+const at = new Date(START + HOUR);
+
+/** ana's X account posts weekdays 09:00 Berlin time; her Mastodon account weekdays 09:00 and weekends 10:15 New York time. */
+const queues = () => [
+  { ...world.xTarget, zone: 'Europe/Berlin', slots: ['Mon-Fri 09:00'] },
+  { ...world.mastodonTarget, zone: 'America/New_York', slots: ['Mon-Fri 09:00', 'Sat,Sun 10:15'] },
+];
+
+describe('scheduler: reschedule and cancel', () => {
+  it('moves a scheduled entry, and refuses to move one that went out', async () => {
+    const scheduler = world.scheduler();
+    const [entry] = await scheduler.schedule({ text: 'Move me' }, [world.xTarget], at);
+    const id = entry?.id ?? '';
+    const moved = await scheduler.reschedule(id, { at: '2026-11-23T09:00', zone: 'Europe/Berlin' });
+    expect(moved.publishAt).toEqual(new Date('2026-11-23T08:00:00Z'));
+    expect(moved.timeZone).toBe('Europe/Berlin');
+
+    world.time.set(at.getTime());
+    expect((await scheduler.tick()).claimed).toEqual([]);
+    world.time.set(Date.parse('2026-11-23T08:00:00Z'));
+    expect((await scheduler.tick()).finished.map((e) => e.status)).toEqual(['published']);
+    await expect(scheduler.reschedule(id, new Date(START + 3 * HOUR))).rejects.toThrow(
+      /is published; only draft, awaiting_approval, scheduled, failed entries can be rescheduled/,
+    );
+    await expect(scheduler.cancel(id)).rejects.toThrow(/is published/);
+  });
+
+  it('never publishes a cancelled entry, and cannot cancel one twice', async () => {
+    const scheduler = world.scheduler();
+    const [entry] = await scheduler.schedule({ text: 'Cancel me' }, [world.xTarget], at);
+    expect((await scheduler.cancel(entry?.id ?? '')).status).toBe('cancelled');
+    await expect(scheduler.cancel(entry?.id ?? '')).rejects.toThrow(/is cancelled/);
+    await expect(scheduler.reschedule(entry?.id ?? '', new Date(START + 2 * HOUR))).rejects.toThrow(
+      /is cancelled/,
+    );
+    world.time.set(at.getTime() + HOUR);
+    expect((await scheduler.tick()).claimed).toEqual([]);
+    expect(world.xPosts()).toEqual([]);
+  });
+
+  it('refuses to change an entry a worker is publishing right now', async () => {
+    const scheduler = world.scheduler();
+    const [entry] = await scheduler.schedule({ text: 'Held' }, [world.xTarget], at);
+    await world.store().claimDue({ now: at, limit: 1, worker: 'elsewhere', leaseMs: HOUR });
+    await expect(scheduler.cancel(entry?.id ?? '')).rejects.toThrow(
+      /is publishing \(a worker is publishing it right now\)/,
+    );
+    await expect(scheduler.reschedule(entry?.id ?? '', new Date(START + 3 * HOUR))).rejects.toThrow(
+      /is publishing/,
+    );
+  });
+
+  it('says so when there is no such entry', async () => {
+    const scheduler = world.scheduler();
+    await expect(scheduler.cancel('nope')).rejects.toThrow(/there is no schedule entry "nope" to cancel/);
+  });
+});
+
+describe('scheduler: queue slots', () => {
+  it("puts 'next-slot' entries in each account's next free slot, in its own zone", async () => {
+    const scheduler = world.scheduler({ accounts: queues() });
+    const first = await scheduler.schedule(
+      { text: 'One' },
+      [world.xTarget, world.mastodonTarget],
+      'next-slot',
+    );
+    const second = await scheduler.schedule(
+      { text: 'Two' },
+      [world.xTarget, world.mastodonTarget],
+      'next-slot',
+    );
+    const plan = (entries: typeof first) =>
+      entries.map((e) => [e.targets[0]?.platform, e.timeZone, e.publishAt.toISOString()]);
+    // Sunday 22 November 2026, 12:00 UTC: 13:00 in Berlin, 07:00 in New York.
+    expect(plan(first)).toEqual([
+      ['x', 'Europe/Berlin', '2026-11-23T08:00:00.000Z'], // Monday 09:00 CET
+      ['mastodon', 'America/New_York', '2026-11-22T15:15:00.000Z'], // Sunday 10:15 EST
+    ]);
+    expect(plan(second)).toEqual([
+      ['x', 'Europe/Berlin', '2026-11-24T08:00:00.000Z'], // Tuesday: Monday is taken
+      ['mastodon', 'America/New_York', '2026-11-23T14:00:00.000Z'], // Monday 09:00 EST
+    ]);
+  });
+
+  it('frees the slot of a cancelled entry', async () => {
+    const scheduler = world.scheduler({ accounts: queues() });
+    const [monday] = await scheduler.schedule({ text: 'One' }, [world.xTarget], 'next-slot');
+    await scheduler.cancel(monday?.id ?? '');
+    const [again] = await scheduler.schedule({ text: 'Two' }, [world.xTarget], 'next-slot');
+    expect(again?.publishAt).toEqual(monday?.publishAt);
+  });
+
+  it('moves an entry to its next free slot', async () => {
+    const scheduler = world.scheduler({ accounts: queues() });
+    const [entry] = await scheduler.schedule({ text: 'Later' }, [world.xTarget], at);
+    const moved = await scheduler.reschedule(entry?.id ?? '', 'next-slot');
+    expect([moved.publishAt.toISOString(), moved.timeZone]).toEqual([
+      '2026-11-23T08:00:00.000Z',
+      'Europe/Berlin',
+    ]);
+  });
+
+  it('reports a slot shifted by a spring-forward gap instead of drifting silently', async () => {
+    world.time.set(Date.parse('2027-03-27T12:00:00Z'));
+    const scheduler = world.scheduler({
+      accounts: [{ ...world.xTarget, zone: 'Europe/Berlin', slots: ['Sun 02:30'] }],
+    });
+    const [entry] = await scheduler.schedule({ text: 'Night owl' }, [world.xTarget], 'next-slot');
+    // 02:30 does not exist on 28 March 2027 in Berlin: it moves forward by the gap, to 03:30 CEST.
+    expect(entry?.publishAt).toEqual(new Date('2027-03-28T01:30:00Z'));
+    const scheduled = scheduler.seen.find((e) => e.name === 'scheduled')?.payload as ScheduledEvent;
+    expect(scheduled.adjustment).toBe('gap-shifted');
+  });
+
+  it("refuses 'next-slot' for an account without queue slots", async () => {
+    const scheduler = world.scheduler({
+      accounts: [queues()[0] ?? { ...world.xTarget, zone: 'UTC', slots: ['09:00'] }],
+    });
+    await expect(scheduler.schedule({ text: 'x' }, [world.mastodonTarget], 'next-slot')).rejects.toThrow(
+      /'next-slot' needs queue slots for account mastodon:/,
+    );
+  });
+});
+
+describe('scheduler: recurrence', () => {
+  it('plans the next occurrence when one is due, keeping the wall time across DST', async () => {
+    world.time.set(Date.parse('2027-03-20T12:00:00Z'));
+    const scheduler = world.scheduler();
+    const [first] = await scheduler.schedule({ text: 'Monday tips' }, [world.xTarget], {
+      rrule: 'FREQ=WEEKLY;BYDAY=MO',
+      start: { at: '2027-03-22T09:00', zone: 'Europe/Berlin' },
+    });
+    expect(first?.publishAt).toEqual(new Date('2027-03-22T08:00:00Z')); // 09:00 CET
+    expect(await scheduler.list()).toHaveLength(1);
+
+    world.time.set(Date.parse('2027-03-22T08:00:00Z'));
+    expect((await scheduler.tick()).finished.map((e) => e.status)).toEqual(['published']);
+    const next = (await scheduler.list({ statuses: ['scheduled'] }))[0];
+    // Berlin is on summer time from 28 March: 09:00 CEST is 07:00 UTC.
+    expect(next?.publishAt).toEqual(new Date('2027-03-29T07:00:00Z'));
+    expect(next?.seriesId).toBe(first?.id);
+    expect(next?.id).toBe(`${first?.id}@2027-03-29T07:00:00.000Z`);
+    expect(next?.recurrence).toEqual({ rule: 'FREQ=WEEKLY;BYDAY=MO', start: '2027-03-22T09:00' });
+  });
+
+  it('plans the next occurrence once, even when two workers race', async () => {
+    const one = world.scheduler();
+    const two = world.scheduler();
+    await one.schedule({ text: 'Daily' }, [world.xTarget], {
+      rrule: 'FREQ=DAILY',
+      start: { at: '2026-11-23T09:00', zone: 'Europe/Berlin' },
+    });
+    world.time.set(Date.parse('2026-11-23T08:00:00Z'));
+    await Promise.all([one.tick(), two.tick()]);
+    const entries = await one.list();
+    expect(entries.map((e) => [e.status, e.publishAt.toISOString()])).toEqual([
+      ['published', '2026-11-23T08:00:00.000Z'],
+      ['scheduled', '2026-11-24T08:00:00.000Z'],
+    ]);
+    expect(world.xPosts()).toHaveLength(1);
+  });
+
+  it('skips a cancelled occurrence but goes on, unless the series is cancelled', async () => {
+    const scheduler = world.scheduler();
+    const [first] = await scheduler.schedule({ text: 'Daily' }, [world.xTarget], {
+      rrule: 'FREQ=DAILY;COUNT=3',
+      start: { at: '2026-11-23T09:00', zone: 'Europe/Berlin' },
+    });
+    await scheduler.cancel(first?.id ?? '');
+    const [second] = await scheduler.list({ statuses: ['scheduled'] });
+    expect(second?.publishAt).toEqual(new Date('2026-11-24T08:00:00Z'));
+    await scheduler.cancel(second?.id ?? '', { series: true });
+    expect(await scheduler.list({ statuses: ['scheduled'] })).toEqual([]);
+  });
+
+  it('ends the series with the rule', async () => {
+    const scheduler = world.scheduler();
+    await scheduler.schedule({ text: 'Twice' }, [world.xTarget], {
+      rrule: 'FREQ=DAILY;COUNT=2',
+      start: { at: '2026-11-23T09:00', zone: 'Europe/Berlin' },
+    });
+    for (const day of ['2026-11-23', '2026-11-24', '2026-11-25']) {
+      world.time.set(Date.parse(`${day}T08:00:00Z`));
+      await scheduler.tick();
+    }
+    expect((await scheduler.list()).map((e) => e.status)).toEqual(['published', 'published']);
+    expect(world.xPosts()).toHaveLength(2);
+  });
+
+  it('refuses native scheduling for a recurrence', async () => {
+    const scheduler = world.scheduler();
+    await expect(
+      scheduler.schedule(
+        { text: 'x' },
+        [world.xTarget],
+        { rrule: 'FREQ=DAILY', start: { at: '2026-11-23T09:00', zone: 'UTC' } },
+        { native: true },
+      ),
+    ).rejects.toThrow(/native scheduling is not available for recurring entries/);
+  });
+});
+
+describe('scheduler: calendar', () => {
+  it('groups entries by local day in the zone asked for, with their wall times there', async () => {
+    const scheduler = world.scheduler({ accounts: queues() });
+    await scheduler.schedule({ text: 'Both' }, [world.xTarget, world.mastodonTarget], 'next-slot');
+    await scheduler.schedule({ text: 'Late' }, [world.xTarget], {
+      at: '2026-11-23T23:30',
+      zone: 'Europe/Berlin',
+    });
+    const days = await scheduler.calendar({
+      from: new Date(START),
+      to: new Date(START + 7 * 24 * HOUR),
+      zone: 'Europe/Berlin',
+    });
+    expect(
+      days.map((day) => [day.date, day.items.map((item) => `${item.time} ${item.entry.post.text}`)]),
+    ).toEqual([
+      ['2026-11-22', ['16:15 Both']], // 10:15 in New York
+      ['2026-11-23', ['09:00 Both', '23:30 Late']],
+    ]);
+    const only = await scheduler.calendar({
+      from: new Date(START),
+      to: new Date(START + 7 * 24 * HOUR),
+      zone: 'America/New_York',
+      accounts: [world.mastodonTarget],
+    });
+    expect(only.map((day) => [day.date, day.items.map((item) => item.local)])).toEqual([
+      ['2026-11-22', ['2026-11-22T10:15']],
+    ]);
+  });
+});
