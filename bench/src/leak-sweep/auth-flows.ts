@@ -3,9 +3,9 @@
  * secrets: the registry of the sweep's token-endpoint probes. An adapter with auth helpers adds
  * its entries here; a platform of the demo's registry without any is named in the report.
  *
- * The bench's package.json does not list `@smmkit/adapter-instagram` or `@smmkit/adapter-linkedin`
- * (adding them would change the workspace lockfile); they are imported from where the demo, which
- * depends on them, resolves them.
+ * The bench's package.json does not list `@smmkit/adapter-instagram`, `@smmkit/adapter-linkedin`
+ * or `@smmkit/adapter-facebook` (adding them would change the workspace lockfile); they are
+ * imported from where the demo, which depends on them, resolves them.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -57,6 +57,12 @@ const linkedin = (await import(
   pathToFileURL(fromDemo.resolve('@smmkit/adapter-linkedin')).href
 )) as LinkedInModule;
 const LINKEDIN_TOKEN_URL = 'https://www.linkedin.test/oauth/v2/accessToken';
+
+type FacebookModule = typeof import('@smmkit/adapter-facebook');
+const facebook = (await import(
+  pathToFileURL(fromDemo.resolve('@smmkit/adapter-facebook')).href
+)) as FacebookModule;
+const FACEBOOK_GRAPH = { baseUrl: 'https://graph.facebook.test', graphVersion: 'v26.0' };
 
 /** Every token-endpoint helper the sweep probes. */
 export const AUTH_FLOWS: readonly AuthFlow[] = [
@@ -197,6 +203,57 @@ export const AUTH_FLOWS: readonly AuthFlow[] = [
     sendsBasic: false,
     call: ({ fetch, clock }) =>
       instagram.discoverInstagramAccounts({ ...GRAPH, userAccessToken: AT, fetch, clock }),
+  },
+  {
+    platform: 'facebook',
+    name: 'exchangeFacebookCode',
+    sendsBasic: false,
+    call: ({ fetch, clock }) =>
+      facebook.exchangeFacebookCode({
+        ...FACEBOOK_GRAPH,
+        appId: CLIENT_ID,
+        appSecret: CS,
+        redirectUri: REDIRECT_URI,
+        code: CODE,
+        fetch,
+        clock,
+      }),
+  },
+  {
+    platform: 'facebook',
+    name: 'exchangeFacebookToken',
+    sendsBasic: false,
+    call: ({ fetch, clock }) =>
+      facebook.exchangeFacebookToken({
+        ...FACEBOOK_GRAPH,
+        appId: CLIENT_ID,
+        appSecret: CS,
+        shortLivedToken: AT,
+        fetch,
+        clock,
+      }),
+  },
+  {
+    platform: 'facebook',
+    name: 'discoverFacebookPages',
+    sendsBasic: false,
+    call: ({ fetch, clock }) =>
+      facebook.discoverFacebookPages({ ...FACEBOOK_GRAPH, userAccessToken: AT, fetch, clock }),
+  },
+  {
+    platform: 'facebook',
+    name: 'facebookPageTokens (getAccessToken)',
+    sendsBasic: false,
+    call: ({ fetch, clock }) =>
+      facebook
+        .facebookPageTokens({
+          ...FACEBOOK_GRAPH,
+          pageId: '104000000000001',
+          userAccessToken: AT,
+          fetch,
+          clock,
+        })
+        .getAccessToken(),
   },
   {
     platform: 'linkedin',
