@@ -14,11 +14,16 @@ import * as z from 'zod/mini';
  *
  * The adapter keeps no tokens: the context's `tokens` give the Page access token, and
  * `account.accountId` is the Page id (posting to a Page uses the Page token;
- * https://developers.facebook.com/docs/pages-api/posts).
+ * https://developers.facebook.com/docs/pages-api/posts). Holding the user's token instead (from
+ * Facebook Login), pass `facebookPageTokens({ pageId, userAccessToken })` as the `tokens`: it
+ * finds the Page token with `GET /me/accounts` and keeps it.
  *
  * @example
  * ```ts
  * const settings: FacebookSettings = { graphVersion: 'v26.0', timeoutMs: 30_000 };
+ * const facebook = createFacebookAdapter(settings);
+ * const tokens = facebookPageTokens({ pageId, userAccessToken: userTokens.accessToken });
+ * await facebook.publish({ text: 'Hello' }, { account: { platform: 'facebook', accountId: pageId }, tokens });
  * ```
  */
 export interface FacebookSettings extends HttpSettings {
