@@ -58,8 +58,12 @@ export interface World {
   mastodonPosts(): { text: string; createdAt: number }[];
 }
 
-/** Starts both simulators for the file; resets them, the clock and the store before each test. */
-export function useWorld(): World {
+/**
+ * Starts both simulators for the file; resets them, the clock and the store before each test.
+ *
+ * @param makeStore - makes each test's store (default an in-memory one)
+ */
+export function useWorld(makeStore: () => ScheduleStore = memoryScheduleStore): World {
   const time = manualClock(START);
   const clock = fastForwardClock(time);
   const x = createXSimulator({ clock: time });
@@ -70,7 +74,7 @@ export function useWorld(): World {
   const xTarget: Target = { platform: 'x', accountId: xAna.account.id };
   const mastodonTarget: Target = { platform: 'mastodon', accountId: mastodonAna.account.id };
   let running: RunningSimulators | undefined;
-  let store = memoryScheduleStore();
+  let store = makeStore();
   const workers: Scheduler[] = [];
   beforeAll(() => {
     running = startSimulators(x.sim, mastodon.sim);
@@ -81,7 +85,8 @@ export function useWorld(): World {
     await Promise.race([Promise.all(workers.splice(0).map((worker) => worker.stop())), realDelay(20)]);
     running?.reset();
     time.set(START);
-    store = memoryScheduleStore();
+    await store.close?.();
+    store = makeStore();
   });
 
   const publisherFor = (
