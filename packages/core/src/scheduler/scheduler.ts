@@ -103,8 +103,10 @@ export interface Scheduler {
   list(query?: ScheduleQuery): Promise<ScheduleEntry[]>;
   /**
    * Moves an entry to another time (an instant, a wall time or its account's next free slot).
-   * Allowed while `draft`, `awaiting_approval` or `scheduled`, and for a `failed` entry, which
-   * is planned again (targets that went out are not sent twice: the outbox remembers them).
+   * Allowed while `draft`, `awaiting_approval` or `scheduled`, and for a `failed` or `unknown`
+   * entry, which is planned again: at its new time the publisher's outbox answers targets that
+   * went out, reconciles (never re-creates blindly) the ones whose outcome was unknown, and only
+   * sends again what surely failed.
    *
    * @throws ValidationError when the entry is missing or in another state
    */
@@ -147,7 +149,13 @@ export interface Scheduler {
 }
 
 /** The states an entry may be rescheduled in. */
-const RESCHEDULABLE: readonly ScheduleStatus[] = ['draft', 'awaiting_approval', 'scheduled', 'failed'];
+const RESCHEDULABLE: readonly ScheduleStatus[] = [
+  'draft',
+  'awaiting_approval',
+  'scheduled',
+  'failed',
+  'unknown',
+];
 /** The states an entry may be cancelled in. */
 const CANCELLABLE: readonly ScheduleStatus[] = ['draft', 'awaiting_approval', 'scheduled'];
 
@@ -495,12 +503,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 }
 
 /**
- * The patch that moves an entry. A failed one is planned again: one that was due unapproved goes
- * back to where it stood (awaiting approval, or a draft), one whose publish failed is scheduled.
+ * The patch that moves an entry. A failed or unknown one is planned again: one that was due
+ * unapproved goes back to where it stood (awaiting approval, or a draft), one whose publish
+ * failed or could not be told is scheduled.
  */
 function reschedulePatch(entry: ScheduleEntry, time: PlannedTime): EntryPatch {
   const moved = { publishAt: time.publishAt, timeZone: time.timeZone };
-  if (entry.status !== 'failed') return moved;
+  if (entry.status !== 'failed' && entry.status !== 'unknown') return moved;
   const status: ScheduleStatus =
     entry.error?.code !== 'not_approved'
       ? 'scheduled'

@@ -81,7 +81,7 @@ describe('scheduler: crash recovery', () => {
     expect(world.xPosts()).toHaveLength(1);
   });
 
-  it('keeps an entry whose outcome nobody can tell as unknown, and does not post it again', async () => {
+  it('keeps an entry whose outcome nobody can tell as unknown, and reconciles it when planned again', async () => {
     const entry = await dueEntry();
     // Mastodon's create is accepted but its answer is lost, and every look finds nothing:
     // reconciliation cannot tell, so the entry is unknown, not republished.
@@ -107,5 +107,14 @@ describe('scheduler: crash recovery', () => {
       `${entry.id}:mastodon:${world.mastodonTarget.accountId}`,
     ]);
     expect(names(scheduler).at(-1)).toBe('unknown');
+
+    // Planned again, it is reconciled, not re-created: Mastodon answers the key it already took.
+    await scheduler.reschedule(entry.id, new Date(START + MINUTE));
+    world.time.set(START + MINUTE);
+    const again = (await scheduler.tick()).finished;
+    expect(again.map((e) => e.status)).toEqual(['published']);
+    expect(world.xPosts()).toHaveLength(1);
+    expect(world.mastodonPosts()).toHaveLength(1);
+    expect(await world.store().unresolved()).toEqual([]);
   });
 });

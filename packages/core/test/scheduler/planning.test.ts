@@ -25,7 +25,7 @@ describe('scheduler: reschedule and cancel', () => {
     world.time.set(Date.parse('2026-11-23T08:00:00Z'));
     expect((await scheduler.tick()).finished.map((e) => e.status)).toEqual(['published']);
     await expect(scheduler.reschedule(id, new Date(START + 3 * HOUR))).rejects.toThrow(
-      /is published; only draft, awaiting_approval, scheduled, failed entries can be rescheduled/,
+      /is published; only draft, awaiting_approval, scheduled, failed, unknown entries can be rescheduled/,
     );
     await expect(scheduler.cancel(id)).rejects.toThrow(/is published/);
   });
