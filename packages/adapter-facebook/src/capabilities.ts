@@ -16,6 +16,7 @@ export const FACEBOOK_MAX_PHOTOS = 10;
  * (unpublished photos then `attached_media`), all from public URLs, published to a Page feed with
  * the Page token; delete; finding recent posts; post counts and Page followers. Every rule cites developers.facebook.com.
  *
+ * @param settings - whether the adapter has webhooks (an app secret is set)
  * @returns the capabilities
  *
  * @example
@@ -23,7 +24,9 @@ export const FACEBOOK_MAX_PHOTOS = 10;
  * facebookCapabilities().text.maxLength; // 63206
  * ```
  */
-export function facebookCapabilities(): Capabilities {
+export function facebookCapabilities(
+  settings: { readonly webhooks?: boolean | undefined } = {},
+): Capabilities {
   return {
     text: {
       // Meta documents no length for `message` (https://developers.facebook.com/docs/graph-api/reference/page/feed);
@@ -79,7 +82,9 @@ export function facebookCapabilities(): Capabilities {
     // hidden with `is_hidden` or deleted (https://developers.facebook.com/docs/graph-api/reference/comment/);
     // mentions: the posts that tag the Page (https://developers.facebook.com/docs/graph-api/reference/page/tagged/).
     engagement: { read: ['comment', 'reply', 'mention'], reply: true, hide: true, delete: true },
-    webhooks: false,
+    // Page `feed` comments and `mention`s, verified with the app secret
+    // (https://developers.facebook.com/docs/graph-api/webhooks/reference/page/): when one is set.
+    webhooks: settings.webhooks === true,
     // No idempotency key and no duplicate signal here; the Page's recent posts can be listed
     // (`GET /{page-id}/posts`; https://developers.facebook.com/docs/graph-api/reference/page/feed).
     reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: false },

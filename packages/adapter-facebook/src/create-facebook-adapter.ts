@@ -12,6 +12,7 @@ import { FacebookPostOptionsSchema } from './post-options.js';
 import { publishToFacebook } from './publish.js';
 import { type FacebookSettings, resolveFacebookSettings } from './settings.js';
 import { validateFacebookPost } from './validate.js';
+import { createFacebookWebhookHandler } from './webhooks.js';
 
 /** A Facebook Pages adapter: a core `Adapter` whose supported operations are present, so callers need no `?.`. */
 export type FacebookAdapter = Adapter &
@@ -34,7 +35,7 @@ export type FacebookAdapter = Adapter &
  * id and its tokens give the Page access token. Every request goes through one HTTP client made
  * here (Bearer token, Graph error taxonomy, usage headers); the adapter keeps no state.
  *
- * @param settings - version, base URL and transport; see {@link FacebookSettings}
+ * @param settings - version, base URL, transport and webhook secrets; see {@link FacebookSettings}
  * @returns the adapter
  * @throws ValidationError when a setting is invalid
  *
@@ -45,8 +46,10 @@ export type FacebookAdapter = Adapter &
  * ```
  */
 export function createFacebookAdapter(settings: FacebookSettings = {}): FacebookAdapter {
-  const http = createFacebookHttpClient(resolveFacebookSettings(settings));
-  const capabilities = facebookCapabilities();
+  const resolved = resolveFacebookSettings(settings);
+  const http = createFacebookHttpClient(resolved);
+  const secret = resolved.appSecret;
+  const capabilities = facebookCapabilities({ webhooks: secret !== undefined });
   return defineAdapter({
     platform: 'facebook',
     capabilities,
@@ -61,5 +64,14 @@ export function createFacebookAdapter(settings: FacebookSettings = {}): Facebook
     reply: (to, text, context) => replyOnFacebook(http, to, text, context),
     hide: (engagement, hidden, context) => hideFacebookComment(http, engagement, hidden, context),
     deleteEngagement: (engagement, context) => deleteFacebookComment(http, engagement, context),
+    ...(secret === undefined
+      ? {}
+      : {
+          webhooks: createFacebookWebhookHandler({
+            appSecret: secret,
+            verifyToken: resolved.webhookVerifyToken,
+            maxBodyBytes: resolved.webhookMaxBodyBytes,
+          }),
+        }),
   });
 }

@@ -31,3 +31,5 @@ export { type FacebookPageTokensOptions, facebookPageTokens } from './page-token
 export { type FacebookPostOptions, FacebookPostOptionsSchema } from './post-options.js';
 export { type FacebookSettings, type ResolvedFacebookSettings, resolveFacebookSettings } from './settings.js';
 export { validateFacebookPost } from './validate.js';
+export { facebookWebhookEngagements } from './webhook-payload.js';
+export { createFacebookWebhookHandler, type FacebookWebhookOptions } from './webhooks.js';

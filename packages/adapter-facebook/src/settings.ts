@@ -2,8 +2,10 @@ import {
   fetchSetting,
   type HttpSettings,
   httpBaseUrlSetting,
+  nonEmptyTextSetting,
   parseModel,
   positiveIntegerSetting,
+  type WebhookLimitSettings,
 } from '@smmkit/core/adapter-kit';
 import { GRAPH_API_ORIGIN, GRAPH_API_VERSION, GraphVersionSetting } from '@smmkit/graph-api';
 import * as z from 'zod/mini';
@@ -26,15 +28,31 @@ import * as z from 'zod/mini';
  * await facebook.publish({ text: 'Hello' }, { account: { platform: 'facebook', accountId: pageId }, tokens });
  * ```
  */
-export interface FacebookSettings extends HttpSettings {
+export interface FacebookSettings extends HttpSettings, WebhookLimitSettings {
   /** Graph API version, `vNN.N`. Default `v26.0`, the newest (https://developers.facebook.com/docs/graph-api/changelog). */
   readonly graphVersion?: string | undefined;
   /** Replaces `https://graph.facebook.com` (simulators, proxies); the version is still appended to it. */
   readonly baseUrl?: string | undefined;
+  /**
+   * The app secret Meta signs webhook deliveries with (`X-Hub-Signature-256`;
+   * https://developers.facebook.com/docs/graph-api/webhooks/getting-started). The adapter has
+   * `webhooks` (and declares them) only when it is set; when set, it must not be blank.
+   */
+  readonly appSecret?: string | undefined;
+  /**
+   * The verify token you entered when subscribing, echoed back in `hub.verify_token`
+   * (https://developers.facebook.com/docs/graph-api/webhooks/getting-started). When set, it
+   * must not be blank: an empty one would match a challenge that carries none.
+   */
+  readonly webhookVerifyToken?: string | undefined;
 }
 
 /** {@link FacebookSettings} with every default applied. */
-export interface ResolvedFacebookSettings extends Required<HttpSettings> {
+export interface ResolvedFacebookSettings extends Required<HttpSettings>, Required<WebhookLimitSettings> {
+  /** App secret for webhook signatures, when set. */
+  readonly appSecret: string | undefined;
+  /** Verify token for webhook subscriptions, when set. */
+  readonly webhookVerifyToken: string | undefined;
   /** Graph API version (`v26.0`). */
   readonly graphVersion: string;
   /** Origin without a trailing slash (`https://graph.facebook.com`). */
@@ -48,6 +66,9 @@ const FacebookSettingsSchema = z.object({
   graphVersion: z._default(GraphVersionSetting, GRAPH_API_VERSION),
   baseUrl: z.optional(httpBaseUrlSetting(GRAPH_API_ORIGIN)),
   timeoutMs: z.optional(positiveIntegerSetting),
+  webhookMaxBodyBytes: z.optional(positiveIntegerSetting),
+  appSecret: z.optional(nonEmptyTextSetting),
+  webhookVerifyToken: z.optional(nonEmptyTextSetting),
   fetch: z.optional(fetchSetting),
 });
 
@@ -70,10 +91,13 @@ export function resolveFacebookSettings(settings: FacebookSettings): ResolvedFac
     platform: 'facebook',
   });
   const origin = baseUrl ?? GRAPH_API_ORIGIN;
-  // Settings left out resolve to undefined: the HTTP client applies its own defaults.
+  // Settings left out resolve to undefined: the HTTP client and webhook handler apply their own defaults.
   return {
     fetch: undefined,
     timeoutMs: undefined,
+    appSecret: undefined,
+    webhookVerifyToken: undefined,
+    webhookMaxBodyBytes: undefined,
     ...parsed,
     origin,
     baseUrl: `${origin}/${parsed.graphVersion}`,

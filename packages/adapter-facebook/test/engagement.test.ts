@@ -1,5 +1,4 @@
 import {
-  type Engagement,
   type EngagementPage,
   PlatformError,
   UnsupportedCapabilityError,

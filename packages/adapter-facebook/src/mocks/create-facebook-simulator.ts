@@ -11,6 +11,7 @@ import { registerPhotoRoutes } from './routes/photos.js';
 import { registerPostRoutes } from './routes/posts.js';
 import { registerTaggedRoutes } from './routes/tagged.js';
 import { type SeedCommentsOptions, seedComments, seedMentions } from './seed-engagement.js';
+import { deliveryFor, signedDeliveryFor } from './webhooks.js';
 
 /** Options of {@link createFacebookSimulator}. */
 export interface FacebookSimulatorOptions extends Pick<GraphSimulatorOptions, 'clock' | 'budgets'> {
@@ -78,6 +79,14 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}) 
       seedComments(sim, comments, postId, count, options),
     /** Fans post `count` times tagging the Page, a minute apart: `GET /{page-id}/tagged` lists them. */
     seedMentions: (pageId: string, count: number) => seedMentions(sim, pageId, count),
+    /**
+     * The webhook delivery Meta would send for a comment, reply or mention of the simulator
+     * (`feed` comment or `mention` change, `object: 'page'`).
+     */
+    webhookDelivery: (engagementId: string) => deliveryFor(sim, comments, engagementId),
+    /** {@link deliveryFor} as Meta posts it, signed with `appSecret` (`X-Hub-Signature-256`). */
+    signedWebhook: (engagementId: string, appSecret: string) =>
+      signedDeliveryFor(sim, comments, engagementId, appSecret),
     /**
      * Adds a Facebook user (a person) with a long-lived user token, roles (tasks) on Pages and the
      * permissions granted to the app: `GET /me/accounts` with that token lists the Pages with a

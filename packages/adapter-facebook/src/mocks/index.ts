@@ -23,3 +23,9 @@ export {
   type FacebookSimulatorOptions,
 } from './create-facebook-simulator.js';
 export type { SeedCommentsOptions } from './seed-engagement.js';
+export {
+  type FeedCommentChange,
+  facebookWebhook,
+  type MentionChange,
+  type WebhookSender,
+} from './webhooks.js';
