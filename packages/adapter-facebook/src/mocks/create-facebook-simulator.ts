@@ -84,7 +84,7 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}) 
      * (`feed` comment or `mention` change, `object: 'page'`).
      */
     webhookDelivery: (engagementId: string) => deliveryFor(sim, comments, engagementId),
-    /** {@link deliveryFor} as Meta posts it, signed with `appSecret` (`X-Hub-Signature-256`). */
+    /** That delivery (`webhookDelivery`) as Meta posts it, signed with `appSecret` (`X-Hub-Signature-256`). */
     signedWebhook: (engagementId: string, appSecret: string) =>
       signedDeliveryFor(sim, comments, engagementId, appSecret),
     /**
