@@ -42,6 +42,7 @@ describe('parseScheduleEntry', () => {
       'published',
       'failed',
       'unknown',
+      'rejected',
       'cancelled',
     ]);
   });
@@ -72,7 +73,7 @@ describe('parseScheduleEntry', () => {
         [
           'status',
           'schema.invalid_value',
-          'must be one of: draft, awaiting_approval, scheduled, publishing, published, failed, unknown, cancelled',
+          'must be one of: draft, awaiting_approval, scheduled, publishing, published, failed, unknown, rejected, cancelled',
         ],
         ['attempts', 'schema.too_small', 'must be at least 0'],
         [
