@@ -2,6 +2,7 @@ import type { Capabilities } from '@smmkit/core';
 import { GRAPH_USAGE_BUCKET } from '@smmkit/graph-api';
 
 const MEBIBYTE = 1024 * 1024;
+const GIBIBYTE = 1024 * MEBIBYTE;
 
 /**
  * The most photos one multi-photo post carries. Meta documents no maximum for `attached_media`
@@ -11,10 +12,44 @@ const MEBIBYTE = 1024 * 1024;
 export const FACEBOOK_MAX_PHOTOS = 10;
 
 /**
- * What the Facebook Pages adapter supports, as far as it is built today: text and link posts
- * (`POST /{page-id}/feed`), a single photo (`POST /{page-id}/photos`) and multi-photo posts
- * (unpublished photos then `attached_media`), all from public URLs, published to a Page feed with
- * the Page token; delete; finding recent posts; post counts and Page followers. Every rule cites developers.facebook.com.
+ * Native scheduling's window: `scheduled_publish_time` must lie between 10 minutes and 30 days
+ * after the request (https://developers.facebook.com/docs/pages-api/posts, Schedule a post).
+ */
+export const FACEBOOK_NATIVE_SCHEDULING = {
+  minLeadSeconds: 10 * 60,
+  maxLeadSeconds: 30 * 24 * 60 * 60,
+} as const;
+
+/**
+ * The video containers Facebook takes, as MIME types: "3g2, 3gp, 3gpp, asf, avi, dat, divx, dv,
+ * f4v, flv, m2ts, m4v, mkv, mod, mov, mp4, mpe, mpeg, mpeg4, mpg, mts, nsv, ogm, ogv, qt, tod, ts,
+ * vob, and wmv" (https://developers.facebook.com/docs/graph-api/video-uploads, Supported Formats);
+ * the formats without a registered MIME type are left out.
+ */
+const VIDEO_MIME_TYPES = [
+  'video/mp4',
+  'video/quicktime',
+  'video/x-m4v',
+  'video/mpeg',
+  'video/x-msvideo',
+  'video/x-ms-wmv',
+  'video/x-ms-asf',
+  'video/x-flv',
+  'video/x-matroska',
+  'video/3gpp',
+  'video/3gpp2',
+  'video/mp2t',
+  'video/ogg',
+];
+
+/**
+ * What the Facebook Pages adapter supports: text and link posts (`POST /{page-id}/feed`), a
+ * single photo (`POST /{page-id}/photos`) and multi-photo posts (unpublished photos then
+ * `attached_media`), from public URLs or uploaded bytes; videos (`file_url` or the resumable
+ * upload on the video host) and reels (`POST /{page-id}/video_reels`); a first comment; native
+ * scheduling 10 minutes to 30 days ahead; all published to a Page with the Page token; delete;
+ * finding recent posts; post counts and Page followers. Every rule cites developers.facebook.com;
+ * the rules that depend on the format or the source (reels, videos by URL) are in `validate.ts`.
  *
  * @param settings - whether the adapter has webhooks (an app secret is set)
  * @returns the capabilities
@@ -44,24 +79,45 @@ export function facebookCapabilities(
           mimeTypes: ['image/jpeg', 'image/png', 'image/gif', 'image/bmp', 'image/tiff'],
           maxBytes: 4 * MEBIBYTE,
         },
+        // Videos: the supported containers, up to 10 GB and 4 hours by resumable upload, aspect
+        // ratio between 9x16 and 16x9 (https://developers.facebook.com/docs/graph-api/video-uploads).
+        // A video by URL is held to 1 GB and 20 minutes, and a reel to 3–90 s at 9:16: validate.ts.
+        video: {
+          mimeTypes: VIDEO_MIME_TYPES,
+          maxBytes: 10 * GIBIBYTE,
+          maxDurationSec: 4 * 60 * 60,
+          minAspectRatio: 0.5625,
+          maxAspectRatio: 1.778,
+        },
       },
       sets: [
         // One photo (`/{page-id}/photos`) or several attached to one feed post
         // (https://developers.facebook.com/docs/pages-api/posts, Publish a photo / multi-photo post).
         { format: 'feed', kinds: ['image'], min: 1, max: FACEBOOK_MAX_PHOTOS },
+        // One video per post (`POST /{page-id}/videos`; https://developers.facebook.com/docs/graph-api/reference/page/videos/):
+        // `attached_media` takes photos only.
+        { format: 'feed', kinds: ['video'], min: 1, max: 1 },
+        // A reel is one video (https://developers.facebook.com/docs/video-api/guides/reels-publishing).
+        { format: 'reel', kinds: ['video'], min: 1, max: 1 },
       ],
-      // Photos are given by public `url` (https://developers.facebook.com/docs/graph-api/reference/page/photos/);
-      // byte uploads (multipart `source`) are not built yet.
-      sources: ['url'],
+      // Photos by public `url` or multipart `source` (https://developers.facebook.com/docs/graph-api/reference/page/photos/);
+      // videos by `file_url` or uploaded in chunks (https://developers.facebook.com/docs/graph-api/video-uploads);
+      // reels by a `file_url` header or their bytes (https://developers.facebook.com/docs/video-api/guides/reels-publishing).
+      sources: ['url', 'bytes', 'file', 'stream'],
     },
-    formats: ['feed'],
+    // The ordinary Page post, and reels (`options.facebook.format: 'reel'`).
+    formats: ['feed', 'reel'],
     threads: false,
     polls: false,
-    firstComment: false,
+    // `POST /{object-id}/comments {message}` on the published post
+    // (https://developers.facebook.com/docs/graph-api/reference/object/comments/).
+    firstComment: true,
     // A `link` parameter makes a link preview attachment; URLs in the message are clickable too
     // (https://developers.facebook.com/docs/graph-api/reference/page/feed).
     links: 'attachment',
-    nativeScheduling: false,
+    // `published=false` + `scheduled_publish_time`, 10 minutes to 30 days ahead
+    // (https://developers.facebook.com/docs/pages-api/posts, Schedule a post).
+    nativeScheduling: { ...FACEBOOK_NATIVE_SCHEDULING },
     privacy: false,
     // `DELETE /{post-id}` deletes posts the app created (https://developers.facebook.com/docs/pages-api/posts).
     delete: true,

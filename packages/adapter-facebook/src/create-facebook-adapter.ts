@@ -9,7 +9,7 @@ import { findRecentFacebookPosts } from './find-recent-posts.js';
 import { createFacebookHttpClient } from './http-client.js';
 import { getFacebookAccountMetrics, getFacebookPostMetrics } from './metrics.js';
 import { FacebookPostOptionsSchema } from './post-options.js';
-import { publishToFacebook } from './publish.js';
+import { facebookPublishOptions, publishToFacebook } from './publish.js';
 import { type FacebookSettings, resolveFacebookSettings } from './settings.js';
 import { validateFacebookPost } from './validate.js';
 import { createFacebookWebhookHandler } from './webhooks.js';
@@ -48,6 +48,7 @@ export type FacebookAdapter = Adapter &
 export function createFacebookAdapter(settings: FacebookSettings = {}): FacebookAdapter {
   const resolved = resolveFacebookSettings(settings);
   const http = createFacebookHttpClient(resolved);
+  const publishing = facebookPublishOptions(resolved);
   const secret = resolved.appSecret;
   const capabilities = facebookCapabilities({ webhooks: secret !== undefined });
   return defineAdapter({
@@ -55,7 +56,7 @@ export function createFacebookAdapter(settings: FacebookSettings = {}): Facebook
     capabilities,
     postOptions: FacebookPostOptionsSchema,
     validate: (post, options) => validateFacebookPost(post, options, capabilities),
-    publish: (checked, context) => publishToFacebook(http, checked, context),
+    publish: (checked, context) => publishToFacebook(http, publishing, checked, context),
     delete: (ref, context) => deleteFacebookPost(http, ref, context),
     findRecentPosts: (query, context) => findRecentFacebookPosts(http, query, context),
     getPostMetrics: (refs, context) => getFacebookPostMetrics(http, refs, context),

@@ -1,8 +1,10 @@
 /**
  * The smmkit adapter for Facebook Pages (Graph API), built on `@smmkit/core` and
- * `@smmkit/graph-api`: text, link, photo and multi-photo posts to a Page feed with the Page
- * token, delete and reconciliation of recent posts; Facebook Login for Pages and a token provider
- * that finds the Page token from the user's. The `./mocks` entry exports an MSW simulator.
+ * `@smmkit/graph-api`: text, link, photo and multi-photo posts (photos by URL or uploaded), videos
+ * (by URL or resumable upload) and reels to a Page with the Page token, a first comment, native
+ * scheduling 10 minutes to 30 days ahead, delete and reconciliation of recent posts; Facebook
+ * Login for Pages and a token provider that finds the Page token from the user's. The `./mocks`
+ * entry exports an MSW simulator.
  *
  * @example
  * ```ts

@@ -1,14 +1,53 @@
-import type { CheckedPost, Media, PublishContext, PublishResult, RequestContext } from '@smmkit/core';
-import type { HttpClient } from '@smmkit/core/adapter-kit';
+import type { CheckedPost, PostRef, PublishContext, PublishResult, PublishWarning } from '@smmkit/core';
+import { type HttpClient, publishFollowUps, systemClock } from '@smmkit/core/adapter-kit';
+import { createFacebookFirstComment } from './first-comment.js';
 import type { FacebookPostOptions } from './post-options.js';
 import { facebookPostRef } from './post-ref.js';
-import { IdResponseSchema, PhotoResponseSchema } from './schemas.js';
+import { publishFacebookFeedPost } from './publish-feed.js';
+import { publishFacebookPhoto } from './publish-photos.js';
+import { publishFacebookReel } from './publish-reel.js';
+import { facebookSchedule } from './publish-schedule.js';
+import { publishFacebookVideo } from './publish-video.js';
+import type { ResolvedFacebookSettings } from './settings.js';
+import { facebookVideoBaseUrl } from './video-upload.js';
 
-/** The public URL of a photo; validation (capabilities' `sources: ['url']`) guarantees one. */
-function photoUrl(media: Media, index: number): string {
-  if (media.source.type !== 'url')
-    throw new TypeError(`media[${index}] has no URL source; validate the post first`);
-  return media.source.url;
+/** Milliseconds between two video status checks, unless told. */
+export const DEFAULT_VIDEO_POLL_INTERVAL_MS = 10_000;
+/** Milliseconds to wait for a video or reel to be processed, unless told. */
+export const DEFAULT_VIDEO_POLL_TIMEOUT_MS = 10 * 60_000;
+
+/** What a publish needs beyond the post and the context. */
+export interface FacebookPublishOptions {
+  /** The video host's base URL, with the version (`https://graph-video.facebook.com/v26.0`). */
+  readonly videoBaseUrl: string;
+  /** The Graph version (`v26.0`), for the reel upload URL when Facebook gives none. */
+  readonly graphVersion: string;
+  /** Milliseconds between two video status checks. */
+  readonly pollIntervalMs: number;
+  /** Milliseconds to wait for a video or reel to be processed. */
+  readonly pollTimeoutMs: number;
+}
+
+/**
+ * The publish options for resolved settings: the video host next to the Graph base URL (see
+ * `facebookVideoBaseUrl`), the version, and the video polling (the defaults until the settings
+ * carry an interval and a timeout of their own).
+ *
+ * @param settings - the resolved adapter settings
+ * @returns the options `publishToFacebook` takes
+ *
+ * @example
+ * ```ts
+ * facebookPublishOptions(resolveFacebookSettings({})).videoBaseUrl; // 'https://graph-video.facebook.com/v26.0'
+ * ```
+ */
+export function facebookPublishOptions(settings: ResolvedFacebookSettings): FacebookPublishOptions {
+  return {
+    videoBaseUrl: facebookVideoBaseUrl(settings.baseUrl),
+    graphVersion: settings.graphVersion,
+    pollIntervalMs: DEFAULT_VIDEO_POLL_INTERVAL_MS,
+    pollTimeoutMs: DEFAULT_VIDEO_POLL_TIMEOUT_MS,
+  };
 }
 
 /** The post's message, or nothing when the text is blank. */
@@ -16,88 +55,129 @@ const messageOf = (text: string | undefined): string | undefined =>
   text === undefined || text.trim() === '' ? undefined : text;
 
 /**
- * Publishes a checked post to the Page `context.account.accountId` with the Page token
- * (https://developers.facebook.com/docs/pages-api/posts):
+ * Publishes a checked post to the Page `context.account.accountId` with the Page token:
  *
- * - no photo: `POST /{page-id}/feed` with `message` and the post's `link` → `{id}`;
- * - one photo: `POST /{page-id}/photos` with `url`, `message` and `alt_text_custom` → `{id, post_id}`;
- * - several photos: each `POST /{page-id}/photos` with `published=false` → `{id}`, then
- *   `POST /{page-id}/feed` with `attached_media: [{media_fbid}]`.
+ * - `scheduledFor` in the context is checked first (10 minutes to 30 days ahead, no first
+ *   comment; `facebookSchedule`), so a refused schedule sends nothing;
+ * - a reel (`options.facebook.format: 'reel'`): `publishFacebookReel` (start → upload → finish → status);
+ * - a video: `publishFacebookVideo` (`file_url`, or resumable upload on the video host; then status);
+ * - one photo: `publishFacebookPhoto` (`POST /{page-id}/photos` with `url` or multipart `source`);
+ * - text, a link or several photos: `publishFacebookFeedPost` (unpublished photos, then `POST /{page-id}/feed`);
+ * - every creating call scheduled with `published=false` + `scheduled_publish_time`
+ *   (https://developers.facebook.com/docs/pages-api/posts), and the result says `scheduledFor`;
+ * - then the first comment through core's `publishFollowUps` (`POST /{post-id}/comments`): a
+ *   failure is a `first_comment_failed` (or `first_comment_unknown`) warning, never a failed publish.
  *
- * The calls that create the post are marked `createsResource`: a lost answer is an
- * `AmbiguousOutcomeError` (reconcile with `findRecentPosts`), never a retry that would post twice.
+ * A video still processing when the wait runs out is published all the same (Facebook finishes
+ * it): the result carries a `video_processing_pending` warning, and its first comment is not
+ * posted (`first_comment_failed`), since comments go on live posts.
  *
  * @param http - the adapter's HTTP client
- * @param checked - the checked post (Facebook takes no options of its own yet)
- * @param context - the Page, its token, signal, clock and progress listener
- * @returns the post's reference and URL
+ * @param options - the video host, version and polling
+ * @param checked - the checked post and its `options.facebook`
+ * @param context - the Page, its token, signal, clock, progress listener and `scheduledFor`
+ * @returns the post's reference and URL, when it goes live, the first comment's id and warnings
+ * @throws ValidationError when `scheduledFor` is outside Facebook's window, before any request
  *
  * @example
  * ```ts
- * const result = await publishToFacebook(http, { platform: 'facebook', post: { text: 'Hello' }, options: {} }, ctx);
+ * const result = await publishToFacebook(http, options, { platform: 'facebook', post: { text: 'Hello' }, options: {} }, ctx);
  * ```
  */
 export async function publishToFacebook(
   http: HttpClient,
-  { post }: CheckedPost<FacebookPostOptions>,
+  options: FacebookPublishOptions,
+  { post, options: facebook }: CheckedPost<FacebookPostOptions>,
   context: PublishContext,
 ): Promise<PublishResult> {
+  const schedule = facebookSchedule(post, context);
+  const clock = context.clock ?? systemClock;
   const pageId = context.account.accountId;
-  const page = `/${encodeURIComponent(pageId)}`;
   const message = messageOf(post.text);
   const media = post.media ?? [];
+  const first = media[0];
+  const polling = { intervalMs: options.pollIntervalMs, timeoutMs: options.pollTimeoutMs };
+  const warnings: PublishWarning[] = [];
 
-  if (media.length === 1 && media[0] !== undefined) {
-    context.onProgress?.({ stage: 'upload', mediaIndex: 0 });
-    const { data } = await http.request({
-      method: 'POST',
-      path: `${page}/photos`,
-      operation: 'publish photo',
-      json: { url: photoUrl(media[0], 0), message, alt_text_custom: media[0].altText },
-      schema: PhotoResponseSchema,
-      createsResource: true,
+  let ref: PostRef;
+  let pending = false;
+  if (first !== undefined && (facebook.format === 'reel' || first.kind === 'video')) {
+    const reel = facebook.format === 'reel';
+    const video = reel
+      ? await publishFacebookReel(
+          http,
+          { graphVersion: options.graphVersion, polling },
+          first,
+          message,
+          schedule,
+          context,
+        )
+      : await publishFacebookVideo(http, options.videoBaseUrl, polling, first, message, schedule, context);
+    ref = videoRef(video.videoId, pageId, video.permalink, reel);
+    pending = video.pending;
+    if (pending) {
+      warnings.push({
+        code: 'video_processing_pending',
+        message: `Facebook was still processing ${reel ? 'reel' : 'video'} ${video.videoId} after ${options.pollTimeoutMs} ms; it goes live when processing ends.`,
+      });
+    }
+  } else if (first !== undefined && media.length === 1) {
+    ref = facebookPostRef(await publishFacebookPhoto(http, first, message, schedule, context), pageId);
+  } else {
+    const postId = await publishFacebookFeedPost(
+      http,
+      { message, link: post.link, photos: media },
+      schedule,
       context,
-    });
-    return { ref: facebookPostRef(data.post_id ?? `${pageId}_${data.id}`, pageId), warnings: [] };
+    );
+    ref = facebookPostRef(postId, pageId);
   }
 
-  const attached: { media_fbid: string }[] = [];
-  for (const [index, item] of media.entries()) {
-    attached.push({ media_fbid: await uploadUnpublishedPhoto(http, page, item, index, context) });
+  let firstCommentId: string | undefined;
+  if (post.firstComment !== undefined && pending) {
+    warnings.push({
+      code: 'first_comment_failed',
+      message:
+        'The first comment was not published: the video was still processing, and comments go on live posts.',
+    });
+  } else if (post.firstComment !== undefined) {
+    const followUps = await publishFollowUps({
+      firstId: ref.platformPostId,
+      firstComment: post.firstComment,
+      createThreadPart: () => Promise.reject(new TypeError('Facebook has no threads')),
+      createFirstComment: (text, postId) => createFacebookFirstComment(http, postId, text, context),
+    });
+    warnings.push(...followUps.warnings);
+    firstCommentId = followUps.firstCommentId;
   }
-  const { data } = await http.request({
-    method: 'POST',
-    path: `${page}/feed`,
-    operation: 'publish post',
-    json: {
-      message,
-      link: post.link,
-      ...(attached.length === 0 ? {} : { attached_media: attached }),
-    },
-    schema: IdResponseSchema,
-    createsResource: true,
-    context,
-  });
-  return { ref: facebookPostRef(data.id, pageId), warnings: [] };
+
+  return {
+    ref,
+    ...(ref.url === undefined ? {} : { url: ref.url }),
+    ...(schedule !== undefined
+      ? { scheduledFor: schedule.at }
+      : pending
+        ? {}
+        : { publishedAt: new Date(clock.now()) }),
+    ...(firstCommentId === undefined ? {} : { firstCommentId }),
+    warnings,
+  };
 }
 
-/** `POST /{page-id}/photos` with `published=false`: a photo to attach to a multi-photo post. */
-async function uploadUnpublishedPhoto(
-  http: HttpClient,
-  page: string,
-  media: Media,
-  index: number,
-  context: PublishContext & RequestContext,
-): Promise<string> {
-  context.onProgress?.({ stage: 'upload', mediaIndex: index });
-  const { data } = await http.request({
-    method: 'POST',
-    path: `${page}/photos`,
-    operation: 'upload photo',
-    json: { url: photoUrl(media, index), published: false, alt_text_custom: media.altText },
-    schema: IdResponseSchema,
-    createsResource: true,
-    context,
-  });
-  return data.id;
+/**
+ * The reference to a video or reel: its video id, and its permalink (Facebook often gives a path,
+ * `/reel/{id}/`), else `https://www.facebook.com/reel/{id}` for a reel and
+ * `https://www.facebook.com/{id}` for a video.
+ */
+function videoRef(videoId: string, pageId: string, permalink: string | undefined, reel: boolean): PostRef {
+  const fallback = reel
+    ? `https://www.facebook.com/reel/${encodeURIComponent(videoId)}`
+    : facebookPostRef(videoId, pageId).url;
+  const url =
+    permalink === undefined
+      ? fallback
+      : /^https?:\/\//i.test(permalink)
+        ? permalink
+        : `https://www.facebook.com${permalink.startsWith('/') ? '' : '/'}${permalink}`;
+  return { ...facebookPostRef(videoId, pageId), ...(url === undefined ? {} : { url }) };
 }

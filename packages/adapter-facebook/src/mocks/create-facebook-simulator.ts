@@ -1,5 +1,10 @@
-import { createGraphSimulator, GRAPH_USE_CASES, type GraphSimulatorOptions } from '@smmkit/graph-api/mocks';
-import { type AccountWithTokens, realClock } from '@smmkit/testkit';
+import {
+  createGraphSimulator,
+  GRAPH_USE_CASES,
+  type GraphSimulatorOptions,
+  graphDialect,
+} from '@smmkit/graph-api/mocks';
+import { type AccountWithTokens, PlatformSimulator, realClock } from '@smmkit/testkit';
 import { createFacebookUsers, type SimulatedUserOptions } from './auth-users.js';
 import { CommentStore } from './comments-store.js';
 import type { FacebookContext } from './context.js';
@@ -9,26 +14,44 @@ import { registerFeedRoutes } from './routes/feed.js';
 import { registerInsightRoutes } from './routes/insights.js';
 import { registerPhotoRoutes } from './routes/photos.js';
 import { registerPostRoutes } from './routes/posts.js';
+import { REELS_BUCKET, REELS_BUDGET, registerReelRoutes } from './routes/reels.js';
 import { registerTaggedRoutes } from './routes/tagged.js';
+import { registerVideoNodeRoutes, registerVideoRoutes } from './routes/videos.js';
 import { type SeedCommentsOptions, seedComments, seedMentions } from './seed-engagement.js';
+import { type FacebookVideoContext, videoHostUrl } from './video-posts.js';
 import { deliveryFor, signedDeliveryFor } from './webhooks.js';
 
 /** Options of {@link createFacebookSimulator}. */
 export interface FacebookSimulatorOptions extends Pick<GraphSimulatorOptions, 'clock' | 'budgets'> {
   /** The Graph origin to answer on. Default `https://graph.facebook.com`. */
   readonly baseUrl?: string | undefined;
+  /**
+   * The video host's origin. Default: `baseUrl` with `graph.` made `graph-video.`
+   * (`https://graph-video.facebook.com`), or `baseUrl` itself when its host does not start with
+   * `graph.` — where the adapter sends video uploads.
+   */
+  readonly videoBaseUrl?: string | undefined;
+  /** The reel upload host's origin. Default `https://rupload.facebook.com`. */
+  readonly ruploadUrl?: string | undefined;
+  /** How long finished videos and reels stay in processing, simulated ms. Default 30 000. */
+  readonly videoProcessingMs?: number | undefined;
+  /** How many bytes each resumable video transfer asks for. Default 4 MiB. */
+  readonly videoChunkBytes?: number | undefined;
 }
 
 /**
  * An MSW simulator of the Facebook Pages Graph API, built on `@smmkit/graph-api/mocks` (Graph
  * error bodies, any version, parameters in the query, form or JSON body, the token in the query
  * or a Bearer header, app and Pages budgets with usage headers, faults): Page feed posts with
- * links and attached photos, photos (published or not), the Page's recent posts and delete.
- * Pages are the simulator's accounts and each gets a Page token. Users (people) are added apart,
+ * links and attached photos, photos (by URL or multipart, published, unpublished or scheduled),
+ * scheduled posts that reach the feed at their time, videos on a video host of their own
+ * (`file_url` and the resumable start/transfer/finish upload) and reels (`video_reels` with
+ * uploads on a rupload host, 30 a day), each processed for `videoProcessingMs` with the video's
+ * `status`, the Page's recent posts and delete. Start all of `simulators`. Pages are the simulator's accounts and each gets a Page token. Users (people) are added apart,
  * with a user token, roles on Pages and granted permissions: `/me/accounts` gives them the Page
  * tokens, and `consent` plays the Facebook Login dialog.
  *
- * @param options - origin, clock and budgets
+ * @param options - origins, clock, budgets and video processing
  * @returns the simulator with helpers to add Pages
  *
  * @example
@@ -42,11 +65,20 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}) 
     platform: 'facebook',
     baseUrl: options.baseUrl ?? 'https://graph.facebook.com',
     useCase: GRAPH_USE_CASES.pages,
-    budgets: options.budgets,
+    budgets: { [REELS_BUCKET]: REELS_BUDGET, ...options.budgets },
     clock: options.clock ?? realClock,
   });
   const { sim, route } = graph;
   const context: FacebookContext = { sim, route };
+  const hostOf = (platform: string, baseUrl: string) =>
+    new PlatformSimulator({ platform, baseUrl, dialect: graphDialect(sim.clock), clock: sim.clock });
+  const videoHost = hostOf('facebook-video', options.videoBaseUrl ?? videoHostUrl(sim.baseUrl));
+  const rupload = hostOf('facebook-rupload', options.ruploadUrl ?? 'https://rupload.facebook.com');
+  const videos: FacebookVideoContext = {
+    ...context,
+    processingMs: options.videoProcessingMs ?? 30_000,
+    failures: sim.resettable<string[]>([]),
+  };
   const comments = new CommentStore(sim);
   // Users (people) and their `/me/accounts` first: `/:version/:userId/accounts` is a literal edge.
   const users = createFacebookUsers(sim);
@@ -56,6 +88,10 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}) 
   registerPhotoRoutes(context);
   registerInsightRoutes(context);
   registerTaggedRoutes(context);
+  registerVideoRoutes(videos, videoHost, options.videoChunkBytes ?? 4 * 1024 * 1024);
+  registerReelRoutes(videos, rupload);
+  // Before the post routes: the video node route answers a video's `status` and leaves the rest to them.
+  registerVideoNodeRoutes(videos);
   // Before the post routes: the comment node routes answer for comment ids and leave the rest to them.
   registerCommentRoutes(context, comments);
   registerPostRoutes(context);
@@ -64,6 +100,19 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}) 
     sim,
     /** The Graph origin it answers on; pass it as the adapter's `baseUrl`. */
     baseUrl: sim.baseUrl,
+    /** The video host (`graph-video.facebook.com`): resumable uploads and `file_url` videos. */
+    videoHost,
+    /** The reel upload host (`rupload.facebook.com`). */
+    rupload,
+    /** Every simulator to start: `startSimulators(...facebook.simulators)`. */
+    simulators: [sim, videoHost, rupload] as const,
+    /**
+     * The next finished video or reel fails processing with `message` (`video_status: error`),
+     * and never goes live.
+     */
+    failNextVideo: (message = 'The video file could not be processed.'): void => {
+      videos.failures.push(message);
+    },
     /**
      * Adds a Page with a Page access token (Page tokens from a long-lived user token do not
      * expire; https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived).

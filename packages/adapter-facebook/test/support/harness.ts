@@ -28,7 +28,7 @@ export function useFacebook(options: Omit<FacebookSimulatorOptions, 'clock'> = {
       const acme = facebook.addPage('acme');
       const other = facebook.addPage('other');
       return {
-        simulators: [facebook.sim],
+        simulators: [...facebook.simulators],
         facebook,
         acme,
         other,

@@ -1,12 +1,25 @@
-import { type GraphParams, invalidParameter, listParam, unsupportedRequest } from '@smmkit/graph-api/mocks';
+import {
+  fieldNames,
+  type GraphParams,
+  invalidParameter,
+  listParam,
+  pick,
+  unsupportedRequest,
+} from '@smmkit/graph-api/mocks';
 import type { SimulatedMedia } from '@smmkit/testkit';
 import { type FacebookContext, unpublishedPhoto } from '../context.js';
+import { publicationFields, readPublication } from '../publication.js';
 
 /**
  * `POST /{v}/{page-id}/feed` with `message`, `link` and `attached_media: [{media_fbid}]` →
  * `{id: "{page-id}_{post-id}"}` (https://developers.facebook.com/docs/pages-api/posts). Only the
  * Page's own token may post to it; `message` or `link` or attached photos are required; each
- * attached photo must be one of the Page's unpublished uploads, and is used up.
+ * attached photo must be one of the Page's unpublished uploads, and is used up. With
+ * `published=false` and `scheduled_publish_time` (10 minutes to 30 days ahead, else Graph's
+ * "(#100) The specified scheduled publish time is invalid.") the post is stored as scheduled: it
+ * is created at its time, so the Page's feed (`GET /{page-id}/posts`) leaves it out until the
+ * simulator's clock gets there, and `GET /{v}/{page-id}/scheduled_posts` lists it until then
+ * (https://developers.facebook.com/docs/graph-api/reference/page/scheduled_posts/).
  *
  * @param context - the simulator's state and route registrar
  *
@@ -32,16 +45,41 @@ export function registerFeedRoutes(context: FacebookContext): void {
     }
     if (message === '' && link === undefined && attached.length === 0)
       return invalidParameter('Your post must have a message, a link or attached media');
+    const publication = readPublication(params.get('published'), params.get('scheduled_publish_time'), now);
+    if (publication instanceof Response) return publication;
+    const { createdAt, extra } = publicationFields(publication, now);
     for (const photo of attached) sim.media.delete(photo.id);
     const post = sim.addPost({
       id: `${pageId}_${sim.nextId()}`,
       accountId: pageId,
       text: message,
       media: attached,
-      createdAt: now,
-      extra: link === undefined ? {} : { link },
+      createdAt,
+      extra: link === undefined ? extra : { ...extra, link },
     });
     return Response.json({ id: post.id });
+  });
+  context.route('GET', '/:version/:pageId/scheduled_posts', {}, ({ path, params, accountId, now }) => {
+    const pageId = path.pageId ?? '';
+    if (pageId !== accountId) return unsupportedRequest('GET', pageId);
+    const fields = fieldNames(params.get('fields') ?? 'id,message,scheduled_publish_time');
+    const scheduled = sim.posts
+      .filter((post) => post.accountId === pageId && post.inReplyToId === undefined)
+      .filter((post) => typeof post.extra.scheduledAt === 'number' && post.extra.scheduledAt > now)
+      .sort((a, b) => a.createdAt - b.createdAt);
+    return Response.json({
+      data: scheduled.map((post) =>
+        pick(
+          {
+            id: post.id,
+            ...(post.text === '' ? {} : { message: post.text }),
+            scheduled_publish_time: Math.floor(post.createdAt / 1000),
+            is_published: false,
+          },
+          fields,
+        ),
+      ),
+    });
   });
 }
 

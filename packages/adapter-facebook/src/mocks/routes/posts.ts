@@ -1,6 +1,7 @@
 import { fieldNames, pick, unsupportedRequest } from '@smmkit/graph-api/mocks';
 import { growingCount, type SimulatedPost } from '@smmkit/testkit';
 import type { FacebookContext } from '../context.js';
+import { isLive } from '../publication.js';
 
 /** Graph's time format: ISO 8601 with a `+0000` offset. */
 const graphTime = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+0000');
@@ -48,7 +49,7 @@ function countsJson(post: SimulatedPost, now: number): Record<string, unknown> {
  */
 export function registerPostRoutes(context: FacebookContext): void {
   const { sim } = context;
-  context.route('GET', '/:version/:pageId/posts', {}, ({ path, params, accountId }) => {
+  context.route('GET', '/:version/:pageId/posts', {}, ({ path, params, accountId, now }) => {
     const pageId = path.pageId ?? '';
     if (pageId !== accountId) return unsupportedRequest('GET', pageId);
     const since = Number(params.get('since') ?? 0) * 1000;
@@ -59,6 +60,8 @@ export function registerPostRoutes(context: FacebookContext): void {
       .filter(
         (post) => post.accountId === pageId && post.createdAt >= since && post.inReplyToId === undefined,
       )
+      // Scheduled posts until their time, videos until processed, drafts and failed videos are not in the feed.
+      .filter((post) => isLive(post, now))
       .sort((a, b) => b.createdAt - a.createdAt)
       .slice(0, limit);
     return Response.json({ data: posts.map((post) => pick(postJson(post), fields)) });

@@ -1,0 +1,174 @@
+import {
+  graphError,
+  headerOrQueryToken,
+  invalidParameter,
+  tokenError,
+  unsupportedRequest,
+} from '@smmkit/graph-api/mocks';
+import { type PlatformSimulator, type RequestParams, readParams } from '@smmkit/testkit';
+import { readPublication } from '../publication.js';
+import { type FacebookVideoContext, storeVideoPost, videoNodeJson } from '../video-posts.js';
+
+/** One resumable upload in progress (`upload_phase=start` until `finish`). */
+interface UploadSession {
+  readonly id: string;
+  readonly videoId: string;
+  readonly pageId: string;
+  readonly fileSize: number;
+  /** Bytes received so far: the next `start_offset`. */
+  received: number;
+}
+
+/** Versions look like `v25.0` (https://developers.facebook.com/docs/graph-api/guides/versioning). */
+const VERSION_PATTERN = /^v\d+\.\d+$/;
+
+/**
+ * The video host, `graph-video.facebook.com` (https://developers.facebook.com/docs/graph-api/video-uploads):
+ * `POST /{v}/{page-id}/videos` for the Page's own token (Bearer header, query or body), with the
+ * parameters in the query, a form, a multipart body or JSON:
+ *
+ * - `file_url` (not with `upload_phase`; https://developers.facebook.com/docs/graph-api/reference/page/videos/)
+ *   → `{id}`: a video Facebook fetches;
+ * - `upload_phase=start` with `file_size` → `{upload_session_id, video_id, start_offset, end_offset}`
+ *   (offsets as numeric strings, chunks of `chunkBytes`);
+ * - `upload_phase=transfer` with `upload_session_id`, `start_offset` (the bytes received so far)
+ *   and the multipart `video_file_chunk` → the next `{start_offset, end_offset}`, equal when done;
+ * - `upload_phase=finish` with `upload_session_id` once every byte has arrived → `{success: true}`;
+ * - a multipart `source` (the non-resumable upload) → `{id}`;
+ *
+ * each with `description`, `title`, `published` and `scheduled_publish_time` (10 minutes to 30
+ * days ahead). A finished video is stored as a post under its id (see `storeVideoPost`). The
+ * host checks tokens against the Graph simulator's and counts no budget; the wording of the
+ * session and offset errors is ASSUMED. The Graph host answers the video's status: see
+ * {@link registerVideoNodeRoutes}.
+ *
+ * @param context - the video context (Graph state, processing time, failures)
+ * @param host - the video host's simulator
+ * @param chunkBytes - how many bytes each transfer asks for
+ *
+ * @example
+ * ```ts
+ * registerVideoRoutes(context, videoHost, 4 * 1024 * 1024);
+ * ```
+ */
+export function registerVideoRoutes(
+  context: FacebookVideoContext,
+  host: PlatformSimulator,
+  chunkBytes: number,
+): void {
+  const { sim } = context;
+  const sessions = sim.resettable(new Map<string, UploadSession>());
+  host.route('POST', '/:version/:pageId/videos', { auth: false }, async ({ request, url, params: path }) => {
+    const now = sim.clock.now();
+    const version = String(path.version);
+    if (!VERSION_PATTERN.test(version))
+      return graphError({ message: `Unknown path components: /${version}`, code: 2500 });
+    let params: RequestParams;
+    try {
+      params = await readParams(request);
+    } catch {
+      return invalidParameter('The request body could not be read');
+    }
+    const check = sim.tokens.check(headerOrQueryToken(request, url) ?? params.string('access_token'));
+    if (check.status !== 'valid') return tokenError(check.status, now);
+    const pageId = String(path.pageId);
+    if (pageId !== check.accountId) return unsupportedRequest('POST', pageId);
+
+    const phase = params.string('upload_phase');
+    const fileUrl = params.string('file_url');
+    const finish = (videoId: string, sizeBytes: number): Response | undefined => {
+      const publication = readPublication(
+        params.string('published'),
+        params.string('scheduled_publish_time'),
+        now,
+      );
+      if (publication instanceof Response) return publication;
+      const description = params.string('description') ?? params.string('title') ?? '';
+      storeVideoPost(context, { videoId, pageId, kind: 'video', description, sizeBytes, publication }, now);
+      return undefined;
+    };
+
+    if (fileUrl !== undefined) {
+      if (phase !== undefined) return invalidParameter('file_url cannot be used with upload_phase');
+      if (!URL.canParse(fileUrl)) return invalidParameter('file_url should represent a valid URL');
+      const videoId = sim.nextId();
+      return finish(videoId, 0) ?? Response.json({ id: videoId });
+    }
+    if (phase === 'start') {
+      const fileSize = Number(params.string('file_size'));
+      if (!Number.isInteger(fileSize) || fileSize <= 0)
+        return invalidParameter('The parameter file_size is required');
+      const session: UploadSession = {
+        id: sim.nextId(),
+        videoId: sim.nextId(),
+        pageId,
+        fileSize,
+        received: 0,
+      };
+      sessions.set(session.id, session);
+      return Response.json({
+        upload_session_id: session.id,
+        video_id: session.videoId,
+        start_offset: '0',
+        end_offset: String(Math.min(chunkBytes, fileSize)),
+      });
+    }
+    if (phase === 'transfer' || phase === 'finish') {
+      const session = sessions.get(params.string('upload_session_id') ?? '');
+      if (session === undefined || session.pageId !== pageId)
+        return invalidParameter('Invalid upload_session_id');
+      if (phase === 'finish') {
+        if (session.received < session.fileSize)
+          return invalidParameter(
+            `The upload is incomplete: ${session.received} of ${session.fileSize} bytes received`,
+          );
+        const refused = finish(session.videoId, session.fileSize);
+        if (refused !== undefined) return refused;
+        sessions.delete(session.id);
+        return Response.json({ success: true });
+      }
+      const chunk = params.file('video_file_chunk');
+      if (chunk === undefined || chunk.size === 0)
+        return invalidParameter('The parameter video_file_chunk is required');
+      const start = Number(params.string('start_offset'));
+      if (start !== session.received)
+        return invalidParameter(
+          `start_offset ${start} does not match the upload session (expected ${session.received})`,
+        );
+      if (start + chunk.size > session.fileSize)
+        return invalidParameter(`The chunk runs past file_size (${session.fileSize} bytes)`);
+      session.received += chunk.size;
+      return Response.json({
+        start_offset: String(session.received),
+        end_offset: String(Math.min(session.received + chunkBytes, session.fileSize)),
+      });
+    }
+    const source = params.file('source');
+    if (source !== undefined) {
+      const videoId = sim.nextId();
+      return finish(videoId, source.size) ?? Response.json({ id: videoId });
+    }
+    return invalidParameter('Requires file_url, source or upload_phase');
+  });
+}
+
+/**
+ * `GET /{v}/{video-id}?fields=status,permalink_url` on the Graph host for the Page's videos and
+ * reels (see `videoNodeJson`); other ids, and requests for no video field, go on to the routes
+ * declared after it (the post routes answer a video's post fields).
+ *
+ * @param context - the video context
+ *
+ * @example
+ * ```ts
+ * registerVideoNodeRoutes(context);
+ * ```
+ */
+export function registerVideoNodeRoutes(context: FacebookVideoContext): void {
+  context.route('GET', '/:version/:videoId', {}, ({ path, params, accountId, now }) => {
+    const post = context.sim.posts.get(path.videoId ?? '');
+    if (post === undefined || post.accountId !== accountId) return undefined;
+    const json = videoNodeJson(post, params.get('fields'), now);
+    return json === undefined ? undefined : Response.json(json);
+  });
+}

@@ -1,0 +1,161 @@
+import { type Media, staticTokenProvider, ValidationError } from '@smmkit/core';
+import { createPublisher } from '@smmkit/core/publisher';
+import { failureOf } from '@smmkit/testkit';
+import { describe, expect, it } from 'vitest';
+import { photo, START, useFacebook } from './support/harness.js';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const FEED = 'POST /:version/:pageId/feed';
+const h = useFacebook({ videoProcessingMs: 20_000 });
+const inAnHour = () => new Date(h.clock.now() + 60 * MINUTE);
+const unix = (date: Date) => Math.floor(date.getTime() / 1000);
+
+/** The ids of the Page's posts in its public feed now. */
+async function feedIds(): Promise<string[]> {
+  const found = await h.adapter().findRecentPosts({ since: new Date(START - DAY) }, h.context());
+  return found.map((post) => post.ref.platformPostId);
+}
+
+describe('native scheduling', () => {
+  it('declares Facebook’s window of 10 minutes to 30 days', () => {
+    expect(h.adapter().capabilities.nativeScheduling).toEqual({
+      minLeadSeconds: 600,
+      maxLeadSeconds: 2_592_000,
+    });
+  });
+
+  it('creates the post unpublished with scheduled_publish_time, and it reaches the feed only at that time', async () => {
+    const at = inAnHour();
+    const result = await h.adapter().publish({ text: 'Opening at noon' }, h.context({ scheduledFor: at }));
+    expect(h.facebook.sim.log.bodies(FEED)).toEqual([
+      { message: 'Opening at noon', published: false, scheduled_publish_time: unix(at) },
+    ]);
+    expect(result.scheduledFor).toEqual(at);
+    expect(result.publishedAt).toBeUndefined();
+    expect(await feedIds()).toEqual([]);
+    h.clock.set(at.getTime());
+    expect(await feedIds()).toEqual([result.ref.platformPostId]);
+  });
+
+  it('schedules photos, multi-photo posts, videos and reels the same way', async () => {
+    const at = new Date(START + 2 * DAY);
+    const video: Media = {
+      kind: 'video',
+      mimeType: 'video/mp4',
+      source: { type: 'url', url: 'https://cdn.smmkit.test/clip.mp4' },
+    };
+    const adapter = h.adapter();
+    const context = h.context({ scheduledFor: at });
+    const results = [
+      await adapter.publish({ text: 'One photo', media: [photo('a')] }, context),
+      await adapter.publish({ text: 'Two photos', media: [photo('b'), photo('c')] }, context),
+      await adapter.publish({ text: 'A video', media: [video] }, context),
+      await adapter.publish(
+        { text: 'A reel', media: [video], options: { facebook: { format: 'reel' } } },
+        context,
+      ),
+    ];
+    expect(results.map((result) => result.scheduledFor)).toEqual(Array(4).fill(at));
+    expect(h.facebook.sim.log.bodies('POST /:version/:pageId/photos')[0]).toMatchObject({
+      published: false,
+      scheduled_publish_time: unix(at),
+    });
+    expect(h.facebook.videoHost.log.bodies('POST /:version/:pageId/videos')[0]).toMatchObject({
+      published: false,
+      scheduled_publish_time: unix(at),
+    });
+    expect(h.facebook.sim.log.bodies('POST /:version/:pageId/video_reels')[1]).toMatchObject({
+      video_state: 'SCHEDULED',
+      scheduled_publish_time: unix(at),
+    });
+    // A scheduled video is waited for until processed (20 s), not until it goes live.
+    expect(h.sleeps).toEqual([10_000, 10_000, 10_000, 10_000]);
+    expect(await feedIds()).toEqual([]);
+    h.clock.set(at.getTime());
+    expect((await feedIds()).sort()).toEqual(results.map((result) => result.ref.platformPostId).sort());
+  });
+
+  it('refuses an instant under 10 minutes or over 30 days ahead on the context’s clock, before any request', async () => {
+    h.clock.advance(5 * DAY);
+    const now = h.clock.now();
+    for (const [lead, rule] of [
+      [9 * MINUTE, 'scheduledFor.min_lead'],
+      [-MINUTE, 'scheduledFor.min_lead'],
+      [30 * DAY + MINUTE, 'scheduledFor.max_lead'],
+    ] as const) {
+      const error = await failureOf(
+        h
+          .adapter()
+          .publish({ text: 'Too soon or too late' }, h.context({ scheduledFor: new Date(now + lead) })),
+      );
+      expect(ValidationError.isInstance(error) && error.problems.map((problem) => problem.rule)).toEqual([
+        rule,
+      ]);
+      expect(error.message).toContain('10 minutes to 30 days');
+    }
+    expect(h.facebook.sim.log.entries).toEqual([]);
+    // The edges are inside the window.
+    await h
+      .adapter()
+      .publish({ text: 'Ten minutes' }, h.context({ scheduledFor: new Date(now + 10 * MINUTE) }));
+    await h.adapter().publish({ text: 'Thirty days' }, h.context({ scheduledFor: new Date(now + 30 * DAY) }));
+    expect(h.facebook.sim.log.forRoute(FEED)).toHaveLength(2);
+  });
+
+  it('refuses a first comment on a scheduled post, with the window problem in the same error', async () => {
+    const error = await failureOf(
+      h
+        .adapter()
+        .publish(
+          { text: 'Later', firstComment: 'Details' },
+          h.context({ scheduledFor: new Date(h.clock.now() + MINUTE) }),
+        ),
+    );
+    expect(ValidationError.isInstance(error) && error.problems.map((problem) => problem.rule)).toEqual([
+      'scheduledFor.min_lead',
+      'first_comment.scheduled',
+    ]);
+    expect(h.facebook.sim.log.entries).toEqual([]);
+  });
+
+  it('is refused by the simulator with Graph’s own error outside the window', async () => {
+    const response = await fetch(`${h.facebook.baseUrl}/v26.0/${h.acme.account.id}/feed`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${h.acme.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        message: 'Soon',
+        published: false,
+        scheduled_publish_time: unix(new Date(START + MINUTE)),
+      }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      error: {
+        code: 100,
+        type: 'OAuthException',
+        message: '(#100) The specified scheduled publish time is invalid.',
+      },
+    });
+  });
+
+  it('lets the publisher hand a post over for later (PublishOptions.scheduledFor)', async () => {
+    const publisher = createPublisher({
+      adapters: [h.adapter()],
+      tokens: () => staticTokenProvider(h.acme.accessToken),
+      clock: h.adapterClock,
+    });
+    const at = inAnHour();
+    const [outcome] = await publisher.publish(
+      { text: 'Via the publisher' },
+      [{ platform: 'facebook', accountId: h.acme.account.id }],
+      { scheduledFor: at },
+    );
+    expect(outcome?.status).toBe('published');
+    expect(outcome?.status === 'published' && outcome.result.scheduledFor).toEqual(at);
+    expect(h.facebook.sim.log.bodies(FEED)[0]).toMatchObject({
+      published: false,
+      scheduled_publish_time: unix(at),
+    });
+  });
+});
