@@ -35,6 +35,10 @@ export {
   type SchedulerEvents,
   type TickFailedEvent,
 } from './events.js';
+// For authors of a ScheduleStore (the Redis one in @smmkit/scheduler-bullmq, yours): the patch
+// rules and the duplicate-id error every store shares, so all stores behave alike.
+export { applyEntryPatch } from './entry-patch.js';
+export { idTakenError } from './id-taken-error.js';
 export { memoryScheduleStore } from './memory-schedule-store.js';
 export type { Outbox, OutboxIntent, OutboxRecord, OutboxSettlement, OutboxStatus } from './outbox.js';
 export type {
