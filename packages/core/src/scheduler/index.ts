@@ -24,6 +24,9 @@
 export type { EntryError, TargetResult } from '../models/schedule-entry.js';
 export type { ApprovalDecision, SubmitRequest } from './approval.js';
 export type { CalendarDay, CalendarItem, CalendarQuery } from './calendar.js';
+// For authors of a ScheduleStore (the Redis one in @smmkit/scheduler-bullmq, yours): the patch
+// rules and the duplicate-id error every store shares, so all stores behave alike.
+export { applyEntryPatch } from './entry-patch.js';
 export {
   type DueEvent,
   type EntryChangedEvent,
@@ -35,9 +38,7 @@ export {
   type SchedulerEvents,
   type TickFailedEvent,
 } from './events.js';
-// For authors of a ScheduleStore (the Redis one in @smmkit/scheduler-bullmq, yours): the patch
-// rules and the duplicate-id error every store shares, so all stores behave alike.
-export { applyEntryPatch } from './entry-patch.js';
+// The error a store's add throws for taken ids.
 export { idTakenError } from './id-taken-error.js';
 export { memoryScheduleStore } from './memory-schedule-store.js';
 export type { Outbox, OutboxIntent, OutboxRecord, OutboxSettlement, OutboxStatus } from './outbox.js';
