@@ -1,0 +1,113 @@
+import { RateLimitError, type RateLimitInfo, staticTokenProvider } from '@smmkit/core';
+import { createPublisher } from '@smmkit/core/publisher';
+import { GRAPH_USAGE_BUCKET } from '@smmkit/graph-api';
+import { failureOf } from '@smmkit/testkit';
+import { describe, expect, it } from 'vitest';
+import { START, useFacebook } from './support/harness.js';
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const h = useFacebook();
+// Small budgets, so a few calls use them up: 4 app calls per hour; 4 calls per hour on the Page's
+// Business Use Case; 8 Page calls per 20 minutes for the publisher.
+const app = h.sibling({
+  baseUrl: 'https://app.graph.test',
+  budgets: { app: { limit: 4, windowMs: HOUR, kind: 'fixed' } },
+});
+const page = h.sibling({
+  baseUrl: 'https://page.graph.test',
+  budgets: { pages: { limit: 4, windowMs: HOUR, kind: 'fixed' } },
+});
+const paced = h.sibling({
+  baseUrl: 'https://paced.graph.test',
+  budgets: { pages: { limit: 8, windowMs: 20 * MINUTE, kind: 'fixed' } },
+});
+const secrets = () => [app, page, paced].flatMap((world) => world.facebook.sim.tokens.allIssued());
+
+/** The Page's recent posts: one Graph request per call. */
+const since = new Date(START - HOUR);
+
+/** What `onRateLimit` saw over `calls` reads of the Page's recent posts on `world`. */
+async function usageOver(world: typeof app, calls: number): Promise<RateLimitInfo[]> {
+  const seen: RateLimitInfo[] = [];
+  const adapter = world.adapter();
+  const context = world.context({ onRateLimit: (info) => seen.push(info) });
+  for (let call = 0; call < calls; call += 1) await adapter.findRecentPosts({ since }, context);
+  return seen;
+}
+
+describe('usage headers', () => {
+  it('reads X-App-Usage as the used share of the app budget after every call', async () => {
+    const seen = await usageOver(app, 3);
+    expect(seen.map((info) => info.usedFraction)).toEqual([0.25, 0.5, 0.75]);
+    expect(seen.every((info) => info.scope === 'app' && info.bucket === GRAPH_USAGE_BUCKET)).toBe(true);
+    expect(seen.every((info) => info.resetAt === undefined)).toBe(true);
+  });
+
+  it('reads X-Business-Use-Case-Usage (type pages) and, at 100 %, when access returns', async () => {
+    h.clock.advance(15 * MINUTE);
+    const seen = await usageOver(page, 4);
+    expect(seen.map((info) => info.usedFraction)).toEqual([0.25, 0.5, 0.75, 1]);
+    expect(seen.every((info) => info.scope === 'business')).toBe(true);
+    // The window opened at START + 15 min: estimated_time_to_regain_access is the hour it lasts.
+    expect(seen.at(-1)?.resetAt).toEqual(new Date(START + 15 * MINUTE + HOUR));
+  });
+});
+
+describe('throttling', () => {
+  it('turns 80001 (Page use case) into a RateLimitError reset when Meta says access returns, message and trace id kept', async () => {
+    await usageOver(page, 4);
+    const error = await failureOf(page.adapter().findRecentPosts({ since }, page.context()), { secrets });
+    expect(RateLimitError.isInstance(error)).toBe(true);
+    expect(error.retryable).toBe(true);
+    expect(error.platformError).toMatchObject({ code: 80001, traceId: expect.stringMatching(/^A/) });
+    expect(error.message).toContain('There have been too many calls to this Page account');
+    expect((error as RateLimitError).resetAt).toEqual(new Date(START + HOUR));
+    expect(error.rateLimit).toMatchObject({ usedFraction: 1, scope: 'business' });
+  });
+
+  it('turns code 4 (app) into a RateLimitError reset within the rolling hour', async () => {
+    await usageOver(app, 4);
+    const error = await failureOf(app.adapter().findRecentPosts({ since }, app.context()), { secrets });
+    expect(RateLimitError.isInstance(error)).toBe(true);
+    expect(error.platformError).toMatchObject({ code: 4, message: '(#4) Application request limit reached' });
+    expect((error as RateLimitError).resetAt).toEqual(new Date(START + HOUR));
+  });
+});
+
+describe('the publisher on Facebook’s usage headers', () => {
+  /** A publisher posting to acme on `paced`, and the simulated instant of every feed post sent. */
+  function pacedPublisher() {
+    const sent: number[] = [];
+    const recording: typeof fetch = async (input, init) => {
+      if (String(input instanceof Request ? input.url : input).endsWith('/feed')) sent.push(h.clock.now());
+      return fetch(input, init);
+    };
+    const publisher = createPublisher({
+      adapters: [paced.adapter({ fetch: recording })],
+      tokens: () => staticTokenProvider(paced.acme.accessToken),
+      clock: h.adapterClock,
+    });
+    const target = { platform: 'facebook', accountId: paced.acme.account.id };
+    return { sent, publish: (text: string) => publisher.publish({ text }, [target]) };
+  }
+
+  it('slows down from 75 % of the Page budget and waits out the rest of the window: no throttled answer', async () => {
+    const { sent, publish } = pacedPublisher();
+    const statuses: string[] = [];
+    for (let post = 1; post <= 10; post += 1) {
+      const [outcome] = await publish(`Post number ${post}`);
+      statuses.push(outcome?.status ?? 'none');
+    }
+    expect(statuses).toEqual(Array(10).fill('published'));
+    expect(paced.facebook.sim.log.entries.filter((entry) => entry.status !== 200)).toEqual([]);
+    // Up to 75 % of the budget the posts go at once; at 87 % (Graph writes whole percents) the
+    // publisher waits about half of its usage delay; at 100 % X-Business-Use-Case-Usage says when
+    // access returns (estimated_time_to_regain_access), and the ninth post waits for it.
+    expect(sent.slice(0, 7)).toEqual(Array(7).fill(START));
+    const pause = (sent[7] ?? 0) - (sent[6] ?? 0);
+    expect(pause).toBeGreaterThan(20_000);
+    expect(pause).toBeLessThan(60_000);
+    expect(sent[8]).toBeGreaterThanOrEqual(START + 20 * MINUTE);
+  });
+});
