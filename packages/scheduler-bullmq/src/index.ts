@@ -1,22 +1,41 @@
 /**
- * smmkit on Redis, for many workers on many machines. For now it keeps account tokens, so that
- * workers sharing an account never race a rotating refresh token (X, TikTok): give
- * {@link redisTokenStore} to `createRefreshingTokenProvider` in every worker. Distributed
- * scheduling and shared rate limits on BullMQ will come to this package next.
+ * smmkit on Redis, for many workers on many machines that share one schedule and one set of
+ * accounts:
+ *
+ * - {@link redisScheduleStore}: the scheduler's `ScheduleStore` and the publisher's `Outbox` in
+ *   Redis. Claims, compare-and-set transitions and outbox steps are Lua scripts Redis runs
+ *   atomically, so workers never claim one entry twice, and one whose worker died is recovered
+ *   through the outbox (reconciliation, never a blind republish).
+ * - {@link redisTokenStore}: account tokens, so that workers sharing an account never race a
+ *   rotating refresh token (X, TikTok).
+ *
+ * Dispatch on BullMQ and rate limits shared across processes come to this package next.
  *
  * @example
  * ```ts
  * import { createRefreshingTokenProvider } from '@smmkit/core';
- * import { redisTokenStore } from '@smmkit/scheduler-bullmq';
+ * import { createPublisher } from '@smmkit/core/publisher';
+ * import { createScheduler } from '@smmkit/core/scheduler';
+ * import { redisScheduleStore, redisTokenStore } from '@smmkit/scheduler-bullmq';
  *
+ * const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
  * const tokens = createRefreshingTokenProvider({
  *   platform: 'x',
- *   store: redisTokenStore(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'),
+ *   store: redisTokenStore(redisUrl),
  *   key: 'x:brand',
  *   refresh: (refreshToken) => refreshXToken({ clientId, refreshToken }),
  * });
+ * const store = redisScheduleStore({ connection: redisUrl });
+ * const publisher = createPublisher({ adapters: [createXAdapter()], tokens: () => tokens, outbox: store });
+ * createScheduler({ store, publisher }).start(); // in every worker process
  * ```
  *
  * @packageDocumentation
  */
+
+export {
+  type RedisScheduleStore,
+  type RedisScheduleStoreOptions,
+  redisScheduleStore,
+} from './redis-schedule-store.js';
 export { type RedisTokenStore, type RedisTokenStoreOptions, redisTokenStore } from './redis-token-store.js';

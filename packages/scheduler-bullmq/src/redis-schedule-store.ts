@@ -1,0 +1,197 @@
+import { type ScheduleEntry, TransientError } from '@smmkit/core';
+import { applyEntryPatch, type ClaimedEntry, idTakenError, type ScheduleStore } from '@smmkit/core/scheduler';
+import { Redis } from 'ioredis';
+import { decodeEntry, type EncodedEntry, encodeEntry, FIELD, indexKeys } from './entry-hash.js';
+import type { LuaReply } from './lua-script.js';
+import { redisOutbox } from './redis-outbox.js';
+import { scheduleKeys } from './schedule-keys.js';
+import { listEntries } from './schedule-list.js';
+import { ADD_ENTRIES, CLAIM_DUE, RENEW_LEASE, WRITE_ENTRY } from './schedule-scripts.js';
+
+/**
+ * How often a transition or completion reads the entry again after another write came between
+ * its read and its write before giving up: each retry means some other writer made progress.
+ */
+const MAX_CONFLICTS = 50;
+
+/** Options of {@link redisScheduleStore}. */
+export interface RedisScheduleStoreOptions {
+  /** A Redis URL (`redis://127.0.0.1:6379`), or an ioredis client to share (it stays open on `close`). */
+  readonly connection: string | Redis;
+  /**
+   * The start of every key the store writes; default `smmkit:` (BullMQ's own keys start with
+   * `bull:`). Every worker sharing one schedule uses the same prefix. On Redis Cluster give it a
+   * hash tag (`{smmkit}:`) so that all keys live on one shard: the scripts touch several keys.
+   */
+  readonly prefix?: string | undefined;
+}
+
+/** A `ScheduleStore` (and so the publisher's `Outbox`) in Redis. */
+export interface RedisScheduleStore extends ScheduleStore {
+  /** Closes the connection when the store opened it from a URL; a client you passed stays open. */
+  close(): Promise<void>;
+}
+
+/**
+ * Keeps schedule entries and the publisher's outbox in Redis, for workers on many machines that
+ * share one schedule: every claim, compare-and-set and outbox step is one Lua script, which Redis
+ * runs atomically, so two workers never claim one entry, of two concurrent approvals one wins,
+ * and of two `begin`s of one create one records it. A worker that dies holding an entry loses
+ * it when its lease runs out, and the next claim hands it on marked `recovered`, for the
+ * publisher's outbox to reconcile (never a blind republish).
+ *
+ * Each entry is a hash (its JSON, plus the state, attempt count, update time, lease and a
+ * version the claim script changes without parsing JSON), listed in sorted sets by `publishAt`:
+ * all entries, per state (`status:scheduled` is what claims read), per series and per account.
+ * Transitions and completions read the entry, apply the patch with core's `applyEntryPatch` and
+ * write it back only if its version did not move meanwhile (else they read it again).
+ *
+ * Media must be reachable by whichever worker publishes: entries whose media have a `bytes` or
+ * `stream` source are refused with a `ValidationError`. Redis keeps what it holds in memory;
+ * configure persistence (AOF, `appendfsync everysec` or `always`) so that a Redis restart does
+ * not forget the schedule and the outbox.
+ *
+ * @param options - the connection and the key prefix
+ * @returns the store
+ *
+ * @example
+ * ```ts
+ * import { createPublisher } from '@smmkit/core/publisher';
+ * import { createScheduler } from '@smmkit/core/scheduler';
+ * import { redisScheduleStore } from '@smmkit/scheduler-bullmq';
+ *
+ * const store = redisScheduleStore({ connection: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
+ * const scheduler = createScheduler({ store, publisher: createPublisher({ adapters, tokens, outbox: store }) });
+ * scheduler.start(); // in every worker process
+ * ```
+ */
+export function redisScheduleStore(options: RedisScheduleStoreOptions): RedisScheduleStore {
+  const { connection } = options;
+  const owned = typeof connection === 'string';
+  const redis = typeof connection === 'string' ? new Redis(connection) : connection;
+  const keys = scheduleKeys(options.prefix ?? 'smmkit:');
+
+  /** The script arguments of one entry to add. */
+  const addArgs = ({ entry, fields, indexes, score }: EncodedEntry): (string | number)[] => [
+    entry.id,
+    fields.length,
+    ...fields,
+    indexes.length,
+    ...indexes,
+    score,
+  ];
+
+  /**
+   * Reads entry `id`, lets `decide` turn it into its next form (or refuse, with `undefined`), and
+   * writes that unless another write came between; then reads it again and decides anew.
+   */
+  const rewrite = async (
+    id: string,
+    decide: (current: ScheduleEntry, leaseHolder: string | undefined) => ScheduleEntry | undefined,
+  ): Promise<ScheduleEntry | undefined> => {
+    const key = keys.entry(id);
+    for (let conflicts = 0; conflicts < MAX_CONFLICTS; conflicts += 1) {
+      const hash = await redis.hgetall(key);
+      const version = hash[FIELD.version];
+      if (version === undefined) return undefined;
+      const current = decodeEntry(hash);
+      const next = decide(current, hash[FIELD.leaseHolder]);
+      if (next === undefined) return undefined;
+      const encoded = encodeEntry(next, keys);
+      const leaving = indexKeys(current, keys);
+      const written = await WRITE_ENTRY.run(
+        redis,
+        [key],
+        [
+          version,
+          id,
+          encoded.score,
+          encoded.fields.length,
+          ...encoded.fields,
+          leaving.length,
+          ...leaving,
+          encoded.indexes.length,
+          ...encoded.indexes,
+        ],
+      );
+      if (written === 1) return encoded.entry;
+    }
+    throw new TransientError(
+      'transient',
+      `Schedule entry "${id}" changed ${MAX_CONFLICTS} times while it was being written.`,
+      { hint: 'Try again: other workers are writing the same entry right now.' },
+    );
+  };
+
+  return {
+    ...redisOutbox(redis, keys),
+    add: async (entries) => {
+      const encoded = entries.map((entry) => encodeEntry(entry, keys));
+      const taken = await ADD_ENTRIES.run(
+        redis,
+        [],
+        [keys.prefix, encoded.length, ...encoded.flatMap(addArgs)],
+      );
+      if (Array.isArray(taken) && taken.length > 0) {
+        throw idTakenError(
+          taken.map((index) => ({ index: Number(index), id: entries[Number(index)]?.id ?? '' })),
+        );
+      }
+    },
+    addIfAbsent: async (entry) => {
+      const taken = await ADD_ENTRIES.run(redis, [], [keys.prefix, 1, ...addArgs(encodeEntry(entry, keys))]);
+      return Array.isArray(taken) && taken.length === 0;
+    },
+    get: async (id) => {
+      const hash = await redis.hgetall(keys.entry(id));
+      return hash[FIELD.version] === undefined ? undefined : decodeEntry(hash);
+    },
+    list: (query = {}) => listEntries(redis, keys, query),
+    transition: (id, from, patch, at) =>
+      rewrite(id, (current, leaseHolder) =>
+        leaseHolder !== undefined || !from.includes(current.status)
+          ? undefined
+          : applyEntryPatch(current, patch, at),
+      ),
+    claimDue: async ({ now, limit, worker, leaseMs }) => {
+      const at = now.getTime();
+      const leaseUntil = at + leaseMs;
+      const reply = await CLAIM_DUE.run(
+        redis,
+        [],
+        [keys.prefix, at, Math.max(0, Math.floor(limit)), worker, leaseUntil],
+      );
+      return claims(reply).map(
+        ({ body, attempts, recovered }): ClaimedEntry => ({
+          entry: decodeEntry({
+            [FIELD.body]: body,
+            [FIELD.status]: 'publishing',
+            [FIELD.attempts]: attempts,
+            [FIELD.updatedAt]: String(at),
+          }),
+          leaseUntil: new Date(leaseUntil),
+          recovered,
+        }),
+      );
+    },
+    renewLease: async (id, worker, until) =>
+      (await RENEW_LEASE.run(redis, [keys.entry(id)], [worker, until.getTime()])) === 1,
+    complete: async (id, worker, patch, at) =>
+      (await rewrite(id, (current, leaseHolder) =>
+        leaseHolder === worker ? applyEntryPatch(current, patch, at) : undefined,
+      )) !== undefined,
+    close: async () => {
+      if (owned) await redis.quit();
+    },
+  };
+}
+
+/** The claim script's reply: per entry its id, whether recovered, its body and attempt count. */
+function claims(reply: LuaReply): { body: string; attempts: string; recovered: boolean }[] {
+  if (!Array.isArray(reply)) return [];
+  return reply.flatMap((item) => {
+    if (!Array.isArray(item)) return [];
+    const [, recovered, body, attempts] = item;
+    return [{ body: String(body), attempts: String(attempts), recovered: Number(recovered) === 1 }];
+  });
+}

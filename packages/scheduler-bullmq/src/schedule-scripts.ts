@@ -1,0 +1,125 @@
+import { luaScript } from './lua-script.js';
+
+/**
+ * Adds entries all or nothing. ARGV: prefix, count, then per entry: id, field count, the
+ * field/value pairs, index count, the index keys, score. Answers the 0-based positions of taken
+ * ids (stored already, or earlier in the same call); nothing is written then. Otherwise writes
+ * every hash (version 1) and index, and answers an empty list.
+ */
+export const ADD_ENTRIES = luaScript(`
+local prefix = ARGV[1]
+local count = tonumber(ARGV[2])
+local pos = 3
+local plans, taken, seen = {}, {}, {}
+for i = 1, count do
+  local id = ARGV[pos]
+  local fieldCount = tonumber(ARGV[pos + 1])
+  local fieldsAt = pos + 2
+  local indexCount = tonumber(ARGV[fieldsAt + fieldCount])
+  local indexesAt = fieldsAt + fieldCount + 1
+  local score = ARGV[indexesAt + indexCount]
+  pos = indexesAt + indexCount + 1
+  local key = prefix .. 'entry:' .. id
+  if seen[id] or redis.call('EXISTS', key) == 1 then taken[#taken + 1] = i - 1 end
+  seen[id] = true
+  plans[i] = { id, key, fieldsAt, fieldCount, indexesAt, indexCount, score }
+end
+if #taken > 0 then return taken end
+for _, plan in ipairs(plans) do
+  local id, key, fieldsAt, fieldCount, indexesAt, indexCount, score = unpack(plan)
+  redis.call('HSET', key, 'version', '1', unpack(ARGV, fieldsAt, fieldsAt + fieldCount - 1))
+  for i = indexesAt, indexesAt + indexCount - 1 do redis.call('ZADD', ARGV[i], score, id) end
+end
+return {}`);
+
+/**
+ * Overwrites an entry read at version ARGV[1] and drops its lease, only when the entry is still
+ * at that version: every write and claim counts the version up, so a transition or completion
+ * decided on what the caller read never overwrites a change that came between. KEYS[1]: the
+ * entry's hash. ARGV: expected version, id, score, field count, field/value pairs, count of
+ * index keys it leaves, those keys, count of index keys it joins, those keys. Answers 1 when
+ * written, 0 when the entry changed or went away (read it again).
+ */
+export const WRITE_ENTRY = luaScript(`
+local key = KEYS[1]
+if redis.call('HGET', key, 'version') ~= ARGV[1] then return 0 end
+local id, score = ARGV[2], ARGV[3]
+local fieldCount = tonumber(ARGV[4])
+redis.call('HSET', key, unpack(ARGV, 5, 4 + fieldCount))
+redis.call('HDEL', key, 'lease_holder', 'lease_until')
+redis.call('HINCRBY', key, 'version', 1)
+local pos = 5 + fieldCount
+local leaving = tonumber(ARGV[pos])
+for i = pos + 1, pos + leaving do redis.call('ZREM', ARGV[i], id) end
+pos = pos + leaving + 1
+local joining = tonumber(ARGV[pos])
+for i = pos + 1, pos + joining do redis.call('ZADD', ARGV[i], score, id) end
+return 1`);
+
+/**
+ * Claims due entries: `scheduled` ones with publishAt <= now, and `publishing` ones whose lease
+ * ran out or that have none (recovered). Oldest publishAt first, then by id in byte order (the
+ * order of a sorted set's equal scores). ARGV: prefix, now (ms), limit, worker, lease end (ms).
+ * Each claimed entry becomes `publishing`, leased to the worker, attempts + 1, updated now.
+ * Answers per entry: id, 1 when recovered else 0, its body, its new attempt count.
+ */
+export const CLAIM_DUE = luaScript(`
+local prefix, nowText, worker, leaseUntil = ARGV[1], ARGV[2], ARGV[4], ARGV[5]
+local now, limit = tonumber(nowText), tonumber(ARGV[3])
+if limit < 1 then return {} end
+local scheduled, publishing = prefix .. 'status:scheduled', prefix .. 'status:publishing'
+local fresh = redis.call('ZRANGEBYSCORE', scheduled, '-inf', nowText, 'WITHSCORES', 'LIMIT', 0, limit)
+-- Entries being published are few (those workers hold now): walk them for lapsed leases.
+local lapsed = {}
+local inflight = redis.call('ZRANGE', publishing, 0, -1, 'WITHSCORES')
+for i = 1, #inflight, 2 do
+  if #lapsed >= 2 * limit then break end
+  local leaseEnd = redis.call('HGET', prefix .. 'entry:' .. inflight[i], 'lease_until')
+  if not leaseEnd or tonumber(leaseEnd) <= now then
+    lapsed[#lapsed + 1] = inflight[i]
+    lapsed[#lapsed + 1] = inflight[i + 1]
+  end
+end
+-- Byte order, as sorted sets order equal scores (Lua's < on strings follows the server's locale).
+local function before(a, b)
+  for i = 1, math.min(#a, #b) do
+    local x, y = string.byte(a, i), string.byte(b, i)
+    if x ~= y then return x < y end
+  end
+  return #a < #b
+end
+local claimed = {}
+local f, l = 1, 1
+while #claimed < limit and (f <= #fresh or l <= #lapsed) do
+  local takeFresh
+  if f > #fresh then takeFresh = false
+  elseif l > #lapsed then takeFresh = true
+  else
+    local fs, ls = tonumber(fresh[f + 1]), tonumber(lapsed[l + 1])
+    takeFresh = fs < ls or (fs == ls and before(fresh[f], lapsed[l]))
+  end
+  local id, score, recovered
+  if takeFresh then
+    id, score, recovered = fresh[f], fresh[f + 1], 0
+    f = f + 2
+  else
+    id, score, recovered = lapsed[l], lapsed[l + 1], 1
+    l = l + 2
+  end
+  local key = prefix .. 'entry:' .. id
+  local attempts = redis.call('HINCRBY', key, 'attempts', 1)
+  redis.call('HSET', key, 'status', 'publishing', 'updated_at', nowText, 'lease_holder', worker, 'lease_until', leaseUntil)
+  redis.call('HINCRBY', key, 'version', 1)
+  if recovered == 0 then
+    redis.call('ZREM', scheduled, id)
+    redis.call('ZADD', publishing, score, id)
+  end
+  claimed[#claimed + 1] = { id, recovered, redis.call('HGET', key, 'body'), attempts }
+end
+return claimed`);
+
+/** Sets the lease end of KEYS[1] to ARGV[2] when ARGV[1] holds it. Answers 1 when renewed, else 0. */
+export const RENEW_LEASE = luaScript(`
+if redis.call('HGET', KEYS[1], 'lease_holder') ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'lease_until', ARGV[2])
+return 1`);
