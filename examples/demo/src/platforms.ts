@@ -217,6 +217,8 @@ const facebook: DemoPlatform = {
     const page = simulator.addPage('linen.workshop', { followers: 6_700 });
     return {
       sim: simulator.sim,
+      // Videos and reels upload to Graph's video hosts, simulated next to the Page's Graph.
+      extraSimulators: simulator.simulators.filter((sim) => sim !== simulator.sim),
       adapter: createFacebookAdapter({ baseUrl: simulator.baseUrl, fetch: clock.fetch }),
       // The Page id; its Page token posts to the Page feed.
       accountId: page.account.id,
