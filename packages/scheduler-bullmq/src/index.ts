@@ -8,8 +8,12 @@
  *   through the outbox (reconciliation, never a blind republish).
  * - {@link redisTokenStore}: account tokens, so that workers sharing an account never race a
  *   rotating refresh token (X, TikTok).
+ * - {@link redisBudgetLedger}: rate budgets per (platform, account, endpoint bucket) shared by
+ *   every worker: each booking is checked and counted in one script, a 429 one worker saw pauses
+ *   the bucket for all, and what one learns from headers holds for all. The publisher's throttle
+ *   does not take a ledger yet: for now it is a building block.
  *
- * Dispatch on BullMQ and rate limits shared across processes come to this package next.
+ * Dispatch on BullMQ comes to this package next.
  *
  * @example
  * ```ts
@@ -33,6 +37,18 @@
  * @packageDocumentation
  */
 
+export type {
+  BudgetId,
+  BudgetLedger,
+  BudgetPolicy,
+  BudgetSlot,
+  BudgetWait,
+} from './budget-ledger.js';
+export {
+  type RedisBudgetLedger,
+  type RedisBudgetLedgerOptions,
+  redisBudgetLedger,
+} from './redis-budget-ledger.js';
 export {
   type RedisScheduleStore,
   type RedisScheduleStoreOptions,
