@@ -21,19 +21,30 @@ export const EntryErrorSchema = /* @__PURE__ */ (() =>
 /** A failure as a schedule store keeps it. */
 export interface EntryError extends z.output<typeof EntryErrorSchema> {}
 
+/** A `FREQ` more often than daily, which the scheduler does not repeat at. */
+const SUB_DAILY_FREQ = /(^|[:;])FREQ=(SECONDLY|MINUTELY|HOURLY)(;|$)/i;
+
+/** Names the refused frequency and says how to post several times a day instead. */
+function describeSubDaily(issue: { readonly input?: unknown }): string {
+  const freq = SUB_DAILY_FREQ.exec(String(issue.input))?.[2]?.toUpperCase() ?? 'HOURLY';
+  return `FREQ=${freq} is not supported: the scheduler repeats at most daily; for several posts a day use FREQ=DAILY;BYHOUR=9,13,17`;
+}
+
 /**
  * How a schedule entry repeats: an RFC 5545 `RRULE` value such as `FREQ=WEEKLY;BYDAY=MO;BYHOUR=9`,
  * read in the entry's time zone so that 09:00 stays 09:00 across DST changes, from the series'
- * start (RFC 5545's DTSTART). Only the required `FREQ` part is checked here; the scheduler
- * interprets the rule.
+ * start (RFC 5545's DTSTART). Checked here: the required `FREQ` part, and that it is at most daily
+ * (`HOURLY`, `MINUTELY` and `SECONDLY` are refused, as the scheduler refuses them, so a stored
+ * entry never carries a rule the scheduler cannot run); the scheduler interprets the rest.
  */
 export const RecurrenceSchema = /* @__PURE__ */ (() =>
   z.object({
-    /** The RRULE value (with or without the `RRULE:` prefix). */
+    /** The RRULE value (with or without the `RRULE:` prefix), `FREQ` at most daily. */
     rule: z.string().check(
       z.regex(/(^|[:;])FREQ=(SECONDLY|MINUTELY|HOURLY|DAILY|WEEKLY|MONTHLY|YEARLY)(;|$)/i, {
         error: 'must be an RFC 5545 RRULE with FREQ, e.g. FREQ=WEEKLY;BYDAY=MO',
       }),
+      z.refine((rule) => !SUB_DAILY_FREQ.test(rule), { error: describeSubDaily }),
     ),
     /**
      * The series' start as the planner wrote it, a wall time `YYYY-MM-DDTHH:mm` in the entry's

@@ -87,6 +87,28 @@ describe('parseScheduleEntry', () => {
     }
   });
 
+  it('refuses recurrences more often than daily, as the scheduler does, and says how to post several times a day', () => {
+    for (const freq of ['HOURLY', 'minutely', 'SECONDLY']) {
+      try {
+        parseScheduleEntry({ ...entry, recurrence: { rule: `RRULE:FREQ=${freq};INTERVAL=2` } });
+        expect.unreachable(freq);
+      } catch (error) {
+        expect(ValidationError.isInstance(error)).toBe(true);
+        if (!ValidationError.isInstance(error)) return;
+        expect(error.problems.map((p) => [p.path.join('.'), p.message])).toEqual([
+          [
+            'recurrence.rule',
+            `FREQ=${freq.toUpperCase()} is not supported: the scheduler repeats at most daily; for several posts a day use FREQ=DAILY;BYHOUR=9,13,17`,
+          ],
+        ]);
+      }
+    }
+    // Daily and slower rules stay valid, several posts a day included.
+    for (const rule of ['FREQ=DAILY;BYHOUR=9,13,17', 'FREQ=MONTHLY;BYMONTHDAY=-1', 'FREQ=YEARLY']) {
+      expect(parseScheduleEntry({ ...entry, recurrence: { rule } }).recurrence?.rule).toBe(rule);
+    }
+  });
+
   it('requires at least one target', () => {
     expect(() => parseScheduleEntry({ ...entry, targets: [] })).toThrow(/targets: must have at least 1 item/);
   });
