@@ -1,9 +1,9 @@
-import { AuthError, PlatformError, ValidationError } from '@smmkit/core';
+import { AuthError, PlatformError, staticTokenProvider, ValidationError } from '@smmkit/core';
 import { graphError } from '@smmkit/graph-api/mocks';
 import { failureOf } from '@smmkit/testkit';
 import { describe, expect, it } from 'vitest';
 import { discoverFacebookPages, facebookPageTokens } from '../src/index.js';
-import { ROUTES, useFacebook } from './support/harness.js';
+import { photo, ROUTES, useFacebook } from './support/harness.js';
 
 const h = useFacebook();
 const ACCOUNTS = 'GET /:version/:userId/accounts';
@@ -175,6 +175,18 @@ describe('facebookPageTokens', () => {
     expect(PlatformError.isInstance(error)).toBe(true);
     expect(error.platformError).toMatchObject({ code: 100 });
     expect(error.message).toContain('Tried accessing nonexisting field (accounts) on node type (Page)');
+  });
+
+  it('is what posting needs: the user token itself is refused by the feed and photos as Meta does (#200)', async () => {
+    const context = h.context({ tokens: staticTokenProvider(ana.accessToken) });
+    for (const post of [{ text: 'Posted with the user token' }, { media: [photo('loaf')] }]) {
+      const error = await failureOf(h.adapter().publish(post, context), { secrets });
+      expect(AuthError.isInstance(error)).toBe(true);
+      expect(error.code).toBe('auth_missing_scope');
+      expect(error.platformError).toMatchObject({ code: 200, type: 'OAuthException' });
+      expect(error.message).toContain('pages_manage_posts permission with page token');
+    }
+    expect(h.facebook.sim.posts.filter(() => true)).toHaveLength(0);
   });
 
   it('stops a caller whose signal aborts, without cancelling the shared discovery', async () => {

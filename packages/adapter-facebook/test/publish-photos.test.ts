@@ -33,7 +33,10 @@ describe('photos by bytes', () => {
     });
     const stored = h.facebook.sim.posts.get(result.ref.platformPostId);
     expect(stored?.text).toBe('Fresh from the oven');
-    expect(stored?.media.map((item) => item.kind)).toEqual(['image']);
+    // The simulator keeps the photo as Facebook received it: the bytes' size and type.
+    expect(stored?.media.map(({ kind, mimeType, sizeBytes }) => ({ kind, mimeType, sizeBytes }))).toEqual([
+      { kind: 'image', mimeType: 'image/png', sizeBytes: 1234 },
+    ]);
     expect(result.ref.platformPostId).toMatch(new RegExp(`^${h.acme.account.id}_\\d+$`));
     expect(progress).toEqual([
       { stage: 'upload', mediaIndex: 0, bytesSent: 0, bytesTotal: 1234 },
@@ -53,20 +56,30 @@ describe('photos by bytes', () => {
     ]);
     expect(uploads.every((body) => String(body.published) === 'false')).toBe(true);
     expect(h.facebook.sim.log.forRoute(FEED)).toHaveLength(1);
-    expect(h.facebook.sim.posts.get(result.ref.platformPostId)?.media).toHaveLength(3);
+    expect(h.facebook.sim.posts.get(result.ref.platformPostId)?.media.map((item) => item.sizeBytes)).toEqual([
+      10, 0, 20,
+    ]);
     // The uploads are used up by the post.
     expect(h.facebook.sim.media.filter(() => true)).toHaveLength(0);
   });
 
-  it('refuses a photo request with neither url nor a file, as Graph does (324)', async () => {
-    const response = await fetch(`${h.facebook.baseUrl}/v26.0/${h.acme.account.id}/photos`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${h.acme.accessToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ message: 'No photo' }),
-    });
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({
-      error: { code: 324, message: '(#324) Requires upload file' },
-    });
+  it('refuses a photo request with neither url nor a source file, as Graph does (324)', async () => {
+    const multipart = new FormData();
+    multipart.set('message', 'No photo either');
+    for (const body of [JSON.stringify({ message: 'No photo' }), multipart]) {
+      const response = await fetch(`${h.facebook.baseUrl}/v26.0/${h.acme.account.id}/photos`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${h.acme.accessToken}`,
+          ...(typeof body === 'string' ? { 'content-type': 'application/json' } : {}),
+        },
+        body,
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({
+        error: { code: 324, message: '(#324) Requires upload file' },
+      });
+    }
+    expect(h.facebook.sim.posts.filter(() => true)).toHaveLength(0);
   });
 });

@@ -1,4 +1,4 @@
-import type { GraphRoute } from '@smmkit/graph-api/mocks';
+import { type GraphRoute, graphError } from '@smmkit/graph-api/mocks';
 import type { PlatformSimulator, SimulatedMedia } from '@smmkit/testkit';
 
 /** What the Facebook simulator's routes share. */
@@ -31,4 +31,40 @@ export function unpublishedPhoto(
 ): SimulatedMedia | undefined {
   const media = context.sim.media.get(id);
   return media?.accountId === pageId ? media : undefined;
+}
+
+/**
+ * Whether the token of a request, whose account is `accountId`, is a user's: the simulator's
+ * users are not accounts (Pages are), so a valid token of no Page is a user token.
+ *
+ * @example
+ * ```ts
+ * if (pageId !== accountId) return isUserToken(context, accountId) ? needsPageToken() : unsupportedRequest('POST', pageId);
+ * ```
+ */
+export function isUserToken(context: FacebookContext, accountId: string): boolean {
+  return context.sim.accounts.get(accountId) === undefined;
+}
+
+/**
+ * Graph's answer to a post on a Page (its feed or photos) made with a user token: HTTP 403,
+ * code 200. Posting takes the Page access token with `pages_manage_posts` and
+ * `pages_read_engagement` (https://developers.facebook.com/docs/pages-api/posts, "Before you
+ * start"); Meta's docs do not print the refusal, so its message is the one developers quote from
+ * Graph (ASSUMED verbatim, with its 403).
+ *
+ * @example
+ * ```ts
+ * if (isUserToken(context, accountId)) return needsPageToken();
+ * ```
+ */
+export function needsPageToken(): Response {
+  return graphError(
+    {
+      message:
+        '(#200) If posting to a group, requires app being installed in the group, and either publish_to_groups permission with user token, or both pages_read_engagement and pages_manage_posts permission with page token; If posting to a page, requires both pages_read_engagement and pages_manage_posts as an admin with sufficient administrative permission',
+      code: 200,
+    },
+    403,
+  );
 }

@@ -4,6 +4,11 @@ import { readParams } from '@smmkit/testkit';
 export interface GraphParams {
   /** The value of `name`: a scalar as sent, a JSON list of strings as a comma list, other JSON as its text. */
   get(name: string): string | undefined;
+  /**
+   * The file sent as the multipart part `name` (a part with a filename: a photo's `source`, a
+   * video's `video_file_chunk`), with its bytes, size and type; `undefined` when there is none.
+   */
+  file(name: string): Blob | undefined;
 }
 
 /**
@@ -12,12 +17,16 @@ export interface GraphParams {
  * https://developers.facebook.com/docs/graph-api/overview). A JSON list of strings reads as a
  * comma list (`children: ["1","2"]` is `1,2`), other JSON values as their JSON text
  * (`user_tags`); a body that does not parse carries no parameters, and the route then reports
- * what is missing. Routes declared with {@link createGraphSimulator} get them read already.
+ * what is missing. Multipart file parts (Graph's uploads: `source` on `/photos` and `/videos`;
+ * https://developers.facebook.com/docs/graph-api/reference/page/photos/) are no parameter of
+ * `get` but are read whole with `file`. Routes declared with {@link createGraphSimulator} get
+ * them read already.
  *
  * @example
  * ```ts
  * const params = await readGraphParams(request);
  * const message = params.get('message');
+ * const photo = params.file('source'); // a Blob: photo?.size, photo?.type
  * ```
  */
 export async function readGraphParams(request: Request): Promise<GraphParams> {
@@ -33,6 +42,7 @@ export async function readGraphParams(request: Request): Promise<GraphParams> {
       if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.join(',');
       return typeof value === 'object' ? JSON.stringify(value) : String(value);
     },
+    file: (name) => params.file(name),
   };
 }
 

@@ -42,6 +42,18 @@ function pages(
     if (message === undefined) return invalidParameter('The parameter message is required');
     return Response.json({ id: sim.addPost({ accountId: path.pageId ?? accountId, text: message }).id });
   });
+  // Echoes what a multipart upload carried: the file part whole, the other parts as parameters.
+  route('POST', '/:version/:pageId/photos', {}, async ({ params }) => {
+    const source = params.file('source');
+    return Response.json({
+      source: params.get('source') ?? null,
+      bytes: source === undefined ? null : [...new Uint8Array(await source.arrayBuffer())],
+      size: source?.size ?? null,
+      type: source?.type ?? null,
+      caption: params.get('caption') ?? null,
+      captionFile: params.file('caption') ?? null,
+    });
+  });
   route('GET', '/:version/:pageId/feed', {}, ({ params, url, path }) =>
     graphPage(
       sim.posts.filter((post) => post.accountId === path.pageId),
@@ -142,6 +154,30 @@ describe('routes', () => {
     const unknown = await call('GET', `${V}/999`);
     expect(error(unknown.body)).toMatchObject({ code: 100, error_subcode: 33 });
     expect(String(error(unknown.body).fbtrace_id)).toMatch(/^\w{11,}$/);
+  });
+
+  it('give a multipart file part whole to file(), and no parameter of that name', async () => {
+    const form = new FormData();
+    form.set('caption', 'Fresh bread');
+    form.set(
+      'source',
+      new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], { type: 'image/jpeg' }),
+      'bread.jpg',
+    );
+    const response = await fetch(`${graph.sim.baseUrl}${V}/${me()}/photos`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${page.accessToken}` },
+      body: form,
+    });
+    expect(await response.json()).toEqual({
+      source: null,
+      bytes: [0xff, 0xd8, 0xff, 0xe0],
+      size: 4,
+      type: 'image/jpeg',
+      caption: 'Fresh bread',
+      // A text part is a parameter, not a file.
+      captionFile: null,
+    });
   });
 });
 

@@ -7,14 +7,16 @@ import {
   unsupportedRequest,
 } from '@smmkit/graph-api/mocks';
 import type { SimulatedMedia } from '@smmkit/testkit';
-import { type FacebookContext, unpublishedPhoto } from '../context.js';
+import { type FacebookContext, isUserToken, needsPageToken, unpublishedPhoto } from '../context.js';
 import { publicationFields, readPublication } from '../publication.js';
 
 /**
  * `POST /{v}/{page-id}/feed` with `message`, `link` and `attached_media: [{media_fbid}]` →
  * `{id: "{page-id}_{post-id}"}` (https://developers.facebook.com/docs/pages-api/posts). Only the
- * Page's own token may post to it; `message` or `link` or attached photos are required; each
- * attached photo must be one of the Page's unpublished uploads, and is used up. With
+ * Page's own token may post to it: a user token is refused with Meta's permission error (see
+ * `needsPageToken`), another Page's token is an unsupported request; `message` or `link` or
+ * attached photos are required; each attached photo must be one of the Page's unpublished
+ * uploads, and is used up. With
  * `published=false` and `scheduled_publish_time` (10 minutes to 30 days ahead, else Graph's
  * "(#100) The specified scheduled publish time is invalid.") the post is stored as scheduled: it
  * is created at its time, so the Page's feed (`GET /{page-id}/posts`) leaves it out until the
@@ -32,7 +34,8 @@ export function registerFeedRoutes(context: FacebookContext): void {
   const { sim } = context;
   context.route('POST', '/:version/:pageId/feed', {}, ({ path, params, accountId, now }) => {
     const pageId = path.pageId ?? '';
-    if (pageId !== accountId) return unsupportedRequest('POST', pageId);
+    if (pageId !== accountId)
+      return isUserToken(context, accountId) ? needsPageToken() : unsupportedRequest('POST', pageId);
     const message = params.get('message') ?? '';
     const link = params.get('link');
     const attached: SimulatedMedia[] = [];

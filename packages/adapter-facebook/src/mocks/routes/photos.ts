@@ -1,5 +1,5 @@
 import { graphError, invalidParameter, unsupportedRequest } from '@smmkit/graph-api/mocks';
-import { type FacebookContext, photoMimeType } from '../context.js';
+import { type FacebookContext, isUserToken, needsPageToken, photoMimeType } from '../context.js';
 import { publicationFields, readPublication } from '../publication.js';
 
 /**
@@ -8,10 +8,10 @@ import { publicationFields, readPublication } from '../publication.js';
  * default) it makes a post and answers `{id, post_id}`; with `published=false` it keeps an
  * upload to attach to a multi-photo post and answers `{id}`; with `published=false` and
  * `scheduled_publish_time` (10 minutes to 30 days ahead) it makes a scheduled post, created at
- * its time, and answers `{id, post_id}`. Only the Page's own token may post. Neither `url` nor a
- * multipart body is Graph's "(#324) Requires upload file". The Graph simulator base reads no file
- * parts, so a multipart upload is taken as the `source` part and stored as a JPEG of unknown size
- * (what the adapter sent is in `sim.log`, file parts summarised with their type and size).
+ * its time, and answers `{id, post_id}`. Only the Page's own token may post (a user token gets
+ * Meta's permission error, `needsPageToken`). Neither `url` nor a
+ * multipart `source` file is Graph's "(#324) Requires upload file". An uploaded photo is stored
+ * with the size and type of the `source` part as received (JPEG when the part has no type).
  *
  * @param context - the simulator's state and route registrar
  *
@@ -22,21 +22,22 @@ import { publicationFields, readPublication } from '../publication.js';
  */
 export function registerPhotoRoutes(context: FacebookContext): void {
   const { sim } = context;
-  context.route('POST', '/:version/:pageId/photos', {}, ({ request, path, params, accountId, now }) => {
+  context.route('POST', '/:version/:pageId/photos', {}, ({ path, params, accountId, now }) => {
     const pageId = path.pageId ?? '';
-    if (pageId !== accountId) return unsupportedRequest('POST', pageId);
+    if (pageId !== accountId)
+      return isUserToken(context, accountId) ? needsPageToken() : unsupportedRequest('POST', pageId);
     const url = params.get('url');
-    const multipart = request.headers.get('content-type')?.startsWith('multipart/form-data') === true;
+    const source = url === undefined ? params.file('source') : undefined;
     if (url !== undefined && !URL.canParse(url)) return invalidParameter('url should represent a valid URL');
-    if (url === undefined && !multipart)
+    if (url === undefined && source === undefined)
       return graphError({ message: '(#324) Requires upload file', code: 324 });
     const publication = readPublication(params.get('published'), params.get('scheduled_publish_time'), now);
     if (publication instanceof Response) return publication;
     const photo = sim.addMedia({
       accountId: pageId,
       kind: 'image',
-      mimeType: url === undefined ? 'image/jpeg' : photoMimeType(url),
-      sizeBytes: 0,
+      mimeType: url === undefined ? source?.type || 'image/jpeg' : photoMimeType(url),
+      sizeBytes: source?.size ?? 0,
       altText: params.get('alt_text_custom'),
     });
     if (publication.unpublished && publication.scheduledAt === undefined)
