@@ -31,7 +31,12 @@ export { FACEBOOK_MAX_PHOTOS, facebookCapabilities } from './capabilities.js';
 export { createFacebookAdapter, type FacebookAdapter } from './create-facebook-adapter.js';
 export { type FacebookPageTokensOptions, facebookPageTokens } from './page-tokens.js';
 export { type FacebookPostOptions, FacebookPostOptionsSchema } from './post-options.js';
-export { type FacebookSettings, type ResolvedFacebookSettings, resolveFacebookSettings } from './settings.js';
+export {
+  FACEBOOK_DEFAULTS,
+  type FacebookSettings,
+  type ResolvedFacebookSettings,
+  resolveFacebookSettings,
+} from './settings.js';
 export { validateFacebookPost } from './validate.js';
 export { facebookWebhookEngagements } from './webhook-payload.js';
 export { createFacebookWebhookHandler, type FacebookWebhookOptions } from './webhooks.js';

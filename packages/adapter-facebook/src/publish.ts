@@ -11,11 +11,6 @@ import { publishFacebookVideo } from './publish-video.js';
 import type { ResolvedFacebookSettings } from './settings.js';
 import { facebookVideoBaseUrl } from './video-upload.js';
 
-/** Milliseconds between two video status checks, unless told. */
-export const DEFAULT_VIDEO_POLL_INTERVAL_MS = 10_000;
-/** Milliseconds to wait for a video or reel to be processed, unless told. */
-export const DEFAULT_VIDEO_POLL_TIMEOUT_MS = 10 * 60_000;
-
 /** What a publish needs beyond the post and the context. */
 export interface FacebookPublishOptions {
   /** The video host's base URL, with the version (`https://graph-video.facebook.com/v26.0`). */
@@ -30,8 +25,8 @@ export interface FacebookPublishOptions {
 
 /**
  * The publish options for resolved settings: the video host next to the Graph base URL (see
- * `facebookVideoBaseUrl`), the version, and the video polling (the defaults until the settings
- * carry an interval and a timeout of their own).
+ * `facebookVideoBaseUrl`), the version, and the video polling of the settings
+ * (`videoPollIntervalMs`, `videoPollTimeoutMs`).
  *
  * @param settings - the resolved adapter settings
  * @returns the options `publishToFacebook` takes
@@ -45,8 +40,8 @@ export function facebookPublishOptions(settings: ResolvedFacebookSettings): Face
   return {
     videoBaseUrl: facebookVideoBaseUrl(settings.baseUrl),
     graphVersion: settings.graphVersion,
-    pollIntervalMs: DEFAULT_VIDEO_POLL_INTERVAL_MS,
-    pollTimeoutMs: DEFAULT_VIDEO_POLL_TIMEOUT_MS,
+    pollIntervalMs: settings.videoPollIntervalMs,
+    pollTimeoutMs: settings.videoPollTimeoutMs,
   };
 }
 

@@ -22,7 +22,7 @@ import * as z from 'zod/mini';
  *
  * @example
  * ```ts
- * const settings: FacebookSettings = { graphVersion: 'v26.0', timeoutMs: 30_000 };
+ * const settings: FacebookSettings = { graphVersion: 'v26.0', timeoutMs: 30_000, videoPollTimeoutMs: 300_000 };
  * const facebook = createFacebookAdapter(settings);
  * const tokens = facebookPageTokens({ pageId, userAccessToken: userTokens.accessToken });
  * await facebook.publish({ text: 'Hello' }, { account: { platform: 'facebook', accountId: pageId }, tokens });
@@ -33,6 +33,18 @@ export interface FacebookSettings extends HttpSettings, WebhookLimitSettings {
   readonly graphVersion?: string | undefined;
   /** Replaces `https://graph.facebook.com` (simulators, proxies); the version is still appended to it. */
   readonly baseUrl?: string | undefined;
+  /**
+   * Milliseconds between two status checks of a video or reel Facebook is processing
+   * (`GET /{video-id}?fields=status`; https://developers.facebook.com/docs/graph-api/reference/video/).
+   * Default 10 000. Meta gives no interval; tests use a few milliseconds.
+   */
+  readonly videoPollIntervalMs?: number | undefined;
+  /**
+   * Milliseconds to wait for a video or reel to be processed. Default 600 000 (10 minutes). A
+   * video still processing then is published anyway, with a `video_processing_pending` warning:
+   * Facebook posts it when processing ends.
+   */
+  readonly videoPollTimeoutMs?: number | undefined;
   /**
    * The app secret Meta signs webhook deliveries with (`X-Hub-Signature-256`;
    * https://developers.facebook.com/docs/graph-api/webhooks/getting-started). The adapter has
@@ -59,12 +71,28 @@ export interface ResolvedFacebookSettings extends Required<HttpSettings>, Requir
   readonly origin: string;
   /** Origin and version: the base URL every Graph path is appended to. */
   readonly baseUrl: string;
+  /** Milliseconds between two video or reel status checks. */
+  readonly videoPollIntervalMs: number;
+  /** Milliseconds to wait for a video or reel to be processed. */
+  readonly videoPollTimeoutMs: number;
 }
+
+/** The defaults of the optional {@link FacebookSettings} that have one. */
+export const FACEBOOK_DEFAULTS = Object.freeze({
+  /** The newest Graph API version (https://developers.facebook.com/docs/graph-api/changelog). */
+  graphVersion: GRAPH_API_VERSION,
+  /** Ten seconds between video status checks: Meta names no interval, and processing takes seconds to minutes. */
+  videoPollIntervalMs: 10_000,
+  /** Ten minutes for a video or reel to be processed before the publish ends with a warning. */
+  videoPollTimeoutMs: 10 * 60_000,
+});
 
 /** The rules of {@link FacebookSettings}, in the order their problems are listed. */
 const FacebookSettingsSchema = z.object({
-  graphVersion: z._default(GraphVersionSetting, GRAPH_API_VERSION),
+  graphVersion: z._default(GraphVersionSetting, FACEBOOK_DEFAULTS.graphVersion),
   baseUrl: z.optional(httpBaseUrlSetting(GRAPH_API_ORIGIN)),
+  videoPollIntervalMs: z._default(positiveIntegerSetting, FACEBOOK_DEFAULTS.videoPollIntervalMs),
+  videoPollTimeoutMs: z._default(positiveIntegerSetting, FACEBOOK_DEFAULTS.videoPollTimeoutMs),
   timeoutMs: z.optional(positiveIntegerSetting),
   webhookMaxBodyBytes: z.optional(positiveIntegerSetting),
   appSecret: z.optional(nonEmptyTextSetting),
@@ -74,8 +102,8 @@ const FacebookSettingsSchema = z.object({
 
 /**
  * Checks every setting with `parseModel`, fills in the defaults and builds the base URL every
- * Graph path goes under: the origin (or `baseUrl`) with the version appended. A bad version, URL
- * or timeout fails when the adapter is made, all in one `ValidationError`.
+ * Graph path goes under: the origin (or `baseUrl`) with the version appended. A bad version, URL,
+ * timeout or polling setting fails when the adapter is made, all in one `ValidationError`.
  *
  * @param settings - the settings passed to `createFacebookAdapter`
  * @returns the settings resolved, with `origin` and `baseUrl`

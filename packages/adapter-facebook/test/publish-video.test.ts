@@ -138,6 +138,18 @@ describe('videos', () => {
     expect(recent.map((post) => post.ref.platformPostId)).toEqual([result.ref.platformPostId]);
   });
 
+  it('checks processing as often and for as long as the settings say', async () => {
+    const adapter = slow.adapter({ videoPollIntervalMs: 4_000, videoPollTimeoutMs: 20_000 });
+    const result = await adapter.publish({ text: 'Polled my way', media: [hostedVideo] }, slow.context());
+    expect(h.sleeps).toEqual([4_000, 4_000, 4_000, 4_000, 4_000]);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        code: 'video_processing_pending',
+        message: expect.stringContaining('20000 ms'),
+      }),
+    ]);
+  });
+
   it('reports a lost answer to the finish as an ambiguous outcome, with the video made once', async () => {
     h.facebook.videoHost.faults.inject({ kind: 'accepted_then_lost', route: VIDEOS });
     const error = await failureOf(h.adapter().publish({ text: 'Once', media: [hostedVideo] }, h.context()));

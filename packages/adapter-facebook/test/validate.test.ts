@@ -44,11 +44,29 @@ describe('settings', () => {
     );
   });
 
+  it('waits for videos every 10 s for up to 10 minutes unless told', () => {
+    expect(resolveFacebookSettings({})).toMatchObject({
+      videoPollIntervalMs: 10_000,
+      videoPollTimeoutMs: 600_000,
+    });
+    expect(resolveFacebookSettings({ videoPollIntervalMs: 50, videoPollTimeoutMs: 1_000 })).toMatchObject({
+      videoPollIntervalMs: 50,
+      videoPollTimeoutMs: 1_000,
+    });
+  });
+
   it('refuses every bad setting at once', async () => {
     const error = await failureOf(
-      Promise.resolve().then(() => createFacebookAdapter({ graphVersion: '26', timeoutMs: -1 })),
+      Promise.resolve().then(() =>
+        createFacebookAdapter({
+          graphVersion: '26',
+          timeoutMs: -1,
+          videoPollIntervalMs: 0,
+          videoPollTimeoutMs: 1.5,
+        }),
+      ),
     );
     expect(ValidationError.isInstance(error)).toBe(true);
-    expect((error as ValidationError).problems).toHaveLength(2);
+    expect((error as ValidationError).problems).toHaveLength(4);
   });
 });
