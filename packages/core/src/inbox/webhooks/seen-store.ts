@@ -1,0 +1,75 @@
+/**
+ * Where the webhook router remembers which deliveries and engagements it has already taken, so
+ * an at-least-once redelivery is dropped. Keys are opaque strings (see `engagementSeenKey` and
+ * `deliverySeenKey`). The inbox's store implements it; {@link memorySeenStore} is the default.
+ *
+ * @example
+ * ```ts
+ * const [isNew] = await seen.markSeen(['engagement:x:42:1790']);
+ * if (!isNew) return; // delivered before
+ * ```
+ */
+export interface SeenStore {
+  /**
+   * Marks every key as seen and says, in order, which were new. Must be atomic per key: when
+   * two calls race for one key, exactly one of them gets `true` for it.
+   */
+  markSeen(keys: readonly string[]): Promise<boolean[]>;
+  /**
+   * Forgets keys this router just marked, because handing their engagements on failed: the
+   * platform's retry must then be taken, not dropped. Without it such a retry is dropped as a
+   * duplicate, so a store that can should implement it.
+   */
+  forget?(keys: readonly string[]): Promise<void>;
+}
+
+/** Options of {@link memorySeenStore}. */
+export interface MemorySeenStoreOptions {
+  /**
+   * The most keys kept; the oldest are forgotten past it. Default 100,000: at roughly 100 bytes a
+   * key, some 10 MB, enough for a day of deliveries on a busy set of accounts.
+   */
+  readonly maxKeys?: number | undefined;
+}
+
+/** The default bound of {@link memorySeenStore}. */
+const DEFAULT_MAX_KEYS = 100_000;
+
+/**
+ * A {@link SeenStore} in memory, bounded: past `maxKeys` the oldest keys are forgotten, so a very
+ * late redelivery may pass again. It lives as long as the process; use the inbox's store to keep
+ * the keys across restarts and share them between processes.
+ *
+ * @param options - the bound
+ * @returns the store
+ * @throws RangeError when `maxKeys` is not a positive whole number
+ *
+ * @example
+ * ```ts
+ * const router = createWebhookRouter({ adapters, onEngagements, seen: memorySeenStore({ maxKeys: 10_000 }) });
+ * ```
+ */
+export function memorySeenStore(options: MemorySeenStoreOptions = {}): SeenStore {
+  const maxKeys = options.maxKeys ?? DEFAULT_MAX_KEYS;
+  if (!Number.isInteger(maxKeys) || maxKeys < 1) {
+    throw new RangeError(`memorySeenStore: maxKeys must be a positive whole number, got ${maxKeys}`);
+  }
+  // A Set iterates in insertion order, so its first key is the oldest.
+  const keys = new Set<string>();
+  return {
+    async markSeen(batch) {
+      return batch.map((key) => {
+        if (keys.has(key)) return false;
+        keys.add(key);
+        if (keys.size > maxKeys) {
+          const oldest = keys.values().next().value;
+          if (oldest !== undefined) keys.delete(oldest);
+        }
+        return true;
+      });
+    },
+    async forget(batch) {
+      for (const key of batch) keys.delete(key);
+    },
+  };
+}

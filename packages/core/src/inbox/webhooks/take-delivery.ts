@@ -1,0 +1,100 @@
+import type { WebhookRequest } from '../../adapter/webhooks.js';
+import type { Engagement } from '../../models/engagement.js';
+import { claimDelivery, deliverySeenKey } from './delivery-dedupe.js';
+import { readDeliveryStamp } from './delivery-stamp.js';
+import { isWithinReplayWindow } from './replay-window.js';
+import type { SeenStore } from './seen-store.js';
+import type { WebhookOutcomeKind } from './webhook-outcome.js';
+import type { WebhookRoute } from './webhook-routes.js';
+
+/** Where a delivery's engagements came from, passed to `onEngagements` with them. */
+export interface WebhookDeliveryContext {
+  /** The route it arrived on (`x`, or a record key). */
+  readonly route: string;
+  /** The adapter's platform id. */
+  readonly platform: string;
+  /** The platform's id for the delivery, when it names deliveries. */
+  readonly deliveryId?: string | undefined;
+}
+
+/** Receives the new engagements of each verified delivery; see `WebhookRouterOptions.onEngagements`. */
+export type EngagementSink = (
+  engagements: readonly Engagement[],
+  delivery: WebhookDeliveryContext,
+) => void | Promise<void>;
+
+/** What {@link takeDelivery} needs besides the delivery. */
+export interface TakeDeliveryDeps {
+  /** Where keys of deliveries and engagements already taken are kept. */
+  readonly seen: SeenStore;
+  /** The current time, epoch ms. */
+  readonly now: () => number;
+  /** How far a signed time may be from now. */
+  readonly maxAgeMs: number;
+  /** Where new engagements go. */
+  readonly onEngagements: EngagementSink;
+}
+
+/** What became of a delivery (a POST that was no challenge). */
+export interface TakenDelivery {
+  /** The outcome. */
+  readonly kind: Extract<WebhookOutcomeKind, 'accepted' | 'forged' | 'stale' | 'unreadable' | 'failed'>;
+  /** New engagements handed on. */
+  readonly engagements: number;
+  /** Engagements dropped as delivered before. */
+  readonly duplicates: number;
+  /** What was thrown, for `unreadable` and `failed`. */
+  readonly error?: unknown;
+}
+
+/**
+ * Takes one delivery, in the order that keeps forged and replayed deliveries out of the inbox:
+ * the adapter verifies the signature (nothing is parsed before), a signed timestamp must be
+ * within `maxAgeMs`, the adapter parses the engagements, their keys (and the delivery's id) are
+ * marked seen and only the new ones are handed on. When handing them on fails, the keys just
+ * marked are forgotten, so the platform's retry is taken rather than dropped.
+ *
+ * @param route - the route it arrived on
+ * @param request - the delivery, body read
+ * @param deps - seen store, clock, replay window and sink
+ * @returns the outcome and counts
+ *
+ * @example
+ * ```ts
+ * const taken = await takeDelivery(route, request, { seen, now: () => Date.now(), maxAgeMs, onEngagements });
+ * ```
+ */
+export async function takeDelivery(
+  route: WebhookRoute,
+  request: WebhookRequest,
+  deps: TakeDeliveryDeps,
+): Promise<TakenDelivery> {
+  const { handler } = route;
+  const verified = await handler.verify(request).catch(() => false);
+  if (!verified) return { kind: 'forged', engagements: 0, duplicates: 0 };
+  let engagements: readonly Engagement[];
+  let deliveryId: string | undefined;
+  try {
+    const stamp = readDeliveryStamp(handler, request);
+    if (stamp.signedAt !== undefined && !isWithinReplayWindow(stamp.signedAt, deps.now(), deps.maxAgeMs)) {
+      return { kind: 'stale', engagements: 0, duplicates: 0 };
+    }
+    deliveryId = stamp.id;
+    engagements = handler.parse(request);
+  } catch (error) {
+    return { kind: 'unreadable', engagements: 0, duplicates: 0, error };
+  }
+  const deliveryKey = deliveryId === undefined ? undefined : deliverySeenKey(route.name, deliveryId);
+  let marked: readonly string[] = [];
+  try {
+    const claim = await claimDelivery(deps.seen, engagements, deliveryKey);
+    marked = claim.marked;
+    if (claim.fresh.length > 0) {
+      await deps.onEngagements(claim.fresh, { route: route.name, platform: route.platform, deliveryId });
+    }
+    return { kind: 'accepted', engagements: claim.fresh.length, duplicates: claim.duplicates };
+  } catch (error) {
+    if (marked.length > 0) await deps.seen.forget?.(marked).catch(() => undefined);
+    return { kind: 'failed', engagements: 0, duplicates: 0, error };
+  }
+}
