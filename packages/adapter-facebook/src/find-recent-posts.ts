@@ -11,9 +11,18 @@ const MAX_LIMIT = 100;
 
 /**
  * The Page's posts created at or after `query.since`, newest first, for reconciling a publish
- * whose outcome is unknown: `GET /{page-id}/posts?fields=id,message,created_time&since=…`
- * (https://developers.facebook.com/docs/graph-api/reference/page/feed). One page is read. With
- * `query.text`, only posts whose message matches are returned (NFC, whitespace collapsed).
+ * whose outcome is unknown. Two lists are read, one page each:
+ *
+ * - `GET /{page-id}/posts?fields=id,message,created_time&since=…`, the posts in the Page's feed
+ *   (https://developers.facebook.com/docs/graph-api/reference/page/feed);
+ * - `GET /{page-id}/scheduled_posts?fields=id,message,created_time`, the natively scheduled posts
+ *   not yet published, which the feed leaves out until their time
+ *   (https://developers.facebook.com/docs/graph-api/reference/page/scheduled_posts/): without it a
+ *   scheduled create whose answer was lost would look missing and be posted twice. Filtered on
+ *   `created_time` here, as the edge's own filters are not documented.
+ *
+ * A post in both (it went live between the two reads) is returned once. With `query.text`, only
+ * posts whose message matches are returned (NFC, whitespace collapsed).
  *
  * @param http - the adapter's HTTP client
  * @param query - since, text and limit
@@ -33,23 +42,28 @@ export async function findRecentFacebookPosts(
   const clock = context.clock ?? systemClock;
   const pageId = context.account.accountId;
   const limit = clampPageSize(query.limit, DEFAULT_LIMIT, MAX_LIMIT);
-  const { data } = await http.request({
-    method: 'GET',
-    path: `/${encodeURIComponent(pageId)}/posts`,
-    operation: 'list recent posts',
-    searchParams: {
-      fields: 'id,message,created_time',
-      since: Math.floor(query.since.getTime() / 1000),
-      limit,
-    },
-    schema: PagePostListSchema,
-    context,
-  });
+  const list = async (edge: 'posts' | 'scheduled_posts', since: number | undefined) => {
+    const { data } = await http.request({
+      method: 'GET',
+      path: `/${encodeURIComponent(pageId)}/${edge}`,
+      operation: edge === 'posts' ? 'list recent posts' : 'list scheduled posts',
+      searchParams: { fields: 'id,message,created_time', since, limit },
+      schema: PagePostListSchema,
+      context,
+    });
+    return data.data ?? [];
+  };
+  const published = await list('posts', Math.floor(query.since.getTime() / 1000));
+  const scheduled = await list('scheduled_posts', undefined);
   const now = new Date(clock.now());
-  const recent = (data.data ?? []).map((post) => ({
-    ref: facebookPostRef(post.id, pageId),
-    ...(post.message === undefined ? {} : { text: post.message }),
-    createdAt: graphTime(post.created_time) ?? now,
-  }));
+  // By id: a post that went live between the two reads is in both.
+  const unique = new Map([...scheduled, ...published].map((post) => [post.id, post]));
+  const recent = [...unique.values()]
+    .map((post) => ({
+      ref: facebookPostRef(post.id, pageId),
+      ...(post.message === undefined ? {} : { text: post.message }),
+      createdAt: graphTime(post.created_time) ?? now,
+    }))
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   return matchRecentPosts(recent, query, { limit });
 }

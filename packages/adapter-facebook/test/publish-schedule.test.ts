@@ -11,10 +11,16 @@ const h = useFacebook({ videoProcessingMs: 20_000 });
 const inAnHour = () => new Date(h.clock.now() + 60 * MINUTE);
 const unix = (date: Date) => Math.floor(date.getTime() / 1000);
 
-/** The ids of the Page's posts in its public feed now. */
+/** The ids of the Page's posts in its public feed now (`GET /{page-id}/posts`). */
 async function feedIds(): Promise<string[]> {
-  const found = await h.adapter().findRecentPosts({ since: new Date(START - DAY) }, h.context());
-  return found.map((post) => post.ref.platformPostId);
+  const response = await fetch(
+    `${h.facebook.baseUrl}/v26.0/${h.acme.account.id}/posts?since=${unix(new Date(START - DAY))}`,
+    {
+      headers: { authorization: `Bearer ${h.acme.accessToken}` },
+    },
+  );
+  const { data } = (await response.json()) as { data: { id: string }[] };
+  return data.map((post) => post.id);
 }
 
 describe('native scheduling', () => {
@@ -157,5 +163,51 @@ describe('native scheduling', () => {
       published: false,
       scheduled_publish_time: unix(at),
     });
+  });
+
+  it('reconciles a scheduled create whose answer was lost as published, found among the scheduled posts, never posting twice', async () => {
+    h.facebook.sim.faults.inject({ kind: 'accepted_then_lost', route: FEED });
+    const publisher = createPublisher({
+      adapters: [h.adapter()],
+      tokens: () => staticTokenProvider(h.acme.accessToken),
+      clock: h.adapterClock,
+    });
+    const at = inAnHour();
+    const [outcome] = await publisher.publish(
+      { text: 'Doors open at one' },
+      [{ platform: 'facebook', accountId: h.acme.account.id }],
+      { scheduledFor: at },
+    );
+    const stored = h.facebook.sim.posts.filter((post) => post.text === 'Doors open at one');
+    expect(stored).toHaveLength(1);
+    expect(h.facebook.sim.log.forRoute(FEED)).toHaveLength(1);
+    expect(outcome?.status).toBe('published');
+    if (outcome?.status !== 'published') return;
+    expect(outcome.result.ref.platformPostId).toBe(stored[0]?.id);
+    expect(outcome.result.warnings.map((warning) => warning.code)).toContain('reconciled');
+    // Found in /scheduled_posts: the feed does not list it before its time.
+    expect(await feedIds()).toEqual([]);
+    expect(h.facebook.sim.log.forRoute('GET /:version/:pageId/scheduled_posts')).not.toHaveLength(0);
+  });
+
+  it('finds scheduled posts by text when reconciling, once each, and live posts too', async () => {
+    const adapter = h.adapter();
+    const live = await adapter.publish({ text: 'Live now' }, h.context());
+    const later = await adapter.publish({ text: 'Later on' }, h.context({ scheduledFor: inAnHour() }));
+    const since = new Date(START);
+    const found = await adapter.findRecentPosts({ since }, h.context());
+    expect(found.map((post) => post.ref.platformPostId).sort()).toEqual(
+      [live.ref.platformPostId, later.ref.platformPostId].sort(),
+    );
+    const scheduled = await adapter.findRecentPosts({ since, text: 'Later on' }, h.context());
+    expect(scheduled).toEqual([
+      expect.objectContaining({ ref: later.ref, text: 'Later on', createdAt: new Date(START) }),
+    ]);
+    // Scheduled before `since`: not ours.
+    expect(await adapter.findRecentPosts({ since: new Date(START + 1_000) }, h.context())).toEqual([]);
+    // Once live it is listed by the feed alone, still once.
+    h.clock.set(inAnHour().getTime() + MINUTE);
+    const afterwards = await adapter.findRecentPosts({ since, text: 'Later on' }, h.context());
+    expect(afterwards.map((post) => post.ref.platformPostId)).toEqual([later.ref.platformPostId]);
   });
 });

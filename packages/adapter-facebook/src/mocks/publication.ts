@@ -52,7 +52,8 @@ export function readPublication(
 
 /**
  * The `extra` fields a post made with `publication` keeps, and its `createdAt`: a scheduled post
- * is created at its go-live time, so the Page's feed leaves it out until then.
+ * is created at its go-live time, so the Page's feed leaves it out until then, and keeps when it
+ * was scheduled as `scheduledOn` (its `created_time` in `/scheduled_posts`).
  *
  * @param publication - as {@link readPublication} read it
  * @param now - simulated now
@@ -72,7 +73,9 @@ export function publicationFields(
     createdAt: publication.scheduledAt ?? now,
     extra: {
       ...(publication.unpublished ? { unpublished: true } : {}),
-      ...(publication.scheduledAt === undefined ? {} : { scheduledAt: publication.scheduledAt }),
+      ...(publication.scheduledAt === undefined
+        ? {}
+        : { scheduledAt: publication.scheduledAt, scheduledOn: now }),
     },
   };
 }

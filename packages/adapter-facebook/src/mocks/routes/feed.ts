@@ -9,6 +9,7 @@ import {
 import type { SimulatedMedia } from '@smmkit/testkit';
 import { type FacebookContext, isUserToken, needsPageToken, unpublishedPhoto } from '../context.js';
 import { publicationFields, readPublication } from '../publication.js';
+import { graphTime } from './posts.js';
 
 /**
  * `POST /{v}/{page-id}/feed` with `message`, `link` and `attached_media: [{media_fbid}]` →
@@ -20,7 +21,8 @@ import { publicationFields, readPublication } from '../publication.js';
  * `published=false` and `scheduled_publish_time` (10 minutes to 30 days ahead, else Graph's
  * "(#100) The specified scheduled publish time is invalid.") the post is stored as scheduled: it
  * is created at its time, so the Page's feed (`GET /{page-id}/posts`) leaves it out until the
- * simulator's clock gets there, and `GET /{v}/{page-id}/scheduled_posts` lists it until then
+ * simulator's clock gets there, and `GET /{v}/{page-id}/scheduled_posts` lists it until then,
+ * with `created_time` the time it was scheduled
  * (https://developers.facebook.com/docs/graph-api/reference/page/scheduled_posts/).
  *
  * @param context - the simulator's state and route registrar
@@ -66,6 +68,11 @@ export function registerFeedRoutes(context: FacebookContext): void {
     const pageId = path.pageId ?? '';
     if (pageId !== accountId) return unsupportedRequest('GET', pageId);
     const fields = fieldNames(params.get('fields') ?? 'id,message,scheduled_publish_time');
+    // When it was scheduled: the request's time (a video's, when its upload finished).
+    const createdTime = (extra: Readonly<Record<string, unknown>>): string | undefined => {
+      const at = extra.scheduledOn ?? extra.finishedAt;
+      return typeof at === 'number' ? graphTime(at) : undefined;
+    };
     const scheduled = sim.posts
       .filter((post) => post.accountId === pageId && post.inReplyToId === undefined)
       .filter((post) => typeof post.extra.scheduledAt === 'number' && post.extra.scheduledAt > now)
@@ -76,6 +83,7 @@ export function registerFeedRoutes(context: FacebookContext): void {
           {
             id: post.id,
             ...(post.text === '' ? {} : { message: post.text }),
+            created_time: createdTime(post.extra),
             scheduled_publish_time: Math.floor(post.createdAt / 1000),
             is_published: false,
           },
