@@ -12,15 +12,23 @@
  *   every worker: each booking is checked and counted in one script, a 429 one worker saw pauses
  *   the bucket for all, and what one learns from headers holds for all. The publisher's throttle
  *   does not take a ledger yet: for now it is a building block.
- *
- * Dispatch on BullMQ comes to this package next.
+ * - {@link bullmqWakeups}, {@link planWakeups} and {@link startWakeupWorker}: BullMQ as the
+ *   scheduler's alarm clock. A delayed job per entry and time (a second enqueue is a no-op) wakes
+ *   a worker when the entry is due, and a sweep job runs what no wake-up covers (an entry whose
+ *   worker died); the store stays the source of truth, and its atomic claim decides who publishes.
  *
  * @example
  * ```ts
  * import { createRefreshingTokenProvider } from '@smmkit/core';
  * import { createPublisher } from '@smmkit/core/publisher';
  * import { createScheduler } from '@smmkit/core/scheduler';
- * import { redisScheduleStore, redisTokenStore } from '@smmkit/scheduler-bullmq';
+ * import {
+ *   bullmqWakeups,
+ *   planWakeups,
+ *   redisScheduleStore,
+ *   redisTokenStore,
+ *   startWakeupWorker,
+ * } from '@smmkit/scheduler-bullmq';
  *
  * const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
  * const tokens = createRefreshingTokenProvider({
@@ -31,7 +39,9 @@
  * });
  * const store = redisScheduleStore({ connection: redisUrl });
  * const publisher = createPublisher({ adapters: [createXAdapter()], tokens: () => tokens, outbox: store });
- * createScheduler({ store, publisher }).start(); // in every worker process
+ * const scheduler = createScheduler({ store, publisher });
+ * planWakeups(scheduler.events, bullmqWakeups({ connection: redisUrl })); // where entries are planned
+ * await startWakeupWorker({ connection: redisUrl, scheduler }); // in every worker process
  * ```
  *
  * @packageDocumentation
@@ -44,6 +54,8 @@ export type {
   BudgetSlot,
   BudgetWait,
 } from './budget-ledger.js';
+export { type BullmqWakeups, type BullmqWakeupsOptions, bullmqWakeups } from './bullmq-wakeups.js';
+export { type PlannedWakeups, planWakeups } from './plan-wakeups.js';
 export {
   type RedisBudgetLedger,
   type RedisBudgetLedgerOptions,
@@ -55,3 +67,5 @@ export {
   redisScheduleStore,
 } from './redis-schedule-store.js';
 export { type RedisTokenStore, type RedisTokenStoreOptions, redisTokenStore } from './redis-token-store.js';
+export { type WakeJobData, wakeJobId } from './wakeup-job.js';
+export { startWakeupWorker, type WakeupWorker, type WakeupWorkerOptions } from './wakeup-worker.js';
