@@ -124,27 +124,15 @@ export const MediaListSchema = z.looseObject({
 });
 
 /**
- * `GET /me/accounts?fields=…` → Pages with their linked Instagram account
- * (https://developers.facebook.com/docs/graph-api/reference/user/accounts/).
+ * The `instagram_business_account{id,username,name}` of a Page in `GET /me/accounts`: the
+ * Instagram professional account linked to the Page
+ * (https://developers.facebook.com/docs/graph-api/reference/user/accounts/,
+ * https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user).
  */
-export const PageAccountsSchema = z.looseObject({
-  data: z.optional(
-    z.array(
-      z.looseObject({
-        id: GraphIdSchema,
-        name: z.optional(z.string()),
-        access_token: z.optional(z.string()),
-        instagram_business_account: z.optional(
-          z.looseObject({
-            id: GraphIdSchema,
-            username: z.optional(z.string()),
-            name: z.optional(z.string()),
-          }),
-        ),
-      }),
-    ),
-  ),
-  paging: GraphPagingSchema,
+export const LinkedInstagramAccountSchema = z.looseObject({
+  id: GraphIdSchema,
+  username: z.optional(z.string()),
+  name: z.optional(z.string()),
 });
 
 /** The fields of an Instagram Login code grant (auth.ts, `exchangeInstagramCode`). */

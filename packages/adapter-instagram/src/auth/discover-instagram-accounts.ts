@@ -1,5 +1,10 @@
-import { type GraphAuthOptions, graphAuthClient } from '@smmkit/graph-api';
-import { PageAccountsSchema } from '../schemas.js';
+import { TransientError } from '@smmkit/core';
+import { type GraphAuthOptions, managedPages } from '@smmkit/graph-api';
+import * as z from 'zod/mini';
+import { LinkedInstagramAccountSchema } from '../schemas.js';
+
+/** What the request does, for error messages. */
+const OPERATION = 'list Pages and Instagram accounts';
 
 /** What {@link discoverInstagramAccounts} needs: the user token and the Graph transport. */
 export interface DiscoverInstagramAccountsOptions extends GraphAuthOptions {
@@ -25,12 +30,16 @@ export interface InstagramAccountLink {
  * Lists the Facebook Pages the user manages that have an Instagram professional account, the last
  * step of Facebook Login:
  * `GET /me/accounts?fields=id,name,access_token,instagram_business_account{id,username,name}`
- * (https://developers.facebook.com/docs/graph-api/reference/user/accounts/), every page of them.
- * Pages without an Instagram account are left out.
+ * (https://developers.facebook.com/docs/graph-api/reference/user/accounts/), every page of it,
+ * read with `@smmkit/graph-api`'s `managedPages` (the same reader the Facebook adapter uses).
+ * Pages without an Instagram account are left out; a linked account Meta answers in another shape
+ * is an `invalid_response` `TransientError`, as any unreadable Graph answer is.
  *
  * @param options - the user token and transport
  * @returns one link per Instagram account; use `instagramAccountId` as the adapter's account id
  * @throws ValidationError when a transport option is invalid
+ * @throws AuthError when Meta refuses the user token
+ * @throws TransientError (`invalid_response`) when a linked account is not `{id, username?, name?}`
  *
  * @example
  * ```ts
@@ -40,33 +49,29 @@ export interface InstagramAccountLink {
 export async function discoverInstagramAccounts(
   options: DiscoverInstagramAccountsOptions,
 ): Promise<InstagramAccountLink[]> {
-  const http = graphAuthClient(options, { platform: 'instagram' });
   const links: InstagramAccountLink[] = [];
-  let after: string | undefined;
-  for (;;) {
-    const { data } = await http.request({
-      method: 'GET',
-      path: '/me/accounts',
-      operation: 'list Pages and Instagram accounts',
-      searchParams: { fields: 'id,name,access_token,instagram_business_account{id,username,name}', after },
-      headers: { Authorization: `Bearer ${options.userAccessToken}` },
-      schema: PageAccountsSchema,
-      auth: false,
-      signal: options.signal,
-      secrets: [options.userAccessToken],
+  for await (const page of managedPages(options, {
+    platform: 'instagram',
+    fields: 'id,name,access_token,instagram_business_account{id,username,name}',
+    operation: OPERATION,
+  })) {
+    // `managedPages` passes the fields it does not read through, unchecked: check this one here.
+    if (page.instagram_business_account === undefined) continue;
+    const linked = z.safeParse(LinkedInstagramAccountSchema, page.instagram_business_account);
+    if (!linked.success)
+      throw new TransientError(
+        'invalid_response',
+        `${OPERATION} (GET /me/accounts → 200): the body does not have the expected shape (at data.instagram_business_account)`,
+        { platform: 'instagram', status: 200 },
+      );
+    const account = linked.data;
+    links.push({
+      instagramAccountId: account.id,
+      ...(account.username === undefined ? {} : { username: account.username }),
+      pageId: page.id,
+      ...(page.name === undefined ? {} : { pageName: page.name }),
+      ...(page.access_token === undefined ? {} : { pageAccessToken: page.access_token }),
     });
-    for (const page of data.data ?? []) {
-      const account = page.instagram_business_account;
-      if (account === undefined) continue;
-      links.push({
-        instagramAccountId: account.id,
-        ...(account.username === undefined ? {} : { username: account.username }),
-        pageId: page.id,
-        ...(page.name === undefined ? {} : { pageName: page.name }),
-        ...(page.access_token === undefined ? {} : { pageAccessToken: page.access_token }),
-      });
-    }
-    after = data.paging?.next === undefined ? undefined : data.paging.cursors?.after;
-    if (after === undefined) return links;
   }
+  return links;
 }
