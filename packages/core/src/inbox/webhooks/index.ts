@@ -7,6 +7,7 @@
 export { deliverySeenKey, engagementSeenKey } from './delivery-dedupe.js';
 export type { StampedWebhookHandler, WebhookDeliveryStamp } from './delivery-stamp.js';
 export { DEFAULT_WEBHOOK_MAX_AGE_MS, isWithinReplayWindow } from './replay-window.js';
+export { type SeenIdsRecorder, type SeenStoreOfOptions, seenStoreOf } from './seen-ids-store.js';
 export { type MemorySeenStoreOptions, memorySeenStore, type SeenStore } from './seen-store.js';
 export type { EngagementSink, WebhookDeliveryContext } from './take-delivery.js';
 export type { WebhookOutcome, WebhookOutcomeKind } from './webhook-outcome.js';

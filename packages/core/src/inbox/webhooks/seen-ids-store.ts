@@ -1,0 +1,52 @@
+import type { Clock } from '../../time/clock.js';
+import type { SeenStore } from './seen-store.js';
+
+/**
+ * A store that records seen ids by scope and returns the new ones, as the inbox's store does
+ * (`InboxStore.markSeenIds`): of several processes recording one id at once, exactly one gets
+ * it back.
+ */
+export interface SeenIdsRecorder {
+  /** Records `ids` as seen in `scope` at `at`; returns those that were not seen before. */
+  markSeenIds(scope: string, ids: readonly string[], at: Date): Promise<string[]>;
+  /** Forgets ids of `scope` recorded earlier, when the store can forget single ids. */
+  unmarkSeenIds?(scope: string, ids: readonly string[]): Promise<void>;
+}
+
+/** Options of {@link seenStoreOf}. */
+export interface SeenStoreOfOptions {
+  /** The scope the keys are recorded in; default `webhooks`. */
+  readonly scope?: string | undefined;
+  /** The clock that dates each record (the store forgets by date); default the system clock. */
+  readonly clock?: Pick<Clock, 'now'> | undefined;
+}
+
+/**
+ * The webhook router's {@link SeenStore} on top of a store that records seen ids by scope, such
+ * as the inbox's store, so redeliveries are recognised across restarts and processes. Without
+ * `unmarkSeenIds` the keys of a delivery whose engagements could not be handed on stay marked,
+ * and the platform's retry of it is dropped.
+ *
+ * @param store - the store that records seen ids
+ * @param options - the scope and clock
+ * @returns the seen store
+ *
+ * @example
+ * ```ts
+ * const router = createWebhookRouter({ adapters, onEngagements, seen: seenStoreOf(inboxStore) });
+ * ```
+ */
+export function seenStoreOf(store: SeenIdsRecorder, options: SeenStoreOfOptions = {}): SeenStore {
+  const scope = options.scope ?? 'webhooks';
+  const now = () => options.clock?.now() ?? Date.now();
+  const seen: SeenStore = {
+    async markSeen(keys) {
+      const fresh = new Set(await store.markSeenIds(scope, keys, new Date(now())));
+      // A key repeated within `keys` is new once, as SeenStore promises.
+      return keys.map((key) => fresh.delete(key));
+    },
+  };
+  const unmark = store.unmarkSeenIds;
+  if (unmark === undefined) return seen;
+  return { ...seen, forget: (keys) => unmark.call(store, scope, keys) };
+}

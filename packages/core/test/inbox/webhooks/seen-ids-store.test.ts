@@ -1,0 +1,48 @@
+import { manualClock } from '@smmkit/testkit';
+import { describe, expect, it } from 'vitest';
+import { type SeenIdsRecorder, seenStoreOf } from '../../../src/inbox/webhooks/seen-ids-store.js';
+
+/** A recorder that keeps what it was told, as a store's `markSeenIds` would. */
+function recorder(withUnmark: boolean) {
+  const records = new Map<string, number>();
+  const calls: { scope: string; ids: string[]; at: number }[] = [];
+  const store: SeenIdsRecorder = {
+    async markSeenIds(scope, ids, at) {
+      calls.push({ scope, ids: [...ids], at: at.getTime() });
+      const fresh: string[] = [];
+      for (const id of ids) {
+        const key = `${scope}|${id}`;
+        if (records.has(key)) continue;
+        records.set(key, at.getTime());
+        fresh.push(id);
+      }
+      return fresh;
+    },
+    ...(withUnmark
+      ? {
+          async unmarkSeenIds(scope: string, ids: readonly string[]) {
+            for (const id of ids) records.delete(`${scope}|${id}`);
+          },
+        }
+      : {}),
+  };
+  return { store, calls };
+}
+
+describe('seenStoreOf', () => {
+  it('says which keys were new, recorded in its scope at the clock’s time', async () => {
+    const { store, calls } = recorder(false);
+    const seen = seenStoreOf(store, { scope: 'hooks', clock: manualClock(5_000) });
+    expect(await seen.markSeen(['a', 'b'])).toEqual([true, true]);
+    expect(await seen.markSeen(['b', 'c', 'c'])).toEqual([false, true, false]);
+    expect(calls[0]).toEqual({ scope: 'hooks', ids: ['a', 'b'], at: 5_000 });
+  });
+
+  it('forgets keys only when the store can', async () => {
+    expect(seenStoreOf(recorder(false).store).forget).toBeUndefined();
+    const seen = seenStoreOf(recorder(true).store);
+    await seen.markSeen(['a']);
+    await seen.forget?.(['a']);
+    expect(await seen.markSeen(['a'])).toEqual([true]);
+  });
+});
