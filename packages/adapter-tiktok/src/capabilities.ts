@@ -94,10 +94,10 @@ const MEGABYTE = 1024 * 1024;
  */
 export function tiktokCapabilities(settings: TikTokCapabilitySettings): Capabilities {
   return {
-    // A video's `title` is its caption: at most 2 200 UTF-16 units
-    // (https://developers.tiktok.com/doc/content-posting-api-reference-direct-post). A photo
-    // post's text is its description, at most 4 000 (checked by validate).
-    text: { maxLength: 2200, counting: 'utf16_units', required: false },
+    // A photo post's text is its description: at most 4 000 UTF-16 units
+    // (https://developers.tiktok.com/doc/content-posting-api-reference-photo-post). A video's
+    // text is its caption (`title`), at most 2 200 (direct post reference; checked by validate).
+    text: { maxLength: 4000, counting: 'utf16_units', required: false },
     // A photo post's title: at most 90 UTF-16 units
     // (https://developers.tiktok.com/doc/content-posting-api-reference-photo-post).
     title: { maxLength: 90, counting: 'utf16_units', required: false },

@@ -1,9 +1,25 @@
 /**
- * The smmkit adapter for TikTok (Content Posting API and Display API), built on `@smmkit/core`.
- * The `./mocks` entry exports an MSW simulator of the API.
+ * The smmkit adapter for TikTok (Content Posting API and Display API), built on `@smmkit/core`:
+ * direct video posts (uploaded in TikTok's chunks or pulled from a verified URL) after the
+ * creator-info checks TikTok requires, photo posts, inbox drafts, status polling with a "published,
+ * public id pending" outcome and a later lookup, cancel, Display API metrics, reconciliation reads,
+ * TikTok's error codes with their `log_id`, and declared per-minute budgets. The `./mocks` entry
+ * exports an MSW simulator of the API.
  *
  * @packageDocumentation
  */
+export {
+  type ExchangeTikTokCodeOptions,
+  exchangeTikTokCode,
+  type RefreshTikTokTokenOptions,
+  refreshTikTokToken,
+  TIKTOK_AUTHORIZE_URL,
+  TIKTOK_TOKEN_URL,
+  type TikTokAuthorizationUrlOptions,
+  type TikTokTokenEndpointOptions,
+  type TikTokTokenSet,
+  tiktokAuthorizationUrl,
+} from './auth.js';
 export {
   TIKTOK_BUCKETS,
   type TikTokCapabilitySettings,
@@ -19,16 +35,23 @@ export {
   type TikTokChunkPlan,
   tiktokChunkPlan,
 } from './chunk-plan.js';
+export { classifyTikTokError, tiktokErrorDetails } from './classify-error.js';
+export { createTikTokAdapter, type TikTokAdapter } from './create-tiktok-adapter.js';
+export { exactPublicIds } from './exact-public-ids.js';
+export { VIDEO_QUERY_MAX_IDS } from './metrics.js';
 export {
   TIKTOK_PRIVACY_LEVELS,
   type TikTokPostOptions,
   TikTokPostOptionsSchema,
   type TikTokPrivacyLevel,
 } from './post-options.js';
+export { isTikTokPublicId, tiktokPostUrl } from './post-ref.js';
+export type { TikTokPublishStatus } from './publish-lookup.js';
+export { requiredTikTokScope, TIKTOK_SCOPES } from './scopes.js';
 export { resolveTikTokSettings, TIKTOK_DEFAULTS, type TikTokSettings } from './settings.js';
 export {
   isPhotoPost,
-  PHOTO_DESCRIPTION_MAX_LENGTH,
   type TikTokValidationSettings,
+  VIDEO_CAPTION_MAX_LENGTH,
   validateTikTokPost,
 } from './validate.js';

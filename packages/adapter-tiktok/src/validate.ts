@@ -3,10 +3,11 @@ import { checkPostRules, countText } from '@smmkit/core/adapter-kit';
 import type { TikTokPostOptions } from './post-options.js';
 
 /**
- * Longest photo post description, in UTF-16 units
- * (https://developers.tiktok.com/doc/content-posting-api-reference-photo-post).
+ * Longest video caption (the video's `title`), in UTF-16 units
+ * (https://developers.tiktok.com/doc/content-posting-api-reference-direct-post). A photo post's
+ * description may have 4 000, the capabilities' `text.maxLength`.
  */
-export const PHOTO_DESCRIPTION_MAX_LENGTH = 4000;
+export const VIDEO_CAPTION_MAX_LENGTH = 2200;
 
 /** Photos are at most 1080p (https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide). */
 const PHOTO_LONG_SIDE = 1920;
@@ -32,11 +33,11 @@ export function isPhotoPost(post: Post): boolean {
 /**
  * Every problem that stops `post` from being published on TikTok, with no I/O, all at once:
  * core's checks against the capabilities (media required, one video or 1–35 photos, MIME types,
- * sizes, durations, frame rates and dimensions, caption length in UTF-16 units, a photo title of
- * at most 90), then TikTok's own rules:
+ * sizes, durations, frame rates and dimensions, text length in UTF-16 units, a photo title of at
+ * most 90), then TikTok's own rules:
  *
- * - a photo post's text is its description, up to 4 000 UTF-16 units, not 2 200
- *   (photo post reference), rule `text.max_length`;
+ * - a video's text is its caption, up to 2 200 UTF-16 units, not the 4 000 of a photo
+ *   description (direct post reference), rule `text.max_length`;
  * - a video has no title apart from its caption (direct post reference), rule `title.unsupported`;
  * - photos are pulled from URLs only (`source: PULL_FROM_URL`), rule `media.source`, and every URL
  *   TikTok pulls must be HTTPS (media transfer guide), rule `media.https`;
@@ -73,22 +74,20 @@ export function validateTikTokPost(
   const photo = isPhotoPost(post);
   const at = (name: string) => ['options', 'tiktok', name];
   const problems = checkPostRules(post, capabilities, { platformName: 'TikTok' }).filter(
-    (problem) =>
-      // A photo description has its own limit; a video's title is refused below whatever its length.
-      !(photo && problem.rule === 'text.max_length') && !(!photo && problem.rule.startsWith('title.')),
+    // A video's caption has its own limit, and its title is refused below whatever its length.
+    (problem) => photo || !(problem.rule === 'text.max_length' || problem.rule.startsWith('title.')),
   );
-  if (photo) {
-    const length = countText(post.text ?? '', 'utf16_units');
-    if (length > PHOTO_DESCRIPTION_MAX_LENGTH) {
-      problems.push({
-        path: ['text'],
-        rule: 'text.max_length',
-        message: `is ${length} characters long; a TikTok photo description allows ${PHOTO_DESCRIPTION_MAX_LENGTH}`,
-        limit: PHOTO_DESCRIPTION_MAX_LENGTH,
-        actual: length,
-      });
-    }
-  } else if (post.title !== undefined && post.title.trim() !== '') {
+  const length = countText(post.text ?? '', 'utf16_units');
+  if (!photo && length > VIDEO_CAPTION_MAX_LENGTH) {
+    problems.push({
+      path: ['text'],
+      rule: 'text.max_length',
+      message: `is ${length} characters long; a TikTok video caption allows ${VIDEO_CAPTION_MAX_LENGTH}`,
+      limit: VIDEO_CAPTION_MAX_LENGTH,
+      actual: length,
+    });
+  }
+  if (!photo && post.title !== undefined && post.title.trim() !== '') {
     problems.push({
       path: ['title'],
       rule: 'title.unsupported',

@@ -83,10 +83,12 @@ describe('TikTok validation', () => {
     );
     expect(problemsOf({ title: 't'.repeat(91), text: 'd'.repeat(4001), media, options: publicPost })).toEqual(
       [
-        expect.objectContaining({ path: ['title'], rule: 'title.max_length', limit: 90, actual: 91 }),
         expect.objectContaining({ path: ['text'], rule: 'text.max_length', limit: 4000, actual: 4001 }),
+        expect.objectContaining({ path: ['title'], rule: 'title.max_length', limit: 90, actual: 91 }),
       ],
     );
+    const [caption] = problemsOf({ text: 'd'.repeat(4001), media: [video()], options: publicPost });
+    expect(caption).toMatchObject({ rule: 'text.max_length', limit: 2200, actual: 4001 });
   });
 
   it('reports every problem of a bad post at once', () => {

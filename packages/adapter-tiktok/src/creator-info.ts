@@ -1,0 +1,102 @@
+import type { Post, PublishContext, ValidationProblem } from '@smmkit/core';
+import type { HttpClient } from '@smmkit/core/adapter-kit';
+import type { TikTokPostOptions } from './post-options.js';
+import { type CreatorInfo, CreatorInfoSchema } from './schemas.js';
+
+/**
+ * Asks TikTok what the creator allows right now: `POST /v2/post/publish/creator_info/query/`
+ * (https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info). TikTok
+ * requires this before every direct post: the privacy level must be one the answer lists, and
+ * interactions the creator turned off must stay off.
+ *
+ * @param http - the adapter's HTTP client
+ * @param context - the request context (the creator's token)
+ * @returns the creator's username, privacy options, disabled interactions and longest video
+ *
+ * @example
+ * ```ts
+ * const creator = await queryCreatorInfo(http, ctx);
+ * creator.privacy_level_options; // ['PUBLIC_TO_EVERYONE', 'SELF_ONLY']
+ * ```
+ */
+export async function queryCreatorInfo(http: HttpClient, context: PublishContext): Promise<CreatorInfo> {
+  const { data } = await http.request({
+    method: 'POST',
+    path: '/v2/post/publish/creator_info/query/',
+    operation: 'query creator info',
+    headers: { 'Content-Type': 'application/json; charset=UTF-8' },
+    schema: CreatorInfoSchema,
+    context,
+  });
+  return data.data;
+}
+
+/**
+ * The problems of a direct post against what creator info says, before anything is uploaded
+ * (https://developers.tiktok.com/doc/content-sharing-guidelines):
+ *
+ * - the privacy level must be one of `privacy_level_options`, rule `options.privacy_option`;
+ * - a video may last at most `max_video_post_duration_sec`, rule `media.duration`;
+ * - comments, duets and stitches the creator turned off cannot be allowed, rule
+ *   `options.creator_disabled`.
+ *
+ * @param post - the post
+ * @param options - its parsed TikTok options
+ * @param creator - creator info's answer
+ * @returns every problem found
+ *
+ * @example
+ * ```ts
+ * creatorProblems(post, options, { privacy_level_options: ['SELF_ONLY'], comment_disabled: true });
+ * ```
+ */
+export function creatorProblems(
+  post: Post,
+  options: TikTokPostOptions,
+  creator: CreatorInfo,
+): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  const at = (name: string) => ['options', 'tiktok', name];
+  const privacy = options.privacyLevel;
+  if (privacy !== undefined && !creator.privacy_level_options.includes(privacy)) {
+    problems.push({
+      path: at('privacyLevel'),
+      rule: 'options.privacy_option',
+      message: `the creator does not offer ${privacy}; their options are ${creator.privacy_level_options.join(', ') || 'none'}`,
+      limit: creator.privacy_level_options.join(','),
+      actual: privacy,
+    });
+  }
+  const max = creator.max_video_post_duration_sec;
+  (post.media ?? []).forEach((item, index) => {
+    if (
+      item.kind === 'video' &&
+      max !== undefined &&
+      item.durationSec !== undefined &&
+      item.durationSec > max
+    ) {
+      problems.push({
+        path: ['media', index, 'durationSec'],
+        rule: 'media.duration',
+        message: `is ${item.durationSec} s; this creator may post videos of at most ${max} s`,
+        limit: max,
+        actual: item.durationSec,
+      });
+    }
+  });
+  const disabled = [
+    ['allowComment', creator.comment_disabled, 'comments'],
+    ['allowDuet', creator.duet_disabled, 'duets'],
+    ['allowStitch', creator.stitch_disabled, 'stitches'],
+  ] as const;
+  for (const [name, off, what] of disabled) {
+    if (options[name] && off === true) {
+      problems.push({
+        path: at(name),
+        rule: 'options.creator_disabled',
+        message: `the creator turned ${what} off in their TikTok settings, so the post cannot allow them`,
+      });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,115 @@
+import type { PlatformSimulator, RateLimiter } from '@smmkit/testkit';
+
+/** What creator info answers for one creator, as a test sets it. */
+export interface SimulatedCreator {
+  /** The creator's username (`@` name). */
+  readonly username: string;
+  /** The creator's nickname. */
+  readonly nickname: string;
+  /** The privacy levels the creator offers. */
+  privacyLevelOptions: readonly string[];
+  /** Comments turned off in the creator's settings. */
+  commentDisabled: boolean;
+  /** Duets turned off. */
+  duetDisabled: boolean;
+  /** Stitches turned off. */
+  stitchDisabled: boolean;
+  /** Longest video the creator may post, in seconds. */
+  maxVideoPostDurationSec: number;
+}
+
+/** A publish, from its init to its end. */
+export interface Publication {
+  /** TikTok's `publish_id`. */
+  readonly id: string;
+  /** The creator. */
+  readonly accountId: string;
+  /** A video or a photo post. */
+  readonly kind: 'video' | 'photo';
+  /** A direct post or an inbox draft. */
+  readonly mode: 'direct' | 'inbox';
+  /** How the media arrive. */
+  readonly source: 'FILE_UPLOAD' | 'PULL_FROM_URL';
+  /** When the init was answered. */
+  readonly createdAt: number;
+  /** For a file upload: what the init declared, what came, and the upload URL's secret. */
+  readonly upload?: {
+    readonly videoSize: number;
+    readonly chunkSize: number;
+    readonly totalChunkCount: number;
+    readonly mimeTypes: readonly string[];
+    readonly token: string;
+    readonly expiresAt: number;
+    receivedBytes: number;
+    receivedChunks: number;
+  };
+  /** When TikTok has all the media (the last chunk, or the init of a pull); processing starts then. */
+  mediaAt: number | undefined;
+  /** The public id the post gets once public (a direct post). */
+  readonly postId: string;
+  /** What the post says and holds, stored as a post when the media are all there. */
+  readonly content: {
+    readonly text: string;
+    readonly title: string;
+    readonly privacyLevel: string | undefined;
+    readonly mediaKinds: readonly ('video' | 'image')[];
+    readonly mimeType: string;
+  };
+  /** Why processing fails, when a test said it would (`failNextPublish`). */
+  readonly failReason: string | undefined;
+  /** Cancelled before it was done. */
+  cancelled: boolean;
+}
+
+/** What the TikTok simulator's routes share. */
+export interface TikTokSimContext {
+  /** open.tiktokapis.com: accounts (creators by `open_id`), tokens, posts, faults, log. */
+  readonly sim: PlatformSimulator;
+  /** open-upload.tiktokapis.com: the upload URLs. */
+  readonly upload: PlatformSimulator;
+  /** Creator info per account. */
+  readonly creators: Map<string, SimulatedCreator>;
+  /** Publishes by `publish_id`. */
+  readonly publications: Map<string, Publication>;
+  /** How long TikTok processes media once it has them, simulated ms. */
+  readonly processingMs: number;
+  /** How long a published post waits for moderation before it has a public id, simulated ms. */
+  readonly moderationMs: number;
+  /** The app is unaudited: SELF_ONLY posts only, at most 5 posting creators a day. */
+  readonly unaudited: boolean;
+  /** URL prefixes verified for the app, or `undefined` when every HTTPS URL is. */
+  readonly verifiedUrlPrefixes: readonly string[] | undefined;
+  /** Posts per creator per day, and (unaudited) creators per day. */
+  readonly daily: RateLimiter;
+  /** Drafts a creator may have waiting in their inbox in 24 hours. */
+  readonly pendingInboxLimit: number;
+  /** `fail_reason`s the next publishes will fail with. */
+  readonly failures: string[];
+  /** Apps: client key → client secret. */
+  readonly apps: Map<string, string>;
+  /** Authorization codes handed out. */
+  readonly codes: Map<string, AuthorizationGrant>;
+  /** When each refresh token expires (tokens outlive a reset, and so does this). */
+  readonly refreshExpiry: Map<string, number>;
+  /** Access token lifetime, seconds. */
+  readonly accessTokenSeconds: number;
+  /** Refresh token lifetime, seconds. */
+  readonly refreshTokenSeconds: number;
+}
+
+/** A creator's consent, waiting to be exchanged. */
+export interface AuthorizationGrant {
+  readonly accountId: string;
+  readonly clientKey: string;
+  readonly redirectUri: string;
+  readonly scopes: readonly string[];
+  readonly codeChallenge: string | undefined;
+  readonly expiresAt: number;
+}
+
+/** The scopes of the token a request presents. */
+export function scopesOf(context: TikTokSimContext, request: Request): readonly string[] {
+  const header = request.headers.get('authorization') ?? '';
+  const check = context.sim.tokens.check(header.replace(/^Bearer\s+/i, ''));
+  return check.status === 'valid' ? check.scopes : [];
+}

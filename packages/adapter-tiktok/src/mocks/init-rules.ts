@@ -1,0 +1,123 @@
+import { tiktokError } from './answers.js';
+import { scopesOf, type TikTokSimContext } from './context.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The refusal of a request whose token lacks `scope`: 401 `scope_not_authorized`
+ * (https://developers.tiktok.com/doc/tiktok-api-v2-error-handling), or `undefined`.
+ */
+export function missingScope(
+  context: TikTokSimContext,
+  request: Request,
+  scope: string,
+  now: number,
+): Response | undefined {
+  if (scopesOf(context, request).includes(scope)) return undefined;
+  return tiktokError(
+    401,
+    'scope_not_authorized',
+    `The user did not authorize the scope required for completing this request (${scope}).`,
+    now,
+  );
+}
+
+/**
+ * The refusal of a URL TikTok would not pull: not HTTPS, or not under a prefix verified for the
+ * app (403 `url_ownership_unverified`,
+ * https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide), or `undefined`.
+ */
+export function unverifiedUrl(context: TikTokSimContext, url: unknown, now: number): Response | undefined {
+  const text = typeof url === 'string' ? url : '';
+  const verified =
+    text.startsWith('https://') &&
+    (context.verifiedUrlPrefixes === undefined ||
+      context.verifiedUrlPrefixes.some((prefix) => text.startsWith(prefix)));
+  return verified
+    ? undefined
+    : tiktokError(
+        403,
+        'url_ownership_unverified',
+        'Please review our URL ownership verification rules.',
+        now,
+      );
+}
+
+/**
+ * The refusals of a direct post before TikTok takes it, in TikTok's order
+ * (https://developers.tiktok.com/doc/content-posting-api-reference-direct-post, "Error codes"):
+ * the privacy level must be one the creator offers (403 `privacy_level_option_mismatch`); an
+ * unaudited app posts SELF_ONLY only (403 `unaudited_client_can_only_post_to_private_accounts`)
+ * and for at most 5 creators a day (403 `reached_active_user_cap`); a creator posts about 15 times
+ * a day (403 `spam_risk_too_many_posts`). Counts the post when nothing refuses it.
+ */
+export function directPostRefusal(
+  context: TikTokSimContext,
+  accountId: string,
+  privacyLevel: unknown,
+  now: number,
+): Response | undefined {
+  const creator = context.creators.get(accountId);
+  if (typeof privacyLevel !== 'string' || !creator?.privacyLevelOptions.includes(privacyLevel))
+    return tiktokError(
+      403,
+      'privacy_level_option_mismatch',
+      'The privacy level is not among the options creator info returned.',
+      now,
+    );
+  if (context.unaudited && privacyLevel !== 'SELF_ONLY')
+    return tiktokError(
+      403,
+      'unaudited_client_can_only_post_to_private_accounts',
+      'Please review our integration guidelines at https://developers.tiktok.com/doc/content-sharing-guidelines/',
+      now,
+    );
+  if (context.unaudited && !activeCreatorAllowed(context, accountId, now))
+    return tiktokError(
+      403,
+      'reached_active_user_cap',
+      'The daily quota of active publishing users is reached.',
+      now,
+    );
+  const [decision] = context.daily.takeAll([{ key: accountId, bucket: 'posts' }]);
+  if (decision !== undefined && !decision.allowed)
+    return tiktokError(
+      403,
+      'spam_risk_too_many_posts',
+      'The daily post cap from the API is reached for the current user.',
+      now,
+    );
+  return undefined;
+}
+
+/** At most 5 drafts waiting in a creator's inbox in 24 hours (403 `spam_risk_too_many_pending_share`). */
+export function inboxRefusal(
+  context: TikTokSimContext,
+  accountId: string,
+  now: number,
+): Response | undefined {
+  const recent = [...context.publications.values()].filter(
+    (publication) =>
+      publication.mode === 'inbox' &&
+      publication.accountId === accountId &&
+      publication.createdAt > now - DAY_MS,
+  );
+  return recent.length >= context.pendingInboxLimit
+    ? tiktokError(
+        403,
+        'spam_risk_too_many_pending_share',
+        'The number of pending shares reached the limit (5 in 24 hours).',
+        now,
+      )
+    : undefined;
+}
+
+/** Whether `accountId` may post today through an unaudited app (5 distinct creators a day). */
+function activeCreatorAllowed(context: TikTokSimContext, accountId: string, now: number): boolean {
+  const today = new Set(
+    [...context.publications.values()]
+      .filter((publication) => publication.mode === 'direct' && publication.createdAt > now - DAY_MS)
+      .map((publication) => publication.accountId),
+  );
+  return today.has(accountId) || today.size < 5;
+}

@@ -1,0 +1,35 @@
+import { ok } from '../answers.js';
+import type { TikTokSimContext } from '../context.js';
+import { missingScope } from '../init-rules.js';
+
+/**
+ * `POST /v2/post/publish/creator_info/query/` (scope `video.publish`; 20 per minute per token,
+ * bucket `creator_info`): the creator's username, nickname, privacy options, interactions
+ * turned off and longest video
+ * (https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info).
+ */
+export function registerCreatorInfoRoute(context: TikTokSimContext): void {
+  context.sim.route(
+    'POST',
+    '/v2/post/publish/creator_info/query/',
+    { bucket: 'creator_info' },
+    ({ request, accountId, now }) => {
+      const refused = missingScope(context, request, 'video.publish', now);
+      if (refused !== undefined) return refused;
+      const creator = context.creators.get(accountId);
+      return ok(
+        {
+          creator_avatar_url: `https://p16-sign.tiktokcdn-us.com/avatar/${encodeURIComponent(accountId)}.jpeg`,
+          creator_username: creator?.username ?? accountId,
+          creator_nickname: creator?.nickname ?? accountId,
+          privacy_level_options: creator?.privacyLevelOptions ?? [],
+          comment_disabled: creator?.commentDisabled ?? false,
+          duet_disabled: creator?.duetDisabled ?? false,
+          stitch_disabled: creator?.stitchDisabled ?? false,
+          max_video_post_duration_sec: creator?.maxVideoPostDurationSec ?? 600,
+        },
+        now,
+      );
+    },
+  );
+}

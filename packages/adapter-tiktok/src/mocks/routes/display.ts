@@ -1,0 +1,137 @@
+import { growingCount, type SimulatedPost } from '@smmkit/testkit';
+import { invalidParams, jsonObject, ok, recordField } from '../answers.js';
+import type { TikTokSimContext } from '../context.js';
+import { missingScope } from '../init-rules.js';
+import { isPublic } from '../publications.js';
+
+const MAX_IDS = 20;
+const MAX_COUNT = 20;
+const STATS_FIELDS = ['follower_count', 'following_count', 'likes_count', 'video_count'];
+
+/**
+ * The Display API: `POST /v2/video/query/` (up to 20 `video_ids`) and `POST /v2/video/list/`
+ * (`max_count` up to 20, newest first, a `cursor` in ms), both with `?fields=` and scope
+ * `video.list` (https://developers.tiktok.com/doc/tiktok-api-v2-video-query,
+ * https://developers.tiktok.com/doc/tiktok-api-v2-video-list); `GET /v2/user/info/?fields=`
+ * (https://developers.tiktok.com/doc/tiktok-api-v2-get-user-info; counts need
+ * `user.info.stats`). 600 per minute per endpoint and token. Only the creator's public posts
+ * (processed and moderated) are shown; their counts grow with simulated time.
+ */
+export function registerDisplayRoutes(context: TikTokSimContext): void {
+  const { sim } = context;
+  const visible = (accountId: string, now: number) =>
+    sim.posts.filter(
+      (post) => post.accountId === accountId && isPublic(post, now) && post.extra.publishId !== undefined,
+    );
+
+  sim.route(
+    'POST',
+    '/v2/video/query/',
+    { bucket: 'video_query' },
+    async ({ request, url, accountId, now }) => {
+      const refused = missingScope(context, request, 'video.list', now);
+      if (refused !== undefined) return refused;
+      const fields = fieldsOf(url);
+      if (fields.length === 0) return invalidParams('The fields parameter is required.', now);
+      const body = await jsonObject(request);
+      const ids = recordField(body ?? {}, 'filters').video_ids;
+      if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_IDS)
+        return invalidParams(`filters.video_ids must hold 1 to ${MAX_IDS} ids.`, now);
+      const wanted = new Set(ids.map(String));
+      const videos = visible(accountId, now)
+        .filter((post) => wanted.has(post.id))
+        .map((post) => videoObject(context, post, fields, now));
+      return ok({ videos, cursor: 0, has_more: false }, now);
+    },
+  );
+
+  sim.route('POST', '/v2/video/list/', { bucket: 'video_list' }, async ({ request, url, accountId, now }) => {
+    const refused = missingScope(context, request, 'video.list', now);
+    if (refused !== undefined) return refused;
+    const fields = fieldsOf(url);
+    if (fields.length === 0) return invalidParams('The fields parameter is required.', now);
+    const body = (await jsonObject(request)) ?? {};
+    const maxCount = body.max_count ?? 10;
+    if (!Number.isInteger(maxCount) || (maxCount as number) < 1 || (maxCount as number) > MAX_COUNT)
+      return invalidParams(`max_count must be 1 to ${MAX_COUNT}.`, now);
+    const before = typeof body.cursor === 'number' ? body.cursor : Number.POSITIVE_INFINITY;
+    const older = visible(accountId, now)
+      .filter((post) => post.createdAt < before)
+      .sort((a, b) => b.createdAt - a.createdAt);
+    const page = older.slice(0, maxCount as number);
+    const last = page.at(-1);
+    return ok(
+      {
+        videos: page.map((post) => videoObject(context, post, fields, now)),
+        cursor: last?.createdAt ?? 0,
+        has_more: older.length > page.length,
+      },
+      now,
+    );
+  });
+
+  sim.route('GET', '/v2/user/info/', { bucket: 'user_info' }, ({ request, url, accountId, now }) => {
+    const fields = fieldsOf(url);
+    if (fields.length === 0) return invalidParams('The fields parameter is required.', now);
+    const refused =
+      missingScope(context, request, 'user.info.basic', now) ??
+      (fields.some((field) => STATS_FIELDS.includes(field))
+        ? missingScope(context, request, 'user.info.stats', now)
+        : undefined);
+    if (refused !== undefined) return refused;
+    const account = sim.accounts.get(accountId);
+    const posts = visible(accountId, now);
+    const all: Record<string, unknown> = {
+      open_id: accountId,
+      display_name: account?.displayName ?? accountId,
+      follower_count: account?.followers ?? 0,
+      following_count: account?.following ?? 0,
+      likes_count: posts.reduce((sum, post) => sum + counts(post, now).like_count, 0),
+      video_count: posts.length,
+    };
+    return ok({ user: pick(all, fields) }, now);
+  });
+}
+
+function fieldsOf(url: URL): string[] {
+  return (url.searchParams.get('fields') ?? '')
+    .split(',')
+    .map((field) => field.trim())
+    .filter((field) => field !== '');
+}
+
+function counts(post: SimulatedPost, now: number) {
+  const age = now - post.createdAt;
+  return {
+    view_count: growingCount(post.id, 'views', age, 900),
+    like_count: growingCount(post.id, 'likes', age, 60),
+    comment_count: growingCount(post.id, 'comments', age, 8),
+    share_count: growingCount(post.id, 'shares', age, 4),
+  };
+}
+
+function videoObject(
+  context: TikTokSimContext,
+  post: SimulatedPost,
+  fields: readonly string[],
+  now: number,
+): Record<string, unknown> {
+  const username = context.creators.get(post.accountId)?.username ?? post.accountId;
+  const kind = post.extra.kind === 'photo' ? 'photo' : 'video';
+  const title = kind === 'photo' && typeof post.extra.title === 'string' ? post.extra.title : post.text;
+  const all: Record<string, unknown> = {
+    id: post.id,
+    title,
+    video_description: post.text,
+    create_time: Math.floor(post.createdAt / 1000),
+    share_url: `https://www.tiktok.com/@${username}/${kind}/${post.id}`,
+    duration: 15,
+    cover_image_url: `https://p16-sign.tiktokcdn-us.com/cover/${post.id}.jpeg`,
+    ...counts(post, now),
+  };
+  return pick(all, fields);
+}
+
+function pick(all: Readonly<Record<string, unknown>>, fields: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(fields.filter((field) => field in all).map((field) => [field, all[field]]));
+}

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { oauthError } from '../answers.js';
+import type { TikTokSimContext } from '../context.js';
+
+/**
+ * Whether `verifier` answers `challenge`: its SHA-256 in hex (as TikTok's desktop guide computes
+ * it, https://developers.tiktok.com/doc/login-kit-desktop) or in base64url (RFC 7636 S256). The
+ * simulator takes either, since TikTok's pages differ.
+ */
+function answersChallenge(verifier: string, challenge: string): boolean {
+  const digest = createHash('sha256').update(verifier).digest();
+  return challenge === digest.toString('hex') || challenge === digest.toString('base64url');
+}
+
+/**
+ * `POST /v2/oauth/token/`, form-encoded
+ * (https://developers.tiktok.com/doc/oauth-user-access-token-management):
+ *
+ * - `authorization_code`: a code handed out by `authorize`, for the same client key and redirect
+ *   URI, unused, at most 10 minutes old, and with the verifier of its PKCE challenge when it had
+ *   one → `{open_id, scope, access_token, expires_in, refresh_token, refresh_expires_in, token_type}`;
+ * - `refresh_token`: new tokens, the refresh token rotated (the old one stops working);
+ * - a registered client key with another secret, or an unknown one: `invalid_client`; a dead code
+ *   or refresh token: `invalid_grant`; anything else: `invalid_request`. Errors are OAuth's flat
+ *   `{error, error_description, log_id}` (https://developers.tiktok.com/doc/oauth-error-handling).
+ */
+export function registerOAuthRoutes(context: TikTokSimContext): void {
+  const { sim } = context;
+  sim.route('POST', '/v2/oauth/token/', { auth: false }, async ({ request, now }) => {
+    const form = new URLSearchParams(await request.text());
+    const clientKey = form.get('client_key') ?? '';
+    const secret = context.apps.get(clientKey);
+    if (clientKey === '' || (context.apps.size > 0 && secret !== form.get('client_secret')))
+      return oauthError('invalid_client', 'Client key or secret is invalid.', now);
+    const grantType = form.get('grant_type');
+    const answer = (
+      accountId: string,
+      scopes: readonly string[],
+      issued: ReturnType<typeof sim.tokens.issue>,
+    ) => {
+      const refreshToken = issued.refreshToken ?? '';
+      const refreshExpiresAt = context.refreshExpiry.get(refreshToken) ?? now;
+      return Response.json({
+        open_id: accountId,
+        scope: scopes.join(','),
+        access_token: issued.accessToken,
+        expires_in: context.accessTokenSeconds,
+        refresh_token: refreshToken,
+        refresh_expires_in: Math.max(0, Math.floor((refreshExpiresAt - now) / 1000)),
+        token_type: 'Bearer',
+      });
+    };
+    if (grantType === 'authorization_code') {
+      const code = form.get('code') ?? '';
+      const grant = context.codes.get(code);
+      context.codes.delete(code);
+      const verifier = form.get('code_verifier');
+      if (
+        grant === undefined ||
+        grant.expiresAt <= now ||
+        grant.clientKey !== clientKey ||
+        grant.redirectUri !== form.get('redirect_uri') ||
+        (grant.codeChallenge !== undefined &&
+          (verifier === null || !answersChallenge(verifier, grant.codeChallenge)))
+      )
+        return oauthError('invalid_grant', 'Authorization code is expired or invalid.', now);
+      const issued = sim.tokens.issue(grant.accountId, {
+        scopes: grant.scopes,
+        expiresInMs: context.accessTokenSeconds * 1000,
+        refreshable: true,
+      });
+      if (issued.refreshToken !== undefined)
+        context.refreshExpiry.set(issued.refreshToken, now + context.refreshTokenSeconds * 1000);
+      return answer(grant.accountId, grant.scopes, issued);
+    }
+    if (grantType === 'refresh_token') {
+      const refreshToken = form.get('refresh_token') ?? '';
+      const expiresAt = context.refreshExpiry.get(refreshToken);
+      const refreshed =
+        expiresAt === undefined || expiresAt <= now ? undefined : sim.tokens.refresh(refreshToken, true);
+      const check = refreshed === undefined ? undefined : sim.tokens.check(refreshed.accessToken);
+      if (refreshed === undefined || expiresAt === undefined || check?.status !== 'valid')
+        return oauthError('invalid_grant', 'Refresh token is invalid or expired.', now);
+      // The rotated refresh token keeps what was left of the first one's lifetime.
+      if (refreshed.refreshToken !== undefined) context.refreshExpiry.set(refreshed.refreshToken, expiresAt);
+      return answer(check.accountId, check.scopes, refreshed);
+    }
+    return oauthError('invalid_request', 'The request parameters are malformed.', now);
+  });
+}

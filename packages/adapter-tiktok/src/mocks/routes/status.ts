@@ -1,0 +1,60 @@
+import { invalidParams, jsonObject, logId, ok } from '../answers.js';
+import { scopesOf, type TikTokSimContext } from '../context.js';
+import { isDone, statusBody, statusOf } from '../publications.js';
+
+/**
+ * `POST /v2/post/publish/status/fetch/` with `{publish_id}`, 30 per minute per token
+ * (https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status): the status
+ * at simulated now, public ids as bare JSON numbers; and `POST /v2/post/publish/cancel/` with
+ * `{publish_id}` for a publish still processing (then `FAILED`, `publish_cancelled`; a finished
+ * one is refused with `invalid_params`, wording the simulator's own). Either needs `video.publish`
+ * or `video.upload`, and the publish must be the creator's.
+ */
+export function registerStatusRoutes(context: TikTokSimContext): void {
+  const { sim } = context;
+  const publicationOf = async (request: Request, accountId: string) => {
+    const body = await jsonObject(request);
+    const id = typeof body?.publish_id === 'string' ? body.publish_id : '';
+    const publication = context.publications.get(id);
+    return publication?.accountId === accountId ? publication : undefined;
+  };
+  const scoped = (request: Request) =>
+    scopesOf(context, request).some((scope) => scope === 'video.publish' || scope === 'video.upload');
+  const noScope = (now: number) =>
+    Response.json(
+      {
+        data: {},
+        error: {
+          code: 'scope_not_authorized',
+          message: 'The user did not authorize the scope required for completing this request.',
+          log_id: logId(now),
+        },
+      },
+      { status: 401 },
+    );
+
+  sim.route(
+    'POST',
+    '/v2/post/publish/status/fetch/',
+    { bucket: 'status' },
+    async ({ request, accountId, now }) => {
+      if (!scoped(request)) return noScope(now);
+      const publication = await publicationOf(request, accountId);
+      if (publication === undefined) return invalidParams('The publish_id is invalid.', now);
+      return new Response(statusBody(statusOf(context, publication, now), logId(now)), {
+        headers: { 'content-type': 'application/json' },
+      });
+    },
+  );
+
+  sim.route('POST', '/v2/post/publish/cancel/', {}, async ({ request, accountId, now }) => {
+    if (!scoped(request)) return noScope(now);
+    const publication = await publicationOf(request, accountId);
+    if (publication === undefined) return invalidParams('The publish_id is invalid.', now);
+    if (isDone(context, publication, now))
+      return invalidParams('The publish is finished and can no longer be cancelled.', now);
+    publication.cancelled = true;
+    sim.posts.delete(publication.postId);
+    return ok({}, now);
+  });
+}

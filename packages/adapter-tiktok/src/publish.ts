@@ -1,0 +1,142 @@
+import {
+  type CheckedPost,
+  type PublishContext,
+  type PublishResult,
+  type PublishWarning,
+  ValidationError,
+} from '@smmkit/core';
+import { type HttpClient, type MediaPolling, systemClock } from '@smmkit/core/adapter-kit';
+import { creatorProblems, queryCreatorInfo } from './creator-info.js';
+import type { TikTokPostOptions } from './post-options.js';
+import { tiktokPostRef, tiktokPostUrl } from './post-ref.js';
+import { initPhotoPost, initVideoPost } from './publish-init.js';
+import { type PublishOutcome, waitForPublish } from './publish-status.js';
+import { isPhotoPost } from './validate.js';
+import { uploadTikTokVideo } from './video-upload.js';
+
+/** What publishing needs from the settings. */
+export interface TikTokPublishSettings {
+  /** How long and how often to read a publish's status. */
+  readonly polling: MediaPolling;
+  /** Bytes per uploaded chunk. */
+  readonly chunkSizeBytes: number;
+}
+
+/**
+ * Publishes a checked post on TikTok:
+ *
+ * 1. a direct post first asks creator info (required by TikTok before every direct post) and
+ *    refuses, with a `ValidationError` before anything is uploaded, a privacy level the creator
+ *    does not offer, a video longer than the creator may post, and interactions the creator
+ *    turned off;
+ * 2. the init: a video (`video/init/`, or `inbox/video/init/` for a draft) as `FILE_UPLOAD` or
+ *    `PULL_FROM_URL`, or photos (`content/init/`);
+ * 3. a `FILE_UPLOAD` sends its chunks, with upload progress;
+ * 4. the status is read until TikTok is done (see `waitForPublish`).
+ *
+ * The result has the public post id and URL when TikTok gave them. TikTok moderates a post before
+ * it is public, and the public id may come minutes or hours after `PUBLISH_COMPLETE`: then the
+ * post is published but `ref.platformPostId` is its publish id, with no URL, and the warning
+ * `public_id_pending` says so; `adapter.getPublishStatus(result.ref, context)` finds the public
+ * post later. A publish TikTok is still processing when the wait runs out ends the same way with
+ * the warning `publish_processing_pending`, and an inbox draft with `sent_to_inbox` (the creator
+ * finishes it in the app).
+ *
+ * @param http - the adapter's HTTP client
+ * @param settings - polling and chunk size
+ * @param checked - the post and its parsed options
+ * @param context - the publish context
+ * @returns the result
+ * @throws ValidationError when the creator's settings rule the post out
+ */
+export async function publishToTikTok(
+  http: HttpClient,
+  settings: TikTokPublishSettings,
+  { post, options }: CheckedPost<TikTokPostOptions>,
+  context: PublishContext,
+): Promise<PublishResult> {
+  const clock = context.clock ?? systemClock;
+  const photo = isPhotoPost(post);
+  let username: string | undefined;
+  if (options.mode === 'direct') {
+    const creator = await queryCreatorInfo(http, context);
+    const problems = creatorProblems(post, options, creator);
+    if (problems.length > 0)
+      throw new ValidationError(problems, "post for tiktok (the creator's settings)", { platform: 'tiktok' });
+    username = creator.creator_username ?? context.account.handle;
+  }
+  context.onProgress?.({ stage: 'publish' });
+  const started = photo
+    ? await initPhotoPost(http, post, options, context)
+    : await initVideoPost(http, post, options, settings.chunkSizeBytes, context);
+  const video = post.media?.[0];
+  if (started.upload !== undefined && video !== undefined)
+    await uploadTikTokVideo(http, started.upload.url, video, started.upload.plan, context);
+  const outcome = await waitForPublish(
+    http,
+    { ...settings.polling, publishId: started.publishId, mode: options.mode },
+    context,
+  );
+  const warnings: PublishWarning[] = [];
+  if (options.mode === 'inbox' && !photo && (post.text ?? '').trim() !== '') {
+    warnings.push({
+      code: 'caption_not_sent',
+      message:
+        'TikTok inbox drafts carry no caption: the creator writes it in the app when finishing the post.',
+    });
+  }
+  return resultOf(outcome, {
+    accountId: context.account.accountId,
+    publishId: started.publishId,
+    username,
+    kind: photo ? 'photo' : 'video',
+    now: clock.now(),
+    warnings,
+  });
+}
+
+interface ResultFacts {
+  readonly accountId: string;
+  readonly publishId: string;
+  readonly username: string | undefined;
+  readonly kind: 'video' | 'photo';
+  readonly now: number;
+  readonly warnings: PublishWarning[];
+}
+
+function resultOf(outcome: PublishOutcome, facts: ResultFacts): PublishResult {
+  const { accountId, publishId, warnings } = facts;
+  const pending = (code: string, message: string): PublishResult => ({
+    ref: tiktokPostRef(accountId, publishId),
+    warnings: [...warnings, { code, message }],
+  });
+  if (outcome.state === 'pending') {
+    return pending(
+      'publish_processing_pending',
+      `TikTok was still processing publish ${publishId} (${outcome.status}) when the wait ran out; it goes on publishing it. ref.platformPostId is the publish id: look the post up later with adapter.getPublishStatus.`,
+    );
+  }
+  if (outcome.state === 'inbox') {
+    return pending(
+      'sent_to_inbox',
+      `TikTok sent the post to the creator's inbox (publish ${publishId}): it goes live when they finish it in the TikTok app.`,
+    );
+  }
+  const publicId = outcome.publicIds[0];
+  if (publicId === undefined) {
+    return {
+      ...pending(
+        'public_id_pending',
+        `TikTok published the post (PUBLISH_COMPLETE) but has not given its public id yet: it moderates posts first, which can take minutes to hours. ref.platformPostId is the publish id ${publishId} until then: look the public post up later with adapter.getPublishStatus.`,
+      ),
+      publishedAt: new Date(facts.now),
+    };
+  }
+  const url = facts.username === undefined ? undefined : tiktokPostUrl(facts.username, publicId, facts.kind);
+  return {
+    ref: tiktokPostRef(accountId, publicId, url),
+    ...(url === undefined ? {} : { url }),
+    publishedAt: new Date(facts.now),
+    warnings,
+  };
+}
