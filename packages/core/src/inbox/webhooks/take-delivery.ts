@@ -70,8 +70,7 @@ export async function takeDelivery(
   deps: TakeDeliveryDeps,
 ): Promise<TakenDelivery> {
   const { handler } = route;
-  const verified = await handler.verify(request).catch(() => false);
-  if (!verified) return { kind: 'forged', engagements: 0, duplicates: 0 };
+  if (!(await isVerified(route, request))) return { kind: 'forged', engagements: 0, duplicates: 0 };
   let engagements: readonly Engagement[];
   let deliveryId: string | undefined;
   try {
@@ -96,5 +95,14 @@ export async function takeDelivery(
   } catch (error) {
     if (marked.length > 0) await deps.seen.forget?.(marked).catch(() => undefined);
     return { kind: 'failed', engagements: 0, duplicates: 0, error };
+  }
+}
+
+/** Whether the adapter verifies the delivery; a verify that throws has not verified it. */
+async function isVerified(route: WebhookRoute, request: WebhookRequest): Promise<boolean> {
+  try {
+    return await route.handler.verify(request);
+  } catch {
+    return false;
   }
 }

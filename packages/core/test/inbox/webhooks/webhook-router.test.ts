@@ -213,6 +213,32 @@ describe('createWebhookRouter: deliveries', () => {
     expect(outcomes).toMatchObject([{ kind: 'forged' }]);
   });
 
+  it('takes a verify that throws as a failed check, never as a pass', async () => {
+    const received: Engagement[] = [];
+    const router = createWebhookRouter({
+      adapters: [
+        {
+          platform: 'odd',
+          webhooks: {
+            challenge: async () => undefined,
+            verify: () => {
+              throw new Error('header parser broke');
+            },
+            parse: () => {
+              throw new Error('must not be reached');
+            },
+          },
+        },
+      ],
+      onEngagements: (engagements) => {
+        received.push(...engagements);
+      },
+    });
+    const response = await router(new Request(`${BASE}/webhooks/odd`, { method: 'POST', body: '{}' }));
+    expect(response.status).toBe(401);
+    expect(received).toEqual([]);
+  });
+
   it('answers 400 to a signed body it cannot read, without echoing it', async () => {
     const { router, received, outcomes } = world();
     const response = await router(await xDelivery('{"for_user_id": 7 leaked-part'));
