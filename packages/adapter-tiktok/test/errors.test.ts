@@ -1,0 +1,84 @@
+import { AuthError, PlatformError, RateLimitError, TransientError } from '@smmkit/core';
+import { describe, expect, it } from 'vitest';
+import { failureOf, photo, publicOptions, ROUTES, START, useTikTok, video } from './support/harness.js';
+
+const h = useTikTok({ processingMs: 0 });
+const { tiktok, acme } = h;
+
+const LOG_ID = /^\d{14}[0-9A-F]{20}$/;
+
+describe("TikTok's errors", () => {
+  it('reports a seventh video init in a minute as rate_limit_exceeded, reset a minute later', async () => {
+    const adapter = h.adapter();
+    const post = { text: 'Again', media: [video()], options: publicOptions() };
+    for (let n = 0; n < 6; n += 1) await adapter.publish(post, h.context());
+    const error = await failureOf(adapter.publish(post, h.context()), tiktok);
+    expect(RateLimitError.isInstance(error)).toBe(true);
+    expect(error.code).toBe('rate_limited');
+    expect((error as RateLimitError).resetAt).toEqual(new Date(START + 60_000));
+    expect(error.platformError).toMatchObject({
+      code: 'rate_limit_exceeded',
+      traceId: expect.stringMatching(LOG_ID),
+    });
+  });
+
+  it('reports privacy_level_option_mismatch when the creator changed their options after creator info', async () => {
+    const creator = tiktok.creator(acme.account.id);
+    const before = creator.privacyLevelOptions;
+    try {
+      const error = await failureOf(
+        h.adapter().publish(
+          { media: [photo('a')], options: publicOptions() },
+          h.context({
+            onProgress: ({ stage }) => {
+              if (stage === 'publish') creator.privacyLevelOptions = ['SELF_ONLY'];
+            },
+          }),
+        ),
+        tiktok,
+      );
+      expect(PlatformError.isInstance(error)).toBe(true);
+      expect(error.status).toBe(403);
+      expect(error.platformError?.code).toBe('privacy_level_option_mismatch');
+      expect(error.hint).toMatch(/privacy_level_options/);
+    } finally {
+      creator.privacyLevelOptions = before;
+    }
+  });
+
+  it('reports a token without the scope as auth_missing_scope naming it', async () => {
+    const limited = tiktok.addCreator('limited', { scopes: ['user.info.basic'] });
+    const error = await failureOf(
+      h.adapter().publish({ media: [video()], options: publicOptions() }, h.context({}, limited)),
+      tiktok,
+    );
+    expect(AuthError.isInstance(error)).toBe(true);
+    expect(error.code).toBe('auth_missing_scope');
+    expect(error.message).toMatch(/needs video\.publish/);
+  });
+
+  it('reports an expired token it cannot refresh as auth_expired, a 5xx as retryable', async () => {
+    tiktok.sim.faults.inject({ kind: 'expired_token', route: ROUTES.creatorInfo });
+    const expired = await failureOf(
+      h.adapter().publish({ media: [video()], options: publicOptions() }, h.context()),
+      tiktok,
+    );
+    expect(expired.code).toBe('auth_expired');
+    expect(expired.platformError?.code).toBe('access_token_invalid');
+
+    tiktok.sim.faults.inject({ kind: 'server_error', route: ROUTES.userInfo });
+    const server = await failureOf(h.adapter().getAccountMetrics(h.context()), tiktok);
+    expect(TransientError.isInstance(server)).toBe(true);
+    expect(server.platformError?.code).toBe('internal_error');
+  });
+
+  it('reports a status TikTok answers without the post’s fields as an invalid response', async () => {
+    tiktok.sim.faults.inject({ kind: 'malformed_body', route: ROUTES.status });
+    const error = await failureOf(
+      h.adapter().publish({ media: [video()], options: publicOptions() }, h.context()),
+      tiktok,
+    );
+    expect(error.code).toBe('invalid_response');
+    expect(error.retryable).toBe(true);
+  });
+});

@@ -1,0 +1,80 @@
+import { PlatformError, RateLimitError, ValidationError } from '@smmkit/core';
+import { describe, expect, it } from 'vitest';
+import { failureOf, photo, publicOptions, START, useTikTok, video } from './support/harness.js';
+
+// An app TikTok has not audited, pulling only from its verified prefix, with a 2-post daily cap.
+const h = useTikTok({
+  processingMs: 0,
+  unaudited: true,
+  verifiedUrlPrefixes: ['https://media.acme.test/'],
+  dailyPostsPerCreator: 2,
+});
+const { tiktok } = h;
+const others = ['c1', 'c2', 'c3', 'c4', 'c5'].map((name) => tiktok.addCreator(name));
+const selfOnly = { tiktok: { privacyLevel: 'SELF_ONLY' } };
+
+describe('the unaudited-app rules', () => {
+  it('says what to do when an unaudited app posts publicly', async () => {
+    const error = await failureOf(
+      h.adapter().publish({ media: [video()], options: publicOptions() }, h.context()),
+      tiktok,
+    );
+    expect(PlatformError.isInstance(error)).toBe(true);
+    expect(error.platformError?.code).toBe('unaudited_client_can_only_post_to_private_accounts');
+    expect(error.platformError?.traceId).toBeDefined();
+    expect(error.hint).toMatch(/SELF_ONLY.*private.*audit/s);
+  });
+
+  it('refuses it before any request when the adapter knows the app is unaudited', async () => {
+    const error = await failureOf(
+      h.adapter({ unaudited: true }).publish({ media: [video()], options: publicOptions() }, h.context()),
+      tiktok,
+    );
+    expect(ValidationError.isInstance(error)).toBe(true);
+    expect((error as ValidationError).problems.map((problem) => problem.rule)).toEqual([
+      'options.privacy_unaudited',
+    ]);
+    expect(tiktok.sim.log.entries).toHaveLength(0);
+  });
+
+  it('lets 5 creators a day post, and tells the sixth to wait or get the app audited', async () => {
+    const adapter = h.adapter();
+    for (const creator of others)
+      await adapter.publish({ media: [video()], options: selfOnly }, h.context({}, creator));
+    const error = await failureOf(
+      adapter.publish({ media: [video()], options: selfOnly }, h.context()),
+      tiktok,
+    );
+    expect(RateLimitError.isInstance(error)).toBe(true);
+    expect(error.code).toBe('quota_exceeded');
+    expect(error.platformError?.code).toBe('reached_active_user_cap');
+    expect(error.hint).toMatch(/audit/);
+  });
+
+  it('stops a creator at the daily post cap until a day later', async () => {
+    const adapter = h.adapter();
+    const post = { media: [video()], options: selfOnly };
+    await adapter.publish(post, h.context());
+    await adapter.publish(post, h.context());
+    const error = await failureOf(adapter.publish(post, h.context()), tiktok);
+    expect(RateLimitError.isInstance(error)).toBe(true);
+    expect(error.platformError?.code).toBe('spam_risk_too_many_posts');
+    expect((error as RateLimitError).resetAt).toEqual(new Date(START + 86_400_000));
+  });
+
+  it('says how to fix a pull from an unverified URL', async () => {
+    const error = await failureOf(
+      h.adapter().publish(
+        {
+          media: [photo('x', { source: { type: 'url', url: 'https://elsewhere.test/x.jpg' } })],
+          options: selfOnly,
+        },
+        h.context(),
+      ),
+      tiktok,
+    );
+    expect(PlatformError.isInstance(error)).toBe(true);
+    expect(error.platformError?.code).toBe('url_ownership_unverified');
+    expect(error.hint).toMatch(/verif/);
+  });
+});
