@@ -1,4 +1,4 @@
-import { AuthError, parseMetricSample } from '@smmkit/core';
+import { AuthError, type PostRef, parseMetricSample } from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
 import { failureOf, photo, publicOptions, ROUTES, START, useTikTok, video } from './support/harness.js';
 
@@ -9,7 +9,7 @@ const HOUR = 3_600_000;
 describe('metrics from the Display API', () => {
   it('reads views, likes, comments and shares per post in the canonical vocabulary, 20 ids a query', async () => {
     const adapter = h.adapter();
-    const refs = [];
+    const refs: PostRef[] = [];
     for (let n = 0; n < 21; n += 1) {
       if (n % 6 === 5) h.clock.advance(60_000); // six inits a minute
       refs.push(
