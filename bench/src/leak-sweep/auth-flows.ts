@@ -64,6 +64,15 @@ const facebook = (await import(
 )) as FacebookModule;
 const FACEBOOK_GRAPH = { baseUrl: 'https://graph.facebook.test', graphVersion: 'v26.0' };
 
+// The demo does not list @smmkit/adapter-tiktok yet: it is imported by its own name from inside its
+// package (Node resolves a package's self-reference through its "exports").
+type TikTokModule = typeof import('@smmkit/adapter-tiktok');
+const fromTikTok = createRequire(new URL('../../../packages/adapter-tiktok/package.json', import.meta.url));
+const tiktok = (await import(
+  pathToFileURL(fromTikTok.resolve('@smmkit/adapter-tiktok')).href
+)) as TikTokModule;
+const TIKTOK_TOKEN_URL = 'https://open.tiktok.test/v2/oauth/token/';
+
 /** Every token-endpoint helper the sweep probes. */
 export const AUTH_FLOWS: readonly AuthFlow[] = [
   {
@@ -280,6 +289,51 @@ export const AUTH_FLOWS: readonly AuthFlow[] = [
         clientSecret: CS,
         refreshToken: RT,
         tokenUrl: LINKEDIN_TOKEN_URL,
+        fetch,
+        clock,
+      }),
+  },
+  {
+    platform: 'tiktok',
+    name: 'refreshTikTokToken',
+    sendsBasic: false,
+    call: ({ fetch, clock }) =>
+      tiktok.refreshTikTokToken({
+        clientKey: CLIENT_ID,
+        clientSecret: CS,
+        refreshToken: RT,
+        tokenUrl: TIKTOK_TOKEN_URL,
+        fetch,
+        clock,
+      }),
+    refresh: {
+      // TikTok rotates refresh tokens: the provider persists the new one.
+      tokens: { accessToken: AT, refreshToken: RT, expiresAt: EXPIRED },
+      callback:
+        ({ fetch, clock }) =>
+        (refreshToken) =>
+          tiktok.refreshTikTokToken({
+            clientKey: CLIENT_ID,
+            clientSecret: CS,
+            refreshToken,
+            tokenUrl: TIKTOK_TOKEN_URL,
+            fetch,
+            clock,
+          }),
+    },
+  },
+  {
+    platform: 'tiktok',
+    name: 'exchangeTikTokCode (PKCE)',
+    sendsBasic: false,
+    call: ({ fetch, clock }) =>
+      tiktok.exchangeTikTokCode({
+        clientKey: CLIENT_ID,
+        clientSecret: CS,
+        redirectUri: REDIRECT_URI,
+        code: CODE,
+        codeVerifier: VERIFIER,
+        tokenUrl: TIKTOK_TOKEN_URL,
         fetch,
         clock,
       }),
