@@ -11,6 +11,7 @@ export default defineConfig({
     index: 'src/index.ts',
     'adapter-kit': 'src/adapter-kit.ts',
     analytics: 'src/analytics/index.ts',
+    inbox: 'src/inbox/index.ts',
     publisher: 'src/publisher/index.ts',
     scheduler: 'src/scheduler/index.ts',
     sqlite: 'src/sqlite/index.ts',

@@ -3,13 +3,15 @@
  * that processes on one machine share. It holds account tokens, so that processes sharing an
  * account never race a rotating refresh token, and the scheduler's entries and the publisher's
  * outbox, so that workers in several processes share one schedule, never publish one entry
- * twice, and find after a crash what they were doing. Each store keeps its own `smmkit_*` tables
- * in the file. Its own entry point, so that apps that never use it never load `node:sqlite`.
+ * twice, and find after a crash what they were doing; and the engagement inbox (items, polling
+ * cursors, seen ids), so that a restarted poller neither repeats nor skips. Each store keeps its
+ * own `smmkit_*` tables in the file. Its own entry point, so that apps that never use it never
+ * load `node:sqlite`.
  *
  * @example
  * ```ts
  * import { createRefreshingTokenProvider } from '@smmkit/core';
- * import { sqliteScheduleStore, sqliteTokenStore } from '@smmkit/core/sqlite';
+ * import { sqliteInboxStore, sqliteScheduleStore, sqliteTokenStore } from '@smmkit/core/sqlite';
  *
  * const tokens = createRefreshingTokenProvider({
  *   platform: 'x',
@@ -18,10 +20,12 @@
  *   refresh: (refreshToken) => refreshXToken({ clientId, refreshToken }),
  * });
  * const schedule = sqliteScheduleStore('smm.db'); // a ScheduleStore, and the publisher's Outbox
+ * const inbox = sqliteInboxStore('smm.db'); // an InboxStore for createInbox
  * ```
  *
  * @packageDocumentation
  */
+export { type SqliteInboxStore, sqliteInboxStore } from './sqlite-inbox-store.js';
 export { type SqliteScheduleStore, sqliteScheduleStore } from './sqlite-schedule-store.js';
 export {
   type SqliteTokenStore,

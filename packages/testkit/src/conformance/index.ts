@@ -1,10 +1,12 @@
 /**
  * smmkit's conformance suites, for vitest: the adapter suite (every adapter against its
- * simulator) and the schedule store suite (every `ScheduleStore`, and so every `Outbox`).
+ * simulator), the schedule store suite (every `ScheduleStore`, and so every `Outbox`) and the
+ * inbox store suite (every `InboxStore`).
  *
  * @packageDocumentation
  */
 export type { ConformanceAccount, ConformanceSetup, SamplePosts } from './conformance-setup.js';
+export { describeInboxStore, type InboxStoreSuiteOptions } from './inbox-store.js';
 export { type ConformanceOptions, runAdapterConformance } from './run-adapter-conformance.js';
 export {
   type InvalidSample,

@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { describeInboxStore } from '@smmkit/testkit/conformance';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseEngagement } from '../../src/parse/parse-models.js';
+import { sqliteInboxStore } from '../../src/sqlite/sqlite-inbox-store.js';
+import { sqliteScheduleStore } from '../../src/sqlite/sqlite-schedule-store.js';
+import { sqliteTokenStore } from '../../src/sqlite/sqlite-token-store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'smmkit-inbox-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+/** The file each store of the suite opened, for a second connection to it. */
+const fileOf = new Map<object, string>();
+
+describeInboxStore(
+  'sqliteInboxStore',
+  () => {
+    files += 1;
+    const file = join(dir, `inbox-${files}.db`);
+    const store = sqliteInboxStore(file);
+    fileOf.set(store, file);
+    return store;
+  },
+  { connectAgain: (store) => sqliteInboxStore(fileOf.get(store) ?? '') },
+);
+
+describe('sqliteInboxStore in the shared file', () => {
+  const engagement = parseEngagement({
+    platform: 'x',
+    accountId: '2244994945',
+    id: '1850000000000000001',
+    kind: 'mention',
+    author: { id: '1001', handle: 'fan' },
+    text: '@brand hello',
+    createdAt: '2026-05-01T07:00:00Z',
+    raw: {},
+  });
+
+  it('lives beside the token and schedule tables and keeps its items across reopening', async () => {
+    const file = join(dir, 'shared.db');
+    const tokens = sqliteTokenStore(file);
+    const schedule = sqliteScheduleStore(file);
+    const inbox = sqliteInboxStore(file);
+    await inbox.add([engagement], { receivedAt: new Date('2026-05-01T07:01:00Z') });
+    await inbox.close();
+    const reopened = sqliteInboxStore(file);
+    expect((await reopened.list()).map((item) => item.id)).toEqual(['1850000000000000001']);
+    const db = new DatabaseSync(file);
+    const components = db.prepare('SELECT component, version FROM smmkit_schema ORDER BY component').all();
+    expect(components).toEqual(
+      expect.arrayContaining([
+        { component: 'inbox', version: 1 },
+        { component: 'scheduler', version: 1 },
+        { component: 'tokens', version: 1 },
+      ]),
+    );
+    db.close();
+    tokens.close();
+    await Promise.all([reopened.close(), schedule.close()]);
+  });
+
+  it('refuses a file whose inbox tables are newer than it knows', async () => {
+    const file = join(dir, 'newer.db');
+    await sqliteInboxStore(file).close();
+    const db = new DatabaseSync(file);
+    db.prepare("UPDATE smmkit_schema SET version = 99 WHERE component = 'inbox'").run();
+    db.close();
+    expect(() => sqliteInboxStore(file)).toThrow(/inbox tables .* version 99/);
+  });
+});
