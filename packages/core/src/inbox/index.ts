@@ -1,11 +1,49 @@
 /**
  * The engagement inbox: the comments, replies, mentions and direct messages of every account in
- * one store. This entry holds the store contract (`InboxStore`), the item model and the
- * in-memory store; the SQLite store is `sqliteInboxStore` in `@smmkit/core/sqlite`.
+ * one store, polled on each account's rate budget through the publisher (or pushed in from
+ * webhooks), deduplicated, resumable after a restart; reply, hide, delete and like from it;
+ * triage (seen, assigned, tagged, resolved); listening rules (keywords, sentiment, negative
+ * spikes) as alerts; and the record analytics' engagement SLA figures read. Its own entry
+ * point, so apps that never read engagement never load the sentiment word list.
+ *
+ * @example
+ * ```ts
+ * import { createPublisher } from '@smmkit/core/publisher';
+ * import { createInbox, memoryInboxStore } from '@smmkit/core/inbox';
+ *
+ * const inbox = createInbox({
+ *   adapters,
+ *   publisher: createPublisher({ adapters, tokens }),
+ *   accounts: [{ platform: 'x', accountId: '2244994945' }],
+ *   store: memoryInboxStore(),
+ *   rules: [{ type: 'spike', name: 'crisis' }, { type: 'keyword', name: 'billing', anyOf: ['refund*'] }],
+ * });
+ * inbox.events.on('alert', (alert) => notify(alert));
+ * await inbox.poll();
+ * for await (const item of inbox.items({ statuses: ['new'] })) {
+ *   if (item.kind === 'comment') await inbox.reply(item, 'Thanks!');
+ * }
+ * ```
  *
  * @packageDocumentation
  */
 
+export type { LikeOperation } from './actions.js';
+export {
+  type EngagementEvent,
+  INBOX_EVENT_NAMES,
+  type InboxErrorEvent,
+  type InboxEventEmitter,
+  type InboxEvents,
+} from './events.js';
+export {
+  createInbox,
+  type Inbox,
+  type InboxFilter,
+  type InboxReply,
+  type PollFailure,
+  type PollResult,
+} from './inbox.js';
 // For authors of an InboxStore (a Redis one, yours): the item model and the patch rules every
 // store shares, so all stores behave alike.
 export {
@@ -19,6 +57,7 @@ export {
   newInboxItem,
   parseInboxItem,
 } from './inbox-item.js';
+export type { InboxAccount, InboxOptions } from './inbox-options.js';
 export { compareNewestFirst, foldText, matchesInboxQuery } from './inbox-query.js';
 export type {
   InboxAddOptions,
@@ -28,4 +67,29 @@ export type {
   InboxSource,
   InboxStore,
 } from './inbox-store.js';
+export type {
+  InboxAlert,
+  KeywordAlert,
+  KeywordRule,
+  ListeningRule,
+  RuleScope,
+  SentimentAlert,
+  SentimentRule,
+  SpikeAlert,
+  SpikeRule,
+} from './listening/rules.js';
+export { afinnSentiment, type SentimentScorer } from './listening/sentiment.js';
 export { memoryInboxStore } from './memory-inbox-store.js';
+export type { InboxSlaLog } from './sla-log.js';
+export type { StampedWebhookHandler, WebhookDeliveryStamp } from './webhooks/delivery-stamp.js';
+export { type SeenIdsRecorder, type SeenStoreOfOptions, seenStoreOf } from './webhooks/seen-ids-store.js';
+// Webhooks in: one fetch-standard handler for every adapter's challenges and signed deliveries.
+export { type MemorySeenStoreOptions, memorySeenStore, type SeenStore } from './webhooks/seen-store.js';
+export type { EngagementSink, WebhookDeliveryContext } from './webhooks/take-delivery.js';
+export type { WebhookOutcome, WebhookOutcomeKind } from './webhooks/webhook-outcome.js';
+export {
+  createWebhookRouter,
+  type WebhookRouter,
+  type WebhookRouterOptions,
+} from './webhooks/webhook-router.js';
+export type { WebhookSource, WebhookSources } from './webhooks/webhook-routes.js';

@@ -1,0 +1,93 @@
+import type { Adapter } from '../adapter/adapter.js';
+import type { RequestContext } from '../adapter/context.js';
+import { UnsupportedCapabilityError } from '../errors/unsupported-capability-error.js';
+import { ValidationError } from '../errors/validation-error.js';
+import type { Engagement } from '../models/engagement.js';
+import type { Publisher } from '../publisher/publisher.js';
+import type { Clock } from '../time/clock.js';
+import { type EngagementRef, engagementOf, type InboxItem, type InboxItemPatch } from './inbox-item.js';
+import type { InboxStore } from './inbox-store.js';
+
+/**
+ * An adapter that can like a comment or mention. Liking is not part of the adapter contract
+ * yet: the inbox calls `like` on an adapter that has it and refuses otherwise.
+ */
+export interface LikeOperation {
+  /** Likes the engagement as the context's account. */
+  like(engagement: Engagement, context: RequestContext): Promise<void>;
+}
+
+/** What the inbox's actions need. */
+export interface ActionContext {
+  readonly store: InboxStore;
+  readonly publisher: Publisher;
+  readonly adapters: ReadonlyMap<string, Adapter>;
+  readonly clock: Clock;
+}
+
+/** An adapter operation on one engagement, or `undefined` when the adapter lacks it. */
+type Operation<T> = ((engagement: Engagement, context: RequestContext) => Promise<T>) | undefined;
+
+/**
+ * The stored item `ref` names.
+ *
+ * @throws ValidationError (`inbox.unknown_item`) when the store does not keep it
+ */
+export async function storedItem(store: InboxStore, ref: EngagementRef): Promise<InboxItem> {
+  const item = await store.get({ platform: ref.platform, id: ref.id });
+  if (item !== undefined) return item;
+  throw new ValidationError(
+    [
+      {
+        path: ['id'],
+        rule: 'inbox.unknown_item',
+        message: `the inbox keeps no ${ref.platform} engagement "${ref.id.slice(0, 80)}"`,
+      },
+    ],
+    'inbox action',
+    { platform: ref.platform },
+  );
+}
+
+/**
+ * Runs an adapter operation on a stored item through the publisher's queue of its account (the
+ * `reply` budget: replies, hides and deletes), then applies `patch` to the item.
+ *
+ * @param context - store, publisher, adapters, clock
+ * @param ref - the item
+ * @param capability - the capability's name for the refusal (`engagement.reply`, …)
+ * @param pick - the adapter's operation, bound to the adapter, or `undefined` when it has none
+ * @param patch - the change to store once the platform did it
+ * @returns the operation's result and the item as stored after it
+ * @throws UnsupportedCapabilityError when the adapter lacks the operation (nothing sent); the
+ *   adapter's error when the platform refuses (the item is left as it was)
+ */
+export async function act<T>(
+  context: ActionContext,
+  ref: EngagementRef,
+  capability: string,
+  pick: (adapter: Adapter) => Operation<T>,
+  patch: (at: Date) => InboxItemPatch,
+): Promise<{ readonly result: T; readonly item: InboxItem }> {
+  const item = await storedItem(context.store, ref);
+  const adapter = context.adapters.get(item.platform);
+  const operation = adapter === undefined ? undefined : pick(adapter);
+  if (operation === undefined) {
+    throw new UnsupportedCapabilityError(capability, { platform: item.platform });
+  }
+  const engagement = engagementOf(item);
+  const result = await context.publisher.run(
+    { platform: item.platform, accountId: item.accountId },
+    'reply',
+    (requestContext) => operation(engagement, requestContext),
+  );
+  const at = new Date(context.clock.now());
+  const updated = await context.store.update(item, patch(at), at);
+  return { result, item: updated ?? item };
+}
+
+/** The adapter's `like`, when it has one (see {@link LikeOperation}). */
+export function likeOf(adapter: Adapter): Operation<void> {
+  const candidate = (adapter as Adapter & Partial<LikeOperation>).like;
+  return typeof candidate === 'function' ? candidate.bind(adapter) : undefined;
+}

@@ -1,0 +1,146 @@
+import type { Adapter } from '../adapter/adapter.js';
+import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
+import type { EngagementKind } from '../models/engagement.js';
+import type { Publisher } from '../publisher/publisher.js';
+import { type Clock, systemClock } from '../time/clock.js';
+import type { InboxStore } from './inbox-store.js';
+import type { ListeningRule } from './listening/rules.js';
+import { afinnSentiment, type SentimentScorer } from './listening/sentiment.js';
+
+/** An account whose engagement the inbox polls. */
+export interface InboxAccount {
+  /** Platform id; an adapter for it must be given. */
+  readonly platform: string;
+  /** The account's id on the platform. */
+  readonly accountId: string;
+  /** Kinds to read (default every kind the adapter reads). */
+  readonly kinds?: readonly EngagementKind[] | undefined;
+  /**
+   * Posts (platform post ids) whose comments and replies are read too, each as a listing of its
+   * own: for platforms whose account-wide listing leaves some out (X replies that do not
+   * mention the account, Instagram media older than the newest 25).
+   */
+  readonly posts?: readonly string[] | undefined;
+}
+
+/**
+ * Options of {@link createInbox}.
+ *
+ * @example
+ * ```ts
+ * const inbox = createInbox({
+ *   adapters: [x, instagram],
+ *   publisher, // the same publisher that publishes: polling and replies share its rate budgets
+ *   accounts: [{ platform: 'x', accountId: '2244994945' }, { platform: 'instagram', accountId: '17841400000000000' }],
+ *   store: sqliteInboxStore('smm.db'),
+ *   rules: [{ type: 'spike', name: 'crisis' }],
+ * });
+ * ```
+ */
+export interface InboxOptions {
+  /** The adapters, one per platform id. */
+  readonly adapters: readonly Adapter[];
+  /**
+   * The publisher every platform call goes through (`publisher.run`): polls and actions wait in
+   * the account's rate-limited queue, with its tokens and retries, next to its publishes.
+   */
+  readonly publisher: Publisher;
+  /** The accounts to poll. Items of other accounts may still be given to `ingest`. */
+  readonly accounts: readonly InboxAccount[];
+  /** Where items, cursors and seen ids live. Share one store between every inbox process. */
+  readonly store: InboxStore;
+  /** Time source (default the system clock); tests pass a fake one. */
+  readonly clock?: Clock | undefined;
+  /** Pause between two rounds of polling after `start()`, in ms (default 60 000). */
+  readonly pollIntervalMs?: number | undefined;
+  /**
+   * How far before the newest item already read each poll reads back, in ms (default 300 000):
+   * room for items a platform lists a little late. What is read twice is dropped as a duplicate.
+   */
+  readonly lookbackMs?: number | undefined;
+  /** Items per page asked of the platforms (default: each adapter's own). */
+  readonly pageSize?: number | undefined;
+  /** Listening rules run on every batch of new items; their matches are `alert` events. */
+  readonly rules?: readonly ListeningRule[] | undefined;
+  /** The sentiment scorer the rules use (default {@link afinnSentiment}). */
+  readonly sentiment?: SentimentScorer | undefined;
+}
+
+/** {@link InboxOptions} with every default filled in. */
+export interface ResolvedInboxOptions {
+  /** Adapters by platform id. */
+  readonly adapters: ReadonlyMap<string, Adapter>;
+  /** See {@link InboxOptions.publisher}. */
+  readonly publisher: Publisher;
+  /** See {@link InboxOptions.accounts}. */
+  readonly accounts: readonly InboxAccount[];
+  /** See {@link InboxOptions.store}. */
+  readonly store: InboxStore;
+  /** See {@link InboxOptions.clock}. */
+  readonly clock: Clock;
+  /** See {@link InboxOptions.pollIntervalMs}. */
+  readonly pollIntervalMs: number;
+  /** See {@link InboxOptions.lookbackMs}. */
+  readonly lookbackMs: number;
+  /** See {@link InboxOptions.pageSize}. */
+  readonly pageSize: number | undefined;
+  /** See {@link InboxOptions.rules}. */
+  readonly rules: readonly ListeningRule[];
+  /** See {@link InboxOptions.sentiment}. */
+  readonly sentiment: SentimentScorer;
+}
+
+/**
+ * Fills in every default of {@link InboxOptions} and checks them, so a mistake fails when the
+ * inbox is made rather than at its first poll.
+ *
+ * @throws ValidationError for an account without an adapter or listed twice, or a bad number;
+ *   TypeError when two adapters share a platform id
+ */
+export function resolveInboxOptions(options: InboxOptions): ResolvedInboxOptions {
+  const adapters = new Map<string, Adapter>();
+  for (const adapter of options.adapters) {
+    if (adapters.has(adapter.platform))
+      throw new TypeError(`Two adapters for platform "${adapter.platform}".`);
+    adapters.set(adapter.platform, adapter);
+  }
+  const problems: ValidationProblem[] = [];
+  const seen = new Set<string>();
+  options.accounts.forEach((account, index) => {
+    const key = JSON.stringify([account.platform, account.accountId]);
+    if (!adapters.has(account.platform)) {
+      problems.push({
+        path: ['accounts', index, 'platform'],
+        rule: 'inbox.account_platform',
+        message: `no adapter for platform "${account.platform}"`,
+      });
+    }
+    if (seen.has(key)) {
+      problems.push({ path: ['accounts', index], rule: 'inbox.account_twice', message: 'is listed twice' });
+    }
+    seen.add(key);
+  });
+  const number = (name: 'pollIntervalMs' | 'lookbackMs' | 'pageSize', fallback: number, min: number) => {
+    const value = options[name] ?? fallback;
+    if (!(Number.isFinite(value) && value >= min)) {
+      problems.push({ path: [name], rule: `inbox.${name}`, message: `must be a number of at least ${min}` });
+    }
+    return value;
+  };
+  const pollIntervalMs = number('pollIntervalMs', 60_000, 1);
+  const lookbackMs = number('lookbackMs', 300_000, 0);
+  const pageSize = options.pageSize === undefined ? undefined : number('pageSize', 0, 1);
+  if (problems.length > 0) throw new ValidationError(problems, 'inbox options');
+  return {
+    adapters,
+    publisher: options.publisher,
+    accounts: options.accounts,
+    store: options.store,
+    clock: options.clock ?? systemClock,
+    pollIntervalMs,
+    lookbackMs,
+    pageSize,
+    rules: options.rules ?? [],
+    sentiment: options.sentiment ?? afinnSentiment,
+  };
+}

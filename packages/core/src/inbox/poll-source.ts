@@ -1,0 +1,107 @@
+import type { Adapter, EngagementPage, EngagementQuery } from '../adapter/adapter.js';
+import type { RequestContext } from '../adapter/context.js';
+import type { Engagement } from '../models/engagement.js';
+import type { Publisher } from '../publisher/publisher.js';
+import type { Clock } from '../time/clock.js';
+import type { InboxItem } from './inbox-item.js';
+import type { InboxCursor, InboxSource, InboxStore } from './inbox-store.js';
+
+/** What walking one listing needs. */
+export interface PollContext {
+  readonly store: InboxStore;
+  readonly publisher: Publisher;
+  readonly clock: Clock;
+  readonly lookbackMs: number;
+  readonly pageSize: number | undefined;
+  /** Called with each page's new items as soon as they are stored. */
+  readonly onAdded: (items: readonly InboxItem[]) => Promise<void>;
+}
+
+/** A listing to walk: the adapter, the source and the query besides `since` and `cursor`. */
+export interface PollTarget {
+  readonly adapter: Adapter;
+  readonly source: InboxSource;
+  readonly query: Omit<EngagementQuery, 'since' | 'cursor' | 'pageSize'>;
+}
+
+/**
+ * Reads one listing from its newest item back to where the last complete walk ended (less the
+ * lookback), page by page. Each page is one `publisher.run` on the account's `engagement`
+ * budget, started afresh from the saved cursor, so a retried page never resumes a failed
+ * generator. The page's new items and the cursor after it are stored in one write: a process
+ * that stops between two pages resumes after the last page it stored, and a page read again is
+ * dropped as duplicates. When the walk ends, its newest `createdAt` becomes the next `since`.
+ *
+ * @returns the items added, page after page
+ * @throws whatever the adapter or the store threw; the pages stored before stay stored
+ */
+export async function pollSource(target: PollTarget, context: PollContext): Promise<InboxItem[]> {
+  const { adapter, source, query } = target;
+  const { store, publisher, clock } = context;
+  const list = adapter.listEngagements?.bind(adapter);
+  if (list === undefined) return [];
+  const saved = await store.getCursor(source);
+  let walk: { since?: Date | undefined; newest?: Date | undefined; cursor?: string | undefined } =
+    saved?.walk ??
+    (saved?.since === undefined
+      ? { cursor: undefined }
+      : { since: new Date(saved.since.getTime() - context.lookbackMs), cursor: undefined });
+  const added: InboxItem[] = [];
+  const account = { platform: source.platform, accountId: source.accountId };
+  for (;;) {
+    const request: EngagementQuery = {
+      ...query,
+      since: walk.since,
+      cursor: walk.cursor,
+      pageSize: context.pageSize,
+    };
+    const page = await publisher.run(account, 'engagement', (requestContext) =>
+      firstPage(list, request, requestContext),
+    );
+    const items = page?.items ?? [];
+    const newest = latest(walk.newest, items);
+    const next = page?.cursor;
+    const atEnd = next === undefined || next === walk.cursor;
+    const cursor: InboxCursor = atEnd
+      ? { since: newest ?? saved?.since }
+      : { since: saved?.since, walk: { since: walk.since, newest, cursor: next } };
+    const stored = await store.add(items.filter(isInbound), {
+      receivedAt: new Date(clock.now()),
+      cursor: { source, cursor },
+    });
+    added.push(...stored);
+    if (stored.length > 0) await context.onAdded(stored);
+    if (atEnd || cursor.walk === undefined) return added;
+    walk = cursor.walk;
+  }
+}
+
+/** The first page of a listing, its generator closed after it. */
+async function firstPage(
+  list: NonNullable<Adapter['listEngagements']>,
+  query: EngagementQuery,
+  context: RequestContext,
+): Promise<EngagementPage | undefined> {
+  const pages = list(query, context)[Symbol.asyncIterator]();
+  try {
+    const result = await pages.next();
+    return result.done === true ? undefined : result.value;
+  } finally {
+    await pages.return?.();
+  }
+}
+
+/** The later of `known` and every item's `createdAt`. */
+function latest(known: Date | undefined, items: readonly Engagement[]): Date | undefined {
+  let newest = known?.getTime();
+  for (const item of items) {
+    const at = item.createdAt.getTime();
+    if (newest === undefined || at > newest) newest = at;
+  }
+  return newest === undefined ? undefined : new Date(newest);
+}
+
+/** The account's own items (its replies, its posts) wait for nobody's answer: not inbox items. */
+function isInbound(item: Engagement): boolean {
+  return item.author.id !== item.accountId;
+}
