@@ -1,119 +1,14 @@
 import { ValidationError } from '../errors/validation-error.js';
-import type { Engagement, EngagementInput } from '../models/engagement.js';
 import { parseEngagement } from '../parse/parse-models.js';
 import { act, likeOf, storedItem } from './actions.js';
-import { createInboxEvents, type InboxEventEmitter } from './events.js';
+import { createInboxEvents } from './events.js';
+import type { Inbox, InboxFilter, PollFailure, PollResult } from './inbox-api.js';
 import type { EngagementRef, InboxItem, InboxItemPatch } from './inbox-item.js';
 import { type InboxOptions, resolveInboxOptions } from './inbox-options.js';
-import type { InboxQuery, InboxSource } from './inbox-store.js';
+import type { InboxQuery } from './inbox-store.js';
 import { createListener } from './listening/listener.js';
 import { type PollTarget, pollSource } from './poll-source.js';
-import { type InboxSlaLog, slaLogOf } from './sla-log.js';
-
-/** Which items {@link Inbox.items} and {@link Inbox.slaLog} return; every given field narrows them. */
-export interface InboxFilter extends Omit<InboxQuery, 'after' | 'limit' | 'deleted'> {
-  /** `true`: only items deleted through the inbox; `'any'`: both; default `false` (not deleted). */
-  readonly deleted?: boolean | 'any' | undefined;
-}
-
-/** A listing that failed in a round of polling (the others went on). */
-export interface PollFailure {
-  /** The listing. */
-  readonly source: InboxSource;
-  /** What was thrown; the pages stored before it stay stored and the next round resumes after them. */
-  readonly error: unknown;
-}
-
-/** What one round of polling did ({@link Inbox.poll}). */
-export interface PollResult {
-  /** The items added, every account's, in the order stored. */
-  readonly added: readonly InboxItem[];
-  /** The listings that failed. */
-  readonly failures: readonly PollFailure[];
-}
-
-/** What {@link Inbox.reply} resolves with. */
-export interface InboxReply {
-  /** The reply as the platform made it. */
-  readonly reply: Engagement;
-  /** The item answered, now `replied` (unless it was `resolved`) with its first response time. */
-  readonly item: InboxItem;
-}
-
-/**
- * One inbox over every account: the comments, replies, mentions and messages of every platform
- * in one store, polled on each account's rate budget or pushed in by webhooks, with actions,
- * triage and listening rules.
- *
- * @example
- * ```ts
- * inbox.events.on('alert', (alert) => notify(alert));
- * await inbox.poll();
- * for await (const item of inbox.items({ statuses: ['new'] })) {
- *   if (item.kind === 'comment') await inbox.reply(item, 'Thanks!');
- * }
- * ```
- */
-export interface Inbox {
-  /** Typed events: `engagement`, `alert` and `error`; see `InboxEvents`. */
-  readonly events: InboxEventEmitter;
-  /** The items matching `filter`, newest first, read from the store page by page. */
-  items(filter?: InboxFilter): AsyncIterable<InboxItem>;
-  /** The item, if the inbox keeps it. */
-  get(ref: EngagementRef): Promise<InboxItem | undefined>;
-  /**
-   * One round of polling: every listing of every account (its own, and each of its `posts`),
-   * accounts at once, each account's listings one after another; each page waits its turn in
-   * the account's queue. New items are stored, `engagement` events and alerts follow. A listing
-   * that fails is reported (and as an `error` event) and the others go on. A second call while
-   * one runs gets the running round.
-   */
-  poll(options?: { readonly signal?: AbortSignal | undefined }): Promise<PollResult>;
-  /** Starts polling: a round at once, then one every `pollIntervalMs`. */
-  start(): void;
-  /** Stops polling: cancels the round under way (what it stored stays) and waits for it. */
-  stop(): Promise<void>;
-  /**
-   * Adds engagements from elsewhere (a webhook's parsed events): checked, stored, deduplicated
-   * by platform and id with what polling found, then `engagement` events and rules, as for polled
-   * ones. The account's own items are left out.
-   *
-   * @returns the items added (duplicates left out)
-   * @throws ValidationError when an engagement is invalid (nothing of the batch is stored)
-   */
-  ingest(engagements: Iterable<Engagement | EngagementInput>): Promise<InboxItem[]>;
-  /**
-   * Replies through the item's adapter, on the account's queue. The item becomes `replied`
-   * (unless `resolved`) and keeps its first response time.
-   *
-   * @throws UnsupportedCapabilityError when the adapter cannot reply; ValidationError when the
-   *   item is not in the inbox; the adapter's error when the platform refuses
-   */
-  reply(ref: EngagementRef, text: string): Promise<InboxReply>;
-  /** Hides the item on the platform (X hidden replies, Meta hidden comments). @throws as {@link Inbox.reply} */
-  hide(ref: EngagementRef): Promise<InboxItem>;
-  /** Shows a hidden item again. @throws as {@link Inbox.reply} */
-  unhide(ref: EngagementRef): Promise<InboxItem>;
-  /** Deletes the item on the platform; the inbox keeps it with `deletedAt`. @throws as {@link Inbox.reply} */
-  delete(ref: EngagementRef): Promise<InboxItem>;
-  /** Likes the item, where the adapter can (see `LikeOperation`). @throws as {@link Inbox.reply} */
-  like(ref: EngagementRef): Promise<InboxItem>;
-  /** Marks a `new` item `seen` (other states stay). */
-  markSeen(ref: EngagementRef): Promise<InboxItem>;
-  /** Assigns the item to someone, or to nobody with `null`. */
-  assign(ref: EngagementRef, assignee: string | null): Promise<InboxItem>;
-  /** Adds tags (each kept once). */
-  tag(ref: EngagementRef, tags: readonly string[]): Promise<InboxItem>;
-  /** Removes tags. */
-  untag(ref: EngagementRef, tags: readonly string[]): Promise<InboxItem>;
-  /** Marks the item `resolved`, keeping the first resolution time. */
-  resolve(ref: EngagementRef): Promise<InboxItem>;
-  /**
-   * The items matching `filter` and their responses, ready for analytics' `engagementSla`: per
-   * account (`accounts`), per assignee (`assignee`) or per period (`from`, `to`).
-   */
-  slaLog(filter?: InboxFilter): Promise<InboxSlaLog>;
-}
+import { slaLogOf } from './sla-log.js';
 
 /** Items read from the store per call by {@link Inbox.items}. */
 const PAGE = 100;

@@ -36,14 +36,8 @@ export {
   type InboxEventEmitter,
   type InboxEvents,
 } from './events.js';
-export {
-  createInbox,
-  type Inbox,
-  type InboxFilter,
-  type InboxReply,
-  type PollFailure,
-  type PollResult,
-} from './inbox.js';
+export { createInbox } from './inbox.js';
+export type { Inbox, InboxFilter, InboxReply, PollFailure, PollResult } from './inbox-api.js';
 // For authors of an InboxStore (a Redis one, yours): the item model and the patch rules every
 // store shares, so all stores behave alike.
 export {
