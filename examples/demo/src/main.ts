@@ -1,4 +1,8 @@
 import { main } from './demo.ts';
+import { runWeek } from './week.ts';
 
 const report = await main();
-if (report.outcomes.some(({ outcome }) => outcome.status !== 'published')) process.exitCode = 1;
+// Then a week of the campaign on the scheduler: queue slots, a recurring post, approvals.
+const week = await runWeek();
+if (report.outcomes.some(({ outcome }) => outcome.status !== 'published') || week.unexpected.length > 0)
+  process.exitCode = 1;
