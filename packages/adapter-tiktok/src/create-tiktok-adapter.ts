@@ -9,12 +9,14 @@ import { publishToTikTok } from './publish.js';
 import { cancelTikTokPublish, getTikTokPublishStatus, type TikTokPublishStatus } from './publish-lookup.js';
 import { resolveTikTokSettings, type TikTokSettings } from './settings.js';
 import { validateTikTokPost } from './validate.js';
+import { createTikTokWebhookHandler, type TikTokWebhookHandler } from './webhooks.js';
 
 /**
  * A TikTok adapter: a core `Adapter` whose always-supported operations are present (so callers
- * need no `?.`), plus TikTok's own: looking up and cancelling a publish.
+ * need no `?.`), plus TikTok's own: looking up and cancelling a publish. `webhooks` is present when
+ * the settings have a `webhookClientSecret`, with TikTok's `events`.
  */
-export type TikTokAdapter = Adapter &
+export type TikTokAdapter = Omit<Adapter, 'webhooks'> &
   Required<Pick<Adapter, 'getPostMetrics' | 'getAccountMetrics' | 'findRecentPosts'>> & {
     /**
      * What became of a publish whose result had no public id yet (the warnings
@@ -30,6 +32,8 @@ export type TikTokAdapter = Adapter &
     getPublishStatus(target: PostRef | string, context: RequestContext): Promise<TikTokPublishStatus>;
     /** Cancels a publish TikTok has not finished (its status becomes `FAILED`, `publish_cancelled`). */
     cancelPublish(target: PostRef | string, context: RequestContext): Promise<void>;
+    /** Webhook verification and TikTok's events, when the settings have a `webhookClientSecret`. */
+    readonly webhooks?: TikTokWebhookHandler;
   };
 
 /**
@@ -39,7 +43,7 @@ export type TikTokAdapter = Adapter &
  * `exchangeTikTokCode`, and refresh them with `refreshTikTokToken` inside core's
  * `createRefreshingTokenProvider` (TikTok rotates refresh tokens).
  *
- * @param settings - host, polling, chunk size, audit state, limits and transport; see {@link TikTokSettings}
+ * @param settings - host, polling, chunk size, audit state, limits, webhook secret and transport; see {@link TikTokSettings}
  * @returns the adapter
  * @throws ValidationError when a setting is invalid
  *
@@ -60,8 +64,9 @@ export type TikTokAdapter = Adapter &
 export function createTikTokAdapter(settings: TikTokSettings = {}): TikTokAdapter {
   const resolved = resolveTikTokSettings(settings);
   const http = createTikTokHttpClient(resolved);
+  const secret = resolved.webhookClientSecret;
   const capabilities = tiktokCapabilities({
-    webhooks: false,
+    webhooks: secret !== undefined,
     dailyPostsPerCreator: resolved.dailyPostsPerCreator,
   });
   const publishSettings = {
@@ -83,5 +88,14 @@ export function createTikTokAdapter(settings: TikTokSettings = {}): TikTokAdapte
       getTikTokPublishStatus(http, target, context),
     cancelPublish: (target: PostRef | string, context: RequestContext) =>
       cancelTikTokPublish(http, target, context),
+    ...(secret === undefined
+      ? {}
+      : {
+          webhooks: createTikTokWebhookHandler(secret, {
+            webhookMaxBodyBytes: resolved.webhookMaxBodyBytes,
+            toleranceSec: resolved.webhookToleranceSec,
+            clientKey: resolved.clientKey,
+          }),
+        }),
   });
 }

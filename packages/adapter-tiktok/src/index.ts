@@ -55,3 +55,16 @@ export {
   VIDEO_CAPTION_MAX_LENGTH,
   validateTikTokPost,
 } from './validate.js';
+export { type TikTokWebhookEvent, tiktokWebhookEvent } from './webhook-events.js';
+export {
+  isTikTokSignature,
+  parseTikTokSignatureHeader,
+  type SignatureFreshness,
+  type TikTokSignatureHeader,
+  tiktokSignature,
+} from './webhook-signature.js';
+export {
+  createTikTokWebhookHandler,
+  type TikTokWebhookHandler,
+  type TikTokWebhookOptions,
+} from './webhooks.js';

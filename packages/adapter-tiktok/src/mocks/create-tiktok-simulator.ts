@@ -14,6 +14,7 @@ import { registerOAuthRoutes } from './routes/oauth.js';
 import { registerStatusRoutes } from './routes/status.js';
 import { registerUploadRoute } from './routes/upload.js';
 import { registerVideoInitRoutes } from './routes/video-init.js';
+import { publishEvents, type TikTokWebhookBody } from './webhooks.js';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -115,6 +116,11 @@ export interface TikTokSimulator {
   failNextPublish(failReason: string): void;
   /** A publish, by `publish_id`, or `undefined`. */
   publication(publishId: string): Publication | undefined;
+  /**
+   * The webhook events TikTok has sent so far about a publish, for the app `clientKey`
+   * (`post.publish.complete`, `post.publish.publicly_available`, …); sign one with `signedTikTokWebhook`.
+   */
+  publishEvents(publishId: string, clientKey: string): TikTokWebhookBody[];
 }
 
 /**
@@ -245,5 +251,6 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
       context.failures.push(failReason);
     },
     publication: (publishId) => context.publications.get(publishId),
+    publishEvents: (publishId, clientKey) => publishEvents(context, publishId, clientKey, sim.clock.now()),
   };
 }

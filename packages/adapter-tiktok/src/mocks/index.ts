@@ -27,3 +27,4 @@ export {
 } from './create-tiktok-simulator.js';
 export { tiktokDialect } from './dialect.js';
 export type { TikTokPostExtra } from './publications.js';
+export { signedTikTokWebhook, type TikTokWebhookBody } from './webhooks.js';
