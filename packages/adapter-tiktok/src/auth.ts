@@ -83,7 +83,7 @@ export interface RefreshTikTokTokenOptions extends TikTokTokenEndpointOptions {
   readonly refreshToken: string;
 }
 
-/** A TikTok token set: core's {@link TokenSet} and the creator's `open_id`, their account id. */
+/** A TikTok token set: core's `TokenSet` and the creator's `open_id`, their account id. */
 export interface TikTokTokenSet extends TokenSet {
   /** The creator's `open_id` for this app: use it as the account's `accountId`. */
   readonly openId?: string | undefined;

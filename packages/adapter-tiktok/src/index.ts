@@ -48,7 +48,7 @@ export {
 export { isTikTokPublicId, tiktokPostUrl } from './post-ref.js';
 export type { TikTokPublishStatus } from './publish-lookup.js';
 export { requiredTikTokScope, TIKTOK_SCOPES } from './scopes.js';
-export { resolveTikTokSettings, TIKTOK_DEFAULTS, type TikTokSettings } from './settings.js';
+export { TIKTOK_DEFAULTS, type TikTokSettings } from './settings.js';
 export {
   isPhotoPost,
   type TikTokValidationSettings,

@@ -1,12 +1,8 @@
 import type { Media, Post } from '@smmkit/core';
 import { ValidationError } from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
-import {
-  resolveTikTokSettings,
-  TikTokPostOptionsSchema,
-  tiktokCapabilities,
-  validateTikTokPost,
-} from '../src/index.js';
+import { TikTokPostOptionsSchema, tiktokCapabilities, validateTikTokPost } from '../src/index.js';
+import { resolveTikTokSettings } from '../src/settings.js';
 
 const capabilities = tiktokCapabilities({ webhooks: false, dailyPostsPerCreator: 15 });
 

@@ -18,6 +18,40 @@ export interface SimulatedCreator {
   maxVideoPostDurationSec: number;
 }
 
+/** A file upload of a publish: what its init declared and what has come so far. */
+export interface PublicationUpload {
+  /** `video_size`. */
+  readonly videoSize: number;
+  /** `chunk_size`. */
+  readonly chunkSize: number;
+  /** `total_chunk_count`. */
+  readonly totalChunkCount: number;
+  /** The `Content-Type`s the chunks may carry. */
+  readonly mimeTypes: readonly string[];
+  /** The `upload_token` of the upload URL. */
+  readonly token: string;
+  /** When the upload URL stops working (an hour after the init), simulated ms. */
+  readonly expiresAt: number;
+  /** Bytes received so far. */
+  receivedBytes: number;
+  /** Chunks received so far. */
+  receivedChunks: number;
+}
+
+/** What a publish's post says and holds. */
+export interface PublicationContent {
+  /** The video's caption, or the photo post's description. */
+  readonly text: string;
+  /** The photo post's title (empty for a video). */
+  readonly title: string;
+  /** The privacy level of a direct post. */
+  readonly privacyLevel: string | undefined;
+  /** The media kinds, in order. */
+  readonly mediaKinds: readonly ('video' | 'image')[];
+  /** Their MIME type. */
+  readonly mimeType: string;
+}
+
 /** A publish, from its init to its end. */
 export interface Publication {
   /** TikTok's `publish_id`. */
@@ -33,28 +67,13 @@ export interface Publication {
   /** When the init was answered. */
   readonly createdAt: number;
   /** For a file upload: what the init declared, what came, and the upload URL's secret. */
-  readonly upload?: {
-    readonly videoSize: number;
-    readonly chunkSize: number;
-    readonly totalChunkCount: number;
-    readonly mimeTypes: readonly string[];
-    readonly token: string;
-    readonly expiresAt: number;
-    receivedBytes: number;
-    receivedChunks: number;
-  };
+  readonly upload?: PublicationUpload;
   /** When TikTok has all the media (the last chunk, or the init of a pull); processing starts then. */
   mediaAt: number | undefined;
   /** The public id the post gets once public (a direct post). */
   readonly postId: string;
   /** What the post says and holds, stored as a post when the media are all there. */
-  readonly content: {
-    readonly text: string;
-    readonly title: string;
-    readonly privacyLevel: string | undefined;
-    readonly mediaKinds: readonly ('video' | 'image')[];
-    readonly mimeType: string;
-  };
+  readonly content: PublicationContent;
   /** Why processing fails, when a test said it would (`failNextPublish`). */
   readonly failReason: string | undefined;
   /** Cancelled before it was done. */

@@ -16,7 +16,7 @@
  *
  * @packageDocumentation
  */
-export type { Publication, SimulatedCreator } from './context.js';
+export type { Publication, PublicationContent, PublicationUpload, SimulatedCreator } from './context.js';
 export {
   type CreatorOptions,
   createTikTokSimulator,
