@@ -13,7 +13,8 @@ import { invalidTimeInput, requireInstant, requireZone } from './time-input.js';
  *
  * Both choices are Temporal's `'compatible'` disambiguation, the same as RFC 5545's rule for an
  * explicit local DATE-TIME (https://www.rfc-editor.org/rfc/rfc5545#section-3.3.5). The scheduler
- * keeps the adjustment on the entry, so an hour is never gained or lost silently.
+ * reports the adjustment in its `scheduled` event (and the entry keeps the instant and the zone),
+ * so an hour is never gained or lost silently.
  */
 export type DstAdjustment = 'none' | 'gap-shifted' | 'overlap-earlier';
 
