@@ -16,10 +16,12 @@ const MAX_PAGES = 5;
 
 /**
  * The creator's recent public posts, for reconciling a publish whose answer was lost:
- * `POST /v2/video/list/?fields=id,title,create_time,share_url` with `{max_count, cursor}`, newest
+ * `POST /v2/video/list/?fields=id,title,video_description,create_time,share_url` with
+ * `{max_count, cursor}`, newest
  * first, page after page until the posts are older than `query.since`
  * (https://developers.tiktok.com/doc/tiktok-api-v2-video-list; scope `video.list`). A post TikTok
- * is still moderating is not listed yet.
+ * is still moderating is not listed yet. A post's text is its `video_description` (the caption, or
+ * a photo post's description), as the post's text was.
  *
  * @param http - the adapter's HTTP client
  * @param query - since when, the caption, how many
@@ -44,7 +46,7 @@ export async function findRecentTikTokPosts(
       method: 'POST',
       path: '/v2/video/list/',
       operation: 'list recent videos',
-      searchParams: { fields: 'id,title,create_time,share_url' },
+      searchParams: { fields: 'id,title,video_description,create_time,share_url' },
       json: { max_count: maxCount, ...(cursor === undefined ? {} : { cursor }) },
       schema: VideoPageSchema,
       context,
@@ -53,7 +55,8 @@ export async function findRecentTikTokPosts(
     for (const video of videos) {
       posts.push({
         ref: tiktokPostRef(context.account.accountId, String(video.id), video.share_url ?? undefined),
-        text: video.title ?? '',
+        // The caption (or a photo post's description) the post was published with.
+        text: video.video_description ?? video.title ?? '',
         createdAt: new Date((video.create_time ?? 0) * 1000),
       });
     }

@@ -98,7 +98,21 @@ describe('findRecentPosts', () => {
         createdAt: new Date(since.getTime() - (since.getTime() % 1000)),
       },
     ]);
+    h.clock.advance(60_000);
+    await adapter.publish(
+      { title: 'Photo title', text: 'Photo description', media: [photo('p')], options: publicOptions() },
+      h.context(),
+    );
+    const photos = await adapter.findRecentPosts({ since, text: 'Photo description' }, h.context());
+    expect(photos.map((post) => post.ref.url)).toEqual([expect.stringMatching(/\/photo\/\d{19}$/)]);
     const all = await adapter.findRecentPosts({ since: new Date(START) }, h.context());
-    expect(all.map((post) => post.text)).toEqual(['Another', 'The one', 'Old 2', 'Old 1', 'Old 0']);
+    expect(all.map((post) => post.text)).toEqual([
+      'Photo description',
+      'Another',
+      'The one',
+      'Old 2',
+      'Old 1',
+      'Old 0',
+    ]);
   });
 });
