@@ -4,6 +4,8 @@ import { createInstagramAdapter } from '@smmkit/adapter-instagram';
 import { createInstagramSimulator } from '@smmkit/adapter-instagram/mocks';
 import { createLinkedInAdapter, linkedInPostUrl } from '@smmkit/adapter-linkedin';
 import { createLinkedInSimulator } from '@smmkit/adapter-linkedin/mocks';
+import { createTikTokAdapter, isTikTokPublicId, tiktokPostUrl } from '@smmkit/adapter-tiktok';
+import { createTikTokSimulator } from '@smmkit/adapter-tiktok/mocks';
 import { createXAdapter, refreshXToken, xPostUrl } from '@smmkit/adapter-x';
 import { createXSimulator } from '@smmkit/adapter-x/mocks';
 import {
@@ -247,7 +249,57 @@ const facebook: DemoPlatform = {
   },
 };
 
+const tiktok: DemoPlatform = {
+  id: 'tiktok',
+  name: 'TikTok',
+  setUp(time, clock) {
+    // Moderation takes a minute of simulated time before TikTok shows the public post id.
+    const simulator = createTikTokSimulator({
+      clock: time,
+      moderationMs: 60_000,
+      verifiedUrlPrefixes: [`${CDN}/`],
+      // TikTok's access tokens last 24 h; the demo's campaign runs longer on simulated time.
+      accessTokenSeconds: 30 * 86_400,
+    });
+    const creator = simulator.addCreator('linen.workshop', { followers: 9_100 });
+    return {
+      sim: simulator.sim,
+      extraSimulators: simulator.simulators.filter((sim) => sim !== simulator.sim),
+      adapter: createTikTokAdapter({ baseUrl: simulator.apiUrl, fetch: clock.fetch }),
+      accountId: creator.account.id,
+      tokens: staticTokenProvider(creator.accessToken),
+      // TikTok has no default audience: every direct post names one among the creator's options
+      // (https://developers.tiktok.com/doc/content-sharing-guidelines).
+      overrides: { options: { privacyLevel: 'PUBLIC_TO_EVERYONE' } },
+      // Photo posts are pulled from a URL on a domain the app verified, at most 1080p
+      // (https://developers.tiktok.com/doc/content-posting-api-reference-photo-post).
+      overridesFor: (post) => {
+        const media = post.media;
+        if (media === undefined || !media.some((item) => item.kind === 'image')) return undefined;
+        return {
+          media: media.map(
+            (item, index): Media =>
+              item.kind === 'image'
+                ? {
+                    ...item,
+                    ...fitWidth(item, 1080),
+                    source: { type: 'url', url: `${CDN}/image-${index + 1}.jpg?w=1080` },
+                  }
+                : item,
+          ),
+        };
+      },
+      // Until moderation is over TikTok gives no public id, only the publish id: no URL yet.
+      postUrl: (ref) =>
+        isTikTokPublicId(ref.platformPostId)
+          ? tiktokPostUrl('linen.workshop', ref.platformPostId, 'video')
+          : `publish ${ref.platformPostId}`,
+      faults: [],
+    };
+  },
+};
+
 /**
  * Every platform the demo publishes to. A new adapter with a simulator is one more entry here.
  */
-export const PLATFORMS: readonly DemoPlatform[] = [x, mastodon, instagram, linkedin, facebook];
+export const PLATFORMS: readonly DemoPlatform[] = [x, mastodon, instagram, linkedin, facebook, tiktok];

@@ -10,6 +10,9 @@ const FACEBOOK_SKIPS: Readonly<Record<string, RegExp>> = {
   poll: /^poll: /,
 };
 
+/** TikTok takes a video or photos: text-only posts (threads and polls too) are left out. */
+const TIKTOK_SKIP = /^media: TikTok needs at least one image or video/;
+
 describe('pnpm demo', () => {
   it('cross-posts the campaign through every injected fault, exactly once, and summarises the metrics', async () => {
     const lines: string[] = [];
@@ -17,19 +20,23 @@ describe('pnpm demo', () => {
     const output = lines.join('\n');
 
     // What a platform cannot take is left out, with the adapter's reason: Instagram needs an image
-    // or a video, only LinkedIn posts documents, LinkedIn has no threads, and Facebook has neither
-    // threads nor polls.
+    // or a video, only LinkedIn posts documents, LinkedIn has no threads, Facebook has neither
+    // threads nor polls, and TikTok needs a video or photos.
     expect(report.skipped.map(({ post, platform }) => `${post}@${platform}`).sort()).toEqual([
       'announcement@instagram',
+      'announcement@tiktok',
       'deck@facebook',
       'deck@instagram',
       'deck@mastodon',
+      'deck@tiktok',
       'deck@x',
       'poll@facebook',
       'poll@instagram',
+      'poll@tiktok',
       'thread@facebook',
       'thread@instagram',
       'thread@linkedin',
+      'thread@tiktok',
     ]);
     for (const skip of report.skipped) {
       const reason =
@@ -39,7 +46,9 @@ describe('pnpm demo', () => {
             ? /^thread: LinkedIn has no threads$/
             : skip.platform === 'facebook'
               ? (FACEBOOK_SKIPS[skip.post] ?? /^no Facebook skip expected$/)
-              : /^media: .*image or video/;
+              : skip.platform === 'tiktok'
+                ? TIKTOK_SKIP
+                : /^media: .*image or video/;
       expect(skip.reason).toMatch(reason);
     }
     const sentTo = (platform: string) =>
@@ -111,6 +120,7 @@ describe('pnpm demo', () => {
       /published\s+linkedin\s+poll\s+https:\/\/www\.linkedin\.com\/feed\/update\/urn:li:share:\d+\//,
     );
     expect(output).toMatch(/published\s+facebook\s+lookbook\s+https:\/\/www\.facebook\.com\/\d+_\d+/);
+    expect(output).toMatch(/published\s+tiktok\s+video\s+publish \S+ \(public_id_pending\)/);
     expect(output).toMatch(/not sent\s+instagram\s+thread/);
     expect(output).toMatch(/^\s+platform\s+posts/m);
     expect(output).not.toContain('\u001b[');
