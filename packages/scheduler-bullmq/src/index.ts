@@ -8,10 +8,10 @@
  *   through the outbox (reconciliation, never a blind republish).
  * - {@link redisTokenStore}: account tokens, so that workers sharing an account never race a
  *   rotating refresh token (X, TikTok).
- * - {@link redisBudgetLedger}: rate budgets per (platform, account, endpoint bucket) shared by
- *   every worker: each booking is checked and counted in one script, a 429 one worker saw pauses
- *   the bucket for all, and what one learns from headers holds for all. The publisher's throttle
- *   does not take a ledger yet: for now it is a building block.
+ * - {@link redisBudgetLedger}: the publisher's rate budgets (`throttle.ledger`) per (platform,
+ *   account, endpoint bucket), shared by every worker: each booking is checked and counted in one
+ *   script, a 429 one worker saw pauses the bucket for all, and what one learns from headers
+ *   holds for all.
  * - {@link bullmqWakeups}, {@link planWakeups} and {@link startWakeupWorker}: BullMQ as the
  *   scheduler's alarm clock. A delayed job per entry and time (a second enqueue is a no-op) wakes
  *   a worker when the entry is due, and a sweep job runs what no wake-up covers (an entry whose
@@ -25,6 +25,7 @@
  * import {
  *   bullmqWakeups,
  *   planWakeups,
+ *   redisBudgetLedger,
  *   redisScheduleStore,
  *   redisTokenStore,
  *   startWakeupWorker,
@@ -38,7 +39,12 @@
  *   refresh: (refreshToken) => refreshXToken({ clientId, refreshToken }),
  * });
  * const store = redisScheduleStore({ connection: redisUrl });
- * const publisher = createPublisher({ adapters: [createXAdapter()], tokens: () => tokens, outbox: store });
+ * const publisher = createPublisher({
+ *   adapters: [createXAdapter()],
+ *   tokens: () => tokens,
+ *   outbox: store,
+ *   throttle: { ledger: redisBudgetLedger({ connection: redisUrl }) },
+ * });
  * const scheduler = createScheduler({ store, publisher });
  * planWakeups(scheduler.events, bullmqWakeups({ connection: redisUrl })); // where entries are planned
  * await startWakeupWorker({ connection: redisUrl, scheduler }); // in every worker process
@@ -47,13 +53,6 @@
  * @packageDocumentation
  */
 
-export type {
-  BudgetId,
-  BudgetLedger,
-  BudgetPolicy,
-  BudgetSlot,
-  BudgetWait,
-} from './budget-ledger.js';
 export { type BullmqWakeups, type BullmqWakeupsOptions, bullmqWakeups } from './bullmq-wakeups.js';
 export { type PlannedWakeups, planWakeups } from './plan-wakeups.js';
 export {

@@ -1,6 +1,6 @@
 import type { RateLimitInfo } from '@smmkit/core';
+import type { BudgetId, BudgetLedger, BudgetSlot } from '@smmkit/core/publisher';
 import { Redis } from 'ioredis';
-import type { BudgetId, BudgetLedger, BudgetSlot } from './budget-ledger.js';
 import { LEARN_BUDGET, PAUSE_BUDGET, TAKE_BUDGET } from './budget-scripts.js';
 
 /** Budgets nobody touched for this long are forgotten (two days: past any daily window). */
@@ -14,20 +14,21 @@ export interface RedisBudgetLedgerOptions {
   readonly prefix?: string | undefined;
 }
 
-/** A {@link BudgetLedger} in Redis. */
+/** A `BudgetLedger` (`@smmkit/core/publisher`) in Redis. */
 export interface RedisBudgetLedger extends BudgetLedger {
   /** Closes the connection when the ledger opened it from a URL; a client you passed stays open. */
   close(): Promise<void>;
 }
 
 /**
- * Rate budgets shared by every worker on one Redis: each (platform, account, endpoint bucket)
- * is spent through one Lua script that checks every budget a request needs and books it in the
- * same atomic step, so workers on many machines together stay inside the budget the adapter
- * declares and the headers report. A 429 one worker gets pauses the bucket for all; what one
- * worker learns from `x-rate-limit-*` or `X-App-Usage` headers, all use. The policy is the
- * in-process throttle's (reserve, burst, spacing to the reset, usage slow-down), given by the
- * caller on each `take`, and `now` is the caller's clock: keep workers' clocks in sync (NTP).
+ * Rate budgets shared by every worker on one Redis, for the publisher's `throttle.ledger`: each
+ * (platform, account, endpoint bucket) is spent through one Lua script that checks every budget
+ * a request needs and books it in the same atomic step, so workers on many machines together
+ * stay inside the budget the adapter declares and the headers report. A 429 one worker gets
+ * pauses the bucket for all; what one worker learns from `x-rate-limit-*` or `X-App-Usage`
+ * headers, all use. The policy is the in-process throttle's (reserve, burst, spacing to the
+ * reset, usage slow-down), given by the caller on each `take` (give every worker the same
+ * throttle options), and `now` is the caller's clock: keep workers' clocks in sync (NTP).
  *
  * Keys: `<prefix>budget:<json [platform, accountId, bucket]>` (a hash) and one sorted set of send
  * times per declared window beside it; each expires two days (or two of its windows) after
@@ -38,13 +39,12 @@ export interface RedisBudgetLedger extends BudgetLedger {
  *
  * @example
  * ```ts
+ * import { createPublisher } from '@smmkit/core/publisher';
+ * import { redisBudgetLedger } from '@smmkit/scheduler-bullmq';
+ *
+ * // In every worker process: one budget per (platform, account, bucket) for all of them.
  * const ledger = redisBudgetLedger({ connection: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
- * const wait = await ledger.take(
- *   [{ id: { platform: 'x', accountId: '2244994945', bucket: 'POST /2/tweets' }, declared: xBudgets, units: 1 }],
- *   Date.now(),
- *   { safetyFraction: 0.02, burstFraction: 0.5, resetSkewMs: 1_000, usageSlowFrom: 0.75, usageMaxDelayMs: 60_000 },
- * );
- * if (wait !== undefined) await sleep(wait.delayMs); // then take again
+ * const publisher = createPublisher({ adapters, tokens, outbox: store, throttle: { ledger } });
  * ```
  */
 export function redisBudgetLedger(options: RedisBudgetLedgerOptions): RedisBudgetLedger {

@@ -1,9 +1,8 @@
 import type { RateLimitInfo } from '@smmkit/core';
 import type { RateBudget } from '@smmkit/core/adapter-kit';
+import type { BudgetId, BudgetPolicy, BudgetSlot } from '@smmkit/core/publisher';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { BucketBudget } from '../../core/src/publisher/budget-learner.js';
-import type { ResolvedThrottleOptions } from '../../core/src/publisher/options.js';
-import type { BudgetId, BudgetPolicy, BudgetSlot } from '../src/budget-ledger.js';
+import { memoryBudgetLedger } from '../../core/src/publisher/memory-budget-ledger.js';
 import { redisBudgetLedger } from '../src/index.js';
 import { dropKeys, REDIS_URL, requireRedis, testPrefix } from './support/redis.js';
 
@@ -17,14 +16,12 @@ const newPrefix = (): string => {
 };
 
 /** The publisher's default throttle policy. */
-const POLICY: ResolvedThrottleOptions = {
-  concurrency: 1,
+const POLICY: BudgetPolicy = {
   safetyFraction: 0.02,
   burstFraction: 0.5,
   resetSkewMs: 1_000,
   usageSlowFrom: 0.75,
   usageMaxDelayMs: 60_000,
-  maxWaitMs: 30 * 60_000,
 };
 
 const budget = (limit: number, windowSec: number, resets: RateBudget['resets']): RateBudget => ({
@@ -49,7 +46,9 @@ function seeded(seed: number): () => number {
 }
 
 describe('redisBudgetLedger: the in-process throttle’s policy, shared', () => {
-  it('answers every booking as core’s BucketBudget does, through random runs of sends, reports and 429s', async () => {
+  it('answers every booking as core’s in-memory ledger (the publisher’s default) does, through random runs of sends, reports and 429s', {
+    timeout: 60_000,
+  }, async () => {
     const declaredSets: RateBudget[][] = [
       [],
       [budget(5, 60, 'fixed')],
@@ -64,7 +63,7 @@ describe('redisBudgetLedger: the in-process throttle’s policy, shared', () => 
         const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
         const ledger = redisBudgetLedger({ connection: REDIS_URL, prefix: newPrefix() });
         // Two budgets a request spends from, as the publisher's own and platform-wide ones.
-        const local = [new BucketBudget(declared, POLICY), new BucketBudget([], POLICY)];
+        const local = memoryBudgetLedger(POLICY);
         const ids = [X_POSTS, X_APP];
         let now = Date.UTC(2026, 4, 1, 23, 40);
         for (let step = 0; step < 300; step += 1) {
@@ -78,15 +77,7 @@ describe('redisBudgetLedger: the in-process throttle’s policy, shared', () => 
               declared: index === 0 ? declared : [],
               units,
             }));
-            // The in-process throttle: the longest wait of all budgets, else a send booked on each.
-            let expected: { slot: number; delayMs: number; reason: string } | undefined;
-            for (const [index, own] of local.entries()) {
-              const wait = own.waitAt(now, units);
-              if (wait.delayMs > 0 && (expected === undefined || wait.delayMs > expected.delayMs)) {
-                expected = { slot: index, ...wait };
-              }
-            }
-            if (expected === undefined) for (const own of local) own.recordSend(now, units);
+            const expected = await local.take(slots, now, POLICY);
             const got = await ledger.take(slots, now, POLICY);
             expect({ step, got }).toEqual({ step, got: expected });
             if (expected !== undefined) reasons.add(expected.reason);
@@ -114,11 +105,11 @@ describe('redisBudgetLedger: the in-process throttle’s policy, shared', () => 
                         }
                       : {}),
                   };
-            local[which]?.learn(info);
+            await local.learn(ids[which] ?? X_POSTS, info);
             await ledger.learn(ids[which] ?? X_POSTS, info);
           } else {
             const until = now + pick([1_000, 30_000, 900_000]);
-            local[which]?.pause(until);
+            await local.pause(ids[which] ?? X_POSTS, until);
             await ledger.pause(ids[which] ?? X_POSTS, until);
           }
         }

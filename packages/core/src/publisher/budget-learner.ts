@@ -1,6 +1,6 @@
 import type { RateBudget } from '../adapter/capabilities.js';
 import type { RateLimitInfo } from '../models/rate-limit-info.js';
-import type { ResolvedThrottleOptions } from './options.js';
+import type { BudgetPolicy } from './budget-ledger.js';
 
 const DAY_MS = 86_400_000;
 
@@ -54,9 +54,9 @@ interface DeclaredWindow {
  * at 100 %. A 429 pauses the bucket until its reset. The longest wait of all of these wins.
  */
 export class BucketBudget {
-  readonly #options: ResolvedThrottleOptions;
+  readonly #options: BudgetPolicy;
   readonly #learned = new Map<'window' | 'daily', LearnedWindow>();
-  readonly #declared: DeclaredWindow[];
+  #declared: DeclaredWindow[];
   #usage: { readonly fraction: number; readonly resetAt: number | undefined } | undefined;
   #pausedUntil = 0;
   #lastSentAt: number | undefined;
@@ -65,8 +65,19 @@ export class BucketBudget {
    * @param budgets - the budgets capabilities declare for this bucket
    * @param options - the throttling policy
    */
-  constructor(budgets: readonly RateBudget[], options: ResolvedThrottleOptions) {
+  constructor(budgets: readonly RateBudget[], options: BudgetPolicy) {
     this.#options = options;
+    this.#declared = budgets.map((budget) => ({ budget, sends: [], start: undefined }));
+  }
+
+  /**
+   * Gives a budget that was made without declared budgets (first met through a report or a 429)
+   * the ones its bucket declares, before its first booking; a budget that has some keeps them.
+   *
+   * @param budgets - the budgets capabilities declare for this bucket
+   */
+  declare(budgets: readonly RateBudget[]): void {
+    if (this.#declared.length > 0 || budgets.length === 0) return;
     this.#declared = budgets.map((budget) => ({ budget, sends: [], start: undefined }));
   }
 

@@ -1,10 +1,13 @@
 /**
  * The rate-limited publisher: one post to many targets, per-target outcomes, queues and budgets
  * per (platform, account, bucket), retries with backoff, and reconciliation of ambiguous creates.
+ * `BudgetLedger` and its types are for those who keep the budgets elsewhere (shared by many
+ * processes; `ThrottleOptions.ledger`).
  *
  * @packageDocumentation
  */
 export { applyOverrides } from './apply-overrides.js';
+export type { BudgetId, BudgetLedger, BudgetPolicy, BudgetSlot, BudgetWait } from './budget-ledger.js';
 export {
   type AttemptEvent,
   type ProgressEvent,

@@ -3,6 +3,7 @@ import type { TokenProvider } from '../auth/token-provider.js';
 import type { Target } from '../models/target.js';
 import type { Outbox } from '../scheduler/outbox.js';
 import { type Clock, systemClock } from '../time/clock.js';
+import type { BudgetLedger } from './budget-ledger.js';
 
 /**
  * How failed attempts are retried. Only errors marked `retryable` (rate limits, transient
@@ -60,6 +61,14 @@ export interface ThrottleOptions {
    * of holding its promise for hours. Pacing within a budget (spreading) is never cut short.
    */
   readonly maxWaitMs?: number | undefined;
+  /**
+   * Where the rate budgets live (default: this publisher's memory). Give every worker process the
+   * same shared ledger (`redisBudgetLedger` from `@smmkit/scheduler-bullmq`) and they spend one
+   * budget per (platform, account, bucket) together: what one learns from headers and a 429 one
+   * gets hold for all. Give them the same throttle options too: each booking applies its
+   * caller's policy to the shared counts. Concurrency stays per process.
+   */
+  readonly ledger?: BudgetLedger | undefined;
 }
 
 /** How an ambiguous create is reconciled. */
@@ -149,6 +158,8 @@ export interface ResolvedThrottleOptions {
   readonly usageMaxDelayMs: number;
   /** See {@link ThrottleOptions.maxWaitMs}. */
   readonly maxWaitMs: number;
+  /** See {@link ThrottleOptions.ledger}; `undefined`: each throttle keeps its budgets in memory. */
+  readonly ledger: BudgetLedger | undefined;
 }
 
 /** {@link ReconcileOptions} with every default filled in. */
@@ -218,6 +229,7 @@ export function resolvePublisherOptions(options: PublisherOptions): ResolvedPubl
       usageSlowFrom: throttle.usageSlowFrom ?? 0.75,
       usageMaxDelayMs: throttle.usageMaxDelayMs ?? 60_000,
       maxWaitMs: throttle.maxWaitMs ?? 30 * 60_000,
+      ledger: throttle.ledger,
     },
     reconcile: {
       lookbackMs: reconcile.lookbackMs ?? 60_000,

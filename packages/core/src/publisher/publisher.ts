@@ -1,5 +1,4 @@
 import type { Adapter, CheckedPost, PostCheck } from '../adapter/adapter.js';
-import type { RateBudget } from '../adapter/capabilities.js';
 import type { PublishContext, RequestContext } from '../adapter/context.js';
 import type { TokenProvider } from '../auth/token-provider.js';
 import { AbortedError } from '../errors/aborted-error.js';
@@ -231,20 +230,18 @@ export function createPublisher(options: PublisherOptions): Publisher {
   const contextFor = (
     account: AccountKey,
     main: BucketId,
-    declared: readonly RateBudget[],
     signal: AbortSignal | undefined,
   ): RequestContext => ({
     account: { platform: account.platform, accountId: account.accountId },
     tokens: tokensFor({ platform: account.platform, accountId: account.accountId }),
     clock,
     signal,
-    onRateLimit: (info) => throttle.learn(main, info, declared),
+    onRateLimit: (info) => throttle.learn(main, info),
   });
 
   /** The retry policy of a call on `main`: a 429 pauses its bucket. */
   const retryRun = (
     main: BucketId,
-    declared: readonly RateBudget[],
     signal: AbortSignal | undefined,
     onRetry: RetryRun['onRetry'],
   ): RetryRun => ({
@@ -252,7 +249,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
     clock,
     signal,
     resetSkewMs: settings.throttle.resetSkewMs,
-    onFailure: (error) => pauseOnRateLimit(error, main, declared),
+    onFailure: (error) => pauseOnRateLimit(error, main),
     onRetry,
   });
 
@@ -399,7 +396,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
   ): Promise<PublishOutcome> {
     const declared = adapter.capabilities.rateLimits.budgets;
     const ids = demand.map(({ bucket, units }): BucketBooking => ({ ...main, bucket, units }));
-    const context = contextFor(target, main, declared, signal);
+    const context = contextFor(target, main, signal);
     const acquire = (what: readonly BucketBooking[]): Promise<void> =>
       throttle.acquire(what, declared, signal, (wait) => {
         if (wait.reason === 'budget' || wait.reason === 'paused') {
@@ -446,10 +443,10 @@ export function createPublisher(options: PublisherOptions): Publisher {
             onProgress: (progress) => events.emit('progress', { target, progress }),
           };
           const result = await adapter.publish(checked, publishContext);
-          if (result.rateLimit !== undefined) throttle.learn(main, result.rateLimit, declared);
+          if (result.rateLimit !== undefined) throttle.learn(main, result.rateLimit);
           return result;
         },
-        retryRun(main, declared, signal, ({ attempt, delayMs, error }) =>
+        retryRun(main, signal, ({ attempt, delayMs, error }) =>
           events.emit('retry', { target, attempt, delayMs, code: error.code }),
         ),
       );
@@ -518,11 +515,11 @@ export function createPublisher(options: PublisherOptions): Publisher {
   }
 
   /** A 429 pauses its bucket until the reset, so no other queued work runs into it too. */
-  function pauseOnRateLimit(error: unknown, main: BucketId, declared: readonly RateBudget[]): void {
+  function pauseOnRateLimit(error: unknown, main: BucketId): void {
     if (!RateLimitError.isInstance(error) || isThrottleRefusal(error)) return;
     const until =
       (error.resetAt?.getTime() ?? clock.now() + settings.retry.minDelayMs) + settings.throttle.resetSkewMs;
-    const id = throttle.pause(main, error.rateLimit, until, declared);
+    const id = throttle.pause(main, error.rateLimit, until);
     events.emit('rate-limited', {
       platform: id.platform,
       accountId: id.accountId,
@@ -548,7 +545,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
       (bucket): BucketId => ({ platform: account.platform, accountId: account.accountId, bucket }),
     );
     const main = ids[0] ?? { platform: account.platform, accountId: account.accountId, bucket: operation };
-    const context = contextFor(account, main, declared, signal);
+    const context = contextFor(account, main, signal);
     try {
       return await throttle.queue(main).add(() =>
         withRetry(
@@ -556,7 +553,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
             await throttle.acquire(ids, declared, signal, () => {});
             return task(context);
           },
-          retryRun(main, declared, signal, () => {}),
+          retryRun(main, signal, () => {}),
         ),
       );
     } catch (error) {

@@ -88,21 +88,21 @@ describe('BucketThrottle', () => {
     const throttle = new BucketThrottle(clock, options);
     const waits: ThrottleWait[] = [];
     // ana's response says the app is at 100 % until ten minutes from now.
-    throttle.learn(
-      on('ana')[0] as BucketId,
-      { usedFraction: 1, resetAt: new Date(T0 + 600_000), scope: 'app' },
-      [],
-    );
+    throttle.learn(on('ana')[0] as BucketId, {
+      usedFraction: 1,
+      resetAt: new Date(T0 + 600_000),
+      scope: 'app',
+    });
     await throttle.acquire(on('bo'), [], undefined, (wait) => waits.push(wait));
     expect(waits.map((wait) => [wait.id.accountId, wait.reason, wait.delayMs])).toEqual([
       ['bo', 'usage', 600_000 + options.resetSkewMs],
     ]);
     // A user-scoped report stays with its account.
-    throttle.learn(
-      on('cy')[0] as BucketId,
-      { usedFraction: 1, resetAt: new Date(clock.now() + 600_000), scope: 'user' },
-      [],
-    );
+    throttle.learn(on('cy')[0] as BucketId, {
+      usedFraction: 1,
+      resetAt: new Date(clock.now() + 600_000),
+      scope: 'user',
+    });
     const before = waits.length;
     await throttle.acquire(on('dee'), [], undefined, (wait) => waits.push(wait));
     expect(waits).toHaveLength(before);
