@@ -38,21 +38,19 @@ export {
 } from './events.js';
 export { createInbox } from './inbox.js';
 export type { Inbox, InboxFilter, InboxReply, PollFailure, PollResult } from './inbox-api.js';
-// For authors of an InboxStore (a Redis one, yours): the item model and the patch rules every
-// store shares, so all stores behave alike.
+// The item model apps read. InboxItemPatch and the store types below are for whoever writes an
+// InboxStore (testkit's describeInboxStore names them); the helpers that make stores agree
+// (applyInboxPatch, newInboxItem, parseInboxItem, foldText, compareNewestFirst,
+// matchesInboxQuery) stay inside core, used by its memory and SQLite stores: export them when a
+// store outside core (Redis) needs them.
 export {
-  applyInboxPatch,
   type EngagementRef,
   INBOX_STATUSES,
   type InboxItem,
   type InboxItemPatch,
-  InboxItemSchema,
   type InboxStatus,
-  newInboxItem,
-  parseInboxItem,
 } from './inbox-item.js';
 export type { InboxAccount, InboxOptions } from './inbox-options.js';
-export { compareNewestFirst, foldText, matchesInboxQuery } from './inbox-query.js';
 export type {
   InboxAddOptions,
   InboxCursor,
@@ -75,9 +73,11 @@ export type {
 export { afinnSentiment, type SentimentScorer } from './listening/sentiment.js';
 export { memoryInboxStore } from './memory-inbox-store.js';
 export type { InboxSlaLog } from './sla-log.js';
-export type { StampedWebhookHandler, WebhookDeliveryStamp } from './webhooks/delivery-stamp.js';
+// Webhooks in: one fetch-standard handler for every adapter's challenges and signed deliveries,
+// its options, and the seen stores it deduplicates with (seenStoreOf: on the inbox's store, so
+// redeliveries are recognised across restarts). StampedWebhookHandler (an adapter's signed time
+// and delivery id) stays inside core until an adapter outside it implements one.
 export { type SeenIdsRecorder, type SeenStoreOfOptions, seenStoreOf } from './webhooks/seen-ids-store.js';
-// Webhooks in: one fetch-standard handler for every adapter's challenges and signed deliveries.
 export { type MemorySeenStoreOptions, memorySeenStore, type SeenStore } from './webhooks/seen-store.js';
 export type { EngagementSink, WebhookDeliveryContext } from './webhooks/take-delivery.js';
 export type { WebhookOutcome, WebhookOutcomeKind } from './webhooks/webhook-outcome.js';
