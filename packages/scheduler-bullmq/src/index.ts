@@ -16,6 +16,12 @@
  *   scheduler's alarm clock. A delayed job per entry and time (a second enqueue is a no-op) wakes
  *   a worker when the entry is due, and a sweep job runs what no wake-up covers (an entry whose
  *   worker died); the store stays the source of truth, and its atomic claim decides who publishes.
+ *   Claims are per entry (its targets go out from one worker, in parallel); the outbox is per
+ *   target, so a takeover never publishes a target twice.
+ *
+ * Redis needs AOF persistence and `maxmemory-policy noeviction`; Redis Cluster is not supported
+ * yet. The scaling guide (docs/scaling.md in the repository) covers the settings, how limits are
+ * shared and what happens when a worker dies.
  *
  * @example
  * ```ts
@@ -46,7 +52,7 @@
  *   throttle: { ledger: redisBudgetLedger({ connection: redisUrl }) },
  * });
  * const scheduler = createScheduler({ store, publisher });
- * planWakeups(scheduler.events, bullmqWakeups({ connection: redisUrl })); // where entries are planned
+ * planWakeups(scheduler.events, bullmqWakeups({ connection: redisUrl })); // here too: series go on
  * await startWakeupWorker({ connection: redisUrl, scheduler }); // in every worker process
  * ```
  *
