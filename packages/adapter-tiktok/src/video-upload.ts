@@ -10,7 +10,8 @@ import type { TikTokChunkPlan } from './chunk-plan.js';
  * for more and 201 once it has the whole file. The bytes are read chunk by chunk, never the whole
  * file at once (the last chunk, which takes the trailing bytes, is gathered up to 128 MB).
  *
- * The upload URL is signed: the token is not sent with it. The last `PUT` completes the post
+ * The upload URL is signed: the token is not sent with it, but it is still listed as a secret of
+ * each `PUT`, so an error that echoes it (a proxy, a misrouted answer) is redacted. The last `PUT` completes the post
  * (TikTok starts publishing it), so a lost answer there is an `AmbiguousOutcomeError`. Progress
  * goes to `onProgress({ stage: 'upload', mediaIndex: 0, bytesSent, bytesTotal })` before the first
  * chunk and after each one.
@@ -44,6 +45,7 @@ export async function uploadTikTokVideo(
   const progress = (bytesSent: number) =>
     context.onProgress?.({ stage: 'upload', mediaIndex: 0, bytesSent, bytesTotal: total });
 
+  const token = await context.tokens.getAccessToken({ signal: context.signal });
   let sent = 0;
   const pending: Uint8Array[] = [];
   let pendingBytes = 0;
@@ -62,6 +64,7 @@ export async function uploadTikTokVideo(
       body: new Blob(parts.map((part) => part.slice())),
       headers: { 'Content-Type': video.mimeType, 'Content-Range': chunk.contentRange },
       auth: false,
+      secrets: [token],
       createsResource: last,
       context,
     });

@@ -81,4 +81,23 @@ describe("TikTok's errors", () => {
     expect(error.code).toBe('invalid_response');
     expect(error.retryable).toBe(true);
   });
+
+  it('keeps the creator’s token out of an upload error, though the signed upload URL is sent without it', async () => {
+    // A proxy in front of the upload host that quotes the creator's token back: the token never
+    // goes to that host, but it must not reach the error either.
+    const echoing: typeof fetch = async (input, init) => {
+      const request = new Request(input, init);
+      if (request.method !== 'PUT') return fetch(request);
+      const [token] = tiktok.sim.tokens.allIssued();
+      return new Response(`Bad gateway for Bearer ${token}`, {
+        status: 400,
+        headers: { 'Content-Type': 'text/plain' },
+      });
+    };
+    const error = await failureOf(
+      h.adapter({ fetch: echoing }).publish({ media: [video()], options: publicOptions() }, h.context()),
+      tiktok,
+    );
+    expect(error.message).toContain('[REDACTED]');
+  });
 });
