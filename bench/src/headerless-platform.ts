@@ -111,7 +111,7 @@ export function createHeaderlessAdapter(options: {
     privacy: false,
     delete: false,
     metrics: { post: [], account: [] },
-    engagement: { read: [], reply: false, hide: false, delete: false },
+    engagement: { read: [], reply: false, hide: false, delete: false, like: false, search: false },
     webhooks: false,
     reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: false },
     auth: { flavour: 'token', refreshable: false, refreshTokenRotates: false },

@@ -107,7 +107,14 @@ export function mastodonCapabilities(settings: { readonly maxCharacters: number 
     metrics: { post: ['likes', 'shares', 'comments'], account: ['followers', 'following', 'posts_count'] },
     // Mentions from methods/notifications, replies from methods/statuses#context; a reply is a
     // status with `in_reply_to_id`. Mastodon has no API to hide replies to your posts.
-    engagement: { read: ['mention', 'reply'], reply: true, hide: false, delete: false },
+    engagement: {
+      read: ['mention', 'reply'],
+      reply: true,
+      hide: false,
+      delete: false,
+      like: false,
+      search: false,
+    },
     webhooks: false,
     // `Idempotency-Key` is remembered for up to an hour (methods/statuses#create).
     reconciliation: { idempotencyKey: true, findRecentPosts: true, duplicateSignal: false },

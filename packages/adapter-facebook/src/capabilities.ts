@@ -137,7 +137,14 @@ export function facebookCapabilities(
     // `POST /{object-id}/comments`; https://developers.facebook.com/docs/graph-api/reference/object/comments),
     // hidden with `is_hidden` or deleted (https://developers.facebook.com/docs/graph-api/reference/comment/);
     // mentions: the posts that tag the Page (https://developers.facebook.com/docs/graph-api/reference/page/tagged/).
-    engagement: { read: ['comment', 'reply', 'mention'], reply: true, hide: true, delete: true },
+    engagement: {
+      read: ['comment', 'reply', 'mention'],
+      reply: true,
+      hide: true,
+      delete: true,
+      like: false,
+      search: false,
+    },
     // Page `feed` comments and `mention`s, verified with the app secret
     // (https://developers.facebook.com/docs/graph-api/webhooks/reference/page/): when one is set.
     webhooks: settings.webhooks === true,

@@ -121,7 +121,14 @@ export function instagramCapabilities(settings: {
       maxPostsPerRequest: 1,
     },
     // instagram.md, Engagement: comments, replies (read and write), hide, delete; mentions via /tags.
-    engagement: { read: ['comment', 'reply', 'mention'], reply: true, hide: true, delete: true },
+    engagement: {
+      read: ['comment', 'reply', 'mention'],
+      reply: true,
+      hide: true,
+      delete: true,
+      like: false,
+      search: false,
+    },
     webhooks: settings.webhooks,
     // No idempotency key and no duplicate signal for media; recent media can be listed
     // (IGUser.json `GET media`).

@@ -175,7 +175,14 @@ export function linkedInCapabilities(settings: LinkedInCapabilitySettings): Capa
     // Comments and nested replies (Comments API) and reactions (Reactions API) can be read and
     // answered. Mentions have no feed to read: they arrive by webhook only. LinkedIn has no hidden
     // comments; deleting others' comments is not offered.
-    engagement: { read: ['comment', 'reply', 'reaction'], reply: true, hide: false, delete: false },
+    engagement: {
+      read: ['comment', 'reply', 'reaction'],
+      reply: true,
+      hide: false,
+      delete: false,
+      like: false,
+      search: false,
+    },
     // Organization social action notifications, signed with the app's client secret
     // (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/webhook-validation).
     webhooks: settings.webhooks,

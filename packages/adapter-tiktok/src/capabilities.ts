@@ -152,7 +152,7 @@ export function tiktokCapabilities(settings: TikTokCapabilitySettings): Capabili
       maxPostsPerRequest: 20,
     },
     // No comment, reply or moderation endpoints in the Content Posting and Display APIs.
-    engagement: { read: [], reply: false, hide: false, delete: false },
+    engagement: { read: [], reply: false, hide: false, delete: false, like: false, search: false },
     // Signed deliveries (https://developers.tiktok.com/doc/webhooks-verification); they carry
     // publish and authorization events, no engagement.
     webhooks: settings.webhooks,

@@ -26,7 +26,14 @@ describe('declared limits', () => {
     ]);
     expect(h.adapter({ dailyPostsPerCreator: 5 }).capabilities.rateLimits.budgets.at(-1)?.limit).toBe(5);
     // No comment API, no native scheduling, no delete.
-    expect(engagement).toEqual({ read: [], reply: false, hide: false, delete: false });
+    expect(engagement).toEqual({
+      read: [],
+      reply: false,
+      hide: false,
+      delete: false,
+      like: false,
+      search: false,
+    });
     expect(nativeScheduling).toBe(false);
     expect(canDelete).toBe(false);
   });

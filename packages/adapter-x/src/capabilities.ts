@@ -171,7 +171,14 @@ export function xCapabilities(settings: {
     },
     // x.md, Engagement: mentions, replies by conversation, DMs; reply to posts and DMs; hide
     // replies (`PUT /2/tweets/:id/hidden`). X has no API to delete someone else's reply.
-    engagement: { read: ['mention', 'reply', 'direct_message'], reply: true, hide: true, delete: false },
+    engagement: {
+      read: ['mention', 'reply', 'direct_message'],
+      reply: true,
+      hide: true,
+      delete: false,
+      like: false,
+      search: false,
+    },
     // x.md, Webhooks: CRC and signatures need the consumer secret.
     webhooks: settings.webhooks,
     // X takes no idempotency key; a repeated post is refused as duplicate content (x.md, Errors),

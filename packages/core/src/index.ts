@@ -17,6 +17,7 @@ export type {
   CheckedPost,
   EngagementPage,
   EngagementQuery,
+  MentionSearchQuery,
   PostCheck,
   ReplyTarget,
 } from './adapter/adapter.js';

@@ -22,6 +22,30 @@ export interface EngagementQuery {
   readonly pageSize?: number | undefined;
 }
 
+/**
+ * Which public posts to find with {@link AdapterOperations.searchMentions}: posts by anyone that
+ * mention the brand, whether or not they tag the account.
+ *
+ * @example
+ * ```ts
+ * const query: MentionSearchQuery = { terms: ['acme', '"acme coffee"', '#acmecoffee'] };
+ * ```
+ */
+export interface MentionSearchQuery {
+  /**
+   * Words, quoted phrases and `#hashtags`; a post matching any of them is found. An adapter whose
+   * `capabilities.engagement.search` is `hashtags` searches the hashtag terms only and refuses a
+   * query without one.
+   */
+  readonly terms: readonly string[];
+  /** Only posts created at or after this instant (the platform may search a shorter window). */
+  readonly since?: Date | undefined;
+  /** Resume after a page: the `cursor` of the last page you handled. */
+  readonly cursor?: string | undefined;
+  /** Items per page the adapter asks the platform for (the platform may return fewer). */
+  readonly pageSize?: number | undefined;
+}
+
 /** One page of engagement. */
 export interface EngagementPage {
   /** The engagements in this page. */
@@ -164,6 +188,13 @@ export interface AdapterOperations {
   hide?(engagement: Engagement, hidden: boolean, context: RequestContext): Promise<void>;
   /** Deletes a comment or reply. Declared by `capabilities.engagement.delete`. */
   deleteEngagement?(engagement: Engagement, context: RequestContext): Promise<void>;
+  /** Likes (or unlikes) a comment, reply or mention as the account. Declared by `capabilities.engagement.like`. */
+  like?(engagement: Engagement, liked: boolean, context: RequestContext): Promise<void>;
+  /**
+   * Pages of public posts that mention the brand, newest first, as `mention` engagements of the
+   * context's account. Declared by `capabilities.engagement.search`.
+   */
+  searchMentions?(query: MentionSearchQuery, context: RequestContext): AsyncIterable<EngagementPage>;
   /** The account's recent posts, for reconciling an ambiguous create. Declared by `capabilities.reconciliation.findRecentPosts`. */
   findRecentPosts?(query: RecentPostsQuery, context: RequestContext): Promise<readonly RecentPost[]>;
   /** Webhook verification and parsing. Declared by `capabilities.webhooks`. */

@@ -223,6 +223,14 @@ export const EngagementCapabilitiesSchema = z.strictObject({
   hide: z.boolean(),
   /** `deleteEngagement` is available. */
   delete: z.boolean(),
+  /** `like` is available (like or unlike a comment, reply or mention as the account). */
+  like: z.boolean(),
+  /**
+   * What `searchMentions` finds in public posts by anyone: `text` for words, phrases and
+   * hashtags (X recent search), `hashtags` for hashtags only (Instagram hashtag search), `false`
+   * when the platform offers no search.
+   */
+  search: z.union([z.literal(false), z.enum(['text', 'hashtags'])]),
 });
 /** What the adapter can do with engagement. */
 export interface EngagementCapabilities extends z.output<typeof EngagementCapabilitiesSchema> {}
@@ -289,8 +297,10 @@ export const RateLimitOperationsSchema = z.strictObject({
   metrics: z.optional(bucketList()),
   /** `listEngagements`. */
   engagement: z.optional(bucketList()),
-  /** `reply`, `hide` and `deleteEngagement`. */
+  /** `reply`, `hide`, `like` and `deleteEngagement`. */
   reply: z.optional(bucketList()),
+  /** `searchMentions`. */
+  search: z.optional(bucketList()),
   /** `findRecentPosts` (reconciliation reads). */
   findRecentPosts: z.optional(bucketList()),
 });

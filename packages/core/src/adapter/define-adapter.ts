@@ -48,6 +48,8 @@ const OPTIONAL_METHODS: Record<keyof AdapterOperations, (capabilities: Capabilit
   reply: (c) => c.engagement.reply,
   hide: (c) => c.engagement.hide,
   deleteEngagement: (c) => c.engagement.delete,
+  like: (c) => c.engagement.like,
+  searchMentions: (c) => c.engagement.search !== false,
   findRecentPosts: (c) => c.reconciliation.findRecentPosts,
   webhooks: (c) => c.webhooks,
 };

@@ -8,15 +8,6 @@ import type { Clock } from '../time/clock.js';
 import { type EngagementRef, engagementOf, type InboxItem, type InboxItemPatch } from './inbox-item.js';
 import type { InboxStore } from './inbox-store.js';
 
-/**
- * An adapter that can like a comment or mention. Liking is not part of the adapter contract
- * yet: the inbox calls `like` on an adapter that has it and refuses otherwise.
- */
-export interface LikeOperation {
-  /** Likes the engagement as the context's account. */
-  like(engagement: Engagement, context: RequestContext): Promise<void>;
-}
-
 /** What the inbox's actions need. */
 export interface ActionContext {
   readonly store: InboxStore;
@@ -84,10 +75,4 @@ export async function act<T>(
   const at = new Date(context.clock.now());
   const updated = await context.store.update(item, patch(at), at);
   return { result, item: updated ?? item };
-}
-
-/** The adapter's `like`, when it has one (see {@link LikeOperation}). */
-export function likeOf(adapter: Adapter): Operation<void> {
-  const candidate = (adapter as Adapter & Partial<LikeOperation>).like;
-  return typeof candidate === 'function' ? candidate.bind(adapter) : undefined;
 }

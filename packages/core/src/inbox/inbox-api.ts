@@ -90,8 +90,10 @@ export interface Inbox {
   unhide(ref: EngagementRef): Promise<InboxItem>;
   /** Deletes the item on the platform; the inbox keeps it with `deletedAt`. @throws as {@link Inbox.reply} */
   delete(ref: EngagementRef): Promise<InboxItem>;
-  /** Likes the item, where the adapter can (see `LikeOperation`). @throws as {@link Inbox.reply} */
+  /** Likes the item as its account (X, Facebook, LinkedIn; see `capabilities.engagement.like`). @throws as {@link Inbox.reply} */
   like(ref: EngagementRef): Promise<InboxItem>;
+  /** Takes a like back. @throws as {@link Inbox.reply} */
+  unlike(ref: EngagementRef): Promise<InboxItem>;
   /** Marks a `new` item `seen` (other states stay). */
   markSeen(ref: EngagementRef): Promise<InboxItem>;
   /** Assigns the item to someone, or to nobody with `null`. */

@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors/validation-error.js';
 import { parseEngagement } from '../parse/parse-models.js';
-import { act, likeOf, storedItem } from './actions.js';
+import { act, storedItem } from './actions.js';
 import { createInboxEvents } from './events.js';
 import type { Inbox, InboxFilter, PollFailure, PollResult } from './inbox-api.js';
 import type { EngagementRef, InboxItem, InboxItemPatch } from './inbox-item.js';
@@ -175,10 +175,8 @@ export function createInbox(options: InboxOptions): Inbox {
       );
       return item;
     },
-    async like(ref) {
-      const { item } = await act(actions, ref, 'engagement.like', likeOf, () => ({}));
-      return item;
-    },
+    like: (ref) => likeAs(ref, true),
+    unlike: (ref) => likeAs(ref, false),
     markSeen: (ref) => change(ref, { status: 'seen', statusFrom: ['new'] }),
     // async: a bad name rejects, as every other failure of these calls does.
     assign: async (ref, assignee) => {
@@ -208,6 +206,20 @@ export function createInbox(options: InboxOptions): Inbox {
         return setHidden && ((engagement, context) => setHidden(engagement, hidden, context));
       },
       () => ({ hidden }),
+    );
+    return item;
+  }
+
+  async function likeAs(ref: EngagementRef, liked: boolean): Promise<InboxItem> {
+    const { item } = await act(
+      actions,
+      ref,
+      'engagement.like',
+      (adapter) => {
+        const setLiked = adapter.like?.bind(adapter);
+        return setLiked && ((engagement, context) => setLiked(engagement, liked, context));
+      },
+      () => ({}),
     );
     return item;
   }

@@ -28,7 +28,6 @@
  * @packageDocumentation
  */
 
-export type { LikeOperation } from './actions.js';
 export {
   type EngagementEvent,
   INBOX_EVENT_NAMES,

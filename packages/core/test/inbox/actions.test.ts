@@ -85,19 +85,23 @@ describe('acting from the inbox', () => {
 
   it('likes through an adapter that can, on the account’s queue', async () => {
     x.seedMentions(xAna.accountId, 1);
-    const liked: { id: string; account: string }[] = [];
+    const liked: { id: string; liked: boolean; account: string }[] = [];
     const [xAdapter, ...others] = world.adapters();
     if (xAdapter === undefined) throw new Error('no X adapter');
     const liking: Adapter = Object.assign(Object.create(xAdapter) as Adapter, {
-      like: async (engagement: Engagement, context: RequestContext) => {
-        liked.push({ id: engagement.id, account: context.account.accountId });
+      like: async (engagement: Engagement, like: boolean, context: RequestContext) => {
+        liked.push({ id: engagement.id, liked: like, account: context.account.accountId });
       },
     });
     const inbox = world.inbox({ adapters: [liking, ...others] });
     await inbox.poll();
     const mention = await only('x');
     await inbox.like(mention);
-    expect(liked).toEqual([{ id: mention.id, account: xAna.accountId }]);
+    await inbox.unlike(mention);
+    expect(liked).toEqual([
+      { id: mention.id, liked: true, account: xAna.accountId },
+      { id: mention.id, liked: false, account: xAna.accountId },
+    ]);
   });
 
   it('refuses an item it does not keep', async () => {
