@@ -31,6 +31,12 @@ export interface ConformanceSetup {
   readonly createPostRoute: string;
   /** Puts `count` engagements (mentions, comments) the adapter can list for the account. Required when it reads any. */
   seedEngagements?(accountId: string, count: number): void;
+  /**
+   * Puts `count` public posts by other accounts that mention `term` (a `#hashtag` for an adapter
+   * whose `engagement.search` is `hashtags`), for `searchMentions` to find. Required when it
+   * declares search.
+   */
+  seedBrandMentions?(term: string, count: number): void;
   /** Exchanges a refresh token at the simulator, as the adapter's auth helper does. Required when `auth.refreshable`. */
   refreshTokens?(refreshToken: string): Promise<TokenSet>;
   /** Posts to publish instead of the samples generated from the capabilities. */

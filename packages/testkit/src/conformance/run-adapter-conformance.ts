@@ -225,6 +225,49 @@ export function runAdapterConformance(options: ConformanceOptions): void {
       expect(stored.map((post) => post.id)).toContain(reply?.id);
     });
 
+    itIfDeclared('like', 'likes an engagement and takes the like back', async () => {
+      const { adapter, simulator, seedEngagements } = current();
+      if (seedEngagements === undefined)
+        throw new Error('the setup must give seedEngagements when the adapter likes engagement');
+      const ctx = context();
+      seedEngagements(ctx.account.accountId, 1);
+      const [item] = (await collectPages(adapter, ctx, 10)).flatMap((page) => page.items);
+      if (item === undefined) throw new Error('seedEngagements gave nothing to like');
+      await adapter.like?.(item, true, ctx);
+      expect(simulator.engagements.get(item.id)?.liked, 'liked on the platform').toBe(true);
+      await adapter.like?.(item, false, ctx);
+      expect(simulator.engagements.get(item.id)?.liked, 'unliked on the platform').toBe(false);
+    });
+
+    itIfDeclared('search', 'finds public posts that mention the brand, page by page', async () => {
+      const { adapter, seedBrandMentions } = current();
+      if (seedBrandMentions === undefined)
+        throw new Error('the setup must give seedBrandMentions when the adapter declares search');
+      const ctx = context();
+      const term = `#brand${tag}`;
+      seedBrandMentions(term, 12);
+      const items: Engagement[] = [];
+      let pages = 0;
+      for await (const page of adapter.searchMentions?.({ terms: [term], pageSize: 10 }, ctx) ?? []) {
+        items.push(...page.items);
+        pages += 1;
+        if (pages > 100) throw new Error('searchMentions did not stop after 100 pages');
+      }
+      expect(items).toHaveLength(12);
+      expect(new Set(items.map((item) => item.id)).size).toBe(12);
+      for (const item of items) {
+        const parsed = parseEngagement(item);
+        expect(parsed).toMatchObject({
+          platform: adapter.platform,
+          accountId: ctx.account.accountId,
+          kind: 'mention',
+        });
+        expect(parsed.text.toLowerCase()).toContain(term.toLowerCase());
+      }
+      const times = items.map((item) => parseEngagement(item).createdAt.getTime());
+      expect(times, 'newest first').toEqual([...times].sort((a, b) => b - a));
+    });
+
     itIfDeclared('refreshable', 'refreshes an expired token once and succeeds', async () => {
       const { adapter, simulator, refreshTokens, createAccount } = current();
       if (refreshTokens === undefined)
@@ -302,7 +345,15 @@ export function runAdapterConformance(options: ConformanceOptions): void {
 /** Which optional behaviours the adapter declares; `undefined` entries run. */
 type Declared = Partial<
   Record<
-    SampleKind | 'delete' | 'postMetrics' | 'accountMetrics' | 'engagement' | 'reply' | 'refreshable',
+    | SampleKind
+    | 'delete'
+    | 'postMetrics'
+    | 'accountMetrics'
+    | 'engagement'
+    | 'reply'
+    | 'like'
+    | 'search'
+    | 'refreshable',
     boolean
   >
 >;
@@ -331,6 +382,8 @@ function declaredBy(setup: ConformanceSetup): Declared {
     accountMetrics: capabilities.metrics.account.length > 0,
     engagement: capabilities.engagement.read.length > 0,
     reply: capabilities.engagement.reply,
+    like: capabilities.engagement.like,
+    search: capabilities.engagement.search !== false,
     refreshable: capabilities.auth.refreshable,
   };
   for (const kind of SAMPLE_KINDS)

@@ -95,6 +95,8 @@ export interface SimulatedEngagement {
   readonly createdAt: number;
   /** Hidden by the account owner. */
   hidden: boolean;
+  /** Liked by the account owner; simulators whose platform has likes set it (absent: never liked). */
+  liked?: boolean;
 }
 
 /** Anything stored in a {@link Collection}. */
