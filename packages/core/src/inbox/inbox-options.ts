@@ -21,6 +21,13 @@ export interface InboxAccount {
    * mention the account, Instagram media older than the newest 25).
    */
   readonly posts?: readonly string[] | undefined;
+  /**
+   * Brand terms to listen for in public posts by anyone (words, `"quoted phrases"`, `#hashtags`),
+   * searched on this account's platform with the adapter's `searchMentions` (X recent search,
+   * Instagram hashtag search) on the account's `search` budget. Found posts arrive as `mention`
+   * items, a listing of their own that resumes where it stopped like the others.
+   */
+  readonly search?: readonly string[] | undefined;
 }
 
 /**
@@ -114,6 +121,22 @@ export function resolveInboxOptions(options: InboxOptions): ResolvedInboxOptions
         rule: 'inbox.account_platform',
         message: `no adapter for platform "${account.platform}"`,
       });
+    }
+    const adapter = adapters.get(account.platform);
+    if (account.search !== undefined && adapter !== undefined) {
+      if (adapter.searchMentions === undefined) {
+        problems.push({
+          path: ['accounts', index, 'search'],
+          rule: 'inbox.search_unsupported',
+          message: `the ${account.platform} adapter cannot search public posts (capabilities.engagement.search is false)`,
+        });
+      } else if (account.search.length === 0 || account.search.some((term) => term.trim() === '')) {
+        problems.push({
+          path: ['accounts', index, 'search'],
+          rule: 'inbox.search_terms',
+          message: 'needs at least one term, and no empty term',
+        });
+      }
     }
     if (seen.has(key)) {
       problems.push({ path: ['accounts', index], rule: 'inbox.account_twice', message: 'is listed twice' });

@@ -1,13 +1,19 @@
 import type { Engagement, EngagementKind } from '../models/engagement.js';
 import type { EngagementRef, InboxItem, InboxItemPatch, InboxStatus } from './inbox-item.js';
 
-/** One listing the inbox polls: an account's own engagement (`account`) or a post's (`post:<id>`). */
+/**
+ * One listing the inbox polls: an account's own engagement (`account`), a post's (`post:<id>`),
+ * or a brand-mention search (`search:<terms as JSON>`).
+ */
 export interface InboxSource {
   /** Platform id. */
   readonly platform: string;
   /** The account's id on the platform. */
   readonly accountId: string;
-  /** `account` for everything the account's listing returns, `post:<platform post id>` for one post's. */
+  /**
+   * `account` for everything the account's listing returns, `post:<platform post id>` for one
+   * post's, `search:<terms as JSON>` for a brand-mention search.
+   */
   readonly source: string;
 }
 

@@ -52,17 +52,37 @@ export function createInbox(options: InboxOptions): Inbox {
   const targets = (): PollTarget[] =>
     settings.accounts.flatMap((account) => {
       const adapter = settings.adapters.get(account.platform);
-      if (adapter?.listEngagements === undefined) return [];
+      if (adapter === undefined) return [];
       const { platform, accountId } = account;
       const kinds = account.kinds === undefined ? {} : { kinds: account.kinds };
-      return [
-        { adapter, source: { platform, accountId, source: 'account' }, query: kinds },
-        ...(account.posts ?? []).map((platformPostId) => ({
-          adapter,
-          source: { platform, accountId, source: `post:${platformPostId}` },
-          query: { ...kinds, post: { platform, accountId, platformPostId } },
-        })),
-      ];
+      const listings: PollTarget[] = [];
+      const listEngagements = adapter.listEngagements?.bind(adapter);
+      if (listEngagements !== undefined) {
+        listings.push({
+          source: { platform, accountId, source: 'account' },
+          operation: 'engagement',
+          list: (page, context) => listEngagements({ ...kinds, ...page }, context),
+        });
+        for (const platformPostId of account.posts ?? []) {
+          const post = { platform, accountId, platformPostId };
+          listings.push({
+            source: { platform, accountId, source: `post:${platformPostId}` },
+            operation: 'engagement',
+            list: (page, context) => listEngagements({ ...kinds, post, ...page }, context),
+          });
+        }
+      }
+      const searchMentions = adapter.searchMentions?.bind(adapter);
+      const terms = account.search;
+      if (searchMentions !== undefined && terms !== undefined) {
+        listings.push({
+          // The terms name the listing: other terms are another search, read from the start.
+          source: { platform, accountId, source: `search:${JSON.stringify(terms)}` },
+          operation: 'search',
+          list: (page, context) => searchMentions({ terms, ...page }, context),
+        });
+      }
+      return listings;
     });
 
   async function pollOnce(signal: AbortSignal | undefined): Promise<PollResult> {

@@ -1,4 +1,4 @@
-import type { Adapter, EngagementPage, EngagementQuery } from '../adapter/adapter.js';
+import type { EngagementPage, EngagementQuery } from '../adapter/adapter.js';
 import type { RequestContext } from '../adapter/context.js';
 import type { Engagement } from '../models/engagement.js';
 import type { Publisher } from '../publisher/publisher.js';
@@ -17,17 +17,22 @@ export interface PollContext {
   readonly onAdded: (items: readonly InboxItem[]) => Promise<void>;
 }
 
-/** A listing to walk: the adapter, the source and the query besides `since` and `cursor`. */
+/** Where a page of a listing starts: what every listing query has. */
+export type PageRequest = Pick<EngagementQuery, 'since' | 'cursor' | 'pageSize'>;
+
+/** A listing to walk: its source, the budget it is read on, and how to read it. */
 export interface PollTarget {
-  readonly adapter: Adapter;
   readonly source: InboxSource;
-  readonly query: Omit<EngagementQuery, 'since' | 'cursor' | 'pageSize'>;
+  /** The publisher operation whose budget each page is read on. */
+  readonly operation: 'engagement' | 'search';
+  /** The adapter's listing (`listEngagements` or `searchMentions`) with its query besides the page. */
+  readonly list: (page: PageRequest, context: RequestContext) => AsyncIterable<EngagementPage>;
 }
 
 /**
  * Reads one listing from its newest item back to where the last complete walk ended (less the
- * lookback), page by page. Each page is one `publisher.run` on the account's `engagement`
- * budget, started afresh from the saved cursor, so a retried page never resumes a failed
+ * lookback), page by page. Each page is one `publisher.run` on the account's budget for
+ * the target's operation (`engagement`, or `search` for brand mentions), started afresh from the saved cursor, so a retried page never resumes a failed
  * generator. The page's new items and the cursor after it are stored in one write: a process
  * that stops between two pages resumes after the last page it stored, and a page read again is
  * dropped as duplicates. When the walk ends, its newest `createdAt` becomes the next `since`.
@@ -36,10 +41,8 @@ export interface PollTarget {
  * @throws whatever the adapter or the store threw; the pages stored before stay stored
  */
 export async function pollSource(target: PollTarget, context: PollContext): Promise<InboxItem[]> {
-  const { adapter, source, query } = target;
+  const { source, operation, list } = target;
   const { store, publisher, clock } = context;
-  const list = adapter.listEngagements?.bind(adapter);
-  if (list === undefined) return [];
   const saved = await store.getCursor(source);
   let walk: { since?: Date | undefined; newest?: Date | undefined; cursor?: string | undefined } =
     saved?.walk ??
@@ -49,13 +52,8 @@ export async function pollSource(target: PollTarget, context: PollContext): Prom
   const added: InboxItem[] = [];
   const account = { platform: source.platform, accountId: source.accountId };
   for (;;) {
-    const request: EngagementQuery = {
-      ...query,
-      since: walk.since,
-      cursor: walk.cursor,
-      pageSize: context.pageSize,
-    };
-    const page = await publisher.run(account, 'engagement', (requestContext) =>
+    const request: PageRequest = { since: walk.since, cursor: walk.cursor, pageSize: context.pageSize };
+    const page = await publisher.run(account, operation, (requestContext) =>
       firstPage(list, request, requestContext),
     );
     const items = page?.items ?? [];
@@ -78,8 +76,8 @@ export async function pollSource(target: PollTarget, context: PollContext): Prom
 
 /** The first page of a listing, its generator closed after it. */
 async function firstPage(
-  list: NonNullable<Adapter['listEngagements']>,
-  query: EngagementQuery,
+  list: PollTarget['list'],
+  query: PageRequest,
   context: RequestContext,
 ): Promise<EngagementPage | undefined> {
   const pages = list(query, context)[Symbol.asyncIterator]();
