@@ -181,9 +181,7 @@ export async function runMorningInbox(options: MorningInboxOptions = {}): Promis
     for await (const item of inbox.items({ statuses: ['new'], from: new Date(MORNING - DAY) }))
       fresh.push(item);
     for (const item of fresh)
-      print(
-        `  ${item.platform.padEnd(10)} ${item.kind.padEnd(8)} @${(item.author.handle ?? item.author.id).padEnd(8)} ${item.text}`,
-      );
+      print(`  ${item.platform.padEnd(10)} ${item.kind.padEnd(8)} ${authorOf(item).padEnd(9)} ${item.text}`);
     for (const alert of alerts) {
       if (alert.type !== 'spike') continue;
       print('');
@@ -215,7 +213,7 @@ export async function runMorningInbox(options: MorningInboxOptions = {}): Promis
       await inbox.assign(item, 'maria');
       const { reply, item: answered } = await inbox.reply(item, text);
       replies.push({ item: answered, replyId: reply.id, text });
-      print(`  ${item.platform.padEnd(10)} to @${item.author.handle ?? item.author.id}: ${text}`);
+      print(`  ${item.platform.padEnd(10)} to ${authorOf(item)}: ${text}`);
     }
     const crisis = alerts.find((alert) => alert.type === 'spike');
     for (const item of crisis?.engagements ?? []) await inbox.tag(item, ['checkout-outage']);
@@ -246,4 +244,16 @@ export async function runMorningInbox(options: MorningInboxOptions = {}): Promis
   } finally {
     running.close();
   }
+}
+
+/** `@handle`, else the name (Facebook gives a commenter's name, no handle), else the id. */
+function authorOf(item: {
+  readonly author: {
+    readonly id: string;
+    readonly handle?: string | undefined;
+    readonly name?: string | undefined;
+  };
+}): string {
+  const { handle, name, id } = item.author;
+  return handle === undefined ? (name ?? id) : `@${handle}`;
 }
