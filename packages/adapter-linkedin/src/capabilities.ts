@@ -174,13 +174,16 @@ export function linkedInCapabilities(settings: LinkedInCapabilitySettings): Capa
     },
     // Comments and nested replies (Comments API) and reactions (Reactions API) can be read and
     // answered. Mentions have no feed to read: they arrive by webhook only. LinkedIn has no hidden
-    // comments; deleting others' comments is not offered.
+    // comments; deleting others' comments is not offered. A comment or mention is liked with a
+    // LIKE reaction (Reactions API, "Create a Reaction on a Comment",
+    // https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/reactions-api).
+    // LinkedIn offers no search of public posts to partner apps.
     engagement: {
       read: ['comment', 'reply', 'reaction'],
       reply: true,
       hide: false,
       delete: false,
-      like: false,
+      like: true,
       search: false,
     },
     // Organization social action notifications, signed with the app's client secret

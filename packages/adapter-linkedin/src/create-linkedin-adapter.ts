@@ -4,6 +4,7 @@ import { linkedInCapabilities } from './capabilities.js';
 import { deleteLinkedInPost } from './delete.js';
 import { findRecentLinkedInPosts } from './find-recent-posts.js';
 import { createLinkedInHttpClient } from './http-client.js';
+import { likeOnLinkedIn } from './like.js';
 import { listLinkedInEngagements } from './list-engagements.js';
 import { getLinkedInAccountMetrics, getLinkedInPostMetrics } from './metrics.js';
 import { LinkedInPostOptionsSchema } from './post-options.js';
@@ -21,7 +22,13 @@ export type LinkedInAdapter = Adapter &
   Required<
     Pick<
       Adapter,
-      'delete' | 'getPostMetrics' | 'getAccountMetrics' | 'listEngagements' | 'reply' | 'findRecentPosts'
+      | 'delete'
+      | 'getPostMetrics'
+      | 'getAccountMetrics'
+      | 'listEngagements'
+      | 'reply'
+      | 'like'
+      | 'findRecentPosts'
     >
   >;
 
@@ -72,6 +79,7 @@ export function createLinkedInAdapter(settings: LinkedInSettings = {}): LinkedIn
     getAccountMetrics: (context) => getLinkedInAccountMetrics(http, author, context),
     listEngagements: (query, context) => listLinkedInEngagements(http, query, author, context),
     reply: (to, text, context) => replyOnLinkedIn(http, to, text, author, context),
+    like: (engagement, liked, context) => likeOnLinkedIn(http, engagement, liked, author, context),
     findRecentPosts: (query, context) => findRecentLinkedInPosts(http, query, author, context),
     ...(secret === undefined
       ? {}

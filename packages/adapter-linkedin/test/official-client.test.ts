@@ -68,6 +68,34 @@ describe('the official linkedin-api-client against the simulator', () => {
     ]);
   });
 
+  it('likes a comment and takes the like back', async () => {
+    const accessToken = h.ana.accessToken;
+    const actor = h.ana.account.id;
+    const post = h.linkedin.addPost(actor, 'A post with a comment');
+    const [comment] = h.linkedin.seedComments(post, 1);
+    const root = comment?.id ?? '';
+
+    const created = await client.create({
+      resourcePath: '/reactions',
+      queryParams: { actor },
+      entity: { root, reactionType: 'LIKE' },
+      accessToken,
+      versionString,
+    });
+    expect(created.status).toBe(201);
+    expect(String(created.createdEntityId)).toBe(`urn:li:reaction:(${actor},${root})`);
+    expect(h.linkedin.reactionsOn(root)).toMatchObject([{ actor, reactionType: 'LIKE' }]);
+
+    const deleted = await client.delete({
+      resourcePath: '/reactions/{id}',
+      pathKeys: { id: { actor, entity: root } },
+      accessToken,
+      versionString,
+    });
+    expect(deleted.status).toBe(204);
+    expect(h.linkedin.reactionsOn(root)).toEqual([]);
+  });
+
   it('gets LinkedIn’s error answers through the client', async () => {
     const error: unknown = await client
       .get({

@@ -36,7 +36,7 @@ export interface SimulatedOrganization {
   followers: number;
 }
 
-/** A reaction on a post (Reactions API). */
+/** A reaction on a post or comment (Reactions API). */
 export interface SimulatedReaction {
   /** `urn:li:reaction:({actor},{post})`. */
   readonly id: string;
@@ -97,7 +97,7 @@ export interface LinkedInSimContext {
   readonly organizations: Map<string, SimulatedOrganization>;
   /** Reasons the next finalized videos fail processing with, in order. */
   readonly videoFailures: string[];
-  /** Reactions by post URN, oldest first. */
+  /** Reactions by the post or comment URN they are on, oldest first. */
   readonly reactions: Map<string, SimulatedReaction[]>;
   /** Registered apps: client id → client secret (an unregistered client id is taken with any secret). */
   readonly apps: Map<string, string>;

@@ -21,6 +21,7 @@ import { registerReactionRoutes } from './routes/reactions.js';
 import { registerStatisticsRoutes } from './routes/statistics.js';
 import { registerUploadRoutes } from './routes/uploads.js';
 import { storeComment, storePost } from './store-post.js';
+import { storeReaction } from './store-reaction.js';
 
 /** One UTC day: LinkedIn's daily limits reset at midnight UTC. */
 const DAY_MS = 86_400_000;
@@ -121,15 +122,27 @@ export interface LinkedInSimulator {
   postOf(urn: string): LinkedInPostJson | undefined;
   /** The comment as the Comments API returns it, or `undefined`. */
   commentOf(urn: string): LinkedInCommentJson | undefined;
+  /**
+   * The reactions on a post or comment (Reactions API), oldest first: who reacted (member or
+   * organization URN), with which type (`LIKE`…), and when (simulated ms).
+   */
+  reactionsOn(urn: string): readonly {
+    /** The member or organization that reacted. */
+    readonly actor: string;
+    /** `LIKE`, `PRAISE`, `EMPATHY`, `INTEREST`, `APPRECIATION` or `ENTERTAINMENT`. */
+    readonly reactionType: string;
+    /** When, simulated time. */
+    readonly createdAt: number;
+  }[];
 }
 
 /**
  * A simulated LinkedIn on MSW, answering like the Community Management pages on
  * learn.microsoft.com/linkedin describe: the Posts API (create with `x-restli-id`, get, find by
  * author, delete), images, documents and multi-part videos with processing over simulated time,
- * and comments, behind `LinkedIn-Version` and Rest.li 2.0 checks (426 for an inactive version),
- * the little text format (unescaped text is cut), daily post limits that reset at midnight UTC
- * (429 with no headers) and LinkedIn's error bodies. Two hosts: `sim` (api.linkedin.com) and
+ * comments and reactions (create, list, delete), behind `LinkedIn-Version` and Rest.li 2.0 checks
+ * (426 for an inactive version), the little text format (unescaped text is cut), daily post limits
+ * that reset at midnight UTC (429 with no headers) and LinkedIn's error bodies. Two hosts: `sim` (api.linkedin.com) and
  * `www` (www.linkedin.com: upload URLs).
  *
  * Accounts are members (`urn:li:person:…`); organizations (`urn:li:organization:…`) are added with
@@ -247,17 +260,8 @@ export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}):
           addressee: post.accountId,
           inReplyTo: post,
         }),
-        store: (author, item, createdAt) => {
-          const actor = fanUrn(author);
-          const reaction = {
-            id: `urn:li:reaction:(${actor},${postUrn})`,
-            actor,
-            reactionType: item.text,
-            createdAt,
-          };
-          context.reactions.set(postUrn, [...(context.reactions.get(postUrn) ?? []), reaction]);
-          return reaction;
-        },
+        store: (author, item, createdAt) =>
+          storeReaction(context, postUrn, { actor: fanUrn(author), reactionType: item.text, createdAt }),
       });
     },
     addPost: (author, text) => storePost(context, { author, commentary: text }).id,
@@ -272,5 +276,11 @@ export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}):
       const comment = sim.posts.get(urn);
       return comment && renderComment(comment);
     },
+    reactionsOn: (urn) =>
+      (context.reactions.get(urn) ?? []).map(({ actor, reactionType, createdAt }) => ({
+        actor,
+        reactionType,
+        createdAt,
+      })),
   };
 }

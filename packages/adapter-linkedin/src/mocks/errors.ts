@@ -18,6 +18,14 @@ export function badRequest(field: string, problem: string): Response {
   return linkedInError(400, `ERROR :: ${field} :: ${problem}`, { serviceErrorCode: 100 });
 }
 
+/**
+ * A body that breaks the resource's data schema (a required field missing, a value outside its
+ * enum): Rest.li validates it and answers 422 Unprocessable Entity (wording assumed).
+ */
+export function unprocessable(field: string, problem: string): Response {
+  return linkedInError(422, `ERROR :: ${field} :: ${problem}`, { serviceErrorCode: 100 });
+}
+
 /** 403 for a token without the scope the endpoint needs (ACCESS_DENIED, serviceErrorCode 100). */
 export function accessDenied(resource: string): Response {
   return linkedInError(403, `Not enough permissions to access: ${resource}`, {

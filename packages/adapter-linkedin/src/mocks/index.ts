@@ -1,7 +1,7 @@
 /**
  * A simulated LinkedIn (Community Management API) for tests, demos and benchmarks, built on
- * `@smmkit/testkit`: posts, images, documents and multi-part videos, comments, versioning and
- * daily limits, with LinkedIn's error bodies.
+ * `@smmkit/testkit`: posts, images, documents and multi-part videos, comments, reactions,
+ * versioning and daily limits, with LinkedIn's error bodies.
  *
  * @example
  * ```ts

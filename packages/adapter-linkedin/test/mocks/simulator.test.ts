@@ -154,4 +154,53 @@ describe('LinkedIn simulator', () => {
     h.clock.set(Date.parse('2026-11-23T00:00:00.000Z'));
     expect((await post('Tomorrow')).status).toBe(201);
   });
+
+  it('reacts to a comment with 201 and the reaction, and deletes it by (actor, entity) with 204', async () => {
+    const postUrn = (await post('Comment here')).headers.get('x-restli-id') ?? '';
+    const [comment] = h.linkedin.seedComments(postUrn, 1);
+    const commentUrn = comment?.id ?? '';
+    const actor = encodeURIComponent(h.ana.account.id);
+    const react = (body: Record<string, unknown>) =>
+      call(`/reactions?actor=${actor}`, { method: 'POST', body: JSON.stringify(body) });
+
+    const created = await react({ root: commentUrn, reactionType: 'LIKE' });
+    expect(created.status).toBe(201);
+    const id = `urn:li:reaction:(${h.ana.account.id},${commentUrn})`;
+    expect(created.headers.get('x-restli-id')).toBe(id);
+    expect(await created.json()).toMatchObject({
+      id,
+      root: commentUrn,
+      reactionType: 'LIKE',
+      created: { actor: h.ana.account.id },
+    });
+    const listed = await call(`/reactions/(entity:${encodeURIComponent(commentUrn)})?q=entity`);
+    expect(await listed.json()).toMatchObject({
+      elements: [{ id, reactionType: 'LIKE' }],
+      paging: { total: 1 },
+    });
+
+    const key = `(actor:${actor},entity:${encodeURIComponent(commentUrn)})`;
+    expect((await call(`/reactions/${key}`, { method: 'DELETE' })).status).toBe(204);
+    expect(h.linkedin.reactionsOn(commentUrn)).toEqual([]);
+    const again = await call(`/reactions/${key}`, { method: 'DELETE' });
+    expect(again.status).toBe(404);
+    expect(await again.json()).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+  });
+
+  it('refuses a reaction on nothing with 404 and an unknown type with 422', async () => {
+    const actor = encodeURIComponent(h.ana.account.id);
+    const react = (body: Record<string, unknown>) =>
+      call(`/reactions?actor=${actor}`, { method: 'POST', body: JSON.stringify(body) });
+    const nothing = await react({ root: 'urn:li:comment:(urn:li:activity:1,2)', reactionType: 'LIKE' });
+    expect(nothing.status).toBe(404);
+    expect(await nothing.json()).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    const postUrn = (await post('React here')).headers.get('x-restli-id') ?? '';
+    const retired = await react({ root: postUrn, reactionType: 'MAYBE' });
+    expect(retired.status).toBe(422);
+    expect(await retired.json()).toMatchObject({
+      status: 422,
+      message: expect.stringContaining('/reactionType'),
+    });
+    expect(h.linkedin.reactionsOn(postUrn)).toEqual([]);
+  });
 });

@@ -1,7 +1,12 @@
-import { type LinkedInSimContext, pathKey } from '../context.js';
-import { accessDenied, badRequest, notFound } from '../errors.js';
+import type { RouteContext } from '@smmkit/testkit';
+import { type LinkedInSimContext, mayActAs, pathKey, type SimulatedReaction } from '../context.js';
+import { accessDenied, badRequest, notFound, unprocessable } from '../errors.js';
+import { readJsonObject } from '../json-body.js';
 import { restRoute } from '../rest-route.js';
+import { removeReaction, storeReaction } from '../store-reaction.js';
 import { hasScope } from './posts.js';
+
+// The Reactions API (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/reactions-api).
 
 /** Scopes that allow reading reactions: the `*_social` ones and the newer `*_social_feed` ones. */
 const READ = [
@@ -11,9 +16,29 @@ const READ = [
   'r_organization_social_feed',
 ];
 
+/** Scopes that allow reacting: "Post, comment and react on posts on behalf of" a member or an organization. */
+const WRITE = [
+  'w_member_social',
+  'w_member_social_feed',
+  'w_organization_social',
+  'w_organization_social_feed',
+];
+
+/** The reaction types the API takes (`MAYBE` is retired). */
+const REACTION_TYPES = new Set(['LIKE', 'PRAISE', 'EMPATHY', 'INTEREST', 'APPRECIATION', 'ENTERTAINMENT']);
+
+/** A reaction's key as a delete names it: `(actor:{urn},entity:{urn})`, URL-decoded. */
+const REACTION_KEY = /^\(actor:(urn:li:(?:person|organization):[^,()]+),entity:(.+)\)$/;
+
 /**
- * Declares `GET /rest/reactions/(entity:{urn})?q=entity`: the reactions on a post, newest first,
- * paged with `start`/`count` (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/reactions-api).
+ * Declares the Reactions API on `/rest/reactions`:
+ *
+ * - `GET /rest/reactions/(entity:{urn})?q=entity`: the reactions on a post or comment, newest
+ *   first, paged with `start`/`count`;
+ * - `POST /rest/reactions?actor={urn}` with `{root, reactionType}`: the actor reacts to the post
+ *   or comment `root` → 201 with the reaction (its URN in `x-restli-id` too); one reaction per
+ *   actor and entity, so reacting again replaces the type;
+ * - `DELETE /rest/reactions/(actor:{urn},entity:{urn})` → 204, or 404 when there is none.
  */
 export function registerReactionRoutes(context: LinkedInSimContext): void {
   restRoute(context, 'GET', '/reactions/:key', { bucket: 'api' }, ({ request, params, url }) => {
@@ -25,14 +50,51 @@ export function registerReactionRoutes(context: LinkedInSimContext): void {
     const count = Math.min(100, Math.max(1, Number(url.searchParams.get('count') ?? 10)));
     const reactions = [...(context.reactions.get(entity) ?? [])].reverse();
     return Response.json({
-      elements: reactions.slice(start, start + count).map((reaction) => ({
-        id: reaction.id,
-        root: entity,
-        reactionType: reaction.reactionType,
-        created: { actor: reaction.actor, time: reaction.createdAt },
-        lastModified: { actor: reaction.actor, time: reaction.createdAt },
-      })),
+      elements: reactions.slice(start, start + count).map((reaction) => renderReaction(reaction, entity)),
       paging: { start, count, total: reactions.length },
     });
   });
+  restRoute(context, 'POST', '/reactions', { bucket: 'api' }, (route) => createReaction(context, route));
+  restRoute(context, 'DELETE', '/reactions/:key', { bucket: 'api' }, ({ request, params, accountId }) => {
+    if (!hasScope(context, request, ...WRITE)) return accessDenied('reactions.DELETE');
+    const [, actor, entity] = REACTION_KEY.exec(pathKey(params.key)) ?? [];
+    if (actor === undefined || entity === undefined)
+      return badRequest('/key', 'must be (actor:{urn},entity:{urn})');
+    if (!mayActAs(context, accountId, actor)) return accessDenied('reactions.DELETE');
+    if (!removeReaction(context, entity, actor)) return notFound('reactions');
+    return new Response(null, { status: 204 });
+  });
+}
+
+async function createReaction(context: LinkedInSimContext, { request, url, accountId, now }: RouteContext) {
+  if (!hasScope(context, request, ...WRITE)) return accessDenied('reactions.CREATE');
+  const actor = url.searchParams.get('actor') ?? '';
+  if (actor === '') return badRequest('actor', 'is required');
+  if (!mayActAs(context, accountId, actor)) return accessDenied('reactions.CREATE');
+  const body = await readJsonObject(request);
+  if (body instanceof Response) return body;
+  const root = typeof body.root === 'string' ? body.root : '';
+  if (root === '') return unprocessable('/root', 'field is required but not found and has no default value');
+  const reactionType = body.reactionType;
+  if (typeof reactionType !== 'string' || !REACTION_TYPES.has(reactionType))
+    return unprocessable('/reactionType', `"${String(reactionType)}" is not an enum symbol`);
+  // A post or a comment: both are in `sim.posts`. One that is gone, or never was, is not found.
+  if (context.sim.posts.get(root) === undefined) return notFound(root);
+  const reaction = storeReaction(context, root, { actor, reactionType, createdAt: now });
+  return Response.json(renderReaction(reaction, root), {
+    status: 201,
+    headers: { 'x-restli-id': reaction.id },
+  });
+}
+
+/** A reaction as the Reactions API returns it: id, root, type and audit stamps. */
+function renderReaction(reaction: SimulatedReaction, root: string) {
+  const stamp = { actor: reaction.actor, time: reaction.createdAt };
+  return {
+    id: reaction.id,
+    root,
+    reactionType: reaction.reactionType,
+    created: stamp,
+    lastModified: stamp,
+  };
 }
