@@ -106,13 +106,14 @@ export function mastodonCapabilities(settings: { readonly maxCharacters: number 
     // followers_count, following_count, statuses_count.
     metrics: { post: ['likes', 'shares', 'comments'], account: ['followers', 'following', 'posts_count'] },
     // Mentions from methods/notifications, replies from methods/statuses#context; a reply is a
-    // status with `in_reply_to_id`. Mastodon has no API to hide replies to your posts.
+    // status with `in_reply_to_id`. Mastodon has no API to hide replies to your posts. A like is
+    // a favourite (https://docs.joinmastodon.org/methods/statuses/#favourite).
     engagement: {
       read: ['mention', 'reply'],
       reply: true,
       hide: false,
       delete: false,
-      like: false,
+      like: true,
       search: false,
     },
     webhooks: false,

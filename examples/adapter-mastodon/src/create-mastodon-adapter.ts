@@ -4,6 +4,7 @@ import { mastodonCapabilities } from './capabilities.js';
 import { deleteStatus } from './delete.js';
 import { findRecentMastodonPosts } from './find-recent-posts.js';
 import { createMastodonHttpClient } from './http-client.js';
+import { likeOnMastodon } from './like.js';
 import { listMastodonEngagements } from './list-engagements.js';
 import { getMastodonAccountMetrics, getMastodonPostMetrics } from './metrics.js';
 import { MastodonPostOptionsSchema } from './post-options.js';
@@ -19,6 +20,7 @@ type MastodonOperations =
   | 'getAccountMetrics'
   | 'listEngagements'
   | 'reply'
+  | 'like'
   | 'findRecentPosts';
 
 /**
@@ -67,6 +69,7 @@ export function createMastodonAdapter(settings: MastodonSettings): MastodonAdapt
     getAccountMetrics: (context) => getMastodonAccountMetrics(http, context),
     listEngagements: (query, context) => listMastodonEngagements(http, query, context),
     reply: (to, text, context) => replyOnMastodon(http, to, text, context),
+    like: (engagement, liked, context) => likeOnMastodon(http, engagement, liked, context),
     findRecentPosts: (query, context) => findRecentMastodonPosts(http, query, context),
   });
 }

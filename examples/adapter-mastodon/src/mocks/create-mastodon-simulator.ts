@@ -4,6 +4,7 @@ import type { MastodonContext } from './context.js';
 import { mastodonDialect } from './dialect.js';
 import { renderStatus } from './entities/status.js';
 import { registerAccountRoutes } from './routes/accounts.js';
+import { registerFavouriteRoutes } from './routes/favourites.js';
 import { registerInstanceRoutes } from './routes/instance.js';
 import { registerMediaRoutes } from './routes/media.js';
 import { registerNotificationRoutes } from './routes/notifications.js';
@@ -25,9 +26,9 @@ export interface MastodonSimulatorOptions extends Pick<PlatformSimulatorOptions,
 
 /**
  * A simulated Mastodon server on MSW that answers like docs.joinmastodon.org describes: statuses
- * (create with idempotency keys, view, delete, context), media (async processing), mention
- * notifications, accounts and the instance's limits, with Mastodon's error bodies, rate-limit
- * headers and budgets. Every route gets the testkit's faults, token checks and request log.
+ * (create with idempotency keys, view, delete, context, favourite and unfavourite), media (async
+ * processing), mention notifications, accounts and the instance's limits, with Mastodon's error
+ * bodies, rate-limit headers and budgets. Every route gets the testkit's faults, token checks and request log.
  *
  * @example
  * ```ts
@@ -59,10 +60,12 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}) 
     mediaProcessingMs: options.mediaProcessingMs ?? 2_000,
     idempotency: sim.resettable(new Map()),
     mediaFocus: sim.resettable(new Map()),
+    favourites: sim.resettable(new Map()),
   };
   registerInstanceRoutes(context);
   registerAccountRoutes(context);
   registerStatusRoutes(context);
+  registerFavouriteRoutes(context);
   registerMediaRoutes(context);
   registerNotificationRoutes(context);
 
@@ -99,6 +102,8 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}) 
         `${mention}Reply ${index + 1} from ${author.handle}`;
       return sim.seedReplies(postId, count, { store, text });
     },
+    /** The ids of the accounts that favourited the status, in the order they did. */
+    favouritedBy: (statusId: string): readonly string[] => [...(context.favourites.get(statusId) ?? [])],
     /** The Status JSON the API would return to the status's author now, or `undefined` when it does not exist. */
     statusOf(id: string) {
       const post = sim.posts.get(id);

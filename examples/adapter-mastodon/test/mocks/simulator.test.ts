@@ -226,6 +226,33 @@ describe('statuses', () => {
     expect(mastodon.statusOf(String(root.id))?.replies_count).toBe(2);
   });
 
+  it('favourites and unfavourites a status, answering the Status each time, and 404 for a missing one', async () => {
+    const created = await read(await post({ status: 'likeable' }));
+    const id = String(created.id);
+    const favourited = await call(`/api/v1/statuses/${id}/favourite`, {
+      method: 'POST',
+      token: bob.accessToken,
+    });
+    expect(favourited.status).toBe(200);
+    expect(await read(favourited)).toMatchObject({ id, favourited: true, favourites_count: 1 });
+    // Favouriting again changes nothing ("Status favourited or was already favourited").
+    const again = await call(`/api/v1/statuses/${id}/favourite`, { method: 'POST', token: bob.accessToken });
+    expect(await read(again)).toMatchObject({ favourited: true, favourites_count: 1 });
+    // Others see the count, not bob's favourite.
+    expect(await read(await call(`/api/v1/statuses/${id}`))).toMatchObject({
+      favourited: false,
+      favourites_count: 1,
+    });
+    const undone = await call(`/api/v1/statuses/${id}/unfavourite`, {
+      method: 'POST',
+      token: bob.accessToken,
+    });
+    expect(await read(undone)).toMatchObject({ id, favourited: false, favourites_count: 0 });
+    const missing = await call('/api/v1/statuses/999999/favourite', { method: 'POST' });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: 'Record not found' });
+  });
+
   it('grows favourites with simulated time', async () => {
     const created = await read(await post({ status: 'popular' }));
     expect(created.favourites_count).toBe(0);

@@ -25,7 +25,8 @@ export interface RenderStatusOptions {
 /**
  * A Status (docs.joinmastodon.org/entities/Status/) for a stored post. `replies_count` is the
  * number of public and unlisted replies in the simulator's state (Mastodon only counts
- * distributable replies); `reblogs_count` and `favourites_count` grow with simulated time.
+ * distributable replies); `reblogs_count` and `favourites_count` grow with simulated time, and
+ * `favourites_count` counts the simulator's own favourites too (`favourited` is the viewer's).
  */
 export function renderStatus(context: MastodonContext, post: SimulatedPost, options: RenderStatusOptions) {
   const { viewerId, now } = options;
@@ -35,6 +36,7 @@ export function renderStatus(context: MastodonContext, post: SimulatedPost, opti
   const own = post.accountId === viewerId;
   const parent = post.inReplyToId === undefined ? undefined : context.sim.posts.get(post.inReplyToId);
   const age = now - post.createdAt;
+  const favouritedBy = context.favourites.get(post.id) ?? new Set<string>();
   const distributable = extra.visibility === 'public' || extra.visibility === 'unlisted';
   const repliesCount = context.sim.posts.filter((reply) => {
     if (reply.inReplyToId !== post.id) return false;
@@ -58,9 +60,9 @@ export function renderStatus(context: MastodonContext, post: SimulatedPost, opti
     replies_count: repliesCount,
     // Private and direct statuses cannot be boosted.
     reblogs_count: distributable ? growingCount(post.id, 'reblogs', age, REBLOGS_PER_HOUR) : 0,
-    favourites_count: growingCount(post.id, 'favourites', age, FAVOURITES_PER_HOUR),
+    favourites_count: growingCount(post.id, 'favourites', age, FAVOURITES_PER_HOUR) + favouritedBy.size,
     edited_at: null,
-    favourited: false,
+    favourited: favouritedBy.has(viewerId),
     reblogged: false,
     muted: false,
     bookmarked: false,
