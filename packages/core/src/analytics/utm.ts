@@ -59,7 +59,8 @@ const REQUIRED = new Set(['source', 'medium', 'campaign']);
  * @param url - an absolute http or https URL
  * @param params - the UTM values
  * @returns the tagged URL (normalised by WHATWG `URL`, e.g. `https://a.com` → `https://a.com/…`)
- * @throws ValidationError when the URL is not http(s) or a required parameter is blank
+ * @throws ValidationError when the URL is not http(s), a required parameter is blank, or a value
+ *   is not well-formed Unicode (a lone surrogate, which has no percent-encoding)
  *
  * @example
  * ```ts
@@ -110,7 +111,8 @@ export function utmForTarget(target: UtmTarget): UtmParams {
  * @param params - the UTM values
  * @param options - see {@link AddUtmOptions}
  * @returns the text with tagged URLs
- * @throws ValidationError when a required parameter is blank
+ * @throws ValidationError when a required parameter is blank, or a value is not well-formed
+ *   Unicode (a lone surrogate, which has no percent-encoding)
  *
  * @example
  * ```ts
@@ -139,12 +141,31 @@ function isBlank(value: string | undefined): boolean {
   return value === undefined || value.trim() === '';
 }
 
+/**
+ * A UTF-16 code unit of a surrogate pair standing alone. It is no character, so it has no UTF-8
+ * form and `encodeURIComponent` throws a `URIError` on it (ECMA-262, Encode:
+ * https://tc39.es/ecma262/#sec-encode). With the `u` flag a whole pair is one code point, so only
+ * a lone half matches.
+ */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
 function paramProblems(params: UtmParams): ValidationProblem[] {
-  return UTM_KEYS.filter(([key]) => REQUIRED.has(key) && isBlank(params[key])).map(([key, name]) => ({
-    path: [key],
-    rule: 'utm.required',
-    message: `${name} must not be blank`,
-  }));
+  return UTM_KEYS.flatMap(([key, name]): ValidationProblem[] => {
+    const value = params[key];
+    if (REQUIRED.has(key) && isBlank(value)) {
+      return [{ path: [key], rule: 'utm.required', message: `${name} must not be blank` }];
+    }
+    if (value !== undefined && LONE_SURROGATE.test(value)) {
+      return [
+        {
+          path: [key],
+          rule: 'utm.well_formed',
+          message: `${name} must be well-formed Unicode text (it holds half of a surrogate pair alone)`,
+        },
+      ];
+    }
+    return [];
+  });
 }
 
 /** Reads a query name as a form decoder would (`+` is a space); a malformed escape is kept raw. */

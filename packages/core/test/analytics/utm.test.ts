@@ -38,6 +38,27 @@ describe('buildUtmUrl', () => {
       ]);
     }
   });
+
+  it('refuses a value holding half of a surrogate pair with a ValidationError, not a URIError', () => {
+    // A lone surrogate (e.g. an emoji cut in half by slicing a string) has no UTF-8 form to encode.
+    const attempt = () =>
+      buildUtmUrl('https://a.example/', { ...params, campaign: 'spring-\uD83C', term: 'x\uDF38' });
+    expect(attempt).toThrow(ValidationError);
+    try {
+      attempt();
+      expect.unreachable();
+    } catch (error) {
+      expect(error).not.toBeInstanceOf(URIError);
+      expect((error as ValidationError).problems.map((p) => [p.path[0], p.rule])).toEqual([
+        ['campaign', 'utm.well_formed'],
+        ['term', 'utm.well_formed'],
+      ]);
+    }
+    // A whole pair is a character like any other.
+    expect(buildUtmUrl('https://a.example/', { ...params, content: 'spring-\uD83C\uDF38' })).toBe(
+      `https://a.example/?${query}&utm_content=spring-%F0%9F%8C%B8`,
+    );
+  });
 });
 
 describe('utmForTarget', () => {
@@ -90,5 +111,12 @@ describe('addUtmToText', () => {
 
   it('rejects blank required parameters', () => {
     expect(() => addUtmToText('https://a.example', { ...params, medium: '' })).toThrow(ValidationError);
+  });
+
+  it('refuses a lone surrogate in a value with a ValidationError, even when the text has no URL', () => {
+    expect(() => addUtmToText('https://a.example', { ...params, source: '\uDC00x' })).toThrow(
+      ValidationError,
+    );
+    expect(() => addUtmToText('no link here', { ...params, content: 'a\uD800' })).toThrow(ValidationError);
   });
 });

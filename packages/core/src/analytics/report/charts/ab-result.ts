@@ -1,9 +1,5 @@
-import {
-  normalQuantile,
-  type VariantComparison,
-  type VariantCounts,
-  type VariantPair,
-} from '../../ab-test.js';
+import type { VariantComparison, VariantCounts, VariantPair } from '../../ab-test.js';
+import { normalQuantile } from '../../normal-distribution.js';
 import {
   formatLift,
   formatPoints,
