@@ -107,14 +107,17 @@ export function mastodonCapabilities(settings: { readonly maxCharacters: number 
     metrics: { post: ['likes', 'shares', 'comments'], account: ['followers', 'following', 'posts_count'] },
     // Mentions from methods/notifications, replies from methods/statuses#context; a reply is a
     // status with `in_reply_to_id`. Mastodon has no API to hide replies to your posts. A like is
-    // a favourite (https://docs.joinmastodon.org/methods/statuses/#favourite).
+    // a favourite (https://docs.joinmastodon.org/methods/statuses/#favourite). Public statuses
+    // are found by hashtag (https://docs.joinmastodon.org/methods/timelines/#tag); full-text
+    // search of statuses depends on a server's optional search setup
+    // (https://docs.joinmastodon.org/methods/search/).
     engagement: {
       read: ['mention', 'reply'],
       reply: true,
       hide: false,
       delete: false,
       like: true,
-      search: false,
+      search: 'hashtags',
     },
     webhooks: false,
     // `Idempotency-Key` is remembered for up to an hour (methods/statuses#create).
@@ -141,6 +144,7 @@ export function mastodonCapabilities(settings: { readonly maxCharacters: number 
         metrics: ['api'],
         engagement: ['api'],
         reply: ['api'],
+        search: ['api'],
         findRecentPosts: ['api'],
       },
     },

@@ -10,6 +10,7 @@ import { getMastodonAccountMetrics, getMastodonPostMetrics } from './metrics.js'
 import { MastodonPostOptionsSchema } from './post-options.js';
 import { publishToMastodon } from './publish.js';
 import { replyOnMastodon } from './reply.js';
+import { searchMastodonMentions } from './search-mentions.js';
 import { type MastodonSettings, resolveMastodonSettings } from './settings.js';
 import { validateMastodonPost } from './validate.js';
 
@@ -21,6 +22,7 @@ type MastodonOperations =
   | 'listEngagements'
   | 'reply'
   | 'like'
+  | 'searchMentions'
   | 'findRecentPosts';
 
 /**
@@ -70,6 +72,7 @@ export function createMastodonAdapter(settings: MastodonSettings): MastodonAdapt
     listEngagements: (query, context) => listMastodonEngagements(http, query, context),
     reply: (to, text, context) => replyOnMastodon(http, to, text, context),
     like: (engagement, liked, context) => likeOnMastodon(http, engagement, liked, context),
+    searchMentions: (query, context) => searchMastodonMentions(http, query, context),
     findRecentPosts: (query, context) => findRecentMastodonPosts(http, query, context),
   });
 }

@@ -20,6 +20,9 @@ runAdapterConformance({
       seedEngagements: (accountId, count) => {
         mastodon.seedMentions(accountId, count);
       },
+      seedBrandMentions: (term, count) => {
+        mastodon.seedHashtagPosts(term, count);
+      },
     };
   },
 });

@@ -9,6 +9,7 @@ import { registerInstanceRoutes } from './routes/instance.js';
 import { registerMediaRoutes } from './routes/media.js';
 import { registerNotificationRoutes } from './routes/notifications.js';
 import { registerStatusRoutes } from './routes/statuses.js';
+import { registerTimelineRoutes } from './routes/timelines.js';
 import { storeStatus } from './store-status.js';
 
 /**
@@ -26,9 +27,9 @@ export interface MastodonSimulatorOptions extends Pick<PlatformSimulatorOptions,
 
 /**
  * A simulated Mastodon server on MSW that answers like docs.joinmastodon.org describes: statuses
- * (create with idempotency keys, view, delete, context, favourite and unfavourite), media (async
- * processing), mention notifications, accounts and the instance's limits, with Mastodon's error
- * bodies, rate-limit headers and budgets. Every route gets the testkit's faults, token checks and request log.
+ * (create with idempotency keys, view, delete, context, favourite and unfavourite), hashtag
+ * timelines, media (async processing), mention notifications, accounts and the instance's limits,
+ * with Mastodon's error bodies, rate-limit headers and budgets. Every route gets the testkit's faults, token checks and request log.
  *
  * @example
  * ```ts
@@ -66,6 +67,7 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}) 
   registerAccountRoutes(context);
   registerStatusRoutes(context);
   registerFavouriteRoutes(context);
+  registerTimelineRoutes(context);
   registerMediaRoutes(context);
   registerNotificationRoutes(context);
 
@@ -101,6 +103,23 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}) 
       const text = (author: { readonly handle: string }, index: number) =>
         `${mention}Reply ${index + 1} from ${author.handle}`;
       return sim.seedReplies(postId, count, { store, text });
+    },
+    /**
+     * Other accounts (`fan_1`, `fan_2`, …) write `count` public statuses that carry `hashtag`
+     * (`#tag`), a minute apart, the last one now. Returns them oldest first.
+     */
+    seedHashtagPosts(hashtag: string, count: number) {
+      const now = sim.clock.now();
+      return Array.from({ length: count }, (_, index) => {
+        const handle = `fan_${(index % 3) + 1}`;
+        const author = sim.accountByHandle(handle) ?? sim.addAccount({ handle });
+        const text = `Post ${index + 1} about ${hashtag} from ${handle}`;
+        return storeStatus(context, {
+          accountId: author.id,
+          text,
+          createdAt: now - (count - 1 - index) * 60_000,
+        });
+      });
     },
     /** The ids of the accounts that favourited the status, in the order they did. */
     favouritedBy: (statusId: string): readonly string[] => [...(context.favourites.get(statusId) ?? [])],

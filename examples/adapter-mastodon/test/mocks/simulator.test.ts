@@ -261,6 +261,33 @@ describe('statuses', () => {
   });
 });
 
+describe('hashtag timelines', () => {
+  it('lists public statuses with the tag, in any case, to anyone, without unlisted or private ones', async () => {
+    const shown = await read(await post({ status: 'Public #Coffee' }));
+    await post({ status: 'Quiet #coffee', visibility: 'unlisted' });
+    await post({ status: 'Friends #coffee', visibility: 'private' });
+    await post({ status: 'No tag here: coffee' });
+    const response = await fetch(`${base}/api/v1/timelines/tag/COFFEE`);
+    expect(response.status).toBe(200);
+    const statuses = (await response.json()) as Record<string, unknown>[];
+    expect(statuses.map((status) => status.id)).toEqual([shown.id]);
+    expect(nextLink(response)).toBe(`${base}/api/v1/timelines/tag/COFFEE?max_id=${String(shown.id)}`);
+  });
+
+  it('takes any[], all[] and none[] beside the tag', async () => {
+    const tea = await read(await post({ status: '#tea' }));
+    const both = await read(await post({ status: '#coffee #tea' }));
+    const coffee = await read(await post({ status: '#coffee' }));
+    const ids = async (query: string) =>
+      ((await (await call(`/api/v1/timelines/tag/coffee?${query}`)).json()) as { id: string }[]).map(
+        (status) => status.id,
+      );
+    expect(await ids('any[]=tea')).toEqual([coffee.id, both.id, tea.id]);
+    expect(await ids('all[]=tea')).toEqual([both.id]);
+    expect(await ids('none[]=tea')).toEqual([coffee.id]);
+  });
+});
+
 describe('media', () => {
   it('processes a video in the background: 202, then 206, then 200 once the time has passed', async () => {
     const uploaded = await upload('video/mp4', 'a cat');
