@@ -1,5 +1,12 @@
-import type { MetricSample, PostRef, Target } from '@smmkit/core';
-import { type Analytics, collectMetrics, createAnalytics, type RollupRow } from '@smmkit/core/analytics';
+import type { MetricSample, Target } from '@smmkit/core';
+import {
+  type Analytics,
+  collectMetrics,
+  createAnalytics,
+  type MetricsPost,
+  publishedPosts,
+  type RollupRow,
+} from '@smmkit/core/analytics';
 import {
   applyOverrides,
   createPublisher,
@@ -244,24 +251,16 @@ export async function main(options: DemoOptions = {}): Promise<DemoReport> {
 
     // Metrics, a day later, read through the publisher's rate-limited queues.
     time.advance(METRICS_AFTER_MS);
+    // publishedPosts gives each published post with its metadata (when it went live, campaign,
+    // tags, class), which collectMetrics hands to the aggregator along with the samples.
     const analytics = createAnalytics();
-    const refs: PostRef[] = [];
-    for (const { post, outcome } of outcomes) {
-      if (outcome.status !== 'published') continue;
-      const { ref, publishedAt } = outcome.result;
-      refs.push(ref);
-      const meta = CAMPAIGN_POSTS.find((c) => c.label === post)?.post;
-      analytics.ingestPostMeta([
-        {
-          ...ref,
-          publishedAt: publishedAt ?? new Date(start + simulatedMs),
-          campaign: meta?.campaign,
-          tags: meta?.tags,
-          contentClass: meta?.contentClass,
-        },
-      ]);
-    }
-    const collected = await collectAll(set, refs, publisher, analytics);
+    const onPlatforms = CAMPAIGN_POSTS.flatMap(({ label, post }) =>
+      publishedPosts(
+        post,
+        outcomes.flatMap((o) => (o.post === label ? [o.outcome] : [])),
+      ),
+    );
+    const collected = await collectAll(set, onPlatforms, publisher, analytics);
     const summary = analytics.rollup({
       by: ['platform'],
       kpis: SUMMARY_KPIS,
@@ -323,13 +322,13 @@ export async function main(options: DemoOptions = {}): Promise<DemoReport> {
 /** Post metrics and account metrics (followers, for the engagement rate by followers). */
 async function collectAll(
   set: readonly (DemoPlatform & SimulatedPlatform)[],
-  refs: readonly PostRef[],
+  published: readonly MetricsPost[],
   publisher: Publisher,
   analytics: Analytics,
 ): Promise<number> {
   const posts = await collectMetrics(
     set.map((p) => p.adapter),
-    refs,
+    published,
     undefined,
     { via: publisher, into: analytics },
   );

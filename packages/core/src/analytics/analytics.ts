@@ -54,9 +54,24 @@ export interface Analytics {
    */
   ingestSamples(samples: Iterable<MetricSample | MetricSampleInput>, options?: IngestOptions): IngestReport;
   /**
-   * Adds or replaces post metadata (publication time, zone, tags, campaign, variant, class).
+   * Adds or replaces post metadata (publication time, zone, tags, campaign, variant, class), before
+   * or after the post's samples. Samples say which post they count, not when it was published:
+   * without its metadata a post counts only in rollups without a time bucket and without
+   * `since`/`until`, and reports say it lacks metadata.
+   *
+   * `collectMetrics` calls this by itself when given the posts as `PostMeta` (what
+   * `publishedPosts(post, outcomes)` makes of the publisher's outcomes); call it directly for
+   * posts whose metadata you keep yourself.
    *
    * @throws ValidationError when an item is invalid (nothing of the batch is ingested)
+   *
+   * @example
+   * ```ts
+   * analytics.ingestPostMeta([
+   *   { platform: 'x', accountId: '2244994945', platformPostId: '1850000000000000000',
+   *     publishedAt: new Date('2026-05-04T09:00:00Z'), campaign: 'spring-26', tags: ['launch'] },
+   * ]);
+   * ```
    */
   ingestPostMeta(metas: Iterable<PostMeta>, options?: IngestOptions): void;
   /**
@@ -125,13 +140,15 @@ export interface Analytics {
 }
 
 /**
- * Creates an empty in-memory aggregator.
+ * Creates an empty in-memory aggregator. Fill it with `collectMetrics(adapters,
+ * publishedPosts(post, outcomes), …, { into: analytics })`, which brings the posts' metadata
+ * along with their samples, or with the ingest methods.
  *
  * @example
  * ```ts
  * const analytics = createAnalytics();
  * analytics.ingestSamples(samplesFromMyStore, { trusted: true });
- * analytics.ingestPostMeta(publishedPosts);
+ * analytics.ingestPostMeta(postMetasFromMyStore);
  * const byPlatformDay = analytics.rollup({ by: ['platform', 'day'], timeZone: 'Europe/Berlin' });
  * const best = analytics.topPosts({ by: 'engagementRateByImpressions', n: 5 });
  * const slots = analytics.bestTime({ minSamples: 5 }).topSlots(3);

@@ -4,6 +4,8 @@ import { AbortedError } from '../errors/aborted-error.js';
 import { UnsupportedCapabilityError } from '../errors/unsupported-capability-error.js';
 import type { MetricSample } from '../models/metric-sample.js';
 import type { PostRef } from '../models/post-ref.js';
+import type { PostMeta } from './post-meta.js';
+import { checkPostMetasAmong } from './validate-inputs.js';
 
 /** One metrics request: up to `capabilities.metrics.maxPostsPerRequest` posts of one account. */
 export interface MetricsBatch {
@@ -35,14 +37,28 @@ export interface MetricsRunner {
   ): Promise<T>;
 }
 
-/** Where collected samples go: an aggregator (`createAnalytics()`) or anything with the same method. */
+/**
+ * Where collected samples go: an aggregator (`createAnalytics()`) or anything with the same
+ * methods.
+ */
 export interface MetricSampleSink {
   /** Stores a batch of samples; see `Analytics.ingestSamples`. */
   ingestSamples(
     samples: readonly MetricSample[],
     options?: { readonly trusted?: boolean | undefined },
   ): unknown;
+  /**
+   * Stores the metadata of the posts of a batch, right after their samples; see
+   * `Analytics.ingestPostMeta`. A sink without it receives samples only.
+   */
+  ingestPostMeta?(metas: readonly PostMeta[], options?: { readonly trusted?: boolean | undefined }): unknown;
 }
+
+/**
+ * A post to read metrics of: a bare `PostRef`, or its {@link PostMeta} (what `publishedPosts`
+ * makes of publish outcomes), which `collectMetrics` hands to the aggregator with the samples.
+ */
+export type MetricsPost = PostRef | PostMeta;
 
 /** Options of {@link collectMetrics}. */
 export interface CollectMetricsOptions {
@@ -56,7 +72,10 @@ export interface CollectMetricsOptions {
    * provider and retries. The publisher supplies the request context, so `context` is not used.
    */
   readonly via?: MetricsRunner | undefined;
-  /** Receives each batch's samples as soon as it arrives. */
+  /**
+   * Receives each batch's samples as soon as it arrives, then the {@link PostMeta} of the batch's
+   * posts given as metadata (`ingestPostMeta`).
+   */
   readonly into?: MetricSampleSink | undefined;
   /** Passed to `into.ingestSamples`: skip validation of the adapters' samples (default false). */
   readonly trusted?: boolean | undefined;
@@ -88,25 +107,43 @@ export type MetricsContext =
 
 const direct: MetricsScheduler = (task) => task();
 
-/** Groups refs per account and cuts them into batches of the adapter's `maxPostsPerRequest`. */
-function planBatches(adapters: ReadonlyMap<string, Adapter>, refs: readonly PostRef[]): MetricsBatch[] {
-  const byAccount = new Map<string, PostRef[]>();
-  for (const ref of refs) {
-    const key = `${ref.platform}\u0000${ref.accountId}`;
+/** A batch to run and the metadata of its posts that were given with it. */
+interface PlannedBatch {
+  readonly batch: MetricsBatch;
+  readonly metas: readonly PostMeta[];
+}
+
+function isMeta(post: MetricsPost): post is PostMeta {
+  return 'publishedAt' in post && post.publishedAt !== undefined;
+}
+
+/** What the adapter gets: the ref alone, never the metadata. */
+function refOf(post: MetricsPost): PostRef {
+  return isMeta(post)
+    ? { platform: post.platform, accountId: post.accountId, platformPostId: post.platformPostId }
+    : post;
+}
+
+/** Groups posts per account and cuts them into batches of the adapter's `maxPostsPerRequest`. */
+function planBatches(adapters: ReadonlyMap<string, Adapter>, posts: readonly MetricsPost[]): PlannedBatch[] {
+  const byAccount = new Map<string, MetricsPost[]>();
+  for (const post of posts) {
+    const key = `${post.platform}\u0000${post.accountId}`;
     const list = byAccount.get(key);
-    if (list === undefined) byAccount.set(key, [ref]);
-    else list.push(ref);
+    if (list === undefined) byAccount.set(key, [post]);
+    else list.push(post);
   }
-  const batches: MetricsBatch[] = [];
+  const planned: PlannedBatch[] = [];
   for (const list of byAccount.values()) {
     const { platform, accountId } = list[0] ?? { platform: '', accountId: '' };
     // Without a declared maximum the adapter batches as the platform allows, so hand it all.
     const size = adapters.get(platform)?.capabilities.metrics.maxPostsPerRequest ?? list.length;
     for (let i = 0; i < list.length; i += size) {
-      batches.push({ platform, accountId, refs: list.slice(i, i + size) });
+      const part = list.slice(i, i + size);
+      planned.push({ batch: { platform, accountId, refs: part.map(refOf) }, metas: part.filter(isMeta) });
     }
   }
-  return batches;
+  return planned;
 }
 
 /**
@@ -118,23 +155,38 @@ function planBatches(adapters: ReadonlyMap<string, Adapter>, refs: readonly Post
  * and budgets for the account's `metrics` buckets, with its tokens and retries; otherwise
  * through `options.schedule` (default: the adapter is called directly with the given context).
  *
- * A failing batch (adapter error, no adapter or no post metrics for the platform, invalid
- * samples rejected by `into`) is reported in `failures`; the others go on.
+ * Post metadata: give the posts as {@link PostMeta} (`publishedPosts(post, outcomes)` makes
+ * them from the publisher's outcomes) and each batch's metadata reaches `into` right after its
+ * samples, so the aggregator can place the posts in time (days, hours, `since`/`until`) and by
+ * campaign, tag, variant and class. Posts given as bare `PostRef`s get metrics only: they count
+ * in rollups without a time bucket or window, and a report built from them says they lack
+ * metadata (`Analytics.ingestPostMeta` adds it).
  *
+ * A failing batch (adapter error, no adapter or no post metrics for the platform, invalid
+ * samples rejected by `into`) is reported in `failures`, without its metadata; the others go on.
+ *
+ * @param adapters - the adapters, or a map of them by platform id
+ * @param posts - the posts to read, as refs or with their metadata (see {@link MetricsPost})
+ * @param context - the request context, one or per account; `undefined` with `options.via`
+ * @param options - see {@link CollectMetricsOptions}
+ * @returns the samples read and the batches that failed
+ * @throws ValidationError when a post's metadata is invalid (before any request)
  * @throws AbortedError when the signal aborts (batches already finished stay ingested)
  *
  * @example
  * ```ts
+ * const outcomes = await publisher.publish(post, targets);
+ * // …later, when the platforms have counted:
  * const analytics = createAnalytics();
- * const { failures } = await collectMetrics([xAdapter], refs, (account) => contextFor(account), {
- *   concurrency: 2,
+ * const { failures } = await collectMetrics(adapters, publishedPosts(post, outcomes), undefined, {
+ *   via: publisher,
  *   into: analytics,
  * });
  * ```
  */
 export async function collectMetrics(
   adapters: readonly Adapter[] | ReadonlyMap<string, Adapter>,
-  refs: readonly PostRef[],
+  posts: readonly MetricsPost[],
   context: MetricsContext | undefined,
   options: CollectMetricsOptions = {},
 ): Promise<CollectMetricsResult> {
@@ -149,11 +201,13 @@ export async function collectMetrics(
   const schedule = options.schedule ?? direct;
   const signal = options.signal ?? (typeof context === 'function' ? undefined : context?.signal);
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
-  const batches = planBatches(byPlatform, refs);
+  // Validated before any request: a bad zone or date is the caller's to fix, not a batch failure.
+  checkPostMetasAmong(posts, (post) => (isMeta(post) ? post : undefined));
+  const batches = planBatches(byPlatform, posts);
   const samples: MetricSample[] = [];
   const failures: MetricsFailure[] = [];
 
-  const run = async (batch: MetricsBatch): Promise<void> => {
+  const run = async ({ batch, metas }: PlannedBatch): Promise<void> => {
     const adapter = byPlatform.get(batch.platform);
     const read = adapter?.getPostMetrics;
     if (adapter === undefined || read === undefined) {
@@ -178,6 +232,7 @@ export async function collectMetrics(
             )
           : await via.run(batch, 'metrics', (ctx) => read.call(adapter, batch.refs, ctx), { signal });
       options.into?.ingestSamples(got, { trusted: options.trusted ?? false });
+      if (metas.length > 0) options.into?.ingestPostMeta?.(metas, { trusted: true });
       for (const sample of got) samples.push(sample);
     } catch (error) {
       failures.push({ ...batch, error });

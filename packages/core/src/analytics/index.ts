@@ -23,12 +23,14 @@ export {
   type MetricsBatch,
   type MetricsContext,
   type MetricsFailure,
+  type MetricsPost,
   type MetricsRunner,
   type MetricsScheduler,
 } from './collect-metrics.js';
 export { type Dimension, POST_DIMENSIONS, type PostDimension } from './dimensions.js';
 export { KPIS, type Kpi, POST_KPIS, type PostKpi, type PostMeasure } from './kpis.js';
 export type { PostFilter } from './post-filter.js';
+export { publishedPosts } from './published-posts.js';
 export type { RollupBucket, RollupOptions, RollupRow } from './rollup.js';
 export type { IngestReport } from './sample-store.js';
 export { TIME_GRAINS, type TimeBucket, type TimeGrain } from './time-buckets.js';

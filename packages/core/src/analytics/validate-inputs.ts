@@ -117,6 +117,21 @@ export function checkPostMetas(metas: Iterable<PostMeta>): PostMeta[] {
 }
 
 /**
+ * Checks the metadata among a list of posts, with problem paths that index the whole list (the
+ * caller's own positions); items `metaOf` maps to `undefined` are skipped.
+ *
+ * @throws ValidationError listing the problems
+ */
+export function checkPostMetasAmong<T>(items: readonly T[], metaOf: (item: T) => PostMeta | undefined): void {
+  const problems = new ProblemList();
+  items.forEach((item, index) => {
+    const meta = metaOf(item);
+    if (meta !== undefined) checkPostMeta(meta, index, problems);
+  });
+  problems.throwIfAny('post metadata');
+}
+
+/**
  * Checks a batch of engagement responses; all or nothing.
  *
  * @throws ValidationError listing the problems (paths start with the item's index)

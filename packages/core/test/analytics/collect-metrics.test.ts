@@ -4,6 +4,7 @@ import { createAnalytics } from '../../src/analytics/analytics.js';
 import { collectMetrics, type MetricsBatch } from '../../src/analytics/collect-metrics.js';
 import { AbortedError } from '../../src/errors/aborted-error.js';
 import { UnsupportedCapabilityError } from '../../src/errors/unsupported-capability-error.js';
+import { ValidationError } from '../../src/errors/validation-error.js';
 import type { MetricSample } from '../../src/models/metric-sample.js';
 import type { PostRef } from '../../src/models/post-ref.js';
 import { fakeAdapter, fakeCapabilities } from '../fixtures/capabilities.js';
@@ -124,6 +125,54 @@ describe('collectMetrics', () => {
     controller.abort();
     await expect(pending).rejects.toThrow(AbortedError);
     expect(calls.length).toBeLessThan(10);
+  });
+
+  it('hands the metadata of posts given as PostMeta to the aggregator with their samples, and only refs to the adapter', async () => {
+    const { adapter, calls } = metricsAdapter(2, (batch) => batch[0]?.platformPostId === 'p2');
+    const analytics = createAnalytics();
+    const posts = refs(4).map((ref, i) =>
+      i === 3 ? ref : { ...ref, publishedAt: new Date(`2026-05-0${i + 1}T09:00:00Z`), campaign: 'spring' },
+    );
+
+    const result = await collectMetrics([adapter], posts, context, { into: analytics });
+
+    // The adapter sees refs, never the labels.
+    expect(
+      calls.flat().every((ref) => Object.keys(ref).sort().join() === 'accountId,platform,platformPostId'),
+    ).toBe(true);
+    // p0 and p1 arrived with their metadata; p2's batch failed, so neither its metrics nor its metadata are in.
+    expect(analytics.postMeta({ platform: 'fake', accountId: 'acct-1', platformPostId: 'p1' })).toEqual({
+      platform: 'fake',
+      accountId: 'acct-1',
+      platformPostId: 'p1',
+      publishedAt: new Date('2026-05-02T09:00:00Z'),
+      campaign: 'spring',
+    });
+    expect(
+      analytics.postMeta({ platform: 'fake', accountId: 'acct-1', platformPostId: 'p2' }),
+    ).toBeUndefined();
+    expect(result.failures.map((failure) => failure.refs.map((ref) => ref.platformPostId))).toEqual([
+      ['p2', 'p3'],
+    ]);
+    expect(analytics.rollup({ by: ['campaign'] })).toEqual([
+      expect.objectContaining({ dimensions: { campaign: 'spring' }, posts: 2 }),
+    ]);
+  });
+
+  it('refuses invalid metadata before any request, naming the post by its position', async () => {
+    const { adapter, calls } = metricsAdapter(5);
+    const invalid = {
+      platform: 'fake',
+      accountId: 'acct-1',
+      platformPostId: 'p9',
+      publishedAt: new Date(Number.NaN),
+    };
+    const attempt = collectMetrics([adapter], [...refs(2), invalid], context, { into: createAnalytics() });
+    await expect(attempt).rejects.toThrow(ValidationError);
+    await attempt.catch((error: ValidationError) => {
+      expect(error.problems.map((problem) => problem.path)).toEqual([[2, 'publishedAt']]);
+    });
+    expect(calls).toEqual([]);
   });
 
   it('does nothing for no refs', async () => {

@@ -6,6 +6,7 @@ import { escapeHtml, html } from '../../src/analytics/report/html.js';
 import { renderReport } from '../../src/analytics/report/render-report.js';
 import type { ReportHeatmap, ReportInput } from '../../src/analytics/report/report-input.js';
 import { ValidationError } from '../../src/errors/validation-error.js';
+import { postSample } from './analytics-fixtures.js';
 import {
   EMPTY_DAY,
   emptyReportInput,
@@ -161,6 +162,30 @@ describe('renderReport', () => {
       bestTime: heatmapOf([]),
     });
     expect(bare).toContain('There is no data for this report yet.');
+  });
+
+  it('names the posts that have metrics but no metadata, and how to add it, above a report that has data', () => {
+    const analytics = reportAnalytics();
+    analytics.ingestSamples([
+      postSample('bare-1', 'impressions', 1_000, { platform: 'x', accountId: 'acc-x' }),
+      postSample('bare-2', 'likes', 40, { platform: 'x', accountId: 'acc-x' }),
+      postSample('bare-3', 'likes', 7, { platform: 'linkedin', accountId: 'acc-li' }),
+    ]);
+
+    const input = buildReportInput(analytics, { kpi: 'engagementRateByImpressions', platforms: ['x'] });
+    expect(input.postsWithoutMeta).toBe(2);
+    const page = renderReport(input);
+    expect(page).toContain(
+      "<strong>2 posts have metrics but no metadata, and are left out of this report's days, hours and period.</strong>",
+    );
+    expect(page).toContain('<code>analytics.ingestPostMeta()</code>');
+    expect(page).not.toContain('There is no data for this report yet.');
+    // The charts still show what can be placed.
+    expect(sectionOf(page, 'engagement-over-time')).toContain('<svg');
+
+    const one = renderReport({ ...input, postsWithoutMeta: 1 });
+    expect(one).toContain('<strong>1 post has metrics but no metadata, and is left out');
+    expect(renderReport({ ...input, postsWithoutMeta: 0 })).not.toContain('class="notice"');
   });
 
   it('gives the same text for the same input, whatever the machine time zone', () => {

@@ -116,6 +116,9 @@ function contentMixPosts(posts: readonly PostSummary[], kpi: PostKpi): ContentMi
  * `timeZone`) and by platform, the best-time heatmap, and, when asked, an A/B test, the
  * content-mix audit and SLA figures, all over the same window and filter.
  *
+ * Posts without `PostMeta` cannot be placed in the window, a day or an hour: they are counted in
+ * `postsWithoutMeta`, and the page says how to add their metadata.
+ *
  * A/B counts: over the window's posts whose `PostMeta.variant` is `a` or `b` and that have both
  * counts of the rate (e.g. engagements and impressions), summed per variant, then
  * `compareVariants`. A variant without such posts gives a `null` result ("no data").
@@ -154,10 +157,14 @@ export function buildReportInput<K extends Kpi>(
   const needsPosts = options.abTest !== undefined || options.contentMix !== undefined;
   const posts = needsPosts ? analytics.posts(filter) : [];
   const compiled = new CompiledPostFilter(filter);
+  const postsWithoutMeta = analytics
+    .posts({ platforms: options.platforms, accounts: options.accounts })
+    .filter((post) => post.meta === undefined).length;
   return {
     kpi: options.kpi,
     timeZone,
     period: { since: options.since, until: options.until },
+    postsWithoutMeta,
     engagementOverTime: analytics.rollup({ ...filter, by: ['day'], timeZone, kpis }),
     platformComparison: analytics.rollup({ ...filter, by: ['platform'], timeZone, kpis }),
     ...(options.breakdowns === undefined

@@ -241,13 +241,39 @@ function hasData<K extends Kpi>(input: ReportInput<K>): boolean {
   );
 }
 
+/** How to give posts their metadata, for the notices. */
+const HOW_TO_ADD_META = html`To add it, give <code>collectMetrics</code> the posts as <code>publishedPosts(post, outcomes)</code> makes them from the publisher's outcomes instead of bare refs, or call <code>analytics.ingestPostMeta()</code> with each post's platform, account, post id and <code>publishedAt</code>.`;
+
+function postCount(count: number): string {
+  return `${formatValue(count, 'count')} ${count === 1 ? 'post has' : 'posts have'}`;
+}
+
+/**
+ * The notice at the top: none when all is there; what is missing and how to add it when posts
+ * lack metadata; that there is no data yet otherwise.
+ */
+function notice<K extends Kpi>(input: ReportInput<K>): SafeHtml | null {
+  const withoutMeta = input.postsWithoutMeta ?? 0;
+  const data = hasData(input);
+  if (withoutMeta > 0) {
+    const lead = data
+      ? html`<strong>${postCount(withoutMeta)} metrics but no metadata, and ${withoutMeta === 1 ? 'is' : 'are'} left out of this report's days, hours and period.</strong>`
+      : html`<strong>This report is empty because ${postCount(withoutMeta)} metrics but no metadata.</strong>`;
+    return html`<p class="notice" role="status">${lead} Without its metadata (when it was published, its campaign, tags, variant and class) a post cannot be placed in the report's period, on a day or in an hour. ${HOW_TO_ADD_META}</p>`;
+  }
+  return data
+    ? null
+    : html`<p class="notice" role="status"><strong>There is no data for this report yet.</strong> No post in this period has metrics; charts appear once there is data.</p>`;
+}
+
 /**
  * Renders an analytics report as one self-contained HTML page: inline CSS and inline SVG charts
  * (engagement over time, platform comparison, best-time heatmap, A/B result), plus content-mix
  * and SLA tables when given. It loads nothing from anywhere (a Content-Security-Policy forbids
  * it), needs no JavaScript, and escapes every name it shows, so campaign, tag, platform and
  * variant names cannot inject markup. Missing values read "no data", never 0. The same input
- * and options always give the same text.
+ * and options always give the same text. When posts have metrics but no metadata
+ * (`postsWithoutMeta`), a notice at the top says how many and how to add it.
  *
  * @param input - the data, see {@link ReportInput} (or {@link buildReportInput})
  * @param options - see {@link RenderReportOptions}
@@ -288,7 +314,7 @@ export function renderReport<K extends Kpi>(
 <body>
 <header><h1>${title}</h1><p class="meta">${meta.map((item) => html`<span>${item}</span>`)}</p></header>
 <main>
-${hasData(input) ? null : html`<p class="notice" role="status"><strong>There is no data for this report yet.</strong> No post in this period has metrics; charts appear once there is data.</p>`}
+${notice(input)}
 ${engagementSection(input, label)}
 ${platformSection(input, label)}
 ${breakdownSections(input, label)}

@@ -107,4 +107,10 @@ export interface ReportInput<K extends Kpi = Kpi> {
   readonly timeZone?: string | undefined;
   /** The window covered, shown in the header. */
   readonly period?: ReportPeriod | undefined;
+  /**
+   * Posts with metrics but no `PostMeta` (of the report's platforms and accounts): without a
+   * publication time they fit no period, day or hour, so the report names how many and how to
+   * add their metadata. `buildReportInput` counts them.
+   */
+  readonly postsWithoutMeta?: number | undefined;
 }
