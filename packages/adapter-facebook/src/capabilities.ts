@@ -137,12 +137,16 @@ export function facebookCapabilities(
     // `POST /{object-id}/comments`; https://developers.facebook.com/docs/graph-api/reference/object/comments),
     // hidden with `is_hidden` or deleted (https://developers.facebook.com/docs/graph-api/reference/comment/);
     // mentions: the posts that tag the Page (https://developers.facebook.com/docs/graph-api/reference/page/tagged/).
+    // Each is liked as the Page with `POST /{object-id}/likes` and unliked with
+    // `DELETE /{object-id}/likes` (https://developers.facebook.com/docs/graph-api/reference/object/likes).
+    // The Pages API searches Pages, not the public posts of others
+    // (https://developers.facebook.com/docs/pages-api, Pages Search): no mention search.
     engagement: {
       read: ['comment', 'reply', 'mention'],
       reply: true,
       hide: true,
       delete: true,
-      like: false,
+      like: true,
       search: false,
     },
     // Page `feed` comments and `mention`s, verified with the app secret

@@ -2,6 +2,7 @@ import type { Adapter } from '@smmkit/core';
 import { defineAdapter } from '@smmkit/core/adapter-kit';
 import { facebookCapabilities } from './capabilities.js';
 import { deleteFacebookPost } from './delete.js';
+import { likeOnFacebook } from './engagement/like.js';
 import { listFacebookEngagements } from './engagement/list-engagements.js';
 import { deleteFacebookComment, hideFacebookComment } from './engagement/moderate.js';
 import { replyOnFacebook } from './engagement/reply.js';
@@ -26,6 +27,7 @@ export type FacebookAdapter = Adapter &
       | 'listEngagements'
       | 'reply'
       | 'hide'
+      | 'like'
       | 'deleteEngagement'
     >
   >;
@@ -65,6 +67,7 @@ export function createFacebookAdapter(settings: FacebookSettings = {}): Facebook
     reply: (to, text, context) => replyOnFacebook(http, to, text, context),
     hide: (engagement, hidden, context) => hideFacebookComment(http, engagement, hidden, context),
     deleteEngagement: (engagement, context) => deleteFacebookComment(http, engagement, context),
+    like: (engagement, liked, context) => likeOnFacebook(http, engagement, liked, context),
     ...(secret === undefined
       ? {}
       : {

@@ -45,7 +45,7 @@ export interface FacebookPageTokensOptions extends Omit<GraphAuthOptions, 'signa
   /**
    * Permissions the app must have been granted (`GET /me/permissions`); default
    * `['pages_manage_posts']`, what posting needs. Add `pages_manage_engagement` to moderate
-   * comments, `read_insights` for insights. `[]` skips the call.
+   * and like comments, `read_insights` for insights. `[]` skips the call.
    */
   readonly requiredPermissions?: readonly string[] | undefined;
 }

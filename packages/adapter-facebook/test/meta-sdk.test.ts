@@ -5,7 +5,7 @@
  * calls `https://graph.facebook.com` through axios over Node's `http`, which MSW intercepts in
  * process like `fetch`, so no server is needed.
  */
-import { FacebookAdsApi, Page, PagePost } from 'facebook-nodejs-business-sdk';
+import { Comment, FacebookAdsApi, Page, PagePost } from 'facebook-nodejs-business-sdk';
 import { describe, expect, it } from 'vitest';
 import { useFacebook } from './support/harness.js';
 
@@ -64,6 +64,21 @@ describe('the Meta Business SDK against the simulator', () => {
     const again = await post.getComments(['message'], { limit: 10 });
     expect(again.map((comment) => comment.id)).toContain(reply.id);
     expect(again.at(-1)?._data.message).toBe('Thanks for asking');
+  });
+
+  it('likes a comment as the Page and takes the like back (`/{comment-id}/likes`)', async () => {
+    const api = sdk();
+    const created = await new Page(shop.account.id, {}, null, api).createFeed([], { message: 'Like us' });
+    const [fan] = h.facebook.seedComments(created.id, 1);
+    if (fan === undefined) throw new Error('expected a comment');
+    const comment = new Comment(fan.id, {}, null, api);
+    const liked = await comment.createLike([], {});
+    expect(liked._data.success).toBe(true);
+    expect(h.facebook.sim.engagements.get(fan.id)?.liked).toBe(true);
+    const read = await new Comment(fan.id, {}, null, api).get(['user_likes', 'like_count']);
+    expect(read._data.user_likes).toBe(true);
+    expect(await comment.deleteLikes({})).toEqual({ success: true });
+    expect(h.facebook.sim.engagements.get(fan.id)?.liked).toBe(false);
   });
 
   it('reads a post’s insights', async () => {

@@ -17,7 +17,7 @@ import {
  * https://developers.facebook.com/docs/permissions): `pages_show_list` (list the Pages and their
  * tokens), `pages_manage_posts` (publish and delete), `pages_read_engagement` and
  * `pages_read_user_engagement` (read posts, comments and counts), `pages_manage_engagement`
- * (reply to, hide and delete comments), `read_insights` (post and Page insights) and
+ * (reply to, hide, delete and like comments), `read_insights` (post and Page insights) and
  * `publish_video` (videos and reels).
  *
  * @example

@@ -134,8 +134,13 @@ export class CommentStore {
       ...(parent === undefined ? {} : { parent: { id: parent } }),
       is_hidden: comment.hidden,
       can_hide: comment.authorId !== comment.accountId,
+      can_like: true,
       can_remove: true,
-      like_count: growingCount(comment.id, 'likes', now - comment.createdAt, 2),
+      // Fans' likes grow with time; the Page's own like (POST /{comment-id}/likes) adds one.
+      like_count:
+        growingCount(comment.id, 'likes', now - comment.createdAt, 2) + (comment.liked === true ? 1 : 0),
+      // "Whether the viewer has liked this comment": the viewer is the Page of the token.
+      user_likes: comment.liked === true,
       comment_count: this.under(comment.id, 'toplevel').length,
       permalink_url: `https://www.facebook.com/${comment.postId}?comment_id=${comment.id}`,
     };

@@ -12,6 +12,7 @@ import { registerAccountRoutes } from './routes/accounts.js';
 import { registerCommentRoutes } from './routes/comments.js';
 import { registerFeedRoutes } from './routes/feed.js';
 import { registerInsightRoutes } from './routes/insights.js';
+import { registerLikeRoutes } from './routes/likes.js';
 import { registerPhotoRoutes } from './routes/photos.js';
 import { registerPostRoutes } from './routes/posts.js';
 import { REELS_BUCKET, REELS_BUDGET, registerReelRoutes } from './routes/reels.js';
@@ -47,7 +48,8 @@ export interface FacebookSimulatorOptions extends Pick<GraphSimulatorOptions, 'c
  * scheduled posts that reach the feed at their time, videos on a video host of their own
  * (`file_url` and the resumable start/transfer/finish upload) and reels (`video_reels` with
  * uploads on a rupload host, 30 a day), each processed for `videoProcessingMs` with the video's
- * `status`, the Page's recent posts and delete. Start all of `simulators`. Pages are the simulator's accounts and each gets a Page token. Users (people) are added apart,
+ * `status`, the Page's recent posts and delete, comments and mentions with their moderation and
+ * the Page's likes (kept as `liked` in `sim.engagements`). Start all of `simulators`. Pages are the simulator's accounts and each gets a Page token. Users (people) are added apart,
  * with a user token, roles on Pages and granted permissions: `/me/accounts` gives them the Page
  * tokens, and `consent` plays the Facebook Login dialog.
  *
@@ -88,6 +90,7 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}) 
   registerPhotoRoutes(context);
   registerInsightRoutes(context);
   registerTaggedRoutes(context);
+  registerLikeRoutes(context, comments);
   registerVideoRoutes(videos, videoHost, options.videoChunkBytes ?? 4 * 1024 * 1024);
   registerReelRoutes(videos, rupload);
   // Before the post routes: the video node route answers a video's `status` and leaves the rest to them.

@@ -1,0 +1,41 @@
+import { unsupportedRequest } from '@smmkit/graph-api/mocks';
+import type { SimulatedEngagement } from '@smmkit/testkit';
+import type { CommentStore } from '../comments-store.js';
+import type { FacebookContext } from '../context.js';
+
+/**
+ * The Page's likes (https://developers.facebook.com/docs/graph-api/reference/object/likes):
+ * `POST /{v}/{object-id}/likes` likes an object as the Page of the token and
+ * `DELETE /{v}/{object-id}/likes` takes the like back, both answering `{success: true}`, also
+ * when the object was already liked or not liked (ASSUMED: the reference shows no error for
+ * either). The objects are those in the Page's inbox: comments and replies under its posts, and
+ * posts that tag it (mentions). Anything else — another Page's comment, an unknown id — is
+ * Graph's "Unsupported request" (100, subcode 33). The like is kept as the engagement's `liked`
+ * in `sim.engagements`, and comments answer it as `user_likes` and in `like_count`.
+ *
+ * @param context - the simulator's state and route registrar
+ * @param comments - the comment store
+ *
+ * @example
+ * ```ts
+ * registerLikeRoutes(context, comments);
+ * ```
+ */
+export function registerLikeRoutes(context: FacebookContext, comments: CommentStore): void {
+  const { sim } = context;
+  /** The comment, reply or mention `id` names, when it is in the inbox of the token's Page. */
+  const likeable = (id: string, pageId: string): SimulatedEngagement | undefined => {
+    const item = comments.get(id) ?? sim.engagements.get(id);
+    if (item === undefined || item.accountId !== pageId) return undefined;
+    return item.kind === 'comment' || item.kind === 'reply' || item.kind === 'mention' ? item : undefined;
+  };
+  for (const method of ['POST', 'DELETE'] as const) {
+    context.route(method, '/:version/:objectId/likes', {}, ({ path, accountId }) => {
+      const id = path.objectId ?? '';
+      const item = likeable(id, accountId);
+      if (item === undefined) return unsupportedRequest(method, id);
+      item.liked = method === 'POST';
+      return Response.json({ success: true });
+    });
+  }
+}
