@@ -28,11 +28,14 @@ const OPERATIONS = [
   'deletePosts',
   'getPostsByIds',
   'getUsersMe',
-  // Engagement and recent posts (src/list-engagements.ts, find-recent-posts.ts, hide.ts, reply.ts).
+  // Engagement and recent posts (src/list-engagements.ts, search-mentions.ts, find-recent-posts.ts,
+  // hide.ts, like.ts, reply.ts).
   'getUsersMentions',
   'searchPostsRecent',
   'getUsersPosts',
   'hidePostsReply',
+  'likePost',
+  'unlikePost',
   'getDirectMessagesEvents',
   'createDirectMessagesByParticipantId',
   // Chunked media upload (src/media-upload.ts, media-processing.ts).

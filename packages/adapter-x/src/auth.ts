@@ -28,8 +28,9 @@ export interface XAuthorizationUrlOptions {
   readonly redirectUri: string;
   /**
    * Scopes to ask for (x.md, Auth): posting `tweet.read tweet.write users.read`, media
-   * `media.write`, hiding replies `tweet.moderate.write`, DMs `dm.read dm.write`, and
-   * `offline.access` for a refresh token.
+   * `media.write`, hiding replies `tweet.moderate.write`, DMs `dm.read dm.write`, liking
+   * `like.write` (x-openapi.json `likePost`), and `offline.access` for a refresh token. Searching
+   * for brand mentions needs only `tweet.read users.read`.
    */
   readonly scopes: readonly string[];
   /** A fresh, unguessable value (at most 500 characters) you check on the redirect (core's `createOAuthState`). */

@@ -15,7 +15,7 @@ const MEBIBYTE = 1024 * 1024;
 const ALT_TEXT_MAX_LENGTH = 1000;
 
 /**
- * The request budgets X documents (x.md, Rate limits). Buckets are named as `parseXRateLimit`
+ * The request budgets X documents (x.md, Rate limits; https://docs.x.com/x-api/fundamentals/rate-limits). Buckets are named as `parseXRateLimit`
  * names them (`METHOD /path` with ids as `:id`), so declared budgets and live headers meet.
  * X's windows are fixed: every response says when its window resets (`x-rate-limit-reset`).
  * Only user-context limits are listed: the adapter always calls X with a user's token, and X's
@@ -46,6 +46,20 @@ export const X_RATE_BUDGETS: readonly RateBudget[] = Object.freeze([
   },
   // "hide reply 50/15 min".
   { bucket: 'PUT /2/tweets/:id/hidden', limit: 50, windowSec: 900, scope: 'user', resets: 'fixed' },
+  // Manage likes, per user: "50/15min, 1,000/24hrs" for each of POST /2/users/:id/likes and
+  // DELETE /2/users/:id/likes/:tweet_id (https://docs.x.com/x-api/fundamentals/rate-limits).
+  { bucket: 'POST /2/users/:id/likes', limit: 50, windowSec: 900, scope: 'user', resets: 'fixed' },
+  { bucket: 'POST /2/users/:id/likes', limit: 1000, windowSec: 86_400, scope: 'user', resets: 'fixed' },
+  { bucket: 'DELETE /2/users/:id/likes/:id', limit: 50, windowSec: 900, scope: 'user', resets: 'fixed' },
+  {
+    bucket: 'DELETE /2/users/:id/likes/:id',
+    limit: 1000,
+    windowSec: 86_400,
+    scope: 'user',
+    resets: 'fixed',
+  },
+  // Recent search, per user: 300/15min (https://docs.x.com/x-api/fundamentals/rate-limits).
+  { bucket: 'GET /2/tweets/search/recent', limit: 300, windowSec: 900, scope: 'user', resets: 'fixed' },
   // "media initialize/append/finalize 1,875/15 min".
   {
     bucket: 'POST /2/media/upload/initialize',
@@ -176,8 +190,11 @@ export function xCapabilities(settings: {
       reply: true,
       hide: true,
       delete: false,
-      like: false,
-      search: false,
+      // POST/DELETE /2/users/:id/likes (https://docs.x.com/x-api/posts/likes/quickstart/manage-likes).
+      like: true,
+      // Recent search: words, "phrases" and #hashtags in public posts of the last 7 days
+      // (https://docs.x.com/x-api/posts/search/integrate/build-a-query).
+      search: 'text',
     },
     // x.md, Webhooks: CRC and signatures need the consumer secret.
     webhooks: settings.webhooks,
@@ -207,7 +224,10 @@ export function xCapabilities(settings: {
         delete: ['DELETE /2/tweets/:id'],
         metrics: ['GET /2/tweets'],
         engagement: ['GET /2/users/:id/mentions'],
+        // Replies are creates. Core books `like` on these buckets too; the like endpoints' own
+        // windows are declared in `budgets` for their live headers to meet.
         reply: ['POST /2/tweets'],
+        search: ['GET /2/tweets/search/recent'],
         findRecentPosts: ['GET /2/users/:id/tweets'],
       },
     },

@@ -5,11 +5,13 @@ import { deleteXPost } from './delete.js';
 import { findRecentXPosts } from './find-recent-posts.js';
 import { hideXReply } from './hide.js';
 import { createXHttpClient } from './http-client.js';
+import { likeOnX } from './like.js';
 import { listXEngagements } from './list-engagements.js';
 import { getXAccountMetrics, getXPostMetrics } from './metrics.js';
 import { XPostOptionsSchema } from './post-options.js';
 import { publishToX } from './publish.js';
 import { replyOnX } from './reply.js';
+import { searchXMentions } from './search-mentions.js';
 import { resolveXSettings, type XSettings } from './settings.js';
 import { validateXPost } from './validate.js';
 import { createXWebhookHandler } from './webhooks.js';
@@ -28,6 +30,8 @@ export type XAdapter = Adapter &
       | 'listEngagements'
       | 'reply'
       | 'hide'
+      | 'like'
+      | 'searchMentions'
       | 'findRecentPosts'
     >
   >;
@@ -78,6 +82,8 @@ export function createXAdapter(settings: XSettings = {}): XAdapter {
     listEngagements: (query, context) => listXEngagements(http, query, context),
     reply: (to, text, context) => replyOnX(http, to, text, context),
     hide: (engagement, hidden, context) => hideXReply(http, engagement, hidden, context),
+    like: (engagement, liked, context) => likeOnX(http, engagement, liked, context),
+    searchMentions: (query, context) => searchXMentions(http, query, context, resolved.searchQueryMaxLength),
     findRecentPosts: (query, context) => findRecentXPosts(http, query, context, resolved.username),
     ...(secret === undefined
       ? {}

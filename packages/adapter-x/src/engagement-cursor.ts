@@ -1,7 +1,10 @@
 import { ValidationError } from '@smmkit/core';
 
-/** Where engagement is read from: the mention timeline, a conversation search, or DM events. */
-export type XEngagementSource = 'mention' | 'reply' | 'direct_message';
+/**
+ * Where engagement is read from: the mention timeline, a conversation search, DM events, or a
+ * brand-mention search (`searchMentions`).
+ */
+export type XEngagementSource = 'mention' | 'reply' | 'direct_message' | 'search';
 
 /**
  * A position in the engagement listing: the source, the platform page (`token`, absent for the
@@ -23,7 +26,7 @@ export interface XEngagementPosition {
   readonly token?: string | undefined;
 }
 
-const SOURCES: readonly XEngagementSource[] = ['mention', 'reply', 'direct_message'];
+const SOURCES: readonly XEngagementSource[] = ['mention', 'reply', 'direct_message', 'search'];
 
 /**
  * Writes a position as an opaque cursor: `source:size:skip:untilId:token`.

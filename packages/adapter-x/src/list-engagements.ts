@@ -8,38 +8,26 @@ import type {
 import { clampPageSize, type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
 import {
   decodeXCursor,
-  encodeXCursor,
   invalidCursor,
   type XEngagementPosition,
   type XEngagementSource,
 } from './engagement-cursor.js';
-import { usersById, xDmEngagement, xPostEngagement } from './post-engagement.js';
+import { readXSource, type XFetchPage } from './engagement-pages.js';
+import { usersById, X_ENGAGEMENT_POST_FIELDS, xDmEngagement, xPostEngagement } from './post-engagement.js';
+import { recentSearchStart } from './recent-search.js';
 import { DmEventListResponseSchema, PostListResponseSchema } from './schemas.js';
 import { xTimestamp } from './x-time.js';
 
 /** Items per page when the query does not say: X's largest page, for the fewest requests. */
 const DEFAULT_PAGE_SIZE = 100;
+/** The sources of this listing (brand-mention search is `searchXMentions`'). */
+type ListedSource = Exclude<XEngagementSource, 'search'>;
 /** `max_results` bounds per source (x-openapi.json: mentions 5–100, search 10–100, dm_events 1–100). */
-const PAGE_BOUNDS: Readonly<Record<XEngagementSource, readonly [number, number]>> = {
+const PAGE_BOUNDS: Readonly<Record<ListedSource, readonly [number, number]>> = {
   mention: [5, 100],
   reply: [10, 100],
   direct_message: [1, 100],
 };
-/** Recent search covers the last 7 days (x.md, Engagement); an older `start_time` is refused. */
-const SEARCH_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
-/** Post fields an engagement needs (x-openapi.json `Post`; docs name them `tweet.fields`). */
-const POST_FIELDS = 'author_id,conversation_id,created_at,in_reply_to_user_id,referenced_tweets';
-
-/** One platform page: an engagement (or `undefined` for a skipped item) per item X returned. */
-interface SourcePage {
-  readonly entries: readonly (Engagement | undefined)[];
-  /** The id of each item X returned, aligned with `entries`. */
-  readonly ids: readonly string[];
-  /** X's token for the next page, when there is one and reading should go on. */
-  readonly next?: string | undefined;
-}
-
-type FetchPage = (position: XEngagementPosition) => Promise<SourcePage>;
 
 /**
  * Pages of the account's engagement on X, newest first (x.md, Engagement):
@@ -79,7 +67,7 @@ export async function* listXEngagements(
   context: RequestContext,
 ): AsyncGenerator<EngagementPage> {
   const kinds: readonly EngagementKind[] = query.kinds ?? ['mention', 'reply', 'direct_message'];
-  const sources: XEngagementSource[] =
+  const sources: ListedSource[] =
     query.post !== undefined
       ? kinds.includes('reply')
         ? ['reply']
@@ -89,21 +77,21 @@ export async function* listXEngagements(
           ...(kinds.includes('direct_message') ? (['direct_message'] as const) : []),
         ];
   const pageSize = clampPageSize(query.pageSize, DEFAULT_PAGE_SIZE, 100);
-  const sizeFor = (source: XEngagementSource): number => {
+  const sizeFor = (source: ListedSource): number => {
     const [min, max] = PAGE_BOUNDS[source];
     return Math.min(Math.max(pageSize, min), max);
   };
   const start = query.cursor === undefined ? undefined : decodeXCursor(query.cursor);
-  const first = start === undefined ? 0 : sources.indexOf(start.source);
+  const first = start === undefined ? 0 : (sources as readonly XEngagementSource[]).indexOf(start.source);
   if (first < 0) throw invalidCursor();
 
   for (let index = first; index < sources.length; index++) {
-    const source = sources[index] as XEngagementSource;
+    const source = sources[index] as ListedSource;
     const next = sources[index + 1];
     const position: XEngagementPosition =
       index === first && start !== undefined ? start : { source, size: sizeFor(source), skip: 0 };
     const after = next === undefined ? undefined : { source: next, size: sizeFor(next), skip: 0 };
-    yield* readSource(
+    yield* readXSource(
       position,
       pageSize,
       sizeFor(source),
@@ -113,53 +101,13 @@ export async function* listXEngagements(
   }
 }
 
-/** Reads one source from `start`, handing out `pageSize` items per page. */
-async function* readSource(
-  start: XEngagementPosition,
-  pageSize: number,
-  size: number,
-  fetchPage: FetchPage,
-  after: XEngagementPosition | undefined,
-): AsyncGenerator<EngagementPage> {
-  let position = start;
-  // Post timelines take `until_id`: resume inside a page after its last post handed out.
-  const anchored = start.source !== 'direct_message';
-  for (;;) {
-    const page = await fetchPage(position);
-    const { entries } = page;
-    const following = (token: string): XEngagementPosition => ({
-      source: position.source,
-      size,
-      skip: 0,
-      token,
-      ...(position.untilId === undefined ? {} : { untilId: position.untilId }),
-    });
-    for (let offset = position.skip; offset < entries.length; offset += pageSize) {
-      const end = offset + pageSize;
-      const lastId = page.ids[end - 1];
-      const nextPosition: XEngagementPosition | undefined =
-        end < entries.length
-          ? anchored && lastId !== undefined
-            ? { source: position.source, size, skip: 0, untilId: lastId }
-            : { ...position, skip: end }
-          : page.next !== undefined
-            ? following(page.next)
-            : after;
-      const items = entries.slice(offset, end).filter((item): item is Engagement => item !== undefined);
-      yield nextPosition === undefined ? { items } : { items, cursor: encodeXCursor(nextPosition) };
-    }
-    if (page.next === undefined) return;
-    position = following(page.next);
-  }
-}
-
 function fetcherFor(
-  source: XEngagementSource,
+  source: ListedSource,
   http: HttpClient,
   query: EngagementQuery,
   kinds: readonly EngagementKind[],
   context: RequestContext,
-): FetchPage {
+): XFetchPage {
   const accountId = context.account.accountId;
   const clock = context.clock ?? systemClock;
   const since = query.since;
@@ -176,7 +124,7 @@ function fetcherFor(
           pagination_token: token,
           until_id: untilId,
           start_time: since === undefined ? undefined : xTimestamp(since),
-          'tweet.fields': POST_FIELDS,
+          'tweet.fields': X_ENGAGEMENT_POST_FIELDS,
           expansions: 'author_id',
           'user.fields': 'username,name',
         },
@@ -197,9 +145,7 @@ function fetcherFor(
   if (source === 'reply' && post !== undefined) {
     return async ({ token, size, untilId }) => {
       const now = clock.now();
-      // An older start_time is refused; without one, recent search covers its whole 7 days.
-      const startTime =
-        since !== undefined && since.getTime() > now - SEARCH_WINDOW_MS + 60_000 ? since : undefined;
+      const startTime = recentSearchStart(since, now);
       const { data } = await http.request({
         method: 'GET',
         path: '/2/tweets/search/recent',
@@ -210,7 +156,7 @@ function fetcherFor(
           next_token: token,
           until_id: untilId,
           start_time: startTime === undefined ? undefined : xTimestamp(startTime),
-          'tweet.fields': POST_FIELDS,
+          'tweet.fields': X_ENGAGEMENT_POST_FIELDS,
           expansions: 'author_id',
           'user.fields': 'username,name',
         },

@@ -2,6 +2,13 @@ import type { Engagement, EngagementAuthor, EngagementKind, PostRef } from '@smm
 import type { XDmEvent, XPost, XUser } from './schemas.js';
 import { createdTime } from './x-time.js';
 
+/**
+ * The `tweet.fields` {@link xPostEngagement} reads (x-openapi.json `Post`; the docs name the
+ * parameter `tweet.fields`): ask for them on every listing whose posts become engagements.
+ */
+export const X_ENGAGEMENT_POST_FIELDS =
+  'author_id,conversation_id,created_at,in_reply_to_user_id,referenced_tweets';
+
 /** Where a post or message sits, beyond itself. */
 export interface XEngagementContext {
   /** The account whose inbox it is. */

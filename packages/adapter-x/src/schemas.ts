@@ -50,6 +50,13 @@ export const DeletePostResponseSchema = z.object({ data: z.object({ deleted: z.b
 export const HideReplyResponseSchema = z.object({ data: z.object({ hidden: z.optional(z.boolean()) }) });
 
 /**
+ * `POST /2/users/:id/likes` and `DELETE /2/users/:id/likes/:tweet_id` → `{data:{liked}}`
+ * (https://docs.x.com/x-api/posts/likes/quickstart/manage-likes; x-openapi.json
+ * `LikePostResponse`, `UnlikePostResponse`).
+ */
+export const LikeResponseSchema = z.object({ data: z.object({ liked: z.optional(z.boolean()) }) });
+
+/**
  * `processing_info` of a finalize or status answer (x.md, Media upload). `error` is not in the
  * newest spec but is in the docs and in twitter-api-v2's types: read it when present.
  */

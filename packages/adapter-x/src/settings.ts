@@ -56,6 +56,13 @@ export interface XSettings extends HttpSettings, WebhookLimitSettings {
    * declared only when it is set; when set, it must not be blank.
    */
   readonly webhookConsumerSecret?: string | undefined;
+  /**
+   * The longest recent-search query the app's access level takes, in characters, for
+   * `searchMentions`: 512 for self-serve access (the default), 4,096 for Enterprise
+   * (https://docs.x.com/x-api/posts/search/integrate/build-a-query). A longer query is refused
+   * with a `ValidationError` before any request.
+   */
+  readonly searchQueryMaxLength?: number | undefined;
 }
 
 /** {@link XSettings} with every default applied; a setting left out without a default is `undefined`. */
@@ -76,6 +83,8 @@ export const X_DEFAULTS = Object.freeze({
   uploadChunkBytes: MEBIBYTE,
   /** Five minutes: long enough for X to transcode the largest video it takes. */
   mediaPollTimeoutMs: 300_000,
+  /** Self-serve access: 512 characters (https://docs.x.com/x-api/posts/search/integrate/build-a-query). */
+  searchQueryMaxLength: 512,
 });
 
 /**
@@ -83,6 +92,9 @@ export const X_DEFAULTS = Object.freeze({
  * (https://developer.x.com/en/docs/twitter-api/v1/media/upload-media/api-reference/post-media-upload-append).
  */
 export const X_MAX_UPLOAD_CHUNK_BYTES = 5 * MEBIBYTE;
+
+/** Longest recent-search query of any access level: 4,096 for Enterprise (https://docs.x.com/x-api/posts/search/integrate/build-a-query). */
+const MAX_SEARCH_QUERY_LENGTH = 4096;
 
 /** The rules of {@link XSettings}, in the order their problems are listed. */
 const XSettingsSchema = z.object({
@@ -107,6 +119,20 @@ const XSettingsSchema = z.object({
   username: z.optional(nonEmptyTextSetting),
   webhookConsumerSecret: z.optional(nonEmptyTextSetting),
   webhookMaxBodyBytes: z.optional(positiveIntegerSetting),
+  searchQueryMaxLength: z._default(
+    positiveIntegerSetting.check(
+      z.refine(
+        (length: number) => length <= MAX_SEARCH_QUERY_LENGTH,
+        settingIssue({
+          rule: 'settings.search_query_max_length',
+          message: `must be at most ${MAX_SEARCH_QUERY_LENGTH} characters (Enterprise access)`,
+          limit: MAX_SEARCH_QUERY_LENGTH,
+          showsValue: true,
+        }),
+      ),
+    ),
+    X_DEFAULTS.searchQueryMaxLength,
+  ),
   fetch: z.optional(fetchSetting),
 });
 

@@ -18,6 +18,7 @@ runAdapterConformance({
               'users.read',
               'media.write',
               'tweet.moderate.write',
+              'like.write',
               'dm.read',
               'dm.write',
             ],
@@ -32,6 +33,9 @@ runAdapterConformance({
       createPostRoute: 'POST /2/tweets',
       seedEngagements: (accountId, count) => {
         x.seedMentions(accountId, count);
+      },
+      seedBrandMentions: (term, count) => {
+        x.seedBrandMentions(term, count);
       },
       refreshTokens: (refreshToken) =>
         refreshXToken({ clientId: 'conformance-client', refreshToken, baseUrl: x.baseUrl }),

@@ -145,6 +145,24 @@ describe('the adapter and the simulator against x-openapi.json', () => {
     await conform();
   });
 
+  it('likes and unlikes a mention and searches brand mentions', async () => {
+    const { adapter, conform } = recordedAdapter();
+    x.seedMentions(ana.account.id, 1);
+    x.seedBrandMentions('#AcmeCoffee', 12);
+    const [mention] = await items(adapter, { kinds: ['mention'] }, h.context());
+    if (mention === undefined) throw new Error('expected a mention');
+    await adapter.like(mention, true, h.context());
+    await adapter.like(mention, false, h.context());
+    const found = [];
+    for await (const page of adapter.searchMentions(
+      { terms: ['#AcmeCoffee', '"acme coffee"'], pageSize: 5 },
+      h.context(),
+    ))
+      found.push(...page.items);
+    expect(found).toHaveLength(12);
+    await conform();
+  });
+
   it('finds recent posts', async () => {
     const { adapter, conform } = recordedAdapter();
     const since = new Date(h.clock.now() - 60_000);

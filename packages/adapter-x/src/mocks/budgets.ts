@@ -13,6 +13,10 @@ export type XBucket =
   | 'tweets-delete'
   | 'tweets-lookup'
   | 'tweets-hide'
+  | 'likes-create'
+  | 'likes-create-24h'
+  | 'likes-delete'
+  | 'likes-delete-24h'
   | 'users-me'
   | 'users-lookup'
   | 'users-tweets'
@@ -36,10 +40,14 @@ export type XBucket =
  * in `x-user-limit-24hour-*`); DELETE 50; mentions 300; DM send 15 per 15 min and 1,440 per 24 h;
  * hide reply 50; media initialize/append/finalize 1,875 (each endpoint its own bucket).
  *
+ * From https://docs.x.com/x-api/fundamentals/rate-limits (per user): manage likes, "50/15min,
+ * 1,000/24hrs" for each of POST /2/users/:id/likes and DELETE /2/users/:id/likes/:tweet_id (the
+ * daily caps reported in `x-user-limit-24hour-*` like POST /2/tweets'); recent search 300/15min.
+ *
  * ASSUMED from the historic developer.twitter.com v2 rate-limit table (per user, 15 min): tweets
  * lookup 900, users/me 75, user lookup 900, user timeline 900 (the GET /2/users/:id/tweets page
- * says "900 requests per 15-minute window (user auth)"), recent search 180, DM events 300,
- * media STATUS and metadata 1,875 like the other media endpoints.
+ * says "900 requests per 15-minute window (user auth)"), DM events 300, media STATUS and
+ * metadata 1,875 like the other media endpoints.
  */
 export const X_BUDGETS: Readonly<Record<XBucket, RateBudgetRule>> = {
   'tweets-create': per15(100),
@@ -47,11 +55,15 @@ export const X_BUDGETS: Readonly<Record<XBucket, RateBudgetRule>> = {
   'tweets-delete': per15(50),
   'tweets-lookup': per15(900),
   'tweets-hide': per15(50),
+  'likes-create': per15(50),
+  'likes-create-24h': perDay(1_000),
+  'likes-delete': per15(50),
+  'likes-delete-24h': perDay(1_000),
   'users-me': per15(75),
   'users-lookup': per15(900),
   'users-tweets': per15(900),
   'users-mentions': per15(300),
-  'search-recent': per15(180),
+  'search-recent': per15(300),
   'dm-events': per15(300),
   'dm-send': per15(15),
   'dm-send-24h': perDay(1_440),

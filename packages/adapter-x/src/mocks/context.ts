@@ -96,6 +96,8 @@ export interface XContext {
   readonly checkAfterSecs: number;
   /** The weighted-length limit (280; Premium accounts get more — x.md "Text limits"). */
   readonly maxWeightedLength: number;
+  /** The longest recent-search query, in characters (512 self-serve, 4,096 Enterprise). */
+  readonly searchQueryMaxLength: number;
   /** Field names to answer with. */
   readonly vocabulary: XVocabulary;
   /** 429 body shape (also used for the daily caps). */
@@ -110,6 +112,8 @@ export interface XContext {
   readonly codes: Map<string, PendingCode>;
   /** Refresh tokens revoked through POST /2/oauth2/revoke. */
   readonly revokedRefreshTokens: Set<string>;
+  /** Who liked each post through POST /2/users/:id/likes: post id → user ids, in the order they liked. */
+  readonly likes: Map<string, Set<string>>;
   /** Client secrets of confidential clients, by client id (others are public clients). */
   readonly clientSecrets: ReadonlyMap<string, string>;
 }

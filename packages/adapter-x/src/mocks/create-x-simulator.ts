@@ -10,10 +10,16 @@ import { consent } from './consent.js';
 import type { ProcessingError, XContext, XVocabulary } from './context.js';
 import { type RateLimitBodyShape, xDialect } from './dialect.js';
 import { renderTweet } from './entities/tweet.js';
-import { ACCESS_TOKEN_TTL_MS, DEFAULT_MAX_WEIGHTED_LENGTH } from './limits.js';
+import { likersOf } from './likes.js';
+import {
+  ACCESS_TOKEN_TTL_MS,
+  DEFAULT_MAX_WEIGHTED_LENGTH,
+  DEFAULT_SEARCH_QUERY_MAX_LENGTH,
+} from './limits.js';
 import { DEFAULT_PROCESSING_ERROR } from './media-processing.js';
 import { registerDirectMessageRoutes } from './routes/direct-messages.js';
 import { registerHideReplyRoute } from './routes/hide-reply.js';
+import { registerLikeRoutes } from './routes/likes.js';
 import { registerMediaRoutes } from './routes/media.js';
 import { registerOAuthRoutes } from './routes/oauth.js';
 import { registerSearchRoute } from './routes/search.js';
@@ -21,6 +27,7 @@ import { registerTweetRoutes } from './routes/tweets.js';
 import { registerUnknownPathRoute } from './routes/unknown-path.js';
 import { registerUserRoutes } from './routes/users.js';
 import { DEFAULT_SCOPES } from './scopes.js';
+import { seedBrandMentions } from './seed-brand-mentions.js';
 import { storeTweet } from './store-tweet.js';
 
 /**
@@ -36,6 +43,11 @@ export interface XSimulatorOptions extends Pick<PlatformSimulatorOptions, 'clock
   readonly checkAfterSecs?: number | undefined;
   /** The weighted-length limit of a post (default 280; x.md "Text limits": longer for Premium, make it a setting). */
   readonly maxWeightedLength?: number | undefined;
+  /**
+   * The longest recent-search query, in characters: 512 (default, self-serve access) or 4,096
+   * (Enterprise) (https://docs.x.com/x-api/posts/search/integrate/build-a-query).
+   */
+  readonly searchQueryMaxLength?: number | undefined;
   /** The 429 body: X's observed problem JSON (default) or the legacy `{"errors":[{"code":88,…}]}` (x.md "Rate limits"). */
   readonly rateLimitBody?: RateLimitBodyShape | undefined;
   /** Field names: `tweet` (default, the wire and docs) or `post` (x-openapi.json v2.167). See {@link XVocabulary}. */
@@ -68,8 +80,9 @@ const ALL_TWEET_FIELDS: ReadonlySet<string> = new Set([
 /**
  * A simulated X API v2 on MSW that answers as x.md and x-openapi.json describe: posts (create with
  * X's validation, duplicates and limits; delete; lookup with metrics and partial errors), users,
- * timelines, mentions, recent search by conversation, DMs, hidden replies, chunked media upload
- * with processing, and OAuth 2.0 with rotating refresh tokens — with X's problem bodies,
+ * timelines, mentions, recent search (a subset of its query language), likes, DMs, hidden
+ * replies, chunked media upload with processing, and OAuth 2.0 with rotating refresh tokens — with
+ * X's problem bodies,
  * `x-rate-limit-*` headers and budgets. Every route gets the testkit's faults, token checks and log.
  *
  * @example
@@ -103,6 +116,7 @@ export function createXSimulator(options: XSimulatorOptions = {}) {
     mediaProcessingMs: options.mediaProcessingMs ?? 3_000,
     checkAfterSecs: options.checkAfterSecs ?? 1,
     maxWeightedLength: options.maxWeightedLength ?? DEFAULT_MAX_WEIGHTED_LENGTH,
+    searchQueryMaxLength: options.searchQueryMaxLength ?? DEFAULT_SEARCH_QUERY_MAX_LENGTH,
     vocabulary: options.vocabulary ?? 'tweet',
     rateLimitBody,
     uploads: sim.resettable(new Map()),
@@ -110,10 +124,12 @@ export function createXSimulator(options: XSimulatorOptions = {}) {
     processingErrors: sim.resettable(new Map()),
     codes: sim.resettable(new Map()),
     revokedRefreshTokens: sim.resettable(new Set()),
+    likes: sim.resettable(new Map()),
     clientSecrets: new Map(Object.entries(options.clientSecrets ?? {})),
   };
   registerTweetRoutes(context);
   registerHideReplyRoute(context);
+  registerLikeRoutes(context);
   registerSearchRoute(context);
   registerUserRoutes(context);
   registerDirectMessageRoutes(context);
@@ -171,6 +187,27 @@ export function createXSimulator(options: XSimulatorOptions = {}) {
      * the text does not repeat `@author` (the reply metadata carries it). Oldest first.
      */
     seedReplies: (postId: string, count: number) => sim.seedReplies(postId, count, { store }),
+    /**
+     * Other accounts (the fans `fan_1`, `fan_2`, `fan_3`, in turn) post `count` public posts that
+     * mention `term` (a word, a `"quoted phrase"` or a `#hashtag`) without tagging anyone, for
+     * recent search to find: `Loving <term>! Post 1 from fan_1`, … (phrase quotes left out), a
+     * minute apart, the newest at simulated now. Oldest first.
+     *
+     * @example
+     * ```ts
+     * x.seedBrandMentions('#AcmeCoffee', 12);
+     * ```
+     */
+    seedBrandMentions: (
+      term: string,
+      count: number,
+      seed: {
+        /** What the `index`-th fan writes (default: `Loving <term>! Post <index + 1> from <handle>`). */
+        readonly text?: ((author: SimulatedAccount, index: number) => string) | undefined;
+      } = {},
+    ) => seedBrandMentions(context, term, count, seed.text),
+    /** The users who like the post through the API (POST /2/users/:id/likes), in the order they liked it. */
+    likersOf: (postId: string) => likersOf(context, postId),
     /** Other accounts send `accountId` `count` direct messages (each engagement's id is its DM event id). Oldest first. */
     seedDirectMessages: (accountId: string, count: number) => sim.seedMessages(accountId, count),
     /** The post as its author would read it now with every field (public, non-public and organic metrics), or `undefined`. */

@@ -18,7 +18,7 @@ export interface DailyCap {
 export function takeDailyCap(
   context: XContext,
   route: RouteContext,
-  bucket: Extract<XBucket, 'tweets-create-24h' | 'dm-send-24h'>,
+  bucket: Extract<XBucket, 'tweets-create-24h' | 'dm-send-24h' | 'likes-create-24h' | 'likes-delete-24h'>,
 ): DailyCap {
   const key = bearerToken(route.request) ?? route.accountId;
   const decision = context.sim.limiter.take(key, bucket);

@@ -22,6 +22,12 @@ export const PRIVATE_METRICS_MAX_AGE_MS = 30 * 24 * 60 * 60_000;
 /** GET /2/tweets/search/recent covers "the last 7 days" (x.md "Engagement"; openapi start_time: "Must be within the last 7 days"). */
 export const RECENT_SEARCH_WINDOW_MS = 7 * 24 * 60 * 60_000;
 
+/**
+ * The longest recent-search query of self-serve access: 512 characters (Enterprise: 4,096;
+ * https://docs.x.com/x-api/posts/search/integrate/build-a-query).
+ */
+export const DEFAULT_SEARCH_QUERY_MAX_LENGTH = 512;
+
 /** GET /2/dm_events "Supports retrieving events from the previous 30 days" (docs.x.com DM lookup). */
 export const DM_EVENTS_WINDOW_MS = 30 * 24 * 60 * 60_000;
 

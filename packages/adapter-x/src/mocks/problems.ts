@@ -57,6 +57,24 @@ export function invalidRequest(errors: readonly InvalidParameter[]): Response {
   );
 }
 
+/**
+ * 400 invalid-request whose one error has a message and no `parameters`, as X refuses a like of a
+ * post that is gone: `{"errors":[{"message":"This tweet cannot be found."}],"title":"Invalid
+ * Request","detail":"One or more parameters to your request was invalid.","type":…/invalid-request}`
+ * (quoted in JoeMayo/LinqToTwitter#364).
+ */
+export function invalidRequestMessage(message: string): Response {
+  return problemResponse(
+    {
+      errors: [{ message }],
+      title: 'Invalid Request',
+      detail: 'One or more parameters to your request was invalid.',
+      type: `${PROBLEM_BASE}invalid-request`,
+    },
+    400,
+  );
+}
+
 /** A single-parameter {@link invalidRequest}. */
 export function invalidParameter(name: string, value: unknown, message: string): Response {
   return invalidRequest([{ parameters: { [name]: [stringify(value)] }, message }]);
@@ -186,6 +204,13 @@ export const MUTUALLY_EXCLUSIVE_MESSAGE =
 
 /** The 403 for deleting someone else's post (ASSUMED wording). */
 export const DELETE_NOT_OWNER_DETAIL = 'You are not authorized to delete this Tweet.';
+
+/** The message of X's 400 for a like of a post that is gone or not visible (JoeMayo/LinqToTwitter#364). */
+export const LIKE_TARGET_GONE_MESSAGE = 'This tweet cannot be found.';
+
+/** The 403 for liking or unliking as another user than the token's (ASSUMED wording). */
+export const LIKE_NOT_SELF_DETAIL =
+  'You are not permitted to like or unlike Tweets on behalf of another user.';
 
 /** The 403 for hiding a reply in someone else's conversation (ASSUMED wording). */
 export const HIDE_NOT_OWNER_DETAIL = 'You are not authorized to hide replies to this Tweet.';

@@ -3,13 +3,17 @@ import type { XBucket } from './budgets.js';
 import type { XContext } from './context.js';
 import { forbidden } from './problems.js';
 
-/** Every scope x.md "Auth" lists, granted by default to accounts made with `addAccount`. */
+/**
+ * Every scope x.md "Auth" lists, and `like.write` (x-openapi.json `likePost`), granted by default
+ * to accounts made with `addAccount`.
+ */
 export const DEFAULT_SCOPES: readonly string[] = [
   'tweet.read',
   'tweet.write',
   'users.read',
   'media.write',
   'tweet.moderate.write',
+  'like.write',
   'dm.read',
   'dm.write',
   'offline.access',
@@ -25,6 +29,7 @@ export const REQUIRED_SCOPES = {
   readTweets: ['tweet.read', 'users.read'],
   readUsers: ['tweet.read', 'users.read'],
   hideReply: ['tweet.read', 'users.read', 'tweet.moderate.write'],
+  like: ['like.write', 'tweet.read', 'users.read'],
   readDirectMessages: ['dm.read', 'tweet.read', 'users.read'],
   sendDirectMessage: ['dm.read', 'dm.write', 'tweet.read', 'users.read'],
   media: ['media.write'],

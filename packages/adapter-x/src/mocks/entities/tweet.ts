@@ -1,5 +1,6 @@
 import { growingCount, type SimulatedPost } from '@smmkit/testkit';
 import { editHistoryField, tweetExtra, type XContext } from '../context.js';
+import { likersOf } from '../likes.js';
 import { PRIVATE_METRICS_MAX_AGE_MS } from '../limits.js';
 import { fieldUnauthorizedProblem, type ProblemObject } from '../problems.js';
 import { mediaKeyOf } from './media.js';
@@ -7,7 +8,8 @@ import type { XTweetJson } from './types.js';
 
 /**
  * How fast public counts grow per hour of a post's age (testkit `growingCount`: square-root
- * growth, jitter per post). `reply_count` is not simulated growth: it counts the stored replies.
+ * growth, jitter per post). `reply_count` is not simulated growth: it counts the stored replies;
+ * `like_count` adds the likes made through the API to its growth.
  */
 export const METRICS_PER_HOUR: Readonly<
   Record<
@@ -140,7 +142,8 @@ function publicCounts(context: XContext, post: SimulatedPost, now: number) {
   const grow = (metric: keyof typeof METRICS_PER_HOUR) =>
     growingCount(post.id, metric, age, METRICS_PER_HOUR[metric]);
   return {
-    likes: grow('like_count'),
+    // Simulated growth, plus the likes made through the API.
+    likes: grow('like_count') + likersOf(context, post.id).length,
     retweets: grow('retweet_count'),
     quotes: grow('quote_count'),
     bookmarks: grow('bookmark_count'),

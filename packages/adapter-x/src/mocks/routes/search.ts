@@ -1,17 +1,25 @@
 import type { SimulatedPost } from '@smmkit/testkit';
-import { tweetExtra, type XContext } from '../context.js';
+import type { XContext } from '../context.js';
 import { RECENT_SEARCH_WINDOW_MS } from '../limits.js';
 import { invalidParameter } from '../problems.js';
+import { timeParam } from '../request-params.js';
 import { xRoute } from '../scopes.js';
+import { compileSearchQuery } from '../search-query.js';
 import { answerTimeline } from '../timeline.js';
 
+const MINUTE = 60_000;
+
 /**
- * GET /2/tweets/search/recent (x.md "Engagement": replies to a post with
- * `query=conversation_id:<id>`, last 7 days; the window bounds it, not a count). The simulator
- * understands the operators `conversation_id:<id>`, `from:<username>` and `to:<username>`,
- * combined with spaces (AND); any other query is refused with a 400 that says it is not
- * simulated. Conversation searches leave the root out, as X matches the replies only. Tokens come
- * as `next_token` or `pagination_token`.
+ * GET /2/tweets/search/recent (x.md "Engagement"; https://docs.x.com/x-api/posts/search/introduction):
+ * public posts of the last 7 days matching `query`, newest first, 10 to 100 a page (default 10),
+ * with `meta{result_count, newest_id, oldest_id, next_token}`; the window bounds it, not a count.
+ * The query language is the subset {@link compileSearchQuery} understands; a query X would refuse
+ * is a 400. Refused too: an empty query, one longer than the access level takes (512 characters
+ * by default; https://docs.x.com/x-api/posts/search/integrate/build-a-query), and a `start_time`
+ * before the window, with X's "Invalid 'start_time':'…'. 'start_time' must be on or after …"
+ * (times to the minute, as users quote it, e.g. `Invalid 'start_time':'2025-01-01T00:00Z'.
+ * 'start_time' must be on or after 2025-01-17T09:13Z`). Tokens come as `next_token` or
+ * `pagination_token`. The other messages are ASSUMED.
  *
  * @example
  * ```ts
@@ -21,38 +29,42 @@ import { answerTimeline } from '../timeline.js';
 export function registerSearchRoute(context: XContext): void {
   xRoute(context, 'GET', '/2/tweets/search/recent', 'search-recent', 'readTweets', (route) => {
     const query = route.url.searchParams.get('query') ?? '';
-    const matcher = compileQuery(context, query);
-    if (matcher === undefined)
+    if (query.trim() === '')
+      return invalidParameter('query', query, 'The `query` query parameter can not be empty');
+    const length = [...query].length;
+    if (length > context.searchQueryMaxLength)
       return invalidParameter(
         'query',
         query,
-        `smmkit X simulator: only conversation_id:, from: and to: queries are simulated, got [${query}]`,
+        `There were errors processing your request: Query length of ${length} exceeds the maximum of ${context.searchQueryMaxLength} characters for your access level`,
       );
-    const recent = (post: SimulatedPost) => route.now - post.createdAt <= RECENT_SEARCH_WINDOW_MS;
-    const posts = context.sim.posts.filter((post) => recent(post) && matcher(post));
-    const tokenParams = ['next_token', 'pagination_token'];
+    const compiled = compileSearchQuery(context, query);
+    if ('error' in compiled) return invalidParameter('query', query, compiled.error);
+
+    const earliest = route.now - RECENT_SEARCH_WINDOW_MS;
+    // X names the bound to the minute; the simulator holds to the minute it names.
+    const bound = Math.ceil(earliest / MINUTE) * MINUTE;
+    const startTime = timeParam(route.url, 'start_time');
+    if (typeof startTime === 'number' && startTime < bound) {
+      const raw = route.url.searchParams.get('start_time') ?? '';
+      return invalidParameter(
+        'start_time',
+        raw,
+        `Invalid 'start_time':'${toMinute(startTime)}'. 'start_time' must be on or after ${toMinute(bound)}`,
+      );
+    }
+
+    const recent = (post: SimulatedPost) => post.createdAt >= earliest;
+    const posts = context.sim.posts.filter((post) => recent(post) && compiled.matches(post));
     return answerTimeline(context, route, posts, {
       minResults: 10,
       cap: Number.MAX_SAFE_INTEGER,
-      tokenParams,
+      tokenParams: ['next_token', 'pagination_token'],
     });
   });
 }
 
-function compileQuery(context: XContext, query: string): ((post: SimulatedPost) => boolean) | undefined {
-  const terms = query.split(/\s+/).filter((term) => term !== '');
-  if (terms.length === 0) return undefined;
-  const tests: ((post: SimulatedPost) => boolean)[] = [];
-  for (const term of terms) {
-    const [operator, value = ''] = term.split(/:(.*)/s);
-    const userId = context.sim.accountByHandle(value.replace(/^@/, ''))?.id;
-    if (value === '') return undefined;
-    else if (operator === 'conversation_id')
-      tests.push((post) => post.id !== value && tweetExtra(post).conversationId === value);
-    else if (operator === 'from') tests.push((post) => post.accountId === userId);
-    else if (operator === 'to')
-      tests.push((post) => userId !== undefined && tweetExtra(post).inReplyToUserId === userId);
-    else return undefined;
-  }
-  return (post) => tests.every((test) => test(post));
+/** An instant as X writes it in this message: `2025-01-17T09:13Z`. */
+function toMinute(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16)}Z`;
 }

@@ -1,0 +1,80 @@
+import { type RouteContext, withHeaders } from '@smmkit/testkit';
+import type { XContext } from '../context.js';
+import { takeDailyCap } from '../daily-cap.js';
+import { setLike } from '../likes.js';
+import {
+  aboutBlank,
+  type InvalidParameter,
+  invalidRequest,
+  invalidRequestMessage,
+  jsonResponse,
+  LIKE_NOT_SELF_DETAIL,
+  LIKE_TARGET_GONE_MESSAGE,
+} from '../problems.js';
+import { ID_PATTERN, malformedId, readJsonObject } from '../request-params.js';
+import { obj, str } from '../schema-check.js';
+import { xRoute } from '../scopes.js';
+
+/** x-openapi.json `LikePostRequest`: `tweet_id` (`^[0-9]{1,19}$`) required, nothing else. */
+const LIKE_POST_REQUEST = obj({ tweet_id: str({ pattern: ID_PATTERN }) }, ['tweet_id']);
+
+/**
+ * Declares the manage-likes endpoints (https://docs.x.com/x-api/posts/likes/quickstart/manage-likes;
+ * x-openapi.json `likePost`, `unlikePost`; scopes `like.write tweet.read users.read`):
+ *
+ * - `POST /2/users/:id/likes` `{"tweet_id":"…"}` → `{"data":{"liked":true}}`; a post that does not
+ *   exist is X's 400 "This tweet cannot be found.";
+ * - `DELETE /2/users/:id/likes/:tweet_id` → `{"data":{"liked":false}}`, also when it was not liked
+ *   (ASSUMED for a post that does not exist: unliking is answered the same either way).
+ *
+ * `:id` must be the token's own user (a 403 otherwise, wording ASSUMED). Each endpoint has its own
+ * 15-minute window and 24-hour cap per user, reported in `x-user-limit-24hour-*`. Likes are kept
+ * per post and user (see {@link setLike}).
+ *
+ * @example
+ * ```ts
+ * registerLikeRoutes(context); // POST /2/users/:id/likes, DELETE /2/users/:id/likes/:tweet_id
+ * ```
+ */
+export function registerLikeRoutes(context: XContext): void {
+  xRoute(context, 'POST', '/2/users/:id/likes', 'likes-create', 'like', async (route) => {
+    const daily = takeDailyCap(context, route, 'likes-create-24h');
+    if (daily.refused !== undefined) return withHeaders(daily.refused, daily.headers);
+    return withHeaders(await like(context, route), daily.headers);
+  });
+  xRoute(context, 'DELETE', '/2/users/:id/likes/:tweet_id', 'likes-delete', 'like', (route) => {
+    const daily = takeDailyCap(context, route, 'likes-delete-24h');
+    if (daily.refused !== undefined) return withHeaders(daily.refused, daily.headers);
+    return withHeaders(unlike(context, route), daily.headers);
+  });
+}
+
+async function like(context: XContext, route: RouteContext): Promise<Response> {
+  const refused = notSelf(route);
+  if (refused !== undefined) return refused;
+  const body = await readJsonObject(route.request);
+  if (body instanceof Response) return body;
+  const problems: InvalidParameter[] = [];
+  LIKE_POST_REQUEST(body, '$', problems);
+  if (problems.length > 0) return invalidRequest(problems);
+  const postId = String(body.tweet_id);
+  if (context.sim.posts.get(postId) === undefined) return invalidRequestMessage(LIKE_TARGET_GONE_MESSAGE);
+  setLike(context, route.accountId, postId, true);
+  return jsonResponse({ data: { liked: true } });
+}
+
+function unlike(context: XContext, route: RouteContext): Response {
+  const refused = notSelf(route);
+  if (refused !== undefined) return refused;
+  const postId = String(route.params.tweet_id);
+  if (!ID_PATTERN.test(postId)) return malformedId('tweet_id', postId, 'path');
+  setLike(context, route.accountId, postId, false);
+  return jsonResponse({ data: { liked: false } });
+}
+
+/** X's 400 for a malformed `:id`, or a 403 when it is not the token's user; `undefined` when it is. */
+function notSelf({ params, accountId }: RouteContext): Response | undefined {
+  const userId = String(params.id);
+  if (!ID_PATTERN.test(userId)) return malformedId('id', userId, 'path');
+  return userId === accountId ? undefined : aboutBlank(403, 'Forbidden', LIKE_NOT_SELF_DETAIL);
+}

@@ -1,0 +1,256 @@
+import type { SimulatedPost } from '@smmkit/testkit';
+import twitterText from 'twitter-text';
+import { tweetExtra, type XContext } from './context.js';
+
+/**
+ * A small, honest subset of recent search's query language
+ * (https://docs.x.com/x-api/posts/search/integrate/build-a-query,
+ * https://docs.x.com/x-api/posts/search/integrate/operators), case- and accent-insensitive as X's:
+ *
+ * - keywords (a tokenized match: the post's text split at punctuation, symbols and spaces),
+ *   `"exact phrases"`, `#hashtags` (exact, as twitter-text extracts them), `@mentions`;
+ * - `from:` and `to:` (a username or a numeric user id), `conversation_id:` (the replies, not the
+ *   root), `is:reply`, and `is:retweet` (the simulator has no reposts: it matches nothing);
+ * - a space is AND, `OR` joins alternatives with AND binding first, parentheses group, `-` negates.
+ *
+ * X's rules are kept: every clause needs a positive standalone term ("Rules must contain a
+ * non-negation term", "… at least one positive, non-stopword clause", PowerTrack's words for the
+ * same validator, quoted in clients' fixtures), `is:` operators need another, groups are not
+ * negated, a bare `and`/`or` is ambiguous. Anything else is refused as not simulated.
+ */
+export type CompiledQuery =
+  | { readonly matches: (post: SimulatedPost) => boolean }
+  | { readonly error: string };
+
+interface Token {
+  readonly kind: 'open' | 'close' | 'or' | 'term' | 'phrase';
+  readonly text: string;
+  /** 1-based, as X reports positions. */
+  readonly position: number;
+  readonly negated: boolean;
+}
+
+interface Node {
+  readonly matches: (post: SimulatedPost) => boolean;
+  /** Has a standalone term that is not negated, so the clause may stand alone. */
+  readonly standalone: boolean;
+  /** Has a term that is not negated (possibly one that needs a conjunction). */
+  readonly positive: boolean;
+}
+
+/** Why a query is refused: X's "There were errors processing your request: … (at position N)". */
+class QueryError extends Error {}
+
+const OPERATOR = /^([a-z_]+):(.*)$/s;
+const NOT_SIMULATED = 'smmkit X simulator:';
+
+/**
+ * Compiles a recent-search query into a predicate over stored posts, or the message of X's 400.
+ *
+ * @example
+ * ```ts
+ * const compiled = compileSearchQuery(context, '(acme OR #acme) -from:2244994945 -is:retweet');
+ * if ('matches' in compiled) posts.filter(compiled.matches);
+ * ```
+ */
+export function compileSearchQuery(context: XContext, query: string): CompiledQuery {
+  try {
+    const tokens = lex(query);
+    const parser = { tokens, index: 0 };
+    const node = parseAlternatives(context, parser);
+    const extra = tokens[parser.index];
+    if (extra !== undefined) throw positioned('Unexpected closing parenthesis', extra.position);
+    return { matches: node.matches };
+  } catch (error) {
+    if (error instanceof QueryError) return { error: error.message };
+    throw error;
+  }
+}
+
+function positioned(reason: string, position: number): QueryError {
+  return new QueryError(`There were errors processing your request: ${reason} (at position ${position})`);
+}
+
+function lex(query: string): Token[] {
+  const tokens: Token[] = [];
+  let index = 0;
+  while (index < query.length) {
+    const char = query.charAt(index);
+    if (/\s/.test(char)) {
+      index += 1;
+      continue;
+    }
+    const position = index + 1;
+    const negated = char === '-';
+    const start = negated ? index + 1 : index;
+    const first = query.charAt(start);
+    if (negated && (first === '' || /\s/.test(first)))
+      throw positioned('Negation must be followed by a term', position);
+    if (first === '(' || first === ')') {
+      if (negated) throw positioned('Grouped operators cannot be negated', position);
+      tokens.push({ kind: first === '(' ? 'open' : 'close', text: first, position, negated });
+      index = start + 1;
+    } else if (first === '"') {
+      const end = query.indexOf('"', start + 1);
+      if (end < 0) throw positioned('Missing closing quote', position);
+      tokens.push({ kind: 'phrase', text: query.slice(start + 1, end), position, negated });
+      index = end + 1;
+    } else {
+      const match = /^[^\s()"]+/.exec(query.slice(start));
+      const text = match?.[0] ?? '';
+      index = start + text.length;
+      if (text === 'OR' && !negated) tokens.push({ kind: 'or', text, position, negated });
+      else if (/^(and|or)$/i.test(text))
+        throw positioned(
+          `Ambiguous use of ${text.toLowerCase()} as a keyword. Use a space to logically join two clauses, or "${text.toLowerCase()}" to find occurrences of ${text.toLowerCase()} in text`,
+          position,
+        );
+      else tokens.push({ kind: 'term', text, position, negated });
+    }
+  }
+  if (tokens.length === 0) throw positioned('Rules must contain a non-negation term', 1);
+  return tokens;
+}
+
+interface Parser {
+  readonly tokens: readonly Token[];
+  index: number;
+}
+
+/** `clause OR clause OR …`; every clause must be able to stand alone. */
+function parseAlternatives(context: XContext, parser: Parser): Node {
+  const clauses = [parseClause(context, parser)];
+  while (parser.tokens[parser.index]?.kind === 'or') {
+    parser.index += 1;
+    clauses.push(parseClause(context, parser));
+  }
+  return {
+    matches: (post) => clauses.some((clause) => clause.matches(post)),
+    standalone: true,
+    positive: true,
+  };
+}
+
+/** Terms joined by spaces (AND), up to `OR`, `)` or the end. */
+function parseClause(context: XContext, parser: Parser): Node {
+  const at = parser.tokens[parser.index]?.position ?? 1;
+  const items: Node[] = [];
+  for (;;) {
+    const token = parser.tokens[parser.index];
+    if (token === undefined || token.kind === 'or' || token.kind === 'close') break;
+    parser.index += 1;
+    if (token.kind === 'open') {
+      items.push(parseAlternatives(context, parser));
+      const close = parser.tokens[parser.index];
+      if (close?.kind !== 'close') throw positioned('Missing closing parenthesis', token.position);
+      parser.index += 1;
+    } else {
+      items.push(termNode(context, token));
+    }
+  }
+  if (!items.some((item) => item.positive)) throw positioned('Rules must contain a non-negation term', at);
+  if (!items.some((item) => item.standalone))
+    throw positioned('Rules must contain at least one positive, non-stopword clause', at);
+  return {
+    matches: (post) => items.every((item) => item.matches(post)),
+    standalone: true,
+    positive: true,
+  };
+}
+
+function termNode(context: XContext, token: Token): Node {
+  const { test, standalone } = termTest(context, token);
+  return {
+    matches: token.negated ? (post) => !test(post) : test,
+    standalone: standalone && !token.negated,
+    positive: !token.negated,
+  };
+}
+
+function termTest(
+  context: XContext,
+  token: Token,
+): { readonly test: (post: SimulatedPost) => boolean; readonly standalone: boolean } {
+  const { text } = token;
+  if (token.kind === 'phrase') {
+    if (text.trim() === '') throw positioned('Empty phrase', token.position);
+    return { test: (post) => containsPhrase(post.text, text), standalone: true };
+  }
+  if (text.startsWith('#')) {
+    const tag = fold(text.slice(1));
+    if (tag === '') throw positioned('Hashtag must have a value', token.position);
+    return {
+      test: (post) => twitterText.extractHashtags(post.text).some((found) => fold(found) === tag),
+      standalone: true,
+    };
+  }
+  if (text.startsWith('@')) {
+    const name = text.slice(1).toLowerCase();
+    return {
+      test: (post) => twitterText.extractMentions(post.text).some((found) => found.toLowerCase() === name),
+      standalone: true,
+    };
+  }
+  const operator = OPERATOR.exec(text);
+  if (operator === null) return { test: (post) => containsWords(post.text, text), standalone: true };
+  const [, name = '', value = ''] = operator;
+  if (value === '') throw positioned(`Operator ${name}: needs a value`, token.position);
+  const userId = () => (/^\d+$/.test(value) ? value : context.sim.accountByHandle(value)?.id);
+  switch (name) {
+    case 'from':
+      return { test: (post) => post.accountId === userId(), standalone: true };
+    case 'to':
+      return {
+        test: (post) => userId() !== undefined && tweetExtra(post).inReplyToUserId === userId(),
+        standalone: true,
+      };
+    case 'conversation_id':
+      return {
+        test: (post) => post.id !== value && tweetExtra(post).conversationId === value,
+        standalone: true,
+      };
+    case 'is':
+      // Conjunction-required (operators page). The simulator stores no reposts.
+      if (value === 'retweet') return { test: () => false, standalone: false };
+      if (value === 'reply') return { test: (post) => post.inReplyToId !== undefined, standalone: false };
+      break;
+  }
+  throw new QueryError(
+    `${NOT_SIMULATED} the operator ${name}:${name === 'is' ? value : ''} is not simulated (keywords, "phrases", #hashtags, @mentions, from:, to:, conversation_id:, is:reply and is:retweet are), at position ${token.position}`,
+  );
+}
+
+/** Lower case without diacritics: "Diacrítica" matches "Diacritica" (build-a-query). */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The words of a text, as search tokenizes it: split at punctuation, symbols and spaces. */
+function words(text: string): string[] {
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+}
+
+/** A keyword's words appear in the post's words, in a row. */
+function containsWords(postText: string, keyword: string): boolean {
+  const wanted = words(keyword);
+  if (wanted.length === 0) return false;
+  const have = words(postText);
+  return have.some((_, start) => wanted.every((word, offset) => have[start + offset] === word));
+}
+
+/** The phrase appears in the post as it is (folded), not inside a longer word. */
+function containsPhrase(postText: string, phrase: string): boolean {
+  const haystack = fold(postText);
+  const needle = fold(phrase);
+  const wordChar = /[\p{L}\p{N}]/u;
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+    const before = haystack.charAt(at - 1);
+    const after = haystack.charAt(at + needle.length);
+    const startsWord = wordChar.test(needle.charAt(0));
+    const endsWord = wordChar.test(needle.charAt(needle.length - 1));
+    if (!(startsWord && wordChar.test(before)) && !(endsWord && wordChar.test(after))) return true;
+  }
+  return false;
+}

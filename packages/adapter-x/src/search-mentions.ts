@@ -1,0 +1,100 @@
+import type { Engagement, EngagementPage, MentionSearchQuery, RequestContext } from '@smmkit/core';
+import { clampPageSize, type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
+import { decodeXCursor, invalidCursor, type XEngagementPosition } from './engagement-cursor.js';
+import { readXSource, type XFetchPage } from './engagement-pages.js';
+import { usersById, X_ENGAGEMENT_POST_FIELDS, xPostEngagement } from './post-engagement.js';
+import { xPostRef } from './post-ref.js';
+import { recentSearchStart } from './recent-search.js';
+import { PostListResponseSchema } from './schemas.js';
+import { xMentionSearchQuery } from './search-query.js';
+import { xTimestamp } from './x-time.js';
+
+/** Items per page when the query does not say: X's largest page, for the fewest requests. */
+const DEFAULT_PAGE_SIZE = 100;
+/**
+ * `max_results` of recent search: 10 to 100 (x-openapi.json `searchPostsRecent`;
+ * https://docs.x.com/x-api/fundamentals/rate-limits: "10 default, 100 max results").
+ */
+const MIN_RESULTS = 10;
+const MAX_RESULTS = 100;
+
+/**
+ * Pages of public posts from the last 7 days that mention the brand, newest first, as `mention`
+ * engagements of the context's account: `GET /2/tweets/search/recent` with the query
+ * {@link xMentionSearchQuery} builds (any term; the account's own posts and reposts left out).
+ * Each item's `postRef` is the found post (its author's account, its URL), `author` the poster
+ * with handle and name from `expansions=author_id`, `raw` the post.
+ *
+ * `since` becomes `start_time` when it lies inside the 7-day window (X refuses an older one, and
+ * without one the search covers its whole window). Pages hold at most `pageSize` items: X's pages
+ * hold 10 to 100 posts, so a smaller size splits X's pages and resumes inside one with `until_id`.
+ * Every page's `cursor` resumes right after it; the last page has none. Needs `tweet.read` and
+ * `users.read`; counts against recent search's 300 requests per 15 minutes per user
+ * (https://docs.x.com/x-api/fundamentals/rate-limits).
+ *
+ * @param http - the adapter's HTTP client
+ * @param query - terms, since, cursor and page size
+ * @param context - the account, tokens, signal, clock and rate-limit listener
+ * @param maxQueryLength - the longest query the app's access level takes (the `searchQueryMaxLength` setting)
+ * @returns an async iterable of pages
+ * @throws ValidationError before any request: a query X would refuse (see {@link xMentionSearchQuery}),
+ *   or `cursor.invalid` for a cursor that is not from a brand-mention search
+ *
+ * @example
+ * ```ts
+ * for await (const page of searchXMentions(http, { terms: ['acme', '#AcmeCoffee'] }, ctx, 512)) {
+ *   inbox.push(...page.items);
+ * }
+ * ```
+ */
+export async function* searchXMentions(
+  http: HttpClient,
+  query: MentionSearchQuery,
+  context: RequestContext,
+  maxQueryLength: number,
+): AsyncGenerator<EngagementPage> {
+  const accountId = context.account.accountId;
+  const search = xMentionSearchQuery(query.terms, accountId, maxQueryLength);
+  const pageSize = clampPageSize(query.pageSize, DEFAULT_PAGE_SIZE, MAX_RESULTS);
+  const size = Math.max(pageSize, MIN_RESULTS);
+  const start: XEngagementPosition =
+    query.cursor === undefined ? { source: 'search', size, skip: 0 } : decodeXCursor(query.cursor);
+  if (start.source !== 'search') throw invalidCursor();
+
+  const clock = context.clock ?? systemClock;
+  const since = query.since;
+  const fetchPage: XFetchPage = async ({ token, size: maxResults, untilId }) => {
+    const now = clock.now();
+    const startTime = recentSearchStart(since, now);
+    const { data } = await http.request({
+      method: 'GET',
+      path: '/2/tweets/search/recent',
+      operation: 'search mentions',
+      searchParams: {
+        query: search,
+        max_results: maxResults,
+        next_token: token,
+        until_id: untilId,
+        start_time: startTime === undefined ? undefined : xTimestamp(startTime),
+        'tweet.fields': X_ENGAGEMENT_POST_FIELDS,
+        expansions: 'author_id',
+        'user.fields': 'username,name',
+      },
+      schema: PostListResponseSchema,
+      context,
+    });
+    const users = usersById(data.includes?.users);
+    const where = { accountId, users, now: new Date(now) };
+    const entries = (data.data ?? []).map((post): Engagement | undefined => {
+      const author = post.author_id;
+      // The query leaves the account's own posts out; a post X sent anyway is not a mention.
+      if (author === undefined || author === accountId) return undefined;
+      const postRef = xPostRef(post.id, author, users.get(author)?.username);
+      const item = xPostEngagement(post, where, { kind: 'mention', postRef });
+      // start_time is rounded down to the second (or left out): drop what is older than `since`.
+      return item === undefined || (since !== undefined && item.createdAt < since) ? undefined : item;
+    });
+    return { entries, ids: (data.data ?? []).map((post) => post.id), next: data.meta?.next_token };
+  };
+  yield* readXSource(start, pageSize, size, fetchPage, undefined);
+}
