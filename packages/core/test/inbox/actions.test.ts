@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Adapter } from '../../src/adapter/adapter.js';
-import type { RequestContext } from '../../src/adapter/context.js';
 import { UnsupportedCapabilityError } from '../../src/errors/unsupported-capability-error.js';
 import { ValidationError } from '../../src/errors/validation-error.js';
 import type { InboxItem } from '../../src/inbox/inbox-item.js';
-import type { Engagement } from '../../src/models/engagement.js';
 import { MINUTE, START, useInboxWorld } from './support/world.js';
 
 const world = useInboxWorld();
@@ -69,7 +66,8 @@ describe('acting from the inbox', () => {
 
   it('refuses what the platform cannot do, sending nothing', async () => {
     mastodon.seedMentions(mastodonAna.accountId, 1);
-    x.seedMentions(xAna.accountId, 1);
+    const media = ig.seedMedia(igAna.accountId, 'Our launch', { createdAt: START - 60 * MINUTE });
+    ig.seedComments(media.id, 1);
     const inbox = world.inbox();
     await inbox.poll();
     const mention = await only('mastodon');
@@ -78,29 +76,31 @@ describe('acting from the inbox', () => {
     expect(UnsupportedCapabilityError.isInstance(refusal)).toBe(true);
     expect((refusal as UnsupportedCapabilityError).capability).toBe('engagement.hide');
     await expect(inbox.delete(mention)).rejects.toMatchObject({ capability: 'engagement.delete' });
-    await expect(inbox.like(await only('x'))).rejects.toMatchObject({ capability: 'engagement.like' });
     expect(mastodon.sim.log.entries.length).toBe(requests);
     expect((await only('mastodon')).status).toBe('new');
+    // Instagram's API has no like of a comment (capabilities.engagement.like is false).
+    const logged = ig.simulators.map((simulator) => simulator.log.entries.length);
+    await expect(inbox.like(await only('instagram'))).rejects.toMatchObject({
+      capability: 'engagement.like',
+    });
+    expect(ig.simulators.map((simulator) => simulator.log.entries.length)).toEqual(logged);
   });
 
-  it('likes through an adapter that can, on the account’s queue', async () => {
+  it('likes an X mention and takes the like back through the X adapter', async () => {
     x.seedMentions(xAna.accountId, 1);
-    const liked: { id: string; liked: boolean; account: string }[] = [];
-    const [xAdapter, ...others] = world.adapters();
-    if (xAdapter === undefined) throw new Error('no X adapter');
-    const liking: Adapter = Object.assign(Object.create(xAdapter) as Adapter, {
-      like: async (engagement: Engagement, like: boolean, context: RequestContext) => {
-        liked.push({ id: engagement.id, liked: like, account: context.account.accountId });
-      },
-    });
-    const inbox = world.inbox({ adapters: [liking, ...others] });
+    const inbox = world.inbox({ accounts: [xAna] });
     await inbox.poll();
     const mention = await only('x');
     await inbox.like(mention);
+    expect(x.likersOf(mention.id)).toEqual([xAna.accountId]);
+    expect(x.sim.engagements.get(mention.id)?.liked).toBe(true);
     await inbox.unlike(mention);
-    expect(liked).toEqual([
-      { id: mention.id, liked: true, account: xAna.accountId },
-      { id: mention.id, liked: false, account: xAna.accountId },
+    expect(x.likersOf(mention.id)).toEqual([]);
+    expect(x.sim.engagements.get(mention.id)?.liked).toBe(false);
+    const calls = x.sim.log.entries.filter((entry) => new URL(entry.url).pathname.includes('/likes'));
+    expect(calls.map((entry) => `${entry.method} ${new URL(entry.url).pathname}`)).toEqual([
+      `POST /2/users/${xAna.accountId}/likes`,
+      `DELETE /2/users/${xAna.accountId}/likes/${mention.id}`,
     ]);
   });
 
