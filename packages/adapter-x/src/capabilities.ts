@@ -224,9 +224,11 @@ export function xCapabilities(settings: {
         delete: ['DELETE /2/tweets/:id'],
         metrics: ['GET /2/tweets'],
         engagement: ['GET /2/users/:id/mentions'],
-        // Replies are creates. Core books `like` on these buckets too; the like endpoints' own
-        // windows are declared in `budgets` for their live headers to meet.
+        // Replies are creates.
         reply: ['POST /2/tweets'],
+        // A like or an unlike spends from both endpoints' windows: the operation does not say
+        // which it is, and the two have the same limits, so neither is ever exceeded.
+        like: ['POST /2/users/:id/likes', 'DELETE /2/users/:id/likes/:id'],
         search: ['GET /2/tweets/search/recent'],
         findRecentPosts: ['GET /2/users/:id/tweets'],
       },

@@ -297,8 +297,10 @@ export const RateLimitOperationsSchema = z.strictObject({
   metrics: z.optional(bucketList()),
   /** `listEngagements`. */
   engagement: z.optional(bucketList()),
-  /** `reply`, `hide`, `like` and `deleteEngagement`. */
+  /** `reply`, `hide` and `deleteEngagement`. */
   reply: z.optional(bucketList()),
+  /** `like` (its own endpoints and budgets on most platforms: X allows 50 likes per 15 minutes). */
+  like: z.optional(bucketList()),
   /** `searchMentions`. */
   search: z.optional(bucketList()),
   /** `findRecentPosts` (reconciliation reads). */

@@ -42,7 +42,7 @@ export async function storedItem(store: InboxStore, ref: EngagementRef): Promise
 
 /**
  * Runs an adapter operation on a stored item through the publisher's queue of its account (the
- * `reply` budget: replies, hides and deletes), then applies `patch` to the item.
+ * `like` budget for likes, the `reply` budget for replies, hides and deletes), then applies `patch` to the item.
  *
  * @param context - store, publisher, adapters, clock
  * @param ref - the item
@@ -69,7 +69,8 @@ export async function act<T>(
   const engagement = engagementOf(item);
   const result = await context.publisher.run(
     { platform: item.platform, accountId: item.accountId },
-    'reply',
+    // Likes have their own budget (X: 50 per 15 minutes); replies, hides and deletes share one.
+    capability === 'engagement.like' ? 'like' : 'reply',
     (requestContext) => operation(engagement, requestContext),
   );
   const at = new Date(context.clock.now());
