@@ -18,6 +18,27 @@ export const INSTAGRAM_GRAPH_BUCKET = GRAPH_USAGE_BUCKET;
 export const INSTAGRAM_PUBLISH_BUCKET = 'media_publish';
 /** Bucket of containers (`POST /{ig-user-id}/media`). */
 export const INSTAGRAM_CONTAINER_BUCKET = 'media';
+/**
+ * Bucket of the unique hashtags an IG user may query: 30 within a rolling 7 days, counted per
+ * hashtag rather than per request — "Subsequent queries on the same hashtag within this time
+ * frame will not count against your limit"
+ * (https://developers.facebook.com/docs/instagram-api/guides/hashtag-search).
+ */
+export const INSTAGRAM_HASHTAG_BUCKET = 'ig_hashtag_search';
+
+/**
+ * The hashtag budget of {@link INSTAGRAM_HASHTAG_BUCKET}: 30 unique hashtags per IG user over a
+ * rolling 7 days. It is declared for what it is, but booked by no operation: a search of
+ * hashtags already queried this week costs nothing against it, so the publisher cannot count it
+ * per call. `searchMentions` keeps to it itself and reports a `RateLimitError` on this bucket.
+ */
+export const INSTAGRAM_HASHTAG_BUDGET: RateBudget = Object.freeze({
+  bucket: INSTAGRAM_HASHTAG_BUCKET,
+  limit: 30,
+  windowSec: 7 * 86_400,
+  scope: 'user',
+  resets: 'rolling',
+});
 
 /**
  * Longest alt text. Meta documents no separate cap for `alt_text` (instagram.md, Publish lists
@@ -43,7 +64,8 @@ export const INSTAGRAM_RATE_BUDGETS: readonly RateBudget[] = Object.freeze([
  * depends on whether an app secret is configured.
  *
  * @param settings - whether webhooks can be verified (an app secret is set) and which host the
- *   adapter talks to (Instagram Login tokens can be refreshed, Facebook Login tokens cannot)
+ *   adapter talks to (Instagram Login tokens can be refreshed, Facebook Login tokens cannot;
+ *   hashtag search needs Facebook Login; default `facebook`)
  * @returns the capabilities, as data
  *
  * @example
@@ -55,6 +77,8 @@ export function instagramCapabilities(settings: {
   readonly webhooks: boolean;
   readonly host?: 'facebook' | 'instagram' | undefined;
 }): Capabilities {
+  // Hashtag search is a Facebook Login API (see `engagement` below).
+  const hashtagSearch = settings.host !== 'instagram';
   // instagram.md, Limits: images JPEG only, ≤ 8 MB (read as MiB), aspect 4:5 to 1.91:1, width 320–1440 px.
   const image = {
     mimeTypes: ['image/jpeg'],
@@ -121,13 +145,16 @@ export function instagramCapabilities(settings: {
       maxPostsPerRequest: 1,
     },
     // instagram.md, Engagement: comments, replies (read and write), hide, delete; mentions via /tags.
+    // No endpoint likes a comment or media. Public media are found by hashtag only, and only
+    // with Facebook Login ("Available for the Instagram API with Facebook Login":
+    // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-hashtag-search).
     engagement: {
       read: ['comment', 'reply', 'mention'],
       reply: true,
       hide: true,
       delete: true,
       like: false,
-      search: false,
+      search: hashtagSearch ? 'hashtags' : false,
     },
     webhooks: settings.webhooks,
     // No idempotency key and no duplicate signal for media; recent media can be listed
@@ -148,13 +175,17 @@ export function instagramCapabilities(settings: {
     },
     rateLimits: {
       headers: true,
-      budgets: INSTAGRAM_RATE_BUDGETS.map((budget) => ({ ...budget })),
+      budgets: [...INSTAGRAM_RATE_BUDGETS, ...(hashtagSearch ? [INSTAGRAM_HASHTAG_BUDGET] : [])].map(
+        (budget) => ({ ...budget }),
+      ),
       operations: {
         publish: [INSTAGRAM_PUBLISH_BUCKET, INSTAGRAM_GRAPH_BUCKET],
         upload: [INSTAGRAM_CONTAINER_BUCKET, INSTAGRAM_GRAPH_BUCKET],
         metrics: [INSTAGRAM_GRAPH_BUCKET],
         engagement: [INSTAGRAM_GRAPH_BUCKET],
         reply: [INSTAGRAM_GRAPH_BUCKET],
+        // Not the hashtag bucket: see INSTAGRAM_HASHTAG_BUDGET.
+        ...(hashtagSearch ? { search: [INSTAGRAM_GRAPH_BUCKET] } : {}),
         findRecentPosts: [INSTAGRAM_GRAPH_BUCKET],
       },
     },

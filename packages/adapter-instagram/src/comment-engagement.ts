@@ -1,6 +1,6 @@
 import type { Engagement, PostRef } from '@smmkit/core';
 import { graphTime, instagramPostRef } from './post-ref.js';
-import type { InstagramComment, InstagramMediaItem } from './schemas.js';
+import type { InstagramComment, InstagramHashtagMedia, InstagramMediaItem } from './schemas.js';
 
 /** Comment fields the adapter asks for (IGComment.json fields). */
 export const COMMENT_FIELDS = 'id,text,timestamp,username,from,hidden,parent_id,media';
@@ -82,6 +82,45 @@ export function instagramTagEngagement(media: InstagramMediaItem, where: Engagem
       id: media.owner?.id ?? handle ?? 'unknown',
       ...(handle === undefined ? {} : { handle }),
     },
+    text: media.caption ?? '',
+    createdAt: graphTime(media.timestamp) ?? where.now,
+    raw: media,
+  };
+}
+
+/**
+ * A public media found by hashtag (`recent_media`) as a `mention` of the account that searched:
+ * its id is the media id, its text the caption, its time the `timestamp`, the whole media `raw`
+ * (with its `permalink`).
+ *
+ * Meta names no one: the edge "cannot request the `username` field" and returns no `owner`
+ * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-hashtag/recent-media),
+ * and "Personally identifiable information will not be included in responses"
+ * (https://developers.facebook.com/docs/instagram-api/guides/hashtag-search). So the author is
+ * `{ id: 'unknown' }`, as for every engagement whose author Meta withholds, and there is no
+ * `postRef`: a `PostRef` names the account that published the post, and nothing can be done to
+ * the media through the API anyway ("You cannot comment on hashtagged media objects discovered
+ * through the API").
+ *
+ * @param media - the media as Meta returned it
+ * @param where - the account and the read time
+ * @returns the engagement
+ *
+ * @example
+ * ```ts
+ * instagramHashtagMediaEngagement({ id: '1791', caption: 'Morning #acmecoffee' }, { accountId, now: new Date() });
+ * ```
+ */
+export function instagramHashtagMediaEngagement(
+  media: InstagramHashtagMedia,
+  where: EngagementWhere,
+): Engagement {
+  return {
+    platform: 'instagram',
+    accountId: where.accountId,
+    id: media.id,
+    kind: 'mention',
+    author: { id: 'unknown' },
     text: media.caption ?? '',
     createdAt: graphTime(media.timestamp) ?? where.now,
     raw: media,

@@ -1,7 +1,8 @@
-import type { Adapter, Engagement, RequestContext } from '@smmkit/core';
+import type { Adapter, Engagement, MentionSearchQuery, RequestContext } from '@smmkit/core';
 import { defineAdapter } from '@smmkit/core/adapter-kit';
 import { instagramCapabilities } from './capabilities.js';
 import { findRecentInstagramPosts } from './find-recent-posts.js';
+import { InstagramHashtagDirectory } from './hashtag-directory.js';
 import { createInstagramHttpClient } from './http-client.js';
 import { listInstagramEngagements } from './list-engagements.js';
 import { resolveInstagramMention } from './mentions.js';
@@ -10,13 +11,15 @@ import { deleteInstagramComment, hideInstagramComment } from './moderate.js';
 import { InstagramPostOptionsSchema } from './post-options.js';
 import { publishToInstagram } from './publish.js';
 import { replyOnInstagram } from './reply.js';
+import { searchInstagramMentions } from './search-mentions.js';
 import { type InstagramSettings, resolveInstagramSettings } from './settings.js';
 import { validateInstagramPost } from './validate.js';
 import { createInstagramWebhookHandler } from './webhooks.js';
 
 /**
  * An Instagram adapter: a core `Adapter` whose always-supported operations are present, so
- * callers need no `?.`. `webhooks` is present when the settings have an `appSecret`.
+ * callers need no `?.`. `webhooks` is present when the settings have an `appSecret`, and
+ * `searchMentions` (hashtag search) with the `facebook` host, Facebook Login's.
  */
 export type InstagramAdapter = Adapter &
   Required<
@@ -47,7 +50,8 @@ export type InstagramAdapter = Adapter &
 /**
  * Makes an adapter for Instagram professional accounts (Graph API). Every request goes through
  * one HTTP client made here (Bearer token, Graph error taxonomy, usage headers), with the
- * context of the call; the adapter keeps no tokens and no state between calls. The context's
+ * context of the call; the adapter keeps no tokens, and no state between calls but the hashtag
+ * ids it looked up and the hashtags each account queried this week (see `searchMentions`). The context's
  * `account.accountId` is the IG user id (see `discoverInstagramAccounts`). Get tokens with the
  * auth helpers (auth.ts).
  *
@@ -69,6 +73,7 @@ export function createInstagramAdapter(settings: InstagramSettings = {}): Instag
   const http = createInstagramHttpClient(resolved);
   const secret = resolved.appSecret;
   const capabilities = instagramCapabilities({ webhooks: secret !== undefined, host: resolved.host });
+  const hashtags = new InstagramHashtagDirectory();
   const publishOptions = {
     graphVersion: resolved.graphVersion,
     pollIntervalMs: resolved.containerPollIntervalMs,
@@ -90,6 +95,12 @@ export function createInstagramAdapter(settings: InstagramSettings = {}): Instag
     findRecentPosts: (query, context) => findRecentInstagramPosts(http, query, context),
     resolveMention: (mention: Engagement, context: RequestContext) =>
       resolveInstagramMention(http, mention, context),
+    ...(capabilities.engagement.search === false
+      ? {}
+      : {
+          searchMentions: (query: MentionSearchQuery, context: RequestContext) =>
+            searchInstagramMentions(http, hashtags, query, context),
+        }),
     ...(secret === undefined
       ? {}
       : {

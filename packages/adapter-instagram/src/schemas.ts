@@ -151,3 +151,42 @@ export const InstagramCodeGrantSchema = z.looseObject({
   ...CodeGrantFields,
   data: z.optional(z.array(z.looseObject(CodeGrantFields))),
 });
+
+/**
+ * `GET /ig_hashtag_search?user_id&q` → `{data:[{id}]}`
+ * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-hashtag-search).
+ */
+export const HashtagSearchSchema = z.looseObject({
+  data: z.optional(z.array(z.looseObject({ id: GraphIdSchema }))),
+});
+
+/**
+ * `GET /{ig-user-id}/recently_searched_hashtags?fields=id,name&limit=30` → `{data:[{id, name?}]}`
+ * (https://developers.facebook.com/docs/instagram-api/reference/ig-user/recently_searched_hashtags).
+ */
+export const RecentlySearchedHashtagsSchema = z.looseObject({
+  data: z.optional(z.array(z.looseObject({ id: GraphIdSchema, name: z.optional(z.string()) }))),
+});
+
+/**
+ * A public media of a hashtag's `recent_media`, only the returnable fields read: no username
+ * and no owner (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-hashtag/recent-media).
+ */
+export const HashtagMediaSchema = z.looseObject({
+  id: GraphIdSchema,
+  caption: z.optional(z.string()),
+  timestamp: z.optional(z.string()),
+  permalink: z.optional(z.string()),
+  media_type: z.optional(z.string()),
+  like_count: z.optional(z.number()),
+  comments_count: z.optional(z.number()),
+});
+
+/** A public media of a hashtag as read. */
+export type InstagramHashtagMedia = z.output<typeof HashtagMediaSchema>;
+
+/** A page of `GET /{ig-hashtag-id}/recent_media`: `after` cursors only. */
+export const HashtagMediaListSchema = z.looseObject({
+  data: z.optional(z.array(HashtagMediaSchema)),
+  paging: GraphPagingSchema,
+});

@@ -46,6 +46,9 @@ runAdapterConformance({
       seedEngagements: (accountId, count) => {
         ig.seedMentions(accountId, count);
       },
+      seedBrandMentions: (term, count) => {
+        ig.seedHashtagMedia(term, count);
+      },
     };
   },
 });

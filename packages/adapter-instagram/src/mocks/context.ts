@@ -91,6 +91,8 @@ export interface InstagramContext {
   readonly pages: Map<string, string>;
   /** The parent comment of each reply. */
   readonly replyParents: Map<string, string>;
+  /** The hashtags each IG user has queried, by name, with the instant of the first query in the 7-day window. */
+  readonly hashtagSearches: Map<string, Map<string, number>>;
 }
 
 /** A container's status now (EXPIRED when not published within 24 h: https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-container). */

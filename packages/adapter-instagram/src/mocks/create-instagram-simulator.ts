@@ -14,10 +14,12 @@ import {
 } from '@smmkit/testkit';
 import type { InstagramContext } from './context.js';
 import { storeMedia } from './entities.js';
+import { hashtagsIn, searchedHashtags } from './hashtags.js';
 import { DEFAULT_QUOTA_TOTAL, HOUR_MS, SHORT_LIVED_TOKEN_TTL_MS } from './limits.js';
 import { setQuota } from './quota.js';
 import { registerCommentRoutes } from './routes/comments.js';
 import { registerContainerRoutes } from './routes/containers.js';
+import { registerHashtagRoutes } from './routes/hashtags.js';
 import { registerMediaRoutes } from './routes/media.js';
 import { registerNodeRoutes } from './routes/nodes.js';
 import { registerOAuthRoutes } from './routes/oauth.js';
@@ -61,7 +63,9 @@ export type InstagramSimulatorAccount = AccountWithTokens;
  * (https://developers.facebook.com/docs/instagram-platform): media containers (images, carousels,
  * reels, stories, resumable uploads) with IN_PROGRESS → FINISHED/ERROR/EXPIRED/PUBLISHED,
  * media_publish with its errors and the 24 h quota, media and user fields, insights, comments and
- * replies with cursor paging, hide/delete, mentions, and Facebook/Instagram Login tokens — with
+ * replies with cursor paging, hide/delete, mentions, hashtag search (ig_hashtag_search,
+ * recent_media, recently_searched_hashtags, with the 30 hashtags per 7 days), and
+ * Facebook/Instagram Login tokens — with
  * Graph error bodies and usage headers. Paths take any `/vNN.N/` version; tokens may come as a
  * Bearer header or an `access_token` parameter.
  *
@@ -110,6 +114,7 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
     quotas: sim.resettable(new Map()),
     pages: new Map(),
     replyParents: sim.resettable(new Map()),
+    hashtagSearches: sim.resettable(new Map()),
   };
 
   // Order matters: MSW answers with the first matching handler, and `/:version/:id` also matches
@@ -119,6 +124,7 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
   registerContainerRoutes(context);
   registerMediaRoutes(context);
   registerCommentRoutes(context);
+  registerHashtagRoutes(context);
   registerNodeRoutes(context);
   registerRuploadRoutes(context, rupload);
 
@@ -207,6 +213,41 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
         redirect.hash = '_';
       return redirect.toString();
     },
+    /**
+     * Fans (`fan_1`, `fan_2`, `fan_3` in turn) publish `count` photos whose caption carries
+     * `hashtag` (`Post 1 about #AcmeCoffee from fan_1`, …), a minute apart, the newest at
+     * simulated now: public media the hashtag's `recent_media` finds for 24 hours. Returns them
+     * oldest first.
+     */
+    seedHashtagMedia(hashtag: string, count: number): SimulatedPost[] {
+      const tag = hashtag.startsWith('#') ? hashtag : `#${hashtag}`;
+      if (hashtagsIn(tag).size !== 1) throw new Error(`seedHashtagMedia: ${hashtag} is not a hashtag`);
+      const now = sim.clock.now();
+      return Array.from({ length: count }, (_, index) => {
+        const handle = `fan_${(index % 3) + 1}`;
+        const fan =
+          sim.accountByHandle(handle) ?? sim.addAccount({ handle, followers: 10 * ((index % 3) + 1) });
+        return seedMedia(fan.id, `Post ${index + 1} about ${tag} from ${handle}`, {
+          createdAt: now - (count - 1 - index) * 60_000,
+        });
+      });
+    },
+    /**
+     * Records that `accountId` queried `names` (hashtags, with or without `#`) at simulated now —
+     * through another app, say — so they count against its 30 unique hashtags per 7 days
+     * (https://developers.facebook.com/docs/instagram-api/guides/hashtag-search).
+     */
+    seedSearchedHashtags(accountId: string, names: readonly string[]): void {
+      const searched = searchedHashtags(context, accountId, sim.clock.now());
+      for (const name of names) {
+        const key = name.replace(/^#/, '').toLowerCase();
+        if (!searched.has(key)) searched.set(key, sim.clock.now());
+      }
+    },
+    /** The hashtags `accountId` has queried within the last 7 days (lower case, without `#`), oldest query first. */
+    searchedHashtags: (accountId: string): string[] => [
+      ...searchedHashtags(context, accountId, sim.clock.now()).keys(),
+    ],
     /** Makes content_publishing_limit read `used` of `total` now (later publishes add to `used`). */
     setQuota: (accountId: string, quota: { readonly used: number; readonly total?: number | undefined }) =>
       setQuota(context, accountId, quota),

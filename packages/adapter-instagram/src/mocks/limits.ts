@@ -42,3 +42,31 @@ export const DEFAULT_QUOTA_TOTAL = 100;
 
 /** `quota_duration` of content_publishing_limit, seconds (https://developers.facebook.com/docs/instagram-platform/content-publishing). */
 export const QUOTA_DURATION_S = 86_400;
+
+/**
+ * Unique hashtags an IG user may query within a rolling 7 days: 30
+ * (https://developers.facebook.com/docs/instagram-api/guides/hashtag-search, Limitations).
+ */
+export const HASHTAG_QUERY_LIMIT = 30;
+
+/** The rolling window of {@link HASHTAG_QUERY_LIMIT}: 7 days. */
+export const HASHTAG_QUERY_WINDOW_MS = 7 * DAY_MS;
+
+/**
+ * `recent_media` "Only returns media objects published within 24 hours of query execution"
+ * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-hashtag/recent-media).
+ */
+export const RECENT_MEDIA_WINDOW_MS = DAY_MS;
+
+/**
+ * `recent_media` pages: "a maximum limit of 50 results per page"
+ * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-hashtag/recent-media).
+ */
+export const RECENT_MEDIA_MAX_PAGE = 50;
+
+/**
+ * `recently_searched_hashtags` "returns 25 results per page by default, but you can use the
+ * limit parameter to get up to 30 per page"
+ * (https://developers.facebook.com/docs/instagram-api/reference/ig-user/recently_searched_hashtags).
+ */
+export const RECENTLY_SEARCHED_MAX_PAGE = 30;
