@@ -169,6 +169,8 @@ export function facebookCapabilities(
         findRecentPosts: [GRAPH_USAGE_BUCKET],
         engagement: [GRAPH_USAGE_BUCKET],
         reply: [GRAPH_USAGE_BUCKET],
+        // Likes have no budget of their own on Graph: they count against the same usage.
+        like: [GRAPH_USAGE_BUCKET],
       },
     },
   };
