@@ -154,9 +154,11 @@ const instagram: DemoPlatform = {
       adapter: createInstagramAdapter({ baseUrl: simulator.baseUrl, fetch: clock.fetch }),
       accountId: ana.account.id,
       tokens: staticTokenProvider(ana.accessToken),
-      // Images are created from a public URL (instagram.md, Publish: image_url), at most 1,440 px
-      // wide (instagram.md, Limits): the same pictures, as the CDN serves them resized. A video
-      // given as bytes goes through the resumable upload host.
+      // Images are created from a public URL (`image_url`,
+      // https://developers.facebook.com/docs/instagram-platform/content-publishing), at most 1,440 px wide
+      // (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media):
+      // the same pictures, as the CDN serves them resized. A video given as bytes goes through the resumable
+      // upload host.
       overridesFor: (post) => {
         const media = post.media;
         if (media === undefined || !media.some((item) => item.kind === 'image')) return undefined;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Extracts from X's API v2 OpenAPI document the schemas of the operations the X adapter calls
- * (and the DM routes its simulator also serves) into test/fixtures/x-openapi-schemas.json, so
+ * (and the DM routes its simulator also serves) into test/fixtures/openapi-schemas.json, so
  * the package's tests can check requests and answers against the spec without the full document.
  *
  * The fixture keeps, per operation (by `operationId`): its method and path, the schema of each
@@ -13,7 +13,7 @@
  * Usage (from the repository root, with the spec published at
  * https://api.x.com/2/openapi.json saved to a file):
  *
- *   node packages/adapter-x/scripts/extract-openapi-fixtures.mjs path/to/x-openapi.json [out.json]
+ *   node packages/adapter-x/scripts/extract-openapi-fixtures.mjs path/to/openapi.json [out.json]
  *
  * When the adapter starts calling another endpoint, add its operationId to OPERATIONS and run it
  * again: the schema test refuses a request it has no schema for.
@@ -55,10 +55,10 @@ const LINE_WIDTH = 110; // biome.json formatter.lineWidth: the fixture is writte
 
 const [specPath, outArgument] = process.argv.slice(2);
 if (specPath === undefined) {
-  console.error('usage: node extract-openapi-fixtures.mjs <x-openapi.json> [out.json]');
+  console.error('usage: node extract-openapi-fixtures.mjs <openapi.json> [out.json]');
   process.exit(2);
 }
-const out = outArgument ?? fileURLToPath(new URL('../test/fixtures/x-openapi-schemas.json', import.meta.url));
+const out = outArgument ?? fileURLToPath(new URL('../test/fixtures/openapi-schemas.json', import.meta.url));
 const spec = JSON.parse(readFileSync(specPath, 'utf8'));
 
 const operations = {};

@@ -4,17 +4,23 @@ import { createXHttpClient } from './http-client.js';
 import { TokenResponseSchema } from './schemas.js';
 import { X_DEFAULTS } from './settings.js';
 
-// The OAuth 2.0 flow (x.md, Auth; docs.x.com: OAuth 2.0 Authorization Code Flow with PKCE):
+// The OAuth 2.0 Authorization Code Flow with PKCE
+// (https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code):
 // 1. send the user to xAuthorizationUrl(...) with a fresh state and PKCE pair (core's
 //    createOAuthState and createPkcePair); ask for `offline.access` to get a refresh token;
 // 2. on the redirect, check `state` and call exchangeXCode(...) within 30 s (the code's life);
 // 3. wrap the TokenSet in core's createRefreshingTokenProvider with refreshXToken: access tokens
 //    live 2 h and every refresh rotates the refresh token.
 
-/** Where users authorize an app (x.md, Auth). */
+/**
+ * Where users authorize an app (https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token).
+ */
 export const X_AUTHORIZE_URL = 'https://x.com/i/oauth2/authorize';
 
-/** Longest `state` X takes (x.md, Auth: "state ≤ 500 chars"). */
+/**
+ * Longest `state` X takes: "up to 500 characters"
+ * (https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code).
+ */
 const MAX_STATE_LENGTH = 500;
 
 /** A token call gets its own timeout: a shared refresh is never cancelled (docs/tokens.md). */
@@ -27,10 +33,10 @@ export interface XAuthorizationUrlOptions {
   /** Where X sends the user back; must match one registered for the app. */
   readonly redirectUri: string;
   /**
-   * Scopes to ask for (x.md, Auth): posting `tweet.read tweet.write users.read`, media
-   * `media.write`, hiding replies `tweet.moderate.write`, DMs `dm.read dm.write`, liking
-   * `like.write` (x-openapi.json `likePost`), and `offline.access` for a refresh token. Searching
-   * for brand mentions needs only `tweet.read users.read`.
+   * Scopes to ask for (https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code): posting
+   * `tweet.read tweet.write users.read`, media `media.write`, hiding replies `tweet.moderate.write`, DMs
+   * `dm.read dm.write`, liking `like.write` (`likePost` in https://api.x.com/2/openapi.json), and
+   * `offline.access` for a refresh token. Searching for brand mentions needs only `tweet.read users.read`.
    */
   readonly scopes: readonly string[];
   /** A fresh, unguessable value (at most 500 characters) you check on the redirect (core's `createOAuthState`). */
@@ -47,7 +53,8 @@ export interface XTokenEndpointOptions {
   readonly clientId: string;
   /**
    * The client secret of a confidential client (web apps, automated apps), sent with HTTP Basic
-   * (x.md, Auth). Leave it out for public clients (native, single-page apps).
+   * (https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token). Leave it out for public
+   * clients (native, single-page apps).
    */
   readonly clientSecret?: string | undefined;
   /** API base URL; default `https://api.x.com`. */
@@ -89,7 +96,8 @@ export interface RevokeXTokenOptions extends XTokenEndpointOptions {
 /**
  * The URL to send a user to so they authorize your app: `https://x.com/i/oauth2/authorize` with
  * `response_type=code`, `client_id`, `redirect_uri`, space-separated `scope`, `state`, and PKCE
- * with `code_challenge_method=S256` (x.md, Auth). No I/O.
+ * with `code_challenge_method=S256`
+ * (https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code). No I/O.
  *
  * @param options - app, redirect, scopes, state and PKCE challenge
  * @returns the authorization URL
@@ -112,7 +120,7 @@ export function xAuthorizationUrl(options: XAuthorizationUrlOptions): string {
           {
             path: ['state'],
             rule: 'oauth.state',
-            message: `must be 1–${MAX_STATE_LENGTH} characters (x.md, Auth)`,
+            message: `must be 1–${MAX_STATE_LENGTH} characters`,
             limit: MAX_STATE_LENGTH,
             actual: options.state.length,
           },
@@ -128,9 +136,10 @@ export function xAuthorizationUrl(options: XAuthorizationUrlOptions): string {
 
 /**
  * Exchanges an authorization code for the user's tokens: `POST /2/oauth2/token`, form-encoded,
- * `grant_type=authorization_code` with the PKCE `code_verifier` (x.md, Auth). A confidential
- * client authenticates with HTTP Basic `client_id:client_secret`; `client_id` is always in the form.
- * The secret, code and verifier are kept out of every error.
+ * `grant_type=authorization_code` with the PKCE `code_verifier`
+ * (https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token). A confidential client
+ * authenticates with HTTP Basic `client_id:client_secret`; `client_id` is always in the form. The secret,
+ * code and verifier are kept out of every error.
  *
  * A refused exchange is an `AuthError`: `auth_invalid` for a refused client, `auth_revoked` for a
  * used or expired code (it lives 30 s); a 5xx or network failure is a retryable `TransientError`.
@@ -160,9 +169,10 @@ export function exchangeXCode(options: ExchangeXCodeOptions): Promise<TokenSet> 
 
 /**
  * Gets a new access token with a refresh token: `POST /2/oauth2/token`, form-encoded,
- * `grant_type=refresh_token` (x.md, Auth). X rotates the refresh token on every refresh: store the
- * returned `refreshToken`, the old one is dead. Made for core's `createRefreshingTokenProvider`,
- * which persists the new set before using it.
+ * `grant_type=refresh_token` (https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token). X
+ * rotates the refresh token on every refresh (observed; the docs do not say so): store the returned
+ * `refreshToken`, the old one is dead. Made for core's `createRefreshingTokenProvider`, which persists the
+ * new set before using it.
  *
  * A dead refresh token is `AuthError('auth_revoked')` (re-authorize); a 5xx or network failure
  * is a retryable `TransientError`.
@@ -191,7 +201,9 @@ export function refreshXToken(options: RefreshXTokenOptions): Promise<TokenSet> 
 
 /**
  * Revokes an access or refresh token: `POST /2/oauth2/revoke`, form-encoded `token`,
- * `token_type_hint` and `client_id` (x.md, Auth), HTTP Basic for confidential clients.
+ * `token_type_hint` and `client_id`
+ * (https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token), HTTP Basic for confidential
+ * clients.
  *
  * @param options - app credentials and the token
  *

@@ -2,21 +2,20 @@ import type { Capabilities } from '@smmkit/core';
 import type { RateBudget } from '@smmkit/core/adapter-kit';
 import { X_URL_LENGTH } from './count-text.js';
 
-// Every rule and number cites shared/platforms/x.md (which cites docs.x.com and the official
-// OpenAPI spec) or the spec itself (shared/platforms/x-openapi.json). Only the text limit is a
-// setting, because X Premium accounts have a longer one.
+// Every rule and number cites X's docs (docs.x.com) or its OpenAPI spec (https://api.x.com/2/openapi.json).
+// Only the text limit is a setting, because X Premium accounts have a longer one.
 
 const MEBIBYTE = 1024 * 1024;
 
 /**
- * Longest alt text: x-openapi.json `CreateMediaMetadataMetadataAltText.text` has `maxLength: 1000`
- * (`POST /2/media/metadata`).
+ * Longest alt text: `CreateMediaMetadataMetadataAltText.text` has `maxLength: 1000` in
+ * https://api.x.com/2/openapi.json (`POST /2/media/metadata`).
  */
 const ALT_TEXT_MAX_LENGTH = 1000;
 
 /**
- * The request budgets X documents (x.md, Rate limits; https://docs.x.com/x-api/fundamentals/rate-limits). Buckets are named as `parseXRateLimit`
- * names them (`METHOD /path` with ids as `:id`), so declared budgets and live headers meet.
+ * The request budgets X documents (https://docs.x.com/x-api/fundamentals/rate-limits). Buckets are named as
+ * `parseXRateLimit` names them (`METHOD /path` with ids as `:id`), so declared budgets and live headers meet.
  * X's windows are fixed: every response says when its window resets (`x-rate-limit-reset`).
  * Only user-context limits are listed: the adapter always calls X with a user's token, and X's
  * per-app figures for app-only tokens (mentions: 450 / 15 min) do not apply to it.
@@ -97,30 +96,31 @@ export function xCapabilities(settings: {
   return {
     text: {
       maxLength: settings.maxTextLength,
-      // x.md, Text limits: twitter-text v3 weighting (CJK and emoji weigh 2), every URL 23,
-      // NFC-normalised; counted with twitter-text's parseTweet (count-text.ts).
+      // https://docs.x.com/fundamentals/counting-characters: twitter-text v3 weighting (CJK and emoji weigh
+      // 2), every URL 23, NFC-normalised; counted with twitter-text's parseTweet (count-text.ts).
       counting: 'weighted',
       urlLength: X_URL_LENGTH,
-      // x-openapi.json CreatePostsRequest.text: "Required unless media is provided"; validate.ts
-      // requires it for polls and quotes, which carry no media.
+      // `CreatePostsRequest.text` in https://api.x.com/2/openapi.json: "Required unless media is provided";
+      // validate.ts requires it for polls and quotes, which carry no media.
       required: false,
       configurable: true,
     },
     media: {
       required: false,
       kinds: {
-        // x.md, Media upload: image 5 MB (read as MiB, 5,242,880 bytes, for every size here: x.md
-        // does not say which). JPEG, PNG and WEBP are `media_type`s X takes for `tweet_image`
-        // (x-openapi.json InitializeMediaUploadRequest.media_type).
+        // https://docs.x.com/x-api/media/quickstart/best-practices: image 5 MB (read as MiB, 5,242,880 bytes,
+        // for every size here: the docs do not say which). JPEG, PNG and WEBP are `media_type`s X takes for
+        // `tweet_image` (`InitializeMediaUploadRequest.media_type` in https://api.x.com/2/openapi.json).
         image: {
           mimeTypes: ['image/jpeg', 'image/png', 'image/webp'],
           maxBytes: 5 * MEBIBYTE,
           altTextMaxLength: ALT_TEXT_MAX_LENGTH,
         },
-        // x.md, Media upload: GIF 15 MB, uploaded as `tweet_gif`.
+        // GIF 15 MB, uploaded as `tweet_gif` (https://docs.x.com/x-api/media/quickstart/best-practices).
         gif: { mimeTypes: ['image/gif'], maxBytes: 15 * MEBIBYTE, altTextMaxLength: ALT_TEXT_MAX_LENGTH },
-        // x.md, Media upload: video 512 MB, 0.5–140 s, ≤ 1280×1024, ≤ 60 fps; MP4 and MOV
-        // (x-openapi.json media_type `video/mp4`, `video/quicktime`).
+        // Video 512 MB, 0.5–140 s, ≤ 1280×1024, ≤ 60 fps
+        // (https://docs.x.com/x-api/media/quickstart/best-practices); MP4 and MOV (`media_type` `video/mp4`,
+        // `video/quicktime` in https://api.x.com/2/openapi.json).
         video: {
           mimeTypes: ['video/mp4', 'video/quicktime'],
           maxBytes: 512 * MEBIBYTE,
@@ -132,20 +132,24 @@ export function xCapabilities(settings: {
           altTextMaxLength: ALT_TEXT_MAX_LENGTH,
         },
       },
-      // x.md, Media upload: "per post up to 4 images, or 1 GIF, or 1 video" (x-openapi.json
-      // CreatePostsMedia.media_ids: maxItems 4).
+      // "up to 4 photos, 1 animated GIF or 1 video in a Post"
+      // (https://docs.x.com/x-api/media/quickstart/best-practices); `CreatePostsMedia.media_ids` has maxItems
+      // 4 in https://api.x.com/2/openapi.json.
       sets: [
         { kinds: ['image'], min: 1, max: 4 },
         { kinds: ['gif'], min: 1, max: 1 },
         { kinds: ['video'], min: 1, max: 1 },
       ],
-      // The bytes are uploaded in chunks (x.md, Media upload); X has no upload-by-URL.
+      // The bytes are uploaded in chunks (https://docs.x.com/x-api/media/quickstart/media-upload-chunked); X
+      // has no upload-by-URL.
       sources: ['bytes', 'file', 'stream'],
     },
     formats: ['feed'],
-    // x.md, Publish: each part replies to the previous one (`reply.in_reply_to_tweet_id`).
+    // Each part replies to the previous one (`reply.in_reply_to_tweet_id`;
+    // https://docs.x.com/x-api/posts/manage-tweets/introduction).
     threads: {},
-    // x.md, Publish: `poll{options[2..4] (1–25 chars each), duration_minutes 5..10080}`.
+    // `poll{options[2..4] (1–25 chars each), duration_minutes 5..10080}` (`CreatePostsPoll` in
+    // https://api.x.com/2/openapi.json).
     polls: {
       minOptions: 2,
       maxOptions: 4,
@@ -153,19 +157,20 @@ export function xCapabilities(settings: {
       minDurationMinutes: 5,
       maxDurationMinutes: 10_080,
     },
-    // Posted as a self-reply to the post (`reply.in_reply_to_tweet_id`; x.md, Publish).
+    // Posted as a self-reply to the post (`reply.in_reply_to_tweet_id`;
+    // https://docs.x.com/x-api/posts/manage-tweets/introduction).
     firstComment: true,
-    // Links are part of the text and count 23 (x.md, Text limits).
+    // Links are part of the text and count 23 (https://docs.x.com/fundamentals/counting-characters).
     links: 'in_text',
     // X API v2 has no scheduled posts; smmkit's scheduler publishes at the time.
     nativeScheduling: false,
     // Posts are public; who may reply is `options.x.reply_settings`, not a privacy level.
     privacy: false,
-    // x.md, Publish: `DELETE /2/tweets/:id`.
+    // `DELETE /2/tweets/:id` (https://docs.x.com/x-api/posts/manage-tweets/introduction).
     delete: true,
     metrics: {
-      // x.md, Metrics: public_metrics, non_public_metrics, organic_metrics and media view_count;
-      // the mapping and which source wins are in metric-mapping.ts.
+      // https://docs.x.com/x-api/fundamentals/metrics: public_metrics, non_public_metrics, organic_metrics
+      // and media view_count; the mapping and which source wins are in metric-mapping.ts.
       post: [
         'impressions',
         'likes',
@@ -178,13 +183,17 @@ export function xCapabilities(settings: {
         'engagements',
         'video_views',
       ],
-      // x-openapi.json UserPublicMetrics: followers_count, following_count, post_count (tweet_count).
+      // `UserPublicMetrics` in https://api.x.com/2/openapi.json: followers_count, following_count, post_count
+      // (tweet_count).
       account: ['followers', 'following', 'posts_count'],
-      // x.md, Metrics: "Batch lookup: GET /2/tweets?ids=… (up to 100 ids)".
+      // `GET /2/tweets?ids=…` takes up to 100 ids (https://docs.x.com/x-api/posts/lookup/introduction).
       maxPostsPerRequest: 100,
     },
-    // x.md, Engagement: mentions, replies by conversation, DMs; reply to posts and DMs; hide
-    // replies (`PUT /2/tweets/:id/hidden`). X has no API to delete someone else's reply.
+    // Mentions (https://docs.x.com/x-api/posts/timelines/introduction), replies by conversation
+    // (https://docs.x.com/x-api/posts/search/introduction), DMs
+    // (https://docs.x.com/x-api/direct-messages/lookup/introduction); reply to posts and DMs; hide replies
+    // (`PUT /2/tweets/:id/hidden`, https://docs.x.com/x-api/posts/hide-replies/introduction). X has no API to
+    // delete someone else's reply.
     engagement: {
       read: ['mention', 'reply', 'direct_message'],
       reply: true,
@@ -196,13 +205,14 @@ export function xCapabilities(settings: {
       // (https://docs.x.com/x-api/posts/search/integrate/build-a-query).
       search: 'text',
     },
-    // x.md, Webhooks: CRC and signatures need the consumer secret.
+    // CRC and signatures need the consumer secret (https://docs.x.com/x-api/webhooks/quickstart).
     webhooks: settings.webhooks,
-    // X takes no idempotency key; a repeated post is refused as duplicate content (x.md, Errors),
+    // X takes no idempotency key; a repeated post is refused as duplicate content (a 403, observed),
     // and the account's recent posts can be read (GET /2/users/:id/tweets).
     reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: true },
-    // x.md, Auth: Authorization Code with PKCE (S256); access tokens live 2 h; the refresh
-    // token rotates on every refresh.
+    // Authorization Code with PKCE (S256); access tokens live 2 h
+    // (https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code); the refresh token
+    // rotates on every refresh (observed; the docs do not say).
     auth: {
       flavour: 'oauth2_pkce',
       refreshable: true,
@@ -213,7 +223,7 @@ export function xCapabilities(settings: {
       headers: true,
       budgets: X_RATE_BUDGETS.map((budget) => ({ ...budget })),
       // Bucket names as parseXRateLimit reports them, so declared budgets and live headers meet
-      // (x.md, Rate limits: each endpoint has its own window).
+      // (each endpoint has its own window: https://docs.x.com/x-api/fundamentals/rate-limits).
       operations: {
         publish: ['POST /2/tweets'],
         upload: [

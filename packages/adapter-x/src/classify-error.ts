@@ -9,11 +9,17 @@ import {
   platformFailure,
 } from '@smmkit/core/adapter-kit';
 
-/** X's refusal of a repeated post (x.md, Errors), and the legacy "Status is a duplicate." (code 187). */
+/**
+ * X's refusal of a repeated post (a 403 "duplicate content", observed), and the legacy "Status is a
+ * duplicate." (code 187, https://developer.x.com/en/support/x-api/error-troubleshooting).
+ */
 const DUPLICATE = /duplicate content|status is a duplicate/i;
 /** A token without the permission the endpoint needs. */
 const MISSING_SCOPE = /\bscopes?\b/i;
-/** Legacy codes (x.md, Rate limits: `{"errors":[{"code":88,"message":"Rate limit exceeded"}]}`). */
+/**
+ * Legacy codes (`{"errors":[{"code":88,"message":"Rate limit exceeded"}]}`,
+ * https://docs.x.com/x-api/fundamentals/rate-limits).
+ */
 const RATE_LIMIT_CODE = 88;
 const INVALID_TOKEN_CODE = 89;
 const DUPLICATE_CODE = 187;
@@ -21,7 +27,9 @@ const DUPLICATE_CODE = 187;
 /**
  * Reads an X error body into the platform's own words. X answers with RFC 7807 problem JSON
  * `{title, detail, type, status}` (sometimes with `errors[]`), legacy `{errors:[{code, message}]}`,
- * or, from the OAuth endpoints, `{error, error_description}` (x.md, Errors and Rate limits).
+ * or, from the OAuth endpoints, `{error, error_description}`
+ * (https://docs.x.com/x-api/fundamentals/response-codes-and-errors;
+ * https://docs.x.com/x-api/fundamentals/rate-limits).
  *
  * @param body - the error response body, parsed JSON or text
  * @returns the platform's code (problem `type`, legacy `code`, OAuth `error`), message and title
@@ -62,11 +70,11 @@ export function xErrorDetails(body: unknown): PlatformErrorDetails | undefined {
  * | answer | error |
  * |---|---|
  * | 429, or legacy code 88 | `RateLimitError('rate_limited')`, `resetAt` from `x-rate-limit-reset`; `quota_exceeded` when the 24-hour cap is used up (`resetAt` from its reset) or the problem is a usage cap |
- * | 401 (legacy 89) | `AuthError('auth_expired')`: the token expired or was revoked; core refreshes once, then reports it (x.md, Errors) |
- * | 403 "duplicate content" (legacy 187) | `PlatformError('duplicate_content')`: the publisher reconciles with it (x.md, Errors) |
+ * | 401 (legacy 89) | `AuthError('auth_expired')`: the token expired or was revoked; core refreshes once, then reports it (https://docs.x.com/x-api/fundamentals/response-codes-and-errors) |
+ * | 403 "duplicate content" (legacy 187) | `PlatformError('duplicate_content')`: the publisher reconciles with it (observed 403) |
  * | 403 naming a scope | `AuthError('auth_missing_scope')` |
  * | 403 unsupported authentication | `AuthError('auth_invalid')` (an app-only token on a user-context endpoint) |
- * | other 403 | `PlatformError('platform_refused')` (X refused: a self-serve reply or quote restriction, a suspended account; x.md, Publish) |
+ * | other 403 | `PlatformError('platform_refused')` (X refused: a self-serve reply or quote restriction, a suspended account; https://docs.x.com/x-api/posts/manage-tweets/introduction) |
  * | 404 | `PlatformError('not_found')` |
  * | 5xx | `TransientError` (core makes a 5xx on a create an `AmbiguousOutcomeError`) |
  * | token endpoint 400/401 | `AuthError('auth_invalid')` for a refused client, `auth_revoked` for a dead code or refresh token |
@@ -127,8 +135,9 @@ function classifyOAuthError(
   if (response.status === 401 || code === 'invalid_client' || code === 'unauthorized_client') {
     return new AuthError('auth_invalid', message, options);
   }
-  // A used or expired code (it lives 30 s; x.md, Auth) or a rotated-away refresh token: X says
-  // `invalid_request` "Value passed for the token was invalid." or `invalid_grant`.
+  // A used or expired code (it lives 30 s:
+  // https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code) or a rotated-away refresh
+  // token: X says `invalid_request` "Value passed for the token was invalid." or `invalid_grant`.
   if (code === 'invalid_grant' || /\b(token|code)\b/i.test(platformError?.message ?? '')) {
     return new AuthError('auth_revoked', message, options);
   }

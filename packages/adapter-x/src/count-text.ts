@@ -7,14 +7,17 @@
 // function itself (babel add-module-exports). Only this module imports it.
 import parseTweet from 'twitter-text/dist/parseTweet.js';
 
-/** What X counts every URL as, whatever its length (x.md, Text limits: "every URL counts 23"). */
+/**
+ * What X counts every URL as, whatever its length (23 characters:
+ * https://docs.x.com/fundamentals/counting-characters).
+ */
 export const X_URL_LENGTH = 23;
 
 /**
  * The length of `text` as X counts it against its limit, with twitter-text's `parseTweet` and
- * its default v3 configuration (x.md, Text limits): code points 0–4351, 8192–8205, 8208–8223
- * and 8242–8247 weigh 1, everything else (CJK, emoji) 2, an emoji ZWJ sequence 2, every URL 23,
- * after NFC normalisation. Synchronous and free of I/O, so `validate` can use it.
+ * its default v3 configuration (https://docs.x.com/fundamentals/counting-characters): code points 0–4351,
+ * 8192–8205, 8208–8223 and 8242–8247 weigh 1, everything else (CJK, emoji) 2, an emoji ZWJ sequence 2, every
+ * URL 23, after NFC normalisation. Synchronous and free of I/O, so `validate` can use it.
  *
  * @param text - the post text
  * @returns the weighted length

@@ -21,17 +21,19 @@ export interface NewXPost {
 export interface CreatedXPost {
   /** The post as X returned it (`id`, `text`). */
   readonly post: XCreatedPost;
-  /** A 201 may carry a partial `errors[]` (x.md, Publish). */
+  /**
+   * A 201 may carry a partial `errors[]` (https://docs.x.com/x-api/fundamentals/response-codes-and-errors).
+   */
   readonly partialErrors: readonly XProblem[];
   /** Rate-limit state reported with it. */
   readonly rateLimit: RateLimitInfo | undefined;
 }
 
 /**
- * Creates one post: `POST /2/tweets` with a JSON body (x.md, Publish; x-openapi.json
- * `CreatePostsRequest`). This is the only place the adapter creates posts. The request is marked
- * as creating a resource, so a lost answer is an `AmbiguousOutcomeError`, never retried blindly:
- * X takes no idempotency key, and the publisher reconciles with `findRecentPosts` and X's
+ * Creates one post: `POST /2/tweets` with a JSON body (https://docs.x.com/x-api/posts/create-post;
+ * `CreatePostsRequest` in https://api.x.com/2/openapi.json). This is the only place the adapter creates
+ * posts. The request is marked as creating a resource, so a lost answer is an `AmbiguousOutcomeError`, never
+ * retried blindly: X takes no idempotency key, and the publisher reconciles with `findRecentPosts` and X's
  * duplicate-content refusal.
  *
  * @param http - the adapter's HTTP client
@@ -68,7 +70,7 @@ function postBody(post: NewXPost): Record<string, unknown> {
   const tagged = options.tagged_user_ids ?? [];
   return {
     // Always sent, even empty: the spec defaults it to "" because X rejects an absent text
-    // (x-openapi.json CreatePostsRequest.text).
+    // (`CreatePostsRequest.text` in https://api.x.com/2/openapi.json).
     text: post.text,
     ...(mediaIds.length === 0
       ? {}

@@ -4,9 +4,9 @@ import { DeletePostResponseSchema } from './schemas.js';
 
 /**
  * Deletes one of the account's posts: `DELETE /2/tweets/:id` → `{"data":{"deleted":true}}`
- * (x.md, Publish). Deletions have their own budget of 50 per 15 minutes (x.md, Rate limits).
- * A post that is already gone fails with `PlatformError('not_found')`; an answer of
- * `deleted: false` with `PlatformError('platform_refused')`.
+ * (https://docs.x.com/x-api/posts/manage-tweets/introduction). Deletions have their own budget of 50 per 15
+ * minutes (https://docs.x.com/x-api/fundamentals/rate-limits). A post that is already gone fails with
+ * `PlatformError('not_found')`; an answer of `deleted: false` with `PlatformError('platform_refused')`.
  *
  * @param http - the adapter's HTTP client
  * @param ref - the post to delete

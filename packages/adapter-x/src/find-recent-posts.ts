@@ -5,16 +5,19 @@ import { xPostRef } from './post-ref.js';
 import { PostListResponseSchema } from './schemas.js';
 import { createdTime, xTimestamp } from './x-time.js';
 
-/** `max_results` of GET /2/users/:id/tweets is 5–100 (x-openapi.json); 20 covers a short window. */
+/**
+ * `max_results` of GET /2/users/:id/tweets is 5–100 (https://api.x.com/2/openapi.json); 20 covers a short
+ * window.
+ */
 const DEFAULT_LIMIT = 20;
 const MIN_RESULTS = 5;
 const MAX_RESULTS = 100;
 
 /**
  * The account's posts created at or after `query.since`, newest first, for reconciling a create
- * whose outcome is unknown: `GET /2/users/:id/tweets?start_time=…` (docs.x.com: GET
- * /2/users/:id/tweets; x-openapi.json). One page is read: `since` is only a little before the
- * ambiguous attempt.
+ * whose outcome is unknown: `GET /2/users/:id/tweets?start_time=…`
+ * (https://docs.x.com/x-api/posts/timelines/introduction; `getUsersPosts` in
+ * https://api.x.com/2/openapi.json). One page is read: `since` is only a little before the ambiguous attempt.
  *
  * With `query.text`, only posts with that text are returned. X rewrites links to `t.co`, adds a
  * media link to the text of posts with media, and HTML-escapes `&`, `<` and `>`, so both sides

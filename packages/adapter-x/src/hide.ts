@@ -4,9 +4,11 @@ import { HideReplyResponseSchema } from './schemas.js';
 
 /**
  * Hides a reply to one of the account's conversations, or shows it again:
- * `PUT /2/tweets/:id/hidden` `{"hidden": true|false}` → `{data:{hidden}}` (x.md, Engagement;
- * scope `tweet.moderate.write`, 50 per 15 minutes). Only posts can be hidden: a direct message
- * fails with `UnsupportedCapabilityError`.
+ * `PUT /2/tweets/:id/hidden` `{"hidden": true|false}` → `{data:{hidden}}`
+ * (https://docs.x.com/x-api/posts/hide-replies/introduction; scope `tweet.moderate.write`,
+ * https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code; 50 per 15 minutes,
+ * https://docs.x.com/x-api/fundamentals/rate-limits). Only posts can be hidden: a direct message fails with
+ * `UnsupportedCapabilityError`.
  *
  * @param http - the adapter's HTTP client
  * @param engagement - the reply or mention to hide

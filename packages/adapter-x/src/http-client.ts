@@ -10,7 +10,8 @@ export interface XHttpOptions extends HttpSettings {
 
 /**
  * The HTTP client every X call goes through: core's client with X's error classifier and
- * rate-limit parser. Tokens go in `Authorization: Bearer` (OAuth 2.0 user context; x.md, Auth),
+ * rate-limit parser. Tokens go in `Authorization: Bearer` (OAuth 2.0 user context;
+ * https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token),
  * core's default. Create one per adapter instance.
  *
  * @param options - base URL and transport settings

@@ -10,12 +10,12 @@ import { LikeResponseSchema } from './schemas.js';
  * - unlike: `DELETE /2/users/:id/likes/:tweet_id` → `{data:{liked:false}}`;
  *
  * `:id` being the account's own user id. Both need the scopes `like.write`, `tweet.read` and
- * `users.read` (x-openapi.json `likePost`, `unlikePost`) and allow 50 requests per 15 minutes and
- * 1,000 per 24 hours per user (https://docs.x.com/x-api/fundamentals/rate-limits). Liking twice or
- * unliking a post that is not liked answers the same as the first time. X answers a like of a post
- * that is gone or not visible with a 400 ("This tweet cannot be found."), a
- * `PlatformError('platform_refused')`. Only posts can be liked: a direct message (or a reaction)
- * fails with `UnsupportedCapabilityError` before any request.
+ * `users.read` (`likePost`, `unlikePost` in https://api.x.com/2/openapi.json) and allow 50 requests per 15
+ * minutes and 1,000 per 24 hours per user (https://docs.x.com/x-api/fundamentals/rate-limits). Liking twice
+ * or unliking a post that is not liked answers the same as the first time. X answers a like of a post that is
+ * gone or not visible with a 400 ("This tweet cannot be found."), a `PlatformError('platform_refused')`. Only
+ * posts can be liked: a direct message (or a reaction) fails with `UnsupportedCapabilityError` before any
+ * request.
  *
  * @param http - the adapter's HTTP client
  * @param engagement - the mention or reply to like

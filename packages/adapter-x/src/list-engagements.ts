@@ -22,7 +22,10 @@ import { xTimestamp } from './x-time.js';
 const DEFAULT_PAGE_SIZE = 100;
 /** The sources of this listing (brand-mention search is `searchXMentions`'). */
 type ListedSource = Exclude<XEngagementSource, 'search'>;
-/** `max_results` bounds per source (x-openapi.json: mentions 5–100, search 10–100, dm_events 1–100). */
+/**
+ * `max_results` bounds per source (mentions 5–100, search 10–100, dm_events 1–100:
+ * https://api.x.com/2/openapi.json).
+ */
 const PAGE_BOUNDS: Readonly<Record<ListedSource, readonly [number, number]>> = {
   mention: [5, 100],
   reply: [10, 100],
@@ -30,7 +33,9 @@ const PAGE_BOUNDS: Readonly<Record<ListedSource, readonly [number, number]>> = {
 };
 
 /**
- * Pages of the account's engagement on X, newest first (x.md, Engagement):
+ * Pages of the account's engagement on X, newest first
+ * (https://docs.x.com/x-api/posts/timelines/introduction, https://docs.x.com/x-api/posts/search/introduction,
+ * https://docs.x.com/x-api/direct-messages/lookup/introduction):
  *
  * - Without `query.post`: **mentions** from `GET /2/users/:id/mentions` (up to the 800 most
  *   recent; `since` → `start_time`), then **direct messages** from `GET /2/dm_events`

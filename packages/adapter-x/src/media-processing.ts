@@ -16,10 +16,11 @@ export interface ProcessingWait {
 }
 
 /**
- * Waits until X has processed uploaded media (x.md, Media upload): starting from the finalize
- * answer's `processing_info`, it sleeps `check_after_secs` on the context's clock, then asks
- * `GET /2/media/upload?command=STATUS&media_id=…`, until the state is `succeeded` (or
- * `processing_info` is gone, which means ready) or `failed`.
+ * Waits until X has processed uploaded media
+ * (https://docs.x.com/x-api/media/quickstart/media-upload-chunked): starting from the finalize answer's
+ * `processing_info`, it sleeps `check_after_secs` on the context's clock, then asks
+ * `GET /2/media/upload?command=STATUS&media_id=…`, until the state is `succeeded` (or `processing_info` is
+ * gone, which means ready) or `failed`.
  *
  * - `failed` → `MediaProcessingError('media_processing_failed')` with X's `error.message`;
  * - still processing after `timeoutMs` → `MediaProcessingError('media_processing_timeout')`;

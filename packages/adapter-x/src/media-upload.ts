@@ -16,10 +16,16 @@ import {
 import { waitForXMediaProcessing } from './media-processing.js';
 import { InitializeUploadResponseSchema, UploadStatusResponseSchema } from './schemas.js';
 
-/** Most segments in one upload: `segment_index` is 0..999 (x.md, Media upload). */
+/**
+ * Most segments in one upload: `segment_index` is 0..999 (`AppendMediaUploadRequest` in
+ * https://api.x.com/2/openapi.json).
+ */
 const MAX_SEGMENTS = 1000;
 
-/** `media_category` per kind (x.md, Media upload: tweet_image, tweet_gif, tweet_video). */
+/**
+ * `media_category` per kind (tweet_image, tweet_gif, tweet_video:
+ * https://docs.x.com/x-api/media/quickstart/best-practices).
+ */
 const MEDIA_CATEGORY = { image: 'tweet_image', gif: 'tweet_gif', video: 'tweet_video' } as const;
 
 /** How media is uploaded and waited for. */
@@ -39,7 +45,8 @@ export interface UploadedXMedia {
 }
 
 /**
- * Uploads one media item in chunks and waits until X has processed it (x.md, Media upload):
+ * Uploads one media item in chunks and waits until X has processed it
+ * (https://docs.x.com/x-api/media/quickstart/media-upload-chunked):
  *
  * 1. `POST /2/media/upload/initialize` with JSON `media_type`, `total_bytes`, `media_category`;
  * 2. `POST /2/media/upload/{id}/append`, multipart `media` + `segment_index`, per chunk read with
@@ -47,7 +54,7 @@ export interface UploadedXMedia {
  * 3. `POST /2/media/upload/{id}/finalize`, then, when the answer has `processing_info`, polling
  *    the status after `check_after_secs` ({@link waitForXMediaProcessing});
  * 4. the alt text through `POST /2/media/metadata` `{id, metadata:{alt_text:{text}}}`
- *    (x-openapi.json `CreateMediaMetadataRequest`). A failure there is a warning
+ *    (`CreateMediaMetadataRequest` in https://api.x.com/2/openapi.json). A failure there is a warning
  *    (`alt_text_failed`), not a failed publish: the media is uploaded and usable.
  *
  * None of these requests is marked as creating a resource: an upload no post uses is harmless,
@@ -82,7 +89,8 @@ export async function uploadXMedia(
     );
   }
   const total = await totalBytes(media, options.chunkBytes);
-  // X refuses a file it cannot take with a 400 (x.md, Media upload).
+  // X refuses a file it cannot take with a 400
+  // (https://docs.x.com/x-api/fundamentals/response-codes-and-errors).
   const asFailure = <T>(request: () => Promise<T>) => mediaRefusalAsProcessingError(mediaIndex, 400, request);
 
   const { data: initialized } = await asFailure(() =>

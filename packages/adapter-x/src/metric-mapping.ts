@@ -1,6 +1,6 @@
 import type { CanonicalMetric } from '@smmkit/core';
 
-/** The metric objects of a post (x.md, Metrics). */
+/** The metric objects of a post (https://docs.x.com/x-api/fundamentals/metrics). */
 export type XMetricSource = 'public_metrics' | 'non_public_metrics' | 'organic_metrics';
 
 /** One way to read a canonical metric from a post: which object and which field. */
@@ -14,8 +14,8 @@ export interface XMetricField {
 }
 
 /**
- * How X's post metrics map onto the canonical vocabulary (x.md, Metrics), in order of
- * precedence: for each canonical metric the first field present wins, so a metric that several
+ * How X's post metrics map onto the canonical vocabulary (https://docs.x.com/x-api/fundamentals/metrics), in
+ * order of precedence: for each canonical metric the first field present wins, so a metric that several
  * objects report is emitted once, with `rawName` naming the field it came from.
  *
  * Which source wins, and why:

@@ -3,10 +3,13 @@ import { type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
 import { pickXPostMetrics } from './metric-mapping.js';
 import { MeResponseSchema, PostListResponseSchema, type XPostList } from './schemas.js';
 
-/** x.md, Metrics: "Batch lookup: GET /2/tweets?ids=… (up to 100 ids)". */
+/** `GET /2/tweets?ids=…` takes up to 100 ids (https://docs.x.com/x-api/posts/lookup/introduction). */
 const MAX_IDS_PER_REQUEST = 100;
 
-/** Account counts and the canonical metric each one is (x-openapi.json `UserPublicMetrics`). */
+/**
+ * Account counts and the canonical metric each one is (`UserPublicMetrics` in
+ * https://api.x.com/2/openapi.json).
+ */
 const ACCOUNT_METRICS = [
   ['followers', 'followers_count'],
   ['following', 'following_count'],
@@ -16,7 +19,8 @@ const ACCOUNT_METRICS = [
 ] as const satisfies readonly (readonly [CanonicalMetric, string])[];
 
 /**
- * Lifetime metrics of the given posts, up to 100 per `GET /2/tweets?ids=…` (x.md, Metrics), with
+ * Lifetime metrics of the given posts, up to 100 per `GET /2/tweets?ids=…`
+ * (https://docs.x.com/x-api/posts/lookup/introduction), with
  * `tweet.fields=public_metrics,non_public_metrics,organic_metrics` and the posts' media
  * (`expansions=attachments.media_keys&media.fields=public_metrics`) for video views.
  *
@@ -24,7 +28,8 @@ const ACCOUNT_METRICS = [
  * `public_metrics`, then `non_public_metrics`, then `organic_metrics` (metric-mapping.ts says
  * why); `rawName` names the field (`public_metrics.retweet_count`). `video_views` is the sum of
  * `view_count` over the post's media (`media.public_metrics.view_count`). Non-public and organic
- * metrics exist only for the account's own posts of the last 30 days (x.md, Metrics).
+ * metrics exist only for the account's own posts of the last 30 days
+ * (https://docs.x.com/x-api/fundamentals/metrics).
  *
  * A post X no longer has (reported in `errors[]`) has no metrics and is skipped.
  *
@@ -97,8 +102,8 @@ function postSamples(page: XPostList, accountId: string, observedAt: Date): Metr
 }
 
 /**
- * Counts of the context's account: `GET /2/users/me?user.fields=public_metrics` (x-openapi.json
- * `UserPublicMetrics`): followers ← `followers_count`, following ← `following_count`,
+ * Counts of the context's account: `GET /2/users/me?user.fields=public_metrics` (`UserPublicMetrics`
+ * in https://api.x.com/2/openapi.json): followers ← `followers_count`, following ← `following_count`,
  * posts_count ← `tweet_count` (or `post_count`, the newest spec's name).
  *
  * @param http - the adapter's HTTP client

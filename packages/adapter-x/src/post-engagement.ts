@@ -3,8 +3,8 @@ import type { XDmEvent, XPost, XUser } from './schemas.js';
 import { createdTime } from './x-time.js';
 
 /**
- * The `tweet.fields` {@link xPostEngagement} reads (x-openapi.json `Post`; the docs name the
- * parameter `tweet.fields`): ask for them on every listing whose posts become engagements.
+ * The `tweet.fields` {@link xPostEngagement} reads (`Post` in https://api.x.com/2/openapi.json; the docs name
+ * the parameter `tweet.fields`): ask for them on every listing whose posts become engagements.
  */
 export const X_ENGAGEMENT_POST_FIELDS =
   'author_id,conversation_id,created_at,in_reply_to_user_id,referenced_tweets';
@@ -21,7 +21,7 @@ export interface XEngagementContext {
 
 /**
  * The post a post replies to: the `replied_to` entry of `referenced_tweets` (docs, live API) or
- * `referenced_posts` (the newest x-openapi.json).
+ * `referenced_posts` (the newest OpenAPI spec, https://api.x.com/2/openapi.json).
  *
  * @param post - the post
  * @returns the parent's id, when the post is a reply
@@ -83,8 +83,8 @@ export function xPostEngagement(
 
 /**
  * A direct message as an inbox item: the event id, the sender as author, the text, the
- * `dm_conversation_id`, and the event as `raw` (x-openapi.json `DmEvent`). Replying to it sends a
- * message to the sender.
+ * `dm_conversation_id`, and the event as `raw` (`DmEvent` in https://api.x.com/2/openapi.json). Replying to
+ * it sends a message to the sender.
  *
  * @param event - a `MessageCreate` event (with `sender_id`)
  * @param where - the account, expanded users and the fallback time

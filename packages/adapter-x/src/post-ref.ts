@@ -2,8 +2,9 @@ import type { PostRef } from '@smmkit/core';
 
 /**
  * A post's public URL: `https://x.com/{username}/status/{id}`, or
- * `https://x.com/i/web/status/{id}` when the username is unknown, which works without it
- * (x.md, Publish).
+ * `https://x.com/i/web/status/{id}` when the username is unknown, which works without it (X
+ * documents no rule; its own payloads link both forms, e.g. `expanded_url` in
+ * https://docs.x.com/x-api/account-activity/introduction).
  *
  * @param id - the post id
  * @param username - the author's username, without `@`, when known

@@ -31,7 +31,7 @@ interface Part {
 }
 
 /**
- * Publishes a post on X (x.md, Publish):
+ * Publishes a post on X (https://docs.x.com/x-api/posts/manage-tweets/introduction):
  *
  * 1. uploads the post's media in chunks and waits for processing (media-upload.ts), then creates
  *    the post (`POST /2/tweets`) with the link appended to the text, its poll, and
@@ -151,7 +151,10 @@ export async function publishToX(
   };
 }
 
-/** A partial error of a 201 (x.md, Publish: "possibly with a partial errors[]"). */
+/**
+ * A partial error of a 201 (a success may carry `errors[]`:
+ * https://docs.x.com/x-api/fundamentals/response-codes-and-errors).
+ */
 function partialErrorWarning(problem: XProblem): PublishWarning {
   const message = problem.detail ?? problem.message ?? problem.title ?? 'X reported a partial error.';
   const platformCode = problem.type ?? problem.code;

@@ -25,11 +25,11 @@ export function xRateLimitBucket(request: AnsweredRequest): string {
 }
 
 /**
- * Reads X's rate-limit headers (x.md, Rate limits): the window of the endpoint from
- * `x-rate-limit-limit`, `x-rate-limit-remaining` and `x-rate-limit-reset` (Unix seconds), and the
- * 24-hour caps from `x-user-limit-24hour-{limit,remaining,reset}` (per user) and
- * `x-app-limit-24hour-*` (per app) as `daily`. When both caps are reported, `daily` is the one
- * with fewer requests left, the one that runs out first.
+ * Reads X's rate-limit headers (https://docs.x.com/x-api/fundamentals/rate-limits): the window of the
+ * endpoint from `x-rate-limit-limit`, `x-rate-limit-remaining` and `x-rate-limit-reset` (Unix seconds), and
+ * the 24-hour caps from `x-user-limit-24hour-{limit,remaining,reset}` (per user) and `x-app-limit-24hour-*`
+ * (per app; both observed, not in the docs) as `daily`. When both caps are reported, `daily` is the one with
+ * fewer requests left, the one that runs out first.
  *
  * The window's scope is `user`: the adapter always calls X with a user's token, and X counts
  * user-context limits per user. The bucket is named from the request ({@link xRateLimitBucket}).
@@ -73,7 +73,7 @@ function readWindow(
   return {
     ...(limit === undefined ? {} : { limit }),
     ...(remaining === undefined ? {} : { remaining }),
-    // Unix seconds (x.md, Rate limits).
+    // Unix seconds (https://docs.x.com/x-api/fundamentals/rate-limits).
     ...(reset === undefined ? {} : { resetAt: new Date(reset * 1000) }),
     scope,
     ...(bucket === undefined ? {} : { bucket }),

@@ -1,7 +1,8 @@
 /**
  * How far back recent search reaches: public posts "posted over the last week"
- * (https://docs.x.com/x-api/posts/search/introduction); x-openapi.json `searchPostsRecent`
- * `start_time`: "Must be within the last 7 days". An older `start_time` is refused with a 400.
+ * (https://docs.x.com/x-api/posts/search/introduction); `searchPostsRecent` `start_time` in
+ * https://api.x.com/2/openapi.json: "Must be within the last 7 days". An older `start_time` is refused with a
+ * 400.
  */
 export const X_RECENT_SEARCH_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 

@@ -5,7 +5,8 @@ import { xPostRef } from './post-ref.js';
 import { SendDmResponseSchema } from './schemas.js';
 
 /**
- * Replies on X (x.md, Engagement and Publish):
+ * Replies on X (https://docs.x.com/x-api/posts/manage-tweets/introduction;
+ * https://docs.x.com/x-api/direct-messages/manage/introduction):
  *
  * - to a post or a mention/reply: a post with `reply.in_reply_to_tweet_id` set to it
  *   (`POST /2/tweets`); X links the reply to the conversation itself;
@@ -14,8 +15,9 @@ import { SendDmResponseSchema } from './schemas.js';
  *   `{data:{dm_conversation_id, dm_event_id}}` (scope `dm.write`; 15 per 15 minutes).
  *
  * Both are creates: a lost answer is an `AmbiguousOutcomeError`. Since Feb 2026 self-serve apps
- * may reply only where the original author summoned them (x.md, Publish): X's refusal arrives as
- * `PlatformError('platform_refused')` with X's message.
+ * may reply only where the original author summoned them
+ * (https://docs.x.com/x-api/posts/manage-tweets/introduction; https://docs.x.com/changelog): X's refusal
+ * arrives as `PlatformError('platform_refused')` with X's message.
  *
  * @param http - the adapter's HTTP client
  * @param to - the engagement or post to answer

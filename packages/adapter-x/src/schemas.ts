@@ -2,8 +2,8 @@ import * as z from 'zod/mini';
 
 // Response schemas: only the fields the adapter reads, each optional where X may leave it out,
 // and loose objects where the whole payload is kept (Engagement.raw). Shapes are checked against
-// shared/platforms/x-openapi.json; where the newest spec renamed a field (tweet → post) both
-// names are accepted, as x.md asks.
+// X's OpenAPI spec (https://api.x.com/2/openapi.json); where the newest spec renamed a field (tweet → post)
+// both names are accepted, since the docs and the live API still use the old ones.
 
 /**
  * A metrics object (`public_metrics`, `non_public_metrics`, …): names to counts, read tolerantly.
@@ -14,7 +14,8 @@ const MetricsSchema = z.looseObject({});
 
 /**
  * One item of `errors[]`: RFC 7807 problem fields (`title`, `detail`, `type`) on v2 answers,
- * or `{code, message}` on legacy ones (x.md, Errors; x-openapi.json `Problem`, `Error`).
+ * or `{code, message}` on legacy ones (https://docs.x.com/x-api/fundamentals/response-codes-and-errors;
+ * `Problem`, `Error` in https://api.x.com/2/openapi.json).
  */
 export const ProblemSchema = z.looseObject({
   /** Short summary (`Forbidden`, `Not Found Error`). */
@@ -34,7 +35,10 @@ export type XProblem = z.output<typeof ProblemSchema>;
 
 const ErrorsSchema = z.optional(z.array(ProblemSchema));
 
-/** `POST /2/tweets` → 201 `{data:{id, text}, errors?}` (x.md, Publish; x-openapi.json CreatePostsResponse). */
+/**
+ * `POST /2/tweets` → 201 `{data:{id, text}, errors?}` (`CreatePostsResponse` in
+ * https://api.x.com/2/openapi.json).
+ */
 export const CreatePostResponseSchema = z.object({
   data: z.looseObject({ id: z.string(), text: z.optional(z.string()) }),
   errors: ErrorsSchema,
@@ -43,22 +47,27 @@ export const CreatePostResponseSchema = z.object({
 /** The created post as X returned it. */
 export type XCreatedPost = z.output<typeof CreatePostResponseSchema>['data'];
 
-/** `DELETE /2/tweets/:id` → `{data:{deleted}}` (x.md, Publish). */
+/**
+ * `DELETE /2/tweets/:id` → `{data:{deleted}}` (https://docs.x.com/x-api/posts/manage-tweets/introduction).
+ */
 export const DeletePostResponseSchema = z.object({ data: z.object({ deleted: z.boolean() }) });
 
-/** `PUT /2/tweets/:id/hidden` → `{data:{hidden}}` (x.md, Engagement). */
+/**
+ * `PUT /2/tweets/:id/hidden` → `{data:{hidden}}` (https://docs.x.com/x-api/posts/hide-replies/introduction).
+ */
 export const HideReplyResponseSchema = z.object({ data: z.object({ hidden: z.optional(z.boolean()) }) });
 
 /**
  * `POST /2/users/:id/likes` and `DELETE /2/users/:id/likes/:tweet_id` → `{data:{liked}}`
- * (https://docs.x.com/x-api/posts/likes/quickstart/manage-likes; x-openapi.json
- * `LikePostResponse`, `UnlikePostResponse`).
+ * (https://docs.x.com/x-api/posts/likes/quickstart/manage-likes; `LikePostResponse`,
+ * `UnlikePostResponse` in https://api.x.com/2/openapi.json).
  */
 export const LikeResponseSchema = z.object({ data: z.object({ liked: z.optional(z.boolean()) }) });
 
 /**
- * `processing_info` of a finalize or status answer (x.md, Media upload). `error` is not in the
- * newest spec but is in the docs and in twitter-api-v2's types: read it when present.
+ * `processing_info` of a finalize or status answer
+ * (https://docs.x.com/x-api/media/quickstart/media-upload-chunked). `error` is not in the newest spec but is
+ * in the docs and in twitter-api-v2's types: read it when present.
  */
 export const ProcessingInfoSchema = z.object({
   state: z.optional(z.string()),
@@ -76,17 +85,23 @@ export const ProcessingInfoSchema = z.object({
 /** Processing state of uploaded media. */
 export type XProcessingInfo = z.output<typeof ProcessingInfoSchema>;
 
-/** `POST /2/media/upload/initialize` → `{data:{id, media_key, expires_after_secs}}` (x.md, Media upload). */
+/**
+ * `POST /2/media/upload/initialize` → `{data:{id, media_key, expires_after_secs}}`
+ * (https://docs.x.com/x-api/media/quickstart/media-upload-chunked).
+ */
 export const InitializeUploadResponseSchema = z.object({
   data: z.object({ id: z.string(), media_key: z.optional(z.string()) }),
 });
 
-/** Finalize and `GET /2/media/upload?command=STATUS` → `{data:{id, processing_info?}}` (x.md, Media upload). */
+/**
+ * Finalize and `GET /2/media/upload?command=STATUS` → `{data:{id, processing_info?}}`
+ * (https://docs.x.com/x-api/media/quickstart/media-upload-chunked).
+ */
 export const UploadStatusResponseSchema = z.object({
   data: z.object({ id: z.optional(z.string()), processing_info: z.optional(ProcessingInfoSchema) }),
 });
 
-/** A user as expanded in `includes.users` (x-openapi.json `User`). */
+/** A user as expanded in `includes.users` (`User` in https://api.x.com/2/openapi.json). */
 export const UserSchema = z.looseObject({
   id: z.string(),
   username: z.optional(z.string()),
@@ -101,8 +116,8 @@ export type XUser = z.output<typeof UserSchema>;
 const ReferenceSchema = z.object({ type: z.string(), id: z.string() });
 
 /**
- * A post (x-openapi.json `Post`). Docs and live API say `referenced_tweets`; the newest spec says
- * `referenced_posts`: both are read.
+ * A post (`Post` in https://api.x.com/2/openapi.json). Docs and live API say `referenced_tweets`; the newest
+ * spec says `referenced_posts`: both are read.
  */
 export const PostSchema = z.looseObject({
   id: z.string(),
@@ -122,14 +137,14 @@ export const PostSchema = z.looseObject({
 /** A post as read back from X. */
 export type XPost = z.output<typeof PostSchema>;
 
-/** A media object as expanded in `includes.media` (x-openapi.json `Media`). */
+/** A media object as expanded in `includes.media` (`Media` in https://api.x.com/2/openapi.json). */
 export const MediaObjectSchema = z.object({
   media_key: z.optional(z.string()),
   type: z.optional(z.string()),
   public_metrics: z.optional(MetricsSchema),
 });
 
-/** `includes` of a post lookup (x-openapi.json `Expansions`). */
+/** `includes` of a post lookup (`Expansions` in https://api.x.com/2/openapi.json). */
 const IncludesSchema = z.optional(
   z.object({
     users: z.optional(z.array(UserSchema)),
@@ -137,7 +152,10 @@ const IncludesSchema = z.optional(
   }),
 );
 
-/** Pagination `meta` (x.md, Engagement: `meta{result_count, newest_id, oldest_id, next_token}`). */
+/**
+ * Pagination `meta` (`meta{result_count, newest_id, oldest_id, next_token}`:
+ * https://docs.x.com/x-api/fundamentals/pagination).
+ */
 const MetaSchema = z.optional(z.object({ next_token: z.optional(z.string()) }));
 
 /**
@@ -157,7 +175,7 @@ export type XPostList = z.output<typeof PostListResponseSchema>;
 /** `GET /2/users/me` → `{data: User}`. */
 export const MeResponseSchema = z.object({ data: UserSchema });
 
-/** A direct-message event (x-openapi.json `DmEvent`). */
+/** A direct-message event (`DmEvent` in https://api.x.com/2/openapi.json). */
 export const DmEventSchema = z.looseObject({
   id: z.string(),
   event_type: z.optional(z.string()),
@@ -170,7 +188,7 @@ export const DmEventSchema = z.looseObject({
 /** A direct-message event. */
 export type XDmEvent = z.output<typeof DmEventSchema>;
 
-/** `GET /2/dm_events` (x.md, Engagement). */
+/** `GET /2/dm_events` (https://docs.x.com/x-api/direct-messages/lookup/introduction). */
 export const DmEventListResponseSchema = z.object({
   data: z.optional(z.array(DmEventSchema)),
   includes: IncludesSchema,

@@ -12,7 +12,7 @@ import { xTimestamp } from './x-time.js';
 /** Items per page when the query does not say: X's largest page, for the fewest requests. */
 const DEFAULT_PAGE_SIZE = 100;
 /**
- * `max_results` of recent search: 10 to 100 (x-openapi.json `searchPostsRecent`;
+ * `max_results` of recent search: 10 to 100 (`searchPostsRecent` in https://api.x.com/2/openapi.json;
  * https://docs.x.com/x-api/fundamentals/rate-limits: "10 default, 100 max results").
  */
 const MIN_RESULTS = 10;

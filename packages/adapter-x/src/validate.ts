@@ -8,12 +8,14 @@ import type { XPostOptions } from './post-options.js';
  * the capabilities (weighted length of every part and the first comment, media kinds, counts,
  * sizes, durations, dimensions, frame rates, alt text, polls, threads), then X's own rules:
  *
- * - media, a poll and a quoted post exclude each other (x.md, Publish: "media, poll,
- *   quote_tweet_id and card_uri are mutually exclusive"), rule `post.mutually_exclusive`;
+ * - media, a poll and a quoted post exclude each other (media "is mutually exclusive from Quote
+ *   Tweet ID and Poll":
+ *   https://developer.x.com/en/docs/twitter-api/tweets/manage-tweets/api-reference/post-tweets), rule
+ *   `post.mutually_exclusive`;
  * - a poll or a quote needs text: `text` is "Required unless media is provided"
- *   (x-openapi.json `CreatePostsRequest.text`), rule `text.required`;
- * - `tagged_user_ids` tag people in media, so they need media (x.md, Publish:
- *   `media{media_ids, tagged_user_ids}`), rule `options.tagged_users_need_media`.
+ *   (`CreatePostsRequest.text` in https://api.x.com/2/openapi.json), rule `text.required`;
+ * - `tagged_user_ids` tag people in media, so they need media (`media{media_ids, tagged_user_ids}`,
+ *   `CreatePostsMedia` in https://api.x.com/2/openapi.json), rule `options.tagged_users_need_media`.
  *
  * Text is counted with twitter-text's `parseTweet` ({@link countXText}), synchronously.
  *

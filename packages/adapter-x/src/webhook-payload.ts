@@ -2,7 +2,7 @@ import { type Engagement, type PostRef, parseEngagement } from '@smmkit/core';
 import { parseModel } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
 
-// Account Activity deliveries (docs.x.com: x-api/account-activity; x.md, Webhooks) carry v1.1
+// Account Activity deliveries (https://docs.x.com/x-api/account-activity/introduction) carry v1.1
 // objects: posts as in `tweet_create_events`, messages as `message_create` events.
 
 /** A user as embedded in a v1.1 post. */

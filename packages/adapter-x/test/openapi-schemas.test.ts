@@ -13,8 +13,8 @@ import {
   schemaProblems,
 } from './support/openapi-schemas.js';
 
-// The simulator answers with the field names of x-openapi.json v2.167 (`repost_count`,
-// `post_count`, `edit_history_post_ids`), which its schemas require; see XVocabulary.
+// The simulator answers with the field names of the OpenAPI spec v2.167 (https://api.x.com/2/openapi.json:
+// `repost_count`, `post_count`, `edit_history_post_ids`), which its schemas require; see XVocabulary.
 const h = useX({ vocabulary: 'post', checkAfterSecs: 1, mediaProcessingMs: 2_000 });
 const { x, ana, bob } = h;
 
@@ -91,7 +91,7 @@ async function items(adapter: XAdapter, query: EngagementQuery, context: Request
   return found;
 }
 
-describe('the adapter and the simulator against x-openapi.json', () => {
+describe('the adapter and the simulator against the X API OpenAPI spec', () => {
   it('publishes with media (alt text, video processing), a poll, a thread and a first comment', async () => {
     const { adapter, conform } = recordedAdapter();
     await adapter.publish({ text: 'With an image and alt text', media: [image] }, h.context());

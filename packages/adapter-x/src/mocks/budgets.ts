@@ -35,10 +35,11 @@ export type XBucket =
  * X's rate limits per user token, one bucket per endpoint. X windows are fixed: they start with
  * the first request and reset 15 minutes (or 24 hours) later, as `x-rate-limit-reset` tells.
  *
- * From x.md "Rate limits": POST /2/tweets 100 per 15 min per user and 10,000 per 24 h (X counts
- * the daily cap per app; the simulator has no apps, so it ASSUMES the cap per user and reports it
- * in `x-user-limit-24hour-*`); DELETE 50; mentions 300; DM send 15 per 15 min and 1,440 per 24 h;
- * hide reply 50; media initialize/append/finalize 1,875 (each endpoint its own bucket).
+ * From https://docs.x.com/x-api/fundamentals/rate-limits: POST /2/tweets 100 per 15 min per user and 10,000
+ * per 24 h (X counts the daily cap per app; the simulator has no apps, so it ASSUMES the cap per user and
+ * reports it in `x-user-limit-24hour-*`, the header seen on live answers); DELETE 50; mentions 300; DM send
+ * 15 per 15 min and 1,440 per 24 h; hide reply 50; media initialize/append/finalize 1,875 (each endpoint its
+ * own bucket).
  *
  * From https://docs.x.com/x-api/fundamentals/rate-limits (per user): manage likes, "50/15min,
  * 1,000/24hrs" for each of POST /2/users/:id/likes and DELETE /2/users/:id/likes/:tweet_id (the

@@ -1,15 +1,18 @@
 import type { XContext } from './context.js';
 import { AUTHORIZATION_CODE_TTL_MS } from './limits.js';
 
-/** Longest `state` X accepts (x.md "Auth": "state ≤ 500 chars"). */
+/**
+ * Longest `state` X accepts: "up to 500 characters"
+ * (https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code).
+ */
 const MAX_STATE_LENGTH = 500;
 
 /**
  * Plays the user who opens an authorization URL at `https://x.com/i/oauth2/authorize` and approves
- * it (x.md "Auth": response_type=code, client_id, redirect_uri, state ≤ 500, code_challenge,
- * code_challenge_method, scope). Returns the URL X redirects to: `redirect_uri?state=…&code=…`.
- * The code can be exchanged once, by the same client with the same redirect URI and the PKCE
- * verifier, within 30 s.
+ * it (https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code: response_type=code,
+ * client_id, redirect_uri, state ≤ 500, code_challenge, code_challenge_method, scope). Returns the URL X
+ * redirects to: `redirect_uri?state=…&code=…`. The code can be exchanged once, by the same client with the
+ * same redirect URI and the PKCE verifier, within 30 s.
  *
  * @throws Error when the URL is not a valid X authorization request (the page would show an error)
  */

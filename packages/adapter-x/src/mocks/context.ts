@@ -5,8 +5,8 @@ import type { RateLimitBodyShape } from './dialect.js';
 /**
  * Which field names the simulator answers with. X's wire format and docs.x.com say `tweet`
  * (`edit_history_tweet_ids`, `retweet_count`, `tweet_count`; the X Activity API payloads of 2026
- * still do); the newest x-openapi.json (v2.167) says `post` (`edit_history_post_ids`,
- * `repost_count`, `post_count`). Default `tweet`; adapters should accept both.
+ * still do); the newest OpenAPI spec (v2.167, https://api.x.com/2/openapi.json) says `post`
+ * (`edit_history_post_ids`, `repost_count`, `post_count`). Default `tweet`; adapters should accept both.
  */
 export type XVocabulary = 'tweet' | 'post';
 
@@ -36,7 +36,10 @@ export interface TweetExtra {
   readonly hidden: boolean;
 }
 
-/** A chunked upload between INITIALIZE and FINALIZE (x.md "Media upload"). */
+/**
+ * A chunked upload between INITIALIZE and FINALIZE
+ * (https://docs.x.com/x-api/media/quickstart/media-upload-chunked).
+ */
 export interface UploadSession {
   /** The media id. */
   readonly id: string;
@@ -94,7 +97,10 @@ export interface XContext {
   readonly mediaProcessingMs: number;
   /** `check_after_secs` in processing_info. */
   readonly checkAfterSecs: number;
-  /** The weighted-length limit (280; Premium accounts get more — x.md "Text limits"). */
+  /**
+   * The weighted-length limit (280, https://docs.x.com/fundamentals/counting-characters; Premium accounts get
+   * more).
+   */
   readonly maxWeightedLength: number;
   /** The longest recent-search query, in characters (512 self-serve, 4,096 Enterprise). */
   readonly searchQueryMaxLength: number;

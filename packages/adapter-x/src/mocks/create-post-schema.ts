@@ -4,14 +4,16 @@ import { anything, arr, bool, int, obj, type SchemaCheck, str } from './schema-c
 
 const id = str({ pattern: ID_PATTERN });
 
-/** `reply_settings` values (x-openapi.json CreatePostsRequest.reply_settings enum). */
+/**
+ * `reply_settings` values (the `CreatePostsRequest.reply_settings` enum in https://api.x.com/2/openapi.json).
+ */
 export const REPLY_SETTINGS = ['following', 'mentionedUsers', 'subscribers', 'verified'] as const;
 
 const replySettings = str({ values: REPLY_SETTINGS });
 
 /**
- * x-openapi.json `CreatePostsRequest` (the body of POST /2/tweets), property by property, with
- * `additionalProperties: false` at every level as the spec declares.
+ * `CreatePostsRequest` of https://api.x.com/2/openapi.json (the body of POST /2/tweets), property by
+ * property, with `additionalProperties: false` at every level as the spec declares.
  */
 export const CREATE_POST_REQUEST: SchemaCheck = obj({
   card_uri: str(),
@@ -57,5 +59,9 @@ export const CREATE_POST_REQUEST: SchemaCheck = obj({
   text: str(),
 });
 
-/** The parts of a post that exclude each other (x.md "Publish": media, poll, quote_tweet_id and card_uri). */
+/**
+ * The parts of a post that exclude each other: media, poll, quote_tweet_id and card_uri (`card_uri`
+ * "is mutually exclusive from Quote Tweet Id, Poll, Media":
+ * https://developer.x.com/en/docs/twitter-api/tweets/manage-tweets/api-reference/post-tweets).
+ */
 export const EXCLUSIVE_PARTS = ['media', 'poll', 'quote_tweet_id', 'card_uri'] as const;

@@ -35,22 +35,34 @@ import { storeTweet } from './store-tweet.js';
  * {@link X_BUDGETS}), and the API's own.
  */
 export interface XSimulatorOptions extends Pick<PlatformSimulatorOptions, 'clock' | 'budgets'> {
-  /** The API's base URL (default `https://api.x.com`, x.md "Auth"). */
+  /**
+   * The API's base URL (default `https://api.x.com`, the `servers` entry of
+   * https://api.x.com/2/openapi.json).
+   */
   readonly baseUrl?: string | undefined;
   /** How long videos and GIFs process, simulated ms (default 3 000). */
   readonly mediaProcessingMs?: number | undefined;
   /** `check_after_secs` in processing_info (default 1). */
   readonly checkAfterSecs?: number | undefined;
-  /** The weighted-length limit of a post (default 280; x.md "Text limits": longer for Premium, make it a setting). */
+  /**
+   * The weighted-length limit of a post (default 280, https://docs.x.com/fundamentals/counting-characters;
+   * longer for Premium).
+   */
   readonly maxWeightedLength?: number | undefined;
   /**
    * The longest recent-search query, in characters: 512 (default, self-serve access) or 4,096
    * (Enterprise) (https://docs.x.com/x-api/posts/search/integrate/build-a-query).
    */
   readonly searchQueryMaxLength?: number | undefined;
-  /** The 429 body: X's observed problem JSON (default) or the legacy `{"errors":[{"code":88,…}]}` (x.md "Rate limits"). */
+  /**
+   * The 429 body: X's observed problem JSON (default) or the documented legacy `{"errors":[{"code":88,…}]}`
+   * (https://docs.x.com/x-api/fundamentals/rate-limits).
+   */
   readonly rateLimitBody?: RateLimitBodyShape | undefined;
-  /** Field names: `tweet` (default, the wire and docs) or `post` (x-openapi.json v2.167). See {@link XVocabulary}. */
+  /**
+   * Field names: `tweet` (default, the wire and docs) or `post` (the OpenAPI spec v2.167,
+   * https://api.x.com/2/openapi.json). See {@link XVocabulary}.
+   */
   readonly vocabulary?: XVocabulary | undefined;
   /** Confidential OAuth clients: client id → secret (they must use HTTP Basic). Other client ids are public clients. */
   readonly clientSecrets?: Readonly<Record<string, string>> | undefined;
@@ -78,12 +90,12 @@ const ALL_TWEET_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * A simulated X API v2 on MSW that answers as x.md and x-openapi.json describe: posts (create with
- * X's validation, duplicates and limits; delete; lookup with metrics and partial errors), users,
- * timelines, mentions, recent search (a subset of its query language), likes, DMs, hidden
- * replies, chunked media upload with processing, and OAuth 2.0 with rotating refresh tokens — with
- * X's problem bodies,
- * `x-rate-limit-*` headers and budgets. Every route gets the testkit's faults, token checks and log.
+ * A simulated X API v2 on MSW that answers as X's docs (docs.x.com) and OpenAPI spec
+ * (https://api.x.com/2/openapi.json) describe: posts (create with X's validation, duplicates and limits;
+ * delete; lookup with metrics and partial errors), users, timelines, mentions, recent search (a subset of its
+ * query language), likes, DMs, hidden replies, chunked media upload with processing, and OAuth 2.0 with
+ * rotating refresh tokens — with X's problem bodies, `x-rate-limit-*` headers and budgets. Every route gets
+ * the testkit's faults, token checks and log.
  *
  * @example
  * ```ts
@@ -107,7 +119,8 @@ export function createXSimulator(options: XSimulatorOptions = {}) {
     dialect: xDialect({ rateLimitBody }),
     budgets: { ...X_BUDGETS, ...options.budgets },
     clock: options.clock,
-    // X counts every window per user access token (x.md "Rate limits": "per user").
+    // X counts every window per user access token ("Per User" limits:
+    // https://docs.x.com/x-api/fundamentals/rate-limits).
     rateLimitKey: 'token',
   });
   const context: XContext = {
@@ -150,10 +163,10 @@ export function createXSimulator(options: XSimulatorOptions = {}) {
     /** The base URL, without a trailing slash. */
     baseUrl: sim.baseUrl,
     /**
-     * Adds an account and issues it an OAuth 2.0 user token that expires after 2 hours (x.md "Auth";
-     * `accessTokenTtlMs` changes that, for runs longer than 2 h of simulated time), with the given
-     * scopes (default: every scope x.md lists, including `offline.access`, so a rotating refresh
-     * token comes with it).
+     * Adds an account and issues it an OAuth 2.0 user token that expires after 2 hours
+     * (https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code; `accessTokenTtlMs`
+     * changes that, for runs longer than 2 h of simulated time), with the given scopes (default: every scope
+     * the adapter uses, including `offline.access`, so a rotating refresh token comes with it).
      *
      * @example
      * ```ts

@@ -1,18 +1,24 @@
 import { bearerToken, type PlatformDialect, type RateWindow } from '@smmkit/testkit';
 import { jsonResponse, problemResponse } from './problems.js';
 
-/** Which 429 body the simulator sends (x.md "Rate limits": both have been seen). */
+/**
+ * Which 429 body the simulator sends: the problem JSON seen on live answers, or the legacy body of
+ * https://docs.x.com/x-api/fundamentals/rate-limits.
+ */
 export type RateLimitBodyShape = 'problem' | 'legacy';
 
 /**
- * X's rate-limit headers for a window (x.md "Rate limits"): limit, remaining, and the reset as
- * Unix seconds, rounded up so a client that waits until then is never early.
+ * X's rate-limit headers for a window (https://docs.x.com/x-api/fundamentals/rate-limits): limit, remaining,
+ * and the reset as Unix seconds, rounded up so a client that waits until then is never early.
  */
 export function xRateLimitHeaders(window: RateWindow): Record<string, string> {
   return limitHeaders('x-rate-limit', window);
 }
 
-/** The daily per-user cap headers of POST /2/tweets (x.md "Rate limits": `x-user-limit-24hour-{limit,remaining,reset}`). */
+/**
+ * The daily per-user cap headers of POST /2/tweets (`x-user-limit-24hour-{limit,remaining,reset}`, seen on
+ * live answers; not in the docs).
+ */
 export function xUserDailyHeaders(window: RateWindow): Record<string, string> {
   return limitHeaders('x-user-limit-24hour', window);
 }
@@ -27,7 +33,8 @@ function limitHeaders(prefix: string, window: RateWindow): Record<string, string
 
 /** The 429 body X sends, in the chosen shape. */
 export function tooManyRequests(shape: RateLimitBodyShape): Response {
-  // x.md "Rate limits": observed problem body, and the legacy v1.1-style body of the docs.
+  // The observed problem body, and the legacy v1.1-style body of
+  // https://docs.x.com/x-api/fundamentals/rate-limits.
   if (shape === 'legacy')
     return jsonResponse({ errors: [{ code: 88, message: 'Rate limit exceeded' }] }, 429);
   return problemResponse(
@@ -37,11 +44,12 @@ export function tooManyRequests(shape: RateLimitBodyShape): Response {
 }
 
 /**
- * How X says things: a Bearer token (OAuth 2.0 user context, x.md "Auth"); the same 401 problem for
- * a missing, unknown, expired or revoked token (`{"title":"Unauthorized","type":"about:blank",
- * "status":401,"detail":"Unauthorized"}`); the 429 of x.md "Rate limits" in the chosen shape;
- * `x-rate-limit-*` on every limited answer; and a 503 problem (X's wording for 503 is ASSUMED to
- * follow its other `about:blank` problems).
+ * How X says things: a Bearer token (OAuth 2.0 user context,
+ * https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token); the same 401 problem for a
+ * missing, unknown, expired or revoked token (`{"title":"Unauthorized","type":"about:blank",
+ * "status":401,"detail":"Unauthorized"}`); the 429 in the chosen `RateLimitBodyShape`; `x-rate-limit-*` on
+ * every limited answer; and a 503 problem (X's wording for 503 is ASSUMED to follow its other `about:blank`
+ * problems).
  *
  * @example
  * ```ts

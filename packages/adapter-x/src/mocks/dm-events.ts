@@ -11,10 +11,10 @@ import { listParam, maxResultsParam } from './request-params.js';
  * A page of the caller's DM events, newest first: every one-to-one message the caller sent or
  * received in the last 30 days ("Events from up to 30 days ago are available through these
  * endpoints", https://docs.x.com/x-api/direct-messages/lookup/introduction), only those exchanged with
- * `participantId` when given. Reads x-openapi.json getDirectMessagesEvents and
- * getDirectMessagesEventsByParticipantId's query: `max_results` 1..100 (default 100),
- * `pagination_token`, `event_types`, `dm_event.fields`, `expansions` (`sender_id`,
- * `participant_ids`) and `user.fields`; answers `{data?, includes?, meta{result_count, next_token?}}`.
+ * `participantId` when given. Reads the query of getDirectMessagesEvents and
+ * getDirectMessagesEventsByParticipantId (https://api.x.com/2/openapi.json): `max_results` 1..100 (default
+ * 100), `pagination_token`, `event_types`, `dm_event.fields`, `expansions` (`sender_id`, `participant_ids`)
+ * and `user.fields`; answers `{data?, includes?, meta{result_count, next_token?}}`.
  *
  * @example
  * ```ts

@@ -1,12 +1,22 @@
 import type { MediaKind } from '@smmkit/core';
 
-/** Weighted characters of a post (x.md "Text limits": 280, twitter-text v3 config). */
+/**
+ * Weighted characters of a post (280, twitter-text v3 config:
+ * https://docs.x.com/fundamentals/counting-characters).
+ */
 export const DEFAULT_MAX_WEIGHTED_LENGTH = 280;
 
-/** How long an access token lives (x.md "Auth": "Access token: 2 h"; the token answer says `expires_in: 7200`). */
+/**
+ * How long an access token lives ("two hours":
+ * https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code; the token answer says
+ * `expires_in: 7200`).
+ */
 export const ACCESS_TOKEN_TTL_MS = 2 * 60 * 60_000;
 
-/** How long an authorization code can be exchanged (x.md "Auth": "The code lives 30 s"). */
+/**
+ * How long an authorization code can be exchanged ("30 seconds":
+ * https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code).
+ */
 export const AUTHORIZATION_CODE_TTL_MS = 30_000;
 
 /**
@@ -16,10 +26,16 @@ export const AUTHORIZATION_CODE_TTL_MS = 30_000;
  */
 export const DUPLICATE_WINDOW_MS = 24 * 60 * 60_000;
 
-/** non_public_metrics and organic_metrics "only exist for posts of the last 30 days" (x.md "Metrics"). */
+/**
+ * non_public_metrics and organic_metrics are "only available for posts created within the last 30 days"
+ * (https://docs.x.com/x-api/fundamentals/metrics).
+ */
 export const PRIVATE_METRICS_MAX_AGE_MS = 30 * 24 * 60 * 60_000;
 
-/** GET /2/tweets/search/recent covers "the last 7 days" (x.md "Engagement"; openapi start_time: "Must be within the last 7 days"). */
+/**
+ * GET /2/tweets/search/recent covers "the last 7 days" (https://docs.x.com/x-api/posts/search/introduction;
+ * `start_time`: "Must be within the last 7 days" in https://api.x.com/2/openapi.json).
+ */
 export const RECENT_SEARCH_WINDOW_MS = 7 * 24 * 60 * 60_000;
 
 /**
@@ -28,19 +44,31 @@ export const RECENT_SEARCH_WINDOW_MS = 7 * 24 * 60 * 60_000;
  */
 export const DEFAULT_SEARCH_QUERY_MAX_LENGTH = 512;
 
-/** GET /2/dm_events "Supports retrieving events from the previous 30 days" (docs.x.com DM lookup). */
+/**
+ * GET /2/dm_events "Supports retrieving events from the previous 30 days"
+ * (https://docs.x.com/x-api/direct-messages/lookup/introduction).
+ */
 export const DM_EVENTS_WINDOW_MS = 30 * 24 * 60 * 60_000;
 
-/** Mentions timeline: "up to the 800 most recent" (x.md "Engagement"). */
+/**
+ * Mentions timeline: "Up to 800 most recent mentions"
+ * (https://docs.x.com/x-api/posts/timelines/introduction).
+ */
 export const MENTIONS_CAP = 800;
 
 /** User timeline: "the most recent 3,200 Tweets can be retrieved" (developer.twitter.com GET /2/users/:id/tweets). */
 export const USER_TWEETS_CAP = 3200;
 
-/** Media per post: "up to 4 images, or 1 GIF, or 1 video" (x.md "Media upload"); openapi `media_ids` maxItems 4. */
+/**
+ * Media per post: "up to 4 photos, 1 animated GIF or 1 video"
+ * (https://docs.x.com/x-api/media/quickstart/best-practices); `media_ids` maxItems 4 in the spec.
+ */
 export const MAX_MEDIA_PER_POST = 4;
 
-/** Poll bounds (openapi CreatePostsPoll: options 2..4 of 1..25 characters, duration_minutes 5..10080). */
+/**
+ * Poll bounds (`CreatePostsPoll` in https://api.x.com/2/openapi.json: options 2..4 of 1..25 characters,
+ * duration_minutes 5..10080).
+ */
 export const POLL_LIMITS = {
   minOptions: 2,
   maxOptions: 4,
@@ -50,18 +78,24 @@ export const POLL_LIMITS = {
   maxDurationMinutes: 10_080,
 } as const;
 
-/** Alt text: openapi CreateMediaMetadataMetadataAltText `text` maxLength 1000. */
+/** Alt text: `CreateMediaMetadataMetadataAltText.text` maxLength 1000 in https://api.x.com/2/openapi.json. */
 export const ALT_TEXT_MAX_CHARS = 1000;
 
 /** An upload session's lifetime in seconds, as X reports `expires_after_secs` (v1.1 INIT answered 86400). */
 export const UPLOAD_EXPIRES_AFTER_SECS = 86_400;
 
-/** `segment_index` bounds (openapi AppendMediaUploadRequest: minimum 0, maximum 999). */
+/**
+ * `segment_index` bounds (`AppendMediaUploadRequest` in https://api.x.com/2/openapi.json: minimum 0, maximum
+ * 999).
+ */
 export const MAX_SEGMENT_INDEX = 999;
 
 const MB = 1024 * 1024;
 
-/** The media categories X accepts (openapi InitializeMediaUploadRequest `media_category`). */
+/**
+ * The media categories X accepts (`InitializeMediaUploadRequest.media_category` in
+ * https://api.x.com/2/openapi.json).
+ */
 export const MEDIA_CATEGORIES = [
   'amplify_video',
   'tweet_gif',
@@ -76,7 +110,10 @@ export const MEDIA_CATEGORIES = [
 /** One of {@link MEDIA_CATEGORIES}. */
 export type MediaCategory = (typeof MEDIA_CATEGORIES)[number];
 
-/** What a category holds, in core's vocabulary, and its size limit (x.md: image 5 MB, GIF 15 MB, video 512 MB). */
+/**
+ * What a category holds, in core's vocabulary, and its size limit (image 5 MB, GIF 15 MB, video
+ * 512 MB: https://docs.x.com/x-api/media/quickstart/best-practices).
+ */
 export const CATEGORY_RULES: Readonly<
   Record<Exclude<MediaCategory, 'subtitles'>, { readonly kind: MediaKind; readonly maxBytes: number }>
 > = {
@@ -89,7 +126,7 @@ export const CATEGORY_RULES: Readonly<
   amplify_video: { kind: 'video', maxBytes: 512 * MB },
 };
 
-/** Image MIME types of openapi InitializeMediaUploadRequest `media_type`. */
+/** Image MIME types of `InitializeMediaUploadRequest.media_type` in https://api.x.com/2/openapi.json. */
 export const IMAGE_TYPES = [
   'image/jpeg',
   'image/gif',
@@ -100,13 +137,13 @@ export const IMAGE_TYPES = [
   'image/tiff',
 ] as const;
 
-/** Video MIME types of openapi InitializeMediaUploadRequest `media_type`. */
+/** Video MIME types of `InitializeMediaUploadRequest.media_type` in https://api.x.com/2/openapi.json. */
 export const VIDEO_TYPES = ['video/mp4', 'video/webm', 'video/mp2t', 'video/quicktime'] as const;
 
 /**
  * The category X infers when `media_category` is absent: GIFs are animated (`tweet_gif`), other
- * images `tweet_image`, videos `tweet_video` (x.md "Media upload" lists the categories; the
- * inference is ASSUMED from how clients that omit the category behave).
+ * images `tweet_image`, videos `tweet_video` (https://docs.x.com/x-api/media/quickstart/best-practices lists
+ * the categories; the inference is ASSUMED from how clients that omit the category behave).
  */
 export function defaultCategory(mediaType: string): MediaCategory | undefined {
   if (mediaType === 'image/gif') return 'tweet_gif';

@@ -1,7 +1,10 @@
 import type { SimulatedMedia } from '@smmkit/testkit';
 import type { ProcessingError, XContext } from './context.js';
 
-/** `processing_info` of FINALIZE and STATUS (x.md "Media upload"; x-openapi.json …ProcessingInfo). */
+/**
+ * `processing_info` of FINALIZE and STATUS (https://docs.x.com/x-api/media/quickstart/media-upload-chunked;
+ * `…ProcessingInfo` in https://api.x.com/2/openapi.json).
+ */
 export interface ProcessingInfoJson {
   /** `pending`, `in_progress`, `succeeded` or `failed`. */
   readonly state: 'pending' | 'in_progress' | 'succeeded' | 'failed';
@@ -9,7 +12,7 @@ export interface ProcessingInfoJson {
   readonly check_after_secs?: number;
   /** How far along. */
   readonly progress_percent?: number;
-  /** Why it failed (x.md: `error?`; v1.1 docs: `{code, name, message}`). */
+  /** Why it failed (`error`, not in the newest spec; the v1.1 docs give `{code, name, message}`). */
   readonly error?: ProcessingError;
 }
 

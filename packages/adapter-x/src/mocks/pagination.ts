@@ -1,7 +1,10 @@
 import { type Identified, pageByIds } from '@smmkit/testkit';
 import { invalidParameter } from './problems.js';
 
-/** The paging meta of X timelines (x.md "Engagement": `meta{result_count, newest_id, oldest_id, next_token}`). */
+/**
+ * The paging meta of X timelines (`meta{result_count, newest_id, oldest_id, next_token}`:
+ * https://docs.x.com/x-api/fundamentals/pagination).
+ */
 export interface PageMeta {
   /** Items on this page. */
   readonly result_count: number;
@@ -15,8 +18,8 @@ export interface PageMeta {
 
 /**
  * The page of `items` (any order) after `token`, newest first, with X's meta. X's pagination
- * tokens are opaque base32hex strings (x-openapi.json: "A base32hex-encoded pagination token", at
- * least 16 characters for DM events): the simulator's is the page's oldest id in base 32 (digits
+ * tokens are opaque base32hex strings (https://api.x.com/2/openapi.json: "A base32hex-encoded pagination
+ * token", at least 16 characters for DM events): the simulator's is the page's oldest id in base 32 (digits
  * 0-9a-v, the base32hex alphabet), padded to 16. An unknown token is X's 400 (ASSUMED wording).
  */
 export function paginate<T extends Identified>(

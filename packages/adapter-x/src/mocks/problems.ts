@@ -1,11 +1,12 @@
 /**
- * X's error bodies. X answers errors as RFC 7807 problem JSON (x.md "Errors"), sent as
- * `application/problem+json` (response headers quoted in plhery/node-twitter-api-v2#265).
- * Problem `type`s use `https://api.x.com/2/problems/…` as x-openapi.json's Problem discriminator
- * does (older answers say `https://api.twitter.com/2/problems/…`: adapters should match the suffix).
+ * X's error bodies. X answers errors as RFC 7807 problem JSON
+ * (https://docs.x.com/x-api/fundamentals/response-codes-and-errors), sent as `application/problem+json`
+ * (response headers quoted in plhery/node-twitter-api-v2#265). Problem `type`s use
+ * `https://api.x.com/2/problems/…` as the Problem discriminator of https://api.x.com/2/openapi.json does
+ * (older answers say `https://api.twitter.com/2/problems/…`: adapters should match the suffix).
  */
 
-/** The base of X's problem `type` URIs (x-openapi.json, components.schemas.Problem). */
+/** The base of X's problem `type` URIs (`components.schemas.Problem` in https://api.x.com/2/openapi.json). */
 export const PROBLEM_BASE = 'https://api.x.com/2/problems/';
 
 /** The media type X sends problems with. */
@@ -33,8 +34,8 @@ export function problemResponse(body: unknown, status: number): Response {
 }
 
 /**
- * An `about:blank` problem in the key order X writes it, e.g. the duplicate-content 403 of x.md
- * "Errors": `{"detail":…,"type":"about:blank","title":"Forbidden","status":403}`.
+ * An `about:blank` problem in the key order X writes it, e.g. the duplicate-content 403 seen on live
+ * answers: `{"detail":…,"type":"about:blank","title":"Forbidden","status":403}`.
  */
 export function aboutBlank(status: number, title: string, detail: string): Response {
   return problemResponse({ detail, type: 'about:blank', title, status }, status);
@@ -154,10 +155,10 @@ export function resourceNotFound(
  * 404 for a path X does not serve. docs.x.com says only that 404 means "The URI requested is
  * invalid or the resource requested, such as a user, does not exist"
  * (https://docs.x.com/x-api/fundamentals/response-codes-and-errors); the simulator answers with the
- * problem X uses for an unknown resource (x-openapi.json ResourceNotFoundProblem: `type`, `title`,
- * `detail`, `resource_type` required), its `detail` in the words of X's error code 34 "Sorry, that
- * page does not exist" (https://developer.x.com/en/support/x-api/error-troubleshooting). The body is
- * ASSUMED; the status is documented.
+ * problem X uses for an unknown resource (ResourceNotFoundProblem in https://api.x.com/2/openapi.json:
+ * `type`, `title`, `detail`, `resource_type` required), its `detail` in the words of X's error code 34
+ * "Sorry, that page does not exist" (https://developer.x.com/en/support/x-api/error-troubleshooting). The
+ * body is ASSUMED; the status is documented.
  */
 export function unknownPathNotFound(method: string, path: string): Response {
   return problemResponse(
@@ -178,7 +179,7 @@ export function forbidden(detail = 'Forbidden'): Response {
   return problemResponse({ title: 'Forbidden', type: 'about:blank', status: 403, detail }, 403);
 }
 
-/** x.md "Errors", verbatim. */
+/** X's `detail` for a duplicate post, verbatim as seen on live answers (not in the docs). */
 export const DUPLICATE_CONTENT_DETAIL = 'You are not allowed to create a Tweet with duplicate content.';
 
 /** The 403 for a reply to a deleted or invisible post (v1.1 code 385; the v2 answer carries it as `detail`, as chatgpt-twitter-bot reads `err.error.detail` on 403). */
@@ -196,8 +197,9 @@ export const MEDIA_IDS_INVALID_MESSAGE = 'Your media IDs are invalid.';
 export const BODY_NOT_JSON_OBJECT_MESSAGE = 'Request body must be a JSON object.';
 
 /**
- * The 400 message when media, poll, quote_tweet_id and card_uri are combined (x.md "Publish":
- * mutually exclusive). The wording comes from a third-party X simulator and is ASSUMED.
+ * The 400 message when media, poll, quote_tweet_id and card_uri are combined (mutually exclusive:
+ * https://developer.x.com/en/docs/twitter-api/tweets/manage-tweets/api-reference/post-tweets). The wording
+ * comes from a third-party X simulator and is ASSUMED.
  */
 export const MUTUALLY_EXCLUSIVE_MESSAGE =
   'You can only provide one of poll or quote_tweet_id or media or card_uri.';

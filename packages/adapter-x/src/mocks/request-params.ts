@@ -3,12 +3,12 @@ import { BODY_NOT_JSON_OBJECT_MESSAGE, invalidParameter, invalidRequest } from '
 /** A JSON object body. */
 export type JsonObject = Readonly<Record<string, unknown>>;
 
-/** X ids are 1 to 19 digits (x-openapi.json: `^[0-9]{1,19}$`). */
+/** X ids are 1 to 19 digits (`^[0-9]{1,19}$` in https://api.x.com/2/openapi.json). */
 export const ID_PATTERN = /^[0-9]{1,19}$/;
 
 /**
  * The body as a JSON object, or X's 400 when it is not one. X v2 endpoints take JSON bodies
- * (x-openapi.json requestBody `application/json`).
+ * (requestBody `application/json` in https://api.x.com/2/openapi.json).
  */
 export async function readJsonObject(request: Request): Promise<JsonObject | Response> {
   let parsed: unknown;
@@ -29,7 +29,7 @@ export function isObject(value: unknown): value is JsonObject {
 
 /**
  * A comma-separated list parameter as a set (`tweet.fields=public_metrics,author_id`). Several
- * names may be given for one parameter: X's docs call it `tweet.fields`, x-openapi.json v2.167
+ * names may be given for one parameter: X's docs call it `tweet.fields`, the OpenAPI spec v2.167
  * `post.fields`; both are read.
  */
 export function listParam(url: URL, ...names: readonly string[]): Set<string> {

@@ -4,8 +4,9 @@ import type { XContext } from './context.js';
 import { forbidden } from './problems.js';
 
 /**
- * Every scope x.md "Auth" lists, and `like.write` (x-openapi.json `likePost`), granted by default
- * to accounts made with `addAccount`.
+ * Every scope the adapter uses, granted by default to accounts made with `addAccount` (scopes:
+ * https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code; `like.write` is what
+ * `likePost` in https://api.x.com/2/openapi.json needs).
  */
 export const DEFAULT_SCOPES: readonly string[] = [
   'tweet.read',
@@ -20,8 +21,9 @@ export const DEFAULT_SCOPES: readonly string[] = [
 ];
 
 /**
- * The scopes each endpoint needs (x-openapi.json `security` → OAuth2UserToken of each operation;
- * media upload needs `media.write`, x.md "Auth").
+ * The scopes each endpoint needs (`security` → OAuth2UserToken of each operation in
+ * https://api.x.com/2/openapi.json; media upload needs `media.write`,
+ * https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code).
  */
 export const REQUIRED_SCOPES = {
   createTweet: ['tweet.read', 'tweet.write', 'users.read'],

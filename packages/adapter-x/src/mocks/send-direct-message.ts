@@ -7,8 +7,8 @@ import { ID_PATTERN, isObject, readJsonObject } from './request-params.js';
 import { arr, obj, type SchemaCheck, str } from './schema-check.js';
 
 /**
- * x-openapi.json `CreateDirectMessagesByParticipantIdRequest` and
- * `CreateDirectMessagesByConversationIdRequest` (the same shape): `text` (minLength 1) and
+ * `CreateDirectMessagesByParticipantIdRequest` and `CreateDirectMessagesByConversationIdRequest` of
+ * https://api.x.com/2/openapi.json (the same shape): `text` (minLength 1) and
  * `attachments[{media_id}]`, `additionalProperties: false` at both levels.
  */
 const CREATE_DM_REQUEST: SchemaCheck = obj({
@@ -18,9 +18,10 @@ const CREATE_DM_REQUEST: SchemaCheck = obj({
 
 /**
  * Sends a one-to-one direct message for `POST /2/dm_conversations/with/:participant_id/messages`
- * and `POST /2/dm_conversations/:dm_conversation_id/messages` (x-openapi.json
- * createDirectMessagesByParticipantId, createDirectMessagesByConversationId), once the route has
- * checked the scopes: the daily cap, the recipient (`recipientOf` answers its id or X's problem), the body, then
+ * and `POST /2/dm_conversations/:dm_conversation_id/messages`
+ * (https://docs.x.com/x-api/direct-messages/manage/introduction; createDirectMessagesByParticipantId,
+ * createDirectMessagesByConversationId in https://api.x.com/2/openapi.json), once the route has checked the
+ * scopes: the daily cap, the recipient (`recipientOf` answers its id or X's problem), the body, then
  * attachments that must be the sender's processed media. Answers 201
  * `{data:{dm_conversation_id, dm_event_id}}`, and stores the message in `sim.engagements` (kind
  * `direct_message`, `accountId` the recipient, `authorId` the sender).

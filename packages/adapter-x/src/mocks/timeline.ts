@@ -5,7 +5,7 @@ import { paginate } from './pagination.js';
 import { jsonResponse } from './problems.js';
 import { firstProblem, idParam, maxResultsParam, timeParam } from './request-params.js';
 
-/** A timeline's rules (x-openapi.json: `max_results` up to 100, default 10). */
+/** A timeline's rules (`max_results` up to 100, default 10: https://api.x.com/2/openapi.json). */
 export interface TimelineRules {
   /** The least `max_results` (5 on user timelines, 10 on recent search). */
   readonly minResults: number;
@@ -18,8 +18,8 @@ export interface TimelineRules {
 /**
  * Answers a post timeline the way X pages it: `since_id`, `until_id`, `start_time`, `end_time`
  * filter; the newest `cap` remain; `max_results` per page, newest first, with
- * `meta{result_count, newest_id, oldest_id, next_token}` (x.md "Engagement") and the usual
- * field selection and expansions.
+ * `meta{result_count, newest_id, oldest_id, next_token}` (https://docs.x.com/x-api/fundamentals/pagination)
+ * and the usual field selection and expansions.
  */
 export function answerTimeline(
   context: XContext,

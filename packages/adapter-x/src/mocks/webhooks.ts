@@ -2,7 +2,7 @@ import { hmacSha256, toBase64 } from '@smmkit/core/adapter-kit';
 
 /**
  * The `x-twitter-webhooks-signature` header X puts on every Account Activity delivery:
- * `sha256=` + base64(HMAC-SHA256(consumer secret, raw body)) (x.md "Webhooks").
+ * `sha256=` + base64(HMAC-SHA256(consumer secret, raw body)) (https://docs.x.com/x-api/webhooks/quickstart).
  *
  * @example
  * ```ts
@@ -22,7 +22,8 @@ export interface XCrcResponse {
 
 /**
  * The answer X expects to a CRC check `GET ?crc_token=…`:
- * `{"response_token":"sha256=" + base64(HMAC-SHA256(consumer secret, crc_token))}` (x.md "Webhooks").
+ * `{"response_token":"sha256=" + base64(HMAC-SHA256(consumer secret, crc_token))}`
+ * (https://docs.x.com/x-api/webhooks/quickstart).
  */
 export async function xCrcResponse(consumerSecret: string, crcToken: string): Promise<XCrcResponse> {
   return { response_token: await signXWebhook(consumerSecret, crcToken) };

@@ -43,7 +43,8 @@ const api = (path: string, options: Parameters<typeof call>[2] = {}) =>
 const tweet = (json: unknown, token = ana.accessToken) => api('/2/tweets', { method: 'POST', json, token });
 
 /**
- * A token that never expires for an account (X's OAuth 1.0a user tokens never do — x.md "Auth"),
+ * A token that never expires for an account (X's OAuth 1.0a user tokens never do:
+ * https://docs.x.com/fundamentals/authentication/oauth-1-0a/obtaining-user-access-tokens),
  * for tests that move the clock past the 2-hour life of OAuth 2.0 tokens.
  */
 const lasting = (who: XSimulatorAccount) => x.sim.tokens.issue(who.account.id).accessToken;

@@ -36,7 +36,10 @@ export function useX(options: Omit<XSimulatorOptions, 'clock'> = {}) {
         bob: x.addAccount('bob', { displayName: 'Bob' }),
         adapter: (settings: XSettings = {}) => createXAdapter({ baseUrl: x.baseUrl, ...settings }),
         context: kit.contextFor(x.sim, ana),
-        /** A token for `user` that never expires (X's OAuth 1.0a user tokens never do; x.md, Auth). */
+        /**
+         * A token for `user` that never expires (X's OAuth 1.0a user tokens never do:
+         * https://docs.x.com/fundamentals/authentication/oauth-1-0a/obtaining-user-access-tokens).
+         */
         lasting: (user: XSimulatorAccount) => x.sim.tokens.issue(user.account.id).accessToken,
         /** The JSON bodies of the requests to `route` (`POST /2/tweets`), in order. */
         bodies: (route: string) => x.sim.log.bodies(route),

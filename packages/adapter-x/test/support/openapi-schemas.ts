@@ -3,7 +3,8 @@ import { Ajv, type ErrorObject } from 'ajv';
 
 /**
  * Checks requests and answers against the X API v2 OpenAPI schemas kept in
- * test/fixtures/x-openapi-schemas.json (extracted by scripts/extract-openapi-fixtures.mjs).
+ * test/fixtures/openapi-schemas.json (extracted by scripts/extract-openapi-fixtures.mjs from
+ * https://api.x.com/2/openapi.json).
  */
 
 /** One operation of the fixture. */
@@ -46,11 +47,11 @@ export interface Exchange {
   readonly responseBody: unknown;
 }
 
-const ROOT = 'https://smmkit.test/x-openapi-schemas.json';
+const ROOT = 'https://smmkit.test/openapi-schemas.json';
 
 /** The fixture, as committed. */
 export const fixture: Fixture = JSON.parse(
-  readFileSync(new URL('../fixtures/x-openapi-schemas.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../fixtures/openapi-schemas.json', import.meta.url), 'utf8'),
 ) as Fixture;
 
 /**

@@ -9,8 +9,9 @@ import { fakeCapabilities, instagramLikeCapabilities, xLikeCapabilities } from '
 const MB = 1024 * 1024;
 
 /**
- * A stand-in for twitter-text's `parseTweet(text).weightedLength` (shared/platforms/x.md, Text
- * limits): code points up to U+10FF weigh 1, others 2, every URL 23. Simplified ranges, enough here.
+ * A stand-in for twitter-text's `parseTweet(text).weightedLength`
+ * (https://docs.x.com/fundamentals/counting-characters): code points up to U+10FF weigh 1, others 2, every
+ * URL 23. Simplified ranges, enough here.
  */
 function xWeightedLength(text: string): number {
   let length = 0;
@@ -579,7 +580,8 @@ describe('checkPostRules: polls', () => {
   });
 
   it('accepts only the fixed durations when the platform lists them (LinkedIn: 1, 3, 7 or 14 days)', () => {
-    // shared/platforms/linkedin.md Publish: duration ONE_DAY | THREE_DAYS | SEVEN_DAYS | FOURTEEN_DAYS.
+    // Duration ONE_DAY | THREE_DAYS | SEVEN_DAYS | FOURTEEN_DAYS
+    // (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/poll-post-api).
     const linkedInLike: Capabilities = {
       ...fakeCapabilities,
       polls: {

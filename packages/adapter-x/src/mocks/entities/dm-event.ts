@@ -14,7 +14,8 @@ export function conversationIdOf(a: string, b: string): string {
  * A direct message as a DM event. The simulator keeps DMs in `sim.engagements` (kind
  * `direct_message`, `accountId` the recipient, `authorId` the sender). Defaults are `id`,
  * `event_type` and `text`; `created_at`, `dm_conversation_id`, `sender_id` and `participant_ids`
- * come with `dm_event.fields` or the `sender_id`/`participant_ids` expansions (x-openapi.json DmEvent).
+ * come with `dm_event.fields` or the `sender_id`/`participant_ids` expansions (`DmEvent` in
+ * https://api.x.com/2/openapi.json).
  */
 export function renderDmEvent(
   message: SimulatedEngagement,

@@ -20,8 +20,8 @@ export function mediaTypeOf(kind: MediaKind): XMediaJson['type'] {
 
 /**
  * A Media object of `includes.media`: `media_key` and `type` always, the `media.fields` asked for.
- * `public_metrics.view_count` (x.md "Metrics": `media.fields=public_metrics` → view_count) grows
- * with the age of the post that carries it, for videos and GIFs; photos have no views.
+ * `public_metrics.view_count` (`media.fields=public_metrics`: https://docs.x.com/x-api/fundamentals/metrics)
+ * grows with the age of the post that carries it, for videos and GIFs; photos have no views.
  */
 export function renderMedia(
   media: SimulatedMedia,

@@ -43,8 +43,9 @@ export interface RenderedTweet {
 /**
  * A post as X renders it for `viewerId`: `id`, `text` and the edit history always (docs.x.com data
  * dictionary: defaults), and the `tweet.fields` asked for. `non_public_metrics` and
- * `organic_metrics` only for the author's own posts of the last 30 days (x.md "Metrics");
- * otherwise the field is left out and a Field Authorization Error is reported.
+ * `organic_metrics` only for the author's own posts of the last 30 days
+ * (https://docs.x.com/x-api/fundamentals/metrics); otherwise the field is left out and a Field Authorization
+ * Error is reported.
  */
 export function renderTweet(
   context: XContext,
@@ -119,14 +120,18 @@ export function renderTweet(
   return { tweet: tweet as XTweetJson, problems };
 }
 
-/** `retweet_count` (docs, wire) or `repost_count` (x-openapi.json v2.167 PostPublicMetrics). */
+/**
+ * `retweet_count` (docs, wire) or `repost_count` (`PostPublicMetrics` of the spec v2.167,
+ * https://api.x.com/2/openapi.json).
+ */
 function retweetField(context: XContext): 'retweet_count' | 'repost_count' {
   return context.vocabulary === 'post' ? 'repost_count' : 'retweet_count';
 }
 
 /**
- * `referenced_tweets` (docs, wire) or `referenced_posts` (x-openapi.json v2.167 `Post` declares
- * only `referenced_posts`): the new name in the `post` vocabulary, or when the request used it.
+ * `referenced_tweets` (docs, wire) or `referenced_posts` (the spec v2.167, https://api.x.com/2/openapi.json:
+ * `Post` declares only `referenced_posts`): the new name in the `post` vocabulary, or when the request used
+ * it.
  */
 function referencesField(
   context: XContext,
@@ -163,7 +168,10 @@ function referencesOf(post: SimulatedPost): { type: 'replied_to' | 'quoted'; id:
   return references;
 }
 
-/** `attachments`: `media_keys` and `poll_ids` (x-openapi.json PostAttachments); the poll id is the post id. */
+/**
+ * `attachments`: `media_keys` and `poll_ids` (`PostAttachments` in https://api.x.com/2/openapi.json); the
+ * poll id is the post id.
+ */
 function attachmentsOf(post: SimulatedPost): Record<string, string[]> | undefined {
   const attachments: Record<string, string[]> = {};
   if (post.media.length > 0)

@@ -7,7 +7,10 @@ import { renderTweet } from './tweet.js';
 import type { FieldSelection, XIncludesJson, XTweetJson } from './types.js';
 import { renderUser } from './user.js';
 
-/** The answer of a Post lookup or timeline: `data`, `includes`, `errors` (x-openapi.json GetPostsByIdsResponse). */
+/**
+ * The answer of a Post lookup or timeline: `data`, `includes`, `errors` (`GetPostsByIdsResponse` in
+ * https://api.x.com/2/openapi.json).
+ */
 export interface TweetsPayload {
   /** The posts, absent when none was found. */
   readonly data?: XTweetJson[];
@@ -18,9 +21,9 @@ export interface TweetsPayload {
 }
 
 /**
- * The fields a request selects. `tweet.fields` (docs.x.com) and `post.fields` (x-openapi.json
- * v2.167) are the same parameter under two names; `referenced_posts` is the newest name of
- * `referenced_tweets.id`.
+ * The fields a request selects. `tweet.fields` (docs.x.com) and `post.fields` (the OpenAPI spec
+ * v2.167, https://api.x.com/2/openapi.json) are the same parameter under two names; `referenced_posts` is the
+ * newest name of `referenced_tweets.id`.
  */
 function readFieldSelection(url: URL): FieldSelection {
   return {
@@ -84,7 +87,7 @@ export function tweetsPayload(
         ? []
         : [renderTweet(context, target, selection.tweetFields, viewerId, now).tweet];
     });
-    // x-openapi.json v2.167 `Expansions` names the expanded posts `posts`; docs and wire say `tweets`.
+    // The OpenAPI spec v2.167 `Expansions` names the expanded posts `posts`; docs and wire say `tweets`.
     if (tweets.length > 0) includes[context.vocabulary === 'post' ? 'posts' : 'tweets'] = tweets;
   }
 

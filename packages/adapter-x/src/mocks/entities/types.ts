@@ -1,7 +1,7 @@
 /**
- * A Post as the simulator answers it (x-openapi.json components.schemas.Post; docs.x.com data
- * dictionary). `id`, `text` and the edit history are always there; the other fields come with
- * `tweet.fields` (or `post.fields`).
+ * A Post as the simulator answers it (`components.schemas.Post` in https://api.x.com/2/openapi.json;
+ * https://docs.x.com/x-api/fundamentals/data-dictionary). `id`, `text` and the edit history are always there;
+ * the other fields come with `tweet.fields` (or `post.fields`).
  */
 export interface XTweetJson {
   /** The post id. */
@@ -12,7 +12,10 @@ export interface XTweetJson {
   readonly [field: string]: unknown;
 }
 
-/** A User (x-openapi.json components.schemas.User); `id`, `name` and `username` are the defaults. */
+/**
+ * A User (`components.schemas.User` in https://api.x.com/2/openapi.json); `id`, `name` and `username` are the
+ * defaults.
+ */
 export interface XUserJson {
   /** The user id. */
   readonly id: string;
@@ -24,7 +27,7 @@ export interface XUserJson {
   readonly [field: string]: unknown;
 }
 
-/** A Media object of `includes.media` (x-openapi.json components.schemas.Media). */
+/** A Media object of `includes.media` (`components.schemas.Media` in https://api.x.com/2/openapi.json). */
 export interface XMediaJson {
   /** `3_…`, `7_…` or `16_…` followed by the media id. */
   readonly media_key: string;
@@ -34,7 +37,7 @@ export interface XMediaJson {
   readonly [field: string]: unknown;
 }
 
-/** A DM event (x-openapi.json components.schemas.DmEvent). */
+/** A DM event (`components.schemas.DmEvent` in https://api.x.com/2/openapi.json). */
 export interface XDmEventJson {
   /** The DM event id. */
   readonly id: string;
@@ -46,7 +49,7 @@ export interface XDmEventJson {
   readonly [field: string]: unknown;
 }
 
-/** `includes` of a Post answer (x-openapi.json components.schemas.Expansions). */
+/** `includes` of a Post answer (`components.schemas.Expansions` in https://api.x.com/2/openapi.json). */
 export interface XIncludesJson {
   /** Expanded users. */
   users?: XUserJson[];
@@ -54,7 +57,7 @@ export interface XIncludesJson {
   media?: XMediaJson[];
   /** Expanded posts. */
   tweets?: XTweetJson[];
-  /** Expanded posts, in the `post` vocabulary (x-openapi.json v2.167 `Expansions.posts`). */
+  /** Expanded posts, in the `post` vocabulary (`Expansions.posts` of the OpenAPI spec v2.167). */
   posts?: XTweetJson[];
 }
 

@@ -7,8 +7,8 @@ const FALLBACK_CREATED_AT = Date.parse('2020-01-01T00:00:00.000Z');
 
 /**
  * A User as X renders it: `id`, `name`, `username` always, and the `user.fields` asked for
- * (x-openapi.json User). `public_metrics` carries followers_count, following_count,
- * tweet_count (`post_count` in the `post` vocabulary, as x-openapi.json UserPublicMetrics
+ * (`User` in https://api.x.com/2/openapi.json). `public_metrics` carries followers_count, following_count,
+ * tweet_count (`post_count` in the `post` vocabulary, as the spec's `UserPublicMetrics`
  * names it) and listed_count.
  */
 export function renderUser(

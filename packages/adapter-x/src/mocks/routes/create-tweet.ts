@@ -20,10 +20,11 @@ import { isObject, type JsonObject, readJsonObject } from '../request-params.js'
 import { storeTweet } from '../store-tweet.js';
 
 /**
- * POST /2/tweets (x.md "Publish"; x-openapi.json createPosts), in the order a gateway and then the
- * service check things: scopes, the daily cap, the body against CreatePostsRequest, mutually
- * exclusive parts, text presence and weighted length, the reply target, the media, duplicates.
- * Every answer carries `x-user-limit-24hour-*` (x.md "Rate limits").
+ * POST /2/tweets (https://docs.x.com/x-api/posts/create-post; createPosts in
+ * https://api.x.com/2/openapi.json), in the order a gateway and then the service check things: scopes, the
+ * daily cap, the body against CreatePostsRequest, mutually exclusive parts, text presence and weighted
+ * length, the reply target, the media, duplicates. Every answer carries `x-user-limit-24hour-*` (as live
+ * answers do; not in the docs).
  */
 export async function createTweet(context: XContext, route: RouteContext): Promise<Response> {
   const daily = takeDailyCap(context, route, 'tweets-create-24h');
@@ -53,12 +54,14 @@ async function create(context: XContext, { request, accountId, now }: RouteConte
   const text = typeof body.text === 'string' ? body.text : '';
   const media = objectOf(body.media);
   const poll = objectOf(body.poll);
-  // x-openapi.json CreatePostsRequest.text: "Required unless media is provided" (message ASSUMED).
+  // `CreatePostsRequest.text` in https://api.x.com/2/openapi.json: "Required unless media is provided"
+  // (message ASSUMED).
   if (text.trim() === '' && media === undefined)
     return invalidParameter('text', text, 'Text is required unless media is provided.');
   const limit = context.maxWeightedLength;
-  // x.md "Text limits": twitter-text's parseTweet with its default (v3) config; the weighted length
-  // does not depend on the configured maximum, so the limit is compared here (it is a setting).
+  // twitter-text's parseTweet with its default (v3) config
+  // (https://docs.x.com/fundamentals/counting-characters); the weighted length does not depend on the
+  // configured maximum, so the limit is compared here (it is a setting).
   const weighted = twitterText.parseTweet(text);
   if (weighted.weightedLength > limit) return invalidParameter('text', text, TEXT_TOO_LONG_MESSAGE);
 
@@ -96,7 +99,8 @@ async function create(context: XContext, { request, accountId, now }: RouteConte
       paidPartnership: body.paid_partnership === true,
     },
   });
-  // x.md "Publish": 201 {"data":{"id","text","edit_history_tweet_ids":[id]}}.
+  // 201 {"data":{"id","text","edit_history_tweet_ids":[id]}} (https://docs.x.com/x-api/posts/create-post;
+  // https://docs.x.com/x-api/fundamentals/response-codes-and-errors).
   return jsonResponse(
     { data: { id: stored.id, text: stored.text, [editHistoryField(context)]: [stored.id] } },
     201,
@@ -106,7 +110,8 @@ async function create(context: XContext, { request, accountId, now }: RouteConte
 /**
  * The media to attach, or `undefined` when X would say "Your media IDs are invalid.": an id that
  * is unknown, someone else's, still processing or failed, already attached to a post, or a mix X
- * refuses (more than 4 images, or a GIF or video with anything else — x.md "Media upload").
+ * refuses (more than 4 images, or a GIF or video with anything else:
+ * https://docs.x.com/x-api/media/quickstart/best-practices).
  */
 function attachableMedia(
   context: XContext,
@@ -128,7 +133,7 @@ function attachableMedia(
 }
 
 /**
- * X refuses a post whose text equals one of the same account's recent posts (x.md "Errors").
+ * X refuses a post whose text equals one of the same account's recent posts (a 403, seen on live answers).
  * ASSUMED: "recent" is {@link DUPLICATE_WINDOW_MS} (24 h), texts are compared exactly, and deleted
  * posts no longer count.
  */

@@ -7,11 +7,12 @@ import { xRoute } from '../scopes.js';
 import { sendDirectMessage } from '../send-direct-message.js';
 
 /**
- * Declares the one-to-one DM endpoints (x.md "Engagement"; x-openapi.json "Direct Messages"):
- * list the caller's events, list those exchanged with one participant, send to a participant,
- * send into a conversation. DMs live in `sim.engagements` (kind `direct_message`, `accountId` the
- * recipient, `authorId` the sender); a one-to-one conversation's id is both user ids joined by `-`
- * (`conversationIdOf`). Group conversations (`POST /2/dm_conversations`) are not simulated.
+ * Declares the one-to-one DM endpoints (https://docs.x.com/x-api/direct-messages/lookup/introduction;
+ * https://docs.x.com/x-api/direct-messages/manage/introduction; the "Direct Messages" tag of
+ * https://api.x.com/2/openapi.json): list the caller's events, list those exchanged with one participant,
+ * send to a participant, send into a conversation. DMs live in `sim.engagements` (kind `direct_message`,
+ * `accountId` the recipient, `authorId` the sender); a one-to-one conversation's id is both user ids joined
+ * by `-` (`conversationIdOf`). Group conversations (`POST /2/dm_conversations`) are not simulated.
  *
  * @example
  * ```ts
@@ -21,12 +22,12 @@ import { sendDirectMessage } from '../send-direct-message.js';
 export function registerDirectMessageRoutes(context: XContext): void {
   const participant = ({ params }: RouteContext) => participantOf(context, String(params.participant_id));
 
-  // x-openapi.json getDirectMessagesEvents.
+  // getDirectMessagesEvents (the spec).
   xRoute(context, 'GET', '/2/dm_events', 'dm-events', 'readDirectMessages', (route) =>
     listDmEvents(context, route),
   );
 
-  // x-openapi.json getDirectMessagesEventsByParticipantId: participant_id `^[0-9]{1,19}$`, same
+  // getDirectMessagesEventsByParticipantId (the spec): participant_id `^[0-9]{1,19}$`, same
   // query and answer as GET /2/dm_events, only the events of the conversation with that user.
   const withParticipant = '/2/dm_conversations/with/:participant_id';
   xRoute(context, 'GET', `${withParticipant}/dm_events`, 'dm-events', 'readDirectMessages', (route) => {
@@ -34,13 +35,15 @@ export function registerDirectMessageRoutes(context: XContext): void {
     return participantId instanceof Response ? participantId : listDmEvents(context, route, participantId);
   });
 
-  // x.md "Engagement": POST /2/dm_conversations/with/:participant_id/messages {text, attachments}
-  // → 201 {data:{dm_conversation_id, dm_event_id}}; 15 per 15 min and 1,440 per 24 h (x.md "Rate limits").
+  // POST /2/dm_conversations/with/:participant_id/messages {text, attachments}
+  // → 201 {data:{dm_conversation_id, dm_event_id}}
+  // (https://docs.x.com/x-api/direct-messages/manage/introduction); 15 per 15 min and 1,440 per 24 h
+  // (https://docs.x.com/x-api/fundamentals/rate-limits).
   xRoute(context, 'POST', `${withParticipant}/messages`, 'dm-send', 'sendDirectMessage', (route) =>
     sendDirectMessage(context, route, () => participant(route)),
   );
 
-  // x-openapi.json createDirectMessagesByConversationId: the same body and answer, addressed by
+  // createDirectMessagesByConversationId (the spec): the same body and answer, addressed by
   // conversation id; it shares the send limits (ASSUMED: X lists one DM-send limit).
   const byConversation = '/2/dm_conversations/:dm_conversation_id/messages';
   xRoute(context, 'POST', byConversation, 'dm-send', 'sendDirectMessage', (route) =>

@@ -10,11 +10,11 @@ import { readJsonObject } from '../request-params.js';
 import { xRoute } from '../scopes.js';
 
 /**
- * PUT /2/tweets/:tweet_id/hidden `{"hidden":true}` → `{"data":{"hidden":true}}` (x.md
- * "Engagement"; x-openapi.json hidePostsReply: "Hides or unhides a reply to a conversation owned
- * by the authenticated user"). The post must be a reply in a conversation whose root the caller
- * wrote; otherwise a 403 (wording ASSUMED). The state is kept in `extra.hidden` and mirrored on
- * the matching engagement.
+ * PUT /2/tweets/:tweet_id/hidden `{"hidden":true}` → `{"data":{"hidden":true}}`
+ * (https://docs.x.com/x-api/posts/hide-replies/introduction; hidePostsReply in
+ * https://api.x.com/2/openapi.json: "Hides or unhides a reply to a conversation owned by the authenticated
+ * user"). The post must be a reply in a conversation whose root the caller wrote; otherwise a 403 (wording
+ * ASSUMED). The state is kept in `extra.hidden` and mirrored on the matching engagement.
  *
  * @example
  * ```ts
@@ -32,7 +32,7 @@ export function registerHideReplyRoute(context: XContext): void {
     async ({ request, params, accountId }) => {
       const body = await readJsonObject(request);
       if (body instanceof Response) return body;
-      // x-openapi.json HidePostsReplyRequest: `hidden` boolean, required.
+      // The spec's HidePostsReplyRequest: `hidden` boolean, required.
       if (typeof body.hidden !== 'boolean')
         return invalidParameter('$.hidden', body.hidden ?? '', '$.hidden: is missing but it is required');
       const id = String(params.tweet_id);

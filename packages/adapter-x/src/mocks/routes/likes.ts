@@ -15,12 +15,14 @@ import { ID_PATTERN, malformedId, readJsonObject } from '../request-params.js';
 import { obj, str } from '../schema-check.js';
 import { xRoute } from '../scopes.js';
 
-/** x-openapi.json `LikePostRequest`: `tweet_id` (`^[0-9]{1,19}$`) required, nothing else. */
+/**
+ * `LikePostRequest` in https://api.x.com/2/openapi.json: `tweet_id` (`^[0-9]{1,19}$`) required, nothing else.
+ */
 const LIKE_POST_REQUEST = obj({ tweet_id: str({ pattern: ID_PATTERN }) }, ['tweet_id']);
 
 /**
  * Declares the manage-likes endpoints (https://docs.x.com/x-api/posts/likes/quickstart/manage-likes;
- * x-openapi.json `likePost`, `unlikePost`; scopes `like.write tweet.read users.read`):
+ * `likePost`, `unlikePost` in https://api.x.com/2/openapi.json; scopes `like.write tweet.read users.read`):
  *
  * - `POST /2/users/:id/likes` `{"tweet_id":"…"}` → `{"data":{"liked":true}}`; a post that does not
  *   exist is X's 400 "This tweet cannot be found.";

@@ -28,10 +28,10 @@ import { ID_PATTERN, isObject, malformedId, readJsonObject } from '../request-pa
 import { xRoute } from '../scopes.js';
 
 /**
- * Declares the chunked media upload (x.md "Media upload"; x-openapi.json initializeMediaUpload,
- * appendMediaUpload, finalizeMediaUpload, getMediaUploadStatus, createMediaMetadata). Each answers
- * 200 with a `data` envelope. The legacy `POST /2/media/upload?command=…` and the one-shot upload
- * are not simulated.
+ * Declares the chunked media upload (https://docs.x.com/x-api/media/quickstart/media-upload-chunked;
+ * initializeMediaUpload, appendMediaUpload, finalizeMediaUpload, getMediaUploadStatus, createMediaMetadata in
+ * https://api.x.com/2/openapi.json). Each answers 200 with a `data` envelope. The legacy
+ * `POST /2/media/upload?command=…` and the one-shot upload are not simulated.
  *
  * @example
  * ```ts
@@ -77,7 +77,7 @@ async function initialize(context: XContext, { request, accountId, now }: RouteC
       totalBytes ?? '',
       '$.total_bytes: is missing but it is required',
     );
-  // x.md "Media upload": image 5 MB, GIF 15 MB, video 512 MB.
+  // Image 5 MB, GIF 15 MB, video 512 MB (https://docs.x.com/x-api/media/quickstart/best-practices).
   const rule = CATEGORY_RULES[category];
   if (totalBytes > rule.maxBytes)
     return invalidParameter('total_bytes', totalBytes, fileTooLargeMessage(rule.maxBytes));
@@ -89,7 +89,10 @@ async function initialize(context: XContext, { request, accountId, now }: RouteC
   return jsonResponse({ data: { id, media_key: mediaKey, expires_after_secs: UPLOAD_EXPIRES_AFTER_SECS } });
 }
 
-/** APPEND: multipart (or JSON) `media` + `segment_index` 0..999 → `{data:{expires_at}}` (x-openapi.json AppendMediaUploadResponse). */
+/**
+ * APPEND: multipart (or JSON) `media` + `segment_index` 0..999 → `{data:{expires_at}}`
+ * (`AppendMediaUploadResponse` in https://api.x.com/2/openapi.json).
+ */
 async function append(
   context: XContext,
   { request, params, accountId, now }: RouteContext,
@@ -140,7 +143,10 @@ function finalize(context: XContext, { params, accountId, now }: RouteContext): 
   return mediaStatus(context, session, now);
 }
 
-/** STATUS: `GET /2/media/upload?command=STATUS&media_id=…` (x-openapi.json getMediaUploadStatus). */
+/**
+ * STATUS: `GET /2/media/upload?command=STATUS&media_id=…` (getMediaUploadStatus in
+ * https://api.x.com/2/openapi.json).
+ */
 function status(context: XContext, { url, accountId, now }: RouteContext): Response {
   const command = url.searchParams.get('command');
   if (command !== null && command !== 'STATUS')
@@ -156,7 +162,10 @@ function status(context: XContext, { url, accountId, now }: RouteContext): Respo
   return mediaStatus(context, session, now);
 }
 
-/** Alt text: `POST /2/media/metadata {id, metadata:{alt_text:{text}}}` (x-openapi.json CreateMediaMetadataRequest, text ≤ 1000). */
+/**
+ * Alt text: `POST /2/media/metadata {id, metadata:{alt_text:{text}}}` (`CreateMediaMetadataRequest` in
+ * https://api.x.com/2/openapi.json, text ≤ 1000).
+ */
 async function metadata(context: XContext, { request, accountId }: RouteContext): Promise<Response> {
   const body = await readJsonObject(request);
   if (body instanceof Response) return body;
@@ -236,13 +245,14 @@ async function readChunk(request: Request): Promise<{ bytes: number; segmentInde
 }
 
 /**
- * The size of a multipart `media` part. x-openapi.json AppendMediaUploadRequest.media is
- * `anyOf [{format: binary}, {format: byte}]`, and the v1.1 APPEND it replaces took "the raw
- * binary file content" (https://developer.x.com/en/docs/twitter-api/v1/media/upload-media/api-reference/post-media-upload-append).
- * A part that names a file or a non-text Content-Type is raw bytes; so is a bare part (no
- * filename, no Content-Type, as reqwest's `Part::bytes` or Python's `files={"media": (None, chunk)}`
- * send it) unless it is well-formed base64 text, the `byte` branch. A binary image or video chunk
- * made only of base64 characters, padded to a multiple of 4, does not occur in practice.
+ * The size of a multipart `media` part. `AppendMediaUploadRequest.media` in https://api.x.com/2/openapi.json
+ * is `anyOf [{format: binary}, {format: byte}]`, and the v1.1 APPEND it replaces took "the raw binary file
+ * content"
+ * (https://developer.x.com/en/docs/twitter-api/v1/media/upload-media/api-reference/post-media-upload-append).
+ * A part that names a file or a non-text Content-Type is raw bytes; so is a bare part (no filename, no
+ * Content-Type, as reqwest's `Part::bytes` or Python's `files={"media": (None, chunk)}` send it) unless it is
+ * well-formed base64 text, the `byte` branch. A binary image or video chunk made only of base64 characters,
+ * padded to a multiple of 4, does not occur in practice.
  */
 function chunkSize(media: MultipartPart): number {
   const binary =
@@ -261,7 +271,7 @@ function base64Text(bytes: Uint8Array): string | undefined {
   return text.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(text) ? text : undefined;
 }
 
-/** The decoded size of a base64 string (x-openapi.json AppendMediaUploadRequest.media: binary or `byte`). */
+/** The decoded size of a base64 string (the spec's `AppendMediaUploadRequest.media`: binary or `byte`). */
 function base64Length(encoded: string): number {
   const clean = encoded.replace(/\s/g, '');
   const padding = clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0;

@@ -5,8 +5,10 @@ import { ACCESS_TOKEN_TTL_MS } from '../limits.js';
 import { jsonResponse } from '../problems.js';
 
 /**
- * Declares the OAuth 2.0 endpoints (x.md "Auth"): the token exchange (authorization code with
- * PKCE, refresh with rotation) and revocation. Both take form bodies and need no bearer token.
+ * Declares the OAuth 2.0 endpoints
+ * (https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token): the token exchange
+ * (authorization code with PKCE, refresh with rotation) and revocation. Both take form bodies and need no
+ * bearer token.
  *
  * @example
  * ```ts
@@ -61,7 +63,7 @@ async function token(context: XContext, { request, now }: RouteContext): Promise
 
   if (grantType === 'refresh_token') {
     const refreshToken = form.get('refresh_token') ?? '';
-    // x.md "Auth": the refresh token rotates on every refresh; the old one is refused with X's
+    // The refresh token rotates on every refresh (observed; not in the docs); the old one is refused with X's
     // "Value passed for the token was invalid." (quoted by many clients that handle it).
     const issued = context.revokedRefreshTokens.has(refreshToken)
       ? undefined
@@ -95,8 +97,9 @@ function oauthError(error: string, description: string, status = 400): Response 
 
 /**
  * The client making the call: confidential clients authenticate with HTTP Basic
- * `client_id:secret`, public clients send `client_id` in the form (x.md "Auth"). Without either,
- * or with a wrong secret, X answers 401 `unauthorized_client` "Missing valid authorization header"
+ * `client_id:secret`, public clients send `client_id` in the form
+ * (https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token). Without either, or with a
+ * wrong secret, X answers 401 `unauthorized_client` "Missing valid authorization header"
  * (unasuke/omniauth-twitter2#4, plhery/node-twitter-api-v2#319).
  */
 function clientOf(context: XContext, request: Request, form: URLSearchParams): string | Response {

@@ -10,7 +10,7 @@ import { answerTimeline } from '../timeline.js';
 const MINUTE = 60_000;
 
 /**
- * GET /2/tweets/search/recent (x.md "Engagement"; https://docs.x.com/x-api/posts/search/introduction):
+ * GET /2/tweets/search/recent (https://docs.x.com/x-api/posts/search/introduction):
  * public posts of the last 7 days matching `query`, newest first, 10 to 100 a page (default 10),
  * with `meta{result_count, newest_id, oldest_id, next_token}`; the window bounds it, not a count.
  * The query language is the subset {@link compileSearchQuery} understands; a query X would refuse

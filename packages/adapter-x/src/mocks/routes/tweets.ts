@@ -13,7 +13,10 @@ import { ID_PATTERN, malformedId } from '../request-params.js';
 import { xRoute } from '../scopes.js';
 import { createTweet } from './create-tweet.js';
 
-/** Most ids one lookup takes (x.md "Metrics": "up to 100 ids"; x-openapi.json `ids` maxItems 100). */
+/**
+ * Most ids one lookup takes ("up to 100": https://docs.x.com/x-api/posts/lookup/introduction; `ids` maxItems
+ * 100 in https://api.x.com/2/openapi.json).
+ */
 const MAX_LOOKUP_IDS = 100;
 
 /**
@@ -27,15 +30,17 @@ const MAX_LOOKUP_IDS = 100;
 export function registerTweetRoutes(context: XContext): void {
   const { sim } = context;
 
-  // x.md "Publish"; x-openapi.json createPosts → 201 CreatePostsResponse.
+  // https://docs.x.com/x-api/posts/create-post: createPosts → 201 CreatePostsResponse in
+  // https://api.x.com/2/openapi.json.
   xRoute(context, 'POST', '/2/tweets', 'tweets-create', 'createTweet', (route) =>
     createTweet(context, route),
   );
 
-  // x.md "Metrics": batch lookup with partial `errors[]` for ids that are not found.
+  // Batch lookup (https://docs.x.com/x-api/posts/lookup/introduction) with partial `errors[]` for ids that
+  // are not found (https://docs.x.com/x-api/fundamentals/response-codes-and-errors).
   xRoute(context, 'GET', '/2/tweets', 'tweets-lookup', 'readTweets', (route) => lookupTweets(context, route));
 
-  // x-openapi.json getPostsById: one post; a missing one is a 200 with only `errors` (as the batch lookup).
+  // getPostsById (the spec): one post; a missing one is a 200 with only `errors` (as the batch lookup).
   xRoute(context, 'GET', '/2/tweets/:id', 'tweets-lookup', 'readTweets', (route) => {
     const id = String(route.params.id);
     const post = sim.posts.get(id);
@@ -44,7 +49,8 @@ export function registerTweetRoutes(context: XContext): void {
     return jsonResponse({ ...payload, data: payload.data?.[0] });
   });
 
-  // x.md "Publish": DELETE /2/tweets/:id → {"data":{"deleted":true}}; only the author may delete.
+  // DELETE /2/tweets/:id → {"data":{"deleted":true}}; only the author may delete
+  // (https://docs.x.com/x-api/posts/manage-tweets/introduction).
   xRoute(context, 'DELETE', '/2/tweets/:id', 'tweets-delete', 'deleteTweet', ({ params, accountId }) => {
     const id = String(params.id);
     const post = sim.posts.get(id);
@@ -58,7 +64,7 @@ export function registerTweetRoutes(context: XContext): void {
 /** GET /2/tweets?ids=… : found posts in request order, a Not Found Error per missing id. */
 function lookupTweets(context: XContext, route: RouteContext): Response {
   const raw = route.url.searchParams.get('ids');
-  // x-openapi.json getPostsByIds: `ids` is required, 1 to 100 ids of `^[0-9]{1,19}$` (messages ASSUMED).
+  // getPostsByIds (the spec): `ids` is required, 1 to 100 ids of `^[0-9]{1,19}$` (messages ASSUMED).
   if (raw === null || raw === '')
     return invalidParameter('ids', '', 'The `ids` query parameter can not be empty');
   const ids = raw.split(',');

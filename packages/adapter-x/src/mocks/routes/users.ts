@@ -35,13 +35,14 @@ export function registerUserRoutes(context: XContext): void {
   const user = (account: SimulatedAccount, { url }: RouteContext) =>
     jsonResponse({ data: renderUser(context, account, listParam(url, 'user.fields')) });
 
-  // x-openapi.json getUsersMe. Declared before /2/users/:id, which would also match `me`.
+  // getUsersMe (https://api.x.com/2/openapi.json). Declared before /2/users/:id, which would also match `me`.
   userRoute('/2/users/me', 'users-me', 'readUsers', user);
-  // x-openapi.json getUsersById.
+  // getUsersById (https://api.x.com/2/openapi.json).
   userRoute('/2/users/:id', 'users-lookup', 'readUsers', user);
 
-  // x-openapi.json getUsersPosts: max_results 5..100 (default 10), the newest 3,200 posts;
-  // `exclude=replies,retweets` (the simulator has no reposts, so only replies are excluded).
+  // getUsersPosts (https://api.x.com/2/openapi.json): max_results 5..100 (default 10); the newest 3,200 posts
+  // (https://docs.x.com/x-api/posts/timelines/introduction); `exclude=replies,retweets` (the simulator has no
+  // reposts, so only replies are excluded).
   userRoute('/2/users/:id/tweets', 'users-tweets', 'readTweets', (account, route) => {
     const replies = listParam(route.url, 'exclude').has('replies');
     const posts = sim.posts.filter(
@@ -50,8 +51,8 @@ export function registerUserRoutes(context: XContext): void {
     return answerTimeline(context, route, posts, { minResults: 5, cap: USER_TWEETS_CAP });
   });
 
-  // x.md "Engagement": mentions, up to the 800 most recent; x-openapi.json getUsersMentions
-  // (max_results 5..100, default 10).
+  // Mentions, up to the 800 most recent (https://docs.x.com/x-api/posts/timelines/introduction);
+  // getUsersMentions (max_results 5..100, default 10; https://api.x.com/2/openapi.json).
   userRoute('/2/users/:id/mentions', 'users-mentions', 'readTweets', (account, route) => {
     const posts = sim.posts.filter((post) => mentions(post, account.id, account.handle));
     return answerTimeline(context, route, posts, { minResults: 5, cap: MENTIONS_CAP });
