@@ -19,6 +19,7 @@ export type {
   EngagementQuery,
   MentionSearchQuery,
   PostCheck,
+  PublicAccountQuery,
   ReplyTarget,
 } from './adapter/adapter.js';
 export type { Capabilities } from './adapter/capabilities.js';
@@ -51,6 +52,7 @@ export { ValidationError, type ValidationProblem } from './errors/validation-err
 // Models: plain data, each with a parse function that lists every problem at once.
 export type { Account } from './models/account.js';
 export type { Approval } from './models/approval.js';
+export type { AudienceBreakdown } from './models/audience-breakdown.js';
 export type { Engagement, EngagementAuthor, EngagementKind } from './models/engagement.js';
 export type { Media, MediaKind } from './models/media.js';
 export type { MediaSource, MediaStreamFactory } from './models/media-source.js';
@@ -59,6 +61,7 @@ export { CANONICAL_METRICS, type CanonicalMetric } from './models/metric-vocabul
 export type { Poll } from './models/poll.js';
 export type { ContentClass, Post } from './models/post.js';
 export type { PostRef } from './models/post-ref.js';
+export type { PublicAccount } from './models/public-account.js';
 export type { PublishResult, PublishWarning } from './models/publish-result.js';
 export type { RateLimitInfo, RateLimitScope } from './models/rate-limit-info.js';
 export type { Recurrence, ScheduleEntry } from './models/schedule-entry.js';

@@ -1,8 +1,10 @@
 import type { ValidationProblem } from '../errors/validation-error.js';
+import type { AudienceBreakdown } from '../models/audience-breakdown.js';
 import type { Engagement, EngagementKind } from '../models/engagement.js';
 import type { MetricSample } from '../models/metric-sample.js';
 import type { Post } from '../models/post.js';
 import type { PostRef } from '../models/post-ref.js';
+import type { PublicAccount } from '../models/public-account.js';
 import type { PublishResult } from '../models/publish-result.js';
 import type { Capabilities } from './capabilities.js';
 import type { PublishContext, RequestContext } from './context.js';
@@ -44,6 +46,24 @@ export interface MentionSearchQuery {
   readonly cursor?: string | undefined;
   /** Items per page the adapter asks the platform for (the platform may return fewer). */
   readonly pageSize?: number | undefined;
+}
+
+/**
+ * Which account {@link AdapterOperations.lookupPublicAccount} looks up, and how many of its
+ * recent posts to read.
+ *
+ * @example
+ * ```ts
+ * const query: PublicAccountQuery = { handle: 'rivalcoffee', since: new Date('2026-05-01'), limit: 50 };
+ * ```
+ */
+export interface PublicAccountQuery {
+  /** The account's handle, with or without `@`. */
+  readonly handle: string;
+  /** Only posts published at or after this instant (default: the adapter's recent window). */
+  readonly since?: Date | undefined;
+  /** The most posts to read (default: the adapter's; the platform may allow fewer). */
+  readonly limit?: number | undefined;
 }
 
 /** One page of engagement. */
@@ -195,6 +215,13 @@ export interface AdapterOperations {
    * context's account. Declared by `capabilities.engagement.search`.
    */
   searchMentions?(query: MentionSearchQuery, context: RequestContext): AsyncIterable<EngagementPage>;
+  /**
+   * Another account's public figures and recent posts' public metrics, by handle (competitors,
+   * influencers). Declared by `capabilities.research.publicAccounts`.
+   */
+  lookupPublicAccount?(query: PublicAccountQuery, context: RequestContext): Promise<PublicAccount>;
+  /** The account's followers split by the breakdowns the platform reports. Declared by `capabilities.research.audience`. */
+  getAudience?(context: RequestContext): Promise<readonly AudienceBreakdown[]>;
   /** The account's recent posts, for reconciling an ambiguous create. Declared by `capabilities.reconciliation.findRecentPosts`. */
   findRecentPosts?(query: RecentPostsQuery, context: RequestContext): Promise<readonly RecentPost[]>;
   /** Webhook verification and parsing. Declared by `capabilities.webhooks`. */

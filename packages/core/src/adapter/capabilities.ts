@@ -235,6 +235,28 @@ export const EngagementCapabilitiesSchema = z.strictObject({
 /** What the adapter can do with engagement. */
 export interface EngagementCapabilities extends z.output<typeof EngagementCapabilitiesSchema> {}
 
+/**
+ * What the adapter can tell about the world beyond the account's own posts: other accounts'
+ * public figures (competitors, influencers) and the account's audience.
+ */
+export const ResearchCapabilitiesSchema = z.strictObject({
+  /** `lookupPublicAccount` is available (X user lookup, Instagram `business_discovery`). */
+  publicAccounts: z.boolean(),
+  /** Breakdowns `getAudience` returns, in the platform's words (`age`, `country`, `seniority`, …); empty when none. */
+  audience: z.array(z.string().check(z.minLength(1))),
+  /** Why what is `false` or empty is not available, one sentence each, for users and reports. */
+  unavailable: z.optional(
+    z.strictObject({
+      /** Why other accounts cannot be looked up. */
+      publicAccounts: z.optional(z.string()),
+      /** Why the audience cannot be read. */
+      audience: z.optional(z.string()),
+    }),
+  ),
+});
+/** What the adapter can tell about other accounts and the account's audience. */
+export interface ResearchCapabilities extends z.output<typeof ResearchCapabilitiesSchema> {}
+
 /** How the adapter authenticates. */
 export const AuthCapabilitiesSchema = z.strictObject({
   /**
@@ -303,6 +325,8 @@ export const RateLimitOperationsSchema = z.strictObject({
   like: z.optional(bucketList()),
   /** `searchMentions`. */
   search: z.optional(bucketList()),
+  /** `lookupPublicAccount` and `getAudience`. */
+  research: z.optional(bucketList()),
   /** `findRecentPosts` (reconciliation reads). */
   findRecentPosts: z.optional(bucketList()),
 });
@@ -370,6 +394,8 @@ export const CapabilitiesSchema = z.strictObject({
   metrics: MetricCapabilitiesSchema,
   /** Engagement support. */
   engagement: EngagementCapabilitiesSchema,
+  /** Competitor, influencer and audience research; absent when the adapter offers none. */
+  research: z.optional(ResearchCapabilitiesSchema),
   /** Webhooks (`webhooks.verify` and `webhooks.parse`) are available. */
   webhooks: z.boolean(),
   /** Reconciliation signals. */

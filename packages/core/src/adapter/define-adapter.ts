@@ -50,6 +50,8 @@ const OPTIONAL_METHODS: Record<keyof AdapterOperations, (capabilities: Capabilit
   deleteEngagement: (c) => c.engagement.delete,
   like: (c) => c.engagement.like,
   searchMentions: (c) => c.engagement.search !== false,
+  lookupPublicAccount: (c) => c.research?.publicAccounts === true,
+  getAudience: (c) => (c.research?.audience.length ?? 0) > 0,
   findRecentPosts: (c) => c.reconciliation.findRecentPosts,
   webhooks: (c) => c.webhooks,
 };
