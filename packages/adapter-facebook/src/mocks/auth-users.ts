@@ -37,7 +37,7 @@ export interface SimulatedPageRole {
   readonly tasks?: readonly string[] | undefined;
 }
 
-/** Options of {@link FacebookUsers.add}. */
+/** Options of `FacebookUsers.add`. */
 export interface SimulatedUserOptions {
   /** The Pages the user has a role on, in the order `/me/accounts` lists them. */
   readonly pages?: readonly SimulatedPageRole[] | undefined;

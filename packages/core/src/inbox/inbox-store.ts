@@ -59,7 +59,7 @@ export interface InboxQuery {
   readonly assignee?: string | null | undefined;
   /** Items carrying this tag. */
   readonly tag?: string | undefined;
-  /** Items whose text contains this, ignoring case (compared after {@link foldText}). */
+  /** Items whose text contains this, ignoring case (and width: both sides are folded alike). */
   readonly text?: string | undefined;
   /** Items created at or after this instant. */
   readonly from?: Date | undefined;

@@ -43,5 +43,5 @@ export const AudienceBreakdownSchema = /* @__PURE__ */ (() =>
     ),
   }))();
 
-/** One split of an account's followers (see {@link AudienceBreakdownSchema}). */
+/** One split of an account's followers (see `AudienceBreakdownSchema`). */
 export interface AudienceBreakdown extends z.output<typeof AudienceBreakdownSchema> {}

@@ -46,5 +46,5 @@ export const PublicAccountSchema = /* @__PURE__ */ (() =>
     ),
   }))();
 
-/** Another account's public face at one instant (see {@link PublicAccountSchema}). */
+/** Another account's public face at one instant (see `PublicAccountSchema`). */
 export interface PublicAccount extends z.output<typeof PublicAccountSchema> {}

@@ -44,7 +44,7 @@ export interface FacebookLoginAuthorizationUrlOptions {
   readonly state: string;
   /** Graph API version of the dialog; default `v26.0`. */
   readonly graphVersion?: string | undefined;
-  /** Replaces {@link FACEBOOK_LOGIN_DIALOG_ORIGIN} (tests). */
+  /** Replaces the Facebook Login dialog's origin, `https://www.facebook.com` (tests). */
   readonly dialogOrigin?: string | undefined;
 }
 

@@ -15,9 +15,13 @@ import { type GraphAuthOptions, graphAuthClient } from './graph-auth.js';
  * ```
  */
 export const ManagedPageSchema = z.looseObject({
+  /** The Page's id. */
   id: GraphIdSchema,
+  /** The Page's name. */
   name: z.optional(z.string()),
+  /** The Page access token, when asked for and the user may act on the Page. */
   access_token: z.optional(z.string().check(z.minLength(1))),
+  /** What the user can do on the Page (`CREATE_CONTENT`, `MODERATE`, …). */
   tasks: z.optional(z.array(z.string())),
 });
 

@@ -16,7 +16,7 @@ export interface ScheduleStoreSuiteOptions {
 }
 
 /**
- * Registers the schedule store conformance suite with vitest: what every {@link ScheduleStore}
+ * Registers the schedule store conformance suite with vitest: what every `ScheduleStore`
  * (and so every `Outbox`) must do, for the in-memory, SQLite and BullMQ stores and yours.
  * Entries are added and read back whole, listed in order and by filter, changed only by a
  * compare-and-set on their state; due entries are claimed by exactly one of several racing
