@@ -6,6 +6,7 @@ import { EngagementLog } from './engagement-log.js';
 import type { Kpi } from './kpis.js';
 import type { PostFilter } from './post-filter.js';
 import type { EngagementResponse, PostMeta } from './post-meta.js';
+import { type ResearchAnalytics, researchAnalytics } from './research.js';
 import { type RollupOptions, type RollupRow, rollup } from './rollup.js';
 import { type IngestReport, SampleStore } from './sample-store.js';
 import { listPosts, type PostSummary, type TopPost, type TopPostsOptions, topPosts } from './top-posts.js';
@@ -45,7 +46,7 @@ export interface AnalyticsStats {
  * snapshot that arrives late never replaces a newer one. Account `lifetime` readings (a followers
  * count read daily) are kept as a history, one point per `observedAt`, for growth figures.
  */
-export interface Analytics {
+export interface Analytics extends ResearchAnalytics {
   /**
    * Adds metric samples. Validated with core's `MetricSampleSchema` unless `trusted`.
    *
@@ -158,6 +159,7 @@ export function createAnalytics(): Analytics {
   const store = new SampleStore();
   const log = new EngagementLog();
   return {
+    ...researchAnalytics(store),
     ingestSamples(samples, options = {}) {
       return store.ingest(options.trusted === true ? samples : parseMetricSamples(samples));
     },

@@ -36,6 +36,33 @@ export type { IngestReport } from './sample-store.js';
 export { TIME_GRAINS, type TimeBucket, type TimeGrain } from './time-buckets.js';
 export type { PostSummary, TopPost, TopPostsOptions } from './top-posts.js';
 
+// Beyond the own posts: competitors, share of voice, influencers, audience. (A detached comment, so import sorting keeps this block apart.)
+
+export type { AudienceBucket, AudienceFilter, AudienceSplit } from './audience.js';
+export type { BenchmarkAccount, BenchmarkOptions, BenchmarkRow, CompetitorBenchmark } from './competitors.js';
+export {
+  type CampaignPostRef,
+  type InfluencerCampaign,
+  type MetricPoint,
+  type TrackedPost,
+  trackInfluencerPosts,
+} from './influencer-campaign.js';
+export {
+  type Influencer,
+  type InfluencerItem,
+  type InfluencerOptions,
+  rankInfluencers,
+} from './influencers.js';
+export type { ResearchAnalytics } from './research.js';
+export {
+  type BrandTerms,
+  type BrandVoice,
+  type ListenedItem,
+  type ListenedOptions,
+  type ShareOfVoice,
+  shareOfVoice,
+} from './share-of-voice.js';
+
 // Statistics and exports: pure functions over plain inputs. (A detached comment, so import sorting keeps this block apart.)
 
 export {
@@ -89,6 +116,7 @@ export {
   buildReportInput,
   type ReportAbTestOptions,
 } from './report/build-report-input.js';
+export type { ResearchReportOptions } from './report/build-research-input.js';
 export { type RenderReportOptions, renderReport } from './report/render-report.js';
 export type {
   ReportAbTest,
@@ -100,3 +128,4 @@ export type {
   ReportPeriod,
   ReportRow,
 } from './report/report-input.js';
+export type { ReportCompetitors, ResearchReportInput } from './report/research-report-input.js';

@@ -19,6 +19,7 @@ import {
 } from './format.js';
 import { type HtmlValue, html, type SafeHtml } from './html.js';
 import type { ReportBreakdownDimension, ReportInput, ReportPeriod } from './report-input.js';
+import { hasResearchData, researchSections } from './research-sections.js';
 import { REPORT_CSS } from './styles.js';
 import { cell, contentMixTables, dataTable, slaTable } from './tables.js';
 
@@ -237,7 +238,8 @@ function hasData<K extends Kpi>(input: ReportInput<K>): boolean {
     toGrid(input.bestTime.cells).some((c) => c.samples > 0 || c.value !== null) ||
     input.abTest !== undefined ||
     (input.contentMix?.overall.posts ?? 0) > 0 ||
-    (input.sla?.overall.inbound ?? 0) > 0
+    (input.sla?.overall.inbound ?? 0) > 0 ||
+    hasResearchData(input)
   );
 }
 
@@ -330,6 +332,7 @@ ${
       )
 }
 ${input.sla === undefined ? null : section('engagement-sla', 'Engagement response times', slaTable(input.sla))}
+${researchSections(input)}
 </main>
 <footer><p>Made with smmkit. Missing values are shown as “${NO_DATA}”, never as 0. Rates are ratios of sums over the posts that have both counts.</p></footer>
 </body>

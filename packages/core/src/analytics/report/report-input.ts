@@ -5,6 +5,7 @@ import type { Dimension } from '../dimensions.js';
 import type { SlaReport } from '../engagement-sla.js';
 import type { Kpi, PostMeasure } from '../kpis.js';
 import type { RollupRow } from '../rollup.js';
+import type { ResearchReportInput } from './research-report-input.js';
 
 /**
  * The part of a rollup row a report reads: its dimensions, post count and KPIs. Any
@@ -81,7 +82,7 @@ export interface ReportPeriod {
  * };
  * ```
  */
-export interface ReportInput<K extends Kpi = Kpi> {
+export interface ReportInput<K extends Kpi = Kpi> extends ResearchReportInput {
   /** The KPI charted over time and across platforms (formulas on `KPIS`). */
   readonly kpi: K;
   /** Rollup rows by `day`, oldest first; days are read from `dimensions.day` (`YYYY-MM-DD`). */

@@ -23,6 +23,8 @@ export interface BarChartOptions {
   readonly kind: ValueKind;
   /** What a bar is, for the title (`platform`, `campaign`, …). */
   readonly group: string;
+  /** What `BarDatum.posts` counts, singular and plural (default `post`, `posts`). */
+  readonly countName?: readonly [one: string, many: string] | undefined;
 }
 
 const WIDTH = 720;
@@ -50,7 +52,8 @@ export function barChart(data: readonly BarDatum[], options: BarChartOptions): S
   const rows = data.map((datum, i) => {
     const top = TOP + i * ROW + (ROW - BAR) / 2;
     const middle = coord(top + BAR / 2 + 4);
-    const posts = `${datum.posts} ${datum.posts === 1 ? 'post' : 'posts'}`;
+    const [one, many] = options.countName ?? ['post', 'posts'];
+    const posts = `${datum.posts} ${datum.posts === 1 ? one : many}`;
     const name = html`<text class="label" x="${LEFT - 10}" y="${middle}" text-anchor="end">${truncate(datum.label, LABEL_CHARS)}<title>${datum.label}</title></text>`;
     if (datum.value === null) {
       return html`<g class="bar-row">${name}${svgText(coord(zero + 6), middle, NO_DATA, 'nodata')}</g>`;
