@@ -175,3 +175,54 @@ export function breakdown(
     ...extra,
   };
 }
+
+/** Names a hostile account, author, brand or bucket could carry. */
+export const HOSTILE_RESEARCH = {
+  name: '<script>alert("rival")</script>',
+  handle: '"><img src=x onerror=alert(1)>',
+  brand: "'><svg onload=alert(2)>",
+  bucket: '<b>18-24</b>',
+} as const;
+
+/**
+ * An aggregator with everything the research sections read: our account's samples, Rival
+ * Coffee's snapshots (under a hostile display name), influencers' snapshots, mentions, and
+ * Instagram audience splits (one with 12 cities, so the chart shows an "Other" bar).
+ */
+export function researchAnalytics(): Analytics {
+  const analytics = ownAnalytics();
+  analytics.ingestPublicAccounts(
+    rivalSnapshots().map((rival) => ({ ...rival, name: HOSTILE_RESEARCH.name })),
+  );
+  analytics.ingestPublicAccounts([
+    snapshot('c1', HOSTILE_RESEARCH.handle, '2026-05-10T08:00:00Z', 100_000, [
+      { id: 'm6', createdAt: '2026-05-09T10:00:00Z', metrics: { likes: 900, comments: 100 } },
+    ]),
+  ]);
+  analytics.ingestEngagements([
+    mention('m1', { id: 'a1', handle: 'critic' }, 'Bean Bros nailed it', '2026-05-05T10:00:00Z'),
+    mention('m2', { id: 'a1', handle: 'critic' }, 'Rival Coffee? no, Bean Bros', '2026-05-12T10:00:00Z'),
+    mention(
+      'm6',
+      { id: 'c1', handle: HOSTILE_RESEARCH.handle },
+      'Tried Rival Coffee',
+      '2026-05-09T10:00:00Z',
+    ),
+  ]);
+  const cities = Array.from({ length: 12 }, (_, i) => ({ key: `City ${i + 1}`, value: 120 - i * 10 }));
+  analytics.ingestAudience([
+    breakdown('age', '2026-05-15T00:00:00Z', [
+      { key: HOSTILE_RESEARCH.bucket, value: 100 },
+      { key: '25-34', value: 300 },
+      { key: '35-44', value: 100 },
+    ]),
+    breakdown('city', '2026-05-15T00:00:00Z', cities),
+  ]);
+  return analytics;
+}
+
+/** The brands of the share of voice, one with a hostile name. */
+export const RESEARCH_BRANDS = [
+  { brand: 'Bean Bros', terms: ['Bean Bros'], own: true },
+  { brand: HOSTILE_RESEARCH.brand, terms: ['Rival Coffee'] },
+] as const;
