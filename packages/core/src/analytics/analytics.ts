@@ -4,6 +4,7 @@ import { type BestTimeHeatmap, type BestTimeOptions, bestTimeToPost } from './be
 import type { Dimension } from './dimensions.js';
 import { EngagementLog } from './engagement-log.js';
 import type { Kpi } from './kpis.js';
+import { type OutcomeAnalytics, outcomeAnalytics } from './outcomes.js';
 import type { PostFilter } from './post-filter.js';
 import type { EngagementResponse, PostMeta } from './post-meta.js';
 import { type ResearchAnalytics, researchAnalytics } from './research.js';
@@ -46,7 +47,7 @@ export interface AnalyticsStats {
  * snapshot that arrives late never replaces a newer one. Account `lifetime` readings (a followers
  * count read daily) are kept as a history, one point per `observedAt`, for growth figures.
  */
-export interface Analytics extends ResearchAnalytics {
+export interface Analytics extends ResearchAnalytics, OutcomeAnalytics {
   /**
    * Adds metric samples. Validated with core's `MetricSampleSchema` unless `trusted`.
    *
@@ -160,6 +161,7 @@ export function createAnalytics(): Analytics {
   const log = new EngagementLog();
   return {
     ...researchAnalytics(store),
+    ...outcomeAnalytics(store),
     ingestSamples(samples, options = {}) {
       return store.ingest(options.trusted === true ? samples : parseMetricSamples(samples));
     },

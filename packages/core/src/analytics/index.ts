@@ -1,7 +1,7 @@
 /**
  * smmkit analytics: roll metric samples up by platform, account, campaign, tag, variant and time
  * bucket; KPIs with documented formulas; best time to post; A/B tests; content mix; engagement
- * SLA; UTM links; CSV, JSON and HTML reports.
+ * SLA; UTM links; goals with projections; ROI; CSV, JSON and HTML reports.
  *
  * @packageDocumentation
  */
@@ -63,6 +63,38 @@ export {
   shareOfVoice,
 } from './share-of-voice.js';
 
+// Outcomes: SMART goals with projections, and ROI from conversions and spend. (A detached comment, so import sorting keeps this block apart.)
+
+export {
+  type ConversionColumn,
+  type ConversionsCsvOptions,
+  DEFAULT_CONVERSION_HEADERS,
+  parseConversionsCsv,
+} from './conversions-csv.js';
+export {
+  GOAL_METRICS,
+  type Goal,
+  type GoalDay,
+  type GoalKind,
+  type GoalMetric,
+  type GoalOptions,
+  type GoalProgress,
+  type GoalProjection,
+  type GoalScope,
+  type GoalStatus,
+} from './goals.js';
+export type { OutcomeAnalytics } from './outcomes.js';
+export type {
+  PlatformAllocation,
+  RoiCampaignRow,
+  RoiFigures,
+  RoiPlatformRow,
+  RoiPostRow,
+  RoiReport,
+  UnattributedConversions,
+} from './roi.js';
+export type { ConversionEvent, ConversionUtm, RoiLink, RoiOptions, SpendEntry } from './roi-inputs.js';
+
 // Statistics and exports: pure functions over plain inputs. (A detached comment, so import sorting keeps this block apart.)
 
 export {
@@ -110,6 +142,7 @@ export {
 
 // The HTML report: self-contained page with inline SVG charts. (A detached comment, so import sorting keeps this block apart.)
 
+export type { OutcomesReportOptions } from './report/build-outcomes-input.js';
 export {
   type AbTestRate,
   type BuildReportInputOptions,
@@ -117,6 +150,7 @@ export {
   type ReportAbTestOptions,
 } from './report/build-report-input.js';
 export type { ResearchReportOptions } from './report/build-research-input.js';
+export type { OutcomesReportInput } from './report/outcomes-report-input.js';
 export { type RenderReportOptions, renderReport } from './report/render-report.js';
 export type {
   ReportAbTest,

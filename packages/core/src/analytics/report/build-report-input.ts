@@ -8,6 +8,7 @@ import { isPostKpi, type Kpi, type PostKpi, rateTermsOf } from '../kpis.js';
 import { metricRow } from '../metric-slots.js';
 import { CompiledPostFilter, type PostFilter } from '../post-filter.js';
 import type { PostSummary } from '../top-posts.js';
+import { buildOutcomesInput, type OutcomesReportOptions } from './build-outcomes-input.js';
 import { buildResearchInput, type ResearchReportOptions } from './build-research-input.js';
 import { measureLabel } from './format.js';
 import type { ReportAbTest, ReportBreakdownDimension, ReportInput } from './report-input.js';
@@ -33,7 +34,10 @@ export interface ReportAbTestOptions {
 }
 
 /** Options of {@link buildReportInput}; the `PostFilter` fields narrow every part of the report. */
-export interface BuildReportInputOptions<K extends Kpi = Kpi> extends PostFilter, ResearchReportOptions {
+export interface BuildReportInputOptions<K extends Kpi = Kpi>
+  extends PostFilter,
+    ResearchReportOptions,
+    OutcomesReportOptions {
   /** The KPI charted over time and across platforms. */
   readonly kpi: K;
   /** IANA zone of the days (default UTC). */
@@ -167,6 +171,7 @@ export function buildReportInput<K extends Kpi>(
     period: { since: options.since, until: options.until },
     postsWithoutMeta,
     ...buildResearchInput(analytics, options),
+    ...buildOutcomesInput(analytics, options),
     engagementOverTime: analytics.rollup({ ...filter, by: ['day'], timeZone, kpis }),
     platformComparison: analytics.rollup({ ...filter, by: ['platform'], timeZone, kpis }),
     ...(options.breakdowns === undefined

@@ -18,6 +18,7 @@ import {
   type ReportMeasure,
 } from './format.js';
 import { type HtmlValue, html, type SafeHtml } from './html.js';
+import { goalSections, hasOutcomeData, roiSections } from './outcome-sections.js';
 import type { ReportBreakdownDimension, ReportInput, ReportPeriod } from './report-input.js';
 import { hasResearchData, researchSections } from './research-sections.js';
 import { REPORT_CSS } from './styles.js';
@@ -239,7 +240,8 @@ function hasData<K extends Kpi>(input: ReportInput<K>): boolean {
     input.abTest !== undefined ||
     (input.contentMix?.overall.posts ?? 0) > 0 ||
     (input.sla?.overall.inbound ?? 0) > 0 ||
-    hasResearchData(input)
+    hasResearchData(input) ||
+    hasOutcomeData(input)
   );
 }
 
@@ -317,6 +319,7 @@ export function renderReport<K extends Kpi>(
 <header><h1>${title}</h1><p class="meta">${meta.map((item) => html`<span>${item}</span>`)}</p></header>
 <main>
 ${notice(input)}
+${goalSections(input, timeZone)}
 ${engagementSection(input, label)}
 ${platformSection(input, label)}
 ${breakdownSections(input, label)}
@@ -333,6 +336,7 @@ ${
 }
 ${input.sla === undefined ? null : section('engagement-sla', 'Engagement response times', slaTable(input.sla))}
 ${researchSections(input)}
+${roiSections(input)}
 </main>
 <footer><p>Made with smmkit. Missing values are shown as “${NO_DATA}”, never as 0. Rates are ratios of sums over the posts that have both counts.</p></footer>
 </body>

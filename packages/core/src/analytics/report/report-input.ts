@@ -5,6 +5,7 @@ import type { Dimension } from '../dimensions.js';
 import type { SlaReport } from '../engagement-sla.js';
 import type { Kpi, PostMeasure } from '../kpis.js';
 import type { RollupRow } from '../rollup.js';
+import type { OutcomesReportInput } from './outcomes-report-input.js';
 import type { ResearchReportInput } from './research-report-input.js';
 
 /**
@@ -82,7 +83,7 @@ export interface ReportPeriod {
  * };
  * ```
  */
-export interface ReportInput<K extends Kpi = Kpi> extends ResearchReportInput {
+export interface ReportInput<K extends Kpi = Kpi> extends ResearchReportInput, OutcomesReportInput {
   /** The KPI charted over time and across platforms (formulas on `KPIS`). */
   readonly kpi: K;
   /** Rollup rows by `day`, oldest first; days are read from `dimensions.day` (`YYYY-MM-DD`). */
