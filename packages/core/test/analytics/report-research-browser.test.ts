@@ -61,10 +61,14 @@ describe('HTML report research sections in headless Chromium', () => {
       }
       // One row per account, own first; the hostile display name is text.
       const accounts = await page.locator('#competitors > table tbody th').allTextContents();
-      expect(accounts).toEqual(['own-1 (own)', HOSTILE_RESEARCH.name, `@${HOSTILE_RESEARCH.handle}`]);
+      expect(accounts).toEqual([
+        'own-1 (x, own)',
+        `${HOSTILE_RESEARCH.name} (x)`,
+        `@${HOSTILE_RESEARCH.handle} (x)`,
+      ]);
       expect(await page.locator('#influencers tbody tr').count()).toBe(2);
       expect(await page.locator('#influencers tbody th').first().textContent()).toBe(
-        `@${HOSTILE_RESEARCH.handle}`,
+        `@${HOSTILE_RESEARCH.handle} (x)`,
       );
 
       // Charts: share of voice (2 brands), age (3 buckets), city (10 buckets + Other).
@@ -93,6 +97,15 @@ describe('HTML report research sections in headless Chromium', () => {
       }
       expect(charts[1]?.label).toContain(HOSTILE_RESEARCH.bucket);
       expect(await page.locator('script, img, iframe, object, embed, link').count()).toBe(0);
+      // Every table fits inside its section: no column runs off the card.
+      const overflowing = await page.locator('#competitors table, #influencers table').evaluateAll(
+        (tables) =>
+          tables.filter((table) => {
+            const section = table.closest('section')?.getBoundingClientRect();
+            return section === undefined || table.getBoundingClientRect().right > section.right;
+          }).length,
+      );
+      expect(overflowing).toBe(0);
     } finally {
       await page.close();
     }

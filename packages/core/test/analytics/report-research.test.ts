@@ -53,9 +53,9 @@ describe('report research sections', () => {
   it('shows the competitor table with own accounts marked and missing values as no data', () => {
     const competitors = sectionOf(researchPage(), 'competitors');
     expect(competitors).toContain('<h2 id="competitors-heading">Competitor benchmark</h2>');
-    // Own: 1,200 followers, +200 (+20.0 %), 3 posts, 0.75 a week, 80 interactions, 7.50 % a post.
+    // Own: 1,200 followers, +200 (+20.0 %), 0.75 posts a week, 80 interactions, 7.50 % a post.
     expect(competitors).toContain(
-      `<th scope="row">own-1 (own)</th><td>x</td><td class="num">1,200</td><td class="num">+200</td><td class="num">+20.0${NBSP}%</td><td class="num">3</td><td class="num">0.75</td><td class="num">80.00</td><td class="num">7.50${NBSP}%</td>`,
+      `<th scope="row">own-1 (x, own)</th><td class="num">1,200</td><td class="num">+200</td><td class="num">+20.0${NBSP}%</td><td class="num">0.75</td><td class="num">80</td><td class="num">7.50${NBSP}%</td>`,
     );
     // The influencer account has one reading in the period: its growth is no data.
     expect(competitors).toMatch(/<td class="num">100,000<\/td><td class="num nodata">no data<\/td>/);

@@ -12,20 +12,18 @@ function benchmarkTable(rows: readonly BenchmarkRow[], weeks: number): SafeHtml 
     `Over ${formatValue(weeks, 'decimal')} weeks`,
     [
       'Account',
-      'Platform',
       'Followers',
       'Growth',
       'Growth rate',
-      'Posts',
-      'Posts / week',
-      'Interactions / post',
-      'Engagement rate / post',
+      'Posts a week',
+      'Interactions a post',
+      'Engagement rate a post',
     ],
     rows.map(
       (row) =>
-        html`<tr><th scope="row">${row.label}${row.own ? ' (own)' : ''}</th>${cell(row.platform)}${cell(formatValue(row.followersLast, 'count'), true)}${cell(formatSignedCount(row.followerGrowth), true)}${cell(formatLift(row.followerGrowthRate), true)}${cell(formatValue(row.posts, 'count'), true)}${cell(formatValue(row.postsPerWeek, 'decimal'), true)}${cell(formatValue(row.interactionsPerPost, 'decimal'), true)}${cell(formatValue(row.engagementRatePerPost, 'rate'), true)}</tr>`,
+        html`<tr><th scope="row">${row.label} (${row.own ? `${row.platform}, own` : row.platform})</th>${cell(formatValue(row.followersLast, 'count'), true)}${cell(formatSignedCount(row.followerGrowth), true)}${cell(formatLift(row.followerGrowthRate), true)}${cell(formatValue(row.postsPerWeek, 'decimal'), true)}${cell(formatValue(row.interactionsPerPost, 'count'), true)}${cell(formatValue(row.engagementRatePerPost, 'rate'), true)}</tr>`,
     ),
-    [false, false, true, true, true, true, true, true, true],
+    [false, true, true, true, true, true, true],
   );
 }
 

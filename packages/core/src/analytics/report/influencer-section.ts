@@ -8,27 +8,17 @@ import { cell, table } from './tables.js';
 export function influencerSection(influencers: readonly Influencer[] | undefined): SafeHtml | null {
   if (influencers === undefined || influencers.length === 0) return null;
   const rows = influencers.map(
-    (influencer, i) =>
-      html`<tr>${cell(String(i + 1), true)}<th scope="row">${influencer.label}</th>${cell(influencer.platform)}${cell(formatValue(influencer.mentions, 'count'), true)}${cell(formatValue(influencer.followers, 'count'), true)}${cell(formatValue(influencer.reach, 'count'), true)}${cell(formatValue(influencer.interactions, 'count'), true)}${cell(formatValue(influencer.engagementRate, 'rate'), true)}${cell(formatValue(influencer.score, 'count'), true)}</tr>`,
+    (influencer) =>
+      html`<tr><th scope="row">${influencer.label} (${influencer.platform})</th>${cell(formatValue(influencer.mentions, 'count'), true)}${cell(formatValue(influencer.followers, 'count'), true)}${cell(formatValue(influencer.reach, 'count'), true)}${cell(formatValue(influencer.interactions, 'count'), true)}${cell(formatValue(influencer.engagementRate, 'rate'), true)}${cell(formatValue(influencer.score, 'count'), true)}</tr>`,
   );
   return researchSection(
     'influencers',
     'Influencers',
     html`<p class="lead">Authors of mentions and listened posts, by score = reach (followers × mentions) + interactions on their posts about the brand.</p>${table(
-      'Top authors',
-      [
-        '#',
-        'Author',
-        'Platform',
-        'Mentions',
-        'Followers',
-        'Reach',
-        'Interactions',
-        'Engagement rate',
-        'Score',
-      ],
+      'Top authors, best first',
+      ['Author', 'Mentions', 'Followers', 'Reach', 'Interactions', 'Engagement rate', 'Score'],
       rows,
-      [true, false, false, true, true, true, true, true, true],
+      [false, true, true, true, true, true, true],
     )}`,
   );
 }
