@@ -3,7 +3,14 @@ import { createAnalytics } from '../../src/analytics/analytics.js';
 import { buildReportInput } from '../../src/analytics/report/build-report-input.js';
 import { renderReport } from '../../src/analytics/report/render-report.js';
 import { ValidationError } from '../../src/errors/validation-error.js';
-import { HOSTILE_RESEARCH, RESEARCH_BRANDS, researchAnalytics, SINCE, UNTIL } from './research-fixtures.js';
+import {
+  breakdown,
+  HOSTILE_RESEARCH,
+  RESEARCH_BRANDS,
+  researchAnalytics,
+  SINCE,
+  UNTIL,
+} from './research-fixtures.js';
 
 const NBSP = '\u00a0';
 
@@ -110,7 +117,7 @@ describe('report research sections', () => {
 
   it('does not call a report empty when only research sections have data', () => {
     const analytics = createAnalytics();
-    analytics.ingestAudience(researchAnalytics().audience());
+    analytics.ingestAudience([breakdown('age', '2026-05-15T00:00:00Z', [{ key: '25-34', value: 3 }])]);
     const page = renderReport(
       buildReportInput(analytics, { kpi: 'engagementRateByImpressions', audience: true }),
     );
