@@ -119,6 +119,18 @@ export function mastodonCapabilities(settings: { readonly maxCharacters: number 
       like: true,
       search: 'hashtags',
     },
+    // Other accounts by handle: GET /api/v1/accounts/lookup and their statuses
+    // (https://docs.joinmastodon.org/methods/accounts/#lookup, #statuses). An Account carries
+    // counts only (https://docs.joinmastodon.org/entities/Account/): Mastodon has no follower
+    // demographics.
+    research: {
+      publicAccounts: true,
+      audience: [],
+      unavailable: {
+        audience:
+          'Mastodon reports no follower demographics: an account has only follower, following and status counts.',
+      },
+    },
     webhooks: false,
     // `Idempotency-Key` is remembered for up to an hour (methods/statuses#create).
     reconciliation: { idempotencyKey: true, findRecentPosts: true, duplicateSignal: false },
@@ -145,6 +157,7 @@ export function mastodonCapabilities(settings: { readonly maxCharacters: number 
         engagement: ['api'],
         reply: ['api'],
         search: ['api'],
+        research: ['api'],
         findRecentPosts: ['api'],
       },
     },

@@ -6,6 +6,7 @@ import { findRecentMastodonPosts } from './find-recent-posts.js';
 import { createMastodonHttpClient } from './http-client.js';
 import { likeOnMastodon } from './like.js';
 import { listMastodonEngagements } from './list-engagements.js';
+import { lookupMastodonPublicAccount } from './lookup-public-account.js';
 import { getMastodonAccountMetrics, getMastodonPostMetrics } from './metrics.js';
 import { MastodonPostOptionsSchema } from './post-options.js';
 import { publishToMastodon } from './publish.js';
@@ -23,6 +24,7 @@ type MastodonOperations =
   | 'reply'
   | 'like'
   | 'searchMentions'
+  | 'lookupPublicAccount'
   | 'findRecentPosts';
 
 /**
@@ -73,6 +75,7 @@ export function createMastodonAdapter(settings: MastodonSettings): MastodonAdapt
     reply: (to, text, context) => replyOnMastodon(http, to, text, context),
     like: (engagement, liked, context) => likeOnMastodon(http, engagement, liked, context),
     searchMentions: (query, context) => searchMastodonMentions(http, query, context),
+    lookupPublicAccount: (query, context) => lookupMastodonPublicAccount(http, query, context),
     findRecentPosts: (query, context) => findRecentMastodonPosts(http, query, context),
   });
 }

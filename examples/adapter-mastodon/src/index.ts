@@ -1,7 +1,7 @@
 /**
  * A complete smmkit adapter for Mastodon's REST API, built only on `@smmkit/core`: publish
  * (media, polls, threads, first comment, idempotency keys), delete, metrics, mentions and
- * replies, reconciliation and OAuth with PKCE. It is the template for third-party adapters.
+ * replies, other accounts' public figures, reconciliation and OAuth with PKCE. It is the template for third-party adapters.
  *
  * @packageDocumentation
  */

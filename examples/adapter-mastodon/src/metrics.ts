@@ -15,10 +15,10 @@ import {
 
 /** Status counts and the canonical metric each one is (docs.joinmastodon.org: entities/Status). */
 const POST_METRICS = [
-  ['likes', 'favourites_count'],
-  ['shares', 'reblogs_count'],
-  ['comments', 'replies_count'],
-] as const satisfies readonly (readonly [CanonicalMetric, keyof MastodonStatus])[];
+  ['favourites_count', 'likes'],
+  ['reblogs_count', 'shares'],
+  ['replies_count', 'comments'],
+] as const satisfies readonly (readonly [keyof MastodonStatus, CanonicalMetric])[];
 
 /** Account counts and the canonical metric each one is (entities/Account). */
 const ACCOUNT_METRICS = [
@@ -66,22 +66,56 @@ export async function getMastodonPostMetrics(
       if (PlatformError.isInstance(error) && error.code === 'not_found') continue;
       throw error;
     }
-    const observedAt = new Date(clock.now());
-    for (const [metric, rawName] of POST_METRICS) {
-      samples.push({
-        platform: 'mastodon',
-        accountId: context.account.accountId,
-        scope: 'post',
-        platformPostId: ref.platformPostId,
-        metric,
-        rawName,
-        value: status[rawName],
-        observedAt,
-        period: 'lifetime',
-      });
-    }
+    samples.push(...statusSamples(status, context.account.accountId, new Date(clock.now())));
   }
   return samples;
+}
+
+/**
+ * The samples of one status by `accountId`: likes ← `favourites_count`, shares ←
+ * `reblogs_count`, comments ← `replies_count` (docs.joinmastodon.org: entities/Status). Shared by
+ * the account's own post metrics and another account's statuses (`lookupPublicAccount`).
+ *
+ * @param status - the status as Mastodon returned it
+ * @param accountId - its author, whose samples these are
+ * @param observedAt - when Mastodon answered
+ * @returns one sample per count
+ *
+ * @example
+ * ```ts
+ * statusSamples(status, status.account.id, new Date());
+ * ```
+ */
+export function statusSamples(status: MastodonStatus, accountId: string, observedAt: Date): MetricSample[] {
+  return countSamples(status, POST_METRICS, {
+    platform: 'mastodon',
+    accountId,
+    platformPostId: status.id,
+    observedAt,
+  });
+}
+
+/**
+ * The samples of an account's counts: followers ← `followers_count`, following ←
+ * `following_count`, posts_count ← `statuses_count` (docs.joinmastodon.org: entities/Account).
+ * Shared by the account's own metrics and another account's (`lookupPublicAccount`).
+ *
+ * @param account - the account as Mastodon returned it
+ * @param accountId - whose counts they are
+ * @param observedAt - when Mastodon answered
+ * @returns one sample per count
+ *
+ * @example
+ * ```ts
+ * accountSamples(account, account.id, new Date());
+ * ```
+ */
+export function accountSamples(
+  account: MastodonAccountWithCounts,
+  accountId: string,
+  observedAt: Date,
+): MetricSample[] {
+  return countSamples(account, ACCOUNT_METRICS, { platform: 'mastodon', accountId, observedAt });
 }
 
 /**
@@ -111,9 +145,5 @@ export async function getMastodonAccountMetrics(
     schema: AccountWithCountsSchema,
     context,
   });
-  return countSamples(account, ACCOUNT_METRICS, {
-    platform: 'mastodon',
-    accountId,
-    observedAt: new Date(clock.now()),
-  });
+  return accountSamples(account, accountId, new Date(clock.now()));
 }

@@ -149,6 +149,26 @@ export function facebookCapabilities(
       like: true,
       search: false,
     },
+    // Another Page's public posts and engagement can be read only with the Page Public Content
+    // Access feature, which needs App Review and business verification
+    // (https://developers.facebook.com/docs/features-reference/page-public-content-access); the
+    // adapter holds the Page's own token. Follower breakdowns: Meta's list of deprecations names
+    // page_follows_city and page_follows_country as the replacements of page_fans_city and
+    // page_fans_country, removed on 15 Nov 2025
+    // (https://developers.facebook.com/documentation/pages-api/platforminsights/page/deprecated-metrics),
+    // while its list for 14 Mar 2024 has them among the metrics already deprecated
+    // (https://developers.facebook.com/docs/platforminsights/page/deprecated-metrics), so the adapter
+    // reads neither.
+    research: {
+      publicAccounts: false,
+      audience: [],
+      unavailable: {
+        publicAccounts:
+          "Reading other Pages' public posts needs Meta's Page Public Content Access feature, granted only after App Review and business verification; this adapter works with the Page's own token.",
+        audience:
+          "Meta's Page Insights documentation contradicts itself on whether follower breakdowns by city and country (page_follows_city, page_follows_country) still exist, so this adapter does not read them.",
+      },
+    },
     // Page `feed` comments and `mention`s, verified with the app secret
     // (https://developers.facebook.com/docs/graph-api/webhooks/reference/page/): when one is set.
     webhooks: settings.webhooks === true,

@@ -153,6 +153,22 @@ export function tiktokCapabilities(settings: TikTokCapabilitySettings): Capabili
     },
     // No comment, reply or moderation endpoints in the Content Posting and Display APIs.
     engagement: { read: [], reply: false, hide: false, delete: false, like: false, search: false },
+    // The Display API reads only the authorizing creator's own profile and videos; other accounts'
+    // public data comes only through the Research API, for academic researchers at non-profit
+    // universities in the U.S. and Europe, non-commercial use only
+    // (https://developers.tiktok.com/products/research-api/). The Display API's user info has counts only
+    // (follower_count, following_count, likes_count, video_count:
+    // https://developers.tiktok.com/doc/tiktok-api-v2-get-user-info): no follower demographics.
+    research: {
+      publicAccounts: false,
+      audience: [],
+      unavailable: {
+        publicAccounts:
+          "TikTok's Display API reads only the signed-in creator's own account; other accounts' public data is available only through TikTok's Research API, which is open to approved academic researchers for non-commercial use.",
+        audience:
+          "TikTok's Display API reports only the account's follower, following, like and video counts, no follower demographics.",
+      },
+    },
     // Signed deliveries (https://developers.tiktok.com/doc/webhooks-verification); they carry
     // publish and authorization events, no engagement.
     webhooks: settings.webhooks,

@@ -38,6 +38,8 @@ const OPERATIONS = [
   'unlikePost',
   'getDirectMessagesEvents',
   'createDirectMessagesByParticipantId',
+  // Other accounts' public figures (src/lookup-public-account.ts; it also calls getUsersPosts).
+  'getUsersByUsername',
   // Chunked media upload (src/media-upload.ts, media-processing.ts).
   'initializeMediaUpload',
   'appendMediaUpload',

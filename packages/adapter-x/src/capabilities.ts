@@ -59,6 +59,16 @@ export const X_RATE_BUDGETS: readonly RateBudget[] = Object.freeze([
   },
   // Recent search, per user: 300/15min (https://docs.x.com/x-api/fundamentals/rate-limits).
   { bucket: 'GET /2/tweets/search/recent', limit: 300, windowSec: 900, scope: 'user', resets: 'fixed' },
+  // User lookup by username and a user's posts timeline, per user: 900/15min each
+  // (https://docs.x.com/x-api/fundamentals/rate-limits, "Users lookup" and "Timelines").
+  {
+    bucket: 'GET /2/users/by/username/:username',
+    limit: 900,
+    windowSec: 900,
+    scope: 'user',
+    resets: 'fixed',
+  },
+  { bucket: 'GET /2/users/:id/tweets', limit: 900, windowSec: 900, scope: 'user', resets: 'fixed' },
   // "media initialize/append/finalize 1,875/15 min".
   {
     bucket: 'POST /2/media/upload/initialize',
@@ -205,6 +215,18 @@ export function xCapabilities(settings: {
       // (https://docs.x.com/x-api/posts/search/integrate/build-a-query).
       search: 'text',
     },
+    // Other accounts by username: user lookup with `public_metrics`
+    // (https://docs.x.com/x-api/users/lookup/introduction) and their posts with public metrics
+    // (https://docs.x.com/x-api/posts/timelines/introduction). A User's fields are its profile and
+    // counts only (https://docs.x.com/x-api/users/lookup/integrate): no follower demographics.
+    research: {
+      publicAccounts: true,
+      audience: [],
+      unavailable: {
+        audience:
+          'X API v2 reports no follower demographics: a user has only follower, following and post counts.',
+      },
+    },
     // CRC and signatures need the consumer secret (https://docs.x.com/x-api/webhooks/quickstart).
     webhooks: settings.webhooks,
     // X takes no idempotency key; a repeated post is refused as duplicate content (a 403, observed),
@@ -240,6 +262,8 @@ export function xCapabilities(settings: {
         // which it is, and the two have the same limits, so neither is ever exceeded.
         like: ['POST /2/users/:id/likes', 'DELETE /2/users/:id/likes/:id'],
         search: ['GET /2/tweets/search/recent'],
+        // A lookup reads the user, then pages through their posts.
+        research: ['GET /2/users/by/username/:username', 'GET /2/users/:id/tweets'],
         findRecentPosts: ['GET /2/users/:id/tweets'],
       },
     },

@@ -7,6 +7,7 @@ import { hideXReply } from './hide.js';
 import { createXHttpClient } from './http-client.js';
 import { likeOnX } from './like.js';
 import { listXEngagements } from './list-engagements.js';
+import { lookupXPublicAccount } from './lookup-public-account.js';
 import { getXAccountMetrics, getXPostMetrics } from './metrics.js';
 import { XPostOptionsSchema } from './post-options.js';
 import { publishToX } from './publish.js';
@@ -32,6 +33,7 @@ export type XAdapter = Adapter &
       | 'hide'
       | 'like'
       | 'searchMentions'
+      | 'lookupPublicAccount'
       | 'findRecentPosts'
     >
   >;
@@ -84,6 +86,7 @@ export function createXAdapter(settings: XSettings = {}): XAdapter {
     hide: (engagement, hidden, context) => hideXReply(http, engagement, hidden, context),
     like: (engagement, liked, context) => likeOnX(http, engagement, liked, context),
     searchMentions: (query, context) => searchXMentions(http, query, context, resolved.searchQueryMaxLength),
+    lookupPublicAccount: (query, context) => lookupXPublicAccount(http, query, context),
     findRecentPosts: (query, context) => findRecentXPosts(http, query, context, resolved.username),
     ...(secret === undefined
       ? {}

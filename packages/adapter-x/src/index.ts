@@ -1,7 +1,8 @@
 /**
  * The smmkit adapter for X (API v2), built on `@smmkit/core`: publish posts, threads, polls and
  * media (chunked upload with processing), first comments, delete, metrics, mentions, replies and
- * direct messages, reply, hide and like, brand-mention search (recent search), reconciliation,
+ * direct messages, reply, hide and like, brand-mention search (recent search), other accounts' public figures and posts (competitors,
+ * influencers), reconciliation,
  * rate-limit headers, OAuth 2.0 with PKCE, and Account Activity webhooks. The `./mocks` entry exports an MSW simulator of the X API.
  *
  * @packageDocumentation

@@ -1,7 +1,7 @@
 import type { CanonicalMetric, MetricSample, PostRef, RequestContext } from '@smmkit/core';
 import { type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
 import { pickXPostMetrics } from './metric-mapping.js';
-import { MeResponseSchema, PostListResponseSchema, type XPostList } from './schemas.js';
+import { MeResponseSchema, PostListResponseSchema, type XPostList, type XUser } from './schemas.js';
 
 /** `GET /2/tweets?ids=…` takes up to 100 ids (https://docs.x.com/x-api/posts/lookup/introduction). */
 const MAX_IDS_PER_REQUEST = 100;
@@ -65,12 +65,28 @@ export async function getXPostMetrics(
       schema: PostListResponseSchema,
       context,
     });
-    samples.push(...postSamples(data, context.account.accountId, new Date(clock.now())));
+    samples.push(...xPostSamples(data, context.account.accountId, new Date(clock.now())));
   }
   return samples;
 }
 
-function postSamples(page: XPostList, accountId: string, observedAt: Date): MetricSample[] {
+/**
+ * The samples of a page of posts by `accountId`: each canonical metric once per post, by
+ * {@link pickXPostMetrics} precedence, and `video_views` as the sum of the post's media
+ * `public_metrics.view_count` when the page expanded them. Shared by the account's own post
+ * metrics and the public posts of another account (`lookupPublicAccount`).
+ *
+ * @param page - the posts as X returned them, with `includes.media` when expanded
+ * @param accountId - the author of the posts, whose samples these are
+ * @param observedAt - when X answered
+ * @returns the samples, post by post
+ *
+ * @example
+ * ```ts
+ * xPostSamples(data, '2244994945', new Date());
+ * ```
+ */
+export function xPostSamples(page: XPostList, accountId: string, observedAt: Date): MetricSample[] {
   const views = new Map<string, number>();
   for (const media of page.includes?.media ?? []) {
     const count = media.public_metrics?.view_count;
@@ -125,8 +141,28 @@ export async function getXAccountMetrics(http: HttpClient, context: RequestConte
     schema: MeResponseSchema,
     context,
   });
-  const observedAt = new Date(clock.now());
-  const counts = data.data.public_metrics ?? {};
+  return xAccountSamples(data.data, context.account.accountId, new Date(clock.now()));
+}
+
+/**
+ * The samples of a user's `public_metrics` (`UserPublicMetrics` in https://api.x.com/2/openapi.json):
+ * followers ← `followers_count`, following ← `following_count`, posts_count ← `tweet_count` (or
+ * `post_count`, the newest spec's name), each once. Counts X left out, or sent as something other
+ * than a finite, non-negative number, give no sample. Shared by the account's own metrics and
+ * another account's (`lookupPublicAccount`).
+ *
+ * @param user - the user as X returned it, with `public_metrics` when asked for
+ * @param accountId - whose counts they are
+ * @param observedAt - when X answered
+ * @returns one sample per count X reported
+ *
+ * @example
+ * ```ts
+ * xAccountSamples({ id: '2244994945', public_metrics: { followers_count: 42 } }, '2244994945', new Date());
+ * ```
+ */
+export function xAccountSamples(user: XUser, accountId: string, observedAt: Date): MetricSample[] {
+  const counts = user.public_metrics ?? {};
   const seen = new Set<CanonicalMetric>();
   const samples: MetricSample[] = [];
   for (const [metric, field] of ACCOUNT_METRICS) {
@@ -135,7 +171,7 @@ export async function getXAccountMetrics(http: HttpClient, context: RequestConte
     seen.add(metric);
     samples.push({
       platform: 'x',
-      accountId: context.account.accountId,
+      accountId,
       scope: 'account',
       metric,
       rawName: `public_metrics.${field}`,

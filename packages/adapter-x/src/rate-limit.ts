@@ -3,8 +3,10 @@ import type { AnsweredRequest, RateLimitParser } from '@smmkit/core/adapter-kit'
 
 /**
  * The endpoint bucket of a request, as X counts its limits: method and path with every numeric
- * id replaced by `:id` (`DELETE /2/tweets/:id`, `POST /2/media/upload/:id/append`). The budgets
- * in `capabilities.rateLimits` use the same names.
+ * id replaced by `:id` (`DELETE /2/tweets/:id`, `POST /2/media/upload/:id/append`) and the
+ * username of a lookup by username by `:username` (`GET /2/users/by/username/:username`, as
+ * https://docs.x.com/x-api/fundamentals/rate-limits names it). The budgets in
+ * `capabilities.rateLimits` use the same names.
  *
  * @param request - the method and path the response answered
  * @returns the bucket name
@@ -17,9 +19,12 @@ import type { AnsweredRequest, RateLimitParser } from '@smmkit/core/adapter-kit'
  */
 export function xRateLimitBucket(request: AnsweredRequest): string {
   // `/2/…`: the first segment is the API version, not an id.
-  const path = request.path
-    .split('/')
-    .map((segment, index) => (index > 1 && /^\d+$/.test(segment) ? ':id' : segment))
+  const segments = request.path.split('/');
+  const path = segments
+    .map((segment, index) => {
+      if (index > 2 && segments[index - 2] === 'by' && segments[index - 1] === 'username') return ':username';
+      return index > 1 && /^\d+$/.test(segment) ? ':id' : segment;
+    })
     .join('/');
   return `${request.method.toUpperCase()} ${path}`;
 }

@@ -175,6 +175,13 @@ export type XPostList = z.output<typeof PostListResponseSchema>;
 /** `GET /2/users/me` → `{data: User}`. */
 export const MeResponseSchema = z.object({ data: UserSchema });
 
+/**
+ * `GET /2/users/by/username/:username` → `{data: User}`, or a 200 with only `errors[]` when there
+ * is no such user (`GetUsersByUsernameResponse` in https://api.x.com/2/openapi.json; X answers an
+ * unknown username with a "Not Found Error" problem, https://docs.x.com/x-api/users/lookup/introduction).
+ */
+export const UserLookupResponseSchema = z.object({ data: z.optional(UserSchema), errors: ErrorsSchema });
+
 /** A direct-message event (`DmEvent` in https://api.x.com/2/openapi.json). */
 export const DmEventSchema = z.looseObject({
   id: z.string(),

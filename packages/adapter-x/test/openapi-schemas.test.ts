@@ -171,6 +171,16 @@ describe('the adapter and the simulator against the X API OpenAPI spec', () => {
     await conform();
   });
 
+  it("looks up another account and its posts, and answers an unknown username's Not Found Error", async () => {
+    const { adapter, conform } = recordedAdapter();
+    x.seedPublicAccount('spec_rival', { posts: 7 });
+    await adapter.lookupPublicAccount({ handle: 'spec_rival', limit: 6 }, h.context());
+    await adapter.lookupPublicAccount({ handle: 'nobody_here' }, h.context()).catch(() => undefined);
+    // The user, one page of posts, and the unknown user: a 200 carrying only `errors`.
+    expect(x.sim.log.entries.map((entry) => entry.status)).toEqual([200, 200, 200]);
+    await conform();
+  });
+
   it('serves the DM routes the adapter does not call with the shapes of the spec', async () => {
     const recorder = recordingFetch();
     const send = (path: string, json: unknown) =>

@@ -391,6 +391,42 @@ describe('accounts', () => {
     expect(nextLink(last)).toBeUndefined();
     expect((await call('/api/v1/accounts/999')).status).toBe(404);
   });
+
+  it('looks up an account by username or username@this-host without a token, regardless of case', async () => {
+    const rival = mastodon.seedPublicAccount('Rival_Coffee', { followers: 5_400, following: 12, posts: 2 });
+    const host = new URL(base).host;
+    for (const acct of ['rival_coffee', `RIVAL_COFFEE@${host}`]) {
+      const found = await fetch(`${base}/api/v1/accounts/lookup?acct=${encodeURIComponent(acct)}`);
+      expect(found.status).toBe(200);
+      expect(await read(found)).toMatchObject({
+        id: rival.account.id,
+        username: 'Rival_Coffee',
+        acct: 'Rival_Coffee',
+        followers_count: 5_400,
+        following_count: 12,
+        statuses_count: 2,
+      });
+    }
+    for (const acct of ['nobody', 'rival_coffee@elsewhere.example', '']) {
+      const missing = await call(`/api/v1/accounts/lookup?acct=${encodeURIComponent(acct)}`);
+      expect(missing.status).toBe(404);
+      expect(await read(missing)).toEqual({ error: 'Record not found' });
+    }
+  });
+
+  it('seeds another account with public statuses a day apart, the newest now, reusing an existing account', () => {
+    const seeded = mastodon.seedPublicAccount('seeded_rival');
+    expect(seeded.account).toMatchObject({ handle: 'seeded_rival', followers: 1_000, following: 100 });
+    expect(seeded.posts.map((status) => status.createdAt)).toEqual(
+      Array.from({ length: 10 }, (_, index) => START - (9 - index) * 24 * 60 * 60_000),
+    );
+    expect(mastodon.statusOf(seeded.posts[0]?.id ?? '')?.visibility).toBe('public');
+
+    const again = mastodon.seedPublicAccount('SEEDED_RIVAL', { followers: 7, posts: 1, text: () => 'Fresh' });
+    expect(again.account.id).toBe(seeded.account.id);
+    expect(again.account).toMatchObject({ followers: 7, following: 100 });
+    expect(mastodon.statusOf(again.posts[0]?.id ?? '')?.content).toBe('<p>Fresh</p>');
+  });
 });
 
 describe('limits, tokens and faults', () => {

@@ -19,6 +19,7 @@ export type XBucket =
   | 'likes-delete-24h'
   | 'users-me'
   | 'users-lookup'
+  | 'users-by-username'
   | 'users-tweets'
   | 'users-mentions'
   | 'search-recent'
@@ -43,7 +44,8 @@ export type XBucket =
  *
  * From https://docs.x.com/x-api/fundamentals/rate-limits (per user): manage likes, "50/15min,
  * 1,000/24hrs" for each of POST /2/users/:id/likes and DELETE /2/users/:id/likes/:tweet_id (the
- * daily caps reported in `x-user-limit-24hour-*` like POST /2/tweets'); recent search 300/15min.
+ * daily caps reported in `x-user-limit-24hour-*` like POST /2/tweets'); recent search 300/15min;
+ * GET /2/users/by/username/:username 900/15min, its own window.
  *
  * ASSUMED from the historic developer.twitter.com v2 rate-limit table (per user, 15 min): tweets
  * lookup 900, users/me 75, user lookup 900, user timeline 900 (the GET /2/users/:id/tweets page
@@ -62,6 +64,7 @@ export const X_BUDGETS: Readonly<Record<XBucket, RateBudgetRule>> = {
   'likes-delete-24h': perDay(1_000),
   'users-me': per15(75),
   'users-lookup': per15(900),
+  'users-by-username': per15(900),
   'users-tweets': per15(900),
   'users-mentions': per15(300),
   'search-recent': per15(300),

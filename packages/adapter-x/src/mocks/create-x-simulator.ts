@@ -28,6 +28,7 @@ import { registerUnknownPathRoute } from './routes/unknown-path.js';
 import { registerUserRoutes } from './routes/users.js';
 import { DEFAULT_SCOPES } from './scopes.js';
 import { seedBrandMentions } from './seed-brand-mentions.js';
+import { seedPublicAccount } from './seed-public-account.js';
 import { storeTweet } from './store-tweet.js';
 
 /**
@@ -219,6 +220,36 @@ export function createXSimulator(options: XSimulatorOptions = {}) {
         readonly text?: ((author: SimulatedAccount, index: number) => string) | undefined;
       } = {},
     ) => seedBrandMentions(context, term, count, seed.text),
+    /**
+     * Another account (a competitor, an influencer) that a lookup by username finds, with `posts`
+     * public posts (default 10) `spacingMs` apart (default a day), the newest at simulated now;
+     * their public metrics grow with their age. Defaults: 1,000 followers, 100 following, posts
+     * saying `Post <n> from <username>`. An existing account with that username is reused. Returns
+     * the account and its new posts, oldest first.
+     *
+     * @example
+     * ```ts
+     * const rival = x.seedPublicAccount('rivalcoffee', { followers: 5_400, posts: 30, spacingMs: 8 * 3_600_000 });
+     * ```
+     */
+    seedPublicAccount: (
+      username: string,
+      seed: {
+        /** Its followers (default 1,000). */
+        readonly followers?: number | undefined;
+        /** The accounts it follows (default 100). */
+        readonly following?: number | undefined;
+        /** Its display name (default the username). */
+        readonly displayName?: string | undefined;
+        /** How many public posts to add (default 10). */
+        readonly posts?: number | undefined;
+        /** Simulated ms between two posts, the newest at simulated now (default a day). */
+        readonly spacingMs?: number | undefined;
+        /** What the `index`-th post says, oldest first (default `Post <index + 1> from <username>`). */
+        readonly text?: ((index: number) => string) | undefined;
+      } = {},
+    ): { readonly account: SimulatedAccount; readonly posts: readonly SimulatedPost[] } =>
+      seedPublicAccount(context, username, seed),
     /** The users who like the post through the API (POST /2/users/:id/likes), in the order they liked it. */
     likersOf: (postId: string) => likersOf(context, postId),
     /** Other accounts send `accountId` `count` direct messages (each engagement's id is its DM event id). Oldest first. */

@@ -91,7 +91,9 @@ export function stringify(value: unknown): string {
  * A "Not Found Error" for the partial `errors[]` of a lookup, as X writes it for GET /2/tweets:
  * `{"value","detail":"Could not find tweet with ids: [1].","title":"Not Found Error",
  * "resource_type":"tweet","parameter":"ids","resource_id","type":…/resource-not-found}` (quoted in
- * many clients' fixtures, e.g. the Go and C# SDK tests found by search). The user variant
+ * many clients' fixtures, e.g. the Go and C# SDK tests found by search). A lookup by username
+ * answers 200 with `"detail":"Could not find user with username: [name].","parameter":"username"`
+ * in the same shape (quoted in a client's test fixture found by search). The user-by-id variant
  * ("Could not find user with id: [1].") follows the same pattern (ASSUMED wording).
  */
 export function notFoundProblem(
@@ -99,10 +101,10 @@ export function notFoundProblem(
   parameter: string,
   id: string,
 ): ProblemObject {
-  const plural = parameter === 'ids' ? 'ids' : 'id';
+  const noun = parameter === 'ids' || parameter === 'username' ? parameter : 'id';
   return {
     value: id,
-    detail: `Could not find ${resourceType} with ${plural}: [${id}].`,
+    detail: `Could not find ${resourceType} with ${noun}: [${id}].`,
     title: 'Not Found Error',
     resource_type: resourceType,
     parameter,

@@ -319,6 +319,56 @@ describe('users', () => {
     expect(missing.errors).toMatchObject([{ title: 'Not Found Error', resource_type: 'user' }]);
   });
 
+  it('answers /2/users/by/username/:username regardless of case, as X answers an unknown or malformed one', async () => {
+    const rival = x.seedPublicAccount('Rival_Coffee', { followers: 5_400, following: 12, posts: 2 });
+    const found = await api('/2/users/by/username/rival_coffee?user.fields=public_metrics,created_at,name');
+    expect(found.status).toBe(200);
+    expect(await data(found)).toEqual({
+      id: rival.account.id,
+      name: 'Rival_Coffee',
+      username: 'Rival_Coffee',
+      created_at: new Date(START).toISOString(),
+      public_metrics: { followers_count: 5_400, following_count: 12, tweet_count: 2, listed_count: 0 },
+    });
+
+    const unknown = await api('/2/users/by/username/nobody_here');
+    expect(unknown.status).toBe(200);
+    expect(await read(unknown)).toEqual({
+      errors: [
+        {
+          value: 'nobody_here',
+          detail: 'Could not find user with username: [nobody_here].',
+          title: 'Not Found Error',
+          resource_type: 'user',
+          parameter: 'username',
+          resource_id: 'nobody_here',
+          type: 'https://api.x.com/2/problems/resource-not-found',
+        },
+      ],
+    });
+
+    const malformed = await api('/2/users/by/username/rival.coffee');
+    expect(malformed.status).toBe(400);
+    expect(await read(malformed)).toMatchObject({
+      title: 'Invalid Request',
+      errors: [{ parameters: { username: ['rival.coffee'] } }],
+    });
+  });
+
+  it('seeds another account with public posts a day apart, the newest now, reusing an existing account', () => {
+    const seeded = x.seedPublicAccount('seeded_rival');
+    expect(seeded.account).toMatchObject({ handle: 'seeded_rival', followers: 1_000, following: 100 });
+    expect(seeded.posts.map((post) => post.createdAt)).toEqual(
+      Array.from({ length: 10 }, (_, index) => START - (9 - index) * DAY),
+    );
+    expect(seeded.posts.map((post) => post.text).at(-1)).toBe('Post 10 from seeded_rival');
+
+    const again = x.seedPublicAccount('SEEDED_RIVAL', { followers: 7, posts: 1, text: () => 'Fresh' });
+    expect(again.account.id).toBe(seeded.account.id);
+    expect(again.account).toMatchObject({ followers: 7, following: 100 });
+    expect(x.sim.posts.filter((post) => post.accountId === seeded.account.id)).toHaveLength(11);
+  });
+
   it("pages a user's posts newest first and filters by start_time", async () => {
     const token = lasting(ana);
     const ids: string[] = [];

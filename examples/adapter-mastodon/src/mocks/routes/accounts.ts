@@ -9,7 +9,7 @@ import { paramBoolean } from '../request-params.js';
 /** docs.joinmastodon.org/methods/accounts/#statuses: "Defaults to 20 statuses. Max 40 statuses." */
 const DEFAULT_STATUSES_LIMIT = 20;
 
-/** Declares the accounts endpoints: verify_credentials, view, and an account's statuses. */
+/** Declares the accounts endpoints: verify_credentials, lookup, view, and an account's statuses. */
 export function registerAccountRoutes(context: MastodonContext): void {
   const { sim } = context;
 
@@ -19,6 +19,19 @@ export function registerAccountRoutes(context: MastodonContext): void {
     const account = sim.accounts.get(accountId);
     if (account === undefined) return mastodonError(404, RECORD_NOT_FOUND);
     return Response.json(renderCredentialAccount(context, account));
+  });
+
+  // https://docs.joinmastodon.org/methods/accounts/#lookup — the account with `acct` (`username`, or
+  // `username@domain` where the domain is this server's: the simulator federates with no other), without
+  // WebFinger; public, no token needed; 404 "Record not found" for an unknown one (and, ASSUMED, for a
+  // missing `acct`). Usernames match regardless of case. Declared before /:id, which would match "lookup".
+  sim.route('GET', '/api/v1/accounts/lookup', { bucket: 'api', auth: false }, async ({ request }) => {
+    const acct = (await readParams(request)).string('acct')?.replace(/^@/, '') ?? '';
+    const [username = '', domain] = acct.split('@');
+    const local = domain === undefined || domain.toLowerCase() === context.host;
+    const account = local && username !== '' ? sim.accountByHandle(username) : undefined;
+    if (account === undefined) return mastodonError(404, RECORD_NOT_FOUND);
+    return Response.json(renderAccount(context, account));
   });
 
   // docs.joinmastodon.org/methods/accounts/#get — 404 "Record not found" for an unknown id.

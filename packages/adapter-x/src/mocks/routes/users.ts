@@ -4,17 +4,32 @@ import type { XBucket } from '../budgets.js';
 import { tweetExtra, type XContext } from '../context.js';
 import { renderUser } from '../entities/user.js';
 import { MENTIONS_CAP, USER_TWEETS_CAP } from '../limits.js';
-import { jsonResponse, notFoundProblem } from '../problems.js';
+import { invalidParameter, jsonResponse, notFoundProblem } from '../problems.js';
 import { listParam } from '../request-params.js';
 import { xRoute } from '../scopes.js';
 import { answerTimeline } from '../timeline.js';
 
+/** A username (`username` of getUsersByUsername in https://api.x.com/2/openapi.json). */
+const USERNAME = /^[A-Za-z0-9_]{1,15}$/;
+
 /**
- * Declares the user endpoints: me, lookup, the user's posts and mentions.
+ * X's 400 for a username that cannot be one, worded as its other pattern refusals (ASSUMED: the
+ * docs show none for this parameter).
+ */
+function malformedUsername(value: string): Response {
+  return invalidParameter(
+    'username',
+    value,
+    `The \`username\` path parameter value [${value}] does not match ${USERNAME.source}`,
+  );
+}
+
+/**
+ * Declares the user endpoints: me, lookup by id and by username, the user's posts and mentions.
  *
  * @example
  * ```ts
- * registerUserRoutes(context); // GET /2/users/me, /2/users/:id, /2/users/:id/tweets, /2/users/:id/mentions
+ * registerUserRoutes(context); // GET /2/users/me, /2/users/:id, /2/users/by/username/:username, /2/users/:id/tweets, /2/users/:id/mentions
  * ```
  */
 export function registerUserRoutes(context: XContext): void {
@@ -39,6 +54,18 @@ export function registerUserRoutes(context: XContext): void {
   userRoute('/2/users/me', 'users-me', 'readUsers', user);
   // getUsersById (https://api.x.com/2/openapi.json).
   userRoute('/2/users/:id', 'users-lookup', 'readUsers', user);
+
+  // getUsersByUsername (https://api.x.com/2/openapi.json; https://docs.x.com/x-api/users/lookup/introduction):
+  // the username matches `^[A-Za-z0-9_]{1,15}$`, regardless of case; an unknown one is a 200 carrying only a
+  // "Not Found Error" problem.
+  xRoute(context, 'GET', '/2/users/by/username/:username', 'users-by-username', 'readUsers', (route) => {
+    const username = String(route.params.username);
+    if (!USERNAME.test(username)) return malformedUsername(username);
+    const account = sim.accountByHandle(username);
+    if (account === undefined)
+      return jsonResponse({ errors: [notFoundProblem('user', 'username', username)] });
+    return user(account, route);
+  });
 
   // getUsersPosts (https://api.x.com/2/openapi.json): max_results 5..100 (default 10); the newest 3,200 posts
   // (https://docs.x.com/x-api/posts/timelines/introduction); `exclude=replies,retweets` (the simulator has no
