@@ -40,6 +40,10 @@ export interface MorningInboxReport {
   readonly items: readonly InboxItem[];
   /** The replies sent from the inbox. */
   readonly replies: readonly SentReply[];
+  /** The items liked from the inbox: brand mentions found by search, and kind words. */
+  readonly liked: readonly InboxItem[];
+  /** For each liked item, whether the platform recorded the account's like. */
+  readonly likedOnPlatforms: readonly boolean[];
   /** The alerts the listening rules raised. */
   readonly alerts: readonly InboxAlert[];
   /** The demo accounts. */
@@ -52,6 +56,8 @@ export interface MorningInboxReport {
 export const MORNING = Date.parse('2026-03-30T08:00:00.000Z');
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+/** The brand's hashtag, which the inbox listens for on X. */
+export const BRAND_TAG = '#LinenSpring';
 /** The Meta app secret the simulated Facebook signs webhook deliveries with. */
 const META_APP_SECRET = 'demo-meta-app-secret';
 
@@ -119,7 +125,8 @@ export async function runMorningInbox(options: MorningInboxOptions = {}): Promis
       adapters,
       publisher,
       // Facebook is not polled here: its comments arrive by webhook (below).
-      accounts: [accounts.x, accounts.mastodon, accounts.instagram],
+      // On X the inbox also listens for the brand in posts that do not tag the account.
+      accounts: [{ ...accounts.x, search: [BRAND_TAG] }, accounts.mastodon, accounts.instagram],
       store: memoryInboxStore(),
       clock,
       // A spike: at least 5 negative items in an hour and 3 times the account's usual hour.
@@ -156,6 +163,13 @@ export async function runMorningInbox(options: MorningInboxOptions = {}): Promis
     ig.seedComments(media.id, 2);
     const post = facebook.sim.addPost({ accountId: page.account.id, text: 'We are open on Easter Monday' });
     const [fbComment] = facebook.seedComments(post.id, 1);
+    // Fans talk about the collection on X without tagging the account: found by brand search.
+    x.seedBrandMentions(BRAND_TAG, 2, {
+      text: (_author, index) =>
+        index === 0
+          ? `Just got the linen jacket ${BRAND_TAG}`
+          : `Queue outside the shop already ${BRAND_TAG}`,
+    });
     time.set(MORNING - 30 * 60_000);
     x.sim.seedMentions(xAna.account.id, CRISIS_TEXTS.length, {
       text: (_author, index) => `@ana ${CRISIS_TEXTS[index] ?? ''}`,
@@ -207,13 +221,21 @@ export async function runMorningInbox(options: MorningInboxOptions = {}): Promis
     ];
     const replies: SentReply[] = [];
     print('');
-    print('Replies sent from the inbox');
+    print('Replies and likes sent from the inbox');
     for (const [, item, text] of answers) {
       if (item === undefined) continue;
       await inbox.assign(item, 'maria');
       const { reply, item: answered } = await inbox.reply(item, text);
       replies.push({ item: answered, replyId: reply.id, text });
       print(`  ${item.platform.padEnd(10)} to ${authorOf(item)}: ${text}`);
+    }
+    // Brand mentions and kind words get a like: no reply needed.
+    const liked: InboxItem[] = [];
+    for (const item of fresh.filter(
+      (item) => item.text.includes(BRAND_TAG) || item.platform === 'mastodon',
+    )) {
+      liked.push(await inbox.like(item));
+      print(`  ${item.platform.padEnd(10)} liked ${authorOf(item)}: ${item.text}`);
     }
     const crisis = alerts.find((alert) => alert.type === 'spike');
     for (const item of crisis?.engagements ?? []) await inbox.tag(item, ['checkout-outage']);
@@ -240,7 +262,12 @@ export async function runMorningInbox(options: MorningInboxOptions = {}): Promis
         .filter((stored) => stored.accountId === accountId && stored.inReplyToId !== undefined)
         .map((stored) => stored.text);
     }
-    return { items, replies, alerts, accounts, repliesOnPlatforms };
+    const likedOnPlatforms = liked.map((item) =>
+      item.platform === 'x'
+        ? x.likersOf(item.id).includes(xAna.account.id)
+        : mastodon.favouritedBy(item.id).includes(mastodonAna.account.id),
+    );
+    return { items, replies, liked, likedOnPlatforms, alerts, accounts, repliesOnPlatforms };
   } finally {
     running.close();
   }

@@ -1,6 +1,6 @@
 import type { SpikeAlert } from '@smmkit/core/inbox';
 import { describe, expect, it } from 'vitest';
-import { CRISIS_TEXTS, MORNING, runMorningInbox } from '../src/morning-inbox.ts';
+import { BRAND_TAG, CRISIS_TEXTS, MORNING, runMorningInbox } from '../src/morning-inbox.ts';
 
 describe('pnpm demo: the morning inbox', () => {
   it('brings every platform into one inbox, alerts on the negative spike and answers from it', async () => {
@@ -43,7 +43,17 @@ describe('pnpm demo: the morning inbox', () => {
     }
     expect(report.repliesOnPlatforms.x).toHaveLength(1);
     expect(report.repliesOnPlatforms.mastodon).toHaveLength(1);
-    expect(output).toContain('Replies sent from the inbox');
+    expect(output).toContain('Replies and likes sent from the inbox');
+
+    // Brand search on X found the fans who did not tag the account; they and the kind Mastodon
+    // mentions were liked, and each platform recorded the account's like.
+    const brand = report.items.filter((item) => item.text.includes(BRAND_TAG));
+    expect(brand.map((item) => [item.platform, item.kind])).toEqual([
+      ['x', 'mention'],
+      ['x', 'mention'],
+    ]);
+    expect(report.liked.map((item) => item.platform).sort()).toEqual(['mastodon', 'mastodon', 'x', 'x']);
+    expect(report.likedOnPlatforms).toEqual([true, true, true, true]);
     expect(output).toMatch(/SLA since yesterday 08:00: \d+ items, 3 answered/);
   });
 });
