@@ -6,12 +6,6 @@ import { PublicAccountStore } from './public-account-store.js';
 import { checkWindow, parseAudienceBreakdowns, parsePublicAccounts } from './research-inputs.js';
 import type { SampleStore } from './sample-store.js';
 
-/** Options of the research ingest methods, as `IngestOptions`. */
-type TrustOption = {
-  /** Skip validation: the caller vouches the items are valid parsed models. */
-  readonly trusted?: boolean | undefined;
-};
-
 /**
  * The aggregator's view beyond the app's own posts: other accounts (competitors, influencers)
  * and the audience's demographics. Part of `Analytics`.
@@ -33,7 +27,13 @@ export interface ResearchAnalytics {
    * analytics.ingestPublicAccounts([rival]);
    * ```
    */
-  ingestPublicAccounts(snapshots: Iterable<PublicAccount>, options?: TrustOption): void;
+  ingestPublicAccounts(
+    snapshots: Iterable<PublicAccount>,
+    options?: {
+      /** Skip validation (as `IngestOptions.trusted`): the caller vouches they are parsed models. */
+      readonly trusted?: boolean | undefined;
+    },
+  ): void;
   /** Every snapshot ingested: account by account in the order first seen, oldest first; read-only. */
   publicAccounts(): readonly PublicAccount[];
   /**
@@ -56,7 +56,13 @@ export interface ResearchAnalytics {
    *
    * @throws ValidationError when a breakdown is invalid (nothing of the batch is ingested)
    */
-  ingestAudience(breakdowns: Iterable<AudienceBreakdown>, options?: TrustOption): void;
+  ingestAudience(
+    breakdowns: Iterable<AudienceBreakdown>,
+    options?: {
+      /** Skip validation (as `IngestOptions.trusted`): the caller vouches they are parsed models. */
+      readonly trusted?: boolean | undefined;
+    },
+  ): void;
   /**
    * The latest split per (platform, account, dimension), with each bucket's share of the split's
    * total; breakdown names, raw names and bucket keys as the platform gave them.
