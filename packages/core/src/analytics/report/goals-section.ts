@@ -55,6 +55,12 @@ const PROJECTION_Y = 54;
 const AXIS_Y = 80;
 const HEIGHT = 88;
 
+/** Where a label at `x` is anchored so it stays inside the chart. */
+function anchorAt(x: number): 'start' | 'middle' | 'end' {
+  if (x > WIDTH - RIGHT - 70) return 'end';
+  return x < LEFT + 70 ? 'start' : 'middle';
+}
+
 /**
  * A bullet chart of one goal: the value so far as a bar on a track, the target as a tall mark,
  * the projection to the deadline as a dot with its prediction interval.
@@ -75,7 +81,7 @@ function goalChart(progress: GoalProgress, id: string): SafeHtml {
     current === null
       ? svgText(coord(zero + 6), String(TRACK_Y + 12), NO_DATA, 'nodata')
       : html`<rect class="goal-current" x="${coord(Math.min(zero, x(current)))}" y="${TRACK_Y}" width="${coord(Math.max(1, Math.abs(x(current) - zero)))}" height="${TRACK}" fill="${colour}"><title>So far: ${formatValue(current, kind)}</title></rect>`;
-  const target = html`<g class="goal-target"><title>Target: ${formatValue(goal.target, kind)}</title><line x1="${coord(x(goal.target))}" x2="${coord(x(goal.target))}" y1="${TRACK_Y - 8}" y2="${TRACK_Y + TRACK + 8}" stroke="#111827" stroke-width="3"/></g>${svgText(coord(x(goal.target)), String(TRACK_Y - 11), `Target ${formatValue(goal.target, kind)}`, 'label', 'middle')}`;
+  const target = html`<g class="goal-target"><title>Target: ${formatValue(goal.target, kind)}</title><line x1="${coord(x(goal.target))}" x2="${coord(x(goal.target))}" y1="${TRACK_Y - 8}" y2="${TRACK_Y + TRACK + 8}" stroke="#111827" stroke-width="3"/></g>${svgText(coord(x(goal.target)), String(TRACK_Y - 11), `Target ${formatValue(goal.target, kind)}`, 'label', anchorAt(x(goal.target)))}`;
   const projected =
     projection === null
       ? null
@@ -98,18 +104,26 @@ function goalChart(progress: GoalProgress, id: string): SafeHtml {
   );
 }
 
-function projectionText(progress: GoalProgress): string {
+/** The projection over its interval, on two lines; "no data" without one. */
+function projectionCell(progress: GoalProgress): SafeHtml {
   const { projection } = progress;
-  if (projection === null) return NO_DATA;
+  if (projection === null) return cell(NO_DATA, true);
   const kind = kindOfGoal(progress);
-  return `${formatValue(projection.value, kind)} (${formatValue(projection.lower, kind)} to ${formatValue(projection.upper, kind)})`;
+  return html`<td class="num">${formatValue(projection.value, kind)}<br><span style="font-size:12px;color:#4b5563">${formatValue(projection.lower, kind)} to ${formatValue(projection.upper, kind)}</span></td>`;
 }
 
-function goalRow(progress: GoalProgress, timeZone: string): SafeHtml {
+function goalRow(progress: GoalProgress): SafeHtml {
   const kind = kindOfGoal(progress);
   const { goal } = progress;
+  return html`<tr><th scope="row" style="overflow-wrap:anywhere">${goal.name}</th>${cell(formatValue(goal.target, kind), true)}${cell(formatValue(progress.current, kind), true)}${cell(formatShare(progress.progress), true)}${projectionCell(progress)}${cell(progress.projection === null ? NO_DATA : formatShare(progress.projection.chance), true)}<td>${statusBadge(progress)}</td></tr>`;
+}
+
+/** What a goal measures, its deadline and how many of its days have passed. */
+function goalFacts(progress: GoalProgress, timeZone: string): string {
+  const { goal } = progress;
   const deadline = formatDate(new Date(goal.deadline.getTime() - 1), goal.timeZone ?? timeZone);
-  return html`<tr><th scope="row">${goal.name}</th>${cell(goalMetricLabel(goal.metric))}${cell(formatValue(goal.target, kind), true)}${cell(formatValue(progress.current, kind), true)}${cell(formatShare(progress.progress), true)}${cell(projectionText(progress), true)}${cell(progress.projection === null ? NO_DATA : formatShare(progress.projection.chance), true)}${cell(deadline)}<td>${statusBadge(progress)}</td></tr>`;
+  const days = progress.daysElapsed + progress.daysLeft;
+  return `${goalMetricLabel(goal.metric)} · until ${deadline} · ${progress.daysElapsed} of ${days} ${days === 1 ? 'day' : 'days'} passed`;
 }
 
 /**
@@ -122,26 +136,24 @@ export function goalsSection(goals: readonly GoalProgress[], timeZone: string): 
   const asOf = first === undefined ? '' : ` as of ${formatDate(first.asOf, first.goal.timeZone ?? timeZone)}`;
   const charts = goals.map(
     (progress, i) =>
-      html`<div class="goal"><h3>${progress.goal.name} ${statusBadge(progress)}</h3>${progress.status === 'no_data' ? html`<p class="empty">No status yet: ${noDataReason(progress)}.</p>` : null}${goalChart(progress, `chart-goal-${i + 1}`)}</div>`,
+      html`<div class="goal"><h3>${progress.goal.name} ${statusBadge(progress)}</h3><p class="lead">${goalFacts(progress, timeZone)}</p>${progress.status === 'no_data' ? html`<p class="empty">No status yet: ${noDataReason(progress)}.</p>` : null}${goalChart(progress, `chart-goal-${i + 1}`)}</div>`,
   );
   const body =
     goals.length === 0
       ? html`<p class="empty">No goals were set.</p>`
-      : html`${charts}${table(
+      : html`${charts}<div style="overflow-x:auto">${table(
           'Every goal',
           [
             'Goal',
-            'Metric',
             'Target',
             'So far',
             'Progress',
-            `Projected by the deadline (${formatShare(confidence)} interval)`,
+            `Projection (${Math.round(confidence * 100)}\u00a0% interval)`,
             'Chance',
-            'Deadline',
             'Status',
           ],
-          goals.map((progress) => goalRow(progress, timeZone)),
-          [false, false, true, true, true, true, true, false, false],
-        )}`;
+          goals.map((progress) => goalRow(progress)),
+          [false, true, true, true, true, true, false],
+        )}</div>`;
   return html`<section id="goals" aria-labelledby="goals-heading"><h2 id="goals-heading">Goals</h2><p class="lead">Progress${asOf}. The projection follows the least-squares trend of each goal's days to its deadline, with a prediction interval; a goal is on track when the projection reaches the target.</p>${body}</section>`;
 }
