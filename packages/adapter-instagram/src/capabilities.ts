@@ -1,6 +1,7 @@
 import type { Capabilities } from '@smmkit/core';
 import type { RateBudget } from '@smmkit/core/adapter-kit';
 import { GRAPH_USAGE_BUCKET } from '@smmkit/graph-api';
+import { INSTAGRAM_AUDIENCE_BREAKDOWNS } from './follower-demographics.js';
 
 // Every rule and number cites shared/platforms/instagram.md or meta-common.md (which cite
 // developers.facebook.com) or the Graph spec files in shared/platforms/meta-api-specs.
@@ -65,7 +66,7 @@ export const INSTAGRAM_RATE_BUDGETS: readonly RateBudget[] = Object.freeze([
  *
  * @param settings - whether webhooks can be verified (an app secret is set) and which host the
  *   adapter talks to (Instagram Login tokens can be refreshed, Facebook Login tokens cannot;
- *   hashtag search needs Facebook Login; default `facebook`)
+ *   hashtag search and business discovery need Facebook Login; default `facebook`)
  * @returns the capabilities, as data
  *
  * @example
@@ -77,8 +78,9 @@ export function instagramCapabilities(settings: {
   readonly webhooks: boolean;
   readonly host?: 'facebook' | 'instagram' | undefined;
 }): Capabilities {
-  // Hashtag search is a Facebook Login API (see `engagement` below).
-  const hashtagSearch = settings.host !== 'instagram';
+  // Hashtag search and business discovery are Facebook Login APIs (see `engagement` and `research` below).
+  const facebookLogin = settings.host !== 'instagram';
+  const hashtagSearch = facebookLogin;
   // instagram.md, Limits: images JPEG only, ≤ 8 MB (read as MiB), aspect 4:5 to 1.91:1, width 320–1440 px.
   const image = {
     mimeTypes: ['image/jpeg'],
@@ -156,6 +158,23 @@ export function instagramCapabilities(settings: {
       like: false,
       search: hashtagSearch ? 'hashtags' : false,
     },
+    // Other professional accounts' public figures and media through business discovery,
+    // "Available for the Instagram API with Facebook Login"
+    // (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/business_discovery);
+    // followers by age, gender, country and city (`follower_demographics`) with either login
+    // (https://developers.facebook.com/docs/instagram-platform/api-reference/instagram-user/insights).
+    research: {
+      publicAccounts: facebookLogin,
+      audience: [...INSTAGRAM_AUDIENCE_BREAKDOWNS],
+      ...(facebookLogin
+        ? {}
+        : {
+            unavailable: {
+              publicAccounts:
+                'Business discovery, which reads other Instagram accounts, is available only with Facebook Login (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/business_discovery), and this adapter uses Instagram Login.',
+            },
+          }),
+    },
     webhooks: settings.webhooks,
     // No idempotency key and no duplicate signal for media; recent media can be listed
     // (IGUser.json `GET media`).
@@ -186,6 +205,7 @@ export function instagramCapabilities(settings: {
         reply: [INSTAGRAM_GRAPH_BUCKET],
         // Not the hashtag bucket: see INSTAGRAM_HASHTAG_BUDGET.
         ...(hashtagSearch ? { search: [INSTAGRAM_GRAPH_BUCKET] } : {}),
+        research: [INSTAGRAM_GRAPH_BUCKET],
         findRecentPosts: [INSTAGRAM_GRAPH_BUCKET],
       },
     },

@@ -27,6 +27,12 @@ const MEDIA_FAILED_SUBCODES: ReadonlySet<number> = new Set([
 const MEDIA_FAILED_CODES: ReadonlySet<number> = new Set([9004, 352, 36_000, 36_001, 36_003]);
 /** 4/2207051: restricted as spam (code 4 is otherwise throttling). */
 const SPAM_SUBCODE = 2_207_051;
+/**
+ * 110/2207013: business discovery found no professional account under the username — Meta's
+ * answer for a personal account, an age-gated one and an unknown username alike ("Invalid user
+ * id"; observed, the error-codes page does not list it).
+ */
+export const NOT_PROFESSIONAL_SUBCODE = 2_207_013;
 
 /** Instagram's publishing errors, read before the Graph-wide table. */
 const instagramCodes: GraphErrorOverride = ({ graph, response, message, options }) => {
@@ -51,6 +57,7 @@ const instagramCodes: GraphErrorOverride = ({ graph, response, message, options 
     );
   }
   if (subcode === SPAM_SUBCODE) return new PlatformError('platform_refused', message, options);
+  if (subcode === NOT_PROFESSIONAL_SUBCODE) return new PlatformError('not_found', message, options);
   if (code === NOT_READY_CODE || subcode === NOT_READY_SUBCODE) {
     return new TransientError('transient', message, { ...options, retryAt: response.retryAt });
   }
@@ -70,6 +77,7 @@ const instagramCodes: GraphErrorOverride = ({ graph, response, message, options 
  * |---|---|
  * | 9 / 2207042 | `RateLimitError('quota_exceeded')`: the 24 h publishing quota; without a reset header, `resetAt` is a day after the refusal (the latest a slot frees) |
  * | 4 / 2207051 | `PlatformError('platform_refused')`: restricted as spam |
+ * | 110 / 2207013 | `PlatformError('not_found')`: business discovery found no Business or Creator account under the username (observed) |
  * | 9007 / 2207027 | `TransientError('transient')`: the container is not ready yet |
  * | 9004 / 2207052, -2 / 2207003, 24 / 2207008, 352 / 2207026, 36000 / 2207004, 36001 / 2207005, 36003 / 2207009 | `MediaProcessingError('media_processing_failed')` |
  * | anything else | the Graph-wide table (on an insights read, 10 can also mean "not enough viewers": https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights) |

@@ -1,7 +1,15 @@
-import type { Adapter, Engagement, MentionSearchQuery, RequestContext } from '@smmkit/core';
+import type {
+  Adapter,
+  Engagement,
+  MentionSearchQuery,
+  PublicAccountQuery,
+  RequestContext,
+} from '@smmkit/core';
 import { defineAdapter } from '@smmkit/core/adapter-kit';
+import { lookupInstagramAccount } from './business-discovery.js';
 import { instagramCapabilities } from './capabilities.js';
 import { findRecentInstagramPosts } from './find-recent-posts.js';
+import { getInstagramAudience } from './follower-demographics.js';
 import { InstagramHashtagDirectory } from './hashtag-directory.js';
 import { createInstagramHttpClient } from './http-client.js';
 import { listInstagramEngagements } from './list-engagements.js';
@@ -19,7 +27,8 @@ import { createInstagramWebhookHandler } from './webhooks.js';
 /**
  * An Instagram adapter: a core `Adapter` whose always-supported operations are present, so
  * callers need no `?.`. `webhooks` is present when the settings have an `appSecret`, and
- * `searchMentions` (hashtag search) with the `facebook` host, Facebook Login's.
+ * `searchMentions` (hashtag search) and `lookupPublicAccount` (business discovery) with the
+ * `facebook` host, Facebook Login's.
  */
 export type InstagramAdapter = Adapter &
   Required<
@@ -32,6 +41,7 @@ export type InstagramAdapter = Adapter &
       | 'hide'
       | 'deleteEngagement'
       | 'findRecentPosts'
+      | 'getAudience'
     >
   > & {
     /**
@@ -51,7 +61,9 @@ export type InstagramAdapter = Adapter &
  * Makes an adapter for Instagram professional accounts (Graph API). Every request goes through
  * one HTTP client made here (Bearer token, Graph error taxonomy, usage headers), with the
  * context of the call; the adapter keeps no tokens, and no state between calls but the hashtag
- * ids it looked up and the hashtags each account queried this week (see `searchMentions`). The context's
+ * ids it looked up and the hashtags each account queried this week (see `searchMentions`).
+ * `getAudience` reads the account's follower demographics and `lookupPublicAccount` another
+ * professional account's public figures (business discovery). The context's
  * `account.accountId` is the IG user id (see `discoverInstagramAccounts`). Get tokens with the
  * auth helpers (auth.ts).
  *
@@ -93,6 +105,13 @@ export function createInstagramAdapter(settings: InstagramSettings = {}): Instag
     hide: (engagement, hidden, context) => hideInstagramComment(http, engagement, hidden, context),
     deleteEngagement: (engagement, context) => deleteInstagramComment(http, engagement, context),
     findRecentPosts: (query, context) => findRecentInstagramPosts(http, query, context),
+    getAudience: (context) => getInstagramAudience(http, context),
+    ...(capabilities.research?.publicAccounts === true
+      ? {
+          lookupPublicAccount: (query: PublicAccountQuery, context: RequestContext) =>
+            lookupInstagramAccount(http, query, context),
+        }
+      : {}),
     resolveMention: (mention: Engagement, context: RequestContext) =>
       resolveInstagramMention(http, mention, context),
     ...(capabilities.engagement.search === false

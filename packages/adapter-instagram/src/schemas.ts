@@ -190,3 +190,78 @@ export const HashtagMediaListSchema = z.looseObject({
   data: z.optional(z.array(HashtagMediaSchema)),
   paging: GraphPagingSchema,
 });
+
+/**
+ * A public media of another account read through business discovery: the public IG Media fields
+ * the adapter asks for (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/business_discovery;
+ * `like_count` is left out when the owner hides like counts).
+ */
+export const DiscoveredMediaSchema = z.looseObject({
+  id: GraphIdSchema,
+  caption: z.optional(z.string()),
+  timestamp: z.optional(z.string()),
+  permalink: z.optional(z.string()),
+  media_type: z.optional(z.string()),
+  like_count: z.optional(z.number()),
+  comments_count: z.optional(z.number()),
+});
+
+/** A public media of another account as read. */
+export type InstagramDiscoveredMedia = z.output<typeof DiscoveredMediaSchema>;
+
+/**
+ * `GET /{ig-user-id}?fields=business_discovery.username({username}){…}` →
+ * `{business_discovery:{id, username, name, followers_count, follows_count, media_count,
+ * media:{data, paging}}, id}`
+ * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/business_discovery).
+ */
+export const BusinessDiscoverySchema = z.looseObject({
+  business_discovery: z.looseObject({
+    id: GraphIdSchema,
+    username: z.optional(z.string()),
+    name: z.optional(z.string()),
+    followers_count: z.optional(z.number()),
+    follows_count: z.optional(z.number()),
+    media_count: z.optional(z.number()),
+    media: z.optional(
+      z.looseObject({
+        data: z.optional(z.array(DiscoveredMediaSchema)),
+        paging: GraphPagingSchema,
+      }),
+    ),
+  }),
+});
+
+/**
+ * `GET /{ig-user-id}/insights?metric=follower_demographics&period=lifetime&metric_type=total_value&breakdown=…`
+ * → `{data:[{name, period, total_value:{breakdowns:[{dimension_keys, results:[{dimension_values, value}]}]}}]}`
+ * (https://developers.facebook.com/docs/instagram-platform/api-reference/instagram-user/insights).
+ */
+export const FollowerDemographicsSchema = z.looseObject({
+  data: z.optional(
+    z.array(
+      z.looseObject({
+        name: z.optional(z.string()),
+        total_value: z.optional(
+          z.looseObject({
+            breakdowns: z.optional(
+              z.array(
+                z.looseObject({
+                  dimension_keys: z.optional(z.array(z.string())),
+                  results: z.optional(
+                    z.array(
+                      z.looseObject({
+                        dimension_values: z.optional(z.array(z.string())),
+                        value: z.optional(z.number()),
+                      }),
+                    ),
+                  ),
+                }),
+              ),
+            ),
+          }),
+        ),
+      }),
+    ),
+  ),
+});

@@ -1,5 +1,6 @@
 import type { Capabilities } from '@smmkit/core';
 import type { RateBudget } from '@smmkit/core/adapter-kit';
+import { LINKEDIN_FOLLOWER_FACETS } from './follower-statistics.js';
 
 // Every rule cites a learn.microsoft.com/linkedin page. Where LinkedIn's pages give no number
 // (file sizes, durations), the figure is the one third-party clients report and the comment says so.
@@ -186,6 +187,19 @@ export function linkedInCapabilities(settings: LinkedInCapabilitySettings): Capa
       like: true,
       search: false,
     },
+    // An organization's followers by the 7 facets of its lifetime follower statistics
+    // (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/follower-statistics);
+    // a member account is refused at call time (follower-statistics.ts). Other accounts cannot be
+    // read: posts and statistics are open to the member themself and to organizations the member
+    // has a role on (r_organization_social, rw_organization_admin).
+    research: {
+      publicAccounts: false,
+      audience: LINKEDIN_FOLLOWER_FACETS.map((facet) => facet.dimension),
+      unavailable: {
+        publicAccounts:
+          'LinkedIn lets an app read posts and statistics only of the signed-in member and of organizations the member has a role on (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api), so other accounts cannot be looked up.',
+      },
+    },
     // Organization social action notifications, signed with the app's client secret
     // (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/webhook-validation).
     webhooks: settings.webhooks,
@@ -211,6 +225,7 @@ export function linkedInCapabilities(settings: LinkedInCapabilitySettings): Capa
         metrics: [LINKEDIN_BUCKETS.api],
         engagement: [LINKEDIN_BUCKETS.api],
         reply: [LINKEDIN_BUCKETS.api],
+        research: [LINKEDIN_BUCKETS.api],
         findRecentPosts: [LINKEDIN_BUCKETS.api],
       },
     },

@@ -3,6 +3,7 @@ import { defineAdapter } from '@smmkit/core/adapter-kit';
 import { linkedInCapabilities } from './capabilities.js';
 import { deleteLinkedInPost } from './delete.js';
 import { findRecentLinkedInPosts } from './find-recent-posts.js';
+import { getLinkedInAudience } from './follower-statistics.js';
 import { createLinkedInHttpClient } from './http-client.js';
 import { likeOnLinkedIn } from './like.js';
 import { listLinkedInEngagements } from './list-engagements.js';
@@ -17,6 +18,7 @@ import { createLinkedInWebhookHandler } from './webhooks.js';
 /**
  * A LinkedIn adapter: a core `Adapter` whose always-supported operations are present, so callers
  * need no `?.`. `webhooks` is present when the settings have a `webhookClientSecret`.
+ * `getAudience` reads an organization's follower demographics (a member account is refused).
  */
 export type LinkedInAdapter = Adapter &
   Required<
@@ -29,6 +31,7 @@ export type LinkedInAdapter = Adapter &
       | 'reply'
       | 'like'
       | 'findRecentPosts'
+      | 'getAudience'
     >
   >;
 
@@ -81,6 +84,7 @@ export function createLinkedInAdapter(settings: LinkedInSettings = {}): LinkedIn
     reply: (to, text, context) => replyOnLinkedIn(http, to, text, author, context),
     like: (engagement, liked, context) => likeOnLinkedIn(http, engagement, liked, author, context),
     findRecentPosts: (query, context) => findRecentLinkedInPosts(http, query, author, context),
+    getAudience: (context) => getLinkedInAudience(http, author, context),
     ...(secret === undefined
       ? {}
       : {

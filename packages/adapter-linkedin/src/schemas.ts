@@ -138,3 +138,35 @@ export const ReactionsPageSchema = z.object({
   elements: z.array(ReactionSchema),
   paging: z.optional(PagingSchema),
 });
+
+/** A follower count split the way LinkedIn splits it: organic and paid. */
+const FollowerCountsSchema = z.looseObject({
+  organicFollowerCount: z.optional(z.number()),
+  paidFollowerCount: z.optional(z.number()),
+});
+
+/** One facet's list: each element names its bucket under the facet's own key (`seniority`, `geo`, …). */
+const FacetSchema = z.optional(z.array(z.looseObject({ followerCounts: z.optional(FollowerCountsSchema) })));
+
+/**
+ * `GET /rest/organizationalEntityFollowerStatistics?q=organizationalEntity&organizationalEntity={org}`
+ * without `timeIntervals` → `{elements:[{organizationalEntity, followerCountsBy…:[{<facet key>, followerCounts}]}]}`
+ * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/follower-statistics).
+ */
+export const FollowerStatisticsSchema = z.object({
+  elements: z.array(
+    z.looseObject({
+      organizationalEntity: z.optional(z.string()),
+      followerCountsByAssociationType: FacetSchema,
+      followerCountsBySeniority: FacetSchema,
+      followerCountsByIndustry: FacetSchema,
+      followerCountsByFunction: FacetSchema,
+      followerCountsByStaffCountRange: FacetSchema,
+      followerCountsByGeoCountry: FacetSchema,
+      followerCountsByGeo: FacetSchema,
+    }),
+  ),
+});
+
+/** An organization's lifetime follower statistics as read. */
+export type LinkedInFollowerStatistics = z.output<typeof FollowerStatisticsSchema>;

@@ -32,10 +32,12 @@ const RULES: readonly ScopeRule[] = [
     scopes:
       'r_member_social or r_member_social_feed (a member), r_organization_social or r_organization_social_feed (an organization)',
   },
-  // Share statistics and follower counts need an organization admin's scope
-  // (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/share-statistics).
+  // Share statistics, follower statistics and follower counts need an organization admin's scope
+  // (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/share-statistics,
+  // https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/follower-statistics).
   {
-    request: /^GET \/rest\/(organizationalEntityShareStatistics|networkSizes)\b/,
+    request:
+      /^GET \/rest\/(organizationalEntityShareStatistics|organizationalEntityFollowerStatistics|networkSizes)\b/,
     scopes: 'rw_organization_admin',
   },
   // Member post analytics

@@ -1,5 +1,6 @@
 import type { GraphRoute } from '@smmkit/graph-api/mocks';
 import { type PlatformSimulator, readExtra } from '@smmkit/testkit';
+import type { FollowerDemographics } from './demographics.js';
 import { CONTAINER_TTL_MS } from './limits.js';
 import type { PublishingError } from './publishing-errors.js';
 
@@ -93,6 +94,13 @@ export interface InstagramContext {
   readonly replyParents: Map<string, string>;
   /** The hashtags each IG user has queried, by name, with the instant of the first query in the 7-day window. */
   readonly hashtagSearches: Map<string, Map<string, number>>;
+  /**
+   * The accounts that are professional (Business or Creator) accounts, which business discovery
+   * finds; other accounts (fans) are personal. Like accounts, it outlives a reset.
+   */
+  readonly professional: Set<string>;
+  /** Follower demographics seeded per account; others get `defaultDemographics`. */
+  readonly demographics: Map<string, FollowerDemographics>;
 }
 
 /** A container's status now (EXPIRED when not published within 24 h: https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-container). */

@@ -10,12 +10,19 @@ import {
   type PlatformSimulatorOptions,
   realClock,
   type SeedOptions,
+  type SimulatedAccount,
   type SimulatedPost,
 } from '@smmkit/testkit';
 import type { InstagramContext } from './context.js';
+import {
+  DEMOGRAPHIC_BREAKDOWNS,
+  type DemographicBreakdown,
+  defaultDemographics,
+  type FollowerDemographics,
+} from './demographics.js';
 import { storeMedia } from './entities.js';
 import { hashtagsIn, searchedHashtags } from './hashtags.js';
-import { DEFAULT_QUOTA_TOTAL, HOUR_MS, SHORT_LIVED_TOKEN_TTL_MS } from './limits.js';
+import { DAY_MS, DEFAULT_QUOTA_TOTAL, HOUR_MS, SHORT_LIVED_TOKEN_TTL_MS } from './limits.js';
 import { setQuota } from './quota.js';
 import { registerCommentRoutes } from './routes/comments.js';
 import { registerContainerRoutes } from './routes/containers.js';
@@ -24,6 +31,7 @@ import { registerMediaRoutes } from './routes/media.js';
 import { registerNodeRoutes } from './routes/nodes.js';
 import { registerOAuthRoutes } from './routes/oauth.js';
 import { registerRuploadRoutes } from './routes/rupload.js';
+import { registerUserInsightsRoutes } from './routes/user-insights.js';
 
 /**
  * Settings of {@link createInstagramSimulator}: a simulator's `clock` and `budgets`, and Instagram's
@@ -58,14 +66,38 @@ export interface SeedMediaOptions {
 /** An IG professional account added with the Instagram simulator's `addAccount` (its id is the ig-user-id) and its 60-day token. */
 export type InstagramSimulatorAccount = AccountWithTokens;
 
+/** Options of the Instagram simulator's `addBusinessAccount`. */
+export interface BusinessAccountOptions {
+  /** Its profile name (default the username). */
+  readonly name?: string | undefined;
+  /** Followers (default 1 000). */
+  readonly followers?: number | undefined;
+  /** Accounts it follows (default 0). */
+  readonly follows?: number | undefined;
+  /** Public photos it has published (default 0), the newest at simulated now. */
+  readonly posts?: number | undefined;
+  /** Simulated ms between its posts (default one day). */
+  readonly postEveryMs?: number | undefined;
+  /** Fans' comments on each post (default 0), for its `comments_count`. */
+  readonly commentsPerPost?: number | undefined;
+  /** The caption of its post `index` (0 the oldest; default `{name}: post {index + 1}`). */
+  readonly caption?: ((index: number) => string) | undefined;
+}
+
+/** Follower demographics to seed, per breakdown, in Meta's keys (`18-24`, `F`, `US`, `London, England`); a breakdown left out is made up. */
+export type SeedFollowerDemographics = Partial<
+  Record<DemographicBreakdown, Readonly<Record<string, number>>>
+>;
+
 /**
  * A simulated Instagram Graph API on MSW, answering as developers.facebook.com documents it
  * (https://developers.facebook.com/docs/instagram-platform): media containers (images, carousels,
  * reels, stories, resumable uploads) with IN_PROGRESS → FINISHED/ERROR/EXPIRED/PUBLISHED,
  * media_publish with its errors and the 24 h quota, media and user fields, insights, comments and
  * replies with cursor paging, hide/delete, mentions, hashtag search (ig_hashtag_search,
- * recent_media, recently_searched_hashtags, with the 30 hashtags per 7 days), and
- * Facebook/Instagram Login tokens — with
+ * recent_media, recently_searched_hashtags, with the 30 hashtags per 7 days), business discovery
+ * of other professional accounts (`addBusinessAccount`), follower demographics
+ * (`seedFollowerDemographics`), and Facebook/Instagram Login tokens — with
  * Graph error bodies and usage headers. Paths take any `/vNN.N/` version; tokens may come as a
  * Bearer header or an `access_token` parameter.
  *
@@ -115,6 +147,8 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
     pages: new Map(),
     replyParents: sim.resettable(new Map()),
     hashtagSearches: sim.resettable(new Map()),
+    professional: new Set(),
+    demographics: sim.resettable(new Map()),
   };
 
   // Order matters: MSW answers with the first matching handler, and `/:version/:id` also matches
@@ -123,6 +157,7 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
   registerOAuthRoutes(context, graph);
   registerContainerRoutes(context);
   registerMediaRoutes(context);
+  registerUserInsightsRoutes(context);
   registerCommentRoutes(context);
   registerHashtagRoutes(context);
   registerNodeRoutes(context);
@@ -151,14 +186,72 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
     /** The Graph base URL, without a trailing slash. */
     baseUrl: sim.baseUrl,
     /** Adds an IG professional account with a 60-day token (see `LONG_LIVED_TOKEN_TTL_S`). */
-    addAccount: (
+    addAccount(
       username: string,
       account: { readonly followers?: number | undefined } = {},
-    ): InstagramSimulatorAccount =>
-      sim.addAccountWithTokens(
+    ): InstagramSimulatorAccount {
+      const added = sim.addAccountWithTokens(
         { handle: username, ...account },
         { expiresInMs: LONG_LIVED_TOKEN_TTL_S * 1000 },
-      ),
+      );
+      context.professional.add(added.account.id);
+      return added;
+    },
+    /**
+     * Adds another Instagram Business account, one the app's accounts do not own (a competitor,
+     * an influencer), that business discovery finds by `username`, with `options.posts` public
+     * photos a `postEveryMs` apart (the newest at simulated now) whose likes grow with their age
+     * and with `commentsPerPost` fans' comments each. No token: the app reads it through its own
+     * account. Accounts the simulator adds otherwise (fans) are personal and are not found. A
+     * username added before (accounts outlive a reset) is updated, and the posts are added to it.
+     */
+    addBusinessAccount(username: string, options: BusinessAccountOptions = {}): SimulatedAccount {
+      // Accounts outlive a reset: adding the username again updates that account.
+      const existing = sim.accountByHandle(username);
+      const account = sim.accounts.put({
+        ...(existing ?? sim.addAccount({ handle: username })),
+        displayName: options.name ?? existing?.displayName ?? username,
+        followers: options.followers ?? 1000,
+        following: options.follows ?? 0,
+      });
+      context.professional.add(account.id);
+      const count = options.posts ?? 0;
+      const every = options.postEveryMs ?? DAY_MS;
+      const now = sim.clock.now();
+      for (let index = 0; index < count; index += 1) {
+        const post = seedMedia(
+          account.id,
+          options.caption?.(index) ?? `${account.displayName}: post ${index + 1}`,
+          { createdAt: now - (count - 1 - index) * every },
+        );
+        if ((options.commentsPerPost ?? 0) > 0)
+          sim.seedReplies(post.id, options.commentsPerPost ?? 0, { kind: 'comment', ...comment });
+      }
+      return account;
+    },
+    /**
+     * Sets the follower demographics `GET /{ig-user-id}/insights?metric=follower_demographics`
+     * reports for `accountId`: the breakdowns given, in Meta's keys, and plausible ones made from
+     * its follower count for the rest (as every account gets until seeded). Meta still answers
+     * only the top 45 buckets, and nothing for an account under 100 followers. Returns what is
+     * reported now.
+     */
+    seedFollowerDemographics(
+      accountId: string,
+      demographics: SeedFollowerDemographics = {},
+    ): FollowerDemographics {
+      const account = sim.accounts.get(accountId);
+      if (account === undefined) throw new Error(`seedFollowerDemographics: no account ${accountId}`);
+      const made = defaultDemographics(account);
+      const seeded = Object.fromEntries(
+        DEMOGRAPHIC_BREAKDOWNS.map((breakdown) => [
+          breakdown,
+          { ...(demographics[breakdown] ?? made[breakdown]) },
+        ]),
+      ) as FollowerDemographics;
+      context.demographics.set(accountId, seeded);
+      return seeded;
+    },
     /** A short-lived (1 h) Instagram Login token for an account, to exchange with `ig_exchange_token`. */
     issueShortLivedToken: (accountId: string): string =>
       sim.tokens.issue(accountId, { expiresInMs: SHORT_LIVED_TOKEN_TTL_MS }).accessToken,

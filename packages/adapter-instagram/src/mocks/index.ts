@@ -18,12 +18,15 @@
  */
 export type { Container, ContainerMediaType, ContainerStatus, InstagramPostExtra } from './context.js';
 export {
+  type BusinessAccountOptions,
   createInstagramSimulator,
   type InstagramSimulator,
   type InstagramSimulatorAccount,
   type InstagramSimulatorOptions,
+  type SeedFollowerDemographics,
   type SeedMediaOptions,
 } from './create-instagram-simulator.js';
+export type { DemographicBreakdown, FollowerDemographics } from './demographics.js';
 export { MEDIA_METRICS, REMOVED_METRICS } from './insights.js';
 export {
   CONTAINER_TTL_MS,

@@ -1,4 +1,5 @@
 import { type PlatformSimulator, type RateLimiter, readExtra, type SimulatedPost } from '@smmkit/testkit';
+import type { FollowerStatistics } from './follower-statistics.js';
 
 /** What an upload URL is waiting for, until its bytes have all arrived. */
 export interface UploadSession {
@@ -105,6 +106,8 @@ export interface LinkedInSimContext {
   readonly codes: Map<string, AuthorizationGrant>;
   /** When each refresh token stops working, simulated time. */
   readonly refreshExpiry: Map<string, number>;
+  /** Follower statistics seeded per organization; others get `defaultFollowerStatistics`. */
+  readonly followerStatistics: Map<string, FollowerStatistics>;
 }
 
 /** What a post (or comment) keeps in `SimulatedPost.extra`. */

@@ -13,8 +13,15 @@ import {
 import type { ActiveVersions, LinkedInSimContext, SimulatedOrganization } from './context.js';
 import { linkedInDialect } from './dialect.js';
 import { type LinkedInCommentJson, type LinkedInPostJson, renderComment, renderPost } from './entities.js';
+import {
+  defaultFollowerStatistics,
+  FOLLOWER_FACETS,
+  type FollowerFacet,
+  type FollowerStatistics,
+} from './follower-statistics.js';
 import { registerAssetRoutes } from './routes/assets.js';
 import { registerCommentRoutes } from './routes/comments.js';
+import { registerFollowerStatisticsRoutes } from './routes/follower-statistics.js';
 import { ACCESS_TOKEN_SECONDS, REFRESH_TOKEN_SECONDS, registerOAuthRoutes } from './routes/oauth.js';
 import { registerPostRoutes } from './routes/posts.js';
 import { registerReactionRoutes } from './routes/reactions.js';
@@ -54,6 +61,9 @@ export interface LinkedInSimulatorOptions {
       }
     | undefined;
 }
+
+/** Follower statistics to seed, per facet, keyed as LinkedIn keys buckets; a facet left out is made up. */
+export type SeedFollowerStatistics = Partial<Record<FollowerFacet, Readonly<Record<string, number>>>>;
 
 /** Scopes a member's token gets unless told otherwise: posting, reading and analytics of its own. */
 export const MEMBER_SCOPES = [
@@ -110,6 +120,14 @@ export interface LinkedInSimulator {
    * post, comment and read statistics for it. Returns its URN.
    */
   addOrganization(name: string, admins: readonly string[], followers?: number): string;
+  /**
+   * Sets the lifetime follower statistics `GET /rest/organizationalEntityFollowerStatistics`
+   * reports for the organization `orgUrn`: the facets given (`followerCountsBySeniority:
+   * {'urn:li:seniority:4': 310}`, …) and plausible ones made from its follower count for the rest
+   * (as every organization gets until seeded). LinkedIn still answers each facet's top 100
+   * buckets only. Returns what is reported now.
+   */
+  seedFollowerStatistics(orgUrn: string, statistics?: SeedFollowerStatistics): FollowerStatistics;
   /** Fans comment `count` times on `postUrn` (`Comment 1 from fan_1`, …), a minute apart, oldest first. */
   seedComments(postUrn: string, count: number): SimulatedEngagement[];
   /** Fans react `count` times to `postUrn` (`LIKE`, then `PRAISE`, `EMPATHY`, … in turn), a minute apart. */
@@ -140,7 +158,9 @@ export interface LinkedInSimulator {
  * A simulated LinkedIn on MSW, answering like the Community Management pages on
  * learn.microsoft.com/linkedin describe: the Posts API (create with `x-restli-id`, get, find by
  * author, delete), images, documents and multi-part videos with processing over simulated time,
- * comments and reactions (create, list, delete), behind `LinkedIn-Version` and Rest.li 2.0 checks
+ * comments and reactions (create, list, delete), statistics (share statistics, member post
+ * analytics, follower counts, organizations' lifetime follower statistics by demographic facet:
+ * `seedFollowerStatistics`), behind `LinkedIn-Version` and Rest.li 2.0 checks
  * (426 for an inactive version), the little text format (unescaped text is cut), daily post limits
  * that reset at midnight UTC (429 with no headers) and LinkedIn's error bodies. Two hosts: `sim` (api.linkedin.com) and
  * `www` (www.linkedin.com: upload URLs).
@@ -193,12 +213,14 @@ export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}):
     codes: sim.resettable(new Map()),
     // Tokens outlive a reset, and so does what the simulator knows of them.
     refreshExpiry: new Map(),
+    followerStatistics: sim.resettable(new Map()),
   };
   registerPostRoutes(context);
   registerAssetRoutes(context);
   registerCommentRoutes(context);
   registerUploadRoutes(context);
   registerStatisticsRoutes(context);
+  registerFollowerStatisticsRoutes(context);
   registerReactionRoutes(context);
   registerOAuthRoutes(context);
 
@@ -242,6 +264,19 @@ export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}):
       const urn = `urn:li:organization:${sim.nextId()}`;
       context.organizations.set(urn, { urn, name, admins: new Set(admins), followers });
       return urn;
+    },
+    seedFollowerStatistics(orgUrn, statistics = {}) {
+      const org = context.organizations.get(orgUrn);
+      if (org === undefined) throw new Error(`seedFollowerStatistics: no organization ${orgUrn}`);
+      const made = defaultFollowerStatistics(orgUrn, org.followers);
+      const seeded = Object.fromEntries(
+        (Object.keys(FOLLOWER_FACETS) as FollowerFacet[]).map((facet) => [
+          facet,
+          { ...(statistics[facet] ?? made[facet]) },
+        ]),
+      ) as FollowerStatistics;
+      context.followerStatistics.set(orgUrn, seeded);
+      return seeded;
     },
     seedComments: (postUrn, count) =>
       sim.seedReplies(postUrn, count, { kind: 'comment', store: storeFanComment }),

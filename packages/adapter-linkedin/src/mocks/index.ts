@@ -22,7 +22,9 @@ export {
   type LinkedInSimulatorOptions,
   MEMBER_SCOPES,
   ORGANIZATION_SCOPES,
+  type SeedFollowerStatistics,
 } from './create-linkedin-simulator.js';
 export { linkedInDialect } from './dialect.js';
 export type { AuditStampJson, LinkedInCommentJson, LinkedInPostJson } from './entities.js';
+export type { FollowerFacet, FollowerStatistics } from './follower-statistics.js';
 export { type ParsedLittleText, parseLittleText } from './little-text.js';

@@ -35,10 +35,12 @@ export {
   unsupportedGrantType,
 } from './facebook-login.js';
 export { createGraphSimulator, type GraphSimulator, type GraphSimulatorOptions } from './graph-simulator.js';
-export { graphPage } from './paging.js';
+export { type EdgePage, type EdgeWindow, edgePage, graphPage } from './paging.js';
 export {
   boolParam,
+  type FieldModifier,
   fieldNames,
+  fieldsParameter,
   type GraphParams,
   listParam,
   pick,

@@ -11,13 +11,101 @@ export const MAX_PAGE_SIZE = 100;
 /** A cursor for an item id (opaque base64url, as Graph's cursors look). */
 const encodeCursor = (id: string) => Buffer.from(`sim:${id}`).toString('base64url');
 
+/** Where a page of an edge starts and how long it is: Graph's `limit`, `after` and `before`, as sent. */
+export interface EdgeWindow {
+  /** `limit` as sent (default 25, at most 100). */
+  readonly limit: string | undefined;
+  /** The `after` cursor as sent. */
+  readonly after: string | undefined;
+  /** The `before` cursor as sent. */
+  readonly before: string | undefined;
+}
+
+/** One page of an edge before links are added: its items, cursors and whether pages lie either side. */
+export interface EdgePage {
+  /** `{data, paging:{cursors:{before, after}}}`, or `{data: []}` when the page is empty. */
+  readonly body: {
+    /** The page's items, rendered. */
+    readonly data: Record<string, unknown>[];
+    /** Absent on an empty page. */
+    readonly paging?: {
+      /** Cursors around the page. */
+      readonly cursors: {
+        /** Cursor of the page's first item. */
+        readonly before: string;
+        /** Cursor of the page's last item. */
+        readonly after: string;
+      };
+    };
+  };
+  /** The page's size, as used. */
+  readonly size: number;
+  /** Items follow in the edge's order (a `next` link belongs on the page). */
+  readonly hasNext: boolean;
+  /** Items come before it (a `previous` link belongs on the page). */
+  readonly hasPrevious: boolean;
+}
+
+/**
+ * One page of an edge's items, `limit` (default 25, at most 100) after or before a cursor, cut by
+ * testkit's `pageByIds` (https://developers.facebook.com/docs/graph-api/results), without `next`
+ * and `previous` links: {@link graphPage} adds them for a top-level edge, a nested expansion
+ * (`business_discovery{media.limit(5)}`) builds its own. `order` is the edge's: `newest` first
+ * (media, comments) or `oldest` first (replies); `after` reads on in that order. A bad limit or a
+ * cursor to no item of the edge is a 400 (ASSUMED wording).
+ *
+ * @example
+ * ```ts
+ * const page = edgePage(media, { limit: '5', after: undefined, before: undefined }, 'newest', render);
+ * if (page instanceof Response) return page;
+ * ```
+ */
+export function edgePage<T extends Identified>(
+  items: readonly T[],
+  window: EdgeWindow,
+  order: 'newest' | 'oldest',
+  render: (item: T) => Record<string, unknown>,
+): EdgePage | Response {
+  const limit = window.limit === undefined ? DEFAULT_PAGE_SIZE : Number(window.limit);
+  if (!Number.isInteger(limit) || limit < 1) return invalidParameter(`Invalid limit: ${window.limit}`);
+  const size = Math.min(limit, MAX_PAGE_SIZE);
+  const [after, before] = [window.after, window.before].map((cursor) =>
+    cursor === undefined ? undefined : (items.find((item) => encodeCursor(item.id) === cursor)?.id ?? null),
+  );
+  if (after === null || before === null) return invalidParameter('Invalid cursor');
+  const newest = order === 'newest';
+  // `after` moves away from the edge's start, `before` back towards it: in id terms, older or newer.
+  const towardsOlder = after !== undefined ? newest : before !== undefined ? !newest : undefined;
+  const cursor = after ?? before;
+  const idWindow: IdWindow =
+    towardsOlder === undefined
+      ? { limit: size, from: order }
+      : towardsOlder
+        ? { limit: size, olderThan: cursor }
+        : { limit: size, newerThan: cursor, from: 'oldest' };
+  const page = pageByIds(items, idWindow);
+  const data = newest ? page.items : page.items.reverse();
+  const first = data[0];
+  const last = data.at(-1);
+  const [hasNext, hasPrevious] = newest ? [page.hasOlder, page.hasNewer] : [page.hasNewer, page.hasOlder];
+  if (first === undefined || last === undefined)
+    return { body: { data: [] }, size, hasNext: false, hasPrevious: false };
+  return {
+    body: {
+      data: data.map(render),
+      paging: { cursors: { before: encodeCursor(first.id), after: encodeCursor(last.id) } },
+    },
+    size,
+    hasNext,
+    hasPrevious,
+  };
+}
+
 /**
  * One page of an edge as Graph answers it (https://developers.facebook.com/docs/graph-api/results):
- * `{data, paging:{cursors:{before, after}, next?, previous?}}`, `limit` items (default 25), after
- * or before a cursor, cut by testkit's `pageByIds`. `order` is the edge's: `newest` first (media,
- * comments) or `oldest` first (replies); `after` reads on in that order. `next` and `previous`
- * repeat the request URL with the cursor set, as Graph does. A bad limit or a cursor to no item
- * of the edge is a 400 (ASSUMED wording).
+ * `{data, paging:{cursors:{before, after}, next?, previous?}}`, cut by {@link edgePage} from the
+ * request's `limit`, `after` and `before`. `next` and `previous` repeat the request URL with the
+ * cursor set, as Graph does.
  *
  * @example
  * ```ts
@@ -33,42 +121,23 @@ export function graphPage<T extends Identified>(
   render: (item: T) => Record<string, unknown>,
 ): Response {
   const { params, url } = request;
-  const limitRaw = params.get('limit');
-  const limit = limitRaw === undefined ? DEFAULT_PAGE_SIZE : Number(limitRaw);
-  if (!Number.isInteger(limit) || limit < 1) return invalidParameter(`Invalid limit: ${limitRaw}`);
-  const size = Math.min(limit, MAX_PAGE_SIZE);
-  const [after, before] = [params.get('after'), params.get('before')].map((cursor) =>
-    cursor === undefined ? undefined : (items.find((item) => encodeCursor(item.id) === cursor)?.id ?? null),
-  );
-  if (after === null || before === null) return invalidParameter('Invalid cursor');
-  const newest = order === 'newest';
-  // `after` moves away from the edge's start, `before` back towards it: in id terms, older or newer.
-  const towardsOlder = after !== undefined ? newest : before !== undefined ? !newest : undefined;
-  const cursor = after ?? before;
-  const window: IdWindow =
-    towardsOlder === undefined
-      ? { limit: size, from: order }
-      : towardsOlder
-        ? { limit: size, olderThan: cursor }
-        : { limit: size, newerThan: cursor, from: 'oldest' };
-  const page = pageByIds(items, window);
-  const data = newest ? page.items : page.items.reverse();
-  const first = data[0];
-  const last = data.at(-1);
-  if (first === undefined || last === undefined) return Response.json({ data: [] });
-  const [hasNext, hasPrevious] = newest ? [page.hasOlder, page.hasNewer] : [page.hasNewer, page.hasOlder];
-  const link = (name: 'after' | 'before', id: string) => {
+  const window = { limit: params.get('limit'), after: params.get('after'), before: params.get('before') };
+  const page = edgePage(items, window, order, render);
+  if (page instanceof Response) return page;
+  const cursors = page.body.paging?.cursors;
+  if (cursors === undefined) return Response.json(page.body);
+  const link = (name: 'after' | 'before', cursor: string) => {
     const next = new URL(url);
     next.searchParams.delete('after');
     next.searchParams.delete('before');
-    next.searchParams.set('limit', String(size));
-    next.searchParams.set(name, encodeCursor(id));
+    next.searchParams.set('limit', String(page.size));
+    next.searchParams.set(name, cursor);
     return next.toString();
   };
   const paging = {
-    cursors: { before: encodeCursor(first.id), after: encodeCursor(last.id) },
-    ...(hasNext ? { next: link('after', last.id) } : {}),
-    ...(hasPrevious ? { previous: link('before', first.id) } : {}),
+    cursors,
+    ...(page.hasNext ? { next: link('after', cursors.after) } : {}),
+    ...(page.hasPrevious ? { previous: link('before', cursors.before) } : {}),
   };
-  return Response.json({ data: data.map(render), paging });
+  return Response.json({ data: page.body.data, paging });
 }

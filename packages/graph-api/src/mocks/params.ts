@@ -83,38 +83,66 @@ export function boolParam(params: GraphParams, name: string): boolean | undefine
   return raw === undefined ? undefined : raw === 'true' || raw === '1';
 }
 
+/** A modifier of a field in a `fields` parameter: `limit(2)` in `media.limit(2)`. */
+export interface FieldModifier {
+  /** The modifier's name, `limit`. */
+  readonly key: string;
+  /** Its value, `2`. */
+  readonly value: string;
+}
+
 /** One top-level field of a `fields` parameter (https://developers.facebook.com/docs/graph-api/overview). */
 export interface RequestedField {
   /** Its name: `mentioned_comment` in `mentioned_comment.comment_id(1){text}`. */
   readonly name: string;
-  /** Its modifier, `{ key: 'comment_id', value: '1' }` there; `undefined` without one. */
-  readonly call:
-    | {
-        /** The modifier's name, `comment_id`. */
-        readonly key: string;
-        /** Its value, `1`. */
-        readonly value: string;
-      }
-    | undefined;
+  /** Its first modifier, `{ key: 'comment_id', value: '1' }` there; `undefined` without one. */
+  readonly call: FieldModifier | undefined;
+  /** Every modifier in order: `[limit(2), after(QVFI)]` for `media.limit(2).after(QVFI){id}`. */
+  readonly modifiers: readonly FieldModifier[];
   /** The names of its sub-selection, `['text']` there. */
   readonly fields: string[];
+  /** Its sub-selection read the same way, for nested expansions (`business_discovery.username(x){media.limit(2){id}}`). */
+  readonly selection: readonly RequestedField[];
 }
 
 /**
  * The top-level fields of a `fields` parameter (`a,from{id,username},b.limit(2)`), in order, with
- * their modifier and sub-selection (https://developers.facebook.com/docs/graph-api/overview).
+ * their modifiers and sub-selection, read again for nested expansions
+ * (https://developers.facebook.com/docs/graph-api/overview, field expansion).
  *
  * @example
  * ```ts
  * requestedFields('mentioned_comment.comment_id(1){text}');
- * // [{ name: 'mentioned_comment', call: { key: 'comment_id', value: '1' }, fields: ['text'] }]
+ * // [{ name: 'mentioned_comment', call: { key: 'comment_id', value: '1' }, modifiers: [{ key: 'comment_id', value: '1' }],
+ * //    fields: ['text'], selection: [{ name: 'text', … }] }]
  * ```
  */
 export function requestedFields(raw: string | undefined): RequestedField[] {
+  return splitTopLevel(raw ?? '').map((part) => {
+    const brace = topLevelBrace(part);
+    const head = brace < 0 ? part : part.slice(0, brace);
+    const inner = brace < 0 ? undefined : part.slice(brace + 1, part.lastIndexOf('}'));
+    const modifiers = [...head.matchAll(/\.(\w+)\(([^)]*)\)/g)].map((match) => ({
+      key: match[1] ?? '',
+      value: (match[2] ?? '').trim(),
+    }));
+    const selection = requestedFields(inner);
+    return {
+      name: head.replace(/[.(].*$/s, '').trim(),
+      call: modifiers[0],
+      modifiers,
+      fields: selection.map((field) => field.name),
+      selection,
+    };
+  });
+}
+
+/** The parts of a list separated by commas outside braces and parentheses. */
+function splitTopLevel(raw: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let current = '';
-  for (const char of `${raw ?? ''},`) {
+  for (const char of `${raw},`) {
     if (char === ',' && depth === 0) {
       if (current.trim() !== '') parts.push(current.trim());
       current = '';
@@ -124,14 +152,19 @@ export function requestedFields(raw: string | undefined): RequestedField[] {
     else if (char === '}' || char === ')') depth -= 1;
     current += char;
   }
-  return parts.map((part) => {
-    const call = part.match(/^[^.{(]*\.(\w+)\(([^)]*)\)/);
-    return {
-      name: part.replace(/[.{(].*$/s, '').trim(),
-      call: call === null ? undefined : { key: call[1] ?? '', value: (call[2] ?? '').trim() },
-      fields: fieldNames(part.match(/\{(.*)\}$/s)?.[1]),
-    };
-  });
+  return parts;
+}
+
+/** Where a field's sub-selection opens (the first `{` outside parentheses), or -1. */
+function topLevelBrace(part: string): number {
+  let depth = 0;
+  for (let index = 0; index < part.length; index += 1) {
+    const char = part[index];
+    if (char === '(') depth += 1;
+    else if (char === ')') depth -= 1;
+    else if (char === '{' && depth === 0) return index;
+  }
+  return -1;
 }
 
 /**
@@ -163,4 +196,23 @@ export function pick(
   return Object.fromEntries(
     wanted.filter((name) => object[name] !== undefined).map((name) => [name, object[name]]),
   );
+}
+
+/**
+ * A `fields` parameter written back from its parts: the inverse of {@link requestedFields}, for a
+ * simulator that repeats a request with one modifier changed (the `next` link of a nested edge).
+ *
+ * @example
+ * ```ts
+ * fieldsParameter(requestedFields('id,media.limit(2){id}')); // 'id,media.limit(2){id}'
+ * ```
+ */
+export function fieldsParameter(fields: readonly RequestedField[]): string {
+  return fields
+    .map((field) => {
+      const modifiers = field.modifiers.map(({ key, value }) => `.${key}(${value})`).join('');
+      const selection = field.selection.length === 0 ? '' : `{${fieldsParameter(field.selection)}}`;
+      return `${field.name}${modifiers}${selection}`;
+    })
+    .join(',');
 }

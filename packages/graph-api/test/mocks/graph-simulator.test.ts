@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createGraphSimulator,
   fieldNames,
+  fieldsParameter,
   GRAPH_USE_CASES,
   type GraphSimulator,
   graphPage,
@@ -277,11 +278,25 @@ describe('fields', () => {
   it('reads modifiers and sub-selections of a fields parameter', () => {
     expect(
       requestedFields('id,comments.limit(2){from{id,name},message},mentioned_comment.comment_id(7)'),
-    ).toEqual([
+    ).toMatchObject([
       { name: 'id', call: undefined, fields: [] },
       { name: 'comments', call: { key: 'limit', value: '2' }, fields: ['from', 'message'] },
       { name: 'mentioned_comment', call: { key: 'comment_id', value: '7' }, fields: [] },
     ]);
+  });
+
+  it('reads every modifier and nested expansions, and writes them back', () => {
+    const raw =
+      'id,business_discovery.username(rival_co){followers_count,media.limit(5).after(QVFI-x_1){id,like_count}}';
+    const [, discovery] = requestedFields(raw);
+    expect(discovery?.modifiers).toEqual([{ key: 'username', value: 'rival_co' }]);
+    const media = discovery?.selection.find((field) => field.name === 'media');
+    expect(media?.modifiers).toEqual([
+      { key: 'limit', value: '5' },
+      { key: 'after', value: 'QVFI-x_1' },
+    ]);
+    expect(media?.fields).toEqual(['id', 'like_count']);
+    expect(fieldsParameter(requestedFields(raw))).toBe(raw);
   });
 });
 

@@ -8,7 +8,8 @@ import { mediaInsights } from '../insights.js';
  * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference):
  * `GET /{v}/{ig-user-id}/media` (published media, newest first, cursor paging),
  * `GET /{v}/{ig-user-id}/tags` (media of others that mention the user),
- * `GET /{v}/{ig-media-id}/insights?metric=…` (owner only).
+ * `GET /{v}/{ig-media-id}/insights?metric=…` (owner only; an id that is no media is passed on to
+ * the IG User's insights).
  *
  * @example
  * ```ts
@@ -40,7 +41,9 @@ export function registerMediaRoutes(context: InstagramContext): void {
 
   context.route('GET', '/:version/:mediaId/insights', {}, ({ path, params, accountId, now }) => {
     const post = sim.posts.get(path.mediaId ?? '');
-    if (!isMedia(post) || post.accountId !== accountId) return unsupportedRequest('GET', path.mediaId ?? '');
+    // Not a media: an IG User's insights (routes/user-insights.ts) or nothing.
+    if (!isMedia(post)) return undefined;
+    if (post.accountId !== accountId) return unsupportedRequest('GET', path.mediaId ?? '');
     return mediaInsights(context, post, listParam(params, 'metric'), now);
   });
 }

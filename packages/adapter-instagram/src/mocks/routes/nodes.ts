@@ -9,6 +9,7 @@ import {
   unsupportedRequest,
 } from '@smmkit/graph-api/mocks';
 import type { SimulatedAccount } from '@smmkit/testkit';
+import { businessDiscovery } from '../business-discovery.js';
 import type { InstagramContext } from '../context.js';
 import { commentById, commentJson, containerJson, isMedia, mediaJson, userJson } from '../entities.js';
 
@@ -74,8 +75,9 @@ function mentionedFields(
  *   (`permalink,shortcode,timestamp,like_count,comments_count,caption,media_type`), a comment or
  *   an IG user (`followers_count,media_count,username`; the IG Container, IG Media, IG Comment and
  *   IG User nodes of https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference;
- *   `me` is the token's account), including `mentioned_comment.comment_id(…){…}` and
- *   `mentioned_media.media_id(…){…}` for the user itself;
+ *   `me` is the token's account), including `mentioned_comment.comment_id(…){…}`,
+ *   `mentioned_media.media_id(…){…}` and `business_discovery.username(…){…}` (business-discovery.ts)
+ *   for the user itself;
  * - `POST /{v}/{comment-id}?hide=true|false` → `{success:true}` (updating an IG Comment), and
  *   `POST /{v}/{media-id}?comment_enabled=false` (updating an IG Media);
  * - `DELETE /{v}/{comment-id}` and `DELETE /{v}/{media-id}` → `{success:true}`.
@@ -87,7 +89,8 @@ function mentionedFields(
  */
 export function registerNodeRoutes(context: InstagramContext): void {
   const { sim } = context;
-  context.route('GET', '/:version/:id', {}, ({ path, params, accountId, now }) => {
+  context.route('GET', '/:version/:id', {}, (request) => {
+    const { path, params, accountId, now } = request;
     const id = path.id === 'me' ? accountId : (path.id ?? '');
     const fields = fieldNames(params.get('fields'));
     const container = context.containers.get(id);
@@ -101,11 +104,22 @@ export function registerNodeRoutes(context: InstagramContext): void {
     const account = sim.accounts.get(id);
     if (account !== undefined) {
       const wantsMentions = fields.includes('mentioned_comment') || fields.includes('mentioned_media');
-      if (!wantsMentions) return Response.json(pick(userJson(context, account), fields));
+      const requested = requestedFields(params.get('fields'));
+      const discovery = requested.find((field) => field.name === 'business_discovery');
+      if (!wantsMentions && discovery === undefined)
+        return Response.json(pick(userJson(context, account), fields));
+      // Only the IG User itself may ask who it mentions or discover other accounts.
       if (account.id !== accountId) return unsupportedRequest('GET', id);
-      const mentioned = mentionedFields(context, params, account, now);
+      const mentioned = wantsMentions ? mentionedFields(context, params, account, now) : {};
       if (mentioned instanceof Response) return mentioned;
-      return Response.json({ ...pick(userJson(context, account), fields), ...mentioned });
+      const discovered =
+        discovery === undefined ? undefined : businessDiscovery(context, request, requested, discovery);
+      if (discovered instanceof Response) return discovered;
+      return Response.json({
+        ...pick(userJson(context, account), fields),
+        ...mentioned,
+        ...(discovered === undefined ? {} : { business_discovery: discovered }),
+      });
     }
     return unsupportedRequest('GET', id);
   });
