@@ -141,6 +141,10 @@ describe('goals: levels', () => {
     expect(followers?.series.map((point) => point.value)).toEqual([...FOLLOWERS]);
     expect(followers?.projection?.value).toBeCloseTo(1_236, 8);
     expect(followers?.projection?.slopePerDay).toBeCloseTo(26, 10);
+    // Residuals −2, 2, −4, 10, −6: s = √(160 / 3); SE = s·√(1 + 1/5 + 49/10); t₀.₉₇₅,₃ = 3.1824.
+    expect(followers?.projection?.lower).toBeCloseTo(1178.6, 1);
+    expect(followers?.projection?.upper).toBeCloseTo(1293.4, 1);
+    expect(followers?.projection?.chance).toBeCloseTo(0.93, 3);
     expect(followers?.status).toBe('on_track');
   });
 
