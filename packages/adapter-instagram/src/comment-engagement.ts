@@ -1,4 +1,4 @@
-import type { Engagement, PostRef } from '@smmkit/core';
+import { type Engagement, type PostRef, UNKNOWN_AUTHOR_ID } from '@smmkit/core';
 import { graphTime, instagramPostRef } from './post-ref.js';
 import type { InstagramComment, InstagramHashtagMedia, InstagramMediaItem } from './schemas.js';
 
@@ -48,7 +48,7 @@ export function instagramCommentEngagement(
     ...(postRef === undefined ? {} : { postRef }),
     ...(parent === undefined ? {} : { parentId: parent }),
     author: {
-      id: comment.from?.id ?? handle ?? 'unknown',
+      id: comment.from?.id ?? handle ?? UNKNOWN_AUTHOR_ID,
       ...(handle === undefined ? {} : { handle }),
     },
     text: comment.text ?? '',
@@ -79,7 +79,7 @@ export function instagramTagEngagement(media: InstagramMediaItem, where: Engagem
     id: media.id,
     kind: 'mention',
     author: {
-      id: media.owner?.id ?? handle ?? 'unknown',
+      id: media.owner?.id ?? handle ?? UNKNOWN_AUTHOR_ID,
       ...(handle === undefined ? {} : { handle }),
     },
     text: media.caption ?? '',
@@ -97,7 +97,7 @@ export function instagramTagEngagement(media: InstagramMediaItem, where: Engagem
  * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-hashtag/recent-media),
  * and "Personally identifiable information will not be included in responses"
  * (https://developers.facebook.com/docs/instagram-api/guides/hashtag-search). So the author is
- * `{ id: 'unknown' }`, as for every engagement whose author Meta withholds, and there is no
+ * `{ id: UNKNOWN_AUTHOR_ID }`, as for every engagement whose author Meta withholds, and there is no
  * `postRef`: a `PostRef` names the account that published the post, and nothing can be done to
  * the media through the API anyway ("You cannot comment on hashtagged media objects discovered
  * through the API").
@@ -120,7 +120,7 @@ export function instagramHashtagMediaEngagement(
     accountId: where.accountId,
     id: media.id,
     kind: 'mention',
-    author: { id: 'unknown' },
+    author: { id: UNKNOWN_AUTHOR_ID },
     text: media.caption ?? '',
     createdAt: graphTime(media.timestamp) ?? where.now,
     raw: media,

@@ -1,4 +1,4 @@
-import type { Engagement } from '@smmkit/core';
+import { type Engagement, UNKNOWN_AUTHOR_ID } from '@smmkit/core';
 import { GraphIdSchema, readGraphWebhookChanges } from '@smmkit/graph-api';
 import * as z from 'zod/mini';
 import { instagramCommentEngagement } from './comment-engagement.js';
@@ -53,7 +53,7 @@ export function instagramWebhookEngagements(payload: unknown): Engagement[] {
         id: mention.comment_id ?? mention.media_id,
         kind: 'mention',
         postRef: { platform: 'instagram', accountId, platformPostId: mention.media_id },
-        author: { id: 'unknown' },
+        author: { id: UNKNOWN_AUTHOR_ID },
         text: '',
         createdAt: now,
         raw: change.value,

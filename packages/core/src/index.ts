@@ -53,7 +53,12 @@ export { ValidationError, type ValidationProblem } from './errors/validation-err
 export type { Account } from './models/account.js';
 export type { Approval } from './models/approval.js';
 export type { AudienceBreakdown } from './models/audience-breakdown.js';
-export type { Engagement, EngagementAuthor, EngagementKind } from './models/engagement.js';
+export {
+  type Engagement,
+  type EngagementAuthor,
+  type EngagementKind,
+  UNKNOWN_AUTHOR_ID,
+} from './models/engagement.js';
 export type { Media, MediaKind } from './models/media.js';
 export type { MediaSource, MediaStreamFactory } from './models/media-source.js';
 export type { MetricSample } from './models/metric-sample.js';

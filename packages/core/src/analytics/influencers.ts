@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors/validation-error.js';
-import type { EngagementAuthor } from '../models/engagement.js';
+import { type EngagementAuthor, UNKNOWN_AUTHOR_ID } from '../models/engagement.js';
 import type { PublicAccount } from '../models/public-account.js';
 import { postKpiOf } from './kpis.js';
 import { METRIC_COUNT, orNull, SLOT } from './metric-slots.js';
@@ -81,6 +81,7 @@ function groupByAuthor(items: readonly InfluencerItem[]): AuthorItems[] {
   const groups = new Map<string, AuthorItems>();
   for (const item of items) {
     if (item.accountId !== undefined && item.author.id === item.accountId) continue; // its own
+    if (item.author.id === UNKNOWN_AUTHOR_ID) continue; // nobody to rank
     const key = `${item.platform}\u0000${item.author.id}`;
     const group = groups.get(key) ?? { platform: item.platform, author: item.author, items: [] };
     group.items.push(item);

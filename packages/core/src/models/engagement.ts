@@ -25,10 +25,17 @@ export const EngagementKindSchema = /* @__PURE__ */ z.enum(ENGAGEMENT_KINDS);
  */
 export type EngagementKind = 'comment' | 'reply' | 'mention' | 'direct_message' | 'reaction';
 
+/**
+ * The `author.id` of an engagement whose author the platform withholds (Instagram hashtag media,
+ * comments from some webhooks): such items are still inbox items, but no author can be ranked,
+ * looked up or told apart by it.
+ */
+export const UNKNOWN_AUTHOR_ID = 'unknown';
+
 /** Who engaged. */
 export const EngagementAuthorSchema = /* @__PURE__ */ (() =>
   z.object({
-    /** The platform's id for the author. */
+    /** The platform's id for the author; {@link UNKNOWN_AUTHOR_ID} when the platform withholds it. */
     id: NonEmptyStringSchema,
     /** Handle or username without `@`, when the platform gives one. */
     handle: z.optional(z.string()),

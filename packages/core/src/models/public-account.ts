@@ -14,7 +14,7 @@ import { MetricSampleSchema } from './metric-sample.js';
  * @example
  * ```ts
  * const rival = await x.lookupPublicAccount({ handle: 'rivalcoffee' }, context);
- * analytics.ingest(rival.samples);
+ * analytics.ingestPublicAccounts([rival]);
  * ```
  */
 export const PublicAccountSchema = /* @__PURE__ */ (() =>

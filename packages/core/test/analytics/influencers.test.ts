@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { trackInfluencerPosts } from '../../src/analytics/influencer-campaign.js';
 import { rankInfluencers } from '../../src/analytics/influencers.js';
 import { ValidationError } from '../../src/errors/validation-error.js';
+import { UNKNOWN_AUTHOR_ID } from '../../src/models/engagement.js';
 import { mention, snapshot } from './research-fixtures.js';
 
 const critic = { id: 'a1', handle: 'critic' };
@@ -103,6 +104,15 @@ describe('rankInfluencers', () => {
       mention('4', { id: 'z' }, 'd', '2026-05-01T00:00:00Z'),
     ]);
     expect(ranked.map((influencer) => influencer.authorId)).toEqual(['z', 'y', 'x']);
+  });
+
+  it('leaves out items whose author the platform withholds: they are nobody to rank', () => {
+    const ranked = rankInfluencers([
+      mention('1', { id: UNKNOWN_AUTHOR_ID }, '#beanbros', '2026-05-01T00:00:00Z'),
+      mention('2', { id: UNKNOWN_AUTHOR_ID }, '#beanbros', '2026-05-02T00:00:00Z'),
+      mention('3', { id: 'y' }, 'bean bros', '2026-05-02T00:00:00Z'),
+    ]);
+    expect(ranked.map((influencer) => influencer.authorId)).toEqual(['y']);
   });
 
   it('refuses a bad n', () => {
