@@ -2,7 +2,8 @@ import type { Options } from 'tsup';
 
 /**
  * What every published package builds the same way: ESM only with declarations and source
- * maps, for Node 22+, tree-shaken. Packages add their entries (and externals).
+ * maps, for Node 22+, tree-shaken, Node built-ins imported with their `node:` prefix. Packages
+ * add their entries (and externals).
  */
 export const packageBuild: Options = {
   format: ['esm'],
@@ -11,4 +12,9 @@ export const packageBuild: Options = {
   sourcemap: true,
   target: 'node22',
   treeshake: true,
+  // Keep `node:` on imports (tsup strips it by default for a node target). Bundlers for edge and
+  // browser targets recognise `node:fs` as a Node built-in but take a bare `fs` or `util` for an
+  // npm package and fail; `node:sqlite` exists only with the prefix (a bare `sqlite` would resolve
+  // to an npm package); and every Node smmkit supports takes the prefix.
+  removeNodeProtocol: false,
 };

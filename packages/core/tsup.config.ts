@@ -17,7 +17,4 @@ export default defineConfig({
     scheduler: 'src/scheduler/index.ts',
     sqlite: 'src/sqlite/index.ts',
   },
-  // Keep `node:` on imports: `node:sqlite` exists only with the prefix (a bare `sqlite` would
-  // resolve to an npm package), and every Node smmkit supports takes the prefix.
-  removeNodeProtocol: false,
 });

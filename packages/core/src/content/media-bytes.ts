@@ -2,8 +2,8 @@ import type { Media } from '../models/media.js';
 
 /**
  * The whole of a media item's bytes as a `Blob` typed with its MIME type, ready for a multipart
- * upload. Reads `bytes` as they are, a `file` from disk (Node only, loaded lazily so that core
- * stays usable in browsers), a `stream` by draining it. A `url` source cannot be read here:
+ * upload. Reads `bytes` as they are, a `file` from disk (Node 22.3+ only: see below), a `stream`
+ * by draining it. A `url` source cannot be read here:
  * platforms that take URLs fetch them themselves, so adapters pass the URL on instead.
  *
  * @example
@@ -17,10 +17,8 @@ export async function readMediaBlob(media: Media): Promise<Blob> {
   switch (source.type) {
     case 'bytes':
       return new Blob([source.bytes as Uint8Array<ArrayBuffer>], { type: media.mimeType });
-    case 'file': {
-      const { openAsBlob } = await import('node:fs');
-      return openAsBlob(source.path, { type: media.mimeType });
-    }
+    case 'file':
+      return openFileAsBlob(source.path, media.mimeType);
     case 'stream': {
       const parts: Uint8Array<ArrayBuffer>[] = [];
       for await (const chunk of iterate(source.stream())) parts.push(chunk as Uint8Array<ArrayBuffer>);
@@ -71,6 +69,22 @@ export async function* readMediaChunks(media: Media, chunkSize: number): AsyncGe
     }
   }
   if (filled > 0) yield buffer.subarray(0, filled);
+}
+
+/**
+ * A file on disk as a Blob, with `node:fs` reached through `process.getBuiltinModule`
+ * (https://nodejs.org/api/process.html#processgetbuiltinmoduleid, Node 22.3+) only when a `file`
+ * source is read. Not an `import`: a bundler for edge workers or browsers (esbuild
+ * `--platform=neutral`) then finds no Node built-in on the publish path, and a runtime without
+ * Node's file system gets this error instead of a failed import.
+ */
+function openFileAsBlob(path: string, type: string): Promise<Blob> {
+  const fs = globalThis.process?.getBuiltinModule?.('node:fs');
+  if (fs === undefined)
+    throw new TypeError(
+      'readMediaBlob: a file source needs Node 22.3 or later; pass bytes or a stream instead.',
+    );
+  return fs.openAsBlob(path, { type });
 }
 
 function iterate(stream: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {

@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readMediaBlob, readMediaChunks } from '../../src/content/media-bytes.js';
 import type { Media } from '../../src/models/media.js';
 
@@ -35,6 +35,17 @@ describe('reading media bytes', () => {
       const blob = await readMediaBlob(image(source));
       expect(blob.type).toBe('image/png');
       expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([...bytes]);
+    }
+  });
+
+  it('refuses a file source on a runtime without Node file access (an edge worker), naming the way out', async () => {
+    const getBuiltinModule = vi.spyOn(process, 'getBuiltinModule').mockReturnValue(undefined);
+    try {
+      await expect(readMediaBlob(image({ type: 'file', path: '/tmp/a.png' }))).rejects.toThrow(
+        /file source needs Node 22\.3 or later; pass bytes or a stream/,
+      );
+    } finally {
+      getBuiltinModule.mockRestore();
     }
   });
 
