@@ -1,6 +1,8 @@
+import type { AccountSeries } from './account-series.js';
 import type { TrendPoint } from './goal-projection.js';
 import { canonicalMetricOf, type Goal, goalKind } from './goals.js';
-import { addPresent, SLOT } from './metric-slots.js';
+import type { Kpi } from './kpis.js';
+import { addPresent, metricSlot } from './metric-slots.js';
 import { CompiledPostFilter } from './post-filter.js';
 import { type RollupRow, rollup } from './rollup.js';
 import type { SampleStore } from './sample-store.js';
@@ -86,16 +88,17 @@ function rowsOf(
   byDay: boolean,
 ): RollupRow<'day' | 'campaign'>[] {
   const scope = goal.scope ?? {};
-  const kpi = goalKind(goal.metric) === 'rate' || goal.metric === 'engagementCount' ? goal.metric : undefined;
+  const kpi: Kpi | undefined =
+    goalKind(goal.metric) === 'rate' || goal.metric === 'engagementCount' ? (goal.metric as Kpi) : undefined;
   const campaign = scope.campaign;
-  const rows = rollup<'day' | 'campaign'>(store, {
+  const rows = rollup<'day' | 'campaign', Kpi>(store, {
     since: new Date(start),
     until: new Date(end),
     platforms: scope.platforms,
     accounts: scope.accounts,
     timeZone: goal.timeZone ?? 'UTC',
     by: [...(campaign === undefined ? [] : (['campaign'] as const)), ...(byDay ? (['day'] as const) : [])],
-    kpis: kpi === undefined ? [] : [kpi as never],
+    kpis: kpi === undefined ? [] : [kpi],
   });
   return campaign === undefined ? rows : rows.filter((row) => row.dimensions.campaign === campaign);
 }
@@ -149,11 +152,9 @@ function levelSeries(
   elapsed: number,
 ): SeriesPart {
   const growth = goal.metric === 'followerGrowth';
-  const slot = growth
-    ? SLOT.followers
-    : SLOT[goal.metric === 'posts_count' ? 'postsCount' : (goal.metric as 'followers' | 'following')];
+  const slot = metricSlot(growth ? 'followers' : goal.metric);
   const filter = new CompiledPostFilter({ platforms: goal.scope?.platforms, accounts: goal.scope?.accounts });
-  const accounts: { series: NonNullable<ReturnType<SampleStore['accountSeries']>>; base: number }[] = [];
+  const accounts: { series: AccountSeries; base: number }[] = [];
   for (let account = 0; account < store.accountCount; account++) {
     if (!filter.acceptsAccount(store, account)) continue;
     const series = store.accountSeries(account, slot);

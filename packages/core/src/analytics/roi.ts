@@ -153,8 +153,9 @@ function postKey(post: { platform: string; accountId: string; platformPostId: st
   return [post.platform, post.accountId, post.platformPostId].join(SEPARATOR);
 }
 
+/** A link's key: its source (in lower case, as platform ids are), campaign and content. */
 function linkKey(source: string, campaign: string | undefined, content: string | undefined): string {
-  return [source, campaign ?? '', content ?? ''].join(SEPARATOR);
+  return [source.toLowerCase(), campaign ?? '', content ?? ''].join(SEPARATOR);
 }
 
 /** A post's link clicks: `link_clicks`, else `clicks`; `NaN` when it has neither. */
@@ -174,7 +175,8 @@ function byName(a: string | null, b: string | null): number {
  * post, and the platforms ranked by what a unit spent returned.
  *
  * Attribution follows the parameters `utmForTarget` puts on links: `utm_source` names the
- * platform and `utm_campaign` the campaign. A conversion counts for the platform its source
+ * platform (compared in lower case, as platform ids are) and `utm_campaign` the campaign
+ * (compared exactly). A conversion counts for the platform its source
  * names when that is a platform of the report (one of `platforms`, else of a post in the
  * aggregator, a spend entry or a link; a link whose source differs from its post's platform
  * maps that source to the platform); otherwise it is unattributed. It counts for a single post
@@ -212,7 +214,7 @@ export function computeRoi(store: SampleStore, options: RoiOptions): RoiReport {
   for (const link of inputs.links) {
     known(link.post.platform);
     const source = utmValue(link.utm.source) ?? '';
-    if (platformOf.has(link.post.platform)) platformOf.set(source, link.post.platform);
+    if (platformOf.has(link.post.platform)) platformOf.set(source.toLowerCase(), link.post.platform);
     const key = linkKey(source, utmValue(link.utm.campaign), utmValue(link.utm.content));
     const id = postKey(link.post);
     postsOfLink.set(key, (postsOfLink.get(key) ?? new Set()).add(id));
@@ -239,7 +241,8 @@ export function computeRoi(store: SampleStore, options: RoiOptions): RoiReport {
   let unattributedValue = 0;
   for (const conversion of inputs.conversions) {
     if (!Number.isNaN(conversion.at) && (conversion.at < since || conversion.at >= until)) continue;
-    const platform = conversion.source === undefined ? undefined : platformOf.get(conversion.source);
+    const platform =
+      conversion.source === undefined ? undefined : platformOf.get(conversion.source.toLowerCase());
     if (platform === undefined) {
       unattributedCount += conversion.count;
       unattributedValue += conversion.value;

@@ -194,9 +194,14 @@ describe('ROI edge cases', () => {
     expect(numbers).not.toMatch(/NaN|Infinity/);
   });
 
-  it('maps a link’s own utm_source to its post’s platform', () => {
+  it('maps a link’s own utm_source to its post’s platform, ignoring the case of sources', () => {
     const roi = exampleAnalytics().roi({
-      conversions: [{ utm: { source: 'twitter', campaign: 'spring', content: 'hero' }, value: 50 }],
+      conversions: [
+        { utm: { source: 'Twitter', campaign: 'spring', content: 'hero' }, value: 50 },
+        { utm: { source: 'LinkedIn', campaign: 'spring' }, value: 7 },
+        // Campaigns are compared exactly: a differently spelt one is another campaign.
+        { utm: { source: 'x', campaign: 'Spring' }, value: 3 },
+      ],
       links: [
         {
           post: ref('x', 'x-1'),
@@ -204,7 +209,15 @@ describe('ROI edge cases', () => {
         },
       ],
     });
-    expect(roi.byPlatform.find((row) => row.platform === 'x')).toMatchObject({ conversions: 1, value: 50 });
+    expect(roi.byPlatform.find((row) => row.platform === 'x')).toMatchObject({ conversions: 2, value: 53 });
+    expect(roi.byPlatform.find((row) => row.platform === 'linkedin')).toMatchObject({
+      conversions: 1,
+      value: 7,
+    });
+    expect(roi.byCampaign.map((row) => [row.campaign, row.value])).toEqual([
+      ['Spring', 3],
+      ['spring', 57],
+    ]);
     expect(roi.byPost[0]).toMatchObject({ conversions: 1, value: 50 });
     expect(roi.unattributed.conversions).toBe(0);
   });
