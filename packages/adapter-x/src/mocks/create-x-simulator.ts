@@ -248,8 +248,12 @@ export function createXSimulator(options: XSimulatorOptions = {}) {
         /** What the `index`-th post says, oldest first (default `Post <index + 1> from <username>`). */
         readonly text?: ((index: number) => string) | undefined;
       } = {},
-    ): { readonly account: SimulatedAccount; readonly posts: readonly SimulatedPost[] } =>
-      seedPublicAccount(context, username, seed),
+    ): {
+      /** The account, as user lookup finds it. */
+      readonly account: SimulatedAccount;
+      /** Its posts, oldest first. */
+      readonly posts: readonly SimulatedPost[];
+    } => seedPublicAccount(context, username, seed),
     /** The users who like the post through the API (POST /2/users/:id/likes), in the order they liked it. */
     likersOf: (postId: string) => likersOf(context, postId),
     /** Other accounts send `accountId` `count` direct messages (each engagement's id is its DM event id). Oldest first. */
