@@ -67,6 +67,8 @@ export interface DemoReport {
   readonly platforms: readonly DemoPlatformReport[];
   /** The metrics rollup by platform. */
   readonly summary: readonly RollupRow<'platform', SummaryKpi>[];
+  /** The aggregator holding the campaign's posts and metrics, for the analysis part. */
+  readonly analytics: Analytics;
   /** Publisher events by name. */
   readonly events: Readonly<Record<string, number>>;
   /** Simulated milliseconds from start to the end of publishing. */
@@ -311,6 +313,7 @@ export async function main(options: DemoOptions = {}): Promise<DemoReport> {
       skipped,
       platforms: set.map((p) => ({ id: p.id, sim: p.sim, accountId: p.accountId })),
       summary,
+      analytics,
       events: counts,
       simulatedMs,
     };

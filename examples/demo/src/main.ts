@@ -1,3 +1,4 @@
+import { runAnalysis } from './analysis.ts';
 import { main } from './demo.ts';
 import { runMorningInbox } from './morning-inbox.ts';
 import { runWeek } from './week.ts';
@@ -7,9 +8,19 @@ const report = await main();
 const week = await runWeek();
 // And a Monday morning in the engagement inbox: every platform's fans in one stream, a spike alert, replies.
 const morning = await runMorningInbox();
+// Last, what worked: competitors, audience, voices, goals and ROI, and the HTML report.
+const analysis = await runAnalysis({
+  analytics: report.analytics,
+  own: report.platforms.map((platform) => ({
+    platform: platform.id,
+    accountId: platform.accountId,
+    name: 'Linen & Co',
+  })),
+});
 if (
   report.outcomes.some(({ outcome }) => outcome.status !== 'published') ||
   week.unexpected.length > 0 ||
-  morning.alerts.length === 0
+  morning.alerts.length === 0 ||
+  analysis.snapshots.length === 0
 )
   process.exitCode = 1;
