@@ -107,7 +107,7 @@ export function xCapabilities(settings: {
     text: {
       maxLength: settings.maxTextLength,
       // https://docs.x.com/fundamentals/counting-characters: twitter-text v3 weighting (CJK and emoji weigh
-      // 2), every URL 23, NFC-normalised; counted with twitter-text's parseTweet (count-text.ts).
+      // 2), every URL 23, NFC-normalised; counted by count-text.ts, checked against twitter-text in tests.
       counting: 'weighted',
       urlLength: X_URL_LENGTH,
       // `CreatePostsRequest.text` in https://api.x.com/2/openapi.json: "Required unless media is provided";

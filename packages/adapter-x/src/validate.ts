@@ -17,7 +17,7 @@ import type { XPostOptions } from './post-options.js';
  * - `tagged_user_ids` tag people in media, so they need media (`media{media_ids, tagged_user_ids}`,
  *   `CreatePostsMedia` in https://api.x.com/2/openapi.json), rule `options.tagged_users_need_media`.
  *
- * Text is counted with twitter-text's `parseTweet` ({@link countXText}), synchronously.
+ * Text is counted as X counts it ({@link countXText}: twitter-text's rules), synchronously.
  *
  * @param post - the post to check
  * @param options - its `options.x`, parsed with `XPostOptionsSchema` (the adapter reports their own problems)

@@ -1,5 +1,6 @@
 // twitter-text ships untyped CommonJS files and @types/twitter-text types only the package root.
-// The adapter imports the one file it needs (see count-text.ts), typed here with what it reads.
+// The counter's test (test/count-text-corpus.test.ts) imports the one file it checks countXText
+// against, typed here with what it reads. (The simulator in ./mocks uses the package root.)
 declare module 'twitter-text/dist/parseTweet.js' {
   /** What `parseTweet` reports about a text (twitter-text 3, dist/parseTweet.js). */
   interface ParsedTweet {
