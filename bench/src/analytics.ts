@@ -2,7 +2,9 @@
  * Benchmark (issue "analytics", item 10): smmkit's in-memory aggregator against DuckDB on the
  * same rollup — 1,000,000 metric samples → per platform × UTC day: posts, Σ of every metric and
  * engagement rate by impressions. Times each engine from raw arrays to result, checks that both
- * give the same numbers (exit 1 otherwise), and prints, last, one summary line.
+ * give the same numbers (exit 1 otherwise), and prints, last, one summary line. smmkit's time also
+ * covers the analysis-loop sections on the same input (issue 19 item 8: competitor benchmark,
+ * share of voice, influencers, goals, ROI, audience), which DuckDB's query does not compute.
  *
  * Run from the root: `pnpm bench:analytics`.
  */
@@ -12,6 +14,12 @@ import { runInNewContext } from 'node:vm';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { CANONICAL_METRICS, type MetricSample } from '@smmkit/core';
 import { type Analytics, createAnalytics, type PostMeta } from '@smmkit/core/analytics';
+import {
+  computeSections,
+  generateSectionInputs,
+  type SectionFigures,
+  type SectionInputs,
+} from './analysis-sections.ts';
 import { type BenchRow, compareRollups } from './compare.ts';
 import { loadDuckDb, queryDuckDb } from './duckdb-rollup.ts';
 import { type GenerateOptions, generateSamples } from './generate-samples.ts';
@@ -42,7 +50,8 @@ interface Timed<T> {
 function smmkitRun(
   samples: readonly MetricSample[],
   metas: readonly PostMeta[],
-): Timed<{ rows: BenchRow[]; analytics: Analytics; stale: number }> {
+  inputs: SectionInputs,
+): Timed<{ rows: BenchRow[]; analytics: Analytics; stale: number; sections: SectionFigures }> {
   const t0 = performance.now();
   const analytics = createAnalytics();
   const report = analytics.ingestSamples(samples, { trusted: true });
@@ -55,6 +64,8 @@ function smmkitRun(
     kpis: ['engagementRateByImpressions'],
   });
   const t3 = performance.now();
+  const sections = computeSections(analytics, inputs);
+  const t4 = performance.now();
   const rows = rollup.map(
     (row): BenchRow => ({
       platform: row.dimensions.platform ?? '',
@@ -65,9 +76,9 @@ function smmkitRun(
     }),
   );
   return {
-    ms: t3 - t0,
-    phases: { ingestSamples: t1 - t0, ingestPostMeta: t2 - t1, rollup: t3 - t2 },
-    result: { rows, analytics, stale: report.stale },
+    ms: t4 - t0,
+    phases: { ingestSamples: t1 - t0, ingestPostMeta: t2 - t1, rollup: t3 - t2, sections: t4 - t3 },
+    result: { rows, analytics, stale: report.stale, sections },
   };
 }
 
@@ -120,26 +131,28 @@ async function main(): Promise<void> {
   const warm = generateSamples(WARM_UP);
   check(
     `warm-up (${warm.samples.length} samples)`,
-    smmkitRun(warm.samples, warm.metas).result.rows,
+    smmkitRun(warm.samples, warm.metas, generateSectionInputs(warm.metas, 11)).result.rows,
     (await duckDbRun(warm.samples, warm.metas)).result,
   );
 
   let t = performance.now();
   const { samples, metas } = generateSamples(FULL);
+  const inputs = generateSectionInputs(metas, FULL.seed);
   console.log(
     `generated ${samples.length} samples, ${metas.length} post metas in ${(performance.now() - t).toFixed(0)} ms (seed ${FULL.seed})`,
   );
 
-  const smmkitRuns: Timed<{ rows: BenchRow[]; stale: number }>[] = [];
+  const smmkitRuns: Timed<{ rows: BenchRow[]; stale: number; sections: SectionFigures }>[] = [];
   let analytics: Analytics | undefined;
   let heapUsed = 0;
   for (let run = 0; run < RUNS; run++) {
     analytics = undefined; // only the latest aggregator stays alive
     collectGarbage();
-    const timed = smmkitRun(samples, metas);
+    const timed = smmkitRun(samples, metas, inputs);
     heapUsed = process.memoryUsage().heapUsed;
     analytics = timed.result.analytics;
-    smmkitRuns.push({ ...timed, result: { rows: timed.result.rows, stale: timed.result.stale } });
+    const { rows, stale, sections } = timed.result;
+    smmkitRuns.push({ ...timed, result: { rows, stale, sections } });
   }
   collectGarbage();
   const retained = process.memoryUsage().heapUsed;
@@ -160,6 +173,13 @@ async function main(): Promise<void> {
   console.log(
     `data: ${stats?.posts} posts, ${stats?.accounts} accounts, ${stats?.postValues} (post, metric) values kept, ` +
       `${smmkit.result.stale} stale samples (arrived after a newer read), ${smmkit.result.rows.length} rows`,
+  );
+  const sections = smmkit.result.sections;
+  console.log(
+    `sections: ${sections.benchmarkRows} benchmark rows (own + ${inputs.snapshots.length} rival snapshots), ` +
+      `${sections.brands} brands over ${inputs.listened.length} listened posts, ${sections.influencers} influencers, ` +
+      `${sections.goals} goals, ROI over ${inputs.conversions.length} conversions on ${sections.roiPlatforms} platforms, ` +
+      `${sections.audienceSplits} audience splits`,
   );
   console.log(
     `smmkit (median of ${RUNS}: ${smmkitRuns.map((r) => r.ms.toFixed(0)).join(' / ')} ms): ${phasesText(smmkit.phases)}`,
