@@ -4,16 +4,21 @@
  *
  * - core: `export * from '@smmkit/core'`, everything it imports bundled (ky, zod, …).
  * - adapter-x: `export * from '@smmkit/adapter-x'`, everything bundled EXCEPT `@smmkit/core`
- *   (external): its own cost on top of core — twitter-text and the zod it imports itself.
+ *   (external): its own cost on top of core (its text counter and the zod it imports itself).
  * - core+x: an app that publishes to X through the publisher: `createXAdapter`,
  *   `createPublisher` (from '@smmkit/core/publisher') and `staticTokenProvider`, one publish,
  *   everything bundled. The ./mocks entries are not used (they are for tests).
  * - import_ms: median over RUNS of (spawn `node -e` importing that app's modules and creating the
  *   adapter and publisher) − (spawn `node -e` with an empty module), alternated, unbundled dist.
+ * - peer_gz, peer_import_ms: the same two measures, same esbuild flags and same spawn timing in
+ *   the same loop, for the same app written with twitter-api-v2 (the best single-platform client):
+ *   `new TwitterApi(token).v2.tweet(text)`.
+ * - neutral: the core+x app bundled again with `--platform=neutral` (what edge workers and
+ *   browsers get): "ok" when it bundles with no Node built-in, else the bundler's first error.
  * - stack floor (printed before the last line, for scale): the same two measures for an app that
  *   uses only the libraries core and adapter-x are built on (ky, zod/mini, p-queue, p-retry,
- *   eventemitter3, twitter-text's parseTweet), each called once, none of smmkit's own code: what
- *   any build on this stack costs before it does anything.
+ *   eventemitter3), each called once, none of smmkit's own code: what any build on this stack
+ *   costs before it does anything.
  */
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
@@ -45,37 +50,47 @@ import { createPublisher } from '@smmkit/core/publisher';
 createPublisher({ adapters: [createXAdapter()], tokens: () => staticTokenProvider('t') });
 `;
 
+const PEER_APP = `
+import { TwitterApi } from 'twitter-api-v2';
+export const posted = await new TwitterApi(process.env.X_TOKEN ?? '').v2.tweet(process.argv[2] ?? 'Hello');
+`;
+
+const PEER_IMPORT = `
+import { TwitterApi } from 'twitter-api-v2';
+new TwitterApi('t');
+`;
+
 const FLOOR_APP = `
 import ky from 'ky';
 import * as z from 'zod/mini';
 import PQueue from 'p-queue';
 import pRetry from 'p-retry';
 import EventEmitter from 'eventemitter3';
-import parseTweet from 'twitter-text/dist/parseTweet.js';
 const Post = z.object({ id: z.string(), text: z.optional(z.string()) });
 const events = new EventEmitter();
 const queue = new PQueue({ concurrency: 1 });
 export const posted = await queue.add(() =>
   pRetry(async () => Post.parse(await ky.post('https://api.example.test/2/tweets', { json: { text: 'Hi' } }).json()), { retries: 1 }),
 );
-events.emit('published', posted, parseTweet('Hi').weightedLength);
+events.emit('published', posted);
 `;
 
 const FLOOR_IMPORT = `
-await Promise.all(['ky', 'zod/mini', 'p-queue', 'p-retry', 'eventemitter3', 'twitter-text/dist/parseTweet.js'].map((m) => import(m)));
+await Promise.all(['ky', 'zod/mini', 'p-queue', 'p-retry', 'eventemitter3'].map((m) => import(m)));
 `;
 
 async function bundle(
   contents: string,
   external: readonly string[] = [],
+  platform: 'node' | 'neutral' = 'node',
 ): Promise<{ raw: number; gz: number }> {
   const result = await build({
     stdin: { contents, resolveDir: BENCH_DIR, loader: 'js' },
     bundle: true,
     minify: true,
     format: 'esm',
-    platform: 'node',
-    target: 'node22',
+    platform,
+    target: platform === 'node' ? 'node22' : 'es2023',
     write: false,
     external: [...external],
     logLevel: 'silent',
@@ -100,7 +115,12 @@ async function main(): Promise<void> {
   const adapterX = await bundle(`export * from '@smmkit/adapter-x';`, ['@smmkit/core']);
   const adapterXAlone = await bundle(`export * from '@smmkit/adapter-x';`);
   const app = await bundle(APP);
-  const twitterText = await bundle(`export { default } from 'twitter-text/dist/parseTweet.js';`);
+  const peer = await bundle(PEER_APP);
+  const neutral = await bundle(APP, [], 'neutral').then(
+    () => 'ok (no Node built-in)',
+    (error: unknown) =>
+      `fails: ${(error as { errors?: { text: string }[] }).errors?.[0]?.text ?? String(error)}`,
+  );
   const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
   console.log(`core:              ${kb(core.raw)} min, ${kb(core.gz)} gz`);
   console.log(
@@ -109,37 +129,43 @@ async function main(): Promise<void> {
   console.log(
     `app (createXAdapter + createPublisher + staticTokenProvider): ${kb(app.raw)} min, ${kb(app.gz)} gz`,
   );
-  console.log(`for scale: twitter-text's parseTweet alone (what adapter-x imports) ${kb(twitterText.gz)} gz`);
+  console.log(`twitter-api-v2 app (new TwitterApi(token).v2.tweet): ${kb(peer.raw)} min, ${kb(peer.gz)} gz`);
+  console.log(`core+x app bundled with --platform=neutral: ${neutral}`);
 
   const floor = await bundle(FLOOR_APP);
 
   importMs(''); // warm the file cache
   importMs(IMPORT_APP);
+  importMs(PEER_IMPORT);
   importMs(FLOOR_IMPORT);
   const differences: number[] = [];
+  const peerDifferences: number[] = [];
   const floorDifferences: number[] = [];
   const empties: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     const empty = importMs('');
     const loaded = importMs(IMPORT_APP);
+    const peerLoaded = importMs(PEER_IMPORT);
     const floorLoaded = importMs(FLOOR_IMPORT);
     empties.push(empty);
     differences.push(loaded - empty);
+    peerDifferences.push(peerLoaded - empty);
     floorDifferences.push(floorLoaded - empty);
   }
   const appImportMs = median(differences);
+  const peerImportMs = median(peerDifferences);
   const floorImportMs = median(floorDifferences);
   console.log(
-    `import: bare node ${median(empties).toFixed(0)} ms; app − bare, median of ${RUNS}: ${appImportMs.toFixed(1)} ms`,
+    `import: bare node ${median(empties).toFixed(0)} ms; app − bare, median of ${RUNS}: ${appImportMs.toFixed(1)} ms; twitter-api-v2 app − bare: ${peerImportMs.toFixed(1)} ms`,
   );
   console.log(
-    `stack floor (ky, zod/mini, p-queue, p-retry, eventemitter3, twitter-text parseTweet; no smmkit code): ${floor.gz} B gz, import ${floorImportMs.toFixed(1)} ms`,
+    `stack floor (ky, zod/mini, p-queue, p-retry, eventemitter3; no smmkit code): ${floor.gz} B gz, import ${floorImportMs.toFixed(1)} ms`,
   );
   console.log(
     `smmkit's own share of the app: ${app.gz - floor.gz} B gz, ${(appImportMs - floorImportMs).toFixed(1)} ms import`,
   );
   console.log(
-    `size: core_gz=${core.gz} adapter_x_gz=${adapterX.gz} core_plus_x_gz=${app.gz} import_ms=${appImportMs.toFixed(1)}`,
+    `size: core_gz=${core.gz} adapter_x_gz=${adapterX.gz} core_plus_x_gz=${app.gz} import_ms=${appImportMs.toFixed(1)} peer_gz=${peer.gz} peer_import_ms=${peerImportMs.toFixed(1)}`,
   );
 }
 
