@@ -45,6 +45,20 @@ describe('settings', () => {
     expect(x.sim.log.entries).toHaveLength(0);
   });
 
+  it('counts an emoji newer than twitter-text’s data as 2, in the adapter and in the simulator alike', async () => {
+    // 🧑‍🧑‍🧒 (family: adult, adult, child) is Emoji 15.1: one emoji, weight 2 as X counts it
+    // (https://docs.x.com/fundamentals/counting-characters), though twitter-text 3 would count its
+    // five code points (8). 140 of them are exactly 280.
+    const text = '🧑‍🧑‍🧒'.repeat(140);
+    const adapter = h.adapter();
+    expect(adapter.validate({ text })).toEqual([]);
+    const result = await adapter.publish({ text }, h.context());
+    expect(x.sim.posts.get(result.ref.platformPostId)?.text).toBe(text);
+    expect(adapter.validate({ text: `${text}a` })).toEqual([
+      expect.objectContaining({ rule: 'text.max_length', limit: 280, actual: 281 }),
+    ]);
+  });
+
   it('accepts a 25,000-character post when maxTextLength is set for a Premium account', async () => {
     const adapter = premium.adapter({ maxTextLength: 25_000 });
     expect(adapter.capabilities.text.maxLength).toBe(25_000);
