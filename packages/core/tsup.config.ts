@@ -12,6 +12,7 @@ export default defineConfig({
     index: 'src/index.ts',
     'adapter-kit': 'src/adapter-kit.ts',
     analytics: 'src/analytics/index.ts',
+    app: 'src/app/index.ts',
     inbox: 'src/inbox/index.ts',
     publisher: 'src/publisher/index.ts',
     scheduler: 'src/scheduler/index.ts',

@@ -4,7 +4,8 @@
  * account never race a rotating refresh token, and the scheduler's entries and the publisher's
  * outbox, so that workers in several processes share one schedule, never publish one entry
  * twice, and find after a crash what they were doing; and the engagement inbox (items, polling
- * cursors, seen ids), so that a restarted poller neither repeats nor skips. Each store keeps its
+ * cursors, seen ids), so that a restarted poller neither repeats nor skips; and the registry of
+ * connected accounts. `sqliteStore(path)` bundles them all for `createSmmkit`. Each store keeps its
  * own `smmkit_*` tables in the file. Its own entry point, so that apps that never use it never
  * load `node:sqlite`.
  *
@@ -25,8 +26,10 @@
  *
  * @packageDocumentation
  */
+export { type SqliteAccountStore, sqliteAccountStore } from './sqlite-account-store.js';
 export { type SqliteInboxStore, sqliteInboxStore } from './sqlite-inbox-store.js';
 export { type SqliteScheduleStore, sqliteScheduleStore } from './sqlite-schedule-store.js';
+export { sqliteStore } from './sqlite-store.js';
 export {
   type SqliteTokenStore,
   type SqliteTokenStoreOptions,

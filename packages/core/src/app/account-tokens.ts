@@ -1,0 +1,144 @@
+import type { AccountStore, ConnectedAccount } from '../accounts/account-store.js';
+import {
+  createRefreshingTokenProvider,
+  type TokenRefreshOptions,
+} from '../auth/refreshing-token-provider.js';
+import type { TokenProvider } from '../auth/token-provider.js';
+import { AuthError } from '../errors/auth-error.js';
+import { SmmkitError } from '../errors/smmkit-error.js';
+import { TransientError } from '../errors/transient-error.js';
+import type { Target } from '../models/target.js';
+import { describeCallbackError, withUnprintedCause } from '../security/callback-error.js';
+import type { Clock } from '../time/clock.js';
+import type { AccountTokenStore } from './store.js';
+
+/** A platform's OAuth refresh call, as `createRefreshingTokenProvider` takes it. */
+export type RefreshTokens = TokenRefreshOptions['refresh'];
+
+/** What the token providers of connected accounts are made from. */
+export interface AccountTokensOptions {
+  readonly accounts: AccountStore;
+  readonly tokens: AccountTokenStore;
+  /** Refresh calls by platform id. */
+  readonly refresh: Readonly<Record<string, RefreshTokens>>;
+  readonly clock: Clock;
+}
+
+/** The token providers of connected accounts, for the publisher's `tokens` option. */
+export interface AccountTokens {
+  /** The provider of the account `target` is; it finds the account when asked for a token. */
+  providerFor(target: Target): TokenProvider;
+  /** Drops the provider kept for `id` (disconnected). */
+  forget(id: string): void;
+}
+
+const RECONNECT_HINT =
+  'Connect the account again (smm.accounts.connect with the tokens of a new authorization); until then nothing is sent for it.';
+
+/**
+ * Token providers over the account registry and the token store: each connected account gets one
+ * `createRefreshingTokenProvider` on the store under its id (single-flight refresh, across
+ * processes through the store's lock). A provider refuses at once, sending nothing, for an account
+ * that is not connected or that needs re-authorization; when the refreshing provider fails with an
+ * `AuthError` (the refresh token was refused for good, or there are no tokens), the account is
+ * marked as needing re-authorization with that reason.
+ *
+ * @param options - the stores, the refresh calls and the clock
+ * @returns the providers
+ */
+export function accountTokens(options: AccountTokensOptions): AccountTokens {
+  const providers = new Map<string, TokenProvider>();
+
+  const providerOf = (account: ConnectedAccount): TokenProvider => {
+    const known = providers.get(account.id);
+    if (known !== undefined) return known;
+    const refresh = options.refresh[account.platform];
+    const provider = createRefreshingTokenProvider({
+      platform: account.platform,
+      store: options.tokens,
+      key: account.id,
+      clock: options.clock,
+      refresh:
+        refresh ??
+        (() =>
+          Promise.reject(
+            new AuthError('auth_expired', `No refresh call was given for ${account.platform}.`, {
+              platform: account.platform,
+              hint: `Give createSmmkit a refresh call for ${account.platform} (refresh: { ${account.platform}: … }), or connect the account again.`,
+            }),
+          )),
+    });
+    providers.set(account.id, provider);
+    return provider;
+  };
+
+  const accountOf = async (target: Target): Promise<ConnectedAccount> => {
+    let listed: ConnectedAccount[];
+    try {
+      listed = await options.accounts.list();
+    } catch (error) {
+      if (SmmkitError.isInstance(error)) throw error;
+      throw withUnprintedCause(
+        new TransientError(
+          'transient',
+          `Reading the account registry failed: it threw ${describeCallbackError(error)}.`,
+          {
+            platform: target.platform,
+            cause: error,
+          },
+        ),
+      );
+    }
+    const account = listed.find(
+      (candidate) => candidate.platform === target.platform && candidate.accountId === target.accountId,
+    );
+    if (account === undefined) {
+      throw new AuthError(
+        'auth_revoked',
+        `No connected account is ${target.platform} account ${target.accountId}.`,
+        {
+          platform: target.platform,
+          hint: 'Connect the account first (smm.accounts.connect); nothing was sent.',
+        },
+      );
+    }
+    if (account.status.state === 'needs_reauthorization')
+      throw reconnectError(account, account.status.reason);
+    return account;
+  };
+
+  const use = async (target: Target, ask: (provider: TokenProvider) => Promise<string>): Promise<string> => {
+    const account = await accountOf(target);
+    try {
+      return await ask(providerOf(account));
+    } catch (error) {
+      if (!AuthError.isInstance(error)) throw error;
+      const marked = await options.accounts.markNeedsReauthorization(
+        account.id,
+        error.message,
+        new Date(options.clock.now()),
+      );
+      throw reconnectError(marked ?? account, error.message, error);
+    }
+  };
+
+  return {
+    providerFor: (target) => ({
+      getAccessToken: (request) => use(target, (provider) => provider.getAccessToken(request)),
+      refresh: (rejected, request) =>
+        use(target, (provider) => provider.refresh?.(rejected, request) ?? provider.getAccessToken(request)),
+    }),
+    forget: (id) => {
+      providers.delete(id);
+    },
+  };
+}
+
+/** The refusal of an account that needs re-authorization: nothing is sent for it. */
+function reconnectError(account: ConnectedAccount, reason: string, cause?: AuthError): AuthError {
+  return new AuthError(
+    cause?.code ?? 'auth_revoked',
+    `The ${account.platform} account "${account.id}" needs re-authorization: ${reason}`,
+    { platform: account.platform, hint: RECONNECT_HINT, ...(cause === undefined ? {} : { cause }) },
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * One entry point for the whole loop: `createSmmkit` wires accounts and tokens, the publisher,
+ * the scheduler, the inbox and analytics to one store (`memoryStore()` here, `sqliteStore(path)`
+ * in `@smmkit/core/sqlite`). Every part stays usable alone from its own entry.
+ *
+ * @example
+ * ```ts
+ * import { createSmmkit, memoryStore } from '@smmkit/core/app';
+ *
+ * const smm = await createSmmkit({ store: memoryStore(), adapters: [x, mastodon] });
+ * await smm.accounts.connect({ id: 'brand-x', platform: 'x', accountId: '2244994945' }, tokens);
+ * const outcomes = await smm.publish({ text: 'Hello' }, { to: ['brand-x'] });
+ * ```
+ *
+ * @packageDocumentation
+ */
+export type {
+  AccountConnection,
+  AccountStatus,
+  AccountStore,
+  ConnectedAccount,
+} from '../accounts/account-store.js';
+export { memoryAccountStore } from '../accounts/memory-account-store.js';
+export type { RefreshTokens } from './account-tokens.js';
+export { memoryStore } from './memory-store.js';
+export {
+  createSmmkit,
+  type Smmkit,
+  type SmmkitAccounts,
+  type SmmkitOptions,
+  type SmmkitPublishOptions,
+  type SmmkitReport,
+  type SmmkitReportOptions,
+  type SmmkitScheduleOptions,
+} from './smmkit.js';
+export type { AccountTokenStore, SmmkitStore } from './store.js';
