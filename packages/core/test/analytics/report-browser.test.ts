@@ -1,28 +1,9 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/analytics/report/render-report.js';
 import { emptyReportInput, fullReportInput, HOSTILE } from './report-fixtures.js';
-
-/** Debian's chromium package: installed on developer machines and by CI. */
-const CHROMIUM = '/usr/bin/chromium';
-const MISSING = `${CHROMIUM} not found: install Debian's chromium: apt-get install -y chromium`;
-/** Headless, offline and quiet: no sandbox (containers), no GPU, no background traffic. */
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-/** What a page did while loading: requests it made and errors it reported. */
-interface Loaded {
-  readonly page: Page;
-  readonly requests: string[];
-  readonly problems: string[];
-}
+import { CHROMIUM, MISSING, useHeadlessChromium } from './support/browser.js';
 
 /** What the page says about the elements matching a selector. */
 interface Shapes {
@@ -33,38 +14,7 @@ interface Shapes {
 }
 
 describe('HTML report in headless Chromium', () => {
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    // Without Chromium each test fails on its own with MISSING (a failing hook would skip them).
-    if (!existsSync(CHROMIUM)) return;
-    // launch() gives every run its own fresh temporary profile (user-data-dir).
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 15_000 });
-  }, 20_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function load(markup: string): Promise<Loaded> {
-    if (browser === undefined) throw new Error(MISSING);
-    const page = await browser.newPage({ viewport: { width: 860, height: 900 } });
-    const requests: string[] = [];
-    const problems: string[] = [];
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') {
-        problems.push(`console ${message.type()}: ${message.text()}`);
-      }
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('dialog', (dialog) => {
-      problems.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    await page.setContent(markup, { waitUntil: 'load' });
-    return { page, requests, problems };
-  }
+  const load = useHeadlessChromium();
 
   function shapes(page: Page, selector: string): Promise<Shapes> {
     return page.evaluate((css) => {

@@ -1,50 +1,15 @@
-import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/analytics/report/render-report.js';
 import { HOSTILE_GOAL, outcomesReportInput } from './outcomes-fixtures.js';
-
-/** Debian's chromium package, as report-browser.test.ts uses it. */
-const CHROMIUM = '/usr/bin/chromium';
-const MISSING = `${CHROMIUM} not found: install Debian's chromium: apt-get install -y chromium`;
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { useHeadlessChromium } from './support/browser.js';
 
 describe('HTML report goal and ROI sections in headless Chromium', () => {
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) return; // each test then fails with MISSING
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 15_000 });
-  }, 20_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const load = useHeadlessChromium();
 
   it('renders the goals at the top and the ROI table with its allocation chart', async () => {
-    if (browser === undefined) throw new Error(MISSING);
     const input = outcomesReportInput();
-    const page = await browser.newPage({ viewport: { width: 860, height: 900 } });
-    const requests: string[] = [];
-    const problems: string[] = [];
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('dialog', (dialog) => {
-      problems.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
+    const { page, requests, problems } = await load(renderReport(input, { title: 'Goals and ROI' }));
     try {
-      await page.setContent(renderReport(input, { title: 'Goals and ROI' }), { waitUntil: 'load' });
       expect(requests).toEqual([]);
       expect(problems).toEqual([]);
 

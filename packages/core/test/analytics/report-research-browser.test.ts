@@ -1,36 +1,13 @@
-import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildReportInput } from '../../src/analytics/report/build-report-input.js';
 import { renderReport } from '../../src/analytics/report/render-report.js';
 import { HOSTILE_RESEARCH, RESEARCH_BRANDS, researchAnalytics, SINCE, UNTIL } from './research-fixtures.js';
-
-/** Debian's chromium package, as report-browser.test.ts uses it. */
-const CHROMIUM = '/usr/bin/chromium';
-const MISSING = `${CHROMIUM} not found: install Debian's chromium: apt-get install -y chromium`;
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { useHeadlessChromium } from './support/browser.js';
 
 describe('HTML report research sections in headless Chromium', () => {
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) return; // each test then fails with MISSING
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 15_000 });
-  }, 20_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const load = useHeadlessChromium();
 
   it('renders the competitor table, share of voice, influencer list and audience charts', async () => {
-    if (browser === undefined) throw new Error(MISSING);
     const input = buildReportInput(researchAnalytics(), {
       kpi: 'engagementRateByImpressions',
       since: SINCE,
@@ -39,20 +16,8 @@ describe('HTML report research sections in headless Chromium', () => {
       influencers: { n: 5 },
       audience: true,
     });
-    const page = await browser.newPage({ viewport: { width: 860, height: 900 } });
-    const requests: string[] = [];
-    const problems: string[] = [];
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('dialog', (dialog) => {
-      problems.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
+    const { page, requests, problems } = await load(renderReport(input, { title: 'Research' }));
     try {
-      await page.setContent(renderReport(input, { title: 'Research' }), { waitUntil: 'load' });
       expect(requests).toEqual([]);
       expect(problems).toEqual([]);
 
