@@ -5,7 +5,7 @@ import {
   type RequestContext,
   ValidationError,
 } from '@smmkit/core';
-import { clampPageSize, type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
+import { clampPageSize, collectPublicAccount, type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
 import { htmlToPlainText } from './html-to-text.js';
 import { nextMaxId } from './link-header.js';
 import { accountSamples, statusSamples } from './metrics.js';
@@ -59,54 +59,46 @@ export async function lookupMastodonPublicAccount(
 ): Promise<PublicAccount> {
   const acct = mastodonAcct(query.handle);
   const limit = clampPageSize(query.limit, DEFAULT_LIMIT, Number.MAX_SAFE_INTEGER);
-  const since = query.since?.getTime();
   const clock = context.clock ?? systemClock;
 
   const account = await lookUp(http, acct, context);
   const observedAt = new Date(clock.now());
-  const samples = accountSamples(account, account.id, observedAt);
-  const posts: PublicAccount['posts'] = [];
-  let maxId: string | undefined;
-  for (;;) {
-    const size = Math.min(limit - posts.length, PAGE_SIZE);
-    const { data, headers } = await http.request({
-      method: 'GET',
-      path: `/api/v1/accounts/${encodeURIComponent(account.id)}/statuses`,
-      operation: 'list public statuses',
-      searchParams: { exclude_replies: true, exclude_reblogs: true, limit: size, max_id: maxId },
-      schema: StatusListSchema,
-      context,
-    });
-    let reachedSince = false;
-    for (const status of data) {
-      if (status.reblog != null) continue;
-      if (since !== undefined && Date.parse(status.created_at) < since) {
-        reachedSince = true;
-        break;
-      }
-      if (posts.length === limit) break;
-      samples.push(...statusSamples(status, account.id, observedAt));
-      posts.push({
-        platformPostId: status.id,
-        createdAt: new Date(status.created_at),
-        text: htmlToPlainText(status.content),
-        url: statusUrl(status),
-      });
-    }
-    // As for the account's own statuses, a next link follows every full page: a short one is the last.
-    maxId = data.length < size ? undefined : nextMaxId(headers.get('link'));
-    if (reachedSince || posts.length >= limit || maxId === undefined) break;
-  }
-
-  return {
-    platform: 'mastodon',
-    accountId: account.id,
-    handle: account.acct,
-    ...(account.display_name ? { name: account.display_name } : {}),
+  return collectPublicAccount<string>({
+    profile: {
+      platform: 'mastodon',
+      accountId: account.id,
+      handle: account.acct,
+      name: account.display_name || undefined,
+      samples: accountSamples(account, account.id, observedAt),
+    },
+    since: query.since,
+    limit,
     observedAt,
-    samples,
-    posts,
-  };
+    readPage: async (maxId, wanted) => {
+      const size = Math.min(wanted, PAGE_SIZE);
+      const { data, headers } = await http.request({
+        method: 'GET',
+        path: `/api/v1/accounts/${encodeURIComponent(account.id)}/statuses`,
+        operation: 'list public statuses',
+        searchParams: { exclude_replies: true, exclude_reblogs: true, limit: size, max_id: maxId },
+        schema: StatusListSchema,
+        context,
+      });
+      const posts = data
+        .filter((status) => status.reblog == null)
+        .map((status) => ({
+          post: {
+            platformPostId: status.id,
+            createdAt: new Date(status.created_at),
+            text: htmlToPlainText(status.content),
+            url: statusUrl(status),
+          },
+          samples: statusSamples(status, account.id, observedAt),
+        }));
+      // As for the account's own statuses, a next link follows every full page: a short one is the last.
+      return { posts, next: data.length < size ? undefined : nextMaxId(headers.get('link')) };
+    },
+  });
 }
 
 /** The account with `acct`; Mastodon's 404 "Record not found" names the handle. */

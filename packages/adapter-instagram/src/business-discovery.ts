@@ -1,15 +1,21 @@
 import {
-  type MetricSample,
   PlatformError,
   type PublicAccount,
   type PublicAccountQuery,
   type RequestContext,
   ValidationError,
 } from '@smmkit/core';
-import { clampPageSize, countSamples, type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
+import {
+  clampPageSize,
+  collectPublicAccount,
+  countSamples,
+  type HttpClient,
+  type PublicPostsPage,
+  systemClock,
+} from '@smmkit/core/adapter-kit';
 import { NOT_PROFESSIONAL_SUBCODE } from './classify-error.js';
 import { graphTime, instagramPostRef } from './post-ref.js';
-import { BusinessDiscoverySchema, type InstagramDiscoveredMedia } from './schemas.js';
+import { BusinessDiscoverySchema } from './schemas.js';
 
 // Business discovery: "get basic metadata and metrics about other Instagram professional
 // accounts", Facebook Login only
@@ -93,7 +99,6 @@ export async function lookupInstagramAccount(
     );
   }
   const limit = clampPageSize(query.limit, DEFAULT_POSTS, MAX_POSTS);
-  const since = query.since?.getTime();
   const observedAt = new Date((context.clock ?? systemClock).now());
   const read = async (media: string, account: boolean) => {
     const fields = `business_discovery.username(${handle}){${account ? `${ACCOUNT_FIELDS},` : ''}${media}{${MEDIA_FIELDS}}}`;
@@ -112,51 +117,46 @@ export async function lookupInstagramAccount(
     }
   };
 
+  // The account and the first page of its media come in one answer.
   const first = await read(`media.limit(${Math.min(limit, PAGE_SIZE)})`, true);
   const accountId = first.id;
-  const media: InstagramDiscoveredMedia[] = [];
-  const seen = new Set<string>();
-  let page = first.media;
-  for (;;) {
-    let older = false;
-    for (const item of page?.data ?? []) {
-      const time = graphTime(item.timestamp)?.getTime();
-      if (since !== undefined && time !== undefined && time < since) {
-        older = true;
-        break;
-      }
-      if (seen.has(item.id) || media.length >= limit) continue;
-      seen.add(item.id);
-      media.push(item);
-    }
-    const after = page?.paging?.next === undefined ? undefined : page.paging.cursors?.after;
-    if (older || media.length >= limit || after === undefined || (page?.data ?? []).length === 0) break;
-    page = (await read(`media.after(${after}).limit(${Math.min(limit - media.length, PAGE_SIZE)})`, false))
-      .media;
-  }
-
   const where = { platform: 'instagram', accountId, observedAt };
-  const samples: MetricSample[] = [
-    ...countSamples(first, ACCOUNT_COUNTS, where),
-    ...media.flatMap((item) => countSamples(item, MEDIA_COUNTS, { ...where, platformPostId: item.id })),
-  ];
-  return {
-    platform: 'instagram',
-    accountId,
-    handle: first.username ?? handle,
-    ...(first.name === undefined ? {} : { name: first.name }),
-    observedAt,
-    samples,
-    posts: media.map((item) => {
+  const mediaPage = (page: typeof first.media): PublicPostsPage<string> => {
+    const items = page?.data ?? [];
+    const posts = items.map((item) => {
       const url = instagramPostRef(item.id, accountId, item.permalink).url;
       return {
-        platformPostId: item.id,
-        createdAt: graphTime(item.timestamp) ?? observedAt,
-        text: item.caption ?? '',
-        ...(url === undefined ? {} : { url }),
+        post: {
+          platformPostId: item.id,
+          createdAt: graphTime(item.timestamp) ?? observedAt,
+          text: item.caption ?? '',
+          ...(url === undefined ? {} : { url }),
+        },
+        samples: countSamples(item, MEDIA_COUNTS, { ...where, platformPostId: item.id }),
       };
-    }),
+    });
+    const next =
+      page?.paging?.next === undefined || items.length === 0 ? undefined : page.paging.cursors?.after;
+    return { posts, next };
   };
+  return collectPublicAccount<string>({
+    profile: {
+      platform: 'instagram',
+      accountId,
+      handle: first.username ?? handle,
+      name: first.name,
+      samples: countSamples(first, ACCOUNT_COUNTS, where),
+    },
+    since: query.since,
+    limit,
+    observedAt,
+    readPage: async (after, wanted) =>
+      mediaPage(
+        after === undefined
+          ? first.media
+          : (await read(`media.after(${after}).limit(${Math.min(wanted, PAGE_SIZE)})`, false)).media,
+      ),
+  });
 }
 
 /**

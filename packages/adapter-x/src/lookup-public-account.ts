@@ -5,11 +5,11 @@ import {
   type RequestContext,
   ValidationError,
 } from '@smmkit/core';
-import { clampPageSize, type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
+import { clampPageSize, collectPublicAccount, type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
 import { xErrorDetails } from './classify-error.js';
 import { xAccountSamples, xPostSamples } from './metrics.js';
 import { xPostUrl } from './post-ref.js';
-import { PostListResponseSchema, UserLookupResponseSchema, type XPost, type XProblem } from './schemas.js';
+import { PostListResponseSchema, UserLookupResponseSchema, type XProblem } from './schemas.js';
 import { createdTime, xTimestamp } from './x-time.js';
 
 /** An X username: `^[A-Za-z0-9_]{1,15}$` (`getUsersByUsername` in https://api.x.com/2/openapi.json). */
@@ -74,50 +74,44 @@ export async function lookupXPublicAccount(
 
   const observedAt = new Date(clock.now());
   const handle = user.username ?? username;
-  const samples = xAccountSamples(user, user.id, observedAt);
-  const posts: PublicAccount['posts'] = [];
-  let token: string | undefined;
-  do {
-    const wanted = limit - posts.length;
-    const { data: page } = await http.request({
-      method: 'GET',
-      path: `/2/users/${encodeURIComponent(user.id)}/tweets`,
-      operation: 'list public posts',
-      searchParams: {
-        'tweet.fields': 'created_at,public_metrics',
-        max_results: Math.min(Math.max(wanted, MIN_RESULTS), MAX_RESULTS),
-        start_time: since === undefined ? undefined : xTimestamp(since),
-        exclude: 'retweets,replies',
-        pagination_token: token,
-      },
-      schema: PostListResponseSchema,
-      context,
-    });
-    const created = (post: XPost) => createdTime(post.created_at, post.id, observedAt);
-    const kept = (page.data ?? [])
-      .filter((post) => since === undefined || created(post) >= since)
-      .slice(0, wanted);
-    samples.push(...xPostSamples({ ...page, data: kept }, user.id, observedAt));
-    for (const post of kept) {
-      posts.push({
-        platformPostId: post.id,
-        createdAt: created(post),
-        text: post.text ?? '',
-        url: xPostUrl(post.id, handle),
-      });
-    }
-    token = page.meta?.next_token;
-  } while (token !== undefined && posts.length < limit);
-
-  return {
-    platform: 'x',
-    accountId: user.id,
-    handle,
-    ...(user.name === undefined ? {} : { name: user.name }),
+  return collectPublicAccount<string>({
+    profile: {
+      platform: 'x',
+      accountId: user.id,
+      handle,
+      name: user.name,
+      samples: xAccountSamples(user, user.id, observedAt),
+    },
+    since,
+    limit,
     observedAt,
-    samples,
-    posts,
-  };
+    readPage: async (token, wanted) => {
+      const { data: page } = await http.request({
+        method: 'GET',
+        path: `/2/users/${encodeURIComponent(user.id)}/tweets`,
+        operation: 'list public posts',
+        searchParams: {
+          'tweet.fields': 'created_at,public_metrics',
+          max_results: Math.min(Math.max(wanted, MIN_RESULTS), MAX_RESULTS),
+          start_time: since === undefined ? undefined : xTimestamp(since),
+          exclude: 'retweets,replies',
+          pagination_token: token,
+        },
+        schema: PostListResponseSchema,
+        context,
+      });
+      const posts = (page.data ?? []).map((post) => ({
+        post: {
+          platformPostId: post.id,
+          createdAt: createdTime(post.created_at, post.id, observedAt),
+          text: post.text ?? '',
+          url: xPostUrl(post.id, handle),
+        },
+        samples: xPostSamples({ ...page, data: [post] }, user.id, observedAt),
+      }));
+      return { posts, next: page.meta?.next_token };
+    },
+  });
 }
 
 /** The username in a handle (`@rivalcoffee` → `rivalcoffee`), or a `ValidationError` for one X cannot have. */

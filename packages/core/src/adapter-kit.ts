@@ -123,8 +123,15 @@ export { isHttpUrl } from './models/http-url.js';
 export { mediaSize } from './models/media.js';
 export { systemClock } from './time/clock.js';
 
-// Reading back and reconciling: pages of engagement, recent posts.
+// Reading back and reconciling: pages of engagement, recent posts, other accounts.
 
+export {
+  type CollectPublicAccountOptions,
+  collectPublicAccount,
+  type PublicAccountProfile,
+  type PublicPostRead,
+  type PublicPostsPage,
+} from './adapter/collect-public-account.js';
 export { type CountSamplesTarget, countSamples } from './adapter/count-samples.js';
 export { type MatchRecentPostsOptions, matchRecentPosts } from './adapter/match-recent-posts.js';
 export { clampPageSize } from './adapter/page-size.js';
