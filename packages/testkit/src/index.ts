@@ -49,6 +49,11 @@ export {
   type SeedOptions,
   seedInbound,
 } from './simulator/seed-inbound.js';
+export type {
+  PublicAccountSeed,
+  SeededPublicAccount,
+  SeedPublicAccountOptions,
+} from './simulator/seed-public-account.js';
 export { seededRandom } from './simulator/seeded-random.js';
 export { type ServedSimulators, serveSimulators } from './simulator/serve-simulators.js';
 export { type ManualClock, manualClock, realClock, type SimClock } from './simulator/sim-clock.js';

@@ -148,6 +148,44 @@ describe('SimulatorState seeding', () => {
     expect(sim.engagements.size).toBe(2);
   });
 
+  it('seeds another account with public posts a day apart, the newest now, as plain posts by default', () => {
+    const { sim } = simulator();
+    const { account, posts } = sim.seedPublicAccount('RivalCoffee', { posts: 3, displayName: 'Rival' });
+    expect(account).toMatchObject({
+      handle: 'RivalCoffee',
+      displayName: 'Rival',
+      followers: 1_000,
+      following: 100,
+    });
+    expect(posts.map((post) => [post.accountId, post.text, post.createdAt])).toEqual([
+      [account.id, 'Post 1 from RivalCoffee', START - 2 * 86_400_000],
+      [account.id, 'Post 2 from RivalCoffee', START - 86_400_000],
+      [account.id, 'Post 3 from RivalCoffee', START],
+    ]);
+    expect(posts.every((post) => sim.posts.get(post.id) === post)).toBe(true);
+  });
+
+  it('reuses an account with the username, setting only the counts given, and stores posts the platform way', () => {
+    const { sim } = simulator();
+    const first = sim.seedPublicAccount('rival', { followers: 5, posts: 0 });
+    first.account.following = 7;
+    const again = sim.seedPublicAccount('RIVAL', {
+      followers: 9,
+      posts: 2,
+      spacingMs: 60_000,
+      text: (index) => `Fresh ${index}`,
+      store: (account, text, createdAt) =>
+        sim.addPost({ accountId: account.id, text, createdAt, extra: { visibility: 'public' } }),
+    });
+    expect(again.account).toBe(first.account);
+    expect(again.account).toMatchObject({ followers: 9, following: 7 });
+    expect(again.posts.map((post) => [post.text, post.createdAt, post.extra])).toEqual([
+      ['Fresh 0', START - 60_000, { visibility: 'public' }],
+      ['Fresh 1', START, { visibility: 'public' }],
+    ]);
+    expect(sim.accounts.size).toBe(1);
+  });
+
   it('refuses to seed for an account or a post it does not have', () => {
     const { sim } = simulator();
     const ana = sim.addAccount({ handle: 'ana' });

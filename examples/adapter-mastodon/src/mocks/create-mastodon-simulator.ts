@@ -1,9 +1,9 @@
 import {
   PlatformSimulator,
   type PlatformSimulatorOptions,
+  type PublicAccountSeed,
+  type SeededPublicAccount,
   type SeedInboundOptions,
-  type SimulatedAccount,
-  type SimulatedPost,
 } from '@smmkit/testkit';
 import { MASTODON_BUDGETS } from './budgets.js';
 import type { MastodonContext } from './context.js';
@@ -16,7 +16,6 @@ import { registerMediaRoutes } from './routes/media.js';
 import { registerNotificationRoutes } from './routes/notifications.js';
 import { registerStatusRoutes } from './routes/statuses.js';
 import { registerTimelineRoutes } from './routes/timelines.js';
-import { seedPublicAccount } from './seed-public-account.js';
 import { storeStatus } from './store-status.js';
 
 /**
@@ -140,24 +139,11 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}) 
      * const rival = mastodon.seedPublicAccount('rivalcoffee', { followers: 5_400, posts: 30, spacingMs: 8 * 3_600_000 });
      * ```
      */
-    seedPublicAccount: (
-      username: string,
-      seed: {
-        /** Its followers (default 1,000). */
-        readonly followers?: number | undefined;
-        /** The accounts it follows (default 100). */
-        readonly following?: number | undefined;
-        /** Its display name (default the username). */
-        readonly displayName?: string | undefined;
-        /** How many public statuses to add (default 10). */
-        readonly posts?: number | undefined;
-        /** Simulated ms between two statuses, the newest at simulated now (default a day). */
-        readonly spacingMs?: number | undefined;
-        /** What the `index`-th status says, oldest first (default `Post <index + 1> from <username>`). */
-        readonly text?: ((index: number) => string) | undefined;
-      } = {},
-    ): { readonly account: SimulatedAccount; readonly posts: readonly SimulatedPost[] } =>
-      seedPublicAccount(context, username, seed),
+    seedPublicAccount: (username: string, seed: PublicAccountSeed = {}): SeededPublicAccount =>
+      sim.seedPublicAccount(username, {
+        ...seed,
+        store: (account, text, createdAt) => storeStatus(context, { accountId: account.id, text, createdAt }),
+      }),
     /** The ids of the accounts that favourited the status, in the order they did. */
     favouritedBy: (statusId: string): readonly string[] => [...(context.favourites.get(statusId) ?? [])],
     /** The Status JSON the API would return to the status's author now, or `undefined` when it does not exist. */

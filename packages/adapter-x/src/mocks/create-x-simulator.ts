@@ -2,6 +2,8 @@ import {
   type AccountWithTokens,
   PlatformSimulator,
   type PlatformSimulatorOptions,
+  type PublicAccountSeed,
+  type SeededPublicAccount,
   type SimulatedAccount,
   type SimulatedPost,
 } from '@smmkit/testkit';
@@ -28,7 +30,6 @@ import { registerUnknownPathRoute } from './routes/unknown-path.js';
 import { registerUserRoutes } from './routes/users.js';
 import { DEFAULT_SCOPES } from './scopes.js';
 import { seedBrandMentions } from './seed-brand-mentions.js';
-import { seedPublicAccount } from './seed-public-account.js';
 import { storeTweet } from './store-tweet.js';
 
 /**
@@ -232,28 +233,11 @@ export function createXSimulator(options: XSimulatorOptions = {}) {
      * const rival = x.seedPublicAccount('rivalcoffee', { followers: 5_400, posts: 30, spacingMs: 8 * 3_600_000 });
      * ```
      */
-    seedPublicAccount: (
-      username: string,
-      seed: {
-        /** Its followers (default 1,000). */
-        readonly followers?: number | undefined;
-        /** The accounts it follows (default 100). */
-        readonly following?: number | undefined;
-        /** Its display name (default the username). */
-        readonly displayName?: string | undefined;
-        /** How many public posts to add (default 10). */
-        readonly posts?: number | undefined;
-        /** Simulated ms between two posts, the newest at simulated now (default a day). */
-        readonly spacingMs?: number | undefined;
-        /** What the `index`-th post says, oldest first (default `Post <index + 1> from <username>`). */
-        readonly text?: ((index: number) => string) | undefined;
-      } = {},
-    ): {
-      /** The account, as user lookup finds it. */
-      readonly account: SimulatedAccount;
-      /** Its posts, oldest first. */
-      readonly posts: readonly SimulatedPost[];
-    } => seedPublicAccount(context, username, seed),
+    seedPublicAccount: (username: string, seed: PublicAccountSeed = {}): SeededPublicAccount =>
+      sim.seedPublicAccount(username, {
+        ...seed,
+        store: (account, text, createdAt) => storeTweet(context, { accountId: account.id, text, createdAt }),
+      }),
     /** The users who like the post through the API (POST /2/users/:id/likes), in the order they liked it. */
     likersOf: (postId: string) => likersOf(context, postId),
     /** Other accounts send `accountId` `count` direct messages (each engagement's id is its DM event id). Oldest first. */

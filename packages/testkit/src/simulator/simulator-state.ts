@@ -1,5 +1,10 @@
 import { createIdGenerator } from './id-generator.js';
 import { type InboundItem, type SeedOptions, seedInbound } from './seed-inbound.js';
+import {
+  type SeededPublicAccount,
+  type SeedPublicAccountOptions,
+  seedPublicAccount,
+} from './seed-public-account.js';
 import { realClock, type SimClock } from './sim-clock.js';
 import {
   type AccountWithTokens,
@@ -275,6 +280,29 @@ export class SimulatorState {
         addressee: accountId,
       }),
       store: () => ({ id: this.nextId() }),
+    });
+  }
+
+  /**
+   * Another account (a competitor, an influencer) with public posts, for a lookup by username to
+   * find: `posts` posts (default 10) `spacingMs` apart (default a day), the newest at simulated
+   * now, saying `Post <n> from <username>` unless `text` says otherwise, each stored by
+   * `options.store` (default a plain post). An account with that username is reused (its counts
+   * set when given); a new one has 1,000 followers and follows 100.
+   *
+   * @returns the account and its new posts, oldest first
+   *
+   * @example
+   * ```ts
+   * const rival = sim.seedPublicAccount('rivalcoffee', { followers: 5_400, posts: 30, spacingMs: 8 * 3_600_000 });
+   * ```
+   */
+  seedPublicAccount(username: string, options: SeedPublicAccountOptions = {}): SeededPublicAccount {
+    return seedPublicAccount(this, username, {
+      ...options,
+      store:
+        options.store ??
+        ((account, text, createdAt) => this.addPost({ accountId: account.id, text, createdAt })),
     });
   }
 
