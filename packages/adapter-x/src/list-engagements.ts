@@ -13,9 +13,9 @@ import {
   type XEngagementSource,
 } from './engagement-cursor.js';
 import { readXSource, type XFetchPage } from './engagement-pages.js';
-import { usersById, X_ENGAGEMENT_POST_FIELDS, xDmEngagement, xPostEngagement } from './post-engagement.js';
-import { recentSearchStart } from './recent-search.js';
-import { DmEventListResponseSchema, PostListResponseSchema } from './schemas.js';
+import { usersById, xDmEngagement, xPostEngagement } from './post-engagement.js';
+import { fetchXPostPages, xRecentSearch } from './post-engagement-pages.js';
+import { DmEventListResponseSchema } from './schemas.js';
 import { xTimestamp } from './x-time.js';
 
 /** Items per page when the query does not say: X's largest page, for the fewest requests. */
@@ -119,63 +119,31 @@ function fetcherFor(
   const isBefore = (item: Engagement): boolean => since !== undefined && item.createdAt < since;
 
   if (source === 'mention') {
-    return async ({ token, size, untilId }) => {
-      const { data } = await http.request({
-        method: 'GET',
-        path: `/2/users/${encodeURIComponent(accountId)}/mentions`,
-        operation: 'list mentions',
-        searchParams: {
-          max_results: size,
-          pagination_token: token,
-          until_id: untilId,
-          start_time: since === undefined ? undefined : xTimestamp(since),
-          'tweet.fields': X_ENGAGEMENT_POST_FIELDS,
-          expansions: 'author_id',
-          'user.fields': 'username,name',
-        },
-        schema: PostListResponseSchema,
-        context,
-      });
-      const where = { accountId, users: usersById(data.includes?.users), now: new Date(clock.now()) };
-      const entries = (data.data ?? []).map((post) => {
-        if (post.author_id === accountId) return undefined;
+    return fetchXPostPages(http, context, {
+      path: `/2/users/${encodeURIComponent(accountId)}/mentions`,
+      operation: 'list mentions',
+      searchParams: ({ token, size, untilId }) => ({
+        max_results: size,
+        pagination_token: token,
+        until_id: untilId,
+        start_time: since === undefined ? undefined : xTimestamp(since),
+      }),
+      since,
+      engagement: (post, where) => {
         const item = xPostEngagement(post, where);
-        return item === undefined || !kinds.includes(item.kind) || isBefore(item) ? undefined : item;
-      });
-      return { entries, ids: (data.data ?? []).map((item) => item.id), next: data.meta?.next_token };
-    };
+        return item === undefined || !kinds.includes(item.kind) ? undefined : item;
+      },
+    });
   }
 
   const post = query.post;
   if (source === 'reply' && post !== undefined) {
-    return async ({ token, size, untilId }) => {
-      const now = clock.now();
-      const startTime = recentSearchStart(since, now);
-      const { data } = await http.request({
-        method: 'GET',
-        path: '/2/tweets/search/recent',
-        operation: 'list replies',
-        searchParams: {
-          query: `conversation_id:${post.platformPostId}`,
-          max_results: size,
-          next_token: token,
-          until_id: untilId,
-          start_time: startTime === undefined ? undefined : xTimestamp(startTime),
-          'tweet.fields': X_ENGAGEMENT_POST_FIELDS,
-          expansions: 'author_id',
-          'user.fields': 'username,name',
-        },
-        schema: PostListResponseSchema,
-        context,
-      });
-      const where = { accountId, users: usersById(data.includes?.users), now: new Date(now) };
-      const entries = (data.data ?? []).map((found) => {
-        if (found.author_id === accountId) return undefined;
-        const item = xPostEngagement(found, where, { kind: 'reply', postRef: post });
-        return item === undefined || isBefore(item) ? undefined : item;
-      });
-      return { entries, ids: (data.data ?? []).map((item) => item.id), next: data.meta?.next_token };
-    };
+    return fetchXPostPages(http, context, {
+      ...xRecentSearch(`conversation_id:${post.platformPostId}`, since),
+      operation: 'list replies',
+      since,
+      engagement: (found, where) => xPostEngagement(found, where, { kind: 'reply', postRef: post }),
+    });
   }
 
   return async ({ token, size }) => {

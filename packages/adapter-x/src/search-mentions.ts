@@ -1,13 +1,11 @@
-import type { Engagement, EngagementPage, MentionSearchQuery, RequestContext } from '@smmkit/core';
-import { clampPageSize, type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
+import type { EngagementPage, MentionSearchQuery, RequestContext } from '@smmkit/core';
+import { clampPageSize, type HttpClient } from '@smmkit/core/adapter-kit';
 import { decodeXCursor, invalidCursor, type XEngagementPosition } from './engagement-cursor.js';
-import { readXSource, type XFetchPage } from './engagement-pages.js';
-import { usersById, X_ENGAGEMENT_POST_FIELDS, xPostEngagement } from './post-engagement.js';
+import { readXSource } from './engagement-pages.js';
+import { xPostEngagement } from './post-engagement.js';
+import { fetchXPostPages, xRecentSearch } from './post-engagement-pages.js';
 import { xPostRef } from './post-ref.js';
-import { recentSearchStart } from './recent-search.js';
-import { PostListResponseSchema } from './schemas.js';
 import { xMentionSearchQuery } from './search-query.js';
-import { xTimestamp } from './x-time.js';
 
 /** Items per page when the query does not say: X's largest page, for the fewest requests. */
 const DEFAULT_PAGE_SIZE = 100;
@@ -61,40 +59,16 @@ export async function* searchXMentions(
     query.cursor === undefined ? { source: 'search', size, skip: 0 } : decodeXCursor(query.cursor);
   if (start.source !== 'search') throw invalidCursor();
 
-  const clock = context.clock ?? systemClock;
-  const since = query.since;
-  const fetchPage: XFetchPage = async ({ token, size: maxResults, untilId }) => {
-    const now = clock.now();
-    const startTime = recentSearchStart(since, now);
-    const { data } = await http.request({
-      method: 'GET',
-      path: '/2/tweets/search/recent',
-      operation: 'search mentions',
-      searchParams: {
-        query: search,
-        max_results: maxResults,
-        next_token: token,
-        until_id: untilId,
-        start_time: startTime === undefined ? undefined : xTimestamp(startTime),
-        'tweet.fields': X_ENGAGEMENT_POST_FIELDS,
-        expansions: 'author_id',
-        'user.fields': 'username,name',
-      },
-      schema: PostListResponseSchema,
-      context,
-    });
-    const users = usersById(data.includes?.users);
-    const where = { accountId, users, now: new Date(now) };
-    const entries = (data.data ?? []).map((post): Engagement | undefined => {
+  const fetchPage = fetchXPostPages(http, context, {
+    ...xRecentSearch(search, query.since),
+    operation: 'search mentions',
+    since: query.since,
+    engagement: (post, where) => {
       const author = post.author_id;
-      // The query leaves the account's own posts out; a post X sent anyway is not a mention.
-      if (author === undefined || author === accountId) return undefined;
-      const postRef = xPostRef(post.id, author, users.get(author)?.username);
-      const item = xPostEngagement(post, where, { kind: 'mention', postRef });
-      // start_time is rounded down to the second (or left out): drop what is older than `since`.
-      return item === undefined || (since !== undefined && item.createdAt < since) ? undefined : item;
-    });
-    return { entries, ids: (data.data ?? []).map((post) => post.id), next: data.meta?.next_token };
-  };
+      if (author === undefined) return undefined;
+      const postRef = xPostRef(post.id, author, where.users.get(author)?.username);
+      return xPostEngagement(post, where, { kind: 'mention', postRef });
+    },
+  });
   yield* readXSource(start, pageSize, size, fetchPage, undefined);
 }
