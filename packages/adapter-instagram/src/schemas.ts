@@ -7,6 +7,11 @@ import * as z from 'zod/mini';
 // (https://developers.facebook.com/docs/instagram-platform/reference). Graph ids (`GraphIdSchema`)
 // are strings; numbers are accepted and turned into strings.
 
+/** A Graph list: `{data:[…], paging}`, both left out when Meta has nothing to say. */
+function graphList<Item extends z.ZodMiniType>(item: Item) {
+  return z.looseObject({ data: z.optional(z.array(item)), paging: GraphPagingSchema });
+}
+
 /** `POST /{ig-user-id}/media`, `media_publish`, `comments`, `replies` → `{id}` (instagram.md, Publish). */
 export const IdResponseSchema = z.looseObject({
   id: GraphIdSchema,
@@ -99,17 +104,31 @@ export const CommentSchema = z.looseObject({
 export type InstagramComment = z.output<typeof CommentSchema>;
 
 /** `GET /{ig-media-id}/comments`, `GET /{ig-comment-id}/replies` (instagram.md, Engagement). */
-export const CommentListSchema = z.looseObject({
-  data: z.optional(z.array(CommentSchema)),
-  paging: GraphPagingSchema,
-});
+export const CommentListSchema = graphList(CommentSchema);
 
-/** An IG media item (IGMedia.json fields: id, caption, timestamp, permalink, username, owner). */
-export const MediaItemSchema = z.looseObject({
+/** The IG Media fields every media read here has (IGMedia.json: id, caption, timestamp, permalink). */
+const MediaFields = {
   id: GraphIdSchema,
   caption: z.optional(z.string()),
   timestamp: z.optional(z.string()),
   permalink: z.optional(z.string()),
+};
+
+/**
+ * The fields of another account's public media (a hashtag's, business discovery's): the
+ * {@link MediaFields}, `media_type` and the two public counts (`like_count` is left out when the
+ * owner hides like counts).
+ */
+const PublicMediaFields = {
+  ...MediaFields,
+  media_type: z.optional(z.string()),
+  like_count: z.optional(z.number()),
+  comments_count: z.optional(z.number()),
+};
+
+/** An IG media item (IGMedia.json fields: id, caption, timestamp, permalink, username, owner). */
+export const MediaItemSchema = z.looseObject({
+  ...MediaFields,
   username: z.optional(z.string()),
   owner: z.optional(z.looseObject({ id: z.optional(GraphIdSchema) })),
 });
@@ -118,10 +137,7 @@ export const MediaItemSchema = z.looseObject({
 export type InstagramMediaItem = z.output<typeof MediaItemSchema>;
 
 /** `GET /{ig-user-id}/media` and `GET /{ig-user-id}/tags` (instagram.md, Engagement; IGUser.json). */
-export const MediaListSchema = z.looseObject({
-  data: z.optional(z.array(MediaItemSchema)),
-  paging: GraphPagingSchema,
-});
+export const MediaListSchema = graphList(MediaItemSchema);
 
 /**
  * The `instagram_business_account{id,username,name}` of a Page in `GET /me/accounts`: the
@@ -172,42 +188,13 @@ export const RecentlySearchedHashtagsSchema = z.looseObject({
  * A public media of a hashtag's `recent_media`, only the returnable fields read: no username
  * and no owner (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-hashtag/recent-media).
  */
-export const HashtagMediaSchema = z.looseObject({
-  id: GraphIdSchema,
-  caption: z.optional(z.string()),
-  timestamp: z.optional(z.string()),
-  permalink: z.optional(z.string()),
-  media_type: z.optional(z.string()),
-  like_count: z.optional(z.number()),
-  comments_count: z.optional(z.number()),
-});
+export const HashtagMediaSchema = z.looseObject(PublicMediaFields);
 
 /** A public media of a hashtag as read. */
 export type InstagramHashtagMedia = z.output<typeof HashtagMediaSchema>;
 
 /** A page of `GET /{ig-hashtag-id}/recent_media`: `after` cursors only. */
-export const HashtagMediaListSchema = z.looseObject({
-  data: z.optional(z.array(HashtagMediaSchema)),
-  paging: GraphPagingSchema,
-});
-
-/**
- * A public media of another account read through business discovery: the public IG Media fields
- * the adapter asks for (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/business_discovery;
- * `like_count` is left out when the owner hides like counts).
- */
-export const DiscoveredMediaSchema = z.looseObject({
-  id: GraphIdSchema,
-  caption: z.optional(z.string()),
-  timestamp: z.optional(z.string()),
-  permalink: z.optional(z.string()),
-  media_type: z.optional(z.string()),
-  like_count: z.optional(z.number()),
-  comments_count: z.optional(z.number()),
-});
-
-/** A public media of another account as read. */
-export type InstagramDiscoveredMedia = z.output<typeof DiscoveredMediaSchema>;
+export const HashtagMediaListSchema = graphList(HashtagMediaSchema);
 
 /**
  * `GET /{ig-user-id}?fields=business_discovery.username({username}){…}` →
@@ -223,12 +210,11 @@ export const BusinessDiscoverySchema = z.looseObject({
     followers_count: z.optional(z.number()),
     follows_count: z.optional(z.number()),
     media_count: z.optional(z.number()),
-    media: z.optional(
-      z.looseObject({
-        data: z.optional(z.array(DiscoveredMediaSchema)),
-        paging: GraphPagingSchema,
-      }),
-    ),
+    /**
+     * Its public media, the fields the adapter asks for
+     * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/business_discovery).
+     */
+    media: z.optional(graphList(z.looseObject(PublicMediaFields))),
   }),
 });
 
