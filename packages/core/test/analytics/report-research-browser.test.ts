@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildReportInput } from '../../src/analytics/report/build-report-input.js';
 import { renderReport } from '../../src/analytics/report/render-report.js';
-import { HOSTILE_RESEARCH, RESEARCH_BRANDS, researchAnalytics, SINCE, UNTIL } from './research-fixtures.js';
+import { HOSTILE_RESEARCH, researchReportInput } from './research-fixtures.js';
 import { useHeadlessChromium } from './support/browser.js';
 
 describe('HTML report research sections in headless Chromium', () => {
   const load = useHeadlessChromium();
 
   it('renders the competitor table, share of voice, influencer list and audience charts', async () => {
-    const input = buildReportInput(researchAnalytics(), {
-      kpi: 'engagementRateByImpressions',
-      since: SINCE,
-      until: UNTIL,
-      competitors: { brands: RESEARCH_BRANDS },
-      influencers: { n: 5 },
-      audience: true,
-    });
+    const input = researchReportInput();
     const { page, requests, problems } = await load(renderReport(input, { title: 'Research' }));
     try {
       expect(requests).toEqual([]);

@@ -8,6 +8,7 @@ import {
   HOSTILE_RESEARCH,
   RESEARCH_BRANDS,
   researchAnalytics,
+  researchReportInput,
   SINCE,
   UNTIL,
 } from './research-fixtures.js';
@@ -15,15 +16,7 @@ import {
 const NBSP = '\u00a0';
 
 function researchPage(analytics = researchAnalytics()): string {
-  const input = buildReportInput(analytics, {
-    kpi: 'engagementRateByImpressions',
-    since: SINCE,
-    until: UNTIL,
-    competitors: { brands: RESEARCH_BRANDS },
-    influencers: { n: 5 },
-    audience: true,
-  });
-  return renderReport(input, { title: 'May 2026' });
+  return renderReport(researchReportInput(analytics), { title: 'May 2026' });
 }
 
 /** The markup of one section, by id. */

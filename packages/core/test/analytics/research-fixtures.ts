@@ -1,4 +1,6 @@
 import { type Analytics, createAnalytics } from '../../src/analytics/analytics.js';
+import { buildReportInput } from '../../src/analytics/report/build-report-input.js';
+import type { ReportInput } from '../../src/analytics/report/report-input.js';
 import type { AudienceBreakdown } from '../../src/models/audience-breakdown.js';
 import type { Engagement } from '../../src/models/engagement.js';
 import type { MetricSampleInput } from '../../src/models/metric-sample.js';
@@ -226,3 +228,17 @@ export const RESEARCH_BRANDS = [
   { brand: 'Bean Bros', terms: ['Bean Bros'], own: true },
   { brand: HOSTILE_RESEARCH.brand, terms: ['Rival Coffee'] },
 ] as const;
+
+/** The report input of {@link researchAnalytics} with every research section: competitors, influencers, audience. */
+export function researchReportInput(
+  analytics: Analytics = researchAnalytics(),
+): ReportInput<'engagementRateByImpressions'> {
+  return buildReportInput(analytics, {
+    kpi: 'engagementRateByImpressions',
+    since: SINCE,
+    until: UNTIL,
+    competitors: { brands: RESEARCH_BRANDS },
+    influencers: { n: 5 },
+    audience: true,
+  });
+}
