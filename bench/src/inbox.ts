@@ -30,7 +30,7 @@ import { join } from 'node:path';
 import { createInbox, createWebhookRouter, type InboxStore, seenStoreOf } from '@smmkit/core/inbox';
 import { createPublisher } from '@smmkit/core/publisher';
 import { sqliteInboxStore } from '@smmkit/core/sqlite';
-import { fastForwardClock, manualClock } from '@smmkit/testkit';
+import { fastForwardClock, manualClock, seededRandom } from '@smmkit/testkit';
 import { createInboxPlatforms, type Delivery, deliveryRequest } from './inbox/platforms.ts';
 
 const TOTAL = Number(process.env.INBOX_ENGAGEMENTS ?? 100_000);
@@ -44,18 +44,6 @@ const CONCURRENCY = 16;
 const MAX_ROUNDS = 10;
 /** Simulated "now" at the start: Sunday 22 November 2026, 12:00 UTC (the other benches' start). */
 const START = Date.parse('2026-11-22T12:00:00.000Z');
-
-/** A deterministic PRNG (mulberry32), so every run sends the same mix. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function shuffle<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i -= 1) {
@@ -90,7 +78,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'smmkit-inbox-'));
   const time = manualClock(START);
   const clock = fastForwardClock(time);
-  const random = prng(18);
+  const random = seededRandom(18);
 
   const seedStart = performance.now();
   const platforms = createInboxPlatforms(TOTAL, ACCOUNTS, time, clock);

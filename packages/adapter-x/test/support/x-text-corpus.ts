@@ -2,6 +2,8 @@
 // entity X's counting treats differently (https://docs.x.com/fundamentals/counting-characters),
 // mixed at random from a fixed seed so that a failure reproduces.
 
+import { seededRandom } from '@smmkit/testkit';
+
 /** One generated text, and the text twitter-text must count the same (see `reference`). */
 export interface CorpusText {
   readonly text: string;
@@ -13,18 +15,6 @@ export interface CorpusText {
    * Equal to `text` where the text has no such emoji.
    */
   readonly reference: string;
-}
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const cp = (...points: number[]): string => String.fromCodePoint(...points);
@@ -296,7 +286,7 @@ export function xTextCorpus(
   seed: number,
   referenceOf: (emoji: string) => string,
 ): CorpusText[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const emoji = (): string => {
     switch (Math.floor(next() * 7)) {
