@@ -1,87 +1,87 @@
-import {
-  createRefreshingTokenProvider,
-  parsePost,
-  RateLimitError,
-  SmmkitError,
-  type TokenSet,
-  ValidationError,
-} from '@smmkit/core';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createXAdapter, refreshXToken } from '@smmkit/adapter-x';
+import { createXSimulator } from '@smmkit/adapter-x/mocks';
+import { parsePost, ValidationError } from '@smmkit/core';
+import { createSmmkit } from '@smmkit/core/app';
+import type { PublishOutcome } from '@smmkit/core/publisher';
+import { sqliteStore } from '@smmkit/core/sqlite';
+import { startSimulators } from '@smmkit/testkit';
 
-/** A post as an app builds it: plain data, checked by `parsePost`. */
-export function buildLaunchPost() {
-  return parsePost({
-    text: 'Our spring collection is live 🌸',
-    link: 'https://shop.example.com/spring',
-    media: [
-      {
-        kind: 'image',
-        mimeType: 'image/jpeg',
-        source: { type: 'url', url: 'https://cdn.example.com/spring.jpg' },
-        altText: 'Three linen jackets on a rail',
-        width: 1080,
-        height: 1350,
-      },
-    ],
-    firstComment: 'Free shipping this week only.',
-    tags: ['launch'],
-    campaign: 'spring-26',
-    contentClass: 'promotion',
-  });
-}
-
-/** Bad input yields one error listing every problem with its path. */
-export function describeBadPost(): string {
-  try {
-    parsePost({
-      text: 42,
-      media: [{ kind: 'sticker', mimeType: 'jpeg', source: { type: 'url', url: 'nope' } }],
-    });
-    return 'no problems';
-  } catch (error) {
-    if (ValidationError.isInstance(error)) return error.message;
-    throw error;
-  }
+/** What one run did, for the test. */
+export interface QuickstartRun {
+  /** The outcome of publishing to `brand-x`. */
+  readonly outcomes: readonly PublishOutcome[];
+  /** The texts of the posts the simulated X now holds for the account. */
+  readonly postsOnX: readonly string[];
+  /** The message of the bad post's `ValidationError`. */
+  readonly problems: string;
+  /** Where the HTML report was written. */
+  readonly reportPath: string;
 }
 
 /**
- * Tokens: one refresh for all concurrent callers, and the rotated refresh token stored before
- * it is used. Here the "platform" is a function and the "database" a Map.
+ * The README's first example, offline: publish one post to X, see a bad post's problems, collect
+ * the metrics and write the report. Everything lands in `dir` (the SQLite file and the report).
  */
-export async function refreshOnceForManyCallers(): Promise<{
-  tokens: string[];
-  refreshes: number;
-  stored?: TokenSet;
-}> {
-  const database = new Map<string, TokenSet>();
-  let refreshes = 0;
-  const tokens = createRefreshingTokenProvider({
-    tokens: {
-      accessToken: 'old-access-token',
-      expiresAt: new Date(Date.now() - 1000),
-      refreshToken: 'refresh-1',
-    },
-    refresh: async (refreshToken) => {
-      refreshes++;
-      return {
-        accessToken: `new-access-token-from-${refreshToken}`,
-        refreshToken: 'refresh-2',
-        expiresAt: new Date(Date.now() + 7_200_000),
-      };
-    },
-    persist: (next) => {
-      database.set('x:acct-1', next);
-    },
-  });
-  const handedOut = await Promise.all([1, 2, 3].map(() => tokens.getAccessToken()));
-  const stored = database.get('x:acct-1');
-  return { tokens: handedOut, refreshes, ...(stored ? { stored } : {}) };
-}
+export async function runQuickstart(dir: string, print = console.log): Promise<QuickstartRun> {
+  // No credentials: the built-in X simulator answers every request to api.x.com in this process.
+  const x = createXSimulator();
+  const simulators = startSimulators(x.sim);
+  const simulated = x.addAccount('brand'); // a user who went through OAuth, and their tokens
 
-/** What an app does with any smmkit failure: match on the class or the stable code. */
-export function adviceFor(error: unknown): string {
-  if (RateLimitError.isInstance(error))
-    return `rate limited until ${error.resetAt?.toISOString() ?? 'unknown'}`;
-  if (SmmkitError.isInstance(error))
-    return `${error.code}${error.retryable ? ' (retry later)' : ''}: ${error.hint}`;
-  return 'not an smmkit error';
+  // One entry point: accounts, tokens, schedule and inbox all live in one SQLite file.
+  const smm = await createSmmkit({
+    store: sqliteStore(join(dir, 'smm.db')),
+    adapters: [createXAdapter()],
+    // X access tokens last 2 hours; smmkit refreshes them once, however many callers wait.
+    refresh: { x: (refreshToken) => refreshXToken({ clientId: 'quickstart', refreshToken }) },
+  });
+
+  // Once per account, with the tokens of its OAuth exchange (exchangeXCode in a real app).
+  await smm.accounts.connect(
+    { id: 'brand-x', platform: 'x', accountId: simulated.account.id, timeZone: 'Europe/Berlin' },
+    {
+      accessToken: simulated.accessToken,
+      refreshToken: simulated.refreshToken,
+      expiresAt: simulated.expiresAt,
+    },
+  );
+
+  // A post is plain data; parsePost checks it.
+  const post = parsePost({
+    text: 'Our spring collection is live 🌸',
+    link: 'https://shop.example.com/spring',
+    campaign: 'spring-26',
+  });
+  const outcomes = await smm.publish(post, { to: ['brand-x'] });
+  for (const outcome of outcomes) {
+    if (outcome.status === 'published')
+      print(`published on ${outcome.target.platform}: ${outcome.result.url}`);
+    else if (outcome.status === 'failed') print(`failed: ${outcome.error.code} (${outcome.hint})`);
+    else print('unknown: check by hand', outcome.checked);
+  }
+
+  // A bad post: one ValidationError lists every problem, each with its path.
+  let problems = '';
+  try {
+    parsePost({ text: 42, media: [{ kind: 'sticker', source: { type: 'url', url: 'nope' } }] });
+  } catch (error) {
+    if (!ValidationError.isInstance(error)) throw error;
+    problems = error.message;
+    print(problems);
+  }
+
+  // Metrics of every post published through smm (this one is seconds old, so still zero), then
+  // the HTML report by day, platform and campaign.
+  await smm.collectMetrics();
+  const { html } = smm.report({ title: 'Spring launch', breakdowns: ['campaign'] });
+  const reportPath = join(dir, 'report.html');
+  writeFileSync(reportPath, html);
+  print(`report: ${reportPath}`);
+
+  await smm.shutdown(); // stops the loops, drains the publisher, closes the store
+  const postsOnX = x.sim.posts.filter((stored) => stored.accountId === simulated.account.id);
+  simulators.close();
+  return { outcomes, postsOnX: postsOnX.map((stored) => stored.text), problems, reportPath };
 }

@@ -1,35 +1,36 @@
-import { RateLimitError, TransientError } from '@smmkit/core';
-import { describe, expect, it } from 'vitest';
-import { adviceFor, buildLaunchPost, describeBadPost, refreshOnceForManyCallers } from '../src/quickstart.js';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runQuickstart } from '../src/quickstart.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'smmkit-quickstart-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('quickstart example', () => {
-  it('builds a valid post', () => {
-    const post = buildLaunchPost();
-    expect(post.media?.[0]?.altText).toBe('Three linen jackets on a rail');
-    expect(post.campaign).toBe('spring-26');
-  });
+  it('publishes once to the simulated X, lists a bad post’s problems and writes the report', async () => {
+    const lines: string[] = [];
+    const run = await runQuickstart(dir, (line) => lines.push(line));
 
-  it('shows every problem of a bad post at once, with paths', () => {
-    const message = describeBadPost();
-    expect(message).toMatch(/^Invalid post \(\d+ problems\):/);
+    // The post is on X exactly once, and the outcome says where.
+    expect(run.postsOnX).toEqual(['Our spring collection is live 🌸 https://shop.example.com/spring']);
+    const [outcome] = run.outcomes;
+    expect(run.outcomes).toHaveLength(1);
+    expect(outcome?.status).toBe('published');
+    const url = outcome?.status === 'published' ? outcome.result.url : undefined;
+    expect(url).toMatch(/^https:\/\/x\.com\/.+\/status\/\d+$/);
+    expect(lines).toContain(`published on x: ${url}`);
+
+    // Every problem of the bad post, each with its path, in one error.
+    expect(run.problems).toMatch(/^Invalid post \(4 problems\):/);
     for (const path of ['text', 'media[0].kind', 'media[0].mimeType', 'media[0].source.url']) {
-      expect(message).toContain(`  - ${path}: `);
+      expect(run.problems).toContain(`  - ${path}: `);
     }
-  });
 
-  it('refreshes once for concurrent callers and stores the rotated refresh token first', async () => {
-    const result = await refreshOnceForManyCallers();
-    expect(result.refreshes).toBe(1);
-    expect(new Set(result.tokens)).toEqual(new Set(['new-access-token-from-refresh-1']));
-    expect(result.stored?.refreshToken).toBe('refresh-2');
-  });
-
-  it('gives advice by error class and code', () => {
-    const resetAt = new Date('2026-11-22T21:00:00Z');
-    expect(adviceFor(new RateLimitError('rate_limited', 'x', { resetAt }))).toBe(
-      'rate limited until 2026-11-22T21:00:00.000Z',
-    );
-    expect(adviceFor(new TransientError('transient', '503'))).toMatch(/^transient \(retry later\): /);
-    expect(adviceFor(new Error('x'))).toBe('not an smmkit error');
+    // The report is a real page about the campaign's post.
+    expect(run.reportPath).toBe(join(dir, 'report.html'));
+    const html = readFileSync(run.reportPath, 'utf8');
+    expect(html).toContain('<title>Spring launch</title>');
+    expect(html).toContain('spring-26');
   });
 });
