@@ -3,8 +3,7 @@ import type { RateBudget } from '@smmkit/core/adapter-kit';
 import { GRAPH_USAGE_BUCKET } from '@smmkit/graph-api';
 import { INSTAGRAM_AUDIENCE_BREAKDOWNS } from './follower-demographics.js';
 
-// Every rule and number cites shared/platforms/instagram.md or meta-common.md (which cite
-// developers.facebook.com) or the Graph spec files in shared/platforms/meta-api-specs.
+// Every rule and number cites the developers.facebook.com page it comes from.
 
 const MEBIBYTE = 1024 * 1024;
 
@@ -42,15 +41,15 @@ export const INSTAGRAM_HASHTAG_BUDGET: RateBudget = Object.freeze({
 });
 
 /**
- * Longest alt text. Meta documents no separate cap for `alt_text` (instagram.md, Publish lists
+ * Longest alt text. Meta documents no separate cap for `alt_text` (https://developers.facebook.com/docs/instagram-platform/content-publishing lists
  * the parameter only), so the caption's 2,200 is used as an upper bound.
  */
 const ALT_TEXT_MAX_LENGTH = 2200;
 
 /**
- * The budgets Instagram documents (instagram.md, Publish, Quotas), both per account over a
- * rolling 24 h: 400 containers, and published posts — "50 or 100 depending on which Meta page
- * you read (older: 25)"; the lower current figure, 50, is declared so the publisher paces
+ * The budgets Instagram documents (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/content_publishing_limit), both per account over a
+ * rolling 24 h: 400 containers, and published posts — 50 or 100 depending on which Meta page
+ * you read (older ones: 25); the lower current figure, 50, is declared so the publisher paces
  * conservatively, and the live quota is read before every publish (quota.ts). Graph call
  * budgets are percentages in headers
  * (https://developers.facebook.com/docs/graph-api/overview/rate-limiting) and are learnt from them.
@@ -81,7 +80,7 @@ export function instagramCapabilities(settings: {
   // Hashtag search and business discovery are Facebook Login APIs (see `engagement` and `research` below).
   const facebookLogin = settings.host !== 'instagram';
   const hashtagSearch = facebookLogin;
-  // instagram.md, Limits: images JPEG only, ≤ 8 MB (read as MiB), aspect 4:5 to 1.91:1, width 320–1440 px.
+  // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media: images JPEG only, ≤ 8 MB (read as MiB), aspect 4:5 to 1.91:1, width 320–1440 px.
   const image = {
     mimeTypes: ['image/jpeg'],
     maxBytes: 8 * MEBIBYTE,
@@ -93,7 +92,7 @@ export function instagramCapabilities(settings: {
   };
   return {
     text: {
-      // instagram.md, Limits: caption ≤ 2,200 characters, ≤ 30 hashtags, ≤ 20 @mentions.
+      // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media: caption ≤ 2,200 characters, ≤ 30 hashtags, ≤ 20 @mentions.
       maxLength: 2200,
       counting: 'code_points',
       required: false,
@@ -101,11 +100,11 @@ export function instagramCapabilities(settings: {
       maxMentions: 20,
     },
     media: {
-      // instagram.md, Limits: "Media is required (no text-only posts)".
+      // Media is required, no text-only posts (https://developers.facebook.com/docs/instagram-platform/content-publishing).
       required: true,
       kinds: {
         image,
-        // instagram.md, Limits: reels MOV/MP4 (H.264/HEVC), 3 s–15 min, ≤ 300 MB, ≤ 1920 px wide.
+        // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media: reels MOV/MP4 (H.264/HEVC), 3 s–15 min, ≤ 300 MB, ≤ 1920 px wide.
         // Story videos are tighter (3–60 s, ≤ 100 MB): validate.ts checks those per format.
         video: {
           mimeTypes: ['video/mp4', 'video/quicktime'],
@@ -116,37 +115,37 @@ export function instagramCapabilities(settings: {
         },
       },
       sets: [
-        // instagram.md, Publish: image; reel ("every single video since July 2023"); carousel 2–10.
+        // https://developers.facebook.com/docs/instagram-platform/content-publishing: image; reel (every single video since July 2023); carousel 2–10.
         { format: 'feed', kinds: ['image'], min: 1, max: 1 },
         { format: 'feed', kinds: ['video'], min: 1, max: 1 },
         { format: 'feed', kinds: ['image', 'video'], min: 2, max: 10 },
         { format: 'reel', kinds: ['video'], min: 1, max: 1 },
-        // instagram.md, Publish: story `image_url` or `video_url`.
+        // https://developers.facebook.com/docs/instagram-platform/content-publishing: story `image_url` or `video_url`.
         { format: 'story', kinds: ['image', 'video'], min: 1, max: 1 },
       ],
       // Instagram fetches media from a public URL; videos may instead be uploaded with
-      // upload_type=resumable (instagram.md, Publish; images need a URL, validate.ts checks it).
+      // upload_type=resumable (https://developers.facebook.com/docs/instagram-platform/content-publishing; images need a URL, validate.ts checks it).
       sources: ['url', 'bytes', 'file', 'stream'],
     },
     formats: ['feed', 'story', 'reel'],
     threads: false,
     polls: false,
-    // instagram.md, Publish: "First comment: POST /{ig-media-id}/comments {message} right after publish".
+    // First comment: POST /{ig-media-id}/comments {message} right after publish (https://developers.facebook.com/docs/instagram-platform/comment-moderation).
     firstComment: true,
     // Links in captions are not clickable on Instagram.
     links: 'not_clickable',
     nativeScheduling: false,
     privacy: false,
-    // instagram.md documents no way to delete published media.
+    // No endpoint deletes published media (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-media).
     delete: false,
     metrics: {
-      // instagram.md, Metrics: reach, views, likes, comments, shares, saved, total_interactions.
+      // https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights: reach, views, likes, comments, shares, saved, total_interactions.
       post: ['reach', 'impressions', 'likes', 'comments', 'shares', 'saves', 'engagements'],
-      // instagram.md, Metrics: followers_count, media_count.
+      // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user: followers_count, media_count.
       account: ['followers', 'posts_count'],
       maxPostsPerRequest: 1,
     },
-    // instagram.md, Engagement: comments, replies (read and write), hide, delete; mentions via /tags.
+    // https://developers.facebook.com/docs/instagram-platform/comment-moderation: comments, replies (read and write), hide, delete; mentions via /tags.
     // No endpoint likes a comment or media. Public media are found by hashtag only, and only
     // with Facebook Login ("Available for the Instagram API with Facebook Login":
     // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-hashtag-search).

@@ -17,7 +17,7 @@ export interface EngagementWhere {
 
 /**
  * An IG comment as an engagement: `comment` when top-level, `reply` when it has a `parent_id`
- * (or is read from `/{comment-id}/replies`; instagram.md, Engagement). The author is `from`
+ * (or is read from `/{comment-id}/replies`; https://developers.facebook.com/docs/instagram-platform/comment-moderation). The author is `from`
  * (id and username), else the `username`; the whole comment is kept as `raw`.
  *
  * @param comment - the comment as Meta returned it
@@ -59,7 +59,7 @@ export function instagramCommentEngagement(
 }
 
 /**
- * A media item the account is tagged in (`GET /{ig-user-id}/tags`; instagram.md, Engagement) as
+ * A media item the account is tagged in (`GET /{ig-user-id}/tags`; https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/tags) as
  * a `mention`: its id is the media id, its text the caption, its author the media's owner.
  *
  * @param media - the media item

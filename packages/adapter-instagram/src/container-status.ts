@@ -15,7 +15,7 @@ export interface ContainerWait {
 }
 
 /**
- * Waits until Instagram has fetched and processed a container (instagram.md, Publish step 2):
+ * Waits until Instagram has fetched and processed a container (https://developers.facebook.com/docs/instagram-platform/content-publishing):
  * `GET /{container-id}?fields=status_code,status`, at once and then every `intervalMs` on the
  * context's clock, until `timeoutMs` has passed.
  *

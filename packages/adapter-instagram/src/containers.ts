@@ -2,7 +2,7 @@ import type { Media, PublishContext } from '@smmkit/core';
 import { type HttpClient, readMediaBlob } from '@smmkit/core/adapter-kit';
 import { IdResponseSchema, UploadResponseSchema } from './schemas.js';
 
-/** Container parameters (IGUser.json `POST media`; instagram.md, Publish step 1). */
+/** Container parameters (IGUser.json `POST media`; https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media). */
 export type ContainerParams = Readonly<
   Record<string, string | number | boolean | readonly unknown[] | undefined>
 >;
@@ -14,13 +14,13 @@ export interface ContainerTarget {
 }
 
 /**
- * Creates one media container: `POST /{ig-user-id}/media` with a JSON body (meta-common.md,
- * Requests: parameters may be a JSON body) → `{id}` (instagram.md, Publish step 1).
+ * Creates one media container: `POST /{ig-user-id}/media` with a JSON body (Graph API parameters
+ * may be a JSON body; https://developers.facebook.com/docs/graph-api/overview) → `{id}` (https://developers.facebook.com/docs/instagram-platform/content-publishing).
  *
  * A URL source becomes `image_url` or `video_url`. A video from bytes, a file or a stream is
  * uploaded: the container is made with `upload_type=resumable` → `{id, uri}`, then the bytes are
  * posted to `uri` (else `https://rupload.facebook.com/ig-api-upload/{version}/{id}`) with
- * `offset: 0` and `file_size` headers (instagram.md, Publish; developers.facebook.com, Resumable
+ * `offset: 0` and `file_size` headers (https://developers.facebook.com/docs/instagram-platform/content-publishing, resumable
  * uploads). The whole file is sent in one request.
  *
  * Containers are not posts: nothing is visible until `media_publish`, so a lost answer is
@@ -75,7 +75,7 @@ export async function createInstagramContainer(
 }
 
 /**
- * Posts a video's bytes to a resumable-upload URI (instagram.md, Publish:
+ * Posts a video's bytes to a resumable-upload URI (https://developers.facebook.com/docs/instagram-platform/content-publishing:
  * `upload_type=resumable` → `{id, uri}` for bytes to `rupload.facebook.com/ig-api-upload/vNN/{id}`),
  * in one request from offset 0, with the token in an `Authorization: OAuth <token>` header.
  *

@@ -12,7 +12,7 @@ const MAX_LIMIT = 100;
 /**
  * The account's media created at or after `query.since`, newest first, for reconciling a
  * publish whose outcome is unknown: `GET /{ig-user-id}/media?fields=id,caption,timestamp,permalink&since=…`
- * (IGUser.json `GET media` takes `since`; instagram.md, Publish). One page is read.
+ * (IGUser.json `GET media` takes `since`; https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media). One page is read.
  *
  * With `query.text`, only media whose caption matches is returned, both sides compared
  * NFC-normalised with whitespace collapsed.

@@ -23,9 +23,9 @@ const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 100;
 /**
  * How many of the account's newest media an account-wide listing reads comments of. Not a
- * platform rule: every media costs at least one call against the usage budget (meta-common.md,
- * Rate limits), so older posts are left to a per-post query or the `comments` webhook
- * (instagram.md, Engagement; webhooks.ts).
+ * platform rule: every media costs at least one call against the usage budget
+ * (https://developers.facebook.com/docs/graph-api/overview/rate-limiting), so older posts are left to a per-post query or the `comments` webhook
+ * (https://developers.facebook.com/docs/instagram-platform/comment-moderation; webhooks.ts).
  */
 export const INSTAGRAM_RECENT_MEDIA_FOR_COMMENTS = 25;
 
@@ -41,7 +41,7 @@ type Position =
   | { readonly phase: 'tags'; readonly after: string | undefined };
 
 /**
- * Pages of engagement on Instagram (instagram.md, Engagement), with Graph cursor paging
+ * Pages of engagement on Instagram (https://developers.facebook.com/docs/instagram-platform/comment-moderation), with Graph cursor paging
  * (`after` = `paging.cursors.after`; the last page has no `paging.next`):
  *
  * - With `query.post`: its **comments**, `GET /{ig-media-id}/comments`, and for each top-level
@@ -187,7 +187,7 @@ class Reader {
     }
   }
 
-  /** Every reply of a top-level comment, `GET /{ig-comment-id}/replies` (instagram.md, Engagement). */
+  /** Every reply of a top-level comment, `GET /{ig-comment-id}/replies` (https://developers.facebook.com/docs/instagram-platform/comment-moderation). */
   async #replies(commentId: string, where: EngagementWhere): Promise<Engagement[]> {
     const replies: Engagement[] = [];
     let after: string | undefined;
@@ -206,7 +206,7 @@ class Reader {
     }
   }
 
-  /** The pages of media the account is tagged in, `GET /{ig-user-id}/tags` (instagram.md, Engagement). */
+  /** The pages of media the account is tagged in, `GET /{ig-user-id}/tags` (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/tags). */
   async *mentions(after: string | undefined): AsyncGenerator<EngagementPage> {
     let from = after;
     for (;;) {

@@ -18,8 +18,8 @@ const MENTIONED_MEDIA_FIELDS = 'id,caption,timestamp,username,permalink';
 /**
  * Fills in a mention that says only where it is (a `mentions` webhook gives `media_id` and, for a
  * mention in a comment, `comment_id`; webhook-payload.ts) with its author, text and time, by
- * asking the mentioned account (instagram.md, Engagement: "mentioned comments via
- * `GET /{ig-user-id}?fields=mentioned_comment.comment_id(…)`"; IGUser.json also has
+ * asking the mentioned account (`GET /{ig-user-id}?fields=mentioned_comment.comment_id(…)`;
+ * https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/mentioned_comment; IGUser.json also has
  * `mentioned_media`):
  *
  * - in a comment (its id differs from its post's): `GET /{ig-user-id}?fields=mentioned_comment.comment_id({id}){id,text,timestamp,username,from,media{id,permalink}}`;

@@ -1,7 +1,7 @@
 import type { CanonicalMetric } from '@smmkit/core';
 
 /**
- * The media insights requested and the canonical metric each one is (instagram.md, Metrics;
+ * The media insights requested and the canonical metric each one is (https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights;
  * names and meanings from core's metric-vocabulary.ts):
  *
  * - `views` → `impressions`: the vocabulary defines impressions as "times the content was shown,
@@ -10,7 +10,7 @@ import type { CanonicalMetric } from '@smmkit/core';
  * - `saved` → `saves`; `total_interactions` → `engagements` (the platform's own total).
  *
  * `impressions`, `plays`, `video_views` and the other removed metrics are never requested
- * (instagram.md, Metrics: "Removed (do not request)").
+ * (https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights).
  */
 export const INSTAGRAM_MEDIA_METRICS: readonly (readonly [string, CanonicalMetric])[] = Object.freeze([
   ['reach', 'reach'],

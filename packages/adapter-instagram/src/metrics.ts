@@ -6,12 +6,12 @@ import { AccountCountsSchema, InsightsResponseSchema } from './schemas.js';
 /**
  * Lifetime metrics of the given media, one
  * `GET /{ig-media-id}/insights?metric=reach,views,likes,comments,shares,saved,total_interactions&period=lifetime`
- * per post (instagram.md, Metrics), mapped as metric-mapping.ts says; `rawName` is Meta's name.
+ * per post (https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights), mapped as metric-mapping.ts says; `rawName` is Meta's name.
  *
- * An insight whose `values` is empty has no data yet (instagram.md: "Missing data comes back
- * empty, not 0; up to 48 h lag"): it gives no sample rather than a 0. A post that no longer
+ * An insight whose `values` is empty has no data yet (missing data comes back
+ * empty, not 0, with up to 48 h lag; https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights): it gives no sample rather than a 0. A post that no longer
  * exists, or whose insights Meta withholds for having too few viewers (code 10 on insights;
- * instagram.md, Metrics), is skipped; other errors are thrown.
+ * https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes), is skipped; other errors are thrown.
  *
  * @param http - the adapter's HTTP client
  * @param refs - the posts
@@ -76,7 +76,7 @@ async function readInsights(http: HttpClient, mediaId: string, context: RequestC
 
 /**
  * Counts of the context's account: `GET /{ig-user-id}?fields=followers_count,media_count`
- * (instagram.md, Metrics): followers ← `followers_count`, posts_count ← `media_count`.
+ * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user): followers ← `followers_count`, posts_count ← `media_count`.
  *
  * @param http - the adapter's HTTP client
  * @param context - the account, tokens, signal, clock and rate-limit listener

@@ -3,7 +3,7 @@ import type { HttpClient } from '@smmkit/core/adapter-kit';
 
 /**
  * Hides a comment or reply from the public, or shows it again: `POST /{ig-comment-id}?hide=true|false`
- * (instagram.md, Engagement; IGComment.json `POST (self) hide: bool`). Only comments and
+ * (https://developers.facebook.com/docs/instagram-platform/comment-moderation; IGComment.json `POST (self) hide: bool`). Only comments and
  * replies can be hidden: a mention fails with `UnsupportedCapabilityError`.
  *
  * @param http - the adapter's HTTP client
@@ -34,7 +34,7 @@ export async function hideInstagramComment(
 
 /**
  * Deletes a comment or reply on one of the account's posts: `DELETE /{ig-comment-id}`
- * (instagram.md, Engagement; IGComment.json `DELETE (self)`). A comment that is already gone
+ * (https://developers.facebook.com/docs/instagram-platform/comment-moderation; IGComment.json `DELETE (self)`). A comment that is already gone
  * fails with `PlatformError('not_found')`.
  *
  * @param http - the adapter's HTTP client

@@ -15,13 +15,13 @@ const UserTagSchema = z.strictObject({
 
 /**
  * Instagram's own options for a post, given as `post.options.instagram`. The names are the
- * parameters of `POST /{ig-user-id}/media` (instagram.md, Publish; IGUser.json `POST media`).
+ * parameters of `POST /{ig-user-id}/media` (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media; IGUser.json `POST media`).
  *
  * - `format`: `feed` (default: one image, one video published as a reel — every single video is
  *   a reel since July 2023 — or a carousel of 2–10), `reel` (one video) or `story` (one image or video);
  * - `share_to_feed`: a reel also appears in the feed (reels only);
  * - `user_tags`: users tagged in an image or reel (on a carousel, in each image child);
- * - `collaborators`: up to 3 usernames invited as collaborators (instagram.md, Publish);
+ * - `collaborators`: up to 3 usernames invited as collaborators (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media);
  * - `location_id`: a Page id of a place;
  * - `cover_url`, `thumb_offset` (milliseconds): a reel's cover image or frame.
  *
@@ -39,7 +39,7 @@ export const InstagramPostOptionsSchema = z.strictObject({
   share_to_feed: z.optional(z.boolean()),
   /** Users tagged in the media. */
   user_tags: z.optional(z.array(UserTagSchema)),
-  /** Collaborators' usernames, at most 3 (instagram.md, Publish: `collaborators` (≤ 3)). */
+  /** Collaborators' usernames, at most 3 (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media). */
   collaborators: z.optional(z.array(z.string().check(z.minLength(1))).check(z.maxLength(3))),
   /** Location: the id of a Page of a place. */
   location_id: z.optional(z.string().check(z.regex(/^\d+$/, { error: 'must be a Page id (digits)' }))),

@@ -33,7 +33,7 @@ export interface InstagramPublishOptions {
 }
 
 /**
- * Publishes a post on Instagram (instagram.md, Publish):
+ * Publishes a post on Instagram (https://developers.facebook.com/docs/instagram-platform/content-publishing):
  *
  * 1. reads the live publishing quota (`content_publishing_limit`) and stops with
  *    `RateLimitError('quota_exceeded')` when it is used up (quota.ts);
@@ -207,7 +207,7 @@ export async function publishToInstagram(
   };
 }
 
-/** Parameters of an image, reel or story container (instagram.md, Publish step 1). */
+/** Parameters of an image, reel or story container (https://developers.facebook.com/docs/instagram-platform/content-publishing). */
 function singleParams(
   kind: 'image' | 'reel' | 'story',
   item: Media,
@@ -233,7 +233,7 @@ function singleParams(
   return { ...shared, alt_text: item.altText };
 }
 
-/** Parameters of a carousel child: `is_carousel_item=true`, no caption (instagram.md, Publish). */
+/** Parameters of a carousel child: `is_carousel_item=true`, no caption (https://developers.facebook.com/docs/instagram-platform/content-publishing). */
 function childParams(item: Media, options: InstagramPostOptions): ContainerParams {
   return item.kind === 'video'
     ? { is_carousel_item: true, media_type: 'VIDEO' }

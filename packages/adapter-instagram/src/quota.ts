@@ -3,14 +3,14 @@ import { type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
 import { INSTAGRAM_PUBLISH_BUCKET } from './capabilities.js';
 import { PublishingLimitSchema } from './schemas.js';
 
-/** instagram.md, Publish, Quotas: `config.quota_duration` is 86400 (a rolling 24 h). */
+/** https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/content_publishing_limit: `config.quota_duration` is 86400 (a rolling 24 h). */
 const DEFAULT_QUOTA_DURATION_SEC = 86_400;
 
 /**
  * Reads the account's live publishing quota before a publish:
  * `GET /{ig-user-id}/content_publishing_limit?fields=quota_usage,config` →
- * `{data:[{quota_usage, config:{quota_total, quota_duration}}]}` (instagram.md, Publish, Quotas:
- * the limit is "50 or 100 depending on which Meta page you read — read the live value").
+ * `{data:[{quota_usage, config:{quota_total, quota_duration}}]}` (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/content_publishing_limit; Meta's
+ * pages give the limit as 50 or 100, so the live value is read).
  *
  * The state is reported through `context.onRateLimit` (bucket `media_publish`). When the quota
  * is used up it throws `RateLimitError('quota_exceeded')` before any container is made, its

@@ -9,7 +9,7 @@ import { instagramCommentEngagement } from './comment-engagement.js';
 import { IdResponseSchema } from './schemas.js';
 
 /**
- * Replies on Instagram (instagram.md, Engagement; IGComment.json `POST replies {message}`,
+ * Replies on Instagram (https://developers.facebook.com/docs/instagram-platform/comment-moderation; IGComment.json `POST replies {message}`,
  * IGMedia.json `POST comments {message}`):
  *
  * - to a comment: `POST /{ig-comment-id}/replies {message}`;

@@ -12,23 +12,23 @@ function graphList<Item extends z.ZodMiniType>(item: Item) {
   return z.looseObject({ data: z.optional(z.array(item)), paging: GraphPagingSchema });
 }
 
-/** `POST /{ig-user-id}/media`, `media_publish`, `comments`, `replies` → `{id}` (instagram.md, Publish). */
+/** `POST /{ig-user-id}/media`, `media_publish`, `comments`, `replies` → `{id}` (https://developers.facebook.com/docs/instagram-platform/content-publishing). */
 export const IdResponseSchema = z.looseObject({
   id: GraphIdSchema,
-  /** With `upload_type=resumable`: where to send the bytes (instagram.md, Publish). */
+  /** With `upload_type=resumable`: where to send the bytes (https://developers.facebook.com/docs/instagram-platform/content-publishing). */
   uri: z.optional(z.string()),
 });
 
-/** `GET /{container-id}?fields=status_code,status` (instagram.md, Publish step 2). */
+/** `GET /{container-id}?fields=status_code,status` (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-container). */
 export const ContainerStatusSchema = z.looseObject({
   id: z.optional(GraphIdSchema),
   /** `IN_PROGRESS`, `FINISHED`, `ERROR`, `EXPIRED`, `PUBLISHED`. */
   status_code: z.optional(z.string()),
-  /** Free text; on `ERROR` it holds the sub-code (instagram.md, Publish step 2). */
+  /** Free text; on `ERROR` it holds the sub-code (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-container). */
   status: z.optional(z.string()),
 });
 
-/** `GET /{ig-media-id}?fields=permalink,shortcode,timestamp` (instagram.md, Publish). */
+/** `GET /{ig-media-id}?fields=permalink,shortcode,timestamp` (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-media). */
 export const MediaDetailsSchema = z.looseObject({
   id: z.optional(GraphIdSchema),
   permalink: z.optional(z.string()),
@@ -43,7 +43,7 @@ export const UploadResponseSchema = z.optional(
 
 /**
  * `GET /{ig-user-id}/content_publishing_limit?fields=quota_usage,config` →
- * `{data:[{quota_usage, config:{quota_total, quota_duration}}]}` (instagram.md, Publish).
+ * `{data:[{quota_usage, config:{quota_total, quota_duration}}]}` (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/content_publishing_limit).
  */
 export const PublishingLimitSchema = z.looseObject({
   data: z.optional(
@@ -66,7 +66,7 @@ const InsightValueSchema = z.looseObject({
 
 /**
  * `GET /{ig-media-id}/insights` → `{data:[{name, period, values:[{value}], title, description, id}]}`
- * (instagram.md, Metrics; InstagramInsightsResult.json also lists `total_value`).
+ * (https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights; InstagramInsightsResult.json also lists `total_value`).
  */
 export const InsightsResponseSchema = z.looseObject({
   data: z.optional(
@@ -103,7 +103,7 @@ export const CommentSchema = z.looseObject({
 /** An IG comment as read. */
 export type InstagramComment = z.output<typeof CommentSchema>;
 
-/** `GET /{ig-media-id}/comments`, `GET /{ig-comment-id}/replies` (instagram.md, Engagement). */
+/** `GET /{ig-media-id}/comments`, `GET /{ig-comment-id}/replies` (https://developers.facebook.com/docs/instagram-platform/comment-moderation). */
 export const CommentListSchema = graphList(CommentSchema);
 
 /** The IG Media fields every media read here has (IGMedia.json: id, caption, timestamp, permalink). */
@@ -136,7 +136,7 @@ export const MediaItemSchema = z.looseObject({
 /** An IG media item as read. */
 export type InstagramMediaItem = z.output<typeof MediaItemSchema>;
 
-/** `GET /{ig-user-id}/media` and `GET /{ig-user-id}/tags` (instagram.md, Engagement; IGUser.json). */
+/** `GET /{ig-user-id}/media` and `GET /{ig-user-id}/tags` (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/tags; IGUser.json). */
 export const MediaListSchema = graphList(MediaItemSchema);
 
 /**

@@ -4,27 +4,27 @@ import type { InstagramPostOptions } from './post-options.js';
 import { instagramPublishKind } from './publish-format.js';
 
 const MEBIBYTE = 1024 * 1024;
-/** instagram.md, Limits: "Story video 3–60 s, ≤ 100 MB". */
+/** Story video 3–60 s, ≤ 100 MB (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media). */
 const STORY_VIDEO_MAX_SEC = 60;
 const STORY_VIDEO_MAX_BYTES = 100 * MEBIBYTE;
-/** instagram.md, Publish step 1: a story container takes the media and nothing else. */
+/** https://developers.facebook.com/docs/instagram-platform/content-publishing: a story container takes the media and nothing else. */
 const STORY_UNSUPPORTED_OPTIONS = ['user_tags', 'collaborators', 'location_id'] as const;
 
 /**
  * Every problem that stops `post` from being published on Instagram, with no I/O: core's checks
  * against the capabilities for the post's format (caption ≤ 2,200 code points, ≤ 30 hashtags,
  * ≤ 20 mentions, media required so text-only posts are refused, JPEG images ≤ 8 MB, 320–1440 px
- * wide, aspect 4:5–1.91:1, reels 3 s–15 min ≤ 300 MB, carousels of 2–10; instagram.md, Limits),
+ * wide, aspect 4:5–1.91:1, reels 3 s–15 min ≤ 300 MB, carousels of 2–10; https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media),
  * then Instagram's own rules:
  *
- * - story videos: 3–60 s, ≤ 100 MB (instagram.md, Limits), rules `media.duration`, `media.max_bytes`;
+ * - story videos: 3–60 s, ≤ 100 MB (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media), rules `media.duration`, `media.max_bytes`;
  * - images need a `url` source: only videos can be uploaded as bytes (`upload_type=resumable`
  *   takes `media_type` REELS, STORIES or VIDEO; developers.facebook.com, Resumable uploads), rule `media.source`;
- * - stories take no caption, no comments, no user tags, collaborators or location (instagram.md,
- *   Publish: `media_type=STORIES` with `image_url` or `video_url` only), rules `text.unsupported`,
+ * - stories take no caption, no comments, no user tags, collaborators or location
+ *   (https://developers.facebook.com/docs/instagram-platform/content-publishing: `media_type=STORIES` with `image_url` or `video_url` only), rules `text.unsupported`,
  *   `first_comment.unsupported`, `options.unsupported_in_story`; story images are not held to the
  *   feed's 4:5–1.91:1 aspect ratio (stories are 9:16);
- * - `share_to_feed`, `cover_url` and `thumb_offset` are reel parameters (instagram.md, Publish),
+ * - `share_to_feed`, `cover_url` and `thumb_offset` are reel parameters (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media),
  *   rule `options.reels_only`.
  *
  * @param post - the post to check
@@ -44,9 +44,9 @@ export function validateInstagramPost(
 ): ValidationProblem[] {
   const format = options.format ?? 'feed';
   const problems = checkPostRules(post, capabilities, { platformName: 'Instagram', format }).filter(
-    // The 4:5–1.91:1 image bounds (instagram.md, Limits) are the feed's: a story is full-screen
-    // 9:16 (1080 × 1920; developers.facebook.com, Content publishing, Stories) and instagram.md,
-    // Publish gives stories no aspect rule, so a story image is not held to the feed's bounds.
+    // The 4:5–1.91:1 image bounds (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media) are the feed's: a story is full-screen
+    // 9:16 (1080 × 1920; https://developers.facebook.com/docs/instagram-platform/content-publishing) and the docs give
+    // stories no aspect rule, so a story image is not held to the feed's bounds.
     (problem) => !(format === 'story' && problem.rule === 'media.aspect_ratio'),
   );
   const media = post.media ?? [];
@@ -99,7 +99,7 @@ export function validateInstagramPost(
         message: 'Instagram stories take no comments',
       });
     }
-    // instagram.md, Publish step 1: a story is `media_type=STORIES` + `image_url` or `video_url`;
+    // https://developers.facebook.com/docs/instagram-platform/content-publishing: a story is `media_type=STORIES` + `image_url` or `video_url`;
     // tags, collaborators and a location would be dropped without a word, so they are refused.
     for (const name of STORY_UNSUPPORTED_OPTIONS) {
       if (options[name] !== undefined) {

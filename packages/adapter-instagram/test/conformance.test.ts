@@ -3,7 +3,7 @@ import { runAdapterConformance } from '@smmkit/testkit/conformance';
 import { createInstagramAdapter } from '../src/index.js';
 import { createInstagramSimulator } from '../src/mocks/index.js';
 
-// Instagram fetches images from a public URL (instagram.md, Publish); only video can be uploaded as
+// Instagram fetches images from a public URL (https://developers.facebook.com/docs/instagram-platform/content-publishing); only video can be uploaded as
 // bytes, and capabilities cannot say that per kind yet, so the image samples are given here.
 const image: Media = {
   kind: 'image',

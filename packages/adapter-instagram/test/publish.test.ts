@@ -37,7 +37,7 @@ describe('single image', () => {
       h.context(),
     );
 
-    // instagram.md, Publish step 1: image_url, caption, alt_text, user_tags, location_id.
+    // https://developers.facebook.com/docs/instagram-platform/content-publishing: image_url, caption, alt_text, user_tags, location_id.
     expect(h.bodies(ROUTES.container)).toEqual([
       {
         image_url: 'https://cdn.smmkit.test/sunrise.jpg',
@@ -130,7 +130,7 @@ describe('carousel', () => {
         alt_text: 'First',
         user_tags: tags,
       },
-      // instagram.md, Publish: carousel videos are VIDEO items, never reels.
+      // https://developers.facebook.com/docs/instagram-platform/content-publishing: carousel videos are VIDEO items, never reels.
       { is_carousel_item: true, media_type: 'VIDEO', video_url: 'https://cdn.smmkit.test/two.mp4' },
       {
         is_carousel_item: true,
@@ -201,7 +201,7 @@ describe('reel', () => {
       h.context({ onProgress: (event) => progress.push(event) }),
     );
 
-    // instagram.md, Publish: "reel (every single video since July 2023): media_type=REELS".
+    // Every single video is a reel since July 2023: media_type=REELS (https://developers.facebook.com/docs/instagram-platform/content-publishing).
     expect(h.bodies(ROUTES.container)).toEqual([
       {
         media_type: 'REELS',
@@ -285,7 +285,7 @@ describe('container status', () => {
     expect(error.code).toBe('media_processing_failed');
     expect(error.retryable).toBe(false);
     expect(error.mediaIndex).toBe(0);
-    // instagram.md, Publish step 2: "ERROR (status holds the subcode)".
+    // ERROR, with the subcode in `status` (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-container).
     expect(error.platformError).toMatchObject({ code: 'ERROR', subcode: 2_207_026 });
     expect(error.message).toContain('2207026');
     expect(h.requests(ROUTES.publish)).toHaveLength(0);
@@ -309,7 +309,7 @@ describe('container status', () => {
     if (!MediaProcessingError.isInstance(error))
       throw new Error(`expected a MediaProcessingError, got ${error.code}`);
     expect(error.mediaIndex).toBe(1);
-    // instagram.md, Publishing errors: 9004/2207052 media URL could not be fetched.
+    // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes: 9004/2207052 media URL could not be fetched.
     expect(error.platformError?.subcode).toBe(2_207_052);
     expect(h.bodies(ROUTES.container).some((body) => body.media_type === 'CAROUSEL')).toBe(false);
     expect(h.requests(ROUTES.publish)).toHaveLength(0);
@@ -351,7 +351,7 @@ describe('what Instagram fetches', () => {
     // Declared as a JPEG (so validation passes), but the file Instagram fetches is a PNG.
     const png = image('x', { source: { type: 'url', url: 'https://cdn.smmkit.test/really.png' } });
     const error = await failureOf(h.adapter().publish({ text: 'PNG', media: [png] }, h.context()), ig);
-    // instagram.md, Publishing errors: 36001/2207005 image format.
+    // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes: 36001/2207005 image format.
     expect(error.platformError).toMatchObject({ code: 36_001, subcode: 2_207_005 });
     expect(error.code).toBe('media_processing_failed');
     expect(error.retryable).toBe(false);
@@ -362,7 +362,7 @@ describe('what Instagram fetches', () => {
     const webm = video('x', { source: { type: 'url', url: 'https://cdn.smmkit.test/really.webm' } });
     const error = await failureOf(h.adapter().publish({ media: [webm] }, h.context()), ig);
     expect(error.code).toBe('media_processing_failed');
-    // instagram.md, Publishing errors: 352/2207026 video format.
+    // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes: 352/2207026 video format.
     expect(error.platformError).toMatchObject({ code: 'ERROR', subcode: 2_207_026 });
   });
 });
@@ -456,7 +456,7 @@ describe('media as bytes (resumable upload)', () => {
         h.context({ onProgress: (event) => progress.push(event) }),
       );
 
-    // instagram.md, Publish: upload_type=resumable → {id, uri}.
+    // https://developers.facebook.com/docs/instagram-platform/content-publishing: upload_type=resumable → {id, uri}.
     expect(h.bodies(ROUTES.container)).toEqual([
       { media_type: 'REELS', caption: 'From my disk', upload_type: 'resumable' },
     ]);

@@ -34,7 +34,7 @@ describe('publishing quota (content_publishing_limit)', () => {
     if (!RateLimitError.isInstance(error)) throw new Error(`expected a RateLimitError, got ${error.code}`);
     expect(error.code).toBe('quota_exceeded');
     expect(error.retryable).toBe(true);
-    // The window is a rolling 24 h (instagram.md, Quotas: quota_duration 86400): a slot is free by then.
+    // The window is a rolling 24 h (quota_duration 86400; https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/content_publishing_limit): a slot is free by then.
     expect(error.resetAt).toEqual(new Date(START + DAY));
     expect(error.hint).toContain(new Date(START + DAY).toISOString());
     expect(error.message).toContain('100 of 100');
@@ -92,7 +92,7 @@ describe('publishing quota (content_publishing_limit)', () => {
     );
     if (!RateLimitError.isInstance(error)) throw new Error(`expected a RateLimitError, got ${error.code}`);
     expect(error.code).toBe('quota_exceeded');
-    // instagram.md, Publishing errors: 9/2207042 quota reached.
+    // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes: 9/2207042 quota reached.
     expect(error.platformError).toMatchObject({ code: 9, subcode: 2_207_042 });
     // Asked at 30 s (the reel took that long): a slot frees within 24 h of then at the latest.
     expect(error.resetAt).toEqual(new Date(START + 30_000 + DAY));

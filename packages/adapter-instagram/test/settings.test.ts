@@ -17,7 +17,7 @@ import {
 // The main simulator answers on Meta's real hosts, graph.facebook.com and rupload.facebook.com.
 const h = useInstagram();
 const { ig, ana } = h;
-// Instagram Login accounts live on graph.instagram.com (meta-common.md, Hosts and versions).
+// Instagram Login accounts live on graph.instagram.com (https://developers.facebook.com/docs/instagram-platform/overview).
 const igLogin = h.sibling({ baseUrl: 'https://graph.instagram.com', ruploadUrl: 'https://rupload.igl.test' });
 
 const paths = (requests: readonly Request[]) =>
@@ -36,7 +36,7 @@ describe('host and Graph API version', () => {
     expect(recorder.requests.length).toBeGreaterThanOrEqual(5);
     for (const request of recorder.requests)
       expect(request.url).toMatch(/^https:\/\/graph\.facebook\.com\/v26\.0\//);
-    // Facebook Login tokens are exchanged, not refreshed (meta-common.md, Tokens).
+    // Facebook Login tokens are exchanged, not refreshed (https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived).
     expect(adapter.capabilities.auth.refreshable).toBe(false);
   });
 
@@ -81,7 +81,7 @@ describe('host and Graph API version', () => {
     expect(igLogin.ig.sim.posts.get(result.ref.platformPostId)?.text).toBe('Via Instagram Login');
     expect(igLogin.ig.sim.log.entries.length).toBeGreaterThanOrEqual(5);
     expect(ig.sim.log.entries).toEqual([]);
-    // Instagram Login tokens refresh themselves with ig_refresh_token (meta-common.md, Tokens).
+    // Instagram Login tokens refresh themselves with ig_refresh_token (https://developers.facebook.com/docs/instagram-platform/reference/refresh_access_token).
     expect(adapter.capabilities.auth.refreshable).toBe(true);
   });
 
