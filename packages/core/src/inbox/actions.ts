@@ -41,8 +41,22 @@ export async function storedItem(store: InboxStore, ref: EngagementRef): Promise
 }
 
 /**
- * Runs an adapter operation on a stored item through the publisher's queue of its account (the
- * `like` budget for likes, the `reply` budget for replies, hides and deletes), then applies `patch` to the item.
+ * The publisher budget each inbox action is run on: likes have their own (X allows 50 per 15
+ * minutes); replies, hides and deletes share the `reply` one.
+ */
+const BUDGET_OF = {
+  'engagement.reply': 'reply',
+  'engagement.hide': 'reply',
+  'engagement.delete': 'reply',
+  'engagement.like': 'like',
+} as const;
+
+/** The capability an inbox action needs, by its name in refusals (`engagement.reply`, …). */
+export type ActionCapability = keyof typeof BUDGET_OF;
+
+/**
+ * Runs an adapter operation on a stored item through the publisher's queue of its account, on
+ * the capability's budget ({@link BUDGET_OF}), then applies `patch` to the item.
  *
  * @param context - store, publisher, adapters, clock
  * @param ref - the item
@@ -56,7 +70,7 @@ export async function storedItem(store: InboxStore, ref: EngagementRef): Promise
 export async function act<T>(
   context: ActionContext,
   ref: EngagementRef,
-  capability: string,
+  capability: ActionCapability,
   pick: (adapter: Adapter) => Operation<T>,
   patch: (at: Date) => InboxItemPatch,
 ): Promise<{ readonly result: T; readonly item: InboxItem }> {
@@ -69,8 +83,7 @@ export async function act<T>(
   const engagement = engagementOf(item);
   const result = await context.publisher.run(
     { platform: item.platform, accountId: item.accountId },
-    // Likes have their own budget (X: 50 per 15 minutes); replies, hides and deletes share one.
-    capability === 'engagement.like' ? 'like' : 'reply',
+    BUDGET_OF[capability],
     (requestContext) => operation(engagement, requestContext),
   );
   const at = new Date(context.clock.now());
