@@ -1,44 +1,19 @@
-import { manualClock, type RunningSimulators, startSimulators } from '@smmkit/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createInstagramSimulator, type InstagramSimulatorAccount } from '../../src/mocks/index.js';
+import { describe, expect, it } from 'vitest';
+import type { InstagramSimulatorAccount } from '../../src/mocks/index.js';
+import { graphGet, type Json, useInstagramSimulators } from './support.js';
 
-const START = Date.parse('2026-11-22T12:00:00.000Z');
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
-const V = '/v25.0';
-const clock = manualClock(START);
-const ig = createInstagramSimulator({ clock });
-const igLogin = createInstagramSimulator({
-  baseUrl: 'https://graph.instagram.com',
-  ruploadUrl: 'https://rupload.instagram.test',
-  clock,
-});
-
-let running: RunningSimulators;
 let ana: InstagramSimulatorAccount;
 let bob: InstagramSimulatorAccount;
-
-beforeAll(() => {
+const { clock, ig, igLogin } = useInstagramSimulators(() => {
   ana = ig.addAccount('ana');
   bob = ig.addAccount('bob');
-  running = startSimulators(...ig.simulators, ...igLogin.simulators);
 });
-beforeEach(() => {
-  running.reset();
-  clock.set(START);
-});
-afterAll(() => running.close());
-
-type Json = Record<string, unknown>;
 
 /** A GET with ana's token (or `as`'s) in a Bearer header. */
-async function get(path: string, params: Record<string, string> = {}, as = ana, base = ig.baseUrl) {
-  const url = new URL(`${base}${V}${path}`);
-  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
-  const response = await fetch(url, { headers: { authorization: `Bearer ${as.accessToken}` } });
-  return { status: response.status, body: (await response.json()) as Json };
-}
-
+const get = (path: string, params: Record<string, string> = {}, as = ana, base = ig.baseUrl) =>
+  graphGet(path, params, as, base);
 const lookup = (q: string, as = ana) => get('/ig_hashtag_search', { user_id: as.account.id, q }, as);
 const idOf = async (q: string) => ((await lookup(q)).body.data as Json[])[0]?.id as string;
 const recent = (id: string, params: Record<string, string> = {}, as = ana) =>

@@ -1,50 +1,25 @@
-import { manualClock, type RunningSimulators, startSimulators } from '@smmkit/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createInstagramSimulator, type InstagramSimulatorAccount } from '../../src/mocks/index.js';
+import { describe, expect, it } from 'vitest';
+import type { InstagramSimulatorAccount } from '../../src/mocks/index.js';
+import { graphGet, type Json, useInstagramSimulators } from './support.js';
 
-const START = Date.parse('2026-11-22T12:00:00.000Z');
-const V = '/v25.0';
-const clock = manualClock(START);
-const ig = createInstagramSimulator({ clock });
-const igLogin = createInstagramSimulator({
-  baseUrl: 'https://graph.instagram.com',
-  ruploadUrl: 'https://rupload.instagram.test',
-  clock,
-});
-
-let running: RunningSimulators;
 let ana: InstagramSimulatorAccount;
 let bob: InstagramSimulatorAccount;
 let brand: InstagramSimulatorAccount;
 let loginBrand: InstagramSimulatorAccount;
-
-beforeAll(() => {
+const { ig, igLogin } = useInstagramSimulators(() => {
   ana = ig.addAccount('ana', { followers: 40 });
   bob = ig.addAccount('bob');
   brand = ig.addAccount('brand', { followers: 1200 });
   loginBrand = igLogin.addAccount('brand', { followers: 1200 });
-  running = startSimulators(...ig.simulators, ...igLogin.simulators);
 });
-beforeEach(() => {
-  running.reset();
-  clock.set(START);
-});
-afterAll(() => running.close());
-
-type Json = Record<string, unknown>;
 
 /** A GET with `as`'s token in a Bearer header. */
-async function get(
+const get = (
   path: string,
   params: Record<string, string>,
   as: InstagramSimulatorAccount,
   base = ig.baseUrl,
-) {
-  const url = new URL(`${base}${V}${path}`);
-  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
-  const response = await fetch(url, { headers: { authorization: `Bearer ${as.accessToken}` } });
-  return { status: response.status, body: (await response.json()) as Json };
-}
+) => graphGet(path, params, as, base);
 
 const DEMOGRAPHICS = { metric: 'follower_demographics', period: 'lifetime', metric_type: 'total_value' };
 const demographics = (params: Record<string, string>, as = brand, base = ig.baseUrl) =>

@@ -1,41 +1,30 @@
-import { manualClock, type RunningSimulators, startSimulators } from '@smmkit/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createInstagramSimulator, type InstagramSimulatorAccount } from '../../src/mocks/index.js';
+import { type Json, useInstagramSimulators, V } from './support.js';
 
-const START = Date.parse('2026-11-22T12:00:00.000Z');
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
-const V = '/v25.0';
-const clock = manualClock(START);
-const ig = createInstagramSimulator({ clock });
-const small = createInstagramSimulator({
-  baseUrl: 'https://small.graph.test',
-  ruploadUrl: 'https://small.rupload.test',
-  clock,
-  budgets: { instagram: { limit: 2, windowMs: HOUR } },
-});
-const igLogin = createInstagramSimulator({
-  baseUrl: 'https://graph.instagram.com',
-  ruploadUrl: 'https://rupload.instagram.test',
-  clock,
-});
-
-let running: RunningSimulators;
 let ana: InstagramSimulatorAccount;
 let bob: InstagramSimulatorAccount;
-
-beforeAll(() => {
-  ana = ig.addAccount('ana', { followers: 42 });
-  bob = ig.addAccount('bob');
-  running = startSimulators(...ig.simulators, ...small.simulators, ...igLogin.simulators);
-});
-beforeEach(() => {
-  running.reset();
-  clock.set(START);
-});
-afterAll(() => running.close());
-
-type Json = Record<string, unknown>;
+const {
+  clock,
+  ig,
+  igLogin,
+  others: [small],
+} = useInstagramSimulators(
+  () => {
+    ana = ig.addAccount('ana', { followers: 42 });
+    bob = ig.addAccount('bob');
+  },
+  (clock) => [
+    createInstagramSimulator({
+      baseUrl: 'https://small.graph.test',
+      ruploadUrl: 'https://small.rupload.test',
+      clock,
+      budgets: { instagram: { limit: 2, windowMs: HOUR } },
+    }),
+  ],
+);
 
 async function call(
   method: string,
