@@ -23,6 +23,7 @@
 export { isEngagementTarget, type RecentPost, type RecentPostsQuery } from './adapter/adapter.js';
 export type {
   AuthCapabilities,
+  AuthScopes,
   EngagementCapabilities,
   MediaKindRules,
   MediaRules,

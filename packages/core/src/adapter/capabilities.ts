@@ -257,6 +257,40 @@ export const ResearchCapabilitiesSchema = z.strictObject({
 /** What the adapter can tell about other accounts and the account's audience. */
 export interface ResearchCapabilities extends z.output<typeof ResearchCapabilitiesSchema> {}
 
+const scopeList = () => z.array(z.string().check(z.minLength(1))).check(z.minLength(1));
+
+/**
+ * The scopes each operation needs. Keys are the operations of {@link RateLimitOperations}
+ * (`publish` includes what uploading its media needs).
+ *
+ * @example
+ * ```ts
+ * const scopes: AuthScopes = { publish: ['tweet.read', 'tweet.write', 'users.read', 'media.write'] };
+ * ```
+ */
+export const AuthScopesSchema = z.strictObject({
+  /** Creating a post, its media included. */
+  publish: z.optional(scopeList()),
+  /** `delete`. */
+  delete: z.optional(scopeList()),
+  /** `getPostMetrics` and `getAccountMetrics`. */
+  metrics: z.optional(scopeList()),
+  /** `listEngagements`. */
+  engagement: z.optional(scopeList()),
+  /** `reply`, `hide` and `deleteEngagement`. */
+  reply: z.optional(scopeList()),
+  /** `like`. */
+  like: z.optional(scopeList()),
+  /** `searchMentions`. */
+  search: z.optional(scopeList()),
+  /** `lookupPublicAccount` and `getAudience`. */
+  research: z.optional(scopeList()),
+  /** Keeping access without the user: a refresh token (X: `offline.access`). */
+  refresh: z.optional(scopeList()),
+});
+/** The scopes each operation needs. */
+export interface AuthScopes extends z.output<typeof AuthScopesSchema> {}
+
 /** How the adapter authenticates. */
 export const AuthCapabilitiesSchema = z.strictObject({
   /**
@@ -270,6 +304,12 @@ export const AuthCapabilitiesSchema = z.strictObject({
   refreshTokenRotates: z.boolean(),
   /** Lifetime of an access token, in seconds, when documented (X: 7200). */
   accessTokenLifetimeSec: z.optional(z.int().check(z.positive())),
+  /**
+   * The scopes (permissions) each operation needs, in the platform's words (X: `tweet.write`,
+   * LinkedIn: `w_member_social`), so a `doctor` can compare them with a token's granted scopes.
+   * An operation that is absent needs no scope beyond sign-in, or the adapter does not offer it.
+   */
+  scopes: z.optional(AuthScopesSchema),
 });
 /** How the adapter authenticates. */
 export interface AuthCapabilities extends z.output<typeof AuthCapabilitiesSchema> {}
