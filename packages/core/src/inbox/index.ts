@@ -37,19 +37,22 @@ export {
 } from './events.js';
 export { createInbox } from './inbox.js';
 export type { Inbox, InboxFilter, InboxReply, PollFailure, PollResult } from './inbox-api.js';
-// The item model apps read. InboxItemPatch and the store types below are for whoever writes an
-// InboxStore (testkit's describeInboxStore names them); the helpers that make stores agree
-// (applyInboxPatch, newInboxItem, parseInboxItem, foldText, compareNewestFirst,
-// matchesInboxQuery) stay inside core, used by its memory and SQLite stores: export them when a
-// store outside core (Redis) needs them.
+// The item model apps read. InboxItemPatch, the store types below and the helpers that make
+// stores agree (newInboxItem, parseInboxItem, applyInboxPatch, compareNewestFirst,
+// matchesInboxQuery) are for whoever writes an InboxStore outside core (the Redis one in
+// @smmkit/scheduler-bullmq; testkit's describeInboxStore names the types).
 export {
+  applyInboxPatch,
   type EngagementRef,
   INBOX_STATUSES,
   type InboxItem,
   type InboxItemPatch,
   type InboxStatus,
+  newInboxItem,
+  parseInboxItem,
 } from './inbox-item.js';
 export type { InboxAccount, InboxOptions } from './inbox-options.js';
+export { compareNewestFirst, matchesInboxQuery } from './inbox-query.js';
 export type {
   InboxAddOptions,
   InboxCursor,
