@@ -22,7 +22,9 @@ export type {
 } from '../accounts/account-store.js';
 export { memoryAccountStore } from '../accounts/memory-account-store.js';
 export type { RefreshTokens } from './account-tokens.js';
+export { memoryMetricsStore } from './memory-metrics-store.js';
 export { memoryStore } from './memory-store.js';
+export type { MetricsStore, PublishedPostRecord } from './metrics-store.js';
 export {
   createSmmkit,
   type Smmkit,

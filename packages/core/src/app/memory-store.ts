@@ -1,11 +1,12 @@
 import { memoryAccountStore } from '../accounts/memory-account-store.js';
 import { memoryInboxStore } from '../inbox/memory-inbox-store.js';
 import { memoryScheduleStore } from '../scheduler/memory-schedule-store.js';
+import { memoryMetricsStore } from './memory-metrics-store.js';
 import { memoryTokenStore } from './memory-token-store.js';
 import type { SmmkitStore } from './store.js';
 
 /**
- * A {@link SmmkitStore} in memory: accounts, tokens, schedule and inbox, for tests and for apps
+ * A {@link SmmkitStore} in memory: accounts, tokens, schedule, inbox and metrics, for tests and for apps
  * that may lose everything on restart. Use `sqliteStore(path)` (`@smmkit/core/sqlite`) to keep it.
  *
  * @returns an empty bundle
@@ -21,6 +22,7 @@ export function memoryStore(): SmmkitStore {
     tokens: memoryTokenStore(),
     schedule: memoryScheduleStore(),
     inbox: memoryInboxStore(),
+    metrics: memoryMetricsStore(),
     close: async () => {},
   };
 }

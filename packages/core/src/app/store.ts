@@ -4,6 +4,7 @@ import type { StoredTokenSet, TokenStore } from '../auth/token-store.js';
 import type { InboxStore } from '../inbox/inbox-store.js';
 import type { BudgetLedger } from '../publisher/budget-ledger.js';
 import type { ScheduleStore } from '../scheduler/schedule-store.js';
+import type { MetricsStore } from './metrics-store.js';
 
 /**
  * A {@link TokenStore} that can also write an authorization's tokens whatever is stored, and
@@ -19,7 +20,8 @@ export interface AccountTokenStore extends TokenStore {
 
 /**
  * Every store `createSmmkit` wires, on one storage: the account registry, the tokens (under each
- * account's id), the schedule (also the publisher's outbox) and the inbox, plus, optionally, a
+ * account's id), the schedule (also the publisher's outbox), the inbox and the metrics (published
+ * posts and their samples), plus, optionally, a
  * rate-budget ledger shared by processes. `memoryStore()` (`@smmkit/core/app`) and
  * `sqliteStore(path)` (`@smmkit/core/sqlite`) build one; a bundle of your own stores works too.
  *
@@ -38,6 +40,8 @@ export interface SmmkitStore {
   readonly schedule: ScheduleStore;
   /** The engagement inbox. */
   readonly inbox: InboxStore;
+  /** Published posts with their metadata, and the metric samples collected for them. */
+  readonly metrics: MetricsStore;
   /** Where rate budgets live (default: the publisher's memory); see `ThrottleOptions.ledger`. */
   readonly ledger?: BudgetLedger | undefined;
   /** Closes every store of the bundle, and the storage they share. */

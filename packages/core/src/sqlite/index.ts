@@ -5,7 +5,8 @@
  * outbox, so that workers in several processes share one schedule, never publish one entry
  * twice, and find after a crash what they were doing; and the engagement inbox (items, polling
  * cursors, seen ids), so that a restarted poller neither repeats nor skips; and the registry of
- * connected accounts. `sqliteStore(path)` bundles them all for `createSmmkit`. Each store keeps its
+ * connected accounts; and the posts published through `createSmmkit` with their metric samples.
+ * `sqliteStore(path)` bundles them all for `createSmmkit`. Each store keeps its
  * own `smmkit_*` tables in the file. Its own entry point, so that apps that never use it never
  * load `node:sqlite`.
  *
@@ -28,6 +29,7 @@
  */
 export { type SqliteAccountStore, sqliteAccountStore } from './sqlite-account-store.js';
 export { type SqliteInboxStore, sqliteInboxStore } from './sqlite-inbox-store.js';
+export { type SqliteMetricsStore, sqliteMetricsStore } from './sqlite-metrics-store.js';
 export { type SqliteScheduleStore, sqliteScheduleStore } from './sqlite-schedule-store.js';
 export { sqliteStore } from './sqlite-store.js';
 export {

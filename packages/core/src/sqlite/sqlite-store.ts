@@ -3,13 +3,15 @@ import type { SmmkitStore } from '../app/store.js';
 import { openDatabase } from './database.js';
 import { sqliteAccountStore } from './sqlite-account-store.js';
 import { sqliteInboxStore } from './sqlite-inbox-store.js';
+import { sqliteMetricsStore } from './sqlite-metrics-store.js';
 import { sqliteScheduleStore } from './sqlite-schedule-store.js';
 import { sqliteTokenStore } from './sqlite-token-store.js';
 
 /**
  * Every store `createSmmkit` wires, in one SQLite file on one connection: the account registry
  * (`sqliteAccountStore`), the tokens under each account's id (`sqliteTokenStore`), the schedule
- * and outbox (`sqliteScheduleStore`) and the inbox (`sqliteInboxStore`). Processes on one machine
+ * and outbox (`sqliteScheduleStore`), the inbox (`sqliteInboxStore`) and the published posts
+ * with their metric samples (`sqliteMetricsStore`). Processes on one machine
  * may share the file, as each store allows.
  *
  * @param pathOrDatabase - the file (created when missing) or an open `DatabaseSync` to share
@@ -30,14 +32,16 @@ export function sqliteStore(pathOrDatabase: string | DatabaseSync): SmmkitStore 
   const tokens = sqliteTokenStore(db);
   const schedule = sqliteScheduleStore(db);
   const inbox = sqliteInboxStore(db);
+  const metrics = sqliteMetricsStore(db);
   return {
     accounts,
     tokens,
     schedule,
     inbox,
+    metrics,
     close: async () => {
       tokens.close();
-      await Promise.all([accounts.close(), schedule.close(), inbox.close()]);
+      await Promise.all([accounts.close(), schedule.close(), inbox.close(), metrics.close()]);
       if (owned) db.close();
     },
   };
