@@ -14,6 +14,16 @@
  *
  * @packageDocumentation
  */
+
+// For whoever writes an AccountStore or a MetricsStore outside core (the Redis ones in
+// @smmkit/scheduler-bullmq): the helpers that make every store check, keep and key alike.
+export {
+  accountFromJson,
+  accountToJson,
+  checkConnection,
+  connectedAccount,
+  platformAccountTaken,
+} from '../accounts/account-record.js';
 export type {
   AccountConnection,
   AccountStatus,
@@ -24,6 +34,7 @@ export { memoryAccountStore } from '../accounts/memory-account-store.js';
 export type { RefreshTokens } from './account-tokens.js';
 export { memoryMetricsStore } from './memory-metrics-store.js';
 export { memoryStore } from './memory-store.js';
+export { sampleKey } from './metrics-keys.js';
 export type { MetricsStore, PublishedPostRecord } from './metrics-store.js';
 export {
   createSmmkit,
