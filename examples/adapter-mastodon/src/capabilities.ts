@@ -136,7 +136,26 @@ export function mastodonCapabilities(settings: { readonly maxCharacters: number 
     reconciliation: { idempotencyKey: true, findRecentPosts: true, duplicateSignal: false },
     // PKCE (S256) is supported from Mastodon 4.3 (methods/oauth#authorize). Tokens do not expire
     // until revoked, and no refresh token is issued (methods/oauth#token).
-    auth: { flavour: 'oauth2_pkce', refreshable: false, refreshTokenRotates: false },
+    // Granular scopes (https://docs.joinmastodon.org/api/oauth-scopes/): statuses are created and
+    // deleted with `write:statuses`, media uploaded with `write:media`, favourited with
+    // `write:favourites`; notifications read with `read:notifications`; statuses, threads and tag
+    // timelines with `read:statuses`, accounts with `read:accounts` (public methods still check
+    // the scope of a token that is sent). `read` and `write` include them all.
+    auth: {
+      flavour: 'oauth2_pkce',
+      refreshable: false,
+      refreshTokenRotates: false,
+      scopes: {
+        publish: ['write:statuses', 'write:media'],
+        delete: ['write:statuses'],
+        metrics: ['read:statuses', 'read:accounts'],
+        engagement: ['read:notifications', 'read:statuses'],
+        reply: ['write:statuses'],
+        like: ['write:favourites'],
+        search: ['read:statuses'],
+        research: ['read:accounts', 'read:statuses'],
+      },
+    },
     // api/rate-limits: 300 requests per 5 minutes per account on /api/*, media uploads and
     // status deletions 30 per 30 minutes per account. (There is also 300 per 5 minutes per IP,
     // which many accounts on one machine share.) Mastodon's windows are fixed periods.

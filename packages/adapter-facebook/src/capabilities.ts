@@ -177,7 +177,29 @@ export function facebookCapabilities(
     reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: false },
     // Page tokens from a long-lived user token do not expire and cannot be refreshed
     // (https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived).
-    auth: { flavour: 'oauth2', refreshable: false, refreshTokenRotates: false },
+    // Every call is made with the Page token that `pages_show_list` lets the user token list
+    // (https://developers.facebook.com/docs/permissions, pages_show_list). Publishing and deleting
+    // need `pages_manage_posts` and `pages_read_engagement` (https://developers.facebook.com/docs/pages-api/posts),
+    // videos and reels `publish_video` (https://developers.facebook.com/docs/video-api/guides/reels-publishing);
+    // insights `read_insights` (https://developers.facebook.com/docs/graph-api/reference/insights);
+    // reading comments `pages_read_engagement` and `pages_read_user_engagement`, and replying to,
+    // hiding, deleting and liking them `pages_manage_engagement`
+    // (https://developers.facebook.com/docs/graph-api/reference/object/comments,
+    // https://developers.facebook.com/docs/graph-api/reference/object/likes). The same permissions
+    // as FACEBOOK_PAGE_SCOPES (auth/facebook-login.ts), by operation.
+    auth: {
+      flavour: 'oauth2',
+      refreshable: false,
+      refreshTokenRotates: false,
+      scopes: {
+        publish: ['pages_show_list', 'pages_manage_posts', 'pages_read_engagement', 'publish_video'],
+        delete: ['pages_show_list', 'pages_manage_posts', 'pages_read_engagement'],
+        metrics: ['pages_show_list', 'pages_read_engagement', 'read_insights'],
+        engagement: ['pages_show_list', 'pages_read_engagement', 'pages_read_user_engagement'],
+        reply: ['pages_show_list', 'pages_manage_engagement', 'pages_read_user_engagement'],
+        like: ['pages_show_list', 'pages_manage_engagement'],
+      },
+    },
     rateLimits: {
       // `X-App-Usage` and `X-Business-Use-Case-Usage` (https://developers.facebook.com/docs/graph-api/overview/rate-limiting).
       headers: true,

@@ -1,5 +1,5 @@
 import type { Capabilities } from '@smmkit/core';
-import type { RateBudget } from '@smmkit/core/adapter-kit';
+import type { AuthScopes, RateBudget } from '@smmkit/core/adapter-kit';
 import { GRAPH_USAGE_BUCKET } from '@smmkit/graph-api';
 import { INSTAGRAM_AUDIENCE_BREAKDOWNS } from './follower-demographics.js';
 
@@ -58,6 +58,44 @@ export const INSTAGRAM_RATE_BUDGETS: readonly RateBudget[] = Object.freeze([
   { bucket: INSTAGRAM_PUBLISH_BUCKET, limit: 50, windowSec: 86_400, scope: 'user', resets: 'rolling' },
   { bucket: INSTAGRAM_CONTAINER_BUCKET, limit: 400, windowSec: 86_400, scope: 'user', resets: 'rolling' },
 ]);
+
+/**
+ * The permissions each operation needs with Facebook Login: publishing `instagram_basic`,
+ * `instagram_content_publish` and `pages_read_engagement`
+ * (https://developers.facebook.com/docs/instagram-platform/content-publishing); comments, replies
+ * and mentions `instagram_manage_comments`
+ * (https://developers.facebook.com/docs/instagram-platform/comment-moderation); insights
+ * `instagram_manage_insights` (https://developers.facebook.com/docs/instagram-platform/insights);
+ * hashtag search `instagram_basic`
+ * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-hashtag-search);
+ * business discovery `instagram_basic` and `pages_read_engagement`
+ * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/business_discovery),
+ * follower demographics `instagram_manage_insights`.
+ */
+const FACEBOOK_LOGIN_SCOPES: AuthScopes = {
+  publish: ['instagram_basic', 'instagram_content_publish', 'pages_read_engagement'],
+  metrics: ['instagram_basic', 'instagram_manage_insights', 'pages_read_engagement'],
+  engagement: ['instagram_basic', 'instagram_manage_comments', 'pages_read_engagement'],
+  reply: ['instagram_basic', 'instagram_manage_comments', 'pages_read_engagement'],
+  search: ['instagram_basic'],
+  research: ['instagram_basic', 'instagram_manage_insights', 'pages_read_engagement'],
+};
+
+/**
+ * The permissions each operation needs with Instagram Login, the `instagram_business_*` scopes
+ * (https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/business-login):
+ * publishing `instagram_business_content_publish`, comments and mentions
+ * `instagram_business_manage_comments`, insights and follower demographics
+ * `instagram_business_manage_insights`, all beside `instagram_business_basic`. Refreshing needs
+ * no scope of its own (https://developers.facebook.com/docs/instagram-platform/reference/refresh_access_token).
+ */
+const INSTAGRAM_LOGIN_SCOPES: AuthScopes = {
+  publish: ['instagram_business_basic', 'instagram_business_content_publish'],
+  metrics: ['instagram_business_basic', 'instagram_business_manage_insights'],
+  engagement: ['instagram_business_basic', 'instagram_business_manage_comments'],
+  reply: ['instagram_business_basic', 'instagram_business_manage_comments'],
+  research: ['instagram_business_basic', 'instagram_business_manage_insights'],
+};
 
 /**
  * The capabilities of an Instagram adapter; a function of the settings because webhook support
@@ -190,6 +228,7 @@ export function instagramCapabilities(settings: {
       refreshable: settings.host === 'instagram',
       refreshTokenRotates: false,
       accessTokenLifetimeSec: 5_184_000,
+      scopes: facebookLogin ? FACEBOOK_LOGIN_SCOPES : INSTAGRAM_LOGIN_SCOPES,
     },
     rateLimits: {
       headers: true,

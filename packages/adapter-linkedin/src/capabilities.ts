@@ -1,6 +1,8 @@
 import type { Capabilities } from '@smmkit/core';
-import type { RateBudget } from '@smmkit/core/adapter-kit';
+import type { AuthScopes, RateBudget } from '@smmkit/core/adapter-kit';
 import { LINKEDIN_FOLLOWER_FACETS } from './follower-statistics.js';
+import { LINKEDIN_SCOPES } from './scopes.js';
+import { isOrganizationUrn } from './urn.js';
 
 // Every rule cites a learn.microsoft.com/linkedin page. Where LinkedIn's pages give no number
 // (file sizes, durations), the figure is the one third-party clients report and the comment says so.
@@ -69,7 +71,52 @@ export interface LinkedInCapabilitySettings {
   readonly dailyPostsPerMember: number;
   /** Posts per app per day. */
   readonly dailyPostsPerApp: number;
+  /**
+   * Who posts, when the adapter is bound to one author: an organization's URN declares the
+   * organization scopes, anything else (a member's URN, or none) the member scopes.
+   */
+  readonly author?: string | undefined;
 }
+
+const S = LINKEDIN_SCOPES;
+
+/**
+ * The scopes a member's operations need: posts, comments and reactions `w_member_social`
+ * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api,
+ * https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/comments-api,
+ * https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/reactions-api),
+ * reading them `r_member_social`; post analytics `r_member_postAnalytics`
+ * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/members/post-statistics)
+ * and the follower count `r_member_profileAnalytics`
+ * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/members/follower-statistics).
+ */
+const MEMBER_SCOPES: AuthScopes = {
+  publish: [S.writeMemberSocial],
+  delete: [S.writeMemberSocial],
+  metrics: [S.memberPostAnalytics, S.memberProfileAnalytics],
+  engagement: [S.readMemberSocial],
+  reply: [S.writeMemberSocial],
+  like: [S.writeMemberSocial],
+};
+
+/**
+ * The scopes an organization's operations need (the same pages): posts, comments and reactions
+ * `w_organization_social`, reading them `r_organization_social`; share statistics, follower
+ * counts and follower statistics `rw_organization_admin`
+ * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/share-statistics,
+ * https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/follower-statistics).
+ * Refresh tokens come with an approved app, not with a scope
+ * (https://learn.microsoft.com/en-us/linkedin/shared/authentication/programmatic-refresh-tokens).
+ */
+const ORGANIZATION_SCOPES: AuthScopes = {
+  publish: [S.writeOrganizationSocial],
+  delete: [S.writeOrganizationSocial],
+  metrics: [S.organizationAdmin],
+  engagement: [S.readOrganizationSocial],
+  reply: [S.writeOrganizationSocial],
+  like: [S.writeOrganizationSocial],
+  research: [S.organizationAdmin],
+};
 
 /**
  * The capabilities of a LinkedIn adapter: a function of the settings because the text limit
@@ -214,6 +261,10 @@ export function linkedInCapabilities(settings: LinkedInCapabilitySettings): Capa
       refreshable: true,
       refreshTokenRotates: false,
       accessTokenLifetimeSec: 60 * DAY_SECONDS,
+      scopes:
+        settings.author !== undefined && isOrganizationUrn(settings.author)
+          ? ORGANIZATION_SCOPES
+          : MEMBER_SCOPES,
     },
     rateLimits: {
       headers: false,

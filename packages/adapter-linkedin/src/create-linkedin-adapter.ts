@@ -63,6 +63,7 @@ export function createLinkedInAdapter(settings: LinkedInSettings = {}): LinkedIn
     webhooks: resolved.webhookClientSecret !== undefined,
     dailyPostsPerMember: resolved.dailyPostsPerMember,
     dailyPostsPerApp: resolved.dailyPostsPerApp,
+    author: resolved.author,
   });
   const { author, webhookClientSecret: secret } = resolved;
   const publishOptions = {

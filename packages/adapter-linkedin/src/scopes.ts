@@ -2,6 +2,27 @@
 // resource, not a scope) can say which scope to ask for. From the permission tables of the
 // Community Management pages on learn.microsoft.com/linkedin cited below.
 
+/**
+ * LinkedIn's scope names the adapter's endpoints need, from the Permissions tables of the
+ * learn.microsoft.com/linkedin pages cited below and in capabilities.ts.
+ */
+export const LINKEDIN_SCOPES = Object.freeze({
+  /** Post, comment and react as the member. */
+  writeMemberSocial: 'w_member_social',
+  /** Read the member's posts, comments and reactions. */
+  readMemberSocial: 'r_member_social',
+  /** The member's post analytics. */
+  memberPostAnalytics: 'r_member_postAnalytics',
+  /** The member's follower count. */
+  memberProfileAnalytics: 'r_member_profileAnalytics',
+  /** Post, comment and react as an organization. */
+  writeOrganizationSocial: 'w_organization_social',
+  /** Read an organization's posts, comments and reactions. */
+  readOrganizationSocial: 'r_organization_social',
+  /** An organization's share and follower statistics, as its administrator. */
+  organizationAdmin: 'rw_organization_admin',
+});
+
 /** An endpoint family and the scopes that open it. */
 interface ScopeRule {
   /** Matches `METHOD /path`. */
@@ -10,7 +31,7 @@ interface ScopeRule {
   readonly scopes: string;
 }
 
-const WRITE_SOCIAL = 'w_member_social (posts as a member) or w_organization_social (as an organization)';
+const WRITE_SOCIAL = `${LINKEDIN_SCOPES.writeMemberSocial} (posts as a member) or ${LINKEDIN_SCOPES.writeOrganizationSocial} (as an organization)`;
 
 const RULES: readonly ScopeRule[] = [
   // Posts, Images, Videos, Documents APIs
@@ -18,7 +39,7 @@ const RULES: readonly ScopeRule[] = [
   { request: /^(POST|DELETE) \/rest\/(posts|images|videos|documents)\b/, scopes: WRITE_SOCIAL },
   {
     request: /^GET \/rest\/(posts|images|videos|documents)\b/,
-    scopes: 'r_member_social (a member) or r_organization_social (an organization)',
+    scopes: `${LINKEDIN_SCOPES.readMemberSocial} (a member) or ${LINKEDIN_SCOPES.readOrganizationSocial} (an organization)`,
   },
   // Comments and Reactions APIs list the *_social_feed variants too
   // (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/comments-api).
@@ -38,11 +59,11 @@ const RULES: readonly ScopeRule[] = [
   {
     request:
       /^GET \/rest\/(organizationalEntityShareStatistics|organizationalEntityFollowerStatistics|networkSizes)\b/,
-    scopes: 'rw_organization_admin',
+    scopes: LINKEDIN_SCOPES.organizationAdmin,
   },
   // Member post analytics
   // (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/members/post-statistics).
-  { request: /^GET \/rest\/memberCreatorPostAnalytics\b/, scopes: 'r_member_postAnalytics' },
+  { request: /^GET \/rest\/memberCreatorPostAnalytics\b/, scopes: LINKEDIN_SCOPES.memberPostAnalytics },
 ];
 
 /**

@@ -1,6 +1,7 @@
 import type { Capabilities } from '@smmkit/core';
 import type { RateBudget } from '@smmkit/core/adapter-kit';
 import { TIKTOK_PRIVACY_LEVELS } from './post-options.js';
+import { TIKTOK_SCOPES } from './scopes.js';
 
 // Every rule cites a developers.tiktok.com page. TikTok's limits are per user access token.
 
@@ -177,7 +178,19 @@ export function tiktokCapabilities(settings: TikTokCapabilitySettings): Capabili
     // OAuth 2.0 authorization code; refresh tokens rotate. Token lifetimes differ between
     // TikTok's pages, so none is declared: the adapter trusts each answer's `expires_in`
     // (https://developers.tiktok.com/doc/oauth-user-access-token-management).
-    auth: { flavour: 'oauth2', refreshable: true, refreshTokenRotates: true },
+    // Scopes by endpoint (https://developers.tiktok.com/doc/tiktok-api-scopes): direct posts and
+    // creator info `video.publish` (a draft sent with `mode: 'inbox'` needs `video.upload`
+    // instead), post metrics `video.list`, account counts `user.info.basic` and `user.info.stats`.
+    // Refreshing needs no scope of its own.
+    auth: {
+      flavour: 'oauth2',
+      refreshable: true,
+      refreshTokenRotates: true,
+      scopes: {
+        publish: [TIKTOK_SCOPES.videoPublish],
+        metrics: [TIKTOK_SCOPES.userInfoBasic, TIKTOK_SCOPES.userInfoStats, TIKTOK_SCOPES.videoList],
+      },
+    },
     rateLimits: {
       headers: false,
       budgets: tiktokRateBudgets(settings),

@@ -87,6 +87,11 @@ export const X_RATE_BUDGETS: readonly RateBudget[] = Object.freeze([
   },
 ]);
 
+/** What reading as the user needs (`OAuth2UserToken` of every GET the adapter calls in https://api.x.com/2/openapi.json). */
+const X_READ_SCOPES = ['tweet.read', 'users.read'] as const;
+/** What creating or deleting a post needs (`POST /2/tweets`, `DELETE /2/tweets/{id}` in https://api.x.com/2/openapi.json). */
+const X_POST_SCOPES = [...X_READ_SCOPES, 'tweet.write'] as const;
+
 /**
  * The capabilities of an X adapter: a function of the settings because the text limit depends
  * on the account (Premium) and webhook support on whether a consumer secret is configured.
@@ -240,6 +245,23 @@ export function xCapabilities(settings: {
       refreshable: true,
       refreshTokenRotates: true,
       accessTokenLifetimeSec: 7200,
+      // Each endpoint's `security` `OAuth2UserToken` scopes in https://api.x.com/2/openapi.json, as
+      // the scope table of https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code
+      // describes them: POST and DELETE /2/tweets `tweet.read tweet.write users.read`, media upload
+      // `media.write`, reads `tweet.read users.read`, GET /2/dm_events `dm.read`, DM replies `dm.write`,
+      // PUT /2/tweets/:id/hidden `tweet.moderate.write`, likes `like.write`; a refresh token comes
+      // only with `offline.access`.
+      scopes: {
+        publish: [...X_POST_SCOPES, 'media.write'],
+        delete: [...X_POST_SCOPES],
+        metrics: [...X_READ_SCOPES],
+        engagement: [...X_READ_SCOPES, 'dm.read'],
+        reply: [...X_POST_SCOPES, 'dm.write', 'tweet.moderate.write'],
+        like: [...X_READ_SCOPES, 'like.write'],
+        search: [...X_READ_SCOPES],
+        research: [...X_READ_SCOPES],
+        refresh: ['offline.access'],
+      },
     },
     rateLimits: {
       headers: true,
