@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import type { TokenSet } from '@smmkit/core';
+import type { AccountConnection, SmmkitStore } from '@smmkit/core/app';
+import type { AccountConfig } from '../config/smmkit-config.js';
+
+/**
+ * Where an account's tokens came from on this run: `env` (read from the variables the config
+ * names, now in the store), `store` (kept from an earlier run, refreshed there), `simulator`, or
+ * `missing` (the variable is not set and the store has none).
+ */
+export type TokenSource = 'env' | 'store' | 'simulator' | 'missing';
+
+/** The account extra that tells whether the variables' tokens changed since they were stored. */
+const DIGEST_KEY = 'envTokenDigest';
+
+/** A short SHA-256 of the tokens: compares them across runs without keeping them in the registry. */
+const digestOf = (tokens: TokenSet): string =>
+  createHash('sha256')
+    .update(`${tokens.accessToken}\n${tokens.refreshToken ?? ''}`)
+    .digest('hex')
+    .slice(0, 16);
+
+const sameAccount = (a: AccountConnection, b: AccountConnection): boolean =>
+  JSON.stringify(a, Object.keys(a).sort()) === JSON.stringify(b, Object.keys(b).sort());
+
+/**
+ * Puts the config's accounts in the registry and their tokens in the store. Tokens are read from
+ * the named variables when the store has none, or when the variables hold other tokens than
+ * those stored from them before (a new authorization); otherwise the store's (refreshed, rotated)
+ * tokens stay. An account whose settings changed in the config is connected again.
+ */
+export async function connectConfigAccounts(
+  store: SmmkitStore,
+  accounts: readonly AccountConfig[],
+  env: NodeJS.ProcessEnv,
+  now: Date,
+): Promise<Map<string, TokenSource>> {
+  const sources = new Map<string, TokenSource>();
+  for (const { tokens: names, ...account } of accounts) {
+    const fromEnv =
+      names === undefined
+        ? undefined
+        : env[names.accessTokenEnv] === ''
+          ? undefined
+          : env[names.accessTokenEnv];
+    const stored = await store.tokens.load(account.id);
+    const registered = await store.accounts.get(account.id);
+    const tokenSet: TokenSet | undefined =
+      fromEnv === undefined
+        ? undefined
+        : {
+            accessToken: fromEnv,
+            refreshToken:
+              names?.refreshTokenEnv === undefined ? undefined : env[names.refreshTokenEnv] || undefined,
+          };
+    const digest = tokenSet === undefined ? undefined : digestOf(tokenSet);
+    const connection: AccountConnection = {
+      ...account,
+      ...(digest === undefined
+        ? registered?.[DIGEST_KEY] === undefined
+          ? {}
+          : { [DIGEST_KEY]: registered[DIGEST_KEY] }
+        : { [DIGEST_KEY]: digest }),
+    };
+    const newTokens = tokenSet !== undefined && (stored === undefined || registered?.[DIGEST_KEY] !== digest);
+    if (newTokens) await store.tokens.save(account.id, tokenSet);
+    if (newTokens || registered === undefined || !sameAccount(connectionOf(registered), connection)) {
+      await store.accounts.connect(connection, now);
+    }
+    sources.set(account.id, newTokens ? 'env' : stored !== undefined ? 'store' : 'missing');
+  }
+  return sources;
+}
+
+/** A registered account without what the registry adds (when, status). */
+function connectionOf(account: AccountConnection): AccountConnection {
+  const {
+    connectedAt: _at,
+    status: _status,
+    ...connection
+  } = account as AccountConnection & {
+    connectedAt?: unknown;
+    status?: unknown;
+  };
+  return connection;
+}

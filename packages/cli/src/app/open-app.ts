@@ -1,0 +1,88 @@
+import { resolve } from 'node:path';
+import type { Adapter } from '@smmkit/core';
+import { createSmmkit, memoryStore, type Smmkit, type SmmkitStore } from '@smmkit/core/app';
+import { sqliteStore } from '@smmkit/core/sqlite';
+import type { AccountConfig, SmmkitConfig } from '../config/smmkit-config.js';
+import { connectConfigAccounts, type TokenSource } from './connect-accounts.js';
+import { makeAdapters, refreshCalls, settingsOf } from './make-adapters.js';
+import { SEEDED_ACCOUNTS, startSimulation } from './simulation.js';
+
+/** Options of {@link openApp}. */
+export interface OpenAppOptions {
+  /** Run against the built-in simulators instead of the platforms. */
+  readonly simulate?: boolean | undefined;
+  /**
+   * The SQLite file. Real runs default to the config's `store` (else `smmkit.db`); simulated runs
+   * never touch the config's store and keep everything in memory unless this names a file.
+   */
+  readonly store?: string | undefined;
+  /** Where secrets are read from (default `process.env`). */
+  readonly env?: NodeJS.ProcessEnv | undefined;
+}
+
+/** Everything a command needs: the facade and what it was made from. */
+export interface OpenApp {
+  /** The facade. */
+  readonly smm: Smmkit;
+  /** Its store (tokens, for `doctor`). */
+  readonly store: SmmkitStore;
+  /** One adapter per platform. */
+  readonly adapters: readonly Adapter[];
+  /** The accounts, as connected (simulated ones with the simulators' ids). */
+  readonly accounts: readonly AccountConfig[];
+  /** Where each account's tokens came from. */
+  readonly tokenSources: ReadonlyMap<string, TokenSource>;
+  /** Whether this runs on the simulators. */
+  readonly simulated: boolean;
+  /** Shuts the facade down (closing the store) and stops the simulators. */
+  close(): Promise<void>;
+}
+
+/** Opens the facade for `config`, on the platforms or their simulators. */
+export async function openApp(config: SmmkitConfig, options: OpenAppOptions = {}): Promise<OpenApp> {
+  const env = options.env ?? process.env;
+  const now = new Date();
+  if (options.simulate === true) {
+    const declared =
+      config.accounts !== undefined && config.accounts.length > 0 ? config.accounts : SEEDED_ACCOUNTS;
+    const simulation = startSimulation(declared);
+    try {
+      const store = options.store === undefined ? memoryStore() : sqliteStore(resolve(options.store));
+      for (const { account, tokens } of simulation.connections) {
+        await store.tokens.save(account.id, tokens);
+        await store.accounts.connect(account, now);
+      }
+      const adapters = makeAdapters(simulation.settings);
+      const smm = await createSmmkit({ store, adapters });
+      return {
+        smm,
+        store,
+        adapters,
+        accounts: simulation.connections.map(({ account }) => account as AccountConfig),
+        tokenSources: new Map(simulation.connections.map(({ account }) => [account.id, 'simulator'])),
+        simulated: true,
+        close: async () => {
+          try {
+            await smm.shutdown();
+          } finally {
+            simulation.close();
+          }
+        },
+      };
+    } catch (error) {
+      simulation.close();
+      throw error;
+    }
+  }
+  const adapters = makeAdapters(settingsOf(config));
+  const store = sqliteStore(resolve(options.store ?? config.store ?? 'smmkit.db'));
+  try {
+    const accounts = config.accounts ?? [];
+    const tokenSources = await connectConfigAccounts(store, accounts, env, now);
+    const smm = await createSmmkit({ store, adapters, refresh: refreshCalls(config, env) });
+    return { smm, store, adapters, accounts, tokenSources, simulated: false, close: () => smm.shutdown() };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
