@@ -12,7 +12,8 @@ if (flows.length === 0) {
 const port = Number(process.env.PORT ?? 3000);
 // X wants 127.0.0.1 rather than localhost for local callbacks; TikTok and Meta want https (a tunnel).
 const publicUrl = process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`;
-const database = process.env.SMMKIT_DB ?? 'smm.db';
+// The CLI's default store is smmkit.db next to smmkit.config.json: point SMMKIT_DB at it.
+const database = process.env.SMMKIT_DB ?? 'smmkit.db';
 const smm = await createSmmkit({ store: sqliteStore(database), adapters, refresh });
 
 const server = createOAuthCallbackServer({ smm, flows, publicUrl });
