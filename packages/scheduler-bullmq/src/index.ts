@@ -6,6 +6,10 @@
  *   Redis. Claims, compare-and-set transitions and outbox steps are Lua scripts Redis runs
  *   atomically, so workers never claim one entry twice, and one whose worker died is recovered
  *   through the outbox (reconciliation, never a blind republish).
+ * - {@link redisStore}: every store `createSmmkit` (`@smmkit/core/app`) wires, on one Redis: the
+ *   account registry ({@link redisAccountStore}), tokens, the schedule and outbox, the inbox
+ *   ({@link redisInboxStore}), published posts and their metrics ({@link redisMetricsStore}) and
+ *   the rate budgets.
  * - {@link redisTokenStore}: account tokens, so that workers sharing an account never race a
  *   rotating refresh token (X, TikTok).
  * - {@link redisBudgetLedger}: the publisher's rate budgets (`throttle.ledger`) per (platform,
@@ -62,15 +66,27 @@
 export { type BullmqWakeups, type BullmqWakeupsOptions, bullmqWakeups } from './bullmq-wakeups.js';
 export { type PlannedWakeups, planWakeups } from './plan-wakeups.js';
 export {
+  type RedisAccountStore,
+  type RedisAccountStoreOptions,
+  redisAccountStore,
+} from './redis-account-store.js';
+export {
   type RedisBudgetLedger,
   type RedisBudgetLedgerOptions,
   redisBudgetLedger,
 } from './redis-budget-ledger.js';
+export { type RedisInboxStore, type RedisInboxStoreOptions, redisInboxStore } from './redis-inbox-store.js';
+export {
+  type RedisMetricsStore,
+  type RedisMetricsStoreOptions,
+  redisMetricsStore,
+} from './redis-metrics-store.js';
 export {
   type RedisScheduleStore,
   type RedisScheduleStoreOptions,
   redisScheduleStore,
 } from './redis-schedule-store.js';
+export { type RedisStoreOptions, redisStore } from './redis-store.js';
 export { type RedisTokenStore, type RedisTokenStoreOptions, redisTokenStore } from './redis-token-store.js';
 export { type WakeJobData, wakeJobId } from './wakeup-job.js';
 export { startWakeupWorker, type WakeupWorker, type WakeupWorkerOptions } from './wakeup-worker.js';

@@ -1,0 +1,141 @@
+import {
+  applyInboxPatch,
+  type InboxItem,
+  type InboxSource,
+  type InboxStore,
+  newInboxItem,
+  parseInboxItem,
+} from '@smmkit/core/inbox';
+import { Redis } from 'ioredis';
+import { cursorFromJson, cursorToJson } from './redis-inbox-cursor.js';
+import { itemField, listInboxItems } from './redis-inbox-list.js';
+import { ADD_ITEMS, MARK_SEEN } from './redis-inbox-scripts.js';
+import { rewriteField } from './redis-store-field-cas.js';
+
+/** Options of {@link redisInboxStore}. */
+export interface RedisInboxStoreOptions {
+  /** A Redis URL (`redis://127.0.0.1:6379`), or an ioredis client to share (it stays open on `close`). */
+  readonly connection: string | Redis;
+  /**
+   * The start of every key the store writes; default `smmkit:`, as the other Redis stores. Every
+   * process sharing one inbox uses the same prefix.
+   */
+  readonly prefix?: string | undefined;
+}
+
+/** An `InboxStore` (`@smmkit/core/inbox`) in Redis. */
+export interface RedisInboxStore extends InboxStore {
+  /** Closes the connection when the store opened it from a URL; a client you passed stays open. */
+  close(): Promise<void>;
+}
+
+/**
+ * Keeps the engagement inbox (items, polling cursors, seen ids) in Redis, for pollers and webhook
+ * receivers on many machines that share one inbox (`createInbox`'s `store`). Adding a page with
+ * its cursor is one Lua script, so of two processes adding one engagement exactly one gets it
+ * back as new, and a page is never kept without its cursor; marking ids as seen is one script
+ * too (`ZADD NX`), so each webhook delivery is handed on once. Updates read the item, apply
+ * core's `applyInboxPatch` and write it back only if it did not change meanwhile (else read it
+ * again), so two people changing one item at once both win.
+ *
+ * Keys: `<prefix>inbox:items` (a hash: `[platform, id]` → the item as JSON, read back through
+ * core's item schema), `<prefix>inbox:order` (those fields scored by `createdAt`, for newest-first
+ * lists and time ranges), `<prefix>inbox:cursors` (a hash: `[platform, accountId, source]` → the
+ * cursor) and `<prefix>inbox:seen` (`[scope, id]` scored by when first seen). Filters other than
+ * time are applied by reading items newest first, so a list that matches few of many items reads
+ * many; page with `limit` and `after`.
+ *
+ * @param options - the connection and the key prefix
+ * @returns the store
+ *
+ * @example
+ * ```ts
+ * import { createInbox } from '@smmkit/core/inbox';
+ * import { redisInboxStore } from '@smmkit/scheduler-bullmq';
+ *
+ * const store = redisInboxStore({ connection: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
+ * const inbox = createInbox({ store, adapters, publisher, accounts });
+ * ```
+ */
+export function redisInboxStore(options: RedisInboxStoreOptions): RedisInboxStore {
+  const { connection } = options;
+  const owned = typeof connection === 'string';
+  const redis = typeof connection === 'string' ? new Redis(connection) : connection;
+  const prefix = options.prefix ?? 'smmkit:';
+  const keys = {
+    items: `${prefix}inbox:items`,
+    order: `${prefix}inbox:order`,
+    cursors: `${prefix}inbox:cursors`,
+    seen: `${prefix}inbox:seen`,
+  };
+  const sourceField = ({ platform, accountId, source }: InboxSource): string =>
+    JSON.stringify([platform, accountId, source]);
+  const seenMember = (scope: string, id: string): string => JSON.stringify([scope, id]);
+  const itemFromJson = (json: string): InboxItem => parseInboxItem(JSON.parse(json));
+
+  return {
+    add: async (engagements, { receivedAt, cursor }) => {
+      // Checked before the script (a bad engagement rejects the call, nothing written), and read
+      // back from its JSON, so what add returns is what get will return.
+      const made = engagements.map((engagement) =>
+        itemFromJson(JSON.stringify(newInboxItem(engagement, receivedAt))),
+      );
+      const added = await ADD_ITEMS.run(
+        redis,
+        [keys.items, keys.order, keys.cursors],
+        [
+          made.length,
+          ...made.flatMap((item) => [
+            itemField(item.platform, item.id),
+            JSON.stringify(item),
+            item.createdAt.getTime(),
+          ]),
+          ...(cursor === undefined ? ['', ''] : [sourceField(cursor.source), cursorToJson(cursor.cursor)]),
+        ],
+      );
+      return Array.isArray(added) ? added.flatMap((index) => made[Number(index)] ?? []) : [];
+    },
+    get: async (ref) => {
+      const json = await redis.hget(keys.items, itemField(ref.platform, ref.id));
+      return json === null ? undefined : itemFromJson(json);
+    },
+    list: (query = {}) => listInboxItems(redis, keys, query),
+    update: (ref, patch, at) =>
+      rewriteField(
+        redis,
+        keys.items,
+        itemField(ref.platform, ref.id),
+        (json) => {
+          // Patches never change createdAt, platform or id: the item keeps its place in the order.
+          const next = applyInboxPatch(itemFromJson(json), patch, at);
+          const text = JSON.stringify(next);
+          return { write: text, value: itemFromJson(text) };
+        },
+        `Inbox item ${ref.platform}/${ref.id}`,
+      ),
+    getCursor: async (source) => {
+      const json = await redis.hget(keys.cursors, sourceField(source));
+      return json === null ? undefined : cursorFromJson(json);
+    },
+    setCursor: async (source, cursor) => {
+      if (cursor === undefined) await redis.hdel(keys.cursors, sourceField(source));
+      else await redis.hset(keys.cursors, sourceField(source), cursorToJson(cursor));
+    },
+    markSeenIds: async (scope, ids, at) => {
+      if (ids.length === 0) return [];
+      const fresh = await MARK_SEEN.run(
+        redis,
+        [keys.seen],
+        [at.getTime(), ...ids.map((id) => seenMember(scope, id))],
+      );
+      return Array.isArray(fresh) ? fresh.flatMap((index) => ids[Number(index)] ?? []) : [];
+    },
+    unmarkSeenIds: async (scope, ids) => {
+      if (ids.length > 0) await redis.zrem(keys.seen, ...ids.map((id) => seenMember(scope, id)));
+    },
+    forgetSeenIds: async (before) => redis.zremrangebyscore(keys.seen, '-inf', `(${before.getTime()}`),
+    close: async () => {
+      if (owned) await redis.quit();
+    },
+  };
+}
