@@ -88,7 +88,7 @@ export interface InboxItemPatch {
  *
  * @param engagement - the engagement
  * @param receivedAt - when the inbox got it
- * @returns the item, checked against {@link InboxItemSchema}
+ * @returns the item, checked against the item schema
  * @throws ValidationError when the engagement is not valid
  *
  * @example
