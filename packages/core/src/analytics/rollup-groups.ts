@@ -21,12 +21,18 @@ export class Group {
   readonly engagementByAccount = new Map<number, number>();
   readonly accounts = new Set<number>();
 
-  constructor(
-    readonly values: readonly (string | null)[],
-    readonly bucket: TimeBucket | undefined,
-    /** Key of the platform/account part, to find the accounts of a row without post labels. */
-    readonly scopeKey: string,
-  ) {}
+  readonly values: readonly (string | null)[];
+  readonly bucket: TimeBucket | undefined;
+  /** Key of the platform/account part, to find the accounts of a row without post labels. */
+  readonly scopeKey: string;
+
+  // Plain fields, not parameter properties: Node's type stripping (child processes that run the
+  // sources) refuses those.
+  constructor(values: readonly (string | null)[], bucket: TimeBucket | undefined, scopeKey: string) {
+    this.values = values;
+    this.bucket = bucket;
+    this.scopeKey = scopeKey;
+  }
 
   addPost(metrics: Float64Array, account: number, dated: boolean): void {
     this.posts++;
@@ -55,11 +61,13 @@ export class GroupIndex {
   readonly groups: Group[] = [];
   private readonly root: GroupTrie = new Map();
   private readonly values: (string | null)[] = [];
+  private readonly store: SampleStore;
+  private readonly by: readonly Dimension[];
 
-  constructor(
-    private readonly store: SampleStore,
-    private readonly by: readonly Dimension[],
-  ) {}
+  constructor(store: SampleStore, by: readonly Dimension[]) {
+    this.store = store;
+    this.by = by;
+  }
 
   /** The key of the platform/account part alone, shared by the rows of one account scope. */
   scopeOf(account: number): string {

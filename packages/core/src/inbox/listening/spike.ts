@@ -38,17 +38,29 @@ interface AccountWatch {
 export class SpikeWatch {
   readonly #accounts = new Map<string, AccountWatch>();
 
+  // Plain fields, not parameter properties: Node's type stripping (child processes that run the
+  // sources) refuses those.
+  private readonly settings: SpikeSettings;
+  private readonly store: InboxStore;
+  private readonly score: (text: string) => number;
+  private readonly now: () => number;
+
   /**
    * @param settings - the rule with its defaults
    * @param store - where the account's earlier items are read from
    * @param score - the sentiment of a text
    */
   constructor(
-    private readonly settings: SpikeSettings,
-    private readonly store: InboxStore,
-    private readonly score: (text: string) => number,
-    private readonly now: () => number,
-  ) {}
+    settings: SpikeSettings,
+    store: InboxStore,
+    score: (text: string) => number,
+    now: () => number,
+  ) {
+    this.settings = settings;
+    this.store = store;
+    this.score = score;
+    this.now = now;
+  }
 
   /**
    * Adds the items that just arrived and returns the alerts they cause.
