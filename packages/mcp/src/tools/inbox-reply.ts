@@ -1,0 +1,72 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { ValidationError } from '@smmkit/core';
+import * as z from 'zod';
+import { accountIdsByKey, type ToolContext } from '../tool-context.js';
+import { runTool, type ToolOutput } from '../tool-result.js';
+
+interface ReplyInput {
+  readonly platform: string;
+  readonly id: string;
+  readonly text: string;
+}
+
+async function reply(context: ToolContext, input: ReplyInput): Promise<ToolOutput> {
+  const ref = { platform: input.platform, id: input.id };
+  const item = await context.app.inbox.get(ref);
+  if (item === undefined) {
+    throw new ValidationError(
+      [
+        {
+          path: ['id'],
+          rule: 'inbox.unknown_item',
+          message: `the inbox holds no ${input.platform} item "${input.id}"`,
+          actual: input.id,
+        },
+      ],
+      'request',
+      { hint: 'Take the platform and id from inbox_list; nothing was sent.' },
+    );
+  }
+  // The allow list names the app's ids: the item's account must be one of them.
+  const account = (await accountIdsByKey(context.app))(item.platform, item.accountId) ?? item.accountId;
+  context.allow.check([account], ['account']);
+  const answered = await context.app.inbox.reply(ref, input.text);
+  return {
+    text: `Replied on ${account} to @${item.author.handle ?? item.author.id}: ${answered.reply.text}`,
+    data: {
+      account,
+      reply: { platform: answered.reply.platform, id: answered.reply.id, text: answered.reply.text },
+      item: { platform: answered.item.platform, id: answered.item.id, status: answered.item.status },
+    },
+  };
+}
+
+/** Registers `inbox_reply`, for items of the allowed accounts only. */
+export function registerInboxReplyTool(server: McpServer, context: ToolContext): void {
+  server.registerTool(
+    'inbox_reply',
+    {
+      title: 'Reply to an inbox item',
+      description:
+        `Replies publicly (or in the conversation, for a direct message) to an item from inbox_list, as its account. ` +
+        `Only items of the allowed accounts: ${context.allow.ids.join(', ')}. The item becomes "replied".`,
+      inputSchema: {
+        platform: z.string().min(1).describe("The item's platform, from inbox_list."),
+        id: z.string().min(1).describe("The item's id, from inbox_list."),
+        text: z.string().min(1).describe('The reply.'),
+      },
+      outputSchema: {
+        account: z.string(),
+        reply: z.object({ platform: z.string(), id: z.string(), text: z.string() }),
+        item: z.object({ platform: z.string(), id: z.string(), status: z.string() }),
+      },
+      annotations: {
+        readOnlyHint: false,
+        destructiveHint: false,
+        idempotentHint: false,
+        openWorldHint: true,
+      },
+    },
+    (input) => runTool(() => reply(context, input)),
+  );
+}
