@@ -5,7 +5,7 @@ import { sqliteStore } from '@smmkit/core/sqlite';
 import { Redis } from 'ioredis';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { type AppStorage, loopScenario } from '../../core/test/app/loop-scenario.js';
-import { useAppWorld } from '../../core/test/app/support.js';
+import { HOUR, START, useAppWorld } from '../../core/test/app/support.js';
 import { redisStore } from '../src/index.js';
 import { dropKeys, REDIS_URL, requireRedis, testPrefix } from './support/redis.js';
 
@@ -37,6 +37,7 @@ const kinds: { readonly name: string; readonly storage: () => AppStorage }[] = [
 ];
 
 const world = useAppWorld();
+const { x } = world;
 const scenario = loopScenario(world);
 
 describe.each(kinds)('createSmmkit on $name', ({ storage }) => {
@@ -45,6 +46,42 @@ describe.each(kinds)('createSmmkit on $name', ({ storage }) => {
 
   it('keeps accounts, tokens, the schedule and the inbox across a restart', () =>
     scenario.runRestart(storage()));
+});
+
+describe('createSmmkit on redisStore in two processes', () => {
+  it('publishes an entry one of them scheduled once, and both refuse an account one found revoked', async () => {
+    const prefix = `${filePrefix}two:`;
+    const { brandX, xTokens, xUser } = scenario.onboard();
+    const setup = await world.smmkit(redisStore({ connection: REDIS_URL, prefix }));
+    await setup.accounts.connect(brandX, xTokens);
+    await setup.shutdown();
+    const [one, two] = await Promise.all([
+      world.smmkit(redisStore({ connection: REDIS_URL, prefix })),
+      world.smmkit(redisStore({ connection: REDIS_URL, prefix })),
+    ]);
+
+    await one.schedule({ text: 'Once' }, { to: ['brand-x'], at: new Date(START + HOUR) });
+    world.time.set(START + HOUR);
+    const rounds = await Promise.all([one.scheduler.tick(), two.scheduler.tick(), one.scheduler.tick()]);
+    expect(rounds.flatMap((round) => round.finished.map((finished) => finished.status))).toEqual([
+      'published',
+    ]);
+    expect(
+      x.sim.posts.filter((post) => post.accountId === xUser.account.id).map((post) => post.text),
+    ).toEqual(['Once']);
+
+    x.sim.tokens.revoke({ accountId: xUser.account.id });
+    const [refused] = await one.publish({ text: 'Anyone there?' }, { to: ['brand-x'] });
+    expect(refused?.status).toBe('failed');
+    expect((await two.accounts.get('brand-x'))?.status.state).toBe('needs_reauthorization');
+    const sent = x.sim.log.entries.length;
+    const [upFront] = await two.publish({ text: 'Still there?' }, { to: ['brand-x'] });
+    expect(upFront?.status === 'failed' ? upFront.error.message : '').toMatch(
+      /"brand-x" needs re-authorization/,
+    );
+    expect(x.sim.log.entries.length).toBe(sent);
+    await Promise.all([one.shutdown(), two.shutdown()]);
+  });
 });
 
 describe('redisStore', () => {
