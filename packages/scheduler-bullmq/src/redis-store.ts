@@ -16,8 +16,8 @@ export interface RedisStoreOptions {
   readonly connection: string | Redis;
   /**
    * The start of every key; default `smmkit:` (BullMQ's own keys start with `bull:`). Every
-   * process sharing one set of accounts, schedule and inbox uses the same prefix. On Redis
-   * Cluster give it a hash tag (`{smmkit}:`) so that all keys live on one shard.
+   * process sharing one set of accounts, schedule and inbox uses the same prefix. Redis Cluster
+   * is not supported yet (see the scaling guide).
    */
   readonly prefix?: string | undefined;
 }
