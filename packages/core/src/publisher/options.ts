@@ -104,6 +104,15 @@ export interface PublisherOptions {
    * reused for every later publish, so a refreshing provider refreshes once for all queued work.
    */
   readonly tokens: (target: Target) => TokenProvider;
+  /**
+   * The account's handle (username, without `@`), put in every request context's `account`, so
+   * adapters build post URLs with it (X: `https://x.com/{handle}/status/{id}` instead of
+   * `https://x.com/i/web/status/{id}`). Asked before each call; may be async. No handle (or an
+   * option that throws) only changes the URL form. `createSmmkit` passes the registry's.
+   */
+  readonly handle?:
+    | ((account: Pick<Target, 'platform' | 'accountId'>) => string | undefined | Promise<string | undefined>)
+    | undefined;
   /** Time source for every wait (default the system clock); tests pass a fake one. */
   readonly clock?: Clock | undefined;
   /** Retry policy; see {@link RetryOptions}. */
@@ -178,6 +187,8 @@ export interface ResolvedPublisherOptions {
   readonly adapters: ReadonlyMap<string, Adapter>;
   /** See {@link PublisherOptions.tokens}. */
   readonly tokens: (target: Target) => TokenProvider;
+  /** See {@link PublisherOptions.handle}. */
+  readonly handle: PublisherOptions['handle'];
   /** See {@link PublisherOptions.clock}. */
   readonly clock: Clock;
   /** Retry policy. */
@@ -212,6 +223,7 @@ export function resolvePublisherOptions(options: PublisherOptions): ResolvedPubl
   return {
     adapters,
     tokens: options.tokens,
+    handle: options.handle,
     clock: options.clock ?? systemClock,
     retry: {
       maxAttempts: Math.max(1, Math.trunc(retry.maxAttempts ?? 5)),

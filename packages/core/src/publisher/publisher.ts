@@ -226,18 +226,39 @@ export function createPublisher(options: PublisherOptions): Publisher {
     return provider;
   };
 
-  /** The context of every adapter call for an account: its tokens, the clock, headers booked on `main`. */
-  const contextFor = (
+  /**
+   * The account's handle from the `handle` option. A handle only shapes URLs: an option that
+   * throws, rejects or gives no usable name costs the URL form, never the call.
+   */
+  const handleOf = async (account: AccountKey): Promise<string | undefined> => {
+    if (settings.handle === undefined) return undefined;
+    try {
+      const handle = await settings.handle({ platform: account.platform, accountId: account.accountId });
+      return typeof handle === 'string' && handle.length > 0 ? handle : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  /** The context of every adapter call for an account: its tokens, handle, the clock, headers booked on `main`. */
+  const contextFor = async (
     account: AccountKey,
     main: BucketId,
     signal: AbortSignal | undefined,
-  ): RequestContext => ({
-    account: { platform: account.platform, accountId: account.accountId },
-    tokens: tokensFor({ platform: account.platform, accountId: account.accountId }),
-    clock,
-    signal,
-    onRateLimit: (info) => throttle.learn(main, info),
-  });
+  ): Promise<RequestContext> => {
+    const handle = await handleOf(account);
+    return {
+      account: {
+        platform: account.platform,
+        accountId: account.accountId,
+        ...(handle === undefined ? {} : { handle }),
+      },
+      tokens: tokensFor({ platform: account.platform, accountId: account.accountId }),
+      clock,
+      signal,
+      onRateLimit: (info) => throttle.learn(main, info),
+    };
+  };
 
   /** The retry policy of a call on `main`: a 429 pauses its bucket. */
   const retryRun = (
@@ -396,7 +417,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
   ): Promise<PublishOutcome> {
     const declared = adapter.capabilities.rateLimits.budgets;
     const ids = demand.map(({ bucket, units }): BucketBooking => ({ ...main, bucket, units }));
-    const context = contextFor(target, main, signal);
+    const context = await contextFor(target, main, signal);
     const acquire = (what: readonly BucketBooking[]): Promise<void> =>
       throttle.acquire(what, declared, signal, (wait) => {
         if (wait.reason === 'budget' || wait.reason === 'paused') {
@@ -545,12 +566,14 @@ export function createPublisher(options: PublisherOptions): Publisher {
       (bucket): BucketId => ({ platform: account.platform, accountId: account.accountId, bucket }),
     );
     const main = ids[0] ?? { platform: account.platform, accountId: account.accountId, bucket: operation };
-    const context = contextFor(account, main, signal);
+    // Made in the queue, so asking for the handle never reorders calls to one account.
+    let context: RequestContext | undefined;
     try {
       return await throttle.queue(main).add(() =>
         withRetry(
           async () => {
             await throttle.acquire(ids, declared, signal, () => {});
+            context ??= await contextFor(account, main, signal);
             return task(context);
           },
           retryRun(main, signal, () => {}),
