@@ -48,6 +48,15 @@ export async function openApp(config: SmmkitConfig, options: OpenAppOptions = {}
     const simulation = startSimulation(declared);
     try {
       const store = options.store === undefined ? memoryStore() : sqliteStore(resolve(options.store));
+      // A simulated store is throwaway: accounts of an earlier simulation with other ids would
+      // hold the same simulated platform accounts, so they go.
+      const ids = new Set(simulation.connections.map(({ account }) => account.id));
+      for (const registered of await store.accounts.list()) {
+        if (!ids.has(registered.id)) {
+          await store.accounts.disconnect(registered.id);
+          await store.tokens.delete(registered.id);
+        }
+      }
       for (const { account, tokens } of simulation.connections) {
         await store.tokens.save(account.id, tokens);
         await store.accounts.connect(account, now);

@@ -75,6 +75,11 @@ export interface Simulation {
 /** Mentions each simulated account finds in its inbox. */
 const SEEDED_MENTIONS = 3;
 
+/** Earlier posts of a simulated X account, one a day. */
+const SEEDED_POSTS = 7;
+
+const DAY_MS = 86_400_000;
+
 /**
  * Starts every platform's simulator in this process (MSW intercepts `fetch`; nothing reaches the
  * network) on the real clock, with media processed at once, and adds `accounts` to them, each
@@ -96,6 +101,14 @@ export function startSimulation(accounts: readonly AccountConfig[]): Simulation 
     x: (handle) => {
       const added = x.addAccount(handle, { followers: 1200 });
       x.seedMentions(added.account.id, SEEDED_MENTIONS);
+      // A week of earlier posts, one a day, for `report`: their metrics grow with their age.
+      for (let day = SEEDED_POSTS; day >= 1; day -= 1) {
+        x.sim.addPost({
+          accountId: added.account.id,
+          text: `Tip ${SEEDED_POSTS + 1 - day} of the week`,
+          createdAt: x.sim.clock.now() - day * DAY_MS,
+        });
+      }
       return { id: added.account.id, tokens: { ...tokensOf(added), scopes: DEFAULT_SCOPES } };
     },
     instagram: (handle) => {

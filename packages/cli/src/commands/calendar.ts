@@ -1,0 +1,57 @@
+import { CliError, EXIT, type ExitCode } from '../output/exit-codes.js';
+import { type CommandContext, withApp } from './context.js';
+import { entryJson } from './schedule.js';
+
+const DAY_MS = 86_400_000;
+
+/** A `--from`/`--to` date: `2026-05-01` (midnight UTC) or an ISO instant. */
+function dateOf(value: string | undefined, fallback: Date, option: string): Date {
+  if (value === undefined) return fallback;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime()))
+    throw new CliError(EXIT.usage, `${option} ${value} is not a date (2026-05-01 or an ISO instant)`);
+  return date;
+}
+
+/** `smmkit calendar`: the schedule by local day, from the store. */
+export async function calendarCommand(
+  context: CommandContext,
+  options: {
+    readonly from?: string | undefined;
+    readonly to?: string | undefined;
+    readonly zone?: string | undefined;
+  },
+): Promise<ExitCode> {
+  const now = new Date();
+  const from = dateOf(options.from, now, '--from');
+  const to = dateOf(options.to, new Date(from.getTime() + 14 * DAY_MS), '--to');
+  const zone =
+    options.zone ?? context.accounts[0]?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const { output } = context;
+  return withApp(context, async (app) => {
+    const days = await app.smm.scheduler.calendar({ from, to, zone });
+    output.data({
+      from: from.toISOString(),
+      to: to.toISOString(),
+      zone,
+      days: days.map((day) => ({
+        date: day.date,
+        items: day.items.map((item) => ({ time: item.time, offset: item.offset, ...entryJson(item.entry) })),
+      })),
+    });
+    output.line(
+      output.paint('bold', `${from.toISOString().slice(0, 10)} – ${to.toISOString().slice(0, 10)} (${zone})`),
+    );
+    if (days.length === 0) output.line(output.paint('dim', 'nothing scheduled'));
+    for (const day of days) {
+      output.line(output.paint('bold', day.date));
+      for (const item of day.items) {
+        const platforms = item.entry.targets.map((target) => target.platform).join(', ');
+        output.line(
+          `  ${item.time}  ${item.entry.status.padEnd(10)} ${platforms.padEnd(18)} ${(item.entry.post.text ?? '').split('\n')[0]?.slice(0, 50) ?? ''}  ${output.paint('dim', item.entry.id)}`,
+        );
+      }
+    }
+    return EXIT.ok;
+  });
+}

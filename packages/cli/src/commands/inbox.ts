@@ -1,0 +1,99 @@
+import type { InboxItem, InboxStatus } from '@smmkit/core/inbox';
+import type { OpenApp } from '../app/open-app.js';
+import { CliError, EXIT, type ExitCode } from '../output/exit-codes.js';
+import { type CommandContext, describeError, withApp } from './context.js';
+
+const STATUSES: readonly InboxStatus[] = ['new', 'seen', 'replied', 'resolved'];
+
+/** An item for scripts: its reference (`platform:id`, what `inbox reply` takes) and its fields, without `raw`. */
+function itemJson(item: InboxItem): Record<string, unknown> {
+  return {
+    ref: `${item.platform}:${item.id}`,
+    platform: item.platform,
+    accountId: item.accountId,
+    kind: item.kind,
+    status: item.status,
+    author: item.author.handle ?? item.author.id,
+    text: item.text,
+    createdAt: item.createdAt.toISOString(),
+    tags: item.tags,
+  };
+}
+
+/** Polls every account once; a listing that fails is reported and the others go on. */
+async function poll(context: CommandContext, app: OpenApp): Promise<number> {
+  const task = context.output.task('polling the inboxes');
+  const result = await app.smm.inbox.poll();
+  task.end(result.failures.length === 0 ? 'ok' : 'warning', `${result.added.length} new`);
+  for (const failure of result.failures) {
+    context.output.error(
+      `${failure.source.platform} ${failure.source.accountId}: ${describeError(failure.error)}`,
+    );
+  }
+  return result.failures.length;
+}
+
+/** `smmkit inbox list`: polls (unless `--no-poll`), then lists the items. */
+export async function inboxListCommand(
+  context: CommandContext,
+  options: { readonly poll: boolean; readonly status?: string | undefined; readonly limit: string },
+): Promise<ExitCode> {
+  const statuses = options.status?.split(',').map((status) => status.trim());
+  const unknown = statuses?.filter((status) => !(STATUSES as readonly string[]).includes(status)) ?? [];
+  if (unknown.length > 0) throw new CliError(EXIT.usage, `--status takes ${STATUSES.join(', ')}`);
+  const limit = Number.parseInt(options.limit, 10);
+  if (!Number.isInteger(limit) || limit <= 0)
+    throw new CliError(EXIT.usage, '--limit takes a positive number');
+  const { output } = context;
+  return withApp(context, async (app) => {
+    const failures = options.poll ? await poll(context, app) : 0;
+    const items: InboxItem[] = [];
+    for await (const item of app.smm.inbox.items(
+      statuses === undefined ? {} : { statuses: statuses as InboxStatus[] },
+    )) {
+      items.push(item);
+      if (items.length >= limit) break;
+    }
+    output.data({ ok: failures === 0, items: items.map(itemJson) });
+    if (items.length === 0) output.line(output.paint('dim', 'the inbox is empty'));
+    for (const item of items) {
+      const text = item.text.replace(/\s+/g, ' ').slice(0, 70);
+      output.line(
+        `${output.paint('dim', `${item.platform}:${item.id}`)}  ${item.status.padEnd(8)} ${item.kind.padEnd(8)} @${item.author.handle ?? item.author.id}: ${text}`,
+      );
+    }
+    return failures === 0 ? EXIT.ok : EXIT.failure;
+  });
+}
+
+/** `smmkit inbox reply <platform:id> <text>`: answers an item through its platform. */
+export async function inboxReplyCommand(
+  context: CommandContext,
+  ref: string,
+  text: string,
+): Promise<ExitCode> {
+  const at = ref.indexOf(':');
+  if (at <= 0 || at === ref.length - 1)
+    throw new CliError(EXIT.usage, `"${ref}" is not an item reference (platform:id, as inbox list shows)`);
+  const engagement = { platform: ref.slice(0, at), id: ref.slice(at + 1) };
+  const { output } = context;
+  return withApp(context, async (app) => {
+    if ((await app.smm.inbox.get(engagement)) === undefined) await poll(context, app);
+    if ((await app.smm.inbox.get(engagement)) === undefined)
+      throw new CliError(EXIT.usage, `No inbox item ${ref}`);
+    try {
+      const { reply, item } = await app.smm.inbox.reply(engagement, text);
+      output.data({
+        ok: true,
+        reply: { ref: `${reply.platform}:${reply.id}`, text: reply.text },
+        item: itemJson(item),
+      });
+      output.line(`${output.paint('green', 'replied')} to ${ref}: ${reply.platform}:${reply.id}`);
+      return EXIT.ok;
+    } catch (error) {
+      output.data({ ok: false, error: describeError(error) });
+      output.error(`${output.paint('red', 'failed')} ${describeError(error)}`);
+      return EXIT.failure;
+    }
+  });
+}

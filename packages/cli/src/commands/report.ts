@@ -1,0 +1,143 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { PostRef } from '@smmkit/core';
+import { collectMetrics, type PostMeta, toCsv } from '@smmkit/core/analytics';
+import type { OpenApp } from '../app/open-app.js';
+import { CliError, EXIT, type ExitCode } from '../output/exit-codes.js';
+import { type CommandContext, describeError, withApp } from './context.js';
+
+const DAY_MS = 86_400_000;
+
+/** Most posts read per account: one page of each platform's recent posts. */
+const POSTS_PER_ACCOUNT = 100;
+
+function dateOf(value: string | undefined, fallback: Date, option: string): Date {
+  if (value === undefined) return fallback;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime()))
+    throw new CliError(EXIT.usage, `${option} ${value} is not a date (2026-05-01 or an ISO instant)`);
+  return date;
+}
+
+/**
+ * The accounts' posts from `since` to `until`, read from the platforms (`findRecentPosts`, through
+ * the publisher's queues). The facade only remembers posts published in this process, and each
+ * CLI command is a process of its own, so the report asks the platforms.
+ */
+async function postsOf(
+  context: CommandContext,
+  app: OpenApp,
+  since: Date,
+  until: Date,
+): Promise<{ posts: PostMeta[]; failures: number }> {
+  const posts: PostMeta[] = [];
+  let failures = 0;
+  for (const account of app.accounts) {
+    const adapter = app.adapters.find((candidate) => candidate.platform === account.platform);
+    const find = adapter?.findRecentPosts;
+    if (adapter === undefined || find === undefined) continue;
+    const task = context.output.task(`${account.id} posts`);
+    try {
+      const recent = await app.smm.publisher.run(account, 'findRecentPosts', (requestContext) =>
+        find.call(adapter, { since, limit: POSTS_PER_ACCOUNT }, requestContext),
+      );
+      const inRange = recent.filter((post) => post.createdAt >= since && post.createdAt < until);
+      posts.push(
+        ...inRange.map((post) => ({
+          ...post.ref,
+          publishedAt: post.createdAt,
+          ...(account.timeZone === undefined ? {} : { timeZone: account.timeZone }),
+        })),
+      );
+      task.end('ok', `${inRange.length}`);
+    } catch (error) {
+      failures += 1;
+      task.end('failed');
+      context.output.error(`${account.id}: ${describeError(error)}`);
+    }
+  }
+  return { posts, failures };
+}
+
+/**
+ * `smmkit report --from --to --html report.html --csv posts.csv`: reads the accounts' posts in the
+ * range and their metrics from the platforms, then writes the HTML report and a CSV of the posts.
+ */
+export async function reportCommand(
+  context: CommandContext,
+  options: {
+    readonly from?: string | undefined;
+    readonly to?: string | undefined;
+    readonly html?: string | undefined;
+    readonly csv?: string | undefined;
+    readonly title?: string | undefined;
+    readonly zone?: string | undefined;
+  },
+): Promise<ExitCode> {
+  const until = dateOf(options.to, new Date(), '--to');
+  const since = dateOf(options.from, new Date(until.getTime() - 28 * DAY_MS), '--from');
+  if (since >= until) throw new CliError(EXIT.usage, '--from must be before --to');
+  const timeZone = options.zone ?? context.accounts[0]?.timeZone ?? 'UTC';
+  const { output } = context;
+  return withApp(context, async (app) => {
+    const { posts, failures } = await postsOf(context, app, since, until);
+    const task = output.task(`metrics of ${posts.length} posts`);
+    const collected = await collectMetrics(
+      app.adapters,
+      posts as readonly (PostMeta | PostRef)[],
+      undefined,
+      {
+        via: app.smm.publisher,
+        into: app.smm.analytics,
+      },
+    );
+    task.end(collected.failures.length === 0 ? 'ok' : 'warning', `${collected.samples.length} samples`);
+    for (const failure of collected.failures) output.error(`metrics: ${describeError(failure.error)}`);
+    const { html, input } = app.smm.report({
+      since,
+      until,
+      timeZone,
+      ...(options.title === undefined ? {} : { title: options.title }),
+    });
+    const files: Record<string, string> = {};
+    if (options.html !== undefined) {
+      files.html = resolve(options.html);
+      writeFileSync(files.html, html);
+    }
+    const rows = app.smm.analytics.posts({ since, until }).map((post) => ({
+      platform: post.platform,
+      accountId: post.accountId,
+      postId: post.platformPostId,
+      publishedAt: post.meta?.publishedAt,
+      ...post.metrics,
+      ...post.kpis,
+    }));
+    if (options.csv !== undefined) {
+      files.csv = resolve(options.csv);
+      writeFileSync(files.csv, toCsv(rows));
+    }
+    const ok = failures === 0 && collected.failures.length === 0;
+    output.data({
+      ok,
+      since: since.toISOString(),
+      until: until.toISOString(),
+      timeZone,
+      posts: rows,
+      files,
+      kpi: input.kpi,
+    });
+    output.line(
+      output.paint(
+        'bold',
+        `${rows.length} posts, ${since.toISOString().slice(0, 10)} – ${until.toISOString().slice(0, 10)}`,
+      ),
+    );
+    for (const row of rows) {
+      output.line(
+        `  ${row.platform.padEnd(10)} ${row.postId.padEnd(22)} impressions ${String(row.impressions ?? '–').padStart(7)}  likes ${String(row.likes ?? '–').padStart(5)}`,
+      );
+    }
+    for (const [kind, path] of Object.entries(files)) output.line(`${kind}: ${path}`);
+    return ok ? EXIT.ok : EXIT.failure;
+  });
+}

@@ -1,0 +1,112 @@
+import { parsePost, type ScheduleEntry, ValidationError } from '@smmkit/core';
+import type { When } from '@smmkit/core/scheduler';
+import { CliError, EXIT, type ExitCode } from '../output/exit-codes.js';
+import { accountsOf, type CommandContext, withApp } from './context.js';
+import { exitOf } from './publish.js';
+import { readPostFile } from './read-post.js';
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+const WALL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+
+/** `--at`: `next-slot`, an instant with `Z` or an offset, or a wall time in `zone`. */
+function whenOf(at: string, zone: string | undefined): When {
+  if (at === 'next-slot') return 'next-slot';
+  if (INSTANT.test(at)) return new Date(at);
+  if (WALL_TIME.test(at)) {
+    if (zone === undefined)
+      throw new CliError(EXIT.usage, `--at ${at} has no offset: add --zone (an IANA zone) or an offset`);
+    return { at, zone };
+  }
+  throw new CliError(
+    EXIT.usage,
+    `--at takes next-slot, 2026-05-01T09:00:00Z, 2026-05-01T09:00+02:00 or 2026-05-01T09:00 with --zone`,
+  );
+}
+
+/** A schedule entry for scripts and people. */
+export function entryJson(entry: ScheduleEntry): Record<string, unknown> {
+  return {
+    id: entry.id,
+    status: entry.status,
+    publishAt: entry.publishAt.toISOString(),
+    timeZone: entry.timeZone,
+    targets: entry.targets.map((target) => `${target.platform}:${target.accountId}`),
+    text: entry.post.text ?? '',
+  };
+}
+
+/** `smmkit schedule post.json --to brand-x --at next-slot`: plans the post in the store's schedule. */
+export async function scheduleCommand(
+  context: CommandContext,
+  file: string,
+  options: { readonly to: string; readonly at: string; readonly zone?: string | undefined },
+): Promise<ExitCode> {
+  const accounts = accountsOf(context, options.to);
+  const when = whenOf(options.at, options.zone ?? accounts[0]?.timeZone);
+  const { output } = context;
+  let post: ReturnType<typeof parsePost>;
+  try {
+    post = parsePost(readPostFile(file));
+  } catch (error) {
+    if (!ValidationError.isInstance(error)) throw error;
+    output.error(error.message);
+    output.data({ ok: false, problems: error.problems });
+    return EXIT.failure;
+  }
+  return withApp(context, async (app) => {
+    let entries: ScheduleEntry[];
+    try {
+      entries = await app.smm.schedule(post, { to: accounts.map((account) => account.id), at: when });
+    } catch (error) {
+      if (!ValidationError.isInstance(error)) throw error;
+      output.error(error.message);
+      output.data({ ok: false, problems: error.problems });
+      return EXIT.failure;
+    }
+    output.data({ ok: true, entries: entries.map(entryJson) });
+    for (const entry of entries) {
+      output.line(
+        `${output.paint('green', 'scheduled')} ${entry.id} at ${entry.publishAt.toISOString()} (${entry.timeZone}) → ${entry.targets.map((t) => t.platform).join(', ')}`,
+      );
+    }
+    return EXIT.ok;
+  });
+}
+
+/** `smmkit schedule cancel <id>`. */
+export async function cancelCommand(context: CommandContext, id: string): Promise<ExitCode> {
+  return withApp(context, async (app) => {
+    if ((await app.smm.scheduler.get(id)) === undefined)
+      throw new CliError(EXIT.usage, `No schedule entry ${id}`);
+    const entry = await app.smm.scheduler.cancel(id);
+    context.output.data({ ok: true, entry: entryJson(entry) });
+    context.output.line(`${context.output.paint('yellow', 'canceled')} ${entry.id}`);
+    return EXIT.ok;
+  });
+}
+
+/**
+ * `smmkit schedule run`: publishes every entry that is due, once, waiting for the outcomes (for
+ * cron); exits 1 when one failed, 3 when one is unknown.
+ */
+export async function runDueCommand(context: CommandContext): Promise<ExitCode> {
+  const { output } = context;
+  return withApp(context, async (app) => {
+    const task = output.task('publishing the due entries');
+    const result = await app.smm.scheduler.tick();
+    const finished = [...result.finished, ...result.notApproved];
+    task.end('ok', `${finished.length} done`);
+    output.data({
+      ok: finished.every((entry) => entry.status === 'published'),
+      entries: finished.map(entryJson),
+    });
+    if (finished.length === 0) output.line('nothing is due');
+    for (const entry of finished) {
+      const colour = entry.status === 'published' ? 'green' : entry.status === 'failed' ? 'red' : 'magenta';
+      output.line(
+        `${output.paint(colour, entry.status)} ${entry.id} ${entry.error?.message ?? ''}`.trimEnd(),
+      );
+    }
+    return exitOf(finished.map((entry) => entry.status));
+  });
+}
