@@ -169,7 +169,7 @@ function print(output: Output, found: AccountDiagnosis): void {
     `    tokens    from ${found.tokens.source}, ${expiry}${found.tokens.refreshable ? ', refreshable' : ''}`,
   );
   output.line(
-    `    auth      ${found.auth.ok ? `ok${found.auth.checkedWith === null ? '' : ` (${found.auth.checkedWith})`}` : 'not checked'}`,
+    `    auth      ${found.auth.ok ? `ok${found.auth.checkedWith === null ? '' : ` (${found.auth.checkedWith})`}` : found.auth.error === undefined ? 'not checked' : output.paint('red', 'failed')}`,
   );
   if (!found.scopes.declared)
     output.line(`    scopes    ${output.paint('dim', 'the adapter declares no scopes')}`);

@@ -1,0 +1,93 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const PACKAGE = fileURLToPath(new URL('../..', import.meta.url));
+const BINARY = join(PACKAGE, 'dist', 'cli.js');
+const LOCK = join(PACKAGE, '.build-lock');
+
+/** The newest modification time under `dir`. */
+function newest(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+    const path = join(dir, entry.name);
+    return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }, 0);
+}
+
+const fresh = (): boolean => existsSync(BINARY) && statSync(BINARY).mtimeMs >= newest(join(PACKAGE, 'src'));
+
+/**
+ * Builds the package (tsup) when dist/cli.js is older than the sources, once for every test file:
+ * files run in parallel workers, so a lock directory lets one build while the others wait.
+ */
+export function ensureBuilt(): void {
+  if (fresh()) return;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    if (!fresh()) {
+      execFileSync(join(PACKAGE, '..', '..', 'node_modules', '.bin', 'tsup'), {
+        cwd: PACKAGE,
+        stdio: 'ignore',
+      });
+    }
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+/** What one run of the binary did. */
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Options of {@link smmkit}. */
+export interface CliOptions {
+  /** The working directory (default: a fresh empty one, so no config is found by chance). */
+  readonly cwd?: string | undefined;
+  /** Variables added to the environment. */
+  readonly env?: Readonly<Record<string, string>> | undefined;
+}
+
+/** Runs the built `smmkit` binary with `args` as a child process, as a user's shell would. */
+export function smmkit(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
+  const cwd = options.cwd ?? folder();
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BINARY, ...args],
+      {
+        cwd,
+        // The run's own temporary folder: --simulate keeps its store there, apart from other tests.
+        env: { ...process.env, NO_COLOR: '1', TMPDIR: cwd, ...options.env },
+        timeout: 60_000,
+      },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** A fresh temporary folder. */
+export function folder(): string {
+  return mkdtempSync(join(tmpdir(), 'smmkit-cli-test-'));
+}
+
+/** Writes `value` as JSON to `name` in `dir` and returns the path. */
+export function writeJson(dir: string, name: string, value: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(value));
+  return path;
+}

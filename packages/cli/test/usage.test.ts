@@ -1,0 +1,46 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, folder, smmkit, writeJson } from './support/cli.js';
+
+beforeAll(ensureBuilt, 120_000);
+
+describe('smmkit usage and config errors exit 2', () => {
+  it('points a first run without a config at --simulate', async () => {
+    const run = await smmkit(['doctor']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/smmkit --simulate doctor/);
+  });
+
+  it('lists every problem of an invalid config', async () => {
+    const dir = folder();
+    writeJson(dir, 'smmkit.config.json', {
+      accounts: [{ id: 'brand-x', platform: 'x' }],
+      adapters: { myspace: {} },
+    });
+    const run = await smmkit(['doctor', '--json'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, error: { code: 'usage' } });
+    expect(run.stderr).toMatch(/accounts\[0\]\.accountId/);
+    expect(run.stderr).toMatch(/adapters\.myspace/);
+  });
+
+  it('refuses an unknown option and a missing required one', async () => {
+    expect((await smmkit(['--simulate', 'doctor', '--frobnicate'])).code).toBe(2);
+    const missing = await smmkit(['--simulate', 'publish', 'post.json']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--to/);
+  });
+
+  it('refuses an account --to does not know, naming the known ones', async () => {
+    const dir = folder();
+    const post = writeJson(dir, 'post.json', { text: 'Hi' });
+    const run = await smmkit(['--simulate', 'publish', post, '--to', 'brand-x'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Unknown account "brand-x"; the accounts are sim-x, sim-instagram/);
+  });
+
+  it('prints the help with the exit codes and exits 0', async () => {
+    const run = await smmkit(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Exit codes:\n {2}0 {3}ok\n {2}1 {3}a failure outcome/);
+  });
+});
