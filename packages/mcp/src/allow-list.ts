@@ -31,16 +31,16 @@ export class AllowList {
    * Refuses ids that are not on the list, every one at once, before anything is sent.
    *
    * @param ids - the account ids a call would act for
-   * @param path - where they are in the tool's input (`['to']`)
+   * @param pathOf - where the id at `index` is in the tool's input (`['to', index]`)
    * @throws ValidationError (rule `mcp.not_allowed`) naming each id that is not allowed
    */
-  check(ids: readonly string[], path: readonly (string | number)[]): void {
+  check(ids: readonly string[], pathOf: (index: number) => readonly (string | number)[]): void {
     const problems = ids.flatMap((id, index) =>
       this.#ids.has(id)
         ? []
         : [
             {
-              path: [...path, index],
+              path: pathOf(index),
               rule: 'mcp.not_allowed',
               message: `account "${id}" is not on this MCP server's allow list`,
               actual: id,

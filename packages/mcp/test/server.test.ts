@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, call, connectSimulated, emptyDir, errorOf, requireFreshBin, textOf } from './support.ts';
@@ -17,6 +18,14 @@ describe('smmkit-mcp without an allow list', () => {
     client = await connectSimulated([]);
   }, 30_000);
   afterAll(() => client.close());
+
+  it('introduces itself with the package name and version', async () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    expect(client.getServerVersion()).toMatchObject({ name: 'smmkit', version: pkg.version });
+    expect(client.getInstructions()).toContain('Publishing is off');
+  });
 
   it('offers the read tools only, each with an input schema', async () => {
     const { tools } = await client.listTools();

@@ -29,7 +29,7 @@ async function reply(context: ToolContext, input: ReplyInput): Promise<ToolOutpu
   }
   // The allow list names the app's ids: the item's account must be one of them.
   const account = (await accountIdsByKey(context.app))(item.platform, item.accountId) ?? item.accountId;
-  context.allow.check([account], ['account']);
+  context.allow.check([account], () => ['id']);
   const answered = await context.app.inbox.reply(ref, input.text);
   return {
     text: `Replied on ${account} to @${item.author.handle ?? item.author.id}: ${answered.reply.text}`,

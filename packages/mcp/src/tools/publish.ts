@@ -36,7 +36,7 @@ async function publish(
   to: readonly string[],
   idempotencyKey: string | undefined,
 ): Promise<ToolOutput> {
-  context.allow.check(to, ['to']);
+  context.allow.check(to, (index) => ['to', index]);
   const post = parseToolPost(input);
   const outcomes = await context.app.publish(post, {
     to,

@@ -51,7 +51,7 @@ async function schedule(
   at: When,
   options: { readonly approval?: boolean | undefined; readonly draft?: boolean | undefined },
 ): Promise<ToolOutput> {
-  context.allow.check(to, ['to']);
+  context.allow.check(to, (index) => ['to', index]);
   const post = parseToolPost(input);
   const entries = await context.app.schedule(post, {
     to,
