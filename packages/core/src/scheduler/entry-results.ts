@@ -20,17 +20,35 @@ export interface EntryOutcome {
  * @returns the entry's status, results and error
  */
 export function entryOutcome(outcomes: readonly PublishOutcome[]): EntryOutcome {
-  const results = outcomes.map(targetResult);
+  return outcomeOfResults(outcomes.map(targetResult));
+}
+
+/**
+ * The entry's state from the results its targets settled with, one per target in target order:
+ * what {@link entryOutcome} gives for the same outcomes. Stores that settle an entry target by
+ * target (`TargetClaimStore.settleTarget`) compute its final state with it when the last target
+ * settles, so an entry ends alike whether one worker or several published it.
+ *
+ * @param results - one result per target, in target order
+ * @returns the entry's status, results and error
+ *
+ * @example
+ * ```ts
+ * const { status, results, error } = outcomeOfResults([published, failed]);
+ * status; // 'failed'
+ * ```
+ */
+export function outcomeOfResults(results: readonly TargetResult[]): EntryOutcome {
   const unknown = results.filter((r) => r.status === 'unknown');
   const failed = results.filter((r) => r.status === 'failed');
   const status = unknown.length > 0 ? 'unknown' : failed.length > 0 ? 'failed' : 'published';
-  if (status === 'published') return { status, results };
+  if (status === 'published') return { status, results: [...results] };
   const concerned = status === 'unknown' ? unknown : failed;
   const first = concerned[0]?.error;
   const which = concerned.map((r) => `${r.platform} ${r.accountId}`).join(', ');
   return {
     status,
-    results,
+    results: [...results],
     error: {
       code: first?.code ?? (status === 'unknown' ? 'ambiguous_outcome' : 'platform_refused'),
       message:
@@ -39,8 +57,13 @@ export function entryOutcome(outcomes: readonly PublishOutcome[]): EntryOutcome 
   };
 }
 
-/** One target's outcome as the store keeps it (no error objects, no tokens). */
-function targetResult(outcome: PublishOutcome): TargetResult {
+/**
+ * One target's outcome as the store keeps it (no error objects, no tokens).
+ *
+ * @param outcome - the publisher's outcome for the target
+ * @returns the result to store
+ */
+export function targetResult(outcome: PublishOutcome): TargetResult {
   const { platform, accountId } = outcome.target;
   if (outcome.status === 'published') {
     const { ref, url, scheduledFor } = outcome.result;

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'eventemitter3';
 import type { ScheduleEntry } from '../models/schedule-entry.js';
+import type { Target } from '../models/target.js';
 import type { DstAdjustment } from './time/zoned-time.js';
 
 /** An entry joined the plan: made by `schedule`, or the next occurrence of a recurring series. */
@@ -20,7 +21,7 @@ export interface EntryChangedEvent {
   readonly entry: ScheduleEntry;
 }
 
-/** A worker claimed a due entry and is about to publish it. */
+/** A worker claimed a due entry (or the first of its targets, or took one over) and is about to publish it. */
 export interface DueEvent {
   /** The entry, now `publishing`. */
   readonly entry: ScheduleEntry;
@@ -31,6 +32,11 @@ export interface DueEvent {
    * the publisher's outbox decides what was already sent, never a blind republish.
    */
   readonly recovered: boolean;
+  /**
+   * For a claim of one target (`scheduler.publishTarget`, one job per target): that target.
+   * Absent when the worker claimed the whole entry.
+   */
+  readonly target?: Target | undefined;
 }
 
 /** An entry's publish ended: `published`, `failed` or `unknown`, with one result per target. */

@@ -27,6 +27,7 @@ export type { CalendarDay, CalendarItem, CalendarQuery } from './calendar.js';
 // For authors of a ScheduleStore (the Redis one in @smmkit/scheduler-bullmq, yours): the patch
 // rules and the duplicate-id error every store shares, so all stores behave alike.
 export { applyEntryPatch } from './entry-patch.js';
+export { outcomeOfResults } from './entry-results.js';
 export {
   type DueEvent,
   type EntryChangedEvent,
@@ -42,6 +43,7 @@ export {
 export { idTakenError } from './id-taken-error.js';
 export { memoryScheduleStore } from './memory-schedule-store.js';
 export type { Outbox, OutboxIntent, OutboxRecord, OutboxSettlement, OutboxStatus } from './outbox.js';
+export type { TargetJob, TargetRunResult } from './run-target.js';
 export type {
   ClaimedEntry,
   ClaimRequest,
@@ -54,8 +56,21 @@ export {
   createScheduler,
   type ScheduleOptions,
   type Scheduler,
+  type TickOptions,
   type TickResult,
 } from './scheduler.js';
 export type { AccountQueue, SchedulerOptions } from './scheduler-options.js';
+export {
+  type ClaimedTarget,
+  claimsTargets,
+  type TargetClaim,
+  type TargetClaimRequest,
+  type TargetClaimStore,
+  type TargetRef,
+  type TargetRefusal,
+  type TargetSettlement,
+  type TargetSettleRequest,
+  targetKey,
+} from './target-claims.js';
 export type { DstAdjustment } from './time/zoned-time.js';
 export type { LocalTime, RecurringTime, When } from './when.js';

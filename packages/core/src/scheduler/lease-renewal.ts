@@ -1,5 +1,4 @@
 import type { Clock } from '../time/clock.js';
-import type { ScheduleStore } from './schedule-store.js';
 
 /** A running lease renewal. */
 export interface LeaseRenewal {
@@ -11,12 +10,11 @@ export interface LeaseRenewal {
 
 /** What {@link renewLease} needs. */
 export interface LeaseRenewalInput {
-  /** The schedule store. */
-  readonly store: ScheduleStore;
-  /** The leased entry's id. */
-  readonly id: string;
-  /** The lease holder. */
-  readonly worker: string;
+  /**
+   * Extends the lease to `until` in the store (`store.renewLease` for an entry,
+   * `store.renewTargetLease` for a target). @returns false when the store refused: the lease is lost
+   */
+  readonly renew: (until: Date) => Promise<boolean>;
   /** The lease's length: it is renewed every third of it. */
   readonly leaseMs: number;
   /** Time source of the beats. */
@@ -26,17 +24,17 @@ export interface LeaseRenewalInput {
 }
 
 /**
- * Keeps a worker's lease on an entry alive while its publish runs, which can take long (a
+ * Keeps a worker's lease on an entry (or one of its targets) alive while its publish runs, which can take long (a
  * rate-limit window, a video's processing): renewed every third of `leaseMs`, so a live worker
  * never loses its entry, while a dead one's entry is taken over within one lease. A renewal that
  * throws (store unreachable) is tried again at the next beat; one the store refuses ends the
  * renewal.
  *
- * @param input - the store, entry, worker, lease length, clock and what to do when the lease is lost
+ * @param input - how to renew, the lease length, the clock and what to do when the lease is lost
  * @returns the renewal, to stop when the publish is over
  */
 export function renewLease(input: LeaseRenewalInput): LeaseRenewal {
-  const { store, id, worker, leaseMs, clock } = input;
+  const { renew, leaseMs, clock } = input;
   const stopper = new AbortController();
   let lost = false;
   const loop = (async (): Promise<void> => {
@@ -48,7 +46,7 @@ export function renewLease(input: LeaseRenewalInput): LeaseRenewal {
       }
       let renewed: boolean;
       try {
-        renewed = await store.renewLease(id, worker, new Date(clock.now() + leaseMs));
+        renewed = await renew(new Date(clock.now() + leaseMs));
       } catch {
         continue;
       }

@@ -1,20 +1,32 @@
-import type { ScheduleEntry } from '../models/schedule-entry.js';
+import type { ScheduleEntry, TargetResult } from '../models/schedule-entry.js';
 import { parseScheduleEntry } from '../parse/parse-models.js';
 import { compareText } from './compare-text.js';
 import { deepCopy } from './deep-copy.js';
 import { applyEntryPatch } from './entry-patch.js';
+import { outcomeOfResults } from './entry-results.js';
 import { idTakenError } from './id-taken-error.js';
 import { memoryOutbox } from './memory-outbox.js';
-import type { ClaimedEntry, ScheduleQuery, ScheduleStore } from './schedule-store.js';
+import type { ClaimedEntry, ScheduleQuery } from './schedule-store.js';
+import { type TargetClaim, type TargetClaimStore, targetKey } from './target-claims.js';
 
-/** A stored entry and, while a worker holds it, its lease. */
+/** The lease holder of an entry being published target by target (no one worker holds it). */
+const TARGETS_HOLDER = '*targets';
+
+/** A target's progress while its entry is published target by target. */
+type TargetState =
+  | { readonly worker: string; readonly until: number; readonly result?: undefined }
+  | { readonly result: TargetResult };
+
+/** A stored entry and, while a worker holds it, its lease (and, per target, their progress). */
 interface Slot {
   entry: ScheduleEntry;
   lease?: { readonly worker: string; readonly until: number } | undefined;
+  targets?: Map<string, TargetState> | undefined;
 }
 
 /**
- * A {@link ScheduleStore} (and {@link Outbox}) in memory: for tests and for apps that run one
+ * A {@link TargetClaimStore} (a `ScheduleStore` that also claims target by target, and the
+ * publisher's `Outbox`) in memory: for tests and for apps that run one
  * process and can lose their schedule on restart. Entries are checked with the schedule entry
  * schema when added and copied deeply in and out, so an entry you change after adding it, or
  * after getting it, never changes the store. Every call runs to its end without awaiting, so
@@ -31,7 +43,7 @@ interface Slot {
  * claimed[0]?.entry.status; // 'publishing'
  * ```
  */
-export function memoryScheduleStore(): ScheduleStore {
+export function memoryScheduleStore(): TargetClaimStore {
   const slots = new Map<string, Slot>();
   /** Checked against the schema and copied, so the store owns what it keeps. */
   const keep = (entry: ScheduleEntry): ScheduleEntry => deepCopy(parseScheduleEntry(entry));
@@ -70,14 +82,16 @@ export function memoryScheduleStore(): ScheduleStore {
         return undefined;
       }
       slot.entry = keep(applyEntryPatch(slot.entry, patch, at));
+      slot.targets = undefined;
       return deepCopy(slot.entry);
     },
-    claimDue: async ({ now, limit, worker, leaseMs }) => {
+    claimDue: async ({ now, dueBy, limit, worker, leaseMs }) => {
       const at = now.getTime();
+      const dueAt = (dueBy ?? now).getTime();
       const due = [...slots.values()]
         .filter(({ entry, lease }) =>
           entry.status === 'scheduled'
-            ? entry.publishAt.getTime() <= at
+            ? entry.publishAt.getTime() <= dueAt
             : entry.status === 'publishing' && (lease === undefined || lease.until <= at),
         )
         .sort((a, b) => byPublishAt(a.entry, b.entry))
@@ -105,7 +119,77 @@ export function memoryScheduleStore(): ScheduleStore {
       if (slot?.lease?.worker !== worker) return false;
       slot.entry = keep(applyEntryPatch(slot.entry, patch, at));
       slot.lease = undefined;
+      slot.targets = undefined;
       return true;
+    },
+    claimTarget: async ({ entryId, publishAt, target, now, worker, leaseMs }): Promise<TargetClaim> => {
+      const slot = slots.get(entryId);
+      if (slot === undefined) return { refused: 'missing' };
+      const { entry } = slot;
+      const at = now.getTime();
+      const key = targetKey(target);
+      const listed = entry.targets.find((candidate) => targetKey(candidate) === key);
+      if (entry.publishAt.getTime() !== publishAt.getTime() || listed === undefined)
+        return { refused: 'stale' };
+      if (entry.status === 'draft' || entry.status === 'awaiting_approval') return { refused: 'waiting' };
+      if (entry.status === 'scheduled' && entry.publishAt.getTime() > at) return { refused: 'early' };
+      if (entry.status !== 'scheduled' && entry.status !== 'publishing') return { refused: 'settled' };
+      if (entry.status === 'publishing' && slot.lease?.worker !== TARGETS_HOLDER) {
+        return { refused: 'leased', leaseUntil: new Date(slot.lease?.until ?? at) };
+      }
+      const state = slot.targets?.get(key);
+      if (state?.result !== undefined) return { refused: 'settled' };
+      if (state !== undefined && state.until > at)
+        return { refused: 'leased', leaseUntil: new Date(state.until) };
+      const first = entry.status === 'scheduled';
+      const recovered = state !== undefined;
+      const until = at + leaseMs;
+      slot.entry = {
+        ...entry,
+        status: 'publishing',
+        attempts: entry.attempts + (first || recovered ? 1 : 0),
+        updatedAt: new Date(at),
+      };
+      slot.targets = first ? new Map() : (slot.targets ?? new Map());
+      slot.targets.set(key, { worker, until });
+      slot.lease = { worker: TARGETS_HOLDER, until: Math.max(slot.lease?.until ?? 0, until) };
+      return {
+        claimed: {
+          entry: deepCopy(slot.entry),
+          target: deepCopy(listed),
+          leaseUntil: new Date(until),
+          first,
+          recovered,
+        },
+      };
+    },
+    renewTargetLease: async (entryId, target, worker, until) => {
+      const slot = slots.get(entryId);
+      const state = slot?.targets?.get(targetKey(target));
+      if (slot?.lease?.worker !== TARGETS_HOLDER || state?.result !== undefined || state?.worker !== worker) {
+        return false;
+      }
+      slot.targets?.set(targetKey(target), { worker, until: until.getTime() });
+      slot.lease = { worker: TARGETS_HOLDER, until: Math.max(slot.lease.until, until.getTime()) };
+      return true;
+    },
+    settleTarget: async ({ entryId, target, worker, result, at, leaseMs }) => {
+      const slot = slots.get(entryId);
+      const key = targetKey(target);
+      const state = slot?.targets?.get(key);
+      if (slot?.lease?.worker !== TARGETS_HOLDER || state?.result !== undefined || state?.worker !== worker) {
+        return { kept: false };
+      }
+      slot.targets?.set(key, { result: deepCopy(result) });
+      slot.lease = { worker: TARGETS_HOLDER, until: Math.max(slot.lease.until, at.getTime() + leaseMs) };
+      const results = slot.entry.targets.map((listed) => slot.targets?.get(targetKey(listed))?.result);
+      if (!results.every((settled): settled is TargetResult => settled !== undefined)) return { kept: true };
+      const outcome = outcomeOfResults(results);
+      const patch = { status: outcome.status, results: outcome.results, error: outcome.error };
+      slot.entry = keep(applyEntryPatch(slot.entry, patch, at));
+      slot.lease = undefined;
+      slot.targets = undefined;
+      return { kept: true, finished: deepCopy(slot.entry) };
     },
   };
 }

@@ -60,9 +60,7 @@ export async function runEntry(
   }
 
   const lease = renewLease({
-    store,
-    id: entry.id,
-    worker,
+    renew: (until) => store.renewLease(entry.id, worker, until),
     leaseMs: context.leaseMs,
     clock,
     onLost: () => events.emit('lease-lost', { id: entry.id, worker }),
@@ -72,7 +70,7 @@ export async function runEntry(
     outcome = entryOutcome(await publisher.publish(entry.post, entry.targets, { idempotencyKey: entry.id }));
   } catch (error) {
     // publish() rejects only for a target list that is not one (nothing was sent).
-    outcome = entryOutcome(entry.targets.map((target) => refused(target, error)));
+    outcome = entryOutcome(entry.targets.map((target) => refusedOutcome(target, error)));
   } finally {
     await lease.stop();
   }
@@ -96,8 +94,14 @@ export async function runEntry(
   return final;
 }
 
-/** A target the publisher refused as a whole (its promise rejected): nothing was sent. */
-function refused(target: ScheduleEntry['targets'][number], error: unknown): PublishOutcome {
+/**
+ * A target the publisher refused as a whole (its promise rejected): nothing was sent.
+ *
+ * @param target - the target
+ * @param error - what `publish()` rejected with
+ * @returns a failed outcome for the target
+ */
+export function refusedOutcome(target: ScheduleEntry['targets'][number], error: unknown): PublishOutcome {
   if (SmmkitError.isInstance(error)) return failedOutcome(target, error);
   return failedOutcome(
     target,

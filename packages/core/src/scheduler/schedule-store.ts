@@ -66,8 +66,14 @@ export interface ClaimedEntry {
 
 /** What {@link ScheduleStore.claimDue} takes. */
 export interface ClaimRequest {
-  /** Now: entries with `publishAt` at or before it are due. */
+  /** Now: entries with `publishAt` at or before it are due, and leases that end by it have run out. */
   readonly now: Date;
+  /**
+   * Claims only `scheduled` entries with `publishAt` at or before this instant (default `now`);
+   * lapsed leases are still judged by `now`. A sweep that runs beside per-target jobs passes a
+   * time a grace period back, so it leaves entries their jobs are about to start.
+   */
+  readonly dueBy?: Date | undefined;
   /** At most this many entries. */
   readonly limit: number;
   /** The claiming worker's id, kept as the lease holder. */
@@ -106,7 +112,7 @@ export interface ScheduleStore extends Outbox {
     at: Date,
   ): Promise<ScheduleEntry | undefined>;
   /**
-   * Atomically claims due entries: `scheduled` ones with `publishAt <= now`, and `publishing`
+   * Atomically claims due entries: `scheduled` ones with `publishAt <= dueBy` (default `now`), and `publishing`
    * ones whose lease ran out (or that have none). Each becomes `publishing`, leased to `worker` until
    * `now + leaseMs`, `attempts` + 1, `updatedAt` now. Oldest `publishAt` first, then by id.
    */

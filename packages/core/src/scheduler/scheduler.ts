@@ -19,9 +19,11 @@ import { handOff } from './native-handoff.js';
 import { pickSlot, serialized } from './next-slot.js';
 import { failUnapprovedDue } from './overdue.js';
 import { runEntry } from './run-entry.js';
+import { runTarget, type TargetJob, type TargetRunResult } from './run-target.js';
 import type { EntryPatch, ScheduleQuery } from './schedule-store.js';
 import { accountKey, resolveSchedulerOptions, type SchedulerOptions } from './scheduler-options.js';
 import { continueSeries } from './series.js';
+import { claimsTargets } from './target-claims.js';
 import { nextOccurrence } from './time/recurrence.js';
 import { requireZone } from './time/time-input.js';
 import type { DstAdjustment } from './time/zoned-time.js';
@@ -55,6 +57,16 @@ export interface CancelOptions {
    * occurrence is skipped and the next one is planned.
    */
   readonly series?: boolean | undefined;
+}
+
+/** Options of {@link Scheduler.tick}. */
+export interface TickOptions {
+  /**
+   * Claims only entries due for at least this long, in ms (default 0); leases that ran out are
+   * taken over at once. A sweep beside per-target jobs (`@smmkit/scheduler-bullmq`) passes one,
+   * so that it leaves due entries to their jobs and only runs what no job ran in time.
+   */
+  readonly graceMs?: number | undefined;
 }
 
 /** What one round of the worker did ({@link Scheduler.tick}). */
@@ -143,9 +155,28 @@ export interface Scheduler {
   stop(): Promise<void>;
   /**
    * One round of the worker, awaited to the end: fails due unapproved entries, claims due ones
-   * (and ones a dead worker's lease left) and publishes them. For tests and simulated time.
+   * (and ones a dead worker's lease left) and publishes them. For tests, simulated time and
+   * sweeps (see {@link TickOptions}).
    */
-  tick(): Promise<TickResult>;
+  tick(options?: TickOptions): Promise<TickResult>;
+  /**
+   * Publishes one target of one occurrence of an entry, claimed on its own, so that the targets
+   * of one entry can go out from different workers at once (one job per entry, occurrence and
+   * target: `@smmkit/scheduler-bullmq`). The entry takes its final state, and a recurring one
+   * its next occurrence, when its last target settles. Needs a store that claims target by
+   * target (`TargetClaimStore`: the memory and Redis stores; not SQLite).
+   *
+   * @param job - the entry's id, the occurrence (`publishAt` when the job was planned) and the target
+   * @returns what came of it: the target's outcome, or why it was not claimed (nothing sent)
+   * @throws ValidationError when the store cannot claim target by target
+   *
+   * @example
+   * ```ts
+   * const run = await scheduler.publishTarget({ entryId: entry.id, publishAt: entry.publishAt, target: entry.targets[0] });
+   * run.outcome; // 'published', or e.g. 'settled' when another worker published it already
+   * ```
+   */
+  publishTarget(job: TargetJob): Promise<TargetRunResult>;
 }
 
 /** The states an entry may be rescheduled in. */
@@ -407,13 +438,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
 
   /** One round: due unapproved entries fail, due entries are claimed and published. */
-  async function round(waitForRuns: boolean): Promise<TickResult> {
+  async function round(waitForRuns: boolean, graceMs = 0): Promise<TickResult> {
     const at = now();
     const notApproved = await failUnapprovedDue(store, events, at, settings.batchSize);
     const capacity = settings.batchSize - inFlight.size;
     if (capacity <= 0) return { claimed: [], finished: [], notApproved };
     const claims = await store.claimDue({
       now: at,
+      ...(graceMs > 0 ? { dueBy: new Date(at.getTime() - graceMs) } : {}),
       limit: capacity,
       worker: workerId,
       leaseMs: settings.leaseMs,
@@ -454,7 +486,29 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     approve: (id, decision) => decide(id, decision, 'approved'),
     reject: (id, decision) => decide(id, decision, 'rejected'),
     calendar: async (query) => calendarDays(await store.list(calendarStoreQuery(query)), query.zone),
-    tick: () => round(true),
+    tick: (tickOptions) => round(true, tickOptions?.graceMs),
+    publishTarget: async (job) => {
+      if (!claimsTargets(store)) {
+        throw optionProblem(
+          'store',
+          'publishTarget needs a store that claims target by target (the memory or Redis store); the SQLite store claims whole entries: run scheduler.start() instead',
+        );
+      }
+      const run = runTarget(job, {
+        store,
+        publisher,
+        clock,
+        worker: workerId,
+        leaseMs: settings.leaseMs,
+        batchSize: settings.batchSize,
+        events,
+      });
+      // stop() waits for it; its error is the caller's, not stop()'s.
+      const settled = run.catch(() => undefined);
+      inFlight.add(settled);
+      void settled.finally(() => inFlight.delete(settled));
+      return run;
+    },
     start() {
       if (loop !== undefined) return;
       stopper = new AbortController();

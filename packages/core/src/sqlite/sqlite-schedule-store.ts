@@ -139,12 +139,12 @@ export function sqliteScheduleStore(pathOrDatabase: string | DatabaseSync): Sqli
         write(stored, false);
         return stored.entry;
       }),
-    claimDue: async ({ now, limit, worker, leaseMs }) =>
+    claimDue: async ({ now, dueBy, limit, worker, leaseMs }) =>
       writeTransaction(db, () => {
         const at = now.getTime();
         const count = Math.max(0, Math.floor(limit));
         const due = [
-          ...dueScheduled.all(at, count).map((row) => ({ row, recovered: false })),
+          ...dueScheduled.all((dueBy ?? now).getTime(), count).map((row) => ({ row, recovered: false })),
           ...dueRecovered.all(at, count).map((row) => ({ row, recovered: true })),
         ]
           .sort(

@@ -38,6 +38,19 @@ export function describeClaimCases(harness: StoreHarness): void {
       await expect(store.get('future')).resolves.toMatchObject({ status: 'scheduled', attempts: 0 });
     });
 
+    it('with dueBy, claims scheduled entries due by then, and lapsed leases by now', async () => {
+      const store = await harness.store();
+      await store.add([sampleEntry('crashed', -20), sampleEntry('old', -5), sampleEntry('recent', -1)]);
+      await store.claimDue({ ...claimAt(-20, 'worker-1'), limit: 1 });
+
+      const claims = await store.claimDue({ ...claimAt(0, 'worker-2'), dueBy: minutesAfter(-2) });
+      expect(claims.map((claim) => [claim.entry.id, claim.recovered])).toEqual([
+        ['crashed', true],
+        ['old', false],
+      ]);
+      await expect(store.get('recent')).resolves.toMatchObject({ status: 'scheduled', attempts: 0 });
+    });
+
     it('claims nothing with a limit of 0', async () => {
       const store = await harness.store();
       await store.add([sampleEntry('due', 0)]);

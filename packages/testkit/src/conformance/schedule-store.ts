@@ -4,6 +4,7 @@ import { describeOutboxCases } from './outbox-cases.js';
 import { describeClaimCases } from './schedule-store-claims.js';
 import { describeEntryCases } from './schedule-store-entries.js';
 import type { StoreHarness } from './schedule-store-harness.js';
+import { describeTargetClaimCases } from './schedule-store-targets.js';
 
 /** Options of {@link describeScheduleStore}. */
 export interface ScheduleStoreSuiteOptions {
@@ -13,6 +14,11 @@ export interface ScheduleStoreSuiteOptions {
    * the two handles; without it they race calls on one handle.
    */
   readonly connectAgain?: ((store: ScheduleStore) => ScheduleStore | Promise<ScheduleStore>) | undefined;
+  /**
+   * The store claims target by target (`TargetClaimStore`: `claimTarget`, `renewTargetLease`,
+   * `settleTarget`): adds the cases on per-target claims and how they meet whole-entry claims.
+   */
+  readonly targetClaims?: boolean | undefined;
 }
 
 /**
@@ -21,6 +27,7 @@ export interface ScheduleStoreSuiteOptions {
  * Entries are added and read back whole, listed in order and by filter, changed only by a
  * compare-and-set on their state; due entries are claimed by exactly one of several racing
  * workers, and a claim whose lease ran out is recovered; the outbox records each create once.
+ * With `targetClaims`, also what a store that claims target by target must do.
  * Time is passed in (no timers), and concurrent cases race calls with `Promise.all`.
  *
  * @param name - the store's name in test titles
@@ -65,6 +72,7 @@ export function describeScheduleStore(
 
     describeEntryCases(harness);
     describeClaimCases(harness);
+    if (options.targetClaims === true) describeTargetClaimCases(harness);
     describeOutboxCases(harness);
   });
 }

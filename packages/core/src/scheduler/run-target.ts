@@ -1,0 +1,142 @@
+import type { ScheduleEntry, TargetResult } from '../models/schedule-entry.js';
+import type { Publisher } from '../publisher/publisher.js';
+import type { Clock } from '../time/clock.js';
+import { targetResult } from './entry-results.js';
+import type { SchedulerEventEmitter } from './events.js';
+import { renewLease } from './lease-renewal.js';
+import { failUnapprovedDue } from './overdue.js';
+import { refusedOutcome } from './run-entry.js';
+import { continueSeries } from './series.js';
+import type { TargetClaimStore, TargetRef, TargetRefusal } from './target-claims.js';
+
+/** One target of one occurrence of an entry, to publish: what a per-target job carries. */
+export interface TargetJob {
+  /** The entry's id. */
+  readonly entryId: string;
+  /** The occurrence: the entry's `publishAt` when the job was planned. */
+  readonly publishAt: Date;
+  /** The target. */
+  readonly target: TargetRef;
+}
+
+/** What {@link Scheduler.publishTarget} came to. */
+export interface TargetRunResult {
+  /**
+   * `published`, `failed` or `unknown`: this worker claimed and published the target and wrote
+   * its result. `lease-lost`: it published it but another worker holds the target now (that one
+   * writes the result). Otherwise the claim was refused, and nothing was sent (see
+   * `TargetRefusal`); a `waiting` entry that was due is failed as not approved.
+   */
+  readonly outcome: TargetResult['status'] | 'lease-lost' | TargetRefusal;
+  /** The target's result, when this worker wrote one. */
+  readonly result?: TargetResult | undefined;
+  /** The entry in its final state, when this was its last target to settle. */
+  readonly finished?: ScheduleEntry | undefined;
+  /** For `leased`: when the holder's lease ends unless renewed; try again then. */
+  readonly leaseUntil?: Date | undefined;
+}
+
+/** What {@link runTarget} needs. */
+export interface RunTargetContext {
+  /** The store, which claims target by target. */
+  readonly store: TargetClaimStore;
+  /** The publisher, with the store as its outbox. */
+  readonly publisher: Publisher;
+  /** Time source. */
+  readonly clock: Clock;
+  /** This worker's id, the target's lease holder. */
+  readonly worker: string;
+  /** The lease's length. */
+  readonly leaseMs: number;
+  /** How many overdue unapproved entries one check fails at most. */
+  readonly batchSize: number;
+  /** Where progress is announced. */
+  readonly events: SchedulerEventEmitter;
+}
+
+/**
+ * Publishes one target of one occurrence of an entry, as one per-target job asks:
+ *
+ * 1. claims the target in the store (atomic, with a lease); a refusal ends here, nothing sent;
+ * 2. announces it (`due` when the claim started the entry or took the target over from a dead
+ *    worker, `recovered` then too) and, when it started a recurring entry, adds its next
+ *    occurrence;
+ * 3. publishes the target with the entry id as idempotency key, renewing the target's lease
+ *    meanwhile: its outbox key is the one a whole-entry publish uses, so a target taken over
+ *    from a dead worker is answered from the outbox or reconciled, never blindly sent again;
+ * 4. settles the target with its result; the last target to settle gives the entry its final
+ *    state, which is announced (`published`, `failed` or `unknown`) by the worker that settled it.
+ *
+ * @param job - the entry, occurrence and target
+ * @param context - store, publisher, clock, worker id, lease length and events
+ * @returns what came of it
+ */
+export async function runTarget(job: TargetJob, context: RunTargetContext): Promise<TargetRunResult> {
+  const { store, publisher, clock, worker, leaseMs, events } = context;
+  const claim = await store.claimTarget({
+    entryId: job.entryId,
+    publishAt: job.publishAt,
+    target: job.target,
+    now: new Date(clock.now()),
+    worker,
+    leaseMs,
+  });
+  if ('refused' in claim) {
+    if (claim.refused === 'waiting') {
+      await failUnapprovedDue(store, events, new Date(clock.now()), context.batchSize);
+    }
+    return {
+      outcome: claim.refused,
+      ...(claim.leaseUntil === undefined ? {} : { leaseUntil: claim.leaseUntil }),
+    };
+  }
+
+  const { entry, target, first, recovered } = claim.claimed;
+  if (first || recovered) events.emit('due', { entry, worker, recovered, target });
+  if (recovered) events.emit('recovered', { entry, worker, recovered, target });
+  if (first || recovered) {
+    try {
+      await continueSeries(entry, store, events, new Date(clock.now()));
+    } catch (error) {
+      // The series is continued again by the next claim or the whole entry's recovery.
+      events.emit('tick-failed', { error });
+    }
+  }
+
+  const lease = renewLease({
+    renew: (until) => store.renewTargetLease(entry.id, target, worker, until),
+    leaseMs,
+    clock,
+    onLost: () => events.emit('lease-lost', { id: entry.id, worker }),
+  });
+  let result: TargetResult;
+  try {
+    const [outcome] = await publisher.publish(entry.post, [target], { idempotencyKey: entry.id });
+    result = targetResult(outcome ?? refusedOutcome(target, new Error('the publisher gave no outcome')));
+  } catch (error) {
+    // publish() rejects only for a target list that is not one (nothing was sent).
+    result = targetResult(refusedOutcome(target, error));
+  } finally {
+    await lease.stop();
+  }
+
+  const settled = await store.settleTarget({
+    entryId: entry.id,
+    target,
+    worker,
+    result,
+    at: new Date(clock.now()),
+    leaseMs,
+  });
+  if (!settled.kept) {
+    if (!lease.lost()) events.emit('lease-lost', { id: entry.id, worker });
+    return { outcome: 'lease-lost', result };
+  }
+  const { finished } = settled;
+  if (finished !== undefined && isFinal(finished.status)) events.emit(finished.status, { entry: finished });
+  return { outcome: result.status, result, ...(finished === undefined ? {} : { finished }) };
+}
+
+function isFinal(status: ScheduleEntry['status']): status is 'published' | 'failed' | 'unknown' {
+  return status === 'published' || status === 'failed' || status === 'unknown';
+}
