@@ -1,10 +1,11 @@
-import type { ScheduleEntry, TargetResult } from '@smmkit/core';
+import type { ScheduleEntry } from '@smmkit/core';
 import {
   claimsTargets,
   type ScheduleStore,
   type TargetClaimRequest,
   type TargetClaimStore,
   type TargetRef,
+  type TargetResult,
 } from '@smmkit/core/scheduler';
 import { describe, expect, it } from 'vitest';
 import { claimAt, LEASE_MS, minutesAfter, type StoreHarness, sampleEntry } from './schedule-store-harness.js';
