@@ -34,16 +34,18 @@ export { memoryAccountStore } from '../accounts/memory-account-store.js';
 export type { RefreshTokens } from './account-tokens.js';
 export { memoryMetricsStore } from './memory-metrics-store.js';
 export { memoryStore } from './memory-store.js';
+export type { MetricsRound } from './metrics-cadence.js';
 export { sampleKey } from './metrics-keys.js';
 export type { MetricsStore, PublishedPostRecord } from './metrics-store.js';
-export {
-  createSmmkit,
-  type Smmkit,
-  type SmmkitAccounts,
-  type SmmkitOptions,
-  type SmmkitPublishOptions,
-  type SmmkitReport,
-  type SmmkitReportOptions,
-  type SmmkitScheduleOptions,
-} from './smmkit.js';
+export { createSmmkit } from './smmkit.js';
+export type {
+  Smmkit,
+  SmmkitAccounts,
+  SmmkitMetricsOptions,
+  SmmkitOptions,
+  SmmkitPublishOptions,
+  SmmkitReport,
+  SmmkitReportOptions,
+  SmmkitScheduleOptions,
+} from './smmkit-api.js';
 export type { AccountTokenStore, SmmkitStore } from './store.js';

@@ -1,176 +1,28 @@
-import type { AccountConnection, ConnectedAccount } from '../accounts/account-store.js';
-import type { Adapter } from '../adapter/adapter.js';
-import { type Analytics, createAnalytics } from '../analytics/analytics.js';
-import {
-  type CollectMetricsOptions,
-  type CollectMetricsResult,
-  collectMetrics,
-} from '../analytics/collect-metrics.js';
+import { createAnalytics } from '../analytics/analytics.js';
 import type { Kpi } from '../analytics/kpis.js';
-import { type BuildReportInputOptions, buildReportInput } from '../analytics/report/build-report-input.js';
+import { buildReportInput } from '../analytics/report/build-report-input.js';
 import { renderReport } from '../analytics/report/render-report.js';
-import type { ReportInput } from '../analytics/report/report-input.js';
-import type { TokenSet } from '../auth/token-provider.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { createInbox } from '../inbox/inbox.js';
-import type { Inbox } from '../inbox/inbox-api.js';
-import type { InboxOptions } from '../inbox/inbox-options.js';
-import type { Post } from '../models/post.js';
-import type { ScheduleEntry } from '../models/schedule-entry.js';
+import type { InboxAccount } from '../inbox/inbox-options.js';
 import type { Target } from '../models/target.js';
-import type { PublisherOptions } from '../publisher/options.js';
 import type { PublishOutcome } from '../publisher/outcome.js';
-import { createPublisher, type Publisher, type PublishOptions } from '../publisher/publisher.js';
-import { createScheduler, type ScheduleOptions, type Scheduler } from '../scheduler/scheduler.js';
-import type { AccountQueue, SchedulerOptions } from '../scheduler/scheduler-options.js';
-import type { When } from '../scheduler/when.js';
-import { type Clock, systemClock } from '../time/clock.js';
-import { accountTokens, type RefreshTokens } from './account-tokens.js';
-import { publishedLog } from './published-log.js';
-import type { SmmkitStore } from './store.js';
+import { createPublisher, type Publisher } from '../publisher/publisher.js';
+import { parseQueueSlots } from '../scheduler/time/queue-slot-syntax.js';
+import { systemClock } from '../time/clock.js';
+import { accountTokens } from './account-tokens.js';
+import { appMetrics } from './app-metrics.js';
+import { inboxAccountsOf, liveScheduler } from './live-accounts.js';
+import { metricsCadence } from './metrics-cadence.js';
+import type { Smmkit, SmmkitAccounts, SmmkitOptions, SmmkitReportOptions } from './smmkit-api.js';
 
-/**
- * Options of {@link createSmmkit}.
- *
- * @example
- * ```ts
- * const smm = await createSmmkit({
- *   store: sqliteStore('smm.db'),
- *   adapters: [createXAdapter(), createMastodonAdapter({ instanceUrl })],
- *   refresh: { x: (refreshToken) => refreshXToken({ clientId, refreshToken }) },
- * });
- * ```
- */
-export interface SmmkitOptions {
-  /** Every store, on one storage: `memoryStore()` or `sqliteStore(path)`. */
-  readonly store: SmmkitStore;
-  /** The adapters, one per platform. */
-  readonly adapters: readonly Adapter[];
-  /**
-   * Accounts to add to the registry when it lacks their id, for apps that declare them in code;
-   * their tokens must already be in `store.tokens` under their ids. The registry wins for an id it
-   * has: change an account with `accounts.connect`.
-   */
-  readonly accounts?: readonly AccountConnection[] | undefined;
-  /**
-   * The OAuth refresh call of each platform whose tokens expire (`{ x: (refreshToken) =>
-   * refreshXToken({ clientId, refreshToken }) }`). Without one, an expired token marks its account
-   * as needing re-authorization.
-   */
-  readonly refresh?: Readonly<Record<string, RefreshTokens>> | undefined;
-  /** Time source of every part (default the system clock); tests pass a fake one. */
-  readonly clock?: Clock | undefined;
-  /** The publisher's policies. */
-  readonly publisher?: Pick<PublisherOptions, 'retry' | 'throttle' | 'reconcile' | 'newKey'> | undefined;
-  /** The scheduler's worker settings. */
-  readonly scheduler?:
-    | Pick<
-        SchedulerOptions,
-        'pollIntervalMs' | 'leaseMs' | 'batchSize' | 'workerId' | 'defaultZone' | 'slotHorizonDays' | 'newId'
-      >
-    | undefined;
-  /** The inbox's polling and rules. */
-  readonly inbox?:
-    | Pick<InboxOptions, 'pollIntervalMs' | 'lookbackMs' | 'pageSize' | 'rules' | 'sentiment'>
-    | undefined;
-}
-
-/** The account registry as {@link Smmkit} exposes it. */
-export interface SmmkitAccounts {
-  /**
-   * Connects an account with the tokens of its OAuth exchange (stored under its id), or connects
-   * it again: new tokens, and its status is `active` again.
-   *
-   * @throws ValidationError for an invalid account or a platform without adapter
-   */
-  connect(account: AccountConnection, tokens: TokenSet): Promise<ConnectedAccount>;
-  /** The connected account with `id`, if any. */
-  get(id: string): Promise<ConnectedAccount | undefined>;
-  /** Every connected account, by id, each with its status. */
-  list(): Promise<ConnectedAccount[]>;
-  /** Removes the account and its tokens; resolves `true` when it was connected. */
-  disconnect(id: string): Promise<boolean>;
-  /** Each account's id and status: which ones a person must connect again, why and since when. */
-  status(): Promise<Pick<ConnectedAccount, 'id' | 'platform' | 'accountId' | 'status'>[]>;
-}
-
-/** Options of {@link Smmkit.publish}: the account ids to publish to, and the publisher's options. */
-export interface SmmkitPublishOptions extends PublishOptions {
-  /** Ids of connected accounts (`['brand-x', 'brand-mastodon']`). */
-  readonly to: readonly string[];
-}
-
-/** Options of {@link Smmkit.schedule}: the account ids, when, and the scheduler's options. */
-export interface SmmkitScheduleOptions extends ScheduleOptions {
-  /** Ids of connected accounts. */
-  readonly to: readonly string[];
-  /** When: an instant, `{ at, zone }`, `'next-slot'` or a recurrence (see the scheduler). */
-  readonly at: When;
-}
-
-/** Options of {@link Smmkit.report}: `buildReportInput`'s, with a default KPI, and a title. */
-export type SmmkitReportOptions<K extends Kpi = Kpi> = Omit<BuildReportInputOptions<K>, 'kpi'> & {
-  /** The KPI (default `engagementRateByImpressions`). */
-  readonly kpi?: K | undefined;
-  /** The report's title. */
-  readonly title?: string | undefined;
-};
-
-/** What {@link Smmkit.report} returns. */
-export interface SmmkitReport<K extends Kpi = Kpi> {
-  /** The rendered HTML page. */
-  readonly html: string;
-  /** What it was rendered from (`buildReportInput`'s result), for your own views. */
-  readonly input: ReportInput<K>;
-}
-
-/**
- * The whole loop over one store and one account registry. Each part is the one you would make
- * alone (`publisher`, `scheduler`, `inbox`, `analytics`); the facade only wires them.
- */
-export interface Smmkit {
-  /** Connected accounts and their status. */
-  readonly accounts: SmmkitAccounts;
-  /** The one publisher every part sends through (shared queues, budgets and token providers). */
-  readonly publisher: Publisher;
-  /** The scheduler, on the store's schedule; queue slots of accounts connected when it was made. */
-  readonly scheduler: Scheduler;
-  /** The inbox, on the store's inbox; polls the accounts connected when it was made. */
-  readonly inbox: Inbox;
-  /** The aggregator `collectMetrics` fills. */
-  readonly analytics: Analytics;
-  /**
-   * Publishes to connected accounts by id; one outcome per account, as `publisher.publish`.
-   * Published posts are recorded with their metadata for {@link Smmkit.collectMetrics}.
-   *
-   * @throws ValidationError (rejects, nothing sent) when an id is not connected
-   */
-  publish(post: Post, options: SmmkitPublishOptions): Promise<PublishOutcome[]>;
-  /**
-   * Plans a post for connected accounts by id, as `scheduler.schedule`.
-   *
-   * @throws ValidationError when an id is not connected, or as `scheduler.schedule`
-   */
-  schedule(post: Post, options: SmmkitScheduleOptions): Promise<ScheduleEntry[]>;
-  /**
-   * Reads the metrics of every post published through this facade (directly or by the scheduler)
-   * since it was made, through the publisher's queues, into `analytics` with their metadata.
-   */
-  collectMetrics(
-    options?: Pick<CollectMetricsOptions, 'concurrency' | 'signal'>,
-  ): Promise<CollectMetricsResult>;
-  /** Builds and renders the report of `analytics` (`buildReportInput`, then `renderReport`). */
-  report<K extends Kpi = 'engagementRateByImpressions'>(options?: SmmkitReportOptions<K>): SmmkitReport<K>;
-  /** Starts the scheduler's worker loop and the inbox's polling. */
-  start(): void;
-  /** Stops both, lets the publisher finish what it runs, and closes the store. */
-  shutdown(): Promise<void>;
-}
+export type { Smmkit, SmmkitOptions } from './smmkit-api.js';
 
 /**
  * Makes the whole loop — accounts and tokens, publisher, scheduler, inbox and analytics — on one
- * store. It reads the registry first (the scheduler takes the connected accounts' zones and slots,
- * the inbox polls the connected accounts), so it is async. It adds nothing the parts lack.
+ * store. It reads the registry and the metrics store first, so it is async. Accounts connected
+ * later get queue slots and inbox polling at once; every published post (direct or scheduled)
+ * is recorded in the metrics store with its metadata. It adds nothing the parts lack.
  *
  * @param options - store, adapters and settings; see {@link SmmkitOptions}
  * @returns the facade
@@ -194,6 +46,7 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
     if ((await store.accounts.get(declared.id)) === undefined) await store.accounts.connect(declared, now());
   }
   const connected = await store.accounts.list();
+  const platforms = new Set(adapters.map((adapter) => adapter.platform));
   const tokens = accountTokens({
     accounts: store.accounts,
     tokens: store.tokens,
@@ -204,42 +57,70 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
     ...options.publisher,
     adapters,
     tokens: (target) => tokens.providerFor(target),
+    handle: async ({ platform, accountId }) =>
+      (await store.accounts.list()).find(
+        (account) => account.platform === platform && account.accountId === accountId,
+      )?.handle,
     clock,
     outbox: store.schedule,
     throttle: { ...options.publisher?.throttle, ledger: options.publisher?.throttle?.ledger ?? store.ledger },
   });
-  const log = publishedLog(base, store.accounts);
-  const publisher = log.publisher;
-  const scheduler = createScheduler({
-    ...options.scheduler,
-    store: store.schedule,
-    publisher,
-    clock,
-    accounts: connected.flatMap((account): AccountQueue[] =>
-      account.timeZone !== undefined && account.slots !== undefined && account.slots.length > 0
-        ? [
-            {
-              platform: account.platform,
-              accountId: account.accountId,
-              zone: account.timeZone,
-              slots: account.slots,
-            },
-          ]
-        : [],
-    ),
-  });
-  const platforms = new Set(adapters.map((adapter) => adapter.platform));
+  const analytics = createAnalytics();
+  const metrics = appMetrics({ adapters, accounts: store.accounts, store: store.metrics, analytics });
+  // Every publish, the scheduler's too, is recorded with its metadata; the publisher is unchanged.
+  const publisher: Publisher = {
+    events: base.events,
+    run: (account, operation, task, runOptions) => base.run(account, operation, task, runOptions),
+    shutdown: (shutdownOptions) => base.shutdown(shutdownOptions),
+    publish: async (post, targets, publishOptions): Promise<PublishOutcome[]> => {
+      const outcomes = await base.publish(post, targets, publishOptions);
+      await metrics.record(post, outcomes);
+      return outcomes;
+    },
+  };
+  const scheduler = liveScheduler(
+    { ...options.scheduler, store: store.schedule, publisher, clock },
+    store.accounts,
+    connected,
+  );
+  // The inbox reads this list at every round: keeping it in step with the registry polls an
+  // account connected later from the next round on.
+  const polled: InboxAccount[] = inboxAccountsOf(connected, platforms);
   const inbox = createInbox({
     ...options.inbox,
     adapters,
     publisher,
     store: store.inbox,
     clock,
-    accounts: connected
-      .filter((account) => platforms.has(account.platform))
-      .map((account) => ({ platform: account.platform, accountId: account.accountId })),
+    accounts: polled,
   });
-  const analytics = createAnalytics();
+  /**
+   * Fills the aggregator from the stores: the metrics store's posts and samples (other
+   * processes' too) and the inbox's items and first responses, for the SLA figures.
+   */
+  const refresh = async (): Promise<void> => {
+    await metrics.load();
+    const log = await inbox.slaLog();
+    analytics.ingestEngagements(log.engagements, { trusted: true });
+    analytics.ingestResponses(log.responses, { trusted: true });
+  };
+  await refresh();
+  const syncPolled = async (): Promise<void> => {
+    polled.splice(0, polled.length, ...inboxAccountsOf(await store.accounts.list(), platforms));
+  };
+  const cadence =
+    options.metrics === undefined
+      ? undefined
+      : metricsCadence({
+          adapters,
+          everyMs: options.metrics.every,
+          clock,
+          collect: async (platform, signal) => {
+            await refresh();
+            return metrics.collect(publisher, { signal }, new Set([platform]));
+          },
+          onRound: options.metrics.onRound,
+        });
 
   const targetsOf = async (ids: readonly string[]): Promise<Target[]> => {
     const found = await Promise.all(ids.map((id) => store.accounts.get(id)));
@@ -276,9 +157,13 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
           'account',
         );
       }
+      // Slots are the scheduler's to read: a bad one is refused here, not at the next plan.
+      if (account.slots !== undefined) parseQueueSlots(account.slots, ['slots']);
       // Tokens first: an account is never listed without the tokens it was connected with.
       await store.tokens.save(account.id, tokenSet);
-      return store.accounts.connect(account, now());
+      const stored = await store.accounts.connect(account, now());
+      await syncPolled();
+      return stored;
     },
     get: (id) => store.accounts.get(id),
     list: () => store.accounts.list(),
@@ -286,6 +171,7 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
       const removed = await store.accounts.disconnect(id);
       await store.tokens.delete(id);
       tokens.forget(id);
+      await syncPolled();
       return removed;
     },
     status: async () =>
@@ -307,12 +193,12 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
       publisher.publish(post, await targetsOf(to), publishOptions),
     schedule: async (post, { to, at, ...scheduleOptions }) =>
       scheduler.schedule(post, await targetsOf(to), at, scheduleOptions),
-    collectMetrics: (collectOptions = {}) =>
-      collectMetrics(adapters, log.posts(), undefined, {
-        ...collectOptions,
-        via: publisher,
-        into: analytics,
-      }),
+    approve: (entryId, decision) => scheduler.approve(entryId, decision),
+    reject: (entryId, decision) => scheduler.reject(entryId, decision),
+    collectMetrics: async (collectOptions = {}) => {
+      await refresh();
+      return (await metrics.collect(publisher, collectOptions)).result;
+    },
     report: <K extends Kpi = 'engagementRateByImpressions'>(reportOptions: SmmkitReportOptions<K> = {}) => {
       const { title, kpi, ...rest } = reportOptions;
       const input = buildReportInput<K>(analytics, {
@@ -324,9 +210,10 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
     start: () => {
       scheduler.start();
       inbox.start();
+      cadence?.start();
     },
     shutdown: async () => {
-      await Promise.all([scheduler.stop(), inbox.stop()]);
+      await Promise.all([scheduler.stop(), inbox.stop(), cadence?.stop()]);
       await publisher.shutdown();
       await store.close();
     },

@@ -1,0 +1,221 @@
+import type { AccountConnection, ConnectedAccount } from '../accounts/account-store.js';
+import type { Adapter } from '../adapter/adapter.js';
+import type { Analytics } from '../analytics/analytics.js';
+import type { CollectMetricsOptions, CollectMetricsResult } from '../analytics/collect-metrics.js';
+import type { EngagementSlaOptions } from '../analytics/engagement-sla.js';
+import type { Kpi } from '../analytics/kpis.js';
+import type { BuildReportInputOptions } from '../analytics/report/build-report-input.js';
+import type { ReportInput } from '../analytics/report/report-input.js';
+import type { TokenSet } from '../auth/token-provider.js';
+import type { Inbox } from '../inbox/inbox-api.js';
+import type { InboxOptions } from '../inbox/inbox-options.js';
+import type { Post } from '../models/post.js';
+import type { ScheduleEntry } from '../models/schedule-entry.js';
+import type { PublisherOptions } from '../publisher/options.js';
+import type { PublishOutcome } from '../publisher/outcome.js';
+import type { Publisher, PublishOptions } from '../publisher/publisher.js';
+import type { ApprovalDecision } from '../scheduler/approval.js';
+import type { ScheduleOptions, Scheduler } from '../scheduler/scheduler.js';
+import type { SchedulerOptions } from '../scheduler/scheduler-options.js';
+import type { When } from '../scheduler/when.js';
+import type { Clock } from '../time/clock.js';
+import type { RefreshTokens } from './account-tokens.js';
+import type { MetricsRound } from './metrics-cadence.js';
+import type { SmmkitStore } from './store.js';
+
+/**
+ * Options of {@link SmmkitOptions.metrics}: collecting metrics on a cadence once `smm.start()`
+ * runs.
+ *
+ * @example
+ * ```ts
+ * metrics: { every: 60 * 60_000, onRound: ({ platform, result }) => log(platform, result?.failures) }
+ * ```
+ */
+export interface SmmkitMetricsOptions {
+  /**
+   * The least interval between two rounds of reads of one platform, in ms. Each platform runs on
+   * its own, and waits longer when a round's requests would spend more than half of a budget its
+   * adapter declares for metrics reads, so the rest stays for publishing.
+   */
+  readonly every: number;
+  /** Told after each round of each platform: what it read or why it failed, and when the next starts. */
+  readonly onRound?: ((round: MetricsRound) => void) | undefined;
+}
+
+/**
+ * Options of {@link createSmmkit}.
+ *
+ * @example
+ * ```ts
+ * const smm = await createSmmkit({
+ *   store: sqliteStore('smm.db'),
+ *   adapters: [createXAdapter(), createMastodonAdapter({ instanceUrl })],
+ *   refresh: { x: (refreshToken) => refreshXToken({ clientId, refreshToken }) },
+ * });
+ * ```
+ */
+export interface SmmkitOptions {
+  /** Every store, on one storage: `memoryStore()` or `sqliteStore(path)`. */
+  readonly store: SmmkitStore;
+  /** The adapters, one per platform. */
+  readonly adapters: readonly Adapter[];
+  /**
+   * Accounts to add to the registry when it lacks their id, for apps that declare them in code;
+   * their tokens must already be in `store.tokens` under their ids. The registry wins for an id it
+   * has: change an account with `accounts.connect`.
+   */
+  readonly accounts?: readonly AccountConnection[] | undefined;
+  /**
+   * The OAuth refresh call of each platform whose tokens expire (`{ x: (refreshToken) =>
+   * refreshXToken({ clientId, refreshToken }) }`). Without one, an expired token marks its account
+   * as needing re-authorization.
+   */
+  readonly refresh?: Readonly<Record<string, RefreshTokens>> | undefined;
+  /** Time source of every part (default the system clock); tests pass a fake one. */
+  readonly clock?: Clock | undefined;
+  /** The publisher's policies. */
+  readonly publisher?: Pick<PublisherOptions, 'retry' | 'throttle' | 'reconcile' | 'newKey'> | undefined;
+  /** The scheduler's worker settings. */
+  readonly scheduler?:
+    | Pick<
+        SchedulerOptions,
+        'pollIntervalMs' | 'leaseMs' | 'batchSize' | 'workerId' | 'defaultZone' | 'slotHorizonDays' | 'newId'
+      >
+    | undefined;
+  /** The inbox's polling and rules. */
+  readonly inbox?:
+    | Pick<InboxOptions, 'pollIntervalMs' | 'lookbackMs' | 'pageSize' | 'rules' | 'sentiment'>
+    | undefined;
+  /** Collect metrics on a cadence once `start()` runs (default: only when `collectMetrics` is called). */
+  readonly metrics?: SmmkitMetricsOptions | undefined;
+}
+
+/** The account registry as {@link Smmkit} exposes it. */
+export interface SmmkitAccounts {
+  /**
+   * Connects an account with the tokens of its OAuth exchange (stored under its id), or connects
+   * it again: new tokens, and its status is `active` again.
+   *
+   * @throws ValidationError for an invalid account or a platform without adapter
+   */
+  connect(account: AccountConnection, tokens: TokenSet): Promise<ConnectedAccount>;
+  /** The connected account with `id`, if any. */
+  get(id: string): Promise<ConnectedAccount | undefined>;
+  /** Every connected account, by id, each with its status. */
+  list(): Promise<ConnectedAccount[]>;
+  /** Removes the account and its tokens; resolves `true` when it was connected. */
+  disconnect(id: string): Promise<boolean>;
+  /** Each account's id and status: which ones a person must connect again, why and since when. */
+  status(): Promise<Pick<ConnectedAccount, 'id' | 'platform' | 'accountId' | 'status'>[]>;
+}
+
+/** Options of {@link Smmkit.publish}: the account ids to publish to, and the publisher's options. */
+export interface SmmkitPublishOptions extends PublishOptions {
+  /** Ids of connected accounts (`['brand-x', 'brand-mastodon']`). */
+  readonly to: readonly string[];
+}
+
+/** Options of {@link Smmkit.schedule}: the account ids, when, and the scheduler's options. */
+export interface SmmkitScheduleOptions extends ScheduleOptions {
+  /** Ids of connected accounts. */
+  readonly to: readonly string[];
+  /** When: an instant, `{ at, zone }`, `'next-slot'` or a recurrence (see the scheduler). */
+  readonly at: When;
+}
+
+/**
+ * Options of {@link Smmkit.report}: `buildReportInput`'s, with a default KPI, and a title. With
+ * `sla`, the figures come from the inbox's items and first responses.
+ */
+export type SmmkitReportOptions<K extends Kpi = Kpi> = Omit<BuildReportInputOptions<K>, 'kpi' | 'sla'> & {
+  /** The KPI (default `engagementRateByImpressions`). */
+  readonly kpi?: K | undefined;
+  /**
+   * Engagement SLA figures (first-response time, share answered within `targetMs`, response and
+   * resolution rates) over the inbox's items created in the window, answered through the inbox.
+   */
+  readonly sla?: EngagementSlaOptions | undefined;
+  /** The report's title. */
+  readonly title?: string | undefined;
+};
+
+/** What {@link Smmkit.report} returns. */
+export interface SmmkitReport<K extends Kpi = Kpi> {
+  /** The rendered HTML page. */
+  readonly html: string;
+  /** What it was rendered from (`buildReportInput`'s result), for your own views. */
+  readonly input: ReportInput<K>;
+}
+
+/**
+ * The whole loop over one store and one account registry. Each part is the one you would make
+ * alone (`publisher`, `scheduler`, `inbox`, `analytics`); the facade only wires them.
+ */
+export interface Smmkit {
+  /** Connected accounts and their status. */
+  readonly accounts: SmmkitAccounts;
+  /** The one publisher every part sends through (shared queues, budgets and token providers). */
+  readonly publisher: Publisher;
+  /**
+   * The scheduler, on the store's schedule. `'next-slot'` uses the queue slots of the accounts
+   * connected when it plans, including ones connected after `createSmmkit`.
+   */
+  readonly scheduler: Scheduler;
+  /** The inbox, on the store's inbox; polls every connected account, from its next round on. */
+  readonly inbox: Inbox;
+  /**
+   * The aggregator `report()` reads: filled from the metrics store and the inbox when the facade
+   * is made and before every collection, and with this process's publishes as they happen.
+   */
+  readonly analytics: Analytics;
+  /**
+   * Publishes to connected accounts by id; one outcome per account, as `publisher.publish`.
+   * Published posts are recorded in the metrics store with their metadata (campaign, tags,
+   * variant, content class, time, zone, account, URL), as are the scheduler's.
+   *
+   * @throws ValidationError (rejects, nothing sent) when an id is not connected
+   */
+  publish(post: Post, options: SmmkitPublishOptions): Promise<PublishOutcome[]>;
+  /**
+   * Plans a post for connected accounts by id, as `scheduler.schedule`.
+   *
+   * @throws ValidationError when an id is not connected, or as `scheduler.schedule`
+   */
+  schedule(post: Post, options: SmmkitScheduleOptions): Promise<ScheduleEntry[]>;
+  /**
+   * Approves an entry awaiting approval, as `scheduler.approve`: it is scheduled, with who
+   * approved and when.
+   *
+   * @throws ValidationError when the entry is missing or not awaiting approval
+   */
+  approve(entryId: string, decision: ApprovalDecision): Promise<ScheduleEntry>;
+  /**
+   * Rejects an entry awaiting approval, as `scheduler.reject`.
+   *
+   * @throws ValidationError when the entry is missing or not awaiting approval
+   */
+  reject(entryId: string, decision: ApprovalDecision): Promise<ScheduleEntry>;
+  /**
+   * Reads the metrics of every post in the metrics store (published through any facade on it,
+   * directly or by the scheduler, before or after a restart) through the publisher's queues;
+   * the samples go to the store and to `analytics`, which first reads the metrics store and the
+   * inbox again (what other processes wrote, the latest SLA figures).
+   *
+   * @throws the store's error when it cannot be read or the samples cannot be kept
+   */
+  collectMetrics(
+    options?: Pick<CollectMetricsOptions, 'concurrency' | 'signal'>,
+  ): Promise<CollectMetricsResult>;
+  /**
+   * Builds and renders the report of `analytics` (`buildReportInput`, then `renderReport`): every
+   * post and sample the metrics store held at the last `collectMetrics` (or round of the
+   * cadence, or when the facade was made), with this process's publishes since; with `sla`, the
+   * inbox's figures as of then.
+   */
+  report<K extends Kpi = 'engagementRateByImpressions'>(options?: SmmkitReportOptions<K>): SmmkitReport<K>;
+  /** Starts the scheduler's worker loop, the inbox's polling and, with `metrics`, the metrics cadence. */
+  start(): void;
+  /** Stops them, lets the publisher finish what it runs, and closes the store. */
+  shutdown(): Promise<void>;
+}
