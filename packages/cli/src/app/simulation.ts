@@ -122,8 +122,13 @@ export function startSimulation(accounts: readonly AccountConfig[]): Simulation 
       return { id: added.account.id, tokens: tokensOf(added) };
     },
     linkedin: (handle) => {
-      const added = linkedin.addMember(handle);
-      return { id: added.account.id, tokens: { ...tokensOf(added), scopes: MEMBER_SCOPES } };
+      // The member granted what the adapter reads too: its follower count needs
+      // r_member_profileAnalytics
+      // (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/members/follower-statistics),
+      // which the simulator's default member scopes leave out.
+      const scopes = [...MEMBER_SCOPES, 'r_member_profileAnalytics'];
+      const added = linkedin.addMember(handle, { scopes });
+      return { id: added.account.id, tokens: { ...tokensOf(added), scopes } };
     },
     tiktok: (handle) => {
       const added = tiktok.addCreator(handle, { followers: 900 });

@@ -46,7 +46,10 @@ interface AccountDiagnosis {
 }
 
 /** Compares the scopes each operation needs (the adapter's `capabilities.auth.scopes`) with those granted. */
-function scopeChecks(scopes: AuthScopes | undefined, granted: readonly string[] | undefined): ScopeCheck[] {
+export function scopeChecks(
+  scopes: AuthScopes | undefined,
+  granted: readonly string[] | undefined,
+): ScopeCheck[] {
   return Object.entries(scopes ?? {}).flatMap(([operation, needed]): ScopeCheck[] => {
     if (needed === undefined) return [];
     if (granted === undefined) return [{ operation, needed, state: 'unknown', missing: [] }];
