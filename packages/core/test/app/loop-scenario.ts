@@ -143,10 +143,22 @@ export function loopScenario(world: AppWorld) {
     );
     mastodon.seedMentions(mastodonUser.account.id, 1);
     await before.inbox.poll();
+    await before.publish({ text: 'Before the restart', campaign: 'autumn-26' }, { to: ['brand-x'] });
+    expect((await before.collectMetrics()).samples.length).toBeGreaterThan(0);
     await before.shutdown();
 
     const after = await world.smmkit(storage.open());
     expect((await after.accounts.list()).map((account) => account.id)).toEqual(['brand-mastodon', 'brand-x']);
+    // The post published and measured before the restart is in the report without a new read.
+    const kept = after.report({
+      since: new Date(START - HOUR),
+      until: new Date(START + HOUR),
+      breakdowns: ['campaign'],
+    });
+    expect(kept.input.breakdowns?.[0]?.rows.map((row) => [row.dimensions.campaign, row.posts])).toEqual([
+      ['autumn-26', 1],
+    ]);
+    expect(kept.input.platformComparison[0]?.metrics.impressions).not.toBeNull();
     expect((await after.scheduler.get(entry?.id ?? ''))?.status).toBe('scheduled');
     const items: string[] = [];
     for await (const item of after.inbox.items()) items.push(item.platform);
@@ -157,7 +169,13 @@ export function loopScenario(world: AppWorld) {
     expect(round.finished.map((finished) => finished.status)).toEqual(['published']);
     expect(
       x.sim.posts.filter((stored) => stored.accountId === xUser.account.id).map((stored) => stored.text),
-    ).toEqual(['Tomorrow']);
+    ).toEqual(['Before the restart', 'Tomorrow']);
+    // Metrics are read for the posts of before the restart as well as the new ones.
+    const collected = await after.collectMetrics();
+    expect(collected.failures).toEqual([]);
+    expect(
+      new Set(collected.samples.map((sample) => `${sample.platform}/${sample.platformPostId}`)).size,
+    ).toBe(3);
     await after.shutdown();
   };
 

@@ -4,7 +4,7 @@ import { createMastodonAdapter } from '@smmkit/example-adapter-mastodon';
 import { createMastodonSimulator } from '@smmkit/example-adapter-mastodon/mocks';
 import { fastForwardClock, manualClock, type RunningSimulators, startSimulators } from '@smmkit/testkit';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { createSmmkit, type Smmkit } from '../../src/app/smmkit.js';
+import { createSmmkit, type Smmkit, type SmmkitOptions } from '../../src/app/smmkit.js';
 import type { SmmkitStore } from '../../src/app/store.js';
 
 /** Simulated "now" at the start of every test: Sunday 22 November 2026, 12:00 UTC. */
@@ -31,8 +31,11 @@ export function useAppWorld() {
     clock,
     x,
     mastodon,
-    /** A facade over both simulators on `store`, refreshing X tokens through X's token endpoint. */
-    smmkit: (store: SmmkitStore): Promise<Smmkit> =>
+    /**
+     * A facade over both simulators on `store`, refreshing X tokens through X's token endpoint;
+     * `extra` adds or replaces options.
+     */
+    smmkit: (store: SmmkitStore, extra: Partial<SmmkitOptions> = {}): Promise<Smmkit> =>
       createSmmkit({
         store,
         adapters: [
@@ -51,6 +54,7 @@ export function useAppWorld() {
         },
         clock,
         publisher: { retry: { random: () => 0.5 } },
+        ...extra,
       }),
   };
 }
