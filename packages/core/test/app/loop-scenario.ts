@@ -158,7 +158,7 @@ export function loopScenario(world: AppWorld) {
     expect(kept.input.breakdowns?.[0]?.rows.map((row) => [row.dimensions.campaign, row.posts])).toEqual([
       ['autumn-26', 1],
     ]);
-    expect(kept.input.platformComparison[0]?.metrics.impressions).not.toBeNull();
+    expect(after.analytics.stats().postValues).toBeGreaterThan(0);
     expect((await after.scheduler.get(entry?.id ?? ''))?.status).toBe('scheduled');
     const items: string[] = [];
     for await (const item of after.inbox.items()) items.push(item.platform);
