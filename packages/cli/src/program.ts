@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { SmmkitError } from '@smmkit/core';
 import { Command, CommanderError, Option } from 'commander';
 import { calendarCommand } from './commands/calendar.js';
@@ -30,10 +31,16 @@ Exit codes:
 Try it offline, with no config and no credentials:
   smmkit --simulate doctor`;
 
+/** The package's version (dist/cli.js sits one folder below package.json). */
+function version(): string {
+  return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+}
+
 /** Makes the program; every action stores its exit code in `result`. */
 function program(result: RunState): Command {
   const root = new Command('smmkit')
     .description('Publish, schedule, answer and report across X, Instagram, Facebook, LinkedIn and TikTok.')
+    .version(version(), '-v, --version')
     .option('-c, --config <path>', 'the config file (default: ./smmkit.config.json, .ts, .mjs or .js)')
     .option('--simulate', 'run against the built-in platform simulators: no network, no credentials')
     .option(
@@ -194,7 +201,9 @@ export async function run(argv: readonly string[]): Promise<number> {
     const output = result.output ?? createOutput(result.json);
     if (error instanceof CommanderError) {
       // Help and version are not errors; commander already printed its message.
-      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      if (error.exitCode === 0) return EXIT.ok;
+      output.data({ ok: false, error: { code: 'usage', message: error.message.replace(/^error: /, '') } });
+      return EXIT.usage;
     }
     if (error instanceof CliError) {
       output.error(error.message);

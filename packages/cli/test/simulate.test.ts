@@ -93,6 +93,26 @@ describe('smmkit --simulate (no config, no credentials)', () => {
     expect(canceled.code).toBe(0);
   });
 
+  it('schedule run publishes the entries that are due, once', async () => {
+    const dir = folder();
+    const store = join(dir, 'sim.db');
+    const post = writeJson(dir, 'post.json', { text: 'Overdue announcement' });
+    const planned = await smmkit(
+      ['--simulate', '--store', store, 'schedule', post, '--to', 'sim-x', '--at', '2020-01-01T09:00:00Z'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(planned.code).toBe(0);
+    const first = await smmkit(['--simulate', '--store', store, 'schedule', 'run', '--json'], { cwd: dir });
+    expect(first.code).toBe(0);
+    expect((JSON.parse(first.stdout) as { entries: { status: string; text: string }[] }).entries).toEqual([
+      expect.objectContaining({ status: 'published', text: 'Overdue announcement' }),
+    ]);
+    const second = await smmkit(['--simulate', '--store', store, 'schedule', 'run', '--json'], { cwd: dir });
+    expect(JSON.parse(second.stdout)).toEqual({ ok: true, entries: [] });
+  });
+
   it('inbox lists the mentions, and a reply goes to the platform', async () => {
     const list = await smmkit(['--simulate', 'inbox', 'list', '--json']);
     expect(list.code).toBe(0);

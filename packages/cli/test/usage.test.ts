@@ -24,7 +24,12 @@ describe('smmkit usage and config errors exit 2', () => {
   });
 
   it('refuses an unknown option and a missing required one', async () => {
-    expect((await smmkit(['--simulate', 'doctor', '--frobnicate'])).code).toBe(2);
+    const unknown = await smmkit(['--simulate', 'doctor', '--frobnicate', '--json']);
+    expect(unknown.code).toBe(2);
+    expect(JSON.parse(unknown.stdout)).toEqual({
+      ok: false,
+      error: { code: 'usage', message: "unknown option '--frobnicate'" },
+    });
     const missing = await smmkit(['--simulate', 'publish', 'post.json']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--to/);
