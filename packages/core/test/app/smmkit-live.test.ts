@@ -70,8 +70,8 @@ describe('createSmmkit records what it publishes', () => {
       campaign: 'winter-26',
       tags: ['launch'],
       variant: 'A',
-      contentClass: 'promotion',
-    } as const;
+      contentClass: 'promotion' as const,
+    };
     const outcomes = await smm.publish(
       { text: 'Winter is here', ...labels },
       { to: ['brand-x', 'brand-mastodon'] },
