@@ -66,6 +66,11 @@ export async function connectConfigAccounts(
     if (newTokens) await store.tokens.save(account.id, tokenSet);
     if (newTokens || registered === undefined || !sameAccount(connectionOf(registered), connection)) {
       await store.accounts.connect(connection, now);
+      // Connecting makes an account active; a changed setting alone does not mend refused tokens.
+      const status = registered?.status;
+      if (!newTokens && status?.state === 'needs_reauthorization') {
+        await store.accounts.markNeedsReauthorization(account.id, status.reason, status.since);
+      }
     }
     sources.set(account.id, newTokens ? 'env' : stored !== undefined ? 'store' : 'missing');
   }

@@ -43,7 +43,12 @@ interface AccountDiagnosis {
     readonly budgets: readonly string[];
   };
   readonly problems: readonly string[];
+  /** What is fine now but will not stay so (a token expiring soon with no way to refresh it). */
+  readonly warnings: readonly string[];
 }
+
+/** A token that cannot be refreshed and expires within this is worth a warning. */
+const EXPIRY_WARNING_MS = 7 * 86_400_000;
 
 /** Compares the scopes each operation needs (the adapter's `capabilities.auth.scopes`) with those granted. */
 export function scopeChecks(
@@ -129,6 +134,17 @@ async function diagnose(app: OpenApp, account: AccountConfig): Promise<AccountDi
   ) {
     problems.push('the access token has expired and there is no refresh token');
   }
+  const warnings: string[] = [];
+  if (
+    expiresAt !== undefined &&
+    expiresAt.getTime() > Date.now() &&
+    expiresAt.getTime() - Date.now() < EXPIRY_WARNING_MS &&
+    stored?.tokens.refreshToken === undefined
+  ) {
+    warnings.push(
+      `the access token expires ${expiresAt.toISOString()} and cannot be refreshed here: authorize again before then`,
+    );
+  }
   const declared = adapter.capabilities.auth.scopes;
   const granted = stored?.tokens.scopes;
   const operations = scopeChecks(declared, granted);
@@ -159,6 +175,7 @@ async function diagnose(app: OpenApp, account: AccountConfig): Promise<AccountDi
       ),
     },
     problems,
+    warnings,
   };
 }
 
@@ -194,6 +211,7 @@ function print(output: Output, found: AccountDiagnosis): void {
     }
   }
   for (const problem of found.problems) output.line(`    ${output.paint('red', problem)}`);
+  for (const warning of found.warnings) output.line(`    ${output.paint('yellow', warning)}`);
 }
 
 /**
