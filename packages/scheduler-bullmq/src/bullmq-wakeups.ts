@@ -1,12 +1,21 @@
 import type { Clock, ScheduleEntry } from '@smmkit/core';
 import { systemClock } from '@smmkit/core/adapter-kit';
+import { targetKey } from '@smmkit/core/scheduler';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { bullmqConnection } from './bullmq-connection.js';
-import { DEFAULT_WAKEUP_QUEUE, WAKE_JOB, type WakeJobData, wakeJobId } from './wakeup-job.js';
+import { DEFAULT_WAKEUP_QUEUE, type TargetJobData, targetJobId, WAKE_JOB } from './wakeup-job.js';
 
-/** A day in seconds: how long finished wake-ups are kept by default, so re-plans stay no-ops. */
+/** A day in seconds: how long finished jobs are kept by default, so re-plans stay no-ops. */
 const DAY_SEC = 86_400;
+
+/**
+ * How often BullMQ runs a target job whose processor threw (Redis unreachable, say), with
+ * exponential backoff from a second: a job's run claims before it sends and the outbox answers a
+ * retried target, so trying again never publishes twice.
+ */
+const JOB_ATTEMPTS = 8;
+const FIRST_BACKOFF_MS = 1_000;
 
 /** Options of {@link bullmqWakeups}. */
 export interface BullmqWakeupsOptions {
@@ -19,34 +28,35 @@ export interface BullmqWakeupsOptions {
   /** Time source the delays are computed from; default the system clock. */
   readonly clock?: Clock | undefined;
   /**
-   * How long a finished wake-up's id is kept, in seconds, so that planning the same entry at the
+   * How long a finished job's id is kept, in seconds, so that planning the same entry at the
    * same time again stays a no-op; default one day.
    */
   readonly keepFinishedSec?: number | undefined;
 }
 
-/** Plans wake-ups on a BullMQ queue. */
+/** Plans target jobs on a BullMQ queue. */
 export interface BullmqWakeups {
   /** The BullMQ queue (to inspect it, or to add your own jobs). */
-  readonly queue: Queue<WakeJobData>;
+  readonly queue: Queue<TargetJobData>;
   /**
-   * Adds a delayed job that fires at `entry.publishAt`, with an id made of the entry and its time:
-   * planning it again (another process, a retried request) is a no-op.
+   * Adds one delayed job per target of `entry`, each firing at `entry.publishAt`, with ids made
+   * of the entry, its time and the target ({@link targetJobId}): planning it again (another
+   * process, a retried request) is a no-op.
    *
-   * @returns the job id
+   * @returns the job ids, in target order (an account listed twice has one job)
    */
-  plan(entry: Pick<ScheduleEntry, 'id' | 'publishAt'>): Promise<string>;
+  plan(entry: Pick<ScheduleEntry, 'id' | 'publishAt' | 'targets'>): Promise<string[]>;
   /** Closes the queue (a connection you passed stays open). */
   close(): Promise<void>;
 }
 
 /**
- * Wake-ups for the scheduler on BullMQ: one delayed job per entry and time, so that workers on
- * many machines are woken when an entry is due instead of polling the store. The store stays the
- * source of truth: a wake-up only makes a worker run a claim round (`scheduler.tick()`), which
- * claims what is due atomically; a stale wake-up (the entry was rescheduled, cancelled or
- * published already) claims nothing. Pair it with {@link startWakeupWorker} in every worker and
- * {@link planWakeups} wherever entries are scheduled.
+ * The scheduler on BullMQ: one delayed job per entry, occurrence and target, so that workers on
+ * many machines publish an entry's targets when it is due, each target from whichever worker
+ * takes its job, in parallel. The store stays the source of truth: a job runs
+ * `scheduler.publishTarget`, which claims its target atomically; a stale job (the entry was
+ * rescheduled, cancelled or published already) claims nothing. Pair it with
+ * {@link startWakeupWorker} in every worker and {@link planWakeups} wherever entries are scheduled.
  *
  * @param options - connection, queue name, prefix, clock
  * @returns the planner
@@ -54,32 +64,36 @@ export interface BullmqWakeups {
  * @example
  * ```ts
  * const wakeups = bullmqWakeups({ connection: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
- * await wakeups.plan(entry); // a job at entry.publishAt; planning it again changes nothing
+ * await wakeups.plan(entry); // a job per target at entry.publishAt; planning it again changes nothing
  * ```
  */
 export function bullmqWakeups(options: BullmqWakeupsOptions): BullmqWakeups {
   const clock = options.clock ?? systemClock;
   const keep = { age: options.keepFinishedSec ?? DAY_SEC };
-  const queue = new Queue<WakeJobData>(options.queueName ?? DEFAULT_WAKEUP_QUEUE, {
+  const queue = new Queue<TargetJobData>(options.queueName ?? DEFAULT_WAKEUP_QUEUE, {
     connection: bullmqConnection(options.connection),
     ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
   });
   return {
     queue,
     plan: async (entry) => {
-      const jobId = wakeJobId(entry);
       const publishAt = entry.publishAt.getTime();
-      await queue.add(
-        WAKE_JOB,
-        { entryId: entry.id, publishAt },
-        {
-          jobId,
-          delay: Math.max(0, publishAt - clock.now()),
+      const delay = Math.max(0, publishAt - clock.now());
+      const targets = [...new Map(entry.targets.map((target) => [targetKey(target), target])).values()];
+      const jobs = targets.map((target) => ({
+        name: WAKE_JOB,
+        data: { entryId: entry.id, publishAt, platform: target.platform, accountId: target.accountId },
+        opts: {
+          jobId: targetJobId(entry, target),
+          delay,
+          attempts: JOB_ATTEMPTS,
+          backoff: { type: 'exponential', delay: FIRST_BACKOFF_MS },
           removeOnComplete: keep,
           removeOnFail: keep,
         },
-      );
-      return jobId;
+      }));
+      await queue.addBulk(jobs);
+      return jobs.map((job) => job.opts.jobId);
     },
     close: () => queue.close(),
   };

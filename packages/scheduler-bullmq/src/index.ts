@@ -3,9 +3,10 @@
  * accounts:
  *
  * - {@link redisScheduleStore}: the scheduler's `ScheduleStore` and the publisher's `Outbox` in
- *   Redis. Claims, compare-and-set transitions and outbox steps are Lua scripts Redis runs
- *   atomically, so workers never claim one entry twice, and one whose worker died is recovered
- *   through the outbox (reconciliation, never a blind republish).
+ *   Redis, claiming whole entries or target by target (`TargetClaimStore`). Claims,
+ *   compare-and-set transitions and outbox steps are Lua scripts Redis runs atomically, so
+ *   workers never claim one entry or target twice, and one whose worker died is recovered through
+ *   the outbox (reconciliation, never a blind republish).
  * - {@link redisStore}: every store `createSmmkit` (`@smmkit/core/app`) wires, on one Redis: the
  *   account registry ({@link redisAccountStore}), tokens, the schedule and outbox, the inbox
  *   ({@link redisInboxStore}), published posts and their metrics ({@link redisMetricsStore}) and
@@ -16,12 +17,14 @@
  *   account, endpoint bucket), shared by every worker: each booking is checked and counted in one
  *   script, a 429 one worker saw pauses the bucket for all, and what one learns from headers
  *   holds for all.
- * - {@link bullmqWakeups}, {@link planWakeups} and {@link startWakeupWorker}: BullMQ as the
- *   scheduler's alarm clock. A delayed job per entry and time (a second enqueue is a no-op) wakes
- *   a worker when the entry is due, and a sweep job runs what no wake-up covers (an entry whose
- *   worker died); the store stays the source of truth, and its atomic claim decides who publishes.
- *   Claims are per entry (its targets go out from one worker, in parallel); the outbox is per
- *   target, so a takeover never publishes a target twice.
+ * - {@link bullmqWakeups}, {@link planWakeups} and {@link startWakeupWorker}: the scheduler on
+ *   BullMQ. One delayed job per entry, occurrence and target ({@link targetJobId}: a second
+ *   enqueue is a no-op) has a worker publish that target when the entry is due, so the targets of
+ *   one entry go out from several workers at once; the entry settles when its last target does,
+ *   and a series goes on with a job per target of its next occurrence. A sweep job runs what no
+ *   job covers (entries whose workers died, jobs never queued). The store stays the source of
+ *   truth: its atomic per-target claim decides who publishes, and the outbox (per target) that a
+ *   takeover never publishes a target twice.
  *
  * Redis needs AOF persistence and `maxmemory-policy noeviction`; Redis Cluster is not supported
  * yet. The scaling guide (docs/scaling.md in the repository) covers the settings, how limits are
@@ -88,5 +91,5 @@ export {
 } from './redis-schedule-store.js';
 export { type RedisStoreOptions, redisStore } from './redis-store.js';
 export { type RedisTokenStore, type RedisTokenStoreOptions, redisTokenStore } from './redis-token-store.js';
-export { type WakeJobData, wakeJobId } from './wakeup-job.js';
+export { type TargetJobData, targetJobId } from './wakeup-job.js';
 export { startWakeupWorker, type WakeupWorker, type WakeupWorkerOptions } from './wakeup-worker.js';

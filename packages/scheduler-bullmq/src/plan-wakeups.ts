@@ -2,7 +2,7 @@ import type { ScheduleEntry } from '@smmkit/core';
 import type { SchedulerEventEmitter } from '@smmkit/core/scheduler';
 import type { BullmqWakeups } from './bullmq-wakeups.js';
 
-/** States whose entries need a wake-up at their time: to publish, or to fail as not approved. */
+/** States whose entries need jobs at their time: to publish, or to fail as not approved. */
 const WAITING: ReadonlySet<string> = new Set(['scheduled', 'draft', 'awaiting_approval']);
 
 /** Events after which an entry may wait for a new time. */
@@ -10,20 +10,21 @@ const PLANNING_EVENTS = ['scheduled', 'submitted', 'approved', 'rescheduled'] as
 
 /** What {@link planWakeups} returns. */
 export interface PlannedWakeups {
-  /** Resolves once every wake-up planned so far is on the queue (or failed and was reported). */
+  /** Resolves once every job planned so far is on the queue (or failed and was reported). */
   settled(): Promise<void>;
   /** Stops planning. */
   stop(): void;
 }
 
 /**
- * Plans a wake-up for every entry a scheduler schedules, submits, approves or reschedules
- * (including each new occurrence of a series, which the worker that ran the last one adds), so
- * that BullMQ wakes a worker at its time. Entries still waiting for approval get one too: at their
- * time the round fails them as not approved, as it should.
+ * Plans the target jobs of every entry a scheduler schedules, submits, approves or reschedules
+ * (including each new occurrence of a series, which the worker that started the last one adds),
+ * one per target, so that BullMQ has workers publish its targets at its time. Entries still
+ * waiting for approval get them too: at their time the first job fails the entry as not
+ * approved, as it should.
  *
- * A wake-up that could not be queued (Redis unreachable) is reported to `onError`; nothing is lost,
- * since the wake-up worker's sweep runs claim rounds on its own.
+ * Jobs that could not be queued (Redis unreachable) are reported to `onError`; nothing is lost,
+ * since the worker's sweep publishes whole what was due for its grace period with no job.
  *
  * @param events - the scheduler's events (`scheduler.events`)
  * @param wakeups - where to plan
@@ -34,7 +35,7 @@ export interface PlannedWakeups {
  * ```ts
  * const scheduler = createScheduler({ store, publisher });
  * planWakeups(scheduler.events, bullmqWakeups({ connection: redisUrl }));
- * await scheduler.schedule(post, targets, new Date('2026-05-01T07:00:00Z')); // a job at 07:00
+ * await scheduler.schedule(post, targets, new Date('2026-05-01T07:00:00Z')); // a job per target at 07:00
  * ```
  */
 export function planWakeups(
@@ -65,6 +66,6 @@ export function planWakeups(
 
 function warn(error: unknown, entry: ScheduleEntry): void {
   process.emitWarning(
-    `smmkit: no wake-up planned for schedule entry "${entry.id}" (the sweep will still run it): ${String(error)}`,
+    `smmkit: no jobs planned for schedule entry "${entry.id}" (the sweep will still run it): ${String(error)}`,
   );
 }

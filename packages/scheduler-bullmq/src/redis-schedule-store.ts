@@ -1,9 +1,15 @@
 import { type ScheduleEntry, TransientError } from '@smmkit/core';
-import { applyEntryPatch, type ClaimedEntry, idTakenError, type ScheduleStore } from '@smmkit/core/scheduler';
+import {
+  applyEntryPatch,
+  type ClaimedEntry,
+  idTakenError,
+  type TargetClaimStore,
+} from '@smmkit/core/scheduler';
 import { Redis } from 'ioredis';
 import { decodeEntry, type EncodedEntry, encodeEntry, FIELD, indexKeys } from './entry-hash.js';
 import type { LuaReply } from './lua-script.js';
 import { redisOutbox } from './redis-outbox.js';
+import { redisTargetClaims } from './redis-target-claims.js';
 import { scheduleKeys } from './schedule-keys.js';
 import { listEntries } from './schedule-list.js';
 import { ADD_ENTRIES, CLAIM_DUE, RENEW_LEASE, WRITE_ENTRY } from './schedule-scripts.js';
@@ -26,8 +32,11 @@ export interface RedisScheduleStoreOptions {
   readonly prefix?: string | undefined;
 }
 
-/** A `ScheduleStore` (and so the publisher's `Outbox`) in Redis. */
-export interface RedisScheduleStore extends ScheduleStore {
+/**
+ * A `ScheduleStore` (and so the publisher's `Outbox`) in Redis that also claims target by target
+ * (`TargetClaimStore`), for one job per entry, occurrence and target.
+ */
+export interface RedisScheduleStore extends TargetClaimStore {
   /** Closes the connection when the store opened it from a URL; a client you passed stays open. */
   close(): Promise<void>;
 }
@@ -39,6 +48,12 @@ export interface RedisScheduleStore extends ScheduleStore {
  * and of two `begin`s of one create one records it. A worker that dies holding an entry loses
  * it when its lease runs out, and the next claim hands it on marked `recovered`, for the
  * publisher's outbox to reconcile (never a blind republish).
+ *
+ * It also claims target by target (`claimTarget`, `renewTargetLease`, `settleTarget`), for one
+ * BullMQ job per entry, occurrence and target: each target's lease and result live in a hash
+ * beside the entry's, the entry is held for its targets while any is published, and the last
+ * target to settle writes the entry's final state (see `TargetClaimStore` in
+ * `@smmkit/core/scheduler`).
  *
  * Each entry is a hash (its JSON, plus the state, attempt count, update time, lease and a
  * version the claim script changes without parsing JSON), listed in sorted sets by `publishAt`:
@@ -101,7 +116,7 @@ export function redisScheduleStore(options: RedisScheduleStoreOptions): RedisSch
       const leaving = indexKeys(current, keys);
       const written = await WRITE_ENTRY.run(
         redis,
-        [key],
+        [key, keys.targets(id)],
         [
           version,
           id,
@@ -153,13 +168,13 @@ export function redisScheduleStore(options: RedisScheduleStoreOptions): RedisSch
           ? undefined
           : applyEntryPatch(current, patch, at),
       ),
-    claimDue: async ({ now, limit, worker, leaseMs }) => {
+    claimDue: async ({ now, dueBy, limit, worker, leaseMs }) => {
       const at = now.getTime();
       const leaseUntil = at + leaseMs;
       const reply = await CLAIM_DUE.run(
         redis,
         [],
-        [keys.prefix, at, Math.max(0, Math.floor(limit)), worker, leaseUntil],
+        [keys.prefix, at, Math.max(0, Math.floor(limit)), worker, leaseUntil, (dueBy ?? now).getTime()],
       );
       return claims(reply).map(
         ({ body, attempts, recovered }): ClaimedEntry => ({
@@ -180,6 +195,7 @@ export function redisScheduleStore(options: RedisScheduleStoreOptions): RedisSch
       (await rewrite(id, (current, leaseHolder) =>
         leaseHolder === worker ? applyEntryPatch(current, patch, at) : undefined,
       )) !== undefined,
+    ...redisTargetClaims(redis, keys, rewrite),
     close: async () => {
       if (owned) await redis.quit();
     },

@@ -2,6 +2,8 @@
  * Where the Redis schedule store keeps what, every key under one prefix:
  *
  * - `entry:<id>`: a hash per entry (its JSON and the fields claims change; see entry-hash.ts);
+ * - `targets:<id>`: while an entry is published target by target, per target its lease holder,
+ *   lease end and result (`<platform>:<accountId>:holder`, `:until`, `:result`);
  * - `entries`, `status:<status>`, `series:<id>`, `account:<json [platform, accountId]>`: sorted
  *   sets of entry ids scored by `publishAt`, for ordered lists and due claims;
  * - `outbox:<key>`: a hash per outbox record; `outbox-unresolved`: the sending and unknown ones,
@@ -12,6 +14,8 @@ export interface ScheduleKeys {
   readonly prefix: string;
   /** The hash of entry `id`. */
   entry(id: string): string;
+  /** The per-target progress of entry `id` (claims target by target). */
+  targets(id: string): string;
   /** Every entry. */
   readonly entries: string;
   /** The entries in `status`. */
@@ -37,6 +41,7 @@ export function scheduleKeys(prefix: string): ScheduleKeys {
   return {
     prefix,
     entry: (id) => `${prefix}entry:${id}`,
+    targets: (id) => `${prefix}targets:${id}`,
     entries: `${prefix}entries`,
     status: (status) => `${prefix}status:${status}`,
     series: (seriesId) => `${prefix}series:${seriesId}`,

@@ -35,8 +35,8 @@ return {}`);
 /**
  * Overwrites an entry read at version ARGV[1] and drops its lease, only when the entry is still
  * at that version: every write and claim counts the version up, so a transition or completion
- * decided on what the caller read never overwrites a change that came between. KEYS[1]: the
- * entry's hash. ARGV: expected version, id, score, field count, field/value pairs, count of
+ * decided on what the caller read never overwrites a change that came between; the entry's
+ * per-target progress (a hash at KEYS[2]) ends with it. KEYS[1]: the entry's hash. ARGV: expected version, id, score, field count, field/value pairs, count of
  * index keys it leaves, those keys, count of index keys it joins, those keys. Answers 1 when
  * written, 0 when the entry changed or went away (read it again).
  */
@@ -47,6 +47,7 @@ local id, score = ARGV[2], ARGV[3]
 local fieldCount = tonumber(ARGV[4])
 redis.call('HSET', key, unpack(ARGV, 5, 4 + fieldCount))
 redis.call('HDEL', key, 'lease_holder', 'lease_until')
+redis.call('DEL', KEYS[2])
 redis.call('HINCRBY', key, 'version', 1)
 local pos = 5 + fieldCount
 local leaving = tonumber(ARGV[pos])
@@ -59,16 +60,18 @@ return 1`);
 /**
  * Claims due entries: `scheduled` ones with publishAt <= now, and `publishing` ones whose lease
  * ran out or that have none (recovered). Oldest publishAt first, then by id in byte order (the
- * order of a sorted set's equal scores). ARGV: prefix, now (ms), limit, worker, lease end (ms).
+ * order of a sorted set's equal scores). ARGV: prefix, now (ms), limit, worker, lease end (ms),
+ * the latest publishAt a scheduled entry may have to be claimed (ms). An entry published target
+ * by target (lease holder `*targets`) is recovered like any other once its lease ran out.
  * Each claimed entry becomes `publishing`, leased to the worker, attempts + 1, updated now.
  * Answers per entry: id, 1 when recovered else 0, its body, its new attempt count.
  */
 export const CLAIM_DUE = luaScript(`
-local prefix, nowText, worker, leaseUntil = ARGV[1], ARGV[2], ARGV[4], ARGV[5]
+local prefix, nowText, worker, leaseUntil, dueBy = ARGV[1], ARGV[2], ARGV[4], ARGV[5], ARGV[6]
 local now, limit = tonumber(nowText), tonumber(ARGV[3])
 if limit < 1 then return {} end
 local scheduled, publishing = prefix .. 'status:scheduled', prefix .. 'status:publishing'
-local fresh = redis.call('ZRANGEBYSCORE', scheduled, '-inf', nowText, 'WITHSCORES', 'LIMIT', 0, limit)
+local fresh = redis.call('ZRANGEBYSCORE', scheduled, '-inf', dueBy, 'WITHSCORES', 'LIMIT', 0, limit)
 -- Entries being published are few (those workers hold now): walk them for lapsed leases.
 local lapsed = {}
 local inflight = redis.call('ZRANGE', publishing, 0, -1, 'WITHSCORES')

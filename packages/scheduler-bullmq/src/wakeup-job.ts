@@ -1,32 +1,52 @@
 import type { ScheduleEntry } from '@smmkit/core';
+import type { TargetRef } from '@smmkit/core/scheduler';
 
-/** The queue the wake-ups go to unless told otherwise. */
+/** The queue the jobs go to unless told otherwise. */
 export const DEFAULT_WAKEUP_QUEUE = 'smmkit-wakeups';
 
-/** The name of a wake-up job: an entry's time came. */
-export const WAKE_JOB = 'wake';
+/** The name of a target job: publish one target of an entry at its time. */
+export const WAKE_JOB = 'publish-target';
 
-/** The name of the recurring sweep job: runs claim rounds until nothing is due (missed wake-ups, lapsed leases). */
+/** The name of the recurring sweep job: fails unapproved due entries and runs what no job ran in time. */
 export const SWEEP_JOB = 'sweep';
 
-/** What a wake-up job carries: which entry's time it is, and that time. */
-export interface WakeJobData {
-  /** The entry's id (for logs; the round claims whatever is due). */
+/** What a target job carries: which entry, occurrence and target to publish. */
+export interface TargetJobData {
+  /** The entry's id. */
   readonly entryId: string;
-  /** Its `publishAt`, epoch ms. */
+  /** The occurrence: the entry's `publishAt` when the job was planned, epoch ms. */
   readonly publishAt: number;
+  /** The target's platform. */
+  readonly platform: string;
+  /** The target's account id. */
+  readonly accountId: string;
+}
+
+/** `%`, `:` and `@` escaped, so that the parts of a job id never run into each other. */
+function escapePart(part: string): string {
+  return part.replaceAll('%', '%25').replaceAll(':', '%3A').replaceAll('@', '%40');
 }
 
 /**
- * The job id of the wake-up for `entry` at its current `publishAt`: the same for every process
- * that plans it, so a second enqueue of the same entry at the same time is a no-op (BullMQ keeps
- * one job per id), and a rescheduled entry gets a new job. BullMQ refuses custom ids that contain
- * `:` or read as integers, so `%` and `:` in the entry id are escaped and the id has a prefix.
+ * The job id of the job that publishes `target` of `entry` at its current `publishAt`:
+ * `target@<publishAt epoch ms>@<entry id>@<platform>@<account id>`, each part with `%`, `:` and
+ * `@` escaped (`%25`, `%3A`, `%40`; BullMQ refuses custom ids that contain `:` or read as
+ * integers). It is the same for every process that plans it, so a second enqueue of the same
+ * entry, occurrence and target is a no-op (BullMQ keeps one job per id), and a rescheduled entry
+ * (another `publishAt`) gets new jobs.
  *
- * @param entry - the entry
+ * @param entry - the entry (its id and `publishAt`)
+ * @param target - one of its targets
  * @returns the job id
+ *
+ * @example
+ * ```ts
+ * targetJobId({ id: 'launch', publishAt: new Date('2026-05-04T07:00:00Z') }, { platform: 'x', accountId: '2244994945' });
+ * // 'target@1777878000000@launch@x@2244994945'
+ * ```
  */
-export function wakeJobId(entry: Pick<ScheduleEntry, 'id' | 'publishAt'>): string {
-  const id = entry.id.replaceAll('%', '%25').replaceAll(':', '%3A');
-  return `wake@${entry.publishAt.getTime()}@${id}`;
+export function targetJobId(entry: Pick<ScheduleEntry, 'id' | 'publishAt'>, target: TargetRef): string {
+  return ['target', String(entry.publishAt.getTime()), entry.id, target.platform, target.accountId]
+    .map(escapePart)
+    .join('@');
 }

@@ -4,10 +4,16 @@ import type { Scheduler } from '@smmkit/core/scheduler';
 import { DelayedError, type Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { bullmqConnection } from './bullmq-connection.js';
-import { DEFAULT_WAKEUP_QUEUE, SWEEP_JOB, WAKE_JOB, type WakeJobData } from './wakeup-job.js';
+import { DEFAULT_WAKEUP_QUEUE, SWEEP_JOB, type TargetJobData, WAKE_JOB } from './wakeup-job.js';
 
 /** Default of {@link WakeupWorkerOptions.sweepEveryMs}: 30 s. */
 const DEFAULT_SWEEP_MS = 30_000;
+
+/** Default of {@link WakeupWorkerOptions.sweepGraceMs}: a minute. */
+const DEFAULT_SWEEP_GRACE_MS = 60_000;
+
+/** How long after a holder's lease end a job that found its target held looks again, in ms. */
+const AFTER_LEASE_MS = 10;
 
 /** Most rounds one sweep runs, so that a sweep ends even while entries keep coming due. */
 const MAX_SWEEP_ROUNDS = 1_000;
@@ -16,21 +22,30 @@ const MAX_SWEEP_ROUNDS = 1_000;
 export interface WakeupWorkerOptions {
   /** A Redis URL, or an ioredis client to share. */
   readonly connection: string | Redis;
-  /** The scheduler whose claim rounds the jobs run (only `tick` is used). */
-  readonly scheduler: Pick<Scheduler, 'tick'>;
+  /**
+   * The scheduler the jobs run: `publishTarget` for each target job (its store must claim target
+   * by target, as the Redis store does), `tick` for the sweeps.
+   */
+  readonly scheduler: Pick<Scheduler, 'tick' | 'publishTarget'>;
   /** The BullMQ queue's name; default `smmkit-wakeups` (as {@link bullmqWakeups}). */
   readonly queueName?: string | undefined;
   /** BullMQ's key prefix; default BullMQ's own. */
   readonly prefix?: string | undefined;
-  /** Wake-ups this process handles at once (BullMQ's worker concurrency); default 1. */
+  /** Target jobs this process runs at once (BullMQ's worker concurrency); default 1. */
   readonly concurrency?: number | undefined;
   /**
    * How often some worker of the fleet runs claim rounds until nothing is due, in ms (a BullMQ
    * job scheduler, so once per interval for the whole fleet, not per process); default 30 000.
-   * It runs what no wake-up covers: entries whose worker died (their lease ran out) and wake-ups
-   * that were never queued. `0` leaves it out.
+   * It fails entries due while unapproved and runs what no job covers: entries whose workers
+   * died (their lease ran out) and entries whose jobs were never queued. `0` leaves it out.
    */
   readonly sweepEveryMs?: number | undefined;
+  /**
+   * How long a `scheduled` entry must have been due before a sweep publishes it whole, in ms;
+   * default 60 000. Until then it is left to its target jobs (which may wait in the queue behind
+   * others); leases that ran out are taken over at once.
+   */
+  readonly sweepGraceMs?: number | undefined;
   /** The scheduler's clock: a wake-up that fires before its time by it waits the difference. */
   readonly clock?: Clock | undefined;
 }
@@ -38,24 +53,32 @@ export interface WakeupWorkerOptions {
 /** A running wake-up worker. */
 export interface WakeupWorker {
   /** The BullMQ worker. */
-  readonly worker: Worker<WakeJobData>;
+  readonly worker: Worker<TargetJobData>;
   /** Stops taking jobs, lets the current ones finish, and closes its connections. */
   close(): Promise<void>;
 }
 
 /**
- * Runs the scheduler's claim rounds when BullMQ says so: at each wake-up (an entry's time, see
- * {@link bullmqWakeups}) and at every sweep. Start one in every worker process; BullMQ hands each
- * job to one worker, and the store's atomic claim makes sure each entry is published by one,
- * whatever the jobs do. A wake-up that fires early by the scheduler's clock goes back to BullMQ's
- * delayed set for the difference, so it is never used up before its entry is due.
+ * Publishes the targets of due entries as BullMQ hands this process their jobs (see
+ * {@link bullmqWakeups}): each job runs `scheduler.publishTarget` for its entry, occurrence and
+ * target, so the targets of one entry go out from whichever workers take their jobs, at once.
+ * Start one in every worker process; BullMQ hands each job to one worker, and the store's atomic
+ * per-target claim makes sure each target is published by one, whatever the jobs do. A job that
+ * fires early by the scheduler's clock goes back to BullMQ's delayed set for the difference; one
+ * that finds its target held by another worker goes back until that worker's lease ends, and
+ * then finds the target settled (the holder finished) or takes it over (the holder died).
  *
- * Crash behaviour: a worker that dies mid-job loses its BullMQ lock and the job is retried
- * elsewhere (BullMQ's stalled-job check), while the entry it held stays leased in the store until
- * its lease runs out; the next sweep after that claims it as recovered, and the publisher's outbox
- * reconciles what may have gone out, never a blind republish.
+ * A sweep job (once per `sweepEveryMs` for the whole fleet) runs the scheduler's claim rounds:
+ * it fails entries due while unapproved, takes over whole the entries whose leases ran out, and
+ * publishes whole what was due for `sweepGraceMs` without any job starting it.
  *
- * @param options - connection, scheduler, queue, concurrency, sweep interval
+ * Crash behaviour: a worker that dies mid-job loses its BullMQ lock and the job is run again
+ * elsewhere (BullMQ's stalled-job check), while the target it held stays leased in the store
+ * until its lease runs out; the job then takes it over as recovered (or the sweep takes the whole
+ * entry over, once every lease of its targets ran out), and the publisher's outbox reconciles
+ * what may have gone out, never a blind republish.
+ *
+ * @param options - connection, scheduler, queue, concurrency, sweep interval and grace
  * @returns the running worker
  *
  * @example
@@ -72,26 +95,43 @@ export async function startWakeupWorker(options: WakeupWorkerOptions): Promise<W
   const prefix = options.prefix === undefined ? {} : { prefix: options.prefix };
   const { scheduler } = options;
 
+  const graceMs = options.sweepGraceMs ?? DEFAULT_SWEEP_GRACE_MS;
   const sweep = async (): Promise<void> => {
     for (let round = 0; round < MAX_SWEEP_ROUNDS; round += 1) {
-      const { claimed, notApproved } = await scheduler.tick();
+      const { claimed, notApproved } = await scheduler.tick({ graceMs });
       if (claimed.length === 0 && notApproved.length === 0) return;
     }
   };
 
-  const worker = new Worker<WakeJobData>(
+  /** Sends the job back to BullMQ's delayed set for `waitMs` (by the scheduler's clock). */
+  const later = async (
+    job: Job<TargetJobData>,
+    token: string | undefined,
+    waitMs: number,
+  ): Promise<never> => {
+    await job.moveToDelayed(Date.now() + Math.max(1, waitMs), token);
+    throw new DelayedError();
+  };
+
+  const worker = new Worker<TargetJobData>(
     name,
-    async (job: Job<WakeJobData>, token?: string) => {
+    async (job: Job<TargetJobData>, token?: string) => {
       if (job.name === SWEEP_JOB) return sweep();
       if (job.name !== WAKE_JOB) return undefined;
-      const early = job.data.publishAt - clock.now();
-      if (early > 0) {
-        // BullMQ's clock ran ahead of the scheduler's: wait the difference, then run.
-        await job.moveToDelayed(Date.now() + early, token);
-        throw new DelayedError();
+      const { entryId, publishAt, platform, accountId } = job.data;
+      // BullMQ's clock ran ahead of the scheduler's: wait the difference, then run.
+      if (publishAt > clock.now()) return later(job, token, publishAt - clock.now());
+      const run = await scheduler.publishTarget({
+        entryId,
+        publishAt: new Date(publishAt),
+        target: { platform, accountId },
+      });
+      if (run.outcome === 'early') return later(job, token, publishAt - clock.now());
+      if (run.outcome === 'leased' && run.leaseUntil !== undefined) {
+        // Held by another worker: look again when its lease ends (settled by then, or taken over).
+        return later(job, token, run.leaseUntil.getTime() - clock.now() + AFTER_LEASE_MS);
       }
-      await scheduler.tick();
-      return undefined;
+      return run.outcome;
     },
     { connection, concurrency: options.concurrency ?? 1, ...prefix },
   );

@@ -1,5 +1,5 @@
 import type { Clock } from '@smmkit/core';
-import type { ScheduleStore } from '@smmkit/core/scheduler';
+import type { Scheduler, ScheduleStore, TargetJob } from '@smmkit/core/scheduler';
 import { fastForwardClock, manualClock } from '@smmkit/testkit';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { doomedWorker } from '../../core/test/scheduler/support/crash.js';
@@ -10,8 +10,8 @@ import {
   planWakeups,
   redisScheduleStore,
   startWakeupWorker,
+  targetJobId,
   type WakeupWorker,
-  wakeJobId,
 } from '../src/index.js';
 import { dropKeys, REDIS_URL, requireRedis, testPrefix } from './support/redis.js';
 
@@ -60,60 +60,188 @@ const wakeupWorker = async (
   return worker;
 };
 
+/**
+ * Wraps a scheduler so that each `publishTarget` waits at `gate` until `parties` calls (from any
+ * of the wrapped schedulers) have arrived, and records which worker ran which target.
+ */
+function meetingAt(parties: number) {
+  const ran: { worker: string; target: string }[] = [];
+  let open: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  const wrap = (scheduler: Scheduler): Parameters<typeof startWakeupWorker>[0]['scheduler'] => ({
+    tick: (options) => scheduler.tick(options),
+    publishTarget: async (job: TargetJob) => {
+      ran.push({ worker: scheduler.workerId, target: job.target.platform });
+      if (ran.length >= parties) open();
+      await gate;
+      return scheduler.publishTarget(job);
+    },
+  });
+  return { ran, wrap };
+}
+
 // BullMQ runs on real time: jobs are awaited (vi.waitFor), within a test timeout above those waits.
-describe('BullMQ wake-ups', { timeout: 20_000 }, () => {
-  it('plans one delayed job per entry and time: planning again is a no-op, a new time is a new job', async () => {
+describe('BullMQ jobs per entry, occurrence and target', { timeout: 20_000 }, () => {
+  it('plans one delayed job per target with ids of the entry, its time and the target; planning again is a no-op', async () => {
     const time = fastForwardClock(manualClock(START));
     const planner = wakeups(time);
-    const entry = { id: 'series@2026-11-22T13:00:00.000Z', publishAt: new Date(START + 60 * MINUTE) };
-    const first = await planner.plan(entry);
+    const entry = {
+      id: 'series@2026-11-22T13:00:00.000Z',
+      publishAt: new Date(START + 60 * MINUTE),
+      targets: [world.xTarget, world.mastodonTarget],
+    };
+    const ids = await planner.plan(entry);
     await planner.plan(entry);
     await wakeups(time).plan(entry); // another process plans it too
     const moved = await planner.plan({ ...entry, publishAt: new Date(START + 90 * MINUTE) });
 
-    expect(first).toBe(wakeJobId(entry));
-    expect(moved).not.toBe(first);
-    await expect(planner.queue.getDelayedCount()).resolves.toBe(2);
-    const job = await planner.queue.getJob(first);
+    const escapedId = 'series%402026-11-22T13%3A00%3A00.000Z';
+    expect(ids).toEqual([
+      `target@${START + 60 * MINUTE}@${escapedId}@x@${world.xTarget.accountId}`,
+      `target@${START + 60 * MINUTE}@${escapedId}@mastodon@${world.mastodonTarget.accountId}`,
+    ]);
+    expect(ids).toEqual(entry.targets.map((target) => targetJobId(entry, target)));
+    expect(moved.some((id) => ids.includes(id))).toBe(false);
+    await expect(planner.queue.getDelayedCount()).resolves.toBe(4);
+    const job = await planner.queue.getJob(ids[1] ?? '');
     expect(job?.opts.delay).toBe(60 * MINUTE);
-    expect(job?.data).toEqual({ entryId: entry.id, publishAt: START + 60 * MINUTE });
+    expect(job?.data).toEqual({
+      entryId: entry.id,
+      publishAt: START + 60 * MINUTE,
+      platform: 'mastodon',
+      accountId: world.mastodonTarget.accountId,
+    });
   });
 
-  it('keeps entry ids apart that only differ where BullMQ forbids characters', () => {
+  it('keeps ids apart that only differ where BullMQ forbids characters or where the parts meet', () => {
     const at = new Date(START);
-    const ids = ['a:b', 'a%3Ab', '123', 'a%b'].map((id) => wakeJobId({ id, publishAt: at }));
-    expect(new Set(ids).size).toBe(4);
+    const x = { platform: 'x', accountId: '1' };
+    const ids = [
+      targetJobId({ id: 'a:b', publishAt: at }, x),
+      targetJobId({ id: 'a%3Ab', publishAt: at }, x),
+      targetJobId({ id: '123', publishAt: at }, x),
+      targetJobId({ id: 'a%b', publishAt: at }, x),
+      targetJobId({ id: 'a@x', publishAt: at }, { platform: 'x', accountId: '1' }),
+      targetJobId({ id: 'a', publishAt: at }, { platform: 'x@x', accountId: '1' }),
+    ];
+    expect(new Set(ids).size).toBe(ids.length);
     expect(ids.every((id) => !id.includes(':') && Number.isNaN(Number(id)))).toBe(true);
   });
 
-  it('wakes workers on two connections at each entry’s time, and each entry is published once', async () => {
+  it('has two workers publish the two targets of one entry at once; it settles once, and a second enqueue does nothing', async () => {
+    const planner = wakeups();
+    const planning = world.scheduler({ workerId: 'planner' });
+    const planned = planWakeups(planning.events, planner);
+    const [entry] = await planning.schedule(
+      { text: 'One entry, two workers' },
+      [world.xTarget, world.mastodonTarget],
+      new Date(START),
+    );
+    if (entry === undefined) throw new Error('no entry');
+    await planned.settled();
+    await expect(planner.queue.getJobCounts('wait', 'delayed')).resolves.toEqual({ wait: 2, delayed: 0 });
+
+    // Each worker runs one job at a time, and each job waits until both have started: the two
+    // targets can only go out through two workers, at once.
+    const meeting = meetingAt(2);
+    const workers = ['one', 'two'].map((workerId) => world.scheduler({ workerId, store: connection() }));
+    for (const scheduler of workers) await wakeupWorker(meeting.wrap(scheduler));
+    await vi.waitFor(async () => expect(await planner.queue.getCompletedCount()).toBe(2), {
+      timeout: 10_000,
+    });
+
+    expect(new Set(meeting.ran.map((run) => run.worker))).toEqual(new Set(['one', 'two']));
+    expect(meeting.ran.map((run) => run.target).sort()).toEqual(['mastodon', 'x']);
+    const stored = await world.store().get(entry.id);
+    expect(stored).toMatchObject({ status: 'published', attempts: 1 });
+    expect(stored?.results?.map((result) => [result.platform, result.status])).toEqual([
+      ['x', 'published'],
+      ['mastodon', 'published'],
+    ]);
+    expect(world.xPosts()).toHaveLength(1);
+    expect(world.mastodonPosts()).toHaveLength(1);
+    const announced = workers.flatMap((scheduler) => scheduler.seen.map((event) => event.name));
+    expect(announced.filter((name) => name === 'due')).toHaveLength(1);
+    expect(announced.filter((name) => name === 'published')).toHaveLength(1);
+
+    // Planned again after it ran (a retried request, another process): no new job, nothing sent.
+    await planner.plan(entry);
+    await expect(planner.queue.getJobCounts('wait', 'delayed', 'active', 'completed')).resolves.toEqual({
+      wait: 0,
+      delayed: 0,
+      active: 0,
+      completed: 2,
+    });
+    expect(world.xPosts()).toHaveLength(1);
+  });
+
+  it('publishes entries planned on two connections once per target', async () => {
     const planner = wakeups();
     const planning = world.scheduler({ workerId: 'planner' });
     const planned = planWakeups(planning.events, planner);
     const entries = [];
     for (let n = 0; n < 6; n += 1) {
-      entries.push(...(await planning.schedule({ text: `Due now ${n}` }, [world.xTarget], new Date(START))));
+      entries.push(
+        ...(await planning.schedule(
+          { text: `Due now ${n}` },
+          [world.xTarget, world.mastodonTarget],
+          new Date(START),
+        )),
+      );
     }
     await planned.settled();
-    // Planned twice (say, by a retried request): still one job per entry.
+    // Planned twice (say, by a retried request): still one job per entry and target.
     for (const entry of entries) await planner.plan(entry);
     await expect(planner.queue.getJobCounts('wait', 'delayed', 'active', 'completed')).resolves.toSatisfy(
-      (counts: Record<string, number>) => Object.values(counts).reduce((sum, count) => sum + count, 0) === 6,
+      (counts: Record<string, number>) => Object.values(counts).reduce((sum, count) => sum + count, 0) === 12,
     );
 
     for (const workerId of ['one', 'two']) {
       await wakeupWorker(world.scheduler({ workerId, batchSize: 2, store: connection() }));
     }
-    await vi.waitFor(async () => expect(await planner.queue.getCompletedCount()).toBe(6), {
+    await vi.waitFor(async () => expect(await planner.queue.getCompletedCount()).toBe(12), {
       timeout: 10_000,
     });
     expect(world.xPosts()).toHaveLength(6);
+    expect(world.mastodonPosts()).toHaveLength(6);
     expect((await world.store().list()).map((entry) => [entry.status, entry.attempts])).toEqual(
       Array.from({ length: 6 }, () => ['published', 1]),
     );
   });
 
-  it('puts back a wake-up that fires before its entry is due by the scheduler’s clock', async () => {
+  it('takes over a target whose worker died mid-publish, through the outbox, when its job runs again', async () => {
+    const [entry] = await world
+      .scheduler()
+      .schedule({ text: 'Survives a crash' }, [world.xTarget, world.mastodonTarget], new Date(START));
+    if (entry === undefined) throw new Error('no entry');
+    const doomed = doomedWorker(connection(), world.clock.fetch, {
+      afterRequest: (method, url) => method === 'POST' && url.pathname === '/2/tweets',
+    });
+    void world
+      .scheduler({ store: doomed.store, fetch: doomed.fetch, workerId: 'doomed', leaseMs: MINUTE })
+      .publishTarget({ entryId: entry.id, publishAt: entry.publishAt, target: world.xTarget });
+    await vi.waitFor(() => expect(doomed.dead()).toBe(true), { timeout: 5_000 });
+    expect(world.xPosts()).toHaveLength(1);
+    // Its lease has surely run out one lease length after it died.
+    world.time.set(world.time.now() + MINUTE);
+
+    const planner = wakeups();
+    await planner.plan(entry); // the jobs BullMQ runs again after the worker's death
+    const rescuer = world.scheduler({ workerId: 'rescuer', leaseMs: MINUTE, store: connection() });
+    await wakeupWorker(rescuer);
+    await vi.waitFor(async () => expect(await planner.queue.getCompletedCount()).toBe(2), {
+      timeout: 10_000,
+    });
+    const stored = await world.store().get(entry.id);
+    expect(stored).toMatchObject({ status: 'published', attempts: 2 });
+    expect(world.xPosts()).toHaveLength(1);
+    expect(world.mastodonPosts()).toHaveLength(1);
+    expect(rescuer.seen.filter((event) => event.name === 'recovered')).toHaveLength(1);
+  });
+
+  it('puts back a job that fires before its entry is due by the scheduler’s clock', async () => {
     // The planner's clock runs ten minutes ahead of the scheduler's: its job fires at once.
     const ahead = fastForwardClock(manualClock(START + 10 * MINUTE));
     const planner = wakeups(ahead);
@@ -121,7 +249,7 @@ describe('BullMQ wake-ups', { timeout: 20_000 }, () => {
       .scheduler()
       .schedule({ text: 'Not yet' }, [world.xTarget], new Date(START + 5 * MINUTE));
     if (entry === undefined) throw new Error('no entry');
-    const jobId = await planner.plan(entry);
+    const [jobId = ''] = await planner.plan(entry);
     await wakeupWorker(world.scheduler({ workerId: 'early', store: connection() }));
 
     await vi.waitFor(async () => expect(await planner.queue.getJobState(jobId)).toBe('delayed'), {

@@ -27,6 +27,7 @@ describeScheduleStore('redisScheduleStore', newStore, {
     if (prefix === undefined) throw new Error('not a store this test opened');
     return redisScheduleStore({ connection: REDIS_URL, prefix });
   },
+  targetClaims: true,
 });
 
 const entry = (id: string, fields: Readonly<Record<string, unknown>> = {}): ScheduleEntry =>
