@@ -47,5 +47,6 @@ export type {
   SmmkitReport,
   SmmkitReportOptions,
   SmmkitScheduleOptions,
+  SmmkitTarget,
 } from './smmkit-api.js';
 export type { AccountTokenStore, SmmkitStore } from './store.js';

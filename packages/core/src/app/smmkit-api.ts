@@ -11,6 +11,7 @@ import type { Inbox } from '../inbox/inbox-api.js';
 import type { InboxOptions } from '../inbox/inbox-options.js';
 import type { Post } from '../models/post.js';
 import type { ScheduleEntry } from '../models/schedule-entry.js';
+import type { TargetOverrides } from '../models/target.js';
 import type { PublisherOptions } from '../publisher/options.js';
 import type { PublishOutcome } from '../publisher/outcome.js';
 import type { Publisher, PublishOptions } from '../publisher/publisher.js';
@@ -110,16 +111,32 @@ export interface SmmkitAccounts {
   status(): Promise<Pick<ConnectedAccount, 'id' | 'platform' | 'accountId' | 'status'>[]>;
 }
 
-/** Options of {@link Smmkit.publish}: the account ids to publish to, and the publisher's options. */
+/**
+ * A connected account to publish to, with changes for it only (a shorter text for X, platform
+ * options): the facade's form of a publisher `Target`.
+ *
+ * @example
+ * ```ts
+ * const to: SmmkitTarget = { account: 'brand-x', overrides: { text: 'Short for X' } };
+ * ```
+ */
+export interface SmmkitTarget {
+  /** The connected account's id. */
+  readonly account: string;
+  /** Changes for this account only; the target carries this very object, as the publisher's events show it. */
+  readonly overrides?: TargetOverrides | undefined;
+}
+
+/** Options of {@link Smmkit.publish}: the accounts to publish to, and the publisher's options. */
 export interface SmmkitPublishOptions extends PublishOptions {
-  /** Ids of connected accounts (`['brand-x', 'brand-mastodon']`). */
-  readonly to: readonly string[];
+  /** Connected accounts by id (`['brand-x', 'brand-mastodon']`), each with overrides if you like. */
+  readonly to: readonly (string | SmmkitTarget)[];
 }
 
 /** Options of {@link Smmkit.schedule}: the account ids, when, and the scheduler's options. */
 export interface SmmkitScheduleOptions extends ScheduleOptions {
-  /** Ids of connected accounts. */
-  readonly to: readonly string[];
+  /** Connected accounts by id, each with overrides if you like. */
+  readonly to: readonly (string | SmmkitTarget)[];
   /** When: an instant, `{ at, zone }`, `'next-slot'` or a recurrence (see the scheduler). */
   readonly at: When;
 }
@@ -138,6 +155,8 @@ export type SmmkitReportOptions<K extends Kpi = Kpi> = Omit<BuildReportInputOpti
   readonly sla?: EngagementSlaOptions | undefined;
   /** The report's title. */
   readonly title?: string | undefined;
+  /** When the report was made, shown in its header (default none: the same input renders the same page). */
+  readonly generatedAt?: Date | undefined;
 };
 
 /** What {@link Smmkit.report} returns. */

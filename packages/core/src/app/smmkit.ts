@@ -14,7 +14,13 @@ import { accountTokens } from './account-tokens.js';
 import { appMetrics } from './app-metrics.js';
 import { inboxAccountsOf, liveScheduler } from './live-accounts.js';
 import { metricsCadence } from './metrics-cadence.js';
-import type { Smmkit, SmmkitAccounts, SmmkitOptions, SmmkitReportOptions } from './smmkit-api.js';
+import type {
+  Smmkit,
+  SmmkitAccounts,
+  SmmkitOptions,
+  SmmkitReportOptions,
+  SmmkitTarget,
+} from './smmkit-api.js';
 
 export type { Smmkit, SmmkitOptions } from './smmkit-api.js';
 
@@ -122,24 +128,34 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
           onRound: options.metrics.onRound,
         });
 
-  const targetsOf = async (ids: readonly string[]): Promise<Target[]> => {
-    const found = await Promise.all(ids.map((id) => store.accounts.get(id)));
-    const problems = ids.flatMap((id, index) =>
+  const targetsOf = async (to: readonly (string | SmmkitTarget)[]): Promise<Target[]> => {
+    const wanted = to.map((entry) => (typeof entry === 'string' ? { account: entry } : entry));
+    const found = await Promise.all(wanted.map(({ account }) => store.accounts.get(account)));
+    const problems = wanted.flatMap(({ account }, index) =>
       found[index] === undefined
         ? [
             {
               path: ['to', index],
               rule: 'account.unknown',
-              message: `no account "${id}" is connected`,
-              actual: id,
+              message: `no account "${account}" is connected`,
+              actual: account,
             },
           ]
         : [],
     );
     if (problems.length > 0) throw new ValidationError(problems, 'accounts');
-    return found.flatMap((account) =>
-      account === undefined ? [] : [{ platform: account.platform, accountId: account.accountId }],
-    );
+    return found.flatMap((account, index) => {
+      const overrides = wanted[index]?.overrides;
+      return account === undefined
+        ? []
+        : [
+            {
+              platform: account.platform,
+              accountId: account.accountId,
+              ...(overrides === undefined ? {} : { overrides }),
+            },
+          ];
+    });
   };
 
   const accounts: SmmkitAccounts = {
@@ -200,12 +216,16 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
       return (await metrics.collect(publisher, collectOptions)).result;
     },
     report: <K extends Kpi = 'engagementRateByImpressions'>(reportOptions: SmmkitReportOptions<K> = {}) => {
-      const { title, kpi, ...rest } = reportOptions;
+      const { title, generatedAt, kpi, ...rest } = reportOptions;
       const input = buildReportInput<K>(analytics, {
         ...rest,
         kpi: kpi ?? ('engagementRateByImpressions' as K),
       });
-      return { html: renderReport(input, title === undefined ? {} : { title }), input };
+      const render = {
+        ...(title === undefined ? {} : { title }),
+        ...(generatedAt === undefined ? {} : { generatedAt }),
+      };
+      return { html: renderReport(input, render), input };
     },
     start: () => {
       scheduler.start();

@@ -124,6 +124,31 @@ describe('createSmmkit records what it publishes', () => {
     await smm.shutdown();
   });
 
+  it('publishes with per-account overrides, the target carrying the very overrides given', async () => {
+    const { brandX, brandMastodon, xTokens, mastodonTokens, xUser, mastodonUser } = onboard();
+    const smm = await world.smmkit(memoryStore());
+    await smm.accounts.connect(brandX, xTokens);
+    await smm.accounts.connect(brandMastodon, mastodonTokens);
+    const short = { text: 'Short for X' };
+    const queued: unknown[] = [];
+    smm.publisher.events.on('queued', ({ target }) => queued.push(target.overrides));
+    const outcomes = await smm.publish(
+      { text: 'The long version, for Mastodon' },
+      { to: [{ account: 'brand-x', overrides: short }, 'brand-mastodon'] },
+    );
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['published', 'published']);
+    expect(
+      x.sim.posts.filter((post) => post.accountId === xUser.account.id).map((post) => post.text),
+    ).toEqual(['Short for X']);
+    expect(
+      mastodon.sim.posts
+        .filter((post) => post.accountId === mastodonUser.account.id)
+        .map((post) => post.text),
+    ).toEqual(['The long version, for Mastodon']);
+    expect(queued[0]).toBe(short);
+    await smm.shutdown();
+  });
+
   it("reports the inbox's response times from the facade's report", async () => {
     const { brandX, xTokens, xUser } = onboard();
     const smm = await world.smmkit(memoryStore());
