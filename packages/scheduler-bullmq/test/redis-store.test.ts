@@ -85,7 +85,7 @@ describe('createSmmkit on redisStore in two processes', () => {
 });
 
 describe('redisStore', () => {
-  it('keeps the registry, tokens, schedule and budgets under the prefix', async () => {
+  it('keeps the registry, tokens, schedule, published posts and budgets under the prefix', async () => {
     const prefix = `${filePrefix}layout:`;
     const { brandX, xTokens } = scenario.onboard();
     const smm = await world.smmkit(redisStore({ connection: REDIS_URL, prefix }));
@@ -100,7 +100,7 @@ describe('redisStore', () => {
     const redis = new Redis(REDIS_URL);
     const keys = (await redis.keys(`${prefix}*`)).map((key) => key.slice(prefix.length));
     await redis.quit();
-    expect(keys).toEqual(expect.arrayContaining(['accounts', 'tokens:brand-x', 'entries']));
+    expect(keys).toEqual(expect.arrayContaining(['accounts', 'tokens:brand-x', 'entries', 'metrics:posts']));
     expect(keys.some((key) => key.startsWith('budget:'))).toBe(true);
   });
 
