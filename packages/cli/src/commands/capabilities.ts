@@ -31,10 +31,14 @@ const ROWS: readonly (readonly [string, (capabilities: Capabilities) => string])
   ['like', (c) => yesNo(c.engagement.like)],
   ['mention search', (c) => (c.engagement.search === false ? 'no' : c.engagement.search)],
   ['public accounts', (c) => yesNo(c.research?.publicAccounts === true)],
-  ['audience', (c) => c.research?.audience.join(' ') || '–'],
+  ['audience breakdowns', (c) => String(c.research?.audience.length ?? 0)],
   ['webhooks', (c) => yesNo(c.webhooks)],
   ['auth', (c) => `${c.auth.flavour}${c.auth.refreshable ? ', refresh' : ''}`],
-  ['scopes to publish', (c) => c.auth.scopes?.publish?.join(' ') ?? '–'],
+  // The names are long (Meta's, LinkedIn's): the matrix counts them, --json lists them.
+  [
+    'scopes to publish',
+    (c) => (c.auth.scopes?.publish === undefined ? '–' : String(c.auth.scopes.publish.length)),
+  ],
   ['rate limits', (c) => (c.rateLimits.headers ? 'headers + budgets' : 'budgets')],
 ];
 
