@@ -3,7 +3,7 @@
  * Redis achieves against the rate budgets it shares. For 1, 2 and 4 worker processes in turn,
  * 1,000 entries for 40 X accounts fall due at once; each worker has the Redis schedule store and
  * outbox, the publisher's budgets in Redis (`throttle.ledger: redisBudgetLedger(...)`) and a
- * BullMQ wake-up worker. The X simulator runs in this process and answers over loopback HTTP.
+ * BullMQ worker; each entry gets one job per target (here one), planned with `bullmqWakeups`. The X simulator runs in this process and answers over loopback HTTP.
  *
  * The workers' X adapter declares an app-wide budget of 120 posts per 2 s and 20 per 8 s per
  * account, both rolling (X's are 100 per 15 minutes per user and 10,000 per 24 hours per app,

@@ -1,8 +1,8 @@
 /**
  * One worker process of `pnpm bench:workers` (workers.ts forks 1, 2 or 4): the Redis schedule
  * store and outbox, rate budgets in Redis (`throttle.ledger`) shared with the other workers, and a
- * BullMQ wake-up worker running the scheduler's claim rounds, publishing to the X simulator the
- * parent serves over HTTP. The publisher's pacing policy is the default one but for the reset
+ * BullMQ worker running one job per entry and target (`scheduler.publishTarget`), up to
+ * `world.batchSize` at once, publishing to the X simulator the parent serves over HTTP. The publisher's pacing policy is the default one but for the reset
  * skew, scaled down with the windows. `exit` over IPC closes it.
  */
 import { createXAdapter } from '@smmkit/adapter-x';
@@ -37,7 +37,8 @@ const wakeups = await startWakeupWorker({
   prefix: world.bullPrefix,
   queueName: world.queueName,
   scheduler,
-  concurrency: 2,
+  // As many targets in flight as a claim round would take: most of them wait for the budget.
+  concurrency: world.batchSize,
   sweepEveryMs: 1_000,
 });
 
