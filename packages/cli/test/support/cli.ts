@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 const PACKAGE = fileURLToPath(new URL('../..', import.meta.url));
 const BINARY = join(PACKAGE, 'dist', 'cli.js');
 const LOCK = join(PACKAGE, '.build-lock');
+const STALE_LOCK_MS = 120_000;
 
 /** The newest modification time under `dir`. */
 function newest(dir: string): number {
@@ -29,6 +30,9 @@ export function ensureBuilt(): void {
       mkdirSync(LOCK);
       break;
     } catch {
+      // A lock left by a run that was killed mid-build is older than any build takes.
+      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > STALE_LOCK_MS)
+        rmSync(LOCK, { recursive: true, force: true });
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
     }
   }
