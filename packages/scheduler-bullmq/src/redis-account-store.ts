@@ -54,8 +54,9 @@ export function redisAccountStore(options: RedisAccountStoreOptions): RedisAccou
   const owned = typeof connection === 'string';
   const redis = typeof connection === 'string' ? new Redis(connection) : connection;
   const prefix = options.prefix ?? 'smmkit:';
-  const keys = [`${prefix}accounts`, `${prefix}account-holders`, `${prefix}account-holdings`];
-  const [accountsKey = ''] = keys;
+  const accountsKey = `${prefix}accounts`;
+  // The scripts' KEYS, in their order: accounts, holders, holdings.
+  const keys = [accountsKey, `${prefix}account-holders`, `${prefix}account-holdings`];
 
   return {
     connect: async (account, at) => {
