@@ -6,23 +6,18 @@ import { createInstagramSimulator } from '@smmkit/adapter-instagram/mocks';
 import { createXAdapter } from '@smmkit/adapter-x';
 import { createXSimulator } from '@smmkit/adapter-x/mocks';
 import { type Engagement, type PublicAccount, staticTokenProvider } from '@smmkit/core';
-import {
-  type Analytics,
-  type BenchmarkAccount,
-  type BrandTerms,
-  buildReportInput,
-  type ConversionEvent,
-  type Goal,
-  renderReport,
-  type SpendEntry,
-} from '@smmkit/core/analytics';
+import type { BenchmarkAccount, BrandTerms, ConversionEvent, Goal, SpendEntry } from '@smmkit/core/analytics';
+import type { Smmkit } from '@smmkit/core/app';
 import { fastForwardClock, manualClock, startSimulators } from '@smmkit/testkit';
 import { CAMPAIGN } from './campaign.ts';
 
 /** Options of {@link runAnalysis}. */
 export interface AnalysisOptions {
-  /** The campaign's metrics and posts, as the publishing part collected them. */
-  readonly analytics: Analytics;
+  /**
+   * The facade the campaign went out through: its aggregator holds the campaign's posts and
+   * metrics, and its report renders them with what this part adds.
+   */
+  readonly smm: Pick<Smmkit, 'analytics' | 'report'>;
   /** Our accounts to compare with the rival, named as the report shows them. */
   readonly own: readonly BenchmarkAccount[];
   /** Where to write the HTML report (default a file in the system's temporary folder). */
@@ -96,7 +91,7 @@ const SPEND: readonly SpendEntry[] = [
  */
 export async function runAnalysis(options: AnalysisOptions): Promise<AnalysisReport> {
   const print = options.print ?? ((line: string) => console.log(line));
-  const { analytics } = options;
+  const { analytics } = options.smm;
   const time = manualClock(Date.parse('2026-03-24T09:00:00.000Z'));
   const clock = fastForwardClock(time);
   const x = createXSimulator({ clock: time });
@@ -188,7 +183,7 @@ export async function runAnalysis(options: AnalysisOptions): Promise<AnalysisRep
       analytics.ingestPublicAccounts([await lookUpOnX({ handle, since: SINCE }, xContext)]);
     }
 
-    const input = buildReportInput(analytics, {
+    const { html, input } = options.smm.report({
       kpi: 'engagementRateByFollowers',
       since: SINCE,
       until: UNTIL,
@@ -197,6 +192,8 @@ export async function runAnalysis(options: AnalysisOptions): Promise<AnalysisRep
       influencers: { n: 3 },
       audience: true,
       roi: { conversions: CONVERSIONS, spend: SPEND, currency: 'EUR' },
+      title: 'Spring 2026 launch',
+      generatedAt: new Date(UNTIL),
     });
     print('');
     print('What worked, 23 March – 1 April (report sections, also written as HTML)');
@@ -230,7 +227,6 @@ export async function runAnalysis(options: AnalysisOptions): Promise<AnalysisRep
       );
     if (input.roi?.bestPlatform) print(`  best return per euro: ${input.roi.bestPlatform}`);
 
-    const html = renderReport(input, { title: 'Spring 2026 launch', generatedAt: new Date(UNTIL) });
     const reportFile = options.reportFile ?? join(tmpdir(), 'smmkit-demo-report.html');
     await writeFile(reportFile, html);
     print(`  report: ${reportFile}`);

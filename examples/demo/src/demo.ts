@@ -1,18 +1,10 @@
-import type { MetricSample, Target } from '@smmkit/core';
-import {
-  type Analytics,
-  collectMetrics,
-  createAnalytics,
-  type MetricsPost,
-  publishedPosts,
-  type RollupRow,
-} from '@smmkit/core/analytics';
+import type { MetricSample, Target, TargetOverrides } from '@smmkit/core';
+import type { Analytics, RollupRow } from '@smmkit/core/analytics';
+import { createSmmkit, memoryStore, type Smmkit, type SmmkitTarget } from '@smmkit/core/app';
 import {
   applyOverrides,
-  createPublisher,
   PUBLISHER_EVENT_NAMES,
   type PublishedOutcome,
-  type Publisher,
   type PublishOutcome,
 } from '@smmkit/core/publisher';
 import { fastForwardClock, manualClock, type PlatformSimulator, startSimulators } from '@smmkit/testkit';
@@ -69,6 +61,8 @@ export interface DemoReport {
   readonly summary: readonly RollupRow<'platform', SummaryKpi>[];
   /** The aggregator holding the campaign's posts and metrics, for the analysis part. */
   readonly analytics: Analytics;
+  /** The facade the campaign went out through (shut down; its report still renders), for the analysis part. */
+  readonly smm: Smmkit;
   /** Publisher events by name. */
   readonly events: Readonly<Record<string, number>>;
   /** Simulated milliseconds from start to the end of publishing. */
@@ -121,19 +115,32 @@ export async function main(options: DemoOptions = {}): Promise<DemoReport> {
     print('');
     for (const platform of set) for (const fault of platform.faults) platform.sim.faults.inject(fault);
 
-    const publisher = createPublisher({
+    // One facade over every platform: the registry holds each demo account and its tokens, and
+    // every post published through it is recorded with its metadata for the metrics.
+    const smm = await createSmmkit({
+      store: memoryStore(),
       adapters: set.map((platform) => platform.adapter),
-      tokens: (target) => {
-        const platform = set.find((p) => p.id === target.platform);
-        if (platform === undefined) throw new Error(`no platform ${target.platform}`);
-        return platform.tokens;
-      },
+      refresh: Object.fromEntries(
+        set.flatMap((platform) => (platform.refresh === undefined ? [] : [[platform.id, platform.refresh]])),
+      ),
       clock,
-      retry: { random: () => 0.5 },
+      publisher: { retry: { random: () => 0.5 } },
     });
+    for (const platform of set) {
+      await smm.accounts.connect(
+        {
+          id: accountOf(platform.id),
+          platform: platform.id,
+          accountId: platform.accountId,
+          ...(platform.handle === undefined ? {} : { handle: platform.handle }),
+        },
+        platform.tokens,
+      );
+    }
+    const { publisher } = smm;
 
-    // Which post a target object stands for: events carry the target they were given.
-    const labels = new WeakMap<Target, string>();
+    // Which post a target stands for: events carry the overrides object each target was given.
+    const labels = new WeakMap<TargetOverrides, string>();
     const counts: Record<string, number> = {};
     const notes = ({ result }: PublishedOutcome): string => {
       const list = [
@@ -146,7 +153,8 @@ export async function main(options: DemoOptions = {}): Promise<DemoReport> {
     };
     const stamp = (): string => paint.dim(relative(clock.now() - start).padStart(9));
     const line = (target: Target | undefined, event: string, text: string): void => {
-      const who = target === undefined ? '' : `${target.platform} ${labels.get(target) ?? ''}`;
+      const label = target?.overrides === undefined ? undefined : labels.get(target.overrides);
+      const who = target === undefined ? '' : `${target.platform} ${label ?? ''}`;
       print(`${stamp()}  ${who.padEnd(22)} ${paint.event(event, event.padEnd(12))} ${text}`);
     };
     for (const name of PUBLISHER_EVENT_NAMES)
@@ -207,13 +215,9 @@ export async function main(options: DemoOptions = {}): Promise<DemoReport> {
     const skipped: DemoSkip[] = [];
     const published = await Promise.all(
       CAMPAIGN_POSTS.map(async ({ label, post }) => {
-        const targets = set.flatMap((platform): Target[] => {
-          const overrides = { ...platform.overrides, ...platform.overridesFor?.(post) };
-          const target: Target = {
-            platform: platform.id,
-            accountId: platform.accountId,
-            ...(Object.keys(overrides).length === 0 ? {} : { overrides }),
-          };
+        const to = set.flatMap((platform): SmmkitTarget[] => {
+          const overrides: TargetOverrides = { ...platform.overrides, ...platform.overridesFor?.(post) };
+          const target: Target = { platform: platform.id, accountId: platform.accountId, overrides };
           const problems = platform.adapter.validate(applyOverrides(post, target));
           if (problems.length > 0) {
             const reason = problems.map(
@@ -222,10 +226,10 @@ export async function main(options: DemoOptions = {}): Promise<DemoReport> {
             skipped.push({ post: label, platform: platform.id, reason: reason.join('; ') });
             return [];
           }
-          labels.set(target, label);
-          return [target];
+          labels.set(overrides, label);
+          return [{ account: accountOf(platform.id), overrides }];
         });
-        const outcomes = await publisher.publish(post, targets, { idempotencyKey: `${CAMPAIGN}:${label}` });
+        const outcomes = await smm.publish(post, { to, idempotencyKey: `${CAMPAIGN}:${label}` });
         return outcomes.map(
           (outcome): DemoOutcome => ({ post: label, platform: outcome.target.platform, outcome }),
         );
@@ -253,16 +257,10 @@ export async function main(options: DemoOptions = {}): Promise<DemoReport> {
 
     // Metrics, a day later, read through the publisher's rate-limited queues.
     time.advance(METRICS_AFTER_MS);
-    // publishedPosts gives each published post with its metadata (when it went live, campaign,
-    // tags, class), which collectMetrics hands to the aggregator along with the samples.
-    const analytics = createAnalytics();
-    const onPlatforms = CAMPAIGN_POSTS.flatMap(({ label, post }) =>
-      publishedPosts(
-        post,
-        outcomes.flatMap((o) => (o.post === label ? [o.outcome] : [])),
-      ),
-    );
-    const collected = await collectAll(set, onPlatforms, publisher, analytics);
+    // The facade recorded each published post with its metadata (when it went live, campaign,
+    // tags, class): collectMetrics reads them all and keeps the samples in its store.
+    const collected = await collectAll(set, smm);
+    const { analytics } = smm;
     const summary = analytics.rollup({
       by: ['platform'],
       kpis: SUMMARY_KPIS,
@@ -297,7 +295,7 @@ export async function main(options: DemoOptions = {}): Promise<DemoReport> {
     ]);
     for (const cells of table([header, ...rows])) print(`  ${cells}`);
 
-    await publisher.shutdown();
+    await smm.shutdown();
     const total = outcomes.length;
     const ok = outcomes.filter((o) => o.outcome.status === 'published').length;
     const faults = set.reduce((sum, p) => sum + p.sim.faults.injectedTotal, 0);
@@ -314,6 +312,7 @@ export async function main(options: DemoOptions = {}): Promise<DemoReport> {
       platforms: set.map((p) => ({ id: p.id, sim: p.sim, accountId: p.accountId })),
       summary,
       analytics,
+      smm,
       events: counts,
       simulatedMs,
     };
@@ -322,29 +321,27 @@ export async function main(options: DemoOptions = {}): Promise<DemoReport> {
   }
 }
 
-/** Post metrics and account metrics (followers, for the engagement rate by followers). */
-async function collectAll(
-  set: readonly (DemoPlatform & SimulatedPlatform)[],
-  published: readonly MetricsPost[],
-  publisher: Publisher,
-  analytics: Analytics,
-): Promise<number> {
-  const posts = await collectMetrics(
-    set.map((p) => p.adapter),
-    published,
-    undefined,
-    { via: publisher, into: analytics },
-  );
+/** The demo account's id in the facade's registry. */
+function accountOf(platform: string): string {
+  return `linen-${platform}`;
+}
+
+/**
+ * Post metrics (the facade's `collectMetrics`), and account metrics (followers, for the
+ * engagement rate by followers) read through the facade's publisher into its aggregator.
+ */
+async function collectAll(set: readonly (DemoPlatform & SimulatedPlatform)[], smm: Smmkit): Promise<number> {
+  const posts = await smm.collectMetrics();
   let samples = posts.samples.length;
   for (const platform of set) {
     const read = platform.adapter.getAccountMetrics;
     if (read === undefined) continue;
-    const got: readonly MetricSample[] = await publisher.run(
+    const got: readonly MetricSample[] = await smm.publisher.run(
       { platform: platform.id, accountId: platform.accountId },
       'metrics',
       (context) => read.call(platform.adapter, context),
     );
-    analytics.ingestSamples(got);
+    smm.analytics.ingestSamples(got);
     samples += got.length;
   }
   return samples;

@@ -10,7 +10,7 @@ const week = await runWeek();
 const morning = await runMorningInbox();
 // Last, what worked: competitors, audience, voices, goals and ROI, and the HTML report.
 const analysis = await runAnalysis({
-  analytics: report.analytics,
+  smm: report.smm,
   own: report.platforms.map((platform) => ({
     platform: platform.id,
     accountId: platform.accountId,

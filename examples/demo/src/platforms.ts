@@ -8,16 +8,8 @@ import { createTikTokAdapter, isTikTokPublicId, tiktokPostUrl } from '@smmkit/ad
 import { createTikTokSimulator } from '@smmkit/adapter-tiktok/mocks';
 import { createXAdapter, refreshXToken, xPostUrl } from '@smmkit/adapter-x';
 import { createXSimulator } from '@smmkit/adapter-x/mocks';
-import {
-  type Adapter,
-  createRefreshingTokenProvider,
-  type Media,
-  type Post,
-  type PostRef,
-  staticTokenProvider,
-  type TargetOverrides,
-  type TokenProvider,
-} from '@smmkit/core';
+import type { Adapter, Media, Post, PostRef, TargetOverrides, TokenSet } from '@smmkit/core';
+import type { RefreshTokens } from '@smmkit/core/app';
 import { createMastodonAdapter } from '@smmkit/example-adapter-mastodon';
 import { createMastodonSimulator } from '@smmkit/example-adapter-mastodon/mocks';
 import type { FastForwardClock, ManualClock, PlatformSimulator, ScriptedFault } from '@smmkit/testkit';
@@ -32,8 +24,12 @@ export interface SimulatedPlatform {
   readonly adapter: Adapter;
   /** The demo account's id on the platform. */
   readonly accountId: string;
-  /** Its tokens. */
-  readonly tokens: TokenProvider;
+  /** The demo account's handle, for post URLs (X builds them with it). */
+  readonly handle?: string | undefined;
+  /** Its tokens, as the platform's OAuth exchange gave them. */
+  readonly tokens: TokenSet;
+  /** The platform's refresh call, when its tokens expire during the demo (X: after 2 hours). */
+  readonly refresh?: RefreshTokens | undefined;
   /** What this platform's posts change (shorter text, platform options). */
   readonly overrides?: TargetOverrides | undefined;
   /** Changes for one post on top of `overrides` (Instagram fetches images from a URL). */
@@ -74,23 +70,20 @@ const x: DemoPlatform = {
     const ana = simulator.addAccount('ana', { followers: 12_400, displayName: 'Ana (demo)' });
     return {
       sim: simulator.sim,
-      adapter: createXAdapter({ baseUrl: simulator.baseUrl, username: 'ana', fetch: clock.fetch }),
+      adapter: createXAdapter({ baseUrl: simulator.baseUrl, fetch: clock.fetch }),
       accountId: ana.account.id,
+      // The registry's handle reaches the adapter: post URLs are https://x.com/ana/status/….
+      handle: 'ana',
       // X tokens last 2 hours: the metrics read a day later needs a refresh, which this does.
-      tokens: createRefreshingTokenProvider({
-        platform: 'x',
-        tokens: { accessToken: ana.accessToken, refreshToken: ana.refreshToken, expiresAt: ana.expiresAt },
-        refresh: (refreshToken) =>
-          refreshXToken({
-            clientId: 'smmkit-demo',
-            baseUrl: simulator.baseUrl,
-            refreshToken,
-            clock,
-            fetch: clock.fetch,
-          }),
-        persist: () => undefined,
-        clock,
-      }),
+      tokens: { accessToken: ana.accessToken, refreshToken: ana.refreshToken, expiresAt: ana.expiresAt },
+      refresh: (refreshToken) =>
+        refreshXToken({
+          clientId: 'smmkit-demo',
+          baseUrl: simulator.baseUrl,
+          refreshToken,
+          clock,
+          fetch: clock.fetch,
+        }),
       postUrl: (ref) => xPostUrl(ref.platformPostId, 'ana'),
       faults: [
         // The first image upload gets a 503: the publisher retries, each image is stored once.
@@ -117,7 +110,7 @@ const mastodon: DemoPlatform = {
         fetch: clock.fetch,
       }),
       accountId: ana.account.id,
-      tokens: staticTokenProvider(ana.accessToken),
+      tokens: { accessToken: ana.accessToken },
       postUrl: (ref) => `${simulator.instanceUrl}/@ana/${ref.platformPostId}`,
       overrides: { options: { visibility: 'public', language: 'en' } },
       faults: [
@@ -153,7 +146,7 @@ const instagram: DemoPlatform = {
       extraSimulators: simulator.simulators.filter((sim) => sim !== simulator.sim),
       adapter: createInstagramAdapter({ baseUrl: simulator.baseUrl, fetch: clock.fetch }),
       accountId: ana.account.id,
-      tokens: staticTokenProvider(ana.accessToken),
+      tokens: { accessToken: ana.accessToken },
       // Images are created from a public URL (`image_url`,
       // https://developers.facebook.com/docs/instagram-platform/content-publishing), at most 1,440 px wide
       // (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media):
@@ -198,7 +191,7 @@ const linkedin: DemoPlatform = {
       adapter: createLinkedInAdapter({ fetch: clock.fetch }),
       // The member's URN: LinkedIn posts as `urn:li:person:…`.
       accountId: ana.account.id,
-      tokens: staticTokenProvider(ana.accessToken),
+      tokens: { accessToken: ana.accessToken },
       postUrl: (ref) => linkedInPostUrl(ref.platformPostId),
       faults: [
         // The first image upload is refused with a 500: the publisher retries, nothing was posted.
@@ -226,7 +219,7 @@ const facebook: DemoPlatform = {
       adapter: createFacebookAdapter({ baseUrl: simulator.baseUrl, fetch: clock.fetch }),
       // The Page id; its Page token posts to the Page feed.
       accountId: page.account.id,
-      tokens: staticTokenProvider(page.accessToken),
+      tokens: { accessToken: page.accessToken },
       // Photos are given by a public URL (https://developers.facebook.com/docs/graph-api/reference/page/photos/):
       // the same pictures, as the CDN serves them.
       overridesFor: (post) => {
@@ -269,7 +262,7 @@ const tiktok: DemoPlatform = {
       extraSimulators: simulator.simulators.filter((sim) => sim !== simulator.sim),
       adapter: createTikTokAdapter({ baseUrl: simulator.apiUrl, fetch: clock.fetch }),
       accountId: creator.account.id,
-      tokens: staticTokenProvider(creator.accessToken),
+      tokens: { accessToken: creator.accessToken },
       // TikTok has no default audience: every direct post names one among the creator's options
       // (https://developers.tiktok.com/doc/content-sharing-guidelines).
       overrides: { options: { privacyLevel: 'PUBLIC_TO_EVERYONE' } },

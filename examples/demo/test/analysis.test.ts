@@ -13,7 +13,7 @@ describe('pnpm demo: what worked', () => {
       const lines: string[] = [];
       const reportFile = join(folder, 'report.html');
       const result = await runAnalysis({
-        analytics: campaign.analytics,
+        smm: campaign.smm,
         own: campaign.platforms.map((platform) => ({
           platform: platform.id,
           accountId: platform.accountId,
