@@ -6,5 +6,7 @@ const result = await runScaleOut({
   workers: Number(process.env.WORKERS ?? 3),
   log: (line) => console.log(line),
 });
-console.log(`${result.published} of ${result.scheduled} posts published, ${result.posts.length} on X`);
-for (const [pid, count] of result.byWorker) console.log(`  worker ${pid}: ${count}`);
+console.log(
+  `${result.published} of ${result.scheduled} entries published, ${result.posts.length} posts on X; ${result.split} entries had their two targets published by two workers`,
+);
+for (const [pid, count] of result.byWorker) console.log(`  worker ${pid}: ${count} targets`);

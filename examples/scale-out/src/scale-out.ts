@@ -16,7 +16,7 @@ export interface ScaleOutOptions {
   readonly prefix?: string | undefined;
   /** Worker processes to start (default 3). */
   readonly workers?: number | undefined;
-  /** Posts to schedule (default 30), spread over two X accounts. */
+  /** Posts to schedule (default 30), each to two X accounts (two targets, two jobs). */
   readonly entries?: number | undefined;
   /** Node options of the worker processes (tests pass a loader for the TypeScript sources). */
   readonly execArgv?: readonly string[] | undefined;
@@ -30,16 +30,18 @@ export interface ScaleOutResult {
   readonly scheduled: number;
   /** Entries that ended `published`, by the store. */
   readonly published: number;
-  /** Posts on the simulated X, each text counted once per copy. */
+  /** Posts on the simulated X as `<account>: <text>`, once per copy. */
   readonly posts: readonly string[];
-  /** How many entries each worker process published, by its pid. */
+  /** How many targets each worker process published, by its pid. */
   readonly byWorker: ReadonlyMap<number, number>;
+  /** Entries whose two targets were published by two different workers. */
+  readonly split: number;
 }
 
 /**
  * Starts the X simulator (served over HTTP), forks the worker processes, schedules posts a few
- * seconds ahead in this process (the app's side: a scheduler that plans BullMQ wake-ups and
- * publishes nothing itself), waits until every entry has an outcome and stops the workers.
+ * seconds ahead in this process (the app's side: a scheduler that plans one BullMQ job per entry
+ * and target, and publishes nothing itself), waits until every entry has an outcome and stops the workers.
  *
  * @param options - Redis, prefix, workers, entries
  * @returns what was published, and by whom
@@ -49,6 +51,7 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
   const entries = options.entries ?? 30;
   const x = createXSimulator();
   const accounts = ['scale_out_a', 'scale_out_b'].map((name) => x.addAccount(name));
+  const names = new Map(accounts.map(({ account }) => [account.id, account.handle]));
   const served = await serveSimulators(x.sim);
   const settings: ScaleOutSettings = {
     redisUrl: options.redisUrl,
@@ -57,6 +60,8 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
     tokens: Object.fromEntries(accounts.map(({ account, accessToken }) => [account.id, accessToken])),
   };
   const byWorker = new Map<number, number>();
+  /** The workers that published each entry's targets. */
+  const publishers = new Map<string, Set<number>>();
   const workers: ChildProcess[] = [];
   const store = redisScheduleStore({ connection: settings.redisUrl, prefix: settings.prefix });
   const wakeups = bullmqWakeups(wakeupQueue(settings));
@@ -66,13 +71,15 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
       worker.on('message', (message) => {
         if (typeof message === 'object' && message !== null && 'published' in message && worker.pid) {
           byWorker.set(worker.pid, (byWorker.get(worker.pid) ?? 0) + 1);
+          const id = String(message.published);
+          publishers.set(id, (publishers.get(id) ?? new Set()).add(worker.pid));
         }
       });
       workers.push(worker);
       log(`worker ${worker.pid} ready`);
     }
 
-    // The app: schedules posts; planWakeups adds a delayed BullMQ job for each.
+    // The app: schedules posts; planWakeups adds a delayed BullMQ job for each target of each.
     const planner = createScheduler({
       store,
       publisher: createPublisher({
@@ -83,10 +90,9 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
     });
     const planned = planWakeups(planner.events, wakeups);
     const at = new Date(Date.now() + 2_000);
+    const targets: Target[] = accounts.map(({ account }) => ({ platform: 'x', accountId: account.id }));
     for (let n = 0; n < entries; n += 1) {
-      const account = accounts[n % accounts.length]?.account.id ?? '';
-      const target: Target = { platform: 'x', accountId: account };
-      await planner.schedule({ text: `Scale-out post ${n}` }, [target], at);
+      await planner.schedule({ text: `Scale-out post ${n}` }, targets, at);
     }
     await planned.settled();
     planned.stop();
@@ -99,8 +105,11 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
     return {
       scheduled: entries,
       published,
-      posts: x.sim.posts.filter().map((post) => post.text),
+      posts: x.sim.posts
+        .filter()
+        .map((post) => `${names.get(post.accountId) ?? post.accountId}: ${post.text}`),
       byWorker,
+      split: [...publishers.values()].filter((pids) => pids.size > 1).length,
     };
   } finally {
     await Promise.all(workers.map(stopWorker));

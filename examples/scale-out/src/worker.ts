@@ -1,8 +1,10 @@
 /**
  * One worker process: what you run on every machine of the fleet. It publishes whatever falls
- * due, whoever scheduled it; BullMQ wakes it when an entry is due, the store's atomic claim makes
- * sure one worker publishes each entry, and the rate budgets live in Redis so that the fleet
- * together stays inside every account's limits. Stop it with SIGTERM (or `exit` over IPC).
+ * due, whoever scheduled it: BullMQ hands it jobs, one per entry and target, at the entry's time;
+ * the store's atomic per-target claim makes sure one worker publishes each target (the targets of
+ * one entry may go out from different workers at once), and the rate budgets live in Redis so
+ * that the fleet together stays inside every account's limits. Stop it with SIGTERM (or `exit`
+ * over IPC).
  */
 import { createXAdapter } from '@smmkit/adapter-x';
 import { staticTokenProvider } from '@smmkit/core';
@@ -29,13 +31,25 @@ const publisher = createPublisher({
   // One budget per (platform, account, bucket) for the whole fleet.
   throttle: { ledger },
 });
-// No scheduler.start(): BullMQ drives the claim rounds.
+// No scheduler.start(): BullMQ drives it, one target job at a time.
 const scheduler = createScheduler({ store, publisher, workerId: `worker-${process.pid}` });
-scheduler.events.on('published', ({ entry }) => process.send?.({ published: entry.id }));
-// A series goes on in the worker that ran its last occurrence: plan the next one's wake-up here.
+// A series goes on in the worker that started its last occurrence: plan the next one's jobs here.
 const planner = bullmqWakeups(wakeupQueue(settings));
 planWakeups(scheduler.events, planner);
-const wakeups = await startWakeupWorker({ ...wakeupQueue(settings), scheduler, sweepEveryMs: 5_000 });
+const wakeups = await startWakeupWorker({
+  ...wakeupQueue(settings),
+  scheduler: {
+    tick: (options) => scheduler.tick(options),
+    // Tells the example which worker published which target (your worker passes `scheduler`).
+    publishTarget: async (job) => {
+      const run = await scheduler.publishTarget(job);
+      if (run.outcome === 'published') process.send?.({ published: job.entryId, target: job.target });
+      return run;
+    },
+  },
+  concurrency: 4,
+  sweepEveryMs: 5_000,
+});
 
 const stop = async (): Promise<void> => {
   await wakeups.close();

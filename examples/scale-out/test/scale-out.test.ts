@@ -11,7 +11,7 @@ import { runScaleOut } from '../src/scale-out.js';
 const hooks = new URL('../../../packages/core/test/support/source-hooks.ts', import.meta.url).href;
 
 describe('the scale-out example', () => {
-  it('publishes every scheduled post once with three Redis-backed worker processes', {
+  it('publishes every scheduled post once to each of its two accounts with three Redis-backed worker processes', {
     timeout: 60_000,
   }, async () => {
     await requireRedis();
@@ -26,10 +26,14 @@ describe('the scale-out example', () => {
       });
       expect(result.published).toBe(24);
       expect([...result.posts].sort()).toEqual(
-        Array.from({ length: 24 }, (_, n) => `Scale-out post ${n}`).sort(),
+        Array.from({ length: 24 }, (_, n) =>
+          ['scale_out_a', 'scale_out_b'].map((account) => `${account}: Scale-out post ${n}`),
+        )
+          .flat()
+          .sort(),
       );
-      // Every post was published by one of the workers, none by the app's process.
-      expect([...result.byWorker.values()].reduce((sum, count) => sum + count, 0)).toBe(24);
+      // Every target was published by one of the workers, none by the app's process.
+      expect([...result.byWorker.values()].reduce((sum, count) => sum + count, 0)).toBe(48);
     } finally {
       await dropKeys(prefix);
     }
