@@ -30,7 +30,7 @@ export async function runQuickstart(dir: string, print = console.log): Promise<Q
   const simulators = startSimulators(x.sim);
   const simulated = x.addAccount('brand'); // a user who went through OAuth, and their tokens
 
-  // One entry point: accounts, tokens, schedule and inbox all live in one SQLite file.
+  // One entry point: accounts, tokens, schedule, inbox and metrics all live in one SQLite file.
   const smm = await createSmmkit({
     store: sqliteStore(join(dir, 'smm.db')),
     adapters: [createXAdapter()],
@@ -40,7 +40,13 @@ export async function runQuickstart(dir: string, print = console.log): Promise<Q
 
   // Once per account, with the tokens of its OAuth exchange (exchangeXCode in a real app).
   await smm.accounts.connect(
-    { id: 'brand-x', platform: 'x', accountId: simulated.account.id, timeZone: 'Europe/Berlin' },
+    {
+      id: 'brand-x',
+      platform: 'x',
+      accountId: simulated.account.id,
+      handle: 'brand', // post URLs name it: https://x.com/brand/status/…
+      timeZone: 'Europe/Berlin',
+    },
     {
       accessToken: simulated.accessToken,
       refreshToken: simulated.refreshToken,
@@ -72,8 +78,9 @@ export async function runQuickstart(dir: string, print = console.log): Promise<Q
     print(problems);
   }
 
-  // Metrics of every post published through smm (this one is seconds old, so still zero), then
-  // the HTML report by day, platform and campaign.
+  // Metrics of every post published through smm, kept in the file with the posts' campaign and
+  // time (this one is seconds old, so still zero), then the HTML report by day, platform and
+  // campaign.
   await smm.collectMetrics();
   const { html } = smm.report({ title: 'Spring launch', breakdowns: ['campaign'] });
   const reportPath = join(dir, 'report.html');

@@ -18,7 +18,7 @@ describe('quickstart example', () => {
     expect(run.outcomes).toHaveLength(1);
     expect(outcome?.status).toBe('published');
     const url = outcome?.status === 'published' ? outcome.result.url : undefined;
-    expect(url).toMatch(/^https:\/\/x\.com\/.+\/status\/\d+$/);
+    expect(url).toMatch(/^https:\/\/x\.com\/brand\/status\/\d+$/);
     expect(lines).toContain(`published on x: ${url}`);
 
     // Every problem of the bad post, each with its path, in one error.
