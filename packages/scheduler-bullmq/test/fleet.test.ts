@@ -6,7 +6,8 @@
  * over loopback HTTP (testkit's `serveSimulators`), so every worker talks to one platform whose
  * state (posts, request log) outlives any worker. Each worker (support/fleet-worker.ts) has the
  * Redis schedule store and outbox, its rate budgets in Redis (`throttle.ledger`) and a BullMQ
- * wake-up worker; the entries are added to the store here and a wake-up is planned for each.
+ * worker running target jobs; the entries are added to the store here and their jobs (one per
+ * entry and target, here one) are planned.
  *
  * The workers' X adapter declares small rolling budgets (a request counts for a few seconds), per
  * account and app-wide, so that many windows pass in seconds; the simulator's own limits are far
@@ -131,7 +132,7 @@ describe('four worker processes on one Redis', () => {
     try {
       for (let n = 0; n < WORKERS; n += 1) workers.push(await startWorker(world));
 
-      // Due over the next few seconds, spread over the accounts; one wake-up planned for each.
+      // Due over the next few seconds, spread over the accounts; one job planned for each.
       const start = Date.now() + 1_000;
       const entries: ScheduleEntry[] = Array.from({ length: ENTRIES }, (_, n) => ({
         id: `fleet-${n}`,
@@ -149,7 +150,7 @@ describe('four worker processes on one Redis', () => {
         await Promise.all(entries.slice(from, from + 100).map((entry) => wakeups.plan(entry)));
       }
 
-      // Kill a worker while it holds entries it claimed and has not finished.
+      // Kill a worker while it holds targets it claimed and has not finished.
       const [doomed] = workers;
       if (doomed === undefined) throw new Error('no worker');
       await until(

@@ -1,8 +1,8 @@
 /**
  * One worker process of the multi-process test (fleet.test.ts forks four): the Redis schedule
- * store and outbox, rate budgets in Redis (`throttle.ledger`), and a BullMQ wake-up worker that
- * runs the scheduler's claim rounds, publishing to the X simulator the test serves over loopback
- * HTTP. Started with `node --import source-hooks.ts`, so it runs the workspace's sources.
+ * store and outbox, rate budgets in Redis (`throttle.ledger`), and a BullMQ worker that runs
+ * the target jobs (`scheduler.publishTarget`), publishing to the X simulator the test serves over
+ * loopback HTTP. Started with `node --import source-hooks.ts`, so it runs the workspace's sources.
  * Reports each claim and each written outcome over IPC; `exit` closes it cleanly.
  */
 import { createXAdapter } from '@smmkit/adapter-x';
