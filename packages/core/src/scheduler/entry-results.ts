@@ -25,7 +25,7 @@ export function entryOutcome(outcomes: readonly PublishOutcome[]): EntryOutcome 
 
 /**
  * The entry's state from the results its targets settled with, one per target in target order:
- * what {@link entryOutcome} gives for the same outcomes. Stores that settle an entry target by
+ * what a whole-entry publish records for the same outcomes. Stores that settle an entry target by
  * target (`TargetClaimStore.settleTarget`) compute its final state with it when the last target
  * settles, so an entry ends alike whether one worker or several published it.
  *

@@ -27,7 +27,7 @@ export type { CalendarDay, CalendarItem, CalendarQuery } from './calendar.js';
 // For authors of a ScheduleStore (the Redis one in @smmkit/scheduler-bullmq, yours): the patch
 // rules and the duplicate-id error every store shares, so all stores behave alike.
 export { applyEntryPatch } from './entry-patch.js';
-export { outcomeOfResults } from './entry-results.js';
+export { type EntryOutcome, outcomeOfResults } from './entry-results.js';
 export {
   type DueEvent,
   type EntryChangedEvent,

@@ -19,7 +19,7 @@ export interface TargetJob {
   readonly target: TargetRef;
 }
 
-/** What {@link Scheduler.publishTarget} came to. */
+/** What `scheduler.publishTarget` came to. */
 export interface TargetRunResult {
   /**
    * `published`, `failed` or `unknown`: this worker claimed and published the target and wrote

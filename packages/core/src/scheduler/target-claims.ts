@@ -56,7 +56,10 @@ export type TargetRefusal = 'missing' | 'stale' | 'early' | 'waiting' | 'leased'
 
 /** How {@link TargetClaimStore.claimTarget} answered. */
 export type TargetClaim =
-  | { readonly claimed: ClaimedTarget }
+  | {
+      /** The target, now the worker's. */
+      readonly claimed: ClaimedTarget;
+    }
   | {
       /** Why nothing was claimed. */
       readonly refused: TargetRefusal;
