@@ -15,6 +15,12 @@ const DEFAULT_SWEEP_GRACE_MS = 60_000;
 /** How long after a holder's lease end a job that found its target held looks again, in ms. */
 const AFTER_LEASE_MS = 10;
 
+/**
+ * The shortest wait of a job that found its target held, in ms: a whole-entry lease that ran out
+ * holds until a sweep takes the entry over, and the job must not spin meanwhile.
+ */
+const MIN_HELD_WAIT_MS = 1_000;
+
 /** Most rounds one sweep runs, so that a sweep ends even while entries keep coming due. */
 const MAX_SWEEP_ROUNDS = 1_000;
 
@@ -129,7 +135,8 @@ export async function startWakeupWorker(options: WakeupWorkerOptions): Promise<W
       if (run.outcome === 'early') return later(job, token, publishAt - clock.now());
       if (run.outcome === 'leased' && run.leaseUntil !== undefined) {
         // Held by another worker: look again when its lease ends (settled by then, or taken over).
-        return later(job, token, run.leaseUntil.getTime() - clock.now() + AFTER_LEASE_MS);
+        const wait = run.leaseUntil.getTime() - clock.now() + AFTER_LEASE_MS;
+        return later(job, token, Math.max(MIN_HELD_WAIT_MS, wait));
       }
       return run.outcome;
     },
