@@ -9,9 +9,10 @@
  *
  * Usage: `pnpm architecture` (part of `pnpm check`), or `pnpm architecture --write`.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
+import { markdownTable, syncGeneratedSection } from './generated-section.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const docPath = join(root, 'docs/public-surface.md');
@@ -45,15 +46,18 @@ const rows = entries.map(({ name, file }) => {
 const table = markdownTable(
   ['entry point', 'names', 'of which values'],
   rows.map((row) => [`\`${row.name}\``, String(row.total), String(row.values)]),
+  'right',
 );
 console.log(table);
 
-const marker = /<!-- surface:start -->[\s\S]*<!-- surface:end -->/;
-const doc = readFileSync(docPath, 'utf8');
-const updated = doc.replace(marker, `<!-- surface:start -->\n${table}\n<!-- surface:end -->`);
-if (process.argv.includes('--write')) writeFileSync(docPath, updated);
-else if (updated !== doc)
-  problems.push('docs/public-surface.md is out of date: run `pnpm architecture --write`');
+const stale = syncGeneratedSection({
+  root,
+  docPath,
+  name: 'surface',
+  content: table,
+  command: 'pnpm architecture --write',
+});
+if (stale !== undefined) problems.push(stale);
 
 // 2 and 3. Imports inside each package: no cycles; models stay the floor.
 for (const pkg of ['packages', 'examples'].flatMap((dir) => subdirectories(join(root, dir)))) {
@@ -109,21 +113,6 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log('\nno import cycles; core models import only models and mark their schemas pure');
-
-/** A table laid out as the formatter lays it out: padded cells, numbers aligned right. */
-function markdownTable(header: string[], body: string[][]): string {
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...body.map((row) => row[column]?.length ?? 0)),
-  );
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join(' | ')} |`;
-  const rule = `| ${widths.map((width, column) => (column === 0 ? '-'.repeat(width) : `${'-'.repeat(width - 1)}:`)).join(' | ')} |`;
-  return [
-    line(header.map((title, column) => (column === 0 ? title : title.padEnd(widths[column] ?? 0)))),
-    rule,
-    ...body.map(line),
-  ].join('\n');
-}
 
 /** Whether a top-level initializer calls zod (`z.object(…)`, `z.string().check(…)`), directly or in an arrow function called at once. */
 function buildsSchema(node: ts.Node): boolean {
