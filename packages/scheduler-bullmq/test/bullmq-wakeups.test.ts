@@ -1,5 +1,5 @@
 import type { Clock } from '@smmkit/core';
-import type { Scheduler, ScheduleStore, TargetJob } from '@smmkit/core/scheduler';
+import { claimsTargets, type Scheduler, type ScheduleStore, type TargetJob } from '@smmkit/core/scheduler';
 import { fastForwardClock, manualClock } from '@smmkit/testkit';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { doomedWorker } from '../../core/test/scheduler/support/crash.js';
@@ -239,6 +239,47 @@ describe('BullMQ jobs per entry, occurrence and target', { timeout: 20_000 }, ()
     expect(world.xPosts()).toHaveLength(1);
     expect(world.mastodonPosts()).toHaveLength(1);
     expect(rescuer.seen.filter((event) => event.name === 'recovered')).toHaveLength(1);
+  });
+
+  it('puts back a job whose target another worker holds, until that lease ends, and then finds it settled', async () => {
+    const [entry] = await world
+      .scheduler()
+      .schedule({ text: 'Held elsewhere' }, [world.xTarget], new Date(START));
+    if (entry === undefined) throw new Error('no entry');
+    const holder = world.store();
+    if (!claimsTargets(holder)) throw new Error('the Redis store claims target by target');
+    // Another worker holds the target for one more second of the scheduler's time.
+    const claim = await holder.claimTarget({
+      entryId: entry.id,
+      publishAt: entry.publishAt,
+      target: world.xTarget,
+      now: new Date(world.time.now()),
+      worker: 'elsewhere',
+      leaseMs: 1_000,
+    });
+    expect('claimed' in claim).toBe(true);
+
+    const planner = wakeups();
+    const [jobId = ''] = await planner.plan(entry);
+    await wakeupWorker(world.scheduler({ workerId: 'waiting', store: connection() }));
+    await vi.waitFor(async () => expect(await planner.queue.getJobState(jobId)).toBe('delayed'), {
+      timeout: 10_000,
+    });
+    // The holder finishes meanwhile; the job, back when the lease ends, finds the target settled.
+    await holder.settleTarget({
+      entryId: entry.id,
+      target: world.xTarget,
+      worker: 'elsewhere',
+      result: { ...world.xTarget, status: 'failed', error: { code: 'platform_refused', message: 'No.' } },
+      at: new Date(world.time.now()),
+      leaseMs: 1_000,
+    });
+    await vi.waitFor(async () => expect(await planner.queue.getJobState(jobId)).toBe('completed'), {
+      timeout: 10_000,
+    });
+    await expect(planner.queue.getJob(jobId)).resolves.toMatchObject({ returnvalue: 'settled' });
+    expect(world.xPosts()).toEqual([]);
+    await expect(world.store().get(entry.id)).resolves.toMatchObject({ status: 'failed' });
   });
 
   it('puts back a job that fires before its entry is due by the scheduler’s clock', async () => {
