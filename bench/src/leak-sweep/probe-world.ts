@@ -64,8 +64,8 @@ export async function createProbeWorld(
   const simulators = [simulated.sim, ...(simulated.extraSimulators ?? [])];
   server.resetHandlers(network.handler, ...simulators.flatMap((sim) => sim.handlers));
   if (options.alias !== false) {
-    // The demo's provider holds the simulator's token for the demo account (no request needed).
-    network.alias(SWEEP_SECRETS.accessToken, await simulated.tokens.getAccessToken());
+    // The demo's token set holds the simulator's token for the demo account.
+    network.alias(SWEEP_SECRETS.accessToken, simulated.tokens.accessToken);
   }
   return {
     platform,
