@@ -149,6 +149,30 @@ describe('createSmmkit records what it publishes', () => {
     await smm.shutdown();
   });
 
+  it('never fails a publish for a metrics store that cannot write: the record is written at the next read', async () => {
+    const { brandX, xTokens } = onboard();
+    const bundle = memoryStore();
+    let full = true;
+    const metrics = {
+      ...bundle.metrics,
+      recordPosts: async (posts: readonly PublishedPostRecord[]) => {
+        if (full) throw new Error('disk full');
+        await bundle.metrics.recordPosts(posts);
+      },
+    };
+    const smm = await world.smmkit({ ...bundle, metrics });
+    await smm.accounts.connect(brandX, xTokens);
+    const outcomes = await smm.publish({ text: 'Despite the disk' }, { to: ['brand-x'] });
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['published']);
+    expect(await bundle.metrics.posts()).toEqual([]);
+    await expect(smm.collectMetrics()).rejects.toThrow('disk full');
+    full = false;
+    const collected = await smm.collectMetrics();
+    expect(collected.failures).toEqual([]);
+    expect((await bundle.metrics.posts()).map((post) => post.account)).toEqual(['brand-x']);
+    await smm.shutdown();
+  });
+
   it("reports the inbox's response times from the facade's report", async () => {
     const { brandX, xTokens, xUser } = onboard();
     const smm = await world.smmkit(memoryStore());
