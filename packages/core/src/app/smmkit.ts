@@ -100,20 +100,22 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
     clock,
     accounts: polled,
   });
+  const syncPolled = async (): Promise<void> => {
+    polled.splice(0, polled.length, ...inboxAccountsOf(await store.accounts.list(), platforms));
+  };
   /**
    * Fills the aggregator from the stores: the metrics store's posts and samples (other
-   * processes' too) and the inbox's items and first responses, for the SLA figures.
+   * processes' too) and the inbox's items and first responses, for the SLA figures; and the
+   * inbox polls the registry's accounts (ones other processes connected too).
    */
   const refresh = async (): Promise<void> => {
+    await syncPolled();
     await metrics.load();
     const log = await inbox.slaLog();
     analytics.ingestEngagements(log.engagements, { trusted: true });
     analytics.ingestResponses(log.responses, { trusted: true });
   };
   await refresh();
-  const syncPolled = async (): Promise<void> => {
-    polled.splice(0, polled.length, ...inboxAccountsOf(await store.accounts.list(), platforms));
-  };
   const cadence =
     options.metrics === undefined
       ? undefined
