@@ -1,7 +1,8 @@
 import type { Options } from 'tsup';
 
 /**
- * What every published package builds the same way: ESM only with declarations, for Node 22+,
+ * What every published package builds the same way: ES modules (which CommonJS loads with
+ * require() on Node >= 22.12; packages/core/test/package checks it) with declarations, for Node 22+,
  * tree-shaken, Node built-ins imported with their `node:` prefix. Packages add their entries (and
  * externals).
  */
