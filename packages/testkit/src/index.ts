@@ -43,6 +43,7 @@ export {
 export { readExtra } from './simulator/read-extra.js';
 export { type LoggedRequest, RequestLog } from './simulator/request-log.js';
 export { type RequestParams, readParams } from './simulator/request-params.js';
+export type { FanPostOptions } from './simulator/seed-fan-posts.js';
 export {
   type InboundItem,
   type SeedInboundOptions,

@@ -186,6 +186,38 @@ describe('SimulatorState seeding', () => {
     expect(sim.accounts.size).toBe(1);
   });
 
+  it('has fans write public posts in turn, a minute apart, newest now, addressed to no one', () => {
+    const { sim } = simulator();
+    const posts = sim.seedFanPosts(4);
+    expect(
+      posts.map((post) => [sim.accounts.get(post.accountId)?.handle, post.text, post.createdAt]),
+    ).toEqual([
+      ['fan_1', 'Post 1 from fan_1', START - 3 * 60_000],
+      ['fan_2', 'Post 2 from fan_2', START - 2 * 60_000],
+      ['fan_3', 'Post 3 from fan_3', START - 60_000],
+      ['fan_1', 'Post 4 from fan_1', START],
+    ]);
+    expect(['fan_1', 'fan_2', 'fan_3'].map((handle) => sim.accountByHandle(handle)?.followers)).toEqual([
+      10, 20, 30,
+    ]);
+    expect(posts.every((post) => sim.posts.get(post.id) === post)).toBe(true);
+    expect(sim.engagements.size).toBe(0);
+  });
+
+  it('stores fan posts with the text and the store the platform gives', () => {
+    const { sim } = simulator();
+    const [post] = sim.seedFanPosts(1, {
+      text: (author, index) => `#acme ${index} by ${author.handle}`,
+      store: (author, text, createdAt) =>
+        sim.addPost({ accountId: author.id, text, createdAt, extra: { visibility: 'public' } }),
+    });
+    expect(post).toMatchObject({
+      text: '#acme 0 by fan_1',
+      createdAt: START,
+      extra: { visibility: 'public' },
+    });
+  });
+
   it('refuses to seed for an account or a post it does not have', () => {
     const { sim } = simulator();
     const ana = sim.addAccount({ handle: 'ana' });

@@ -114,19 +114,11 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}) 
      * Other accounts (`fan_1`, `fan_2`, …) write `count` public statuses that carry `hashtag`
      * (`#tag`), a minute apart, the last one now. Returns them oldest first.
      */
-    seedHashtagPosts(hashtag: string, count: number) {
-      const now = sim.clock.now();
-      return Array.from({ length: count }, (_, index) => {
-        const handle = `fan_${(index % 3) + 1}`;
-        const author = sim.accountByHandle(handle) ?? sim.addAccount({ handle });
-        const text = `Post ${index + 1} about ${hashtag} from ${handle}`;
-        return storeStatus(context, {
-          accountId: author.id,
-          text,
-          createdAt: now - (count - 1 - index) * 60_000,
-        });
-      });
-    },
+    seedHashtagPosts: (hashtag: string, count: number) =>
+      sim.seedFanPosts(count, {
+        text: (author, index) => `Post ${index + 1} about ${hashtag} from ${author.handle}`,
+        store: (author, text, createdAt) => storeStatus(context, { accountId: author.id, text, createdAt }),
+      }),
     /**
      * Another account on the server (a competitor, an influencer) that a lookup by handle finds, with
      * `posts` public statuses (default 10) `spacingMs` apart (default a day), the newest at simulated

@@ -315,14 +315,9 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
     seedHashtagMedia(hashtag: string, count: number): SimulatedPost[] {
       const tag = hashtag.startsWith('#') ? hashtag : `#${hashtag}`;
       if (hashtagsIn(tag).size !== 1) throw new Error(`seedHashtagMedia: ${hashtag} is not a hashtag`);
-      const now = sim.clock.now();
-      return Array.from({ length: count }, (_, index) => {
-        const handle = `fan_${(index % 3) + 1}`;
-        const fan =
-          sim.accountByHandle(handle) ?? sim.addAccount({ handle, followers: 10 * ((index % 3) + 1) });
-        return seedMedia(fan.id, `Post ${index + 1} about ${tag} from ${handle}`, {
-          createdAt: now - (count - 1 - index) * 60_000,
-        });
+      return sim.seedFanPosts(count, {
+        text: (author, index) => `Post ${index + 1} about ${tag} from ${author.handle}`,
+        store: (author, caption, createdAt) => seedMedia(author.id, caption, { createdAt }),
       });
     },
     /**

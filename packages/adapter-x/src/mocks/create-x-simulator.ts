@@ -29,7 +29,6 @@ import { registerTweetRoutes } from './routes/tweets.js';
 import { registerUnknownPathRoute } from './routes/unknown-path.js';
 import { registerUserRoutes } from './routes/users.js';
 import { DEFAULT_SCOPES } from './scopes.js';
-import { seedBrandMentions } from './seed-brand-mentions.js';
 import { storeTweet } from './store-tweet.js';
 
 /**
@@ -220,7 +219,14 @@ export function createXSimulator(options: XSimulatorOptions = {}) {
         /** What the `index`-th fan writes (default: `Loving <term>! Post <index + 1> from <handle>`). */
         readonly text?: ((author: SimulatedAccount, index: number) => string) | undefined;
       } = {},
-    ) => seedBrandMentions(context, term, count, seed.text),
+    ): SimulatedPost[] => {
+      // A "quoted phrase" is written without its quotes.
+      const written = term.replace(/^"(.*)"$/s, '$1');
+      return sim.seedFanPosts(count, {
+        text: seed.text ?? ((author, index) => `Loving ${written}! Post ${index + 1} from ${author.handle}`),
+        store: (author, text, createdAt) => storeTweet(context, { accountId: author.id, text, createdAt }),
+      });
+    },
     /**
      * Another account (a competitor, an influencer) that a lookup by username finds, with `posts`
      * public posts (default 10) `spacingMs` apart (default a day), the newest at simulated now;

@@ -1,4 +1,5 @@
 import { createIdGenerator } from './id-generator.js';
+import { type FanPostOptions, seedFanPosts } from './seed-fan-posts.js';
 import { type InboundItem, type SeedOptions, seedInbound } from './seed-inbound.js';
 import {
   type SeededPublicAccount,
@@ -303,6 +304,28 @@ export class SimulatorState {
       store:
         options.store ??
         ((account, text, createdAt) => this.addPost({ accountId: account.id, text, createdAt })),
+    });
+  }
+
+  /**
+   * Fans (`fan_1`, `fan_2`, `fan_3`, in turn) write `count` public posts addressed to no one, for
+   * hashtag timelines and keyword search to find: `Post 1 from fan_1`, … unless `text` says
+   * otherwise, a minute apart, the newest at simulated now, each stored by `options.store`
+   * (default a plain post). No engagement is recorded: nobody was mentioned.
+   *
+   * @returns the posts, oldest first
+   *
+   * @example
+   * ```ts
+   * const posts = sim.seedFanPosts(3, { text: (author, index) => `Post ${index + 1} about #acme from ${author.handle}` });
+   * ```
+   */
+  seedFanPosts(count: number, options: FanPostOptions = {}): SimulatedPost[] {
+    return seedFanPosts({ clock: this.clock, fan: (handle, index) => this.#fan(handle, index) }, count, {
+      ...options,
+      store:
+        options.store ??
+        ((author, text, createdAt) => this.addPost({ accountId: author.id, text, createdAt })),
     });
   }
 
