@@ -41,6 +41,7 @@ export {
   type RateWindow,
 } from './simulator/rate-limiter.js';
 export { readExtra } from './simulator/read-extra.js';
+export { type MultipartPart, readMultipart } from './simulator/read-multipart.js';
 export { type LoggedRequest, RequestLog } from './simulator/request-log.js';
 export { type RequestParams, readParams } from './simulator/request-params.js';
 export type { FanPostOptions } from './simulator/seed-fan-posts.js';

@@ -1,4 +1,4 @@
-import type { RouteContext } from '@smmkit/testkit';
+import { type MultipartPart, type RouteContext, readMultipart } from '@smmkit/testkit';
 import type { XBucket } from '../budgets.js';
 import type { UploadSession, XContext } from '../context.js';
 import { mediaKeyOf } from '../entities/media.js';
@@ -15,7 +15,6 @@ import {
   VIDEO_TYPES,
 } from '../limits.js';
 import { processingInfo } from '../media-processing.js';
-import { type MultipartPart, readMultipart } from '../multipart.js';
 import {
   fileTooLargeMessage,
   invalidParameter,

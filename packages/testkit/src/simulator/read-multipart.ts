@@ -1,10 +1,15 @@
-/**
- * A multipart/form-data body read byte for byte (RFC 7578). The WHATWG `Request.formData()`
- * turns a part without a filename into a string decoded as UTF-8, which loses the bytes of a
- * binary chunk; the media upload needs each part's raw bytes and headers instead.
- */
+// A multipart/form-data body read byte for byte (RFC 7578). The WHATWG `Request.formData()`
+// turns a part without a filename into a string decoded as UTF-8, which loses the bytes of a
+// binary chunk; a simulator counting an upload's bytes needs each part's raw bytes and headers.
 
-/** One part of a multipart/form-data body. */
+/**
+ * One part of a multipart/form-data body, as {@link readMultipart} reads it.
+ *
+ * @example
+ * ```ts
+ * const size = (part: MultipartPart) => part.bytes.byteLength;
+ * ```
+ */
 export interface MultipartPart {
   /** The `name` of its Content-Disposition. */
   readonly name: string;
@@ -20,8 +25,10 @@ const CRLF = [13, 10] as const;
 const HEADER_END = new Uint8Array([13, 10, 13, 10]);
 
 /**
- * The parts of a multipart/form-data request, or `undefined` when the body is not well-formed
- * multipart (no boundary, no closing delimiter, a part without headers or a name).
+ * The parts of a multipart/form-data request (RFC 7578) with each part's raw bytes, or
+ * `undefined` when the body is not well-formed multipart (no boundary, no closing delimiter, a
+ * part without headers or a name). Unlike `Request.formData()`, a binary part without a filename
+ * keeps its bytes: for upload routes that count or check what was sent.
  *
  * @example
  * ```ts
