@@ -9,6 +9,13 @@
  * 1 s (real) request timeout; ky aborts, core reports an AmbiguousOutcomeError and the publisher
  * reconciles. Simulated time keeps going while such a request hangs.
  *
+ * Tokens come from refreshing providers (X, the header-less platform): an injected expired-token
+ * answer makes the adapter refresh at the simulator's OAuth server and retry, as in production.
+ *
+ * Every `unknown` outcome is checked against the simulators' state: `unknown_published` were in
+ * fact on the platform, `unknown_absent` were not (the goal: unknown ≤ 1 % of publishes, since each
+ * one is work left to a human). The last step of each unknown's `checked` list is tallied too.
+ *
  * duplicates: (platform, account, text) stored more than once. lost: published but absent, or
  * absent with no failed/unknown outcome. unclassified: an outcome's error that is not a
  * SmmkitError, or a rejected `publish`. Also printed: failed-but-present (a `failed` outcome whose
@@ -42,6 +49,7 @@ async function main(): Promise<void> {
     clock: time,
     fetch: clock.fetch,
     timeoutMs: TIMEOUT_MS,
+    refreshing: true,
     x: {
       accounts: 40,
       createRule: { limit: 100, windowMs: 900_000, kind: 'fixed' },
@@ -93,7 +101,11 @@ async function main(): Promise<void> {
     lost: 0,
     unclassified: 0,
     failedPresent: 0,
+    unknownPublished: 0,
+    unknownAbsent: 0,
   };
+  /** Why unknowns stayed unknown: the last thing reconciliation checked, ids and times left out. */
+  const unknownWhy = new Map<string, number>();
   const examples: Record<'duplicates' | 'lost' | 'unclassified' | 'failedPresent', string[]> = {
     duplicates: [],
     lost: [],
@@ -127,6 +139,16 @@ async function main(): Promise<void> {
         failedCodes.set(key, (failedCodes.get(key) ?? 0) + 1);
       }
     }
+    if (outcome.status === 'unknown') {
+      if (present > 0) counts.unknownPublished += 1;
+      else counts.unknownAbsent += 1;
+      const last = (outcome.checked.at(-1) ?? 'nothing checked')
+        .replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'T')
+        .replace(/\d+ ms/g, 'N ms')
+        .replace(/found \S+/g, 'found');
+      const why = `${item.platform} ${outcome.error.code}: ${last}`;
+      unknownWhy.set(why, (unknownWhy.get(why) ?? 0) + 1);
+    }
     if (outcome.status === 'published' && present === 0)
       note('lost', `${item.platform}/${item.accountId} "${item.text}": published but absent`);
     if (outcome.status === 'failed' && present > 0)
@@ -149,12 +171,15 @@ async function main(): Promise<void> {
   );
   console.log(`failed by platform:code: ${[...failedCodes].map(([code, n]) => `${code} ${n}`).join(', ')}`);
   console.log(`failed outcomes whose post is on the platform anyway: ${counts.failedPresent}`);
+  for (const [why, n] of [...unknownWhy].sort((a, b) => b[1] - a[1])) console.log(`  unknown ${n}× ${why}`);
   for (const [kind, list] of Object.entries(examples)) {
     for (const example of list) console.log(`  ${kind}: ${example}`);
   }
   console.log(
     `faults: publishes=${settled.length} injected=${injected} published=${counts.published} failed=${counts.failed} ` +
-      `unknown=${counts.unknown} duplicates=${counts.duplicates} lost=${counts.lost} unclassified=${counts.unclassified}`,
+      `unknown=${counts.unknown} unknown_published=${counts.unknownPublished} unknown_absent=${counts.unknownAbsent} ` +
+      `unknown_pct=${((100 * counts.unknown) / settled.length).toFixed(2)} ` +
+      `duplicates=${counts.duplicates} lost=${counts.lost} unclassified=${counts.unclassified}`,
   );
 }
 

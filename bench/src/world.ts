@@ -5,10 +5,17 @@
  */
 import { createXAdapter } from '@smmkit/adapter-x';
 import { createXSimulator } from '@smmkit/adapter-x/mocks';
-import { type Adapter, staticTokenProvider, type Target, type TokenProvider } from '@smmkit/core';
+import {
+  type Adapter,
+  AuthError,
+  createRefreshingTokenProvider,
+  staticTokenProvider,
+  type Target,
+  type TokenProvider,
+} from '@smmkit/core';
 import { createMastodonAdapter } from '@smmkit/example-adapter-mastodon';
 import { createMastodonSimulator } from '@smmkit/example-adapter-mastodon/mocks';
-import type { ManualClock, PlatformSimulator, RateBudgetRule } from '@smmkit/testkit';
+import type { IssuedTokens, ManualClock, PlatformSimulator, RateBudgetRule } from '@smmkit/testkit';
 import {
   createHeaderlessAdapter,
   createHeaderlessSimulator,
@@ -46,6 +53,14 @@ export interface WorldOptions {
   readonly headerless: PlatformSetup;
   /** Request timeout of every adapter, real ms (default: core's 30 000). */
   readonly timeoutMs?: number | undefined;
+  /**
+   * Refreshing token providers where the platform refreshes (X, the header-less platform): tokens
+   * with the platform's lifetime and a rotating refresh token, refreshed at the simulator's OAuth
+   * server, so an expired-token answer is followed by a refresh and a retry. Mastodon's tokens do
+   * not expire and have no refresh token (https://docs.joinmastodon.org/methods/oauth/#token):
+   * static there. Default: static, long-lived tokens everywhere.
+   */
+  readonly refreshing?: boolean | undefined;
 }
 
 const DAY = 86_400_000;
@@ -77,12 +92,32 @@ export function createWorld(options: WorldOptions): World {
   const providers = new Map<string, TokenProvider>();
   const keyOf = (target: Target): string => `${target.platform}/${target.accountId}`;
   const targets: Target[] = [];
-  const add = (platform: string, accountId: string, token: string): void => {
+  const add = (platform: string, accountId: string, token: string | TokenProvider): void => {
     const target: Target = { platform, accountId };
-    providers.set(keyOf(target), staticTokenProvider(token));
+    providers.set(keyOf(target), typeof token === 'string' ? staticTokenProvider(token) : token);
     targets.push(target);
   };
+  /** A provider that refreshes at `sim`'s OAuth server, rotating the refresh token (X, TikTok). */
+  const refreshingAt = (sim: PlatformSimulator, issued: IssuedTokens): TokenProvider =>
+    createRefreshingTokenProvider({
+      platform: sim.platform,
+      // The provider only reads the time (expiry); it never waits.
+      clock: { now: () => clock.now(), sleep: () => Promise.resolve() },
+      tokens: issued,
+      persist: () => undefined,
+      refresh: async (refreshToken) => {
+        const next = sim.tokens.refresh(refreshToken, true);
+        if (next === undefined) throw new AuthError('auth_revoked', 'The refresh token was refused.');
+        return next;
+      },
+    });
   for (let n = 0; n < options.x.accounts; n += 1) {
+    if (options.refreshing === true) {
+      // X's own lifetime (2 h) with offline.access: the provider refreshes ahead of expiry too.
+      const added = x.addAccount(`xuser${n}`);
+      add('x', added.account.id, refreshingAt(x.sim, added));
+      continue;
+    }
     // X access tokens last 2 h; the benches run longer on simulated time, so issue long ones.
     const { account, accessToken } = x.addAccount(`xuser${n}`, { accessTokenTtlMs: 365 * DAY });
     add('x', account.id, accessToken);
@@ -93,6 +128,13 @@ export function createWorld(options: WorldOptions): World {
   }
   for (let n = 0; n < options.headerless.accounts; n += 1) {
     const account = headerless.addAccount({ handle: `ttuser${n}` });
+    if (options.refreshing === true) {
+      // TikTok hands out a new refresh token on refresh and says how long the access token lasts
+      // (`expires_in`, https://developers.tiktok.com/doc/oauth-user-access-token-management): 2 h here.
+      const issued = headerless.tokens.issue(account.id, { refreshable: true, expiresInMs: 7_200_000 });
+      add(HEADERLESS_PLATFORM, account.id, refreshingAt(headerless, issued));
+      continue;
+    }
     add(HEADERLESS_PLATFORM, account.id, headerless.tokens.issue(account.id).accessToken);
   }
   const tokens = (target: Target): TokenProvider =>

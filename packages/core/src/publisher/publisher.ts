@@ -497,6 +497,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
           acquire(
             operationBuckets(adapter.capabilities, 'findRecentPosts').map((bucket) => ({ ...main, bucket })),
           ),
+        retryRead: (read) => withRetry(read, retryRun(main, signal, undefined)),
       });
     };
     /** An earlier run's record: published → its outcome; anything else → reconciliation from its start. */

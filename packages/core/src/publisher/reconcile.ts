@@ -38,7 +38,15 @@ export interface ReconcileInput {
   readonly retryCreate: () => Promise<PublishResult>;
   /** Waits for the read budget before a `findRecentPosts` call. */
   readonly beforeRead: () => Promise<void>;
+  /**
+   * Runs a read with the publisher's retries for transient failures (a read is safe to repeat): a
+   * look that fails on a 5xx or a dropped connection would otherwise leave the outcome `unknown`.
+   */
+  readonly retryRead: <T>(read: () => Promise<T>) => Promise<T>;
 }
+
+/** How many creates step 3 sends while each one's answer is lost in turn. */
+const PROTECTED_RETRIES = 3;
 
 /**
  * Finds out whether an uncertain create took effect, never creating a second post:
@@ -50,7 +58,8 @@ export interface ReconcileInput {
  *    (`lookbackMs`); found → published. Not found → wait `recheckDelayMs` and look again.
  * 3. Still not found and the platform refuses repeats (`duplicateSignal`): send the create once
  *    more. It either succeeds (the first really was lost) or is refused as `duplicate_content`,
- *    after which one more look finds the post.
+ *    after which one more look finds the post. When that create's answer is lost too, look again
+ *    and, not found, send it again (up to 3 creates): the platform's refusal keeps every one safe.
  * 4. Otherwise `unknown`, with `checked` listing what was looked at.
  *
  * A `duplicate` trigger only looks (found → published, else failed: the duplicate is an older post).
@@ -91,8 +100,10 @@ export async function reconcile(input: ReconcileInput): Promise<PublishOutcome> 
 
   const look = async (label: string): Promise<RecentPost | undefined | 'error'> => {
     try {
-      await input.beforeRead();
-      const found = await findOurs(input);
+      const found = await input.retryRead(async () => {
+        await input.beforeRead();
+        return findOurs(input);
+      });
       checked.push(
         `findRecentPosts since ${since(input).toISOString()} (${label}): ${found === undefined ? 'not found' : `found ${found.ref.platformPostId}`}`,
       );
@@ -138,15 +149,24 @@ export async function reconcile(input: ReconcileInput): Promise<PublishOutcome> 
   if (second !== undefined) return publishedAs(second);
 
   if (!signals.duplicateSignal) return unknown();
-  try {
-    const result = await input.retryCreate();
-    checked.push('retried the create once, protected by the platform refusing duplicates: published');
-    return { status: 'published', target, result };
-  } catch (retryError) {
-    checked.push(
-      `retried the create once, protected by the platform refusing duplicates: ${codeOf(retryError)}`,
-    );
-    if (!(PlatformError.isInstance(retryError) && retryError.code === 'duplicate_content')) return unknown();
+  for (let round = 1; ; round += 1) {
+    try {
+      const result = await input.retryCreate();
+      checked.push(
+        `retried the create (round ${round}), protected by the platform refusing duplicates: published`,
+      );
+      return { status: 'published', target, result };
+    } catch (retryError) {
+      checked.push(
+        `retried the create (round ${round}), protected by the platform refusing duplicates: ${codeOf(retryError)}`,
+      );
+      if (PlatformError.isInstance(retryError) && retryError.code === 'duplicate_content') break;
+      if (!AmbiguousOutcomeError.isInstance(retryError) || round >= PROTECTED_RETRIES) return unknown();
+    }
+    // That create's answer was lost too: it may have made the post.
+    const again = await look(`after round ${round}'s lost answer`);
+    if (again === 'error') return unknown();
+    if (again !== undefined) return publishedAs(again);
   }
   const third = await look('after the duplicate refusal');
   return third !== undefined && third !== 'error' ? publishedAs(third) : unknown();

@@ -3,6 +3,7 @@ import type { CheckedPost, RecentPost, RecentPostsQuery } from '../../src/adapte
 import type { PublishContext } from '../../src/adapter/context.js';
 import { AmbiguousOutcomeError } from '../../src/errors/ambiguous-outcome-error.js';
 import { PlatformError } from '../../src/errors/platform-error.js';
+import { TransientError } from '../../src/errors/transient-error.js';
 import type { Post } from '../../src/models/post.js';
 import type { PublishResult } from '../../src/models/publish-result.js';
 import { fakePublishResult } from '../fixtures/capabilities.js';
@@ -106,6 +107,45 @@ describe('reconciliation', () => {
     });
     const outcome = only(await publisher.publish(post, [target]));
     expect(outcome.status).toBe('published');
+    expect(publish).toHaveBeenCalledTimes(2);
+    expect(findRecentPosts).toHaveBeenCalledTimes(3);
+  });
+
+  it('retries a look that failed on a 5xx instead of giving up as unknown', async () => {
+    const publish = vi.fn<Publish>().mockRejectedValue(lost());
+    const findRecentPosts = vi
+      .fn<Find>()
+      .mockRejectedValueOnce(new TransientError('transient', 'HTTP 503'))
+      .mockResolvedValue([found]);
+    const { publisher } = fakeWorld({
+      publish,
+      findRecentPosts,
+      capabilities: capabilities({
+        reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: false },
+      }),
+    });
+    const outcome = only(await publisher.publish(post, [target]));
+    expect(outcome.status === 'published' && outcome.result.ref.platformPostId).toBe('found-1');
+    expect(findRecentPosts).toHaveBeenCalledTimes(2);
+    expect(publish).toHaveBeenCalledTimes(1);
+  });
+
+  it('looks again when the create sent behind the duplicate signal loses its answer too', async () => {
+    const publish = vi.fn<Publish>().mockRejectedValueOnce(lost()).mockRejectedValueOnce(lost());
+    const findRecentPosts = vi
+      .fn<Find>()
+      .mockResolvedValueOnce([])
+      .mockResolvedValueOnce([])
+      .mockResolvedValue([found]);
+    const { publisher } = fakeWorld({
+      publish,
+      findRecentPosts,
+      capabilities: capabilities({
+        reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: true },
+      }),
+    });
+    const outcome = only(await publisher.publish(post, [target]));
+    expect(outcome.status === 'published' && outcome.result.ref.platformPostId).toBe('found-1');
     expect(publish).toHaveBeenCalledTimes(2);
     expect(findRecentPosts).toHaveBeenCalledTimes(3);
   });
