@@ -34,6 +34,7 @@ export {
   type RouteOptions,
   type RouteResolver,
 } from './simulator/platform-simulator.js';
+export { PostLikes } from './simulator/post-likes.js';
 export {
   type RateBudgetRule,
   type RateDecision,

@@ -228,6 +228,27 @@ describe('SimulatorState seeding', () => {
   });
 });
 
+describe('SimulatorState likes', () => {
+  it('keeps who likes a post in order, marks the liker own inbox item liked, and forgets likes on reset', () => {
+    const { sim } = simulator();
+    const ana = sim.addAccount({ handle: 'ana' });
+    const bob = sim.addAccount({ handle: 'bob' });
+    const [mention] = sim.seedMentions(ana.id, 1);
+    if (mention === undefined) throw new Error('no mention seeded');
+    sim.likes.set(mention.id, bob.id, true);
+    expect(sim.engagements.get(mention.id)?.liked).toBeUndefined();
+    sim.likes.set(mention.id, ana.id, true);
+    expect(sim.likes.of(mention.id)).toEqual([bob.id, ana.id]);
+    expect(sim.engagements.get(mention.id)?.liked).toBe(true);
+    sim.likes.set(mention.id, ana.id, false);
+    sim.likes.set(mention.id, ana.id, false);
+    expect(sim.likes.has(mention.id, ana.id)).toBe(false);
+    expect(sim.engagements.get(mention.id)?.liked).toBe(false);
+    sim.reset();
+    expect(sim.likes.of(mention.id)).toEqual([]);
+  });
+});
+
 describe('SimulatorState.resettable', () => {
   it('empties the platform memory it was given on reset, and keeps accounts and tokens', () => {
     const { sim } = simulator();

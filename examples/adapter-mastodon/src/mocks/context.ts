@@ -73,8 +73,6 @@ export interface MastodonContext {
   readonly idempotency: Map<string, IdempotencyRecord>;
   /** Focal points given at upload (`meta.focus`). */
   readonly mediaFocus: Map<string, { readonly x: number; readonly y: number }>;
-  /** The accounts that favourited each status, by status id. */
-  readonly favourites: Map<string, Set<string>>;
 }
 
 /** The key of an idempotency record. */

@@ -67,7 +67,6 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}) 
     mediaProcessingMs: options.mediaProcessingMs ?? 2_000,
     idempotency: sim.resettable(new Map()),
     mediaFocus: sim.resettable(new Map()),
-    favourites: sim.resettable(new Map()),
   };
   registerInstanceRoutes(context);
   registerAccountRoutes(context);
@@ -137,7 +136,7 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}) 
         store: (account, text, createdAt) => storeStatus(context, { accountId: account.id, text, createdAt }),
       }),
     /** The ids of the accounts that favourited the status, in the order they did. */
-    favouritedBy: (statusId: string): readonly string[] => [...(context.favourites.get(statusId) ?? [])],
+    favouritedBy: (statusId: string): readonly string[] => sim.likes.of(statusId),
     /** The Status JSON the API would return to the status's author now, or `undefined` when it does not exist. */
     statusOf(id: string) {
       const post = sim.posts.get(id);

@@ -118,8 +118,6 @@ export interface XContext {
   readonly codes: Map<string, PendingCode>;
   /** Refresh tokens revoked through POST /2/oauth2/revoke. */
   readonly revokedRefreshTokens: Set<string>;
-  /** Who liked each post through POST /2/users/:id/likes: post id → user ids, in the order they liked. */
-  readonly likes: Map<string, Set<string>>;
   /** Client secrets of confidential clients, by client id (others are public clients). */
   readonly clientSecrets: ReadonlyMap<string, string>;
 }

@@ -12,7 +12,6 @@ import { consent } from './consent.js';
 import type { ProcessingError, XContext, XVocabulary } from './context.js';
 import { type RateLimitBodyShape, xDialect } from './dialect.js';
 import { renderTweet } from './entities/tweet.js';
-import { likersOf } from './likes.js';
 import {
   ACCESS_TOKEN_TTL_MS,
   DEFAULT_MAX_WEIGHTED_LENGTH,
@@ -138,7 +137,6 @@ export function createXSimulator(options: XSimulatorOptions = {}) {
     processingErrors: sim.resettable(new Map()),
     codes: sim.resettable(new Map()),
     revokedRefreshTokens: sim.resettable(new Set()),
-    likes: sim.resettable(new Map()),
     clientSecrets: new Map(Object.entries(options.clientSecrets ?? {})),
   };
   registerTweetRoutes(context);
@@ -245,7 +243,7 @@ export function createXSimulator(options: XSimulatorOptions = {}) {
         store: (account, text, createdAt) => storeTweet(context, { accountId: account.id, text, createdAt }),
       }),
     /** The users who like the post through the API (POST /2/users/:id/likes), in the order they liked it. */
-    likersOf: (postId: string) => likersOf(context, postId),
+    likersOf: (postId: string): readonly string[] => sim.likes.of(postId),
     /** Other accounts send `accountId` `count` direct messages (each engagement's id is its DM event id). Oldest first. */
     seedDirectMessages: (accountId: string, count: number) => sim.seedMessages(accountId, count),
     /** The post as its author would read it now with every field (public, non-public and organic metrics), or `undefined`. */

@@ -1,4 +1,5 @@
 import { createIdGenerator } from './id-generator.js';
+import { PostLikes } from './post-likes.js';
 import { type FanPostOptions, seedFanPosts } from './seed-fan-posts.js';
 import { type InboundItem, type SeedOptions, seedInbound } from './seed-inbound.js';
 import {
@@ -56,6 +57,8 @@ export class SimulatorState {
   readonly nextId: () => string = createIdGenerator();
 
   readonly #resettable: (Clearable | unknown[])[] = [];
+  /** Who likes which post through the API (emptied on reset). */
+  readonly likes: PostLikes = this.resettable(new PostLikes(this.engagements));
 
   /**
    * @param platform - platform id

@@ -36,7 +36,6 @@ export function renderStatus(context: MastodonContext, post: SimulatedPost, opti
   const own = post.accountId === viewerId;
   const parent = post.inReplyToId === undefined ? undefined : context.sim.posts.get(post.inReplyToId);
   const age = now - post.createdAt;
-  const favouritedBy = context.favourites.get(post.id) ?? new Set<string>();
   const distributable = extra.visibility === 'public' || extra.visibility === 'unlisted';
   const repliesCount = context.sim.posts.filter((reply) => {
     if (reply.inReplyToId !== post.id) return false;
@@ -60,9 +59,10 @@ export function renderStatus(context: MastodonContext, post: SimulatedPost, opti
     replies_count: repliesCount,
     // Private and direct statuses cannot be boosted.
     reblogs_count: distributable ? growingCount(post.id, 'reblogs', age, REBLOGS_PER_HOUR) : 0,
-    favourites_count: growingCount(post.id, 'favourites', age, FAVOURITES_PER_HOUR) + favouritedBy.size,
+    favourites_count:
+      growingCount(post.id, 'favourites', age, FAVOURITES_PER_HOUR) + context.sim.likes.of(post.id).length,
     edited_at: null,
-    favourited: favouritedBy.has(viewerId),
+    favourited: context.sim.likes.has(post.id, viewerId),
     reblogged: false,
     muted: false,
     bookmarked: false,

@@ -28,12 +28,7 @@ function setFavourite(
   const { sim } = context;
   const post = sim.posts.get(String(params.id));
   if (post === undefined || !canSee(post, accountId)) return mastodonError(404, RECORD_NOT_FOUND);
-  const accounts = context.favourites.get(post.id) ?? new Set<string>();
-  if (favourited) accounts.add(accountId);
-  else accounts.delete(accountId);
-  context.favourites.set(post.id, accounts);
-  // The status is a mention or reply in someone's inbox: its record says whether that account likes it.
-  const engagement = sim.engagements.get(post.id);
-  if (engagement !== undefined) engagement.liked = accounts.has(engagement.accountId);
+  // A mention or reply in the account's inbox is marked liked too (testkit's `sim.likes`).
+  sim.likes.set(post.id, accountId, favourited);
   return Response.json(renderStatus(context, post, { viewerId: accountId, now }));
 }

@@ -1,6 +1,5 @@
 import { growingCount, type SimulatedPost } from '@smmkit/testkit';
 import { editHistoryField, tweetExtra, type XContext } from '../context.js';
-import { likersOf } from '../likes.js';
 import { PRIVATE_METRICS_MAX_AGE_MS } from '../limits.js';
 import { fieldUnauthorizedProblem, type ProblemObject } from '../problems.js';
 import { mediaKeyOf } from './media.js';
@@ -148,7 +147,7 @@ function publicCounts(context: XContext, post: SimulatedPost, now: number) {
     growingCount(post.id, metric, age, METRICS_PER_HOUR[metric]);
   return {
     // Simulated growth, plus the likes made through the API.
-    likes: grow('like_count') + likersOf(context, post.id).length,
+    likes: grow('like_count') + context.sim.likes.of(post.id).length,
     retweets: grow('retweet_count'),
     quotes: grow('quote_count'),
     bookmarks: grow('bookmark_count'),

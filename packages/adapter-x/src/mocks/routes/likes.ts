@@ -1,7 +1,6 @@
 import { type RouteContext, withHeaders } from '@smmkit/testkit';
 import type { XContext } from '../context.js';
 import { takeDailyCap } from '../daily-cap.js';
-import { setLike } from '../likes.js';
 import {
   aboutBlank,
   type InvalidParameter,
@@ -31,7 +30,7 @@ const LIKE_POST_REQUEST = obj({ tweet_id: str({ pattern: ID_PATTERN }) }, ['twee
  *
  * `:id` must be the token's own user (a 403 otherwise, wording ASSUMED). Each endpoint has its own
  * 15-minute window and 24-hour cap per user, reported in `x-user-limit-24hour-*`. Likes are kept
- * per post and user (see {@link setLike}).
+ * per post and user (testkit's `sim.likes`).
  *
  * @example
  * ```ts
@@ -61,7 +60,7 @@ async function like(context: XContext, route: RouteContext): Promise<Response> {
   if (problems.length > 0) return invalidRequest(problems);
   const postId = String(body.tweet_id);
   if (context.sim.posts.get(postId) === undefined) return invalidRequestMessage(LIKE_TARGET_GONE_MESSAGE);
-  setLike(context, route.accountId, postId, true);
+  context.sim.likes.set(postId, route.accountId, true);
   return jsonResponse({ data: { liked: true } });
 }
 
@@ -70,7 +69,7 @@ function unlike(context: XContext, route: RouteContext): Response {
   if (refused !== undefined) return refused;
   const postId = String(route.params.tweet_id);
   if (!ID_PATTERN.test(postId)) return malformedId('tweet_id', postId, 'path');
-  setLike(context, route.accountId, postId, false);
+  context.sim.likes.set(postId, route.accountId, false);
   return jsonResponse({ data: { liked: false } });
 }
 
