@@ -12,6 +12,12 @@ export { allPages } from './all-pages.js';
 export { assertNoSecretIn, type FailureOfOptions, failureOf, type Secrets } from './failure-of.js';
 export { type RecordingFetch, type RecordingFetchHooks, recordingFetch } from './recording-fetch.js';
 export {
+  AuthorizationCodes,
+  type AuthorizationCodesOptions,
+  type AuthorizationGrant,
+  type CodeExchange,
+} from './simulator/authorization-codes.js';
+export {
   type FastForwardClock,
   type FastForwardOptions,
   fastForwardClock,

@@ -1,4 +1,11 @@
-import { type PlatformSimulator, type RateLimiter, readExtra, type SimulatedPost } from '@smmkit/testkit';
+import {
+  type AuthorizationCodes,
+  type AuthorizationGrant,
+  type PlatformSimulator,
+  type RateLimiter,
+  readExtra,
+  type SimulatedPost,
+} from '@smmkit/testkit';
 import type { FollowerStatistics } from './follower-statistics.js';
 
 /** What an upload URL is waiting for, until its bytes have all arrived. */
@@ -49,20 +56,10 @@ export interface SimulatedReaction {
   readonly createdAt: number;
 }
 
-/** An authorization code the simulator handed out, until it is exchanged. */
-export interface AuthorizationGrant {
-  /** The member who authorized. */
-  readonly memberId: string;
-  /** The app it was for. */
-  readonly clientId: string;
-  /** The redirect URI the authorization named. */
-  readonly redirectUri: string;
-  /** Scopes granted. */
-  readonly scopes: readonly string[];
+/** A member's consent (its `accountId` the member URN), until its code is exchanged. */
+export interface LinkedInGrant extends AuthorizationGrant {
   /** Whether the app gets a refresh token (approved for programmatic refresh). */
   readonly refreshable: boolean;
-  /** When the code stops working, simulated time (30 minutes after it was issued). */
-  readonly expiresAt: number;
 }
 
 /** The API versions the simulator serves, oldest and newest (`YYYYMM`). */
@@ -102,8 +99,8 @@ export interface LinkedInSimContext {
   readonly reactions: Map<string, SimulatedReaction[]>;
   /** Registered apps: client id → client secret (an unregistered client id is taken with any secret). */
   readonly apps: Map<string, string>;
-  /** Authorization codes not yet exchanged. */
-  readonly codes: Map<string, AuthorizationGrant>;
+  /** Authorization codes not yet exchanged (30 minutes, no PKCE). */
+  readonly codes: AuthorizationCodes<LinkedInGrant>;
   /** When each refresh token stops working, simulated time. */
   readonly refreshExpiry: Map<string, number>;
   /** Follower statistics seeded per organization; others get `defaultFollowerStatistics`. */

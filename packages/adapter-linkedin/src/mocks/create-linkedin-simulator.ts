@@ -1,5 +1,6 @@
 import {
   type AccountWithTokens,
+  AuthorizationCodes,
   type IssueOptions,
   PlatformSimulator,
   type RateBudgetRule,
@@ -210,7 +211,10 @@ export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}):
     videoFailures: sim.resettable([]),
     reactions: sim.resettable(new Map()),
     apps: new Map(),
-    codes: sim.resettable(new Map()),
+    // "The authorization code is only valid for 30 minutes" (authorization code flow).
+    codes: sim.resettable(
+      new AuthorizationCodes({ clock: sim.clock, ttlMs: 30 * 60_000, newCode: () => `code_${sim.nextId()}` }),
+    ),
     // Tokens outlive a reset, and so does what the simulator knows of them.
     refreshExpiry: new Map(),
     followerStatistics: sim.resettable(new Map()),
@@ -248,17 +252,13 @@ export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}):
       context.apps.set(clientId, clientSecret);
     },
     authorize(grant) {
-      const code = `code_${sim.nextId()}`;
-      context.codes.set(code, {
-        memberId: grant.memberId,
+      return context.codes.issue({
+        accountId: grant.memberId,
         clientId: grant.clientId,
         redirectUri: grant.redirectUri,
         scopes: grant.scopes ?? [...MEMBER_SCOPES],
         refreshable: grant.refreshable ?? false,
-        // "The authorization code is only valid for 30 minutes" (authorization code flow).
-        expiresAt: sim.clock.now() + 30 * 60_000,
       });
-      return code;
     },
     addOrganization(name, admins, followers = 0) {
       const urn = `urn:li:organization:${sim.nextId()}`;

@@ -1,4 +1,4 @@
-import type { PlatformSimulator, RateLimiter } from '@smmkit/testkit';
+import type { AuthorizationCodes, PlatformSimulator, RateLimiter } from '@smmkit/testkit';
 
 /** What creator info answers for one creator, as a test sets it. */
 export interface SimulatedCreator {
@@ -106,24 +106,14 @@ export interface TikTokSimContext {
   readonly failures: string[];
   /** Apps: client key → client secret. */
   readonly apps: Map<string, string>;
-  /** Authorization codes handed out. */
-  readonly codes: Map<string, AuthorizationGrant>;
+  /** Authorization codes handed out (a creator's consent, its `clientId` the client key). */
+  readonly codes: AuthorizationCodes;
   /** When each refresh token expires (tokens outlive a reset, and so does this). */
   readonly refreshExpiry: Map<string, number>;
   /** Access token lifetime, seconds. */
   readonly accessTokenSeconds: number;
   /** Refresh token lifetime, seconds. */
   readonly refreshTokenSeconds: number;
-}
-
-/** A creator's consent, waiting to be exchanged. */
-export interface AuthorizationGrant {
-  readonly accountId: string;
-  readonly clientKey: string;
-  readonly redirectUri: string;
-  readonly scopes: readonly string[];
-  readonly codeChallenge: string | undefined;
-  readonly expiresAt: number;
 }
 
 /** The scopes of the token a request presents. */

@@ -1,5 +1,6 @@
 import {
   type AccountWithTokens,
+  AuthorizationCodes,
   PlatformSimulator,
   type RateBudgetRule,
   RateLimiter,
@@ -10,7 +11,7 @@ import { tiktokDialect } from './dialect.js';
 import { registerContentInitRoute } from './routes/content-init.js';
 import { registerCreatorInfoRoute } from './routes/creator-info.js';
 import { registerDisplayRoutes } from './routes/display.js';
-import { registerOAuthRoutes } from './routes/oauth.js';
+import { answersChallenge, registerOAuthRoutes } from './routes/oauth.js';
 import { registerStatusRoutes } from './routes/status.js';
 import { registerUploadRoute } from './routes/upload.js';
 import { registerVideoInitRoutes } from './routes/video-init.js';
@@ -175,7 +176,14 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
     pendingInboxLimit: 5,
     failures: sim.resettable([]),
     apps: new Map(),
-    codes: sim.resettable(new Map()),
+    codes: sim.resettable(
+      new AuthorizationCodes({
+        clock: sim.clock,
+        ttlMs: 10 * MINUTE_MS,
+        newCode: () => `code_${sim.nextId()}`,
+        answersChallenge,
+      }),
+    ),
     refreshExpiry: new Map(),
     accessTokenSeconds: options.accessTokenSeconds ?? 86_400,
     refreshTokenSeconds: options.refreshTokenSeconds ?? 31_536_000,
@@ -236,16 +244,13 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
       context.apps.set(clientKey, clientSecret);
     },
     authorize(grant) {
-      const code = `code_${sim.nextId()}`;
-      context.codes.set(code, {
+      return context.codes.issue({
         accountId: grant.accountId,
-        clientKey: grant.clientKey,
+        clientId: grant.clientKey,
         redirectUri: grant.redirectUri,
         scopes: grant.scopes ?? [...TIKTOK_CREATOR_SCOPES],
         codeChallenge: grant.codeChallenge,
-        expiresAt: sim.clock.now() + 10 * MINUTE_MS,
       });
-      return code;
     },
     failNextPublish(failReason) {
       context.failures.push(failReason);

@@ -1,5 +1,4 @@
 import type { XContext } from './context.js';
-import { AUTHORIZATION_CODE_TTL_MS } from './limits.js';
 
 /**
  * Longest `state` X accepts: "up to 500 characters"
@@ -37,15 +36,13 @@ export function consent(context: XContext, authorizeUrl: string, accountId: stri
     .filter((scope) => scope !== '');
   if (context.sim.accounts.get(accountId) === undefined) fail(`no account ${accountId}`);
 
-  const code = `sim_x_code_${context.sim.nextId()}`;
-  context.codes.set(code, {
+  const code = context.codes.issue({
     accountId,
     clientId,
     redirectUri,
     codeChallenge,
     codeChallengeMethod: method === 'plain' ? 'plain' : 'S256',
     scopes,
-    expiresAt: context.sim.clock.now() + AUTHORIZATION_CODE_TTL_MS,
   });
   const callback = new URL(redirectUri);
   callback.searchParams.set('state', state);

@@ -1,5 +1,10 @@
 import type { MediaKind } from '@smmkit/core';
-import { type PlatformSimulator, readExtra, type SimulatedPost } from '@smmkit/testkit';
+import {
+  type AuthorizationCodes,
+  type PlatformSimulator,
+  readExtra,
+  type SimulatedPost,
+} from '@smmkit/testkit';
 import type { RateLimitBodyShape } from './dialect.js';
 
 /**
@@ -69,24 +74,6 @@ export interface ProcessingError {
   readonly message: string;
 }
 
-/** An authorization code waiting to be exchanged. */
-export interface PendingCode {
-  /** Whose consent it carries. */
-  readonly accountId: string;
-  /** The client it was issued to. */
-  readonly clientId: string;
-  /** The exact `redirect_uri` of the authorize request. */
-  readonly redirectUri: string;
-  /** PKCE challenge. */
-  readonly codeChallenge: string;
-  /** `S256` or `plain`. */
-  readonly codeChallengeMethod: 'S256' | 'plain';
-  /** Granted scopes. */
-  readonly scopes: readonly string[];
-  /** When it stops working. */
-  readonly expiresAt: number;
-}
-
 /** Everything the X routes share. */
 export interface XContext {
   /** The generic simulator. */
@@ -114,8 +101,8 @@ export interface XContext {
   readonly processingFailures: ProcessingError[];
   /** The processing error of each failed (or failing) media id. */
   readonly processingErrors: Map<string, ProcessingError>;
-  /** Authorization codes by code. */
-  readonly codes: Map<string, PendingCode>;
+  /** Authorization codes the consent screen handed out (30 s, PKCE required). */
+  readonly codes: AuthorizationCodes;
   /** Refresh tokens revoked through POST /2/oauth2/revoke. */
   readonly revokedRefreshTokens: Set<string>;
   /** Client secrets of confidential clients, by client id (others are public clients). */

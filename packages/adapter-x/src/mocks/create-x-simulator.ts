@@ -1,5 +1,6 @@
 import {
   type AccountWithTokens,
+  AuthorizationCodes,
   PlatformSimulator,
   type PlatformSimulatorOptions,
   type PublicAccountSeed,
@@ -14,6 +15,7 @@ import { type RateLimitBodyShape, xDialect } from './dialect.js';
 import { renderTweet } from './entities/tweet.js';
 import {
   ACCESS_TOKEN_TTL_MS,
+  AUTHORIZATION_CODE_TTL_MS,
   DEFAULT_MAX_WEIGHTED_LENGTH,
   DEFAULT_SEARCH_QUERY_MAX_LENGTH,
 } from './limits.js';
@@ -135,7 +137,13 @@ export function createXSimulator(options: XSimulatorOptions = {}) {
     uploads: sim.resettable(new Map()),
     processingFailures: sim.resettable([]),
     processingErrors: sim.resettable(new Map()),
-    codes: sim.resettable(new Map()),
+    codes: sim.resettable(
+      new AuthorizationCodes({
+        clock: sim.clock,
+        ttlMs: AUTHORIZATION_CODE_TTL_MS,
+        newCode: () => `sim_x_code_${sim.nextId()}`,
+      }),
+    ),
     revokedRefreshTokens: sim.resettable(new Set()),
     clientSecrets: new Map(Object.entries(options.clientSecrets ?? {})),
   };

@@ -31,21 +31,17 @@ export function registerOAuthRoutes(context: LinkedInSimContext): void {
       return oauthError(401, 'invalid_client', 'Client authentication failed');
     const grantType = form.get('grant_type');
     if (grantType === 'authorization_code') {
-      const code = form.get('code') ?? '';
-      const grant = context.codes.get(code);
-      context.codes.delete(code);
-      if (
-        grant === undefined ||
-        grant.expiresAt <= now ||
-        grant.clientId !== clientId ||
-        grant.redirectUri !== form.get('redirect_uri')
-      )
+      const grant = await context.codes.redeem(form.get('code') ?? '', {
+        clientId,
+        redirectUri: form.get('redirect_uri'),
+      });
+      if (grant === undefined)
         return oauthError(
           400,
           'invalid_request',
           'Unable to retrieve access token: appid/redirect uri/code verifier does not match authorization code. Or authorization code expired. Or external member binding exists',
         );
-      const issued = sim.tokens.issue(grant.memberId, {
+      const issued = sim.tokens.issue(grant.accountId, {
         scopes: grant.scopes,
         expiresInMs: ACCESS_TOKEN_SECONDS * 1000,
         refreshable: grant.refreshable,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AuthorizationGrant } from '@smmkit/testkit';
 import { oauthError } from '../answers.js';
 import type { TikTokSimContext } from '../context.js';
 
@@ -7,9 +8,9 @@ import type { TikTokSimContext } from '../context.js';
  * it, https://developers.tiktok.com/doc/login-kit-desktop) or in base64url (RFC 7636 S256). The
  * simulator takes either, since TikTok's pages differ.
  */
-function answersChallenge(verifier: string, challenge: string): boolean {
+export function answersChallenge(verifier: string, { codeChallenge }: AuthorizationGrant): boolean {
   const digest = createHash('sha256').update(verifier).digest();
-  return challenge === digest.toString('hex') || challenge === digest.toString('base64url');
+  return codeChallenge === digest.toString('hex') || codeChallenge === digest.toString('base64url');
 }
 
 /**
@@ -51,18 +52,12 @@ export function registerOAuthRoutes(context: TikTokSimContext): void {
       });
     };
     if (grantType === 'authorization_code') {
-      const code = form.get('code') ?? '';
-      const grant = context.codes.get(code);
-      context.codes.delete(code);
-      const verifier = form.get('code_verifier');
-      if (
-        grant === undefined ||
-        grant.expiresAt <= now ||
-        grant.clientKey !== clientKey ||
-        grant.redirectUri !== form.get('redirect_uri') ||
-        (grant.codeChallenge !== undefined &&
-          (verifier === null || !answersChallenge(verifier, grant.codeChallenge)))
-      )
+      const grant = await context.codes.redeem(form.get('code') ?? '', {
+        clientId: clientKey,
+        redirectUri: form.get('redirect_uri'),
+        codeVerifier: form.get('code_verifier'),
+      });
+      if (grant === undefined)
         return oauthError('invalid_grant', 'Authorization code is expired or invalid.', now);
       const issued = sim.tokens.issue(grant.accountId, {
         scopes: grant.scopes,

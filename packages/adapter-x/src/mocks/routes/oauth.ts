@@ -1,4 +1,3 @@
-import { pkceChallenge } from '@smmkit/core/adapter-kit';
 import type { IssuedTokens, RouteContext } from '@smmkit/testkit';
 import type { XContext } from '../context.js';
 import { ACCESS_TOKEN_TTL_MS } from '../limits.js';
@@ -30,7 +29,7 @@ export function registerOAuthRoutes(context: XContext): void {
   });
 }
 
-async function token(context: XContext, { request, now }: RouteContext): Promise<Response> {
+async function token(context: XContext, { request }: RouteContext): Promise<Response> {
   const { sim } = context;
   const form = new URLSearchParams(await request.text());
   const client = clientOf(context, request, form);
@@ -38,21 +37,15 @@ async function token(context: XContext, { request, now }: RouteContext): Promise
   const grantType = form.get('grant_type');
 
   if (grantType === 'authorization_code') {
-    const code = form.get('code') ?? '';
-    const pending = context.codes.get(code);
-    context.codes.delete(code);
-    // RFC 7636 §4.6: S256 is BASE64URL(SHA-256(verifier)), `plain` the verifier itself; X takes both.
-    const verifier = form.get('code_verifier') ?? '';
-    const answered = pending?.codeChallengeMethod === 'plain' ? verifier : await pkceChallenge(verifier);
-    const valid =
-      pending !== undefined &&
-      now < pending.expiresAt &&
-      pending.clientId === client &&
-      pending.redirectUri === form.get('redirect_uri') &&
-      verifier !== '' &&
-      answered === pending.codeChallenge;
+    // Once, within 30 s, by the same client and redirect URI, with the PKCE verifier (S256 or plain: X takes both).
+    const pending = await context.codes.redeem(form.get('code') ?? '', {
+      clientId: client,
+      redirectUri: form.get('redirect_uri'),
+      codeVerifier: form.get('code_verifier'),
+    });
     // The wording X uses for a bad code (plhery/node-twitter-api-v2#496).
-    if (!valid) return oauthError('invalid_request', 'Value passed for the authorization code was invalid.');
+    if (pending === undefined)
+      return oauthError('invalid_request', 'Value passed for the authorization code was invalid.');
     const issued = sim.tokens.issue(pending.accountId, {
       expiresInMs: ACCESS_TOKEN_TTL_MS,
       refreshable: pending.scopes.includes('offline.access'),
