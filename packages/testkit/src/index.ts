@@ -74,7 +74,7 @@ export {
   type TestHooks,
   useSimulatorHarness,
 } from './simulator/simulator-harness.js';
-export { type Clearable, SimulatorState } from './simulator/simulator-state.js';
+export { type Clearable, type PostStore, SimulatorState } from './simulator/simulator-state.js';
 export { type RunningSimulators, startSimulators } from './simulator/start-simulators.js';
 export {
   type AccountWithTokens,

@@ -218,6 +218,33 @@ describe('SimulatorState seeding', () => {
     });
   });
 
+  it('stores every seed post the way the platform said, unless a seed brings its own store', () => {
+    const { sim } = simulator();
+    const ana = sim.addAccount({ handle: 'ana' });
+    sim.storePostsWith((author, { text, inReplyTo }, createdAt) =>
+      sim.addPost({
+        accountId: author.id,
+        text,
+        inReplyToId: inReplyTo?.id,
+        createdAt,
+        extra: { kind: 'status' },
+      }),
+    );
+    const [mention] = sim.seedMentions(ana.id, 1);
+    const [reply] = sim.seedReplies(String(mention?.id), 1);
+    const [fan] = sim.seedFanPosts(1);
+    const { posts } = sim.seedPublicAccount('rival', { posts: 1 });
+    const [own] = sim.seedFanPosts(1, {
+      store: (author, text, createdAt) => sim.addPost({ accountId: author.id, text, createdAt }),
+    });
+    const stored = [mention?.id, reply?.id, fan?.id, posts[0]?.id].map(
+      (id) => sim.posts.get(String(id))?.extra,
+    );
+    expect(stored).toEqual(Array.from({ length: 4 }, () => ({ kind: 'status' })));
+    expect(sim.posts.get(String(reply?.id))?.inReplyToId).toBe(mention?.id);
+    expect(own?.extra).toEqual({});
+  });
+
   it('refuses to seed for an account or a post it does not have', () => {
     const { sim } = simulator();
     const ana = sim.addAccount({ handle: 'ana' });

@@ -3,7 +3,6 @@ import {
   type PlatformSimulatorOptions,
   type PublicAccountSeed,
   type SeededPublicAccount,
-  type SeedInboundOptions,
 } from '@smmkit/testkit';
 import { MASTODON_BUDGETS } from './budgets.js';
 import type { MastodonContext } from './context.js';
@@ -76,9 +75,10 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}) 
   registerMediaRoutes(context);
   registerNotificationRoutes(context);
 
-  // Fans write public statuses, so their mentions notify as on a real server.
-  const store: SeedInboundOptions['store'] = (author, { text, inReplyTo }, createdAt) =>
-    storeStatus(context, { accountId: author.id, text, inReplyTo, createdAt });
+  // Seeded posts are public statuses, so their mentions notify as on a real server.
+  sim.storePostsWith((author, { text, inReplyTo }, createdAt) =>
+    storeStatus(context, { accountId: author.id, text, inReplyTo, createdAt }),
+  );
   return {
     /** The generic simulator: faults, request log, posts, media, tokens, rate limiter, MSW handlers. */
     sim,
@@ -97,7 +97,7 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}) 
      * replying to `postId` when given. Returns them oldest first; each engagement's id is its status id.
      */
     seedMentions: (accountId: string, count: number, seed: { readonly postId?: string } = {}) =>
-      sim.seedMentions(accountId, count, { ...seed, store }),
+      sim.seedMentions(accountId, count, seed),
     /**
      * Other accounts reply `count` times to `postId`. Replies start with `@author`, as Mastodon's
      * apps write them, so they also notify the author; `mention: false` leaves that out.
@@ -107,7 +107,7 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}) 
       const mention = seed.mention === false || owner === undefined ? '' : `@${owner.handle} `;
       const text = (author: { readonly handle: string }, index: number) =>
         `${mention}Reply ${index + 1} from ${author.handle}`;
-      return sim.seedReplies(postId, count, { store, text });
+      return sim.seedReplies(postId, count, { text });
     },
     /**
      * Other accounts (`fan_1`, `fan_2`, …) write `count` public statuses that carry `hashtag`
@@ -116,7 +116,6 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}) 
     seedHashtagPosts: (hashtag: string, count: number) =>
       sim.seedFanPosts(count, {
         text: (author, index) => `Post ${index + 1} about ${hashtag} from ${author.handle}`,
-        store: (author, text, createdAt) => storeStatus(context, { accountId: author.id, text, createdAt }),
       }),
     /**
      * Another account on the server (a competitor, an influencer) that a lookup by handle finds, with
@@ -131,10 +130,7 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}) 
      * ```
      */
     seedPublicAccount: (username: string, seed: PublicAccountSeed = {}): SeededPublicAccount =>
-      sim.seedPublicAccount(username, {
-        ...seed,
-        store: (account, text, createdAt) => storeStatus(context, { accountId: account.id, text, createdAt }),
-      }),
+      sim.seedPublicAccount(username, seed),
     /** The ids of the accounts that favourited the status, in the order they did. */
     favouritedBy: (statusId: string): readonly string[] => sim.likes.of(statusId),
     /** The Status JSON the API would return to the status's author now, or `undefined` when it does not exist. */

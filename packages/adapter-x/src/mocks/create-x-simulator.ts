@@ -158,12 +158,10 @@ export function createXSimulator(options: XSimulatorOptions = {}) {
   // Last: MSW tries handlers in order, and this one takes any path the others did not.
   registerUnknownPathRoute(context);
 
-  // Fans write real posts: replies join the conversation and name the replied-to author.
-  const store = (
-    author: SimulatedAccount,
-    item: { text: string; inReplyTo?: SimulatedPost | undefined },
-    createdAt: number,
-  ) => storeTweet(context, { accountId: author.id, text: item.text, inReplyTo: item.inReplyTo, createdAt });
+  // Seeded posts are real posts: replies join the conversation and name the replied-to author.
+  sim.storePostsWith((author, { text, inReplyTo }, createdAt) =>
+    storeTweet(context, { accountId: author.id, text, inReplyTo, createdAt }),
+  );
   return {
     /** The generic simulator: faults, request log, posts, media, tokens, rate limiter, MSW handlers. */
     sim,
@@ -201,12 +199,12 @@ export function createXSimulator(options: XSimulatorOptions = {}) {
      * `postId` when given); each is a post and a `mention` engagement under the same id. Oldest first.
      */
     seedMentions: (accountId: string, count: number, seed: { readonly postId?: string | undefined } = {}) =>
-      sim.seedMentions(accountId, count, { ...seed, store }),
+      sim.seedMentions(accountId, count, seed),
     /**
      * Other accounts reply `count` times to `postId`. As replies written through X's apps and API,
      * the text does not repeat `@author` (the reply metadata carries it). Oldest first.
      */
-    seedReplies: (postId: string, count: number) => sim.seedReplies(postId, count, { store }),
+    seedReplies: (postId: string, count: number) => sim.seedReplies(postId, count),
     /**
      * Other accounts (the fans `fan_1`, `fan_2`, `fan_3`, in turn) post `count` public posts that
      * mention `term` (a word, a `"quoted phrase"` or a `#hashtag`) without tagging anyone, for
@@ -230,7 +228,6 @@ export function createXSimulator(options: XSimulatorOptions = {}) {
       const written = term.replace(/^"(.*)"$/s, '$1');
       return sim.seedFanPosts(count, {
         text: seed.text ?? ((author, index) => `Loving ${written}! Post ${index + 1} from ${author.handle}`),
-        store: (author, text, createdAt) => storeTweet(context, { accountId: author.id, text, createdAt }),
       });
     },
     /**
@@ -246,10 +243,7 @@ export function createXSimulator(options: XSimulatorOptions = {}) {
      * ```
      */
     seedPublicAccount: (username: string, seed: PublicAccountSeed = {}): SeededPublicAccount =>
-      sim.seedPublicAccount(username, {
-        ...seed,
-        store: (account, text, createdAt) => storeTweet(context, { accountId: account.id, text, createdAt }),
-      }),
+      sim.seedPublicAccount(username, seed),
     /** The users who like the post through the API (POST /2/users/:id/likes), in the order they liked it. */
     likersOf: (postId: string): readonly string[] => sim.likes.of(postId),
     /** Other accounts send `accountId` `count` direct messages (each engagement's id is its DM event id). Oldest first. */

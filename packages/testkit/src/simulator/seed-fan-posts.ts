@@ -12,7 +12,7 @@ import type { SimulatedAccount, SimulatedPost } from './state.js';
 export interface FanPostOptions {
   /** What the `index`-th fan writes (default `Post <index + 1> from <handle>`). */
   readonly text?: ((author: SimulatedAccount, index: number) => string) | undefined;
-  /** Stores the fan's post the platform's way (a status, a tweet, a media). Default: a plain post (`addPost`). */
+  /** Stores the fan's post the platform's way (a status, a tweet, a media). Default: the simulator's (`storePostsWith`, else a plain post). */
   readonly store?: ((author: SimulatedAccount, text: string, createdAt: number) => SimulatedPost) | undefined;
 }
 

@@ -53,7 +53,7 @@ export interface SeedOptions {
   readonly text?: ((author: SimulatedAccount, index: number) => string) | undefined;
   /**
    * Stores a fan's post the platform's way and returns what it stored (its id becomes the
-   * engagement's id). Default: a plain post (`addPost`); `seedMessages` stores no post.
+   * engagement's id). Default: the simulator's (`storePostsWith`, else a plain post); `seedMessages` stores no post.
    */
   readonly store?: SeedInboundOptions['store'] | undefined;
 }

@@ -19,7 +19,7 @@ export interface PublicAccountSeed {
 
 /** Options of `SimulatorState.seedPublicAccount`: the seed, and how the platform stores a post. */
 export interface SeedPublicAccountOptions extends PublicAccountSeed {
-  /** Stores the account's post the platform's way (a status, a tweet). Default: a plain post (`addPost`). */
+  /** Stores the account's post the platform's way (a status, a tweet). Default: the simulator's (`storePostsWith`, else a plain post). */
   readonly store?:
     | ((account: SimulatedAccount, text: string, createdAt: number) => SimulatedPost)
     | undefined;

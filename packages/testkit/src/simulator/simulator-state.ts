@@ -18,6 +18,20 @@ import {
 } from './state.js';
 import { type IssueOptions, TokenRegistry } from './token-registry.js';
 
+/**
+ * How a platform stores a post another account writes (a status, a tweet): `SimulatorState.storePostsWith`.
+ *
+ * @example
+ * ```ts
+ * const store: PostStore = (author, { text }, createdAt) => sim.addPost({ accountId: author.id, text, createdAt });
+ * ```
+ */
+export type PostStore = (
+  author: SimulatedAccount,
+  post: { readonly text: string; readonly inReplyTo?: SimulatedPost | undefined },
+  createdAt: number,
+) => SimulatedPost;
+
 /** A store that can be emptied (a `Map`, a `Set`, anything with `clear`). */
 export interface Clearable {
   /** Empties the store. */
@@ -57,6 +71,9 @@ export class SimulatorState {
   readonly nextId: () => string = createIdGenerator();
 
   readonly #resettable: (Clearable | unknown[])[] = [];
+  /** How the platform stores a post that seeds write (`storePostsWith`); a plain post until set. */
+  #storePost: PostStore = (author, post, createdAt) =>
+    this.addPost({ accountId: author.id, text: post.text, inReplyToId: post.inReplyTo?.id, createdAt });
   /** Who likes which post through the API (emptied on reset). */
   readonly likes: PostLikes = this.resettable(new PostLikes(this.engagements));
 
@@ -291,7 +308,7 @@ export class SimulatorState {
    * Another account (a competitor, an influencer) with public posts, for a lookup by username to
    * find: `posts` posts (default 10) `spacingMs` apart (default a day), the newest at simulated
    * now, saying `Post <n> from <username>` unless `text` says otherwise, each stored by
-   * `options.store` (default a plain post). An account with that username is reused (its counts
+   * `options.store` (default the simulator's, `storePostsWith`). An account with that username is reused (its counts
    * set when given); a new one has 1,000 followers and follows 100.
    *
    * @returns the account and its new posts, oldest first
@@ -304,17 +321,31 @@ export class SimulatorState {
   seedPublicAccount(username: string, options: SeedPublicAccountOptions = {}): SeededPublicAccount {
     return seedPublicAccount(this, username, {
       ...options,
-      store:
-        options.store ??
-        ((account, text, createdAt) => this.addPost({ accountId: account.id, text, createdAt })),
+      store: options.store ?? ((account, text, createdAt) => this.#storePost(account, { text }, createdAt)),
     });
+  }
+
+  /**
+   * Sets how the platform stores a post the seeds write (`seedMentions`, `seedReplies`,
+   * `seedPublicAccount`, `seedFanPosts`) when they are not given a `store` of their own: a status,
+   * a tweet, with the platform's extra fields. Default: a plain post (`addPost`).
+   *
+   * @example
+   * ```ts
+   * sim.storePostsWith((author, { text, inReplyTo }, createdAt) =>
+   *   storeStatus(context, { accountId: author.id, text, inReplyTo, createdAt }),
+   * );
+   * ```
+   */
+  storePostsWith(store: PostStore): void {
+    this.#storePost = store;
   }
 
   /**
    * Fans (`fan_1`, `fan_2`, `fan_3`, in turn) write `count` public posts addressed to no one, for
    * hashtag timelines and keyword search to find: `Post 1 from fan_1`, … unless `text` says
    * otherwise, a minute apart, the newest at simulated now, each stored by `options.store`
-   * (default a plain post). No engagement is recorded: nobody was mentioned.
+   * (default the simulator's, `storePostsWith`). No engagement is recorded: nobody was mentioned.
    *
    * @returns the posts, oldest first
    *
@@ -326,9 +357,7 @@ export class SimulatorState {
   seedFanPosts(count: number, options: FanPostOptions = {}): SimulatedPost[] {
     return seedFanPosts({ clock: this.clock, fan: (handle, index) => this.#fan(handle, index) }, count, {
       ...options,
-      store:
-        options.store ??
-        ((author, text, createdAt) => this.addPost({ accountId: author.id, text, createdAt })),
+      store: options.store ?? ((author, text, createdAt) => this.#storePost(author, { text }, createdAt)),
     });
   }
 
@@ -366,10 +395,7 @@ export class SimulatorState {
       count,
       author: (handle, index) => this.#fan(handle, index),
       item,
-      store:
-        options.store ??
-        ((author, { text, inReplyTo }, createdAt) =>
-          this.addPost({ accountId: author.id, text, inReplyToId: inReplyTo?.id, createdAt })),
+      store: options.store ?? ((author, item, createdAt) => this.#storePost(author, item, createdAt)),
     });
   }
 
