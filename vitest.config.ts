@@ -22,7 +22,12 @@ export default defineConfig({
   // Tests run against the packages' sources, so they never see a stale build.
   resolve: { alias },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
+    // docs/.vitepress/test: the built docs site in headless Chromium (`pnpm docs:build` first).
+    include: [
+      'packages/*/test/**/*.test.ts',
+      'examples/*/test/**/*.test.ts',
+      'docs/.vitepress/test/**/*.test.ts',
+    ],
     environment: 'node',
     // A private Redis for the scheduler-bullmq tests unless REDIS_URL names one.
     globalSetup: ['./scripts/redis-for-tests.ts'],

@@ -1,0 +1,202 @@
+/**
+ * The built docs site (`pnpm docs:build`, docs/.vitepress/dist) served as a static host would
+ * serve it and opened in headless Chromium: every page of docs/ (the guides, the capability
+ * matrix, the API reference) renders without an error, every link between pages reaches a page
+ * that exists and, with a `#heading`, a heading that exists; the sidebar lists every guide; search
+ * finds an export.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HTML_API_DIR, MEDIA_DIR, REFERENCE_DIR } from '../paths.ts';
+import { pageOf, sitePages } from './site-pages.ts';
+import { type StaticServer, serveStatic } from './static-server.ts';
+
+const SRC_DIR = resolve(import.meta.dirname, '../..');
+const DIST = resolve(import.meta.dirname, '../dist');
+const REFERENCE = `/${REFERENCE_DIR}/`;
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
+/** Tabs open at once: more only slows a two-core machine down. */
+const PARALLEL = 2;
+
+/** What one page showed when it was opened. */
+interface Visit {
+  readonly status: number;
+  readonly title: string;
+  readonly heading: string;
+  readonly problems: string[];
+  /** Same-origin links on the page, as absolute URLs. */
+  readonly links: string[];
+  readonly ids: Set<string>;
+}
+
+describe('docs site', () => {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  const visits = new Map<string, Visit>();
+  const pages = existsSync(DIST) ? sitePages(SRC_DIR, [HTML_API_DIR, MEDIA_DIR]) : [];
+
+  beforeAll(async () => {
+    if (!existsSync(DIST) || !existsSync(CHROMIUM)) return;
+    server = await serveStatic(DIST);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 30_000 });
+    const queue = [...pages];
+    const origin = server.origin;
+    const open = browser;
+    await Promise.all(
+      Array.from({ length: PARALLEL }, async () => {
+        const visit = await openTab(open, origin);
+        for (let page = queue.shift(); page !== undefined; page = queue.shift()) {
+          visits.set(page, await visit(page));
+        }
+      }),
+    );
+  }, 900_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('is built, and Chromium is there', () => {
+    expect(existsSync(DIST), `${DIST} is missing: run \`pnpm docs:build\` first`).toBe(true);
+    expect(existsSync(CHROMIUM), `${CHROMIUM} not found: apt-get install -y chromium`).toBe(true);
+  });
+
+  it('has a page for every Markdown file in docs/, guides and API reference alike', () => {
+    expect(pages).toContain('/');
+    expect(pages).toContain('/publisher.html');
+    expect(pages).toContain(REFERENCE);
+    expect(pages.filter((page) => page.startsWith(REFERENCE)).length).toBeGreaterThan(100);
+    // A page missing from the build (a guide added since the last `pnpm docs:build`) is a 404.
+    const missing = pages.filter((page) => visits.get(page)?.status !== 200);
+    expect(missing, 'not in the build (run `pnpm docs:build`)').toEqual([]);
+  });
+
+  it('renders every page with its title and heading, and no error in the console', () => {
+    const broken: string[] = [];
+    for (const [page, seen] of visits) {
+      if (!seen.title.endsWith('| smmkit') || seen.title.length <= '| smmkit'.length + 1) {
+        broken.push(`${page}: title ${JSON.stringify(seen.title)}`);
+      }
+      if (seen.heading.trim() === '') broken.push(`${page}: no heading in the page's content`);
+      broken.push(...seen.problems.map((problem) => `${page}: ${problem}`));
+    }
+    expect(broken).toEqual([]);
+    expect(visits.get('/publisher.html')?.heading).toMatch(/publisher/i);
+  });
+
+  it('links only to pages and headings that exist', async () => {
+    const origin = server?.origin ?? '';
+    const broken: string[] = [];
+    const checked = new Map<string, number>();
+    for (const [page, seen] of visits) {
+      for (const link of seen.links) {
+        const url = new URL(link);
+        const target = pageOf(url);
+        const found = visits.get(target);
+        if (found === undefined) {
+          // Not a Markdown page (an asset, say): it must still be served.
+          const status = checked.get(url.pathname) ?? (await fetch(new URL(url.pathname, origin))).status;
+          checked.set(url.pathname, status);
+          if (status !== 200) broken.push(`${page} → ${link}: ${status}`);
+          continue;
+        }
+        const id = decodeURIComponent(url.hash.slice(1));
+        if (id !== '' && !found.ids.has(id)) broken.push(`${page} → ${link}: no #${id} on ${target}`);
+      }
+    }
+    expect(broken).toEqual([]);
+    // The guides link to each other and to the API reference's section of the index.
+    expect(visits.get('/publisher.html')?.links).toContain(`${origin}/#api-reference`);
+    expect(visits.get('/')?.links).toContain(`${origin}/publisher.html`);
+  });
+
+  it('lists every guide in the sidebar, and every package in the API reference', async () => {
+    const open = browser;
+    if (open === undefined || server === undefined) throw new Error('no browser or no build');
+    const guides = pages.filter((page) => !page.startsWith(REFERENCE));
+    expect(await sidebarPages(open, `${server.origin}/`)).toEqual(expect.arrayContaining(guides));
+    const packages = await sidebarPages(open, `${server.origin}${REFERENCE}`);
+    expect(packages).toEqual(
+      expect.arrayContaining([`${REFERENCE}@smmkit/core/`, `${REFERENCE}@smmkit/testkit/`]),
+    );
+  });
+
+  it('finds an export by name in the search box and opens its reference page', async () => {
+    const open = browser;
+    if (open === undefined || server === undefined) throw new Error('no browser or no build');
+    const page = await open.newPage();
+    try {
+      await page.goto(`${server.origin}/`);
+      await page.locator('#local-search button').click();
+      await page.locator('#localsearch-input').fill('createPublisher');
+      const first = page.locator('.VPLocalSearchBox .results a').first();
+      await first.waitFor();
+      const hrefs = await page
+        .locator('.VPLocalSearchBox .results a')
+        .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+      expect(hrefs.some((href) => href.includes('/publisher/functions/createPublisher.html'))).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+/**
+ * A tab that opens pages one after another and records what each showed (see {@link Visit}):
+ * one tab per worker rather than one per page, which would double the time on a small machine.
+ */
+async function openTab(browser: Browser, origin: string): Promise<(path: string) => Promise<Visit>> {
+  const page = await browser.newPage();
+  let problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      problems.push(`console ${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
+  });
+  return async (path) => {
+    problems = [];
+    const response = await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+    const seen = await readPage(page);
+    return {
+      status: response?.status() ?? 0,
+      title: seen.title,
+      heading: seen.heading,
+      links: seen.links.filter((link) => link.startsWith(`${origin}/`)),
+      ids: new Set(seen.ids),
+      problems,
+    };
+  };
+}
+
+/** What the page shows, read in one round trip. */
+function readPage(page: Page) {
+  return page.evaluate(() => ({
+    title: document.title,
+    heading: document.querySelector('.vp-doc h1')?.textContent ?? '',
+    links: [...document.querySelectorAll('a[href]')].map((anchor) => (anchor as HTMLAnchorElement).href),
+    ids: [...document.querySelectorAll('[id]')].map((element) => element.id),
+  }));
+}
+
+/** The pages a page's sidebar links to. */
+async function sidebarPages(browser: Browser, url: string): Promise<string[]> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url);
+    const links = await page
+      .locator('.VPSidebar a[href]')
+      .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+    return links.map((link) => pageOf(new URL(link)));
+  } finally {
+    await page.close();
+  }
+}
