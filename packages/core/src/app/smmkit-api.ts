@@ -178,10 +178,14 @@ export interface Smmkit {
   readonly publisher: Publisher;
   /**
    * The scheduler, on the store's schedule. `'next-slot'` uses the queue slots of the accounts
-   * connected when it plans, including ones connected after `createSmmkit`.
+   * in the registry when it plans, including ones connected after `createSmmkit` (here or by
+   * another process on the store).
    */
   readonly scheduler: Scheduler;
-  /** The inbox, on the store's inbox; polls every connected account, from its next round on. */
+  /**
+   * The inbox, on the store's inbox; each round polls every account in the registry then (one
+   * connected later, here or by another process, from its next round on).
+   */
   readonly inbox: Inbox;
   /**
    * The aggregator `report()` reads: filled from the metrics store and the inbox when the facade

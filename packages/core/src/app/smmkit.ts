@@ -4,15 +4,16 @@ import { buildReportInput } from '../analytics/report/build-report-input.js';
 import { renderReport } from '../analytics/report/render-report.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { createInbox } from '../inbox/inbox.js';
-import type { InboxAccount } from '../inbox/inbox-options.js';
 import type { Target } from '../models/target.js';
 import type { PublishOutcome } from '../publisher/outcome.js';
 import { createPublisher, type Publisher } from '../publisher/publisher.js';
+import { createScheduler } from '../scheduler/scheduler.js';
+import { resolveQueues } from '../scheduler/scheduler-options.js';
 import { parseQueueSlots } from '../scheduler/time/queue-slot-syntax.js';
 import { systemClock } from '../time/clock.js';
 import { accountTokens } from './account-tokens.js';
 import { appMetrics } from './app-metrics.js';
-import { inboxAccountsOf, liveScheduler } from './live-accounts.js';
+import { inboxAccountsOf, queuesOf } from './live-accounts.js';
 import { metricsCadence } from './metrics-cadence.js';
 import type {
   Smmkit,
@@ -27,7 +28,8 @@ export type { Smmkit, SmmkitOptions } from './smmkit-api.js';
 /**
  * Makes the whole loop — accounts and tokens, publisher, scheduler, inbox and analytics — on one
  * store. It reads the registry and the metrics store first, so it is async. Accounts connected
- * later get queue slots and inbox polling at once; every published post (direct or scheduled)
+ * later (here or by another process on the store) get queue slots at once and inbox polling from
+ * the next round; every published post (direct or scheduled)
  * is recorded in the metrics store with its metadata. It adds nothing the parts lack.
  *
  * @param options - store, adapters and settings; see {@link SmmkitOptions}
@@ -48,7 +50,9 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
   const { store, adapters } = options;
   const clock = options.clock ?? systemClock;
   const now = (): Date => new Date(clock.now());
-  for (const declared of options.accounts ?? []) {
+  for (const [index, declared] of (options.accounts ?? []).entries()) {
+    // Slots are the scheduler's to read: a bad one is refused before the account is stored.
+    if (declared.slots !== undefined) parseQueueSlots(declared.slots, ['accounts', index, 'slots']);
     if ((await store.accounts.get(declared.id)) === undefined) await store.accounts.connect(declared, now());
   }
   const connected = await store.accounts.list();
@@ -84,32 +88,30 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
       return outcomes;
     },
   };
-  const scheduler = liveScheduler(
-    { ...options.scheduler, store: store.schedule, publisher, clock },
-    store.accounts,
-    connected,
-  );
-  // The inbox reads this list at every round: keeping it in step with the registry polls an
-  // account connected later from the next round on.
-  const polled: InboxAccount[] = inboxAccountsOf(connected, platforms);
+  // A bad zone or slot already in the registry fails here, not at the first 'next-slot'.
+  resolveQueues(queuesOf(connected));
+  // Both read the registry when they need it (each 'next-slot', each round of polling): an
+  // account connected later, here or by another process, is in at once; a disconnected one is out.
+  const scheduler = createScheduler({
+    ...options.scheduler,
+    store: store.schedule,
+    publisher,
+    clock,
+    accounts: async () => queuesOf(await store.accounts.list()),
+  });
   const inbox = createInbox({
     ...options.inbox,
     adapters,
     publisher,
     store: store.inbox,
     clock,
-    accounts: polled,
+    accounts: async () => inboxAccountsOf(await store.accounts.list(), platforms),
   });
-  const syncPolled = async (): Promise<void> => {
-    polled.splice(0, polled.length, ...inboxAccountsOf(await store.accounts.list(), platforms));
-  };
   /**
    * Fills the aggregator from the stores: the metrics store's posts and samples (other
-   * processes' too) and the inbox's items and first responses, for the SLA figures; and the
-   * inbox polls the registry's accounts (ones other processes connected too).
+   * processes' too) and the inbox's items and first responses, for the SLA figures.
    */
   const refresh = async (): Promise<void> => {
-    await syncPolled();
     await metrics.load();
     const log = await inbox.slaLog();
     analytics.ingestEngagements(log.engagements, { trusted: true });
@@ -179,9 +181,7 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
       if (account.slots !== undefined) parseQueueSlots(account.slots, ['slots']);
       // Tokens first: an account is never listed without the tokens it was connected with.
       await store.tokens.save(account.id, tokenSet);
-      const stored = await store.accounts.connect(account, now());
-      await syncPolled();
-      return stored;
+      return store.accounts.connect(account, now());
     },
     get: (id) => store.accounts.get(id),
     list: () => store.accounts.list(),
@@ -189,7 +189,6 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
       const removed = await store.accounts.disconnect(id);
       await store.tokens.delete(id);
       tokens.forget(id);
-      await syncPolled();
       return removed;
     },
     status: async () =>

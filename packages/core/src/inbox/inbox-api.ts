@@ -60,7 +60,11 @@ export interface Inbox {
    * accounts at once, each account's listings one after another; each page waits its turn in
    * the account's queue. New items are stored, `engagement` events and alerts follow. A listing
    * that fails is reported (and as an `error` event) and the others go on. A second call while
-   * one runs gets the running round.
+   * one runs gets the running round. The accounts are read at the start of each round (see
+   * `InboxOptions.accounts`).
+   *
+   * @throws ValidationError when an `accounts` function returns a bad account (nothing is
+   *   polled); whatever that function throws
    */
   poll(options?: { readonly signal?: AbortSignal | undefined }): Promise<PollResult>;
   /** Starts polling: a round at once, then one every `pollIntervalMs`. */

@@ -52,8 +52,23 @@ export interface InboxOptions {
    * the account's rate-limited queue, with its tokens and retries, next to its publishes.
    */
   readonly publisher: Publisher;
-  /** The accounts to poll. Items of other accounts may still be given to `ingest`. */
-  readonly accounts: readonly InboxAccount[];
+  /**
+   * The accounts to poll: a list, checked when the inbox is made, or a function the inbox calls
+   * at the start of every round, for accounts that change while it runs (connected or
+   * disconnected later, a registry shared by many processes): an account it adds is polled from
+   * that round on, one it leaves out no longer. What the function returns is checked each round:
+   * a bad account rejects that round (`poll()`; an `error` event in the loop) and nothing is
+   * polled. Items of other accounts may still be given to `ingest`.
+   *
+   * @example
+   * ```ts
+   * // Read at every round: an account added to your database is polled from the next one.
+   * createInbox({ adapters, publisher, store, accounts: async () => await db.inboxAccounts() });
+   * ```
+   */
+  readonly accounts:
+    | readonly InboxAccount[]
+    | (() => readonly InboxAccount[] | Promise<readonly InboxAccount[]>);
   /** Where items, cursors and seen ids live. Share one store between every inbox process. */
   readonly store: InboxStore;
   /** Time source (default the system clock); tests pass a fake one. */
@@ -79,8 +94,8 @@ export interface ResolvedInboxOptions {
   readonly adapters: ReadonlyMap<string, Adapter>;
   /** See {@link InboxOptions.publisher}. */
   readonly publisher: Publisher;
-  /** See {@link InboxOptions.accounts}. */
-  readonly accounts: readonly InboxAccount[];
+  /** The accounts to poll as they are now (read again at each call when given as a function). */
+  readonly accounts: () => Promise<readonly InboxAccount[]>;
   /** See {@link InboxOptions.store}. */
   readonly store: InboxStore;
   /** See {@link InboxOptions.clock}. */
@@ -99,7 +114,8 @@ export interface ResolvedInboxOptions {
 
 /**
  * Fills in every default of {@link InboxOptions} and checks them, so a mistake fails when the
- * inbox is made rather than at its first poll.
+ * inbox is made rather than at its first poll (accounts given as a function are checked each
+ * time they are read).
  *
  * @throws ValidationError for an account without an adapter or listed twice, or a bad number;
  *   TypeError when two adapters share a platform id
@@ -111,9 +127,60 @@ export function resolveInboxOptions(options: InboxOptions): ResolvedInboxOptions
       throw new TypeError(`Two adapters for platform "${adapter.platform}".`);
     adapters.set(adapter.platform, adapter);
   }
+  const { accounts } = options;
+  const problems: ValidationProblem[] =
+    typeof accounts === 'function' ? [] : accountProblems(accounts, adapters);
+  const number = (name: 'pollIntervalMs' | 'lookbackMs' | 'pageSize', fallback: number, min: number) => {
+    const value = options[name] ?? fallback;
+    if (!(Number.isFinite(value) && value >= min)) {
+      problems.push({ path: [name], rule: `inbox.${name}`, message: `must be a number of at least ${min}` });
+    }
+    return value;
+  };
+  const pollIntervalMs = number('pollIntervalMs', 60_000, 1);
+  const lookbackMs = number('lookbackMs', 300_000, 0);
+  const pageSize = options.pageSize === undefined ? undefined : number('pageSize', 0, 1);
+  if (problems.length > 0) throw new ValidationError(problems, 'inbox options');
+  return {
+    adapters,
+    publisher: options.publisher,
+    accounts:
+      typeof accounts === 'function'
+        ? async () => checkedAccounts(await accounts(), adapters)
+        : async () => accounts,
+    store: options.store,
+    clock: options.clock ?? systemClock,
+    pollIntervalMs,
+    lookbackMs,
+    pageSize,
+    rules: options.rules ?? [],
+    sentiment: options.sentiment ?? afinnSentiment,
+  };
+}
+
+/**
+ * The accounts, checked.
+ *
+ * @throws ValidationError for an account without an adapter, with search its adapter lacks or
+ *   bad terms, or listed twice
+ */
+function checkedAccounts(
+  accounts: readonly InboxAccount[],
+  adapters: ReadonlyMap<string, Adapter>,
+): readonly InboxAccount[] {
+  const problems = accountProblems(accounts, adapters);
+  if (problems.length > 0) throw new ValidationError(problems, 'inbox accounts');
+  return accounts;
+}
+
+/** What is wrong with the accounts: no adapter, search the adapter lacks or bad terms, listed twice. */
+function accountProblems(
+  accounts: readonly InboxAccount[],
+  adapters: ReadonlyMap<string, Adapter>,
+): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   const seen = new Set<string>();
-  options.accounts.forEach((account, index) => {
+  accounts.forEach((account, index) => {
     const key = JSON.stringify([account.platform, account.accountId]);
     if (!adapters.has(account.platform)) {
       problems.push({
@@ -143,27 +210,5 @@ export function resolveInboxOptions(options: InboxOptions): ResolvedInboxOptions
     }
     seen.add(key);
   });
-  const number = (name: 'pollIntervalMs' | 'lookbackMs' | 'pageSize', fallback: number, min: number) => {
-    const value = options[name] ?? fallback;
-    if (!(Number.isFinite(value) && value >= min)) {
-      problems.push({ path: [name], rule: `inbox.${name}`, message: `must be a number of at least ${min}` });
-    }
-    return value;
-  };
-  const pollIntervalMs = number('pollIntervalMs', 60_000, 1);
-  const lookbackMs = number('lookbackMs', 300_000, 0);
-  const pageSize = options.pageSize === undefined ? undefined : number('pageSize', 0, 1);
-  if (problems.length > 0) throw new ValidationError(problems, 'inbox options');
-  return {
-    adapters,
-    publisher: options.publisher,
-    accounts: options.accounts,
-    store: options.store,
-    clock: options.clock ?? systemClock,
-    pollIntervalMs,
-    lookbackMs,
-    pageSize,
-    rules: options.rules ?? [],
-    sentiment: options.sentiment ?? afinnSentiment,
-  };
+  return problems;
 }

@@ -4,7 +4,7 @@ import { act, storedItem } from './actions.js';
 import { createInboxEvents } from './events.js';
 import type { Inbox, InboxFilter, PollFailure, PollResult } from './inbox-api.js';
 import type { EngagementRef, InboxItem, InboxItemPatch } from './inbox-item.js';
-import { type InboxOptions, resolveInboxOptions } from './inbox-options.js';
+import { type InboxAccount, type InboxOptions, resolveInboxOptions } from './inbox-options.js';
 import type { InboxQuery } from './inbox-store.js';
 import { createListener } from './listening/listener.js';
 import { type PollTarget, pollSource } from './poll-source.js';
@@ -18,7 +18,8 @@ const PAGE = 100;
  *
  * @param options - adapters, publisher, accounts, store, rules; see {@link InboxOptions}
  * @returns the inbox (not polling until `start()`)
- * @throws ValidationError for an account without adapter, a bad number or a bad rule
+ * @throws ValidationError for an account without adapter (in an `accounts` list), a bad number or
+ *   a bad rule
  *
  * @example
  * ```ts
@@ -49,8 +50,8 @@ export function createInbox(options: InboxOptions): Inbox {
     }
   };
 
-  const targets = (): PollTarget[] =>
-    settings.accounts.flatMap((account) => {
+  const targets = (accounts: readonly InboxAccount[]): PollTarget[] =>
+    accounts.flatMap((account) => {
       const adapter = settings.adapters.get(account.platform);
       if (adapter === undefined) return [];
       const { platform, accountId } = account;
@@ -89,7 +90,7 @@ export function createInbox(options: InboxOptions): Inbox {
     const added: InboxItem[] = [];
     const failures: PollFailure[] = [];
     const byAccount = new Map<string, PollTarget[]>();
-    for (const target of targets()) {
+    for (const target of targets(await settings.accounts())) {
       const key = JSON.stringify([target.source.platform, target.source.accountId]);
       byAccount.set(key, [...(byAccount.get(key) ?? []), target]);
     }

@@ -40,8 +40,23 @@ export interface SchedulerOptions {
   readonly publisher: Publisher;
   /** Time source (default the system clock); tests and simulations pass a fake one. */
   readonly clock?: Clock | undefined;
-  /** Queue zone and weekly slots per account, for `'next-slot'`. */
-  readonly accounts?: readonly AccountQueue[] | undefined;
+  /**
+   * Queue zone and weekly slots per account, for `'next-slot'`: a list, checked when the
+   * scheduler is made, or a function the scheduler calls each time it plans a `'next-slot'`
+   * (`schedule` and `reschedule`), for queues that change while it runs (accounts connected or
+   * disconnected later, a registry shared by many processes). What the function returns is
+   * checked on each call: a bad zone or slot rejects that `schedule` or `reschedule`.
+   *
+   * @example
+   * ```ts
+   * // Read at every 'next-slot': an account added to your database gets its slots at once.
+   * createScheduler({ store, publisher, accounts: async () => await db.accountQueues() });
+   * ```
+   */
+  readonly accounts?:
+    | readonly AccountQueue[]
+    | (() => readonly AccountQueue[] | Promise<readonly AccountQueue[]>)
+    | undefined;
   /** Pause between two rounds of the worker loop, in ms (default 15 000). */
   readonly pollIntervalMs?: number | undefined;
   /**
@@ -76,8 +91,8 @@ export interface ResolvedSchedulerOptions {
   readonly publisher: Publisher;
   /** See {@link SchedulerOptions.clock}. */
   readonly clock: Clock;
-  /** Queues by `platform:accountId`. */
-  readonly accounts: ReadonlyMap<string, ResolvedAccountQueue>;
+  /** The queues as they are now, by `platform:accountId` (read again at each call when given as a function). */
+  readonly queues: () => Promise<ReadonlyMap<string, ResolvedAccountQueue>>;
   /** See {@link SchedulerOptions.pollIntervalMs}. */
   readonly pollIntervalMs: number;
   /** See {@link SchedulerOptions.leaseMs}. */
@@ -100,27 +115,39 @@ export function accountKey(account: { readonly platform: string; readonly accoun
 }
 
 /**
- * Fills in every default of {@link SchedulerOptions} and checks the queues, so a bad slot or zone
- * fails when the scheduler is made, not when the first `'next-slot'` entry is planned.
+ * Checks queues and parses their slots.
+ *
+ * @returns the queues by `platform:accountId`
+ * @throws ValidationError for a bad zone or slot; TypeError for an account listed twice
+ */
+export function resolveQueues(queues: readonly AccountQueue[]): ReadonlyMap<string, ResolvedAccountQueue> {
+  const resolved = new Map<string, ResolvedAccountQueue>();
+  queues.forEach((account, index) => {
+    const key = accountKey(account);
+    if (resolved.has(key)) throw new TypeError(`Account ${key} is listed twice in the scheduler's accounts.`);
+    requireZone(account.zone, 'scheduler accounts', ['accounts', index, 'zone']);
+    resolved.set(key, { ...account, slots: parseQueueSlots(account.slots, ['accounts', index, 'slots']) });
+  });
+  return resolved;
+}
+
+/**
+ * Fills in every default of {@link SchedulerOptions} and checks the queues given as a list, so a
+ * bad slot or zone fails when the scheduler is made, not when the first `'next-slot'` entry is
+ * planned (queues given as a function are checked each time they are read).
  *
  * @throws ValidationError for a bad zone or slot; TypeError for an account listed twice or a
  *   non-positive interval, lease or batch size
  */
 export function resolveSchedulerOptions(options: SchedulerOptions): ResolvedSchedulerOptions {
-  const accounts = new Map<string, ResolvedAccountQueue>();
-  (options.accounts ?? []).forEach((account, index) => {
-    const key = accountKey(account);
-    if (accounts.has(key)) throw new TypeError(`Account ${key} is listed twice in the scheduler's accounts.`);
-    requireZone(account.zone, 'scheduler accounts', ['accounts', index, 'zone']);
-    accounts.set(key, { ...account, slots: parseQueueSlots(account.slots, ['accounts', index, 'slots']) });
-  });
+  const queues = queuesReader(options.accounts);
   const defaultZone = options.defaultZone ?? 'UTC';
   requireZone(defaultZone, 'scheduler options', ['defaultZone']);
   return {
     store: options.store,
     publisher: options.publisher,
     clock: options.clock ?? systemClock,
-    accounts,
+    queues,
     pollIntervalMs: positive(options.pollIntervalMs, 15_000, 'pollIntervalMs'),
     leaseMs: positive(options.leaseMs, 60_000, 'leaseMs'),
     batchSize: Math.trunc(positive(options.batchSize, 10, 'batchSize')) || 1,
@@ -129,6 +156,15 @@ export function resolveSchedulerOptions(options: SchedulerOptions): ResolvedSche
     slotHorizonDays: options.slotHorizonDays ?? DEFAULT_HORIZON_DAYS,
     newId: options.newId ?? (() => globalThis.crypto.randomUUID()),
   };
+}
+
+/** Reads the queues: a list checked once, now; a function's answer checked at each read. */
+function queuesReader(
+  accounts: SchedulerOptions['accounts'],
+): () => Promise<ReadonlyMap<string, ResolvedAccountQueue>> {
+  if (typeof accounts === 'function') return async () => resolveQueues(await accounts());
+  const fixed = resolveQueues(accounts ?? []);
+  return async () => fixed;
 }
 
 function positive(value: number | undefined, fallback: number, name: string): number {

@@ -101,7 +101,8 @@ export interface Scheduler {
    * Entries are `scheduled`, `awaiting_approval` (`approval: 'required'`) or `draft`. A `native`
    * entry that is `scheduled` is handed to the platform before this resolves.
    *
-   * @throws ValidationError for an invalid post, target list, time, zone, rule or option
+   * @throws ValidationError for an invalid post, target list, time, zone, rule or option, or a
+   *   bad queue returned by an `accounts` function (`'next-slot'`)
    */
   schedule(
     post: Post,
@@ -120,7 +121,8 @@ export interface Scheduler {
    * went out, reconciles (never re-creates blindly) the ones whose outcome was unknown, and only
    * sends again what surely failed.
    *
-   * @throws ValidationError when the entry is missing or in another state
+   * @throws ValidationError when the entry is missing or in another state, or for a bad queue
+   *   returned by an `accounts` function (`'next-slot'`)
    */
   reschedule(id: string, when: Date | LocalTime | 'next-slot' | (string & {})): Promise<ScheduleEntry>;
   /**
@@ -198,7 +200,7 @@ const CANCELLABLE: readonly ScheduleStatus[] = ['draft', 'awaiting_approval', 's
  *
  * @param options - store, publisher, clock, queues and worker settings; see {@link SchedulerOptions}
  * @returns the scheduler (its worker loop not started)
- * @throws ValidationError for a bad queue zone or slot
+ * @throws ValidationError for a bad queue zone or slot in an `accounts` list
  *
  * @example
  * ```ts
@@ -295,8 +297,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (when === 'next-slot') {
       planned = await inSlotOrder(async () => {
         const made: { entry: ScheduleEntry; adjustment: DstAdjustment }[] = [];
+        const queues = await settings.queues();
         for (const [key, accountTargets] of byAccount(targets)) {
-          const queue = settings.accounts.get(key);
+          const queue = queues.get(key);
           if (queue === undefined) throw noQueue(key);
           const slot = await pickSlot(store, queue, at, settings.slotHorizonDays);
           const id = scheduleOptions.id === undefined ? settings.newId() : `${scheduleOptions.id}:${key}`;
@@ -378,7 +381,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         "'next-slot' needs an entry with targets on exactly one account; give a time instead",
       );
     }
-    const queue = settings.accounts.get(key);
+    const queue = (await settings.queues()).get(key);
     if (queue === undefined) throw noQueue(key);
     const slot = await pickSlot(store, queue, at, settings.slotHorizonDays, entry?.id);
     return { publishAt: slot.instant, timeZone: queue.zone, adjustment: slot.adjustment };
@@ -586,7 +589,7 @@ function byAccount(targets: readonly Target[]): Map<string, Target[]> {
 function noQueue(key: string): ValidationError {
   return optionProblem(
     'when',
-    `'next-slot' needs queue slots for account ${key}; list it in createScheduler({ accounts: [{ platform, accountId, zone, slots }] })`,
+    `'next-slot' needs queue slots for account ${key}; give them in createScheduler({ accounts }) as { platform, accountId, zone, slots }`,
   );
 }
 

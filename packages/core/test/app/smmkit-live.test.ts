@@ -56,6 +56,20 @@ describe('createSmmkit with accounts connected while it runs', () => {
     expect(second.added.map((item) => item.platform)).toEqual(['mastodon']);
     await smm.shutdown();
   });
+
+  it("gives an account another process connects on the store its 'next-slot' queue and inbox polling, without a restart", async () => {
+    const { brandX, xTokens, xUser } = onboard();
+    const store = memoryStore();
+    const smm = await world.smmkit(store);
+    const elsewhere = await world.smmkit(store); // another process's facade on the same store
+    await elsewhere.accounts.connect(brandX, xTokens);
+
+    const [entry] = await smm.schedule({ text: 'Monday tip' }, { to: ['brand-x'], at: 'next-slot' });
+    expect(entry?.publishAt).toEqual(new Date('2026-11-23T08:00:00Z'));
+    x.seedMentions(xUser.account.id, 1);
+    expect((await smm.inbox.poll()).added.map((item) => item.platform)).toEqual(['x']);
+    await smm.shutdown();
+  });
 });
 
 describe('createSmmkit records what it publishes', () => {

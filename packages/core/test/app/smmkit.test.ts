@@ -87,6 +87,16 @@ describe.each(kinds)('createSmmkit on $name', ({ storage }) => {
     expect(x.sim.log.entries).toEqual([]);
     await smm.shutdown();
   });
+
+  it('refuses a declared account with a bad queue slot when it is made, and stores nothing', async () => {
+    const store = storage().open();
+    const { brandX } = onboard();
+    await expect(
+      world.smmkit(store, { accounts: [{ ...brandX, slots: ['Mon-Fri 25:00'] }] }),
+    ).rejects.toMatchObject({ problems: [{ path: ['accounts', 0, 'slots', 0] }] });
+    expect(await store.accounts.list()).toEqual([]);
+    await store.close();
+  });
 });
 
 describe('createSmmkit after a restart on the same SQLite file', () => {
