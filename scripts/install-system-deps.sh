@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # System packages the tests need, from Debian's archive: Chromium, which the analytics report test
-# drives headless through playwright-core (no browser is downloaded by npm), and Redis, which the
-# tests of @smmkit/scheduler-bullmq need (.ci/run starts one on a local port; otherwise the test
-# run starts a private one itself). Installs only what is missing; needs root (or sudo) on Debian/Ubuntu, and
-# says what to install elsewhere.
+# and the docs site test (docs/.vitepress/test) drive headless through playwright-core (no browser
+# is downloaded by npm), and Redis, which the tests of @smmkit/scheduler-bullmq need (.ci/run
+# starts one on a local port; otherwise the test run starts a private one itself). Installs only
+# what is missing; needs root (or sudo) on Debian/Ubuntu, and says what to install elsewhere.
 set -euo pipefail
 
 missing=()

@@ -14,7 +14,8 @@ import { pageOf, sitePages } from './site-pages.ts';
 import { type StaticServer, serveStatic } from './static-server.ts';
 
 const SRC_DIR = resolve(import.meta.dirname, '../..');
-const DIST = resolve(import.meta.dirname, '../dist');
+/** The built site: `pnpm docs:build`'s output, or another build named by DOCS_SITE_DIST. */
+const DIST = resolve(process.env.DOCS_SITE_DIST ?? resolve(import.meta.dirname, '../dist'));
 const REFERENCE = `/${REFERENCE_DIR}/`;
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
@@ -123,7 +124,7 @@ describe('docs site', () => {
     expect(packages).toEqual(
       expect.arrayContaining([`${REFERENCE}@smmkit/core/`, `${REFERENCE}@smmkit/testkit/`]),
     );
-  });
+  }, 60_000);
 
   it('finds an export by name in the search box and opens its reference page', async () => {
     const open = browser;
@@ -142,7 +143,7 @@ describe('docs site', () => {
     } finally {
       await page.close();
     }
-  });
+  }, 60_000);
 });
 
 /**
@@ -158,7 +159,12 @@ async function openTab(browser: Browser, origin: string): Promise<(path: string)
     }
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('requestfailed', (request) => {
+    // VitePress prefetches the pages a page links to; leaving the page cancels what is in flight.
+    // A missing file is a 404 response, reported below.
+    const error = request.failure()?.errorText ?? '';
+    if (error !== 'net::ERR_ABORTED') problems.push(`request failed (${error}): ${request.url()}`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
   });
