@@ -14,10 +14,13 @@ import { CREATE_POST, useX } from './support/harness.js';
  */
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-// esbuild comes with tsup, the packages' build tool.
-const esbuild: typeof import('esbuild') = createRequire(createRequire(import.meta.url).resolve('tsup'))(
-  'esbuild',
-);
+/** The part of esbuild's API this test uses (esbuild comes with tsup, the packages' build tool). */
+interface Esbuild {
+  build(
+    options: Record<string, unknown>,
+  ): Promise<{ readonly outputFiles: readonly { readonly text: string }[] }>;
+}
+const esbuild = createRequire(createRequire(import.meta.url).resolve('tsup'))('esbuild') as Esbuild;
 
 /** What the worker bundle exposes: publish one post to X through a publisher. */
 interface EdgeApp {
