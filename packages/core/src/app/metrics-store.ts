@@ -75,7 +75,7 @@ export interface MetricsStore {
   recordPosts(posts: readonly PublishedPostRecord[]): Promise<void>;
   /** Every post recorded, once each, in no particular order. */
   posts(): Promise<PublishedPostRecord[]>;
-  /** Adds samples, keeping per key the latest (see {@link MetricsStore}). */
+  /** Adds samples, keeping per key the latest (see the store’s description above). */
   recordSamples(samples: readonly MetricSample[]): Promise<void>;
   /** Every sample kept, in no particular order, instants as `Date`s. */
   samples(): Promise<MetricSample[]>;
