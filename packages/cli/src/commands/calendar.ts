@@ -1,17 +1,7 @@
-import { CliError, EXIT, type ExitCode } from '../output/exit-codes.js';
+import { EXIT, type ExitCode } from '../output/exit-codes.js';
 import { type CommandContext, withApp } from './context.js';
+import { DAY_MS, dateOf } from './date-option.js';
 import { entryJson } from './schedule.js';
-
-const DAY_MS = 86_400_000;
-
-/** A `--from`/`--to` date: `2026-05-01` (midnight UTC) or an ISO instant. */
-function dateOf(value: string | undefined, fallback: Date, option: string): Date {
-  if (value === undefined) return fallback;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime()))
-    throw new CliError(EXIT.usage, `${option} ${value} is not a date (2026-05-01 or an ISO instant)`);
-  return date;
-}
 
 /** `smmkit calendar`: the schedule by local day, from the store. */
 export async function calendarCommand(

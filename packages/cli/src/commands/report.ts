@@ -5,19 +5,10 @@ import { collectMetrics, type PostMeta, toCsv } from '@smmkit/core/analytics';
 import type { OpenApp } from '../app/open-app.js';
 import { CliError, EXIT, type ExitCode } from '../output/exit-codes.js';
 import { type CommandContext, describeError, withApp } from './context.js';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS, dateOf } from './date-option.js';
 
 /** Most posts read per account: one page of each platform's recent posts. */
 const POSTS_PER_ACCOUNT = 100;
-
-function dateOf(value: string | undefined, fallback: Date, option: string): Date {
-  if (value === undefined) return fallback;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime()))
-    throw new CliError(EXIT.usage, `${option} ${value} is not a date (2026-05-01 or an ISO instant)`);
-  return date;
-}
 
 /**
  * The accounts' posts from `since` to `until`, read from the platforms (`findRecentPosts`, through
