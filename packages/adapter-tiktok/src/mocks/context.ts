@@ -115,10 +115,3 @@ export interface TikTokSimContext {
   /** Refresh token lifetime, seconds. */
   readonly refreshTokenSeconds: number;
 }
-
-/** The scopes of the token a request presents. */
-export function scopesOf(context: TikTokSimContext, request: Request): readonly string[] {
-  const header = request.headers.get('authorization') ?? '';
-  const check = context.sim.tokens.check(header.replace(/^Bearer\s+/i, ''));
-  return check.status === 'valid' ? check.scopes : [];
-}

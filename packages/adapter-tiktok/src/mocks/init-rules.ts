@@ -1,19 +1,15 @@
 import { tiktokError } from './answers.js';
-import { scopesOf, type TikTokSimContext } from './context.js';
+import type { TikTokSimContext } from './context.js';
 
 const DAY_MS = 86_400_000;
 
 /**
- * The refusal of a request whose token lacks `scope`: 401 `scope_not_authorized`
- * (https://developers.tiktok.com/doc/tiktok-api-v2-error-handling), or `undefined`.
+ * The refusal of a request whose token (granted `scopes`, testkit's `RouteContext.scopes`) lacks
+ * `scope`: 401 `scope_not_authorized` (https://developers.tiktok.com/doc/tiktok-api-v2-error-handling), or
+ * `undefined`.
  */
-export function missingScope(
-  context: TikTokSimContext,
-  request: Request,
-  scope: string,
-  now: number,
-): Response | undefined {
-  if (scopesOf(context, request).includes(scope)) return undefined;
+export function missingScope(scopes: readonly string[], scope: string, now: number): Response | undefined {
+  if (scopes.includes(scope)) return undefined;
   return tiktokError(
     401,
     'scope_not_authorized',

@@ -47,8 +47,9 @@ export function tooManyRequests(shape: RateLimitBodyShape): Response {
  * How X says things: a Bearer token (OAuth 2.0 user context,
  * https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token); the same 401 problem for a
  * missing, unknown, expired or revoked token (`{"title":"Unauthorized","type":"about:blank",
- * "status":401,"detail":"Unauthorized"}`); the 429 in the chosen `RateLimitBodyShape`; `x-rate-limit-*` on
- * every limited answer; and a 503 problem (X's wording for 503 is ASSUMED to follow its other `about:blank`
+ * "status":401,"detail":"Unauthorized"}`); the 429 in the chosen `RateLimitBodyShape` (for a 15-minute
+ * window and a daily cap alike); `x-rate-limit-*` on every limited answer and `x-user-limit-24hour-*`
+ * on those of a route with a daily cap; and a 503 problem (X's wording for 503 is ASSUMED to follow its other `about:blank`
  * problems).
  *
  * @example
@@ -68,7 +69,10 @@ export function xDialect(
         401,
       ),
     rateLimited: () => tooManyRequests(shape),
-    rateLimitHeaders: xRateLimitHeaders,
+    // A route's 24-hour cap (`tweets-create-24h`, …) reports in `x-user-limit-24hour-*`, its
+    // 15-minute window in `x-rate-limit-*`.
+    rateLimitHeaders: (window) =>
+      window.bucket.endsWith('-24h') ? xUserDailyHeaders(window) : xRateLimitHeaders(window),
     serverError: () =>
       problemResponse(
         { title: 'Service Unavailable', detail: 'Service Unavailable', type: 'about:blank', status: 503 },

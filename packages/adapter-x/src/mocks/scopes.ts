@@ -1,4 +1,4 @@
-import { bearerToken, type RouteMethod, type RouteResolver } from '@smmkit/testkit';
+import type { RouteMethod, RouteResolver } from '@smmkit/testkit';
 import type { XBucket } from './budgets.js';
 import type { XContext } from './context.js';
 import { forbidden } from './problems.js';
@@ -38,7 +38,8 @@ export const REQUIRED_SCOPES = {
 } as const satisfies Record<string, readonly string[]>;
 
 /**
- * Declares an X endpoint: it counts against `bucket`, and a token that lacks one of the `scopes`
+ * Declares an X endpoint: it counts against `bucket` (a 15-minute window, then the route's 24-hour cap
+ * when it has one: `['tweets-create', 'tweets-create-24h']`), and a token that lacks one of the `scopes`
  * it needs gets X's 403 before `answer` runs (the generic `Forbidden` problem; users hitting it for
  * a missing `tweet.write`/`like.write` quote that body). A token issued without any scope (straight
  * from `sim.tokens.issue`) is treated as having them all.
@@ -52,14 +53,14 @@ export function xRoute(
   context: XContext,
   method: RouteMethod,
   path: string,
-  bucket: XBucket,
+  bucket: XBucket | readonly XBucket[],
   scopes: keyof typeof REQUIRED_SCOPES,
   answer: RouteResolver,
 ): void {
   context.sim.route(method, path, { bucket }, (route) => {
-    const check = context.sim.tokens.check(bearerToken(route.request));
     const needed: readonly string[] = REQUIRED_SCOPES[scopes];
-    if (check.status !== 'valid' || check.scopes.length === 0) return answer(route);
-    return needed.every((scope) => check.scopes.includes(scope)) ? answer(route) : forbidden();
+    if (route.scopes.length === 0 || needed.every((scope) => route.scopes.includes(scope)))
+      return answer(route);
+    return forbidden();
   });
 }

@@ -1,6 +1,5 @@
-import { type RouteContext, withHeaders } from '@smmkit/testkit';
+import type { RouteContext } from '@smmkit/testkit';
 import type { XContext } from './context.js';
-import { takeDailyCap } from './daily-cap.js';
 import { conversationIdOf } from './entities/dm-event.js';
 import { invalidParameter, invalidRequest, jsonResponse, MEDIA_IDS_INVALID_MESSAGE } from './problems.js';
 import { ID_PATTERN, isObject, readJsonObject } from './request-params.js';
@@ -20,15 +19,16 @@ const CREATE_DM_REQUEST: SchemaCheck = obj({
  * Sends a one-to-one direct message for `POST /2/dm_conversations/with/:participant_id/messages`
  * and `POST /2/dm_conversations/:dm_conversation_id/messages`
  * (https://docs.x.com/x-api/direct-messages/manage/introduction; createDirectMessagesByParticipantId,
- * createDirectMessagesByConversationId in https://api.x.com/2/openapi.json), once the route has checked the
- * scopes: the daily cap, the recipient (`recipientOf` answers its id or X's problem), the body, then
+ * createDirectMessagesByConversationId in https://api.x.com/2/openapi.json), once the route has counted
+ * the daily cap (ASSUMED: reported like POST /2/tweets's, in x-user-limit-24hour-*) and checked the
+ * scopes: the recipient (`recipientOf` answers its id or X's problem), the body, then
  * attachments that must be the sender's processed media. Answers 201
  * `{data:{dm_conversation_id, dm_event_id}}`, and stores the message in `sim.engagements` (kind
  * `direct_message`, `accountId` the recipient, `authorId` the sender).
  *
  * @example
  * ```ts
- * sim.route('POST', '/2/dm_conversations/with/:participant_id/messages', { bucket: 'dm-send' }, (route) =>
+ * sim.route('POST', '/2/dm_conversations/with/:participant_id/messages', { bucket: ['dm-send', 'dm-send-24h'] }, (route) =>
  *   sendDirectMessage(context, route, () => String(route.params.participant_id)),
  * );
  * ```
@@ -40,26 +40,21 @@ export async function sendDirectMessage(
 ): Promise<Response> {
   const { sim } = context;
   const { request, accountId, now } = route;
-  // ASSUMED: the daily DM cap is reported like POST /2/tweets's, in x-user-limit-24hour-*.
-  const daily = takeDailyCap(context, route, 'dm-send-24h');
-  const headers = daily.headers;
-  if (daily.refused !== undefined) return withHeaders(daily.refused, headers);
-
   const recipientId = recipientOf(accountId);
-  if (recipientId instanceof Response) return withHeaders(recipientId, headers);
+  if (recipientId instanceof Response) return recipientId;
   const body = await readJsonObject(request);
-  if (body instanceof Response) return withHeaders(body, headers);
+  if (body instanceof Response) return body;
   const problems: Parameters<SchemaCheck>[2] = [];
   CREATE_DM_REQUEST(body, '$', problems);
   // The request schema's `anyOf: [{required: [text]}, {required: [attachments]}]`.
   if (body.text === undefined && body.attachments === undefined)
     problems.push({ parameters: {}, message: '$: must have at least one of text, attachments' });
-  if (problems.length > 0) return withHeaders(invalidRequest(problems), headers);
+  if (problems.length > 0) return invalidRequest(problems);
   const attachments = Array.isArray(body.attachments) ? body.attachments : [];
   for (const attachment of attachments) {
     const media = isObject(attachment) ? sim.media.get(String(attachment.media_id)) : undefined;
     if (media === undefined || media.accountId !== accountId || sim.refreshMedia(media).state !== 'ready')
-      return withHeaders(invalidParameter('attachments', attachments, MEDIA_IDS_INVALID_MESSAGE), headers);
+      return invalidParameter('attachments', attachments, MEDIA_IDS_INVALID_MESSAGE);
   }
   const sender = sim.accounts.get(accountId);
   const event = sim.engagements.put({
@@ -73,11 +68,8 @@ export async function sendDirectMessage(
     createdAt: now,
     hidden: false,
   });
-  return withHeaders(
-    jsonResponse(
-      { data: { dm_conversation_id: conversationIdOf(accountId, recipientId), dm_event_id: event.id } },
-      201,
-    ),
-    headers,
+  return jsonResponse(
+    { data: { dm_conversation_id: conversationIdOf(accountId, recipientId), dm_event_id: event.id } },
+    201,
   );
 }

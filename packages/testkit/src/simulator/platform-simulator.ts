@@ -33,8 +33,12 @@ export interface PlatformSimulatorOptions {
 
 /** Options of one route. */
 export interface RouteOptions {
-  /** The rate-limit bucket requests count against; none when absent. */
-  readonly bucket?: string | undefined;
+  /**
+   * The rate-limit bucket requests count against, or several in order (a 15-minute window and a
+   * daily cap, say): each counts the request until one refuses it, whose 429 is the answer, and
+   * every window counted puts its headers on the answer. None when absent.
+   */
+  readonly bucket?: string | readonly string[] | undefined;
   /** Whether the route needs a valid token (default true). */
   readonly auth?: boolean | undefined;
 }
@@ -49,6 +53,8 @@ export interface RouteContext {
   readonly params: Readonly<Record<string, string | readonly string[] | undefined>>;
   /** The account the token belongs to (`''` on routes without auth). */
   readonly accountId: string;
+  /** The scopes the token was granted (none on routes without auth, or for a token issued without scopes). */
+  readonly scopes: readonly string[];
   /** Simulated now. */
   readonly now: number;
 }
@@ -148,19 +154,26 @@ export class PlatformSimulator extends SimulatorState {
     if (before !== undefined) return before;
 
     let accountId = '';
+    let scopes: readonly string[] = [];
     const token = dialect.extractToken(request, url);
     if (options.auth !== false) {
       const check = this.tokens.check(token);
       if (check.status !== 'valid') return dialect.unauthorized(check.status);
       accountId = check.accountId;
+      scopes = check.scopes;
       entry.accountId = accountId;
     }
     const limitKey = (this.#rateLimitKey === 'token' ? token : accountId) || 'anonymous';
-    const decision = options.bucket === undefined ? undefined : this.limiter.take(limitKey, options.bucket);
-    if (decision && !decision.allowed)
-      return withHeaders(dialect.rateLimited(decision.window), this.#limitHeaders(decision));
+    const decisions: RateDecision[] = [];
+    for (const bucket of bucketsOf(options)) {
+      const decision = this.limiter.take(limitKey, bucket);
+      if (decision === undefined) continue;
+      decisions.push(decision);
+      if (!decision.allowed)
+        return withHeaders(dialect.rateLimited(decision.window), this.#limitHeaders(decisions));
+    }
 
-    const response = await resolver({ request, url, params, accountId, now: this.clock.now() });
+    const response = await resolver({ request, url, params, accountId, scopes, now: this.clock.now() });
     if (fault === 'accepted_then_lost') return HttpResponse.error();
     if (fault === 'accepted_then_timeout') {
       await delay('infinite');
@@ -171,7 +184,7 @@ export class PlatformSimulator extends SimulatorState {
         headers: { 'content-type': 'application/json' },
       });
     }
-    return withHeaders(response, this.#limitHeaders(decision));
+    return withHeaders(response, this.#limitHeaders(decisions));
   }
 
   /** Faults that stop a request before the platform acts on it. */
@@ -188,7 +201,12 @@ export class PlatformSimulator extends SimulatorState {
         return dialect.unauthorized('revoked');
       case 'rate_limit': {
         const now = this.clock.now();
-        const window = { bucket: options.bucket ?? name, limit: 1, remaining: 0, resetAt: now + 60_000 };
+        const window = {
+          bucket: bucketsOf(options)[0] ?? name,
+          limit: 1,
+          remaining: 0,
+          resetAt: now + 60_000,
+        };
         return withHeaders(dialect.rateLimited(window), dialect.rateLimitHeaders?.(window) ?? {});
       }
       default:
@@ -196,9 +214,19 @@ export class PlatformSimulator extends SimulatorState {
     }
   }
 
-  #limitHeaders(decision: RateDecision | undefined): Readonly<Record<string, string>> {
-    return decision === undefined ? {} : (this.#dialect.rateLimitHeaders?.(decision.window) ?? {});
+  /** The dialect's headers of every window counted, merged (later windows' names win). */
+  #limitHeaders(decisions: readonly RateDecision[]): Readonly<Record<string, string>> {
+    return Object.assign(
+      {},
+      ...decisions.map(({ window }) => this.#dialect.rateLimitHeaders?.(window) ?? {}),
+    );
   }
+}
+
+/** A route's buckets, in the order it counts against them. */
+function bucketsOf(options: RouteOptions): readonly string[] {
+  const { bucket } = options;
+  return bucket === undefined ? [] : typeof bucket === 'string' ? [bucket] : bucket;
 }
 
 function httpMethod(method: RouteMethod) {

@@ -54,7 +54,7 @@ export function registerAssetRoutes(context: LinkedInSimContext): void {
 async function initializeUpload(
   context: LinkedInSimContext,
   collection: UploadSession['collection'],
-  { request, accountId, now }: RouteContext,
+  { request, accountId, scopes, now }: RouteContext,
 ): Promise<Response> {
   const { sim } = context;
   const body = await readJsonObject(request);
@@ -63,10 +63,7 @@ async function initializeUpload(
   const owner = typeof init?.owner === 'string' ? init.owner : '';
   if (!/^urn:li:(person|organization):/.test(owner))
     return badRequest('/initializeUploadRequest/owner', 'must be a person or organization URN');
-  if (
-    !mayActAs(context, accountId, owner) ||
-    !hasScope(context, request, 'w_member_social', 'w_organization_social')
-  )
+  if (!mayActAs(context, accountId, owner) || !hasScope(scopes, 'w_member_social', 'w_organization_social'))
     return accessDenied(`${collection}.ACTION.initializeUpload`);
   const uploadId = sim.nextId();
   const urn = `urn:li:${URN_FIELD[collection]}:${sim.nextId()}`;

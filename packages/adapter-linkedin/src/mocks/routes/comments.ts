@@ -37,8 +37,8 @@ export function registerCommentRoutes(context: LinkedInSimContext): void {
     'GET',
     '/socialActions/:target/comments',
     { bucket: 'api' },
-    ({ request, params, url }) => {
-      if (!hasScope(context, request, ...READ)) return accessDenied('comments.GET_ALL');
+    ({ params, url, scopes }) => {
+      if (!hasScope(scopes, ...READ)) return accessDenied('comments.GET_ALL');
       const target = sim.posts.get(pathKey(params.target));
       if (target === undefined) return notFound('socialActions');
       const start = Math.max(0, Number(url.searchParams.get('start') ?? 0));
@@ -54,9 +54,12 @@ export function registerCommentRoutes(context: LinkedInSimContext): void {
   );
 }
 
-async function createComment(context: LinkedInSimContext, { request, params, accountId, now }: RouteContext) {
+async function createComment(
+  context: LinkedInSimContext,
+  { request, params, accountId, scopes, now }: RouteContext,
+) {
   const { sim } = context;
-  if (!hasScope(context, request, ...WRITE)) return accessDenied('comments.CREATE');
+  if (!hasScope(scopes, ...WRITE)) return accessDenied('comments.CREATE');
   const body = await readJsonObject(request);
   if (body instanceof Response) return body;
   const actor = typeof body.actor === 'string' ? body.actor : '';

@@ -28,13 +28,13 @@ export function registerFollowerStatisticsRoutes(context: LinkedInSimContext): v
     'GET',
     '/organizationalEntityFollowerStatistics',
     { bucket: 'api' },
-    ({ request, url, accountId }) => {
+    ({ url, accountId, scopes }) => {
       if (url.searchParams.get('q') !== 'organizationalEntity')
         return badRequest('/q', 'must be organizationalEntity');
       const urn = url.searchParams.get('organizationalEntity') ?? '';
       const org = context.organizations.get(urn);
       if (org === undefined) return notFound('organization');
-      if (!org.admins.has(accountId) || !hasScope(context, request, 'rw_organization_admin'))
+      if (!org.admins.has(accountId) || !hasScope(scopes, 'rw_organization_admin'))
         return accessDenied('organizationalEntityFollowerStatistics.FINDER-organizationalEntity');
       if (url.searchParams.has('timeIntervals'))
         return badRequest('/timeIntervals', 'time-bound follower statistics are not simulated');

@@ -1,4 +1,4 @@
-import { bearerToken, type RouteContext, type SimulatedMedia, type SimulatedPost } from '@smmkit/testkit';
+import type { RouteContext, SimulatedMedia, SimulatedPost } from '@smmkit/testkit';
 import { type LinkedInSimContext, mayActAs, pathKey, postExtra } from '../context.js';
 import { renderPost } from '../entities.js';
 import { accessDenied, badRequest, linkedInError, notFound, throttled } from '../errors.js';
@@ -54,7 +54,7 @@ export function registerPostRoutes(context: LinkedInSimContext): void {
 
 async function createPost(
   context: LinkedInSimContext,
-  { request, accountId, now }: RouteContext,
+  { request, accountId, scopes, now }: RouteContext,
 ): Promise<Response> {
   const { sim } = context;
   const body = await readJsonObject(request);
@@ -64,7 +64,7 @@ async function createPost(
     return badRequest('/author', 'must be a person or organization URN');
   if (!mayActAs(context, accountId, author)) return accessDenied('partnerApiPostsExternal.CREATE');
   const scope = author.startsWith('urn:li:organization:') ? 'w_organization_social' : 'w_member_social';
-  if (!hasScope(context, request, scope)) return accessDenied('partnerApiPostsExternal.CREATE');
+  if (!hasScope(scopes, scope)) return accessDenied('partnerApiPostsExternal.CREATE');
   const visibility = body.visibility;
   if (typeof visibility !== 'string' || !VISIBILITIES.has(visibility))
     return badRequest('/visibility', 'must be PUBLIC, CONNECTIONS or LOGGED_IN');
@@ -216,12 +216,7 @@ function usableAsset(
   return asset;
 }
 
-/** Whether the request's token was granted `scope`. */
-export function hasScope(
-  context: LinkedInSimContext,
-  request: Request,
-  ...scopes: readonly string[]
-): boolean {
-  const check = context.sim.tokens.check(bearerToken(request));
-  return check.status === 'valid' && scopes.some((scope) => check.scopes.includes(scope));
+/** Whether the token, granted `granted` (testkit's `RouteContext.scopes`), has one of `scopes`. */
+export function hasScope(granted: readonly string[], ...scopes: readonly string[]): boolean {
+  return scopes.some((scope) => granted.includes(scope));
 }

@@ -41,8 +41,8 @@ const REACTION_KEY = /^\(actor:(urn:li:(?:person|organization):[^,()]+),entity:(
  * - `DELETE /rest/reactions/(actor:{urn},entity:{urn})` → 204, or 404 when there is none.
  */
 export function registerReactionRoutes(context: LinkedInSimContext): void {
-  restRoute(context, 'GET', '/reactions/:key', { bucket: 'api' }, ({ request, params, url }) => {
-    if (!hasScope(context, request, ...READ)) return accessDenied('reactions.FINDER-entity');
+  restRoute(context, 'GET', '/reactions/:key', { bucket: 'api' }, ({ params, url, scopes }) => {
+    if (!hasScope(scopes, ...READ)) return accessDenied('reactions.FINDER-entity');
     if (url.searchParams.get('q') !== 'entity') return badRequest('/q', 'must be entity');
     const entity = /^\(entity:(.+)\)$/.exec(pathKey(params.key))?.[1];
     if (entity === undefined || context.sim.posts.get(entity) === undefined) return notFound('reactions');
@@ -55,8 +55,8 @@ export function registerReactionRoutes(context: LinkedInSimContext): void {
     });
   });
   restRoute(context, 'POST', '/reactions', { bucket: 'api' }, (route) => createReaction(context, route));
-  restRoute(context, 'DELETE', '/reactions/:key', { bucket: 'api' }, ({ request, params, accountId }) => {
-    if (!hasScope(context, request, ...WRITE)) return accessDenied('reactions.DELETE');
+  restRoute(context, 'DELETE', '/reactions/:key', { bucket: 'api' }, ({ params, accountId, scopes }) => {
+    if (!hasScope(scopes, ...WRITE)) return accessDenied('reactions.DELETE');
     const [, actor, entity] = REACTION_KEY.exec(pathKey(params.key)) ?? [];
     if (actor === undefined || entity === undefined)
       return badRequest('/key', 'must be (actor:{urn},entity:{urn})');
@@ -66,8 +66,11 @@ export function registerReactionRoutes(context: LinkedInSimContext): void {
   });
 }
 
-async function createReaction(context: LinkedInSimContext, { request, url, accountId, now }: RouteContext) {
-  if (!hasScope(context, request, ...WRITE)) return accessDenied('reactions.CREATE');
+async function createReaction(
+  context: LinkedInSimContext,
+  { request, url, accountId, scopes, now }: RouteContext,
+) {
+  if (!hasScope(scopes, ...WRITE)) return accessDenied('reactions.CREATE');
   const actor = url.searchParams.get('actor') ?? '';
   if (actor === '') return badRequest('actor', 'is required');
   if (!mayActAs(context, accountId, actor)) return accessDenied('reactions.CREATE');

@@ -28,12 +28,12 @@ export function registerStatisticsRoutes(context: LinkedInSimContext): void {
     'GET',
     '/organizationalEntityShareStatistics',
     { bucket: 'api' },
-    ({ request, url, accountId, now }) => {
+    ({ url, accountId, scopes, now }) => {
       if (url.searchParams.get('q') !== 'organizationalEntity')
         return badRequest('/q', 'must be organizationalEntity');
       const org = url.searchParams.get('organizationalEntity') ?? '';
       if (!context.organizations.has(org)) return notFound('organization');
-      if (!mayActAs(context, accountId, org) || !hasScope(context, request, 'rw_organization_admin'))
+      if (!mayActAs(context, accountId, org) || !hasScope(scopes, 'rw_organization_admin'))
         return accessDenied('organizationalEntityShareStatistics.FINDER-organizationalEntity');
       const urns = ['shares', 'ugcPosts'].flatMap((name) => restliList(url.searchParams.get(name)));
       const elements = urns.flatMap((urn) => {
@@ -78,8 +78,8 @@ export function registerStatisticsRoutes(context: LinkedInSimContext): void {
     'GET',
     '/memberCreatorPostAnalytics',
     { bucket: 'api' },
-    ({ request, url, accountId, now }) => {
-      if (!hasScope(context, request, 'r_member_postAnalytics'))
+    ({ url, accountId, scopes, now }) => {
+      if (!hasScope(scopes, 'r_member_postAnalytics'))
         return accessDenied('memberCreatorPostAnalytics.FINDER-entity');
       const entity = /^\((share|ugc):(.+)\)$/.exec(url.searchParams.get('entity') ?? '');
       const post = entity?.[2] === undefined ? undefined : sim.posts.get(entity[2]);

@@ -21,13 +21,13 @@ export function registerContentInitRoute(context: TikTokSimContext): void {
     'POST',
     '/v2/post/publish/content/init/',
     { bucket: 'content_init' },
-    async ({ request, accountId, now }) => {
+    async ({ request, accountId, scopes, now }) => {
       const body = await jsonObject(request);
       if (body === undefined) return invalidParams('The request body is not valid JSON.', now);
       const direct = body.post_mode === 'DIRECT_POST';
       if (!direct && body.post_mode !== 'MEDIA_UPLOAD')
         return invalidParams('post_mode must be DIRECT_POST or MEDIA_UPLOAD.', now);
-      const refused = missingScope(context, request, direct ? 'video.publish' : 'video.upload', now);
+      const refused = missingScope(scopes, direct ? 'video.publish' : 'video.upload', now);
       if (refused !== undefined) return refused;
       if (body.media_type !== 'PHOTO') return invalidParams('media_type must be PHOTO.', now);
       const postInfo = recordField(body, 'post_info');

@@ -13,8 +13,8 @@ export function registerCreatorInfoRoute(context: TikTokSimContext): void {
     'POST',
     '/v2/post/publish/creator_info/query/',
     { bucket: 'creator_info' },
-    ({ request, accountId, now }) => {
-      const refused = missingScope(context, request, 'video.publish', now);
+    ({ accountId, scopes, now }) => {
+      const refused = missingScope(scopes, 'video.publish', now);
       if (refused !== undefined) return refused;
       const creator = context.creators.get(accountId);
       return ok(

@@ -28,8 +28,8 @@ export function registerDisplayRoutes(context: TikTokSimContext): void {
     'POST',
     '/v2/video/query/',
     { bucket: 'video_query' },
-    async ({ request, url, accountId, now }) => {
-      const refused = missingScope(context, request, 'video.list', now);
+    async ({ request, url, accountId, scopes, now }) => {
+      const refused = missingScope(scopes, 'video.list', now);
       if (refused !== undefined) return refused;
       const fields = fieldsOf(url);
       if (fields.length === 0) return invalidParams('The fields parameter is required.', now);
@@ -45,38 +45,43 @@ export function registerDisplayRoutes(context: TikTokSimContext): void {
     },
   );
 
-  sim.route('POST', '/v2/video/list/', { bucket: 'video_list' }, async ({ request, url, accountId, now }) => {
-    const refused = missingScope(context, request, 'video.list', now);
-    if (refused !== undefined) return refused;
-    const fields = fieldsOf(url);
-    if (fields.length === 0) return invalidParams('The fields parameter is required.', now);
-    const body = (await jsonObject(request)) ?? {};
-    const maxCount = body.max_count ?? 10;
-    if (!Number.isInteger(maxCount) || (maxCount as number) < 1 || (maxCount as number) > MAX_COUNT)
-      return invalidParams(`max_count must be 1 to ${MAX_COUNT}.`, now);
-    const before = typeof body.cursor === 'number' ? body.cursor : Number.POSITIVE_INFINITY;
-    const older = visible(accountId, now)
-      .filter((post) => post.createdAt < before)
-      .sort((a, b) => b.createdAt - a.createdAt);
-    const page = older.slice(0, maxCount as number);
-    const last = page.at(-1);
-    return ok(
-      {
-        videos: page.map((post) => videoObject(context, post, fields, now)),
-        cursor: last?.createdAt ?? 0,
-        has_more: older.length > page.length,
-      },
-      now,
-    );
-  });
+  sim.route(
+    'POST',
+    '/v2/video/list/',
+    { bucket: 'video_list' },
+    async ({ request, url, accountId, scopes, now }) => {
+      const refused = missingScope(scopes, 'video.list', now);
+      if (refused !== undefined) return refused;
+      const fields = fieldsOf(url);
+      if (fields.length === 0) return invalidParams('The fields parameter is required.', now);
+      const body = (await jsonObject(request)) ?? {};
+      const maxCount = body.max_count ?? 10;
+      if (!Number.isInteger(maxCount) || (maxCount as number) < 1 || (maxCount as number) > MAX_COUNT)
+        return invalidParams(`max_count must be 1 to ${MAX_COUNT}.`, now);
+      const before = typeof body.cursor === 'number' ? body.cursor : Number.POSITIVE_INFINITY;
+      const older = visible(accountId, now)
+        .filter((post) => post.createdAt < before)
+        .sort((a, b) => b.createdAt - a.createdAt);
+      const page = older.slice(0, maxCount as number);
+      const last = page.at(-1);
+      return ok(
+        {
+          videos: page.map((post) => videoObject(context, post, fields, now)),
+          cursor: last?.createdAt ?? 0,
+          has_more: older.length > page.length,
+        },
+        now,
+      );
+    },
+  );
 
-  sim.route('GET', '/v2/user/info/', { bucket: 'user_info' }, ({ request, url, accountId, now }) => {
+  sim.route('GET', '/v2/user/info/', { bucket: 'user_info' }, ({ url, accountId, scopes, now }) => {
     const fields = fieldsOf(url);
     if (fields.length === 0) return invalidParams('The fields parameter is required.', now);
     const refused =
-      missingScope(context, request, 'user.info.basic', now) ??
+      missingScope(scopes, 'user.info.basic', now) ??
       (fields.some((field) => STATS_FIELDS.includes(field))
-        ? missingScope(context, request, 'user.info.stats', now)
+        ? missingScope(scopes, 'user.info.stats', now)
         : undefined);
     if (refused !== undefined) return refused;
     const account = sim.accounts.get(accountId);

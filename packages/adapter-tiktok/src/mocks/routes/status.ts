@@ -1,5 +1,5 @@
 import { invalidParams, jsonObject, logId, ok } from '../answers.js';
-import { scopesOf, type TikTokSimContext } from '../context.js';
+import type { TikTokSimContext } from '../context.js';
 import { isDone, statusBody, statusOf } from '../publications.js';
 
 /**
@@ -18,8 +18,8 @@ export function registerStatusRoutes(context: TikTokSimContext): void {
     const publication = context.publications.get(id);
     return publication?.accountId === accountId ? publication : undefined;
   };
-  const scoped = (request: Request) =>
-    scopesOf(context, request).some((scope) => scope === 'video.publish' || scope === 'video.upload');
+  const scoped = (scopes: readonly string[]) =>
+    scopes.some((scope) => scope === 'video.publish' || scope === 'video.upload');
   const noScope = (now: number) =>
     Response.json(
       {
@@ -37,8 +37,8 @@ export function registerStatusRoutes(context: TikTokSimContext): void {
     'POST',
     '/v2/post/publish/status/fetch/',
     { bucket: 'status' },
-    async ({ request, accountId, now }) => {
-      if (!scoped(request)) return noScope(now);
+    async ({ request, accountId, scopes, now }) => {
+      if (!scoped(scopes)) return noScope(now);
       const publication = await publicationOf(request, accountId);
       if (publication === undefined) return invalidParams('The publish_id is invalid.', now);
       return new Response(statusBody(statusOf(context, publication, now), logId(now)), {
@@ -47,8 +47,8 @@ export function registerStatusRoutes(context: TikTokSimContext): void {
     },
   );
 
-  sim.route('POST', '/v2/post/publish/cancel/', {}, async ({ request, accountId, now }) => {
-    if (!scoped(request)) return noScope(now);
+  sim.route('POST', '/v2/post/publish/cancel/', {}, async ({ request, accountId, scopes, now }) => {
+    if (!scoped(scopes)) return noScope(now);
     const publication = await publicationOf(request, accountId);
     if (publication === undefined) return invalidParams('The publish_id is invalid.', now);
     if (isDone(context, publication, now))

@@ -30,13 +30,8 @@ export function registerVideoInitRoutes(context: TikTokSimContext): void {
       path,
       { bucket: mode === 'direct' ? 'video_init' : 'inbox_init' },
       async (route) => {
-        const { request, accountId, now } = route;
-        const refused = missingScope(
-          context,
-          request,
-          mode === 'direct' ? 'video.publish' : 'video.upload',
-          now,
-        );
+        const { request, accountId, scopes, now } = route;
+        const refused = missingScope(scopes, mode === 'direct' ? 'video.publish' : 'video.upload', now);
         if (refused !== undefined) return refused;
         const body = await jsonObject(request);
         if (body === undefined) return invalidParams('The request body is not valid JSON.', now);

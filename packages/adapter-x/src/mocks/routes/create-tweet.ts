@@ -1,8 +1,7 @@
-import { type RouteContext, type SimulatedMedia, type SimulatedPost, withHeaders } from '@smmkit/testkit';
+import type { RouteContext, SimulatedMedia, SimulatedPost } from '@smmkit/testkit';
 import { countXText } from '../../count-text.js';
 import { editHistoryField, type XContext } from '../context.js';
 import { CREATE_POST_REQUEST, EXCLUSIVE_PARTS } from '../create-post-schema.js';
-import { takeDailyCap } from '../daily-cap.js';
 import { DUPLICATE_WINDOW_MS, MAX_MEDIA_PER_POST } from '../limits.js';
 import {
   aboutBlank,
@@ -21,18 +20,15 @@ import { storeTweet } from '../store-tweet.js';
 
 /**
  * POST /2/tweets (https://docs.x.com/x-api/posts/create-post; createPosts in
- * https://api.x.com/2/openapi.json), in the order a gateway and then the service check things: scopes, the
- * daily cap, the body against CreatePostsRequest, mutually exclusive parts, text presence and weighted
- * length, the reply target, the media, duplicates. Every answer carries `x-user-limit-24hour-*` (as live
- * answers do; not in the docs).
+ * https://api.x.com/2/openapi.json), once the route has counted the 15-minute window and the daily cap
+ * (every answer carries `x-user-limit-24hour-*`, as live answers do; not in the docs) and checked the
+ * scopes, in the order the service checks things: the body against CreatePostsRequest, mutually
+ * exclusive parts, text presence and weighted length, the reply target, the media, duplicates.
  */
-export async function createTweet(context: XContext, route: RouteContext): Promise<Response> {
-  const daily = takeDailyCap(context, route, 'tweets-create-24h');
-  if (daily.refused !== undefined) return withHeaders(daily.refused, daily.headers);
-  return withHeaders(await create(context, route), daily.headers);
-}
-
-async function create(context: XContext, { request, accountId, now }: RouteContext): Promise<Response> {
+export async function createTweet(
+  context: XContext,
+  { request, accountId, now }: RouteContext,
+): Promise<Response> {
   const body = await readJsonObject(request);
   if (body instanceof Response) return body;
   const problems: InvalidParameter[] = [];

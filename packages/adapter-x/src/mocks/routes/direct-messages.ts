@@ -1,4 +1,5 @@
 import type { RouteContext } from '@smmkit/testkit';
+import type { XBucket } from '../budgets.js';
 import type { XContext } from '../context.js';
 import { listDmEvents } from '../dm-events.js';
 import { resourceNotFound } from '../problems.js';
@@ -39,14 +40,15 @@ export function registerDirectMessageRoutes(context: XContext): void {
   // → 201 {data:{dm_conversation_id, dm_event_id}}
   // (https://docs.x.com/x-api/direct-messages/manage/introduction); 15 per 15 min and 1,440 per 24 h
   // (https://docs.x.com/x-api/fundamentals/rate-limits).
-  xRoute(context, 'POST', `${withParticipant}/messages`, 'dm-send', 'sendDirectMessage', (route) =>
+  const send: readonly XBucket[] = ['dm-send', 'dm-send-24h'];
+  xRoute(context, 'POST', `${withParticipant}/messages`, send, 'sendDirectMessage', (route) =>
     sendDirectMessage(context, route, () => participant(route)),
   );
 
   // createDirectMessagesByConversationId (the spec): the same body and answer, addressed by
   // conversation id; it shares the send limits (ASSUMED: X lists one DM-send limit).
   const byConversation = '/2/dm_conversations/:dm_conversation_id/messages';
-  xRoute(context, 'POST', byConversation, 'dm-send', 'sendDirectMessage', (route) =>
+  xRoute(context, 'POST', byConversation, send, 'sendDirectMessage', (route) =>
     sendDirectMessage(context, route, (senderId) =>
       otherParticipant(context, String(route.params.dm_conversation_id), senderId),
     ),

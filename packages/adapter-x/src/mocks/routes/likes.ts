@@ -1,6 +1,5 @@
-import { type RouteContext, withHeaders } from '@smmkit/testkit';
+import type { RouteContext } from '@smmkit/testkit';
 import type { XContext } from '../context.js';
-import { takeDailyCap } from '../daily-cap.js';
 import {
   aboutBlank,
   type InvalidParameter,
@@ -38,16 +37,13 @@ const LIKE_POST_REQUEST = obj({ tweet_id: str({ pattern: ID_PATTERN }) }, ['twee
  * ```
  */
 export function registerLikeRoutes(context: XContext): void {
-  xRoute(context, 'POST', '/2/users/:id/likes', 'likes-create', 'like', async (route) => {
-    const daily = takeDailyCap(context, route, 'likes-create-24h');
-    if (daily.refused !== undefined) return withHeaders(daily.refused, daily.headers);
-    return withHeaders(await like(context, route), daily.headers);
-  });
-  xRoute(context, 'DELETE', '/2/users/:id/likes/:tweet_id', 'likes-delete', 'like', (route) => {
-    const daily = takeDailyCap(context, route, 'likes-delete-24h');
-    if (daily.refused !== undefined) return withHeaders(daily.refused, daily.headers);
-    return withHeaders(unlike(context, route), daily.headers);
-  });
+  xRoute(context, 'POST', '/2/users/:id/likes', ['likes-create', 'likes-create-24h'], 'like', (route) =>
+    like(context, route),
+  );
+  const unlikePath = '/2/users/:id/likes/:tweet_id';
+  xRoute(context, 'DELETE', unlikePath, ['likes-delete', 'likes-delete-24h'], 'like', (route) =>
+    unlike(context, route),
+  );
 }
 
 async function like(context: XContext, route: RouteContext): Promise<Response> {

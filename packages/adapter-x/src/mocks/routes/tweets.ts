@@ -32,7 +32,7 @@ export function registerTweetRoutes(context: XContext): void {
 
   // https://docs.x.com/x-api/posts/create-post: createPosts → 201 CreatePostsResponse in
   // https://api.x.com/2/openapi.json.
-  xRoute(context, 'POST', '/2/tweets', 'tweets-create', 'createTweet', (route) =>
+  xRoute(context, 'POST', '/2/tweets', ['tweets-create', 'tweets-create-24h'], 'createTweet', (route) =>
     createTweet(context, route),
   );
 
