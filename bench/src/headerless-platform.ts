@@ -3,7 +3,8 @@
  * PlatformSimulator that enforces sliding-window budgets and sends NO rate-limit headers, and an
  * adapter (defineAdapter + createHttpClient) that declares the same budgets in its capabilities.
  * The publisher can only stay under the limit by counting its own sends against the declared
- * budgets. Posts are text-only; `GET /v2/posts` lists an account's recent posts, for reconciling.
+ * budgets. Posts are text-only; `GET /v2/posts` lists an account's recent posts, for reconciling,
+ * and is read-after-write (it lists a post as soon as its create is answered).
  */
 import type { Adapter, Capabilities } from '@smmkit/core';
 import type { RecentPost } from '@smmkit/core/adapter-kit';
@@ -113,7 +114,15 @@ export function createHeaderlessAdapter(options: {
     metrics: { post: [], account: [] },
     engagement: { read: [], reply: false, hide: false, delete: false, like: false, search: false },
     webhooks: false,
-    reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: false },
+    reconciliation: {
+      idempotencyKey: false,
+      findRecentPosts: true,
+      duplicateSignal: false,
+      // `GET /v2/posts` reads the store that `POST /v2/post/publish` wrote to, so two empty looks
+      // prove a lost create never took effect and the publisher may send it again. (The real
+      // TikTok adapter cannot say this: its list shows a video only after processing.)
+      readAfterWrite: true,
+    },
     auth: { flavour: 'token', refreshable: false, refreshTokenRotates: false },
     rateLimits: {
       headers: false,

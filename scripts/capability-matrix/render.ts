@@ -130,6 +130,7 @@ const OPERATING: readonly Row[] = [
   ['idempotency key', (c) => yes(c.reconciliation.idempotencyKey)],
   ['finds recent posts', (c) => yes(c.reconciliation.findRecentPosts)],
   ['duplicate signal', (c) => yes(c.reconciliation.duplicateSignal)],
+  ['read-after-write list', (c) => yes(c.reconciliation.readAfterWrite)],
 ];
 
 function opt(value: number | undefined): string | undefined {

@@ -132,8 +132,14 @@ export function mastodonCapabilities(settings: { readonly maxCharacters: number 
       },
     },
     webhooks: false,
-    // `Idempotency-Key` is remembered for up to an hour (methods/statuses#create).
-    reconciliation: { idempotencyKey: true, findRecentPosts: true, duplicateSignal: false },
+    // `Idempotency-Key` is remembered for up to an hour (methods/statuses#create), which makes
+    // every resend safe; read-after-write is not needed on top of it.
+    reconciliation: {
+      idempotencyKey: true,
+      findRecentPosts: true,
+      duplicateSignal: false,
+      readAfterWrite: false,
+    },
     // PKCE (S256) is supported from Mastodon 4.3 (methods/oauth#authorize). Tokens do not expire
     // until revoked, and no refresh token is issued (methods/oauth#token).
     // Granular scopes (https://docs.joinmastodon.org/api/oauth-scopes/): statuses are created and

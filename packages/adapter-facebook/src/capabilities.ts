@@ -173,8 +173,14 @@ export function facebookCapabilities(
     // (https://developers.facebook.com/docs/graph-api/webhooks/reference/page/): when one is set.
     webhooks: settings.webhooks === true,
     // No idempotency key and no duplicate signal here; the Page's recent posts can be listed
-    // (`GET /{page-id}/posts`; https://developers.facebook.com/docs/graph-api/reference/page/feed).
-    reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: false },
+    // (`GET /{page-id}/posts`; https://developers.facebook.com/docs/graph-api/reference/page/feed),
+    // with no documented read-after-write promise.
+    reconciliation: {
+      idempotencyKey: false,
+      findRecentPosts: true,
+      duplicateSignal: false,
+      readAfterWrite: false,
+    },
     // Page tokens from a long-lived user token do not expire and cannot be refreshed
     // (https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived).
     // Every call is made with the Page token that `pages_show_list` lets the user token list

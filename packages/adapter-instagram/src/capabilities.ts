@@ -214,8 +214,13 @@ export function instagramCapabilities(settings: {
     },
     webhooks: settings.webhooks,
     // No idempotency key and no duplicate signal for media; recent media can be listed
-    // (IGUser.json `GET media`).
-    reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: false },
+    // (IGUser.json `GET media`); the docs promise no read-after-write for that list.
+    reconciliation: {
+      idempotencyKey: false,
+      findRecentPosts: true,
+      duplicateSignal: false,
+      readAfterWrite: false,
+    },
     // Long-lived tokens last ~60 days
     // (https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived,
     // https://developers.facebook.com/docs/instagram-platform/reference/refresh_access_token).

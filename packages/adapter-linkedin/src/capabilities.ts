@@ -251,8 +251,14 @@ export function linkedInCapabilities(settings: LinkedInCapabilitySettings): Capa
     // (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/webhook-validation).
     webhooks: settings.webhooks,
     // No idempotency key; the author's posts can be listed (Posts API, q=author). LinkedIn's answer
-    // to a repeated post is not documented, so it is not declared as a duplicate signal.
-    reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: false },
+    // to a repeated post is not documented, so it is not declared as a duplicate signal, and
+    // neither is read-after-write for the list.
+    reconciliation: {
+      idempotencyKey: false,
+      findRecentPosts: true,
+      duplicateSignal: false,
+      readAfterWrite: false,
+    },
     // 3-legged OAuth without PKCE; access tokens live 60 days; refresh tokens (approved apps only)
     // live a year and are not renewed by a refresh
     // (https://learn.microsoft.com/en-us/linkedin/shared/authentication/programmatic-refresh-tokens).

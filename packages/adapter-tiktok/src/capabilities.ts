@@ -173,8 +173,14 @@ export function tiktokCapabilities(settings: TikTokCapabilitySettings): Capabili
     // Signed deliveries (https://developers.tiktok.com/doc/webhooks-verification); they carry
     // publish and authorization events, no engagement.
     webhooks: settings.webhooks,
-    // No idempotency key; the creator's videos can be listed (Display API `/v2/video/list/`).
-    reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: false },
+    // No idempotency key; the creator's videos can be listed (Display API `/v2/video/list/`), but
+    // only once processing and moderation are done, so the list is not read-after-write.
+    reconciliation: {
+      idempotencyKey: false,
+      findRecentPosts: true,
+      duplicateSignal: false,
+      readAfterWrite: false,
+    },
     // OAuth 2.0 authorization code; refresh tokens rotate. Token lifetimes differ between
     // TikTok's pages, so none is declared: the adapter trusts each answer's `expires_in`
     // (https://developers.tiktok.com/doc/oauth-user-access-token-management).

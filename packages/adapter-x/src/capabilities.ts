@@ -235,8 +235,14 @@ export function xCapabilities(settings: {
     // CRC and signatures need the consumer secret (https://docs.x.com/x-api/webhooks/quickstart).
     webhooks: settings.webhooks,
     // X takes no idempotency key; a repeated post is refused as duplicate content (a 403, observed),
-    // and the account's recent posts can be read (GET /2/users/:id/tweets).
-    reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: true },
+    // and the account's recent posts can be read (GET /2/users/:id/tweets), with no documented
+    // read-after-write promise (the duplicate signal protects resends instead).
+    reconciliation: {
+      idempotencyKey: false,
+      findRecentPosts: true,
+      duplicateSignal: true,
+      readAfterWrite: false,
+    },
     // Authorization Code with PKCE (S256); access tokens live 2 h
     // (https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code); the refresh token
     // rotates on every refresh (observed; the docs do not say).

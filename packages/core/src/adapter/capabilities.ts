@@ -396,6 +396,15 @@ export const ReconciliationCapabilitiesSchema = z.strictObject({
   findRecentPosts: z.boolean(),
   /** The platform refuses a repeated post with a recognisable `duplicate_content` error (X). */
   duplicateSignal: z.boolean(),
+  /**
+   * `findRecentPosts` is read-after-write consistent: it lists a post as soon as the create that
+   * made it has been answered, and its text match never misses one of ours. Two looks that find
+   * nothing (`recheckDelayMs` apart) then mean the create never took effect, so the publisher
+   * sends it again instead of reporting `unknown`. Declare it only when the platform's listing
+   * reads what its create wrote (no search index, no processing queue, no replica lag): a
+   * listing that shows a post late turns a lost answer into a second post.
+   */
+  readAfterWrite: z.boolean(),
 });
 /** How ambiguous creates can be reconciled. */
 export interface ReconciliationCapabilities extends z.output<typeof ReconciliationCapabilitiesSchema> {}

@@ -56,10 +56,13 @@ const PROTECTED_RETRIES = 3;
  *    exists. Safe by the platform's promise.
  * 2. `findRecentPosts`: look for the text since a little before the first attempt
  *    (`lookbackMs`); found → published. Not found → wait `recheckDelayMs` and look again.
- * 3. Still not found and the platform refuses repeats (`duplicateSignal`): send the create once
- *    more. It either succeeds (the first really was lost) or is refused as `duplicate_content`,
- *    after which one more look finds the post. When that create's answer is lost too, look again
- *    and, not found, send it again (up to 3 creates): the platform's refusal keeps every one safe.
+ * 3. Still not found and a resend is safe, send the create once more. A resend is safe when the
+ *    platform refuses repeats (`duplicateSignal`: it either succeeds, the first really was lost,
+ *    or is refused as `duplicate_content`, after which one more look finds the post), when it
+ *    honours the idempotency key (`idempotencyKey`: it answers with the first post), or when its
+ *    listing is read-after-write (`readAfterWrite`: two empty looks prove the create never took
+ *    effect). When that create's answer is lost too, look again and, not found, send it again
+ *    (up to 3 creates).
  * 4. Otherwise `unknown`, with `checked` listing what was looked at.
  *
  * A `duplicate` trigger only looks (found → published, else failed: the duplicate is an older post).
@@ -98,14 +101,14 @@ export async function reconcile(input: ReconcileInput): Promise<PublishOutcome> 
     return unknown();
   }
 
-  const look = async (label: string): Promise<RecentPost | undefined | 'error'> => {
+  const look = async (label: string): Promise<Look> => {
     try {
       const found = await input.retryRead(async () => {
         await input.beforeRead();
         return findOurs(input);
       });
       checked.push(
-        `findRecentPosts since ${since(input).toISOString()} (${label}): ${found === undefined ? 'not found' : `found ${found.ref.platformPostId}`}`,
+        `findRecentPosts since ${since(input).toISOString()} (${label}): ${found === undefined ? 'not found' : found === 'several' ? 'several posts without text, none told apart' : `found ${found.ref.platformPostId}`}`,
       );
       return found;
     } catch (lookError) {
@@ -135,7 +138,7 @@ export async function reconcile(input: ReconcileInput): Promise<PublishOutcome> 
 
   const first = await look('first look');
   if (first === 'error') return unknown();
-  if (first !== undefined) return publishedAs(first);
+  if (first !== undefined && first !== 'several') return publishedAs(first);
   if (input.trigger === 'duplicate') return failedOutcome(target, error);
 
   try {
@@ -146,30 +149,49 @@ export async function reconcile(input: ReconcileInput): Promise<PublishOutcome> 
   }
   const second = await look(`second look after ${options.recheckDelayMs} ms`);
   if (second === 'error') return unknown();
-  if (second !== undefined) return publishedAs(second);
+  if (second !== undefined && second !== 'several') return publishedAs(second);
 
-  if (!signals.duplicateSignal) return unknown();
+  // A read-after-write listing proves absence only when it could tell our post apart.
+  const protection = resendProtection(signals, first === 'several' || second === 'several');
+  if (protection === undefined) return unknown();
   for (let round = 1; ; round += 1) {
     try {
       const result = await input.retryCreate();
-      checked.push(
-        `retried the create (round ${round}), protected by the platform refusing duplicates: published`,
-      );
+      checked.push(`retried the create (round ${round}), protected by ${protection}: published`);
       return { status: 'published', target, result };
     } catch (retryError) {
-      checked.push(
-        `retried the create (round ${round}), protected by the platform refusing duplicates: ${codeOf(retryError)}`,
-      );
+      checked.push(`retried the create (round ${round}), protected by ${protection}: ${codeOf(retryError)}`);
       if (PlatformError.isInstance(retryError) && retryError.code === 'duplicate_content') break;
       if (!AmbiguousOutcomeError.isInstance(retryError) || round >= PROTECTED_RETRIES) return unknown();
     }
     // That create's answer was lost too: it may have made the post.
     const again = await look(`after round ${round}'s lost answer`);
     if (again === 'error') return unknown();
-    if (again !== undefined) return publishedAs(again);
+    if (again === 'several' && protection === READ_AFTER_WRITE) return unknown();
+    if (again !== undefined && again !== 'several') return publishedAs(again);
   }
   const third = await look('after the duplicate refusal');
-  return third !== undefined && third !== 'error' ? publishedAs(third) : unknown();
+  return third !== undefined && third !== 'error' && third !== 'several' ? publishedAs(third) : unknown();
+}
+
+/** What one look found: our post, nothing, several text-less posts it cannot tell apart, or a failed read. */
+type Look = RecentPost | undefined | 'several' | 'error';
+
+const READ_AFTER_WRITE = 'a read-after-write listing that showed nothing';
+
+/**
+ * What makes sending the create again safe after the looks found nothing, or `undefined` when
+ * nothing does: the platform refusing the repeat, the idempotency key, or (only when every look
+ * could tell our post apart) a listing that shows every post as soon as it is made.
+ */
+function resendProtection(
+  signals: Adapter['capabilities']['reconciliation'],
+  inconclusive: boolean,
+): string | undefined {
+  if (signals.duplicateSignal) return 'the platform refusing duplicates';
+  if (signals.idempotencyKey) return 'the same idempotency key';
+  if (signals.readAfterWrite && !inconclusive) return READ_AFTER_WRITE;
+  return undefined;
 }
 
 function since(input: ReconcileInput): Date {
@@ -179,9 +201,9 @@ function since(input: ReconcileInput): Date {
 /**
  * Our post among the account's recent ones: the adapter matches the text (the text as sent,
  * with the link the adapter appends). A post without text can only be told apart when it is the
- * only post in the window.
+ * only post in the window (`several` when it is not).
  */
-async function findOurs(input: ReconcileInput): Promise<RecentPost | undefined> {
+async function findOurs(input: ReconcileInput): Promise<RecentPost | undefined | 'several'> {
   const find = input.adapter.findRecentPosts;
   if (find === undefined) return undefined;
   // Where links live in the text, the adapter appended the link to what it sent.
@@ -194,7 +216,7 @@ async function findOurs(input: ReconcileInput): Promise<RecentPost | undefined> 
     { since: since(input), ...(text === '' ? {} : { text }), limit: 20 },
     input.context,
   );
-  if (text === '') return found.length === 1 ? found[0] : undefined;
+  if (text === '') return found.length > 1 ? 'several' : found[0];
   return found[0];
 }
 

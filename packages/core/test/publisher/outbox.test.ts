@@ -29,7 +29,12 @@ const found: RecentPost = {
   createdAt: new Date(START - 30_000),
 };
 const canLook = capabilities({
-  reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: false },
+  reconciliation: {
+    idempotencyKey: false,
+    findRecentPosts: true,
+    duplicateSignal: false,
+    readAfterWrite: false,
+  },
 });
 
 /** The outbox as a crashed run leaves it: the intent recorded, the create maybe sent, nothing settled. */

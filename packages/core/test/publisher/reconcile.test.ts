@@ -46,7 +46,12 @@ describe('reconciliation', () => {
     const { publisher } = fakeWorld({
       publish,
       capabilities: capabilities({
-        reconciliation: { idempotencyKey: true, findRecentPosts: false, duplicateSignal: false },
+        reconciliation: {
+          idempotencyKey: true,
+          findRecentPosts: false,
+          duplicateSignal: false,
+          readAfterWrite: false,
+        },
       }),
     });
     const outcome = only(await publisher.publish(post, [target], { idempotencyKey: 'entry-7' }));
@@ -72,7 +77,12 @@ describe('reconciliation', () => {
       publish,
       findRecentPosts,
       capabilities: capabilities({
-        reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: false },
+        reconciliation: {
+          idempotencyKey: false,
+          findRecentPosts: true,
+          duplicateSignal: false,
+          readAfterWrite: false,
+        },
       }),
     });
     const outcome = only(await publisher.publish(post, [target]));
@@ -102,7 +112,12 @@ describe('reconciliation', () => {
       publish,
       findRecentPosts,
       capabilities: capabilities({
-        reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: true },
+        reconciliation: {
+          idempotencyKey: false,
+          findRecentPosts: true,
+          duplicateSignal: true,
+          readAfterWrite: false,
+        },
       }),
     });
     const outcome = only(await publisher.publish(post, [target]));
@@ -121,7 +136,12 @@ describe('reconciliation', () => {
       publish,
       findRecentPosts,
       capabilities: capabilities({
-        reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: false },
+        reconciliation: {
+          idempotencyKey: false,
+          findRecentPosts: true,
+          duplicateSignal: false,
+          readAfterWrite: false,
+        },
       }),
     });
     const outcome = only(await publisher.publish(post, [target]));
@@ -141,7 +161,12 @@ describe('reconciliation', () => {
       publish,
       findRecentPosts,
       capabilities: capabilities({
-        reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: true },
+        reconciliation: {
+          idempotencyKey: false,
+          findRecentPosts: true,
+          duplicateSignal: true,
+          readAfterWrite: false,
+        },
       }),
     });
     const outcome = only(await publisher.publish(post, [target]));
@@ -156,7 +181,12 @@ describe('reconciliation', () => {
       publish,
       findRecentPosts: vi.fn<Find>().mockResolvedValue([]),
       capabilities: capabilities({
-        reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: false },
+        reconciliation: {
+          idempotencyKey: false,
+          findRecentPosts: true,
+          duplicateSignal: false,
+          readAfterWrite: false,
+        },
       }),
     });
     const outcome = only(await publisher.publish(post, [target]));
@@ -167,10 +197,120 @@ describe('reconciliation', () => {
     expect(publish).toHaveBeenCalledTimes(1);
   });
 
+  it('sends the create again when a read-after-write listing shows nothing twice', async () => {
+    const publish = vi.fn<Publish>().mockRejectedValueOnce(lost()).mockResolvedValue(fakePublishResult);
+    const findRecentPosts = vi.fn<Find>().mockResolvedValue([]);
+    const { publisher } = fakeWorld({
+      publish,
+      findRecentPosts,
+      capabilities: capabilities({
+        reconciliation: {
+          idempotencyKey: false,
+          findRecentPosts: true,
+          duplicateSignal: false,
+          readAfterWrite: true,
+        },
+      }),
+    });
+    const outcome = only(await publisher.publish(post, [target]));
+    expect(outcome.status === 'published' && outcome.result).toEqual(fakePublishResult);
+    expect(publish).toHaveBeenCalledTimes(2);
+    expect(findRecentPosts).toHaveBeenCalledTimes(2);
+  });
+
+  it('looks again, and sends again, while the resends behind a read-after-write listing lose their answers', async () => {
+    const publish = vi
+      .fn<Publish>()
+      .mockRejectedValueOnce(lost())
+      .mockRejectedValueOnce(lost())
+      .mockResolvedValue(fakePublishResult);
+    const findRecentPosts = vi.fn<Find>().mockResolvedValue([]);
+    const { publisher } = fakeWorld({
+      publish,
+      findRecentPosts,
+      capabilities: capabilities({
+        reconciliation: {
+          idempotencyKey: false,
+          findRecentPosts: true,
+          duplicateSignal: false,
+          readAfterWrite: true,
+        },
+      }),
+    });
+    const outcome = only(await publisher.publish(post, [target]));
+    expect(outcome.status).toBe('published');
+    expect(publish).toHaveBeenCalledTimes(3);
+    // The first two looks, then one after the resend's lost answer.
+    expect(findRecentPosts).toHaveBeenCalledTimes(3);
+  });
+
+  it('never resends a post without text when the read-after-write listing holds several it cannot tell apart', async () => {
+    const mediaOnly: Post = {
+      media: [
+        { kind: 'image', mimeType: 'image/png', source: { type: 'url', url: 'https://cdn.example/a.png' } },
+      ],
+    };
+    const other = { ...found, text: '', ref: { ...found.ref, platformPostId: 'other-2' } };
+    const publish = vi.fn<Publish>().mockRejectedValue(lost());
+    const { publisher } = fakeWorld({
+      publish,
+      findRecentPosts: vi.fn<Find>().mockResolvedValue([{ ...found, text: '' }, other]),
+      capabilities: capabilities({
+        reconciliation: {
+          idempotencyKey: false,
+          findRecentPosts: true,
+          duplicateSignal: false,
+          readAfterWrite: true,
+        },
+      }),
+    });
+    const outcome = only(await publisher.publish(mediaOnly, [target]));
+    expect(outcome.status).toBe('unknown');
+    expect(outcome.status === 'unknown' && outcome.checked[1]).toContain(
+      'several posts without text, none told apart',
+    );
+    expect(publish).toHaveBeenCalledTimes(1);
+  });
+
+  it('resends behind the idempotency key after its rounds and the looks came back empty', async () => {
+    const publish = vi
+      .fn<Publish>()
+      .mockRejectedValueOnce(lost())
+      .mockRejectedValueOnce(lost())
+      .mockResolvedValue(fakePublishResult);
+    const { publisher, clock } = fakeWorld(
+      {
+        publish,
+        findRecentPosts: vi.fn<Find>().mockResolvedValue([]),
+        capabilities: capabilities({
+          reconciliation: {
+            idempotencyKey: true,
+            findRecentPosts: true,
+            duplicateSignal: false,
+            readAfterWrite: false,
+          },
+        }),
+      },
+      { reconcile: { idempotentRetries: 1 } },
+    );
+    const outcome = only(await publisher.publish(post, [target], { idempotencyKey: 'entry-9' }));
+    expect(outcome.status).toBe('published');
+    expect(outcome.status === 'published' && outcome.result).toEqual(fakePublishResult);
+    const keys = publish.mock.calls.map(([, ctx]) => ctx.idempotencyKey);
+    expect(new Set(keys)).toEqual(new Set(['entry-9:fake:acct-1']));
+    expect(publish).toHaveBeenCalledTimes(3);
+    expect(clock.sleeps()).toContain(5_000);
+  });
+
   it('treats a duplicate refusal on the first attempt as published when the post is ours, failed otherwise', async () => {
     const duplicate = () => new PlatformError('duplicate_content', 'duplicate content');
     const caps = capabilities({
-      reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: true },
+      reconciliation: {
+        idempotencyKey: false,
+        findRecentPosts: true,
+        duplicateSignal: true,
+        readAfterWrite: false,
+      },
     });
     const mine = fakeWorld({
       publish: vi.fn<Publish>().mockRejectedValue(duplicate()),
@@ -197,7 +337,12 @@ describe('reconciliation', () => {
       capabilities: capabilities({
         threads: {},
         firstComment: true,
-        reconciliation: { idempotencyKey: false, findRecentPosts: true, duplicateSignal: false },
+        reconciliation: {
+          idempotencyKey: false,
+          findRecentPosts: true,
+          duplicateSignal: false,
+          readAfterWrite: false,
+        },
       }),
     });
     const outcome = only(
