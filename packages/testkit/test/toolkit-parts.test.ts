@@ -49,6 +49,33 @@ describe('TokenRegistry', () => {
     expect(tokens.refresh(refreshToken, false)).toBeDefined();
   });
 
+  it('refuses a refresh token past its lifetime, which refreshing does not extend', () => {
+    const clock = manualClock(0);
+    const tokens = new TokenRegistry(clock, 'sim_test');
+    const rotating = tokens.issue('acct', { refreshable: true, refreshTtlMs: 10_000 });
+    const kept = tokens.issue('acct', { refreshable: true, refreshTtlMs: 10_000 });
+    expect(rotating.refreshExpiresAt).toEqual(new Date(10_000));
+    clock.advance(4_000);
+    const rotated = tokens.refresh(rotating.refreshToken ?? '', true);
+    expect(rotated?.refreshExpiresAt).toEqual(new Date(10_000));
+    expect(tokens.refresh(kept.refreshToken ?? '', false)).toMatchObject({
+      refreshToken: kept.refreshToken,
+      refreshExpiresAt: new Date(10_000),
+    });
+    clock.advance(6_000);
+    expect(tokens.refresh(rotated?.refreshToken ?? '', true)).toBeUndefined();
+    expect(tokens.refresh(kept.refreshToken ?? '', false)).toBeUndefined();
+  });
+
+  it('revokes one refresh token, leaving its access token alone', () => {
+    const tokens = new TokenRegistry(manualClock(0), 'sim_test');
+    const issued = tokens.issue('acct', { refreshable: true });
+    tokens.revoke({ refreshToken: issued.refreshToken ?? '' });
+    tokens.revoke({ refreshToken: 'unknown' });
+    expect(tokens.refresh(issued.refreshToken ?? '', true)).toBeUndefined();
+    expect(tokens.check(issued.accessToken).status).toBe('valid');
+  });
+
   it('revokes every token of an account', () => {
     const tokens = new TokenRegistry(manualClock(0), 'sim_test');
     const a = tokens.issue('acct', { refreshable: true });

@@ -101,8 +101,6 @@ export interface LinkedInSimContext {
   readonly apps: Map<string, string>;
   /** Authorization codes not yet exchanged (30 minutes, no PKCE). */
   readonly codes: AuthorizationCodes<LinkedInGrant>;
-  /** When each refresh token stops working, simulated time. */
-  readonly refreshExpiry: Map<string, number>;
   /** Follower statistics seeded per organization; others get `defaultFollowerStatistics`. */
   readonly followerStatistics: Map<string, FollowerStatistics>;
 }

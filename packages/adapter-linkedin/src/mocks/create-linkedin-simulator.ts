@@ -216,7 +216,6 @@ export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}):
       new AuthorizationCodes({ clock: sim.clock, ttlMs: 30 * 60_000, newCode: () => `code_${sim.nextId()}` }),
     ),
     // Tokens outlive a reset, and so does what the simulator knows of them.
-    refreshExpiry: new Map(),
     followerStatistics: sim.resettable(new Map()),
   };
   registerPostRoutes(context);
@@ -240,13 +239,14 @@ export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}):
     simulators: [sim, www],
     apiUrl: sim.baseUrl,
     addMember(handle, tokens = {}) {
-      const member = sim.addAccountWithTokens(
+      const lifetimes = {
+        expiresInMs: ACCESS_TOKEN_SECONDS * 1000,
+        refreshTtlMs: REFRESH_TOKEN_SECONDS * 1000,
+      };
+      return sim.addAccountWithTokens(
         { id: `urn:li:person:${sim.nextId()}`, handle },
-        { scopes: [...MEMBER_SCOPES], expiresInMs: ACCESS_TOKEN_SECONDS * 1000, ...tokens },
+        { scopes: [...MEMBER_SCOPES], ...lifetimes, ...tokens },
       );
-      if (member.refreshToken !== undefined)
-        context.refreshExpiry.set(member.refreshToken, sim.clock.now() + REFRESH_TOKEN_SECONDS * 1000);
-      return member;
     },
     addApp(clientId, clientSecret) {
       context.apps.set(clientId, clientSecret);

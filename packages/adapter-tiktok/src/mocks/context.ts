@@ -108,8 +108,6 @@ export interface TikTokSimContext {
   readonly apps: Map<string, string>;
   /** Authorization codes handed out (a creator's consent, its `clientId` the client key). */
   readonly codes: AuthorizationCodes;
-  /** When each refresh token expires (tokens outlive a reset, and so does this). */
-  readonly refreshExpiry: Map<string, number>;
   /** Access token lifetime, seconds. */
   readonly accessTokenSeconds: number;
   /** Refresh token lifetime, seconds. */

@@ -184,7 +184,6 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
         answersChallenge,
       }),
     ),
-    refreshExpiry: new Map(),
     accessTokenSeconds: options.accessTokenSeconds ?? 86_400,
     refreshTokenSeconds: options.refreshTokenSeconds ?? 31_536_000,
   };
@@ -215,10 +214,9 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
           scopes: [...(creatorOptions.scopes ?? TIKTOK_CREATOR_SCOPES)],
           expiresInMs: context.accessTokenSeconds * 1000,
           refreshable: creatorOptions.refreshable,
+          refreshTtlMs: context.refreshTokenSeconds * 1000,
         },
       );
-      if (added.refreshToken !== undefined)
-        context.refreshExpiry.set(added.refreshToken, sim.clock.now() + context.refreshTokenSeconds * 1000);
       context.creators.set(id, {
         username,
         nickname: creatorOptions.nickname ?? username,

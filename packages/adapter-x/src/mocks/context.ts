@@ -103,8 +103,6 @@ export interface XContext {
   readonly processingErrors: Map<string, ProcessingError>;
   /** Authorization codes the consent screen handed out (30 s, PKCE required). */
   readonly codes: AuthorizationCodes;
-  /** Refresh tokens revoked through POST /2/oauth2/revoke. */
-  readonly revokedRefreshTokens: Set<string>;
   /** Client secrets of confidential clients, by client id (others are public clients). */
   readonly clientSecrets: ReadonlyMap<string, string>;
 }

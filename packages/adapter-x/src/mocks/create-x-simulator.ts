@@ -144,7 +144,6 @@ export function createXSimulator(options: XSimulatorOptions = {}) {
         newCode: () => `sim_x_code_${sim.nextId()}`,
       }),
     ),
-    revokedRefreshTokens: sim.resettable(new Set()),
     clientSecrets: new Map(Object.entries(options.clientSecrets ?? {})),
   };
   registerTweetRoutes(context);

@@ -37,6 +37,8 @@ export interface IssuedTokens {
   readonly refreshToken?: string | undefined;
   /** When the access token expires, when it expires at all. */
   readonly expiresAt?: Date | undefined;
+  /** When the refresh token expires, when there is one that expires (see {@link IssueOptions.refreshTtlMs}). */
+  readonly refreshExpiresAt?: Date | undefined;
 }
 
 /** Options of {@link TokenRegistry.issue}. */
@@ -45,6 +47,12 @@ export interface IssueOptions {
   readonly expiresInMs?: number | undefined;
   /** Also issue a refresh token. */
   readonly refreshable?: boolean | undefined;
+  /**
+   * Lifetime of the refresh token, counted from this issue; refreshing does not extend it (a rotated
+   * refresh token keeps what was left, as LinkedIn's year and TikTok's 365 days run from the first
+   * authorization). Without one it never expires (X).
+   */
+  readonly refreshTtlMs?: number | undefined;
   /** Granted scopes. */
   readonly scopes?: readonly string[] | undefined;
 }
@@ -60,6 +68,7 @@ interface AccessRecord {
 interface RefreshRecord {
   readonly accountId: string;
   readonly options: IssueOptions;
+  readonly expiresAt: number | undefined;
   used: boolean;
   revoked: boolean;
 }
@@ -86,6 +95,12 @@ export class TokenRegistry {
 
   /** Issues tokens for an account. */
   issue(accountId: string, options: IssueOptions = {}): IssuedTokens {
+    const refreshExpiresAt =
+      options.refreshTtlMs === undefined ? undefined : this.#clock.now() + options.refreshTtlMs;
+    return this.#issue(accountId, options, refreshExpiresAt);
+  }
+
+  #issue(accountId: string, options: IssueOptions, refreshExpiresAt: number | undefined): IssuedTokens {
     const accessToken = this.#token('at');
     const issuedAt = this.#clock.now();
     const expiresAt = options.expiresInMs === undefined ? undefined : issuedAt + options.expiresInMs;
@@ -99,28 +114,39 @@ export class TokenRegistry {
     let refreshToken: string | undefined;
     if (options.refreshable) {
       refreshToken = this.#token('rt');
-      this.#refresh.set(refreshToken, { accountId, options, used: false, revoked: false });
+      this.#refresh.set(refreshToken, {
+        accountId,
+        options,
+        expiresAt: refreshExpiresAt,
+        used: false,
+        revoked: false,
+      });
     }
     return {
       accessToken,
       refreshToken,
       expiresAt: expiresAt === undefined ? undefined : new Date(expiresAt),
+      refreshExpiresAt:
+        refreshToken === undefined || refreshExpiresAt === undefined ? undefined : new Date(refreshExpiresAt),
     };
   }
 
   /**
-   * New tokens for a refresh token, or `undefined` when it is unknown, revoked, or already used
-   * while `rotate` is on (platforms that rotate refresh tokens refuse the old one: X, TikTok).
+   * New tokens for a refresh token, or `undefined` when it is unknown, revoked, expired, or already
+   * used while `rotate` is on (platforms that rotate refresh tokens refuse the old one: X, TikTok).
+   * Without `rotate` the same refresh token comes back (LinkedIn).
    */
   refresh(refreshToken: string, rotate: boolean): IssuedTokens | undefined {
     const record = this.#refresh.get(refreshToken);
     if (record === undefined || record.revoked || (rotate && record.used)) return undefined;
+    if (record.expiresAt !== undefined && this.#clock.now() >= record.expiresAt) return undefined;
     if (rotate) {
       record.used = true;
-      return this.issue(record.accountId, { ...record.options, refreshable: true });
+      return this.#issue(record.accountId, { ...record.options, refreshable: true }, record.expiresAt);
     }
-    const issued = this.issue(record.accountId, { ...record.options, refreshable: false });
-    return { ...issued, refreshToken };
+    const issued = this.#issue(record.accountId, { ...record.options, refreshable: false }, undefined);
+    const refreshExpiresAt = record.expiresAt === undefined ? undefined : new Date(record.expiresAt);
+    return { ...issued, refreshToken, refreshExpiresAt };
   }
 
   /** What a request presenting `token` gets. */
@@ -141,10 +167,21 @@ export class TokenRegistry {
     if (record) this.#access.set(accessToken, { ...record, expiresAt: this.#clock.now() });
   }
 
-  /** Revokes an access token, or every token of an account (as a user removing the app does). */
-  revoke(tokenOrAccount: { readonly accessToken: string } | { readonly accountId: string }): void {
-    if ('accessToken' in tokenOrAccount) {
-      const record = this.#access.get(tokenOrAccount.accessToken);
+  /**
+   * Revokes an access token, a refresh token (RFC 7009), or every token of an account (as a user
+   * removing the app does). An unknown token is ignored.
+   */
+  revoke(
+    tokenOrAccount:
+      | { readonly accessToken: string }
+      | { readonly refreshToken: string }
+      | { readonly accountId: string },
+  ): void {
+    if ('accessToken' in tokenOrAccount || 'refreshToken' in tokenOrAccount) {
+      const record =
+        'accessToken' in tokenOrAccount
+          ? this.#access.get(tokenOrAccount.accessToken)
+          : this.#refresh.get(tokenOrAccount.refreshToken);
       if (record) record.revoked = true;
       return;
     }

@@ -45,9 +45,8 @@ export function registerOAuthRoutes(context: LinkedInSimContext): void {
         scopes: grant.scopes,
         expiresInMs: ACCESS_TOKEN_SECONDS * 1000,
         refreshable: grant.refreshable,
+        refreshTtlMs: REFRESH_TOKEN_SECONDS * 1000,
       });
-      if (issued.refreshToken !== undefined)
-        context.refreshExpiry.set(issued.refreshToken, now + REFRESH_TOKEN_SECONDS * 1000);
       return Response.json({
         access_token: issued.accessToken,
         expires_in: ACCESS_TOKEN_SECONDS,
@@ -58,16 +57,14 @@ export function registerOAuthRoutes(context: LinkedInSimContext): void {
       });
     }
     if (grantType === 'refresh_token') {
-      const refreshToken = form.get('refresh_token') ?? '';
-      const expiresAt = context.refreshExpiry.get(refreshToken);
-      const refreshed =
-        expiresAt === undefined || expiresAt <= now ? undefined : sim.tokens.refresh(refreshToken, false);
+      const refreshed = sim.tokens.refresh(form.get('refresh_token') ?? '', false);
+      const expiresAt = refreshed?.refreshExpiresAt?.getTime();
       if (refreshed === undefined || expiresAt === undefined)
         return oauthError(400, 'invalid_request', 'The provided refresh token is invalid or has expired');
       return Response.json({
         access_token: refreshed.accessToken,
         expires_in: ACCESS_TOKEN_SECONDS,
-        refresh_token: refreshToken,
+        refresh_token: refreshed.refreshToken,
         refresh_token_expires_in: Math.floor((expiresAt - now) / 1000),
       });
     }

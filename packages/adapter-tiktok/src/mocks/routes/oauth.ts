@@ -39,14 +39,13 @@ export function registerOAuthRoutes(context: TikTokSimContext): void {
       scopes: readonly string[],
       issued: ReturnType<typeof sim.tokens.issue>,
     ) => {
-      const refreshToken = issued.refreshToken ?? '';
-      const refreshExpiresAt = context.refreshExpiry.get(refreshToken) ?? now;
+      const refreshExpiresAt = issued.refreshExpiresAt?.getTime() ?? now;
       return Response.json({
         open_id: accountId,
         scope: scopes.join(','),
         access_token: issued.accessToken,
         expires_in: context.accessTokenSeconds,
-        refresh_token: refreshToken,
+        refresh_token: issued.refreshToken ?? '',
         refresh_expires_in: Math.max(0, Math.floor((refreshExpiresAt - now) / 1000)),
         token_type: 'Bearer',
       });
@@ -63,21 +62,16 @@ export function registerOAuthRoutes(context: TikTokSimContext): void {
         scopes: grant.scopes,
         expiresInMs: context.accessTokenSeconds * 1000,
         refreshable: true,
+        refreshTtlMs: context.refreshTokenSeconds * 1000,
       });
-      if (issued.refreshToken !== undefined)
-        context.refreshExpiry.set(issued.refreshToken, now + context.refreshTokenSeconds * 1000);
       return answer(grant.accountId, grant.scopes, issued);
     }
     if (grantType === 'refresh_token') {
-      const refreshToken = form.get('refresh_token') ?? '';
-      const expiresAt = context.refreshExpiry.get(refreshToken);
-      const refreshed =
-        expiresAt === undefined || expiresAt <= now ? undefined : sim.tokens.refresh(refreshToken, true);
+      // The rotated refresh token keeps what was left of the first one's lifetime (testkit's refreshTtlMs).
+      const refreshed = sim.tokens.refresh(form.get('refresh_token') ?? '', true);
       const check = refreshed === undefined ? undefined : sim.tokens.check(refreshed.accessToken);
-      if (refreshed === undefined || expiresAt === undefined || check?.status !== 'valid')
+      if (refreshed === undefined || check?.status !== 'valid')
         return oauthError('invalid_grant', 'Refresh token is invalid or expired.', now);
-      // The rotated refresh token keeps what was left of the first one's lifetime.
-      if (refreshed.refreshToken !== undefined) context.refreshExpiry.set(refreshed.refreshToken, expiresAt);
       return answer(check.accountId, check.scopes, refreshed);
     }
     return oauthError('invalid_request', 'The request parameters are malformed.', now);
