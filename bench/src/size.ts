@@ -15,13 +15,18 @@
  *   `new TwitterApi(token).v2.tweet(text)`.
  * - neutral: the core+x app bundled again with `--platform=neutral` (what edge workers and
  *   browsers get): "ok" when it bundles with no Node built-in, else the bundler's first error.
+ * - bundled import (printed before the last line): the same spawn timing for the app and the
+ *   twitter-api-v2 app bundled first (esbuild, ESM, minified, platform node, written to a temp
+ *   file), which is what a deploy that bundles (serverless functions, edge workers) starts.
  * - stack floor (printed before the last line, for scale): the same two measures for an app that
  *   uses only the libraries core and adapter-x are built on (ky, zod/mini, p-queue, p-retry,
  *   eventemitter3), each called once, none of smmkit's own code: what any build on this stack
  *   costs before it does anything.
  */
 import { spawnSync } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -99,9 +104,28 @@ async function bundle(
   return { raw: code.byteLength, gz: gzipSync(code, { level: 9 }).byteLength };
 }
 
-function importMs(source: string): number {
+/** Bundles `contents` for Node into `file` (CommonJS dependencies get a `require`). */
+async function bundleToFile(contents: string, file: string): Promise<string> {
+  await build({
+    stdin: { contents, resolveDir: BENCH_DIR, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    outfile: file,
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+    logLevel: 'silent',
+  });
+  return file;
+}
+
+function importMs(source: string, file?: string): number {
   const started = performance.now();
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', source], {
+  const args = file === undefined ? ['--input-type=module', '-e', source] : [file];
+  const run = spawnSync(process.execPath, args, {
     cwd: BENCH_DIR,
     encoding: 'utf8',
   });
@@ -134,13 +158,21 @@ async function main(): Promise<void> {
 
   const floor = await bundle(FLOOR_APP);
 
+  const bundledDir = mkdtempSync(join(tmpdir(), 'smmkit-size-'));
+  const bundledApp = await bundleToFile(IMPORT_APP, join(bundledDir, 'app.mjs'));
+  const bundledPeer = await bundleToFile(PEER_IMPORT, join(bundledDir, 'peer.mjs'));
+
   importMs(''); // warm the file cache
   importMs(IMPORT_APP);
   importMs(PEER_IMPORT);
   importMs(FLOOR_IMPORT);
+  importMs('', bundledApp);
+  importMs('', bundledPeer);
   const differences: number[] = [];
   const peerDifferences: number[] = [];
   const floorDifferences: number[] = [];
+  const bundledDifferences: number[] = [];
+  const bundledPeerDifferences: number[] = [];
   const empties: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     const empty = importMs('');
@@ -151,12 +183,18 @@ async function main(): Promise<void> {
     differences.push(loaded - empty);
     peerDifferences.push(peerLoaded - empty);
     floorDifferences.push(floorLoaded - empty);
+    bundledDifferences.push(importMs('', bundledApp) - empty);
+    bundledPeerDifferences.push(importMs('', bundledPeer) - empty);
   }
+  rmSync(bundledDir, { recursive: true, force: true });
   const appImportMs = median(differences);
   const peerImportMs = median(peerDifferences);
   const floorImportMs = median(floorDifferences);
   console.log(
     `import: bare node ${median(empties).toFixed(0)} ms; app − bare, median of ${RUNS}: ${appImportMs.toFixed(1)} ms; twitter-api-v2 app − bare: ${peerImportMs.toFixed(1)} ms`,
+  );
+  console.log(
+    `bundled import (what a bundling deploy starts): app − bare ${median(bundledDifferences).toFixed(1)} ms; twitter-api-v2 app − bare ${median(bundledPeerDifferences).toFixed(1)} ms`,
   );
   console.log(
     `stack floor (ky, zod/mini, p-queue, p-retry, eventemitter3; no smmkit code): ${floor.gz} B gz, import ${floorImportMs.toFixed(1)} ms`,
