@@ -1,10 +1,10 @@
 import type { Adapter } from '@smmkit/core';
 import { defineAdapter } from '@smmkit/core/adapter-kit';
+import { deleteGraphComment, hideGraphComment } from '@smmkit/graph-api';
 import { facebookCapabilities } from './capabilities.js';
 import { deleteFacebookPost } from './delete.js';
 import { likeOnFacebook } from './engagement/like.js';
 import { listFacebookEngagements } from './engagement/list-engagements.js';
-import { deleteFacebookComment, hideFacebookComment } from './engagement/moderate.js';
 import { replyOnFacebook } from './engagement/reply.js';
 import { findRecentFacebookPosts } from './find-recent-posts.js';
 import { createFacebookHttpClient } from './http-client.js';
@@ -65,8 +65,8 @@ export function createFacebookAdapter(settings: FacebookSettings = {}): Facebook
     getAccountMetrics: (context) => getFacebookAccountMetrics(http, context),
     listEngagements: (query, context) => listFacebookEngagements(http, query, context),
     reply: (to, text, context) => replyOnFacebook(http, to, text, context),
-    hide: (engagement, hidden, context) => hideFacebookComment(http, engagement, hidden, context),
-    deleteEngagement: (engagement, context) => deleteFacebookComment(http, engagement, context),
+    hide: (engagement, hidden, context) => hideGraphComment(http, 'facebook', engagement, hidden, context),
+    deleteEngagement: (engagement, context) => deleteGraphComment(http, 'facebook', engagement, context),
     like: (engagement, liked, context) => likeOnFacebook(http, engagement, liked, context),
     ...(secret === undefined
       ? {}

@@ -6,6 +6,7 @@ import type {
   RequestContext,
 } from '@smmkit/core';
 import { defineAdapter } from '@smmkit/core/adapter-kit';
+import { deleteGraphComment, hideGraphComment } from '@smmkit/graph-api';
 import { lookupInstagramAccount } from './business-discovery.js';
 import { instagramCapabilities } from './capabilities.js';
 import { findRecentInstagramPosts } from './find-recent-posts.js';
@@ -15,7 +16,6 @@ import { createInstagramHttpClient } from './http-client.js';
 import { listInstagramEngagements } from './list-engagements.js';
 import { resolveInstagramMention } from './mentions.js';
 import { getInstagramAccountMetrics, getInstagramPostMetrics } from './metrics.js';
-import { deleteInstagramComment, hideInstagramComment } from './moderate.js';
 import { InstagramPostOptionsSchema } from './post-options.js';
 import { publishToInstagram } from './publish.js';
 import { replyOnInstagram } from './reply.js';
@@ -102,8 +102,8 @@ export function createInstagramAdapter(settings: InstagramSettings = {}): Instag
     getAccountMetrics: (context) => getInstagramAccountMetrics(http, context),
     listEngagements: (query, context) => listInstagramEngagements(http, query, context),
     reply: (to, text, context) => replyOnInstagram(http, to, text, context),
-    hide: (engagement, hidden, context) => hideInstagramComment(http, engagement, hidden, context),
-    deleteEngagement: (engagement, context) => deleteInstagramComment(http, engagement, context),
+    hide: (engagement, hidden, context) => hideGraphComment(http, 'instagram', engagement, hidden, context),
+    deleteEngagement: (engagement, context) => deleteGraphComment(http, 'instagram', engagement, context),
     findRecentPosts: (query, context) => findRecentInstagramPosts(http, query, context),
     getAudience: (context) => getInstagramAudience(http, context),
     ...(capabilities.research?.publicAccounts === true

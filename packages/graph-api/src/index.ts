@@ -46,6 +46,7 @@ export {
   managedPages,
 } from './auth/managed-pages.js';
 export { classifyGraphError, type GraphErrorOverride, type GraphFailure } from './classify-graph-error.js';
+export { deleteGraphComment, hideGraphComment } from './engagement/comment-moderation.js';
 export { type GraphError, graphErrorDetails, readGraphError } from './graph-error.js';
 export { createGraphHttpClient, type GraphHttpOptions } from './graph-http-client.js';
 export { GRAPH_API_ORIGIN, GRAPH_API_VERSION, GraphVersionSetting } from './graph-version.js';
