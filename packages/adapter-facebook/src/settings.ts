@@ -1,13 +1,13 @@
+import { parseModel, positiveIntegerSetting } from '@smmkit/core/adapter-kit';
 import {
-  fetchSetting,
-  type HttpSettings,
-  httpBaseUrlSetting,
-  nonEmptyTextSetting,
-  parseModel,
-  positiveIntegerSetting,
-  type WebhookLimitSettings,
-} from '@smmkit/core/adapter-kit';
-import { GRAPH_API_ORIGIN, GRAPH_API_VERSION, GraphVersionSetting } from '@smmkit/graph-api';
+  GRAPH_API_ORIGIN,
+  GRAPH_API_VERSION,
+  GRAPH_LOCATION_SETTINGS,
+  GRAPH_TRANSPORT_SETTINGS,
+  type GraphSettings,
+  type ResolvedGraphSettings,
+  resolveGraphSettings,
+} from '@smmkit/graph-api';
 import * as z from 'zod/mini';
 
 /**
@@ -28,11 +28,7 @@ import * as z from 'zod/mini';
  * await facebook.publish({ text: 'Hello' }, { account: { platform: 'facebook', accountId: pageId }, tokens });
  * ```
  */
-export interface FacebookSettings extends HttpSettings, WebhookLimitSettings {
-  /** Graph API version, `vNN.N`. Default `v26.0`, the newest (https://developers.facebook.com/docs/graph-api/changelog). */
-  readonly graphVersion?: string | undefined;
-  /** Replaces `https://graph.facebook.com` (simulators, proxies); the version is still appended to it. */
-  readonly baseUrl?: string | undefined;
+export interface FacebookSettings extends GraphSettings {
   /**
    * Milliseconds between two status checks of a video or reel Facebook is processing
    * (`GET /{video-id}?fields=status`; https://developers.facebook.com/docs/graph-api/reference/video/).
@@ -45,32 +41,10 @@ export interface FacebookSettings extends HttpSettings, WebhookLimitSettings {
    * Facebook posts it when processing ends.
    */
   readonly videoPollTimeoutMs?: number | undefined;
-  /**
-   * The app secret Meta signs webhook deliveries with (`X-Hub-Signature-256`;
-   * https://developers.facebook.com/docs/graph-api/webhooks/getting-started). The adapter has
-   * `webhooks` (and declares them) only when it is set; when set, it must not be blank.
-   */
-  readonly appSecret?: string | undefined;
-  /**
-   * The verify token you entered when subscribing, echoed back in `hub.verify_token`
-   * (https://developers.facebook.com/docs/graph-api/webhooks/getting-started). When set, it
-   * must not be blank: an empty one would match a challenge that carries none.
-   */
-  readonly webhookVerifyToken?: string | undefined;
 }
 
 /** {@link FacebookSettings} with every default applied. */
-export interface ResolvedFacebookSettings extends Required<HttpSettings>, Required<WebhookLimitSettings> {
-  /** App secret for webhook signatures, when set. */
-  readonly appSecret: string | undefined;
-  /** Verify token for webhook subscriptions, when set. */
-  readonly webhookVerifyToken: string | undefined;
-  /** Graph API version (`v26.0`). */
-  readonly graphVersion: string;
-  /** Origin without a trailing slash (`https://graph.facebook.com`). */
-  readonly origin: string;
-  /** Origin and version: the base URL every Graph path is appended to. */
-  readonly baseUrl: string;
+export interface ResolvedFacebookSettings extends ResolvedGraphSettings {
   /** Milliseconds between two video or reel status checks. */
   readonly videoPollIntervalMs: number;
   /** Milliseconds to wait for a video or reel to be processed. */
@@ -89,15 +63,10 @@ export const FACEBOOK_DEFAULTS = Object.freeze({
 
 /** The rules of {@link FacebookSettings}, in the order their problems are listed. */
 const FacebookSettingsSchema = z.object({
-  graphVersion: z._default(GraphVersionSetting, FACEBOOK_DEFAULTS.graphVersion),
-  baseUrl: z.optional(httpBaseUrlSetting(GRAPH_API_ORIGIN)),
+  ...GRAPH_LOCATION_SETTINGS,
   videoPollIntervalMs: z._default(positiveIntegerSetting, FACEBOOK_DEFAULTS.videoPollIntervalMs),
   videoPollTimeoutMs: z._default(positiveIntegerSetting, FACEBOOK_DEFAULTS.videoPollTimeoutMs),
-  timeoutMs: z.optional(positiveIntegerSetting),
-  webhookMaxBodyBytes: z.optional(positiveIntegerSetting),
-  appSecret: z.optional(nonEmptyTextSetting),
-  webhookVerifyToken: z.optional(nonEmptyTextSetting),
-  fetch: z.optional(fetchSetting),
+  ...GRAPH_TRANSPORT_SETTINGS,
 });
 
 /**
@@ -115,19 +84,8 @@ const FacebookSettingsSchema = z.object({
  * ```
  */
 export function resolveFacebookSettings(settings: FacebookSettings): ResolvedFacebookSettings {
-  const { baseUrl, ...parsed } = parseModel(FacebookSettingsSchema, settings, 'Facebook adapter settings', {
+  const parsed = parseModel(FacebookSettingsSchema, settings, 'Facebook adapter settings', {
     platform: 'facebook',
   });
-  const origin = baseUrl ?? GRAPH_API_ORIGIN;
-  // Settings left out resolve to undefined: the HTTP client and webhook handler apply their own defaults.
-  return {
-    fetch: undefined,
-    timeoutMs: undefined,
-    appSecret: undefined,
-    webhookVerifyToken: undefined,
-    webhookMaxBodyBytes: undefined,
-    ...parsed,
-    origin,
-    baseUrl: `${origin}/${parsed.graphVersion}`,
-  };
+  return resolveGraphSettings(parsed, GRAPH_API_ORIGIN);
 }

@@ -1,14 +1,13 @@
+import { parseModel, positiveIntegerSetting, settingIssue } from '@smmkit/core/adapter-kit';
 import {
-  fetchSetting,
-  type HttpSettings,
-  httpBaseUrlSetting,
-  nonEmptyTextSetting,
-  parseModel,
-  positiveIntegerSetting,
-  settingIssue,
-  type WebhookLimitSettings,
-} from '@smmkit/core/adapter-kit';
-import { GRAPH_API_ORIGIN, GRAPH_API_VERSION, GraphVersionSetting } from '@smmkit/graph-api';
+  GRAPH_API_ORIGIN,
+  GRAPH_API_VERSION,
+  GRAPH_LOCATION_SETTINGS,
+  GRAPH_TRANSPORT_SETTINGS,
+  type GraphSettings,
+  type ResolvedGraphSettings,
+  resolveGraphSettings,
+} from '@smmkit/graph-api';
 import * as z from 'zod/mini';
 
 /**
@@ -29,16 +28,12 @@ export type InstagramHost = 'facebook' | 'instagram';
  * const settings: InstagramSettings = { host: 'instagram', appSecret: process.env.IG_APP_SECRET, webhookVerifyToken: 'my-verify-token' };
  * ```
  */
-export interface InstagramSettings extends HttpSettings, WebhookLimitSettings {
+export interface InstagramSettings extends GraphSettings {
   /**
    * `facebook`: `https://graph.facebook.com` (tokens from Facebook Login); `instagram`:
    * `https://graph.instagram.com` (tokens from Instagram Login). Default `facebook`.
    */
   readonly host?: InstagramHost | undefined;
-  /** Graph API version, `vNN.N`. Default `v26.0`, the newest (https://developers.facebook.com/docs/graph-api/changelog). */
-  readonly graphVersion?: string | undefined;
-  /** Replaces the host's origin (simulators, proxies); the version is still appended to it. */
-  readonly baseUrl?: string | undefined;
   /**
    * Milliseconds between container status checks. Default 60 000: Meta advises checking a
    * container "once per minute"
@@ -52,38 +47,16 @@ export interface InstagramSettings extends HttpSettings, WebhookLimitSettings {
    * minutes" (https://developers.facebook.com/docs/instagram-platform/content-publishing).
    */
   readonly containerPollTimeoutMs?: number | undefined;
-  /**
-   * The app secret Meta signs webhook deliveries with (`X-Hub-Signature-256`;
-   * https://developers.facebook.com/docs/graph-api/webhooks/getting-started). Webhook support
-   * is declared only when it is set; when set, it must not be blank.
-   */
-  readonly appSecret?: string | undefined;
-  /**
-   * The verify token you entered when subscribing, echoed back in `hub.verify_token`
-   * (https://developers.facebook.com/docs/graph-api/webhooks/getting-started). When set, it
-   * must not be blank: an empty one would match a challenge that carries none.
-   */
-  readonly webhookVerifyToken?: string | undefined;
 }
 
 /** {@link InstagramSettings} with every default applied. */
-export interface ResolvedInstagramSettings extends Required<HttpSettings>, Required<WebhookLimitSettings> {
+export interface ResolvedInstagramSettings extends ResolvedGraphSettings {
   /** Which host. */
   readonly host: InstagramHost;
-  /** Graph API version (`v26.0`). */
-  readonly graphVersion: string;
-  /** Origin without a trailing slash (`https://graph.facebook.com`). */
-  readonly origin: string;
-  /** Origin and version: the base URL every Graph path is appended to. */
-  readonly baseUrl: string;
   /** Milliseconds between container status checks. */
   readonly containerPollIntervalMs: number;
   /** Milliseconds to wait for a container. */
   readonly containerPollTimeoutMs: number;
-  /** App secret for webhook signatures, when set. */
-  readonly appSecret: string | undefined;
-  /** Verify token for webhook subscriptions, when set. */
-  readonly webhookVerifyToken: string | undefined;
 }
 
 /**
@@ -116,15 +89,10 @@ const InstagramSettingsSchema = z.object({
     ),
     INSTAGRAM_DEFAULTS.host,
   ),
-  graphVersion: z._default(GraphVersionSetting, INSTAGRAM_DEFAULTS.graphVersion),
-  baseUrl: z.optional(httpBaseUrlSetting(INSTAGRAM_HOSTS.facebook)),
+  ...GRAPH_LOCATION_SETTINGS,
   containerPollIntervalMs: z._default(positiveIntegerSetting, INSTAGRAM_DEFAULTS.containerPollIntervalMs),
   containerPollTimeoutMs: z._default(positiveIntegerSetting, INSTAGRAM_DEFAULTS.containerPollTimeoutMs),
-  timeoutMs: z.optional(positiveIntegerSetting),
-  webhookMaxBodyBytes: z.optional(positiveIntegerSetting),
-  appSecret: z.optional(nonEmptyTextSetting),
-  webhookVerifyToken: z.optional(nonEmptyTextSetting),
-  fetch: z.optional(fetchSetting),
+  ...GRAPH_TRANSPORT_SETTINGS,
 });
 
 /**
@@ -143,19 +111,8 @@ const InstagramSettingsSchema = z.object({
  * ```
  */
 export function resolveInstagramSettings(settings: InstagramSettings): ResolvedInstagramSettings {
-  const { baseUrl, ...parsed } = parseModel(InstagramSettingsSchema, settings, 'Instagram adapter settings', {
+  const parsed = parseModel(InstagramSettingsSchema, settings, 'Instagram adapter settings', {
     platform: 'instagram',
   });
-  const origin = baseUrl ?? INSTAGRAM_HOSTS[parsed.host];
-  // Settings left out resolve to undefined: the HTTP client and webhook handler apply their own defaults.
-  return {
-    fetch: undefined,
-    timeoutMs: undefined,
-    appSecret: undefined,
-    webhookVerifyToken: undefined,
-    webhookMaxBodyBytes: undefined,
-    ...parsed,
-    origin,
-    baseUrl: `${origin}/${parsed.graphVersion}`,
-  };
+  return resolveGraphSettings(parsed, INSTAGRAM_HOSTS[parsed.host]);
 }

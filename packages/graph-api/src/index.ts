@@ -49,6 +49,13 @@ export { classifyGraphError, type GraphErrorOverride, type GraphFailure } from '
 export { deleteGraphComment, hideGraphComment } from './engagement/comment-moderation.js';
 export { type GraphError, graphErrorDetails, readGraphError } from './graph-error.js';
 export { createGraphHttpClient, type GraphHttpOptions } from './graph-http-client.js';
+export {
+  GRAPH_LOCATION_SETTINGS,
+  GRAPH_TRANSPORT_SETTINGS,
+  type GraphSettings,
+  type ResolvedGraphSettings,
+  resolveGraphSettings,
+} from './graph-settings.js';
 export { GRAPH_API_ORIGIN, GRAPH_API_VERSION, GraphVersionSetting } from './graph-version.js';
 export { GRAPH_USAGE_BUCKET, parseGraphUsage } from './parse-graph-usage.js';
 export type { GraphPlatform } from './platform.js';
