@@ -16,6 +16,7 @@ import { classifyByStatus } from './classify-by-status.js';
 import type { ErrorClassifier, PlatformResponse, RateLimitParser } from './platform-response.js';
 import { requestSecrets } from './request-secrets.js';
 import { parseRetryAfter } from './retry-after.js';
+import { tokenRedactors } from './token-redactors.js';
 import { transportError } from './transport-error.js';
 
 /** Query or form values; `undefined` entries are left out, arrays repeat the key (`types[]=a&types[]=b`). */
@@ -145,6 +146,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   });
   const authorize =
     options.authorize ?? ((token: string) => ({ headers: { Authorization: `Bearer ${token}` } }));
+  // Built once per token: compiling a token's echo pattern costs more than the rest of a request.
+  const redactorOf = tokenRedactors();
   const classify = (response: PlatformResponse): SmmkitError =>
     options.classifyError?.(response) ?? classifyByStatus(response);
 
@@ -243,7 +246,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         // status text) and an adapter may copy that into an error, so the bearer token this
         // request sent is redacted from what it returns. Only that token: a token endpoint's
         // answer holds new credentials, which may equal the `secrets` it was sent.
-        const body = token === undefined ? text : secretRedactor([token])(text);
+        const body = token === undefined ? text : redactorOf(token)(text);
         const data = parseBody(body, request, {
           platform: options.platform,
           path,
