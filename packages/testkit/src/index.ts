@@ -48,6 +48,7 @@ export {
   type RateWindow,
 } from './simulator/rate-limiter.js';
 export { readExtra } from './simulator/read-extra.js';
+export { isJsonObject, type JsonBody, type JsonObject, readJsonBody } from './simulator/read-json-body.js';
 export { type MultipartPart, readMultipart } from './simulator/read-multipart.js';
 export { type LoggedRequest, RequestLog } from './simulator/request-log.js';
 export { type RequestParams, readParams } from './simulator/request-params.js';

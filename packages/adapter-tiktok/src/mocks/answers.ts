@@ -3,6 +3,8 @@
 // (https://developers.tiktok.com/doc/tiktok-api-v2-error-handling). OAuth errors are flat,
 // `{"error","error_description","log_id"}` (https://developers.tiktok.com/doc/oauth-error-handling).
 
+import { type JsonObject, readJsonBody } from '@smmkit/testkit';
+
 let counter = 0;
 
 /**
@@ -41,18 +43,10 @@ export function invalidParams(message: string, now: number): Response {
   return tiktokError(400, 'invalid_params', message, now);
 }
 
-/** A request's JSON-object body, or `undefined` when it is none. */
-export async function jsonObject(request: Request): Promise<Record<string, unknown> | undefined> {
-  const text = await request.text();
-  if (text.trim() === '') return {};
-  try {
-    const body: unknown = JSON.parse(text);
-    return typeof body === 'object' && body !== null && !Array.isArray(body)
-      ? (body as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
+/** A request's JSON-object body (`{}` when it is empty), or `undefined` when it is none. */
+export async function jsonObject(request: Request): Promise<JsonObject | undefined> {
+  const body = await readJsonBody(request);
+  return body.kind === 'empty' ? {} : body.kind === 'object' ? body.value : undefined;
 }
 
 /** A record field of `body`, or `{}`. */

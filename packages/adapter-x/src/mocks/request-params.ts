@@ -1,7 +1,5 @@
+import { type JsonObject, readJsonBody } from '@smmkit/testkit';
 import { BODY_NOT_JSON_OBJECT_MESSAGE, invalidParameter, invalidRequest } from './problems.js';
-
-/** A JSON object body. */
-export type JsonObject = Readonly<Record<string, unknown>>;
 
 /** X ids are 1 to 19 digits (`^[0-9]{1,19}$` in https://api.x.com/2/openapi.json). */
 export const ID_PATTERN = /^[0-9]{1,19}$/;
@@ -11,20 +9,11 @@ export const ID_PATTERN = /^[0-9]{1,19}$/;
  * (requestBody `application/json` in https://api.x.com/2/openapi.json).
  */
 export async function readJsonObject(request: Request): Promise<JsonObject | Response> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await request.text());
-  } catch {
-    // Not JSON: refused as a body that is no object.
-  }
-  return isObject(parsed)
-    ? parsed
+  // Empty, not JSON, or JSON that is no object: the same 400.
+  const body = await readJsonBody(request);
+  return body.kind === 'object'
+    ? body.value
     : invalidRequest([{ parameters: {}, message: BODY_NOT_JSON_OBJECT_MESSAGE }]);
-}
-
-/** Whether `value` is a plain JSON object. */
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

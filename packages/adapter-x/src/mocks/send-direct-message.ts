@@ -1,8 +1,8 @@
-import type { RouteContext } from '@smmkit/testkit';
+import { isJsonObject, type RouteContext } from '@smmkit/testkit';
 import type { XContext } from './context.js';
 import { conversationIdOf } from './entities/dm-event.js';
 import { invalidParameter, invalidRequest, jsonResponse, MEDIA_IDS_INVALID_MESSAGE } from './problems.js';
-import { ID_PATTERN, isObject, readJsonObject } from './request-params.js';
+import { ID_PATTERN, readJsonObject } from './request-params.js';
 import { arr, obj, type SchemaCheck, str } from './schema-check.js';
 
 /**
@@ -52,7 +52,7 @@ export async function sendDirectMessage(
   if (problems.length > 0) return invalidRequest(problems);
   const attachments = Array.isArray(body.attachments) ? body.attachments : [];
   for (const attachment of attachments) {
-    const media = isObject(attachment) ? sim.media.get(String(attachment.media_id)) : undefined;
+    const media = isJsonObject(attachment) ? sim.media.get(String(attachment.media_id)) : undefined;
     if (media === undefined || media.accountId !== accountId || sim.refreshMedia(media).state !== 'ready')
       return invalidParameter('attachments', attachments, MEDIA_IDS_INVALID_MESSAGE);
   }

@@ -1,4 +1,10 @@
-import type { RouteContext, SimulatedMedia, SimulatedPost } from '@smmkit/testkit';
+import {
+  isJsonObject,
+  type JsonObject,
+  type RouteContext,
+  type SimulatedMedia,
+  type SimulatedPost,
+} from '@smmkit/testkit';
 import { countXText } from '../../count-text.js';
 import { editHistoryField, type XContext } from '../context.js';
 import { CREATE_POST_REQUEST, EXCLUSIVE_PARTS } from '../create-post-schema.js';
@@ -15,7 +21,7 @@ import {
   REPLY_TARGET_GONE_DETAIL,
   TEXT_TOO_LONG_MESSAGE,
 } from '../problems.js';
-import { isObject, type JsonObject, readJsonObject } from '../request-params.js';
+import { readJsonObject } from '../request-params.js';
 import { storeTweet } from '../store-tweet.js';
 
 /**
@@ -142,7 +148,7 @@ function isDuplicate(context: XContext, accountId: string, text: string, now: nu
 }
 
 function objectOf(value: unknown): JsonObject | undefined {
-  return isObject(value) ? value : undefined;
+  return isJsonObject(value) ? value : undefined;
 }
 
 function strings(value: unknown): string[] {

@@ -1,4 +1,4 @@
-import { type MultipartPart, type RouteContext, readMultipart } from '@smmkit/testkit';
+import { isJsonObject, type MultipartPart, type RouteContext, readMultipart } from '@smmkit/testkit';
 import type { XBucket } from '../budgets.js';
 import type { UploadSession, XContext } from '../context.js';
 import { mediaKeyOf } from '../entities/media.js';
@@ -23,7 +23,7 @@ import {
   resourceNotFound,
   SEGMENTS_MISMATCH_MESSAGE,
 } from '../problems.js';
-import { ID_PATTERN, isObject, malformedId, readJsonObject } from '../request-params.js';
+import { ID_PATTERN, malformedId, readJsonObject } from '../request-params.js';
 import { xRoute } from '../scopes.js';
 
 /**
@@ -172,7 +172,9 @@ async function metadata(context: XContext, { request, accountId }: RouteContext)
   const media = context.sim.media.get(id);
   if (media === undefined || media.accountId !== accountId) return resourceNotFound('media', 'id', id);
   const altText =
-    isObject(body.metadata) && isObject(body.metadata.alt_text) ? body.metadata.alt_text.text : undefined;
+    isJsonObject(body.metadata) && isJsonObject(body.metadata.alt_text)
+      ? body.metadata.alt_text.text
+      : undefined;
   if (typeof altText !== 'string')
     return invalidRequest([
       {
