@@ -4,7 +4,7 @@ import { isJsonObject, readJsonBody } from '../src/simulator/read-json-body.js';
 const withBody = (body: string | undefined) =>
   new Request('https://api.test/posts', {
     method: 'POST',
-    body,
+    body: body ?? null,
     headers: { 'content-type': 'application/json' },
   });
 
