@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CheckedPost, RecentPost, RecentPostsQuery } from '../../src/adapter/adapter.js';
+import type { Capabilities } from '../../src/adapter/capabilities.js';
 import type { PublishContext } from '../../src/adapter/context.js';
 import { AmbiguousOutcomeError } from '../../src/errors/ambiguous-outcome-error.js';
 import { PlatformError } from '../../src/errors/platform-error.js';
@@ -10,6 +11,17 @@ import { fakePublishResult } from '../fixtures/capabilities.js';
 import { capabilities, fakeWorld, only, START } from './support/world.js';
 
 const target = { platform: 'fake', accountId: 'acct-1' };
+/** The fake platform's capabilities with these reconciliation signals (default: findRecentPosts only). */
+const reconciling = (signals: Partial<Capabilities['reconciliation']>) =>
+  capabilities({
+    reconciliation: {
+      idempotencyKey: false,
+      findRecentPosts: true,
+      duplicateSignal: false,
+      readAfterWrite: false,
+      ...signals,
+    },
+  });
 const post: Post = { text: 'Launch day', link: 'https://example.com/launch' };
 const lost = () =>
   new AmbiguousOutcomeError('The connection dropped after the create was sent.', {
@@ -45,14 +57,7 @@ describe('reconciliation', () => {
     const publish = vi.fn<Publish>().mockRejectedValueOnce(lost()).mockResolvedValue(fakePublishResult);
     const { publisher } = fakeWorld({
       publish,
-      capabilities: capabilities({
-        reconciliation: {
-          idempotencyKey: true,
-          findRecentPosts: false,
-          duplicateSignal: false,
-          readAfterWrite: false,
-        },
-      }),
+      capabilities: reconciling({ idempotencyKey: true, findRecentPosts: false }),
     });
     const outcome = only(await publisher.publish(post, [target], { idempotencyKey: 'entry-7' }));
     expect(outcome.status).toBe('published');
@@ -76,14 +81,7 @@ describe('reconciliation', () => {
     const { publisher, clock } = fakeWorld({
       publish,
       findRecentPosts,
-      capabilities: capabilities({
-        reconciliation: {
-          idempotencyKey: false,
-          findRecentPosts: true,
-          duplicateSignal: false,
-          readAfterWrite: false,
-        },
-      }),
+      capabilities: reconciling({}),
     });
     const outcome = only(await publisher.publish(post, [target]));
     expect(outcome.status === 'published' && outcome.result.ref.platformPostId).toBe('found-1');
@@ -111,14 +109,7 @@ describe('reconciliation', () => {
     const { publisher } = fakeWorld({
       publish,
       findRecentPosts,
-      capabilities: capabilities({
-        reconciliation: {
-          idempotencyKey: false,
-          findRecentPosts: true,
-          duplicateSignal: true,
-          readAfterWrite: false,
-        },
-      }),
+      capabilities: reconciling({ duplicateSignal: true }),
     });
     const outcome = only(await publisher.publish(post, [target]));
     expect(outcome.status).toBe('published');
@@ -135,14 +126,7 @@ describe('reconciliation', () => {
     const { publisher } = fakeWorld({
       publish,
       findRecentPosts,
-      capabilities: capabilities({
-        reconciliation: {
-          idempotencyKey: false,
-          findRecentPosts: true,
-          duplicateSignal: false,
-          readAfterWrite: false,
-        },
-      }),
+      capabilities: reconciling({}),
     });
     const outcome = only(await publisher.publish(post, [target]));
     expect(outcome.status === 'published' && outcome.result.ref.platformPostId).toBe('found-1');
@@ -160,14 +144,7 @@ describe('reconciliation', () => {
     const { publisher } = fakeWorld({
       publish,
       findRecentPosts,
-      capabilities: capabilities({
-        reconciliation: {
-          idempotencyKey: false,
-          findRecentPosts: true,
-          duplicateSignal: true,
-          readAfterWrite: false,
-        },
-      }),
+      capabilities: reconciling({ duplicateSignal: true }),
     });
     const outcome = only(await publisher.publish(post, [target]));
     expect(outcome.status === 'published' && outcome.result.ref.platformPostId).toBe('found-1');
@@ -180,14 +157,7 @@ describe('reconciliation', () => {
     const { publisher } = fakeWorld({
       publish,
       findRecentPosts: vi.fn<Find>().mockResolvedValue([]),
-      capabilities: capabilities({
-        reconciliation: {
-          idempotencyKey: false,
-          findRecentPosts: true,
-          duplicateSignal: false,
-          readAfterWrite: false,
-        },
-      }),
+      capabilities: reconciling({}),
     });
     const outcome = only(await publisher.publish(post, [target]));
     expect(outcome.status === 'unknown' && outcome.checked).toEqual([
@@ -203,14 +173,7 @@ describe('reconciliation', () => {
     const { publisher } = fakeWorld({
       publish,
       findRecentPosts,
-      capabilities: capabilities({
-        reconciliation: {
-          idempotencyKey: false,
-          findRecentPosts: true,
-          duplicateSignal: false,
-          readAfterWrite: true,
-        },
-      }),
+      capabilities: reconciling({ readAfterWrite: true }),
     });
     const outcome = only(await publisher.publish(post, [target]));
     expect(outcome.status === 'published' && outcome.result).toEqual(fakePublishResult);
@@ -228,14 +191,7 @@ describe('reconciliation', () => {
     const { publisher } = fakeWorld({
       publish,
       findRecentPosts,
-      capabilities: capabilities({
-        reconciliation: {
-          idempotencyKey: false,
-          findRecentPosts: true,
-          duplicateSignal: false,
-          readAfterWrite: true,
-        },
-      }),
+      capabilities: reconciling({ readAfterWrite: true }),
     });
     const outcome = only(await publisher.publish(post, [target]));
     expect(outcome.status).toBe('published');
@@ -255,14 +211,7 @@ describe('reconciliation', () => {
     const { publisher } = fakeWorld({
       publish,
       findRecentPosts: vi.fn<Find>().mockResolvedValue([{ ...found, text: '' }, other]),
-      capabilities: capabilities({
-        reconciliation: {
-          idempotencyKey: false,
-          findRecentPosts: true,
-          duplicateSignal: false,
-          readAfterWrite: true,
-        },
-      }),
+      capabilities: reconciling({ readAfterWrite: true }),
     });
     const outcome = only(await publisher.publish(mediaOnly, [target]));
     expect(outcome.status).toBe('unknown');
@@ -282,14 +231,7 @@ describe('reconciliation', () => {
       {
         publish,
         findRecentPosts: vi.fn<Find>().mockResolvedValue([]),
-        capabilities: capabilities({
-          reconciliation: {
-            idempotencyKey: true,
-            findRecentPosts: true,
-            duplicateSignal: false,
-            readAfterWrite: false,
-          },
-        }),
+        capabilities: reconciling({ idempotencyKey: true }),
       },
       { reconcile: { idempotentRetries: 1 } },
     );
@@ -304,14 +246,7 @@ describe('reconciliation', () => {
 
   it('treats a duplicate refusal on the first attempt as published when the post is ours, failed otherwise', async () => {
     const duplicate = () => new PlatformError('duplicate_content', 'duplicate content');
-    const caps = capabilities({
-      reconciliation: {
-        idempotencyKey: false,
-        findRecentPosts: true,
-        duplicateSignal: true,
-        readAfterWrite: false,
-      },
-    });
+    const caps = reconciling({ duplicateSignal: true });
     const mine = fakeWorld({
       publish: vi.fn<Publish>().mockRejectedValue(duplicate()),
       findRecentPosts: vi.fn<Find>().mockResolvedValue([found]),
