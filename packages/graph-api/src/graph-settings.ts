@@ -61,7 +61,9 @@ export interface ResolvedGraphSettings extends Required<HttpSettings>, Required<
  * ```
  */
 export const GRAPH_LOCATION_SETTINGS = {
+  /** See {@link GraphSettings.graphVersion}; default {@link GRAPH_API_VERSION}. */
   graphVersion: z._default(GraphVersionSetting, GRAPH_API_VERSION),
+  /** See {@link GraphSettings.baseUrl}. */
   baseUrl: z.optional(httpBaseUrlSetting(GRAPH_API_ORIGIN)),
 };
 
@@ -75,10 +77,15 @@ export const GRAPH_LOCATION_SETTINGS = {
  * ```
  */
 export const GRAPH_TRANSPORT_SETTINGS = {
+  /** See {@link GraphSettings.timeoutMs}. */
   timeoutMs: z.optional(positiveIntegerSetting),
+  /** See {@link GraphSettings.webhookMaxBodyBytes}. */
   webhookMaxBodyBytes: z.optional(positiveIntegerSetting),
+  /** See {@link GraphSettings.appSecret}. */
   appSecret: z.optional(nonEmptyTextSetting),
+  /** See {@link GraphSettings.webhookVerifyToken}. */
   webhookVerifyToken: z.optional(nonEmptyTextSetting),
+  /** See {@link GraphSettings.fetch}. */
   fetch: z.optional(fetchSetting),
 };
 
@@ -97,7 +104,7 @@ export const GRAPH_TRANSPORT_SETTINGS = {
  * ```
  */
 export function resolveGraphSettings<
-  Parsed extends { readonly baseUrl?: string | undefined; readonly graphVersion: string },
+  Parsed extends Pick<GraphSettings, 'baseUrl'> & Pick<ResolvedGraphSettings, 'graphVersion'>,
 >(parsed: Parsed, defaultOrigin: string): Omit<Parsed, 'baseUrl'> & ResolvedGraphSettings {
   const { baseUrl, ...rest } = parsed;
   const origin = baseUrl ?? defaultOrigin;

@@ -7,10 +7,26 @@ export type JsonObject = Readonly<Record<string, unknown>>;
  * string, a number, `null`).
  */
 export type JsonBody =
-  | { readonly kind: 'empty' }
-  | { readonly kind: 'malformed' }
-  | { readonly kind: 'object'; readonly value: JsonObject }
-  | { readonly kind: 'other'; readonly value: unknown };
+  | {
+      /** No body, or only white space. */
+      readonly kind: 'empty';
+    }
+  | {
+      /** Text that is not JSON. */
+      readonly kind: 'malformed';
+    }
+  | {
+      /** A JSON object. */
+      readonly kind: 'object';
+      /** The object. */
+      readonly value: JsonObject;
+    }
+  | {
+      /** Another JSON value: an array, a string, a number, a boolean or `null`. */
+      readonly kind: 'other';
+      /** The value. */
+      readonly value: unknown;
+    };
 
 /**
  * Whether `value` is a JSON object: an object that is neither `null` nor an array.

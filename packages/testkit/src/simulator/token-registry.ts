@@ -37,7 +37,7 @@ export interface IssuedTokens {
   readonly refreshToken?: string | undefined;
   /** When the access token expires, when it expires at all. */
   readonly expiresAt?: Date | undefined;
-  /** When the refresh token expires, when there is one that expires (see {@link IssueOptions.refreshTtlMs}). */
+  /** When the refresh token expires, when there is one that expires (see `IssueOptions.refreshTtlMs`). */
   readonly refreshExpiresAt?: Date | undefined;
 }
 
