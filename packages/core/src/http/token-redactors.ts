@@ -1,4 +1,4 @@
-import { REDACTED, secretRedactor } from '../security/redact.js';
+import { secretRedactor } from '../security/redact.js';
 
 /** How many access tokens' redactors one HTTP client keeps (about one per account it serves). */
 const KEPT_TOKENS = 256;
@@ -22,7 +22,7 @@ export function tokenRedactors(): (token: string) => (text: string) => string {
       kept.set(token, known);
       return known;
     }
-    const redact = quickRedactor(token, secretRedactor([token]));
+    const redact = secretRedactor([token]);
     kept.set(token, redact);
     if (kept.size > KEPT_TOKENS) {
       const oldest = kept.keys().next().value;
@@ -30,16 +30,4 @@ export function tokenRedactors(): (token: string) => (text: string) => string {
     }
     return redact;
   };
-}
-
-/**
- * Every encoded form of a character in an echo (`%XX`, `\uXXXX`, a JSON escape such as `\"` or
- * `\/`, `+` for a space) holds `%`, `\` or `+`. A text with none of them can only echo the token
- * as is, so it is redacted by plain replacement; any other text goes through the full `patterns`.
- * Tokens shorter than 6 characters are left alone, as `secretRedactor` does.
- */
-function quickRedactor(token: string, patterns: (text: string) => string): (text: string) => string {
-  if (token.length < 6) return patterns;
-  return (text) =>
-    /[%\\+]/.test(text) ? patterns(text) : text.includes(token) ? text.replaceAll(token, REDACTED) : text;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, redactSecrets } from '../../src/security/redact.js';
+import { echoPattern } from '../../src/security/echo-pattern.js';
+import { REDACTED, redactSecrets, secretRedactor } from '../../src/security/redact.js';
 
 // A refresh token with the characters URL and JSON encoders rewrite: `/`, `+`, `=`, `-`.
 const SECRET = 'rt/ab+cd-ef==';
@@ -40,5 +41,26 @@ describe('redactSecrets: every encoding a platform can echo a secret in', () => 
   it('still leaves other text alone and ignores short secrets', () => {
     expect(redactSecrets('rt%2Fab', [SECRET])).toBe('rt%2Fab');
     expect(redactSecrets('a%2Fb', ['a/b'])).toBe('a%2Fb');
+  });
+
+  it('finds a secret as is by plain replacement exactly where the full patterns would', () => {
+    const token = 'AAAA/bb+cc=dd-ee';
+    const plainToken = 'AAAA/bb_cc=dd-ee';
+    const redact = secretRedactor([token, plainToken]);
+    const texts = [
+      `{"error":"bad token ${token}"}`,
+      `plain ${plainToken} and ${plainToken} again`,
+      `{"error":"bad token ${plainToken}"}`,
+      'AAAA%2Fbb%2bcc%3Ddd-ee in a query',
+      'AAAA\\/bb+cc=dd-ee in JSON',
+      '\\u0041AAA/bb_cc=dd-ee escaped',
+      `${plainToken} as is and AAAA%2Fbb_cc%3Ddd-ee encoded`,
+      'nothing secret here',
+      '',
+    ];
+    const full = (text: string) =>
+      [token, plainToken].reduce((result, secret) => result.replace(echoPattern(secret), REDACTED), text);
+    for (const text of texts) expect(redact(text)).toBe(full(text));
+    expect(redact(`x ${plainToken} y`)).toBe(`x ${REDACTED} y`);
   });
 });
