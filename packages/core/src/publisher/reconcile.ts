@@ -138,7 +138,7 @@ export async function reconcile(input: ReconcileInput): Promise<PublishOutcome> 
 
   const first = await look('first look');
   if (first === 'error') return unknown();
-  if (first !== undefined && first !== 'several') return publishedAs(first);
+  if (isOurs(first)) return publishedAs(first);
   if (input.trigger === 'duplicate') return failedOutcome(target, error);
 
   try {
@@ -149,7 +149,7 @@ export async function reconcile(input: ReconcileInput): Promise<PublishOutcome> 
   }
   const second = await look(`second look after ${options.recheckDelayMs} ms`);
   if (second === 'error') return unknown();
-  if (second !== undefined && second !== 'several') return publishedAs(second);
+  if (isOurs(second)) return publishedAs(second);
 
   // A read-after-write listing proves absence only when it could tell our post apart.
   const protection = resendProtection(signals, first === 'several' || second === 'several');
@@ -168,14 +168,19 @@ export async function reconcile(input: ReconcileInput): Promise<PublishOutcome> 
     const again = await look(`after round ${round}'s lost answer`);
     if (again === 'error') return unknown();
     if (again === 'several' && protection === READ_AFTER_WRITE) return unknown();
-    if (again !== undefined && again !== 'several') return publishedAs(again);
+    if (isOurs(again)) return publishedAs(again);
   }
   const third = await look('after the duplicate refusal');
-  return third !== undefined && third !== 'error' && third !== 'several' ? publishedAs(third) : unknown();
+  return isOurs(third) ? publishedAs(third) : unknown();
 }
 
 /** What one look found: our post, nothing, several text-less posts it cannot tell apart, or a failed read. */
 type Look = RecentPost | undefined | 'several' | 'error';
+
+/** Whether a look found our post (the other outcomes are strings or `undefined`). */
+function isOurs(look: Look): look is RecentPost {
+  return typeof look === 'object';
+}
 
 const READ_AFTER_WRITE = 'a read-after-write listing that showed nothing';
 
