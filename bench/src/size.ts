@@ -29,7 +29,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 import { median } from './stats.ts';
 
 const BENCH_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -84,22 +84,25 @@ const FLOOR_IMPORT = `
 await Promise.all(['ky', 'zod/mini', 'p-queue', 'p-retry', 'eventemitter3'].map((m) => import(m)));
 `;
 
-async function bundle(
-  contents: string,
-  external: readonly string[] = [],
-  platform: 'node' | 'neutral' = 'node',
-): Promise<{ raw: number; gz: number }> {
-  const result = await build({
+/** The esbuild options every measure here bundles with: ESM, minified, tree-shaken. */
+function bundleOptions(contents: string, platform: 'node' | 'neutral' = 'node'): BuildOptions {
+  return {
     stdin: { contents, resolveDir: BENCH_DIR, loader: 'js' },
     bundle: true,
     minify: true,
     format: 'esm',
     platform,
     target: platform === 'node' ? 'node22' : 'es2023',
-    write: false,
-    external: [...external],
     logLevel: 'silent',
-  });
+  };
+}
+
+async function bundle(
+  contents: string,
+  external: readonly string[] = [],
+  platform: 'node' | 'neutral' = 'node',
+): Promise<{ raw: number; gz: number }> {
+  const result = await build({ ...bundleOptions(contents, platform), write: false, external: [...external] });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
   return { raw: code.byteLength, gz: gzipSync(code, { level: 9 }).byteLength };
 }
@@ -107,17 +110,11 @@ async function bundle(
 /** Bundles `contents` for Node into `file` (CommonJS dependencies get a `require`). */
 async function bundleToFile(contents: string, file: string): Promise<string> {
   await build({
-    stdin: { contents, resolveDir: BENCH_DIR, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
+    ...bundleOptions(contents),
     outfile: file,
     banner: {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },
-    logLevel: 'silent',
   });
   return file;
 }
