@@ -157,17 +157,19 @@ export async function reconcile(input: ReconcileInput): Promise<PublishOutcome> 
   for (let round = 1; ; round += 1) {
     try {
       const result = await input.retryCreate();
-      checked.push(`retried the create (round ${round}), protected by ${protection}: published`);
+      checked.push(`retried the create (round ${round}), protected by ${PROTECTIONS[protection]}: published`);
       return { status: 'published', target, result };
     } catch (retryError) {
-      checked.push(`retried the create (round ${round}), protected by ${protection}: ${codeOf(retryError)}`);
+      checked.push(
+        `retried the create (round ${round}), protected by ${PROTECTIONS[protection]}: ${codeOf(retryError)}`,
+      );
       if (PlatformError.isInstance(retryError) && retryError.code === 'duplicate_content') break;
       if (!AmbiguousOutcomeError.isInstance(retryError) || round >= PROTECTED_RETRIES) return unknown();
     }
     // That create's answer was lost too: it may have made the post.
     const again = await look(`after round ${round}'s lost answer`);
     if (again === 'error') return unknown();
-    if (again === 'several' && protection === READ_AFTER_WRITE) return unknown();
+    if (again === 'several' && protection === 'readAfterWrite') return unknown();
     if (isOurs(again)) return publishedAs(again);
   }
   const third = await look('after the duplicate refusal');
@@ -182,7 +184,15 @@ function isOurs(look: Look): look is RecentPost {
   return typeof look === 'object';
 }
 
-const READ_AFTER_WRITE = 'a read-after-write listing that showed nothing';
+/** What can make sending the create again safe, and how the `checked` trail names it. */
+const PROTECTIONS = {
+  duplicateSignal: 'the platform refusing duplicates',
+  idempotencyKey: 'the same idempotency key',
+  readAfterWrite: 'a read-after-write listing that showed nothing',
+} as const;
+
+/** Which of {@link PROTECTIONS} guards a resent create. */
+type Protection = keyof typeof PROTECTIONS;
 
 /**
  * What makes sending the create again safe after the looks found nothing, or `undefined` when
@@ -192,10 +202,10 @@ const READ_AFTER_WRITE = 'a read-after-write listing that showed nothing';
 function resendProtection(
   signals: Adapter['capabilities']['reconciliation'],
   inconclusive: boolean,
-): string | undefined {
-  if (signals.duplicateSignal) return 'the platform refusing duplicates';
-  if (signals.idempotencyKey) return 'the same idempotency key';
-  if (signals.readAfterWrite && !inconclusive) return READ_AFTER_WRITE;
+): Protection | undefined {
+  if (signals.duplicateSignal) return 'duplicateSignal';
+  if (signals.idempotencyKey) return 'idempotencyKey';
+  if (signals.readAfterWrite && !inconclusive) return 'readAfterWrite';
   return undefined;
 }
 
