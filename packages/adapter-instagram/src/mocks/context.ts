@@ -1,7 +1,8 @@
 import type { GraphRoute } from '@smmkit/graph-api/mocks';
 import { type PlatformSimulator, readExtra } from '@smmkit/testkit';
+import type { InstagramSimulatorOptions } from './create-instagram-simulator.js';
 import type { FollowerDemographics } from './demographics.js';
-import { CONTAINER_TTL_MS } from './limits.js';
+import { CONTAINER_TTL_MS, DEFAULT_QUOTA_TOTAL, HOUR_MS } from './limits.js';
 import type { PublishingError } from './publishing-errors.js';
 
 /**
@@ -66,42 +67,56 @@ export interface QuotaOverride {
   readonly offset: number;
 }
 
-/** Everything the Instagram routes share. */
-export interface InstagramContext {
-  /** The Graph simulator. */
-  readonly sim: PlatformSimulator;
-  /** Declares a Graph route on `sim`. */
-  readonly route: GraphRoute;
-  /** Base URL of resumable uploads (`https://rupload.facebook.com`). */
-  readonly ruploadUrl: string;
-  /** Video processing time, simulated ms. */
-  readonly containerProcessingMs: number;
-  /** Image processing time, simulated ms. */
-  readonly imageProcessingMs: number;
-  /** How long reach/views stay empty after publishing, simulated ms. */
-  readonly insightsDelayMs: number;
-  /** Default `quota_total`. */
-  readonly quotaTotal: number;
-  /** Containers by id. */
-  readonly containers: Map<string, Container>;
-  /** Subcodes the next created containers fail with, first in first out. */
-  readonly containerFailures: number[];
-  /** Quota adjustments by account. */
-  readonly quotas: Map<string, QuotaOverride>;
-  /** The Facebook Page of each IG account (Facebook Login). */
-  readonly pages: Map<string, string>;
-  /** The parent comment of each reply. */
-  readonly replyParents: Map<string, string>;
-  /** The hashtags each IG user has queried, by name, with the instant of the first query in the 7-day window. */
-  readonly hashtagSearches: Map<string, Map<string, number>>;
-  /**
-   * The accounts that are professional (Business or Creator) accounts, which business discovery
-   * finds; other accounts (fans) are personal. Like accounts, it outlives a reset.
-   */
-  readonly professional: Set<string>;
-  /** Follower demographics seeded per account; others get `defaultDemographics`. */
-  readonly demographics: Map<string, FollowerDemographics>;
+/**
+ * Everything the Instagram routes share: the Graph simulator and its route registrar, the
+ * settings of `createInstagramSimulator` with their defaults, and Instagram's own state
+ * (emptied by a reset unless said otherwise).
+ */
+export function instagramContext(
+  sim: PlatformSimulator,
+  route: GraphRoute,
+  ruploadUrl: string,
+  options: InstagramSimulatorOptions,
+) {
+  return {
+    /** The Graph simulator. */
+    sim,
+    /** Declares a Graph route on `sim`. */
+    route,
+    /** Base URL of resumable uploads (`https://rupload.facebook.com`). */
+    ruploadUrl,
+    /** Video processing time, simulated ms. */
+    containerProcessingMs: options.containerProcessingMs ?? 30_000,
+    /** Image processing time, simulated ms. */
+    imageProcessingMs: options.imageProcessingMs ?? 0,
+    /** How long reach/views stay empty after publishing, simulated ms. */
+    insightsDelayMs: options.insightsDelayMs ?? HOUR_MS,
+    /** Default `quota_total`. */
+    quotaTotal: options.quotaTotal ?? DEFAULT_QUOTA_TOTAL,
+    /** Containers by id. */
+    containers: sim.resettable(new Map<string, Container>()),
+    /** Subcodes the next created containers fail with, first in first out. */
+    containerFailures: sim.resettable<number[]>([]),
+    /** Quota adjustments by account. */
+    quotas: sim.resettable(new Map<string, QuotaOverride>()),
+    /** The Facebook Page of each IG account (Facebook Login); it outlives a reset. */
+    pages: new Map<string, string>(),
+    /** The parent comment of each reply. */
+    replyParents: sim.resettable(new Map<string, string>()),
+    /** The hashtags each IG user has queried, by name, with the instant of the first query in the 7-day window. */
+    hashtagSearches: sim.resettable(new Map<string, Map<string, number>>()),
+    /**
+     * The accounts that are professional (Business or Creator) accounts, which business discovery
+     * finds; other accounts (fans) are personal. Like accounts, it outlives a reset.
+     */
+    professional: new Set<string>(),
+    /** Follower demographics seeded per account; others get `defaultDemographics`. */
+    demographics: sim.resettable(new Map<string, FollowerDemographics>()),
+  } as const;
 }
+
+/** Everything the Instagram routes share (see {@link instagramContext}). */
+export type InstagramContext = ReturnType<typeof instagramContext>;
 
 /** A container's status now (EXPIRED when not published within 24 h: https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-container). */
 export function containerStatus(container: Container, now: number): ContainerStatus {

@@ -13,7 +13,7 @@ import {
   type SimulatedAccount,
   type SimulatedPost,
 } from '@smmkit/testkit';
-import type { InstagramContext } from './context.js';
+import { instagramContext } from './context.js';
 import {
   DEMOGRAPHIC_BREAKDOWNS,
   type DemographicBreakdown,
@@ -22,7 +22,7 @@ import {
 } from './demographics.js';
 import { storeMedia } from './entities.js';
 import { hashtagsIn, searchedHashtags } from './hashtags.js';
-import { DAY_MS, DEFAULT_QUOTA_TOTAL, HOUR_MS, SHORT_LIVED_TOKEN_TTL_MS } from './limits.js';
+import { DAY_MS, SHORT_LIVED_TOKEN_TTL_MS } from './limits.js';
 import { setQuota } from './quota.js';
 import { registerCommentRoutes } from './routes/comments.js';
 import { registerContainerRoutes } from './routes/containers.js';
@@ -133,23 +133,7 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
     dialect: graphDialect(clock),
     clock,
   });
-  const context: InstagramContext = {
-    sim,
-    route,
-    ruploadUrl: rupload.baseUrl,
-    containerProcessingMs: options.containerProcessingMs ?? 30_000,
-    imageProcessingMs: options.imageProcessingMs ?? 0,
-    insightsDelayMs: options.insightsDelayMs ?? HOUR_MS,
-    quotaTotal: options.quotaTotal ?? DEFAULT_QUOTA_TOTAL,
-    containers: sim.resettable(new Map()),
-    containerFailures: sim.resettable([]),
-    quotas: sim.resettable(new Map()),
-    pages: new Map(),
-    replyParents: sim.resettable(new Map()),
-    hashtagSearches: sim.resettable(new Map()),
-    professional: new Set(),
-    demographics: sim.resettable(new Map()),
-  };
+  const context = instagramContext(sim, route, rupload.baseUrl, options);
 
   // Order matters: MSW answers with the first matching handler, and `/:version/:id` also matches
   // `/{v}/access_token` and `/{v}/refresh_access_token`, so OAuth and literal edges come before the
@@ -176,6 +160,8 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
       createdAt: media.createdAt ?? sim.clock.now(),
     });
   };
+  // The posts testkit's seeds write (fans' media, a business account's photos) are published photos.
+  sim.storePostsWith((author, { text }, createdAt) => seedMedia(author.id, text, { createdAt }));
   return {
     /** The Graph simulator: faults, log, posts (published media and own comments), engagements, tokens, limiter. */
     sim,
@@ -208,25 +194,20 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
     addBusinessAccount(username: string, options: BusinessAccountOptions = {}): SimulatedAccount {
       // Accounts outlive a reset: adding the username again updates that account.
       const existing = sim.accountByHandle(username);
-      const account = sim.accounts.put({
-        ...(existing ?? sim.addAccount({ handle: username })),
-        displayName: options.name ?? existing?.displayName ?? username,
+      const name = options.name ?? existing?.displayName ?? username;
+      if (existing !== undefined) sim.accounts.put({ ...existing, displayName: name });
+      const { account, posts } = sim.seedPublicAccount(username, {
+        displayName: name,
         followers: options.followers ?? 1000,
         following: options.follows ?? 0,
+        posts: options.posts ?? 0,
+        spacingMs: options.postEveryMs ?? DAY_MS,
+        text: (index) => options.caption?.(index) ?? `${name}: post ${index + 1}`,
       });
       context.professional.add(account.id);
-      const count = options.posts ?? 0;
-      const every = options.postEveryMs ?? DAY_MS;
-      const now = sim.clock.now();
-      for (let index = 0; index < count; index += 1) {
-        const post = seedMedia(
-          account.id,
-          options.caption?.(index) ?? `${account.displayName}: post ${index + 1}`,
-          { createdAt: now - (count - 1 - index) * every },
-        );
-        if ((options.commentsPerPost ?? 0) > 0)
-          sim.seedReplies(post.id, options.commentsPerPost ?? 0, { kind: 'comment', ...comment });
-      }
+      const comments = options.commentsPerPost ?? 0;
+      if (comments > 0)
+        for (const post of posts) sim.seedReplies(post.id, comments, { kind: 'comment', ...comment });
       return account;
     },
     /**
@@ -272,7 +253,6 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
       sim
         .seedMentions(accountId, count, {
           text: (_author, index) => `Look at this @${sim.accounts.get(accountId)?.handle} (${index + 1})`,
-          store: (author, { text }, createdAt) => seedMedia(author.id, text, { createdAt }),
         })
         .map((mention) => sim.engagements.put({ ...mention, postId: mention.id })),
     /**
@@ -317,7 +297,6 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
       if (hashtagsIn(tag).size !== 1) throw new Error(`seedHashtagMedia: ${hashtag} is not a hashtag`);
       return sim.seedFanPosts(count, {
         text: (author, index) => `Post ${index + 1} about ${tag} from ${author.handle}`,
-        store: (author, caption, createdAt) => seedMedia(author.id, caption, { createdAt }),
       });
     },
     /**
