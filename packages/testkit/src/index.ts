@@ -52,6 +52,17 @@ export { isJsonObject, type JsonBody, type JsonObject, readJsonBody } from './si
 export { type MultipartPart, readMultipart } from './simulator/read-multipart.js';
 export { type LoggedRequest, RequestLog } from './simulator/request-log.js';
 export { type RequestParams, readParams } from './simulator/request-params.js';
+export {
+  anything,
+  arr,
+  bool,
+  checkSchema,
+  int,
+  obj,
+  type SchemaCheck,
+  type SchemaViolation,
+  str,
+} from './simulator/schema-check.js';
 export type { FanPostOptions } from './simulator/seed-fan-posts.js';
 export {
   type InboundItem,

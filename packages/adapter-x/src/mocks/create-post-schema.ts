@@ -1,6 +1,6 @@
+import { anything, arr, bool, int, obj, type SchemaCheck, str } from '@smmkit/testkit';
 import { POLL_LIMITS } from './limits.js';
 import { ID_PATTERN } from './request-params.js';
-import { anything, arr, bool, int, obj, type SchemaCheck, str } from './schema-check.js';
 
 const id = str({ pattern: ID_PATTERN });
 

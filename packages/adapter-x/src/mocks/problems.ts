@@ -6,6 +6,8 @@
  * (older answers say `https://api.twitter.com/2/problems/…`: adapters should match the suffix).
  */
 
+import { checkSchema, type SchemaCheck } from '@smmkit/testkit';
+
 /** The base of X's problem `type` URIs (`components.schemas.Problem` in https://api.x.com/2/openapi.json). */
 export const PROBLEM_BASE = 'https://api.x.com/2/problems/';
 
@@ -14,8 +16,11 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** One entry of an invalid-request problem's `errors[]`: the offending parameters and a message. */
 export interface InvalidParameter {
-  /** Parameter name (or JSON path such as `$.media.media_ids`) → the values sent, as strings. */
-  readonly parameters: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Parameter name (or JSON path such as `$.media.media_ids`) → the values sent, as strings; absent
+   * where X names none (a like of a post that is gone).
+   */
+  readonly parameters?: Readonly<Record<string, readonly string[]>>;
   /** X's message. */
   readonly message: string;
 }
@@ -59,21 +64,20 @@ export function invalidRequest(errors: readonly InvalidParameter[]): Response {
 }
 
 /**
- * 400 invalid-request whose one error has a message and no `parameters`, as X refuses a like of a
- * post that is gone: `{"errors":[{"message":"This tweet cannot be found."}],"title":"Invalid
- * Request","detail":"One or more parameters to your request was invalid.","type":…/invalid-request}`
- * (quoted in JoeMayo/LinqToTwitter#364).
+ * X's entries for what a schema check found: `{"parameters":{"<json path>":["<value>"]},"message":
+ * "<json path>: <reason>"}`. X validates request bodies against its OpenAPI schema with a
+ * JSON-schema validator (testkit's `checkSchema` words its reasons the same way); the reasons users
+ * quote are "string found, array expected" (geduldig/TwitterAPI#227), "there must be a minimum of 1
+ * item in the array" and "there must be a maximum of 4 items in the array"
+ * (plhery/node-twitter-api-v2#539), and "is missing but it is required", reported on the enclosing
+ * object (plhery/node-twitter-api-v2#583). The others (lengths, bounds, enums, patterns, unknown
+ * properties) are ASSUMED to follow the same validator.
  */
-export function invalidRequestMessage(message: string): Response {
-  return problemResponse(
-    {
-      errors: [{ message }],
-      title: 'Invalid Request',
-      detail: 'One or more parameters to your request was invalid.',
-      type: `${PROBLEM_BASE}invalid-request`,
-    },
-    400,
-  );
+export function schemaErrors(check: SchemaCheck, body: unknown): InvalidParameter[] {
+  return checkSchema(check, body).map(({ path, value, message }) => ({
+    parameters: { [path]: [stringify(value)] },
+    message,
+  }));
 }
 
 /** A single-parameter {@link invalidRequest}. */

@@ -1,9 +1,14 @@
-import { isJsonObject, type RouteContext } from '@smmkit/testkit';
+import { arr, isJsonObject, obj, type RouteContext, type SchemaCheck, str } from '@smmkit/testkit';
 import type { XContext } from './context.js';
 import { conversationIdOf } from './entities/dm-event.js';
-import { invalidParameter, invalidRequest, jsonResponse, MEDIA_IDS_INVALID_MESSAGE } from './problems.js';
+import {
+  invalidParameter,
+  invalidRequest,
+  jsonResponse,
+  MEDIA_IDS_INVALID_MESSAGE,
+  schemaErrors,
+} from './problems.js';
 import { ID_PATTERN, readJsonObject } from './request-params.js';
-import { arr, obj, type SchemaCheck, str } from './schema-check.js';
 
 /**
  * `CreateDirectMessagesByParticipantIdRequest` and `CreateDirectMessagesByConversationIdRequest` of
@@ -44,8 +49,7 @@ export async function sendDirectMessage(
   if (recipientId instanceof Response) return recipientId;
   const body = await readJsonObject(request);
   if (body instanceof Response) return body;
-  const problems: Parameters<SchemaCheck>[2] = [];
-  CREATE_DM_REQUEST(body, '$', problems);
+  const problems = schemaErrors(CREATE_DM_REQUEST, body);
   // The request schema's `anyOf: [{required: [text]}, {required: [attachments]}]`.
   if (body.text === undefined && body.attachments === undefined)
     problems.push({ parameters: {}, message: '$: must have at least one of text, attachments' });

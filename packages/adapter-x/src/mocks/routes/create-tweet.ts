@@ -12,13 +12,13 @@ import { DUPLICATE_WINDOW_MS, MAX_MEDIA_PER_POST } from '../limits.js';
 import {
   aboutBlank,
   DUPLICATE_CONTENT_DETAIL,
-  type InvalidParameter,
   invalidParameter,
   invalidRequest,
   jsonResponse,
   MEDIA_IDS_INVALID_MESSAGE,
   MUTUALLY_EXCLUSIVE_MESSAGE,
   REPLY_TARGET_GONE_DETAIL,
+  schemaErrors,
   TEXT_TOO_LONG_MESSAGE,
 } from '../problems.js';
 import { readJsonObject } from '../request-params.js';
@@ -37,8 +37,7 @@ export async function createTweet(
 ): Promise<Response> {
   const body = await readJsonObject(request);
   if (body instanceof Response) return body;
-  const problems: InvalidParameter[] = [];
-  CREATE_POST_REQUEST(body, '$', problems);
+  const problems = schemaErrors(CREATE_POST_REQUEST, body);
   if (problems.length > 0) return invalidRequest(problems);
 
   const present = EXCLUSIVE_PARTS.filter((part) => body[part] !== undefined);

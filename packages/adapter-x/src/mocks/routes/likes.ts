@@ -1,16 +1,14 @@
-import type { RouteContext } from '@smmkit/testkit';
+import { obj, type RouteContext, str } from '@smmkit/testkit';
 import type { XContext } from '../context.js';
 import {
   aboutBlank,
-  type InvalidParameter,
   invalidRequest,
-  invalidRequestMessage,
   jsonResponse,
   LIKE_NOT_SELF_DETAIL,
   LIKE_TARGET_GONE_MESSAGE,
+  schemaErrors,
 } from '../problems.js';
 import { ID_PATTERN, malformedId, readJsonObject } from '../request-params.js';
-import { obj, str } from '../schema-check.js';
 import { xRoute } from '../scopes.js';
 
 /**
@@ -51,11 +49,11 @@ async function like(context: XContext, route: RouteContext): Promise<Response> {
   if (refused !== undefined) return refused;
   const body = await readJsonObject(route.request);
   if (body instanceof Response) return body;
-  const problems: InvalidParameter[] = [];
-  LIKE_POST_REQUEST(body, '$', problems);
+  const problems = schemaErrors(LIKE_POST_REQUEST, body);
   if (problems.length > 0) return invalidRequest(problems);
   const postId = String(body.tweet_id);
-  if (context.sim.posts.get(postId) === undefined) return invalidRequestMessage(LIKE_TARGET_GONE_MESSAGE);
+  if (context.sim.posts.get(postId) === undefined)
+    return invalidRequest([{ message: LIKE_TARGET_GONE_MESSAGE }]);
   context.sim.likes.set(postId, route.accountId, true);
   return jsonResponse({ data: { liked: true } });
 }
