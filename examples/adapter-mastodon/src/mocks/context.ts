@@ -1,10 +1,16 @@
-import { type PlatformSimulator, readExtra, type SimulatedPost } from '@smmkit/testkit';
-
-/** Who may see a status (docs.joinmastodon.org/entities/Status/#visibility). */
-export type Visibility = 'public' | 'unlisted' | 'private' | 'direct';
+import {
+  type PlatformSimulator,
+  readExtra,
+  type SimulatedAccount,
+  type SimulatedMedia,
+  type SimulatedPost,
+} from '@smmkit/testkit';
 
 /** Every visibility Mastodon accepts (docs.joinmastodon.org/methods/statuses/#create, `visibility`). */
-export const VISIBILITIES: readonly Visibility[] = ['public', 'unlisted', 'private', 'direct'];
+export const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'] as const;
+
+/** Who may see a status (docs.joinmastodon.org/entities/Status/#visibility). */
+export type Visibility = (typeof VISIBILITIES)[number];
 
 /** A local account a status mentions, and the notification the mention created for it. */
 export interface StatusMention {
@@ -81,7 +87,7 @@ export function idempotencyKeyOf(accountId: string, key: string): string {
 }
 
 /** What a plain public status keeps: the defaults for posts stored by other tools. */
-const PLAIN_STATUS: StatusExtra = {
+export const PLAIN_STATUS: StatusExtra = {
   visibility: 'public',
   spoilerText: '',
   sensitive: false,
@@ -98,18 +104,42 @@ export function statusExtra(post: SimulatedPost): StatusExtra {
   return { ...extra, sensitive: extra.sensitive || extra.spoilerText !== '' };
 }
 
+/** Whether a status is public or unlisted: visible to everyone, boostable, counted in `replies_count`. */
+export function isDistributable(post: SimulatedPost): boolean {
+  const { visibility } = statusExtra(post);
+  return visibility === 'public' || visibility === 'unlisted';
+}
+
 /**
  * Whether `viewerId` may see `post`: public and unlisted statuses are visible to everyone,
  * private and direct ones to their author and the accounts they mention (the simulator keeps no
  * follow graph, so followers are not counted) — docs.joinmastodon.org/entities/Status/#visibility.
  */
 export function canSee(post: SimulatedPost, viewerId: string): boolean {
-  const extra = statusExtra(post);
-  if (extra.visibility === 'public' || extra.visibility === 'unlisted') return true;
-  return post.accountId === viewerId || extra.mentions.some((mention) => mention.accountId === viewerId);
+  if (isDistributable(post) || post.accountId === viewerId) return true;
+  return statusExtra(post).mentions.some((mention) => mention.accountId === viewerId);
 }
 
-/** The status a media item is attached to, if any. */
-export function attachedTo(context: MastodonContext, mediaId: string): SimulatedPost | undefined {
-  return context.sim.posts.filter((post) => post.media.some((media) => media.id === mediaId))[0];
+/**
+ * The local account `@username` or `@username@this-host` names; none for another domain (the
+ * simulator federates with no other server). Usernames match regardless of case.
+ */
+export function localAccount(
+  context: MastodonContext,
+  username: string,
+  domain: string | undefined,
+): SimulatedAccount | undefined {
+  if (domain !== undefined && domain.toLowerCase() !== context.host) return undefined;
+  return context.sim.accountByHandle(username);
+}
+
+/** The account's own upload `mediaId`, unless it does not exist or is attached to a status already. */
+export function ownUnattachedMedia(
+  context: MastodonContext,
+  mediaId: string,
+  accountId: string,
+): SimulatedMedia | undefined {
+  const media = context.sim.media.get(mediaId);
+  const attached = context.sim.posts.filter((post) => post.media.some((item) => item.id === mediaId));
+  return media?.accountId === accountId && attached.length === 0 ? media : undefined;
 }

@@ -1,17 +1,22 @@
 /** Every URL counts as this many characters (docs.joinmastodon.org/api/guidelines/#links). */
 export const URL_LENGTH = 23;
 
+/** Counts user-perceived characters, as Mastodon's length check does. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
 /** A link, mention or hashtag found in a status text, with its place in the text. */
-export type TextEntity =
-  | { readonly kind: 'url'; readonly start: number; readonly end: number; readonly url: string }
-  | {
-      readonly kind: 'mention';
-      readonly start: number;
-      readonly end: number;
-      readonly username: string;
-      readonly domain: string | undefined;
-    }
-  | { readonly kind: 'hashtag'; readonly start: number; readonly end: number; readonly name: string };
+export interface TextEntity {
+  /** What it is. */
+  readonly kind: 'url' | 'mention' | 'hashtag';
+  /** Where it starts in the text. */
+  readonly start: number;
+  /** Where it ends in the text (exclusive). */
+  readonly end: number;
+  /** The URL, the mentioned username, or the hashtag's name (without `@` or `#`). */
+  readonly value: string;
+  /** A mention's domain (`@user@domain`), if it names one. */
+  readonly domain: string | undefined;
+}
 
 /** What rendering needs to know about the server: its URL, and which mentions are local accounts. */
 export interface TextRenderer {
@@ -24,47 +29,41 @@ export interface TextRenderer {
   ): { readonly username: string; readonly url: string } | undefined;
 }
 
-// Like twitter-text, which Mastodon extracts entities with: a URL needs its scheme
-// (`extract_url_without_protocol: false`) and stops at whitespace and at quotes or angle brackets.
-const URL_PATTERN = /https?:\/\/[^\s<>"]+/giu;
-// Account::MENTION_RE: not after a word character, `=` or `/`; the username part, then an optional domain.
-const MENTION_PATTERN =
-  /(?<![=/\p{L}\p{N}_])@([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@([\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+))?/giu;
-// Tag::HASHTAG_RE: not after a word character, `=`, `/` or `)`, and not only digits.
-const HASHTAG_PATTERN = /(?<![=/)\p{L}\p{N}_])#([\p{L}\p{N}_]*[\p{L}_][\p{L}\p{N}_]*)/gu;
+/** What each kind of entity looks like, in the order that wins when two start at the same place. */
+const PATTERNS: readonly (readonly [TextEntity['kind'], RegExp])[] = [
+  // Like twitter-text, which Mastodon extracts entities with: a URL needs its scheme
+  // (`extract_url_without_protocol: false`) and stops at whitespace and at quotes or angle brackets.
+  ['url', /https?:\/\/[^\s<>"]+/giu],
+  // Account::MENTION_RE: not after a word character, `=` or `/`; the username part, then an optional domain.
+  [
+    'mention',
+    /(?<![=/\p{L}\p{N}_])@([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@([\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+))?/giu,
+  ],
+  // Tag::HASHTAG_RE: not after a word character, `=`, `/` or `)`, and not only digits.
+  ['hashtag', /(?<![=/)\p{L}\p{N}_])#([\p{L}\p{N}_]*[\p{L}_][\p{L}\p{N}_]*)/gu],
+];
 
 /** Links, mentions and hashtags in `text`, in order, without overlaps (a URL wins over what it contains). */
 export function extractEntities(text: string): TextEntity[] {
-  const entities: TextEntity[] = [];
-  for (const match of text.matchAll(URL_PATTERN)) {
-    const url = trimUrl(match[0]);
-    entities.push({ kind: 'url', start: match.index, end: match.index + url.length, url });
-  }
-  for (const match of text.matchAll(MENTION_PATTERN)) {
-    const username = match[1] ?? '';
-    entities.push({
-      kind: 'mention',
-      start: match.index,
-      end: match.index + match[0].length,
-      username,
-      domain: match[2],
-    });
-  }
-  for (const match of text.matchAll(HASHTAG_PATTERN)) {
-    entities.push({
-      kind: 'hashtag',
-      start: match.index,
-      end: match.index + match[0].length,
-      name: match[1] ?? '',
-    });
-  }
-  const ordered = entities.sort((a, b) => a.start - b.start || kindRank(a) - kindRank(b));
+  const found = PATTERNS.flatMap(([kind, pattern]) =>
+    [...text.matchAll(pattern)].map((match) => {
+      const value = kind === 'url' ? trimUrl(match[0]) : (match[1] ?? '');
+      const length = kind === 'url' ? value.length : match[0].length;
+      return { kind, start: match.index, end: match.index + length, value, domain: match[2] };
+    }),
+  );
+  // The sort is stable, so where two start together the earlier pattern's comes first and wins.
   const kept: TextEntity[] = [];
-  for (const entity of ordered) {
-    const last = kept[kept.length - 1];
-    if (last === undefined || entity.start >= last.end) kept.push(entity);
+  for (const entity of found.sort((a, b) => a.start - b.start)) {
+    if (entity.start >= (kept.at(-1)?.end ?? 0)) kept.push(entity);
   }
   return kept;
+}
+
+/** The hashtags of a text, lowercased, once each in text order (Mastodon matches tags regardless of case). */
+export function hashtagsOf(text: string): Set<string> {
+  const hashtags = extractEntities(text).filter((entity) => entity.kind === 'hashtag');
+  return new Set(hashtags.map((entity) => entity.value.toLowerCase()));
 }
 
 /**
@@ -78,18 +77,10 @@ export function extractEntities(text: string): TextEntity[] {
  * ```
  */
 export function statusLength(text: string, spoilerText: string): number {
-  let countable = '';
-  let cursor = 0;
-  if (text.trim() !== '') {
-    for (const entity of extractEntities(text)) {
-      if (entity.kind === 'hashtag') continue;
-      countable += text.slice(cursor, entity.start);
-      countable += entity.kind === 'url' ? 'x'.repeat(URL_LENGTH) : `@${entity.username}`;
-      cursor = entity.end;
-    }
-    countable += text.slice(cursor);
-  }
-  return graphemes(spoilerText + countable);
+  const counted = (entity: TextEntity, source: string) =>
+    entity.kind === 'url' ? 'x'.repeat(URL_LENGTH) : entity.kind === 'mention' ? `@${entity.value}` : source;
+  const countable = text.trim() === '' ? '' : rewrite(text, (part) => part, counted);
+  return [...graphemes.segment(spoilerText + countable)].length;
 }
 
 /**
@@ -105,15 +96,7 @@ export function statusLength(text: string, spoilerText: string): number {
  */
 export function statusHtml(text: string, renderer: TextRenderer): string {
   if (text.trim() === '') return '';
-  let html = '';
-  let cursor = 0;
-  for (const entity of extractEntities(text)) {
-    html += escapeHtml(text.slice(cursor, entity.start));
-    html += entityHtml(entity, text.slice(entity.start, entity.end), renderer);
-    cursor = entity.end;
-  }
-  html += escapeHtml(text.slice(cursor));
-  return html
+  return rewrite(text, escapeHtml, (entity, source) => entityHtml(entity, source, renderer))
     .replace(/\r\n?/g, '\n')
     .split(/\n\n+/)
     .map((paragraph) => `<p>${paragraph.replace(/([^\n]\n)(?=[^\n])/g, '$1<br />')}</p>`)
@@ -121,30 +104,44 @@ export function statusHtml(text: string, renderer: TextRenderer): string {
     .replaceAll('\n', '');
 }
 
+/** What Rails' `html_escape` replaces each character with. */
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
 /** HTML-escapes text as Rails' `html_escape` does. */
 export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
+  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
+}
+
+/** `text` with every entity replaced by `entity(it, its source)` and the text between them by `plain(part)`. */
+function rewrite(
+  text: string,
+  plain: (part: string) => string,
+  entity: (found: TextEntity, source: string) => string,
+): string {
+  let out = '';
+  let cursor = 0;
+  for (const found of extractEntities(text)) {
+    out += plain(text.slice(cursor, found.start)) + entity(found, text.slice(found.start, found.end));
+    cursor = found.end;
+  }
+  return out + plain(text.slice(cursor));
 }
 
 function entityHtml(entity: TextEntity, source: string, renderer: TextRenderer): string {
-  switch (entity.kind) {
-    case 'url':
-      return linkHtml(entity.url);
-    case 'mention': {
-      const account = renderer.resolveMention(entity.username, entity.domain);
-      if (account === undefined) return escapeHtml(source);
-      return `<span class="h-card" translate="no"><a href="${escapeHtml(account.url)}" class="u-url mention">@<span>${escapeHtml(account.username)}</span></a></span>`;
-    }
-    case 'hashtag': {
-      const href = `${renderer.instanceUrl}/tags/${encodeURIComponent(entity.name)}`;
-      return `<a href="${escapeHtml(href)}" class="mention hashtag" rel="tag">#<span>${escapeHtml(entity.name)}</span></a>`;
-    }
+  if (entity.kind === 'url') return linkHtml(entity.value);
+  if (entity.kind === 'hashtag') {
+    const href = `${renderer.instanceUrl}/tags/${encodeURIComponent(entity.value)}`;
+    return `<a href="${escapeHtml(href)}" class="mention hashtag" rel="tag">#<span>${escapeHtml(entity.value)}</span></a>`;
   }
+  const account = renderer.resolveMention(entity.value, entity.domain);
+  if (account === undefined) return escapeHtml(source);
+  return `<span class="h-card" translate="no"><a href="${escapeHtml(account.url)}" class="u-url mention">@<span>${escapeHtml(account.username)}</span></a></span>`;
 }
 
 /** TextFormatter#link_to_url: scheme (and `www.`) hidden, 30 characters shown, the rest hidden. */
@@ -164,31 +161,8 @@ function linkHtml(url: string): string {
 /** Trailing punctuation ends a sentence, not the URL; a closing parenthesis only belongs when balanced. */
 function trimUrl(candidate: string): string {
   let url = candidate;
-  for (;;) {
-    const last = url.at(-1);
-    if (last !== undefined && '.,;:!?\'"'.includes(last)) {
-      url = url.slice(0, -1);
-    } else if (last === ')' && count(url, '(') < count(url, ')')) {
-      url = url.slice(0, -1);
-    } else {
-      return url;
-    }
+  while (/[.,;:!?'"]$/.test(url) || (url.endsWith(')') && url.split('(').length < url.split(')').length)) {
+    url = url.slice(0, -1);
   }
-}
-
-function count(text: string, char: string): number {
-  return text.split(char).length - 1;
-}
-
-function kindRank(entity: TextEntity): number {
-  return entity.kind === 'url' ? 0 : entity.kind === 'mention' ? 1 : 2;
-}
-
-let segmenter: Intl.Segmenter | undefined;
-
-function graphemes(text: string): number {
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  let n = 0;
-  for (const _ of segmenter.segment(text)) n += 1;
-  return n;
+  return url;
 }

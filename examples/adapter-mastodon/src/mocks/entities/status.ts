@@ -1,6 +1,6 @@
 import { growingCount, type SimulatedPost } from '@smmkit/testkit';
-import { type MastodonContext, statusExtra } from '../context.js';
-import { extractEntities, statusHtml, type TextRenderer } from '../status-text.js';
+import { isDistributable, localAccount, type MastodonContext, statusExtra } from '../context.js';
+import { hashtagsOf, statusHtml, type TextRenderer } from '../status-text.js';
 import { accountUrl, renderAccount } from './account.js';
 import { renderMediaAttachment } from './media-attachment.js';
 
@@ -36,12 +36,10 @@ export function renderStatus(context: MastodonContext, post: SimulatedPost, opti
   const own = post.accountId === viewerId;
   const parent = post.inReplyToId === undefined ? undefined : context.sim.posts.get(post.inReplyToId);
   const age = now - post.createdAt;
-  const distributable = extra.visibility === 'public' || extra.visibility === 'unlisted';
-  const repliesCount = context.sim.posts.filter((reply) => {
-    if (reply.inReplyToId !== post.id) return false;
-    const visibility = statusExtra(reply).visibility;
-    return visibility === 'public' || visibility === 'unlisted';
-  }).length;
+  const distributable = isDistributable(post);
+  const replies = context.sim.posts.filter(
+    (reply) => reply.inReplyToId === post.id && isDistributable(reply),
+  );
   // The HTML `content`, or the plain-text source `text` in the answer to DELETE (entities/Status/#text).
   const body: { readonly content?: string; readonly text?: string } =
     options.source === true ? { text: post.text } : { content: statusHtml(post.text, textRenderer(context)) };
@@ -56,7 +54,7 @@ export function renderStatus(context: MastodonContext, post: SimulatedPost, opti
     language: extra.language,
     uri: `${context.instanceUrl}/users/${username}/statuses/${post.id}`,
     url: `${context.instanceUrl}/@${username}/${post.id}`,
-    replies_count: repliesCount,
+    replies_count: replies.length,
     // Private and direct statuses cannot be boosted.
     reblogs_count: distributable ? growingCount(post.id, 'reblogs', age, REBLOGS_PER_HOUR) : 0,
     favourites_count:
@@ -73,25 +71,24 @@ export function renderStatus(context: MastodonContext, post: SimulatedPost, opti
     reblog: null,
     // The posting application is shown on one's own statuses (REST::StatusSerializer#show_application?).
     ...(own ? { application: { name: 'smmkit', website: null } } : {}),
-    account:
-      author === undefined
-        ? missingAccount(context, post.accountId, username)
-        : renderAccount(context, author),
+    // A post stored by another tool for an account the simulator does not know gets a stand-in.
+    account: renderAccount(
+      context,
+      author ?? { id: post.accountId, handle: username, displayName: username, followers: 0, following: 0 },
+    ),
     media_attachments: post.media.map((media) => renderMediaAttachment(context, media)),
-    mentions: extra.mentions.flatMap((mention) => {
-      const account = context.sim.accounts.get(mention.accountId);
-      return account === undefined
-        ? []
-        : [
-            {
-              id: account.id,
-              username: account.handle,
-              url: accountUrl(context, account),
-              acct: account.handle,
-            },
-          ];
-    }),
-    tags: tagsOf(context, post.text),
+    mentions: extra.mentions
+      .flatMap((mention) => context.sim.accounts.get(mention.accountId) ?? [])
+      .map((account) => ({
+        id: account.id,
+        username: account.handle,
+        url: accountUrl(context, account),
+        acct: account.handle,
+      })),
+    tags: [...hashtagsOf(post.text)].map((name) => ({
+      name,
+      url: `${context.instanceUrl}/tags/${encodeURIComponent(name)}`,
+    })),
     emojis: [],
     card: null,
     poll: renderPoll(post, own, now),
@@ -103,20 +100,10 @@ export function textRenderer(context: MastodonContext): TextRenderer {
   return {
     instanceUrl: context.instanceUrl,
     resolveMention(username, domain) {
-      if (domain !== undefined && domain.toLowerCase() !== context.host) return undefined;
-      const account = context.sim.accountByHandle(username);
-      return account === undefined
-        ? undefined
-        : { username: account.handle, url: accountUrl(context, account) };
+      const account = localAccount(context, username, domain);
+      return account && { username: account.handle, url: accountUrl(context, account) };
     },
   };
-}
-
-function tagsOf(context: MastodonContext, text: string) {
-  const names = new Set<string>();
-  for (const entity of extractEntities(text))
-    if (entity.kind === 'hashtag') names.add(entity.name.toLowerCase());
-  return [...names].map((name) => ({ name, url: `${context.instanceUrl}/tags/${encodeURIComponent(name)}` }));
 }
 
 /** docs.joinmastodon.org/entities/Poll/: no votes yet; the author counts as having voted. */
@@ -137,9 +124,4 @@ function renderPoll(post: SimulatedPost, own: boolean, now: number) {
     options: post.pollOptions.map((title) => ({ title, votes_count: hidden ? null : 0 })),
     emojis: [],
   };
-}
-
-/** A post stored by another tool for an account the simulator does not know. */
-function missingAccount(context: MastodonContext, id: string, username: string) {
-  return renderAccount(context, { id, handle: username, displayName: username, followers: 0, following: 0 });
 }

@@ -1,5 +1,5 @@
 import { readParams } from '@smmkit/testkit';
-import { canSee, type MastodonContext, statusExtra } from '../context.js';
+import { canSee, localAccount, type MastodonContext, statusExtra } from '../context.js';
 import { renderAccount, renderCredentialAccount } from '../entities/account.js';
 import { renderStatus } from '../entities/status.js';
 import { mastodonError, RECORD_NOT_FOUND } from '../errors.js';
@@ -28,8 +28,7 @@ export function registerAccountRoutes(context: MastodonContext): void {
   sim.route('GET', '/api/v1/accounts/lookup', { bucket: 'api', auth: false }, async ({ request }) => {
     const acct = (await readParams(request)).string('acct')?.replace(/^@/, '') ?? '';
     const [username = '', domain] = acct.split('@');
-    const local = domain === undefined || domain.toLowerCase() === context.host;
-    const account = local && username !== '' ? sim.accountByHandle(username) : undefined;
+    const account = localAccount(context, username, domain);
     if (account === undefined) return mastodonError(404, RECORD_NOT_FOUND);
     return Response.json(renderAccount(context, account));
   });

@@ -1,5 +1,5 @@
 import type { RequestParams, RouteContext, SimulatedMedia } from '@smmkit/testkit';
-import { attachedTo, type MastodonContext } from '../context.js';
+import { type MastodonContext, ownUnattachedMedia } from '../context.js';
 import { renderMediaAttachment } from '../entities/media-attachment.js';
 import {
   FILE_TYPE_INVALID,
@@ -23,14 +23,14 @@ export function registerMediaRoutes(context: MastodonContext): void {
   // docs.joinmastodon.org/methods/media/#get — 206 while processing, 200 when ready, 422 when
   // processing failed; only the account's own media not yet attached to a status (else 404).
   sim.route('GET', '/api/v1/media/:id', { bucket: 'api' }, ({ params, accountId }) => {
-    const media = ownUnattached(context, String(params.id), accountId);
+    const media = ownUnattachedMedia(context, String(params.id), accountId);
     if (media === undefined) return mastodonError(404, RECORD_NOT_FOUND);
     return answerMedia(context, media);
   });
 
   // docs.joinmastodon.org/methods/media/#update — change the description or focus before posting.
   sim.route('PUT', '/api/v1/media/:id', { bucket: 'api' }, async ({ params, request, accountId }) => {
-    const media = ownUnattached(context, String(params.id), accountId);
+    const media = ownUnattachedMedia(context, String(params.id), accountId);
     if (media === undefined) return mastodonError(404, RECORD_NOT_FOUND);
     const body = await readParamsOrBadRequest(request);
     if (body instanceof Response) return body;
@@ -79,13 +79,6 @@ function answerMedia(context: MastodonContext, media: SimulatedMedia): Response 
   return Response.json(renderMediaAttachment(context, media), {
     status: media.state === 'ready' ? 200 : 206,
   });
-}
-
-function ownUnattached(context: MastodonContext, id: string, accountId: string): SimulatedMedia | undefined {
-  const media = context.sim.media.get(id);
-  if (media === undefined || media.accountId !== accountId || attachedTo(context, id) !== undefined)
-    return undefined;
-  return media;
 }
 
 /** `description` (alt text, at most 1500 characters) and `focus` ("x,y" in -1..1); a problem message or nothing. */

@@ -6,10 +6,10 @@ import {
   type SimulatedPost,
 } from '@smmkit/testkit';
 import {
-  attachedTo,
   canSee,
   idempotencyKeyOf,
   type MastodonContext,
+  ownUnattachedMedia,
   VISIBILITIES,
   type Visibility,
 } from '../context.js';
@@ -181,9 +181,8 @@ function validateMedia(
   const found: SimulatedMedia[] = [];
   const missing: string[] = [];
   for (const id of new Set(ids)) {
-    const media = context.sim.media.get(id);
-    if (media === undefined || media.accountId !== accountId || attachedTo(context, id) !== undefined)
-      missing.push(id);
+    const media = ownUnattachedMedia(context, id, accountId);
+    if (media === undefined) missing.push(id);
     else found.push(media);
   }
   if (missing.length > 0) return mastodonError(422, mediaNotFound(missing));

@@ -1,9 +1,9 @@
-import { readParams, type SimulatedPost } from '@smmkit/testkit';
+import { readParams } from '@smmkit/testkit';
 import { type MastodonContext, statusExtra } from '../context.js';
 import { renderStatus } from '../entities/status.js';
 import { linkHeader, paginate } from '../pagination.js';
 import { paramList } from '../request-params.js';
-import { extractEntities } from '../status-text.js';
+import { hashtagsOf } from '../status-text.js';
 
 /** "Defaults to 20 statuses. Max 40 statuses." (docs.joinmastodon.org/methods/timelines/#tag). */
 const DEFAULT_LIMIT = 20;
@@ -28,7 +28,7 @@ export function registerTimelineRoutes(context: MastodonContext): void {
       const none = lower(paramList(query, 'none'));
       const matching = sim.posts.filter((post) => {
         if (statusExtra(post).visibility !== 'public') return false;
-        const tags = hashtagsOf(post);
+        const tags = hashtagsOf(post.text);
         return (
           any.some((tag) => tags.has(tag)) &&
           all.every((tag) => tags.has(tag)) &&
@@ -47,12 +47,4 @@ export function registerTimelineRoutes(context: MastodonContext): void {
       return Response.json(body, { headers });
     },
   );
-}
-
-/** The hashtags of a status's text, lowercased. */
-function hashtagsOf(post: SimulatedPost): Set<string> {
-  const tags = new Set<string>();
-  for (const entity of extractEntities(post.text))
-    if (entity.kind === 'hashtag') tags.add(entity.name.toLowerCase());
-  return tags;
 }
