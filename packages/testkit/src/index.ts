@@ -98,6 +98,7 @@ export {
   type SimulatedMedia,
   type SimulatedPost,
 } from './simulator/state.js';
+export { containsPhrase, containsWords, foldText } from './simulator/text-search.js';
 export {
   type AbsentTokenCheck,
   type IssuedTokens,

@@ -1,5 +1,5 @@
 import { type Identified, pageByIds } from '@smmkit/testkit';
-import { invalidParameter } from './problems.js';
+import { badValue } from './request-params.js';
 
 /**
  * The paging meta of X timelines (`meta{result_count, newest_id, oldest_id, next_token}`:
@@ -29,11 +29,7 @@ export function paginate<T extends Identified>(
   parameter = 'pagination_token',
 ): { readonly items: readonly T[]; readonly meta: PageMeta } | Response {
   if (token !== null && !/^[0-9a-v]{16,}$/.test(token))
-    return invalidParameter(
-      parameter,
-      token,
-      `The \`${parameter}\` query parameter value [${token}] is not a valid pagination token`,
-    );
+    return badValue(parameter, token, 'is not a valid pagination token');
   let olderThan: bigint | undefined;
   for (const char of token ?? '') olderThan = (olderThan ?? 0n) * 32n + BigInt(Number.parseInt(char, 32));
   const page = pageByIds(items, { limit: maxResults, olderThan: olderThan?.toString() });

@@ -31,13 +31,17 @@ export function listParam(url: URL, ...names: readonly string[]): Set<string> {
   return values;
 }
 
+/**
+ * X's 400 for a query or path parameter's value: "The `<name>` <where> parameter value [<value>]
+ * <reason>", as X words its refusals of `since_id`, `max_results` and the like (see below).
+ */
+export function badValue(name: string, value: string, reason: string, where: 'query' | 'path' = 'query') {
+  return invalidParameter(name, value, `The \`${name}\` ${where} parameter value [${value}] ${reason}`);
+}
+
 /** X's 400 for an id that is not `^[0-9]{1,19}$`: "The `since_id` query parameter value [x] does not match ^[0-9]{1,19}$" (a client's fixture quotes it). */
 export function malformedId(name: string, value: string, where: 'query' | 'path' = 'query'): Response {
-  return invalidParameter(
-    name,
-    value,
-    `The \`${name}\` ${where} parameter value [${value}] does not match ^[0-9]{1,19}$`,
-  );
+  return badValue(name, value, `does not match ${ID_PATTERN.source}`, where);
 }
 
 /**
@@ -49,8 +53,7 @@ export function maxResultsParam(url: URL, min: number, max: number, fallback: nu
   const raw = url.searchParams.get('max_results');
   if (raw === null) return fallback;
   if (/^-?\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max) return Number(raw);
-  const message = `The \`max_results\` query parameter value [${raw}] is not between ${min} and ${max}`;
-  return invalidParameter('max_results', raw, message);
+  return badValue('max_results', raw, `is not between ${min} and ${max}`);
 }
 
 /** An id query parameter (`since_id`), or X's 400 ({@link malformedId}). */
@@ -65,11 +68,7 @@ export function timeParam(url: URL, name: string): number | undefined | Response
   if (raw === null) return undefined;
   const ms = Date.parse(raw);
   if (!Number.isNaN(ms) && /^\d{4}-\d{2}-\d{2}T/.test(raw)) return ms;
-  return invalidParameter(
-    name,
-    raw,
-    `The \`${name}\` query parameter value [${raw}] is not a valid date-time`,
-  );
+  return badValue(name, raw, 'is not a valid date-time');
 }
 
 /** The first `Response` among values, so a route can validate several parameters and stop at the first problem. */

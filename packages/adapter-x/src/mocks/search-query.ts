@@ -1,4 +1,4 @@
-import type { SimulatedPost } from '@smmkit/testkit';
+import { containsPhrase, containsWords, foldText as fold, type SimulatedPost } from '@smmkit/testkit';
 import twitterText from 'twitter-text';
 import { tweetExtra, type XContext } from './context.js';
 
@@ -218,39 +218,4 @@ function termTest(
   throw new QueryError(
     `${NOT_SIMULATED} the operator ${name}:${name === 'is' ? value : ''} is not simulated (keywords, "phrases", #hashtags, @mentions, from:, to:, conversation_id:, is:reply and is:retweet are), at position ${token.position}`,
   );
-}
-
-/** Lower case without diacritics: "Diacrítica" matches "Diacritica" (build-a-query). */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/** The words of a text, as search tokenizes it: split at punctuation, symbols and spaces. */
-function words(text: string): string[] {
-  return fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word !== '');
-}
-
-/** A keyword's words appear in the post's words, in a row. */
-function containsWords(postText: string, keyword: string): boolean {
-  const wanted = words(keyword);
-  if (wanted.length === 0) return false;
-  const have = words(postText);
-  return have.some((_, start) => wanted.every((word, offset) => have[start + offset] === word));
-}
-
-/** The phrase appears in the post as it is (folded), not inside a longer word. */
-function containsPhrase(postText: string, phrase: string): boolean {
-  const haystack = fold(postText);
-  const needle = fold(phrase);
-  const wordChar = /[\p{L}\p{N}]/u;
-  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
-    const before = haystack.charAt(at - 1);
-    const after = haystack.charAt(at + needle.length);
-    const startsWord = wordChar.test(needle.charAt(0));
-    const endsWord = wordChar.test(needle.charAt(needle.length - 1));
-    if (!(startsWord && wordChar.test(before)) && !(endsWord && wordChar.test(after))) return true;
-  }
-  return false;
 }

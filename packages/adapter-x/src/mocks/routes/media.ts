@@ -23,7 +23,7 @@ import {
   resourceNotFound,
   SEGMENTS_MISMATCH_MESSAGE,
 } from '../problems.js';
-import { ID_PATTERN, malformedId, readJsonObject } from '../request-params.js';
+import { badValue, ID_PATTERN, malformedId, readJsonObject } from '../request-params.js';
 import { xRoute } from '../scopes.js';
 
 /**
@@ -148,12 +148,7 @@ function finalize(context: XContext, { params, accountId, now }: RouteContext): 
  */
 function status(context: XContext, { url, accountId, now }: RouteContext): Response {
   const command = url.searchParams.get('command');
-  if (command !== null && command !== 'STATUS')
-    return invalidParameter(
-      'command',
-      command,
-      `The \`command\` query parameter value [${command}] is not one of [STATUS]`,
-    );
+  if (command !== null && command !== 'STATUS') return badValue('command', command, 'is not one of [STATUS]');
   const mediaId = url.searchParams.get('media_id') ?? '';
   if (!ID_PATTERN.test(mediaId)) return malformedId('media_id', mediaId);
   const session = openSession(context, mediaId, accountId, now);

@@ -9,7 +9,7 @@ import {
   notFoundProblem,
   resourceNotFound,
 } from '../problems.js';
-import { ID_PATTERN, malformedId } from '../request-params.js';
+import { badValue, ID_PATTERN, malformedId } from '../request-params.js';
 import { xRoute } from '../scopes.js';
 import { createTweet } from './create-tweet.js';
 
@@ -68,12 +68,7 @@ function lookupTweets(context: XContext, route: RouteContext): Response {
   if (raw === null || raw === '')
     return invalidParameter('ids', '', 'The `ids` query parameter can not be empty');
   const ids = raw.split(',');
-  if (ids.length > MAX_LOOKUP_IDS)
-    return invalidParameter(
-      'ids',
-      raw,
-      `The \`ids\` query parameter value [${raw}] is not between 1 and 100`,
-    );
+  if (ids.length > MAX_LOOKUP_IDS) return badValue('ids', raw, `is not between 1 and ${MAX_LOOKUP_IDS}`);
   const malformed = ids.find((id) => !ID_PATTERN.test(id));
   if (malformed !== undefined) return malformedId('ids', malformed);
   const found = ids.flatMap((id) => context.sim.posts.get(id) ?? []);

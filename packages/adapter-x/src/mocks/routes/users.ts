@@ -4,25 +4,13 @@ import type { XBucket } from '../budgets.js';
 import { tweetExtra, type XContext } from '../context.js';
 import { renderUser } from '../entities/user.js';
 import { MENTIONS_CAP, USER_TWEETS_CAP } from '../limits.js';
-import { invalidParameter, jsonResponse, notFoundProblem } from '../problems.js';
-import { listParam } from '../request-params.js';
+import { jsonResponse, notFoundProblem } from '../problems.js';
+import { badValue, listParam } from '../request-params.js';
 import { xRoute } from '../scopes.js';
 import { answerTimeline } from '../timeline.js';
 
 /** A username (`username` of getUsersByUsername in https://api.x.com/2/openapi.json). */
 const USERNAME = /^[A-Za-z0-9_]{1,15}$/;
-
-/**
- * X's 400 for a username that cannot be one, worded as its other pattern refusals (ASSUMED: the
- * docs show none for this parameter).
- */
-function malformedUsername(value: string): Response {
-  return invalidParameter(
-    'username',
-    value,
-    `The \`username\` path parameter value [${value}] does not match ${USERNAME.source}`,
-  );
-}
 
 /**
  * Declares the user endpoints: me, lookup by id and by username, the user's posts and mentions.
@@ -60,7 +48,9 @@ export function registerUserRoutes(context: XContext): void {
   // "Not Found Error" problem.
   xRoute(context, 'GET', '/2/users/by/username/:username', 'users-by-username', 'readUsers', (route) => {
     const username = String(route.params.username);
-    if (!USERNAME.test(username)) return malformedUsername(username);
+    // Worded as X's other pattern refusals (ASSUMED: the docs show none for this parameter).
+    if (!USERNAME.test(username))
+      return badValue('username', username, `does not match ${USERNAME.source}`, 'path');
     const account = sim.accountByHandle(username);
     if (account === undefined)
       return jsonResponse({ errors: [notFoundProblem('user', 'username', username)] });
