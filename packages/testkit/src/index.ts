@@ -18,6 +18,12 @@ export {
   type CodeExchange,
 } from './simulator/authorization-codes.js';
 export {
+  base64ByteLength,
+  chunkByteLength,
+  type UploadSession,
+  UploadSessions,
+} from './simulator/chunked-upload.js';
+export {
   type FastForwardClock,
   type FastForwardOptions,
   fastForwardClock,
@@ -30,6 +36,7 @@ export {
   type ScriptedFault,
 } from './simulator/fault-injector.js';
 export { compareIds, createIdGenerator } from './simulator/id-generator.js';
+export { IdempotencyKeys } from './simulator/idempotency-keys.js';
 export { type IdPage, type IdWindow, pageByIds } from './simulator/page-by-ids.js';
 export { bearerToken, type PlatformDialect, type UnauthorizedReason } from './simulator/platform-dialect.js';
 export {
