@@ -1,4 +1,5 @@
 import {
+  type IdempotencyKeys,
   type PlatformSimulator,
   readExtra,
   type SimulatedAccount,
@@ -55,14 +56,6 @@ export interface StatusExtra {
   readonly inReplyToAccountId: string | undefined;
 }
 
-/** An idempotency key Mastodon remembers (docs.joinmastodon.org/methods/statuses/#create, Idempotency-Key). */
-export interface IdempotencyRecord {
-  /** The status the key created. */
-  readonly statusId: string;
-  /** When Mastodon forgets the key: "Idempotency keys are stored for up to 1 hour". */
-  readonly expiresAt: number;
-}
-
 /** Everything the Mastodon routes share: the generic simulator, the server's settings and its own memory. */
 export interface MastodonContext {
   /** The generic simulator: accounts, tokens, posts, media, limits, faults, log. */
@@ -75,15 +68,10 @@ export interface MastodonContext {
   readonly maxCharacters: number;
   /** How long videos and GIFs take to process, simulated milliseconds. */
   readonly mediaProcessingMs: number;
-  /** Idempotency keys per `accountId + key`. */
-  readonly idempotency: Map<string, IdempotencyRecord>;
+  /** The `Idempotency-Key`s of new statuses, per account, remembering the status each created. */
+  readonly idempotency: IdempotencyKeys;
   /** Focal points given at upload (`meta.focus`). */
   readonly mediaFocus: Map<string, { readonly x: number; readonly y: number }>;
-}
-
-/** The key of an idempotency record. */
-export function idempotencyKeyOf(accountId: string, key: string): string {
-  return `${accountId}\u0000${key}`;
 }
 
 /** What a plain public status keeps: the defaults for posts stored by other tools. */

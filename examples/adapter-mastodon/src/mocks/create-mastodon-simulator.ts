@@ -1,4 +1,5 @@
 import {
+  IdempotencyKeys,
   PlatformSimulator,
   type PlatformSimulatorOptions,
   type PublicAccountSeed,
@@ -9,13 +10,15 @@ import type { MastodonContext } from './context.js';
 import { mastodonDialect } from './dialect.js';
 import { renderStatus } from './entities/status.js';
 import { registerAccountRoutes } from './routes/accounts.js';
-import { registerFavouriteRoutes } from './routes/favourites.js';
 import { registerInstanceRoutes } from './routes/instance.js';
 import { registerMediaRoutes } from './routes/media.js';
 import { registerNotificationRoutes } from './routes/notifications.js';
 import { registerStatusRoutes } from './routes/statuses.js';
 import { registerTimelineRoutes } from './routes/timelines.js';
 import { storeStatus } from './store-status.js';
+
+/** "Idempotency keys are stored for up to 1 hour" (docs.joinmastodon.org/methods/statuses/#create). */
+const IDEMPOTENCY_TTL_MS = 60 * 60_000;
 
 /**
  * Settings of {@link createMastodonSimulator}: a simulator's `clock` and `budgets` (merged over
@@ -64,13 +67,12 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}) 
     host: new URL(sim.baseUrl).host.toLowerCase(),
     maxCharacters: options.maxCharacters ?? 500,
     mediaProcessingMs: options.mediaProcessingMs ?? 2_000,
-    idempotency: sim.resettable(new Map()),
+    idempotency: sim.resettable(new IdempotencyKeys(sim.clock, IDEMPOTENCY_TTL_MS)),
     mediaFocus: sim.resettable(new Map()),
   };
   registerInstanceRoutes(context);
   registerAccountRoutes(context);
   registerStatusRoutes(context);
-  registerFavouriteRoutes(context);
   registerTimelineRoutes(context);
   registerMediaRoutes(context);
   registerNotificationRoutes(context);

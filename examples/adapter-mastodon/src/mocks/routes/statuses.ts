@@ -1,44 +1,96 @@
-import {
-  type RequestParams,
-  type RouteContext,
-  readParams,
-  type SimulatedMedia,
-  type SimulatedPost,
-} from '@smmkit/testkit';
-import {
-  canSee,
-  idempotencyKeyOf,
-  type MastodonContext,
-  ownUnattachedMedia,
-  VISIBILITIES,
-  type Visibility,
-} from '../context.js';
+import { type RequestParams, readParams, type SimulatedPost } from '@smmkit/testkit';
+import { canSee, type MastodonContext, ownUnattachedMedia, VISIBILITIES } from '../context.js';
 import { renderStatus } from '../entities/status.js';
-import {
-  IMAGES_AND_VIDEO,
-  IN_REPLY_NOT_FOUND,
-  MEDIA_NOT_READY,
-  mastodonError,
-  mediaNotFound,
-  RECORD_NOT_FOUND,
-  TEXT_BLANK,
-  TOO_MANY_MEDIA,
-  validationFailed,
-} from '../errors.js';
+import { mastodonError, RECORD_NOT_FOUND, validationFailed } from '../errors.js';
 import { MAX_MEDIA, POLL_LIMITS } from '../limits.js';
 import { paramBoolean, readParamsOrBadRequest } from '../request-params.js';
 import { statusLength } from '../status-text.js';
 import { type NewStatus, storeStatus } from '../store-status.js';
 
-/** "Idempotency keys are stored for up to 1 hour" (docs.joinmastodon.org/methods/statuses/#create). */
-const IDEMPOTENCY_TTL_MS = 60 * 60_000;
-
-/** Declares the statuses endpoints: create, view, delete and context. */
+/** Declares the statuses endpoints: create, view, delete, context, favourite and unfavourite. */
 export function registerStatusRoutes(context: MastodonContext): void {
   const { sim } = context;
 
-  // docs.joinmastodon.org/methods/statuses/#create
-  sim.route('POST', '/api/v1/statuses', { bucket: 'api' }, (route) => createStatus(context, route));
+  // docs.joinmastodon.org/methods/statuses/#create, in the order Mastodon checks things
+  // (StatusesController, PostStatusService).
+  sim.route('POST', '/api/v1/statuses', { bucket: 'api' }, async ({ request, accountId, now }) => {
+    const params = await readParamsOrBadRequest(request);
+    if (params instanceof Response) return params;
+
+    // StatusesController#set_thread runs first: a reply to a missing or hidden status is a 404.
+    // Mastodon's `statuses.errors.in_reply_not_found`; the wording is its English locale as
+    // remembered, not confirmed from the docs.
+    const inReplyToId = params.string('in_reply_to_id') || undefined;
+    const thread = inReplyToId === undefined ? undefined : sim.posts.get(inReplyToId);
+    if (inReplyToId !== undefined && (thread === undefined || !canSee(thread, accountId)))
+      return mastodonError(404, 'The post you are trying to reply to does not appear to exist.');
+
+    // Idempotency-Key: the same key from the same account within an hour answers the status it
+    // created, before any validation, and stores nothing (docs.joinmastodon.org/methods/statuses/#create).
+    const idempotencyKey = request.headers.get('idempotency-key') || undefined;
+    const earlier = context.idempotency.recall(accountId, idempotencyKey);
+    if (earlier !== undefined) {
+      const original = sim.posts.get(earlier);
+      // The key still points at a status that was deleted since: Mastodon's lookup fails with a 404.
+      if (original === undefined) return mastodonError(404, RECORD_NOT_FOUND);
+      return Response.json(renderStatus(context, original, { viewerId: accountId, now }));
+    }
+
+    const scheduledAt = params.string('scheduled_at');
+    if (scheduledAt !== undefined && Date.parse(scheduledAt) > now) {
+      // A future `scheduled_at` returns a ScheduledStatus on a real server; not simulated, and said loudly.
+      return mastodonError(422, 'smmkit Mastodon simulator: scheduled_at is not simulated');
+    }
+
+    const poll = params.object('poll');
+    const media = validateMedia(context, params.strings('media_ids') ?? [], poll !== undefined, accountId);
+    if (media instanceof Response) return media;
+
+    // PostStatusService#preprocess_attributes!: a content warning implies sensitive, and a status
+    // with only a content warning posts the warning as its text.
+    let text = params.string('status') ?? '';
+    let spoilerText = params.string('spoiler_text') ?? '';
+    const sensitive = (paramBoolean(params, 'sensitive') ?? false) || spoilerText.trim() !== '';
+    if (text.trim() === '' && spoilerText.trim() !== '') {
+      text = spoilerText;
+      spoilerText = '';
+    }
+    const visibility = VISIBILITIES.find((name) => name === (params.string('visibility') || 'public'));
+    if (visibility === undefined)
+      return mastodonError(422, validationFailed(['Visibility is not included in the list']));
+
+    // Status validations, reported together as ActiveRecord does.
+    const problems: string[] = [];
+    if (text.trim() === '' && media.length === 0) {
+      // docs.joinmastodon.org/methods/statuses/#create, 422.
+      problems.push("Text can't be blank");
+    } else if (statusLength(text, spoilerText) > context.maxCharacters) {
+      // StatusLengthValidator: `statuses.over_character_limit` on :text.
+      problems.push(`Text character limit of ${context.maxCharacters} exceeded`);
+    }
+    const pollInput = poll === undefined ? undefined : readPoll(poll, problems);
+    if (problems.length > 0) return mastodonError(422, validationFailed(problems));
+
+    // `valid_locale_cascade`: the given language when it looks like an ISO 639 code, else the server's `en`.
+    const language = params.string('language') ?? '';
+    const status: NewStatus = {
+      accountId,
+      text,
+      media,
+      inReplyTo: thread,
+      poll: pollInput,
+      visibility,
+      spoilerText,
+      sensitive,
+      language: /^[a-z]{2,3}(-[A-Za-z0-9]+)?$/.test(language) ? language : 'en',
+      idempotencyKey,
+      createdAt: now,
+    };
+    const post = storeStatus(context, status);
+    context.idempotency.remember(accountId, idempotencyKey, post.id);
+    // docs.joinmastodon.org/methods/statuses/#create: 200 with the Status.
+    return Response.json(renderStatus(context, post, { viewerId: accountId, now }));
+  });
 
   // docs.joinmastodon.org/methods/statuses/#get — 404 "Record not found" when missing or not visible.
   sim.route('GET', '/api/v1/statuses/:id', { bucket: 'api' }, ({ params, accountId, now }) => {
@@ -46,6 +98,22 @@ export function registerStatusRoutes(context: MastodonContext): void {
     if (post === undefined || !canSee(post, accountId)) return mastodonError(404, RECORD_NOT_FOUND);
     return Response.json(renderStatus(context, post, { viewerId: accountId, now }));
   });
+
+  // docs.joinmastodon.org/methods/statuses/#favourite and #unfavourite — 200 with the Status as the
+  // account now sees it, whether or not it was favourited already ("Status favourited or was already
+  // favourited"); 404 "Record not found" for a status that does not exist or that it cannot see.
+  for (const [action, favourited] of [
+    ['favourite', true],
+    ['unfavourite', false],
+  ] as const) {
+    sim.route('POST', `/api/v1/statuses/:id/${action}`, { bucket: 'api' }, ({ params, accountId, now }) => {
+      const post = sim.posts.get(String(params.id));
+      if (post === undefined || !canSee(post, accountId)) return mastodonError(404, RECORD_NOT_FOUND);
+      // A mention or reply in the account's inbox is marked liked too (testkit's `sim.likes`).
+      sim.likes.set(post.id, accountId, favourited);
+      return Response.json(renderStatus(context, post, { viewerId: accountId, now }));
+    });
+  }
 
   // docs.joinmastodon.org/methods/statuses/#delete — only your own statuses: anyone else's is a
   // 404 ("Status is not owned by you or does not exist"). Answers the deleted Status with its
@@ -78,94 +146,6 @@ export function registerStatusRoutes(context: MastodonContext): void {
   });
 }
 
-/** POST /api/v1/statuses, in the order Mastodon checks things (StatusesController, PostStatusService). */
-async function createStatus(
-  context: MastodonContext,
-  { request, accountId, now }: RouteContext,
-): Promise<Response> {
-  const { sim } = context;
-  const params = await readParamsOrBadRequest(request);
-  if (params instanceof Response) return params;
-
-  // StatusesController#set_thread runs first: a reply to a missing or hidden status is a 404.
-  const inReplyToId = params.string('in_reply_to_id') ?? '';
-  let thread: SimulatedPost | undefined;
-  if (inReplyToId !== '') {
-    thread = sim.posts.get(inReplyToId);
-    if (thread === undefined || !canSee(thread, accountId)) return mastodonError(404, IN_REPLY_NOT_FOUND);
-  }
-
-  // Idempotency-Key: the same key from the same account within an hour answers the status it
-  // created, before any validation, and stores nothing (docs.joinmastodon.org/methods/statuses/#create).
-  const idempotencyKey = request.headers.get('idempotency-key') ?? '';
-  if (idempotencyKey !== '') {
-    const record = context.idempotency.get(idempotencyKeyOf(accountId, idempotencyKey));
-    if (record !== undefined && now < record.expiresAt) {
-      const original = sim.posts.get(record.statusId);
-      // The key still points at a status that was deleted since: Mastodon's lookup fails with a 404.
-      if (original === undefined) return mastodonError(404, RECORD_NOT_FOUND);
-      return Response.json(renderStatus(context, original, { viewerId: accountId, now }));
-    }
-  }
-
-  const scheduledAt = params.string('scheduled_at');
-  if (scheduledAt !== undefined && Date.parse(scheduledAt) > now) {
-    // A future `scheduled_at` returns a ScheduledStatus on a real server; not simulated, and said loudly.
-    return mastodonError(422, 'smmkit Mastodon simulator: scheduled_at is not simulated');
-  }
-
-  const poll = params.object('poll');
-  const media = validateMedia(context, params.strings('media_ids') ?? [], poll !== undefined, accountId);
-  if (media instanceof Response) return media;
-
-  // PostStatusService#preprocess_attributes!: a content warning implies sensitive, and a status
-  // with only a content warning posts the warning as its text.
-  let text = params.string('status') ?? '';
-  let spoilerText = params.string('spoiler_text') ?? '';
-  const sensitive = (paramBoolean(params, 'sensitive') ?? false) || spoilerText.trim() !== '';
-  if (text.trim() === '' && spoilerText.trim() !== '') {
-    text = spoilerText;
-    spoilerText = '';
-  }
-  const visibility = params.string('visibility') || 'public';
-  if (!isVisibility(visibility))
-    return mastodonError(422, validationFailed(['Visibility is not included in the list']));
-
-  // Status validations, reported together as ActiveRecord does.
-  const problems: string[] = [];
-  if (text.trim() === '' && media.length === 0) {
-    problems.push(TEXT_BLANK);
-  } else if (statusLength(text, spoilerText) > context.maxCharacters) {
-    // StatusLengthValidator: `statuses.over_character_limit` on :text.
-    problems.push(`Text character limit of ${context.maxCharacters} exceeded`);
-  }
-  const pollInput = poll === undefined ? undefined : readPoll(poll, problems);
-  if (problems.length > 0) return mastodonError(422, validationFailed(problems));
-
-  const status: NewStatus = {
-    accountId,
-    text,
-    media,
-    inReplyTo: thread,
-    poll: pollInput,
-    visibility,
-    spoilerText,
-    sensitive,
-    language: languageOf(params.string('language')),
-    idempotencyKey: idempotencyKey === '' ? undefined : idempotencyKey,
-    createdAt: now,
-  };
-  const post = storeStatus(context, status);
-  if (idempotencyKey !== '') {
-    context.idempotency.set(idempotencyKeyOf(accountId, idempotencyKey), {
-      statusId: post.id,
-      expiresAt: now + IDEMPOTENCY_TTL_MS,
-    });
-  }
-  // docs.joinmastodon.org/methods/statuses/#create: 200 with the Status.
-  return Response.json(renderStatus(context, post, { viewerId: accountId, now }));
-}
-
 /**
  * PostStatusService#validate_media!: at most 4 ids and no poll alongside; every id must be the
  * account's own unattached upload; a video cannot share a status; all must have finished processing.
@@ -175,21 +155,24 @@ function validateMedia(
   ids: readonly string[],
   hasPoll: boolean,
   accountId: string,
-): SimulatedMedia[] | Response {
+) {
   if (ids.length === 0) return [];
-  if (ids.length > MAX_MEDIA || hasPoll) return mastodonError(422, TOO_MANY_MEDIA);
-  const found: SimulatedMedia[] = [];
-  const missing: string[] = [];
-  for (const id of new Set(ids)) {
-    const media = ownUnattachedMedia(context, id, accountId);
-    if (media === undefined) missing.push(id);
-    else found.push(media);
-  }
-  if (missing.length > 0) return mastodonError(422, mediaNotFound(missing));
+  // Mastodon's `media_attachments.validations.too_many`.
+  if (ids.length > MAX_MEDIA || hasPoll) return mastodonError(422, 'Cannot attach more than 4 files');
+  const unique = [...new Set(ids)];
+  const missing = unique.filter((id) => ownUnattachedMedia(context, id, accountId) === undefined);
+  // `media_attachments.validations.not_found`: unknown, someone else's or already attached.
+  if (missing.length > 0)
+    return mastodonError(422, `Media ${missing.join(', ')} not found or already attached to another post`);
+  const found = unique.flatMap((id) => ownUnattachedMedia(context, id, accountId) ?? []);
+  // `media_attachments.validations.images_and_video`, then `not_ready` while any is processing.
   if (found.length > 1 && found.some((media) => media.kind === 'video'))
-    return mastodonError(422, IMAGES_AND_VIDEO);
+    return mastodonError(422, 'Cannot attach a video to a post that already contains images');
   if (found.some((media) => context.sim.refreshMedia(media).state === 'processing'))
-    return mastodonError(422, MEDIA_NOT_READY);
+    return mastodonError(
+      422,
+      'Cannot attach files that have not finished processing. Try again in a moment!',
+    );
   return found;
 }
 
@@ -218,10 +201,10 @@ function readPoll(poll: RequestParams, problems: string[]): NewStatus['poll'] {
 
 function ancestorsOf(context: MastodonContext, post: SimulatedPost, viewerId: string): SimulatedPost[] {
   const ancestors: SimulatedPost[] = [];
-  let current = post.inReplyToId === undefined ? undefined : context.sim.posts.get(post.inReplyToId);
+  let current = context.sim.posts.get(post.inReplyToId ?? '');
   while (current !== undefined && canSee(current, viewerId) && !ancestors.includes(current)) {
     ancestors.unshift(current);
-    current = current.inReplyToId === undefined ? undefined : context.sim.posts.get(current.inReplyToId);
+    current = context.sim.posts.get(current.inReplyToId ?? '');
   }
   return ancestors;
 }
@@ -231,13 +214,4 @@ function descendantsOf(context: MastodonContext, post: SimulatedPost, viewerId: 
     (reply) => reply.inReplyToId === post.id && canSee(reply, viewerId),
   );
   return replies.flatMap((reply) => [reply, ...descendantsOf(context, reply, viewerId)]);
-}
-
-function isVisibility(value: string): value is Visibility {
-  return (VISIBILITIES as readonly string[]).includes(value);
-}
-
-/** `valid_locale_cascade`: the given language when it looks like an ISO 639 code, else the server default `en`. */
-function languageOf(language: string | undefined): string {
-  return language !== undefined && /^[a-z]{2,3}(-[A-Za-z0-9]+)?$/.test(language) ? language : 'en';
 }
