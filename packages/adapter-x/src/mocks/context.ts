@@ -4,6 +4,8 @@ import {
   type PlatformSimulator,
   readExtra,
   type SimulatedPost,
+  type UploadSession,
+  type UploadSessions,
 } from '@smmkit/testkit';
 import type { RateLimitBodyShape } from './dialect.js';
 
@@ -43,26 +45,11 @@ export interface TweetExtra {
 
 /**
  * A chunked upload between INITIALIZE and FINALIZE
- * (https://docs.x.com/x-api/media/quickstart/media-upload-chunked).
+ * (https://docs.x.com/x-api/media/quickstart/media-upload-chunked): testkit's session (the media
+ * id, uploader, `total_bytes`, bytes per `segment_index`) with its `media_type` and what it is in
+ * core's vocabulary.
  */
-export interface UploadSession {
-  /** The media id. */
-  readonly id: string;
-  /** Who uploads. */
-  readonly accountId: string;
-  /** `media_type`. */
-  readonly mediaType: string;
-  /** What it is in core's vocabulary. */
-  readonly kind: MediaKind;
-  /** `total_bytes` announced at INITIALIZE. */
-  readonly totalBytes: number;
-  /** Bytes per `segment_index` (a segment sent twice replaces the first). */
-  readonly segments: Map<number, number>;
-  /** When the session expires, simulated time. */
-  readonly expiresAt: number;
-  /** FINALIZE was called. */
-  finalized: boolean;
-}
+export type XUpload = UploadSession & { readonly mediaType: string; readonly kind: MediaKind };
 
 /** Why processing failed, as X reports it in `processing_info.error`. */
 export interface ProcessingError {
@@ -96,7 +83,7 @@ export interface XContext {
   /** 429 body shape (also used for the daily caps). */
   readonly rateLimitBody: RateLimitBodyShape;
   /** Upload sessions by media id. */
-  readonly uploads: Map<string, UploadSession>;
+  readonly uploads: UploadSessions<XUpload>;
   /** Errors the next finalized videos/GIFs will fail with, first in first out. */
   readonly processingFailures: ProcessingError[];
   /** The processing error of each failed (or failing) media id. */

@@ -7,6 +7,7 @@ import {
   type SeededPublicAccount,
   type SimulatedAccount,
   type SimulatedPost,
+  UploadSessions,
 } from '@smmkit/testkit';
 import { X_BUDGETS } from './budgets.js';
 import { consent } from './consent.js';
@@ -134,7 +135,7 @@ export function createXSimulator(options: XSimulatorOptions = {}) {
     searchQueryMaxLength: options.searchQueryMaxLength ?? DEFAULT_SEARCH_QUERY_MAX_LENGTH,
     vocabulary: options.vocabulary ?? 'tweet',
     rateLimitBody,
-    uploads: sim.resettable(new Map()),
+    uploads: sim.resettable(new UploadSessions()),
     processingFailures: sim.resettable([]),
     processingErrors: sim.resettable(new Map()),
     codes: sim.resettable(

@@ -1,6 +1,12 @@
-import { isJsonObject, type MultipartPart, type RouteContext, readMultipart } from '@smmkit/testkit';
+import {
+  base64ByteLength,
+  chunkByteLength,
+  isJsonObject,
+  type RouteContext,
+  readMultipart,
+} from '@smmkit/testkit';
 import type { XBucket } from '../budgets.js';
-import type { UploadSession, XContext } from '../context.js';
+import type { XContext, XUpload } from '../context.js';
 import { mediaKeyOf } from '../entities/media.js';
 import {
   ALT_TEXT_MAX_CHARS,
@@ -82,8 +88,7 @@ async function initialize(context: XContext, { request, accountId, now }: RouteC
     return invalidParameter('total_bytes', totalBytes, fileTooLargeMessage(rule.maxBytes));
   const id = context.sim.nextId();
   const expiresAt = now + UPLOAD_EXPIRES_AFTER_SECS * 1000;
-  const session = { id, accountId, mediaType, kind: rule.kind, totalBytes, segments: new Map(), expiresAt };
-  context.uploads.set(id, { ...session, finalized: false });
+  context.uploads.open({ id, accountId, mediaType, kind: rule.kind, totalBytes, expiresAt });
   const mediaKey = mediaKeyOf(rule.kind, id);
   return jsonResponse({ data: { id, media_key: mediaKey, expires_after_secs: UPLOAD_EXPIRES_AFTER_SECS } });
 }
@@ -122,8 +127,7 @@ function finalize(context: XContext, { params, accountId, now }: RouteContext): 
   const session = openSession(context, String(params.id), accountId, now);
   if (session instanceof Response) return session;
   if (!session.finalized) {
-    let received = 0;
-    for (const bytes of session.segments.values()) received += bytes;
+    const received = context.uploads.received(session);
     if (received !== session.totalBytes) return invalidParameter('id', session.id, SEGMENTS_MISMATCH_MESSAGE);
     const processed = session.kind !== 'image';
     const failure = processed ? context.processingFailures.shift() : undefined;
@@ -187,7 +191,7 @@ async function metadata(context: XContext, { request, accountId }: RouteContext)
   return jsonResponse({ data: { id, associated_metadata: { alt_text: { text: altText } } } });
 }
 
-function mediaStatus(context: XContext, session: UploadSession, now: number): Response {
+function mediaStatus(context: XContext, session: XUpload, now: number): Response {
   const media = context.sim.media.get(session.id);
   const info = media === undefined ? undefined : processingInfo(context, media, now);
   const kindField =
@@ -207,19 +211,17 @@ function mediaStatus(context: XContext, session: UploadSession, now: number): Re
 }
 
 /** The caller's live upload session, or a 404 (ASSUMED: X's answer for an unknown media id is not documented). */
-function openSession(
-  context: XContext,
-  id: string,
-  accountId: string,
-  now: number,
-): UploadSession | Response {
-  const session = context.uploads.get(id);
-  if (session === undefined || session.accountId !== accountId || now >= session.expiresAt)
-    return resourceNotFound('media', 'id', id);
-  return session;
+function openSession(context: XContext, id: string, accountId: string, now: number): XUpload | Response {
+  return context.uploads.live(id, accountId, now) ?? resourceNotFound('media', 'id', id);
 }
 
-/** The chunk of an APPEND: its size in bytes and `segment_index` as sent. */
+/**
+ * The chunk of an APPEND: its size in bytes and `segment_index` as sent. `AppendMediaUploadRequest.media`
+ * in https://api.x.com/2/openapi.json is `anyOf [{format: binary}, {format: byte}]`, and the v1.1 APPEND it
+ * replaces took "the raw binary file content"
+ * (https://developer.x.com/en/docs/twitter-api/v1/media/upload-media/api-reference/post-media-upload-append):
+ * a multipart part is sized by testkit's `chunkByteLength` (raw bytes, or base64 text when it is that).
+ */
 async function readChunk(request: Request): Promise<{ bytes: number; segmentIndex: string } | Response> {
   const contentType = request.headers.get('content-type') ?? '';
   if (contentType.includes('multipart/form-data')) {
@@ -230,48 +232,14 @@ async function readChunk(request: Request): Promise<{ bytes: number; segmentInde
     const segmentIndex = parts.find((part) => part.name === 'segment_index');
     if (media === undefined || segmentIndex === undefined)
       return invalidRequest([{ parameters: {}, message: 'media and segment_index are required' }]);
-    return { bytes: chunkSize(media), segmentIndex: new TextDecoder().decode(segmentIndex.bytes) };
+    return { bytes: chunkByteLength(media), segmentIndex: new TextDecoder().decode(segmentIndex.bytes) };
   }
   const body = await readJsonObject(request);
   if (body instanceof Response) return body;
   if (typeof body.media !== 'string' || body.segment_index === undefined)
     return invalidRequest([{ parameters: {}, message: 'media and segment_index are required' }]);
   // JSON cannot carry raw bytes: there `media` is the `format: byte` (base64) branch.
-  return { bytes: base64Length(body.media), segmentIndex: String(body.segment_index) };
-}
-
-/**
- * The size of a multipart `media` part. `AppendMediaUploadRequest.media` in https://api.x.com/2/openapi.json
- * is `anyOf [{format: binary}, {format: byte}]`, and the v1.1 APPEND it replaces took "the raw binary file
- * content"
- * (https://developer.x.com/en/docs/twitter-api/v1/media/upload-media/api-reference/post-media-upload-append).
- * A part that names a file or a non-text Content-Type is raw bytes; so is a bare part (no filename, no
- * Content-Type, as reqwest's `Part::bytes` or Python's `files={"media": (None, chunk)}` send it) unless it is
- * well-formed base64 text, the `byte` branch. A binary image or video chunk made only of base64 characters,
- * padded to a multiple of 4, does not occur in practice.
- */
-function chunkSize(media: MultipartPart): number {
-  const binary =
-    media.filename !== undefined ||
-    (media.contentType !== undefined && !media.contentType.startsWith('text/plain'));
-  if (binary) return media.bytes.byteLength;
-  const text = base64Text(media.bytes);
-  return text === undefined ? media.bytes.byteLength : base64Length(text);
-}
-
-/** The bytes as base64 text (RFC 4648 §4, whitespace allowed between lines), or `undefined` when they are not. */
-function base64Text(bytes: Uint8Array): string | undefined {
-  if (bytes.byteLength === 0) return undefined;
-  for (const byte of bytes) if (byte > 0x7f) return undefined;
-  const text = new TextDecoder().decode(bytes).replace(/\s/g, '');
-  return text.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(text) ? text : undefined;
-}
-
-/** The decoded size of a base64 string (the spec's `AppendMediaUploadRequest.media`: binary or `byte`). */
-function base64Length(encoded: string): number {
-  const clean = encoded.replace(/\s/g, '');
-  const padding = clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0;
-  return Math.floor((clean.length * 3) / 4) - padding;
+  return { bytes: base64ByteLength(body.media), segmentIndex: String(body.segment_index) };
 }
 
 function isCategory(value: unknown): value is MediaCategory {
