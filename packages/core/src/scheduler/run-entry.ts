@@ -5,8 +5,9 @@ import { failedOutcome, type PublishOutcome } from '../publisher/outcome.js';
 import type { Publisher } from '../publisher/publisher.js';
 import { describeThrown } from '../security/safe-cause.js';
 import type { Clock } from '../time/clock.js';
-import { type EntryOutcome, entryOutcome } from './entry-results.js';
+import { type EntryOutcome, entryOutcome, outcomeOfResults } from './entry-results.js';
 import type { SchedulerEventEmitter } from './events.js';
+import { missedResult } from './lateness.js';
 import { renewLease } from './lease-renewal.js';
 import type { ClaimedEntry, ScheduleStore } from './schedule-store.js';
 import { continueSeries } from './series.js';
@@ -23,6 +24,8 @@ export interface RunEntryContext {
   readonly worker: string;
   /** The lease's length. */
   readonly leaseMs: number;
+  /** How late a fresh claim may still be published (`undefined`: no limit). */
+  readonly maxLatenessMs: number | undefined;
   /** Where the entry's progress is announced. */
   readonly events: SchedulerEventEmitter;
 }
@@ -35,7 +38,9 @@ export interface RunEntryContext {
  * 3. publishes every target with the entry id as idempotency key, renewing the lease meanwhile.
  *    A taken-over entry runs the same way: the publisher's outbox answers targets already
  *    published and reconciles creates the dead worker may have sent, never a blind republish.
- *    A native entry claimed at its time is published then (its hand-off did not happen);
+ *    A native entry claimed at its time is published then (its hand-off did not happen). A
+ *    fresh claim more than `maxLatenessMs` after the entry's time is not published: every
+ *    target fails with `missed`;
  * 4. completes the claim with per-target results: `published`, `failed` or `unknown`.
  *
  * @param claim - the claimed entry
@@ -67,7 +72,9 @@ export async function runEntry(
   });
   let outcome: EntryOutcome;
   try {
-    outcome = entryOutcome(await publisher.publish(entry.post, entry.targets, { idempotencyKey: entry.id }));
+    outcome =
+      missedOutcome(claim, new Date(clock.now()), context.maxLatenessMs) ??
+      entryOutcome(await publisher.publish(entry.post, entry.targets, { idempotencyKey: entry.id }));
   } catch (error) {
     // publish() rejects only for a target list that is not one (nothing was sent).
     outcome = entryOutcome(entry.targets.map((target) => refusedOutcome(target, error)));
@@ -92,6 +99,18 @@ export async function runEntry(
   };
   events.emit(outcome.status, { entry: final });
   return final;
+}
+
+/** Every target `missed` when a fresh claim came too late; `undefined` to publish. */
+function missedOutcome(
+  claim: ClaimedEntry,
+  at: Date,
+  maxLatenessMs: number | undefined,
+): EntryOutcome | undefined {
+  if (claim.recovered) return undefined;
+  const { entry } = claim;
+  const missed = entry.targets.flatMap((target) => missedResult(entry, target, at, maxLatenessMs) ?? []);
+  return missed.length === entry.targets.length ? outcomeOfResults(missed) : undefined;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Publisher } from '../publisher/publisher.js';
 import type { Clock } from '../time/clock.js';
 import { targetResult } from './entry-results.js';
 import type { SchedulerEventEmitter } from './events.js';
+import { missedResult } from './lateness.js';
 import { renewLease } from './lease-renewal.js';
 import { failUnapprovedDue } from './overdue.js';
 import { refusedOutcome } from './run-entry.js';
@@ -48,6 +49,8 @@ export interface RunTargetContext {
   readonly worker: string;
   /** The lease's length. */
   readonly leaseMs: number;
+  /** How late a fresh claim may still be published (`undefined`: no limit). */
+  readonly maxLatenessMs: number | undefined;
   /** How many overdue unapproved entries one check fails at most. */
   readonly batchSize: number;
   /** Where progress is announced. */
@@ -63,7 +66,9 @@ export interface RunTargetContext {
  *    occurrence;
  * 3. publishes the target with the entry id as idempotency key, renewing the target's lease
  *    meanwhile: its outbox key is the one a whole-entry publish uses, so a target taken over
- *    from a dead worker is answered from the outbox or reconciled, never blindly sent again;
+ *    from a dead worker is answered from the outbox or reconciled, never blindly sent again.
+ *    A fresh claim more than `maxLatenessMs` after the entry's time is not published: it fails
+ *    with `missed`;
  * 4. settles the target with its result; the last target to settle gives the entry its final
  *    state, which is announced (`published`, `failed` or `unknown`) by the worker that settled it.
  *
@@ -109,10 +114,17 @@ export async function runTarget(job: TargetJob, context: RunTargetContext): Prom
     clock,
     onLost: () => events.emit('lease-lost', { id: entry.id, worker }),
   });
+  const missed = recovered
+    ? undefined
+    : missedResult(entry, target, new Date(clock.now()), context.maxLatenessMs);
   let result: TargetResult;
   try {
-    const [outcome] = await publisher.publish(entry.post, [target], { idempotencyKey: entry.id });
-    result = targetResult(outcome ?? refusedOutcome(target, new Error('the publisher gave no outcome')));
+    if (missed !== undefined) {
+      result = missed;
+    } else {
+      const [outcome] = await publisher.publish(entry.post, [target], { idempotencyKey: entry.id });
+      result = targetResult(outcome ?? refusedOutcome(target, new Error('the publisher gave no outcome')));
+    }
   } catch (error) {
     // publish() rejects only for a target list that is not one (nothing was sent).
     result = targetResult(refusedOutcome(target, error));

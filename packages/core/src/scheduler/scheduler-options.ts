@@ -67,6 +67,20 @@ export interface SchedulerOptions {
   readonly leaseMs?: number | undefined;
   /** Most entries one worker publishes at once (default 10). */
   readonly batchSize?: number | undefined;
+  /**
+   * How late an entry may still go out, in ms after its time (default: no limit, it goes out
+   * however late). When no worker ran for longer than this (a deploy that failed, a machine that
+   * was off), a target reached later is not published: it fails with `missed`, so "Happy Monday"
+   * does not go out on Thursday. A recurring series goes on with its next occurrence; `reschedule`
+   * (for example to `'next-slot'`) sends a missed entry after all. A target taken over from a dead
+   * worker is exempt: it was started in time and may already have gone out.
+   *
+   * @example
+   * ```ts
+   * createScheduler({ store, publisher, maxLatenessMs: 2 * 3_600_000 }); // skip what is over 2 h late
+   * ```
+   */
+  readonly maxLatenessMs?: number | undefined;
   /** This worker's id, kept as lease holder (default a random UUID). */
   readonly workerId?: string | undefined;
   /** The zone an entry given as an instant is shown in (default `UTC`). */
@@ -99,6 +113,8 @@ export interface ResolvedSchedulerOptions {
   readonly leaseMs: number;
   /** See {@link SchedulerOptions.batchSize}. */
   readonly batchSize: number;
+  /** See {@link SchedulerOptions.maxLatenessMs}. */
+  readonly maxLatenessMs: number | undefined;
   /** See {@link SchedulerOptions.workerId}. */
   readonly workerId: string;
   /** See {@link SchedulerOptions.defaultZone}. */
@@ -137,7 +153,7 @@ export function resolveQueues(queues: readonly AccountQueue[]): ReadonlyMap<stri
  * planned (queues given as a function are checked each time they are read).
  *
  * @throws ValidationError for a bad zone or slot; TypeError for an account listed twice or a
- *   non-positive interval, lease or batch size
+ *   non-positive interval, lease, batch size or lateness
  */
 export function resolveSchedulerOptions(options: SchedulerOptions): ResolvedSchedulerOptions {
   const queues = queuesReader(options.accounts);
@@ -151,6 +167,8 @@ export function resolveSchedulerOptions(options: SchedulerOptions): ResolvedSche
     pollIntervalMs: positive(options.pollIntervalMs, 15_000, 'pollIntervalMs'),
     leaseMs: positive(options.leaseMs, 60_000, 'leaseMs'),
     batchSize: Math.trunc(positive(options.batchSize, 10, 'batchSize')) || 1,
+    maxLatenessMs:
+      options.maxLatenessMs === undefined ? undefined : positive(options.maxLatenessMs, 0, 'maxLatenessMs'),
     workerId: options.workerId ?? globalThis.crypto.randomUUID(),
     defaultZone,
     slotHorizonDays: options.slotHorizonDays ?? DEFAULT_HORIZON_DAYS,

@@ -460,6 +460,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         clock,
         worker: workerId,
         leaseMs: settings.leaseMs,
+        maxLatenessMs: settings.maxLatenessMs,
         events,
       }).catch((error: unknown) => {
         // The store failed while writing the outcome: the lease runs out and another round
@@ -503,6 +504,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         clock,
         worker: workerId,
         leaseMs: settings.leaseMs,
+        maxLatenessMs: settings.maxLatenessMs,
         batchSize: settings.batchSize,
         events,
       });
