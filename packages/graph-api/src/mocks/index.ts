@@ -34,7 +34,10 @@ export {
   missingParameter,
   unsupportedGrantType,
 } from './facebook-login.js';
+export { expandedEdge, nonexistingField } from './field-expansion.js';
+export { forwardPage, pageLimit } from './forward-page.js';
 export { createGraphSimulator, type GraphSimulator, type GraphSimulatorOptions } from './graph-simulator.js';
+export { graphTime } from './graph-time.js';
 export { type EdgePage, type EdgeWindow, edgePage, graphPage } from './paging.js';
 export {
   boolParam,
