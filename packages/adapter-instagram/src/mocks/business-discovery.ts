@@ -1,9 +1,9 @@
 import {
-  edgePage,
-  fieldsParameter,
+  expandedEdge,
   type GraphRequest,
   graphError,
   invalidParameter,
+  nonexistingField,
   pick,
   type RequestedField,
 } from '@smmkit/graph-api/mocks';
@@ -42,14 +42,6 @@ const MEDIA_FIELDS: ReadonlySet<string> = new Set([
   'timestamp',
   'username',
 ]);
-
-/** The first field of `fields` that is not in `allowed`, as Graph's refusal; `undefined` when all are. */
-function unknownField(fields: readonly RequestedField[], allowed: ReadonlySet<string>): Response | undefined {
-  const unknown = fields.find((field) => !allowed.has(field.name));
-  return unknown === undefined
-    ? undefined
-    : invalidParameter(`Tried accessing nonexisting field (${unknown.name}) on node type (IGUser)`);
-}
 
 /**
  * The `business_discovery.username({username}){…}` field of the token's own IG User
@@ -99,56 +91,22 @@ export function businessDiscovery(
       userMsg: `The user with username: ${username} cannot be found.`,
       isTransient: false,
     });
-  const refused = unknownField(field.selection, USER_FIELDS);
-  if (refused !== undefined) return refused;
-  const names = field.fields.filter((name) => name !== 'media');
-  const value: Record<string, unknown> = pick(userJson(context, target), names);
   const mediaField = field.selection.find((item) => item.name === 'media');
+  const refused =
+    nonexistingField(field.fields, USER_FIELDS, 'IGUser') ??
+    nonexistingField(mediaField?.fields ?? [], MEDIA_FIELDS, 'IGUser');
+  if (refused !== undefined) return refused;
+  const value = pick(
+    userJson(context, target),
+    field.fields.filter((name) => name !== 'media'),
+  );
   if (mediaField === undefined) return value;
-  const mediaRefused = unknownField(mediaField.selection, MEDIA_FIELDS);
-  if (mediaRefused !== undefined) return mediaRefused;
-  const modifier = (key: string) => mediaField.modifiers.find((item) => item.key === key)?.value;
-  const media = sim.posts.filter((post) => post.accountId === target.id && isMedia(post));
-  const page = edgePage(
-    media,
-    { limit: modifier('limit'), after: modifier('after'), before: modifier('before') },
+  const media = expandedEdge(
+    sim.posts.filter((post) => post.accountId === target.id && isMedia(post)),
+    { url: request.url, fields: requested },
+    mediaField,
     'newest',
     (post) => pick(mediaJson(context, post, request.now), mediaField.fields),
   );
-  if (page instanceof Response) return page;
-  const cursors = page.body.paging?.cursors;
-  const next =
-    cursors === undefined || !page.hasNext
-      ? undefined
-      : nextLink(request.url, requested, mediaField, page.size, cursors.after);
-  return {
-    ...value,
-    media:
-      cursors === undefined ? page.body : { ...page.body, paging: { cursors, ...(next ? { next } : {}) } },
-  };
-}
-
-/** The request's URL with the media edge's modifiers set to `limit(size).after(cursor)`. */
-function nextLink(
-  requestUrl: URL,
-  requested: readonly RequestedField[],
-  media: RequestedField,
-  size: number,
-  after: string,
-): string {
-  const withCursor = (fields: readonly RequestedField[]): RequestedField[] =>
-    fields.map((field) =>
-      field === media
-        ? {
-            ...field,
-            modifiers: [
-              { key: 'limit', value: String(size) },
-              { key: 'after', value: after },
-            ],
-          }
-        : { ...field, selection: withCursor(field.selection) },
-    );
-  const url = new URL(requestUrl);
-  url.searchParams.set('fields', fieldsParameter(withCursor(requested)));
-  return url.toString();
+  return media instanceof Response ? media : { ...value, media };
 }

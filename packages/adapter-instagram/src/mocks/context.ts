@@ -1,6 +1,5 @@
 import type { GraphRoute } from '@smmkit/graph-api/mocks';
-import { type PlatformSimulator, readExtra } from '@smmkit/testkit';
-import type { InstagramSimulatorOptions } from './create-instagram-simulator.js';
+import { type PlatformSimulator, type PlatformSimulatorOptions, readExtra } from '@smmkit/testkit';
 import type { FollowerDemographics } from './demographics.js';
 import { CONTAINER_TTL_MS, DEFAULT_QUOTA_TOTAL, HOUR_MS } from './limits.js';
 import type { PublishingError } from './publishing-errors.js';
@@ -65,6 +64,28 @@ export interface QuotaOverride {
   readonly total: number;
   /** Added to the real count of posts published in the last 24 h. */
   readonly offset: number;
+}
+
+/**
+ * Settings of `createInstagramSimulator`: a simulator's `clock` and `budgets`, and Instagram's
+ * own. The budgets are `app`, the Platform rate limit (200 calls per hour per account), and
+ * `instagram`, the Business Use Case limit (4,800 calls per 24 h per account), as
+ * `@smmkit/graph-api/mocks` declares them (`GRAPH_APP_BUDGET`, `GRAPH_USE_CASES.instagram`); pass
+ * smaller ones to test throttling.
+ */
+export interface InstagramSimulatorOptions extends Pick<PlatformSimulatorOptions, 'clock' | 'budgets'> {
+  /** Graph host (default `https://graph.facebook.com`; `https://graph.instagram.com` for Instagram Login). */
+  readonly baseUrl?: string | undefined;
+  /** Resumable upload host (default `https://rupload.facebook.com`). */
+  readonly ruploadUrl?: string | undefined;
+  /** How long video containers stay IN_PROGRESS, simulated ms (default 30 000). */
+  readonly containerProcessingMs?: number | undefined;
+  /** How long image containers stay IN_PROGRESS, simulated ms (default 0: FINISHED at once). */
+  readonly imageProcessingMs?: number | undefined;
+  /** How long `reach` and `views` insights stay empty after publishing, simulated ms (default 1 h). */
+  readonly insightsDelayMs?: number | undefined;
+  /** `quota_total` of published posts per 24 h (default 100, see `DEFAULT_QUOTA_TOTAL`). */
+  readonly quotaTotal?: number | undefined;
 }
 
 /**

@@ -7,13 +7,12 @@ import {
 import {
   type AccountWithTokens,
   PlatformSimulator,
-  type PlatformSimulatorOptions,
   realClock,
   type SeedOptions,
   type SimulatedAccount,
   type SimulatedPost,
 } from '@smmkit/testkit';
-import { instagramContext } from './context.js';
+import { type InstagramSimulatorOptions, instagramContext } from './context.js';
 import {
   DEMOGRAPHIC_BREAKDOWNS,
   type DemographicBreakdown,
@@ -32,28 +31,6 @@ import { registerNodeRoutes } from './routes/nodes.js';
 import { registerOAuthRoutes } from './routes/oauth.js';
 import { registerRuploadRoutes } from './routes/rupload.js';
 import { registerUserInsightsRoutes } from './routes/user-insights.js';
-
-/**
- * Settings of {@link createInstagramSimulator}: a simulator's `clock` and `budgets`, and Instagram's
- * own. The budgets are `app`, the Platform rate limit (200 calls per hour per account), and
- * `instagram`, the Business Use Case limit (4,800 calls per 24 h per account), as
- * `@smmkit/graph-api/mocks` declares them (`GRAPH_APP_BUDGET`, `GRAPH_USE_CASES.instagram`); pass
- * smaller ones to test throttling.
- */
-export interface InstagramSimulatorOptions extends Pick<PlatformSimulatorOptions, 'clock' | 'budgets'> {
-  /** Graph host (default `https://graph.facebook.com`; `https://graph.instagram.com` for Instagram Login). */
-  readonly baseUrl?: string | undefined;
-  /** Resumable upload host (default `https://rupload.facebook.com`). */
-  readonly ruploadUrl?: string | undefined;
-  /** How long video containers stay IN_PROGRESS, simulated ms (default 30 000). */
-  readonly containerProcessingMs?: number | undefined;
-  /** How long image containers stay IN_PROGRESS, simulated ms (default 0: FINISHED at once). */
-  readonly imageProcessingMs?: number | undefined;
-  /** How long `reach` and `views` insights stay empty after publishing, simulated ms (default 1 h). */
-  readonly insightsDelayMs?: number | undefined;
-  /** `quota_total` of published posts per 24 h (default 100, see `DEFAULT_QUOTA_TOTAL`). */
-  readonly quotaTotal?: number | undefined;
-}
 
 /** Options of the Instagram simulator's `seedMedia`. */
 export interface SeedMediaOptions {

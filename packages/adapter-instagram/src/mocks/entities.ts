@@ -1,3 +1,4 @@
+import { graphTime } from '@smmkit/graph-api/mocks';
 import {
   growingCount,
   type SimulatedAccount,
@@ -101,7 +102,7 @@ export function mediaJson(
     media_url: `https://scontent.cdninstagram.test/${post.id}.${extra.mediaType === 'VIDEO' ? 'mp4' : 'jpg'}`,
     permalink: extra.permalink,
     shortcode: extra.shortcode,
-    timestamp: graphTimestamp(post.createdAt),
+    timestamp: graphTime(post.createdAt),
     like_count: growingCount(post.id, 'likes', age, LIKES_PER_HOUR),
     comments_count: commentsOn(context, post.id).length,
     is_comment_enabled: !extra.commentsDisabled,
@@ -109,11 +110,6 @@ export function mediaJson(
     owner: { id: post.accountId },
     ...(children === undefined ? {} : { children: { data: children } }),
   };
-}
-
-/** Graph's timestamp format: `2026-11-22T12:00:00+0000`. */
-export function graphTimestamp(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+0000');
 }
 
 /** Every field of an IG Comment (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-comment). */
@@ -127,7 +123,7 @@ export function commentJson(
   return {
     id: comment.id,
     text: comment.text,
-    timestamp: graphTimestamp(comment.createdAt),
+    timestamp: graphTime(comment.createdAt),
     username: comment.authorHandle,
     from: { id: comment.authorId, username: comment.authorHandle },
     hidden: comment.hidden,

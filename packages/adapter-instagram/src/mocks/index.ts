@@ -16,13 +16,18 @@
  *
  * @packageDocumentation
  */
-export type { Container, ContainerMediaType, ContainerStatus, InstagramPostExtra } from './context.js';
+export type {
+  Container,
+  ContainerMediaType,
+  ContainerStatus,
+  InstagramPostExtra,
+  InstagramSimulatorOptions,
+} from './context.js';
 export {
   type BusinessAccountOptions,
   createInstagramSimulator,
   type InstagramSimulator,
   type InstagramSimulatorAccount,
-  type InstagramSimulatorOptions,
   type SeedFollowerDemographics,
   type SeedMediaOptions,
 } from './create-instagram-simulator.js';

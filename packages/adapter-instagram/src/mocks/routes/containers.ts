@@ -36,13 +36,7 @@ import { quotaOf } from '../quota.js';
 const MEDIA_TYPES: ReadonlySet<string> = new Set(['IMAGE', 'VIDEO', 'REELS', 'STORIES', 'CAROUSEL']);
 
 /** The path of a URL without query or fragment, lower-cased, for extension checks. */
-function urlPath(raw: string): string {
-  try {
-    return new URL(raw).pathname.toLowerCase();
-  } catch {
-    return raw.toLowerCase();
-  }
-}
+const urlPath = (raw: string): string => (URL.parse(raw)?.pathname ?? raw).toLowerCase();
 
 /**
  * The simulator fetches nothing, so it judges a media URL's format by its file extension: only a
@@ -53,18 +47,6 @@ function urlPath(raw: string): string {
  */
 const OTHER_IMAGE_EXTENSION = /\.(png|gif|webp|heic|heif|bmp|tiff?|avif|svg)$/;
 const OTHER_VIDEO_EXTENSION = /\.(webm|mkv|avi|wmv|flv|m4v|mpe?g|3gp|ogv|gif)$/;
-
-/** Whether `url` names an image in a format other than JPEG (refused as 36001/2207005). */
-function isOtherImageFormat(url: string): boolean {
-  return OTHER_IMAGE_EXTENSION.test(urlPath(url));
-}
-
-/** What fetching a media URL gives: the simulator fetches nothing; `unreachable` in a URL fails (2207052). */
-function fetchOutcome(url: string, kind: 'image' | 'video'): PublishingError | undefined {
-  if (url.includes('unreachable')) return PUBLISHING_ERRORS.fetchFailed;
-  if (kind === 'video' && OTHER_VIDEO_EXTENSION.test(urlPath(url))) return PUBLISHING_ERRORS.videoFormat;
-  return undefined;
-}
 
 function resolveMediaType(params: GraphParams): ContainerMediaType | Response {
   const raw = params.get('media_type')?.toUpperCase();
@@ -127,18 +109,19 @@ function createContainer(context: InstagramContext, input: GraphRequest): Respon
   } else if (resumable) {
     if (!isVideo) return invalidParameter('upload_type=resumable is only supported for videos.');
     readyAt = undefined;
-  } else if (isVideo) {
-    if (videoUrl === undefined) return invalidParameter('The parameter video_url is required.');
-    failure = fetchOutcome(videoUrl, 'video');
-    readyAt = now + context.containerProcessingMs;
   } else {
-    if (imageUrl === undefined) return invalidParameter('The parameter image_url is required.');
+    const url = isVideo ? videoUrl : imageUrl;
+    if (url === undefined)
+      return invalidParameter(`The parameter ${isVideo ? 'video' : 'image'}_url is required.`);
+    // The simulator fetches nothing: `unreachable` in a URL fails the download (2207052).
+    const unreachable = url.includes('unreachable');
+    const otherFormat = (isVideo ? OTHER_VIDEO_EXTENSION : OTHER_IMAGE_EXTENSION).test(urlPath(url));
     // Content-publishing page: JPEG only. Images are fetched when the container is created, so a
     // wrong format is refused right away (36001/2207005) rather than as an ERROR container.
-    if (!imageUrl.includes('unreachable') && isOtherImageFormat(imageUrl))
-      return publishingError(PUBLISHING_ERRORS.imageFormat);
-    failure = fetchOutcome(imageUrl, 'image');
-    readyAt = now + context.imageProcessingMs;
+    if (!isVideo && otherFormat && !unreachable) return publishingError(PUBLISHING_ERRORS.imageFormat);
+    if (unreachable) failure = PUBLISHING_ERRORS.fetchFailed;
+    else if (otherFormat) failure = PUBLISHING_ERRORS.videoFormat;
+    readyAt = now + (isVideo ? context.containerProcessingMs : context.imageProcessingMs);
   }
   const scripted = context.containerFailures.shift();
   if (scripted !== undefined) failure = publishingErrorBySubcode(scripted);
@@ -195,17 +178,13 @@ function publish(context: InstagramContext, input: GraphRequest): Response {
   const container = context.containers.get(creationId);
   if (container === undefined || container.accountId !== accountId)
     return publishingError(PUBLISHING_ERRORS.expired);
-  switch (containerStatus(container, now)) {
-    case 'EXPIRED':
-      return publishingError(PUBLISHING_ERRORS.expired);
-    case 'IN_PROGRESS':
-      return publishingError(PUBLISHING_ERRORS.notReady);
-    case 'ERROR':
-      return publishingError(container.failure ?? PUBLISHING_ERRORS.notReady);
-    case 'PUBLISHED':
-      return invalidParameter('The media has already been published.');
-    case 'FINISHED':
-      break;
+  const status = containerStatus(container, now);
+  if (status === 'PUBLISHED') return invalidParameter('The media has already been published.');
+  if (status !== 'FINISHED') {
+    const { expired, notReady } = PUBLISHING_ERRORS;
+    return publishingError(
+      status === 'EXPIRED' ? expired : status === 'ERROR' ? (container.failure ?? notReady) : notReady,
+    );
   }
   if (container.isCarouselItem)
     return invalidParameter('A carousel item cannot be published on its own; publish the carousel.');
@@ -214,20 +193,13 @@ function publish(context: InstagramContext, input: GraphRequest): Response {
 
   const parts =
     container.mediaType === 'CAROUSEL'
-      ? container.children.flatMap((id) => {
-          const child = context.containers.get(id);
-          return child === undefined ? [] : [child];
-        })
+      ? container.children.map((id) => context.containers.get(id)).filter((child) => child !== undefined)
       : [container];
   const id = sim.nextId();
   const productType =
     container.mediaType === 'REELS' ? 'REELS' : container.mediaType === 'STORIES' ? 'STORY' : 'FEED';
-  const mediaType =
-    container.mediaType === 'CAROUSEL'
-      ? 'CAROUSEL_ALBUM'
-      : container.imageUrl !== undefined
-        ? 'IMAGE'
-        : 'VIDEO';
+  const single = container.imageUrl === undefined ? 'VIDEO' : 'IMAGE';
+  const mediaType = container.mediaType === 'CAROUSEL' ? 'CAROUSEL_ALBUM' : single;
   storeMedia(context, {
     id,
     accountId,

@@ -1,13 +1,15 @@
 import {
   fieldNames,
+  forwardPage,
   type GraphRequest,
   graphPage,
   invalidParameter,
   missingParameter,
+  nonexistingField,
+  pageLimit,
   pick,
   unsupportedRequest,
 } from '@smmkit/graph-api/mocks';
-import type { SimulatedPost } from '@smmkit/testkit';
 import type { InstagramContext } from '../context.js';
 import { mediaJson } from '../entities.js';
 import {
@@ -40,9 +42,6 @@ const RECENT_MEDIA_FIELDS: ReadonlySet<string> = new Set([
 
 /** `recent_media` pages without `limit`: 25, Graph's usual default (ASSUMED). */
 const RECENT_MEDIA_DEFAULT_PAGE = 25;
-
-/** A `recent_media` cursor for a media id (opaque base64url, as Graph's cursors look). */
-const encodeCursor = (id: string) => Buffer.from(`sim-hashtag:${id}`).toString('base64url');
 
 /**
  * The Hashtag Search API (https://developers.facebook.com/docs/instagram-api/guides/hashtag-search),
@@ -104,18 +103,16 @@ export function registerHashtagRoutes(context: InstagramContext): void {
     const refused = checkUser(request);
     if (refused !== undefined) return refused;
     const fields = fieldNames(request.params.get('fields'));
-    const unknown = fields.find((field) => !RECENT_MEDIA_FIELDS.has(field));
-    if (unknown !== undefined) return invalidParameter(`Tried accessing nonexisting field (${unknown})`);
-    const limit = pageLimit(request.params.get('limit'));
-    if (limit === undefined) return invalidParameter(`Invalid limit: ${request.params.get('limit')}`);
+    const unknown = nonexistingField(fields, RECENT_MEDIA_FIELDS);
+    if (unknown !== undefined) return unknown;
+    const limit = pageLimit(request.params, RECENT_MEDIA_DEFAULT_PAGE, RECENT_MEDIA_MAX_PAGE);
+    if (limit instanceof Response) return limit;
     const counted = countHashtagQuery(context, request.accountId, name, request.now);
     if (counted !== undefined) return counted;
     const media = sim.posts
       .filter((post) => isRecentHashtagMedia(post, name, request.now, RECENT_MEDIA_WINDOW_MS))
       .sort((a, b) => b.createdAt - a.createdAt || b.id.localeCompare(a.id));
-    return recentMediaPage(media, request, limit, (post) =>
-      pick(mediaJson(context, post, request.now), fields),
-    );
+    return forwardPage(media, request, limit, (post) => pick(mediaJson(context, post, request.now), fields));
   });
 
   context.route('GET', '/:version/:igUserId/recently_searched_hashtags', {}, (request) => {
@@ -135,48 +132,5 @@ export function registerHashtagRoutes(context: InstagramContext): void {
       url: request.url,
     };
     return graphPage(searched, paged, 'newest', (hashtag) => pick(hashtag, fields));
-  });
-}
-
-/** `limit` of a `recent_media` request, at most 50; `undefined` when it is not a positive integer. */
-function pageLimit(raw: string | undefined): number | undefined {
-  if (raw === undefined) return RECENT_MEDIA_DEFAULT_PAGE;
-  const limit = Number(raw);
-  return Number.isInteger(limit) && limit >= 1 ? Math.min(limit, RECENT_MEDIA_MAX_PAGE) : undefined;
-}
-
-/**
- * One page of `recent_media`: `limit` media after the `after` cursor, `{data, paging:{cursors:{after}, next?}}`
- * — "only returns an after cursor for paginated results; a before cursor will not be included"
- * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-hashtag/recent-media).
- * Meta adds that the `after` value "will always be the same for each page, but it can still be
- * used to get the next page"; the simulator's cursor names the page's last media instead, so
- * that any page can be read again (ASSUMED). A cursor to no media of the edge is a 400.
- */
-function recentMediaPage(
-  media: readonly SimulatedPost[],
-  { params, url }: GraphRequest,
-  limit: number,
-  render: (post: SimulatedPost) => Record<string, unknown>,
-): Response {
-  const after = params.get('after');
-  let start = 0;
-  if (after !== undefined) {
-    const index = media.findIndex((post) => encodeCursor(post.id) === after);
-    if (index < 0) return invalidParameter('Invalid cursor');
-    start = index + 1;
-  }
-  const page = media.slice(start, start + limit);
-  const last = page.at(-1);
-  if (last === undefined) return Response.json({ data: [] });
-  const next = new URL(url);
-  next.searchParams.set('limit', String(limit));
-  next.searchParams.set('after', encodeCursor(last.id));
-  return Response.json({
-    data: page.map(render),
-    paging: {
-      cursors: { after: encodeCursor(last.id) },
-      ...(start + limit < media.length ? { next: next.toString() } : {}),
-    },
   });
 }

@@ -43,27 +43,22 @@ function mentionedFields(
   now: number,
 ): Record<string, unknown> | Response {
   const requested = requestedFields(params.get('fields'));
-  const field = (name: string, key: string) => {
-    const found = requested.find((item) => item.name === name && item.call?.key === key);
-    return found?.call === undefined ? undefined : { value: found.call.value, fields: found.fields };
-  };
-  const out: Record<string, unknown> = {};
+  const field = (name: string, key: string) =>
+    requested.find((item) => item.name === name && item.call?.key === key);
   const mentions = (text: string) => text.toLowerCase().includes(`@${account.handle.toLowerCase()}`);
+  const refuse = (noun: string, id: string) =>
+    graphError({ message: `(#100) The ${noun} ${id} does not mention this user`, code: 100 });
+  const out: Record<string, unknown> = {};
   const comment = field('mentioned_comment', 'comment_id');
-  if (comment !== undefined) {
-    const found = commentById(context, comment.value);
-    if (found === undefined || !mentions(found.text))
-      return graphError({
-        message: `(#100) The comment ${comment.value} does not mention this user`,
-        code: 100,
-      });
+  if (comment?.call !== undefined) {
+    const found = commentById(context, comment.call.value);
+    if (found === undefined || !mentions(found.text)) return refuse('comment', comment.call.value);
     out.mentioned_comment = pick(commentJson(context, found, now), comment.fields, COMMENT_DEFAULT_FIELDS);
   }
   const media = field('mentioned_media', 'media_id');
-  if (media !== undefined) {
-    const found = context.sim.posts.get(media.value);
-    if (!isMedia(found) || !mentions(found.text))
-      return graphError({ message: `(#100) The media ${media.value} does not mention this user`, code: 100 });
+  if (media?.call !== undefined) {
+    const found = context.sim.posts.get(media.call.value);
+    if (!isMedia(found) || !mentions(found.text)) return refuse('media', media.call.value);
     out.mentioned_media = pick(mediaJson(context, found, now), media.fields, MEDIA_DEFAULT_FIELDS);
   }
   return out;
