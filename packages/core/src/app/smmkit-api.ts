@@ -81,7 +81,14 @@ export interface SmmkitOptions {
   readonly scheduler?:
     | Pick<
         SchedulerOptions,
-        'pollIntervalMs' | 'leaseMs' | 'batchSize' | 'workerId' | 'defaultZone' | 'slotHorizonDays' | 'newId'
+        | 'pollIntervalMs'
+        | 'leaseMs'
+        | 'batchSize'
+        | 'maxLatenessMs'
+        | 'workerId'
+        | 'defaultZone'
+        | 'slotHorizonDays'
+        | 'newId'
       >
     | undefined;
   /** The inbox's polling and rules. */
