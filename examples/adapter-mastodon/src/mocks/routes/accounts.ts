@@ -3,7 +3,7 @@ import { canSee, localAccount, type MastodonContext, statusExtra } from '../cont
 import { renderAccount, renderCredentialAccount } from '../entities/account.js';
 import { renderStatus } from '../entities/status.js';
 import { mastodonError, RECORD_NOT_FOUND } from '../errors.js';
-import { linkHeader, paginate } from '../pagination.js';
+import { pagedJson } from '../pagination.js';
 import { paramBoolean } from '../request-params.js';
 
 /** docs.joinmastodon.org/methods/accounts/#statuses: "Defaults to 20 statuses. Max 40 statuses." */
@@ -65,16 +65,12 @@ export function registerAccountRoutes(context: MastodonContext): void {
           statusExtra(post).inReplyToAccountId === account.id
         );
       });
-      const page = paginate(statuses, query, DEFAULT_STATUSES_LIMIT);
-      const headers = linkHeader(
-        `${context.instanceUrl}/api/v1/accounts/${account.id}/statuses`,
-        url,
-        ['limit', 'only_media', 'exclude_replies', 'exclude_reblogs', 'pinned'],
-        page.items.length === page.limit ? page.items.at(-1)?.id : undefined,
-        page.items[0]?.id,
-      );
-      const body = page.items.map((post) => renderStatus(context, post, { viewerId: accountId, now }));
-      return Response.json(body, { headers });
+      return pagedJson(statuses, url, query, {
+        defaultLimit: DEFAULT_STATUSES_LIMIT,
+        keep: ['limit', 'only_media', 'exclude_replies', 'exclude_reblogs', 'pinned'],
+        nextOnlyWhenFull: true,
+        render: (post) => renderStatus(context, post, { viewerId: accountId, now }),
+      });
     },
   );
 }

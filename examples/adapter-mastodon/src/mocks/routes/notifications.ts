@@ -1,7 +1,7 @@
 import { readParams } from '@smmkit/testkit';
 import type { MastodonContext } from '../context.js';
 import { mentionNotificationsOf, renderNotification } from '../entities/notification.js';
-import { linkHeader, paginate } from '../pagination.js';
+import { pagedJson } from '../pagination.js';
 import { paramList } from '../request-params.js';
 
 /** docs.joinmastodon.org/methods/notifications/#get: "Defaults to 40 notifications. Max 80 notifications." */
@@ -26,17 +26,12 @@ export function registerNotificationRoutes(context: MastodonContext): void {
           (notification) => fromAccount === undefined || notification.post.accountId === fromAccount,
         )
       : [];
-    const { items: page } = paginate(all, query, DEFAULT_LIMIT);
     // Api::V1::NotificationsController: both links whenever the page is not empty — the `next`
     // link is there on the last page too, and following it gives an empty page without links.
-    const headers = linkHeader(
-      `${context.instanceUrl}/api/v1/notifications`,
-      url,
-      ['limit', 'types', 'exclude_types', 'account_id'],
-      page.at(-1)?.id,
-      page[0]?.id,
-    );
-    const body = page.map((notification) => renderNotification(context, notification, accountId, now));
-    return Response.json(body, { headers });
+    return pagedJson(all, url, query, {
+      defaultLimit: DEFAULT_LIMIT,
+      keep: ['limit', 'types', 'exclude_types', 'account_id'],
+      render: (notification) => renderNotification(context, notification, accountId, now),
+    });
   });
 }

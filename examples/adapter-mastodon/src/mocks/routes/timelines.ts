@@ -1,7 +1,7 @@
 import { readParams } from '@smmkit/testkit';
 import { type MastodonContext, statusExtra } from '../context.js';
 import { renderStatus } from '../entities/status.js';
-import { linkHeader, paginate } from '../pagination.js';
+import { pagedJson } from '../pagination.js';
 import { paramList } from '../request-params.js';
 import { hashtagsOf } from '../status-text.js';
 
@@ -35,16 +35,11 @@ export function registerTimelineRoutes(context: MastodonContext): void {
           !none.some((tag) => tags.has(tag))
         );
       });
-      const { items: page } = paginate(matching, query, DEFAULT_LIMIT);
-      const headers = linkHeader(
-        `${context.instanceUrl}/api/v1/timelines/tag/${encodeURIComponent(String(params.hashtag))}`,
-        url,
-        ['limit', 'any', 'all', 'none', 'local', 'remote', 'only_media'],
-        page.at(-1)?.id,
-        page[0]?.id,
-      );
-      const body = page.map((post) => renderStatus(context, post, { viewerId: accountId, now }));
-      return Response.json(body, { headers });
+      return pagedJson(matching, url, query, {
+        defaultLimit: DEFAULT_LIMIT,
+        keep: ['limit', 'any', 'all', 'none', 'local', 'remote', 'only_media'],
+        render: (post) => renderStatus(context, post, { viewerId: accountId, now }),
+      });
     },
   );
 }
