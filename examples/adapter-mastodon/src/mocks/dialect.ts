@@ -1,20 +1,5 @@
-import { bearerToken, type PlatformDialect, type RateWindow, type UnauthorizedReason } from '@smmkit/testkit';
+import { bearerToken, type PlatformDialect, type RateWindow } from '@smmkit/testkit';
 import { mastodonError } from './errors.js';
-
-/**
- * Doorkeeper's `invalid_token` descriptions, which Mastodon returns as `{"error": …}`:
- * - unknown or missing token: "The access token is invalid" (docs.joinmastodon.org/methods/statuses/#create, 401);
- * - revoked token: "The access token was revoked" (Mastodon's own request spec,
- *   spec/requests/api/v1/apps/credentials_spec.rb, "with a revoked oauth token");
- * - expired: Mastodon never issues expiring tokens (methods/oauth: tokens last until revoked), so an
- *   `expired_token` fault answers like a token the server does not know.
- */
-const UNAUTHORIZED_MESSAGES: Readonly<Record<UnauthorizedReason, string>> = {
-  missing: 'The access token is invalid',
-  unknown: 'The access token is invalid',
-  expired: 'The access token is invalid',
-  revoked: 'The access token was revoked',
-};
 
 /**
  * `Time#iso8601(6)`: Mastodon writes `X-RateLimit-Reset` as an ISO 8601 timestamp with
@@ -38,8 +23,14 @@ export const mastodonDialect: PlatformDialect = {
   // docs.joinmastodon.org/methods/statuses/#create: "Authorization: Bearer <user_token>".
   extractToken: (request) => bearerToken(request),
 
+  // Doorkeeper's `invalid_token` descriptions, which Mastodon returns as `{"error": …}`:
+  // - unknown or missing token: "The access token is invalid" (docs.joinmastodon.org/methods/statuses/#create, 401);
+  // - revoked token: "The access token was revoked" (Mastodon's own request spec,
+  //   spec/requests/api/v1/apps/credentials_spec.rb, "with a revoked oauth token");
+  // - expired: Mastodon never issues expiring tokens (methods/oauth: tokens last until revoked), so an
+  //   `expired_token` fault answers like a token the server does not know.
   unauthorized(reason) {
-    const message = UNAUTHORIZED_MESSAGES[reason];
+    const message = reason === 'revoked' ? 'The access token was revoked' : 'The access token is invalid';
     return mastodonError(401, message, {
       // Doorkeeper's challenge, sent with every invalid_token answer (RFC 6750 §3).
       'www-authenticate': `Bearer realm="Doorkeeper", error="invalid_token", error_description="${message}"`,

@@ -40,7 +40,7 @@ export function renderAccount(context: MastodonContext, account: SimulatedAccoun
     noindex: false,
     hide_collections: false,
     // REST::AccountSerializer: `created_at.midnight`, and `last_status_at` as a date only.
-    created_at: new Date(midnight(createdAt)).toISOString(),
+    created_at: `${new Date(createdAt).toISOString().slice(0, 10)}T00:00:00.000Z`,
     last_status_at: latest === undefined ? null : new Date(latest.createdAt).toISOString().slice(0, 10),
     statuses_count: statuses.length,
     followers_count: account.followers,
@@ -66,9 +66,4 @@ export function renderCredentialAccount(context: MastodonContext, account: Simul
     },
     role: { id: '-99', name: '', permissions: '65536', color: '', highlighted: false },
   };
-}
-
-function midnight(ms: number): number {
-  const date = new Date(ms);
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
 }

@@ -4,19 +4,19 @@ import type { MastodonContext } from '../context.js';
 /** A blurhash from the docs' examples: the simulator does not look at pixels. */
 const BLURHASH = 'UFBWY:8_0Jxv4mx]t8t64.%M-:IUWGWAt6M}';
 
+/** A MediaAttachment's `type` (docs.joinmastodon.org/entities/MediaAttachment/#type), audio aside. */
+type AttachmentType = 'image' | 'gifv' | 'video' | 'unknown';
+
 /** Mastodon's attachment type for a simulated media kind: GIFs become looping `gifv` videos. */
-export function attachmentType(media: SimulatedMedia): 'image' | 'gifv' | 'video' | 'unknown' {
-  switch (media.kind) {
-    case 'image':
-      return 'image';
-    case 'gif':
-      return 'gifv';
-    case 'video':
-      return 'video';
-    default:
-      return 'unknown';
-  }
-}
+const ATTACHMENT_TYPES: Readonly<Record<string, AttachmentType>> = {
+  image: 'image',
+  gif: 'gifv',
+  video: 'video',
+};
+
+/** The fixed dimensions of every original file and preview: the simulator does not decode files. */
+const ORIGINAL = { width: 1280, height: 720, size: '1280x720', aspect: 16 / 9 };
+const SMALL = { width: 400, height: 225, size: '400x225', aspect: 16 / 9 };
 
 /**
  * A MediaAttachment (docs.joinmastodon.org/entities/MediaAttachment/). While the full-size file
@@ -26,7 +26,7 @@ export function attachmentType(media: SimulatedMedia): 'image' | 'gifv' | 'video
  */
 export function renderMediaAttachment(context: MastodonContext, media: SimulatedMedia) {
   context.sim.refreshMedia(media);
-  const type = attachmentType(media);
+  const type = ATTACHMENT_TYPES[media.kind] ?? 'unknown';
   const base = `${context.instanceUrl}/system/media_attachments/files/${idPath(media.id)}`;
   // Mastodon transcodes GIFs and videos to MP4 and makes PNG previews of them.
   const extension = type === 'image' ? extensionOf(media.mimeType) : 'mp4';
@@ -46,30 +46,28 @@ export function renderMediaAttachment(context: MastodonContext, media: Simulated
   };
 }
 
-function metaFor(type: ReturnType<typeof attachmentType>, ready: boolean): Record<string, unknown> {
-  const small = { width: 400, height: 225, size: '400x225', aspect: 16 / 9 };
-  if (type === 'image') {
-    return { original: { width: 1280, height: 720, size: '1280x720', aspect: 16 / 9 }, small };
-  }
-  if (!ready) return { small };
+function metaFor(type: AttachmentType, ready: boolean): Record<string, unknown> {
+  if (type === 'image') return { original: ORIGINAL, small: SMALL };
+  if (!ready) return { small: SMALL };
   const duration = type === 'gifv' ? 2.5 : 12.5;
   return {
     length: type === 'gifv' ? '0:00:02.50' : '0:00:12.50',
     duration,
     fps: 30,
-    size: '1280x720',
-    width: 1280,
-    height: 720,
-    aspect: 16 / 9,
+    ...ORIGINAL,
     original: { width: 1280, height: 720, frame_rate: '30/1', duration, bitrate: 1_000_000 },
-    small,
+    small: SMALL,
   };
 }
 
 /** Paperclip's id partition: `000/000/123` style groups of three digits. */
 function idPath(id: string): string {
-  const padded = id.padStart(Math.ceil(id.length / 3) * 3, '0');
-  return padded.match(/\d{3}/g)?.join('/') ?? id;
+  return (
+    id
+      .padStart(Math.ceil(id.length / 3) * 3, '0')
+      .match(/\d{3}/g)
+      ?.join('/') ?? id
+  );
 }
 
 function extensionOf(mimeType: string): string {

@@ -48,13 +48,11 @@ export function registerStatusRoutes(context: MastodonContext): void {
 
     // PostStatusService#preprocess_attributes!: a content warning implies sensitive, and a status
     // with only a content warning posts the warning as its text.
-    let text = params.string('status') ?? '';
-    let spoilerText = params.string('spoiler_text') ?? '';
-    const sensitive = (paramBoolean(params, 'sensitive') ?? false) || spoilerText.trim() !== '';
-    if (text.trim() === '' && spoilerText.trim() !== '') {
-      text = spoilerText;
-      spoilerText = '';
-    }
+    const written = params.string('status') ?? '';
+    const warning = params.string('spoiler_text') ?? '';
+    const sensitive = (paramBoolean(params, 'sensitive') ?? false) || warning.trim() !== '';
+    const onlyWarning = written.trim() === '' && warning.trim() !== '';
+    const [text, spoilerText] = onlyWarning ? [warning, ''] : [written, warning];
     const visibility = VISIBILITIES.find((name) => name === (params.string('visibility') || 'public'));
     if (visibility === undefined)
       return mastodonError(422, validationFailed(['Visibility is not included in the list']));
@@ -73,7 +71,7 @@ export function registerStatusRoutes(context: MastodonContext): void {
 
     // `valid_locale_cascade`: the given language when it looks like an ISO 639 code, else the server's `en`.
     const language = params.string('language') ?? '';
-    const status: NewStatus = {
+    const post = storeStatus(context, {
       accountId,
       text,
       media,
@@ -85,8 +83,7 @@ export function registerStatusRoutes(context: MastodonContext): void {
       language: /^[a-z]{2,3}(-[A-Za-z0-9]+)?$/.test(language) ? language : 'en',
       idempotencyKey,
       createdAt: now,
-    };
-    const post = storeStatus(context, status);
+    });
     context.idempotency.remember(accountId, idempotencyKey, post.id);
     // docs.joinmastodon.org/methods/statuses/#create: 200 with the Status.
     return Response.json(renderStatus(context, post, { viewerId: accountId, now }));
@@ -102,10 +99,7 @@ export function registerStatusRoutes(context: MastodonContext): void {
   // docs.joinmastodon.org/methods/statuses/#favourite and #unfavourite — 200 with the Status as the
   // account now sees it, whether or not it was favourited already ("Status favourited or was already
   // favourited"); 404 "Record not found" for a status that does not exist or that it cannot see.
-  for (const [action, favourited] of [
-    ['favourite', true],
-    ['unfavourite', false],
-  ] as const) {
+  for (const [action, favourited] of Object.entries({ favourite: true, unfavourite: false })) {
     sim.route('POST', `/api/v1/statuses/:id/${action}`, { bucket: 'api' }, ({ params, accountId, now }) => {
       const post = sim.posts.get(String(params.id));
       if (post === undefined || !canSee(post, accountId)) return mastodonError(404, RECORD_NOT_FOUND);
