@@ -1,13 +1,20 @@
 import type { MediaKind } from '@smmkit/core';
 import {
-  type AuthorizationCodes,
-  type PlatformSimulator,
+  AuthorizationCodes,
+  PlatformSimulator,
+  type PlatformSimulatorOptions,
   readExtra,
   type SimulatedPost,
   type UploadSession,
-  type UploadSessions,
+  UploadSessions,
 } from '@smmkit/testkit';
-import type { RateLimitBodyShape } from './dialect.js';
+import { X_BUDGETS } from './budgets.js';
+import { type RateLimitBodyShape, xDialect } from './dialect.js';
+import {
+  AUTHORIZATION_CODE_TTL_MS,
+  DEFAULT_MAX_WEIGHTED_LENGTH,
+  DEFAULT_SEARCH_QUERY_MAX_LENGTH,
+} from './limits.js';
 
 /**
  * Which field names the simulator answers with. X's wire format and docs.x.com say `tweet`
@@ -61,38 +68,96 @@ export interface ProcessingError {
   readonly message: string;
 }
 
-/** Everything the X routes share. */
-export interface XContext {
-  /** The generic simulator. */
-  readonly sim: PlatformSimulator;
-  /** Base URL without a trailing slash. */
-  readonly baseUrl: string;
-  /** Video/GIF processing time, simulated ms. */
-  readonly mediaProcessingMs: number;
-  /** `check_after_secs` in processing_info. */
-  readonly checkAfterSecs: number;
+/**
+ * Settings of {@link createXSimulator}: a simulator's `clock` and `budgets` (merged over
+ * {@link X_BUDGETS}), and the API's own.
+ */
+export interface XSimulatorOptions extends Pick<PlatformSimulatorOptions, 'clock' | 'budgets'> {
   /**
-   * The weighted-length limit (280, https://docs.x.com/fundamentals/counting-characters; Premium accounts get
-   * more).
+   * The API's base URL (default `https://api.x.com`, the `servers` entry of
+   * https://api.x.com/2/openapi.json).
    */
-  readonly maxWeightedLength: number;
-  /** The longest recent-search query, in characters (512 self-serve, 4,096 Enterprise). */
-  readonly searchQueryMaxLength: number;
-  /** Field names to answer with. */
-  readonly vocabulary: XVocabulary;
-  /** 429 body shape (also used for the daily caps). */
-  readonly rateLimitBody: RateLimitBodyShape;
-  /** Upload sessions by media id. */
-  readonly uploads: UploadSessions<XUpload>;
-  /** Errors the next finalized videos/GIFs will fail with, first in first out. */
-  readonly processingFailures: ProcessingError[];
-  /** The processing error of each failed (or failing) media id. */
-  readonly processingErrors: Map<string, ProcessingError>;
-  /** Authorization codes the consent screen handed out (30 s, PKCE required). */
-  readonly codes: AuthorizationCodes;
-  /** Client secrets of confidential clients, by client id (others are public clients). */
-  readonly clientSecrets: ReadonlyMap<string, string>;
+  readonly baseUrl?: string | undefined;
+  /** How long videos and GIFs process, simulated ms (default 3 000). */
+  readonly mediaProcessingMs?: number | undefined;
+  /** `check_after_secs` in processing_info (default 1). */
+  readonly checkAfterSecs?: number | undefined;
+  /**
+   * The weighted-length limit of a post (default 280, https://docs.x.com/fundamentals/counting-characters;
+   * longer for Premium).
+   */
+  readonly maxWeightedLength?: number | undefined;
+  /**
+   * The longest recent-search query, in characters: 512 (default, self-serve access) or 4,096
+   * (Enterprise) (https://docs.x.com/x-api/posts/search/integrate/build-a-query).
+   */
+  readonly searchQueryMaxLength?: number | undefined;
+  /**
+   * The 429 body: X's observed problem JSON (default) or the documented legacy `{"errors":[{"code":88,…}]}`
+   * (https://docs.x.com/x-api/fundamentals/rate-limits).
+   */
+  readonly rateLimitBody?: RateLimitBodyShape | undefined;
+  /**
+   * Field names: `tweet` (default, the wire and docs) or `post` (the OpenAPI spec v2.167,
+   * https://api.x.com/2/openapi.json). See {@link XVocabulary}.
+   */
+  readonly vocabulary?: XVocabulary | undefined;
+  /** Confidential OAuth clients: client id → secret (they must use HTTP Basic). Other client ids are public clients. */
+  readonly clientSecrets?: Readonly<Record<string, string>> | undefined;
 }
+
+/**
+ * Everything the X routes share: the generic simulator with X's dialect, budgets and per-token
+ * windows, the settings of {@link XSimulatorOptions}, and the state of X's own endpoints.
+ */
+export function createXContext(options: XSimulatorOptions) {
+  const sim = new PlatformSimulator({
+    platform: 'x',
+    baseUrl: options.baseUrl ?? 'https://api.x.com',
+    dialect: xDialect({ rateLimitBody: options.rateLimitBody }),
+    budgets: { ...X_BUDGETS, ...options.budgets },
+    clock: options.clock,
+    // X counts every window per user access token ("Per User" limits:
+    // https://docs.x.com/x-api/fundamentals/rate-limits).
+    rateLimitKey: 'token',
+  });
+  return {
+    /** The generic simulator. */
+    sim,
+    /** Video/GIF processing time, simulated ms. */
+    mediaProcessingMs: options.mediaProcessingMs ?? 3_000,
+    /** `check_after_secs` in processing_info. */
+    checkAfterSecs: options.checkAfterSecs ?? 1,
+    /**
+     * The weighted-length limit (280, https://docs.x.com/fundamentals/counting-characters; Premium accounts
+     * get more).
+     */
+    maxWeightedLength: options.maxWeightedLength ?? DEFAULT_MAX_WEIGHTED_LENGTH,
+    /** The longest recent-search query, in characters (512 self-serve, 4,096 Enterprise). */
+    searchQueryMaxLength: options.searchQueryMaxLength ?? DEFAULT_SEARCH_QUERY_MAX_LENGTH,
+    /** Field names to answer with. */
+    vocabulary: options.vocabulary ?? 'tweet',
+    /** Upload sessions by media id. */
+    uploads: sim.resettable(new UploadSessions<XUpload>()),
+    /** Errors the next finalized videos/GIFs will fail with, first in first out. */
+    processingFailures: sim.resettable<ProcessingError[]>([]),
+    /** The processing error of each failed (or failing) media id. */
+    processingErrors: sim.resettable(new Map<string, ProcessingError>()),
+    /** Authorization codes the consent screen handed out (30 s, PKCE required). */
+    codes: sim.resettable(
+      new AuthorizationCodes({
+        clock: sim.clock,
+        ttlMs: AUTHORIZATION_CODE_TTL_MS,
+        newCode: () => `sim_x_code_${sim.nextId()}`,
+      }),
+    ),
+    /** Client secrets of confidential clients, by client id (others are public clients). */
+    clientSecrets: new Map(Object.entries(options.clientSecrets ?? {})) as ReadonlyMap<string, string>,
+  };
+}
+
+/** Everything the X routes share (see {@link createXContext}). */
+export type XContext = ReturnType<typeof createXContext>;
 
 /** A plain post's X fields, for posts other tools stored (a root: its own conversation). */
 const PLAIN_TWEET: Omit<TweetExtra, 'conversationId'> & { readonly conversationId: string | undefined } = {

@@ -1,25 +1,14 @@
-import {
-  type AccountWithTokens,
-  AuthorizationCodes,
-  PlatformSimulator,
-  type PlatformSimulatorOptions,
-  type PublicAccountSeed,
-  type SeededPublicAccount,
-  type SimulatedAccount,
-  type SimulatedPost,
-  UploadSessions,
+import type {
+  AccountWithTokens,
+  PublicAccountSeed,
+  SeededPublicAccount,
+  SimulatedAccount,
+  SimulatedPost,
 } from '@smmkit/testkit';
-import { X_BUDGETS } from './budgets.js';
 import { consent } from './consent.js';
-import type { ProcessingError, XContext, XVocabulary } from './context.js';
-import { type RateLimitBodyShape, xDialect } from './dialect.js';
+import { createXContext, type ProcessingError, type XSimulatorOptions } from './context.js';
 import { renderTweet } from './entities/tweet.js';
-import {
-  ACCESS_TOKEN_TTL_MS,
-  AUTHORIZATION_CODE_TTL_MS,
-  DEFAULT_MAX_WEIGHTED_LENGTH,
-  DEFAULT_SEARCH_QUERY_MAX_LENGTH,
-} from './limits.js';
+import { ACCESS_TOKEN_TTL_MS } from './limits.js';
 import { DEFAULT_PROCESSING_ERROR } from './media-processing.js';
 import { registerDirectMessageRoutes } from './routes/direct-messages.js';
 import { registerHideReplyRoute } from './routes/hide-reply.js';
@@ -32,44 +21,6 @@ import { registerUnknownPathRoute } from './routes/unknown-path.js';
 import { registerUserRoutes } from './routes/users.js';
 import { DEFAULT_SCOPES } from './scopes.js';
 import { storeTweet } from './store-tweet.js';
-
-/**
- * Settings of {@link createXSimulator}: a simulator's `clock` and `budgets` (merged over
- * {@link X_BUDGETS}), and the API's own.
- */
-export interface XSimulatorOptions extends Pick<PlatformSimulatorOptions, 'clock' | 'budgets'> {
-  /**
-   * The API's base URL (default `https://api.x.com`, the `servers` entry of
-   * https://api.x.com/2/openapi.json).
-   */
-  readonly baseUrl?: string | undefined;
-  /** How long videos and GIFs process, simulated ms (default 3 000). */
-  readonly mediaProcessingMs?: number | undefined;
-  /** `check_after_secs` in processing_info (default 1). */
-  readonly checkAfterSecs?: number | undefined;
-  /**
-   * The weighted-length limit of a post (default 280, https://docs.x.com/fundamentals/counting-characters;
-   * longer for Premium).
-   */
-  readonly maxWeightedLength?: number | undefined;
-  /**
-   * The longest recent-search query, in characters: 512 (default, self-serve access) or 4,096
-   * (Enterprise) (https://docs.x.com/x-api/posts/search/integrate/build-a-query).
-   */
-  readonly searchQueryMaxLength?: number | undefined;
-  /**
-   * The 429 body: X's observed problem JSON (default) or the documented legacy `{"errors":[{"code":88,…}]}`
-   * (https://docs.x.com/x-api/fundamentals/rate-limits).
-   */
-  readonly rateLimitBody?: RateLimitBodyShape | undefined;
-  /**
-   * Field names: `tweet` (default, the wire and docs) or `post` (the OpenAPI spec v2.167,
-   * https://api.x.com/2/openapi.json). See {@link XVocabulary}.
-   */
-  readonly vocabulary?: XVocabulary | undefined;
-  /** Confidential OAuth clients: client id → secret (they must use HTTP Basic). Other client ids are public clients. */
-  readonly clientSecrets?: Readonly<Record<string, string>> | undefined;
-}
 
 /** An account added with `addAccount` and its OAuth 2.0 tokens (a refresh token when granted `offline.access`). */
 export interface XSimulatorAccount extends AccountWithTokens {
@@ -115,38 +66,8 @@ const ALL_TWEET_FIELDS: ReadonlySet<string> = new Set([
  * ```
  */
 export function createXSimulator(options: XSimulatorOptions = {}) {
-  const rateLimitBody = options.rateLimitBody ?? 'problem';
-  const sim = new PlatformSimulator({
-    platform: 'x',
-    baseUrl: options.baseUrl ?? 'https://api.x.com',
-    dialect: xDialect({ rateLimitBody }),
-    budgets: { ...X_BUDGETS, ...options.budgets },
-    clock: options.clock,
-    // X counts every window per user access token ("Per User" limits:
-    // https://docs.x.com/x-api/fundamentals/rate-limits).
-    rateLimitKey: 'token',
-  });
-  const context: XContext = {
-    sim,
-    baseUrl: sim.baseUrl,
-    mediaProcessingMs: options.mediaProcessingMs ?? 3_000,
-    checkAfterSecs: options.checkAfterSecs ?? 1,
-    maxWeightedLength: options.maxWeightedLength ?? DEFAULT_MAX_WEIGHTED_LENGTH,
-    searchQueryMaxLength: options.searchQueryMaxLength ?? DEFAULT_SEARCH_QUERY_MAX_LENGTH,
-    vocabulary: options.vocabulary ?? 'tweet',
-    rateLimitBody,
-    uploads: sim.resettable(new UploadSessions()),
-    processingFailures: sim.resettable([]),
-    processingErrors: sim.resettable(new Map()),
-    codes: sim.resettable(
-      new AuthorizationCodes({
-        clock: sim.clock,
-        ttlMs: AUTHORIZATION_CODE_TTL_MS,
-        newCode: () => `sim_x_code_${sim.nextId()}`,
-      }),
-    ),
-    clientSecrets: new Map(Object.entries(options.clientSecrets ?? {})),
-  };
+  const context = createXContext(options);
+  const { sim } = context;
   registerTweetRoutes(context);
   registerHideReplyRoute(context);
   registerLikeRoutes(context);

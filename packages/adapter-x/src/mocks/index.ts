@@ -15,13 +15,8 @@
  * @packageDocumentation
  */
 export { X_BUDGETS, type XBucket } from './budgets.js';
-export type { ProcessingError, TweetExtra, XVocabulary } from './context.js';
-export {
-  createXSimulator,
-  type XSimulator,
-  type XSimulatorAccount,
-  type XSimulatorOptions,
-} from './create-x-simulator.js';
+export type { ProcessingError, TweetExtra, XSimulatorOptions, XVocabulary } from './context.js';
+export { createXSimulator, type XSimulator, type XSimulatorAccount } from './create-x-simulator.js';
 export { type RateLimitBodyShape, xDialect, xRateLimitHeaders, xUserDailyHeaders } from './dialect.js';
 export { conversationIdOf } from './entities/dm-event.js';
 export { mediaKeyOf, VIEWS_PER_HOUR } from './entities/media.js';

@@ -92,40 +92,6 @@ export const MAX_SEGMENT_INDEX = 999;
 
 const MB = 1024 * 1024;
 
-/**
- * The media categories X accepts (`InitializeMediaUploadRequest.media_category` in
- * https://api.x.com/2/openapi.json).
- */
-export const MEDIA_CATEGORIES = [
-  'amplify_video',
-  'tweet_gif',
-  'tweet_image',
-  'tweet_video',
-  'dm_gif',
-  'dm_image',
-  'dm_video',
-  'subtitles',
-] as const;
-
-/** One of {@link MEDIA_CATEGORIES}. */
-export type MediaCategory = (typeof MEDIA_CATEGORIES)[number];
-
-/**
- * What a category holds, in core's vocabulary, and its size limit (image 5 MB, GIF 15 MB, video
- * 512 MB: https://docs.x.com/x-api/media/quickstart/best-practices).
- */
-export const CATEGORY_RULES: Readonly<
-  Record<Exclude<MediaCategory, 'subtitles'>, { readonly kind: MediaKind; readonly maxBytes: number }>
-> = {
-  tweet_image: { kind: 'image', maxBytes: 5 * MB },
-  dm_image: { kind: 'image', maxBytes: 5 * MB },
-  tweet_gif: { kind: 'gif', maxBytes: 15 * MB },
-  dm_gif: { kind: 'gif', maxBytes: 15 * MB },
-  tweet_video: { kind: 'video', maxBytes: 512 * MB },
-  dm_video: { kind: 'video', maxBytes: 512 * MB },
-  amplify_video: { kind: 'video', maxBytes: 512 * MB },
-};
-
 /** Image MIME types of `InitializeMediaUploadRequest.media_type` in https://api.x.com/2/openapi.json. */
 export const IMAGE_TYPES = [
   'image/jpeg',
@@ -141,22 +107,47 @@ export const IMAGE_TYPES = [
 export const VIDEO_TYPES = ['video/mp4', 'video/webm', 'video/mp2t', 'video/quicktime'] as const;
 
 /**
+ * What each media category holds, in core's vocabulary, and its size limit (image 5 MB, GIF 15 MB, video
+ * 512 MB: https://docs.x.com/x-api/media/quickstart/best-practices): the categories of
+ * `InitializeMediaUploadRequest.media_category` in https://api.x.com/2/openapi.json but `subtitles`,
+ * which no image or video fits.
+ */
+export const CATEGORY_RULES: Readonly<
+  Record<string, { readonly kind: MediaKind; readonly maxBytes: number }>
+> = {
+  tweet_image: { kind: 'image', maxBytes: 5 * MB },
+  dm_image: { kind: 'image', maxBytes: 5 * MB },
+  tweet_gif: { kind: 'gif', maxBytes: 15 * MB },
+  dm_gif: { kind: 'gif', maxBytes: 15 * MB },
+  tweet_video: { kind: 'video', maxBytes: 512 * MB },
+  dm_video: { kind: 'video', maxBytes: 512 * MB },
+  amplify_video: { kind: 'video', maxBytes: 512 * MB },
+};
+
+/** The media types each kind takes: a video type in a video category, only GIFs in a GIF category. */
+const TYPES_OF_KIND: Partial<Record<MediaKind, readonly string[]>> = {
+  image: IMAGE_TYPES,
+  gif: ['image/gif'],
+  video: VIDEO_TYPES,
+};
+
+/** The rule of `category` when it is one and `mediaType` can be uploaded in it, else `undefined`. */
+export function categoryRule(category: unknown, mediaType: string) {
+  const rule =
+    typeof category === 'string' && Object.hasOwn(CATEGORY_RULES, category)
+      ? CATEGORY_RULES[category]
+      : undefined;
+  return rule !== undefined && TYPES_OF_KIND[rule.kind]?.includes(mediaType) ? rule : undefined;
+}
+
+/**
  * The category X infers when `media_category` is absent: GIFs are animated (`tweet_gif`), other
  * images `tweet_image`, videos `tweet_video` (https://docs.x.com/x-api/media/quickstart/best-practices lists
  * the categories; the inference is ASSUMED from how clients that omit the category behave).
  */
-export function defaultCategory(mediaType: string): MediaCategory | undefined {
+export function defaultCategory(mediaType: string): string | undefined {
   if (mediaType === 'image/gif') return 'tweet_gif';
   if ((IMAGE_TYPES as readonly string[]).includes(mediaType)) return 'tweet_image';
   if ((VIDEO_TYPES as readonly string[]).includes(mediaType)) return 'tweet_video';
   return undefined;
-}
-
-/** Whether `mediaType` can be uploaded in `category` (a video type in a video category, and so on). */
-export function typeFitsCategory(mediaType: string, category: MediaCategory): boolean {
-  if (category === 'subtitles') return mediaType === 'text/srt' || mediaType === 'text/vtt';
-  const kind = CATEGORY_RULES[category].kind;
-  if (kind === 'video') return (VIDEO_TYPES as readonly string[]).includes(mediaType);
-  if (kind === 'gif') return mediaType === 'image/gif';
-  return (IMAGE_TYPES as readonly string[]).includes(mediaType);
 }

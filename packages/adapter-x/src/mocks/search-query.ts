@@ -159,60 +159,46 @@ function parseClause(context: XContext, parser: Parser): Node {
 }
 
 function termNode(context: XContext, token: Token): Node {
-  const { test, standalone } = termTest(context, token);
+  const test = termTest(context, token);
   return {
     matches: token.negated ? (post) => !test(post) : test,
-    standalone: standalone && !token.negated,
+    // `is:` operators are conjunction-required (operators page): they cannot stand alone.
+    standalone: !token.negated && !(token.kind === 'term' && token.text.startsWith('is:')),
     positive: !token.negated,
   };
 }
 
-function termTest(
-  context: XContext,
-  token: Token,
-): { readonly test: (post: SimulatedPost) => boolean; readonly standalone: boolean } {
+function termTest(context: XContext, token: Token): (post: SimulatedPost) => boolean {
   const { text } = token;
   if (token.kind === 'phrase') {
     if (text.trim() === '') throw positioned('Empty phrase', token.position);
-    return { test: (post) => containsPhrase(post.text, text), standalone: true };
+    return (post) => containsPhrase(post.text, text);
   }
   if (text.startsWith('#')) {
     const tag = fold(text.slice(1));
     if (tag === '') throw positioned('Hashtag must have a value', token.position);
-    return {
-      test: (post) => twitterText.extractHashtags(post.text).some((found) => fold(found) === tag),
-      standalone: true,
-    };
+    return (post) => twitterText.extractHashtags(post.text).some((found) => fold(found) === tag);
   }
   if (text.startsWith('@')) {
     const name = text.slice(1).toLowerCase();
-    return {
-      test: (post) => twitterText.extractMentions(post.text).some((found) => found.toLowerCase() === name),
-      standalone: true,
-    };
+    return (post) => twitterText.extractMentions(post.text).some((found) => found.toLowerCase() === name);
   }
   const operator = OPERATOR.exec(text);
-  if (operator === null) return { test: (post) => containsWords(post.text, text), standalone: true };
+  if (operator === null) return (post) => containsWords(post.text, text);
   const [, name = '', value = ''] = operator;
   if (value === '') throw positioned(`Operator ${name}: needs a value`, token.position);
   const userId = () => (/^\d+$/.test(value) ? value : context.sim.accountByHandle(value)?.id);
   switch (name) {
     case 'from':
-      return { test: (post) => post.accountId === userId(), standalone: true };
+      return (post) => post.accountId === userId();
     case 'to':
-      return {
-        test: (post) => userId() !== undefined && tweetExtra(post).inReplyToUserId === userId(),
-        standalone: true,
-      };
+      return (post) => userId() !== undefined && tweetExtra(post).inReplyToUserId === userId();
     case 'conversation_id':
-      return {
-        test: (post) => post.id !== value && tweetExtra(post).conversationId === value,
-        standalone: true,
-      };
+      return (post) => post.id !== value && tweetExtra(post).conversationId === value;
     case 'is':
-      // Conjunction-required (operators page). The simulator stores no reposts.
-      if (value === 'retweet') return { test: () => false, standalone: false };
-      if (value === 'reply') return { test: (post) => post.inReplyToId !== undefined, standalone: false };
+      // The simulator stores no reposts.
+      if (value === 'retweet') return () => false;
+      if (value === 'reply') return (post) => post.inReplyToId !== undefined;
       break;
   }
   throw new QueryError(

@@ -10,13 +10,10 @@ import type { XContext, XUpload } from '../context.js';
 import { mediaKeyOf } from '../entities/media.js';
 import {
   ALT_TEXT_MAX_CHARS,
-  CATEGORY_RULES,
+  categoryRule,
   defaultCategory,
   IMAGE_TYPES,
   MAX_SEGMENT_INDEX,
-  MEDIA_CATEGORIES,
-  type MediaCategory,
-  typeFitsCategory,
   UPLOAD_EXPIRES_AFTER_SECS,
   VIDEO_TYPES,
 } from '../limits.js';
@@ -69,7 +66,9 @@ async function initialize(context: XContext, { request, accountId, now }: RouteC
       `$.media_type: does not have a value in the enumeration [${[...IMAGE_TYPES, ...VIDEO_TYPES].join(', ')}]`,
     );
   const category = body.media_category ?? defaultCategory(mediaType);
-  if (!isCategory(category) || category === 'subtitles' || !typeFitsCategory(mediaType, category))
+  // Image 5 MB, GIF 15 MB, video 512 MB (https://docs.x.com/x-api/media/quickstart/best-practices).
+  const rule = categoryRule(category, mediaType);
+  if (rule === undefined)
     return invalidParameter(
       '$.media_category',
       category ?? '',
@@ -82,8 +81,6 @@ async function initialize(context: XContext, { request, accountId, now }: RouteC
       totalBytes ?? '',
       '$.total_bytes: is missing but it is required',
     );
-  // Image 5 MB, GIF 15 MB, video 512 MB (https://docs.x.com/x-api/media/quickstart/best-practices).
-  const rule = CATEGORY_RULES[category];
   if (totalBytes > rule.maxBytes)
     return invalidParameter('total_bytes', totalBytes, fileTooLargeMessage(rule.maxBytes));
   const id = context.sim.nextId();
@@ -240,8 +237,4 @@ async function readChunk(request: Request): Promise<{ bytes: number; segmentInde
     return invalidRequest([{ parameters: {}, message: 'media and segment_index are required' }]);
   // JSON cannot carry raw bytes: there `media` is the `format: byte` (base64) branch.
   return { bytes: base64ByteLength(body.media), segmentIndex: String(body.segment_index) };
-}
-
-function isCategory(value: unknown): value is MediaCategory {
-  return typeof value === 'string' && (MEDIA_CATEGORIES as readonly string[]).includes(value);
 }
