@@ -8,7 +8,7 @@ import {
   type RequestedField,
 } from '@smmkit/graph-api/mocks';
 import type { InstagramContext } from './context.js';
-import { isMedia, mediaJson, userJson } from './entities.js';
+import { isMedia, mediaJson, PUBLIC_MEDIA_FIELDS, userJson } from './entities.js';
 
 /**
  * The IG User fields business discovery returns on the targeted account: its public fields and
@@ -26,21 +26,6 @@ const USER_FIELDS: ReadonlySet<string> = new Set([
   'profile_picture_url',
   'username',
   'website',
-]);
-
-/** The public IG Media fields of the targeted account's media (IG Media reference); any other is a 100 (ASSUMED). */
-const MEDIA_FIELDS: ReadonlySet<string> = new Set([
-  'caption',
-  'children',
-  'comments_count',
-  'id',
-  'like_count',
-  'media_product_type',
-  'media_type',
-  'media_url',
-  'permalink',
-  'timestamp',
-  'username',
 ]);
 
 /**
@@ -94,7 +79,7 @@ export function businessDiscovery(
   const mediaField = field.selection.find((item) => item.name === 'media');
   const refused =
     nonexistingField(field.fields, USER_FIELDS, 'IGUser') ??
-    nonexistingField(mediaField?.fields ?? [], MEDIA_FIELDS, 'IGUser');
+    nonexistingField(mediaField?.fields ?? [], PUBLIC_MEDIA_FIELDS, 'IGUser');
   if (refused !== undefined) return refused;
   const value = pick(
     userJson(context, target),

@@ -84,6 +84,24 @@ export function isMedia(post: SimulatedPost | undefined): post is SimulatedPost 
   return post !== undefined && postExtra(post.extra).kind === 'media';
 }
 
+/**
+ * The public fields of an IG Media (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-media),
+ * what business discovery returns on another account's media; any other is a 100 (ASSUMED).
+ */
+export const PUBLIC_MEDIA_FIELDS: ReadonlySet<string> = new Set([
+  'caption',
+  'children',
+  'comments_count',
+  'id',
+  'like_count',
+  'media_product_type',
+  'media_type',
+  'media_url',
+  'permalink',
+  'timestamp',
+  'username',
+]);
+
 /** Every field the simulator knows of an IG Media (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-media), for `fields=`. */
 export function mediaJson(
   context: InstagramContext,

@@ -3,17 +3,6 @@ import { growingCount, type SimulatedPost } from '@smmkit/testkit';
 import type { InstagramContext } from './context.js';
 import { commentsOn, INSIGHTS_PER_HOUR } from './entities.js';
 
-/** Media metrics the simulator serves (https://developers.facebook.com/docs/instagram-api/reference/ig-media/insights). */
-export const MEDIA_METRICS = [
-  'reach',
-  'views',
-  'likes',
-  'comments',
-  'shares',
-  'saved',
-  'total_interactions',
-] as const;
-
 /** Metrics Meta removed (https://developers.facebook.com/docs/instagram-api/reference/ig-media/insights; https://developers.facebook.com/docs/graph-api/changelog). */
 export const REMOVED_METRICS: ReadonlySet<string> = new Set([
   'impressions',
@@ -27,7 +16,8 @@ export const REMOVED_METRICS: ReadonlySet<string> = new Set([
 /** Metrics whose values stay empty until the data arrives (https://developers.facebook.com/docs/instagram-api/reference/ig-media/insights). */
 const DELAYED: ReadonlySet<string> = new Set(['reach', 'views']);
 
-const TITLES: Readonly<Record<(typeof MEDIA_METRICS)[number], readonly [string, string]>> = {
+/** The title and description of each media metric the simulator serves, in the order Meta lists them. */
+const TITLES = {
   reach: ['Accounts reached', 'The number of unique accounts that have seen this media at least once.'],
   views: ['Views', 'The number of times this media was played or displayed.'],
   likes: ['Likes', 'The number of likes on this media.'],
@@ -38,26 +28,15 @@ const TITLES: Readonly<Record<(typeof MEDIA_METRICS)[number], readonly [string, 
     'Interactions',
     'The number of likes, saves, comments and shares on this media, minus unlikes, unsaves and deleted comments.',
   ],
-};
+} as const;
 
-function isMetric(name: string): name is (typeof MEDIA_METRICS)[number] {
-  return (MEDIA_METRICS as readonly string[]).includes(name);
-}
+/** A media metric the simulator serves. */
+type MediaMetric = keyof typeof TITLES;
 
-/** A metric's value now. */
-function value(
-  context: InstagramContext,
-  post: SimulatedPost,
-  name: (typeof MEDIA_METRICS)[number],
-  now: number,
-): number {
-  const age = now - post.createdAt;
-  const count = (metric: string) => growingCount(post.id, metric, age, INSIGHTS_PER_HOUR[metric] ?? 0);
-  if (name === 'comments') return commentsOn(context, post.id).length;
-  if (name === 'total_interactions')
-    return count('likes') + count('shares') + count('saved') + commentsOn(context, post.id).length;
-  return count(name);
-}
+/** Media metrics the simulator serves (https://developers.facebook.com/docs/instagram-api/reference/ig-media/insights). */
+export const MEDIA_METRICS = Object.keys(TITLES) as readonly MediaMetric[];
+
+const isMetric = (name: string): name is MediaMetric => Object.hasOwn(TITLES, name);
 
 /**
  * `GET /{ig-media-id}/insights?metric=…` (https://developers.facebook.com/docs/instagram-api/reference/ig-media/insights):
@@ -88,13 +67,18 @@ export function mediaInsights(
         code: 100,
       });
   }
-  const fresh = now - post.createdAt < context.insightsDelayMs;
+  const age = now - post.createdAt;
+  const count = (metric: string) => growingCount(post.id, metric, age, INSIGHTS_PER_HOUR[metric] ?? 0);
+  const comments = commentsOn(context, post.id).length;
+  const interactions = count('likes') + count('shares') + count('saved') + comments;
+  const value = (name: MediaMetric) =>
+    name === 'comments' ? comments : name === 'total_interactions' ? interactions : count(name);
   const data = metrics.filter(isMetric).map((name) => {
     const [title, description] = TITLES[name];
     return {
       name,
       period: 'lifetime',
-      values: fresh && DELAYED.has(name) ? [] : [{ value: value(context, post, name, now) }],
+      values: age < context.insightsDelayMs && DELAYED.has(name) ? [] : [{ value: value(name) }],
       title,
       description,
       id: `${post.id}/insights/${name}/lifetime`,

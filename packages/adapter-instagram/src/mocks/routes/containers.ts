@@ -93,18 +93,12 @@ function createContainer(context: InstagramContext, input: GraphRequest): Respon
 
   if (mediaType === 'CAROUSEL') {
     children = listParam(params, 'children');
+    const usable = (child: Container | undefined) =>
+      child?.accountId === accountId && child.isCarouselItem && containerStatus(child, now) === 'FINISHED';
     const valid =
       children.length >= MIN_CAROUSEL_CHILDREN &&
       children.length <= MAX_CAROUSEL_CHILDREN &&
-      children.every((id) => {
-        const child = context.containers.get(id);
-        return (
-          child !== undefined &&
-          child.accountId === accountId &&
-          child.isCarouselItem &&
-          containerStatus(child, now) === 'FINISHED'
-        );
-      });
+      children.every((id) => usable(context.containers.get(id)));
     if (!valid) return publishingError(PUBLISHING_ERRORS.carousel);
   } else if (resumable) {
     if (!isVideo) return invalidParameter('upload_type=resumable is only supported for videos.');

@@ -11,7 +11,7 @@ import {
   unsupportedRequest,
 } from '@smmkit/graph-api/mocks';
 import type { InstagramContext } from '../context.js';
-import { mediaJson } from '../entities.js';
+import { mediaJson, PUBLIC_MEDIA_FIELDS } from '../entities.js';
 import {
   countHashtagQuery,
   hashtagId,
@@ -28,17 +28,9 @@ import { RECENT_MEDIA_MAX_PAGE, RECENT_MEDIA_WINDOW_MS, RECENTLY_SEARCHED_MAX_PA
  * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-hashtag/recent-media).
  * Any other field is refused with code 100 (wording ASSUMED); without `fields`, `id` only (ASSUMED).
  */
-const RECENT_MEDIA_FIELDS: ReadonlySet<string> = new Set([
-  'caption',
-  'children',
-  'comments_count',
-  'id',
-  'like_count',
-  'media_type',
-  'media_url',
-  'permalink',
-  'timestamp',
-]);
+const RECENT_MEDIA_FIELDS: ReadonlySet<string> = new Set(
+  [...PUBLIC_MEDIA_FIELDS].filter((name) => name !== 'username' && name !== 'media_product_type'),
+);
 
 /** `recent_media` pages without `limit`: 25, Graph's usual default (ASSUMED). */
 const RECENT_MEDIA_DEFAULT_PAGE = 25;

@@ -1,10 +1,10 @@
 import {
   boolParam,
   fieldNames,
-  type GraphParams,
   graphError,
   invalidParameter,
   pick,
+  type RequestedField,
   requestedFields,
   unsupportedRequest,
 } from '@smmkit/graph-api/mocks';
@@ -38,11 +38,10 @@ const MEDIA_DEFAULT_FIELDS = ['id'] as const;
  */
 function mentionedFields(
   context: InstagramContext,
-  params: GraphParams,
+  requested: readonly RequestedField[],
   account: SimulatedAccount,
   now: number,
 ): Record<string, unknown> | Response {
-  const requested = requestedFields(params.get('fields'));
   const field = (name: string, key: string) =>
     requested.find((item) => item.name === name && item.call?.key === key);
   const mentions = (text: string) => text.toLowerCase().includes(`@${account.handle.toLowerCase()}`);
@@ -97,26 +96,22 @@ export function registerNodeRoutes(context: InstagramContext): void {
     const post = sim.posts.get(id);
     if (isMedia(post)) return Response.json(pick(mediaJson(context, post, now), fields));
     const account = sim.accounts.get(id);
-    if (account !== undefined) {
-      const wantsMentions = fields.includes('mentioned_comment') || fields.includes('mentioned_media');
-      const requested = requestedFields(params.get('fields'));
-      const discovery = requested.find((field) => field.name === 'business_discovery');
-      if (!wantsMentions && discovery === undefined)
-        return Response.json(pick(userJson(context, account), fields));
-      // Only the IG User itself may ask who it mentions or discover other accounts.
-      if (account.id !== accountId) return unsupportedRequest('GET', id);
-      const mentioned = wantsMentions ? mentionedFields(context, params, account, now) : {};
-      if (mentioned instanceof Response) return mentioned;
-      const discovered =
-        discovery === undefined ? undefined : businessDiscovery(context, request, requested, discovery);
-      if (discovered instanceof Response) return discovered;
-      return Response.json({
-        ...pick(userJson(context, account), fields),
-        ...mentioned,
-        ...(discovered === undefined ? {} : { business_discovery: discovered }),
-      });
-    }
-    return unsupportedRequest('GET', id);
+    if (account === undefined) return unsupportedRequest('GET', id);
+    const requested = requestedFields(params.get('fields'));
+    const discovery = requested.find((field) => field.name === 'business_discovery');
+    const mentions = fields.includes('mentioned_comment') || fields.includes('mentioned_media');
+    // Only the IG User itself may ask who it mentions or discover other accounts.
+    if ((mentions || discovery !== undefined) && account.id !== accountId)
+      return unsupportedRequest('GET', id);
+    const mentioned = mentionedFields(context, requested, account, now);
+    if (mentioned instanceof Response) return mentioned;
+    const discovered = discovery && businessDiscovery(context, request, requested, discovery);
+    if (discovered instanceof Response) return discovered;
+    return Response.json({
+      ...pick(userJson(context, account), fields),
+      ...mentioned,
+      ...(discovered && { business_discovery: discovered }),
+    });
   });
 
   context.route('POST', '/:version/:id', {}, ({ path, params, accountId }) => {

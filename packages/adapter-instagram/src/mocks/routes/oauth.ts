@@ -18,6 +18,14 @@ function instagramOAuthError(message: string): Response {
   return Response.json({ error_type: 'OAuthException', code: 400, error_message: message }, { status: 400 });
 }
 
+/** Why a code cannot be exchanged, as api.instagram.com words it (ASSUMED). */
+const CODE_REFUSALS = {
+  unknown: 'Invalid authorization code',
+  used: 'This authorization code has been used',
+  redirect:
+    'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request',
+} as const;
+
 /**
  * Instagram's token routes and the Page list of Facebook Login, registered on every instance
  * (use one with `baseUrl: 'https://graph.instagram.com'` for Instagram Login) next to the
@@ -75,12 +83,7 @@ export function registerOAuthRoutes(context: InstagramContext, graph: GraphSimul
     if (params.get('grant_type') !== 'authorization_code')
       return instagramOAuthError(`Invalid grant_type: ${params.get('grant_type') ?? ''}`);
     const grant = graph.redeemCode(params, now);
-    if (grant === 'unknown') return instagramOAuthError('Invalid authorization code');
-    if (grant === 'used') return instagramOAuthError('This authorization code has been used');
-    if (grant === 'redirect')
-      return instagramOAuthError(
-        'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request',
-      );
+    if (typeof grant === 'string') return instagramOAuthError(CODE_REFUSALS[grant]);
     const { accessToken } = sim.tokens.issue(grant.accountId, { expiresInMs: SHORT_LIVED_TOKEN_TTL_MS });
     return Response.json({
       data: [{ access_token: accessToken, user_id: grant.accountId, permissions: grant.scopes.join(',') }],
