@@ -3,7 +3,6 @@ import {
   PlatformSimulator,
   type PlatformSimulatorOptions,
   type PublicAccountSeed,
-  type SeededPublicAccount,
 } from '@smmkit/testkit';
 import { MASTODON_BUDGETS } from './budgets.js';
 import type { MastodonContext } from './context.js';
@@ -131,7 +130,7 @@ export function createMastodonSimulator(options: MastodonSimulatorOptions = {}) 
      * const rival = mastodon.seedPublicAccount('rivalcoffee', { followers: 5_400, posts: 30, spacingMs: 8 * 3_600_000 });
      * ```
      */
-    seedPublicAccount: (username: string, seed: PublicAccountSeed = {}): SeededPublicAccount =>
+    seedPublicAccount: (username: string, seed: PublicAccountSeed = {}) =>
       sim.seedPublicAccount(username, seed),
     /** The ids of the accounts that favourited the status, in the order they did. */
     favouritedBy: (statusId: string): readonly string[] => sim.likes.of(statusId),

@@ -3,20 +3,12 @@ import { type MastodonContext, statusExtra } from '../context.js';
 import { renderAccount } from './account.js';
 import { renderStatus } from './status.js';
 
-/** A mention notification: its id and the status that mentions the account. */
-export interface MentionNotification {
-  /** The notification's own id (not the status id). */
-  readonly id: string;
-  /** The mentioning status. */
-  readonly post: SimulatedPost;
-}
-
 /**
- * The mention notifications of `accountId`: one per stored status by someone else that mentions
- * it. They are derived from the statuses, so deleting a status removes its notification, as
- * Mastodon does.
+ * The mention notifications of `accountId`, each its own id (not the status id) and the
+ * mentioning status: one per stored status by someone else that mentions it. They are derived
+ * from the statuses, so deleting a status removes its notification, as Mastodon does.
  */
-export function mentionNotificationsOf(context: MastodonContext, accountId: string): MentionNotification[] {
+export function mentionNotificationsOf(context: MastodonContext, accountId: string) {
   return context.sim.posts.filter().flatMap((post) => {
     const mention = statusExtra(post).mentions.find((candidate) => candidate.accountId === accountId);
     return mention?.notificationId === undefined ? [] : [{ id: mention.notificationId, post }];
@@ -30,7 +22,7 @@ export function mentionNotificationsOf(context: MastodonContext, accountId: stri
  */
 export function renderNotification(
   context: MastodonContext,
-  notification: MentionNotification,
+  notification: { readonly id: string; readonly post: SimulatedPost },
   viewerId: string,
   now: number,
 ) {

@@ -6,9 +6,6 @@ import { mastodonError, RECORD_NOT_FOUND } from '../errors.js';
 import { pagedJson } from '../pagination.js';
 import { paramBoolean } from '../request-params.js';
 
-/** docs.joinmastodon.org/methods/accounts/#statuses: "Defaults to 20 statuses. Max 40 statuses." */
-const DEFAULT_STATUSES_LIMIT = 20;
-
 /** Declares the accounts endpoints: verify_credentials, lookup, view, and an account's statuses. */
 export function registerAccountRoutes(context: MastodonContext): void {
   const { sim } = context;
@@ -66,7 +63,8 @@ export function registerAccountRoutes(context: MastodonContext): void {
         );
       });
       return pagedJson(statuses, url, query, {
-        defaultLimit: DEFAULT_STATUSES_LIMIT,
+        // docs.joinmastodon.org/methods/accounts/#statuses: "Defaults to 20 statuses. Max 40 statuses."
+        defaultLimit: 20,
         keep: ['limit', 'only_media', 'exclude_replies', 'exclude_reblogs', 'pinned'],
         nextOnlyWhenFull: true,
         render: (post) => renderStatus(context, post, { viewerId: accountId, now }),

@@ -1,12 +1,5 @@
 import type { MastodonContext } from '../context.js';
-import {
-  DESCRIPTION_LIMIT,
-  IMAGE_SIZE_LIMIT,
-  MAX_MEDIA,
-  POLL_LIMITS,
-  SUPPORTED_MEDIA_TYPES,
-  VIDEO_SIZE_LIMIT,
-} from '../limits.js';
+import * as limits from '../limits.js';
 import { URL_LENGTH } from '../status-text.js';
 
 /**
@@ -31,23 +24,23 @@ export function registerInstanceRoutes(context: MastodonContext): void {
         accounts: { max_featured_tags: 10, max_pinned_statuses: 5 },
         statuses: {
           max_characters: context.maxCharacters,
-          max_media_attachments: MAX_MEDIA,
+          max_media_attachments: limits.MAX_MEDIA,
           characters_reserved_per_url: URL_LENGTH,
         },
         media_attachments: {
-          supported_mime_types: Object.keys(SUPPORTED_MEDIA_TYPES),
-          description_limit: DESCRIPTION_LIMIT,
-          image_size_limit: IMAGE_SIZE_LIMIT,
+          supported_mime_types: Object.keys(limits.SUPPORTED_MEDIA_TYPES),
+          description_limit: limits.DESCRIPTION_LIMIT,
+          image_size_limit: limits.IMAGE_SIZE_LIMIT,
           image_matrix_limit: 33_177_600,
-          video_size_limit: VIDEO_SIZE_LIMIT,
+          video_size_limit: limits.VIDEO_SIZE_LIMIT,
           video_frame_rate_limit: 120,
           video_matrix_limit: 8_294_400,
         },
         polls: {
-          max_options: POLL_LIMITS.maxOptions,
-          max_characters_per_option: POLL_LIMITS.maxOptionChars,
-          min_expiration: POLL_LIMITS.minSeconds,
-          max_expiration: POLL_LIMITS.maxSeconds,
+          max_options: limits.POLL_LIMITS.maxOptions,
+          max_characters_per_option: limits.POLL_LIMITS.maxOptionChars,
+          min_expiration: limits.POLL_LIMITS.minSeconds,
+          max_expiration: limits.POLL_LIMITS.maxSeconds,
         },
         translation: { enabled: false },
       },

@@ -4,9 +4,6 @@ import { mentionNotificationsOf, renderNotification } from '../entities/notifica
 import { pagedJson } from '../pagination.js';
 import { paramList } from '../request-params.js';
 
-/** docs.joinmastodon.org/methods/notifications/#get: "Defaults to 40 notifications. Max 80 notifications." */
-const DEFAULT_LIMIT = 40;
-
 /** Declares GET /api/v1/notifications. The simulator only makes `mention` notifications. */
 export function registerNotificationRoutes(context: MastodonContext): void {
   const { sim } = context;
@@ -29,7 +26,8 @@ export function registerNotificationRoutes(context: MastodonContext): void {
     // Api::V1::NotificationsController: both links whenever the page is not empty — the `next`
     // link is there on the last page too, and following it gives an empty page without links.
     return pagedJson(all, url, query, {
-      defaultLimit: DEFAULT_LIMIT,
+      // "Defaults to 40 notifications. Max 80 notifications." (docs.joinmastodon.org/methods/notifications/#get)
+      defaultLimit: 40,
       keep: ['limit', 'types', 'exclude_types', 'account_id'],
       render: (notification) => renderNotification(context, notification, accountId, now),
     });

@@ -7,6 +7,9 @@ import { paramBoolean, readParamsOrBadRequest } from '../request-params.js';
 import { statusLength } from '../status-text.js';
 import { type NewStatus, storeStatus } from '../store-status.js';
 
+/** `media_attachments.validations.not_ready`: media still processing. */
+const MEDIA_NOT_READY = 'Cannot attach files that have not finished processing. Try again in a moment!';
+
 /** Declares the statuses endpoints: create, view, delete, context, favourite and unfavourite. */
 export function registerStatusRoutes(context: MastodonContext): void {
   const { sim } = context;
@@ -42,9 +45,22 @@ export function registerStatusRoutes(context: MastodonContext): void {
       return mastodonError(422, 'smmkit Mastodon simulator: scheduled_at is not simulated');
     }
 
+    // PostStatusService#validate_media!: at most 4 ids and no poll alongside (Mastodon's
+    // `media_attachments.validations.too_many`); every id the account's own unattached upload
+    // (`not_found`); a video alone (`images_and_video`); all finished processing (`not_ready`).
     const poll = params.object('poll');
-    const media = validateMedia(context, params.strings('media_ids') ?? [], poll !== undefined, accountId);
-    if (media instanceof Response) return media;
+    const mediaIds = params.strings('media_ids') ?? [];
+    if (mediaIds.length > MAX_MEDIA || (mediaIds.length > 0 && poll !== undefined))
+      return mastodonError(422, 'Cannot attach more than 4 files');
+    const unique = [...new Set(mediaIds)];
+    const missing = unique.filter((id) => ownUnattachedMedia(context, id, accountId) === undefined);
+    if (missing.length > 0)
+      return mastodonError(422, `Media ${missing.join(', ')} not found or already attached to another post`);
+    const media = unique.flatMap((id) => ownUnattachedMedia(context, id, accountId) ?? []);
+    if (media.length > 1 && media.some((item) => item.kind === 'video'))
+      return mastodonError(422, 'Cannot attach a video to a post that already contains images');
+    if (media.some((item) => sim.refreshMedia(item).state === 'processing'))
+      return mastodonError(422, MEDIA_NOT_READY);
 
     // PostStatusService#preprocess_attributes!: a content warning implies sensitive, and a status
     // with only a content warning posts the warning as its text.
@@ -138,36 +154,6 @@ export function registerStatusRoutes(context: MastodonContext): void {
       descendants: descendantsOf(context, post, accountId).map(render),
     });
   });
-}
-
-/**
- * PostStatusService#validate_media!: at most 4 ids and no poll alongside; every id must be the
- * account's own unattached upload; a video cannot share a status; all must have finished processing.
- */
-function validateMedia(
-  context: MastodonContext,
-  ids: readonly string[],
-  hasPoll: boolean,
-  accountId: string,
-) {
-  if (ids.length === 0) return [];
-  // Mastodon's `media_attachments.validations.too_many`.
-  if (ids.length > MAX_MEDIA || hasPoll) return mastodonError(422, 'Cannot attach more than 4 files');
-  const unique = [...new Set(ids)];
-  const missing = unique.filter((id) => ownUnattachedMedia(context, id, accountId) === undefined);
-  // `media_attachments.validations.not_found`: unknown, someone else's or already attached.
-  if (missing.length > 0)
-    return mastodonError(422, `Media ${missing.join(', ')} not found or already attached to another post`);
-  const found = unique.flatMap((id) => ownUnattachedMedia(context, id, accountId) ?? []);
-  // `media_attachments.validations.images_and_video`, then `not_ready` while any is processing.
-  if (found.length > 1 && found.some((media) => media.kind === 'video'))
-    return mastodonError(422, 'Cannot attach a video to a post that already contains images');
-  if (found.some((media) => context.sim.refreshMedia(media).state === 'processing'))
-    return mastodonError(
-      422,
-      'Cannot attach files that have not finished processing. Try again in a moment!',
-    );
-  return found;
 }
 
 /** The poll parameters, adding PollValidator's problems (wording assumed from Mastodon's locale). */

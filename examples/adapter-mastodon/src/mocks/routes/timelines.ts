@@ -5,9 +5,6 @@ import { pagedJson } from '../pagination.js';
 import { paramList } from '../request-params.js';
 import { hashtagsOf } from '../status-text.js';
 
-/** "Defaults to 20 statuses. Max 40 statuses." (docs.joinmastodon.org/methods/timelines/#tag). */
-const DEFAULT_LIMIT = 20;
-
 /**
  * Declares `GET /api/v1/timelines/tag/:hashtag` (https://docs.joinmastodon.org/methods/timelines/#tag):
  * public statuses with the hashtag, or with any of `any[]`, all of `all[]` and none of `none[]`,
@@ -36,7 +33,8 @@ export function registerTimelineRoutes(context: MastodonContext): void {
         );
       });
       return pagedJson(matching, url, query, {
-        defaultLimit: DEFAULT_LIMIT,
+        // "Defaults to 20 statuses. Max 40 statuses." (docs.joinmastodon.org/methods/timelines/#tag).
+        defaultLimit: 20,
         keep: ['limit', 'any', 'all', 'none', 'local', 'remote', 'only_media'],
         render: (post) => renderStatus(context, post, { viewerId: accountId, now }),
       });
