@@ -1,11 +1,4 @@
-import {
-  type IdempotencyKeys,
-  type PlatformSimulator,
-  readExtra,
-  type SimulatedAccount,
-  type SimulatedMedia,
-  type SimulatedPost,
-} from '@smmkit/testkit';
+import { type IdempotencyKeys, type PlatformSimulator, readExtra, type SimulatedPost } from '@smmkit/testkit';
 
 /** Every visibility Mastodon accepts (docs.joinmastodon.org/methods/statuses/#create, `visibility`). */
 export const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'] as const;
@@ -112,21 +105,13 @@ export function canSee(post: SimulatedPost, viewerId: string): boolean {
  * The local account `@username` or `@username@this-host` names; none for another domain (the
  * simulator federates with no other server). Usernames match regardless of case.
  */
-export function localAccount(
-  context: MastodonContext,
-  username: string,
-  domain: string | undefined,
-): SimulatedAccount | undefined {
+export function localAccount(context: MastodonContext, username: string, domain: string | undefined) {
   if (domain !== undefined && domain.toLowerCase() !== context.host) return undefined;
   return context.sim.accountByHandle(username);
 }
 
 /** The account's own upload `mediaId`, unless it does not exist or is attached to a status already. */
-export function ownUnattachedMedia(
-  context: MastodonContext,
-  mediaId: string,
-  accountId: string,
-): SimulatedMedia | undefined {
+export function ownUnattachedMedia(context: MastodonContext, mediaId: string, accountId: string) {
   const media = context.sim.media.get(mediaId);
   const attached = context.sim.posts.filter((post) => post.media.some((item) => item.id === mediaId));
   return media?.accountId === accountId && attached.length === 0 ? media : undefined;

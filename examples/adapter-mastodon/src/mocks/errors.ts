@@ -6,11 +6,7 @@
  * return mastodonError(404, RECORD_NOT_FOUND);
  * ```
  */
-export function mastodonError(
-  status: number,
-  message: string,
-  headers?: Readonly<Record<string, string>>,
-): Response {
+export function mastodonError(status: number, message: string, headers?: Readonly<Record<string, string>>) {
   return Response.json({ error: message }, headers === undefined ? { status } : { status, headers });
 }
 
