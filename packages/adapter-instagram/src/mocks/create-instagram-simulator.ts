@@ -20,12 +20,11 @@ import {
   type FollowerDemographics,
 } from './demographics.js';
 import { storeMedia } from './entities.js';
-import { hashtagsIn, searchedHashtags } from './hashtags.js';
 import { DAY_MS, SHORT_LIVED_TOKEN_TTL_MS } from './limits.js';
 import { setQuota } from './quota.js';
 import { registerCommentRoutes } from './routes/comments.js';
 import { registerContainerRoutes } from './routes/containers.js';
-import { registerHashtagRoutes } from './routes/hashtags.js';
+import { hashtagsIn, registerHashtagRoutes, searchedHashtags } from './routes/hashtags.js';
 import { registerMediaRoutes } from './routes/media.js';
 import { registerNodeRoutes } from './routes/nodes.js';
 import { registerOAuthRoutes } from './routes/oauth.js';
@@ -131,7 +130,7 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
     const video = media.mediaType === 'VIDEO';
     return storeMedia(context, {
       accountId,
-      caption,
+      text: caption,
       mediaType: video ? 'VIDEO' : 'IMAGE',
       productType: video ? 'REELS' : 'FEED',
       createdAt: media.createdAt ?? sim.clock.now(),

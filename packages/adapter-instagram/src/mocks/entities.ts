@@ -3,7 +3,6 @@ import {
   growingCount,
   type SimulatedAccount,
   type SimulatedEngagement,
-  type SimulatedMedia,
   type SimulatedPost,
 } from '@smmkit/testkit';
 import {
@@ -33,35 +32,21 @@ export const INSIGHTS_PER_HOUR: Readonly<Record<string, number>> = {
  */
 export function storeMedia(
   context: InstagramContext,
-  media: {
-    readonly id?: string | undefined;
-    readonly accountId: string;
-    readonly caption: string;
-    readonly mediaType: string;
-    readonly productType: 'FEED' | 'REELS' | 'STORY';
-    readonly media?: readonly SimulatedMedia[] | undefined;
-    readonly containerId?: string | undefined;
-    readonly createdAt: number;
-  },
-): SimulatedPost {
-  const id = media.id ?? context.sim.nextId();
-  const shortcode = BigInt(id).toString(36).toUpperCase();
-  const section = media.productType === 'REELS' ? 'reel' : media.productType === 'STORY' ? 'stories' : 'p';
-  return context.sim.addPost({
-    id,
-    accountId: media.accountId,
-    text: media.caption,
-    media: media.media ?? [],
-    createdAt: media.createdAt,
-    extra: {
-      kind: 'media',
-      mediaType: media.mediaType,
-      productType: media.productType,
-      permalink: `https://www.instagram.com/${section}/${shortcode}/`,
-      shortcode,
-      ...(media.containerId === undefined ? {} : { containerId: media.containerId }),
+  media: Pick<SimulatedPost, 'accountId' | 'text' | 'createdAt'> &
+    Partial<Pick<SimulatedPost, 'id' | 'media'>> & {
+      readonly mediaType: string;
+      readonly productType: 'FEED' | 'REELS' | 'STORY';
+      readonly containerId?: string | undefined;
     },
-  });
+): SimulatedPost {
+  const { mediaType, productType, containerId, ...post } = media;
+  const id = post.id ?? context.sim.nextId();
+  const shortcode = BigInt(id).toString(36).toUpperCase();
+  const section = productType === 'REELS' ? 'reel' : productType === 'STORY' ? 'stories' : 'p';
+  const permalink = `https://www.instagram.com/${section}/${shortcode}/`;
+  const container = containerId === undefined ? {} : { containerId };
+  const extra = { kind: 'media', mediaType, productType, permalink, shortcode, ...container };
+  return context.sim.addPost({ ...post, id, extra });
 }
 
 /** Whether an engagement is an IG Comment (a top-level comment or a reply). */

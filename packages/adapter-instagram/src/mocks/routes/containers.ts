@@ -197,7 +197,7 @@ function publish(context: InstagramContext, input: GraphRequest): Response {
   storeMedia(context, {
     id,
     accountId,
-    caption: container.caption,
+    text: container.caption,
     mediaType,
     productType,
     media: parts.map((part) => mediaOf(context, part, now)),
