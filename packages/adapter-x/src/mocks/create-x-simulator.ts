@@ -5,22 +5,18 @@ import type {
   SimulatedAccount,
   SimulatedPost,
 } from '@smmkit/testkit';
-import { consent } from './consent.js';
-import { createXContext, type ProcessingError, type XSimulatorOptions } from './context.js';
+import { createXContext, type ProcessingError, storeTweet, type XSimulatorOptions } from './context.js';
 import { renderTweet } from './entities/tweet.js';
 import { ACCESS_TOKEN_TTL_MS } from './limits.js';
-import { DEFAULT_PROCESSING_ERROR } from './media-processing.js';
+import { unknownPathNotFound } from './problems.js';
 import { registerDirectMessageRoutes } from './routes/direct-messages.js';
-import { registerHideReplyRoute } from './routes/hide-reply.js';
 import { registerLikeRoutes } from './routes/likes.js';
-import { registerMediaRoutes } from './routes/media.js';
-import { registerOAuthRoutes } from './routes/oauth.js';
+import { DEFAULT_PROCESSING_ERROR, registerMediaRoutes } from './routes/media.js';
+import { consent, registerOAuthRoutes } from './routes/oauth.js';
 import { registerSearchRoute } from './routes/search.js';
 import { registerTweetRoutes } from './routes/tweets.js';
-import { registerUnknownPathRoute } from './routes/unknown-path.js';
 import { registerUserRoutes } from './routes/users.js';
 import { DEFAULT_SCOPES } from './scopes.js';
-import { storeTweet } from './store-tweet.js';
 
 /** An account added with `addAccount` and its OAuth 2.0 tokens (a refresh token when granted `offline.access`). */
 export interface XSimulatorAccount extends AccountWithTokens {
@@ -69,15 +65,19 @@ export function createXSimulator(options: XSimulatorOptions = {}) {
   const context = createXContext(options);
   const { sim } = context;
   registerTweetRoutes(context);
-  registerHideReplyRoute(context);
   registerLikeRoutes(context);
   registerSearchRoute(context);
   registerUserRoutes(context);
   registerDirectMessageRoutes(context);
   registerMediaRoutes(context);
   registerOAuthRoutes(context);
-  // Last: MSW tries handlers in order, and this one takes any path the others did not.
-  registerUnknownPathRoute(context);
+  // Last, since MSW tries handlers in the order they were declared: every request under the base URL that
+  // no other route took gets X's 404 problem (unknownPathNotFound), so a call to an endpoint the simulator
+  // lacks fails like a call to a path X lacks instead of leaving MSW with an unhandled request. It needs no
+  // token and counts against no bucket.
+  for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const) {
+    sim.route(method, '/*', { auth: false }, ({ url }) => unknownPathNotFound(method, url.pathname));
+  }
 
   // Seeded posts are real posts: replies join the conversation and name the replied-to author.
   sim.storePostsWith((author, { text, inReplyTo }, createdAt) =>

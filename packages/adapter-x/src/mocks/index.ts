@@ -18,13 +18,13 @@ export { X_BUDGETS, type XBucket } from './budgets.js';
 export type { ProcessingError, TweetExtra, XSimulatorOptions, XVocabulary } from './context.js';
 export { createXSimulator, type XSimulator, type XSimulatorAccount } from './create-x-simulator.js';
 export { type RateLimitBodyShape, xDialect, xRateLimitHeaders, xUserDailyHeaders } from './dialect.js';
-export { conversationIdOf } from './entities/dm-event.js';
 export { mediaKeyOf, VIEWS_PER_HOUR } from './entities/media.js';
 export { METRICS_PER_HOUR } from './entities/tweet.js';
 export type { XDmEventJson, XMediaJson, XTweetJson, XUserJson } from './entities/types.js';
 export { DEFAULT_MAX_WEIGHTED_LENGTH, DUPLICATE_WINDOW_MS } from './limits.js';
-export { DEFAULT_PROCESSING_ERROR, type ProcessingInfoJson } from './media-processing.js';
 export { DUPLICATE_CONTENT_DETAIL, TEXT_TOO_LONG_MESSAGE } from './problems.js';
+export { conversationIdOf } from './routes/direct-messages.js';
+export { DEFAULT_PROCESSING_ERROR, type ProcessingInfoJson } from './routes/media.js';
 export { DEFAULT_SCOPES } from './scopes.js';
 export {
   type ActivityDirectMessage,

@@ -1,9 +1,8 @@
-import { pageByIds, type RouteContext, type SimulatedPost } from '@smmkit/testkit';
+import { type Identified, pageByIds, type RouteContext, type SimulatedPost } from '@smmkit/testkit';
 import type { XContext } from './context.js';
 import { tweetsPayload } from './entities/tweets-payload.js';
-import { paginate } from './pagination.js';
 import { jsonResponse } from './problems.js';
-import { firstProblem, idParam, maxResultsParam, timeParam } from './request-params.js';
+import { badValue, firstProblem, idParam, maxResultsParam, timeParam } from './request-params.js';
 
 /** A timeline's rules (`max_results` up to 100, default 10: https://api.x.com/2/openapi.json). */
 export interface TimelineRules {
@@ -50,4 +49,36 @@ export function answerTimeline(
   if (page instanceof Response) return page;
   const payload = tweetsPayload(context, page.items, route);
   return jsonResponse({ ...payload, meta: page.meta });
+}
+
+/**
+ * The page of `items` (any order) after `token`, newest first, with X's meta. X's pagination
+ * tokens are opaque base32hex strings (https://api.x.com/2/openapi.json: "A base32hex-encoded pagination
+ * token", at least 16 characters for DM events): the simulator's is the page's oldest id in base 32 (digits
+ * 0-9a-v, the base32hex alphabet), padded to 16. An unknown token is X's 400 (ASSUMED wording).
+ */
+export function paginate<T extends Identified>(
+  items: readonly T[],
+  maxResults: number,
+  token: string | null,
+  parameter = 'pagination_token',
+) {
+  if (token !== null && !/^[0-9a-v]{16,}$/.test(token))
+    return badValue(parameter, token, 'is not a valid pagination token');
+  let olderThan: bigint | undefined;
+  for (const char of token ?? '') olderThan = (olderThan ?? 0n) * 32n + BigInt(Number.parseInt(char, 32));
+  const page = pageByIds(items, { limit: maxResults, olderThan: olderThan?.toString() });
+  const newest = page.items[0];
+  const oldest = page.items.at(-1);
+  // X's `meta{result_count, newest_id, oldest_id, next_token}` (https://docs.x.com/x-api/fundamentals/pagination):
+  // the ids are absent on an empty page, the token on the last page.
+  const meta = {
+    result_count: page.items.length,
+    ...(newest === undefined ? {} : { newest_id: newest.id }),
+    ...(oldest === undefined ? {} : { oldest_id: oldest.id }),
+    ...(oldest !== undefined && page.hasOlder
+      ? { next_token: BigInt(oldest.id).toString(32).padStart(16, '0') }
+      : {}),
+  };
+  return { items: page.items, meta };
 }

@@ -31,14 +31,6 @@ export const METRICS_PER_HOUR: Readonly<
   user_profile_clicks: 10,
 };
 
-/** A post rendered for one viewer, and the field problems to report next to it. */
-export interface RenderedTweet {
-  /** The Post JSON. */
-  readonly tweet: XTweetJson;
-  /** Field Authorization Errors for fields the viewer may not read. */
-  readonly problems: readonly ProblemObject[];
-}
-
 /**
  * A post as X renders it for `viewerId`: `id`, `text` and the edit history always (docs.x.com data
  * dictionary: defaults), and the `tweet.fields` asked for. `non_public_metrics` and
@@ -52,7 +44,7 @@ export function renderTweet(
   fields: ReadonlySet<string>,
   viewerId: string,
   now: number,
-): RenderedTweet {
+): { readonly tweet: XTweetJson; readonly problems: readonly ProblemObject[] } {
   const extra = tweetExtra(post);
   const tweet: Record<string, unknown> = {
     id: post.id,

@@ -4,8 +4,8 @@ import type { ProblemObject } from '../problems.js';
 import { listParam } from '../request-params.js';
 import { renderMedia } from './media.js';
 import { renderTweet } from './tweet.js';
-import type { FieldSelection, XIncludesJson, XTweetJson } from './types.js';
-import { renderUser } from './user.js';
+import type { XIncludesJson, XTweetJson } from './types.js';
+import { renderUsers } from './user.js';
 
 /**
  * The answer of a Post lookup or timeline: `data`, `includes`, `errors` (`GetPostsByIdsResponse` in
@@ -21,20 +21,6 @@ export interface TweetsPayload {
 }
 
 /**
- * The fields a request selects. `tweet.fields` (docs.x.com) and `post.fields` (the OpenAPI spec
- * v2.167, https://api.x.com/2/openapi.json) are the same parameter under two names; `referenced_posts` is the
- * newest name of `referenced_tweets.id`.
- */
-function readFieldSelection(url: URL): FieldSelection {
-  return {
-    tweetFields: listParam(url, 'tweet.fields', 'post.fields'),
-    userFields: listParam(url, 'user.fields'),
-    mediaFields: listParam(url, 'media.fields'),
-    expansions: listParam(url, 'expansions'),
-  };
-}
-
-/**
  * Renders posts for the caller of `route`, with the fields and expansions its query selects: `author_id` and `in_reply_to_user_id` → `includes.users`,
  * `attachments.media_keys` → `includes.media`, `referenced_tweets.id` (or `referenced_posts`) →
  * `includes.tweets` (`includes.posts` in the `post` vocabulary). An expansion also puts its field on the post, as X does.
@@ -45,9 +31,11 @@ export function tweetsPayload(
   { url, accountId: viewerId, now }: Pick<RouteContext, 'url' | 'accountId' | 'now'>,
   errors: readonly ProblemObject[] = [],
 ): TweetsPayload {
-  const selection = readFieldSelection(url);
-  const { expansions } = selection;
-  const fields = new Set(selection.tweetFields);
+  // `tweet.fields` (docs.x.com) and `post.fields` (the OpenAPI spec v2.167, https://api.x.com/2/openapi.json)
+  // are the same parameter under two names; `referenced_posts` is the newest name of `referenced_tweets.id`.
+  const tweetFields = listParam(url, 'tweet.fields', 'post.fields');
+  const expansions = listParam(url, 'expansions');
+  const fields = new Set(tweetFields);
   if (expansions.has('author_id')) fields.add('author_id');
   if (expansions.has('in_reply_to_user_id')) fields.add('in_reply_to_user_id');
   if (expansions.has('attachments.media_keys')) fields.add('attachments');
@@ -68,14 +56,12 @@ export function tweetsPayload(
     const replyTo = typeof post.extra.inReplyToUserId === 'string' ? post.extra.inReplyToUserId : undefined;
     if (expansions.has('in_reply_to_user_id') && replyTo !== undefined) userIds.add(replyTo);
   }
-  const users = [...userIds].flatMap((id) => {
-    const account = context.sim.accounts.get(id);
-    return account === undefined ? [] : [renderUser(context, account, selection.userFields)];
-  });
+  const users = renderUsers(context, userIds, listParam(url, 'user.fields'));
   if (users.length > 0) includes.users = users;
   if (expansions.has('attachments.media_keys')) {
+    const mediaFields = listParam(url, 'media.fields');
     const media = posts.flatMap((post) =>
-      post.media.map((item) => renderMedia(item, selection.mediaFields, post.createdAt, now)),
+      post.media.map((item) => renderMedia(item, mediaFields, post.createdAt, now)),
     );
     if (media.length > 0) includes.media = media;
   }
@@ -83,9 +69,7 @@ export function tweetsPayload(
     const ids = new Set(posts.flatMap((post) => [post.inReplyToId, post.extra.quoteTweetId]));
     const tweets = [...ids].flatMap((id) => {
       const target = typeof id === 'string' ? context.sim.posts.get(id) : undefined;
-      return target === undefined
-        ? []
-        : [renderTweet(context, target, selection.tweetFields, viewerId, now).tweet];
+      return target === undefined ? [] : [renderTweet(context, target, tweetFields, viewerId, now).tweet];
     });
     // The OpenAPI spec v2.167 `Expansions` names the expanded posts `posts`; docs and wire say `tweets`.
     if (tweets.length > 0) includes[context.vocabulary === 'post' ? 'posts' : 'tweets'] = tweets;

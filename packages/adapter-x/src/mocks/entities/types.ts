@@ -60,15 +60,3 @@ export interface XIncludesJson {
   /** Expanded posts, in the `post` vocabulary (`Expansions.posts` of the OpenAPI spec v2.167). */
   posts?: XTweetJson[];
 }
-
-/** What a request asked for: `tweet.fields`, `user.fields`, `media.fields` and `expansions`. */
-export interface FieldSelection {
-  /** `tweet.fields` / `post.fields`. */
-  readonly tweetFields: ReadonlySet<string>;
-  /** `user.fields`. */
-  readonly userFields: ReadonlySet<string>;
-  /** `media.fields`. */
-  readonly mediaFields: ReadonlySet<string>;
-  /** `expansions`. */
-  readonly expansions: ReadonlySet<string>;
-}

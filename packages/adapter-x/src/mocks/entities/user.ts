@@ -39,3 +39,15 @@ export function renderUser(
   }
   return user as XUserJson;
 }
+
+/** The users of `ids` that exist, rendered with `fields` (for `includes.users`). */
+export function renderUsers(
+  context: XContext,
+  ids: Iterable<string>,
+  fields: ReadonlySet<string>,
+): XUserJson[] {
+  return [...ids].flatMap((id) => {
+    const account = context.sim.accounts.get(id);
+    return account === undefined ? [] : [renderUser(context, account, fields)];
+  });
+}

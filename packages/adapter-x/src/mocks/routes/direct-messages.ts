@@ -1,11 +1,29 @@
-import type { RouteContext } from '@smmkit/testkit';
+import {
+  arr,
+  compareIds,
+  isJsonObject,
+  obj,
+  type RouteContext,
+  type SchemaCheck,
+  type SimulatedEngagement,
+  str,
+} from '@smmkit/testkit';
 import type { XBucket } from '../budgets.js';
 import type { XContext } from '../context.js';
-import { listDmEvents } from '../dm-events.js';
-import { resourceNotFound } from '../problems.js';
-import { ID_PATTERN, malformedId } from '../request-params.js';
+import type { XDmEventJson } from '../entities/types.js';
+import { renderUsers } from '../entities/user.js';
+import { DM_EVENTS_WINDOW_MS } from '../limits.js';
+import {
+  invalidParameter,
+  invalidRequest,
+  jsonResponse,
+  MEDIA_IDS_INVALID_MESSAGE,
+  resourceNotFound,
+  schemaErrors,
+} from '../problems.js';
+import { ID_PATTERN, listParam, malformedId, maxResultsParam, readJsonObject } from '../request-params.js';
 import { xRoute } from '../scopes.js';
-import { sendDirectMessage } from '../send-direct-message.js';
+import { paginate } from '../timeline.js';
 
 /**
  * Declares the one-to-one DM endpoints (https://docs.x.com/x-api/direct-messages/lookup/introduction;
@@ -75,4 +93,154 @@ function otherParticipant(context: XContext, conversationId: string, senderId: s
   if (other === undefined || other === senderId || context.sim.accounts.get(other) === undefined)
     return resourceNotFound('dm_conversation', 'dm_conversation_id', conversationId);
   return other;
+}
+
+/**
+ * `CreateDirectMessagesByParticipantIdRequest` and `CreateDirectMessagesByConversationIdRequest` of
+ * https://api.x.com/2/openapi.json (the same shape): `text` (minLength 1) and
+ * `attachments[{media_id}]`, `additionalProperties: false` at both levels.
+ */
+const CREATE_DM_REQUEST: SchemaCheck = obj({
+  attachments: arr(obj({ media_id: str({ pattern: ID_PATTERN }) }, ['media_id'])),
+  text: str({ minLength: 1 }),
+});
+
+/**
+ * Sends a one-to-one direct message for `POST /2/dm_conversations/with/:participant_id/messages`
+ * and `POST /2/dm_conversations/:dm_conversation_id/messages`
+ * (https://docs.x.com/x-api/direct-messages/manage/introduction; createDirectMessagesByParticipantId,
+ * createDirectMessagesByConversationId in https://api.x.com/2/openapi.json), once the route has counted
+ * the daily cap (ASSUMED: reported like POST /2/tweets's, in x-user-limit-24hour-*) and checked the
+ * scopes: the recipient (`recipientOf` answers its id or X's problem), the body, then
+ * attachments that must be the sender's processed media. Answers 201
+ * `{data:{dm_conversation_id, dm_event_id}}`, and stores the message in `sim.engagements` (kind
+ * `direct_message`, `accountId` the recipient, `authorId` the sender).
+ *
+ * @example
+ * ```ts
+ * sim.route('POST', '/2/dm_conversations/with/:participant_id/messages', { bucket: ['dm-send', 'dm-send-24h'] }, (route) =>
+ *   sendDirectMessage(context, route, () => String(route.params.participant_id)),
+ * );
+ * ```
+ */
+export async function sendDirectMessage(
+  context: XContext,
+  route: RouteContext,
+  recipientOf: (senderId: string) => string | Response,
+): Promise<Response> {
+  const { sim } = context;
+  const { request, accountId, now } = route;
+  const recipientId = recipientOf(accountId);
+  if (recipientId instanceof Response) return recipientId;
+  const body = await readJsonObject(request);
+  if (body instanceof Response) return body;
+  const problems = schemaErrors(CREATE_DM_REQUEST, body);
+  // The request schema's `anyOf: [{required: [text]}, {required: [attachments]}]`.
+  if (body.text === undefined && body.attachments === undefined)
+    problems.push({ parameters: {}, message: '$: must have at least one of text, attachments' });
+  if (problems.length > 0) return invalidRequest(problems);
+  const attachments = Array.isArray(body.attachments) ? body.attachments : [];
+  for (const attachment of attachments) {
+    const media = isJsonObject(attachment) ? sim.media.get(String(attachment.media_id)) : undefined;
+    if (media === undefined || media.accountId !== accountId || sim.refreshMedia(media).state !== 'ready')
+      return invalidParameter('attachments', attachments, MEDIA_IDS_INVALID_MESSAGE);
+  }
+  const sender = sim.accounts.get(accountId);
+  const event = sim.engagements.put({
+    id: sim.nextId(),
+    kind: 'direct_message',
+    accountId: recipientId,
+    postId: undefined,
+    authorId: accountId,
+    authorHandle: sender?.handle ?? '',
+    text: typeof body.text === 'string' ? body.text : '',
+    createdAt: now,
+    hidden: false,
+  });
+  return jsonResponse(
+    { data: { dm_conversation_id: conversationIdOf(accountId, recipientId), dm_event_id: event.id } },
+    201,
+  );
+}
+
+/**
+ * A page of the caller's DM events, newest first: every one-to-one message the caller sent or
+ * received in the last 30 days ("Events from up to 30 days ago are available through these
+ * endpoints", https://docs.x.com/x-api/direct-messages/lookup/introduction), only those exchanged with
+ * `participantId` when given. Reads the query of getDirectMessagesEvents and
+ * getDirectMessagesEventsByParticipantId (https://api.x.com/2/openapi.json): `max_results` 1..100 (default
+ * 100), `pagination_token`, `event_types`, `dm_event.fields`, `expansions` (`sender_id`, `participant_ids`)
+ * and `user.fields`; answers `{data?, includes?, meta{result_count, next_token?}}`.
+ *
+ * @example
+ * ```ts
+ * sim.route('GET', '/2/dm_events', { bucket: 'dm-events' }, (route) => listDmEvents(context, route));
+ * ```
+ */
+export function listDmEvents(
+  context: XContext,
+  { url, accountId, now }: RouteContext,
+  participantId?: string,
+): Response {
+  const { sim } = context;
+  const maxResults = maxResultsParam(url, 1, 100, 100);
+  if (maxResults instanceof Response) return maxResults;
+  const types = listParam(url, 'event_types');
+  const messages =
+    types.size > 0 && !types.has('MessageCreate')
+      ? []
+      : sim.engagements.filter(
+          (item) =>
+            item.kind === 'direct_message' &&
+            (item.accountId === accountId || item.authorId === accountId) &&
+            (participantId === undefined ||
+              (item.accountId === accountId ? item.authorId : item.accountId) === participantId) &&
+            now - item.createdAt <= DM_EVENTS_WINDOW_MS,
+        );
+  const page = paginate(messages, maxResults, url.searchParams.get('pagination_token'));
+  if (page instanceof Response) return page;
+  const fields = listParam(url, 'dm_event.fields');
+  const expansions = listParam(url, 'expansions');
+  const data = page.items.map((item) => renderDmEvent(item, fields, expansions));
+  const userIds = page.items.flatMap((item) => [
+    ...(expansions.has('sender_id') || expansions.has('participant_ids') ? [item.authorId] : []),
+    ...(expansions.has('participant_ids') ? [item.accountId] : []),
+  ]);
+  const users = renderUsers(context, new Set(userIds), listParam(url, 'user.fields'));
+  const { result_count, next_token } = page.meta;
+  return jsonResponse({
+    ...(data.length > 0 ? { data } : {}),
+    ...(users.length > 0 ? { includes: { users } } : {}),
+    meta: { result_count, ...(next_token === undefined ? {} : { next_token }) },
+  });
+}
+
+/**
+ * The id of the one-to-one conversation between two users: both ids joined by `-`, smaller first
+ * (docs.x.com DM lookup quickstart: `/2/dm_conversations/1234567890-9876543210/dm_events`).
+ */
+export function conversationIdOf(a: string, b: string): string {
+  return compareIds(a, b) <= 0 ? `${a}-${b}` : `${b}-${a}`;
+}
+
+/**
+ * A direct message as a DM event. The simulator keeps DMs in `sim.engagements` (kind
+ * `direct_message`, `accountId` the recipient, `authorId` the sender). Defaults are `id`,
+ * `event_type` and `text`; `created_at`, `dm_conversation_id`, `sender_id` and `participant_ids`
+ * come with `dm_event.fields` or the `sender_id`/`participant_ids` expansions (`DmEvent` in
+ * https://api.x.com/2/openapi.json).
+ */
+export function renderDmEvent(
+  message: SimulatedEngagement,
+  fields: ReadonlySet<string>,
+  expansions: ReadonlySet<string>,
+): XDmEventJson {
+  const event: Record<string, unknown> = { id: message.id, event_type: 'MessageCreate', text: message.text };
+  if (fields.has('created_at')) event.created_at = new Date(message.createdAt).toISOString();
+  if (fields.has('dm_conversation_id'))
+    event.dm_conversation_id = conversationIdOf(message.authorId, message.accountId);
+  if (fields.has('sender_id') || expansions.has('sender_id')) event.sender_id = message.authorId;
+  if (fields.has('participant_ids') || expansions.has('participant_ids'))
+    event.participant_ids = [message.authorId, message.accountId];
+  return event as XDmEventJson;
 }

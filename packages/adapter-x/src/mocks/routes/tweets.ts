@@ -1,15 +1,16 @@
 import type { RouteContext } from '@smmkit/testkit';
-import type { XContext } from '../context.js';
+import { tweetExtra, type XContext } from '../context.js';
 import { tweetsPayload } from '../entities/tweets-payload.js';
 import {
   aboutBlank,
   DELETE_NOT_OWNER_DETAIL,
+  HIDE_NOT_OWNER_DETAIL,
   invalidParameter,
   jsonResponse,
   notFoundProblem,
   resourceNotFound,
 } from '../problems.js';
-import { badValue, ID_PATTERN, malformedId } from '../request-params.js';
+import { badValue, ID_PATTERN, malformedId, readJsonObject } from '../request-params.js';
 import { xRoute } from '../scopes.js';
 import { createTweet } from './create-tweet.js';
 
@@ -20,7 +21,7 @@ import { createTweet } from './create-tweet.js';
 const MAX_LOOKUP_IDS = 100;
 
 /**
- * Declares the post endpoints: create, delete, lookup by ids, lookup by id.
+ * Declares the post endpoints: create, delete, lookup by ids, lookup by id, hide a reply.
  *
  * @example
  * ```ts
@@ -59,6 +60,7 @@ export function registerTweetRoutes(context: XContext): void {
     sim.posts.delete(id);
     return jsonResponse({ data: { deleted: true } });
   });
+  registerHideReplyRoute(context);
 }
 
 /** GET /2/tweets?ids=… : found posts in request order, a Not Found Error per missing id. */
@@ -75,4 +77,44 @@ function lookupTweets(context: XContext, route: RouteContext): Response {
   const errors = ids.filter((id) => context.sim.posts.get(id) === undefined);
   const problems = errors.map((id) => notFoundProblem('tweet', 'ids', id));
   return jsonResponse(tweetsPayload(context, found, route, problems));
+}
+
+/**
+ * PUT /2/tweets/:tweet_id/hidden `{"hidden":true}` → `{"data":{"hidden":true}}`
+ * (https://docs.x.com/x-api/posts/hide-replies/introduction; hidePostsReply in
+ * https://api.x.com/2/openapi.json: "Hides or unhides a reply to a conversation owned by the authenticated
+ * user"). The post must be a reply in a conversation whose root the caller wrote; otherwise a 403 (wording
+ * ASSUMED). The state is kept in `extra.hidden` and mirrored on the matching engagement.
+ *
+ * @example
+ * ```ts
+ * registerHideReplyRoute(context);
+ * ```
+ */
+function registerHideReplyRoute(context: XContext): void {
+  const { sim } = context;
+  xRoute(
+    context,
+    'PUT',
+    '/2/tweets/:tweet_id/hidden',
+    'tweets-hide',
+    'hideReply',
+    async ({ request, params, accountId }) => {
+      const body = await readJsonObject(request);
+      if (body instanceof Response) return body;
+      // The spec's HidePostsReplyRequest: `hidden` boolean, required.
+      if (typeof body.hidden !== 'boolean')
+        return invalidParameter('$.hidden', body.hidden ?? '', '$.hidden: is missing but it is required');
+      const id = String(params.tweet_id);
+      const reply = sim.posts.get(id);
+      if (reply === undefined) return resourceNotFound('tweet', 'tweet_id', id);
+      const root = sim.posts.get(tweetExtra(reply).conversationId);
+      if (reply.inReplyToId === undefined || root === undefined || root.accountId !== accountId)
+        return aboutBlank(403, 'Forbidden', HIDE_NOT_OWNER_DETAIL);
+      sim.posts.put({ ...reply, extra: { ...reply.extra, hidden: body.hidden } });
+      const engagement = sim.engagements.get(id);
+      if (engagement !== undefined) engagement.hidden = body.hidden;
+      return jsonResponse({ data: { hidden: body.hidden } });
+    },
+  );
 }
