@@ -1,17 +1,14 @@
+import type { SimulatedPost } from '@smmkit/testkit';
 import { type InstagramContext, postExtra } from './context.js';
+import { isMedia } from './entities.js';
 import { DAY_MS } from './limits.js';
 
 /** Posts the account published through the API in the rolling 24 h before `now`. */
 function publishedInWindow(context: InstagramContext, accountId: string, now: number): number {
-  return context.sim.posts.filter((post) => {
-    const extra = postExtra(post.extra);
-    return (
-      post.accountId === accountId &&
-      extra.kind === 'media' &&
-      extra.containerId !== undefined &&
-      post.createdAt > now - DAY_MS
-    );
-  }).length;
+  const published = (post: SimulatedPost) => isMedia(post) && postExtra(post.extra).containerId !== undefined;
+  return context.sim.posts.filter(
+    (post) => post.accountId === accountId && post.createdAt > now - DAY_MS && published(post),
+  ).length;
 }
 
 /**

@@ -54,32 +54,33 @@ export interface MentionChange {
  */
 export const instagramWebhook = {
   /** `comments`: `{from:{id,username}, media:{id, media_product_type}, id, parent_id?, text}`. */
-  comment(change: CommentChange): GraphWebhookDelivery {
-    return graphWebhookDelivery({
-      object: 'instagram',
-      objectId: change.igUserId,
-      time: change.time,
-      field: 'comments',
-      value: {
-        from: { id: change.from.id, username: change.from.username },
-        media: { id: change.mediaId, media_product_type: change.mediaProductType ?? 'FEED' },
-        id: change.commentId,
-        ...(change.parentId === undefined ? {} : { parent_id: change.parentId }),
-        text: change.text,
-      },
-    });
-  },
+  comment: (change: CommentChange): GraphWebhookDelivery =>
+    delivery(change, 'comments', {
+      from: { id: change.from.id, username: change.from.username },
+      media: { id: change.mediaId, media_product_type: change.mediaProductType ?? 'FEED' },
+      id: change.commentId,
+      ...(change.parentId === undefined ? {} : { parent_id: change.parentId }),
+      text: change.text,
+    }),
   /** `mentions`: `{media_id, comment_id?}`. */
-  mention(change: MentionChange): GraphWebhookDelivery {
-    return graphWebhookDelivery({
-      object: 'instagram',
-      objectId: change.igUserId,
-      time: change.time,
-      field: 'mentions',
-      value: {
-        media_id: change.mediaId,
-        ...(change.commentId === undefined ? {} : { comment_id: change.commentId }),
-      },
-    });
-  },
+  mention: (change: MentionChange): GraphWebhookDelivery =>
+    delivery(change, 'mentions', {
+      media_id: change.mediaId,
+      ...(change.commentId === undefined ? {} : { comment_id: change.commentId }),
+    }),
 };
+
+/** An `instagram` delivery of one change of `field` for the account `change.igUserId`. */
+function delivery(
+  change: Pick<MentionChange, 'igUserId' | 'time'>,
+  field: string,
+  value: Readonly<Record<string, unknown>>,
+): GraphWebhookDelivery {
+  return graphWebhookDelivery({
+    object: 'instagram',
+    objectId: change.igUserId,
+    time: change.time,
+    field,
+    value,
+  });
+}

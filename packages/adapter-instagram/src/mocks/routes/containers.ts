@@ -16,15 +16,7 @@ import {
   type InstagramContext,
 } from '../context.js';
 import { storeMedia } from '../entities.js';
-import {
-  CONTAINERS_PER_DAY,
-  DAY_MS,
-  MAX_CAPTION_LENGTH,
-  MAX_CAROUSEL_CHILDREN,
-  MAX_COLLABORATORS,
-  MIN_CAROUSEL_CHILDREN,
-  QUOTA_DURATION_S,
-} from '../limits.js';
+import * as limits from '../limits.js';
 import {
   PUBLISHING_ERRORS,
   type PublishingError,
@@ -67,20 +59,21 @@ function createContainer(context: InstagramContext, input: GraphRequest): Respon
   const { sim } = context;
   if (path.igUserId !== accountId) return unsupportedRequest('POST', path.igUserId ?? '');
   const recent = [...context.containers.values()].filter(
-    (container) => container.accountId === accountId && container.createdAt > now - DAY_MS,
+    (container) => container.accountId === accountId && container.createdAt > now - limits.DAY_MS,
   );
   // Content-publishing page, Limitations: 400 containers per rolling 24 h; the error wording is ASSUMED.
-  if (recent.length >= CONTAINERS_PER_DAY)
+  if (recent.length >= limits.CONTAINERS_PER_DAY)
     return graphError({ message: '(#4) Application request limit reached', code: 4, isTransient: true });
   const mediaType = resolveMediaType(params);
   if (mediaType instanceof Response) return mediaType;
   const caption = params.get('caption') ?? '';
   // Content-publishing page: "Caption ≤ 2,200 characters" — characters, so an emoji (two UTF-16
   // units) counts once, as the adapter counts it (code points).
-  if ([...caption].length > MAX_CAPTION_LENGTH) return publishingError(PUBLISHING_ERRORS.captionTooLong);
+  if ([...caption].length > limits.MAX_CAPTION_LENGTH)
+    return publishingError(PUBLISHING_ERRORS.captionTooLong);
   const collaborators = listParam(params, 'collaborators');
-  if (collaborators.length > MAX_COLLABORATORS)
-    return invalidParameter(`At most ${MAX_COLLABORATORS} collaborators can be invited.`);
+  if (collaborators.length > limits.MAX_COLLABORATORS)
+    return invalidParameter(`At most ${limits.MAX_COLLABORATORS} collaborators can be invited.`);
   const isCarouselItem = boolParam(params, 'is_carousel_item') === true;
   const resumable = params.get('upload_type') === 'resumable';
   const imageUrl = params.get('image_url');
@@ -96,8 +89,8 @@ function createContainer(context: InstagramContext, input: GraphRequest): Respon
     const usable = (child: Container | undefined) =>
       child?.accountId === accountId && child.isCarouselItem && containerStatus(child, now) === 'FINISHED';
     const valid =
-      children.length >= MIN_CAROUSEL_CHILDREN &&
-      children.length <= MAX_CAROUSEL_CHILDREN &&
+      children.length >= limits.MIN_CAROUSEL_CHILDREN &&
+      children.length <= limits.MAX_CAROUSEL_CHILDREN &&
       children.every((id) => usable(context.containers.get(id)));
     if (!valid) return publishingError(PUBLISHING_ERRORS.carousel);
   } else if (resumable) {
@@ -234,7 +227,7 @@ export function registerContainerRoutes(context: InstagramContext): void {
       const fields = fieldNames(params.get('fields'));
       const entry: Record<string, unknown> = { quota_usage: quota.used };
       if (fields.includes('config'))
-        entry.config = { quota_total: quota.total, quota_duration: QUOTA_DURATION_S };
+        entry.config = { quota_total: quota.total, quota_duration: limits.QUOTA_DURATION_S };
       return Response.json({ data: [entry] });
     },
   );

@@ -14,13 +14,7 @@ import {
 import type { SimulatedPost } from '@smmkit/testkit';
 import { type InstagramContext, postExtra } from '../context.js';
 import { isMedia, mediaJson, PUBLIC_MEDIA_FIELDS } from '../entities.js';
-import {
-  HASHTAG_QUERY_LIMIT,
-  HASHTAG_QUERY_WINDOW_MS,
-  RECENT_MEDIA_MAX_PAGE,
-  RECENT_MEDIA_WINDOW_MS,
-  RECENTLY_SEARCHED_MAX_PAGE,
-} from '../limits.js';
+import * as limits from '../limits.js';
 
 /** A hashtag in a caption: letters, digits and underscores after `#` (emoji are not hashtags). */
 const HASHTAG = /#([\p{L}\p{N}_]+)/gu;
@@ -82,7 +76,7 @@ export function searchedHashtags(
   now: number,
 ): Map<string, number> {
   const searched = context.hashtagSearches.get(accountId) ?? new Map<string, number>();
-  for (const [name, at] of searched) if (now - at >= HASHTAG_QUERY_WINDOW_MS) searched.delete(name);
+  for (const [name, at] of searched) if (now - at >= limits.HASHTAG_QUERY_WINDOW_MS) searched.delete(name);
   context.hashtagSearches.set(accountId, searched);
   return searched;
 }
@@ -100,9 +94,9 @@ export function searchedHashtags(
 function countHashtagQuery(context: InstagramContext, { accountId, now }: GraphRequest, name: string) {
   const searched = searchedHashtags(context, accountId, now);
   if (searched.has(name)) return undefined;
-  if (searched.size >= HASHTAG_QUERY_LIMIT)
+  if (searched.size >= limits.HASHTAG_QUERY_LIMIT)
     return graphError({
-      message: `(#100) This account has queried the maximum of ${HASHTAG_QUERY_LIMIT} unique hashtags within 7 days`,
+      message: `(#100) This account has queried the maximum of ${limits.HASHTAG_QUERY_LIMIT} unique hashtags within 7 days`,
       code: 100,
     });
   searched.set(name, now);
@@ -118,7 +112,9 @@ function countHashtagQuery(context: InstagramContext, { accountId, now }: GraphR
 function isRecentHashtagMedia(post: SimulatedPost, name: string, now: number): boolean {
   if (!isMedia(post) || postExtra(post.extra).productType === 'STORY') return false;
   return (
-    post.createdAt <= now && now - post.createdAt < RECENT_MEDIA_WINDOW_MS && hashtagsIn(post.text).has(name)
+    post.createdAt <= now &&
+    now - post.createdAt < limits.RECENT_MEDIA_WINDOW_MS &&
+    hashtagsIn(post.text).has(name)
   );
 }
 
@@ -195,7 +191,7 @@ export function registerHashtagRoutes(context: InstagramContext): void {
     const fields = fieldNames(request.params.get('fields'));
     const unknown = nonexistingField(fields, RECENT_MEDIA_FIELDS);
     if (unknown !== undefined) return unknown;
-    const limit = pageLimit(request.params, RECENT_MEDIA_DEFAULT_PAGE, RECENT_MEDIA_MAX_PAGE);
+    const limit = pageLimit(request.params, RECENT_MEDIA_DEFAULT_PAGE, limits.RECENT_MEDIA_MAX_PAGE);
     if (limit instanceof Response) return limit;
     const counted = countHashtagQuery(context, request, name);
     if (counted !== undefined) return counted;
@@ -208,7 +204,7 @@ export function registerHashtagRoutes(context: InstagramContext): void {
   context.route('GET', '/:version/:igUserId/recently_searched_hashtags', {}, (request) => {
     const userId = request.path.igUserId ?? '';
     if (!facebookLogin || userId !== request.accountId) return unsupportedRequest('GET', userId);
-    const limit = Math.min(Number(request.params.get('limit') ?? 25), RECENTLY_SEARCHED_MAX_PAGE);
+    const limit = Math.min(Number(request.params.get('limit') ?? 25), limits.RECENTLY_SEARCHED_MAX_PAGE);
     const fields = fieldNames(request.params.get('fields'));
     const searched = [...searchedHashtags(context, userId, request.now).keys()].map((name) => ({
       id: hashtagId(name),

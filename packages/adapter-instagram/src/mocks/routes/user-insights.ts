@@ -56,9 +56,8 @@ export function registerUserInsightsRoutes(context: InstagramContext): void {
       return invalidParameter('follower_demographics only supports period=lifetime');
     if (params.get('metric_type') !== 'total_value')
       return invalidParameter('follower_demographics requires metric_type=total_value');
-    const breakdowns = listParam(params, 'breakdown');
-    const [breakdown] = breakdowns;
-    if (breakdowns.length !== 1 || breakdown === undefined || !isBreakdown(breakdown))
+    const [breakdown, ...others] = listParam(params, 'breakdown');
+    if (others.length > 0 || breakdown === undefined || !isBreakdown(breakdown))
       return invalidParameter('breakdown must be one of the following values: age, city, country, gender');
     const timeframe = params.get('timeframe');
     if (timeframe !== undefined && !TIMEFRAMES.has(timeframe))
