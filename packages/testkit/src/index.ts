@@ -37,6 +37,11 @@ export {
 } from './simulator/fault-injector.js';
 export { compareIds, createIdGenerator } from './simulator/id-generator.js';
 export { IdempotencyKeys } from './simulator/idempotency-keys.js';
+export {
+  type ClientRequest,
+  type ClientRequestOptions,
+  readClientRequest,
+} from './simulator/oauth-client.js';
 export { type IdPage, type IdWindow, pageByIds } from './simulator/page-by-ids.js';
 export { bearerToken, type PlatformDialect, type UnauthorizedReason } from './simulator/platform-dialect.js';
 export {

@@ -1,4 +1,4 @@
-import type { IssuedTokens, RouteContext } from '@smmkit/testkit';
+import { type IssuedTokens, readClientRequest } from '@smmkit/testkit';
 import type { XContext } from '../context.js';
 import { ACCESS_TOKEN_TTL_MS } from '../limits.js';
 import { jsonResponse } from '../problems.js';
@@ -16,12 +16,23 @@ import { jsonResponse } from '../problems.js';
  */
 export function registerOAuthRoutes(context: XContext): void {
   const { sim } = context;
-  sim.route('POST', '/2/oauth2/token', { auth: false }, (route) => token(context, route));
+  // Confidential clients authenticate with HTTP Basic `client_id:secret`, public clients send `client_id` in
+  // the form (https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token). Without either, or
+  // with a wrong secret, X answers 401 `unauthorized_client` "Missing valid authorization header"
+  // (unasuke/omniauth-twitter2#4, plhery/node-twitter-api-v2#319).
+  const clientRoute = (
+    path: string,
+    answer: (form: URLSearchParams, clientId: string) => Promise<Response>,
+  ) =>
+    sim.route('POST', path, { auth: false }, async ({ request }) => {
+      const { form, clientId } = await readClientRequest(request, context.clientSecrets);
+      if (clientId === undefined)
+        return oauthError('unauthorized_client', 'Missing valid authorization header', 401);
+      return answer(form, clientId);
+    });
+  clientRoute('/2/oauth2/token', (form, clientId) => token(context, form, clientId));
   // RFC 7009 revocation; X answers `{"revoked":true}` (ASSUMED shape, also for unknown tokens).
-  sim.route('POST', '/2/oauth2/revoke', { auth: false }, async ({ request }) => {
-    const form = new URLSearchParams(await request.text());
-    const client = clientOf(context, request, form);
-    if (client instanceof Response) return client;
+  clientRoute('/2/oauth2/revoke', async (form) => {
     const value = form.get('token') ?? '';
     if (sim.tokens.check(value).status !== 'unknown') sim.tokens.revoke({ accessToken: value });
     else sim.tokens.revoke({ refreshToken: value });
@@ -29,11 +40,8 @@ export function registerOAuthRoutes(context: XContext): void {
   });
 }
 
-async function token(context: XContext, { request }: RouteContext): Promise<Response> {
+async function token(context: XContext, form: URLSearchParams, client: string): Promise<Response> {
   const { sim } = context;
-  const form = new URLSearchParams(await request.text());
-  const client = clientOf(context, request, form);
-  if (client instanceof Response) return client;
   const grantType = form.get('grant_type');
 
   if (grantType === 'authorization_code') {
@@ -84,29 +92,6 @@ function tokenAnswer(issued: IssuedTokens, scopes: readonly string[]): Response 
 
 function oauthError(error: string, description: string, status = 400): Response {
   return jsonResponse({ error, error_description: description }, status);
-}
-
-/**
- * The client making the call: confidential clients authenticate with HTTP Basic
- * `client_id:secret`, public clients send `client_id` in the form
- * (https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token). Without either, or with a
- * wrong secret, X answers 401 `unauthorized_client` "Missing valid authorization header"
- * (unasuke/omniauth-twitter2#4, plhery/node-twitter-api-v2#319).
- */
-function clientOf(context: XContext, request: Request, form: URLSearchParams): string | Response {
-  const refused = oauthError('unauthorized_client', 'Missing valid authorization header', 401);
-  const basic = request.headers.get('authorization')?.match(/^Basic\s+(\S+)$/i)?.[1];
-  if (basic !== undefined) {
-    const decoded = atob(basic);
-    const colon = decoded.indexOf(':');
-    const id = decodeURIComponent(decoded.slice(0, colon));
-    const secret = decodeURIComponent(decoded.slice(colon + 1));
-    if (colon < 0 || context.clientSecrets.get(id) !== secret) return refused;
-    return id;
-  }
-  const id = form.get('client_id');
-  if (id === null || id === '' || context.clientSecrets.has(id)) return refused;
-  return id;
 }
 
 /**
