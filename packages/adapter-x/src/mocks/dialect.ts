@@ -1,5 +1,5 @@
 import { bearerToken, type PlatformDialect, type RateWindow } from '@smmkit/testkit';
-import { jsonResponse, problemResponse } from './problems.js';
+import { problemResponse } from './problems.js';
 
 /**
  * Which 429 body the simulator sends: the problem JSON seen on live answers, or the legacy body of
@@ -36,7 +36,7 @@ export function tooManyRequests(shape: RateLimitBodyShape): Response {
   // The observed problem body, and the legacy v1.1-style body of
   // https://docs.x.com/x-api/fundamentals/rate-limits.
   if (shape === 'legacy')
-    return jsonResponse({ errors: [{ code: 88, message: 'Rate limit exceeded' }] }, 429);
+    return Response.json({ errors: [{ code: 88, message: 'Rate limit exceeded' }] }, { status: 429 });
   return problemResponse(
     { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 },
     429,

@@ -28,22 +28,17 @@ export interface InvalidParameter {
 /** A problem object as it appears in a partial `errors[]` of a 200 (GET /2/tweets missing ids). */
 export type ProblemObject = Readonly<Record<string, string | number>>;
 
-/** A JSON answer. */
-export function jsonResponse(body: unknown, status = 200): Response {
-  return Response.json(body, { status });
-}
-
 /** A problem answer (`application/problem+json`). */
 export function problemResponse(body: unknown, status: number): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': PROBLEM_CONTENT_TYPE } });
 }
 
 /**
- * An `about:blank` problem in the key order X writes it, e.g. the duplicate-content 403 seen on live
+ * The `about:blank` 403 in the key order X writes it, e.g. the duplicate-content 403 seen on live
  * answers: `{"detail":…,"type":"about:blank","title":"Forbidden","status":403}`.
  */
-export function aboutBlank(status: number, title: string, detail: string): Response {
-  return problemResponse({ detail, type: 'about:blank', title, status }, status);
+export function forbidden(detail: string): Response {
+  return problemResponse({ detail, type: 'about:blank', title: 'Forbidden', status: 403 }, 403);
 }
 
 /**
@@ -180,17 +175,8 @@ export function unknownPathNotFound(method: string, path: string): Response {
   );
 }
 
-/** The generic 403 X answers when a token lacks a scope (plhery/node-twitter-api-v2#265, xdevplatform/twitter-api-java-sdk#42). */
-export function forbidden(detail = 'Forbidden'): Response {
-  return problemResponse({ title: 'Forbidden', type: 'about:blank', status: 403, detail }, 403);
-}
-
 /** X's `detail` for a duplicate post, verbatim as seen on live answers (not in the docs). */
 export const DUPLICATE_CONTENT_DETAIL = 'You are not allowed to create a Tweet with duplicate content.';
-
-/** The 403 for a reply to a deleted or invisible post (v1.1 code 385; the v2 answer carries it as `detail`, as chatgpt-twitter-bot reads `err.error.detail` on 403). */
-export const REPLY_TARGET_GONE_DETAIL =
-  'You attempted to reply to a Tweet that is deleted or not visible to you.';
 
 /** The 400 message for a text over the limit (tweepy and twitter-api-v2 users quote it from `errors[0].message`). */
 export const TEXT_TOO_LONG_MESSAGE =
@@ -198,35 +184,3 @@ export const TEXT_TOO_LONG_MESSAGE =
 
 /** The 400 message for unknown, foreign or unprocessed media (plhery/node-twitter-api-v2#375, #501). */
 export const MEDIA_IDS_INVALID_MESSAGE = 'Your media IDs are invalid.';
-
-/** The 400 message for a body that is not a JSON object (a client's test fixture; ASSUMED). */
-export const BODY_NOT_JSON_OBJECT_MESSAGE = 'Request body must be a JSON object.';
-
-/**
- * The 400 message when media, poll, quote_tweet_id and card_uri are combined (mutually exclusive:
- * https://developer.x.com/en/docs/twitter-api/tweets/manage-tweets/api-reference/post-tweets). The wording
- * comes from a third-party X simulator and is ASSUMED.
- */
-export const MUTUALLY_EXCLUSIVE_MESSAGE =
-  'You can only provide one of poll or quote_tweet_id or media or card_uri.';
-
-/** The 403 for deleting someone else's post (ASSUMED wording). */
-export const DELETE_NOT_OWNER_DETAIL = 'You are not authorized to delete this Tweet.';
-
-/** The message of X's 400 for a like of a post that is gone or not visible (JoeMayo/LinqToTwitter#364). */
-export const LIKE_TARGET_GONE_MESSAGE = 'This tweet cannot be found.';
-
-/** The 403 for liking or unliking as another user than the token's (ASSUMED wording). */
-export const LIKE_NOT_SELF_DETAIL =
-  'You are not permitted to like or unlike Tweets on behalf of another user.';
-
-/** The 403 for hiding a reply in someone else's conversation (ASSUMED wording). */
-export const HIDE_NOT_OWNER_DETAIL = 'You are not authorized to hide replies to this Tweet.';
-
-/** v1.1 INIT's words for an oversized upload ("File size exceeds 5242880 bytes."), kept by v2 (ASSUMED envelope). */
-export function fileTooLargeMessage(maxBytes: number): string {
-  return `File size exceeds ${maxBytes} bytes.`;
-}
-
-/** v1.1 FINALIZE's words when the appended bytes differ from `total_bytes`. */
-export const SEGMENTS_MISMATCH_MESSAGE = 'Segments do not add up to provided total file size.';

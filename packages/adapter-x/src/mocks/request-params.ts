@@ -1,5 +1,5 @@
 import { type JsonObject, readJsonBody } from '@smmkit/testkit';
-import { BODY_NOT_JSON_OBJECT_MESSAGE, invalidParameter, invalidRequest } from './problems.js';
+import { invalidParameter, invalidRequest } from './problems.js';
 
 /** X ids are 1 to 19 digits (`^[0-9]{1,19}$` in https://api.x.com/2/openapi.json). */
 export const ID_PATTERN = /^[0-9]{1,19}$/;
@@ -9,11 +9,12 @@ export const ID_PATTERN = /^[0-9]{1,19}$/;
  * (requestBody `application/json` in https://api.x.com/2/openapi.json).
  */
 export async function readJsonObject(request: Request): Promise<JsonObject | Response> {
-  // Empty, not JSON, or JSON that is no object: the same 400.
+  // Empty, not JSON, or JSON that is no object: the same 400, worded as a client's test fixture has it
+  // (ASSUMED).
   const body = await readJsonBody(request);
   return body.kind === 'object'
     ? body.value
-    : invalidRequest([{ parameters: {}, message: BODY_NOT_JSON_OBJECT_MESSAGE }]);
+    : invalidRequest([{ parameters: {}, message: 'Request body must be a JSON object.' }]);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { RouteMethod, RouteResolver } from '@smmkit/testkit';
 import type { XBucket } from './budgets.js';
 import type { XContext } from './context.js';
-import { forbidden } from './problems.js';
+import { problemResponse } from './problems.js';
 
 /**
  * Every scope the adapter uses, granted by default to accounts made with `addAccount` (scopes:
@@ -61,6 +61,11 @@ export function xRoute(
     const needed: readonly string[] = REQUIRED_SCOPES[scopes];
     if (route.scopes.length === 0 || needed.every((scope) => route.scopes.includes(scope)))
       return answer(route);
-    return forbidden();
+    // The generic 403 X answers when a token lacks a scope (plhery/node-twitter-api-v2#265,
+    // xdevplatform/twitter-api-java-sdk#42).
+    return problemResponse(
+      { title: 'Forbidden', type: 'about:blank', status: 403, detail: 'Forbidden' },
+      403,
+    );
   });
 }

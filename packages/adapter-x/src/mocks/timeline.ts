@@ -1,7 +1,6 @@
 import { type Identified, pageByIds, type RouteContext, type SimulatedPost } from '@smmkit/testkit';
 import type { XContext } from './context.js';
 import { tweetsPayload } from './entities/tweets-payload.js';
-import { jsonResponse } from './problems.js';
 import { badValue, firstProblem, idParam, maxResultsParam, timeParam } from './request-params.js';
 
 /** A timeline's rules (`max_results` up to 100, default 10: https://api.x.com/2/openapi.json). */
@@ -48,7 +47,7 @@ export function answerTimeline(
   const page = paginate(reachable, Number(maxResults), token, tokenName);
   if (page instanceof Response) return page;
   const payload = tweetsPayload(context, page.items, route);
-  return jsonResponse({ ...payload, meta: page.meta });
+  return Response.json({ ...payload, meta: page.meta });
 }
 
 /**

@@ -16,14 +16,11 @@ import { countXText } from '../../count-text.js';
 import { editHistoryField, storeTweet, type XContext } from '../context.js';
 import { DUPLICATE_WINDOW_MS, MAX_MEDIA_PER_POST, POLL_LIMITS } from '../limits.js';
 import {
-  aboutBlank,
   DUPLICATE_CONTENT_DETAIL,
+  forbidden,
   invalidParameter,
   invalidRequest,
-  jsonResponse,
   MEDIA_IDS_INVALID_MESSAGE,
-  MUTUALLY_EXCLUSIVE_MESSAGE,
-  REPLY_TARGET_GONE_DETAIL,
   schemaErrors,
   TEXT_TOO_LONG_MESSAGE,
 } from '../problems.js';
@@ -48,7 +45,12 @@ export async function createTweet(
   const present = EXCLUSIVE_PARTS.filter((part) => body[part] !== undefined);
   if (present.length > 1) {
     const parameters = Object.fromEntries(present.map((part) => [part, [JSON.stringify(body[part])]]));
-    return invalidRequest([{ parameters, message: MUTUALLY_EXCLUSIVE_MESSAGE }]);
+    // The 400 message when media, poll, quote_tweet_id and card_uri are combined (mutually exclusive:
+    // https://developer.x.com/en/docs/twitter-api/tweets/manage-tweets/api-reference/post-tweets). The
+    // wording comes from a third-party X simulator and is ASSUMED.
+    return invalidRequest([
+      { parameters, message: 'You can only provide one of poll or quote_tweet_id or media or card_uri.' },
+    ]);
   }
   if (body.edit_options !== undefined)
     return invalidParameter(
@@ -74,15 +76,17 @@ export async function createTweet(
   let parent: SimulatedPost | undefined;
   if (reply !== undefined) {
     parent = context.sim.posts.get(String(reply.in_reply_to_tweet_id));
-    if (parent === undefined) return aboutBlank(403, 'Forbidden', REPLY_TARGET_GONE_DETAIL);
+    // The 403 for a reply to a deleted or invisible post (v1.1 code 385; the v2 answer carries it as
+    // `detail`, as chatgpt-twitter-bot reads `err.error.detail` on 403).
+    if (parent === undefined)
+      return forbidden('You attempted to reply to a Tweet that is deleted or not visible to you.');
   }
 
   const attached = media === undefined ? [] : attachableMedia(context, strings(media.media_ids), accountId);
   if (attached === undefined)
     return invalidParameter('media.media_ids', media?.media_ids, MEDIA_IDS_INVALID_MESSAGE);
 
-  if (text !== '' && isDuplicate(context, accountId, text, now))
-    return aboutBlank(403, 'Forbidden', DUPLICATE_CONTENT_DETAIL);
+  if (text !== '' && isDuplicate(context, accountId, text, now)) return forbidden(DUPLICATE_CONTENT_DETAIL);
 
   const stored = storeTweet(context, {
     accountId,
@@ -106,9 +110,9 @@ export async function createTweet(
   });
   // 201 {"data":{"id","text","edit_history_tweet_ids":[id]}} (https://docs.x.com/x-api/posts/create-post;
   // https://docs.x.com/x-api/fundamentals/response-codes-and-errors).
-  return jsonResponse(
+  return Response.json(
     { data: { id: stored.id, text: stored.text, [editHistoryField(context)]: [stored.id] } },
-    201,
+    { status: 201 },
   );
 }
 

@@ -16,7 +16,6 @@ import { DM_EVENTS_WINDOW_MS } from '../limits.js';
 import {
   invalidParameter,
   invalidRequest,
-  jsonResponse,
   MEDIA_IDS_INVALID_MESSAGE,
   resourceNotFound,
   schemaErrors,
@@ -157,9 +156,9 @@ export async function sendDirectMessage(
     createdAt: now,
     hidden: false,
   });
-  return jsonResponse(
+  return Response.json(
     { data: { dm_conversation_id: conversationIdOf(accountId, recipientId), dm_event_id: event.id } },
-    201,
+    { status: 201 },
   );
 }
 
@@ -208,7 +207,7 @@ export function listDmEvents(
   ]);
   const users = renderUsers(context, new Set(userIds), listParam(url, 'user.fields'));
   const { result_count, next_token } = page.meta;
-  return jsonResponse({
+  return Response.json({
     ...(data.length > 0 ? { data } : {}),
     ...(users.length > 0 ? { includes: { users } } : {}),
     meta: { result_count, ...(next_token === undefined ? {} : { next_token }) },

@@ -1,13 +1,6 @@
 import { obj, type RouteContext, str } from '@smmkit/testkit';
 import type { XContext } from '../context.js';
-import {
-  aboutBlank,
-  invalidRequest,
-  jsonResponse,
-  LIKE_NOT_SELF_DETAIL,
-  LIKE_TARGET_GONE_MESSAGE,
-  schemaErrors,
-} from '../problems.js';
+import { forbidden, invalidRequest, schemaErrors } from '../problems.js';
 import { ID_PATTERN, malformedId, readJsonObject } from '../request-params.js';
 import { xRoute } from '../scopes.js';
 
@@ -53,9 +46,10 @@ async function like(context: XContext, route: RouteContext): Promise<Response> {
   if (problems.length > 0) return invalidRequest(problems);
   const postId = String(body.tweet_id);
   if (context.sim.posts.get(postId) === undefined)
-    return invalidRequest([{ message: LIKE_TARGET_GONE_MESSAGE }]);
+    // The message of X's 400 for a like of a post that is gone or not visible (JoeMayo/LinqToTwitter#364).
+    return invalidRequest([{ message: 'This tweet cannot be found.' }]);
   context.sim.likes.set(postId, route.accountId, true);
-  return jsonResponse({ data: { liked: true } });
+  return Response.json({ data: { liked: true } });
 }
 
 function unlike(context: XContext, route: RouteContext): Response {
@@ -64,12 +58,15 @@ function unlike(context: XContext, route: RouteContext): Response {
   const postId = String(route.params.tweet_id);
   if (!ID_PATTERN.test(postId)) return malformedId('tweet_id', postId, 'path');
   context.sim.likes.set(postId, route.accountId, false);
-  return jsonResponse({ data: { liked: false } });
+  return Response.json({ data: { liked: false } });
 }
 
 /** X's 400 for a malformed `:id`, or a 403 when it is not the token's user; `undefined` when it is. */
 function notSelf({ params, accountId }: RouteContext): Response | undefined {
   const userId = String(params.id);
   if (!ID_PATTERN.test(userId)) return malformedId('id', userId, 'path');
-  return userId === accountId ? undefined : aboutBlank(403, 'Forbidden', LIKE_NOT_SELF_DETAIL);
+  // The 403 for liking or unliking as another user than the token's (ASSUMED wording).
+  return userId === accountId
+    ? undefined
+    : forbidden('You are not permitted to like or unlike Tweets on behalf of another user.');
 }

@@ -18,14 +18,7 @@ import {
   UPLOAD_EXPIRES_AFTER_SECS,
   VIDEO_TYPES,
 } from '../limits.js';
-import {
-  fileTooLargeMessage,
-  invalidParameter,
-  invalidRequest,
-  jsonResponse,
-  resourceNotFound,
-  SEGMENTS_MISMATCH_MESSAGE,
-} from '../problems.js';
+import { invalidParameter, invalidRequest, resourceNotFound } from '../problems.js';
 import { badValue, ID_PATTERN, malformedId, readJsonObject } from '../request-params.js';
 import { xRoute } from '../scopes.js';
 
@@ -82,12 +75,13 @@ async function initialize(context: XContext, { request, accountId, now }: RouteC
       '$.total_bytes: is missing but it is required',
     );
   if (totalBytes > rule.maxBytes)
-    return invalidParameter('total_bytes', totalBytes, fileTooLargeMessage(rule.maxBytes));
+    // v1.1 INIT's words for an oversized upload ("File size exceeds 5242880 bytes."), kept by v2 (ASSUMED envelope).
+    return invalidParameter('total_bytes', totalBytes, `File size exceeds ${rule.maxBytes} bytes.`);
   const id = context.sim.nextId();
   const expiresAt = now + UPLOAD_EXPIRES_AFTER_SECS * 1000;
   context.uploads.open({ id, accountId, mediaType, kind: rule.kind, totalBytes, expiresAt });
   const mediaKey = mediaKeyOf(rule.kind, id);
-  return jsonResponse({ data: { id, media_key: mediaKey, expires_after_secs: UPLOAD_EXPIRES_AFTER_SECS } });
+  return Response.json({ data: { id, media_key: mediaKey, expires_after_secs: UPLOAD_EXPIRES_AFTER_SECS } });
 }
 
 /**
@@ -111,7 +105,7 @@ async function append(
     );
   if (session.finalized) return invalidParameter('id', session.id, 'The upload was already finalized.');
   session.segments.set(index, chunk.bytes);
-  return jsonResponse({ data: { expires_at: Math.floor(session.expiresAt / 1000) } });
+  return Response.json({ data: { expires_at: Math.floor(session.expiresAt / 1000) } });
 }
 
 /**
@@ -125,7 +119,9 @@ function finalize(context: XContext, { params, accountId, now }: RouteContext): 
   if (session instanceof Response) return session;
   if (!session.finalized) {
     const received = context.uploads.received(session);
-    if (received !== session.totalBytes) return invalidParameter('id', session.id, SEGMENTS_MISMATCH_MESSAGE);
+    // v1.1 FINALIZE's words when the appended bytes differ from `total_bytes`.
+    if (received !== session.totalBytes)
+      return invalidParameter('id', session.id, 'Segments do not add up to provided total file size.');
     const processed = session.kind !== 'image';
     const failure = processed ? context.processingFailures.shift() : undefined;
     if (failure !== undefined) context.processingErrors.set(session.id, failure);
@@ -185,7 +181,7 @@ async function metadata(context: XContext, { request, accountId }: RouteContext)
       `$.metadata.alt_text.text: must be at most ${ALT_TEXT_MAX_CHARS} characters long`,
     );
   media.altText = altText;
-  return jsonResponse({ data: { id, associated_metadata: { alt_text: { text: altText } } } });
+  return Response.json({ data: { id, associated_metadata: { alt_text: { text: altText } } } });
 }
 
 function mediaStatus(context: XContext, session: XUpload, now: number): Response {
@@ -195,7 +191,7 @@ function mediaStatus(context: XContext, session: XUpload, now: number): Response
     session.kind === 'image'
       ? { image: { image_type: session.mediaType } }
       : { video: { video_type: session.mediaType } };
-  return jsonResponse({
+  return Response.json({
     data: {
       id: session.id,
       media_key: mediaKeyOf(session.kind, session.id),

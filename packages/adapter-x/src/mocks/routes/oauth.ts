@@ -1,7 +1,6 @@
 import { type IssuedTokens, readClientRequest } from '@smmkit/testkit';
 import type { XContext } from '../context.js';
 import { ACCESS_TOKEN_TTL_MS } from '../limits.js';
-import { jsonResponse } from '../problems.js';
 
 /**
  * Declares the OAuth 2.0 endpoints
@@ -36,7 +35,7 @@ export function registerOAuthRoutes(context: XContext): void {
     const value = form.get('token') ?? '';
     if (sim.tokens.check(value).status !== 'unknown') sim.tokens.revoke({ accessToken: value });
     else sim.tokens.revoke({ refreshToken: value });
-    return jsonResponse({ revoked: true });
+    return Response.json({ revoked: true });
   });
 }
 
@@ -81,7 +80,7 @@ async function token(context: XContext, form: URLSearchParams, client: string): 
  * (X's documented example; `refresh_token` only with `offline.access`).
  */
 function tokenAnswer(issued: IssuedTokens, scopes: readonly string[]): Response {
-  return jsonResponse({
+  return Response.json({
     token_type: 'bearer',
     expires_in: ACCESS_TOKEN_TTL_MS / 1000,
     access_token: issued.accessToken,
@@ -91,7 +90,7 @@ function tokenAnswer(issued: IssuedTokens, scopes: readonly string[]): Response 
 }
 
 function oauthError(error: string, description: string, status = 400): Response {
-  return jsonResponse({ error, error_description: description }, status);
+  return Response.json({ error, error_description: description }, { status });
 }
 
 /**

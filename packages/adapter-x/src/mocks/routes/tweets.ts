@@ -1,15 +1,7 @@
 import type { RouteContext } from '@smmkit/testkit';
 import { tweetExtra, type XContext } from '../context.js';
 import { tweetsPayload } from '../entities/tweets-payload.js';
-import {
-  aboutBlank,
-  DELETE_NOT_OWNER_DETAIL,
-  HIDE_NOT_OWNER_DETAIL,
-  invalidParameter,
-  jsonResponse,
-  notFoundProblem,
-  resourceNotFound,
-} from '../problems.js';
+import { forbidden, invalidParameter, notFoundProblem, resourceNotFound } from '../problems.js';
 import { badValue, ID_PATTERN, malformedId, readJsonObject } from '../request-params.js';
 import { xRoute } from '../scopes.js';
 import { createTweet } from './create-tweet.js';
@@ -45,9 +37,9 @@ export function registerTweetRoutes(context: XContext): void {
   xRoute(context, 'GET', '/2/tweets/:id', 'tweets-lookup', 'readTweets', (route) => {
     const id = String(route.params.id);
     const post = sim.posts.get(id);
-    if (post === undefined) return jsonResponse({ errors: [notFoundProblem('tweet', 'id', id)] });
+    if (post === undefined) return Response.json({ errors: [notFoundProblem('tweet', 'id', id)] });
     const payload = tweetsPayload(context, [post], route);
-    return jsonResponse({ ...payload, data: payload.data?.[0] });
+    return Response.json({ ...payload, data: payload.data?.[0] });
   });
 
   // DELETE /2/tweets/:id → {"data":{"deleted":true}}; only the author may delete
@@ -56,9 +48,10 @@ export function registerTweetRoutes(context: XContext): void {
     const id = String(params.id);
     const post = sim.posts.get(id);
     if (post === undefined) return resourceNotFound('tweet', 'id', id);
-    if (post.accountId !== accountId) return aboutBlank(403, 'Forbidden', DELETE_NOT_OWNER_DETAIL);
+    // The 403 for deleting someone else's post (ASSUMED wording).
+    if (post.accountId !== accountId) return forbidden('You are not authorized to delete this Tweet.');
     sim.posts.delete(id);
-    return jsonResponse({ data: { deleted: true } });
+    return Response.json({ data: { deleted: true } });
   });
   registerHideReplyRoute(context);
 }
@@ -76,7 +69,7 @@ function lookupTweets(context: XContext, route: RouteContext): Response {
   const found = ids.flatMap((id) => context.sim.posts.get(id) ?? []);
   const errors = ids.filter((id) => context.sim.posts.get(id) === undefined);
   const problems = errors.map((id) => notFoundProblem('tweet', 'ids', id));
-  return jsonResponse(tweetsPayload(context, found, route, problems));
+  return Response.json(tweetsPayload(context, found, route, problems));
 }
 
 /**
@@ -110,11 +103,12 @@ function registerHideReplyRoute(context: XContext): void {
       if (reply === undefined) return resourceNotFound('tweet', 'tweet_id', id);
       const root = sim.posts.get(tweetExtra(reply).conversationId);
       if (reply.inReplyToId === undefined || root === undefined || root.accountId !== accountId)
-        return aboutBlank(403, 'Forbidden', HIDE_NOT_OWNER_DETAIL);
+        // The 403 for hiding a reply in someone else's conversation (ASSUMED wording).
+        return forbidden('You are not authorized to hide replies to this Tweet.');
       sim.posts.put({ ...reply, extra: { ...reply.extra, hidden: body.hidden } });
       const engagement = sim.engagements.get(id);
       if (engagement !== undefined) engagement.hidden = body.hidden;
-      return jsonResponse({ data: { hidden: body.hidden } });
+      return Response.json({ data: { hidden: body.hidden } });
     },
   );
 }

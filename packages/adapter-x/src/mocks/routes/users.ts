@@ -4,7 +4,7 @@ import type { XBucket } from '../budgets.js';
 import { tweetExtra, type XContext } from '../context.js';
 import { renderUser } from '../entities/user.js';
 import { MENTIONS_CAP, USER_TWEETS_CAP } from '../limits.js';
-import { jsonResponse, notFoundProblem } from '../problems.js';
+import { notFoundProblem } from '../problems.js';
 import { badValue, listParam } from '../request-params.js';
 import { xRoute } from '../scopes.js';
 import { answerTimeline } from '../timeline.js';
@@ -32,11 +32,11 @@ export function registerUserRoutes(context: XContext): void {
     xRoute(context, 'GET', path, bucket, scopes, (route) => {
       const id = route.params.id === undefined ? route.accountId : String(route.params.id);
       const account = sim.accounts.get(id);
-      if (account === undefined) return jsonResponse({ errors: [notFoundProblem('user', 'id', id)] });
+      if (account === undefined) return Response.json({ errors: [notFoundProblem('user', 'id', id)] });
       return answer(account, route);
     });
   const user = (account: SimulatedAccount, { url }: RouteContext) =>
-    jsonResponse({ data: renderUser(context, account, listParam(url, 'user.fields')) });
+    Response.json({ data: renderUser(context, account, listParam(url, 'user.fields')) });
 
   // getUsersMe (https://api.x.com/2/openapi.json). Declared before /2/users/:id, which would also match `me`.
   userRoute('/2/users/me', 'users-me', 'readUsers', user);
@@ -53,7 +53,7 @@ export function registerUserRoutes(context: XContext): void {
       return badValue('username', username, `does not match ${USERNAME.source}`, 'path');
     const account = sim.accountByHandle(username);
     if (account === undefined)
-      return jsonResponse({ errors: [notFoundProblem('user', 'username', username)] });
+      return Response.json({ errors: [notFoundProblem('user', 'username', username)] });
     return user(account, route);
   });
 
