@@ -36,6 +36,7 @@ export {
 } from './facebook-login.js';
 export { expandedEdge, nonexistingField } from './field-expansion.js';
 export { forwardPage, pageLimit } from './forward-page.js';
+export { GraphComments, type NewGraphComment } from './graph-comments.js';
 export { createGraphSimulator, type GraphSimulator, type GraphSimulatorOptions } from './graph-simulator.js';
 export { graphTime } from './graph-time.js';
 export { type EdgePage, type EdgeWindow, edgePage, graphPage } from './paging.js';
