@@ -1,4 +1,4 @@
-import type { GraphRoute } from '@smmkit/graph-api/mocks';
+import { GraphComments, type GraphRoute } from '@smmkit/graph-api/mocks';
 import { type PlatformSimulator, type PlatformSimulatorOptions, readExtra } from '@smmkit/testkit';
 import type { FollowerDemographics } from './demographics.js';
 import { CONTAINER_TTL_MS, DEFAULT_QUOTA_TOTAL, HOUR_MS } from './limits.js';
@@ -122,8 +122,8 @@ export function instagramContext(
     quotas: sim.resettable(new Map<string, QuotaOverride>()),
     /** The Facebook Page of each IG account (Facebook Login); it outlives a reset. */
     pages: new Map<string, string>(),
-    /** The parent comment of each reply. */
-    replyParents: sim.resettable(new Map<string, string>()),
+    /** The comments and replies on media, threaded. */
+    comments: new GraphComments(sim),
     /** The hashtags each IG user has queried, by name, with the instant of the first query in the 7-day window. */
     hashtagSearches: sim.resettable(new Map<string, Map<string, number>>()),
     /**

@@ -49,21 +49,6 @@ export function storeMedia(
   return context.sim.addPost({ ...post, id, extra });
 }
 
-/** Whether an engagement is an IG Comment (a top-level comment or a reply). */
-const isComment = (item: SimulatedEngagement | undefined): item is SimulatedEngagement =>
-  item?.kind === 'comment' || item?.kind === 'reply';
-
-/** The IG Comment with `id`, if there is one. */
-export function commentById(context: InstagramContext, id: string): SimulatedEngagement | undefined {
-  const item = context.sim.engagements.get(id);
-  return isComment(item) ? item : undefined;
-}
-
-/** The comments (top-level and replies) on a media, oldest first. */
-export function commentsOn(context: InstagramContext, mediaId: string): SimulatedEngagement[] {
-  return context.sim.engagements.filter((item) => item.postId === mediaId && isComment(item));
-}
-
 /** Whether `post` is a published IG Media (not a comment stored as a post). */
 export function isMedia(post: SimulatedPost | undefined): post is SimulatedPost {
   return post !== undefined && postExtra(post.extra).kind === 'media';
@@ -107,7 +92,7 @@ export function mediaJson(
     shortcode: extra.shortcode,
     timestamp: graphTime(post.createdAt),
     like_count: growingCount(post.id, 'likes', age, LIKES_PER_HOUR),
-    comments_count: commentsOn(context, post.id).length,
+    comments_count: context.comments.on(post.id).length,
     is_comment_enabled: !extra.commentsDisabled,
     username: owner?.handle,
     owner: { id: post.accountId },
@@ -121,8 +106,8 @@ export function commentJson(
   comment: SimulatedEngagement,
   now: number,
 ): Record<string, unknown> {
-  const parent = context.replyParents.get(comment.id);
-  const replies = context.sim.engagements.filter((item) => context.replyParents.get(item.id) === comment.id);
+  const parent = context.comments.parentOf(comment.id);
+  const replies = context.comments.repliesTo(comment.id);
   return {
     id: comment.id,
     text: comment.text,

@@ -1,7 +1,7 @@
 import { graphError } from '@smmkit/graph-api/mocks';
 import { growingCount, type SimulatedPost } from '@smmkit/testkit';
 import type { InstagramContext } from './context.js';
-import { commentsOn, INSIGHTS_PER_HOUR } from './entities.js';
+import { INSIGHTS_PER_HOUR } from './entities.js';
 
 /** Metrics Meta removed (https://developers.facebook.com/docs/instagram-api/reference/ig-media/insights; https://developers.facebook.com/docs/graph-api/changelog). */
 export const REMOVED_METRICS: ReadonlySet<string> = new Set([
@@ -69,7 +69,7 @@ export function mediaInsights(
   }
   const age = now - post.createdAt;
   const count = (metric: string) => growingCount(post.id, metric, age, INSIGHTS_PER_HOUR[metric] ?? 0);
-  const comments = commentsOn(context, post.id).length;
+  const comments = context.comments.on(post.id).length;
   const interactions = count('likes') + count('shares') + count('saved') + comments;
   const value = (name: MediaMetric) =>
     name === 'comments' ? comments : name === 'total_interactions' ? interactions : count(name);

@@ -9,7 +9,7 @@ import {
 } from '@smmkit/graph-api/mocks';
 import type { SimulatedEngagement } from '@smmkit/testkit';
 import { type InstagramContext, postExtra } from '../context.js';
-import { commentJson, commentsOn, isMedia } from '../entities.js';
+import { commentJson, isMedia } from '../entities.js';
 import { COMMENT_DEFAULT_FIELDS } from './nodes.js';
 
 /**
@@ -27,27 +27,11 @@ function writeComment(
   if (text === undefined || text === '') return invalidParameter('The parameter message is required');
   const { sim } = context;
   const id = sim.nextId();
-  sim.engagements.put({
-    id,
-    kind: on.parentId === undefined ? 'comment' : 'reply',
-    accountId: on.mediaOwner,
-    postId: on.mediaId,
-    authorId: accountId,
-    authorHandle: sim.accounts.get(accountId)?.handle ?? accountId,
-    text,
-    createdAt: now,
-    hidden: false,
-  });
-  if (on.parentId !== undefined) context.replyParents.set(id, on.parentId);
-  const inReplyToId = on.parentId ?? on.mediaId;
-  sim.addPost({
-    id,
-    accountId,
-    text,
-    inReplyToId,
-    createdAt: now,
-    extra: { kind: 'comment', mediaId: on.mediaId },
-  });
+  const authorHandle = sim.accounts.get(accountId)?.handle ?? accountId;
+  const comment = { id, accountId: on.mediaOwner, postId: on.mediaId, text, createdAt: now };
+  context.comments.add({ ...comment, authorId: accountId, authorHandle }, on.parentId);
+  const extra = { kind: 'comment', mediaId: on.mediaId };
+  sim.addPost({ id, accountId, text, inReplyToId: on.parentId ?? on.mediaId, createdAt: now, extra });
   return Response.json({ id });
 }
 
@@ -74,8 +58,7 @@ export function registerCommentRoutes(context: InstagramContext): void {
   context.route('GET', '/:version/:mediaId/comments', {}, (request) => {
     const post = sim.posts.get(request.path.mediaId ?? '');
     if (!isMedia(post)) return unsupportedRequest('GET', request.path.mediaId ?? '');
-    const top = commentsOn(context, post.id).filter((item) => !context.replyParents.has(item.id));
-    return graphPage(top, request, 'newest', render(request));
+    return graphPage(context.comments.topLevel(post.id), request, 'newest', render(request));
   });
 
   context.route('POST', '/:version/:mediaId/comments', {}, (request) => {
@@ -90,8 +73,7 @@ export function registerCommentRoutes(context: InstagramContext): void {
   context.route('GET', '/:version/:commentId/replies', {}, (request) => {
     const comment = sim.engagements.get(request.path.commentId ?? '');
     if (comment === undefined) return unsupportedRequest('GET', request.path.commentId ?? '');
-    const replies = sim.engagements.filter((item) => context.replyParents.get(item.id) === comment.id);
-    return graphPage(replies, request, 'oldest', render(request));
+    return graphPage(context.comments.repliesTo(comment.id), request, 'oldest', render(request));
   });
 
   context.route('POST', '/:version/:commentId/replies', {}, (request) => {
@@ -100,7 +82,7 @@ export function registerCommentRoutes(context: InstagramContext): void {
       return unsupportedRequest('POST', request.path.commentId ?? '');
     // Replies only on top-level comments (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-comment/replies;
     // wording ASSUMED).
-    if (context.replyParents.has(comment.id))
+    if (context.comments.parentOf(comment.id) !== undefined)
       return invalidParameter('Replies can only be made to top-level comments');
     const on = { mediaId: comment.postId, mediaOwner: comment.accountId, parentId: comment.id };
     return writeComment(context, request, on);

@@ -11,20 +11,10 @@ import {
 import type { SimulatedAccount } from '@smmkit/testkit';
 import { businessDiscovery } from '../business-discovery.js';
 import type { InstagramContext } from '../context.js';
-import { commentById, commentJson, containerJson, isMedia, mediaJson, userJson } from '../entities.js';
+import { commentJson, containerJson, isMedia, mediaJson, userJson } from '../entities.js';
 
 /** Default fields of a comment node (Graph answers `timestamp,text,id` without `fields`). */
 export const COMMENT_DEFAULT_FIELDS = ['id', 'text', 'timestamp'] as const;
-
-/** Removes a comment, its replies, and their copies in `sim.posts`. */
-export function deleteComment(context: InstagramContext, id: string): void {
-  const { sim } = context;
-  for (const reply of sim.engagements.filter((item) => context.replyParents.get(item.id) === id))
-    deleteComment(context, reply.id);
-  sim.engagements.delete(id);
-  sim.posts.delete(id);
-  context.replyParents.delete(id);
-}
 
 /** Default fields of a media node in a nested selection without `{…}` (ASSUMED: `id` only). */
 const MEDIA_DEFAULT_FIELDS = ['id'] as const;
@@ -50,7 +40,7 @@ function mentionedFields(
   const out: Record<string, unknown> = {};
   const comment = field('mentioned_comment', 'comment_id');
   if (comment?.call !== undefined) {
-    const found = commentById(context, comment.call.value);
+    const found = context.comments.get(comment.call.value);
     if (found === undefined || !mentions(found.text)) return refuse('comment', comment.call.value);
     out.mentioned_comment = pick(commentJson(context, found, now), comment.fields, COMMENT_DEFAULT_FIELDS);
   }
@@ -90,7 +80,7 @@ export function registerNodeRoutes(context: InstagramContext): void {
     const container = context.containers.get(id);
     if (container !== undefined && container.accountId === accountId)
       return Response.json(pick(containerJson(container, now), fields));
-    const comment = commentById(context, id);
+    const comment = context.comments.get(id);
     if (comment !== undefined)
       return Response.json(pick(commentJson(context, comment, now), fields, COMMENT_DEFAULT_FIELDS));
     const post = sim.posts.get(id);
@@ -116,7 +106,7 @@ export function registerNodeRoutes(context: InstagramContext): void {
 
   context.route('POST', '/:version/:id', {}, ({ path, params, accountId }) => {
     const id = path.id ?? '';
-    const comment = commentById(context, id);
+    const comment = context.comments.get(id);
     if (comment !== undefined) {
       // Only the owner of the media can hide comments on it.
       if (comment.accountId !== accountId) return unsupportedRequest('POST', id);
@@ -137,17 +127,17 @@ export function registerNodeRoutes(context: InstagramContext): void {
 
   context.route('DELETE', '/:version/:id', {}, ({ path, accountId }) => {
     const id = path.id ?? '';
-    const comment = commentById(context, id);
+    const comment = context.comments.get(id);
     if (comment !== undefined) {
       if (comment.accountId !== accountId && comment.authorId !== accountId)
         return unsupportedRequest('DELETE', id);
-      deleteComment(context, id);
+      context.comments.remove(id);
       return Response.json({ success: true });
     }
     const post = sim.posts.get(id);
     if (isMedia(post) && post.accountId === accountId) {
       for (const item of sim.engagements.filter((engagement) => engagement.postId === id))
-        deleteComment(context, item.id);
+        context.comments.remove(item.id);
       sim.posts.delete(id);
       return Response.json({ success: true });
     }
