@@ -31,6 +31,32 @@ export const METRICS_PER_HOUR: Readonly<
   user_profile_clicks: 10,
 };
 
+type MetricName = keyof typeof METRICS_PER_HOUR | 'reply_count' | 'engagements';
+
+/**
+ * The counts of each `*_metrics` field, in the order X writes them
+ * (https://docs.x.com/x-api/fundamentals/metrics); `retweet_count` is `repost_count` in the `post` vocabulary.
+ */
+const METRIC_FIELDS: Readonly<Record<string, readonly MetricName[]>> = {
+  public_metrics: [
+    'retweet_count',
+    'reply_count',
+    'like_count',
+    'quote_count',
+    'bookmark_count',
+    'impression_count',
+  ],
+  non_public_metrics: ['impression_count', 'url_link_clicks', 'user_profile_clicks', 'engagements'],
+  organic_metrics: [
+    'impression_count',
+    'like_count',
+    'reply_count',
+    'retweet_count',
+    'url_link_clicks',
+    'user_profile_clicks',
+  ],
+};
+
 /**
  * A post as X renders it for `viewerId`: `id`, `text` and the edit history always (docs.x.com data
  * dictionary: defaults), and the `tweet.fields` asked for. `non_public_metrics` and
@@ -67,46 +93,18 @@ export function renderTweet(
     const attachments = attachmentsOf(post);
     if (attachments !== undefined) tweet.attachments = attachments;
   }
-  const counts = publicCounts(context, post, now);
-  if (fields.has('public_metrics')) {
-    tweet.public_metrics = {
-      [retweetField(context)]: counts.retweets,
-      reply_count: counts.replies,
-      like_count: counts.likes,
-      quote_count: counts.quotes,
-      bookmark_count: counts.bookmarks,
-      impression_count: counts.impressions,
-    };
-  }
+  const counts = countsOf(context, post, now);
   const mayReadPrivate = post.accountId === viewerId && now - post.createdAt <= PRIVATE_METRICS_MAX_AGE_MS;
-  for (const field of ['non_public_metrics', 'organic_metrics'] as const) {
+  for (const [field, names] of Object.entries(METRIC_FIELDS)) {
     if (!fields.has(field)) continue;
-    if (!mayReadPrivate) {
+    if (field !== 'public_metrics' && !mayReadPrivate) {
       problems.push(fieldUnauthorizedProblem(field, post.id));
       continue;
     }
-    tweet[field] =
-      field === 'non_public_metrics'
-        ? {
-            impression_count: counts.impressions,
-            url_link_clicks: counts.linkClicks,
-            user_profile_clicks: counts.profileClicks,
-            engagements:
-              counts.likes +
-              counts.retweets +
-              counts.replies +
-              counts.quotes +
-              counts.linkClicks +
-              counts.profileClicks,
-          }
-        : {
-            impression_count: counts.impressions,
-            like_count: counts.likes,
-            reply_count: counts.replies,
-            [retweetField(context)]: counts.retweets,
-            url_link_clicks: counts.linkClicks,
-            user_profile_clicks: counts.profileClicks,
-          };
+    const retweets = retweetField(context);
+    tweet[field] = Object.fromEntries(
+      names.map((name) => [name === 'retweet_count' ? retweets : name, counts[name]]),
+    );
   }
   return { tweet: tweet as XTweetJson, problems };
 }
@@ -133,21 +131,23 @@ function referencesField(
     : 'referenced_tweets';
 }
 
-function publicCounts(context: XContext, post: SimulatedPost, now: number) {
+/**
+ * Every count of a post: simulated growth per {@link METRICS_PER_HOUR}, plus the likes made through
+ * the API; the stored replies; and `engagements`, every interaction (likes, reposts, replies, quotes,
+ * link and profile clicks).
+ */
+function countsOf(context: XContext, post: SimulatedPost, now: number): Record<MetricName, number> {
   const age = now - post.createdAt;
-  const grow = (metric: keyof typeof METRICS_PER_HOUR) =>
-    growingCount(post.id, metric, age, METRICS_PER_HOUR[metric]);
-  return {
-    // Simulated growth, plus the likes made through the API.
-    likes: grow('like_count') + context.sim.likes.of(post.id).length,
-    retweets: grow('retweet_count'),
-    quotes: grow('quote_count'),
-    bookmarks: grow('bookmark_count'),
-    impressions: grow('impression_count'),
-    linkClicks: grow('url_link_clicks'),
-    profileClicks: grow('user_profile_clicks'),
-    replies: context.sim.posts.filter((reply) => reply.inReplyToId === post.id).length,
-  };
+  const grown = Object.entries(METRICS_PER_HOUR).map(([metric, perHour]) => [
+    metric,
+    growingCount(post.id, metric, age, perHour),
+  ]);
+  const counts = Object.fromEntries(grown) as Record<MetricName, number>;
+  counts.like_count += context.sim.likes.of(post.id).length;
+  counts.reply_count = context.sim.posts.filter((reply) => reply.inReplyToId === post.id).length;
+  const { impression_count, bookmark_count, ...interactions } = counts;
+  counts.engagements = Object.values(interactions).reduce((total, count) => total + count, 0);
+  return counts;
 }
 
 /** `referenced_tweets`: `replied_to` and `quoted` (docs.x.com data dictionary). */
