@@ -155,14 +155,17 @@ const STATUS_TEXT: Readonly<Record<Exclude<ContainerStatus, 'ERROR'>, string>> =
 };
 
 /**
- * The `status` field: `Finished`/`In Progress`/… or, for ERROR,
+ * Every field of an IG Container (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-container):
+ * `id`, `status_code`, and `status`, `Finished`/`In Progress`/… or, for ERROR,
  * `Error: Media upload has failed with error code <subcode>` (observed wording; the IG Container
  * reference: `status` holds the subcode).
  */
-export function containerStatusText(container: Container, now: number): string {
+export function containerJson(container: Container, now: number): Record<string, unknown> {
   const status = containerStatus(container, now);
-  if (status !== 'ERROR') return STATUS_TEXT[status];
-  return `Error: Media upload has failed with error code ${container.failure?.subcode ?? 2207001}`;
+  const subcode = container.failure?.subcode ?? 2207001;
+  const text =
+    status === 'ERROR' ? `Error: Media upload has failed with error code ${subcode}` : STATUS_TEXT[status];
+  return { id: container.id, status_code: status, status: text };
 }
 
 /** Extra fields of a published media or comment in `SimulatedPost.extra`. */

@@ -5,13 +5,7 @@ import {
   type SimulatedEngagement,
   type SimulatedPost,
 } from '@smmkit/testkit';
-import {
-  type Container,
-  containerStatus,
-  containerStatusText,
-  type InstagramContext,
-  postExtra,
-} from './context.js';
+import { type InstagramContext, postExtra } from './context.js';
 
 /** Likes per hour of a fresh media, before the square-root slow-down (see testkit `growingCount`). */
 export const LIKES_PER_HOUR = 40;
@@ -136,14 +130,5 @@ export function userJson(context: InstagramContext, account: SimulatedAccount): 
     biography: '',
     website: '',
     profile_picture_url: `https://scontent.cdninstagram.test/profile/${account.id}.jpg`,
-  };
-}
-
-/** Every field of an IG Container (`id`, `status_code`, `status`). */
-export function containerJson(container: Container, now: number): Record<string, unknown> {
-  return {
-    id: container.id,
-    status_code: containerStatus(container, now),
-    status: containerStatusText(container, now),
   };
 }

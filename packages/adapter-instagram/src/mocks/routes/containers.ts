@@ -28,8 +28,6 @@ import { quotaOf } from '../quota.js';
 const MEDIA_TYPES: ReadonlySet<string> = new Set(['IMAGE', 'VIDEO', 'REELS', 'STORIES', 'CAROUSEL']);
 
 /** The path of a URL without query or fragment, lower-cased, for extension checks. */
-const urlPath = (raw: string): string => (URL.parse(raw)?.pathname ?? raw).toLowerCase();
-
 /**
  * The simulator fetches nothing, so it judges a media URL's format by its file extension: only a
  * known extension of another format is refused, and a URL without one (signed CDN links, image
@@ -102,7 +100,9 @@ function createContainer(context: InstagramContext, input: GraphRequest): Respon
       return invalidParameter(`The parameter ${isVideo ? 'video' : 'image'}_url is required.`);
     // The simulator fetches nothing: `unreachable` in a URL fails the download (2207052).
     const unreachable = url.includes('unreachable');
-    const otherFormat = (isVideo ? OTHER_VIDEO_EXTENSION : OTHER_IMAGE_EXTENSION).test(urlPath(url));
+    const otherFormat = (isVideo ? OTHER_VIDEO_EXTENSION : OTHER_IMAGE_EXTENSION).test(
+      (URL.parse(url)?.pathname ?? url).toLowerCase(),
+    );
     // Content-publishing page: JPEG only. Images are fetched when the container is created, so a
     // wrong format is refused right away (36001/2207005) rather than as an ERROR container.
     if (!isVideo && otherFormat && !unreachable) return publishingError(PUBLISHING_ERRORS.imageFormat);
@@ -139,21 +139,6 @@ function createContainer(context: InstagramContext, input: GraphRequest): Respon
       uri: `${context.ruploadUrl}/ig-api-upload/${path.version ?? 'v25.0'}/${container.id}`,
     });
   return Response.json({ id: container.id });
-}
-
-function mediaOf(context: InstagramContext, container: Container, now: number): SimulatedMedia {
-  const isImage = container.imageUrl !== undefined;
-  return {
-    id: context.sim.nextId(),
-    accountId: container.accountId,
-    kind: isImage ? 'image' : 'video',
-    mimeType: isImage ? 'image/jpeg' : 'video/mp4',
-    sizeBytes: container.upload?.received ?? 0,
-    altText: container.altText,
-    state: 'ready',
-    readyAt: now,
-    failure: undefined,
-  };
 }
 
 function publish(context: InstagramContext, input: GraphRequest): Response {
@@ -193,7 +178,20 @@ function publish(context: InstagramContext, input: GraphRequest): Response {
     text: container.caption,
     mediaType,
     productType,
-    media: parts.map((part) => mediaOf(context, part, now)),
+    media: parts.map((part): SimulatedMedia => {
+      const isImage = part.imageUrl !== undefined;
+      return {
+        id: sim.nextId(),
+        accountId: part.accountId,
+        kind: isImage ? 'image' : 'video',
+        mimeType: isImage ? 'image/jpeg' : 'video/mp4',
+        sizeBytes: part.upload?.received ?? 0,
+        altText: part.altText,
+        state: 'ready',
+        readyAt: now,
+        failure: undefined,
+      };
+    }),
     containerId: container.id,
     createdAt: now,
   });

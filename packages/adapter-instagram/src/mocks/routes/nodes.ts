@@ -10,8 +10,8 @@ import {
 } from '@smmkit/graph-api/mocks';
 import type { SimulatedAccount } from '@smmkit/testkit';
 import { businessDiscovery } from '../business-discovery.js';
-import type { InstagramContext } from '../context.js';
-import { commentJson, containerJson, isMedia, mediaJson, userJson } from '../entities.js';
+import { containerJson, type InstagramContext } from '../context.js';
+import { commentJson, isMedia, mediaJson, userJson } from '../entities.js';
 
 /** Default fields of a comment node (Graph answers `timestamp,text,id` without `fields`). */
 export const COMMENT_DEFAULT_FIELDS = ['id', 'text', 'timestamp'] as const;
