@@ -18,6 +18,12 @@ export {
   type CodeExchange,
 } from './simulator/authorization-codes.js';
 export {
+  type AuthorizationEndpoint,
+  type AuthorizationRequest,
+  authorizationRedirect,
+  readAuthorizationUrl,
+} from './simulator/authorization-url.js';
+export {
   base64ByteLength,
   chunkByteLength,
   type UploadSession,

@@ -1,4 +1,9 @@
-import { type IssuedTokens, readClientRequest } from '@smmkit/testkit';
+import {
+  authorizationRedirect,
+  type IssuedTokens,
+  readAuthorizationUrl,
+  readClientRequest,
+} from '@smmkit/testkit';
 import type { XContext } from '../context.js';
 import { ACCESS_TOKEN_TTL_MS } from '../limits.js';
 
@@ -109,36 +114,15 @@ const MAX_STATE_LENGTH = 500;
  * @throws Error when the URL is not a valid X authorization request (the page would show an error)
  */
 export function consent(context: XContext, authorizeUrl: string, accountId: string): string {
-  const url = new URL(authorizeUrl);
-  const fail = (why: string): never => {
-    throw new Error(`X authorize: ${why}`);
-  };
-  if (!['x.com', 'twitter.com'].includes(url.hostname) || url.pathname !== '/i/oauth2/authorize')
-    fail(`not an authorization URL: ${url.origin}${url.pathname}`);
-  const param = (name: string) => url.searchParams.get(name) ?? fail(`missing ${name}`);
-  if (param('response_type') !== 'code') fail('response_type must be code');
-  const clientId = param('client_id');
-  const redirectUri = param('redirect_uri');
-  const state = param('state');
-  if (state.length > MAX_STATE_LENGTH) fail(`state longer than ${MAX_STATE_LENGTH} characters`);
-  const codeChallenge = param('code_challenge');
-  const method = param('code_challenge_method');
-  if (method !== 'S256' && method !== 'plain') fail('code_challenge_method must be S256 or plain');
-  const scopes = param('scope')
-    .split(/[\s+]+/)
-    .filter((scope) => scope !== '');
-  if (context.sim.accounts.get(accountId) === undefined) fail(`no account ${accountId}`);
-
-  const code = context.codes.issue({
-    accountId,
-    clientId,
-    redirectUri,
-    codeChallenge,
-    codeChallengeMethod: method === 'plain' ? 'plain' : 'S256',
-    scopes,
+  const request = readAuthorizationUrl(authorizeUrl, {
+    platform: 'X',
+    hosts: ['x.com', 'twitter.com'],
+    path: '/i/oauth2/authorize',
+    required: ['state', 'code_challenge', 'code_challenge_method', 'scope'],
+    maxStateLength: MAX_STATE_LENGTH,
+    scopeSeparator: /[\s+]+/,
   });
-  const callback = new URL(redirectUri);
-  callback.searchParams.set('state', state);
-  callback.searchParams.set('code', code);
-  return callback.toString();
+  if (context.sim.accounts.get(accountId) === undefined)
+    throw new Error(`X authorize: no account ${accountId}`);
+  return authorizationRedirect(request, context.codes.issue({ ...request, accountId }));
 }
