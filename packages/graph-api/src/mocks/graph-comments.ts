@@ -26,6 +26,7 @@ export class GraphComments {
   readonly #sim: PlatformSimulator;
   readonly #parents: Map<string, string>;
 
+  /** The comments of `sim`'s posts; the replies' threads are emptied by `sim`'s reset. */
   constructor(sim: PlatformSimulator) {
     this.#sim = sim;
     this.#parents = sim.resettable(new Map<string, string>());
