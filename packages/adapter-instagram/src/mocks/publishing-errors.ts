@@ -14,14 +14,37 @@ export interface PublishingError {
   readonly userMsg: string;
 }
 
+/** The publishing errors the simulator answers with, by situation (see {@link PUBLISHING_ERRORS}). */
+export interface PublishingErrors {
+  /** 9 / 2207042: the 24-hour publishing limit is reached. */
+  readonly quotaReached: PublishingError;
+  /** 9007 / 2207027: the container has not finished processing. */
+  readonly notReady: PublishingError;
+  /** 24 / 2207008: the container does not exist or has expired. */
+  readonly expired: PublishingError;
+  /** 36001 / 2207005: unsupported image format (only JPEG). */
+  readonly imageFormat: PublishingError;
+  /** 36004 / 2207010: the caption exceeds 2,200 characters. */
+  readonly captionTooLong: PublishingError;
+  /** 352 / 2207026: unsupported video format. */
+  readonly videoFormat: PublishingError;
+  /** 9004 / 2207052: the media could not be fetched from its URL. */
+  readonly fetchFailed: PublishingError;
+  /** -2 / 2207003: downloading the media took too long. */
+  readonly downloadTimeout: PublishingError;
+  /** 100 / 2207028: the carousel failed validation (2 to 10 finished items). */
+  readonly carousel: PublishingError;
+  /** 4 / 2207051: the action is blocked as spam. */
+  readonly spam: PublishingError;
+}
+
 /**
  * Codes and subcodes from Meta's error-codes page
  * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes);
  * the user messages of 2207042 and 2207003 are that page's, the other wordings are ASSUMED from
  * observed responses.
  */
-export const PUBLISHING_ERRORS = {
-  /** 9 / 2207042: the 24-hour publishing limit is reached. */
+export const PUBLISHING_ERRORS: PublishingErrors = {
   quotaReached: {
     code: 9,
     subcode: 2207042,
@@ -29,7 +52,6 @@ export const PUBLISHING_ERRORS = {
     title: 'Reached maximum number of posts',
     userMsg: 'You reached maximum number of posts that is allowed to be published by Content Publishing API.',
   },
-  /** 9007 / 2207027: the container has not finished processing. */
   notReady: {
     code: 9007,
     subcode: 2207027,
@@ -37,7 +59,6 @@ export const PUBLISHING_ERRORS = {
     title: 'Media not ready for publishing',
     userMsg: 'The media is not ready for publishing, please wait for a moment',
   },
-  /** 24 / 2207008: the container does not exist or has expired. */
   expired: {
     code: 24,
     subcode: 2207008,
@@ -45,7 +66,6 @@ export const PUBLISHING_ERRORS = {
     title: 'Media builder expired',
     userMsg: 'The media builder with creation id does not exist or has been expired.',
   },
-  /** 36001 / 2207005: unsupported image format (only JPEG). */
   imageFormat: {
     code: 36001,
     subcode: 2207005,
@@ -53,7 +73,6 @@ export const PUBLISHING_ERRORS = {
     title: 'Unsupported image format',
     userMsg: 'The image format is not supported. Supported formats are: JPEG',
   },
-  /** 36004 / 2207010: the caption exceeds 2,200 characters. */
   captionTooLong: {
     code: 36004,
     subcode: 2207010,
@@ -61,7 +80,6 @@ export const PUBLISHING_ERRORS = {
     title: 'Caption too long',
     userMsg: 'The caption was too long. Captions can have at most 2,200 characters.',
   },
-  /** 352 / 2207026: unsupported video format. */
   videoFormat: {
     code: 352,
     subcode: 2207026,
@@ -69,7 +87,6 @@ export const PUBLISHING_ERRORS = {
     title: 'Unsupported video format',
     userMsg: 'The video format is not supported. Please check spec for supported format.',
   },
-  /** 9004 / 2207052: the media could not be fetched from its URL. */
   fetchFailed: {
     code: 9004,
     subcode: 2207052,
@@ -77,7 +94,6 @@ export const PUBLISHING_ERRORS = {
     title: 'Media download has failed',
     userMsg: 'The media could not be fetched from this uri. Please check the uri and try again.',
   },
-  /** -2 / 2207003: downloading the media took too long. */
   downloadTimeout: {
     code: -2,
     subcode: 2207003,
@@ -85,7 +101,6 @@ export const PUBLISHING_ERRORS = {
     title: 'Timeout',
     userMsg: 'It takes too long to download the media.',
   },
-  /** 100 / 2207028: the carousel failed validation (2 to 10 finished items). */
   carousel: {
     code: 100,
     subcode: 2207028,
@@ -93,7 +108,6 @@ export const PUBLISHING_ERRORS = {
     title: 'Carousel validation failed',
     userMsg: 'The carousel must contain 2 to 10 finished carousel items of this account.',
   },
-  /** 4 / 2207051: the action is blocked as spam. */
   spam: {
     code: 4,
     subcode: 2207051,
@@ -101,10 +115,7 @@ export const PUBLISHING_ERRORS = {
     title: 'Action is blocked',
     userMsg: 'We restrict certain activity to protect our community. Tell us if you think we made a mistake.',
   },
-} as const satisfies Record<string, PublishingError>;
-
-/** The publishing errors the simulator answers with, by situation (see {@link PUBLISHING_ERRORS}). */
-export type PublishingErrors = typeof PUBLISHING_ERRORS;
+};
 
 /** The subcodes the simulator knows, for {@link publishingErrorBySubcode}. */
 const BY_SUBCODE = new Map<number, PublishingError>(
