@@ -59,6 +59,7 @@ export {
   type RouteResolver,
 } from './simulator/platform-simulator.js';
 export { PostLikes } from './simulator/post-likes.js';
+export { queryList } from './simulator/query-list.js';
 export {
   type RateBudgetRule,
   type RateDecision,

@@ -137,19 +137,8 @@ export function resourceNotFound(
   parameter: string,
   id: string,
 ): Response {
-  return problemResponse(
-    {
-      title: 'Not Found Error',
-      detail: `Could not find ${resourceType} with ${parameter}: [${id}].`,
-      type: `${PROBLEM_BASE}resource-not-found`,
-      resource_type: resourceType,
-      parameter,
-      value: id,
-      resource_id: id,
-      status: 404,
-    },
-    404,
-  );
+  const detail = `Could not find ${resourceType} with ${parameter}: [${id}].`;
+  return notFound(detail, { resource_type: resourceType, parameter, value: id, resource_id: id });
 }
 
 /**
@@ -162,17 +151,14 @@ export function resourceNotFound(
  * body is ASSUMED; the status is documented.
  */
 export function unknownPathNotFound(method: string, path: string): Response {
-  return problemResponse(
-    {
-      title: 'Not Found Error',
-      detail: 'Sorry, that page does not exist.',
-      type: `${PROBLEM_BASE}resource-not-found`,
-      resource_type: 'endpoint',
-      resource_id: `${method} ${path}`,
-      status: 404,
-    },
-    404,
-  );
+  const resource = { resource_type: 'endpoint', resource_id: `${method} ${path}` };
+  return notFound('Sorry, that page does not exist.', resource);
+}
+
+/** A 404 "Not Found Error" problem: title, detail, type, what was not found, status. */
+function notFound(detail: string, resource: Readonly<Record<string, string>>): Response {
+  const type = `${PROBLEM_BASE}resource-not-found`;
+  return problemResponse({ title: 'Not Found Error', detail, type, ...resource, status: 404 }, 404);
 }
 
 /** X's `detail` for a duplicate post, verbatim as seen on live answers (not in the docs). */

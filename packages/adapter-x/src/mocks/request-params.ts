@@ -18,21 +18,6 @@ export async function readJsonObject(request: Request): Promise<JsonObject | Res
 }
 
 /**
- * A comma-separated list parameter as a set (`tweet.fields=public_metrics,author_id`). Several
- * names may be given for one parameter: X's docs call it `tweet.fields`, the OpenAPI spec v2.167
- * `post.fields`; both are read.
- */
-export function listParam(url: URL, ...names: readonly string[]): Set<string> {
-  const values = new Set<string>();
-  for (const name of names) {
-    for (const raw of url.searchParams.getAll(name)) {
-      for (const item of raw.split(',')) if (item.trim() !== '') values.add(item.trim());
-    }
-  }
-  return values;
-}
-
-/**
  * X's 400 for a query or path parameter's value: "The `<name>` <where> parameter value [<value>]
  * <reason>", as X words its refusals of `since_id`, `max_results` and the like (see below).
  */

@@ -1,7 +1,6 @@
-import type { RouteContext, SimulatedPost } from '@smmkit/testkit';
+import { queryList, type RouteContext, type SimulatedPost } from '@smmkit/testkit';
 import type { XContext } from '../context.js';
 import type { ProblemObject } from '../problems.js';
-import { listParam } from '../request-params.js';
 import { renderMedia } from './media.js';
 import { renderTweet } from './tweet.js';
 import type { XIncludesJson, XTweetJson } from './types.js';
@@ -33,8 +32,8 @@ export function tweetsPayload(
 ): TweetsPayload {
   // `tweet.fields` (docs.x.com) and `post.fields` (the OpenAPI spec v2.167, https://api.x.com/2/openapi.json)
   // are the same parameter under two names; `referenced_posts` is the newest name of `referenced_tweets.id`.
-  const tweetFields = listParam(url, 'tweet.fields', 'post.fields');
-  const expansions = listParam(url, 'expansions');
+  const tweetFields = queryList(url, 'tweet.fields', 'post.fields');
+  const expansions = queryList(url, 'expansions');
   const fields = new Set(tweetFields);
   if (expansions.has('author_id')) fields.add('author_id');
   if (expansions.has('in_reply_to_user_id')) fields.add('in_reply_to_user_id');
@@ -56,10 +55,10 @@ export function tweetsPayload(
     const replyTo = typeof post.extra.inReplyToUserId === 'string' ? post.extra.inReplyToUserId : undefined;
     if (expansions.has('in_reply_to_user_id') && replyTo !== undefined) userIds.add(replyTo);
   }
-  const users = renderUsers(context, userIds, listParam(url, 'user.fields'));
+  const users = renderUsers(context, userIds, queryList(url, 'user.fields'));
   if (users.length > 0) includes.users = users;
   if (expansions.has('attachments.media_keys')) {
-    const mediaFields = listParam(url, 'media.fields');
+    const mediaFields = queryList(url, 'media.fields');
     const media = posts.flatMap((post) =>
       post.media.map((item) => renderMedia(item, mediaFields, post.createdAt, now)),
     );

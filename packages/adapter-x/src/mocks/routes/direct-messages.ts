@@ -3,6 +3,7 @@ import {
   compareIds,
   isJsonObject,
   obj,
+  queryList,
   type RouteContext,
   type SchemaCheck,
   type SimulatedEngagement,
@@ -20,7 +21,7 @@ import {
   resourceNotFound,
   schemaErrors,
 } from '../problems.js';
-import { ID_PATTERN, listParam, malformedId, maxResultsParam, readJsonObject } from '../request-params.js';
+import { ID_PATTERN, malformedId, maxResultsParam, readJsonObject } from '../request-params.js';
 import { xRoute } from '../scopes.js';
 import { paginate } from '../timeline.js';
 
@@ -184,7 +185,7 @@ export function listDmEvents(
   const { sim } = context;
   const maxResults = maxResultsParam(url, 1, 100, 100);
   if (maxResults instanceof Response) return maxResults;
-  const types = listParam(url, 'event_types');
+  const types = queryList(url, 'event_types');
   const messages =
     types.size > 0 && !types.has('MessageCreate')
       ? []
@@ -198,14 +199,14 @@ export function listDmEvents(
         );
   const page = paginate(messages, maxResults, url.searchParams.get('pagination_token'));
   if (page instanceof Response) return page;
-  const fields = listParam(url, 'dm_event.fields');
-  const expansions = listParam(url, 'expansions');
+  const fields = queryList(url, 'dm_event.fields');
+  const expansions = queryList(url, 'expansions');
   const data = page.items.map((item) => renderDmEvent(item, fields, expansions));
   const userIds = page.items.flatMap((item) => [
     ...(expansions.has('sender_id') || expansions.has('participant_ids') ? [item.authorId] : []),
     ...(expansions.has('participant_ids') ? [item.accountId] : []),
   ]);
-  const users = renderUsers(context, new Set(userIds), listParam(url, 'user.fields'));
+  const users = renderUsers(context, new Set(userIds), queryList(url, 'user.fields'));
   const { result_count, next_token } = page.meta;
   return Response.json({
     ...(data.length > 0 ? { data } : {}),

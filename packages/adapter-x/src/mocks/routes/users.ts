@@ -1,11 +1,11 @@
-import type { RouteContext, SimulatedAccount, SimulatedPost } from '@smmkit/testkit';
+import { queryList, type RouteContext, type SimulatedAccount, type SimulatedPost } from '@smmkit/testkit';
 import twitterText from 'twitter-text';
 import type { XBucket } from '../budgets.js';
 import { tweetExtra, type XContext } from '../context.js';
 import { renderUser } from '../entities/user.js';
 import { MENTIONS_CAP, USER_TWEETS_CAP } from '../limits.js';
 import { notFoundProblem } from '../problems.js';
-import { badValue, listParam } from '../request-params.js';
+import { badValue } from '../request-params.js';
 import { xRoute } from '../scopes.js';
 import { answerTimeline } from '../timeline.js';
 
@@ -36,7 +36,7 @@ export function registerUserRoutes(context: XContext): void {
       return answer(account, route);
     });
   const user = (account: SimulatedAccount, { url }: RouteContext) =>
-    Response.json({ data: renderUser(context, account, listParam(url, 'user.fields')) });
+    Response.json({ data: renderUser(context, account, queryList(url, 'user.fields')) });
 
   // getUsersMe (https://api.x.com/2/openapi.json). Declared before /2/users/:id, which would also match `me`.
   userRoute('/2/users/me', 'users-me', 'readUsers', user);
@@ -61,7 +61,7 @@ export function registerUserRoutes(context: XContext): void {
   // (https://docs.x.com/x-api/posts/timelines/introduction); `exclude=replies,retweets` (the simulator has no
   // reposts, so only replies are excluded).
   userRoute('/2/users/:id/tweets', 'users-tweets', 'readTweets', (account, route) => {
-    const replies = listParam(route.url, 'exclude').has('replies');
+    const replies = queryList(route.url, 'exclude').has('replies');
     const posts = sim.posts.filter(
       (post) => post.accountId === account.id && !(replies && post.inReplyToId !== undefined),
     );
