@@ -95,6 +95,7 @@ export type {
   SeedPublicAccountOptions,
 } from './simulator/seed-public-account.js';
 export { seededRandom } from './simulator/seeded-random.js';
+export { selectFields } from './simulator/select-fields.js';
 export { type ServedSimulators, serveSimulators } from './simulator/serve-simulators.js';
 export { type ManualClock, manualClock, realClock, type SimClock } from './simulator/sim-clock.js';
 export {

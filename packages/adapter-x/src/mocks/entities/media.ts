@@ -1,5 +1,5 @@
 import type { MediaKind } from '@smmkit/core';
-import { growingCount, type SimulatedMedia } from '@smmkit/testkit';
+import { growingCount, type SimulatedMedia, selectFields } from '@smmkit/testkit';
 import type { XMediaJson } from './types.js';
 
 /** Video views per hour in the simulation (growingCount's rate). */
@@ -29,18 +29,16 @@ export function renderMedia(
   postedAt: number,
   now: number,
 ): XMediaJson {
-  const json: Record<string, unknown> = {
-    media_key: mediaKeyOf(media.kind, media.id),
-    type: mediaTypeOf(media.kind),
-  };
   const playable = media.kind === 'video' || media.kind === 'gif';
-  if (fields.has('alt_text') && media.altText !== undefined) json.alt_text = media.altText;
-  if (fields.has('url') && !playable) json.url = `https://pbs.twimg.com/media/${media.id}.jpg`;
-  if (fields.has('preview_image_url') && playable)
-    json.preview_image_url = `https://pbs.twimg.com/ext_tw_video_thumb/${media.id}/pu/img/thumb.jpg`;
-  if (fields.has('public_metrics') && playable)
-    json.public_metrics = {
-      view_count: growingCount(media.id, 'view_count', now - postedAt, VIEWS_PER_HOUR),
-    };
-  return json as XMediaJson;
+  const json = { media_key: mediaKeyOf(media.kind, media.id), type: mediaTypeOf(media.kind) };
+  return selectFields(json, fields, {
+    alt_text: () => media.altText,
+    url: () => (playable ? undefined : `https://pbs.twimg.com/media/${media.id}.jpg`),
+    preview_image_url: () =>
+      playable ? `https://pbs.twimg.com/ext_tw_video_thumb/${media.id}/pu/img/thumb.jpg` : undefined,
+    public_metrics: () =>
+      playable
+        ? { view_count: growingCount(media.id, 'view_count', now - postedAt, VIEWS_PER_HOUR) }
+        : undefined,
+  }) as XMediaJson;
 }

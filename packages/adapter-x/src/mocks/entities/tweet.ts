@@ -1,4 +1,4 @@
-import { growingCount, type SimulatedPost } from '@smmkit/testkit';
+import { growingCount, type SimulatedPost, selectFields } from '@smmkit/testkit';
 import { editHistoryField, tweetExtra, type XContext } from '../context.js';
 import { PRIVATE_METRICS_MAX_AGE_MS } from '../limits.js';
 import { fieldUnauthorizedProblem, type ProblemObject } from '../problems.js';
@@ -72,27 +72,24 @@ export function renderTweet(
   now: number,
 ): { readonly tweet: XTweetJson; readonly problems: readonly ProblemObject[] } {
   const extra = tweetExtra(post);
-  const tweet: Record<string, unknown> = {
-    id: post.id,
-    text: post.text,
-    [editHistoryField(context)]: [post.id],
-  };
+  const references = referencesOf(post);
+  // Asked as either name, the references answer under the vocabulary's (see referencesField).
+  const referencesName = referencesField(context, fields);
+  const asked = fields.has('referenced_tweets') || fields.has('referenced_posts');
+  const defaults = { id: post.id, text: post.text, [editHistoryField(context)]: [post.id] };
+  const tweet = selectFields(defaults, asked ? new Set([...fields, referencesName]) : fields, {
+    author_id: () => post.accountId,
+    created_at: () => new Date(post.createdAt).toISOString(),
+    conversation_id: () => extra.conversationId,
+    in_reply_to_user_id: () => extra.inReplyToUserId,
+    reply_settings: () => extra.replySettings,
+    paid_partnership: () => extra.paidPartnership,
+    lang: () => 'en',
+    possibly_sensitive: () => false,
+    [referencesName]: () => (references.length > 0 ? references : undefined),
+    attachments: () => attachmentsOf(post),
+  });
   const problems: ProblemObject[] = [];
-  if (fields.has('author_id')) tweet.author_id = post.accountId;
-  if (fields.has('created_at')) tweet.created_at = new Date(post.createdAt).toISOString();
-  if (fields.has('conversation_id')) tweet.conversation_id = extra.conversationId;
-  if (fields.has('in_reply_to_user_id') && extra.inReplyToUserId !== undefined)
-    tweet.in_reply_to_user_id = extra.inReplyToUserId;
-  if (fields.has('reply_settings')) tweet.reply_settings = extra.replySettings;
-  if (fields.has('paid_partnership')) tweet.paid_partnership = extra.paidPartnership;
-  if (fields.has('lang')) tweet.lang = 'en';
-  if (fields.has('possibly_sensitive')) tweet.possibly_sensitive = false;
-  if ((fields.has('referenced_tweets') || fields.has('referenced_posts')) && referencesOf(post).length > 0)
-    tweet[referencesField(context, fields)] = referencesOf(post);
-  if (fields.has('attachments')) {
-    const attachments = attachmentsOf(post);
-    if (attachments !== undefined) tweet.attachments = attachments;
-  }
   const counts = countsOf(context, post, now);
   const mayReadPrivate = post.accountId === viewerId && now - post.createdAt <= PRIVATE_METRICS_MAX_AGE_MS;
   for (const [field, names] of Object.entries(METRIC_FIELDS)) {

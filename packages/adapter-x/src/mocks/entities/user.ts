@@ -1,4 +1,4 @@
-import type { SimulatedAccount } from '@smmkit/testkit';
+import { type SimulatedAccount, selectFields } from '@smmkit/testkit';
 import type { XContext } from '../context.js';
 import type { XUserJson } from './types.js';
 
@@ -16,28 +16,22 @@ export function renderUser(
   account: SimulatedAccount,
   fields: ReadonlySet<string>,
 ): XUserJson {
-  const user: Record<string, unknown> = {
-    id: account.id,
-    name: account.displayName,
-    username: account.handle,
-  };
-  if (fields.has('created_at'))
-    user.created_at = new Date(account.createdAt ?? FALLBACK_CREATED_AT).toISOString();
-  if (fields.has('description')) user.description = '';
-  if (fields.has('protected')) user.protected = false;
-  if (fields.has('verified')) user.verified = false;
-  if (fields.has('profile_image_url'))
-    user.profile_image_url = `https://pbs.twimg.com/profile_images/${account.id}/avatar_normal.jpg`;
-  if (fields.has('public_metrics')) {
-    const posts = context.sim.posts.filter((post) => post.accountId === account.id).length;
-    user.public_metrics = {
+  const user = { id: account.id, name: account.displayName, username: account.handle };
+  return selectFields(user, fields, {
+    created_at: () => new Date(account.createdAt ?? FALLBACK_CREATED_AT).toISOString(),
+    description: () => '',
+    protected: () => false,
+    verified: () => false,
+    profile_image_url: () => `https://pbs.twimg.com/profile_images/${account.id}/avatar_normal.jpg`,
+    public_metrics: () => ({
       followers_count: account.followers,
       following_count: account.following,
-      [context.vocabulary === 'post' ? 'post_count' : 'tweet_count']: posts,
+      [context.vocabulary === 'post' ? 'post_count' : 'tweet_count']: context.sim.posts.filter(
+        (post) => post.accountId === account.id,
+      ).length,
       listed_count: 0,
-    };
-  }
-  return user as XUserJson;
+    }),
+  }) as XUserJson;
 }
 
 /** The users of `ids` that exist, rendered with `fields` (for `includes.users`). */
