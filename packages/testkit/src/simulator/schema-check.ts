@@ -89,7 +89,12 @@ export function arr(item: SchemaCheck, minItems?: number, maxItems?: number): Sc
     if (!Array.isArray(value))
       return add(violations, path, value, `${typeName(value)} found, array expected`);
     if (minItems !== undefined && value.length < minItems)
-      add(violations, path, value, `there must be a minimum of ${minItems} item${minItems === 1 ? '' : 's'} in the array`);
+      add(
+        violations,
+        path,
+        value,
+        `there must be a minimum of ${minItems} item${minItems === 1 ? '' : 's'} in the array`,
+      );
     if (maxItems !== undefined && value.length > maxItems)
       add(violations, path, value, `there must be a maximum of ${maxItems} items in the array`);
     value.forEach((element: unknown, index) => {
