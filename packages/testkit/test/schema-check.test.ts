@@ -60,6 +60,12 @@ describe('checkSchema', () => {
     );
   });
 
+  it('checks a value found at another path than the root', () => {
+    expect(checkSchema(str({ maxLength: 1 }), 'ab', '$.meta.text')).toEqual([
+      { path: '$.meta.text', value: 'ab', message: '$.meta.text: must be at most 1 characters long' },
+    ]);
+  });
+
   it('counts string lengths in code points', () => {
     expect(checkSchema(str({ maxLength: 2 }), '😀😀')).toEqual([]);
   });

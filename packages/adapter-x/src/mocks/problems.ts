@@ -68,8 +68,8 @@ export function invalidRequest(errors: readonly InvalidParameter[]): Response {
  * object (plhery/node-twitter-api-v2#583). The others (lengths, bounds, enums, patterns, unknown
  * properties) are ASSUMED to follow the same validator.
  */
-export function schemaErrors(check: SchemaCheck, body: unknown): InvalidParameter[] {
-  return checkSchema(check, body).map(({ path, value, message }) => ({
+export function schemaErrors(check: SchemaCheck, body: unknown, root = '$'): InvalidParameter[] {
+  return checkSchema(check, body, root).map(({ path, value, message }) => ({
     parameters: { [path]: [stringify(value)] },
     message,
   }));

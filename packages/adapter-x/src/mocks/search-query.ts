@@ -124,11 +124,7 @@ function parseAlternatives(context: XContext, parser: Parser): Node {
     parser.index += 1;
     clauses.push(parseClause(context, parser));
   }
-  return {
-    matches: (post) => clauses.some((clause) => clause.matches(post)),
-    standalone: true,
-    positive: true,
-  };
+  return group((post) => clauses.some((clause) => clause.matches(post)));
 }
 
 /** Terms joined by spaces (AND), up to `OR`, `)` or the end. */
@@ -151,11 +147,12 @@ function parseClause(context: XContext, parser: Parser): Node {
   if (!items.some((item) => item.positive)) throw positioned('Rules must contain a non-negation term', at);
   if (!items.some((item) => item.standalone))
     throw positioned('Rules must contain at least one positive, non-stopword clause', at);
-  return {
-    matches: (post) => items.every((item) => item.matches(post)),
-    standalone: true,
-    positive: true,
-  };
+  return group((post) => items.every((item) => item.matches(post)));
+}
+
+/** A group or clause: it may stand alone (its terms were checked). */
+function group(matches: (post: SimulatedPost) => boolean): Node {
+  return { matches, standalone: true, positive: true };
 }
 
 function termNode(context: XContext, token: Token): Node {

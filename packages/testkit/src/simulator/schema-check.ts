@@ -136,7 +136,8 @@ export function obj(
 }
 
 /**
- * Everything `check` finds wrong with `value`, a request body checked from its root `$`.
+ * Everything `check` finds wrong with `value`, a request body checked from its root `$` (or a
+ * value found at `root`).
  *
  * @example
  * ```ts
@@ -144,8 +145,8 @@ export function obj(
  * // [{ path: '$', value: {}, message: '$.tweet_id: is missing but it is required' }] for `{}`
  * ```
  */
-export function checkSchema(check: SchemaCheck, value: unknown): SchemaViolation[] {
+export function checkSchema(check: SchemaCheck, value: unknown, root = '$'): SchemaViolation[] {
   const violations: SchemaViolation[] = [];
-  check(value, '$', violations);
+  check(value, root, violations);
   return violations;
 }

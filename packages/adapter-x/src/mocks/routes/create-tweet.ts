@@ -66,11 +66,11 @@ export async function createTweet(
   // (message ASSUMED).
   if (text.trim() === '' && media === undefined)
     return invalidParameter('text', text, 'Text is required unless media is provided.');
-  const limit = context.maxWeightedLength;
   // X's weighted count (https://docs.x.com/fundamentals/counting-characters): the adapter's own
   // counter, which agrees with twitter-text's parseTweet on the test corpus and counts emoji newer
   // than twitter-text's data as 2, as X's docs say; the limit is a setting, compared here.
-  if (countXText(text) > limit) return invalidParameter('text', text, TEXT_TOO_LONG_MESSAGE);
+  if (countXText(text) > context.maxWeightedLength)
+    return invalidParameter('text', text, TEXT_TOO_LONG_MESSAGE);
 
   const reply = objectOf(body.reply);
   let parent: SimulatedPost | undefined;

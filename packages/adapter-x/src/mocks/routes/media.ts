@@ -5,6 +5,7 @@ import {
   type RouteContext,
   readMultipart,
   type SimulatedMedia,
+  str,
 } from '@smmkit/testkit';
 import type { XBucket } from '../budgets.js';
 import type { ProcessingError, XContext, XUpload } from '../context.js';
@@ -18,7 +19,7 @@ import {
   UPLOAD_EXPIRES_AFTER_SECS,
   VIDEO_TYPES,
 } from '../limits.js';
-import { invalidParameter, invalidRequest, resourceNotFound } from '../problems.js';
+import { invalidParameter, invalidRequest, resourceNotFound, schemaErrors } from '../problems.js';
 import { badValue, ID_PATTERN, malformedId, readJsonObject } from '../request-params.js';
 import { xRoute } from '../scopes.js';
 
@@ -174,12 +175,8 @@ async function metadata(context: XContext, { request, accountId }: RouteContext)
         message: '$.metadata.alt_text.text: is missing but it is required',
       },
     ]);
-  if ([...altText].length > ALT_TEXT_MAX_CHARS)
-    return invalidParameter(
-      '$.metadata.alt_text.text',
-      altText,
-      `$.metadata.alt_text.text: must be at most ${ALT_TEXT_MAX_CHARS} characters long`,
-    );
+  const tooLong = schemaErrors(str({ maxLength: ALT_TEXT_MAX_CHARS }), altText, '$.metadata.alt_text.text');
+  if (tooLong.length > 0) return invalidRequest(tooLong);
   media.altText = altText;
   return Response.json({ data: { id, associated_metadata: { alt_text: { text: altText } } } });
 }
