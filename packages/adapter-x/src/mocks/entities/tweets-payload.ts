@@ -3,21 +3,8 @@ import type { XContext } from '../context.js';
 import type { ProblemObject } from '../problems.js';
 import { renderMedia } from './media.js';
 import { renderTweet } from './tweet.js';
-import type { XIncludesJson, XTweetJson } from './types.js';
+import type { XIncludesJson } from './types.js';
 import { renderUsers } from './user.js';
-
-/**
- * The answer of a Post lookup or timeline: `data`, `includes`, `errors` (`GetPostsByIdsResponse` in
- * https://api.x.com/2/openapi.json).
- */
-export interface TweetsPayload {
-  /** The posts, absent when none was found. */
-  readonly data?: XTweetJson[];
-  /** Expanded objects, absent when none. */
-  readonly includes?: XIncludesJson;
-  /** Partial errors, absent when none. */
-  readonly errors?: ProblemObject[];
-}
 
 /**
  * Renders posts for the caller of `route`, with the fields and expansions its query selects: `author_id` and `in_reply_to_user_id` → `includes.users`,
@@ -29,7 +16,7 @@ export function tweetsPayload(
   posts: readonly SimulatedPost[],
   { url, accountId: viewerId, now }: Pick<RouteContext, 'url' | 'accountId' | 'now'>,
   errors: readonly ProblemObject[] = [],
-): TweetsPayload {
+) {
   // `tweet.fields` (docs.x.com) and `post.fields` (the OpenAPI spec v2.167, https://api.x.com/2/openapi.json)
   // are the same parameter under two names; `referenced_posts` is the newest name of `referenced_tweets.id`.
   const tweetFields = queryList(url, 'tweet.fields', 'post.fields');
@@ -74,6 +61,8 @@ export function tweetsPayload(
     if (tweets.length > 0) includes[context.vocabulary === 'post' ? 'posts' : 'tweets'] = tweets;
   }
 
+  // `GetPostsByIdsResponse` in https://api.x.com/2/openapi.json: `data`, `includes` and `errors`, each absent
+  // when empty.
   return {
     ...(data.length > 0 ? { data } : {}),
     ...(Object.keys(includes).length > 0 ? { includes } : {}),
