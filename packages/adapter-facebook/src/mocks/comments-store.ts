@@ -1,3 +1,4 @@
+import { graphTime } from '@smmkit/graph-api/mocks';
 import {
   growingCount,
   type PlatformSimulator,
@@ -12,9 +13,6 @@ import {
 export function isPagePost(post: SimulatedPost | undefined): post is SimulatedPost {
   return post !== undefined && post.inReplyToId === undefined;
 }
-
-/** Graph's time format: ISO 8601 with a `+0000` offset. */
-export const graphTime = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+0000');
 
 /** Comment fields Graph answers without `fields` (https://developers.facebook.com/docs/graph-api/reference/comment/). */
 export const COMMENT_DEFAULT_FIELDS = ['created_time', 'from', 'message', 'id'] as const;

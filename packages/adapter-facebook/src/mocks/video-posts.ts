@@ -1,4 +1,4 @@
-import { fieldNames, pick } from '@smmkit/graph-api/mocks';
+import { fieldNames, graphTime, pick } from '@smmkit/graph-api/mocks';
 import { readExtra, type SimulatedPost } from '@smmkit/testkit';
 import type { FacebookContext } from './context.js';
 import type { Publication } from './publication.js';
@@ -158,7 +158,7 @@ function statusJson(video: VideoExtra, now: number): Record<string, unknown> {
     };
   }
   const goLive = Math.max(video.processedAt, video.scheduledAt ?? 0);
-  const publishTime = new Date(goLive).toISOString().replace(/\.\d{3}Z$/, '+0000');
+  const publishTime = graphTime(goLive);
   const publishing =
     video.unpublished && video.scheduledAt === undefined
       ? { status: 'not_started', publish_status: 'not_published' }

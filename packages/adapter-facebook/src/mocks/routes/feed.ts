@@ -1,6 +1,7 @@
 import {
   fieldNames,
   type GraphParams,
+  graphTime,
   invalidParameter,
   listParam,
   pick,
@@ -9,7 +10,6 @@ import {
 import type { SimulatedMedia } from '@smmkit/testkit';
 import { type FacebookContext, isUserToken, needsPageToken, unpublishedPhoto } from '../context.js';
 import { publicationFields, readPublication } from '../publication.js';
-import { graphTime } from './posts.js';
 
 /**
  * `POST /{v}/{page-id}/feed` with `message`, `link` and `attached_media: [{media_fbid}]` →

@@ -1,4 +1,4 @@
-import { graphError, listParam, unsupportedRequest } from '@smmkit/graph-api/mocks';
+import { graphError, graphTime, listParam, unsupportedRequest } from '@smmkit/graph-api/mocks';
 import { growingCount, type SimulatedAccount, type SimulatedPost } from '@smmkit/testkit';
 import { isPagePost } from '../comments-store.js';
 import type { FacebookContext } from '../context.js';
@@ -130,9 +130,6 @@ function dayEnds(since: string | undefined, until: string | undefined, now: numb
   for (let end = first; end <= to; end += DAY_MS) ends.push(end);
   return ends;
 }
-
-/** Graph's time format: ISO 8601 with a `+0000` offset. */
-const graphTime = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+0000');
 
 /**
  * `GET /{v}/{object-id}/insights?metric=…&period=…` (https://developers.facebook.com/docs/graph-api/reference/insights):

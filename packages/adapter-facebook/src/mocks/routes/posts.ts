@@ -1,17 +1,7 @@
-import { fieldNames, pick, unsupportedRequest } from '@smmkit/graph-api/mocks';
+import { fieldNames, graphTime, pick, unsupportedRequest } from '@smmkit/graph-api/mocks';
 import { growingCount, type SimulatedPost } from '@smmkit/testkit';
 import type { FacebookContext } from '../context.js';
 import { isLive } from '../publication.js';
-
-/**
- * Graph's time format: ISO 8601 with a `+0000` offset.
- *
- * @example
- * ```ts
- * graphTime(0); // '1970-01-01T00:00:00+0000'
- * ```
- */
-export const graphTime = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+0000');
 
 /** A post as Graph writes it. */
 function postJson(post: SimulatedPost): Record<string, unknown> {

@@ -1,6 +1,5 @@
-import { fieldNames, graphPage, pick, unsupportedRequest } from '@smmkit/graph-api/mocks';
+import { fieldNames, graphPage, graphTime, pick, unsupportedRequest } from '@smmkit/graph-api/mocks';
 import type { SimulatedEngagement } from '@smmkit/testkit';
-import { graphTime } from '../comments-store.js';
 import type { FacebookContext } from '../context.js';
 
 /** Post fields Graph answers without `fields` (https://developers.facebook.com/docs/graph-api/reference/post/). */
