@@ -1,4 +1,4 @@
-import { graphTime } from '@smmkit/graph-api/mocks';
+import { GraphComments, graphTime } from '@smmkit/graph-api/mocks';
 import {
   growingCount,
   type PlatformSimulator,
@@ -8,7 +8,7 @@ import {
 
 /**
  * Whether `post` is a post of a feed (the Page's own, or a fan's that tags it), not a comment
- * the Page wrote (those are stored as posts with `inReplyToId`, see {@link CommentStore.add}).
+ * the Page wrote (those are stored as posts with `inReplyToId`, see {@link CommentStore.write}).
  */
 export function isPagePost(post: SimulatedPost | undefined): post is SimulatedPost {
   return post !== undefined && post.inReplyToId === undefined;
@@ -32,29 +32,16 @@ export interface NewComment {
 }
 
 /**
- * The comments of the simulated Pages: `sim.engagements` of kind `comment` (top-level) or `reply`
- * (under a comment), each with the Page post it is under (`postId`) and the Page whose inbox it
- * is in (`accountId`). Comment ids are `{post-object-id}_{comment-id}` as Graph writes them.
- * Comments the Page writes are also stored as posts (`inReplyToId` = the post or the parent
- * comment), as the conformance suite looks for replies and first comments among `sim.posts`.
+ * The comments of the simulated Pages: graph-api's {@link GraphComments} (`sim.engagements` of
+ * kind `comment` or `reply`, each with the Page post it is under and the Page whose inbox it is
+ * in, and which comment each reply answers) with Facebook's dialect: comment ids are
+ * `{post-object-id}_{comment-id}` as Graph writes them, and comments the Page writes are also
+ * stored as posts (`inReplyToId` = the post or the parent comment), as the conformance suite looks
+ * for replies and first comments among `sim.posts`.
  */
-export class CommentStore {
-  /** The parent comment of each reply. */
-  readonly #parents: Map<string, string>;
-
+export class CommentStore extends GraphComments {
   constructor(private readonly sim: PlatformSimulator) {
-    this.#parents = sim.resettable(new Map<string, string>());
-  }
-
-  /** The comment or reply with `id`. */
-  get(id: string): SimulatedEngagement | undefined {
-    const item = this.sim.engagements.get(id);
-    return item?.kind === 'comment' || item?.kind === 'reply' ? item : undefined;
-  }
-
-  /** The comment a reply answers. */
-  parentOf(id: string): string | undefined {
-    return this.#parents.get(id);
+    super(sim);
   }
 
   /** The id a new comment under `post` gets: `{post-object-id}_{n}`. */
@@ -67,63 +54,35 @@ export class CommentStore {
    * replies included (`stream`); under a comment, its replies.
    */
   under(objectId: string, filter: 'toplevel' | 'stream'): SimulatedEngagement[] {
-    const comment = this.get(objectId);
-    if (comment !== undefined)
-      return this.sim.engagements.filter((item) => this.#parents.get(item.id) === comment.id);
-    return this.sim.engagements.filter(
-      (item) =>
-        item.postId === objectId &&
-        (item.kind === 'comment' || item.kind === 'reply') &&
-        (filter === 'stream' || !this.#parents.has(item.id)),
-    );
+    if (this.get(objectId) !== undefined) return this.repliesTo(objectId);
+    return filter === 'stream' ? this.on(objectId) : this.topLevel(objectId);
   }
 
-  /** Stores a comment (or a reply, with `parentId`) and returns it. */
-  add(comment: NewComment, id = this.nextId(comment.post)): SimulatedEngagement {
-    const { sim } = this;
-    const { post, parentId } = comment;
-    const author = sim.accounts.get(comment.authorId);
-    const stored = sim.engagements.put({
-      id,
-      kind: parentId === undefined ? 'comment' : 'reply',
-      accountId: post.accountId,
-      postId: post.id,
-      authorId: comment.authorId,
-      authorHandle: author?.handle ?? comment.authorId,
-      text: comment.text,
-      createdAt: comment.createdAt,
-      hidden: false,
-    });
-    if (parentId !== undefined) this.#parents.set(id, parentId);
-    if (comment.authorId === post.accountId)
-      sim.addPost({
+  /** Stores a comment (or a reply, with `parentId`), and the Page's own as a post too; returns it. */
+  write(comment: NewComment): SimulatedEngagement {
+    const { post, parentId, authorId, text, createdAt } = comment;
+    const id = this.nextId(post);
+    const authorHandle = this.sim.accounts.get(authorId)?.handle ?? authorId;
+    const stored = this.add(
+      { id, accountId: post.accountId, postId: post.id, authorId, authorHandle, text, createdAt },
+      parentId,
+    );
+    if (authorId === post.accountId)
+      this.sim.addPost({
         id,
         accountId: post.accountId,
-        text: comment.text,
+        text,
         inReplyToId: parentId ?? post.id,
-        createdAt: comment.createdAt,
+        createdAt,
         extra: { kind: 'comment', postId: post.id },
       });
     return stored;
   }
 
-  /** Records that `id`, already in `sim.engagements`, answers `parentId`. */
-  linkReply(id: string, parentId: string): void {
-    this.#parents.set(id, parentId);
-  }
-
-  /** Removes a comment, its replies, and their copies among the posts. */
-  remove(id: string): void {
-    for (const reply of this.under(id, 'toplevel')) this.remove(reply.id);
-    this.sim.engagements.delete(id);
-    this.sim.posts.delete(id);
-    this.#parents.delete(id);
-  }
-
   /** Every field the simulator knows of a comment (https://developers.facebook.com/docs/graph-api/reference/comment/). */
   json(comment: SimulatedEngagement, now: number): Record<string, unknown> {
     const author = this.sim.accounts.get(comment.authorId);
-    const parent = this.#parents.get(comment.id);
+    const parent = this.parentOf(comment.id);
     return {
       id: comment.id,
       message: comment.text,
@@ -139,7 +98,7 @@ export class CommentStore {
         growingCount(comment.id, 'likes', now - comment.createdAt, 2) + (comment.liked === true ? 1 : 0),
       // "Whether the viewer has liked this comment": the viewer is the Page of the token.
       user_likes: comment.liked === true,
-      comment_count: this.under(comment.id, 'toplevel').length,
+      comment_count: this.repliesTo(comment.id).length,
       permalink_url: `https://www.facebook.com/${comment.postId}?comment_id=${comment.id}`,
     };
   }

@@ -46,11 +46,8 @@ export function seedComments(
       addressee: post.accountId,
       inReplyTo: post,
     }),
-    store: () => {
-      const id = comments.nextId(post);
-      if (parentId !== undefined) comments.linkReply(id, parentId);
-      return { id };
-    },
+    store: (author, item, createdAt) =>
+      comments.write({ post, parentId, authorId: author.id, text: item.text, createdAt }),
   });
 }
 

@@ -127,7 +127,7 @@ function writeComment(
   if (text.trim() === '' && attachment === undefined)
     return invalidParameter('Missing message or attachment');
   const parentId = on.comment === undefined ? undefined : (comments.parentOf(on.comment.id) ?? on.comment.id);
-  const stored = comments.add({ post: on.post, parentId, authorId: accountId, text, createdAt: now });
+  const stored = comments.write({ post: on.post, parentId, authorId: accountId, text, createdAt: now });
   return Response.json({ id: stored.id });
 }
 
