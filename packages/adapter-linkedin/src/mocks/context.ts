@@ -26,10 +26,6 @@ export interface UploadSession {
   readonly uploadToken: string;
   /** The ETag each part was answered with, by part index. */
   readonly etags: Map<number, string>;
-  /** Bytes received per part. */
-  readonly received: Map<number, number>;
-  /** The MIME type the bytes came with (images and documents). */
-  contentType: string | undefined;
 }
 
 /** An organization (a LinkedIn Page) and who administers it. */

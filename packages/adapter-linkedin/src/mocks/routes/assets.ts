@@ -69,16 +69,10 @@ async function initializeUpload(
   const urn = `urn:li:${URN_FIELD[collection]}:${sim.nextId()}`;
   const expiresAt = now + 24 * 3_600_000;
   const uploadUrl = (part: number) => `${context.www.baseUrl}/dms-uploader/upload/${uploadId}/${part}`;
-  const base = { urn, collection, owner, memberId: accountId, etags: new Map(), received: new Map() };
+  const base = { urn, collection, owner, memberId: accountId, etags: new Map() };
 
   if (collection !== 'videos') {
-    context.uploads.set(uploadId, {
-      ...base,
-      fileSizeBytes: undefined,
-      parts: [],
-      uploadToken: '',
-      contentType: undefined,
-    });
+    context.uploads.set(uploadId, { ...base, fileSizeBytes: undefined, parts: [], uploadToken: '' });
     return Response.json({
       value: { uploadUrl: uploadUrl(0), uploadUrlExpiresAt: expiresAt, [URN_FIELD[collection]]: urn },
     });
@@ -90,7 +84,7 @@ async function initializeUpload(
   for (let first = 0; first < size; first += context.videoPartBytes)
     parts.push([first, Math.min(size, first + context.videoPartBytes) - 1]);
   const uploadToken = size > context.videoPartBytes ? `token-${uploadId}` : '';
-  context.uploads.set(uploadId, { ...base, fileSizeBytes: size, parts, uploadToken, contentType: undefined });
+  context.uploads.set(uploadId, { ...base, fileSizeBytes: size, parts, uploadToken });
   return Response.json({
     value: {
       uploadUrlsExpireAt: expiresAt,

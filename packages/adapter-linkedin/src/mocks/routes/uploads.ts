@@ -65,6 +65,5 @@ function receiveVideoPart(
     );
   const etag = `/ambry-video/part-${part}-${context.sim.nextId()}`;
   session.etags.set(part, etag);
-  session.received.set(part, bytes);
   return new Response(null, { status: 200, headers: { etag } });
 }
