@@ -90,7 +90,7 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}) 
   registerPhotoRoutes(context);
   registerInsightRoutes(context);
   registerTaggedRoutes(context);
-  registerLikeRoutes(context, comments);
+  registerLikeRoutes(context);
   registerVideoRoutes(videos, videoHost, options.videoChunkBytes ?? 4 * 1024 * 1024);
   registerReelRoutes(videos, rupload);
   // Before the post routes: the video node route answers a video's `status` and leaves the rest to them.

@@ -1,6 +1,5 @@
 import { unsupportedRequest } from '@smmkit/graph-api/mocks';
 import type { SimulatedEngagement } from '@smmkit/testkit';
-import type { CommentStore } from '../comments-store.js';
 import type { FacebookContext } from '../context.js';
 
 /**
@@ -10,22 +9,21 @@ import type { FacebookContext } from '../context.js';
  * when the object was already liked or not liked (ASSUMED: the reference shows no error for
  * either). The objects are those in the Page's inbox: comments and replies under its posts, and
  * posts that tag it (mentions). Anything else — another Page's comment, an unknown id — is
- * Graph's "Unsupported request" (100, subcode 33). The like is kept as the engagement's `liked`
- * in `sim.engagements`, and comments answer it as `user_likes` and in `like_count`.
+ * Graph's "Unsupported request" (100, subcode 33). The like is testkit's `sim.likes`, which marks
+ * the engagement `liked` in the Page's inbox, and comments answer it as `user_likes` and in `like_count`.
  *
  * @param context - the simulator's state and route registrar
- * @param comments - the comment store
  *
  * @example
  * ```ts
- * registerLikeRoutes(context, comments);
+ * registerLikeRoutes(context);
  * ```
  */
-export function registerLikeRoutes(context: FacebookContext, comments: CommentStore): void {
+export function registerLikeRoutes(context: FacebookContext): void {
   const { sim } = context;
   /** The comment, reply or mention `id` names, when it is in the inbox of the token's Page. */
   const likeable = (id: string, pageId: string): SimulatedEngagement | undefined => {
-    const item = comments.get(id) ?? sim.engagements.get(id);
+    const item = sim.engagements.get(id);
     if (item === undefined || item.accountId !== pageId) return undefined;
     return item.kind === 'comment' || item.kind === 'reply' || item.kind === 'mention' ? item : undefined;
   };
@@ -34,7 +32,7 @@ export function registerLikeRoutes(context: FacebookContext, comments: CommentSt
       const id = path.objectId ?? '';
       const item = likeable(id, accountId);
       if (item === undefined) return unsupportedRequest(method, id);
-      item.liked = method === 'POST';
+      sim.likes.set(id, accountId, method === 'POST');
       return Response.json({ success: true });
     });
   }
