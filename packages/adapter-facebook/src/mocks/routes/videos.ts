@@ -5,19 +5,22 @@ import {
   tokenError,
   unsupportedRequest,
 } from '@smmkit/graph-api/mocks';
-import { type PlatformSimulator, type RequestParams, readParams } from '@smmkit/testkit';
+import {
+  type PlatformSimulator,
+  type RequestParams,
+  readParams,
+  type UploadSession,
+  UploadSessions,
+} from '@smmkit/testkit';
 import { readPublication } from '../publication.js';
 import { type FacebookVideoContext, storeVideoPost, videoNodeJson } from '../video-posts.js';
 
-/** One resumable upload in progress (`upload_phase=start` until `finish`). */
-interface UploadSession {
-  readonly id: string;
-  readonly videoId: string;
-  readonly pageId: string;
-  readonly fileSize: number;
-  /** Bytes received so far: the next `start_offset`. */
-  received: number;
-}
+/**
+ * One resumable upload (`upload_phase=start` until `finish`): testkit's session, its uploader the
+ * Page and its `totalBytes` the `file_size`, a chunk's bytes recorded under its `start_offset`;
+ * plus the video it becomes.
+ */
+type VideoUpload = UploadSession & { readonly videoId: string };
 
 /** Versions look like `v25.0` (https://developers.facebook.com/docs/graph-api/guides/versioning). */
 const VERSION_PATTERN = /^v\d+\.\d+$/;
@@ -57,7 +60,7 @@ export function registerVideoRoutes(
   chunkBytes: number,
 ): void {
   const { sim } = context;
-  const sessions = sim.resettable(new Map<string, UploadSession>());
+  const sessions = sim.resettable(new UploadSessions<VideoUpload>());
   host.route('POST', '/:version/:pageId/videos', { auth: false }, async ({ request, url, params: path }) => {
     const now = sim.clock.now();
     const version = String(path.version);
@@ -98,14 +101,14 @@ export function registerVideoRoutes(
       const fileSize = Number(params.string('file_size'));
       if (!Number.isInteger(fileSize) || fileSize <= 0)
         return invalidParameter('The parameter file_size is required');
-      const session: UploadSession = {
+      // The simulator does not expire a session (Graph's lifetime for one is not documented).
+      const session = sessions.open({
         id: sim.nextId(),
         videoId: sim.nextId(),
-        pageId,
-        fileSize,
-        received: 0,
-      };
-      sessions.set(session.id, session);
+        accountId: pageId,
+        totalBytes: fileSize,
+        expiresAt: Number.POSITIVE_INFINITY,
+      });
       return Response.json({
         upload_session_id: session.id,
         video_id: session.videoId,
@@ -114,33 +117,33 @@ export function registerVideoRoutes(
       });
     }
     if (phase === 'transfer' || phase === 'finish') {
-      const session = sessions.get(params.string('upload_session_id') ?? '');
-      if (session === undefined || session.pageId !== pageId)
-        return invalidParameter('Invalid upload_session_id');
+      const session = sessions.live(params.string('upload_session_id') ?? '', pageId, now);
+      if (session === undefined || session.finalized) return invalidParameter('Invalid upload_session_id');
+      const received = sessions.received(session);
       if (phase === 'finish') {
-        if (session.received < session.fileSize)
+        if (received < session.totalBytes)
           return invalidParameter(
-            `The upload is incomplete: ${session.received} of ${session.fileSize} bytes received`,
+            `The upload is incomplete: ${received} of ${session.totalBytes} bytes received`,
           );
-        const refused = finish(session.videoId, session.fileSize);
+        const refused = finish(session.videoId, session.totalBytes);
         if (refused !== undefined) return refused;
-        sessions.delete(session.id);
+        session.finalized = true;
         return Response.json({ success: true });
       }
       const chunk = params.file('video_file_chunk');
       if (chunk === undefined || chunk.size === 0)
         return invalidParameter('The parameter video_file_chunk is required');
       const start = Number(params.string('start_offset'));
-      if (start !== session.received)
+      if (start !== received)
         return invalidParameter(
-          `start_offset ${start} does not match the upload session (expected ${session.received})`,
+          `start_offset ${start} does not match the upload session (expected ${received})`,
         );
-      if (start + chunk.size > session.fileSize)
-        return invalidParameter(`The chunk runs past file_size (${session.fileSize} bytes)`);
-      session.received += chunk.size;
+      if (start + chunk.size > session.totalBytes)
+        return invalidParameter(`The chunk runs past file_size (${session.totalBytes} bytes)`);
+      session.segments.set(start, chunk.size);
       return Response.json({
-        start_offset: String(session.received),
-        end_offset: String(Math.min(session.received + chunkBytes, session.fileSize)),
+        start_offset: String(start + chunk.size),
+        end_offset: String(Math.min(start + chunk.size + chunkBytes, session.totalBytes)),
       });
     }
     const source = params.file('source');
