@@ -3,7 +3,7 @@
 // (https://developers.tiktok.com/doc/tiktok-api-v2-error-handling). OAuth errors are flat,
 // `{"error","error_description","log_id"}` (https://developers.tiktok.com/doc/oauth-error-handling).
 
-import { type JsonObject, readJsonBody } from '@smmkit/testkit';
+import { isJsonObject, type JsonObject, readJsonBody } from '@smmkit/testkit';
 
 let counter = 0;
 
@@ -50,9 +50,7 @@ export async function jsonObject(request: Request): Promise<JsonObject | undefin
 }
 
 /** A record field of `body`, or `{}`. */
-export function recordField(body: Readonly<Record<string, unknown>>, name: string): Record<string, unknown> {
+export function recordField(body: JsonObject, name: string): JsonObject {
   const value = body[name];
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
+  return isJsonObject(value) ? value : {};
 }
