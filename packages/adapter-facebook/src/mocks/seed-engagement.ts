@@ -1,4 +1,4 @@
-import { type PlatformSimulator, type SimulatedEngagement, seedInbound } from '@smmkit/testkit';
+import type { PlatformSimulator, SimulatedEngagement } from '@smmkit/testkit';
 import { type CommentStore, isPagePost } from './comments-store.js';
 
 /** Options of the Facebook simulator's `seedComments`. */
@@ -11,8 +11,8 @@ export interface SeedCommentsOptions {
 
 /**
  * Fans (`fan_1`, `fan_2`, `fan_3`) comment `count` times on a Page post, or reply to one of its
- * comments, a minute apart, the newest at simulated now (testkit's `seedInbound`); each lands in
- * the Page's inbox.
+ * comments, a minute apart, the newest at simulated now (testkit's `sim.seedReplies`); each
+ * lands in the Page's inbox.
  *
  * @returns the comments, oldest first
  * @throws Error when the post or the comment does not exist
@@ -36,25 +36,19 @@ export function seedComments(
   if (replyTo !== undefined && comments.get(replyTo) === undefined)
     throw new Error(`seedComments: no comment ${replyTo}`);
   const parentId = replyTo === undefined ? undefined : (comments.parentOf(replyTo) ?? replyTo);
-  const word = parentId === undefined ? 'Comment' : 'Reply';
-  return seedInbound(sim, {
-    count,
-    author: (handle, index) => fan(sim, handle, index),
-    item: (author, index) => ({
-      kind: parentId === undefined ? 'comment' : 'reply',
-      text: options.text?.(author.handle, index) ?? `${word} ${index + 1} from ${author.handle}`,
-      addressee: post.accountId,
-      inReplyTo: post,
-    }),
+  const text = options.text;
+  return sim.seedReplies(postId, count, {
+    kind: parentId === undefined ? 'comment' : 'reply',
+    ...(text === undefined ? {} : { text: (author, index) => text(author.handle, index) }),
     store: (author, item, createdAt) =>
       comments.write({ post, parentId, authorId: author.id, text: item.text, createdAt }),
   });
 }
 
 /**
- * Fans post `count` times tagging the Page (`@page Mention 1 from fan_1`, …), a minute apart:
- * posts of their own (ids `{fan-id}_{n}`) that `GET /{page-id}/tagged` lists, each a mention
- * in the Page's inbox.
+ * Fans post `count` times tagging the Page (`@page Mention 1 from fan_1`, …), a minute apart
+ * (testkit's `sim.seedMentions`): posts of their own (ids `{fan-id}_{n}`) that
+ * `GET /{page-id}/tagged` lists, each a mention in the Page's inbox.
  *
  * @returns the mentions, oldest first
  * @throws Error when the Page does not exist
@@ -65,16 +59,8 @@ export function seedComments(
  * ```
  */
 export function seedMentions(sim: PlatformSimulator, pageId: string, count: number): SimulatedEngagement[] {
-  const page = sim.accounts.get(pageId);
-  if (page === undefined) throw new Error(`seedMentions: no Page ${pageId}`);
-  return seedInbound(sim, {
-    count,
-    author: (handle, index) => fan(sim, handle, index),
-    item: (author, index) => ({
-      kind: 'mention',
-      text: `@${page.handle} Mention ${index + 1} from ${author.handle}`,
-      addressee: pageId,
-    }),
+  if (sim.accounts.get(pageId) === undefined) throw new Error(`seedMentions: no Page ${pageId}`);
+  return sim.seedMentions(pageId, count, {
     store: (author, item, createdAt) =>
       sim.addPost({
         id: `${author.id}_${sim.nextId()}`,
@@ -84,9 +70,4 @@ export function seedMentions(sim: PlatformSimulator, pageId: string, count: numb
         extra: { taggedPageId: pageId },
       }),
   });
-}
-
-/** The fan account `handle`, created on first use. */
-function fan(sim: PlatformSimulator, handle: string, index: number) {
-  return sim.accountByHandle(handle) ?? sim.addAccount({ handle, followers: 10 * (index + 1) });
 }
