@@ -1,37 +1,33 @@
 import type { ScheduleEntry, TargetResult } from '../models/schedule-entry.js';
 
 /**
- * A target's result when a worker reached its entry too late to publish it: `failed` with
- * `missed`, saying by how much and what to do. `undefined` when it is on time (or no limit is
- * set), so the target is published.
+ * The targets' results when a worker reached their entry too late to publish it: each `failed`
+ * with `missed`, saying by how much and what to do. `undefined` when it is on time (or no limit
+ * is set), so the targets are published.
  *
  * Only a fresh claim is checked: a target taken over from a dead worker was started in time and
  * may have gone out already, so it is finished through the outbox whatever the hour.
  *
  * @param entry - the claimed entry
- * @param target - the target about to be published
- * @param claimedAt - when the worker claimed it
- * @param maxLatenessMs - how late it may still go out (`undefined`: no limit)
- * @returns the `missed` result, or `undefined` to publish
+ * @param targets - the targets about to be published (all of the entry's, or one)
+ * @param claim - when the worker claimed them, and whether it took them over from a dead worker
+ * @param maxLatenessMs - how late they may still go out (`undefined`: no limit)
+ * @returns one `missed` result per target, in order, or `undefined` to publish
  */
-export function missedResult(
+export function missedResults(
   entry: ScheduleEntry,
-  target: ScheduleEntry['targets'][number],
-  claimedAt: Date,
+  targets: readonly ScheduleEntry['targets'][number][],
+  claim: { readonly at: Date; readonly recovered: boolean },
   maxLatenessMs: number | undefined,
-): TargetResult | undefined {
-  if (maxLatenessMs === undefined) return undefined;
-  const lateMs = claimedAt.getTime() - entry.publishAt.getTime();
+): TargetResult[] | undefined {
+  if (maxLatenessMs === undefined || claim.recovered) return undefined;
+  const lateMs = claim.at.getTime() - entry.publishAt.getTime();
   if (lateMs <= maxLatenessMs) return undefined;
-  return {
-    platform: target.platform,
-    accountId: target.accountId,
-    status: 'failed',
-    error: {
-      code: 'missed',
-      message: `Not published: it was due at ${entry.publishAt.toISOString()} and no worker reached it until ${claimedAt.toISOString()}, ${describeMs(lateMs)} late, past the scheduler's maxLatenessMs of ${describeMs(maxLatenessMs)}. Reschedule it (for example to 'next-slot') if it should still go out.`,
-    },
+  const error = {
+    code: 'missed',
+    message: `Not published: it was due at ${entry.publishAt.toISOString()} and no worker reached it until ${claim.at.toISOString()}, ${describeMs(lateMs)} late, past the scheduler's maxLatenessMs of ${describeMs(maxLatenessMs)}. Reschedule it (for example to 'next-slot') if it should still go out.`,
   };
+  return targets.map(({ platform, accountId }) => ({ platform, accountId, status: 'failed', error }));
 }
 
 /** `90 s`, `12 min`, `5 h 3 min`, `2 d 4 h`: rough, for a sentence. */

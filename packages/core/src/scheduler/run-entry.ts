@@ -7,7 +7,7 @@ import { describeThrown } from '../security/safe-cause.js';
 import type { Clock } from '../time/clock.js';
 import { type EntryOutcome, entryOutcome, outcomeOfResults } from './entry-results.js';
 import type { SchedulerEventEmitter } from './events.js';
-import { missedResult } from './lateness.js';
+import { missedResults } from './lateness.js';
 import { renewLease } from './lease-renewal.js';
 import type { ClaimedEntry, ScheduleStore } from './schedule-store.js';
 import { continueSeries } from './series.js';
@@ -72,9 +72,16 @@ export async function runEntry(
   });
   let outcome: EntryOutcome;
   try {
+    const missed = missedResults(
+      entry,
+      entry.targets,
+      { at: new Date(clock.now()), recovered },
+      context.maxLatenessMs,
+    );
     outcome =
-      missedOutcome(claim, new Date(clock.now()), context.maxLatenessMs) ??
-      entryOutcome(await publisher.publish(entry.post, entry.targets, { idempotencyKey: entry.id }));
+      missed === undefined
+        ? entryOutcome(await publisher.publish(entry.post, entry.targets, { idempotencyKey: entry.id }))
+        : outcomeOfResults(missed);
   } catch (error) {
     // publish() rejects only for a target list that is not one (nothing was sent).
     outcome = entryOutcome(entry.targets.map((target) => refusedOutcome(target, error)));
@@ -99,18 +106,6 @@ export async function runEntry(
   };
   events.emit(outcome.status, { entry: final });
   return final;
-}
-
-/** Every target `missed` when a fresh claim came too late; `undefined` to publish. */
-function missedOutcome(
-  claim: ClaimedEntry,
-  at: Date,
-  maxLatenessMs: number | undefined,
-): EntryOutcome | undefined {
-  if (claim.recovered) return undefined;
-  const { entry } = claim;
-  const missed = entry.targets.flatMap((target) => missedResult(entry, target, at, maxLatenessMs) ?? []);
-  return missed.length === entry.targets.length ? outcomeOfResults(missed) : undefined;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Publisher } from '../publisher/publisher.js';
 import type { Clock } from '../time/clock.js';
 import { targetResult } from './entry-results.js';
 import type { SchedulerEventEmitter } from './events.js';
-import { missedResult } from './lateness.js';
+import { missedResults } from './lateness.js';
 import { renewLease } from './lease-renewal.js';
 import { failUnapprovedDue } from './overdue.js';
 import { refusedOutcome } from './run-entry.js';
@@ -114,9 +114,8 @@ export async function runTarget(job: TargetJob, context: RunTargetContext): Prom
     clock,
     onLost: () => events.emit('lease-lost', { id: entry.id, worker }),
   });
-  const missed = recovered
-    ? undefined
-    : missedResult(entry, target, new Date(clock.now()), context.maxLatenessMs);
+  const [missed] =
+    missedResults(entry, [target], { at: new Date(clock.now()), recovered }, context.maxLatenessMs) ?? [];
   let result: TargetResult;
   try {
     if (missed !== undefined) {
