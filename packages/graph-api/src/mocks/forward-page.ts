@@ -6,17 +6,17 @@ import type { GraphParams } from './params.js';
 const encodeCursor = (id: string) => Buffer.from(`sim-after:${id}`).toString('base64url');
 
 /**
- * The `limit` of a request: `fallback` when absent, at most `max`; a value that is not a
- * positive integer is Graph's 400 (code 100, `Invalid limit`, wording ASSUMED as for every edge).
+ * A `limit` as sent (the query's, or an edge's `.limit()` modifier): `fallback` when absent, at
+ * most `max`; a value that is not a positive integer is Graph's 400 (code 100, `Invalid limit`,
+ * wording ASSUMED as for every edge).
  *
  * @example
  * ```ts
- * const limit = pageLimit(params, 25, 50);
+ * const limit = pageLimit(params.get('limit'), 25, 50);
  * if (limit instanceof Response) return limit;
  * ```
  */
-export function pageLimit(params: GraphParams, fallback: number, max: number): number | Response {
-  const raw = params.get('limit');
+export function pageLimit(raw: string | undefined, fallback: number, max: number): number | Response {
   const limit = raw === undefined ? fallback : Number(raw);
   if (!Number.isInteger(limit) || limit < 1) return invalidParameter(`Invalid limit: ${raw}`);
   return Math.min(limit, max);

@@ -1,5 +1,6 @@
 import { type Identified, type IdWindow, pageByIds } from '@smmkit/testkit';
 import { invalidParameter } from './errors.js';
+import { pageLimit } from './forward-page.js';
 import type { GraphParams } from './params.js';
 
 /** Default page size of edges (Graph's usual 25; ASSUMED for every edge). */
@@ -66,9 +67,8 @@ export function edgePage<T extends Identified>(
   order: 'newest' | 'oldest',
   render: (item: T) => Record<string, unknown>,
 ): EdgePage | Response {
-  const limit = window.limit === undefined ? DEFAULT_PAGE_SIZE : Number(window.limit);
-  if (!Number.isInteger(limit) || limit < 1) return invalidParameter(`Invalid limit: ${window.limit}`);
-  const size = Math.min(limit, MAX_PAGE_SIZE);
+  const size = pageLimit(window.limit, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  if (size instanceof Response) return size;
   const [after, before] = [window.after, window.before].map((cursor) =>
     cursor === undefined ? undefined : (items.find((item) => encodeCursor(item.id) === cursor)?.id ?? null),
   );

@@ -18,11 +18,11 @@ async function page(url: string, limit: number): Promise<{ status: number; body:
 
 describe('pageLimit', () => {
   it('reads limit with a default and a maximum, and refuses one that is not a positive integer', async () => {
-    expect(pageLimit(await paramsOf('https://graph.test/x'), 25, 50)).toBe(25);
-    expect(pageLimit(await paramsOf('https://graph.test/x?limit=7'), 25, 50)).toBe(7);
-    expect(pageLimit(await paramsOf('https://graph.test/x?limit=80'), 25, 50)).toBe(50);
+    expect(pageLimit((await paramsOf('https://graph.test/x')).get('limit'), 25, 50)).toBe(25);
+    expect(pageLimit((await paramsOf('https://graph.test/x?limit=7')).get('limit'), 25, 50)).toBe(7);
+    expect(pageLimit((await paramsOf('https://graph.test/x?limit=80')).get('limit'), 25, 50)).toBe(50);
     for (const bad of ['0', '-1', '2.5', 'ten']) {
-      const refused = pageLimit(await paramsOf(`https://graph.test/x?limit=${bad}`), 25, 50);
+      const refused = pageLimit((await paramsOf(`https://graph.test/x?limit=${bad}`)).get('limit'), 25, 50);
       expect(refused).toBeInstanceOf(Response);
       const body = (await (refused as Response).json()) as { error: Json };
       expect(body.error).toMatchObject({ message: `(#100) Invalid limit: ${bad}`, code: 100 });

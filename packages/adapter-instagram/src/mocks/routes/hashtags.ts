@@ -191,7 +191,11 @@ export function registerHashtagRoutes(context: InstagramContext): void {
     const fields = fieldNames(request.params.get('fields'));
     const unknown = nonexistingField(fields, RECENT_MEDIA_FIELDS);
     if (unknown !== undefined) return unknown;
-    const limit = pageLimit(request.params, RECENT_MEDIA_DEFAULT_PAGE, limits.RECENT_MEDIA_MAX_PAGE);
+    const limit = pageLimit(
+      request.params.get('limit'),
+      RECENT_MEDIA_DEFAULT_PAGE,
+      limits.RECENT_MEDIA_MAX_PAGE,
+    );
     if (limit instanceof Response) return limit;
     const counted = countHashtagQuery(context, request, name);
     if (counted !== undefined) return counted;
