@@ -8,7 +8,7 @@ import {
 import { type InstagramContext, postExtra } from './context.js';
 
 /** Likes per hour of a fresh media, before the square-root slow-down (see testkit `growingCount`). */
-export const LIKES_PER_HOUR = 40;
+const LIKES_PER_HOUR = 40;
 
 /** Simulated growth per hour of each media insight. */
 export const INSIGHTS_PER_HOUR: Readonly<Record<string, number>> = {

@@ -32,7 +32,7 @@ function limitHeaders(prefix: string, window: RateWindow): Record<string, string
 }
 
 /** The 429 body X sends, in the chosen shape. */
-export function tooManyRequests(shape: RateLimitBodyShape): Response {
+function tooManyRequests(shape: RateLimitBodyShape): Response {
   // The observed problem body, and the legacy v1.1-style body of
   // https://docs.x.com/x-api/fundamentals/rate-limits.
   if (shape === 'legacy')

@@ -112,9 +112,7 @@ export const VIDEO_TYPES = ['video/mp4', 'video/webm', 'video/mp2t', 'video/quic
  * `InitializeMediaUploadRequest.media_category` in https://api.x.com/2/openapi.json but `subtitles`,
  * which no image or video fits.
  */
-export const CATEGORY_RULES: Readonly<
-  Record<string, { readonly kind: MediaKind; readonly maxBytes: number }>
-> = {
+const CATEGORY_RULES: Readonly<Record<string, { readonly kind: MediaKind; readonly maxBytes: number }>> = {
   tweet_image: { kind: 'image', maxBytes: 5 * MB },
   dm_image: { kind: 'image', maxBytes: 5 * MB },
   tweet_gif: { kind: 'gif', maxBytes: 15 * MB },

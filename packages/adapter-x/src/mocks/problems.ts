@@ -9,10 +9,10 @@
 import { checkSchema, type SchemaCheck } from '@smmkit/testkit';
 
 /** The base of X's problem `type` URIs (`components.schemas.Problem` in https://api.x.com/2/openapi.json). */
-export const PROBLEM_BASE = 'https://api.x.com/2/problems/';
+const PROBLEM_BASE = 'https://api.x.com/2/problems/';
 
 /** The media type X sends problems with. */
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** One entry of an invalid-request problem's `errors[]`: the offending parameters and a message. */
 export interface InvalidParameter {

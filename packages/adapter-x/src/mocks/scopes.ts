@@ -25,7 +25,7 @@ export const DEFAULT_SCOPES: readonly string[] = [
  * https://api.x.com/2/openapi.json; media upload needs `media.write`,
  * https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code).
  */
-export const REQUIRED_SCOPES = {
+const REQUIRED_SCOPES = {
   createTweet: ['tweet.read', 'tweet.write', 'users.read'],
   deleteTweet: ['tweet.read', 'tweet.write', 'users.read'],
   readTweets: ['tweet.read', 'users.read'],

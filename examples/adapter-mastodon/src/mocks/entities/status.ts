@@ -96,7 +96,7 @@ export function renderStatus(context: MastodonContext, post: SimulatedPost, opti
 }
 
 /** Resolves `@user` and `@user@this-host` to local accounts, for content HTML. */
-export function textRenderer(context: MastodonContext): TextRenderer {
+function textRenderer(context: MastodonContext): TextRenderer {
   return {
     instanceUrl: context.instanceUrl,
     resolveMention(username, domain) {

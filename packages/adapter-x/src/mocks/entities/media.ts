@@ -14,7 +14,7 @@ export function mediaKeyOf(kind: MediaKind, id: string): string {
 }
 
 /** X's media `type` for a kind (docs.x.com data dictionary: photo, video, animated_gif). */
-export function mediaTypeOf(kind: MediaKind): XMediaJson['type'] {
+function mediaTypeOf(kind: MediaKind): XMediaJson['type'] {
   return kind === 'video' ? 'video' : kind === 'gif' ? 'animated_gif' : 'photo';
 }
 

@@ -168,7 +168,7 @@ const id = str({ pattern: ID_PATTERN });
 /**
  * `reply_settings` values (the `CreatePostsRequest.reply_settings` enum in https://api.x.com/2/openapi.json).
  */
-export const REPLY_SETTINGS = ['following', 'mentionedUsers', 'subscribers', 'verified'] as const;
+const REPLY_SETTINGS = ['following', 'mentionedUsers', 'subscribers', 'verified'] as const;
 
 const replySettings = str({ values: REPLY_SETTINGS });
 
@@ -176,7 +176,7 @@ const replySettings = str({ values: REPLY_SETTINGS });
  * `CreatePostsRequest` of https://api.x.com/2/openapi.json (the body of POST /2/tweets), property by
  * property, with `additionalProperties: false` at every level as the spec declares.
  */
-export const CREATE_POST_REQUEST: SchemaCheck = obj({
+const CREATE_POST_REQUEST: SchemaCheck = obj({
   card_uri: str(),
   community_id: id,
   direct_message_deep_link: str(),
@@ -225,4 +225,4 @@ export const CREATE_POST_REQUEST: SchemaCheck = obj({
  * "is mutually exclusive from Quote Tweet Id, Poll, Media":
  * https://developer.x.com/en/docs/twitter-api/tweets/manage-tweets/api-reference/post-tweets).
  */
-export const EXCLUSIVE_PARTS = ['media', 'poll', 'quote_tweet_id', 'card_uri'] as const;
+const EXCLUSIVE_PARTS = ['media', 'poll', 'quote_tweet_id', 'card_uri'] as const;

@@ -177,7 +177,7 @@ export async function sendDirectMessage(
  * sim.route('GET', '/2/dm_events', { bucket: 'dm-events' }, (route) => listDmEvents(context, route));
  * ```
  */
-export function listDmEvents(
+function listDmEvents(
   context: XContext,
   { url, accountId, now }: RouteContext,
   participantId?: string,
@@ -230,7 +230,7 @@ export function conversationIdOf(a: string, b: string): string {
  * come with `dm_event.fields` or the `sender_id`/`participant_ids` expansions (`DmEvent` in
  * https://api.x.com/2/openapi.json).
  */
-export function renderDmEvent(
+function renderDmEvent(
   message: SimulatedEngagement,
   fields: ReadonlySet<string>,
   expansions: ReadonlySet<string>,

@@ -262,7 +262,7 @@ export const DEFAULT_PROCESSING_ERROR: ProcessingError = {
  * `in_progress` with a growing `progress_percent`, then `succeeded` (or `failed` with `error`)
  * after `mediaProcessingMs`. Images are never processed: no processing_info.
  */
-export function processingInfo(
+function processingInfo(
   context: XContext,
   media: SimulatedMedia,
   now: number,
