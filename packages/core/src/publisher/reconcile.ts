@@ -45,6 +45,15 @@ export interface ReconcileInput {
   readonly retryRead: <T>(read: () => Promise<T>) => Promise<T>;
 }
 
+/**
+ * How many of the account's newest posts since the lookback one look asks for: as many as one
+ * page of the platforms' listings holds (X, Facebook, Instagram and LinkedIn allow 100; adapters
+ * clamp to their own maximum). Text is matched among what came back, so an account that posted
+ * often between the lost attempt and the look (a worker that died, taken over later) would push
+ * the post off a smaller page, and a post that went out would be left `unknown`.
+ */
+const RECENT_POSTS_SCANNED = 100;
+
 /** How many creates step 3 sends while each one's answer is lost in turn. */
 const PROTECTED_RETRIES = 3;
 
@@ -228,7 +237,7 @@ async function findOurs(input: ReconcileInput): Promise<RecentPost | undefined |
       : (input.post.text ?? '');
   const found = await find.call(
     input.adapter,
-    { since: since(input), ...(text === '' ? {} : { text }), limit: 20 },
+    { since: since(input), ...(text === '' ? {} : { text }), limit: RECENT_POSTS_SCANNED },
     input.context,
   );
   if (text === '') return found.length > 1 ? 'several' : found[0];

@@ -91,7 +91,7 @@ describe('reconciliation', () => {
     expect(queries[0]).toEqual({
       since: new Date(START - 60_000),
       text: 'Launch day https://example.com/launch',
-      limit: 20,
+      limit: 100,
     });
     expect(clock.sleeps()).toContain(5_000);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createRefreshingTokenProvider } from '../../../src/auth/refreshing-token-provider.js';
 import type { PublishOutcome } from '../../../src/publisher/outcome.js';
+import { memoryScheduleStore } from '../../../src/scheduler/memory-schedule-store.js';
 import { START, useSimulators } from './world.js';
 
 const sims = useSimulators({
@@ -154,6 +155,32 @@ describe('publisher against the X and Mastodon simulators', () => {
     expect(outcome?.status === 'published' && outcome.result.ref.platformPostId).toBe(xPosts()[0]?.id);
     expect(xPosts()).toHaveLength(1);
     expect(sims.x.sim.log.forRoute(CREATE_TWEET)).toHaveLength(1);
+  });
+
+  it('X: finds the create a crashed run left sending among the 30 posts the account made since, and sends nothing', async () => {
+    // A worker began this create, X made the post, and the worker died before it settled the
+    // outbox; by the time another worker takes the entry over, the account has posted 30 times.
+    const outbox = memoryScheduleStore();
+    const { accountId } = sims.xTarget;
+    await outbox.begin({
+      key: `entry-9:x:${accountId}`,
+      platform: 'x',
+      accountId,
+      startedAt: new Date(START - 120_000),
+    });
+    const ours = sims.x.sim.addPost({ accountId, text: 'Made before the crash', createdAt: START - 119_000 });
+    for (let n = 0; n < 30; n += 1) {
+      sims.x.sim.addPost({ accountId, text: `Posted since ${n}`, createdAt: START - 100_000 + n * 1_000 });
+    }
+    const outcome = (
+      await sims.publisher({ outbox }).publish({ text: 'Made before the crash' }, [sims.xTarget], {
+        idempotencyKey: 'entry-9',
+      })
+    )[0];
+    expect(outcome?.status).toBe('published');
+    expect(outcome?.status === 'published' && outcome.result.ref.platformPostId).toBe(ours.id);
+    expect(sims.x.sim.log.forRoute(CREATE_TWEET)).toHaveLength(0);
+    expect(xPosts()).toHaveLength(31);
   });
 
   it('refreshes an expired X token once for all the queued work of the account', async () => {
