@@ -1,7 +1,8 @@
 import type { RequestContext } from '@smmkit/core';
 import type { RecentPost, RecentPostsQuery } from '@smmkit/core/adapter-kit';
 import { clampPageSize, type HttpClient, matchRecentPosts, systemClock } from '@smmkit/core/adapter-kit';
-import { facebookPostRef, graphTime } from './post-ref.js';
+import { parseGraphTime } from '@smmkit/graph-api';
+import { facebookPostRef } from './post-ref.js';
 import { PagePostListSchema } from './schemas.js';
 
 /** Posts to read when the query does not say. */
@@ -62,7 +63,7 @@ export async function findRecentFacebookPosts(
     .map((post) => ({
       ref: facebookPostRef(post.id, pageId),
       ...(post.message === undefined ? {} : { text: post.message }),
-      createdAt: graphTime(post.created_time) ?? now,
+      createdAt: parseGraphTime(post.created_time) ?? now,
     }))
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   return matchRecentPosts(recent, query, { limit });

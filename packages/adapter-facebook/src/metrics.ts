@@ -5,6 +5,7 @@ import {
   type HttpClient,
   systemClock,
 } from '@smmkit/core/adapter-kit';
+import { parseGraphTime } from '@smmkit/graph-api';
 import * as z from 'zod/mini';
 import { type Insight, readInsights } from './insights.js';
 import {
@@ -15,7 +16,6 @@ import {
   FACEBOOK_REACTIONS_BY_TYPE,
   type MetricPair,
 } from './metric-mapping.js';
-import { graphTime } from './post-ref.js';
 
 /** `{summary: {total_count}}` of an edge read with `.summary(true)` (https://developers.facebook.com/docs/graph-api/reference/post/). */
 const SummarySchema = z.optional(
@@ -190,7 +190,7 @@ function daySamples(insights: readonly Insight[], target: CountSamplesTarget): M
     const metric = names.get(insight.name);
     if (metric === undefined) return [];
     return (insight.values ?? []).flatMap((value) => {
-      const end = graphTime(value.end_time)?.getTime();
+      const end = parseGraphTime(value.end_time)?.getTime();
       if (end === undefined) return [];
       return countSamples({ [insight.name]: value.value }, [[insight.name, metric]], target).map(
         (sample) => ({

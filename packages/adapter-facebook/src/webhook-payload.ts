@@ -1,8 +1,13 @@
 import type { Engagement } from '@smmkit/core';
-import { GraphIdSchema, type GraphWebhookChange, readGraphWebhookChanges } from '@smmkit/graph-api';
+import {
+  GraphIdSchema,
+  type GraphWebhookChange,
+  parseGraphTime,
+  readGraphWebhookChanges,
+} from '@smmkit/graph-api';
 import * as z from 'zod/mini';
 import { facebookAuthor } from './engagement/comment-engagement.js';
-import { facebookPostRef, graphTime } from './post-ref.js';
+import { facebookPostRef } from './post-ref.js';
 
 /** A time in a webhook value: Unix seconds (`feed`), or a Graph time string. */
 const WebhookTimeSchema = z.optional(z.union([z.number(), z.string()]));
@@ -44,7 +49,7 @@ const NEW_OR_CHANGED: ReadonlySet<string> = new Set(['add', 'edited', 'edit']);
 /** A webhook time as an instant: Unix seconds or a Graph time string. */
 function webhookTime(value: number | string | undefined): Date | undefined {
   if (typeof value === 'number') return new Date(value * 1000);
-  return graphTime(value);
+  return parseGraphTime(value);
 }
 
 /**

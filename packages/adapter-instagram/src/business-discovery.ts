@@ -13,8 +13,9 @@ import {
   type PublicPostsPage,
   systemClock,
 } from '@smmkit/core/adapter-kit';
+import { parseGraphTime } from '@smmkit/graph-api';
 import { NOT_PROFESSIONAL_SUBCODE } from './classify-error.js';
-import { graphTime, instagramPostRef } from './post-ref.js';
+import { instagramPostRef } from './post-ref.js';
 import { BusinessDiscoverySchema } from './schemas.js';
 
 // Business discovery: "get basic metadata and metrics about other Instagram professional
@@ -128,7 +129,7 @@ export async function lookupInstagramAccount(
       return {
         post: {
           platformPostId: item.id,
-          createdAt: graphTime(item.timestamp) ?? observedAt,
+          createdAt: parseGraphTime(item.timestamp) ?? observedAt,
           text: item.caption ?? '',
           ...(url === undefined ? {} : { url }),
         },

@@ -1,5 +1,6 @@
 import { type Engagement, type PostRef, UNKNOWN_AUTHOR_ID } from '@smmkit/core';
-import { graphTime, instagramPostRef } from './post-ref.js';
+import { parseGraphTime } from '@smmkit/graph-api';
+import { instagramPostRef } from './post-ref.js';
 import type { InstagramComment, InstagramHashtagMedia, InstagramMediaItem } from './schemas.js';
 
 /** Comment fields the adapter asks for (IGComment.json fields). */
@@ -52,7 +53,7 @@ export function instagramCommentEngagement(
       ...(handle === undefined ? {} : { handle }),
     },
     text: comment.text ?? '',
-    createdAt: graphTime(comment.timestamp) ?? where.now,
+    createdAt: parseGraphTime(comment.timestamp) ?? where.now,
     ...(comment.hidden === undefined ? {} : { hidden: comment.hidden }),
     raw: comment,
   };
@@ -83,7 +84,7 @@ export function instagramTagEngagement(media: InstagramMediaItem, where: Engagem
       ...(handle === undefined ? {} : { handle }),
     },
     text: media.caption ?? '',
-    createdAt: graphTime(media.timestamp) ?? where.now,
+    createdAt: parseGraphTime(media.timestamp) ?? where.now,
     raw: media,
   };
 }
@@ -122,7 +123,7 @@ export function instagramHashtagMediaEngagement(
     kind: 'mention',
     author: { id: UNKNOWN_AUTHOR_ID },
     text: media.caption ?? '',
-    createdAt: graphTime(media.timestamp) ?? where.now,
+    createdAt: parseGraphTime(media.timestamp) ?? where.now,
     raw: media,
   };
 }

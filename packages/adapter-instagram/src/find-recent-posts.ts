@@ -1,7 +1,8 @@
 import type { RequestContext } from '@smmkit/core';
 import type { RecentPost, RecentPostsQuery } from '@smmkit/core/adapter-kit';
 import { clampPageSize, type HttpClient, matchRecentPosts, systemClock } from '@smmkit/core/adapter-kit';
-import { graphTime, instagramPostRef } from './post-ref.js';
+import { parseGraphTime } from '@smmkit/graph-api';
+import { instagramPostRef } from './post-ref.js';
 import { MediaListSchema } from './schemas.js';
 
 /** Posts to read when the query does not say. */
@@ -51,7 +52,7 @@ export async function findRecentInstagramPosts(
   const recent = (data.data ?? []).map((media) => ({
     ref: instagramPostRef(media.id, accountId, media.permalink),
     ...(media.caption === undefined ? {} : { text: media.caption }),
-    createdAt: graphTime(media.timestamp) ?? now,
+    createdAt: parseGraphTime(media.timestamp) ?? now,
   }));
   return matchRecentPosts(recent, query, { limit });
 }

@@ -1,7 +1,8 @@
 import { type Engagement, type RequestContext, UnsupportedCapabilityError } from '@smmkit/core';
 import type { HttpClient } from '@smmkit/core/adapter-kit';
+import { parseGraphTime } from '@smmkit/graph-api';
 import * as z from 'zod/mini';
-import { graphTime, instagramPostRef } from './post-ref.js';
+import { instagramPostRef } from './post-ref.js';
 import { CommentSchema, MediaItemSchema } from './schemas.js';
 
 /** `GET /{ig-user-id}?fields=mentioned_comment…,mentioned_media…` (IGUser.json fields). */
@@ -76,7 +77,7 @@ export async function resolveInstagramMention(
         ...(handle === undefined ? {} : { handle }),
       },
       text: comment.text ?? mention.text,
-      createdAt: graphTime(comment.timestamp) ?? mention.createdAt,
+      createdAt: parseGraphTime(comment.timestamp) ?? mention.createdAt,
       postRef: instagramPostRef(media?.id ?? mediaId, mention.postRef?.accountId ?? accountId, permalink),
       raw,
     };
@@ -91,7 +92,7 @@ export async function resolveInstagramMention(
         ...(handle === undefined ? {} : { handle }),
       },
       text: media.caption ?? mention.text,
-      createdAt: graphTime(media.timestamp) ?? mention.createdAt,
+      createdAt: parseGraphTime(media.timestamp) ?? mention.createdAt,
       postRef: instagramPostRef(media.id, mention.postRef?.accountId ?? accountId, media.permalink),
       raw,
     };

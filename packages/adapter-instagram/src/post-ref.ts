@@ -17,21 +17,3 @@ import { isHttpUrl } from '@smmkit/core/adapter-kit';
 export function instagramPostRef(mediaId: string, accountId: string, url?: string | undefined): PostRef {
   return { platform: 'instagram', accountId, platformPostId: mediaId, ...(isHttpUrl(url) ? { url } : {}) };
 }
-
-/**
- * A Graph timestamp (`2026-05-01T09:05:00+0000`) as a `Date`, or `undefined` when unreadable.
- *
- * @param value - the timestamp
- * @returns the instant
- *
- * @example
- * ```ts
- * graphTime('2026-05-01T09:05:00+0000'); // 2026-05-01T09:05:00.000Z
- * ```
- */
-export function graphTime(value: string | undefined): Date | undefined {
-  if (value === undefined) return undefined;
-  const normalised = value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-  const time = Date.parse(normalised);
-  return Number.isNaN(time) ? undefined : new Date(time);
-}

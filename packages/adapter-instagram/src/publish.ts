@@ -14,10 +14,11 @@ import {
   publishWarningFromError,
   systemClock,
 } from '@smmkit/core/adapter-kit';
+import { parseGraphTime } from '@smmkit/graph-api';
 import { waitForInstagramContainer } from './container-status.js';
 import { type ContainerParams, createInstagramContainer } from './containers.js';
 import type { InstagramPostOptions } from './post-options.js';
-import { graphTime, instagramPostRef } from './post-ref.js';
+import { instagramPostRef } from './post-ref.js';
 import { instagramPublishKind } from './publish-format.js';
 import { checkInstagramPublishingQuota } from './quota.js';
 import { IdResponseSchema, MediaDetailsSchema } from './schemas.js';
@@ -166,7 +167,7 @@ export async function publishToInstagram(
       : details.data.shortcode === undefined
         ? undefined
         : `https://www.instagram.com/${kind === 'reel' ? 'reel' : 'p'}/${encodeURIComponent(details.data.shortcode)}/`;
-    publishedAt = graphTime(details.data.timestamp) ?? publishedAt;
+    publishedAt = parseGraphTime(details.data.timestamp) ?? publishedAt;
   } catch (error) {
     warnings.push(
       publishWarningFromError(

@@ -1,5 +1,6 @@
 import type { Engagement, EngagementPage, MentionSearchQuery, RequestContext } from '@smmkit/core';
 import { clampPageSize, type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
+import { parseGraphTime } from '@smmkit/graph-api';
 import { instagramHashtagMediaEngagement } from './comment-engagement.js';
 import type { InstagramHashtagDirectory } from './hashtag-directory.js';
 import { instagramHashtags } from './hashtag-terms.js';
@@ -9,7 +10,6 @@ import {
   type HashtagPosition,
   type MediaKey,
 } from './mention-search-cursor.js';
-import { graphTime } from './post-ref.js';
 import { HashtagMediaListSchema, type InstagramHashtagMedia } from './schemas.js';
 
 /**
@@ -69,7 +69,7 @@ export async function* searchInstagramMentions(
   const limit = clampPageSize(query.pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   const now = new Date((context.clock ?? systemClock).now());
   const keyOf = (media: InstagramHashtagMedia): MediaKey => ({
-    time: graphTime(media.timestamp)?.getTime() ?? now.getTime(),
+    time: parseGraphTime(media.timestamp)?.getTime() ?? now.getTime(),
     id: media.id,
   });
   const sources = tags.map(

@@ -56,6 +56,7 @@ export {
   type ResolvedGraphSettings,
   resolveGraphSettings,
 } from './graph-settings.js';
+export { parseGraphTime } from './graph-time.js';
 export { GRAPH_API_ORIGIN, GRAPH_API_VERSION, GraphVersionSetting } from './graph-version.js';
 export { GRAPH_USAGE_BUCKET, parseGraphUsage } from './parse-graph-usage.js';
 export type { GraphPlatform } from './platform.js';

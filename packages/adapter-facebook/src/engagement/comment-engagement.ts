@@ -1,7 +1,6 @@
 import type { Engagement, PostRef } from '@smmkit/core';
-import { GraphIdSchema, GraphPagingSchema } from '@smmkit/graph-api';
+import { GraphIdSchema, GraphPagingSchema, parseGraphTime } from '@smmkit/graph-api';
 import * as z from 'zod/mini';
-import { graphTime } from '../post-ref.js';
 
 /**
  * Comment fields the adapter asks for (https://developers.facebook.com/docs/graph-api/reference/comment/):
@@ -72,7 +71,7 @@ export function facebookCommentEngagement(comment: FacebookComment, where: Engag
     ...(parentId === undefined ? {} : { parentId }),
     author: facebookAuthor(comment.from),
     text: comment.message ?? '',
-    createdAt: graphTime(comment.created_time) ?? where.now,
+    createdAt: parseGraphTime(comment.created_time) ?? where.now,
     ...(comment.is_hidden === undefined ? {} : { hidden: comment.is_hidden }),
     raw: comment,
   };

@@ -1,7 +1,7 @@
 import type { Engagement } from '@smmkit/core';
-import { GraphIdSchema, GraphPagingSchema } from '@smmkit/graph-api';
+import { GraphIdSchema, GraphPagingSchema, parseGraphTime } from '@smmkit/graph-api';
 import * as z from 'zod/mini';
-import { facebookPostRef, graphTime } from '../post-ref.js';
+import { facebookPostRef } from '../post-ref.js';
 import { type EngagementWhere, facebookAuthor } from './comment-engagement.js';
 
 /** Fields read of a post that tags the Page (https://developers.facebook.com/docs/graph-api/reference/post/). */
@@ -50,7 +50,7 @@ export function facebookTaggedEngagement(
     postRef: post.permalink_url === undefined ? ref : { ...ref, url: post.permalink_url },
     author: facebookAuthor(post.from),
     text: post.message ?? '',
-    createdAt: graphTime(post.created_time) ?? where.now,
+    createdAt: parseGraphTime(post.created_time) ?? where.now,
     raw: post,
   };
 }
