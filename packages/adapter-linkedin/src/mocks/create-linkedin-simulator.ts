@@ -25,7 +25,7 @@ import { registerCommentRoutes } from './routes/comments.js';
 import { registerFollowerStatisticsRoutes } from './routes/follower-statistics.js';
 import { ACCESS_TOKEN_SECONDS, REFRESH_TOKEN_SECONDS, registerOAuthRoutes } from './routes/oauth.js';
 import { registerPostRoutes } from './routes/posts.js';
-import { registerReactionRoutes } from './routes/reactions.js';
+import { REACTION_TYPES, registerReactionRoutes } from './routes/reactions.js';
 import { registerStatisticsRoutes } from './routes/statistics.js';
 import { registerUploadRoutes } from './routes/uploads.js';
 import { storeComment, storePost } from './store-post.js';
@@ -283,7 +283,6 @@ export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}):
     seedReactions(postUrn, count) {
       const post = sim.posts.get(postUrn);
       if (post === undefined) throw new Error(`seedReactions: no post ${postUrn}`);
-      const types = ['LIKE', 'PRAISE', 'EMPATHY', 'INTEREST', 'APPRECIATION', 'ENTERTAINMENT'];
       return seedInbound(sim, {
         count,
         // One reaction per member and post, as on LinkedIn: each fan reacts once.
@@ -291,7 +290,7 @@ export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}):
         author: (handle) => sim.accountByHandle(handle) ?? sim.addAccount({ handle }),
         item: (_, index) => ({
           kind: 'reaction',
-          text: types[index % types.length] ?? 'LIKE',
+          text: REACTION_TYPES[index % REACTION_TYPES.length] ?? 'LIKE',
           addressee: post.accountId,
           inReplyTo: post,
         }),

@@ -28,6 +28,20 @@ export function restRoute(
   });
 }
 
+/**
+ * A page of a Rest.li collection, `{elements, paging: {start, count, total}}`: `start` (default
+ * 0) and `count` (default 10, 1 to 100) from the query
+ * (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/pagination).
+ */
+export function restliPage<T>(url: URL, items: readonly T[], render: (item: T) => unknown): Response {
+  const start = Math.max(0, Number(url.searchParams.get('start') ?? 0));
+  const count = Math.min(100, Math.max(1, Number(url.searchParams.get('count') ?? 10)));
+  return Response.json({
+    elements: items.slice(start, start + count).map(render),
+    paging: { start, count, total: items.length },
+  });
+}
+
 function versionProblem(context: LinkedInSimContext, request: Request): Response | undefined {
   const version = request.headers.get('linkedin-version');
   if (version === null || version.trim() === '') {

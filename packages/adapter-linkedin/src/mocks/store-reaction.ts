@@ -11,8 +11,10 @@ export function reactionUrn(actor: string, entity: string): string {
 
 /**
  * Stores `actor`'s reaction on `entity` (a post or comment), replacing the one it had there: one
- * reaction per actor and entity, as its URN says. Keeps the engagement record of `entity` in step
- * (see {@link syncLiked}).
+ * reaction per actor and entity, as its URN says. Any reaction is a like in testkit's
+ * `sim.likes`, so the engagement record of `entity` is `liked` while the account it addresses has
+ * a reaction on it, and tests and the conformance suite read the like off `sim.engagements` as
+ * they read `hidden`.
  *
  * @returns the stored reaction
  */
@@ -24,12 +26,12 @@ export function storeReaction(
   const stored: SimulatedReaction = { id: reactionUrn(reaction.actor, entity), ...reaction };
   const others = (context.reactions.get(entity) ?? []).filter((each) => each.actor !== reaction.actor);
   context.reactions.set(entity, [...others, stored]);
-  syncLiked(context, entity);
+  context.sim.likes.set(entity, reaction.actor, true);
   return stored;
 }
 
 /**
- * Removes `actor`'s reaction on `entity`.
+ * Removes `actor`'s reaction on `entity` (and its like in `sim.likes`).
  *
  * @returns whether there was one
  */
@@ -38,18 +40,6 @@ export function removeReaction(context: LinkedInSimContext, entity: string, acto
   const kept = reactions.filter((each) => each.actor !== actor);
   if (kept.length === reactions.length) return false;
   context.reactions.set(entity, kept);
-  syncLiked(context, entity);
+  context.sim.likes.set(entity, actor, false);
   return true;
-}
-
-/**
- * Marks the engagement record of `entity` (a seeded comment or mention) `liked` while the account
- * it addresses has a reaction on it, so tests and the conformance suite can read the like off
- * `sim.engagements` as they read `hidden`.
- */
-function syncLiked(context: LinkedInSimContext, entity: string): void {
-  const engagement = context.sim.engagements.get(entity);
-  if (engagement === undefined) return;
-  const reactions = context.reactions.get(entity) ?? [];
-  engagement.liked = reactions.some((each) => each.actor === engagement.accountId);
 }

@@ -3,23 +3,9 @@ import { type LinkedInSimContext, mayActAs, pathKey, postExtra } from '../contex
 import { renderComment } from '../entities.js';
 import { accessDenied, badRequest, notFound } from '../errors.js';
 import { readJsonObject } from '../json-body.js';
-import { restRoute } from '../rest-route.js';
+import { restliPage, restRoute } from '../rest-route.js';
 import { storeComment } from '../store-post.js';
-import { hasScope } from './posts.js';
-
-/** Scopes that allow commenting: the `*_social` ones and the newer `*_social_feed` ones. */
-const WRITE = [
-  'w_member_social',
-  'w_member_social_feed',
-  'w_organization_social',
-  'w_organization_social_feed',
-];
-const READ = [
-  'r_member_social',
-  'r_member_social_feed',
-  'r_organization_social',
-  'r_organization_social_feed',
-];
+import { hasScope, SOCIAL_READ, SOCIAL_WRITE } from './posts.js';
 
 /**
  * Declares the Comments API on `/rest/socialActions/{urn}/comments`, where `{urn}` is a post, or a
@@ -38,18 +24,13 @@ export function registerCommentRoutes(context: LinkedInSimContext): void {
     '/socialActions/:target/comments',
     { bucket: 'api' },
     ({ params, url, scopes }) => {
-      if (!hasScope(scopes, ...READ)) return accessDenied('comments.GET_ALL');
+      if (!hasScope(scopes, ...SOCIAL_READ)) return accessDenied('comments.GET_ALL');
       const target = sim.posts.get(pathKey(params.target));
       if (target === undefined) return notFound('socialActions');
-      const start = Math.max(0, Number(url.searchParams.get('start') ?? 0));
-      const count = Math.min(100, Math.max(1, Number(url.searchParams.get('count') ?? 10)));
       const comments = sim.posts.filter(
         (post) => post.inReplyToId === target.id && postExtra(post).kind === 'comment',
       );
-      return Response.json({
-        elements: comments.slice(start, start + count).map(renderComment),
-        paging: { start, count, total: comments.length },
-      });
+      return restliPage(url, comments, renderComment);
     },
   );
 }
@@ -59,7 +40,7 @@ async function createComment(
   { request, params, accountId, scopes, now }: RouteContext,
 ) {
   const { sim } = context;
-  if (!hasScope(scopes, ...WRITE)) return accessDenied('comments.CREATE');
+  if (!hasScope(scopes, ...SOCIAL_WRITE)) return accessDenied('comments.CREATE');
   const body = await readJsonObject(request);
   if (body instanceof Response) return body;
   const actor = typeof body.actor === 'string' ? body.actor : '';

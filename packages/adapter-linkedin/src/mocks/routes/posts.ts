@@ -216,6 +216,26 @@ function usableAsset(
   return asset;
 }
 
+/**
+ * Scopes that allow reading comments and reactions: the `*_social` ones and the newer
+ * `*_social_feed` ones (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/comments-api;
+ * https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/reactions-api).
+ */
+export const SOCIAL_READ = [
+  'r_member_social',
+  'r_member_social_feed',
+  'r_organization_social',
+  'r_organization_social_feed',
+];
+
+/** Scopes that allow commenting and reacting: "Post, comment and react on posts on behalf of" a member or an organization. */
+export const SOCIAL_WRITE = [
+  'w_member_social',
+  'w_member_social_feed',
+  'w_organization_social',
+  'w_organization_social_feed',
+];
+
 /** Whether the token, granted `granted` (testkit's `RouteContext.scopes`), has one of `scopes`. */
 export function hasScope(granted: readonly string[], ...scopes: readonly string[]): boolean {
   return scopes.some((scope) => granted.includes(scope));

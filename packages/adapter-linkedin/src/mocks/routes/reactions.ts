@@ -2,30 +2,14 @@ import type { RouteContext } from '@smmkit/testkit';
 import { type LinkedInSimContext, mayActAs, pathKey, type SimulatedReaction } from '../context.js';
 import { accessDenied, badRequest, notFound, unprocessable } from '../errors.js';
 import { readJsonObject } from '../json-body.js';
-import { restRoute } from '../rest-route.js';
+import { restliPage, restRoute } from '../rest-route.js';
 import { removeReaction, storeReaction } from '../store-reaction.js';
-import { hasScope } from './posts.js';
+import { hasScope, SOCIAL_READ, SOCIAL_WRITE } from './posts.js';
 
 // The Reactions API (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/reactions-api).
 
-/** Scopes that allow reading reactions: the `*_social` ones and the newer `*_social_feed` ones. */
-const READ = [
-  'r_member_social',
-  'r_member_social_feed',
-  'r_organization_social',
-  'r_organization_social_feed',
-];
-
-/** Scopes that allow reacting: "Post, comment and react on posts on behalf of" a member or an organization. */
-const WRITE = [
-  'w_member_social',
-  'w_member_social_feed',
-  'w_organization_social',
-  'w_organization_social_feed',
-];
-
 /** The reaction types the API takes (`MAYBE` is retired). */
-const REACTION_TYPES = new Set(['LIKE', 'PRAISE', 'EMPATHY', 'INTEREST', 'APPRECIATION', 'ENTERTAINMENT']);
+export const REACTION_TYPES = ['LIKE', 'PRAISE', 'EMPATHY', 'INTEREST', 'APPRECIATION', 'ENTERTAINMENT'];
 
 /** A reaction's key as a delete names it: `(actor:{urn},entity:{urn})`, URL-decoded. */
 const REACTION_KEY = /^\(actor:(urn:li:(?:person|organization):[^,()]+),entity:(.+)\)$/;
@@ -42,21 +26,16 @@ const REACTION_KEY = /^\(actor:(urn:li:(?:person|organization):[^,()]+),entity:(
  */
 export function registerReactionRoutes(context: LinkedInSimContext): void {
   restRoute(context, 'GET', '/reactions/:key', { bucket: 'api' }, ({ params, url, scopes }) => {
-    if (!hasScope(scopes, ...READ)) return accessDenied('reactions.FINDER-entity');
+    if (!hasScope(scopes, ...SOCIAL_READ)) return accessDenied('reactions.FINDER-entity');
     if (url.searchParams.get('q') !== 'entity') return badRequest('/q', 'must be entity');
     const entity = /^\(entity:(.+)\)$/.exec(pathKey(params.key))?.[1];
     if (entity === undefined || context.sim.posts.get(entity) === undefined) return notFound('reactions');
-    const start = Math.max(0, Number(url.searchParams.get('start') ?? 0));
-    const count = Math.min(100, Math.max(1, Number(url.searchParams.get('count') ?? 10)));
     const reactions = [...(context.reactions.get(entity) ?? [])].reverse();
-    return Response.json({
-      elements: reactions.slice(start, start + count).map((reaction) => renderReaction(reaction, entity)),
-      paging: { start, count, total: reactions.length },
-    });
+    return restliPage(url, reactions, (reaction) => renderReaction(reaction, entity));
   });
   restRoute(context, 'POST', '/reactions', { bucket: 'api' }, (route) => createReaction(context, route));
   restRoute(context, 'DELETE', '/reactions/:key', { bucket: 'api' }, ({ params, accountId, scopes }) => {
-    if (!hasScope(scopes, ...WRITE)) return accessDenied('reactions.DELETE');
+    if (!hasScope(scopes, ...SOCIAL_WRITE)) return accessDenied('reactions.DELETE');
     const [, actor, entity] = REACTION_KEY.exec(pathKey(params.key)) ?? [];
     if (actor === undefined || entity === undefined)
       return badRequest('/key', 'must be (actor:{urn},entity:{urn})');
@@ -70,7 +49,7 @@ async function createReaction(
   context: LinkedInSimContext,
   { request, url, accountId, scopes, now }: RouteContext,
 ) {
-  if (!hasScope(scopes, ...WRITE)) return accessDenied('reactions.CREATE');
+  if (!hasScope(scopes, ...SOCIAL_WRITE)) return accessDenied('reactions.CREATE');
   const actor = url.searchParams.get('actor') ?? '';
   if (actor === '') return badRequest('actor', 'is required');
   if (!mayActAs(context, accountId, actor)) return accessDenied('reactions.CREATE');
@@ -79,7 +58,7 @@ async function createReaction(
   const root = typeof body.root === 'string' ? body.root : '';
   if (root === '') return unprocessable('/root', 'field is required but not found and has no default value');
   const reactionType = body.reactionType;
-  if (typeof reactionType !== 'string' || !REACTION_TYPES.has(reactionType))
+  if (typeof reactionType !== 'string' || !REACTION_TYPES.includes(reactionType))
     return unprocessable('/reactionType', `"${String(reactionType)}" is not an enum symbol`);
   // A post or a comment: both are in `sim.posts`. One that is gone, or never was, is not found.
   if (context.sim.posts.get(root) === undefined) return notFound(root);
