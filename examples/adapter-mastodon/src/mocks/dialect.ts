@@ -1,4 +1,4 @@
-import { bearerToken, type PlatformDialect, type RateWindow } from '@smmkit/testkit';
+import { bearerToken, type PlatformDialect, type RateWindow, withHeaders } from '@smmkit/testkit';
 import { mastodonError } from './errors.js';
 
 /**
@@ -31,7 +31,7 @@ export const mastodonDialect: PlatformDialect = {
   //   `expired_token` fault answers like a token the server does not know.
   unauthorized(reason) {
     const message = reason === 'revoked' ? 'The access token was revoked' : 'The access token is invalid';
-    return mastodonError(401, message, {
+    return withHeaders(mastodonError(401, message), {
       // Doorkeeper's challenge, sent with every invalid_token answer (RFC 6750 §3).
       'www-authenticate': `Bearer realm="Doorkeeper", error="invalid_token", error_description="${message}"`,
     });

@@ -6,8 +6,8 @@
  * return mastodonError(404, RECORD_NOT_FOUND);
  * ```
  */
-export function mastodonError(status: number, message: string, headers?: Readonly<Record<string, string>>) {
-  return Response.json({ error: message }, headers === undefined ? { status } : { status, headers });
+export function mastodonError(status: number, message: string) {
+  return Response.json({ error: message }, { status });
 }
 
 /** 404 for a missing or hidden record (docs.joinmastodon.org/methods/statuses/#get, 404). */
