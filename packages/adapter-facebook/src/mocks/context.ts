@@ -23,6 +23,20 @@ export function photoMimeType(url: string): string {
   return 'image/jpeg';
 }
 
+/**
+ * A time parameter as Graph reads it (`since`, `until`, `scheduled_publish_time`): Unix seconds,
+ * or a date string ("A Unix timestamp or strtotime data value",
+ * https://developers.facebook.com/docs/graph-api/results, time-based pagination), in ms; `NaN`
+ * when unreadable.
+ *
+ * @example
+ * ```ts
+ * graphInstant('1763812800') === graphInstant('2025-11-22T12:00:00Z');
+ * ```
+ */
+export const graphInstant = (raw: string): number =>
+  /^\d+$/.test(raw) ? Number(raw) * 1000 : Date.parse(raw);
+
 /** An uploaded photo that belongs to `pageId` and is not in a post yet, or `undefined`. */
 export function unpublishedPhoto(
   context: FacebookContext,

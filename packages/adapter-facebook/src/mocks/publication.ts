@@ -1,5 +1,6 @@
 import { invalidParameter } from '@smmkit/graph-api/mocks';
 import type { SimulatedPost } from '@smmkit/testkit';
+import { graphInstant } from './context.js';
 
 /**
  * `scheduled_publish_time` must lie between 10 minutes and 30 days after the request
@@ -44,7 +45,7 @@ export function readPublication(
     return invalidParameter(
       'A scheduled post must be unpublished: send published=false with scheduled_publish_time',
     );
-  const at = /^\d+$/.test(scheduled) ? Number(scheduled) * 1000 : Date.parse(scheduled);
+  const at = graphInstant(scheduled);
   if (Number.isNaN(at) || at - now < MIN_LEAD_MS || at - now > MAX_LEAD_MS)
     return invalidParameter('The specified scheduled publish time is invalid.');
   return { unpublished, scheduledAt: at };

@@ -9,14 +9,7 @@ import {
 } from '@smmkit/graph-api/mocks';
 import type { SimulatedEngagement, SimulatedPost } from '@smmkit/testkit';
 import { COMMENT_DEFAULT_FIELDS, type CommentStore, isPagePost } from '../comments-store.js';
-import type { FacebookContext } from '../context.js';
-
-/** `since` as Graph takes it: Unix seconds or an ISO 8601 time; `undefined` when absent or unreadable. */
-function sinceMs(raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const ms = /^\d+$/.test(raw) ? Number(raw) * 1000 : Date.parse(raw);
-  return Number.isNaN(ms) ? undefined : ms;
-}
+import { type FacebookContext, graphInstant } from '../context.js';
 
 /**
  * Comments of the Page's posts and their moderation
@@ -59,8 +52,9 @@ export function registerCommentRoutes(context: FacebookContext, comments: Commen
     if (found === undefined) return unsupportedRequest('GET', id);
     const { params, now } = request;
     const filter = params.get('filter') === 'stream' ? 'stream' : 'toplevel';
-    const since = sinceMs(params.get('since'));
-    const items = comments.under(id, filter).filter((item) => since === undefined || item.createdAt >= since);
+    // An unreadable `since` filters nothing (ASSUMED).
+    const since = graphInstant(params.get('since') ?? '');
+    const items = comments.under(id, filter).filter((item) => Number.isNaN(since) || item.createdAt >= since);
     const order = params.get('order') === 'reverse_chronological' ? 'newest' : 'oldest';
     const fields = fieldNames(params.get('fields'));
     const page = graphPage(items, request, order, (item) =>

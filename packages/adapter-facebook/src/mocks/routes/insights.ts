@@ -1,7 +1,7 @@
 import { graphError, graphTime, listParam, unsupportedRequest } from '@smmkit/graph-api/mocks';
 import { growingCount, type SimulatedAccount, type SimulatedPost } from '@smmkit/testkit';
 import { isPagePost } from '../comments-store.js';
-import type { FacebookContext } from '../context.js';
+import { type FacebookContext, graphInstant } from '../context.js';
 
 /** Simulated growth per hour of a fresh post's insights (made-up figures, see testkit `growingCount`). */
 const PER_HOUR = { views: 500, viewers: 300, clicks: 20 } as const;
@@ -112,11 +112,14 @@ function pageValue(context: FacebookContext, page: SimulatedAccount, name: PageM
   return total;
 }
 
-/** The ends of the days a Page request covers: `since`/`until` (Unix seconds), else the last two days. */
+/**
+ * The ends of the days a Page request covers: `since`/`until` (Unix seconds or a date, see
+ * `graphInstant`), else the last two days.
+ */
 function dayEnds(since: string | undefined, until: string | undefined, now: number): number[] | Response {
   const lastEnd = Math.floor((now - DAY_END_OFFSET_MS) / DAY_MS) * DAY_MS + DAY_END_OFFSET_MS;
-  const to = until === undefined ? lastEnd : Number(until) * 1000;
-  const from = since === undefined ? to - 2 * DAY_MS : Number(since) * 1000;
+  const to = until === undefined ? lastEnd : graphInstant(until);
+  const from = since === undefined ? to - 2 * DAY_MS : graphInstant(since);
   if (!Number.isFinite(from) || !Number.isFinite(to) || from > to)
     return graphError({ message: '(#100) The since and until parameters must be valid times', code: 100 });
   if (to - from > MAX_SPAN_MS)

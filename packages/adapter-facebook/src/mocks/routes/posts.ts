@@ -1,6 +1,6 @@
 import { fieldNames, graphTime, pick, unsupportedRequest } from '@smmkit/graph-api/mocks';
 import { growingCount, type SimulatedPost } from '@smmkit/testkit';
-import type { FacebookContext } from '../context.js';
+import { type FacebookContext, graphInstant } from '../context.js';
 import { isLive } from '../publication.js';
 
 /** A post as Graph writes it. */
@@ -29,8 +29,8 @@ function countsJson(post: SimulatedPost, now: number): Record<string, unknown> {
 }
 
 /**
- * `GET /{v}/{page-id}/posts` (newest first, `since` in Unix seconds, `limit`, `fields`) and
- * `DELETE /{v}/{post-id}` → `{success:true}` for the Page's own posts
+ * `GET /{v}/{page-id}/posts` (newest first, `since` in Unix seconds or a date as `graphInstant`
+ * reads it, `limit`, `fields`) and `DELETE /{v}/{post-id}` → `{success:true}` for the Page's own posts
  * (https://developers.facebook.com/docs/graph-api/reference/page/feed,
  * https://developers.facebook.com/docs/pages-api/posts), and `GET /{v}/{id}` for a post's counts
  * (`shares`, `comments.summary(true)`, `reactions.summary(true)`) or a Page's `followers_count`
@@ -49,16 +49,13 @@ export function registerPostRoutes(context: FacebookContext): void {
   context.route('GET', '/:version/:pageId/posts', {}, ({ path, params, accountId, now }) => {
     const pageId = path.pageId ?? '';
     if (pageId !== accountId) return unsupportedRequest('GET', pageId);
-    const since = Number(params.get('since') ?? 0) * 1000;
+    const since = graphInstant(params.get('since') ?? '0');
     const limit = Math.min(Number(params.get('limit') ?? 25) || 25, 100);
     const fields = fieldNames(params.get('fields') ?? 'id,message,created_time');
     const posts = sim.posts
-      // Comments the Page wrote are stored as posts that reply to something: they are not feed posts.
-      .filter(
-        (post) => post.accountId === pageId && post.createdAt >= since && post.inReplyToId === undefined,
-      )
-      // Scheduled posts until their time, videos until processed, drafts and failed videos are not in the feed.
-      .filter((post) => isLive(post, now))
+      // Comments the Page wrote (stored as posts), scheduled posts until their time, videos until
+      // processed, drafts and failed videos are not in the feed (`isLive`).
+      .filter((post) => post.accountId === pageId && post.createdAt >= since && isLive(post, now))
       .sort((a, b) => b.createdAt - a.createdAt)
       .slice(0, limit);
     return Response.json({ data: posts.map((post) => pick(postJson(post), fields)) });

@@ -2,16 +2,11 @@ import {
   graphError,
   headerOrQueryToken,
   invalidParameter,
+  readGraphParams,
   tokenError,
   unsupportedRequest,
 } from '@smmkit/graph-api/mocks';
-import {
-  type PlatformSimulator,
-  type RequestParams,
-  readParams,
-  type UploadSession,
-  UploadSessions,
-} from '@smmkit/testkit';
+import { type PlatformSimulator, type UploadSession, UploadSessions } from '@smmkit/testkit';
 import { readPublication } from '../publication.js';
 import { type FacebookVideoContext, storeVideoPost, videoNodeJson } from '../video-posts.js';
 
@@ -66,27 +61,19 @@ export function registerVideoRoutes(
     const version = String(path.version);
     if (!VERSION_PATTERN.test(version))
       return graphError({ message: `Unknown path components: /${version}`, code: 2500 });
-    let params: RequestParams;
-    try {
-      params = await readParams(request);
-    } catch {
-      return invalidParameter('The request body could not be read');
-    }
-    const check = sim.tokens.check(headerOrQueryToken(request, url) ?? params.string('access_token'));
+    // Read as the Graph host reads them: a body that does not parse carries no parameters.
+    const params = await readGraphParams(request);
+    const check = sim.tokens.check(headerOrQueryToken(request, url) ?? params.get('access_token'));
     if (check.status !== 'valid') return tokenError(check.status, now);
     const pageId = String(path.pageId);
     if (pageId !== check.accountId) return unsupportedRequest('POST', pageId);
 
-    const phase = params.string('upload_phase');
-    const fileUrl = params.string('file_url');
+    const phase = params.get('upload_phase');
+    const fileUrl = params.get('file_url');
     const finish = (videoId: string, sizeBytes: number): Response | undefined => {
-      const publication = readPublication(
-        params.string('published'),
-        params.string('scheduled_publish_time'),
-        now,
-      );
+      const publication = readPublication(params.get('published'), params.get('scheduled_publish_time'), now);
       if (publication instanceof Response) return publication;
-      const description = params.string('description') ?? params.string('title') ?? '';
+      const description = params.get('description') ?? params.get('title') ?? '';
       storeVideoPost(context, { videoId, pageId, kind: 'video', description, sizeBytes, publication }, now);
       return undefined;
     };
@@ -98,7 +85,7 @@ export function registerVideoRoutes(
       return finish(videoId, 0) ?? Response.json({ id: videoId });
     }
     if (phase === 'start') {
-      const fileSize = Number(params.string('file_size'));
+      const fileSize = Number(params.get('file_size'));
       if (!Number.isInteger(fileSize) || fileSize <= 0)
         return invalidParameter('The parameter file_size is required');
       // The simulator does not expire a session (Graph's lifetime for one is not documented).
@@ -117,7 +104,7 @@ export function registerVideoRoutes(
       });
     }
     if (phase === 'transfer' || phase === 'finish') {
-      const session = sessions.live(params.string('upload_session_id') ?? '', pageId, now);
+      const session = sessions.live(params.get('upload_session_id') ?? '', pageId, now);
       if (session === undefined || session.finalized) return invalidParameter('Invalid upload_session_id');
       const received = sessions.received(session);
       if (phase === 'finish') {
@@ -133,7 +120,7 @@ export function registerVideoRoutes(
       const chunk = params.file('video_file_chunk');
       if (chunk === undefined || chunk.size === 0)
         return invalidParameter('The parameter video_file_chunk is required');
-      const start = Number(params.string('start_offset'));
+      const start = Number(params.get('start_offset'));
       if (start !== received)
         return invalidParameter(
           `start_offset ${start} does not match the upload session (expected ${received})`,
