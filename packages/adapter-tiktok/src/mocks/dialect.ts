@@ -1,13 +1,8 @@
-import { bearerToken, type PlatformDialect, type UnauthorizedReason } from '@smmkit/testkit';
+import { bearerToken, type PlatformDialect } from '@smmkit/testkit';
 import { tiktokError } from './answers.js';
 
-/** TikTok's 401 message for each reason a token is refused (one code for all of them). */
-const UNAUTHORIZED: Readonly<Record<UnauthorizedReason, string>> = {
-  missing: 'The access token is invalid or not found in the request.',
-  unknown: 'The access token is invalid or not found in the request.',
-  expired: 'The access token is invalid or not found in the request.',
-  revoked: 'The access token is invalid or not found in the request.',
-};
+/** TikTok's 401 message, the same for every reason a token is refused. */
+const UNAUTHORIZED = 'The access token is invalid or not found in the request.';
 
 /**
  * How TikTok says things (https://developers.tiktok.com/doc/tiktok-api-v2-error-handling): a
@@ -22,7 +17,7 @@ const UNAUTHORIZED: Readonly<Record<UnauthorizedReason, string>> = {
  */
 export const tiktokDialect: PlatformDialect = {
   extractToken: (request) => bearerToken(request),
-  unauthorized: (reason) => tiktokError(401, 'access_token_invalid', UNAUTHORIZED[reason], Date.now()),
+  unauthorized: () => tiktokError(401, 'access_token_invalid', UNAUTHORIZED, Date.now()),
   rateLimited: () =>
     tiktokError(
       429,

@@ -1,4 +1,4 @@
-import { growingCount, type SimulatedPost } from '@smmkit/testkit';
+import { growingCount, queryList, type SimulatedPost, selectFields } from '@smmkit/testkit';
 import { invalidParams, jsonObject, ok, recordField } from '../answers.js';
 import type { TikTokSimContext } from '../context.js';
 import { missingScope } from '../init-rules.js';
@@ -31,8 +31,8 @@ export function registerDisplayRoutes(context: TikTokSimContext): void {
     async ({ request, url, accountId, scopes, now }) => {
       const refused = missingScope(scopes, 'video.list', now);
       if (refused !== undefined) return refused;
-      const fields = fieldsOf(url);
-      if (fields.length === 0) return invalidParams('The fields parameter is required.', now);
+      const fields = queryList(url, 'fields');
+      if (fields.size === 0) return invalidParams('The fields parameter is required.', now);
       const body = await jsonObject(request);
       const ids = recordField(body ?? {}, 'filters').video_ids;
       if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_IDS)
@@ -52,8 +52,8 @@ export function registerDisplayRoutes(context: TikTokSimContext): void {
     async ({ request, url, accountId, scopes, now }) => {
       const refused = missingScope(scopes, 'video.list', now);
       if (refused !== undefined) return refused;
-      const fields = fieldsOf(url);
-      if (fields.length === 0) return invalidParams('The fields parameter is required.', now);
+      const fields = queryList(url, 'fields');
+      if (fields.size === 0) return invalidParams('The fields parameter is required.', now);
       const body = (await jsonObject(request)) ?? {};
       const maxCount = body.max_count ?? 10;
       if (!Number.isInteger(maxCount) || (maxCount as number) < 1 || (maxCount as number) > MAX_COUNT)
@@ -76,67 +76,57 @@ export function registerDisplayRoutes(context: TikTokSimContext): void {
   );
 
   sim.route('GET', '/v2/user/info/', { bucket: 'user_info' }, ({ url, accountId, scopes, now }) => {
-    const fields = fieldsOf(url);
-    if (fields.length === 0) return invalidParams('The fields parameter is required.', now);
+    const fields = queryList(url, 'fields');
+    if (fields.size === 0) return invalidParams('The fields parameter is required.', now);
     const refused =
       missingScope(scopes, 'user.info.basic', now) ??
-      (fields.some((field) => STATS_FIELDS.includes(field))
+      (STATS_FIELDS.some((field) => fields.has(field))
         ? missingScope(scopes, 'user.info.stats', now)
         : undefined);
     if (refused !== undefined) return refused;
     const account = sim.accounts.get(accountId);
     const posts = visible(accountId, now);
-    const all: Record<string, unknown> = {
-      open_id: accountId,
-      display_name: account?.displayName ?? accountId,
-      follower_count: account?.followers ?? 0,
-      following_count: account?.following ?? 0,
-      likes_count: posts.reduce((sum, post) => sum + counts(post, now).like_count, 0),
-      video_count: posts.length,
-    };
-    return ok({ user: pick(all, fields) }, now);
+    const user = selectFields({}, fields, {
+      open_id: () => accountId,
+      display_name: () => account?.displayName ?? accountId,
+      follower_count: () => account?.followers ?? 0,
+      following_count: () => account?.following ?? 0,
+      likes_count: () => posts.reduce((sum, post) => sum + counts(post, now).like_count(), 0),
+      video_count: () => posts.length,
+    });
+    return ok({ user }, now);
   });
 }
 
-function fieldsOf(url: URL): string[] {
-  return (url.searchParams.get('fields') ?? '')
-    .split(',')
-    .map((field) => field.trim())
-    .filter((field) => field !== '');
-}
-
+/** A post's counts, growing with its age. */
 function counts(post: SimulatedPost, now: number) {
-  const age = now - post.createdAt;
+  const grown = (name: string, perHour: number) => () =>
+    growingCount(post.id, name, now - post.createdAt, perHour);
   return {
-    view_count: growingCount(post.id, 'views', age, 900),
-    like_count: growingCount(post.id, 'likes', age, 60),
-    comment_count: growingCount(post.id, 'comments', age, 8),
-    share_count: growingCount(post.id, 'shares', age, 4),
+    view_count: grown('views', 900),
+    like_count: grown('likes', 60),
+    comment_count: grown('comments', 8),
+    share_count: grown('shares', 4),
   };
 }
 
+/** A video object (https://developers.tiktok.com/doc/tiktok-api-v2-video-object): the fields asked for. */
 function videoObject(
   context: TikTokSimContext,
   post: SimulatedPost,
-  fields: readonly string[],
+  fields: ReadonlySet<string>,
   now: number,
 ): Record<string, unknown> {
   const username = context.creators.get(post.accountId)?.username ?? post.accountId;
   const kind = post.extra.kind === 'photo' ? 'photo' : 'video';
-  const title = kind === 'photo' && typeof post.extra.title === 'string' ? post.extra.title : post.text;
-  const all: Record<string, unknown> = {
-    id: post.id,
-    title,
-    video_description: post.text,
-    create_time: Math.floor(post.createdAt / 1000),
-    share_url: `https://www.tiktok.com/@${username}/${kind}/${post.id}`,
-    duration: 15,
-    cover_image_url: `https://p16-sign.tiktokcdn-us.com/cover/${post.id}.jpeg`,
+  return selectFields({}, fields, {
+    id: () => post.id,
+    title: () => (kind === 'photo' && typeof post.extra.title === 'string' ? post.extra.title : post.text),
+    video_description: () => post.text,
+    create_time: () => Math.floor(post.createdAt / 1000),
+    share_url: () => `https://www.tiktok.com/@${username}/${kind}/${post.id}`,
+    duration: () => 15,
+    cover_image_url: () => `https://p16-sign.tiktokcdn-us.com/cover/${post.id}.jpeg`,
     ...counts(post, now),
-  };
-  return pick(all, fields);
-}
-
-function pick(all: Readonly<Record<string, unknown>>, fields: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(fields.filter((field) => field in all).map((field) => [field, all[field]]));
+  });
 }

@@ -1,4 +1,4 @@
-import { invalidParams, jsonObject, logId, ok } from '../answers.js';
+import { invalidParams, jsonObject, logId, ok, tiktokError } from '../answers.js';
 import type { TikTokSimContext } from '../context.js';
 import { isDone, statusBody, statusOf } from '../publications.js';
 
@@ -21,16 +21,11 @@ export function registerStatusRoutes(context: TikTokSimContext): void {
   const scoped = (scopes: readonly string[]) =>
     scopes.some((scope) => scope === 'video.publish' || scope === 'video.upload');
   const noScope = (now: number) =>
-    Response.json(
-      {
-        data: {},
-        error: {
-          code: 'scope_not_authorized',
-          message: 'The user did not authorize the scope required for completing this request.',
-          log_id: logId(now),
-        },
-      },
-      { status: 401 },
+    tiktokError(
+      401,
+      'scope_not_authorized',
+      'The user did not authorize the scope required for completing this request.',
+      now,
     );
 
   sim.route(
