@@ -9,13 +9,8 @@
 import type { Adapter, Capabilities } from '@smmkit/core';
 import type { RecentPost } from '@smmkit/core/adapter-kit';
 import { checkPostRules, createHttpClient, defineAdapter } from '@smmkit/core/adapter-kit';
-import {
-  bearerToken,
-  type ManualClock,
-  type PlatformDialect,
-  PlatformSimulator,
-  type RateBudgetRule,
-} from '@smmkit/testkit';
+import { type ManualClock, PlatformSimulator } from '@smmkit/testkit';
+import { bearerToken, type PlatformDialect, type RateBudgetRule } from '@smmkit/testkit/simulator-kit';
 import * as z from 'zod/mini';
 
 const CreatedSchema = z.object({ data: z.object({ id: z.string(), created_at: z.number() }) });

@@ -15,7 +15,8 @@ import {
 } from '@smmkit/core';
 import { createMastodonAdapter } from '@smmkit/example-adapter-mastodon';
 import { createMastodonSimulator } from '@smmkit/example-adapter-mastodon/mocks';
-import type { IssuedTokens, ManualClock, PlatformSimulator, RateBudgetRule } from '@smmkit/testkit';
+import type { IssuedTokens, ManualClock, PlatformSimulator } from '@smmkit/testkit';
+import type { RateBudgetRule } from '@smmkit/testkit/simulator-kit';
 import {
   createHeaderlessAdapter,
   createHeaderlessSimulator,

@@ -7,7 +7,8 @@ import {
   type RequestContext,
   UnsupportedCapabilityError,
 } from '@smmkit/core';
-import { allPages, growingCount } from '@smmkit/testkit';
+import { allPages } from '@smmkit/testkit';
+import { growingCount } from '@smmkit/testkit/simulator-kit';
 import { describe, expect, it } from 'vitest';
 import type { XAdapter } from '../src/index.js';
 import { VIEWS_PER_HOUR } from '../src/mocks/index.js';

@@ -1,5 +1,6 @@
 import { GraphComments, type GraphRoute } from '@smmkit/graph-api/mocks';
-import { type PlatformSimulator, type PlatformSimulatorOptions, readExtra } from '@smmkit/testkit';
+import type { PlatformSimulator } from '@smmkit/testkit';
+import { type PlatformSimulatorOptions, readExtra } from '@smmkit/testkit/simulator-kit';
 import type { FollowerDemographics } from './demographics.js';
 import { CONTAINER_TTL_MS, DEFAULT_QUOTA_TOTAL, HOUR_MS } from './limits.js';
 import type { PublishingError } from './publishing-errors.js';

@@ -8,10 +8,10 @@ import {
   type AccountWithTokens,
   PlatformSimulator,
   realClock,
-  type SeedOptions,
   type SimulatedAccount,
   type SimulatedPost,
 } from '@smmkit/testkit';
+import type { SeedOptions } from '@smmkit/testkit/simulator-kit';
 import { type InstagramSimulatorOptions, instagramContext } from './context.js';
 import {
   DEMOGRAPHIC_BREAKDOWNS,

@@ -1,10 +1,6 @@
 import { graphTime } from '@smmkit/graph-api/mocks';
-import {
-  growingCount,
-  type SimulatedAccount,
-  type SimulatedEngagement,
-  type SimulatedPost,
-} from '@smmkit/testkit';
+import type { SimulatedAccount, SimulatedEngagement, SimulatedPost } from '@smmkit/testkit';
+import { growingCount } from '@smmkit/testkit/simulator-kit';
 import { type InstagramContext, postExtra } from './context.js';
 
 /** Likes per hour of a fresh media, before the square-root slow-down (see testkit `growingCount`). */

@@ -1,5 +1,6 @@
 import { graphError } from '@smmkit/graph-api/mocks';
-import { growingCount, type SimulatedPost } from '@smmkit/testkit';
+import type { SimulatedPost } from '@smmkit/testkit';
+import { growingCount } from '@smmkit/testkit/simulator-kit';
 import type { InstagramContext } from './context.js';
 import { INSIGHTS_PER_HOUR } from './entities.js';
 

@@ -1,4 +1,4 @@
-import type { RateBudgetRule } from '@smmkit/testkit';
+import type { RateBudgetRule } from '@smmkit/testkit/simulator-kit';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 const DAY = 24 * 60 * 60_000;

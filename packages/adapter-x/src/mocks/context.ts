@@ -1,14 +1,12 @@
 import type { MediaKind } from '@smmkit/core';
+import { PlatformSimulator, type SimulatedMedia, type SimulatedPost } from '@smmkit/testkit';
 import {
   AuthorizationCodes,
-  PlatformSimulator,
   type PlatformSimulatorOptions,
   readExtra,
-  type SimulatedMedia,
-  type SimulatedPost,
   type UploadSession,
   UploadSessions,
-} from '@smmkit/testkit';
+} from '@smmkit/testkit/simulator-kit';
 import { X_BUDGETS } from './budgets.js';
 import { type RateLimitBodyShape, xDialect } from './dialect.js';
 import {

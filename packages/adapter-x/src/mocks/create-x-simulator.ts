@@ -1,10 +1,5 @@
-import type {
-  AccountWithTokens,
-  PublicAccountSeed,
-  SeededPublicAccount,
-  SimulatedAccount,
-  SimulatedPost,
-} from '@smmkit/testkit';
+import type { AccountWithTokens, SimulatedAccount, SimulatedPost } from '@smmkit/testkit';
+import type { PublicAccountSeed, SeededPublicAccount } from '@smmkit/testkit/simulator-kit';
 import { createXContext, type ProcessingError, storeTweet, type XSimulatorOptions } from './context.js';
 import { renderTweet } from './entities/tweet.js';
 import { ACCESS_TOKEN_TTL_MS } from './limits.js';

@@ -1,4 +1,4 @@
-import { bearerToken, type PlatformDialect, type RateWindow } from '@smmkit/testkit';
+import { bearerToken, type PlatformDialect, type RateWindow } from '@smmkit/testkit/simulator-kit';
 import { problemResponse } from './problems.js';
 
 /**

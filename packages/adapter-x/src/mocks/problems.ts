@@ -6,7 +6,7 @@
  * (older answers say `https://api.twitter.com/2/problems/…`: adapters should match the suffix).
  */
 
-import { checkSchema, type SchemaCheck } from '@smmkit/testkit';
+import { checkSchema, type SchemaCheck } from '@smmkit/testkit/simulator-kit';
 
 /** The base of X's problem `type` URIs (`components.schemas.Problem` in https://api.x.com/2/openapi.json). */
 const PROBLEM_BASE = 'https://api.x.com/2/problems/';

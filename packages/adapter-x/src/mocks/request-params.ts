@@ -1,4 +1,4 @@
-import { type JsonObject, readJsonBody } from '@smmkit/testkit';
+import { type JsonObject, readJsonBody } from '@smmkit/testkit/simulator-kit';
 import { invalidParameter, invalidRequest } from './problems.js';
 
 /** X ids are 1 to 19 digits (`^[0-9]{1,19}$` in https://api.x.com/2/openapi.json). */

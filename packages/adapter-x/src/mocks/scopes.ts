@@ -1,4 +1,4 @@
-import type { RouteMethod, RouteResolver } from '@smmkit/testkit';
+import type { RouteMethod, RouteResolver } from '@smmkit/testkit/simulator-kit';
 import type { XBucket } from './budgets.js';
 import type { XContext } from './context.js';
 import { problemResponse } from './problems.js';

@@ -1,4 +1,5 @@
-import { containsPhrase, containsWords, foldText as fold, type SimulatedPost } from '@smmkit/testkit';
+import type { SimulatedPost } from '@smmkit/testkit';
+import { containsPhrase, containsWords, foldText as fold } from '@smmkit/testkit/simulator-kit';
 import twitterText from 'twitter-text';
 import { tweetExtra, type XContext } from './context.js';
 

@@ -1,4 +1,5 @@
-import { type Identified, pageByIds, type RouteContext, type SimulatedPost } from '@smmkit/testkit';
+import type { SimulatedPost } from '@smmkit/testkit';
+import { type Identified, pageByIds, type RouteContext } from '@smmkit/testkit/simulator-kit';
 import type { XContext } from './context.js';
 import { tweetsPayload } from './entities/tweets-payload.js';
 import { badValue, firstProblem, idParam, maxResultsParam, timeParam } from './request-params.js';

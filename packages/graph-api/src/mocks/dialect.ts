@@ -1,4 +1,5 @@
-import type { PlatformDialect, SimClock, UnauthorizedReason } from '@smmkit/testkit';
+import type { SimClock } from '@smmkit/testkit';
+import type { PlatformDialect, UnauthorizedReason } from '@smmkit/testkit/simulator-kit';
 import { graphError } from './errors.js';
 import { appUsageHeader } from './usage-headers.js';
 import { throttled } from './use-cases.js';

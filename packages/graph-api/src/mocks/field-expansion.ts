@@ -1,4 +1,4 @@
-import type { Identified } from '@smmkit/testkit';
+import type { Identified } from '@smmkit/testkit/simulator-kit';
 import { invalidParameter } from './errors.js';
 import { edgePage } from './paging.js';
 import { fieldsParameter, type RequestedField } from './params.js';

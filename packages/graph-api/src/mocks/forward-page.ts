@@ -1,4 +1,4 @@
-import type { Identified } from '@smmkit/testkit';
+import type { Identified } from '@smmkit/testkit/simulator-kit';
 import { invalidParameter } from './errors.js';
 import type { GraphParams } from './params.js';
 

@@ -1,4 +1,5 @@
-import { PlatformSimulator, type PlatformSimulatorOptions, realClock } from '@smmkit/testkit';
+import { PlatformSimulator, realClock } from '@smmkit/testkit';
+import type { PlatformSimulatorOptions } from '@smmkit/testkit/simulator-kit';
 import type { GraphPlatform } from '../platform.js';
 import { graphDialect } from './dialect.js';
 import { type FacebookLoginSimulator, registerFacebookLoginRoutes } from './facebook-login.js';

@@ -1,4 +1,4 @@
-import { type Identified, type IdWindow, pageByIds } from '@smmkit/testkit';
+import { type Identified, type IdWindow, pageByIds } from '@smmkit/testkit/simulator-kit';
 import { invalidParameter } from './errors.js';
 import { pageLimit } from './forward-page.js';
 import type { GraphParams } from './params.js';

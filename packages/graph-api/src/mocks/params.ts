@@ -1,4 +1,4 @@
-import { readParams } from '@smmkit/testkit';
+import { readParams } from '@smmkit/testkit/simulator-kit';
 
 /** A Graph request's parameters, each as the string Graph reads (see {@link readGraphParams}). */
 export interface GraphParams {

@@ -1,4 +1,5 @@
-import { type PlatformSimulator, type RouteMethod, withHeaders } from '@smmkit/testkit';
+import type { PlatformSimulator } from '@smmkit/testkit';
+import { type RouteMethod, withHeaders } from '@smmkit/testkit/simulator-kit';
 import { headerOrQueryToken, tokenError } from './dialect.js';
 import { graphError, unsupportedRequest } from './errors.js';
 import { type GraphParams, readGraphParams } from './params.js';

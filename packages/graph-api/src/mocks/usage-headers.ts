@@ -1,4 +1,4 @@
-import type { RateWindow } from '@smmkit/testkit';
+import type { RateWindow } from '@smmkit/testkit/simulator-kit';
 import type { GraphUseCase } from './use-cases.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { RateBudgetRule } from '@smmkit/testkit';
+import type { RateBudgetRule } from '@smmkit/testkit/simulator-kit';
 import { graphError } from './errors.js';
 
 const HOUR_MS = 3_600_000;

@@ -1,5 +1,6 @@
 import type { MediaKind } from '@smmkit/core';
-import { growingCount, type SimulatedMedia, selectFields } from '@smmkit/testkit';
+import type { SimulatedMedia } from '@smmkit/testkit';
+import { growingCount, selectFields } from '@smmkit/testkit/simulator-kit';
 import type { XMediaJson } from './types.js';
 
 /** Video views per hour in the simulation (growingCount's rate). */

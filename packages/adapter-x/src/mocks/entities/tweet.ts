@@ -1,4 +1,5 @@
-import { growingCount, type SimulatedPost, selectFields } from '@smmkit/testkit';
+import type { SimulatedPost } from '@smmkit/testkit';
+import { growingCount, selectFields } from '@smmkit/testkit/simulator-kit';
 import { editHistoryField, tweetExtra, type XContext } from '../context.js';
 import { PRIVATE_METRICS_MAX_AGE_MS } from '../limits.js';
 import { fieldUnauthorizedProblem, type ProblemObject } from '../problems.js';

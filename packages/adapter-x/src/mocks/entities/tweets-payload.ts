@@ -1,4 +1,5 @@
-import { queryList, type RouteContext, type SimulatedPost } from '@smmkit/testkit';
+import type { SimulatedPost } from '@smmkit/testkit';
+import { queryList, type RouteContext } from '@smmkit/testkit/simulator-kit';
 import type { XContext } from '../context.js';
 import type { ProblemObject } from '../problems.js';
 import { renderMedia } from './media.js';

@@ -1,4 +1,5 @@
-import { type SimulatedAccount, selectFields } from '@smmkit/testkit';
+import type { SimulatedAccount } from '@smmkit/testkit';
+import { selectFields } from '@smmkit/testkit/simulator-kit';
 import type { XContext } from '../context.js';
 import type { XUserJson } from './types.js';
 

@@ -1,3 +1,4 @@
+import type { SimulatedMedia, SimulatedPost } from '@smmkit/testkit';
 import {
   anything,
   arr,
@@ -8,10 +9,8 @@ import {
   obj,
   type RouteContext,
   type SchemaCheck,
-  type SimulatedMedia,
-  type SimulatedPost,
   str,
-} from '@smmkit/testkit';
+} from '@smmkit/testkit/simulator-kit';
 import { countXText } from '../../count-text.js';
 import { editHistoryField, storeTweet, type XContext } from '../context.js';
 import { DUPLICATE_WINDOW_MS, MAX_MEDIA_PER_POST, POLL_LIMITS } from '../limits.js';

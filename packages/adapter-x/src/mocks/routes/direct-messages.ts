@@ -1,3 +1,4 @@
+import type { SimulatedEngagement } from '@smmkit/testkit';
 import {
   arr,
   compareIds,
@@ -6,9 +7,8 @@ import {
   queryList,
   type RouteContext,
   type SchemaCheck,
-  type SimulatedEngagement,
   str,
-} from '@smmkit/testkit';
+} from '@smmkit/testkit/simulator-kit';
 import type { XBucket } from '../budgets.js';
 import type { XContext } from '../context.js';
 import type { XDmEventJson } from '../entities/types.js';

@@ -1,4 +1,4 @@
-import { obj, type RouteContext, str } from '@smmkit/testkit';
+import { obj, type RouteContext, str } from '@smmkit/testkit/simulator-kit';
 import type { XContext } from '../context.js';
 import { forbidden, invalidRequest, schemaErrors } from '../problems.js';
 import { ID_PATTERN, malformedId, readJsonObject } from '../request-params.js';

@@ -1,12 +1,12 @@
+import type { SimulatedMedia } from '@smmkit/testkit';
 import {
   base64ByteLength,
   chunkByteLength,
   isJsonObject,
   type RouteContext,
   readMultipart,
-  type SimulatedMedia,
   str,
-} from '@smmkit/testkit';
+} from '@smmkit/testkit/simulator-kit';
 import type { XBucket } from '../budgets.js';
 import type { ProcessingError, XContext, XUpload } from '../context.js';
 import { mediaKeyOf } from '../entities/media.js';

@@ -1,9 +1,9 @@
+import type { IssuedTokens } from '@smmkit/testkit';
 import {
   authorizationRedirect,
-  type IssuedTokens,
   readAuthorizationUrl,
   readClientRequest,
-} from '@smmkit/testkit';
+} from '@smmkit/testkit/simulator-kit';
 import type { XContext } from '../context.js';
 import { ACCESS_TOKEN_TTL_MS } from '../limits.js';
 

@@ -1,4 +1,4 @@
-import type { RouteContext } from '@smmkit/testkit';
+import type { RouteContext } from '@smmkit/testkit/simulator-kit';
 import { tweetExtra, type XContext } from '../context.js';
 import { tweetsPayload } from '../entities/tweets-payload.js';
 import { forbidden, invalidParameter, notFoundProblem, resourceNotFound } from '../problems.js';

@@ -1,4 +1,5 @@
-import { queryList, type RouteContext, type SimulatedAccount, type SimulatedPost } from '@smmkit/testkit';
+import type { SimulatedAccount, SimulatedPost } from '@smmkit/testkit';
+import { queryList, type RouteContext } from '@smmkit/testkit/simulator-kit';
 import twitterText from 'twitter-text';
 import type { XBucket } from '../budgets.js';
 import { tweetExtra, type XContext } from '../context.js';
