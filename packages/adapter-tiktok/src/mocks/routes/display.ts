@@ -1,4 +1,11 @@
-import { growingCount, queryList, type SimulatedPost, selectFields } from '@smmkit/testkit';
+import {
+  growingCount,
+  type JsonObject,
+  queryList,
+  type RouteContext,
+  type SimulatedPost,
+  selectFields,
+} from '@smmkit/testkit';
 import { invalidParams, jsonObject, ok, recordField } from '../answers.js';
 import type { TikTokSimContext } from '../context.js';
 import { missingScope } from '../init-rules.js';
@@ -24,56 +31,50 @@ export function registerDisplayRoutes(context: TikTokSimContext): void {
       (post) => post.accountId === accountId && isPublic(post, now) && post.extra.publishId !== undefined,
     );
 
-  sim.route(
-    'POST',
-    '/v2/video/query/',
-    { bucket: 'video_query' },
-    async ({ request, url, accountId, scopes, now }) => {
-      const refused = missingScope(scopes, 'video.list', now);
+  /** A `video.list` route: `?fields=` required, then `answer` with the JSON body (`{}` when it is none). */
+  const videoRoute = (
+    path: string,
+    bucket: string,
+    answer: (body: JsonObject, fields: ReadonlySet<string>, route: RouteContext) => Response,
+  ) =>
+    sim.route('POST', path, { bucket }, async (route) => {
+      const refused = missingScope(route.scopes, 'video.list', route.now);
       if (refused !== undefined) return refused;
-      const fields = queryList(url, 'fields');
-      if (fields.size === 0) return invalidParams('The fields parameter is required.', now);
-      const body = await jsonObject(request);
-      const ids = recordField(body ?? {}, 'filters').video_ids;
-      if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_IDS)
-        return invalidParams(`filters.video_ids must hold 1 to ${MAX_IDS} ids.`, now);
-      const wanted = new Set(ids.map(String));
-      const videos = visible(accountId, now)
-        .filter((post) => wanted.has(post.id))
-        .map((post) => videoObject(context, post, fields, now));
-      return ok({ videos, cursor: 0, has_more: false }, now);
-    },
-  );
+      const fields = queryList(route.url, 'fields');
+      if (fields.size === 0) return invalidParams('The fields parameter is required.', route.now);
+      return answer((await jsonObject(route.request)) ?? {}, fields, route);
+    });
 
-  sim.route(
-    'POST',
-    '/v2/video/list/',
-    { bucket: 'video_list' },
-    async ({ request, url, accountId, scopes, now }) => {
-      const refused = missingScope(scopes, 'video.list', now);
-      if (refused !== undefined) return refused;
-      const fields = queryList(url, 'fields');
-      if (fields.size === 0) return invalidParams('The fields parameter is required.', now);
-      const body = (await jsonObject(request)) ?? {};
-      const maxCount = body.max_count ?? 10;
-      if (!Number.isInteger(maxCount) || (maxCount as number) < 1 || (maxCount as number) > MAX_COUNT)
-        return invalidParams(`max_count must be 1 to ${MAX_COUNT}.`, now);
-      const before = typeof body.cursor === 'number' ? body.cursor : Number.POSITIVE_INFINITY;
-      const older = visible(accountId, now)
-        .filter((post) => post.createdAt < before)
-        .sort((a, b) => b.createdAt - a.createdAt);
-      const page = older.slice(0, maxCount as number);
-      const last = page.at(-1);
-      return ok(
-        {
-          videos: page.map((post) => videoObject(context, post, fields, now)),
-          cursor: last?.createdAt ?? 0,
-          has_more: older.length > page.length,
-        },
-        now,
-      );
-    },
-  );
+  videoRoute('/v2/video/query/', 'video_query', (body, fields, { accountId, now }) => {
+    const ids = recordField(body, 'filters').video_ids;
+    if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_IDS)
+      return invalidParams(`filters.video_ids must hold 1 to ${MAX_IDS} ids.`, now);
+    const wanted = new Set(ids.map(String));
+    const videos = visible(accountId, now)
+      .filter((post) => wanted.has(post.id))
+      .map((post) => videoObject(context, post, fields, now));
+    return ok({ videos, cursor: 0, has_more: false }, now);
+  });
+
+  videoRoute('/v2/video/list/', 'video_list', (body, fields, { accountId, now }) => {
+    const maxCount = body.max_count ?? 10;
+    if (!Number.isInteger(maxCount) || (maxCount as number) < 1 || (maxCount as number) > MAX_COUNT)
+      return invalidParams(`max_count must be 1 to ${MAX_COUNT}.`, now);
+    const before = typeof body.cursor === 'number' ? body.cursor : Number.POSITIVE_INFINITY;
+    const older = visible(accountId, now)
+      .filter((post) => post.createdAt < before)
+      .sort((a, b) => b.createdAt - a.createdAt);
+    const page = older.slice(0, maxCount as number);
+    const last = page.at(-1);
+    return ok(
+      {
+        videos: page.map((post) => videoObject(context, post, fields, now)),
+        cursor: last?.createdAt ?? 0,
+        has_more: older.length > page.length,
+      },
+      now,
+    );
+  });
 
   sim.route('GET', '/v2/user/info/', { bucket: 'user_info' }, ({ url, accountId, scopes, now }) => {
     const fields = queryList(url, 'fields');
