@@ -151,10 +151,12 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}) 
      * the user granted.
      */
     consent: (authorizationUrl: string, userId: string): string => {
+      // "A comma or space separated list of Permissions", as the grant of the code reads it
+      // (https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow).
       const scopes = new URL(authorizationUrl).searchParams.get('scope') ?? '';
       users.recordConsent(
         userId,
-        scopes.split(',').filter((scope) => scope !== ''),
+        scopes.split(/[ ,]+/).filter((scope) => scope !== ''),
       );
       return graph.consent(authorizationUrl, userId);
     },
