@@ -1,4 +1,4 @@
-import type { RateBudgetRule } from '@smmkit/testkit';
+import type { RateBudgetRule } from '@smmkit/testkit/simulator-kit';
 
 /**
  * Mastodon's default rate limits per account (docs.joinmastodon.org/api/rate-limits):

@@ -1,4 +1,5 @@
-import { type IdempotencyKeys, type PlatformSimulator, readExtra, type SimulatedPost } from '@smmkit/testkit';
+import type { PlatformSimulator, SimulatedPost } from '@smmkit/testkit';
+import { type IdempotencyKeys, readExtra } from '@smmkit/testkit/simulator-kit';
 
 /** Every visibility Mastodon accepts (docs.joinmastodon.org/methods/statuses/#create, `visibility`). */
 export const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'] as const;

@@ -1,9 +1,9 @@
+import { PlatformSimulator } from '@smmkit/testkit';
 import {
   IdempotencyKeys,
-  PlatformSimulator,
   type PlatformSimulatorOptions,
   type PublicAccountSeed,
-} from '@smmkit/testkit';
+} from '@smmkit/testkit/simulator-kit';
 import { MASTODON_BUDGETS } from './budgets.js';
 import type { MastodonContext } from './context.js';
 import { mastodonDialect } from './dialect.js';

@@ -1,4 +1,9 @@
-import { bearerToken, type PlatformDialect, type RateWindow, withHeaders } from '@smmkit/testkit';
+import {
+  bearerToken,
+  type PlatformDialect,
+  type RateWindow,
+  withHeaders,
+} from '@smmkit/testkit/simulator-kit';
 import { mastodonError } from './errors.js';
 
 /**

@@ -1,4 +1,4 @@
-import { compareIds, type Identified, pageByIds, type RequestParams } from '@smmkit/testkit';
+import { compareIds, type Identified, pageByIds, type RequestParams } from '@smmkit/testkit/simulator-kit';
 
 /** How a list endpoint pages (docs.joinmastodon.org/api/guidelines/#pagination). */
 export interface PageOptions<T> {

@@ -1,4 +1,4 @@
-import { type RequestParams, readParams } from '@smmkit/testkit';
+import { type RequestParams, readParams } from '@smmkit/testkit/simulator-kit';
 
 /**
  * The request's parameters as Rails reads them for Mastodon's API (testkit's `readParams`: query,

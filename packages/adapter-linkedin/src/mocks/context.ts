@@ -1,11 +1,10 @@
+import type { PlatformSimulator, SimulatedPost } from '@smmkit/testkit';
 import {
   type AuthorizationCodes,
   type AuthorizationGrant,
-  type PlatformSimulator,
   type RateLimiter,
   readExtra,
-  type SimulatedPost,
-} from '@smmkit/testkit';
+} from '@smmkit/testkit/simulator-kit';
 import type { FollowerStatistics } from './follower-statistics.js';
 
 /** What an upload URL is waiting for, until its bytes have all arrived. */

@@ -1,16 +1,18 @@
 import {
   type AccountWithTokens,
-  AuthorizationCodes,
-  type IssueOptions,
   PlatformSimulator,
-  type RateBudgetRule,
-  RateLimiter,
-  type SeedInboundOptions,
   type SimClock,
   type SimulatedAccount,
   type SimulatedEngagement,
-  seedInbound,
 } from '@smmkit/testkit';
+import {
+  AuthorizationCodes,
+  type IssueOptions,
+  type RateBudgetRule,
+  RateLimiter,
+  type SeedInboundOptions,
+  seedInbound,
+} from '@smmkit/testkit/simulator-kit';
 import type { ActiveVersions, LinkedInSimContext, SimulatedOrganization } from './context.js';
 import { linkedInDialect } from './dialect.js';
 import { type LinkedInCommentJson, type LinkedInPostJson, renderComment, renderPost } from './entities.js';

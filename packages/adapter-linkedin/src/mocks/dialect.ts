@@ -1,4 +1,4 @@
-import { bearerToken, type PlatformDialect, type UnauthorizedReason } from '@smmkit/testkit';
+import { bearerToken, type PlatformDialect, type UnauthorizedReason } from '@smmkit/testkit/simulator-kit';
 import { linkedInError, throttled } from './errors.js';
 
 /**

@@ -1,4 +1,4 @@
-import { type JsonObject, readJsonBody } from '@smmkit/testkit';
+import { type JsonObject, readJsonBody } from '@smmkit/testkit/simulator-kit';
 import { badRequest } from './errors.js';
 
 /** A request's JSON-object body, or LinkedIn's 400 when it is not one. */

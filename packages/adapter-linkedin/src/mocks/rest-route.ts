@@ -1,4 +1,4 @@
-import type { RouteMethod, RouteOptions, RouteResolver } from '@smmkit/testkit';
+import type { RouteMethod, RouteOptions, RouteResolver } from '@smmkit/testkit/simulator-kit';
 import type { LinkedInSimContext } from './context.js';
 import { linkedInError } from './errors.js';
 

@@ -1,4 +1,5 @@
-import { compareIds, type SimulatedAccount } from '@smmkit/testkit';
+import type { SimulatedAccount } from '@smmkit/testkit';
+import { compareIds } from '@smmkit/testkit/simulator-kit';
 import type { MastodonContext } from '../context.js';
 
 /** Creation date of accounts stored without `addAccount` (which records the date). */

@@ -1,4 +1,5 @@
-import { growingCount, type SimulatedPost } from '@smmkit/testkit';
+import type { SimulatedPost } from '@smmkit/testkit';
+import { growingCount } from '@smmkit/testkit/simulator-kit';
 import { isDistributable, localAccount, type MastodonContext, statusExtra } from '../context.js';
 import { hashtagsOf, statusHtml, type TextRenderer } from '../status-text.js';
 import { accountUrl, renderAccount } from './account.js';

@@ -1,4 +1,4 @@
-import { readParams } from '@smmkit/testkit';
+import { readParams } from '@smmkit/testkit/simulator-kit';
 import { canSee, localAccount, type MastodonContext, statusExtra } from '../context.js';
 import { renderAccount, renderCredentialAccount } from '../entities/account.js';
 import { renderStatus } from '../entities/status.js';

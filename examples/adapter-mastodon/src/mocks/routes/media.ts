@@ -1,4 +1,5 @@
-import type { RequestParams, SimulatedMedia } from '@smmkit/testkit';
+import type { SimulatedMedia } from '@smmkit/testkit';
+import type { RequestParams } from '@smmkit/testkit/simulator-kit';
 import { type MastodonContext, ownUnattachedMedia } from '../context.js';
 import { renderMediaAttachment } from '../entities/media-attachment.js';
 import { mastodonError, RECORD_NOT_FOUND, validationFailed } from '../errors.js';

@@ -1,4 +1,4 @@
-import { readParams } from '@smmkit/testkit';
+import { readParams } from '@smmkit/testkit/simulator-kit';
 import type { MastodonContext } from '../context.js';
 import { mentionNotificationsOf, renderNotification } from '../entities/notification.js';
 import { pagedJson } from '../pagination.js';

@@ -1,4 +1,5 @@
-import { type RequestParams, readParams, type SimulatedPost } from '@smmkit/testkit';
+import type { SimulatedPost } from '@smmkit/testkit';
+import { type RequestParams, readParams } from '@smmkit/testkit/simulator-kit';
 import { canSee, type MastodonContext, ownUnattachedMedia, VISIBILITIES } from '../context.js';
 import { renderStatus } from '../entities/status.js';
 import { mastodonError, RECORD_NOT_FOUND, validationFailed } from '../errors.js';

@@ -1,4 +1,4 @@
-import { readParams } from '@smmkit/testkit';
+import { readParams } from '@smmkit/testkit/simulator-kit';
 import { type MastodonContext, statusExtra } from '../context.js';
 import { renderStatus } from '../entities/status.js';
 import { pagedJson } from '../pagination.js';

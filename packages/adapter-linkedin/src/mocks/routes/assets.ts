@@ -1,4 +1,4 @@
-import type { RouteContext } from '@smmkit/testkit';
+import type { RouteContext } from '@smmkit/testkit/simulator-kit';
 import { type LinkedInSimContext, mayActAs, pathKey, type UploadSession } from '../context.js';
 import { accessDenied, badRequest, notFound } from '../errors.js';
 import { readJsonObject } from '../json-body.js';

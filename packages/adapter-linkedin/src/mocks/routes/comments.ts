@@ -1,4 +1,4 @@
-import type { RouteContext } from '@smmkit/testkit';
+import type { RouteContext } from '@smmkit/testkit/simulator-kit';
 import { type LinkedInSimContext, mayActAs, pathKey, postExtra } from '../context.js';
 import { renderComment } from '../entities.js';
 import { accessDenied, badRequest, notFound } from '../errors.js';

@@ -1,4 +1,5 @@
-import type { RouteContext, SimulatedMedia, SimulatedPost } from '@smmkit/testkit';
+import type { SimulatedMedia, SimulatedPost } from '@smmkit/testkit';
+import type { RouteContext } from '@smmkit/testkit/simulator-kit';
 import { type LinkedInSimContext, mayActAs, pathKey, postExtra } from '../context.js';
 import { renderPost } from '../entities.js';
 import { accessDenied, badRequest, linkedInError, notFound, throttled } from '../errors.js';

@@ -1,4 +1,4 @@
-import type { RouteContext } from '@smmkit/testkit';
+import type { RouteContext } from '@smmkit/testkit/simulator-kit';
 import { type LinkedInSimContext, mayActAs, pathKey, type SimulatedReaction } from '../context.js';
 import { accessDenied, badRequest, notFound, unprocessable } from '../errors.js';
 import { readJsonObject } from '../json-body.js';

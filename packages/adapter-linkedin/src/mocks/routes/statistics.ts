@@ -1,4 +1,5 @@
-import { growingCount, type SimulatedPost } from '@smmkit/testkit';
+import type { SimulatedPost } from '@smmkit/testkit';
+import { growingCount } from '@smmkit/testkit/simulator-kit';
 import { type LinkedInSimContext, mayActAs, pathKey, postExtra } from '../context.js';
 import { accessDenied, badRequest, notFound } from '../errors.js';
 import { restRoute } from '../rest-route.js';

@@ -1,4 +1,4 @@
-import { bearerToken } from '@smmkit/testkit';
+import { bearerToken } from '@smmkit/testkit/simulator-kit';
 import type { LinkedInSimContext, UploadSession } from '../context.js';
 import { linkedInDialect } from '../dialect.js';
 import { badRequest, notFound } from '../errors.js';
