@@ -104,14 +104,14 @@ function counts(post: SimulatedPost, now: number) {
   const grown = (name: string, perHour: number) => () =>
     growingCount(post.id, name, now - post.createdAt, perHour);
   return {
-    view_count: grown('views', 900),
     like_count: grown('likes', 60),
     comment_count: grown('comments', 8),
     share_count: grown('shares', 4),
+    view_count: grown('views', 900),
   };
 }
 
-/** A video object (https://developers.tiktok.com/doc/tiktok-api-v2-video-object): the fields asked for. */
+/** A video object: the fields asked for, in the order https://developers.tiktok.com/doc/tiktok-api-v2-video-object lists them. */
 function videoObject(
   context: TikTokSimContext,
   post: SimulatedPost,
@@ -122,12 +122,12 @@ function videoObject(
   const kind = post.extra.kind === 'photo' ? 'photo' : 'video';
   return selectFields({}, fields, {
     id: () => post.id,
-    title: () => (kind === 'photo' && typeof post.extra.title === 'string' ? post.extra.title : post.text),
-    video_description: () => post.text,
     create_time: () => Math.floor(post.createdAt / 1000),
-    share_url: () => `https://www.tiktok.com/@${username}/${kind}/${post.id}`,
-    duration: () => 15,
     cover_image_url: () => `https://p16-sign.tiktokcdn-us.com/cover/${post.id}.jpeg`,
+    share_url: () => `https://www.tiktok.com/@${username}/${kind}/${post.id}`,
+    video_description: () => post.text,
+    duration: () => 15,
+    title: () => (kind === 'photo' && typeof post.extra.title === 'string' ? post.extra.title : post.text),
     ...counts(post, now),
   });
 }
