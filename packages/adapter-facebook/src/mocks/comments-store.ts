@@ -1,10 +1,6 @@
 import { GraphComments, graphTime } from '@smmkit/graph-api/mocks';
-import {
-  growingCount,
-  type PlatformSimulator,
-  type SimulatedEngagement,
-  type SimulatedPost,
-} from '@smmkit/testkit';
+import type { PlatformSimulator, SimulatedEngagement, SimulatedPost } from '@smmkit/testkit';
+import { growingCount } from '@smmkit/testkit/simulator-kit';
 
 /**
  * Whether `post` is a post of a feed (the Page's own, or a fan's that tags it), not a comment

@@ -1,5 +1,6 @@
 import { fieldNames, graphTime, pick } from '@smmkit/graph-api/mocks';
-import { readExtra, type SimulatedPost } from '@smmkit/testkit';
+import type { SimulatedPost } from '@smmkit/testkit';
+import { readExtra } from '@smmkit/testkit/simulator-kit';
 import type { FacebookContext } from './context.js';
 import type { Publication } from './publication.js';
 

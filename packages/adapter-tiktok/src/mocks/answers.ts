@@ -3,7 +3,7 @@
 // (https://developers.tiktok.com/doc/tiktok-api-v2-error-handling). OAuth errors are flat,
 // `{"error","error_description","log_id"}` (https://developers.tiktok.com/doc/oauth-error-handling).
 
-import { isJsonObject, type JsonObject, readJsonBody } from '@smmkit/testkit';
+import { isJsonObject, type JsonObject, readJsonBody } from '@smmkit/testkit/simulator-kit';
 
 let counter = 0;
 

@@ -1,4 +1,5 @@
-import type { AuthorizationCodes, PlatformSimulator, RateLimiter } from '@smmkit/testkit';
+import type { PlatformSimulator } from '@smmkit/testkit';
+import type { AuthorizationCodes, RateLimiter } from '@smmkit/testkit/simulator-kit';
 
 /** What creator info answers for one creator, as a test sets it. */
 export interface SimulatedCreator {

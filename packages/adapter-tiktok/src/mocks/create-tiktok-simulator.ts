@@ -1,11 +1,5 @@
-import {
-  type AccountWithTokens,
-  AuthorizationCodes,
-  PlatformSimulator,
-  type RateBudgetRule,
-  RateLimiter,
-  type SimClock,
-} from '@smmkit/testkit';
+import { type AccountWithTokens, PlatformSimulator, type SimClock } from '@smmkit/testkit';
+import { AuthorizationCodes, type RateBudgetRule, RateLimiter } from '@smmkit/testkit/simulator-kit';
 import type { Publication, SimulatedCreator, TikTokSimContext } from './context.js';
 import { tiktokDialect } from './dialect.js';
 import { registerContentInitRoute } from './routes/content-init.js';

@@ -1,4 +1,4 @@
-import { bearerToken, type PlatformDialect } from '@smmkit/testkit';
+import { bearerToken, type PlatformDialect } from '@smmkit/testkit/simulator-kit';
 import { tiktokError } from './answers.js';
 
 /** TikTok's 401 message, the same for every reason a token is refused. */

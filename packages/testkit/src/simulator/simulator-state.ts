@@ -41,7 +41,7 @@ export interface Clearable {
 /**
  * What a simulated platform holds — accounts and their tokens, posts, media, engagement — and the
  * ways tests fill it: accounts with tokens, plain posts and media, and engagement from fan
- * accounts. {@link PlatformSimulator} adds the HTTP side (routes, faults, limits, log); the
+ * accounts. `PlatformSimulator` (`@smmkit/testkit`) adds the HTTP side (routes, faults, limits, log); the
  * platform's own rules (how it stores a status, renders a tweet) stay in its simulator.
  *
  * @example

@@ -1,5 +1,6 @@
 import { graphError, graphTime, listParam, unsupportedRequest } from '@smmkit/graph-api/mocks';
-import { growingCount, type SimulatedAccount, type SimulatedPost } from '@smmkit/testkit';
+import type { SimulatedAccount, SimulatedPost } from '@smmkit/testkit';
+import { growingCount } from '@smmkit/testkit/simulator-kit';
 import { isPagePost } from '../comments-store.js';
 import { type FacebookContext, graphInstant } from '../context.js';
 

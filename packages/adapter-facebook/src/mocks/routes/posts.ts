@@ -1,5 +1,6 @@
 import { fieldNames, graphTime, pick, unsupportedRequest } from '@smmkit/graph-api/mocks';
-import { growingCount, type SimulatedPost } from '@smmkit/testkit';
+import type { SimulatedPost } from '@smmkit/testkit';
+import { growingCount } from '@smmkit/testkit/simulator-kit';
 import { type FacebookContext, graphInstant } from '../context.js';
 import { isLive } from '../publication.js';
 

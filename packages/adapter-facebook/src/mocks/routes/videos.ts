@@ -6,7 +6,8 @@ import {
   tokenError,
   unsupportedRequest,
 } from '@smmkit/graph-api/mocks';
-import { type PlatformSimulator, type UploadSession, UploadSessions } from '@smmkit/testkit';
+import type { PlatformSimulator } from '@smmkit/testkit';
+import { type UploadSession, UploadSessions } from '@smmkit/testkit/simulator-kit';
 import { readPublication } from '../publication.js';
 import { type FacebookVideoContext, storeVideoPost, videoNodeJson } from '../video-posts.js';
 

@@ -1,11 +1,11 @@
+import type { SimulatedPost } from '@smmkit/testkit';
 import {
   growingCount,
   type JsonObject,
   queryList,
   type RouteContext,
-  type SimulatedPost,
   selectFields,
-} from '@smmkit/testkit';
+} from '@smmkit/testkit/simulator-kit';
 import { invalidParams, jsonObject, ok, recordField } from '../answers.js';
 import type { TikTokSimContext } from '../context.js';
 import { missingScope } from '../init-rules.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AuthorizationGrant } from '@smmkit/testkit';
+import type { AuthorizationGrant } from '@smmkit/testkit/simulator-kit';
 import { oauthError } from '../answers.js';
 import type { TikTokSimContext } from '../context.js';
 
