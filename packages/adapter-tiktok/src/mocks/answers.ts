@@ -3,44 +3,62 @@
 // (https://developers.tiktok.com/doc/tiktok-api-v2-error-handling). OAuth errors are flat,
 // `{"error","error_description","log_id"}` (https://developers.tiktok.com/doc/oauth-error-handling).
 
-import { isJsonObject, type JsonObject, readJsonBody } from '@smmkit/testkit/simulator-kit';
-
-let counter = 0;
+import { type Clearable, isJsonObject, type JsonObject, readJsonBody } from '@smmkit/testkit/simulator-kit';
 
 /**
- * A `log_id` as TikTok writes them: the UTC time to the second (`YYYYMMDDhhmmss`) and a hex
- * request number, 34 characters in all.
+ * The `log_id`s one simulated TikTok hands out, as TikTok writes them: the UTC time to the second
+ * (`YYYYMMDDhhmmss`) and a hex request number, 34 characters in all. Each simulator has its own
+ * counter, registered with `sim.resettable` so that a reset starts it again: a test's log ids do
+ * not depend on which tests ran before it.
  *
- * @param now - simulated now, epoch ms
- * @returns the log id
+ * @example
+ * ```ts
+ * const logIds = sim.resettable(new LogIds());
+ * logIds.next(Date.parse('2026-12-04T12:00:00Z')); // '2026120412000000000000000000000001'
+ * ```
  */
-export function logId(now: number): string {
-  counter += 1;
-  const stamp = new Date(now)
-    .toISOString()
-    .replace(/[-:TZ.]/g, '')
-    .slice(0, 14);
-  return `${stamp}${counter.toString(16).toUpperCase().padStart(20, '0')}`;
+export class LogIds implements Clearable {
+  #count = 0;
+
+  /**
+   * The next log id.
+   *
+   * @param now - simulated now, epoch ms
+   * @returns the log id
+   */
+  next(now: number): string {
+    this.#count += 1;
+    const stamp = new Date(now)
+      .toISOString()
+      .replace(/[-:TZ.]/g, '')
+      .slice(0, 14);
+    return `${stamp}${this.#count.toString(16).toUpperCase().padStart(20, '0')}`;
+  }
+
+  /** Starts the numbering again (the simulator's reset). */
+  clear(): void {
+    this.#count = 0;
+  }
 }
 
-/** A successful answer carrying `data`. */
-export function ok(data: unknown, now: number): Response {
-  return Response.json({ data, error: { code: 'ok', message: '', log_id: logId(now) } });
+/** A successful answer carrying `data`, with its `log_id`. */
+export function ok(data: unknown, logId: string): Response {
+  return Response.json({ data, error: { code: 'ok', message: '', log_id: logId } });
 }
 
-/** A failed answer: TikTok's error code and message with the real HTTP status. */
-export function tiktokError(status: number, code: string, message: string, now: number): Response {
-  return Response.json({ data: {}, error: { code, message, log_id: logId(now) } }, { status });
+/** A failed answer: TikTok's error code and message with the real HTTP status, and its `log_id`. */
+export function tiktokError(status: number, code: string, message: string, logId: string): Response {
+  return Response.json({ data: {}, error: { code, message, log_id: logId } }, { status });
 }
 
 /** OAuth's flat error (status 400, as RFC 6749 §5.2 has it; TikTok's pages do not give one). */
-export function oauthError(error: string, description: string, now: number): Response {
-  return Response.json({ error, error_description: description, log_id: logId(now) }, { status: 400 });
+export function oauthError(error: string, description: string, logId: string): Response {
+  return Response.json({ error, error_description: description, log_id: logId }, { status: 400 });
 }
 
 /** 400 `invalid_params` with TikTok's words for the field. */
-export function invalidParams(message: string, now: number): Response {
-  return tiktokError(400, 'invalid_params', message, now);
+export function invalidParams(message: string, logId: string): Response {
+  return tiktokError(400, 'invalid_params', message, logId);
 }
 
 /** A request's JSON-object body (`{}` when it is empty), or `undefined` when it is none. */

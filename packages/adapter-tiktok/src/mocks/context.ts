@@ -1,5 +1,6 @@
 import type { PlatformSimulator } from '@smmkit/testkit';
 import type { AuthorizationCodes, RateLimiter } from '@smmkit/testkit/simulator-kit';
+import type { LogIds } from './answers.js';
 
 /** What creator info answers for one creator, as a test sets it. */
 export interface SimulatedCreator {
@@ -113,4 +114,6 @@ export interface TikTokSimContext {
   readonly accessTokenSeconds: number;
   /** Refresh token lifetime, seconds. */
   readonly refreshTokenSeconds: number;
+  /** The `log_id`s of every answer of both hosts (the dialect's too), numbered again on reset. */
+  readonly logIds: LogIds;
 }

@@ -1,5 +1,6 @@
-import { type AccountWithTokens, PlatformSimulator, type SimClock } from '@smmkit/testkit';
+import { type AccountWithTokens, PlatformSimulator, realClock, type SimClock } from '@smmkit/testkit';
 import { AuthorizationCodes, type RateBudgetRule, RateLimiter } from '@smmkit/testkit/simulator-kit';
+import { LogIds } from './answers.js';
 import type { Publication, SimulatedCreator, TikTokSimContext } from './context.js';
 import { tiktokDialect } from './dialect.js';
 import { registerContentInitRoute } from './routes/content-init.js';
@@ -138,20 +139,24 @@ export interface TikTokSimulator {
  * ```
  */
 export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): TikTokSimulator {
+  const clock = options.clock ?? realClock;
+  // One counter for both hosts, started again by sim.reset() (the harness resets every test).
+  const logIds = new LogIds();
+  const dialect = tiktokDialect(clock, logIds);
   const sim = new PlatformSimulator({
     platform: 'tiktok',
     baseUrl: options.apiUrl ?? 'https://open.tiktokapis.com',
-    dialect: tiktokDialect,
+    dialect,
     budgets: { ...TIKTOK_SIMULATED_BUDGETS, ...options.budgets },
-    clock: options.clock,
+    clock,
     // TikTok counts its limits per user access token.
     rateLimitKey: 'token',
   });
   const upload = new PlatformSimulator({
     platform: 'tiktok',
     baseUrl: options.uploadUrl ?? 'https://open-upload.tiktokapis.com',
-    dialect: tiktokDialect,
-    clock: sim.clock,
+    dialect,
+    clock,
   });
   const context: TikTokSimContext = {
     sim,
@@ -180,6 +185,7 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
     ),
     accessTokenSeconds: options.accessTokenSeconds ?? 86_400,
     refreshTokenSeconds: options.refreshTokenSeconds ?? 31_536_000,
+    logIds: sim.resettable(logIds),
   };
   registerCreatorInfoRoute(context);
   registerVideoInitRoutes(context);

@@ -8,13 +8,18 @@ const DAY_MS = 86_400_000;
  * `scope`: 401 `scope_not_authorized` (https://developers.tiktok.com/doc/tiktok-api-v2-error-handling), or
  * `undefined`.
  */
-export function missingScope(scopes: readonly string[], scope: string, now: number): Response | undefined {
+export function missingScope(
+  context: TikTokSimContext,
+  scopes: readonly string[],
+  scope: string,
+  now: number,
+): Response | undefined {
   if (scopes.includes(scope)) return undefined;
   return tiktokError(
     401,
     'scope_not_authorized',
     `The user did not authorize the scope required for completing this request (${scope}).`,
-    now,
+    context.logIds.next(now),
   );
 }
 
@@ -35,7 +40,7 @@ export function unverifiedUrl(context: TikTokSimContext, url: unknown, now: numb
         403,
         'url_ownership_unverified',
         'Please review our URL ownership verification rules.',
-        now,
+        context.logIds.next(now),
       );
 }
 
@@ -59,21 +64,21 @@ export function directPostRefusal(
       403,
       'privacy_level_option_mismatch',
       'The privacy level is not among the options creator info returned.',
-      now,
+      context.logIds.next(now),
     );
   if (context.unaudited && privacyLevel !== 'SELF_ONLY')
     return tiktokError(
       403,
       'unaudited_client_can_only_post_to_private_accounts',
       'Please review our integration guidelines at https://developers.tiktok.com/doc/content-sharing-guidelines/',
-      now,
+      context.logIds.next(now),
     );
   if (context.unaudited && !activeCreatorAllowed(context, accountId, now))
     return tiktokError(
       403,
       'reached_active_user_cap',
       'The daily quota of active publishing users is reached.',
-      now,
+      context.logIds.next(now),
     );
   const [decision] = context.daily.takeAll([{ key: accountId, bucket: 'posts' }]);
   if (decision !== undefined && !decision.allowed)
@@ -81,7 +86,7 @@ export function directPostRefusal(
       403,
       'spam_risk_too_many_posts',
       'The daily post cap from the API is reached for the current user.',
-      now,
+      context.logIds.next(now),
     );
   return undefined;
 }
@@ -103,7 +108,7 @@ export function inboxRefusal(
         403,
         'spam_risk_too_many_pending_share',
         'The number of pending shares reached the limit (5 in 24 hours).',
-        now,
+        context.logIds.next(now),
       )
     : undefined;
 }

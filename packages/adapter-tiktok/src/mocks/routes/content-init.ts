@@ -23,28 +23,34 @@ export function registerContentInitRoute(context: TikTokSimContext): void {
     { bucket: 'content_init' },
     async ({ request, accountId, scopes, now }) => {
       const body = await jsonObject(request);
-      if (body === undefined) return invalidParams('The request body is not valid JSON.', now);
+      if (body === undefined)
+        return invalidParams('The request body is not valid JSON.', context.logIds.next(now));
       const direct = body.post_mode === 'DIRECT_POST';
       if (!direct && body.post_mode !== 'MEDIA_UPLOAD')
-        return invalidParams('post_mode must be DIRECT_POST or MEDIA_UPLOAD.', now);
-      const refused = missingScope(scopes, direct ? 'video.publish' : 'video.upload', now);
+        return invalidParams('post_mode must be DIRECT_POST or MEDIA_UPLOAD.', context.logIds.next(now));
+      const refused = missingScope(context, scopes, direct ? 'video.publish' : 'video.upload', now);
       if (refused !== undefined) return refused;
-      if (body.media_type !== 'PHOTO') return invalidParams('media_type must be PHOTO.', now);
+      if (body.media_type !== 'PHOTO')
+        return invalidParams('media_type must be PHOTO.', context.logIds.next(now));
       const postInfo = recordField(body, 'post_info');
       const source = recordField(body, 'source_info');
       const title = typeof postInfo.title === 'string' ? postInfo.title : '';
       const description = typeof postInfo.description === 'string' ? postInfo.description : '';
       if (title.length > TITLE_MAX)
-        return invalidParams(`post_info.title exceeds ${TITLE_MAX} characters.`, now);
+        return invalidParams(`post_info.title exceeds ${TITLE_MAX} characters.`, context.logIds.next(now));
       if (description.length > DESCRIPTION_MAX)
-        return invalidParams(`post_info.description exceeds ${DESCRIPTION_MAX} characters.`, now);
-      if (source.source !== 'PULL_FROM_URL') return invalidParams('Photos can only be PULL_FROM_URL.', now);
+        return invalidParams(
+          `post_info.description exceeds ${DESCRIPTION_MAX} characters.`,
+          context.logIds.next(now),
+        );
+      if (source.source !== 'PULL_FROM_URL')
+        return invalidParams('Photos can only be PULL_FROM_URL.', context.logIds.next(now));
       const images = Array.isArray(source.photo_images) ? (source.photo_images as unknown[]) : [];
       if (images.length < 1 || images.length > MAX_PHOTOS)
-        return invalidParams(`photo_images must hold 1 to ${MAX_PHOTOS} URLs.`, now);
+        return invalidParams(`photo_images must hold 1 to ${MAX_PHOTOS} URLs.`, context.logIds.next(now));
       const cover = source.photo_cover_index ?? 0;
       if (!Number.isInteger(cover) || (cover as number) < 0 || (cover as number) >= images.length)
-        return invalidParams('photo_cover_index is out of range.', now);
+        return invalidParams('photo_cover_index is out of range.', context.logIds.next(now));
       for (const url of images) {
         const unverified = unverifiedUrl(context, url, now);
         if (unverified !== undefined) return unverified;
@@ -77,7 +83,7 @@ export function registerContentInitRoute(context: TikTokSimContext): void {
       };
       context.publications.set(id, publication);
       mediaArrived(context, publication, now);
-      return ok({ publish_id: id }, now);
+      return ok({ publish_id: id }, context.logIds.next(now));
     },
   );
 }

@@ -14,7 +14,7 @@ export function registerCreatorInfoRoute(context: TikTokSimContext): void {
     '/v2/post/publish/creator_info/query/',
     { bucket: 'creator_info' },
     ({ accountId, scopes, now }) => {
-      const refused = missingScope(scopes, 'video.publish', now);
+      const refused = missingScope(context, scopes, 'video.publish', now);
       if (refused !== undefined) return refused;
       const creator = context.creators.get(accountId);
       return ok(
@@ -28,7 +28,7 @@ export function registerCreatorInfoRoute(context: TikTokSimContext): void {
           stitch_disabled: creator?.stitchDisabled ?? false,
           max_video_post_duration_sec: creator?.maxVideoPostDurationSec ?? 600,
         },
-        now,
+        context.logIds.next(now),
       );
     },
   );

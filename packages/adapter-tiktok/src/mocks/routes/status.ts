@@ -1,4 +1,4 @@
-import { invalidParams, jsonObject, logId, ok, tiktokError } from '../answers.js';
+import { invalidParams, jsonObject, ok, tiktokError } from '../answers.js';
 import type { TikTokSimContext } from '../context.js';
 import { isDone, statusBody, statusOf } from '../publications.js';
 
@@ -25,7 +25,7 @@ export function registerStatusRoutes(context: TikTokSimContext): void {
       401,
       'scope_not_authorized',
       'The user did not authorize the scope required for completing this request.',
-      now,
+      context.logIds.next(now),
     );
 
   sim.route(
@@ -35,8 +35,9 @@ export function registerStatusRoutes(context: TikTokSimContext): void {
     async ({ request, accountId, scopes, now }) => {
       if (!scoped(scopes)) return noScope(now);
       const publication = await publicationOf(request, accountId);
-      if (publication === undefined) return invalidParams('The publish_id is invalid.', now);
-      return new Response(statusBody(statusOf(context, publication, now), logId(now)), {
+      if (publication === undefined)
+        return invalidParams('The publish_id is invalid.', context.logIds.next(now));
+      return new Response(statusBody(statusOf(context, publication, now), context.logIds.next(now)), {
         headers: { 'content-type': 'application/json' },
       });
     },
@@ -45,11 +46,15 @@ export function registerStatusRoutes(context: TikTokSimContext): void {
   sim.route('POST', '/v2/post/publish/cancel/', {}, async ({ request, accountId, scopes, now }) => {
     if (!scoped(scopes)) return noScope(now);
     const publication = await publicationOf(request, accountId);
-    if (publication === undefined) return invalidParams('The publish_id is invalid.', now);
+    if (publication === undefined)
+      return invalidParams('The publish_id is invalid.', context.logIds.next(now));
     if (isDone(context, publication, now))
-      return invalidParams('The publish is finished and can no longer be cancelled.', now);
+      return invalidParams(
+        'The publish is finished and can no longer be cancelled.',
+        context.logIds.next(now),
+      );
     publication.cancelled = true;
     sim.posts.delete(publication.postId);
-    return ok({}, now);
+    return ok({}, context.logIds.next(now));
   });
 }

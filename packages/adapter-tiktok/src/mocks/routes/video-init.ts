@@ -31,15 +31,21 @@ export function registerVideoInitRoutes(context: TikTokSimContext): void {
       { bucket: mode === 'direct' ? 'video_init' : 'inbox_init' },
       async (route) => {
         const { request, accountId, scopes, now } = route;
-        const refused = missingScope(scopes, mode === 'direct' ? 'video.publish' : 'video.upload', now);
+        const refused = missingScope(
+          context,
+          scopes,
+          mode === 'direct' ? 'video.publish' : 'video.upload',
+          now,
+        );
         if (refused !== undefined) return refused;
         const body = await jsonObject(request);
-        if (body === undefined) return invalidParams('The request body is not valid JSON.', now);
+        if (body === undefined)
+          return invalidParams('The request body is not valid JSON.', context.logIds.next(now));
         const postInfo = recordField(body, 'post_info');
         const source = recordField(body, 'source_info');
         const title = typeof postInfo.title === 'string' ? postInfo.title : '';
         if (title.length > TITLE_MAX)
-          return invalidParams(`post_info.title exceeds ${TITLE_MAX} characters.`, now);
+          return invalidParams(`post_info.title exceeds ${TITLE_MAX} characters.`, context.logIds.next(now));
         const sourceProblem = checkSource(context, source, now);
         if (sourceProblem !== undefined) return sourceProblem;
         const policy =
@@ -89,10 +95,10 @@ export function registerVideoInitRoutes(context: TikTokSimContext): void {
         context.publications.set(id, publication);
         if (!file) {
           mediaArrived(context, publication, now);
-          return ok({ publish_id: id }, now);
+          return ok({ publish_id: id }, context.logIds.next(now));
         }
         const uploadUrl = `${context.upload.baseUrl}/video/?upload_id=${encodeURIComponent(id)}&upload_token=${token}`;
-        return ok({ publish_id: id, upload_url: uploadUrl }, now);
+        return ok({ publish_id: id, upload_url: uploadUrl }, context.logIds.next(now));
       },
     );
   }
@@ -111,23 +117,35 @@ function checkSource(
 ): Response | undefined {
   if (source.source === 'PULL_FROM_URL') return unverifiedUrl(context, source.video_url, now);
   if (source.source !== 'FILE_UPLOAD')
-    return invalidParams('source_info.source must be FILE_UPLOAD or PULL_FROM_URL.', now);
+    return invalidParams(
+      'source_info.source must be FILE_UPLOAD or PULL_FROM_URL.',
+      context.logIds.next(now),
+    );
   const size = source.video_size;
   const chunk = source.chunk_size;
   const count = source.total_chunk_count;
   if (![size, chunk, count].every((value) => Number.isInteger(value) && (value as number) > 0))
-    return invalidParams('video_size, chunk_size and total_chunk_count must be positive integers.', now);
+    return invalidParams(
+      'video_size, chunk_size and total_chunk_count must be positive integers.',
+      context.logIds.next(now),
+    );
   const [videoSize, chunkSize, chunks] = [size, chunk, count] as [number, number, number];
-  if (videoSize > MAX_VIDEO) return invalidParams('The video is larger than 4 GB.', now);
+  if (videoSize > MAX_VIDEO) return invalidParams('The video is larger than 4 GB.', context.logIds.next(now));
   const whole = chunkSize === videoSize && chunks === 1;
   if (videoSize < MIN_CHUNK && !whole)
-    return invalidParams('A video smaller than 5 MB must be uploaded whole (chunk_size = video_size).', now);
+    return invalidParams(
+      'A video smaller than 5 MB must be uploaded whole (chunk_size = video_size).',
+      context.logIds.next(now),
+    );
   if (videoSize > MAX_CHUNK && whole)
-    return invalidParams('A video larger than 64 MB must be uploaded in chunks.', now);
+    return invalidParams('A video larger than 64 MB must be uploaded in chunks.', context.logIds.next(now));
   if (!whole && (chunkSize < MIN_CHUNK || chunkSize > MAX_CHUNK))
-    return invalidParams('chunk_size must be between 5 MB and 64 MB.', now);
+    return invalidParams('chunk_size must be between 5 MB and 64 MB.', context.logIds.next(now));
   if (chunks !== Math.floor(videoSize / chunkSize) || chunks > 1000)
-    return invalidParams('total_chunk_count must be video_size / chunk_size rounded down (1 to 1000).', now);
+    return invalidParams(
+      'total_chunk_count must be video_size / chunk_size rounded down (1 to 1000).',
+      context.logIds.next(now),
+    );
   return undefined;
 }
 
