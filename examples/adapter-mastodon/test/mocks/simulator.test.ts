@@ -458,6 +458,22 @@ describe('limits, tokens and faults', () => {
     expect(mastodon.sim.posts.size).toBe(0);
   });
 
+  it("sends Doorkeeper's Bearer challenge with the 401 of a bad or absent token", async () => {
+    const challenge = (description: string) =>
+      `Bearer realm="Doorkeeper", error="invalid_token", error_description="${description}"`;
+    const bad = await call('/api/v1/accounts/verify_credentials', { token: 'nope' });
+    const absent = await fetch(`${base}/api/v1/accounts/verify_credentials`);
+    for (const refused of [bad, absent]) {
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get('www-authenticate')).toBe(challenge('The access token is invalid'));
+      expect(await refused.json()).toEqual({ error: 'The access token is invalid' });
+    }
+    const { accessToken } = mastodon.sim.tokens.issue(ana.account.id);
+    mastodon.sim.tokens.revoke({ accessToken });
+    const revoked = await call('/api/v1/accounts/verify_credentials', { token: accessToken });
+    expect(revoked.headers.get('www-authenticate')).toBe(challenge('The access token was revoked'));
+  });
+
   it('stores the status when the connection drops after the server accepted it', async () => {
     mastodon.sim.faults.inject({ kind: 'accepted_then_lost', route: 'POST /api/v1/statuses' });
     await expect(post({ status: 'lost answer' })).rejects.toThrow();
