@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { START, useFacebook } from '../support/harness.js';
+
+// `since` and `until` are "A Unix timestamp or strtotime data value"
+// (https://developers.facebook.com/docs/graph-api/results, time-based pagination): the simulator
+// reads a date as the same instant as its Unix seconds.
+const h = useFacebook();
+const HOUR = 3_600_000;
+const unix = (ms: number) => String(Math.floor(ms / 1000));
+/** A date as Graph writes its own times (`2026-12-04T13:00:00+0000`). */
+const graphDate = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+0000');
+
+const get = async (path: string, token: string) => {
+  const response = await fetch(`${h.facebook.baseUrl}/v26.0/${path}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return { status: response.status, body: (await response.json()) as unknown };
+};
+
+describe('since and until as a date', () => {
+  it('GET /{page-id}/posts?since= keeps the posts from that instant on, as with Unix seconds', async () => {
+    const adapter = h.adapter();
+    await adapter.publish({ text: 'Early' }, h.context());
+    h.clock.advance(2 * HOUR);
+    await adapter.publish({ text: 'Late' }, h.context());
+    const posts = (since: string) =>
+      get(`${h.acme.account.id}/posts?fields=message&since=${encodeURIComponent(since)}`, h.acme.accessToken);
+
+    const byDate = await posts(graphDate(START + HOUR));
+    expect(byDate.status).toBe(200);
+    expect(byDate.body).toEqual({ data: [{ message: 'Late', id: expect.any(String) }] });
+    expect(await posts(unix(START + HOUR))).toEqual(byDate);
+  });
+
+  it('GET /{page-id}/insights?since=&until= answers the days between, as with Unix seconds', async () => {
+    const page = h.facebook.addPage('big', { followers: 1_500 });
+    await h.adapter().publish({ text: 'Seen' }, h.context({}, page));
+    h.clock.advance(3 * 24 * HOUR);
+    const from = Date.parse('2026-12-04T08:00:00Z');
+    const to = Date.parse('2026-12-06T08:00:00Z');
+    const insights = (since: string, until: string) =>
+      get(
+        `${page.account.id}/insights?metric=page_media_view&period=day&since=${encodeURIComponent(since)}&until=${encodeURIComponent(until)}`,
+        page.accessToken,
+      );
+
+    const byDate = await insights(graphDate(from), graphDate(to));
+    expect(byDate.status).toBe(200);
+    const [metric] = (byDate.body as { data: { values: { end_time: string }[] }[] }).data;
+    expect(metric?.values.map((value) => value.end_time)).toEqual([
+      '2026-12-05T08:00:00+0000',
+      '2026-12-06T08:00:00+0000',
+    ]);
+    expect(await insights(unix(from), unix(to))).toEqual(byDate);
+  });
+});
