@@ -96,6 +96,26 @@ describe('Facebook Login for Pages, end to end', () => {
     expect(error.message).toContain('the app was not granted pages_manage_posts');
   });
 
+  it('grants each permission of a space-separated scope (the dialog takes comma or space separated)', async () => {
+    // https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow: scope is
+    // "A comma or space separated list of Permissions".
+    const url = new URL(
+      facebookLoginAuthorizationUrl({ appId: APP_ID, redirectUri: REDIRECT, state: 'st-1' }),
+    );
+    url.searchParams.set('scope', 'pages_show_list pages_read_engagement');
+    const code = new URL(h.facebook.consent(url.toString(), ana.user.id)).searchParams.get('code') ?? '';
+    const { long } = await logIn(code);
+    const response = await fetch(`${h.facebook.baseUrl}/v26.0/me/permissions`, {
+      headers: { authorization: `Bearer ${long.accessToken}` },
+    });
+    expect(await response.json()).toEqual({
+      data: [
+        { permission: 'pages_show_list', status: 'granted' },
+        { permission: 'pages_read_engagement', status: 'granted' },
+      ],
+    });
+  });
+
   it('refuses a used code as auth_revoked, quoting neither the code nor the secret', async () => {
     const code = consent();
     await logIn(code);
