@@ -10,7 +10,6 @@ import {
   type IssueOptions,
   type RateBudgetRule,
   RateLimiter,
-  type SeedInboundOptions,
   seedInbound,
 } from '@smmkit/testkit/simulator-kit';
 import type { ActiveVersions, LinkedInSimContext, SimulatedOrganization } from './context.js';
@@ -30,7 +29,7 @@ import { registerPostRoutes } from './routes/posts.js';
 import { REACTION_TYPES, registerReactionRoutes } from './routes/reactions.js';
 import { registerStatisticsRoutes } from './routes/statistics.js';
 import { registerUploadRoutes } from './routes/uploads.js';
-import { storeComment, storePost } from './store-post.js';
+import { memberUrnOf, storePost, storeSeededPost } from './store-post.js';
 import { storeReaction } from './store-reaction.js';
 
 /** One UTC day: LinkedIn's daily limits reset at midnight UTC. */
@@ -131,10 +130,19 @@ export interface LinkedInSimulator {
    * buckets only. Returns what is reported now.
    */
   seedFollowerStatistics(orgUrn: string, statistics?: SeedFollowerStatistics): FollowerStatistics;
-  /** Fans comment `count` times on `postUrn` (`Comment 1 from fan_1`, …), a minute apart, oldest first. */
+  /**
+   * Fans comment `count` times on `postUrn` (`Comment 1 from fan_1`, …), a minute apart, oldest
+   * first; on a comment's URN, they reply under that comment.
+   */
   seedComments(postUrn: string, count: number): SimulatedEngagement[];
   /** Fans react `count` times to `postUrn` (`LIKE`, then `PRAISE`, `EMPATHY`, … in turn), a minute apart. */
   seedReactions(postUrn: string, count: number): SimulatedEngagement[];
+  /**
+   * The URN LinkedIn names `account` by: a member's own (`addMember`), else `urn:li:person:{id}`,
+   * the `author` of what the fans and public accounts of testkit's seeds (`sim.seedMentions`,
+   * `sim.seedPublicAccount`, …) write.
+   */
+  urnOf(account: SimulatedAccount): string;
   /** Stores a plain post by `author` with `text` (in the little format), as if it had been published; returns its URN. */
   addPost(author: string, text: string): string;
   /** The next finalized video fails processing with `reason` (`PROCESSING_FAILED`). */
@@ -169,7 +177,10 @@ export interface LinkedInSimulator {
  * `www` (www.linkedin.com: upload URLs).
  *
  * Accounts are members (`urn:li:person:…`); organizations (`urn:li:organization:…`) are added with
- * admins who may post for them.
+ * admins who may post for them. What testkit's seeds (`sim.seedMentions`, `sim.seedReplies`,
+ * `sim.seedPublicAccount`, `sim.seedFanPosts`) have fans and public accounts write is stored as the
+ * create routes store it: posts under `urn:li:share:…` by `urn:li:person:…` (`urnOf`), replies as
+ * comments.
  *
  * @example
  * ```ts
@@ -229,11 +240,11 @@ export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}):
   registerReactionRoutes(context);
   registerOAuthRoutes(context);
 
-  // Fans (`fan_1`…) are members too: their comments are stored the LinkedIn way, as comments.
-  const fanUrn = (account: SimulatedAccount) =>
-    account.id.startsWith('urn:li:') ? account.id : `urn:li:person:${account.id}`;
-  const storeFanComment: SeedInboundOptions['store'] = (author, { text, inReplyTo }, createdAt) =>
-    storeComment(context, { actor: fanUrn(author), object: inReplyTo?.id ?? '', text, createdAt });
+  // What the seeds (seedMentions, seedReplies, seedPublicAccount, seedFanPosts, seedComments) have
+  // fans and public accounts write is stored as LinkedIn holds it: a post by `urn:li:person:…`
+  // under `urn:li:share:…`, or a comment on a post (a reply under a comment), as the create
+  // routes store them (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api).
+  sim.storePostsWith((author, post, createdAt) => storeSeededPost(context, author, post, createdAt));
 
   return {
     sim,
@@ -280,8 +291,7 @@ export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}):
       context.followerStatistics.set(orgUrn, seeded);
       return seeded;
     },
-    seedComments: (postUrn, count) =>
-      sim.seedReplies(postUrn, count, { kind: 'comment', store: storeFanComment }),
+    seedComments: (postUrn, count) => sim.seedReplies(postUrn, count, { kind: 'comment' }),
     seedReactions(postUrn, count) {
       const post = sim.posts.get(postUrn);
       if (post === undefined) throw new Error(`seedReactions: no post ${postUrn}`);
@@ -297,9 +307,10 @@ export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}):
           inReplyTo: post,
         }),
         store: (author, item, createdAt) =>
-          storeReaction(context, postUrn, { actor: fanUrn(author), reactionType: item.text, createdAt }),
+          storeReaction(context, postUrn, { actor: memberUrnOf(author), reactionType: item.text, createdAt }),
       });
     },
+    urnOf: memberUrnOf,
     addPost: (author, text) => storePost(context, { author, commentary: text }).id,
     failNextVideo(reason) {
       context.videoFailures.push(reason);

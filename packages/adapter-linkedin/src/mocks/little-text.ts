@@ -64,3 +64,57 @@ export function parseLittleText(commentary: string): ParsedLittleText {
 function unescapeLittle(value: string): string {
   return value.replace(/\\(.)/g, '$1');
 }
+
+/** Someone a `@name` in plain text names: the name LinkedIn shows and the URN it links. */
+export interface LittleMention {
+  /** The member's or organization's name, as the mention shows it. */
+  readonly name: string;
+  /** `urn:li:person:…` or `urn:li:organization:…`. */
+  readonly urn: string;
+}
+
+/** `@handle` in plain text (dots and dashes only inside it, so a full stop after it is not part of it). */
+const PLAIN_MENTION = /^@([\p{L}\p{N}_]+(?:[.-][\p{L}\p{N}_]+)*)/u;
+/** `#tag` in plain text. */
+const PLAIN_HASHTAG = /^#([\p{L}\p{N}_]+)/u;
+
+/**
+ * Writes plain text (what a person types: `@ana`, `#launch`, `(beta)`) in the little format, as a
+ * LinkedIn client sends it so that nothing is cut
+ * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/little-text-format):
+ * a `@name` that `mentionable` knows becomes `@[Name](urn)`, a `#tag` the hashtag template
+ * `{hashtag|\#|tag}`, and every other reserved character is escaped with `\`. What
+ * {@link parseLittleText} reads back is the text with each mention shown as the name.
+ *
+ * @param text - the plain text
+ * @param mentionable - the member or organization a `@name` names, or `undefined` (then it stays literal)
+ * @returns the commentary
+ */
+export function littleTextOf(text: string, mentionable: (name: string) => LittleMention | undefined): string {
+  let commentary = '';
+  let index = 0;
+  while (index < text.length) {
+    const rest = text.slice(index);
+    const mention = PLAIN_MENTION.exec(rest);
+    const named = mention?.[1] === undefined ? undefined : mentionable(mention[1]);
+    if (mention !== null && named !== undefined) {
+      commentary += `@[${escapeLittle(named.name)}](${named.urn})`;
+      index += mention[0].length;
+      continue;
+    }
+    const hashtag = PLAIN_HASHTAG.exec(rest);
+    if (hashtag?.[1] !== undefined) {
+      commentary += `{hashtag|\\#|${escapeLittle(hashtag[1])}}`;
+      index += hashtag[0].length;
+      continue;
+    }
+    const character = String.fromCodePoint(text.codePointAt(index) ?? 0);
+    commentary += escapeLittle(character);
+    index += character.length;
+  }
+  return commentary;
+}
+
+function escapeLittle(value: string): string {
+  return [...value].map((character) => (RESERVED.has(character) ? `\\${character}` : character)).join('');
+}

@@ -1,6 +1,6 @@
-import type { SimulatedMedia, SimulatedPost } from '@smmkit/testkit';
-import { type LinkedInPostExtra, type LinkedInSimContext, PLAIN_POST } from './context.js';
-import { parseLittleText } from './little-text.js';
+import type { SimulatedAccount, SimulatedMedia, SimulatedPost } from '@smmkit/testkit';
+import { type LinkedInPostExtra, type LinkedInSimContext, PLAIN_POST, postExtra } from './context.js';
+import { type LittleMention, littleTextOf, parseLittleText } from './little-text.js';
 
 /** A post to store, already checked: author, commentary as sent, and what it carries. */
 export interface NewLinkedInPost
@@ -98,5 +98,65 @@ export function storeComment(context: LinkedInSimContext, comment: NewLinkedInCo
     inReplyToId: comment.parentComment ?? comment.object,
     createdAt: comment.createdAt ?? sim.clock.now(),
     extra: { ...extra },
+  });
+}
+
+/**
+ * The URN LinkedIn names an account by: its id when it is one (members added with `addMember`),
+ * else `urn:li:person:{id}` (the fans and public accounts testkit's seeds add, whose ids are plain
+ * numbers) (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/urns).
+ */
+export function memberUrnOf(account: SimulatedAccount): string {
+  return account.id.startsWith('urn:li:') ? account.id : `urn:li:person:${account.id}`;
+}
+
+/**
+ * Whom `@name` names in a seeded text: the member whose handle it is, else the organization of
+ * that name (compared case-insensitively), shown by its name.
+ */
+function mentionable(context: LinkedInSimContext, name: string): LittleMention | undefined {
+  const member = context.sim.accountByHandle(name);
+  if (member !== undefined) return { name: member.displayName, urn: memberUrnOf(member) };
+  const wanted = name.toLowerCase();
+  const organization = [...context.organizations.values()].find((org) => org.name.toLowerCase() === wanted);
+  return organization === undefined ? undefined : { name: organization.name, urn: organization.urn };
+}
+
+/**
+ * Stores what testkit's seeds (`seedMentions`, `seedReplies`, `seedPublicAccount`,
+ * `seedFanPosts`) have another account write, as LinkedIn holds it (the simulator's
+ * `sim.storePostsWith`):
+ *
+ * - on its own, a post by `urn:li:person:…` under a new `urn:li:share:…`, as `POST /rest/posts`
+ *   stores one, its text written in the little format (`@handle` of a member or organization a
+ *   mention, `#tag` a hashtag, reserved characters escaped, so nothing is cut)
+ *   (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api);
+ * - in reply to a post, a comment on it, `urn:li:comment:({post},{id})`; in reply to a comment, a
+ *   reply under that comment on the same post (`parentComment`), as the Comments API stores them
+ *   (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/comments-api).
+ *
+ * @returns the stored post or comment
+ */
+export function storeSeededPost(
+  context: LinkedInSimContext,
+  author: SimulatedAccount,
+  post: { readonly text: string; readonly inReplyTo?: SimulatedPost | undefined },
+  createdAt: number,
+): SimulatedPost {
+  const actor = memberUrnOf(author);
+  const { inReplyTo } = post;
+  if (inReplyTo === undefined) {
+    const commentary = littleTextOf(post.text, (name) => mentionable(context, name));
+    return storePost(context, { author: actor, commentary, createdAt });
+  }
+  const replied = postExtra(inReplyTo);
+  // A comment's reply goes on the comment's post, under the comment.
+  const commentedPost = replied.kind === 'comment' ? replied.object : undefined;
+  return storeComment(context, {
+    actor,
+    object: commentedPost ?? inReplyTo.id,
+    parentComment: commentedPost === undefined ? undefined : inReplyTo.id,
+    text: post.text,
+    createdAt,
   });
 }

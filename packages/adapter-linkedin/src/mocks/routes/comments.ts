@@ -27,9 +27,10 @@ export function registerCommentRoutes(context: LinkedInSimContext): void {
       if (!hasScope(scopes, ...SOCIAL_READ)) return accessDenied('comments.GET_ALL');
       const target = sim.posts.get(pathKey(params.target));
       if (target === undefined) return notFound('socialActions');
-      const comments = sim.posts.filter(
-        (post) => post.inReplyToId === target.id && postExtra(post).kind === 'comment',
-      );
+      // Oldest first by creation: seeded comments are stored after their time.
+      const comments = sim.posts
+        .filter((post) => post.inReplyToId === target.id && postExtra(post).kind === 'comment')
+        .sort((a, b) => a.createdAt - b.createdAt);
       return restliPage(url, comments, renderComment);
     },
   );

@@ -27,7 +27,9 @@ export function registerPostRoutes(context: LinkedInSimContext): void {
   });
 
   // GET /rest/posts?q=author&author={URN}&start&count&sortBy (Posts API, "Find Posts by Authors"),
-  // newest first.
+  // newest first: by LAST_MODIFIED (the default) or CREATED, the same instant here as no post is
+  // edited. Seeded posts are stored after their time (a public account's, days back), so the
+  // order is their time's, then their URN's.
   restRoute(context, 'GET', '/posts', { bucket: 'api' }, ({ url }) => {
     if (url.searchParams.get('q') !== 'author') return badRequest('/q', 'must be author');
     const author = url.searchParams.get('author') ?? '';
@@ -35,7 +37,8 @@ export function registerPostRoutes(context: LinkedInSimContext): void {
     const count = Math.min(100, Number(url.searchParams.get('count') ?? 10));
     const posts = sim.posts
       .filter((post) => post.accountId === author && postExtra(post).kind === 'post')
-      .reverse();
+      .reverse()
+      .sort((a, b) => b.createdAt - a.createdAt);
     return Response.json({
       elements: posts.slice(start, start + count).map(renderPost),
       paging: { start, count, total: posts.length },

@@ -30,7 +30,10 @@ export function registerReactionRoutes(context: LinkedInSimContext): void {
     if (url.searchParams.get('q') !== 'entity') return badRequest('/q', 'must be entity');
     const entity = /^\(entity:(.+)\)$/.exec(pathKey(params.key))?.[1];
     if (entity === undefined || context.sim.posts.get(entity) === undefined) return notFound('reactions');
-    const reactions = [...(context.reactions.get(entity) ?? [])].reverse();
+    // Newest first by creation (seeded reactions are stored after their time), then newest stored.
+    const reactions = [...(context.reactions.get(entity) ?? [])]
+      .reverse()
+      .sort((a, b) => b.createdAt - a.createdAt);
     return restliPage(url, reactions, (reaction) => renderReaction(reaction, entity));
   });
   restRoute(context, 'POST', '/reactions', { bucket: 'api' }, (route) => createReaction(context, route));
