@@ -4,9 +4,22 @@ import type { TikTokSimContext } from './context.js';
 const DAY_MS = 86_400_000;
 
 /**
+ * TikTok's words for `scope_not_authorized`, whichever scope is missing: the one description
+ * https://developers.tiktok.com/doc/tiktok-api-v2-error-handling gives the code for every
+ * endpoint (without its advice to the developer, "Please ask the user to authorize and then
+ * retry."). The simulator answers it on every route, naming no scope: no page documents a
+ * message that does.
+ */
+const SCOPE_NOT_AUTHORIZED = 'The user did not authorize the scope required for completing this request.';
+
+/** 401 `scope_not_authorized`: the token lacks the scope the endpoint needs. */
+export function scopeRefusal(context: TikTokSimContext, now: number): Response {
+  return tiktokError(401, 'scope_not_authorized', SCOPE_NOT_AUTHORIZED, context.logIds.next(now));
+}
+
+/**
  * The refusal of a request whose token (granted `scopes`, testkit's `RouteContext.scopes`) lacks
- * `scope`: 401 `scope_not_authorized` (https://developers.tiktok.com/doc/tiktok-api-v2-error-handling), or
- * `undefined`.
+ * `scope` ({@link scopeRefusal}), or `undefined`.
  */
 export function missingScope(
   context: TikTokSimContext,
@@ -14,13 +27,7 @@ export function missingScope(
   scope: string,
   now: number,
 ): Response | undefined {
-  if (scopes.includes(scope)) return undefined;
-  return tiktokError(
-    401,
-    'scope_not_authorized',
-    `The user did not authorize the scope required for completing this request (${scope}).`,
-    context.logIds.next(now),
-  );
+  return scopes.includes(scope) ? undefined : scopeRefusal(context, now);
 }
 
 /**

@@ -1,5 +1,6 @@
-import { invalidParams, jsonObject, ok, tiktokError } from '../answers.js';
+import { invalidParams, jsonObject, ok } from '../answers.js';
 import type { TikTokSimContext } from '../context.js';
+import { scopeRefusal } from '../init-rules.js';
 import { isDone, statusBody, statusOf } from '../publications.js';
 
 /**
@@ -20,20 +21,13 @@ export function registerStatusRoutes(context: TikTokSimContext): void {
   };
   const scoped = (scopes: readonly string[]) =>
     scopes.some((scope) => scope === 'video.publish' || scope === 'video.upload');
-  const noScope = (now: number) =>
-    tiktokError(
-      401,
-      'scope_not_authorized',
-      'The user did not authorize the scope required for completing this request.',
-      context.logIds.next(now),
-    );
 
   sim.route(
     'POST',
     '/v2/post/publish/status/fetch/',
     { bucket: 'status' },
     async ({ request, accountId, scopes, now }) => {
-      if (!scoped(scopes)) return noScope(now);
+      if (!scoped(scopes)) return scopeRefusal(context, now);
       const publication = await publicationOf(request, accountId);
       if (publication === undefined)
         return invalidParams('The publish_id is invalid.', context.logIds.next(now));
@@ -44,7 +38,7 @@ export function registerStatusRoutes(context: TikTokSimContext): void {
   );
 
   sim.route('POST', '/v2/post/publish/cancel/', {}, async ({ request, accountId, scopes, now }) => {
-    if (!scoped(scopes)) return noScope(now);
+    if (!scoped(scopes)) return scopeRefusal(context, now);
     const publication = await publicationOf(request, accountId);
     if (publication === undefined)
       return invalidParams('The publish_id is invalid.', context.logIds.next(now));
