@@ -53,6 +53,7 @@ export {
   requestedFields,
 } from './params.js';
 export type { GraphAnswer, GraphRequest, GraphRoute } from './route.js';
+export { type RuploadOptions, type RuploadProgress, type RuploadTarget, registerRupload } from './rupload.js';
 export { GRAPH_APP_BUDGET, GRAPH_USE_CASES, type GraphUseCase } from './use-cases.js';
 export {
   type GraphWebhookDelivery,

@@ -1,7 +1,8 @@
 import {
   graphError,
-  headerOrQueryToken,
   invalidParameter,
+  type RuploadProgress,
+  registerRupload,
   unsupportedRequest,
 } from '@smmkit/graph-api/mocks';
 import type { PlatformSimulator } from '@smmkit/testkit';
@@ -11,10 +12,8 @@ import { type FacebookVideoContext, storeVideoPost } from '../video-posts.js';
 /** A reel between `upload_phase=start` and `finish`. */
 interface ReelSession {
   readonly pageId: string;
-  /** `file_size` of the bytes being uploaded, once the upload began. */
-  fileSize: number | undefined;
-  /** Bytes received: the next `offset`. */
-  received: number;
+  /** Its bytes on the upload host. */
+  readonly upload: RuploadProgress;
   /** Set when the reel was given as a hosted `file_url`. */
   hosted: boolean;
 }
@@ -27,14 +26,6 @@ export const REELS_BUCKET = 'reels';
  * `POST /{page-id}/video_reels` (https://developers.facebook.com/docs/video-api/guides/reels-publishing).
  */
 export const REELS_BUDGET = { limit: 30, windowMs: 24 * 60 * 60_000, kind: 'sliding' } as const;
-
-/**
- * rupload's error body. ASSUMED: `rupload.facebook.com` answers `{"debug_info":{"retriable",
- * "type","message"}}` rather than the Graph error body (as the Instagram simulator's does).
- */
-function ruploadError(status: number, type: string, message: string): Response {
-  return Response.json({ debug_info: { retriable: false, type, message } }, { status });
-}
 
 /**
  * The Reels Publishing API (https://developers.facebook.com/docs/video-api/guides/reels-publishing)
@@ -71,7 +62,7 @@ export function registerReelRoutes(context: FacebookVideoContext, rupload: Platf
     const phase = params.get('upload_phase');
     if (phase === 'start') {
       const videoId = sim.nextId();
-      sessions.set(videoId, { pageId, fileSize: undefined, received: 0, hosted: false });
+      sessions.set(videoId, { pageId, upload: { received: 0, fileSize: undefined }, hosted: false });
       return Response.json({
         video_id: videoId,
         upload_url: `${rupload.baseUrl}/video-upload/${path.version}/${videoId}`,
@@ -82,7 +73,8 @@ export function registerReelRoutes(context: FacebookVideoContext, rupload: Platf
     const videoId = params.get('video_id') ?? '';
     const session = sessions.get(videoId);
     if (session === undefined || session.pageId !== pageId) return unsupportedRequest('POST', videoId);
-    if (!session.hosted && (session.fileSize === undefined || session.received < session.fileSize))
+    const { received, fileSize } = session.upload;
+    if (!session.hosted && (fileSize === undefined || received < fileSize))
       return invalidParameter(`The video ${videoId} has not been uploaded completely`);
     const publication = reelPublication(params.get('video_state'), params.get('scheduled_publish_time'), now);
     if (publication instanceof Response) return publication;
@@ -98,41 +90,25 @@ export function registerReelRoutes(context: FacebookVideoContext, rupload: Platf
     const description = params.get('description') ?? '';
     storeVideoPost(
       context,
-      { videoId, pageId, kind: 'reel', description, sizeBytes: session.received, publication },
+      { videoId, pageId, kind: 'reel', description, sizeBytes: received, publication },
       now,
     );
     return Response.json({ success: true });
   });
 
-  rupload.route(
-    'POST',
-    '/video-upload/:version/:videoId',
-    { auth: false },
-    async ({ request, url, params }) => {
-      const check = sim.tokens.check(headerOrQueryToken(request, url));
-      if (check.status !== 'valid') return ruploadError(401, 'AuthError', 'Invalid OAuth access token.');
-      const session = sessions.get(String(params.videoId));
-      if (session === undefined || session.pageId !== check.accountId)
-        return ruploadError(400, 'ProcessingFailedError', 'Request processing failed');
-      if (request.headers.get('file_url') !== null) {
-        session.hosted = true;
-        return Response.json({ success: true });
-      }
-      const fileSize = Number(request.headers.get('file_size') ?? Number.NaN);
-      if (!Number.isInteger(fileSize) || fileSize <= 0)
-        return ruploadError(400, 'BadRequestError', 'file_size header is required');
-      const offset = Number(request.headers.get('offset') ?? '0');
-      if (offset !== session.received)
-        return ruploadError(
-          400,
-          'ProcessingFailedError',
-          `Offset ${offset} does not match ${session.received}`,
-        );
-      session.received += (await request.arrayBuffer()).byteLength;
-      session.fileSize = fileSize;
-      return Response.json({ success: true });
+  registerRupload(rupload, {
+    paths: ['/video-upload/:version/:videoId'],
+    idParam: 'videoId',
+    graph: sim,
+    find: (id, pageId) => {
+      const session = sessions.get(id);
+      return session?.pageId === pageId ? session : undefined;
     },
-  );
+    hosted: (session) => {
+      session.hosted = true;
+    },
+    success: { success: true },
+  });
 }
 
 /** `video_state` (with `scheduled_publish_time` for `SCHEDULED`) as a publication. */
