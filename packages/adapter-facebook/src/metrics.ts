@@ -5,9 +5,8 @@ import {
   type HttpClient,
   systemClock,
 } from '@smmkit/core/adapter-kit';
-import { parseGraphTime } from '@smmkit/graph-api';
+import { type GraphInsight, parseGraphTime, readGraphInsights } from '@smmkit/graph-api';
 import * as z from 'zod/mini';
-import { type Insight, readInsights } from './insights.js';
 import {
   FACEBOOK_PAGE_FOLLOWERS_FIELD,
   FACEBOOK_PAGE_INSIGHTS,
@@ -74,7 +73,7 @@ export async function getFacebookPostMetrics(
   for (const ref of posts.values()) {
     try {
       const counts = await readPostCounts(http, ref.platformPostId, context);
-      const insights = await readInsights(
+      const insights = await readGraphInsights(
         http,
         ref.platformPostId,
         {
@@ -124,7 +123,7 @@ async function readPostCounts(
 }
 
 /** Samples of lifetime insights: the one value of each, the `like` count of the reactions by type. */
-function lifetimeSamples(insights: readonly Insight[], target: CountSamplesTarget): MetricSample[] {
+function lifetimeSamples(insights: readonly GraphInsight[], target: CountSamplesTarget): MetricSample[] {
   const values: Record<string, unknown> = {};
   for (const insight of insights) {
     // No values: no data yet, not 0.
@@ -163,7 +162,7 @@ export async function getFacebookAccountMetrics(
 ): Promise<MetricSample[]> {
   const clock = context.clock ?? systemClock;
   const pageId = context.account.accountId;
-  const insights = await readInsights(
+  const insights = await readGraphInsights(
     http,
     pageId,
     { metrics: FACEBOOK_PAGE_INSIGHTS.map(([name]) => name), period: 'day', operation: 'read Page insights' },
@@ -184,7 +183,7 @@ export async function getFacebookAccountMetrics(
 }
 
 /** One `day` sample per value of each daily insight that has an `end_time`. */
-function daySamples(insights: readonly Insight[], target: CountSamplesTarget): MetricSample[] {
+function daySamples(insights: readonly GraphInsight[], target: CountSamplesTarget): MetricSample[] {
   const names = new Map(FACEBOOK_PAGE_INSIGHTS);
   return insights.flatMap((insight) => {
     const metric = names.get(insight.name);

@@ -1,7 +1,8 @@
 import { AuthError, type MetricSample, PlatformError, type PostRef, type RequestContext } from '@smmkit/core';
 import { countSamples, type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
+import { type GraphInsight, readGraphInsights } from '@smmkit/graph-api';
 import { INSTAGRAM_ACCOUNT_METRICS, INSTAGRAM_MEDIA_METRICS } from './metric-mapping.js';
-import { AccountCountsSchema, InsightsResponseSchema } from './schemas.js';
+import { AccountCountsSchema } from './schemas.js';
 
 /**
  * Lifetime metrics of the given media, one
@@ -32,16 +33,25 @@ export async function getInstagramPostMetrics(
   const names = new Map<string, (typeof INSTAGRAM_MEDIA_METRICS)[number][1]>(INSTAGRAM_MEDIA_METRICS);
   const samples: MetricSample[] = [];
   for (const mediaId of new Set(refs.map((ref) => ref.platformPostId))) {
-    let data: Awaited<ReturnType<typeof readInsights>>;
+    let insights: GraphInsight[];
     try {
-      data = await readInsights(http, mediaId, context);
+      insights = await readGraphInsights(
+        http,
+        mediaId,
+        {
+          metrics: INSTAGRAM_MEDIA_METRICS.map(([name]) => name),
+          period: 'lifetime',
+          operation: 'read media insights',
+        },
+        context,
+      );
     } catch (error) {
       if (PlatformError.isInstance(error) && error.code === 'not_found') continue;
       if (AuthError.isInstance(error) && error.platformError?.code === 10) continue;
       throw error;
     }
     const observedAt = new Date(clock.now());
-    for (const insight of data.data ?? []) {
+    for (const insight of insights) {
       const metric = names.get(insight.name);
       if (metric === undefined) continue;
       const value = numeric(insight.values?.[0]?.value) ?? numeric(insight.total_value?.value);
@@ -60,18 +70,6 @@ export async function getInstagramPostMetrics(
     }
   }
   return samples;
-}
-
-async function readInsights(http: HttpClient, mediaId: string, context: RequestContext) {
-  const { data } = await http.request({
-    method: 'GET',
-    path: `/${encodeURIComponent(mediaId)}/insights`,
-    operation: 'read media insights',
-    searchParams: { metric: INSTAGRAM_MEDIA_METRICS.map(([name]) => name).join(','), period: 'lifetime' },
-    schema: InsightsResponseSchema,
-    context,
-  });
-  return data;
 }
 
 /**

@@ -58,29 +58,6 @@ export const PublishingLimitSchema = z.looseObject({
   ),
 });
 
-/** One value of an insight (InstagramInsightsResult `values`). */
-const InsightValueSchema = z.looseObject({
-  value: z.optional(z.unknown()),
-  end_time: z.optional(z.string()),
-});
-
-/**
- * `GET /{ig-media-id}/insights` → `{data:[{name, period, values:[{value}], title, description, id}]}`
- * (https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights; InstagramInsightsResult.json also lists `total_value`).
- */
-export const InsightsResponseSchema = z.looseObject({
-  data: z.optional(
-    z.array(
-      z.looseObject({
-        name: z.string(),
-        period: z.optional(z.string()),
-        values: z.optional(z.array(InsightValueSchema)),
-        total_value: z.optional(z.looseObject({ value: z.optional(z.unknown()) })),
-      }),
-    ),
-  ),
-});
-
 /** `GET /{ig-user-id}?fields=followers_count,media_count` (IGUser.json fields). */
 export const AccountCountsSchema = z.looseObject({
   id: z.optional(GraphIdSchema),

@@ -58,6 +58,12 @@ export {
 } from './graph-settings.js';
 export { parseGraphTime } from './graph-time.js';
 export { GRAPH_API_ORIGIN, GRAPH_API_VERSION, GraphVersionSetting } from './graph-version.js';
+export {
+  type GraphInsight,
+  GraphInsightSchema,
+  type GraphInsightsRequest,
+  readGraphInsights,
+} from './insights.js';
 export { GRAPH_USAGE_BUCKET, parseGraphUsage } from './parse-graph-usage.js';
 export type { GraphPlatform } from './platform.js';
 export { GraphIdSchema, GraphPagingSchema } from './schemas.js';
