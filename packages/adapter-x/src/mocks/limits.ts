@@ -59,25 +59,6 @@ export const MENTIONS_CAP = 800;
 /** User timeline: "the most recent 3,200 Tweets can be retrieved" (developer.twitter.com GET /2/users/:id/tweets). */
 export const USER_TWEETS_CAP = 3200;
 
-/**
- * Media per post: "up to 4 photos, 1 animated GIF or 1 video"
- * (https://docs.x.com/x-api/media/quickstart/best-practices); `media_ids` maxItems 4 in the spec.
- */
-export const MAX_MEDIA_PER_POST = 4;
-
-/**
- * Poll bounds (`CreatePostsPoll` in https://api.x.com/2/openapi.json: options 2..4 of 1..25 characters,
- * duration_minutes 5..10080).
- */
-export const POLL_LIMITS = {
-  minOptions: 2,
-  maxOptions: 4,
-  minOptionChars: 1,
-  maxOptionChars: 25,
-  minDurationMinutes: 5,
-  maxDurationMinutes: 10_080,
-} as const;
-
 /** Alt text: `CreateMediaMetadataMetadataAltText.text` maxLength 1000 in https://api.x.com/2/openapi.json. */
 export const ALT_TEXT_MAX_CHARS = 1000;
 

@@ -13,7 +13,7 @@ import {
 } from '@smmkit/testkit/simulator-kit';
 import { countXText } from '../../count-text.js';
 import { editHistoryField, storeTweet, type XContext } from '../context.js';
-import { DUPLICATE_WINDOW_MS, MAX_MEDIA_PER_POST, POLL_LIMITS } from '../limits.js';
+import { DUPLICATE_WINDOW_MS } from '../limits.js';
 import {
   DUPLICATE_CONTENT_DETAIL,
   forbidden,
@@ -118,8 +118,8 @@ export async function createTweet(
 /**
  * The media to attach, or `undefined` when X would say "Your media IDs are invalid.": an id that
  * is unknown, someone else's, still processing or failed, already attached to a post, or a mix X
- * refuses (more than 4 images, or a GIF or video with anything else:
- * https://docs.x.com/x-api/media/quickstart/best-practices).
+ * refuses (a GIF or video with anything else: https://docs.x.com/x-api/media/quickstart/best-practices;
+ * more than 4 ids, "up to 4 photos", never get here: `media_ids` has at most 4 items in the schema).
  */
 function attachableMedia(
   context: XContext,
@@ -135,7 +135,6 @@ function attachableMedia(
       return undefined;
     found.push(media);
   }
-  if (found.length > MAX_MEDIA_PER_POST) return undefined;
   if (found.length > 1 && found.some((media) => media.kind !== 'image')) return undefined;
   return found;
 }
@@ -197,14 +196,11 @@ const CREATE_POST_REQUEST: SchemaCheck = obj({
   ),
   nullcast: bool,
   paid_partnership: bool,
+  // `CreatePostsPoll`: 2 to 4 options of 1 to 25 characters, duration_minutes 5 to 10080.
   poll: obj(
     {
-      duration_minutes: int(POLL_LIMITS.minDurationMinutes, POLL_LIMITS.maxDurationMinutes),
-      options: arr(
-        str({ minLength: POLL_LIMITS.minOptionChars, maxLength: POLL_LIMITS.maxOptionChars }),
-        POLL_LIMITS.minOptions,
-        POLL_LIMITS.maxOptions,
-      ),
+      duration_minutes: int(5, 10_080),
+      options: arr(str({ minLength: 1, maxLength: 25 }), 2, 4),
       reply_settings: replySettings,
     },
     ['options', 'duration_minutes'],
