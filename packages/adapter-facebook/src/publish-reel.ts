@@ -1,5 +1,6 @@
 import { type Media, PlatformError, type PublishContext } from '@smmkit/core';
-import { type HttpClient, type MediaPolling, readMediaBlob } from '@smmkit/core/adapter-kit';
+import type { HttpClient, MediaPolling } from '@smmkit/core/adapter-kit';
+import { uploadToRupload } from '@smmkit/graph-api';
 import type { FacebookSchedule } from './publish-schedule.js';
 import { ReelStartSchema, SuccessResponseSchema } from './publish-schemas.js';
 import type { PublishedFacebookVideo } from './publish-video.js';
@@ -20,7 +21,8 @@ export interface FacebookReelTarget {
  * 1. `POST /{page-id}/video_reels` with `upload_phase=start` → `{video_id, upload_url}`;
  * 2. upload to `upload_url` (else `https://rupload.facebook.com/video-upload/{version}/{video-id}`)
  *    with `Authorization: OAuth <Page token>`: a public URL as the `file_url` header, or the
- *    bytes as the body with `offset: 0` and `file_size` headers → `{success: true}`;
+ *    bytes as the body with `offset: 0` and `file_size` headers → `{success: true}`
+ *    (`uploadToRupload` of `@smmkit/graph-api`);
  * 3. `POST /{page-id}/video_reels` with `upload_phase=finish`, `video_id`, `description` and
  *    `video_state=PUBLISHED`, or `SCHEDULED` with `scheduled_publish_time` → `{success: true}`:
  *    the call that publishes, marked `createsResource`;
@@ -65,7 +67,7 @@ export async function publishFacebookReel(
   const uploadUrl =
     started.data.upload_url ??
     `https://rupload.facebook.com/video-upload/${target.graphVersion}/${encodeURIComponent(videoId)}`;
-  await uploadReel(http, uploadUrl, media, context);
+  await uploadToRupload(http, { url: uploadUrl, operation: 'upload reel', media, mediaIndex: 0 }, context);
 
   context.onProgress?.({ stage: 'publish' });
   const finished = await http.request({
@@ -97,54 +99,4 @@ export async function publishFacebookReel(
     context,
   );
   return { videoId, ...outcome };
-}
-
-/**
- * Step 2: the reel's bytes (or its public URL) to the upload host. rupload takes the token as
- * `Authorization: OAuth <token>`, not the Bearer header the Graph client adds, so the header is
- * set here and the token is named a secret the client redacts from any error
- * (https://developers.facebook.com/docs/video-api/guides/reels-publishing, Step 2).
- */
-async function uploadReel(
-  http: HttpClient,
-  uploadUrl: string,
-  media: Media,
-  context: PublishContext,
-): Promise<void> {
-  const token = await context.tokens.getAccessToken({ signal: context.signal });
-  const common = {
-    method: 'POST',
-    path: uploadUrl,
-    operation: 'upload reel',
-    schema: SuccessResponseSchema,
-  } as const;
-  if (media.source.type === 'url') {
-    context.onProgress?.({ stage: 'upload', mediaIndex: 0 });
-    await http.request({
-      ...common,
-      headers: { Authorization: `OAuth ${token}`, file_url: media.source.url },
-      context,
-      auth: false,
-      secrets: [token],
-    });
-    return;
-  }
-  const blob = await readMediaBlob(media);
-  const progress = (bytesSent: number) =>
-    context.onProgress?.({ stage: 'upload', mediaIndex: 0, bytesSent, bytesTotal: blob.size });
-  progress(0);
-  await http.request({
-    ...common,
-    body: blob,
-    headers: {
-      Authorization: `OAuth ${token}`,
-      offset: '0',
-      file_size: String(blob.size),
-      'Content-Type': 'application/octet-stream',
-    },
-    context,
-    auth: false,
-    secrets: [token],
-  });
-  progress(blob.size);
 }

@@ -27,7 +27,7 @@ export const VideoUploadTransferSchema = z.looseObject({
   end_offset: OffsetSchema,
 });
 
-/** `{success: true}`, as `upload_phase=finish`, the reel upload and the reel finish answer. */
+/** `{success: true}`, as `upload_phase=finish` and the reel finish answer. */
 export const SuccessResponseSchema = z.looseObject({ success: z.optional(z.boolean()) });
 
 /**

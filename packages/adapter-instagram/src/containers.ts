@@ -1,6 +1,7 @@
 import type { Media, PublishContext } from '@smmkit/core';
-import { type HttpClient, readMediaBlob } from '@smmkit/core/adapter-kit';
-import { IdResponseSchema, UploadResponseSchema } from './schemas.js';
+import type { HttpClient } from '@smmkit/core/adapter-kit';
+import { uploadToRupload } from '@smmkit/graph-api';
+import { IdResponseSchema } from './schemas.js';
 
 /** Container parameters (IGUser.json `POST media`; https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media). */
 export type ContainerParams = Readonly<
@@ -21,7 +22,7 @@ export interface ContainerTarget {
  * uploaded: the container is made with `upload_type=resumable` → `{id, uri}`, then the bytes are
  * posted to `uri` (else `https://rupload.facebook.com/ig-api-upload/{version}/{id}`) with
  * `offset: 0` and `file_size` headers (https://developers.facebook.com/docs/instagram-platform/content-publishing, resumable
- * uploads). The whole file is sent in one request.
+ * uploads). The whole file is sent in one request (`uploadToRupload` of `@smmkit/graph-api`).
  *
  * Containers are not posts: nothing is visible until `media_publish`, so a lost answer is
  * not ambiguous (`createsResource` is off) and a retried publish makes a new container.
@@ -69,57 +70,7 @@ export async function createInstagramContainer(
   });
   if (upload && media !== undefined) {
     const uri = data.uri ?? `https://rupload.facebook.com/ig-api-upload/${target.graphVersion}/${data.id}`;
-    await uploadInstagramVideo(http, uri, media, mediaIndex, context);
+    await uploadToRupload(http, { url: uri, operation: 'upload video', media, mediaIndex }, context);
   }
   return data.id;
-}
-
-/**
- * Posts a video's bytes to a resumable-upload URI (https://developers.facebook.com/docs/instagram-platform/content-publishing:
- * `upload_type=resumable` → `{id, uri}` for bytes to `rupload.facebook.com/ig-api-upload/vNN/{id}`),
- * in one request from offset 0, with the token in an `Authorization: OAuth <token>` header.
- *
- * @param http - the adapter's HTTP client
- * @param uri - the upload URI the container answer gave
- * @param media - the video (bytes, file or stream source)
- * @param mediaIndex - its index in `post.media`, for progress
- * @param context - the publish context
- *
- * @example
- * ```ts
- * await uploadInstagramVideo(http, created.uri, video, 0, ctx);
- * ```
- */
-export async function uploadInstagramVideo(
-  http: HttpClient,
-  uri: string,
-  media: Media,
-  mediaIndex: number | undefined,
-  context: PublishContext,
-): Promise<void> {
-  // The blob is what is sent (and what `file_size` declares), so progress counts its size too.
-  const blob = await readMediaBlob(media);
-  const item = mediaIndex === undefined ? {} : { mediaIndex };
-  context.onProgress?.({ stage: 'upload', ...item, bytesSent: 0, bytesTotal: blob.size });
-  // rupload takes the token as `Authorization: OAuth <token>` (developers.facebook.com, Content
-  // publishing, Resumable uploads), not the Bearer header the Graph client adds, so the header is
-  // set here; the token stays a secret the client redacts from any error.
-  const token = await context.tokens.getAccessToken({ signal: context.signal });
-  await http.request({
-    method: 'POST',
-    path: uri,
-    operation: 'upload video',
-    body: blob,
-    headers: {
-      Authorization: `OAuth ${token}`,
-      offset: '0',
-      file_size: String(blob.size),
-      'Content-Type': 'application/octet-stream',
-    },
-    schema: UploadResponseSchema,
-    context,
-    auth: false,
-    secrets: [token],
-  });
-  context.onProgress?.({ stage: 'upload', ...item, bytesSent: blob.size, bytesTotal: blob.size });
 }

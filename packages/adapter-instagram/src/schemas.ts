@@ -36,11 +36,6 @@ export const MediaDetailsSchema = z.looseObject({
   timestamp: z.optional(z.string()),
 });
 
-/** `POST rupload…/{container-id}` → `{success, message}` (resumable upload; the body is not relied on). */
-export const UploadResponseSchema = z.optional(
-  z.looseObject({ success: z.optional(z.boolean()), message: z.optional(z.string()) }),
-);
-
 /**
  * `GET /{ig-user-id}/content_publishing_limit?fields=quota_usage,config` →
  * `{data:[{quota_usage, config:{quota_total, quota_duration}}]}` (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/content_publishing_limit).

@@ -66,6 +66,7 @@ export {
 } from './insights.js';
 export { GRAPH_USAGE_BUCKET, parseGraphUsage } from './parse-graph-usage.js';
 export type { GraphPlatform } from './platform.js';
+export { type RuploadRequest, uploadToRupload } from './rupload.js';
 export { GraphIdSchema, GraphPagingSchema } from './schemas.js';
 export { graphTokenErrorAdvice } from './token-error-advice.js';
 export { type GraphWebhookChange, readGraphWebhookChanges } from './webhooks/graph-webhook-changes.js';

@@ -1,0 +1,96 @@
+import type { PublishContext, PublishProgress } from '@smmkit/core';
+import { describe, expect, it } from 'vitest';
+import { uploadToRupload } from '../src/index.js';
+import { CONTEXT, recordingHttp } from './support/recording-http.js';
+
+const URL_ = 'https://rupload.facebook.com/video-upload/v26.0/55';
+
+function publishContext(): { context: PublishContext; progress: PublishProgress[] } {
+  const progress: PublishProgress[] = [];
+  return { context: { ...CONTEXT, onProgress: (event) => progress.push(event) }, progress };
+}
+
+describe('uploadToRupload', () => {
+  it('sends the bytes from offset 0 with file_size, the token as an OAuth header named a secret, not the Bearer one', async () => {
+    const { http, requests } = recordingHttp(() => ({ success: true }));
+    const { context, progress } = publishContext();
+    const bytes = new Uint8Array([1, 2, 3, 4, 5]);
+    await uploadToRupload(
+      http,
+      {
+        url: URL_,
+        operation: 'upload reel',
+        media: { kind: 'video', mimeType: 'video/mp4', source: { type: 'bytes', bytes } },
+        mediaIndex: 0,
+      },
+      context,
+    );
+    expect(requests).toHaveLength(1);
+    const [request] = requests;
+    expect(request).toMatchObject({
+      method: 'POST',
+      path: URL_,
+      operation: 'upload reel',
+      auth: false,
+      secrets: ['tok-1'],
+      headers: {
+        Authorization: 'OAuth tok-1',
+        offset: '0',
+        file_size: '5',
+        'Content-Type': 'application/octet-stream',
+      },
+    });
+    expect(request?.headers).not.toHaveProperty('file_url');
+    const body = request?.body;
+    expect(body).toBeInstanceOf(Blob);
+    expect(new Uint8Array(await (body as Blob).arrayBuffer())).toEqual(bytes);
+    expect(progress).toEqual([
+      { stage: 'upload', mediaIndex: 0, bytesSent: 0, bytesTotal: 5 },
+      { stage: 'upload', mediaIndex: 0, bytesSent: 5, bytesTotal: 5 },
+    ]);
+  });
+
+  it('passes a public URL on as the file_url header, with no body', async () => {
+    const { http, requests } = recordingHttp(() => ({ success: true }));
+    const { context, progress } = publishContext();
+    await uploadToRupload(
+      http,
+      {
+        url: URL_,
+        operation: 'upload reel',
+        media: {
+          kind: 'video',
+          mimeType: 'video/mp4',
+          source: { type: 'url', url: 'https://cdn.test/v.mp4' },
+        },
+        mediaIndex: 2,
+      },
+      context,
+    );
+    expect(requests[0]?.headers).toEqual({
+      Authorization: 'OAuth tok-1',
+      file_url: 'https://cdn.test/v.mp4',
+    });
+    expect(requests[0]?.body).toBeUndefined();
+    expect(requests[0]?.auth).toBe(false);
+    expect(progress).toEqual([{ stage: 'upload', mediaIndex: 2 }]);
+  });
+
+  it('leaves mediaIndex out of progress when not given, and takes an answer with no body', async () => {
+    const { http } = recordingHttp(() => undefined);
+    const { context, progress } = publishContext();
+    await uploadToRupload(
+      http,
+      {
+        url: URL_,
+        operation: 'upload video',
+        media: { kind: 'video', mimeType: 'video/mp4', source: { type: 'bytes', bytes: new Uint8Array(3) } },
+      },
+      context,
+    );
+    expect(progress).toEqual([
+      { stage: 'upload', bytesSent: 0, bytesTotal: 3 },
+      { stage: 'upload', bytesSent: 3, bytesTotal: 3 },
+    ]);
+  });
+});
