@@ -1,12 +1,7 @@
-import {
-  type Engagement,
-  type ReplyTarget,
-  type RequestContext,
-  UnsupportedCapabilityError,
-} from '@smmkit/core';
-import { type HttpClient, isEngagementTarget, systemClock } from '@smmkit/core/adapter-kit';
+import type { Engagement, ReplyTarget, RequestContext } from '@smmkit/core';
+import { type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
+import { postGraphReply } from '@smmkit/graph-api';
 import { instagramCommentEngagement } from './comment-engagement.js';
-import { IdResponseSchema } from './schemas.js';
 
 /**
  * Replies on Instagram (https://developers.facebook.com/docs/instagram-platform/comment-moderation; IGComment.json `POST replies {message}`,
@@ -15,6 +10,8 @@ import { IdResponseSchema } from './schemas.js';
  * - to a comment: `POST /{ig-comment-id}/replies {message}`;
  * - to a reply: replies go under top-level comments only, so it answers the reply's parent comment;
  * - to a post (a `PostRef`): `POST /{ig-media-id}/comments {message}`.
+ *
+ * The request is `postGraphReply` of `@smmkit/graph-api`.
  *
  * Mentions (media the account is tagged in) cannot be answered this way:
  * `UnsupportedCapabilityError`. The request creates a comment, so a lost answer is an
@@ -39,33 +36,10 @@ export async function replyOnInstagram(
 ): Promise<Engagement> {
   const clock = context.clock ?? systemClock;
   const { accountId } = context.account;
-  let path: string;
-  let parentId: string | undefined;
-  let postRef = isEngagementTarget(to) ? to.postRef : to;
-  if (isEngagementTarget(to)) {
-    if (to.kind !== 'comment' && to.kind !== 'reply') {
-      throw new UnsupportedCapabilityError(`engagement.reply for ${to.kind} engagements`, {
-        platform: 'instagram',
-      });
-    }
-    parentId = to.kind === 'reply' && to.parentId !== undefined ? to.parentId : to.id;
-    path = `/${encodeURIComponent(parentId)}/replies`;
-  } else {
-    postRef = to;
-    path = `/${encodeURIComponent(to.platformPostId)}/comments`;
-  }
-  const { data } = await http.request({
-    method: 'POST',
-    path,
-    operation: parentId === undefined ? 'create comment' : 'create reply',
-    json: { message: text },
-    schema: IdResponseSchema,
-    context,
-    createsResource: true,
-  });
+  const { id, parentId, postRef } = await postGraphReply(http, 'instagram', to, text, context);
   return instagramCommentEngagement(
     {
-      id: data.id,
+      id,
       text,
       ...(context.account.handle === undefined ? {} : { username: context.account.handle }),
       from: {

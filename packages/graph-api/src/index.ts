@@ -47,6 +47,7 @@ export {
 } from './auth/managed-pages.js';
 export { classifyGraphError, type GraphErrorOverride, type GraphFailure } from './classify-graph-error.js';
 export { deleteGraphComment, hideGraphComment } from './engagement/comment-moderation.js';
+export { type GraphReply, postGraphReply } from './engagement/reply.js';
 export { type GraphError, graphErrorDetails, readGraphError } from './graph-error.js';
 export { createGraphHttpClient, type GraphHttpOptions } from './graph-http-client.js';
 export {

@@ -1,17 +1,12 @@
-import {
-  type Engagement,
-  type PostRef,
-  type ReplyTarget,
-  type RequestContext,
-  UnsupportedCapabilityError,
-} from '@smmkit/core';
-import { type HttpClient, isEngagementTarget, systemClock } from '@smmkit/core/adapter-kit';
-import { IdResponseSchema } from '../schemas.js';
+import type { Engagement, ReplyTarget, RequestContext } from '@smmkit/core';
+import { type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
+import { postGraphReply } from '@smmkit/graph-api';
 import { facebookCommentEngagement } from './comment-engagement.js';
 
 /**
  * Replies as the Page, `POST /{object-id}/comments {message}` → `{id}`
- * (https://developers.facebook.com/docs/graph-api/reference/object/comments/):
+ * (https://developers.facebook.com/docs/graph-api/reference/object/comments/; the request is
+ * `postGraphReply` of `@smmkit/graph-api`):
  *
  * - to a comment: a reply under it;
  * - to a reply: a reply under its top-level comment (its `parentId`), where the Facebook app
@@ -41,34 +36,10 @@ export async function replyOnFacebook(
 ): Promise<Engagement> {
   const clock = context.clock ?? systemClock;
   const { accountId, handle } = context.account;
-  let objectId: string;
-  let parentId: string | undefined;
-  let postRef: PostRef | undefined;
-  if (isEngagementTarget(to)) {
-    if (to.kind !== 'comment' && to.kind !== 'reply') {
-      throw new UnsupportedCapabilityError(`engagement.reply for ${to.kind} engagements`, {
-        platform: 'facebook',
-      });
-    }
-    parentId = to.kind === 'reply' && to.parentId !== undefined ? to.parentId : to.id;
-    objectId = parentId;
-    postRef = to.postRef;
-  } else {
-    objectId = to.platformPostId;
-    postRef = to;
-  }
-  const { data } = await http.request({
-    method: 'POST',
-    path: `/${encodeURIComponent(objectId)}/comments`,
-    operation: parentId === undefined ? 'create comment' : 'create reply',
-    json: { message: text },
-    schema: IdResponseSchema,
-    context,
-    createsResource: true,
-  });
+  const { id, parentId, postRef } = await postGraphReply(http, 'facebook', to, text, context);
   return facebookCommentEngagement(
     {
-      id: data.id,
+      id,
       message: text,
       from: { id: accountId, ...(handle === undefined ? {} : { name: handle }) },
       ...(parentId === undefined ? {} : { parent: { id: parentId } }),
