@@ -1,5 +1,10 @@
 import type { TokenSet } from '@smmkit/core';
-import { authorizationCodeUrl, tokenSetFromResponse } from '@smmkit/core/adapter-kit';
+import {
+  authorizationCodeGrant,
+  authorizationCodeUrl,
+  requestTokenSet,
+  type TokenEndpointOptions,
+} from '@smmkit/core/adapter-kit';
 import { createMastodonHttpClient } from './http-client.js';
 import { TokenSchema } from './schemas.js';
 
@@ -52,8 +57,8 @@ export function mastodonAuthorizationUrl(options: MastodonAuthorizationUrlOption
   return authorizationCodeUrl(`${options.instanceUrl.replace(/\/+$/, '')}/oauth/authorize`, options);
 }
 
-/** What {@link exchangeMastodonCode} needs. */
-export interface ExchangeMastodonCodeOptions {
+/** What {@link exchangeMastodonCode} needs; `timeoutMs` defaults to the kit's 15 000 for token calls. */
+export interface ExchangeMastodonCodeOptions extends TokenEndpointOptions {
   /** The server's base URL. */
   readonly instanceUrl: string;
   /** Your app's `client_id` on that server. */
@@ -66,10 +71,6 @@ export interface ExchangeMastodonCodeOptions {
   readonly code: string;
   /** The PKCE verifier whose challenge was in the authorization URL. */
   readonly codeVerifier: string;
-  /** A `fetch` to use instead of the global one. */
-  readonly fetch?: typeof globalThis.fetch | undefined;
-  /** Request timeout in milliseconds. */
-  readonly timeoutMs?: number | undefined;
 }
 
 /**
@@ -91,28 +92,18 @@ export interface ExchangeMastodonCodeOptions {
  * const provider = staticTokenProvider(tokens.accessToken);
  * ```
  */
-export async function exchangeMastodonCode(options: ExchangeMastodonCodeOptions): Promise<TokenSet> {
-  const http = createMastodonHttpClient({
-    instanceUrl: options.instanceUrl,
-    fetch: options.fetch,
-    timeoutMs: options.timeoutMs,
-  });
-  const { data } = await http.request({
-    method: 'POST',
-    path: '/oauth/token',
-    operation: 'exchange authorization code',
-    form: {
-      grant_type: 'authorization_code',
-      code: options.code,
-      client_id: options.clientId,
-      client_secret: options.clientSecret,
-      redirect_uri: options.redirectUri,
-      code_verifier: options.codeVerifier,
+export function exchangeMastodonCode(options: ExchangeMastodonCodeOptions): Promise<TokenSet> {
+  // Mastodon tokens do not expire (no expires_in) and come without a refresh token.
+  return requestTokenSet(options, {
+    tokenUrl: `${options.instanceUrl.replace(/\/+$/, '')}/oauth/token`,
+    createClient: ({ baseUrl, ...transport }) =>
+      createMastodonHttpClient({ ...transport, instanceUrl: baseUrl }),
+    // The app's credentials in the form (methods/oauth#token).
+    client: {
+      form: { client_id: options.clientId, client_secret: options.clientSecret },
+      secrets: [options.clientSecret],
     },
+    grant: authorizationCodeGrant(options),
     schema: TokenSchema,
-    auth: false,
-    secrets: [options.clientSecret, options.code, options.codeVerifier],
   });
-  // Mastodon tokens do not expire (no expires_in), so the time is never read.
-  return tokenSetFromResponse(data, Date.now());
 }

@@ -1,9 +1,12 @@
-import { type Clock, type TokenSet, ValidationError } from '@smmkit/core';
+import type { TokenSet } from '@smmkit/core';
 import {
+  authorizationCodeGrant,
   authorizationCodeUrl,
-  type HttpSettings,
-  systemClock,
-  tokenSetFromResponse,
+  checkAuthorizationRequest,
+  type OAuthGrant,
+  refreshTokenGrant,
+  requestTokenSet,
+  type TokenEndpointOptions,
 } from '@smmkit/core/adapter-kit';
 import { createLinkedInHttpClient } from './http-client.js';
 import { TokenResponseSchema } from './schemas.js';
@@ -24,9 +27,6 @@ export const LINKEDIN_AUTHORIZE_URL = 'https://www.linkedin.com/oauth/v2/authori
 /** Where codes and refresh tokens are exchanged for access tokens. */
 export const LINKEDIN_TOKEN_URL = 'https://www.linkedin.com/oauth/v2/accessToken';
 
-/** A token call gets its own timeout: a shared refresh is never cancelled. */
-const DEFAULT_TOKEN_TIMEOUT_MS = 15_000;
-
 /** What {@link linkedInAuthorizationUrl} needs. */
 export interface LinkedInAuthorizationUrlOptions {
   /** The app's client id (Developer Portal, Auth tab). */
@@ -46,17 +46,13 @@ export interface LinkedInAuthorizationUrlOptions {
 }
 
 /** The app's credentials and transport for the token endpoint (`timeoutMs` defaults to 15 000 here). */
-export interface LinkedInTokenEndpointOptions extends HttpSettings {
+export interface LinkedInTokenEndpointOptions extends TokenEndpointOptions {
   /** The app's client id. */
   readonly clientId: string;
   /** The app's client secret; kept out of every error. */
   readonly clientSecret: string;
   /** The token endpoint; default {@link LINKEDIN_TOKEN_URL} (tests point it at a simulator). */
   readonly tokenUrl?: string | undefined;
-  /** Stops the call. */
-  readonly signal?: AbortSignal | undefined;
-  /** Time source for the expiry instants; default the system clock. */
-  readonly clock?: Clock | undefined;
 }
 
 /** What {@link exchangeLinkedInCode} needs. */
@@ -93,16 +89,12 @@ export interface RefreshLinkedInTokenOptions extends LinkedInTokenEndpointOption
  * ```
  */
 export function linkedInAuthorizationUrl(options: LinkedInAuthorizationUrlOptions): string {
-  const problems = [
-    ...(['clientId', 'redirectUri', 'state'] as const)
-      .filter((name) => options[name].trim() === '')
-      .map((name) => ({ path: [name], rule: 'oauth.required', message: 'must not be empty' })),
-    ...(options.scopes.length === 0
-      ? [{ path: ['scopes'], rule: 'oauth.scopes', message: 'must ask for at least one scope' }]
-      : []),
-  ];
-  if (problems.length > 0)
-    throw new ValidationError(problems, 'LinkedIn authorization request', { platform: 'linkedin' });
+  checkAuthorizationRequest({
+    platform: 'linkedin',
+    subject: 'LinkedIn authorization request',
+    required: { clientId: options.clientId, redirectUri: options.redirectUri, state: options.state },
+    scopes: options.scopes,
+  });
   // LinkedIn's web flow takes no PKCE: the request has no challenge.
   return authorizationCodeUrl(options.authorizeUrl ?? LINKEDIN_AUTHORIZE_URL, options);
 }
@@ -127,11 +119,10 @@ export function linkedInAuthorizationUrl(options: LinkedInAuthorizationUrlOption
  * ```
  */
 export function exchangeLinkedInCode(options: ExchangeLinkedInCodeOptions): Promise<TokenSet> {
+  // LinkedIn's web flow takes no PKCE: the grant has no verifier.
   return requestTokens(
     options,
-    'exchange authorization code',
-    { grant_type: 'authorization_code', code: options.code, redirect_uri: options.redirectUri },
-    [options.code],
+    authorizationCodeGrant({ code: options.code, redirectUri: options.redirectUri }),
   );
 }
 
@@ -158,39 +149,22 @@ export function exchangeLinkedInCode(options: ExchangeLinkedInCodeOptions): Prom
  * ```
  */
 export function refreshLinkedInToken(options: RefreshLinkedInTokenOptions): Promise<TokenSet> {
-  return requestTokens(
-    options,
-    'refresh access token',
-    { grant_type: 'refresh_token', refresh_token: options.refreshToken },
-    [options.refreshToken],
-  );
+  return requestTokens(options, refreshTokenGrant(options.refreshToken));
 }
 
-async function requestTokens(
-  options: LinkedInTokenEndpointOptions,
-  operation: string,
-  grant: Readonly<Record<string, string>>,
-  grantSecrets: readonly string[],
-): Promise<TokenSet> {
-  const clock = options.clock ?? systemClock;
-  const tokenUrl = new URL(options.tokenUrl ?? LINKEDIN_TOKEN_URL);
-  const http = createLinkedInHttpClient({
-    baseUrl: tokenUrl.origin,
-    version: LINKEDIN_DEFAULTS.version,
-    fetch: options.fetch,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS,
-  });
-  const { data } = await http.request({
-    method: 'POST',
-    path: tokenUrl.pathname,
-    operation,
-    form: { ...grant, client_id: options.clientId, client_secret: options.clientSecret },
-    schema: TokenResponseSchema,
-    auth: false,
-    signal: options.signal,
-    secrets: [options.clientSecret, ...grantSecrets],
-  });
+function requestTokens(options: LinkedInTokenEndpointOptions, grant: OAuthGrant): Promise<TokenSet> {
   // LinkedIn lists granted scopes comma-separated (some answers use spaces), and gives the
   // refresh token its own lifetime (refresh_token_expires_in): both are read by the kit.
-  return tokenSetFromResponse(data, clock.now());
+  return requestTokenSet(options, {
+    tokenUrl: options.tokenUrl ?? LINKEDIN_TOKEN_URL,
+    createClient: (transport) =>
+      createLinkedInHttpClient({ ...transport, version: LINKEDIN_DEFAULTS.version }),
+    // Client credentials in the form (https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow).
+    client: {
+      form: { client_id: options.clientId, client_secret: options.clientSecret },
+      secrets: [options.clientSecret],
+    },
+    grant,
+    schema: TokenResponseSchema,
+  });
 }

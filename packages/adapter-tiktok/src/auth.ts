@@ -1,9 +1,14 @@
-import { type Clock, type TokenSet, ValidationError } from '@smmkit/core';
+import type { TokenSet } from '@smmkit/core';
 import {
+  authorizationCodeGrant,
   authorizationCodeUrl,
-  type HttpSettings,
+  checkAuthorizationRequest,
+  type OAuthGrant,
+  postTokenRequest,
   redactSecrets,
+  refreshTokenGrant,
   systemClock,
+  type TokenEndpointOptions,
   tokenSetFromResponse,
 } from '@smmkit/core/adapter-kit';
 import { classifyTikTokError } from './classify-error.js';
@@ -25,9 +30,6 @@ export const TIKTOK_AUTHORIZE_URL = 'https://www.tiktok.com/v2/auth/authorize/';
 
 /** Where codes and refresh tokens are exchanged for tokens. */
 export const TIKTOK_TOKEN_URL = 'https://open.tiktokapis.com/v2/oauth/token/';
-
-/** A token call gets its own timeout: a shared refresh is never cancelled. */
-const DEFAULT_TOKEN_TIMEOUT_MS = 15_000;
 
 /** What {@link tiktokAuthorizationUrl} needs. */
 export interface TikTokAuthorizationUrlOptions {
@@ -54,17 +56,13 @@ export interface TikTokAuthorizationUrlOptions {
 }
 
 /** The app's credentials and transport for the token endpoint (`timeoutMs` defaults to 15 000 here). */
-export interface TikTokTokenEndpointOptions extends HttpSettings {
+export interface TikTokTokenEndpointOptions extends TokenEndpointOptions {
   /** The app's client key. */
   readonly clientKey: string;
   /** The app's client secret; kept out of every error. */
   readonly clientSecret: string;
   /** The token endpoint; default {@link TIKTOK_TOKEN_URL} (tests point it at a simulator). */
   readonly tokenUrl?: string | undefined;
-  /** Stops the call. */
-  readonly signal?: AbortSignal | undefined;
-  /** Time source for the expiry instants; default the system clock. */
-  readonly clock?: Clock | undefined;
 }
 
 /** What {@link exchangeTikTokCode} needs. */
@@ -109,16 +107,12 @@ export interface TikTokTokenSet extends TokenSet {
  * ```
  */
 export function tiktokAuthorizationUrl(options: TikTokAuthorizationUrlOptions): string {
-  const problems = [
-    ...(['clientKey', 'redirectUri', 'state'] as const)
-      .filter((name) => options[name].trim() === '')
-      .map((name) => ({ path: [name], rule: 'oauth.required', message: 'must not be empty' })),
-    ...(options.scopes.length === 0
-      ? [{ path: ['scopes'], rule: 'oauth.scopes', message: 'must ask for at least one scope' }]
-      : []),
-  ];
-  if (problems.length > 0)
-    throw new ValidationError(problems, 'TikTok authorization request', { platform: 'tiktok' });
+  checkAuthorizationRequest({
+    platform: 'tiktok',
+    subject: 'TikTok authorization request',
+    required: { clientKey: options.clientKey, redirectUri: options.redirectUri, state: options.state },
+    scopes: options.scopes,
+  });
   const url = new URL(
     authorizationCodeUrl(options.authorizeUrl ?? TIKTOK_AUTHORIZE_URL, {
       clientId: options.clientKey,
@@ -156,17 +150,7 @@ export function tiktokAuthorizationUrl(options: TikTokAuthorizationUrlOptions): 
  * ```
  */
 export function exchangeTikTokCode(options: ExchangeTikTokCodeOptions): Promise<TikTokTokenSet> {
-  return requestTokens(
-    options,
-    'exchange authorization code',
-    {
-      grant_type: 'authorization_code',
-      code: options.code,
-      redirect_uri: options.redirectUri,
-      ...(options.codeVerifier === undefined ? {} : { code_verifier: options.codeVerifier }),
-    },
-    [options.code, options.codeVerifier],
-  );
+  return requestTokens(options, authorizationCodeGrant(options));
 }
 
 /**
@@ -190,46 +174,32 @@ export function exchangeTikTokCode(options: ExchangeTikTokCodeOptions): Promise<
  * ```
  */
 export function refreshTikTokToken(options: RefreshTikTokTokenOptions): Promise<TikTokTokenSet> {
-  return requestTokens(
-    options,
-    'refresh access token',
-    { grant_type: 'refresh_token', refresh_token: options.refreshToken },
-    [options.refreshToken],
-  );
+  return requestTokens(options, refreshTokenGrant(options.refreshToken));
 }
 
 async function requestTokens(
   options: TikTokTokenEndpointOptions,
-  operation: string,
-  grant: Readonly<Record<string, string>>,
-  grantSecrets: readonly (string | undefined)[],
+  grant: OAuthGrant,
 ): Promise<TikTokTokenSet> {
   const clock = options.clock ?? systemClock;
   const tokenUrl = new URL(options.tokenUrl ?? TIKTOK_TOKEN_URL);
-  const http = createTikTokHttpClient({
-    baseUrl: tokenUrl.origin,
-    fetch: options.fetch,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS,
-  });
-  const secrets = [options.clientSecret, ...grantSecrets].filter(
-    (secret): secret is string => secret !== undefined && secret !== '',
-  );
-  const { data, status, headers } = await http.request({
-    method: 'POST',
-    path: tokenUrl.pathname,
-    operation,
-    form: { ...grant, client_key: options.clientKey, client_secret: options.clientSecret },
+  const { data, status, headers, secrets } = await postTokenRequest(options, {
+    tokenUrl: tokenUrl.toString(),
+    createClient: createTikTokHttpClient,
+    // TikTok names the client `client_key` (https://developers.tiktok.com/doc/oauth-user-access-token-management).
+    client: {
+      form: { client_key: options.clientKey, client_secret: options.clientSecret },
+      secrets: [options.clientSecret],
+    },
+    grant,
     schema: TokenAnswerSchema,
-    auth: false,
-    signal: options.signal,
-    secrets,
   });
   if ('error' in data) {
     // An OAuth error in a 2xx answer: what it says, with every secret of the request taken out.
     const body: unknown = JSON.parse(redactSecrets(JSON.stringify(data), secrets));
     throw classifyTikTokError({
       platform: 'tiktok',
-      operation,
+      operation: grant.operation,
       method: 'POST',
       path: tokenUrl.pathname,
       status,

@@ -1,5 +1,15 @@
-import { type Clock, type TokenSet, ValidationError } from '@smmkit/core';
-import { authorizationCodeUrl, systemClock, toBase64, tokenSetFromResponse } from '@smmkit/core/adapter-kit';
+import { type TokenSet, ValidationError } from '@smmkit/core';
+import {
+  authorizationCodeGrant,
+  authorizationCodeUrl,
+  DEFAULT_TOKEN_TIMEOUT_MS,
+  type OAuthClientAuthentication,
+  type OAuthGrant,
+  refreshTokenGrant,
+  requestTokenSet,
+  type TokenEndpointOptions,
+  toBase64,
+} from '@smmkit/core/adapter-kit';
 import { createXHttpClient } from './http-client.js';
 import { TokenResponseSchema } from './schemas.js';
 import { X_DEFAULTS } from './settings.js';
@@ -23,9 +33,6 @@ export const X_AUTHORIZE_URL = 'https://x.com/i/oauth2/authorize';
  */
 const MAX_STATE_LENGTH = 500;
 
-/** A token call gets its own timeout: a shared refresh is never cancelled (docs/tokens.md). */
-const DEFAULT_TOKEN_TIMEOUT_MS = 15_000;
-
 /** What {@link xAuthorizationUrl} needs. */
 export interface XAuthorizationUrlOptions {
   /** The app's OAuth 2.0 client id (developer portal, "Keys and tokens"). */
@@ -48,7 +55,7 @@ export interface XAuthorizationUrlOptions {
 }
 
 /** The app's client credentials and transport for the token endpoint. */
-export interface XTokenEndpointOptions {
+export interface XTokenEndpointOptions extends TokenEndpointOptions {
   /** The app's OAuth 2.0 client id. */
   readonly clientId: string;
   /**
@@ -59,14 +66,6 @@ export interface XTokenEndpointOptions {
   readonly clientSecret?: string | undefined;
   /** API base URL; default `https://api.x.com`. */
   readonly baseUrl?: string | undefined;
-  /** A `fetch` to use instead of the global one. */
-  readonly fetch?: typeof globalThis.fetch | undefined;
-  /** Stops the call. */
-  readonly signal?: AbortSignal | undefined;
-  /** Milliseconds before the call is abandoned; default 15 000. */
-  readonly timeoutMs?: number | undefined;
-  /** Time source for `expiresAt`; default the system clock. */
-  readonly clock?: Clock | undefined;
 }
 
 /** What {@link exchangeXCode} needs. */
@@ -154,17 +153,7 @@ export function xAuthorizationUrl(options: XAuthorizationUrlOptions): string {
  * ```
  */
 export function exchangeXCode(options: ExchangeXCodeOptions): Promise<TokenSet> {
-  return requestTokens(
-    options,
-    'exchange authorization code',
-    {
-      grant_type: 'authorization_code',
-      code: options.code,
-      redirect_uri: options.redirectUri,
-      code_verifier: options.codeVerifier,
-    },
-    [options.code, options.codeVerifier],
-  );
+  return requestTokens(options, authorizationCodeGrant(options));
 }
 
 /**
@@ -191,12 +180,7 @@ export function exchangeXCode(options: ExchangeXCodeOptions): Promise<TokenSet> 
  * ```
  */
 export function refreshXToken(options: RefreshXTokenOptions): Promise<TokenSet> {
-  return requestTokens(
-    options,
-    'refresh access token',
-    { grant_type: 'refresh_token', refresh_token: options.refreshToken },
-    [options.refreshToken],
-  );
+  return requestTokens(options, refreshTokenGrant(options.refreshToken));
 }
 
 /**
@@ -213,53 +197,56 @@ export function refreshXToken(options: RefreshXTokenOptions): Promise<TokenSet> 
  * ```
  */
 export async function revokeXToken(options: RevokeXTokenOptions): Promise<void> {
-  const { http, headers, secrets } = tokenEndpoint(options);
-  await http.request({
+  const client = clientAuthentication(options);
+  await xEndpointClient(options).request({
     method: 'POST',
     path: '/2/oauth2/revoke',
     operation: 'revoke token',
     form: {
       token: options.token,
       token_type_hint: options.tokenTypeHint ?? 'access_token',
-      client_id: options.clientId,
+      ...client.form,
     },
-    headers,
+    headers: client.headers,
     auth: false,
     signal: options.signal,
-    secrets: [...secrets, options.token],
+    secrets: [...client.secrets, options.token],
   });
 }
 
-async function requestTokens(
-  options: XTokenEndpointOptions,
-  operation: string,
-  grant: Readonly<Record<string, string>>,
-  grantSecrets: readonly string[],
-): Promise<TokenSet> {
-  const clock = options.clock ?? systemClock;
-  const { http, headers, secrets } = tokenEndpoint(options);
-  const { data } = await http.request({
-    method: 'POST',
-    path: '/2/oauth2/token',
-    operation,
-    form: { ...grant, client_id: options.clientId },
-    headers,
+function requestTokens(options: XTokenEndpointOptions, grant: OAuthGrant): Promise<TokenSet> {
+  return requestTokenSet(options, {
+    tokenUrl: `${baseUrl(options)}/2/oauth2/token`,
+    createClient: createXHttpClient,
+    client: clientAuthentication(options),
+    grant,
     schema: TokenResponseSchema,
-    auth: false,
-    signal: options.signal,
-    secrets: [...secrets, ...grantSecrets],
   });
-  return tokenSetFromResponse(data, clock.now());
 }
 
-/** The HTTP client, Basic header (confidential clients) and secrets of a token-endpoint call. */
-function tokenEndpoint(options: XTokenEndpointOptions) {
-  const http = createXHttpClient({
-    baseUrl: (options.baseUrl ?? X_DEFAULTS.baseUrl).replace(/\/+$/, ''),
+/** The X client on `baseUrl` with the token call's own timeout, for the revoke endpoint. */
+function xEndpointClient(options: XTokenEndpointOptions) {
+  return createXHttpClient({
+    baseUrl: baseUrl(options),
     fetch: options.fetch,
     timeoutMs: options.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS,
   });
-  if (options.clientSecret === undefined) return { http, headers: undefined, secrets: [] as string[] };
+}
+
+function baseUrl(options: XTokenEndpointOptions): string {
+  return (options.baseUrl ?? X_DEFAULTS.baseUrl).replace(/\/+$/, '');
+}
+
+/**
+ * `client_id` in the form always, and for a confidential client HTTP Basic `client_id:client_secret`
+ * (https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token), the secret and
+ * the credentials made from it kept out of every error.
+ */
+function clientAuthentication(options: XTokenEndpointOptions): OAuthClientAuthentication & {
+  readonly secrets: readonly string[];
+} {
+  const form = { client_id: options.clientId };
+  if (options.clientSecret === undefined) return { form, secrets: [] };
   // RFC 6749 §2.3.1: id and secret form-encoded, joined by ":", base64 (docs.x.com: confidential clients).
   const credentials = toBase64(
     new TextEncoder().encode(
@@ -267,7 +254,7 @@ function tokenEndpoint(options: XTokenEndpointOptions) {
     ),
   );
   return {
-    http,
+    form,
     headers: { Authorization: `Basic ${credentials}` },
     secrets: [options.clientSecret, credentials],
   };

@@ -148,10 +148,26 @@ export {
 export { DEFAULT_WEBHOOK_MAX_BODY_BYTES, isWebhookBodyWithin } from './adapter/webhook-body.js';
 export {
   type AuthorizationCodeRequest,
+  type AuthorizationRequestCheck,
   authorizationCodeUrl,
+  checkAuthorizationRequest,
   type OAuthTokenResponse,
   tokenSetFromResponse,
 } from './auth/oauth2.js';
 export { pkceChallenge } from './auth/pkce.js';
+export {
+  type AuthorizationCodeGrantRequest,
+  authorizationCodeGrant,
+  DEFAULT_TOKEN_TIMEOUT_MS,
+  type OAuthClientAuthentication,
+  type OAuthGrant,
+  postTokenRequest,
+  refreshTokenGrant,
+  requestTokenSet,
+  type TokenEndpointOptions,
+  type TokenEndpointRequest,
+  type TokenEndpointResponse,
+  type TokenEndpointTransport,
+} from './auth/token-endpoint.js';
 export { REDACTED, redactSecrets, redactUrl, SECRET_PARAMETER_NAMES } from './security/redact.js';
 export { hmacSha256, timingSafeEqual, toBase64, toHex } from './security/signatures.js';

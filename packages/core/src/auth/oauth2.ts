@@ -1,3 +1,4 @@
+import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
 import type { TokenSet } from './token-provider.js';
 
 /**
@@ -15,6 +16,50 @@ export interface AuthorizationCodeRequest {
   readonly state: string;
   /** The S256 PKCE challenge (core's `createPkcePair`); left out for a platform without PKCE. */
   readonly codeChallenge?: string | undefined;
+}
+
+/** What {@link checkAuthorizationRequest} checks, and whom its error names. */
+export interface AuthorizationRequestCheck {
+  /** The platform the `ValidationError` is reported for (`linkedin`). */
+  readonly platform: string;
+  /** What was checked, for the error's message (`LinkedIn authorization request`). */
+  readonly subject: string;
+  /**
+   * The values the request cannot do without, by the names the caller's options give them
+   * (`clientId`, TikTok's `clientKey`, `redirectUri`, `state`), in the order problems are listed.
+   */
+  readonly required: Readonly<Record<string, string>>;
+  /** The scopes asked for; at least one is needed. */
+  readonly scopes: readonly string[];
+}
+
+/**
+ * Checks an authorization request before its URL is built, listing every problem at once: a
+ * required value that is empty or only spaces (`oauth.required`, "must not be empty"), then no
+ * scope asked (`oauth.scopes`, "must ask for at least one scope"). No I/O; values are never
+ * shown in the problems.
+ *
+ * @param check - the platform, what is checked, the required values and the scopes
+ * @throws ValidationError naming the platform, when a value is blank or no scope is asked
+ *
+ * @example
+ * ```ts
+ * checkAuthorizationRequest({
+ *   platform: 'tiktok', subject: 'TikTok authorization request', scopes: options.scopes,
+ *   required: { clientKey: options.clientKey, redirectUri: options.redirectUri, state: options.state },
+ * });
+ * ```
+ */
+export function checkAuthorizationRequest(check: AuthorizationRequestCheck): void {
+  const problems: ValidationProblem[] = [
+    ...Object.entries(check.required)
+      .filter(([, value]) => value.trim() === '')
+      .map(([name]) => ({ path: [name], rule: 'oauth.required', message: 'must not be empty' })),
+    ...(check.scopes.length === 0
+      ? [{ path: ['scopes'], rule: 'oauth.scopes', message: 'must ask for at least one scope' }]
+      : []),
+  ];
+  if (problems.length > 0) throw new ValidationError(problems, check.subject, { platform: check.platform });
 }
 
 /**

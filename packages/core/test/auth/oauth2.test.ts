@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { authorizationCodeUrl, tokenSetFromResponse } from '../../src/auth/oauth2.js';
+import {
+  authorizationCodeUrl,
+  checkAuthorizationRequest,
+  tokenSetFromResponse,
+} from '../../src/auth/oauth2.js';
+import { ValidationError } from '../../src/errors/validation-error.js';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 
@@ -41,6 +46,51 @@ describe('authorizationCodeUrl', () => {
       'response_type',
       'scope',
       'state',
+    ]);
+  });
+});
+
+describe('checkAuthorizationRequest', () => {
+  const complete = {
+    platform: 'tiktok',
+    subject: 'TikTok authorization request',
+    required: { clientKey: 'key-1', redirectUri: 'https://app.example/cb', state: 'state-1' },
+    scopes: ['user.info.basic'],
+  };
+
+  /** The ValidationError a check throws. */
+  function refusal(check: Parameters<typeof checkAuthorizationRequest>[0]): ValidationError {
+    try {
+      checkAuthorizationRequest(check);
+    } catch (error) {
+      if (ValidationError.isInstance(error)) return error;
+      throw error;
+    }
+    throw new Error('expected a ValidationError');
+  }
+
+  it('lets a request with every value and a scope through', () => {
+    expect(() => checkAuthorizationRequest(complete)).not.toThrow();
+  });
+
+  it('lists every blank value by its own name, then the missing scopes, for the platform', () => {
+    const error = refusal({
+      ...complete,
+      required: { clientKey: ' ', redirectUri: 'https://app.example/cb', state: '' },
+      scopes: [],
+    });
+    expect(error.problems).toEqual([
+      { path: ['clientKey'], rule: 'oauth.required', message: 'must not be empty' },
+      { path: ['state'], rule: 'oauth.required', message: 'must not be empty' },
+      { path: ['scopes'], rule: 'oauth.scopes', message: 'must ask for at least one scope' },
+    ]);
+    expect(error.platform).toBe('tiktok');
+    expect(error.message).toContain('TikTok authorization request');
+  });
+
+  it('refuses a request that asks for no scope even when every value is there', () => {
+    expect(refusal({ ...complete, scopes: [] }).problems.map((problem) => problem.rule)).toEqual([
+      'oauth.scopes',
     ]);
   });
 });

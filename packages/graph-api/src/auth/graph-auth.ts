@@ -1,5 +1,6 @@
-import type { Clock, TokenSet } from '@smmkit/core';
+import type { TokenSet } from '@smmkit/core';
 import {
+  DEFAULT_TOKEN_TIMEOUT_MS,
   type ErrorClassifier,
   fetchSetting,
   type HttpClient,
@@ -7,6 +8,8 @@ import {
   parseModel,
   positiveIntegerSetting,
   systemClock,
+  type TokenEndpointOptions,
+  tokenSetFromResponse,
 } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
 import { createGraphHttpClient } from '../graph-http-client.js';
@@ -14,23 +17,15 @@ import { GRAPH_API_ORIGIN, GRAPH_API_VERSION, GraphVersionSetting } from '../gra
 import { type GraphPlatform, platformName } from '../platform.js';
 import { TokenResponseSchema } from '../schemas.js';
 
-/** A token call gets its own timeout: a shared refresh is never cancelled. */
-const DEFAULT_TOKEN_TIMEOUT_MS = 15_000;
-
-/** The transport every Graph auth helper takes: host and version, `fetch`, timeout, abort signal, clock. */
-export interface GraphAuthOptions {
+/**
+ * The transport every Graph auth helper takes: host and version, and the kit's token-call
+ * transport (`fetch`, timeout default 15 000, abort signal, clock for `expiresAt`).
+ */
+export interface GraphAuthOptions extends TokenEndpointOptions {
   /** Graph API version, `vNN.N`; default `v26.0` (`GRAPH_API_VERSION`). */
   readonly graphVersion?: string | undefined;
   /** Replaces the host's origin (simulators, proxies); the version is still appended to it. */
   readonly baseUrl?: string | undefined;
-  /** A `fetch` to use instead of the global one. */
-  readonly fetch?: typeof globalThis.fetch | undefined;
-  /** Stops the call. */
-  readonly signal?: AbortSignal | undefined;
-  /** Milliseconds before the call is abandoned; default 15 000. */
-  readonly timeoutMs?: number | undefined;
-  /** Time source for `expiresAt`; default the system clock. */
-  readonly clock?: Clock | undefined;
 }
 
 /**
@@ -144,9 +139,9 @@ export async function requestGraphToken(
     signal: options.signal,
     secrets: request.secrets,
   });
-  const clock = options.clock ?? systemClock;
-  return {
-    accessToken: data.access_token,
-    ...(data.expires_in === undefined ? {} : { expiresAt: new Date(clock.now() + data.expires_in * 1000) }),
-  };
+  // Only the token and its lifetime: Meta's answer has no refresh token, and its other fields are not read.
+  return tokenSetFromResponse(
+    { access_token: data.access_token, expires_in: data.expires_in },
+    (options.clock ?? systemClock).now(),
+  );
 }
