@@ -42,7 +42,9 @@ const REQUIRED_SCOPES = {
  * when it has one: `['tweets-create', 'tweets-create-24h']`), and a token that lacks one of the `scopes`
  * it needs gets X's 403 before `answer` runs (the generic `Forbidden` problem; users hitting it for
  * a missing `tweet.write`/`like.write` quote that body). A token issued without any scope (straight
- * from `sim.tokens.issue`) is treated as having them all.
+ * from `sim.tokens.issue`) is treated as having them all. `answer`, and the readers it calls
+ * (`readJsonObject`, `maxResultsParam`, …), may throw X's refusal (a `Response`) instead of returning
+ * it: a thrown `Response` is the answer.
  *
  * @example
  * ```ts
@@ -57,15 +59,20 @@ export function xRoute(
   scopes: keyof typeof REQUIRED_SCOPES,
   answer: RouteResolver,
 ): void {
-  context.sim.route(method, path, { bucket }, (route) => {
+  context.sim.route(method, path, { bucket }, async (route) => {
     const needed: readonly string[] = REQUIRED_SCOPES[scopes];
-    if (route.scopes.length === 0 || needed.every((scope) => route.scopes.includes(scope)))
-      return answer(route);
-    // The generic 403 X answers when a token lacks a scope (plhery/node-twitter-api-v2#265,
-    // xdevplatform/twitter-api-java-sdk#42).
-    return problemResponse(
-      { title: 'Forbidden', type: 'about:blank', status: 403, detail: 'Forbidden' },
-      403,
-    );
+    if (route.scopes.length > 0 && !needed.every((scope) => route.scopes.includes(scope)))
+      // The generic 403 X answers when a token lacks a scope (plhery/node-twitter-api-v2#265,
+      // xdevplatform/twitter-api-java-sdk#42).
+      return problemResponse(
+        { title: 'Forbidden', type: 'about:blank', status: 403, detail: 'Forbidden' },
+        403,
+      );
+    try {
+      return await answer(route);
+    } catch (refusal) {
+      if (refusal instanceof Response) return refusal;
+      throw refusal;
+    }
   });
 }

@@ -2,7 +2,7 @@ import type { SimulatedPost } from '@smmkit/testkit';
 import { type Identified, pageByIds, type RouteContext } from '@smmkit/testkit/simulator-kit';
 import type { XContext } from './context.js';
 import { tweetsPayload } from './entities/tweets-payload.js';
-import { badValue, firstProblem, idParam, maxResultsParam, timeParam } from './request-params.js';
+import { badValue, idParam, maxResultsParam, timeParam } from './request-params.js';
 
 /** A timeline's rules (`max_results` up to 100, default 10: https://api.x.com/2/openapi.json). */
 export interface TimelineRules {
@@ -28,25 +28,17 @@ export function answerTimeline(
 ): Response {
   const { url } = route;
   const maxResults = maxResultsParam(url, rules.minResults, 100, 10);
-  const sinceId = idParam(url, 'since_id');
-  const untilId = idParam(url, 'until_id');
-  const startTime = timeParam(url, 'start_time');
-  const endTime = timeParam(url, 'end_time');
-  const problem = firstProblem(maxResults, sinceId, untilId, startTime, endTime);
-  if (problem !== undefined) return problem;
-
-  const time = (post: SimulatedPost) =>
-    !(typeof startTime === 'number' && post.createdAt < startTime) &&
-    !(typeof endTime === 'number' && post.createdAt > endTime);
-  const id = (value: unknown) => (typeof value === 'string' ? value : undefined);
-  const window = { newerThan: id(sinceId), olderThan: id(untilId), limit: rules.cap };
-  const reachable = pageByIds(posts.filter(time), window).items;
+  const newerThan = idParam(url, 'since_id');
+  const olderThan = idParam(url, 'until_id');
+  const startTime = timeParam(url, 'start_time') ?? -Infinity;
+  const endTime = timeParam(url, 'end_time') ?? Infinity;
+  const inTime = posts.filter((post) => post.createdAt >= startTime && post.createdAt <= endTime);
+  const reachable = pageByIds(inTime, { newerThan, olderThan, limit: rules.cap }).items;
 
   const names = rules.tokenParams ?? ['pagination_token'];
   const tokenName = names.find((name) => url.searchParams.has(name));
   const token = tokenName === undefined ? null : url.searchParams.get(tokenName);
-  const page = paginate(reachable, Number(maxResults), token, tokenName);
-  if (page instanceof Response) return page;
+  const page = paginate(reachable, maxResults, token, tokenName);
   const payload = tweetsPayload(context, page.items, route);
   return Response.json({ ...payload, meta: page.meta });
 }
@@ -55,7 +47,7 @@ export function answerTimeline(
  * The page of `items` (any order) after `token`, newest first, with X's meta. X's pagination
  * tokens are opaque base32hex strings (https://api.x.com/2/openapi.json: "A base32hex-encoded pagination
  * token", at least 16 characters for DM events): the simulator's is the page's oldest id in base 32 (digits
- * 0-9a-v, the base32hex alphabet), padded to 16. An unknown token is X's 400 (ASSUMED wording).
+ * 0-9a-v, the base32hex alphabet), padded to 16. An unknown token throws X's 400 (ASSUMED wording).
  */
 export function paginate<T extends Identified>(
   items: readonly T[],
@@ -64,7 +56,7 @@ export function paginate<T extends Identified>(
   parameter = 'pagination_token',
 ) {
   if (token !== null && !/^[0-9a-v]{16,}$/.test(token))
-    return badValue(parameter, token, 'is not a valid pagination token');
+    throw badValue(parameter, token, 'is not a valid pagination token');
   let olderThan: bigint | undefined;
   for (const char of token ?? '') olderThan = (olderThan ?? 0n) * 32n + BigInt(Number.parseInt(char, 32));
   const page = pageByIds(items, { limit: maxResults, olderThan: olderThan?.toString() });

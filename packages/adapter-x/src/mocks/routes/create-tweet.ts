@@ -37,7 +37,6 @@ export async function createTweet(
   { request, accountId, now }: RouteContext,
 ): Promise<Response> {
   const body = await readJsonObject(request);
-  if (body instanceof Response) return body;
   const problems = schemaErrors(CREATE_POST_REQUEST, body);
   if (problems.length > 0) return invalidRequest(problems);
 

@@ -49,10 +49,9 @@ export function registerDirectMessageRoutes(context: XContext): void {
   // getDirectMessagesEventsByParticipantId (the spec): participant_id `^[0-9]{1,19}$`, same
   // query and answer as GET /2/dm_events, only the events of the conversation with that user.
   const withParticipant = '/2/dm_conversations/with/:participant_id';
-  xRoute(context, 'GET', `${withParticipant}/dm_events`, 'dm-events', 'readDirectMessages', (route) => {
-    const participantId = participant(route);
-    return participantId instanceof Response ? participantId : listDmEvents(context, route, participantId);
-  });
+  xRoute(context, 'GET', `${withParticipant}/dm_events`, 'dm-events', 'readDirectMessages', (route) =>
+    listDmEvents(context, route, participant(route)),
+  );
 
   // POST /2/dm_conversations/with/:participant_id/messages {text, attachments}
   // → 201 {data:{dm_conversation_id, dm_event_id}}
@@ -60,38 +59,37 @@ export function registerDirectMessageRoutes(context: XContext): void {
   // (https://docs.x.com/x-api/fundamentals/rate-limits).
   const send: readonly XBucket[] = ['dm-send', 'dm-send-24h'];
   xRoute(context, 'POST', `${withParticipant}/messages`, send, 'sendDirectMessage', (route) =>
-    sendDirectMessage(context, route, () => participant(route)),
+    sendDirectMessage(context, route, participant(route)),
   );
 
   // createDirectMessagesByConversationId (the spec): the same body and answer, addressed by
   // conversation id; it shares the send limits (ASSUMED: X lists one DM-send limit).
   const byConversation = '/2/dm_conversations/:dm_conversation_id/messages';
   xRoute(context, 'POST', byConversation, send, 'sendDirectMessage', (route) =>
-    sendDirectMessage(context, route, (senderId) =>
-      otherParticipant(context, String(route.params.dm_conversation_id), senderId),
-    ),
+    sendDirectMessage(context, route, otherParticipant(context, route)),
   );
 }
 
-/** The user `participant_id` names, or X's 400 for a malformed id and 404 for an unknown user (ASSUMED wording). */
-function participantOf(context: XContext, participantId: string): string | Response {
-  if (!ID_PATTERN.test(participantId)) return malformedId('participant_id', participantId, 'path');
+/** The user `participant_id` names; throws X's 400 for a malformed id and 404 for an unknown user (ASSUMED wording). */
+function participantOf(context: XContext, participantId: string): string {
+  if (!ID_PATTERN.test(participantId)) throw malformedId('participant_id', participantId, 'path');
   if (context.sim.accounts.get(participantId) === undefined)
-    return resourceNotFound('user', 'participant_id', participantId);
+    throw resourceNotFound('user', 'participant_id', participantId);
   return participantId;
 }
 
 /**
- * The other member of the one-to-one conversation `conversationId` (`<id>-<id>`, the smaller id
- * first) that `senderId` belongs to, or a 404 for a conversation the sender is not in or that
+ * The other member of the one-to-one conversation `:dm_conversation_id` (`<id>-<id>`, the smaller id
+ * first) that the caller belongs to; throws a 404 for a conversation the caller is not in or that
  * does not exist (ASSUMED: X's answer is not documented).
  */
-function otherParticipant(context: XContext, conversationId: string, senderId: string): string | Response {
+function otherParticipant(context: XContext, { params, accountId }: RouteContext): string {
+  const conversationId = String(params.dm_conversation_id);
   const ids = /^([0-9]{1,19})-([0-9]{1,19})$/.exec(conversationId);
   const other =
-    ids === null ? undefined : ids[1] === senderId ? ids[2] : ids[2] === senderId ? ids[1] : undefined;
-  if (other === undefined || other === senderId || context.sim.accounts.get(other) === undefined)
-    return resourceNotFound('dm_conversation', 'dm_conversation_id', conversationId);
+    ids === null ? undefined : ids[1] === accountId ? ids[2] : ids[2] === accountId ? ids[1] : undefined;
+  if (other === undefined || other === accountId || context.sim.accounts.get(other) === undefined)
+    throw resourceNotFound('dm_conversation', 'dm_conversation_id', conversationId);
   return other;
 }
 
@@ -111,29 +109,18 @@ const CREATE_DM_REQUEST: SchemaCheck = obj({
  * (https://docs.x.com/x-api/direct-messages/manage/introduction; createDirectMessagesByParticipantId,
  * createDirectMessagesByConversationId in https://api.x.com/2/openapi.json), once the route has counted
  * the daily cap (ASSUMED: reported like POST /2/tweets's, in x-user-limit-24hour-*) and checked the
- * scopes: the recipient (`recipientOf` answers its id or X's problem), the body, then
- * attachments that must be the sender's processed media. Answers 201
+ * scopes and found the recipient (`recipientId`; the route throws X's problem when there is none): the
+ * body, then attachments that must be the sender's processed media. Answers 201
  * `{data:{dm_conversation_id, dm_event_id}}`, and stores the message in `sim.engagements` (kind
  * `direct_message`, `accountId` the recipient, `authorId` the sender).
- *
- * @example
- * ```ts
- * sim.route('POST', '/2/dm_conversations/with/:participant_id/messages', { bucket: ['dm-send', 'dm-send-24h'] }, (route) =>
- *   sendDirectMessage(context, route, () => String(route.params.participant_id)),
- * );
- * ```
  */
-export async function sendDirectMessage(
+async function sendDirectMessage(
   context: XContext,
-  route: RouteContext,
-  recipientOf: (senderId: string) => string | Response,
+  { request, accountId, now }: RouteContext,
+  recipientId: string,
 ): Promise<Response> {
   const { sim } = context;
-  const { request, accountId, now } = route;
-  const recipientId = recipientOf(accountId);
-  if (recipientId instanceof Response) return recipientId;
   const body = await readJsonObject(request);
-  if (body instanceof Response) return body;
   const problems = schemaErrors(CREATE_DM_REQUEST, body);
   // The request schema's `anyOf: [{required: [text]}, {required: [attachments]}]`.
   if (body.text === undefined && body.attachments === undefined)
@@ -184,7 +171,6 @@ function listDmEvents(
 ): Response {
   const { sim } = context;
   const maxResults = maxResultsParam(url, 1, 100, 100);
-  if (maxResults instanceof Response) return maxResults;
   const types = queryList(url, 'event_types');
   const messages =
     types.size > 0 && !types.has('MessageCreate')
@@ -198,7 +184,6 @@ function listDmEvents(
             now - item.createdAt <= DM_EVENTS_WINDOW_MS,
         );
   const page = paginate(messages, maxResults, url.searchParams.get('pagination_token'));
-  if (page instanceof Response) return page;
   const fields = queryList(url, 'dm_event.fields');
   const expansions = queryList(url, 'expansions');
   const data = page.items.map((item) => renderDmEvent(item, fields, expansions));

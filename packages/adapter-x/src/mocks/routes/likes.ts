@@ -38,10 +38,8 @@ export function registerLikeRoutes(context: XContext): void {
 }
 
 async function like(context: XContext, route: RouteContext): Promise<Response> {
-  const refused = notSelf(route);
-  if (refused !== undefined) return refused;
+  assertSelf(route);
   const body = await readJsonObject(route.request);
-  if (body instanceof Response) return body;
   const problems = schemaErrors(LIKE_POST_REQUEST, body);
   if (problems.length > 0) return invalidRequest(problems);
   const postId = String(body.tweet_id);
@@ -53,20 +51,18 @@ async function like(context: XContext, route: RouteContext): Promise<Response> {
 }
 
 function unlike(context: XContext, route: RouteContext): Response {
-  const refused = notSelf(route);
-  if (refused !== undefined) return refused;
+  assertSelf(route);
   const postId = String(route.params.tweet_id);
   if (!ID_PATTERN.test(postId)) return malformedId('tweet_id', postId, 'path');
   context.sim.likes.set(postId, route.accountId, false);
   return Response.json({ data: { liked: false } });
 }
 
-/** X's 400 for a malformed `:id`, or a 403 when it is not the token's user; `undefined` when it is. */
-function notSelf({ params, accountId }: RouteContext): Response | undefined {
+/** Throws X's 400 for a malformed `:id`, or a 403 when it is not the token's user. */
+function assertSelf({ params, accountId }: RouteContext): void {
   const userId = String(params.id);
-  if (!ID_PATTERN.test(userId)) return malformedId('id', userId, 'path');
+  if (!ID_PATTERN.test(userId)) throw malformedId('id', userId, 'path');
   // The 403 for liking or unliking as another user than the token's (ASSUMED wording).
-  return userId === accountId
-    ? undefined
-    : forbidden('You are not permitted to like or unlike Tweets on behalf of another user.');
+  if (userId !== accountId)
+    throw forbidden('You are not permitted to like or unlike Tweets on behalf of another user.');
 }

@@ -51,7 +51,6 @@ export function registerMediaRoutes(context: XContext): void {
 /** INITIALIZE: JSON `media_type`, `total_bytes`, `media_category` → `{data:{id, media_key, expires_after_secs}}`. */
 async function initialize(context: XContext, { request, accountId, now }: RouteContext): Promise<Response> {
   const body = await readJsonObject(request);
-  if (body instanceof Response) return body;
   const mediaType = body.media_type;
   if (typeof mediaType !== 'string' || defaultCategory(mediaType) === undefined)
     return invalidParameter(
@@ -94,9 +93,7 @@ async function append(
   { request, params, accountId, now }: RouteContext,
 ): Promise<Response> {
   const session = openSession(context, String(params.id), accountId, now);
-  if (session instanceof Response) return session;
   const chunk = await readChunk(request);
-  if (chunk instanceof Response) return chunk;
   const index = Number(chunk.segmentIndex);
   if (!/^\d+$/.test(chunk.segmentIndex) || index > MAX_SEGMENT_INDEX)
     return invalidParameter(
@@ -117,7 +114,6 @@ async function append(
 function finalize(context: XContext, { params, accountId, now }: RouteContext): Response {
   const { sim } = context;
   const session = openSession(context, String(params.id), accountId, now);
-  if (session instanceof Response) return session;
   if (!session.finalized) {
     const received = context.uploads.received(session);
     // v1.1 FINALIZE's words when the appended bytes differ from `total_bytes`.
@@ -149,9 +145,7 @@ function status(context: XContext, { url, accountId, now }: RouteContext): Respo
   if (command !== null && command !== 'STATUS') return badValue('command', command, 'is not one of [STATUS]');
   const mediaId = url.searchParams.get('media_id') ?? '';
   if (!ID_PATTERN.test(mediaId)) return malformedId('media_id', mediaId);
-  const session = openSession(context, mediaId, accountId, now);
-  if (session instanceof Response) return session;
-  return mediaStatus(context, session, now);
+  return mediaStatus(context, openSession(context, mediaId, accountId, now), now);
 }
 
 /**
@@ -160,7 +154,6 @@ function status(context: XContext, { url, accountId, now }: RouteContext): Respo
  */
 async function metadata(context: XContext, { request, accountId }: RouteContext): Promise<Response> {
   const body = await readJsonObject(request);
-  if (body instanceof Response) return body;
   const id = String(body.id ?? '');
   const media = context.sim.media.get(id);
   if (media === undefined || media.accountId !== accountId) return resourceNotFound('media', 'id', id);
@@ -200,9 +193,11 @@ function mediaStatus(context: XContext, session: XUpload, now: number): Response
   });
 }
 
-/** The caller's live upload session, or a 404 (ASSUMED: X's answer for an unknown media id is not documented). */
-function openSession(context: XContext, id: string, accountId: string, now: number): XUpload | Response {
-  return context.uploads.live(id, accountId, now) ?? resourceNotFound('media', 'id', id);
+/** The caller's live upload session; throws a 404 (ASSUMED: X's answer for an unknown media id is not documented). */
+function openSession(context: XContext, id: string, accountId: string, now: number): XUpload {
+  const session = context.uploads.live(id, accountId, now);
+  if (session === undefined) throw resourceNotFound('media', 'id', id);
+  return session;
 }
 
 /**
@@ -212,22 +207,21 @@ function openSession(context: XContext, id: string, accountId: string, now: numb
  * (https://developer.x.com/en/docs/twitter-api/v1/media/upload-media/api-reference/post-media-upload-append):
  * a multipart part is sized by testkit's `chunkByteLength` (raw bytes, or base64 text when it is that).
  */
-async function readChunk(request: Request): Promise<{ bytes: number; segmentIndex: string } | Response> {
+async function readChunk(request: Request): Promise<{ bytes: number; segmentIndex: string }> {
   const contentType = request.headers.get('content-type') ?? '';
   if (contentType.includes('multipart/form-data')) {
     const parts = await readMultipart(request);
     if (parts === undefined)
-      return invalidRequest([{ parameters: {}, message: 'The multipart/form-data body is malformed.' }]);
+      throw invalidRequest([{ parameters: {}, message: 'The multipart/form-data body is malformed.' }]);
     const media = parts.find((part) => part.name === 'media');
     const segmentIndex = parts.find((part) => part.name === 'segment_index');
     if (media === undefined || segmentIndex === undefined)
-      return invalidRequest([{ parameters: {}, message: 'media and segment_index are required' }]);
+      throw invalidRequest([{ parameters: {}, message: 'media and segment_index are required' }]);
     return { bytes: chunkByteLength(media), segmentIndex: new TextDecoder().decode(segmentIndex.bytes) };
   }
   const body = await readJsonObject(request);
-  if (body instanceof Response) return body;
   if (typeof body.media !== 'string' || body.segment_index === undefined)
-    return invalidRequest([{ parameters: {}, message: 'media and segment_index are required' }]);
+    throw invalidRequest([{ parameters: {}, message: 'media and segment_index are required' }]);
   // JSON cannot carry raw bytes: there `media` is the `format: byte` (base64) branch.
   return { bytes: base64ByteLength(body.media), segmentIndex: String(body.segment_index) };
 }

@@ -2,7 +2,7 @@ import type { SimulatedPost } from '@smmkit/testkit';
 import type { XContext } from '../context.js';
 import { RECENT_SEARCH_WINDOW_MS } from '../limits.js';
 import { invalidParameter } from '../problems.js';
-import { timeParam } from '../request-params.js';
+import { DATE_TIME } from '../request-params.js';
 import { xRoute } from '../scopes.js';
 import { compileSearchQuery } from '../search-query.js';
 import { answerTimeline } from '../timeline.js';
@@ -44,15 +44,15 @@ export function registerSearchRoute(context: XContext): void {
     const earliest = route.now - RECENT_SEARCH_WINDOW_MS;
     // X names the bound to the minute; the simulator holds to the minute it names.
     const bound = Math.ceil(earliest / MINUTE) * MINUTE;
-    const startTime = timeParam(route.url, 'start_time');
-    if (typeof startTime === 'number' && startTime < bound) {
-      const raw = route.url.searchParams.get('start_time') ?? '';
+    // A malformed start_time is answerTimeline's to refuse, after max_results and the ids.
+    const raw = route.url.searchParams.get('start_time') ?? '';
+    const startTime = Date.parse(raw);
+    if (DATE_TIME.test(raw) && startTime < bound)
       return invalidParameter(
         'start_time',
         raw,
         `Invalid 'start_time':'${toMinute(startTime)}'. 'start_time' must be on or after ${toMinute(bound)}`,
       );
-    }
 
     const recent = (post: SimulatedPost) => post.createdAt >= earliest;
     const posts = context.sim.posts.filter((post) => recent(post) && compiled.matches(post));

@@ -94,7 +94,6 @@ function registerHideReplyRoute(context: XContext): void {
     'hideReply',
     async ({ request, params, accountId }) => {
       const body = await readJsonObject(request);
-      if (body instanceof Response) return body;
       // The spec's HidePostsReplyRequest: `hidden` boolean, required.
       if (typeof body.hidden !== 'boolean')
         return invalidParameter('$.hidden', body.hidden ?? '', '$.hidden: is missing but it is required');
