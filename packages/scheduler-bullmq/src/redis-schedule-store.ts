@@ -3,6 +3,7 @@ import {
   applyEntryPatch,
   type ClaimedEntry,
   idTakenError,
+  SLOT_HOLDING_STATUSES,
   type TargetClaimStore,
 } from '@smmkit/core/scheduler';
 import { Redis } from 'ioredis';
@@ -12,7 +13,7 @@ import { redisOutbox } from './redis-outbox.js';
 import { redisTargetClaims } from './redis-target-claims.js';
 import { scheduleKeys } from './schedule-keys.js';
 import { listEntries } from './schedule-list.js';
-import { ADD_ENTRIES, CLAIM_DUE, RENEW_LEASE, WRITE_ENTRY } from './schedule-scripts.js';
+import { ADD_ENTRIES, ADD_IF_SLOTS_FREE, CLAIM_DUE, RENEW_LEASE, WRITE_ENTRY } from './schedule-scripts.js';
 
 /**
  * How often a transition or completion reads the entry again after another write came between
@@ -45,7 +46,9 @@ export interface RedisScheduleStore extends TargetClaimStore {
  * Keeps schedule entries and the publisher's outbox in Redis, for workers on many machines that
  * share one schedule: every claim, compare-and-set and outbox step is one Lua script, which Redis
  * runs atomically, so two workers never claim one entry, of two concurrent approvals one wins,
- * and of two `begin`s of one create one records it. A worker that dies holding an entry loses
+ * of two `begin`s of one create one records it, and of two processes planning `'next-slot'` for
+ * one account at once only one takes a slot (`addIfSlotsFree` checks the account's sorted set
+ * and adds in one script). A worker that dies holding an entry loses
  * it when its lease runs out, and the next claim hands it on marked `recovered`, for the
  * publisher's outbox to reconcile (never a blind republish).
  *
@@ -152,6 +155,32 @@ export function redisScheduleStore(options: RedisScheduleStoreOptions): RedisSch
           taken.map((index) => ({ index: Number(index), id: entries[Number(index)]?.id ?? '' })),
         );
       }
+    },
+    addIfSlotsFree: async (entries) => {
+      const encoded = entries.map((entry) => encodeEntry(entry, keys));
+      const reply = await ADD_IF_SLOTS_FREE.run(
+        redis,
+        [],
+        [
+          keys.prefix,
+          SLOT_HOLDING_STATUSES.length,
+          ...SLOT_HOLDING_STATUSES,
+          encoded.length,
+          ...encoded.flatMap((item) => {
+            const accounts = [
+              ...new Set(item.entry.targets.map((target) => keys.account(target.platform, target.accountId))),
+            ];
+            return [...addArgs(item), accounts.length, ...accounts];
+          }),
+        ],
+      );
+      const [takenIds, takenSlots] = Array.isArray(reply) ? reply : [];
+      if (Array.isArray(takenIds) && takenIds.length > 0) {
+        throw idTakenError(
+          takenIds.map((index) => ({ index: Number(index), id: entries[Number(index)]?.id ?? '' })),
+        );
+      }
+      return Array.isArray(takenSlots) ? takenSlots.map(Number) : [];
     },
     addIfAbsent: async (entry) => {
       const taken = await ADD_ENTRIES.run(redis, [], [keys.prefix, 1, ...addArgs(encodeEntry(entry, keys))]);

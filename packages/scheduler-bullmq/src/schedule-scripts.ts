@@ -33,6 +33,69 @@ end
 return {}`);
 
 /**
+ * Adds entries all or nothing, only when each one's queue slot is free. ARGV: prefix, count of
+ * slot-holding states, those states, count of entries, then per entry: id, field count, the
+ * field/value pairs, index count, the index keys, score, count of its account keys, those keys
+ * (`account:<json>` sorted sets). An entry's slot is taken when, in one of its account sets, an
+ * entry at the same score is in a slot-holding state (its hash's `status`), or when an earlier
+ * entry of the call stands on that account and score. Answers two lists of 0-based positions:
+ * taken ids (stored already, or earlier in the call), then taken slots (looked at only when no
+ * id is taken); nothing is written unless both are empty.
+ */
+export const ADD_IF_SLOTS_FREE = luaScript(`
+local prefix = ARGV[1]
+local holding = {}
+local statusCount = tonumber(ARGV[2])
+for i = 3, 2 + statusCount do holding[ARGV[i]] = true end
+local count = tonumber(ARGV[3 + statusCount])
+local pos = 4 + statusCount
+local plans, taken, seen = {}, {}, {}
+for i = 1, count do
+  local id = ARGV[pos]
+  local fieldCount = tonumber(ARGV[pos + 1])
+  local fieldsAt = pos + 2
+  local indexCount = tonumber(ARGV[fieldsAt + fieldCount])
+  local indexesAt = fieldsAt + fieldCount + 1
+  local score = ARGV[indexesAt + indexCount]
+  local accountCount = tonumber(ARGV[indexesAt + indexCount + 1])
+  local accountsAt = indexesAt + indexCount + 2
+  pos = accountsAt + accountCount
+  local key = prefix .. 'entry:' .. id
+  if seen[id] or redis.call('EXISTS', key) == 1 then taken[#taken + 1] = i - 1 end
+  seen[id] = true
+  plans[i] = { id, key, fieldsAt, fieldCount, indexesAt, indexCount, score, accountsAt, accountCount }
+end
+if #taken > 0 then return { taken, {} } end
+local refused, claimed = {}, {}
+for i, plan in ipairs(plans) do
+  local score, accountsAt, accountCount = plan[7], plan[8], plan[9]
+  local held = false
+  for a = accountsAt, accountsAt + accountCount - 1 do
+    local account = ARGV[a]
+    local slot = score .. ' ' .. account
+    if claimed[slot] then held = true end
+    claimed[slot] = true
+    if not held then
+      for _, other in ipairs(redis.call('ZRANGEBYSCORE', account, score, score)) do
+        local status = redis.call('HGET', prefix .. 'entry:' .. other, 'status')
+        if status and holding[status] then
+          held = true
+          break
+        end
+      end
+    end
+  end
+  if held then refused[#refused + 1] = i - 1 end
+end
+if #refused > 0 then return { {}, refused } end
+for _, plan in ipairs(plans) do
+  local id, key, fieldsAt, fieldCount, indexesAt, indexCount, score = unpack(plan)
+  redis.call('HSET', key, 'version', '1', unpack(ARGV, fieldsAt, fieldsAt + fieldCount - 1))
+  for i = indexesAt, indexesAt + indexCount - 1 do redis.call('ZADD', ARGV[i], score, id) end
+end
+return { {}, {} }`);
+
+/**
  * Overwrites an entry read at version ARGV[1] and drops its lease, only when the entry is still
  * at that version: every write and claim counts the version up, so a transition or completion
  * decided on what the caller read never overwrites a change that came between; the entry's

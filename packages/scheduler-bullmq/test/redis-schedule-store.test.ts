@@ -28,6 +28,7 @@ describeScheduleStore('redisScheduleStore', newStore, {
     return redisScheduleStore({ connection: REDIS_URL, prefix });
   },
   targetClaims: true,
+  slotClaims: true,
 });
 
 const entry = (id: string, fields: Readonly<Record<string, unknown>> = {}): ScheduleEntry =>

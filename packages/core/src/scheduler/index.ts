@@ -44,12 +44,13 @@ export { idTakenError } from './id-taken-error.js';
 export { memoryScheduleStore } from './memory-schedule-store.js';
 export type { Outbox, OutboxIntent, OutboxRecord, OutboxSettlement, OutboxStatus } from './outbox.js';
 export type { TargetJob, TargetRunResult } from './run-target.js';
-export type {
-  ClaimedEntry,
-  ClaimRequest,
-  EntryPatch,
-  ScheduleQuery,
-  ScheduleStore,
+export {
+  type ClaimedEntry,
+  type ClaimRequest,
+  type EntryPatch,
+  type ScheduleQuery,
+  type ScheduleStore,
+  SLOT_HOLDING_STATUSES,
 } from './schedule-store.js';
 export {
   type CancelOptions,

@@ -6,7 +6,7 @@ import { applyEntryPatch } from './entry-patch.js';
 import { outcomeOfResults } from './entry-results.js';
 import { idTakenError } from './id-taken-error.js';
 import { memoryOutbox } from './memory-outbox.js';
-import type { ClaimedEntry, ScheduleQuery } from './schedule-store.js';
+import { type ClaimedEntry, type ScheduleQuery, SLOT_HOLDING_STATUSES } from './schedule-store.js';
 import { type TargetClaim, type TargetClaimStore, targetKey } from './target-claims.js';
 
 /** The lease holder of an entry being published target by target (no one worker holds it). */
@@ -31,7 +31,7 @@ interface Slot {
  * schema when added and copied deeply in and out, so an entry you change after adding it, or
  * after getting it, never changes the store. Every call runs to its end without awaiting, so
  * JavaScript's single thread makes each one atomic: two workers in one process never claim one
- * entry. Nothing survives the process; use `sqliteScheduleStore` (`@smmkit/core/sqlite`) for that.
+ * entry, and two schedulers planning `'next-slot'` never take one slot (`addIfSlotsFree`). Nothing survives the process; use `sqliteScheduleStore` (`@smmkit/core/sqlite`) for that.
  *
  * @returns an empty store
  *
@@ -60,6 +60,28 @@ export function memoryScheduleStore(): TargetClaimStore {
       });
       if (taken.length > 0) throw idTakenError(taken);
       for (const entry of kept) slots.set(entry.id, { entry });
+    },
+    addIfSlotsFree: async (entries) => {
+      const kept = entries.map(keep);
+      const seen = new Set<string>();
+      const taken = kept.flatMap(({ id }, index) => {
+        const isTaken = slots.has(id) || seen.has(id);
+        seen.add(id);
+        return isTaken ? [{ index, id }] : [];
+      });
+      if (taken.length > 0) throw idTakenError(taken);
+      const held = new Set<string>();
+      for (const { entry } of slots.values()) {
+        if (SLOT_HOLDING_STATUSES.includes(entry.status)) for (const key of slotKeys(entry)) held.add(key);
+      }
+      const refused = kept.flatMap((entry, index) => {
+        const keys = slotKeys(entry);
+        const isHeld = keys.some((key) => held.has(key));
+        for (const key of keys) held.add(key);
+        return isHeld ? [index] : [];
+      });
+      if (refused.length === 0) for (const entry of kept) slots.set(entry.id, { entry });
+      return refused;
     },
     addIfAbsent: async (entry) => {
       const kept = keep(entry);
@@ -192,6 +214,12 @@ export function memoryScheduleStore(): TargetClaimStore {
       return { kept: true, finished: deepCopy(slot.entry) };
     },
   };
+}
+
+/** The queue slots `entry` stands in: one per account it has a target on, at its `publishAt`. */
+function slotKeys(entry: ScheduleEntry): string[] {
+  const at = entry.publishAt.getTime();
+  return entry.targets.map((target) => JSON.stringify([target.platform, target.accountId, at]));
 }
 
 /** Whether `entry` is one `query` asks for. */

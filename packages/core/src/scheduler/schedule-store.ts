@@ -2,6 +2,20 @@ import type { EntryError, ScheduleEntry, TargetResult } from '../models/schedule
 import type { ScheduleStatus } from '../models/schedule-status.js';
 import type { Outbox } from './outbox.js';
 
+/**
+ * The states in which an entry holds its queue slot: a `'next-slot'` entry is never planned at
+ * an instant where an entry of the same account in one of these states stands. Failed, rejected
+ * and cancelled entries free their slot. What {@link ScheduleStore.addIfSlotsFree} checks.
+ */
+export const SLOT_HOLDING_STATUSES: readonly ScheduleStatus[] = Object.freeze([
+  'draft',
+  'awaiting_approval',
+  'scheduled',
+  'publishing',
+  'published',
+  'unknown',
+] as const);
+
 /** Which entries {@link ScheduleStore.list} returns; every given field narrows the list. */
 export interface ScheduleQuery {
   /** Entries with `publishAt` at or after this instant. */
@@ -91,6 +105,24 @@ export interface ClaimRequest {
 export interface ScheduleStore extends Outbox {
   /** Adds entries. Atomic per call. @throws Error naming the id when an id exists already. */
   add(entries: readonly ScheduleEntry[]): Promise<void>;
+  /**
+   * Adds entries, all or nothing, only when each one's queue slot is free: no entry that holds a
+   * slot (a state in `SLOT_HOLDING_STATUSES`) and has a target on one of the entry's accounts
+   * (same platform and accountId) has the same `publishAt`, whether it is stored already or
+   * comes earlier in the same call. Atomic with every other write to the store, by any process:
+   * of two concurrent calls that want one account's slot, one is refused. The scheduler plans
+   * `'next-slot'` with it and moves on to the next free slot when refused.
+   *
+   * Optional, so that stores written before it keep working: without it the scheduler reads the
+   * taken slots and then adds, and two processes planning `'next-slot'` for one account at the
+   * same moment can both take the same slot. Stores that have it pass the conformance suite's
+   * `slotClaims` cases.
+   *
+   * @returns the 0-based positions of the entries whose slot is taken (nothing was added), or an
+   *   empty list when every entry was added
+   * @throws Error naming the id when an id exists already, as `add` does (before slots are looked at)
+   */
+  addIfSlotsFree?(entries: readonly ScheduleEntry[]): Promise<number[]>;
   /** Adds `entry` unless its id exists (recurrence adds each occurrence this way). @returns whether it was added */
   addIfAbsent(entry: ScheduleEntry): Promise<boolean>;
   /** The entry with `id`, if any. */

@@ -16,7 +16,7 @@ import { type CalendarDay, type CalendarQuery, calendarDays, calendarStoreQuery 
 import { changeEntry } from './entry-change.js';
 import { createSchedulerEvents, type SchedulerEventEmitter } from './events.js';
 import { handOff } from './native-handoff.js';
-import { pickSlot, serialized } from './next-slot.js';
+import { addInNextSlots, pickSlot, serialized } from './next-slot.js';
 import { failUnapprovedDue } from './overdue.js';
 import { runEntry } from './run-entry.js';
 import { runTarget, type TargetJob, type TargetRunResult } from './run-target.js';
@@ -24,6 +24,7 @@ import type { EntryPatch, ScheduleQuery } from './schedule-store.js';
 import { accountKey, resolveSchedulerOptions, type SchedulerOptions } from './scheduler-options.js';
 import { continueSeries } from './series.js';
 import { claimsTargets } from './target-claims.js';
+import type { ResolvedSlot } from './time/queue-slots.js';
 import { nextOccurrence } from './time/recurrence.js';
 import { requireZone } from './time/time-input.js';
 import type { DstAdjustment } from './time/zoned-time.js';
@@ -296,24 +297,25 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     let planned: { entry: ScheduleEntry; adjustment: DstAdjustment }[];
     if (when === 'next-slot') {
       planned = await inSlotOrder(async () => {
-        const made: { entry: ScheduleEntry; adjustment: DstAdjustment }[] = [];
         const queues = await settings.queues();
-        for (const [key, accountTargets] of byAccount(targets)) {
+        const requests = [...byAccount(targets)].map(([key, accountTargets]) => {
           const queue = queues.get(key);
           if (queue === undefined) throw noQueue(key);
-          const slot = await pickSlot(store, queue, at, settings.slotHorizonDays);
           const id = scheduleOptions.id === undefined ? settings.newId() : `${scheduleOptions.id}:${key}`;
-          const entry = parseScheduleEntry(
-            base(
-              id,
-              { publishAt: slot.instant, timeZone: queue.zone, adjustment: slot.adjustment },
-              accountTargets,
-            ),
-          );
-          made.push({ entry, adjustment: slot.adjustment });
-        }
-        await store.add(made.map((item) => item.entry));
-        return made;
+          return {
+            queue,
+            entryAt: (slot: ResolvedSlot) =>
+              parseScheduleEntry(
+                base(
+                  id,
+                  { publishAt: slot.instant, timeZone: queue.zone, adjustment: slot.adjustment },
+                  accountTargets,
+                ),
+              ),
+          };
+        });
+        const made = await addInNextSlots(store, requests, at, settings.slotHorizonDays);
+        return made.map(({ entry, slot }) => ({ entry, adjustment: slot.adjustment }));
       });
     } else if (isRecurring(when)) {
       const id = scheduleOptions.id ?? settings.newId();

@@ -2,7 +2,12 @@ import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { ScheduleEntry } from '../models/schedule-entry.js';
 import { applyEntryPatch } from '../scheduler/entry-patch.js';
 import { idTakenError } from '../scheduler/id-taken-error.js';
-import type { ClaimedEntry, ScheduleQuery, ScheduleStore } from '../scheduler/schedule-store.js';
+import {
+  type ClaimedEntry,
+  type ScheduleQuery,
+  type ScheduleStore,
+  SLOT_HOLDING_STATUSES,
+} from '../scheduler/schedule-store.js';
 import { migrate, openDatabase } from './database.js';
 import { entryFromJson, entryToJson, type StoredEntry } from './entry-json.js';
 import { SCHEDULER_MIGRATIONS } from './schedule-tables.js';
@@ -20,7 +25,9 @@ export interface SqliteScheduleStore extends ScheduleStore {
  * `node:sqlite` (Node 22.13 or later; nothing to build): the embedded default store. Every
  * process that opens the same file shares one schedule: claims are atomic across them (each
  * `claimDue` is one `BEGIN IMMEDIATE` transaction), so two workers never publish one entry, and
- * what a process recorded survives its crash.
+ * queue slots are claimed the same way (`addIfSlotsFree`), so two processes planning
+ * `'next-slot'` for one account never take one slot; and what a process recorded survives its
+ * crash.
  *
  * Entries live in `smmkit_schedule_entries` as JSON, with the columns queries use beside it
  * (state, publish time, lease, series) and their accounts in `smmkit_schedule_targets`; the
@@ -55,6 +62,14 @@ export function sqliteScheduleStore(pathOrDatabase: string | DatabaseSync): Sqli
   const insertTarget = db.prepare(
     'INSERT OR IGNORE INTO smmkit_schedule_targets (platform, account_id, entry_id) VALUES (?, ?, ?)',
   );
+  const exists = db.prepare('SELECT 1 FROM smmkit_schedule_entries WHERE id = ?');
+  // Whether an entry in a slot-holding state has a target on (platform, account) at an instant.
+  const slotHeld = db.prepare(
+    `SELECT 1 FROM smmkit_schedule_targets t JOIN smmkit_schedule_entries e ON e.id = t.entry_id
+     WHERE t.platform = ? AND t.account_id = ? AND e.publish_at = ?
+       AND e.status IN (SELECT value FROM json_each(?)) LIMIT 1`,
+  );
+  const holding = JSON.stringify(SLOT_HOLDING_STATUSES);
   const deleteTargets = db.prepare('DELETE FROM smmkit_schedule_targets WHERE entry_id = ?');
   const select = db.prepare('SELECT json, lease_holder FROM smmkit_schedule_entries WHERE id = ?');
   const update = db.prepare(
@@ -113,6 +128,37 @@ export function sqliteScheduleStore(pathOrDatabase: string | DatabaseSync): Sqli
         );
         // Throwing rolls back the whole call: an add is all or nothing.
         if (taken.length > 0) throw idTakenError(taken);
+      });
+    },
+    addIfSlotsFree: async (entries) => {
+      const stored = entries.map(entryToJson);
+      // One BEGIN IMMEDIATE transaction: no other connection writes between the check and the insert.
+      return writeTransaction(db, () => {
+        const seen = new Set<string>();
+        const taken = stored.flatMap(({ entry: { id } }, index) => {
+          const isTaken = seen.has(id) || exists.get(id) !== undefined;
+          seen.add(id);
+          return isTaken ? [{ index, id }] : [];
+        });
+        if (taken.length > 0) throw idTakenError(taken);
+        const claimed = new Set<string>();
+        const refused = stored.flatMap(({ entry }, index) => {
+          const at = entry.publishAt.getTime();
+          const keys = new Map(
+            entry.targets.map(({ platform, accountId }) => [
+              JSON.stringify([platform, accountId, at]),
+              [platform, accountId] as const,
+            ]),
+          );
+          const isHeld = [...keys].some(
+            ([key, [platform, accountId]]) =>
+              claimed.has(key) || slotHeld.get(platform, accountId, at, holding) !== undefined,
+          );
+          for (const key of keys.keys()) claimed.add(key);
+          return isHeld ? [index] : [];
+        });
+        if (refused.length === 0) for (const item of stored) write(item, true);
+        return refused;
       });
     },
     addIfAbsent: async (entry) => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScheduleEntry } from '../../src/parse/parse-models.js';
 import { memoryScheduleStore } from '../../src/scheduler/memory-schedule-store.js';
 
-describeScheduleStore('memoryScheduleStore', memoryScheduleStore, { targetClaims: true });
+describeScheduleStore('memoryScheduleStore', memoryScheduleStore, { targetClaims: true, slotClaims: true });
 
 describe('memoryScheduleStore: what only memory can keep', () => {
   const withBytes = (bytes: Uint8Array) =>

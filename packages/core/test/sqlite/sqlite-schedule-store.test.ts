@@ -36,6 +36,7 @@ describeScheduleStore(
       if (file === undefined) throw new Error('not a store this test opened');
       return sqliteScheduleStore(file);
     },
+    slotClaims: true,
   },
 );
 

@@ -4,6 +4,7 @@ import { describeOutboxCases } from './outbox-cases.js';
 import { describeClaimCases } from './schedule-store-claims.js';
 import { describeEntryCases } from './schedule-store-entries.js';
 import type { StoreHarness } from './schedule-store-harness.js';
+import { describeSlotClaimCases } from './schedule-store-slots.js';
 import { describeTargetClaimCases } from './schedule-store-targets.js';
 
 /** Options of {@link describeScheduleStore}. */
@@ -19,6 +20,12 @@ export interface ScheduleStoreSuiteOptions {
    * `settleTarget`): adds the cases on per-target claims and how they meet whole-entry claims.
    */
   readonly targetClaims?: boolean | undefined;
+  /**
+   * The store claims queue slots atomically (`addIfSlotsFree`): adds the cases on it, among them
+   * two schedulers on the two handles planning `'next-slot'` for one account at once, which must
+   * never take one slot.
+   */
+  readonly slotClaims?: boolean | undefined;
 }
 
 /**
@@ -27,12 +34,13 @@ export interface ScheduleStoreSuiteOptions {
  * Entries are added and read back whole, listed in order and by filter, changed only by a
  * compare-and-set on their state; due entries are claimed by exactly one of several racing
  * workers, and a claim whose lease ran out is recovered; the outbox records each create once.
- * With `targetClaims`, also what a store that claims target by target must do.
+ * With `targetClaims`, also what a store that claims target by target must do; with
+ * `slotClaims`, that queue slots are claimed atomically.
  * Time is passed in (no timers), and concurrent cases race calls with `Promise.all`.
  *
  * @param name - the store's name in test titles
  * @param makeStore - makes a new, empty store; called once per test, and the store is closed after it
- * @param options - how to open a second handle on one store's storage
+ * @param options - how to open a second handle on one store's storage, and which optional parts the store has
  *
  * @example
  * ```ts
@@ -73,6 +81,7 @@ export function describeScheduleStore(
     describeEntryCases(harness);
     describeClaimCases(harness);
     if (options.targetClaims === true) describeTargetClaimCases(harness);
+    if (options.slotClaims === true) describeSlotClaimCases(harness);
     describeOutboxCases(harness);
   });
 }
