@@ -4,23 +4,6 @@ import type { XContext } from './context.js';
 import { problemResponse } from './problems.js';
 
 /**
- * Every scope the adapter uses, granted by default to accounts made with `addAccount` (scopes:
- * https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code; `like.write` is what
- * `likePost` in https://api.x.com/2/openapi.json needs).
- */
-export const DEFAULT_SCOPES: readonly string[] = [
-  'tweet.read',
-  'tweet.write',
-  'users.read',
-  'media.write',
-  'tweet.moderate.write',
-  'like.write',
-  'dm.read',
-  'dm.write',
-  'offline.access',
-];
-
-/**
  * The scopes each endpoint needs (`security` → OAuth2UserToken of each operation in
  * https://api.x.com/2/openapi.json; media upload needs `media.write`,
  * https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code).
@@ -30,12 +13,24 @@ const REQUIRED_SCOPES = {
   deleteTweet: ['tweet.read', 'tweet.write', 'users.read'],
   readTweets: ['tweet.read', 'users.read'],
   readUsers: ['tweet.read', 'users.read'],
+  media: ['media.write'],
   hideReply: ['tweet.read', 'users.read', 'tweet.moderate.write'],
   like: ['like.write', 'tweet.read', 'users.read'],
   readDirectMessages: ['dm.read', 'tweet.read', 'users.read'],
   sendDirectMessage: ['dm.read', 'dm.write', 'tweet.read', 'users.read'],
-  media: ['media.write'],
 } as const satisfies Record<string, readonly string[]>;
+
+/**
+ * Every scope the adapter uses, granted by default to accounts made with `addAccount`: those its
+ * endpoints need, then `offline.access` for a refresh token (scopes:
+ * https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code; `like.write` is what
+ * `likePost` in https://api.x.com/2/openapi.json needs). In order: `tweet.read`, `tweet.write`,
+ * `users.read`, `media.write`, `tweet.moderate.write`, `like.write`, `dm.read`, `dm.write`,
+ * `offline.access`.
+ */
+export const DEFAULT_SCOPES: readonly string[] = [
+  ...new Set([...Object.values(REQUIRED_SCOPES).flat(), 'offline.access']),
+];
 
 /**
  * Declares an X endpoint: it counts against `bucket` (a 15-minute window, then the route's 24-hour cap
