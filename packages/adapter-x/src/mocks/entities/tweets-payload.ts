@@ -1,10 +1,9 @@
 import type { SimulatedPost } from '@smmkit/testkit';
 import { queryList, type RouteContext } from '@smmkit/testkit/simulator-kit';
-import type { XContext } from '../context.js';
+import { tweetExtra, type XContext } from '../context.js';
 import type { ProblemObject } from '../problems.js';
 import { renderMedia } from './media.js';
 import { renderTweet } from './tweet.js';
-import type { XIncludesJson } from './types.js';
 import { renderUsers } from './user.js';
 
 /**
@@ -36,11 +35,12 @@ export function tweetsPayload(
     return rendered.tweet;
   });
 
-  const includes: XIncludesJson = {};
+  // `Expansions` in https://api.x.com/2/openapi.json: users, media, tweets (posts in the spec v2.167).
+  const includes: Record<string, unknown[]> = {};
   const userIds = new Set<string>();
   for (const post of posts) {
     if (expansions.has('author_id')) userIds.add(post.accountId);
-    const replyTo = typeof post.extra.inReplyToUserId === 'string' ? post.extra.inReplyToUserId : undefined;
+    const replyTo = tweetExtra(post).inReplyToUserId;
     if (expansions.has('in_reply_to_user_id') && replyTo !== undefined) userIds.add(replyTo);
   }
   const users = renderUsers(context, userIds, queryList(url, 'user.fields'));
@@ -53,9 +53,9 @@ export function tweetsPayload(
     if (media.length > 0) includes.media = media;
   }
   if (referenced) {
-    const ids = new Set(posts.flatMap((post) => [post.inReplyToId, post.extra.quoteTweetId]));
+    const ids = new Set(posts.flatMap((post) => [post.inReplyToId, tweetExtra(post).quoteTweetId]));
     const tweets = [...ids].flatMap((id) => {
-      const target = typeof id === 'string' ? context.sim.posts.get(id) : undefined;
+      const target = id === undefined ? undefined : context.sim.posts.get(id);
       return target === undefined ? [] : [renderTweet(context, target, tweetFields, viewerId, now).tweet];
     });
     // The OpenAPI spec v2.167 `Expansions` names the expanded posts `posts`; docs and wire say `tweets`.

@@ -48,15 +48,3 @@ export interface XDmEventJson {
   /** The other fields asked for (`sender_id`, `created_at`, `dm_conversation_id`, …). */
   readonly [field: string]: unknown;
 }
-
-/** `includes` of a Post answer (`components.schemas.Expansions` in https://api.x.com/2/openapi.json). */
-export interface XIncludesJson {
-  /** Expanded users. */
-  users?: XUserJson[];
-  /** Expanded media. */
-  media?: XMediaJson[];
-  /** Expanded posts. */
-  tweets?: XTweetJson[];
-  /** Expanded posts, in the `post` vocabulary (`Expansions.posts` of the OpenAPI spec v2.167). */
-  posts?: XTweetJson[];
-}
