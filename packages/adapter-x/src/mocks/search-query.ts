@@ -2,6 +2,7 @@ import type { SimulatedPost } from '@smmkit/testkit';
 import { containsPhrase, containsWords, foldText as fold } from '@smmkit/testkit/simulator-kit';
 import twitterText from 'twitter-text';
 import { tweetExtra, type XContext } from './context.js';
+import { invalidParameter } from './problems.js';
 
 /**
  * A small, honest subset of recent search's query language
@@ -19,9 +20,6 @@ import { tweetExtra, type XContext } from './context.js';
  * same validator, quoted in clients' fixtures), `is:` operators need another, groups are not
  * negated, a bare `and`/`or` is ambiguous. Anything else is refused as not simulated.
  */
-export type CompiledQuery =
-  | { readonly matches: (post: SimulatedPost) => boolean }
-  | { readonly error: string };
 
 interface Token {
   readonly kind: 'open' | 'close' | 'or' | 'term' | 'phrase';
@@ -46,24 +44,24 @@ const OPERATOR = /^([a-z_]+):(.*)$/s;
 const NOT_SIMULATED = 'smmkit X simulator:';
 
 /**
- * Compiles a recent-search query into a predicate over stored posts, or the message of X's 400.
+ * Compiles a recent-search query into a predicate over stored posts; throws X's 400 for a query X
+ * refuses (`query` and the message).
  *
  * @example
  * ```ts
- * const compiled = compileSearchQuery(context, '(acme OR #acme) -from:2244994945 -is:retweet');
- * if ('matches' in compiled) posts.filter(compiled.matches);
+ * posts.filter(compileSearchQuery(context, '(acme OR #acme) -from:2244994945 -is:retweet'));
  * ```
  */
-export function compileSearchQuery(context: XContext, query: string): CompiledQuery {
+export function compileSearchQuery(context: XContext, query: string): (post: SimulatedPost) => boolean {
   try {
     const tokens = lex(query);
     const parser = { tokens, index: 0 };
     const node = parseAlternatives(context, parser);
     const extra = tokens[parser.index];
     if (extra !== undefined) throw positioned('Unexpected closing parenthesis', extra.position);
-    return { matches: node.matches };
+    return node.matches;
   } catch (error) {
-    if (error instanceof QueryError) return { error: error.message };
+    if (error instanceof QueryError) throw invalidParameter('query', query, error.message);
     throw error;
   }
 }

@@ -38,8 +38,7 @@ export function registerSearchRoute(context: XContext): void {
         query,
         `There were errors processing your request: Query length of ${length} exceeds the maximum of ${context.searchQueryMaxLength} characters for your access level`,
       );
-    const compiled = compileSearchQuery(context, query);
-    if ('error' in compiled) return invalidParameter('query', query, compiled.error);
+    const matches = compileSearchQuery(context, query);
 
     const earliest = route.now - RECENT_SEARCH_WINDOW_MS;
     // X names the bound to the minute; the simulator holds to the minute it names.
@@ -55,7 +54,7 @@ export function registerSearchRoute(context: XContext): void {
       );
 
     const recent = (post: SimulatedPost) => post.createdAt >= earliest;
-    const posts = context.sim.posts.filter((post) => recent(post) && compiled.matches(post));
+    const posts = context.sim.posts.filter((post) => recent(post) && matches(post));
     return answerTimeline(context, route, posts, {
       minResults: 10,
       cap: Number.MAX_SAFE_INTEGER,
