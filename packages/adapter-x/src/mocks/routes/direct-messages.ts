@@ -7,6 +7,7 @@ import {
   queryList,
   type RouteContext,
   type SchemaCheck,
+  selectFields,
   str,
 } from '@smmkit/testkit/simulator-kit';
 import type { XBucket } from '../budgets.js';
@@ -184,9 +185,11 @@ function listDmEvents(
             now - item.createdAt <= DM_EVENTS_WINDOW_MS,
         );
   const page = paginate(messages, maxResults, url.searchParams.get('pagination_token'));
-  const fields = queryList(url, 'dm_event.fields');
   const expansions = queryList(url, 'expansions');
-  const data = page.items.map((item) => renderDmEvent(item, fields, expansions));
+  // The sender_id and participant_ids expansions also put their field on the event.
+  const expanded = ['sender_id', 'participant_ids'].filter((name) => expansions.has(name));
+  const fields = new Set([...queryList(url, 'dm_event.fields'), ...expanded]);
+  const data = page.items.map((item) => renderDmEvent(item, fields));
   const userIds = page.items.flatMap((item) => [
     ...(expansions.has('sender_id') || expansions.has('participant_ids') ? [item.authorId] : []),
     ...(expansions.has('participant_ids') ? [item.accountId] : []),
@@ -212,20 +215,14 @@ export function conversationIdOf(a: string, b: string): string {
  * A direct message as a DM event. The simulator keeps DMs in `sim.engagements` (kind
  * `direct_message`, `accountId` the recipient, `authorId` the sender). Defaults are `id`,
  * `event_type` and `text`; `created_at`, `dm_conversation_id`, `sender_id` and `participant_ids`
- * come with `dm_event.fields` or the `sender_id`/`participant_ids` expansions (`DmEvent` in
- * https://api.x.com/2/openapi.json).
+ * come with `fields` (`DmEvent` in https://api.x.com/2/openapi.json).
  */
-function renderDmEvent(
-  message: SimulatedEngagement,
-  fields: ReadonlySet<string>,
-  expansions: ReadonlySet<string>,
-): XDmEventJson {
-  const event: Record<string, unknown> = { id: message.id, event_type: 'MessageCreate', text: message.text };
-  if (fields.has('created_at')) event.created_at = new Date(message.createdAt).toISOString();
-  if (fields.has('dm_conversation_id'))
-    event.dm_conversation_id = conversationIdOf(message.authorId, message.accountId);
-  if (fields.has('sender_id') || expansions.has('sender_id')) event.sender_id = message.authorId;
-  if (fields.has('participant_ids') || expansions.has('participant_ids'))
-    event.participant_ids = [message.authorId, message.accountId];
-  return event as XDmEventJson;
+function renderDmEvent(message: SimulatedEngagement, fields: ReadonlySet<string>): XDmEventJson {
+  const event = { id: message.id, event_type: 'MessageCreate', text: message.text };
+  return selectFields(event, fields, {
+    created_at: () => new Date(message.createdAt).toISOString(),
+    dm_conversation_id: () => conversationIdOf(message.authorId, message.accountId),
+    sender_id: () => message.authorId,
+    participant_ids: () => [message.authorId, message.accountId],
+  }) as XDmEventJson;
 }
