@@ -47,6 +47,13 @@ export {
 } from './auth/managed-pages.js';
 export { classifyGraphError, type GraphErrorOverride, type GraphFailure } from './classify-graph-error.js';
 export { deleteGraphComment, hideGraphComment } from './engagement/comment-moderation.js';
+export {
+  GRAPH_MAX_PAGE_SIZE,
+  type GraphEdgePage,
+  type GraphEdgeRequest,
+  type GraphEngagementEdges,
+  listGraphEngagements,
+} from './engagement/list-graph-engagements.js';
 export { type GraphReply, postGraphReply } from './engagement/reply.js';
 export { type GraphError, graphErrorDetails, readGraphError } from './graph-error.js';
 export { createGraphHttpClient, type GraphHttpOptions } from './graph-http-client.js';
@@ -68,7 +75,7 @@ export {
 export { GRAPH_USAGE_BUCKET, parseGraphUsage } from './parse-graph-usage.js';
 export type { GraphPlatform } from './platform.js';
 export { type RuploadRequest, uploadToRupload } from './rupload.js';
-export { GraphIdSchema, GraphPagingSchema } from './schemas.js';
+export { GraphIdSchema, GraphPagingSchema, graphNextCursor } from './schemas.js';
 export { graphTokenErrorAdvice } from './token-error-advice.js';
 export { type GraphWebhookChange, readGraphWebhookChanges } from './webhooks/graph-webhook-changes.js';
 export { type GraphWebhookOptions, graphWebhookHandler } from './webhooks/graph-webhook-handler.js';

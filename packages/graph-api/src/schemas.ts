@@ -43,6 +43,23 @@ export const GraphPagingSchema = z.optional(
 );
 
 /**
+ * The `after` cursor of the page after this one, or `undefined` on the last page: Graph leaves
+ * `paging.next` out there, while `cursors.after` may still be set
+ * (https://developers.facebook.com/docs/graph-api/results).
+ *
+ * @param paging - the `paging` of a Graph list answer, as {@link GraphPagingSchema} read it
+ * @returns the cursor to send as `after` for the next page, or `undefined` when there is none
+ *
+ * @example
+ * ```ts
+ * const next = graphNextCursor(data.paging); // undefined on the last page
+ * ```
+ */
+export function graphNextCursor(paging: z.output<typeof GraphPagingSchema>): string | undefined {
+  return paging?.next === undefined ? undefined : paging.cursors?.after;
+}
+
+/**
  * Token endpoints → `{access_token, token_type, expires_in}`
  * (https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived).
  */

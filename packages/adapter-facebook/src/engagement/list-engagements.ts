@@ -1,22 +1,11 @@
-import type {
-  Engagement,
-  EngagementKind,
-  EngagementPage,
-  EngagementQuery,
-  PostRef,
-  RequestContext,
-} from '@smmkit/core';
-import { clampPageSize, type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
+import type { EngagementPage, EngagementQuery, RequestContext } from '@smmkit/core';
+import { type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
+import { graphNextCursor, listGraphEngagements } from '@smmkit/graph-api';
 import { facebookPostRef } from '../post-ref.js';
 import { PagePostListSchema } from '../schemas.js';
 import { COMMENT_FIELDS, CommentListSchema, facebookCommentEngagement } from './comment-engagement.js';
-import { decodeListingCursor, encodeListingCursor, type ListingPosition } from './listing-cursor.js';
 import { facebookTaggedEngagement, TAGGED_FIELDS, TaggedListSchema } from './mentions.js';
 
-/** Items per page when the query does not say. */
-const DEFAULT_PAGE_SIZE = 50;
-/** The largest page asked for ("limit" up to 100: https://developers.facebook.com/docs/graph-api/results). */
-const MAX_PAGE_SIZE = 100;
 /**
  * How many of the Page's newest posts an account-wide listing reads comments of. Not a platform
  * rule: every post costs at least one call against the Page's usage budget
@@ -41,7 +30,8 @@ export const FACEBOOK_RECENT_POSTS_FOR_COMMENTS = 25;
  *
  * `since` is sent to the comments edge (it takes one) and applied to every item's time; pages
  * left empty by it are not handed out. The cursor is opaque and only valid for the same kind of
- * query.
+ * query. The walk over the edges, the kinds, `since`, page size and cursors are
+ * `listGraphEngagements` of `@smmkit/graph-api`, shared with Instagram.
  *
  * @param http - the adapter's HTTP client
  * @param query - kinds, post, since, cursor and page size
@@ -54,104 +44,35 @@ export const FACEBOOK_RECENT_POSTS_FOR_COMMENTS = 25;
  * for await (const page of listFacebookEngagements(http, { post: ref }, ctx)) inbox.push(...page.items);
  * ```
  */
-export async function* listFacebookEngagements(
+export function listFacebookEngagements(
   http: HttpClient,
   query: EngagementQuery,
   context: RequestContext,
 ): AsyncGenerator<EngagementPage> {
-  const kinds: readonly EngagementKind[] = query.kinds ?? ['comment', 'reply', 'mention'];
-  const wantsComments = kinds.includes('comment') || kinds.includes('reply');
-  const wantsMentions = kinds.includes('mention');
-  const position =
-    query.cursor === undefined ? undefined : decodeListingCursor(query.cursor, query.post !== undefined);
-  const reader = new Reader(http, query, context, kinds);
+  const pageId = context.account.accountId;
+  const now = () => new Date((context.clock ?? systemClock).now());
+  return listGraphEngagements(query, {
+    platform: 'facebook',
+    cursorWords: { posts: 'posts', mentions: 'tagged' },
 
-  if (query.post !== undefined) {
-    if (!wantsComments) return;
-    const after = position?.phase === 'comments' ? position.after : undefined;
-    yield* reader.comments(query.post, after, (next) =>
-      next === undefined ? undefined : { phase: 'comments', after: next },
-    );
-    return;
-  }
-
-  if (wantsComments && position?.phase !== 'tagged') {
-    const posts = await reader.recentPosts();
-    let index = 0;
-    let after: string | undefined;
-    if (position?.phase === 'posts') {
-      // Resume at the post the cursor names; when it was deleted meanwhile, the one that took its place.
-      const found = posts.findIndex((ref) => ref.platformPostId === position.postId);
-      index = found >= 0 ? found : position.index;
-      after = found >= 0 ? position.after : undefined;
-    }
-    for (; index < posts.length; index += 1) {
-      const current = index;
-      const ref = posts[current] as PostRef;
-      const following = posts[current + 1];
-      yield* reader.comments(ref, after, (next): ListingPosition | undefined => {
-        if (next !== undefined)
-          return { phase: 'posts', index: current, postId: ref.platformPostId, after: next };
-        if (following !== undefined)
-          return { phase: 'posts', index: current + 1, postId: following.platformPostId, after: undefined };
-        return wantsMentions ? { phase: 'tagged', after: undefined } : undefined;
+    /** The Page's newest posts, `GET /{page-id}/posts` (https://developers.facebook.com/docs/graph-api/reference/page/feed). */
+    async recentPosts() {
+      const { data } = await http.request({
+        method: 'GET',
+        path: `/${encodeURIComponent(pageId)}/posts`,
+        operation: 'list recent posts',
+        searchParams: { fields: 'id,created_time', limit: FACEBOOK_RECENT_POSTS_FOR_COMMENTS },
+        schema: PagePostListSchema,
+        context,
       });
-      after = undefined;
-    }
-  }
-  if (wantsMentions) yield* reader.mentions(position?.phase === 'tagged' ? position.after : undefined);
-}
+      return (data.data ?? [])
+        .slice(0, FACEBOOK_RECENT_POSTS_FOR_COMMENTS)
+        .map((post) => facebookPostRef(post.id, pageId));
+    },
 
-/** The requests of one listing. */
-class Reader {
-  readonly #limit: number;
-  readonly #since: Date | undefined;
-  readonly #keep: (item: Engagement) => boolean;
-
-  constructor(
-    private readonly http: HttpClient,
-    query: EngagementQuery,
-    private readonly context: RequestContext,
-    kinds: readonly EngagementKind[],
-  ) {
-    this.#limit = clampPageSize(query.pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-    this.#since = query.since;
-    this.#keep = (item) =>
-      kinds.includes(item.kind) && (query.since === undefined || item.createdAt >= query.since);
-  }
-
-  get #pageId(): string {
-    return this.context.account.accountId;
-  }
-
-  get #now(): Date {
-    return new Date((this.context.clock ?? systemClock).now());
-  }
-
-  /** The Page's newest posts, `GET /{page-id}/posts` (https://developers.facebook.com/docs/graph-api/reference/page/feed). */
-  async recentPosts(): Promise<PostRef[]> {
-    const { data } = await this.http.request({
-      method: 'GET',
-      path: `/${encodeURIComponent(this.#pageId)}/posts`,
-      operation: 'list recent posts',
-      searchParams: { fields: 'id,created_time', limit: FACEBOOK_RECENT_POSTS_FOR_COMMENTS },
-      schema: PagePostListSchema,
-      context: this.context,
-    });
-    return (data.data ?? [])
-      .slice(0, FACEBOOK_RECENT_POSTS_FOR_COMMENTS)
-      .map((post) => facebookPostRef(post.id, this.#pageId));
-  }
-
-  /** The pages of comments and replies on `post` from `after`; `positionFor(next)` says where the page after each one starts. */
-  async *comments(
-    post: PostRef,
-    after: string | undefined,
-    positionFor: (next: string | undefined) => ListingPosition | undefined,
-  ): AsyncGenerator<EngagementPage> {
-    let from = after;
-    for (;;) {
-      const { data } = await this.http.request({
+    /** A page of every comment and reply on `post`, newest first, from `since` when the query has one. */
+    async comments(post, { after, limit }) {
+      const { data } = await http.request({
         method: 'GET',
         path: `/${encodeURIComponent(post.platformPostId)}/comments`,
         operation: 'list comments',
@@ -159,47 +80,31 @@ class Reader {
           filter: 'stream',
           order: 'reverse_chronological',
           fields: COMMENT_FIELDS,
-          limit: this.#limit,
-          after: from,
-          since: this.#since === undefined ? undefined : Math.floor(this.#since.getTime() / 1000),
+          limit,
+          after,
+          since: query.since === undefined ? undefined : Math.floor(query.since.getTime() / 1000),
         },
         schema: CommentListSchema,
-        context: this.context,
+        context,
       });
-      const where = { pageId: this.#pageId, now: this.#now, postRef: post };
+      const where = { pageId, now: now(), postRef: post };
       const items = (data.data ?? []).map((comment) => facebookCommentEngagement(comment, where));
-      const next = data.paging?.next === undefined ? undefined : data.paging.cursors?.after;
-      yield* this.#page(items, positionFor(next));
-      if (next === undefined) return;
-      from = next;
-    }
-  }
+      return { items, next: graphNextCursor(data.paging) };
+    },
 
-  /** The pages of posts that tag the Page, `GET /{page-id}/tagged`, from `after`. */
-  async *mentions(after: string | undefined): AsyncGenerator<EngagementPage> {
-    let from = after;
-    for (;;) {
-      const { data } = await this.http.request({
+    /** A page of the posts that tag the Page, `GET /{page-id}/tagged`. */
+    async mentions({ after, limit }) {
+      const { data } = await http.request({
         method: 'GET',
-        path: `/${encodeURIComponent(this.#pageId)}/tagged`,
+        path: `/${encodeURIComponent(pageId)}/tagged`,
         operation: 'list mentions',
-        searchParams: { fields: TAGGED_FIELDS, limit: this.#limit, after: from },
+        searchParams: { fields: TAGGED_FIELDS, limit, after },
         schema: TaggedListSchema,
-        context: this.context,
+        context,
       });
-      const where = { pageId: this.#pageId, now: this.#now };
-      const items = (data.data ?? []).map((post) => facebookTaggedEngagement(post, where));
-      const next = data.paging?.next === undefined ? undefined : data.paging.cursors?.after;
-      yield* this.#page(items, next === undefined ? undefined : { phase: 'tagged', after: next });
-      if (next === undefined) return;
-      from = next;
-    }
-  }
-
-  /** The kept items as a page with the cursor of `position`, when any are left. */
-  *#page(items: readonly Engagement[], position: ListingPosition | undefined): Generator<EngagementPage> {
-    const kept = items.filter(this.#keep);
-    if (kept.length === 0) return;
-    yield position === undefined ? { items: kept } : { items: kept, cursor: encodeListingCursor(position) };
-  }
+      const where = { pageId, now: now() };
+      const items = (data.data ?? []).map((tagged) => facebookTaggedEngagement(tagged, where));
+      return { items, next: graphNextCursor(data.paging) };
+    },
+  });
 }
