@@ -70,42 +70,32 @@ function positioned(reason: string, position: number): QueryError {
   return new QueryError(`There were errors processing your request: ${reason} (at position ${position})`);
 }
 
+/**
+ * One token: an optional `-`, then a parenthesis, a `"phrase"` (the closing quote captured apart, to
+ * refuse a missing one) or a run of anything else; empty between tokens, at whitespace.
+ */
+const TOKEN = /(-?)(?:([()])|"([^"]*)("?)|([^\s()"]*))/g;
+
 function lex(query: string): Token[] {
   const tokens: Token[] = [];
-  let index = 0;
-  while (index < query.length) {
-    const char = query.charAt(index);
-    if (/\s/.test(char)) {
-      index += 1;
-      continue;
-    }
-    const position = index + 1;
-    const negated = char === '-';
-    const start = negated ? index + 1 : index;
-    const first = query.charAt(start);
-    if (negated && (first === '' || /\s/.test(first)))
-      throw positioned('Negation must be followed by a term', position);
-    if (first === '(' || first === ')') {
-      if (negated) throw positioned('Grouped operators cannot be negated', position);
-      tokens.push({ kind: first === '(' ? 'open' : 'close', text: first, position, negated });
-      index = start + 1;
-    } else if (first === '"') {
-      const end = query.indexOf('"', start + 1);
-      if (end < 0) throw positioned('Missing closing quote', position);
-      tokens.push({ kind: 'phrase', text: query.slice(start + 1, end), position, negated });
-      index = end + 1;
-    } else {
-      const match = /^[^\s()"]+/.exec(query.slice(start));
-      const text = match?.[0] ?? '';
-      index = start + text.length;
-      if (text === 'OR' && !negated) tokens.push({ kind: 'or', text, position, negated });
-      else if (/^(and|or)$/i.test(text))
-        throw positioned(
-          `Ambiguous use of ${text.toLowerCase()} as a keyword. Use a space to logically join two clauses, or "${text.toLowerCase()}" to find occurrences of ${text.toLowerCase()} in text`,
-          position,
-        );
-      else tokens.push({ kind: 'term', text, position, negated });
-    }
+  for (const match of query.matchAll(TOKEN)) {
+    const [all, minus, paren, phrase, closed, word] = match;
+    if (all === '') continue;
+    const at = { position: match.index + 1, negated: minus === '-' };
+    if (paren !== undefined) {
+      if (at.negated) throw positioned('Grouped operators cannot be negated', at.position);
+      tokens.push({ kind: paren === '(' ? 'open' : 'close', text: paren, ...at });
+    } else if (phrase !== undefined) {
+      if (closed === '') throw positioned('Missing closing quote', at.position);
+      tokens.push({ kind: 'phrase', text: phrase, ...at });
+    } else if (!word) throw positioned('Negation must be followed by a term', at.position);
+    else if (word === 'OR' && !at.negated) tokens.push({ kind: 'or', text: word, ...at });
+    else if (/^(and|or)$/i.test(word))
+      throw positioned(
+        `Ambiguous use of ${word.toLowerCase()} as a keyword. Use a space to logically join two clauses, or "${word.toLowerCase()}" to find occurrences of ${word.toLowerCase()} in text`,
+        at.position,
+      );
+    else tokens.push({ kind: 'term', text: word, ...at });
   }
   if (tokens.length === 0) throw positioned('Rules must contain a non-negation term', 1);
   return tokens;
