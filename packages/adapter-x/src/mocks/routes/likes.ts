@@ -28,34 +28,27 @@ const LIKE_POST_REQUEST = obj({ tweet_id: str({ pattern: ID_PATTERN }) }, ['twee
  * ```
  */
 export function registerLikeRoutes(context: XContext): void {
-  xRoute(context, 'POST', '/2/users/:id/likes', ['likes-create', 'likes-create-24h'], 'like', (route) =>
-    like(context, route),
-  );
-  const unlikePath = '/2/users/:id/likes/:tweet_id';
-  xRoute(context, 'DELETE', unlikePath, ['likes-delete', 'likes-delete-24h'], 'like', (route) =>
-    unlike(context, route),
-  );
-}
-
-async function like(context: XContext, route: RouteContext): Promise<Response> {
-  assertSelf(route);
-  const body = await readJsonObject(route.request);
-  const problems = schemaErrors(LIKE_POST_REQUEST, body);
-  if (problems.length > 0) return invalidRequest(problems);
-  const postId = String(body.tweet_id);
-  if (context.sim.posts.get(postId) === undefined)
-    // The message of X's 400 for a like of a post that is gone or not visible (JoeMayo/LinqToTwitter#364).
-    return invalidRequest([{ message: 'This tweet cannot be found.' }]);
-  context.sim.likes.set(postId, route.accountId, true);
-  return Response.json({ data: { liked: true } });
-}
-
-function unlike(context: XContext, route: RouteContext): Response {
-  assertSelf(route);
-  const postId = String(route.params.tweet_id);
-  if (!ID_PATTERN.test(postId)) return malformedId('tweet_id', postId, 'path');
-  context.sim.likes.set(postId, route.accountId, false);
-  return Response.json({ data: { liked: false } });
+  const { sim } = context;
+  const likes = '/2/users/:id/likes';
+  xRoute(context, 'POST', likes, ['likes-create', 'likes-create-24h'], 'like', async (route) => {
+    assertSelf(route);
+    const body = await readJsonObject(route.request);
+    const problems = schemaErrors(LIKE_POST_REQUEST, body);
+    if (problems.length > 0) return invalidRequest(problems);
+    const postId = String(body.tweet_id);
+    if (sim.posts.get(postId) === undefined)
+      // The message of X's 400 for a like of a post that is gone or not visible (JoeMayo/LinqToTwitter#364).
+      return invalidRequest([{ message: 'This tweet cannot be found.' }]);
+    sim.likes.set(postId, route.accountId, true);
+    return Response.json({ data: { liked: true } });
+  });
+  xRoute(context, 'DELETE', `${likes}/:tweet_id`, ['likes-delete', 'likes-delete-24h'], 'like', (route) => {
+    assertSelf(route);
+    const postId = String(route.params.tweet_id);
+    if (!ID_PATTERN.test(postId)) return malformedId('tweet_id', postId, 'path');
+    sim.likes.set(postId, route.accountId, false);
+    return Response.json({ data: { liked: false } });
+  });
 }
 
 /** Throws X's 400 for a malformed `:id`, or a 403 when it is not the token's user. */

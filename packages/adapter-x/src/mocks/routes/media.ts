@@ -112,7 +112,6 @@ async function append(
  * and process for `mediaProcessingMs`.
  */
 function finalize(context: XContext, { params, accountId, now }: RouteContext): Response {
-  const { sim } = context;
   const session = openSession(context, String(params.id), accountId, now);
   if (!session.finalized) {
     const received = context.uploads.received(session);
@@ -122,7 +121,7 @@ function finalize(context: XContext, { params, accountId, now }: RouteContext): 
     const processed = session.kind !== 'image';
     const failure = processed ? context.processingFailures.shift() : undefined;
     if (failure !== undefined) context.processingErrors.set(session.id, failure);
-    sim.addMedia({
+    context.sim.addMedia({
       id: session.id,
       accountId,
       kind: session.kind,

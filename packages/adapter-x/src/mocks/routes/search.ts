@@ -1,4 +1,3 @@
-import type { SimulatedPost } from '@smmkit/testkit';
 import type { XContext } from '../context.js';
 import { RECENT_SEARCH_WINDOW_MS } from '../limits.js';
 import { invalidParameter } from '../problems.js';
@@ -53,8 +52,7 @@ export function registerSearchRoute(context: XContext): void {
         `Invalid 'start_time':'${toMinute(startTime)}'. 'start_time' must be on or after ${toMinute(bound)}`,
       );
 
-    const recent = (post: SimulatedPost) => post.createdAt >= earliest;
-    const posts = context.sim.posts.filter((post) => recent(post) && matches(post));
+    const posts = context.sim.posts.filter((post) => post.createdAt >= earliest && matches(post));
     return answerTimeline(context, route, posts, {
       minResults: 10,
       cap: Number.MAX_SAFE_INTEGER,

@@ -53,7 +53,30 @@ export function registerTweetRoutes(context: XContext): void {
     sim.posts.delete(id);
     return Response.json({ data: { deleted: true } });
   });
-  registerHideReplyRoute(context);
+
+  // PUT /2/tweets/:tweet_id/hidden `{"hidden":true}` → `{"data":{"hidden":true}}`
+  // (https://docs.x.com/x-api/posts/hide-replies/introduction; hidePostsReply in
+  // https://api.x.com/2/openapi.json: "Hides or unhides a reply to a conversation owned by the authenticated
+  // user"). The post must be a reply in a conversation whose root the caller wrote; otherwise a 403 (wording
+  // ASSUMED). The state is kept in `extra.hidden` and mirrored on the matching engagement.
+  const hidden = '/2/tweets/:tweet_id/hidden';
+  xRoute(context, 'PUT', hidden, 'tweets-hide', 'hideReply', async ({ request, params, accountId }) => {
+    const body = await readJsonObject(request);
+    // The spec's HidePostsReplyRequest: `hidden` boolean, required.
+    if (typeof body.hidden !== 'boolean')
+      return invalidParameter('$.hidden', body.hidden ?? '', '$.hidden: is missing but it is required');
+    const id = String(params.tweet_id);
+    const reply = sim.posts.get(id);
+    if (reply === undefined) return resourceNotFound('tweet', 'tweet_id', id);
+    const root = sim.posts.get(tweetExtra(reply).conversationId);
+    if (reply.inReplyToId === undefined || root === undefined || root.accountId !== accountId)
+      // The 403 for hiding a reply in someone else's conversation (ASSUMED wording).
+      return forbidden('You are not authorized to hide replies to this Tweet.');
+    sim.posts.put({ ...reply, extra: { ...reply.extra, hidden: body.hidden } });
+    const engagement = sim.engagements.get(id);
+    if (engagement !== undefined) engagement.hidden = body.hidden;
+    return Response.json({ data: { hidden: body.hidden } });
+  });
 }
 
 /** GET /2/tweets?ids=… : found posts in request order, a Not Found Error per missing id. */
@@ -70,44 +93,4 @@ function lookupTweets(context: XContext, route: RouteContext): Response {
   const errors = ids.filter((id) => context.sim.posts.get(id) === undefined);
   const problems = errors.map((id) => notFoundProblem('tweet', 'ids', id));
   return Response.json(tweetsPayload(context, found, route, problems));
-}
-
-/**
- * PUT /2/tweets/:tweet_id/hidden `{"hidden":true}` → `{"data":{"hidden":true}}`
- * (https://docs.x.com/x-api/posts/hide-replies/introduction; hidePostsReply in
- * https://api.x.com/2/openapi.json: "Hides or unhides a reply to a conversation owned by the authenticated
- * user"). The post must be a reply in a conversation whose root the caller wrote; otherwise a 403 (wording
- * ASSUMED). The state is kept in `extra.hidden` and mirrored on the matching engagement.
- *
- * @example
- * ```ts
- * registerHideReplyRoute(context);
- * ```
- */
-function registerHideReplyRoute(context: XContext): void {
-  const { sim } = context;
-  xRoute(
-    context,
-    'PUT',
-    '/2/tweets/:tweet_id/hidden',
-    'tweets-hide',
-    'hideReply',
-    async ({ request, params, accountId }) => {
-      const body = await readJsonObject(request);
-      // The spec's HidePostsReplyRequest: `hidden` boolean, required.
-      if (typeof body.hidden !== 'boolean')
-        return invalidParameter('$.hidden', body.hidden ?? '', '$.hidden: is missing but it is required');
-      const id = String(params.tweet_id);
-      const reply = sim.posts.get(id);
-      if (reply === undefined) return resourceNotFound('tweet', 'tweet_id', id);
-      const root = sim.posts.get(tweetExtra(reply).conversationId);
-      if (reply.inReplyToId === undefined || root === undefined || root.accountId !== accountId)
-        // The 403 for hiding a reply in someone else's conversation (ASSUMED wording).
-        return forbidden('You are not authorized to hide replies to this Tweet.');
-      sim.posts.put({ ...reply, extra: { ...reply.extra, hidden: body.hidden } });
-      const engagement = sim.engagements.get(id);
-      if (engagement !== undefined) engagement.hidden = body.hidden;
-      return Response.json({ data: { hidden: body.hidden } });
-    },
-  );
 }
