@@ -6,7 +6,6 @@ import * as z from 'zod/mini';
 export const CONTEXT: RequestContext = {
   account: { platform: 'facebook', accountId: 'acct-1', handle: 'ana' },
   tokens: { getAccessToken: async () => 'tok-1' },
-  clock: { now: () => Date.parse('2026-12-01T12:00:00.000Z') },
 };
 
 /**
