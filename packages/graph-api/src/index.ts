@@ -3,7 +3,9 @@
  * `@smmkit/core/adapter-kit`: the version and host, an HTTP client that reads Graph error bodies
  * and usage headers (`X-App-Usage`, `X-Business-Use-Case-Usage`), a classifier each platform
  * extends with its own codes, Graph ids and paging, the webhook handler (`hub.challenge`,
- * `X-Hub-Signature-256`, deliveries), Facebook Login and token exchange. The `./mocks` entry
+ * `X-Hub-Signature-256`, deliveries), Facebook Login and token exchange, and the calls both
+ * platforms make alike: the engagement walk (`listGraphEngagements`), replies and comment
+ * moderation, insights and the resumable-upload host (`uploadToRupload`). The `./mocks` entry
  * exports the Graph simulator base the platforms' simulators are built on.
  *
  * @example
