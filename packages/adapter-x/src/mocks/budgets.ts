@@ -1,10 +1,7 @@
 import type { RateBudgetRule } from '@smmkit/testkit/simulator-kit';
 
-const FIFTEEN_MINUTES = 15 * 60_000;
-const DAY = 24 * 60 * 60_000;
-
-const per15 = (limit: number): RateBudgetRule => ({ limit, windowMs: FIFTEEN_MINUTES, kind: 'fixed' });
-const perDay = (limit: number): RateBudgetRule => ({ limit, windowMs: DAY, kind: 'fixed' });
+const per15 = (limit: number): RateBudgetRule => ({ limit, windowMs: 15 * 60_000, kind: 'fixed' });
+const perDay = (limit: number): RateBudgetRule => ({ limit, windowMs: 24 * 60 * 60_000, kind: 'fixed' });
 
 /** The bucket names of {@link X_BUDGETS}. */
 export type XBucket =

@@ -41,7 +41,6 @@ interface Node {
 class QueryError extends Error {}
 
 const OPERATOR = /^([a-z_]+):(.*)$/s;
-const NOT_SIMULATED = 'smmkit X simulator:';
 
 /**
  * Compiles a recent-search query into a predicate over stored posts; throws X's 400 for a query X
@@ -188,6 +187,6 @@ function termTest(context: XContext, token: Token): (post: SimulatedPost) => boo
       break;
   }
   throw new QueryError(
-    `${NOT_SIMULATED} the operator ${name}:${name === 'is' ? value : ''} is not simulated (keywords, "phrases", #hashtags, @mentions, from:, to:, conversation_id:, is:reply and is:retweet are), at position ${token.position}`,
+    `smmkit X simulator: the operator ${name}:${name === 'is' ? value : ''} is not simulated (keywords, "phrases", #hashtags, @mentions, from:, to:, conversation_id:, is:reply and is:retweet are), at position ${token.position}`,
   );
 }

@@ -14,11 +14,6 @@ export function mediaKeyOf(kind: MediaKind, id: string): string {
   return `${kind === 'video' ? '7' : kind === 'gif' ? '16' : '3'}_${id}`;
 }
 
-/** X's media `type` for a kind (docs.x.com data dictionary: photo, video, animated_gif). */
-function mediaTypeOf(kind: MediaKind): XMediaJson['type'] {
-  return kind === 'video' ? 'video' : kind === 'gif' ? 'animated_gif' : 'photo';
-}
-
 /**
  * A Media object of `includes.media`: `media_key` and `type` always, the `media.fields` asked for.
  * `public_metrics.view_count` (`media.fields=public_metrics`: https://docs.x.com/x-api/fundamentals/metrics)
@@ -31,7 +26,9 @@ export function renderMedia(
   now: number,
 ): XMediaJson {
   const playable = media.kind === 'video' || media.kind === 'gif';
-  const json = { media_key: mediaKeyOf(media.kind, media.id), type: mediaTypeOf(media.kind) };
+  // X's media `type` (docs.x.com data dictionary: photo, video, animated_gif).
+  const type = media.kind === 'video' ? 'video' : media.kind === 'gif' ? 'animated_gif' : 'photo';
+  const json = { media_key: mediaKeyOf(media.kind, media.id), type };
   return selectFields(json, fields, {
     alt_text: () => media.altText,
     url: () => (playable ? undefined : `https://pbs.twimg.com/media/${media.id}.jpg`),

@@ -73,9 +73,16 @@ export function renderTweet(
   now: number,
 ): { readonly tweet: XTweetJson; readonly problems: readonly ProblemObject[] } {
   const extra = tweetExtra(post);
-  const references = referencesOf(post);
-  // Asked as either name, the references answer under the vocabulary's (see referencesField).
-  const referencesName = referencesField(context, fields);
+  // `referenced_tweets` (`replied_to` and `quoted`, docs.x.com data dictionary) is `referenced_posts` in the
+  // spec v2.167 (https://api.x.com/2/openapi.json: `Post` declares only `referenced_posts`): asked as either
+  // name, the references answer under the new one in the `post` vocabulary or when the request used it.
+  const references = [
+    ...(post.inReplyToId === undefined ? [] : [{ type: 'replied_to', id: post.inReplyToId }]),
+    ...(extra.quoteTweetId === undefined ? [] : [{ type: 'quoted', id: extra.quoteTweetId }]),
+  ];
+  const newNames = context.vocabulary === 'post';
+  const referencesName =
+    newNames || fields.has('referenced_posts') ? 'referenced_posts' : 'referenced_tweets';
   const asked = fields.has('referenced_tweets') || fields.has('referenced_posts');
   const defaults = { id: post.id, text: post.text, [editHistoryField(context)]: [post.id] };
   const tweet = selectFields(defaults, asked ? new Set([...fields, referencesName]) : fields, {
@@ -99,34 +106,13 @@ export function renderTweet(
       problems.push(fieldUnauthorizedProblem(field, post.id));
       continue;
     }
-    const retweets = retweetField(context);
+    // `retweet_count` (docs, wire) is `repost_count` in `PostPublicMetrics` of the spec v2.167.
+    const retweets = newNames ? 'repost_count' : 'retweet_count';
     tweet[field] = Object.fromEntries(
       names.map((name) => [name === 'retweet_count' ? retweets : name, counts[name]]),
     );
   }
   return { tweet: tweet as XTweetJson, problems };
-}
-
-/**
- * `retweet_count` (docs, wire) or `repost_count` (`PostPublicMetrics` of the spec v2.167,
- * https://api.x.com/2/openapi.json).
- */
-function retweetField(context: XContext): 'retweet_count' | 'repost_count' {
-  return context.vocabulary === 'post' ? 'repost_count' : 'retweet_count';
-}
-
-/**
- * `referenced_tweets` (docs, wire) or `referenced_posts` (the spec v2.167, https://api.x.com/2/openapi.json:
- * `Post` declares only `referenced_posts`): the new name in the `post` vocabulary, or when the request used
- * it.
- */
-function referencesField(
-  context: XContext,
-  fields: ReadonlySet<string>,
-): 'referenced_tweets' | 'referenced_posts' {
-  return context.vocabulary === 'post' || fields.has('referenced_posts')
-    ? 'referenced_posts'
-    : 'referenced_tweets';
 }
 
 /**
@@ -146,15 +132,6 @@ function countsOf(context: XContext, post: SimulatedPost, now: number): Record<M
   const { impression_count, bookmark_count, ...interactions } = counts;
   counts.engagements = Object.values(interactions).reduce((total, count) => total + count, 0);
   return counts;
-}
-
-/** `referenced_tweets`: `replied_to` and `quoted` (docs.x.com data dictionary). */
-function referencesOf(post: SimulatedPost): { type: 'replied_to' | 'quoted'; id: string }[] {
-  const references: { type: 'replied_to' | 'quoted'; id: string }[] = [];
-  if (post.inReplyToId !== undefined) references.push({ type: 'replied_to', id: post.inReplyToId });
-  const quoted = tweetExtra(post).quoteTweetId;
-  if (quoted !== undefined) references.push({ type: 'quoted', id: quoted });
-  return references;
 }
 
 /**

@@ -3,9 +3,6 @@ import { selectFields } from '@smmkit/testkit/simulator-kit';
 import type { XContext } from '../context.js';
 import type { XUserJson } from './types.js';
 
-/** An account's creation date when it has none (accounts stored straight in `sim.accounts`). */
-const FALLBACK_CREATED_AT = Date.parse('2020-01-01T00:00:00.000Z');
-
 /**
  * A User as X renders it: `id`, `name`, `username` always, and the `user.fields` asked for
  * (`User` in https://api.x.com/2/openapi.json). `public_metrics` carries followers_count, following_count,
@@ -19,7 +16,8 @@ export function renderUser(
 ): XUserJson {
   const user = { id: account.id, name: account.displayName, username: account.handle };
   return selectFields(user, fields, {
-    created_at: () => new Date(account.createdAt ?? FALLBACK_CREATED_AT).toISOString(),
+    // 2020-01-01 for an account with no creation date (stored straight in `sim.accounts`).
+    created_at: () => new Date(account.createdAt ?? Date.parse('2020-01-01T00:00:00.000Z')).toISOString(),
     description: () => '',
     protected: () => false,
     verified: () => false,

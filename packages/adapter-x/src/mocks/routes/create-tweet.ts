@@ -165,9 +165,7 @@ const id = str({ pattern: ID_PATTERN });
 /**
  * `reply_settings` values (the `CreatePostsRequest.reply_settings` enum in https://api.x.com/2/openapi.json).
  */
-const REPLY_SETTINGS = ['following', 'mentionedUsers', 'subscribers', 'verified'] as const;
-
-const replySettings = str({ values: REPLY_SETTINGS });
+const replySettings = str({ values: ['following', 'mentionedUsers', 'subscribers', 'verified'] });
 
 /**
  * `CreatePostsRequest` of https://api.x.com/2/openapi.json (the body of POST /2/tweets), property by

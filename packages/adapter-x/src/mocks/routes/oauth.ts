@@ -99,12 +99,6 @@ function oauthError(error: string, description: string, status = 400): Response 
 }
 
 /**
- * Longest `state` X accepts: "up to 500 characters"
- * (https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code).
- */
-const MAX_STATE_LENGTH = 500;
-
-/**
  * Plays the user who opens an authorization URL at `https://x.com/i/oauth2/authorize` and approves
  * it (https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code: response_type=code,
  * client_id, redirect_uri, state ≤ 500, code_challenge, code_challenge_method, scope). Returns the URL X
@@ -119,7 +113,8 @@ export function consent(context: XContext, authorizeUrl: string, accountId: stri
     hosts: ['x.com', 'twitter.com'],
     path: '/i/oauth2/authorize',
     required: ['state', 'code_challenge', 'code_challenge_method', 'scope'],
-    maxStateLength: MAX_STATE_LENGTH,
+    // "up to 500 characters" (https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code).
+    maxStateLength: 500,
     scopeSeparator: /[\s+]+/,
   });
   if (context.sim.accounts.get(accountId) === undefined)
