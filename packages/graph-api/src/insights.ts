@@ -4,7 +4,9 @@ import * as z from 'zod/mini';
 
 /** One value of an insight: `value` (a number, or an object of counts for breakdowns) and, per period, `end_time`. */
 const GraphInsightValueSchema = z.looseObject({
+  /** The count, or an object of counts for a breakdown. */
   value: z.optional(z.unknown()),
+  /** The end of the day or period the value counts, for periods other than `lifetime`. */
   end_time: z.optional(z.string()),
 });
 
@@ -21,10 +23,19 @@ const GraphInsightValueSchema = z.looseObject({
  * ```
  */
 export const GraphInsightSchema = z.looseObject({
+  /** The metric's name, as asked for (`post_media_view`, `reach`). */
   name: z.string(),
+  /** The period it was read over (`lifetime`, `day`). */
   period: z.optional(z.string()),
+  /** Its values, one per period; empty when Meta has no data yet. */
   values: z.optional(z.array(GraphInsightValueSchema)),
-  total_value: z.optional(z.looseObject({ value: z.optional(z.unknown()) })),
+  /** Instagram's total for a metric read as one. */
+  total_value: z.optional(
+    z.looseObject({
+      /** The total. */
+      value: z.optional(z.unknown()),
+    }),
+  ),
 });
 
 /** One insight as read: its name, period, values and (Instagram) total. */

@@ -45,7 +45,12 @@ export interface GraphEngagementEdges {
    * The words the cursor names the account-wide phases with (`posts`/`tagged` on Facebook,
    * `media`/`tags` on Instagram), kept so that cursors handed out before stay valid.
    */
-  readonly cursorWords: { readonly posts: string; readonly mentions: string };
+  readonly cursorWords: {
+    /** The word of a cursor in the recent posts' comments. */
+    readonly posts: string;
+    /** The word of a cursor in the mentions. */
+    readonly mentions: string;
+  };
   /** The account's newest posts, newest first, whose comments an account-wide listing reads. */
   recentPosts(): Promise<readonly PostRef[]>;
   /** One page of the comments (and replies) on `post`. */
