@@ -1,5 +1,5 @@
 import { bearerToken, type PlatformDialect, type RateWindow } from '@smmkit/testkit/simulator-kit';
-import { problemResponse } from './problems.js';
+import { blankProblem, problemResponse } from './problems.js';
 
 /**
  * Which 429 body the simulator sends: the problem JSON seen on live answers, or the legacy body of
@@ -63,11 +63,7 @@ export function xDialect(
   const shape = options.rateLimitBody ?? 'problem';
   return {
     extractToken: (request) => bearerToken(request),
-    unauthorized: () =>
-      problemResponse(
-        { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' },
-        401,
-      ),
+    unauthorized: () => blankProblem('Unauthorized', 401),
     rateLimited: () => tooManyRequests(shape),
     // A route's 24-hour cap (`tweets-create-24h`, …) reports in `x-user-limit-24hour-*`, its
     // 15-minute window in `x-rate-limit-*`.

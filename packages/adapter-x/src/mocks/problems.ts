@@ -34,6 +34,15 @@ export function problemResponse(body: unknown, status: number): Response {
 }
 
 /**
+ * An `about:blank` problem whose detail is its title, in the key order of X's 401 for a bad token
+ * (`{"title":"Unauthorized","type":"about:blank","status":401,"detail":"Unauthorized"}`) and its 403 for
+ * a missing scope.
+ */
+export function blankProblem(title: string, status: number): Response {
+  return problemResponse({ title, type: 'about:blank', status, detail: title }, status);
+}
+
+/**
  * The `about:blank` 403 in the key order X writes it, e.g. the duplicate-content 403 seen on live
  * answers: `{"detail":…,"type":"about:blank","title":"Forbidden","status":403}`.
  */
@@ -100,10 +109,9 @@ export function notFoundProblem(
   parameter: string,
   id: string,
 ): ProblemObject {
-  const noun = parameter === 'ids' || parameter === 'username' ? parameter : 'id';
   return {
     value: id,
-    detail: `Could not find ${resourceType} with ${noun}: [${id}].`,
+    detail: `Could not find ${resourceType} with ${parameter}: [${id}].`,
     title: 'Not Found Error',
     resource_type: resourceType,
     parameter,

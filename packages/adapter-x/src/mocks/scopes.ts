@@ -1,7 +1,7 @@
 import type { RouteMethod, RouteResolver } from '@smmkit/testkit/simulator-kit';
 import type { XBucket } from './budgets.js';
 import type { XContext } from './context.js';
-import { problemResponse } from './problems.js';
+import { blankProblem } from './problems.js';
 
 /**
  * The scopes each endpoint needs (`security` → OAuth2UserToken of each operation in
@@ -59,10 +59,7 @@ export function xRoute(
     if (route.scopes.length > 0 && !needed.every((scope) => route.scopes.includes(scope)))
       // The generic 403 X answers when a token lacks a scope (plhery/node-twitter-api-v2#265,
       // xdevplatform/twitter-api-java-sdk#42).
-      return problemResponse(
-        { title: 'Forbidden', type: 'about:blank', status: 403, detail: 'Forbidden' },
-        403,
-      );
+      return blankProblem('Forbidden', 403);
     try {
       return await answer(route);
     } catch (refusal) {
