@@ -1,5 +1,7 @@
 import type { TokenSet } from '@smmkit/core';
 import {
+  type AuthorizationCodeGrantRequest,
+  type AuthorizationCodeRequest,
   authorizationCodeGrant,
   authorizationCodeUrl,
   requestTokenSet,
@@ -17,18 +19,16 @@ import { TokenSchema } from './schemas.js';
 // The token never expires until revoked (POST /oauth/revoke): wrap it in core's
 // staticTokenProvider.
 
-/** What {@link mastodonAuthorizationUrl} needs. */
-export interface MastodonAuthorizationUrlOptions {
+/**
+ * What {@link mastodonAuthorizationUrl} needs: the server, your app's `client_id` on it (from
+ * `POST /api/v1/apps`), one of the app's registered `redirect_uris`, the scopes, a fresh state
+ * (core's `createOAuthState`) and a PKCE challenge.
+ */
+export interface MastodonAuthorizationUrlOptions extends AuthorizationCodeRequest {
   /** The server's base URL, such as `https://mastodon.social`. */
   readonly instanceUrl: string;
-  /** Your app's `client_id` on that server (from `POST /api/v1/apps`). */
-  readonly clientId: string;
-  /** Where the server sends the user back; one of the app's registered `redirect_uris`. */
-  readonly redirectUri: string;
   /** Scopes to ask for, a subset of the app's (`read`, `write`, or granular `write:statuses`, …). */
   readonly scopes: readonly string[];
-  /** A fresh, unguessable value you check on the redirect (core's `createOAuthState`). */
-  readonly state: string;
   /** The S256 PKCE challenge of a verifier you keep for the exchange (core's `createPkcePair`). */
   readonly codeChallenge: string;
 }
@@ -57,18 +57,18 @@ export function mastodonAuthorizationUrl(options: MastodonAuthorizationUrlOption
   return authorizationCodeUrl(`${options.instanceUrl.replace(/\/+$/, '')}/oauth/authorize`, options);
 }
 
-/** What {@link exchangeMastodonCode} needs; `timeoutMs` defaults to the kit's 15 000 for token calls. */
-export interface ExchangeMastodonCodeOptions extends TokenEndpointOptions {
+/**
+ * What {@link exchangeMastodonCode} needs: the server, your app's credentials on it, the `code`
+ * the server sent to the redirect URI, the same redirect URI as in the authorization URL, and the
+ * PKCE verifier. `timeoutMs` defaults to the kit's 15 000 for token calls.
+ */
+export interface ExchangeMastodonCodeOptions extends TokenEndpointOptions, AuthorizationCodeGrantRequest {
   /** The server's base URL. */
   readonly instanceUrl: string;
   /** Your app's `client_id` on that server. */
   readonly clientId: string;
   /** Your app's `client_secret` on that server. */
   readonly clientSecret: string;
-  /** The same redirect URI as in the authorization URL. */
-  readonly redirectUri: string;
-  /** The `code` the server sent to the redirect URI. */
-  readonly code: string;
   /** The PKCE verifier whose challenge was in the authorization URL. */
   readonly codeVerifier: string;
 }

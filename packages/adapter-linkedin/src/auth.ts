@@ -1,12 +1,16 @@
 import type { TokenSet } from '@smmkit/core';
+import type {
+  AuthorizationCodeGrantRequest,
+  AuthorizationUrlOptions,
+  ConfidentialClientTokenOptions,
+  OAuthGrant,
+} from '@smmkit/core/adapter-kit';
 import {
   authorizationCodeGrant,
   authorizationCodeUrl,
   checkAuthorizationRequest,
-  type OAuthGrant,
   refreshTokenGrant,
   requestTokenSet,
-  type TokenEndpointOptions,
 } from '@smmkit/core/adapter-kit';
 import { createLinkedInHttpClient } from './http-client.js';
 import { TokenResponseSchema } from './schemas.js';
@@ -27,41 +31,37 @@ export const LINKEDIN_AUTHORIZE_URL = 'https://www.linkedin.com/oauth/v2/authori
 /** Where codes and refresh tokens are exchanged for access tokens. */
 export const LINKEDIN_TOKEN_URL = 'https://www.linkedin.com/oauth/v2/accessToken';
 
-/** What {@link linkedInAuthorizationUrl} needs. */
-export interface LinkedInAuthorizationUrlOptions {
-  /** The app's client id (Developer Portal, Auth tab). */
-  readonly clientId: string;
-  /** Where LinkedIn sends the member back; must be one of the app's authorized redirect URLs. */
-  readonly redirectUri: string;
+/**
+ * What {@link linkedInAuthorizationUrl} needs: the app's client id (Developer Portal, Auth tab),
+ * one of its authorized redirect URLs, a fresh state (core's `createOAuthState`), the scopes, and
+ * no PKCE challenge (LinkedIn's web flow takes none). The page defaults to
+ * {@link LINKEDIN_AUTHORIZE_URL}.
+ */
+export interface LinkedInAuthorizationUrlOptions extends Omit<AuthorizationUrlOptions, 'codeChallenge'> {
   /**
    * Scopes to ask for: `w_member_social` (post as the member), `w_organization_social` and
    * `r_organization_social` (post and read as an organization), `rw_organization_admin`
    * (organization statistics), `r_member_postAnalytics` (member post analytics).
    */
   readonly scopes: readonly string[];
-  /** A fresh, unguessable value you check on the redirect, against forged callbacks (core's `createOAuthState`). */
-  readonly state: string;
-  /** The authorization page; default {@link LINKEDIN_AUTHORIZE_URL} (tests point it elsewhere). */
-  readonly authorizeUrl?: string | undefined;
 }
 
-/** The app's credentials and transport for the token endpoint (`timeoutMs` defaults to 15 000 here). */
-export interface LinkedInTokenEndpointOptions extends TokenEndpointOptions {
+/**
+ * The app's credentials and transport for the token endpoint (`timeoutMs` defaults to 15 000
+ * here); the endpoint defaults to {@link LINKEDIN_TOKEN_URL}.
+ */
+export interface LinkedInTokenEndpointOptions extends ConfidentialClientTokenOptions {
   /** The app's client id. */
   readonly clientId: string;
-  /** The app's client secret; kept out of every error. */
-  readonly clientSecret: string;
-  /** The token endpoint; default {@link LINKEDIN_TOKEN_URL} (tests point it at a simulator). */
-  readonly tokenUrl?: string | undefined;
 }
 
-/** What {@link exchangeLinkedInCode} needs. */
-export interface ExchangeLinkedInCodeOptions extends LinkedInTokenEndpointOptions {
-  /** The redirect URI the authorization URL was built with (LinkedIn refuses any other). */
-  readonly redirectUri: string;
-  /** The `code` of the redirect. */
-  readonly code: string;
-}
+/**
+ * What {@link exchangeLinkedInCode} needs: the app, the `code` of the redirect and the redirect
+ * URI the authorization URL was built with (LinkedIn refuses any other). No PKCE verifier.
+ */
+export interface ExchangeLinkedInCodeOptions
+  extends LinkedInTokenEndpointOptions,
+    Omit<AuthorizationCodeGrantRequest, 'codeVerifier'> {}
 
 /** What {@link refreshLinkedInToken} needs. */
 export interface RefreshLinkedInTokenOptions extends LinkedInTokenEndpointOptions {

@@ -1,14 +1,16 @@
 import type { TokenSet } from '@smmkit/core';
 import {
+  type AuthorizationCodeGrantRequest,
+  type AuthorizationUrlOptions,
   authorizationCodeGrant,
   authorizationCodeUrl,
+  type ConfidentialClientTokenOptions,
   checkAuthorizationRequest,
   type OAuthGrant,
   postTokenRequest,
   redactSecrets,
   refreshTokenGrant,
   systemClock,
-  type TokenEndpointOptions,
   tokenSetFromResponse,
 } from '@smmkit/core/adapter-kit';
 import { classifyTikTokError } from './classify-error.js';
@@ -31,19 +33,19 @@ export const TIKTOK_AUTHORIZE_URL = 'https://www.tiktok.com/v2/auth/authorize/';
 /** Where codes and refresh tokens are exchanged for tokens. */
 export const TIKTOK_TOKEN_URL = 'https://open.tiktokapis.com/v2/oauth/token/';
 
-/** What {@link tiktokAuthorizationUrl} needs. */
-export interface TikTokAuthorizationUrlOptions {
+/**
+ * What {@link tiktokAuthorizationUrl} needs: the app's client key, one of its registered redirect
+ * URIs, a fresh state (core's `createOAuthState`), the scopes, and for PKCE clients the challenge.
+ * The page defaults to {@link TIKTOK_AUTHORIZE_URL}.
+ */
+export interface TikTokAuthorizationUrlOptions extends Omit<AuthorizationUrlOptions, 'clientId'> {
   /** The app's client key (TikTok's name for the client id). */
   readonly clientKey: string;
-  /** Where TikTok sends the creator back; one of the app's registered redirect URIs. */
-  readonly redirectUri: string;
   /**
    * Scopes to ask for: `user.info.basic`, `user.info.stats` (account metrics), `video.publish`
    * (direct posts), `video.upload` (inbox drafts), `video.list` (post metrics, reconciliation).
    */
   readonly scopes: readonly string[];
-  /** A fresh, unguessable value you check on the redirect, against forged callbacks (core's `createOAuthState`). */
-  readonly state: string;
   /**
    * The PKCE challenge, for desktop and mobile apps that use PKCE (send its verifier to
    * {@link exchangeTikTokCode}). Derive it as TikTok's guide for your client type says: the
@@ -51,29 +53,24 @@ export interface TikTokAuthorizationUrlOptions {
    * verifier. Web apps with a client secret leave it out.
    */
   readonly codeChallenge?: string | undefined;
-  /** The authorization page; default {@link TIKTOK_AUTHORIZE_URL} (tests point it elsewhere). */
-  readonly authorizeUrl?: string | undefined;
 }
 
-/** The app's credentials and transport for the token endpoint (`timeoutMs` defaults to 15 000 here). */
-export interface TikTokTokenEndpointOptions extends TokenEndpointOptions {
+/**
+ * The app's credentials and transport for the token endpoint (`timeoutMs` defaults to 15 000
+ * here); the endpoint defaults to {@link TIKTOK_TOKEN_URL}.
+ */
+export interface TikTokTokenEndpointOptions extends ConfidentialClientTokenOptions {
   /** The app's client key. */
   readonly clientKey: string;
-  /** The app's client secret; kept out of every error. */
-  readonly clientSecret: string;
-  /** The token endpoint; default {@link TIKTOK_TOKEN_URL} (tests point it at a simulator). */
-  readonly tokenUrl?: string | undefined;
 }
 
-/** What {@link exchangeTikTokCode} needs. */
-export interface ExchangeTikTokCodeOptions extends TikTokTokenEndpointOptions {
-  /** The redirect URI the authorization URL was built with. */
-  readonly redirectUri: string;
-  /** The `code` of the redirect. */
-  readonly code: string;
-  /** The PKCE verifier, when the authorization URL had a challenge. */
-  readonly codeVerifier?: string | undefined;
-}
+/**
+ * What {@link exchangeTikTokCode} needs: the app, the `code` of the redirect, the redirect URI
+ * the authorization URL was built with, and the PKCE verifier when it had a challenge.
+ */
+export interface ExchangeTikTokCodeOptions
+  extends TikTokTokenEndpointOptions,
+    AuthorizationCodeGrantRequest {}
 
 /** What {@link refreshTikTokToken} needs. */
 export interface RefreshTikTokTokenOptions extends TikTokTokenEndpointOptions {

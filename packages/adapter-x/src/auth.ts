@@ -1,5 +1,7 @@
 import { type TokenSet, ValidationError } from '@smmkit/core';
 import {
+  type AuthorizationCodeGrantRequest,
+  type AuthorizationUrlOptions,
   authorizationCodeGrant,
   authorizationCodeUrl,
   DEFAULT_TOKEN_TIMEOUT_MS,
@@ -33,12 +35,12 @@ export const X_AUTHORIZE_URL = 'https://x.com/i/oauth2/authorize';
  */
 const MAX_STATE_LENGTH = 500;
 
-/** What {@link xAuthorizationUrl} needs. */
-export interface XAuthorizationUrlOptions {
-  /** The app's OAuth 2.0 client id (developer portal, "Keys and tokens"). */
-  readonly clientId: string;
-  /** Where X sends the user back; must match one registered for the app. */
-  readonly redirectUri: string;
+/**
+ * What {@link xAuthorizationUrl} needs: the app's OAuth 2.0 client id (developer portal, "Keys and
+ * tokens"), one of its registered redirect URIs, the scopes, a state and a PKCE challenge. The
+ * page defaults to `https://x.com/i/oauth2/authorize` ({@link X_AUTHORIZE_URL}).
+ */
+export interface XAuthorizationUrlOptions extends AuthorizationUrlOptions {
   /**
    * Scopes to ask for (https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code): posting
    * `tweet.read tweet.write users.read`, media `media.write`, hiding replies `tweet.moderate.write`, DMs
@@ -50,8 +52,6 @@ export interface XAuthorizationUrlOptions {
   readonly state: string;
   /** The S256 PKCE challenge of a verifier you keep for the exchange (core's `createPkcePair`). */
   readonly codeChallenge: string;
-  /** The authorization page; default `https://x.com/i/oauth2/authorize` (tests point it elsewhere). */
-  readonly authorizeUrl?: string | undefined;
 }
 
 /** The app's client credentials and transport for the token endpoint. */
@@ -68,12 +68,11 @@ export interface XTokenEndpointOptions extends TokenEndpointOptions {
   readonly baseUrl?: string | undefined;
 }
 
-/** What {@link exchangeXCode} needs. */
-export interface ExchangeXCodeOptions extends XTokenEndpointOptions {
-  /** The same redirect URI as in the authorization URL. */
-  readonly redirectUri: string;
-  /** The `code` X sent to the redirect URI (it lives 30 s). */
-  readonly code: string;
+/**
+ * What {@link exchangeXCode} needs: the app, the `code` X sent to the redirect URI (it lives
+ * 30 s), the same redirect URI as in the authorization URL, and the PKCE verifier.
+ */
+export interface ExchangeXCodeOptions extends XTokenEndpointOptions, AuthorizationCodeGrantRequest {
   /** The PKCE verifier whose challenge was in the authorization URL. */
   readonly codeVerifier: string;
 }

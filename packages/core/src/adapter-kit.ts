@@ -149,6 +149,7 @@ export { DEFAULT_WEBHOOK_MAX_BODY_BYTES, isWebhookBodyWithin } from './adapter/w
 export {
   type AuthorizationCodeRequest,
   type AuthorizationRequestCheck,
+  type AuthorizationUrlOptions,
   authorizationCodeUrl,
   checkAuthorizationRequest,
   type OAuthTokenResponse,
@@ -158,6 +159,7 @@ export { pkceChallenge } from './auth/pkce.js';
 export {
   type AuthorizationCodeGrantRequest,
   authorizationCodeGrant,
+  type ConfidentialClientTokenOptions,
   DEFAULT_TOKEN_TIMEOUT_MS,
   type OAuthClientAuthentication,
   type OAuthGrant,

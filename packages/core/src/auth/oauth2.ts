@@ -18,6 +18,24 @@ export interface AuthorizationCodeRequest {
   readonly codeChallenge?: string | undefined;
 }
 
+/**
+ * The options of a platform's authorization-URL function: the request, and the page it goes to.
+ * A platform's own options extend it, redeclaring the fields it documents its own way (its
+ * scopes, a required PKCE challenge) and leaving out with `Omit` what it names otherwise
+ * (TikTok's `clientKey`) or does not take (a flow without PKCE).
+ *
+ * @example
+ * ```ts
+ * export interface XAuthorizationUrlOptions extends AuthorizationUrlOptions {
+ *   readonly codeChallenge: string;
+ * }
+ * ```
+ */
+export interface AuthorizationUrlOptions extends AuthorizationCodeRequest {
+  /** The authorization page, when not the platform's (tests point it at a simulator). */
+  readonly authorizeUrl?: string | undefined;
+}
+
 /** What {@link checkAuthorizationRequest} checks, and whom its error names. */
 export interface AuthorizationRequestCheck {
   /** The platform the `ValidationError` is reported for (`linkedin`). */

@@ -26,12 +26,31 @@ export const DEFAULT_TOKEN_TIMEOUT_MS = 15_000;
  * ```
  */
 export interface TokenEndpointOptions extends HttpSettings {
-  /** Milliseconds before the call is abandoned; default 15 000 ({@link DEFAULT_TOKEN_TIMEOUT_MS}). */
+  /** Milliseconds before the call is abandoned; default 15 000 (`DEFAULT_TOKEN_TIMEOUT_MS`). */
   readonly timeoutMs?: number | undefined;
   /** Stops the call. */
   readonly signal?: AbortSignal | undefined;
   /** Time source for the expiry instants; default the system clock. */
   readonly clock?: Clock | undefined;
+}
+
+/**
+ * The token options of a confidential client posting its secret to a token endpoint at a URL
+ * (https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1): the secret, the endpoint when not the
+ * platform's, and the transport. A platform's options add the client id under its own name.
+ *
+ * @example
+ * ```ts
+ * export interface TikTokTokenEndpointOptions extends ConfidentialClientTokenOptions {
+ *   readonly clientKey: string;
+ * }
+ * ```
+ */
+export interface ConfidentialClientTokenOptions extends TokenEndpointOptions {
+  /** The app's client secret; kept out of every error. */
+  readonly clientSecret: string;
+  /** The token endpoint, when not the platform's (tests point it at a simulator). */
+  readonly tokenUrl?: string | undefined;
 }
 
 /**

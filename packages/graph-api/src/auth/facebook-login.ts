@@ -4,7 +4,7 @@
 // refreshed: re-authorize before they expire. Facebook Pages and Instagram (with Facebook Login)
 // share the flow; each binds it to its platform and the permission it cannot do without.
 import type { TokenSet } from '@smmkit/core';
-import { httpBaseUrlSetting, parseModel } from '@smmkit/core/adapter-kit';
+import { type AuthorizationCodeRequest, httpBaseUrlSetting, parseModel } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
 import { GRAPH_API_VERSION, GraphVersionSetting } from '../graph-version.js';
 import type { GraphPlatform } from '../platform.js';
@@ -32,16 +32,17 @@ export interface FacebookLoginOptions {
   readonly basicScope: string;
 }
 
-/** What {@link FacebookLogin.authorizationUrl} needs. */
-export interface FacebookLoginAuthorizationUrlOptions {
+/**
+ * What {@link FacebookLogin.authorizationUrl} needs: the Meta app id, one of the app's valid OAuth
+ * redirect URIs, the permissions, and a state you check on the way back (core's
+ * `createOAuthState`). Facebook Login's manual flow takes no PKCE challenge.
+ */
+export interface FacebookLoginAuthorizationUrlOptions
+  extends Omit<AuthorizationCodeRequest, 'clientId' | 'codeChallenge'> {
   /** The Meta app id (`client_id`). */
   readonly appId: string;
-  /** Where Facebook sends the user back; must be one of the app's valid OAuth redirect URIs. */
-  readonly redirectUri: string;
   /** Permissions to ask for, the platform's basic one among them. Sent comma-separated. */
   readonly scopes: readonly string[];
-  /** A value you check on the way back, against forged callbacks (core's `createOAuthState`). */
-  readonly state: string;
   /** Graph API version of the dialog; default `v26.0`. */
   readonly graphVersion?: string | undefined;
   /** Replaces the Facebook Login dialog's origin, `https://www.facebook.com` (tests). */

@@ -1,14 +1,12 @@
 import type { TokenSet } from '@smmkit/core';
+import type { ErrorClassifier, HttpClient, TokenEndpointOptions } from '@smmkit/core/adapter-kit';
 import {
   DEFAULT_TOKEN_TIMEOUT_MS,
-  type ErrorClassifier,
   fetchSetting,
-  type HttpClient,
   httpBaseUrlSetting,
   parseModel,
   positiveIntegerSetting,
   systemClock,
-  type TokenEndpointOptions,
   tokenSetFromResponse,
 } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
