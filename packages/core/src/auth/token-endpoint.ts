@@ -6,12 +6,6 @@ import { type OAuthTokenResponse, tokenSetFromResponse } from './oauth2.js';
 import type { TokenSet } from './token-provider.js';
 
 /**
- * How long a token call may take by default, in milliseconds. A token call gets its own timeout
- * rather than the publish call's: a shared refresh is never cancelled by one caller (docs/tokens.md).
- */
-export const DEFAULT_TOKEN_TIMEOUT_MS = 15_000;
-
-/**
  * The transport and clock of a token-endpoint call, which each platform's token options extend
  * with its app's credentials under the platform's own names (`clientId`, TikTok's `clientKey`,
  * Meta's `appId`) and where its endpoint is.
@@ -35,23 +29,10 @@ export interface TokenEndpointOptions extends HttpSettings {
 }
 
 /**
- * The token options of a confidential client posting its secret to a token endpoint at a URL
- * (https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1): the secret, the endpoint when not the
- * platform's, and the transport. A platform's options add the client id under its own name.
- *
- * @example
- * ```ts
- * export interface TikTokTokenEndpointOptions extends ConfidentialClientTokenOptions {
- *   readonly clientKey: string;
- * }
- * ```
+ * How long a token call may take by default, in milliseconds. A token call gets its own timeout
+ * rather than the publish call's: a shared refresh is never cancelled by one caller (docs/tokens.md).
  */
-export interface ConfidentialClientTokenOptions extends TokenEndpointOptions {
-  /** The app's client secret; kept out of every error. */
-  readonly clientSecret: string;
-  /** The token endpoint, when not the platform's (tests point it at a simulator). */
-  readonly tokenUrl?: string | undefined;
-}
+export const DEFAULT_TOKEN_TIMEOUT_MS = 15_000;
 
 /**
  * A grant sent to a token endpoint: its form fields, the secrets among them, and the operation
@@ -121,6 +102,25 @@ export function refreshTokenGrant(refreshToken: string): OAuthGrant {
     form: { grant_type: 'refresh_token', refresh_token: refreshToken },
     secrets: [refreshToken],
   };
+}
+
+/**
+ * The token options of a confidential client posting its secret to a token endpoint at a URL
+ * (https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1): the secret, the endpoint when not the
+ * platform's, and the transport. A platform's options add the client id under its own name.
+ *
+ * @example
+ * ```ts
+ * export interface TikTokTokenEndpointOptions extends ConfidentialClientTokenOptions {
+ *   readonly clientKey: string;
+ * }
+ * ```
+ */
+export interface ConfidentialClientTokenOptions extends TokenEndpointOptions {
+  /** The app's client secret; kept out of every error. */
+  readonly clientSecret: string;
+  /** The token endpoint, when not the platform's (tests point it at a simulator). */
+  readonly tokenUrl?: string | undefined;
 }
 
 /**
