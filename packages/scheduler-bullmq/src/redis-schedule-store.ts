@@ -1,7 +1,8 @@
-import { type ScheduleEntry, TransientError } from '@smmkit/core';
+import { type ScheduleEntry, type ScheduleStatus, TransientError } from '@smmkit/core';
 import {
   applyEntryPatch,
   type ClaimedEntry,
+  type EntryPatch,
   idTakenError,
   SLOT_HOLDING_STATUSES,
   type TargetClaimStore,
@@ -13,7 +14,14 @@ import { redisOutbox } from './redis-outbox.js';
 import { redisTargetClaims } from './redis-target-claims.js';
 import { scheduleKeys } from './schedule-keys.js';
 import { listEntries } from './schedule-list.js';
-import { ADD_ENTRIES, ADD_IF_SLOTS_FREE, CLAIM_DUE, RENEW_LEASE, WRITE_ENTRY } from './schedule-scripts.js';
+import {
+  ADD_ENTRIES,
+  ADD_IF_SLOTS_FREE,
+  CLAIM_DUE,
+  RENEW_LEASE,
+  WRITE_ENTRY,
+  WRITE_ENTRY_IF_SLOT_FREE,
+} from './schedule-scripts.js';
 
 /**
  * How often a transition or completion reads the entry again after another write came between
@@ -47,8 +55,8 @@ export interface RedisScheduleStore extends TargetClaimStore {
  * share one schedule: every claim, compare-and-set and outbox step is one Lua script, which Redis
  * runs atomically, so two workers never claim one entry, of two concurrent approvals one wins,
  * of two `begin`s of one create one records it, and of two processes planning `'next-slot'` for
- * one account at once only one takes a slot (`addIfSlotsFree` checks the account's sorted set
- * and adds in one script). A worker that dies holding an entry loses
+ * one account at once only one takes a slot (`addIfSlotsFree` and `transitionIfSlotFree`
+ * check the account's sorted set and write in one script). A worker that dies holding an entry loses
  * it when its lease runs out, and the next claim hands it on marked `recovered`, for the
  * publisher's outbox to reconcile (never a blind republish).
  *
@@ -99,14 +107,30 @@ export function redisScheduleStore(options: RedisScheduleStoreOptions): RedisSch
     score,
   ];
 
+  /** The script arguments that make a write claim the written entry's queue slot. */
+  const slotArgs = (entry: ScheduleEntry): (string | number)[] => {
+    const accounts = [
+      ...new Set(entry.targets.map((target) => keys.account(target.platform, target.accountId))),
+    ];
+    return [
+      keys.prefix,
+      SLOT_HOLDING_STATUSES.length,
+      ...SLOT_HOLDING_STATUSES,
+      accounts.length,
+      ...accounts,
+    ];
+  };
+
   /**
    * Reads entry `id`, lets `decide` turn it into its next form (or refuse, with `undefined`), and
-   * writes that unless another write came between; then reads it again and decides anew.
+   * writes that unless another write came between; then reads it again and decides anew. With
+   * `inSlot`, the write is refused (`'slot-taken'`) when another entry holds the new slot.
    */
-  const rewrite = async (
+  const rewriteEntry = async (
     id: string,
     decide: (current: ScheduleEntry, leaseHolder: string | undefined) => ScheduleEntry | undefined,
-  ): Promise<ScheduleEntry | undefined> => {
+    inSlot: boolean,
+  ): Promise<ScheduleEntry | 'slot-taken' | undefined> => {
     const key = keys.entry(id);
     for (let conflicts = 0; conflicts < MAX_CONFLICTS; conflicts += 1) {
       const hash = await redis.hgetall(key);
@@ -117,22 +141,26 @@ export function redisScheduleStore(options: RedisScheduleStoreOptions): RedisSch
       if (next === undefined) return undefined;
       const encoded = encodeEntry(next, keys);
       const leaving = indexKeys(current, keys);
-      const written = await WRITE_ENTRY.run(
-        redis,
-        [key, keys.targets(id)],
-        [
-          version,
-          id,
-          encoded.score,
-          encoded.fields.length,
-          ...encoded.fields,
-          leaving.length,
-          ...leaving,
-          encoded.indexes.length,
-          ...encoded.indexes,
-        ],
-      );
+      const args = [
+        version,
+        id,
+        encoded.score,
+        encoded.fields.length,
+        ...encoded.fields,
+        leaving.length,
+        ...leaving,
+        encoded.indexes.length,
+        ...encoded.indexes,
+      ];
+      const written = inSlot
+        ? await WRITE_ENTRY_IF_SLOT_FREE.run(
+            redis,
+            [key, keys.targets(id)],
+            [...args, ...slotArgs(encoded.entry)],
+          )
+        : await WRITE_ENTRY.run(redis, [key, keys.targets(id)], args);
       if (written === 1) return encoded.entry;
+      if (written === 2) return 'slot-taken';
     }
     throw new TransientError(
       'transient',
@@ -140,6 +168,23 @@ export function redisScheduleStore(options: RedisScheduleStoreOptions): RedisSch
       { hint: 'Try again: other workers are writing the same entry right now.' },
     );
   };
+
+  /** {@link rewriteEntry} without a slot claim. */
+  const rewrite = async (
+    id: string,
+    decide: (current: ScheduleEntry, leaseHolder: string | undefined) => ScheduleEntry | undefined,
+  ): Promise<ScheduleEntry | undefined> => {
+    const written = await rewriteEntry(id, decide, false);
+    return written === 'slot-taken' ? undefined : written;
+  };
+
+  /** `transition`'s decision: the patched entry, or `undefined` when leased or in another state. */
+  const transitioned =
+    (from: readonly ScheduleStatus[], patch: EntryPatch, at: Date) =>
+    (current: ScheduleEntry, leaseHolder: string | undefined): ScheduleEntry | undefined =>
+      leaseHolder !== undefined || !from.includes(current.status)
+        ? undefined
+        : applyEntryPatch(current, patch, at);
 
   return {
     ...redisOutbox(redis, keys),
@@ -191,12 +236,8 @@ export function redisScheduleStore(options: RedisScheduleStoreOptions): RedisSch
       return hash[FIELD.version] === undefined ? undefined : decodeEntry(hash);
     },
     list: (query = {}) => listEntries(redis, keys, query),
-    transition: (id, from, patch, at) =>
-      rewrite(id, (current, leaseHolder) =>
-        leaseHolder !== undefined || !from.includes(current.status)
-          ? undefined
-          : applyEntryPatch(current, patch, at),
-      ),
+    transition: (id, from, patch, at) => rewrite(id, transitioned(from, patch, at)),
+    transitionIfSlotFree: (id, from, patch, at) => rewriteEntry(id, transitioned(from, patch, at), true),
     claimDue: async ({ now, dueBy, limit, worker, leaseMs }) => {
       const at = now.getTime();
       const leaseUntil = at + leaseMs;

@@ -121,6 +121,45 @@ for i = pos + 1, pos + joining do redis.call('ZADD', ARGV[i], score, id) end
 return 1`);
 
 /**
+ * WRITE_ENTRY into a queue slot: the same KEYS and ARGV, then the prefix, the count of
+ * slot-holding states, those states, the count of the written entry's account keys and those
+ * keys. Before writing, looks in each account's sorted set for another entry at the new score in
+ * a slot-holding state. Answers 1 when written, 0 when the entry changed or went away (read it
+ * again), 2 when the slot is taken (nothing written).
+ */
+export const WRITE_ENTRY_IF_SLOT_FREE = luaScript(`
+local key = KEYS[1]
+if redis.call('HGET', key, 'version') ~= ARGV[1] then return 0 end
+local id, score = ARGV[2], ARGV[3]
+local fieldCount = tonumber(ARGV[4])
+local leavingAt = 5 + fieldCount
+local leaving = tonumber(ARGV[leavingAt])
+local joiningAt = leavingAt + leaving + 1
+local joining = tonumber(ARGV[joiningAt])
+local pos = joiningAt + joining + 1
+local prefix = ARGV[pos]
+local holding = {}
+local statusCount = tonumber(ARGV[pos + 1])
+for i = pos + 2, pos + 1 + statusCount do holding[ARGV[i]] = true end
+pos = pos + 2 + statusCount
+local accountCount = tonumber(ARGV[pos])
+for a = pos + 1, pos + accountCount do
+  for _, other in ipairs(redis.call('ZRANGEBYSCORE', ARGV[a], score, score)) do
+    if other ~= id then
+      local status = redis.call('HGET', prefix .. 'entry:' .. other, 'status')
+      if status and holding[status] then return 2 end
+    end
+  end
+end
+redis.call('HSET', key, unpack(ARGV, 5, 4 + fieldCount))
+redis.call('HDEL', key, 'lease_holder', 'lease_until')
+redis.call('DEL', KEYS[2])
+redis.call('HINCRBY', key, 'version', 1)
+for i = leavingAt + 1, leavingAt + leaving do redis.call('ZREM', ARGV[i], id) end
+for i = joiningAt + 1, joiningAt + joining do redis.call('ZADD', ARGV[i], score, id) end
+return 1`);
+
+/**
  * Claims due entries: `scheduled` ones with publishAt <= now, and `publishing` ones whose lease
  * ran out or that have none (recovered). Oldest publishAt first, then by id in byte order (the
  * order of a sorted set's equal scores). ARGV: prefix, now (ms), limit, worker, lease end (ms),

@@ -13,6 +13,7 @@ import type { EntryPatch, ScheduleStore } from './schedule-store.js';
  * @param from - the states the action is allowed in
  * @param patch - the change, made from the entry as read
  * @param at - now
+ * @param write - the compare-and-set (default the store's `transition`)
  * @returns the changed entry
  * @throws ValidationError (`entry.missing`) when there is no such entry, (`entry.state`) when it
  *   is in another state or a worker holds it
@@ -24,11 +25,12 @@ export async function changeEntry(
   from: readonly ScheduleStatus[],
   patch: (entry: ScheduleEntry) => EntryPatch,
   at: Date,
+  write: ScheduleStore['transition'] = (...args) => store.transition(...args),
 ): Promise<ScheduleEntry> {
   const entry = await store.get(id);
   if (entry === undefined) throw entryMissing(id, action);
   if (!from.includes(entry.status)) throw wrongState(entry, action, from);
-  const changed = await store.transition(id, from, patch(entry), at);
+  const changed = await write(id, from, patch(entry), at);
   if (changed !== undefined) return changed;
   // Lost the compare-and-set: someone changed it, or a worker holds it right now.
   const now = await store.get(id);

@@ -31,7 +31,9 @@ interface Slot {
  * schema when added and copied deeply in and out, so an entry you change after adding it, or
  * after getting it, never changes the store. Every call runs to its end without awaiting, so
  * JavaScript's single thread makes each one atomic: two workers in one process never claim one
- * entry, and two schedulers planning `'next-slot'` never take one slot (`addIfSlotsFree`). Nothing survives the process; use `sqliteScheduleStore` (`@smmkit/core/sqlite`) for that.
+ * entry, and two schedulers planning `'next-slot'` never take one slot (`addIfSlotsFree`,
+ * `transitionIfSlotFree`). Nothing survives the process; use `sqliteScheduleStore`
+ * (`@smmkit/core/sqlite`) for that.
  *
  * @returns an empty store
  *
@@ -104,6 +106,21 @@ export function memoryScheduleStore(): TargetClaimStore {
         return undefined;
       }
       slot.entry = keep(applyEntryPatch(slot.entry, patch, at));
+      slot.targets = undefined;
+      return deepCopy(slot.entry);
+    },
+    transitionIfSlotFree: async (id, from, patch, at) => {
+      const slot = slots.get(id);
+      if (slot === undefined || slot.lease !== undefined || !from.includes(slot.entry.status)) {
+        return undefined;
+      }
+      const next = keep(applyEntryPatch(slot.entry, patch, at));
+      const wanted = new Set(slotKeys(next));
+      for (const [otherId, other] of slots) {
+        if (otherId === id || !SLOT_HOLDING_STATUSES.includes(other.entry.status)) continue;
+        if (slotKeys(other.entry).some((key) => wanted.has(key))) return 'slot-taken';
+      }
+      slot.entry = next;
       slot.targets = undefined;
       return deepCopy(slot.entry);
     },

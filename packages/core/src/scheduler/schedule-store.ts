@@ -144,6 +144,23 @@ export interface ScheduleStore extends Outbox {
     at: Date,
   ): Promise<ScheduleEntry | undefined>;
   /**
+   * `transition` into a queue slot: applies `patch` only when `transition` would, and when no
+   * other entry that holds a slot (a state in `SLOT_HOLDING_STATUSES`) and has a target on one of
+   * the changed entry's accounts stands at its new `publishAt`. Atomic with every other write to
+   * the store, as {@link ScheduleStore.addIfSlotsFree} is. The scheduler moves an entry to
+   * `'next-slot'` with it (`reschedule`), and moves on to the next free slot when refused.
+   * Optional, like `addIfSlotsFree`: without it `reschedule` uses `transition`.
+   *
+   * @returns the updated entry; `'slot-taken'` when the slot is held (nothing changed); or
+   *   `undefined` when it is missing, in another state or leased
+   */
+  transitionIfSlotFree?(
+    id: string,
+    from: readonly ScheduleStatus[],
+    patch: EntryPatch,
+    at: Date,
+  ): Promise<ScheduleEntry | 'slot-taken' | undefined>;
+  /**
    * Atomically claims due entries: `scheduled` ones with `publishAt <= dueBy` (default `now`), and `publishing`
    * ones whose lease ran out (or that have none). Each becomes `publishing`, leased to `worker` until
    * `now + leaseMs`, `attempts` + 1, `updatedAt` now. Oldest `publishAt` first, then by id.

@@ -355,10 +355,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const at = now();
     const move = async (): Promise<ScheduleEntry> => {
       const entry = await store.get(id);
-      const time =
-        when === 'next-slot'
-          ? await slotFor(entry, at)
-          : resolveFixedTime(when, entry?.timeZone ?? settings.defaultZone);
+      const time = resolveFixedTime(when, entry?.timeZone ?? settings.defaultZone);
       return changeEntry(
         store,
         id,
@@ -368,13 +365,53 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         at,
       );
     };
-    const moved = when === 'next-slot' ? await inSlotOrder(move) : await move();
+    const moved = when === 'next-slot' ? await inSlotOrder(() => moveToNextSlot(id, at)) : await move();
     events.emit('rescheduled', { entry: moved });
     return afterScheduled(moved);
   }
 
+  /**
+   * Moves entry `id` to its account's next free slot. With a store that claims slots
+   * (`transitionIfSlotFree`) the move is refused when another process took that slot after it
+   * was read, and the entry moves on to the next one; each refusal skips one more slot, so the
+   * horizon bounds the retries.
+   */
+  async function moveToNextSlot(id: string, at: Date): Promise<ScheduleEntry> {
+    const entry = await store.get(id);
+    const refused = new Set<number>();
+    const claim = store.transitionIfSlotFree?.bind(store);
+    for (;;) {
+      const time = await slotFor(entry, at, refused);
+      const taken = new SlotTaken();
+      try {
+        return await changeEntry(
+          store,
+          id,
+          'reschedule',
+          RESCHEDULABLE,
+          (current) => reschedulePatch(current, time),
+          at,
+          claim === undefined
+            ? undefined
+            : async (...args) => {
+                const moved = await claim(...args);
+                if (moved === 'slot-taken') throw taken;
+                return moved;
+              },
+        );
+      } catch (error) {
+        if (error !== taken) throw error;
+        refused.add(time.publishAt.getTime());
+      }
+    }
+  }
+
   /** The next free slot of the one account an entry publishes to, its own slot counting as free. */
-  async function slotFor(entry: ScheduleEntry | undefined, at: Date): Promise<PlannedTime> {
+  async function slotFor(
+    entry: ScheduleEntry | undefined,
+    at: Date,
+    refused?: ReadonlySet<number>,
+  ): Promise<PlannedTime> {
     const accounts = entry === undefined ? [] : [...byAccount(entry.targets).keys()];
     const [key] = accounts;
     if (key === undefined || accounts.length > 1) {
@@ -385,7 +422,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
     const queue = (await settings.queues()).get(key);
     if (queue === undefined) throw noQueue(key);
-    const slot = await pickSlot(store, queue, at, settings.slotHorizonDays, entry?.id);
+    const slot = await pickSlot(store, queue, at, settings.slotHorizonDays, entry?.id, refused);
     return { publishAt: slot.instant, timeZone: queue.zone, adjustment: slot.adjustment };
   }
 
@@ -578,6 +615,13 @@ function reschedulePatch(entry: ScheduleEntry, time: PlannedTime): EntryPatch {
         ? 'draft'
         : 'awaiting_approval';
   return { ...moved, status, error: undefined, results: undefined };
+}
+
+/** The store refused a slot while an entry was being moved into it (thrown through `changeEntry`). */
+class SlotTaken extends Error {
+  constructor() {
+    super('the queue slot was taken meanwhile');
+  }
 }
 
 /** Targets grouped by account, in first-seen order. */

@@ -25,9 +25,9 @@ export interface SqliteScheduleStore extends ScheduleStore {
  * `node:sqlite` (Node 22.13 or later; nothing to build): the embedded default store. Every
  * process that opens the same file shares one schedule: claims are atomic across them (each
  * `claimDue` is one `BEGIN IMMEDIATE` transaction), so two workers never publish one entry, and
- * queue slots are claimed the same way (`addIfSlotsFree`), so two processes planning
- * `'next-slot'` for one account never take one slot; and what a process recorded survives its
- * crash.
+ * queue slots are claimed the same way (`addIfSlotsFree`, `transitionIfSlotFree`), so two
+ * processes planning `'next-slot'` for one account never take one slot; and what a process
+ * recorded survives its crash.
  *
  * Entries live in `smmkit_schedule_entries` as JSON, with the columns queries use beside it
  * (state, publish time, lease, series) and their accounts in `smmkit_schedule_targets`; the
@@ -63,11 +63,12 @@ export function sqliteScheduleStore(pathOrDatabase: string | DatabaseSync): Sqli
     'INSERT OR IGNORE INTO smmkit_schedule_targets (platform, account_id, entry_id) VALUES (?, ?, ?)',
   );
   const exists = db.prepare('SELECT 1 FROM smmkit_schedule_entries WHERE id = ?');
-  // Whether an entry in a slot-holding state has a target on (platform, account) at an instant.
+  // Whether an entry (other than one id) in a slot-holding state has a target on
+  // (platform, account) at an instant.
   const slotHeld = db.prepare(
     `SELECT 1 FROM smmkit_schedule_targets t JOIN smmkit_schedule_entries e ON e.id = t.entry_id
      WHERE t.platform = ? AND t.account_id = ? AND e.publish_at = ?
-       AND e.status IN (SELECT value FROM json_each(?)) LIMIT 1`,
+       AND e.status IN (SELECT value FROM json_each(?)) AND e.id <> ? LIMIT 1`,
   );
   const holding = JSON.stringify(SLOT_HOLDING_STATUSES);
   const deleteTargets = db.prepare('DELETE FROM smmkit_schedule_targets WHERE entry_id = ?');
@@ -152,7 +153,7 @@ export function sqliteScheduleStore(pathOrDatabase: string | DatabaseSync): Sqli
           );
           const isHeld = [...keys].some(
             ([key, [platform, accountId]]) =>
-              claimed.has(key) || slotHeld.get(platform, accountId, at, holding) !== undefined,
+              claimed.has(key) || slotHeld.get(platform, accountId, at, holding, entry.id) !== undefined,
           );
           for (const key of keys.keys()) claimed.add(key);
           return isHeld ? [index] : [];
@@ -182,6 +183,22 @@ export function sqliteScheduleStore(pathOrDatabase: string | DatabaseSync): Sqli
           return undefined;
         }
         const stored = entryToJson(applyEntryPatch(current.entry, patch, at));
+        write(stored, false);
+        return stored.entry;
+      }),
+    transitionIfSlotFree: async (id, from, patch, at) =>
+      writeTransaction(db, () => {
+        const current = read(id);
+        if (current === undefined || current.leaseHolder !== null || !from.includes(current.entry.status)) {
+          return undefined;
+        }
+        const stored = entryToJson(applyEntryPatch(current.entry, patch, at));
+        const { targets, publishAt } = stored.entry;
+        const held = targets.some(
+          ({ platform, accountId }) =>
+            slotHeld.get(platform, accountId, publishAt.getTime(), holding, id) !== undefined,
+        );
+        if (held) return 'slot-taken';
         write(stored, false);
         return stored.entry;
       }),

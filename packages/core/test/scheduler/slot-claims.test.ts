@@ -99,8 +99,19 @@ describe("scheduler: 'next-slot' claims its slot in the store", () => {
     expect(names(scheduler)).toEqual([]);
   });
 
-  it('plans with a store that has no addIfSlotsFree as before: it reads the taken slots, then adds', async () => {
-    const { addIfSlotsFree: _claims, ...rest } = world.store();
+  it('moves a rescheduled entry on to the next free slot when another process took the one it read', async () => {
+    const [entry] = await world
+      .scheduler()
+      .schedule({ text: 'Later' }, [world.xTarget], new Date('2026-12-01T08:00:00Z'));
+    const store = racedBy([elsewhere('other', world.xTarget, MONDAY)]);
+    const scheduler = world.scheduler({ accounts: queues(), store });
+    const moved = await scheduler.reschedule(entry?.id ?? '', 'next-slot');
+    expect(moved.publishAt.toISOString()).toBe(TUESDAY);
+    await expect(world.store().get(entry?.id ?? '')).resolves.toMatchObject({ publishAt: new Date(TUESDAY) });
+  });
+
+  it('plans with a store that has neither slot claim as before: it reads the taken slots, then adds or moves', async () => {
+    const { addIfSlotsFree: _claims, transitionIfSlotFree: _moves, ...rest } = world.store();
     let adds = 0;
     const store: ScheduleStore = {
       ...rest,
@@ -117,6 +128,9 @@ describe("scheduler: 'next-slot' claims its slot in the store", () => {
       TUESDAY,
       2,
     ]);
+    await scheduler.cancel(first?.id ?? '');
+    const moved = await scheduler.reschedule(second?.id ?? '', 'next-slot');
+    expect(moved.publishAt.toISOString()).toBe(MONDAY);
   });
 
   it('lets explicit instants share a slot on purpose', async () => {

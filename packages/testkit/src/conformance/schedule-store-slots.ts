@@ -19,6 +19,15 @@ function claimSlots(store: ScheduleStore): (entries: readonly ScheduleEntry[]) =
   return (entries) => addIfSlotsFree.call(store, entries);
 }
 
+/** The store's `transitionIfSlotFree`, which the `slotClaims` cases need. */
+function moveIntoSlots(store: ScheduleStore): NonNullable<ScheduleStore['transitionIfSlotFree']> {
+  const { transitionIfSlotFree } = store;
+  if (transitionIfSlotFree === undefined) {
+    throw new Error('the store has no transitionIfSlotFree: leave slotClaims out of the suite options');
+  }
+  return (...args) => transitionIfSlotFree.apply(store, args);
+}
+
 /** A scheduler on `store` at {@link T0} whose one account posts daily at 09:00, 13:00 and 17:00 Berlin time. */
 function plannerOn(store: ScheduleStore) {
   return createScheduler({
@@ -153,6 +162,101 @@ export function describeSlotClaimCases(harness: StoreHarness): void {
       const [shared] =
         (await planners[0]?.schedule({ text: 'On purpose' }, [ACCOUNT], minutesAfter(4 * 60))) ?? [];
       expect(shared?.publishAt).toEqual(new Date(firstSlots(1)[0] ?? 0));
+    });
+
+    it("a reschedule to 'next-slot' and a plan for the same account at once never share a slot", async () => {
+      const [one, two] = await harness.pair();
+      const [mover, planner] = [plannerOn(one), plannerOn(two)];
+      // Entries planned far ahead, each to be moved into the queue while the other scheduler plans.
+      await one.add(
+        Array.from({ length: 20 }, (_, round) => sampleEntry(`far-${round}`, 60 * 24 * 365 + round)),
+      );
+      for (let round = 0; round < 20; round += 1) {
+        await Promise.all([
+          mover.reschedule(`far-${round}`, 'next-slot'),
+          planner.schedule({ text: `Round ${round}` }, [ACCOUNT], 'next-slot'),
+        ]);
+      }
+      const planned = (await one.list({ accounts: [ACCOUNT] })).map((entry) => entry.publishAt.getTime());
+      expect(planned).toEqual(firstSlots(40));
+    });
+  });
+
+  describe('transitionIfSlotFree', () => {
+    it('moves an entry into a free slot; refuses, changing nothing, when another entry of the account holds it', async () => {
+      const store = await harness.store();
+      const move = moveIntoSlots(store);
+      await store.add([sampleEntry('held', 60), sampleEntry('mover', 0)]);
+      const at = minutesAfter(-10);
+
+      await expect(move('mover', ['scheduled'], { publishAt: minutesAfter(60) }, at)).resolves.toBe(
+        'slot-taken',
+      );
+      await expect(store.get('mover')).resolves.toStrictEqual(sampleEntry('mover', 0));
+      // Its own slot is not another entry's: staying there (another zone) is allowed.
+      await expect(
+        move('mover', ['scheduled'], { publishAt: minutesAfter(0), timeZone: 'America/New_York' }, at),
+      ).resolves.toStrictEqual(sampleEntry('mover', 0, { timeZone: 'America/New_York', updatedAt: at }));
+      await expect(move('mover', ['scheduled'], { publishAt: minutesAfter(120) }, at)).resolves.toMatchObject(
+        {
+          publishAt: minutesAfter(120),
+        },
+      );
+      await expect(store.get('mover')).resolves.toMatchObject({ publishAt: minutesAfter(120) });
+      // Another account's slot, and a slot whose entry failed, are free.
+      await store.add([
+        sampleEntry('other-account', 180, { targets: [{ platform: 'x', accountId: '783214' }] }),
+        sampleEntry('failed', 240, { status: 'failed' }),
+      ]);
+      await expect(move('mover', ['scheduled'], { publishAt: minutesAfter(180) }, at)).resolves.toMatchObject(
+        {
+          publishAt: minutesAfter(180),
+        },
+      );
+      await expect(move('mover', ['scheduled'], { publishAt: minutesAfter(240) }, at)).resolves.toMatchObject(
+        {
+          publishAt: minutesAfter(240),
+        },
+      );
+    });
+
+    it('refuses as transition does: a missing entry, another state, a leased entry', async () => {
+      const store = await harness.store();
+      const move = moveIntoSlots(store);
+      await store.add([sampleEntry('draft', 30, { status: 'draft' }), sampleEntry('leased', 0)]);
+      await store.claimDue({ now: minutesAfter(0), limit: 10, worker: 'worker-1', leaseMs: 60_000 });
+      const patch = { publishAt: minutesAfter(500) };
+      await expect(move('missing', ['scheduled'], patch, minutesAfter(0))).resolves.toBeUndefined();
+      await expect(move('draft', ['scheduled'], patch, minutesAfter(0))).resolves.toBeUndefined();
+      await expect(move('leased', ['publishing'], patch, minutesAfter(0))).resolves.toBeUndefined();
+      await expect(store.get('draft')).resolves.toStrictEqual(sampleEntry('draft', 30, { status: 'draft' }));
+    });
+
+    it('of two entries moved into one slot at once from two handles, exactly one gets it', async () => {
+      const [one, two] = await harness.pair();
+      const moves = [moveIntoSlots(one), moveIntoSlots(two)] as const;
+      await one.add(
+        Array.from({ length: 20 }, (_, round) => [
+          sampleEntry(`a-${round}`, 1000 + round),
+          sampleEntry(`b-${round}`, 2000 + round),
+        ]).flat(),
+      );
+      for (let round = 0; round < 20; round += 1) {
+        const answers = await Promise.all(
+          moves.map((move, side) =>
+            move(
+              `${side === 0 ? 'a' : 'b'}-${round}`,
+              ['scheduled'],
+              { publishAt: minutesAfter(round) },
+              minutesAfter(-1),
+            ),
+          ),
+        );
+        expect(answers.filter((answer) => answer === 'slot-taken')).toHaveLength(1);
+      }
+      const early = await one.list({ to: minutesAfter(20) });
+      expect(new Set(early.map((entry) => entry.publishAt.getTime())).size).toBe(20);
+      expect(early).toHaveLength(20);
     });
   });
 }

@@ -21,9 +21,9 @@ export interface ScheduleStoreSuiteOptions {
    */
   readonly targetClaims?: boolean | undefined;
   /**
-   * The store claims queue slots atomically (`addIfSlotsFree`): adds the cases on it, among them
-   * two schedulers on the two handles planning `'next-slot'` for one account at once, which must
-   * never take one slot.
+   * The store claims queue slots atomically (`addIfSlotsFree`, `transitionIfSlotFree`): adds the
+   * cases on them, among them two schedulers on the two handles planning and rescheduling to
+   * `'next-slot'` for one account at once, which must never take one slot.
    */
   readonly slotClaims?: boolean | undefined;
 }
