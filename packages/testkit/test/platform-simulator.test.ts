@@ -25,7 +25,7 @@ const sim = new PlatformSimulator({
   baseUrl: BASE,
   dialect,
   clock,
-  budgets: { publish: { limit: 2, windowMs: 60_000 } },
+  budgets: { publish: { limit: 2, windowMs: 60_000 }, double: { limit: 10, windowMs: 60_000 } },
 });
 sim.route('POST', '/posts', { bucket: 'publish' }, async ({ request, accountId, now }) => {
   const body = (await request.json()) as { text: string };
@@ -33,6 +33,16 @@ sim.route('POST', '/posts', { bucket: 'publish' }, async ({ request, accountId, 
   return HttpResponse.json({ id: post.id }, { status: 201 });
 });
 sim.route('POST', '/oauth/token', { auth: false }, () => HttpResponse.json({ ok: true }));
+/** Throws its refusal from a reader, as a route deep in validation does; throws an Error on `?crash`. */
+const readPositive = (url: URL): number => {
+  if (url.searchParams.has('crash')) throw new Error('not a refusal');
+  const value = Number(url.searchParams.get('n'));
+  if (!(value > 0)) throw HttpResponse.json({ error: 'n must be positive' }, { status: 400 });
+  return value;
+};
+sim.route('GET', '/double', { bucket: 'double' }, ({ url }) =>
+  HttpResponse.json({ n: readPositive(url) * 2 }),
+);
 
 const account = sim.addAccount({ handle: 'acme' });
 let running: ReturnType<typeof startSimulators>;
@@ -51,6 +61,22 @@ function post(token: string | undefined, text = 'hello') {
 }
 
 describe('PlatformSimulator', () => {
+  it('answers with a Response the resolver throws, with the window headers, and lets other errors through', async () => {
+    const { accessToken } = sim.tokens.issue(account.id);
+    const get = (query: string) =>
+      fetch(`${BASE}/double?${query}`, { headers: { authorization: `Bearer ${accessToken}` } });
+    const refused = await get('n=-1');
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ error: 'n must be positive' });
+    expect(refused.headers.get('x-remaining')).toBe('9');
+    const answered = await get('n=2');
+    expect(await answered.json()).toEqual({ n: 4 });
+    // MSW turns an error thrown by a handler into a 500 naming it.
+    const crashed = await get('crash');
+    expect(crashed.status).toBe(500);
+    expect(await crashed.text()).toContain('not a refusal');
+  });
+
   it('stores what a valid token creates and answers with the rate-limit headers of the window', async () => {
     const { accessToken } = sim.tokens.issue(account.id);
     const response = await post(accessToken);

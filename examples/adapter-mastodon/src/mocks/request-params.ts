@@ -3,20 +3,20 @@ import { type RequestParams, readParams } from '@smmkit/testkit/simulator-kit';
 /**
  * The request's parameters as Rails reads them for Mastodon's API (testkit's `readParams`: query,
  * JSON or form body, bracket names such as `poll[options][]`; docs.joinmastodon.org/methods/statuses/#create
- * takes form data and JSON), or Rails' 400 when a JSON body does not parse.
+ * takes form data and JSON); throws Rails' 400 when a JSON body does not parse (a thrown `Response` is
+ * the route's answer: testkit's `RouteResolver`).
  *
  * @example
  * ```ts
  * const params = await readParamsOrBadRequest(request);
- * if (params instanceof Response) return params;
  * ```
  */
-export async function readParamsOrBadRequest(request: Request): Promise<RequestParams | Response> {
+export async function readParamsOrBadRequest(request: Request): Promise<RequestParams> {
   try {
     return await readParams(request);
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
-    return Response.json({ error: 'Error occurred while parsing request parameters' }, { status: 400 });
+    throw Response.json({ error: 'Error occurred while parsing request parameters' }, { status: 400 });
   }
 }
 

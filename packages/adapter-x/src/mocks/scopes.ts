@@ -39,7 +39,7 @@ export const DEFAULT_SCOPES: readonly string[] = [
  * a missing `tweet.write`/`like.write` quote that body). A token issued without any scope (straight
  * from `sim.tokens.issue`) is treated as having them all. `answer`, and the readers it calls
  * (`readJsonObject`, `maxResultsParam`, …), may throw X's refusal (a `Response`) instead of returning
- * it: a thrown `Response` is the answer.
+ * it: a thrown `Response` is the answer (testkit's `RouteResolver`).
  *
  * @example
  * ```ts
@@ -54,17 +54,12 @@ export function xRoute(
   scopes: keyof typeof REQUIRED_SCOPES,
   answer: RouteResolver,
 ): void {
-  context.sim.route(method, path, { bucket }, async (route) => {
+  context.sim.route(method, path, { bucket }, (route) => {
     const needed: readonly string[] = REQUIRED_SCOPES[scopes];
     if (route.scopes.length > 0 && !needed.every((scope) => route.scopes.includes(scope)))
       // The generic 403 X answers when a token lacks a scope (plhery/node-twitter-api-v2#265,
       // xdevplatform/twitter-api-java-sdk#42).
       return blankProblem('Forbidden', 403);
-    try {
-      return await answer(route);
-    } catch (refusal) {
-      if (refusal instanceof Response) return refusal;
-      throw refusal;
-    }
+    return answer(route);
   });
 }

@@ -59,7 +59,11 @@ export interface RouteContext {
   readonly now: number;
 }
 
-/** A route's handler: the platform's behaviour once auth, limits and faults have let the request through. */
+/**
+ * A route's handler: the platform's behaviour once auth, limits and faults have let the request through.
+ * It may throw a `Response` instead of returning it (a refusal found by a reader deep in it): a thrown
+ * `Response` is the answer, like a returned one.
+ */
 export type RouteResolver = (context: RouteContext) => Response | Promise<Response>;
 
 /**
@@ -173,7 +177,14 @@ export class PlatformSimulator extends SimulatorState {
         return withHeaders(dialect.rateLimited(decision.window), this.#limitHeaders(decisions));
     }
 
-    const response = await resolver({ request, url, params, accountId, scopes, now: this.clock.now() });
+    let response: Response;
+    try {
+      response = await resolver({ request, url, params, accountId, scopes, now: this.clock.now() });
+    } catch (refusal) {
+      // A thrown Response is the answer (see RouteResolver).
+      if (!(refusal instanceof Response)) throw refusal;
+      response = refusal;
+    }
     if (fault === 'accepted_then_lost') return HttpResponse.error();
     if (fault === 'accepted_then_timeout') {
       await delay('infinite');

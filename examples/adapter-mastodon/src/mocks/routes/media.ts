@@ -15,7 +15,6 @@ export function registerMediaRoutes(context: MastodonContext): void {
   // (api/rate-limits: 30 per 30 minutes).
   sim.route('POST', '/api/v2/media', { bucket: 'media' }, async ({ request, accountId }) => {
     const params = await readParamsOrBadRequest(request);
-    if (params instanceof Response) return params;
     const file = params.file('file');
     if (file === undefined) return mastodonError(422, validationFailed(["File can't be blank"]));
     const mimeType = file.type.split(';')[0]?.trim().toLowerCase() ?? '';
@@ -55,7 +54,6 @@ export function registerMediaRoutes(context: MastodonContext): void {
     const media = ownUnattachedMedia(context, String(params.id), accountId);
     if (media === undefined) return mastodonError(404, RECORD_NOT_FOUND);
     const body = await readParamsOrBadRequest(request);
-    if (body instanceof Response) return body;
     const problem = applyDescriptionAndFocus(context, media, body);
     if (problem !== undefined) return mastodonError(422, problem);
     return answerMedia(context, media);

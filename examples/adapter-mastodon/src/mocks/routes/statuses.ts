@@ -19,7 +19,6 @@ export function registerStatusRoutes(context: MastodonContext): void {
   // (StatusesController, PostStatusService).
   sim.route('POST', '/api/v1/statuses', { bucket: 'api' }, async ({ request, accountId, now }) => {
     const params = await readParamsOrBadRequest(request);
-    if (params instanceof Response) return params;
 
     // StatusesController#set_thread runs first: a reply to a missing or hidden status is a 404.
     // Mastodon's `statuses.errors.in_reply_not_found`; the wording is its English locale as
