@@ -4,7 +4,8 @@
 // refreshed: re-authorize before they expire. Facebook Pages and Instagram (with Facebook Login)
 // share the flow; each binds it to its platform and the permission it cannot do without.
 import type { TokenSet } from '@smmkit/core';
-import { type AuthorizationCodeRequest, httpBaseUrlSetting, parseModel } from '@smmkit/core/adapter-kit';
+import type { AuthorizationCodeGrantRequest, AuthorizationCodeRequest } from '@smmkit/core/adapter-kit';
+import { httpBaseUrlSetting, parseModel } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
 import { GRAPH_API_VERSION, GraphVersionSetting } from '../graph-version.js';
 import type { GraphPlatform } from '../platform.js';
@@ -49,16 +50,17 @@ export interface FacebookLoginAuthorizationUrlOptions
   readonly dialogOrigin?: string | undefined;
 }
 
-/** What {@link FacebookLogin.exchangeCode} needs. */
-export interface ExchangeFacebookCodeOptions extends GraphAuthOptions {
+/**
+ * What {@link FacebookLogin.exchangeCode} needs: the app, the `code` of the redirect and the
+ * redirect URI the dialog URL was built with (Meta refuses any other). No PKCE verifier.
+ */
+export interface ExchangeFacebookCodeOptions
+  extends GraphAuthOptions,
+    Omit<AuthorizationCodeGrantRequest, 'codeVerifier'> {
   /** The Meta app id (`client_id`). */
   readonly appId: string;
   /** The Meta app secret (`client_secret`). */
   readonly appSecret: string;
-  /** The redirect URI the dialog URL was built with (Meta refuses any other). */
-  readonly redirectUri: string;
-  /** The `code` of the redirect. */
-  readonly code: string;
 }
 
 /** What {@link FacebookLogin.exchangeToken} needs. */
