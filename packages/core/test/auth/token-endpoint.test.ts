@@ -13,9 +13,10 @@ import {
 import { AuthError } from '../../src/errors/auth-error.js';
 import { SmmkitError } from '../../src/errors/smmkit-error.js';
 import { createHttpClient } from '../../src/http/http-client.js';
+import type { Clock } from '../../src/time/clock.js';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
-const clock = { now: () => NOW };
+const clock: Clock = { now: () => NOW, sleep: () => Promise.resolve() };
 const CLIENT_SECRET = 'client-secret-SHOULD-NOT-LEAK';
 const CODE = 'auth-code-SHOULD-NOT-LEAK';
 const VERIFIER = 'pkce-verifier-SHOULD-NOT-LEAK-0123456789';
