@@ -1,4 +1,4 @@
-import type { RouteMethod, RouteResolver } from '@smmkit/testkit/simulator-kit';
+import type { RouteContext, RouteMethod } from '@smmkit/testkit/simulator-kit';
 import type { XBucket } from './budgets.js';
 import type { XContext } from './context.js';
 import { blankProblem } from './problems.js';
@@ -39,7 +39,8 @@ export const DEFAULT_SCOPES: readonly string[] = [
  * a missing `tweet.write`/`like.write` quote that body). A token issued without any scope (straight
  * from `sim.tokens.issue`) is treated as having them all. `answer`, and the readers it calls
  * (`readJsonObject`, `maxResultsParam`, …), may throw X's refusal (a `Response`) instead of returning
- * it: a thrown `Response` is the answer (testkit's `RouteResolver`).
+ * it: a thrown `Response` is the answer (testkit's `RouteResolver`). `answer` gets the route and the X
+ * context, so a handler declared apart is passed as it is.
  *
  * @example
  * ```ts
@@ -52,7 +53,7 @@ export function xRoute(
   path: string,
   bucket: XBucket | readonly XBucket[],
   scopes: keyof typeof REQUIRED_SCOPES,
-  answer: RouteResolver,
+  answer: (route: RouteContext, context: XContext) => Response | Promise<Response>,
 ): void {
   context.sim.route(method, path, { bucket }, (route) => {
     const needed: readonly string[] = REQUIRED_SCOPES[scopes];
@@ -60,6 +61,6 @@ export function xRoute(
       // The generic 403 X answers when a token lacks a scope (plhery/node-twitter-api-v2#265,
       // xdevplatform/twitter-api-java-sdk#42).
       return blankProblem('Forbidden', 403);
-    return answer(route);
+    return answer(route, context);
   });
 }

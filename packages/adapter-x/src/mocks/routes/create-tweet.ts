@@ -33,8 +33,8 @@ import { ID_PATTERN, readJsonObject } from '../request-params.js';
  * exclusive parts, text presence and weighted length, the reply target, the media, duplicates.
  */
 export async function createTweet(
-  context: XContext,
   { request, accountId, now }: RouteContext,
+  context: XContext,
 ): Promise<Response> {
   const body = await readJsonObject(request);
   const problems = schemaErrors(CREATE_POST_REQUEST, body);

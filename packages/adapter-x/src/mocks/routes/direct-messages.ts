@@ -43,15 +43,13 @@ export function registerDirectMessageRoutes(context: XContext): void {
   const participant = ({ params }: RouteContext) => participantOf(context, String(params.participant_id));
 
   // getDirectMessagesEvents (the spec).
-  xRoute(context, 'GET', '/2/dm_events', 'dm-events', 'readDirectMessages', (route) =>
-    listDmEvents(context, route),
-  );
+  xRoute(context, 'GET', '/2/dm_events', 'dm-events', 'readDirectMessages', listDmEvents);
 
   // getDirectMessagesEventsByParticipantId (the spec): participant_id `^[0-9]{1,19}$`, same
   // query and answer as GET /2/dm_events, only the events of the conversation with that user.
   const withParticipant = '/2/dm_conversations/with/:participant_id';
   xRoute(context, 'GET', `${withParticipant}/dm_events`, 'dm-events', 'readDirectMessages', (route) =>
-    listDmEvents(context, route, participant(route)),
+    listDmEvents(route, context, participant(route)),
   );
 
   // POST /2/dm_conversations/with/:participant_id/messages {text, attachments}
@@ -60,14 +58,14 @@ export function registerDirectMessageRoutes(context: XContext): void {
   // (https://docs.x.com/x-api/fundamentals/rate-limits).
   const send: readonly XBucket[] = ['dm-send', 'dm-send-24h'];
   xRoute(context, 'POST', `${withParticipant}/messages`, send, 'sendDirectMessage', (route) =>
-    sendDirectMessage(context, route, participant(route)),
+    sendDirectMessage(route, context, participant(route)),
   );
 
   // createDirectMessagesByConversationId (the spec): the same body and answer, addressed by
   // conversation id; it shares the send limits (ASSUMED: X lists one DM-send limit).
   const byConversation = '/2/dm_conversations/:dm_conversation_id/messages';
   xRoute(context, 'POST', byConversation, send, 'sendDirectMessage', (route) =>
-    sendDirectMessage(context, route, otherParticipant(context, route)),
+    sendDirectMessage(route, context, otherParticipant(context, route)),
   );
 }
 
@@ -116,8 +114,8 @@ const CREATE_DM_REQUEST: SchemaCheck = obj({
  * `direct_message`, `accountId` the recipient, `authorId` the sender).
  */
 async function sendDirectMessage(
-  context: XContext,
   { request, accountId, now }: RouteContext,
+  context: XContext,
   recipientId: string,
 ): Promise<Response> {
   const { sim } = context;
@@ -162,12 +160,12 @@ async function sendDirectMessage(
  *
  * @example
  * ```ts
- * sim.route('GET', '/2/dm_events', { bucket: 'dm-events' }, (route) => listDmEvents(context, route));
+ * xRoute(context, 'GET', '/2/dm_events', 'dm-events', 'readDirectMessages', listDmEvents);
  * ```
  */
 function listDmEvents(
-  context: XContext,
   { url, accountId, now }: RouteContext,
+  context: XContext,
   participantId?: string,
 ): Response {
   const { sim } = context;

@@ -7,7 +7,6 @@ import {
   readMultipart,
   str,
 } from '@smmkit/testkit/simulator-kit';
-import type { XBucket } from '../budgets.js';
 import type { ProcessingError, XContext, XUpload } from '../context.js';
 import { mediaKeyOf } from '../entities/media.js';
 import {
@@ -35,21 +34,15 @@ import { xRoute } from '../scopes.js';
  * ```
  */
 export function registerMediaRoutes(context: XContext): void {
-  const media = (
-    method: 'GET' | 'POST',
-    path: string,
-    bucket: XBucket,
-    answer: (context: XContext, route: RouteContext) => Response | Promise<Response>,
-  ) => xRoute(context, method, path, bucket, 'media', (route) => answer(context, route));
-  media('POST', '/2/media/upload/initialize', 'media-initialize', initialize);
-  media('POST', '/2/media/upload/:id/append', 'media-append', append);
-  media('POST', '/2/media/upload/:id/finalize', 'media-finalize', finalize);
-  media('GET', '/2/media/upload', 'media-status', status);
-  media('POST', '/2/media/metadata', 'media-metadata', metadata);
+  xRoute(context, 'POST', '/2/media/upload/initialize', 'media-initialize', 'media', initialize);
+  xRoute(context, 'POST', '/2/media/upload/:id/append', 'media-append', 'media', append);
+  xRoute(context, 'POST', '/2/media/upload/:id/finalize', 'media-finalize', 'media', finalize);
+  xRoute(context, 'GET', '/2/media/upload', 'media-status', 'media', status);
+  xRoute(context, 'POST', '/2/media/metadata', 'media-metadata', 'media', metadata);
 }
 
 /** INITIALIZE: JSON `media_type`, `total_bytes`, `media_category` → `{data:{id, media_key, expires_after_secs}}`. */
-async function initialize(context: XContext, { request, accountId, now }: RouteContext): Promise<Response> {
+async function initialize({ request, accountId, now }: RouteContext, context: XContext): Promise<Response> {
   const body = await readJsonObject(request);
   const mediaType = body.media_type;
   if (typeof mediaType !== 'string' || defaultCategory(mediaType) === undefined)
@@ -89,8 +82,8 @@ async function initialize(context: XContext, { request, accountId, now }: RouteC
  * (`AppendMediaUploadResponse` in https://api.x.com/2/openapi.json).
  */
 async function append(
-  context: XContext,
   { request, params, accountId, now }: RouteContext,
+  context: XContext,
 ): Promise<Response> {
   const session = openSession(context, String(params.id), accountId, now);
   const chunk = await readChunk(request);
@@ -111,7 +104,7 @@ async function append(
  * processing_info), videos and GIFs answer `processing_info{state:'pending', check_after_secs}`
  * and process for `mediaProcessingMs`.
  */
-function finalize(context: XContext, { params, accountId, now }: RouteContext): Response {
+function finalize({ params, accountId, now }: RouteContext, context: XContext): Response {
   const session = openSession(context, String(params.id), accountId, now);
   if (!session.finalized) {
     const received = context.uploads.received(session);
@@ -139,7 +132,7 @@ function finalize(context: XContext, { params, accountId, now }: RouteContext): 
  * STATUS: `GET /2/media/upload?command=STATUS&media_id=…` (getMediaUploadStatus in
  * https://api.x.com/2/openapi.json).
  */
-function status(context: XContext, { url, accountId, now }: RouteContext): Response {
+function status({ url, accountId, now }: RouteContext, context: XContext): Response {
   const command = url.searchParams.get('command');
   if (command !== null && command !== 'STATUS') return badValue('command', command, 'is not one of [STATUS]');
   const mediaId = url.searchParams.get('media_id') ?? '';
@@ -151,7 +144,7 @@ function status(context: XContext, { url, accountId, now }: RouteContext): Respo
  * Alt text: `POST /2/media/metadata {id, metadata:{alt_text:{text}}}` (`CreateMediaMetadataRequest` in
  * https://api.x.com/2/openapi.json, text ≤ 1000).
  */
-async function metadata(context: XContext, { request, accountId }: RouteContext): Promise<Response> {
+async function metadata({ request, accountId }: RouteContext, context: XContext): Promise<Response> {
   const body = await readJsonObject(request);
   const id = String(body.id ?? '');
   const media = context.sim.media.get(id);

@@ -25,13 +25,11 @@ export function registerTweetRoutes(context: XContext): void {
 
   // https://docs.x.com/x-api/posts/create-post: createPosts → 201 CreatePostsResponse in
   // https://api.x.com/2/openapi.json.
-  xRoute(context, 'POST', '/2/tweets', ['tweets-create', 'tweets-create-24h'], 'createTweet', (route) =>
-    createTweet(context, route),
-  );
+  xRoute(context, 'POST', '/2/tweets', ['tweets-create', 'tweets-create-24h'], 'createTweet', createTweet);
 
   // Batch lookup (https://docs.x.com/x-api/posts/lookup/introduction) with partial `errors[]` for ids that
   // are not found (https://docs.x.com/x-api/fundamentals/response-codes-and-errors).
-  xRoute(context, 'GET', '/2/tweets', 'tweets-lookup', 'readTweets', (route) => lookupTweets(context, route));
+  xRoute(context, 'GET', '/2/tweets', 'tweets-lookup', 'readTweets', lookupTweets);
 
   // getPostsById (the spec): one post; a missing one is a 200 with only `errors` (as the batch lookup).
   xRoute(context, 'GET', '/2/tweets/:id', 'tweets-lookup', 'readTweets', (route) => {
@@ -80,7 +78,7 @@ export function registerTweetRoutes(context: XContext): void {
 }
 
 /** GET /2/tweets?ids=… : found posts in request order, a Not Found Error per missing id. */
-function lookupTweets(context: XContext, route: RouteContext): Response {
+function lookupTweets(route: RouteContext, context: XContext): Response {
   const raw = route.url.searchParams.get('ids');
   // getPostsByIds (the spec): `ids` is required, 1 to 100 ids of `^[0-9]{1,19}$` (messages ASSUMED).
   if (raw === null || raw === '')
