@@ -14,7 +14,12 @@
 //       refreshMarginMs: 7 * 24 * 3600 * 1000,              // refresh a week ahead of the 60 days
 //     });
 import { PlatformError, type TokenSet } from '@smmkit/core';
-import { httpBaseUrlSetting, parseModel, systemClock } from '@smmkit/core/adapter-kit';
+import {
+  type AuthorizationUrlOptions,
+  httpBaseUrlSetting,
+  parseModel,
+  systemClock,
+} from '@smmkit/core/adapter-kit';
 import {
   createGraphHttpClient,
   type GraphAuthOptions,
@@ -49,21 +54,18 @@ export const INSTAGRAM_LOGIN_TOKEN_URL = 'https://api.instagram.com/oauth/access
  */
 const INSTAGRAM_SHORT_LIVED_TTL_MS = 3_600_000;
 
-/** What {@link instagramLoginAuthorizationUrl} needs. */
-export interface InstagramLoginAuthorizationUrlOptions {
-  /** The Instagram app id (`client_id`), from the App Dashboard's Instagram Login settings. */
-  readonly clientId: string;
-  /** Where Instagram sends the user back; must match a URI registered for the app. */
-  readonly redirectUri: string;
+/**
+ * What {@link instagramLoginAuthorizationUrl} needs: the Instagram app id as `clientId` (App
+ * Dashboard, Instagram Login settings), a redirect URI registered for the app, the state, and the
+ * authorization window (default {@link INSTAGRAM_LOGIN_AUTHORIZE_URL}; tests point it elsewhere).
+ */
+export interface InstagramLoginAuthorizationUrlOptions
+  extends Omit<AuthorizationUrlOptions, 'codeChallenge'> {
   /**
    * Permissions to ask for: `instagram_business_basic` and the others the app needs
    * (`instagram_business_content_publish`, `instagram_business_manage_comments`, …). Sent comma-separated.
    */
   readonly scopes: readonly string[];
-  /** A value you check on the way back, against forged callbacks (core's `createOAuthState`). */
-  readonly state: string;
-  /** The authorization window; default {@link INSTAGRAM_LOGIN_AUTHORIZE_URL} (tests point it elsewhere). */
-  readonly authorizeUrl?: string | undefined;
 }
 
 /** What {@link exchangeInstagramCode} needs. */
