@@ -31,18 +31,6 @@ function limitHeaders(prefix: string, window: RateWindow): Record<string, string
   };
 }
 
-/** The 429 body X sends, in the chosen shape. */
-function tooManyRequests(shape: RateLimitBodyShape): Response {
-  // The observed problem body, and the legacy v1.1-style body of
-  // https://docs.x.com/x-api/fundamentals/rate-limits.
-  if (shape === 'legacy')
-    return Response.json({ errors: [{ code: 88, message: 'Rate limit exceeded' }] }, { status: 429 });
-  return problemResponse(
-    { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 },
-    429,
-  );
-}
-
 /**
  * How X says things: a Bearer token (OAuth 2.0 user context,
  * https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token); the same 401 problem for a
@@ -60,11 +48,18 @@ function tooManyRequests(shape: RateLimitBodyShape): Response {
 export function xDialect(
   options: { readonly rateLimitBody?: RateLimitBodyShape | undefined } = {},
 ): PlatformDialect {
-  const shape = options.rateLimitBody ?? 'problem';
   return {
     extractToken: (request) => bearerToken(request),
     unauthorized: () => blankProblem('Unauthorized', 401),
-    rateLimited: () => tooManyRequests(shape),
+    // The observed problem body, or the legacy v1.1-style body of
+    // https://docs.x.com/x-api/fundamentals/rate-limits.
+    rateLimited: () =>
+      options.rateLimitBody === 'legacy'
+        ? Response.json({ errors: [{ code: 88, message: 'Rate limit exceeded' }] }, { status: 429 })
+        : problemResponse(
+            { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 },
+            429,
+          ),
     // A route's 24-hour cap (`tweets-create-24h`, …) reports in `x-user-limit-24hour-*`, its
     // 15-minute window in `x-rate-limit-*`.
     rateLimitHeaders: (window) =>
