@@ -1,5 +1,5 @@
 import type { MediaKind } from '@smmkit/core';
-import { PlatformSimulator, type SimulatedMedia, type SimulatedPost } from '@smmkit/testkit';
+import { PlatformSimulator, type SimulatedPost } from '@smmkit/testkit';
 import {
   AuthorizationCodes,
   type PlatformSimulatorOptions,
@@ -184,45 +184,32 @@ export function editHistoryField(context: XContext): 'edit_history_tweet_ids' | 
   return context.vocabulary === 'post' ? 'edit_history_post_ids' : 'edit_history_tweet_ids';
 }
 
-/** A post to store, already validated. */
-export interface NewTweet {
-  /** The author. */
-  readonly accountId: string;
-  /** The text as sent. */
-  readonly text: string;
-  /** Attached media, in order (default none). */
-  readonly media?: readonly SimulatedMedia[] | undefined;
-  /** The post it replies to. */
-  readonly inReplyTo?: SimulatedPost | undefined;
-  /** The poll, when it has one. */
-  readonly poll?: { readonly options: readonly string[]; readonly durationMinutes: number } | undefined;
-  /** Creation instant. */
-  readonly createdAt: number;
-  /** Other X fields (quote, reply settings, disclosures, tags). */
-  readonly extra?: Partial<TweetExtra> | undefined;
-}
+/**
+ * A post to store, already validated: the author, text, creation instant and (default none) media and
+ * poll options, as testkit stores them; the post it replies to; and the other X fields (quote, reply
+ * settings, disclosures, tags, poll length).
+ */
+export type NewTweet = Pick<SimulatedPost, 'accountId' | 'text' | 'createdAt'> &
+  Partial<Pick<SimulatedPost, 'media' | 'pollOptions'>> & {
+    readonly inReplyTo?: SimulatedPost | undefined;
+    readonly extra?: Partial<TweetExtra> | undefined;
+  };
 
 /**
  * Stores a post in `sim.posts` with its X fields in `extra` (see {@link TweetExtra}): a reply
  * joins its parent's conversation and records the parent's author, as X's `conversation_id` and
  * `in_reply_to_user_id` do.
  */
-export function storeTweet(context: XContext, tweet: NewTweet): SimulatedPost {
+export function storeTweet(
+  context: XContext,
+  { inReplyTo: parent, extra, ...post }: NewTweet,
+): SimulatedPost {
   const id = context.sim.nextId();
-  const parent = tweet.inReplyTo;
+  const conversationId = parent === undefined ? id : tweetExtra(parent).conversationId;
   return context.sim.addPost({
+    ...post,
     id,
-    accountId: tweet.accountId,
-    text: tweet.text,
-    media: tweet.media ?? [],
     inReplyToId: parent?.id,
-    pollOptions: tweet.poll?.options,
-    createdAt: tweet.createdAt,
-    extra: {
-      ...tweet.extra,
-      conversationId: parent === undefined ? id : tweetExtra(parent).conversationId,
-      inReplyToUserId: parent?.accountId,
-      pollDurationMinutes: tweet.poll?.durationMinutes,
-    },
+    extra: { ...extra, conversationId, inReplyToUserId: parent?.accountId },
   });
 }

@@ -91,12 +91,10 @@ export async function createTweet(
     text,
     media: attached,
     inReplyTo: parent,
-    poll:
-      poll === undefined
-        ? undefined
-        : { options: strings(poll.options), durationMinutes: Number(poll.duration_minutes) },
+    pollOptions: poll === undefined ? undefined : strings(poll.options),
     createdAt: now,
     extra: {
+      pollDurationMinutes: poll === undefined ? undefined : Number(poll.duration_minutes),
       ...(typeof body.quote_tweet_id === 'string' ? { quoteTweetId: body.quote_tweet_id } : {}),
       ...(typeof body.reply_settings === 'string' ? { replySettings: body.reply_settings } : {}),
       ...(typeof body.card_uri === 'string' ? { cardUri: body.card_uri } : {}),
