@@ -57,4 +57,13 @@ describe('readParams', () => {
     expect((await readParams(json('["a"]'))).value('0')).toBeUndefined();
     expect((await readParams(json('  '))).value('status')).toBeUndefined();
   });
+
+  it('throws a SyntaxError for a multipart body that does not parse (another boundary than declared)', async () => {
+    const request = new Request(URL_BASE, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=declared' },
+      body: '--other\r\nContent-Disposition: form-data; name="status"\r\n\r\nHello\r\n--other--\r\n',
+    });
+    await expect(readParams(request)).rejects.toBeInstanceOf(SyntaxError);
+  });
 });

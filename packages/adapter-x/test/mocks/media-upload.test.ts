@@ -243,6 +243,21 @@ describe('chunked media upload', () => {
     expect((await data(finalized)).size).toBe(600);
   });
 
+  it("refuses an APPEND whose multipart body does not parse with X's invalid-request 400, and logs it", async () => {
+    const id = await initialized('video/mp4', 10);
+    const refused = await api(`/2/media/upload/${id}/append`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=declared' },
+      body: '--other\r\nContent-Disposition: form-data; name="segment_index"\r\n\r\n0\r\n--other--\r\n',
+    });
+    expect(refused.status).toBe(400);
+    expect(await read(refused)).toMatchObject({
+      title: 'Invalid Request',
+      errors: [{ message: 'The multipart/form-data body is malformed.' }],
+    });
+    expect(x.sim.log.entries.at(-1)?.body).toBe('[malformed multipart/form-data body]');
+  });
+
   it('refuses a segment_index outside 0..999 and unknown media ids', async () => {
     const id = await upload('image/png', 'tweet_image', []);
     expect((await append(id, 10, 1000)).status).toBe(400);

@@ -31,6 +31,9 @@ export interface LoggedRequest {
   fault: FaultKind | undefined;
 }
 
+/** What the log holds as the body of a multipart request whose body does not parse. */
+const MALFORMED_MULTIPART = '[malformed multipart/form-data body]';
+
 /** Every request a simulator received, in order, for assertions. Secrets are never stored. */
 export class RequestLog {
   readonly #entries: LoggedRequest[] = [];
@@ -45,16 +48,21 @@ export class RequestLog {
     let body: string | undefined;
     let json: unknown;
     if (contentType.startsWith('multipart/form-data')) {
-      const form = await request.clone().formData();
+      // A body that does not parse (another boundary, cut short) is logged as such; the route
+      // answers it with the platform's refusal.
+      const form = await request
+        .clone()
+        .formData()
+        .catch(() => undefined);
       const fields: Record<string, string> = {};
-      form.forEach((value, name) => {
+      form?.forEach((value, name) => {
         fields[name] =
           typeof value === 'string'
             ? value
             : `[file ${value.type || 'application/octet-stream'} ${value.size} bytes]`;
       });
-      json = fields;
-      body = JSON.stringify(fields);
+      json = form === undefined ? undefined : fields;
+      body = form === undefined ? MALFORMED_MULTIPART : JSON.stringify(fields);
     } else {
       const text = redactForm(await request.clone().text(), contentType);
       body = text === '' ? undefined : text;

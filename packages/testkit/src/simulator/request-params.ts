@@ -31,7 +31,7 @@ export interface RequestParams {
  *
  * @param request - the request (its body is read)
  * @returns the parameters
- * @throws SyntaxError when a JSON body does not parse
+ * @throws SyntaxError when a JSON body, or a multipart or form body, does not parse
  *
  * @example
  * ```ts
@@ -59,7 +59,10 @@ export async function readParams(request: Request): Promise<RequestParams> {
     contentType.includes('multipart/form-data') ||
     contentType.includes('application/x-www-form-urlencoded')
   ) {
-    const form = await request.formData();
+    // A form that does not parse is a malformed body, like bad JSON: the caller answers its 400.
+    const form = await request.formData().catch((error: unknown) => {
+      throw new SyntaxError(`The ${contentType.split(';')[0]} body is malformed.`, { cause: error });
+    });
     form.forEach((value, name) => {
       assign(values, pathOf(name), value);
     });
