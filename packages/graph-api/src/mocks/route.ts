@@ -40,7 +40,8 @@ export type GraphAnswer = Response | undefined;
  * method and path shape (`/:version/:id` and `/:version/:commentId` are one shape), each in the
  * file of the nodes it serves: they are asked in the order declared, a handler answering
  * `undefined` passes the request on, and when none answers it is Graph's "Unsupported request"
- * (100, subcode 33). The request is logged, checked and counted once, under the first
+ * (100, subcode 33). A handler may throw its refusal (a `Response`), as testkit's routes may: it is
+ * the answer, with the usage headers a returned one gets. The request is logged, checked and counted once, under the first
  * declaration's name (`sim.log.forRoute('DELETE /:version/:id')`); routes of one shape must agree
  * on `auth`.
  */
@@ -124,7 +125,11 @@ export function graphRoutes(sim: PlatformSimulator, useCase: GraphUseCase): Grap
       };
       if (app !== undefined && !app.allowed) return withHeaders(throttled(), headers);
       if (business !== undefined && !business.allowed) return withHeaders(throttled(useCase), headers);
-      return withHeaders(await ask(accountId), headers);
+      const answer = await ask(accountId).catch((refusal: unknown) => {
+        if (refusal instanceof Response) return refusal;
+        throw refusal;
+      });
+      return withHeaders(answer, headers);
     });
   };
 }
