@@ -46,12 +46,12 @@ const USER_FIELDS: ReadonlySet<string> = new Set([
  * @param request - the request, for its URL and time
  * @param requested - the request's `fields`, read (`requestedFields`)
  * @param field - the `business_discovery` field among them
- * @returns the field's value, or the refusal
+ * @returns the field's value
+ * @throws the refusal (a `Response`; only inside a Graph route, which answers it)
  *
  * @example
  * ```ts
  * const value = businessDiscovery(context, request, requested, field);
- * if (value instanceof Response) return value;
  * ```
  */
 export function businessDiscovery(
@@ -59,16 +59,16 @@ export function businessDiscovery(
   request: GraphRequest,
   requested: readonly RequestedField[],
   field: RequestedField,
-): Record<string, unknown> | Response {
+): Record<string, unknown> {
   const { sim } = context;
   if (new URL(sim.baseUrl).hostname === 'graph.instagram.com')
-    return invalidParameter('Tried accessing nonexisting field (business_discovery) on node type (User)');
+    throw invalidParameter('Tried accessing nonexisting field (business_discovery) on node type (User)');
   const username = field.modifiers.find((modifier) => modifier.key === 'username')?.value;
   if (username === undefined || username === '')
-    return invalidParameter('business_discovery requires a username: business_discovery.username(…)');
+    throw invalidParameter('business_discovery requires a username: business_discovery.username(…)');
   const target = sim.accountByHandle(username);
   if (target === undefined || !context.professional.has(target.id))
-    return graphError({
+    throw graphError({
       message: 'Invalid user id',
       code: 110,
       subcode: 2207013,
@@ -80,7 +80,7 @@ export function businessDiscovery(
   const refused =
     nonexistingField(field.fields, USER_FIELDS, 'IGUser') ??
     nonexistingField(mediaField?.fields ?? [], PUBLIC_MEDIA_FIELDS, 'IGUser');
-  if (refused !== undefined) return refused;
+  if (refused !== undefined) throw refused;
   const value = pick(
     userJson(context, target),
     field.fields.filter((name) => name !== 'media'),
@@ -93,5 +93,6 @@ export function businessDiscovery(
     'newest',
     (post) => pick(mediaJson(context, post, request.now), mediaField.fields),
   );
-  return media instanceof Response ? media : { ...value, media };
+  if (media instanceof Response) throw media;
+  return { ...value, media };
 }

@@ -38,16 +38,17 @@ const MEDIA_TYPES: ReadonlySet<string> = new Set(['IMAGE', 'VIDEO', 'REELS', 'ST
 const OTHER_IMAGE_EXTENSION = /\.(png|gif|webp|heic|heif|bmp|tiff?|avif|svg)$/;
 const OTHER_VIDEO_EXTENSION = /\.(webm|mkv|avi|wmv|flv|m4v|mpe?g|3gp|ogv|gif)$/;
 
-function resolveMediaType(params: GraphParams): ContainerMediaType | Response {
+/** The container's media type as asked (default IMAGE); throws Instagram's 2207023 refusal. */
+function resolveMediaType(params: GraphParams): ContainerMediaType {
   const raw = params.get('media_type')?.toUpperCase();
   if (raw !== undefined) {
-    if (!MEDIA_TYPES.has(raw)) return invalidParameter(`The media type ${raw} is not supported.`, 2207023);
+    if (!MEDIA_TYPES.has(raw)) throw invalidParameter(`The media type ${raw} is not supported.`, 2207023);
     return raw as ContainerMediaType;
   }
   if (params.get('video_url') !== undefined) {
     // Since July 2023 every single video is a reel (content-publishing page); VIDEO only in carousels.
     if (boolParam(params, 'is_carousel_item') === true) return 'VIDEO';
-    return invalidParameter('The media type VIDEO is no longer supported. Use REELS.', 2207023);
+    throw invalidParameter('The media type VIDEO is no longer supported. Use REELS.', 2207023);
   }
   return 'IMAGE';
 }
@@ -63,7 +64,6 @@ function createContainer(context: InstagramContext, input: GraphRequest): Respon
   if (recent.length >= limits.CONTAINERS_PER_DAY)
     return graphError({ message: '(#4) Application request limit reached', code: 4, isTransient: true });
   const mediaType = resolveMediaType(params);
-  if (mediaType instanceof Response) return mediaType;
   const caption = params.get('caption') ?? '';
   // Content-publishing page: "Caption ≤ 2,200 characters" — characters, so an emoji (two UTF-16
   // units) counts once, as the adapter counts it (code points).

@@ -24,14 +24,14 @@ const MEDIA_DEFAULT_FIELDS = ['id'] as const;
  * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/mentioned_comment):
  * the comment or media whose text mentions `@username`, with the sub-selection in braces. Only
  * the mentioned user may look; a comment or media that does not mention it is Graph error 100
- * (wording ASSUMED).
+ * (wording ASSUMED), thrown.
  */
 function mentionedFields(
   context: InstagramContext,
   requested: readonly RequestedField[],
   account: SimulatedAccount,
   now: number,
-): Record<string, unknown> | Response {
+): Record<string, unknown> {
   const field = (name: string, key: string) =>
     requested.find((item) => item.name === name && item.call?.key === key);
   const mentions = (text: string) => text.toLowerCase().includes(`@${account.handle.toLowerCase()}`);
@@ -41,13 +41,13 @@ function mentionedFields(
   const comment = field('mentioned_comment', 'comment_id');
   if (comment?.call !== undefined) {
     const found = context.comments.get(comment.call.value);
-    if (found === undefined || !mentions(found.text)) return refuse('comment', comment.call.value);
+    if (found === undefined || !mentions(found.text)) throw refuse('comment', comment.call.value);
     out.mentioned_comment = pick(commentJson(context, found, now), comment.fields, COMMENT_DEFAULT_FIELDS);
   }
   const media = field('mentioned_media', 'media_id');
   if (media?.call !== undefined) {
     const found = context.sim.posts.get(media.call.value);
-    if (!isMedia(found) || !mentions(found.text)) return refuse('media', media.call.value);
+    if (!isMedia(found) || !mentions(found.text)) throw refuse('media', media.call.value);
     out.mentioned_media = pick(mediaJson(context, found, now), media.fields, MEDIA_DEFAULT_FIELDS);
   }
   return out;
@@ -94,9 +94,7 @@ export function registerNodeRoutes(context: InstagramContext): void {
     if ((mentions || discovery !== undefined) && account.id !== accountId)
       return unsupportedRequest('GET', id);
     const mentioned = mentionedFields(context, requested, account, now);
-    if (mentioned instanceof Response) return mentioned;
     const discovered = discovery && businessDiscovery(context, request, requested, discovery);
-    if (discovered instanceof Response) return discovered;
     return Response.json({
       ...pick(userJson(context, account), fields),
       ...mentioned,
