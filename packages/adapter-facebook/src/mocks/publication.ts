@@ -19,35 +19,35 @@ export interface Publication {
 
 /**
  * Reads `published` and `scheduled_publish_time` (Unix seconds or ISO 8601) of a creating call,
- * and answers Graph's refusal when the time is unreadable, outside 10 minutes–30 days from `now`
+ * and throws Graph's refusal (inside a route, which answers it) when the time is unreadable, outside 10 minutes–30 days from `now`
  * — "(#100) The specified scheduled publish time is invalid." — or given on a post that is
  * published now (ASSUMED wording) (https://developers.facebook.com/docs/pages-api/posts).
  *
  * @param published - the `published` parameter as sent
  * @param scheduled - the `scheduled_publish_time` parameter as sent
  * @param now - simulated now
- * @returns the publication, or the error response to answer
+ * @returns the publication
+ * @throws the refusal, a `Response`
  *
  * @example
  * ```ts
  * const publication = readPublication(params.get('published'), params.get('scheduled_publish_time'), now);
- * if (publication instanceof Response) return publication;
  * ```
  */
 export function readPublication(
   published: string | undefined,
   scheduled: string | undefined,
   now: number,
-): Publication | Response {
+): Publication {
   const unpublished = published === 'false' || published === '0';
   if (scheduled === undefined) return { unpublished, scheduledAt: undefined };
   if (!unpublished)
-    return invalidParameter(
+    throw invalidParameter(
       'A scheduled post must be unpublished: send published=false with scheduled_publish_time',
     );
   const at = graphInstant(scheduled);
   if (Number.isNaN(at) || at - now < MIN_LEAD_MS || at - now > MAX_LEAD_MS)
-    return invalidParameter('The specified scheduled publish time is invalid.');
+    throw invalidParameter('The specified scheduled publish time is invalid.');
   return { unpublished, scheduledAt: at };
 }
 

@@ -16,22 +16,23 @@ const notOnPage = (edge: string): Response =>
   });
 
 /**
- * The user a `/{user-id}/{edge}` request reads, or the error Graph answers: `me` or the token's
- * own user id; a Page token gets {@link notOnPage}; another user's id is an unsupported request.
+ * The user a `/{user-id}/{edge}` request reads, `me` or the token's own user id, else it throws
+ * the error Graph answers: a Page token gets {@link notOnPage}; another user's id is an
+ * unsupported request.
  */
 function userOf(
   users: FacebookUsers,
   context: FacebookContext,
   request: { readonly path: Readonly<Record<string, string>>; readonly accountId: string },
   edge: string,
-): SimulatedFacebookUser | Response {
+): SimulatedFacebookUser {
   const user = users.get(request.accountId);
   if (user === undefined)
-    return context.sim.accounts.get(request.accountId) === undefined
+    throw context.sim.accounts.get(request.accountId) === undefined
       ? unsupportedRequest('GET', request.path.userId ?? '')
       : notOnPage(edge);
   const asked = request.path.userId ?? 'me';
-  if (asked !== 'me' && asked !== user.id) return unsupportedRequest('GET', asked);
+  if (asked !== 'me' && asked !== user.id) throw unsupportedRequest('GET', asked);
   return user;
 }
 
@@ -58,7 +59,6 @@ export function registerAccountRoutes(context: FacebookContext, users: FacebookU
   const { sim } = context;
   context.route('GET', '/:version/:userId/accounts', {}, (request) => {
     const user = userOf(users, context, request, 'accounts');
-    if (user instanceof Response) return user;
     if (user.permissions.get('pages_show_list') !== 'granted')
       return graphError({
         message: '(#200) Requires pages_show_list permission to manage the object',
@@ -85,7 +85,6 @@ export function registerAccountRoutes(context: FacebookContext, users: FacebookU
   });
   context.route('GET', '/:version/:userId/permissions', {}, (request) => {
     const user = userOf(users, context, request, 'permissions');
-    if (user instanceof Response) return user;
     return Response.json({
       data: [...user.permissions].map(([permission, status]) => ({ permission, status })),
     });

@@ -51,7 +51,6 @@ export function registerFeedRoutes(context: FacebookContext): void {
     if (message === '' && link === undefined && attached.length === 0)
       return invalidParameter('Your post must have a message, a link or attached media');
     const publication = readPublication(params.get('published'), params.get('scheduled_publish_time'), now);
-    if (publication instanceof Response) return publication;
     const { createdAt, extra } = publicationFields(publication, now);
     for (const photo of attached) sim.media.delete(photo.id);
     const post = sim.addPost({

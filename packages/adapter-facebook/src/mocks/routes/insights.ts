@@ -115,16 +115,16 @@ function pageValue(context: FacebookContext, page: SimulatedAccount, name: PageM
 
 /**
  * The ends of the days a Page request covers: `since`/`until` (Unix seconds or a date, see
- * `graphInstant`), else the last two days.
+ * `graphInstant`), else the last two days; throws Graph's refusal of a bad or too long span.
  */
-function dayEnds(since: string | undefined, until: string | undefined, now: number): number[] | Response {
+function dayEnds(since: string | undefined, until: string | undefined, now: number): number[] {
   const lastEnd = Math.floor((now - DAY_END_OFFSET_MS) / DAY_MS) * DAY_MS + DAY_END_OFFSET_MS;
   const to = until === undefined ? lastEnd : graphInstant(until);
   const from = since === undefined ? to - 2 * DAY_MS : graphInstant(since);
   if (!Number.isFinite(from) || !Number.isFinite(to) || from > to)
-    return graphError({ message: '(#100) The since and until parameters must be valid times', code: 100 });
+    throw graphError({ message: '(#100) The since and until parameters must be valid times', code: 100 });
   if (to - from > MAX_SPAN_MS)
-    return graphError({
+    throw graphError({
       message: '(#100) There cannot be more than 90 days (7776000 s) between since and until',
       code: 100,
     });
@@ -188,7 +188,6 @@ export function registerInsightRoutes(context: FacebookContext): void {
     if ((params.get('period') ?? 'day') !== 'day')
       return graphError({ message: '(#100) Invalid period', code: 100 });
     const ends = dayEnds(params.get('since'), params.get('until'), now);
-    if (ends instanceof Response) return ends;
     return Response.json({
       data: metrics.map((name) =>
         insight(

@@ -32,7 +32,6 @@ export function registerPhotoRoutes(context: FacebookContext): void {
     if (url === undefined && source === undefined)
       return graphError({ message: '(#324) Requires upload file', code: 324 });
     const publication = readPublication(params.get('published'), params.get('scheduled_publish_time'), now);
-    if (publication instanceof Response) return publication;
     const photo = sim.addMedia({
       accountId: pageId,
       kind: 'image',

@@ -77,7 +77,6 @@ export function registerReelRoutes(context: FacebookVideoContext, rupload: Platf
     if (!session.hosted && (fileSize === undefined || received < fileSize))
       return invalidParameter(`The video ${videoId} has not been uploaded completely`);
     const publication = reelPublication(params.get('video_state'), params.get('scheduled_publish_time'), now);
-    if (publication instanceof Response) return publication;
     if (!publication.unpublished) {
       const decision = sim.limiter.take(pageId, REELS_BUCKET);
       if (decision !== undefined && !decision.allowed)
@@ -111,18 +110,14 @@ export function registerReelRoutes(context: FacebookVideoContext, rupload: Platf
   });
 }
 
-/** `video_state` (with `scheduled_publish_time` for `SCHEDULED`) as a publication. */
-function reelPublication(
-  state: string | undefined,
-  scheduled: string | undefined,
-  now: number,
-): Publication | Response {
+/** `video_state` (with `scheduled_publish_time` for `SCHEDULED`) as a publication; throws Graph's refusal. */
+function reelPublication(state: string | undefined, scheduled: string | undefined, now: number): Publication {
   switch (state?.toUpperCase()) {
     case 'PUBLISHED':
       return { unpublished: false, scheduledAt: undefined };
     case 'SCHEDULED':
       if (scheduled === undefined)
-        return invalidParameter('video_state SCHEDULED needs scheduled_publish_time');
+        throw invalidParameter('video_state SCHEDULED needs scheduled_publish_time');
       return readPublication('false', scheduled, now);
     default:
       return { unpublished: true, scheduledAt: undefined };

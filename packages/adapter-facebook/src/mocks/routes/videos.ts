@@ -71,19 +71,19 @@ export function registerVideoRoutes(
 
     const phase = params.get('upload_phase');
     const fileUrl = params.get('file_url');
-    const finish = (videoId: string, sizeBytes: number): Response | undefined => {
+    // Throws readPublication's refusal before anything is stored.
+    const finish = (videoId: string, sizeBytes: number): void => {
       const publication = readPublication(params.get('published'), params.get('scheduled_publish_time'), now);
-      if (publication instanceof Response) return publication;
       const description = params.get('description') ?? params.get('title') ?? '';
       storeVideoPost(context, { videoId, pageId, kind: 'video', description, sizeBytes, publication }, now);
-      return undefined;
     };
 
     if (fileUrl !== undefined) {
       if (phase !== undefined) return invalidParameter('file_url cannot be used with upload_phase');
       if (!URL.canParse(fileUrl)) return invalidParameter('file_url should represent a valid URL');
       const videoId = sim.nextId();
-      return finish(videoId, 0) ?? Response.json({ id: videoId });
+      finish(videoId, 0);
+      return Response.json({ id: videoId });
     }
     if (phase === 'start') {
       const fileSize = Number(params.get('file_size'));
@@ -113,8 +113,7 @@ export function registerVideoRoutes(
           return invalidParameter(
             `The upload is incomplete: ${received} of ${session.totalBytes} bytes received`,
           );
-        const refused = finish(session.videoId, session.totalBytes);
-        if (refused !== undefined) return refused;
+        finish(session.videoId, session.totalBytes);
         session.finalized = true;
         return Response.json({ success: true });
       }
@@ -137,7 +136,8 @@ export function registerVideoRoutes(
     const source = params.file('source');
     if (source !== undefined) {
       const videoId = sim.nextId();
-      return finish(videoId, source.size) ?? Response.json({ id: videoId });
+      finish(videoId, source.size);
+      return Response.json({ id: videoId });
     }
     return invalidParameter('Requires file_url, source or upload_phase');
   });
