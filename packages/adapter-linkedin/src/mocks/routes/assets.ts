@@ -58,7 +58,6 @@ async function initializeUpload(
 ): Promise<Response> {
   const { sim } = context;
   const body = await readJsonObject(request);
-  if (body instanceof Response) return body;
   const init = body.initializeUploadRequest as Record<string, unknown> | undefined;
   const owner = typeof init?.owner === 'string' ? init.owner : '';
   if (!/^urn:li:(person|organization):/.test(owner))
@@ -109,7 +108,6 @@ async function finalizeVideo(
   { request, accountId }: RouteContext,
 ): Promise<Response> {
   const body = await readJsonObject(request);
-  if (body instanceof Response) return body;
   const finalize = body.finalizeUploadRequest as Record<string, unknown> | undefined;
   const entry = [...context.uploads.entries()].find(([, session]) => session.urn === finalize?.video);
   if (entry === undefined)

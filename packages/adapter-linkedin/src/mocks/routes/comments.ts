@@ -43,7 +43,6 @@ async function createComment(
   const { sim } = context;
   if (!hasScope(scopes, ...SOCIAL_WRITE)) return accessDenied('comments.CREATE');
   const body = await readJsonObject(request);
-  if (body instanceof Response) return body;
   const actor = typeof body.actor === 'string' ? body.actor : '';
   if (!mayActAs(context, accountId, actor)) return accessDenied('comments.CREATE');
   const target = sim.posts.get(pathKey(params.target));

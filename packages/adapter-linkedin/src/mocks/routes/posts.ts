@@ -62,7 +62,6 @@ async function createPost(
 ): Promise<Response> {
   const { sim } = context;
   const body = await readJsonObject(request);
-  if (body instanceof Response) return body;
   const author = typeof body.author === 'string' ? body.author : '';
   if (!/^urn:li:(person|organization):/.test(author))
     return badRequest('/author', 'must be a person or organization URN');
@@ -81,7 +80,6 @@ async function createPost(
   const commentary = typeof body.commentary === 'string' ? body.commentary : '';
 
   const content = readContent(context, author, body.content);
-  if (content instanceof Response) return content;
   const duplicate = sim.posts.filter(
     (post) => post.accountId === author && commentary !== '' && postExtra(post).commentary === commentary,
   )[0];
@@ -120,20 +118,20 @@ interface ReadContent {
   };
 }
 
-function readContent(context: LinkedInSimContext, author: string, content: unknown): ReadContent | Response {
+/** A create's `content`, checked; throws LinkedIn's 400 for the first thing wrong in it. */
+function readContent(context: LinkedInSimContext, author: string, content: unknown): ReadContent {
   if (content === undefined) return { media: [], altTexts: [], stored: {} };
-  if (typeof content !== 'object' || content === null) return badRequest('/content', 'must be an object');
+  if (typeof content !== 'object' || content === null) throw badRequest('/content', 'must be an object');
   const record = content as Record<string, unknown>;
   const kinds = Object.keys(record);
   if (kinds.length !== 1)
-    return badRequest('/content', 'must hold exactly one of media, multiImage, poll, article');
+    throw badRequest('/content', 'must hold exactly one of media, multiImage, poll, article');
   const media = record.media as Record<string, unknown> | undefined;
   if (media !== undefined) {
     const asset = usableAsset(context, author, media.id, '/content/media/id');
-    if (asset instanceof Response) return asset;
     const title = typeof media.title === 'string' ? media.title : undefined;
     if (asset.kind === 'document' && (title === undefined || title.trim() === ''))
-      return badRequest('/content/media/title', 'is required for a document');
+      throw badRequest('/content/media/title', 'is required for a document');
     return {
       media: [asset],
       altTexts: [typeof media.altText === 'string' ? media.altText : undefined],
@@ -145,13 +143,12 @@ function readContent(context: LinkedInSimContext, author: string, content: unkno
     const images = Array.isArray(multiImage.images) ? (multiImage.images as Record<string, unknown>[]) : [];
     // MultiImage API: 2 to 20 images (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/multiimage-post-api).
     if (images.length < 2 || images.length > 20)
-      return badRequest('/content/multiImage/images', 'must have 2 to 20 images');
+      throw badRequest('/content/multiImage/images', 'must have 2 to 20 images');
     const assets: SimulatedMedia[] = [];
     for (const [index, image] of images.entries()) {
       const asset = usableAsset(context, author, image.id, `/content/multiImage/images/${index}/id`);
-      if (asset instanceof Response) return asset;
       if (asset.kind !== 'image' && asset.kind !== 'gif')
-        return badRequest(`/content/multiImage/images/${index}/id`, 'must be an image');
+        throw badRequest(`/content/multiImage/images/${index}/id`, 'must be an image');
       assets.push(asset);
     }
     return {
@@ -165,15 +162,15 @@ function readContent(context: LinkedInSimContext, author: string, content: unkno
     const options = Array.isArray(poll.options) ? (poll.options as { text?: unknown }[]) : [];
     const texts = options.map((option) => (typeof option.text === 'string' ? option.text : ''));
     if (texts.length < 2 || texts.length > 4)
-      return badRequest('/content/poll/options', 'must have 2 to 4 options');
+      throw badRequest('/content/poll/options', 'must have 2 to 4 options');
     if (texts.some((text) => text === '' || [...text].length > 30))
-      return badRequest('/content/poll/options', 'each option needs 1 to 30 characters');
+      throw badRequest('/content/poll/options', 'each option needs 1 to 30 characters');
     const question = typeof poll.question === 'string' ? poll.question : '';
     if (question === '' || [...question].length > 140)
-      return badRequest('/content/poll/question', 'needs 1 to 140 characters');
+      throw badRequest('/content/poll/question', 'needs 1 to 140 characters');
     const duration = (poll.settings as { duration?: unknown } | undefined)?.duration;
     if (typeof duration !== 'string' || !POLL_DURATIONS.has(duration))
-      return badRequest(
+      throw badRequest(
         '/content/poll/settings/duration',
         'must be ONE_DAY, THREE_DAYS, SEVEN_DAYS or FOURTEEN_DAYS',
       );
@@ -186,7 +183,7 @@ function readContent(context: LinkedInSimContext, author: string, content: unkno
   const article = record.article as Record<string, unknown> | undefined;
   if (article !== undefined) {
     if (typeof article.source !== 'string' || !/^https?:\/\//.test(article.source))
-      return badRequest('/content/article/source', 'must be a URL');
+      throw badRequest('/content/article/source', 'must be a URL');
     const title = typeof article.title === 'string' ? article.title : undefined;
     return {
       media: [],
@@ -198,22 +195,22 @@ function readContent(context: LinkedInSimContext, author: string, content: unkno
       },
     };
   }
-  return badRequest('/content', `unknown content ${kinds[0] ?? ''}`);
+  throw badRequest('/content', `unknown content ${kinds[0] ?? ''}`);
 }
 
-/** The uploaded asset `id` names, when it is the author's and processed; else LinkedIn's 400. */
+/** The uploaded asset `id` names, when it is the author's and processed; else throws LinkedIn's 400. */
 function usableAsset(
   context: LinkedInSimContext,
   author: string,
   id: unknown,
   field: string,
-): SimulatedMedia | Response {
+): SimulatedMedia {
   const asset = typeof id === 'string' ? context.sim.media.get(id) : undefined;
   if (asset === undefined || asset.accountId !== author)
-    return badRequest(field, 'is not an uploaded asset of the author');
+    throw badRequest(field, 'is not an uploaded asset of the author');
   context.sim.refreshMedia(asset);
   if (asset.state !== 'ready')
-    return badRequest(
+    throw badRequest(
       field,
       `is not AVAILABLE (${asset.state === 'failed' ? 'PROCESSING_FAILED' : 'PROCESSING'})`,
     );

@@ -57,7 +57,6 @@ async function createReaction(
   if (actor === '') return badRequest('actor', 'is required');
   if (!mayActAs(context, accountId, actor)) return accessDenied('reactions.CREATE');
   const body = await readJsonObject(request);
-  if (body instanceof Response) return body;
   const root = typeof body.root === 'string' ? body.root : '';
   if (root === '') return unprocessable('/root', 'field is required but not found and has no default value');
   const reactionType = body.reactionType;
