@@ -3,6 +3,7 @@
 // (https://developers.tiktok.com/doc/tiktok-api-v2-error-handling). OAuth errors are flat,
 // `{"error","error_description","log_id"}` (https://developers.tiktok.com/doc/oauth-error-handling).
 
+import type { SimClock } from '@smmkit/testkit';
 import { type Clearable, isJsonObject, type JsonObject, readJsonBody } from '@smmkit/testkit/simulator-kit';
 
 /**
@@ -13,22 +14,27 @@ import { type Clearable, isJsonObject, type JsonObject, readJsonBody } from '@sm
  *
  * @example
  * ```ts
- * const logIds = sim.resettable(new LogIds());
- * logIds.next(Date.parse('2026-12-04T12:00:00Z')); // '2026120412000000000000000000000001'
+ * const logIds = sim.resettable(new LogIds(manualClock(Date.parse('2026-12-04T12:00:00Z'))));
+ * logIds.next(); // '2026120412000000000000000000000001'
  * ```
  */
 export class LogIds implements Clearable {
+  readonly #clock: SimClock;
   #count = 0;
 
+  /** @param clock - the simulator's time, which stamps each id */
+  constructor(clock: SimClock) {
+    this.#clock = clock;
+  }
+
   /**
-   * The next log id.
+   * The next log id, stamped with the simulator's now.
    *
-   * @param now - simulated now, epoch ms
    * @returns the log id
    */
-  next(now: number): string {
+  next(): string {
     this.#count += 1;
-    const stamp = new Date(now)
+    const stamp = new Date(this.#clock.now())
       .toISOString()
       .replace(/[-:TZ.]/g, '')
       .slice(0, 14);

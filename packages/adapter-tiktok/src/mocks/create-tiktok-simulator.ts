@@ -141,7 +141,7 @@ export interface TikTokSimulator {
 export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): TikTokSimulator {
   const clock = options.clock ?? realClock;
   // One counter for both hosts, started again by sim.reset() (the harness resets every test).
-  const logIds = new LogIds();
+  const logIds = new LogIds(clock);
   const dialect = tiktokDialect(clock, logIds);
   const sim = new PlatformSimulator({
     platform: 'tiktok',

@@ -24,10 +24,10 @@ const UNAUTHORIZED = 'The access token is invalid or not found in the request.';
  */
 export function tiktokDialect(
   clock: SimClock,
-  logIds: { next(now: number): string } = new LogIds(),
+  logIds: { next(): string } = new LogIds(clock),
 ): PlatformDialect {
   const refusal = (status: number, code: string, message: string) =>
-    tiktokError(status, code, message, logIds.next(clock.now()));
+    tiktokError(status, code, message, logIds.next());
   return {
     extractToken: (request) => bearerToken(request),
     unauthorized: () => refusal(401, 'access_token_invalid', UNAUTHORIZED),

@@ -13,8 +13,8 @@ const DAY_MS = 86_400_000;
 const SCOPE_NOT_AUTHORIZED = 'The user did not authorize the scope required for completing this request.';
 
 /** 401 `scope_not_authorized`: the token lacks the scope the endpoint needs. */
-export function scopeRefusal(context: TikTokSimContext, now: number): Response {
-  return tiktokError(401, 'scope_not_authorized', SCOPE_NOT_AUTHORIZED, context.logIds.next(now));
+export function scopeRefusal(context: TikTokSimContext): Response {
+  return tiktokError(401, 'scope_not_authorized', SCOPE_NOT_AUTHORIZED, context.logIds.next());
 }
 
 /**
@@ -25,9 +25,8 @@ export function missingScope(
   context: TikTokSimContext,
   scopes: readonly string[],
   scope: string,
-  now: number,
 ): Response | undefined {
-  return scopes.includes(scope) ? undefined : scopeRefusal(context, now);
+  return scopes.includes(scope) ? undefined : scopeRefusal(context);
 }
 
 /**
@@ -35,7 +34,7 @@ export function missingScope(
  * app (403 `url_ownership_unverified`,
  * https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide), or `undefined`.
  */
-export function unverifiedUrl(context: TikTokSimContext, url: unknown, now: number): Response | undefined {
+export function unverifiedUrl(context: TikTokSimContext, url: unknown): Response | undefined {
   const text = typeof url === 'string' ? url : '';
   const verified =
     text.startsWith('https://') &&
@@ -47,7 +46,7 @@ export function unverifiedUrl(context: TikTokSimContext, url: unknown, now: numb
         403,
         'url_ownership_unverified',
         'Please review our URL ownership verification rules.',
-        context.logIds.next(now),
+        context.logIds.next(),
       );
 }
 
@@ -71,21 +70,21 @@ export function directPostRefusal(
       403,
       'privacy_level_option_mismatch',
       'The privacy level is not among the options creator info returned.',
-      context.logIds.next(now),
+      context.logIds.next(),
     );
   if (context.unaudited && privacyLevel !== 'SELF_ONLY')
     return tiktokError(
       403,
       'unaudited_client_can_only_post_to_private_accounts',
       'Please review our integration guidelines at https://developers.tiktok.com/doc/content-sharing-guidelines/',
-      context.logIds.next(now),
+      context.logIds.next(),
     );
   if (context.unaudited && !activeCreatorAllowed(context, accountId, now))
     return tiktokError(
       403,
       'reached_active_user_cap',
       'The daily quota of active publishing users is reached.',
-      context.logIds.next(now),
+      context.logIds.next(),
     );
   const [decision] = context.daily.takeAll([{ key: accountId, bucket: 'posts' }]);
   if (decision !== undefined && !decision.allowed)
@@ -93,7 +92,7 @@ export function directPostRefusal(
       403,
       'spam_risk_too_many_posts',
       'The daily post cap from the API is reached for the current user.',
-      context.logIds.next(now),
+      context.logIds.next(),
     );
   return undefined;
 }
@@ -115,7 +114,7 @@ export function inboxRefusal(
         403,
         'spam_risk_too_many_pending_share',
         'The number of pending shares reached the limit (5 in 24 hours).',
-        context.logIds.next(now),
+        context.logIds.next(),
       )
     : undefined;
 }

@@ -24,35 +24,35 @@ export function registerContentInitRoute(context: TikTokSimContext): void {
     async ({ request, accountId, scopes, now }) => {
       const body = await jsonObject(request);
       if (body === undefined)
-        return invalidParams('The request body is not valid JSON.', context.logIds.next(now));
+        return invalidParams('The request body is not valid JSON.', context.logIds.next());
       const direct = body.post_mode === 'DIRECT_POST';
       if (!direct && body.post_mode !== 'MEDIA_UPLOAD')
-        return invalidParams('post_mode must be DIRECT_POST or MEDIA_UPLOAD.', context.logIds.next(now));
-      const refused = missingScope(context, scopes, direct ? 'video.publish' : 'video.upload', now);
+        return invalidParams('post_mode must be DIRECT_POST or MEDIA_UPLOAD.', context.logIds.next());
+      const refused = missingScope(context, scopes, direct ? 'video.publish' : 'video.upload');
       if (refused !== undefined) return refused;
       if (body.media_type !== 'PHOTO')
-        return invalidParams('media_type must be PHOTO.', context.logIds.next(now));
+        return invalidParams('media_type must be PHOTO.', context.logIds.next());
       const postInfo = recordField(body, 'post_info');
       const source = recordField(body, 'source_info');
       const title = typeof postInfo.title === 'string' ? postInfo.title : '';
       const description = typeof postInfo.description === 'string' ? postInfo.description : '';
       if (title.length > TITLE_MAX)
-        return invalidParams(`post_info.title exceeds ${TITLE_MAX} characters.`, context.logIds.next(now));
+        return invalidParams(`post_info.title exceeds ${TITLE_MAX} characters.`, context.logIds.next());
       if (description.length > DESCRIPTION_MAX)
         return invalidParams(
           `post_info.description exceeds ${DESCRIPTION_MAX} characters.`,
-          context.logIds.next(now),
+          context.logIds.next(),
         );
       if (source.source !== 'PULL_FROM_URL')
-        return invalidParams('Photos can only be PULL_FROM_URL.', context.logIds.next(now));
+        return invalidParams('Photos can only be PULL_FROM_URL.', context.logIds.next());
       const images = Array.isArray(source.photo_images) ? (source.photo_images as unknown[]) : [];
       if (images.length < 1 || images.length > MAX_PHOTOS)
-        return invalidParams(`photo_images must hold 1 to ${MAX_PHOTOS} URLs.`, context.logIds.next(now));
+        return invalidParams(`photo_images must hold 1 to ${MAX_PHOTOS} URLs.`, context.logIds.next());
       const cover = source.photo_cover_index ?? 0;
       if (!Number.isInteger(cover) || (cover as number) < 0 || (cover as number) >= images.length)
-        return invalidParams('photo_cover_index is out of range.', context.logIds.next(now));
+        return invalidParams('photo_cover_index is out of range.', context.logIds.next());
       for (const url of images) {
-        const unverified = unverifiedUrl(context, url, now);
+        const unverified = unverifiedUrl(context, url);
         if (unverified !== undefined) return unverified;
       }
       const policy = direct
@@ -83,7 +83,7 @@ export function registerContentInitRoute(context: TikTokSimContext): void {
       };
       context.publications.set(id, publication);
       mediaArrived(context, publication, now);
-      return ok({ publish_id: id }, context.logIds.next(now));
+      return ok({ publish_id: id }, context.logIds.next());
     },
   );
 }

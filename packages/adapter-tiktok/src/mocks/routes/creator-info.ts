@@ -13,8 +13,8 @@ export function registerCreatorInfoRoute(context: TikTokSimContext): void {
     'POST',
     '/v2/post/publish/creator_info/query/',
     { bucket: 'creator_info' },
-    ({ accountId, scopes, now }) => {
-      const refused = missingScope(context, scopes, 'video.publish', now);
+    ({ accountId, scopes }) => {
+      const refused = missingScope(context, scopes, 'video.publish');
       if (refused !== undefined) return refused;
       const creator = context.creators.get(accountId);
       return ok(
@@ -28,7 +28,7 @@ export function registerCreatorInfoRoute(context: TikTokSimContext): void {
           stitch_disabled: creator?.stitchDisabled ?? false,
           max_video_post_duration_sec: creator?.maxVideoPostDurationSec ?? 600,
         },
-        context.logIds.next(now),
+        context.logIds.next(),
       );
     },
   );

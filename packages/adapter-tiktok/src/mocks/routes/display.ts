@@ -38,29 +38,28 @@ export function registerDisplayRoutes(context: TikTokSimContext): void {
     answer: (body: JsonObject, fields: ReadonlySet<string>, route: RouteContext) => Response,
   ) =>
     sim.route('POST', path, { bucket }, async (route) => {
-      const refused = missingScope(context, route.scopes, 'video.list', route.now);
+      const refused = missingScope(context, route.scopes, 'video.list');
       if (refused !== undefined) return refused;
       const fields = queryList(route.url, 'fields');
-      if (fields.size === 0)
-        return invalidParams('The fields parameter is required.', context.logIds.next(route.now));
+      if (fields.size === 0) return invalidParams('The fields parameter is required.', context.logIds.next());
       return answer((await jsonObject(route.request)) ?? {}, fields, route);
     });
 
   videoRoute('/v2/video/query/', 'video_query', (body, fields, { accountId, now }) => {
     const ids = recordField(body, 'filters').video_ids;
     if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_IDS)
-      return invalidParams(`filters.video_ids must hold 1 to ${MAX_IDS} ids.`, context.logIds.next(now));
+      return invalidParams(`filters.video_ids must hold 1 to ${MAX_IDS} ids.`, context.logIds.next());
     const wanted = new Set(ids.map(String));
     const videos = visible(accountId, now)
       .filter((post) => wanted.has(post.id))
       .map((post) => videoObject(context, post, fields, now));
-    return ok({ videos, cursor: 0, has_more: false }, context.logIds.next(now));
+    return ok({ videos, cursor: 0, has_more: false }, context.logIds.next());
   });
 
   videoRoute('/v2/video/list/', 'video_list', (body, fields, { accountId, now }) => {
     const maxCount = body.max_count ?? 10;
     if (!Number.isInteger(maxCount) || (maxCount as number) < 1 || (maxCount as number) > MAX_COUNT)
-      return invalidParams(`max_count must be 1 to ${MAX_COUNT}.`, context.logIds.next(now));
+      return invalidParams(`max_count must be 1 to ${MAX_COUNT}.`, context.logIds.next());
     const before = typeof body.cursor === 'number' ? body.cursor : Number.POSITIVE_INFINITY;
     const older = visible(accountId, now)
       .filter((post) => post.createdAt < before)
@@ -73,18 +72,17 @@ export function registerDisplayRoutes(context: TikTokSimContext): void {
         cursor: last?.createdAt ?? 0,
         has_more: older.length > page.length,
       },
-      context.logIds.next(now),
+      context.logIds.next(),
     );
   });
 
   sim.route('GET', '/v2/user/info/', { bucket: 'user_info' }, ({ url, accountId, scopes, now }) => {
     const fields = queryList(url, 'fields');
-    if (fields.size === 0)
-      return invalidParams('The fields parameter is required.', context.logIds.next(now));
+    if (fields.size === 0) return invalidParams('The fields parameter is required.', context.logIds.next());
     const refused =
-      missingScope(context, scopes, 'user.info.basic', now) ??
+      missingScope(context, scopes, 'user.info.basic') ??
       (STATS_FIELDS.some((field) => fields.has(field))
-        ? missingScope(context, scopes, 'user.info.stats', now)
+        ? missingScope(context, scopes, 'user.info.stats')
         : undefined);
     if (refused !== undefined) return refused;
     const account = sim.accounts.get(accountId);
@@ -97,7 +95,7 @@ export function registerDisplayRoutes(context: TikTokSimContext): void {
       likes_count: () => posts.reduce((sum, post) => sum + counts(post, now).like_count(), 0),
       video_count: () => posts.length,
     });
-    return ok({ user }, context.logIds.next(now));
+    return ok({ user }, context.logIds.next());
   });
 }
 

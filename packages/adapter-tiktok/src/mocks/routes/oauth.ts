@@ -32,7 +32,7 @@ export function registerOAuthRoutes(context: TikTokSimContext): void {
     const clientKey = form.get('client_key') ?? '';
     const secret = context.apps.get(clientKey);
     if (clientKey === '' || (context.apps.size > 0 && secret !== form.get('client_secret')))
-      return oauthError('invalid_client', 'Client key or secret is invalid.', context.logIds.next(now));
+      return oauthError('invalid_client', 'Client key or secret is invalid.', context.logIds.next());
     const grantType = form.get('grant_type');
     const answer = (
       accountId: string,
@@ -60,7 +60,7 @@ export function registerOAuthRoutes(context: TikTokSimContext): void {
         return oauthError(
           'invalid_grant',
           'Authorization code is expired or invalid.',
-          context.logIds.next(now),
+          context.logIds.next(),
         );
       const issued = sim.tokens.issue(grant.accountId, {
         scopes: grant.scopes,
@@ -75,9 +75,9 @@ export function registerOAuthRoutes(context: TikTokSimContext): void {
       const refreshed = sim.tokens.refresh(form.get('refresh_token') ?? '', true);
       const check = refreshed === undefined ? undefined : sim.tokens.check(refreshed.accessToken);
       if (refreshed === undefined || check?.status !== 'valid')
-        return oauthError('invalid_grant', 'Refresh token is invalid or expired.', context.logIds.next(now));
+        return oauthError('invalid_grant', 'Refresh token is invalid or expired.', context.logIds.next());
       return answer(check.accountId, check.scopes, refreshed);
     }
-    return oauthError('invalid_request', 'The request parameters are malformed.', context.logIds.next(now));
+    return oauthError('invalid_request', 'The request parameters are malformed.', context.logIds.next());
   });
 }

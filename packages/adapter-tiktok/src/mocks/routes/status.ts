@@ -27,28 +27,24 @@ export function registerStatusRoutes(context: TikTokSimContext): void {
     '/v2/post/publish/status/fetch/',
     { bucket: 'status' },
     async ({ request, accountId, scopes, now }) => {
-      if (!scoped(scopes)) return scopeRefusal(context, now);
+      if (!scoped(scopes)) return scopeRefusal(context);
       const publication = await publicationOf(request, accountId);
       if (publication === undefined)
-        return invalidParams('The publish_id is invalid.', context.logIds.next(now));
-      return new Response(statusBody(statusOf(context, publication, now), context.logIds.next(now)), {
+        return invalidParams('The publish_id is invalid.', context.logIds.next());
+      return new Response(statusBody(statusOf(context, publication, now), context.logIds.next()), {
         headers: { 'content-type': 'application/json' },
       });
     },
   );
 
   sim.route('POST', '/v2/post/publish/cancel/', {}, async ({ request, accountId, scopes, now }) => {
-    if (!scoped(scopes)) return scopeRefusal(context, now);
+    if (!scoped(scopes)) return scopeRefusal(context);
     const publication = await publicationOf(request, accountId);
-    if (publication === undefined)
-      return invalidParams('The publish_id is invalid.', context.logIds.next(now));
+    if (publication === undefined) return invalidParams('The publish_id is invalid.', context.logIds.next());
     if (isDone(context, publication, now))
-      return invalidParams(
-        'The publish is finished and can no longer be cancelled.',
-        context.logIds.next(now),
-      );
+      return invalidParams('The publish is finished and can no longer be cancelled.', context.logIds.next());
     publication.cancelled = true;
     sim.posts.delete(publication.postId);
-    return ok({}, context.logIds.next(now));
+    return ok({}, context.logIds.next());
   });
 }

@@ -17,7 +17,7 @@ const RANGE = /^bytes (\d+)-(\d+)\/(\d+)$/;
 export function registerUploadRoute(context: TikTokSimContext): void {
   context.upload.route('PUT', '/video/', { auth: false }, async ({ request, url, now }) => {
     const refuse = (message: string) =>
-      tiktokError(400, 'invalid_file_upload', message, context.logIds.next(now));
+      tiktokError(400, 'invalid_file_upload', message, context.logIds.next());
     const publication = context.publications.get(url.searchParams.get('upload_id') ?? '');
     const upload = publication?.upload;
     if (
@@ -25,7 +25,7 @@ export function registerUploadRoute(context: TikTokSimContext): void {
       upload === undefined ||
       url.searchParams.get('upload_token') !== upload.token
     )
-      return tiktokError(404, 'invalid_params', 'The upload URL is not valid.', context.logIds.next(now));
+      return tiktokError(404, 'invalid_params', 'The upload URL is not valid.', context.logIds.next());
     if (now > upload.expiresAt) return refuse('The upload URL has expired (it is valid for one hour).');
     if (publication.mediaAt !== undefined || publication.cancelled)
       return refuse('The upload is already complete or was cancelled.');

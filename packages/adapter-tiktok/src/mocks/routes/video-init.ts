@@ -31,22 +31,17 @@ export function registerVideoInitRoutes(context: TikTokSimContext): void {
       { bucket: mode === 'direct' ? 'video_init' : 'inbox_init' },
       async (route) => {
         const { request, accountId, scopes, now } = route;
-        const refused = missingScope(
-          context,
-          scopes,
-          mode === 'direct' ? 'video.publish' : 'video.upload',
-          now,
-        );
+        const refused = missingScope(context, scopes, mode === 'direct' ? 'video.publish' : 'video.upload');
         if (refused !== undefined) return refused;
         const body = await jsonObject(request);
         if (body === undefined)
-          return invalidParams('The request body is not valid JSON.', context.logIds.next(now));
+          return invalidParams('The request body is not valid JSON.', context.logIds.next());
         const postInfo = recordField(body, 'post_info');
         const source = recordField(body, 'source_info');
         const title = typeof postInfo.title === 'string' ? postInfo.title : '';
         if (title.length > TITLE_MAX)
-          return invalidParams(`post_info.title exceeds ${TITLE_MAX} characters.`, context.logIds.next(now));
-        const sourceProblem = checkSource(context, source, now);
+          return invalidParams(`post_info.title exceeds ${TITLE_MAX} characters.`, context.logIds.next());
+        const sourceProblem = checkSource(context, source);
         if (sourceProblem !== undefined) return sourceProblem;
         const policy =
           mode === 'direct'
@@ -95,10 +90,10 @@ export function registerVideoInitRoutes(context: TikTokSimContext): void {
         context.publications.set(id, publication);
         if (!file) {
           mediaArrived(context, publication, now);
-          return ok({ publish_id: id }, context.logIds.next(now));
+          return ok({ publish_id: id }, context.logIds.next());
         }
         const uploadUrl = `${context.upload.baseUrl}/video/?upload_id=${encodeURIComponent(id)}&upload_token=${token}`;
-        return ok({ publish_id: id, upload_url: uploadUrl }, context.logIds.next(now));
+        return ok({ publish_id: id, upload_url: uploadUrl }, context.logIds.next());
       },
     );
   }
@@ -113,38 +108,34 @@ export function publicPostId(n: string): string {
 function checkSource(
   context: TikTokSimContext,
   source: Readonly<Record<string, unknown>>,
-  now: number,
 ): Response | undefined {
-  if (source.source === 'PULL_FROM_URL') return unverifiedUrl(context, source.video_url, now);
+  if (source.source === 'PULL_FROM_URL') return unverifiedUrl(context, source.video_url);
   if (source.source !== 'FILE_UPLOAD')
-    return invalidParams(
-      'source_info.source must be FILE_UPLOAD or PULL_FROM_URL.',
-      context.logIds.next(now),
-    );
+    return invalidParams('source_info.source must be FILE_UPLOAD or PULL_FROM_URL.', context.logIds.next());
   const size = source.video_size;
   const chunk = source.chunk_size;
   const count = source.total_chunk_count;
   if (![size, chunk, count].every((value) => Number.isInteger(value) && (value as number) > 0))
     return invalidParams(
       'video_size, chunk_size and total_chunk_count must be positive integers.',
-      context.logIds.next(now),
+      context.logIds.next(),
     );
   const [videoSize, chunkSize, chunks] = [size, chunk, count] as [number, number, number];
-  if (videoSize > MAX_VIDEO) return invalidParams('The video is larger than 4 GB.', context.logIds.next(now));
+  if (videoSize > MAX_VIDEO) return invalidParams('The video is larger than 4 GB.', context.logIds.next());
   const whole = chunkSize === videoSize && chunks === 1;
   if (videoSize < MIN_CHUNK && !whole)
     return invalidParams(
       'A video smaller than 5 MB must be uploaded whole (chunk_size = video_size).',
-      context.logIds.next(now),
+      context.logIds.next(),
     );
   if (videoSize > MAX_CHUNK && whole)
-    return invalidParams('A video larger than 64 MB must be uploaded in chunks.', context.logIds.next(now));
+    return invalidParams('A video larger than 64 MB must be uploaded in chunks.', context.logIds.next());
   if (!whole && (chunkSize < MIN_CHUNK || chunkSize > MAX_CHUNK))
-    return invalidParams('chunk_size must be between 5 MB and 64 MB.', context.logIds.next(now));
+    return invalidParams('chunk_size must be between 5 MB and 64 MB.', context.logIds.next());
   if (chunks !== Math.floor(videoSize / chunkSize) || chunks > 1000)
     return invalidParams(
       'total_chunk_count must be video_size / chunk_size rounded down (1 to 1000).',
-      context.logIds.next(now),
+      context.logIds.next(),
     );
   return undefined;
 }
