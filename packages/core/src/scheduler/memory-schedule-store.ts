@@ -49,29 +49,27 @@ export function memoryScheduleStore(): TargetClaimStore {
   const slots = new Map<string, Slot>();
   /** Checked against the schema and copied, so the store owns what it keeps. */
   const keep = (entry: ScheduleEntry): ScheduleEntry => deepCopy(parseScheduleEntry(entry));
+  /** The entries to add, kept; throws naming every id stored already or repeated in the call. */
+  const keepNew = (entries: readonly ScheduleEntry[]): ScheduleEntry[] => {
+    const kept = entries.map(keep);
+    const seen = new Set<string>();
+    const taken = kept.flatMap(({ id }, index) => {
+      const isTaken = slots.has(id) || seen.has(id);
+      seen.add(id);
+      return isTaken ? [{ index, id }] : [];
+    });
+    if (taken.length > 0) throw idTakenError(taken);
+    return kept;
+  };
 
   return {
     ...memoryOutbox(),
     add: async (entries) => {
-      const kept = entries.map(keep);
-      const seen = new Set<string>();
-      const taken = kept.flatMap(({ id }, index) => {
-        const isTaken = slots.has(id) || seen.has(id);
-        seen.add(id);
-        return isTaken ? [{ index, id }] : [];
-      });
-      if (taken.length > 0) throw idTakenError(taken);
+      const kept = keepNew(entries);
       for (const entry of kept) slots.set(entry.id, { entry });
     },
     addIfSlotsFree: async (entries) => {
-      const kept = entries.map(keep);
-      const seen = new Set<string>();
-      const taken = kept.flatMap(({ id }, index) => {
-        const isTaken = slots.has(id) || seen.has(id);
-        seen.add(id);
-        return isTaken ? [{ index, id }] : [];
-      });
-      if (taken.length > 0) throw idTakenError(taken);
+      const kept = keepNew(entries);
       const held = new Set<string>();
       for (const { entry } of slots.values()) {
         if (SLOT_HOLDING_STATUSES.includes(entry.status)) for (const key of slotKeys(entry)) held.add(key);

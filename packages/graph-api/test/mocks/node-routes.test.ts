@@ -33,6 +33,12 @@ graph.route('DELETE', '/:version/:postId', {}, ({ path }) => {
   graph.sim.posts.delete(path.postId ?? '');
   return Response.json({ success: true, deleted: 'post' });
 });
+graph.route('GET', '/:version/:nodeId', {}, ({ path }) => {
+  // A reader deep in a handler refuses by throwing the platform's answer.
+  if (path.nodeId?.startsWith('bad') === true)
+    throw Response.json({ error: { message: 'Unsupported get request.', code: 100 } }, { status: 400 });
+  return Response.json({ id: path.nodeId });
+});
 const page = graph.sim.addAccountWithTokens({ handle: 'bakery' });
 const running = startSimulators(graph.sim);
 beforeEach(() => {
@@ -50,6 +56,20 @@ async function remove(id: string): Promise<{ status: number; body: Record<string
 }
 
 describe('routes of one shape', () => {
+  it('answer a refusal a handler throws as if returned, with the usage headers', async () => {
+    const get = (id: string) =>
+      fetch(`${graph.sim.baseUrl}/v26.0/${id}`, { headers: { authorization: `Bearer ${page.accessToken}` } });
+    const found = await get('12');
+    const refused = await get('bad_12');
+    expect(found.status).toBe(200);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ error: { message: 'Unsupported get request.', code: 100 } });
+    const usage = (response: Response) =>
+      [...response.headers.keys()].filter((name) => name.endsWith('-usage')).sort();
+    expect(usage(found).length).toBeGreaterThan(0);
+    expect(usage(refused)).toEqual(usage(found));
+  });
+
   it('are asked in the order declared, each answering for its own nodes', async () => {
     const post = graph.sim.addPost({ accountId: page.account.id, text: 'Hello' });
     comments.add('77_1');
