@@ -20,7 +20,7 @@ import { addInNextSlots, pickSlot, serialized } from './next-slot.js';
 import { failUnapprovedDue } from './overdue.js';
 import { runEntry } from './run-entry.js';
 import { runTarget, type TargetJob, type TargetRunResult } from './run-target.js';
-import type { EntryPatch, ScheduleQuery } from './schedule-store.js';
+import type { EntryPatch, ScheduleQuery, ScheduleStore } from './schedule-store.js';
 import { accountKey, resolveSchedulerOptions, type SchedulerOptions } from './scheduler-options.js';
 import { continueSeries } from './series.js';
 import { claimsTargets } from './target-claims.js';
@@ -355,15 +355,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const at = now();
     const move = async (): Promise<ScheduleEntry> => {
       const entry = await store.get(id);
-      const time = resolveFixedTime(when, entry?.timeZone ?? settings.defaultZone);
-      return changeEntry(
-        store,
-        id,
-        'reschedule',
-        RESCHEDULABLE,
-        (current) => reschedulePatch(current, time),
-        at,
-      );
+      return moveTo(id, resolveFixedTime(when, entry?.timeZone ?? settings.defaultZone), at);
     };
     const moved = when === 'next-slot' ? await inSlotOrder(() => moveToNextSlot(id, at)) : await move();
     events.emit('rescheduled', { entry: moved });
@@ -384,12 +376,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const time = await slotFor(entry, at, refused);
       const taken = new SlotTaken();
       try {
-        return await changeEntry(
-          store,
+        return await moveTo(
           id,
-          'reschedule',
-          RESCHEDULABLE,
-          (current) => reschedulePatch(current, time),
+          time,
           at,
           claim === undefined
             ? undefined
@@ -404,6 +393,17 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         refused.add(time.publishAt.getTime());
       }
     }
+  }
+
+  /** Reschedules entry `id` to `time` by a compare-and-set (`write`, default the store's `transition`). */
+  function moveTo(
+    id: string,
+    time: PlannedTime,
+    at: Date,
+    write?: ScheduleStore['transition'],
+  ): Promise<ScheduleEntry> {
+    const patch = (current: ScheduleEntry) => reschedulePatch(current, time);
+    return changeEntry(store, id, 'reschedule', RESCHEDULABLE, patch, at, write);
   }
 
   /** The next free slot of the one account an entry publishes to, its own slot counting as free. */
