@@ -1,4 +1,5 @@
 import type { ScheduleEntry, TargetResult } from '../models/schedule-entry.js';
+import type { ScheduleStatus } from '../models/schedule-status.js';
 import { parseScheduleEntry } from '../parse/parse-models.js';
 import { compareText } from './compare-text.js';
 import { deepCopy } from './deep-copy.js';
@@ -49,6 +50,19 @@ export function memoryScheduleStore(): TargetClaimStore {
   const slots = new Map<string, Slot>();
   /** Checked against the schema and copied, so the store owns what it keeps. */
   const keep = (entry: ScheduleEntry): ScheduleEntry => deepCopy(parseScheduleEntry(entry));
+  /** The slot of entry `id` when a transition from one of `from` may change it (no worker holds it). */
+  const movable = (id: string, from: readonly ScheduleStatus[]): Slot | undefined => {
+    const slot = slots.get(id);
+    return slot !== undefined && slot.lease === undefined && from.includes(slot.entry.status)
+      ? slot
+      : undefined;
+  };
+  /** Makes `next` the slot's entry (its targets' progress starts over) and returns a copy. */
+  const replace = (slot: Slot, next: ScheduleEntry): ScheduleEntry => {
+    slot.entry = next;
+    slot.targets = undefined;
+    return deepCopy(next);
+  };
   /** The entries to add, kept; throws naming every id stored already or repeated in the call. */
   const keepNew = (entries: readonly ScheduleEntry[]): ScheduleEntry[] => {
     const kept = entries.map(keep);
@@ -99,28 +113,19 @@ export function memoryScheduleStore(): TargetClaimStore {
       return (query.limit === undefined ? found : found.slice(0, query.limit)).map(deepCopy);
     },
     transition: async (id, from, patch, at) => {
-      const slot = slots.get(id);
-      if (slot === undefined || slot.lease !== undefined || !from.includes(slot.entry.status)) {
-        return undefined;
-      }
-      slot.entry = keep(applyEntryPatch(slot.entry, patch, at));
-      slot.targets = undefined;
-      return deepCopy(slot.entry);
+      const slot = movable(id, from);
+      return slot === undefined ? undefined : replace(slot, keep(applyEntryPatch(slot.entry, patch, at)));
     },
     transitionIfSlotFree: async (id, from, patch, at) => {
-      const slot = slots.get(id);
-      if (slot === undefined || slot.lease !== undefined || !from.includes(slot.entry.status)) {
-        return undefined;
-      }
+      const slot = movable(id, from);
+      if (slot === undefined) return undefined;
       const next = keep(applyEntryPatch(slot.entry, patch, at));
       const wanted = new Set(slotKeys(next));
       for (const [otherId, other] of slots) {
         if (otherId === id || !SLOT_HOLDING_STATUSES.includes(other.entry.status)) continue;
         if (slotKeys(other.entry).some((key) => wanted.has(key))) return 'slot-taken';
       }
-      slot.entry = next;
-      slot.targets = undefined;
-      return deepCopy(slot.entry);
+      return replace(slot, next);
     },
     claimDue: async ({ now, dueBy, limit, worker, leaseMs }) => {
       const at = now.getTime();

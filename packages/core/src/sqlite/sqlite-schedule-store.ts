@@ -1,9 +1,11 @@
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { ScheduleEntry } from '../models/schedule-entry.js';
+import type { ScheduleStatus } from '../models/schedule-status.js';
 import { applyEntryPatch } from '../scheduler/entry-patch.js';
 import { idTakenError } from '../scheduler/id-taken-error.js';
 import {
   type ClaimedEntry,
+  type EntryPatch,
   type ScheduleQuery,
   type ScheduleStore,
   SLOT_HOLDING_STATUSES,
@@ -119,6 +121,20 @@ export function sqliteScheduleStore(pathOrDatabase: string | DatabaseSync): Sqli
     };
   };
 
+  /** Entry `id` with `patch` applied, when a transition from one of `from` may change it (no worker holds it). */
+  const patched = (
+    id: string,
+    from: readonly ScheduleStatus[],
+    patch: EntryPatch,
+    at: Date,
+  ): StoredEntry | undefined => {
+    const current = read(id);
+    if (current === undefined || current.leaseHolder !== null || !from.includes(current.entry.status)) {
+      return undefined;
+    }
+    return entryToJson(applyEntryPatch(current.entry, patch, at));
+  };
+
   return {
     ...sqliteOutbox(db),
     add: async (entries) => {
@@ -178,21 +194,15 @@ export function sqliteScheduleStore(pathOrDatabase: string | DatabaseSync): Sqli
     },
     transition: async (id, from, patch, at) =>
       writeTransaction(db, () => {
-        const current = read(id);
-        if (current === undefined || current.leaseHolder !== null || !from.includes(current.entry.status)) {
-          return undefined;
-        }
-        const stored = entryToJson(applyEntryPatch(current.entry, patch, at));
+        const stored = patched(id, from, patch, at);
+        if (stored === undefined) return undefined;
         write(stored, false);
         return stored.entry;
       }),
     transitionIfSlotFree: async (id, from, patch, at) =>
       writeTransaction(db, () => {
-        const current = read(id);
-        if (current === undefined || current.leaseHolder !== null || !from.includes(current.entry.status)) {
-          return undefined;
-        }
-        const stored = entryToJson(applyEntryPatch(current.entry, patch, at));
+        const stored = patched(id, from, patch, at);
+        if (stored === undefined) return undefined;
         const { targets, publishAt } = stored.entry;
         const held = targets.some(
           ({ platform, accountId }) =>
