@@ -54,3 +54,44 @@ describe('since and until as a date', () => {
     expect(await insights(unix(from), unix(to))).toEqual(byDate);
   });
 });
+
+describe('until', () => {
+  it('GET /{page-id}/posts?until= leaves out the posts after that instant, with or without since', async () => {
+    const adapter = h.adapter();
+    await adapter.publish({ text: 'First' }, h.context());
+    h.clock.advance(2 * HOUR);
+    await adapter.publish({ text: 'Second' }, h.context());
+    h.clock.advance(2 * HOUR);
+    await adapter.publish({ text: 'Third' }, h.context());
+    const messages = async (query: string) => {
+      const answer = await get(`${h.acme.account.id}/posts?fields=message&${query}`, h.acme.accessToken);
+      expect(answer.status).toBe(200);
+      return (answer.body as { data: { message: string }[] }).data.map((post) => post.message);
+    };
+
+    expect(await messages(`until=${unix(START + 3 * HOUR)}`)).toEqual(['Second', 'First']);
+    expect(await messages(`until=${encodeURIComponent(graphDate(START + HOUR))}`)).toEqual(['First']);
+    expect(await messages(`since=${unix(START + HOUR)}&until=${unix(START + 3 * HOUR)}`)).toEqual(['Second']);
+    expect(await messages(`until=${unix(START - HOUR)}`)).toEqual([]);
+  });
+
+  it('GET /{post-id}/comments?until= leaves out the comments after that instant, as since does before it', async () => {
+    const { ref } = await h.adapter().publish({ text: 'Ask me' }, h.context());
+    const platformPostId = ref.platformPostId;
+    // Four comments a minute apart, the newest now.
+    const seeded = h.facebook.seedComments(platformPostId, 4);
+    const ids = async (query: string) => {
+      const answer = await get(`${platformPostId}/comments?${query}`, h.acme.accessToken);
+      expect(answer.status).toBe(200);
+      return (answer.body as { data: { id: string }[] }).data.map((comment) => comment.id);
+    };
+    const at = (index: number) => seeded[index]?.createdAt ?? Number.NaN;
+
+    expect(await ids(`until=${unix(at(1))}`)).toEqual([seeded[0]?.id, seeded[1]?.id]);
+    expect(await ids(`until=${encodeURIComponent(graphDate(at(1)))}`)).toEqual([
+      seeded[0]?.id,
+      seeded[1]?.id,
+    ]);
+    expect(await ids(`since=${unix(at(1))}&until=${unix(at(2))}`)).toEqual([seeded[1]?.id, seeded[2]?.id]);
+  });
+});

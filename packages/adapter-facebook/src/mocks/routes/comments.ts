@@ -18,7 +18,7 @@ import { type FacebookContext, graphInstant } from '../context.js';
  *
  * - `GET /{v}/{object-id}/comments`: under a post its top-level comments (`filter=toplevel`, the
  *   default) or every comment with replies (`filter=stream`); under a comment its replies;
- *   `order=chronological` (default) or `reverse_chronological`, `since`, `fields`,
+ *   `order=chronological` (default) or `reverse_chronological`, `since`, `until`, `fields`,
  *   `summary=true`, Graph cursor paging;
  * - `POST /{v}/{object-id}/comments {message}` → `{id}`: a comment on a post, or a reply to a
  *   comment (a reply to a reply goes under its top-level comment: Page comments nest one level,
@@ -52,9 +52,15 @@ export function registerCommentRoutes(context: FacebookContext, comments: Commen
     if (found === undefined) return unsupportedRequest('GET', id);
     const { params, now } = request;
     const filter = params.get('filter') === 'stream' ? 'stream' : 'toplevel';
-    // An unreadable `since` filters nothing (ASSUMED).
+    // `since` and `until` bound the comments, both ends kept, as on the Page's posts
+    // (https://developers.facebook.com/docs/graph-api/results, time-based pagination). An
+    // unreadable one filters nothing (ASSUMED).
     const since = graphInstant(params.get('since') ?? '');
-    const items = comments.under(id, filter).filter((item) => Number.isNaN(since) || item.createdAt >= since);
+    const until = graphInstant(params.get('until') ?? '');
+    const items = comments
+      .under(id, filter)
+      .filter((item) => Number.isNaN(since) || item.createdAt >= since)
+      .filter((item) => Number.isNaN(until) || item.createdAt <= until);
     const order = params.get('order') === 'reverse_chronological' ? 'newest' : 'oldest';
     const fields = fieldNames(params.get('fields'));
     const page = graphPage(items, request, order, (item) =>
