@@ -14,14 +14,7 @@ import { redisOutbox } from './redis-outbox.js';
 import { redisTargetClaims } from './redis-target-claims.js';
 import { scheduleKeys } from './schedule-keys.js';
 import { listEntries } from './schedule-list.js';
-import {
-  ADD_ENTRIES,
-  ADD_IF_SLOTS_FREE,
-  CLAIM_DUE,
-  RENEW_LEASE,
-  WRITE_ENTRY,
-  WRITE_ENTRY_IF_SLOT_FREE,
-} from './schedule-scripts.js';
+import { ADD_ENTRIES, CLAIM_DUE, RENEW_LEASE, WRITE_ENTRY } from './schedule-scripts.js';
 
 /**
  * How often a transition or completion reads the entry again after another write came between
@@ -107,18 +100,47 @@ export function redisScheduleStore(options: RedisScheduleStoreOptions): RedisSch
     score,
   ];
 
-  /** The script arguments that make a write claim the written entry's queue slot. */
-  const slotArgs = (entry: ScheduleEntry): (string | number)[] => {
-    const accounts = [
-      ...new Set(entry.targets.map((target) => keys.account(target.platform, target.accountId))),
-    ];
-    return [
-      keys.prefix,
-      SLOT_HOLDING_STATUSES.length,
-      ...SLOT_HOLDING_STATUSES,
-      accounts.length,
-      ...accounts,
-    ];
+  /** The account keys (sorted sets) whose queue slot `entry` stands in. */
+  const accountKeys = (entry: ScheduleEntry): string[] => [
+    ...new Set(entry.targets.map((target) => keys.account(target.platform, target.accountId))),
+  ];
+
+  /**
+   * Adds `entries` all or nothing (ADD_ENTRIES); with `inSlots`, only when each one's queue slot
+   * is free. Answers the positions of taken ids, then of taken slots (none without `inSlots`).
+   */
+  const addEntries = async (
+    entries: readonly ScheduleEntry[],
+    inSlots: boolean,
+  ): Promise<{ takenIds: number[]; takenSlots: number[] }> => {
+    const encoded = entries.map((entry) => encodeEntry(entry, keys));
+    const states = inSlots ? SLOT_HOLDING_STATUSES : [];
+    const reply = await ADD_ENTRIES.run(
+      redis,
+      [],
+      [
+        keys.prefix,
+        states.length,
+        ...states,
+        encoded.length,
+        ...encoded.flatMap((item) => {
+          const accounts = inSlots ? accountKeys(item.entry) : [];
+          return [...addArgs(item), accounts.length, ...accounts];
+        }),
+      ],
+    );
+    const [takenIds, takenSlots] = Array.isArray(reply) ? reply : [];
+    return {
+      takenIds: Array.isArray(takenIds) ? takenIds.map(Number) : [],
+      takenSlots: Array.isArray(takenSlots) ? takenSlots.map(Number) : [],
+    };
+  };
+
+  /** Throws the error `add` throws for ids taken at `positions` of `entries`, if any. */
+  const refuseTakenIds = (entries: readonly ScheduleEntry[], positions: readonly number[]): void => {
+    if (positions.length > 0) {
+      throw idTakenError(positions.map((index) => ({ index, id: entries[index]?.id ?? '' })));
+    }
   };
 
   /**
@@ -152,13 +174,13 @@ export function redisScheduleStore(options: RedisScheduleStoreOptions): RedisSch
         encoded.indexes.length,
         ...encoded.indexes,
       ];
-      const written = inSlot
-        ? await WRITE_ENTRY_IF_SLOT_FREE.run(
-            redis,
-            [key, keys.targets(id)],
-            [...args, ...slotArgs(encoded.entry)],
-          )
-        : await WRITE_ENTRY.run(redis, [key, keys.targets(id)], args);
+      const states = inSlot ? SLOT_HOLDING_STATUSES : [];
+      const accounts = inSlot ? accountKeys(encoded.entry) : [];
+      const written = await WRITE_ENTRY.run(
+        redis,
+        [key, keys.targets(id)],
+        [...args, keys.prefix, states.length, ...states, accounts.length, ...accounts],
+      );
       if (written === 1) return encoded.entry;
       if (written === 2) return 'slot-taken';
     }
@@ -189,48 +211,14 @@ export function redisScheduleStore(options: RedisScheduleStoreOptions): RedisSch
   return {
     ...redisOutbox(redis, keys),
     add: async (entries) => {
-      const encoded = entries.map((entry) => encodeEntry(entry, keys));
-      const taken = await ADD_ENTRIES.run(
-        redis,
-        [],
-        [keys.prefix, encoded.length, ...encoded.flatMap(addArgs)],
-      );
-      if (Array.isArray(taken) && taken.length > 0) {
-        throw idTakenError(
-          taken.map((index) => ({ index: Number(index), id: entries[Number(index)]?.id ?? '' })),
-        );
-      }
+      refuseTakenIds(entries, (await addEntries(entries, false)).takenIds);
     },
     addIfSlotsFree: async (entries) => {
-      const encoded = entries.map((entry) => encodeEntry(entry, keys));
-      const reply = await ADD_IF_SLOTS_FREE.run(
-        redis,
-        [],
-        [
-          keys.prefix,
-          SLOT_HOLDING_STATUSES.length,
-          ...SLOT_HOLDING_STATUSES,
-          encoded.length,
-          ...encoded.flatMap((item) => {
-            const accounts = [
-              ...new Set(item.entry.targets.map((target) => keys.account(target.platform, target.accountId))),
-            ];
-            return [...addArgs(item), accounts.length, ...accounts];
-          }),
-        ],
-      );
-      const [takenIds, takenSlots] = Array.isArray(reply) ? reply : [];
-      if (Array.isArray(takenIds) && takenIds.length > 0) {
-        throw idTakenError(
-          takenIds.map((index) => ({ index: Number(index), id: entries[Number(index)]?.id ?? '' })),
-        );
-      }
-      return Array.isArray(takenSlots) ? takenSlots.map(Number) : [];
+      const { takenIds, takenSlots } = await addEntries(entries, true);
+      refuseTakenIds(entries, takenIds);
+      return takenSlots;
     },
-    addIfAbsent: async (entry) => {
-      const taken = await ADD_ENTRIES.run(redis, [], [keys.prefix, 1, ...addArgs(encodeEntry(entry, keys))]);
-      return Array.isArray(taken) && taken.length === 0;
-    },
+    addIfAbsent: async (entry) => (await addEntries([entry], false)).takenIds.length === 0,
     get: async (id) => {
       const hash = await redis.hgetall(keys.entry(id));
       return hash[FIELD.version] === undefined ? undefined : decodeEntry(hash);

@@ -1,48 +1,18 @@
 import { luaScript } from './lua-script.js';
 
 /**
- * Adds entries all or nothing. ARGV: prefix, count, then per entry: id, field count, the
- * field/value pairs, index count, the index keys, score. Answers the 0-based positions of taken
- * ids (stored already, or earlier in the same call); nothing is written then. Otherwise writes
- * every hash (version 1) and index, and answers an empty list.
+ * Adds entries all or nothing, each optionally only when its queue slot is free. ARGV: prefix,
+ * count of slot-holding states (0: no slot check), those states, count of entries, then per
+ * entry: id, field count, the field/value pairs, index count, the index keys, score, count of its
+ * account keys (0 without a slot check), those keys (`account:<json>` sorted sets). An entry's
+ * slot is taken when, in one of its account sets, an entry at the same score is in a
+ * slot-holding state (its hash's `status`), or when an earlier entry of the call stands on that
+ * account and score. Answers two lists of 0-based positions: taken ids (stored already, or
+ * earlier in the call), then taken slots (looked at only when no id is taken; always empty
+ * without account keys); nothing is written unless both are empty. Otherwise writes every hash
+ * (version 1) and index.
  */
 export const ADD_ENTRIES = luaScript(`
-local prefix = ARGV[1]
-local count = tonumber(ARGV[2])
-local pos = 3
-local plans, taken, seen = {}, {}, {}
-for i = 1, count do
-  local id = ARGV[pos]
-  local fieldCount = tonumber(ARGV[pos + 1])
-  local fieldsAt = pos + 2
-  local indexCount = tonumber(ARGV[fieldsAt + fieldCount])
-  local indexesAt = fieldsAt + fieldCount + 1
-  local score = ARGV[indexesAt + indexCount]
-  pos = indexesAt + indexCount + 1
-  local key = prefix .. 'entry:' .. id
-  if seen[id] or redis.call('EXISTS', key) == 1 then taken[#taken + 1] = i - 1 end
-  seen[id] = true
-  plans[i] = { id, key, fieldsAt, fieldCount, indexesAt, indexCount, score }
-end
-if #taken > 0 then return taken end
-for _, plan in ipairs(plans) do
-  local id, key, fieldsAt, fieldCount, indexesAt, indexCount, score = unpack(plan)
-  redis.call('HSET', key, 'version', '1', unpack(ARGV, fieldsAt, fieldsAt + fieldCount - 1))
-  for i = indexesAt, indexesAt + indexCount - 1 do redis.call('ZADD', ARGV[i], score, id) end
-end
-return {}`);
-
-/**
- * Adds entries all or nothing, only when each one's queue slot is free. ARGV: prefix, count of
- * slot-holding states, those states, count of entries, then per entry: id, field count, the
- * field/value pairs, index count, the index keys, score, count of its account keys, those keys
- * (`account:<json>` sorted sets). An entry's slot is taken when, in one of its account sets, an
- * entry at the same score is in a slot-holding state (its hash's `status`), or when an earlier
- * entry of the call stands on that account and score. Answers two lists of 0-based positions:
- * taken ids (stored already, or earlier in the call), then taken slots (looked at only when no
- * id is taken); nothing is written unless both are empty.
- */
-export const ADD_IF_SLOTS_FREE = luaScript(`
 local prefix = ARGV[1]
 local holding = {}
 local statusCount = tonumber(ARGV[2])
@@ -99,35 +69,17 @@ return { {}, {} }`);
  * Overwrites an entry read at version ARGV[1] and drops its lease, only when the entry is still
  * at that version: every write and claim counts the version up, so a transition or completion
  * decided on what the caller read never overwrites a change that came between; the entry's
- * per-target progress (a hash at KEYS[2]) ends with it. KEYS[1]: the entry's hash. ARGV: expected version, id, score, field count, field/value pairs, count of
- * index keys it leaves, those keys, count of index keys it joins, those keys. Answers 1 when
- * written, 0 when the entry changed or went away (read it again).
+ * per-target progress (a hash at KEYS[2]) ends with it. Optionally the write also claims the
+ * entry's queue slot: before writing, it looks in each of the given account sorted sets for
+ * another entry at the new score in a slot-holding state (its hash's `status`). KEYS[1]: the
+ * entry's hash. ARGV: expected version, id, score, field count, field/value pairs, count of
+ * index keys it leaves, those keys, count of index keys it joins, those keys, the prefix, count
+ * of slot-holding states (0: no slot check), those states, count of the written entry's account
+ * keys (0 without a slot check), those keys. Answers 1 when written, 0 when the entry changed or
+ * went away (read it again), 2 when the slot is taken (nothing written; never without account
+ * keys).
  */
 export const WRITE_ENTRY = luaScript(`
-local key = KEYS[1]
-if redis.call('HGET', key, 'version') ~= ARGV[1] then return 0 end
-local id, score = ARGV[2], ARGV[3]
-local fieldCount = tonumber(ARGV[4])
-redis.call('HSET', key, unpack(ARGV, 5, 4 + fieldCount))
-redis.call('HDEL', key, 'lease_holder', 'lease_until')
-redis.call('DEL', KEYS[2])
-redis.call('HINCRBY', key, 'version', 1)
-local pos = 5 + fieldCount
-local leaving = tonumber(ARGV[pos])
-for i = pos + 1, pos + leaving do redis.call('ZREM', ARGV[i], id) end
-pos = pos + leaving + 1
-local joining = tonumber(ARGV[pos])
-for i = pos + 1, pos + joining do redis.call('ZADD', ARGV[i], score, id) end
-return 1`);
-
-/**
- * WRITE_ENTRY into a queue slot: the same KEYS and ARGV, then the prefix, the count of
- * slot-holding states, those states, the count of the written entry's account keys and those
- * keys. Before writing, looks in each account's sorted set for another entry at the new score in
- * a slot-holding state. Answers 1 when written, 0 when the entry changed or went away (read it
- * again), 2 when the slot is taken (nothing written).
- */
-export const WRITE_ENTRY_IF_SLOT_FREE = luaScript(`
 local key = KEYS[1]
 if redis.call('HGET', key, 'version') ~= ARGV[1] then return 0 end
 local id, score = ARGV[2], ARGV[3]
