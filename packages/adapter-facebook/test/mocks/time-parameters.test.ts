@@ -95,3 +95,43 @@ describe('until', () => {
     expect(await ids(`since=${unix(at(1))}&until=${unix(at(2))}`)).toEqual([seeded[1]?.id, seeded[2]?.id]);
   });
 });
+
+describe('an unreadable or empty since and until', () => {
+  /** A Page post with two fan comments, and the two edges that read since and until. */
+  async function edges() {
+    const { ref } = await h.adapter().publish({ text: 'Ask me' }, h.context());
+    const seeded = h.facebook.seedComments(ref.platformPostId, 2);
+    return {
+      posts: `${h.acme.account.id}/posts?fields=message`,
+      comments: `${ref.platformPostId}/comments?fields=message`,
+      count: { posts: 1, comments: seeded.length },
+    };
+  }
+
+  it('refuses an unreadable since or until the same way on /posts and /comments: (#100)', async () => {
+    const { posts, comments } = await edges();
+    for (const edge of [posts, comments])
+      for (const query of ['since=not-a-time', 'until=not-a-time', `since=${unix(START)}&until=soon`]) {
+        const answer = await get(`${edge}&${query}`, h.acme.accessToken);
+        expect(answer.status, `${edge}&${query}`).toBe(400);
+        expect((answer.body as { error: unknown }).error).toMatchObject({
+          code: 100,
+          type: 'OAuthException',
+          message: '(#100) Must be a unixtime or a date/time representation parseable by strtotime()',
+        });
+      }
+  });
+
+  it('reads an empty since or until as no bound on both edges, as in the paging links Graph writes', async () => {
+    const { posts, comments, count } = await edges();
+    for (const [edge, expected] of [
+      [posts, count.posts],
+      [comments, count.comments],
+    ] as const)
+      for (const query of ['since=', 'until=', 'since', `until=${unix(START)}&since`]) {
+        const answer = await get(`${edge}&${query}`, h.acme.accessToken);
+        expect(answer.status, `${edge}&${query}`).toBe(200);
+        expect((answer.body as { data: unknown[] }).data, `${edge}&${query}`).toHaveLength(expected);
+      }
+  });
+});

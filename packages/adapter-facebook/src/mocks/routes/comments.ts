@@ -9,7 +9,7 @@ import {
 } from '@smmkit/graph-api/mocks';
 import type { SimulatedEngagement, SimulatedPost } from '@smmkit/testkit';
 import { COMMENT_DEFAULT_FIELDS, type CommentStore, isPagePost } from '../comments-store.js';
-import { type FacebookContext, graphInstant } from '../context.js';
+import { type FacebookContext, timeBounds } from '../context.js';
 
 /**
  * Comments of the Page's posts and their moderation
@@ -52,15 +52,12 @@ export function registerCommentRoutes(context: FacebookContext, comments: Commen
     if (found === undefined) return unsupportedRequest('GET', id);
     const { params, now } = request;
     const filter = params.get('filter') === 'stream' ? 'stream' : 'toplevel';
-    // `since` and `until` bound the comments, both ends kept, as on the Page's posts
-    // (https://developers.facebook.com/docs/graph-api/results, time-based pagination). An
-    // unreadable one filters nothing (ASSUMED).
-    const since = graphInstant(params.get('since') ?? '');
-    const until = graphInstant(params.get('until') ?? '');
+    // `since` and `until` bound the comments, both ends kept, as on the Page's posts; an
+    // unreadable one is refused (see `timeBounds`).
+    const { since, until } = timeBounds(params);
     const items = comments
       .under(id, filter)
-      .filter((item) => Number.isNaN(since) || item.createdAt >= since)
-      .filter((item) => Number.isNaN(until) || item.createdAt <= until);
+      .filter((item) => item.createdAt >= since && item.createdAt <= until);
     const order = params.get('order') === 'reverse_chronological' ? 'newest' : 'oldest';
     const fields = fieldNames(params.get('fields'));
     const page = graphPage(items, request, order, (item) =>

@@ -1,7 +1,7 @@
 import { fieldNames, graphTime, pick, unsupportedRequest } from '@smmkit/graph-api/mocks';
 import type { SimulatedPost } from '@smmkit/testkit';
 import { growingCount } from '@smmkit/testkit/simulator-kit';
-import { type FacebookContext, graphInstant } from '../context.js';
+import { type FacebookContext, timeBounds } from '../context.js';
 import { isLive } from '../publication.js';
 
 /** A post as Graph writes it. */
@@ -31,7 +31,7 @@ function countsJson(post: SimulatedPost, now: number): Record<string, unknown> {
 
 /**
  * `GET /{v}/{page-id}/posts` (newest first, `since` and `until` in Unix seconds or a date as
- * `graphInstant` reads them, `limit`, `fields`) and `DELETE /{v}/{post-id}` → `{success:true}` for the Page's own posts
+ * `timeBounds` reads them, `limit`, `fields`) and `DELETE /{v}/{post-id}` → `{success:true}` for the Page's own posts
  * (https://developers.facebook.com/docs/graph-api/reference/page/feed,
  * https://developers.facebook.com/docs/pages-api/posts), and `GET /{v}/{id}` for a post's counts
  * (`shares`, `comments.summary(true)`, `reactions.summary(true)`) or a Page's `followers_count`
@@ -50,13 +50,9 @@ export function registerPostRoutes(context: FacebookContext): void {
   context.route('GET', '/:version/:pageId/posts', {}, ({ path, params, accountId, now }) => {
     const pageId = path.pageId ?? '';
     if (pageId !== accountId) return unsupportedRequest('GET', pageId);
-    // `since` and `until` bound the results ("A Unix timestamp or strtotime data value that points
-    // to the start / end of the range of time-based data",
-    // https://developers.facebook.com/docs/graph-api/results, time-based pagination); both ends
-    // are kept (ASSUMED: the docs do not say whether a post at exactly `until` is in).
-    const since = graphInstant(params.get('since') ?? '0');
-    const rawUntil = params.get('until');
-    const until = rawUntil === undefined ? Number.POSITIVE_INFINITY : graphInstant(rawUntil);
+    // `since` and `until` bound the results, both ends kept (ASSUMED: the docs do not say whether
+    // a post at exactly `until` is in); an unreadable one is refused (see `timeBounds`).
+    const { since, until } = timeBounds(params);
     const limit = Math.min(Number(params.get('limit') ?? 25) || 25, 100);
     const fields = fieldNames(params.get('fields') ?? 'id,message,created_time');
     const posts = sim.posts
