@@ -96,6 +96,36 @@ describe('the official linkedin-api-client against the simulator', () => {
     expect(h.linkedin.reactionsOn(root)).toEqual([]);
   });
 
+  it('finds the member’s posts by author, and gets the refusal for another member’s', async () => {
+    const older = h.linkedin.addPost(h.ana.account.id, 'Older');
+    const newer = h.linkedin.addPost(h.ana.account.id, 'Newer');
+    const found = await client.finder({
+      resourcePath: '/posts',
+      finderName: 'author',
+      queryParams: { author: h.ana.account.id, start: 0, count: 5, sortBy: 'LAST_MODIFIED' },
+      accessToken: h.ana.accessToken,
+      versionString,
+    });
+    expect(found.status).toBe(200);
+    expect(found.data.elements.map((post) => post.id)).toEqual([newer, older]);
+    expect(found.data.paging).toMatchObject({ start: 0, count: 5, total: 2 });
+
+    const other = h.linkedin.addMember('other');
+    const error: unknown = await client
+      .finder({
+        resourcePath: '/posts',
+        finderName: 'author',
+        queryParams: { author: other.account.id },
+        accessToken: h.ana.accessToken,
+        versionString,
+      })
+      .catch((caught: unknown) => caught);
+    expect((error as { response?: { status?: number; data?: unknown } }).response).toMatchObject({
+      status: 403,
+      data: { code: 'ACCESS_DENIED', serviceErrorCode: 100 },
+    });
+  });
+
   it('gets LinkedIn’s error answers through the client', async () => {
     const error: unknown = await client
       .get({

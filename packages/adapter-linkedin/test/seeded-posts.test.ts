@@ -1,5 +1,5 @@
 import type { Engagement, PostRef } from '@smmkit/core';
-import type { SimulatedEngagement } from '@smmkit/testkit';
+import type { AccountWithTokens, SimulatedAccount, SimulatedEngagement } from '@smmkit/testkit';
 import { describe, expect, it } from 'vitest';
 import { littleTextOf, parseLittleText } from '../src/mocks/little-text.js';
 import { START, useLinkedIn } from './support/harness.js';
@@ -15,11 +15,14 @@ const API = 'https://api.linkedin.com/rest';
 const SHARE = /^urn:li:share:\d+$/;
 const HOUR = 3_600_000;
 
-/** GETs `path` from the simulator's API as ana, with the headers LinkedIn requires. */
-async function get(path: string): Promise<{ status: number; body: Record<string, unknown> }> {
+/** GETs `path` from the simulator's API as ana (or with `token`), with the headers LinkedIn requires. */
+async function get(
+  path: string,
+  token = h.ana.accessToken,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${API}${path}`, {
     headers: {
-      authorization: `Bearer ${h.ana.accessToken}`,
+      authorization: `Bearer ${token}`,
       'linkedin-version': '202610',
       'x-restli-protocol-version': '2.0.0',
     },
@@ -32,6 +35,14 @@ function fanUrn(handle: string): string {
   const fan = h.linkedin.sim.accountByHandle(handle);
   if (fan === undefined) throw new Error(`no ${handle}`);
   return h.linkedin.urnOf(fan);
+}
+
+/**
+ * A seeded member signed in to the app with `r_member_social`: LinkedIn lists a member's posts
+ * to that member only (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api).
+ */
+function signedIn(account: SimulatedAccount): AccountWithTokens {
+  return { account, ...h.linkedin.sim.tokens.issue(account.id, { scopes: ['r_member_social'] }) };
 }
 
 /** A post ref to `urn`, in ana's account. */
@@ -82,9 +93,13 @@ describe('seeded posts', () => {
     expect(stored?.text).toBe('ana Mention 1 from fan_1');
     expect(stored?.extra).toMatchObject({ mentions: [h.ana.account.id], truncated: false });
 
-    // Found among the fan's posts by author, as any of its posts would be.
-    const { body: byAuthor } = await get(`/posts?q=author&author=${encodeURIComponent(fanUrn('fan_2'))}`);
+    // Found among the fan's posts by author, as any of its posts would be, by the fan (not by ana).
+    const byFan = `/posts?q=author&author=${encodeURIComponent(fanUrn('fan_2'))}`;
+    const fan = h.linkedin.sim.accountByHandle('fan_2');
+    if (fan === undefined) throw new Error('no fan_2');
+    const { body: byAuthor } = await get(byFan, signedIn(fan).accessToken);
     expect((byAuthor.elements as { id: string }[]).map((post) => post.id)).toEqual([second.id]);
+    expect((await get(byFan)).status).toBe(403);
   });
 
   it('lets the adapter like a seeded mention and reply to it', async () => {
@@ -145,7 +160,7 @@ describe('seeded posts', () => {
     ]);
   });
 
-  it('lists a seeded public account’s posts by its URN, newest first, for the adapter to find', async () => {
+  it('lists a seeded public account’s posts by its URN, newest first, to the account itself and its adapter', async () => {
     const older = h.linkedin.sim.seedPublicAccount('rivalcoffee', { posts: 1 });
     // Stored after the first, but dated earlier: hours back, the newest at now.
     const { account, posts } = h.linkedin.sim.seedPublicAccount('rivalcoffee', {
@@ -164,13 +179,17 @@ describe('seeded posts', () => {
       truncated: false,
     });
 
+    // Listed to the account itself (ana, a stranger to it, is refused: LinkedIn has no public lookup).
+    const owner = signedIn(account);
     const newestFirst = [posts[2], older.posts[0], posts[1], posts[0]].map((post) => post?.id);
-    const { body } = await get(`/posts?q=author&author=${encodeURIComponent(rival)}&count=10`);
+    const byRival = `/posts?q=author&author=${encodeURIComponent(rival)}&count=10`;
+    const { body } = await get(byRival, owner.accessToken);
     expect((body.elements as { id: string }[]).map((post) => post.id)).toEqual(newestFirst);
+    expect((await get(byRival)).status).toBe(403);
 
     const found = await h
       .adapter({ author: rival })
-      .findRecentPosts({ since: new Date(START - 3 * HOUR) }, h.context());
+      .findRecentPosts({ since: new Date(START - 3 * HOUR) }, h.context({}, owner));
     expect(found.map((post) => post.ref.platformPostId)).toEqual(newestFirst);
     expect(found.map((post) => post.text)).toEqual([
       'Roast 3 (limited) #coffee',

@@ -5,7 +5,7 @@ import { renderPost } from '../entities.js';
 import { accessDenied, badRequest, linkedInError, notFound, throttled } from '../errors.js';
 import { readJsonObject } from '../json-body.js';
 import { restRoute } from '../rest-route.js';
-import { storePost } from '../store-post.js';
+import { memberUrnOf, storePost } from '../store-post.js';
 
 /** Posts API visibilities (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api). */
 const VISIBILITIES = new Set(['PUBLIC', 'CONNECTIONS', 'LOGGED_IN']);
@@ -29,10 +29,13 @@ export function registerPostRoutes(context: LinkedInSimContext): void {
   // GET /rest/posts?q=author&author={URN}&start&count&sortBy (Posts API, "Find Posts by Authors"),
   // newest first: by LAST_MODIFIED (the default) or CREATED, the same instant here as no post is
   // edited. Seeded posts are stored after their time (a public account's, days back), so the
-  // order is their time's, then their URN's.
-  restRoute(context, 'GET', '/posts', { bucket: 'api' }, ({ url }) => {
+  // order is their time's, then their URN's. Only the member's own posts, or an organization's
+  // the member has a role on, with the read scope for it (see mayFindPostsOf); else 403.
+  restRoute(context, 'GET', '/posts', { bucket: 'api' }, ({ url, accountId, scopes }) => {
     if (url.searchParams.get('q') !== 'author') return badRequest('/q', 'must be author');
     const author = url.searchParams.get('author') ?? '';
+    if (!mayFindPostsOf(context, accountId, scopes, author))
+      return accessDenied('partnerApiPostsExternal.FINDER-author');
     const start = Number(url.searchParams.get('start') ?? 0);
     const count = Math.min(100, Number(url.searchParams.get('count') ?? 10));
     const posts = sim.posts
@@ -236,6 +239,39 @@ export const SOCIAL_WRITE = [
   'w_organization_social',
   'w_organization_social_feed',
 ];
+
+/**
+ * Whether the member `accountId`, its token granted `scopes`, may list the posts of `author`
+ * (Posts API, "Permissions",
+ * https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api):
+ *
+ * - an organization's with `r_organization_social` ("Retrieve organizations' posts, comments, and
+ *   likes"), restricted to organizations on which the member has a role (ADMINISTRATOR,
+ *   DIRECT_SPONSORED_CONTENT_POSTER or CONTENT_ADMIN: the organization's `admins` here);
+ * - a member's with `r_member_social` (restricted: "Retrieve posts, comments, and likes on behalf
+ *   of an authenticated member"), and only the member's own: "The authorized member must be the
+ *   author of the personal posts"
+ *   (https://learn.microsoft.com/en-us/linkedin/marketing/integrations/community-management/shares/social-access-control).
+ *
+ * LinkedIn refuses anything else with 403 ACCESS_DENIED naming
+ * `partnerApiPostsExternal.FINDER-author`, as developers report it.
+ */
+function mayFindPostsOf(
+  context: LinkedInSimContext,
+  accountId: string,
+  scopes: readonly string[],
+  author: string,
+): boolean {
+  if (author.startsWith('urn:li:organization:'))
+    return (
+      (context.organizations.get(author)?.admins.has(accountId) ?? false) &&
+      hasScope(scopes, 'r_organization_social')
+    );
+  // Seeded members' accounts are keyed by a bare id; their posts, like every member's, by URN.
+  const account = context.sim.accounts.get(accountId);
+  const member = account === undefined ? accountId : memberUrnOf(account);
+  return author === member && hasScope(scopes, 'r_member_social');
+}
 
 /** Whether the token, granted `granted` (testkit's `RouteContext.scopes`), has one of `scopes`. */
 export function hasScope(granted: readonly string[], ...scopes: readonly string[]): boolean {
