@@ -7,8 +7,12 @@ const encodeCursor = (id: string) => Buffer.from(`sim-after:${id}`).toString('ba
 
 /**
  * A `limit` as sent (the query's, or an edge's `.limit()` modifier): `fallback` when absent, at
- * most `max`; a value that is not a positive integer is Graph's 400 (code 100, `Invalid limit`,
- * wording ASSUMED as for every edge).
+ * most `max`. Graph documents `limit` as "the maximum number of objects that may be returned"
+ * (https://developers.facebook.com/docs/graph-api/results, cursor-based pagination) and names no
+ * minimum, so 0 is taken: a page with no items, as `comments?summary=true&limit=0` (or
+ * `comments.limit(0).summary(true)`) reads a count alone. A value that is not a whole number of
+ * at least 0 is Graph's 400 (code 100, `Invalid limit`; ASSUMED, wording and all, as the docs do
+ * not say).
  *
  * @example
  * ```ts
@@ -17,8 +21,9 @@ const encodeCursor = (id: string) => Buffer.from(`sim-after:${id}`).toString('ba
  * ```
  */
 export function pageLimit(raw: string | undefined, fallback: number, max: number): number | Response {
-  const limit = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(limit) || limit < 1) return invalidParameter(`Invalid limit: ${raw}`);
+  // An empty value is no number (`Number('')` would read it as 0).
+  const limit = raw === undefined ? fallback : raw.trim() === '' ? Number.NaN : Number(raw);
+  if (!Number.isInteger(limit) || limit < 0) return invalidParameter(`Invalid limit: ${raw}`);
   return Math.min(limit, max);
 }
 

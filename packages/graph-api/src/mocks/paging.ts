@@ -14,7 +14,7 @@ const encodeCursor = (id: string) => Buffer.from(`sim:${id}`).toString('base64ur
 
 /** Where a page of an edge starts and how long it is: Graph's `limit`, `after` and `before`, as sent. */
 export interface EdgeWindow {
-  /** `limit` as sent (default 25, at most 100). */
+  /** `limit` as sent (default 25, at most 100, 0 for a page of no items: see `pageLimit`). */
   readonly limit: string | undefined;
   /** The `after` cursor as sent. */
   readonly after: string | undefined;
@@ -48,7 +48,7 @@ export interface EdgePage {
 }
 
 /**
- * One page of an edge's items, `limit` (default 25, at most 100) after or before a cursor, cut by
+ * One page of an edge's items, `limit` (default 25, at most 100, 0 for none) after or before a cursor, cut by
  * testkit's `pageByIds` (https://developers.facebook.com/docs/graph-api/results), without `next`
  * and `previous` links: {@link graphPage} adds them for a top-level edge, a nested expansion
  * (`business_discovery{media.limit(5)}`) builds its own. `order` is the edge's: `newest` first

@@ -75,9 +75,19 @@ describe('expandedEdge', () => {
       paging: { cursors: { before: expect.any(String), after: expect.any(String) } },
     });
     expect(expandedEdge([], { url, fields: requested }, edge, 'newest', () => ({}))).toEqual({ data: [] });
-    const bad = requestFor('id,business_discovery.username(rival){media.limit(0){id}}');
+    const bad = requestFor('id,business_discovery.username(rival){media.limit(-1){id}}');
     const refused = expandedEdge(items, { url, fields: bad.requested }, bad.edge, 'newest', () => ({}));
-    expect((await errorOf(refused)).message).toBe('(#100) Invalid limit: 0');
+    expect((await errorOf(refused)).message).toBe('(#100) Invalid limit: -1');
+  });
+
+  it('answers .limit(0) with no items and no paging, as `comments.limit(0).summary(true)` reads a count alone', () => {
+    // `limit` is "the maximum number of objects that may be returned" (https://developers.facebook.com/docs/graph-api/results).
+    const none = requestFor('id,business_discovery.username(rival){media.limit(0){id}}');
+    expect(
+      expandedEdge(items, { url: none.url, fields: none.requested }, none.edge, 'newest', () => ({})),
+    ).toEqual({
+      data: [],
+    });
   });
 });
 

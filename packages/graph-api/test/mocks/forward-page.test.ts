@@ -17,16 +17,26 @@ async function page(url: string, limit: number): Promise<{ status: number; body:
 }
 
 describe('pageLimit', () => {
-  it('reads limit with a default and a maximum, and refuses one that is not a positive integer', async () => {
+  it('reads limit with a default and a maximum, and refuses one that is not a whole number of at least 0', async () => {
     expect(pageLimit((await paramsOf('https://graph.test/x')).get('limit'), 25, 50)).toBe(25);
     expect(pageLimit((await paramsOf('https://graph.test/x?limit=7')).get('limit'), 25, 50)).toBe(7);
     expect(pageLimit((await paramsOf('https://graph.test/x?limit=80')).get('limit'), 25, 50)).toBe(50);
-    for (const bad of ['0', '-1', '2.5', 'ten']) {
+    for (const bad of ['-1', '2.5', 'ten', '']) {
       const refused = pageLimit((await paramsOf(`https://graph.test/x?limit=${bad}`)).get('limit'), 25, 50);
       expect(refused).toBeInstanceOf(Response);
       const body = (await (refused as Response).json()) as { error: Json };
       expect(body.error).toMatchObject({ message: `(#100) Invalid limit: ${bad}`, code: 100 });
     }
+  });
+});
+
+describe('pageLimit of 0', () => {
+  // `limit` is "the maximum number of objects that may be returned"
+  // (https://developers.facebook.com/docs/graph-api/results): 0 asks for a page of none, as
+  // `comments?summary=true&limit=0` reads a count alone.
+  it('takes limit=0, and a forward page of 0 items is {data: []}', async () => {
+    expect(pageLimit((await paramsOf('https://graph.test/x?limit=0')).get('limit'), 25, 50)).toBe(0);
+    expect((await page('https://graph.test/v25.0/1/recent_media?limit=0', 0)).body).toEqual({ data: [] });
   });
 });
 

@@ -268,9 +268,18 @@ describe('paging', () => {
   });
 
   it('refuses a bad limit or a cursor to nothing on the edge with a 100', async () => {
-    expect(error((await call('GET', `${V}/${me()}/feed`, { limit: '0' })).body).code).toBe(100);
+    expect(error((await call('GET', `${V}/${me()}/feed`, { limit: '-1' })).body).code).toBe(100);
     expect(error((await call('GET', `${V}/${me()}/feed`, { after: 'bm9wZQ' })).body).code).toBe(100);
     expect((await call('GET', `${V}/${me()}/feed`)).body).toEqual({ data: [] });
+  });
+
+  it('answers limit=0 with a page of no items, not a refusal', async () => {
+    // `limit` is "the maximum number of objects that may be returned"
+    // (https://developers.facebook.com/docs/graph-api/results), no minimum named.
+    for (let index = 1; index <= 3; index += 1) graph.sim.addPost({ accountId: me(), text: `post ${index}` });
+    const none = await call('GET', `${V}/${me()}/feed`, { limit: '0' });
+    expect(none.status).toBe(200);
+    expect(none.body).toEqual({ data: [] });
   });
 });
 
