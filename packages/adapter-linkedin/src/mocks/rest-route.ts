@@ -42,6 +42,53 @@ export function restliPage<T>(url: URL, items: readonly T[], render: (item: T) =
   });
 }
 
+/** A Rest.li `start`/`count`, as Java's `Integer.parseInt` takes it: an optional sign, then digits. */
+const RESTLI_INT = /^[+-]?\d+$/;
+const INT_MIN = -(2 ** 31);
+const INT_MAX = 2 ** 31 - 1;
+
+/**
+ * The `start` and `count` of a finder whose page is at most `maxCount` items, checked as LinkedIn
+ * checks them, or LinkedIn's 400:
+ *
+ * - absent or blank: `start` 0 and `count` 10
+ *   (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/pagination);
+ * - not an integer, or negative: Rest.li's own 400s, "Invalid (non-integer) start/count
+ *   parameters" and "start/count parameters must be non-negative" (`RestUtils.getPagingContext`,
+ *   https://github.com/linkedin/rest.li/blob/master/restli-server/src/main/java/com/linkedin/restli/internal/server/util/RestUtils.java);
+ *   `count` 0 is allowed there, a page of no items;
+ * - `count` over the endpoint's documented maximum: 400 (the wording is assumed; LinkedIn
+ *   documents the maximum, not its answer).
+ *
+ * The errors carry `serviceErrorCode` 100, as the simulator's other 400s (assumed).
+ *
+ * @example
+ * ```ts
+ * const paging = restliPaging(url, 100);
+ * if (paging instanceof Response) return paging;
+ * ```
+ */
+export function restliPaging(
+  url: URL,
+  maxCount: number,
+): { readonly start: number; readonly count: number } | Response {
+  const read = (name: 'start' | 'count', fallback: number): number | undefined => {
+    const raw = url.searchParams.get(name);
+    if (raw === null || raw.trim() === '') return fallback;
+    if (!RESTLI_INT.test(raw)) return undefined;
+    const value = Number(raw);
+    return value < INT_MIN || value > INT_MAX ? undefined : value;
+  };
+  const start = read('start', 0);
+  const count = read('count', 10);
+  const problem = (message: string) => linkedInError(400, message, { serviceErrorCode: 100 });
+  if (start === undefined || count === undefined)
+    return problem('Invalid (non-integer) start/count parameters');
+  if (start < 0 || count < 0) return problem('start/count parameters must be non-negative');
+  if (count > maxCount) return problem(`count must not exceed ${maxCount}`);
+  return { start, count };
+}
+
 function versionProblem(context: LinkedInSimContext, request: Request): Response | undefined {
   const version = request.headers.get('linkedin-version');
   if (version === null || version.trim() === '') {

@@ -75,6 +75,44 @@ describe('find posts by author', () => {
     expect(await findByAuthor('urn:li:organization:999999999')).toEqual({ status: 403, body: DENIED });
   });
 
+  it('pages with start and count, at most 100 a page, and refuses what Rest.li refuses', async () => {
+    const posts = Array.from({ length: 3 }, (_, index) => {
+      h.clock.advance(1_000);
+      return h.linkedin.addPost(h.ana.account.id, `Post ${index}`);
+    }).reverse();
+    const page = await findByAuthor(h.ana.account.id, undefined, '&start=1&count=1');
+    expect(page.status).toBe(200);
+    expect(ids(page.body)).toEqual([posts[1]]);
+    expect(page.body.paging).toEqual({ start: 1, count: 1, total: 3 });
+    // Defaults 0 and 10 when absent or blank; 100 is the documented maximum; 0 is a page of none.
+    expect((await findByAuthor(h.ana.account.id, undefined, '&start=&count=')).body.paging).toEqual({
+      start: 0,
+      count: 10,
+      total: 3,
+    });
+    expect((await findByAuthor(h.ana.account.id, undefined, '&count=100')).status).toBe(200);
+    const none = await findByAuthor(h.ana.account.id, undefined, '&count=0');
+    expect([none.status, ids(none.body)]).toEqual([200, []]);
+    // Past the end: no elements, still the total.
+    const past = await findByAuthor(h.ana.account.id, undefined, '&start=50');
+    expect([past.status, ids(past.body), past.body.paging]).toEqual([
+      200,
+      [],
+      { start: 50, count: 10, total: 3 },
+    ]);
+
+    const refused = async (query: string) => (await findByAuthor(h.ana.account.id, undefined, query)).body;
+    const badRequest = (message: string) => ({ status: 400, serviceErrorCode: 100, message });
+    expect(await refused('&count=101')).toEqual(badRequest('count must not exceed 100'));
+    for (const query of ['&start=-1', '&count=-5'])
+      expect(await refused(query)).toEqual(badRequest('start/count parameters must be non-negative'));
+    for (const query of ['&count=ten', '&start=1.5', '&count=1e2', '&start=99999999999'])
+      expect(await refused(query)).toEqual(badRequest('Invalid (non-integer) start/count parameters'));
+    // A caller without the permission is refused before its paging is read.
+    const writer = h.linkedin.addMember('writer', { scopes: ['w_member_social'] });
+    expect((await findByAuthor(writer.account.id, writer.accessToken, '&count=500')).status).toBe(403);
+  });
+
   it('lets the adapter find recent posts with the read scope, and names the scope it lacks', async () => {
     const adapter = h.adapter({ author: h.acme });
     const published = await adapter.publish({ text: 'As Acme' }, h.context());

@@ -4,13 +4,20 @@ import { type LinkedInSimContext, mayActAs, pathKey, postExtra } from '../contex
 import { renderPost } from '../entities.js';
 import { accessDenied, badRequest, linkedInError, notFound, throttled } from '../errors.js';
 import { readJsonObject } from '../json-body.js';
-import { restRoute } from '../rest-route.js';
+import { restliPaging, restRoute } from '../rest-route.js';
 import { memberUrnOf, storePost } from '../store-post.js';
 
 /** Posts API visibilities (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api). */
 const VISIBILITIES = new Set(['PUBLIC', 'CONNECTIONS', 'LOGGED_IN']);
 /** Poll API durations (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/poll-post-api). */
 const POLL_DURATIONS = new Set(['ONE_DAY', 'THREE_DAYS', 'SEVEN_DAYS', 'FOURTEEN_DAYS']);
+
+/**
+ * The most posts one page of "Find Posts by Authors" holds: `count` defaults to 10 and "maximum
+ * allowed count is 100" (Posts API,
+ * https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api).
+ */
+const MAX_POSTS_COUNT = 100;
 
 /** Declares the Posts API: create, get one, find by author, delete. */
 export function registerPostRoutes(context: LinkedInSimContext): void {
@@ -30,14 +37,17 @@ export function registerPostRoutes(context: LinkedInSimContext): void {
   // newest first: by LAST_MODIFIED (the default) or CREATED, the same instant here as no post is
   // edited. Seeded posts are stored after their time (a public account's, days back), so the
   // order is their time's, then their URN's. Only the member's own posts, or an organization's
-  // the member has a role on, with the read scope for it (see mayFindPostsOf); else 403.
+  // the member has a role on, with the read scope for it (see mayFindPostsOf); else 403. Then
+  // `start`/`count` are checked (restliPaging): a refused caller learns nothing of them (the
+  // order of the two checks is assumed).
   restRoute(context, 'GET', '/posts', { bucket: 'api' }, ({ url, accountId, scopes }) => {
     if (url.searchParams.get('q') !== 'author') return badRequest('/q', 'must be author');
     const author = url.searchParams.get('author') ?? '';
     if (!mayFindPostsOf(context, accountId, scopes, author))
       return accessDenied('partnerApiPostsExternal.FINDER-author');
-    const start = Number(url.searchParams.get('start') ?? 0);
-    const count = Math.min(100, Number(url.searchParams.get('count') ?? 10));
+    const paging = restliPaging(url, MAX_POSTS_COUNT);
+    if (paging instanceof Response) return paging;
+    const { start, count } = paging;
     const posts = sim.posts
       .filter((post) => post.accountId === author && postExtra(post).kind === 'post')
       .reverse()
