@@ -82,7 +82,12 @@ export function unsupportedRequest(method: string, id: string): Response {
 /**
  * A parameter problem: code 100, "Invalid parameter"
  * (https://developers.facebook.com/docs/graph-api/guides/error-handling), with the detail in
- * `error_user_msg` when a subcode says which.
+ * `error_user_msg` when a subcode says which. Without a subcode the body has the fields the
+ * error-handling guide documents and no more (`message`, `type`, `code`, `fbtrace_id`: no
+ * `is_transient`, which that guide's error response does not carry); with one it also says
+ * `is_transient: false`, as the subcoded errors in Meta's error-code reference do
+ * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes,
+ * sample response).
  *
  * @example
  * ```ts
@@ -94,7 +99,6 @@ export function invalidParameter(detail: string, subcode?: number): Response {
     message: subcode === undefined ? `(#100) ${detail}` : 'Invalid parameter',
     code: 100,
     subcode,
-    ...(subcode === undefined ? {} : { userTitle: 'Invalid parameter', userMsg: detail }),
-    isTransient: false,
+    ...(subcode === undefined ? {} : { userTitle: 'Invalid parameter', userMsg: detail, isTransient: false }),
   });
 }

@@ -7,7 +7,9 @@ import { fieldsParameter, type RequestedField } from './params.js';
  * Graph's refusal of a field the node does not have, for the first of `names` not in `allowed`:
  * code 100, `(#100) Tried accessing nonexisting field (name) on node type (Type)`, the node type
  * left out when not given (https://developers.facebook.com/docs/graph-api/guides/error-handling;
- * the wording every Graph developer has met). `undefined` when every name is allowed.
+ * the wording every Graph developer has met), in that guide's error shape: `message`, `type`,
+ * `code`, `fbtrace_id`, no `is_transient` (see `invalidParameter`). `undefined` when every name
+ * is allowed.
  *
  * @example
  * ```ts

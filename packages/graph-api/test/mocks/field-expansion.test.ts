@@ -35,6 +35,13 @@ describe('nonexistingField', () => {
       '(#100) Tried accessing nonexisting field (owner)',
     );
   });
+
+  it("answers in the error-handling guide's shape, without is_transient", async () => {
+    // https://developers.facebook.com/docs/graph-api/guides/error-handling: message, type, code,
+    // (error_subcode, error_user_title, error_user_msg,) fbtrace_id.
+    const refused = nonexistingField(['owner'], new Set(['id']), 'IGMedia');
+    expect(Object.keys(await errorOf(refused)).sort()).toEqual(['code', 'fbtrace_id', 'message', 'type']);
+  });
 });
 
 describe('expandedEdge', () => {
