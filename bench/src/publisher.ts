@@ -14,8 +14,8 @@
  * touched in T (the last one credited only with the posts left for it), achieved = posts. The
  * figures add up accounts' rates (they run side by side): allowed_rate = Σ allowed ÷ T,
  * achieved_rate = Σ posts ÷ T, per simulated second. http_429 from the simulators'
- * logs. overhead_ratio: CPU per publish through the publisher (X adapter, real clock, limits out
- * of the way) ÷ CPU per bare ky POST /2/tweets, `process.cpuUsage`, both answered by a trivial
+ * logs. overhead_ratio: CPU per publish through the publisher (X adapter, real clock moved a day
+ * ahead each round so limits stay out of the way) ÷ CPU per bare ky POST /2/tweets, at steady state, `process.cpuUsage`, both answered by a trivial
  * in-process fetch that returns X's 201 at once (https://docs.x.com/x-api/posts/create-post), so
  * the simulator's own CPU is in neither. The same pair against the X simulator (MSW) is printed
  * too, for realism (`sim_overhead_ratio`).
@@ -23,6 +23,7 @@
 import { createXAdapter } from '@smmkit/adapter-x';
 import { createXSimulator } from '@smmkit/adapter-x/mocks';
 import { staticTokenProvider, type Target } from '@smmkit/core';
+import { systemClock } from '@smmkit/core/adapter-kit';
 import { createPublisher, type PublishOutcome } from '@smmkit/core/publisher';
 import { fastForwardClock, manualClock, startSimulators } from '@smmkit/testkit';
 import type { RateBudgetRule } from '@smmkit/testkit/simulator-kit';
@@ -35,7 +36,6 @@ const POSTS_PER_ACCOUNT: Readonly<Record<string, number>> = {
   mastodon: 280,
   [HEADERLESS_PLATFORM]: 140,
 };
-const OVERHEAD_REQUESTS = 2_000;
 const OVERHEAD_ACCOUNTS = 100;
 
 interface RunFigures {
@@ -183,11 +183,39 @@ function instantXFetch(): typeof globalThis.fetch {
   };
 }
 
+/** How one overhead figure is sampled: rounds of each path, the first ones only warming up. */
+interface Sampling {
+  readonly rounds: number;
+  readonly warmupRounds: number;
+  readonly perRound: number;
+}
+
+/**
+ * Against the in-process fetch: the JIT keeps speeding both paths up for thousands of requests
+ * (bare ky went from about 200 to about 50 µs over the first 10,000 here), so the first 10 rounds
+ * only warm up. `process.cpuUsage` counts the GC's helper threads too, which makes a single round
+ * swing by 2× either way; the figure is the sum over 16 rounds.
+ */
+const INSTANT: Sampling = { rounds: 26, warmupRounds: 10, perRound: 500 };
+/** Against the simulator (about 5 ms a request, mostly MSW's): fewer rounds, for realism only. */
+const SIMULATED: Sampling = { rounds: 5, warmupRounds: 1, perRound: 500 };
+
+interface OverheadFigures {
+  /** CPU per publish through the publisher, µs, over the measured rounds. */
+  readonly publisherUs: number;
+  /** CPU per bare ky request, µs, over the measured rounds. */
+  readonly kyUs: number;
+  /** The lowest and highest publisher ÷ ky ratio of a single measured round. */
+  readonly roundRatios: readonly [number, number];
+}
+
 /**
  * CPU per request: publisher + X adapter vs bare ky, same endpoint, limits out of the way. With
- * `simulated`, both go to the X simulator (MSW); otherwise both get {@link instantXFetch}.
+ * `simulated`, both go to the X simulator (MSW); otherwise both get {@link instantXFetch}. Rounds
+ * alternate which path goes first, so drift hits both alike.
  */
-async function overhead(simulated: boolean): Promise<{ publisherUs: number; kyUs: number }> {
+async function overhead(simulated: boolean): Promise<OverheadFigures> {
+  const sampling = simulated ? SIMULATED : INSTANT;
   const big: RateBudgetRule = { limit: 1_000_000_000, windowMs: 900_000, kind: 'fixed' };
   const x = createXSimulator({
     baseUrl: 'https://api.x-overhead.test',
@@ -197,9 +225,13 @@ async function overhead(simulated: boolean): Promise<{ publisherUs: number; kyUs
   const running = simulated ? startSimulators(x.sim) : undefined;
   const fetch = simulated ? globalThis.fetch : instantXFetch();
   const tokenOf = new Map(accounts.map((a) => [a.account.id, a.accessToken]));
+  // The real clock, moved a day ahead every round: the X adapter declares 100 per 15 min per
+  // account and 10,000 per 24 h per app, and this many publishes would otherwise wait for a window.
+  let dayShift = 0;
   const publisher = createPublisher({
     adapters: [createXAdapter({ baseUrl: x.baseUrl, fetch })],
     tokens: (target) => staticTokenProvider(tokenOf.get(target.accountId) ?? ''),
+    clock: { now: () => Date.now() + dayShift, sleep: systemClock.sleep },
   });
   const client = ky.create({ retry: 0, throwHttpErrors: false, timeout: 30_000, fetch });
   let serial = 0;
@@ -223,24 +255,43 @@ async function overhead(simulated: boolean): Promise<{ publisherUs: number; kyUs
     await response.text();
     if (response.status !== 201) throw new Error(`overhead ky ${response.status}`);
   };
-  const measure = async (run: (n: number) => Promise<void>, count: number): Promise<number> => {
+  const measure = async (run: (n: number) => Promise<void>): Promise<number> => {
     const before = process.cpuUsage();
-    for (let n = 0; n < count; n += 1) await run(n);
+    for (let n = 0; n < sampling.perRound; n += 1) await run(n);
     const used = process.cpuUsage(before);
-    return (used.user + used.system) / count;
+    return (used.user + used.system) / sampling.perRound;
   };
-  // Warm up both paths (JIT, MSW), then alternate halves so drift hits both alike. Each account
-  // gets ≤ 45 publishes: under the declared 100 per 15 min's burst half, so the publisher never waits.
-  await measure(viaKy, 200);
-  await measure(viaPublisher, 200);
-  const half = OVERHEAD_REQUESTS / 2;
-  const ky1 = await measure(viaKy, half);
-  const pub1 = await measure(viaPublisher, half);
-  const pub2 = await measure(viaPublisher, half);
-  const ky2 = await measure(viaKy, half);
+  let publisherSum = 0;
+  let kySum = 0;
+  const ratios: number[] = [];
+  for (let round = 0; round < sampling.rounds; round += 1) {
+    dayShift += 86_400_000;
+    const kyFirst = round % 2 === 0;
+    const kyBefore = kyFirst ? await measure(viaKy) : 0;
+    const publisherUs = await measure(viaPublisher);
+    const kyUs = kyFirst ? kyBefore : await measure(viaKy);
+    if (round < sampling.warmupRounds) continue;
+    publisherSum += publisherUs;
+    kySum += kyUs;
+    ratios.push(publisherUs / kyUs);
+  }
   await publisher.shutdown();
   running?.close();
-  return { publisherUs: (pub1 + pub2) / 2, kyUs: (ky1 + ky2) / 2 };
+  const measured = sampling.rounds - sampling.warmupRounds;
+  return {
+    publisherUs: publisherSum / measured,
+    kyUs: kySum / measured,
+    roundRatios: [Math.min(...ratios), Math.max(...ratios)],
+  };
+}
+
+/** How a pair of overhead figures was taken, for the printed line. */
+function sampled(sampling: Sampling, figures: OverheadFigures): string {
+  const [low, high] = figures.roundRatios;
+  return (
+    `${(sampling.rounds - sampling.warmupRounds) * sampling.perRound} each after ${sampling.warmupRounds * sampling.perRound} to warm up, ` +
+    `single rounds of ${sampling.perRound} from ${low.toFixed(2)}× to ${high.toFixed(2)}×`
+  );
 }
 
 async function main(): Promise<void> {
@@ -254,11 +305,11 @@ async function main(): Promise<void> {
   const run = await rateRun('defaults', {});
   const sim = await overhead(true);
   console.log(
-    `overhead against the simulator: ${sim.publisherUs.toFixed(0)} µs CPU per publish through the publisher vs ${sim.kyUs.toFixed(0)} µs per bare ky request (${OVERHEAD_REQUESTS} each, simulator included in both): sim_overhead_ratio=${(sim.publisherUs / sim.kyUs).toFixed(2)}`,
+    `overhead against the simulator: ${sim.publisherUs.toFixed(0)} µs CPU per publish through the publisher vs ${sim.kyUs.toFixed(0)} µs per bare ky request (${sampled(SIMULATED, sim)}, simulator included in both): sim_overhead_ratio=${(sim.publisherUs / sim.kyUs).toFixed(2)}`,
   );
   const cpu = await overhead(false);
   console.log(
-    `overhead: ${cpu.publisherUs.toFixed(0)} µs CPU per publish through the publisher vs ${cpu.kyUs.toFixed(0)} µs per bare ky request (${OVERHEAD_REQUESTS} each, in-process fetch answering at once)`,
+    `overhead: ${cpu.publisherUs.toFixed(0)} µs CPU per publish through the publisher vs ${cpu.kyUs.toFixed(0)} µs per bare ky request, ${(cpu.publisherUs - cpu.kyUs).toFixed(0)} µs more (${sampled(INSTANT, cpu)}, in-process fetch answering at once)`,
   );
   console.log(
     `publisher: posts=${run.posts} accounts=${run.accounts} allowed_rate=${run.allowedRate.toFixed(3)} ` +
