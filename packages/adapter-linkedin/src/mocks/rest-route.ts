@@ -29,13 +29,20 @@ export function restRoute(
 }
 
 /**
- * A page of a Rest.li collection, `{elements, paging: {start, count, total}}`: `start` (default
- * 0) and `count` (default 10, 1 to 100) from the query
- * (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/pagination).
+ * A page of a Rest.li collection, `{elements, paging: {start, count, total}}`, with `start` and
+ * `count` read by `restliPaging` (default 0 and 10); a value Rest.li refuses gets its 400
+ * instead (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/pagination).
+ * `maxCount` is the endpoint's documented maximum, or 100 (assumed) where it documents none.
  */
-export function restliPage<T>(url: URL, items: readonly T[], render: (item: T) => unknown): Response {
-  const start = Math.max(0, Number(url.searchParams.get('start') ?? 0));
-  const count = Math.min(100, Math.max(1, Number(url.searchParams.get('count') ?? 10)));
+export function restliPage<T>(
+  url: URL,
+  items: readonly T[],
+  render: (item: T) => unknown,
+  maxCount = 100,
+): Response {
+  const paging = restliPaging(url, maxCount);
+  if (paging instanceof Response) return paging;
+  const { start, count } = paging;
   return Response.json({
     elements: items.slice(start, start + count).map(render),
     paging: { start, count, total: items.length },
@@ -68,7 +75,7 @@ const INT_MAX = 2 ** 31 - 1;
  * if (paging instanceof Response) return paging;
  * ```
  */
-export function restliPaging(
+function restliPaging(
   url: URL,
   maxCount: number,
 ): { readonly start: number; readonly count: number } | Response {

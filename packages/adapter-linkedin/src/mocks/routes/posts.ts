@@ -4,7 +4,7 @@ import { type LinkedInSimContext, mayActAs, pathKey, postExtra } from '../contex
 import { renderPost } from '../entities.js';
 import { accessDenied, badRequest, linkedInError, notFound, throttled } from '../errors.js';
 import { readJsonObject } from '../json-body.js';
-import { restliPaging, restRoute } from '../rest-route.js';
+import { restliPage, restRoute } from '../rest-route.js';
 import { memberUrnOf, storePost } from '../store-post.js';
 
 /** Posts API visibilities (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api). */
@@ -38,24 +38,18 @@ export function registerPostRoutes(context: LinkedInSimContext): void {
   // edited. Seeded posts are stored after their time (a public account's, days back), so the
   // order is their time's, then their URN's. Only the member's own posts, or an organization's
   // the member has a role on, with the read scope for it (see mayFindPostsOf); else 403. Then
-  // `start`/`count` are checked (restliPaging): a refused caller learns nothing of them (the
+  // `start`/`count` are checked (restliPage): a refused caller learns nothing of them (the
   // order of the two checks is assumed).
   restRoute(context, 'GET', '/posts', { bucket: 'api' }, ({ url, accountId, scopes }) => {
     if (url.searchParams.get('q') !== 'author') return badRequest('/q', 'must be author');
     const author = url.searchParams.get('author') ?? '';
     if (!mayFindPostsOf(context, accountId, scopes, author))
       return accessDenied('partnerApiPostsExternal.FINDER-author');
-    const paging = restliPaging(url, MAX_POSTS_COUNT);
-    if (paging instanceof Response) return paging;
-    const { start, count } = paging;
     const posts = sim.posts
       .filter((post) => post.accountId === author && postExtra(post).kind === 'post')
       .reverse()
       .sort((a, b) => b.createdAt - a.createdAt);
-    return Response.json({
-      elements: posts.slice(start, start + count).map(renderPost),
-      paging: { start, count, total: posts.length },
-    });
+    return restliPage(url, posts, renderPost, MAX_POSTS_COUNT);
   });
 
   // DELETE /rest/posts/{encoded URN} → 204 (Posts API, "Delete Posts"); only its author may.
