@@ -1,4 +1,4 @@
-import { fieldNames, graphTime, pick, unsupportedRequest } from '@smmkit/graph-api/mocks';
+import { fieldNames, graphTime, pageLimit, pick, unsupportedRequest } from '@smmkit/graph-api/mocks';
 import type { SimulatedPost } from '@smmkit/testkit';
 import { growingCount } from '@smmkit/testkit/simulator-kit';
 import { type FacebookContext, timeBounds } from '../context.js';
@@ -53,7 +53,10 @@ export function registerPostRoutes(context: FacebookContext): void {
     // `since` and `until` bound the results, both ends kept (ASSUMED: the docs do not say whether
     // a post at exactly `until` is in); an unreadable one is refused (see `timeBounds`).
     const { since, until } = timeBounds(params);
-    const limit = Math.min(Number(params.get('limit') ?? 25) || 25, 100);
+    // `limit` as every Graph edge reads it (`pageLimit`): 25 when absent, 0 a page of none, not a
+    // whole number → (#100) Invalid limit; at most 100 (ASSUMED cap, as before).
+    const limit = pageLimit(params.get('limit'), 25, 100);
+    if (limit instanceof Response) return limit;
     const fields = fieldNames(params.get('fields') ?? 'id,message,created_time');
     const posts = sim.posts
       // Comments the Page wrote (stored as posts), scheduled posts until their time, videos until
