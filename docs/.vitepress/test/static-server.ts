@@ -27,6 +27,7 @@ export interface StaticServer {
  * hashed files under `/assets/` may be cached for good.
  */
 export async function serveStatic(dir: string): Promise<StaticServer> {
+  const assets = join(dir, 'assets') + sep;
   const server = createServer((request, response) => {
     const file = resolveFile(dir, new URL(request.url ?? '/', 'http://localhost').pathname);
     if (file === undefined) {
@@ -41,9 +42,7 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
       // VitePress names every file under /assets/ by its content hash, and asks hosts to serve
       // them as immutable (https://vitepress.dev/guide/deploy#http-cache-headers): the browser then
       // keeps the shared scripts, compiled, across pages instead of fetching them again for each.
-      ...(file.startsWith(join(dir, 'assets') + sep)
-        ? { 'cache-control': 'max-age=31536000, immutable' }
-        : {}),
+      ...(file.startsWith(assets) ? { 'cache-control': 'max-age=31536000, immutable' } : {}),
     });
     createReadStream(file).pipe(response);
   });
