@@ -15,9 +15,9 @@
  * figures add up accounts' rates (they run side by side): allowed_rate = Σ allowed ÷ T,
  * achieved_rate = Σ posts ÷ T, per simulated second. http_429 from the simulators'
  * logs. overhead_ratio: CPU per publish through the publisher (X adapter, real clock moved a day
- * ahead each round so limits stay out of the way) ÷ CPU per bare ky POST /2/tweets, at steady state, `process.cpuUsage`, both answered by a trivial
- * in-process fetch that returns X's 201 at once (https://docs.x.com/x-api/posts/create-post), so
- * the simulator's own CPU is in neither. The same pair against the X simulator (MSW) is printed
+ * ahead each round so limits stay out of the way) ÷ CPU per bare ky POST /2/tweets, at steady
+ * state, `process.cpuUsage`, both answered by a trivial in-process fetch that returns X's 201 at
+ * once (https://docs.x.com/x-api/posts/create-post), so the simulator's own CPU is in neither. The same pair against the X simulator (MSW) is printed
  * too, for realism (`sim_overhead_ratio`).
  */
 import { createXAdapter } from '@smmkit/adapter-x';
@@ -194,7 +194,7 @@ interface Sampling {
  * Against the in-process fetch: the JIT keeps speeding both paths up for thousands of requests
  * (bare ky went from about 200 to about 50 µs over the first 10,000 here), so the first 10 rounds
  * only warm up. `process.cpuUsage` counts the GC's helper threads too, which makes a single round
- * swing by 2× either way; the figure is the sum over 16 rounds.
+ * swing by 2× either way; the figure is per request over all 16 measured rounds together.
  */
 const INSTANT: Sampling = { rounds: 26, warmupRounds: 10, perRound: 500 };
 /** Against the simulator (about 5 ms a request, mostly MSW's): fewer rounds, for realism only. */
