@@ -151,13 +151,18 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const classify = (response: PlatformResponse): SmmkitError =>
     options.classifyError?.(response) ?? classifyByStatus(response);
 
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+
   async function send<T>(
     request: HttpRequest<T>,
+    requestUrl: URL,
     token: string | undefined,
     signal: AbortSignal | undefined,
   ): Promise<Response> {
     const auth: AuthPlacement = token === undefined ? {} : authorize(token);
-    const url = buildUrl(options.baseUrl, request.path, request.searchParams, auth.searchParams);
+    // The token's own query parameters go on a copy: a refreshed token is sent with the same URL.
+    const url =
+      auth.searchParams === undefined ? requestUrl : withQuery(new URL(requestUrl), auth.searchParams);
     return kyClient(url, {
       method: request.method,
       headers: { ...request.headers, ...auth.headers },
@@ -202,7 +207,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         );
       }
     };
-    const path = pathOf(options.baseUrl, request.path);
+    const url = withQuery(resolveUrl(baseUrl, request.path), request.searchParams);
+    const { pathname: path } = url;
     const createsResource = request.createsResource ?? false;
     if (signal?.aborted) {
       throw new AbortedError(`${request.operation} was aborted before it was sent.`, {
@@ -220,7 +226,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       let response: Response;
       let text: string;
       try {
-        response = await send(request, token, signal);
+        response = await send(request, url, token, signal);
         text = await response.text();
       } catch (error) {
         throw transportError(error, {
@@ -359,17 +365,15 @@ function isReplayable(request: HttpRequest<unknown>): boolean {
   return !(request.body instanceof ReadableStream);
 }
 
-function buildUrl(baseUrl: string, path: string, ...queries: (QueryValues | undefined)[]): URL {
-  const url = /^https?:\/\//i.test(path)
-    ? new URL(path)
-    : new URL(`${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`);
-  for (const query of queries) appendValues(url.searchParams, query);
-  return url;
+/** A request path against the base URL (given without trailing slashes); an absolute URL stays as it is. */
+function resolveUrl(baseUrl: string, path: string): URL {
+  return /^https?:\/\//i.test(path) ? new URL(path) : new URL(`${baseUrl}/${path.replace(/^\/+/, '')}`);
 }
 
-/** The path of a request URL, without host or query, for messages (queries can carry tokens). */
-function pathOf(baseUrl: string, path: string): string {
-  return buildUrl(baseUrl, path).pathname;
+/** Adds query values to `url` (left untouched without any) and returns it. */
+function withQuery(url: URL, values: QueryValues | undefined): URL {
+  if (values !== undefined) appendValues(url.searchParams, values);
+  return url;
 }
 
 function toForm(values: QueryValues): URLSearchParams {
