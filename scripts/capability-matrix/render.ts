@@ -200,6 +200,7 @@ const OPERATIONS: Record<keyof AuthScopes, string> = {
   like: 'like',
   search: 'search mentions',
   research: 'other accounts, audience',
+  findRecentPosts: 'find own posts (reconciling)',
   refresh: 'refresh token',
 };
 

@@ -145,7 +145,8 @@ export function mastodonCapabilities(settings: { readonly maxCharacters: number 
     // Granular scopes (https://docs.joinmastodon.org/api/oauth-scopes/): statuses are created and
     // deleted with `write:statuses`, media uploaded with `write:media`, favourited with
     // `write:favourites`; notifications read with `read:notifications`; statuses, threads and tag
-    // timelines with `read:statuses`, accounts with `read:accounts` (public methods still check
+    // timelines (the account's own, for `findRecentPosts`, too) with `read:statuses`, accounts
+    // with `read:accounts` (public methods still check
     // the scope of a token that is sent). `read` and `write` include them all.
     auth: {
       flavour: 'oauth2_pkce',
@@ -160,6 +161,7 @@ export function mastodonCapabilities(settings: { readonly maxCharacters: number 
         like: ['write:favourites'],
         search: ['read:statuses'],
         research: ['read:accounts', 'read:statuses'],
+        findRecentPosts: ['read:statuses'],
       },
     },
     // api/rate-limits: 300 requests per 5 minutes per account on /api/*, media uploads and

@@ -192,7 +192,9 @@ export function facebookCapabilities(
     // hiding, deleting and liking them `pages_manage_engagement`
     // (https://developers.facebook.com/docs/graph-api/reference/object/comments,
     // https://developers.facebook.com/docs/graph-api/reference/object/likes). The same permissions
-    // as FACEBOOK_PAGE_SCOPES (auth/facebook-login.ts), by operation.
+    // as FACEBOOK_PAGE_SCOPES (auth/facebook-login.ts), by operation. Reading the Page's posts
+    // back (`findRecentPosts`) needs `pages_read_engagement`
+    // (https://developers.facebook.com/docs/pages-api/posts).
     auth: {
       flavour: 'oauth2',
       refreshable: false,
@@ -204,6 +206,7 @@ export function facebookCapabilities(
         engagement: ['pages_show_list', 'pages_read_engagement', 'pages_read_user_engagement'],
         reply: ['pages_show_list', 'pages_manage_engagement', 'pages_read_user_engagement'],
         like: ['pages_show_list', 'pages_manage_engagement'],
+        findRecentPosts: ['pages_show_list', 'pages_read_engagement'],
       },
     },
     rateLimits: {

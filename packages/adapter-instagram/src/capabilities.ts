@@ -70,7 +70,9 @@ export const INSTAGRAM_RATE_BUDGETS: readonly RateBudget[] = Object.freeze([
  * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-hashtag-search);
  * business discovery `instagram_basic` and `pages_read_engagement`
  * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/business_discovery),
- * follower demographics `instagram_manage_insights`.
+ * follower demographics `instagram_manage_insights`; listing the account's own media
+ * (`findRecentPosts`) `instagram_basic` and `pages_read_engagement`
+ * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media).
  */
 const FACEBOOK_LOGIN_SCOPES: AuthScopes = {
   publish: ['instagram_basic', 'instagram_content_publish', 'pages_read_engagement'],
@@ -79,6 +81,7 @@ const FACEBOOK_LOGIN_SCOPES: AuthScopes = {
   reply: ['instagram_basic', 'instagram_manage_comments', 'pages_read_engagement'],
   search: ['instagram_basic'],
   research: ['instagram_basic', 'instagram_manage_insights', 'pages_read_engagement'],
+  findRecentPosts: ['instagram_basic', 'pages_read_engagement'],
 };
 
 /**
@@ -86,7 +89,10 @@ const FACEBOOK_LOGIN_SCOPES: AuthScopes = {
  * (https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/business-login):
  * publishing `instagram_business_content_publish`, comments and mentions
  * `instagram_business_manage_comments`, insights and follower demographics
- * `instagram_business_manage_insights`, all beside `instagram_business_basic`. Refreshing needs
+ * `instagram_business_manage_insights`, all beside `instagram_business_basic`, which alone lists the
+ * account's own media (`findRecentPosts`,
+ * https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media).
+ * Refreshing needs
  * no scope of its own (https://developers.facebook.com/docs/instagram-platform/reference/refresh_access_token).
  */
 const INSTAGRAM_LOGIN_SCOPES: AuthScopes = {
@@ -95,6 +101,7 @@ const INSTAGRAM_LOGIN_SCOPES: AuthScopes = {
   engagement: ['instagram_business_basic', 'instagram_business_manage_comments'],
   reply: ['instagram_business_basic', 'instagram_business_manage_comments'],
   research: ['instagram_business_basic', 'instagram_business_manage_insights'],
+  findRecentPosts: ['instagram_business_basic'],
 };
 
 /**

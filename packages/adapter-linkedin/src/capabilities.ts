@@ -85,7 +85,8 @@ const S = LINKEDIN_SCOPES;
  * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api,
  * https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/comments-api,
  * https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/reactions-api),
- * reading them `r_member_social`; post analytics `r_member_postAnalytics`
+ * reading them, and the member's own posts (`findRecentPosts`), `r_member_social`; post analytics
+ * `r_member_postAnalytics`
  * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/members/post-statistics)
  * and the follower count `r_member_profileAnalytics`
  * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/members/follower-statistics).
@@ -97,12 +98,13 @@ const MEMBER_SCOPES: AuthScopes = {
   engagement: [S.readMemberSocial],
   reply: [S.writeMemberSocial],
   like: [S.writeMemberSocial],
+  findRecentPosts: [S.readMemberSocial],
 };
 
 /**
  * The scopes an organization's operations need (the same pages): posts, comments and reactions
- * `w_organization_social`, reading them `r_organization_social`; share statistics, follower
- * counts and follower statistics `rw_organization_admin`
+ * `w_organization_social`, reading them and the organization's posts `r_organization_social`;
+ * share statistics, follower counts and follower statistics `rw_organization_admin`
  * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/share-statistics,
  * https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/follower-statistics).
  * Refresh tokens come with an approved app, not with a scope
@@ -116,6 +118,7 @@ const ORGANIZATION_SCOPES: AuthScopes = {
   reply: [S.writeOrganizationSocial],
   like: [S.writeOrganizationSocial],
   research: [S.organizationAdmin],
+  findRecentPosts: [S.readOrganizationSocial],
 };
 
 /**

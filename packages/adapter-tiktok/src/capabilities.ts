@@ -186,7 +186,8 @@ export function tiktokCapabilities(settings: TikTokCapabilitySettings): Capabili
     // (https://developers.tiktok.com/doc/oauth-user-access-token-management).
     // Scopes by endpoint (https://developers.tiktok.com/doc/tiktok-api-scopes): direct posts and
     // creator info `video.publish` (a draft sent with `mode: 'inbox'` needs `video.upload`
-    // instead), post metrics `video.list`, account counts `user.info.basic` and `user.info.stats`.
+    // instead), post metrics and the account's video list (`findRecentPosts`) `video.list`,
+    // account counts `user.info.basic` and `user.info.stats`.
     // Refreshing needs no scope of its own.
     auth: {
       flavour: 'oauth2',
@@ -195,6 +196,7 @@ export function tiktokCapabilities(settings: TikTokCapabilitySettings): Capabili
       scopes: {
         publish: [TIKTOK_SCOPES.videoPublish],
         metrics: [TIKTOK_SCOPES.userInfoBasic, TIKTOK_SCOPES.userInfoStats, TIKTOK_SCOPES.videoList],
+        findRecentPosts: [TIKTOK_SCOPES.videoList],
       },
     },
     rateLimits: {

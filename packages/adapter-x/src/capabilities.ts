@@ -254,7 +254,8 @@ export function xCapabilities(settings: {
       // Each endpoint's `security` `OAuth2UserToken` scopes in https://api.x.com/2/openapi.json, as
       // the scope table of https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code
       // describes them: POST and DELETE /2/tweets `tweet.read tweet.write users.read`, media upload
-      // `media.write`, reads `tweet.read users.read`, GET /2/dm_events `dm.read`, DM replies `dm.write`,
+      // `media.write`, reads (the account's own timeline too) `tweet.read users.read`,
+      // GET /2/dm_events `dm.read`, DM replies `dm.write`,
       // PUT /2/tweets/:id/hidden `tweet.moderate.write`, likes `like.write`; a refresh token comes
       // only with `offline.access`.
       scopes: {
@@ -266,6 +267,7 @@ export function xCapabilities(settings: {
         like: [...X_READ_SCOPES, 'like.write'],
         search: [...X_READ_SCOPES],
         research: [...X_READ_SCOPES],
+        findRecentPosts: [...X_READ_SCOPES],
         refresh: ['offline.access'],
       },
     },

@@ -1,3 +1,4 @@
+import { createLinkedInAdapter } from '@smmkit/adapter-linkedin';
 import { describe, expect, it } from 'vitest';
 import { scopeChecks } from '../src/commands/doctor.js';
 
@@ -13,6 +14,18 @@ describe("doctor's scope check", () => {
 
   it('says unknown, not missing, when the platform did not report the granted scopes', () => {
     expect(scopeChecks(declared, undefined).map((check) => check.state)).toEqual(['unknown', 'unknown']);
+  });
+
+  it('flags a LinkedIn member token that can post but not read its posts back to reconcile a lost create', () => {
+    const declared = createLinkedInAdapter({}).capabilities.auth.scopes;
+    const checks = scopeChecks(declared, ['w_member_social']);
+    expect(checks.find((check) => check.operation === 'publish')?.state).toBe('ok');
+    expect(checks.find((check) => check.operation === 'findRecentPosts')).toEqual({
+      operation: 'findRecentPosts',
+      needed: ['r_member_social'],
+      state: 'missing',
+      missing: ['r_member_social'],
+    });
   });
 
   it('checks nothing for an adapter that declares no scopes', () => {

@@ -285,6 +285,11 @@ export const AuthScopesSchema = z.strictObject({
   search: z.optional(scopeList()),
   /** `lookupPublicAccount` and `getAudience`. */
   research: z.optional(scopeList()),
+  /**
+   * `findRecentPosts`: the read the publisher makes after a create whose answer was lost, to learn
+   * whether the post exists. Without these scopes such an outcome stays `unknown`.
+   */
+  findRecentPosts: z.optional(scopeList()),
   /** Keeping access without the user: a refresh token (X: `offline.access`). */
   refresh: z.optional(scopeList()),
 });
