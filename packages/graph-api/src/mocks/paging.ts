@@ -1,4 +1,4 @@
-import { type Identified, type IdWindow, pageByIds } from '@smmkit/testkit/simulator-kit';
+import { compareIds, type Identified } from '@smmkit/testkit/simulator-kit';
 import { invalidParameter } from './errors.js';
 import { pageLimit } from './forward-page.js';
 import type { GraphParams } from './params.js';
@@ -48,12 +48,20 @@ export interface EdgePage {
 }
 
 /**
- * One page of an edge's items, `limit` (default 25, at most 100, 0 for none) after or before a cursor, cut by
- * testkit's `pageByIds` (https://developers.facebook.com/docs/graph-api/results), without `next`
- * and `previous` links: {@link graphPage} adds them for a top-level edge, a nested expansion
- * (`business_discovery{media.limit(5)}`) builds its own. `order` is the edge's: `newest` first
- * (media, comments) or `oldest` first (replies); `after` reads on in that order. A bad limit or a
- * cursor to no item of the edge is a 400 (ASSUMED wording).
+ * The order of an edge's items: `newest` first or `oldest` first by id (ids are handed out in
+ * creation order), or `by` a comparator for an edge ordered on something else (a Page's posts
+ * by `created_time`, which a scheduled post's id does not follow). `by` returns a negative number
+ * when `a` comes first.
+ */
+export type EdgeOrder<T> = 'newest' | 'oldest' | { readonly by: (a: T, b: T) => number };
+
+/**
+ * One page of an edge's items, `limit` (default 25, at most 100, 0 for none) after or before a
+ * cursor in the edge's `order` (https://developers.facebook.com/docs/graph-api/results), without
+ * `next` and `previous` links: {@link graphPage} adds them for a top-level edge, a nested expansion
+ * (`business_discovery{media.limit(5)}`) builds its own. `after` reads on in the edge's order,
+ * `before` back towards its start. A bad limit or a cursor to no item of the edge is a 400
+ * (ASSUMED wording).
  *
  * @example
  * ```ts
@@ -64,30 +72,27 @@ export interface EdgePage {
 export function edgePage<T extends Identified>(
   items: readonly T[],
   window: EdgeWindow,
-  order: 'newest' | 'oldest',
+  order: EdgeOrder<T>,
   render: (item: T) => Record<string, unknown>,
 ): EdgePage | Response {
   const size = pageLimit(window.limit, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   if (size instanceof Response) return size;
+  const compare =
+    order === 'newest'
+      ? (a: T, b: T) => compareIds(b.id, a.id)
+      : order === 'oldest'
+        ? (a: T, b: T) => compareIds(a.id, b.id)
+        : order.by;
+  const ordered = [...items].sort(compare);
   const [after, before] = [window.after, window.before].map((cursor) =>
-    cursor === undefined ? undefined : (items.find((item) => encodeCursor(item.id) === cursor)?.id ?? null),
+    cursor === undefined ? undefined : ordered.findIndex((item) => encodeCursor(item.id) === cursor),
   );
-  if (after === null || before === null) return invalidParameter('Invalid cursor');
-  const newest = order === 'newest';
-  // `after` moves away from the edge's start, `before` back towards it: in id terms, older or newer.
-  const towardsOlder = after !== undefined ? newest : before !== undefined ? !newest : undefined;
-  const cursor = after ?? before;
-  const idWindow: IdWindow =
-    towardsOlder === undefined
-      ? { limit: size, from: order }
-      : towardsOlder
-        ? { limit: size, olderThan: cursor }
-        : { limit: size, newerThan: cursor, from: 'oldest' };
-  const page = pageByIds(items, idWindow);
-  const data = newest ? page.items : page.items.reverse();
+  if (after === -1 || before === -1) return invalidParameter('Invalid cursor');
+  const start = after !== undefined ? after + 1 : before !== undefined ? Math.max(0, before - size) : 0;
+  const end = after === undefined && before !== undefined ? before : start + size;
+  const data = ordered.slice(start, end);
   const first = data[0];
   const last = data.at(-1);
-  const [hasNext, hasPrevious] = newest ? [page.hasOlder, page.hasNewer] : [page.hasNewer, page.hasOlder];
   if (first === undefined || last === undefined)
     return { body: { data: [] }, size, hasNext: false, hasPrevious: false };
   return {
@@ -96,8 +101,8 @@ export function edgePage<T extends Identified>(
       paging: { cursors: { before: encodeCursor(first.id), after: encodeCursor(last.id) } },
     },
     size,
-    hasNext,
-    hasPrevious,
+    hasNext: end < ordered.length,
+    hasPrevious: start > 0,
   };
 }
 
@@ -117,7 +122,7 @@ export function edgePage<T extends Identified>(
 export function graphPage<T extends Identified>(
   items: readonly T[],
   request: { readonly params: GraphParams; readonly url: URL },
-  order: 'newest' | 'oldest',
+  order: EdgeOrder<T>,
   render: (item: T) => Record<string, unknown>,
 ): Response {
   const { params, url } = request;

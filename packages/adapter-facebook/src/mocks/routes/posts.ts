@@ -1,6 +1,6 @@
-import { fieldNames, graphTime, pageLimit, pick, unsupportedRequest } from '@smmkit/graph-api/mocks';
+import { fieldNames, graphPage, graphTime, pick, unsupportedRequest } from '@smmkit/graph-api/mocks';
 import type { SimulatedPost } from '@smmkit/testkit';
-import { growingCount } from '@smmkit/testkit/simulator-kit';
+import { compareIds, growingCount } from '@smmkit/testkit/simulator-kit';
 import { type FacebookContext, timeBounds } from '../context.js';
 import { isLive } from '../publication.js';
 
@@ -12,6 +12,11 @@ function postJson(post: SimulatedPost): Record<string, unknown> {
     created_time: graphTime(post.createdAt),
     permalink_url: `https://www.facebook.com/${post.id}`,
   };
+}
+
+/** The feed's order: newest `created_time` first, the later-made post first at the same second. */
+function newestCreatedFirst(a: SimulatedPost, b: SimulatedPost): number {
+  return b.createdAt - a.createdAt || compareIds(b.id, a.id);
 }
 
 /** How fast a post's counts grow in the simulator, per hour after publishing (made-up figures). */
@@ -31,7 +36,7 @@ function countsJson(post: SimulatedPost, now: number): Record<string, unknown> {
 
 /**
  * `GET /{v}/{page-id}/posts` (newest first, `since` and `until` in Unix seconds or a date as
- * `timeBounds` reads them, `limit`, `fields`) and `DELETE /{v}/{post-id}` → `{success:true}` for the Page's own posts
+ * `timeBounds` reads them, `fields`, paged with `limit`, `after` and `before` as every edge) and `DELETE /{v}/{post-id}` → `{success:true}` for the Page's own posts
  * (https://developers.facebook.com/docs/graph-api/reference/page/feed,
  * https://developers.facebook.com/docs/pages-api/posts), and `GET /{v}/{id}` for a post's counts
  * (`shares`, `comments.summary(true)`, `reactions.summary(true)`) or a Page's `followers_count`
@@ -47,30 +52,24 @@ function countsJson(post: SimulatedPost, now: number): Record<string, unknown> {
  */
 export function registerPostRoutes(context: FacebookContext): void {
   const { sim } = context;
-  context.route('GET', '/:version/:pageId/posts', {}, ({ path, params, accountId, now }) => {
+  context.route('GET', '/:version/:pageId/posts', {}, ({ path, params, url, accountId, now }) => {
     const pageId = path.pageId ?? '';
     if (pageId !== accountId) return unsupportedRequest('GET', pageId);
     // `since` and `until` bound the results, both ends kept (ASSUMED: the docs do not say whether
     // a post at exactly `until` is in); an unreadable one is refused (see `timeBounds`).
     const { since, until } = timeBounds(params);
-    // `limit` as every Graph edge reads it (`pageLimit`): 25 when absent, 0 a page of none, not a
-    // whole number → (#100) Invalid limit; at most 100 (ASSUMED cap, as before).
-    const limit = pageLimit(params.get('limit'), 25, 100);
-    if (limit instanceof Response) return limit;
     const fields = fieldNames(params.get('fields') ?? 'id,message,created_time');
-    const posts = sim.posts
+    const posts = sim.posts.filter(
       // Comments the Page wrote (stored as posts), scheduled posts until their time, videos until
       // processed, drafts and failed videos are not in the feed (`isLive`).
-      .filter(
-        (post) =>
-          post.accountId === pageId &&
-          post.createdAt >= since &&
-          post.createdAt <= until &&
-          isLive(post, now),
-      )
-      .sort((a, b) => b.createdAt - a.createdAt)
-      .slice(0, limit);
-    return Response.json({ data: posts.map((post) => pick(postJson(post), fields)) });
+      (post) =>
+        post.accountId === pageId && post.createdAt >= since && post.createdAt <= until && isLive(post, now),
+    );
+    // Paged as every Graph edge (`limit` default 25, at most 100, `after`/`before` cursors, `next`),
+    // newest `created_time` first: a scheduled post's id is older than its place in the feed.
+    return graphPage(posts, { params, url }, { by: newestCreatedFirst }, (post) =>
+      pick(postJson(post), fields),
+    );
   });
   context.route('GET', '/:version/:id', {}, ({ path, params, now }) => {
     const id = path.id ?? '';
