@@ -1,7 +1,8 @@
-import type { RequestContext } from '@smmkit/core';
+import { type RequestContext, TransientError } from '@smmkit/core';
 import type { RecentPost, RecentPostsQuery } from '@smmkit/core/adapter-kit';
 import { clampPageSize, type HttpClient, matchRecentPosts, systemClock } from '@smmkit/core/adapter-kit';
-import { parseGraphTime } from '@smmkit/graph-api';
+import { graphNextCursor, parseGraphTime } from '@smmkit/graph-api';
+import type { z } from 'zod/mini';
 import { facebookPostRef } from './post-ref.js';
 import { PagePostListSchema } from './schemas.js';
 
@@ -12,15 +13,16 @@ const MAX_LIMIT = 100;
 
 /**
  * The Page's posts created at or after `query.since`, newest first, for reconciling a publish
- * whose outcome is unknown. Two lists are read, one page each:
+ * whose outcome is unknown. Two lists are read:
  *
- * - `GET /{page-id}/posts?fields=id,message,created_time&since=…`, the posts in the Page's feed
- *   (https://developers.facebook.com/docs/graph-api/reference/page/feed);
- * - `GET /{page-id}/scheduled_posts?fields=id,message,created_time`, the natively scheduled posts
- *   not yet published, which the feed leaves out until their time
- *   (https://developers.facebook.com/docs/graph-api/reference/page/scheduled_posts/): without it a
- *   scheduled create whose answer was lost would look missing and be posted twice. Filtered on
- *   `created_time` here, as the edge's own filters are not documented.
+ * - `GET /{page-id}/posts?fields=id,message,created_time&since=…`, one page of the posts in the
+ *   Page's feed, newest first (https://developers.facebook.com/docs/graph-api/reference/page/feed);
+ * - `GET /{page-id}/scheduled_posts?fields=id,message,created_time`, every page of it (100 a
+ *   page): the natively scheduled posts not yet published, which the feed leaves out until their
+ *   time (https://developers.facebook.com/docs/graph-api/reference/page/scheduled_posts/). Without
+ *   it a scheduled create whose answer was lost would look missing and be posted twice; its order
+ *   is not documented, so the lost one may be on any page. Filtered on `created_time` here, as
+ *   the edge's own filters are not documented.
  *
  * A post in both (it went live between the two reads) is returned once. With `query.text`, only
  * posts whose message matches are returned (NFC, whitespace collapsed).
@@ -43,19 +45,25 @@ export async function findRecentFacebookPosts(
   const clock = context.clock ?? systemClock;
   const pageId = context.account.accountId;
   const limit = clampPageSize(query.limit, DEFAULT_LIMIT, MAX_LIMIT);
-  const list = async (edge: 'posts' | 'scheduled_posts', since: number | undefined) => {
+  const read = async (
+    edge: 'posts' | 'scheduled_posts',
+    query: { since?: number; limit: number; after?: string },
+  ) => {
     const { data } = await http.request({
       method: 'GET',
       path: `/${encodeURIComponent(pageId)}/${edge}`,
       operation: edge === 'posts' ? 'list recent posts' : 'list scheduled posts',
-      searchParams: { fields: 'id,message,created_time', since, limit },
+      searchParams: { fields: 'id,message,created_time', ...query },
       schema: PagePostListSchema,
       context,
     });
-    return data.data ?? [];
+    return data;
   };
-  const published = await list('posts', Math.floor(query.since.getTime() / 1000));
-  const scheduled = await list('scheduled_posts', undefined);
+  const published =
+    (await read('posts', { since: Math.floor(query.since.getTime() / 1000), limit })).data ?? [];
+  const scheduled = await everyScheduledPost((after) =>
+    read('scheduled_posts', { limit: MAX_LIMIT, ...(after === undefined ? {} : { after }) }),
+  );
   const now = new Date(clock.now());
   // By id: a post that went live between the two reads is in both.
   const unique = new Map([...scheduled, ...published].map((post) => [post.id, post]));
@@ -67,4 +75,30 @@ export async function findRecentFacebookPosts(
     }))
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   return matchRecentPosts(recent, query, { limit });
+}
+
+/** A page of `/posts` or `/scheduled_posts`, as read. */
+type PagePostList = z.output<typeof PagePostListSchema>;
+
+/**
+ * Every post of the Page's `/scheduled_posts`, page after page (`graphNextCursor`). A cursor
+ * that comes back again would loop forever, so it is refused as an invalid answer, and the
+ * reconciliation stays `unknown` rather than concluding the post is missing.
+ */
+async function everyScheduledPost(readPage: (after: string | undefined) => Promise<PagePostList>) {
+  const posts: NonNullable<PagePostList['data']> = [];
+  const seen = new Set<string>();
+  let after: string | undefined;
+  for (;;) {
+    const page = await readPage(after);
+    posts.push(...(page.data ?? []));
+    after = graphNextCursor(page.paging);
+    if (after === undefined) return posts;
+    if (seen.has(after))
+      throw new TransientError('invalid_response', 'list scheduled posts: Graph repeated a paging cursor.', {
+        platform: 'facebook',
+        hint: "Check the Page's scheduled posts (Meta Business Suite) before publishing the post again.",
+      });
+    seen.add(after);
+  }
 }

@@ -190,6 +190,32 @@ describe('native scheduling', () => {
     expect(h.facebook.sim.log.forRoute('GET /:version/:pageId/scheduled_posts')).not.toHaveLength(0);
   });
 
+  it('reconciles a lost scheduled create found on a later page of the scheduled posts', async () => {
+    const adapter = h.adapter();
+    // 100 posts go out sooner, so the lost one is on the second page of /scheduled_posts (100 a page).
+    for (let n = 0; n < 100; n += 1)
+      await adapter.publish(
+        { text: `Queued ${n}` },
+        h.context({ scheduledFor: new Date(START + DAY + n * MINUTE) }),
+      );
+    h.facebook.sim.faults.inject({ kind: 'accepted_then_lost', route: FEED });
+    const publisher = createPublisher({
+      adapters: [adapter],
+      tokens: () => staticTokenProvider(h.acme.accessToken),
+      clock: h.adapterClock,
+    });
+    const [outcome] = await publisher.publish(
+      { text: 'Last in the queue' },
+      [{ platform: 'facebook', accountId: h.acme.account.id }],
+      { scheduledFor: new Date(START + 2 * DAY) },
+    );
+    expect(h.facebook.sim.posts.filter((post) => post.text === 'Last in the queue')).toHaveLength(1);
+    expect(h.facebook.sim.log.forRoute(FEED)).toHaveLength(101);
+    expect(outcome?.status).toBe('published');
+    const reads = h.facebook.sim.log.forRoute('GET /:version/:pageId/scheduled_posts');
+    expect(reads.map((read) => new URL(read.url).searchParams.has('after'))).toContain(true);
+  });
+
   it('finds scheduled posts by text when reconciling, once each, and live posts too', async () => {
     const adapter = h.adapter();
     const live = await adapter.publish({ text: 'Live now' }, h.context());

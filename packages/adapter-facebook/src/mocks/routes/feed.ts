@@ -1,6 +1,7 @@
 import {
   fieldNames,
   type GraphParams,
+  graphPage,
   graphTime,
   invalidParameter,
   listParam,
@@ -63,7 +64,7 @@ export function registerFeedRoutes(context: FacebookContext): void {
     });
     return Response.json({ id: post.id });
   });
-  context.route('GET', '/:version/:pageId/scheduled_posts', {}, ({ path, params, accountId, now }) => {
+  context.route('GET', '/:version/:pageId/scheduled_posts', {}, ({ path, params, url, accountId, now }) => {
     const pageId = path.pageId ?? '';
     if (pageId !== accountId) return unsupportedRequest('GET', pageId);
     const fields = fieldNames(params.get('fields') ?? 'id,message,scheduled_publish_time');
@@ -74,22 +75,21 @@ export function registerFeedRoutes(context: FacebookContext): void {
     };
     const scheduled = sim.posts
       .filter((post) => post.accountId === pageId && post.inReplyToId === undefined)
-      .filter((post) => typeof post.extra.scheduledAt === 'number' && post.extra.scheduledAt > now)
-      .sort((a, b) => a.createdAt - b.createdAt);
-    return Response.json({
-      data: scheduled.map((post) =>
-        pick(
-          {
-            id: post.id,
-            ...(post.text === '' ? {} : { message: post.text }),
-            created_time: createdTime(post.extra),
-            scheduled_publish_time: Math.floor(post.createdAt / 1000),
-            is_published: false,
-          },
-          fields,
-        ),
+      .filter((post) => typeof post.extra.scheduledAt === 'number' && post.extra.scheduledAt > now);
+    // Paged as every Graph edge (`limit` default 25, at most 100, cursors, `next`); the soonest
+    // to go out first (ASSUMED: the reference does not give the order).
+    return graphPage(scheduled, { params, url }, { by: (a, b) => a.createdAt - b.createdAt }, (post) =>
+      pick(
+        {
+          id: post.id,
+          ...(post.text === '' ? {} : { message: post.text }),
+          created_time: createdTime(post.extra),
+          scheduled_publish_time: Math.floor(post.createdAt / 1000),
+          is_published: false,
+        },
+        fields,
       ),
-    });
+    );
   });
 }
 
