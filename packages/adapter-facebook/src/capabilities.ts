@@ -194,7 +194,9 @@ export function facebookCapabilities(
     // https://developers.facebook.com/docs/graph-api/reference/object/likes). The same permissions
     // as FACEBOOK_PAGE_SCOPES (auth/facebook-login.ts), by operation. Reading the Page's posts
     // back (`findRecentPosts`) needs `pages_read_engagement`
-    // (https://developers.facebook.com/docs/pages-api/posts).
+    // (https://developers.facebook.com/docs/pages-api/posts); the same for its scheduled posts
+    // (ASSUMED: https://developers.facebook.com/docs/graph-api/reference/page/scheduled_posts/
+    // asks only for a Page access token).
     auth: {
       flavour: 'oauth2',
       refreshable: false,

@@ -47,13 +47,13 @@ export async function findRecentFacebookPosts(
   const limit = clampPageSize(query.limit, DEFAULT_LIMIT, MAX_LIMIT);
   const read = async (
     edge: 'posts' | 'scheduled_posts',
-    query: { since?: number; limit: number; after?: string },
+    params: { since?: number; limit: number; after?: string },
   ) => {
     const { data } = await http.request({
       method: 'GET',
       path: `/${encodeURIComponent(pageId)}/${edge}`,
       operation: edge === 'posts' ? 'list recent posts' : 'list scheduled posts',
-      searchParams: { fields: 'id,message,created_time', ...query },
+      searchParams: { fields: 'id,message,created_time', ...params },
       schema: PagePostListSchema,
       context,
     });
@@ -80,25 +80,38 @@ export async function findRecentFacebookPosts(
 /** A page of `/posts` or `/scheduled_posts`, as read. */
 type PagePostList = z.output<typeof PagePostListSchema>;
 
+/** The most pages of `/scheduled_posts` read (100 a page): 5,000 posts scheduled ahead. */
+const MAX_SCHEDULED_PAGES = 50;
+
 /**
- * Every post of the Page's `/scheduled_posts`, page after page (`graphNextCursor`). A cursor
- * that comes back again would loop forever, so it is refused as an invalid answer, and the
- * reconciliation stays `unknown` rather than concluding the post is missing.
+ * Every post of the Page's `/scheduled_posts`, page after page (`graphNextCursor`). Reading on
+ * must end in a last page: a page that says more follow but gives no cursor, a cursor that comes
+ * back again, or more than {@link MAX_SCHEDULED_PAGES} pages are refused as an invalid answer, so
+ * the reconciliation stays `unknown` instead of concluding from part of the list that the post
+ * is missing. (The publisher books one read for the whole look.)
  */
 async function everyScheduledPost(readPage: (after: string | undefined) => Promise<PagePostList>) {
   const posts: NonNullable<PagePostList['data']> = [];
   const seen = new Set<string>();
   let after: string | undefined;
-  for (;;) {
+  for (let pages = 1; ; pages += 1) {
     const page = await readPage(after);
     posts.push(...(page.data ?? []));
-    after = graphNextCursor(page.paging);
-    if (after === undefined) return posts;
-    if (seen.has(after))
-      throw new TransientError('invalid_response', 'list scheduled posts: Graph repeated a paging cursor.', {
+    if (page.paging?.next === undefined) return posts;
+    const next = graphNextCursor(page.paging);
+    if (next === undefined || seen.has(next) || pages >= MAX_SCHEDULED_PAGES) {
+      const problem =
+        next === undefined
+          ? 'a page says more follow but gives no cursor'
+          : seen.has(next)
+            ? 'Graph repeated a paging cursor'
+            : `more than ${MAX_SCHEDULED_PAGES} pages`;
+      throw new TransientError('invalid_response', `list scheduled posts: ${problem}.`, {
         platform: 'facebook',
         hint: "Check the Page's scheduled posts (Meta Business Suite) before publishing the post again.",
       });
-    seen.add(after);
+    }
+    seen.add(next);
+    after = next;
   }
 }

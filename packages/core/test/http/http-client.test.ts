@@ -143,6 +143,35 @@ describe('createHttpClient', () => {
     expect(used).toEqual([`Bearer ${TOKEN}`, `Bearer ${FRESH}`]);
   });
 
+  it('sends a token placed in the query, and after a refresh only the new one, beside the request query', async () => {
+    const queries: string[] = [];
+    server.use(
+      http.get(`${BASE}/me`, ({ request }) => {
+        queries.push(new URL(request.url).search);
+        return queries.length === 1
+          ? HttpResponse.json({ error: 'expired' }, { status: 401 })
+          : HttpResponse.json({ id: 'me' });
+      }),
+    );
+    const metaStyle = client({
+      authorize: (token) => ({ searchParams: { access_token: token } }),
+      classifyError: (response) =>
+        response.status === 401
+          ? new AuthError('auth_expired', 'expired', { platform: 'example' })
+          : undefined,
+    });
+    const response = await metaStyle.request({
+      method: 'GET',
+      path: '/me',
+      operation: 'read',
+      searchParams: { fields: 'id' },
+      schema: ItemSchema,
+      context: contextWith({ tokens: { getAccessToken: async () => TOKEN, refresh: async () => FRESH } }),
+    });
+    expect(response.data.id).toBe('me');
+    expect(queries).toEqual([`?fields=id&access_token=${TOKEN}`, `?fields=id&access_token=${FRESH}`]);
+  });
+
   it('gives up with an auth error when the refreshed token is rejected too', async () => {
     server.use(http.get(`${BASE}/me`, () => HttpResponse.json({ message: 'bad token' }, { status: 401 })));
     const refresh = vi.fn(async () => FRESH);

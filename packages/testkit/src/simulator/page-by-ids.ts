@@ -11,7 +11,7 @@ export interface IdWindow {
   readonly newerThan?: string | undefined;
   /**
    * The end of the window the page is cut from: `newest` (default; what a timeline shows first)
-   * or `oldest` (the items right above `newerThan`, as Mastodon's `min_id` and Graph's `before` give).
+   * or `oldest` (the items right above `newerThan`, as Mastodon's `min_id` gives).
    */
   readonly from?: 'newest' | 'oldest' | undefined;
 }
@@ -28,9 +28,9 @@ export interface IdPage<T> {
 
 /**
  * One page of `items` (in any order; ids are increasing numeric strings), newest first: the
- * items inside the window's id bounds, `limit` of them from its newest or oldest end. Every
- * simulator's paging is this cut plus its own wire format (Mastodon's `Link` header, X's
- * `meta.next_token`, Graph's `paging.cursors`); `hasOlder` and `hasNewer` look at all `items`, so
+ * items inside the window's id bounds, `limit` of them from its newest or oldest end. The paging
+ * of id-cursor APIs is this cut plus their own wire format (Mastodon's `Link` header, X's
+ * `meta.next_token`); `hasOlder` and `hasNewer` look at all `items`, so
  * they tell whether a link to the next or previous page leads anywhere. An empty page has neither.
  *
  * @param items - everything the endpoint could list (already filtered to what the caller may see)
