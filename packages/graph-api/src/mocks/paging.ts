@@ -50,10 +50,15 @@ export interface EdgePage {
 /**
  * The order of an edge's items: `newest` first or `oldest` first by id (ids are handed out in
  * creation order), or `by` a comparator for an edge ordered on something else (a Page's posts
- * by `created_time`, which a scheduled post's id does not follow). `by` returns a negative number
- * when `a` comes first.
+ * by `created_time`, which a scheduled post's id does not follow).
  */
-export type EdgeOrder<T> = 'newest' | 'oldest' | { readonly by: (a: T, b: T) => number };
+export type EdgeOrder<T> =
+  | 'newest'
+  | 'oldest'
+  | {
+      /** Compares two items of the edge: negative when `a` comes first. */
+      readonly by: (a: T, b: T) => number;
+    };
 
 /**
  * One page of an edge's items, `limit` (default 25, at most 100, 0 for none) after or before a
