@@ -1,8 +1,7 @@
-import { type RequestContext, TransientError } from '@smmkit/core';
+import type { RequestContext } from '@smmkit/core';
 import type { RecentPost, RecentPostsQuery } from '@smmkit/core/adapter-kit';
 import { clampPageSize, type HttpClient, matchRecentPosts, systemClock } from '@smmkit/core/adapter-kit';
-import { graphNextCursor, parseGraphTime } from '@smmkit/graph-api';
-import type { z } from 'zod/mini';
+import { everyGraphPage, parseGraphTime } from '@smmkit/graph-api';
 import { facebookPostRef } from './post-ref.js';
 import { PagePostListSchema } from './schemas.js';
 
@@ -61,8 +60,17 @@ export async function findRecentFacebookPosts(
   };
   const published =
     (await read('posts', { since: Math.floor(query.since.getTime() / 1000), limit })).data ?? [];
-  const scheduled = await everyScheduledPost((after) =>
-    read('scheduled_posts', { limit: MAX_LIMIT, ...(after === undefined ? {} : { after }) }),
+  // Every page of them: the lost create may be on any. Paging that does not end is refused, so
+  // the reconciliation stays `unknown` instead of concluding from part of the list that the post
+  // is missing. (The publisher books one read for the whole look.)
+  const scheduled = await everyGraphPage(
+    (after) => read('scheduled_posts', { limit: MAX_LIMIT, ...(after === undefined ? {} : { after }) }),
+    {
+      platform: 'facebook',
+      operation: 'list scheduled posts',
+      maxPages: MAX_SCHEDULED_PAGES,
+      hint: "Check the Page's scheduled posts (Meta Business Suite) before publishing the post again.",
+    },
   );
   const now = new Date(clock.now());
   // By id: a post that went live between the two reads is in both.
@@ -77,41 +85,5 @@ export async function findRecentFacebookPosts(
   return matchRecentPosts(recent, query, { limit });
 }
 
-/** A page of `/posts` or `/scheduled_posts`, as read. */
-type PagePostList = z.output<typeof PagePostListSchema>;
-
 /** The most pages of `/scheduled_posts` read (100 a page): 5,000 posts scheduled ahead. */
 const MAX_SCHEDULED_PAGES = 50;
-
-/**
- * Every post of the Page's `/scheduled_posts`, page after page (`graphNextCursor`). Reading on
- * must end in a last page: a page that says more follow but gives no cursor, a cursor that comes
- * back again, or more than {@link MAX_SCHEDULED_PAGES} pages are refused as an invalid answer, so
- * the reconciliation stays `unknown` instead of concluding from part of the list that the post
- * is missing. (The publisher books one read for the whole look.)
- */
-async function everyScheduledPost(readPage: (after: string | undefined) => Promise<PagePostList>) {
-  const posts: NonNullable<PagePostList['data']> = [];
-  const seen = new Set<string>();
-  let after: string | undefined;
-  for (let pages = 1; ; pages += 1) {
-    const page = await readPage(after);
-    posts.push(...(page.data ?? []));
-    if (page.paging?.next === undefined) return posts;
-    const next = graphNextCursor(page.paging);
-    if (next === undefined || seen.has(next) || pages >= MAX_SCHEDULED_PAGES) {
-      const problem =
-        next === undefined
-          ? 'a page says more follow but gives no cursor'
-          : seen.has(next)
-            ? 'Graph repeated a paging cursor'
-            : `more than ${MAX_SCHEDULED_PAGES} pages`;
-      throw new TransientError('invalid_response', `list scheduled posts: ${problem}.`, {
-        platform: 'facebook',
-        hint: "Check the Page's scheduled posts (Meta Business Suite) before publishing the post again.",
-      });
-    }
-    seen.add(next);
-    after = next;
-  }
-}

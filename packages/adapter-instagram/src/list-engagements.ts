@@ -1,6 +1,11 @@
 import type { Engagement, EngagementPage, EngagementQuery, PostRef, RequestContext } from '@smmkit/core';
 import { type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
-import { GRAPH_MAX_PAGE_SIZE, graphNextCursor, listGraphEngagements } from '@smmkit/graph-api';
+import {
+  everyGraphPage,
+  GRAPH_MAX_PAGE_SIZE,
+  graphNextCursor,
+  listGraphEngagements,
+} from '@smmkit/graph-api';
 import {
   COMMENT_FIELDS,
   type EngagementWhere,
@@ -17,6 +22,12 @@ import { CommentListSchema, MediaListSchema } from './schemas.js';
  * (https://developers.facebook.com/docs/instagram-platform/comment-moderation; webhooks.ts).
  */
 export const INSTAGRAM_RECENT_MEDIA_FOR_COMMENTS = 25;
+
+/**
+ * The most pages of replies read for one comment (100 a page, so 10,000 replies). Not a platform
+ * rule: a bound on paging that would otherwise never end.
+ */
+const MAX_REPLY_PAGES = 100;
 
 /**
  * Pages of engagement on Instagram (https://developers.facebook.com/docs/instagram-platform/comment-moderation), with Graph cursor paging
@@ -58,23 +69,35 @@ export function listInstagramEngagements(
     postRef,
   });
 
-  /** Every reply of a top-level comment, `GET /{ig-comment-id}/replies` (https://developers.facebook.com/docs/instagram-platform/comment-moderation). */
-  async function replies(commentId: string, at: EngagementWhere): Promise<Engagement[]> {
-    const found: Engagement[] = [];
-    let after: string | undefined;
-    for (;;) {
-      const { data } = await http.request({
-        method: 'GET',
-        path: `/${encodeURIComponent(commentId)}/replies`,
+  /**
+   * Every reply of a top-level comment, `GET /{ig-comment-id}/replies`, page after page
+   * (https://developers.facebook.com/docs/instagram-platform/comment-moderation). Paging that
+   * does not end (a cursor that comes back, a next page without one, more than
+   * {@link MAX_REPLY_PAGES} pages) fails the listing rather than reading forever.
+   */
+  function replies(commentId: string, at: EngagementWhere): Promise<Engagement[]> {
+    return everyGraphPage(
+      async (after) => {
+        const { data } = await http.request({
+          method: 'GET',
+          path: `/${encodeURIComponent(commentId)}/replies`,
+          operation: 'list replies',
+          searchParams: { fields: COMMENT_FIELDS, limit: GRAPH_MAX_PAGE_SIZE, after },
+          schema: CommentListSchema,
+          context,
+        });
+        return {
+          ...data,
+          data: (data.data ?? []).map((reply) => instagramCommentEngagement(reply, at, commentId)),
+        };
+      },
+      {
+        platform: 'instagram',
         operation: 'list replies',
-        searchParams: { fields: COMMENT_FIELDS, limit: GRAPH_MAX_PAGE_SIZE, after },
-        schema: CommentListSchema,
-        context,
-      });
-      found.push(...(data.data ?? []).map((reply) => instagramCommentEngagement(reply, at, commentId)));
-      after = graphNextCursor(data.paging);
-      if (after === undefined) return found;
-    }
+        maxPages: MAX_REPLY_PAGES,
+        hint: 'Retry the listing later; the paging Instagram answered for these replies did not end.',
+      },
+    );
   }
 
   return listGraphEngagements(query, {

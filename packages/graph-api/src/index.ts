@@ -57,6 +57,7 @@ export {
   listGraphEngagements,
 } from './engagement/list-graph-engagements.js';
 export { type GraphReply, postGraphReply } from './engagement/reply.js';
+export { type EveryGraphPageOptions, everyGraphPage, type GraphListPage } from './every-graph-page.js';
 export { type GraphError, graphErrorDetails, readGraphError } from './graph-error.js';
 export { createGraphHttpClient, type GraphHttpOptions } from './graph-http-client.js';
 export {

@@ -1,0 +1,76 @@
+import { TransientError } from '@smmkit/core';
+import type * as z from 'zod/mini';
+import type { GraphPlatform } from './platform.js';
+import { type GraphPagingSchema, graphNextCursor } from './schemas.js';
+
+/** One page of a Graph edge, as its schema read it: `{data?, paging?}`. */
+export interface GraphListPage<T> {
+  /** The page's items. */
+  readonly data?: readonly T[] | undefined;
+  /** Cursor paging (https://developers.facebook.com/docs/graph-api/results). */
+  readonly paging?: z.output<typeof GraphPagingSchema>;
+}
+
+/** What {@link everyGraphPage} reads, and what its error says when the paging does not end. */
+export interface EveryGraphPageOptions {
+  /** Stamped on the error. */
+  readonly platform: GraphPlatform;
+  /** What is read, starting the error message (`list scheduled posts`). */
+  readonly operation: string;
+  /** The most pages read; more is refused, as paging without end. */
+  readonly maxPages: number;
+  /** What the caller can do when the paging is refused. */
+  readonly hint: string;
+}
+
+/**
+ * Every item of a Graph edge, page after page: `readPage(after)` with `after` = the last page's
+ * `paging.cursors.after`, until a page without `paging.next`
+ * (https://developers.facebook.com/docs/graph-api/results).
+ *
+ * Reading on must end in such a last page. Three answers are refused instead of being read
+ * forever or taken as the whole list: a page that says more follow (`next`) but gives no cursor,
+ * a cursor that comes back again, and more than `maxPages` pages.
+ *
+ * @param readPage - reads one page; `after` is `undefined` for the first
+ * @param options - platform, operation, page cap and hint for the error
+ * @returns every item, in the order read
+ * @throws TransientError (`invalid_response`) when the paging does not end as above
+ *
+ * @example
+ * ```ts
+ * const replies = await everyGraphPage((after) => readReplies(commentId, after), {
+ *   platform: 'instagram', operation: 'list replies', maxPages: 100, hint: 'Retry later.',
+ * });
+ * ```
+ */
+export async function everyGraphPage<T>(
+  readPage: (after: string | undefined) => Promise<GraphListPage<T>>,
+  options: EveryGraphPageOptions,
+): Promise<T[]> {
+  const items: T[] = [];
+  const seen = new Set<string>();
+  let after: string | undefined;
+  for (let pages = 1; ; pages += 1) {
+    const page = await readPage(after);
+    items.push(...(page.data ?? []));
+    if (page.paging?.next === undefined) return items;
+    const next = graphNextCursor(page.paging);
+    const problem =
+      next === undefined
+        ? 'a page says more follow but gives no cursor'
+        : seen.has(next)
+          ? 'Graph repeated a paging cursor'
+          : pages >= options.maxPages
+            ? `more than ${options.maxPages} pages`
+            : undefined;
+    if (next === undefined || problem !== undefined) {
+      throw new TransientError('invalid_response', `${options.operation}: ${problem}.`, {
+        platform: options.platform,
+        hint: options.hint,
+      });
+    }
+    seen.add(next);
+    after = next;
+  }
+}
