@@ -27,4 +27,19 @@ describe('GET /{page-id}/posts?limit=', () => {
       expect(refused.body.error).toMatchObject({ code: 100, message: `(#100) Invalid limit: ${limit}` });
     }
   });
+
+  it('refuses a limit over 100, as Graph does for a Page\u2019s posts, and reads 100', async () => {
+    // "You can only read a maximum of 100 feed posts with the limit field. If you try to read more
+    // than that you will get an error" (https://developers.facebook.com/docs/graph-api/reference/page/feed).
+    const adapter = h.adapter();
+    for (const text of ['One', 'Two']) await adapter.publish({ text }, h.context());
+
+    expect((await posts('100')).body.data).toHaveLength(2);
+    const refused = await posts('101');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({
+      code: 100,
+      message: expect.stringContaining('not exceed 100'),
+    });
+  });
 });

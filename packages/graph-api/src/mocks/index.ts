@@ -39,7 +39,14 @@ export { forwardPage, pageLimit } from './forward-page.js';
 export { GraphComments, type NewGraphComment } from './graph-comments.js';
 export { createGraphSimulator, type GraphSimulator, type GraphSimulatorOptions } from './graph-simulator.js';
 export { graphTime } from './graph-time.js';
-export { type EdgeOrder, type EdgePage, type EdgeWindow, edgePage, graphPage } from './paging.js';
+export {
+  type EdgeLimit,
+  type EdgeOrder,
+  type EdgePage,
+  type EdgeWindow,
+  edgePage,
+  graphPage,
+} from './paging.js';
 export {
   boolParam,
   type FieldModifier,

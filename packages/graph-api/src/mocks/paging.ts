@@ -48,6 +48,23 @@ export interface EdgePage {
 }
 
 /**
+ * The largest `limit` an edge takes and what a larger one gets. Graph leaves it to each edge
+ * ("Some edges may also have a maximum on the limit value",
+ * https://developers.facebook.com/docs/graph-api/results): most read a larger limit as their
+ * largest page, some refuse it (a Page's posts: "If you try to read more than that you will get an
+ * error", https://developers.facebook.com/docs/graph-api/reference/page/feed).
+ */
+export interface EdgeLimit {
+  /** The largest page. */
+  readonly max: number;
+  /** `cap`: a larger `limit` reads `max` items; `refuse`: it is a 400. */
+  readonly above: 'cap' | 'refuse';
+}
+
+/** An edge's limit when it does not say: 100, a larger one read as 100 (ASSUMED). */
+const DEFAULT_EDGE_LIMIT: EdgeLimit = { max: MAX_PAGE_SIZE, above: 'cap' };
+
+/**
  * The order of an edge's items: `newest` first or `oldest` first by id (ids are handed out in
  * creation order), or `by` a comparator for an edge ordered on something else (a Page's posts
  * by `created_time`, which a scheduled post's id does not follow).
@@ -61,8 +78,9 @@ export type EdgeOrder<T> =
     };
 
 /**
- * One page of an edge's items, `limit` (default 25, at most 100, 0 for none) after or before a
- * cursor in the edge's `order` (https://developers.facebook.com/docs/graph-api/results), without
+ * One page of an edge's items, `limit` (default 25, at most `edgeLimit.max`, 100 unless given;
+ * 0 for none) after or before a cursor in the edge's `order`
+ * (https://developers.facebook.com/docs/graph-api/results), without
  * `next` and `previous` links: {@link graphPage} adds them for a top-level edge, a nested expansion
  * (`business_discovery{media.limit(5)}`) builds its own. `after` reads on in the edge's order,
  * `before` back towards its start. A bad limit or a cursor to no item of the edge is a 400
@@ -79,9 +97,15 @@ export function edgePage<T extends Identified>(
   window: EdgeWindow,
   order: EdgeOrder<T>,
   render: (item: T) => Record<string, unknown>,
+  edgeLimit: EdgeLimit = DEFAULT_EDGE_LIMIT,
 ): EdgePage | Response {
-  const size = pageLimit(window.limit, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-  if (size instanceof Response) return size;
+  const asked = pageLimit(window.limit, DEFAULT_PAGE_SIZE, Number.POSITIVE_INFINITY);
+  if (asked instanceof Response) return asked;
+  if (asked > edgeLimit.max && edgeLimit.above === 'refuse') {
+    // Wording ASSUMED: the docs say only that the error asks not to exceed the maximum.
+    return invalidParameter(`The limit parameter should not exceed ${edgeLimit.max}`);
+  }
+  const size = Math.min(asked, edgeLimit.max);
   const compare =
     order === 'newest'
       ? (a: T, b: T) => compareIds(b.id, a.id)
@@ -115,7 +139,8 @@ export function edgePage<T extends Identified>(
  * One page of an edge as Graph answers it (https://developers.facebook.com/docs/graph-api/results):
  * `{data, paging:{cursors:{before, after}, next?, previous?}}`, cut by {@link edgePage} from the
  * request's `limit`, `after` and `before`. `next` and `previous` repeat the request URL with the
- * cursor set, as Graph does.
+ * cursor set, as Graph does. `edgeLimit` is the edge's own largest page when it has one (100, a
+ * larger `limit` read as 100, unless given).
  *
  * @example
  * ```ts
@@ -129,10 +154,11 @@ export function graphPage<T extends Identified>(
   request: { readonly params: GraphParams; readonly url: URL },
   order: EdgeOrder<T>,
   render: (item: T) => Record<string, unknown>,
+  edgeLimit?: EdgeLimit,
 ): Response {
   const { params, url } = request;
   const window = { limit: params.get('limit'), after: params.get('after'), before: params.get('before') };
-  const page = edgePage(items, window, order, render);
+  const page = edgePage(items, window, order, render, edgeLimit);
   if (page instanceof Response) return page;
   const cursors = page.body.paging?.cursors;
   if (cursors === undefined) return Response.json(page.body);

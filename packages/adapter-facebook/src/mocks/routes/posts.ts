@@ -65,10 +65,17 @@ export function registerPostRoutes(context: FacebookContext): void {
       (post) =>
         post.accountId === pageId && post.createdAt >= since && post.createdAt <= until && isLive(post, now),
     );
-    // Paged as every Graph edge (`limit` default 25, at most 100, `after`/`before` cursors, `next`),
-    // newest `created_time` first: a scheduled post's id is older than its place in the feed.
-    return graphPage(posts, { params, url }, { by: newestCreatedFirst }, (post) =>
-      pick(postJson(post), fields),
+    // Paged as every Graph edge (`limit` default 25, `after`/`before` cursors, `next`), newest
+    // `created_time` first: a scheduled post's id is older than its place in the feed. A `limit`
+    // over 100 is refused: "You can only read a maximum of 100 feed posts with the limit field. If
+    // you try to read more than that you will get an error message to not exceed 100"
+    // (https://developers.facebook.com/docs/graph-api/reference/page/feed, Limitations).
+    return graphPage(
+      posts,
+      { params, url },
+      { by: newestCreatedFirst },
+      (post) => pick(postJson(post), fields),
+      { max: 100, above: 'refuse' },
     );
   });
   context.route('GET', '/:version/:id', {}, ({ path, params, now }) => {

@@ -35,10 +35,14 @@ function writeComment(
   return Response.json({ id });
 }
 
+/** A larger `limit` reads 50 comments: "Returns a maximum of 50 comments per query" (comments reference above). */
+const COMMENTS_LIMIT = { max: 50, above: 'cap' } as const;
+
 /**
  * Comments and replies (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-media/comments,
  * https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-comment/replies):
- * `GET /{v}/{media-id}/comments` (top-level comments, newest first — ASSUMED order),
+ * `GET /{v}/{media-id}/comments` (top-level comments, newest first: "results returned in reverse
+ * chronological order"; at most 50 a page: "Returns a maximum of 50 comments per query"),
  * `POST /{v}/{media-id}/comments {message}` → `{id}`, `GET /{v}/{comment-id}/replies` (oldest
  * first, ASSUMED) and `POST /{v}/{comment-id}/replies {message}` on top-level comments only.
  * Lists use Graph cursor paging.
@@ -58,7 +62,7 @@ export function registerCommentRoutes(context: InstagramContext): void {
   context.route('GET', '/:version/:mediaId/comments', {}, (request) => {
     const post = sim.posts.get(request.path.mediaId ?? '');
     if (!isMedia(post)) return unsupportedRequest('GET', request.path.mediaId ?? '');
-    return graphPage(context.comments.topLevel(post.id), request, 'newest', render(request));
+    return graphPage(context.comments.topLevel(post.id), request, 'newest', render(request), COMMENTS_LIMIT);
   });
 
   context.route('POST', '/:version/:mediaId/comments', {}, (request) => {
