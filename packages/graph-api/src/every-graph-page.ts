@@ -24,37 +24,30 @@ export interface EveryGraphPageOptions {
 }
 
 /**
- * Every item of a Graph edge, page after page: `readPage(after)` with `after` = the last page's
+ * The items of a Graph edge, a page at a time: `readPage(after)` with `after` = the last page's
  * `paging.cursors.after`, until a page without `paging.next`
- * (https://developers.facebook.com/docs/graph-api/results).
+ * (https://developers.facebook.com/docs/graph-api/results). Asks for the next page only when the
+ * caller reads on (a `for await` that `break`s stops asking).
  *
  * Reading on must end in such a last page. Three answers are refused instead of being read
- * forever or taken as the whole list: a page that says more follow (`next`) but gives no cursor,
- * a cursor that comes back again, and more than `maxPages` pages.
+ * forever or taken as the end of the list: a page that says more follow (`next`) but gives no
+ * cursor, a cursor that comes back again, and more than `maxPages` pages.
  *
  * @param readPage - reads one page; `after` is `undefined` for the first
  * @param options - platform, operation, page cap and hint for the error
- * @returns every item, in the order read
+ * @returns each page's items, in the order read
  * @throws TransientError (`invalid_response`) when the paging does not end as above
- *
- * @example
- * ```ts
- * const replies = await everyGraphPage((after) => readReplies(commentId, after), {
- *   platform: 'instagram', operation: 'list replies', maxPages: 100, hint: 'Retry later.',
- * });
- * ```
  */
-export async function everyGraphPage<T>(
+export async function* eachGraphPage<T>(
   readPage: (after: string | undefined) => Promise<GraphListPage<T>>,
   options: EveryGraphPageOptions,
-): Promise<T[]> {
-  const items: T[] = [];
+): AsyncGenerator<readonly T[], void, undefined> {
   const seen = new Set<string>();
   let after: string | undefined;
   for (let pages = 1; ; pages += 1) {
     const page = await readPage(after);
-    items.push(...(page.data ?? []));
-    if (page.paging?.next === undefined) return items;
+    yield page.data ?? [];
+    if (page.paging?.next === undefined) return;
     const next = graphNextCursor(page.paging);
     const problem =
       next === undefined
@@ -73,4 +66,32 @@ export async function everyGraphPage<T>(
     seen.add(next);
     after = next;
   }
+}
+
+/**
+ * Every item of a Graph edge, page after page: `readPage(after)` with `after` = the last page's
+ * `paging.cursors.after`, until a page without `paging.next`
+ * (https://developers.facebook.com/docs/graph-api/results). Paging that cannot end in such a last
+ * page (a cursor that comes back again, a next page without a cursor, more than `maxPages` pages)
+ * is refused rather than read forever or taken as the whole list.
+ *
+ * @param readPage - reads one page; `after` is `undefined` for the first
+ * @param options - platform, operation, page cap and hint for the error
+ * @returns every item, in the order read
+ * @throws TransientError (`invalid_response`) when the paging does not end in a last page
+ *
+ * @example
+ * ```ts
+ * const replies = await everyGraphPage((after) => readReplies(commentId, after), {
+ *   platform: 'instagram', operation: 'list replies', maxPages: 100, hint: 'Retry later.',
+ * });
+ * ```
+ */
+export async function everyGraphPage<T>(
+  readPage: (after: string | undefined) => Promise<GraphListPage<T>>,
+  options: EveryGraphPageOptions,
+): Promise<T[]> {
+  const items: T[] = [];
+  for await (const page of eachGraphPage(readPage, options)) items.push(...page);
+  return items;
 }

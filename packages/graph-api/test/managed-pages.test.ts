@@ -1,4 +1,4 @@
-import { AuthError } from '@smmkit/core';
+import { AuthError, TransientError } from '@smmkit/core';
 import { failureOf, manualClock, type RunningSimulators, startSimulators } from '@smmkit/testkit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { managedPages } from '../src/index.js';
@@ -78,5 +78,41 @@ describe('managedPages', () => {
     expect(AuthError.isInstance(error)).toBe(true);
     expect(error.platform).toBe('instagram');
     expect(error.platformError).toMatchObject({ code: 190, subcode: 460 });
+  });
+
+  it.each([
+    {
+      answer: 'a cursor that comes back',
+      paging: { cursors: { after: 'MQ' }, next: 'more' },
+      problem: /repeated a paging cursor/,
+    },
+    {
+      answer: 'a next page without a cursor',
+      paging: { next: 'more' },
+      problem: /more follow but gives no cursor/,
+    },
+  ])('refuses $answer instead of reading forever or stopping short', async ({ paging, problem }) => {
+    // Every page of /me/accounts answers one Page and the same paging.
+    const looping: typeof fetch = async (input, init) => {
+      const url = new URL(new Request(input, init).url);
+      if (!url.pathname.endsWith('/me/accounts')) return fetch(input, init);
+      return Response.json({ data: [{ id: '1000' }], paging });
+    };
+    const seen: string[] = [];
+    const read = async () => {
+      for await (const page of managedPages(
+        { userAccessToken: userToken, baseUrl: sim.baseUrl, fetch: looping },
+        { platform: 'facebook', fields: 'id' },
+      ))
+        seen.push(page.id);
+    };
+    const error = await failureOf(read(), { secrets: [userToken] });
+    expect(TransientError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({
+      code: 'invalid_response',
+      platform: 'facebook',
+      message: expect.stringMatching(problem),
+    });
+    expect(seen.length).toBeLessThanOrEqual(2);
   });
 });

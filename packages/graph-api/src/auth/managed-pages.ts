@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { eachGraphPage } from '../every-graph-page.js';
 import type { GraphPlatform } from '../platform.js';
 import { GraphIdSchema, GraphPagingSchema } from '../schemas.js';
 import { type GraphAuthOptions, graphAuthClient } from './graph-auth.js';
@@ -28,6 +29,15 @@ export const ManagedPageSchema = z.looseObject({
 /** A Page of `GET /me/accounts`; see {@link ManagedPageSchema}. */
 export type ManagedPage = z.output<typeof ManagedPageSchema>;
 
+/**
+ * The most pages of `/me/accounts` read (25 Pages a page by default, so 25,000 Pages): a bound on
+ * paging that would otherwise never end, not a platform rule.
+ */
+const MAX_ACCOUNT_PAGES = 1_000;
+
+/** What to do when Graph's paging of the user's Pages does not end. */
+const ACCOUNT_PAGES_HINT = 'Retry later; the paging Graph answered for the user’s Pages did not end.';
+
 /** A page of `GET /me/accounts`. */
 const ManagedPageListSchema = z.looseObject({
   data: z.optional(z.array(ManagedPageSchema)),
@@ -54,13 +64,15 @@ export interface ManagedPagesRequest {
  * The Facebook Pages the user of a token can perform tasks on, one at a time, reading every page
  * of `GET /me/accounts?fields=…` (cursor paging; https://developers.facebook.com/docs/graph-api/reference/user/accounts/)
  * and no more than the caller consumes: a `for await` that `break`s stops asking. The token goes
- * in an `Authorization: Bearer` header and is kept out of every error. Only Pages the user chose
- * in the Facebook Login dialog are listed.
+ * in an `Authorization: Bearer` header and is kept out of every error. Paging that cannot end (a
+ * cursor handed back again, a next page without a cursor, more than 1,000 pages) is refused
+ * (`eachGraphPage`). Only Pages the user chose in the Facebook Login dialog are listed.
  *
  * @param options - the user token and transport (version, base URL, fetch, timeout, signal)
  * @param request - the platform and the fields to read
  * @returns the Pages, in Meta's order
  * @throws ValidationError when a transport option is invalid (at the first step)
+ * @throws TransientError (`invalid_response`) when the paging does not end in a last page
  *
  * @example
  * ```ts
@@ -74,12 +86,12 @@ export async function* managedPages(
   request: ManagedPagesRequest,
 ): AsyncGenerator<ManagedPage, void, undefined> {
   const http = graphAuthClient(options, { platform: request.platform });
-  let after: string | undefined;
-  for (;;) {
+  const operation = request.operation ?? 'list the user’s Pages';
+  const readPage = async (after: string | undefined) => {
     const { data } = await http.request({
       method: 'GET',
       path: '/me/accounts',
-      operation: request.operation ?? 'list the user’s Pages',
+      operation,
       searchParams: { fields: request.fields, after },
       headers: { Authorization: `Bearer ${options.userAccessToken}` },
       schema: ManagedPageListSchema,
@@ -87,9 +99,13 @@ export async function* managedPages(
       signal: options.signal,
       secrets: [options.userAccessToken],
     });
-    yield* data.data ?? [];
-    // Graph leaves `next` out on the last page (https://developers.facebook.com/docs/graph-api/results).
-    after = data.paging?.next === undefined ? undefined : data.paging.cursors?.after;
-    if (after === undefined) return;
-  }
+    return data;
+  };
+  const paging = {
+    platform: request.platform,
+    operation,
+    maxPages: MAX_ACCOUNT_PAGES,
+    hint: ACCOUNT_PAGES_HINT,
+  };
+  for await (const pages of eachGraphPage(readPage, paging)) yield* pages;
 }
