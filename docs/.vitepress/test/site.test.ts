@@ -181,9 +181,11 @@ async function openTab(
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
   });
-  let onSite = false;
   return async (path, arrival) => {
-    if (arrival === 'navigate' && !onSite) await page.goto(`${origin}/`, { waitUntil: 'load' });
+    // A fresh tab has no app to navigate in yet: it loads the index first.
+    if (arrival === 'navigate' && !page.url().startsWith(origin)) {
+      await page.goto(`${origin}/`, { waitUntil: 'load' });
+    }
     problems = [];
     let status: number;
     if (arrival === 'load') {
@@ -198,7 +200,6 @@ async function openTab(
         problems.push(`the built HTML differs from what the app renders: ${built.difference}`);
       }
     }
-    onSite = true;
     const seen = await readPage(page);
     return {
       status,

@@ -46,7 +46,7 @@ export async function findRecentFacebookPosts(
   const limit = clampPageSize(query.limit, DEFAULT_LIMIT, MAX_LIMIT);
   const read = async (
     edge: 'posts' | 'scheduled_posts',
-    params: { since?: number; limit: number; after?: string },
+    params: { since?: number; limit: number; after?: string | undefined },
   ) => {
     const { data } = await http.request({
       method: 'GET',
@@ -63,15 +63,12 @@ export async function findRecentFacebookPosts(
   // Every page of them: the lost create may be on any. Paging that does not end is refused, so
   // the reconciliation stays `unknown` instead of concluding from part of the list that the post
   // is missing. (The publisher books one read for the whole look.)
-  const scheduled = await everyGraphPage(
-    (after) => read('scheduled_posts', { limit: MAX_LIMIT, ...(after === undefined ? {} : { after }) }),
-    {
-      platform: 'facebook',
-      operation: 'list scheduled posts',
-      maxPages: MAX_SCHEDULED_PAGES,
-      hint: "Check the Page's scheduled posts (Meta Business Suite) before publishing the post again.",
-    },
-  );
+  const scheduled = await everyGraphPage((after) => read('scheduled_posts', { limit: MAX_LIMIT, after }), {
+    platform: 'facebook',
+    operation: 'list scheduled posts',
+    maxPages: MAX_SCHEDULED_PAGES,
+    hint: "Check the Page's scheduled posts (Meta Business Suite) before publishing the post again.",
+  });
   const now = new Date(clock.now());
   // By id: a post that went live between the two reads is in both.
   const unique = new Map([...scheduled, ...published].map((post) => [post.id, post]));

@@ -42,6 +42,11 @@ export async function* eachGraphPage<T>(
   readPage: (after: string | undefined) => Promise<GraphListPage<T>>,
   options: EveryGraphPageOptions,
 ): AsyncGenerator<readonly T[], void, undefined> {
+  const refusal = (problem: string) =>
+    new TransientError('invalid_response', `${options.operation}: ${problem}.`, {
+      platform: options.platform,
+      hint: options.hint,
+    });
   const seen = new Set<string>();
   let after: string | undefined;
   for (let pages = 1; ; pages += 1) {
@@ -49,20 +54,9 @@ export async function* eachGraphPage<T>(
     yield page.data ?? [];
     if (page.paging?.next === undefined) return;
     const next = graphNextCursor(page.paging);
-    const problem =
-      next === undefined
-        ? 'a page says more follow but gives no cursor'
-        : seen.has(next)
-          ? 'Graph repeated a paging cursor'
-          : pages >= options.maxPages
-            ? `more than ${options.maxPages} pages`
-            : undefined;
-    if (next === undefined || problem !== undefined) {
-      throw new TransientError('invalid_response', `${options.operation}: ${problem}.`, {
-        platform: options.platform,
-        hint: options.hint,
-      });
-    }
+    if (next === undefined) throw refusal('a page says more follow but gives no cursor');
+    if (seen.has(next)) throw refusal('Graph repeated a paging cursor');
+    if (pages >= options.maxPages) throw refusal(`more than ${options.maxPages} pages`);
     seen.add(next);
     after = next;
   }
