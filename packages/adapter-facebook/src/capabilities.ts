@@ -185,18 +185,25 @@ export function facebookCapabilities(
     // (https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived).
     // Every call is made with the Page token that `pages_show_list` lets the user token list
     // (https://developers.facebook.com/docs/permissions, pages_show_list). Publishing and deleting
-    // need `pages_manage_posts` and `pages_read_engagement` (https://developers.facebook.com/docs/pages-api/posts),
-    // videos and reels `publish_video` (https://developers.facebook.com/docs/video-api/guides/reels-publishing);
-    // insights `read_insights` (https://developers.facebook.com/docs/graph-api/reference/insights);
-    // reading comments `pages_read_engagement` and `pages_read_user_engagement`, and replying to,
-    // hiding, deleting and liking them `pages_manage_engagement`
-    // (https://developers.facebook.com/docs/graph-api/reference/object/comments,
-    // https://developers.facebook.com/docs/graph-api/reference/object/likes). The same permissions
-    // as FACEBOOK_PAGE_SCOPES (auth/facebook-login.ts), by operation. Reading the Page's posts
-    // back (`findRecentPosts`) needs `pages_read_engagement`
-    // (https://developers.facebook.com/docs/pages-api/posts); the same for its scheduled posts
-    // (ASSUMED: https://developers.facebook.com/docs/graph-api/reference/page/scheduled_posts/
-    // asks only for a Page access token).
+    // need `pages_manage_posts` and `pages_read_engagement` (https://developers.facebook.com/docs/pages-api/posts,
+    // https://developers.facebook.com/docs/graph-api/reference/page/feed/), videos and reels
+    // `publish_video` as the posts guide says (the video references do not ask for it);
+    // insights `read_insights` and `pages_read_engagement`
+    // (https://developers.facebook.com/docs/graph-api/reference/page/insights/). Reading the
+    // Page's posts (`findRecentPosts`, and the posts whose comments `engagement` lists) needs
+    // `pages_read_engagement` and `pages_read_user_content`
+    // (https://developers.facebook.com/docs/graph-api/reference/page/feed/, Reading; the
+    // scheduled posts ask only for a Page token:
+    // https://developers.facebook.com/docs/graph-api/reference/page/scheduled_posts/), and so
+    // do their comments ("the same permissions required to view the parent object",
+    // https://developers.facebook.com/docs/graph-api/reference/object/comments); mentions
+    // (`/tagged`) `pages_read_user_content`. Replying `pages_manage_engagement`; hiding a
+    // comment also `pages_read_engagement`, deleting a fan's `pages_read_user_content`
+    // (https://developers.facebook.com/docs/graph-api/reference/comment/); liking
+    // `pages_manage_engagement` (https://developers.facebook.com/docs/permissions/reference/pages_manage_engagement).
+    // The guide's `pages_read_user_engagement` is not a permission Meta has
+    // (https://developers.facebook.com/docs/permissions/reference/pages_read_user_content is the one).
+    // The same permissions as FACEBOOK_PAGE_SCOPES (auth/facebook-login.ts), by operation.
     auth: {
       flavour: 'oauth2',
       refreshable: false,
@@ -205,10 +212,15 @@ export function facebookCapabilities(
         publish: ['pages_show_list', 'pages_manage_posts', 'pages_read_engagement', 'publish_video'],
         delete: ['pages_show_list', 'pages_manage_posts', 'pages_read_engagement'],
         metrics: ['pages_show_list', 'pages_read_engagement', 'read_insights'],
-        engagement: ['pages_show_list', 'pages_read_engagement', 'pages_read_user_engagement'],
-        reply: ['pages_show_list', 'pages_manage_engagement', 'pages_read_user_engagement'],
+        engagement: ['pages_show_list', 'pages_read_engagement', 'pages_read_user_content'],
+        reply: [
+          'pages_show_list',
+          'pages_manage_engagement',
+          'pages_read_engagement',
+          'pages_read_user_content',
+        ],
         like: ['pages_show_list', 'pages_manage_engagement'],
-        findRecentPosts: ['pages_show_list', 'pages_read_engagement'],
+        findRecentPosts: ['pages_show_list', 'pages_read_engagement', 'pages_read_user_content'],
       },
     },
     rateLimits: {

@@ -16,9 +16,11 @@ import {
  * (https://developers.facebook.com/docs/pages-api/posts, "Before you start";
  * https://developers.facebook.com/docs/permissions): `pages_show_list` (list the Pages and their
  * tokens), `pages_manage_posts` (publish and delete), `pages_read_engagement` and
- * `pages_read_user_engagement` (read posts, comments and counts), `pages_manage_engagement`
+ * `pages_read_user_content` (read posts, comments, mentions and counts), `pages_manage_engagement`
  * (reply to, hide, delete and like comments), `read_insights` (post and Page insights) and
- * `publish_video` (videos and reels).
+ * `publish_video` (videos and reels). The posts guide writes `pages_read_user_engagement`, which
+ * is not a permission (the Login dialog would not grant it): reading what fans post on a Page is
+ * `pages_read_user_content` (https://developers.facebook.com/docs/permissions/reference/pages_read_user_content).
  *
  * @example
  * ```ts
@@ -29,7 +31,7 @@ export const FACEBOOK_PAGE_SCOPES: readonly string[] = [
   'pages_show_list',
   'pages_manage_posts',
   'pages_read_engagement',
-  'pages_read_user_engagement',
+  'pages_read_user_content',
   'pages_manage_engagement',
   'read_insights',
   'publish_video',

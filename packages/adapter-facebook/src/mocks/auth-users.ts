@@ -17,13 +17,16 @@ export const PAGE_ADMIN_TASKS: readonly string[] = [
 
 /**
  * The permissions a simulated user grants unless told otherwise: everything a Pages app asks for
- * (https://developers.facebook.com/docs/pages-api/posts, "Before you start").
+ * (https://developers.facebook.com/docs/pages-api/posts, "Before you start"; that guide writes
+ * `pages_read_user_engagement`, which the permissions reference does not have: reading what
+ * users post on a Page is `pages_read_user_content`,
+ * https://developers.facebook.com/docs/permissions/reference/pages_read_user_content).
  */
 const PAGE_PERMISSIONS: readonly string[] = [
   'pages_show_list',
   'pages_manage_posts',
   'pages_read_engagement',
-  'pages_read_user_engagement',
+  'pages_read_user_content',
   'pages_manage_engagement',
   'read_insights',
   'publish_video',
@@ -80,6 +83,13 @@ export interface FacebookUsers {
    * it, a new one once it expired or was revoked.
    */
   pageToken(user: SimulatedFacebookUser, pageId: string): string;
+  /**
+   * The permissions behind a Page token: those the user it was made for has granted now (a
+   * permission taken back is gone from the tokens made before), or `undefined` for a token no
+   * user got through `/me/accounts` (the Page's own token of `addPage`), which the simulator
+   * lets do everything.
+   */
+  grantsBehind(pageToken: string | undefined): ReadonlyMap<string, 'granted' | 'declined'> | undefined;
   /** What a Login consent grants: the scopes of the dialog URL become the user's granted permissions. */
   recordConsent(userId: string, scopes: readonly string[]): void;
 }
@@ -103,6 +113,7 @@ export interface FacebookUsers {
 export function createFacebookUsers(sim: PlatformSimulator): FacebookUsers {
   const users = new Map<string, SimulatedFacebookUser>();
   const pageTokens = new Map<string, string>();
+  const pageTokenUsers = new Map<string, SimulatedFacebookUser>();
   return {
     add(name, options = {}) {
       const id = sim.nextId();
@@ -125,8 +136,11 @@ export function createFacebookUsers(sim: PlatformSimulator): FacebookUsers {
       if (known !== undefined && sim.tokens.check(known).status === 'valid') return known;
       const { accessToken } = sim.tokens.issue(pageId);
       pageTokens.set(key, accessToken);
+      pageTokenUsers.set(accessToken, user);
       return accessToken;
     },
+    grantsBehind: (pageToken) =>
+      pageToken === undefined ? undefined : pageTokenUsers.get(pageToken)?.permissions,
     recordConsent(userId, scopes) {
       const user = users.get(userId);
       if (user === undefined) return;

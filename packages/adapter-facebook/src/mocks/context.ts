@@ -1,5 +1,6 @@
 import { type GraphParams, type GraphRoute, graphError } from '@smmkit/graph-api/mocks';
 import type { PlatformSimulator, SimulatedMedia } from '@smmkit/testkit';
+import type { FacebookUsers } from './auth-users.js';
 
 /** What the Facebook simulator's routes share. */
 export interface FacebookContext {
@@ -7,6 +8,83 @@ export interface FacebookContext {
   readonly sim: PlatformSimulator;
   /** Registers a Graph route (any version, parameters from anywhere, budgets and usage headers). */
   readonly route: GraphRoute;
+  /** The people, their Page roles, granted permissions and Page tokens. */
+  readonly users: FacebookUsers;
+}
+
+/**
+ * Graph's refusal of a call whose token lacks a permission the endpoint needs: code 200, HTTP
+ * 403. Meta lists "200-299 | API Permission (Multiple values depending on permission)"
+ * (https://developers.facebook.com/docs/graph-api/guides/error-handling) and prints no message;
+ * this one is the wording developers quote from Graph (ASSUMED verbatim, with its 403).
+ *
+ * @param permission - the permission missing
+ * @returns the refusal
+ *
+ * @example
+ * ```ts
+ * return missingPermission('pages_show_list');
+ * ```
+ */
+export function missingPermission(permission: string): Response {
+  return graphError(
+    { message: `(#200) Requires ${permission} permission to manage the object`, code: 200 },
+    403,
+  );
+}
+
+/**
+ * What publishing on a Page takes with its Page token, as the reference of each publishing edge
+ * lists it: `pages_manage_posts`, `pages_read_engagement` and `pages_show_list`
+ * (https://developers.facebook.com/docs/graph-api/reference/page/feed/,
+ * https://developers.facebook.com/docs/graph-api/reference/page/photos/,
+ * https://developers.facebook.com/docs/graph-api/reference/page/videos/,
+ * https://developers.facebook.com/docs/video-api/guides/reels-publishing). The posts guide also
+ * names `publish_video` for videos (https://developers.facebook.com/docs/pages-api/posts); the
+ * video references do not, so the simulator does not ask for it.
+ */
+export const PUBLISHING_PERMISSIONS: readonly string[] = [
+  'pages_manage_posts',
+  'pages_read_engagement',
+  'pages_show_list',
+];
+
+/**
+ * What reading a Page's posts takes: `pages_read_engagement` and `pages_read_user_content`
+ * (https://developers.facebook.com/docs/graph-api/reference/page/feed/, Reading; `/posts` is the
+ * feed's edge of the Page's own posts). Reading the comments of a post takes "the same
+ * permissions required to view the parent object"
+ * (https://developers.facebook.com/docs/graph-api/reference/object/comments).
+ */
+export const READING_PERMISSIONS: readonly string[] = ['pages_read_engagement', 'pages_read_user_content'];
+
+/**
+ * Refuses the call unless the user behind `token` has granted every one of `permissions` now.
+ * A Page token that no user got (the Page's own token of `addPage`) may do everything, so tests
+ * that do not play Facebook Login are not asked for permissions.
+ *
+ * Each route names the permissions of its own reference page; where Meta's pages disagree the
+ * simulator asks for the fewer, so it never refuses what Graph would answer.
+ *
+ * @param context - the simulator's users
+ * @param token - the token of the request
+ * @param permissions - what the endpoint needs
+ * @throws Response {@link missingPermission} naming the first one not granted
+ *
+ * @example
+ * ```ts
+ * requirePermissions(context, request.token, ['pages_manage_posts', 'pages_read_engagement']);
+ * ```
+ */
+export function requirePermissions(
+  context: FacebookContext,
+  token: string | undefined,
+  permissions: readonly string[],
+): void {
+  const grants = context.users.grantsBehind(token);
+  if (grants === undefined) return;
+  const missing = permissions.find((permission) => grants.get(permission) !== 'granted');
+  if (missing !== undefined) throw missingPermission(missing);
 }
 
 /**

@@ -71,7 +71,8 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}) 
     clock: options.clock ?? realClock,
   });
   const { sim, route } = graph;
-  const context: FacebookContext = { sim, route };
+  const users = createFacebookUsers(sim);
+  const context: FacebookContext = { sim, route, users };
   const hostOf = (platform: string, baseUrl: string) =>
     new PlatformSimulator({ platform, baseUrl, dialect: graphDialect(sim.clock), clock: sim.clock });
   const videoHost = hostOf('facebook-video', options.videoBaseUrl ?? videoHostUrl(sim.baseUrl));
@@ -83,8 +84,7 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}) 
   };
   const comments = new CommentStore(sim);
   // Users (people) and their `/me/accounts` first: `/:version/:userId/accounts` is a literal edge.
-  const users = createFacebookUsers(sim);
-  registerAccountRoutes(context, users);
+  registerAccountRoutes(context);
   // Literal edges first: `DELETE /:version/:postId` would not shadow them, but keep the order obvious.
   registerFeedRoutes(context);
   registerPhotoRoutes(context);

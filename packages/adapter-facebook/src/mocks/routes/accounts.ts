@@ -1,6 +1,6 @@
 import { fieldNames, graphError, graphPage, pick, unsupportedRequest } from '@smmkit/graph-api/mocks';
-import type { FacebookUsers, SimulatedFacebookUser } from '../auth-users.js';
-import type { FacebookContext } from '../context.js';
+import type { SimulatedFacebookUser } from '../auth-users.js';
+import { type FacebookContext, missingPermission } from '../context.js';
 
 /** What `/me/accounts` answers when no `fields` are asked (https://developers.facebook.com/docs/pages/getting-started). */
 const DEFAULT_PAGE_FIELDS = ['access_token', 'category', 'category_list', 'name', 'id', 'tasks'];
@@ -21,12 +21,11 @@ const notOnPage = (edge: string): Response =>
  * unsupported request.
  */
 function userOf(
-  users: FacebookUsers,
   context: FacebookContext,
   request: { readonly path: Readonly<Record<string, string>>; readonly accountId: string },
   edge: string,
 ): SimulatedFacebookUser {
-  const user = users.get(request.accountId);
+  const user = context.users.get(request.accountId);
   if (user === undefined)
     throw context.sim.accounts.get(request.accountId) === undefined
       ? unsupportedRequest('GET', request.path.userId ?? '')
@@ -41,29 +40,24 @@ function userOf(
  * - `GET /{v}/me/accounts` (or `/{user-id}/accounts`): the Pages the user has a role on, with a
  *   Page token, `tasks`, `name`, `category` and `category_list`, reduced to `fields`, cursor-paged
  *   (`limit`, `after`, `before`; https://developers.facebook.com/docs/graph-api/reference/user/accounts/).
- *   Without `pages_show_list` granted it is a permission error (code 200; wording ASSUMED);
+ *   Without `pages_show_list` granted it is a permission error (`missingPermission`);
  * - `GET /{v}/me/permissions`: `{data:[{permission, status}]}`
  *   (https://developers.facebook.com/docs/graph-api/reference/user/permissions/).
  *
  * With a Page token both answer that the Page node has no such field (code 100).
  *
- * @param context - the simulator's state and route registrar
- * @param users - the simulator's users
+ * @param context - the simulator's state, users and route registrar
  *
  * @example
  * ```ts
- * registerAccountRoutes(context, users);
+ * registerAccountRoutes(context);
  * ```
  */
-export function registerAccountRoutes(context: FacebookContext, users: FacebookUsers): void {
-  const { sim } = context;
+export function registerAccountRoutes(context: FacebookContext): void {
+  const { sim, users } = context;
   context.route('GET', '/:version/:userId/accounts', {}, (request) => {
-    const user = userOf(users, context, request, 'accounts');
-    if (user.permissions.get('pages_show_list') !== 'granted')
-      return graphError({
-        message: '(#200) Requires pages_show_list permission to manage the object',
-        code: 200,
-      });
+    const user = userOf(context, request, 'accounts');
+    if (user.permissions.get('pages_show_list') !== 'granted') return missingPermission('pages_show_list');
     const pages = [...user.pages]
       .map(([pageId, tasks]) => ({ page: sim.accounts.get(pageId), tasks }))
       .flatMap(({ page, tasks }) => (page === undefined ? [] : [{ id: page.id, page, tasks }]));
@@ -84,7 +78,7 @@ export function registerAccountRoutes(context: FacebookContext, users: FacebookU
     );
   });
   context.route('GET', '/:version/:userId/permissions', {}, (request) => {
-    const user = userOf(users, context, request, 'permissions');
+    const user = userOf(context, request, 'permissions');
     return Response.json({
       data: [...user.permissions].map(([permission, status]) => ({ permission, status })),
     });

@@ -9,7 +9,7 @@ import {
 } from '@smmkit/graph-api/mocks';
 import type { SimulatedEngagement, SimulatedPost } from '@smmkit/testkit';
 import { COMMENT_DEFAULT_FIELDS, type CommentStore, isPagePost } from '../comments-store.js';
-import { type FacebookContext, timeBounds } from '../context.js';
+import { type FacebookContext, READING_PERMISSIONS, requirePermissions, timeBounds } from '../context.js';
 
 /**
  * Comments of the Page's posts and their moderation
@@ -27,6 +27,13 @@ import { type FacebookContext, timeBounds } from '../context.js';
  *   `{success:true}`, `DELETE /{v}/{comment-id}` → `{success:true}` with its replies.
  *
  * The node routes answer only for comments and leave other ids to the routes declared after them.
+ *
+ * Permissions (https://developers.facebook.com/docs/graph-api/reference/object/comments,
+ * https://developers.facebook.com/docs/graph-api/reference/comment/): reading takes those of the
+ * post (`READING_PERMISSIONS`); commenting `pages_manage_engagement`; hiding or editing a comment
+ * `pages_read_engagement` and `pages_manage_engagement`; deleting one `pages_manage_engagement`
+ * and, for the Page's own comment `pages_read_engagement`, for anyone else's
+ * `pages_read_user_content`.
  *
  * @param context - the simulator's state and route registrar
  * @param comments - the comment store
@@ -50,6 +57,7 @@ export function registerCommentRoutes(context: FacebookContext, comments: Commen
     const id = request.path.objectId ?? '';
     const found = target(id, request.accountId);
     if (found === undefined) return unsupportedRequest('GET', id);
+    requirePermissions(context, request.token, READING_PERMISSIONS);
     const { params, now } = request;
     const filter = params.get('filter') === 'stream' ? 'stream' : 'toplevel';
     // `since` and `until` bound the comments, both ends kept, as on the Page's posts; an
@@ -75,6 +83,7 @@ export function registerCommentRoutes(context: FacebookContext, comments: Commen
     const id = request.path.objectId ?? '';
     const found = target(id, request.accountId);
     if (found === undefined) return unsupportedRequest('POST', id);
+    requirePermissions(context, request.token, ['pages_manage_engagement']);
     return writeComment(comments, request, found);
   });
 
@@ -86,11 +95,12 @@ export function registerCommentRoutes(context: FacebookContext, comments: Commen
     );
   });
 
-  context.route('POST', '/:version/:id', {}, ({ path, params, accountId }) => {
+  context.route('POST', '/:version/:id', {}, ({ path, params, accountId, token }) => {
     const comment = comments.get(path.id ?? '');
     if (comment === undefined) return undefined;
     // Only the Page whose post it is under moderates it.
     if (comment.accountId !== accountId) return unsupportedRequest('POST', comment.id);
+    requirePermissions(context, token, ['pages_read_engagement', 'pages_manage_engagement']);
     const hidden = boolParam(params, 'is_hidden');
     const message = params.get('message');
     if (hidden === undefined && message === undefined)
@@ -100,11 +110,16 @@ export function registerCommentRoutes(context: FacebookContext, comments: Commen
     return Response.json({ success: true });
   });
 
-  context.route('DELETE', '/:version/:id', {}, ({ path, accountId }) => {
+  context.route('DELETE', '/:version/:id', {}, ({ path, accountId, token }) => {
     const comment = comments.get(path.id ?? '');
     if (comment === undefined) return undefined;
     if (comment.accountId !== accountId && comment.authorId !== accountId)
       return unsupportedRequest('DELETE', comment.id);
+    const byThePage = comment.authorId === accountId;
+    requirePermissions(context, token, [
+      'pages_manage_engagement',
+      byThePage ? 'pages_read_engagement' : 'pages_read_user_content',
+    ]);
     comments.remove(comment.id);
     return Response.json({ success: true });
   });

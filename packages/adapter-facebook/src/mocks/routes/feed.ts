@@ -9,14 +9,22 @@ import {
   unsupportedRequest,
 } from '@smmkit/graph-api/mocks';
 import type { SimulatedMedia } from '@smmkit/testkit';
-import { type FacebookContext, isUserToken, needsPageToken, unpublishedPhoto } from '../context.js';
+import {
+  type FacebookContext,
+  isUserToken,
+  needsPageToken,
+  PUBLISHING_PERMISSIONS,
+  requirePermissions,
+  unpublishedPhoto,
+} from '../context.js';
 import { publicationFields, readPublication } from '../publication.js';
 
 /**
  * `POST /{v}/{page-id}/feed` with `message`, `link` and `attached_media: [{media_fbid}]` →
  * `{id: "{page-id}_{post-id}"}` (https://developers.facebook.com/docs/pages-api/posts). Only the
  * Page's own token may post to it: a user token is refused with Meta's permission error (see
- * `needsPageToken`), another Page's token is an unsupported request; `message` or `link` or
+ * `needsPageToken`), another Page's token is an unsupported request, a token whose user has not
+ * granted `PUBLISHING_PERMISSIONS` a permission error; `message` or `link` or
  * attached photos are required; each attached photo must be one of the Page's unpublished
  * uploads, and is used up. With
  * `published=false` and `scheduled_publish_time` (10 minutes to 30 days ahead, else Graph's
@@ -35,10 +43,11 @@ import { publicationFields, readPublication } from '../publication.js';
  */
 export function registerFeedRoutes(context: FacebookContext): void {
   const { sim } = context;
-  context.route('POST', '/:version/:pageId/feed', {}, ({ path, params, accountId, now }) => {
+  context.route('POST', '/:version/:pageId/feed', {}, ({ path, params, accountId, token, now }) => {
     const pageId = path.pageId ?? '';
     if (pageId !== accountId)
       return isUserToken(context, accountId) ? needsPageToken() : unsupportedRequest('POST', pageId);
+    requirePermissions(context, token, PUBLISHING_PERMISSIONS);
     const message = params.get('message') ?? '';
     const link = params.get('link');
     const attached: SimulatedMedia[] = [];

@@ -2,7 +2,7 @@ import { graphError, graphTime, listParam, unsupportedRequest } from '@smmkit/gr
 import type { SimulatedAccount, SimulatedPost } from '@smmkit/testkit';
 import { growingCount } from '@smmkit/testkit/simulator-kit';
 import { isPagePost } from '../comments-store.js';
-import { type FacebookContext, graphInstant } from '../context.js';
+import { type FacebookContext, graphInstant, requirePermissions } from '../context.js';
 
 /** Simulated growth per hour of a fresh post's insights (made-up figures, see testkit `growingCount`). */
 const PER_HOUR = { views: 500, viewers: 300, clicks: 20 } as const;
@@ -154,11 +154,14 @@ function dayEnds(since: string | undefined, until: string | undefined, now: numb
  */
 export function registerInsightRoutes(context: FacebookContext): void {
   const { sim } = context;
-  context.route('GET', '/:version/:objectId/insights', {}, ({ path, params, accountId, now }) => {
+  context.route('GET', '/:version/:objectId/insights', {}, ({ path, params, accountId, token, now }) => {
     const id = path.objectId ?? '';
     const post = sim.posts.get(id);
     const page = isPagePost(post) ? sim.accounts.get(post.accountId) : sim.accounts.get(id);
     if (page === undefined || page.id !== accountId) return unsupportedRequest('GET', id);
+    // "Permissions read_insights, pages_read_engagement", for Pages and their posts alike
+    // (https://developers.facebook.com/docs/graph-api/reference/page/insights/).
+    requirePermissions(context, token, ['read_insights', 'pages_read_engagement']);
     const metrics = listParam(params, 'metric');
     if (metrics.length === 0)
       return graphError({

@@ -1,6 +1,6 @@
 import { unsupportedRequest } from '@smmkit/graph-api/mocks';
 import type { SimulatedEngagement } from '@smmkit/testkit';
-import type { FacebookContext } from '../context.js';
+import { type FacebookContext, requirePermissions } from '../context.js';
 
 /**
  * The Page's likes (https://developers.facebook.com/docs/graph-api/reference/object/likes):
@@ -9,7 +9,9 @@ import type { FacebookContext } from '../context.js';
  * when the object was already liked or not liked (ASSUMED: the reference shows no error for
  * either). The objects are those in the Page's inbox: comments and replies under its posts, and
  * posts that tag it (mentions). Anything else — another Page's comment, an unknown id — is
- * Graph's "Unsupported request" (100, subcode 33). The like is testkit's `sim.likes`, which marks
+ * Graph's "Unsupported request" (100, subcode 33). Both need `pages_manage_engagement` ("the
+ * ability to create, edit, and delete your own Page's likes to Page content",
+ * https://developers.facebook.com/docs/permissions/reference/pages_manage_engagement). The like is testkit's `sim.likes`, which marks
  * the engagement `liked` in the Page's inbox, and comments answer it as `user_likes` and in `like_count`.
  *
  * @param context - the simulator's state and route registrar
@@ -28,10 +30,11 @@ export function registerLikeRoutes(context: FacebookContext): void {
     return item.kind === 'comment' || item.kind === 'reply' || item.kind === 'mention' ? item : undefined;
   };
   for (const method of ['POST', 'DELETE'] as const) {
-    context.route(method, '/:version/:objectId/likes', {}, ({ path, accountId }) => {
+    context.route(method, '/:version/:objectId/likes', {}, ({ path, accountId, token }) => {
       const id = path.objectId ?? '';
       const item = likeable(id, accountId);
       if (item === undefined) return unsupportedRequest(method, id);
+      requirePermissions(context, token, ['pages_manage_engagement']);
       sim.likes.set(id, accountId, method === 'POST');
       return Response.json({ success: true });
     });

@@ -1,5 +1,12 @@
 import { graphError, invalidParameter, unsupportedRequest } from '@smmkit/graph-api/mocks';
-import { type FacebookContext, isUserToken, needsPageToken, photoMimeType } from '../context.js';
+import {
+  type FacebookContext,
+  isUserToken,
+  needsPageToken,
+  PUBLISHING_PERMISSIONS,
+  photoMimeType,
+  requirePermissions,
+} from '../context.js';
 import { publicationFields, readPublication } from '../publication.js';
 
 /**
@@ -9,7 +16,7 @@ import { publicationFields, readPublication } from '../publication.js';
  * upload to attach to a multi-photo post and answers `{id}`; with `published=false` and
  * `scheduled_publish_time` (10 minutes to 30 days ahead) it makes a scheduled post, created at
  * its time, and answers `{id, post_id}`. Only the Page's own token may post (a user token gets
- * Meta's permission error, `needsPageToken`). Neither `url` nor a
+ * Meta's permission error, `needsPageToken`), with `PUBLISHING_PERMISSIONS` granted. Neither `url` nor a
  * multipart `source` file is Graph's "(#324) Requires upload file". An uploaded photo is stored
  * with the size and type of the `source` part as received (JPEG when the part has no type).
  *
@@ -22,10 +29,11 @@ import { publicationFields, readPublication } from '../publication.js';
  */
 export function registerPhotoRoutes(context: FacebookContext): void {
   const { sim } = context;
-  context.route('POST', '/:version/:pageId/photos', {}, ({ path, params, accountId, now }) => {
+  context.route('POST', '/:version/:pageId/photos', {}, ({ path, params, accountId, token, now }) => {
     const pageId = path.pageId ?? '';
     if (pageId !== accountId)
       return isUserToken(context, accountId) ? needsPageToken() : unsupportedRequest('POST', pageId);
+    requirePermissions(context, token, PUBLISHING_PERMISSIONS);
     const url = params.get('url');
     const source = url === undefined ? params.file('source') : undefined;
     if (url !== undefined && !URL.canParse(url)) return invalidParameter('url should represent a valid URL');

@@ -1,7 +1,7 @@
 import { fieldNames, graphPage, graphTime, pick, unsupportedRequest } from '@smmkit/graph-api/mocks';
 import type { SimulatedPost } from '@smmkit/testkit';
 import { compareIds, growingCount } from '@smmkit/testkit/simulator-kit';
-import { type FacebookContext, timeBounds } from '../context.js';
+import { type FacebookContext, READING_PERMISSIONS, requirePermissions, timeBounds } from '../context.js';
 import { isLive } from '../publication.js';
 
 /** A post as Graph writes it. */
@@ -41,7 +41,10 @@ function countsJson(post: SimulatedPost, now: number): Record<string, unknown> {
  * https://developers.facebook.com/docs/pages-api/posts), and `GET /{v}/{id}` for a post's counts
  * (`shares`, `comments.summary(true)`, `reactions.summary(true)`) or a Page's `followers_count`
  * (https://developers.facebook.com/docs/graph-api/reference/post/,
- * https://developers.facebook.com/docs/graph-api/reference/page/).
+ * https://developers.facebook.com/docs/graph-api/reference/page/). Reading the posts takes
+ * `READING_PERMISSIONS`, deleting one `pages_manage_posts`; a post's or Page's fields take no
+ * permission here ("A page access token can read all posts posted to or posted by that Page",
+ * https://developers.facebook.com/docs/graph-api/reference/post/).
  *
  * @param context - the simulator's state and route registrar
  *
@@ -52,9 +55,10 @@ function countsJson(post: SimulatedPost, now: number): Record<string, unknown> {
  */
 export function registerPostRoutes(context: FacebookContext): void {
   const { sim } = context;
-  context.route('GET', '/:version/:pageId/posts', {}, ({ path, params, url, accountId, now }) => {
+  context.route('GET', '/:version/:pageId/posts', {}, ({ path, params, url, accountId, token, now }) => {
     const pageId = path.pageId ?? '';
     if (pageId !== accountId) return unsupportedRequest('GET', pageId);
+    requirePermissions(context, token, READING_PERMISSIONS);
     // `since` and `until` bound the results, both ends kept (ASSUMED: the docs do not say whether
     // a post at exactly `until` is in); an unreadable one is refused (see `timeBounds`).
     const { since, until } = timeBounds(params);
@@ -89,10 +93,13 @@ export function registerPostRoutes(context: FacebookContext): void {
       return Response.json(pick({ id: page.id, name: page.handle, followers_count: page.followers }, fields));
     return unsupportedRequest('GET', id);
   });
-  context.route('DELETE', '/:version/:postId', {}, ({ path, accountId }) => {
+  context.route('DELETE', '/:version/:postId', {}, ({ path, accountId, token }) => {
     const id = path.postId ?? '';
     const post = sim.posts.get(id);
     if (post === undefined || post.accountId !== accountId) return unsupportedRequest('DELETE', id);
+    // `pages_manage_posts`: "create, edit and delete your Page posts"
+    // (https://developers.facebook.com/docs/permissions/reference/pages_manage_posts).
+    requirePermissions(context, token, ['pages_manage_posts']);
     sim.posts.delete(id);
     return Response.json({ success: true });
   });

@@ -6,6 +6,7 @@ import {
   unsupportedRequest,
 } from '@smmkit/graph-api/mocks';
 import type { PlatformSimulator } from '@smmkit/testkit';
+import { PUBLISHING_PERMISSIONS, requirePermissions } from '../context.js';
 import { type Publication, readPublication } from '../publication.js';
 import { type FacebookVideoContext, storeVideoPost } from '../video-posts.js';
 
@@ -29,7 +30,7 @@ export const REELS_BUDGET = { limit: 30, windowMs: 24 * 60 * 60_000, kind: 'slid
 
 /**
  * The Reels Publishing API (https://developers.facebook.com/docs/video-api/guides/reels-publishing)
- * for the Page's own token:
+ * for the Page's own token, with `PUBLISHING_PERMISSIONS` granted (both phases):
  *
  * - `POST /{v}/{page-id}/video_reels` with `upload_phase=start` → `{video_id, upload_url}`, the
  *   upload URL on the rupload host;
@@ -56,9 +57,10 @@ export function registerReelRoutes(context: FacebookVideoContext, rupload: Platf
   const { sim } = context;
   const sessions = sim.resettable(new Map<string, ReelSession>());
 
-  context.route('POST', '/:version/:pageId/video_reels', {}, ({ path, params, accountId, now }) => {
+  context.route('POST', '/:version/:pageId/video_reels', {}, ({ path, params, accountId, token, now }) => {
     const pageId = path.pageId ?? '';
     if (pageId !== accountId) return unsupportedRequest('POST', pageId);
+    requirePermissions(context, token, PUBLISHING_PERMISSIONS);
     const phase = params.get('upload_phase');
     if (phase === 'start') {
       const videoId = sim.nextId();

@@ -8,6 +8,7 @@ import {
 } from '@smmkit/graph-api/mocks';
 import type { PlatformSimulator } from '@smmkit/testkit';
 import { type UploadSession, UploadSessions } from '@smmkit/testkit/simulator-kit';
+import { PUBLISHING_PERMISSIONS, requirePermissions } from '../context.js';
 import { readPublication } from '../publication.js';
 import { type FacebookVideoContext, storeVideoPost, videoNodeJson } from '../video-posts.js';
 
@@ -23,8 +24,8 @@ const VERSION_PATTERN = /^v\d+\.\d+$/;
 
 /**
  * The video host, `graph-video.facebook.com` (https://developers.facebook.com/docs/graph-api/video-uploads):
- * `POST /{v}/{page-id}/videos` for the Page's own token (Bearer header, query or body), with the
- * parameters in the query, a form, a multipart body or JSON:
+ * `POST /{v}/{page-id}/videos` for the Page's own token (Bearer header, query or body) with
+ * `PUBLISHING_PERMISSIONS` granted, with the parameters in the query, a form, a multipart body or JSON:
  *
  * - `file_url` (not with `upload_phase`; https://developers.facebook.com/docs/graph-api/reference/page/videos/)
  *   → `{id}`: a video Facebook fetches;
@@ -64,10 +65,12 @@ export function registerVideoRoutes(
       return graphError({ message: `Unknown path components: /${version}`, code: 2500 });
     // Read as the Graph host reads them: a body that does not parse carries no parameters.
     const params = await readGraphParams(request);
-    const check = sim.tokens.check(headerOrQueryToken(request, url) ?? params.get('access_token'));
+    const token = headerOrQueryToken(request, url) ?? params.get('access_token');
+    const check = sim.tokens.check(token);
     if (check.status !== 'valid') return tokenError(check.status, now);
     const pageId = String(path.pageId);
     if (pageId !== check.accountId) return unsupportedRequest('POST', pageId);
+    requirePermissions(context, token, PUBLISHING_PERMISSIONS);
 
     const phase = params.get('upload_phase');
     const fileUrl = params.get('file_url');
