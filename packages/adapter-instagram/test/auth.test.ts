@@ -17,7 +17,7 @@ import {
   instagramLoginAuthorizationUrl,
   refreshInstagramToken,
 } from '../src/index.js';
-import { DAY, failureOf, HOUR, START, useInstagram } from './support/harness.js';
+import { DAY, failureOf, HOUR, image, START, useInstagram } from './support/harness.js';
 
 const APP_ID = '990602627938098';
 const APP_SECRET = 'app-secret-MUST-NOT-LEAK';
@@ -131,6 +131,35 @@ describe('Instagram Login', () => {
     const context = { ...login.context(), tokens: staticTokenProvider(long.accessToken) };
     const samples = await login.adapter({ host: 'instagram' }).getAccountMetrics(context);
     expect(samples.find((sample) => sample.metric === 'followers')?.value).toBe(42);
+  });
+
+  it('keeps what the dialog granted on every token made from the code: a permission not asked for is refused', async () => {
+    const adapter = login.adapter({ host: 'instagram' });
+    const media = login.media('Measured');
+    const grantedAsAsked = async (token: string) => {
+      const context = { ...login.context(), tokens: staticTokenProvider(token) };
+      await adapter.reply(media, 'Comments are granted', context);
+      // IG_SCOPES leave out instagram_business_manage_insights.
+      const error = await failureOf(adapter.getPostMetrics([media], context), login.ig);
+      expect(error).toMatchObject({ code: 'auth_missing_scope' });
+      expect(error.message).toContain('Requires instagram_business_manage_insights permission');
+    };
+    const grant = await exchangeCode(instagramConsent().code);
+    await grantedAsAsked(grant.accessToken);
+    const long = await exchangeInstagramToken({
+      appSecret: APP_SECRET,
+      shortLivedToken: grant.accessToken,
+      baseUrl: login.ig.baseUrl,
+      clock: h.adapterClock,
+    });
+    await grantedAsAsked(long.accessToken);
+    h.clock.advance(DAY);
+    const refreshed = await refreshInstagramToken({
+      accessToken: long.accessToken,
+      baseUrl: login.ig.baseUrl,
+      clock: h.adapterClock,
+    });
+    await grantedAsAsked(refreshed.accessToken);
   });
 
   it('refuses a code used twice as an AuthError that keeps Meta\u2019s message and quotes neither code nor secret', async () => {
@@ -274,6 +303,14 @@ describe('Facebook Login', () => {
       }),
     ]);
     expect(h.queries('GET /:version/me/accounts')[0]?.get('fields')).toContain('instagram_business_account');
+
+    // Every token made from the code keeps what the dialog granted: FB_SCOPES leave out
+    // instagram_manage_comments, so the Page token may publish but not comment.
+    const context = { ...h.context(), tokens: staticTokenProvider(links[0]?.pageAccessToken ?? '') };
+    await h.adapter().publish({ text: 'Granted', media: [image()] }, context);
+    const error = await failureOf(h.adapter().reply(h.media('Not granted'), 'Hello', context), h.ig);
+    expect(error).toMatchObject({ code: 'auth_missing_scope' });
+    expect(error.message).toContain('Requires instagram_manage_comments permission');
   });
 
   it('refuses a used code and a code for another redirect URI, keeping Meta\u2019s code and subcode', async () => {

@@ -1,4 +1,4 @@
-import { type GraphParams, type GraphRoute, graphError } from '@smmkit/graph-api/mocks';
+import { type GraphParams, type GraphRoute, graphError, missingPermission } from '@smmkit/graph-api/mocks';
 import type { PlatformSimulator, SimulatedMedia } from '@smmkit/testkit';
 import type { FacebookUsers } from './auth-users.js';
 
@@ -10,27 +10,6 @@ export interface FacebookContext {
   readonly route: GraphRoute;
   /** The people, their Page roles, granted permissions and Page tokens. */
   readonly users: FacebookUsers;
-}
-
-/**
- * Graph's refusal of a call whose token lacks a permission the endpoint needs: code 200, HTTP
- * 403. Meta lists "200-299 | API Permission (Multiple values depending on permission)"
- * (https://developers.facebook.com/docs/graph-api/guides/error-handling) and prints no message;
- * this one is the wording developers quote from Graph (ASSUMED verbatim, with its 403).
- *
- * @param permission - the permission missing
- * @returns the refusal
- *
- * @example
- * ```ts
- * return missingPermission('pages_show_list');
- * ```
- */
-export function missingPermission(permission: string): Response {
-  return graphError(
-    { message: `(#200) Requires ${permission} permission to manage the object`, code: 200 },
-    403,
-  );
 }
 
 /**
@@ -69,14 +48,14 @@ export const READING_PERMISSIONS: readonly string[] = ['pages_read_engagement', 
  * @param context - the simulator's users
  * @param token - the token of the request
  * @param permissions - what the endpoint needs
- * @throws Response {@link missingPermission} naming the first one not granted
+ * @throws Response `missingPermission` naming the first one not granted
  *
  * @example
  * ```ts
- * requirePermissions(context, request.token, ['pages_manage_posts', 'pages_read_engagement']);
+ * requireUserGrants(context, request.token, ['pages_manage_posts', 'pages_read_engagement']);
  * ```
  */
-export function requirePermissions(
+export function requireUserGrants(
   context: FacebookContext,
   token: string | undefined,
   permissions: readonly string[],

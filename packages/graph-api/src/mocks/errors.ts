@@ -102,3 +102,24 @@ export function invalidParameter(detail: string, subcode?: number): Response {
     ...(subcode === undefined ? {} : { userTitle: 'Invalid parameter', userMsg: detail, isTransient: false }),
   });
 }
+
+/**
+ * Graph's refusal of a call whose token lacks a permission the endpoint needs: code 200, HTTP
+ * 403. Meta lists "200-299 | API Permission (Multiple values depending on permission)"
+ * (https://developers.facebook.com/docs/graph-api/guides/error-handling) and prints no message;
+ * this one is the wording developers quote from Graph (ASSUMED verbatim, with its 403).
+ *
+ * @param permission - the permission missing
+ * @returns the refusal
+ *
+ * @example
+ * ```ts
+ * return missingPermission('pages_show_list');
+ * ```
+ */
+export function missingPermission(permission: string): Response {
+  return graphError(
+    { message: `(#200) Requires ${permission} permission to manage the object`, code: 200 },
+    403,
+  );
+}

@@ -83,17 +83,23 @@ export function unsupportedGrantType(grantType: string | undefined): Response {
 }
 
 /**
- * A new token for `accountId` lasting `ttlS` seconds, answered as Meta's token endpoints answer:
+ * A new token for `accountId` lasting `ttlS` seconds with the permissions `scopes` (what the
+ * Login dialog granted, carried from token to token), answered as Meta's token endpoints answer:
  * `{access_token, token_type: 'bearer', expires_in}`
  * (https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived).
  *
  * @example
  * ```ts
- * return graphTokenAnswer(sim, check.accountId, 5_184_000);
+ * return graphTokenAnswer(sim, check.accountId, 5_184_000, check.scopes);
  * ```
  */
-export function graphTokenAnswer(sim: PlatformSimulator, accountId: string, ttlS: number): Response {
-  const { accessToken } = sim.tokens.issue(accountId, { expiresInMs: ttlS * 1000 });
+export function graphTokenAnswer(
+  sim: PlatformSimulator,
+  accountId: string,
+  ttlS: number,
+  scopes: readonly string[] = [],
+): Response {
+  const { accessToken } = sim.tokens.issue(accountId, { expiresInMs: ttlS * 1000, scopes });
   return Response.json({ access_token: accessToken, token_type: 'bearer', expires_in: ttlS });
 }
 
@@ -138,7 +144,7 @@ export function registerFacebookLoginRoutes(
     if (grant === 'used')
       return graphError({ message: 'This authorization code has been used.', code: 100, subcode: 36009 });
     if (grant === 'redirect') return graphError({ message: REDIRECT_MISMATCH, code: 100, subcode: 36008 });
-    return graphTokenAnswer(sim, grant.accountId, SHORT_LIVED_TOKEN_TTL_S);
+    return graphTokenAnswer(sim, grant.accountId, SHORT_LIVED_TOKEN_TTL_S, grant.scopes);
   };
   for (const prefix of ['/:version', '']) {
     route('GET', `${prefix}/oauth/access_token`, { auth: false }, (request) => {
@@ -151,7 +157,7 @@ export function registerFacebookLoginRoutes(
         if (params.get(name) === undefined) return missingParameter(name);
       const check = sim.tokens.check(params.get('fb_exchange_token'));
       if (check.status !== 'valid') return tokenError(check.status, now);
-      return graphTokenAnswer(sim, check.accountId, LONG_LIVED_TOKEN_TTL_S);
+      return graphTokenAnswer(sim, check.accountId, LONG_LIVED_TOKEN_TTL_S, check.scopes);
     });
   }
   return {

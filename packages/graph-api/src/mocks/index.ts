@@ -24,6 +24,7 @@ export {
   graphError,
   graphErrorBody,
   invalidParameter,
+  missingPermission,
   unsupportedRequest,
 } from './errors.js';
 export {
@@ -59,6 +60,7 @@ export {
   readGraphParams,
   requestedFields,
 } from './params.js';
+export { requirePermissions } from './permissions.js';
 export type { GraphAnswer, GraphRequest, GraphRoute } from './route.js';
 export { type RuploadOptions, type RuploadProgress, type RuploadTarget, registerRupload } from './rupload.js';
 export { GRAPH_APP_BUDGET, GRAPH_USE_CASES, type GraphUseCase } from './use-cases.js';

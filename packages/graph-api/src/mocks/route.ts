@@ -20,6 +20,11 @@ export interface GraphRequest {
   readonly accountId: string;
   /** The token presented, if any. */
   readonly token: string | undefined;
+  /**
+   * The permissions the token was granted (`[]` on routes without auth, and for a token issued
+   * without scopes, which `requirePermissions` lets do everything).
+   */
+  readonly scopes: readonly string[];
   /** Simulated now. */
   readonly now: number;
 }
@@ -105,15 +110,15 @@ export function graphRoutes(sim: PlatformSimulator, useCase: GraphUseCase): Grap
         return graphError({ message: `Unknown path components: /${values[version]}`, code: 2500 });
       const params = await readGraphParams(request);
       const token = headerOrQueryToken(request, url) ?? params.get('access_token');
-      const ask = async (accountId: string): Promise<Response> => {
+      const ask = async (accountId: string, scopes: readonly string[]): Promise<Response> => {
         for (const link of chain) {
           const path = Object.fromEntries(link.names.map((name, index) => [name, values[index] ?? '']));
-          const answer = await link.handler({ request, url, params, path, accountId, token, now });
+          const answer = await link.handler({ request, url, params, path, accountId, token, scopes, now });
           if (answer !== undefined) return answer;
         }
         return unsupportedRequest(method, values.at(-1) ?? url.pathname);
       };
-      if (!declared.auth) return ask('');
+      if (!declared.auth) return ask('', []);
       const check = sim.tokens.check(token);
       if (check.status !== 'valid') return tokenError(check.status, now);
       const accountId = check.accountId;
@@ -125,7 +130,7 @@ export function graphRoutes(sim: PlatformSimulator, useCase: GraphUseCase): Grap
       };
       if (app !== undefined && !app.allowed) return withHeaders(throttled(), headers);
       if (business !== undefined && !business.allowed) return withHeaders(throttled(useCase), headers);
-      const answer = await ask(accountId).catch((refusal: unknown) => {
+      const answer = await ask(accountId, check.scopes).catch((refusal: unknown) => {
         if (refusal instanceof Response) return refusal;
         throw refusal;
       });

@@ -1,6 +1,13 @@
-import { fieldNames, graphError, graphPage, pick, unsupportedRequest } from '@smmkit/graph-api/mocks';
+import {
+  fieldNames,
+  graphError,
+  graphPage,
+  missingPermission,
+  pick,
+  unsupportedRequest,
+} from '@smmkit/graph-api/mocks';
 import type { SimulatedFacebookUser } from '../auth-users.js';
-import { type FacebookContext, missingPermission } from '../context.js';
+import type { FacebookContext } from '../context.js';
 
 /** What `/me/accounts` answers when no `fields` are asked (https://developers.facebook.com/docs/pages/getting-started). */
 const DEFAULT_PAGE_FIELDS = ['access_token', 'category', 'category_list', 'name', 'id', 'tasks'];

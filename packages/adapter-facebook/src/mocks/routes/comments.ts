@@ -9,7 +9,7 @@ import {
 } from '@smmkit/graph-api/mocks';
 import type { SimulatedEngagement, SimulatedPost } from '@smmkit/testkit';
 import { COMMENT_DEFAULT_FIELDS, type CommentStore, isPagePost } from '../comments-store.js';
-import { type FacebookContext, READING_PERMISSIONS, requirePermissions, timeBounds } from '../context.js';
+import { type FacebookContext, READING_PERMISSIONS, requireUserGrants, timeBounds } from '../context.js';
 
 /**
  * Comments of the Page's posts and their moderation
@@ -57,7 +57,7 @@ export function registerCommentRoutes(context: FacebookContext, comments: Commen
     const id = request.path.objectId ?? '';
     const found = target(id, request.accountId);
     if (found === undefined) return unsupportedRequest('GET', id);
-    requirePermissions(context, request.token, READING_PERMISSIONS);
+    requireUserGrants(context, request.token, READING_PERMISSIONS);
     const { params, now } = request;
     const filter = params.get('filter') === 'stream' ? 'stream' : 'toplevel';
     // `since` and `until` bound the comments, both ends kept, as on the Page's posts; an
@@ -83,7 +83,7 @@ export function registerCommentRoutes(context: FacebookContext, comments: Commen
     const id = request.path.objectId ?? '';
     const found = target(id, request.accountId);
     if (found === undefined) return unsupportedRequest('POST', id);
-    requirePermissions(context, request.token, ['pages_manage_engagement']);
+    requireUserGrants(context, request.token, ['pages_manage_engagement']);
     return writeComment(comments, request, found);
   });
 
@@ -100,7 +100,7 @@ export function registerCommentRoutes(context: FacebookContext, comments: Commen
     if (comment === undefined) return undefined;
     // Only the Page whose post it is under moderates it.
     if (comment.accountId !== accountId) return unsupportedRequest('POST', comment.id);
-    requirePermissions(context, token, ['pages_read_engagement', 'pages_manage_engagement']);
+    requireUserGrants(context, token, ['pages_read_engagement', 'pages_manage_engagement']);
     const hidden = boolParam(params, 'is_hidden');
     const message = params.get('message');
     if (hidden === undefined && message === undefined)
@@ -116,7 +116,7 @@ export function registerCommentRoutes(context: FacebookContext, comments: Commen
     if (comment.accountId !== accountId && comment.authorId !== accountId)
       return unsupportedRequest('DELETE', comment.id);
     const byThePage = comment.authorId === accountId;
-    requirePermissions(context, token, [
+    requireUserGrants(context, token, [
       'pages_manage_engagement',
       byThePage ? 'pages_read_engagement' : 'pages_read_user_content',
     ]);

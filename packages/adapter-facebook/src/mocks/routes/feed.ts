@@ -14,7 +14,7 @@ import {
   isUserToken,
   needsPageToken,
   PUBLISHING_PERMISSIONS,
-  requirePermissions,
+  requireUserGrants,
   unpublishedPhoto,
 } from '../context.js';
 import { publicationFields, readPublication } from '../publication.js';
@@ -47,7 +47,7 @@ export function registerFeedRoutes(context: FacebookContext): void {
     const pageId = path.pageId ?? '';
     if (pageId !== accountId)
       return isUserToken(context, accountId) ? needsPageToken() : unsupportedRequest('POST', pageId);
-    requirePermissions(context, token, PUBLISHING_PERMISSIONS);
+    requireUserGrants(context, token, PUBLISHING_PERMISSIONS);
     const message = params.get('message') ?? '';
     const link = params.get('link');
     const attached: SimulatedMedia[] = [];

@@ -2,7 +2,7 @@ import { graphError, graphTime, listParam, unsupportedRequest } from '@smmkit/gr
 import type { SimulatedAccount, SimulatedPost } from '@smmkit/testkit';
 import { growingCount } from '@smmkit/testkit/simulator-kit';
 import { isPagePost } from '../comments-store.js';
-import { type FacebookContext, graphInstant, requirePermissions } from '../context.js';
+import { type FacebookContext, graphInstant, requireUserGrants } from '../context.js';
 
 /** Simulated growth per hour of a fresh post's insights (made-up figures, see testkit `growingCount`). */
 const PER_HOUR = { views: 500, viewers: 300, clicks: 20 } as const;
@@ -161,7 +161,7 @@ export function registerInsightRoutes(context: FacebookContext): void {
     if (page === undefined || page.id !== accountId) return unsupportedRequest('GET', id);
     // "Permissions read_insights, pages_read_engagement", for Pages and their posts alike
     // (https://developers.facebook.com/docs/graph-api/reference/page/insights/).
-    requirePermissions(context, token, ['read_insights', 'pages_read_engagement']);
+    requireUserGrants(context, token, ['read_insights', 'pages_read_engagement']);
     const metrics = listParam(params, 'metric');
     if (metrics.length === 0)
       return graphError({

@@ -1,6 +1,6 @@
 import { unsupportedRequest } from '@smmkit/graph-api/mocks';
 import type { SimulatedEngagement } from '@smmkit/testkit';
-import { type FacebookContext, requirePermissions } from '../context.js';
+import { type FacebookContext, requireUserGrants } from '../context.js';
 
 /**
  * The Page's likes (https://developers.facebook.com/docs/graph-api/reference/object/likes):
@@ -34,7 +34,7 @@ export function registerLikeRoutes(context: FacebookContext): void {
       const id = path.objectId ?? '';
       const item = likeable(id, accountId);
       if (item === undefined) return unsupportedRequest(method, id);
-      requirePermissions(context, token, ['pages_manage_engagement']);
+      requireUserGrants(context, token, ['pages_manage_engagement']);
       sim.likes.set(id, accountId, method === 'POST');
       return Response.json({ success: true });
     });

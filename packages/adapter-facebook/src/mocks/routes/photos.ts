@@ -5,7 +5,7 @@ import {
   needsPageToken,
   PUBLISHING_PERMISSIONS,
   photoMimeType,
-  requirePermissions,
+  requireUserGrants,
 } from '../context.js';
 import { publicationFields, readPublication } from '../publication.js';
 
@@ -33,7 +33,7 @@ export function registerPhotoRoutes(context: FacebookContext): void {
     const pageId = path.pageId ?? '';
     if (pageId !== accountId)
       return isUserToken(context, accountId) ? needsPageToken() : unsupportedRequest('POST', pageId);
-    requirePermissions(context, token, PUBLISHING_PERMISSIONS);
+    requireUserGrants(context, token, PUBLISHING_PERMISSIONS);
     const url = params.get('url');
     const source = url === undefined ? params.file('source') : undefined;
     if (url !== undefined && !URL.canParse(url)) return invalidParameter('url should represent a valid URL');

@@ -1,7 +1,7 @@
 import { fieldNames, graphPage, graphTime, pick, unsupportedRequest } from '@smmkit/graph-api/mocks';
 import type { SimulatedPost } from '@smmkit/testkit';
 import { compareIds, growingCount } from '@smmkit/testkit/simulator-kit';
-import { type FacebookContext, READING_PERMISSIONS, requirePermissions, timeBounds } from '../context.js';
+import { type FacebookContext, READING_PERMISSIONS, requireUserGrants, timeBounds } from '../context.js';
 import { isLive } from '../publication.js';
 
 /** A post as Graph writes it. */
@@ -58,7 +58,7 @@ export function registerPostRoutes(context: FacebookContext): void {
   context.route('GET', '/:version/:pageId/posts', {}, ({ path, params, url, accountId, token, now }) => {
     const pageId = path.pageId ?? '';
     if (pageId !== accountId) return unsupportedRequest('GET', pageId);
-    requirePermissions(context, token, READING_PERMISSIONS);
+    requireUserGrants(context, token, READING_PERMISSIONS);
     // `since` and `until` bound the results, both ends kept (ASSUMED: the docs do not say whether
     // a post at exactly `until` is in); an unreadable one is refused (see `timeBounds`).
     const { since, until } = timeBounds(params);
@@ -99,7 +99,7 @@ export function registerPostRoutes(context: FacebookContext): void {
     if (post === undefined || post.accountId !== accountId) return unsupportedRequest('DELETE', id);
     // `pages_manage_posts`: "create, edit and delete your Page posts"
     // (https://developers.facebook.com/docs/permissions/reference/pages_manage_posts).
-    requirePermissions(context, token, ['pages_manage_posts']);
+    requireUserGrants(context, token, ['pages_manage_posts']);
     sim.posts.delete(id);
     return Response.json({ success: true });
   });

@@ -1,6 +1,6 @@
 import { fieldNames, graphPage, graphTime, pick, unsupportedRequest } from '@smmkit/graph-api/mocks';
 import type { SimulatedEngagement } from '@smmkit/testkit';
-import { type FacebookContext, requirePermissions } from '../context.js';
+import { type FacebookContext, requireUserGrants } from '../context.js';
 
 /** Post fields Graph answers without `fields` (https://developers.facebook.com/docs/graph-api/reference/post/). */
 const POST_DEFAULT_FIELDS = ['created_time', 'message', 'id'] as const;
@@ -24,7 +24,7 @@ export function registerTaggedRoutes(context: FacebookContext): void {
   context.route('GET', '/:version/:pageId/tagged', {}, (request) => {
     const pageId = request.path.pageId ?? '';
     if (pageId !== request.accountId) return unsupportedRequest('GET', pageId);
-    requirePermissions(context, request.token, ['pages_read_user_content', 'pages_show_list']);
+    requireUserGrants(context, request.token, ['pages_read_user_content', 'pages_show_list']);
     const mentions = sim.engagements.filter(
       (item) => item.kind === 'mention' && item.accountId === pageId && sim.posts.get(item.id) !== undefined,
     );

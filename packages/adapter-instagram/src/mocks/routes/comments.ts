@@ -10,6 +10,7 @@ import {
 import type { SimulatedEngagement } from '@smmkit/testkit';
 import { type InstagramContext, postExtra } from '../context.js';
 import { commentJson, isMedia } from '../entities.js';
+import { COMMENTS, requireLoginPermissions } from '../permissions.js';
 import { COMMENT_DEFAULT_FIELDS } from './nodes.js';
 
 /**
@@ -45,7 +46,7 @@ const COMMENTS_LIMIT = { max: 50, above: 'cap' } as const;
  * chronological order"; at most 50 a page: "Returns a maximum of 50 comments per query"),
  * `POST /{v}/{media-id}/comments {message}` → `{id}`, `GET /{v}/{comment-id}/replies` (oldest
  * first, ASSUMED) and `POST /{v}/{comment-id}/replies {message}` on top-level comments only.
- * Lists use Graph cursor paging.
+ * Lists use Graph cursor paging. Each needs the permissions of `COMMENTS`.
  *
  * @example
  * ```ts
@@ -62,12 +63,14 @@ export function registerCommentRoutes(context: InstagramContext): void {
   context.route('GET', '/:version/:mediaId/comments', {}, (request) => {
     const post = sim.posts.get(request.path.mediaId ?? '');
     if (!isMedia(post)) return unsupportedRequest('GET', request.path.mediaId ?? '');
+    requireLoginPermissions(request, COMMENTS);
     return graphPage(context.comments.topLevel(post.id), request, 'newest', render(request), COMMENTS_LIMIT);
   });
 
   context.route('POST', '/:version/:mediaId/comments', {}, (request) => {
     const post = sim.posts.get(request.path.mediaId ?? '');
     if (!isMedia(post)) return unsupportedRequest('POST', request.path.mediaId ?? '');
+    requireLoginPermissions(request, COMMENTS);
     // A missing message is refused first (by writeComment), then comments that are off.
     if (request.params.get('message') && postExtra(post.extra).commentsDisabled)
       return graphError({ message: '(#100) Comments are disabled for this media', code: 100 });
@@ -77,6 +80,7 @@ export function registerCommentRoutes(context: InstagramContext): void {
   context.route('GET', '/:version/:commentId/replies', {}, (request) => {
     const comment = sim.engagements.get(request.path.commentId ?? '');
     if (comment === undefined) return unsupportedRequest('GET', request.path.commentId ?? '');
+    requireLoginPermissions(request, COMMENTS);
     return graphPage(context.comments.repliesTo(comment.id), request, 'oldest', render(request));
   });
 
@@ -84,6 +88,7 @@ export function registerCommentRoutes(context: InstagramContext): void {
     const comment = sim.engagements.get(request.path.commentId ?? '');
     if (comment === undefined || comment.postId === undefined)
       return unsupportedRequest('POST', request.path.commentId ?? '');
+    requireLoginPermissions(request, COMMENTS);
     // Replies only on top-level comments (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-comment/replies;
     // wording ASSUMED).
     if (context.comments.parentOf(comment.id) !== undefined)

@@ -17,6 +17,7 @@ import {
 } from '../context.js';
 import { storeMedia } from '../entities.js';
 import * as limits from '../limits.js';
+import { CONTENT_PUBLISHING, MEDIA_PUBLISH, requireLoginPermissions } from '../permissions.js';
 import {
   PUBLISHING_ERRORS,
   type PublishingError,
@@ -57,6 +58,7 @@ function createContainer(context: InstagramContext, input: GraphRequest): Respon
   const { params, accountId, now, path } = input;
   const { sim } = context;
   if (path.igUserId !== accountId) return unsupportedRequest('POST', path.igUserId ?? '');
+  requireLoginPermissions(input, CONTENT_PUBLISHING);
   const recent = [...context.containers.values()].filter(
     (container) => container.accountId === accountId && container.createdAt > now - limits.DAY_MS,
   );
@@ -145,6 +147,7 @@ function publish(context: InstagramContext, input: GraphRequest): Response {
   const { params, accountId, now, path } = input;
   const { sim } = context;
   if (path.igUserId !== accountId) return unsupportedRequest('POST', path.igUserId ?? '');
+  requireLoginPermissions(input, MEDIA_PUBLISH);
   const creationId = params.get('creation_id');
   if (creationId === undefined) return invalidParameter('The parameter creation_id is required.');
   const container = context.containers.get(creationId);
@@ -205,7 +208,9 @@ function publish(context: InstagramContext, input: GraphRequest): Response {
  * the IG User edges `media`, `media_publish` and `content_publishing_limit`):
  * - `POST /{v}/{ig-user-id}/media` → `{id}` (or `{id, uri}` with `upload_type=resumable`);
  * - `POST /{v}/{ig-user-id}/media_publish?creation_id=` → `{id}`;
- * - `GET /{v}/{ig-user-id}/content_publishing_limit?fields=quota_usage,config`.
+ * - `GET /{v}/{ig-user-id}/content_publishing_limit?fields=quota_usage,config`;
+ *
+ * each for a token with the permissions of `CONTENT_PUBLISHING` (`MEDIA_PUBLISH` to publish).
  *
  * @example
  * ```ts
@@ -215,18 +220,15 @@ function publish(context: InstagramContext, input: GraphRequest): Response {
 export function registerContainerRoutes(context: InstagramContext): void {
   context.route('POST', '/:version/:igUserId/media', {}, (input) => createContainer(context, input));
   context.route('POST', '/:version/:igUserId/media_publish', {}, (input) => publish(context, input));
-  context.route(
-    'GET',
-    '/:version/:igUserId/content_publishing_limit',
-    {},
-    ({ path, accountId, now, params }) => {
-      if (path.igUserId !== accountId) return unsupportedRequest('GET', path.igUserId ?? '');
-      const quota = quotaOf(context, accountId, now);
-      const fields = fieldNames(params.get('fields'));
-      const entry: Record<string, unknown> = { quota_usage: quota.used };
-      if (fields.includes('config'))
-        entry.config = { quota_total: quota.total, quota_duration: limits.QUOTA_DURATION_S };
-      return Response.json({ data: [entry] });
-    },
-  );
+  context.route('GET', '/:version/:igUserId/content_publishing_limit', {}, (request) => {
+    const { path, accountId, now, params } = request;
+    if (path.igUserId !== accountId) return unsupportedRequest('GET', path.igUserId ?? '');
+    requireLoginPermissions(request, CONTENT_PUBLISHING);
+    const quota = quotaOf(context, accountId, now);
+    const fields = fieldNames(params.get('fields'));
+    const entry: Record<string, unknown> = { quota_usage: quota.used };
+    if (fields.includes('config'))
+      entry.config = { quota_total: quota.total, quota_duration: limits.QUOTA_DURATION_S };
+    return Response.json({ data: [entry] });
+  });
 }

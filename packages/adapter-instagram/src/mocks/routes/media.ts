@@ -2,14 +2,16 @@ import { fieldNames, graphPage, listParam, pick, unsupportedRequest } from '@smm
 import type { InstagramContext } from '../context.js';
 import { isMedia, mediaJson } from '../entities.js';
 import { mediaInsights } from '../insights.js';
+import { INSIGHTS, MEDIA_LIST, requireLoginPermissions } from '../permissions.js';
 
 /**
  * Media edges, the IG User's `media` and `tags` and the IG Media's `insights`
  * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference):
- * `GET /{v}/{ig-user-id}/media` (published media, newest first, cursor paging),
- * `GET /{v}/{ig-user-id}/tags` (media of others that mention the user),
- * `GET /{v}/{ig-media-id}/insights?metric=…` (owner only; an id that is no media is passed on to
- * the IG User's insights).
+ * `GET /{v}/{ig-user-id}/media` (published media, newest first, cursor paging; the permissions
+ * of `MEDIA_LIST`), `GET /{v}/{ig-user-id}/tags` (media of others that mention the user; its
+ * reference names no permission, so none is checked),
+ * `GET /{v}/{ig-media-id}/insights?metric=…` (owner only, the permissions of `INSIGHTS`; an id
+ * that is no media is passed on to the IG User's insights).
  *
  * @example
  * ```ts
@@ -21,6 +23,7 @@ export function registerMediaRoutes(context: InstagramContext): void {
   context.route('GET', '/:version/:igUserId/media', {}, (request) => {
     const account = sim.accounts.get(request.path.igUserId ?? '');
     if (account === undefined) return unsupportedRequest('GET', request.path.igUserId ?? '');
+    requireLoginPermissions(request, MEDIA_LIST);
     const fields = fieldNames(request.params.get('fields'));
     const media = sim.posts.filter((post) => post.accountId === account.id && isMedia(post));
     return graphPage(media, request, 'newest', (post) => pick(mediaJson(context, post, request.now), fields));
@@ -39,11 +42,13 @@ export function registerMediaRoutes(context: InstagramContext): void {
     return graphPage(media, request, 'newest', (post) => pick(mediaJson(context, post, request.now), fields));
   });
 
-  context.route('GET', '/:version/:mediaId/insights', {}, ({ path, params, accountId, now }) => {
+  context.route('GET', '/:version/:mediaId/insights', {}, (request) => {
+    const { path, params, accountId, now } = request;
     const post = sim.posts.get(path.mediaId ?? '');
     // Not a media: an IG User's insights (routes/user-insights.ts) or nothing.
     if (!isMedia(post)) return undefined;
     if (post.accountId !== accountId) return unsupportedRequest('GET', path.mediaId ?? '');
+    requireLoginPermissions(request, INSIGHTS);
     return mediaInsights(context, post, listParam(params, 'metric'), now);
   });
 }

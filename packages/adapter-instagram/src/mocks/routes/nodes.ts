@@ -12,6 +12,7 @@ import type { SimulatedAccount } from '@smmkit/testkit';
 import { businessDiscovery } from '../business-discovery.js';
 import { containerJson, type InstagramContext } from '../context.js';
 import { commentJson, isMedia, mediaJson, userJson } from '../entities.js';
+import { COMMENTS, requireLoginPermissions } from '../permissions.js';
 
 /** Default fields of a comment node (Graph answers `timestamp,text,id` without `fields`). */
 export const COMMENT_DEFAULT_FIELDS = ['id', 'text', 'timestamp'] as const;
@@ -66,6 +67,8 @@ function mentionedFields(
  *   `POST /{v}/{media-id}?comment_enabled=false` (updating an IG Media);
  * - `DELETE /{v}/{comment-id}` and `DELETE /{v}/{media-id}` → `{success:true}`.
  *
+ * Hiding and deleting a comment need the permissions of `COMMENTS`.
+ *
  * @example
  * ```ts
  * registerNodeRoutes(context);
@@ -102,12 +105,14 @@ export function registerNodeRoutes(context: InstagramContext): void {
     });
   });
 
-  context.route('POST', '/:version/:id', {}, ({ path, params, accountId }) => {
+  context.route('POST', '/:version/:id', {}, (request) => {
+    const { path, params, accountId } = request;
     const id = path.id ?? '';
     const comment = context.comments.get(id);
     if (comment !== undefined) {
       // Only the owner of the media can hide comments on it.
       if (comment.accountId !== accountId) return unsupportedRequest('POST', id);
+      requireLoginPermissions(request, COMMENTS);
       const hide = boolParam(params, 'hide');
       if (hide === undefined) return invalidParameter('The parameter hide is required');
       comment.hidden = hide;
@@ -123,12 +128,14 @@ export function registerNodeRoutes(context: InstagramContext): void {
     return unsupportedRequest('POST', id);
   });
 
-  context.route('DELETE', '/:version/:id', {}, ({ path, accountId }) => {
+  context.route('DELETE', '/:version/:id', {}, (request) => {
+    const { path, accountId } = request;
     const id = path.id ?? '';
     const comment = context.comments.get(id);
     if (comment !== undefined) {
       if (comment.accountId !== accountId && comment.authorId !== accountId)
         return unsupportedRequest('DELETE', id);
+      requireLoginPermissions(request, COMMENTS);
       context.comments.remove(id);
       return Response.json({ success: true });
     }

@@ -28,6 +28,7 @@ const CODE_REFUSALS = {
 
 /**
  * Instagram's token routes and the Page list of Facebook Login, registered on every instance
+ * (each token carries the permissions the Login dialog granted, so routes can check them)
  * (use one with `baseUrl: 'https://graph.instagram.com'` for Instagram Login) next to the
  * Facebook Login routes of the Graph simulator base:
  * - `GET /access_token?grant_type=ig_exchange_token&client_secret&access_token` → a 60-day token
@@ -62,7 +63,7 @@ export function registerOAuthRoutes(context: InstagramContext, graph: GraphSimul
         message: 'The access token is too new to be refreshed. Try again after 24 hours.',
         code: 100,
       });
-    return graphTokenAnswer(sim, check.accountId, IG_LONG_LIVED_TOKEN_TTL_S);
+    return graphTokenAnswer(sim, check.accountId, IG_LONG_LIVED_TOKEN_TTL_S, check.scopes);
   };
   for (const prefix of ['/:version', '']) {
     route('GET', `${prefix}/access_token`, { auth: false }, ({ params, token, now }) => {
@@ -84,12 +85,15 @@ export function registerOAuthRoutes(context: InstagramContext, graph: GraphSimul
       return instagramOAuthError(`Invalid grant_type: ${params.get('grant_type') ?? ''}`);
     const grant = graph.redeemCode(params, now);
     if (typeof grant === 'string') return instagramOAuthError(CODE_REFUSALS[grant]);
-    const { accessToken } = sim.tokens.issue(grant.accountId, { expiresInMs: SHORT_LIVED_TOKEN_TTL_MS });
+    const { accessToken } = sim.tokens.issue(grant.accountId, {
+      expiresInMs: SHORT_LIVED_TOKEN_TTL_MS,
+      scopes: grant.scopes,
+    });
     return Response.json({
       data: [{ access_token: accessToken, user_id: grant.accountId, permissions: grant.scopes.join(',') }],
     });
   });
-  route('GET', '/:version/me/accounts', {}, ({ accountId, params }) => {
+  route('GET', '/:version/me/accounts', {}, ({ accountId, params, scopes }) => {
     const account = sim.accounts.get(accountId);
     const pageId = context.pages.get(accountId) ?? sim.nextId();
     context.pages.set(accountId, pageId);
@@ -97,7 +101,8 @@ export function registerOAuthRoutes(context: InstagramContext, graph: GraphSimul
     const page: Record<string, unknown> = {
       // Page tokens made from a long-lived user token do not expire
       // (https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived).
-      access_token: sim.tokens.issue(accountId).accessToken,
+      // With the permissions the user token was granted.
+      access_token: sim.tokens.issue(accountId, { scopes }).accessToken,
       category: 'Brand',
       category_list: [{ id: '1605186416478696', name: 'Brand' }],
       name: `${account?.displayName ?? accountId} Page`,

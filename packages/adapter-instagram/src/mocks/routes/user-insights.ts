@@ -7,6 +7,7 @@ import {
   defaultDemographics,
   demographicResults,
 } from '../demographics.js';
+import { INSIGHTS, requireLoginPermissions } from '../permissions.js';
 
 /** The windows of the demographic metrics (v20.0 dropped `last_14_days`, `last_30_days`, `last_90_days`, `prev_month`). */
 const TIMEFRAMES: ReadonlySet<string> = new Set(['this_week', 'this_month']);
@@ -17,7 +18,7 @@ const isBreakdown = (value: string): value is DemographicBreakdown =>
 /**
  * `GET /{v}/{ig-user-id}/insights?metric=follower_demographics&period=lifetime&metric_type=total_value&breakdown={age|city|country|gender}`
  * (https://developers.facebook.com/docs/instagram-platform/api-reference/instagram-user/insights),
- * on either host, for the token's own account only:
+ * on either host, for the token's own account only, with the permissions of `INSIGHTS`:
  * `{data:[{name, period:'lifetime', title, description, total_value:{breakdowns:[{dimension_keys:[breakdown],
  * results:[{dimension_values:[key], value}]}]}, id}]}` — the top 45 buckets, largest first, from the
  * account's seeded demographics or plausible ones made from its follower count.
@@ -42,10 +43,12 @@ const isBreakdown = (value: string): value is DemographicBreakdown =>
  */
 export function registerUserInsightsRoutes(context: InstagramContext): void {
   const { sim } = context;
-  context.route('GET', '/:version/:igUserId/insights', {}, ({ path, params, accountId }) => {
+  context.route('GET', '/:version/:igUserId/insights', {}, (request) => {
+    const { path, params, accountId } = request;
     const id = path.igUserId ?? '';
     const account = sim.accounts.get(id);
     if (account === undefined || id !== accountId) return unsupportedRequest('GET', id);
+    requireLoginPermissions(request, INSIGHTS);
     const metrics = listParam(params, 'metric');
     if (metrics.length === 0) return invalidParameter('The parameter metric is required');
     if (metrics.some((metric) => metric !== 'follower_demographics'))
