@@ -23,51 +23,35 @@ const LOGINS = [
   },
 ] as const;
 
+/** What insights need under each login (media and account insights, follower demographics). */
+const INSIGHTS = {
+  facebook: ['instagram_basic', 'instagram_manage_insights', 'pages_read_engagement'],
+  instagram: ['instagram_business_basic', 'instagram_business_manage_insights'],
+} as const;
+/** What reading and answering comments need under each login. */
+const COMMENTS = {
+  facebook: ['instagram_basic', 'instagram_manage_comments', 'pages_read_engagement'],
+  instagram: ['instagram_business_basic', 'instagram_business_manage_comments'],
+} as const;
+
 /**
  * Each operation the simulator checks, and the permissions whose absence Graph refuses for it
  * under each login (its endpoints' references), a part of what the adapter declares. Hashtag
  * search (`search`) is not checked: the simulator asks no permission there.
  */
-const OPERATIONS = {
+const REFUSED_WITHOUT = {
   publish: {
-    refusedWithout: {
-      facebook: ['instagram_basic', 'instagram_content_publish', 'pages_read_engagement'],
-      instagram: ['instagram_business_basic', 'instagram_business_content_publish'],
-    },
+    facebook: ['instagram_basic', 'instagram_content_publish', 'pages_read_engagement'],
+    instagram: ['instagram_business_basic', 'instagram_business_content_publish'],
   },
-  metrics: {
-    refusedWithout: {
-      facebook: ['instagram_basic', 'instagram_manage_insights', 'pages_read_engagement'],
-      instagram: ['instagram_business_basic', 'instagram_business_manage_insights'],
-    },
-  },
-  engagement: {
-    refusedWithout: {
-      facebook: ['instagram_basic', 'instagram_manage_comments', 'pages_read_engagement'],
-      instagram: ['instagram_business_basic', 'instagram_business_manage_comments'],
-    },
-  },
-  reply: {
-    refusedWithout: {
-      facebook: ['instagram_basic', 'instagram_manage_comments', 'pages_read_engagement'],
-      instagram: ['instagram_business_basic', 'instagram_business_manage_comments'],
-    },
-  },
-  research: {
-    refusedWithout: {
-      facebook: ['instagram_basic', 'instagram_manage_insights', 'pages_read_engagement'],
-      instagram: ['instagram_business_basic', 'instagram_business_manage_insights'],
-    },
-  },
-  findRecentPosts: {
-    refusedWithout: {
-      facebook: ['instagram_basic'],
-      instagram: ['instagram_business_basic'],
-    },
-  },
+  metrics: INSIGHTS,
+  engagement: COMMENTS,
+  reply: COMMENTS,
+  research: INSIGHTS,
+  findRecentPosts: { facebook: ['instagram_basic'], instagram: ['instagram_business_basic'] },
 } as const;
-type Operation = keyof typeof OPERATIONS;
-const operationNames = Object.keys(OPERATIONS) as Operation[];
+type Operation = keyof typeof REFUSED_WITHOUT;
+const operationNames = Object.keys(REFUSED_WITHOUT) as Operation[];
 
 describe.each(LOGINS)('the permissions Instagram declares with $login', ({ world, host, unused }) => {
   const { ig } = world;
@@ -130,7 +114,7 @@ describe.each(LOGINS)('the permissions Instagram declares with $login', ({ world
 
   it.each(operationNames)('are each needed for %s: without one Graph refuses it', async (name) => {
     const granted = declared[name] ?? [];
-    const needed = OPERATIONS[name].refusedWithout[host];
+    const needed = REFUSED_WITHOUT[name][host];
     expect(granted).toEqual(expect.arrayContaining([...needed]));
     for (const permission of needed) {
       const error = await failureOf(
