@@ -1,7 +1,8 @@
 // TikTok's chunk rules for a FILE_UPLOAD
 // (https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide, "Chunk restrictions"):
 // chunks of 5 MB to 64 MB except the last, which takes the trailing bytes (up to 128 MB); a file
-// under 5 MB goes whole; 1 to 1 000 chunks; total_chunk_count = floor(video_size / chunk_size).
+// under 5 MB goes whole, and one over 64 MB "must be uploaded in multiple chunks"; 1 to 1 000
+// chunks; total_chunk_count = floor(video_size / chunk_size).
 // "MB" is not defined there, so the bounds are the stricter reading of each: 5 MiB at least,
 // 64 000 000 bytes at most.
 
@@ -45,7 +46,8 @@ export interface TikTokChunkPlan {
  * Cuts a file of `videoSize` bytes into the chunks TikTok takes: a file no larger than
  * `preferredChunkSize` is one chunk of its own size; a larger one is `floor(size / chunkSize)`
  * chunks of `chunkSize` bytes, the last carrying the trailing bytes as well. The chunk size grows
- * when 1 000 chunks would not hold the file.
+ * when 1 000 chunks would not hold the file, and shrinks to half the file when a file over 64 MB
+ * would otherwise go as one chunk (a 70 MB file with 40 MB chunks goes as two of 35 MB).
  *
  * @param videoSize - the file's size in bytes (at least 1)
  * @param preferredChunkSize - the chunk size to use, 5 MiB to 64 MB (the adapter's `chunkSizeBytes`)
@@ -66,10 +68,13 @@ export function tiktokChunkPlan(videoSize: number, preferredChunkSize: number): 
     throw new RangeError(
       `tiktokChunkPlan: the chunk size must be ${MIN_CHUNK_BYTES} to ${MAX_CHUNK_BYTES} bytes`,
     );
-  const chunkSize =
+  let chunkSize =
     videoSize <= preferredChunkSize
       ? videoSize
       : Math.max(preferredChunkSize, Math.ceil(videoSize / MAX_CHUNK_COUNT));
+  // Over 64 MB a file takes two chunks at least, so no chunk of it is over 64 MB (the last one,
+  // under twice the chunk size, stays within 128 MB).
+  if (videoSize > MAX_CHUNK_BYTES && videoSize < 2 * chunkSize) chunkSize = Math.floor(videoSize / 2);
   const totalChunkCount = Math.floor(videoSize / chunkSize);
   const chunks = Array.from({ length: totalChunkCount }, (_, index): TikTokChunk => {
     const first = index * chunkSize;

@@ -18,6 +18,12 @@ export const TIKTOK_SCOPES = Object.freeze({
 /** Paths and the scope they need, most specific first. */
 const SCOPE_OF_PATH: readonly (readonly [RegExp, string])[] = [
   [/\/v2\/post\/publish\/inbox\//, TIKTOK_SCOPES.videoUpload],
+  // One endpoint for direct photo posts and photo drafts: "Scope: video.publish or video.upload"
+  // (https://developers.tiktok.com/doc/content-posting-api-reference-photo-post), by `post_mode`.
+  [
+    /\/v2\/post\/publish\/content\/init\//,
+    `${TIKTOK_SCOPES.videoPublish} (${TIKTOK_SCOPES.videoUpload} for a draft, post_mode MEDIA_UPLOAD)`,
+  ],
   [/\/v2\/post\/publish\//, TIKTOK_SCOPES.videoPublish],
   [/\/v2\/video\//, TIKTOK_SCOPES.videoList],
   [/\/v2\/user\/info\//, `${TIKTOK_SCOPES.userInfoBasic} and ${TIKTOK_SCOPES.userInfoStats}`],
@@ -25,7 +31,8 @@ const SCOPE_OF_PATH: readonly (readonly [RegExp, string])[] = [
 
 /**
  * The scope the endpoint at `path` needs, in words, for an `auth_missing_scope` message; the
- * status of a draft needs `video.upload` rather than `video.publish`, which the path cannot tell.
+ * status of a draft needs `video.upload` rather than `video.publish`, which the path cannot tell,
+ * and the photo endpoint names both (its `post_mode` decides).
  *
  * @param path - the request's path
  * @returns the scope, or `undefined` for a path the adapter does not call

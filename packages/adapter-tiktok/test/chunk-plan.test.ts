@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CHUNK_COUNT, MIN_CHUNK_BYTES, tiktokChunkPlan } from '../src/index.js';
+import {
+  MAX_CHUNK_BYTES,
+  MAX_CHUNK_COUNT,
+  MAX_FINAL_CHUNK_BYTES,
+  MIN_CHUNK_BYTES,
+  tiktokChunkPlan,
+} from '../src/index.js';
 
 describe('tiktokChunkPlan (TikTok media transfer guide)', () => {
   it('sends a file smaller than a chunk whole, its own size as chunk_size', () => {
@@ -26,6 +32,50 @@ describe('tiktokChunkPlan (TikTok media transfer guide)', () => {
     expect(plan.totalChunkCount).toBeLessThanOrEqual(MAX_CHUNK_COUNT);
     expect(plan.chunkSize * plan.totalChunkCount).toBeLessThanOrEqual(size);
     expect(plan.chunks.at(-1)?.last).toBe(size - 1);
+  });
+
+  it('sends a file over 64 MB in two chunks at least, whatever the chunk size', () => {
+    const plan = tiktokChunkPlan(70_000_000, 40_000_000);
+    expect(plan).toMatchObject({ chunkSize: 35_000_000, totalChunkCount: 2 });
+    expect(plan.chunks.map((chunk) => chunk.contentRange)).toEqual([
+      'bytes 0-34999999/70000000',
+      'bytes 35000000-69999999/70000000',
+    ]);
+  });
+
+  it('keeps every chunk within TikTok bounds, for files and chunk sizes across the range', () => {
+    const MB = 1_000_000;
+    const sizes = [
+      1,
+      5 * MB,
+      63 * MB,
+      64 * MB,
+      64 * MB + 1,
+      70 * MB,
+      100 * MB,
+      127 * MB,
+      129 * MB,
+      1_000 * MB,
+    ];
+    const chunkSizes = [MIN_CHUNK_BYTES, 10 * MB, 32 * MB, 33 * MB, 40 * MB, 63 * MB, MAX_CHUNK_BYTES];
+    for (const size of sizes)
+      for (const preferred of chunkSizes) {
+        const plan = tiktokChunkPlan(size, preferred);
+        const lengths = plan.chunks.map((chunk) => chunk.last - chunk.first + 1);
+        const label = `${size} bytes in chunks of ${preferred}`;
+        expect(
+          lengths.reduce((sum, length) => sum + length, 0),
+          label,
+        ).toBe(size);
+        expect(plan.totalChunkCount, label).toBe(Math.floor(size / plan.chunkSize));
+        if (size > MAX_CHUNK_BYTES) expect(plan.totalChunkCount, label).toBeGreaterThanOrEqual(2);
+        if (plan.totalChunkCount > 1)
+          for (const length of lengths.slice(0, -1)) {
+            expect(length, label).toBeGreaterThanOrEqual(MIN_CHUNK_BYTES);
+            expect(length, label).toBeLessThanOrEqual(MAX_CHUNK_BYTES);
+          }
+        expect(lengths.at(-1), label).toBeLessThanOrEqual(MAX_FINAL_CHUNK_BYTES);
+      }
   });
 
   it('refuses a chunk size outside TikTok bounds and an empty file', () => {

@@ -87,6 +87,14 @@ describe('an inbox draft (video.upload)', () => {
     expect(result.warnings.map((warning) => warning.code)).toEqual(['sent_to_inbox']);
   });
 
+  it('names video.upload when a photo draft is refused for a token without it', async () => {
+    const publishOnly = tiktok.addCreator('publish_only', { scopes: ['user.info.basic', 'video.publish'] });
+    const draft = { media: [photo('a')], options: { tiktok: { mode: 'inbox' } } };
+    const error = await failureOf(h.adapter().publish(draft, h.context({}, publishOnly)), tiktok);
+    expect(error.code).toBe('auth_missing_scope');
+    expect(error.hint).toMatch(/video\.upload for a draft/);
+  });
+
   it('refuses a sixth draft in 24 hours, saying the creator must finish one first', async () => {
     const adapter = h.adapter();
     const draft = { media: [video()], options: { tiktok: { mode: 'inbox' } } };

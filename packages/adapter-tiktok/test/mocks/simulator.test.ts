@@ -27,6 +27,7 @@ describe('the TikTok simulator', () => {
     const cases = [
       { video_size: 3 * MIB, chunk_size: MIB, total_chunk_count: 3 }, // under 5 MB, not whole
       { video_size: 80 * MIB, chunk_size: 80 * MIB, total_chunk_count: 1 }, // over 64 MB, whole
+      { video_size: 100 * MIB, chunk_size: 60 * MIB, total_chunk_count: 1 }, // over 64 MB, one chunk of 100 MB
       { video_size: 20 * MIB, chunk_size: 4 * MIB, total_chunk_count: 5 }, // chunk under 5 MB
       { video_size: 25 * MIB, chunk_size: 10 * MIB, total_chunk_count: 3 }, // not floor(size / chunk)
     ];

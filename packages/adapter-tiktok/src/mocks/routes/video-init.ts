@@ -19,7 +19,7 @@ const TITLE_MAX = 2200;
  * per token each. The `source_info` follows the media transfer guide
  * (https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide): a `FILE_UPLOAD`
  * declares its size and chunks (5 MiB–64 MiB, floor(size / chunk) of them, 1–1000; a file under
- * 5 MiB whole) and gets an `upload_url` valid an hour on the upload host; a `PULL_FROM_URL` names
+ * 5 MiB whole, one over 64 MiB in two at least) and gets an `upload_url` valid an hour on the upload host; a `PULL_FROM_URL` names
  * an HTTPS URL under a verified prefix, and TikTok has the video at once.
  */
 export function registerVideoInitRoutes(context: TikTokSimContext): void {
@@ -128,7 +128,8 @@ function checkSource(
       'A video smaller than 5 MB must be uploaded whole (chunk_size = video_size).',
       context.logIds.next(),
     );
-  if (videoSize > MAX_CHUNK && whole)
+  // "Videos with a total size greater than 64 MB must be uploaded in multiple chunks": two at least.
+  if (videoSize > MAX_CHUNK && chunks < 2)
     return invalidParams('A video larger than 64 MB must be uploaded in chunks.', context.logIds.next());
   if (!whole && (chunkSize < MIN_CHUNK || chunkSize > MAX_CHUNK))
     return invalidParams('chunk_size must be between 5 MB and 64 MB.', context.logIds.next());
