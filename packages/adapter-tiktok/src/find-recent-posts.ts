@@ -15,13 +15,22 @@ const PAGE_SIZE = 20;
 const MAX_PAGES = 5;
 
 /**
+ * The video object's `video_description` and `title` hold at most 150 characters
+ * (https://developers.tiktok.com/doc/tiktok-api-v2-video-object), so captions are compared on
+ * their first 150: a longer caption is never listed whole.
+ */
+const firstCaptionCharacters = (text: string): string => [...text].slice(0, 150).join('');
+
+/**
  * The creator's recent public posts, for reconciling a publish whose answer was lost:
  * `POST /v2/video/list/?fields=id,title,video_description,create_time,share_url` with
  * `{max_count, cursor}`, newest
  * first, page after page until the posts are older than `query.since`
- * (https://developers.tiktok.com/doc/tiktok-api-v2-video-list; scope `video.list`). A post TikTok
- * is still moderating is not listed yet. A post's text is its `video_description` (the caption, or
- * a photo post's description), as the post's text was.
+ * (https://developers.tiktok.com/doc/tiktok-api-v2-video-list; scope `video.list`). The list holds
+ * only public posts: one TikTok is still moderating, or one posted to fewer people than everyone
+ * (`SELF_ONLY`, friends, followers), is not listed, so its reconciliation stays `unknown`. A
+ * post's text is its `video_description` (the caption, or a photo post's description), compared
+ * on its first 150 characters.
  *
  * @param http - the adapter's HTTP client
  * @param query - since when, the caption, how many
@@ -65,5 +74,8 @@ export async function findRecentTikTokPosts(
       break;
     cursor = next;
   }
-  return matchRecentPosts(posts, query, query.limit === undefined ? {} : { limit: query.limit });
+  return matchRecentPosts(posts, query, {
+    normalize: firstCaptionCharacters,
+    ...(query.limit === undefined ? {} : { limit: query.limit }),
+  });
 }

@@ -14,6 +14,12 @@ import { isPublic } from '../publications.js';
 const MAX_IDS = 20;
 const MAX_COUNT = 20;
 const STATS_FIELDS = ['follower_count', 'following_count', 'likes_count', 'video_count'];
+/**
+ * `video_description` and `title`: "Max length: 150"
+ * (https://developers.tiktok.com/doc/tiktok-api-v2-video-object). A longer caption is answered
+ * cut to its first 150 characters (ASSUMED: the page gives the length, not what happens to the rest).
+ */
+const CAPTION_MAX = 150;
 
 /**
  * The Display API: `POST /v2/video/query/` (up to 20 `video_ids`) and `POST /v2/video/list/`
@@ -21,8 +27,9 @@ const STATS_FIELDS = ['follower_count', 'following_count', 'likes_count', 'video
  * `video.list` (https://developers.tiktok.com/doc/tiktok-api-v2-video-query,
  * https://developers.tiktok.com/doc/tiktok-api-v2-video-list); `GET /v2/user/info/?fields=`
  * (https://developers.tiktok.com/doc/tiktok-api-v2-get-user-info; counts need
- * `user.info.stats`). 600 per minute per endpoint and token. Only the creator's public posts
- * (processed and moderated) are shown; their counts grow with simulated time.
+ * `user.info.stats`). 600 per minute per endpoint and token. Only the creator's posts that are
+ * processed and moderated are shown, and the list has only those posted `PUBLIC_TO_EVERYONE`
+ * ("the given user's public TikTok video posts"); their counts grow with simulated time.
  */
 export function registerDisplayRoutes(context: TikTokSimContext): void {
   const { sim } = context;
@@ -62,7 +69,7 @@ export function registerDisplayRoutes(context: TikTokSimContext): void {
       return invalidParams(`max_count must be 1 to ${MAX_COUNT}.`, context.logIds.next());
     const before = typeof body.cursor === 'number' ? body.cursor : Number.POSITIVE_INFINITY;
     const older = visible(accountId, now)
-      .filter((post) => post.createdAt < before)
+      .filter((post) => post.extra.privacyLevel === 'PUBLIC_TO_EVERYONE' && post.createdAt < before)
       .sort((a, b) => b.createdAt - a.createdAt);
     const page = older.slice(0, maxCount as number);
     const last = page.at(-1);
@@ -99,6 +106,9 @@ export function registerDisplayRoutes(context: TikTokSimContext): void {
   });
 }
 
+/** A caption as the video object holds it: its first {@link CAPTION_MAX} characters (code points). */
+const capped = (text: string): string => [...text].slice(0, CAPTION_MAX).join('');
+
 /** A post's counts, growing with its age. */
 function counts(post: SimulatedPost, now: number) {
   const grown = (name: string, perHour: number) => () =>
@@ -125,9 +135,10 @@ function videoObject(
     create_time: () => Math.floor(post.createdAt / 1000),
     cover_image_url: () => `https://p16-sign.tiktokcdn-us.com/cover/${post.id}.jpeg`,
     share_url: () => `https://www.tiktok.com/@${username}/${kind}/${post.id}`,
-    video_description: () => post.text,
+    video_description: () => capped(post.text),
     duration: () => 15,
-    title: () => (kind === 'photo' && typeof post.extra.title === 'string' ? post.extra.title : post.text),
+    title: () =>
+      capped(kind === 'photo' && typeof post.extra.title === 'string' ? post.extra.title : post.text),
     ...counts(post, now),
   });
 }
