@@ -28,6 +28,10 @@ export const X_RATE_BUDGETS: readonly RateBudget[] = Object.freeze([
   { bucket: 'DELETE /2/tweets/:id', limit: 50, windowSec: 900, scope: 'user', resets: 'fixed' },
   // "mentions 300/15 min per user".
   { bucket: 'GET /2/users/:id/mentions', limit: 300, windowSec: 900, scope: 'user', resets: 'fixed' },
+  // Direct Messages lookup, per user: 15/15min; the engagement listing reads it on every poll.
+  { bucket: 'GET /2/dm_events', limit: 15, windowSec: 900, scope: 'user', resets: 'fixed' },
+  // Tweets lookup, per user: 5,000/15min (post metrics read it).
+  { bucket: 'GET /2/tweets', limit: 5000, windowSec: 900, scope: 'user', resets: 'fixed' },
   // "DM send 15/15 min and 1,440/24 h".
   {
     bucket: 'POST /2/dm_conversations/with/:id/messages',
@@ -285,7 +289,8 @@ export function xCapabilities(settings: {
         ],
         delete: ['DELETE /2/tweets/:id'],
         metrics: ['GET /2/tweets'],
-        engagement: ['GET /2/users/:id/mentions'],
+        // A listing reads the mentions, then the direct messages.
+        engagement: ['GET /2/users/:id/mentions', 'GET /2/dm_events'],
         // Replies are creates.
         reply: ['POST /2/tweets'],
         // A like or an unlike spends from both endpoints' windows: the operation does not say

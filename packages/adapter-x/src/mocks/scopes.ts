@@ -17,7 +17,7 @@ const REQUIRED_SCOPES = {
   hideReply: ['tweet.read', 'users.read', 'tweet.moderate.write'],
   like: ['like.write', 'tweet.read', 'users.read'],
   readDirectMessages: ['dm.read', 'tweet.read', 'users.read'],
-  sendDirectMessage: ['dm.read', 'dm.write', 'tweet.read', 'users.read'],
+  sendDirectMessage: ['dm.write', 'tweet.read', 'users.read'],
 } as const satisfies Record<string, readonly string[]>;
 
 /**

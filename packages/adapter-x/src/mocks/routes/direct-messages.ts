@@ -48,8 +48,13 @@ export function registerDirectMessageRoutes(context: XContext): void {
   // getDirectMessagesEventsByParticipantId (the spec): participant_id `^[0-9]{1,19}$`, same
   // query and answer as GET /2/dm_events, only the events of the conversation with that user.
   const withParticipant = '/2/dm_conversations/with/:participant_id';
-  xRoute(context, 'GET', `${withParticipant}/dm_events`, 'dm-events', 'readDirectMessages', (route) =>
-    listDmEvents(route, context, participant(route)),
+  xRoute(
+    context,
+    'GET',
+    `${withParticipant}/dm_events`,
+    'dm-conversation-events',
+    'readDirectMessages',
+    (route) => listDmEvents(route, context, participant(route)),
   );
 
   // POST /2/dm_conversations/with/:participant_id/messages {text, attachments}
