@@ -64,6 +64,9 @@ const RULES: readonly ScopeRule[] = [
   // Member post analytics
   // (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/members/post-statistics).
   { request: /^GET \/rest\/memberCreatorPostAnalytics\b/, scopes: LINKEDIN_SCOPES.memberPostAnalytics },
+  // Member follower count
+  // (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/members/follower-statistics).
+  { request: /^GET \/rest\/memberFollowersCount\b/, scopes: LINKEDIN_SCOPES.memberProfileAnalytics },
 ];
 
 /**

@@ -86,6 +86,13 @@ describe('metrics', () => {
     expect(error.message).toContain('r_member_postAnalytics');
     expect(error.platformError).toMatchObject({ code: 100, type: 'ACCESS_DENIED' });
   });
+
+  it('needs r_member_profileAnalytics for a member\u2019s follower count, and names it when refused', async () => {
+    const poster = h.linkedin.addMember('poster', { scopes: ['w_member_social', 'r_member_postAnalytics'] });
+    const error = await failureOf(h.adapter().getAccountMetrics(h.context({}, poster)), h.linkedin);
+    expect(AuthError.isInstance(error) && error.code).toBe('auth_missing_scope');
+    expect(error.message).toContain('r_member_profileAnalytics');
+  });
 });
 
 describe('engagement', () => {

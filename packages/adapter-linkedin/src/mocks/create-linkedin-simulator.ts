@@ -74,6 +74,7 @@ export const MEMBER_SCOPES = [
   'w_member_social',
   'r_member_social',
   'r_member_postAnalytics',
+  'r_member_profileAnalytics',
 ] as const;
 
 /** Scopes an organization admin's token gets unless told otherwise. */

@@ -35,6 +35,7 @@ export function useLinkedIn(options: Omit<LinkedInSimulatorOptions, 'clock'> = {
           'r_organization_social',
           'rw_organization_admin',
           'r_member_postAnalytics',
+          'r_member_profileAnalytics',
         ],
       });
       const acme = linkedin.addOrganization('Acme', [ana.account.id], 1200);

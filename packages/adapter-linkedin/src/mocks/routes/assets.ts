@@ -3,7 +3,7 @@ import { type LinkedInSimContext, mayActAs, pathKey, type UploadSession } from '
 import { accessDenied, badRequest, notFound } from '../errors.js';
 import { readJsonObject } from '../json-body.js';
 import { restRoute } from '../rest-route.js';
-import { hasScope } from './posts.js';
+import { mayWriteAs } from './posts.js';
 
 /** Where each collection's initialize answer puts the asset URN. */
 const URN_FIELD = { images: 'image', videos: 'video', documents: 'document' } as const;
@@ -62,7 +62,7 @@ async function initializeUpload(
   const owner = typeof init?.owner === 'string' ? init.owner : '';
   if (!/^urn:li:(person|organization):/.test(owner))
     return badRequest('/initializeUploadRequest/owner', 'must be a person or organization URN');
-  if (!mayActAs(context, accountId, owner) || !hasScope(scopes, 'w_member_social', 'w_organization_social'))
+  if (!mayActAs(context, accountId, owner) || !mayWriteAs(scopes, owner, { feed: false }))
     return accessDenied(`${collection}.ACTION.initializeUpload`);
   const uploadId = sim.nextId();
   const urn = `urn:li:${URN_FIELD[collection]}:${sim.nextId()}`;

@@ -5,7 +5,7 @@ import { accessDenied, badRequest, notFound } from '../errors.js';
 import { readJsonObject } from '../json-body.js';
 import { restliPage, restRoute } from '../rest-route.js';
 import { storeComment } from '../store-post.js';
-import { hasScope, SOCIAL_READ, SOCIAL_WRITE } from './posts.js';
+import { hasScope, mayWriteAs, SOCIAL_READ } from './posts.js';
 
 /**
  * Declares the Comments API on `/rest/socialActions/{urn}/comments`, where `{urn}` is a post, or a
@@ -41,10 +41,10 @@ async function createComment(
   { request, params, accountId, scopes, now }: RouteContext,
 ) {
   const { sim } = context;
-  if (!hasScope(scopes, ...SOCIAL_WRITE)) return accessDenied('comments.CREATE');
   const body = await readJsonObject(request);
   const actor = typeof body.actor === 'string' ? body.actor : '';
-  if (!mayActAs(context, accountId, actor)) return accessDenied('comments.CREATE');
+  if (!mayActAs(context, accountId, actor) || !mayWriteAs(scopes, actor, { feed: true }))
+    return accessDenied('comments.CREATE');
   const target = sim.posts.get(pathKey(params.target));
   if (target === undefined) return notFound('socialActions');
   const object = typeof body.object === 'string' ? body.object : '';

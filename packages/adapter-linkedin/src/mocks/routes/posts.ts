@@ -72,9 +72,8 @@ async function createPost(
   const author = typeof body.author === 'string' ? body.author : '';
   if (!/^urn:li:(person|organization):/.test(author))
     return badRequest('/author', 'must be a person or organization URN');
-  if (!mayActAs(context, accountId, author)) return accessDenied('partnerApiPostsExternal.CREATE');
-  const scope = author.startsWith('urn:li:organization:') ? 'w_organization_social' : 'w_member_social';
-  if (!hasScope(scopes, scope)) return accessDenied('partnerApiPostsExternal.CREATE');
+  if (!mayActAs(context, accountId, author) || !mayWriteAs(scopes, author, { feed: false }))
+    return accessDenied('partnerApiPostsExternal.CREATE');
   const visibility = body.visibility;
   if (typeof visibility !== 'string' || !VISIBILITIES.has(visibility))
     return badRequest('/visibility', 'must be PUBLIC, CONNECTIONS or LOGGED_IN');
@@ -236,13 +235,34 @@ export const SOCIAL_READ = [
   'r_organization_social_feed',
 ];
 
-/** Scopes that allow commenting and reacting: "Post, comment and react on posts on behalf of" a member or an organization. */
-export const SOCIAL_WRITE = [
-  'w_member_social',
-  'w_member_social_feed',
-  'w_organization_social',
-  'w_organization_social_feed',
-];
+/**
+ * Whether a token granted `scopes` may write as `actor`: a member's writes need `w_member_social`
+ * ("Post, comment and like posts on behalf of an authenticated member"), an organization's
+ * `w_organization_social` ("Post, comment and react on posts on behalf of an organization"), each
+ * scope for its own kind of actor only
+ * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api,
+ * https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/comments-api,
+ * https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/reactions-api).
+ * Comments and reactions also take the newer `_feed` variant of each (`feed: true`).
+ *
+ * @param scopes - the token's scopes (testkit's `RouteContext.scopes`)
+ * @param actor - the member or organization URN written as
+ * @param feed - whether the `_feed` variant will do
+ * @returns whether the write is allowed
+ *
+ * @example
+ * ```ts
+ * if (!mayWriteAs(scopes, actor, { feed: true })) return accessDenied('comments.CREATE');
+ * ```
+ */
+export function mayWriteAs(
+  scopes: readonly string[],
+  actor: string,
+  { feed }: { readonly feed: boolean },
+): boolean {
+  const scope = actor.startsWith('urn:li:organization:') ? 'w_organization_social' : 'w_member_social';
+  return hasScope(scopes, scope, ...(feed ? [`${scope}_feed`] : []));
+}
 
 /**
  * Whether the member `accountId`, its token granted `scopes`, may list the posts of `author`

@@ -4,7 +4,7 @@ import { accessDenied, badRequest, notFound, unprocessable } from '../errors.js'
 import { readJsonObject } from '../json-body.js';
 import { restliPage, restRoute } from '../rest-route.js';
 import { removeReaction, storeReaction } from '../store-reaction.js';
-import { hasScope, SOCIAL_READ, SOCIAL_WRITE } from './posts.js';
+import { hasScope, mayWriteAs, SOCIAL_READ } from './posts.js';
 
 // The Reactions API (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/reactions-api).
 
@@ -38,11 +38,11 @@ export function registerReactionRoutes(context: LinkedInSimContext): void {
   });
   restRoute(context, 'POST', '/reactions', { bucket: 'api' }, (route) => createReaction(context, route));
   restRoute(context, 'DELETE', '/reactions/:key', { bucket: 'api' }, ({ params, accountId, scopes }) => {
-    if (!hasScope(scopes, ...SOCIAL_WRITE)) return accessDenied('reactions.DELETE');
     const [, actor, entity] = REACTION_KEY.exec(pathKey(params.key)) ?? [];
     if (actor === undefined || entity === undefined)
       return badRequest('/key', 'must be (actor:{urn},entity:{urn})');
-    if (!mayActAs(context, accountId, actor)) return accessDenied('reactions.DELETE');
+    if (!mayActAs(context, accountId, actor) || !mayWriteAs(scopes, actor, { feed: true }))
+      return accessDenied('reactions.DELETE');
     if (!removeReaction(context, entity, actor)) return notFound('reactions');
     return new Response(null, { status: 204 });
   });
@@ -52,10 +52,10 @@ async function createReaction(
   context: LinkedInSimContext,
   { request, url, accountId, scopes, now }: RouteContext,
 ) {
-  if (!hasScope(scopes, ...SOCIAL_WRITE)) return accessDenied('reactions.CREATE');
   const actor = url.searchParams.get('actor') ?? '';
   if (actor === '') return badRequest('actor', 'is required');
-  if (!mayActAs(context, accountId, actor)) return accessDenied('reactions.CREATE');
+  if (!mayActAs(context, accountId, actor) || !mayWriteAs(scopes, actor, { feed: true }))
+    return accessDenied('reactions.CREATE');
   const body = await readJsonObject(request);
   const root = typeof body.root === 'string' ? body.root : '';
   if (root === '') return unprocessable('/root', 'field is required but not found and has no default value');

@@ -120,10 +120,13 @@ export function registerStatisticsRoutes(context: LinkedInSimContext): void {
     return Response.json({ firstDegreeSize: org.followers });
   });
 
-  // GET /rest/memberFollowersCount?q=me → {elements:[{memberFollowersCount}]}
+  // GET /rest/memberFollowersCount?q=me → {elements:[{memberFollowersCount}]}, with
+  // `r_member_profileAnalytics` ("Retrieve your profile analytics, including the number of …
+  // followers")
   // (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/members/follower-statistics).
-  restRoute(context, 'GET', '/memberFollowersCount', { bucket: 'api' }, ({ url, accountId }) => {
+  restRoute(context, 'GET', '/memberFollowersCount', { bucket: 'api' }, ({ url, accountId, scopes }) => {
     if (url.searchParams.get('q') !== 'me') return badRequest('/q', 'must be me');
+    if (!hasScope(scopes, 'r_member_profileAnalytics')) return accessDenied('memberFollowersCount.FINDER-me');
     const member = sim.accounts.get(accountId);
     return Response.json({ elements: [{ memberFollowersCount: member?.followers ?? 0 }] });
   });
