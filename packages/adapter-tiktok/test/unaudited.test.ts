@@ -10,19 +10,36 @@ const h = useTikTok({
   dailyPostsPerCreator: 2,
 });
 const { tiktok } = h;
-const others = ['c1', 'c2', 'c3', 'c4', 'c5'].map((name) => tiktok.addCreator(name));
+// "All user accounts using the API client to post must be set to private at the time of posting"
+// (https://developers.tiktok.com/doc/content-sharing-guidelines): acme and these creators are;
+// bea's account is public.
+const acme = tiktok.creator(h.acme.account.id);
+Object.assign(acme, { privateAccount: true, privacyLevelOptions: ['FOLLOWER_OF_CREATOR', 'SELF_ONLY'] });
+const others = ['c1', 'c2', 'c3', 'c4', 'c5'].map((name) =>
+  tiktok.addCreator(name, { privateAccount: true }),
+);
 const selfOnly = { tiktok: { privacyLevel: 'SELF_ONLY' } };
 
 describe('the unaudited-app rules', () => {
-  it('says what to do when an unaudited app posts publicly', async () => {
+  it('says what to do when an unaudited app posts for everyone to see', async () => {
+    const everyone = tiktok.addCreator('everyone_sees');
     const error = await failureOf(
-      h.adapter().publish({ media: [video()], options: publicOptions() }, h.context()),
+      h.adapter().publish({ media: [video()], options: publicOptions() }, h.context({}, everyone)),
       tiktok,
     );
     expect(PlatformError.isInstance(error)).toBe(true);
     expect(error.platformError?.code).toBe('unaudited_client_can_only_post_to_private_accounts');
     expect(error.platformError?.traceId).toBeDefined();
     expect(error.hint).toMatch(/SELF_ONLY.*private.*audit/s);
+  });
+
+  it('refuses a SELF_ONLY post to a public account too: the account must be private', async () => {
+    const error = await failureOf(
+      h.adapter().publish({ media: [video()], options: selfOnly }, h.context({}, h.bea)),
+      tiktok,
+    );
+    expect(error.platformError?.code).toBe('unaudited_client_can_only_post_to_private_accounts');
+    expect(tiktok.sim.posts.size).toBe(0);
   });
 
   it('refuses it before any request when the adapter knows the app is unaudited', async () => {

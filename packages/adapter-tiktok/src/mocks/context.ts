@@ -8,6 +8,8 @@ export interface SimulatedCreator {
   readonly username: string;
   /** The creator's nickname. */
   readonly nickname: string;
+  /** The account is private (only approved followers see it); an unaudited app posts only to such. */
+  privateAccount: boolean;
   /** The privacy levels the creator offers. */
   privacyLevelOptions: readonly string[];
   /** Comments turned off in the creator's settings. */
@@ -96,7 +98,7 @@ export interface TikTokSimContext {
   readonly processingMs: number;
   /** How long a published post waits for moderation before it has a public id, simulated ms. */
   readonly moderationMs: number;
-  /** The app is unaudited: SELF_ONLY posts only, at most 5 posting creators a day. */
+  /** The app is unaudited: SELF_ONLY posts to private accounts only, at most 5 posting creators a day. */
   readonly unaudited: boolean;
   /** URL prefixes verified for the app, or `undefined` when every HTTPS URL is. */
   readonly verifiedUrlPrefixes: readonly string[] | undefined;

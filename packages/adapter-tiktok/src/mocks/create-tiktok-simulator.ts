@@ -54,7 +54,7 @@ export interface TikTokSimulatorOptions {
   readonly processingMs?: number | undefined;
   /** How long a published post waits for moderation before it is public and has its id (default 0). */
   readonly moderationMs?: number | undefined;
-  /** The app is unaudited: SELF_ONLY posts only, 5 posting creators a day (default false). */
+  /** The app is unaudited: SELF_ONLY posts to private accounts only, 5 posting creators a day (default false). */
   readonly unaudited?: boolean | undefined;
   /** URL prefixes verified for pulls; default: every HTTPS URL is. */
   readonly verifiedUrlPrefixes?: readonly string[] | undefined;
@@ -217,18 +217,24 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
           refreshTtlMs: context.refreshTokenSeconds * 1000,
         },
       );
+      // "If the TikTok creator account is public, the available options are: PUBLIC_TO_EVERYONE,
+      // MUTUAL_FOLLOW_FRIENDS, SELF_ONLY. If the TikTok creator account is private …
+      // FOLLOWER_OF_CREATOR, MUTUAL_FOLLOW_FRIENDS, SELF_ONLY"; duets are off on a private account
+      // (https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info), and so
+      // are stitches here (ASSUMED alike).
+      const privateAccount = creatorOptions.privateAccount ?? false;
       context.creators.set(id, {
         username,
         nickname: creatorOptions.nickname ?? username,
-        privacyLevelOptions: creatorOptions.privacyLevelOptions ?? [
-          'PUBLIC_TO_EVERYONE',
-          'MUTUAL_FOLLOW_FRIENDS',
-          'FOLLOWER_OF_CREATOR',
-          'SELF_ONLY',
-        ],
+        privateAccount,
+        privacyLevelOptions:
+          creatorOptions.privacyLevelOptions ??
+          (privateAccount
+            ? ['FOLLOWER_OF_CREATOR', 'MUTUAL_FOLLOW_FRIENDS', 'SELF_ONLY']
+            : ['PUBLIC_TO_EVERYONE', 'MUTUAL_FOLLOW_FRIENDS', 'SELF_ONLY']),
         commentDisabled: creatorOptions.commentDisabled ?? false,
-        duetDisabled: creatorOptions.duetDisabled ?? false,
-        stitchDisabled: creatorOptions.stitchDisabled ?? false,
+        duetDisabled: creatorOptions.duetDisabled ?? privateAccount,
+        stitchDisabled: creatorOptions.stitchDisabled ?? privateAccount,
         maxVideoPostDurationSec: creatorOptions.maxVideoPostDurationSec ?? 600,
       });
       return added;

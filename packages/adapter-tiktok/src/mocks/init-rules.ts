@@ -54,7 +54,10 @@ export function unverifiedUrl(context: TikTokSimContext, url: unknown): Response
  * The refusals of a direct post before TikTok takes it, in TikTok's order
  * (https://developers.tiktok.com/doc/content-posting-api-reference-direct-post, "Error codes"):
  * the privacy level must be one the creator offers (403 `privacy_level_option_mismatch`); an
- * unaudited app posts SELF_ONLY only (403 `unaudited_client_can_only_post_to_private_accounts`)
+ * unaudited app posts SELF_ONLY only, and to private accounts only ("All user accounts using the
+ * API client to post must be set to private at the time of posting",
+ * https://developers.tiktok.com/doc/content-sharing-guidelines; 403
+ * `unaudited_client_can_only_post_to_private_accounts`)
  * and for at most 5 creators a day (403 `reached_active_user_cap`); a creator posts about 15 times
  * a day (403 `spam_risk_too_many_posts`). Counts the post when nothing refuses it.
  */
@@ -72,7 +75,7 @@ export function directPostRefusal(
       'The privacy level is not among the options creator info returned.',
       context.logIds.next(),
     );
-  if (context.unaudited && privacyLevel !== 'SELF_ONLY')
+  if (context.unaudited && (!creator.privateAccount || privacyLevel !== 'SELF_ONLY'))
     return tiktokError(
       403,
       'unaudited_client_can_only_post_to_private_accounts',

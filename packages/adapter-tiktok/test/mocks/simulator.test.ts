@@ -101,4 +101,26 @@ describe('the TikTok simulator', () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code: 'invalid_file_upload' } });
   });
+
+  it('offers the privacy levels of a public or a private account, as creator info documents them', async () => {
+    const creatorInfo = async (accessToken: string) => {
+      const response = await fetch(`${tiktok.apiUrl}/v2/post/publish/creator_info/query/`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${accessToken}`,
+          'content-type': 'application/json; charset=UTF-8',
+        },
+      });
+      return ((await response.json()) as { data: Record<string, unknown> }).data;
+    };
+    expect(await creatorInfo(acme.accessToken)).toMatchObject({
+      privacy_level_options: ['PUBLIC_TO_EVERYONE', 'MUTUAL_FOLLOW_FRIENDS', 'SELF_ONLY'],
+      duet_disabled: false,
+    });
+    const shy = tiktok.addCreator('shy', { privateAccount: true });
+    expect(await creatorInfo(shy.accessToken)).toMatchObject({
+      privacy_level_options: ['FOLLOWER_OF_CREATOR', 'MUTUAL_FOLLOW_FRIENDS', 'SELF_ONLY'],
+      duet_disabled: true,
+    });
+  });
 });
