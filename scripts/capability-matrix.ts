@@ -48,7 +48,14 @@ const mastodon = await load<typeof import('@smmkit/example-adapter-mastodon')>(
 // declared only when one is), and once per setting that changes what it can do.
 const secret = 'placeholder';
 const adapters: readonly { readonly name: string; readonly capabilities: Capabilities }[] = [
-  { name: 'X', capabilities: x.createXAdapter({ webhookConsumerSecret: secret }).capabilities },
+  {
+    name: 'X (self-serve)',
+    capabilities: x.createXAdapter({ webhookConsumerSecret: secret }).capabilities,
+  },
+  {
+    name: 'X (Enterprise)',
+    capabilities: x.createXAdapter({ webhookConsumerSecret: secret, access: 'enterprise' }).capabilities,
+  },
   {
     name: 'Instagram (Facebook Login)',
     capabilities: instagram.createInstagramAdapter({ host: 'facebook', appSecret: secret }).capabilities,

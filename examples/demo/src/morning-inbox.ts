@@ -87,7 +87,9 @@ export async function runMorningInbox(options: MorningInboxOptions = {}): Promis
   // A week earlier: the baseline of an ordinary week.
   const time = manualClock(MORNING - 7 * DAY);
   const clock = fastForwardClock(time);
-  const x = createXSimulator({ clock: time });
+  // The brand's X app has Enterprise access, which liking brand mentions needs: self-serve apps
+  // cannot like through X's API (the adapter's `access` setting).
+  const x = createXSimulator({ clock: time, access: 'enterprise' });
   const mastodon = createMastodonSimulator({ clock: time });
   const ig = createInstagramSimulator({ clock: time });
   const facebook = createFacebookSimulator({ clock: time, baseUrl: 'https://graph.facebook-pages.test' });
@@ -111,7 +113,7 @@ export async function runMorningInbox(options: MorningInboxOptions = {}): Promis
   const running = startSimulators(x.sim, mastodon.sim, ...ig.simulators, ...facebook.simulators);
   try {
     const adapters = [
-      createXAdapter({ baseUrl: x.baseUrl, fetch: clock.fetch }),
+      createXAdapter({ baseUrl: x.baseUrl, fetch: clock.fetch, access: 'enterprise' }),
       createMastodonAdapter({ instanceUrl: mastodon.instanceUrl, fetch: clock.fetch }),
       createInstagramAdapter({ baseUrl: ig.baseUrl, fetch: clock.fetch }),
       createFacebookAdapter({ baseUrl: facebook.baseUrl, fetch: clock.fetch, appSecret: META_APP_SECRET }),

@@ -1,6 +1,7 @@
 import type { Capabilities } from '@smmkit/core';
 import type { RateBudget } from '@smmkit/core/adapter-kit';
 import { X_URL_LENGTH } from './count-text.js';
+import type { XAccessLevel } from './settings.js';
 
 // Every rule and number cites X's docs (docs.x.com) or its OpenAPI spec (https://api.x.com/2/openapi.json).
 // Only the text limit is a setting, because X Premium accounts have a longer one.
@@ -111,6 +112,8 @@ const X_POST_SCOPES = [...X_READ_SCOPES, 'tweet.write'] as const;
 export function xCapabilities(settings: {
   readonly maxTextLength: number;
   readonly webhooks: boolean;
+  /** The app's access (default `self-serve`: no likes). */
+  readonly access?: XAccessLevel | undefined;
 }): Capabilities {
   return {
     text: {
@@ -218,8 +221,10 @@ export function xCapabilities(settings: {
       reply: true,
       hide: true,
       delete: false,
-      // POST/DELETE /2/users/:id/likes (https://docs.x.com/x-api/posts/likes/quickstart/manage-likes).
-      like: true,
+      // POST/DELETE /2/users/:id/likes (https://docs.x.com/x-api/posts/likes/quickstart/manage-likes),
+      // with Enterprise access only: "Following, Likes, and Quote-Posts via the API have been
+      // removed from all self-serve tiers" (https://docs.x.com/changelog, 16 April 2026).
+      like: settings.access === 'enterprise',
       // Recent search: words, "phrases" and #hashtags in public posts of the last 7 days
       // (https://docs.x.com/x-api/posts/search/integrate/build-a-query).
       search: 'text',

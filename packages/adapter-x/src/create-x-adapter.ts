@@ -19,7 +19,8 @@ import { createXWebhookHandler } from './webhooks.js';
 
 /**
  * An X adapter: a core `Adapter` whose always-supported operations are present, so callers need
- * no `?.`. `webhooks` is present when the settings have a `webhookConsumerSecret`.
+ * no `?.`. `webhooks` is present when the settings have a `webhookConsumerSecret`, `like` with
+ * `access: 'enterprise'` (self-serve access cannot like through the API).
  */
 export type XAdapter = Adapter &
   Required<
@@ -31,7 +32,6 @@ export type XAdapter = Adapter &
       | 'listEngagements'
       | 'reply'
       | 'hide'
-      | 'like'
       | 'searchMentions'
       | 'lookupPublicAccount'
       | 'findRecentPosts'
@@ -65,6 +65,7 @@ export function createXAdapter(settings: XSettings = {}): XAdapter {
   const capabilities = xCapabilities({
     maxTextLength: resolved.maxTextLength,
     webhooks: secret !== undefined,
+    access: resolved.access,
   });
   const publishOptions = {
     chunkBytes: resolved.uploadChunkBytes,
@@ -76,7 +77,7 @@ export function createXAdapter(settings: XSettings = {}): XAdapter {
     platform: 'x',
     capabilities,
     postOptions: XPostOptionsSchema,
-    validate: (post, options) => validateXPost(post, options, capabilities),
+    validate: (post, options) => validateXPost(post, options, capabilities, resolved.access),
     publish: (checked, context) => publishToX(http, publishOptions, checked, context),
     delete: (ref, context) => deleteXPost(http, ref, context),
     getPostMetrics: (refs, context) => getXPostMetrics(http, refs, context),
@@ -84,7 +85,10 @@ export function createXAdapter(settings: XSettings = {}): XAdapter {
     listEngagements: (query, context) => listXEngagements(http, query, context),
     reply: (to, text, context) => replyOnX(http, to, text, context),
     hide: (engagement, hidden, context) => hideXReply(http, engagement, hidden, context),
-    like: (engagement, liked, context) => likeOnX(http, engagement, liked, context),
+    // Likes need Enterprise access (see XSettings.access).
+    ...(resolved.access === 'enterprise'
+      ? { like: (engagement, liked, context) => likeOnX(http, engagement, liked, context) }
+      : {}),
     searchMentions: (query, context) => searchXMentions(http, query, context, resolved.searchQueryMaxLength),
     lookupPublicAccount: (query, context) => lookupXPublicAccount(http, query, context),
     findRecentPosts: (query, context) => findRecentXPosts(http, query, context, resolved.username),

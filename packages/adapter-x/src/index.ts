@@ -33,7 +33,7 @@ export {
 export { type XPostOptions, XPostOptionsSchema } from './post-options.js';
 export { xPostRef, xPostUrl } from './post-ref.js';
 export { parseXRateLimit, xRateLimitBucket } from './rate-limit.js';
-export { X_DEFAULTS, X_MAX_UPLOAD_CHUNK_BYTES, type XSettings } from './settings.js';
+export { X_DEFAULTS, X_MAX_UPLOAD_CHUNK_BYTES, type XAccessLevel, type XSettings } from './settings.js';
 export { validateXPost } from './validate.js';
 export { accountActivityEngagements } from './webhook-payload.js';
 export { createXWebhookHandler, type XWebhookOptions } from './webhooks.js';

@@ -63,7 +63,20 @@ export interface XSettings extends HttpSettings, WebhookLimitSettings {
    * with a `ValidationError` before any request.
    */
   readonly searchQueryMaxLength?: number | undefined;
+  /**
+   * The app's X API access: `self-serve` (default; Pay Per Use, what an app signs up for) or
+   * `enterprise`. Self-serve apps cannot like or quote posts ("Following, Likes, and Quote-Posts
+   * via the API have been removed from all self-serve tiers", https://docs.x.com/changelog, 16
+   * April 2026), may put at most 1 cashtag in a post and may reply only where the original
+   * author summoned the account (https://docs.x.com/x-api/posts/manage-tweets/integrate). So on
+   * self-serve access the adapter declares no likes and refuses quotes and extra cashtags before
+   * any request; a reply X refuses comes back as a `PlatformError` that says why.
+   */
+  readonly access?: XAccessLevel | undefined;
 }
+
+/** An app's X API access level (see {@link XSettings.access}). */
+export type XAccessLevel = 'self-serve' | 'enterprise';
 
 /** {@link XSettings} with every default applied; a setting left out without a default is `undefined`. */
 export type ResolvedXSettings = ResolvedSettings<typeof XSettingsSchema>;
@@ -85,6 +98,8 @@ export const X_DEFAULTS = Object.freeze({
   mediaPollTimeoutMs: 300_000,
   /** Self-serve access: 512 characters (https://docs.x.com/x-api/posts/search/integrate/build-a-query). */
   searchQueryMaxLength: 512,
+  /** Self-serve (Pay Per Use) access, what an app signs up for. */
+  access: 'self-serve' as XAccessLevel,
 });
 
 /**
@@ -133,6 +148,7 @@ const XSettingsSchema = z.object({
     ),
     X_DEFAULTS.searchQueryMaxLength,
   ),
+  access: z._default(z.enum(['self-serve', 'enterprise']), X_DEFAULTS.access),
   fetch: z.optional(fetchSetting),
 });
 

@@ -2,6 +2,8 @@ import type { Capabilities, Post, ValidationProblem } from '@smmkit/core';
 import { checkPostRules, textWithLink } from '@smmkit/core/adapter-kit';
 import { countXText } from './count-text.js';
 import type { XPostOptions } from './post-options.js';
+import type { XAccessLevel } from './settings.js';
+import { countCashtags } from './text/cashtags.js';
 
 /**
  * Every problem that stops `post` from being published on X, with no I/O: core's checks against
@@ -15,13 +17,18 @@ import type { XPostOptions } from './post-options.js';
  * - a poll or a quote needs text: `text` is "Required unless media is provided"
  *   (`CreatePostsRequest.text` in https://api.x.com/2/openapi.json), rule `text.required`;
  * - `tagged_user_ids` tag people in media, so they need media (`media{media_ids, tagged_user_ids}`,
- *   `CreatePostsMedia` in https://api.x.com/2/openapi.json), rule `options.tagged_users_need_media`.
+ *   `CreatePostsMedia` in https://api.x.com/2/openapi.json), rule `options.tagged_users_need_media`;
+ * - with self-serve access, no quoted post (removed from self-serve tiers:
+ *   https://docs.x.com/changelog, 16 April 2026), rule `options.quote_needs_enterprise`, and at most
+ *   1 cashtag ("Posts created via the API are limited to a maximum of 1 cashtag",
+ *   https://docs.x.com/x-api/posts/manage-tweets/integrate), rule `text.cashtags`.
  *
  * Text is counted as X counts it ({@link countXText}: twitter-text's rules), synchronously.
  *
  * @param post - the post to check
  * @param options - its `options.x`, parsed with `XPostOptionsSchema` (the adapter reports their own problems)
  * @param capabilities - the adapter's capabilities (their text limit is the account's)
+ * @param access - the app's X API access (default `self-serve`)
  * @returns every problem found; empty when the post can be published
  *
  * @example
@@ -34,6 +41,7 @@ export function validateXPost(
   post: Post,
   options: XPostOptions,
   capabilities: Capabilities,
+  access: XAccessLevel = 'self-serve',
 ): ValidationProblem[] {
   const problems = checkPostRules(post, capabilities, { platformName: 'X', countText: countXText });
 
@@ -62,6 +70,32 @@ export function validateXPost(
       message: 'X tags users in media: tagged_user_ids needs media',
     });
   }
+  if (access === 'self-serve') problems.push(...selfServeProblems(post, hasQuote));
+  return problems;
+}
+
+/** What self-serve access may not post: a quote, more than 1 cashtag in any part. */
+function selfServeProblems(post: Post, hasQuote: boolean): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  if (hasQuote)
+    problems.push({
+      path: ['options', 'x', 'quote_tweet_id'],
+      rule: 'options.quote_needs_enterprise',
+      message:
+        'X lets only Enterprise access quote posts through the API: post without quote_tweet_id, or set access: "enterprise" if the app has it',
+    });
+  const parts = [textWithLink(post.text, post.link), ...(post.thread ?? []).map((part) => part.text ?? '')];
+  parts.forEach((text, index) => {
+    const cashtags = countCashtags(text);
+    if (cashtags > 1)
+      problems.push({
+        path: index === 0 ? ['text'] : ['thread', index - 1, 'text'],
+        rule: 'text.cashtags',
+        message: `X takes at most 1 cashtag in a post created through the API; this one has ${cashtags}`,
+        limit: 1,
+        actual: cashtags,
+      });
+  });
   return problems;
 }
 

@@ -5,10 +5,11 @@ import { createXSimulator } from '../src/mocks/index.js';
 runAdapterConformance({
   name: 'x',
   setup: () => {
-    const x = createXSimulator({ mediaProcessingMs: 20, checkAfterSecs: 0 });
+    // Enterprise access, so the suite checks every operation (self-serve apps cannot like).
+    const x = createXSimulator({ mediaProcessingMs: 20, checkAfterSecs: 0, access: 'enterprise' });
     return {
       simulator: x.sim,
-      adapter: createXAdapter({ baseUrl: x.baseUrl, mediaPollTimeoutMs: 5_000 }),
+      adapter: createXAdapter({ baseUrl: x.baseUrl, mediaPollTimeoutMs: 5_000, access: 'enterprise' }),
       createAccount: ({ refreshable }) => {
         const created = x.addAccount(`conformance${x.sim.accounts.size}`, {
           scopes: [

@@ -12,9 +12,10 @@ import {
 import { allPages } from '@smmkit/testkit';
 import { describe, expect, it } from 'vitest';
 import type { XAdapter } from '../src/index.js';
-import { failureOf, START, useX } from './support/harness.js';
+import { failureOf, likeOf, START, useX } from './support/harness.js';
 
-const h = useX();
+// Likes need Enterprise access (self-serve apps cannot like: see self-serve.test.ts).
+const h = useX({ access: 'enterprise' });
 const { x, ana, bob } = h;
 /** An X whose app has Enterprise access: queries up to 4,096 characters. */
 const enterprise = h.sibling({ baseUrl: 'https://enterprise.x.test', searchQueryMaxLength: 4096 });
@@ -58,13 +59,13 @@ async function oneMention(adapter: XAdapter): Promise<Engagement> {
 
 describe('like', () => {
   it('likes a mention with POST /2/users/:id/likes and takes it back with DELETE', async () => {
-    const adapter = h.adapter();
+    const adapter = h.adapter({ access: 'enterprise' });
     const mention = await oneMention(adapter);
 
-    await adapter.like(mention, true, h.context());
+    await likeOf(adapter)(mention, true, h.context());
     expect(x.likersOf(mention.id)).toEqual([ana.account.id]);
     expect(x.sim.engagements.get(mention.id)?.liked).toBe(true);
-    await adapter.like(mention, false, h.context());
+    await likeOf(adapter)(mention, false, h.context());
     expect(x.likersOf(mention.id)).toEqual([]);
     expect(x.sim.engagements.get(mention.id)?.liked).toBe(false);
 
@@ -77,27 +78,27 @@ describe('like', () => {
 
   it('likes a post found by brand search, which X then counts in its like_count', async () => {
     x.seedBrandMentions('#AcmeCoffee', 1);
-    const adapter = h.adapter();
+    const adapter = h.adapter({ access: 'enterprise' });
     const [post] = await found(adapter, { terms: ['#AcmeCoffee'] });
     if (post === undefined) throw new Error('expected a post');
     const likes = () =>
       (x.tweetOf(post.id)?.public_metrics as { like_count?: number } | undefined)?.like_count;
     const before = likes() ?? 0;
 
-    await adapter.like(post, true, h.context());
-    await adapter.like(post, true, h.context({}, bob));
+    await likeOf(adapter)(post, true, h.context());
+    await likeOf(adapter)(post, true, h.context({}, bob));
     expect(x.likersOf(post.id)).toEqual([ana.account.id, bob.account.id]);
     expect(likes()).toBe(before + 2);
   });
 
   it('refuses to like a direct message without asking X', async () => {
     x.seedDirectMessages(ana.account.id, 1);
-    const adapter = h.adapter();
+    const adapter = h.adapter({ access: 'enterprise' });
     const [message] = (
       await allPages(adapter.listEngagements({ kinds: ['direct_message'] }, h.context()))
     ).flatMap((page) => page.items);
     if (message === undefined) throw new Error('expected a message');
-    const error = await adapter.like(message, true, h.context()).catch((reason: unknown) => reason);
+    const error = await likeOf(adapter)(message, true, h.context()).catch((reason: unknown) => reason);
     expect(UnsupportedCapabilityError.isInstance(error)).toBe(true);
     expect((error as UnsupportedCapabilityError).capability).toBe(
       'engagement.like for direct_message engagements',
@@ -106,10 +107,10 @@ describe('like', () => {
   });
 
   it("reports X's refusal to like a post that is gone, with X's words and no token", async () => {
-    const adapter = h.adapter();
+    const adapter = h.adapter({ access: 'enterprise' });
     const mention = await oneMention(adapter);
     x.sim.posts.delete(mention.id);
-    const error = await failureOf(adapter.like(mention, true, h.context()), x);
+    const error = await failureOf(likeOf(adapter)(mention, true, h.context()), x);
     expect(PlatformError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ code: 'platform_refused', status: 400 });
     expect(error.message).toContain('This tweet cannot be found.');
@@ -118,10 +119,10 @@ describe('like', () => {
 
   it('reports the 50 likes per 15 minutes as rate_limited, until X resets the window', async () => {
     x.sim.limiter.setBudget('likes-create', { limit: 1, windowMs: 15 * MINUTE, kind: 'fixed' });
-    const adapter = h.adapter();
+    const adapter = h.adapter({ access: 'enterprise' });
     const mention = await oneMention(adapter);
-    await adapter.like(mention, true, h.context());
-    const error = await failureOf(adapter.like(mention, true, h.context()), x);
+    await likeOf(adapter)(mention, true, h.context());
+    const error = await failureOf(likeOf(adapter)(mention, true, h.context()), x);
     expect(RateLimitError.isInstance(error)).toBe(true);
     expect((error as RateLimitError).resetAt).toEqual(new Date(START + 15 * MINUTE));
     expect(error.rateLimit?.bucket).toBe('POST /2/users/:id/likes');

@@ -3,7 +3,7 @@ import { recordingFetch } from '@smmkit/testkit';
 import { describe, expect, it } from 'vitest';
 import type { XAdapter } from '../src/index.js';
 import { conversationIdOf } from '../src/mocks/index.js';
-import { bytes, useX } from './support/harness.js';
+import { bytes, likeOf, useX } from './support/harness.js';
 import {
   type Exchange,
   fixture,
@@ -15,7 +15,8 @@ import {
 
 // The simulator answers with the field names of the OpenAPI spec v2.167 (https://api.x.com/2/openapi.json:
 // `repost_count`, `post_count`, `edit_history_post_ids`), which its schemas require; see XVocabulary.
-const h = useX({ vocabulary: 'post', checkAfterSecs: 1, mediaProcessingMs: 2_000 });
+// Enterprise access, so every operation of the adapter (likes too) is checked against the spec.
+const h = useX({ vocabulary: 'post', checkAfterSecs: 1, mediaProcessingMs: 2_000, access: 'enterprise' });
 const { x, ana, bob } = h;
 
 /** The operations whose requests and answers were checked, across the file. */
@@ -27,7 +28,7 @@ const video: Media = { kind: 'video', mimeType: 'video/mp4', source: bytes(2_500
 /** An adapter whose every request and answer is recorded, with a check of them against the spec. */
 function recordedAdapter(): { adapter: XAdapter; conform: () => Promise<void> } {
   const recorder = recordingFetch();
-  const adapter = h.adapter({ fetch: recorder.fetch, uploadChunkBytes: 1_024 });
+  const adapter = h.adapter({ fetch: recorder.fetch, uploadChunkBytes: 1_024, access: 'enterprise' });
   return {
     adapter,
     conform: async () => {
@@ -151,8 +152,8 @@ describe('the adapter and the simulator against the X API OpenAPI spec', () => {
     x.seedBrandMentions('#AcmeCoffee', 12);
     const [mention] = await items(adapter, { kinds: ['mention'] }, h.context());
     if (mention === undefined) throw new Error('expected a mention');
-    await adapter.like(mention, true, h.context());
-    await adapter.like(mention, false, h.context());
+    await likeOf(adapter)(mention, true, h.context());
+    await likeOf(adapter)(mention, false, h.context());
     const found = [];
     for await (const page of adapter.searchMentions(
       { terms: ['#AcmeCoffee', '"acme coffee"'], pageSize: 5 },

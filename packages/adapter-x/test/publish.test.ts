@@ -13,6 +13,8 @@ import { bytes, CREATE_POST, failureOf, record, START, useX } from './support/ha
 
 // Videos take 5 simulated seconds to process and X asks to check again every 2 seconds.
 const h = useX({ checkAfterSecs: 2, mediaProcessingMs: 5_000 });
+/** An X whose app has Enterprise access, which quote posts need. */
+const enterprise = h.sibling({ baseUrl: 'https://enterprise.x.test', access: 'enterprise' });
 const { x, ana, bob } = h;
 // A Premium account: X takes up to 25,000 weighted characters from it.
 const premium = h.sibling({ baseUrl: 'https://premium.x.test', maxWeightedLength: 25_000 });
@@ -317,8 +319,8 @@ describe('posts', () => {
   });
 
   it('puts reply_settings, quote_tweet_id and the disclosures of options.x in the request body', async () => {
-    const adapter = h.adapter();
-    const quoted = await adapter.publish({ text: 'Quote me' }, h.context({}, bob));
+    const adapter = enterprise.adapter({ access: 'enterprise' });
+    const quoted = await adapter.publish({ text: 'Quote me' }, enterprise.context({}, enterprise.bob));
     await adapter.publish(
       {
         text: 'Worth a read',
@@ -331,9 +333,9 @@ describe('posts', () => {
           },
         },
       },
-      h.context(),
+      enterprise.context(),
     );
-    expect(h.bodies(CREATE_POST)[1]).toEqual({
+    expect(enterprise.bodies(CREATE_POST)[1]).toEqual({
       text: 'Worth a read',
       quote_tweet_id: quoted.ref.platformPostId,
       reply_settings: 'mentionedUsers',

@@ -7,6 +7,7 @@ import {
   type UploadSession,
   UploadSessions,
 } from '@smmkit/testkit/simulator-kit';
+import type { XAccessLevel } from '../settings.js';
 import { X_BUDGETS } from './budgets.js';
 import { type RateLimitBodyShape, xDialect } from './dialect.js';
 import {
@@ -92,6 +93,11 @@ export interface XSimulatorOptions extends Pick<PlatformSimulatorOptions, 'clock
    */
   readonly searchQueryMaxLength?: number | undefined;
   /**
+   * The app's X API access: `self-serve` (default, Pay Per Use: no likes or quote posts, replies
+   * only where summoned, 1 cashtag a post) or `enterprise`, as the adapter's `access` setting.
+   */
+  readonly access?: XAccessLevel | undefined;
+  /**
    * The 429 body: X's observed problem JSON (default) or the documented legacy `{"errors":[{"code":88,…}]}`
    * (https://docs.x.com/x-api/fundamentals/rate-limits).
    */
@@ -136,6 +142,8 @@ export function createXContext(options: XSimulatorOptions) {
     searchQueryMaxLength: options.searchQueryMaxLength ?? DEFAULT_SEARCH_QUERY_MAX_LENGTH,
     /** Field names to answer with. */
     vocabulary: options.vocabulary ?? 'tweet',
+    /** The app's access: self-serve restrictions apply unless `enterprise`. */
+    access: options.access ?? 'self-serve',
     /** Upload sessions by media id. */
     uploads: sim.resettable(new UploadSessions<XUpload>()),
     /** Errors the next finalized videos/GIFs will fail with, first in first out. */

@@ -6,7 +6,8 @@ import { call, read, START } from './support/x-client.js';
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const clock = manualClock(START);
-const x = createXSimulator({ clock });
+// Likes need Enterprise access: a self-serve app's likes are refused (self-serve.test.ts).
+const x = createXSimulator({ clock, access: 'enterprise' });
 
 let running: RunningSimulators;
 let ana: XSimulatorAccount;

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { failureOf as testkitFailureOf, useSimulatorHarness } from '@smmkit/testkit';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { createXAdapter, type XSettings } from '../../src/index.js';
+import { createXAdapter, type XAdapter, type XSettings } from '../../src/index.js';
 import {
   createXSimulator,
   type XSimulator,
@@ -64,4 +64,11 @@ export function record(value: unknown): Record<string, unknown> {
   if (typeof value !== 'object' || value === null)
     throw new Error(`expected an object, got ${inspect(value)}`);
   return value as Record<string, unknown>;
+}
+
+/** The `like` of an adapter made with `access: 'enterprise'` (self-serve adapters have none). */
+export function likeOf(adapter: XAdapter): NonNullable<XAdapter['like']> {
+  const { like } = adapter;
+  if (like === undefined) throw new Error('expected an X adapter with Enterprise access');
+  return like;
 }

@@ -24,13 +24,15 @@ import {
   TEXT_TOO_LONG_MESSAGE,
 } from '../problems.js';
 import { ID_PATTERN, readJsonObject } from '../request-params.js';
+import { selfServeRefusal } from '../self-serve.js';
 
 /**
  * POST /2/tweets (https://docs.x.com/x-api/posts/create-post; createPosts in
  * https://api.x.com/2/openapi.json), once the route has counted the 15-minute window and the daily cap
  * (every answer carries `x-user-limit-24hour-*`, as live answers do; not in the docs) and checked the
  * scopes, in the order the service checks things: the body against CreatePostsRequest, mutually
- * exclusive parts, text presence and weighted length, the reply target, the media, duplicates.
+ * exclusive parts, text presence and weighted length, the reply target, the self-serve restrictions
+ * (`selfServeRefusal`), the media, duplicates.
  */
 export async function createTweet(
   { request, accountId, now }: RouteContext,
@@ -79,6 +81,8 @@ export async function createTweet(
     if (parent === undefined)
       return forbidden('You attempted to reply to a Tweet that is deleted or not visible to you.');
   }
+  const restricted = selfServeRefusal(context, accountId, body, parent);
+  if (restricted !== undefined) return restricted;
 
   const attached = media === undefined ? [] : attachableMedia(context, strings(media.media_ids), accountId);
   if (attached === undefined)

@@ -3,6 +3,7 @@ import type { XContext } from '../context.js';
 import { forbidden, invalidRequest, schemaErrors } from '../problems.js';
 import { ID_PATTERN, malformedId, readJsonObject } from '../request-params.js';
 import { xRoute } from '../scopes.js';
+import { selfServeLikeRefusal } from '../self-serve.js';
 
 /**
  * `LikePostRequest` in https://api.x.com/2/openapi.json: `tweet_id` (`^[0-9]{1,19}$`) required, nothing else.
@@ -32,6 +33,8 @@ export function registerLikeRoutes(context: XContext): void {
   const likes = '/2/users/:id/likes';
   xRoute(context, 'POST', likes, ['likes-create', 'likes-create-24h'], 'like', async (route) => {
     assertSelf(route);
+    const refused = selfServeLikeRefusal(context);
+    if (refused !== undefined) return refused;
     const body = await readJsonObject(route.request);
     const problems = schemaErrors(LIKE_POST_REQUEST, body);
     if (problems.length > 0) return invalidRequest(problems);
@@ -44,6 +47,8 @@ export function registerLikeRoutes(context: XContext): void {
   });
   xRoute(context, 'DELETE', `${likes}/:tweet_id`, ['likes-delete', 'likes-delete-24h'], 'like', (route) => {
     assertSelf(route);
+    const refused = selfServeLikeRefusal(context);
+    if (refused !== undefined) return refused;
     const postId = String(route.params.tweet_id);
     if (!ID_PATTERN.test(postId)) return malformedId('tweet_id', postId, 'path');
     sim.likes.set(postId, route.accountId, false);

@@ -69,7 +69,8 @@ export interface InboxWorld {
 export function useInboxWorld(makeStore: () => InboxStore = memoryInboxStore): InboxWorld {
   const time = manualClock(START);
   const clock = fastForwardClock(time);
-  const x = createXSimulator({ clock: time });
+  // The X app has Enterprise access: self-serve apps cannot like through X's API.
+  const x = createXSimulator({ clock: time, access: 'enterprise' });
   const mastodon = createMastodonSimulator({ clock: time });
   const ig = createInstagramSimulator({ clock: time });
   // Tests travel days ahead (spike baselines); token refresh is not what they test.
@@ -102,7 +103,7 @@ export function useInboxWorld(makeStore: () => InboxStore = memoryInboxStore): I
   });
 
   const adapters = (extra: readonly Adapter[] = []): Adapter[] => [
-    createXAdapter({ baseUrl: x.baseUrl, fetch: clock.fetch }),
+    createXAdapter({ baseUrl: x.baseUrl, fetch: clock.fetch, access: 'enterprise' }),
     createMastodonAdapter({ instanceUrl: mastodon.instanceUrl, fetch: clock.fetch }),
     createInstagramAdapter({ baseUrl: ig.baseUrl, fetch: clock.fetch }),
     ...extra,
