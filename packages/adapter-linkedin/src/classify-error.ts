@@ -12,6 +12,12 @@ import { requiredLinkedInScopes } from './scopes.js';
 
 /** A post LinkedIn refused as a copy of a recent one ("Content is a duplicate of urn:li:share:…"). */
 const DUPLICATE = /duplicate/i;
+/**
+ * The Videos API's 403 for a member whose role on the organization may not upload for it: "Accessing
+ * this video resource is forbidden. Please check your permissions for this resource"
+ * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/videos-api).
+ */
+const VIDEO_ROLE = /video resource is forbidden/i;
 /** A 403 about permissions rather than about the content (`ACCESS_DENIED`, "Not enough permissions"). */
 const PERMISSION = /ACCESS_DENIED|not enough permissions|permission/i;
 
@@ -62,6 +68,7 @@ export interface LinkedInErrorSettings {
  * |---|---|
  * | 401 saying the token was revoked | `AuthError('auth_revoked')`: re-authorize |
  * | other 401 | `AuthError('auth_expired')`: core refreshes once, then reports it |
+ * | 403 "Accessing this video resource is forbidden" | `PlatformError('platform_refused')`: the member's role on the organization may not upload videos |
  * | 403 `ACCESS_DENIED` / "Not enough permissions" | `AuthError('auth_missing_scope')`, naming the scope the endpoint needs |
  * | other 403 | `PlatformError('platform_refused')` (no role on the organization, a refused content) |
  * | 404 | `PlatformError('not_found')` |
@@ -97,6 +104,13 @@ export function classifyLinkedInError(settings: LinkedInErrorSettings): ErrorCla
     if (status === 401) {
       // A token the member revoked says so ("…has been revoked by the user"); a refresh cannot help it.
       return new AuthError(/revoked/i.test(words) ? 'auth_revoked' : 'auth_expired', message, options);
+    }
+    if (status === 403 && VIDEO_ROLE.test(words)) {
+      // A role, not a scope: a new authorization would not help.
+      return new PlatformError('platform_refused', message, {
+        ...options,
+        hint: 'The member needs the ADMINISTRATOR or DIRECT_SPONSORED_CONTENT_POSTER role on the organization to upload its videos: have a Page admin grant it in the Page’s admin tools.',
+      });
     }
     if (status === 403 && PERMISSION.test(words)) {
       const scopes = requiredLinkedInScopes(response.method, response.path);

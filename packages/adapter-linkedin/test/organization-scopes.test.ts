@@ -40,4 +40,22 @@ describe('writing as an organization', () => {
     await h.adapter().like(comment, true, context);
     expect(h.linkedin.reactionsOn(comment.id).map((reaction) => reaction.actor)).toEqual([solo.account.id]);
   });
+
+  it('reports a video refused for the member\u2019s role as a refusal that names the role, not a scope', async () => {
+    const outsider = h.linkedin.addMember('outsider', {
+      scopes: ['w_member_social', 'w_organization_social', 'r_organization_social'],
+    });
+    const error = await failureOf(
+      h
+        .adapter({ author: h.acme })
+        .publish(
+          { text: 'Our launch film', media: [media('video', 'video/mp4', 2_048)] },
+          h.context({}, outsider),
+        ),
+      h.linkedin,
+    );
+    expect(SmmkitError.isInstance(error) && error.code).toBe('platform_refused');
+    expect(error.message).toContain('Accessing this video resource is forbidden');
+    expect(error.hint).toMatch(/ADMINISTRATOR or DIRECT_SPONSORED_CONTENT_POSTER role/);
+  });
 });

@@ -34,6 +34,18 @@ export function accessDenied(resource: string): Response {
   });
 }
 
+/**
+ * The Videos API's 403 for a member without a role that may upload for the owner (ADMINISTRATOR or
+ * DIRECT_SPONSORED_CONTENT_POSTER on the organization): "Invalid permissions results in the
+ * following API response" (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/videos-api).
+ */
+export function videoForbidden(): Response {
+  return linkedInError(
+    403,
+    'Accessing this video resource is forbidden. Please check your permissions for this resource',
+  );
+}
+
 /** 404 for an entity that does not exist (or the caller may not see). */
 export function notFound(what: string): Response {
   return linkedInError(404, `Not Found: ${what}`, { serviceErrorCode: 0, code: 'NOT_FOUND' });

@@ -1,6 +1,6 @@
 import type { RouteContext } from '@smmkit/testkit/simulator-kit';
 import { type LinkedInSimContext, mayActAs, pathKey, type UploadSession } from '../context.js';
-import { accessDenied, badRequest, notFound } from '../errors.js';
+import { accessDenied, badRequest, notFound, videoForbidden } from '../errors.js';
 import { readJsonObject } from '../json-body.js';
 import { restRoute } from '../rest-route.js';
 import { mayWriteAs } from './posts.js';
@@ -62,7 +62,9 @@ async function initializeUpload(
   const owner = typeof init?.owner === 'string' ? init.owner : '';
   if (!/^urn:li:(person|organization):/.test(owner))
     return badRequest('/initializeUploadRequest/owner', 'must be a person or organization URN');
-  if (!mayActAs(context, accountId, owner) || !mayWriteAs(scopes, owner, { feed: false }))
+  if (!mayActAs(context, accountId, owner))
+    return collection === 'videos' ? videoForbidden() : accessDenied(`${collection}.ACTION.initializeUpload`);
+  if (!mayWriteAs(scopes, owner, { feed: false }))
     return accessDenied(`${collection}.ACTION.initializeUpload`);
   const uploadId = sim.nextId();
   const urn = `urn:li:${URN_FIELD[collection]}:${sim.nextId()}`;
