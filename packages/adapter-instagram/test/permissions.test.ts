@@ -12,7 +12,7 @@ const igLogin = h.sibling({ baseUrl: 'https://graph.instagram.com', ruploadUrl: 
 
 // Each login's messaging permission, which no operation here uses, is granted beside the others:
 // a token granted nothing would read as one issued without scopes, which the simulator lets do
-// everything, and a token with no `instagram_business_*` permission as Facebook Login's.
+// everything.
 const LOGINS = [
   { login: 'Facebook Login', world: h, host: 'facebook', unused: 'instagram_manage_messages' },
   {

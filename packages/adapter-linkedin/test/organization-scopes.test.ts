@@ -57,5 +57,19 @@ describe('writing as an organization', () => {
     expect(SmmkitError.isInstance(error) && error.code).toBe('platform_refused');
     expect(error.message).toContain('Accessing this video resource is forbidden');
     expect(error.hint).toMatch(/ADMINISTRATOR or DIRECT_SPONSORED_CONTENT_POSTER role/);
+
+    // Without the organization scope as well, the scope is what is missing first, and is named.
+    const stranger = h.linkedin.addMember('stranger', { scopes: ['w_member_social'] });
+    const scopeless = await failureOf(
+      h
+        .adapter({ author: h.acme })
+        .publish(
+          { text: 'Our launch film', media: [media('video', 'video/mp4', 2_048)] },
+          h.context({}, stranger),
+        ),
+      h.linkedin,
+    );
+    expect(SmmkitError.isInstance(scopeless) && scopeless.code).toBe('auth_missing_scope');
+    expect(scopeless.message).toContain('w_organization_social');
   });
 });

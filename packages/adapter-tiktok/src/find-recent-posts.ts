@@ -8,18 +8,12 @@ import {
 } from '@smmkit/core/adapter-kit';
 import { tiktokPostRef } from './post-ref.js';
 import { VideoPageSchema } from './schemas.js';
+import { videoObjectCaption } from './video-caption.js';
 
 /** Videos one `POST /v2/video/list/` returns at most, and the default. */
 const PAGE_SIZE = 20;
 /** Pages read at most, so a long-lived account is never read to its first video. */
 const MAX_PAGES = 5;
-
-/**
- * The video object's `video_description` and `title` hold at most 150 characters
- * (https://developers.tiktok.com/doc/tiktok-api-v2-video-object), so captions are compared on
- * their first 150: a longer caption is never listed whole.
- */
-const firstCaptionCharacters = (text: string): string => [...text].slice(0, 150).join('');
 
 /**
  * The creator's recent public posts, for reconciling a publish whose answer was lost:
@@ -75,7 +69,8 @@ export async function findRecentTikTokPosts(
     cursor = next;
   }
   return matchRecentPosts(posts, query, {
-    normalize: firstCaptionCharacters,
+    // The list holds a caption's first 150 characters: compare those.
+    normalize: videoObjectCaption,
     ...(query.limit === undefined ? {} : { limit: query.limit }),
   });
 }

@@ -115,6 +115,7 @@ export function xCapabilities(settings: {
   /** The app's access (default `self-serve`: no likes). */
   readonly access?: XAccessLevel | undefined;
 }): Capabilities {
+  const enterprise = settings.access === 'enterprise';
   return {
     text: {
       maxLength: settings.maxTextLength,
@@ -224,7 +225,7 @@ export function xCapabilities(settings: {
       // POST/DELETE /2/users/:id/likes (https://docs.x.com/x-api/posts/likes/quickstart/manage-likes),
       // with Enterprise access only: "Following, Likes, and Quote-Posts via the API have been
       // removed from all self-serve tiers" (https://docs.x.com/changelog, 16 April 2026).
-      like: settings.access === 'enterprise',
+      like: enterprise,
       // Recent search: words, "phrases" and #hashtags in public posts of the last 7 days
       // (https://docs.x.com/x-api/posts/search/integrate/build-a-query).
       search: 'text',
@@ -273,7 +274,7 @@ export function xCapabilities(settings: {
         metrics: [...X_READ_SCOPES],
         engagement: [...X_READ_SCOPES, 'dm.read'],
         reply: [...X_POST_SCOPES, 'dm.write', 'tweet.moderate.write'],
-        like: [...X_READ_SCOPES, 'like.write'],
+        ...(enterprise ? { like: [...X_READ_SCOPES, 'like.write'] } : {}),
         search: [...X_READ_SCOPES],
         research: [...X_READ_SCOPES],
         findRecentPosts: [...X_READ_SCOPES],
@@ -300,7 +301,7 @@ export function xCapabilities(settings: {
         reply: ['POST /2/tweets'],
         // A like or an unlike spends from both endpoints' windows: the operation does not say
         // which it is, and the two have the same limits, so neither is ever exceeded.
-        like: ['POST /2/users/:id/likes', 'DELETE /2/users/:id/likes/:id'],
+        ...(enterprise ? { like: ['POST /2/users/:id/likes', 'DELETE /2/users/:id/likes/:id'] } : {}),
         search: ['GET /2/tweets/search/recent'],
         // A lookup reads the user, then pages through their posts.
         research: ['GET /2/users/by/username/:username', 'GET /2/users/:id/tweets'],

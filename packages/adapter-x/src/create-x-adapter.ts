@@ -13,7 +13,7 @@ import { XPostOptionsSchema } from './post-options.js';
 import { publishToX } from './publish.js';
 import { replyOnX } from './reply.js';
 import { searchXMentions } from './search-mentions.js';
-import { resolveXSettings, type XSettings } from './settings.js';
+import { MAX_SEARCH_QUERY_LENGTH, resolveXSettings, X_DEFAULTS, type XSettings } from './settings.js';
 import { validateXPost } from './validate.js';
 import { createXWebhookHandler } from './webhooks.js';
 
@@ -67,6 +67,10 @@ export function createXAdapter(settings: XSettings = {}): XAdapter {
     webhooks: secret !== undefined,
     access: resolved.access,
   });
+  // The access level's longest search query unless set: 4,096 for Enterprise, else 512.
+  const searchQueryMaxLength =
+    resolved.searchQueryMaxLength ??
+    (resolved.access === 'enterprise' ? MAX_SEARCH_QUERY_LENGTH : X_DEFAULTS.searchQueryMaxLength);
   const publishOptions = {
     chunkBytes: resolved.uploadChunkBytes,
     pollTimeoutMs: resolved.mediaPollTimeoutMs,
@@ -89,7 +93,7 @@ export function createXAdapter(settings: XSettings = {}): XAdapter {
     ...(resolved.access === 'enterprise'
       ? { like: (engagement, liked, context) => likeOnX(http, engagement, liked, context) }
       : {}),
-    searchMentions: (query, context) => searchXMentions(http, query, context, resolved.searchQueryMaxLength),
+    searchMentions: (query, context) => searchXMentions(http, query, context, searchQueryMaxLength),
     lookupPublicAccount: (query, context) => lookupXPublicAccount(http, query, context),
     findRecentPosts: (query, context) => findRecentXPosts(http, query, context, resolved.username),
     ...(secret === undefined

@@ -58,7 +58,7 @@ export interface XSettings extends HttpSettings, WebhookLimitSettings {
   readonly webhookConsumerSecret?: string | undefined;
   /**
    * The longest recent-search query the app's access level takes, in characters, for
-   * `searchMentions`: 512 for self-serve access (the default), 4,096 for Enterprise
+   * `searchMentions`: by default 512 with self-serve access, 4,096 with Enterprise
    * (https://docs.x.com/x-api/posts/search/integrate/build-a-query). A longer query is refused
    * with a `ValidationError` before any request.
    */
@@ -109,7 +109,7 @@ export const X_DEFAULTS = Object.freeze({
 export const X_MAX_UPLOAD_CHUNK_BYTES = 5 * MEBIBYTE;
 
 /** Longest recent-search query of any access level: 4,096 for Enterprise (https://docs.x.com/x-api/posts/search/integrate/build-a-query). */
-const MAX_SEARCH_QUERY_LENGTH = 4096;
+export const MAX_SEARCH_QUERY_LENGTH = 4096;
 
 /** The rules of {@link XSettings}, in the order their problems are listed. */
 const XSettingsSchema = z.object({
@@ -134,7 +134,7 @@ const XSettingsSchema = z.object({
   username: z.optional(nonEmptyTextSetting),
   webhookConsumerSecret: z.optional(nonEmptyTextSetting),
   webhookMaxBodyBytes: z.optional(positiveIntegerSetting),
-  searchQueryMaxLength: z._default(
+  searchQueryMaxLength: z.optional(
     positiveIntegerSetting.check(
       z.refine(
         (length: number) => length <= MAX_SEARCH_QUERY_LENGTH,
@@ -146,7 +146,6 @@ const XSettingsSchema = z.object({
         }),
       ),
     ),
-    X_DEFAULTS.searchQueryMaxLength,
   ),
   access: z._default(z.enum(['self-serve', 'enterprise']), X_DEFAULTS.access),
   fetch: z.optional(fetchSetting),

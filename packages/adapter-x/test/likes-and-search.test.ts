@@ -14,11 +14,10 @@ import { describe, expect, it } from 'vitest';
 import type { XAdapter } from '../src/index.js';
 import { failureOf, likeOf, START, useX } from './support/harness.js';
 
-// Likes need Enterprise access (self-serve apps cannot like: see self-serve.test.ts).
-const h = useX({ access: 'enterprise' });
-const { x, ana, bob } = h;
-/** An X whose app has Enterprise access: queries up to 4,096 characters. */
-const enterprise = h.sibling({ baseUrl: 'https://enterprise.x.test', searchQueryMaxLength: 4096 });
+const h = useX();
+const { x, ana } = h;
+/** An X whose app has Enterprise access: likes, and search queries up to 4,096 characters. */
+const enterprise = h.sibling({ baseUrl: 'https://enterprise.x.test', access: 'enterprise' });
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -49,8 +48,8 @@ const searches = () => h.requests(SEARCH).map((entry) => new URL(entry.url).sear
 
 /** The one mention of ana, as the adapter lists it. */
 async function oneMention(adapter: XAdapter): Promise<Engagement> {
-  x.seedMentions(ana.account.id, 1);
-  for await (const page of adapter.listEngagements({ kinds: ['mention'] }, h.context())) {
+  enterprise.x.seedMentions(enterprise.ana.account.id, 1);
+  for await (const page of adapter.listEngagements({ kinds: ['mention'] }, enterprise.context())) {
     const [mention] = page.items;
     if (mention !== undefined) return mention;
   }
@@ -59,70 +58,74 @@ async function oneMention(adapter: XAdapter): Promise<Engagement> {
 
 describe('like', () => {
   it('likes a mention with POST /2/users/:id/likes and takes it back with DELETE', async () => {
-    const adapter = h.adapter({ access: 'enterprise' });
+    const adapter = enterprise.adapter({ access: 'enterprise' });
     const mention = await oneMention(adapter);
 
-    await likeOf(adapter)(mention, true, h.context());
-    expect(x.likersOf(mention.id)).toEqual([ana.account.id]);
-    expect(x.sim.engagements.get(mention.id)?.liked).toBe(true);
-    await likeOf(adapter)(mention, false, h.context());
-    expect(x.likersOf(mention.id)).toEqual([]);
-    expect(x.sim.engagements.get(mention.id)?.liked).toBe(false);
+    await likeOf(adapter)(mention, true, enterprise.context());
+    expect(enterprise.x.likersOf(mention.id)).toEqual([enterprise.ana.account.id]);
+    expect(enterprise.x.sim.engagements.get(mention.id)?.liked).toBe(true);
+    await likeOf(adapter)(mention, false, enterprise.context());
+    expect(enterprise.x.likersOf(mention.id)).toEqual([]);
+    expect(enterprise.x.sim.engagements.get(mention.id)?.liked).toBe(false);
 
-    const [liked] = h.requests(LIKE);
-    expect(new URL(liked?.url ?? '').pathname).toBe(`/2/users/${ana.account.id}/likes`);
+    const [liked] = enterprise.requests(LIKE);
+    expect(new URL(liked?.url ?? '').pathname).toBe(`/2/users/${enterprise.ana.account.id}/likes`);
     expect(liked?.json).toEqual({ tweet_id: mention.id });
-    const [unliked] = h.requests(UNLIKE);
-    expect(new URL(unliked?.url ?? '').pathname).toBe(`/2/users/${ana.account.id}/likes/${mention.id}`);
+    const [unliked] = enterprise.requests(UNLIKE);
+    expect(new URL(unliked?.url ?? '').pathname).toBe(
+      `/2/users/${enterprise.ana.account.id}/likes/${mention.id}`,
+    );
   });
 
   it('likes a post found by brand search, which X then counts in its like_count', async () => {
-    x.seedBrandMentions('#AcmeCoffee', 1);
-    const adapter = h.adapter({ access: 'enterprise' });
-    const [post] = await found(adapter, { terms: ['#AcmeCoffee'] });
+    enterprise.x.seedBrandMentions('#AcmeCoffee', 1);
+    const adapter = enterprise.adapter({ access: 'enterprise' });
+    const [post] = await found(adapter, { terms: ['#AcmeCoffee'] }, enterprise.context());
     if (post === undefined) throw new Error('expected a post');
     const likes = () =>
-      (x.tweetOf(post.id)?.public_metrics as { like_count?: number } | undefined)?.like_count;
+      (enterprise.x.tweetOf(post.id)?.public_metrics as { like_count?: number } | undefined)?.like_count;
     const before = likes() ?? 0;
 
-    await likeOf(adapter)(post, true, h.context());
-    await likeOf(adapter)(post, true, h.context({}, bob));
-    expect(x.likersOf(post.id)).toEqual([ana.account.id, bob.account.id]);
+    await likeOf(adapter)(post, true, enterprise.context());
+    await likeOf(adapter)(post, true, enterprise.context({}, enterprise.bob));
+    expect(enterprise.x.likersOf(post.id)).toEqual([enterprise.ana.account.id, enterprise.bob.account.id]);
     expect(likes()).toBe(before + 2);
   });
 
   it('refuses to like a direct message without asking X', async () => {
-    x.seedDirectMessages(ana.account.id, 1);
-    const adapter = h.adapter({ access: 'enterprise' });
+    enterprise.x.seedDirectMessages(enterprise.ana.account.id, 1);
+    const adapter = enterprise.adapter({ access: 'enterprise' });
     const [message] = (
-      await allPages(adapter.listEngagements({ kinds: ['direct_message'] }, h.context()))
+      await allPages(adapter.listEngagements({ kinds: ['direct_message'] }, enterprise.context()))
     ).flatMap((page) => page.items);
     if (message === undefined) throw new Error('expected a message');
-    const error = await likeOf(adapter)(message, true, h.context()).catch((reason: unknown) => reason);
+    const error = await likeOf(adapter)(message, true, enterprise.context()).catch(
+      (reason: unknown) => reason,
+    );
     expect(UnsupportedCapabilityError.isInstance(error)).toBe(true);
     expect((error as UnsupportedCapabilityError).capability).toBe(
       'engagement.like for direct_message engagements',
     );
-    expect(h.requests(LIKE)).toHaveLength(0);
+    expect(enterprise.requests(LIKE)).toHaveLength(0);
   });
 
   it("reports X's refusal to like a post that is gone, with X's words and no token", async () => {
-    const adapter = h.adapter({ access: 'enterprise' });
+    const adapter = enterprise.adapter({ access: 'enterprise' });
     const mention = await oneMention(adapter);
-    x.sim.posts.delete(mention.id);
-    const error = await failureOf(likeOf(adapter)(mention, true, h.context()), x);
+    enterprise.x.sim.posts.delete(mention.id);
+    const error = await failureOf(likeOf(adapter)(mention, true, enterprise.context()), x);
     expect(PlatformError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ code: 'platform_refused', status: 400 });
     expect(error.message).toContain('This tweet cannot be found.');
-    expect(x.likersOf(mention.id)).toEqual([]);
+    expect(enterprise.x.likersOf(mention.id)).toEqual([]);
   });
 
   it('reports the 50 likes per 15 minutes as rate_limited, until X resets the window', async () => {
-    x.sim.limiter.setBudget('likes-create', { limit: 1, windowMs: 15 * MINUTE, kind: 'fixed' });
-    const adapter = h.adapter({ access: 'enterprise' });
+    enterprise.x.sim.limiter.setBudget('likes-create', { limit: 1, windowMs: 15 * MINUTE, kind: 'fixed' });
+    const adapter = enterprise.adapter({ access: 'enterprise' });
     const mention = await oneMention(adapter);
-    await likeOf(adapter)(mention, true, h.context());
-    const error = await failureOf(likeOf(adapter)(mention, true, h.context()), x);
+    await likeOf(adapter)(mention, true, enterprise.context());
+    const error = await failureOf(likeOf(adapter)(mention, true, enterprise.context()), x);
     expect(RateLimitError.isInstance(error)).toBe(true);
     expect((error as RateLimitError).resetAt).toEqual(new Date(START + 15 * MINUTE));
     expect(error.rateLimit?.bucket).toBe('POST /2/users/:id/likes');
@@ -251,7 +254,7 @@ describe('searchMentions', () => {
     enterprise.x.seedBrandMentions('brandterm49', 1);
     const terms = { terms: many };
     expect(
-      await found(enterprise.adapter({ searchQueryMaxLength: 4096 }), terms, enterprise.context()),
+      await found(enterprise.adapter({ access: 'enterprise' }), terms, enterprise.context()),
     ).toHaveLength(1);
     // …and refused by X with self-serve access, when the setting says otherwise.
     const refused = await failureOf(found(h.adapter({ searchQueryMaxLength: 4096 }), terms), x);

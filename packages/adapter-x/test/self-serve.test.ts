@@ -15,6 +15,7 @@ describe('self-serve access', () => {
     const selfServe = h.adapter();
     expect(selfServe.capabilities.engagement.like).toBe(false);
     expect(selfServe.like).toBeUndefined();
+    expect(selfServe.capabilities.auth.scopes?.like).toBeUndefined();
     const full = h.adapter({ access: 'enterprise' });
     expect(full.capabilities.engagement.like).toBe(true);
     expect(full.like).toBeTypeOf('function');

@@ -1,5 +1,6 @@
 import { LONG_LIVED_TOKEN_TTL_S } from '@smmkit/graph-api/mocks';
 import type { PlatformSimulator } from '@smmkit/testkit';
+import { FACEBOOK_PAGE_SCOPES } from '../auth/facebook-login.js';
 
 /**
  * The tasks of a Page admin as `/me/accounts` lists them
@@ -15,23 +16,6 @@ export const PAGE_ADMIN_TASKS: readonly string[] = [
   'MANAGE',
 ];
 
-/**
- * The permissions a simulated user grants unless told otherwise: everything a Pages app asks for
- * (https://developers.facebook.com/docs/pages-api/posts, "Before you start"; that guide writes
- * `pages_read_user_engagement`, which the permissions reference does not have: reading what
- * users post on a Page is `pages_read_user_content`,
- * https://developers.facebook.com/docs/permissions/reference/pages_read_user_content).
- */
-const PAGE_PERMISSIONS: readonly string[] = [
-  'pages_show_list',
-  'pages_manage_posts',
-  'pages_read_engagement',
-  'pages_read_user_content',
-  'pages_manage_engagement',
-  'read_insights',
-  'publish_video',
-];
-
 /** A role a simulated user has on a Page. */
 export interface SimulatedPageRole {
   /** The Page (a simulator account). */
@@ -44,7 +28,7 @@ export interface SimulatedPageRole {
 export interface SimulatedUserOptions {
   /** The Pages the user has a role on, in the order `/me/accounts` lists them. */
   readonly pages?: readonly SimulatedPageRole[] | undefined;
-  /** Permissions granted to the app; default every Pages permission. */
+  /** Permissions granted to the app; default everything a Pages app asks for (`FACEBOOK_PAGE_SCOPES`). */
   readonly granted?: readonly string[] | undefined;
   /** Permissions the user declined in the Login dialog. */
   readonly declined?: readonly string[] | undefined;
@@ -84,12 +68,12 @@ export interface FacebookUsers {
    */
   pageToken(user: SimulatedFacebookUser, pageId: string): string;
   /**
-   * The permissions behind a Page token: those the user it was made for has granted now (a
-   * permission taken back is gone from the tokens made before), or `undefined` for a token no
+   * The permissions granted behind a Page token: those the user it was made for has granted now
+   * (a permission taken back is gone from the tokens made before), or `undefined` for a token no
    * user got through `/me/accounts` (the Page's own token of `addPage`), which the simulator
    * lets do everything.
    */
-  grantsBehind(pageToken: string | undefined): ReadonlyMap<string, 'granted' | 'declined'> | undefined;
+  grantedBehind(pageToken: string | undefined): ReadonlySet<string> | undefined;
   /** What a Login consent grants: the scopes of the dialog URL become the user's granted permissions. */
   recordConsent(userId: string, scopes: readonly string[]): void;
 }
@@ -113,12 +97,12 @@ export interface FacebookUsers {
 export function createFacebookUsers(sim: PlatformSimulator): FacebookUsers {
   const users = new Map<string, SimulatedFacebookUser>();
   const pageTokens = new Map<string, string>();
-  const pageTokenUsers = new Map<string, SimulatedFacebookUser>();
   return {
     add(name, options = {}) {
       const id = sim.nextId();
       const permissions = new Map<string, 'granted' | 'declined'>();
-      for (const permission of options.granted ?? PAGE_PERMISSIONS) permissions.set(permission, 'granted');
+      for (const permission of options.granted ?? FACEBOOK_PAGE_SCOPES)
+        permissions.set(permission, 'granted');
       for (const permission of options.declined ?? []) permissions.set(permission, 'declined');
       const pages = new Map<string, readonly string[]>();
       for (const role of options.pages ?? []) pages.set(role.pageId, role.tasks ?? PAGE_ADMIN_TASKS);
@@ -136,11 +120,16 @@ export function createFacebookUsers(sim: PlatformSimulator): FacebookUsers {
       if (known !== undefined && sim.tokens.check(known).status === 'valid') return known;
       const { accessToken } = sim.tokens.issue(pageId);
       pageTokens.set(key, accessToken);
-      pageTokenUsers.set(accessToken, user);
       return accessToken;
     },
-    grantsBehind: (pageToken) =>
-      pageToken === undefined ? undefined : pageTokenUsers.get(pageToken)?.permissions,
+    grantedBehind(pageToken) {
+      for (const [key, token] of pageTokens) {
+        if (token !== pageToken) continue;
+        const user = users.get(key.slice(0, key.indexOf('/')));
+        return user === undefined ? undefined : grantedPermissions(user);
+      }
+      return undefined;
+    },
     recordConsent(userId, scopes) {
       const user = users.get(userId);
       if (user === undefined) return;
@@ -148,4 +137,19 @@ export function createFacebookUsers(sim: PlatformSimulator): FacebookUsers {
       for (const scope of scopes) user.permissions.set(scope, 'granted');
     },
   };
+}
+
+/**
+ * The permissions `user` has granted the app now (not those declined).
+ *
+ * @param user - a simulated user
+ * @returns the granted permissions
+ *
+ * @example
+ * ```ts
+ * grantedPermissions(user).has('pages_show_list');
+ * ```
+ */
+export function grantedPermissions(user: SimulatedFacebookUser): ReadonlySet<string> {
+  return new Set([...user.permissions].filter(([, status]) => status === 'granted').map(([name]) => name));
 }

@@ -1,4 +1,4 @@
-import { type GraphParams, type GraphRoute, graphError, missingPermission } from '@smmkit/graph-api/mocks';
+import { type GraphParams, type GraphRoute, graphError, requirePermissions } from '@smmkit/graph-api/mocks';
 import type { PlatformSimulator, SimulatedMedia } from '@smmkit/testkit';
 import type { FacebookUsers } from './auth-users.js';
 
@@ -60,10 +60,7 @@ export function requireUserGrants(
   token: string | undefined,
   permissions: readonly string[],
 ): void {
-  const grants = context.users.grantsBehind(token);
-  if (grants === undefined) return;
-  const missing = permissions.find((permission) => grants.get(permission) !== 'granted');
-  if (missing !== undefined) throw missingPermission(missing);
+  requirePermissions(context.users.grantedBehind(token), permissions);
 }
 
 /**

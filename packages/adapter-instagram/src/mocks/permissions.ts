@@ -1,4 +1,5 @@
 import { type GraphRequest, requirePermissions } from '@smmkit/graph-api/mocks';
+import type { InstagramContext } from './context.js';
 
 /**
  * What an endpoint needs under each login's permission names: Instagram API with Facebook Login
@@ -69,24 +70,29 @@ export const INSIGHTS: LoginPermissions = {
 };
 
 /**
- * Refuses the call unless its token was granted what the endpoint needs under the token's own
- * login: a token granted any `instagram_business_*` permission came from Instagram Login,
- * another from Facebook Login. A token issued without scopes (an account's own token of
- * `addAccount`) may do everything.
+ * Refuses the call unless its token was granted what the endpoint needs under the simulator's
+ * login: Instagram Login on graph.instagram.com, Facebook Login elsewhere (the hosts of
+ * https://developers.facebook.com/docs/instagram-platform/overview). A token issued without
+ * scopes (an account's own token of `addAccount`) may do everything.
  *
+ * @param context - the simulator, whose host tells the login
  * @param request - the request, with its token's scopes
  * @param needs - the endpoint's permissions under each login
  * @throws Response Graph's permission error (`missingPermission`) naming the first one missing
  *
  * @example
  * ```ts
- * requireLoginPermissions(request, COMMENTS);
+ * requireLoginPermissions(context, request, COMMENTS);
  * ```
  */
 export function requireLoginPermissions(
+  context: Pick<InstagramContext, 'sim'>,
   request: Pick<GraphRequest, 'scopes'>,
   needs: LoginPermissions,
 ): void {
-  const instagramLogin = request.scopes.some((scope) => scope.startsWith('instagram_business_'));
-  requirePermissions(request, instagramLogin ? needs.instagramLogin : needs.facebookLogin);
+  const instagramLogin = new URL(context.sim.baseUrl).hostname === 'graph.instagram.com';
+  requirePermissions(
+    request.scopes.length === 0 ? undefined : request.scopes,
+    instagramLogin ? needs.instagramLogin : needs.facebookLogin,
+  );
 }

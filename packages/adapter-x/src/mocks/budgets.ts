@@ -9,7 +9,7 @@ export type XBucket =
   | 'tweets-create-24h'
   | 'tweets-delete'
   | 'tweets-lookup'
-  | 'tweet-lookup'
+  | 'tweets-lookup-by-id'
   | 'tweets-hide'
   | 'likes-create'
   | 'likes-create-24h'
@@ -51,7 +51,7 @@ export const X_BUDGETS: Readonly<Record<XBucket, RateBudgetRule>> = {
   'tweets-create-24h': perDay(10_000),
   'tweets-delete': per15(50),
   'tweets-lookup': per15(5_000),
-  'tweet-lookup': per15(900),
+  'tweets-lookup-by-id': per15(900),
   'tweets-hide': per15(50),
   'likes-create': per15(50),
   'likes-create-24h': perDay(1_000),

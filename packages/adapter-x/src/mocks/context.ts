@@ -7,7 +7,7 @@ import {
   type UploadSession,
   UploadSessions,
 } from '@smmkit/testkit/simulator-kit';
-import type { XAccessLevel } from '../settings.js';
+import { MAX_SEARCH_QUERY_LENGTH, type XAccessLevel } from '../settings.js';
 import { X_BUDGETS } from './budgets.js';
 import { type RateLimitBodyShape, xDialect } from './dialect.js';
 import {
@@ -88,8 +88,8 @@ export interface XSimulatorOptions extends Pick<PlatformSimulatorOptions, 'clock
    */
   readonly maxWeightedLength?: number | undefined;
   /**
-   * The longest recent-search query, in characters: 512 (default, self-serve access) or 4,096
-   * (Enterprise) (https://docs.x.com/x-api/posts/search/integrate/build-a-query).
+   * The longest recent-search query, in characters: by default 512 with self-serve access, 4,096
+   * with Enterprise (https://docs.x.com/x-api/posts/search/integrate/build-a-query).
    */
   readonly searchQueryMaxLength?: number | undefined;
   /**
@@ -139,7 +139,9 @@ export function createXContext(options: XSimulatorOptions) {
      */
     maxWeightedLength: options.maxWeightedLength ?? DEFAULT_MAX_WEIGHTED_LENGTH,
     /** The longest recent-search query, in characters (512 self-serve, 4,096 Enterprise). */
-    searchQueryMaxLength: options.searchQueryMaxLength ?? DEFAULT_SEARCH_QUERY_MAX_LENGTH,
+    searchQueryMaxLength:
+      options.searchQueryMaxLength ??
+      (options.access === 'enterprise' ? MAX_SEARCH_QUERY_LENGTH : DEFAULT_SEARCH_QUERY_MAX_LENGTH),
     /** Field names to answer with. */
     vocabulary: options.vocabulary ?? 'tweet',
     /** The app's access: self-serve restrictions apply unless `enterprise`. */

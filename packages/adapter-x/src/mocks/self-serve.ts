@@ -5,9 +5,10 @@
 // (X's changelog, 16 April 2026, https://docs.x.com/changelog).
 import type { SimulatedPost } from '@smmkit/testkit';
 import type { JsonObject } from '@smmkit/testkit/simulator-kit';
-import { countCashtags } from '../text/cashtags.js';
-import type { XContext } from './context.js';
+import twitterText from 'twitter-text';
+import { tweetExtra, type XContext } from './context.js';
 import { forbidden } from './problems.js';
+import { mentions } from './routes/users.js';
 
 /**
  * X's refusal of a post a self-serve app may not create, or `undefined` (always for Enterprise).
@@ -40,7 +41,9 @@ export function selfServeRefusal(
       'Quote posts through the API need Enterprise access: they are not available on self-serve access.',
     );
   const text = typeof body.text === 'string' ? body.text : '';
-  if (countCashtags(text) > 1) return forbidden('A post created through the API may hold at most 1 cashtag.');
+  // Counted with twitter-text itself, so the adapter's own count is checked against it.
+  if (twitterText.extractCashtags(text).length > 1)
+    return forbidden('A post created through the API may hold at most 1 cashtag.');
   if (parent !== undefined && parent.accountId !== accountId && !summoned(context, parent, accountId))
     return forbidden(
       'Reply to this conversation is not allowed because you have not been mentioned or otherwise engaged by the author of the post you are replying to.',
@@ -49,18 +52,16 @@ export function selfServeRefusal(
 }
 
 /**
- * Whether `post`'s author summoned `accountId`: @mentions its handle, replies to one of its posts
- * (a reply's text on X starts with the @handle it answers), or quotes one of its posts.
+ * Whether `post`'s author summoned `accountId`: the post is in its mentions (it @mentions the
+ * account or replies to one of its posts, as X's mention metadata has it), or it quotes one of
+ * the account's posts.
  */
 function summoned(context: XContext, post: SimulatedPost, accountId: string): boolean {
-  const handle = context.sim.accounts.get(accountId)?.handle;
-  const mentions =
-    handle !== undefined &&
-    new RegExp(`(?:^|[^\\w@])@${handle.replace(/[^\w]/g, '')}(?!\\w)`, 'i').test(post.text);
-  const authorOf = (id: unknown) =>
-    typeof id === 'string' ? context.sim.posts.get(id)?.accountId : undefined;
+  const handle = context.sim.accounts.get(accountId)?.handle ?? '';
+  const quoted = tweetExtra(post).quoteTweetId;
   return (
-    mentions || authorOf(post.inReplyToId) === accountId || authorOf(post.extra.quoteTweetId) === accountId
+    mentions(post, accountId, handle) ||
+    (quoted !== undefined && context.sim.posts.get(quoted)?.accountId === accountId)
   );
 }
 

@@ -1,9 +1,10 @@
 /**
  * A cashtag as twitter-text finds one: `$` and 1–6 letters, with an optional `.` or `_` and 1–2
- * more (`$TSLA`, `$BRK.A`), at the start or after white space
- * (https://github.com/twitter/twitter-text, `extractCashtags`).
+ * more (`$TSLA`, `$BRK.A`), at the start or after white space, and ending at white space, ASCII
+ * punctuation or the end (https://github.com/twitter/twitter-text, `extractCashtags`; checked
+ * against it on a corpus in test/cashtags.test.ts).
  */
-const CASHTAG = /(?:^|\s)\$[a-z]{1,6}(?:[._][a-z]{1,2})?(?=$|[\s\p{P}])/giu;
+const CASHTAG = /(?:^|\s)\$[a-z]{1,6}(?:[._][a-z]{1,2})?(?=$|\s|[!-/:-@[-`{-~])/giu;
 
 /**
  * How many cashtags `text` holds: self-serve access takes at most 1 in a post

@@ -171,8 +171,9 @@ describe('GET /2/tweets/search/recent', () => {
       'smmkit X simulator: the operator lang: is not simulated',
     );
     expect(await refusal('')).toBe('The `query` query parameter can not be empty');
-    expect(await refusal('a'.repeat(513))).toContain('exceeds the maximum of 512 characters');
-    expect(await idsFound('a'.repeat(512))).toEqual([]);
+    // This simulator's app has Enterprise access: queries of up to 4,096 characters (512 self-serve).
+    expect(await refusal('a'.repeat(4097))).toContain('exceeds the maximum of 4096 characters');
+    expect(await idsFound('a'.repeat(4096))).toEqual([]);
   });
 
   it('pages the last 7 days newest first with meta, includes.users and next_token', async () => {

@@ -1,24 +1,24 @@
 import { missingPermission } from './errors.js';
-import type { GraphRequest } from './route.js';
 
 /**
- * Refuses the call unless its token was granted every one of `permissions`. A token issued
- * without scopes (a test's own token, not one from a Login flow) may do everything.
+ * Refuses the call unless `granted` holds every one of `permissions`. `undefined` means a token
+ * no Login flow issued (a test's own token), which may do everything.
  *
- * @param request - the request, with its token's scopes
+ * @param granted - the permissions the token's user granted, or `undefined` when not checked
  * @param permissions - what the endpoint needs
  * @throws Response {@link missingPermission} naming the first one not granted
  *
  * @example
  * ```ts
- * requirePermissions(request, ['instagram_basic', 'instagram_content_publish']);
+ * requirePermissions(request.scopes, ['instagram_basic', 'instagram_content_publish']);
  * ```
  */
 export function requirePermissions(
-  request: Pick<GraphRequest, 'scopes'>,
+  granted: Iterable<string> | undefined,
   permissions: readonly string[],
 ): void {
-  if (request.scopes.length === 0) return;
-  const missing = permissions.find((permission) => !request.scopes.includes(permission));
+  if (granted === undefined) return;
+  const has = new Set(granted);
+  const missing = permissions.find((permission) => !has.has(permission));
   if (missing !== undefined) throw missingPermission(missing);
 }

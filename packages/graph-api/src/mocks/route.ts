@@ -20,10 +20,7 @@ export interface GraphRequest {
   readonly accountId: string;
   /** The token presented, if any. */
   readonly token: string | undefined;
-  /**
-   * The permissions the token was granted (`[]` on routes without auth, and for a token issued
-   * without scopes, which `requirePermissions` lets do everything).
-   */
+  /** The permissions the token was granted (`[]` on routes without auth, and for a token issued without scopes). */
   readonly scopes: readonly string[];
   /** Simulated now. */
   readonly now: number;

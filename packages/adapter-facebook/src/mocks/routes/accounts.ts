@@ -2,11 +2,11 @@ import {
   fieldNames,
   graphError,
   graphPage,
-  missingPermission,
   pick,
+  requirePermissions,
   unsupportedRequest,
 } from '@smmkit/graph-api/mocks';
-import type { SimulatedFacebookUser } from '../auth-users.js';
+import { grantedPermissions, type SimulatedFacebookUser } from '../auth-users.js';
 import type { FacebookContext } from '../context.js';
 
 /** What `/me/accounts` answers when no `fields` are asked (https://developers.facebook.com/docs/pages/getting-started). */
@@ -64,7 +64,7 @@ export function registerAccountRoutes(context: FacebookContext): void {
   const { sim, users } = context;
   context.route('GET', '/:version/:userId/accounts', {}, (request) => {
     const user = userOf(context, request, 'accounts');
-    if (user.permissions.get('pages_show_list') !== 'granted') return missingPermission('pages_show_list');
+    requirePermissions(grantedPermissions(user), ['pages_show_list']);
     const pages = [...user.pages]
       .map(([pageId, tasks]) => ({ page: sim.accounts.get(pageId), tasks }))
       .flatMap(({ page, tasks }) => (page === undefined ? [] : [{ id: page.id, page, tasks }]));

@@ -63,14 +63,14 @@ export function registerCommentRoutes(context: InstagramContext): void {
   context.route('GET', '/:version/:mediaId/comments', {}, (request) => {
     const post = sim.posts.get(request.path.mediaId ?? '');
     if (!isMedia(post)) return unsupportedRequest('GET', request.path.mediaId ?? '');
-    requireLoginPermissions(request, COMMENTS);
+    requireLoginPermissions(context, request, COMMENTS);
     return graphPage(context.comments.topLevel(post.id), request, 'newest', render(request), COMMENTS_LIMIT);
   });
 
   context.route('POST', '/:version/:mediaId/comments', {}, (request) => {
     const post = sim.posts.get(request.path.mediaId ?? '');
     if (!isMedia(post)) return unsupportedRequest('POST', request.path.mediaId ?? '');
-    requireLoginPermissions(request, COMMENTS);
+    requireLoginPermissions(context, request, COMMENTS);
     // A missing message is refused first (by writeComment), then comments that are off.
     if (request.params.get('message') && postExtra(post.extra).commentsDisabled)
       return graphError({ message: '(#100) Comments are disabled for this media', code: 100 });
@@ -80,7 +80,7 @@ export function registerCommentRoutes(context: InstagramContext): void {
   context.route('GET', '/:version/:commentId/replies', {}, (request) => {
     const comment = sim.engagements.get(request.path.commentId ?? '');
     if (comment === undefined) return unsupportedRequest('GET', request.path.commentId ?? '');
-    requireLoginPermissions(request, COMMENTS);
+    requireLoginPermissions(context, request, COMMENTS);
     return graphPage(context.comments.repliesTo(comment.id), request, 'oldest', render(request));
   });
 
@@ -88,7 +88,7 @@ export function registerCommentRoutes(context: InstagramContext): void {
     const comment = sim.engagements.get(request.path.commentId ?? '');
     if (comment === undefined || comment.postId === undefined)
       return unsupportedRequest('POST', request.path.commentId ?? '');
-    requireLoginPermissions(request, COMMENTS);
+    requireLoginPermissions(context, request, COMMENTS);
     // Replies only on top-level comments (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-comment/replies;
     // wording ASSUMED).
     if (context.comments.parentOf(comment.id) !== undefined)

@@ -58,7 +58,7 @@ function createContainer(context: InstagramContext, input: GraphRequest): Respon
   const { params, accountId, now, path } = input;
   const { sim } = context;
   if (path.igUserId !== accountId) return unsupportedRequest('POST', path.igUserId ?? '');
-  requireLoginPermissions(input, CONTENT_PUBLISHING);
+  requireLoginPermissions(context, input, CONTENT_PUBLISHING);
   const recent = [...context.containers.values()].filter(
     (container) => container.accountId === accountId && container.createdAt > now - limits.DAY_MS,
   );
@@ -147,7 +147,7 @@ function publish(context: InstagramContext, input: GraphRequest): Response {
   const { params, accountId, now, path } = input;
   const { sim } = context;
   if (path.igUserId !== accountId) return unsupportedRequest('POST', path.igUserId ?? '');
-  requireLoginPermissions(input, MEDIA_PUBLISH);
+  requireLoginPermissions(context, input, MEDIA_PUBLISH);
   const creationId = params.get('creation_id');
   if (creationId === undefined) return invalidParameter('The parameter creation_id is required.');
   const container = context.containers.get(creationId);
@@ -223,7 +223,7 @@ export function registerContainerRoutes(context: InstagramContext): void {
   context.route('GET', '/:version/:igUserId/content_publishing_limit', {}, (request) => {
     const { path, accountId, now, params } = request;
     if (path.igUserId !== accountId) return unsupportedRequest('GET', path.igUserId ?? '');
-    requireLoginPermissions(request, CONTENT_PUBLISHING);
+    requireLoginPermissions(context, request, CONTENT_PUBLISHING);
     const quota = quotaOf(context, accountId, now);
     const fields = fieldNames(params.get('fields'));
     const entry: Record<string, unknown> = { quota_usage: quota.used };

@@ -23,7 +23,7 @@ export function registerMediaRoutes(context: InstagramContext): void {
   context.route('GET', '/:version/:igUserId/media', {}, (request) => {
     const account = sim.accounts.get(request.path.igUserId ?? '');
     if (account === undefined) return unsupportedRequest('GET', request.path.igUserId ?? '');
-    requireLoginPermissions(request, MEDIA_LIST);
+    requireLoginPermissions(context, request, MEDIA_LIST);
     const fields = fieldNames(request.params.get('fields'));
     const media = sim.posts.filter((post) => post.accountId === account.id && isMedia(post));
     return graphPage(media, request, 'newest', (post) => pick(mediaJson(context, post, request.now), fields));
@@ -48,7 +48,7 @@ export function registerMediaRoutes(context: InstagramContext): void {
     // Not a media: an IG User's insights (routes/user-insights.ts) or nothing.
     if (!isMedia(post)) return undefined;
     if (post.accountId !== accountId) return unsupportedRequest('GET', path.mediaId ?? '');
-    requireLoginPermissions(request, INSIGHTS);
+    requireLoginPermissions(context, request, INSIGHTS);
     return mediaInsights(context, post, listParam(params, 'metric'), now);
   });
 }

@@ -112,7 +112,7 @@ export function registerNodeRoutes(context: InstagramContext): void {
     if (comment !== undefined) {
       // Only the owner of the media can hide comments on it.
       if (comment.accountId !== accountId) return unsupportedRequest('POST', id);
-      requireLoginPermissions(request, COMMENTS);
+      requireLoginPermissions(context, request, COMMENTS);
       const hide = boolParam(params, 'hide');
       if (hide === undefined) return invalidParameter('The parameter hide is required');
       comment.hidden = hide;
@@ -135,7 +135,7 @@ export function registerNodeRoutes(context: InstagramContext): void {
     if (comment !== undefined) {
       if (comment.accountId !== accountId && comment.authorId !== accountId)
         return unsupportedRequest('DELETE', id);
-      requireLoginPermissions(request, COMMENTS);
+      requireLoginPermissions(context, request, COMMENTS);
       context.comments.remove(id);
       return Response.json({ success: true });
     }

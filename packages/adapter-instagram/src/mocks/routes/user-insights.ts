@@ -48,7 +48,7 @@ export function registerUserInsightsRoutes(context: InstagramContext): void {
     const id = path.igUserId ?? '';
     const account = sim.accounts.get(id);
     if (account === undefined || id !== accountId) return unsupportedRequest('GET', id);
-    requireLoginPermissions(request, INSIGHTS);
+    requireLoginPermissions(context, request, INSIGHTS);
     const metrics = listParam(params, 'metric');
     if (metrics.length === 0) return invalidParameter('The parameter metric is required');
     if (metrics.some((metric) => metric !== 'follower_demographics'))

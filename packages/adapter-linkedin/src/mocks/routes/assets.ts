@@ -62,10 +62,14 @@ async function initializeUpload(
   const owner = typeof init?.owner === 'string' ? init.owner : '';
   if (!/^urn:li:(person|organization):/.test(owner))
     return badRequest('/initializeUploadRequest/owner', 'must be a person or organization URN');
-  if (!mayActAs(context, accountId, owner))
-    return collection === 'videos' ? videoForbidden() : accessDenied(`${collection}.ACTION.initializeUpload`);
+  // The scope first; then the member's role, which the Videos API refuses with its own body for an
+  // organization the member may not upload for.
   if (!mayWriteAs(scopes, owner, { feed: false }))
     return accessDenied(`${collection}.ACTION.initializeUpload`);
+  if (!mayActAs(context, accountId, owner))
+    return collection === 'videos' && owner.startsWith('urn:li:organization:')
+      ? videoForbidden()
+      : accessDenied(`${collection}.ACTION.initializeUpload`);
   const uploadId = sim.nextId();
   const urn = `urn:li:${URN_FIELD[collection]}:${sim.nextId()}`;
   const expiresAt = now + 24 * 3_600_000;

@@ -6,6 +6,7 @@ import {
   type RouteContext,
   selectFields,
 } from '@smmkit/testkit/simulator-kit';
+import { videoObjectCaption } from '../../video-caption.js';
 import { invalidParams, jsonObject, ok, recordField } from '../answers.js';
 import type { TikTokSimContext } from '../context.js';
 import { missingScope } from '../init-rules.js';
@@ -14,12 +15,6 @@ import { isPublic } from '../publications.js';
 const MAX_IDS = 20;
 const MAX_COUNT = 20;
 const STATS_FIELDS = ['follower_count', 'following_count', 'likes_count', 'video_count'];
-/**
- * `video_description` and `title`: "Max length: 150"
- * (https://developers.tiktok.com/doc/tiktok-api-v2-video-object). A longer caption is answered
- * cut to its first 150 characters (ASSUMED: the page gives the length, not what happens to the rest).
- */
-const CAPTION_MAX = 150;
 
 /**
  * The Display API: `POST /v2/video/query/` (up to 20 `video_ids`) and `POST /v2/video/list/`
@@ -29,7 +24,8 @@ const CAPTION_MAX = 150;
  * (https://developers.tiktok.com/doc/tiktok-api-v2-get-user-info; counts need
  * `user.info.stats`). 600 per minute per endpoint and token. Only the creator's posts that are
  * processed and moderated are shown, and the list has only those posted `PUBLIC_TO_EVERYONE`
- * ("the given user's public TikTok video posts"); their counts grow with simulated time.
+ * ("the given user's public TikTok video posts"), captions as `videoObjectCaption` cuts them;
+ * their counts grow with simulated time.
  */
 export function registerDisplayRoutes(context: TikTokSimContext): void {
   const { sim } = context;
@@ -106,9 +102,6 @@ export function registerDisplayRoutes(context: TikTokSimContext): void {
   });
 }
 
-/** A caption as the video object holds it: its first {@link CAPTION_MAX} characters (code points). */
-const capped = (text: string): string => [...text].slice(0, CAPTION_MAX).join('');
-
 /** A post's counts, growing with its age. */
 function counts(post: SimulatedPost, now: number) {
   const grown = (name: string, perHour: number) => () =>
@@ -135,10 +128,12 @@ function videoObject(
     create_time: () => Math.floor(post.createdAt / 1000),
     cover_image_url: () => `https://p16-sign.tiktokcdn-us.com/cover/${post.id}.jpeg`,
     share_url: () => `https://www.tiktok.com/@${username}/${kind}/${post.id}`,
-    video_description: () => capped(post.text),
+    video_description: () => videoObjectCaption(post.text),
     duration: () => 15,
     title: () =>
-      capped(kind === 'photo' && typeof post.extra.title === 'string' ? post.extra.title : post.text),
+      videoObjectCaption(
+        kind === 'photo' && typeof post.extra.title === 'string' ? post.extra.title : post.text,
+      ),
     ...counts(post, now),
   });
 }

@@ -32,7 +32,7 @@ export function registerTweetRoutes(context: XContext): void {
   xRoute(context, 'GET', '/2/tweets', 'tweets-lookup', 'readTweets', lookupTweets);
 
   // getPostsById (the spec): one post; a missing one is a 200 with only `errors` (as the batch lookup).
-  xRoute(context, 'GET', '/2/tweets/:id', 'tweet-lookup', 'readTweets', (route) => {
+  xRoute(context, 'GET', '/2/tweets/:id', 'tweets-lookup-by-id', 'readTweets', (route) => {
     const id = String(route.params.id);
     const post = sim.posts.get(id);
     if (post === undefined) return Response.json({ errors: [notFoundProblem('tweet', 'id', id)] });
