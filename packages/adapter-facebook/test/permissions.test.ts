@@ -155,3 +155,45 @@ describe('publishing each kind of post', () => {
     },
   );
 });
+
+describe('the tasks a person has on the Page', () => {
+  /** A context for acme with the Page token of a new user who has exactly `tasks` there. */
+  function withTasks(tasks: readonly string[]): PublishContext {
+    users += 1;
+    const { accessToken } = h.facebook.addUser(`user_${users}`, { pages: [{ pageId: acmeId, tasks }] });
+    const tokens = facebookPageTokens({
+      pageId: acmeId,
+      userAccessToken: accessToken,
+      baseUrl: h.facebook.baseUrl,
+      requiredPermissions: [],
+      requiredTasks: [],
+    });
+    return h.context({ tokens });
+  }
+
+  it('let an analyst read insights but not publish, and a writer publish but not read insights', async () => {
+    const adapter = h.adapter();
+    const { ref } = await adapter.publish({ text: 'To measure' }, h.context());
+    const analyst = withTasks(['ANALYZE']);
+    await adapter.getPostMetrics([ref], analyst);
+    const publishing = await failureOf(adapter.publish({ text: 'Not mine to post' }, analyst));
+    expect(publishing).toMatchObject({ code: 'auth_missing_scope' });
+    expect(publishing.message).toContain('sufficient administrative permission');
+
+    const writer = withTasks(['CREATE_CONTENT']);
+    await adapter.publish({ text: 'Mine to post' }, writer);
+    const insights = await failureOf(adapter.getPostMetrics([ref], writer));
+    expect(insights.message).toContain('sufficient administrative permission');
+  });
+
+  it('let a moderator answer and hide comments, and nobody else', async () => {
+    const adapter = h.adapter();
+    const { comment } = await postWithComment(adapter);
+    const moderator = withTasks(['MODERATE']);
+    await adapter.reply(comment, 'Thanks!', moderator);
+    await adapter.hide(comment, true, moderator);
+    const writer = withTasks(['CREATE_CONTENT']);
+    const refused = await failureOf(adapter.reply(comment, 'Thanks again!', writer));
+    expect(refused.message).toContain('sufficient administrative permission');
+  });
+});

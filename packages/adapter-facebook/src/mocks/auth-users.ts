@@ -68,12 +68,19 @@ export interface FacebookUsers {
    */
   pageToken(user: SimulatedFacebookUser, pageId: string): string;
   /**
-   * The permissions granted behind a Page token: those the user it was made for has granted now
-   * (a permission taken back is gone from the tokens made before), or `undefined` for a token no
-   * user got through `/me/accounts` (the Page's own token of `addPage`), which the simulator
-   * lets do everything.
+   * What stands behind a Page token: the permissions the user it was made for has granted now (a
+   * permission taken back is gone from the tokens made before) and the user's tasks on the Page;
+   * or `undefined` for a token no user got through `/me/accounts` (the Page's own token of
+   * `addPage`), which the simulator lets do everything.
    */
-  grantedBehind(pageToken: string | undefined): ReadonlySet<string> | undefined;
+  behind(pageToken: string | undefined):
+    | {
+        /** The permissions granted. */
+        readonly granted: ReadonlySet<string>;
+        /** The user's tasks on the token's Page. */
+        readonly tasks: readonly string[];
+      }
+    | undefined;
   /** What a Login consent grants: the scopes of the dialog URL become the user's granted permissions. */
   recordConsent(userId: string, scopes: readonly string[]): void;
 }
@@ -122,11 +129,14 @@ export function createFacebookUsers(sim: PlatformSimulator): FacebookUsers {
       pageTokens.set(key, accessToken);
       return accessToken;
     },
-    grantedBehind(pageToken) {
+    behind(pageToken) {
       for (const [key, token] of pageTokens) {
         if (token !== pageToken) continue;
-        const user = users.get(key.slice(0, key.indexOf('/')));
-        return user === undefined ? undefined : grantedPermissions(user);
+        const [userId = '', pageId = ''] = key.split('/');
+        const user = users.get(userId);
+        return user === undefined
+          ? undefined
+          : { granted: grantedPermissions(user), tasks: user.pages.get(pageId) ?? [] };
       }
       return undefined;
     },

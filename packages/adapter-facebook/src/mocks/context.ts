@@ -29,6 +29,19 @@ export const PUBLISHING_PERMISSIONS: readonly string[] = [
 ];
 
 /**
+ * The tasks that let a person publish on a Page: `CREATE_CONTENT` (the publishing references
+ * above: "A Page access token requested by a person who can perform the CREATE_CONTENT task").
+ */
+export const PUBLISHING_TASKS: readonly string[] = ['CREATE_CONTENT'];
+
+/**
+ * The tasks of which reading a Page's posts, mentions and comments takes one: "CREATE_CONTENT,
+ * MANAGE, or MODERATE" (https://developers.facebook.com/docs/graph-api/reference/page/feed/,
+ * https://developers.facebook.com/docs/graph-api/reference/page/tagged).
+ */
+export const READING_TASKS: readonly string[] = ['CREATE_CONTENT', 'MANAGE', 'MODERATE'];
+
+/**
  * What reading a Page's posts takes: `pages_read_engagement` and `pages_read_user_content`
  * (https://developers.facebook.com/docs/graph-api/reference/page/feed/, Reading; `/posts` is the
  * feed's edge of the Page's own posts). Reading the comments of a post takes "the same
@@ -38,29 +51,45 @@ export const PUBLISHING_PERMISSIONS: readonly string[] = [
 export const READING_PERMISSIONS: readonly string[] = ['pages_read_engagement', 'pages_read_user_content'];
 
 /**
- * Refuses the call unless the user behind `token` has granted every one of `permissions` now.
- * A Page token that no user got (the Page's own token of `addPage`) may do everything, so tests
- * that do not play Facebook Login are not asked for permissions.
+ * Refuses the call unless the user behind `token` has granted every one of `permissions` now and,
+ * when `tasks` are given, can perform one of them on the Page. A Page token that no user got (the
+ * Page's own token of `addPage`) may do everything, so tests that do not play Facebook Login are
+ * not asked for permissions.
  *
- * Each route names the permissions of its own reference page; where Meta's pages disagree the
- * simulator asks for the fewer, so it never refuses what Graph would answer.
+ * Each route names the permissions and tasks of its own reference page; where Meta's pages
+ * disagree the simulator asks for the fewer, so it never refuses what Graph would answer. A
+ * missing task is Graph's "(#200) The user does not have sufficient administrative permission for
+ * this action on this page." (HTTP 403; the docs name the tasks, not the refusal: ASSUMED).
  *
  * @param context - the simulator's users
  * @param token - the token of the request
  * @param permissions - what the endpoint needs
- * @throws Response `missingPermission` naming the first one not granted
+ * @param tasks - the tasks of which the user must have one, if the endpoint names any
+ * @throws Response `missingPermission` naming the first permission not granted, or the missing-task refusal
  *
  * @example
  * ```ts
- * requireUserGrants(context, request.token, ['pages_manage_posts', 'pages_read_engagement']);
+ * requireUserGrants(context, request.token, ['pages_manage_posts', 'pages_read_engagement'], ['CREATE_CONTENT']);
  * ```
  */
 export function requireUserGrants(
   context: FacebookContext,
   token: string | undefined,
   permissions: readonly string[],
+  tasks?: readonly string[],
 ): void {
-  requirePermissions(context.users.grantedBehind(token), permissions);
+  const behind = context.users.behind(token);
+  if (behind === undefined) return;
+  requirePermissions(behind.granted, permissions);
+  if (tasks !== undefined && !tasks.some((task) => behind.tasks.includes(task)))
+    throw graphError(
+      {
+        message:
+          '(#200) The user does not have sufficient administrative permission for this action on this page.',
+        code: 200,
+      },
+      403,
+    );
 }
 
 /**

@@ -9,7 +9,13 @@ import {
 } from '@smmkit/graph-api/mocks';
 import type { SimulatedEngagement, SimulatedPost } from '@smmkit/testkit';
 import { COMMENT_DEFAULT_FIELDS, type CommentStore, isPagePost } from '../comments-store.js';
-import { type FacebookContext, READING_PERMISSIONS, requireUserGrants, timeBounds } from '../context.js';
+import {
+  type FacebookContext,
+  READING_PERMISSIONS,
+  READING_TASKS,
+  requireUserGrants,
+  timeBounds,
+} from '../context.js';
 
 /**
  * Comments of the Page's posts and their moderation
@@ -33,7 +39,8 @@ import { type FacebookContext, READING_PERMISSIONS, requireUserGrants, timeBound
  * post (`READING_PERMISSIONS`); commenting `pages_manage_engagement`; hiding or editing a comment
  * `pages_read_engagement` and `pages_manage_engagement`; deleting one `pages_manage_engagement`
  * and, for the Page's own comment `pages_read_engagement`, for anyone else's
- * `pages_read_user_content`.
+ * `pages_read_user_content`. Reading takes one of `READING_TASKS`; writing, hiding and deleting the
+ * MODERATE task ("A Page access token requested by a person who can perform the MODERATE task").
  *
  * @param context - the simulator's state and route registrar
  * @param comments - the comment store
@@ -57,7 +64,7 @@ export function registerCommentRoutes(context: FacebookContext, comments: Commen
     const id = request.path.objectId ?? '';
     const found = target(id, request.accountId);
     if (found === undefined) return unsupportedRequest('GET', id);
-    requireUserGrants(context, request.token, READING_PERMISSIONS);
+    requireUserGrants(context, request.token, READING_PERMISSIONS, READING_TASKS);
     const { params, now } = request;
     const filter = params.get('filter') === 'stream' ? 'stream' : 'toplevel';
     // `since` and `until` bound the comments, both ends kept, as on the Page's posts; an
@@ -83,7 +90,7 @@ export function registerCommentRoutes(context: FacebookContext, comments: Commen
     const id = request.path.objectId ?? '';
     const found = target(id, request.accountId);
     if (found === undefined) return unsupportedRequest('POST', id);
-    requireUserGrants(context, request.token, ['pages_manage_engagement']);
+    requireUserGrants(context, request.token, ['pages_manage_engagement'], ['MODERATE']);
     return writeComment(comments, request, found);
   });
 
@@ -100,7 +107,7 @@ export function registerCommentRoutes(context: FacebookContext, comments: Commen
     if (comment === undefined) return undefined;
     // Only the Page whose post it is under moderates it.
     if (comment.accountId !== accountId) return unsupportedRequest('POST', comment.id);
-    requireUserGrants(context, token, ['pages_read_engagement', 'pages_manage_engagement']);
+    requireUserGrants(context, token, ['pages_read_engagement', 'pages_manage_engagement'], ['MODERATE']);
     const hidden = boolParam(params, 'is_hidden');
     const message = params.get('message');
     if (hidden === undefined && message === undefined)
@@ -116,10 +123,12 @@ export function registerCommentRoutes(context: FacebookContext, comments: Commen
     if (comment.accountId !== accountId && comment.authorId !== accountId)
       return unsupportedRequest('DELETE', comment.id);
     const byThePage = comment.authorId === accountId;
-    requireUserGrants(context, token, [
-      'pages_manage_engagement',
-      byThePage ? 'pages_read_engagement' : 'pages_read_user_content',
-    ]);
+    requireUserGrants(
+      context,
+      token,
+      ['pages_manage_engagement', byThePage ? 'pages_read_engagement' : 'pages_read_user_content'],
+      ['MODERATE'],
+    );
     comments.remove(comment.id);
     return Response.json({ success: true });
   });

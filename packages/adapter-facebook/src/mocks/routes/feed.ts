@@ -14,6 +14,7 @@ import {
   isUserToken,
   needsPageToken,
   PUBLISHING_PERMISSIONS,
+  PUBLISHING_TASKS,
   requireUserGrants,
   unpublishedPhoto,
 } from '../context.js';
@@ -47,7 +48,7 @@ export function registerFeedRoutes(context: FacebookContext): void {
     const pageId = path.pageId ?? '';
     if (pageId !== accountId)
       return isUserToken(context, accountId) ? needsPageToken() : unsupportedRequest('POST', pageId);
-    requireUserGrants(context, token, PUBLISHING_PERMISSIONS);
+    requireUserGrants(context, token, PUBLISHING_PERMISSIONS, PUBLISHING_TASKS);
     const message = params.get('message') ?? '';
     const link = params.get('link');
     const attached: SimulatedMedia[] = [];

@@ -159,9 +159,9 @@ export function registerInsightRoutes(context: FacebookContext): void {
     const post = sim.posts.get(id);
     const page = isPagePost(post) ? sim.accounts.get(post.accountId) : sim.accounts.get(id);
     if (page === undefined || page.id !== accountId) return unsupportedRequest('GET', id);
-    // "Permissions read_insights, pages_read_engagement", for Pages and their posts alike
-    // (https://developers.facebook.com/docs/graph-api/reference/page/insights/).
-    requireUserGrants(context, token, ['read_insights', 'pages_read_engagement']);
+    // "Permissions read_insights, pages_read_engagement" and "the ANALYZE task", for Pages and
+    // their posts alike (https://developers.facebook.com/docs/graph-api/reference/page/insights/).
+    requireUserGrants(context, token, ['read_insights', 'pages_read_engagement'], ['ANALYZE']);
     const metrics = listParam(params, 'metric');
     if (metrics.length === 0)
       return graphError({

@@ -11,7 +11,8 @@ import { type FacebookContext, requireUserGrants } from '../context.js';
  * posts that tag it (mentions). Anything else — another Page's comment, an unknown id — is
  * Graph's "Unsupported request" (100, subcode 33). Both need `pages_manage_engagement` ("the
  * ability to create, edit, and delete your own Page's likes to Page content",
- * https://developers.facebook.com/docs/permissions/reference/pages_manage_engagement). The like is testkit's `sim.likes`, which marks
+ * https://developers.facebook.com/docs/permissions/reference/pages_manage_engagement) and the
+ * MODERATE task. The like is testkit's `sim.likes`, which marks
  * the engagement `liked` in the Page's inbox, and comments answer it as `user_likes` and in `like_count`.
  *
  * @param context - the simulator's state and route registrar
@@ -34,7 +35,7 @@ export function registerLikeRoutes(context: FacebookContext): void {
       const id = path.objectId ?? '';
       const item = likeable(id, accountId);
       if (item === undefined) return unsupportedRequest(method, id);
-      requireUserGrants(context, token, ['pages_manage_engagement']);
+      requireUserGrants(context, token, ['pages_manage_engagement'], ['MODERATE']);
       sim.likes.set(id, accountId, method === 'POST');
       return Response.json({ success: true });
     });

@@ -4,6 +4,7 @@ import {
   isUserToken,
   needsPageToken,
   PUBLISHING_PERMISSIONS,
+  PUBLISHING_TASKS,
   photoMimeType,
   requireUserGrants,
 } from '../context.js';
@@ -33,7 +34,7 @@ export function registerPhotoRoutes(context: FacebookContext): void {
     const pageId = path.pageId ?? '';
     if (pageId !== accountId)
       return isUserToken(context, accountId) ? needsPageToken() : unsupportedRequest('POST', pageId);
-    requireUserGrants(context, token, PUBLISHING_PERMISSIONS);
+    requireUserGrants(context, token, PUBLISHING_PERMISSIONS, PUBLISHING_TASKS);
     const url = params.get('url');
     const source = url === undefined ? params.file('source') : undefined;
     if (url !== undefined && !URL.canParse(url)) return invalidParameter('url should represent a valid URL');

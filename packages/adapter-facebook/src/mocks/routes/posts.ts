@@ -1,7 +1,13 @@
 import { fieldNames, graphPage, graphTime, pick, unsupportedRequest } from '@smmkit/graph-api/mocks';
 import type { SimulatedPost } from '@smmkit/testkit';
 import { compareIds, growingCount } from '@smmkit/testkit/simulator-kit';
-import { type FacebookContext, READING_PERMISSIONS, requireUserGrants, timeBounds } from '../context.js';
+import {
+  type FacebookContext,
+  READING_PERMISSIONS,
+  READING_TASKS,
+  requireUserGrants,
+  timeBounds,
+} from '../context.js';
 import { isLive } from '../publication.js';
 
 /** A post as Graph writes it. */
@@ -58,7 +64,7 @@ export function registerPostRoutes(context: FacebookContext): void {
   context.route('GET', '/:version/:pageId/posts', {}, ({ path, params, url, accountId, token, now }) => {
     const pageId = path.pageId ?? '';
     if (pageId !== accountId) return unsupportedRequest('GET', pageId);
-    requireUserGrants(context, token, READING_PERMISSIONS);
+    requireUserGrants(context, token, READING_PERMISSIONS, READING_TASKS);
     // `since` and `until` bound the results, both ends kept (ASSUMED: the docs do not say whether
     // a post at exactly `until` is in); an unreadable one is refused (see `timeBounds`).
     const { since, until } = timeBounds(params);

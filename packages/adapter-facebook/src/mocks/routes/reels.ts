@@ -6,7 +6,7 @@ import {
   unsupportedRequest,
 } from '@smmkit/graph-api/mocks';
 import type { PlatformSimulator } from '@smmkit/testkit';
-import { PUBLISHING_PERMISSIONS, requireUserGrants } from '../context.js';
+import { PUBLISHING_PERMISSIONS, PUBLISHING_TASKS, requireUserGrants } from '../context.js';
 import { type Publication, readPublication } from '../publication.js';
 import { type FacebookVideoContext, storeVideoPost } from '../video-posts.js';
 
@@ -60,7 +60,7 @@ export function registerReelRoutes(context: FacebookVideoContext, rupload: Platf
   context.route('POST', '/:version/:pageId/video_reels', {}, ({ path, params, accountId, token, now }) => {
     const pageId = path.pageId ?? '';
     if (pageId !== accountId) return unsupportedRequest('POST', pageId);
-    requireUserGrants(context, token, PUBLISHING_PERMISSIONS);
+    requireUserGrants(context, token, PUBLISHING_PERMISSIONS, PUBLISHING_TASKS);
     const phase = params.get('upload_phase');
     if (phase === 'start') {
       const videoId = sim.nextId();

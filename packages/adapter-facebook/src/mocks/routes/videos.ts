@@ -8,7 +8,7 @@ import {
 } from '@smmkit/graph-api/mocks';
 import type { PlatformSimulator } from '@smmkit/testkit';
 import { type UploadSession, UploadSessions } from '@smmkit/testkit/simulator-kit';
-import { PUBLISHING_PERMISSIONS, requireUserGrants } from '../context.js';
+import { PUBLISHING_PERMISSIONS, PUBLISHING_TASKS, requireUserGrants } from '../context.js';
 import { readPublication } from '../publication.js';
 import { type FacebookVideoContext, storeVideoPost, videoNodeJson } from '../video-posts.js';
 
@@ -70,7 +70,7 @@ export function registerVideoRoutes(
     if (check.status !== 'valid') return tokenError(check.status, now);
     const pageId = String(path.pageId);
     if (pageId !== check.accountId) return unsupportedRequest('POST', pageId);
-    requireUserGrants(context, token, PUBLISHING_PERMISSIONS);
+    requireUserGrants(context, token, PUBLISHING_PERMISSIONS, PUBLISHING_TASKS);
 
     const phase = params.get('upload_phase');
     const fileUrl = params.get('file_url');
