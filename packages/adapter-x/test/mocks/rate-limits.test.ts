@@ -1,28 +1,12 @@
-import { manualClock, type RunningSimulators, startSimulators } from '@smmkit/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createXSimulator, type XSimulatorAccount } from '../../src/mocks/index.js';
-import { call, START } from './support/x-client.js';
+import { describe, expect, it } from 'vitest';
+import { useX } from '../support/harness.js';
+import { call } from './support/x-client.js';
 
 // X's per-user limits, each endpoint its own window, from the table of
 // https://docs.x.com/x-api/fundamentals/rate-limits: an app that polls or reads at the pace the
 // simulator allows must not be throttled by X.
-const clock = manualClock(START);
-const x = createXSimulator({ clock });
-
-let running: RunningSimulators;
-let ana: XSimulatorAccount;
-let bob: XSimulatorAccount;
-
-beforeAll(() => {
-  ana = x.addAccount('ana');
-  bob = x.addAccount('bob');
-  running = startSimulators(x.sim);
-});
-beforeEach(() => {
-  running.reset();
-  clock.set(START);
-});
-afterAll(() => running.close());
+const h = useX();
+const { x, ana, bob, clock } = h;
 
 const get = (path: string) => call(x.baseUrl, path, { token: ana.accessToken });
 
