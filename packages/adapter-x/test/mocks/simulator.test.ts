@@ -369,7 +369,7 @@ describe('users', () => {
     expect(x.sim.posts.filter((post) => post.accountId === seeded.account.id)).toHaveLength(11);
   });
 
-  it("pages a user's posts newest first and filters by start_time", async () => {
+  it("pages a user's posts newest first, forward and back, and filters by start_time", async () => {
     const token = lasting(ana);
     const ids: string[] = [];
     for (let index = 0; index < 7; index += 1) {
@@ -385,7 +385,20 @@ describe('users', () => {
       }),
     );
     expect((second.data as { id: string }[]).map((post) => post.id)).toEqual(ids.slice(0, 2).reverse());
-    expect(second.meta).toEqual({ result_count: 2, newest_id: ids[1], oldest_id: ids[0] });
+    const secondMeta = second.meta as Record<string, string>;
+    expect(secondMeta).toEqual({
+      result_count: 2,
+      newest_id: ids[1],
+      oldest_id: ids[0],
+      previous_token: expect.stringMatching(/^[0-9a-v]{16,}$/),
+    });
+    const back = await read(
+      await api(
+        `/2/users/${ana.account.id}/tweets?max_results=5&pagination_token=${secondMeta.previous_token}`,
+        { token },
+      ),
+    );
+    expect(back).toEqual(first);
     const since = new Date(START + 5 * HOUR).toISOString();
     const recent = await read(await api(`/2/users/${ana.account.id}/tweets?start_time=${since}`, { token }));
     expect((recent.meta as Record<string, number>).result_count).toBe(2);
@@ -470,7 +483,13 @@ describe('engagement', () => {
     expect(meta.result_count).toBe(2);
     const rest = await read(await api(`/2/dm_events?pagination_token=${meta.next_token}`));
     expect(rest.data).toHaveLength(1);
-    expect(rest.meta).toEqual({ result_count: 1 });
+    const restMeta = rest.meta as Record<string, string>;
+    expect(restMeta).toEqual({ result_count: 1, previous_token: expect.any(String) });
+    const back = await read(
+      await api(`/2/dm_events?max_results=2&pagination_token=${restMeta.previous_token}`),
+    );
+    expect((back.data as { id: string }[]).map((event) => event.id)).toEqual(events.map((event) => event.id));
+    expect(back.meta).toEqual({ result_count: 2, next_token: meta.next_token });
     const bobs = await read(await api('/2/dm_events', { token: bob.accessToken }));
     expect(bobs.data).toMatchObject([{ text: 'hi bob' }]);
   });

@@ -161,7 +161,7 @@ async function sendDirectMessage(
  * `participantId` when given. Reads the query of getDirectMessagesEvents and
  * getDirectMessagesEventsByParticipantId (https://api.x.com/2/openapi.json): `max_results` 1..100 (default
  * 100), `pagination_token`, `event_types`, `dm_event.fields`, `expansions` (`sender_id`, `participant_ids`)
- * and `user.fields`; answers `{data?, includes?, meta{result_count, next_token?}}`.
+ * and `user.fields`; answers `{data?, includes?, meta{result_count, next_token?, previous_token?}}`.
  *
  * @example
  * ```ts
@@ -198,11 +198,15 @@ function listDmEvents(
     ...(expansions.has('participant_ids') ? [item.accountId] : []),
   ]);
   const users = renderUsers(context, new Set(userIds), queryList(url, 'user.fields'));
-  const { result_count, next_token } = page.meta;
+  const { result_count, next_token, previous_token } = page.meta;
   return Response.json({
     ...(data.length > 0 ? { data } : {}),
     ...(users.length > 0 ? { includes: { users } } : {}),
-    meta: { result_count, ...(next_token === undefined ? {} : { next_token }) },
+    meta: {
+      result_count,
+      ...(next_token === undefined ? {} : { next_token }),
+      ...(previous_token === undefined ? {} : { previous_token }),
+    },
   });
 }
 

@@ -57,6 +57,7 @@ export function registerSearchRoute(context: XContext): void {
       minResults: 10,
       cap: Number.MAX_SAFE_INTEGER,
       tokenParams: ['next_token', 'pagination_token'],
+      previousToken: false,
     });
   });
 }
