@@ -11,7 +11,7 @@ const SIGNATURE_HEADER = 'x-li-signature';
  *
  * - `challenge`: LinkedIn checks an endpoint with a `GET ?challengeCode=…`; the answer is
  *   `{"challengeCode", "challengeResponse"}` with the hex HMAC-SHA256 of the code under the app's
- *   client secret;
+ *   client secret; a code that could sign a delivery (one with `{`) is not answered;
  * - `verify`: each delivery's `X-LI-Signature` must be the hex HMAC-SHA256, under the client
  *   secret, of `hmacsha256=` followed by the raw body, compared in constant time; a body over
  *   `maxBodyBytes` fails;
@@ -47,7 +47,10 @@ export function createLinkedInWebhookHandler(
     isSignature: isLinkedInSignature,
     async challenge(secret, url) {
       const challengeCode = url.searchParams.get('challengeCode');
-      if (challengeCode === null || challengeCode === '') return undefined;
+      // A delivery's signature is the same HMAC, under the same secret, of `hmacsha256=` + body:
+      // signing any code would sign a forged delivery (code `hmacsha256={…}`). Every delivery is a
+      // JSON object, so a code with `{` is no challenge; LinkedIn's codes are UUIDs (its example).
+      if (challengeCode === null || challengeCode === '' || challengeCode.includes('{')) return undefined;
       const challengeResponse = await linkedInChallengeResponse(secret, challengeCode);
       return {
         status: 200,

@@ -87,6 +87,17 @@ describe('webhooks', () => {
     expect(await webhooks.challenge(delivery(notifications))).toBeUndefined();
   });
 
+  it('does not answer a challenge code that would sign a delivery, so nobody can forge one with it', async () => {
+    const forged = `hmacsha256=${notifications}`;
+    const url = `https://app.example/webhooks/linkedin?challengeCode=${encodeURIComponent(forged)}`;
+    expect(
+      await webhooks.challenge({ method: 'GET', url, headers: new Headers(), rawBody: '' }),
+    ).toBeUndefined();
+    // What the answer would have been is exactly the delivery's signature.
+    const signature = createHmac('sha256', SECRET).update(forged).digest('hex');
+    expect(await webhooks.verify(delivery(notifications, signature))).toBe(true);
+  });
+
   it('verifies the signature of a delivery, and nothing else', async () => {
     expect(await webhooks.verify(delivery(notifications))).toBe(true);
     expect(

@@ -19,7 +19,8 @@ export interface XWebhookOptions {
  * The Account Activity webhook handler (https://docs.x.com/x-api/webhooks/quickstart):
  *
  * - `challenge`: answers X's CRC check, a `GET` with `crc_token`, with
- *   `{"response_token":"sha256=" + base64(HMAC-SHA256(consumer secret, crc_token))}`;
+ *   `{"response_token":"sha256=" + base64(HMAC-SHA256(consumer secret, crc_token))}`; a token that
+ *   could be a delivery body (one with `{`) is not signed, so the check cannot forge a delivery;
  * - `verify`: checks `x-twitter-webhooks-signature` against `sha256=` + base64(HMAC-SHA256(consumer
  *   secret, raw body)), in constant time; a body over `maxBodyBytes` fails;
  * - `parse`: turns a verified delivery into engagements: posts that mention or reply to the
@@ -54,7 +55,11 @@ export function createXWebhookHandler(consumerSecret: string, options: XWebhookO
       timingSafeEqual(signature.trim(), `sha256=${toBase64(await hmacSha256(secret, rawBody))}`),
     async challenge(secret, url) {
       const token = url.searchParams.get('crc_token');
-      if (token === null) return undefined;
+      // X signs a delivery with the same HMAC, under the same secret, as the CRC answer: signing
+      // any token would sign any body a caller chose (a forged delivery, then POSTed with the
+      // "response_token"). Every delivery is a JSON object, so a token with `{` is no CRC check; X's
+      // own tokens are random base64 (observed: base64 of a UUID; the docs do not describe them).
+      if (token === null || token.includes('{')) return undefined;
       const responseToken = `sha256=${toBase64(await hmacSha256(secret, token))}`;
       return {
         status: 200,

@@ -59,6 +59,17 @@ describe('CRC challenge', () => {
     expect(body).toEqual({ response_token: `sha256=${hmac}` });
   });
 
+  it('does not sign a crc_token that is a delivery body, so nobody can forge a signed delivery with it', async () => {
+    const forged = JSON.stringify(mentionOfAna());
+    const url = `${URL_BASE}?crc_token=${encodeURIComponent(forged)}`;
+    expect(
+      await handler().challenge({ method: 'GET', url, headers: new Headers(), rawBody: '' }),
+    ).toBeUndefined();
+    // What the answer would have been is exactly the delivery's signature.
+    const signature = (await xCrcResponse(SECRET, forged)).response_token;
+    expect(await handler().verify(await delivery(undefined, { rawBody: forged, signature }))).toBe(true);
+  });
+
   it('leaves requests that are not a CRC check alone', async () => {
     const webhooks = handler();
     const post = { method: 'POST', url: `${URL_BASE}?crc_token=abc`, headers: new Headers(), rawBody: '{}' };
