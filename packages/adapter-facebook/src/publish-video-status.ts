@@ -1,5 +1,5 @@
 import { MediaProcessingError, type PublishContext } from '@smmkit/core';
-import { type HttpClient, type MediaPolling, waitForMediaProcessing } from '@smmkit/core/adapter-kit';
+import { type HttpClient, type MediaPolling, waitAfterCreate } from '@smmkit/core/adapter-kit';
 import { type VideoStatus, VideoStatusSchema } from './publish-schemas.js';
 
 /** Which video to wait for, and until what. */
@@ -16,8 +16,13 @@ export interface FacebookVideoWait extends MediaPolling {
 
 /** What the wait found. */
 export interface FacebookVideoOutcome {
-  /** `true` when Facebook was still processing the video when the wait ran out. */
-  readonly pending: boolean;
+  /**
+   * Why Facebook was not done when the wait stopped (still processing at the timeout, the publish
+   * aborted, or a status it would not give); `undefined` when it was done.
+   */
+  readonly pending: 'timeout' | 'aborted' | 'unreadable' | undefined;
+  /** Why the last status read failed, when it did. */
+  readonly detail?: string | undefined;
   /** The video's `permalink_url` as Facebook gave it (often a path, `/reel/123/`), when it did. */
   readonly permalink: string | undefined;
 }
@@ -25,7 +30,7 @@ export interface FacebookVideoOutcome {
 /**
  * Waits while Facebook processes a video or reel that was just finished: reads
  * `GET /{video-id}?fields=status,permalink_url` at once and then every `intervalMs` on the
- * context's clock, with kit's `waitForMediaProcessing` (progress `processing` with Facebook's
+ * context's clock, with kit's `waitAfterCreate` (progress `processing` with Facebook's
  * `processing_progress` percentage) — the status check the Reels Publishing API describes after
  * publishing (https://developers.facebook.com/docs/video-api/guides/reels-publishing) and the
  * Video node's `status` (https://developers.facebook.com/docs/graph-api/reference/video/).
@@ -33,13 +38,15 @@ export interface FacebookVideoOutcome {
  * - `video_status: error` (or `expired`), or a phase in `error` → `MediaProcessingError('media_processing_failed')`
  *   with Facebook's message: the video will not go live;
  * - processed (and published, when `untilPublished`) → done;
- * - still processing after `timeoutMs` → `{pending: true}`, not an error: the finish call was
- *   accepted, so Facebook publishes the video when it is done, and a retry would post it twice.
+ * - still processing after `timeoutMs`, an abort, or a status Facebook would not give (a read
+ *   failing with a retryable error is tried again at the next interval) → `pending`, not an error:
+ *   the finish call was accepted, so Facebook publishes the video when it is done, and a retry
+ *   would post it twice.
  *
  * @param http - the adapter's HTTP client
  * @param wait - the video, what to wait for, the interval and the timeout
  * @param context - the publish context (token, clock, signal, progress)
- * @returns whether it is still pending, and its permalink
+ * @returns whether it is still pending and why, and its permalink
  * @throws MediaProcessingError when Facebook could not process the video
  *
  * @example
@@ -52,35 +59,29 @@ export async function waitForFacebookVideo(
   wait: FacebookVideoWait,
   context: PublishContext,
 ): Promise<FacebookVideoOutcome> {
-  let last: VideoStatus | undefined;
-  try {
-    await waitForMediaProcessing(context, {
-      platform: 'facebook',
-      platformName: 'Facebook',
-      mediaIndex: 0,
-      media: `video ${wait.videoId}`,
-      intervalMs: wait.intervalMs,
-      timeoutMs: wait.timeoutMs,
-      percent: () => last?.status?.processing_progress,
-      check: async () => {
-        const { data } = await http.request({
-          method: 'GET',
-          path: `/${encodeURIComponent(wait.videoId)}`,
-          operation: 'check video status',
-          searchParams: { fields: 'status,permalink_url' },
-          schema: VideoStatusSchema,
-          context,
-        });
-        last = data;
-        return isDone(data, wait);
-      },
-    });
-  } catch (error) {
-    if (MediaProcessingError.isInstance(error) && error.code === 'media_processing_timeout')
-      return { pending: true, permalink: last?.permalink_url };
-    throw error;
-  }
-  return { pending: false, permalink: last?.permalink_url };
+  const outcome = await waitAfterCreate(context, {
+    platform: 'facebook',
+    platformName: 'Facebook',
+    subject: `video ${wait.videoId}`,
+    intervalMs: wait.intervalMs,
+    timeoutMs: wait.timeoutMs,
+    percent: (last) => last.status?.processing_progress,
+    read: async () => {
+      const { data } = await http.request({
+        method: 'GET',
+        path: `/${encodeURIComponent(wait.videoId)}`,
+        operation: 'check video status',
+        searchParams: { fields: 'status,permalink_url' },
+        schema: VideoStatusSchema,
+        context,
+      });
+      return data;
+    },
+    isDone: (data) => isDone(data, wait),
+  });
+  const permalink = outcome.last?.permalink_url;
+  if (outcome.state === 'done') return { pending: undefined, permalink };
+  return { pending: outcome.reason, detail: outcome.detail, permalink };
 }
 
 /** One status read: done, not yet, or a failure thrown. */

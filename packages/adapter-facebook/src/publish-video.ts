@@ -25,7 +25,7 @@ export interface PublishedFacebookVideo extends FacebookVideoOutcome {
  * @param message - the post's text, if any
  * @param schedule - when the post goes live, or `undefined` for now
  * @param context - the Page, its token, signal, clock and progress listener
- * @returns the video's id, whether processing was still pending, its permalink
+ * @returns the video's id, whether processing was still pending (and why), its permalink
  * @throws MediaProcessingError when Facebook could not process the video
  *
  * @example

@@ -63,9 +63,10 @@ const messageOf = (text: string | undefined): string | undefined =>
  * - then the first comment through core's `publishFollowUps` (`POST /{post-id}/comments`): a
  *   failure is a `first_comment_failed` (or `first_comment_unknown`) warning, never a failed publish.
  *
- * A video still processing when the wait runs out is published all the same (Facebook finishes
- * it): the result carries a `video_processing_pending` warning, and its first comment is not
- * posted (`first_comment_failed`), since comments go on live posts.
+ * A video still processing when the wait runs out, or when the publish is aborted, or whose status
+ * Facebook would not give, is published all the same (Facebook finishes it; sending it again would
+ * post it twice): the result carries a `video_processing_pending` warning saying which, and its
+ * first comment is not posted (`first_comment_failed`), since comments go on live posts.
  *
  * @param http - the adapter's HTTP client
  * @param options - the video host, version and polling
@@ -109,11 +110,18 @@ export async function publishToFacebook(
         )
       : await publishFacebookVideo(http, options.videoBaseUrl, polling, first, message, schedule, context);
     ref = videoRef(video.videoId, pageId, video.permalink, reel);
-    pending = video.pending;
-    if (pending) {
+    pending = video.pending !== undefined;
+    if (video.pending !== undefined) {
+      const what = `${reel ? 'reel' : 'video'} ${video.videoId}`;
+      const why = {
+        timeout: `Facebook was still processing ${what} after ${options.pollTimeoutMs} ms`,
+        aborted: `The wait for Facebook to process ${what} was aborted`,
+        unreadable: `Facebook accepted ${what}, but its status could not be read`,
+      }[video.pending];
+      const detail = video.detail === undefined ? '' : ` (last status read: ${video.detail})`;
       warnings.push({
         code: 'video_processing_pending',
-        message: `Facebook was still processing ${reel ? 'reel' : 'video'} ${video.videoId} after ${options.pollTimeoutMs} ms; it goes live when processing ends.`,
+        message: `${why}${detail}; it goes live when processing ends, so do not send it again.`,
       });
     }
   } else if (first !== undefined && media.length === 1) {

@@ -1,10 +1,5 @@
-import { MediaProcessingError, type PublishContext, type RequestContext } from '@smmkit/core';
-import {
-  type HttpClient,
-  type MediaPolling,
-  systemClock,
-  waitForMediaProcessing,
-} from '@smmkit/core/adapter-kit';
+import type { PublishContext, RequestContext } from '@smmkit/core';
+import { type HttpClient, type MediaPolling, systemClock, waitAfterCreate } from '@smmkit/core/adapter-kit';
 import { publishFailure } from './fail-reasons.js';
 import { type PublishStatusData, StatusSchema } from './schemas.js';
 
@@ -60,21 +55,26 @@ export type PublishOutcome =
       readonly publicIds: readonly string[];
     }
   | {
-      /** TikTok was still processing when the wait ran out. */
+      /** TikTok has the post, but the wait stopped before it was done. */
       readonly state: 'pending';
-      /** The last status read (`PROCESSING_UPLOAD`, `PROCESSING_DOWNLOAD`). */
+      /** Why: still processing at the timeout, the publish aborted, or the status could not be read. */
+      readonly reason: 'timeout' | 'aborted' | 'unreadable';
+      /** The last status read (`PROCESSING_UPLOAD`, `PROCESSING_DOWNLOAD`), `unknown` when none was. */
       readonly status: string;
+      /** Why the last status read failed, when it did. */
+      readonly detail: string | undefined;
     };
 
 /**
  * Reads a publish's status at once and then every `intervalMs` on the context's clock (kit's
- * `waitForMediaProcessing`, reporting `processing` progress) until TikTok is done:
+ * `waitAfterCreate`, reporting `processing` progress) until TikTok is done:
  *
  * - `PUBLISH_COMPLETE` → `complete`, with the public ids TikTok gave (none while it moderates);
  * - `SEND_TO_USER_INBOX` for a draft → `inbox`;
  * - `FAILED` → the error its `fail_reason` means ({@link publishFailure});
- * - still `PROCESSING_*` after `timeoutMs` → `pending`, not an error: TikTok has the post and
- *   goes on publishing it, so a retry would post it twice.
+ * - still `PROCESSING_*` after `timeoutMs`, an abort, or a status TikTok would not give (a read
+ *   failing with a retryable error is tried again at the next interval) → `pending`, not an error:
+ *   TikTok has the post and goes on publishing it, so a retry would post it twice.
  *
  * @param http - the adapter's HTTP client
  * @param wait - the publish, its mode, the interval and the timeout
@@ -93,28 +93,24 @@ export async function waitForPublish(
   context: PublishContext,
 ): Promise<PublishOutcome> {
   const clock = context.clock ?? systemClock;
-  let last: PublishStatusData | undefined;
-  try {
-    await waitForMediaProcessing(context, {
-      platform: 'tiktok',
-      platformName: 'TikTok',
-      mediaIndex: 0,
-      media: `publish ${wait.publishId}`,
-      intervalMs: wait.intervalMs,
-      timeoutMs: wait.timeoutMs,
-      check: async () => {
-        last = await fetchPublishStatus(http, wait.publishId, context);
-        if (last.status === 'FAILED')
-          throw publishFailure(wait.publishId, last.fail_reason ?? undefined, clock.now());
-        if (last.status === 'PUBLISH_COMPLETE') return true;
-        return wait.mode === 'inbox' && last.status === 'SEND_TO_USER_INBOX';
-      },
-    });
-  } catch (error) {
-    if (MediaProcessingError.isInstance(error) && error.code === 'media_processing_timeout')
-      return { state: 'pending', status: last?.status ?? 'unknown' };
-    throw error;
+  const outcome = await waitAfterCreate(context, {
+    platform: 'tiktok',
+    platformName: 'TikTok',
+    subject: `publish ${wait.publishId}`,
+    intervalMs: wait.intervalMs,
+    timeoutMs: wait.timeoutMs,
+    read: () => fetchPublishStatus(http, wait.publishId, context),
+    isDone: (status) => {
+      if (status.status === 'FAILED')
+        throw publishFailure(wait.publishId, status.fail_reason ?? undefined, clock.now());
+      if (status.status === 'PUBLISH_COMPLETE') return true;
+      return wait.mode === 'inbox' && status.status === 'SEND_TO_USER_INBOX';
+    },
+  });
+  if (outcome.state === 'unfinished') {
+    const { reason, detail } = outcome;
+    return { state: 'pending', reason, status: outcome.last?.status ?? 'unknown', detail };
   }
-  const done = last as PublishStatusData;
+  const done = outcome.last;
   return { state: done.status === 'SEND_TO_USER_INBOX' ? 'inbox' : 'complete', publicIds: publicIdsOf(done) };
 }

@@ -38,9 +38,10 @@ export interface TikTokPublishSettings {
  * it is public, and the public id may come minutes or hours after `PUBLISH_COMPLETE`: then the
  * post is published but `ref.platformPostId` is its publish id, with no URL, and the warning
  * `public_id_pending` says so; `adapter.getPublishStatus(result.ref, context)` finds the public
- * post later. A publish TikTok is still processing when the wait runs out ends the same way with
- * the warning `publish_processing_pending`, and an inbox draft with `sent_to_inbox` (the creator
- * finishes it in the app).
+ * post later. A publish TikTok is still processing when the wait runs out, or when the publish is
+ * aborted, or whose status TikTok would not give, ends the same way with the warning
+ * `publish_processing_pending` (TikTok has it: sending it again would post it twice), and an inbox
+ * draft with `sent_to_inbox` (the creator finishes it in the app).
  *
  * @param http - the adapter's HTTP client
  * @param settings - polling and chunk size
@@ -111,9 +112,15 @@ function resultOf(outcome: PublishOutcome, facts: ResultFacts): PublishResult {
     warnings: [...warnings, { code, message }],
   });
   if (outcome.state === 'pending') {
+    const why = {
+      timeout: `TikTok was still processing publish ${publishId} (${outcome.status}) when the wait ran out`,
+      aborted: `The wait for TikTok to finish publish ${publishId} (${outcome.status}) was aborted`,
+      unreadable: `TikTok accepted publish ${publishId}, but its status could not be read`,
+    }[outcome.reason];
+    const detail = outcome.detail === undefined ? '' : ` (last status read: ${outcome.detail})`;
     return pending(
       'publish_processing_pending',
-      `TikTok was still processing publish ${publishId} (${outcome.status}) when the wait ran out; it goes on publishing it. ref.platformPostId is the publish id: look the post up later with adapter.getPublishStatus.`,
+      `${why}${detail}; TikTok goes on publishing it, so do not send it again. ref.platformPostId is the publish id: look the post up later with adapter.getPublishStatus.`,
     );
   }
   if (outcome.state === 'inbox') {

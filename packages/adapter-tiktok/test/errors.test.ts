@@ -72,16 +72,6 @@ describe("TikTok's errors", () => {
     expect(server.platformError?.code).toBe('internal_error');
   });
 
-  it('reports a status TikTok answers without the post’s fields as an invalid response', async () => {
-    tiktok.sim.faults.inject({ kind: 'malformed_body', route: ROUTES.status });
-    const error = await failureOf(
-      h.adapter().publish({ media: [video()], options: publicOptions() }, h.context()),
-      tiktok,
-    );
-    expect(error.code).toBe('invalid_response');
-    expect(error.retryable).toBe(true);
-  });
-
   it('keeps the creator’s token out of an upload error, though the signed upload URL is sent without it', async () => {
     // A proxy in front of the upload host that quotes the creator's token back: the token never
     // goes to that host, but it must not reach the error either.

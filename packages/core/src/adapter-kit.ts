@@ -112,6 +112,11 @@ export {
 } from './adapter/publish-follow-ups.js';
 export { sleepInContext } from './adapter/sleep-in-context.js';
 export {
+  type AfterCreateOutcome,
+  type AfterCreateWait,
+  waitAfterCreate,
+} from './adapter/wait-after-create.js';
+export {
   type MediaPolling,
   type MediaProcessingWait,
   waitForMediaProcessing,
