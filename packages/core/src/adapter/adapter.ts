@@ -81,7 +81,12 @@ export interface EngagementPage {
 export interface RecentPostsQuery {
   /** Posts created at or after this instant (a little before the ambiguous attempt). */
   readonly since: Date;
-  /** The text that was being published, to match against. */
+  /**
+   * Only posts with this text: the text that was being published, compared the way the platform
+   * stores it (links it rewrites, entities it escapes). `''` asks for the posts the platform shows
+   * without text (a media post, allowing for a media link the platform adds to its text), and
+   * `undefined` for every post.
+   */
   readonly text?: string | undefined;
   /** The most posts to return. */
   readonly limit?: number | undefined;

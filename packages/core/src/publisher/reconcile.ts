@@ -161,7 +161,10 @@ export async function reconcile(input: ReconcileInput): Promise<PublishOutcome> 
   if (isOurs(second)) return publishedAs(second);
 
   // A read-after-write listing proves absence only when it could tell our post apart.
-  const protection = resendProtection(signals, first === 'several' || second === 'several');
+  const protection = resendProtection(signals, {
+    inconclusive: first === 'several' || second === 'several',
+    hasText: (input.post.text ?? '').trim() !== '',
+  });
   if (protection === undefined) return unknown();
   for (let round = 1; ; round += 1) {
     try {
@@ -205,14 +208,17 @@ type Protection = keyof typeof PROTECTIONS;
 
 /**
  * What makes sending the create again safe after the looks found nothing, or `undefined` when
- * nothing does: the platform refusing the repeat, the idempotency key, or (only when every look
- * could tell our post apart) a listing that shows every post as soon as it is made.
+ * nothing does: the platform refusing the repeat (only for a post with text: platforms refuse a
+ * repeated text, as X's duplicate check does, and nothing documents a refusal of repeated media),
+ * the idempotency key, or (only when every look could tell our post apart) a listing that shows
+ * every post as soon as it is made.
  */
 function resendProtection(
   signals: Adapter['capabilities']['reconciliation'],
-  inconclusive: boolean,
+  post: { readonly inconclusive: boolean; readonly hasText: boolean },
 ): Protection | undefined {
-  if (signals.duplicateSignal) return 'duplicateSignal';
+  const { inconclusive, hasText } = post;
+  if (signals.duplicateSignal && hasText) return 'duplicateSignal';
   if (signals.idempotencyKey) return 'idempotencyKey';
   if (signals.readAfterWrite && !inconclusive) return 'readAfterWrite';
   return undefined;
@@ -224,8 +230,9 @@ function since(input: ReconcileInput): Date {
 
 /**
  * Our post among the account's recent ones: the adapter matches the text (the text as sent,
- * with the link the adapter appends). A post without text can only be told apart when it is the
- * only post in the window (`several` when it is not).
+ * with the link the adapter appends). A post without text is looked for with `text: ''`, which
+ * lists only the posts the platform shows without text (so never someone's text post), and can
+ * only be told apart when it is the only one in the window (`several` when it is not).
  */
 async function findOurs(input: ReconcileInput): Promise<RecentPost | undefined | 'several'> {
   const find = input.adapter.findRecentPosts;
@@ -237,7 +244,7 @@ async function findOurs(input: ReconcileInput): Promise<RecentPost | undefined |
       : (input.post.text ?? '');
   const found = await find.call(
     input.adapter,
-    { since: since(input), ...(text === '' ? {} : { text }), limit: RECENT_POSTS_SCANNED },
+    { since: since(input), text, limit: RECENT_POSTS_SCANNED },
     input.context,
   );
   if (text === '') return found.length > 1 ? 'several' : found[0];
