@@ -10,7 +10,7 @@ import type { SchedulerEventEmitter } from './events.js';
 import { missedResults } from './lateness.js';
 import { renewLease } from './lease-renewal.js';
 import type { ClaimedEntry, ScheduleStore } from './schedule-store.js';
-import { continueSeries } from './series.js';
+import { tryContinueSeries } from './series.js';
 
 /** What {@link runEntry} needs. */
 export interface RunEntryContext {
@@ -34,7 +34,8 @@ export interface RunEntryContext {
  * Publishes one claimed entry and records how it ended:
  *
  * 1. announces it (`due`, and `recovered` when it was taken over from a dead worker);
- * 2. adds the next occurrence of a recurring entry, so a series goes on whatever this one does;
+ * 2. adds the next occurrence of a recurring entry, so a series goes on whatever this one does
+ *    (a store that fails to is asked again once the outcome is written);
  * 3. publishes every target with the entry id as idempotency key, renewing the lease meanwhile.
  *    A taken-over entry runs the same way: the publisher's outbox answers targets already
  *    published and reconciles creates the dead worker may have sent, never a blind republish.
@@ -56,13 +57,8 @@ export async function runEntry(
   const { entry, recovered } = claim;
   events.emit('due', { entry, worker, recovered });
   if (recovered) events.emit('recovered', { entry, worker, recovered });
-  try {
-    await continueSeries(entry, store, events, new Date(clock.now()));
-  } catch (error) {
-    // The series is continued again when this occurrence's outcome is written or by the next
-    // worker; never let it stop this publish.
-    events.emit('tick-failed', { error });
-  }
+  // A store that failed here is asked again once this occurrence's outcome is written.
+  const seriesContinued = await tryContinueSeries(entry, store, events, new Date(clock.now()));
 
   const lease = renewLease({
     renew: (until) => store.renewLease(entry.id, worker, until),
@@ -92,6 +88,7 @@ export async function runEntry(
   const at = new Date(clock.now());
   const patch = { status: outcome.status, results: outcome.results, error: outcome.error };
   const completed = await store.complete(entry.id, worker, patch, at);
+  if (!seriesContinued) await tryContinueSeries(entry, store, events, at);
   if (!completed) {
     if (!lease.lost()) events.emit('lease-lost', { id: entry.id, worker });
     return undefined;

@@ -7,7 +7,7 @@ import { missedResults } from './lateness.js';
 import { renewLease } from './lease-renewal.js';
 import { failUnapprovedDue } from './overdue.js';
 import { refusedOutcome } from './run-entry.js';
-import { continueSeries } from './series.js';
+import { tryContinueSeries } from './series.js';
 import type { TargetClaimStore, TargetRef, TargetRefusal } from './target-claims.js';
 
 /** One target of one occurrence of an entry, to publish: what a per-target job carries. */
@@ -62,8 +62,8 @@ export interface RunTargetContext {
  *
  * 1. claims the target in the store (atomic, with a lease); a refusal ends here, nothing sent;
  * 2. announces it (`due` when the claim started the entry or took the target over from a dead
- *    worker, `recovered` then too) and, when it started a recurring entry, adds its next
- *    occurrence;
+ *    worker, `recovered` then too) and, for a recurring entry, adds its next occurrence unless a
+ *    claim before did (a store that fails to is asked again once the result is written);
  * 3. publishes the target with the entry id as idempotency key, renewing the target's lease
  *    meanwhile: its outbox key is the one a whole-entry publish uses, so a target taken over
  *    from a dead worker is answered from the outbox or reconciled, never blindly sent again.
@@ -99,14 +99,9 @@ export async function runTarget(job: TargetJob, context: RunTargetContext): Prom
   const { entry, target, first, recovered } = claim.claimed;
   if (first || recovered) events.emit('due', { entry, worker, recovered, target });
   if (recovered) events.emit('recovered', { entry, worker, recovered, target });
-  if (first || recovered) {
-    try {
-      await continueSeries(entry, store, events, new Date(clock.now()));
-    } catch (error) {
-      // The series is continued again by the next claim or the whole entry's recovery.
-      events.emit('tick-failed', { error });
-    }
-  }
+  // Every claim continues the series (once added, the next occurrence is not added again), and a
+  // store that failed here is asked again once this target's result is written.
+  const seriesContinued = await tryContinueSeries(entry, store, events, new Date(clock.now()));
 
   const lease = renewLease({
     renew: (until) => store.renewTargetLease(entry.id, target, worker, until),
@@ -139,6 +134,7 @@ export async function runTarget(job: TargetJob, context: RunTargetContext): Prom
     at: new Date(clock.now()),
     leaseMs,
   });
+  if (!seriesContinued) await tryContinueSeries(entry, store, events, new Date(clock.now()));
   if (!settled.kept) {
     if (!lease.lost()) events.emit('lease-lost', { id: entry.id, worker });
     return { outcome: 'lease-lost', result };

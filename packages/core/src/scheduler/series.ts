@@ -91,3 +91,25 @@ export async function continueSeries(
   events.emit('scheduled', { entry: stored, ...(adjustment === 'none' ? {} : { adjustment }) });
   return stored;
 }
+
+/**
+ * {@link continueSeries} for a worker that is about to publish an occurrence, or has just written
+ * its outcome: a failure (the store refused the write) is announced as `tick-failed` and never
+ * stops the publish, and the answer says whether to try again once the outcome is written.
+ *
+ * @returns `true` when the series is continued (or did not need it), `false` when the store failed
+ */
+export async function tryContinueSeries(
+  entry: ScheduleEntry,
+  store: ScheduleStore,
+  events: SchedulerEventEmitter,
+  now: Date,
+): Promise<boolean> {
+  try {
+    await continueSeries(entry, store, events, now);
+    return true;
+  } catch (error) {
+    events.emit('tick-failed', { error });
+    return false;
+  }
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { memoryScheduleStore } from '../../src/scheduler/memory-schedule-store.js';
+import type { ScheduleStore } from '../../src/scheduler/schedule-store.js';
+import { HOUR, names, START, useWorld } from './support/world.js';
+
+// A store write that fails once (a locked database, a dropped Redis connection) while a worker
+// adds a series' next occurrence must not end the series for good.
+let failingAdds = 0;
+function storeFailingAdds(): ScheduleStore {
+  const store = memoryScheduleStore();
+  const addIfAbsent = store.addIfAbsent.bind(store);
+  store.addIfAbsent = async (entry) => {
+    if (failingAdds > 0) {
+      failingAdds -= 1;
+      throw new Error('database is locked');
+    }
+    return addIfAbsent(entry);
+  };
+  return store;
+}
+const world = useWorld(storeFailingAdds);
+const DAY = 24 * HOUR;
+const daily = { rrule: 'FREQ=DAILY', start: { at: '2026-11-22T13:00', zone: 'UTC' } } as const;
+
+describe('a recurring series when the store fails to add its next occurrence once', () => {
+  it('goes on: the worker adds it once the occurrence’s outcome is written', async () => {
+    const scheduler = world.scheduler();
+    await scheduler.schedule({ text: 'Daily tip' }, [world.xTarget], daily);
+    world.time.set(START + HOUR);
+    failingAdds = 1;
+    await scheduler.tick();
+    expect(names(scheduler)).toContain('tick-failed');
+    const entries = await scheduler.list();
+    expect(entries.map((entry) => [entry.status, entry.publishAt.toISOString()])).toEqual([
+      ['published', '2026-11-22T13:00:00.000Z'],
+      ['scheduled', '2026-11-23T13:00:00.000Z'],
+    ]);
+    world.time.set(START + HOUR + DAY);
+    await scheduler.tick();
+    expect(world.xPosts()).toHaveLength(2);
+  });
+
+  it('goes on when targets are published one job each', async () => {
+    const scheduler = world.scheduler();
+    const [entry] = await scheduler.schedule({ text: 'Daily tip' }, [world.xTarget], daily);
+    if (entry === undefined) throw new Error('nothing scheduled');
+    world.time.set(START + HOUR);
+    failingAdds = 1;
+    const run = await scheduler.publishTarget({
+      entryId: entry.id,
+      publishAt: entry.publishAt,
+      target: world.xTarget,
+    });
+    expect(run.outcome).toBe('published');
+    const next = await scheduler.list({ statuses: ['scheduled'] });
+    expect(next.map((later) => later.publishAt.toISOString())).toEqual(['2026-11-23T13:00:00.000Z']);
+  });
+});
