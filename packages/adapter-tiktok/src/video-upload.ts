@@ -45,7 +45,7 @@ export async function uploadTikTokVideo(
   const progress = (bytesSent: number) =>
     context.onProgress?.({ stage: 'upload', mediaIndex: 0, bytesSent, bytesTotal: total });
 
-  const token = await context.tokens.getAccessToken({ signal: context.signal });
+  const token = await http.accessToken(context, 'upload video chunk');
   let sent = 0;
   const pending: Uint8Array[] = [];
   let pendingBytes = 0;

@@ -3,9 +3,13 @@ import {
   createSignedWebhookHandler,
   DEFAULT_WEBHOOK_MAX_BODY_BYTES,
   parseWebhookJson,
+  positiveIntegerSetting,
+  resolveSettings,
   systemClock,
   type WebhookLimitSettings,
 } from '@smmkit/core/adapter-kit';
+import * as z from 'zod/mini';
+import { TIKTOK_DEFAULTS } from './settings.js';
 import { type TikTokWebhookEvent, tiktokWebhookEvent } from './webhook-events.js';
 import { isTikTokSignature } from './webhook-signature.js';
 
@@ -55,7 +59,8 @@ export interface TikTokWebhookHandler extends WebhookHandler {
  * @param clientSecret - the app's client secret
  * @param options - body limit, timestamp tolerance, client key and clock
  * @returns the handler
- * @throws ValidationError when the secret is missing or blank, or a limit is not a positive whole number
+ * @throws ValidationError when the secret is missing or blank, or a limit or `toleranceSec` is not a
+ *   positive whole number
  *
  * @example
  * ```ts
@@ -69,7 +74,13 @@ export function createTikTokWebhookHandler(
   options: TikTokWebhookOptions = {},
 ): TikTokWebhookHandler {
   const clock: Pick<Clock, 'now'> = options.clock ?? systemClock;
-  const toleranceSec = options.toleranceSec ?? 300;
+  // Checked here too (the adapter's settings already are): a NaN tolerance would let every replay through.
+  const { toleranceSec } = resolveSettings(
+    z.object({ toleranceSec: z._default(positiveIntegerSetting, TIKTOK_DEFAULTS.webhookToleranceSec) }),
+    { toleranceSec: options.toleranceSec },
+    'TikTok webhook handler',
+    'tiktok',
+  );
   const maxBodyBytes = options.webhookMaxBodyBytes ?? DEFAULT_WEBHOOK_MAX_BODY_BYTES;
   const base = createSignedWebhookHandler({
     platform: 'tiktok',

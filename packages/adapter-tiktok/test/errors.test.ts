@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { AuthError, PlatformError, RateLimitError, TransientError } from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
 import { failureOf, photo, publicOptions, ROUTES, START, useTikTok, video } from './support/harness.js';
@@ -70,6 +71,29 @@ describe("TikTok's errors", () => {
     const server = await failureOf(h.adapter().getAccountMetrics(h.context()), tiktok);
     expect(TransientError.isInstance(server)).toBe(true);
     expect(server.platformError?.code).toBe('internal_error');
+  });
+
+  it('keeps a token provider’s own error, which may quote the token, out of print when the upload reads the token', async () => {
+    let reads = 0;
+    const thrown = new Error(`deadlock while reading row (access_token)=(${acme.accessToken})`);
+    const tokens = {
+      getAccessToken: async () => {
+        reads += 1;
+        // Creator info and the init read it first; the upload is the third read.
+        if (reads < 3) return acme.accessToken;
+        throw thrown;
+      },
+    };
+    const error = await failureOf(
+      h.adapter().publish({ media: [video()], options: publicOptions() }, h.context({ tokens })),
+      tiktok,
+    );
+    expect(TransientError.isInstance(error)).toBe(true);
+    expect(error.message).toBe(
+      'upload video chunk was not sent: the token provider failed (it threw an Error).',
+    );
+    expect(error.cause).toBe(thrown);
+    expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(acme.accessToken);
   });
 
   it('keeps the creator’s token out of an upload error, though the signed upload URL is sent without it', async () => {

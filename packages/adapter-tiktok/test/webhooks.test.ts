@@ -42,6 +42,13 @@ describe('TikTok-Signature', () => {
     expect(await webhooks.verify({ ...old, headers: moved })).toBe(false);
   });
 
+  it('refuses a tolerance that is not a positive whole number, which would let every replay through', () => {
+    for (const toleranceSec of [Number.NaN, -1, 0, 1.5]) {
+      expect(() => handler(toleranceSec)).toThrowError(ValidationError);
+    }
+    expect(() => handler(Number.NaN)).toThrowError(/toleranceSec/);
+  });
+
   it('refuses a body over the limit without hashing it', async () => {
     const webhooks = createTikTokWebhookHandler(SECRET, { clock: h.clock, webhookMaxBodyBytes: 64 });
     expect(await webhooks.verify(signedTikTokWebhook(SECRET, removed, nowSec()))).toBe(false);

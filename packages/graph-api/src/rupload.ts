@@ -48,7 +48,7 @@ export async function uploadToRupload(
   const common = { method: 'POST', path: url, operation, schema: RuploadAnswerSchema, auth: false } as const;
   if (media.source.type === 'url') {
     context.onProgress?.({ stage: 'upload', ...item });
-    const token = await context.tokens.getAccessToken({ signal: context.signal });
+    const token = await http.accessToken(context, operation);
     await http.request({
       ...common,
       headers: { Authorization: `OAuth ${token}`, file_url: media.source.url },
@@ -62,7 +62,7 @@ export async function uploadToRupload(
   const progress = (bytesSent: number) =>
     context.onProgress?.({ stage: 'upload', ...item, bytesSent, bytesTotal: blob.size });
   progress(0);
-  const token = await context.tokens.getAccessToken({ signal: context.signal });
+  const token = await http.accessToken(context, operation);
   await http.request({
     ...common,
     body: blob,

@@ -117,6 +117,14 @@ export interface HttpClient {
    * platform did nothing). Retrying is the publisher's job.
    */
   request<T = undefined>(request: HttpRequest<T>): Promise<HttpResponse<T>>;
+  /**
+   * The access token for `context`, read as `request` reads it, for a request that must carry
+   * the token its own way (an upload host that takes it in a header of its own; send it with
+   * `auth: false` and the token in `secrets`). An abort is an `AbortedError`; anything else the
+   * token provider throws becomes a retryable `TransientError` that says nothing was sent, its
+   * message (which may quote a token) not copied and its cause left out of printing.
+   */
+  accessToken(context: RequestContext, operation: string): Promise<string>;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -177,36 +185,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   async function request<T>(request: HttpRequest<T>): Promise<HttpResponse<T>> {
     const { context } = request;
     const signal = context?.signal ?? request.signal;
-    /**
-     * Waiting for a token: an abort reaches the caller as an AbortedError, like any other abort,
-     * and anything else the provider (or the app's `persist`/loader behind it) throws becomes a
-     * retryable TransientError that says nothing was sent, so a create is never taken for
-     * ambiguous because a database hiccupped before it. The provider's message is not copied (a
-     * database error may quote a token); its error stays readable, unprinted, as `cause`.
-     */
-    const abortable = async (pending: Promise<string>): Promise<string> => {
-      try {
-        return await pending;
-      } catch (error) {
-        if (SmmkitError.isInstance(error)) throw error;
-        if (signal?.aborted) {
-          throw new AbortedError(`${request.operation} was aborted while waiting for a token.`, {
-            platform: options.platform,
-          });
-        }
-        throw withUnprintedCause(
-          new TransientError(
-            'transient',
-            `${request.operation} was not sent: the token provider failed (it threw ${describeCallbackError(error)}).`,
-            {
-              platform: options.platform,
-              cause: error,
-              hint: "Check the token store behind the TokenProvider (its error is this error's cause); retrying is safe, nothing reached the platform.",
-            },
-          ),
-        );
-      }
-    };
+    const abortable = (pending: Promise<string>) =>
+      awaitToken(pending, { signal, platform: options.platform, operation: request.operation });
     const url = withQuery(resolveUrl(baseUrl, request.path), request.searchParams);
     const { pathname: path } = url;
     const createsResource = request.createsResource ?? false;
@@ -300,7 +280,49 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  return { request };
+  async function accessToken(context: RequestContext, operation: string): Promise<string> {
+    return awaitToken(tokenFrom(context, options.platform, operation), {
+      signal: context.signal,
+      platform: options.platform,
+      operation,
+    });
+  }
+
+  return { request, accessToken };
+}
+
+/**
+ * Waiting for a token: an abort reaches the caller as an AbortedError, like any other abort,
+ * and anything else the provider (or the app's `persist`/loader behind it) throws becomes a
+ * retryable TransientError that says nothing was sent, so a create is never taken for
+ * ambiguous because a database hiccupped before it. The provider's message is not copied (a
+ * database error may quote a token); its error stays readable, unprinted, as `cause`.
+ */
+async function awaitToken(
+  pending: Promise<string>,
+  call: { readonly signal: AbortSignal | undefined; readonly platform: string; readonly operation: string },
+): Promise<string> {
+  try {
+    return await pending;
+  } catch (error) {
+    if (SmmkitError.isInstance(error)) throw error;
+    if (call.signal?.aborted) {
+      throw new AbortedError(`${call.operation} was aborted while waiting for a token.`, {
+        platform: call.platform,
+      });
+    }
+    throw withUnprintedCause(
+      new TransientError(
+        'transient',
+        `${call.operation} was not sent: the token provider failed (it threw ${describeCallbackError(error)}).`,
+        {
+          platform: call.platform,
+          cause: error,
+          hint: "Check the token store behind the TokenProvider (its error is this error's cause); retrying is safe, nothing reached the platform.",
+        },
+      ),
+    );
+  }
 }
 
 async function tokenFrom(

@@ -522,10 +522,12 @@ export function createPublisher(options: PublisherOptions): Publisher {
       if (isAbort(error, signal)) {
         return failedOutcome(
           target,
-          new AbortedError('The publish was aborted before anything was sent.', {
-            platform: target.platform,
-            cause: error,
-          }),
+          withUnprintedCause(
+            new AbortedError('The publish was aborted before anything was sent.', {
+              platform: target.platform,
+              cause: error,
+            }),
+          ),
         );
       }
       const isAmbiguous = AmbiguousOutcomeError.isInstance(error) || !SmmkitError.isInstance(error);
@@ -659,12 +661,19 @@ function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
 }
 
 /** A failure that is not a smmkit error may have happened after the create was sent. */
+/**
+ * What an adapter threw that is not one of smmkit's errors, as the ambiguous error it is. The
+ * thrown error stays readable as `cause` but is not printed (`util.inspect` of the outcome or an
+ * event): it comes from code smmkit does not control, such as an app's token store, and may
+ * quote a token.
+ */
 function asAmbiguous(target: Target, error: unknown): AmbiguousOutcomeError {
-  return new AmbiguousOutcomeError('The publish failed unexpectedly; it may or may not have been created.', {
-    operation: 'create post',
-    platform: target.platform,
-    cause: error,
-  });
+  return withUnprintedCause(
+    new AmbiguousOutcomeError(
+      `The publish failed unexpectedly (the adapter threw ${describeCallbackError(error)}); it may or may not have been created.`,
+      { operation: 'create post', platform: target.platform, cause: error },
+    ),
+  );
 }
 
 function uncertain(target: Target, error: unknown): PublishOutcome {

@@ -59,6 +59,36 @@ describe('publisher: secrets never reach an outcome or an event', () => {
     expect(outcome.status === 'failed' && outcome.error.cause).toBe(thrown);
   });
 
+  it('when an adapter reads the token for an upload of its own and the provider throws an error quoting it', async () => {
+    const thrown = new Error(`deadlock while reading row (access_token)=(${TOKEN})`);
+    const http = createHttpClient({ platform: 'fake', baseUrl: 'https://api.fake.test' });
+    const { publisher, events } = fakeWorld(
+      {
+        publish: async (_post, context) => {
+          await http.accessToken(context, 'upload video');
+          throw new Error('unreachable');
+        },
+      },
+      { tokens: () => ({ getAccessToken: () => Promise.reject(thrown) }), retry: { maxAttempts: 1 } },
+    );
+    const outcome = only(await publisher.publish(post, [target]));
+    expect(outcome.status).toBe('failed');
+    expect(outcome.status === 'failed' && outcome.error.code).toBe('transient');
+    expect(outcome.status === 'failed' && outcome.error.message).toBe(
+      'upload video was not sent: the token provider failed (it threw an Error).',
+    );
+    expect(rendered([outcome, events])).not.toContain(TOKEN);
+  });
+
+  it('when an adapter throws an error of its own that quotes the token, keeping it as the unknown outcome’s cause', async () => {
+    const thrown = new Error(`upload failed for row (access_token)=(${TOKEN})`);
+    const { publisher, events } = fakeWorld({ publish: () => Promise.reject(thrown) });
+    const outcome = only(await publisher.publish(post, [target]));
+    expect(outcome.status).toBe('unknown');
+    expect(rendered([outcome, events])).not.toContain(TOKEN);
+    expect(outcome.status === 'unknown' && outcome.error.cause).toBe(thrown);
+  });
+
   it("when the publisher's tokens option throws an error that quotes the token", async () => {
     const thrown = new Error(`no row for Key (access_token)=(${TOKEN})`);
     const { publisher, events } = fakeWorld(

@@ -24,6 +24,7 @@ export function recordingHttp(answer: (request: HttpRequest<unknown>) => unknown
       const data = (request.schema === undefined ? undefined : z.parse(request.schema, body)) as T;
       return { data, status: 200, headers: new Headers(), rateLimit: undefined };
     },
+    accessToken: (context) => context.tokens.getAccessToken({ signal: context.signal }),
   };
   return { http, requests };
 }
