@@ -12,18 +12,28 @@ const QUOTA_SUBCODE = 2_207_042;
  * https://developers.facebook.com/docs/instagram-platform/content-publishing).
  */
 const ROLLING_DAY_MS = 86_400_000;
+/** 24/2207008: a temporary error publishing a container, to try again in 30 s to 2 min. */
+const TEMPORARY_PUBLISH_SUBCODE = 2_207_008;
+const TEMPORARY_PUBLISH_WAIT_MS = 30_000;
 /** 9007/2207027: the container is not ready. */
 const NOT_READY_CODE = 9007;
 const NOT_READY_SUBCODE = 2_207_027;
 /**
- * The media could not be used — 9004/2207052 media URL could not be fetched; -2/2207003 download
- * timeout; 24/2207008 container expired; 352/2207026 video format; 36000/2207004 image > 8 MB;
- * 36001/2207005 image format; 36003/2207009 aspect ratio. The fix is another file (or a fresh
- * container), not a retry.
+ * The media could not be used — 9004/2207052 media URL could not be fetched; 352/2207026 video
+ * format; 36000/2207004 image > 8 MB; 36001/2207005 image format; 36003/2207009 aspect ratio.
+ * The fix is another file, not a retry.
  */
 const MEDIA_FAILED_SUBCODES: ReadonlySet<number> = new Set([
-  2_207_052, 2_207_003, 2_207_008, 2_207_026, 2_207_004, 2_207_005, 2_207_009,
+  2_207_052, 2_207_026, 2_207_004, 2_207_005, 2_207_009,
 ]);
+/**
+ * What the error-codes page says to try again, nothing having been published: -2/2207003 "A
+ * timeout occured while downloading the media. Try again."; -2/2207020 "The media you are trying
+ * to access has expired. Please try to upload again." ("Generate a new container ID and use it to
+ * try again."); 24/2207008 "Temporary error publishing a container. Try again 1–2 times in the next
+ * 30 seconds to 2 minutes." A retry of the publish makes a new container.
+ */
+const RETRY_SUBCODES: ReadonlySet<number> = new Set([2_207_003, 2_207_020, TEMPORARY_PUBLISH_SUBCODE]);
 const MEDIA_FAILED_CODES: ReadonlySet<number> = new Set([9004, 352, 36_000, 36_001, 36_003]);
 /** 4/2207051: restricted as spam (code 4 is otherwise throttling). */
 const SPAM_SUBCODE = 2_207_051;
@@ -61,6 +71,18 @@ const instagramCodes: GraphErrorOverride = ({ graph, response, message, options 
   if (code === NOT_READY_CODE || subcode === NOT_READY_SUBCODE) {
     return new TransientError('transient', message, { ...options, retryAt: response.retryAt });
   }
+  if (subcode !== undefined && RETRY_SUBCODES.has(subcode)) {
+    const retryAt =
+      response.retryAt ??
+      (subcode === TEMPORARY_PUBLISH_SUBCODE
+        ? new Date(response.receivedAt + TEMPORARY_PUBLISH_WAIT_MS)
+        : undefined);
+    return new TransientError('transient', message, {
+      ...options,
+      retryAt,
+      hint: 'Instagram published nothing; publishing again makes a new media container (Meta: "try again").',
+    });
+  }
   if ((subcode !== undefined && MEDIA_FAILED_SUBCODES.has(subcode)) || MEDIA_FAILED_CODES.has(code)) {
     return new MediaProcessingError('media_processing_failed', message, options);
   }
@@ -79,7 +101,8 @@ const instagramCodes: GraphErrorOverride = ({ graph, response, message, options 
  * | 4 / 2207051 | `PlatformError('platform_refused')`: restricted as spam |
  * | 110 / 2207013 | `PlatformError('not_found')`: business discovery found no Business or Creator account under the username (observed) |
  * | 9007 / 2207027 | `TransientError('transient')`: the container is not ready yet |
- * | 9004 / 2207052, -2 / 2207003, 24 / 2207008, 352 / 2207026, 36000 / 2207004, 36001 / 2207005, 36003 / 2207009 | `MediaProcessingError('media_processing_failed')` |
+ * | -2 / 2207003, -2 / 2207020, 24 / 2207008 | `TransientError('transient')`: Meta says to try again (2207008: in 30 s to 2 min, so `retryAt` is 30 s on); nothing was published, and a retry makes a new container |
+ * | 9004 / 2207052, 352 / 2207026, 36000 / 2207004, 36001 / 2207005, 36003 / 2207009 | `MediaProcessingError('media_processing_failed')` |
  * | anything else | the Graph-wide table (on an insights read, 10 can also mean "not enough viewers": https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights) |
  *
  * @example

@@ -62,7 +62,9 @@ export async function waitForInstagramContainer(
         throw new MediaProcessingError(
           'media_processing_failed',
           `Instagram media container ${wait.containerId} expired (containers must be published within 24 h).`,
-          { platform: 'instagram', ...item, platformError: { code: 'EXPIRED', subcode: 2_207_008 } },
+          // -2/2207020 "The media you are trying to access has expired" is what publishing it answers
+          // (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes).
+          { platform: 'instagram', ...item, platformError: { code: 'EXPIRED', subcode: 2_207_020 } },
         );
       }
       context.onProgress?.({ stage: 'processing', ...item });

@@ -108,6 +108,36 @@ describe('Instagram publishing error codes', () => {
       retryable: false,
     },
     {
+      name: '-2/2207003 download timed out (Meta: "Try again.")',
+      error: { code: -2, error_subcode: 2207003, message: 'It takes too long to download the media.' },
+      kind: TransientError,
+      code: 'transient',
+      retryable: true,
+    },
+    {
+      name: '-2/2207020 container expired (Meta: "Generate a new container ID and use it to try again.")',
+      error: {
+        code: -2,
+        error_subcode: 2207020,
+        message: 'The media you are trying to access has expired. Please try to upload again.',
+      },
+      kind: TransientError,
+      code: 'transient',
+      retryable: true,
+    },
+    {
+      name: '24/2207008 temporary error publishing a container (Meta: "Try again 1–2 times")',
+      error: {
+        code: 24,
+        error_subcode: 2207008,
+        message: 'Media builder expired',
+        error_user_msg: 'The media builder with creation id does not exist or has been expired.',
+      },
+      kind: TransientError,
+      code: 'transient',
+      retryable: true,
+    },
+    {
       name: '36003/2207009 aspect ratio refused',
       error: { code: 36_003, error_subcode: 2207009, message: 'The aspect ratio is not supported.' },
       kind: MediaProcessingError,
@@ -152,6 +182,11 @@ describe('Instagram publishing error codes', () => {
         expect(error.message).toContain(item.error.error_user_msg);
     });
   }
+
+  it('asks to wait 30 seconds before trying a container again after 24/2207008, as Meta advises', async () => {
+    const error = await graphFailure({ code: 24, error_subcode: 2207008, message: 'Media builder expired' });
+    expect(TransientError.isInstance(error) && error.retryAt).toEqual(new Date(h.clock.now() + 30_000));
+  });
 });
 
 describe('expired and revoked tokens', () => {

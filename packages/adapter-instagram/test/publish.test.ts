@@ -315,7 +315,7 @@ describe('container status', () => {
     expect(h.requests(ROUTES.publish)).toHaveLength(0);
   });
 
-  it('reports an EXPIRED container (not published within 24 h) with subcode 2207008', async () => {
+  it('reports an EXPIRED container (not published within 24 h) with subcode 2207020', async () => {
     // The machine slept for a day between two status checks.
     const drowsy = {
       now: () => h.clock.now(),
@@ -330,7 +330,7 @@ describe('container status', () => {
     if (!MediaProcessingError.isInstance(error))
       throw new Error(`expected a MediaProcessingError, got ${error.code}`);
     expect(error.code).toBe('media_processing_failed');
-    expect(error.platformError).toMatchObject({ code: 'EXPIRED', subcode: 2_207_008 });
+    expect(error.platformError).toMatchObject({ code: 'EXPIRED', subcode: 2_207_020 });
     expect(error.message).toMatch(/expired/i);
     expect(h.requests(ROUTES.publish)).toHaveLength(0);
   });

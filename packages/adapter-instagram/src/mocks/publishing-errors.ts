@@ -20,7 +20,9 @@ export interface PublishingErrors {
   readonly quotaReached: PublishingError;
   /** 9007 / 2207027: the container has not finished processing. */
   readonly notReady: PublishingError;
-  /** 24 / 2207008: the container does not exist or has expired. */
+  /** 24 / 2207008: no such container (for this account). */
+  readonly unknownContainer: PublishingError;
+  /** -2 / 2207020: the container expired (not published within 24 hours). */
   readonly expired: PublishingError;
   /** 36001 / 2207005: unsupported image format (only JPEG). */
   readonly imageFormat: PublishingError;
@@ -41,8 +43,8 @@ export interface PublishingErrors {
 /**
  * Codes and subcodes from Meta's error-codes page
  * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes);
- * the user messages of 2207042 and 2207003 are that page's, the other wordings are ASSUMED from
- * observed responses.
+ * the user messages of 2207042, 2207003 and 2207020 are that page's, the other wordings are
+ * ASSUMED from observed responses.
  */
 export const PUBLISHING_ERRORS: PublishingErrors = {
   quotaReached: {
@@ -59,12 +61,19 @@ export const PUBLISHING_ERRORS: PublishingErrors = {
     title: 'Media not ready for publishing',
     userMsg: 'The media is not ready for publishing, please wait for a moment',
   },
-  expired: {
+  unknownContainer: {
     code: 24,
     subcode: 2207008,
     message: 'Media builder expired',
     title: 'Media builder expired',
     userMsg: 'The media builder with creation id does not exist or has been expired.',
+  },
+  expired: {
+    code: -2,
+    subcode: 2207020,
+    message: 'The media you are trying to access has expired. Please try to upload again.',
+    title: 'Media expired',
+    userMsg: 'The media you are trying to access has expired. Please try to upload again.',
   },
   imageFormat: {
     code: 36001,

@@ -148,7 +148,15 @@ describe('containers and publishing', () => {
     const stale = await container({ image_url: 'https://cdn.test/a.jpg' });
     clock.advance(DAY);
     expect((await status(stale)).status_code).toBe('EXPIRED');
-    expect(error((await publish(stale)).body)).toMatchObject({ code: 24, error_subcode: 2207008 });
+    expect(error((await publish(stale)).body)).toMatchObject({
+      code: -2,
+      error_subcode: 2207020,
+      message: 'The media you are trying to access has expired. Please try to upload again.',
+    });
+    expect(error((await publish('17999999999999999')).body)).toMatchObject({
+      code: 24,
+      error_subcode: 2207008,
+    });
   });
 
   it('refuses non-JPEG images and long captions at creation', async () => {

@@ -152,7 +152,7 @@ function publish(context: InstagramContext, input: GraphRequest): Response {
   if (creationId === undefined) return invalidParameter('The parameter creation_id is required.');
   const container = context.containers.get(creationId);
   if (container === undefined || container.accountId !== accountId)
-    return publishingError(PUBLISHING_ERRORS.expired);
+    return publishingError(PUBLISHING_ERRORS.unknownContainer);
   const status = containerStatus(container, now);
   if (status === 'PUBLISHED') return invalidParameter('The media has already been published.');
   if (status !== 'FINISHED') {
