@@ -8,8 +8,9 @@ import { START, useFacebook } from './support/harness.js';
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const h = useFacebook();
-// Small budgets, so a few calls use them up: 4 app calls per hour; 4 calls per hour on the Page's
-// Business Use Case; 8 Page calls per 20 minutes for the publisher.
+// Small budgets, so a few calls use them up: 4 app calls per hour (which Page tokens never count
+// against); 4 calls per hour on the Page's Business Use Case; 8 Page calls per 20 minutes for the
+// publisher.
 const app = h.sibling({
   baseUrl: 'https://app.graph.test',
   budgets: { app: { limit: 4, windowMs: HOUR, kind: 'fixed' } },
@@ -37,11 +38,11 @@ async function usageOver(world: typeof app, calls: number): Promise<RateLimitInf
 }
 
 describe('usage headers', () => {
-  it('reads X-App-Usage as the used share of the app budget after every call', async () => {
-    const seen = await usageOver(app, 2);
-    expect(seen.map((info) => info.usedFraction)).toEqual([0.25, 0.5, 0.75, 1]);
-    expect(seen.every((info) => info.scope === 'app' && info.bucket === GRAPH_USAGE_BUCKET)).toBe(true);
-    expect(seen.every((info) => info.resetAt === undefined)).toBe(true);
+  it('holds the Page token to the Page’s use case, never the app budget (Meta: Page tokens are BUC-limited)', async () => {
+    // Six calls over a 4-call app budget: it does not apply to a Page token.
+    const seen = await usageOver(app, 3);
+    expect(seen).toHaveLength(6);
+    expect(seen.every((info) => info.scope === 'business' && info.bucket === GRAPH_USAGE_BUCKET)).toBe(true);
   });
 
   it('reads X-Business-Use-Case-Usage (type pages) and, at 100 %, when access returns', async () => {
@@ -51,6 +52,23 @@ describe('usage headers', () => {
     expect(seen.every((info) => info.scope === 'business')).toBe(true);
     // The window opened at START + 15 min: estimated_time_to_regain_access is the hour it lasts.
     expect(seen.at(-1)?.resetAt).toEqual(new Date(START + 15 * MINUTE + HOUR));
+  });
+});
+
+describe('a person’s user token', () => {
+  it('is held to the app budget instead: code 4 after it, with X-App-Usage', async () => {
+    const { accessToken } = app.facebook.addUser('ana', { pages: [{ pageId: app.acme.account.id }] });
+    const accounts = () =>
+      fetch(`${app.facebook.baseUrl}/v25.0/me/accounts`, {
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
+    for (let call = 1; call <= 4; call += 1) {
+      const answer = await accounts();
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.headers.get('x-app-usage') ?? '{}')).toMatchObject({ call_count: call * 25 });
+    }
+    const refused = await accounts();
+    expect(((await refused.json()) as { error: { code: number } }).error.code).toBe(4);
   });
 });
 
@@ -64,14 +82,6 @@ describe('throttling', () => {
     expect(error.message).toContain('There have been too many calls to this Page account');
     expect((error as RateLimitError).resetAt).toEqual(new Date(START + HOUR));
     expect(error.rateLimit).toMatchObject({ usedFraction: 1, scope: 'business' });
-  });
-
-  it('turns code 4 (app) into a RateLimitError reset within the rolling hour', async () => {
-    await usageOver(app, 2);
-    const error = await failureOf(app.adapter().findRecentPosts({ since }, app.context()), { secrets });
-    expect(RateLimitError.isInstance(error)).toBe(true);
-    expect(error.platformError).toMatchObject({ code: 4, message: '(#4) Application request limit reached' });
-    expect((error as RateLimitError).resetAt).toEqual(new Date(START + HOUR));
   });
 });
 

@@ -69,6 +69,9 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}) 
     useCase: GRAPH_USE_CASES.pages,
     budgets: { [REELS_BUCKET]: REELS_BUDGET, ...options.budgets },
     clock: options.clock ?? realClock,
+    // A person's user token is held to the Platform rate limit (the app budget, code 4); a Page
+    // token to the Pages Business Use Case (https://developers.facebook.com/docs/graph-api/overview/rate-limiting).
+    platformRateLimited: (accountId) => users.get(accountId) !== undefined,
   });
   const { sim, route } = graph;
   const users = createFacebookUsers(sim);

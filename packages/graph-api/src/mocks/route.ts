@@ -75,13 +75,18 @@ const parameterNames = (path: string): string[] =>
  * ASSUMED); reads parameters from the query, a form or a JSON body; takes the token from an
  * `Authorization` header, the query or the body (https://developers.facebook.com/docs/graph-api/overview;
  * testkit reads no body, so routes are declared `auth: false` and the token is checked here, and
- * `sim.log` entries carry no `accountId`); counts the call against the `app` budget and the
- * Business Use Case's budget (throttled: code 4, or the use case's code); and puts
- * `X-App-Usage` and `X-Business-Use-Case-Usage` on every authenticated answer
+ * `sim.log` entries carry no `accountId`); counts the call against the `app` budget when
+ * `platformRateLimited` says the token is held to the Platform rate limit, else against the
+ * Business Use Case's budget (throttled: code 4, or the use case's code); and puts that budget's
+ * header (`X-App-Usage` or `X-Business-Use-Case-Usage`) on every authenticated answer
  * (https://developers.facebook.com/docs/graph-api/overview/rate-limiting). Routes of the same
  * shape are asked in turn (see {@link GraphRoute}).
  */
-export function graphRoutes(sim: PlatformSimulator, useCase: GraphUseCase): GraphRoute {
+export function graphRoutes(
+  sim: PlatformSimulator,
+  useCase: GraphUseCase,
+  platformRateLimited: (accountId: string) => boolean,
+): GraphRoute {
   const shapes = new Map<string, Declared[]>();
   return (method, routePath, options, handler) => {
     const names = parameterNames(routePath);
@@ -119,8 +124,11 @@ export function graphRoutes(sim: PlatformSimulator, useCase: GraphUseCase): Grap
       const check = sim.tokens.check(token);
       if (check.status !== 'valid') return tokenError(check.status, now);
       const accountId = check.accountId;
-      const app = sim.limiter.take(accountId, 'app');
-      const business = sim.limiter.take(accountId, useCase.type);
+      // One rate limit a call: the Platform's for user and app tokens on the Pages API, else the
+      // Business Use Case's (https://developers.facebook.com/docs/graph-api/overview/rate-limiting).
+      const platform = platformRateLimited(accountId);
+      const app = platform ? sim.limiter.take(accountId, 'app') : undefined;
+      const business = platform ? undefined : sim.limiter.take(accountId, useCase.type);
       const headers = {
         ...(app === undefined ? {} : appUsageHeader(app.window)),
         ...(business === undefined ? {} : businessUseCaseHeader(accountId, useCase, business.window, now)),

@@ -6,8 +6,10 @@ const DAY_MS = 24 * HOUR_MS;
 
 /**
  * The Platform rate limit reported in `X-App-Usage`: "200 × users per hour"
- * (https://developers.facebook.com/docs/graph-api/overview/rate-limiting). The simulator counts
- * it per account, so 200 calls per hour per account (ASSUMED: one user each), in a fixed window.
+ * (https://developers.facebook.com/docs/graph-api/overview/rate-limiting), for the calls a
+ * simulator's `platformRateLimited` picks (user tokens on the Pages API; Page tokens and Instagram
+ * calls count against their Business Use Case instead). The simulator counts it per account, so
+ * 200 calls per hour per account (ASSUMED: one user each), in a fixed window.
  *
  * @example
  * ```ts

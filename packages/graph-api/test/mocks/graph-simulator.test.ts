@@ -29,6 +29,7 @@ const clock = manualClock(START);
 function pages(
   baseUrl: string,
   budgets?: Parameters<typeof createGraphSimulator>[0]['budgets'],
+  platformRateLimited?: (accountId: string) => boolean,
 ): GraphSimulator {
   const graph = createGraphSimulator({
     platform: 'facebook',
@@ -36,6 +37,7 @@ function pages(
     useCase: GRAPH_USE_CASES.pages,
     budgets,
     clock,
+    platformRateLimited,
   });
   const { sim, route } = graph;
   route('POST', '/:version/:pageId/feed', {}, ({ params, path, accountId }) => {
@@ -79,7 +81,8 @@ function pages(
 
 const graph = pages('https://graph.facebook.test');
 const small = pages('https://small.graph.test', { pages: { limit: 2, windowMs: HOUR } });
-const tight = pages('https://tight.graph.test', { app: { limit: 1, windowMs: HOUR } });
+// Every token on it is a user token, held to the Platform rate limit (the app budget).
+const tight = pages('https://tight.graph.test', { app: { limit: 1, windowMs: HOUR } }, () => true);
 let running: RunningSimulators;
 let page: AccountWithTokens;
 
@@ -205,11 +208,12 @@ describe('tokens and faults', () => {
 });
 
 describe('budgets', () => {
-  it('puts usage headers on every answer and throttles the Pages use case with code 80001', async () => {
+  it('holds a Page token to the Pages use case alone: its usage header on every answer, code 80001', async () => {
     const who = small.sim.addAccountWithTokens({ handle: 'cafe' });
     const base = small.sim.baseUrl;
     const first = await call('GET', `${V}/${who.account.id}`, {}, { token: who.accessToken, base });
-    expect(JSON.parse(first.headers.get('x-app-usage') ?? '{}')).toMatchObject({ call_count: 0 });
+    // "If both Platform and Business Use Case rate limits can be applied to a request, BUC rate limits will be applied."
+    expect(first.headers.get('x-app-usage')).toBeNull();
     const buc = JSON.parse(first.headers.get('x-business-use-case-usage') ?? '{}') as Json;
     expect(buc[who.account.id]).toEqual([
       {
@@ -230,7 +234,7 @@ describe('budgets', () => {
     ]);
   });
 
-  it('throttles the app budget with code 4, the usage header at 100', async () => {
+  it('holds a user token to the app budget instead: code 4, X-App-Usage at 100', async () => {
     const who = tight.sim.addAccountWithTokens({ handle: 'deli' });
     const base = tight.sim.baseUrl;
     expect((await call('GET', `${V}/${who.account.id}`, {}, { token: who.accessToken, base })).status).toBe(
@@ -239,6 +243,7 @@ describe('budgets', () => {
     const refused = await call('GET', `${V}/${who.account.id}`, {}, { token: who.accessToken, base });
     expect(error(refused.body)).toMatchObject({ code: 4, message: '(#4) Application request limit reached' });
     expect(JSON.parse(refused.headers.get('x-app-usage') ?? '{}')).toMatchObject({ call_count: 100 });
+    expect(refused.headers.get('x-business-use-case-usage')).toBeNull();
   });
 });
 
