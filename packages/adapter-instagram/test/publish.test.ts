@@ -400,6 +400,19 @@ describe('media_publish', () => {
     // It did: Instagram published before the answer was lost.
     expect(ig.sim.posts.filter().map((post) => post.text)).toEqual(['Did it?']);
   });
+
+  it('finds a story whose media_publish answer was lost among the account’s stories, which media leaves out', async () => {
+    await h.adapter().publish({ text: 'A feed post', media: [image()] }, h.context());
+    h.clock.advance(60_000);
+    ig.sim.faults.inject({ kind: 'accepted_then_lost', route: ROUTES.publish });
+    const story = { media: [image('story')], options: { instagram: { format: 'story' } } };
+    await failureOf(h.adapter().publish(story, h.context()), ig);
+    const [found, ...others] = await h
+      .adapter()
+      .findRecentPosts({ since: new Date(h.clock.now() - 30_000), text: '' }, h.context());
+    expect(others).toEqual([]);
+    expect(ig.sim.posts.get(found?.ref.platformPostId ?? '')?.extra).toMatchObject({ productType: 'STORY' });
+  });
 });
 
 describe('first comment', () => {

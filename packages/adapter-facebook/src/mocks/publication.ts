@@ -1,6 +1,5 @@
-import { invalidParameter } from '@smmkit/graph-api/mocks';
+import { graphInstant, invalidParameter } from '@smmkit/graph-api/mocks';
 import type { SimulatedPost } from '@smmkit/testkit';
-import { graphInstant } from './context.js';
 
 /**
  * `scheduled_publish_time` must lie between 10 minutes and 30 days after the request

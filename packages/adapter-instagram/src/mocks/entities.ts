@@ -44,6 +44,11 @@ export function isMedia(post: SimulatedPost | undefined): post is SimulatedPost 
   return post !== undefined && postExtra(post.extra).kind === 'media';
 }
 
+/** Whether `post` is a published story. */
+export function isStory(post: SimulatedPost): boolean {
+  return isMedia(post) && postExtra(post.extra).productType === 'STORY';
+}
+
 /**
  * The public fields of an IG Media (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-media),
  * what business discovery returns on another account's media; any other is a 100 (ASSUMED).

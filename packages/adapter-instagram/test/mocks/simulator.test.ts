@@ -279,6 +279,24 @@ describe('comments and mentions', () => {
     });
   });
 
+  it('lists stories on /stories for 24 hours, never on /media, which takes since and until', async () => {
+    const feed = await published('Feed post');
+    clock.advance(HOUR);
+    const story = String(
+      (await publish(await container({ media_type: 'STORIES', image_url: 'https://cdn.test/s.jpg' }))).body
+        .id,
+    );
+    const ids = async (edge: string, params: Record<string, string> = {}) =>
+      ((await call('GET', `${V}/${me()}/${edge}`, params)).body.data as Json[]).map((item) => item.id);
+    expect(await ids('media')).toEqual([feed]);
+    expect(await ids('stories')).toEqual([story]);
+    const after = String(Math.floor((clock.now() - 30 * 60_000) / 1000));
+    expect(await ids('media', { since: after })).toEqual([]);
+    expect(await ids('media', { until: after })).toEqual([feed]);
+    clock.advance(DAY);
+    expect(await ids('stories')).toEqual([]);
+  });
+
   it('lists media that mention the account on /tags', async () => {
     ig.seedMentions(me(), 2);
     const tags = await call('GET', `${V}/${me()}/tags`, { fields: 'caption' });

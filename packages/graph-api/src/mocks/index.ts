@@ -39,7 +39,7 @@ export { expandedEdge, nonexistingField } from './field-expansion.js';
 export { forwardPage, pageLimit } from './forward-page.js';
 export { GraphComments, type NewGraphComment } from './graph-comments.js';
 export { createGraphSimulator, type GraphSimulator, type GraphSimulatorOptions } from './graph-simulator.js';
-export { graphTime } from './graph-time.js';
+export { graphInstant, graphTime, type TimeBounds, timeBounds, unreadableTime } from './graph-time.js';
 export {
   type EdgeLimit,
   type EdgeOrder,

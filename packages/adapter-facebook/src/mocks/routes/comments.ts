@@ -5,17 +5,12 @@ import {
   graphPage,
   invalidParameter,
   pick,
+  timeBounds,
   unsupportedRequest,
 } from '@smmkit/graph-api/mocks';
 import type { SimulatedEngagement, SimulatedPost } from '@smmkit/testkit';
 import { COMMENT_DEFAULT_FIELDS, type CommentStore, isPagePost } from '../comments-store.js';
-import {
-  type FacebookContext,
-  READING_PERMISSIONS,
-  READING_TASKS,
-  requireUserGrants,
-  timeBounds,
-} from '../context.js';
+import { type FacebookContext, READING_PERMISSIONS, READING_TASKS, requireUserGrants } from '../context.js';
 
 /**
  * Comments of the Page's posts and their moderation

@@ -1,8 +1,8 @@
-import { graphError, graphTime, listParam, unsupportedRequest } from '@smmkit/graph-api/mocks';
+import { graphError, graphInstant, graphTime, listParam, unsupportedRequest } from '@smmkit/graph-api/mocks';
 import type { SimulatedAccount, SimulatedPost } from '@smmkit/testkit';
 import { growingCount } from '@smmkit/testkit/simulator-kit';
 import { isPagePost } from '../comments-store.js';
-import { type FacebookContext, graphInstant, requireUserGrants } from '../context.js';
+import { type FacebookContext, requireUserGrants } from '../context.js';
 
 /** Simulated growth per hour of a fresh post's insights (made-up figures, see testkit `growingCount`). */
 const PER_HOUR = { views: 500, viewers: 300, clicks: 20 } as const;

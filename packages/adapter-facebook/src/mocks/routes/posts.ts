@@ -1,13 +1,14 @@
-import { fieldNames, graphPage, graphTime, pick, unsupportedRequest } from '@smmkit/graph-api/mocks';
+import {
+  fieldNames,
+  graphPage,
+  graphTime,
+  pick,
+  timeBounds,
+  unsupportedRequest,
+} from '@smmkit/graph-api/mocks';
 import type { SimulatedPost } from '@smmkit/testkit';
 import { compareIds, growingCount } from '@smmkit/testkit/simulator-kit';
-import {
-  type FacebookContext,
-  READING_PERMISSIONS,
-  READING_TASKS,
-  requireUserGrants,
-  timeBounds,
-} from '../context.js';
+import { type FacebookContext, READING_PERMISSIONS, READING_TASKS, requireUserGrants } from '../context.js';
 import { isLive } from '../publication.js';
 
 /** A post as Graph writes it. */

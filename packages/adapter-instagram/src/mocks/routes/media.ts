@@ -1,14 +1,25 @@
-import { fieldNames, graphPage, listParam, pick, unsupportedRequest } from '@smmkit/graph-api/mocks';
+import {
+  fieldNames,
+  graphPage,
+  listParam,
+  pick,
+  timeBounds,
+  unsupportedRequest,
+} from '@smmkit/graph-api/mocks';
 import type { InstagramContext } from '../context.js';
-import { isMedia, mediaJson } from '../entities.js';
+import { isMedia, isStory, mediaJson } from '../entities.js';
 import { mediaInsights } from '../insights.js';
 import { INSIGHTS, MEDIA_LIST, requireLoginPermissions } from '../permissions.js';
 
+/** How long a story can be read. */
+const STORY_LIFETIME_MS = 24 * 3_600_000;
+
 /**
- * Media edges, the IG User's `media` and `tags` and the IG Media's `insights`
+ * Media edges, the IG User's `media`, `stories` and `tags` and the IG Media's `insights`
  * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference):
- * `GET /{v}/{ig-user-id}/media` (published media, newest first, cursor paging; the permissions
- * of `MEDIA_LIST`), `GET /{v}/{ig-user-id}/tags` (media of others that mention the user; its
+ * `GET /{v}/{ig-user-id}/media` (published media but stories, newest first, cursor paging and
+ * `since`/`until`; the permissions of `MEDIA_LIST`), `GET /{v}/{ig-user-id}/stories` (the stories of
+ * the last 24 hours, the same way), `GET /{v}/{ig-user-id}/tags` (media of others that mention the user; its
  * reference names no permission, so none is checked),
  * `GET /{v}/{ig-media-id}/insights?metric=…` (owner only, the permissions of `INSIGHTS`; an id
  * that is no media is passed on to the IG User's insights).
@@ -25,8 +36,35 @@ export function registerMediaRoutes(context: InstagramContext): void {
     if (account === undefined) return unsupportedRequest('GET', request.path.igUserId ?? '');
     requireLoginPermissions(context, request, MEDIA_LIST);
     const fields = fieldNames(request.params.get('fields'));
-    const media = sim.posts.filter((post) => post.accountId === account.id && isMedia(post));
+    // "This endpoint supports time-based pagination. Include since and until"; "Story IG Media not
+    // supported, use the GET /<IG_USER_ID>/stories endpoint instead"
+    // (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media).
+    const { since, until } = timeBounds(request.params);
+    const media = sim.posts.filter(
+      (post) =>
+        post.accountId === account.id &&
+        isMedia(post) &&
+        !isStory(post) &&
+        post.createdAt >= since &&
+        post.createdAt <= until,
+    );
     return graphPage(media, request, 'newest', (post) => pick(mediaJson(context, post, request.now), fields));
+  });
+
+  // "Stories are only available for 24 hours"; the same permissions as `media`
+  // (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/stories).
+  context.route('GET', '/:version/:igUserId/stories', {}, (request) => {
+    const account = sim.accounts.get(request.path.igUserId ?? '');
+    if (account === undefined) return unsupportedRequest('GET', request.path.igUserId ?? '');
+    requireLoginPermissions(context, request, MEDIA_LIST);
+    const fields = fieldNames(request.params.get('fields'));
+    const stories = sim.posts.filter(
+      (post) =>
+        post.accountId === account.id && isStory(post) && request.now - post.createdAt < STORY_LIFETIME_MS,
+    );
+    return graphPage(stories, request, 'newest', (post) =>
+      pick(mediaJson(context, post, request.now), fields),
+    );
   });
 
   context.route('GET', '/:version/:igUserId/tags', {}, (request) => {
