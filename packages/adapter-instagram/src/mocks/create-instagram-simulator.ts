@@ -221,9 +221,10 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
     seedComments: (mediaId: string, count: number) =>
       sim.seedReplies(mediaId, count, { kind: 'comment', ...comment }),
     /**
-     * Fans publish `count` media whose caption mentions `accountId` (`Look at this @ana (1)`, …): each
-     * a `mention` engagement on the media it is, as `GET /{ig-user-id}/tags` lists them
-     * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/tags).
+     * Fans publish `count` media that tag `accountId` (captioned `Look at this @ana (1)`, …): each a
+     * `mention` engagement on the media it is, as `GET /{ig-user-id}/tags` lists the media an
+     * account is tagged in (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/tags).
+     * Media published through the simulator with `user_tags` naming an account land there too.
      */
     seedMentions: (accountId: string, count: number) =>
       sim

@@ -297,6 +297,24 @@ describe('comments and mentions', () => {
     expect(await ids('stories')).toEqual([]);
   });
 
+  it('lists on /tags the media that tag the account (user_tags), not those whose caption mentions it', async () => {
+    const tagged = await publish(
+      await container({
+        image_url: 'https://cdn.test/t.jpg',
+        caption: 'With a friend',
+        user_tags: JSON.stringify([{ username: 'bob', x: 0.5, y: 0.5 }]),
+      }),
+    );
+    await published('Hello @bob, no tag');
+    const tags = await call(
+      'GET',
+      `${V}/${bob.account.id}/tags`,
+      { fields: 'id,caption' },
+      { token: bob.accessToken },
+    );
+    expect(tags.body.data).toEqual([{ id: String(tagged.body.id), caption: 'With a friend' }]);
+  });
+
   it('lists media that mention the account on /tags', async () => {
     ig.seedMentions(me(), 2);
     const tags = await call('GET', `${V}/${me()}/tags`, { fields: 'caption' });

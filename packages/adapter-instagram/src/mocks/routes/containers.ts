@@ -200,7 +200,61 @@ function publish(context: InstagramContext, input: GraphRequest): Response {
   });
   container.publishedId = id;
   for (const part of parts) if (part !== container) part.publishedId = id;
+  tagAccounts(context, { mediaId: id, authorId: accountId, parts, caption: container.caption ?? '', now });
   return Response.json({ id });
+}
+
+/**
+ * The accounts the published media tags (`user_tags` of the container or of its carousel items,
+ * by username), each given a `mention` engagement on the media: what their
+ * `GET /{ig-user-id}/tags` lists ("the media objects in which a Business or Creator Account has
+ * been tagged", https://developers.facebook.com/docs/instagram-platform/instagram-api-with-facebook-login/mentions).
+ * A username the simulator does not know, and the author, are left alone.
+ */
+function tagAccounts(
+  context: InstagramContext,
+  published: {
+    readonly mediaId: string;
+    readonly authorId: string;
+    readonly parts: readonly { readonly userTags: string | undefined }[];
+    readonly caption: string;
+    readonly now: number;
+  },
+): void {
+  const { sim } = context;
+  const author = sim.accounts.get(published.authorId);
+  const usernames = new Set(published.parts.flatMap((part) => taggedUsernames(part.userTags)));
+  for (const username of usernames) {
+    const tagged = sim.accountByHandle(username);
+    if (tagged === undefined || tagged.id === published.authorId) continue;
+    sim.engagements.put({
+      id: sim.nextId(),
+      kind: 'mention',
+      accountId: tagged.id,
+      postId: published.mediaId,
+      authorId: published.authorId,
+      authorHandle: author?.handle ?? '',
+      text: published.caption,
+      createdAt: published.now,
+      hidden: false,
+    });
+  }
+}
+
+/** The usernames of a `user_tags` value (`[{"username":"bob","x":0.5,"y":0.5}]`); none when unreadable. */
+function taggedUsernames(userTags: string | undefined): string[] {
+  if (userTags === undefined) return [];
+  try {
+    const tags: unknown = JSON.parse(userTags);
+    if (!Array.isArray(tags)) return [];
+    return tags.flatMap((tag: unknown) =>
+      typeof tag === 'object' && tag !== null && typeof (tag as { username?: unknown }).username === 'string'
+        ? [(tag as { username: string }).username]
+        : [],
+    );
+  } catch {
+    return [];
+  }
 }
 
 /**

@@ -19,7 +19,7 @@ const STORY_LIFETIME_MS = 24 * 3_600_000;
  * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference):
  * `GET /{v}/{ig-user-id}/media` (published media but stories, newest first, cursor paging and
  * `since`/`until`; the permissions of `MEDIA_LIST`), `GET /{v}/{ig-user-id}/stories` (the stories of
- * the last 24 hours, the same way), `GET /{v}/{ig-user-id}/tags` (media of others that mention the user; its
+ * the last 24 hours, the same way), `GET /{v}/{ig-user-id}/tags` (media of others that tag the user; its
  * reference names no permission, so none is checked),
  * `GET /{v}/{ig-media-id}/insights?metric=…` (owner only, the permissions of `INSIGHTS`; an id
  * that is no media is passed on to the IG User's insights).
