@@ -26,11 +26,14 @@ return 1`);
  * Writes a settlement. A key nobody began is recorded with it, its intent taken from ARGV (the
  * ref's platform and account, settledAt). KEYS: the record's hash, the unresolved set. ARGV:
  * key, status, settlement JSON, platform, account id, settledAt (ms). An unknown record stays in
- * the unresolved set; a published or failed one leaves it.
+ * the unresolved set; a published or failed one leaves it. A record already published is final:
+ * left as it is (returns 0).
  */
 export const SETTLE = luaScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then
   redis.call('HSET', KEYS[1], 'platform', ARGV[4], 'account_id', ARGV[5], 'started_at', ARGV[6])
+elseif redis.call('HGET', KEYS[1], 'status') == 'published' then
+  return 0
 end
 redis.call('HSET', KEYS[1], 'status', ARGV[2], 'settlement', ARGV[3])
 if ARGV[2] == 'unknown' then

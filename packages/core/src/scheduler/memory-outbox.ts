@@ -28,6 +28,7 @@ export function memoryOutbox(): Outbox {
     },
     settle: async (key, settlement) => {
       const existing = records.get(key);
+      if (existing?.status === 'published') return;
       records.set(key, {
         // A key nobody began is kept too (a settlement is never lost); its intent is then what the
         // settlement tells: the post's platform and account when there is a ref, the settling time.

@@ -79,7 +79,9 @@ export interface Outbox {
   /**
    * Writes how the create with `key` ended. A missing key is recorded with it, so a settlement
    * is never lost: its `platform` and `accountId` then come from the settlement's `ref` (empty
-   * without one) and its `startedAt` is `settledAt`.
+   * without one) and its `startedAt` is `settledAt`. A record already `published` is final and
+   * stays as it is: the post exists, and a late run that could not tell (a worker that lost its
+   * lease and settles `unknown` after another found the post) must not make it look unsettled.
    */
   settle(key: string, settlement: OutboxSettlement): Promise<void>;
   /** The record with `key`, if any. */

@@ -42,7 +42,8 @@ export function sqliteOutbox(db: DatabaseSync): Outbox {
   );
   const settle = db.prepare(
     `INSERT INTO smmkit_outbox (key, platform, account_id, status, started_at, settlement) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET status = excluded.status, settlement = excluded.settlement`,
+     ON CONFLICT (key) DO UPDATE SET status = excluded.status, settlement = excluded.settlement
+     WHERE smmkit_outbox.status <> 'published'`,
   );
   // Same condition as the partial index smmkit_outbox_unresolved, so that it is used.
   const unresolved = db.prepare(

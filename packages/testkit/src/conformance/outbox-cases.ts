@@ -52,6 +52,21 @@ export function describeOutboxCases(harness: StoreHarness): void {
       await expect(store.begin(intent('k', 2))).resolves.toMatchObject({ status: 'published' });
     });
 
+    it('settle leaves a published record as it is: a late run’s unknown or failed does not undo it', async () => {
+      const store = await harness.store();
+      await store.begin(intent('k'));
+      await store.settle('k', published(1));
+      const error = { code: 'ambiguous', message: 'The create may have gone out.' };
+      await store.settle('k', { status: 'unknown', error, settledAt: minutesAfter(2) });
+      await store.settle('k', { status: 'failed', error, settledAt: minutesAfter(3) });
+      await expect(store.record('k')).resolves.toStrictEqual({
+        ...intent('k'),
+        status: 'published',
+        settlement: published(1),
+      });
+      expect((await store.unresolved()).map((record) => record.key)).not.toContain('k');
+    });
+
     it('settle keeps the settlement of a key nobody began', async () => {
       const store = await harness.store();
       await store.settle('never-begun', published(1));
