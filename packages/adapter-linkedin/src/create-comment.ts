@@ -2,7 +2,7 @@ import { AmbiguousOutcomeError, type RequestContext } from '@smmkit/core';
 import type { HttpClient } from '@smmkit/core/adapter-kit';
 import { commentUrnOf } from './comment-urn.js';
 import { CommentSchema, type LinkedInComment } from './schemas.js';
-import { decodeRestliKey, encodeUrn } from './urn.js';
+import { COMMENT_URN, decodeRestliKey, encodeUrn } from './urn.js';
 
 /** What one new comment holds. */
 export interface NewLinkedInComment {
@@ -68,9 +68,9 @@ export async function createLinkedInComment(
   });
   const header = headers.get('x-restli-id');
   const urn = commentUrnOf(data) ?? (header === null ? undefined : decodeRestliKey(header));
-  if (urn === undefined || urn === '') {
+  if (urn === undefined || !COMMENT_URN.test(urn)) {
     throw new AmbiguousOutcomeError(
-      `${operation} (POST /rest/socialActions/…/comments → ${status}): LinkedIn answered without a comment URN; the comment may exist.`,
+      `${operation} (POST /rest/socialActions/…/comments → ${status}): LinkedIn answered without a comment URN (urn:li:comment:(…,…)); the comment may exist.`,
       { platform: 'linkedin', status, operation },
     );
   }

@@ -10,6 +10,12 @@ export const AUTHOR_URN = /^urn:li:(person|organization):[^\s:()]+$/;
 export const POST_URN = /^urn:li:(share|ugcPost):[^\s:()]+$/;
 
 /**
+ * A comment URN, `urn:li:comment:({the commented entity's URN},{comment id})`
+ * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/comments-api).
+ */
+export const COMMENT_URN = /^urn:li:comment:\(urn:li:[A-Za-z]+:[^\s,()]+,[^\s,()]+\)$/;
+
+/**
  * Whether `value` is a member or organization URN, the authors the Posts API takes
  * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api).
  *

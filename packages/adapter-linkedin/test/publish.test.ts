@@ -261,6 +261,21 @@ describe('publish', () => {
     expect(result.warnings.map((warning) => warning.code)).toEqual(['first_comment_unknown']);
   });
 
+  it('takes a first comment answered with something that is no comment URN for an unknown one', async () => {
+    // A proxy that mangles the Comments API's answer: the URN in the body and x-restli-id is not one.
+    const mangling: typeof fetch = async (input, init) => {
+      const request = new Request(input, init);
+      const response = await fetch(request);
+      if (!request.url.includes('/comments')) return response;
+      return Response.json({ commentUrn: 'urn:li:comment:../../admin' }, { status: 201 });
+    };
+    const result = await h
+      .adapter({ fetch: mangling })
+      .publish({ text: 'Mangled comment', firstComment: 'Hello' }, h.context());
+    expect(result.firstCommentId).toBeUndefined();
+    expect(result.warnings.map((warning) => warning.code)).toEqual(['first_comment_unknown']);
+  });
+
   it('takes a 201 without a post URN in x-restli-id for an ambiguous outcome', async () => {
     // The fault answers the create's status with a broken body and none of its headers.
     h.linkedin.sim.faults.inject({ kind: 'malformed_body', route: CREATE_POST });
