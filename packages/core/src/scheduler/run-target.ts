@@ -62,8 +62,8 @@ export interface RunTargetContext {
  *
  * 1. claims the target in the store (atomic, with a lease); a refusal ends here, nothing sent;
  * 2. announces it (`due` when the claim started the entry or took the target over from a dead
- *    worker, `recovered` then too) and, for a recurring entry, adds its next occurrence unless a
- *    claim before did (a store that fails to is asked again once the result is written);
+ *    worker, `recovered` then too) and, when it started a recurring entry (or took it over), adds
+ *    its next occurrence (a store that fails to is asked again once the result is written);
  * 3. publishes the target with the entry id as idempotency key, renewing the target's lease
  *    meanwhile: its outbox key is the one a whole-entry publish uses, so a target taken over
  *    from a dead worker is answered from the outbox or reconciled, never blindly sent again.
@@ -99,9 +99,13 @@ export async function runTarget(job: TargetJob, context: RunTargetContext): Prom
   const { entry, target, first, recovered } = claim.claimed;
   if (first || recovered) events.emit('due', { entry, worker, recovered, target });
   if (recovered) events.emit('recovered', { entry, worker, recovered, target });
-  // Every claim continues the series (once added, the next occurrence is not added again), and a
-  // store that failed here is asked again once this target's result is written.
-  const seriesContinued = await tryContinueSeries(entry, store, events, new Date(clock.now()));
+  // The claim that starts the occurrence (or takes it over) continues the series; a later target's
+  // claim must not, as it may come after the next occurrence's time and add the one after, even
+  // after the series was cancelled. A store that failed here is asked again once the result is written.
+  const continuesSeries = first || recovered;
+  const seriesContinued = continuesSeries
+    ? await tryContinueSeries(entry, store, events, new Date(clock.now()))
+    : true;
 
   const lease = renewLease({
     renew: (until) => store.renewTargetLease(entry.id, target, worker, until),

@@ -54,6 +54,25 @@ describe('scheduler.publishTarget: one target of one occurrence at a time', () =
     expect(world.xPosts()).toEqual([]);
   });
 
+  it('does not bring back a cancelled series when a later target is claimed after the next occurrence’s time', async () => {
+    const scheduler = world.scheduler();
+    const hourly = { rrule: 'FREQ=DAILY;BYHOUR=13,14,15,16', start: { at: '2026-11-22T13:00', zone: 'UTC' } };
+    const [entry] = await scheduler.schedule(
+      { text: 'Hourly tip' },
+      [world.xTarget, world.mastodonTarget],
+      hourly,
+    );
+    if (entry === undefined) throw new Error('nothing scheduled');
+    const job = (target: typeof world.xTarget) => ({ entryId: entry.id, publishAt: entry.publishAt, target });
+    world.time.set(START + HOUR);
+    await scheduler.publishTarget(job(world.xTarget));
+    const [next] = await scheduler.list({ statuses: ['scheduled'] });
+    await scheduler.cancel(next?.id ?? '', { series: true });
+    world.time.set(START + 2.5 * HOUR);
+    await scheduler.publishTarget(job(world.mastodonTarget));
+    expect(await scheduler.list({ statuses: ['scheduled'] })).toEqual([]);
+  });
+
   it('adds the next occurrence of a series when its first target is claimed', async () => {
     const scheduler = world.scheduler();
     const [first] = await scheduler.schedule({ text: 'Daily' }, [world.xTarget, world.mastodonTarget], {
