@@ -1,5 +1,10 @@
 import type { CheckedPost, PostRef, PublishContext, PublishResult, PublishWarning } from '@smmkit/core';
-import { type HttpClient, publishFollowUps, systemClock } from '@smmkit/core/adapter-kit';
+import {
+  type HttpClient,
+  publishFollowUps,
+  systemClock,
+  unfinishedWaitReason,
+} from '@smmkit/core/adapter-kit';
 import { createFacebookFirstComment } from './first-comment.js';
 import type { FacebookPostOptions } from './post-options.js';
 import { facebookPostRef } from './post-ref.js';
@@ -112,16 +117,17 @@ export async function publishToFacebook(
     ref = videoRef(video.videoId, pageId, video.permalink, reel);
     pending = video.pending !== undefined;
     if (video.pending !== undefined) {
-      const what = `${reel ? 'reel' : 'video'} ${video.videoId}`;
-      const why = {
-        timeout: `Facebook was still processing ${what} after ${options.pollTimeoutMs} ms`,
-        aborted: `The wait for Facebook to process ${what} was aborted`,
-        unreadable: `Facebook accepted ${what}, but its status could not be read`,
-      }[video.pending];
-      const detail = video.detail === undefined ? '' : ` (last status read: ${video.detail})`;
+      const why = unfinishedWaitReason(
+        { reason: video.pending, detail: video.detail },
+        {
+          platformName: 'Facebook',
+          subject: `${reel ? 'reel' : 'video'} ${video.videoId}`,
+          timeoutMs: options.pollTimeoutMs,
+        },
+      );
       warnings.push({
         code: 'video_processing_pending',
-        message: `${why}${detail}; it goes live when processing ends, so do not send it again.`,
+        message: `${why}; it goes live when processing ends, so do not send it again.`,
       });
     }
   } else if (first !== undefined && media.length === 1) {

@@ -70,9 +70,10 @@ export const INSTAGRAM_RATE_BUDGETS: readonly RateBudget[] = Object.freeze([
  * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-hashtag-search);
  * business discovery `instagram_basic` and `pages_read_engagement`
  * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/business_discovery),
- * follower demographics `instagram_manage_insights`; listing the account's own media
+ * follower demographics `instagram_manage_insights`; listing the account's own media and stories
  * (`findRecentPosts`) `instagram_basic` and `pages_read_engagement`
- * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media).
+ * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media,
+ * https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/stories).
  */
 const FACEBOOK_LOGIN_SCOPES: AuthScopes = {
   publish: ['instagram_basic', 'instagram_content_publish', 'pages_read_engagement'],
@@ -90,8 +91,10 @@ const FACEBOOK_LOGIN_SCOPES: AuthScopes = {
  * publishing `instagram_business_content_publish`, comments and mentions
  * `instagram_business_manage_comments`, insights and follower demographics
  * `instagram_business_manage_insights`, all beside `instagram_business_basic`, which alone lists the
- * account's own media (`findRecentPosts`,
- * https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media).
+ * account's own media and stories (`findRecentPosts`,
+ * https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media;
+ * the stories reference names only Facebook Login's permissions, so the simulator holds stories to
+ * the same scope as media: ASSUMED).
  * Refreshing needs
  * no scope of its own (https://developers.facebook.com/docs/instagram-platform/reference/refresh_access_token).
  */

@@ -1,4 +1,4 @@
-import { MediaProcessingError, type PublishContext } from '@smmkit/core';
+import { MediaProcessingError, type PublishContext, TransientError } from '@smmkit/core';
 import { type HttpClient, pollUntil } from '@smmkit/core/adapter-kit';
 import { ContainerStatusSchema } from './schemas.js';
 
@@ -23,7 +23,8 @@ export interface ContainerWait {
  * - `IN_PROGRESS` (or no status yet) → wait and ask again;
  * - `ERROR` → `MediaProcessingError('media_processing_failed')` with the sub-code found in
  *   `status` ("status holds the subcode") as `platformError.subcode`;
- * - `EXPIRED` (not published within 24 h) → `MediaProcessingError('media_processing_failed')`;
+ * - `EXPIRED` (not published within 24 h) → `TransientError('transient')`, subcode 2207020: a
+ *   retry makes a new container, as Meta advises;
  * - still in progress after `timeoutMs` → `MediaProcessingError('media_processing_timeout')`;
  * - an abort while waiting → `AbortedError` (nothing was published yet).
  *
@@ -59,12 +60,17 @@ export async function waitForInstagramContainer(
       if (code === 'FINISHED' || code === 'PUBLISHED') return true;
       if (code === 'ERROR') throw containerError(wait, data.status, item);
       if (code === 'EXPIRED') {
-        throw new MediaProcessingError(
-          'media_processing_failed',
+        // -2/2207020 "The media you are trying to access has expired" is what publishing it answers;
+        // Meta's advice, "Generate a new container ID and use it to try again", is what a retry does
+        // (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes).
+        throw new TransientError(
+          'transient',
           `Instagram media container ${wait.containerId} expired (containers must be published within 24 h).`,
-          // -2/2207020 "The media you are trying to access has expired" is what publishing it answers
-          // (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes).
-          { platform: 'instagram', ...item, platformError: { code: 'EXPIRED', subcode: 2_207_020 } },
+          {
+            platform: 'instagram',
+            platformError: { code: 'EXPIRED', subcode: 2_207_020 },
+            hint: 'Instagram published nothing; publishing again makes a new media container.',
+          },
         );
       }
       context.onProgress?.({ stage: 'processing', ...item });

@@ -5,7 +5,12 @@ import {
   type PublishWarning,
   ValidationError,
 } from '@smmkit/core';
-import { type HttpClient, type MediaPolling, systemClock } from '@smmkit/core/adapter-kit';
+import {
+  type HttpClient,
+  type MediaPolling,
+  systemClock,
+  unfinishedWaitReason,
+} from '@smmkit/core/adapter-kit';
 import { creatorProblems, queryCreatorInfo } from './creator-info.js';
 import type { TikTokPostOptions } from './post-options.js';
 import { tiktokPostRef, tiktokPostUrl } from './post-ref.js';
@@ -93,6 +98,7 @@ export async function publishToTikTok(
     kind: photo ? 'photo' : 'video',
     now: clock.now(),
     warnings,
+    timeoutMs: settings.polling.timeoutMs,
   });
 }
 
@@ -103,6 +109,8 @@ interface ResultFacts {
   readonly kind: 'video' | 'photo';
   readonly now: number;
   readonly warnings: PublishWarning[];
+  /** How long the wait for TikTok lasted at most. */
+  readonly timeoutMs: number;
 }
 
 function resultOf(outcome: PublishOutcome, facts: ResultFacts): PublishResult {
@@ -112,15 +120,14 @@ function resultOf(outcome: PublishOutcome, facts: ResultFacts): PublishResult {
     warnings: [...warnings, { code, message }],
   });
   if (outcome.state === 'pending') {
-    const why = {
-      timeout: `TikTok was still processing publish ${publishId} (${outcome.status}) when the wait ran out`,
-      aborted: `The wait for TikTok to finish publish ${publishId} (${outcome.status}) was aborted`,
-      unreadable: `TikTok accepted publish ${publishId}, but its status could not be read`,
-    }[outcome.reason];
-    const detail = outcome.detail === undefined ? '' : ` (last status read: ${outcome.detail})`;
+    const why = unfinishedWaitReason(outcome, {
+      platformName: 'TikTok',
+      subject: `publish ${publishId} (${outcome.status})`,
+      timeoutMs: facts.timeoutMs,
+    });
     return pending(
       'publish_processing_pending',
-      `${why}${detail}; TikTok goes on publishing it, so do not send it again. ref.platformPostId is the publish id: look the post up later with adapter.getPublishStatus.`,
+      `${why}; TikTok goes on publishing it, so do not send it again. ref.platformPostId is the publish id: look the post up later with adapter.getPublishStatus.`,
     );
   }
   if (outcome.state === 'inbox') {

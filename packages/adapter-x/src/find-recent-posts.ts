@@ -21,7 +21,9 @@ const MAX_RESULTS = 100;
  *
  * With `query.text`, only posts with that text are returned. X rewrites links to `t.co`, adds a
  * media link to the text of posts with media, and HTML-escapes `&`, `<` and `>`, so both sides
- * are compared NFC-normalised, unescaped, without URLs and with whitespace collapsed.
+ * are compared NFC-normalised, unescaped, without URLs and with whitespace collapsed. With
+ * `text: ''` (a post without text), only posts with media (`attachments.media_keys`) are: a post
+ * that is only a link compares equal to no text, but is no post without text.
  *
  * @param http - the adapter's HTTP client
  * @param query - since, text and limit
@@ -50,13 +52,18 @@ export async function findRecentXPosts(
     searchParams: {
       start_time: xTimestamp(query.since),
       max_results: Math.max(limit, MIN_RESULTS),
-      'tweet.fields': 'created_at',
+      'tweet.fields': 'created_at,attachments',
     },
     schema: PostListResponseSchema,
     context,
   });
   const now = new Date(clock.now());
-  const recent = (data.data ?? []).map((post) => ({
+  // A post without text is media: X puts a media link in its text, which the comparison drops,
+  // and so it drops a post that is only a link. Only posts with media can be one without text.
+  const candidates = (data.data ?? []).filter(
+    (post) => query.text !== '' || (post.attachments?.media_keys ?? []).length > 0,
+  );
+  const recent = candidates.map((post) => ({
     ref: xPostRef(post.id, accountId, username ?? context.account.handle),
     ...(post.text === undefined ? {} : { text: post.text }),
     createdAt: createdTime(post.created_at, post.id, now),

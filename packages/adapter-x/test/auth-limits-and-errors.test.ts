@@ -467,4 +467,15 @@ describe('errors', () => {
       await adapter.findRecentPosts({ since: new Date(START - MINUTE), text: 'Something else' }, h.context()),
     ).toEqual([]);
   });
+
+  it('looks for a post without text among posts with media only, never a post that is only a link', async () => {
+    const adapter = h.adapter();
+    await adapter.publish({ text: 'https://example.com/only-a-link' }, h.context());
+    const media = await adapter.publish(
+      { media: [{ kind: 'image', mimeType: 'image/png', source: bytes() }] },
+      h.context(),
+    );
+    const found = await adapter.findRecentPosts({ since: new Date(START - MINUTE), text: '' }, h.context());
+    expect(found.map((post) => post.ref.platformPostId)).toEqual([media.ref.platformPostId]);
+  });
 });

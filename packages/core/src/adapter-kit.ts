@@ -114,6 +114,7 @@ export { sleepInContext } from './adapter/sleep-in-context.js';
 export {
   type AfterCreateOutcome,
   type AfterCreateWait,
+  unfinishedWaitReason,
   waitAfterCreate,
 } from './adapter/wait-after-create.js';
 export {

@@ -90,6 +90,12 @@ export interface RecentPostsQuery {
   readonly text?: string | undefined;
   /** The most posts to return. */
   readonly limit?: number | undefined;
+  /**
+   * The post being looked for, when the caller knows it (the publisher always passes it): an
+   * adapter may use more than its text to tell it apart, such as where the platform lists that
+   * kind of post (Instagram lists stories apart from other media).
+   */
+  readonly post?: Post | undefined;
 }
 
 /** A post found on the account by {@link Adapter.findRecentPosts}. */

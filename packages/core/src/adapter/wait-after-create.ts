@@ -128,3 +128,31 @@ export async function waitAfterCreate<T>(
 function messageOf(error: unknown): string | undefined {
   return SmmkitError.isInstance(error) ? error.message : undefined;
 }
+
+/**
+ * Says why a wait after the create stopped, for the adapter's pending warning: "Acme was still
+ * processing post 7 after 600000 ms", "The wait for Acme to finish post 7 was aborted", or "Acme
+ * accepted post 7, but its status could not be read", with the last read failure's message.
+ *
+ * @param outcome - the unfinished wait
+ * @param words - the platform's name, the post as the platform names it, and the wait's timeout
+ * @returns the sentence, without a full stop, for the adapter to go on
+ *
+ * @example
+ * ```ts
+ * if (outcome.state === 'unfinished')
+ *   warnings.push({ code: 'publish_pending', message: `${unfinishedWaitReason(outcome, { platformName: 'Acme', subject: 'post 7', timeoutMs })}; do not send it again.` });
+ * ```
+ */
+export function unfinishedWaitReason(
+  outcome: Pick<Extract<AfterCreateOutcome<unknown>, { state: 'unfinished' }>, 'reason' | 'detail'>,
+  words: { readonly platformName: string; readonly subject: string; readonly timeoutMs: number },
+): string {
+  const { platformName, subject, timeoutMs } = words;
+  const why = {
+    timeout: `${platformName} was still processing ${subject} after ${timeoutMs} ms`,
+    aborted: `The wait for ${platformName} to finish ${subject} was aborted`,
+    unreadable: `${platformName} accepted ${subject}, but its status could not be read`,
+  }[outcome.reason];
+  return outcome.detail === undefined ? why : `${why} (last status read: ${outcome.detail})`;
+}

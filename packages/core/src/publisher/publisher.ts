@@ -660,12 +660,11 @@ function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
   return (signal?.aborted === true && error === signal.reason) || AbortedError.isInstance(error);
 }
 
-/** A failure that is not a smmkit error may have happened after the create was sent. */
 /**
- * What an adapter threw that is not one of smmkit's errors, as the ambiguous error it is. The
- * thrown error stays readable as `cause` but is not printed (`util.inspect` of the outcome or an
- * event): it comes from code smmkit does not control, such as an app's token store, and may
- * quote a token.
+ * What an adapter threw that is not one of smmkit's errors, as the ambiguous error it is (it may
+ * have happened after the create was sent). The thrown error stays readable as `cause` but is not
+ * printed (`util.inspect` of the outcome or an event): it comes from code smmkit does not control,
+ * such as an app's token store, and may quote a token.
  */
 function asAmbiguous(target: Target, error: unknown): AmbiguousOutcomeError {
   return withUnprintedCause(

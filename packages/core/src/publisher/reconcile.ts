@@ -244,7 +244,7 @@ async function findOurs(input: ReconcileInput): Promise<RecentPost | undefined |
       : (input.post.text ?? '');
   const found = await find.call(
     input.adapter,
-    { since: since(input), text, limit: RECENT_POSTS_SCANNED },
+    { since: since(input), text, limit: RECENT_POSTS_SCANNED, post: input.post },
     input.context,
   );
   if (text === '') return found.length > 1 ? 'several' : found[0];

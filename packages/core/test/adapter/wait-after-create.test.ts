@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { waitAfterCreate } from '../../src/adapter/wait-after-create.js';
+import { unfinishedWaitReason, waitAfterCreate } from '../../src/adapter/wait-after-create.js';
+import { AbortedError } from '../../src/errors/aborted-error.js';
 import { AuthError } from '../../src/errors/auth-error.js';
 import { MediaProcessingError } from '../../src/errors/media-processing-error.js';
 import { TransientError } from '../../src/errors/transient-error.js';
@@ -80,20 +81,67 @@ describe('waitAfterCreate', () => {
     });
   });
 
-  it('ends unfinished on an abort, while waiting or reading', async () => {
+  it('ends unfinished on an abort while waiting between reads', async () => {
     const controller = new AbortController();
+    const clock = fakeClock();
+    const outcome = await waitAfterCreate(
+      {
+        account,
+        tokens,
+        signal: controller.signal,
+        clock: {
+          now: clock.now,
+          sleep: async (ms, signal) => {
+            controller.abort(new Error('cancelled'));
+            await clock.sleep(ms, signal);
+            throw signal?.reason;
+          },
+        },
+      },
+      { ...post, read: async () => 'processing', isDone: () => false },
+    );
+    expect(outcome).toEqual({
+      state: 'unfinished',
+      reason: 'aborted',
+      last: 'processing',
+      detail: undefined,
+    });
+  });
+
+  it('ends unfinished on an abort during a read, with the read’s message', async () => {
+    const controller = new AbortController();
+    const aborted = new AbortedError('check status was aborted.', { platform: 'acme' });
     const outcome = await waitAfterCreate(
       { account, tokens, clock: fakeClock(), signal: controller.signal },
       {
         ...post,
-        read: async () => {
+        read: async (attempt) => {
+          if (attempt === 0) return 'processing';
           controller.abort(new Error('cancelled'));
-          return 'processing';
+          throw aborted;
         },
         isDone: () => false,
       },
     );
-    expect(outcome).toMatchObject({ state: 'unfinished', reason: 'aborted', last: 'processing' });
+    expect(outcome).toEqual({
+      state: 'unfinished',
+      reason: 'aborted',
+      last: 'processing',
+      detail: 'check status was aborted.',
+    });
+  });
+
+  it('says why it stopped, for the pending warning', () => {
+    const words = { platformName: 'Acme', subject: 'post 7', timeoutMs: 5000 };
+    expect(unfinishedWaitReason({ reason: 'timeout', detail: undefined }, words)).toBe(
+      'Acme was still processing post 7 after 5000 ms',
+    );
+    expect(unfinishedWaitReason({ reason: 'aborted', detail: undefined }, words)).toBe(
+      'The wait for Acme to finish post 7 was aborted',
+    );
+    expect(unfinishedWaitReason({ reason: 'unreadable', detail: 'acme: revoked' }, words)).toBe(
+      'Acme accepted post 7, but its status could not be read (last status read: acme: revoked)',
+    );
   });
 
   it('throws the platform’s verdict that the post failed', async () => {

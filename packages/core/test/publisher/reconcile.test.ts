@@ -92,6 +92,7 @@ describe('reconciliation', () => {
       since: new Date(START - 60_000),
       text: 'Launch day https://example.com/launch',
       limit: 100,
+      post,
     });
     expect(clock.sleeps()).toContain(5_000);
   });
