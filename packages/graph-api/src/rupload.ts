@@ -1,4 +1,4 @@
-import type { Media, PublishContext } from '@smmkit/core';
+import { type Media, type PublishContext, TransientError } from '@smmkit/core';
 import { type HttpClient, readMediaBlob } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
 
@@ -31,7 +31,8 @@ export interface RuploadRequest {
  * @param http - the adapter's Graph HTTP client
  * @param request - the upload URL, the operation's name, the video and its index
  * @param context - the publish context (its token, signal and progress listener)
- * @throws whatever the client throws; the upload is not repeated by this function
+ * @throws TransientError (`invalid_response`) for an upload URL that is not https, before the
+ *   token is read; whatever the client throws; the upload is not repeated by this function
  *
  * @example
  * ```ts
@@ -44,6 +45,14 @@ export async function uploadToRupload(
   context: PublishContext,
 ): Promise<void> {
   const { url, operation, media } = request;
+  // The token goes in a header to a host Meta names in its answer: never over plain HTTP.
+  if (!isHttps(url)) {
+    throw new TransientError(
+      'invalid_response',
+      `${operation} was not sent: Meta answered an upload URL that is not https, and the token is sent only over https.`,
+      { platform: context.account.platform },
+    );
+  }
   const item = request.mediaIndex === undefined ? {} : { mediaIndex: request.mediaIndex };
   const common = { method: 'POST', path: url, operation, schema: RuploadAnswerSchema, auth: false } as const;
   if (media.source.type === 'url') {
@@ -76,4 +85,13 @@ export async function uploadToRupload(
     secrets: [token],
   });
   progress(blob.size);
+}
+
+/** Whether `url` is an https URL. */
+function isHttps(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
 }

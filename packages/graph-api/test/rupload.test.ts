@@ -1,4 +1,4 @@
-import type { PublishContext, PublishProgress } from '@smmkit/core';
+import { type PublishContext, type PublishProgress, TransientError } from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
 import { uploadToRupload } from '../src/index.js';
 import { CONTEXT, recordingHttp } from './support/recording-http.js';
@@ -11,6 +11,35 @@ function publishContext(): { context: PublishContext; progress: PublishProgress[
 }
 
 describe('uploadToRupload', () => {
+  it('never sends the token to an upload URL that is not https: refused before the token is read', async () => {
+    const { http, requests } = recordingHttp(() => ({ success: true }));
+    let tokenReads = 0;
+    const context: PublishContext = {
+      ...CONTEXT,
+      tokens: {
+        getAccessToken: async () => {
+          tokenReads += 1;
+          return 'tok-1';
+        },
+      },
+    };
+    const video = {
+      kind: 'video',
+      mimeType: 'video/mp4',
+      source: { type: 'bytes', bytes: new Uint8Array(3) },
+    } as const;
+    for (const url of ['http://rupload.facebook.com/video-upload/v26.0/55', 'not a url']) {
+      const error = await uploadToRupload(
+        http,
+        { url, operation: 'upload reel', media: video },
+        context,
+      ).catch((caught: unknown) => caught);
+      expect(TransientError.isInstance(error) && error.code).toBe('invalid_response');
+    }
+    expect(requests).toEqual([]);
+    expect(tokenReads).toBe(0);
+  });
+
   it('sends the bytes from offset 0 with file_size, the token as an OAuth header named a secret, not the Bearer one', async () => {
     const { http, requests } = recordingHttp(() => ({ success: true }));
     const { context, progress } = publishContext();
