@@ -14,6 +14,8 @@ export interface ActionContext {
   readonly publisher: Publisher;
   readonly adapters: ReadonlyMap<string, Adapter>;
   readonly clock: Clock;
+  /** Told when the store could not record what the platform did. */
+  readonly onRecordFailed: (error: unknown) => void;
 }
 
 /** An adapter operation on one engagement, or `undefined` when the adapter lacks it. */
@@ -63,7 +65,9 @@ export type ActionCapability = keyof typeof BUDGET_OF;
  * @param capability - the capability's name for the refusal (`engagement.reply`, …)
  * @param pick - the adapter's operation, bound to the adapter, or `undefined` when it has none
  * @param patch - the change to store once the platform did it
- * @returns the operation's result and the item as stored after it
+ * @returns the operation's result and the item as stored after it; when the store fails to record
+ *   it, the result all the same with the item as it was (the failure goes to `onRecordFailed`):
+ *   the platform did it, and an error would invite a retry that does it twice
  * @throws UnsupportedCapabilityError when the adapter lacks the operation (nothing sent); the
  *   adapter's error when the platform refuses (the item is left as it was)
  */
@@ -87,6 +91,11 @@ export async function act<T>(
     (requestContext) => operation(engagement, requestContext),
   );
   const at = new Date(context.clock.now());
-  const updated = await context.store.update(item, patch(at), at);
-  return { result, item: updated ?? item };
+  try {
+    const updated = await context.store.update(item, patch(at), at);
+    return { result, item: updated ?? item };
+  } catch (error) {
+    context.onRecordFailed(error);
+    return { result, item };
+  }
 }

@@ -15,8 +15,13 @@ export interface EngagementEvent {
 export interface InboxErrorEvent {
   /** What was thrown (a smmkit error for the platform's refusals). */
   readonly error: unknown;
-  /** What was being done: polling a listing, running the rules, or a round of the poll loop. */
-  readonly during: 'poll' | 'rules' | 'loop';
+  /**
+   * What was being done: polling a listing, running the rules, a round of the poll loop, an
+   * `engagement` or `alert` listener of the app (the other listeners and items still get theirs),
+   * or recording what an action did on the platform (the action was done and its result returned;
+   * the item is left as it was, so its status and response time miss it).
+   */
+  readonly during: 'poll' | 'rules' | 'loop' | 'listener' | 'record';
   /** The listing being polled, for `poll`. */
   readonly source?: InboxSource | undefined;
 }
@@ -36,7 +41,7 @@ export interface InboxEvents {
   engagement: (event: EngagementEvent) => void;
   /** A listening rule matched new engagements. */
   alert: (alert: InboxAlert) => void;
-  /** Polling a listing, or the rules, failed; the inbox goes on. */
+  /** Polling a listing, the rules, a listener or recording an action failed; the inbox goes on. */
   error: (event: InboxErrorEvent) => void;
 }
 

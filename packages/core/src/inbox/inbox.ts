@@ -1,12 +1,13 @@
 import { ValidationError } from '../errors/validation-error.js';
 import { parseEngagement } from '../parse/parse-models.js';
 import { act, storedItem } from './actions.js';
-import { createInboxEvents } from './events.js';
+import { createInboxEvents, type InboxErrorEvent, type InboxEvents } from './events.js';
 import type { Inbox, InboxFilter, PollFailure, PollResult } from './inbox-api.js';
 import type { EngagementRef, InboxItem, InboxItemPatch } from './inbox-item.js';
 import { type InboxAccount, type InboxOptions, resolveInboxOptions } from './inbox-options.js';
 import type { InboxQuery } from './inbox-store.js';
 import { createListener } from './listening/listener.js';
+import type { InboxAlert } from './listening/rules.js';
 import { type PollTarget, pollSource } from './poll-source.js';
 import { slaLogOf } from './sla-log.js';
 
@@ -34,7 +35,32 @@ export function createInbox(options: InboxOptions): Inbox {
   const { store, clock } = settings;
   const events = createInboxEvents();
   const listener = createListener(settings.rules, settings.sentiment, store, () => clock.now());
-  const actions = { store, publisher: settings.publisher, adapters: settings.adapters, clock };
+  /** An `error` event; a throwing `error` listener has nowhere else to go, so it is left alone. */
+  const reportError = (event: InboxErrorEvent): void => {
+    try {
+      events.emit('error', event);
+    } catch {
+      // The app's own error listener threw.
+    }
+  };
+  /** Emits to the app's listeners; one that throws is reported and the rest go on. */
+  const emitToApp = <Name extends 'engagement' | 'alert'>(
+    name: Name,
+    ...payload: Parameters<InboxEvents[Name]>
+  ): void => {
+    try {
+      (events.emit as (name: Name, ...args: Parameters<InboxEvents[Name]>) => boolean)(name, ...payload);
+    } catch (error) {
+      reportError({ error, during: 'listener' });
+    }
+  };
+  const actions = {
+    store,
+    publisher: settings.publisher,
+    adapters: settings.adapters,
+    clock,
+    onRecordFailed: (error: unknown) => reportError({ error, during: 'record' }),
+  };
   let round: Promise<PollResult> | undefined;
   let loop: Promise<void> | undefined;
   let stopper: AbortController | undefined;
@@ -42,12 +68,15 @@ export function createInbox(options: InboxOptions): Inbox {
   const now = (): Date => new Date(clock.now());
 
   const afterAdded = async (items: readonly InboxItem[], via: 'poll' | 'ingest'): Promise<void> => {
-    for (const item of items) events.emit('engagement', { item, via });
+    for (const item of items) emitToApp('engagement', { item, via });
+    let alerts: readonly InboxAlert[];
     try {
-      for (const alert of await listener.evaluate(items)) events.emit('alert', alert);
+      alerts = await listener.evaluate(items);
     } catch (error) {
-      events.emit('error', { error, during: 'rules' });
+      reportError({ error, during: 'rules' });
+      return;
     }
+    for (const alert of alerts) emitToApp('alert', alert);
   };
 
   const targets = (accounts: readonly InboxAccount[]): PollTarget[] =>
@@ -113,8 +142,7 @@ export function createInbox(options: InboxOptions): Inbox {
             await pollSource(target, context);
           } catch (error) {
             failures.push({ source: target.source, error });
-            if (signal?.aborted !== true)
-              events.emit('error', { error, during: 'poll', source: target.source });
+            if (signal?.aborted !== true) reportError({ error, during: 'poll', source: target.source });
           }
         }
       }),
@@ -148,7 +176,7 @@ export function createInbox(options: InboxOptions): Inbox {
           try {
             await poll(signal);
           } catch (error) {
-            events.emit('error', { error, during: 'loop' });
+            reportError({ error, during: 'loop' });
           }
           try {
             await clock.sleep(settings.pollIntervalMs, signal);

@@ -1,5 +1,6 @@
 import type { EngagementPage, EngagementQuery } from '../adapter/adapter.js';
 import type { RequestContext } from '../adapter/context.js';
+import { ValidationError } from '../errors/validation-error.js';
 import type { Engagement } from '../models/engagement.js';
 import type { Publisher } from '../publisher/publisher.js';
 import type { Clock } from '../time/clock.js';
@@ -35,7 +36,9 @@ export interface PollTarget {
  * the target's operation (`engagement`, or `search` for brand mentions), started afresh from the saved cursor, so a retried page never resumes a failed
  * generator. The page's new items and the cursor after it are stored in one write: a process
  * that stops between two pages resumes after the last page it stored, and a page read again is
- * dropped as duplicates. When the walk ends, its newest `createdAt` becomes the next `since`.
+ * dropped as duplicates. When the walk ends, its newest `createdAt` becomes the next `since`. A
+ * saved walk whose cursor the adapter refuses (`cursor.invalid`: the account's `kinds` changed)
+ * is dropped, and the walk starts again from the last complete one.
  *
  * @returns the items added, page after page
  * @throws whatever the adapter or the store threw; the pages stored before stay stored
@@ -44,18 +47,31 @@ export async function pollSource(target: PollTarget, context: PollContext): Prom
   const { source, operation, list } = target;
   const { store, publisher, clock } = context;
   const saved = await store.getCursor(source);
-  let walk: { since?: Date | undefined; newest?: Date | undefined; cursor?: string | undefined } =
-    saved?.walk ??
-    (saved?.since === undefined
+  const fromLastWalk: Walk =
+    saved?.since === undefined
       ? { cursor: undefined }
-      : { since: new Date(saved.since.getTime() - context.lookbackMs), cursor: undefined });
+      : { since: new Date(saved.since.getTime() - context.lookbackMs), cursor: undefined };
+  let walk: Walk = saved?.walk ?? fromLastWalk;
+  let resuming = saved?.walk !== undefined;
   const added: InboxItem[] = [];
   const account = { platform: source.platform, accountId: source.accountId };
   for (;;) {
     const request: PageRequest = { since: walk.since, cursor: walk.cursor, pageSize: context.pageSize };
-    const page = await publisher.run(account, operation, (requestContext) =>
-      firstPage(list, request, requestContext),
-    );
+    let page: EngagementPage | undefined;
+    try {
+      page = await publisher.run(account, operation, (requestContext) =>
+        firstPage(list, request, requestContext),
+      );
+    } catch (error) {
+      // A walk saved mid-way whose cursor the listing no longer takes (the account's `kinds`
+      // changed since) would fail every round: start again from the last complete walk instead,
+      // pages read again being dropped as duplicates.
+      if (!resuming || !isInvalidCursor(error)) throw error;
+      resuming = false;
+      walk = fromLastWalk;
+      continue;
+    }
+    resuming = false;
     const items = page?.items ?? [];
     const newest = latest(walk.newest, items);
     const next = page?.cursor;
@@ -72,6 +88,20 @@ export async function pollSource(target: PollTarget, context: PollContext): Prom
     if (atEnd || cursor.walk === undefined) return added;
     walk = cursor.walk;
   }
+}
+
+/** Where a walk stands: its `since`, the newest item so far, and the next page's cursor. */
+interface Walk {
+  readonly since?: Date | undefined;
+  readonly newest?: Date | undefined;
+  readonly cursor?: string | undefined;
+}
+
+/** Whether an adapter refused a cursor as not one of its listing's (`ValidationError`, rule `cursor.invalid`). */
+function isInvalidCursor(error: unknown): boolean {
+  return (
+    ValidationError.isInstance(error) && error.problems.some((problem) => problem.rule === 'cursor.invalid')
+  );
 }
 
 /** The first page of a listing, its generator closed after it. */

@@ -45,6 +45,8 @@ export interface ClaimedDelivery {
   readonly duplicates: number;
   /** The keys this claim marked, to `forget` when handing `fresh` on fails. */
   readonly marked: readonly string[];
+  /** The keys that were marked before this claim (by an earlier delivery, or one still being handed on). */
+  readonly seenBefore: readonly string[];
 }
 
 /**
@@ -73,11 +75,12 @@ export async function claimDelivery(
     if (!byKey.has(key)) byKey.set(key, engagement);
   }
   const keys = [...(deliveryKey === undefined ? [] : [deliveryKey]), ...byKey.keys()];
-  if (keys.length === 0) return { fresh: [], duplicates: 0, marked: [] };
+  if (keys.length === 0) return { fresh: [], duplicates: 0, marked: [], seenBefore: [] };
   const isNew = await seen.markSeen(keys);
   const marked = keys.filter((_, index) => isNew[index] === true);
+  const seenBefore = keys.filter((_, index) => isNew[index] !== true);
   const redelivery = deliveryKey !== undefined && isNew[0] !== true;
   const offset = deliveryKey === undefined ? 0 : 1;
   const fresh = redelivery ? [] : [...byKey.values()].filter((_, index) => isNew[index + offset] === true);
-  return { fresh, duplicates: engagements.length - fresh.length, marked };
+  return { fresh, duplicates: engagements.length - fresh.length, marked, seenBefore };
 }

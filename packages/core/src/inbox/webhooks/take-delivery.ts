@@ -33,6 +33,8 @@ export interface TakeDeliveryDeps {
   readonly maxAgeMs: number;
   /** Where new engagements go. */
   readonly onEngagements: EngagementSink;
+  /** The keys this router is handing on right now (marked, `onEngagements` not yet done). */
+  readonly inFlight: Set<string>;
 }
 
 /** What became of a delivery (a POST that was no challenge). */
@@ -52,7 +54,9 @@ export interface TakenDelivery {
  * the adapter verifies the signature (nothing is parsed before), a signed timestamp must be
  * within `maxAgeMs`, the adapter parses the engagements, their keys (and the delivery's id) are
  * marked seen and only the new ones are handed on. When handing them on fails, the keys just
- * marked are forgotten, so the platform's retry is taken rather than dropped.
+ * marked are forgotten, so the platform's retry is taken rather than dropped; a retry that
+ * arrives while an earlier attempt is still handing the same engagements on is `failed` (500,
+ * retry later), not a duplicate, so that attempt's failure cannot lose them.
  *
  * @param route - the route it arrived on
  * @param request - the delivery, body read
@@ -88,13 +92,30 @@ export async function takeDelivery(
   try {
     const claim = await claimDelivery(deps.seen, engagements, deliveryKey);
     marked = claim.marked;
-    if (claim.fresh.length > 0) {
-      await deps.onEngagements(claim.fresh, { route: route.name, platform: route.platform, deliveryId });
+    // A retry that arrives while this router still hands the first attempt's engagements on
+    // must not be answered as a duplicate: if that attempt fails, the platform would never send
+    // them again. "Retry later" instead; by then they are taken, or forgotten and taken anew.
+    if (claim.seenBefore.some((key) => deps.inFlight.has(key))) throw new EarlierAttemptRunning();
+    for (const key of marked) deps.inFlight.add(key);
+    try {
+      if (claim.fresh.length > 0) {
+        await deps.onEngagements(claim.fresh, { route: route.name, platform: route.platform, deliveryId });
+      }
+    } finally {
+      for (const key of marked) deps.inFlight.delete(key);
     }
     return { kind: 'accepted', engagements: claim.fresh.length, duplicates: claim.duplicates };
   } catch (error) {
     if (marked.length > 0) await deps.seen.forget?.(marked).catch(() => undefined);
     return { kind: 'failed', engagements: 0, duplicates: 0, error };
+  }
+}
+
+/** A delivery whose engagements an earlier attempt is still handing on, in this router. */
+class EarlierAttemptRunning extends Error {
+  constructor() {
+    super('An earlier attempt of this delivery is still being handed on; the platform retries it later.');
+    this.name = 'EarlierAttemptRunning';
   }
 }
 

@@ -92,7 +92,13 @@ export function createWebhookRouter(options: WebhookRouterOptions): WebhookRoute
   const basePath = normaliseBasePath(options.basePath ?? '/webhooks');
   const seen = options.seen ?? memorySeenStore();
   const clock = options.clock ?? systemClock;
-  const deps = { seen, now: () => clock.now(), maxAgeMs, onEngagements: options.onEngagements };
+  const deps = {
+    seen,
+    now: () => clock.now(),
+    maxAgeMs,
+    onEngagements: options.onEngagements,
+    inFlight: new Set<string>(),
+  };
 
   const report = (outcome: WebhookOutcome): void => {
     try {

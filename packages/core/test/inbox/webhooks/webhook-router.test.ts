@@ -267,6 +267,37 @@ describe('createWebhookRouter: deliveries', () => {
     expect(outcomes.map((outcome) => outcome.kind)).toEqual(['failed', 'accepted']);
   });
 
+  it('answers 500 to a retry that arrives while the first attempt is still handing on, so its failure loses nothing', async () => {
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let attempts = 0;
+    const taken: Engagement[] = [];
+    const { router, outcomes } = world({
+      onEngagements: async (engagements) => {
+        attempts += 1;
+        if (attempts === 1) {
+          await gate;
+          throw new Error('database is down');
+        }
+        taken.push(...engagements);
+      },
+    });
+    const body = xMention('1795');
+    const first = router(await xDelivery(body));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // X retries a delivery it has had no answer to within 3 seconds.
+    const early = await router(await xDelivery(body));
+    expect(early.status).toBe(500);
+    release();
+    expect((await first).status).toBe(500);
+    // The platform retries both; the engagement is taken now.
+    expect((await router(await xDelivery(body))).status).toBe(200);
+    expect(taken.map((item) => item.id)).toEqual(['1795']);
+    expect(outcomes.map((outcome) => outcome.kind)).toEqual(['failed', 'failed', 'accepted']);
+  });
+
   it('works through a seen store of its own', async () => {
     const marks: string[][] = [];
     const inner = memorySeenStore();
