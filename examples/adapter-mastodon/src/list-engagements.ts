@@ -83,7 +83,10 @@ async function* mentionPages(
       const { status } = notification;
       // Servers older than 3.5 ignore `types[]` (methods/notifications#get): filter here too.
       if (notification.type !== 'mention' || status == null) continue;
-      if (isBefore(status.created_at, query.since)) {
+      // Notifications come newest first by when they were made, not by their status's time: a
+      // status that federated late is older than the notification. Stop at the notifications,
+      // so one late status does not end the walk before the newer mentions behind it.
+      if (isBefore(notification.created_at, query.since)) {
         reachedSince = true;
         continue;
       }

@@ -13,6 +13,11 @@ export interface StatusMention {
   readonly accountId: string;
   /** Its mention notification; none when authors mention themselves (Mastodon does not notify them). */
   readonly notificationId: string | undefined;
+  /**
+   * When the notification was made, epoch ms: when the server received the status, which for a
+   * status that federated late is after the status's own `created_at`.
+   */
+  readonly notifiedAt: number;
 }
 
 /** The poll of a status (docs.joinmastodon.org/entities/Poll/). */

@@ -48,6 +48,7 @@ export function storeStatus(context: MastodonContext, status: NewStatus): Simula
     mentions: [...mentioned].map((mentionedId) => ({
       accountId: mentionedId,
       notificationId: mentionedId === accountId ? undefined : sim.nextId(),
+      notifiedAt: createdAt,
     })),
     poll: poll && {
       id: sim.nextId(),

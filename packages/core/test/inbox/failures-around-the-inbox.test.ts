@@ -79,3 +79,21 @@ describe('a walk saved mid-way', () => {
     expect(await world.store().list()).toHaveLength(3);
   });
 });
+
+describe('Mastodon mentions', () => {
+  it('reads on past a mention whose status federated late, to the newer mentions behind it', async () => {
+    const { mastodon, mastodonAna } = world;
+    mastodon.seedMentions(mastodonAna.accountId, 1);
+    const inbox = world.inbox({ accounts: [mastodonAna], pageSize: 2 });
+    await inbox.poll();
+    world.time.advance(10 * MINUTE);
+    const later = mastodon.seedMentions(mastodonAna.accountId, 3);
+    // The newest notification is about a status made an hour ago on a remote server.
+    const late = mastodon.sim.posts.get(later.at(-1)?.id ?? '');
+    if (late === undefined) throw new Error('expected the seeded status');
+    late.createdAt = world.time.now() - 60 * MINUTE;
+    world.time.advance(MINUTE);
+    const round = await inbox.poll();
+    expect(round.added.map((item) => item.id).sort()).toEqual(later.map((mention) => mention.id).sort());
+  });
+});

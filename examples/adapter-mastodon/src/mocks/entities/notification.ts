@@ -11,7 +11,9 @@ import { renderStatus } from './status.js';
 export function mentionNotificationsOf(context: MastodonContext, accountId: string) {
   return context.sim.posts.filter().flatMap((post) => {
     const mention = statusExtra(post).mentions.find((candidate) => candidate.accountId === accountId);
-    return mention?.notificationId === undefined ? [] : [{ id: mention.notificationId, post }];
+    return mention?.notificationId === undefined
+      ? []
+      : [{ id: mention.notificationId, post, notifiedAt: mention.notifiedAt }];
   });
 }
 
@@ -22,7 +24,7 @@ export function mentionNotificationsOf(context: MastodonContext, accountId: stri
  */
 export function renderNotification(
   context: MastodonContext,
-  notification: { readonly id: string; readonly post: SimulatedPost },
+  notification: { readonly id: string; readonly post: SimulatedPost; readonly notifiedAt: number },
   viewerId: string,
   now: number,
 ) {
@@ -32,7 +34,7 @@ export function renderNotification(
     id: notification.id,
     type: 'mention',
     group_key: `ungrouped-${notification.id}`,
-    created_at: new Date(notification.post.createdAt).toISOString(),
+    created_at: new Date(notification.notifiedAt).toISOString(),
     account: author === undefined ? status.account : renderAccount(context, author),
     status,
   };
