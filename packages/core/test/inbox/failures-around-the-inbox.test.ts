@@ -91,7 +91,7 @@ describe('Mastodon mentions', () => {
     // The newest notification is about a status made an hour ago on a remote server.
     const late = mastodon.sim.posts.get(later.at(-1)?.id ?? '');
     if (late === undefined) throw new Error('expected the seeded status');
-    late.createdAt = world.time.now() - 60 * MINUTE;
+    mastodon.sim.posts.put({ ...late, createdAt: world.time.now() - 60 * MINUTE });
     world.time.advance(MINUTE);
     const round = await inbox.poll();
     expect(round.added.map((item) => item.id).sort()).toEqual(later.map((mention) => mention.id).sort());
