@@ -22,8 +22,8 @@ const MAX_RESULTS = 100;
  * With `query.text`, only posts with that text are returned. X rewrites links to `t.co`, adds a
  * media link to the text of posts with media, and HTML-escapes `&`, `<` and `>`, so both sides
  * are compared NFC-normalised, unescaped, without URLs and with whitespace collapsed. With
- * `text: ''` (a post without text), only posts with media (`attachments.media_keys`) are: a post
- * that is only a link compares equal to no text, but is no post without text.
+ * `text: ''` (a post without text), only posts with media (`attachments.media_keys`) are, and
+ * for a text that is only links, only posts without media: both compare equal to no text.
  *
  * @param http - the adapter's HTTP client
  * @param query - since, text and limit
@@ -58,11 +58,15 @@ export async function findRecentXPosts(
     context,
   });
   const now = new Date(clock.now());
-  // A post without text is media: X puts a media link in its text, which the comparison drops,
-  // and so it drops a post that is only a link. Only posts with media can be one without text.
-  const candidates = (data.data ?? []).filter(
-    (post) => query.text !== '' || (post.attachments?.media_keys ?? []).length > 0,
-  );
+  // X puts a media link in the text of a post with media, and the comparison drops links, so a
+  // post without text and a post that is only a link both compare as no text: told apart by
+  // their media (a post without text has some; one that is only a link, none).
+  const linksOnly = query.text !== undefined && withoutXRewrites(query.text).trim() === '';
+  const candidates = (data.data ?? []).filter((post) => {
+    if (!linksOnly) return true;
+    const hasMedia = (post.attachments?.media_keys ?? []).length > 0;
+    return query.text === '' ? hasMedia : !hasMedia;
+  });
   const recent = candidates.map((post) => ({
     ref: xPostRef(post.id, accountId, username ?? context.account.handle),
     ...(post.text === undefined ? {} : { text: post.text }),

@@ -475,7 +475,15 @@ describe('errors', () => {
       { media: [{ kind: 'image', mimeType: 'image/png', source: bytes() }] },
       h.context(),
     );
-    const found = await adapter.findRecentPosts({ since: new Date(START - MINUTE), text: '' }, h.context());
+    const since = new Date(START - MINUTE);
+    const found = await adapter.findRecentPosts({ since, text: '' }, h.context());
     expect(found.map((post) => post.ref.platformPostId)).toEqual([media.ref.platformPostId]);
+    // And the other way round: a post that is only a link is never taken for the media post.
+    const links = await adapter.findRecentPosts(
+      { since, text: 'https://example.com/only-a-link' },
+      h.context(),
+    );
+    expect(links.map((post) => post.ref.platformPostId)).not.toContain(media.ref.platformPostId);
+    expect(links).toHaveLength(1);
   });
 });

@@ -14,8 +14,8 @@ export interface ActionContext {
   readonly publisher: Publisher;
   readonly adapters: ReadonlyMap<string, Adapter>;
   readonly clock: Clock;
-  /** Told when the store could not record what the platform did. */
-  readonly onRecordFailed: (error: unknown) => void;
+  /** Told when the store could not record what the platform did on `item`. */
+  readonly onRecordFailed: (error: unknown, item: EngagementRef) => void;
 }
 
 /** An adapter operation on one engagement, or `undefined` when the adapter lacks it. */
@@ -95,7 +95,7 @@ export async function act<T>(
     const updated = await context.store.update(item, patch(at), at);
     return { result, item: updated ?? item };
   } catch (error) {
-    context.onRecordFailed(error);
+    context.onRecordFailed(error, { platform: item.platform, id: item.id });
     return { result, item };
   }
 }

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'eventemitter3';
-import type { InboxItem } from './inbox-item.js';
+import type { EngagementRef, InboxItem } from './inbox-item.js';
 import type { InboxSource } from './inbox-store.js';
 import type { InboxAlert } from './listening/rules.js';
 
@@ -17,13 +17,16 @@ export interface InboxErrorEvent {
   readonly error: unknown;
   /**
    * What was being done: polling a listing, running the rules, a round of the poll loop, an
-   * `engagement` or `alert` listener of the app (the other listeners and items still get theirs),
-   * or recording what an action did on the platform (the action was done and its result returned;
-   * the item is left as it was, so its status and response time miss it).
+   * `engagement` or `alert` listener of the app (the later items and the rules still run; as with
+   * any event emitter, listeners added after the one that threw miss that item), or recording what
+   * an action did on the platform (the action was done and its result returned; the item, named in
+   * `item`, is left as it was, so its status and response time miss it).
    */
   readonly during: 'poll' | 'rules' | 'loop' | 'listener' | 'record';
   /** The listing being polled, for `poll`. */
   readonly source?: InboxSource | undefined;
+  /** The item the action was on, for `record`. */
+  readonly item?: EngagementRef | undefined;
 }
 
 /**

@@ -30,7 +30,10 @@ export interface PollResult {
 export interface InboxReply {
   /** The reply as the platform made it. */
   readonly reply: Engagement;
-  /** The item answered, now `replied` (unless it was `resolved`) with its first response time. */
+  /**
+   * The item answered, now `replied` (unless it was `resolved`) with its first response time; as
+   * it was when the store failed to record the reply (an `error` event, `during: 'record'`).
+   */
   readonly item: InboxItem;
 }
 
@@ -82,7 +85,8 @@ export interface Inbox {
   ingest(engagements: Iterable<Engagement | EngagementInput>): Promise<InboxItem[]>;
   /**
    * Replies through the item's adapter, on the account's queue. The item becomes `replied`
-   * (unless `resolved`) and keeps its first response time.
+   * (unless `resolved`) and keeps its first response time; when the store fails to record that,
+   * the reply is returned all the same and an `error` event (`during: 'record'`) names the item.
    *
    * @throws UnsupportedCapabilityError when the adapter cannot reply; ValidationError when the
    *   item is not in the inbox; the adapter's error when the platform refuses

@@ -59,7 +59,7 @@ export function createInbox(options: InboxOptions): Inbox {
     publisher: settings.publisher,
     adapters: settings.adapters,
     clock,
-    onRecordFailed: (error: unknown) => reportError({ error, during: 'record' }),
+    onRecordFailed: (error: unknown, item: EngagementRef) => reportError({ error, during: 'record', item }),
   };
   let round: Promise<PollResult> | undefined;
   let loop: Promise<void> | undefined;

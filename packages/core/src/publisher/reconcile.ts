@@ -117,7 +117,7 @@ export async function reconcile(input: ReconcileInput): Promise<PublishOutcome> 
         return findOurs(input);
       });
       checked.push(
-        `findRecentPosts since ${since(input).toISOString()} (${label}): ${found === undefined ? 'not found' : found === 'several' ? 'several posts without text, none told apart' : `found ${found.ref.platformPostId}`}`,
+        `findRecentPosts since ${since(input).toISOString()} (${label}): ${found === undefined ? 'not found' : found === 'several' ? 'several matching posts, none told apart' : `found ${found.ref.platformPostId}`}`,
       );
       return found;
     } catch (lookError) {
@@ -188,7 +188,7 @@ export async function reconcile(input: ReconcileInput): Promise<PublishOutcome> 
   return isOurs(third) ? publishedAs(third) : unknown();
 }
 
-/** What one look found: our post, nothing, several text-less posts it cannot tell apart, or a failed read. */
+/** What one look found: our post, nothing, several matching posts it cannot tell apart, or a failed read. */
 type Look = RecentPost | undefined | 'several' | 'error';
 
 /** Whether a look found our post (the other outcomes are strings or `undefined`). */
@@ -231,8 +231,9 @@ function since(input: ReconcileInput): Date {
 /**
  * Our post among the account's recent ones: the adapter matches the text (the text as sent,
  * with the link the adapter appends). A post without text is looked for with `text: ''`, which
- * lists only the posts the platform shows without text (so never someone's text post), and can
- * only be told apart when it is the only one in the window (`several` when it is not).
+ * lists the posts the platform shows without text. A post is ours only when it is the only match
+ * in the window: several (two posts without text, the same text posted twice, texts a platform
+ * rewrites alike) cannot be told apart (`several`).
  */
 async function findOurs(input: ReconcileInput): Promise<RecentPost | undefined | 'several'> {
   const find = input.adapter.findRecentPosts;
@@ -247,8 +248,7 @@ async function findOurs(input: ReconcileInput): Promise<RecentPost | undefined |
     { since: since(input), text, limit: RECENT_POSTS_SCANNED, post: input.post },
     input.context,
   );
-  if (text === '') return found.length > 1 ? 'several' : found[0];
-  return found[0];
+  return found.length > 1 ? 'several' : found[0];
 }
 
 function codeOf(error: unknown): string {

@@ -72,7 +72,7 @@ export function nextInSeries(
 
 /**
  * Adds the next occurrence of a recurring entry (once, whichever worker gets here first) and
- * announces it. Called when an occurrence leaves the plan: claimed, cancelled, rejected or not
+ * announces it; nothing when the occurrence right after this one already exists, in any state. Called when an occurrence leaves the plan: claimed, cancelled, rejected or not
  * approved in time, so that skipping one occurrence never ends the series.
  *
  * @returns the entry added, or `undefined` (no recurrence, the rule ended, or already added)
@@ -83,6 +83,11 @@ export async function continueSeries(
   events: SchedulerEventEmitter,
   now: Date,
 ): Promise<ScheduleEntry | undefined> {
+  // The occurrence right after this one by the rule: once it exists, in any state (cancelled with
+  // the series too), the series was continued from here, and a late worker (one that took the
+  // occurrence over, or retries a failed write) must not add the one after it.
+  const following = nextInSeries(entry, plannedInstant(entry));
+  if (following !== undefined && (await store.get(following.entry.id)) !== undefined) return undefined;
   const next = nextInSeries(entry, now);
   if (next === undefined) return undefined;
   if (!(await store.addIfAbsent(next.entry))) return undefined;

@@ -36,7 +36,9 @@ describe('an action the platform did, which the store fails to record', () => {
     failingUpdates = 1;
     const { reply } = await inbox.reply(item, '@fan_1 sorry, fixing it');
     expect(reply.id).toBeDefined();
-    expect(emitted(inbox, 'error')).toEqual([{ error: expect.any(TransientError), during: 'record' }]);
+    expect(emitted(inbox, 'error')).toEqual([
+      { error: expect.any(TransientError), during: 'record', item: { platform: item.platform, id: item.id } },
+    ]);
     const replies = world.ig.sim.posts.filter((post) => post.text === '@fan_1 sorry, fixing it');
     expect(replies).toHaveLength(1);
     expect((await inbox.get(item))?.status).toBe('new');

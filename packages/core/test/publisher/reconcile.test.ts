@@ -217,8 +217,22 @@ describe('reconciliation', () => {
     const outcome = only(await publisher.publish(mediaOnly, [target]));
     expect(outcome.status).toBe('unknown');
     expect(outcome.status === 'unknown' && outcome.checked[1]).toContain(
-      'several posts without text, none told apart',
+      'several matching posts, none told apart',
     );
+    expect(publish).toHaveBeenCalledTimes(1);
+  });
+
+  it('never takes one of two posts with the same text for ours', async () => {
+    const twin = { ...found, ref: { ...found.ref, platformPostId: 'found-2' } };
+    const publish = vi.fn<Publish>().mockRejectedValue(lost());
+    const { publisher } = fakeWorld({
+      publish,
+      findRecentPosts: vi.fn<Find>().mockResolvedValue([found, twin]),
+      capabilities: reconciling({}),
+    });
+    const outcome = only(await publisher.publish(post, [target]));
+    expect(outcome.status).toBe('unknown');
+    expect(outcome.status === 'unknown' && outcome.checked[0]).toContain('several matching posts');
     expect(publish).toHaveBeenCalledTimes(1);
   });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createSchedulerEvents } from '../../src/scheduler/events.js';
 import { memoryScheduleStore } from '../../src/scheduler/memory-schedule-store.js';
 import type { ScheduleStore } from '../../src/scheduler/schedule-store.js';
+import { continueSeries } from '../../src/scheduler/series.js';
 import { HOUR, names, START, useWorld } from './support/world.js';
 
 // A store write that fails once (a locked database, a dropped Redis connection) while a worker
@@ -54,5 +56,23 @@ describe('a recurring series when the store fails to add its next occurrence onc
     expect(run.outcome).toBe('published');
     const next = await scheduler.list({ statuses: ['scheduled'] });
     expect(next.map((later) => later.publishAt.toISOString())).toEqual(['2026-11-23T13:00:00.000Z']);
+  });
+});
+
+describe('continuing a series late', () => {
+  it('adds nothing once the occurrence after this one exists, even cancelled with the series', async () => {
+    const scheduler = world.scheduler();
+    const hourly = { rrule: 'FREQ=DAILY;BYHOUR=13,14,15,16', start: { at: '2026-11-22T13:00', zone: 'UTC' } };
+    const [first] = await scheduler.schedule({ text: 'Hourly tip' }, [world.xTarget], hourly);
+    if (first === undefined) throw new Error('nothing scheduled');
+    world.time.set(START + HOUR);
+    await scheduler.tick();
+    const [next] = await scheduler.list({ statuses: ['scheduled'] });
+    await scheduler.cancel(next?.id ?? '', { series: true });
+    // A worker that took 13:00 over (or retries a failed write) half an hour after 14:00.
+    const late = new Date(START + 2.5 * HOUR);
+    const added = await continueSeries(first, world.store(), createSchedulerEvents(), late);
+    expect(added).toBeUndefined();
+    expect(await scheduler.list({ statuses: ['scheduled'] })).toEqual([]);
   });
 });

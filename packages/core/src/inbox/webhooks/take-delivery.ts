@@ -95,19 +95,19 @@ export async function takeDelivery(
     // A retry that arrives while this router still hands the first attempt's engagements on
     // must not be answered as a duplicate: if that attempt fails, the platform would never send
     // them again. "Retry later" instead; by then they are taken, or forgotten and taken anew.
-    if (claim.seenBefore.some((key) => deps.inFlight.has(key))) throw new EarlierAttemptRunning();
     for (const key of marked) deps.inFlight.add(key);
-    try {
-      if (claim.fresh.length > 0) {
-        await deps.onEngagements(claim.fresh, { route: route.name, platform: route.platform, deliveryId });
-      }
-    } finally {
-      for (const key of marked) deps.inFlight.delete(key);
+    if (claim.seenBefore.some((key) => deps.inFlight.has(key))) throw new EarlierAttemptRunning();
+    if (claim.fresh.length > 0) {
+      await deps.onEngagements(claim.fresh, { route: route.name, platform: route.platform, deliveryId });
     }
     return { kind: 'accepted', engagements: claim.fresh.length, duplicates: claim.duplicates };
   } catch (error) {
     if (marked.length > 0) await deps.seen.forget?.(marked).catch(() => undefined);
     return { kind: 'failed', engagements: 0, duplicates: 0, error };
+  } finally {
+    // Only now, the marks forgotten when handing on failed: a retry in between must still be
+    // told to come back later, not that it was delivered.
+    for (const key of marked) deps.inFlight.delete(key);
   }
 }
 

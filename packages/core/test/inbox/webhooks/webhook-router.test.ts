@@ -298,6 +298,44 @@ describe('createWebhookRouter: deliveries', () => {
     expect(outcomes.map((outcome) => outcome.kind)).toEqual(['failed', 'failed', 'accepted']);
   });
 
+  it('still answers 500 to a retry that arrives while a failed attempt’s marks are being forgotten', async () => {
+    const inner = memorySeenStore();
+    let release = (): void => undefined;
+    const forgetting = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let forgetStarted = (): void => undefined;
+    const started = new Promise<void>((resolve) => {
+      forgetStarted = resolve;
+    });
+    const seen: SeenStore = {
+      markSeen: (keys) => inner.markSeen(keys),
+      forget: async (keys) => {
+        forgetStarted();
+        await forgetting;
+        await inner.forget?.(keys);
+      },
+    };
+    let fail = true;
+    const taken: Engagement[] = [];
+    const { router } = world({
+      seen,
+      onEngagements: (engagements) => {
+        if (fail) throw new Error('database is down');
+        taken.push(...engagements);
+      },
+    });
+    const body = xMention('1796');
+    const first = router(await xDelivery(body));
+    await started;
+    fail = false;
+    expect((await router(await xDelivery(body))).status).toBe(500);
+    release();
+    expect((await first).status).toBe(500);
+    expect((await router(await xDelivery(body))).status).toBe(200);
+    expect(taken.map((item) => item.id)).toEqual(['1796']);
+  });
+
   it('works through a seen store of its own', async () => {
     const marks: string[][] = [];
     const inner = memorySeenStore();
