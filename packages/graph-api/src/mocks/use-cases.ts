@@ -9,14 +9,15 @@ const DAY_MS = 24 * HOUR_MS;
  * (https://developers.facebook.com/docs/graph-api/overview/rate-limiting), for the calls a
  * simulator's `platformRateLimited` picks (user tokens on the Pages API; Page tokens and Instagram
  * calls count against their Business Use Case instead). The simulator counts it per account, so
- * 200 calls per hour per account (ASSUMED: one user each), in a fixed window.
+ * 200 calls per hour per account (ASSUMED: one user each), over "a rolling one hour window" as
+ * the page says.
  *
  * @example
  * ```ts
  * createGraphSimulator({ platform: 'facebook', baseUrl, useCase: GRAPH_USE_CASES.pages, budgets: { app: { ...GRAPH_APP_BUDGET, limit: 4 } } });
  * ```
  */
-export const GRAPH_APP_BUDGET: RateBudgetRule = { limit: 200, windowMs: HOUR_MS, kind: 'fixed' };
+export const GRAPH_APP_BUDGET: RateBudgetRule = { limit: 200, windowMs: HOUR_MS, kind: 'sliding' };
 
 /** A Business Use Case: its budget, how `X-Business-Use-Case-Usage` names it, and its throttling error. */
 export interface GraphUseCase {

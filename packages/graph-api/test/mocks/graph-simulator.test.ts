@@ -9,6 +9,7 @@ import {
   createGraphSimulator,
   fieldNames,
   fieldsParameter,
+  GRAPH_APP_BUDGET,
   GRAPH_USE_CASES,
   type GraphSimulator,
   graphPage,
@@ -83,12 +84,14 @@ const graph = pages('https://graph.facebook.test');
 const small = pages('https://small.graph.test', { pages: { limit: 2, windowMs: HOUR } });
 // Every token on it is a user token, held to the Platform rate limit (the app budget).
 const tight = pages('https://tight.graph.test', { app: { limit: 1, windowMs: HOUR } }, () => true);
+// The app budget as the simulator keeps it, made small.
+const rolling = pages('https://rolling.graph.test', { app: { ...GRAPH_APP_BUDGET, limit: 2 } }, () => true);
 let running: RunningSimulators;
 let page: AccountWithTokens;
 
 beforeAll(() => {
   page = graph.sim.addAccountWithTokens({ handle: 'bakery', displayName: 'The Bakery', followers: 12 });
-  running = startSimulators(graph.sim, small.sim, tight.sim);
+  running = startSimulators(graph.sim, small.sim, tight.sim, rolling.sim);
 });
 beforeEach(() => {
   running.reset();
@@ -232,6 +235,21 @@ describe('budgets', () => {
     expect(regain[who.account.id]).toEqual([
       expect.objectContaining({ estimated_time_to_regain_access: 60 }),
     ]);
+  });
+
+  it('counts the app budget over a rolling hour, as Meta does: a call frees an hour after it was made', async () => {
+    const who = rolling.sim.addAccountWithTokens({ handle: 'bistro' });
+    const base = rolling.sim.baseUrl;
+    const get = async () =>
+      (await call('GET', `${V}/${who.account.id}`, {}, { token: who.accessToken, base })).status;
+    expect(await get()).toBe(200);
+    clock.set(START + 50 * 60_000);
+    expect(await get()).toBe(200);
+    clock.set(START + 61 * 60_000);
+    // The first call is more than an hour old: one of the two is free again, and only one.
+    expect(await get()).toBe(200);
+    clock.set(START + 62 * 60_000);
+    expect(await get()).toBe(400);
   });
 
   it('holds a user token to the app budget instead: code 4, X-App-Usage at 100', async () => {
