@@ -42,11 +42,11 @@ export async function findRecentInstagramPosts(
   const clock = context.clock ?? systemClock;
   const { accountId } = context.account;
   const limit = clampPageSize(query.limit, DEFAULT_LIMIT, MAX_LIMIT);
-  const list = async (edge: 'media' | 'stories', operation: string, since?: number) => {
+  const list = async (edge: 'media' | 'stories', since?: number) => {
     const { data } = await http.request({
       method: 'GET',
       path: `/${encodeURIComponent(accountId)}/${edge}`,
-      operation,
+      operation: `list recent ${edge}`,
       searchParams: {
         fields: 'id,caption,timestamp,permalink',
         ...(since === undefined ? {} : { since }),
@@ -63,8 +63,8 @@ export async function findRecentInstagramPosts(
   // other (neither needs a caption); without the post, both are read.
   const edges = edgesFor(query.post);
   const lists = await Promise.all([
-    edges.media ? list('media', 'list recent media', Math.floor(query.since.getTime() / 1000)) : [],
-    edges.stories ? list('stories', 'list recent stories') : [],
+    edges.media ? list('media', Math.floor(query.since.getTime() / 1000)) : [],
+    edges.stories ? list('stories') : [],
   ]);
   const now = new Date(clock.now());
   const recent = lists

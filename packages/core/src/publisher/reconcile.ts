@@ -163,7 +163,7 @@ export async function reconcile(input: ReconcileInput): Promise<PublishOutcome> 
   // A read-after-write listing proves absence only when it could tell our post apart.
   const protection = resendProtection(signals, {
     inconclusive: first === 'several' || second === 'several',
-    hasText: (input.post.text ?? '').trim() !== '',
+    postHasText: (input.post.text ?? '').trim() !== '',
   });
   if (protection === undefined) return unknown();
   for (let round = 1; ; round += 1) {
@@ -215,10 +215,10 @@ type Protection = keyof typeof PROTECTIONS;
  */
 function resendProtection(
   signals: Adapter['capabilities']['reconciliation'],
-  post: { readonly inconclusive: boolean; readonly hasText: boolean },
+  looks: { readonly inconclusive: boolean; readonly postHasText: boolean },
 ): Protection | undefined {
-  const { inconclusive, hasText } = post;
-  if (signals.duplicateSignal && hasText) return 'duplicateSignal';
+  const { inconclusive, postHasText } = looks;
+  if (signals.duplicateSignal && postHasText) return 'duplicateSignal';
   if (signals.idempotencyKey) return 'idempotencyKey';
   if (signals.readAfterWrite && !inconclusive) return 'readAfterWrite';
   return undefined;

@@ -72,8 +72,9 @@ export function nextInSeries(
 
 /**
  * Adds the next occurrence of a recurring entry (once, whichever worker gets here first) and
- * announces it; nothing when the occurrence right after this one already exists, in any state. Called when an occurrence leaves the plan: claimed, cancelled, rejected or not
- * approved in time, so that skipping one occurrence never ends the series.
+ * announces it; nothing when the occurrence right after this one already exists, in any state.
+ * Called when an occurrence leaves the plan: claimed, cancelled, rejected or not approved in
+ * time, so that skipping one occurrence never ends the series.
  *
  * @returns the entry added, or `undefined` (no recurrence, the rule ended, or already added)
  */
@@ -83,13 +84,15 @@ export async function continueSeries(
   events: SchedulerEventEmitter,
   now: Date,
 ): Promise<ScheduleEntry | undefined> {
-  // The occurrence right after this one by the rule: once it exists, in any state (cancelled with
-  // the series too), the series was continued from here, and a late worker (one that took the
-  // occurrence over, or retries a failed write) must not add the one after it.
-  const following = nextInSeries(entry, plannedInstant(entry));
-  if (following !== undefined && (await store.get(following.entry.id)) !== undefined) return undefined;
   const next = nextInSeries(entry, now);
   if (next === undefined) return undefined;
+  // A late worker (one that took the occurrence over, or retries a failed write) gets a later
+  // occurrence than the one right after this by the rule. Once that one exists, in any state
+  // (cancelled with the series too), the series was continued from here: add nothing after it.
+  // (When they are the same occurrence, `addIfAbsent` below is the check.)
+  const following = nextInSeries(entry, plannedInstant(entry));
+  const skipsFollowing = following !== undefined && following.entry.id !== next.entry.id;
+  if (skipsFollowing && (await store.get(following.entry.id)) !== undefined) return undefined;
   if (!(await store.addIfAbsent(next.entry))) return undefined;
   const stored = (await store.get(next.entry.id)) ?? next.entry;
   const { adjustment } = next;
