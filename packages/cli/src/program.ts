@@ -156,7 +156,12 @@ function program(result: RunState): Command {
     .description('answer an item through its platform')
     .argument('<item>', 'the item, as platform:id (inbox list shows it)')
     .argument('<text>', 'the reply')
-    .action(action((context, item: string, text: string) => inboxReplyCommand(context, item, text)));
+    .option('--account <id>', 'the account to reply as, when the item engages several of yours')
+    .action(
+      action((context, item: string, text: string, options: { account?: string }) =>
+        inboxReplyCommand(context, item, text, options),
+      ),
+    );
 
   root
     .command('report')

@@ -222,6 +222,7 @@ describe('smmkit-mcp --allow sim-x', () => {
 
     const replied = await call(client, 'inbox_reply', {
       platform: mine.platform,
+      account: mine.account,
       id: mine.id,
       text: 'Thank you!',
     });
@@ -230,9 +231,21 @@ describe('smmkit-mcp --allow sim-x', () => {
       reply: { platform: 'x', text: 'Thank you!' },
       item: { id: mine.id, status: 'replied' },
     });
-    const refused = await call(client, 'inbox_reply', { platform: other.platform, id: other.id, text: 'Hi' });
+    const refused = await call(client, 'inbox_reply', {
+      platform: other.platform,
+      account: other.account,
+      id: other.id,
+      text: 'Hi',
+    });
     expect(refused.isError).toBe(true);
     expect(errorOf(refused).problems?.[0]?.rule).toBe('mcp.not_allowed');
+    const misplaced = await call(client, 'inbox_reply', {
+      platform: other.platform,
+      account: 'sim-x',
+      id: other.id,
+      text: 'Hi',
+    });
+    expect(errorOf(misplaced).problems?.[0]?.rule).toBe('inbox.unknown_item');
     const after = await call(client, 'inbox_list', { poll: false, statuses: ['replied'] });
     expect((after.structuredContent as { items: { id: string }[] }).items.map((item) => item.id)).toEqual([
       mine.id,

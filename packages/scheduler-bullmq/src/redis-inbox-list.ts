@@ -1,5 +1,6 @@
 import {
   compareNewestFirst,
+  type EngagementRef,
   type InboxItem,
   type InboxPosition,
   type InboxQuery,
@@ -13,27 +14,27 @@ const CHUNK = 200;
 
 /** Where the inbox keeps its items and their order. */
 export interface InboxListKeys {
-  /** The items hash: item field (`[platform, id]` as JSON) → the item's JSON. */
+  /** The items hash: item field (`[platform, accountId, id]` as JSON) → the item's JSON. */
   readonly items: string;
   /** The order: item fields scored by `createdAt`, epoch ms. */
   readonly order: string;
 }
 
 /**
- * The field an item is kept under: `[platform, id]` as JSON, which keeps the two apart whatever
- * characters they hold.
+ * The field an item is kept under: `[platform, accountId, id]` as JSON, which keeps the three
+ * apart whatever characters they hold. The account is part of it: one platform object that
+ * engages two of the app's accounts is two items.
  *
- * @param platform - the item's platform
- * @param id - its id
+ * @param ref - the item, or which one
  * @returns the field
  */
-export function itemField(platform: string, id: string): string {
-  return JSON.stringify([platform, id]);
+export function itemField({ platform, accountId, id }: EngagementRef): string {
+  return JSON.stringify([platform, accountId, id]);
 }
 
 /**
- * The items `query` asks for, in the inbox's order (newest `createdAt` first, then platform and
- * id descending, as core's `compareNewestFirst`). Walks the order newest first a chunk at a
+ * The items `query` asks for, in the inbox's order (newest `createdAt` first, then platform,
+ * account and id descending, as core's `compareNewestFirst`). Walks the order newest first a chunk at a
  * time between the query's instants (`from`, `to`, `after`), sorts each chunk with core's
  * comparison (Redis orders equal times by bytes, core by UTF-16 units: each group of equal
  * times is read whole and sorted here), and keeps the items `matchesInboxQuery` accepts until
@@ -101,6 +102,6 @@ function upperBound(query: InboxQuery): string {
 
 /** The position of the item kept under `field` with order score `score`. */
 function positionOf(field: string, score: string): InboxPosition {
-  const [platform, id] = JSON.parse(field) as [string, string];
-  return { createdAt: new Date(Number(score)), platform, id };
+  const [platform, accountId, id] = JSON.parse(field) as [string, string, string];
+  return { createdAt: new Date(Number(score)), platform, accountId, id };
 }

@@ -38,7 +38,7 @@ export interface RedisInboxStore extends InboxStore {
  * core's `applyInboxPatch` and write it back only if it did not change meanwhile (else read it
  * again), so two people changing one item at once both win.
  *
- * Keys: `<prefix>inbox:items` (a hash: `[platform, id]` → the item as JSON, read back through
+ * Keys: `<prefix>inbox:items` (a hash: `[platform, accountId, id]` → the item as JSON, read back through
  * core's item schema), `<prefix>inbox:order` (those fields scored by `createdAt`, for newest-first
  * lists and time ranges), `<prefix>inbox:cursors` (a hash: `[platform, accountId, source]` → the
  * cursor) and `<prefix>inbox:seen` (`[scope, id]` scored by when first seen). Filters other than
@@ -85,18 +85,14 @@ export function redisInboxStore(options: RedisInboxStoreOptions): RedisInboxStor
         [keys.items, keys.order, keys.cursors],
         [
           made.length,
-          ...made.flatMap((item) => [
-            itemField(item.platform, item.id),
-            JSON.stringify(item),
-            item.createdAt.getTime(),
-          ]),
+          ...made.flatMap((item) => [itemField(item), JSON.stringify(item), item.createdAt.getTime()]),
           ...(cursor === undefined ? ['', ''] : [sourceField(cursor.source), cursorToJson(cursor.cursor)]),
         ],
       );
       return Array.isArray(added) ? added.flatMap((index) => made[Number(index)] ?? []) : [];
     },
     get: async (ref) => {
-      const json = await redis.hget(keys.items, itemField(ref.platform, ref.id));
+      const json = await redis.hget(keys.items, itemField(ref));
       return json === null ? undefined : itemFromJson(json);
     },
     list: (query = {}) => listInboxItems(redis, keys, query),
@@ -104,14 +100,14 @@ export function redisInboxStore(options: RedisInboxStoreOptions): RedisInboxStor
       rewriteField(
         redis,
         keys.items,
-        itemField(ref.platform, ref.id),
+        itemField(ref),
         (json) => {
-          // Patches never change createdAt, platform or id: the item keeps its place in the order.
+          // Patches never change createdAt, platform, account or id: the item keeps its place.
           const next = applyInboxPatch(itemFromJson(json), patch, at);
           const text = JSON.stringify(next);
           return { write: text, value: itemFromJson(text) };
         },
-        `Inbox item ${ref.platform}/${ref.id}`,
+        `Inbox item ${ref.platform}/${ref.accountId}/${ref.id}`,
       ),
     getCursor: async (source) => {
       const json = await redis.hget(keys.cursors, sourceField(source));

@@ -66,21 +66,25 @@ export async function inboxListCommand(
   });
 }
 
-/** `smmkit inbox reply <platform:id> <text>`: answers an item through its platform. */
+/** `smmkit inbox reply <platform:id> <text> [--account <id>]`: answers an item through its platform. */
 export async function inboxReplyCommand(
   context: CommandContext,
   ref: string,
   text: string,
+  options: { readonly account?: string | undefined } = {},
 ): Promise<ExitCode> {
   const at = ref.indexOf(':');
   if (at <= 0 || at === ref.length - 1)
     throw new CliError(EXIT.usage, `"${ref}" is not an item reference (platform:id, as inbox list shows)`);
-  const engagement = { platform: ref.slice(0, at), id: ref.slice(at + 1) };
+  const named = { platform: ref.slice(0, at), id: ref.slice(at + 1) };
   const { output } = context;
   return withApp(context, async (app) => {
-    if ((await app.smm.inbox.get(engagement)) === undefined) await poll(context, app);
-    if ((await app.smm.inbox.get(engagement)) === undefined)
-      throw new CliError(EXIT.usage, `No inbox item ${ref}`);
+    let engagement = await itemNamed(app, named, ref, options.account);
+    if (engagement === undefined) {
+      await poll(context, app);
+      engagement = await itemNamed(app, named, ref, options.account);
+    }
+    if (engagement === undefined) throw new CliError(EXIT.usage, `No inbox item ${ref}`);
     try {
       const { reply, item } = await app.smm.inbox.reply(engagement, text);
       output.data({
@@ -96,4 +100,38 @@ export async function inboxReplyCommand(
       return EXIT.failure;
     }
   });
+}
+
+/**
+ * The stored item `platform:id` names. One post can engage several of the app's accounts (a
+ * mention of two): the inbox keeps an item for each, and `account` (the app's account id) says
+ * which one to answer as.
+ *
+ * @throws CliError when `account` is not connected, or when several accounts hold the item and
+ *   `account` is not given
+ */
+async function itemNamed(
+  app: OpenApp,
+  named: { readonly platform: string; readonly id: string },
+  ref: string,
+  account: string | undefined,
+): Promise<InboxItem | undefined> {
+  let accountId: string | undefined;
+  if (account !== undefined) {
+    const connected = await app.smm.accounts.get(account);
+    if (connected === undefined || connected.platform !== named.platform)
+      throw new CliError(EXIT.usage, `--account: no ${named.platform} account "${account}" is connected`);
+    accountId = connected.accountId;
+  }
+  const found: InboxItem[] = [];
+  for await (const item of app.smm.inbox.items({ platforms: [named.platform] })) {
+    if (item.id === named.id && (accountId === undefined || item.accountId === accountId)) found.push(item);
+  }
+  if (found.length <= 1) return found[0];
+  const byId = new Map((await app.smm.accounts.list()).map((each) => [each.accountId, each.id]));
+  const holders = found.map((item) => byId.get(item.accountId) ?? item.accountId);
+  throw new CliError(
+    EXIT.usage,
+    `${ref} is an engagement of several accounts (${holders.join(', ')}): pass --account with the one to reply as`,
+  );
 }

@@ -27,14 +27,14 @@ type Operation<T> = ((engagement: Engagement, context: RequestContext) => Promis
  * @throws ValidationError (`inbox.unknown_item`) when the store does not keep it
  */
 export async function storedItem(store: InboxStore, ref: EngagementRef): Promise<InboxItem> {
-  const item = await store.get({ platform: ref.platform, id: ref.id });
+  const item = await store.get({ platform: ref.platform, accountId: ref.accountId, id: ref.id });
   if (item !== undefined) return item;
   throw new ValidationError(
     [
       {
         path: ['id'],
         rule: 'inbox.unknown_item',
-        message: `the inbox keeps no ${ref.platform} engagement "${ref.id.slice(0, 80)}"`,
+        message: `the inbox keeps no ${ref.platform} engagement "${ref.id.slice(0, 80)}" of account "${ref.accountId.slice(0, 80)}"`,
       },
     ],
     'inbox action',
@@ -95,7 +95,7 @@ export async function act<T>(
     const updated = await context.store.update(item, patch(at), at);
     return { result, item: updated ?? item };
   } catch (error) {
-    context.onRecordFailed(error, { platform: item.platform, id: item.id });
+    context.onRecordFailed(error, { platform: item.platform, accountId: item.accountId, id: item.id });
     return { result, item };
   }
 }

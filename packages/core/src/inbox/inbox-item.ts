@@ -50,10 +50,17 @@ export const InboxItemSchema = /* @__PURE__ */ (() =>
  */
 export interface InboxItem extends z.output<typeof InboxItemSchema> {}
 
-/** Which engagement: its platform and the platform's id for it (an {@link InboxItem} fits). */
+/**
+ * Which engagement: its platform, the connected account it is an engagement of, and the
+ * platform's id for it (an {@link InboxItem} fits). The account is part of it because one
+ * platform object can engage several of your accounts (an X post that mentions two of them):
+ * the inbox keeps one item per account, each answered as its own account.
+ */
 export interface EngagementRef {
   /** Platform id. */
   readonly platform: string;
+  /** The connected account's id on the platform (the item's `accountId`). */
+  readonly accountId: string;
   /** The platform's id for the engagement. */
   readonly id: string;
 }

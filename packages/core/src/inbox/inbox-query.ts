@@ -21,8 +21,8 @@ export function foldText(text: string): string {
 }
 
 /**
- * The inbox's order: newest `createdAt` first, then platform and id descending (by UTF-16 code
- * unit, which is SQLite's byte order for every id outside U+E000–U+FFFF).
+ * The inbox's order: newest `createdAt` first, then platform, account id and id descending (by
+ * UTF-16 code unit, which is SQLite's byte order for every id outside U+E000–U+FFFF).
  *
  * @returns negative when `a` comes first, as `Array.prototype.sort` wants
  */
@@ -30,6 +30,7 @@ export function compareNewestFirst(a: InboxPosition, b: InboxPosition): number {
   return (
     b.createdAt.getTime() - a.createdAt.getTime() ||
     compareText(b.platform, a.platform) ||
+    compareText(b.accountId, a.accountId) ||
     compareText(b.id, a.id)
   );
 }

@@ -73,12 +73,17 @@ export interface InboxQuery {
   readonly limit?: number | undefined;
 }
 
-/** A place in the newest-first order of the inbox: an item's `createdAt`, platform and id. */
+/**
+ * A place in the newest-first order of the inbox: an item's `createdAt`, platform, account and id
+ * (an {@link InboxItem} fits).
+ */
 export interface InboxPosition {
   /** When the item was created. */
   readonly createdAt: Date;
   /** Its platform. */
   readonly platform: string;
+  /** Its account's id on the platform. */
+  readonly accountId: string;
   /** Its id. */
   readonly id: string;
 }
@@ -106,7 +111,8 @@ export interface InboxAddOptions {
  */
 export interface InboxStore {
   /**
-   * Adds the engagements not kept yet (by platform and id; a repeat within the call counts once)
+   * Adds the engagements not kept yet (by platform, account and id: one engagement of two of your
+   * accounts is two items; a repeat within the call counts once)
    * as `new` items, and saves `options.cursor`, in one atomic write: a page is never stored
    * without its cursor nor the cursor without its page.
    *
@@ -116,7 +122,7 @@ export interface InboxStore {
   add(engagements: readonly Engagement[], options: InboxAddOptions): Promise<InboxItem[]>;
   /** The item, if kept. */
   get(ref: EngagementRef): Promise<InboxItem | undefined>;
-  /** Items matching `query`, newest `createdAt` first, then by platform and id, descending. */
+  /** Items matching `query`, newest `createdAt` first, then by platform, account and id, descending. */
   list(query?: InboxQuery): Promise<InboxItem[]>;
   /**
    * Applies `patch` to the item atomically, as `applyInboxPatch` does, `updatedAt` set to `at`.

@@ -165,7 +165,7 @@ export function createInbox(options: InboxOptions): Inbox {
   return {
     events,
     items: (filter = {}) => readItems(filter),
-    get: (ref) => store.get({ platform: ref.platform, id: ref.id }),
+    get: (ref) => store.get({ platform: ref.platform, accountId: ref.accountId, id: ref.id }),
     poll: (pollOptions = {}) => poll(pollOptions.signal),
     start() {
       if (loop !== undefined) return;

@@ -65,7 +65,7 @@ export function memoryInboxStore(): InboxStore {
       if (item === undefined) return undefined;
       const next = applyInboxPatch(item, patch, at);
       items.set(key, next);
-      // Patches never change createdAt, platform or id: the order holds; swap the object in place.
+      // Patches never change createdAt, platform, account or id: the order holds; swap the object in place.
       if (ordered !== undefined) ordered[ordered.indexOf(item)] = next;
       return deepCopy(next);
     },
@@ -103,7 +103,7 @@ export function memoryInboxStore(): InboxStore {
 }
 
 function itemKey(ref: EngagementRef): string {
-  return JSON.stringify([ref.platform, ref.id]);
+  return JSON.stringify([ref.platform, ref.accountId, ref.id]);
 }
 
 function sourceKey(source: InboxSource): string {

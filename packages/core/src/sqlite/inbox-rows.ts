@@ -3,10 +3,12 @@ import { type InboxItem, parseInboxItem } from '../inbox/inbox-item.js';
 import { foldText } from '../inbox/inbox-query.js';
 import type { InboxCursor, InboxQuery } from '../inbox/inbox-store.js';
 
-/** The values of an item's row, in the column order of `smmkit_inbox_items` after the key. */
+/**
+ * The values of an item's row, in the column order of `smmkit_inbox_items` after its key
+ * (platform, id, account id).
+ */
 export function itemColumns(item: InboxItem): SQLInputValue[] {
   return [
-    item.accountId,
     item.kind,
     item.createdAt.getTime(),
     item.status,
@@ -85,8 +87,14 @@ export function listQuery(query: InboxQuery): { sql: string; params: SQLInputVal
   if (query.to !== undefined) add('created_at < ?', query.to.getTime());
   if (query.deleted !== undefined) add(query.deleted ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL');
   if (query.after !== undefined) {
-    const { createdAt, platform, id } = query.after;
-    add('(created_at, platform, id) < (?, ?, ?)', createdAt.getTime(), platform, id);
+    const { createdAt, platform, accountId, id } = query.after;
+    add(
+      '(created_at, platform, account_id, id) < (?, ?, ?, ?)',
+      createdAt.getTime(),
+      platform,
+      accountId,
+      id,
+    );
   }
   if (query.accounts !== undefined) {
     add(
@@ -94,7 +102,7 @@ export function listQuery(query: InboxQuery): { sql: string; params: SQLInputVal
       JSON.stringify(query.accounts.map(({ platform, accountId }) => ({ platform, accountId }))),
     );
   }
-  let sql = `SELECT json FROM smmkit_inbox_items${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, platform DESC, id DESC`;
+  let sql = `SELECT json FROM smmkit_inbox_items${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, platform DESC, account_id DESC, id DESC`;
   if (query.limit !== undefined) {
     sql += ' LIMIT ?';
     params.push(Math.max(0, Math.floor(query.limit)));

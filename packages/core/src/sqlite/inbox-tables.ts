@@ -36,4 +36,27 @@ export const INBOX_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (scope, id)
   ) STRICT, WITHOUT ROWID;
   CREATE INDEX smmkit_inbox_seen_ids_time ON smmkit_inbox_seen_ids (seen_at);`,
+  // Version 2: an item is one engagement of one account. One platform object can engage two of
+  // the app's accounts (a post mentioning both); keyed by platform and id, the second copy was
+  // dropped. SQLite cannot change a primary key in place: copy the rows into a new table.
+  `CREATE TABLE smmkit_inbox_items_by_account (
+    platform TEXT NOT NULL,
+    id TEXT NOT NULL,
+    account_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    assignee TEXT,
+    tags TEXT NOT NULL,
+    text_folded TEXT NOT NULL,
+    deleted_at INTEGER,
+    json TEXT NOT NULL,
+    PRIMARY KEY (platform, account_id, id)
+  ) STRICT;
+  INSERT INTO smmkit_inbox_items_by_account SELECT * FROM smmkit_inbox_items;
+  DROP TABLE smmkit_inbox_items;
+  ALTER TABLE smmkit_inbox_items_by_account RENAME TO smmkit_inbox_items;
+  CREATE INDEX smmkit_inbox_items_newest ON smmkit_inbox_items (created_at DESC, platform DESC, account_id DESC, id DESC);
+  CREATE INDEX smmkit_inbox_items_account ON smmkit_inbox_items (platform, account_id, created_at);
+  CREATE INDEX smmkit_inbox_items_status ON smmkit_inbox_items (status, created_at);`,
 ];

@@ -1,5 +1,5 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { applyInboxPatch, type InboxItem, newInboxItem } from '../inbox/inbox-item.js';
+import { applyInboxPatch, type EngagementRef, type InboxItem, newInboxItem } from '../inbox/inbox-item.js';
 import type { InboxStore } from '../inbox/inbox-store.js';
 import { migrate, openDatabase } from './database.js';
 import { cursorFromJson, cursorToJson, itemColumns, itemFromJson, listQuery } from './inbox-rows.js';
@@ -41,13 +41,15 @@ export function sqliteInboxStore(pathOrDatabase: string | DatabaseSync): SqliteI
 
   const insert = db.prepare(
     `INSERT INTO smmkit_inbox_items (platform, id, account_id, kind, created_at, status, assignee, tags, text_folded, deleted_at, json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, id) DO NOTHING`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, account_id, id) DO NOTHING`,
   );
   const update = db.prepare(
-    `UPDATE smmkit_inbox_items SET account_id = ?, kind = ?, created_at = ?, status = ?, assignee = ?, tags = ?,
-       text_folded = ?, deleted_at = ?, json = ? WHERE platform = ? AND id = ?`,
+    `UPDATE smmkit_inbox_items SET kind = ?, created_at = ?, status = ?, assignee = ?, tags = ?,
+       text_folded = ?, deleted_at = ?, json = ? WHERE platform = ? AND account_id = ? AND id = ?`,
   );
-  const select = db.prepare('SELECT json FROM smmkit_inbox_items WHERE platform = ? AND id = ?');
+  const select = db.prepare(
+    'SELECT json FROM smmkit_inbox_items WHERE platform = ? AND account_id = ? AND id = ?',
+  );
   const selectCursor = db.prepare(
     'SELECT json FROM smmkit_inbox_cursors WHERE platform = ? AND account_id = ? AND source = ?',
   );
@@ -65,8 +67,8 @@ export function sqliteInboxStore(pathOrDatabase: string | DatabaseSync): SqliteI
   const unmarkSeen = db.prepare('DELETE FROM smmkit_inbox_seen_ids WHERE scope = ? AND id = ?');
   const listStatements = new Map<string, StatementSync>();
 
-  const read = (platform: string, id: string): InboxItem | undefined => {
-    const row = select.get(platform, id);
+  const read = ({ platform, accountId, id }: EngagementRef): InboxItem | undefined => {
+    const row = select.get(platform, accountId, id);
     return row === undefined ? undefined : itemFromJson(String(row.json));
   };
 
@@ -79,7 +81,8 @@ export function sqliteInboxStore(pathOrDatabase: string | DatabaseSync): SqliteI
       );
       return writeTransaction(db, () => {
         const added = made.filter(
-          (item) => Number(insert.run(item.platform, item.id, ...itemColumns(item)).changes) === 1,
+          (item) =>
+            Number(insert.run(item.platform, item.id, item.accountId, ...itemColumns(item)).changes) === 1,
         );
         if (cursor !== undefined) {
           const { platform, accountId, source } = cursor.source;
@@ -88,7 +91,7 @@ export function sqliteInboxStore(pathOrDatabase: string | DatabaseSync): SqliteI
         return added;
       });
     },
-    get: async (ref) => read(ref.platform, ref.id),
+    get: async (ref) => read(ref),
     list: async (query = {}) => {
       const { sql, params } = listQuery(query);
       let statement = listStatements.get(sql);
@@ -100,10 +103,10 @@ export function sqliteInboxStore(pathOrDatabase: string | DatabaseSync): SqliteI
     },
     update: async (ref, patch, at) =>
       writeTransaction(db, () => {
-        const current = read(ref.platform, ref.id);
+        const current = read(ref);
         if (current === undefined) return undefined;
         const next = applyInboxPatch(current, patch, at);
-        update.run(...itemColumns(next), next.platform, next.id);
+        update.run(...itemColumns(next), next.platform, next.accountId, next.id);
         return next;
       }),
     getCursor: async ({ platform, accountId, source }) => {

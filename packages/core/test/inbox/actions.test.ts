@@ -40,9 +40,9 @@ describe('acting from the inbox', () => {
     const inbox = world.inbox();
     await inbox.poll();
     if (spam === undefined || question === undefined) throw new Error('not seeded');
-    await inbox.reply({ platform: 'instagram', id: question.id }, 'It ships Monday');
+    await inbox.reply({ ...igAna, id: question.id }, 'It ships Monday');
     expect(ig.sim.engagements.get(spam.id)).toBeDefined();
-    const deleted = await inbox.delete({ platform: 'instagram', id: spam.id });
+    const deleted = await inbox.delete({ ...igAna, id: spam.id });
     expect(ig.sim.engagements.get(spam.id)).toBeUndefined();
     expect(deleted.deletedAt).toEqual(new Date(START));
     const left = [];
@@ -57,7 +57,7 @@ describe('acting from the inbox', () => {
     const inbox = world.inbox({ accounts: [xAna] });
     await inbox.poll();
     if (reply === undefined) throw new Error('not seeded');
-    const hidden = await inbox.hide({ platform: 'x', id: reply.id });
+    const hidden = await inbox.hide({ ...xAna, id: reply.id });
     expect(hidden.hidden).toBe(true);
     expect(x.tweetOf(reply.id)).toMatchObject({ id: reply.id });
     expect(x.sim.log.forRoute('PUT /2/tweets/:tweet_id/hidden')).toHaveLength(1);
@@ -106,7 +106,7 @@ describe('acting from the inbox', () => {
 
   it('refuses an item it does not keep', async () => {
     const inbox = world.inbox();
-    const refusal = await inbox.reply({ platform: 'x', id: '404' }, 'hello').catch((error: unknown) => error);
+    const refusal = await inbox.reply({ ...xAna, id: '404' }, 'hello').catch((error: unknown) => error);
     expect(ValidationError.isInstance(refusal) && refusal.problems[0]?.rule).toBe('inbox.unknown_item');
   });
 });

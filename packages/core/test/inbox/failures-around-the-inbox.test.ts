@@ -37,7 +37,11 @@ describe('an action the platform did, which the store fails to record', () => {
     const { reply } = await inbox.reply(item, '@fan_1 sorry, fixing it');
     expect(reply.id).toBeDefined();
     expect(emitted(inbox, 'error')).toEqual([
-      { error: expect.any(TransientError), during: 'record', item: { platform: item.platform, id: item.id } },
+      {
+        error: expect.any(TransientError),
+        during: 'record',
+        item: { platform: item.platform, accountId: item.accountId, id: item.id },
+      },
     ]);
     const replies = world.ig.sim.posts.filter((post) => post.text === '@fan_1 sorry, fixing it');
     expect(replies).toHaveLength(1);

@@ -14,7 +14,12 @@ describe('SLA figures from an inbox session', () => {
     const inbox = world.inbox({ accounts: [xAna, mastodonAna] });
     await inbox.poll();
     if (!x1 || !x2 || !x3 || !m1 || !m2) throw new Error('not seeded');
-    const ref = (platform: string, id: string) => ({ platform, id });
+    const accountOf = { x: xAna.accountId, mastodon: mastodonAna.accountId };
+    const ref = (platform: 'x' | 'mastodon', id: string) => ({
+      platform,
+      accountId: accountOf[platform],
+      id,
+    });
     await inbox.assign(ref('x', x1.id), 'maria');
     await inbox.assign(ref('x', x2.id), 'li');
     await inbox.assign(ref('mastodon', m1.id), 'maria');

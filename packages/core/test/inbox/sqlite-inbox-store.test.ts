@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describeInboxStore } from '@smmkit/testkit/conformance';
 import { afterAll, describe, expect, it } from 'vitest';
+import { newInboxItem } from '../../src/inbox/inbox-item.js';
 import { parseEngagement } from '../../src/parse/parse-models.js';
+import { migrate } from '../../src/sqlite/database.js';
+import { INBOX_MIGRATIONS } from '../../src/sqlite/inbox-tables.js';
 import { sqliteInboxStore } from '../../src/sqlite/sqlite-inbox-store.js';
 import { sqliteScheduleStore } from '../../src/sqlite/sqlite-schedule-store.js';
 import { sqliteTokenStore } from '../../src/sqlite/sqlite-token-store.js';
@@ -52,7 +55,7 @@ describe('sqliteInboxStore in the shared file', () => {
     const components = db.prepare('SELECT component, version FROM smmkit_schema ORDER BY component').all();
     expect(components).toEqual(
       expect.arrayContaining([
-        { component: 'inbox', version: 1 },
+        { component: 'inbox', version: 2 },
         { component: 'scheduler', version: 1 },
         { component: 'tokens', version: 1 },
       ]),
@@ -69,5 +72,26 @@ describe('sqliteInboxStore in the shared file', () => {
     db.prepare("UPDATE smmkit_schema SET version = 99 WHERE component = 'inbox'").run();
     db.close();
     expect(() => sqliteInboxStore(file)).toThrow(/inbox tables .* version 99/);
+  });
+
+  it('moves a file of the first version to one item per account, keeping its items', async () => {
+    // Version 1 kept one item per platform and id: a second account's copy of a post was dropped.
+    const file = join(dir, 'version-1.db');
+    const db = new DatabaseSync(file);
+    migrate(db, 'inbox', 1, INBOX_MIGRATIONS);
+    const kept = newInboxItem(engagement, new Date('2026-05-01T07:01:00Z'));
+    db.prepare(
+      `INSERT INTO smmkit_inbox_items (platform, id, account_id, kind, created_at, status, assignee, tags, text_folded, deleted_at, json)
+       VALUES (?, ?, ?, 'mention', ?, 'new', NULL, '[]', '@brand hello', NULL, ?)`,
+    ).run(kept.platform, kept.id, kept.accountId, kept.createdAt.getTime(), JSON.stringify(kept));
+    db.close();
+
+    const store = sqliteInboxStore(file);
+    const other = { ...engagement, accountId: '783214' };
+    const added = await store.add([engagement, other], { receivedAt: new Date('2026-05-01T07:02:00Z') });
+    expect(added.map((item) => item.accountId)).toEqual(['783214']);
+    expect(await store.get(engagement)).toEqual(kept);
+    expect((await store.list()).map((item) => item.accountId)).toEqual(['783214', '2244994945']);
+    await store.close();
   });
 });

@@ -1,35 +1,41 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ValidationError } from '@smmkit/core';
 import * as z from 'zod';
-import { accountIdsByKey, type ToolContext } from '../tool-context.js';
+import { accountKeysOf, type ToolContext } from '../tool-context.js';
 import { runTool, type ToolOutput } from '../tool-result.js';
 
 interface ReplyInput {
   readonly platform: string;
+  readonly account: string;
   readonly id: string;
   readonly text: string;
 }
 
 async function reply(context: ToolContext, input: ReplyInput): Promise<ToolOutput> {
-  const ref = { platform: input.platform, id: input.id };
-  const item = await context.app.inbox.get(ref);
-  if (item === undefined) {
+  // The allow list names the app's ids: the item's account must be one of them.
+  const { account } = input;
+  context.allow.check([account], () => ['account']);
+  const [key] = await accountKeysOf(context.app, [account], ['account']);
+  // One post can engage two of the app's accounts: the inbox keeps an item for each.
+  const ref =
+    key?.platform === input.platform
+      ? { platform: key.platform, accountId: key.accountId, id: input.id }
+      : undefined;
+  const item = ref === undefined ? undefined : await context.app.inbox.get(ref);
+  if (ref === undefined || item === undefined) {
     throw new ValidationError(
       [
         {
           path: ['id'],
           rule: 'inbox.unknown_item',
-          message: `the inbox holds no ${input.platform} item "${input.id}"`,
+          message: `the inbox holds no ${input.platform} item "${input.id}" of ${account}`,
           actual: input.id,
         },
       ],
       'request',
-      { hint: 'Take the platform and id from inbox_list; nothing was sent.' },
+      { hint: 'Take the platform, account and id from inbox_list; nothing was sent.' },
     );
   }
-  // The allow list names the app's ids: the item's account must be one of them.
-  const account = (await accountIdsByKey(context.app))(item.platform, item.accountId) ?? item.accountId;
-  context.allow.check([account], () => ['id']);
   const answered = await context.app.inbox.reply(ref, input.text);
   return {
     text: `Replied on ${account} to @${item.author.handle ?? item.author.id}: ${answered.reply.text}`,
@@ -52,6 +58,7 @@ export function registerInboxReplyTool(server: McpServer, context: ToolContext):
         `Only items of the allowed accounts: ${context.allow.ids.join(', ')}. The item becomes "replied".`,
       inputSchema: {
         platform: z.string().min(1).describe("The item's platform, from inbox_list."),
+        account: z.string().min(1).describe("The item's account, from inbox_list."),
         id: z.string().min(1).describe("The item's id, from inbox_list."),
         text: z.string().min(1).describe('The reply.'),
       },

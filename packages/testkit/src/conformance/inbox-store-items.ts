@@ -26,11 +26,13 @@ export function describeItemCases(h: InboxStoreHarness): void {
       const [added] = await store.add([engagement], { receivedAt: at(10) });
       const expected = { ...engagement, status: 'new', tags: [], receivedAt: at(10), updatedAt: at(10) };
       expect(added).toEqual(expected);
-      expect(await store.get({ platform: 'instagram', id: 'full' })).toEqual(expected);
-      expect(await store.get({ platform: 'x', id: 'full' })).toBeUndefined();
+      const account = { platform: 'instagram', accountId: '17841400000000000' };
+      expect(await store.get({ ...account, id: 'full' })).toEqual(expected);
+      expect(await store.get({ ...BRAND, id: 'full' })).toBeUndefined();
+      expect(await store.get({ ...account, accountId: '17841400000000001', id: 'full' })).toBeUndefined();
     });
 
-    it('drops duplicates by platform and id, within a call and across calls', async () => {
+    it('drops duplicates by platform, account and id, within a call and across calls', async () => {
       const store = await h.store();
       const first = await store.add([sampleEngagement('1'), sampleEngagement('1')], { receivedAt: at(1) });
       expect(first.map((item) => item.id)).toEqual(['1']);
@@ -46,7 +48,28 @@ export function describeItemCases(h: InboxStoreHarness): void {
         ['x', '2'],
         ['mastodon', '1'],
       ]);
-      expect((await store.get({ platform: 'x', id: '1' }))?.text).toBe('@brand hello 1');
+      expect((await store.get({ ...BRAND, id: '1' }))?.text).toBe('@brand hello 1');
+    });
+
+    it('keeps one engagement of two accounts as two items, each changed on its own', async () => {
+      // An X post that mentions two of the app's accounts is a mention of each.
+      const store = await h.store();
+      const other = { platform: 'x', accountId: '783214' };
+      const added = await store.add([sampleEngagement('1'), sampleEngagement('1', 0, other)], {
+        receivedAt: at(1),
+      });
+      expect(added.map((item) => item.accountId)).toEqual([BRAND.accountId, other.accountId]);
+      expect(await store.add([sampleEngagement('1', 0, other)], { receivedAt: at(2) })).toEqual([]);
+      await store.update({ ...other, id: '1' }, { status: 'replied', addTags: ['answered'] }, at(3));
+      expect(await store.get({ ...BRAND, id: '1' })).toMatchObject({ status: 'new', tags: [] });
+      expect(await store.get({ ...other, id: '1' })).toMatchObject({ status: 'replied', tags: ['answered'] });
+      const listed = await store.list();
+      expect(listed.map((item) => item.accountId)).toEqual([other.accountId, BRAND.accountId]);
+      // Paging after the first of the two gives the second: the account is part of the position.
+      expect((await store.list({ after: listed[0] })).map((item) => item.accountId)).toEqual([
+        BRAND.accountId,
+      ]);
+      expect(await store.list({ accounts: [other] })).toHaveLength(1);
     });
 
     it('refuses an invalid engagement and stores nothing of the call', async () => {
@@ -85,7 +108,7 @@ export function describeItemCases(h: InboxStoreHarness): void {
     };
     const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
 
-    it('lists newest first, then by platform and id descending', async () => {
+    it('lists newest first, then by platform, account and id descending', async () => {
       const store = await seeded();
       expect(ids(await store.list())).toEqual(['d', 'b', 'e', 'c', 'a']);
     });
@@ -104,11 +127,11 @@ export function describeItemCases(h: InboxStoreHarness): void {
     it('narrows by status, assignee (null for nobody), tag and deletion', async () => {
       const store = await seeded();
       await store.update(
-        { platform: 'x', id: 'a' },
+        { ...BRAND, id: 'a' },
         { status: 'seen', assignee: 'maria', addTags: ['vip'] },
         at(11),
       );
-      await store.update({ platform: 'x', id: 'b' }, { assignee: 'li', deletedAt: at(12) }, at(12));
+      await store.update({ ...BRAND, id: 'b' }, { assignee: 'li', deletedAt: at(12) }, at(12));
       expect(ids(await store.list({ statuses: ['seen'] }))).toEqual(['a']);
       expect(ids(await store.list({ statuses: ['new'] }))).toEqual(['d', 'b', 'e', 'c']);
       expect(ids(await store.list({ assignee: 'maria' }))).toEqual(['a']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { at, type InboxStoreHarness, sampleEngagement } from './inbox-store-harness.js';
+import { at, BRAND, type InboxStoreHarness, sampleEngagement } from './inbox-store-harness.js';
 
-const ref = { platform: 'x', id: '1' } as const;
+const ref = { ...BRAND, id: '1' } as const;
 
 /** Cases for changing items, alone and racing. */
 export function describeUpdateCases(h: InboxStoreHarness): void {
@@ -49,7 +49,7 @@ export function describeUpdateCases(h: InboxStoreHarness): void {
 
     it('answers undefined for an item it does not keep', async () => {
       const store = await withItem();
-      expect(await store.update({ platform: 'x', id: 'nope' }, { status: 'seen' }, at(2))).toBeUndefined();
+      expect(await store.update({ ...BRAND, id: 'nope' }, { status: 'seen' }, at(2))).toBeUndefined();
       expect(await store.list()).toHaveLength(1);
     });
   });
