@@ -129,6 +129,11 @@ export function redisInboxStore(options: RedisInboxStoreOptions): RedisInboxStor
     unmarkSeenIds: async (scope, ids) => {
       if (ids.length > 0) await redis.zrem(keys.seen, ...ids.map((id) => seenMember(scope, id)));
     },
+    seenIdsAt: async (scope, ids) => {
+      if (ids.length === 0) return [];
+      const scores = await redis.zmscore(keys.seen, ...ids.map((id) => seenMember(scope, id)));
+      return scores.map((score) => (score === null ? undefined : new Date(Number(score))));
+    },
     forgetSeenIds: async (before) => redis.zremrangebyscore(keys.seen, '-inf', `(${before.getTime()}`),
     close: async () => {
       if (owned) await redis.quit();

@@ -141,6 +141,8 @@ export interface InboxStore {
   markSeenIds(scope: string, ids: readonly string[], at: Date): Promise<string[]>;
   /** Forgets these ids in `scope` (a delivery that could not be handed on, so its retry is taken). */
   unmarkSeenIds(scope: string, ids: readonly string[]): Promise<void>;
+  /** When each id was recorded as seen in `scope`, in order; `undefined` for an id that was not. */
+  seenIdsAt(scope: string, ids: readonly string[]): Promise<(Date | undefined)[]>;
   /** Forgets seen ids recorded before `before`. @returns how many were forgotten */
   forgetSeenIds(before: Date): Promise<number>;
   /** Releases what the store holds (connections); the store is unusable afterwards. */

@@ -90,6 +90,11 @@ export function memoryInboxStore(): InboxStore {
     unmarkSeenIds: async (scope, ids) => {
       for (const id of ids) seen.delete(JSON.stringify([scope, id]));
     },
+    seenIdsAt: async (scope, ids) =>
+      ids.map((id) => {
+        const at = seen.get(JSON.stringify([scope, id]));
+        return at === undefined ? undefined : new Date(at);
+      }),
     forgetSeenIds: async (before) => {
       let forgotten = 0;
       for (const [key, at] of seen) {

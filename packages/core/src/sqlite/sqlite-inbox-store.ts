@@ -65,6 +65,7 @@ export function sqliteInboxStore(pathOrDatabase: string | DatabaseSync): SqliteI
   );
   const deleteSeen = db.prepare('DELETE FROM smmkit_inbox_seen_ids WHERE seen_at < ?');
   const unmarkSeen = db.prepare('DELETE FROM smmkit_inbox_seen_ids WHERE scope = ? AND id = ?');
+  const selectSeen = db.prepare('SELECT seen_at FROM smmkit_inbox_seen_ids WHERE scope = ? AND id = ?');
   const listStatements = new Map<string, StatementSync>();
 
   const read = ({ platform, accountId, id }: EngagementRef): InboxItem | undefined => {
@@ -126,6 +127,11 @@ export function sqliteInboxStore(pathOrDatabase: string | DatabaseSync): SqliteI
         for (const id of ids) unmarkSeen.run(scope, id);
       });
     },
+    seenIdsAt: async (scope, ids) =>
+      ids.map((id) => {
+        const row = selectSeen.get(scope, id);
+        return row === undefined ? undefined : new Date(Number(row.seen_at));
+      }),
     forgetSeenIds: async (before) => Number(deleteSeen.run(before.getTime()).changes),
     close: async () => {
       if (owned) db.close();

@@ -68,6 +68,17 @@ export function describeCursorCases(h: InboxStoreHarness): void {
       expect(await store.markSeenIds('instagram:webhook', ['a'], at(2))).toEqual([]);
     });
 
+    it('says when each id was first seen in its scope, and forgets that with the id', async () => {
+      const store = await h.store();
+      await store.markSeenIds('x:webhook', ['a'], at(1));
+      await store.markSeenIds('x:webhook', ['a', 'b'], at(3));
+      await store.markSeenIds('instagram:webhook', ['c'], at(2));
+      expect(await store.seenIdsAt('x:webhook', ['b', 'c', 'a'])).toEqual([at(3), undefined, at(1)]);
+      expect(await store.seenIdsAt('x:webhook', [])).toEqual([]);
+      await store.unmarkSeenIds('x:webhook', ['a']);
+      expect(await store.seenIdsAt('x:webhook', ['a', 'b'])).toEqual([undefined, at(3)]);
+    });
+
     it('gives an id marked from two handles at once to exactly one of them', async () => {
       const [one, two] = await h.pair();
       const ids = Array.from({ length: 30 }, (_, n) => `delivery-${n}`);

@@ -39,34 +39,57 @@ export function deliverySeenKey(route: string, deliveryId: string): string {
 
 /** What {@link claimDelivery} took from a delivery. */
 export interface ClaimedDelivery {
-  /** The engagements not seen before, in delivery order: hand these on. */
+  /** The engagements to hand on, in delivery order: new ones, and those taken over. */
   readonly fresh: readonly Engagement[];
   /** How many engagements were dropped as seen before (or repeated within the delivery). */
   readonly duplicates: number;
-  /** The keys this claim marked, to `forget` when handing `fresh` on fails. */
+  /** The keys this claim took (marked now, or taken over): settle them once handed on, forget them if that fails. */
   readonly marked: readonly string[];
-  /** The keys that were marked before this claim (by an earlier delivery, or one still being handed on). */
+  /**
+   * The keys marked before this claim that it did not take over (marked by an earlier delivery,
+   * or by one still being handed on).
+   */
   readonly seenBefore: readonly string[];
+  /** Whether another attempt may still be handing some of these keys on: answer "retry later". */
+  readonly running: boolean;
+}
+
+/** When {@link claimDelivery} takes its marks and which unsettled marks it takes over. */
+export interface ClaimTiming {
+  /** Now: when this claim marks its keys. */
+  readonly at: Date;
+  /**
+   * Unsettled marks made before this instant, epoch ms, belong to an attempt that stopped
+   * without settling or forgetting them (a process that died mid-way): this claim takes them
+   * over. Later ones may still be handed on: the claim is `running`.
+   */
+  readonly takeOverBefore: number;
 }
 
 /**
  * Marks a verified delivery's keys as seen and keeps the engagements that are new. When the
- * delivery's own key was seen before, the whole delivery is a redelivery and nothing is fresh.
+ * delivery's own key was seen and settled before, the whole delivery is a redelivery and nothing
+ * is fresh. With a store that tells settled keys from unsettled ones, a key marked before but
+ * not settled is either still being handed on (`running`) or, marked before `takeOverBefore`,
+ * left by an attempt that stopped: that key is taken over, as if new.
  *
  * @param seen - the store
  * @param engagements - the delivery's engagements
  * @param deliveryKey - the delivery's key, when the platform names deliveries
- * @returns the fresh engagements, the duplicates dropped and the keys marked
+ * @param timing - when the marks are taken, and from when an unsettled mark is taken over
+ * @returns the engagements to hand on, the duplicates dropped, the keys taken and whether an
+ *   earlier attempt may be running
  *
  * @example
  * ```ts
- * const { fresh } = await claimDelivery(seen, handler.parse(request));
+ * const { fresh } = await claimDelivery(seen, handler.parse(request), undefined, { at, takeOverBefore });
  * ```
  */
 export async function claimDelivery(
   seen: SeenStore,
   engagements: readonly Engagement[],
-  deliveryKey?: string | undefined,
+  deliveryKey: string | undefined,
+  timing: ClaimTiming,
 ): Promise<ClaimedDelivery> {
   // One key per engagement, first occurrence kept: a delivery may repeat an item.
   const byKey = new Map<string, Engagement>();
@@ -75,12 +98,20 @@ export async function claimDelivery(
     if (!byKey.has(key)) byKey.set(key, engagement);
   }
   const keys = [...(deliveryKey === undefined ? [] : [deliveryKey]), ...byKey.keys()];
-  if (keys.length === 0) return { fresh: [], duplicates: 0, marked: [], seenBefore: [] };
-  const isNew = await seen.markSeen(keys);
-  const marked = keys.filter((_, index) => isNew[index] === true);
+  if (keys.length === 0) return { fresh: [], duplicates: 0, marked: [], seenBefore: [], running: false };
+  const isNew = await seen.markSeen(keys, timing.at);
   const seenBefore = keys.filter((_, index) => isNew[index] !== true);
-  const redelivery = deliveryKey !== undefined && isNew[0] !== true;
+  const unsettled =
+    seenBefore.length > 0 && seen.unsettled !== undefined ? await seen.unsettled(seenBefore) : new Map();
+  const running = [...unsettled.values()].some((markedAt) => markedAt >= timing.takeOverBefore);
+  const taken = (key: string, index: number): boolean =>
+    isNew[index] === true || (unsettled.get(key) ?? Number.POSITIVE_INFINITY) < timing.takeOverBefore;
+  const marked = keys.filter(taken);
+  const leftToOthers = seenBefore.filter((key) => !marked.includes(key));
+  const redelivery = deliveryKey !== undefined && !taken(deliveryKey, 0);
   const offset = deliveryKey === undefined ? 0 : 1;
-  const fresh = redelivery ? [] : [...byKey.values()].filter((_, index) => isNew[index + offset] === true);
-  return { fresh, duplicates: engagements.length - fresh.length, marked, seenBefore };
+  const fresh = redelivery
+    ? []
+    : [...byKey].filter(([key], index) => taken(key, index + offset)).map(([, engagement]) => engagement);
+  return { fresh, duplicates: engagements.length - fresh.length, marked, seenBefore: leftToOthers, running };
 }

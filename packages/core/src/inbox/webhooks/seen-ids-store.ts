@@ -11,13 +11,18 @@ export interface SeenIdsRecorder {
   markSeenIds(scope: string, ids: readonly string[], at: Date): Promise<string[]>;
   /** Forgets ids of `scope` recorded earlier, when the store can forget single ids. */
   unmarkSeenIds?(scope: string, ids: readonly string[]): Promise<void>;
+  /** When each id was recorded in `scope`, in order (`undefined` for one that was not). */
+  seenIdsAt?(scope: string, ids: readonly string[]): Promise<(Date | undefined)[]>;
 }
 
 /** Options of {@link seenStoreOf}. */
 export interface SeenStoreOfOptions {
   /** The scope the keys are recorded in; default `webhooks`. */
   readonly scope?: string | undefined;
-  /** The clock that dates each record (the store forgets by date); default the system clock. */
+  /**
+   * The clock that dates each record the caller does not date itself (the store forgets by
+   * date; the webhook router dates its marks with its own clock); default the system clock.
+   */
   readonly clock?: Pick<Clock, 'now'> | undefined;
 }
 
@@ -25,7 +30,9 @@ export interface SeenStoreOfOptions {
  * The webhook router's {@link SeenStore} on top of a store that records seen ids by scope, such
  * as the inbox's store, so redeliveries are recognised across restarts and processes. Without
  * `unmarkSeenIds` the keys of a delivery whose engagements could not be handed on stay marked,
- * and the platform's retry of it is dropped.
+ * and the platform's retry of it is dropped. With `seenIdsAt`, keys handed on are recorded as
+ * settled in the scope `<scope>:settled`, so every process sharing the store tells a delivery
+ * still being handed on from one that is done.
  *
  * @param store - the store that records seen ids
  * @param options - the scope and clock
@@ -40,13 +47,35 @@ export function seenStoreOf(store: SeenIdsRecorder, options: SeenStoreOfOptions 
   const scope = options.scope ?? 'webhooks';
   const now = () => options.clock?.now() ?? Date.now();
   const seen: SeenStore = {
-    async markSeen(keys) {
-      const fresh = new Set(await store.markSeenIds(scope, keys, new Date(now())));
+    async markSeen(keys, at) {
+      const fresh = new Set(await store.markSeenIds(scope, keys, at ?? new Date(now())));
       // A key repeated within `keys` is new once, as SeenStore promises.
       return keys.map((key) => fresh.delete(key));
     },
   };
   const unmark = store.unmarkSeenIds;
-  if (unmark === undefined) return seen;
-  return { ...seen, forget: (keys) => unmark.call(store, scope, keys) };
+  const forget: Pick<SeenStore, 'forget'> =
+    unmark === undefined ? {} : { forget: (keys) => unmark.call(store, scope, keys) };
+  const seenIdsAt = store.seenIdsAt;
+  if (seenIdsAt === undefined) return { ...seen, ...forget };
+  const settledScope = `${scope}:settled`;
+  return {
+    ...seen,
+    ...forget,
+    settle: async (keys) => {
+      await store.markSeenIds(settledScope, keys, new Date(now()));
+    },
+    unsettled: async (keys) => {
+      const [marked, settled] = await Promise.all([
+        seenIdsAt.call(store, scope, keys),
+        seenIdsAt.call(store, settledScope, keys),
+      ]);
+      const open = new Map<string, number>();
+      keys.forEach((key, index) => {
+        const at = marked[index];
+        if (at !== undefined && settled[index] === undefined) open.set(key, at.getTime());
+      });
+      return open;
+    },
+  };
 }

@@ -11,16 +11,29 @@
  */
 export interface SeenStore {
   /**
-   * Marks every key as seen and says, in order, which were new. Must be atomic per key: when
-   * two calls race for one key, exactly one of them gets `true` for it.
+   * Marks every key as seen at `at` (default now) and says, in order, which were new. Must be
+   * atomic per key: when two calls race for one key, exactly one of them gets `true` for it.
    */
-  markSeen(keys: readonly string[]): Promise<boolean[]>;
+  markSeen(keys: readonly string[], at?: Date): Promise<boolean[]>;
   /**
    * Forgets keys this router just marked, because handing their engagements on failed: the
    * platform's retry must then be taken, not dropped. Without it such a retry is dropped as a
    * duplicate, so a store that can should implement it.
    */
   forget?(keys: readonly string[]): Promise<void>;
+  /**
+   * Records that the engagements of keys marked earlier were handed on: from now on a retry of
+   * them is a duplicate. With {@link SeenStore.unsettled}, it lets every process that shares the
+   * store tell a retry of a delivery another process is still handing on (answered 500, retry
+   * later) from one that is done (answered 200); without both, only attempts running in the same
+   * process are told apart.
+   */
+  settle?(keys: readonly string[]): Promise<void>;
+  /**
+   * Of `keys` (each marked before), those not settled yet, each with when it was marked (epoch
+   * ms): their attempt is still handing them on, or stopped without settling or forgetting them.
+   */
+  unsettled?(keys: readonly string[]): Promise<ReadonlyMap<string, number>>;
 }
 
 /** Options of {@link memorySeenStore}. */
@@ -54,22 +67,37 @@ export function memorySeenStore(options: MemorySeenStoreOptions = {}): SeenStore
   if (!Number.isInteger(maxKeys) || maxKeys < 1) {
     throw new RangeError(`memorySeenStore: maxKeys must be a positive whole number, got ${maxKeys}`);
   }
-  // A Set iterates in insertion order, so its first key is the oldest.
-  const keys = new Set<string>();
+  // A Map iterates in insertion order, so its first key is the oldest.
+  const marks = new Map<string, { readonly at: number; settled: boolean }>();
   return {
-    async markSeen(batch) {
+    async markSeen(batch, at) {
+      const time = at?.getTime() ?? Date.now();
       return batch.map((key) => {
-        if (keys.has(key)) return false;
-        keys.add(key);
-        if (keys.size > maxKeys) {
-          const oldest = keys.values().next().value;
-          if (oldest !== undefined) keys.delete(oldest);
+        if (marks.has(key)) return false;
+        marks.set(key, { at: time, settled: false });
+        if (marks.size > maxKeys) {
+          const oldest = marks.keys().next().value;
+          if (oldest !== undefined) marks.delete(oldest);
         }
         return true;
       });
     },
     async forget(batch) {
-      for (const key of batch) keys.delete(key);
+      for (const key of batch) marks.delete(key);
+    },
+    async settle(batch) {
+      for (const key of batch) {
+        const mark = marks.get(key);
+        if (mark !== undefined) mark.settled = true;
+      }
+    },
+    async unsettled(batch) {
+      const open = new Map<string, number>();
+      for (const key of batch) {
+        const mark = marks.get(key);
+        if (mark !== undefined && !mark.settled) open.set(key, mark.at);
+      }
+      return open;
     },
   };
 }

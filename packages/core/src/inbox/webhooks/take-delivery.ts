@@ -31,6 +31,8 @@ export interface TakeDeliveryDeps {
   readonly now: () => number;
   /** How far a signed time may be from now. */
   readonly maxAgeMs: number;
+  /** How long an unsettled mark may belong to a running attempt before a retry takes it over. */
+  readonly takeOverAfterMs: number;
   /** Where new engagements go. */
   readonly onEngagements: EngagementSink;
   /** The keys this router is handing on right now (marked, `onEngagements` not yet done). */
@@ -53,10 +55,12 @@ export interface TakenDelivery {
  * Takes one delivery, in the order that keeps forged and replayed deliveries out of the inbox:
  * the adapter verifies the signature (nothing is parsed before), a signed timestamp must be
  * within `maxAgeMs`, the adapter parses the engagements, their keys (and the delivery's id) are
- * marked seen and only the new ones are handed on. When handing them on fails, the keys just
- * marked are forgotten, so the platform's retry is taken rather than dropped; a retry that
- * arrives while an earlier attempt is still handing the same engagements on is `failed` (500,
- * retry later), not a duplicate, so that attempt's failure cannot lose them.
+ * marked seen and only the new ones are handed on, then settled. When handing them on fails, the
+ * keys just marked are forgotten, so the platform's retry is taken rather than dropped; a retry
+ * that arrives while an earlier attempt is still handing the same engagements on (in this
+ * process, or in any process sharing a seen store that settles keys) is `failed` (500, retry
+ * later), not a duplicate, so that attempt's failure cannot lose them. Keys an attempt left
+ * unsettled for `takeOverAfterMs` (its process stopped) are taken over by the next retry.
  *
  * @param route - the route it arrived on
  * @param request - the delivery, body read
@@ -90,16 +94,23 @@ export async function takeDelivery(
   const deliveryKey = deliveryId === undefined ? undefined : deliverySeenKey(route.name, deliveryId);
   let marked: readonly string[] = [];
   try {
-    const claim = await claimDelivery(deps.seen, engagements, deliveryKey);
+    const now = deps.now();
+    const claim = await claimDelivery(deps.seen, engagements, deliveryKey, {
+      at: new Date(now),
+      takeOverBefore: now - deps.takeOverAfterMs,
+    });
     marked = claim.marked;
     // A retry that arrives while this router still hands the first attempt's engagements on
     // must not be answered as a duplicate: if that attempt fails, the platform would never send
     // them again. "Retry later" instead; by then they are taken, or forgotten and taken anew.
     for (const key of marked) deps.inFlight.add(key);
-    if (claim.seenBefore.some((key) => deps.inFlight.has(key))) throw new EarlierAttemptRunning();
+    if (claim.running || claim.seenBefore.some((key) => deps.inFlight.has(key))) {
+      throw new EarlierAttemptRunning();
+    }
     if (claim.fresh.length > 0) {
       await deps.onEngagements(claim.fresh, { route: route.name, platform: route.platform, deliveryId });
     }
+    await settle(deps.seen, claim.marked);
     return { kind: 'accepted', engagements: claim.fresh.length, duplicates: claim.duplicates };
   } catch (error) {
     if (marked.length > 0) await deps.seen.forget?.(marked).catch(() => undefined);
@@ -111,7 +122,21 @@ export async function takeDelivery(
   }
 }
 
-/** A delivery whose engagements an earlier attempt is still handing on, in this router. */
+/**
+ * Records the keys as handed on. Its failure is not the delivery's: the engagements are handed
+ * on, and a retry meanwhile is answered "retry later", then taken over and handed on again
+ * (the inbox drops what it keeps already).
+ */
+async function settle(seen: SeenStore, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0 || seen.settle === undefined) return;
+  try {
+    await seen.settle(keys);
+  } catch {
+    // Handed on all the same; see above.
+  }
+}
+
+/** A delivery whose engagements an earlier attempt may still be handing on. */
 class EarlierAttemptRunning extends Error {
   constructor() {
     super('An earlier attempt of this delivery is still being handed on; the platform retries it later.');

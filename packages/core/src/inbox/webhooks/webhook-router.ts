@@ -31,8 +31,21 @@ export interface WebhookRouterOptions {
    * and TikTok asks for an immediate 200 (https://developers.tiktok.com/doc/webhooks-overview/).
    */
   readonly onEngagements: EngagementSink;
-  /** Keys of deliveries and engagements already taken; default `memorySeenStore()`. */
+  /**
+   * Keys of deliveries and engagements already taken; default `memorySeenStore()`. Give every
+   * process that receives deliveries the same store (`seenStoreOf(inboxStore)`): a retry that
+   * reaches one process while another still hands the first attempt on is then answered 500,
+   * retry later, so that attempt's failure cannot lose the engagements.
+   */
   readonly seen?: SeenStore | undefined;
+  /**
+   * How long, in ms, a delivery's marks may stay unsettled (marked, neither handed on nor given
+   * up) before a retry takes them over; default a minute.
+   * Until then a retry is answered 500, retry later. A process that stops while handing a
+   * delivery on leaves such marks; the platform's next retry after this long hands the
+   * engagements on again, so keep it above the longest `onEngagements` you expect.
+   */
+  readonly takeOverAfterMs?: number | undefined;
   /** The clock signed timestamps are checked against; default the system clock. */
   readonly clock?: Pick<Clock, 'now'> | undefined;
   /** How far a delivery's signed time may be from now; default 5 minutes (`DEFAULT_WEBHOOK_MAX_AGE_MS`). */
@@ -48,12 +61,19 @@ export interface WebhookRouterOptions {
   readonly onOutcome?: ((outcome: WebhookOutcome) => void) | undefined;
 }
 
+/**
+ * How long a delivery's marks may stay unsettled before a retry takes them over, by default: a
+ * minute, far above a quick store write (X waits 3 seconds for an answer).
+ */
+const DEFAULT_WEBHOOK_TAKE_OVER_AFTER_MS = 60_000;
+
 /** A fetch-standard request handler: Hono, Next.js route handlers, Bun, Deno, or Node through a `Request`. */
 export type WebhookRouter = (request: Request) => Promise<Response>;
 
 const RouterSettingsSchema = z.object({
   maxAgeMs: z._default(positiveIntegerSetting, DEFAULT_WEBHOOK_MAX_AGE_MS),
   maxBodyBytes: z._default(positiveIntegerSetting, DEFAULT_WEBHOOK_MAX_BODY_BYTES),
+  takeOverAfterMs: z._default(positiveIntegerSetting, DEFAULT_WEBHOOK_TAKE_OVER_AFTER_MS),
 });
 
 /**
@@ -84,9 +104,13 @@ const RouterSettingsSchema = z.object({
  */
 export function createWebhookRouter(options: WebhookRouterOptions): WebhookRouter {
   const routes = webhookRoutes(options.adapters);
-  const { maxAgeMs, maxBodyBytes } = parseModel(
+  const { maxAgeMs, maxBodyBytes, takeOverAfterMs } = parseModel(
     RouterSettingsSchema,
-    { maxAgeMs: options.maxAgeMs, maxBodyBytes: options.maxBodyBytes },
+    {
+      maxAgeMs: options.maxAgeMs,
+      maxBodyBytes: options.maxBodyBytes,
+      takeOverAfterMs: options.takeOverAfterMs,
+    },
     'Webhook router',
   );
   const basePath = normaliseBasePath(options.basePath ?? '/webhooks');
@@ -96,6 +120,7 @@ export function createWebhookRouter(options: WebhookRouterOptions): WebhookRoute
     seen,
     now: () => clock.now(),
     maxAgeMs,
+    takeOverAfterMs,
     onEngagements: options.onEngagements,
     inFlight: new Set<string>(),
   };

@@ -4,7 +4,7 @@ import {
   deliverySeenKey,
   engagementSeenKey,
 } from '../../../src/inbox/webhooks/delivery-dedupe.js';
-import { memorySeenStore } from '../../../src/inbox/webhooks/seen-store.js';
+import { memorySeenStore, type SeenStore } from '../../../src/inbox/webhooks/seen-store.js';
 import type { Engagement } from '../../../src/models/engagement.js';
 import { parseEngagement } from '../../../src/parse/parse-models.js';
 
@@ -31,35 +31,64 @@ describe('seen keys', () => {
 });
 
 describe('claimDelivery', () => {
+  const NOW = Date.parse('2026-11-22T09:00:00Z');
+  const MINUTE = 60_000;
+  const timing = (at = NOW) => ({ at: new Date(at), takeOverBefore: at - MINUTE });
+  /** Claims as the router does, settling what it took once handed on. */
+  const handOn = async (seen: SeenStore, engagements: Engagement[], deliveryKey?: string) => {
+    const claim = await claimDelivery(seen, engagements, deliveryKey, timing());
+    await seen.settle?.(claim.marked);
+    return claim;
+  };
+
   it('hands on each engagement once, across deliveries and within one', async () => {
     const seen = memorySeenStore();
-    const first = await claimDelivery(seen, [comment('1'), comment('2'), comment('1')]);
+    const first = await handOn(seen, [comment('1'), comment('2'), comment('1')]);
     expect(first.fresh.map((item) => item.id)).toEqual(['1', '2']);
     expect(first.duplicates).toBe(1);
-    const second = await claimDelivery(seen, [comment('2'), comment('3')]);
+    const second = await handOn(seen, [comment('2'), comment('3')]);
     expect(second.fresh.map((item) => item.id)).toEqual(['3']);
     expect(second.duplicates).toBe(1);
+    expect(second.running).toBe(false);
   });
 
   it('keeps one platform object for each account it concerns', async () => {
     const seen = memorySeenStore();
-    await claimDelivery(seen, [comment('1', 'page-1')]);
-    const other = await claimDelivery(seen, [comment('1', 'page-2')]);
+    await handOn(seen, [comment('1', 'page-1')]);
+    const other = await handOn(seen, [comment('1', 'page-2')]);
     expect(other.fresh).toHaveLength(1);
   });
 
   it('drops a whole redelivery by its id, even with engagements not seen before', async () => {
     const seen = memorySeenStore();
-    await claimDelivery(seen, [comment('1')], deliverySeenKey('tiktok', 'evt-1'));
-    const again = await claimDelivery(seen, [comment('9')], deliverySeenKey('tiktok', 'evt-1'));
+    await handOn(seen, [comment('1')], deliverySeenKey('tiktok', 'evt-1'));
+    const again = await handOn(seen, [comment('9')], deliverySeenKey('tiktok', 'evt-1'));
     expect(again.fresh).toEqual([]);
     expect(again.duplicates).toBe(1);
   });
 
   it('reports the keys it marked, so they can be forgotten', async () => {
     const seen = memorySeenStore();
-    await claimDelivery(seen, [comment('1')]);
-    const claim = await claimDelivery(seen, [comment('1'), comment('2')], deliverySeenKey('x', 'd'));
+    await handOn(seen, [comment('1')]);
+    const claim = await handOn(seen, [comment('1'), comment('2')], deliverySeenKey('x', 'd'));
     expect(claim.marked).toEqual([deliverySeenKey('x', 'd'), engagementSeenKey(comment('2'))]);
+  });
+
+  it('says an attempt may still be running while marks are recent and unsettled', async () => {
+    const seen = memorySeenStore();
+    await claimDelivery(seen, [comment('1')], undefined, timing());
+    const retry = await claimDelivery(seen, [comment('1')], undefined, timing(NOW + 30_000));
+    expect(retry).toMatchObject({ running: true, fresh: [], marked: [] });
+  });
+
+  it('takes over marks left unsettled past the take-over time, the delivery’s own included', async () => {
+    // The first attempt's process stopped after marking: nothing settled, nothing forgotten.
+    const seen = memorySeenStore();
+    const key = deliverySeenKey('tiktok', 'evt-2');
+    await claimDelivery(seen, [comment('1')], key, timing());
+    const retry = await claimDelivery(seen, [comment('1')], key, timing(NOW + 2 * MINUTE));
+    expect(retry.running).toBe(false);
+    expect(retry.fresh.map((item) => item.id)).toEqual(['1']);
+    expect(retry.marked).toEqual([key, engagementSeenKey(comment('1'))]);
   });
 });

@@ -1,5 +1,6 @@
 import { manualClock } from '@smmkit/testkit';
 import { describe, expect, it } from 'vitest';
+import { memoryInboxStore } from '../../../src/inbox/memory-inbox-store.js';
 import { type SeenIdsRecorder, seenStoreOf } from '../../../src/inbox/webhooks/seen-ids-store.js';
 
 /** A recorder that keeps what it was told, as a store's `markSeenIds` would. */
@@ -44,5 +45,20 @@ describe('seenStoreOf', () => {
     await seen.markSeen(['a']);
     await seen.forget?.(['a']);
     expect(await seen.markSeen(['a'])).toEqual([true]);
+  });
+
+  it('settles keys in a scope of their own, telling keys still being handed on from those done', async () => {
+    const store = memoryInboxStore();
+    const seen = seenStoreOf(store, { scope: 'hooks', clock: manualClock(5_000) });
+    await seen.markSeen(['a', 'b'], new Date(1_000));
+    await seen.settle?.(['a']);
+    expect(await seen.unsettled?.(['a', 'b', 'never'])).toEqual(new Map([['b', 1_000]]));
+    expect(await store.seenIdsAt('hooks:settled', ['a'])).toEqual([new Date(5_000)]);
+  });
+
+  it('leaves settling out when the store cannot say when it saw an id', () => {
+    const seen = seenStoreOf(recorder(true).store);
+    expect(seen.settle).toBeUndefined();
+    expect(seen.unsettled).toBeUndefined();
   });
 });

@@ -27,6 +27,13 @@ describe('memorySeenStore', () => {
     expect(await seen.markSeen(['a', 'b'])).toEqual([true, false]);
   });
 
+  it('keeps each key unsettled, with when it was marked, until it is settled', async () => {
+    const seen = memorySeenStore();
+    await seen.markSeen(['a', 'b'], new Date(1_000));
+    await seen.settle?.(['a', 'never']);
+    expect(await seen.unsettled?.(['a', 'b', 'never'])).toEqual(new Map([['b', 1_000]]));
+  });
+
   it('refuses a bound that is not a positive whole number', () => {
     expect(() => memorySeenStore({ maxKeys: 0 })).toThrow(RangeError);
     expect(() => memorySeenStore({ maxKeys: 1.5 })).toThrow(RangeError);

@@ -6,6 +6,8 @@ import { signXWebhook, xAccountActivityEvent, xCrcResponse } from '@smmkit/adapt
 import { signGraphWebhook } from '@smmkit/graph-api/mocks';
 import { manualClock } from '@smmkit/testkit';
 import { describe, expect, it } from 'vitest';
+import { memoryInboxStore } from '../../../src/inbox/memory-inbox-store.js';
+import { seenStoreOf } from '../../../src/inbox/webhooks/seen-ids-store.js';
 import { memorySeenStore, type SeenStore } from '../../../src/inbox/webhooks/seen-store.js';
 import type { WebhookOutcome } from '../../../src/inbox/webhooks/webhook-outcome.js';
 import {
@@ -336,6 +338,69 @@ describe('createWebhookRouter: deliveries', () => {
     expect(taken.map((item) => item.id)).toEqual(['1796']);
   });
 
+  it('answers 500 to a retry that reaches another process while the first still hands on, sharing the inbox’s store', async () => {
+    // Two receivers behind one load balancer, one inbox store between them.
+    const store = memoryInboxStore();
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const taken: Engagement[] = [];
+    const one = world({
+      seen: seenStoreOf(store),
+      onEngagements: async () => {
+        await gate;
+        throw new Error('database is down');
+      },
+    });
+    const two = world({
+      seen: seenStoreOf(store),
+      onEngagements: (engagements) => {
+        taken.push(...engagements);
+      },
+    });
+    const body = xMention('1797');
+    const first = one.router(await xDelivery(body));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect((await two.router(await xDelivery(body))).status).toBe(500);
+    release();
+    expect((await first).status).toBe(500);
+    expect((await two.router(await xDelivery(body))).status).toBe(200);
+    expect(taken.map((item) => item.id)).toEqual(['1797']);
+    // Handed on and settled: a later retry is a duplicate.
+    expect((await two.router(await xDelivery(body))).status).toBe(200);
+    expect(two.outcomes.map((outcome) => [outcome.kind, outcome.engagements, outcome.duplicates])).toEqual([
+      ['failed', 0, 0],
+      ['accepted', 1, 0],
+      ['accepted', 0, 1],
+    ]);
+  });
+
+  it('takes over a delivery whose first attempt stopped mid-way, once the take-over time has passed', async () => {
+    const store = memoryInboxStore();
+    const taken: Engagement[] = [];
+    // The first process marks the delivery and dies before handing it on.
+    const stopped = world({
+      seen: seenStoreOf(store),
+      onEngagements: () => new Promise<void>(() => undefined),
+    });
+    const body = xMention('1798');
+    void stopped.router(await xDelivery(body));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const other = world({
+      seen: seenStoreOf(store),
+      takeOverAfterMs: 30_000,
+      onEngagements: (engagements) => {
+        taken.push(...engagements);
+      },
+    });
+    other.clock.set(NOW + 20_000);
+    expect((await other.router(await xDelivery(body))).status).toBe(500);
+    other.clock.set(NOW + 40_000);
+    expect((await other.router(await xDelivery(body))).status).toBe(200);
+    expect(taken.map((item) => item.id)).toEqual(['1798']);
+  });
+
   it('works through a seen store of its own', async () => {
     const marks: string[][] = [];
     const inner = memorySeenStore();
@@ -389,6 +454,7 @@ describe('createWebhookRouter: limits and routing', () => {
   it('refuses limits that are not positive whole numbers', () => {
     expect(() => world({ maxAgeMs: 0 })).toThrow(/maxAgeMs/);
     expect(() => world({ maxBodyBytes: -1 })).toThrow(/maxBodyBytes/);
+    expect(() => world({ takeOverAfterMs: Number.NaN })).toThrow(/takeOverAfterMs/);
   });
 
   it('answers the platform even when onOutcome throws', async () => {
