@@ -32,3 +32,19 @@ for i = 2, #ARGV do
   if redis.call('ZADD', KEYS[1], 'NX', ARGV[1], ARGV[i]) == 1 then fresh[#fresh + 1] = i - 2 end
 end
 return fresh`);
+
+/**
+ * Moves seen records still at a time to another. KEYS[1]: the seen sorted set. ARGV[1]: the new
+ * time, epoch ms; then pairs of member and the time it must still have. Answers the 0-based
+ * positions (among the pairs) of the records moved.
+ */
+export const MOVE_SEEN = luaScript(`
+local moved = {}
+for i = 2, #ARGV, 2 do
+  local score = redis.call('ZSCORE', KEYS[1], ARGV[i])
+  if score and tonumber(score) == tonumber(ARGV[i + 1]) then
+    redis.call('ZADD', KEYS[1], 'XX', ARGV[1], ARGV[i])
+    moved[#moved + 1] = (i - 2) / 2
+  end
+end
+return moved`);

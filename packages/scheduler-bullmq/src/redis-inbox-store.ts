@@ -9,7 +9,7 @@ import {
 import { Redis } from 'ioredis';
 import { cursorFromJson, cursorToJson } from './redis-inbox-cursor.js';
 import { itemField, listInboxItems } from './redis-inbox-list.js';
-import { ADD_ITEMS, MARK_SEEN } from './redis-inbox-scripts.js';
+import { ADD_ITEMS, MARK_SEEN, MOVE_SEEN } from './redis-inbox-scripts.js';
 import { rewriteField } from './redis-store-field-cas.js';
 
 /** Options of {@link redisInboxStore}. */
@@ -133,6 +133,15 @@ export function redisInboxStore(options: RedisInboxStoreOptions): RedisInboxStor
       if (ids.length === 0) return [];
       const scores = await redis.zmscore(keys.seen, ...ids.map((id) => seenMember(scope, id)));
       return scores.map((score) => (score === null ? undefined : new Date(Number(score))));
+    },
+    moveSeenIds: async (scope, moves, to) => {
+      if (moves.length === 0) return [];
+      const moved = await MOVE_SEEN.run(
+        redis,
+        [keys.seen],
+        [to.getTime(), ...moves.flatMap(({ id, from }) => [seenMember(scope, id), from.getTime()])],
+      );
+      return Array.isArray(moved) ? moved.flatMap((index) => moves[Number(index)]?.id ?? []) : [];
     },
     forgetSeenIds: async (before) => redis.zremrangebyscore(keys.seen, '-inf', `(${before.getTime()}`),
     close: async () => {

@@ -56,10 +56,15 @@ export async function inboxListCommand(
     }
     output.data({ ok: failures === 0, items: items.map(itemJson) });
     if (items.length === 0) output.line(output.paint('dim', 'the inbox is empty'));
+    // The app's account id says whose item it is (`inbox reply --account` takes it).
+    const accountOf = new Map(
+      (await app.smm.accounts.list()).map((each) => [`${each.platform}\u0000${each.accountId}`, each.id]),
+    );
     for (const item of items) {
       const text = item.text.replace(/\s+/g, ' ').slice(0, 70);
+      const account = accountOf.get(`${item.platform}\u0000${item.accountId}`) ?? item.accountId;
       output.line(
-        `${output.paint('dim', `${item.platform}:${item.id}`)}  ${item.status.padEnd(8)} ${item.kind.padEnd(8)} @${item.author.handle ?? item.author.id}: ${text}`,
+        `${output.paint('dim', `${item.platform}:${item.id}`)}  ${account}  ${item.status.padEnd(8)} ${item.kind.padEnd(8)} @${item.author.handle ?? item.author.id}: ${text}`,
       );
     }
     return failures === 0 ? EXIT.ok : EXIT.failure;
@@ -103,9 +108,9 @@ export async function inboxReplyCommand(
 }
 
 /**
- * The stored item `platform:id` names. One post can engage several of the app's accounts (a
- * mention of two): the inbox keeps an item for each, and `account` (the app's account id) says
- * which one to answer as.
+ * The stored item `platform:id` names, looked up for each connected account of that platform.
+ * One post can engage several of the app's accounts (a mention of two): the inbox keeps an item
+ * for each, and `account` (the app's account id) says which one to answer as.
  *
  * @throws CliError when `account` is not connected, or when several accounts hold the item and
  *   `account` is not given
@@ -116,22 +121,19 @@ async function itemNamed(
   ref: string,
   account: string | undefined,
 ): Promise<InboxItem | undefined> {
-  let accountId: string | undefined;
-  if (account !== undefined) {
-    const connected = await app.smm.accounts.get(account);
-    if (connected === undefined || connected.platform !== named.platform)
-      throw new CliError(EXIT.usage, `--account: no ${named.platform} account "${account}" is connected`);
-    accountId = connected.accountId;
+  const accounts = (await app.smm.accounts.list()).filter(
+    (each) => each.platform === named.platform && (account === undefined || each.id === account),
+  );
+  if (account !== undefined && accounts.length === 0)
+    throw new CliError(EXIT.usage, `--account: no ${named.platform} account "${account}" is connected`);
+  const found: { readonly item: InboxItem; readonly account: string }[] = [];
+  for (const each of accounts) {
+    const item = await app.smm.inbox.get({ ...named, accountId: each.accountId });
+    if (item !== undefined) found.push({ item, account: each.id });
   }
-  const found: InboxItem[] = [];
-  for await (const item of app.smm.inbox.items({ platforms: [named.platform] })) {
-    if (item.id === named.id && (accountId === undefined || item.accountId === accountId)) found.push(item);
-  }
-  if (found.length <= 1) return found[0];
-  const byId = new Map((await app.smm.accounts.list()).map((each) => [each.accountId, each.id]));
-  const holders = found.map((item) => byId.get(item.accountId) ?? item.accountId);
+  if (found.length <= 1) return found[0]?.item;
   throw new CliError(
     EXIT.usage,
-    `${ref} is an engagement of several accounts (${holders.join(', ')}): pass --account with the one to reply as`,
+    `${ref} is an engagement of several accounts (${found.map((each) => each.account).join(', ')}): pass --account with the one to reply as`,
   );
 }

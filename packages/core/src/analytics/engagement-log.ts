@@ -3,8 +3,9 @@ import type { EngagementResponse } from './post-meta.js';
 
 /**
  * The engagements and the team's responses the aggregator was given, kept for the engagement
- * SLA figures. Engagements are keyed by (platform, id), so a re-polled inbox page replaces rather
- * than duplicates; responses by (platform, engagementId, respondedAt), so several replies to one
+ * SLA figures. Engagements are keyed by (platform, account, id), so a re-polled inbox page
+ * replaces rather than duplicates while one post that engages two of your accounts stays two;
+ * responses by (platform, account, engagementId, respondedAt), so several replies to one
  * engagement are all kept while an identical one sent twice is kept once.
  */
 export class EngagementLog {
@@ -15,13 +16,14 @@ export class EngagementLog {
 
   /** Adds or replaces an engagement. */
   putEngagement(engagement: Engagement): void {
-    this.byId.set(`${engagement.platform}\u0000${engagement.id}`, engagement);
+    this.byId.set(JSON.stringify([engagement.platform, engagement.accountId, engagement.id]), engagement);
     this.engagementList = undefined;
   }
 
   /** Adds a response (an identical one is kept once). */
   putResponse(response: EngagementResponse): void {
-    const key = `${response.platform}\u0000${response.engagementId}\u0000${response.respondedAt.getTime()}`;
+    const { platform, accountId, engagementId, respondedAt } = response;
+    const key = JSON.stringify([platform, accountId ?? null, engagementId, respondedAt.getTime()]);
     this.responsesByKey.set(key, response);
     this.responseList = undefined;
   }

@@ -77,9 +77,11 @@ interface Handled {
  * target, response and resolution rates.
  *
  * - Inbound = engagements of the kinds in `comment`, `reply`, `mention` and `direct_message`, not the account's own
- *   (`outgoing: true`, or `author.id === accountId`); a repeated (platform, id) counts once.
- * - First-response time = earliest `respondedAt` of the responses matching (platform, id), minus
- *   `createdAt`; a response stamped before the engagement (clock skew) counts as 0 ms.
+ *   (`outgoing: true`, or `author.id === accountId`); a repeated (platform, account, id) counts
+ *   once, and one post that engages two of your accounts counts once for each.
+ * - First-response time = earliest `respondedAt` of the responses matching (platform, id) and,
+ *   when the response names one, the account, minus `createdAt`; a response stamped before the
+ *   engagement (clock skew) counts as 0 ms.
  * - Median and p90 use linear interpolation between closest ranks (Hyndman & Fan type 7, as
  *   Excel `PERCENTILE.INC` and NumPy's default): with the n times sorted x₀ ≤ … ≤ xₙ₋₁ and
  *   h = (n − 1)·q, Q(q) = x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋₊₁ − x⌊h⌋).
@@ -107,22 +109,23 @@ export function engagementSla(
   options: EngagementSlaOptions,
 ): SlaReport {
   validate(engagements, responses, options.targetMs);
-  const firstResponse = new Map<string, { at: number; resolved: boolean }>();
+  // Responses that name their account answer that account's copy; the others every copy.
+  const firstResponse = new Map<string, FirstResponse>();
   for (const response of responses) {
-    const key = keyOf(response.platform, response.engagementId);
-    const at = response.respondedAt.getTime();
-    const known = firstResponse.get(key);
-    firstResponse.set(key, {
-      at: known === undefined ? at : Math.min(known.at, at),
-      resolved: (known?.resolved ?? false) || response.resolved === true,
-    });
+    const key = keyOf(response.platform, response.accountId, response.engagementId);
+    firstResponse.set(key, earliest(firstResponse.get(key), response));
   }
 
   const handled = new Map<string, Handled>();
+  const handledIds = new Set<string>();
   for (const engagement of engagements) {
-    const key = keyOf(engagement.platform, engagement.id);
+    const key = keyOf(engagement.platform, engagement.accountId ?? '', engagement.id);
     if (!isInbound(engagement) || handled.has(key)) continue;
-    const response = firstResponse.get(key);
+    handledIds.add(keyOf(engagement.platform, undefined, engagement.id));
+    const response = earlier(
+      firstResponse.get(key),
+      firstResponse.get(keyOf(engagement.platform, undefined, engagement.id)),
+    );
     handled.set(key, {
       platform: engagement.platform,
       firstResponseMs:
@@ -145,14 +148,34 @@ export function engagementSla(
         ),
       ]),
     ),
-    unmatchedResponses: responses.filter(
-      (response) => !handled.has(keyOf(response.platform, response.engagementId)),
-    ).length,
+    unmatchedResponses: responses.filter((response) => {
+      const key = keyOf(response.platform, response.accountId, response.engagementId);
+      return response.accountId === undefined ? !handledIds.has(key) : !handled.has(key);
+    }).length,
   };
 }
 
-function keyOf(platform: string, id: string): string {
-  return JSON.stringify([platform, id]);
+/** The earliest response to one engagement, and whether any of them resolved it. */
+interface FirstResponse {
+  readonly at: number;
+  readonly resolved: boolean;
+}
+
+/** `known` with `response` counted in. */
+function earliest(known: FirstResponse | undefined, response: EngagementResponse): FirstResponse {
+  const own = { at: response.respondedAt.getTime(), resolved: response.resolved === true };
+  return earlier(known, own) ?? own;
+}
+
+/** The earlier of two first responses, resolved when either is; `undefined` when both are. */
+function earlier(a: FirstResponse | undefined, b: FirstResponse | undefined): FirstResponse | undefined {
+  if (a === undefined || b === undefined) return a ?? b;
+  return { at: Math.min(a.at, b.at), resolved: a.resolved || b.resolved };
+}
+
+/** An engagement's key; `accountId` undefined for a response that names no account. */
+function keyOf(platform: string, accountId: string | undefined, id: string): string {
+  return JSON.stringify(accountId === undefined ? [platform, id] : [platform, accountId, id]);
 }
 
 function isInbound(engagement: SlaEngagement): boolean {

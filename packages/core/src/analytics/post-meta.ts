@@ -36,6 +36,12 @@ export interface PostMeta {
 export interface EngagementResponse {
   /** Platform id of the engagement answered. */
   readonly platform: string;
+  /**
+   * The account that answered (matches `Engagement.accountId`). One post can engage two of your
+   * accounts (a mention of both), each copy answered on its own: with it, the response counts
+   * for that account's copy only; without it, for every copy with this platform and id.
+   */
+  readonly accountId?: string | undefined;
   /** The engagement's id (matches `Engagement.id`). */
   readonly engagementId: string;
   /** When the team responded. */

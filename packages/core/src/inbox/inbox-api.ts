@@ -76,7 +76,7 @@ export interface Inbox {
   stop(): Promise<void>;
   /**
    * Adds engagements from elsewhere (a webhook's parsed events): checked, stored, deduplicated
-   * by platform and id with what polling found, then `engagement` events and rules, as for polled
+   * by platform, account and id with what polling found, then `engagement` events and rules, as for polled
    * ones. The account's own items are left out.
    *
    * @returns the items added (duplicates left out)

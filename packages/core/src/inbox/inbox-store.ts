@@ -143,6 +143,18 @@ export interface InboxStore {
   unmarkSeenIds(scope: string, ids: readonly string[]): Promise<void>;
   /** When each id was recorded as seen in `scope`, in order; `undefined` for an id that was not. */
   seenIdsAt(scope: string, ids: readonly string[]): Promise<(Date | undefined)[]>;
+  /**
+   * Moves the records of `scope` that are still at `from` to `to` (a webhook retry taking over
+   * what a stopped process left): of several processes moving one record at once, exactly one
+   * gets its id back.
+   *
+   * @returns the ids moved
+   */
+  moveSeenIds(
+    scope: string,
+    moves: readonly { readonly id: string; readonly from: Date }[],
+    to: Date,
+  ): Promise<string[]>;
   /** Forgets seen ids recorded before `before`. @returns how many were forgotten */
   forgetSeenIds(before: Date): Promise<number>;
   /** Releases what the store holds (connections); the store is unusable afterwards. */

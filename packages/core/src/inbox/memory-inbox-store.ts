@@ -95,6 +95,13 @@ export function memoryInboxStore(): InboxStore {
         const at = seen.get(JSON.stringify([scope, id]));
         return at === undefined ? undefined : new Date(at);
       }),
+    moveSeenIds: async (scope, moves, to) =>
+      moves.flatMap(({ id, from }) => {
+        const key = JSON.stringify([scope, id]);
+        if (seen.get(key) !== from.getTime()) return [];
+        seen.set(key, to.getTime());
+        return [id];
+      }),
     forgetSeenIds: async (before) => {
       let forgotten = 0;
       for (const [key, at] of seen) {

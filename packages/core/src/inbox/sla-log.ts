@@ -38,6 +38,7 @@ export function slaLogOf(items: readonly InboxItem[]): InboxSlaLog {
       : [
           {
             platform: item.platform,
+            accountId: item.accountId,
             engagementId: item.id,
             respondedAt: item.firstResponseAt,
             resolved: item.status === 'resolved',

@@ -66,6 +66,9 @@ export function sqliteInboxStore(pathOrDatabase: string | DatabaseSync): SqliteI
   const deleteSeen = db.prepare('DELETE FROM smmkit_inbox_seen_ids WHERE seen_at < ?');
   const unmarkSeen = db.prepare('DELETE FROM smmkit_inbox_seen_ids WHERE scope = ? AND id = ?');
   const selectSeen = db.prepare('SELECT seen_at FROM smmkit_inbox_seen_ids WHERE scope = ? AND id = ?');
+  const moveSeen = db.prepare(
+    'UPDATE smmkit_inbox_seen_ids SET seen_at = ? WHERE scope = ? AND id = ? AND seen_at = ?',
+  );
   const listStatements = new Map<string, StatementSync>();
 
   const read = ({ platform, accountId, id }: EngagementRef): InboxItem | undefined => {
@@ -132,6 +135,12 @@ export function sqliteInboxStore(pathOrDatabase: string | DatabaseSync): SqliteI
         const row = selectSeen.get(scope, id);
         return row === undefined ? undefined : new Date(Number(row.seen_at));
       }),
+    moveSeenIds: async (scope, moves, to) =>
+      writeTransaction(db, () =>
+        moves.flatMap(({ id, from }) =>
+          Number(moveSeen.run(to.getTime(), scope, id, from.getTime()).changes) === 1 ? [id] : [],
+        ),
+      ),
     forgetSeenIds: async (before) => Number(deleteSeen.run(before.getTime()).changes),
     close: async () => {
       if (owned) db.close();

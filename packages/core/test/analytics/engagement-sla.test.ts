@@ -23,6 +23,22 @@ const response = (platform: string, engagementId: string, afterMinutes: number, 
   }) satisfies EngagementResponse;
 
 describe('engagementSla', () => {
+  it('counts one post that engages two accounts once for each, answered by the account that replied', () => {
+    const [ana, ben] = [
+      engagement('x', '1790', 'mention', { accountId: 'ana' }),
+      engagement('x', '1790', 'mention', { accountId: 'ben' }),
+    ];
+    const byBen = { ...response('x', '1790', 10), accountId: 'ben' };
+    const one = engagementSla([ana, ben], [byBen], { targetMs: 30 * MINUTE });
+    expect(one.overall).toMatchObject({ inbound: 2, answered: 1, responseRate: 0.5 });
+    expect(one.unmatchedResponses).toBe(0);
+    // A response that names no account answers every copy, as before accounts were told apart.
+    const any = engagementSla([ana, ben], [response('x', '1790', 10)], { targetMs: 30 * MINUTE });
+    expect(any.overall).toMatchObject({ inbound: 2, answered: 2 });
+    const elsewhere = { ...response('x', '1790', 10), accountId: 'cy' };
+    expect(engagementSla([ana, ben], [elsewhere], { targetMs: MINUTE }).unmatchedResponses).toBe(1);
+  });
+
   it('computes median and p90 first-response times by linear interpolation', () => {
     const engagements = ['1', '2', '3', '4', '5'].map((id) => engagement('x', id));
     const responses = [10, 20, 30, 40, 100].map((m, i) => response('x', String(i + 1), m));

@@ -2,6 +2,7 @@ import { createXAdapter } from '@smmkit/adapter-x';
 import { createXSimulator } from '@smmkit/adapter-x/mocks';
 import { fastForwardClock, manualClock, type RunningSimulators, startSimulators } from '@smmkit/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engagementSla } from '../../src/analytics/engagement-sla.js';
 import { staticTokenProvider } from '../../src/auth/static-token-provider.js';
 import { createInbox } from '../../src/inbox/inbox.js';
 import { memoryInboxStore } from '../../src/inbox/memory-inbox-store.js';
@@ -56,5 +57,9 @@ describe('one post that engages two of the app’s accounts', () => {
     expect(x.tweetOf(reply.id)).toMatchObject({ author_id: ben.account.id });
     expect(item).toMatchObject({ accountId: ben.account.id, status: 'replied' });
     expect(await inbox.get({ ...anaAccount, id: post.id })).toMatchObject({ status: 'new' });
+    // Ana's copy still waits for an answer in the SLA figures.
+    const log = await inbox.slaLog();
+    const sla = engagementSla(log.engagements, log.responses, { targetMs: 3_600_000 });
+    expect(sla.overall).toMatchObject({ inbound: 2, answered: 1 });
   });
 });

@@ -102,7 +102,7 @@ export function registerInboxListTool(server: McpServer, context: ToolContext): 
       description:
         'Lists the comments, replies, mentions and direct messages of every connected account, newest first, ' +
         'after one round of polling the platforms (poll: false reads only what the inbox already holds). ' +
-        'Answer one with inbox_reply, by its platform and id.',
+        'Answer one with inbox_reply, by its platform, account and id.',
       inputSchema: {
         poll: z.boolean().optional().describe('Poll every account first (default true); reads only.'),
         statuses: z.array(z.enum(STATUSES)).min(1).optional().describe('Only items in these states.'),

@@ -79,6 +79,32 @@ export function describeCursorCases(h: InboxStoreHarness): void {
       expect(await store.seenIdsAt('x:webhook', ['a', 'b'])).toEqual([undefined, at(3)]);
     });
 
+    it('moves a record only while it is still at the time given', async () => {
+      const store = await h.store();
+      await store.markSeenIds('x:webhook', ['a', 'b'], at(1));
+      const moves = [
+        { id: 'a', from: at(1) },
+        { id: 'b', from: at(2) },
+        { id: 'never', from: at(1) },
+      ];
+      expect(await store.moveSeenIds('x:webhook', moves, at(5))).toEqual(['a']);
+      expect(await store.moveSeenIds('x:webhook', [{ id: 'a', from: at(1) }], at(6))).toEqual([]);
+      expect(await store.seenIdsAt('x:webhook', ['a', 'b'])).toEqual([at(5), at(1)]);
+      expect(await store.moveSeenIds('instagram:webhook', [{ id: 'a', from: at(5) }], at(6))).toEqual([]);
+    });
+
+    it('moves a record from two handles at once for exactly one of them', async () => {
+      const [one, two] = await h.pair();
+      const ids = Array.from({ length: 30 }, (_, n) => `delivery-${n}`);
+      await one.markSeenIds('x:webhook', ids, at(1));
+      const moves = ids.map((id) => ({ id, from: at(1) }));
+      const results = await Promise.all([
+        one.moveSeenIds('x:webhook', moves, at(2)),
+        two.moveSeenIds('x:webhook', [...moves].reverse(), at(3)),
+      ]);
+      expect(results.flat().sort()).toEqual([...ids].sort());
+    });
+
     it('gives an id marked from two handles at once to exactly one of them', async () => {
       const [one, two] = await h.pair();
       const ids = Array.from({ length: 30 }, (_, n) => `delivery-${n}`);

@@ -17,10 +17,11 @@ export interface InboxStoreSuiteOptions {
 
 /**
  * Registers the inbox store conformance suite with vitest: what every `InboxStore` must do, for
- * the in-memory and SQLite stores and yours. Items are added once per platform and id (of
- * racing adds, exactly one gets each back) and read back whole; lists come newest first, narrow
- * by every filter and page without repeats; patches apply atomically (two changes at once both
- * stay); a page's cursor is saved with it or not at all; seen ids are handed out once.
+ * the in-memory and SQLite stores and yours. Items are added once per platform, account and id
+ * (of racing adds, exactly one gets each back) and read back whole; lists come newest first,
+ * narrow by every filter and page without repeats; patches apply atomically (two changes at once
+ * both stay); a page's cursor is saved with it or not at all; seen ids are handed out once, and
+ * moved from a time for exactly one of several callers.
  *
  * @param name - the store's name in test titles
  * @param makeStore - makes a new, empty store; called once per test, and the store is closed after it

@@ -69,9 +69,10 @@ export interface ClaimTiming {
 /**
  * Marks a verified delivery's keys as seen and keeps the engagements that are new. When the
  * delivery's own key was seen and settled before, the whole delivery is a redelivery and nothing
- * is fresh. With a store that tells settled keys from unsettled ones, a key marked before but
- * not settled is either still being handed on (`running`) or, marked before `takeOverBefore`,
- * left by an attempt that stopped: that key is taken over, as if new.
+ * is fresh. With a store that settles keys (`settle`, `marksOf`, `takeOver`), a key marked before
+ * but not settled is either still being handed on, or forgotten since by a failed attempt (both
+ * `running`: answer "retry later"), or, marked before `takeOverBefore`, left by an attempt that
+ * stopped: that mark is moved to now and the key taken over, as if new, by one claim only.
  *
  * @param seen - the store
  * @param engagements - the delivery's engagements
@@ -100,18 +101,49 @@ export async function claimDelivery(
   const keys = [...(deliveryKey === undefined ? [] : [deliveryKey]), ...byKey.keys()];
   if (keys.length === 0) return { fresh: [], duplicates: 0, marked: [], seenBefore: [], running: false };
   const isNew = await seen.markSeen(keys, timing.at);
-  const seenBefore = keys.filter((_, index) => isNew[index] !== true);
-  const unsettled =
-    seenBefore.length > 0 && seen.unsettled !== undefined ? await seen.unsettled(seenBefore) : new Map();
-  const running = [...unsettled.values()].some((markedAt) => markedAt >= timing.takeOverBefore);
-  const taken = (key: string, index: number): boolean =>
-    isNew[index] === true || (unsettled.get(key) ?? Number.POSITIVE_INFINITY) < timing.takeOverBefore;
-  const marked = keys.filter(taken);
-  const leftToOthers = seenBefore.filter((key) => !marked.includes(key));
-  const redelivery = deliveryKey !== undefined && !taken(deliveryKey, 0);
-  const offset = deliveryKey === undefined ? 0 : 1;
+  const taken = new Set(keys.filter((_, index) => isNew[index] === true));
+  const before = keys.filter((key) => !taken.has(key));
+  const { running, takenOver } = await standingOf(seen, before, timing);
+  for (const key of takenOver) taken.add(key);
+  const redelivery = deliveryKey !== undefined && !taken.has(deliveryKey);
   const fresh = redelivery
     ? []
-    : [...byKey].filter(([key], index) => taken(key, index + offset)).map(([, engagement]) => engagement);
-  return { fresh, duplicates: engagements.length - fresh.length, marked, seenBefore: leftToOthers, running };
+    : [...byKey].filter(([key]) => taken.has(key)).map(([, engagement]) => engagement);
+  return {
+    fresh,
+    duplicates: engagements.length - fresh.length,
+    marked: keys.filter((key) => taken.has(key)),
+    seenBefore: before.filter((key) => !taken.has(key)),
+    running,
+  };
+}
+
+/**
+ * Where keys marked before stand, for a store that settles keys: whether an attempt may still be
+ * handing one on, and the stale ones this claim took over (none when one is running, since the
+ * delivery is then answered "retry later" anyway).
+ */
+async function standingOf(
+  seen: SeenStore,
+  keys: readonly string[],
+  timing: ClaimTiming,
+): Promise<{ readonly running: boolean; readonly takenOver: readonly string[] }> {
+  const { marksOf, takeOver } = seen;
+  if (keys.length === 0 || seen.settle === undefined || marksOf === undefined || takeOver === undefined) {
+    return { running: false, takenOver: [] };
+  }
+  const marks = await marksOf.call(seen, keys);
+  const stale = new Map<string, number>();
+  let running = false;
+  keys.forEach((key, index) => {
+    const mark = marks[index];
+    if (mark === 'settled') return;
+    // Unmarked since (a failed attempt forgot it; its retry comes back), or marked recently.
+    if (mark === undefined || mark >= timing.takeOverBefore) running = true;
+    else stale.set(key, mark);
+  });
+  if (running || stale.size === 0) return { running, takenOver: [] };
+  const takenOver = await takeOver.call(seen, stale, timing.at);
+  // Another retry moved some first: it hands them on now.
+  return { running: takenOver.length < stale.size, takenOver };
 }

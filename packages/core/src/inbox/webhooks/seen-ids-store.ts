@@ -13,6 +13,12 @@ export interface SeenIdsRecorder {
   unmarkSeenIds?(scope: string, ids: readonly string[]): Promise<void>;
   /** When each id was recorded in `scope`, in order (`undefined` for one that was not). */
   seenIdsAt?(scope: string, ids: readonly string[]): Promise<(Date | undefined)[]>;
+  /** Moves records of `scope` still at `from` to `to`; returns the ids moved (atomic per id). */
+  moveSeenIds?(
+    scope: string,
+    moves: readonly { readonly id: string; readonly from: Date }[],
+    to: Date,
+  ): Promise<string[]>;
 }
 
 /** Options of {@link seenStoreOf}. */
@@ -30,9 +36,10 @@ export interface SeenStoreOfOptions {
  * The webhook router's {@link SeenStore} on top of a store that records seen ids by scope, such
  * as the inbox's store, so redeliveries are recognised across restarts and processes. Without
  * `unmarkSeenIds` the keys of a delivery whose engagements could not be handed on stay marked,
- * and the platform's retry of it is dropped. With `seenIdsAt`, keys handed on are recorded as
- * settled in the scope `<scope>:settled`, so every process sharing the store tells a delivery
- * still being handed on from one that is done.
+ * and the platform's retry of it is dropped. With `seenIdsAt` and `moveSeenIds` (the inbox's
+ * stores have both), keys handed on are recorded as settled in the scope `<scope>:settled`, so
+ * every process sharing the store tells a delivery still being handed on from one that is done,
+ * and one retry at a time takes over what a stopped process left.
  *
  * @param store - the store that records seen ids
  * @param options - the scope and clock
@@ -54,28 +61,36 @@ export function seenStoreOf(store: SeenIdsRecorder, options: SeenStoreOfOptions 
     },
   };
   const unmark = store.unmarkSeenIds;
+  const { seenIdsAt, moveSeenIds } = store;
   const forget: Pick<SeenStore, 'forget'> =
     unmark === undefined ? {} : { forget: (keys) => unmark.call(store, scope, keys) };
-  const seenIdsAt = store.seenIdsAt;
-  if (seenIdsAt === undefined) return { ...seen, ...forget };
+  if (unmark === undefined || seenIdsAt === undefined || moveSeenIds === undefined) {
+    return { ...seen, ...forget };
+  }
   const settledScope = `${scope}:settled`;
   return {
     ...seen,
-    ...forget,
+    // A forgotten key may be marked anew: its old settled record must not answer for the new mark.
+    forget: async (keys) => {
+      await unmark.call(store, settledScope, keys);
+      await unmark.call(store, scope, keys);
+    },
     settle: async (keys) => {
       await store.markSeenIds(settledScope, keys, new Date(now()));
     },
-    unsettled: async (keys) => {
+    marksOf: async (keys) => {
       const [marked, settled] = await Promise.all([
         seenIdsAt.call(store, scope, keys),
         seenIdsAt.call(store, settledScope, keys),
       ]);
-      const open = new Map<string, number>();
-      keys.forEach((key, index) => {
-        const at = marked[index];
-        if (at !== undefined && settled[index] === undefined) open.set(key, at.getTime());
-      });
-      return open;
+      return keys.map((_, index) => (settled[index] === undefined ? marked[index]?.getTime() : 'settled'));
     },
+    takeOver: (stale, at) =>
+      moveSeenIds.call(
+        store,
+        scope,
+        [...stale].map(([id, from]) => ({ id, from: new Date(from) })),
+        at,
+      ),
   };
 }

@@ -23,17 +23,26 @@ export interface SeenStore {
   forget?(keys: readonly string[]): Promise<void>;
   /**
    * Records that the engagements of keys marked earlier were handed on: from now on a retry of
-   * them is a duplicate. With {@link SeenStore.unsettled}, it lets every process that shares the
-   * store tell a retry of a delivery another process is still handing on (answered 500, retry
-   * later) from one that is done (answered 200); without both, only attempts running in the same
-   * process are told apart.
+   * them is a duplicate. With {@link SeenStore.marksOf} and {@link SeenStore.takeOver}, it lets
+   * every process that shares the store tell a retry of a delivery another process is still
+   * handing on (answered 500, retry later) from one that is done (answered 200); without all
+   * three, only attempts running in the same process are told apart.
    */
   settle?(keys: readonly string[]): Promise<void>;
   /**
-   * Of `keys` (each marked before), those not settled yet, each with when it was marked (epoch
-   * ms): their attempt is still handing them on, or stopped without settling or forgetting them.
+   * Where keys marked before stand, in order: `'settled'` (handed on), the epoch ms of a mark
+   * not settled (being handed on, or left by an attempt that stopped), or `undefined` when the
+   * key is not marked any more (forgotten after its attempt failed).
    */
-  unsettled?(keys: readonly string[]): Promise<ReadonlyMap<string, number>>;
+  marksOf?(keys: readonly string[]): Promise<(number | 'settled' | undefined)[]>;
+  /**
+   * Moves unsettled marks, each still at the epoch ms given (as {@link SeenStore.marksOf} said),
+   * to `at`: a retry taking over what a stopped attempt left. Atomic per key: of several callers
+   * moving one mark, exactly one gets the key back.
+   *
+   * @returns the keys moved
+   */
+  takeOver?(marks: ReadonlyMap<string, number>, at: Date): Promise<string[]>;
 }
 
 /** Options of {@link memorySeenStore}. */
@@ -68,7 +77,7 @@ export function memorySeenStore(options: MemorySeenStoreOptions = {}): SeenStore
     throw new RangeError(`memorySeenStore: maxKeys must be a positive whole number, got ${maxKeys}`);
   }
   // A Map iterates in insertion order, so its first key is the oldest.
-  const marks = new Map<string, { readonly at: number; settled: boolean }>();
+  const marks = new Map<string, { at: number; settled: boolean }>();
   return {
     async markSeen(batch, at) {
       const time = at?.getTime() ?? Date.now();
@@ -91,13 +100,22 @@ export function memorySeenStore(options: MemorySeenStoreOptions = {}): SeenStore
         if (mark !== undefined) mark.settled = true;
       }
     },
-    async unsettled(batch) {
-      const open = new Map<string, number>();
-      for (const key of batch) {
+    async marksOf(batch) {
+      return batch.map((key) => {
         const mark = marks.get(key);
-        if (mark !== undefined && !mark.settled) open.set(key, mark.at);
+        if (mark === undefined) return undefined;
+        return mark.settled ? 'settled' : mark.at;
+      });
+    },
+    async takeOver(stale, at) {
+      const moved: string[] = [];
+      for (const [key, from] of stale) {
+        const mark = marks.get(key);
+        if (mark === undefined || mark.settled || mark.at !== from) continue;
+        mark.at = at.getTime();
+        moved.push(key);
       }
-      return open;
+      return moved;
     },
   };
 }

@@ -81,6 +81,22 @@ describe('claimDelivery', () => {
     expect(retry).toMatchObject({ running: true, fresh: [], marked: [] });
   });
 
+  it('says an attempt may be running when a mark was forgotten between marking and looking', async () => {
+    // The first attempt failed and forgot its marks after the retry found them, before it looked.
+    const inner = memorySeenStore();
+    const seen: SeenStore = {
+      ...inner,
+      markSeen: async (keys, at) => {
+        const isNew = await inner.markSeen(keys, at);
+        await inner.forget?.(keys.filter((_, index) => isNew[index] !== true));
+        return isNew;
+      },
+    };
+    await inner.markSeen([engagementSeenKey(comment('1'))], new Date(NOW));
+    const retry = await claimDelivery(seen, [comment('1')], undefined, timing(NOW + 10_000));
+    expect(retry).toMatchObject({ running: true, fresh: [] });
+  });
+
   it('takes over marks left unsettled past the take-over time, the delivery’s own included', async () => {
     // The first attempt's process stopped after marking: nothing settled, nothing forgotten.
     const seen = memorySeenStore();
@@ -90,5 +106,8 @@ describe('claimDelivery', () => {
     expect(retry.running).toBe(false);
     expect(retry.fresh.map((item) => item.id)).toEqual(['1']);
     expect(retry.marked).toEqual([key, engagementSeenKey(comment('1'))]);
+    // The marks are the taker's now: a retry right after it waits.
+    const next = await claimDelivery(seen, [comment('1')], key, timing(NOW + 2 * MINUTE + 1_000));
+    expect(next).toMatchObject({ running: true, fresh: [] });
   });
 });

@@ -52,13 +52,26 @@ describe('seenStoreOf', () => {
     const seen = seenStoreOf(store, { scope: 'hooks', clock: manualClock(5_000) });
     await seen.markSeen(['a', 'b'], new Date(1_000));
     await seen.settle?.(['a']);
-    expect(await seen.unsettled?.(['a', 'b', 'never'])).toEqual(new Map([['b', 1_000]]));
+    expect(await seen.marksOf?.(['a', 'b', 'never'])).toEqual(['settled', 1_000, undefined]);
     expect(await store.seenIdsAt('hooks:settled', ['a'])).toEqual([new Date(5_000)]);
+    expect(await seen.takeOver?.(new Map([['b', 1_000]]), new Date(7_000))).toEqual(['b']);
+    expect(await seen.marksOf?.(['b'])).toEqual([7_000]);
   });
 
-  it('leaves settling out when the store cannot say when it saw an id', () => {
+  it('forgets a key with its settled record, so a new mark of it is not taken as handed on', async () => {
+    const store = memoryInboxStore();
+    const seen = seenStoreOf(store, { scope: 'hooks' });
+    await seen.markSeen(['a'], new Date(1_000));
+    await seen.settle?.(['a']);
+    await seen.forget?.(['a']);
+    expect(await seen.markSeen(['a'], new Date(2_000))).toEqual([true]);
+    expect(await seen.marksOf?.(['a'])).toEqual([2_000]);
+  });
+
+  it('leaves settling out when the store cannot say when it saw an id or move it', () => {
     const seen = seenStoreOf(recorder(true).store);
     expect(seen.settle).toBeUndefined();
-    expect(seen.unsettled).toBeUndefined();
+    expect(seen.marksOf).toBeUndefined();
+    expect(seen.takeOver).toBeUndefined();
   });
 });

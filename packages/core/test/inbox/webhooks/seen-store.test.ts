@@ -27,11 +27,25 @@ describe('memorySeenStore', () => {
     expect(await seen.markSeen(['a', 'b'])).toEqual([true, false]);
   });
 
-  it('keeps each key unsettled, with when it was marked, until it is settled', async () => {
+  it('says where each key stands: settled, marked at a time, or not marked', async () => {
     const seen = memorySeenStore();
     await seen.markSeen(['a', 'b'], new Date(1_000));
     await seen.settle?.(['a', 'never']);
-    expect(await seen.unsettled?.(['a', 'b', 'never'])).toEqual(new Map([['b', 1_000]]));
+    expect(await seen.marksOf?.(['a', 'b', 'never'])).toEqual(['settled', 1_000, undefined]);
+  });
+
+  it('moves an unsettled mark only while it is still at the time given, once', async () => {
+    const seen = memorySeenStore();
+    await seen.markSeen(['a', 'b', 'c'], new Date(1_000));
+    await seen.settle?.(['c']);
+    const stale = new Map([
+      ['a', 1_000],
+      ['b', 999],
+      ['c', 1_000],
+    ]);
+    expect(await seen.takeOver?.(stale, new Date(5_000))).toEqual(['a']);
+    expect(await seen.takeOver?.(stale, new Date(6_000))).toEqual([]);
+    expect(await seen.marksOf?.(['a', 'b'])).toEqual([5_000, 1_000]);
   });
 
   it('refuses a bound that is not a positive whole number', () => {

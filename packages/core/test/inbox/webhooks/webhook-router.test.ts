@@ -401,6 +401,45 @@ describe('createWebhookRouter: deliveries', () => {
     expect(taken.map((item) => item.id)).toEqual(['1798']);
   });
 
+  it('lets one of two retries that arrive together take over what a stopped process left', async () => {
+    const store = memoryInboxStore();
+    const stopped = world({
+      seen: seenStoreOf(store),
+      onEngagements: () => new Promise<void>(() => undefined),
+    });
+    const body = xMention('1799');
+    void stopped.router(await xDelivery(body));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const taken: string[] = [];
+    const receiver = () => {
+      const made = world({
+        seen: seenStoreOf(store),
+        onEngagements: async (engagements) => {
+          await gate;
+          taken.push(...engagements.map((item) => item.id));
+        },
+      });
+      made.clock.set(NOW + 2 * 60_000);
+      return made.router;
+    };
+    const [one, two] = [receiver(), receiver()];
+    const statuses: number[] = [];
+    const answered = [one, two].map(async (router) =>
+      statuses.push((await router(await xDelivery(body))).status),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The taker still hands on; the other was told to retry later.
+    expect(statuses).toEqual([500]);
+    release();
+    await Promise.all(answered);
+    expect(statuses).toEqual([500, 200]);
+    expect(taken).toEqual(['1799']);
+  });
+
   it('works through a seen store of its own', async () => {
     const marks: string[][] = [];
     const inner = memorySeenStore();
