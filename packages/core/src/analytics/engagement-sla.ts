@@ -80,7 +80,7 @@ interface Handled {
  *   (`outgoing: true`, or `author.id === accountId`); a repeated (platform, account, id) counts
  *   once, and one post that engages two of your accounts counts once for each.
  * - First-response time = earliest `respondedAt` of the responses matching (platform, id) and,
- *   when the response names one, the account, minus `createdAt`; a response stamped before the
+ *   when both name one, the account, minus `createdAt`; a response stamped before the
  *   engagement (clock skew) counts as 0 ms.
  * - Median and p90 use linear interpolation between closest ranks (Hyndman & Fan type 7, as
  *   Excel `PERCENTILE.INC` and NumPy's default): with the n times sorted x₀ ≤ … ≤ xₙ₋₁ and
@@ -109,25 +109,37 @@ export function engagementSla(
   options: EngagementSlaOptions,
 ): SlaReport {
   validate(engagements, responses, options.targetMs);
-  // Responses that name their account answer that account's copy; the others every copy.
-  const firstResponse = new Map<string, FirstResponse>();
+  // Responses that name their account answer that account's copy; the others every copy. An
+  // engagement that names no account takes responses from any account.
+  const byAccount = new Map<string, FirstResponse>();
+  const byAnyone = new Map<string, FirstResponse>();
+  const byAnyAccount = new Map<string, FirstResponse>();
   for (const response of responses) {
-    const key = keyOf(response.platform, response.accountId, response.engagementId);
-    firstResponse.set(key, earliest(firstResponse.get(key), response));
+    const id = idKey(response.platform, response.engagementId);
+    if (response.accountId === undefined) {
+      byAnyone.set(id, earliest(byAnyone.get(id), response));
+      continue;
+    }
+    const key = accountKey(response.platform, response.accountId, response.engagementId);
+    byAccount.set(key, earliest(byAccount.get(key), response));
+    byAnyAccount.set(id, earliest(byAnyAccount.get(id), response));
   }
 
   const handled = new Map<string, Handled>();
-  const handledIds = new Set<string>();
+  const inboundIds = new Set<string>();
+  const inboundWithoutAccount = new Set<string>();
   for (const engagement of engagements) {
-    const key = keyOf(engagement.platform, engagement.accountId ?? '', engagement.id);
+    const { platform, accountId, id } = engagement;
+    const key = accountId === undefined ? idKey(platform, id) : accountKey(platform, accountId, id);
     if (!isInbound(engagement) || handled.has(key)) continue;
-    handledIds.add(keyOf(engagement.platform, undefined, engagement.id));
+    inboundIds.add(idKey(platform, id));
+    if (accountId === undefined) inboundWithoutAccount.add(key);
     const response = earlier(
-      firstResponse.get(key),
-      firstResponse.get(keyOf(engagement.platform, undefined, engagement.id)),
+      byAnyone.get(idKey(platform, id)),
+      accountId === undefined ? byAnyAccount.get(key) : byAccount.get(key),
     );
     handled.set(key, {
-      platform: engagement.platform,
+      platform,
       firstResponseMs:
         response === undefined ? null : Math.max(0, response.at - engagement.createdAt.getTime()),
       resolved: response?.resolved ?? false,
@@ -149,8 +161,10 @@ export function engagementSla(
       ]),
     ),
     unmatchedResponses: responses.filter((response) => {
-      const key = keyOf(response.platform, response.accountId, response.engagementId);
-      return response.accountId === undefined ? !handledIds.has(key) : !handled.has(key);
+      const { platform, accountId, engagementId } = response;
+      const id = idKey(platform, engagementId);
+      if (accountId === undefined) return !inboundIds.has(id);
+      return !handled.has(accountKey(platform, accountId, engagementId)) && !inboundWithoutAccount.has(id);
     }).length,
   };
 }
@@ -173,9 +187,14 @@ function earlier(a: FirstResponse | undefined, b: FirstResponse | undefined): Fi
   return { at: Math.min(a.at, b.at), resolved: a.resolved || b.resolved };
 }
 
-/** An engagement's key; `accountId` undefined for a response that names no account. */
-function keyOf(platform: string, accountId: string | undefined, id: string): string {
-  return JSON.stringify(accountId === undefined ? [platform, id] : [platform, accountId, id]);
+/** One account's copy of an engagement. */
+function accountKey(platform: string, accountId: string, id: string): string {
+  return JSON.stringify([platform, accountId, id]);
+}
+
+/** An engagement whatever the account. */
+function idKey(platform: string, id: string): string {
+  return JSON.stringify([platform, id]);
 }
 
 function isInbound(engagement: SlaEngagement): boolean {

@@ -37,6 +37,10 @@ describe('engagementSla', () => {
     expect(any.overall).toMatchObject({ inbound: 2, answered: 2 });
     const elsewhere = { ...response('x', '1790', 10), accountId: 'cy' };
     expect(engagementSla([ana, ben], [elsewhere], { targetMs: MINUTE }).unmatchedResponses).toBe(1);
+    // An engagement that names no account takes a response from any account.
+    const unnamed = engagementSla([engagement('x', '1790', 'mention')], [byBen], { targetMs: MINUTE });
+    expect(unnamed.overall).toMatchObject({ inbound: 1, answered: 1 });
+    expect(unnamed.unmatchedResponses).toBe(0);
   });
 
   it('computes median and p90 first-response times by linear interpolation', () => {

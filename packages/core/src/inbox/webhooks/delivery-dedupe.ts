@@ -64,6 +64,11 @@ export interface ClaimTiming {
    * over. Later ones may still be handed on: the claim is `running`.
    */
   readonly takeOverBefore: number;
+  /**
+   * Whether an attempt of this process is still handing `key` on: its mark is never taken over,
+   * however old (an attempt slower than the take-over time is slow, not stopped).
+   */
+  readonly runningHere?: ((key: string) => boolean) | undefined;
 }
 
 /**
@@ -138,9 +143,11 @@ async function standingOf(
   keys.forEach((key, index) => {
     const mark = marks[index];
     if (mark === 'settled') return;
-    // Unmarked since (a failed attempt forgot it; its retry comes back), or marked recently.
-    if (mark === undefined || mark >= timing.takeOverBefore) running = true;
-    else stale.set(key, mark);
+    // Unmarked since (a failed attempt forgot it; its retry comes back), marked recently, or
+    // still handed on by an attempt of this process.
+    if (mark === undefined || mark >= timing.takeOverBefore || timing.runningHere?.(key) === true) {
+      running = true;
+    } else stale.set(key, mark);
   });
   if (running || stale.size === 0) return { running, takenOver: [] };
   const takenOver = await takeOver.call(seen, stale, timing.at);

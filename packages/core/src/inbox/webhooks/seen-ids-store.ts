@@ -85,12 +85,12 @@ export function seenStoreOf(store: SeenIdsRecorder, options: SeenStoreOfOptions 
       ]);
       return keys.map((_, index) => (settled[index] === undefined ? marked[index]?.getTime() : 'settled'));
     },
-    takeOver: (stale, at) =>
-      moveSeenIds.call(
-        store,
-        scope,
-        [...stale].map(([id, from]) => ({ id, from: new Date(from) })),
-        at,
-      ),
+    takeOver: async (stale, at) => {
+      const moves = [...stale].map(([id, from]) => ({ id, from: new Date(from) }));
+      const moved = await moveSeenIds.call(store, scope, moves, at);
+      // Settled meanwhile by the attempt that was only slow: handed on, nothing to take over.
+      const settled = moved.length === 0 ? [] : await seenIdsAt.call(store, settledScope, moved);
+      return moved.filter((_, index) => settled[index] === undefined);
+    },
   };
 }

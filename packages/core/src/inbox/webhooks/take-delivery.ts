@@ -36,7 +36,7 @@ export interface TakeDeliveryDeps {
   /** Where new engagements go. */
   readonly onEngagements: EngagementSink;
   /** The keys this router is handing on right now (marked, `onEngagements` not yet done). */
-  readonly inFlight: Set<string>;
+  readonly inFlight: KeysInFlight;
 }
 
 /** What became of a delivery (a POST that was no challenge). */
@@ -98,12 +98,13 @@ export async function takeDelivery(
     const claim = await claimDelivery(deps.seen, engagements, deliveryKey, {
       at: new Date(now),
       takeOverBefore: now - deps.takeOverAfterMs,
+      runningHere: (key) => deps.inFlight.has(key),
     });
     marked = claim.marked;
     // A retry that arrives while this router still hands the first attempt's engagements on
     // must not be answered as a duplicate: if that attempt fails, the platform would never send
     // them again. "Retry later" instead; by then they are taken, or forgotten and taken anew.
-    for (const key of marked) deps.inFlight.add(key);
+    deps.inFlight.hold(marked);
     if (claim.running || claim.seenBefore.some((key) => deps.inFlight.has(key))) {
       throw new EarlierAttemptRunning();
     }
@@ -118,7 +119,35 @@ export async function takeDelivery(
   } finally {
     // Only now, the marks forgotten when handing on failed: a retry in between must still be
     // told to come back later, not that it was delivered.
-    for (const key of marked) deps.inFlight.delete(key);
+    deps.inFlight.release(marked);
+  }
+}
+
+/**
+ * The keys the attempts of one router are handing on, counted per attempt: an attempt that ends
+ * releases its own hold only, never a later attempt's on the same key (a retry taken after the
+ * first attempt forgot its marks, while that attempt was still finishing).
+ */
+export class KeysInFlight {
+  readonly #holds = new Map<string, number>();
+
+  /** Whether some attempt holds `key`. */
+  has(key: string): boolean {
+    return this.#holds.has(key);
+  }
+
+  /** One hold more on each key. */
+  hold(keys: readonly string[]): void {
+    for (const key of keys) this.#holds.set(key, (this.#holds.get(key) ?? 0) + 1);
+  }
+
+  /** One hold less on each key; a key with none left is no longer in flight. */
+  release(keys: readonly string[]): void {
+    for (const key of keys) {
+      const left = (this.#holds.get(key) ?? 1) - 1;
+      if (left > 0) this.#holds.set(key, left);
+      else this.#holds.delete(key);
+    }
   }
 }
 

@@ -7,7 +7,7 @@ import { type Clock, systemClock } from '../../time/clock.js';
 import { readBodyWithin } from './read-body.js';
 import { DEFAULT_WEBHOOK_MAX_AGE_MS } from './replay-window.js';
 import { memorySeenStore, type SeenStore } from './seen-store.js';
-import { type EngagementSink, takeDelivery } from './take-delivery.js';
+import { type EngagementSink, KeysInFlight, takeDelivery } from './take-delivery.js';
 import {
   outcomeResponse,
   outcomeStatus,
@@ -43,7 +43,9 @@ export interface WebhookRouterOptions {
    * up) before a retry takes them over; default a minute.
    * Until then a retry is answered 500, retry later. A process that stops while handing a
    * delivery on leaves such marks; the platform's next retry after this long hands the
-   * engagements on again, so keep it above the longest `onEngagements` you expect.
+   * engagements on again, so keep it above the longest `onEngagements` you expect. Marks are
+   * dated with each process's clock: keep the hosts' clocks synchronised (NTP), since a skew
+   * adds to this time or takes from it.
    */
   readonly takeOverAfterMs?: number | undefined;
   /** The clock signed timestamps are checked against; default the system clock. */
@@ -122,7 +124,7 @@ export function createWebhookRouter(options: WebhookRouterOptions): WebhookRoute
     maxAgeMs,
     takeOverAfterMs,
     onEngagements: options.onEngagements,
-    inFlight: new Set<string>(),
+    inFlight: new KeysInFlight(),
   };
 
   const report = (outcome: WebhookOutcome): void => {

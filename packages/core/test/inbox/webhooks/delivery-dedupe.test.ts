@@ -106,6 +106,12 @@ describe('claimDelivery', () => {
     expect(retry.running).toBe(false);
     expect(retry.fresh.map((item) => item.id)).toEqual(['1']);
     expect(retry.marked).toEqual([key, engagementSeenKey(comment('1'))]);
+    // An attempt this process still runs is never taken over, however old its marks.
+    const slow = await claimDelivery(seen, [comment('1')], key, {
+      ...timing(NOW + 10 * MINUTE),
+      runningHere: () => true,
+    });
+    expect(slow).toMatchObject({ running: true, fresh: [], marked: [] });
     // The marks are the taker's now: a retry right after it waits.
     const next = await claimDelivery(seen, [comment('1')], key, timing(NOW + 2 * MINUTE + 1_000));
     expect(next).toMatchObject({ running: true, fresh: [] });

@@ -58,6 +58,18 @@ describe('seenStoreOf', () => {
     expect(await seen.marksOf?.(['b'])).toEqual([7_000]);
   });
 
+  it('takes over no key that was settled meanwhile by an attempt that was only slow', async () => {
+    const store = memoryInboxStore();
+    const seen = seenStoreOf(store, { scope: 'hooks' });
+    await seen.markSeen(['a', 'b'], new Date(1_000));
+    await seen.settle?.(['a']);
+    const stale = new Map([
+      ['a', 1_000],
+      ['b', 1_000],
+    ]);
+    expect(await seen.takeOver?.(stale, new Date(7_000))).toEqual(['b']);
+  });
+
   it('forgets a key with its settled record, so a new mark of it is not taken as handed on', async () => {
     const store = memoryInboxStore();
     const seen = seenStoreOf(store, { scope: 'hooks' });

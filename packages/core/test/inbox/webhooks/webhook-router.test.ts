@@ -440,6 +440,50 @@ describe('createWebhookRouter: deliveries', () => {
     expect(taken).toEqual(['1799']);
   });
 
+  it('keeps a retry in flight when the failed attempt before it finishes forgetting its marks', async () => {
+    // A seen store of its own, without settling: only this router's in-flight keys guard retries.
+    const marks = new Set<string>();
+    let release = (): void => undefined;
+    const forgetting = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let forgets = 0;
+    const seen: SeenStore = {
+      markSeen: async (keys) => keys.map((key) => (marks.has(key) ? false : Boolean(marks.add(key)))),
+      forget: async (keys) => {
+        for (const key of keys) marks.delete(key);
+        forgets += 1;
+        if (forgets === 1) await forgetting;
+      },
+    };
+    let calls = 0;
+    let releaseSecond = (): void => undefined;
+    const second = new Promise<void>((resolve) => {
+      releaseSecond = resolve;
+    });
+    const { router } = world({
+      seen,
+      onEngagements: async () => {
+        calls += 1;
+        if (calls === 1) throw new Error('database is down');
+        await second;
+        throw new Error('still down');
+      },
+    });
+    const body = xMention('1800');
+    const first = router(await xDelivery(body));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // The first attempt forgot its mark and is still finishing; a retry takes the delivery anew.
+    const retry = router(await xDelivery(body));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    release();
+    expect((await first).status).toBe(500);
+    // The first attempt's end must not release the retry's hold: a third one waits too.
+    expect((await router(await xDelivery(body))).status).toBe(500);
+    releaseSecond();
+    expect((await retry).status).toBe(500);
+  });
+
   it('works through a seen store of its own', async () => {
     const marks: string[][] = [];
     const inner = memorySeenStore();
