@@ -21,6 +21,8 @@ const MAX_LIMIT = 100;
  * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api,
  * "Find Posts by Authors"). Their commentary is read back from the little format into the text a
  * user typed (escapes removed, `@Name` and `#tag` restored), so it compares with `query.text`.
+ * Reshares (`reshareContext`) are left out: smmkit never creates one, and a reshare without
+ * commentary would otherwise pass for a lost post without text (a media-only one).
  *
  * @param http - the adapter's HTTP client
  * @param query - since when, the text, how many
@@ -48,10 +50,12 @@ export async function findRecentLinkedInPosts(
     schema: PostsPageSchema,
     context,
   });
-  const posts = data.elements.map((post) => ({
-    ref: linkedInPostRef(post.id, context.account.accountId),
-    text: plainFromLittleText(post.commentary ?? ''),
-    createdAt: new Date(post.createdAt ?? post.publishedAt ?? 0),
-  }));
+  const posts = data.elements
+    .filter((post) => post.reshareContext === undefined)
+    .map((post) => ({
+      ref: linkedInPostRef(post.id, context.account.accountId),
+      text: plainFromLittleText(post.commentary ?? ''),
+      createdAt: new Date(post.createdAt ?? post.publishedAt ?? 0),
+    }));
   return matchRecentPosts(posts, query, { limit });
 }

@@ -60,6 +60,8 @@ export const PostSchema = z.looseObject({
   commentary: z.optional(z.string()),
   createdAt: z.optional(z.number()),
   publishedAt: z.optional(z.number()),
+  /** A reshare's context: the post it reshares (`parent`) and the chain's first (`root`). */
+  reshareContext: z.optional(z.looseObject({ parent: z.optional(z.string()) })),
 });
 
 /** A post as LinkedIn returns it. */

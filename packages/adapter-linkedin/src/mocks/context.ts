@@ -128,6 +128,8 @@ export interface LinkedInPostExtra {
   readonly truncated: boolean;
   /** Whether others may reshare it. */
   readonly reshareDisabled: boolean;
+  /** For a reshare: the post it reshares, and the first post of that chain. */
+  readonly reshare: { readonly parent: string; readonly root: string } | undefined;
   /** For a comment: the post it is on. */
   readonly object: string | undefined;
   /** For a reply: the comment it answers. */
@@ -149,6 +151,7 @@ export const PLAIN_POST: LinkedInPostExtra = {
   hashtags: [],
   truncated: false,
   reshareDisabled: false,
+  reshare: undefined,
   object: undefined,
   parentComment: undefined,
 };

@@ -25,6 +25,8 @@ export interface LinkedInPostJson {
   readonly lastModifiedAt: number;
   /** Its media, multi-image, poll or article content, when not a text post. */
   readonly content?: Readonly<Record<string, unknown>>;
+  /** For a reshare: the post it reshares (`parent`) and the first of the chain (`root`). */
+  readonly reshareContext?: { readonly parent: string; readonly root: string };
 }
 
 /** Rest.li's audit stamp: who did something, and when. */
@@ -94,6 +96,7 @@ export function renderPost(post: SimulatedPost): LinkedInPostJson {
     publishedAt: post.createdAt,
     lastModifiedAt: post.createdAt,
     ...(content === undefined ? {} : { content }),
+    ...(extra.reshare === undefined ? {} : { reshareContext: extra.reshare }),
   };
 }
 

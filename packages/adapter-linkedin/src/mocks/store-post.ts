@@ -14,6 +14,7 @@ export interface NewLinkedInPost
       | 'articleSource'
       | 'title'
       | 'reshareDisabled'
+      | 'reshare'
     >
   > {
   /** The member or organization URN. */
@@ -50,6 +51,7 @@ export function storePost(context: LinkedInSimContext, post: NewLinkedInPost): S
     hashtags: parsed.hashtags,
     truncated: parsed.truncated,
     reshareDisabled: post.reshareDisabled ?? false,
+    reshare: post.reshare,
   };
   return sim.addPost({
     id: `urn:li:share:${sim.nextId()}`,

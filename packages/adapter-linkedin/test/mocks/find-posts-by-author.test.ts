@@ -22,6 +22,28 @@ async function findByAuthor(author: string, token = h.ana.accessToken, query = '
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
+/** POSTs a post to the Posts API as ana: `fields` on top of a public main-feed post by `author`. */
+async function createAs(author: string, fields: Record<string, unknown>) {
+  const response = await fetch(`${API}/posts`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${h.ana.accessToken}`,
+      'content-type': 'application/json',
+      'linkedin-version': '202610',
+      'x-restli-protocol-version': '2.0.0',
+    },
+    body: JSON.stringify({
+      author,
+      commentary: '',
+      visibility: 'PUBLIC',
+      distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
+      lifecycleState: 'PUBLISHED',
+      ...fields,
+    }),
+  });
+  return { status: response.status, id: response.headers.get('x-restli-id') ?? '' };
+}
+
 const ids = (body: Record<string, unknown>) => (body.elements as { id: string }[]).map((post) => post.id);
 
 const DENIED = {
@@ -111,6 +133,28 @@ describe('find posts by author', () => {
     // A caller without the permission is refused before its paging is read.
     const writer = h.linkedin.addMember('writer', { scopes: ['w_member_social'] });
     expect((await findByAuthor(writer.account.id, writer.accessToken, '&count=500')).status).toBe(403);
+  });
+
+  it('keeps a reshare with its parent and the root of the chain, and refuses one of nothing', async () => {
+    const original = h.linkedin.addPost(h.ana.account.id, 'Our launch');
+    const first = await createAs(h.ana.account.id, { reshareContext: { parent: original } });
+    const second = await createAs(h.ana.account.id, { reshareContext: { parent: first.id } });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(h.linkedin.postOf(second.id)?.reshareContext).toEqual({ parent: first.id, root: original });
+    expect(h.linkedin.postOf(original)?.reshareContext).toBeUndefined();
+    const bad = await createAs(h.ana.account.id, { reshareContext: { parent: 'urn:li:activity:1' } });
+    expect(bad.status).toBe(400);
+  });
+
+  it('never takes a reshare without commentary for a lost post without text', async () => {
+    // smmkit creates no reshares; one shows no text, as a media-only post does.
+    const original = h.linkedin.addPost(h.ana.account.id, 'Our launch');
+    h.clock.advance(60_000);
+    const since = new Date(h.clock.now() - 1_000);
+    const reshare = await createAs(h.ana.account.id, { reshareContext: { parent: original } });
+    expect(reshare.status).toBe(201);
+    const found = await h.adapter().findRecentPosts({ since, text: '' }, h.context());
+    expect(found).toEqual([]);
   });
 
   it('lets the adapter find recent posts with the read scope, and names the scope it lacks', async () => {

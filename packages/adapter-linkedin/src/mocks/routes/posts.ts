@@ -84,6 +84,7 @@ async function createPost(
   if (distribution?.feedDistribution !== 'MAIN_FEED')
     return badRequest('/distribution/feedDistribution', 'is required');
   const commentary = typeof body.commentary === 'string' ? body.commentary : '';
+  const reshare = readReshare(context, body.reshareContext);
 
   const content = readContent(context, author, body.content);
   const duplicate = sim.posts.filter(
@@ -104,11 +105,31 @@ async function createPost(
     commentary,
     visibility,
     reshareDisabled: body.isReshareDisabledByAuthor === true,
+    reshare,
     createdAt: now,
     ...content.stored,
     media: content.media,
   });
   return new Response(null, { status: 201, headers: { 'x-restli-id': post.id } });
+}
+
+/**
+ * A create's `reshareContext`, checked: `parent` names a share or UGC post the simulator keeps
+ * (Posts API, https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api:
+ * `reshareContext.parent`, with `root` read-only). The 400's wording for another URN type is
+ * ASSUMED. Throws LinkedIn's 400 when it is wrong.
+ */
+function readReshare(
+  context: LinkedInSimContext,
+  reshareContext: unknown,
+): { readonly parent: string; readonly root: string } | undefined {
+  if (reshareContext === undefined) return undefined;
+  const parent = (reshareContext as { parent?: unknown } | null)?.parent;
+  if (typeof parent !== 'string' || !/^urn:li:(share|ugcPost):/.test(parent))
+    throw badRequest('/reshareContext/parent', 'must be a share or ugcPost URN');
+  const original = context.sim.posts.get(parent);
+  if (original === undefined) throw badRequest('/reshareContext/parent', `${parent} does not exist`);
+  return { parent, root: postExtra(original).reshare?.root ?? parent };
 }
 
 /** The content of a create, checked: media must be the author's and `AVAILABLE`. */
