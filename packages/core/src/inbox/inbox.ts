@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors/validation-error.js';
 import { parseEngagement } from '../parse/parse-models.js';
 import { act, storedItem } from './actions.js';
-import { createInboxEvents, type InboxErrorEvent, type InboxEvents } from './events.js';
+import { createInboxEvents, type InboxErrorEvent } from './events.js';
 import type { Inbox, InboxFilter, PollFailure, PollResult } from './inbox-api.js';
 import type { EngagementRef, InboxItem, InboxItemPatch } from './inbox-item.js';
 import { type InboxAccount, type InboxOptions, resolveInboxOptions } from './inbox-options.js';
@@ -43,13 +43,10 @@ export function createInbox(options: InboxOptions): Inbox {
       // The app's own error listener threw.
     }
   };
-  /** Emits to the app's listeners; one that throws is reported and the rest go on. */
-  const emitToApp = <Name extends 'engagement' | 'alert'>(
-    name: Name,
-    ...payload: Parameters<InboxEvents[Name]>
-  ): void => {
+  /** Runs an emit to the app's listeners; one that throws is reported and the rest go on. */
+  const toApp = (emit: () => void): void => {
     try {
-      (events.emit as (name: Name, ...args: Parameters<InboxEvents[Name]>) => boolean)(name, ...payload);
+      emit();
     } catch (error) {
       reportError({ error, during: 'listener' });
     }
@@ -68,7 +65,7 @@ export function createInbox(options: InboxOptions): Inbox {
   const now = (): Date => new Date(clock.now());
 
   const afterAdded = async (items: readonly InboxItem[], via: 'poll' | 'ingest'): Promise<void> => {
-    for (const item of items) emitToApp('engagement', { item, via });
+    for (const item of items) toApp(() => events.emit('engagement', { item, via }));
     let alerts: readonly InboxAlert[];
     try {
       alerts = await listener.evaluate(items);
@@ -76,7 +73,7 @@ export function createInbox(options: InboxOptions): Inbox {
       reportError({ error, during: 'rules' });
       return;
     }
-    for (const alert of alerts) emitToApp('alert', alert);
+    for (const alert of alerts) toApp(() => events.emit('alert', alert));
   };
 
   const targets = (accounts: readonly InboxAccount[]): PollTarget[] =>
