@@ -61,7 +61,7 @@ export function businessDiscovery(
   field: RequestedField,
 ): Record<string, unknown> {
   const { sim } = context;
-  if (new URL(sim.baseUrl).hostname === 'graph.instagram.com')
+  if (context.instagramLogin)
     throw invalidParameter('Tried accessing nonexisting field (business_discovery) on node type (User)');
   const username = field.modifiers.find((modifier) => modifier.key === 'username')?.value;
   if (username === undefined || username === '')

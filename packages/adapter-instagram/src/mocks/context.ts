@@ -107,6 +107,11 @@ export function instagramContext(
     route,
     /** Base URL of resumable uploads (`https://rupload.facebook.com`). */
     ruploadUrl,
+    /**
+     * Whether it answers as the Instagram API with Instagram Login (`graph.instagram.com`), not
+     * with Facebook Login (`graph.facebook.com`): permissions and some fields differ.
+     */
+    instagramLogin: new URL(sim.baseUrl).hostname === 'graph.instagram.com',
     /** Video processing time, simulated ms. */
     containerProcessingMs: options.containerProcessingMs ?? 30_000,
     /** Image processing time, simulated ms. */

@@ -86,13 +86,12 @@ export const INSIGHTS: LoginPermissions = {
  * ```
  */
 export function requireLoginPermissions(
-  context: Pick<InstagramContext, 'sim'>,
+  context: Pick<InstagramContext, 'instagramLogin'>,
   request: Pick<GraphRequest, 'scopes'>,
   needs: LoginPermissions,
 ): void {
-  const instagramLogin = new URL(context.sim.baseUrl).hostname === 'graph.instagram.com';
   requirePermissions(
     request.scopes.length === 0 ? undefined : request.scopes,
-    instagramLogin ? needs.instagramLogin : needs.facebookLogin,
+    context.instagramLogin ? needs.instagramLogin : needs.facebookLogin,
   );
 }

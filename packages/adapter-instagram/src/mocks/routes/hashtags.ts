@@ -162,7 +162,7 @@ const RECENT_MEDIA_DEFAULT_PAGE = 25;
  */
 export function registerHashtagRoutes(context: InstagramContext): void {
   const { sim } = context;
-  const facebookLogin = new URL(sim.baseUrl).hostname !== 'graph.instagram.com';
+  const facebookLogin = !context.instagramLogin;
   /** The refusal of a request that names no `user_id`, or another user's; `undefined` when it is the token's. */
   const checkUser = ({ params, accountId }: GraphRequest): Response | undefined => {
     const userId = params.get('user_id');
