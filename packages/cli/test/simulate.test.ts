@@ -119,27 +119,21 @@ describe('smmkit --simulate (no config, no credentials)', () => {
     const { items } = JSON.parse(list.stdout) as { items: { ref: string; platform: string; kind: string }[] };
     expect(new Set(items.map((item) => item.platform))).toEqual(new Set(['x', 'instagram', 'facebook']));
     const mention = items.find((item) => item.platform === 'x');
-    const misplaced = await smmkit([
-      '--simulate',
-      'inbox',
-      'reply',
-      mention?.ref ?? '',
-      'Thank you!',
-      '--account',
-      'sim-instagram',
-    ]);
+    const replyAs = (account: string, ...flags: string[]) =>
+      smmkit([
+        '--simulate',
+        'inbox',
+        'reply',
+        mention?.ref ?? '',
+        'Thank you!',
+        '--account',
+        account,
+        ...flags,
+      ]);
+    const misplaced = await replyAs('sim-instagram');
     expect(misplaced.code).toBe(2);
     expect(misplaced.stderr).toContain('--account: no x account "sim-instagram" is connected');
-    const reply = await smmkit([
-      '--simulate',
-      'inbox',
-      'reply',
-      mention?.ref ?? '',
-      'Thank you!',
-      '--account',
-      'sim-x',
-      '--json',
-    ]);
+    const reply = await replyAs('sim-x', '--json');
     expect(reply.code).toBe(0);
     expect(JSON.parse(reply.stdout)).toMatchObject({
       ok: true,
