@@ -129,7 +129,14 @@ export interface LinkedInPostExtra {
   /** Whether others may reshare it. */
   readonly reshareDisabled: boolean;
   /** For a reshare: the post it reshares, and the first post of that chain. */
-  readonly reshare: { readonly parent: string; readonly root: string } | undefined;
+  readonly reshare:
+    | {
+        /** The post it reshares. */
+        readonly parent: string;
+        /** The first post of the chain of reshares. */
+        readonly root: string;
+      }
+    | undefined;
   /** For a comment: the post it is on. */
   readonly object: string | undefined;
   /** For a reply: the comment it answers. */

@@ -26,7 +26,12 @@ export interface LinkedInPostJson {
   /** Its media, multi-image, poll or article content, when not a text post. */
   readonly content?: Readonly<Record<string, unknown>>;
   /** For a reshare: the post it reshares (`parent`) and the first of the chain (`root`). */
-  readonly reshareContext?: { readonly parent: string; readonly root: string };
+  readonly reshareContext?: {
+    /** The post it reshares. */
+    readonly parent: string;
+    /** The first post of the chain of reshares. */
+    readonly root: string;
+  };
 }
 
 /** Rest.li's audit stamp: who did something, and when. */
