@@ -80,7 +80,7 @@ export function memoryInboxStore(): InboxStore {
     markSeenIds: async (scope, ids, at) => {
       const fresh: string[] = [];
       for (const id of ids) {
-        const key = JSON.stringify([scope, id]);
+        const key = seenKey(scope, id);
         if (seen.has(key)) continue;
         seen.set(key, at.getTime());
         fresh.push(id);
@@ -88,16 +88,16 @@ export function memoryInboxStore(): InboxStore {
       return fresh;
     },
     unmarkSeenIds: async (scope, ids) => {
-      for (const id of ids) seen.delete(JSON.stringify([scope, id]));
+      for (const id of ids) seen.delete(seenKey(scope, id));
     },
     seenIdsAt: async (scope, ids) =>
       ids.map((id) => {
-        const at = seen.get(JSON.stringify([scope, id]));
+        const at = seen.get(seenKey(scope, id));
         return at === undefined ? undefined : new Date(at);
       }),
     moveSeenIds: async (scope, moves, to) =>
       moves.flatMap(({ id, from }) => {
-        const key = JSON.stringify([scope, id]);
+        const key = seenKey(scope, id);
         if (seen.get(key) !== from.getTime()) return [];
         seen.set(key, to.getTime());
         return [id];
@@ -116,6 +116,10 @@ export function memoryInboxStore(): InboxStore {
 
 function itemKey(ref: EngagementRef): string {
   return JSON.stringify([ref.platform, ref.accountId, ref.id]);
+}
+
+function seenKey(scope: string, id: string): string {
+  return JSON.stringify([scope, id]);
 }
 
 function sourceKey(source: InboxSource): string {
