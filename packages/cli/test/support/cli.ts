@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PACKAGE = fileURLToPath(new URL('../..', import.meta.url));
-const BINARY = join(PACKAGE, 'dist', 'cli.js');
+const BUILT = join(PACKAGE, 'dist', 'cli.js');
+/** The file package.json's `bin` names: what a user's `smmkit` runs. */
+const BINARY = join(PACKAGE, 'bin', 'smmkit.js');
 const LOCK = join(PACKAGE, '.build-lock');
 const STALE_LOCK_MS = 120_000;
 
@@ -17,7 +19,7 @@ function newest(dir: string): number {
   }, 0);
 }
 
-const fresh = (): boolean => existsSync(BINARY) && statSync(BINARY).mtimeMs >= newest(join(PACKAGE, 'src'));
+const fresh = (): boolean => existsSync(BUILT) && statSync(BUILT).mtimeMs >= newest(join(PACKAGE, 'src'));
 
 /**
  * Builds the package (tsup) when dist/cli.js is older than the sources, once for every test file:
