@@ -216,7 +216,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           path,
           createsResource,
           signal,
-          secrets,
+          // The fetch library's message quotes the whole URL, whose query may be a credential (an
+          // upload URL's signature or token); smmkit's errors name the path only, so the cause may
+          // not quote the query either.
+          secrets: [...secrets, ...url.searchParams.values()],
         });
       }
       const now = context?.clock?.now() ?? Date.now();

@@ -501,6 +501,31 @@ describe('createHttpClient', () => {
       expect(leaks(timeout, TOKEN)).toBe(false);
     });
 
+    it("from a timeout's cause, which quotes the URL with a signed upload URL's query", async () => {
+      const uploadToken = 'upload_1000000000000003_f00dbabe';
+      const uploadUrl = `https://upload.example.test/video/?upload_id=v_pub_42&upload_token=${uploadToken}`;
+      server.use(
+        http.put('https://upload.example.test/video/', async () => {
+          await delay(500);
+          return new HttpResponse(null, { status: 201 });
+        }),
+      );
+      const error = await failure(
+        client({ timeoutMs: 20 }).request({
+          method: 'PUT',
+          path: uploadUrl,
+          operation: 'upload chunk',
+          body: new Blob(['bytes']),
+          auth: false,
+          createsResource: true,
+          context: contextWith(),
+        }),
+      );
+      expect(error).toBeInstanceOf(AmbiguousOutcomeError);
+      expect((error.cause as Error).message).toContain('https://upload.example.test/video/?upload_id=');
+      expect(leaks(error, uploadToken)).toBe(false);
+    });
+
     it('from request secrets such as a client secret', async () => {
       const secret = 'client-secret-abcdef123';
       server.use(
