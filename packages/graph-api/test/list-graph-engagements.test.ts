@@ -3,6 +3,7 @@ import {
   type EngagementPage,
   type EngagementQuery,
   type PostRef,
+  TransientError,
   ValidationError,
 } from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
@@ -143,6 +144,26 @@ describe('listGraphEngagements', () => {
     const second = fixture();
     await pagesOf({ kinds: ['mention'], pageSize: 1000 }, second.edges);
     expect(second.requests).toEqual(['mentions - 100']);
+  });
+
+  it('refuses a cursor that comes back, instead of reading forever a listing whose items the query drops', async () => {
+    const { edges } = fixture();
+    let reads = 0;
+    const looping: GraphEngagementEdges = {
+      ...edges,
+      async comments() {
+        reads += 1;
+        if (reads > 10) throw new Error('still reading');
+        return { items: [item(`c${reads}`, 'comment', 1)], next: reads === 1 ? 'A' : 'B' };
+      },
+    };
+    const error = await pagesOf({ post: ref('p1'), kinds: ['reply'] }, looping).catch(
+      (caught: unknown) => caught,
+    );
+    expect(TransientError.isInstance(error)).toBe(true);
+    expect((error as TransientError).code).toBe('invalid_response');
+    expect((error as Error).message).toContain('Instagram');
+    expect(reads).toBe(3);
   });
 
   it.each([

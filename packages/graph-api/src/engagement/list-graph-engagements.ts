@@ -4,6 +4,7 @@ import {
   type EngagementPage,
   type EngagementQuery,
   type PostRef,
+  TransientError,
   ValidationError,
 } from '@smmkit/core';
 import { clampPageSize } from '@smmkit/core/adapter-kit';
@@ -117,6 +118,9 @@ export async function* listGraphEngagements(
     positionFor: (next: string | undefined) => Position | undefined,
   ): AsyncGenerator<EngagementPage> {
     let from = after;
+    // A cursor that comes back would be read forever, silently when the query keeps none of its
+    // items (as `eachGraphPage` refuses it too).
+    const seen = new Set<string>();
     for (;;) {
       const { items, next } = await read({ after: from, limit, kinds });
       const kept = items.filter(keep);
@@ -124,6 +128,13 @@ export async function* listGraphEngagements(
       if (kept.length > 0)
         yield at === undefined ? { items: kept } : { items: kept, cursor: encode(at, edges) };
       if (next === undefined) return;
+      if (seen.has(next) || next === from)
+        throw new TransientError(
+          'invalid_response',
+          `list ${platformName(edges.platform)} engagements: Graph repeated a paging cursor.`,
+          { platform: edges.platform, hint: 'Retry later; if it persists, list without a cursor.' },
+        );
+      seen.add(next);
       from = next;
     }
   }
