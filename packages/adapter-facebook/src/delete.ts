@@ -1,9 +1,11 @@
 import type { PostRef, RequestContext } from '@smmkit/core';
 import type { HttpClient } from '@smmkit/core/adapter-kit';
+import { assertGraphSuccess, GraphSuccessSchema } from '@smmkit/graph-api';
 
 /**
  * Deletes a Page post: `DELETE /{post-id}` → `{success:true}`; only posts the app created can be
- * deleted (https://developers.facebook.com/docs/pages-api/posts).
+ * deleted (https://developers.facebook.com/docs/pages-api/posts). `{success: false}` fails with
+ * `PlatformError('platform_refused')`.
  *
  * @param http - the adapter's HTTP client
  * @param ref - the post
@@ -19,10 +21,12 @@ export async function deleteFacebookPost(
   ref: PostRef,
   context: RequestContext,
 ): Promise<void> {
-  await http.request({
+  const { data } = await http.request({
     method: 'DELETE',
     path: `/${encodeURIComponent(ref.platformPostId)}`,
     operation: 'delete post',
+    schema: GraphSuccessSchema,
     context,
   });
+  assertGraphSuccess(data, 'facebook', `delete post ${ref.platformPostId}`);
 }

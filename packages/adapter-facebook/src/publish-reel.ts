@@ -1,8 +1,8 @@
-import { type Media, PlatformError, type PublishContext } from '@smmkit/core';
+import type { Media, PublishContext } from '@smmkit/core';
 import type { HttpClient, MediaPolling } from '@smmkit/core/adapter-kit';
-import { uploadToRupload } from '@smmkit/graph-api';
+import { assertGraphSuccess, GraphSuccessSchema, uploadToRupload } from '@smmkit/graph-api';
 import type { FacebookSchedule } from './publish-schedule.js';
-import { ReelStartSchema, SuccessResponseSchema } from './publish-schemas.js';
+import { ReelStartSchema } from './publish-schemas.js';
 import type { PublishedFacebookVideo } from './publish-video.js';
 import { waitForFacebookVideo } from './publish-video-status.js';
 
@@ -82,17 +82,11 @@ export async function publishFacebookReel(
         ? { video_state: 'PUBLISHED' }
         : { video_state: 'SCHEDULED', scheduled_publish_time: schedule.unixSeconds }),
     },
-    schema: SuccessResponseSchema,
+    schema: GraphSuccessSchema,
     createsResource: true,
     context,
   });
-  if (finished.data.success === false) {
-    throw new PlatformError(
-      'platform_refused',
-      `publish reel: Facebook answered success: false for reel ${videoId}.`,
-      { platform: 'facebook' },
-    );
-  }
+  assertGraphSuccess(finished.data, 'facebook', `publish reel ${videoId}`);
   const outcome = await waitForFacebookVideo(
     http,
     { ...target.polling, videoId, untilPublished: schedule === undefined },

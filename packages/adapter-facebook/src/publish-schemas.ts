@@ -27,9 +27,6 @@ export const VideoUploadTransferSchema = z.looseObject({
   end_offset: OffsetSchema,
 });
 
-/** `{success: true}`, as `upload_phase=finish` and the reel finish answer. */
-export const SuccessResponseSchema = z.looseObject({ success: z.optional(z.boolean()) });
-
 /**
  * `POST /{page-id}/video_reels` with `upload_phase=start` → `{video_id, upload_url}`
  * (https://developers.facebook.com/docs/video-api/guides/reels-publishing, Step 1).

@@ -1,11 +1,8 @@
 import { type Media, PlatformError, type PublishContext } from '@smmkit/core';
 import { type HttpClient, readMediaBlob } from '@smmkit/core/adapter-kit';
+import { assertGraphSuccess, GraphSuccessSchema } from '@smmkit/graph-api';
 import { type FormValue, graphFormData, uploadFileName } from './publish-form.js';
-import {
-  SuccessResponseSchema,
-  VideoUploadStartSchema,
-  VideoUploadTransferSchema,
-} from './publish-schemas.js';
+import { VideoUploadStartSchema, VideoUploadTransferSchema } from './publish-schemas.js';
 import { IdResponseSchema } from './schemas.js';
 
 /**
@@ -155,16 +152,10 @@ export async function uploadFacebookVideo(
     path,
     operation: 'finish video upload',
     json: { upload_phase: 'finish', upload_session_id: session.upload_session_id, ...params },
-    schema: SuccessResponseSchema,
+    schema: GraphSuccessSchema,
     createsResource: true,
     context,
   });
-  if (finished.data.success === false) {
-    throw new PlatformError(
-      'platform_refused',
-      `finish video upload: Facebook answered success: false for video ${session.video_id}.`,
-      { platform: 'facebook' },
-    );
-  }
+  assertGraphSuccess(finished.data, 'facebook', `finish video upload ${session.video_id}`);
   return session.video_id;
 }

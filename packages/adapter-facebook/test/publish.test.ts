@@ -77,6 +77,14 @@ describe('delete', () => {
     expect(error.message).toContain('does not exist');
     expect(h.facebook.sim.posts.get(theirs.ref.platformPostId)).toBeDefined();
   });
+
+  it('refuses an answer of success: false instead of taking the post for deleted', async () => {
+    const result = await h.adapter().publish({ text: 'Stays up' }, h.context());
+    const refusing = h.adapter({ fetch: async () => Response.json({ success: false }) });
+    const error = await failureOf(refusing.delete(result.ref, h.context()));
+    expect(PlatformError.isInstance(error) && error.code).toBe('platform_refused');
+    expect(error.message).toContain('answered success: false');
+  });
 });
 
 describe('findRecentPosts', () => {

@@ -67,6 +67,7 @@ export {
   type ResolvedGraphSettings,
   resolveGraphSettings,
 } from './graph-settings.js';
+export { assertGraphSuccess, GraphSuccessSchema } from './graph-success.js';
 export { parseGraphTime } from './graph-time.js';
 export { GRAPH_API_ORIGIN, GRAPH_API_VERSION, GraphVersionSetting } from './graph-version.js';
 export {

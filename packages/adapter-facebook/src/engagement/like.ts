@@ -1,11 +1,6 @@
-import {
-  type Engagement,
-  PlatformError,
-  type RequestContext,
-  UnsupportedCapabilityError,
-} from '@smmkit/core';
+import { type Engagement, type RequestContext, UnsupportedCapabilityError } from '@smmkit/core';
 import type { HttpClient } from '@smmkit/core/adapter-kit';
-import { SuccessResponseSchema } from '../publish-schemas.js';
+import { assertGraphSuccess, GraphSuccessSchema } from '@smmkit/graph-api';
 
 /**
  * Likes a comment, reply or mention as the Page, or takes the like back:
@@ -48,14 +43,8 @@ export async function likeOnFacebook(
     method: liked ? 'POST' : 'DELETE',
     path: `/${encodeURIComponent(engagement.id)}/likes`,
     operation: `${operation} ${engagement.kind}`,
-    schema: SuccessResponseSchema,
+    schema: GraphSuccessSchema,
     context,
   });
-  if (data.success === false) {
-    throw new PlatformError(
-      'platform_refused',
-      `${operation} ${engagement.kind}: Facebook answered success: false for ${engagement.id}.`,
-      { platform: 'facebook' },
-    );
-  }
+  assertGraphSuccess(data, 'facebook', `${operation} ${engagement.kind} ${engagement.id}`);
 }

@@ -1,5 +1,6 @@
 import { type Engagement, type RequestContext, UnsupportedCapabilityError } from '@smmkit/core';
 import type { HttpClient } from '@smmkit/core/adapter-kit';
+import { assertGraphSuccess, GraphSuccessSchema } from '../graph-success.js';
 import type { GraphPlatform } from '../platform.js';
 
 /**
@@ -11,7 +12,8 @@ import type { GraphPlatform } from '../platform.js';
  *   (https://developers.facebook.com/docs/instagram-platform/comment-moderation; IGComment
  *   `POST (self) hide: bool`).
  *
- * Only comments and replies can be hidden: a mention fails with `UnsupportedCapabilityError`.
+ * Only comments and replies can be hidden: a mention fails with `UnsupportedCapabilityError`. An
+ * answer of `{success: false}` fails with `PlatformError('platform_refused')`.
  *
  * @param http - the adapter's HTTP client
  * @param platform - whose dialect the request speaks
@@ -32,13 +34,16 @@ export async function hideGraphComment(
   context: RequestContext,
 ): Promise<void> {
   assertComment(platform, engagement, 'engagement.hide');
-  await http.request({
+  const operation = hidden ? 'hide comment' : 'unhide comment';
+  const { data } = await http.request({
     method: 'POST',
     path: `/${encodeURIComponent(engagement.id)}`,
-    operation: hidden ? 'hide comment' : 'unhide comment',
+    operation,
     ...(platform === 'facebook' ? { json: { is_hidden: hidden } } : { searchParams: { hide: hidden } }),
+    schema: GraphSuccessSchema,
     context,
   });
+  assertGraphSuccess(data, platform, `${operation} ${engagement.id}`);
 }
 
 /**
@@ -47,7 +52,8 @@ export async function hideGraphComment(
  * https://developers.facebook.com/docs/graph-api/reference/comment/, Deleting), `DELETE
  * /{ig-comment-id}` on Instagram (a comment on one of the account's posts:
  * https://developers.facebook.com/docs/instagram-platform/comment-moderation; IGComment
- * `DELETE (self)`). A comment that is already gone fails with `PlatformError('not_found')`.
+ * `DELETE (self)`). A comment that is already gone fails with `PlatformError('not_found')`, and
+ * `{success: false}` with `PlatformError('platform_refused')`.
  *
  * @param http - the adapter's HTTP client
  * @param platform - whose comment it is (for the error a mention gets)
@@ -66,12 +72,14 @@ export async function deleteGraphComment(
   context: RequestContext,
 ): Promise<void> {
   assertComment(platform, engagement, 'engagement.delete');
-  await http.request({
+  const { data } = await http.request({
     method: 'DELETE',
     path: `/${encodeURIComponent(engagement.id)}`,
     operation: 'delete comment',
+    schema: GraphSuccessSchema,
     context,
   });
+  assertGraphSuccess(data, platform, `delete comment ${engagement.id}`);
 }
 
 function assertComment(platform: GraphPlatform, engagement: Engagement, capability: string): void {
