@@ -32,7 +32,7 @@ function describeSubDaily(issue: { readonly input?: unknown }): string {
 
 /**
  * How a schedule entry repeats: an RFC 5545 `RRULE` value such as `FREQ=WEEKLY;BYDAY=MO;BYHOUR=9`,
- * read in the entry's time zone so that 09:00 stays 09:00 across DST changes, from the series'
+ * read in the series' zone so that 09:00 stays 09:00 across DST changes, from the series'
  * start (RFC 5545's DTSTART). Checked here: the required `FREQ` part, and that it is at most daily
  * (`HOURLY`, `MINUTELY` and `SECONDLY` are refused, as the scheduler refuses them, so a stored
  * entry never carries a rule the scheduler cannot run); the scheduler interprets the rest.
@@ -53,6 +53,11 @@ export const RecurrenceSchema = /* @__PURE__ */ (() =>
      * occurrences whichever occurrence the next one is computed from.
      */
     start: z.optional(z.string()),
+    /**
+     * The series' IANA zone, which `rule` and `start` are read in. Entries planned before it was
+     * kept read the rule in the entry's `timeZone`.
+     */
+    zone: z.optional(z.string()),
   }))();
 
 /** A recurrence rule. */

@@ -29,6 +29,9 @@ export async function failUnapprovedDue(
   const overdue = await store.list({ statuses: UNAPPROVED, to: new Date(now.getTime() + 1), limit });
   const failed: ScheduleEntry[] = [];
   for (const entry of overdue) {
+    // The series goes on first: should the store fail here, the entry is still due and unapproved,
+    // and the next round does both. Only a draft lacks a request for approval.
+    await continueSeries(entry, store, events, now, { fromDraft: entry.approval?.requestedAt === undefined });
     const changed = await store.transition(
       entry.id,
       UNAPPROVED,
@@ -38,7 +41,6 @@ export async function failUnapprovedDue(
     if (changed === undefined) continue;
     failed.push(changed);
     events.emit('not-approved', { entry: changed });
-    await continueSeries(changed, store, events, now);
   }
   return failed;
 }

@@ -22,10 +22,9 @@ import { runEntry } from './run-entry.js';
 import { runTarget, type TargetJob, type TargetRunResult } from './run-target.js';
 import type { EntryPatch, ScheduleQuery, ScheduleStore } from './schedule-store.js';
 import { accountKey, resolveSchedulerOptions, type SchedulerOptions } from './scheduler-options.js';
-import { continueSeries } from './series.js';
+import { continueSeries, firstOccurrenceOf, nextInSeries, plannedInstant } from './series.js';
 import { claimsTargets } from './target-claims.js';
 import type { ResolvedSlot } from './time/queue-slots.js';
-import { nextOccurrence } from './time/recurrence.js';
 import { requireZone } from './time/time-input.js';
 import type { DstAdjustment } from './time/zoned-time.js';
 import { resolveLocalTime } from './time/zoned-time.js';
@@ -322,7 +321,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const first = firstOccurrence(when, at);
       const entry = parseScheduleEntry({
         ...base(id, first, targets),
-        recurrence: { rule: when.rrule, start: when.start.at },
+        recurrence: { rule: when.rrule, start: when.start.at, zone: when.start.zone },
       });
       await store.add([entry]);
       planned = [{ entry, adjustment: first.adjustment }];
@@ -359,7 +358,19 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     };
     const moved = when === 'next-slot' ? await inSlotOrder(() => moveToNextSlot(id, at)) : await move();
     events.emit('rescheduled', { entry: moved });
+    await continuePastMove(moved, at);
     return afterScheduled(moved);
+  }
+
+  /**
+   * An occurrence moved to or past the series' next one adds that one now: it is normally added
+   * when this one is claimed, and by then it would be in the past and skipped as missed.
+   */
+  async function continuePastMove(moved: ScheduleEntry, at: Date): Promise<void> {
+    if (moved.recurrence === undefined) return;
+    const following = nextInSeries(moved, plannedInstant(moved));
+    if (following === undefined || following.entry.publishAt.getTime() > moved.publishAt.getTime()) return;
+    await continueSeries(moved, store, events, at, { fromDraft: moved.status === 'draft' });
   }
 
   /**
@@ -429,6 +440,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   async function cancel(id: string, cancelOptions: CancelOptions = {}): Promise<ScheduleEntry> {
     notHandingOff(id, 'cancel', CANCELLABLE);
     const at = now();
+    if (cancelOptions.series !== true) await continueBeforeLeaving(id, CANCELLABLE, at);
     const cancelled = await changeEntry(
       store,
       id,
@@ -438,8 +450,19 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       at,
     );
     events.emit('cancelled', { entry: cancelled });
-    if (cancelOptions.series !== true) await continueSeries(cancelled, store, events, at);
     return cancelled;
+  }
+
+  /**
+   * Adds a series' next occurrence before entry `id` leaves the plan (cancelled, rejected). First,
+   * so that a store that fails here leaves the entry as it was and the call can be repeated: the
+   * other way round, the entry would be changed and the series ended for good. Should the change
+   * then be refused, the next occurrence is the one the entry adds anyway when it goes out.
+   */
+  async function continueBeforeLeaving(id: string, from: readonly ScheduleStatus[], at: Date): Promise<void> {
+    const entry = await store.get(id);
+    if (entry === undefined || !from.includes(entry.status)) return;
+    await continueSeries(entry, store, events, at, { fromDraft: entry.status === 'draft' });
   }
 
   async function submit(id: string, request: SubmitRequest): Promise<ScheduleEntry> {
@@ -462,6 +485,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   ): Promise<ScheduleEntry> {
     const at = now();
     const action = verdict === 'approved' ? 'approve' : 'reject';
+    if (verdict === 'rejected') await continueBeforeLeaving(id, APPROVAL_STEPS.reject, at);
     const decided = await changeEntry(
       store,
       id,
@@ -472,7 +496,6 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     );
     if (verdict === 'rejected') {
       events.emit('rejected', { entry: decided });
-      await continueSeries(decided, store, events, at);
       return decided;
     }
     events.emit('approved', { entry: decided });
@@ -586,11 +609,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     when: { readonly rrule: string; readonly start: LocalTime },
     at: Date,
   ): PlannedTime {
-    const start = resolveLocalTime(when.start.at, when.start.zone);
-    const after =
-      start.instant.getTime() > at.getTime() ? new Date(start.instant.getTime() - 1) : new Date(at.getTime());
-    const first = nextOccurrence(when.rrule, when.start.at, when.start.zone, after);
+    const first = firstOccurrenceOf(when.rrule, when.start.at, when.start.zone, at);
     if (first === undefined) {
+      const startsAt = resolveLocalTime(when.start.at, when.start.zone).instant;
+      const after = startsAt.getTime() > at.getTime() ? startsAt : at;
       throw optionProblem(
         'when',
         `the rule "${when.rrule.slice(0, 80)}" has no occurrence after ${after.toISOString()}`,

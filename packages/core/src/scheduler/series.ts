@@ -2,8 +2,8 @@ import type { ScheduleEntry } from '../models/schedule-entry.js';
 import { needsApproval } from './approval.js';
 import type { SchedulerEventEmitter } from './events.js';
 import type { ScheduleStore } from './schedule-store.js';
-import { nextOccurrence } from './time/recurrence.js';
-import type { DstAdjustment } from './time/zoned-time.js';
+import { nextOccurrence, type Occurrence } from './time/recurrence.js';
+import { type DstAdjustment, resolveLocalTime } from './time/zoned-time.js';
 
 /** The id of a series' occurrence at `instant`: the same for every worker, so it is added once. */
 export function occurrenceId(seriesId: string, instant: Date): string {
@@ -11,63 +11,116 @@ export function occurrenceId(seriesId: string, instant: Date): string {
 }
 
 /**
- * The instant an occurrence was planned at by its rule (its id says it; the series' first entry,
- * whose id is the series id, by its `publishAt`), so a rescheduled occurrence does not move the
- * ones after it.
+ * The first occurrence of a rule that is at or after its start and after `at` (when the series is
+ * planned): the series' first entry.
+ *
+ * @param rule - the RRULE value
+ * @param start - the series' start, a wall time in `zone`
+ * @param zone - the series' zone
+ * @param at - when the series was planned
+ * @returns the occurrence, or `undefined` when the rule has none
  */
-function plannedInstant(entry: ScheduleEntry): Date {
+export function firstOccurrenceOf(
+  rule: string,
+  start: string,
+  zone: string,
+  at: Date,
+): Occurrence | undefined {
+  const startsAt = resolveLocalTime(start, zone).instant.getTime();
+  const after = startsAt > at.getTime() ? new Date(startsAt - 1) : at;
+  return nextOccurrence(rule, start, zone, after);
+}
+
+/**
+ * The zone a series' rule is read in: its own (`recurrence.zone`), or for a series planned before
+ * that was kept, the entry's, so moving one occurrence to another zone does not move the series.
+ */
+function seriesZone(entry: ScheduleEntry): string {
+  return entry.recurrence?.zone ?? entry.timeZone;
+}
+
+/**
+ * The instant an occurrence was planned at by its rule (its id says it; the series' first entry,
+ * whose id is the series id, by the rule's first occurrence when it was planned), so a
+ * rescheduled occurrence does not move the ones after it, nor bring back its own planned time.
+ */
+export function plannedInstant(entry: ScheduleEntry): Date {
   if (entry.seriesId !== undefined && entry.id.startsWith(`${entry.seriesId}@`)) {
     const planned = Date.parse(entry.id.slice(entry.seriesId.length + 1));
     if (!Number.isNaN(planned)) return new Date(planned);
   }
+  const { recurrence } = entry;
+  if (entry.seriesId === undefined && recurrence?.start !== undefined && entry.createdAt !== undefined) {
+    const first = firstOccurrenceOf(recurrence.rule, recurrence.start, seriesZone(entry), entry.createdAt);
+    if (first !== undefined) return first.instant;
+  }
   return entry.publishAt;
+}
+
+/** How the occurrence a series goes on from stood when it left the plan. */
+export interface SeriesStep {
+  /**
+   * It was still a draft, never submitted: the next occurrence is a draft too (a series nobody
+   * submitted never goes out on its own).
+   */
+  readonly fromDraft?: boolean | undefined;
 }
 
 /**
  * The next occurrence of a recurring entry, as a new entry: the rule's first occurrence after
  * both this one's planned instant and now (occurrences missed while no worker ran are skipped,
- * not posted in a burst). It is scheduled when the series needs no approval or was approved,
- * else it awaits approval again.
+ * not posted in a burst), in the series' zone. It is a draft when this one was a draft never
+ * submitted; else scheduled when the series needs no approval or was approved, else it awaits
+ * approval again.
  *
  * @param entry - an occurrence (or the series' first entry)
  * @param now - now
+ * @param step - how the occurrence stood when it left the plan
  * @returns the next entry, or `undefined` when the entry does not repeat or the rule has ended
  */
 export function nextInSeries(
   entry: ScheduleEntry,
   now: Date,
+  step: SeriesStep = {},
 ): { readonly entry: ScheduleEntry; readonly adjustment: DstAdjustment } | undefined {
   const { recurrence } = entry;
   if (recurrence === undefined) return undefined;
   const seriesId = entry.seriesId ?? entry.id;
+  const zone = seriesZone(entry);
   const after = new Date(Math.max(plannedInstant(entry).getTime(), now.getTime()));
-  const next = nextOccurrence(recurrence.rule, recurrence.start ?? entry.publishAt, entry.timeZone, after);
+  const next = nextOccurrence(recurrence.rule, recurrence.start ?? entry.publishAt, zone, after);
   if (next === undefined) return undefined;
-  const approved = entry.approval?.decision === 'approved';
-  const asksAgain = needsApproval(entry) && !approved;
-  const approval = !needsApproval(entry)
-    ? undefined
-    : asksAgain
-      ? {
-          ...(entry.approval?.requestedBy === undefined ? {} : { requestedBy: entry.approval.requestedBy }),
-          requestedAt: now,
-        }
-      : entry.approval;
   const made: ScheduleEntry = {
     id: occurrenceId(seriesId, next.instant),
     post: entry.post,
     targets: entry.targets,
     publishAt: next.instant,
-    timeZone: entry.timeZone,
-    status: asksAgain ? 'awaiting_approval' : 'scheduled',
+    timeZone: zone,
+    ...approvalOfNext(entry, now, step),
     attempts: 0,
-    recurrence,
+    recurrence: { ...recurrence, zone },
     seriesId,
     createdAt: now,
     updatedAt: now,
-    ...(approval === undefined ? {} : { approval }),
   };
   return { entry: made, adjustment: next.adjustment };
+}
+
+/** The state and approval record of a series' next occurrence (see {@link nextInSeries}). */
+function approvalOfNext(
+  entry: ScheduleEntry,
+  now: Date,
+  step: SeriesStep,
+): Pick<ScheduleEntry, 'status' | 'approval'> {
+  if (!needsApproval(entry)) return { status: step.fromDraft === true ? 'draft' : 'scheduled' };
+  // A draft's approval record stays empty until it is submitted.
+  if (step.fromDraft === true) return { status: 'draft', approval: {} };
+  if (entry.approval?.decision === 'approved') return { status: 'scheduled', approval: entry.approval };
+  const { requestedBy } = entry.approval ?? {};
+  return {
+    status: 'awaiting_approval',
+    approval: { ...(requestedBy === undefined ? {} : { requestedBy }), requestedAt: now },
+  };
 }
 
 /**
@@ -83,8 +136,9 @@ export async function continueSeries(
   store: ScheduleStore,
   events: SchedulerEventEmitter,
   now: Date,
+  step: SeriesStep = {},
 ): Promise<ScheduleEntry | undefined> {
-  const next = nextInSeries(entry, now);
+  const next = nextInSeries(entry, now, step);
   if (next === undefined) return undefined;
   // A late worker (one that took the occurrence over, or retries a failed write) gets a later
   // occurrence than the one right after this by the rule. Once that one exists, in any state

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ScheduledEvent } from '../../src/scheduler/events.js';
 import { HOUR, START, useWorld } from './support/world.js';
 
@@ -145,7 +145,11 @@ describe('scheduler: recurrence', () => {
     expect(next?.publishAt).toEqual(new Date('2027-03-29T07:00:00Z'));
     expect(next?.seriesId).toBe(first?.id);
     expect(next?.id).toBe(`${first?.id}@2027-03-29T07:00:00.000Z`);
-    expect(next?.recurrence).toEqual({ rule: 'FREQ=WEEKLY;BYDAY=MO', start: '2027-03-22T09:00' });
+    expect(next?.recurrence).toEqual({
+      rule: 'FREQ=WEEKLY;BYDAY=MO',
+      start: '2027-03-22T09:00',
+      zone: 'Europe/Berlin',
+    });
   });
 
   it('plans the next occurrence once, even when two workers race', async () => {
@@ -190,6 +194,95 @@ describe('scheduler: recurrence', () => {
     }
     expect((await scheduler.list()).map((e) => e.status)).toEqual(['published', 'published']);
     expect(world.xPosts()).toHaveLength(2);
+  });
+
+  describe('when one occurrence is changed', () => {
+    const days = () => world.xPosts().map((post) => new Date(post.createdAt).toISOString());
+    async function tickAt(...instants: string[]): Promise<void> {
+      for (const instant of instants) {
+        world.time.set(Date.parse(instant));
+        await scheduler.tick();
+      }
+    }
+    let scheduler: ReturnType<typeof world.scheduler>;
+    beforeEach(() => {
+      scheduler = world.scheduler();
+    });
+
+    it('keeps a draft series a draft: nothing goes out until it is submitted', async () => {
+      const daily = { rrule: 'FREQ=DAILY', start: { at: '2026-11-23T09:00', zone: 'UTC' } };
+      await scheduler.schedule({ text: 'Draft' }, [world.xTarget], daily, { id: 'd', draft: true });
+      await scheduler.schedule({ text: 'Reviewed' }, [world.xTarget], daily, {
+        id: 'r',
+        draft: true,
+        approval: 'required',
+      });
+      await tickAt('2026-11-23T09:00:00Z', '2026-11-24T09:00:00Z');
+      expect(world.xPosts()).toEqual([]);
+      const drafts = await scheduler.list({ statuses: ['draft'] });
+      expect(drafts.map((entry) => [entry.id, entry.approval])).toEqual([
+        ['d@2026-11-25T09:00:00.000Z', undefined],
+        ['r@2026-11-25T09:00:00.000Z', {}],
+      ]);
+      await scheduler.cancel('d@2026-11-25T09:00:00.000Z');
+      expect((await scheduler.list({ statuses: ['draft'] })).map((entry) => entry.id)).toContain(
+        'd@2026-11-26T09:00:00.000Z',
+      );
+    });
+
+    it("does not bring back the first occurrence's slot after it was moved earlier", async () => {
+      await scheduler.schedule(
+        { text: 'Weekly' },
+        [world.xTarget],
+        { rrule: 'FREQ=WEEKLY;BYDAY=MO', start: { at: '2026-11-30T09:00', zone: 'UTC' } },
+        { id: 'w' },
+      );
+      await scheduler.reschedule('w', new Date('2026-11-27T09:00:00Z'));
+      await tickAt('2026-11-27T09:00:00Z', '2026-11-30T09:00:00Z');
+      expect(days()).toEqual(['2026-11-27T09:00:00.000Z']);
+      expect((await scheduler.list({ statuses: ['scheduled'] })).map((entry) => entry.id)).toEqual([
+        'w@2026-12-07T09:00:00.000Z',
+      ]);
+    });
+
+    it('keeps the occurrence it was moved past', async () => {
+      await scheduler.schedule(
+        { text: 'Daily' },
+        [world.xTarget],
+        { rrule: 'FREQ=DAILY', start: { at: '2026-11-23T09:00', zone: 'UTC' } },
+        { id: 's' },
+      );
+      await tickAt('2026-11-23T09:00:00Z');
+      await scheduler.reschedule('s@2026-11-24T09:00:00.000Z', new Date('2026-11-25T10:00:00Z'));
+      await tickAt('2026-11-24T09:00:00Z', '2026-11-25T09:00:00Z', '2026-11-25T10:00:00Z');
+      const entries = await scheduler.list();
+      expect(
+        entries.map((entry) => [entry.id.slice(2), entry.status, entry.publishAt.toISOString()]),
+      ).toEqual([
+        ['', 'published', '2026-11-23T09:00:00.000Z'],
+        ['2026-11-25T09:00:00.000Z', 'published', '2026-11-25T09:00:00.000Z'],
+        // X refuses the same text twice within hours: the moved occurrence was sent.
+        ['2026-11-24T09:00:00.000Z', 'failed', '2026-11-25T10:00:00.000Z'],
+        ['2026-11-26T09:00:00.000Z', 'scheduled', '2026-11-26T09:00:00.000Z'],
+      ]);
+      expect(entries[2]?.results?.[0]?.error?.code).toBe('duplicate_content');
+    });
+
+    it('keeps the series in its zone when one occurrence moves to another zone', async () => {
+      await scheduler.schedule(
+        { text: 'Daily' },
+        [world.xTarget],
+        { rrule: 'FREQ=DAILY', start: { at: '2026-11-23T09:00', zone: 'Europe/Berlin' } },
+        { id: 'z' },
+      );
+      await scheduler.reschedule('z', { at: '2026-11-23T09:00', zone: 'America/New_York' });
+      await tickAt('2026-11-23T14:00:00Z');
+      const [next] = await scheduler.list({ statuses: ['scheduled'] });
+      expect([next?.publishAt.toISOString(), next?.timeZone]).toEqual([
+        '2026-11-24T08:00:00.000Z',
+        'Europe/Berlin',
+      ]);
+    });
   });
 
   it('refuses native scheduling for a recurrence', async () => {

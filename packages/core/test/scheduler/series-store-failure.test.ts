@@ -59,6 +59,37 @@ describe('a recurring series when the store fails to add its next occurrence onc
   });
 });
 
+describe('a series whose next occurrence the store fails to add while one leaves the plan', () => {
+  const states = async (scheduler: ReturnType<typeof world.scheduler>) =>
+    (await scheduler.list()).map((entry) => [entry.publishAt.toISOString(), entry.status]);
+
+  it('cancels nothing, so cancelling again cancels the occurrence and keeps the series', async () => {
+    const scheduler = world.scheduler();
+    const [first] = await scheduler.schedule({ text: 'Daily tip' }, [world.xTarget], daily);
+    failingAdds = 1;
+    await expect(scheduler.cancel(first?.id ?? '')).rejects.toThrow('database is locked');
+    expect(await states(scheduler)).toEqual([['2026-11-22T13:00:00.000Z', 'scheduled']]);
+    await scheduler.cancel(first?.id ?? '');
+    expect(await states(scheduler)).toEqual([
+      ['2026-11-22T13:00:00.000Z', 'cancelled'],
+      ['2026-11-23T13:00:00.000Z', 'scheduled'],
+    ]);
+  });
+
+  it('leaves an occurrence due unapproved to the next round, which fails it and asks again for the next', async () => {
+    const scheduler = world.scheduler();
+    await scheduler.schedule({ text: 'Daily tip' }, [world.xTarget], daily, { approval: 'required' });
+    world.time.set(START + HOUR);
+    failingAdds = 1;
+    await expect(scheduler.tick()).rejects.toThrow('database is locked');
+    await scheduler.tick();
+    expect(await states(scheduler)).toEqual([
+      ['2026-11-22T13:00:00.000Z', 'failed'],
+      ['2026-11-23T13:00:00.000Z', 'awaiting_approval'],
+    ]);
+  });
+});
+
 describe('continuing a series late', () => {
   it('adds nothing once the occurrence after this one exists, even cancelled with the series', async () => {
     const scheduler = world.scheduler();

@@ -72,6 +72,7 @@ describe('scheduler on the SQLite store', () => {
     expect((await connection().get(first?.id ?? ''))?.recurrence).toEqual({
       rule: 'FREQ=DAILY',
       start: '2026-11-23T09:00',
+      zone: 'Europe/Berlin',
     });
     world.time.set(Date.parse('2026-11-23T08:00:00Z'));
     await scheduler.tick();
