@@ -1,33 +1,47 @@
 import type { ScheduleEntry, TargetResult } from '../models/schedule-entry.js';
+import type { Target } from '../models/target.js';
+import type { Outbox } from './outbox.js';
+import { targetKey } from './target-claims.js';
 
 /**
- * The targets' results when a worker reached their entry too late to publish it: each `failed`
- * with `missed`, saying by how much and what to do. `undefined` when it is on time (or no limit
- * is set), so the targets are published.
+ * What to do with each target of a claim a worker reached late: `missed` (a `failed` result that
+ * says by how much and what to do) or `undefined` to publish it. Every target is published when
+ * the claim is on time or no limit is set.
  *
- * Only a fresh claim is checked: a target taken over from a dead worker was started in time and
- * may have gone out already, so it is finished through the outbox whatever the hour.
+ * A target taken over from a dead worker (`recovered`) that has an outbox record was started in
+ * time and may have gone out already, so it is finished through the outbox whatever the hour. One
+ * without a record was never started (its worker died before it, or another worker settled it
+ * `missed` before the entry was taken over whole): it is late like a fresh claim.
  *
  * @param entry - the claimed entry
  * @param targets - the targets about to be published (all of the entry's, or one)
  * @param claim - when the worker claimed them, and whether it took them over from a dead worker
  * @param maxLatenessMs - how late they may still go out (`undefined`: no limit)
- * @returns one `missed` result per target, in order, or `undefined` to publish
+ * @param outbox - the outbox, read only for a late recovered claim
+ * @returns one `missed` result or `undefined` per target, in order
  */
-export function missedResults(
+export async function missedResults(
   entry: ScheduleEntry,
-  targets: readonly ScheduleEntry['targets'][number][],
+  targets: readonly Target[],
   claim: { readonly at: Date; readonly recovered: boolean },
   maxLatenessMs: number | undefined,
-): TargetResult[] | undefined {
-  if (maxLatenessMs === undefined || claim.recovered) return undefined;
+  outbox: Pick<Outbox, 'record'>,
+): Promise<(TargetResult | undefined)[]> {
   const lateMs = claim.at.getTime() - entry.publishAt.getTime();
-  if (lateMs <= maxLatenessMs) return undefined;
+  if (maxLatenessMs === undefined || lateMs <= maxLatenessMs) return targets.map(() => undefined);
   const error = {
     code: 'missed',
     message: `Not published: it was due at ${entry.publishAt.toISOString()} and no worker reached it until ${claim.at.toISOString()}, ${describeMs(lateMs)} late, past the scheduler's maxLatenessMs of ${describeMs(maxLatenessMs)}. Reschedule it (for example to 'next-slot') if it should still go out.`,
   };
-  return targets.map(({ platform, accountId }) => ({ platform, accountId, status: 'failed', error }));
+  return Promise.all(
+    targets.map(async (target): Promise<TargetResult | undefined> => {
+      const started =
+        claim.recovered && (await outbox.record(`${entry.id}:${targetKey(target)}`)) !== undefined;
+      return started
+        ? undefined
+        : { platform: target.platform, accountId: target.accountId, status: 'failed', error };
+    }),
+  );
 }
 
 /** `90 s`, `12 min`, `5 h 3 min`, `2 d 4 h`: rough, for a sentence. */

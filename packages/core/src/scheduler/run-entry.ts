@@ -5,7 +5,7 @@ import { failedOutcome, type PublishOutcome } from '../publisher/outcome.js';
 import type { Publisher } from '../publisher/publisher.js';
 import { describeThrown } from '../security/safe-cause.js';
 import type { Clock } from '../time/clock.js';
-import { type EntryOutcome, entryOutcome, outcomeOfResults } from './entry-results.js';
+import { type EntryOutcome, entryOutcome, outcomeOfResults, targetResult } from './entry-results.js';
 import type { SchedulerEventEmitter } from './events.js';
 import { missedResults } from './lateness.js';
 import { renewLease } from './lease-renewal.js';
@@ -40,8 +40,8 @@ export interface RunEntryContext {
  *    A taken-over entry runs the same way: the publisher's outbox answers targets already
  *    published and reconciles creates the dead worker may have sent, never a blind republish.
  *    A native entry claimed at its time is published then (its hand-off did not happen). A
- *    fresh claim more than `maxLatenessMs` after the entry's time is not published: every
- *    target fails with `missed`;
+ *    claim more than `maxLatenessMs` after the entry's time does not publish the targets that
+ *    were never started (no outbox record): each fails with `missed`;
  * 4. completes the claim with per-target results: `published`, `failed` or `unknown`.
  *
  * @param claim - the claimed entry
@@ -68,18 +68,24 @@ export async function runEntry(
   });
   let outcome: EntryOutcome;
   try {
-    const missed = missedResults(
-      entry,
-      entry.targets,
-      { at: new Date(clock.now()), recovered },
-      context.maxLatenessMs,
+    const claimedAt = { at: new Date(clock.now()), recovered };
+    const missed = await missedResults(entry, entry.targets, claimedAt, context.maxLatenessMs, store);
+    const due = entry.targets.filter((_, index) => missed[index] === undefined);
+    const outcomes =
+      due.length === 0 ? [] : await publisher.publish(entry.post, due, { idempotencyKey: entry.id });
+    let published = 0;
+    outcome = outcomeOfResults(
+      entry.targets.map((target, index) => {
+        const late = missed[index];
+        if (late !== undefined) return late;
+        const answer = outcomes[published];
+        published += 1;
+        return targetResult(answer ?? refusedOutcome(target, new Error('the publisher gave no outcome')));
+      }),
     );
-    outcome =
-      missed === undefined
-        ? entryOutcome(await publisher.publish(entry.post, entry.targets, { idempotencyKey: entry.id }))
-        : outcomeOfResults(missed);
   } catch (error) {
-    // publish() rejects only for a target list that is not one (nothing was sent).
+    // publish() rejects only for a target list that is not one, and the outbox read comes before
+    // it: nothing was sent.
     outcome = entryOutcome(entry.targets.map((target) => refusedOutcome(target, error)));
   } finally {
     await lease.stop();

@@ -113,10 +113,10 @@ export async function runTarget(job: TargetJob, context: RunTargetContext): Prom
     clock,
     onLost: () => events.emit('lease-lost', { id: entry.id, worker }),
   });
-  const [missed] =
-    missedResults(entry, [target], { at: new Date(clock.now()), recovered }, context.maxLatenessMs) ?? [];
   let result: TargetResult;
   try {
+    const claimedAt = { at: new Date(clock.now()), recovered };
+    const [missed] = await missedResults(entry, [target], claimedAt, context.maxLatenessMs, store);
     if (missed !== undefined) {
       result = missed;
     } else {

@@ -89,7 +89,9 @@ describe('scheduler: maxLatenessMs', () => {
       .scheduler()
       .schedule({ text: 'Started in time' }, [world.xTarget], new Date(START));
     if (entry === undefined) throw new Error('nothing scheduled');
-    const doomed = doomedWorker(world.store(), world.clock.fetch, { afterStoreCall: 'claimDue' });
+    const doomed = doomedWorker(world.store(), world.clock.fetch, {
+      afterRequest: (method, url) => method === 'POST' && url.pathname === '/2/tweets',
+    });
     void world
       .scheduler({ store: doomed.store, fetch: doomed.fetch, workerId: 'doomed', leaseMs: MINUTE })
       .tick();
@@ -103,6 +105,61 @@ describe('scheduler: maxLatenessMs', () => {
     expect(finished.map((e) => e.status)).toEqual(['published']);
     expect(names(rescuer)).toEqual(['due', 'recovered', 'published']);
     expect(world.xPosts().map((p) => p.text)).toEqual(['Started in time']);
+  });
+
+  it('does not publish late a target a dead worker claimed but never started', async () => {
+    const [entry] = await world
+      .scheduler()
+      .schedule({ text: 'Happy Monday' }, [world.xTarget], new Date(START));
+    if (entry === undefined) throw new Error('nothing scheduled');
+    const doomed = doomedWorker(world.store(), world.clock.fetch, { afterStoreCall: 'claimDue' });
+    void world
+      .scheduler({ store: doomed.store, fetch: doomed.fetch, workerId: 'doomed', leaseMs: MINUTE })
+      .tick();
+    await vi.waitFor(() => expect(doomed.dead()).toBe(true), { timeout: 5_000 });
+
+    world.time.set(START + 24 * HOUR);
+    const rescuer = world.scheduler({ workerId: 'rescuer', maxLatenessMs: MINUTE, leaseMs: MINUTE });
+    const { finished } = await rescuer.tick();
+
+    expect(finished.map((e) => [e.status, e.error?.code])).toEqual([['failed', 'missed']]);
+    expect(world.xPosts()).toEqual([]);
+  });
+
+  it('does not publish a target settled missed when the entry is then taken over whole', async () => {
+    const scheduler = world.scheduler({ maxLatenessMs: HOUR, leaseMs: MINUTE });
+    const [entry] = await scheduler.schedule(
+      { text: 'Happy Monday' },
+      [world.xTarget, world.mastodonTarget],
+      new Date(START + HOUR),
+    );
+    if (entry === undefined) throw new Error('nothing scheduled');
+    // Mastodon's job claims its target on time, and its worker dies before it starts.
+    const store = world.store();
+    if (!('claimTarget' in store)) throw new Error('the memory store claims targets');
+    world.time.set(START + HOUR);
+    const job = {
+      entryId: entry.id,
+      publishAt: entry.publishAt,
+      now: new Date(START + HOUR),
+      leaseMs: MINUTE,
+    };
+    expect(
+      'claimed' in (await store.claimTarget({ ...job, target: world.mastodonTarget, worker: 'dead' })),
+    ).toBe(true);
+    // X's job comes three hours late: missed.
+    world.time.set(START + 4 * HOUR);
+    const x = await scheduler.publishTarget({ ...job, target: world.xTarget });
+    expect(x.result?.error?.code).toBe('missed');
+    // A round takes the whole entry over once the leases ran out.
+    world.time.set(START + 5 * HOUR);
+    const { finished } = await scheduler.tick();
+    expect(finished[0]?.results?.map((r) => [r.platform, r.status, r.error?.code])).toEqual([
+      ['x', 'failed', 'missed'],
+      ['mastodon', 'failed', 'missed'],
+    ]);
+    expect(world.xPosts()).toEqual([]);
+    expect(world.mastodonPosts()).toEqual([]);
   });
 
   it.each([0, -1, Number.NaN])('refuses maxLatenessMs %s when the scheduler is made', (maxLatenessMs) => {
