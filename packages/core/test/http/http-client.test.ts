@@ -317,6 +317,31 @@ describe('createHttpClient', () => {
       expect(create.code).toBe('ambiguous_outcome');
     });
 
+    it('gives a request that uploads a body a second more per 125,000 bytes (a 1 Mbit/s upload)', async () => {
+      server.use(
+        http.put(`${BASE}/upload`, async () => {
+          await delay(300);
+          return HttpResponse.json({ id: 'u1' });
+        }),
+      );
+      const upload = (body: BodyInit) =>
+        client({ timeoutMs: 20 }).request({
+          method: 'PUT',
+          path: '/upload',
+          operation: 'upload chunk',
+          body,
+          schema: ItemSchema,
+          context: contextWith(),
+        });
+      const bytes = new Uint8Array(1_000_000); // 8 s more
+      const form = new FormData();
+      form.set('chunk', new Blob([bytes]));
+      expect((await upload(new Blob([bytes]))).data).toEqual({ id: 'u1' });
+      expect((await upload(form)).data).toEqual({ id: 'u1' });
+      const small = await failure(upload('a few bytes'));
+      expect(small.code).toBe('timeout');
+    });
+
     it('reports an unreadable success body on a read as invalid and on a create as ambiguous', async () => {
       server.use(
         http.all(
