@@ -1,5 +1,7 @@
 import {
+  AmbiguousOutcomeError,
   type CheckedPost,
+  type Media,
   type PublishContext,
   type PublishResult,
   type PublishWarning,
@@ -11,11 +13,12 @@ import {
   systemClock,
   unfinishedWaitReason,
 } from '@smmkit/core/adapter-kit';
+import type { TikTokChunkPlan } from './chunk-plan.js';
 import { creatorProblems, queryCreatorInfo } from './creator-info.js';
 import type { TikTokPostOptions } from './post-options.js';
 import { tiktokPostRef, tiktokPostUrl } from './post-ref.js';
 import { initPhotoPost, initVideoPost } from './publish-init.js';
-import { type PublishOutcome, waitForPublish } from './publish-status.js';
+import { fetchPublishStatus, type PublishOutcome, waitForPublish } from './publish-status.js';
 import { isPhotoPost } from './validate.js';
 import { uploadTikTokVideo } from './video-upload.js';
 
@@ -36,7 +39,8 @@ export interface TikTokPublishSettings {
  *    turned off;
  * 2. the init: a video (`video/init/`, or `inbox/video/init/` for a draft) as `FILE_UPLOAD` or
  *    `PULL_FROM_URL`, or photos (`content/init/`);
- * 3. a `FILE_UPLOAD` sends its chunks, with upload progress;
+ * 3. a `FILE_UPLOAD` sends its chunks, with upload progress (when the answer to the last one is
+ *    lost, TikTok's status tells whether the file arrived: see `uploadVideo`);
  * 4. the status is read until TikTok is done (see `waitForPublish`).
  *
  * The result has the public post id and URL when TikTok gave them. TikTok moderates a post before
@@ -77,7 +81,7 @@ export async function publishToTikTok(
     : await initVideoPost(http, post, options, settings.chunkSizeBytes, context);
   const video = post.media?.[0];
   if (started.upload !== undefined && video !== undefined)
-    await uploadTikTokVideo(http, started.upload.url, video, started.upload.plan, context);
+    await uploadVideo(http, { ...started.upload, publishId: started.publishId }, video, context);
   const outcome = await waitForPublish(
     http,
     { ...settings.polling, publishId: started.publishId, mode: options.mode },
@@ -100,6 +104,47 @@ export async function publishToTikTok(
     warnings,
     timeoutMs: settings.polling.timeoutMs,
   });
+}
+
+/** Where a video's bytes go, and the publish they belong to. */
+interface VideoUpload {
+  readonly url: string;
+  readonly plan: TikTokChunkPlan;
+  readonly publishId: string;
+}
+
+/**
+ * Sends the video's chunks. When the answer to the last chunk is lost (the post may exist), asks
+ * TikTok for the publish's status: it has the whole file when the status has moved past the upload
+ * or counts every byte (`uploaded_bytes`), and the publish goes on to its wait as if the answer
+ * had come. Otherwise the error stays an `AmbiguousOutcomeError`, naming the publish id to look up
+ * with `adapter.getPublishStatus` (a post only its creator sees, or one TikTok still moderates, is
+ * not among the public posts reconciliation reads).
+ */
+async function uploadVideo(
+  http: HttpClient,
+  upload: VideoUpload,
+  video: Media,
+  context: PublishContext,
+): Promise<void> {
+  try {
+    await uploadTikTokVideo(http, upload.url, video, upload.plan, context);
+  } catch (error) {
+    if (!AmbiguousOutcomeError.isInstance(error)) throw error;
+    const status = await fetchPublishStatus(http, upload.publishId, context).catch(() => undefined);
+    const arrived =
+      status !== undefined &&
+      (status.status !== 'PROCESSING_UPLOAD' || status.uploaded_bytes === upload.plan.videoSize);
+    if (arrived) return;
+    throw new AmbiguousOutcomeError(
+      `${error.message} TikTok's publish id is ${upload.publishId}: adapter.getPublishStatus tells whether it went out.`,
+      {
+        platform: 'tiktok',
+        operation: error.operation,
+        ...(error.cause === undefined ? {} : { cause: error.cause }),
+      },
+    );
+  }
 }
 
 interface ResultFacts {

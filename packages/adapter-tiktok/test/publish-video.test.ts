@@ -188,14 +188,29 @@ describe('a publish TikTok fails', () => {
     expect(error.retryable).toBe(false);
   });
 
-  it('reports a last chunk whose answer was lost as ambiguous: the post may exist', async () => {
+  it('asks for the status when the answer to the last chunk was lost, and finishes the publish TikTok has', async () => {
     tiktok.upload.faults.inject({ kind: 'accepted_then_lost', route: ROUTES.upload });
+    const result = await h
+      .adapter()
+      .publish(
+        { text: 'Lost answer', media: [video()], options: { tiktok: { privacyLevel: 'SELF_ONLY' } } },
+        h.context(),
+      );
+    const [post] = tiktok.sim.posts.filter((one) => one.text === 'Lost answer');
+    expect(post).toBeDefined();
+    expect(result.ref.platformPostId).toBe(post?.id);
+  });
+
+  it('reports a last chunk that may not have arrived as ambiguous, naming the publish id to look up', async () => {
+    tiktok.upload.faults.inject({ kind: 'network_error', route: ROUTES.upload });
     const error = await failureOf(
       h.adapter().publish({ text: 'Lost', media: [video()], options: publicOptions() }, h.context()),
       tiktok,
     );
     expect(AmbiguousOutcomeError.isInstance(error)).toBe(true);
-    expect(tiktok.sim.posts.filter((post) => post.text === 'Lost')).toHaveLength(1);
+    const [init] = tiktok.sim.log.bodies(ROUTES.videoInit);
+    expect(init).toBeDefined();
+    expect(error.message).toMatch(/TikTok's publish id is v_pub_\S+: adapter\.getPublishStatus/);
   });
 
   it('reports a full creator-info window as a rate limit that resets a minute later', async () => {
