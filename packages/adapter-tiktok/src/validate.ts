@@ -31,6 +31,20 @@ export function isPhotoPost(post: Post): boolean {
 }
 
 /**
+ * The settings an inbox video draft cannot carry: its init sends `source_info` only
+ * (https://developers.tiktok.com/doc/content-posting-api-reference-upload-video).
+ */
+const INBOX_VIDEO_DROPS = [
+  'allowComment',
+  'allowDuet',
+  'allowStitch',
+  'brandContent',
+  'brandOrganic',
+  'aiGenerated',
+  'coverTimestampMs',
+] as const;
+
+/**
  * Every problem that stops `post` from being published on TikTok, with no I/O, all at once:
  * core's checks against the capabilities (media required, one video or 1–35 photos, MIME types,
  * sizes, durations, frame rates and dimensions, text length in UTF-16 units, a photo title of at
@@ -46,6 +60,9 @@ export function isPhotoPost(post: Post): boolean {
  *   `options.privacy_required`; an inbox draft takes none (the creator picks it in the app), rule
  *   `options.privacy_inbox`; an unaudited app posts `SELF_ONLY` only, rule `options.privacy_unaudited`;
  * - branded content cannot be private (content sharing guidelines), rule `options.branded_private`;
+ * - an inbox video draft takes no post settings (interactions, cover frame, commercial and
+ *   AI-generated flags: its init sends the video only), rule `options.not_for_inbox`, and a photo
+ *   post no AI-generated label (the photo reference has no `is_aigc`), rule `options.not_for_photos`;
  * - duets, stitches and a cover frame are for videos, a cover photo index for photos and within
  *   them, rule `options.not_for_photos` / `options.not_for_videos` / `options.photo_cover_index`,
  *   and a cover frame lies within the video, rule `options.cover_timestamp`.
@@ -159,6 +176,27 @@ export function validateTikTokPost(
       rule: 'options.branded_private',
       message: 'branded content cannot be private on TikTok: choose another privacy level',
     });
+  }
+  if (photo && options.aiGenerated) {
+    problems.push({
+      path: at('aiGenerated'),
+      rule: 'options.not_for_photos',
+      message:
+        "TikTok's photo post API takes no AI-generated label (is_aigc is for videos): post it as a draft (mode: 'inbox') and label it in the app",
+    });
+  }
+  if (!photo && options.mode === 'inbox') {
+    const settings = INBOX_VIDEO_DROPS.filter(
+      (name) => options[name] === true || typeof options[name] === 'number',
+    );
+    for (const name of settings) {
+      problems.push({
+        path: at(name),
+        rule: 'options.not_for_inbox',
+        message:
+          'an inbox video draft takes no post settings (the upload sends the video only): the creator sets them in the app when finishing it',
+      });
+    }
   }
   if (photo) {
     for (const name of ['allowDuet', 'allowStitch'] as const) {

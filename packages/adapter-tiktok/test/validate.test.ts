@@ -161,6 +161,34 @@ describe('TikTok validation', () => {
       rules({ media: [video()], options: { tiktok: { mode: 'inbox', privacyLevel: 'SELF_ONLY' } } }),
     ).toEqual(['options.privacy_inbox']);
   });
+
+  it('refuses the settings an inbox video cannot carry, instead of dropping them', () => {
+    const inbox = {
+      mode: 'inbox',
+      brandContent: true,
+      aiGenerated: true,
+      allowComment: true,
+      coverTimestampMs: 0,
+    };
+    expect(
+      problemsOf({ media: [video()], options: { tiktok: inbox } }).map((p) => [p.path.at(-1), p.rule]),
+    ).toEqual([
+      ['allowComment', 'options.not_for_inbox'],
+      ['brandContent', 'options.not_for_inbox'],
+      ['aiGenerated', 'options.not_for_inbox'],
+      ['coverTimestampMs', 'options.not_for_inbox'],
+    ]);
+    // An inbox photo post sends its settings (post_info of MEDIA_UPLOAD).
+    expect(
+      problemsOf({ media: [photo('a')], options: { tiktok: { mode: 'inbox', brandContent: true } } }),
+    ).toEqual([]);
+  });
+
+  it('refuses an AI-generated label on a photo post, which the photo API cannot carry', () => {
+    expect(
+      rules({ media: [photo('a')], options: { tiktok: { ...publicPost.tiktok, aiGenerated: true } } }),
+    ).toEqual(['options.not_for_photos']);
+  });
 });
 
 describe('TikTok settings', () => {
