@@ -8,10 +8,11 @@ import { targetKey } from './target-claims.js';
  * says by how much and what to do) or `undefined` to publish it. Every target is published when
  * the claim is on time or no limit is set.
  *
- * A target taken over from a dead worker (`recovered`) that has an outbox record was started in
- * time and may have gone out already, so it is finished through the outbox whatever the hour. One
- * without a record was never started (its worker died before it, or another worker settled it
- * `missed` before the entry was taken over whole): it is late like a fresh claim.
+ * A target taken over from a dead worker (`recovered`) whose outbox record is not `failed` was
+ * started in time and may have gone out already, so it is finished through the outbox whatever
+ * the hour (so is one whose record cannot be read). One without a record was never started (its
+ * worker died before it, or another worker settled it `missed` before the entry was taken over
+ * whole), and nothing went out of a failed one: they are late like a fresh claim.
  *
  * @param entry - the claimed entry
  * @param targets - the targets about to be published (all of the entry's, or one)
@@ -35,13 +36,26 @@ export async function missedResults(
   };
   return Promise.all(
     targets.map(async (target): Promise<TargetResult | undefined> => {
-      const started =
-        claim.recovered && (await outbox.record(`${entry.id}:${targetKey(target)}`)) !== undefined;
+      const started = claim.recovered && (await wasStarted(outbox, `${entry.id}:${targetKey(target)}`));
       return started
         ? undefined
         : { platform: target.platform, accountId: target.accountId, status: 'failed', error };
     }),
   );
+}
+
+/**
+ * Whether the create with outbox key `key` may have gone out: a record that is not `failed`
+ * (nothing went out of a failed one, and the publisher would send it afresh). When the outbox
+ * cannot be read, it may have: the publisher then finishes it through the outbox, as it would.
+ */
+async function wasStarted(outbox: Pick<Outbox, 'record'>, key: string): Promise<boolean> {
+  try {
+    const record = await outbox.record(key);
+    return record !== undefined && record.status !== 'failed';
+  } catch {
+    return true;
+  }
 }
 
 /** `90 s`, `12 min`, `5 h 3 min`, `2 d 4 h`: rough, for a sentence. */

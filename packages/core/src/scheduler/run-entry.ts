@@ -84,8 +84,8 @@ export async function runEntry(
       }),
     );
   } catch (error) {
-    // publish() rejects only for a target list that is not one, and the outbox read comes before
-    // it: nothing was sent.
+    // publish() rejects only for a target list that is not one, and missedResults never: nothing
+    // was sent.
     outcome = entryOutcome(entry.targets.map((target) => refusedOutcome(target, error)));
   } finally {
     await lease.stop();

@@ -67,8 +67,8 @@ export interface RunTargetContext {
  * 3. publishes the target with the entry id as idempotency key, renewing the target's lease
  *    meanwhile: its outbox key is the one a whole-entry publish uses, so a target taken over
  *    from a dead worker is answered from the outbox or reconciled, never blindly sent again.
- *    A fresh claim more than `maxLatenessMs` after the entry's time is not published: it fails
- *    with `missed`;
+ *    A claim more than `maxLatenessMs` after the entry's time fails with `missed`, unless it took
+ *    over a target that was started (see `missedResults`);
  * 4. settles the target with its result; the last target to settle gives the entry its final
  *    state, which is announced (`published`, `failed` or `unknown`) by the worker that settled it.
  *
@@ -124,7 +124,7 @@ export async function runTarget(job: TargetJob, context: RunTargetContext): Prom
       result = targetResult(outcome ?? refusedOutcome(target, new Error('the publisher gave no outcome')));
     }
   } catch (error) {
-    // publish() rejects only for a target list that is not one (nothing was sent).
+    // publish() rejects only for a target list that is not one, and missedResults never: nothing was sent.
     result = targetResult(refusedOutcome(target, error));
   } finally {
     await lease.stop();

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { claimsTargets } from '../../src/scheduler/target-claims.js';
 import { doomedWorker } from './support/crash.js';
 import { HOUR, MINUTE, names, START, useWorld } from './support/world.js';
 
@@ -126,6 +127,68 @@ describe('scheduler: maxLatenessMs', () => {
     expect(world.xPosts()).toEqual([]);
   });
 
+  it('finishes a started target through the outbox when the outbox cannot be read at once', async () => {
+    const [entry] = await world
+      .scheduler()
+      .schedule({ text: 'Started in time' }, [world.xTarget], new Date(START));
+    if (entry === undefined) throw new Error('nothing scheduled');
+    const doomed = doomedWorker(world.store(), world.clock.fetch, {
+      afterRequest: (method, url) => method === 'POST' && url.pathname === '/2/tweets',
+    });
+    void world
+      .scheduler({ store: doomed.store, fetch: doomed.fetch, workerId: 'doomed', leaseMs: MINUTE })
+      .tick();
+    await vi.waitFor(() => expect(doomed.dead()).toBe(true), { timeout: 5_000 });
+
+    const store = world.store();
+    let failures = 1;
+    const flaky = new Proxy(store, {
+      get(target, name, receiver) {
+        if (name === 'record' && failures > 0) {
+          failures -= 1;
+          return async () => {
+            throw new Error('database is locked');
+          };
+        }
+        const value: unknown = Reflect.get(target, name, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    world.time.set(START + 24 * HOUR);
+    const rescuer = world.scheduler({
+      store: flaky,
+      workerId: 'rescuer',
+      maxLatenessMs: MINUTE,
+      leaseMs: MINUTE,
+    });
+    const { finished } = await rescuer.tick();
+    expect(finished.map((e) => e.status)).toEqual(['published']);
+    expect(world.xPosts()).toHaveLength(1);
+  });
+
+  it('does not publish late a taken-over target whose create surely failed', async () => {
+    const scheduler = world.scheduler({ maxLatenessMs: HOUR, leaseMs: MINUTE });
+    const [entry] = await scheduler.schedule({ text: 'Happy Monday' }, [world.xTarget], new Date(START));
+    if (entry === undefined) throw new Error('nothing scheduled');
+    const store = world.store();
+    const key = `${entry.id}:x:${world.xTarget.accountId}`;
+    // A worker claimed it on time, its create failed for sure, and it died before writing the entry.
+    expect(
+      (await store.claimDue({ now: new Date(START), limit: 1, worker: 'dead', leaseMs: MINUTE })).length,
+    ).toBe(1);
+    await store.begin({ key, platform: 'x', accountId: world.xTarget.accountId, startedAt: new Date(START) });
+    await store.settle(key, {
+      status: 'failed',
+      error: { code: 'transient', message: 'X answered 503' },
+      settledAt: new Date(START),
+    });
+
+    world.time.set(START + 4 * HOUR);
+    const { finished } = await scheduler.tick();
+    expect(finished.map((e) => [e.status, e.error?.code])).toEqual([['failed', 'missed']]);
+    expect(world.xPosts()).toEqual([]);
+  });
+
   it('does not publish a target settled missed when the entry is then taken over whole', async () => {
     const scheduler = world.scheduler({ maxLatenessMs: HOUR, leaseMs: MINUTE });
     const [entry] = await scheduler.schedule(
@@ -136,7 +199,7 @@ describe('scheduler: maxLatenessMs', () => {
     if (entry === undefined) throw new Error('nothing scheduled');
     // Mastodon's job claims its target on time, and its worker dies before it starts.
     const store = world.store();
-    if (!('claimTarget' in store)) throw new Error('the memory store claims targets');
+    if (!claimsTargets(store)) throw new Error('the memory store claims targets');
     world.time.set(START + HOUR);
     const job = {
       entryId: entry.id,
