@@ -182,7 +182,7 @@ export function validateTikTokPost(
       path: at('aiGenerated'),
       rule: 'options.not_for_photos',
       message:
-        "TikTok's photo post API takes no AI-generated label (is_aigc is for videos): post it as a draft (mode: 'inbox') and label it in the app",
+        "TikTok's photo post API takes no AI-generated label (is_aigc is for videos): leave aiGenerated out, post it as a draft (mode: 'inbox') and label it in the TikTok app when finishing it",
     });
   }
   if (!photo && options.mode === 'inbox') {

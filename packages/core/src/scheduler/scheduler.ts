@@ -1,3 +1,4 @@
+import { TransientError } from '../errors/transient-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { Approval } from '../models/approval.js';
 import type { Post } from '../models/post.js';
@@ -5,6 +6,7 @@ import type { ScheduleEntry, ScheduleEntryInput } from '../models/schedule-entry
 import type { ScheduleStatus } from '../models/schedule-status.js';
 import type { Target } from '../models/target.js';
 import { parseScheduleEntry } from '../parse/parse-models.js';
+import { describeThrown } from '../security/safe-cause.js';
 import {
   APPROVAL_STEPS,
   type ApprovalDecision,
@@ -364,13 +366,27 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   /**
    * An occurrence moved to or past the series' next one adds that one now: it is normally added
-   * when this one is claimed, and by then it would be in the past and skipped as missed.
+   * when this one is claimed, and by then it would be in the past and skipped as missed. The
+   * store is asked twice; should it fail both times, the caller learns that the move stands and
+   * that repeating it adds the occurrence.
    */
   async function continuePastMove(moved: ScheduleEntry, at: Date): Promise<void> {
     if (moved.recurrence === undefined) return;
     const following = nextInSeries(moved, plannedInstant(moved));
     if (following === undefined || following.entry.publishAt.getTime() > moved.publishAt.getTime()) return;
-    await continueSeries(moved, store, events, at, { fromDraft: moved.status === 'draft' });
+    const step = { fromDraft: moved.status === 'draft' };
+    try {
+      await continueSeries(moved, store, events, at, step).catch(() =>
+        continueSeries(moved, store, events, at, step),
+      );
+    } catch (error) {
+      const { cause, text } = describeThrown(error);
+      throw new TransientError(
+        'transient',
+        `entry "${moved.id.slice(0, 80)}" was moved to ${moved.publishAt.toISOString()}, but the series' occurrence at ${following.entry.publishAt.toISOString()}, which it now passes, could not be added (${text}).`,
+        { cause, hint: 'Reschedule it to the same time again: that adds the occurrence.' },
+      );
+    }
   }
 
   /**

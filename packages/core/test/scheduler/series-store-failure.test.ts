@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TransientError } from '../../src/errors/transient-error.js';
 import { createSchedulerEvents } from '../../src/scheduler/events.js';
 import { memoryScheduleStore } from '../../src/scheduler/memory-schedule-store.js';
 import type { ScheduleStore } from '../../src/scheduler/schedule-store.js';
@@ -87,6 +88,40 @@ describe('a series whose next occurrence the store fails to add while one leaves
       ['2026-11-22T13:00:00.000Z', 'failed'],
       ['2026-11-23T13:00:00.000Z', 'awaiting_approval'],
     ]);
+  });
+});
+
+describe('moving an occurrence past the next while the store fails to add that one', () => {
+  it('asks twice, then says the move stands and that repeating it adds the occurrence', async () => {
+    const scheduler = world.scheduler();
+    const [first] = await scheduler.schedule({ text: 'Daily tip' }, [world.xTarget], daily);
+    const id = first?.id ?? '';
+    const later = new Date('2026-11-23T14:00:00Z');
+    failingAdds = 1;
+    await scheduler.reschedule(id, later);
+    expect((await scheduler.list()).map((entry) => entry.publishAt.toISOString())).toEqual([
+      '2026-11-23T13:00:00.000Z',
+      '2026-11-23T14:00:00.000Z',
+    ]);
+
+    const other = await scheduler.schedule({ text: 'Other tip' }, [world.xTarget], {
+      ...daily,
+      start: { ...daily.start, at: '2026-11-22T15:00' },
+    });
+    const otherId = other[0]?.id ?? '';
+    const past = new Date('2026-11-23T16:00:00Z');
+    failingAdds = 2;
+    const error = await scheduler.reschedule(otherId, past).catch((caught: unknown) => caught);
+    expect(failingAdds).toBe(0);
+    expect(TransientError.isInstance(error)).toBe(true);
+    expect((error as TransientError).message).toContain('could not be added (Error: database is locked)');
+    expect((error as TransientError).hint).toContain('Reschedule it to the same time again');
+    expect((await scheduler.list()).find((entry) => entry.id === otherId)?.publishAt).toEqual(past);
+    await scheduler.reschedule(otherId, past);
+    const series = await scheduler.list({ statuses: ['scheduled'] });
+    expect(
+      series.filter((entry) => entry.seriesId === otherId).map((entry) => entry.publishAt.toISOString()),
+    ).toEqual(['2026-11-23T15:00:00.000Z']);
   });
 });
 
