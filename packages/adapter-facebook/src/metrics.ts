@@ -5,7 +5,7 @@ import {
   type HttpClient,
   systemClock,
 } from '@smmkit/core/adapter-kit';
-import { type GraphInsight, parseGraphTime, readGraphInsights } from '@smmkit/graph-api';
+import { GraphIdSchema, type GraphInsight, parseGraphTime, readGraphInsights } from '@smmkit/graph-api';
 import * as z from 'zod/mini';
 import {
   FACEBOOK_PAGE_FOLLOWERS_FIELD,
@@ -28,6 +28,9 @@ const PostCountsSchema = z.looseObject({
   reactions: SummarySchema,
 });
 
+/** A video's Page post, once it has one. */
+const VideoPostSchema = z.looseObject({ post_id: z.optional(GraphIdSchema) });
+
 /** The Page's follower count (https://developers.facebook.com/docs/graph-api/reference/page/: `followers_count`). */
 const PageCountsSchema = z.looseObject({ followers_count: z.optional(z.number()) });
 
@@ -35,7 +38,9 @@ const PageCountsSchema = z.looseObject({ followers_count: z.optional(z.number())
 const DAY_MS = 86_400_000;
 
 /**
- * Metrics of each post, two reads per post:
+ * Metrics of each post, two reads per post (three for a video or reel, whose ref is its video id:
+ * first its Page post id, `post_id`, which the two reads are made on; one without a Page post yet
+ * has no samples):
  *
  * - counts, `GET /{post-id}?fields=shares,comments.summary(true),reactions.summary(true)`
  *   (https://developers.facebook.com/docs/graph-api/reference/post/) → `shares`, `comments`,
@@ -72,10 +77,13 @@ export async function getFacebookPostMetrics(
   const posts = new Map(refs.map((ref) => [ref.platformPostId, ref]));
   for (const ref of posts.values()) {
     try {
-      const counts = await readPostCounts(http, ref.platformPostId, context);
+      const postId = await pagePostIdOf(http, ref.platformPostId, context);
+      // A video still processing, scheduled or unpublished has no Page post yet: no samples.
+      if (postId === undefined) continue;
+      const counts = await readPostCounts(http, postId, context);
       const insights = await readGraphInsights(
         http,
-        ref.platformPostId,
+        postId,
         {
           metrics: [...FACEBOOK_POST_INSIGHTS.map(([name]) => name), FACEBOOK_REACTIONS_BY_TYPE.metric],
           period: 'lifetime',
@@ -99,6 +107,30 @@ export async function getFacebookPostMetrics(
     }
   }
   return samples;
+}
+
+/**
+ * The Page post a ref's metrics are read on. A post's ref is its Page post id,
+ * `{page-id}_{post-id}`. A video's or reel's ref is the video id (what publishing answers), and a
+ * Video node has no `shares` field nor `insights` edge: its Page post is its `post_id`
+ * (`GET /{video-id}?fields=post_id`; https://developers.facebook.com/docs/graph-api/reference/video/),
+ * `undefined` until it has one.
+ */
+async function pagePostIdOf(
+  http: HttpClient,
+  refId: string,
+  context: RequestContext,
+): Promise<string | undefined> {
+  if (refId.includes('_')) return refId;
+  const { data } = await http.request({
+    method: 'GET',
+    path: `/${encodeURIComponent(refId)}`,
+    operation: 'read video post id',
+    searchParams: { fields: 'post_id' },
+    schema: VideoPostSchema,
+    context,
+  });
+  return data.post_id;
 }
 
 /** The counts of one post by raw name (`shares`, `comments`, `reactions`). */

@@ -45,6 +45,48 @@ describe('post metrics', () => {
     expect(later.impressions?.value).toBeGreaterThan(metrics.impressions?.value ?? Number.POSITIVE_INFINITY);
   });
 
+  it("reads a video's metrics on its Page post, which the Video node names (post_id)", async () => {
+    const page = bigPage();
+    const adapter = h.adapter();
+    const clip = {
+      kind: 'video',
+      mimeType: 'video/mp4',
+      source: { type: 'url', url: 'https://cdn.smmkit.test/clip.mp4' },
+      sizeBytes: 5_000_000,
+      durationSec: 42,
+      width: 1920,
+      height: 1080,
+    } as const;
+    const { ref } = await adapter.publish({ text: 'A clip', media: [clip] }, h.context({}, page));
+    h.clock.advance(3 * HOUR);
+    const samples = await adapter.getPostMetrics([ref], h.context({}, page));
+    expect(samples.map((sample) => sample.metric).sort()).toEqual([
+      'clicks',
+      'comments',
+      'impressions',
+      'likes',
+      'reach',
+      'reactions',
+      'shares',
+    ]);
+    expect(new Set(samples.map((sample) => sample.platformPostId))).toEqual(new Set([ref.platformPostId]));
+    const postId = `${ref.accountId}_${ref.platformPostId}`;
+    expect(h.facebook.sim.log.forRoute(INSIGHTS).map((entry) => new URL(entry.url).pathname)).toEqual([
+      `/v26.0/${postId}/insights`,
+    ]);
+
+    // As Graph: a Video node has no shares field and no insights edge.
+    const token = page.accessToken;
+    const base = `${h.facebook.baseUrl}/v26.0/${ref.platformPostId}`;
+    for (const url of [`${base}?fields=shares`, `${base}/insights?metric=post_media_view`]) {
+      const answer = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+      expect(answer.status).toBe(400);
+      expect(((await answer.json()) as { error: { message: string } }).error.message).toMatch(
+        /^\(#100\) Tried accessing nonexisting field \((shares|insights)\) on node type \(Video\)$/,
+      );
+    }
+  });
+
   it('gives no sample, not 0, for an insight without values', async () => {
     const small = h.facebook.addPage('small', { followers: 40 });
     const adapter = h.adapter();

@@ -1,8 +1,8 @@
-import { fieldNames, graphTime, pick } from '@smmkit/graph-api/mocks';
+import { fieldNames, graphTime, nonexistingField, pick } from '@smmkit/graph-api/mocks';
 import type { SimulatedPost } from '@smmkit/testkit';
 import { readExtra } from '@smmkit/testkit/simulator-kit';
 import type { FacebookContext } from './context.js';
-import type { Publication } from './publication.js';
+import { isLive, type Publication } from './publication.js';
 
 /** What the video and reel routes share besides the Graph context. */
 export interface FacebookVideoContext extends FacebookContext {
@@ -103,10 +103,66 @@ export function storeVideoPost(
 }
 
 /**
- * A video post's `status` and `permalink_url` as `GET /{video-id}?fields=status,permalink_url`
- * answers them (https://developers.facebook.com/docs/video-api/guides/reels-publishing, Step 4;
- * https://developers.facebook.com/docs/graph-api/reference/video/), or `undefined` for any other
- * post or when no video field is asked (the post routes answer those):
+ * The fields the simulator answers on a Video node (https://developers.facebook.com/docs/graph-api/reference/video/;
+ * Meta's own spec, facebook-business-sdk-codegen `api_specs/specs/AdVideo.json`). A Video has no
+ * `shares`, `message` or `reactions`: those are its Page post's, read under `post_id`.
+ */
+const VIDEO_FIELDS: ReadonlySet<string> = new Set([
+  'id',
+  'status',
+  'permalink_url',
+  'post_id',
+  'description',
+  'created_time',
+  'published',
+]);
+
+/**
+ * Whether a stored post is a video or reel (stored under its video id by {@link storeVideoPost}).
+ *
+ * @param post - a stored post
+ * @returns true for a video or reel
+ */
+export function isVideoPost(post: SimulatedPost): boolean {
+  return readExtra(post.extra, NOT_A_VIDEO).kind !== '';
+}
+
+/**
+ * The Page post id of a video: `{page-id}_{video-id}` in the simulator (the Video node's
+ * `post_id`; its format in Graph answers is ASSUMED to be a Page post id like any other).
+ *
+ * @param post - the video post
+ * @returns its post id
+ */
+export function videoPostId(post: SimulatedPost): string {
+  return `${post.accountId}_${post.id}`;
+}
+
+/**
+ * The video a Page post id names (`{page-id}_{video-id}`, see {@link videoPostId}), for the post
+ * routes to answer that id with the video's post.
+ *
+ * @param posts - the simulator's posts
+ * @param id - a requested id
+ * @returns the video post, or `undefined` when `id` names none
+ */
+export function videoOfPostId(
+  posts: { get(id: string): SimulatedPost | undefined },
+  id: string,
+): SimulatedPost | undefined {
+  const cut = id.indexOf('_');
+  if (cut < 0) return undefined;
+  const video = posts.get(id.slice(cut + 1));
+  return video !== undefined && isVideoPost(video) && videoPostId(video) === id ? video : undefined;
+}
+
+/**
+ * A video post as `GET /{video-id}?fields=…` answers it: `status` and `permalink_url`
+ * (https://developers.facebook.com/docs/video-api/guides/reels-publishing, Step 4;
+ * https://developers.facebook.com/docs/graph-api/reference/video/), `post_id` once it is live,
+ * `description`, `created_time`, `published`; any other field is refused as Graph refuses a
+ * field a node does not have (`(#100) Tried accessing nonexisting field (shares) on node type
+ * (Video)`). `undefined` for any other post (the post routes answer those). The `status`:
  *
  * - processing: `video_status: processing`, `processing_progress` 0–99, phases `complete` /
  *   `in_progress` / `not_started`;
@@ -129,13 +185,29 @@ export function videoNodeJson(
   post: SimulatedPost,
   rawFields: string | undefined,
   now: number,
-): Record<string, unknown> | undefined {
+): Response | undefined {
   const video = readExtra(post.extra, NOT_A_VIDEO);
-  const fields = fieldNames(rawFields);
-  if (video.kind === '' || !fields.some((name) => name === 'status')) return undefined;
+  if (video.kind === '') return undefined;
+  const fields = fieldNames(rawFields ?? 'id');
+  const refused = nonexistingField(fields, VIDEO_FIELDS, 'Video');
+  if (refused !== undefined) return refused;
   const permalink =
     video.kind === 'reel' ? `/reel/${post.id}/` : `/${encodeURIComponent(post.accountId)}/videos/${post.id}/`;
-  return pick({ id: post.id, status: statusJson(video, now), permalink_url: permalink }, fields);
+  const live = isLive(post, now);
+  return Response.json(
+    pick(
+      {
+        id: post.id,
+        status: statusJson(video, now),
+        permalink_url: permalink,
+        ...(live ? { post_id: videoPostId(post) } : {}),
+        description: post.text,
+        created_time: graphTime(video.finishedAt),
+        published: live,
+      },
+      fields,
+    ),
+  );
 }
 
 function statusJson(video: VideoExtra, now: number): Record<string, unknown> {

@@ -1,8 +1,16 @@
-import { graphError, graphInstant, graphTime, listParam, unsupportedRequest } from '@smmkit/graph-api/mocks';
+import {
+  graphError,
+  graphInstant,
+  graphTime,
+  listParam,
+  nonexistingField,
+  unsupportedRequest,
+} from '@smmkit/graph-api/mocks';
 import type { SimulatedAccount, SimulatedPost } from '@smmkit/testkit';
 import { growingCount } from '@smmkit/testkit/simulator-kit';
 import { isPagePost } from '../comments-store.js';
 import { type FacebookContext, requireUserGrants } from '../context.js';
+import { isVideoPost, videoOfPostId } from '../video-posts.js';
 
 /** Simulated growth per hour of a fresh post's insights (made-up figures, see testkit `growingCount`). */
 const PER_HOUR = { views: 500, viewers: 300, clicks: 20 } as const;
@@ -156,7 +164,12 @@ export function registerInsightRoutes(context: FacebookContext): void {
   const { sim } = context;
   context.route('GET', '/:version/:objectId/insights', {}, ({ path, params, accountId, token, now }) => {
     const id = path.objectId ?? '';
-    const post = sim.posts.get(id);
+    const stored = sim.posts.get(id);
+    // A Video node has no insights edge (its own is video_insights); its Page post has.
+    // Wording as observed for /{video-id}/insights (ASSUMED: not in Meta's docs).
+    if (stored !== undefined && isVideoPost(stored))
+      return nonexistingField(['insights'], new Set(), 'Video');
+    const post = stored ?? videoOfPostId(sim.posts, id);
     const page = isPagePost(post) ? sim.accounts.get(post.accountId) : sim.accounts.get(id);
     if (page === undefined || page.id !== accountId) return unsupportedRequest('GET', id);
     // "Permissions read_insights, pages_read_engagement" and "the ANALYZE task", for Pages and

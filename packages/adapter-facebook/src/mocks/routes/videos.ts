@@ -147,9 +147,8 @@ export function registerVideoRoutes(
 }
 
 /**
- * `GET /{v}/{video-id}?fields=status,permalink_url` on the Graph host for the Page's videos and
- * reels (see `videoNodeJson`); other ids, and requests for no video field, go on to the routes
- * declared after it (the post routes answer a video's post fields).
+ * `GET /{v}/{video-id}?fields=…` on the Graph host for the Page's videos and reels (see
+ * `videoNodeJson`); other ids go on to the routes declared after it.
  *
  * @param context - the video context
  *
@@ -162,7 +161,6 @@ export function registerVideoNodeRoutes(context: FacebookVideoContext): void {
   context.route('GET', '/:version/:videoId', {}, ({ path, params, accountId, now }) => {
     const post = context.sim.posts.get(path.videoId ?? '');
     if (post === undefined || post.accountId !== accountId) return undefined;
-    const json = videoNodeJson(post, params.get('fields'), now);
-    return json === undefined ? undefined : Response.json(json);
+    return videoNodeJson(post, params.get('fields'), now);
   });
 }
