@@ -1,4 +1,11 @@
-import type { CanonicalMetric, MetricSample, PostRef, RequestContext } from '@smmkit/core';
+import {
+  type CanonicalMetric,
+  type MetricSample,
+  PlatformError,
+  type PostRef,
+  RateLimitError,
+  type RequestContext,
+} from '@smmkit/core';
 import { countSamples, type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
 import { isTikTokPublicId } from './post-ref.js';
 import { fetchPublishStatus, publicIdsOf } from './publish-status.js';
@@ -39,9 +46,12 @@ const USER_FIELDS = ['open_id', 'display_name', ...USER_METRICS.map(([name]) => 
  * is a lifetime sample with TikTok's name kept as `rawName`.
  *
  * A reference that still holds a publish id (a result with the warning `public_id_pending`) is
- * looked up first (`status/fetch`); its samples are reported under the reference's own id, so
- * they match the post as the app stored it. One that is still not public has no samples, nor has
- * a post the Display API does not return (deleted, or not public).
+ * looked up (`status/fetch`), after the others; its samples are reported under the reference's
+ * own id, so they match the post as the app stored it. One that is still not public has no
+ * samples, nor has a publish id TikTok no longer knows, nor a post the Display API does not
+ * return (deleted, or not public). TikTok allows 30 status reads a minute: once they are used up,
+ * the references left have no samples from this call (store the public ref that
+ * `adapter.getPublishStatus` gives to spare the lookups).
  *
  * @param http - the adapter's HTTP client
  * @param refs - the posts
@@ -60,11 +70,17 @@ export async function getTikTokPostMetrics(
 ): Promise<MetricSample[]> {
   const clock = context.clock ?? systemClock;
   const byPublicId = new Map<string, PostRef[]>();
+  const add = (id: string, ref: PostRef) => byPublicId.set(id, [...(byPublicId.get(id) ?? []), ref]);
+  const pending: PostRef[] = [];
   for (const ref of refs) {
-    const id = isTikTokPublicId(ref.platformPostId)
-      ? ref.platformPostId
-      : publicIdsOf(await fetchPublishStatus(http, ref.platformPostId, context))[0];
-    if (id !== undefined) byPublicId.set(id, [...(byPublicId.get(id) ?? []), ref]);
+    if (isTikTokPublicId(ref.platformPostId)) add(ref.platformPostId, ref);
+    else pending.push(ref);
+  }
+  for (const ref of pending) {
+    const id = await publicIdOfPublish(http, ref.platformPostId, context);
+    // TikTok's status reads are used up for this minute: the rest wait for the next call.
+    if (id === 'rate_limited') break;
+    if (id !== undefined) add(id, ref);
   }
   const ids = [...byPublicId.keys()];
   const samples: MetricSample[] = [];
@@ -93,6 +109,26 @@ export async function getTikTokPostMetrics(
     }
   }
   return samples;
+}
+
+/**
+ * The public post id of a publish, from its status: `undefined` while there is none, or when
+ * TikTok no longer knows the publish id (`invalid_params`: nothing to read for that ref alone);
+ * `rate_limited` once TikTok's status reads (30 a minute,
+ * https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status) are used up.
+ */
+async function publicIdOfPublish(
+  http: HttpClient,
+  publishId: string,
+  context: RequestContext,
+): Promise<string | undefined> {
+  try {
+    return publicIdsOf(await fetchPublishStatus(http, publishId, context))[0];
+  } catch (error) {
+    if (RateLimitError.isInstance(error) && error.code === 'rate_limited') return 'rate_limited';
+    if (PlatformError.isInstance(error) && error.platformError?.code === 'invalid_params') return undefined;
+    throw error;
+  }
 }
 
 /**

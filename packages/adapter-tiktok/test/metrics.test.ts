@@ -52,6 +52,33 @@ describe('metrics from the Display API', () => {
     expect(first.find((sample) => sample.metric === 'video_views')?.value).toBeGreaterThan(0);
   });
 
+  it('reads the other posts when publish ids are unknown or the status reads of the minute run out', async () => {
+    const adapter = h.adapter();
+    const { ref } = await adapter.publish(
+      { text: 'Public', media: [video()], options: publicOptions() },
+      h.context(),
+    );
+    const unknown = Array.from({ length: 35 }, (_, n) => ({
+      ...ref,
+      platformPostId: `v_pub_file~v2-1.${900 + n}`,
+    }));
+    h.clock.advance(4 * HOUR);
+    const samples = await adapter.getPostMetrics([...unknown, ref], h.context());
+    expect(samples.map((sample) => [sample.platformPostId, sample.metric])).toEqual([
+      [ref.platformPostId, 'video_views'],
+      [ref.platformPostId, 'likes'],
+      [ref.platformPostId, 'comments'],
+      [ref.platformPostId, 'shares'],
+    ]);
+    // After the publish's own read, 30 a minute: the 31st is refused, and the four refs after it
+    // wait for the next call.
+    expect(tiktok.sim.log.forRoute(ROUTES.status).map((entry) => entry.status)).toEqual([
+      200,
+      ...Array.from({ length: 30 }, () => 400),
+      429,
+    ]);
+  });
+
   it('reads followers, following, likes and videos of the account', async () => {
     const adapter = h.adapter();
     await adapter.publish({ media: [photo('a')], options: publicOptions() }, h.context());
