@@ -26,9 +26,14 @@ export interface HandOffContext {
  * error says which) or `unknown`, as a worker-published entry does.
  *
  * The entry stays `scheduled` while it is handed off, so no worker claims it (its time is still
- * ahead); the outcome is written with a compare-and-set from `scheduled`. If this process dies
- * mid-hand-off, a worker claims the entry at its time and publishes it with the same idempotency
- * key: the outbox answers a create that went out, or reconciles one that may have.
+ * ahead); the outcome is written with a compare-and-set from `scheduled`. This process refuses to
+ * cancel or move the entry meanwhile; another process cannot tell, and when its cancel lands
+ * during the hand-off, a post the platform now holds (or may hold) is written over the
+ * cancellation: the entry ends as the hand-off did (`published`, `unknown`, or `failed` for its
+ * other targets), not `cancelled`, and the event says so
+ * (delete the post on the platform to take it back). If this process dies mid-hand-off, a worker
+ * claims the entry at its time and publishes it with the same idempotency key: the outbox answers
+ * a create that went out, or reconciles one that may have.
  *
  * @param entry - the `scheduled` native entry
  * @param context - store, publisher, clock and events
@@ -42,7 +47,14 @@ export async function handOff(entry: ScheduleEntry, context: HandOffContext): Pr
   });
   const outcome = entryOutcome(outcomes);
   const patch = { status: outcome.status, results: outcome.results, error: outcome.error };
-  const done = await store.transition(entry.id, ['scheduled'], patch, new Date(clock.now()));
+  const at = new Date(clock.now());
+  const done =
+    (await store.transition(entry.id, ['scheduled'], patch, at)) ??
+    // Cancelled meanwhile by another process, whose cancel this process could not refuse: what
+    // the platform holds stands, so the entry says so rather than `cancelled`.
+    (outcome.results.every((result) => result.status === 'failed')
+      ? undefined
+      : await store.transition(entry.id, ['cancelled'], patch, at));
   if (done === undefined) return (await store.get(entry.id)) ?? entry;
   events.emit(outcome.status, { entry: done });
   return done;

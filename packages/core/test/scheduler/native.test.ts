@@ -98,6 +98,34 @@ describe('scheduler: native scheduling', () => {
     expect(publish).not.toHaveBeenCalled();
   });
 
+  it('does not leave a post the platform holds marked cancelled by another process during the hand-off', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { publish, adapter } = schedulingPlatform();
+    const held = publish.getMockImplementation();
+    publish.mockImplementation(async (checked, ctx) => {
+      await gate;
+      if (held === undefined) throw new Error('no platform');
+      return held(checked, ctx);
+    });
+    const planner = world.scheduler({ adapters: [adapter] });
+    const other = world.scheduler({ adapters: [adapter] });
+    const planning = planner.schedule({ text: 'Launch' }, [page], new Date(START + HOUR), {
+      native: true,
+      id: 'n1',
+    });
+    await vi.waitFor(() => expect(publish).toHaveBeenCalled());
+    expect((await other.cancel('n1')).status).toBe('cancelled');
+    release();
+    const [entry] = await planning;
+    expect(entry?.status).toBe('published');
+    expect(entry?.results?.[0]?.scheduledFor).toEqual(new Date(START + HOUR));
+    expect((await world.store().get('n1'))?.status).toBe('published');
+    expect(names(planner)).toContain('published');
+  });
+
   it('publishes at its time, without sending again, an entry whose hand-off died before it was written down', async () => {
     const { publish, adapter } = schedulingPlatform();
     // The planning process dies right after the platform took the post, before the entry says so.
