@@ -59,6 +59,18 @@ export interface TickFailedEvent {
   readonly error: unknown;
 }
 
+/** Occurrences of a series that no worker reached in time, passed over (see the `skipped` event). */
+export interface SkippedEvent {
+  /** The series (the id of its first entry). */
+  readonly seriesId: string;
+  /** The instants of the occurrences passed over, oldest first (at most 100; `more` says how many others). */
+  readonly occurrences: readonly Date[];
+  /** How many more were passed over than `occurrences` lists. */
+  readonly more: number;
+  /** The occurrence planned instead, the first after now. */
+  readonly next: ScheduleEntry;
+}
+
 /**
  * The scheduler's events and their payloads. No payload ever holds a token.
  *
@@ -93,6 +105,11 @@ export interface SchedulerEvents {
   unknown: (event: EntryFinishedEvent) => void;
   /** An entry was due while still a draft or awaiting approval: not published, `failed` with `not_approved`. */
   'not-approved': (event: EntryFinishedEvent) => void;
+  /**
+   * A series went on after no worker ran through some of its occurrences: they are not posted
+   * (no burst of old posts), and this says which were passed over.
+   */
+  skipped: (event: SkippedEvent) => void;
   /** A worker lost its lease mid-publish; the entry's outcome is left to the worker that took it. */
   'lease-lost': (event: LeaseLostEvent) => void;
   /** A round of the worker loop failed; the loop tries again at the next poll. */
@@ -113,6 +130,7 @@ const EVENTS: { readonly [name in keyof SchedulerEvents]: true } = {
   failed: true,
   unknown: true,
   'not-approved': true,
+  skipped: true,
   'lease-lost': true,
   'tick-failed': true,
 };

@@ -37,6 +37,7 @@ export {
   type ScheduledEvent,
   type SchedulerEventEmitter,
   type SchedulerEvents,
+  type SkippedEvent,
   type TickFailedEvent,
 } from './events.js';
 // The error a store's add throws for taken ids.

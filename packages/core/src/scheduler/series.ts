@@ -1,6 +1,6 @@
 import type { ScheduleEntry } from '../models/schedule-entry.js';
 import { needsApproval } from './approval.js';
-import type { SchedulerEventEmitter } from './events.js';
+import type { SchedulerEventEmitter, SkippedEvent } from './events.js';
 import type { ScheduleStore } from './schedule-store.js';
 import { nextOccurrence, type Occurrence } from './time/recurrence.js';
 import { type DstAdjustment, resolveLocalTime } from './time/zoned-time.js';
@@ -151,7 +151,34 @@ export async function continueSeries(
   const stored = (await store.get(next.entry.id)) ?? next.entry;
   const { adjustment } = next;
   events.emit('scheduled', { entry: stored, ...(adjustment === 'none' ? {} : { adjustment }) });
+  if (skipsFollowing) events.emit('skipped', skippedBetween(entry, stored));
   return stored;
+}
+
+/** The most passed-over occurrences a `skipped` event lists. */
+const MAX_LISTED_SKIPS = 100;
+/** The most occurrences counted for one `skipped` event (a daily rule over 27 years). */
+const MAX_COUNTED_SKIPS = 10_000;
+
+/** The occurrences of `entry`'s series after its planned instant and before `next`. */
+function skippedBetween(entry: ScheduleEntry, next: ScheduleEntry): SkippedEvent {
+  const occurrences: Date[] = [];
+  let more = 0;
+  const { recurrence } = entry;
+  let after = plannedInstant(entry);
+  for (let counted = 0; recurrence !== undefined && counted < MAX_COUNTED_SKIPS; counted += 1) {
+    const found = nextOccurrence(
+      recurrence.rule,
+      recurrence.start ?? entry.publishAt,
+      seriesZone(entry),
+      after,
+    );
+    if (found === undefined || found.instant.getTime() >= next.publishAt.getTime()) break;
+    if (occurrences.length < MAX_LISTED_SKIPS) occurrences.push(found.instant);
+    else more += 1;
+    after = found.instant;
+  }
+  return { seriesId: next.seriesId ?? entry.id, occurrences, more, next };
 }
 
 /**

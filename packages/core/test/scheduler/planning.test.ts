@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ScheduledEvent } from '../../src/scheduler/events.js';
+import type { ScheduledEvent, SkippedEvent } from '../../src/scheduler/events.js';
 import { HOUR, START, useWorld } from './support/world.js';
 
 const world = useWorld();
@@ -283,6 +283,38 @@ describe('scheduler: recurrence', () => {
         'Europe/Berlin',
       ]);
     });
+  });
+
+  it('says which occurrences it passed over after no worker ran for days, and posts none of them', async () => {
+    const scheduler = world.scheduler();
+    const skipped: SkippedEvent[] = [];
+    scheduler.events.on('skipped', (event) => skipped.push(event));
+    await scheduler.schedule(
+      { text: 'Daily' },
+      [world.xTarget],
+      { rrule: 'FREQ=DAILY', start: { at: '2026-11-23T09:00', zone: 'UTC' } },
+      { id: 'd' },
+    );
+    world.time.set(Date.parse('2026-11-23T09:00:00Z'));
+    await scheduler.tick();
+    // Down from the 24th until the 27th at 09:30: the 24th goes out late, the 25th to 27th never.
+    world.time.set(Date.parse('2026-11-27T09:30:00Z'));
+    await scheduler.tick();
+    expect(world.xPosts()).toHaveLength(2);
+    expect(
+      skipped.map(({ seriesId, occurrences, more, next }) => [seriesId, occurrences, more, next.id]),
+    ).toEqual([
+      [
+        'd',
+        [
+          new Date('2026-11-25T09:00:00Z'),
+          new Date('2026-11-26T09:00:00Z'),
+          new Date('2026-11-27T09:00:00Z'),
+        ],
+        0,
+        'd@2026-11-28T09:00:00.000Z',
+      ],
+    ]);
   });
 
   it('refuses native scheduling for a recurrence', async () => {
