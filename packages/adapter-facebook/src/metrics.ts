@@ -40,7 +40,7 @@ const DAY_MS = 86_400_000;
 /**
  * Metrics of each post, two reads per post (three for a video or reel, whose ref is its video id:
  * first its Page post id, `post_id`, which the two reads are made on; one without a Page post yet
- * has no samples):
+ * has no samples, and a reel may have none at all, as Graph's Page feed leaves reels out):
  *
  * - counts, `GET /{post-id}?fields=shares,comments.summary(true),reactions.summary(true)`
  *   (https://developers.facebook.com/docs/graph-api/reference/post/) → `shares`, `comments`,

@@ -77,10 +77,10 @@ export async function getTikTokPostMetrics(
     else pending.push(ref);
   }
   for (const ref of pending) {
-    const id = await publicIdOfPublish(http, ref.platformPostId, context);
+    const lookup = await publicIdOfPublish(http, ref.platformPostId, context);
     // TikTok's status reads are used up for this minute: the rest wait for the next call.
-    if (id === 'rate_limited') break;
-    if (id !== undefined) add(id, ref);
+    if (lookup === 'rate_limited') break;
+    if (lookup.id !== undefined) add(lookup.id, ref);
   }
   const ids = [...byPublicId.keys()];
   const samples: MetricSample[] = [];
@@ -112,21 +112,23 @@ export async function getTikTokPostMetrics(
 }
 
 /**
- * The public post id of a publish, from its status: `undefined` while there is none, or when
- * TikTok no longer knows the publish id (`invalid_params`: nothing to read for that ref alone);
- * `rate_limited` once TikTok's status reads (30 a minute,
+ * The public post id of a publish, from its status: `{ id: undefined }` while there is none, or
+ * when TikTok no longer knows the publish id (`invalid_params`: nothing to read for that ref
+ * alone); `rate_limited` once TikTok's status reads (30 a minute,
  * https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status) are used up.
+ * Any other failure is thrown.
  */
 async function publicIdOfPublish(
   http: HttpClient,
   publishId: string,
   context: RequestContext,
-): Promise<string | undefined> {
+): Promise<{ readonly id: string | undefined } | 'rate_limited'> {
   try {
-    return publicIdsOf(await fetchPublishStatus(http, publishId, context))[0];
+    return { id: publicIdsOf(await fetchPublishStatus(http, publishId, context))[0] };
   } catch (error) {
     if (RateLimitError.isInstance(error) && error.code === 'rate_limited') return 'rate_limited';
-    if (PlatformError.isInstance(error) && error.platformError?.code === 'invalid_params') return undefined;
+    if (PlatformError.isInstance(error) && error.platformError?.code === 'invalid_params')
+      return { id: undefined };
     throw error;
   }
 }

@@ -7,7 +7,10 @@ import { type GraphPlatform, platformName } from './platform.js';
  * reference: https://developers.facebook.com/docs/graph-api/reference/comment/, Updating and
  * Deleting). Other fields pass through.
  */
-export const GraphSuccessSchema = z.looseObject({ success: z.optional(z.boolean()) });
+export const GraphSuccessSchema = z.looseObject({
+  /** `true` when Graph carried the request out; left out by some answers. */
+  success: z.optional(z.boolean()),
+});
 
 /**
  * Refuses `{success: false}`: Graph took the request but did not carry it out, which must not

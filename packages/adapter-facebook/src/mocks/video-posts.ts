@@ -140,20 +140,23 @@ export function videoPostId(post: SimulatedPost): string {
 
 /**
  * The video a Page post id names (`{page-id}_{video-id}`, see {@link videoPostId}), for the post
- * routes to answer that id with the video's post.
+ * routes to answer that id with the video's post: only once the video is live, as its `post_id`.
  *
  * @param posts - the simulator's posts
  * @param id - a requested id
+ * @param now - simulated now
  * @returns the video post, or `undefined` when `id` names none
  */
 export function videoOfPostId(
   posts: { get(id: string): SimulatedPost | undefined },
   id: string,
+  now: number,
 ): SimulatedPost | undefined {
   const cut = id.indexOf('_');
   if (cut < 0) return undefined;
   const video = posts.get(id.slice(cut + 1));
-  return video !== undefined && isVideoPost(video) && videoPostId(video) === id ? video : undefined;
+  const named = video !== undefined && isVideoPost(video) && videoPostId(video) === id;
+  return named && isLive(video, now) ? video : undefined;
 }
 
 /**

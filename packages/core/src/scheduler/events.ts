@@ -59,13 +59,17 @@ export interface TickFailedEvent {
   readonly error: unknown;
 }
 
-/** Occurrences of a series that no worker reached in time, passed over (see the `skipped` event). */
+/**
+ * Occurrences of a series passed over, never planned, because the series went on from after now
+ * (no worker ran through them, or their turn came while an earlier occurrence was cancelled,
+ * rejected or failed late): see the `skipped` event.
+ */
 export interface SkippedEvent {
   /** The series (the id of its first entry). */
   readonly seriesId: string;
   /** The instants of the occurrences passed over, oldest first (at most 100; `more` says how many others). */
   readonly occurrences: readonly Date[];
-  /** How many more were passed over than `occurrences` lists. */
+  /** How many more were passed over than `occurrences` lists (counted up to 10,000 in all). */
   readonly more: number;
   /** The occurrence planned instead, the first after now. */
   readonly next: ScheduleEntry;
@@ -106,8 +110,9 @@ export interface SchedulerEvents {
   /** An entry was due while still a draft or awaiting approval: not published, `failed` with `not_approved`. */
   'not-approved': (event: EntryFinishedEvent) => void;
   /**
-   * A series went on after no worker ran through some of its occurrences: they are not posted
-   * (no burst of old posts), and this says which were passed over.
+   * A series went on from after now, past occurrences whose time came before they were planned
+   * (no worker ran through them, say): they are not posted (no burst of old posts), and this says
+   * which were passed over.
    */
   skipped: (event: SkippedEvent) => void;
   /** A worker lost its lease mid-publish; the entry's outcome is left to the worker that took it. */

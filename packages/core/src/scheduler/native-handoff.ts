@@ -30,8 +30,9 @@ export interface HandOffContext {
  * cancel or move the entry meanwhile; another process cannot tell, and when its cancel lands
  * during the hand-off, a post the platform now holds (or may hold) is written over the
  * cancellation: the entry ends as the hand-off did (`published`, `unknown`, or `failed` for its
- * other targets), not `cancelled`, and the event says so
- * (delete the post on the platform to take it back). If this process dies mid-hand-off, a worker
+ * other targets), not `cancelled`, and this process emits that event (the cancelling process
+ * emitted `cancelled`: delete the post on the platform to take it back). An entry cancelled or
+ * moved before the hand-off starts is left alone. If this process dies mid-hand-off, a worker
  * claims the entry at its time and publishes it with the same idempotency key: the outbox answers
  * a create that went out, or reconciles one that may have.
  *
@@ -41,6 +42,10 @@ export interface HandOffContext {
  */
 export async function handOff(entry: ScheduleEntry, context: HandOffContext): Promise<ScheduleEntry> {
   const { store, publisher, clock, events } = context;
+  // Changed since it was planned (another process cancelled or moved it): not this hand-off's.
+  const current = await store.get(entry.id);
+  if (current?.status !== 'scheduled' || current.publishAt.getTime() !== entry.publishAt.getTime())
+    return current ?? entry;
   const outcomes = await publisher.publish(entry.post, entry.targets, {
     idempotencyKey: entry.id,
     scheduledFor: entry.publishAt,

@@ -1,3 +1,4 @@
+import { SmmkitError } from '../errors/smmkit-error.js';
 import { TransientError } from '../errors/transient-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { Approval } from '../models/approval.js';
@@ -121,10 +122,13 @@ export interface Scheduler {
    * Allowed while `draft`, `awaiting_approval` or `scheduled`, and for a `failed` or `unknown`
    * entry, which is planned again: at its new time the publisher's outbox answers targets that
    * went out, reconciles (never re-creates blindly) the ones whose outcome was unknown, and only
-   * sends again what surely failed.
+   * sends again what surely failed. An occurrence of a series moved to or past the next one adds
+   * that one at once.
    *
    * @throws ValidationError when the entry is missing or in another state, or for a bad queue
    *   returned by an `accounts` function (`'next-slot'`)
+   * @throws TransientError when the entry was moved but the store failed twice to add the series'
+   *   occurrence it now passes: rescheduling it to the same time again adds it
    */
   reschedule(id: string, when: Date | LocalTime | 'next-slot' | (string & {})): Promise<ScheduleEntry>;
   /**
@@ -380,6 +384,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         continueSeries(moved, store, events, at, step),
       );
     } catch (error) {
+      if (SmmkitError.isInstance(error)) throw error;
       const { cause, text } = describeThrown(error);
       throw new TransientError(
         'transient',

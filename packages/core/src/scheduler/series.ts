@@ -2,7 +2,7 @@ import type { ScheduleEntry } from '../models/schedule-entry.js';
 import { needsApproval } from './approval.js';
 import type { SchedulerEventEmitter, SkippedEvent } from './events.js';
 import type { ScheduleStore } from './schedule-store.js';
-import { nextOccurrence, type Occurrence } from './time/recurrence.js';
+import { MAX_OCCURRENCE_LIMIT, nextOccurrence, type Occurrence, occurrences } from './time/recurrence.js';
 import { type DstAdjustment, resolveLocalTime } from './time/zoned-time.js';
 
 /** The id of a series' occurrence at `instant`: the same for every worker, so it is added once. */
@@ -157,28 +157,29 @@ export async function continueSeries(
 
 /** The most passed-over occurrences a `skipped` event lists. */
 const MAX_LISTED_SKIPS = 100;
-/** The most occurrences counted for one `skipped` event (a daily rule over 27 years). */
-const MAX_COUNTED_SKIPS = 10_000;
 
-/** The occurrences of `entry`'s series after its planned instant and before `next`. */
+/**
+ * The occurrences of `entry`'s series after its planned instant and before `next`: the first
+ * {@link MAX_LISTED_SKIPS}, and how many more (counted up to the recurrence module's own limit of
+ * one walk). One walk of the rule, not one per occurrence.
+ */
 function skippedBetween(entry: ScheduleEntry, next: ScheduleEntry): SkippedEvent {
-  const occurrences: Date[] = [];
-  let more = 0;
+  const seriesId = next.seriesId ?? entry.id;
   const { recurrence } = entry;
-  let after = plannedInstant(entry);
-  for (let counted = 0; recurrence !== undefined && counted < MAX_COUNTED_SKIPS; counted += 1) {
-    const found = nextOccurrence(
-      recurrence.rule,
-      recurrence.start ?? entry.publishAt,
-      seriesZone(entry),
-      after,
-    );
-    if (found === undefined || found.instant.getTime() >= next.publishAt.getTime()) break;
-    if (occurrences.length < MAX_LISTED_SKIPS) occurrences.push(found.instant);
-    else more += 1;
-    after = found.instant;
-  }
-  return { seriesId: next.seriesId ?? entry.id, occurrences, more, next };
+  if (recurrence === undefined) return { seriesId, occurrences: [], more: 0, next };
+  const found = occurrences(recurrence.rule, {
+    start: recurrence.start ?? entry.publishAt,
+    zone: seriesZone(entry),
+    from: new Date(plannedInstant(entry).getTime() + 1),
+    to: next.publishAt,
+    limit: MAX_OCCURRENCE_LIMIT,
+  }).map((occurrence) => occurrence.instant);
+  return {
+    seriesId,
+    occurrences: found.slice(0, MAX_LISTED_SKIPS),
+    more: Math.max(0, found.length - MAX_LISTED_SKIPS),
+    next,
+  };
 }
 
 /**

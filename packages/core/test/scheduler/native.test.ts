@@ -126,6 +126,33 @@ describe('scheduler: native scheduling', () => {
     expect(names(planner)).toContain('published');
   });
 
+  it('does not hand off an entry another process cancelled before the hand-off started', async () => {
+    const { publish, adapter } = schedulingPlatform();
+    const other = world.scheduler({ adapters: [adapter] });
+    const store = world.store();
+    let cancelFirst = true;
+    const racing = new Proxy(store, {
+      get(target, name, receiver) {
+        const value: unknown = Reflect.get(target, name, receiver);
+        if (typeof value !== 'function') return value;
+        if (name !== 'get') return value.bind(target);
+        return async (id: string) => {
+          if (cancelFirst) {
+            cancelFirst = false;
+            await other.cancel(id);
+          }
+          return store.get(id);
+        };
+      },
+    });
+    const planner = world.scheduler({ adapters: [adapter], store: racing });
+    const [entry] = await planner.schedule({ text: 'Launch' }, [page], new Date(START + HOUR), {
+      native: true,
+    });
+    expect(entry?.status).toBe('cancelled');
+    expect(publish).not.toHaveBeenCalled();
+  });
+
   it('publishes at its time, without sending again, an entry whose hand-off died before it was written down', async () => {
     const { publish, adapter } = schedulingPlatform();
     // The planning process dies right after the platform took the post, before the entry says so.

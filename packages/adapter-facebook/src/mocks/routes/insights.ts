@@ -166,10 +166,10 @@ export function registerInsightRoutes(context: FacebookContext): void {
     const id = path.objectId ?? '';
     const stored = sim.posts.get(id);
     // A Video node has no insights edge (its own is video_insights); its Page post has.
-    // Wording as observed for /{video-id}/insights (ASSUMED: not in Meta's docs).
+    // Wording ASSUMED (reported by developers for /{video-id}/insights; not in Meta's docs).
     if (stored !== undefined && isVideoPost(stored))
       return nonexistingField(['insights'], new Set(), 'Video');
-    const post = stored ?? videoOfPostId(sim.posts, id);
+    const post = stored ?? videoOfPostId(sim.posts, id, now);
     const page = isPagePost(post) ? sim.accounts.get(post.accountId) : sim.accounts.get(id);
     if (page === undefined || page.id !== accountId) return unsupportedRequest('GET', id);
     // "Permissions read_insights, pages_read_engagement" and "the ANALYZE task", for Pages and
