@@ -1,6 +1,6 @@
 import type { MetricSample } from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
-import { useFacebook } from './support/harness.js';
+import { hostedVideo, useFacebook } from './support/harness.js';
 
 const h = useFacebook();
 
@@ -48,16 +48,7 @@ describe('post metrics', () => {
   it("reads a video's metrics on its Page post, which the Video node names (post_id)", async () => {
     const page = bigPage();
     const adapter = h.adapter();
-    const clip = {
-      kind: 'video',
-      mimeType: 'video/mp4',
-      source: { type: 'url', url: 'https://cdn.smmkit.test/clip.mp4' },
-      sizeBytes: 5_000_000,
-      durationSec: 42,
-      width: 1920,
-      height: 1080,
-    } as const;
-    const { ref } = await adapter.publish({ text: 'A clip', media: [clip] }, h.context({}, page));
+    const { ref } = await adapter.publish({ text: 'A clip', media: [hostedVideo()] }, h.context({}, page));
     h.clock.advance(3 * HOUR);
     const samples = await adapter.getPostMetrics([ref], h.context({}, page));
     expect(samples.map((sample) => sample.metric).sort()).toEqual([

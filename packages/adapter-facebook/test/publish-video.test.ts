@@ -2,23 +2,12 @@ import { AmbiguousOutcomeError, type Media, MediaProcessingError, type PublishPr
 import { failureOf } from '@smmkit/testkit';
 import { describe, expect, it } from 'vitest';
 import { facebookVideoBaseUrl } from '../src/video-upload.js';
-import { START, useFacebook } from './support/harness.js';
+import { hostedVideo, START, useFacebook } from './support/harness.js';
 
 const VIDEOS = 'POST /:version/:pageId/videos';
 const h = useFacebook({ videoChunkBytes: 1000 });
 /** A Page whose videos take 20 minutes to process: longer than the adapter waits (10 minutes). */
 const slow = h.sibling({ baseUrl: 'https://graph.slow.test', videoProcessingMs: 20 * 60_000 });
-
-/** A 16:9 MP4 at a public URL. */
-const hostedVideo: Media = {
-  kind: 'video',
-  mimeType: 'video/mp4',
-  source: { type: 'url', url: 'https://cdn.smmkit.test/clip.mp4' },
-  sizeBytes: 5_000_000,
-  durationSec: 42,
-  width: 1920,
-  height: 1080,
-};
 
 /** An MP4 given as `size` bytes. */
 function videoBytes(size: number): Media {
@@ -36,7 +25,7 @@ describe('videos', () => {
     const result = await h
       .adapter()
       .publish(
-        { text: 'Our workshop in 42 seconds', media: [hostedVideo] },
+        { text: 'Our workshop in 42 seconds', media: [hostedVideo()] },
         h.context({ onProgress: (event) => progress.push(event) }),
       );
     expect(h.facebook.videoHost.log.bodies(VIDEOS)).toEqual([
@@ -115,7 +104,9 @@ describe('videos', () => {
 
   it('fails with Facebook’s message when processing fails, and the video never reaches the feed', async () => {
     h.facebook.failNextVideo('The video codec is not supported.');
-    const error = await failureOf(h.adapter().publish({ text: 'Broken', media: [hostedVideo] }, h.context()));
+    const error = await failureOf(
+      h.adapter().publish({ text: 'Broken', media: [hostedVideo()] }, h.context()),
+    );
     expect(MediaProcessingError.isInstance(error) && error.code).toBe('media_processing_failed');
     expect(error.message).toContain('The video codec is not supported.');
     h.clock.advance(60 * 60_000);
@@ -125,7 +116,7 @@ describe('videos', () => {
   it('reports a video still processing when the wait runs out as published with a warning, not a failure', async () => {
     const result = await slow
       .adapter()
-      .publish({ text: 'Long one', media: [hostedVideo], firstComment: 'Chapters below' }, slow.context());
+      .publish({ text: 'Long one', media: [hostedVideo()], firstComment: 'Chapters below' }, slow.context());
     expect(result.warnings.map((warning) => warning.code)).toEqual([
       'video_processing_pending',
       'first_comment_failed',
@@ -140,7 +131,7 @@ describe('videos', () => {
 
   it('checks processing as often and for as long as the settings say', async () => {
     const adapter = slow.adapter({ videoPollIntervalMs: 4_000, videoPollTimeoutMs: 20_000 });
-    const result = await adapter.publish({ text: 'Polled my way', media: [hostedVideo] }, slow.context());
+    const result = await adapter.publish({ text: 'Polled my way', media: [hostedVideo()] }, slow.context());
     expect(h.sleeps).toEqual([4_000, 4_000, 4_000, 4_000, 4_000]);
     expect(result.warnings).toEqual([
       expect.objectContaining({
@@ -152,7 +143,7 @@ describe('videos', () => {
 
   it('reports a lost answer to the finish as an ambiguous outcome, with the video made once', async () => {
     h.facebook.videoHost.faults.inject({ kind: 'accepted_then_lost', route: VIDEOS });
-    const error = await failureOf(h.adapter().publish({ text: 'Once', media: [hostedVideo] }, h.context()));
+    const error = await failureOf(h.adapter().publish({ text: 'Once', media: [hostedVideo()] }, h.context()));
     expect(AmbiguousOutcomeError.isInstance(error)).toBe(true);
     expect(h.facebook.sim.posts.filter((post) => post.text === 'Once')).toHaveLength(1);
   });

@@ -40,6 +40,19 @@ export function useFacebook(options: Omit<FacebookSimulatorOptions, 'clock'> = {
   });
 }
 
+/** A 16:9 MP4 at a public URL, `durationSec` long (42 s by default). */
+export function hostedVideo(durationSec = 42): Media {
+  return {
+    kind: 'video',
+    mimeType: 'video/mp4',
+    source: { type: 'url', url: 'https://cdn.smmkit.test/clip.mp4' },
+    sizeBytes: 5_000_000,
+    durationSec,
+    width: 1920,
+    height: 1080,
+  };
+}
+
 /** A JPEG photo at a public URL. */
 export function photo(name: string, extra: Partial<Media> = {}): Media {
   return {

@@ -1,9 +1,22 @@
 import { describe, expect, it, vi } from 'vitest';
 import { claimsTargets } from '../../src/scheduler/target-claims.js';
-import { doomedWorker } from './support/crash.js';
+import { doomedWorker, type KillPoint } from './support/crash.js';
 import { HOUR, MINUTE, names, START, useWorld } from './support/world.js';
 
 const world = useWorld();
+
+const createsTweet = (method: string, url: URL) => method === 'POST' && url.pathname === '/2/tweets';
+
+/** An entry for X due at START, claimed by a worker that dies at `kill`, with the lease it held. */
+async function workerDiesMidPublish(text: string, kill: KillPoint): Promise<void> {
+  const [entry] = await world.scheduler().schedule({ text }, [world.xTarget], new Date(START));
+  if (entry === undefined) throw new Error('nothing scheduled');
+  const doomed = doomedWorker(world.store(), world.clock.fetch, kill);
+  void world
+    .scheduler({ store: doomed.store, fetch: doomed.fetch, workerId: 'doomed', leaseMs: MINUTE })
+    .tick();
+  await vi.waitFor(() => expect(doomed.dead()).toBe(true), { timeout: 5_000 });
+}
 
 describe('scheduler: maxLatenessMs', () => {
   it('does not publish an entry reached later than the limit: every target fails with missed, saying what to do', async () => {
@@ -86,17 +99,7 @@ describe('scheduler: maxLatenessMs', () => {
   });
 
   it('finishes an entry taken over from a dead worker whatever the hour: it was started in time', async () => {
-    const [entry] = await world
-      .scheduler()
-      .schedule({ text: 'Started in time' }, [world.xTarget], new Date(START));
-    if (entry === undefined) throw new Error('nothing scheduled');
-    const doomed = doomedWorker(world.store(), world.clock.fetch, {
-      afterRequest: (method, url) => method === 'POST' && url.pathname === '/2/tweets',
-    });
-    void world
-      .scheduler({ store: doomed.store, fetch: doomed.fetch, workerId: 'doomed', leaseMs: MINUTE })
-      .tick();
-    await vi.waitFor(() => expect(doomed.dead()).toBe(true), { timeout: 5_000 });
+    await workerDiesMidPublish('Started in time', { afterRequest: createsTweet });
 
     // The rescuer comes up a day later, with a limit far shorter than that.
     world.time.set(START + 24 * HOUR);
@@ -109,15 +112,7 @@ describe('scheduler: maxLatenessMs', () => {
   });
 
   it('does not publish late a target a dead worker claimed but never started', async () => {
-    const [entry] = await world
-      .scheduler()
-      .schedule({ text: 'Happy Monday' }, [world.xTarget], new Date(START));
-    if (entry === undefined) throw new Error('nothing scheduled');
-    const doomed = doomedWorker(world.store(), world.clock.fetch, { afterStoreCall: 'claimDue' });
-    void world
-      .scheduler({ store: doomed.store, fetch: doomed.fetch, workerId: 'doomed', leaseMs: MINUTE })
-      .tick();
-    await vi.waitFor(() => expect(doomed.dead()).toBe(true), { timeout: 5_000 });
+    await workerDiesMidPublish('Happy Monday', { afterStoreCall: 'claimDue' });
 
     world.time.set(START + 24 * HOUR);
     const rescuer = world.scheduler({ workerId: 'rescuer', maxLatenessMs: MINUTE, leaseMs: MINUTE });
@@ -128,17 +123,7 @@ describe('scheduler: maxLatenessMs', () => {
   });
 
   it('finishes a started target through the outbox when the outbox cannot be read at once', async () => {
-    const [entry] = await world
-      .scheduler()
-      .schedule({ text: 'Started in time' }, [world.xTarget], new Date(START));
-    if (entry === undefined) throw new Error('nothing scheduled');
-    const doomed = doomedWorker(world.store(), world.clock.fetch, {
-      afterRequest: (method, url) => method === 'POST' && url.pathname === '/2/tweets',
-    });
-    void world
-      .scheduler({ store: doomed.store, fetch: doomed.fetch, workerId: 'doomed', leaseMs: MINUTE })
-      .tick();
-    await vi.waitFor(() => expect(doomed.dead()).toBe(true), { timeout: 5_000 });
+    await workerDiesMidPublish('Started in time', { afterRequest: createsTweet });
 
     const store = world.store();
     let failures = 1;
