@@ -133,6 +133,19 @@ describe('Instagram Login', () => {
     expect(samples.find((sample) => sample.metric === 'followers')?.value).toBe(42);
   });
 
+  it('keeps every digit of a user id Meta sends as a JSON number past 2^53', async () => {
+    // The reference's answer, with an odd id (a JavaScript number would round it to ...220).
+    const answer = '{"access_token":"IGQVJabc","user_id":17841405793187219}';
+    const grant = await exchangeInstagramCode({
+      clientId: APP_ID,
+      appSecret: APP_SECRET,
+      redirectUri: REDIRECT,
+      code: 'AQD-code',
+      fetch: async () => new Response(answer, { headers: { 'content-type': 'application/json' } }),
+    });
+    expect(grant.userId).toBe('17841405793187219');
+  });
+
   it('keeps what the dialog granted on every token made from the code: a permission not asked for is refused', async () => {
     const adapter = login.adapter({ host: 'instagram' });
     const media = login.media('Measured');

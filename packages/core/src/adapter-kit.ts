@@ -73,6 +73,7 @@ export type { RateLimitErrorOptions } from './errors/rate-limit-error.js';
 export type { PlatformErrorDetails, SmmkitErrorOptions } from './errors/smmkit-error.js';
 export type { TransientErrorOptions } from './errors/transient-error.js';
 export { classifyByStatus } from './http/classify-by-status.js';
+export { exactIntegers } from './http/exact-integers.js';
 export {
   type AuthPlacement,
   createHttpClient,

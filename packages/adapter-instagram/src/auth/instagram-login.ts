@@ -16,6 +16,7 @@
 import { PlatformError, type TokenSet } from '@smmkit/core';
 import {
   type AuthorizationUrlOptions,
+  exactIntegers,
   httpBaseUrlSetting,
   parseModel,
   systemClock,
@@ -211,7 +212,9 @@ export async function exchangeInstagramCode(
   const http = createGraphHttpClient({
     platform: 'instagram',
     baseUrl: tokenUrl.origin,
-    fetch: transport.fetch,
+    // `user_id` comes as a JSON number past 2^53 (`17841405793187218` in the reference): quoted
+    // before it is parsed, so no digit is lost.
+    fetch: exactIntegers(['user_id'], (url) => url.pathname === tokenUrl.pathname, transport.fetch),
     timeoutMs: transport.timeoutMs,
     classifyError: classifyInstagramCodeError,
   });

@@ -89,9 +89,17 @@ export function registerOAuthRoutes(context: InstagramContext, graph: GraphSimul
       expiresInMs: SHORT_LIVED_TOKEN_TTL_MS,
       scopes: grant.scopes,
     });
-    return Response.json({
-      data: [{ access_token: accessToken, user_id: grant.accountId, permissions: grant.scopes.join(',') }],
+    // `user_id` is a JSON number, as the reference's example has it (`"user_id": 17841405793187218`,
+    // https://developers.facebook.com/docs/instagram-platform/reference/oauth-access-token): written
+    // into the text, since an Instagram user id is past 2^53 and a JavaScript number would round it.
+    const marker = '"user_id-as-number"';
+    const json = JSON.stringify({
+      data: [
+        { access_token: accessToken, user_id: 'user_id-as-number', permissions: grant.scopes.join(',') },
+      ],
     });
+    const userId = /^\d+$/.test(grant.accountId) ? grant.accountId : JSON.stringify(grant.accountId);
+    return new Response(json.replace(marker, userId), { headers: { 'content-type': 'application/json' } });
   });
   route('GET', '/:version/me/accounts', {}, ({ accountId, params, scopes }) => {
     const account = sim.accounts.get(accountId);
