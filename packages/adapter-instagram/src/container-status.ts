@@ -1,5 +1,6 @@
 import { MediaProcessingError, type PublishContext, TransientError } from '@smmkit/core';
 import { type HttpClient, pollUntil } from '@smmkit/core/adapter-kit';
+import { RETRY_SUBCODES } from './classify-error.js';
 import { ContainerStatusSchema } from './schemas.js';
 
 /** Which container to wait for and how. */
@@ -22,7 +23,8 @@ export interface ContainerWait {
  * - `FINISHED` (or `PUBLISHED`) → ready;
  * - `IN_PROGRESS` (or no status yet) → wait and ask again;
  * - `ERROR` → `MediaProcessingError('media_processing_failed')` with the sub-code found in
- *   `status` ("status holds the subcode") as `platformError.subcode`;
+ *   `status` ("status holds the subcode") as `platformError.subcode`, or `TransientError` for a
+ *   sub-code Meta says to try again for (2207001, 2207003, 2207053: see `RETRY_SUBCODES`);
  * - `EXPIRED` (not published within 24 h) → `TransientError('transient')`, subcode 2207020: a
  *   retry makes a new container, as Meta advises;
  * - still in progress after `timeoutMs` → `MediaProcessingError('media_processing_timeout')`;
@@ -89,20 +91,26 @@ function containerError(
   wait: ContainerWait,
   status: string | undefined,
   item: { mediaIndex?: number },
-): MediaProcessingError {
+): MediaProcessingError | TransientError {
   // `status` reads like "Error: Media upload has failed with error code 2207026".
   const subcode = status?.match(/\b(\d{4,})\b/)?.[1];
-  return new MediaProcessingError(
-    'media_processing_failed',
-    `Instagram could not process media container ${wait.containerId}${status === undefined ? '' : `: ${status}`}`,
-    {
+  const message = `Instagram could not process media container ${wait.containerId}${status === undefined ? '' : `: ${status}`}`;
+  const platformError = {
+    code: 'ERROR',
+    ...(subcode === undefined ? {} : { subcode: Number(subcode) }),
+    ...(status === undefined ? {} : { message: status }),
+  };
+  // Meta says to try again for these (a server error, a download timeout, a video upload to redo).
+  if (subcode !== undefined && RETRY_SUBCODES.has(Number(subcode))) {
+    return new TransientError('transient', message, {
       platform: 'instagram',
-      ...item,
-      platformError: {
-        code: 'ERROR',
-        ...(subcode === undefined ? {} : { subcode: Number(subcode) }),
-        ...(status === undefined ? {} : { message: status }),
-      },
-    },
-  );
+      platformError,
+      hint: 'Instagram published nothing; publishing again makes a new media container.',
+    });
+  }
+  return new MediaProcessingError('media_processing_failed', message, {
+    platform: 'instagram',
+    ...item,
+    platformError,
+  });
 }

@@ -294,6 +294,21 @@ describe('container status', () => {
     expect(ig.sim.posts.size).toBe(0);
   });
 
+  it.each([2_207_001, 2_207_003, 2_207_053])(
+    'reports a container ERROR Meta says to try again (%i) as transient, with nothing published',
+    async (subcode) => {
+      ig.failNextContainer(subcode);
+      const error = await failureOf(
+        h.adapter().publish({ text: 'Try again', media: [video()] }, h.context()),
+        ig,
+      );
+      expect(TransientError.isInstance(error)).toBe(true);
+      expect(error.retryable).toBe(true);
+      expect(error.platformError).toMatchObject({ code: 'ERROR', subcode });
+      expect(ig.sim.posts.size).toBe(0);
+    },
+  );
+
   it('names the failing carousel item', async () => {
     const error = await failureOf(
       h.adapter().publish(
