@@ -20,7 +20,10 @@ export function commentEngagement(
   const id = commentUrnOf(comment);
   const actor = comment.actor ?? comment.created?.actor;
   if (id === undefined || actor === undefined) return undefined;
-  const post = comment.object ?? postUrn;
+  // The post being read, when known: a comment's `object` may be the post's activity URN
+  // (`urn:li:activity:…`, as in the Comments API's examples), not the share or ugcPost URN that
+  // publishing gave, and postRef must match that.
+  const post = postUrn ?? comment.object;
   return {
     platform: 'linkedin',
     accountId,

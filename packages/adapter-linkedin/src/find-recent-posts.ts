@@ -7,6 +7,7 @@ import {
   type RecentPostsQuery,
 } from '@smmkit/core/adapter-kit';
 import { resolveAuthor } from './author.js';
+import { commentaryOf, linkIsInText } from './commentary.js';
 import { plainFromLittleText } from './little-text.js';
 import { PostsPageSchema } from './schemas.js';
 import { encodeUrn, linkedInPostRef } from './urn.js';
@@ -20,7 +21,9 @@ const MAX_LIMIT = 100;
  * `GET /rest/posts?q=author&author={urn}&count={n}&sortBy=LAST_MODIFIED`, newest first
  * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api,
  * "Find Posts by Authors"). Their commentary is read back from the little format into the text a
- * user typed (escapes removed, `@Name` and `#tag` restored), so it compares with `query.text`.
+ * user typed (escapes removed, `@Name` and `#tag` restored), so it compares with `query.text`,
+ * or, for a `query.post` with media or a poll and a link, with its text and the link the adapter
+ * appended to it.
  * Reshares (`reshareContext`) are left out: smmkit never creates one, and a reshare without
  * commentary would otherwise pass for a lost post without text (a media-only one).
  *
@@ -57,5 +60,7 @@ export async function findRecentLinkedInPosts(
       text: plainFromLittleText(post.commentary ?? ''),
       createdAt: new Date(post.createdAt ?? post.publishedAt ?? 0),
     }));
-  return matchRecentPosts(posts, query, { limit });
+  // A post with media or a poll carries its link at the end of its commentary: look for that.
+  const sought = query.post !== undefined && linkIsInText(query.post) ? commentaryOf(query.post) : query.text;
+  return matchRecentPosts(posts, { ...query, text: sought }, { limit });
 }

@@ -1,6 +1,7 @@
 import { AuthError, type Engagement, type EngagementPage } from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
-import { failureOf, useLinkedIn } from './support/harness.js';
+import { commentEngagement } from '../src/engagement-mapping.js';
+import { failureOf, media, useLinkedIn } from './support/harness.js';
 
 const h = useLinkedIn();
 const HOUR = 3_600_000;
@@ -188,5 +189,43 @@ describe('engagement', () => {
     );
     expect(found.map((post) => post.ref.platformPostId)).toEqual([result.ref.platformPostId]);
     expect(found[0]?.text).toBe(text);
+  });
+
+  it('takes a post that says what an earlier first comment said: only posts count as duplicates', async () => {
+    const adapter = h.adapter();
+    await adapter.publish({ text: 'Launch', firstComment: 'Thanks all' }, h.context());
+    const again = await adapter.publish({ text: 'Thanks all' }, h.context());
+    expect(h.linkedin.sim.posts.get(again.ref.platformPostId)).toBeDefined();
+  });
+
+  it('refers a comment to the post it was read under, not to the activity URN LinkedIn names as its object', () => {
+    const share = 'urn:li:share:6636062862760562690';
+    const comment = commentEngagement(
+      {
+        id: '6636062862760562688',
+        object: 'urn:li:activity:6631349431612559360',
+        actor: 'urn:li:person:abc',
+        message: { text: 'Nice' },
+      },
+      'acct-1',
+      share,
+    );
+    expect(comment?.postRef?.platformPostId).toBe(share);
+  });
+
+  it('finds a post with media and a link, whose link the adapter appended to its text', async () => {
+    const adapter = h.adapter();
+    const post = {
+      text: 'Launch day',
+      link: 'https://example.com/launch',
+      media: [media('image', 'image/png')],
+    };
+    const result = await adapter.publish(post, h.context());
+    // What the publisher asks after a lost answer: the post's own text (links are attachments here).
+    const found = await adapter.findRecentPosts(
+      { since: new Date(h.clock.now() - 60_000), text: post.text, post },
+      h.context(),
+    );
+    expect(found.map((one) => one.ref.platformPostId)).toEqual([result.ref.platformPostId]);
   });
 });

@@ -87,8 +87,13 @@ async function createPost(
   const reshare = readReshare(context, body.reshareContext);
 
   const content = readContent(context, author, body.content);
+  // Posts only: the author's comments are stored beside them, and a post may say what a comment did.
   const duplicate = sim.posts.filter(
-    (post) => post.accountId === author && commentary !== '' && postExtra(post).commentary === commentary,
+    (post) =>
+      post.accountId === author &&
+      commentary !== '' &&
+      postExtra(post).kind === 'post' &&
+      postExtra(post).commentary === commentary,
   )[0];
   if (duplicate !== undefined)
     return linkedInError(422, `Content is a duplicate of ${duplicate.id}`, { code: 'DUPLICATE_POST' });
