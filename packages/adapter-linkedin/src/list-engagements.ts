@@ -10,6 +10,13 @@ import { encodeUrn } from './urn.js';
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 100;
 
+/**
+ * The author's newest posts whose engagement an account-wide listing reads, as Instagram reads its
+ * 25 newest media: each post costs a request per stage and per comment, against LinkedIn's daily
+ * limits, and an inbox that polls with `since` walks all of them whenever nothing is new.
+ */
+const RECENT_POSTS_FOR_ENGAGEMENT = 25;
+
 /** The kinds read, in the order each post's engagement is walked. */
 const STAGES = [
   ['comments', 'comment'],
@@ -33,8 +40,9 @@ interface StagePage {
  * - reactions: `GET /rest/reactions/(entity:{post})?q=entity`
  *   (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/reactions-api).
  *
- * With `query.post`, that post's; without, the same for each of the author's posts, newest first
- * (`GET /rest/posts?q=author`, Posts API). LinkedIn has no feed of mentions to read: they arrive
+ * With `query.post`, that post's; without, the same for each of the author's 25 most recently
+ * modified posts, newest first (`GET /rest/posts?q=author`, Posts API): engagement on older posts
+ * is read with `query.post`, or arrives through webhooks. LinkedIn has no feed of mentions to read: they arrive
  * through webhooks (`webhooks.parse`), so `mention` is not among the kinds read. The cursor
  * remembers the post, the stage and the offset; a page may hold fewer items than asked, and an
  * empty stretch (posts without comments) is walked through rather than returned.
@@ -68,6 +76,7 @@ export async function* listLinkedInEngagements(
 
   const postAt = async (index: number): Promise<string | undefined> => {
     if (query.post !== undefined) return index === 0 ? query.post.platformPostId : undefined;
+    if (index >= RECENT_POSTS_FOR_ENGAGEMENT) return undefined;
     const { data } = await http.request({
       method: 'GET',
       path: `/rest/posts?q=author&author=${encodeUrn(owner ?? '')}&start=${index}&count=1&sortBy=LAST_MODIFIED`,

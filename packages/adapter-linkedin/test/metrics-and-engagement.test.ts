@@ -163,6 +163,22 @@ describe('engagement', () => {
     expect(resumed.flatMap((page) => page.items.map((item) => item.id))).toEqual(ids.slice(2));
   });
 
+  it("reads the engagement of the author's 25 newest posts only, account-wide", async () => {
+    const adapter = h.adapter();
+    const oldest = await adapter.publish({ text: 'Post 0' }, h.context());
+    h.linkedin.seedComments(oldest.ref.platformPostId, 1);
+    for (let n = 1; n <= 25; n += 1) await adapter.publish({ text: `Post ${n}` }, h.context());
+    const all = await pages(adapter.listEngagements({ kinds: ['comment'] }, h.context()));
+    // The comment is on the 26th newest post: read with query.post, not account-wide.
+    expect(all).toEqual([]);
+    const listed = h.linkedin.sim.log.entries.filter(
+      (entry) => new URL(entry.url).searchParams.get('q') === 'author',
+    );
+    expect(listed).toHaveLength(25);
+    const onIt = await pages(adapter.listEngagements({ post: oldest.ref, kinds: ['comment'] }, h.context()));
+    expect(onIt.flatMap((page) => page.items)).toHaveLength(1);
+  });
+
   it('replies to a post, to a comment and to a reply (under the same comment)', async () => {
     const adapter = h.adapter();
     const post = await adapter.publish({ text: 'Thread of comments' }, h.context());
