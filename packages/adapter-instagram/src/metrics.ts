@@ -4,6 +4,9 @@ import { type GraphInsight, readGraphInsights } from '@smmkit/graph-api';
 import { INSTAGRAM_ACCOUNT_METRICS, INSTAGRAM_MEDIA_METRICS } from './metric-mapping.js';
 import { AccountCountsSchema } from './schemas.js';
 
+/** The metrics every media product type has, a story included (media insights reference). */
+const ANY_MEDIA_METRICS = ['reach', 'views', 'shares', 'total_interactions'];
+
 /**
  * Lifetime metrics of the given media, one
  * `GET /{ig-media-id}/insights?metric=reach,views,likes,comments,shares,saved,total_interactions&period=lifetime`
@@ -13,6 +16,8 @@ import { AccountCountsSchema } from './schemas.js';
  * empty, not 0, with up to 48 h lag; https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights): it gives no sample rather than a 0. A post that no longer
  * exists, or whose insights Meta withholds for having too few viewers (code 10 on insights;
  * https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes), is skipped; other errors are thrown.
+ * A story, which has no likes, comments or saves (Graph refuses the request with code 100), is
+ * asked again for reach, views, shares and total interactions, which every media has.
  *
  * @param http - the adapter's HTTP client
  * @param refs - the posts
@@ -34,17 +39,21 @@ export async function getInstagramPostMetrics(
   const samples: MetricSample[] = [];
   for (const mediaId of new Set(refs.map((ref) => ref.platformPostId))) {
     let insights: GraphInsight[];
-    try {
-      insights = await readGraphInsights(
+    const read = (metrics: readonly string[]) =>
+      readGraphInsights(
         http,
         mediaId,
-        {
-          metrics: INSTAGRAM_MEDIA_METRICS.map(([name]) => name),
-          period: 'lifetime',
-          operation: 'read media insights',
-        },
+        { metrics, period: 'lifetime', operation: 'read media insights' },
         context,
       );
+    try {
+      insights = await read(INSTAGRAM_MEDIA_METRICS.map(([name]) => name)).catch((error: unknown) => {
+        // A story has no likes, comments or saves: Graph refuses the request (code 100) rather
+        // than leave them out, so its metrics are asked again without them.
+        if (PlatformError.isInstance(error) && error.platformError?.code === 100)
+          return read(ANY_MEDIA_METRICS);
+        throw error;
+      });
     } catch (error) {
       if (PlatformError.isInstance(error) && error.code === 'not_found') continue;
       if (AuthError.isInstance(error) && error.platformError?.code === 10) continue;

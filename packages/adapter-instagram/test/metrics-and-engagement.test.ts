@@ -9,7 +9,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { INSTAGRAM_RECENT_MEDIA_FOR_COMMENTS } from '../src/index.js';
 import { REMOVED_METRICS } from '../src/mocks/index.js';
-import { failureOf, HOUR, itemsOf, pagesOf, START, useInstagram } from './support/harness.js';
+import { failureOf, HOUR, image, itemsOf, pagesOf, START, useInstagram } from './support/harness.js';
 
 const h = useInstagram();
 const { ig, ana } = h;
@@ -49,6 +49,25 @@ describe('post metrics', () => {
     expect(query?.get('period')).toBe('lifetime');
     const asked = (query?.get('metric') ?? '').split(',');
     for (const removed of REMOVED_METRICS) expect(asked).not.toContain(removed);
+  });
+
+  it("reads a story's metrics without the likes, comments and saves a story does not have, beside a feed post's", async () => {
+    const story = await h
+      .adapter()
+      .publish(
+        {
+          media: [image('story', { width: 1080, height: 1920 })],
+          options: { instagram: { format: 'story' } },
+        },
+        h.context(),
+      );
+    const feed = h.media('Measured', { age: 2 * HOUR });
+    h.clock.advance(2 * HOUR);
+    const samples = await h.adapter().getPostMetrics([feed, story.ref], h.context());
+    const of = (ref: { platformPostId: string }) =>
+      samples.filter((sample) => sample.platformPostId === ref.platformPostId).map((sample) => sample.metric);
+    expect(of(story.ref).sort()).toEqual(['engagements', 'impressions', 'reach', 'shares']);
+    expect(of(feed)).toContain('likes');
   });
 
   it('maps each insight to the canonical vocabulary, keeping Meta\u2019s name and value', async () => {

@@ -39,6 +39,9 @@ export const MEDIA_METRICS = Object.keys(TITLES) as readonly MediaMetric[];
 
 const isMetric = (name: string): name is MediaMetric => Object.hasOwn(TITLES, name);
 
+/** Metrics a story does not have (https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights). */
+const NOT_FOR_STORIES: ReadonlySet<string> = new Set(['likes', 'comments', 'saved']);
+
 /**
  * `GET /{ig-media-id}/insights?metric=…` (https://developers.facebook.com/docs/instagram-api/reference/ig-media/insights):
  * `{data:[{name, period:'lifetime', values:[{value}], title, description, id}]}`. Values grow
@@ -68,6 +71,15 @@ export function mediaInsights(
         code: 100,
       });
   }
+  // A story has no likes, comments or saves to count (the media insights reference lists metrics
+  // per media product type; the wording is ASSUMED, as developers quote it).
+  const unsupported =
+    post.extra.productType === 'STORY' ? metrics.find((name) => NOT_FOR_STORIES.has(name)) : undefined;
+  if (unsupported !== undefined)
+    return graphError({
+      message: `(#100) The Media Insights API does not support the ${unsupported} metric for this media product type.`,
+      code: 100,
+    });
   const age = now - post.createdAt;
   const count = (metric: string) => growingCount(post.id, metric, age, INSIGHTS_PER_HOUR[metric] ?? 0);
   const comments = context.comments.on(post.id).length;
