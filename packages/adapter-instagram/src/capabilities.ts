@@ -171,9 +171,12 @@ export function instagramCapabilities(settings: {
         // https://developers.facebook.com/docs/instagram-platform/content-publishing: story `image_url` or `video_url`.
         { format: 'story', kinds: ['image', 'video'], min: 1, max: 1 },
       ],
-      // Instagram fetches media from a public URL; videos may instead be uploaded with
-      // upload_type=resumable (https://developers.facebook.com/docs/instagram-platform/content-publishing; images need a URL, validate.ts checks it).
-      sources: ['url', 'bytes', 'file', 'stream'],
+      // Instagram fetches media from a public URL; with Facebook Login, videos may instead be
+      // uploaded with upload_type=resumable, "available only for apps that have implemented
+      // Facebook Login for Business"
+      // (https://developers.facebook.com/documentation/instagram-platform/content-publishing/resumable-uploads;
+      // images need a URL, validate.ts checks it).
+      sources: facebookLogin ? ['url', 'bytes', 'file', 'stream'] : ['url'],
     },
     formats: ['feed', 'story', 'reel'],
     threads: false,

@@ -17,7 +17,7 @@ import {
   instagramLoginAuthorizationUrl,
   refreshInstagramToken,
 } from '../src/index.js';
-import { DAY, failureOf, HOUR, image, START, useInstagram } from './support/harness.js';
+import { DAY, failureOf, HOUR, image, START, useInstagram, videoBytes } from './support/harness.js';
 
 const APP_ID = '990602627938098';
 const APP_SECRET = 'app-secret-MUST-NOT-LEAK';
@@ -144,6 +144,22 @@ describe('Instagram Login', () => {
       fetch: async () => new Response(answer, { headers: { 'content-type': 'application/json' } }),
     });
     expect(grant.userId).toBe('17841405793187219');
+  });
+
+  it('takes videos by URL only with Instagram Login, where resumable uploads are not offered', async () => {
+    const adapter = login.adapter({ host: 'instagram' });
+    expect(adapter.capabilities.media.sources).toEqual(['url']);
+    expect(h.adapter().capabilities.media.sources).toContain('bytes');
+    const error = await failureOf(adapter.publish({ media: [videoBytes()] }, login.context()), login.ig);
+    expect(ValidationError.isInstance(error)).toBe(true);
+    const direct = await fetch(
+      `${login.ig.baseUrl}/v26.0/${login.ana.account.id}/media?media_type=REELS&upload_type=resumable`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${login.ana.accessToken}` },
+      },
+    );
+    expect(direct.status).toBe(400);
   });
 
   it('keeps what the dialog granted on every token made from the code: a permission not asked for is refused', async () => {

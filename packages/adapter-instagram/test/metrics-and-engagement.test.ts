@@ -52,15 +52,13 @@ describe('post metrics', () => {
   });
 
   it("reads a story's metrics without the likes, comments and saves a story does not have, beside a feed post's", async () => {
-    const story = await h
-      .adapter()
-      .publish(
-        {
-          media: [image('story', { width: 1080, height: 1920 })],
-          options: { instagram: { format: 'story' } },
-        },
-        h.context(),
-      );
+    const story = await h.adapter().publish(
+      {
+        media: [image('story', { width: 1080, height: 1920 })],
+        options: { instagram: { format: 'story' } },
+      },
+      h.context(),
+    );
     const feed = h.media('Measured', { age: 2 * HOUR });
     h.clock.advance(2 * HOUR);
     const samples = await h.adapter().getPostMetrics([feed, story.ref], h.context());

@@ -94,6 +94,11 @@ function createContainer(context: InstagramContext, input: GraphRequest): Respon
       children.every((id) => usable(context.containers.get(id)));
     if (!valid) return publishingError(PUBLISHING_ERRORS.carousel);
   } else if (resumable) {
+    // "available only for apps that have implemented Facebook Login for Business"
+    // (https://developers.facebook.com/documentation/instagram-platform/content-publishing/resumable-uploads;
+    // the refusal's wording is ASSUMED).
+    if (context.instagramLogin)
+      return invalidParameter('upload_type=resumable is only supported with Facebook Login for Business.');
     if (!isVideo) return invalidParameter('upload_type=resumable is only supported for videos.');
     readyAt = undefined;
   } else {
