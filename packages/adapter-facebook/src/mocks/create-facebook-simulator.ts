@@ -96,7 +96,7 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}) 
   registerLikeRoutes(context);
   registerVideoRoutes(videos, videoHost, options.videoChunkBytes ?? 4 * 1024 * 1024);
   registerReelRoutes(videos, rupload);
-  // Before the post routes: the video node route answers a video's `status` and leaves the rest to them.
+  // Before the post routes: the video node route answers a video's id, and leaves other ids to them.
   registerVideoNodeRoutes(videos);
   // Before the post routes: the comment node routes answer for comment ids and leave the rest to them.
   registerCommentRoutes(context, comments);

@@ -10,7 +10,7 @@ import type { SimulatedPost } from '@smmkit/testkit';
 import { compareIds, growingCount } from '@smmkit/testkit/simulator-kit';
 import { type FacebookContext, READING_PERMISSIONS, READING_TASKS, requireUserGrants } from '../context.js';
 import { isLive } from '../publication.js';
-import { isVideoPost, videoNodeJson, videoOfPostId } from '../video-posts.js';
+import { videoOfPostId } from '../video-posts.js';
 
 /** A post as Graph writes it. */
 function postJson(post: SimulatedPost): Record<string, unknown> {
@@ -93,10 +93,9 @@ export function registerPostRoutes(context: FacebookContext): void {
   context.route('GET', '/:version/:id', {}, ({ path, params, now }) => {
     const id = path.id ?? '';
     const fields = fieldNames(params.get('fields') ?? 'id');
-    const stored = sim.posts.get(id);
-    // A video id is a Video node (whoever asks); its Page post answers under its post id.
-    if (stored !== undefined && isVideoPost(stored)) return videoNodeJson(stored, params.get('fields'), now);
-    const post = stored ?? videoOfPostId(sim.posts, id, now);
+    // A video's id is answered by the video node route before this one; its Page post answers here,
+    // under its post id.
+    const post = sim.posts.get(id) ?? videoOfPostId(sim.posts, id, now);
     if (post !== undefined)
       return Response.json(pick({ ...postJson(post), ...countsJson(post, now), id }, fields));
     const page = sim.accounts.get(id);

@@ -147,7 +147,7 @@ export function registerVideoRoutes(
 }
 
 /**
- * `GET /{v}/{video-id}?fields=…` on the Graph host for the Page's videos and reels (see
+ * `GET /{v}/{video-id}?fields=…` on the Graph host for videos and reels, whoever asks (see
  * `videoNodeJson`); other ids go on to the routes declared after it.
  *
  * @param context - the video context
@@ -158,9 +158,9 @@ export function registerVideoRoutes(
  * ```
  */
 export function registerVideoNodeRoutes(context: FacebookVideoContext): void {
-  context.route('GET', '/:version/:videoId', {}, ({ path, params, accountId, now }) => {
+  context.route('GET', '/:version/:videoId', {}, ({ path, params, now }) => {
     const post = context.sim.posts.get(path.videoId ?? '');
-    if (post === undefined || post.accountId !== accountId) return undefined;
-    return videoNodeJson(post, params.get('fields'), now);
+    // A video id is a Video node whoever asks; any other id goes on.
+    return post === undefined ? undefined : videoNodeJson(post, params.get('fields'), now);
   });
 }
