@@ -93,15 +93,16 @@ function containerError(
   item: { mediaIndex?: number },
 ): MediaProcessingError | TransientError {
   // `status` reads like "Error: Media upload has failed with error code 2207026".
-  const subcode = status?.match(/\b(\d{4,})\b/)?.[1];
+  const digits = status?.match(/\b(\d{4,})\b/)?.[1];
+  const subcode = digits === undefined ? undefined : Number(digits);
   const message = `Instagram could not process media container ${wait.containerId}${status === undefined ? '' : `: ${status}`}`;
   const platformError = {
     code: 'ERROR',
-    ...(subcode === undefined ? {} : { subcode: Number(subcode) }),
+    ...(subcode === undefined ? {} : { subcode }),
     ...(status === undefined ? {} : { message: status }),
   };
   // Meta says to try again for these (a server error, a download timeout, a video upload to redo).
-  if (subcode !== undefined && RETRY_SUBCODES.has(Number(subcode))) {
+  if (subcode !== undefined && RETRY_SUBCODES.has(subcode)) {
     return new TransientError('transient', message, {
       platform: 'instagram',
       platformError,
