@@ -36,13 +36,14 @@ export type PostKpi = (typeof POST_KPIS)[number];
  * Every KPI a rollup row can carry: the {@link POST_KPIS} taken over the row's posts, plus the
  * account and cadence figures below.
  *
- * Over a group of posts a rate is a ratio of sums over the posts that have both inputs
- * (impression-weighted, not an average of per-post rates): `engagementRateByImpressions` =
- * Σ engagementCount ÷ Σ impressions over the posts with both; likewise for reach, CTR, share
- * rate (each post contributing its own denominator: impressions, else reach) and save rate.
- * `engagementCount` is the sum over the posts that have one. `engagementRateByFollowers` =
- * Σ engagementCount of the posts whose account has a follower reading ÷ Σ followers at the end of
- * the period over those accounts (each account counted once).
+ * Over a group of posts a rate is a ratio of sums over the posts that have both inputs, the
+ * denominator above 0 (impression-weighted, not an average of per-post rates):
+ * `engagementRateByImpressions` = Σ engagementCount ÷ Σ impressions over the posts with both;
+ * likewise for reach, CTR, share rate (each post contributing its own denominator: impressions
+ * above 0, else reach) and save rate. `engagementCount` is the sum over the posts that have one.
+ * `engagementRateByFollowers` = Σ engagementCount of the posts whose account has a follower
+ * reading above 0 ÷ Σ followers at the end of the period over those accounts (each account
+ * counted once).
  *
  * Account figures, summed over the row's accounts (the accounts of its posts; for rows grouped
  * only by platform, account and time, every known account matching the row):
@@ -98,6 +99,14 @@ function firstPresent(a: number, b: number): number {
   return Number.isNaN(a) ? b : a;
 }
 
+/**
+ * `a` when it can divide (data above 0), else `b`: a denominator of 0 is no data (X reports 0
+ * impressions for old posts, Instagram 0 reach while insights are pending).
+ */
+function firstDivisor(a: number, b: number): number {
+  return a > 0 ? a : b;
+}
+
 /** Engagement count of one post's metric row; see {@link POST_KPIS}. `NaN` when none of its parts exist. */
 function engagementCountOf(values: Float64Array): number {
   const reported = at(values, SLOT.engagements);
@@ -151,7 +160,7 @@ export function rateTermsOf(
       break;
     case 'shareRate':
       out[0] = at(values, SLOT.shares);
-      out[1] = firstPresent(at(values, SLOT.impressions), at(values, SLOT.reach));
+      out[1] = firstDivisor(at(values, SLOT.impressions), at(values, SLOT.reach));
       break;
     case 'saveRate':
       out[0] = at(values, SLOT.saves);
@@ -184,8 +193,9 @@ const SUMMED_RATES = [
 ] as const satisfies readonly RateKpi[];
 
 /**
- * Sums a group's post KPIs pairwise: a post adds to a rate only when it has both the numerator
- * and the denominator, so a platform without a metric never drags a rate towards 0.
+ * Sums a group's post KPIs pairwise: a post adds to a rate only when it has the numerator and a
+ * denominator above 0, so a platform without a metric never drags a rate towards 0, and a post
+ * whose denominator is 0 (no data yet, as for one post on its own) never pushes it up.
  */
 export class PostKpiSums {
   /** Σ numerator (even index) and Σ denominator (odd index) per rate of `SUMMED_RATES`. */
@@ -201,7 +211,7 @@ export class PostKpiSums {
     let index = 0;
     for (const rate of SUMMED_RATES) {
       const terms = rateTermsOf(rate, values, Number.NaN, this.terms, engagements);
-      if (!Number.isNaN(terms[0]) && !Number.isNaN(terms[1])) {
+      if (!Number.isNaN(terms[0]) && terms[1] > 0) {
         this.sums[index] = at(this.sums, index) + terms[0];
         this.sums[index + 1] = at(this.sums, index + 1) + terms[1];
       }

@@ -196,13 +196,16 @@ export function rollup<D extends Dimension, K extends Kpi = Kpi>(
   return rows.sort(compareRows(by));
 }
 
-/** Σ engagements of the posts whose account has followers at `end` ÷ Σ those accounts' followers. */
+/**
+ * Σ engagements of the posts whose account has followers at `end` ÷ Σ those accounts' followers.
+ * An account with 0 followers is left out like one without a reading (no rate of its own).
+ */
 function engagementRateByFollowers(store: SampleStore, group: Group, end: number): number {
   let engagements = Number.NaN;
   let followers = Number.NaN;
   for (const [account, count] of group.engagementByAccount) {
     const accountFollowers = followersAt(store, account, end);
-    if (Number.isNaN(accountFollowers)) continue;
+    if (!(accountFollowers > 0)) continue;
     engagements = addPresent(engagements, count);
     followers = addPresent(followers, accountFollowers);
   }

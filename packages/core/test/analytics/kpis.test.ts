@@ -52,6 +52,9 @@ describe('post KPIs', () => {
     expect(post?.kpis.ctr).toBe(8 / 400);
     const [noImpressions] = onePost({ shares: 6, reach: 300 }).posts();
     expect(noImpressions?.kpis.shareRate).toBe(6 / 300);
+    // X reports 0 impressions for old posts: 0 is no denominator, so reach stands in.
+    const [zeroImpressions] = onePost({ shares: 6, impressions: 0, reach: 300 }).posts();
+    expect(zeroImpressions?.kpis.shareRate).toBe(6 / 300);
   });
 
   it('reports no data as null, never 0: a missing metric or a zero denominator', () => {

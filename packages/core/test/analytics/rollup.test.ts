@@ -60,6 +60,33 @@ describe('rollup: empty and tiny inputs', () => {
     expect(all?.kpis.engagementRateByImpressions).toBe((10 + 5 + 30) / (1000 + 2000));
   });
 
+  it('leaves a post whose denominator is 0 out of the rate, as it is for the post alone', () => {
+    const analytics = createAnalytics();
+    analytics.ingestSamples([
+      // Insights not computed yet: reach and impressions 0 while likes already count.
+      postSample('fresh', 'likes', 40, { platform: 'instagram' }),
+      postSample('fresh', 'reach', 0, { platform: 'instagram' }),
+      postSample('fresh', 'impressions', 0, { platform: 'instagram' }),
+      postSample('fresh', 'shares', 4, { platform: 'instagram' }),
+      postSample('settled', 'likes', 10, { platform: 'instagram' }),
+      postSample('settled', 'reach', 1000, { platform: 'instagram' }),
+      postSample('settled', 'impressions', 1000, { platform: 'instagram' }),
+      postSample('settled', 'shares', 2, { platform: 'instagram' }),
+    ]);
+    const fresh = analytics.posts().find((post) => post.platformPostId === 'fresh');
+    expect(fresh?.kpis.engagementRateByReach).toBeNull();
+    const [all] = analytics.rollup({
+      by: [],
+      kpis: ['engagementCount', 'engagementRateByReach', 'engagementRateByImpressions', 'shareRate'],
+    });
+    expect(all?.kpis).toEqual({
+      engagementCount: 40 + 4 + 10 + 2,
+      engagementRateByReach: (10 + 2) / 1000,
+      engagementRateByImpressions: (10 + 2) / 1000,
+      shareRate: 2 / 1000,
+    });
+  });
+
   it('returns only the requested KPIs', () => {
     const analytics = createAnalytics();
     analytics.ingestSamples([postSample('p1', 'impressions', 1)]);
@@ -266,6 +293,17 @@ describe('rollup: account metrics and followers', () => {
     const rows = withFollowers().rollup({ by: ['platform', 'day'], kpis: ['engagementRateByFollowers'] });
     const may2 = rows.find((row) => row.dimensions.day === '2026-05-02');
     expect(may2?.kpis.engagementRateByFollowers).toBe(50 / 1010);
+  });
+
+  it('leaves an account with 0 followers out of the followers rate instead of adding its engagements', () => {
+    const analytics = withFollowers();
+    analytics.ingestSamples([
+      accountSample('followers', 0, '2026-05-02T08:00:00Z', { accountId: 'acc-new' }),
+      postSample('n1', 'likes', 500, { accountId: 'acc-new' }),
+    ]);
+    analytics.ingestPostMeta([meta('n1', '2026-05-02T13:00:00Z', { accountId: 'acc-new' })]);
+    const [all] = analytics.rollup({ by: [], kpis: ['engagementRateByFollowers'] });
+    expect(all?.kpis.engagementRateByFollowers).toBe(50 / 1030);
   });
 
   it('adds rows for days with account readings but no posts, with growth over the day', () => {
