@@ -24,10 +24,10 @@ describe('smmkit --simulate (no config, no credentials)', () => {
     ]);
   });
 
-  it('publish puts the post on each account and gives its URL', async () => {
+  it('publish puts the post on each account once and gives its URL', async () => {
     const dir = folder();
     const post = writeJson(dir, 'post.json', { text: 'Spring is here' });
-    const run = await smmkit(['--simulate', 'publish', post, '--to', 'sim-x,sim-linkedin', '--json'], {
+    const run = await smmkit(['--simulate', 'publish', post, '--to', 'sim-x,sim-linkedin,sim-x', '--json'], {
       cwd: dir,
     });
     expect(run.code).toBe(0);

@@ -94,7 +94,7 @@ function secretValues(config: SmmkitConfig): (string | undefined)[] {
   return names.map((name) => (name === undefined ? undefined : process.env[name]));
 }
 
-/** The account ids of `--to a,b`, each checked against the accounts. */
+/** The accounts of `--to a,b`, each checked against the configured ones and listed once. */
 export function accountsOf(context: CommandContext, to: string): AccountConfig[] {
   const ids = to
     .split(',')
@@ -107,7 +107,10 @@ export function accountsOf(context: CommandContext, to: string): AccountConfig[]
       `${ids.length === 0 ? 'No account in --to' : `Unknown account ${unknown.map((id) => `"${id}"`).join(', ')}`}; the accounts are ${context.accounts.map((account) => account.id).join(', ') || '(none)'}`,
     );
   }
-  return ids.map((id) => context.accounts.find((account) => account.id === id) as AccountConfig);
+  // An account named twice is one target: a publish lists each account once.
+  return [...new Set(ids)].map(
+    (id) => context.accounts.find((account) => account.id === id) as AccountConfig,
+  );
 }
 
 /** Runs `work` with the app open, closing it afterwards. */

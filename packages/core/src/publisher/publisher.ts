@@ -103,7 +103,9 @@ export interface Publisher {
   /**
    * Publishes `post` to every target and resolves with one outcome per target, in target order.
    * Every failure is an outcome. Each target is validated first; an invalid one fails with its
-   * `ValidationError` and sends nothing, while the others go on. Only a `targets` that is not a
+   * `ValidationError` and sends nothing, while the others go on. A call lists each account once: a
+   * later target for an account listed before fails with rule `target.repeated_account` (to post
+   * two versions to one account, say a feed post and a story, make two calls). Only a `targets` that is not a
    * list of objects rejects (never throws) with a `ValidationError`, since it has no target to
    * give an outcome to; nothing is sent then.
    */
@@ -604,7 +606,17 @@ export function createPublisher(options: PublisherOptions): Publisher {
       if (problems.length > 0) throw new ValidationError(problems, 'targets');
       const { idempotencyKey, signal, scheduledFor } = publishOptions ?? {};
       const callKey = idempotencyKey ?? settings.newKey();
-      return Promise.all(targets.map((target) => publishTarget(post, target, callKey, signal, scheduledFor)));
+      const listed = new Set<string>();
+      return Promise.all(
+        targets.map((target, index) => {
+          // One call's targets share its key per account: a second target for the same account
+          // would find the first one's outbox record and answer from it without being sent.
+          const account = `${String(target.platform)}\u0000${String(target.accountId)}`;
+          if (listed.has(account)) return finish(failedOutcome(target, repeatedAccount(target, index)));
+          listed.add(account);
+          return publishTarget(post, target, callKey, signal, scheduledFor);
+        }),
+      );
     },
     run: (account, operation, task, runOptions = {}) => runTask(account, operation, task, runOptions.signal),
     async shutdown(shutdownOptions = {}) {
@@ -638,6 +650,21 @@ function targetListProblems(targets: unknown): ValidationProblem[] {
     typeof target === 'object' && target !== null
       ? []
       : [{ path: [index], rule: 'target.object', message: 'must be a target ({ platform, accountId })' }],
+  );
+}
+
+/** The refusal of a target whose account an earlier target of the same call lists already. */
+function repeatedAccount(target: Target, index: number): ValidationError {
+  return new ValidationError(
+    [
+      {
+        path: [index],
+        rule: 'target.repeated_account',
+        message: `${target.platform} account ${target.accountId} is listed by an earlier target of this call; publish each version to one account in its own call.`,
+      },
+    ],
+    'targets',
+    { platform: target.platform },
   );
 }
 

@@ -3,6 +3,7 @@ import type { CheckedPost, RecentPost, RecentPostsQuery } from '../../src/adapte
 import type { PublishContext } from '../../src/adapter/context.js';
 import { AmbiguousOutcomeError } from '../../src/errors/ambiguous-outcome-error.js';
 import { PlatformError } from '../../src/errors/platform-error.js';
+import { ValidationError } from '../../src/errors/validation-error.js';
 import type { Post } from '../../src/models/post.js';
 import type { PublishResult } from '../../src/models/publish-result.js';
 import { memoryScheduleStore } from '../../src/scheduler/memory-schedule-store.js';
@@ -43,6 +44,27 @@ async function crashedMidCreate(outbox: Outbox, startedAt = new Date(START - 20_
 }
 
 describe('publisher with an outbox', () => {
+  it("fails a second target for the same account instead of answering it from the first one's record", async () => {
+    const outbox = memoryScheduleStore();
+    const sent: string[] = [];
+    const publish: Publish = async (checked) => {
+      sent.push(checked.post.text ?? '');
+      return { ...fakePublishResult, ref: { ...fakePublishResult.ref, platformPostId: `p-${sent.length}` } };
+    };
+    const { publisher } = fakeWorld({ publish }, { outbox });
+    const [feed, story] = await publisher.publish(
+      post,
+      [target, { ...target, overrides: { text: 'Story version' } }],
+      options,
+    );
+    expect(sent).toEqual(['Launch day']);
+    expect(feed).toMatchObject({ status: 'published', result: { ref: { platformPostId: 'p-1' } } });
+    const error = story?.status === 'failed' ? story.error : undefined;
+    expect(ValidationError.isInstance(error) && error.problems.map((problem) => problem.rule)).toEqual([
+      'target.repeated_account',
+    ]);
+  });
+
   it('records the intent before the create is sent and the outcome after', async () => {
     const outbox = memoryScheduleStore();
     const seenDuringCreate: (string | undefined)[] = [];
