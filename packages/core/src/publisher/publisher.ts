@@ -573,17 +573,23 @@ export function createPublisher(options: PublisherOptions): Publisher {
     const main = ids[0] ?? { platform: account.platform, accountId: account.accountId, bucket: operation };
     // Made in the queue, so asking for the handle never reorders calls to one account.
     let context: RequestContext | undefined;
-    try {
-      return await throttle.queue(main).add(() =>
-        withRetry(
-          async () => {
-            await throttle.acquire(ids, declared, signal, () => {});
-            context ??= await contextFor(account, main, signal);
-            return task(context);
-          },
-          retryRun(main, signal, () => {}),
-        ),
+    const turn = { started: false };
+    const queued = throttle.queue(main).add(() => {
+      if (signal?.aborted) throw signal.reason; // given up while it waited: the caller has its answer
+      turn.started = true;
+      return withRetry(
+        async () => {
+          await throttle.acquire(ids, declared, signal, () => {});
+          context ??= await contextFor(account, main, signal);
+          return task(context);
+        },
+        retryRun(main, signal, () => {}),
       );
+    });
+    try {
+      // An abort while the call waits its turn (behind a 429 pause, say) answers at once; the
+      // queued call then ends without running. A call already running stops on its own signal.
+      return await (signal === undefined ? queued : untilStartedOrAborted(queued, turn, signal));
     } catch (error) {
       // An abort while queued or waiting rejects with the signal's reason: say it as smmkit does.
       if (isAbort(error, signal) && !AbortedError.isInstance(error)) {
@@ -681,6 +687,30 @@ function noAdapter(platform: string, subject: 'target' | 'account'): ValidationE
     ],
     subject,
   );
+}
+
+/**
+ * `work`, or a rejection with `signal`'s reason when it aborts before `turn` started (while the
+ * work still waits in its queue). Once started, the work answers for itself.
+ */
+function untilStartedOrAborted<T>(
+  work: Promise<T>,
+  turn: { readonly started: boolean },
+  signal: AbortSignal,
+): Promise<T> {
+  if (signal.aborted) {
+    work.catch(() => {}); // ends without running when its turn comes; nobody waits for it
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => {
+      if (turn.started) return;
+      work.catch(() => {});
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {

@@ -97,8 +97,10 @@ export async function reconcile(input: ReconcileInput): Promise<PublishOutcome> 
         );
         // Only another lost answer is worth another round; anything else is for the next step.
         if (!AmbiguousOutcomeError.isInstance(retryError)) break;
-        if (round < options.idempotentRetries)
-          await input.clock.sleep(options.recheckDelayMs, input.context.signal);
+        if (round < options.idempotentRetries && !(await pause(input, options.recheckDelayMs))) {
+          checked.push('stopped before retrying again: aborted');
+          return unknown();
+        }
       }
     }
   }
@@ -150,9 +152,7 @@ export async function reconcile(input: ReconcileInput): Promise<PublishOutcome> 
   if (isOurs(first)) return publishedAs(first);
   if (input.trigger === 'duplicate') return failedOutcome(target, error);
 
-  try {
-    await input.clock.sleep(options.recheckDelayMs, input.context.signal);
-  } catch {
+  if (!(await pause(input, options.recheckDelayMs))) {
     checked.push('stopped before looking again: aborted');
     return unknown();
   }
@@ -190,6 +190,16 @@ export async function reconcile(input: ReconcileInput): Promise<PublishOutcome> 
 
 /** What one look found: our post, nothing, several matching posts it cannot tell apart, or a failed read. */
 type Look = RecentPost | undefined | 'several' | 'error';
+
+/** Waits `ms` on the injected clock; `false` when the caller's signal aborted the wait. */
+async function pause(input: ReconcileInput, ms: number): Promise<boolean> {
+  try {
+    await input.clock.sleep(ms, input.context.signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Whether a look found our post (the other outcomes are strings or `undefined`). */
 function isOurs(look: Look): look is RecentPost {

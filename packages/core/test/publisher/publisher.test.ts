@@ -178,6 +178,26 @@ describe('cancellation and shutdown', () => {
     expect(AbortedError.isInstance(refused)).toBe(true);
   });
 
+  it('run: an abort while a call waits behind another answers at once, and the call never runs', async () => {
+    const { publisher } = fakeWorld();
+    const account = { platform: 'fake', accountId: 'acct-1' };
+    const ahead = deferred<string>();
+    const first = publisher.run(account, 'metrics', () => ahead.promise);
+    const controller = new AbortController();
+    const ran = vi.fn(async () => 'second');
+    const second = publisher.run(account, 'metrics', ran, { signal: controller.signal }).then(
+      () => 'resolved',
+      (error: unknown) => (AbortedError.isInstance(error) ? 'aborted' : error),
+    );
+    controller.abort();
+    // The call ahead still holds the account's queue: the abort alone settles the second call.
+    expect(await second).toBe('aborted');
+    ahead.resolve('first');
+    await expect(first).resolves.toBe('first');
+    await publisher.shutdown();
+    expect(ran).not.toHaveBeenCalled();
+  });
+
   it('sends nothing when the signal is already aborted', async () => {
     const publish = vi.fn(async () => fakePublishResult);
     const { publisher } = fakeWorld({ publish });

@@ -65,6 +65,31 @@ describe('reconciliation', () => {
     expect(keys).toEqual(['entry-7:fake:acct-1', 'entry-7:fake:acct-1']);
   });
 
+  it('stops between idempotent rounds when the caller aborts, as unknown with the lost create as the reason', async () => {
+    const controller = new AbortController();
+    const publish = vi
+      .fn<Publish>()
+      .mockRejectedValueOnce(lost())
+      .mockImplementationOnce(async () => {
+        controller.abort();
+        throw lost();
+      });
+    const { publisher } = fakeWorld(
+      { publish, capabilities: reconciling({ idempotencyKey: true, findRecentPosts: false }) },
+      { reconcile: { idempotentRetries: 3 } },
+    );
+    const outcome = only(
+      await publisher.publish(post, [target], { idempotencyKey: 'entry-8', signal: controller.signal }),
+    );
+    expect(publish).toHaveBeenCalledTimes(2);
+    expect(outcome.status).toBe('unknown');
+    expect(outcome.status === 'unknown' && outcome.error.message).toBe(lost().message);
+    expect(outcome.status === 'unknown' && outcome.checked).toEqual([
+      'retried the create with the same idempotency key (round 1): ambiguous_outcome',
+      'stopped before retrying again: aborted',
+    ]);
+  });
+
   it('finds the post on a second look and never publishes again', async () => {
     const publish = vi.fn<Publish>().mockRejectedValue(lost());
     const queries: RecentPostsQuery[] = [];
