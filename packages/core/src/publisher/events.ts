@@ -1,6 +1,7 @@
-import { EventEmitter } from 'eventemitter3';
+import type { EventEmitter } from 'eventemitter3';
 import type { PublishProgress } from '../adapter/context.js';
 import type { ErrorCode } from '../errors/error-code.js';
+import { isolatedEmitter, type ListenerErrorEvent } from '../events/isolated-emitter.js';
 import type { Target } from '../models/target.js';
 import type { FailedOutcome, PublishedOutcome, UnknownOutcome } from './outcome.js';
 
@@ -82,6 +83,11 @@ export interface PublisherEvents {
   failed: (outcome: FailedOutcome) => void;
   /** A target's outcome is unknown after reconciliation. */
   unknown: (outcome: UnknownOutcome) => void;
+  /**
+   * A listener of the app threw. The publish went on as if it had not: a listener can never
+   * change an outcome or stop a publish.
+   */
+  'listener-error': (event: ListenerErrorEvent) => void;
 }
 
 /** Every event, as a record so the compiler checks the list below misses none and invents none. */
@@ -94,6 +100,7 @@ const EVENTS: { readonly [name in keyof PublisherEvents]: true } = {
   published: true,
   failed: true,
   unknown: true,
+  'listener-error': true,
 };
 
 /**
@@ -117,5 +124,5 @@ export type PublisherEventEmitter = EventEmitter<PublisherEvents>;
  * @returns the emitter
  */
 export function createPublisherEvents(): PublisherEventEmitter {
-  return new EventEmitter<PublisherEvents>();
+  return isolatedEmitter<PublisherEvents>();
 }

@@ -6,6 +6,8 @@
  *
  * @packageDocumentation
  */
+
+export type { ListenerErrorEvent } from '../events/isolated-emitter.js';
 export { applyOverrides } from './apply-overrides.js';
 export type { BudgetId, BudgetLedger, BudgetPolicy, BudgetSlot, BudgetWait } from './budget-ledger.js';
 export {

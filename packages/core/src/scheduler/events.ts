@@ -1,4 +1,5 @@
-import { EventEmitter } from 'eventemitter3';
+import type { EventEmitter } from 'eventemitter3';
+import { isolatedEmitter, type ListenerErrorEvent } from '../events/isolated-emitter.js';
 import type { ScheduleEntry } from '../models/schedule-entry.js';
 import type { Target } from '../models/target.js';
 import type { DstAdjustment } from './time/zoned-time.js';
@@ -119,6 +120,11 @@ export interface SchedulerEvents {
   'lease-lost': (event: LeaseLostEvent) => void;
   /** A round of the worker loop failed; the loop tries again at the next poll. */
   'tick-failed': (event: TickFailedEvent) => void;
+  /**
+   * A listener of the app threw. The scheduler went on as if it had not: a listener can never
+   * stop an entry from running or change its outcome.
+   */
+  'listener-error': (event: ListenerErrorEvent) => void;
 }
 
 /** Every event, as a record so the compiler checks the list below misses none and invents none. */
@@ -138,6 +144,7 @@ const EVENTS: { readonly [name in keyof SchedulerEvents]: true } = {
   skipped: true,
   'lease-lost': true,
   'tick-failed': true,
+  'listener-error': true,
 };
 
 /**
@@ -159,5 +166,5 @@ export type SchedulerEventEmitter = EventEmitter<SchedulerEvents>;
  * @returns the emitter
  */
 export function createSchedulerEvents(): SchedulerEventEmitter {
-  return new EventEmitter<SchedulerEvents>();
+  return isolatedEmitter<SchedulerEvents>();
 }

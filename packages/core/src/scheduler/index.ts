@@ -21,6 +21,7 @@
  * @packageDocumentation
  */
 
+export type { ListenerErrorEvent } from '../events/isolated-emitter.js';
 export type { EntryError, TargetResult } from '../models/schedule-entry.js';
 export type { ApprovalDecision, SubmitRequest } from './approval.js';
 export type { CalendarDay, CalendarItem, CalendarQuery } from './calendar.js';

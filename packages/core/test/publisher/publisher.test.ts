@@ -5,6 +5,7 @@ import type { PublishContext } from '../../src/adapter/context.js';
 import { staticTokenProvider } from '../../src/auth/static-token-provider.js';
 import { AbortedError } from '../../src/errors/aborted-error.js';
 import { AuthError } from '../../src/errors/auth-error.js';
+import { PlatformError } from '../../src/errors/platform-error.js';
 import { RateLimitError } from '../../src/errors/rate-limit-error.js';
 import { TransientError } from '../../src/errors/transient-error.js';
 import type { Post } from '../../src/models/post.js';
@@ -154,6 +155,42 @@ describe('retries', () => {
     expect(next.status === 'failed' && next.hint).toContain('Nothing reached the platform');
     expect(publish).toHaveBeenCalledTimes(1);
     expect(clock.now()).toBe(START);
+  });
+});
+
+describe('app listeners that throw', () => {
+  it('never change an outcome or send twice: the throw is reported on listener-error', async () => {
+    const publish = vi.fn(async () => fakePublishResult);
+    const { publisher, events } = fakeWorld({ publish });
+    const broken = new Error('the app logger broke');
+    for (const name of ['queued', 'attempt', 'published'] as const) {
+      publisher.events.on(name, () => {
+        throw broken;
+      });
+    }
+    const outcome = only(await publisher.publish(post, [target]));
+    expect(outcome.status).toBe('published');
+    expect(publish).toHaveBeenCalledTimes(1);
+    expect(events.filter((event) => event.name === 'listener-error').map((event) => event.payload)).toEqual([
+      { error: broken, event: 'queued' },
+      { error: broken, event: 'attempt' },
+      { error: broken, event: 'published' },
+    ]);
+  });
+
+  it('settles publish() when the failed and listener-error listeners both throw', async () => {
+    const publish = vi.fn(async () => {
+      throw new PlatformError('platform_refused', 'Refused for good.', { platform: 'fake' });
+    });
+    const { publisher } = fakeWorld({ publish });
+    publisher.events.on('failed', () => {
+      throw new Error('failed listener broke');
+    });
+    publisher.events.on('listener-error', () => {
+      throw new Error('listener-error listener broke');
+    });
+    const outcome = only(await publisher.publish(post, [target]));
+    expect(outcome.status === 'failed' && outcome.error.code).toBe('platform_refused');
   });
 });
 

@@ -33,6 +33,32 @@ describe('scheduler: publishing on time', () => {
     expect(names(scheduler)).toEqual(['scheduled', 'due', 'published']);
   });
 
+  it('publishes and records the outcome though an app listener throws, reporting it on listener-error', async () => {
+    const scheduler = world.scheduler();
+    const broken = new Error('the app logger broke');
+    scheduler.events.on('due', () => {
+      throw broken;
+    });
+    scheduler.events.on('published', () => {
+      throw broken;
+    });
+    const [entry] = await scheduler.schedule(
+      { text: 'Logged by a broken logger' },
+      [world.xTarget],
+      new Date(START),
+    );
+    const { finished } = await scheduler.tick();
+    expect(finished.map((e) => [e.id, e.status])).toEqual([[entry?.id, 'published']]);
+    expect(world.xPosts()).toHaveLength(1);
+    expect((await scheduler.get(entry?.id ?? ''))?.status).toBe('published');
+    expect(
+      scheduler.seen.filter((event) => event.name === 'listener-error').map((event) => event.payload),
+    ).toEqual([
+      { error: broken, event: 'due' },
+      { error: broken, event: 'published' },
+    ]);
+  });
+
   it('takes an ISO instant or a wall time in a zone', async () => {
     const scheduler = world.scheduler();
     const [iso] = await scheduler.schedule({ text: 'ISO' }, [world.xTarget], '2026-11-23T08:00:00+01:00');
