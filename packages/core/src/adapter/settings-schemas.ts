@@ -17,9 +17,9 @@ export interface HttpSettings {
   /** A `fetch` to use instead of the global one (proxies, tests, edge runtimes). */
   readonly fetch?: typeof globalThis.fetch | undefined;
   /**
-   * Milliseconds before one request is abandoned. Default: core's HTTP client default (30 000). A
-   * request that uploads media gets a second more per 125,000 bytes it sends (room for a 1 Mbit/s
-   * upload).
+   * Milliseconds before one request is abandoned, once waiting for the answer and once more
+   * reading its body. Default: core's HTTP client default (30 000). A request that uploads media
+   * gets a second more per 125,000 bytes it sends (room for a 1 Mbit/s upload).
    */
   readonly timeoutMs?: number | undefined;
 }

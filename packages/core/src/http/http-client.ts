@@ -14,6 +14,7 @@ import { redactErrorText } from '../security/redact-error.js';
 import { redactValue } from '../security/redact-value.js';
 import { classifyByStatus } from './classify-by-status.js';
 import type { ErrorClassifier, PlatformResponse, RateLimitParser } from './platform-response.js';
+import { readBodyWithin } from './read-body.js';
 import { requestSecrets } from './request-secrets.js';
 import { parseRetryAfter } from './retry-after.js';
 import { tokenRedactors } from './token-redactors.js';
@@ -171,7 +172,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     request: HttpRequest<T>,
     requestUrl: URL,
     token: string | undefined,
-    signal: AbortSignal | undefined,
+    signal: AbortSignal,
   ): Promise<Response> {
     const auth: AuthPlacement = token === undefined ? {} : authorize(token);
     // The token's own query parameters go on a copy: a refreshed token is sent with the same URL.
@@ -186,7 +187,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       ...(request.timeoutMs === undefined && request.body === undefined
         ? {}
         : { timeout: timeoutWithUpload(request.timeoutMs ?? timeoutMs, request.body) }),
-      ...(signal === undefined ? {} : { signal }),
+      signal,
     });
   }
 
@@ -214,8 +215,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       let response: Response;
       let text: string;
       try {
-        response = await send(request, url, token, signal);
-        text = await response.text();
+        const reading = new AbortController();
+        response = await send(
+          request,
+          url,
+          token,
+          signal === undefined ? reading.signal : AbortSignal.any([signal, reading.signal]),
+        );
+        text = await readBodyWithin(response, reading, request.timeoutMs ?? timeoutMs);
       } catch (error) {
         throw transportError(error, {
           platform: options.platform,

@@ -317,6 +317,39 @@ describe('createHttpClient', () => {
       expect(create.code).toBe('ambiguous_outcome');
     });
 
+    it('times out a body that stalls after the headers: retryable on a read, ambiguous on a create', async () => {
+      // Headers and the start of the body arrive, then nothing: the timeout covers the body too.
+      const stalling: typeof fetch = async () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            start: (controller) => controller.enqueue(new TextEncoder().encode('{"id":')),
+          }),
+          { status: 200, headers: { 'content-type': 'application/json' } },
+        );
+      const read = await failure(
+        client({ timeoutMs: 30, fetch: stalling }).request({
+          method: 'GET',
+          path: '/stalls',
+          operation: 'read',
+          schema: ItemSchema,
+          context: contextWith(),
+        }),
+      );
+      const create = await failure(
+        client({ timeoutMs: 30, fetch: stalling }).request({
+          method: 'POST',
+          path: '/stalls',
+          operation: 'create post',
+          createsResource: true,
+          schema: ItemSchema,
+          context: contextWith(),
+        }),
+      );
+      expect(read.code).toBe('timeout');
+      expect(read.retryable).toBe(true);
+      expect(create.code).toBe('ambiguous_outcome');
+    });
+
     it('gives a request that uploads a body a second more per 125,000 bytes (a 1 Mbit/s upload)', async () => {
       server.use(
         http.put(`${BASE}/upload`, async () => {
