@@ -155,7 +155,12 @@ export interface InboxStore {
     moves: readonly { readonly id: string; readonly from: Date }[],
     to: Date,
   ): Promise<string[]>;
-  /** Forgets seen ids recorded before `before`. @returns how many were forgotten */
+  /**
+   * Forgets seen ids recorded before `before`. Nothing forgets them otherwise: call it on a
+   * schedule, keeping more than the longest redelivery window of the platforms (docs/inbox.md).
+   *
+   * @returns how many were forgotten
+   */
   forgetSeenIds(before: Date): Promise<number>;
   /** Releases what the store holds (connections); the store is unusable afterwards. */
   close?(): Promise<void>;
