@@ -65,7 +65,10 @@ export interface SchedulerOptions {
    * entries are taken over, after at most this long.
    */
   readonly leaseMs?: number | undefined;
-  /** Most entries one worker publishes at once (default 10). */
+  /**
+   * Most entries one worker's rounds (`tick`, `start`) publish at once (default 10). Targets run by
+   * `publishTarget` do not count: their caller, a queue worker, sets how many run at once.
+   */
   readonly batchSize?: number | undefined;
   /**
    * How late an entry may still go out, in ms after its time (default: no limit, it goes out

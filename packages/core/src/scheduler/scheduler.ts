@@ -224,7 +224,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const inSlotOrder = serialized();
   /** Native entries being handed to the platform by this process: not to be changed meanwhile. */
   const handingOff = new Set<string>();
+  /** Whole entries this process publishes from its rounds: at most `batchSize` at once. */
   const inFlight = new Set<Promise<unknown>>();
+  /**
+   * Single targets run by `publishTarget`, whose caller (a queue worker) sets their concurrency:
+   * they never take a round's room, so a sweep still claims what no job carries.
+   */
+  const targetRuns = new Set<Promise<unknown>>();
   let loop: Promise<void> | undefined;
   let stopper: AbortController | undefined;
 
@@ -593,8 +599,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       });
       // stop() waits for it; its error is the caller's, not stop()'s.
       const settled = run.catch(() => undefined);
-      inFlight.add(settled);
-      void settled.finally(() => inFlight.delete(settled));
+      targetRuns.add(settled);
+      void settled.finally(() => targetRuns.delete(settled));
       return run;
     },
     start() {
@@ -621,7 +627,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       await loop;
       loop = undefined;
       stopper = undefined;
-      await Promise.all([...inFlight]);
+      await Promise.all([...inFlight, ...targetRuns]);
     },
   };
 

@@ -42,6 +42,42 @@ describe('scheduler.publishTarget: one target of one occurrence at a time', () =
     expect(world.xPosts()).toHaveLength(1);
   });
 
+  it("leaves target jobs in flight out of a round's room, so a sweep still claims what is due", async () => {
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // X's create waits at the gate: the target job stays in flight while the round runs.
+    const held: typeof fetch = async (input, init) => {
+      const request = new Request(input, init);
+      if (request.method === 'POST' && new URL(request.url).pathname === '/2/tweets') await gate;
+      return world.clock.fetch(request);
+    };
+    const scheduler = world.scheduler({ batchSize: 1, fetch: held });
+    const [orphan] = await scheduler.schedule(
+      { text: 'No job carries me' },
+      [world.mastodonTarget],
+      new Date(START + HOUR),
+    );
+    const [carried] = await scheduler.schedule(
+      { text: 'A job carries me' },
+      [world.xTarget],
+      new Date(START + HOUR + 1),
+    );
+    if (orphan === undefined || carried === undefined) throw new Error('nothing scheduled');
+    world.time.set(START + HOUR + 1);
+    const job = scheduler.publishTarget({
+      entryId: carried.id,
+      publishAt: carried.publishAt,
+      target: world.xTarget,
+    });
+    const { finished } = await scheduler.tick();
+    expect(finished.map((entry) => [entry.id, entry.status])).toEqual([[orphan.id, 'published']]);
+    release();
+    await expect(job).resolves.toMatchObject({ outcome: 'published' });
+    expect(world.xPosts().map((post) => post.text)).toEqual(['A job carries me']);
+  });
+
   it('refuses a job planned for a time the entry no longer has', async () => {
     const scheduler = world.scheduler();
     const [entry] = await scheduler.schedule({ text: 'Moved' }, [world.xTarget], new Date(START + HOUR));
