@@ -105,9 +105,9 @@ export interface Publisher {
    * Every failure is an outcome. Each target is validated first; an invalid one fails with its
    * `ValidationError` and sends nothing, while the others go on. A call lists each account once: a
    * later target for an account listed before fails with rule `target.repeated_account` (to post
-   * two versions to one account, say a feed post and a story, make two calls). Only a `targets` that is not a
-   * list of objects rejects (never throws) with a `ValidationError`, since it has no target to
-   * give an outcome to; nothing is sent then.
+   * two versions to one account, say a feed post and a story, make two calls). Only a `targets`
+   * that is not a list of objects rejects (never throws) with a `ValidationError`, since it has no
+   * target to give an outcome to; nothing is sent then.
    */
   publish(post: Post, targets: readonly Target[], options?: PublishOptions): Promise<PublishOutcome[]>;
   /**
