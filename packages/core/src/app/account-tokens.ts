@@ -28,7 +28,7 @@ export interface AccountTokensOptions {
 export interface AccountTokens {
   /** The provider of the account `target` is; it finds the account when asked for a token. */
   providerFor(target: Target): TokenProvider;
-  /** Drops the provider kept for `id` (disconnected). */
+  /** Drops the provider kept for `id` (disconnected, or connected again). */
   forget(id: string): void;
 }
 
@@ -47,11 +47,16 @@ const RECONNECT_HINT =
  * @returns the providers
  */
 export function accountTokens(options: AccountTokensOptions): AccountTokens {
-  const providers = new Map<string, TokenProvider>();
+  /**
+   * One provider per account id and connection: a reconnection (here or in another process that
+   * shares the registry) gives the account a new `connectedAt`, and its provider is built anew
+   * on the new tokens instead of handing out the ones it held.
+   */
+  const providers = new Map<string, { readonly connectedAt: number; readonly provider: TokenProvider }>();
 
   const providerOf = (account: ConnectedAccount): TokenProvider => {
     const known = providers.get(account.id);
-    if (known !== undefined) return known;
+    if (known !== undefined && known.connectedAt === account.connectedAt.getTime()) return known.provider;
     const refresh = options.refresh[account.platform];
     const provider = createRefreshingTokenProvider({
       platform: account.platform,
@@ -68,7 +73,7 @@ export function accountTokens(options: AccountTokensOptions): AccountTokens {
             }),
           )),
     });
-    providers.set(account.id, provider);
+    providers.set(account.id, { connectedAt: account.connectedAt.getTime(), provider });
     return provider;
   };
 

@@ -1,3 +1,4 @@
+import { checkConnection, platformAccountTaken } from '../accounts/account-record.js';
 import { createAnalytics } from '../analytics/analytics.js';
 import type { Kpi } from '../analytics/kpis.js';
 import { buildReportInput } from '../analytics/report/build-report-input.js';
@@ -179,9 +180,21 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
       }
       // Slots are the scheduler's to read: a bad one is refused here, not at the next plan.
       if (account.slots !== undefined) parseQueueSlots(account.slots, ['slots']);
+      // Refused before the tokens are written: they would replace those of the account connected
+      // under this id now (a rotated refresh token with them), for a connection that never happens.
+      checkConnection(account);
+      const holder = (await store.accounts.list()).find(
+        (listed) =>
+          listed.platform === account.platform &&
+          listed.accountId === account.accountId &&
+          listed.id !== account.id,
+      );
+      if (holder !== undefined) throw platformAccountTaken(account, holder.id);
       // Tokens first: an account is never listed without the tokens it was connected with.
       await store.tokens.save(account.id, tokenSet);
-      return store.accounts.connect(account, now());
+      const connected = await store.accounts.connect(account, now());
+      tokens.forget(account.id);
+      return connected;
     },
     get: (id) => store.accounts.get(id),
     list: () => store.accounts.list(),

@@ -81,6 +81,50 @@ describe.each(kinds)('createSmmkit on $name', ({ storage }) => {
     await smm.shutdown();
   });
 
+  it('publishes with the new tokens once an id is connected again, in this process and in another', async () => {
+    const files = storage();
+    const { brandX, xTokens, xUser } = onboard();
+    const worker = await world.smmkit(files.open());
+    const admin = await world.smmkit(files.open());
+    await admin.accounts.connect(brandX, xTokens);
+    expect((await worker.publish({ text: 'From the first account' }, { to: ['brand-x'] }))[0]?.status).toBe(
+      'published',
+    );
+
+    // The id is connected to another X account: here, then from another process an hour later.
+    const second = onboard();
+    await worker.accounts.connect({ ...brandX, accountId: second.xUser.account.id }, second.xTokens);
+    await worker.publish({ text: 'From the second account' }, { to: ['brand-x'] });
+    const third = onboard();
+    world.time.set(START + HOUR);
+    await admin.accounts.connect({ ...brandX, accountId: third.xUser.account.id }, third.xTokens);
+    await worker.publish({ text: 'From the third account' }, { to: ['brand-x'] });
+
+    const textsOf = (accountId: string) =>
+      x.sim.posts.filter((post) => post.accountId === accountId).map((post) => post.text);
+    expect(textsOf(xUser.account.id)).toEqual(['From the first account']);
+    expect(textsOf(second.xUser.account.id)).toEqual(['From the second account']);
+    expect(textsOf(third.xUser.account.id)).toEqual(['From the third account']);
+    await worker.shutdown();
+    await admin.shutdown();
+  });
+
+  it("keeps an id's tokens when connecting it to a platform account another id holds is refused", async () => {
+    const smm = await world.smmkit(storage().open());
+    const mine = onboard();
+    const theirs = onboard();
+    await smm.accounts.connect(mine.brandX, mine.xTokens);
+    await smm.accounts.connect({ ...theirs.brandX, id: 'other-x' }, theirs.xTokens);
+    await expect(
+      smm.accounts.connect({ ...mine.brandX, accountId: theirs.xUser.account.id }, theirs.xTokens),
+    ).rejects.toMatchObject({ problems: [{ rule: 'account.taken' }] });
+    await smm.publish({ text: 'Still mine' }, { to: ['brand-x'] });
+    expect(x.sim.posts.filter(() => true).map((post) => [post.accountId, post.text])).toEqual([
+      [mine.xUser.account.id, 'Still mine'],
+    ]);
+    await smm.shutdown();
+  });
+
   it('refuses ids that are not connected, sending nothing', async () => {
     const smm = await world.smmkit(storage().open());
     await expect(smm.publish({ text: 'Hi' }, { to: ['nobody'] })).rejects.toThrow(/no account "nobody"/);
