@@ -1,15 +1,61 @@
 import type { ConnectionOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { refuseKeyPrefix } from './redis-connection.js';
+
+/** BullMQ's `connection` option, and how to let go of what was opened for it. */
+export interface BullmqConnection {
+  /** What BullMQ's `connection` option takes. */
+  readonly connection: ConnectionOptions;
+  /** Closes the client opened for BullMQ, if one was; a client the app passed stays open. */
+  close(): Promise<void>;
+}
 
 /**
- * BullMQ's connection options for a Redis URL or an ioredis client. From a URL BullMQ opens (and
- * closes) its own connections, with `maxRetriesPerRequest: null` as its workers need
- * (https://docs.bullmq.io/guide/going-to-production#maxretriesperrequest); a client you pass is
- * shared and stays open (BullMQ duplicates it for a worker's blocking commands).
+ * BullMQ's connection for a queue (adding and inspecting jobs; no blocking commands). From a URL
+ * BullMQ opens (and closes) its own connection; a client you pass is shared as it is, so that
+ * adding a job fails fast when Redis is down if the client does (BullMQ's connection guide
+ * advises producers to keep a finite `maxRetriesPerRequest`:
+ * https://docs.bullmq.io/guide/connections#queue).
  *
  * @param connection - a Redis URL or an ioredis client
+ * @param what - the function it is given to, for the error (`bullmqWakeups`)
  * @returns what BullMQ's `connection` option takes
+ * @throws ValidationError when the client sets ioredis' `keyPrefix` (BullMQ does not support it)
  */
-export function bullmqConnection(connection: string | Redis): ConnectionOptions {
-  return typeof connection === 'string' ? { url: connection, maxRetriesPerRequest: null } : connection;
+export function bullmqQueueConnection(connection: string | Redis, what: string): ConnectionOptions {
+  if (typeof connection === 'string') return { url: connection, maxRetriesPerRequest: null };
+  refuseKeyPrefix(connection, what);
+  return connection;
+}
+
+/**
+ * BullMQ's connection for a worker, which must retry its commands for as long as Redis is away
+ * (`maxRetriesPerRequest: null`; BullMQ refuses a client without it:
+ * https://docs.bullmq.io/guide/going-to-production#maxretriesperrequest). From a URL BullMQ opens
+ * its own connections with that setting. A client you pass that has it is shared as it is; any
+ * other (ioredis' default retries a command 20 times, which the stores want: their calls should
+ * fail fast while Redis is down) is duplicated with `maxRetriesPerRequest: null` for the worker,
+ * and the duplicate is closed by `close`. BullMQ duplicates it once more for its blocking
+ * commands (https://docs.bullmq.io/guide/connections).
+ *
+ * @param connection - a Redis URL or an ioredis client
+ * @param what - the function it is given to, for the error (`startWakeupWorker`)
+ * @returns the connection, and how to close what was opened for it
+ * @throws ValidationError when the client sets ioredis' `keyPrefix` (BullMQ does not support it)
+ */
+export function bullmqWorkerConnection(connection: string | Redis, what: string): BullmqConnection {
+  if (typeof connection === 'string') {
+    return { connection: { url: connection, maxRetriesPerRequest: null }, close: async () => undefined };
+  }
+  refuseKeyPrefix(connection, what);
+  if (connection.options.maxRetriesPerRequest === null) {
+    return { connection, close: async () => undefined };
+  }
+  const duplicate = connection.duplicate({ maxRetriesPerRequest: null, lazyConnect: false });
+  return {
+    connection: duplicate,
+    close: async () => {
+      await duplicate.quit().catch(() => duplicate.disconnect());
+    },
+  };
 }

@@ -3,8 +3,8 @@ import { systemClock } from '@smmkit/core/adapter-kit';
 import { targetKey } from '@smmkit/core/scheduler';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { bullmqConnection } from './bullmq-connection.js';
-import { DEFAULT_WAKEUP_QUEUE, type TargetJobData, targetJobId, WAKE_JOB } from './wakeup-job.js';
+import { bullmqQueueConnection } from './bullmq-connection.js';
+import { type TargetJobData, targetJobId, WAKE_JOB, wakeupQueueName } from './wakeup-job.js';
 
 /** A day in seconds: how long finished jobs are kept by default, so re-plans stay no-ops. */
 const DAY_SEC = 86_400;
@@ -19,9 +19,21 @@ const FIRST_BACKOFF_MS = 1_000;
 
 /** Options of {@link bullmqWakeups}. */
 export interface BullmqWakeupsOptions {
-  /** A Redis URL (`redis://127.0.0.1:6379`), or an ioredis client to share. */
+  /**
+   * A Redis URL (`redis://127.0.0.1:6379`), or an ioredis client to share (without ioredis'
+   * `keyPrefix`, which BullMQ does not support: a `ValidationError` says to use `prefix`).
+   */
   readonly connection: string | Redis;
-  /** The BullMQ queue's name; default `smmkit-wakeups`. Workers use the same. */
+  /**
+   * The `prefix` of the schedule store the jobs are for (`redisScheduleStore`, `redisStore`);
+   * default `smmkit:`. The default queue name is made from it, so that deployments with their own
+   * store prefixes on one Redis have their own queues. Give {@link startWakeupWorker} the same.
+   */
+  readonly storePrefix?: string | undefined;
+  /**
+   * The BullMQ queue's name; default `smmkit-wakeups` for the default `storePrefix`, else
+   * `smmkit-wakeups@<storePrefix>` (`:` escaped as `%3A`). Workers use the same.
+   */
   readonly queueName?: string | undefined;
   /** BullMQ's key prefix; default BullMQ's own (`bull`). */
   readonly prefix?: string | undefined;
@@ -58,7 +70,7 @@ export interface BullmqWakeups {
  * rescheduled, cancelled or published already) claims nothing. Pair it with
  * {@link startWakeupWorker} in every worker and {@link planWakeups} wherever entries are scheduled.
  *
- * @param options - connection, queue name, prefix, clock
+ * @param options - connection, store prefix, queue name, BullMQ prefix, clock
  * @returns the planner
  *
  * @example
@@ -70,8 +82,8 @@ export interface BullmqWakeups {
 export function bullmqWakeups(options: BullmqWakeupsOptions): BullmqWakeups {
   const clock = options.clock ?? systemClock;
   const keep = { age: options.keepFinishedSec ?? DAY_SEC };
-  const queue = new Queue<TargetJobData>(options.queueName ?? DEFAULT_WAKEUP_QUEUE, {
-    connection: bullmqConnection(options.connection),
+  const queue = new Queue<TargetJobData>(options.queueName ?? wakeupQueueName(options.storePrefix), {
+    connection: bullmqQueueConnection(options.connection, 'bullmqWakeups'),
     ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
   });
   return {

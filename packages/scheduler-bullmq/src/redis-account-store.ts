@@ -6,13 +6,17 @@ import {
   connectedAccount,
   platformAccountTaken,
 } from '@smmkit/core/app';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { CONNECT_ACCOUNT, DISCONNECT_ACCOUNT } from './redis-account-scripts.js';
+import { openRedis } from './redis-connection.js';
 import { rewriteField } from './redis-store-field-cas.js';
 
 /** Options of {@link redisAccountStore}. */
 export interface RedisAccountStoreOptions {
-  /** A Redis URL (`redis://127.0.0.1:6379`), or an ioredis client to share (it stays open on `close`). */
+  /**
+   * A Redis URL (`redis://127.0.0.1:6379`), or an ioredis client to share (it stays open on `close`), without
+   * ioredis' `keyPrefix` (refused with a `ValidationError`: use `prefix`).
+   */
   readonly connection: string | Redis;
   /**
    * The start of every key the store writes; default `smmkit:`, as the other Redis stores. Every
@@ -50,9 +54,7 @@ export interface RedisAccountStore extends AccountStore {
  * ```
  */
 export function redisAccountStore(options: RedisAccountStoreOptions): RedisAccountStore {
-  const { connection } = options;
-  const owned = typeof connection === 'string';
-  const redis = typeof connection === 'string' ? new Redis(connection) : connection;
+  const { redis, owned } = openRedis(options.connection, 'redisAccountStore');
   const prefix = options.prefix ?? 'smmkit:';
   const accountsKey = `${prefix}accounts`;
   // The scripts' KEYS, in their order: accounts, holders, holdings.

@@ -1,14 +1,18 @@
 import type { RateLimitInfo } from '@smmkit/core';
 import type { BudgetId, BudgetLedger, BudgetSlot } from '@smmkit/core/publisher';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { LEARN_BUDGET, PAUSE_BUDGET, TAKE_BUDGET } from './budget-scripts.js';
+import { openRedis } from './redis-connection.js';
 
 /** Budgets nobody touched for this long are forgotten (two days: past any daily window). */
 const MIN_TTL_MS = 2 * 86_400_000;
 
 /** Options of {@link redisBudgetLedger}. */
 export interface RedisBudgetLedgerOptions {
-  /** A Redis URL, or an ioredis client to share (it stays open on `close`). */
+  /**
+   * A Redis URL, or an ioredis client to share (it stays open on `close`), without
+   * ioredis' `keyPrefix` (refused with a `ValidationError`: use `prefix`).
+   */
   readonly connection: string | Redis;
   /** The start of every key; default `smmkit:`. Every worker sharing budgets uses the same prefix. */
   readonly prefix?: string | undefined;
@@ -48,9 +52,7 @@ export interface RedisBudgetLedger extends BudgetLedger {
  * ```
  */
 export function redisBudgetLedger(options: RedisBudgetLedgerOptions): RedisBudgetLedger {
-  const { connection } = options;
-  const owned = typeof connection === 'string';
-  const redis = typeof connection === 'string' ? new Redis(connection) : connection;
+  const { redis, owned } = openRedis(options.connection, 'redisBudgetLedger');
   const prefix = options.prefix ?? 'smmkit:';
   const idText = (id: BudgetId): string => JSON.stringify([id.platform, id.accountId, id.bucket]);
   const key = (id: BudgetId): string => `${prefix}budget:${idText(id)}`;

@@ -6,7 +6,8 @@ import {
   newInboxItem,
   parseInboxItem,
 } from '@smmkit/core/inbox';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { openRedis } from './redis-connection.js';
 import { cursorFromJson, cursorToJson } from './redis-inbox-cursor.js';
 import { itemField, listInboxItems } from './redis-inbox-list.js';
 import { ADD_ITEMS, MARK_SEEN, MOVE_SEEN } from './redis-inbox-scripts.js';
@@ -14,7 +15,10 @@ import { rewriteField } from './redis-store-field-cas.js';
 
 /** Options of {@link redisInboxStore}. */
 export interface RedisInboxStoreOptions {
-  /** A Redis URL (`redis://127.0.0.1:6379`), or an ioredis client to share (it stays open on `close`). */
+  /**
+   * A Redis URL (`redis://127.0.0.1:6379`), or an ioredis client to share (it stays open on `close`), without
+   * ioredis' `keyPrefix` (refused with a `ValidationError`: use `prefix`).
+   */
   readonly connection: string | Redis;
   /**
    * The start of every key the store writes; default `smmkit:`, as the other Redis stores. Every
@@ -58,9 +62,7 @@ export interface RedisInboxStore extends InboxStore {
  * ```
  */
 export function redisInboxStore(options: RedisInboxStoreOptions): RedisInboxStore {
-  const { connection } = options;
-  const owned = typeof connection === 'string';
-  const redis = typeof connection === 'string' ? new Redis(connection) : connection;
+  const { redis, owned } = openRedis(options.connection, 'redisInboxStore');
   const prefix = options.prefix ?? 'smmkit:';
   const keys = {
     items: `${prefix}inbox:items`,

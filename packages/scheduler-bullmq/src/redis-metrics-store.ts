@@ -1,7 +1,8 @@
 import { parseMetricSample, ValidationError, type ValidationProblem } from '@smmkit/core';
 import { type MetricsStore, type PublishedPostRecord, sampleKey } from '@smmkit/core/app';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { luaScript } from './lua-script.js';
+import { openRedis } from './redis-connection.js';
 
 /**
  * Records samples, keeping per key the latest reading. KEYS: the samples hash (key → JSON), the
@@ -21,7 +22,10 @@ return 1`);
 
 /** Options of {@link redisMetricsStore}. */
 export interface RedisMetricsStoreOptions {
-  /** A Redis URL (`redis://127.0.0.1:6379`), or an ioredis client to share (it stays open on `close`). */
+  /**
+   * A Redis URL (`redis://127.0.0.1:6379`), or an ioredis client to share (it stays open on `close`), without
+   * ioredis' `keyPrefix` (refused with a `ValidationError`: use `prefix`).
+   */
   readonly connection: string | Redis;
   /** The start of every key the store writes; default `smmkit:`, as the other Redis stores. */
   readonly prefix?: string | undefined;
@@ -56,9 +60,7 @@ export interface RedisMetricsStore extends MetricsStore {
  * ```
  */
 export function redisMetricsStore(options: RedisMetricsStoreOptions): RedisMetricsStore {
-  const { connection } = options;
-  const owned = typeof connection === 'string';
-  const redis = typeof connection === 'string' ? new Redis(connection) : connection;
+  const { redis, owned } = openRedis(options.connection, 'redisMetricsStore');
   const prefix = options.prefix ?? 'smmkit:';
   const keys = {
     posts: `${prefix}metrics:posts`,

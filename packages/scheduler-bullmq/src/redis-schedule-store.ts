@@ -7,9 +7,18 @@ import {
   SLOT_HOLDING_STATUSES,
   type TargetClaimStore,
 } from '@smmkit/core/scheduler';
-import { Redis } from 'ioredis';
-import { decodeEntry, type EncodedEntry, encodeEntry, FIELD, indexKeys } from './entry-hash.js';
+import type { Redis } from 'ioredis';
+import { setAsideDamaged } from './damaged-entry.js';
+import {
+  decodeEntry,
+  type EncodedEntry,
+  encodeEntry,
+  FIELD,
+  indexKeys,
+  tryDecodeEntry,
+} from './entry-hash.js';
 import type { LuaReply } from './lua-script.js';
+import { openRedis } from './redis-connection.js';
 import { redisOutbox } from './redis-outbox.js';
 import { redisTargetClaims } from './redis-target-claims.js';
 import { scheduleKeys } from './schedule-keys.js';
@@ -24,12 +33,18 @@ const MAX_CONFLICTS = 50;
 
 /** Options of {@link redisScheduleStore}. */
 export interface RedisScheduleStoreOptions {
-  /** A Redis URL (`redis://127.0.0.1:6379`), or an ioredis client to share (it stays open on `close`). */
+  /**
+   * A Redis URL (`redis://127.0.0.1:6379`), or an ioredis client to share (it stays open on
+   * `close`). A client (or URL) with ioredis' `keyPrefix` is refused with a `ValidationError`:
+   * the scripts build key names ioredis does not prefix, so use `prefix` instead.
+   */
   readonly connection: string | Redis;
   /**
    * The start of every key the store writes; default `smmkit:` (BullMQ's own keys start with
-   * `bull:`). Every worker sharing one schedule uses the same prefix. On Redis Cluster give it a
-   * hash tag (`{smmkit}:`) so that all keys live on one shard: the scripts touch several keys.
+   * `bull:`). Every worker sharing one schedule uses the same prefix, and deployments sharing one
+   * Redis use one each (give it to `bullmqWakeups` and `startWakeupWorker` as `storePrefix` too,
+   * for a queue of their own). On Redis Cluster give it a hash tag (`{smmkit}:`) so that all keys
+   * live on one shard: the scripts touch several keys.
    */
   readonly prefix?: string | undefined;
 }
@@ -65,6 +80,16 @@ export interface RedisScheduleStore extends TargetClaimStore {
  * Transitions and completions read the entry, apply the patch with core's `applyEntryPatch` and
  * write it back only if its version did not move meanwhile (else they read it again).
  *
+ * Leases are judged by each caller's clock (the `now` of a claim, the lease end the holder
+ * wrote), not by Redis: keep the workers' clocks synchronised well within the scheduler's
+ * `leaseMs` (NTP). A worker whose clock runs ahead of another's by more than `leaseMs` takes over
+ * that worker's live leases.
+ *
+ * An entry whose stored form cannot be read (edited by hand, damaged, or written by an smmkit
+ * with another schema) does not stop the others: a claim that meets it sets it aside as `failed`
+ * (the reason in its hash's `damage` field), `list` leaves it out (both with a process warning,
+ * code `SMMKIT_DAMAGED_ENTRY`, naming it), and `get` throws its `ValidationError`.
+ *
  * Media must be reachable by whichever worker publishes: entries whose media have a `bytes` or
  * `stream` source are refused with a `ValidationError`. Redis keeps what it holds in memory;
  * configure persistence (AOF, `appendfsync everysec` or `always`) so that a Redis restart does
@@ -72,6 +97,7 @@ export interface RedisScheduleStore extends TargetClaimStore {
  *
  * @param options - the connection and the key prefix
  * @returns the store
+ * @throws ValidationError when the connection sets ioredis' `keyPrefix`
  *
  * @example
  * ```ts
@@ -85,9 +111,7 @@ export interface RedisScheduleStore extends TargetClaimStore {
  * ```
  */
 export function redisScheduleStore(options: RedisScheduleStoreOptions): RedisScheduleStore {
-  const { connection } = options;
-  const owned = typeof connection === 'string';
-  const redis = typeof connection === 'string' ? new Redis(connection) : connection;
+  const { redis, owned } = openRedis(options.connection, 'redisScheduleStore');
   const keys = scheduleKeys(options.prefix ?? 'smmkit:');
 
   /** The script arguments of one entry to add. */
@@ -234,18 +258,20 @@ export function redisScheduleStore(options: RedisScheduleStoreOptions): RedisSch
         [],
         [keys.prefix, at, Math.max(0, Math.floor(limit)), worker, leaseUntil, (dueBy ?? now).getTime()],
       );
-      return claims(reply).map(
-        ({ body, attempts, recovered }): ClaimedEntry => ({
-          entry: decodeEntry({
-            [FIELD.body]: body,
-            [FIELD.status]: 'publishing',
-            [FIELD.attempts]: attempts,
-            [FIELD.updatedAt]: String(at),
-          }),
-          leaseUntil: new Date(leaseUntil),
-          recovered,
-        }),
-      );
+      // Each entry is read on its own: one that cannot be read is set aside, not handed back
+      // claimed on every round with the batch around it.
+      const claimed: ClaimedEntry[] = [];
+      for (const { id, body, attempts, recovered } of claims(reply)) {
+        const read = tryDecodeEntry({
+          [FIELD.body]: body,
+          [FIELD.status]: 'publishing',
+          [FIELD.attempts]: attempts,
+          [FIELD.updatedAt]: String(at),
+        });
+        if ('damage' in read) await setAsideDamaged(redis, keys, id, worker, at, read.damage);
+        else claimed.push({ entry: read.entry, leaseUntil: new Date(leaseUntil), recovered });
+      }
+      return claimed;
     },
     renewLease: async (id, worker, until) =>
       (await RENEW_LEASE.run(redis, [keys.entry(id)], [worker, until.getTime()])) === 1,
@@ -261,11 +287,13 @@ export function redisScheduleStore(options: RedisScheduleStoreOptions): RedisSch
 }
 
 /** The claim script's reply: per entry its id, whether recovered, its body and attempt count. */
-function claims(reply: LuaReply): { body: string; attempts: string; recovered: boolean }[] {
+function claims(reply: LuaReply): { id: string; body: string; attempts: string; recovered: boolean }[] {
   if (!Array.isArray(reply)) return [];
   return reply.flatMap((item) => {
     if (!Array.isArray(item)) return [];
-    const [, recovered, body, attempts] = item;
-    return [{ body: String(body), attempts: String(attempts), recovered: Number(recovered) === 1 }];
+    const [id, recovered, body, attempts] = item;
+    return [
+      { id: String(id), body: String(body), attempts: String(attempts), recovered: Number(recovered) === 1 },
+    ];
   });
 }

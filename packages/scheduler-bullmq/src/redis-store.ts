@@ -1,7 +1,8 @@
 import type { SmmkitStore } from '@smmkit/core/app';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { redisAccountStore } from './redis-account-store.js';
 import { redisBudgetLedger } from './redis-budget-ledger.js';
+import { openRedis } from './redis-connection.js';
 import { redisInboxStore } from './redis-inbox-store.js';
 import { redisMetricsStore } from './redis-metrics-store.js';
 import { redisScheduleStore } from './redis-schedule-store.js';
@@ -11,7 +12,8 @@ import { redisTokenStore } from './redis-token-store.js';
 export interface RedisStoreOptions {
   /**
    * A Redis URL (`redis://127.0.0.1:6379`): the bundle opens one connection for all its stores
-   * and closes it on `close`. Or an ioredis client to share, which stays open.
+   * and closes it on `close`. Or an ioredis client to share, which stays open, without ioredis'
+   * `keyPrefix` (refused with a `ValidationError`: use `prefix`).
    */
   readonly connection: string | Redis;
   /**
@@ -50,9 +52,7 @@ export interface RedisStoreOptions {
  * ```
  */
 export function redisStore(options: RedisStoreOptions): SmmkitStore {
-  const { connection } = options;
-  const owned = typeof connection === 'string';
-  const redis = typeof connection === 'string' ? new Redis(connection) : connection;
+  const { redis, owned } = openRedis(options.connection, 'redisStore');
   const shared = { connection: redis, prefix: options.prefix };
   const stores = {
     accounts: redisAccountStore(shared),

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock, StoredTokenSet, TokenSet, TokenStore } from '@smmkit/core';
 import { systemClock } from '@smmkit/core/adapter-kit';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { openRedis } from './redis-connection.js';
 import { withRedisLease } from './redis-lease.js';
 
 /** Default of {@link RedisTokenStoreOptions.leaseMs}: 30 s, twice the 15 s an adapter gives a token call. */
@@ -65,7 +66,7 @@ export interface RedisTokenStore extends TokenStore {
  * others for at most `leaseMs`. Tokens are stored as they are, not encrypted: protect the Redis
  * (and its persistence files) as you would the tokens.
  *
- * @param connection - a Redis URL (`redis://127.0.0.1:6379`), or an ioredis client to share (BullMQ's connection, say)
+ * @param connection - a Redis URL (`redis://127.0.0.1:6379`), or an ioredis client to share (BullMQ's connection, say), without ioredis' `keyPrefix` (refused with a `ValidationError`: use `options.prefix`)
  * @param options - key prefix, lock timing, clock
  * @returns the store
  *
@@ -82,8 +83,7 @@ export function redisTokenStore(
   connection: string | Redis,
   options: RedisTokenStoreOptions = {},
 ): RedisTokenStore {
-  const owned = typeof connection === 'string';
-  const redis = typeof connection === 'string' ? new Redis(connection) : connection;
+  const { redis, owned } = openRedis(connection, 'redisTokenStore');
   const prefix = options.prefix ?? 'smmkit:';
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const timing = { leaseMs, waitMs: options.lockWaitMs ?? 2 * leaseMs, clock: options.clock ?? systemClock };

@@ -1,14 +1,17 @@
 import type { ScheduleEntry } from '@smmkit/core';
 import type { ScheduleQuery } from '@smmkit/core/scheduler';
 import type { Redis } from 'ioredis';
-import { decodeEntry } from './entry-hash.js';
+import { warnDamaged } from './damaged-entry.js';
+import { FIELD, tryDecodeEntry } from './entry-hash.js';
 import type { ScheduleKeys } from './schedule-keys.js';
 
 /**
  * The entries `query` asks for, ordered by `publishAt`, then id (byte order, as sorted sets order
  * equal scores). Reads the narrowest index (a series, the accounts, the states, else every
  * entry) in the time range, then checks every filter on the entries themselves, so an entry
- * that changed between the two reads is listed as it is now.
+ * that changed between the two reads is listed as it is now. An entry whose stored form cannot
+ * be read (damaged, edited by hand, or written by an smmkit with another schema) is left out, and
+ * a process warning (code `SMMKIT_DAMAGED_ENTRY`) names it; `get` throws its `ValidationError`.
  *
  * @param redis - the connection
  * @param keys - the store's key layout
@@ -38,10 +41,14 @@ export async function listEntries(
     );
     const ids = [...new Set(lists.flat())];
     const hashes = await Promise.all(ids.map((id) => redis.hgetall(keys.entry(id))));
-    const entries = hashes
-      .filter((hash) => hash.version !== undefined)
-      .map(decodeEntry)
-      .filter((entry) => matches(entry, query));
+    const entries: ScheduleEntry[] = [];
+    for (const [index, hash] of hashes.entries()) {
+      if (hash[FIELD.version] === undefined) continue;
+      const read = tryDecodeEntry(hash);
+      // One entry that cannot be read must not hide the others: it is left out, with a warning.
+      if ('damage' in read) warnDamaged(ids[index] ?? '', read.damage, 'left out of the list');
+      else if (matches(read.entry, query)) entries.push(read.entry);
+    }
     return { entries, ids: ids.length };
   };
 

@@ -1,3 +1,4 @@
+import { FIELD } from './entry-hash.js';
 import { luaScript } from './lua-script.js';
 
 /**
@@ -8,13 +9,39 @@ import { luaScript } from './lua-script.js';
 export const TARGETS_HOLDER = '*targets';
 
 /**
- * Lua that sets `listed` to whether the entry whose JSON is `body` has the target `tkey`
- * (`<platform>:<accountId>`). cjson only reads here: nothing decoded is written back.
+ * Lua that defines `targetKeys(entry)`: the target keys (`<platform>:<accountId>`, in target
+ * order) of the entry whose hash is `entry`, or nil when they cannot be read. It reads the
+ * `target_keys` field (see `packTargetKeys` in entry-hash.ts) while that belongs to the stored
+ * body (its SHA-1 matches), so no JSON is decoded: cjson refuses the `\uD83D`-style escapes
+ * of lone UTF-16 surrogates that JSON.stringify writes. Otherwise (an entry written before the
+ * field existed, or rewritten by such an smmkit) it decodes the body's targets, in `pcall` so
+ * that a body cjson cannot read answers nil instead of failing the script. cjson only reads
+ * here: nothing decoded is written back.
  */
-const FIND_TARGET = `
-local listed = false
-for _, t in ipairs(cjson.decode(body).targets) do
-  if t.platform .. ':' .. t.accountId == tkey then listed = true break end
+const TARGET_KEYS = `
+local function targetKeys(entry)
+  local stored = redis.call('HMGET', entry, '${FIELD.body}', '${FIELD.targetKeys}')
+  local body, packed = stored[1], stored[2]
+  if not body then return nil end
+  local keys = {}
+  if packed and string.sub(packed, 1, 40) == redis.sha1hex(body) then
+    local pos = 41
+    while pos <= #packed do
+      local colon = string.find(packed, ':', pos, true)
+      local length = colon and tonumber(string.sub(packed, pos, colon - 1))
+      if not length then return nil end
+      keys[#keys + 1] = string.sub(packed, colon + 1, colon + length)
+      pos = colon + length + 1
+    end
+    return keys
+  end
+  local readable, decoded = pcall(cjson.decode, body)
+  if not readable or type(decoded) ~= 'table' or type(decoded.targets) ~= 'table' then return nil end
+  for _, t in ipairs(decoded.targets) do
+    if type(t) ~= 'table' or type(t.platform) ~= 'string' or type(t.accountId) ~= 'string' then return nil end
+    keys[#keys + 1] = t.platform .. ':' .. t.accountId
+  end
+  return keys
 end`;
 
 /**
@@ -25,9 +52,11 @@ end`;
  * (lease holder `*targets`) gives the target unless it has a result or a live lease (a lapsed
  * one is taken over: attempts + 1). The entry's lease is `*targets` until the latest target
  * lease. Answers `{'claimed', first, recovered, body, attempts}`, `{'leased', until}`, or one of
- * `{'missing'}`, `{'stale'}`, `{'waiting'}`, `{'early'}`, `{'settled'}`.
+ * `{'missing'}`, `{'stale'}`, `{'waiting'}`, `{'early'}`, `{'settled'}`, `{'damaged'}` (the
+ * body's targets cannot be read; nothing written).
  */
 export const CLAIM_TARGET = luaScript(`
+${TARGET_KEYS}
 local entry, targets = KEYS[1], KEYS[2]
 local id, occurrence, tkey, nowText, worker, leaseUntil = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 local now = tonumber(nowText)
@@ -35,7 +64,12 @@ local fields = redis.call('HMGET', entry, 'status', 'publish_at', 'body', 'lease
 local status, publishAt, body, holder, entryUntil = fields[1], fields[2], fields[3], fields[4], fields[5]
 if not status then return {'missing'} end
 if publishAt ~= occurrence then return {'stale'} end
-${FIND_TARGET}
+local listedKeys = targetKeys(entry)
+if not listedKeys then return {'damaged'} end
+local listed = false
+for _, key in ipairs(listedKeys) do
+  if key == tkey then listed = true break end
+end
 if not listed then return {'stale'} end
 if status == 'draft' or status == 'awaiting_approval' then return {'waiting'} end
 if status == 'scheduled' and tonumber(publishAt) > now then return {'early'} end
@@ -98,15 +132,19 @@ return 1`);
  * result JSON in target order (the caller writes the entry's final state).
  */
 export const SETTLE_TARGET = luaScript(`
+${TARGET_KEYS}
 if redis.call('HGET', KEYS[1], 'lease_holder') ~= '${TARGETS_HOLDER}' then return 0 end
 if redis.call('HGET', KEYS[2], ARGV[1] .. ':holder') ~= ARGV[2] then return 0 end
 redis.call('HDEL', KEYS[2], ARGV[1] .. ':holder', ARGV[1] .. ':until')
 redis.call('HSET', KEYS[2], ARGV[1] .. ':result', ARGV[3])
 local later = ARGV[4]
 ${HOLD_UNTIL}
+-- The claim read these keys; the body cannot change while the entry is held for its targets.
+local listedKeys = targetKeys(KEYS[1])
+if not listedKeys then return 1 end
 local results = {}
-for _, t in ipairs(cjson.decode(redis.call('HGET', KEYS[1], 'body')).targets) do
-  local result = redis.call('HGET', KEYS[2], t.platform .. ':' .. t.accountId .. ':result')
+for _, key in ipairs(listedKeys) do
+  local result = redis.call('HGET', KEYS[2], key .. ':result')
   if not result then return 1 end
   results[#results + 1] = result
 end

@@ -1,8 +1,11 @@
 import type { ScheduleEntry } from '@smmkit/core';
 import type { TargetRef } from '@smmkit/core/scheduler';
 
-/** The queue the jobs go to unless told otherwise. */
-export const DEFAULT_WAKEUP_QUEUE = 'smmkit-wakeups';
+/** The queue the jobs of a store with the default prefix go to unless told otherwise. */
+const DEFAULT_WAKEUP_QUEUE = 'smmkit-wakeups';
+
+/** The stores' default key prefix. */
+const DEFAULT_STORE_PREFIX = 'smmkit:';
 
 /** The name of a target job: publish one target of an entry at its time. */
 export const WAKE_JOB = 'publish-target';
@@ -25,6 +28,22 @@ export interface TargetJobData {
 /** `%`, `:` and `@` escaped, so that the parts of a job id never run into each other. */
 function escapePart(part: string): string {
   return part.replaceAll('%', '%25').replaceAll(':', '%3A').replaceAll('@', '%40');
+}
+
+/**
+ * The default queue of the wake-ups of the store whose key prefix is `storePrefix`: each
+ * schedule gets a queue of its own, so that two deployments on one Redis (two store prefixes)
+ * never run each other's jobs (a worker would find no such entry in its store and drop the job).
+ * The default prefix keeps the queue it always had, `smmkit-wakeups`; another prefix gets
+ * `smmkit-wakeups@<prefix>`, escaped as job ids are (BullMQ refuses `:` in queue names).
+ *
+ * @param storePrefix - the store's `prefix`; default `smmkit:`
+ * @returns the queue name
+ */
+export function wakeupQueueName(storePrefix: string = DEFAULT_STORE_PREFIX): string {
+  return storePrefix === DEFAULT_STORE_PREFIX
+    ? DEFAULT_WAKEUP_QUEUE
+    : `${DEFAULT_WAKEUP_QUEUE}@${escapePart(storePrefix)}`;
 }
 
 /**

@@ -3,8 +3,8 @@ import { systemClock } from '@smmkit/core/adapter-kit';
 import type { Scheduler } from '@smmkit/core/scheduler';
 import { DelayedError, type Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { bullmqConnection } from './bullmq-connection.js';
-import { DEFAULT_WAKEUP_QUEUE, SWEEP_JOB, type TargetJobData, WAKE_JOB } from './wakeup-job.js';
+import { bullmqWorkerConnection } from './bullmq-connection.js';
+import { SWEEP_JOB, type TargetJobData, WAKE_JOB, wakeupQueueName } from './wakeup-job.js';
 
 /** Default of {@link WakeupWorkerOptions.sweepEveryMs}: 30 s. */
 const DEFAULT_SWEEP_MS = 30_000;
@@ -26,14 +26,27 @@ const MAX_SWEEP_ROUNDS = 1_000;
 
 /** Options of {@link startWakeupWorker}. */
 export interface WakeupWorkerOptions {
-  /** A Redis URL, or an ioredis client to share. */
+  /**
+   * A Redis URL, or an ioredis client to share (without ioredis' `keyPrefix`: use `prefix`). A
+   * client whose `maxRetriesPerRequest` is not `null` (ioredis' default is 20, which keeps the
+   * stores' calls failing fast while Redis is down) is duplicated for the worker with
+   * `maxRetriesPerRequest: null`, as BullMQ's workers need; the duplicate closes with the worker.
+   */
   readonly connection: string | Redis;
   /**
    * The scheduler the jobs run: `publishTarget` for each target job (its store must claim target
    * by target, as the Redis store does), `tick` for the sweeps.
    */
   readonly scheduler: Pick<Scheduler, 'tick' | 'publishTarget'>;
-  /** The BullMQ queue's name; default `smmkit-wakeups` (as {@link bullmqWakeups}). */
+  /**
+   * The `prefix` of the scheduler's store; default `smmkit:`. The default queue name is made from
+   * it, as in {@link bullmqWakeups}: give both the same.
+   */
+  readonly storePrefix?: string | undefined;
+  /**
+   * The BullMQ queue's name; default made from `storePrefix` as in {@link bullmqWakeups}
+   * (`smmkit-wakeups` for the default prefix).
+   */
   readonly queueName?: string | undefined;
   /** BullMQ's key prefix; default BullMQ's own. */
   readonly prefix?: string | undefined;
@@ -96,8 +109,9 @@ export interface WakeupWorker {
  */
 export async function startWakeupWorker(options: WakeupWorkerOptions): Promise<WakeupWorker> {
   const clock = options.clock ?? systemClock;
-  const name = options.queueName ?? DEFAULT_WAKEUP_QUEUE;
-  const connection = bullmqConnection(options.connection);
+  const name = options.queueName ?? wakeupQueueName(options.storePrefix);
+  const opened = bullmqWorkerConnection(options.connection, 'startWakeupWorker');
+  const { connection } = opened;
   const prefix = options.prefix === undefined ? {} : { prefix: options.prefix };
   const { scheduler } = options;
 
@@ -143,6 +157,11 @@ export async function startWakeupWorker(options: WakeupWorkerOptions): Promise<W
     { connection, concurrency: options.concurrency ?? 1, ...prefix },
   );
 
+  const close = async (): Promise<void> => {
+    await worker.close();
+    await opened.close();
+  };
+
   const sweepEveryMs = options.sweepEveryMs ?? DEFAULT_SWEEP_MS;
   if (sweepEveryMs > 0) {
     const queue = new Queue(name, { connection, ...prefix });
@@ -153,9 +172,12 @@ export async function startWakeupWorker(options: WakeupWorkerOptions): Promise<W
         { every: sweepEveryMs },
         { name: SWEEP_JOB, opts: { removeOnComplete: true, removeOnFail: 100 } },
       );
-    } finally {
+    } catch (error) {
       await queue.close();
+      await close();
+      throw error;
     }
+    await queue.close();
   }
-  return { worker, close: () => worker.close() };
+  return { worker, close };
 }

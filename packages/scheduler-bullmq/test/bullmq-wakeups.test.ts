@@ -1,6 +1,7 @@
 import type { Clock } from '@smmkit/core';
 import { claimsTargets, type Scheduler, type ScheduleStore, type TargetJob } from '@smmkit/core/scheduler';
 import { fastForwardClock, manualClock } from '@smmkit/testkit';
+import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { doomedWorker } from '../../core/test/scheduler/support/crash.js';
 import { MINUTE, START, useWorld } from '../../core/test/scheduler/support/world.js';
@@ -323,5 +324,70 @@ describe('BullMQ jobs per entry, occurrence and target', { timeout: 20_000 }, ()
     );
     expect(rescuer.seen.map((event) => event.name)).toEqual(['due', 'recovered', 'published']);
     expect(world.xPosts()).toHaveLength(1);
+  });
+
+  it('gives each store prefix its own default queue, so two deployments on one Redis never take each other’s jobs', async () => {
+    const planners = ['tenant-a:', 'tenant-b:'].map((storePrefix) => {
+      const planner = bullmqWakeups({
+        connection: REDIS_URL,
+        prefix: bullPrefix,
+        storePrefix,
+        clock: world.clock,
+      });
+      opened.push(planner);
+      return planner;
+    });
+    const [tenantA, tenantB] = planners;
+    if (tenantA === undefined || tenantB === undefined) throw new Error('no planners');
+    const [jobId = ''] = await tenantA.plan({
+      id: 'tenant-a-post',
+      publishAt: new Date(START),
+      targets: [world.xTarget],
+    });
+    // Tenant B's worker listens on B's queue, which never holds A's job.
+    const workerB = await startWakeupWorker({
+      connection: REDIS_URL,
+      prefix: bullPrefix,
+      storePrefix: 'tenant-b:',
+      scheduler: world.scheduler({ workerId: 'tenant-b' }),
+      sweepEveryMs: 0,
+    });
+    opened.push(workerB);
+    expect(workerB.worker.name).toBe(tenantB.queue.name);
+    expect(tenantA.queue.name).not.toBe(tenantB.queue.name);
+    await expect(tenantB.queue.getJob(jobId)).resolves.toBeUndefined();
+    await expect(tenantA.queue.getJobState(jobId)).resolves.toBe('waiting');
+    // The default prefix keeps the queue existing deployments have.
+    const byDefault = bullmqWakeups({ connection: REDIS_URL, prefix: bullPrefix });
+    opened.push(byDefault);
+    expect(byDefault.queue.name).toBe('smmkit-wakeups');
+  });
+
+  it('runs a worker on one shared ioredis client with default settings, leaving that client failing fast for the stores', async () => {
+    const shared = new Redis(REDIS_URL); // ioredis' default: a command fails after 20 retries
+    opened.push({ close: async () => void (await shared.quit()) });
+    const [entry] = await world
+      .scheduler()
+      .schedule({ text: 'On a shared client' }, [world.xTarget], new Date(START));
+    if (entry === undefined) throw new Error('no entry');
+    const planner = bullmqWakeups({ connection: shared, prefix: bullPrefix, queueName, clock: world.clock });
+    opened.push(planner);
+    const [jobId = ''] = await planner.plan(entry);
+    const worker = await startWakeupWorker({
+      connection: shared,
+      prefix: bullPrefix,
+      queueName,
+      scheduler: world.scheduler({ workerId: 'shared', store: connection() }),
+      sweepEveryMs: 0,
+      clock: world.clock,
+    });
+    opened.push(worker);
+    await vi.waitFor(async () => expect(await planner.queue.getJobState(jobId)).toBe('completed'), {
+      timeout: 10_000,
+    });
+    expect(world.xPosts()).toHaveLength(1);
+    await worker.close();
+    expect(shared.options.maxRetriesPerRequest).toBe(20);
+    await expect(shared.ping()).resolves.toBe('PONG');
   });
 });

@@ -1,0 +1,68 @@
+import { ValidationError } from '@smmkit/core';
+import { Redis } from 'ioredis';
+
+/** The connection a store works on, and whether the store opened it (and so closes it). */
+export interface StoreConnection {
+  /** The client. */
+  readonly redis: Redis;
+  /** Whether the store opened it from a URL: then its `close()` closes it. */
+  readonly owned: boolean;
+}
+
+/**
+ * Opens a connection from a Redis URL, or takes the client the app passed, refusing one that
+ * prefixes keys by itself ({@link refuseKeyPrefix}).
+ *
+ * @param connection - a Redis URL, or an ioredis client to share
+ * @param what - the function it is given to, for the error (`redisScheduleStore`)
+ * @returns the client, and whether it was opened here
+ * @throws ValidationError when the client (or the URL) sets ioredis' `keyPrefix`
+ */
+export function openRedis(connection: string | Redis, what: string): StoreConnection {
+  if (typeof connection !== 'string') {
+    refuseKeyPrefix(connection, what);
+    return { redis: connection, owned: false };
+  }
+  // A URL can set keyPrefix too (ioredis reads options from its query string).
+  const redis = new Redis(connection);
+  try {
+    refuseKeyPrefix(redis, what);
+  } catch (error) {
+    redis.disconnect();
+    throw error;
+  }
+  return { redis, owned: true };
+}
+
+/**
+ * Refuses an ioredis client with `keyPrefix` set. ioredis adds that prefix to the keys a command
+ * names (`KEYS` of a script included), but the scripts here build most key names from their
+ * arguments, which it leaves alone: one store would then write half its keys under the prefix
+ * and half without, and lose entries, claims and pauses between the two. BullMQ refuses such a
+ * client for the same reason (https://docs.bullmq.io/guide/connections: "be careful not to use
+ * the keyPrefix option in ioredis as this option is not compatible with BullMQ, which provides
+ * its own key prefixing mechanism by using prefix option"). The `prefix` option namespaces
+ * smmkit's keys instead.
+ *
+ * @param redis - the client the app passed
+ * @param what - the function it is given to, for the error (`redisScheduleStore`)
+ * @throws ValidationError naming the `prefix` option to use instead
+ */
+export function refuseKeyPrefix(redis: Redis, what: string): void {
+  const { keyPrefix } = redis.options;
+  if (keyPrefix === undefined || keyPrefix === '') return;
+  throw new ValidationError(
+    [
+      {
+        path: ['keyPrefix'],
+        rule: 'redis.key_prefix',
+        message: `is set ("${keyPrefix}"), but ioredis does not add it to the key names smmkit's Lua scripts build, so keys would be split between two prefixes: give ${what} a client without keyPrefix and namespace its keys with ${what}'s own \`prefix\` option`,
+        actual: keyPrefix,
+      },
+    ],
+    `${what} connection`,
+    {
+      hint: `Pass { prefix: '${keyPrefix}' } to ${what} and a client without keyPrefix; BullMQ refuses keyPrefix for the same reason (https://docs.bullmq.io/guide/connections). Nothing was written.`,
+    },
+  );
+}
