@@ -62,7 +62,9 @@ export interface SchedulerOptions {
   /**
    * How long a claimed entry stays leased to its worker without renewal, in ms (default 60 000).
    * The lease is renewed while a publish runs (every third of it), so only a dead worker's
-   * entries are taken over, after at most this long.
+   * entries are taken over, after at most this long. Leases are judged by each worker's clock:
+   * keep the clocks of workers sharing a store synchronised well within this (NTP); a worker
+   * whose clock runs ahead by more than `leaseMs` takes over live leases.
    */
   readonly leaseMs?: number | undefined;
   /**
