@@ -1,39 +1,58 @@
-import { type Engagement, type EngagementKind, ValidationError } from '@smmkit/core';
+import { type Engagement, type EngagementKind, UNKNOWN_AUTHOR_ID, ValidationError } from '@smmkit/core';
 import { safeParseModel } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
 
-/**
- * One organization social action notification, read tolerantly: the action, the organization,
- * the post it is about, the activity it made (a comment URN, a mentioning post) with its
- * decorated text, who did it and when
- * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/organization-social-action-notifications).
- */
+// Organization social action notifications
+// (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/organization-social-action-notifications):
+// each notification has `notificationId`, `organizationalEntity`, `action`, `sourcePost` (with
+// `decoratedSourcePost`), `generatedActivity` (with `decoratedGeneratedActivity`, a share or a
+// comment), `lastModifiedAt` and `subscriber`. No field names who acted: the author of a comment
+// or a mentioning post is the `owner` of the decorated activity, and a LIKE has no generated
+// activity at all, so no author. `subscriber` is the admin whose subscription delivered it, not who acted.
+
+/** A decorated activity (the comment, or the post that mentions the organization). */
+const DecoratedActivitySchema = z.looseObject({
+  /** Its full URN (`urn:li:comment:(urn:li:activity:…,…)`, `urn:li:share:…`). */
+  entity: z.optional(z.string()),
+  /** Who wrote it. */
+  owner: z.optional(z.string()),
+  text: z.optional(z.string()),
+  // ASSUMED: not among the documented fields; read when present.
+  fullText: z.optional(z.string()),
+  // ASSUMED: a reply's parent comment, not among the documented fields; read when present.
+  parentComment: z.optional(z.string()),
+});
+
+/** One organization social action notification, read tolerantly. */
 const NotificationSchema = z.looseObject({
   notificationId: z.optional(z.union([z.number(), z.string()])),
   action: z.string(),
   organizationalEntity: z.string(),
+  /** The post acted on, as an activity URN (`urn:li:activity:…`). */
   sourcePost: z.optional(z.string()),
+  /** The same post, `entity` the share or ugcPost URN that publishing and polling name it by. */
+  decoratedSourcePost: z.optional(z.looseObject({ entity: z.optional(z.string()) })),
   generatedActivity: z.optional(z.string()),
   decoratedGeneratedActivity: z.optional(
     z.looseObject({
-      comment: z.optional(
-        z.looseObject({
-          text: z.optional(z.string()),
-          fullText: z.optional(z.string()),
-          parentComment: z.optional(z.string()),
-        }),
-      ),
+      comment: z.optional(DecoratedActivitySchema),
+      share: z.optional(DecoratedActivitySchema),
+      // ASSUMED: not among the documented decorations (a share or a comment); read when present.
       reaction: z.optional(z.looseObject({ reactionType: z.optional(z.string()) })),
-      share: z.optional(z.looseObject({ text: z.optional(z.string()) })),
     }),
   ),
+  // ASSUMED: not a documented field; read as the author only when nothing documented names one.
   actor: z.optional(z.string()),
   lastModifiedAt: z.optional(z.number()),
 });
 
 const DeliverySchema = z.looseObject({ notifications: z.array(NotificationSchema) });
 
-/** The inbox kind of each action; other actions (shares, deletions) are not engagement. */
+/**
+ * The inbox kind of each action; other actions (shares, edits, deletions) are not engagement.
+ * LIKE, COMMENT, SHARE_MENTION and ADMIN_COMMENT are documented actions; COMMENT_MENTION and
+ * REACTION are ASSUMED (not in the documented list) and read when they come.
+ */
 const KINDS: Readonly<Record<string, EngagementKind>> = {
   COMMENT: 'comment',
   ADMIN_COMMENT: 'comment',
@@ -44,48 +63,73 @@ const KINDS: Readonly<Record<string, EngagementKind>> = {
 };
 
 /**
- * The engagements in a webhook delivery of organization social action notifications: comments
- * (`COMMENT`, and `reply` when the comment has a parent), mentions of the organization in posts
- * and comments (`SHARE_MENTION`, `COMMENT_MENTION`) and reactions (`LIKE`, `REACTION`, with the
- * reaction type), each in the organization's inbox, its id the generated activity's URN (the
- * comment's), else the notification's id. Other actions are left out.
+ * A comment URN in full, as the Comments API (and so polling) names it: `generatedActivity` may
+ * spell the commented entity without its `urn:li:` prefix (`urn:li:comment:(activity:1,2)`,
+ * ASSUMED from deliveries seen, not documented), which is put back (`urn:li:comment:(urn:li:activity:1,2)`).
+ */
+function fullCommentUrn(urn: string): string {
+  return urn.replace(/^urn:li:comment:\((?!urn:li:)([A-Za-z]+:[^\s,()]+),/, 'urn:li:comment:(urn:li:$1,');
+}
+
+/**
+ * The engagements in a webhook delivery of organization social action notifications
+ * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/organization-social-action-notifications):
+ * comments (`COMMENT`, `ADMIN_COMMENT`; `reply` when the comment has a parent), mentions of the
+ * organization (`SHARE_MENTION`, `COMMENT_MENTION`) and reactions (`LIKE`, `REACTION`), each in
+ * the organization's inbox, on the post `decoratedSourcePost.entity` (else `sourcePost`):
+ *
+ * - id: the decorated activity's `entity`, the comment or post URN in the form polling
+ *   (`listEngagements`) names it by, so a comment that arrives both ways is one inbox item; else
+ *   `generatedActivity` (a short comment URN put in full); else `notificationId`. A LIKE names
+ *   only the post, so it keeps `notificationId` and does not match the reaction polling reads;
+ * - author: the decorated activity's `owner`; a LIKE names nobody, so its author is
+ *   `UNKNOWN_AUTHOR_ID`.
+ *
+ * Other actions are left out. Every notification of these actions becomes an engagement: one
+ * with no `notificationId` and nothing else to name it by is not a LinkedIn notification, and
+ * the delivery is refused (so a webhook router reports it `unreadable`) rather than cut short.
  *
  * @param payload - the delivery's JSON, after `verify` succeeded
  * @returns the engagements
- * @throws ValidationError (rule `webhook.payload`) when it is not a notifications delivery
+ * @throws ValidationError (rule `webhook.payload`) when it is not a notifications delivery, or a
+ *   notification of these actions has nothing to name it by
  *
  * @example
  * ```ts
- * notificationEngagements({ notifications: [{ action: 'COMMENT', organizationalEntity: org, sourcePost, generatedActivity, actor, lastModifiedAt }] });
+ * notificationEngagements({ notifications: [{ notificationId, action: 'COMMENT', organizationalEntity: org,
+ *   sourcePost, generatedActivity, decoratedGeneratedActivity: { comment: { entity, owner, text } }, lastModifiedAt }] });
  * ```
  */
 export function notificationEngagements(payload: unknown): Engagement[] {
   const read = safeParseModel(DeliverySchema, payload);
   if (!read.success) {
-    throw new ValidationError(
-      [
-        {
-          path: [],
-          rule: 'webhook.payload',
-          message: 'is not a LinkedIn notifications delivery (no notifications[])',
-        },
-      ],
-      'LinkedIn webhook payload',
-      { platform: 'linkedin' },
-    );
+    throw payloadError([], 'is not a LinkedIn notifications delivery (no notifications[])');
   }
-  return read.data.notifications.flatMap((notification): Engagement[] => {
+  return read.data.notifications.flatMap((notification, index): Engagement[] => {
     const base = KINDS[notification.action];
-    const id = notification.generatedActivity ?? notification.notificationId;
-    if (base === undefined || id === undefined || notification.actor === undefined) return [];
-    const accountId = notification.organizationalEntity;
+    if (base === undefined) return [];
     const decorated = notification.decoratedGeneratedActivity;
-    const comment = decorated?.comment;
-    const parentId = comment?.parentComment;
+    const activity = decorated?.comment ?? decorated?.share;
+    const generated = notification.generatedActivity;
+    // A reaction names no activity of its own (the documented generated activities are shares
+    // and comments): named by one, it would take the id of that comment or post's inbox item.
+    const named =
+      base === 'reaction'
+        ? undefined
+        : (activity?.entity ?? (generated === undefined ? undefined : fullCommentUrn(generated)));
+    const id = named ?? notification.notificationId;
+    if (id === undefined || id === '') {
+      throw payloadError(
+        ['notifications', index, 'notificationId'],
+        `a ${notification.action} notification has no notificationId and names no activity`,
+      );
+    }
+    const accountId = notification.organizationalEntity;
+    const parentId = decorated?.comment?.parentComment;
     const kind = base === 'comment' && parentId !== undefined ? 'reply' : base;
     const reaction =
       base === 'reaction' ? (decorated?.reaction?.reactionType ?? notification.action) : undefined;
-    const post = notification.sourcePost;
+    const post = notification.decoratedSourcePost?.entity ?? notification.sourcePost;
     return [
       {
         platform: 'linkedin',
@@ -94,12 +138,19 @@ export function notificationEngagements(payload: unknown): Engagement[] {
         kind,
         ...(post === undefined ? {} : { postRef: { platform: 'linkedin', accountId, platformPostId: post } }),
         ...(parentId === undefined ? {} : { parentId }),
-        author: { id: notification.actor },
-        text: comment?.fullText ?? comment?.text ?? decorated?.share?.text ?? '',
+        author: { id: activity?.owner ?? notification.actor ?? UNKNOWN_AUTHOR_ID },
+        text: activity?.fullText ?? activity?.text ?? '',
         ...(reaction === undefined ? {} : { reaction }),
         createdAt: new Date(notification.lastModifiedAt ?? 0),
         raw: notification,
       },
     ];
+  });
+}
+
+/** The `webhook.payload` error of a delivery that is not LinkedIn's. */
+function payloadError(path: (string | number)[], message: string): ValidationError {
+  return new ValidationError([{ path, rule: 'webhook.payload', message }], 'LinkedIn webhook payload', {
+    platform: 'linkedin',
   });
 }

@@ -1,8 +1,10 @@
 import { createHmac } from 'node:crypto';
-import { ValidationError, type WebhookRequest } from '@smmkit/core';
+import { type Engagement, UNKNOWN_AUTHOR_ID, ValidationError, type WebhookRequest } from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
 import { createLinkedInAdapter, createLinkedInWebhookHandler } from '../src/index.js';
+import { useLinkedIn } from './support/harness.js';
 
+const h = useLinkedIn();
 const SECRET = 'li-client-secret';
 const ORG = 'urn:li:organization:2414183';
 const POST = 'urn:li:share:7000000000000000001';
@@ -14,6 +16,10 @@ function delivery(body: string, signature?: string): WebhookRequest {
   return { method: 'POST', url: 'https://app.example/webhooks/linkedin', headers, rawBody: body };
 }
 
+// Organization social action notifications as documented: the comment or mentioning post is the
+// decorated generated activity (`entity`, `owner`, `text`), no field names who acted, and a LIKE
+// has no generated activity
+// (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/organization-social-action-notifications).
 const notifications = JSON.stringify({
   type: 'ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS',
   notifications: [
@@ -23,8 +29,9 @@ const notifications = JSON.stringify({
       organizationalEntity: ORG,
       sourcePost: POST,
       generatedActivity: `urn:li:comment:(${POST},501)`,
-      decoratedGeneratedActivity: { comment: { text: 'Great news!' } },
-      actor: 'urn:li:person:ana',
+      decoratedGeneratedActivity: {
+        comment: { entity: `urn:li:comment:(${POST},501)`, owner: 'urn:li:person:ana', text: 'Great news!' },
+      },
       lastModifiedAt: Date.parse('2026-11-22T12:00:00Z'),
     },
     {
@@ -34,9 +41,13 @@ const notifications = JSON.stringify({
       sourcePost: POST,
       generatedActivity: `urn:li:comment:(${POST},502)`,
       decoratedGeneratedActivity: {
-        comment: { text: 'Agreed', parentComment: `urn:li:comment:(${POST},501)` },
+        comment: {
+          entity: `urn:li:comment:(${POST},502)`,
+          owner: 'urn:li:person:bob',
+          text: 'Agreed',
+          parentComment: `urn:li:comment:(${POST},501)`,
+        },
       },
-      actor: 'urn:li:person:bob',
       lastModifiedAt: Date.parse('2026-11-22T12:01:00Z'),
     },
     {
@@ -45,26 +56,13 @@ const notifications = JSON.stringify({
       organizationalEntity: ORG,
       sourcePost: POST,
       generatedActivity: 'urn:li:share:7000000000000000009',
-      decoratedGeneratedActivity: { share: { text: 'Thanks Acme' } },
-      actor: 'urn:li:person:cy',
+      decoratedGeneratedActivity: {
+        share: { entity: 'urn:li:share:7000000000000000009', owner: 'urn:li:person:cy', text: 'Thanks Acme' },
+      },
       lastModifiedAt: 1,
     },
-    {
-      notificationId: 14,
-      action: 'LIKE',
-      organizationalEntity: ORG,
-      sourcePost: POST,
-      actor: 'urn:li:person:di',
-      lastModifiedAt: 2,
-    },
-    {
-      notificationId: 15,
-      action: 'SHARE',
-      organizationalEntity: ORG,
-      sourcePost: POST,
-      actor: 'urn:li:person:ed',
-      lastModifiedAt: 3,
-    },
+    { notificationId: 14, action: 'LIKE', organizationalEntity: ORG, sourcePost: POST, lastModifiedAt: 2 },
+    { notificationId: 15, action: 'SHARE', organizationalEntity: ORG, sourcePost: POST, lastModifiedAt: 3 },
   ],
 });
 
@@ -129,7 +127,7 @@ describe('webhooks', () => {
       ['comment', `urn:li:comment:(${POST},501)`, 'urn:li:person:ana', 'Great news!'],
       ['reply', `urn:li:comment:(${POST},502)`, 'urn:li:person:bob', 'Agreed'],
       ['mention', 'urn:li:share:7000000000000000009', 'urn:li:person:cy', 'Thanks Acme'],
-      ['reaction', '14', 'urn:li:person:di', ''],
+      ['reaction', '14', UNKNOWN_AUTHOR_ID, ''],
     ]);
     expect(engagements[1]).toMatchObject({
       parentId: `urn:li:comment:(${POST},501)`,
@@ -155,5 +153,150 @@ describe('webhooks', () => {
     expect(createLinkedInAdapter().webhooks).toBeUndefined();
     expect(createLinkedInAdapter({ webhookClientSecret: SECRET }).webhooks).toBeDefined();
     expect(() => createLinkedInWebhookHandler('  ')).toThrow(ValidationError);
+  });
+});
+
+describe('webhook notifications as LinkedIn sends them', () => {
+  const webhooks = createLinkedInWebhookHandler(SECRET);
+  const activity = 'urn:li:activity:7094637247890620418';
+  const share = 'urn:li:share:7094637247487995904';
+  const commentUrn = `urn:li:comment:(${activity},7094977717598625792)`;
+  // The shape of a COMMENT delivery as LinkedIn sends it: no `actor`, the commenter the decorated
+  // comment's `owner`, `generatedActivity` spelling the activity without `urn:li:`, the post an
+  // activity in `sourcePost` and its share in `decoratedSourcePost.entity`.
+  const comment = {
+    subscriber: 'urn:li:person:zLqTygBP8S',
+    lastModifiedAt: 1691574506310,
+    decoratedSourcePost: { owner: ORG, mediaCategory: 'NONE', text: 'Our post', entity: share },
+    sourcePost: activity,
+    decoratedGeneratedActivity: {
+      comment: { owner: 'urn:li:person:fan', text: 'Nice post', entity: commentUrn, object: activity },
+    },
+    action: 'COMMENT',
+    notificationId: 5603453321,
+    organizationalEntity: ORG,
+    generatedActivity: 'urn:li:comment:(activity:7094637247890620418,7094977717598625792)',
+  };
+  const parse = (...items: unknown[]) =>
+    webhooks.parse(
+      delivery(JSON.stringify({ type: 'ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS', notifications: items })),
+    );
+
+  it('reads a comment with no actor: its author is the decorated owner, its id the full comment URN', () => {
+    const [engagement, ...rest] = parse(comment);
+    expect(rest).toEqual([]);
+    expect(engagement).toMatchObject({
+      kind: 'comment',
+      id: commentUrn,
+      accountId: ORG,
+      author: { id: 'urn:li:person:fan' },
+      text: 'Nice post',
+      postRef: { platformPostId: share },
+    });
+  });
+
+  it('puts a short generatedActivity in full when the comment is not decorated', () => {
+    const { decoratedGeneratedActivity: _, ...bare } = comment;
+    expect(parse(bare).map((item) => [item.id, item.author.id])).toEqual([[commentUrn, UNKNOWN_AUTHOR_ID]]);
+  });
+
+  it('keeps a LIKE, which names no one: unknown author, its notification id', () => {
+    const like = { ...comment, action: 'LIKE', notificationId: -2957327544 };
+    delete (like as Partial<typeof like>).generatedActivity;
+    delete (like as Partial<typeof like>).decoratedGeneratedActivity;
+    expect(parse(like)).toMatchObject([
+      { kind: 'reaction', id: '-2957327544', author: { id: UNKNOWN_AUTHOR_ID }, reaction: 'LIKE' },
+    ]);
+  });
+
+  it('refuses a delivery with a comment it cannot name, rather than dropping it', () => {
+    const nameless = { action: 'COMMENT', organizationalEntity: ORG, sourcePost: activity };
+    let caught: unknown;
+    try {
+      parse(comment, nameless);
+    } catch (error) {
+      caught = error;
+    }
+    expect(ValidationError.isInstance(caught) && caught.problems[0]).toMatchObject({
+      rule: 'webhook.payload',
+      path: ['notifications', 1, 'notificationId'],
+    });
+  });
+});
+
+describe('the simulator’s webhook deliveries', () => {
+  const webhooks = createLinkedInWebhookHandler(SECRET);
+  const asAcme = () => ({ ...h.context(), account: { platform: 'linkedin', accountId: h.acme } });
+  const listed = async (adapter: ReturnType<typeof h.adapter>, ref: Engagement['postRef']) => {
+    const items: Engagement[] = [];
+    for await (const page of adapter.listEngagements({ post: ref }, asAcme())) items.push(...page.items);
+    return items;
+  };
+  const same = (item: Engagement | undefined) =>
+    item && {
+      id: item.id,
+      kind: item.kind,
+      accountId: item.accountId,
+      post: item.postRef?.platformPostId,
+      parentId: item.parentId,
+      author: item.author.id,
+      text: item.text,
+      createdAt: item.createdAt.getTime(),
+    };
+
+  it('a comment and a reply arrive by webhook as the same inbox items polling reads, and can be answered', async () => {
+    const adapter = h.adapter({ author: h.acme });
+    const post = await adapter.publish({ text: 'Our news' }, asAcme());
+    const [first] = h.linkedin.seedComments(post.ref.platformPostId, 1);
+    const [reply] = h.linkedin.seedComments(first?.id ?? '', 1);
+    const polled = await listed(adapter, post.ref);
+    const pushed = [first, reply].flatMap((item) =>
+      webhooks.parse(delivery(JSON.stringify(h.linkedin.webhookDelivery(item?.id ?? '')))),
+    );
+    expect(pushed.map(same)).toEqual(
+      [first, reply].map((item) => same(polled.find((each) => each.id === item?.id))),
+    );
+    expect(pushed.map((item) => item.kind)).toEqual(['comment', 'reply']);
+
+    await adapter.reply(pushed[0] as Engagement, 'Thanks!', asAcme());
+    const [sent] = h.linkedin.sim.log.bodies('POST /rest/socialActions/:target/comments').slice(-1);
+    expect(sent).toMatchObject({ parentComment: first?.id, object: post.ref.platformPostId });
+  });
+
+  it('sends a comment as documented: no actor, the commenter its decorated owner', async () => {
+    const adapter = h.adapter({ author: h.acme });
+    const post = await adapter.publish({ text: 'Our news' }, asAcme());
+    const [seeded] = h.linkedin.seedComments(post.ref.platformPostId, 1);
+    const [notification] = h.linkedin.webhookDelivery(seeded?.id ?? '').notifications;
+    expect(notification).not.toHaveProperty('actor');
+    expect(notification).toMatchObject({
+      action: 'COMMENT',
+      organizationalEntity: h.acme,
+      decoratedSourcePost: { entity: post.ref.platformPostId, owner: h.acme },
+      decoratedGeneratedActivity: {
+        comment: { entity: seeded?.id, owner: h.linkedin.commentOf(seeded?.id ?? '')?.actor },
+      },
+    });
+    expect(h.linkedin.webhookDelivery(seeded?.id ?? '').notifications[0]?.notificationId).toBe(
+      notification?.notificationId,
+    );
+  });
+
+  it('sends a reaction as a LIKE naming only the post', async () => {
+    const adapter = h.adapter({ author: h.acme });
+    const post = await adapter.publish({ text: 'Our news' }, asAcme());
+    const [reaction] = h.linkedin.seedReactions(post.ref.platformPostId, 1);
+    const body = h.linkedin.webhookDelivery(reaction?.id ?? '');
+    expect(body.notifications[0]).not.toHaveProperty('generatedActivity');
+    expect(webhooks.parse(delivery(JSON.stringify(body)))).toMatchObject([
+      {
+        kind: 'reaction',
+        author: { id: UNKNOWN_AUTHOR_ID },
+        postRef: { platformPostId: post.ref.platformPostId },
+      },
+    ]);
+    expect(() => h.linkedin.webhookDelivery(post.ref.platformPostId)).toThrow(
+      /no comment, reply or reaction/,
+    );
   });
 });

@@ -31,6 +31,7 @@ import { registerStatisticsRoutes } from './routes/statistics.js';
 import { registerUploadRoutes } from './routes/uploads.js';
 import { memberUrnOf, storePost, storeSeededPost } from './store-post.js';
 import { storeReaction } from './store-reaction.js';
+import { type LinkedInNotificationsDelivery, notificationDelivery } from './webhooks.js';
 
 /** One UTC day: LinkedIn's daily limits reset at midnight UTC. */
 const DAY_MS = 86_400_000;
@@ -164,6 +165,14 @@ export interface LinkedInSimulator {
     /** When, simulated time. */
     readonly createdAt: number;
   }[];
+  /**
+   * The webhook delivery LinkedIn would send an organization for a comment, reply or reaction
+   * (`urn:li:reaction:(…)`) on one of its posts, as organization social action notifications are
+   * documented: a `COMMENT` notification with the comment decorated (its URN, `owner` and text),
+   * or a `LIKE` notification naming only the post. A redelivery repeats the `notificationId`.
+   * Sign its JSON with `linkedInSignature` to post it to a webhook handler.
+   */
+  webhookDelivery(urn: string): LinkedInNotificationsDelivery;
 }
 
 /**
@@ -246,6 +255,7 @@ export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}):
   // under `urn:li:share:…`, or a comment on a post (a reply under a comment), as the create
   // routes store them (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api).
   sim.storePostsWith((author, post, createdAt) => storeSeededPost(context, author, post, createdAt));
+  const notificationIds = sim.resettable(new Map<string, number>());
 
   return {
     sim,
@@ -324,6 +334,7 @@ export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}):
       const comment = sim.posts.get(urn);
       return comment && renderComment(comment);
     },
+    webhookDelivery: (urn) => notificationDelivery(context, notificationIds, urn),
     reactionsOn: (urn) =>
       (context.reactions.get(urn) ?? []).map(({ actor, reactionType, createdAt }) => ({
         actor,

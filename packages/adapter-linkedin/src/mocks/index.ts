@@ -28,3 +28,9 @@ export { linkedInDialect } from './dialect.js';
 export type { AuditStampJson, LinkedInCommentJson, LinkedInPostJson } from './entities.js';
 export type { FollowerFacet, FollowerStatistics } from './follower-statistics.js';
 export { type ParsedLittleText, parseLittleText } from './little-text.js';
+export type {
+  LinkedInDecoratedComment,
+  LinkedInDecoratedPost,
+  LinkedInNotificationsDelivery,
+  LinkedInSocialActionNotification,
+} from './webhooks.js';
