@@ -125,16 +125,17 @@ export function sqliteTokenStore(
     },
     compareAndSwap: async (key, expectedVersion, next) => {
       const version = randomUUID();
-      const changes =
+      const changes = durably(db, () =>
         expectedVersion === undefined
           ? insert.run(key, version, ...values(next)).changes
-          : update.run(version, ...values(next), key, expectedVersion).changes;
+          : update.run(version, ...values(next), key, expectedVersion).changes,
+      );
       return Number(changes) === 1 ? { tokens: next, version } : undefined;
     },
     withLock: (key, work) => leases.run(`tokens:${key}`, work),
     save: async (key, tokens) => {
       const version = randomUUID();
-      upsert.run(key, version, ...values(tokens));
+      durably(db, () => upsert.run(key, version, ...values(tokens)));
       return { tokens, version };
     },
     delete: async (key) => {
@@ -144,6 +145,24 @@ export function sqliteTokenStore(
       if (owned) db.close();
     },
   };
+}
+
+/**
+ * Runs one token write with `synchronous = FULL`: the shared connection runs at `NORMAL`, which an
+ * OS crash or power loss may roll back by the last commits
+ * (https://www.sqlite.org/pragma.html#pragma_synchronous), and a rolled-back token row holds the
+ * refresh token the platform retired when it rotated it (X, TikTok), locking the account out.
+ * Token writes are rare, so syncing each one costs nothing that matters.
+ */
+function durably<T>(db: DatabaseSync, write: () => T): T {
+  // Inside a caller's transaction the level cannot change; its commit syncs as the caller set.
+  if (db.isTransaction) return write();
+  db.exec('PRAGMA synchronous = FULL');
+  try {
+    return write();
+  } finally {
+    db.exec('PRAGMA synchronous = NORMAL');
+  }
 }
 
 /** The stored set of a `smmkit_tokens` row; absent columns stay absent. */
