@@ -12,6 +12,11 @@ import type { TokenStore } from './token-store.js';
 /** Default of {@link TokenRefreshOptions.refreshMarginMs}: one minute. */
 const DEFAULT_REFRESH_MARGIN_MS = 60_000;
 
+/** Writes of a rotated set before it is left to the next call (a busy database, a network blip). */
+const ROTATED_WRITE_ATTEMPTS = 3;
+/** The pause before the second write of a rotated set; the third waits twice as long. */
+const ROTATED_WRITE_PAUSE_MS = 250;
+
 /**
  * What every refreshing token provider takes, whether its tokens live in the app's callbacks
  * ({@link RefreshingTokenProviderOptions}) or in a shared store ({@link SharedTokenProviderOptions}).
@@ -303,7 +308,24 @@ export function createRefreshingTokenProvider(
     // once the platform answered, the old refresh token is dead and the new one must not be lost.
     // The stored old set goes only by being overwritten with this one (compare-and-swap).
     held = next;
-    return (await store(next)).accessToken;
+    return (await storeRotated(next)).accessToken;
+  }
+
+  /**
+   * Stores a set the platform just answered with, trying again while this process still holds the
+   * store's lock: once it lets go, another process may load the old set and refresh with a refresh
+   * token the platform retired, be refused, and have the account marked for re-authorization while
+   * the new set lives only here. The last failure is thrown; the set stays held for the next call.
+   */
+  async function storeRotated(pending: Held): Promise<TokenSet> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await store(pending);
+      } catch (error) {
+        if (attempt >= ROTATED_WRITE_ATTEMPTS) throw error;
+        await clock.sleep(ROTATED_WRITE_PAUSE_MS * attempt);
+      }
+    }
   }
 
   /** The current access token when no work is needed, without waiting a tick. */

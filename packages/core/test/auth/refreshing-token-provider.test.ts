@@ -209,7 +209,7 @@ describe('createRefreshingTokenProvider: persisting new tokens', () => {
 
   it("rejects with a retryable error that keeps the storage's own as its cause, keeps the new tokens and stores them before the next hand-out", async () => {
     const storageDown = new Error('database unavailable');
-    let failures = 1;
+    let failures = 3; // every write the refresh makes (it writes a rotated set three times)
     const { provider, persist, refresh } = setup({
       persist: () => {
         if (failures-- > 0) throw storageDown;
@@ -224,11 +224,16 @@ describe('createRefreshingTokenProvider: persisting new tokens', () => {
 
     await expect(provider.getAccessToken()).resolves.toBe('access-1');
     expect(refresh).toHaveBeenCalledOnce();
-    expect(persist.mock.calls.map(([tokens]) => tokens.refreshToken)).toEqual(['refresh-1', 'refresh-1']);
+    expect(persist.mock.calls.map(([tokens]) => tokens.refreshToken)).toEqual([
+      'refresh-1',
+      'refresh-1',
+      'refresh-1',
+      'refresh-1',
+    ]);
   });
 
   it('never sends the old refresh token again after storing the rotated one failed', async () => {
-    let failures = 1;
+    let failures = 3;
     const { provider, refresh } = setup({
       tokens: valid,
       persist: () => {

@@ -189,11 +189,30 @@ describe('createRefreshingTokenProvider with a shared store: writing the new tok
     expect(written).toEqual(['access-1']);
   });
 
-  it('keeps a set whose write failed, writes it before the next hand-out, and never sends the old refresh token again', async () => {
+  it('writes a rotated set again while it holds the lock, so no other process refreshes with the retired token', async () => {
     const store = memoryTokenStore();
     store.save(KEY, issued(0));
     const platform = rotatingPlatform();
-    let failures = 1;
+    let failures = 2;
+    const busy: TokenStore = {
+      ...store,
+      compareAndSwap: async (key, expected, next) => {
+        if (failures-- > 0) throw new Error('database is locked');
+        return store.compareAndSwap(key, expected, next);
+      },
+    };
+    await expect(processOf(busy, platform).refresh('access-0')).resolves.toBe('access-1');
+    expect(await storedAccessToken(store)).toBe('access-1');
+    // Another process, after the lock: it finds the rotated set and refreshes nothing.
+    await expect(processOf(store, platform).getAccessToken()).resolves.toBe('access-1');
+    expect(platform.refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps a set whose writes all failed, writes it before the next hand-out, and never sends the old refresh token again', async () => {
+    const store = memoryTokenStore();
+    store.save(KEY, issued(0));
+    const platform = rotatingPlatform();
+    let failures = 3;
     const flaky: TokenStore = {
       ...store,
       compareAndSwap: async (key, expected, next) => {
