@@ -33,6 +33,8 @@ export const X_RATE_BUDGETS: readonly RateBudget[] = Object.freeze([
   { bucket: 'GET /2/dm_events', limit: 15, windowSec: 900, scope: 'user', resets: 'fixed' },
   // Tweets lookup, per user: 5,000/15min (post metrics read it).
   { bucket: 'GET /2/tweets', limit: 5000, windowSec: 900, scope: 'user', resets: 'fixed' },
+  // Users lookup, the authenticated user (GET /2/users/me), per user: 75/15min (account metrics read it).
+  { bucket: 'GET /2/users/me', limit: 75, windowSec: 900, scope: 'user', resets: 'fixed' },
   // "DM send 15/15 min and 1,440/24 h".
   {
     bucket: 'POST /2/dm_conversations/with/:id/messages',
@@ -294,10 +296,15 @@ export function xCapabilities(settings: {
           'POST /2/media/upload/:id/finalize',
         ],
         delete: ['DELETE /2/tweets/:id'],
-        metrics: ['GET /2/tweets'],
+        // Post metrics read the tweets lookup, account metrics the authenticated user: the operation
+        // covers both, so each read spends from both windows and neither is ever exceeded.
+        metrics: ['GET /2/tweets', 'GET /2/users/me'],
         // A listing reads the mentions, then the direct messages.
         engagement: ['GET /2/users/:id/mentions', 'GET /2/dm_events'],
-        // Replies are creates.
+        // A reply to a post or a comment is a create. A reply to a direct message is a DM send, with
+        // its own, tighter windows (15/15 min, 1,440/24 h), which the operation cannot name without
+        // pacing every reply and first comment by them; a DM reply past them gets X's 429 (a
+        // RateLimitError with its reset) instead of waiting for it.
         reply: ['POST /2/tweets'],
         // A like or an unlike spends from both endpoints' windows: the operation does not say
         // which it is, and the two have the same limits, so neither is ever exceeded.

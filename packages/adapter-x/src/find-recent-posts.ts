@@ -2,6 +2,7 @@ import type { RequestContext } from '@smmkit/core';
 import type { RecentPost, RecentPostsQuery } from '@smmkit/core/adapter-kit';
 import { clampPageSize, type HttpClient, matchRecentPosts, systemClock } from '@smmkit/core/adapter-kit';
 import { xPostRef } from './post-ref.js';
+import { X_NOTE_FIELD, xPostText } from './post-text.js';
 import { PostListResponseSchema } from './schemas.js';
 import { createdTime, xTimestamp } from './x-time.js';
 
@@ -19,7 +20,8 @@ const MAX_RESULTS = 100;
  * (https://docs.x.com/x-api/posts/timelines/introduction; `getUsersPosts` in
  * https://api.x.com/2/openapi.json). One page is read: `since` is only a little before the ambiguous attempt.
  *
- * With `query.text`, only posts with that text are returned. X rewrites links to `t.co`, adds a
+ * With `query.text`, only posts with that text are returned: a long post's whole text, from
+ * `note_tweet` (its `text` holds only the start: see post-text.ts). X rewrites links to `t.co`, adds a
  * media link to the text of posts with media, and HTML-escapes `&`, `<` and `>`, so both sides
  * are compared NFC-normalised, unescaped, without URLs and with whitespace collapsed. With
  * `text: ''` (a post without text), only posts with media (`attachments.media_keys`) are, and
@@ -52,7 +54,7 @@ export async function findRecentXPosts(
     searchParams: {
       start_time: xTimestamp(query.since),
       max_results: Math.max(limit, MIN_RESULTS),
-      'tweet.fields': 'created_at,attachments',
+      'tweet.fields': `created_at,attachments,${X_NOTE_FIELD}`,
     },
     schema: PostListResponseSchema,
     context,
@@ -67,11 +69,14 @@ export async function findRecentXPosts(
     const hasMedia = (post.attachments?.media_keys ?? []).length > 0;
     return query.text === '' ? hasMedia : !hasMedia;
   });
-  const recent = candidates.map((post) => ({
-    ref: xPostRef(post.id, accountId, username ?? context.account.handle),
-    ...(post.text === undefined ? {} : { text: post.text }),
-    createdAt: createdTime(post.created_at, post.id, now),
-  }));
+  const recent = candidates.map((post) => {
+    const text = xPostText(post);
+    return {
+      ref: xPostRef(post.id, accountId, username ?? context.account.handle),
+      ...(text === undefined ? {} : { text }),
+      createdAt: createdTime(post.created_at, post.id, now),
+    };
+  });
   return matchRecentPosts(recent, query, { limit, normalize: withoutXRewrites });
 }
 

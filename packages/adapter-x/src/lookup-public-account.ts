@@ -9,6 +9,7 @@ import { clampPageSize, collectPublicAccount, type HttpClient, systemClock } fro
 import { xErrorDetails } from './classify-error.js';
 import { xAccountSamples, xPostSamples } from './metrics.js';
 import { xPostUrl } from './post-ref.js';
+import { X_NOTE_FIELD, xPostText } from './post-text.js';
 import { PostListResponseSchema, UserLookupResponseSchema, type XProblem } from './schemas.js';
 import { createdTime, xTimestamp } from './x-time.js';
 
@@ -26,7 +27,7 @@ const MAX_RESULTS = 100;
  * Another account's public figures and recent posts, by username (competitors, influencers):
  * `GET /2/users/by/username/:username?user.fields=public_metrics,created_at,name`
  * (https://docs.x.com/x-api/users/lookup/introduction), then its posts with
- * `GET /2/users/:id/tweets?tweet.fields=created_at,public_metrics&exclude=retweets,replies`
+ * `GET /2/users/:id/tweets?tweet.fields=created_at,public_metrics,note_tweet&exclude=retweets,replies`
  * (https://docs.x.com/x-api/posts/timelines/introduction), newest first, paged with
  * `pagination_token` until `limit` posts (default 100, at most the 3,200 the timeline reaches)
  * or the end. `since` becomes `start_time`, which X takes to the second: the few posts before
@@ -91,7 +92,7 @@ export async function lookupXPublicAccount(
         path: `/2/users/${encodeURIComponent(user.id)}/tweets`,
         operation: 'list public posts',
         searchParams: {
-          'tweet.fields': 'created_at,public_metrics',
+          'tweet.fields': `created_at,public_metrics,${X_NOTE_FIELD}`,
           max_results: Math.min(Math.max(wanted, MIN_RESULTS), MAX_RESULTS),
           start_time: since === undefined ? undefined : xTimestamp(since),
           exclude: 'retweets,replies',
@@ -104,7 +105,7 @@ export async function lookupXPublicAccount(
         post: {
           platformPostId: post.id,
           createdAt: createdTime(post.created_at, post.id, observedAt),
-          text: post.text ?? '',
+          text: xPostText(post) ?? '',
           url: xPostUrl(post.id, handle),
         },
         samples: xPostSamples({ ...page, data: [post] }, user.id, observedAt),

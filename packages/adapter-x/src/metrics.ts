@@ -2,6 +2,7 @@ import type { CanonicalMetric, MetricSample, PostRef, RequestContext } from '@sm
 import { type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
 import { pickXPostMetrics } from './metric-mapping.js';
 import { MeResponseSchema, PostListResponseSchema, type XPostList, type XUser } from './schemas.js';
+import { createdTime } from './x-time.js';
 
 /** `GET /2/tweets?ids=…` takes up to 100 ids (https://docs.x.com/x-api/posts/lookup/introduction). */
 const MAX_IDS_PER_REQUEST = 100;
@@ -19,23 +20,46 @@ const ACCOUNT_METRICS = [
 ] as const satisfies readonly (readonly [CanonicalMetric, string])[];
 
 /**
+ * Non-public and organic metrics exist only for posts created in the last 30 days ("Non-public,
+ * organic, and promoted metrics are only available for Posts created within the last 30 days":
+ * https://docs.x.com/x-api/fundamentals/metrics).
+ */
+const PRIVATE_METRICS_MAX_AGE_MS = 30 * 24 * 60 * 60_000;
+/** Every metric object: for the account's own posts of the last 30 days. */
+const ALL_METRIC_FIELDS = 'public_metrics,non_public_metrics,organic_metrics';
+/** The metrics every post has, whoever asks and however old it is. */
+const PUBLIC_METRIC_FIELDS = 'public_metrics';
+/**
+ * The `type`s of the problem X reports for a field the caller may not read
+ * (`NotAuthorizedForFieldProblem` and `FieldUnauthorizedProblem` in https://api.x.com/2/openapi.json).
+ */
+const FIELD_REFUSED = /\/(not-authorized-for-field|field-unauthorized)$/;
+
+/**
  * Lifetime metrics of the given posts, up to 100 per `GET /2/tweets?ids=…`
- * (https://docs.x.com/x-api/posts/lookup/introduction), with
- * `tweet.fields=public_metrics,non_public_metrics,organic_metrics` and the posts' media
+ * (https://docs.x.com/x-api/posts/lookup/introduction), with the posts' media
  * (`expansions=attachments.media_keys&media.fields=public_metrics`) for video views.
+ *
+ * Posts whose id (a Snowflake: https://docs.x.com/fundamentals/x-ids) says they were created in the
+ * last 30 days, by the context's clock, are asked for
+ * `tweet.fields=public_metrics,non_public_metrics,organic_metrics`; older ones for `public_metrics`
+ * only, in requests of their own: non-public and organic metrics exist only for the account's own
+ * posts of the last 30 days (https://docs.x.com/x-api/fundamentals/metrics), and X answers a post
+ * asked for fields it may not read with no `data` entry, only errors ("only Posts that are authored
+ * by the authenticated user will be returned, all other Posts will receive an error message":
+ * https://docs.x.com/x-api/posts/timelines/integrate). A post X refuses that way (someone else's,
+ * or one just over 30 days old) is asked again for `public_metrics` only.
  *
  * Each canonical metric is emitted once per post, from the first source that has it:
  * `public_metrics`, then `non_public_metrics`, then `organic_metrics` (metric-mapping.ts says
  * why); `rawName` names the field (`public_metrics.retweet_count`). `video_views` is the sum of
- * `view_count` over the post's media (`media.public_metrics.view_count`). Non-public and organic
- * metrics exist only for the account's own posts of the last 30 days
- * (https://docs.x.com/x-api/fundamentals/metrics).
+ * `view_count` over the post's media (`media.public_metrics.view_count`).
  *
  * A post X no longer has (reported in `errors[]`) has no metrics and is skipped.
  *
  * @param http - the adapter's HTTP client
  * @param refs - the posts
- * @param context - tokens, signal, clock (for `observedAt`) and rate-limit listener
+ * @param context - tokens, signal, clock (for the posts' age and `observedAt`) and rate-limit listener
  * @returns the samples of every post that still exists
  *
  * @example
@@ -49,16 +73,24 @@ export async function getXPostMetrics(
   context: RequestContext,
 ): Promise<MetricSample[]> {
   const clock = context.clock ?? systemClock;
+  const now = new Date(clock.now());
   const ids = [...new Set(refs.map((ref) => ref.platformPostId))];
+  // An id that is no Snowflake tells no age (createdTime falls back to now): asked as recent.
+  const recent = new Set(
+    ids.filter(
+      (id) => now.getTime() - createdTime(undefined, id, now).getTime() <= PRIVATE_METRICS_MAX_AGE_MS,
+    ),
+  );
   const samples: MetricSample[] = [];
-  for (let start = 0; start < ids.length; start += MAX_IDS_PER_REQUEST) {
+  const refused: string[] = [];
+  const lookUp = async (batch: readonly string[], fields: string): Promise<XPostList> => {
     const { data } = await http.request({
       method: 'GET',
       path: '/2/tweets',
       operation: 'read post metrics',
       searchParams: {
-        ids: ids.slice(start, start + MAX_IDS_PER_REQUEST).join(','),
-        'tweet.fields': 'public_metrics,non_public_metrics,organic_metrics',
+        ids: batch.join(','),
+        'tweet.fields': fields,
         expansions: 'attachments.media_keys',
         'media.fields': 'public_metrics',
       },
@@ -66,8 +98,41 @@ export async function getXPostMetrics(
       context,
     });
     samples.push(...xPostSamples(data, context.account.accountId, new Date(clock.now())));
+    return data;
+  };
+  for (const batch of batches([...recent])) {
+    refused.push(...refusedPrivateFields(await lookUp(batch, ALL_METRIC_FIELDS), batch));
+  }
+  for (const batch of batches([...ids.filter((id) => !recent.has(id)), ...refused])) {
+    await lookUp(batch, PUBLIC_METRIC_FIELDS);
   }
   return samples;
+}
+
+/** `ids` in lookups of at most 100. */
+function batches(ids: readonly string[]): string[][] {
+  const all: string[][] = [];
+  for (let start = 0; start < ids.length; start += MAX_IDS_PER_REQUEST) {
+    all.push(ids.slice(start, start + MAX_IDS_PER_REQUEST));
+  }
+  return all;
+}
+
+/**
+ * The ids of `asked` that X left out of `page.data` because a field could not be read for them:
+ * each has a field-authorization problem naming it in `resource_id` (or `value`), as
+ * `NotAuthorizedForFieldProblem` in https://api.x.com/2/openapi.json does.
+ */
+function refusedPrivateFields(page: XPostList, asked: readonly string[]): string[] {
+  const answered = new Set((page.data ?? []).map((post) => post.id));
+  const refused = new Set<string>();
+  for (const problem of page.errors ?? []) {
+    const refusedField =
+      FIELD_REFUSED.test(problem.type ?? '') || problem.title === 'Field Authorization Error';
+    const id = [problem.resource_id, problem.value].find((value) => typeof value === 'string');
+    if (refusedField && typeof id === 'string' && !answered.has(id)) refused.add(id);
+  }
+  return asked.filter((id) => refused.has(id));
 }
 
 /**

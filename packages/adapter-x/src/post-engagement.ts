@@ -1,4 +1,5 @@
 import type { Engagement, EngagementAuthor, EngagementKind, PostRef } from '@smmkit/core';
+import { X_NOTE_FIELD, xPostText } from './post-text.js';
 import type { XDmEvent, XPost, XUser } from './schemas.js';
 import { createdTime } from './x-time.js';
 
@@ -6,8 +7,7 @@ import { createdTime } from './x-time.js';
  * The `tweet.fields` {@link xPostEngagement} reads (`Post` in https://api.x.com/2/openapi.json; the docs name
  * the parameter `tweet.fields`): ask for them on every listing whose posts become engagements.
  */
-export const X_ENGAGEMENT_POST_FIELDS =
-  'author_id,conversation_id,created_at,in_reply_to_user_id,referenced_tweets';
+export const X_ENGAGEMENT_POST_FIELDS = `author_id,conversation_id,created_at,in_reply_to_user_id,referenced_tweets,${X_NOTE_FIELD}`;
 
 /** Where a post or message sits, beyond itself. */
 export interface XEngagementContext {
@@ -38,10 +38,10 @@ export function repliedToId(post: Pick<XPost, 'referenced_tweets' | 'referenced_
 }
 
 /**
- * A post as an inbox item: its id, author (handle and name from `includes.users`), text, the post
- * it answers as `parentId`, `conversation_id`, and the whole post as `raw`. A post that replies to
- * the account is a `reply` about the account's post; any other is a `mention`, unless `kind` and
- * `postRef` are given (replies found by conversation).
+ * A post as an inbox item: its id, author (handle and name from `includes.users`), text (all of a
+ * long post's, from `note_tweet`), the post it answers as `parentId`, `conversation_id`, and the
+ * whole post as `raw`. A post that replies to the account is a `reply` about the account's post;
+ * any other is a `mention`, unless `kind` and `postRef` are given (replies found by conversation).
  *
  * @param post - the post (with `author_id`)
  * @param where - the account, expanded users and the fallback time
@@ -75,7 +75,7 @@ export function xPostEngagement(
       ? {}
       : { conversationId: post.conversation_id }),
     author: author(post.author_id, where.users),
-    text: post.text ?? '',
+    text: xPostText(post) ?? '',
     createdAt: createdTime(post.created_at, post.id, where.now),
     raw: post,
   };

@@ -112,16 +112,22 @@ export const UserSchema = z.looseObject({
 /** A user. */
 export type XUser = z.output<typeof UserSchema>;
 
+/** The whole of a long post: its `text` (`PostNotePost` in https://api.x.com/2/openapi.json). */
+const NoteSchema = z.looseObject({ text: z.optional(z.string()) });
+
 /** A reference from a post to another (`replied_to`, `quoted`, `retweeted`). */
 const ReferenceSchema = z.object({ type: z.string(), id: z.string() });
 
 /**
- * A post (`Post` in https://api.x.com/2/openapi.json). Docs and live API say `referenced_tweets`; the newest
- * spec says `referenced_posts`: both are read.
+ * A post (`Post` in https://api.x.com/2/openapi.json). Docs and live API say `referenced_tweets` and
+ * `note_tweet`; the newest spec says `referenced_posts` and `note_post`: both are read. `text` holds only
+ * the start of a long post, `note_tweet.text` all of it (post-text.ts).
  */
 export const PostSchema = z.looseObject({
   id: z.string(),
   text: z.optional(z.string()),
+  note_tweet: z.nullish(NoteSchema),
+  note_post: z.nullish(NoteSchema),
   author_id: z.optional(z.string()),
   conversation_id: z.optional(z.string()),
   created_at: z.optional(z.string()),

@@ -21,7 +21,8 @@ import { countCashtags } from './text/cashtags.js';
  * - with self-serve access, no quoted post (removed from self-serve tiers:
  *   https://docs.x.com/changelog, 16 April 2026), rule `options.quote_needs_enterprise`, and at most
  *   1 cashtag ("Posts created via the API are limited to a maximum of 1 cashtag",
- *   https://docs.x.com/x-api/posts/manage-tweets/integrate), rule `text.cashtags`.
+ *   https://docs.x.com/x-api/posts/manage-tweets/integrate) in the text, each thread part and the
+ *   first comment (each a post of its own), rule `text.cashtags`.
  *
  * Text is counted as X counts it ({@link countXText}: twitter-text's rules), synchronously.
  *
@@ -74,7 +75,10 @@ export function validateXPost(
   return problems;
 }
 
-/** What self-serve access may not post: a quote, more than 1 cashtag in any part. */
+/**
+ * What self-serve access may not post: a quote, more than 1 cashtag in any post it creates (the text,
+ * each thread part, the first comment, which is posted as a reply: every one is a `POST /2/tweets`).
+ */
 function selfServeProblems(post: Post, hasQuote: boolean): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   if (hasQuote)
@@ -84,18 +88,25 @@ function selfServeProblems(post: Post, hasQuote: boolean): ValidationProblem[] {
       message:
         'X lets only Enterprise access quote posts through the API: post without quote_tweet_id, or set access: "enterprise" if the app has it',
     });
-  const parts = [textWithLink(post.text, post.link), ...(post.thread ?? []).map((part) => part.text ?? '')];
-  parts.forEach((text, index) => {
+  const parts: [text: string, path: ValidationProblem['path']][] = [
+    [textWithLink(post.text, post.link), ['text']],
+    ...(post.thread ?? []).map((part, index): [string, ValidationProblem['path']] => [
+      part.text ?? '',
+      ['thread', index, 'text'],
+    ]),
+    [post.firstComment ?? '', ['firstComment']],
+  ];
+  for (const [text, path] of parts) {
     const cashtags = countCashtags(text);
     if (cashtags > 1)
       problems.push({
-        path: index === 0 ? ['text'] : ['thread', index - 1, 'text'],
+        path,
         rule: 'text.cashtags',
         message: `X takes at most 1 cashtag in a post created through the API; this one has ${cashtags}`,
         limit: 1,
         actual: cashtags,
       });
-  });
+  }
   return problems;
 }
 

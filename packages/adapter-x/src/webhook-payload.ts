@@ -22,23 +22,33 @@ const ActivityDmUserSchema = z.looseObject({
   name: z.optional(z.string()),
 });
 
-/** A v1.1 post in `tweet_create_events`. */
+/** The entities of a v1.1 post: the users it mentions, by `id_str`. */
+const ActivityEntitiesSchema = z.looseObject({
+  user_mentions: z.optional(z.array(z.looseObject({ id_str: z.optional(z.string()) }))),
+});
+
+/**
+ * A v1.1 post in `tweet_create_events`, in compatibility mode: a post over 140 characters has
+ * `truncated: true`, the start of its text in `text` and, in `entities`, only the entities within
+ * that start; its whole text and every entity are in `extended_tweet` (`full_text`, `entities`:
+ * https://developer.x.com/en/docs/tweets/tweet-updates, "Compatibility with additional
+ * extended_tweet in payload", the default of X's premium and enterprise APIs, Account Activity
+ * among them, and of its streaming APIs).
+ */
 const ActivityPostSchema = z.looseObject({
   id_str: z.string(),
   created_at: z.optional(z.string()),
   timestamp_ms: z.optional(z.string()),
   text: z.optional(z.string()),
   full_text: z.optional(z.string()),
-  extended_tweet: z.optional(z.looseObject({ full_text: z.optional(z.string()) })),
+  extended_tweet: z.optional(
+    z.looseObject({ full_text: z.optional(z.string()), entities: z.optional(ActivityEntitiesSchema) }),
+  ),
   user: ActivityUserSchema,
   in_reply_to_status_id_str: z.nullish(z.string()),
   in_reply_to_user_id_str: z.nullish(z.string()),
   retweeted_status: z.optional(z.unknown()),
-  entities: z.optional(
-    z.looseObject({
-      user_mentions: z.optional(z.array(z.looseObject({ id_str: z.optional(z.string()) }))),
-    }),
-  ),
+  entities: z.optional(ActivityEntitiesSchema),
 });
 
 /** A `message_create` event in `direct_message_events` (developer.x.com: Message Create Object). */
@@ -74,7 +84,8 @@ export type XAccountActivity = z.output<typeof AccountActivitySchema>;
  * The engagements in an Account Activity delivery:
  *
  * - each post in `tweet_create_events` written by someone else that replies to the account
- *   (`reply`, about the account's post) or mentions it (`mention`); retweets are left out;
+ *   (`reply`, about the account's post) or mentions it (`mention`: anywhere in a long post, whose
+ *   whole text and mentions are read from `extended_tweet`); retweets are left out;
  * - each `message_create` in `direct_message_events` the account received (`direct_message`).
  *
  * @param payload - the parsed JSON body of a verified delivery
@@ -108,7 +119,9 @@ function postEngagement(
   if (post.user.id_str === accountId || post.retweeted_status !== undefined) return undefined;
   const repliesToAccount =
     post.in_reply_to_user_id_str === accountId && post.in_reply_to_status_id_str != null;
-  const mentions = (post.entities?.user_mentions ?? []).some((mention) => mention.id_str === accountId);
+  // A long post's top-level entities stop at its 140th character: the whole set is in `extended_tweet`.
+  const entities = post.extended_tweet?.entities ?? post.entities;
+  const mentions = (entities?.user_mentions ?? []).some((mention) => mention.id_str === accountId);
   if (!repliesToAccount && !mentions) return undefined;
   const parentId = post.in_reply_to_status_id_str ?? undefined;
   const postRef: PostRef | undefined =
@@ -123,7 +136,7 @@ function postEngagement(
     ...(postRef === undefined ? {} : { postRef }),
     ...(parentId === undefined ? {} : { parentId }),
     author: author(post.user),
-    // Long posts carry their whole text in `extended_tweet.full_text`.
+    // Long posts carry their whole text in `extended_tweet.full_text` (see ActivityPostSchema).
     text: post.extended_tweet?.full_text ?? post.full_text ?? post.text ?? '',
     createdAt: instant(post.timestamp_ms, post.created_at),
     raw: post,

@@ -16,6 +16,13 @@ export function xTimestamp(date: Date): string {
 }
 
 /**
+ * The instant X's Snowflake ids count from: 2010-11-04T01:42:54.657Z, in epoch milliseconds. The
+ * bits of an id above the lowest 22 are the milliseconds since then
+ * (https://docs.x.com/fundamentals/x-ids).
+ */
+export const X_SNOWFLAKE_EPOCH_MS = 1_288_834_974_657;
+
+/**
  * When an X object was created: its `created_at` when X sent one, else the time encoded in its
  * id (X ids are Snowflakes: milliseconds since 2010-11-04T01:42:54.657Z in the bits above the
  * lowest 22; docs.x.com: fundamentals/x-ids), else `fallback`.
@@ -36,7 +43,7 @@ export function createdTime(createdAt: string | undefined, id: string, fallback:
     if (!Number.isNaN(parsed)) return new Date(parsed);
   }
   if (/^\d{1,19}$/.test(id)) {
-    const ms = Number((BigInt(id) >> 22n) + 1_288_834_974_657n);
+    const ms = Number(BigInt(id) >> 22n) + X_SNOWFLAKE_EPOCH_MS;
     // Ids of objects from before Snowflakes (or a simulator's small ids) decode to 2010: not a time.
     if (ms > Date.UTC(2010, 10, 5)) return new Date(ms);
   }

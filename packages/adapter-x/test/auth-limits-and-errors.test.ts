@@ -333,6 +333,23 @@ describe('rate limits', () => {
       ),
     );
   });
+
+  it('books account metrics on the bucket X reports for them, with its budget', async () => {
+    const adapter = h.adapter();
+    const seen: RateLimitInfo[] = [];
+    const context = h.context({ onRateLimit: (info) => seen.push(info) });
+    await adapter.getAccountMetrics(context);
+
+    const me = seen.at(-1);
+    expect(me?.bucket).toBe('GET /2/users/me');
+    // The publisher paces an operation by the budgets of the buckets it names: the bucket is named,
+    // and its budget is the window X reports.
+    const { operations, budgets } = adapter.capabilities.rateLimits;
+    expect(operations?.metrics).toContain(me?.bucket);
+    const windows = (bucket: string | undefined) =>
+      budgets.filter((budget) => budget.bucket === bucket).map((budget) => [budget.limit, budget.windowSec]);
+    expect(windows(me?.bucket)).toEqual([[me?.limit, 15 * 60]]);
+  });
 });
 
 describe('errors', () => {

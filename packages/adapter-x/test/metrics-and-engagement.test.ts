@@ -12,6 +12,7 @@ import { growingCount } from '@smmkit/testkit/simulator-kit';
 import { describe, expect, it } from 'vitest';
 import type { XAdapter } from '../src/index.js';
 import { VIEWS_PER_HOUR } from '../src/mocks/index.js';
+import { X_SNOWFLAKE_EPOCH_MS } from '../src/x-time.js';
 import { bytes, CREATE_POST, record, START, useX } from './support/harness.js';
 
 const h = useX({ checkAfterSecs: 1, mediaProcessingMs: 2_000 });
@@ -34,6 +35,19 @@ const metricsOf = (samples: readonly MetricSample[], postId: string) =>
     .filter((sample) => sample.platformPostId === postId)
     .map((sample) => sample.metric)
     .sort();
+
+/** Every metric object: what the posts of the last 30 days are asked for. */
+const ALL_FIELDS = 'public_metrics,non_public_metrics,organic_metrics';
+
+/** The ids and `tweet.fields` of every post lookup, in order. */
+const lookupsOf = () =>
+  h.requests(LOOKUP).map((entry) => {
+    const params = new URL(entry.url).searchParams;
+    return { ids: params.get('ids')?.split(','), fields: params.get('tweet.fields') };
+  });
+
+/** The id X gives a post created at `createdAt` (a Snowflake: https://docs.x.com/fundamentals/x-ids). */
+const snowflake = (createdAt: number) => (BigInt(createdAt - X_SNOWFLAKE_EPOCH_MS) << 22n).toString();
 
 /** Every page of a listing. */
 function pagesOf(
@@ -66,14 +80,15 @@ async function itemsOf(
 describe('post metrics', () => {
   it('asks for 150 posts in two lookups of 100 and 50 ids', async () => {
     const refs: PostRef[] = Array.from({ length: 150 }, (_, index) => {
+      const createdAt = START - index * 60_000;
       const post = x.sim.posts.put({
-        id: x.sim.nextId(),
+        id: snowflake(createdAt),
         accountId: ana.account.id,
         text: `Post ${index}`,
         media: [],
         inReplyToId: undefined,
         pollOptions: undefined,
-        createdAt: START - index * 60_000,
+        createdAt,
         extra: {},
       });
       return { platform: 'x', accountId: ana.account.id, platformPostId: post.id };
@@ -86,7 +101,7 @@ describe('post metrics', () => {
     expect(lookups.flatMap((params) => params.get('ids')?.split(',') ?? [])).toEqual(
       refs.map((ref) => ref.platformPostId),
     );
-    expect(lookups[0]?.get('tweet.fields')).toBe('public_metrics,non_public_metrics,organic_metrics');
+    expect(lookups[0]?.get('tweet.fields')).toBe(ALL_FIELDS);
     expect(new Set(samples.map((sample) => sample.platformPostId)).size).toBe(150);
   });
 
@@ -135,6 +150,13 @@ describe('post metrics', () => {
     expect(metricsOf(samples, recent.ref.platformPostId)).toEqual([...PRIVATE, ...PUBLIC].sort());
     expect(metricsOf(samples, old.ref.platformPostId)).toEqual(PUBLIC);
     expect(metricsOf(samples, theirs.ref.platformPostId)).toEqual(PUBLIC);
+    // X leaves a post out of `data` when private fields are asked for it and may not be read: the
+    // posts of the last 30 days are asked for every metric, Bob's (refused) again for public ones
+    // with the old one, which is never asked for private metrics.
+    expect(lookupsOf()).toEqual([
+      { ids: [recent.ref.platformPostId, theirs.ref.platformPostId], fields: ALL_FIELDS },
+      { ids: [old.ref.platformPostId, theirs.ref.platformPostId], fields: 'public_metrics' },
+    ]);
     const own = samples.filter((sample) => sample.platformPostId === recent.ref.platformPostId);
     expect(own.find((sample) => sample.metric === 'link_clicks')?.rawName).toBe(
       'non_public_metrics.url_link_clicks',
@@ -142,6 +164,28 @@ describe('post metrics', () => {
     expect(own.find((sample) => sample.metric === 'profile_visits')?.rawName).toBe(
       'non_public_metrics.user_profile_clicks',
     );
+  });
+
+  it('reads the public metrics of an own post older than 30 days, asking it for those only', async () => {
+    const adapter = h.adapter();
+    const { ref } = await adapter.publish({ text: 'Last season' }, h.context());
+    h.clock.advance(31 * DAY);
+    const token = h.lasting(ana);
+    const samples = await adapter.getPostMetrics([ref], {
+      ...h.context(),
+      tokens: { getAccessToken: async () => token },
+    });
+    expect(metricsOf(samples, ref.platformPostId)).toEqual(PUBLIC);
+    expect(lookupsOf()).toEqual([{ ids: [ref.platformPostId], fields: 'public_metrics' }]);
+  });
+
+  it("looks another account's post up again for public metrics when X refuses its private ones", async () => {
+    const adapter = h.adapter();
+    const theirs = await adapter.publish({ text: 'Not yours' }, h.context({}, bob));
+    h.clock.advance(HOUR);
+    const samples = await adapter.getPostMetrics([theirs.ref], h.context());
+    expect(metricsOf(samples, theirs.ref.platformPostId)).toEqual(PUBLIC);
+    expect(lookupsOf().map((lookup) => lookup.fields)).toEqual([ALL_FIELDS, 'public_metrics']);
   });
 
   it('emits each metric once per post, the public total winning over non-public and organic', async () => {

@@ -106,7 +106,7 @@ describe('lookupPublicAccount', () => {
     expect(url.searchParams.get('user.fields')).toBe('public_metrics,created_at,name');
     const [timeline] = timelineQueries();
     expect(timeline?.get('exclude')).toBe('retweets,replies');
-    expect(timeline?.get('tweet.fields')).toBe('created_at,public_metrics');
+    expect(timeline?.get('tweet.fields')).toBe('created_at,public_metrics,note_tweet');
     expect(new URL(h.requests(TIMELINE)[0]?.url ?? '').pathname).toBe(`/2/users/${rival.account.id}/tweets`);
   });
 

@@ -6,7 +6,7 @@ import {
   TransientError,
   ValidationError,
 } from '@smmkit/core';
-import { recordingFetch } from '@smmkit/testkit';
+import { allPages, recordingFetch } from '@smmkit/testkit';
 import { describe, expect, it } from 'vitest';
 import { createXAdapter } from '../src/index.js';
 import { bytes, CREATE_POST, failureOf, record, START, useX } from './support/harness.js';
@@ -421,5 +421,38 @@ describe('posts', () => {
     const error = await failureOf(adapter.delete(ref, h.context()), x);
     expect(PlatformError.isInstance(error)).toBe(true);
     expect(error.code).toBe('not_found');
+  });
+});
+
+describe('long posts (X Premium)', () => {
+  // X's `text` holds only the start of a post over 280 characters; the whole text is in `note_tweet`
+  // (`Post.note_post` in https://api.x.com/2/openapi.json), which the adapter asks for.
+  const long =
+    `Long announcement. ${'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(8)}`.trim();
+
+  it('finds a long post whose create answer was lost by its whole text', async () => {
+    const adapter = premium.adapter({ maxTextLength: 25_000 });
+    premium.x.sim.faults.inject({ kind: 'accepted_then_lost', route: CREATE_POST });
+    await failureOf(adapter.publish({ text: long }, premium.context()), premium.x);
+    const found = await adapter.findRecentPosts(
+      { since: new Date(START - 60_000), text: long },
+      premium.context(),
+    );
+    expect(found.map((post) => post.text)).toEqual([long]);
+  });
+
+  it('lists a long mention with its whole text', async () => {
+    const adapter = premium.adapter({ maxTextLength: 25_000 });
+    const bobs = premium.context({}, premium.bob);
+    await adapter.publish({ text: `${long} Thanks @ana!` }, bobs);
+    const items = await allPages(adapter.listEngagements({ kinds: ['mention'] }, premium.context()));
+    expect(items.flatMap((page) => page.items).map((item) => item.text)).toEqual([`${long} Thanks @ana!`]);
+  });
+
+  it("reads the whole text of another account's long posts", async () => {
+    const adapter = premium.adapter({ maxTextLength: 25_000 });
+    await adapter.publish({ text: long }, premium.context({}, premium.bob));
+    const found = await adapter.lookupPublicAccount({ handle: 'bob' }, premium.context());
+    expect(found.posts.map((post) => post.text)).toEqual([long]);
   });
 });

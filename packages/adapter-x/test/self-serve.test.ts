@@ -41,6 +41,29 @@ describe('self-serve access', () => {
     await h.adapter().publish({ text: 'Earnings day for $AAPL' }, h.context());
   });
 
+  it('refuses a second cashtag in a thread part or the first comment before anything is posted', async () => {
+    const refused = await failureOf(
+      h.adapter().publish(
+        {
+          text: 'Earnings day',
+          thread: [{ text: 'First $AAPL' }, { text: 'Then $MSFT and $GOOG' }],
+          firstComment: 'Watching $AAPL and $MSFT',
+        },
+        h.context(),
+      ),
+      x,
+    );
+    expect((refused as ValidationError).problems).toEqual([
+      expect.objectContaining({ path: ['thread', 1, 'text'], rule: 'text.cashtags', actual: 2 }),
+      expect.objectContaining({ path: ['firstComment'], rule: 'text.cashtags', limit: 1, actual: 2 }),
+    ]);
+    // Not even the first post went out: the comment would have been refused after it.
+    expect(x.sim.log.entries).toHaveLength(0);
+    expect(
+      enterprise.adapter({ access: 'enterprise' }).validate({ text: 'Hi', firstComment: '$AAPL $MSFT' }),
+    ).toEqual([]);
+  });
+
   it('replies where the author summoned the account, and X refuses the other replies', async () => {
     const adapter = h.adapter();
     const mention = x.sim.addPost({ accountId: bob.account.id, text: '@ana what time do you open?' });

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { ValidationError, type WebhookHandler, type WebhookRequest } from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
-import { createXAdapter } from '../src/index.js';
+import { accountActivityEngagements, createXAdapter } from '../src/index.js';
 import { type ActivityUser, signXWebhook, xAccountActivityEvent, xCrcResponse } from '../src/mocks/index.js';
 
 const SECRET = 'consumer-secret-for-webhooks';
@@ -109,6 +109,41 @@ describe('parse', () => {
       text: '@ana have you seen this?',
       createdAt: new Date(AT),
     });
+  });
+
+  it('finds a mention past the 140th character of a long post, with its whole text', async () => {
+    // X delivers a post over 140 characters cut short, with top-level entities only for that start;
+    // the whole text and every mention are in `extended_tweet`.
+    const text = `${'Long thoughts about roasting, grinders and water temperature. '.repeat(3)}Thanks @ana!`;
+    const payload = xAccountActivityEvent.tweetCreate({
+      forUserId: ANA.id,
+      tweet: { id: '1850000000000000004', text, author: BOB, createdAt: AT, mentions: [ANA] },
+    });
+    expect(payload).toMatchObject({
+      tweet_create_events: [{ truncated: true, entities: { user_mentions: [] } }],
+    });
+    expect(handler().parse(await delivery(payload))).toEqual([
+      expect.objectContaining({ kind: 'mention', id: '1850000000000000004', text }),
+    ]);
+  });
+
+  it('reads the mentions of extended_tweet in a payload written by hand as X sends it', () => {
+    const text = `${'x'.repeat(180)} thanks @ana`;
+    const tweet = {
+      id_str: '1850000000000000005',
+      timestamp_ms: String(AT),
+      text: `${text.slice(0, 115)}… https://t.co/abcdefghij`,
+      truncated: true,
+      user: { id_str: BOB.id, screen_name: 'bob' },
+      entities: { user_mentions: [] },
+      extended_tweet: {
+        full_text: text,
+        entities: { user_mentions: [{ id_str: ANA.id, screen_name: 'ana', indices: [188, 192] }] },
+      },
+    };
+    expect(accountActivityEngagements({ for_user_id: ANA.id, tweet_create_events: [tweet] })).toEqual([
+      expect.objectContaining({ kind: 'mention', text }),
+    ]);
   });
 
   it("turns a reply to the account's post into a reply about that post", async () => {

@@ -8,6 +8,7 @@ import {
   UploadSessions,
 } from '@smmkit/testkit/simulator-kit';
 import { MAX_SEARCH_QUERY_LENGTH, type XAccessLevel } from '../settings.js';
+import { X_SNOWFLAKE_EPOCH_MS } from '../x-time.js';
 import { X_BUDGETS } from './budgets.js';
 import { type RateLimitBodyShape, xDialect } from './dialect.js';
 import {
@@ -214,7 +215,7 @@ export function storeTweet(
   context: XContext,
   { inReplyTo: parent, extra, ...post }: NewTweet,
 ): SimulatedPost {
-  const id = context.sim.nextId();
+  const id = tweetId(context, post.createdAt);
   const conversationId = parent === undefined ? id : tweetExtra(parent).conversationId;
   return context.sim.addPost({
     ...post,
@@ -222,4 +223,21 @@ export function storeTweet(
     inReplyToId: parent?.id,
     extra: { ...extra, conversationId, inReplyToUserId: parent?.accountId },
   });
+}
+
+/** The bits of a Snowflake below its time (https://docs.x.com/fundamentals/x-ids). */
+const SEQUENCE_BITS = 22n;
+const SEQUENCE_MASK = (1n << SEQUENCE_BITS) - 1n;
+
+/**
+ * A post id as X makes them, a Snowflake: the milliseconds of `createdAt` since X's epoch above the
+ * lowest 22 bits, which here hold the simulator's next id (https://docs.x.com/fundamentals/x-ids), so
+ * ids are unique, grow with creation time, and tell a reader how old the post is. An instant before
+ * X's epoch gets the simulator's plain next id.
+ */
+function tweetId(context: XContext, createdAt: number): string {
+  const next = context.sim.nextId();
+  if (createdAt < X_SNOWFLAKE_EPOCH_MS) return next;
+  const sequence = BigInt(next) & SEQUENCE_MASK;
+  return ((BigInt(Math.floor(createdAt - X_SNOWFLAKE_EPOCH_MS)) << SEQUENCE_BITS) | sequence).toString();
 }

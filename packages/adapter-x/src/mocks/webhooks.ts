@@ -96,7 +96,8 @@ export interface XAccountActivityBuilders {
  * delivery names the subscribed user in `for_user_id` and carries one array of events.
  * `tweet_create_events` hold v1.1 Tweet objects (created_at like `Wed Oct 10 20:19:24 +0000 2018`,
  * `id` as a number and `id_str` as a string — JSON numbers lose precision on 64-bit ids, so
- * adapters must read `id_str`); `direct_message_events` hold `message_create` events
+ * adapters must read `id_str`) in compatibility mode, a post over 140 characters cut short with its
+ * whole in `extended_tweet` (see {@link ActivityTweet}); `direct_message_events` hold `message_create` events
  * (developer.x.com "Message Create Object") next to a `users` map by id.
  *
  * @example
@@ -113,8 +114,7 @@ export const xAccountActivityEvent: XAccountActivityBuilders = {
         created_at: v1Date(tweet.createdAt),
         id: Number(tweet.id),
         id_str: tweet.id,
-        text: tweet.text,
-        truncated: false,
+        ...compatibleText(tweet),
         in_reply_to_status_id: tweet.inReplyTo === undefined ? null : Number(tweet.inReplyTo.id),
         in_reply_to_status_id_str: tweet.inReplyTo?.id ?? null,
         in_reply_to_user_id: tweet.inReplyTo === undefined ? null : Number(tweet.inReplyTo.user.id),
@@ -122,7 +122,6 @@ export const xAccountActivityEvent: XAccountActivityBuilders = {
         in_reply_to_screen_name: tweet.inReplyTo?.user.username ?? null,
         user: v1User(tweet.author),
         is_quote_status: false,
-        entities: { hashtags: [], urls: [], user_mentions: mentionsIn(tweet), symbols: [] },
         timestamp_ms: String(tweet.createdAt),
       },
     ],
@@ -178,8 +177,58 @@ function dmUser(user: ActivityUser, at: number): Record<string, unknown> {
   };
 }
 
+/**
+ * Posts reach webhooks in compatibility mode (https://developer.x.com/en/docs/tweets/tweet-updates:
+ * "Compatibility with additional extended_tweet in payload", the default of premium, enterprise and
+ * streaming APIs): a text of more than 140 characters is "truncated to 140", `truncated` is true, and
+ * "any entities only include those in the available 140 text range"; `extended_tweet` holds
+ * `full_text`, `display_text_range` and every entity. As in the doc's samples, the cut text is the
+ * start, `…`, a space and a 23-character t.co link to the post.
+ */
+const COMPATIBLE_TEXT_LENGTH = 140;
+/** The t.co link that ends a cut text (every link counts 23: https://docs.x.com/fundamentals/counting-characters). */
+const SHORT_LINK_LENGTH = 23;
+/** The characters of the start kept in a cut text: 140 less `…`, a space and the link. */
+const KEPT_LENGTH = COMPATIBLE_TEXT_LENGTH - 2 - SHORT_LINK_LENGTH;
+
+/** `text`, `truncated`, `entities` and, for a post over 140 characters, `extended_tweet`, in compatibility mode. */
+function compatibleText(tweet: ActivityTweet): Record<string, unknown> {
+  const mentions = mentionsIn(tweet);
+  const entities = { hashtags: [], urls: [], user_mentions: mentions, symbols: [] };
+  const codePoints = [...tweet.text];
+  if (codePoints.length <= COMPATIBLE_TEXT_LENGTH) return { text: tweet.text, truncated: false, entities };
+  const start = codePoints.slice(0, KEPT_LENGTH).join('');
+  // ASSUMED: a t.co code made of the post id's last 10 digits (real codes are random).
+  const link = `https://t.co/${tweet.id.slice(-10).padStart(10, '0')}`;
+  const permalink = {
+    url: link,
+    expanded_url: `https://twitter.com/i/web/status/${tweet.id}`,
+    display_url: `twitter.com/i/web/status/${tweet.id.slice(0, 7)}…`,
+    indices: [KEPT_LENGTH + 2, COMPATIBLE_TEXT_LENGTH],
+  };
+  return {
+    text: `${start}… ${link}`,
+    truncated: true,
+    entities: {
+      ...entities,
+      urls: [permalink],
+      user_mentions: mentions.filter((mention) => mention.indices[1] <= start.length),
+    },
+    extended_tweet: { full_text: tweet.text, display_text_range: [0, codePoints.length], entities },
+  };
+}
+
+/** A `user_mentions` entry: who, and where in the text (`indices`: start and end). */
+interface ActivityMention {
+  readonly screen_name: string;
+  readonly name?: string;
+  readonly id?: number;
+  readonly id_str?: string;
+  readonly indices: readonly [number, number];
+}
+
 /** `user_mentions` of a post: every `@name` in the text, with the user's ids and name when known. */
-function mentionsIn(tweet: ActivityTweet): Record<string, unknown>[] {
+function mentionsIn(tweet: ActivityTweet): ActivityMention[] {
   const known = [
     tweet.author,
     ...(tweet.inReplyTo === undefined ? [] : [tweet.inReplyTo.user]),
@@ -193,7 +242,7 @@ function mentionsIn(tweet: ActivityTweet): Record<string, unknown>[] {
       ...(user === undefined
         ? {}
         : { name: user.name ?? user.username, id: Number(user.id), id_str: user.id }),
-      indices: [match.index, match.index + match[0].length],
+      indices: [match.index, match.index + match[0].length] as const,
     };
   });
 }

@@ -1,6 +1,7 @@
 import { manualClock, type RunningSimulators, startSimulators } from '@smmkit/testkit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createXSimulator, type XSimulatorAccount } from '../../src/mocks/index.js';
+import { X_SNOWFLAKE_EPOCH_MS } from '../../src/x-time.js';
 import { call, data, read, START } from './support/x-client.js';
 
 const HOUR = 60 * 60_000;
@@ -237,17 +238,59 @@ describe('GET /2/tweets', () => {
     expect(mine?.organic_metrics?.retweet_count).toBeTypeOf('number');
     expect(own.errors).toBeUndefined();
 
+    // Someone else's post, and the caller's own post once older than 30 days, are left out of `data`:
+    // only their errors come back, one per private field asked for.
     const other = await read(
-      await api(`/2/tweets?ids=${id}&tweet.fields=non_public_metrics`, { token: bob.accessToken }),
+      await api(`/2/tweets?ids=${id}&tweet.fields=public_metrics,non_public_metrics,organic_metrics`, {
+        token: bob.accessToken,
+      }),
     );
-    expect((other.data as Record<string, unknown>[])[0]).not.toHaveProperty('non_public_metrics');
+    expect(other.data).toBeUndefined();
     expect(other.errors).toMatchObject([
-      { title: 'Field Authorization Error', field: 'non_public_metrics', resource_id: id },
+      {
+        title: 'Field Authorization Error',
+        type: 'https://api.x.com/2/problems/not-authorized-for-field',
+        field: 'non_public_metrics',
+        resource_id: id,
+      },
+      { title: 'Field Authorization Error', field: 'organic_metrics', resource_id: id },
     ]);
     const token = lasting(ana);
     clock.advance(31 * DAY);
-    const old = await read(await api(`/2/tweets?ids=${id}&tweet.fields=organic_metrics`, { token }));
-    expect(old.errors).toMatchObject([{ field: 'organic_metrics' }]);
+    const old = await read(
+      await api(`/2/tweets?ids=${id}&tweet.fields=public_metrics,organic_metrics`, { token }),
+    );
+    expect(old.data).toBeUndefined();
+    expect(old.errors).toMatchObject([{ field: 'organic_metrics', resource_id: id }]);
+    // Public metrics alone are anyone's, of any post.
+    const publicOnly = await read(await api(`/2/tweets?ids=${id}&tweet.fields=public_metrics`, { token }));
+    expect((publicOnly.data as Record<string, unknown>[])[0]).toHaveProperty('public_metrics');
+    expect(publicOnly.errors).toBeUndefined();
+  });
+
+  it('gives post ids that encode their creation time, as Snowflakes', async () => {
+    const id = await created({ text: 'When was I made?' });
+    expect(Number(BigInt(id) >> 22n) + X_SNOWFLAKE_EPOCH_MS).toBe(clock.now());
+  });
+
+  it("answers a long post's start in text and the whole of it in note_tweet when asked", async () => {
+    const long = `${'Lorem ipsum dolor sit amet. '.repeat(12)}The end.`;
+    const { id } = x.sim.addPost({ accountId: ana.account.id, text: long });
+    const [plain] = (await read(await api(`/2/tweets?ids=${id}`))).data as Record<string, unknown>[];
+    expect(plain?.text).toBe(`${long.slice(0, 275)}…`);
+    expect(plain).not.toHaveProperty('note_tweet');
+    const [noted] = (await read(await api(`/2/tweets?ids=${id}&tweet.fields=note_tweet`))).data as Record<
+      string,
+      unknown
+    >[];
+    expect(noted).toMatchObject({ text: plain?.text, note_tweet: { text: long } });
+    // A post of at most 280 characters is whole in `text`, and has no note.
+    const { id: short } = x.sim.addPost({ accountId: ana.account.id, text: long.slice(0, 280) });
+    const [whole] = (await read(await api(`/2/tweets?ids=${short}&tweet.fields=note_tweet`))).data as Record<
+      string,
+      unknown
+    >[];
+    expect(whole).toEqual({ id: short, text: long.slice(0, 280), edit_history_tweet_ids: [short] });
   });
 
   it('refuses more than 100 ids', async () => {

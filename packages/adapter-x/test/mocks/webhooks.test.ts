@@ -44,6 +44,33 @@ describe('webhook helpers', () => {
     });
   });
 
+  it('cuts a post over 140 characters as compatibility mode does, its whole in extended_tweet', () => {
+    const text = `@bob ${'word '.repeat(40)}and @ana at the end`;
+    const [event] = xAccountActivityEvent.tweetCreate({
+      forUserId: ana.id,
+      tweet: { id: '1000000000000000009', text, author: bob, createdAt: 0, mentions: [ana] },
+    }).tweet_create_events as Record<string, unknown>[];
+    expect(event).toMatchObject({
+      truncated: true,
+      text: `${text.slice(0, 115)}… https://t.co/0000000009`,
+      entities: {
+        user_mentions: [{ screen_name: 'bob', indices: [0, 4] }],
+        urls: [{ url: 'https://t.co/0000000009', indices: [117, 140] }],
+      },
+      extended_tweet: {
+        full_text: text,
+        display_text_range: [0, text.length],
+        entities: {
+          user_mentions: [
+            { screen_name: 'bob', indices: [0, 4] },
+            { screen_name: 'ana', id_str: ana.id, indices: [text.indexOf('@ana'), text.indexOf('@ana') + 4] },
+          ],
+        },
+      },
+    });
+    expect(String(event?.text)).toHaveLength(140);
+  });
+
   it('builds a direct_message_events payload with the users map', () => {
     const payload = xAccountActivityEvent.directMessage({
       forUserId: ana.id,

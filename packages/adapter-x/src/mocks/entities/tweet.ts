@@ -1,7 +1,8 @@
 import type { SimulatedPost } from '@smmkit/testkit';
 import { growingCount, selectFields } from '@smmkit/testkit/simulator-kit';
+import { countXText } from '../../count-text.js';
 import { editHistoryField, tweetExtra, type XContext } from '../context.js';
-import { PRIVATE_METRICS_MAX_AGE_MS } from '../limits.js';
+import { DEFAULT_MAX_WEIGHTED_LENGTH, PRIVATE_METRICS_MAX_AGE_MS } from '../limits.js';
 import { fieldUnauthorizedProblem, type ProblemObject } from '../problems.js';
 import { mediaKeyOf } from './media.js';
 import type { XTweetJson } from './types.js';
@@ -59,11 +60,33 @@ const METRIC_FIELDS: Readonly<Record<string, readonly MetricName[]>> = {
 };
 
 /**
- * A post as X renders it for `viewerId`: `id`, `text` and the edit history always (docs.x.com data
- * dictionary: defaults), and the `tweet.fields` asked for. `non_public_metrics` and
- * `organic_metrics` only for the author's own posts of the last 30 days
- * (https://docs.x.com/x-api/fundamentals/metrics); otherwise the field is left out and a Field Authorization
- * Error is reported.
+ * Of a post longer than 280 weighted characters (X Premium), `text` holds only the start: the whole
+ * text is in `note_tweet` ("The full content of the Post, including text beyond 280 characters":
+ * `Post.note_post` in https://api.x.com/2/openapi.json). ASSUMED: X does not document where it cuts
+ * `text`; the simulator keeps the longest start of at most 275 weighted characters and adds `…`.
+ */
+const LONG_POST_START_LENGTH = 275;
+
+/** The start of a long post, as `text` shows it (see {@link LONG_POST_START_LENGTH}). */
+function startOfLongPost(text: string): string {
+  const codePoints = [...text];
+  // The most code points whose weighted length fits (a binary search: the count grows with the prefix).
+  let low = 0;
+  let high = codePoints.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (countXText(codePoints.slice(0, middle).join('')) <= LONG_POST_START_LENGTH) low = middle;
+    else high = middle - 1;
+  }
+  return `${codePoints.slice(0, low).join('')}…`;
+}
+
+/**
+ * A post as X renders it for `viewerId`: `id`, `text` (the start of a long post) and the edit history
+ * always (docs.x.com data dictionary: defaults), and the `tweet.fields` asked for, `note_tweet` with the
+ * whole text of a long post among them. `non_public_metrics` and `organic_metrics` only for the author's
+ * own posts of the last 30 days (https://docs.x.com/x-api/fundamentals/metrics); otherwise the field is
+ * left out and a Field Authorization Error is reported for it (`tweetsPayload` then leaves the post out).
  */
 export function renderTweet(
   context: XContext,
@@ -83,9 +106,19 @@ export function renderTweet(
   const newNames = context.vocabulary === 'post';
   const referencesName =
     newNames || fields.has('referenced_posts') ? 'referenced_posts' : 'referenced_tweets';
-  const asked = fields.has('referenced_tweets') || fields.has('referenced_posts');
-  const defaults = { id: post.id, text: post.text, [editHistoryField(context)]: [post.id] };
-  const tweet = selectFields(defaults, asked ? new Set([...fields, referencesName]) : fields, {
+  // A long post's whole text: `note_tweet` (docs, wire) is `note_post` in the spec v2.167, answered as
+  // `referenced_tweets` is.
+  const noteName = newNames || fields.has('note_post') ? 'note_post' : 'note_tweet';
+  const selected = new Set(fields);
+  if (fields.has('referenced_tweets') || fields.has('referenced_posts')) selected.add(referencesName);
+  if (fields.has('note_tweet') || fields.has('note_post')) selected.add(noteName);
+  const long = countXText(post.text) > DEFAULT_MAX_WEIGHTED_LENGTH;
+  const defaults = {
+    id: post.id,
+    text: long ? startOfLongPost(post.text) : post.text,
+    [editHistoryField(context)]: [post.id],
+  };
+  const tweet = selectFields(defaults, selected, {
     author_id: () => post.accountId,
     created_at: () => new Date(post.createdAt).toISOString(),
     conversation_id: () => extra.conversationId,
@@ -96,6 +129,7 @@ export function renderTweet(
     possibly_sensitive: () => false,
     [referencesName]: () => (references.length > 0 ? references : undefined),
     attachments: () => attachmentsOf(post),
+    [noteName]: () => (long ? { text: post.text } : undefined),
   });
   const problems: ProblemObject[] = [];
   const counts = countsOf(context, post, now);

@@ -28,17 +28,24 @@ export function tweetsPayload(
   const referenced = expansions.has('referenced_tweets.id') || expansions.has('referenced_posts');
   if (referenced) fields.add(expansions.has('referenced_posts') ? 'referenced_posts' : 'referenced_tweets');
 
+  // A post with a field the caller may not read (private metrics of someone else's post, or of a post
+  // older than 30 days) is left out of `data` and only its errors are reported: "only Posts that are
+  // authored by the authenticated user will be returned, all other Posts will receive an error message"
+  // (https://docs.x.com/x-api/posts/timelines/integrate).
   const problems: ProblemObject[] = [...errors];
-  const data = posts.map((post) => {
+  const shown: SimulatedPost[] = [];
+  const data = posts.flatMap((post) => {
     const rendered = renderTweet(context, post, fields, viewerId, now);
     problems.push(...rendered.problems);
-    return rendered.tweet;
+    if (rendered.problems.length > 0) return [];
+    shown.push(post);
+    return [rendered.tweet];
   });
 
   // `Expansions` in https://api.x.com/2/openapi.json: users, media, tweets (posts in the spec v2.167).
   const includes: Record<string, unknown[]> = {};
   const userIds = new Set<string>();
-  for (const post of posts) {
+  for (const post of shown) {
     if (expansions.has('author_id')) userIds.add(post.accountId);
     const replyTo = tweetExtra(post).inReplyToUserId;
     if (expansions.has('in_reply_to_user_id') && replyTo !== undefined) userIds.add(replyTo);
@@ -47,13 +54,13 @@ export function tweetsPayload(
   if (users.length > 0) includes.users = users;
   if (expansions.has('attachments.media_keys')) {
     const mediaFields = queryList(url, 'media.fields');
-    const media = posts.flatMap((post) =>
+    const media = shown.flatMap((post) =>
       post.media.map((item) => renderMedia(item, mediaFields, post.createdAt, now)),
     );
     if (media.length > 0) includes.media = media;
   }
   if (referenced) {
-    const ids = new Set(posts.flatMap((post) => [post.inReplyToId, tweetExtra(post).quoteTweetId]));
+    const ids = new Set(shown.flatMap((post) => [post.inReplyToId, tweetExtra(post).quoteTweetId]));
     const tweets = [...ids].flatMap((id) => {
       const target = id === undefined ? undefined : context.sim.posts.get(id);
       return target === undefined ? [] : [renderTweet(context, target, tweetFields, viewerId, now).tweet];
