@@ -86,7 +86,19 @@ const DAY_MS = 86_400_000;
  * with a few mentions for the inbox. Their platform ids are the simulators' own.
  */
 export function startSimulation(accounts: readonly AccountConfig[]): Simulation {
-  const x = createXSimulator({ mediaProcessingMs: 0 });
+  // X's post ids hold their creation time (Snowflakes), and every command seeds its simulators
+  // anew: the X simulator reads the start of the current UTC day while the seeds are made, so
+  // each process makes the same ids, and one listed by `inbox` is found by `inbox reply`.
+  let seedingAt: number | undefined;
+  const x = createXSimulator({ mediaProcessingMs: 0, clock: { now: () => seedingAt ?? Date.now() } });
+  const seededToday = (seed: () => void): void => {
+    seedingAt = Math.floor(Date.now() / DAY_MS) * DAY_MS;
+    try {
+      seed();
+    } finally {
+      seedingAt = undefined;
+    }
+  };
   const instagram = createInstagramSimulator({ containerProcessingMs: 0 });
   // Instagram's simulator answers on graph.facebook.com with its own tokens, and both have
   // `GET /{v}/{id}`: the Page's Graph gets an origin of its own, as in the demo.
@@ -100,15 +112,17 @@ export function startSimulation(accounts: readonly AccountConfig[]): Simulation 
   const add: Record<Platform, (handle: string) => { id: string; tokens: TokenSet }> = {
     x: (handle) => {
       const added = x.addAccount(handle, { followers: 1200 });
-      x.seedMentions(added.account.id, SEEDED_MENTIONS);
-      // A week of earlier posts, one a day, for `report`: their metrics grow with their age.
-      for (let day = SEEDED_POSTS; day >= 1; day -= 1) {
-        x.sim.addPost({
-          accountId: added.account.id,
-          text: `Tip ${SEEDED_POSTS + 1 - day} of the week`,
-          createdAt: x.sim.clock.now() - day * DAY_MS,
-        });
-      }
+      seededToday(() => {
+        x.seedMentions(added.account.id, SEEDED_MENTIONS);
+        // A week of earlier posts, one a day, for `report`: their metrics grow with their age.
+        for (let day = SEEDED_POSTS; day >= 1; day -= 1) {
+          x.sim.addPost({
+            accountId: added.account.id,
+            text: `Tip ${SEEDED_POSTS + 1 - day} of the week`,
+            createdAt: x.sim.clock.now() - day * DAY_MS,
+          });
+        }
+      });
       return { id: added.account.id, tokens: { ...tokensOf(added), scopes: DEFAULT_SCOPES } };
     },
     instagram: (handle) => {
