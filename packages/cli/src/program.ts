@@ -25,7 +25,8 @@ Exit codes:
   0   ok
   1   a failure outcome (post problems, a failed publish, an account with a problem)
   2   usage or config error
-  3   a publish whose outcome is unknown (check the platform by hand)
+  3   a publish whose outcome is unknown, or that was interrupted (check the
+      platform, or re-run with the idempotency key it printed)
   70  a bug in smmkit
 
 Try it offline, with no config and no credentials:
@@ -86,7 +87,10 @@ function program(result: RunState): Command {
     .description('publish a post now to accounts; one outcome per account')
     .argument('<post>', 'the post as JSON (a file, or - for stdin)')
     .requiredOption('--to <accounts>', 'account ids, comma-separated')
-    .option('--idempotency-key <key>', 'the same key never publishes twice (re-running a script is safe)')
+    .option(
+      '--idempotency-key <key>',
+      'the same key never publishes twice (re-running a script is safe); without it, a key is made and printed',
+    )
     .action(
       action((context, file: string, options: { to: string; idempotencyKey?: string }) =>
         publishCommand(context, file, options),
@@ -187,7 +191,13 @@ function program(result: RunState): Command {
     .addOption(new Option('--platform <platforms>', 'only these platforms, comma-separated'))
     .action(
       action((context, options: { platform?: string }) =>
-        capabilitiesCommand(context, options.platform?.split(',').map((p) => p.trim()) ?? []),
+        capabilitiesCommand(
+          context,
+          options.platform
+            ?.split(',')
+            .map((p) => p.trim())
+            .filter((p) => p.length > 0) ?? [],
+        ),
       ),
     );
   return root;
@@ -226,6 +236,11 @@ export async function run(argv: readonly string[]): Promise<number> {
     output.error(
       `smmkit failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
+    // --json promises one document on stdout, whatever happened.
+    output.data({
+      ok: false,
+      error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+    });
     return EXIT.internal;
   }
 }

@@ -43,6 +43,48 @@ describe('smmkit usage and config errors exit 2', () => {
     expect(run.stderr).toMatch(/Unknown account "brand-x"; the accounts are sim-x, sim-instagram/);
   });
 
+  it('refuses a platform capabilities does not know', async () => {
+    const run = await smmkit(['--simulate', 'capabilities', '--platform', 'x,myspace']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('"myspace"');
+  });
+
+  it('refuses a --zone that is no time zone and an --at day that does not exist', async () => {
+    const dir = folder();
+    const post = writeJson(dir, 'post.json', { text: 'Hi' });
+    const schedule = (...options: string[]) =>
+      smmkit(['--simulate', '--store', 'sim.db', 'schedule', post, '--to', 'sim-x', ...options], {
+        cwd: dir,
+      });
+    const zone = await schedule('--at', '2030-05-04T09:00', '--zone', 'Mars/Base');
+    expect(zone.code).toBe(2);
+    expect(zone.stderr).toContain('--zone Mars/Base is not a time zone');
+    // Date would read February 30 as March 2.
+    const day = await schedule('--at', '2030-02-30T09:00:00Z');
+    expect(day.code).toBe(2);
+    const calendar = await smmkit(['--simulate', 'calendar', '--zone', 'Mars/Base'], { cwd: dir });
+    expect(calendar.code).toBe(2);
+  }, 30_000);
+
+  it('refuses an inbox --limit that is not a whole number', async () => {
+    const run = await smmkit(['--simulate', 'inbox', 'list', '--no-poll', '--limit', '5x']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--limit takes a positive whole number');
+  });
+
+  it('refuses a report file in a folder that does not exist, with JSON and no stack', async () => {
+    const run = await smmkit(['--simulate', '--json', 'report', '--html', 'missing/report.html']);
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout)).toEqual({
+      ok: false,
+      error: {
+        code: 'usage',
+        message: '--html missing/report.html: cannot write there (its folder does not exist, ENOENT)',
+      },
+    });
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('prints the help with the exit codes and exits 0', async () => {
     const run = await smmkit(['--help']);
     expect(run.code).toBe(0);

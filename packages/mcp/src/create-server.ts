@@ -2,6 +2,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Adapter } from '@smmkit/core';
 import type { Smmkit } from '@smmkit/core/app';
 import { AllowList } from './allow-list.js';
+import { ReplyLedger } from './reply-ledger.js';
 import type { ToolContext } from './tool-context.js';
 import { registerCalendarTool } from './tools/calendar.js';
 import { registerInboxListTool } from './tools/inbox-list.js';
@@ -66,6 +67,7 @@ export function createSmmkitMcpServer(options: SmmkitMcpServerOptions): McpServe
     adapters: options.adapters,
     allow,
     now: options.now ?? (() => new Date()),
+    replies: new ReplyLedger(),
   };
   const server = new McpServer(SERVER_INFO, {
     instructions:
@@ -74,7 +76,8 @@ export function createSmmkitMcpServer(options: SmmkitMcpServerOptions): McpServe
       (allow.isEmpty
         ? '. Publishing is off: no account is on the allow list.'
         : `, and publish, schedule and reply for these accounts only: ${allow.ids.join(', ')}. ` +
-          'Validate before publishing, and never publish the same post twice.'),
+          'Validate before publishing. Give each new post or reply a new idempotencyKey, and retry one ' +
+          '(after a timeout, an error or an unknown outcome) only with its same key: then nothing goes out twice.'),
   });
   registerValidateTool(server, context);
   registerCalendarTool(server, context);

@@ -2,6 +2,7 @@ import { type Adapter, ValidationError } from '@smmkit/core';
 
 import type { Smmkit } from '@smmkit/core/app';
 import type { AllowList } from './allow-list.js';
+import type { ReplyLedger } from './reply-ledger.js';
 
 /** What every tool works with. */
 export interface ToolContext {
@@ -13,6 +14,8 @@ export interface ToolContext {
   readonly allow: AllowList;
   /** The time now (for default windows). */
   readonly now: () => Date;
+  /** The replies `inbox_reply` sent, by idempotency key. */
+  readonly replies: ReplyLedger;
 }
 
 /** A connected account's app id (`brand-x`) by its platform and platform account id. */

@@ -122,7 +122,11 @@ describe('smmkit-mcp --allow sim-x', () => {
   });
 
   it('refuses to publish to an account that is not on the list, with a hint, sending nothing', async () => {
-    const result = await call(client, 'publish', { post: { text: 'Hello' }, to: ['sim-x', 'sim-instagram'] });
+    const result = await call(client, 'publish', {
+      post: { text: 'Hello' },
+      to: ['sim-x', 'sim-instagram'],
+      idempotencyKey: 'hello-1',
+    });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toContain('"sim-instagram" is not on this MCP server\'s allow list');
     expect(textOf(result)).toContain('Hint: ');
@@ -142,13 +146,18 @@ describe('smmkit-mcp --allow sim-x', () => {
         media: [{ kind: 'image', mimeType: 'image/png', source: { type: 'file', path: '/etc/hosts' } }],
       },
       to: ['sim-x'],
+      idempotencyKey: 'look-1',
     });
     expect(result.isError).toBe(true);
     expect(errorOf(result).problems?.map((problem) => problem.rule)).toEqual(['mcp.media_source']);
   });
 
   it('refuses a post the platform would refuse, with every problem', async () => {
-    const result = await call(client, 'publish', { post: { text: 'a'.repeat(300) }, to: ['sim-x'] });
+    const result = await call(client, 'publish', {
+      post: { text: 'a'.repeat(300) },
+      to: ['sim-x'],
+      idempotencyKey: 'long-1',
+    });
     expect(result.isError).toBe(true);
     expect(result.structuredContent).toMatchObject({
       published: 0,
@@ -161,12 +170,25 @@ describe('smmkit-mcp --allow sim-x', () => {
     const result = await call(client, 'publish', {
       post: { text: 'Our spring collection is live', campaign: 'spring' },
       to: ['sim-x'],
+      idempotencyKey: 'spring-1',
     });
     expect(result.isError).toBeUndefined();
     const data = result.structuredContent as { published: number; outcomes: { url: string }[] };
     expect(data.published).toBe(1);
     expect(data.outcomes[0]?.url).toMatch(/^https:\/\/x\.com\/brand\/status\/\d+$/);
     expect(textOf(result)).toContain(data.outcomes[0]?.url);
+
+    // A retry under the same key (the answer was lost on the way) publishes nothing again, and says so.
+    const retried = await call(client, 'publish', {
+      post: { text: 'Our spring collection is live', campaign: 'spring' },
+      to: ['sim-x'],
+      idempotencyKey: 'spring-1',
+    });
+    expect(retried.structuredContent).toMatchObject({
+      published: 1,
+      outcomes: [{ url: data.outcomes[0]?.url }],
+    });
+    expect(textOf(retried)).toMatch(/Warning already_published: /);
 
     const report = await call(client, 'report', { breakdowns: ['campaign'], html: true });
     expect(report.structuredContent).toMatchObject({
@@ -225,17 +247,37 @@ describe('smmkit-mcp --allow sim-x', () => {
       account: mine.account,
       id: mine.id,
       text: 'Thank you!',
+      idempotencyKey: 'thanks-1',
     });
     expect(replied.structuredContent).toMatchObject({
       account: 'sim-x',
       reply: { platform: 'x', text: 'Thank you!' },
       item: { id: mine.id, status: 'replied' },
     });
+    // A retry under the same key (a client that timed out) gets the same reply: none is sent again.
+    const retried = await call(client, 'inbox_reply', {
+      platform: mine.platform,
+      account: mine.account,
+      id: mine.id,
+      text: 'Thank you!',
+      idempotencyKey: 'thanks-1',
+    });
+    expect(retried.structuredContent).toEqual(replied.structuredContent);
+    expect(textOf(retried)).toMatch(/^Already answered under this idempotencyKey; nothing was sent again\./);
+    const reused = await call(client, 'inbox_reply', {
+      platform: mine.platform,
+      account: mine.account,
+      id: mine.id,
+      text: 'Thanks again!',
+      idempotencyKey: 'thanks-1',
+    });
+    expect(errorOf(reused).problems?.[0]?.rule).toBe('mcp.idempotency_key_reused');
     const refused = await call(client, 'inbox_reply', {
       platform: other.platform,
       account: other.account,
       id: other.id,
       text: 'Hi',
+      idempotencyKey: 'hi-1',
     });
     expect(refused.isError).toBe(true);
     expect(errorOf(refused).problems?.[0]?.rule).toBe('mcp.not_allowed');
@@ -244,6 +286,7 @@ describe('smmkit-mcp --allow sim-x', () => {
       account: 'sim-x',
       id: other.id,
       text: 'Hi',
+      idempotencyKey: 'hi-2',
     });
     expect(errorOf(misplaced).problems?.[0]?.rule).toBe('inbox.unknown_item');
     const after = await call(client, 'inbox_list', { poll: false, statuses: ['replied'] });

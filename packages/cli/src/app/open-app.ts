@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import type { Adapter } from '@smmkit/core';
 import { createSmmkit, memoryStore, type Smmkit, type SmmkitStore } from '@smmkit/core/app';
-import { sqliteStore } from '@smmkit/core/sqlite';
 import type { AccountConfig, SmmkitConfig } from '../config/smmkit-config.js';
 import { connectConfigAccounts, type TokenSource } from './connect-accounts.js';
 import { makeAdapters, refreshCalls, settingsOf } from './make-adapters.js';
 import { SEEDED_ACCOUNTS, startSimulation } from './simulation.js';
+import { openStoreFile, storeProblem } from './store-file.js';
 
 /** Options of {@link openApp}. */
 export interface OpenAppOptions {
@@ -13,9 +13,12 @@ export interface OpenAppOptions {
   readonly simulate?: boolean | undefined;
   /**
    * The SQLite file. Real runs default to the config's `store` (else `smmkit.db`); simulated runs
-   * never touch the config's store and keep everything in memory unless this names a file.
+   * never touch the config's store and keep everything in memory unless this names a file, which
+   * must be new or made by a simulation.
    */
   readonly store?: string | undefined;
+  /** `store` is the CLI's own default simulation file: taken even without the simulation's mark. */
+  readonly defaultSimulationStore?: boolean | undefined;
   /** Where secrets are read from (default `process.env`). */
   readonly env?: NodeJS.ProcessEnv | undefined;
 }
@@ -47,7 +50,7 @@ export async function openApp(config: SmmkitConfig, options: OpenAppOptions = {}
       config.accounts !== undefined && config.accounts.length > 0 ? config.accounts : SEEDED_ACCOUNTS;
     const simulation = startSimulation(declared);
     try {
-      const store = options.store === undefined ? memoryStore() : sqliteStore(resolve(options.store));
+      const store = options.store === undefined ? memoryStore() : simulationStore(config, options);
       // A simulated store is throwaway: accounts of an earlier simulation with other ids would
       // hold the same simulated platform accounts, so they go.
       const ids = new Set(simulation.connections.map(({ account }) => account.id));
@@ -84,7 +87,7 @@ export async function openApp(config: SmmkitConfig, options: OpenAppOptions = {}
     }
   }
   const adapters = makeAdapters(settingsOf(config));
-  const store = sqliteStore(resolve(options.store ?? config.store ?? 'smmkit.db'));
+  const store = openStoreFile(resolve(options.store ?? config.store ?? 'smmkit.db'), { kind: 'real' });
   try {
     const accounts = config.accounts ?? [];
     const tokenSources = await connectConfigAccounts(store, accounts, env, now);
@@ -94,4 +97,21 @@ export async function openApp(config: SmmkitConfig, options: OpenAppOptions = {}
     await store.close();
     throw error;
   }
+}
+
+/**
+ * A simulation's SQLite file: never the config's own store, and never a file a real run made
+ * (`openStoreFile` checks the simulation's mark).
+ *
+ * @throws ValidationError (path `store`) for the config's store or a real run's file
+ */
+function simulationStore(config: SmmkitConfig, options: OpenAppOptions): SmmkitStore {
+  const path = resolve(options.store as string);
+  if (config.store !== undefined && resolve(config.store) === path) {
+    throw storeProblem(
+      'store.not_simulation',
+      `--simulate does not use the config's own store ${path}: a simulation would overwrite its tokens, accounts and schedule. Leave --store out or name a new file.`,
+    );
+  }
+  return openStoreFile(path, { kind: 'simulation', adoptUnmarked: options.defaultSimulationStore });
 }

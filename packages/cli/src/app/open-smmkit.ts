@@ -14,7 +14,8 @@ export interface OpenSmmkitOptions {
   readonly simulate?: boolean | undefined;
   /**
    * The SQLite file: overrides the config's `store`; in a simulation, the file to keep the
-   * schedule and inbox in (default: memory).
+   * schedule and inbox in (default: memory), which must be new or made by a simulation. A new
+   * file is created readable by its owner only (0600): it holds the tokens.
    */
   readonly store?: string | undefined;
 }
@@ -38,7 +39,10 @@ export interface OpenedSmmkit {
  * @param config - from {@link loadConfig} or {@link defineConfig}
  * @param options - simulate, store
  * @returns the facade, the adapters, and `close`
- * @throws ValidationError for an adapter setting or account the platform's rules refuse
+ * @throws ValidationError for an adapter setting or account the platform's rules refuse, or a
+ *   store that cannot be created or opened; in a simulation, for the config's own store or a
+ *   file a real run made (a simulation would overwrite its tokens), and in a real run for a file
+ *   a simulation made
  *
  * @example
  * ```ts

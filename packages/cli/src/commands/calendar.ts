@@ -1,6 +1,6 @@
 import { EXIT, type ExitCode } from '../output/exit-codes.js';
 import { type CommandContext, withApp } from './context.js';
-import { DAY_MS, dateOf } from './date-option.js';
+import { DAY_MS, dateOf, zoneOf } from './date-option.js';
 import { entryJson } from './schedule.js';
 
 /** `smmkit calendar`: the schedule by local day, from the store. */
@@ -16,7 +16,7 @@ export async function calendarCommand(
   const from = dateOf(options.from, now, '--from');
   const to = dateOf(options.to, new Date(from.getTime() + 14 * DAY_MS), '--to');
   const zone =
-    options.zone ?? context.accounts[0]?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    zoneOf(options.zone) ?? context.accounts[0]?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const { output } = context;
   return withApp(context, async (app) => {
     const days = await app.smm.scheduler.calendar({ from, to, zone });

@@ -1,6 +1,7 @@
 import type { Adapter, Capabilities } from '@smmkit/core';
 import { makeAdapters, settingsOf } from '../app/make-adapters.js';
-import { EXIT, type ExitCode } from '../output/exit-codes.js';
+import { isPlatform, PLATFORMS } from '../config/platforms.js';
+import { CliError, EXIT, type ExitCode } from '../output/exit-codes.js';
 import { table } from '../output/table.js';
 import type { CommandContext } from './context.js';
 
@@ -48,6 +49,13 @@ function yesNo(value: boolean): string {
 
 /** `smmkit capabilities`: what each adapter supports, as a matrix (or every capability as JSON). */
 export function capabilitiesCommand(context: CommandContext, platforms: readonly string[]): ExitCode {
+  const unknown = platforms.filter((platform) => !isPlatform(platform));
+  if (unknown.length > 0) {
+    throw new CliError(
+      EXIT.usage,
+      `--platform names no platform smmkit knows: ${unknown.map((platform) => `"${platform}"`).join(', ')} (the platforms: ${PLATFORMS.join(', ')})`,
+    );
+  }
   const adapters = makeAdapters(settingsOf(context.config)).filter(
     (adapter: Adapter) => platforms.length === 0 || platforms.includes(adapter.platform),
   );

@@ -65,6 +65,7 @@ export async function commandContext(options: GlobalOptions): Promise<CommandCon
         const app = await openApp(resolved, {
           simulate,
           store: options.store ?? (simulate ? SIMULATED_STORE : undefined),
+          defaultSimulationStore: simulate && options.store === undefined,
         });
         for (const account of app.accounts) {
           const stored = await app.store.tokens.load(account.id);

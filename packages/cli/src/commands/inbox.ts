@@ -41,9 +41,10 @@ export async function inboxListCommand(
   const statuses = options.status?.split(',').map((status) => status.trim());
   const unknown = statuses?.filter((status) => !(STATUSES as readonly string[]).includes(status)) ?? [];
   if (unknown.length > 0) throw new CliError(EXIT.usage, `--status takes ${STATUSES.join(', ')}`);
-  const limit = Number.parseInt(options.limit, 10);
-  if (!Number.isInteger(limit) || limit <= 0)
-    throw new CliError(EXIT.usage, '--limit takes a positive number');
+  // parseInt would read `5x` as 5: the whole value must be digits.
+  const limit = /^\d+$/.test(options.limit.trim()) ? Number(options.limit) : Number.NaN;
+  if (!Number.isSafeInteger(limit) || limit <= 0)
+    throw new CliError(EXIT.usage, `--limit takes a positive whole number, not ${options.limit}`);
   const { output } = context;
   return withApp(context, async (app) => {
     const failures = options.poll ? await poll(context, app) : 0;

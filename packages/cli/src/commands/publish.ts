@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { parsePost, ValidationError } from '@smmkit/core';
 import type { PublishOutcome } from '@smmkit/core/publisher';
 import { CliError, EXIT, type ExitCode } from '../output/exit-codes.js';
@@ -28,7 +29,20 @@ export function exitOf(statuses: readonly string[]): ExitCode {
   return EXIT.ok;
 }
 
-/** `smmkit publish post.json --to brand-x,brand-linkedin`: publishes now, one outcome per account. */
+/** The signals that stop a publish: Ctrl-C, and `kill` (what CI runners and process managers send). */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/** The line that tells how to retry a publish safely. */
+const retryWith = (key: string): string =>
+  `re-run with --idempotency-key ${key} to retry safely (nothing is published twice)`;
+
+/**
+ * `smmkit publish post.json --to brand-x,brand-linkedin`: publishes now, one outcome per account.
+ * Without `--idempotency-key` the command makes a key and prints it on stderr before anything is
+ * sent, so a run cut short can be retried safely. Ctrl-C (or SIGTERM) stops the publish: queued
+ * targets are not sent, a create in flight is reported `unknown`, and the command exits 3 with
+ * the key to retry with; a second Ctrl-C exits at once.
+ */
 export async function publishCommand(
   context: CommandContext,
   file: string,
@@ -45,11 +59,14 @@ export async function publishCommand(
     return EXIT.failure;
   }
   const { output } = context;
+  const key = options.idempotencyKey ?? randomUUID();
   return withApp(context, async (app) => {
     // Each target on the task list, with its progress; events carry the platform account.
     const idOf = (platform: string, accountId: string): string =>
       app.accounts.find((account) => account.platform === platform && account.accountId === accountId)?.id ??
       `${platform}:${accountId}`;
+    if (options.idempotencyKey === undefined)
+      output.error(`idempotency key ${key}: if this run is cut short, ${retryWith(key)}`);
     const tasks = new Map<string, Task>(
       accounts.map((account) => [account.id, output.task(`${account.id} publishing`)]),
     );
@@ -61,16 +78,30 @@ export async function publishCommand(
         ),
       ),
     );
+    const stop = new AbortController();
+    const interrupt = (): void => {
+      if (stop.signal.aborted) {
+        // The second Ctrl-C: the user will not wait. The outbox keeps the intent under `key`.
+        output.error(`Interrupted again: exiting now. The outcome is unknown: ${retryWith(key)}.`);
+        process.exit(EXIT.unknown);
+      }
+      output.error('Interrupted: stopping the publish (Ctrl-C again to exit at once)…');
+      stop.abort();
+    };
+    for (const signal of STOP_SIGNALS) process.on(signal, interrupt);
     let outcomes: PublishOutcome[];
     try {
       outcomes = await app.smm.publish(post, {
         to: accounts.map((account) => account.id),
-        ...(options.idempotencyKey === undefined ? {} : { idempotencyKey: options.idempotencyKey }),
+        idempotencyKey: key,
+        signal: stop.signal,
       });
     } catch (error) {
       for (const task of tasks.values()) task.end('failed');
       if (ValidationError.isInstance(error)) throw new CliError(EXIT.usage, error.message);
       throw error;
+    } finally {
+      for (const signal of STOP_SIGNALS) process.off(signal, interrupt);
     }
     const rows = outcomes.map((outcome) => ({
       id: idOf(outcome.target.platform, outcome.target.accountId),
@@ -81,8 +112,12 @@ export async function publishCommand(
         .get(id)
         ?.end(outcome.status === 'published' ? 'ok' : outcome.status === 'failed' ? 'failed' : 'warning');
     }
+    const allPublished = outcomes.every((o) => o.status === 'published');
+    const interrupted = stop.signal.aborted && !allPublished;
     output.data({
-      ok: outcomes.every((o) => o.status === 'published'),
+      ok: allPublished,
+      idempotencyKey: key,
+      ...(interrupted ? { interrupted: true } : {}),
       outcomes: rows.map(({ id, outcome }) => outcomeJson(id, outcome)),
     });
     for (const { id, outcome } of rows) {
@@ -90,6 +125,9 @@ export async function publishCommand(
         output.line(
           `${output.paint('green', 'published')} ${id} ${outcome.result.url ?? outcome.result.ref.platformPostId}`,
         );
+        for (const warning of outcome.result.warnings) {
+          output.line(`            ${output.paint('yellow', `! ${warning.code}:`)} ${warning.message}`);
+        }
       } else if (outcome.status === 'failed') {
         output.line(
           `${output.paint('red', 'failed')}    ${id} ${outcome.error.code}: ${outcome.error.message}`,
@@ -97,9 +135,18 @@ export async function publishCommand(
         output.line(`            ${output.paint('dim', outcome.hint)}`);
       } else {
         output.line(
-          `${output.paint('magenta', 'unknown')}   ${id} ${outcome.error.code}: check by hand (${outcome.checked.join('; ')})`,
+          `${output.paint('magenta', 'unknown')}   ${id} ${outcome.error.code}: check by hand${outcome.checked.length === 0 ? '' : ` (${outcome.checked.join('; ')})`}`,
         );
       }
+    }
+    if (interrupted) {
+      output.error(
+        `The publish was interrupted: what was sent may be on the platform, so its outcome is unknown. Check the platform, or ${retryWith(key)}.`,
+      );
+      return EXIT.unknown;
+    }
+    if (outcomes.some((outcome) => outcome.status === 'unknown')) {
+      output.error(`An outcome is unknown: check the platform, or ${retryWith(key)}.`);
     }
     return exitOf(outcomes.map((outcome) => outcome.status));
   });

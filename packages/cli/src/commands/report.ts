@@ -1,11 +1,12 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { PostRef } from '@smmkit/core';
 import { collectMetrics, type PostMeta, toCsv } from '@smmkit/core/analytics';
+import { fileErrorReason } from '../app/file-error.js';
 import type { OpenApp } from '../app/open-app.js';
 import { CliError, EXIT, type ExitCode } from '../output/exit-codes.js';
 import { type CommandContext, describeError, withApp } from './context.js';
-import { DAY_MS, dateOf } from './date-option.js';
+import { DAY_MS, dateOf, zoneOf } from './date-option.js';
 
 /** Most posts read per account: one page of each platform's recent posts. */
 const POSTS_PER_ACCOUNT = 100;
@@ -51,6 +52,42 @@ async function postsOf(
 }
 
 /**
+ * The absolute path of an output file option, checked before any platform is read: its folder
+ * exists and is writable, and the path is not a folder.
+ *
+ * @throws CliError (usage) naming the option and why
+ */
+function outputPath(option: string, path: string | undefined): string | undefined {
+  if (path === undefined) return undefined;
+  const absolute = resolve(path);
+  const folder = dirname(absolute);
+  let reason: string | undefined;
+  try {
+    if (!statSync(folder).isDirectory()) reason = 'a part of the path is not a folder';
+    else if (statSync(absolute, { throwIfNoEntry: false })?.isDirectory() === true) reason = 'it is a folder';
+    else accessSync(folder, constants.W_OK);
+  } catch (error) {
+    reason = fileErrorReason(error);
+  }
+  if (reason !== undefined) throw cannotWrite(option, path, reason);
+  return absolute;
+}
+
+/** Writes an output file; a failure is the option's (usage), as a disk that fills up is the user's. */
+function writeOutput(option: string, path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (error) {
+    throw cannotWrite(option, path, fileErrorReason(error));
+  }
+}
+
+/** The usage error of an output file option that cannot be written. */
+function cannotWrite(option: string, path: string, reason: string): CliError {
+  return new CliError(EXIT.usage, `${option} ${path}: cannot write there (${reason})`);
+}
+
+/**
  * `smmkit report --from --to --html report.html --csv posts.csv`: reads the accounts' posts in the
  * range and their metrics from the platforms, then writes the HTML report and a CSV of the posts.
  */
@@ -68,7 +105,9 @@ export async function reportCommand(
   const until = dateOf(options.to, new Date(), '--to');
   const since = dateOf(options.from, new Date(until.getTime() - 28 * DAY_MS), '--from');
   if (since >= until) throw new CliError(EXIT.usage, '--from must be before --to');
-  const timeZone = options.zone ?? context.accounts[0]?.timeZone ?? 'UTC';
+  const timeZone = zoneOf(options.zone) ?? context.accounts[0]?.timeZone ?? 'UTC';
+  const htmlPath = outputPath('--html', options.html);
+  const csvPath = outputPath('--csv', options.csv);
   const { output } = context;
   return withApp(context, async (app) => {
     const { posts, failures } = await postsOf(context, app, since, until);
@@ -91,9 +130,9 @@ export async function reportCommand(
       ...(options.title === undefined ? {} : { title: options.title }),
     });
     const files: Record<string, string> = {};
-    if (options.html !== undefined) {
-      files.html = resolve(options.html);
-      writeFileSync(files.html, html);
+    if (htmlPath !== undefined) {
+      writeOutput('--html', htmlPath, html);
+      files.html = htmlPath;
     }
     const rows = app.smm.analytics.posts({ since, until }).map((post) => ({
       platform: post.platform,
@@ -103,9 +142,9 @@ export async function reportCommand(
       ...post.metrics,
       ...post.kpis,
     }));
-    if (options.csv !== undefined) {
-      files.csv = resolve(options.csv);
-      writeFileSync(files.csv, toCsv(rows));
+    if (csvPath !== undefined) {
+      writeOutput('--csv', csvPath, toCsv(rows));
+      files.csv = csvPath;
     }
     const ok = failures === 0 && collected.failures.length === 0;
     output.data({

@@ -2,6 +2,7 @@ import { parsePost, type ScheduleEntry, ValidationError } from '@smmkit/core';
 import type { When } from '@smmkit/core/scheduler';
 import { CliError, EXIT, type ExitCode } from '../output/exit-codes.js';
 import { accountsOf, type CommandContext, withApp } from './context.js';
+import { isCalendarDay, zoneOf } from './date-option.js';
 import { exitOf } from './publish.js';
 import { readPostFile } from './read-post.js';
 
@@ -11,6 +12,7 @@ const WALL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 /** `--at`: `next-slot`, an instant with `Z` or an offset, or a wall time in `zone`. */
 function whenOf(at: string, zone: string | undefined): When {
   if (at === 'next-slot') return 'next-slot';
+  if (!isCalendarDay(at)) throw new CliError(EXIT.usage, `--at ${at} is not a day of the calendar`);
   if (INSTANT.test(at)) return new Date(at);
   if (WALL_TIME.test(at)) {
     if (zone === undefined)
@@ -42,7 +44,7 @@ export async function scheduleCommand(
   options: { readonly to: string; readonly at: string; readonly zone?: string | undefined },
 ): Promise<ExitCode> {
   const accounts = accountsOf(context, options.to);
-  const when = whenOf(options.at, options.zone ?? accounts[0]?.timeZone);
+  const when = whenOf(options.at, zoneOf(options.zone) ?? accounts[0]?.timeZone);
   const { output } = context;
   let post: ReturnType<typeof parsePost>;
   try {
@@ -58,10 +60,10 @@ export async function scheduleCommand(
     try {
       entries = await app.smm.schedule(post, { to: accounts.map((account) => account.id), at: when });
     } catch (error) {
-      if (!ValidationError.isInstance(error)) throw error;
-      output.error(error.message);
-      output.data({ ok: false, problems: error.problems });
-      return EXIT.failure;
+      // The post was parsed above: what the scheduler refuses now is --to, --at or --zone (a
+      // wall time the zone skips, queue slots that are full or missing).
+      if (ValidationError.isInstance(error)) throw new CliError(EXIT.usage, error.message);
+      throw error;
     }
     output.data({ ok: true, entries: entries.map(entryJson) });
     for (const entry of entries) {
@@ -86,25 +88,48 @@ export async function cancelCommand(context: CommandContext, id: string): Promis
 }
 
 /**
+ * Most rounds one `schedule run` takes (each claims up to the scheduler's batch of entries): a
+ * stop for a stream of due entries that does not end, such as a recurrence catching up.
+ */
+export const MAX_RUN_ROUNDS = 100;
+
+/**
  * `smmkit schedule run`: publishes every entry that is due, once, waiting for the outcomes (for
- * cron); exits 1 when one failed, 3 when one is unknown.
+ * cron). The scheduler claims a batch per round, so rounds follow until one claims nothing (at
+ * most {@link MAX_RUN_ROUNDS}; then it says more may be due). Exits 1 when one failed, 3 when one
+ * is unknown.
  */
 export async function runDueCommand(context: CommandContext): Promise<ExitCode> {
   const { output } = context;
   return withApp(context, async (app) => {
     const task = output.task('publishing the due entries');
-    const result = await app.smm.scheduler.tick();
-    const finished = [...result.finished, ...result.notApproved];
-    task.end('ok', `${finished.length} done`);
+    const finished: ScheduleEntry[] = [];
+    let more = false;
+    for (let round = 1; ; round += 1) {
+      const result = await app.smm.scheduler.tick();
+      finished.push(...result.finished, ...result.notApproved);
+      if (result.claimed.length === 0 && result.notApproved.length === 0) break;
+      if (round === MAX_RUN_ROUNDS) {
+        more = true;
+        break;
+      }
+    }
+    task.end(more ? 'warning' : 'ok', `${finished.length} done`);
     output.data({
       ok: finished.every((entry) => entry.status === 'published'),
       entries: finished.map(entryJson),
+      ...(more ? { more: true } : {}),
     });
     if (finished.length === 0) output.line('nothing is due');
     for (const entry of finished) {
       const colour = entry.status === 'published' ? 'green' : entry.status === 'failed' ? 'red' : 'magenta';
       output.line(
         `${output.paint(colour, entry.status)} ${entry.id} ${entry.error?.message ?? ''}`.trimEnd(),
+      );
+    }
+    if (more) {
+      output.error(
+        `Stopped after ${MAX_RUN_ROUNDS} rounds (${finished.length} entries): more entries may still be due; run "smmkit schedule run" again.`,
       );
     }
     return exitOf(finished.map((entry) => entry.status));

@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,19 +63,36 @@ export interface CliOptions {
   readonly cwd?: string | undefined;
   /** Variables added to the environment. */
   readonly env?: Readonly<Record<string, string>> | undefined;
+  /** The umask the command runs with (through `sh`), e.g. `022`, the usual default. */
+  readonly umask?: string | undefined;
+  /** Node options before the binary, e.g. `['--import', preload]`. */
+  readonly node?: readonly string[] | undefined;
+}
+
+/** The program and arguments that run the binary with `options`. */
+function command(args: readonly string[], options: CliOptions): [string, string[]] {
+  const node = [...(options.node ?? []), BINARY, ...args];
+  if (options.umask === undefined) return [process.execPath, node];
+  return ['/bin/sh', ['-c', `umask ${options.umask} && exec "$0" "$@"`, process.execPath, ...node]];
+}
+
+/** The environment of a run in `cwd`. */
+function envOf(cwd: string, options: CliOptions): NodeJS.ProcessEnv {
+  // The run's own temporary folder: --simulate keeps its store there, apart from other tests.
+  return { ...process.env, NO_COLOR: '1', TMPDIR: cwd, ...options.env };
 }
 
 /** Runs the built `smmkit` binary with `args` as a child process, as a user's shell would. */
 export function smmkit(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
   const cwd = options.cwd ?? folder();
+  const [file, argv] = command(args, options);
   return new Promise((resolve) => {
     execFile(
-      process.execPath,
-      [BINARY, ...args],
+      file,
+      argv,
       {
         cwd,
-        // The run's own temporary folder: --simulate keeps its store there, apart from other tests.
-        env: { ...process.env, NO_COLOR: '1', TMPDIR: cwd, ...options.env },
+        env: envOf(cwd, options),
         timeout: 60_000,
       },
       (error, stdout, stderr) => {
@@ -96,4 +113,46 @@ export function writeJson(dir: string, name: string, value: unknown): string {
   const path = join(dir, name);
   writeFileSync(path, JSON.stringify(value));
   return path;
+}
+
+/** A run of the binary that a test talks to while it runs. */
+export interface LiveRun {
+  /** The child process (to send it signals). */
+  readonly child: ChildProcess;
+  /** Resolves once stderr so far contains `text`. */
+  stderrContains(text: string): Promise<void>;
+  /** Resolves with the run when it exits. */
+  readonly done: Promise<CliRun>;
+}
+
+/** Starts the built binary with `args` and hands it over while it runs. */
+export function startSmmkit(args: readonly string[], options: CliOptions = {}): LiveRun {
+  const cwd = options.cwd ?? folder();
+  const [file, argv] = command(args, options);
+  const child = spawn(file, argv, { cwd, env: envOf(cwd, options) });
+  let stdout = '';
+  let stderr = '';
+  const waiting: { text: string; resolve: () => void }[] = [];
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    for (const wait of waiting.filter((each) => stderr.includes(each.text))) {
+      waiting.splice(waiting.indexOf(wait), 1);
+      wait.resolve();
+    }
+  });
+  const done = new Promise<CliRun>((resolve) => {
+    child.on('close', (code) => {
+      for (const wait of waiting) wait.resolve();
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
+  });
+  return {
+    child,
+    done,
+    stderrContains: (text) =>
+      stderr.includes(text) ? Promise.resolve() : new Promise((resolve) => waiting.push({ text, resolve })),
+  };
 }

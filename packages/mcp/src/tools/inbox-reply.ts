@@ -55,12 +55,21 @@ export function registerInboxReplyTool(server: McpServer, context: ToolContext):
       title: 'Reply to an inbox item',
       description:
         `Replies publicly (or in the conversation, for a direct message) to an item from inbox_list, as its account. ` +
-        `Only items of the allowed accounts: ${context.allow.ids.join(', ')}. The item becomes "replied".`,
+        `Only items of the allowed accounts: ${context.allow.ids.join(', ')}. The item becomes "replied". ` +
+        'Retry a call only with its same idempotencyKey: then the reply is never sent twice.',
       inputSchema: {
         platform: z.string().min(1).describe("The item's platform, from inbox_list."),
         account: z.string().min(1).describe("The item's account, from inbox_list."),
         id: z.string().min(1).describe("The item's id, from inbox_list."),
         text: z.string().min(1).describe('The reply.'),
+        idempotencyKey: z
+          .string()
+          .min(1)
+          .describe(
+            'The key that makes a retry of THIS reply safe: make up a new one (a UUID) for each new reply, and ' +
+              'reuse it exactly when retrying the same reply (after a timeout or an error); a retry with the same ' +
+              'key never replies twice. A new reply needs a new key.',
+          ),
       },
       outputSchema: {
         account: z.string(),
@@ -74,6 +83,7 @@ export function registerInboxReplyTool(server: McpServer, context: ToolContext):
         openWorldHint: true,
       },
     },
-    (input) => runTool(() => reply(context, input)),
+    ({ idempotencyKey, ...input }) =>
+      runTool(() => context.replies.run(idempotencyKey, JSON.stringify(input), () => reply(context, input))),
   );
 }
