@@ -18,7 +18,7 @@ runAdapterConformance({
           tokens: { accessToken: created.accessToken },
         };
       },
-      createPostRoute: 'POST /:version/:pageId/feed',
+      createPostRoute: ['POST /:version/:pageId/feed', 'POST /:version/:pageId/photos'],
       seedEngagements: (accountId, count) => {
         facebook.seedMentions(accountId, count);
       },

@@ -130,6 +130,52 @@ describe('PlatformSimulator', () => {
     });
   });
 
+  it('stores the post and then answers the dialect 5xx on accepted_then_server_error', async () => {
+    const { accessToken } = sim.tokens.issue(account.id);
+    sim.faults.inject({ kind: 'accepted_then_server_error', route: 'POST /posts' });
+    const answered = await post(accessToken, 'stored-then-503');
+    expect(answered.status).toBe(503);
+    expect(await answered.json()).toEqual({ error: 'boom' });
+    expect(sim.posts.filter().map((p) => p.text)).toEqual(['stored-then-503']);
+    expect(sim.log.forRoute('POST /posts').map((entry) => entry.status)).toEqual([503]);
+  });
+
+  it('walks scripted faults in order: one waiting on skip does not hide a later one', async () => {
+    const { accessToken } = sim.tokens.issue(account.id);
+    sim.limiter.setBudget('publish', { limit: 10, windowMs: 60_000 });
+    // "the second create is accepted then lost" and "the first create gets a 5xx", in that order.
+    sim.faults.inject({ kind: 'accepted_then_lost', route: 'POST /posts', skip: 1 });
+    sim.faults.inject({ kind: 'server_error', route: 'POST /posts' });
+    expect((await post(accessToken, 'first')).status).toBe(503);
+    await expect(post(accessToken, 'second')).rejects.toThrow();
+    expect((await post(accessToken, 'third')).status).toBe(201);
+    expect(sim.posts.filter().map((p) => p.text)).toEqual(['second', 'third']);
+
+    // A request an earlier fault hits does not count against a later fault's skip.
+    sim.faults.inject({ kind: 'server_error', route: 'POST /posts' });
+    sim.faults.inject({ kind: 'network_error', route: 'POST /posts', skip: 1 });
+    expect((await post(accessToken, 'fourth')).status).toBe(503);
+    expect((await post(accessToken, 'fifth')).status).toBe(201);
+    await expect(post(accessToken, 'sixth')).rejects.toThrow();
+  });
+
+  it('keeps the bucket an injected 429 closed until the reset it announced, for that caller only', async () => {
+    const ana = sim.tokens.issue(account.id);
+    const other = sim.addAccountWithTokens({ handle: 'other' });
+    sim.faults.inject({ kind: 'rate_limit', route: 'POST /posts' });
+    const limited = await post(ana.accessToken);
+    expect(limited.status).toBe(429);
+    const reset = Number(limited.headers.get('x-reset'));
+    const retried = await post(ana.accessToken);
+    expect(retried.status).toBe(429);
+    expect(await retried.json()).toEqual({ error: 'slow down', bucket: 'publish' });
+    expect(retried.headers.get('x-reset')).toBe(String(reset));
+    expect((await post(other.accessToken)).status).toBe(201);
+    clock.set(reset * 1000);
+    expect((await post(ana.accessToken)).status).toBe(201);
+    expect(sim.posts.filter().map((p) => p.accountId)).toEqual([other.account.id, account.id]);
+  });
+
   it('draws the same random faults for the same seed', async () => {
     const { accessToken } = sim.tokens.issue(account.id);
     sim.limiter.setBudget('publish', { limit: 1000, windowMs: 60_000 });

@@ -290,3 +290,33 @@ describe('SimulatorState.resettable', () => {
     expect(sim.tokens.check(ana.accessToken).status).toBe('valid');
   });
 });
+
+describe('SimulatorState.reset and tokens', () => {
+  it('puts back tokens revoked, expired or used for a rotating refresh in an earlier test', () => {
+    const { sim } = simulator();
+    const ana = sim.addAccountWithTokens({ handle: 'ana' }, { refreshable: true });
+    const bob = sim.addAccountWithTokens({ handle: 'bob' });
+    const rotated = sim.tokens.refresh(ana.refreshToken ?? '', true);
+    sim.tokens.revoke({ accountId: ana.account.id });
+    sim.tokens.expire(bob.accessToken);
+    expect(sim.tokens.check(ana.accessToken).status).toBe('revoked');
+    expect(sim.tokens.check(bob.accessToken).status).toBe('expired');
+
+    sim.reset();
+    expect(sim.tokens.check(ana.accessToken).status).toBe('valid');
+    expect(sim.tokens.check(bob.accessToken).status).toBe('valid');
+    expect(sim.tokens.check(rotated?.accessToken).status).toBe('valid');
+    // The refresh token used for the rotation works once more, as when it was issued.
+    expect(sim.tokens.refresh(ana.refreshToken ?? '', true)).toBeDefined();
+  });
+
+  it('still lets a token run out on the clock after a reset', () => {
+    const { sim, clock } = simulator();
+    const ana = sim.addAccountWithTokens({ handle: 'ana' }, { expiresInMs: 60_000 });
+    sim.tokens.expire(ana.accessToken);
+    sim.reset();
+    expect(sim.tokens.check(ana.accessToken).status).toBe('valid');
+    clock.advance(60_000);
+    expect(sim.tokens.check(ana.accessToken).status).toBe('expired');
+  });
+});

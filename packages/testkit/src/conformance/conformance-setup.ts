@@ -27,8 +27,13 @@ export interface ConformanceSetup {
    * token too (the suite then expires the access token to check the refresh path).
    */
   createAccount(options: { readonly refreshable: boolean }): ConformanceAccount;
-  /** The simulator route that creates a post (`POST /api/v1/statuses`), for the accepted-then-lost check. */
-  readonly createPostRoute: string;
+  /**
+   * The simulator route that creates a post (`POST /api/v1/statuses`), as the route was declared,
+   * for the checks that lose or break a create's answer; or every such route when the platform
+   * creates different posts through different routes (Facebook's `POST /:version/:pageId/feed`
+   * and, for a photo, `POST /:version/:pageId/photos`).
+   */
+  readonly createPostRoute: string | readonly string[];
   /** Puts `count` engagements (mentions, comments) the adapter can list for the account. Required when it reads any. */
   seedEngagements?(accountId: string, count: number): void;
   /**

@@ -2,8 +2,8 @@ import {
   AbortedError,
   type Account,
   type Adapter,
-  AmbiguousOutcomeError,
   AuthError,
+  type Capabilities,
   createRefreshingTokenProvider,
   type Engagement,
   type Post,
@@ -19,6 +19,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { failureOf as smmkitFailureOf } from '../failure-of.js';
 import { type RunningSimulators, startSimulators } from '../simulator/start-simulators.js';
 import type { ConformanceSetup } from './conformance-setup.js';
+import { type ReconciliationBehaviour, registerReconciliationChecks } from './reconciliation-checks.js';
 import { invalidPost, SAMPLE_KINDS, type SampleKind, samplePost } from './sample-posts.js';
 
 /** Options of {@link runAdapterConformance}. */
@@ -36,27 +37,40 @@ export interface ConformanceOptions {
 
 /**
  * Registers the smmkit adapter conformance suite with vitest: the behaviours every adapter must
- * show, each checked against the adapter's own simulator. Capabilities the adapter does not
- * declare are skipped, visibly (the skipped tests say "not declared").
+ * show, each checked against the adapter's own simulator, including what the publisher's
+ * reconciliation relies on (an uncertain create is an `AmbiguousOutcomeError`, `findRecentPosts`
+ * finds a post whose answer was lost, an idempotency key never makes a second post).
+ * Capabilities the adapter does not declare are skipped, visibly (the skipped tests say "not
+ * declared").
  *
  * @example
  * ```ts
- * // test/conformance.test.ts
+ * // test/conformance.test.ts (the Mastodon example's)
  * import { runAdapterConformance } from '@smmkit/testkit/conformance';
+ * import { createMastodonAdapter } from '../src/index.js';
+ * import { createMastodonSimulator } from '../src/mocks/index.js';
  *
  * runAdapterConformance({
  *   name: 'mastodon',
  *   setup: () => {
- *     const mastodon = createMastodonSimulator();
+ *     const mastodon = createMastodonSimulator({ mediaProcessingMs: 20 });
  *     return {
  *       simulator: mastodon.sim,
- *       adapter: createMastodonAdapter({ instanceUrl: mastodon.instanceUrl }),
+ *       adapter: createMastodonAdapter({ instanceUrl: mastodon.instanceUrl, mediaPollIntervalMs: 5 }),
  *       createAccount: () => {
- *         const { account, accessToken } = mastodon.addAccount(`user${mastodon.sim.accounts.size}`);
- *         return { account: { platform: 'mastodon', accountId: account.id, handle: account.handle }, tokens: { accessToken } };
+ *         const { account, accessToken } = mastodon.addAccount(`conformance${mastodon.sim.accounts.size}`);
+ *         return {
+ *           account: { platform: 'mastodon', accountId: account.id, handle: account.handle },
+ *           tokens: { accessToken },
+ *         };
  *       },
  *       createPostRoute: 'POST /api/v1/statuses',
- *       seedEngagements: (accountId, count) => mastodon.seedMentions(accountId, count),
+ *       seedEngagements: (accountId, count) => {
+ *         mastodon.seedMentions(accountId, count);
+ *       },
+ *       seedBrandMentions: (term, count) => {
+ *         mastodon.seedHashtagPosts(term, count);
+ *       },
  *     };
  *   },
  * });
@@ -322,13 +336,13 @@ export function runAdapterConformance(options: ConformanceOptions): void {
       expect(error.retryable).toBe(true);
     });
 
-    it('reports a create whose answer was lost as an ambiguous outcome, never as a plain failure', async () => {
-      const { adapter, simulator, createPostRoute } = current();
-      simulator.faults.inject({ kind: 'accepted_then_lost', route: createPostRoute });
-      const post = firstPublishable();
-      const error = await failureOf(adapter.publish(post, context()));
-      expect(AmbiguousOutcomeError.isInstance(error)).toBe(true);
-      expect(simulator.posts.filter((stored) => stored.text.includes(post.text ?? ''))).toHaveLength(1);
+    registerReconciliationChecks({
+      current,
+      context,
+      firstPublishable,
+      textlessPost: () => textless(current().adapter.capabilities, sample),
+      itIfDeclared,
+      failureOf,
     });
 
     it('honours an aborted signal: nothing is sent', async () => {
@@ -353,7 +367,8 @@ type Declared = Partial<
     | 'reply'
     | 'like'
     | 'search'
-    | 'refreshable',
+    | 'refreshable'
+    | ReconciliationBehaviour,
     boolean
   >
 >;
@@ -385,11 +400,32 @@ function declaredBy(setup: ConformanceSetup): Declared {
     like: capabilities.engagement.like,
     search: capabilities.engagement.search !== false,
     refreshable: capabilities.auth.refreshable,
+    findRecentPosts: capabilities.reconciliation.findRecentPosts,
+    idempotencyKey: capabilities.reconciliation.idempotencyKey,
   };
-  for (const kind of SAMPLE_KINDS)
-    declared[kind] =
-      samplePost(kind, capabilities, 'probe') !== undefined || setup.samples?.[kind] !== undefined;
+  const probe = (kind: SampleKind) => setup.samples?.[kind] ?? samplePost(kind, capabilities, 'probe');
+  for (const kind of SAMPLE_KINDS) declared[kind] = probe(kind) !== undefined;
+  declared.textlessPost =
+    capabilities.reconciliation.findRecentPosts && textless(capabilities, probe) !== undefined;
   return declared;
+}
+
+/**
+ * A media post without text, made from the first media sample, when the platform takes posts
+ * without text (`text.required: false`); otherwise `undefined`.
+ */
+function textless(
+  capabilities: Capabilities,
+  sample: (kind: SampleKind) => Post | undefined,
+): Post | undefined {
+  if (capabilities.text.required) return undefined;
+  for (const kind of ['image', 'video', 'gif'] as const) {
+    const post = sample(kind);
+    if (post?.media === undefined || post.media.length === 0) continue;
+    const { text: _text, ...withoutText } = post;
+    return withoutText;
+  }
+  return undefined;
 }
 
 async function collectPages(adapter: Adapter, ctx: PublishContext, pageSize: number) {

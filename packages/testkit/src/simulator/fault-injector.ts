@@ -7,6 +7,9 @@ import { seededRandom } from './seeded-random.js';
  * - `network_error`: the connection drops before the request reaches the platform;
  * - `accepted_then_lost`: the platform handles the request (a post is stored) and then the
  *   connection drops, so the client never sees the answer;
+ * - `accepted_then_server_error`: the platform handles the request (a post is stored) and then
+ *   answers its 5xx, as when a proxy or a later step fails after the write: the client sees a
+ *   failure although the post exists;
  * - `accepted_then_timeout`: the platform handles the request and the answer never comes;
  * - `malformed_body`: the platform handles the request and answers with unreadable JSON;
  * - `expired_token`, `revoked_token`: the platform rejects the token as the platform does.
@@ -16,6 +19,7 @@ export type FaultKind =
   | 'server_error'
   | 'network_error'
   | 'accepted_then_lost'
+  | 'accepted_then_server_error'
   | 'accepted_then_timeout'
   | 'malformed_body'
   | 'expired_token'
@@ -27,6 +31,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'server_error',
   'network_error',
   'accepted_then_lost',
+  'accepted_then_server_error',
   'accepted_then_timeout',
   'malformed_body',
   'expired_token',
@@ -41,7 +46,10 @@ export interface ScriptedFault {
   readonly route?: string | undefined;
   /** How many matching requests it hits (default 1). */
   readonly times?: number | undefined;
-  /** How many matching requests it lets through first (default 0): `skip: 1` hits the second create. */
+  /**
+   * How many matching requests it lets through first (default 0): `skip: 1` hits the second
+   * create. A request an earlier scripted fault hits never reaches it, so is not counted.
+   */
   readonly skip?: number | undefined;
 }
 
@@ -57,12 +65,20 @@ export interface RandomFaults {
   readonly seed?: number | undefined;
 }
 
+/** A scripted fault as the injector keeps it: requests still to skip, hits still to make. */
+interface PlannedFault {
+  readonly kind: FaultKind;
+  readonly route: string | undefined;
+  skip: number;
+  left: number;
+}
+
 /**
  * Decides, request by request, whether a simulated platform misbehaves: scripted faults first
  * ("the next create gets a 503"), then random ones. Counts what it injected.
  */
 export class FaultInjector {
-  readonly #scripted: { kind: FaultKind; route: string | undefined; skip: number; left: number }[] = [];
+  readonly #scripted: PlannedFault[] = [];
   #random: (RandomFaults & { readonly next: () => number }) | undefined;
   readonly #injected = new Map<FaultKind, number>();
 
@@ -88,16 +104,27 @@ export class FaultInjector {
     this.#random = random === undefined ? undefined : { ...random, next: seededRandom(random.seed ?? 1) };
   }
 
-  /** The fault for a request to `route`, if any; called once per request by the simulator. */
+  /**
+   * The fault for a request to `route`, if any; called once per request by the simulator.
+   * The request goes through the scripted faults in the order they were injected: a matching one
+   * still skipping lets it through (and counts it), and the first matching one with nothing left
+   * to skip hits it (the faults after that one never see it). Random faults apply only when no
+   * scripted fault does.
+   */
   draw(route: string): FaultKind | undefined {
-    const index = this.#scripted.findIndex((fault) => fault.route === undefined || fault.route === route);
-    const scripted = this.#scripted[index];
-    if (scripted !== undefined && scripted.skip > 0) {
-      scripted.skip -= 1;
-    } else if (scripted !== undefined) {
-      scripted.left -= 1;
-      if (scripted.left <= 0) this.#scripted.splice(index, 1);
-      return this.#count(scripted.kind);
+    let hit: PlannedFault | undefined;
+    for (const fault of this.#scripted) {
+      if (fault.route !== undefined && fault.route !== route) continue;
+      if (fault.skip === 0) {
+        hit = fault;
+        break;
+      }
+      fault.skip -= 1;
+    }
+    if (hit !== undefined) {
+      hit.left -= 1;
+      if (hit.left <= 0) this.#scripted.splice(this.#scripted.indexOf(hit), 1);
+      return this.#count(hit.kind);
     }
     const random = this.#random;
     if (random === undefined || (random.routes !== undefined && !random.routes.includes(route)))

@@ -36,7 +36,8 @@ export interface RouteOptions {
   /**
    * The rate-limit bucket requests count against, or several in order (a 15-minute window and a
    * daily cap, say): each counts the request until one refuses it, whose 429 is the answer, and
-   * every window counted puts its headers on the answer. None when absent.
+   * every window counted puts its headers on the answer. None when absent (an injected
+   * `rate_limit` then closes the route alone until its reset).
    */
   readonly bucket?: string | readonly string[] | undefined;
   /** Whether the route needs a valid token (default true). */
@@ -133,7 +134,8 @@ export class PlatformSimulator extends SimulatorState {
   /**
    * Empties posts, media, engagement and the stores made {@link SimulatorState.resettable} (the
    * platform's own memory), rate-limit windows (budgets go back to those given at construction),
-   * faults and the log. Accounts and tokens stay valid.
+   * faults and the log. Accounts and tokens stay valid: revocations, `tokens.expire` and used
+   * refresh tokens are undone.
    */
   override reset(): void {
     super.reset();
@@ -152,14 +154,14 @@ export class PlatformSimulator extends SimulatorState {
   ): Promise<Response> {
     const dialect = this.#dialect;
     const url = new URL(request.url);
+    const token = dialect.extractToken(request, url);
     const fault = this.faults.draw(name);
     entry.fault = fault;
-    const before = fault === undefined ? undefined : this.#faultBeforeHandling(fault, name, options);
+    const before = fault === undefined ? undefined : this.#faultBeforeHandling(fault, name, options, token);
     if (before !== undefined) return before;
 
     let accountId = '';
     let scopes: readonly string[] = [];
-    const token = dialect.extractToken(request, url);
     if (options.auth !== false) {
       const check = this.tokens.check(token);
       if (check.status !== 'valid') return dialect.unauthorized(check.status);
@@ -167,9 +169,9 @@ export class PlatformSimulator extends SimulatorState {
       scopes = check.scopes;
       entry.accountId = accountId;
     }
-    const limitKey = (this.#rateLimitKey === 'token' ? token : accountId) || 'anonymous';
+    const limitKey = this.#limitKey(token, options);
     const decisions: RateDecision[] = [];
-    for (const bucket of bucketsOf(options)) {
+    for (const bucket of limitBucketsOf(options, name)) {
       const decision = this.limiter.take(limitKey, bucket);
       if (decision === undefined) continue;
       decisions.push(decision);
@@ -186,6 +188,7 @@ export class PlatformSimulator extends SimulatorState {
       response = refusal;
     }
     if (fault === 'accepted_then_lost') return HttpResponse.error();
+    if (fault === 'accepted_then_server_error') return dialect.serverError();
     if (fault === 'accepted_then_timeout') {
       await delay('infinite');
     }
@@ -198,8 +201,24 @@ export class PlatformSimulator extends SimulatorState {
     return withHeaders(response, this.#limitHeaders(decisions));
   }
 
+  /**
+   * The key a request's rate-limit windows are counted under: its token, or the account the token
+   * belongs to on routes that check tokens, or `anonymous`.
+   */
+  #limitKey(token: string | undefined, options: RouteOptions): string {
+    if (this.#rateLimitKey === 'token') return token || 'anonymous';
+    if (options.auth === false) return 'anonymous';
+    const check = this.tokens.check(token);
+    return ('accountId' in check ? check.accountId : '') || 'anonymous';
+  }
+
   /** Faults that stop a request before the platform acts on it. */
-  #faultBeforeHandling(fault: FaultKind, name: string, options: RouteOptions): Response | undefined {
+  #faultBeforeHandling(
+    fault: FaultKind,
+    name: string,
+    options: RouteOptions,
+    token: string | undefined,
+  ): Response | undefined {
     const dialect = this.#dialect;
     switch (fault) {
       case 'network_error':
@@ -213,11 +232,13 @@ export class PlatformSimulator extends SimulatorState {
       case 'rate_limit': {
         const now = this.clock.now();
         const window = {
-          bucket: bucketsOf(options)[0] ?? name,
+          bucket: limitBucketsOf(options, name)[0] ?? name,
           limit: 1,
           remaining: 0,
           resetAt: now + 60_000,
         };
+        // The platform keeps the reset it announced: until then, the bucket refuses this caller.
+        this.limiter.refuse(this.#limitKey(token, options), window);
         return withHeaders(dialect.rateLimited(window), dialect.rateLimitHeaders?.(window) ?? {});
       }
       default:
@@ -234,10 +255,14 @@ export class PlatformSimulator extends SimulatorState {
   }
 }
 
-/** A route's buckets, in the order it counts against them. */
-function bucketsOf(options: RouteOptions): readonly string[] {
+/**
+ * A route's buckets, in the order it counts against them; a route without one is its own bucket
+ * (`name`), which no budget limits but an injected 429 can close.
+ */
+function limitBucketsOf(options: RouteOptions, name: string): readonly string[] {
   const { bucket } = options;
-  return bucket === undefined ? [] : typeof bucket === 'string' ? [bucket] : bucket;
+  const buckets = bucket === undefined ? [] : typeof bucket === 'string' ? [bucket] : bucket;
+  return buckets.length > 0 ? buckets : [name];
 }
 
 function httpMethod(method: RouteMethod) {

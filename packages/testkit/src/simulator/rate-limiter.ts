@@ -47,6 +47,8 @@ export class RateLimiter {
   readonly #initialBudgets: ReadonlyMap<string, RateBudgetRule>;
   readonly #fixed = new Map<string, { start: number; count: number }>();
   readonly #sliding = new Map<string, number[]>();
+  /** Windows closed by {@link RateLimiter.refuse}, by (key, bucket), until their `resetAt`. */
+  readonly #refused = new Map<string, RateWindow>();
 
   /**
    * @param clock - simulated time
@@ -63,7 +65,25 @@ export class RateLimiter {
     this.#budgets.set(bucket, rule);
   }
 
-  /** Counts one request by `key` (a token or account) to `bucket`; `undefined` when the bucket has no budget. */
+  /**
+   * Refuses every request by `key` to `window.bucket` until `window.resetAt`, answering each with
+   * `window` (nothing left): what a platform does after a 429 that announced that reset. Works on
+   * buckets without a budget too.
+   *
+   * @example
+   * ```ts
+   * limiter.refuse(accountId, { bucket: 'api', limit: 300, remaining: 0, resetAt: now + 60_000 });
+   * limiter.take(accountId, 'api')?.allowed; // false until then
+   * ```
+   */
+  refuse(key: string, window: RateWindow): void {
+    this.#refused.set(`${key}\u0000${window.bucket}`, window);
+  }
+
+  /**
+   * Counts one request by `key` (a token or account) to `bucket`; `undefined` when the bucket has
+   * no budget and is not refused (see {@link RateLimiter.refuse}).
+   */
   take(key: string, bucket: string): RateDecision | undefined {
     const decision = this.#decide(key, bucket);
     if (decision?.allowed) decision.count();
@@ -95,10 +115,16 @@ export class RateLimiter {
     key: string,
     bucket: string,
   ): { allowed: boolean; result: RateDecision; count(): void } | undefined {
-    const rule = this.#budgets.get(bucket);
-    if (rule === undefined) return undefined;
     const now = this.#clock.now();
     const id = `${key}\u0000${bucket}`;
+    const refused = this.#refused.get(id);
+    if (refused !== undefined && now < refused.resetAt) {
+      const result = { allowed: false, window: { ...refused, remaining: 0 } };
+      return { allowed: false, result, count: () => {} };
+    }
+    this.#refused.delete(id);
+    const rule = this.#budgets.get(bucket);
+    if (rule === undefined) return undefined;
     if (rule.kind === 'sliding') {
       const recent = (this.#sliding.get(id) ?? []).filter((at) => at > now - rule.windowMs);
       this.#sliding.set(id, recent);
@@ -137,13 +163,14 @@ export class RateLimiter {
     };
   }
 
-  /** Forgets every window, keeping the budgets (so a simulator can hold one in `resettable`). */
+  /** Forgets every window and refusal, keeping the budgets (so a simulator can hold one in `resettable`). */
   clear(): void {
     this.#fixed.clear();
     this.#sliding.clear();
+    this.#refused.clear();
   }
 
-  /** Forgets every window and restores the budgets given at construction. */
+  /** Forgets every window and refusal and restores the budgets given at construction. */
   reset(): void {
     this.clear();
     this.#budgets.clear();

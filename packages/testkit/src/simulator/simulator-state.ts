@@ -375,8 +375,13 @@ export class SimulatorState {
     return store;
   }
 
-  /** Empties posts, media, engagement and the stores made {@link SimulatorState.resettable}. Accounts and tokens stay valid. */
+  /**
+   * Empties posts, media, engagement and the stores made {@link SimulatorState.resettable}.
+   * Accounts and tokens stay valid: tokens revoked, expired with `tokens.expire` or used for a
+   * rotating refresh since they were issued are as they were issued again ({@link TokenRegistry.reset}).
+   */
   reset(): void {
+    this.tokens.reset();
     this.posts.clear();
     this.media.clear();
     this.engagements.clear();

@@ -60,7 +60,10 @@ export interface IssueOptions {
 interface AccessRecord {
   readonly accountId: string;
   readonly issuedAt: number;
+  /** When it expires as issued. */
   readonly expiresAt: number | undefined;
+  /** When `expire()` made it expire, earlier than issued; undone by `reset()`. */
+  expiredAt: number | undefined;
   readonly scopes: readonly string[];
   revoked: boolean;
 }
@@ -108,6 +111,7 @@ export class TokenRegistry {
       accountId,
       issuedAt,
       expiresAt,
+      expiredAt: undefined,
       scopes: options.scopes ?? [],
       revoked: false,
     });
@@ -155,21 +159,45 @@ export class TokenRegistry {
     const record = this.#access.get(token);
     if (record === undefined) return { status: 'unknown' };
     if (record.revoked) return { status: 'revoked', accountId: record.accountId };
-    if (record.expiresAt !== undefined && this.#clock.now() >= record.expiresAt) {
+    const expiresAt = record.expiredAt ?? record.expiresAt;
+    if (expiresAt !== undefined && this.#clock.now() >= expiresAt) {
       return { status: 'expired', accountId: record.accountId };
     }
     return { status: 'valid', accountId: record.accountId, scopes: record.scopes, issuedAt: record.issuedAt };
   }
 
-  /** Makes an access token expire now. */
+  /** Makes an access token expire now (until {@link TokenRegistry.reset}). */
   expire(accessToken: string): void {
     const record = this.#access.get(accessToken);
-    if (record) this.#access.set(accessToken, { ...record, expiresAt: this.#clock.now() });
+    if (record) record.expiredAt = this.#clock.now();
+  }
+
+  /**
+   * Puts every token issued back as it was issued: undoes `expire`, `revoke` and the use of a
+   * rotated refresh token. Tokens stay issued (those a refresh issued too), so the accounts a
+   * test file set up once act again in the next test. A token's own lifetime still runs on the clock.
+   *
+   * @example
+   * ```ts
+   * sim.tokens.revoke({ accountId });
+   * sim.tokens.reset();
+   * sim.tokens.check(accessToken).status; // 'valid'
+   * ```
+   */
+  reset(): void {
+    for (const record of this.#access.values()) {
+      record.expiredAt = undefined;
+      record.revoked = false;
+    }
+    for (const record of this.#refresh.values()) {
+      record.used = false;
+      record.revoked = false;
+    }
   }
 
   /**
    * Revokes an access token, a refresh token (RFC 7009), or every token of an account (as a user
-   * removing the app does). An unknown token is ignored.
+   * removing the app does), until {@link TokenRegistry.reset}. An unknown token is ignored.
    */
   revoke(
     tokenOrAccount:
