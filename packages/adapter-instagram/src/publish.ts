@@ -13,6 +13,7 @@ import {
   publishFollowUps,
   publishWarningFromError,
   systemClock,
+  textWithLink,
 } from '@smmkit/core/adapter-kit';
 import { parseGraphTime } from '@smmkit/graph-api';
 import { waitForInstagramContainer } from './container-status.js';
@@ -87,7 +88,9 @@ export async function publishToInstagram(
 
   await checkInstagramPublishingQuota(http, context);
 
-  const caption = post.text === undefined || post.text.trim() === '' ? undefined : post.text;
+  // A link has no field of its own on Instagram: it is shown (not clickable) at the caption's end.
+  const shown = textWithLink(post.text, post.link);
+  const caption = shown.trim() === '' ? undefined : shown;
   let containerId: string;
   if (kind === 'carousel') {
     // Every child is created (and uploaded) first, then each is waited for: Instagram processes

@@ -1,5 +1,5 @@
 import type { Capabilities, Post, ValidationProblem } from '@smmkit/core';
-import { checkPostRules, mediaSize } from '@smmkit/core/adapter-kit';
+import { checkPostRules, mediaSize, textWithLink } from '@smmkit/core/adapter-kit';
 import type { InstagramPostOptions } from './post-options.js';
 import { instagramPublishKind } from './publish-format.js';
 
@@ -85,11 +85,11 @@ export function validateInstagramPost(
   });
 
   if (format === 'story') {
-    if ((post.text ?? '').trim() !== '') {
+    if (textWithLink(post.text, post.link).trim() !== '') {
       problems.push({
-        path: ['text'],
+        path: [post.link === undefined ? 'text' : 'link'],
         rule: 'text.unsupported',
-        message: 'Instagram stories take no caption',
+        message: 'Instagram stories take no caption, and so no link in one',
       });
     }
     if (post.firstComment !== undefined) {

@@ -106,6 +106,18 @@ describe('single image', () => {
     ]);
   });
 
+  it("shows the post's link at the end of the caption, since Instagram has no link field", async () => {
+    await h
+      .adapter()
+      .publish(
+        { text: 'Spring is here', link: 'https://shop.example/spring', media: [image()] },
+        h.context(),
+      );
+    expect(h.bodies(ROUTES.container)).toEqual([
+      expect.objectContaining({ caption: 'Spring is here https://shop.example/spring' }),
+    ]);
+  });
+
   it('leaves out a blank caption rather than sending an empty one', async () => {
     await h.adapter().publish({ text: '   ', media: [image()] }, h.context());
     expect(h.bodies(ROUTES.container)).toEqual([{ image_url: 'https://cdn.smmkit.test/photo.jpg' }]);

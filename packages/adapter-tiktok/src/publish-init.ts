@@ -1,5 +1,5 @@
 import { type Post, type PublishContext, TransientError } from '@smmkit/core';
-import { type HttpClient, mediaSize, readMediaBlob } from '@smmkit/core/adapter-kit';
+import { type HttpClient, mediaSize, readMediaBlob, textWithLink } from '@smmkit/core/adapter-kit';
 import { type TikTokChunkPlan, tiktokChunkPlan } from './chunk-plan.js';
 import type { TikTokPostOptions } from './post-options.js';
 import { InitSchema } from './schemas.js';
@@ -115,7 +115,8 @@ export async function initPhotoPost(
       post_mode: direct ? 'DIRECT_POST' : 'MEDIA_UPLOAD',
       post_info: {
         title: post.title ?? '',
-        description: post.text ?? '',
+        // A link has no field of its own on TikTok: it is shown (not clickable) in the text.
+        description: textWithLink(post.text, post.link),
         ...(direct ? { privacy_level: options.privacyLevel } : {}),
         disable_comment: !options.allowComment,
         ...(options.autoAddMusic === undefined ? {} : { auto_add_music: options.autoAddMusic }),
@@ -138,7 +139,7 @@ export async function initPhotoPost(
 /** The `post_info` of a direct video post. */
 function videoPostInfo(post: Post, options: TikTokPostOptions): Record<string, unknown> {
   return {
-    title: post.text ?? '',
+    title: textWithLink(post.text, post.link),
     privacy_level: options.privacyLevel,
     disable_duet: !options.allowDuet,
     disable_stitch: !options.allowStitch,

@@ -11,6 +11,7 @@ import {
   type HttpClient,
   type MediaPolling,
   systemClock,
+  textWithLink,
   unfinishedWaitReason,
 } from '@smmkit/core/adapter-kit';
 import type { TikTokChunkPlan } from './chunk-plan.js';
@@ -88,7 +89,7 @@ export async function publishToTikTok(
     context,
   );
   const warnings: PublishWarning[] = [];
-  if (options.mode === 'inbox' && !photo && (post.text ?? '').trim() !== '') {
+  if (options.mode === 'inbox' && !photo && textWithLink(post.text, post.link).trim() !== '') {
     warnings.push({
       code: 'caption_not_sent',
       message:

@@ -1,5 +1,5 @@
 import type { Capabilities, Post, ValidationProblem } from '@smmkit/core';
-import { checkPostRules, countText } from '@smmkit/core/adapter-kit';
+import { checkPostRules, countText, textWithLink } from '@smmkit/core/adapter-kit';
 import type { TikTokPostOptions } from './post-options.js';
 
 /**
@@ -94,7 +94,7 @@ export function validateTikTokPost(
     // A video's caption has its own limit, and its title is refused below whatever its length.
     (problem) => photo || !(problem.rule === 'text.max_length' || problem.rule.startsWith('title.')),
   );
-  const length = countText(post.text ?? '', 'utf16_units');
+  const length = countText(textWithLink(post.text, post.link), 'utf16_units');
   if (!photo && length > VIDEO_CAPTION_MAX_LENGTH) {
     problems.push({
       path: ['text'],

@@ -436,7 +436,10 @@ export const CapabilitiesSchema = z.strictObject({
   polls: z.union([z.literal(false), PollRulesSchema]),
   /** A first comment can be posted right after the post. */
   firstComment: z.boolean(),
-  /** How links appear: in the text (counted), as a separate attachment field, or not clickable at all (Instagram). */
+  /**
+   * How links appear: in the text (counted), as a separate attachment field, or not clickable at
+   * all (Instagram, TikTok: a post's `link` is then shown as text at the end, and counted).
+   */
   links: z.enum(['in_text', 'attachment', 'not_clickable']),
   /** Native scheduling limits, or `false`. */
   nativeScheduling: z.union([z.literal(false), NativeSchedulingSchema]),

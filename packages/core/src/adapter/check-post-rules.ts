@@ -1,5 +1,5 @@
 import { countHashtags, countMentions, countText } from '../content/text-length.js';
-import { textWithLink } from '../content/text-with-link.js';
+import { shownText } from '../content/text-with-link.js';
 import { hasVisibleText } from '../content/visible-text.js';
 import type { ValidationProblem } from '../errors/validation-error.js';
 import { type Media, mediaSize } from '../models/media.js';
@@ -55,7 +55,7 @@ export function checkPostRules(
       actual: format,
     });
   }
-  const text = capabilities.links === 'in_text' ? textWithLink(post.text, post.link) : (post.text ?? '');
+  const text = shownText(post, capabilities.links);
   checkPart(
     { text, media: post.media ?? [], hasPoll: post.poll !== undefined },
     [],

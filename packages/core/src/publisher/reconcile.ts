@@ -1,6 +1,6 @@
 import type { Adapter, RecentPost } from '../adapter/adapter.js';
 import type { RequestContext } from '../adapter/context.js';
-import { textWithLink } from '../content/text-with-link.js';
+import { shownText } from '../content/text-with-link.js';
 import { AmbiguousOutcomeError } from '../errors/ambiguous-outcome-error.js';
 import { PlatformError } from '../errors/platform-error.js';
 import { SmmkitError } from '../errors/smmkit-error.js';
@@ -249,10 +249,7 @@ async function findOurs(input: ReconcileInput): Promise<RecentPost | undefined |
   const find = input.adapter.findRecentPosts;
   if (find === undefined) return undefined;
   // Where links live in the text, the adapter appended the link to what it sent.
-  const text =
-    input.adapter.capabilities.links === 'in_text'
-      ? textWithLink(input.post.text, input.post.link)
-      : (input.post.text ?? '');
+  const text = shownText(input.post, input.adapter.capabilities.links);
   const found = await find.call(
     input.adapter,
     { since: since(input), text, limit: RECENT_POSTS_SCANNED, post: input.post },

@@ -184,9 +184,12 @@ describe('checkPostRules: text length', () => {
     expect(checkX({ link: 'https://example.com' })).toEqual([]);
   });
 
-  it('ignores the link for the length where links are not clickable (Instagram)', () => {
-    const post: Post = { text: 'a'.repeat(2200), link: 'https://example.com/launch', media: [image()] };
-    expect(checkInstagram(post)).toEqual([]);
+  it('counts the link, shown at the end of the text, where links are not clickable (Instagram)', () => {
+    const link = 'https://example.com/launch';
+    expect(checkInstagram({ text: 'a'.repeat(2200 - link.length - 1), link, media: [image()] })).toEqual([]);
+    expect(checkInstagram({ text: 'a'.repeat(2200), link, media: [image()] })).toEqual([
+      expect.objectContaining({ rule: 'text.max_length', actual: 2200 + 1 + link.length }),
+    ]);
   });
 });
 

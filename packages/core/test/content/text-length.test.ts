@@ -114,6 +114,11 @@ describe('textWithLink', () => {
 
   it('leaves text that already contains the link unchanged', () => {
     expect(textWithLink(`Apply: ${link} today`, link)).toBe(`Apply: ${link} today`);
+    expect(textWithLink(`Apply at ${link}.`, link)).toBe(`Apply at ${link}.`);
+  });
+
+  it('appends the link when the text holds only a longer URL that starts with it', () => {
+    expect(textWithLink(`Sale: ${link}-in-berlin`, link)).toBe(`Sale: ${link}-in-berlin ${link}`);
   });
 
   it('gives the text (or an empty string) when there is no link', () => {
