@@ -4,11 +4,12 @@ import { sleepInContext } from './sleep-in-context.js';
 
 /** Options of {@link pollUntil}. */
 export interface PollUntilOptions {
-  /** Milliseconds from the start before giving up. */
+  /** Milliseconds from the start before giving up; finite and above 0. */
   readonly timeoutMs: number;
   /**
    * Milliseconds to wait between two checks, or a function that says it after each check (a
-   * platform that answers "ask again in n seconds"). A wait never runs past the deadline.
+   * platform that answers "ask again in n seconds"). A wait never runs past the deadline, nor
+   * under 100 ms (a 0, a negative or a NaN interval waits 100 ms).
    */
   readonly intervalMs: number | (() => number);
   /** What is being waited for, for the abort message (`X was processing media`). */
@@ -45,13 +46,23 @@ export interface PollUntilOptions {
  * ```
  */
 export async function pollUntil(context: RequestContext, options: PollUntilOptions): Promise<void> {
+  // A deadline of NaN or Infinity is never reached: the wait would never end.
+  if (!(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) {
+    throw new TypeError(`pollUntil: timeoutMs must be a finite number above 0, not ${options.timeoutMs}`);
+  }
   const clock = context.clock ?? systemClock;
   const deadline = clock.now() + options.timeoutMs;
   for (let attempt = 0; ; attempt += 1) {
     if (await options.check(attempt)) return;
     const remaining = deadline - clock.now();
     if (remaining <= 0) throw options.timedOut();
-    const intervalMs = typeof options.intervalMs === 'number' ? options.intervalMs : options.intervalMs();
+    const asked = typeof options.intervalMs === 'number' ? options.intervalMs : options.intervalMs();
+    // A platform that says "ask again in 0 s" (or an interval that is no number) is asked again
+    // after a short floor, never in a tight loop.
+    const intervalMs = Number.isNaN(asked) ? MIN_INTERVAL_MS : Math.max(asked, MIN_INTERVAL_MS);
     await sleepInContext(context, Math.min(intervalMs, remaining), options.during);
   }
 }
+
+/** The shortest wait between two checks of {@link pollUntil}. */
+const MIN_INTERVAL_MS = 100;

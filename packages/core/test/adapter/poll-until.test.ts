@@ -59,6 +59,39 @@ describe('pollUntil', () => {
     expect(clock.waits).toEqual([4_000, 4_000, 2_000]);
   });
 
+  it('waits at least 100 ms between checks, whatever interval it is told (0, negative, NaN)', async () => {
+    const clock = fakeClock();
+    const intervals = [0, -5, Number.NaN];
+    await pollUntil(
+      { account, tokens, clock },
+      {
+        timeoutMs: 10_000,
+        intervalMs: () => intervals.shift() ?? 0,
+        during: 'Acme was processing media',
+        check: (attempt) => attempt === 3,
+        timedOut: () => new Error('timed out'),
+      },
+    );
+    expect(clock.waits).toEqual([100, 100, 100]);
+  });
+
+  it('refuses a timeout that is no finite number above 0, which would never end the wait', async () => {
+    for (const timeoutMs of [Number.NaN, Number.POSITIVE_INFINITY, 0]) {
+      await expect(
+        pollUntil(
+          { account, tokens, clock: fakeClock() },
+          {
+            timeoutMs,
+            intervalMs: 1_000,
+            during: 'Acme was processing media',
+            check: () => false,
+            timedOut: () => new Error('timed out'),
+          },
+        ),
+      ).rejects.toThrow(TypeError);
+    }
+  });
+
   it('lets a failed check stop the wait', async () => {
     const failure = new Error('processing failed');
     await expect(
