@@ -44,7 +44,7 @@ function streamHasSize(media: {
  */
 export const MediaSchema = /* @__PURE__ */ (() =>
   z
-    .object({
+    .strictObject({
       /** What the item is. */
       kind: MediaKindSchema,
       /** Where the bytes come from. */

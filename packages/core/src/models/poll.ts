@@ -13,7 +13,7 @@ import { NonEmptyStringSchema } from './ids.js';
  * ```
  */
 export const PollSchema = /* @__PURE__ */ (() =>
-  z.object({
+  z.strictObject({
     /** The choices, in display order; at least two. */
     options: z.array(NonEmptyStringSchema).check(z.minLength(2)),
     /** How long the poll stays open, in minutes. */

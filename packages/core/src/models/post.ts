@@ -42,7 +42,7 @@ export const PlatformOptionsSchema = /* @__PURE__ */ (() =>
  * ```
  */
 export const PostSchema = /* @__PURE__ */ (() =>
-  z.object({
+  z.strictObject({
     /** The text; may be empty or absent for media-only posts (Instagram requires media, X does not). */
     text: z.optional(z.string()),
     /** A title where the platform has one (TikTok photo posts, LinkedIn documents, Facebook videos). */

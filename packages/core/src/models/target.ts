@@ -9,7 +9,7 @@ import { MediaSchema } from './media.js';
  * facts). A field that is present replaces the post's field.
  */
 export const TargetOverridesSchema = /* @__PURE__ */ (() =>
-  z.object({
+  z.strictObject({
     /** Replaces the post's text. */
     text: z.optional(z.string()),
     /** Replaces the post's title. */

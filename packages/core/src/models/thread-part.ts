@@ -7,7 +7,7 @@ import { MediaSchema } from './media.js';
  * part is the post itself.
  */
 export const ThreadPartSchema = /* @__PURE__ */ (() =>
-  z.object({
+  z.strictObject({
     /** The part's text. */
     text: z.string(),
     /** Media attached to this part. */

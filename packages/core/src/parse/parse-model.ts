@@ -8,7 +8,10 @@ export type SafeParseModelResult<T> =
   | {
       /** The input was valid. */
       readonly success: true;
-      /** The parsed value (defaults applied, instants as `Date`, unknown keys removed). */
+      /**
+       * The parsed value (defaults applied, instants as `Date`, unknown keys removed where the
+       * schema is not strict).
+       */
       readonly data: T;
     }
   | {

@@ -14,8 +14,9 @@ import { parseModel } from './parse-model.js';
  * Parses a post, or throws one `ValidationError` listing every problem.
  *
  * @param input - a post object, for example from JSON
- * @returns the parsed post, with unknown keys removed
- * @throws ValidationError when the input is not a valid post
+ * @returns the parsed post
+ * @throws ValidationError when the input is not a valid post; a key the post (or its media, thread
+ *   parts or poll) does not have is a problem too, so a misspelt `first_comment` is not dropped
  */
 export function parsePost(input: unknown): Post {
   return parseModel(PostSchema, input, 'post');
@@ -36,7 +37,8 @@ export function parseAccount(input: unknown): Account {
  * Parses a target, or throws one `ValidationError` listing every problem.
  *
  * @param input - a target object, for example from JSON
- * @returns the parsed target, with unknown keys removed
+ * @returns the parsed target, unknown keys removed at its top level (its `overrides` refuse them,
+ *   like a post)
  * @throws ValidationError when the input is not a valid target
  */
 export function parseTarget(input: unknown): Target {

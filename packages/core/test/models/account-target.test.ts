@@ -35,13 +35,19 @@ describe('parseTarget', () => {
       parseTarget({
         platform: 'linkedin',
         accountId: 'urn:li:organization:1',
-        overrides: { text: 'Longer LinkedIn version', options: { visibility: 'PUBLIC' }, colour: 'red' },
+        overrides: { text: 'Longer LinkedIn version', options: { visibility: 'PUBLIC' } },
       }),
     ).toEqual({
       platform: 'linkedin',
       accountId: 'urn:li:organization:1',
       overrides: { text: 'Longer LinkedIn version', options: { visibility: 'PUBLIC' } },
     });
+  });
+
+  it('refuses an override the post does not have, instead of dropping it', () => {
+    expect(() =>
+      parseTarget({ platform: 'x', accountId: '1', overrides: { txt: 'Short version for X' } }),
+    ).toThrow(/overrides: unknown key: txt/);
   });
 
   it('reports a missing account id as required', () => {

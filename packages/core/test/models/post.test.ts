@@ -17,19 +17,18 @@ function validationErrorOf(fn: () => unknown): ValidationError {
 const streamFactory = (): ReadableStream<Uint8Array> => new ReadableStream();
 
 describe('parsePost', () => {
-  it('parses a full post and strips unknown keys at every level', () => {
+  it('parses a full post', () => {
     const post = parsePost({
       text: 'We are hiring!',
       title: 'Jobs',
       media: [
         {
           kind: 'image',
-          source: { type: 'url', url: 'https://cdn.example.com/team.jpg', extra: 1 },
+          source: { type: 'url', url: 'https://cdn.example.com/team.jpg' },
           mimeType: 'image/jpeg',
           altText: 'The team',
           width: 1080,
           height: 1350,
-          colour: 'blue',
         },
       ],
       link: 'https://example.com/jobs',
@@ -41,7 +40,6 @@ describe('parsePost', () => {
       variant: 'A',
       contentClass: 'promotion',
       options: { x: { reply_settings: 'following' } },
-      unknownTopLevel: true,
     });
     expect(post).toEqual({
       text: 'We are hiring!',
@@ -66,6 +64,31 @@ describe('parsePost', () => {
       contentClass: 'promotion',
       options: { x: { reply_settings: 'following' } },
     });
+  });
+
+  it('refuses keys a post does not have at every level, so a misspelt field is never dropped', () => {
+    const error = validationErrorOf(() =>
+      parsePost({
+        text: 'Launch day',
+        first_comment: '#launch',
+        media: [
+          {
+            kind: 'image',
+            source: { type: 'url', url: 'https://cdn.example.com/a.jpg' },
+            mimeType: 'image/jpeg',
+            alt_text: 'A',
+          },
+        ],
+        thread: [{ text: 'Part two', medias: [] }],
+        poll: { options: ['Yes', 'No'], duration_minutes: 60, durationMinutes: 60 },
+      }),
+    );
+    expect(error.problems.map((problem) => [problem.path, problem.rule, problem.message])).toEqual([
+      [['media', 0], 'schema.unrecognized_keys', 'unknown key: alt_text'],
+      [['thread', 0], 'schema.unrecognized_keys', 'unknown key: medias'],
+      [['poll'], 'schema.unrecognized_keys', 'unknown key: duration_minutes'],
+      [[], 'schema.unrecognized_keys', 'unknown key: first_comment'],
+    ]);
   });
 
   it('accepts a media-only post without text, and bytes, file and stream sources', () => {
