@@ -8,17 +8,15 @@ const { tiktok, acme } = h;
 
 describe('a photo post', () => {
   it("shows the post's link at the end of the description, since TikTok has no link field", async () => {
-    await h
-      .adapter()
-      .publish(
-        {
-          text: 'Menu of the week',
-          link: 'https://cafe.example/menu',
-          media: [photo('a')],
-          options: publicOptions(),
-        },
-        h.context(),
-      );
+    await h.adapter().publish(
+      {
+        text: 'Menu of the week',
+        link: 'https://cafe.example/menu',
+        media: [photo('a')],
+        options: publicOptions(),
+      },
+      h.context(),
+    );
     const [body] = tiktok.sim.log.bodies(ROUTES.contentInit) as { post_info: { description: string } }[];
     expect(body?.post_info.description).toBe('Menu of the week https://cafe.example/menu');
   });
