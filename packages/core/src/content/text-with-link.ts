@@ -1,5 +1,4 @@
 import type { Capabilities } from '../adapter/capabilities.js';
-import { urlsInText } from './urls-in-text.js';
 
 /**
  * The text as published where links live in the text: `link` appended after a space, unless
@@ -12,9 +11,27 @@ import { urlsInText } from './urls-in-text.js';
  */
 export function textWithLink(text: string | undefined, link: string | undefined): string {
   const body = text ?? '';
-  if (link === undefined || body.match(urlsInText())?.includes(link)) return body;
+  if (link === undefined || holdsUrl(body, link)) return body;
   return body === '' ? link : `${body} ${link}`;
 }
+
+/**
+ * Whether `body` holds `link` as a whole URL: found where the character after it cannot go on
+ * a URL (the end, a space, closing punctuation, or any character outside ASCII, as `。`, `…` or
+ * `」`, where twitter-text ends a URL too), not as the start of a longer URL (`…/spring-sale`).
+ */
+function holdsUrl(body: string, link: string): boolean {
+  for (let at = body.indexOf(link); at !== -1; at = body.indexOf(link, at + 1)) {
+    const next = body.charAt(at + link.length);
+    if (next === '' || !URL_CONTINUES.test(next) || URL_TRAILING.test(next)) return true;
+  }
+  return false;
+}
+
+/** A character that can carry an ASCII URL on. */
+const URL_CONTINUES = /^[\x21-\x7e]$/;
+/** ASCII punctuation that ends a URL when it follows one (as `urlsInText` leaves it out). */
+const URL_TRAILING = /^[<>"'()[\].,;:!?]$/;
 
 /**
  * The text a platform shows for a post: with its link appended unless the platform takes links

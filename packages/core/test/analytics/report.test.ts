@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { compareVariants } from '../../src/analytics/ab-test.js';
+import { createAnalytics } from '../../src/analytics/analytics.js';
 import type { HeatmapCell } from '../../src/analytics/best-time.js';
 import { buildReportInput } from '../../src/analytics/report/build-report-input.js';
 import { escapeHtml, html } from '../../src/analytics/report/html.js';
 import { renderReport } from '../../src/analytics/report/render-report.js';
 import type { ReportHeatmap, ReportInput } from '../../src/analytics/report/report-input.js';
 import { ValidationError } from '../../src/errors/validation-error.js';
-import { postSample } from './analytics-fixtures.js';
+import { meta, postSample } from './analytics-fixtures.js';
 import {
   EMPTY_DAY,
   emptyReportInput,
@@ -293,6 +294,31 @@ describe('renderReport', () => {
 });
 
 describe('buildReportInput', () => {
+  it('leaves a post whose impressions are 0 out of the A/B counts, as out of every rate', () => {
+    const analytics = createAnalytics();
+    const at = '2026-05-05T09:00:00Z';
+    analytics.ingestSamples([
+      postSample('a1', 'impressions', 100),
+      postSample('a1', 'likes', 10),
+      // An old post whose impressions X reports as 0: its likes are no trials of anything.
+      postSample('a2', 'impressions', 0),
+      postSample('a2', 'likes', 200),
+      postSample('b1', 'impressions', 100),
+      postSample('b1', 'likes', 12),
+    ]);
+    analytics.ingestPostMeta([
+      meta('a1', at, { variant: 'A' }),
+      meta('a2', at, { variant: 'A' }),
+      meta('b1', at, { variant: 'B' }),
+    ]);
+    const input = buildReportInput(analytics, {
+      kpi: 'engagementRateByImpressions',
+      timeZone: 'UTC',
+      abTest: { a: 'A', b: 'B' },
+    });
+    expect(input.abTest?.counts?.a).toEqual({ successes: 10, trials: 100 });
+  });
+
   it('rolls up the KPI by day and platform over the window and builds the heatmap and A/B test', () => {
     const input = fullReportInput();
     expect(input.engagementOverTime.map((row) => row.dimensions.day)).not.toContain(EMPTY_DAY);

@@ -117,6 +117,18 @@ describe('textWithLink', () => {
     expect(textWithLink(`Apply at ${link}.`, link)).toBe(`Apply at ${link}.`);
   });
 
+  it('finds the link followed by punctuation of any script, and adds it once', () => {
+    for (const text of [
+      `詳しくはこちら ${link}。`,
+      `セール中→${link}！今すぐ`,
+      `Details: ${link}…`,
+      `«${link}»`,
+      `(${link})`,
+    ]) {
+      expect(textWithLink(text, link)).toBe(text);
+    }
+  });
+
   it('appends the link when the text holds only a longer URL that starts with it', () => {
     expect(textWithLink(`Sale: ${link}-in-berlin`, link)).toBe(`Sale: ${link}-in-berlin ${link}`);
   });

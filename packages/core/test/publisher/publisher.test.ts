@@ -178,6 +178,31 @@ describe('app listeners that throw', () => {
     ]);
   });
 
+  it('still calls the listeners after one that throws, once-listeners once, and reports a rejected promise', async () => {
+    const { publisher } = fakeWorld();
+    const order: string[] = [];
+    const reported: unknown[] = [];
+    publisher.events.on('listener-error', ({ error }) => reported.push(error));
+    const broken = new Error('the first listener broke');
+    const rejected = new Error('an async listener rejected');
+    publisher.events.on('published', () => {
+      throw broken;
+    });
+    publisher.events.on('published', async () => {
+      throw rejected;
+    });
+    publisher.events.once('published', () => order.push('once'));
+    const after = () => order.push('after');
+    publisher.events.on('published', after);
+    await publisher.publish(post, [target]);
+    await publisher.publish(post, [target], { idempotencyKey: 'second' });
+    publisher.events.off('published', after);
+    await publisher.publish(post, [target], { idempotencyKey: 'third' });
+    expect(order).toEqual(['once', 'after', 'after']);
+    expect(reported.filter((error) => error === broken)).toHaveLength(3);
+    expect(reported.filter((error) => error === rejected)).toHaveLength(3);
+  });
+
   it('settles publish() when the failed and listener-error listeners both throw', async () => {
     const publish = vi.fn(async () => {
       throw new PlatformError('platform_refused', 'Refused for good.', { platform: 'fake' });

@@ -59,6 +59,18 @@ describe('scheduler: publishing on time', () => {
     ]);
   });
 
+  it('refuses an entry that lists one account twice, storing nothing', async () => {
+    const scheduler = world.scheduler();
+    await expect(
+      scheduler.schedule(
+        { text: 'Feed version' },
+        [world.xTarget, { ...world.xTarget, overrides: { text: 'Second version' } }],
+        new Date(START + HOUR),
+      ),
+    ).rejects.toMatchObject({ problems: [{ path: [1], rule: 'target.repeated_account' }] });
+    expect(await scheduler.list()).toEqual([]);
+  });
+
   it('takes an ISO instant or a wall time in a zone', async () => {
     const scheduler = world.scheduler();
     const [iso] = await scheduler.schedule({ text: 'ISO' }, [world.xTarget], '2026-11-23T08:00:00+01:00');

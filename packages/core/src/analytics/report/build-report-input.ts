@@ -74,14 +74,15 @@ function isAbTestRate(kpi: string): kpi is AbTestRate {
 
 /**
  * A post's successes and trials for `rate`: the numerator and denominator of the KPI
- * (`rateTermsOf`); `undefined` when it lacks either.
+ * (`rateTermsOf`); `undefined` when it lacks either or has no trials (a denominator of 0 is no
+ * data, as in the group rates).
  */
 function countsOf(post: PostSummary, rate: AbTestRate): VariantCounts | undefined {
   const [successes, trials] = rateTermsOf(rate, metricRow(post.metrics), Number.NaN, [
     Number.NaN,
     Number.NaN,
   ]);
-  return Number.isNaN(successes) || Number.isNaN(trials) ? undefined : { successes, trials };
+  return Number.isNaN(successes) || !(trials > 0) ? undefined : { successes, trials };
 }
 
 function runAbTest(posts: readonly PostSummary[], options: ReportAbTestOptions, kpi: Kpi): ReportAbTest {
