@@ -49,7 +49,10 @@ export interface LinkedInSocialActionNotification {
   /** COMMENT: the comment's URN, its post spelled without `urn:li:` (`urn:li:comment:(share:…,…)`). */
   readonly generatedActivity?: string;
   /** COMMENT: the comment, decorated. */
-  readonly decoratedGeneratedActivity?: { readonly comment: LinkedInDecoratedComment };
+  readonly decoratedGeneratedActivity?: {
+    /** The comment, its URN, author and text. */
+    readonly comment: LinkedInDecoratedComment;
+  };
   /** When it happened, epoch ms. */
   readonly lastModifiedAt: number;
 }
