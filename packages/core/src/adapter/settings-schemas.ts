@@ -75,8 +75,14 @@ export function settingIssue(issue: SettingIssue): z.core.$ZodCustomParams {
   };
 }
 
+/**
+ * The largest whole-number setting: 2^31 − 1, the longest delay JavaScript's timers take (a
+ * timeout above it is refused by ky at every request, or fires at once as a `setTimeout`).
+ */
+const MAX_INTEGER_SETTING = 2_147_483_647;
+
 function isPositiveInteger(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value > 0;
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= MAX_INTEGER_SETTING;
 }
 
 function isNonBlankText(value: unknown): value is string {
@@ -84,8 +90,9 @@ function isNonBlankText(value: unknown): value is string {
 }
 
 /**
- * A count, size or duration that must be a positive whole number (`settings.positive_integer`,
- * the value as `actual`): a timeout of 0 or a length of 2.5 is refused. Wrap it in `z.optional`
+ * A count, size or duration that must be a positive whole number up to 2,147,483,647
+ * (`settings.positive_integer`, the value as `actual`): a timeout of 0, a length of 2.5 or a
+ * timeout of `Number.MAX_SAFE_INTEGER` (meant as "never") is refused. Wrap it in `z.optional`
  * or `z._default` for a setting that may be left out.
  *
  * @example
@@ -97,7 +104,10 @@ export const positiveIntegerSetting: z.ZodMiniCustom<number, number> = z.custom<
   isPositiveInteger,
   settingIssue({
     rule: 'settings.positive_integer',
-    message: 'must be a positive whole number',
+    message: (value) =>
+      typeof value === 'number' && Number.isInteger(value) && value > MAX_INTEGER_SETTING
+        ? `must be at most ${MAX_INTEGER_SETTING} (the longest timer JavaScript runs)`
+        : 'must be a positive whole number',
     showsValue: true,
   }),
 );

@@ -77,7 +77,7 @@ function describeFound(expected: string, value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid Date' : 'Date';
-  if (typeof value === 'number' && (expected === 'int' || Number.isNaN(value))) return String(value);
+  if (typeof value === 'number' && (expected === 'int' || !Number.isFinite(value))) return String(value);
   return typeof value;
 }
 

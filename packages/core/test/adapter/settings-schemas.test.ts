@@ -50,6 +50,19 @@ describe('setting schemas', () => {
     );
   });
 
+  it('refuses a whole number past the longest timer JavaScript runs, which would fail every request', () => {
+    const error = problemsOf({ timeoutMs: Number.MAX_SAFE_INTEGER });
+    expect(error.problems).toEqual([
+      {
+        path: ['timeoutMs'],
+        rule: 'settings.positive_integer',
+        message: 'must be at most 2147483647 (the longest timer JavaScript runs)',
+        actual: Number.MAX_SAFE_INTEGER,
+      },
+    ]);
+    expect(parseModel(Settings, { timeoutMs: 2_147_483_647 }, 'settings').timeoutMs).toBe(2_147_483_647);
+  });
+
   it('lists every bad setting at once, in schema order, with its own rule, limit and value', () => {
     const error = problemsOf({
       chunkBytes: 101,

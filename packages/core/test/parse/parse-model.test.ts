@@ -29,6 +29,14 @@ describe('parseModel', () => {
     }
   });
 
+  it('names a number that is not finite instead of its type', () => {
+    const schema = z.object({ durationSec: z.number(), value: z.number() });
+    expect(problemsOf(schema, { durationSec: Number.POSITIVE_INFINITY, value: Number.NaN })).toEqual([
+      expect.objectContaining({ path: ['durationSec'], message: 'expected a number, got Infinity' }),
+      expect.objectContaining({ path: ['value'], message: 'expected a number, got NaN' }),
+    ]);
+  });
+
   it('words size limits and fills limit and actual', () => {
     expect(problemsOf(z.string().check(z.maxLength(280)), 'x'.repeat(300))).toEqual([
       {
