@@ -37,6 +37,7 @@ import {
 } from './outbox-steps.js';
 import { failedOutcome, type PublishOutcome } from './outcome.js';
 import { reconcile } from './reconcile.js';
+import { repeatedAccountProblems } from './repeated-accounts.js';
 import { type RetryRun, withRetry } from './retry.js';
 import { scheduledForRefusal } from './scheduled-for.js';
 
@@ -612,15 +613,18 @@ export function createPublisher(options: PublisherOptions): Publisher {
       if (problems.length > 0) throw new ValidationError(problems, 'targets');
       const { idempotencyKey, signal, scheduledFor } = publishOptions ?? {};
       const callKey = idempotencyKey ?? settings.newKey();
-      const listed = new Set<string>();
+      const repeated = new Map(
+        repeatedAccountProblems(targets, 'publish each version to one account in its own call').map(
+          (problem) => [problem.path[0], problem],
+        ),
+      );
       return Promise.all(
         targets.map((target, index) => {
-          // One call's targets share its key per account: a second target for the same account
-          // would find the first one's outbox record and answer from it without being sent.
-          const account = `${String(target.platform)}\u0000${String(target.accountId)}`;
-          if (listed.has(account)) return finish(failedOutcome(target, repeatedAccount(target, index)));
-          listed.add(account);
-          return publishTarget(post, target, callKey, signal, scheduledFor);
+          const problem = repeated.get(index);
+          if (problem === undefined) return publishTarget(post, target, callKey, signal, scheduledFor);
+          return finish(
+            failedOutcome(target, new ValidationError([problem], 'targets', { platform: target.platform })),
+          );
         }),
       );
     },
@@ -656,21 +660,6 @@ function targetListProblems(targets: unknown): ValidationProblem[] {
     typeof target === 'object' && target !== null
       ? []
       : [{ path: [index], rule: 'target.object', message: 'must be a target ({ platform, accountId })' }],
-  );
-}
-
-/** The refusal of a target whose account an earlier target of the same call lists already. */
-function repeatedAccount(target: Target, index: number): ValidationError {
-  return new ValidationError(
-    [
-      {
-        path: [index],
-        rule: 'target.repeated_account',
-        message: `${target.platform} account ${target.accountId} is listed by an earlier target of this call; publish each version to one account in its own call.`,
-      },
-    ],
-    'targets',
-    { platform: target.platform },
   );
 }
 

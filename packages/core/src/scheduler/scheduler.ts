@@ -1,12 +1,13 @@
 import { SmmkitError } from '../errors/smmkit-error.js';
 import { TransientError } from '../errors/transient-error.js';
-import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
+import { ValidationError } from '../errors/validation-error.js';
 import type { Approval } from '../models/approval.js';
 import type { Post } from '../models/post.js';
 import type { ScheduleEntry, ScheduleEntryInput } from '../models/schedule-entry.js';
 import type { ScheduleStatus } from '../models/schedule-status.js';
 import type { Target } from '../models/target.js';
 import { parseScheduleEntry } from '../parse/parse-models.js';
+import { repeatedAccountProblems } from '../publisher/repeated-accounts.js';
 import { describeThrown } from '../security/safe-cause.js';
 import {
   APPROVAL_STEPS,
@@ -269,7 +270,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     scheduleOptions: ScheduleOptions = {},
   ): Promise<ScheduleEntry[]> {
     const zone = requireZone(scheduleOptions.zone ?? settings.defaultZone, 'schedule options', ['zone']);
-    refuseRepeatedAccounts(targets);
+    // Its targets are claimed and recorded per account: each version is an entry of its own.
+    const repeated = repeatedAccountProblems(targets, 'schedule each version as an entry of its own');
+    if (repeated.length > 0) throw new ValidationError(repeated, 'targets');
     if (scheduleOptions.native === true && isRecurring(when)) {
       throw optionProblem(
         'native',
@@ -675,30 +678,6 @@ class SlotTaken extends Error {
 }
 
 /** Targets grouped by account, in first-seen order. */
-/**
- * Refuses an entry that lists one account twice (two versions, say a feed post and a story): its
- * targets are claimed and recorded by platform and account, so the second version would never
- * go out while the entry said it did. Each version is an entry of its own.
- */
-function refuseRepeatedAccounts(targets: readonly Target[]): void {
-  const seen = new Set<string>();
-  const problems = targets.flatMap((target, index): ValidationProblem[] => {
-    const account = `${target.platform}\u0000${target.accountId}`;
-    if (!seen.has(account)) {
-      seen.add(account);
-      return [];
-    }
-    return [
-      {
-        path: [index],
-        rule: 'target.repeated_account',
-        message: `${target.platform} account ${target.accountId} is listed by an earlier target; schedule each version to one account as an entry of its own`,
-      },
-    ];
-  });
-  if (problems.length > 0) throw new ValidationError(problems, 'targets');
-}
-
 function byAccount(targets: readonly Target[]): Map<string, Target[]> {
   const groups = new Map<string, Target[]>();
   for (const target of targets) {
