@@ -2,23 +2,26 @@ import { luaScript } from './lua-script.js';
 
 /**
  * Records an intent unless its key has a record. KEYS: the record's hash, the unresolved set.
- * ARGV: key, platform, account id, startedAt (ms). Answers nil when recorded now, else the
- * record's fields as HGETALL gives them.
+ * ARGV: key, platform, account id, startedAt (ms), fingerprint (empty: none). Answers nil when
+ * recorded now, else the record's fields as HGETALL gives them.
  */
 export const BEGIN = luaScript(`
 if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('HGETALL', KEYS[1]) end
 redis.call('HSET', KEYS[1], 'platform', ARGV[2], 'account_id', ARGV[3], 'status', 'sending', 'started_at', ARGV[4])
+if ARGV[5] ~= '' then redis.call('HSET', KEYS[1], 'fingerprint', ARGV[5]) end
 redis.call('ZADD', KEYS[2], ARGV[4], ARGV[1])
 return nil`);
 
 /**
- * Sets a failed record back to sending from ARGV[2] (ms). KEYS: the record's hash, the
- * unresolved set. ARGV: key, startedAt. Answers 1 when retried, 0 when the record is not failed.
+ * Sets a failed record back to sending from ARGV[2] (ms) with the new attempt's fingerprint.
+ * KEYS: the record's hash, the unresolved set. ARGV: key, startedAt, fingerprint (empty: none).
+ * Answers 1 when retried, 0 when the record is not failed.
  */
 export const RETRY = luaScript(`
 if redis.call('HGET', KEYS[1], 'status') ~= 'failed' then return 0 end
 redis.call('HSET', KEYS[1], 'status', 'sending', 'started_at', ARGV[2])
-redis.call('HDEL', KEYS[1], 'settlement')
+redis.call('HDEL', KEYS[1], 'settlement', 'fingerprint')
+if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'fingerprint', ARGV[3]) end
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
 return 1`);
 

@@ -25,12 +25,16 @@ export function redisOutbox(redis: Redis, keys: ScheduleKeys): Outbox {
       const reply = await BEGIN.run(
         redis,
         [keys.outbox(intent.key), keys.unresolved],
-        [intent.key, intent.platform, intent.accountId, intent.startedAt.getTime()],
+        [intent.key, intent.platform, intent.accountId, intent.startedAt.getTime(), intent.fingerprint ?? ''],
       );
       return Array.isArray(reply) ? fromHash(intent.key, hashOf(reply)) : undefined;
     },
-    retry: async (key, startedAt) =>
-      (await RETRY.run(redis, [keys.outbox(key), keys.unresolved], [key, startedAt.getTime()])) === 1,
+    retry: async (key, startedAt, fingerprint) =>
+      (await RETRY.run(
+        redis,
+        [keys.outbox(key), keys.unresolved],
+        [key, startedAt.getTime(), fingerprint ?? ''],
+      )) === 1,
     settle: async (key, settlement) => {
       await SETTLE.run(
         redis,
@@ -74,6 +78,7 @@ function fromHash(key: string, hash: Readonly<Record<string, string>>): OutboxRe
     accountId: hash.account_id ?? '',
     startedAt: new Date(Number(hash.started_at)),
     status: (hash.status ?? 'sending') as OutboxStatus,
+    ...(hash.fingerprint === undefined ? {} : { fingerprint: hash.fingerprint }),
     ...(settlement === undefined ? {} : { settlement }),
   };
 }

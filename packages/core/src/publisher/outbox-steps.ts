@@ -1,9 +1,10 @@
 import { AmbiguousOutcomeError } from '../errors/ambiguous-outcome-error.js';
 import { TransientError } from '../errors/transient-error.js';
+import { ValidationError } from '../errors/validation-error.js';
 import type { Target } from '../models/target.js';
 import type { Outbox, OutboxIntent, OutboxRecord, OutboxSettlement } from '../scheduler/outbox.js';
 import { describeCallbackError, withUnprintedCause } from '../security/callback-error.js';
-import type { PublishedOutcome, PublishOutcome } from './outcome.js';
+import { type FailedOutcome, failedOutcome, type PublishedOutcome, type PublishOutcome } from './outcome.js';
 
 /**
  * Thrown inside a create attempt when the outbox already holds a record for the target's key:
@@ -56,7 +57,7 @@ export async function openIntent(outbox: Outbox, intent: OutboxIntent): Promise<
     if (found === undefined || found.status !== 'failed') return found;
     // The last run failed for sure (nothing went out), so this one may try again; `retry` is a
     // compare-and-set, so of two runs re-opening it only one sends.
-    if (await outbox.retry(intent.key, intent.startedAt)) return undefined;
+    if (await outbox.retry(intent.key, intent.startedAt, intent.fingerprint)) return undefined;
     return (await outbox.record(intent.key)) ?? found;
   } catch (error) {
     throw withUnprintedCause(
@@ -67,6 +68,39 @@ export async function openIntent(outbox: Outbox, intent: OutboxIntent): Promise<
       ),
     );
   }
+}
+
+/**
+ * The refusal for a record begun for another post than this run's: the idempotency key was used
+ * again for a different post. Answering from the record would report the first post's outcome
+ * for a post that never went out, and reconciling would look for a post nobody sent.
+ *
+ * @param target - the target
+ * @param record - the record found (`published`, `sending` or `unknown`)
+ * @param fingerprint - this run's post's fingerprint
+ * @returns the failed outcome (nothing was sent), or `undefined` when the record is this post's
+ *   or keeps no fingerprint
+ */
+export function keyReusedOutcome(
+  target: Target,
+  record: OutboxRecord,
+  fingerprint: string,
+): FailedOutcome | undefined {
+  if (record.fingerprint === undefined || record.fingerprint === fingerprint) return undefined;
+  const how =
+    record.status === 'published'
+      ? 'was published'
+      : `is ${record.status === 'unknown' ? 'of unknown outcome' : 'being sent'} (started ${record.startedAt.toISOString()})`;
+  const problem = {
+    path: ['idempotencyKey'],
+    rule: 'idempotency.key_reused',
+    message: `the idempotency key ${record.key} belongs to a different post, which ${how}; nothing was sent for this one`,
+  };
+  return failedOutcome(
+    target,
+    new ValidationError([problem], `post for ${target.platform}`, { platform: target.platform }),
+    'Publish a new post with a new idempotency key; to learn how the first post ended, publish it again with this key.',
+  );
 }
 
 /**

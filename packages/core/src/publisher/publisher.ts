@@ -28,6 +28,7 @@ import { BucketThrottle, isThrottleRefusal } from './bucket-throttle.js';
 import { createPublisherEvents, type PublisherEventEmitter } from './events.js';
 import { type PublisherOptions, resolvePublisherOptions } from './options.js';
 import {
+  keyReusedOutcome,
   OutboxRecordFound,
   openIntent,
   priorRecord,
@@ -36,6 +37,7 @@ import {
   unsettledRecordError,
 } from './outbox-steps.js';
 import { failedOutcome, type PublishOutcome } from './outcome.js';
+import { postFingerprint } from './post-fingerprint.js';
 import { reconcile } from './reconcile.js';
 import { repeatedAccountProblems } from './repeated-accounts.js';
 import { type RetryRun, withRetry } from './retry.js';
@@ -157,6 +159,8 @@ export interface RunOptions {
 /** A target's publish waiting in or running from a queue. */
 /** What one target's publish asks for besides the post. */
 interface JobRequest {
+  /** The post as it goes to the target (overrides applied), fingerprinted for the outbox. */
+  readonly sent: Post;
   /** The target's idempotency key. */
   readonly idempotencyKey: string;
   /** Native scheduling instant, when asked for. */
@@ -168,6 +172,8 @@ interface OutboxState {
   readonly outbox: Outbox;
   /** What an earlier run left (`sending` or `unknown`), read before the job queued for budget. */
   readonly prior: OutboxRecord | undefined;
+  /** The fingerprint of the post this job sends, recorded with its intent. */
+  readonly fingerprint: string;
   /** Whether this job recorded its intent or found a record: then its outcome is written back. */
   opened: boolean;
 }
@@ -369,7 +375,15 @@ export function createPublisher(options: PublisherOptions): Publisher {
         job.started = true;
         try {
           job.settle(
-            await runJob(adapter, checked, target, { idempotencyKey, scheduledFor }, main, demand, signal),
+            await runJob(
+              adapter,
+              checked,
+              target,
+              { sent, idempotencyKey, scheduledFor },
+              main,
+              demand,
+              signal,
+            ),
           );
         } catch (error) {
           // runJob maps every failure to an outcome; this is a last resort that must not lose one.
@@ -398,11 +412,17 @@ export function createPublisher(options: PublisherOptions): Publisher {
     const outbox = settings.outbox;
     if (outbox === undefined) return sendJob(adapter, checked, target, request, main, demand, signal);
     const key = request.idempotencyKey;
+    const fingerprint = postFingerprint(request.sent, target.platform);
     const prior = await priorRecord(outbox, key);
+    if (prior !== undefined) {
+      // The key was used before for another post: refused, and the record is left as it is.
+      const refused = keyReusedOutcome(target, prior, fingerprint);
+      if (refused !== undefined) return refused;
+    }
     const fromRecord = prior === undefined ? undefined : publishedFromRecord(target, prior);
     // Already published by an earlier run: the record is the answer, and it is settled already.
     if (fromRecord !== undefined) return fromRecord;
-    const state: OutboxState = { outbox, prior, opened: false };
+    const state: OutboxState = { outbox, prior, fingerprint, opened: false };
     const outcome = await sendJob(adapter, checked, target, request, main, demand, signal, state);
     if (!state.opened && prior === undefined) return outcome; // nothing was recorded: nothing to settle
     return settleOutcome(outbox, key, outcome, new Date(clock.now()));
@@ -447,9 +467,10 @@ export function createPublisher(options: PublisherOptions): Publisher {
         platform: target.platform,
         accountId: target.accountId,
         startedAt: new Date(clock.now()),
+        fingerprint: outboxState.fingerprint,
       });
-      outboxState.opened = true;
       if (found !== undefined) throw new OutboxRecordFound(found);
+      outboxState.opened = true;
     };
 
     const createWithRetries = (operation: 'publish' | 'reconcile-retry'): Promise<PublishResult> =>
@@ -503,8 +524,13 @@ export function createPublisher(options: PublisherOptions): Publisher {
         retryRead: (read) => withRetry(read, retryRun(main, signal, undefined)),
       });
     };
-    /** An earlier run's record: published → its outcome; anything else → reconciliation from its start. */
+    /**
+     * An earlier run's record: another post's → refused (the record left as it is); published →
+     * its outcome; anything else → reconciliation from its start.
+     */
     const answerFromRecord = (record: OutboxRecord): Promise<PublishOutcome> | PublishOutcome => {
+      const refused = outboxState && keyReusedOutcome(target, record, outboxState.fingerprint);
+      if (refused !== undefined) return refused;
       if (outboxState !== undefined) outboxState.opened = true;
       return (
         publishedFromRecord(target, record) ??

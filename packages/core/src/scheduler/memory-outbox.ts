@@ -19,11 +19,16 @@ export function memoryOutbox(): Outbox {
       records.set(intent.key, { ...deepCopy(intent), status: 'sending' });
       return undefined;
     },
-    retry: async (key, startedAt) => {
+    retry: async (key, startedAt, fingerprint) => {
       const existing = records.get(key);
       if (existing?.status !== 'failed') return false;
-      const { settlement: _dropped, ...intent } = existing;
-      records.set(key, { ...intent, startedAt: new Date(startedAt.getTime()), status: 'sending' });
+      const { settlement: _dropped, fingerprint: _before, ...intent } = existing;
+      records.set(key, {
+        ...intent,
+        startedAt: new Date(startedAt.getTime()),
+        ...(fingerprint === undefined ? {} : { fingerprint }),
+        status: 'sending',
+      });
       return true;
     },
     settle: async (key, settlement) => {

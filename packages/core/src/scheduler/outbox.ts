@@ -15,6 +15,13 @@ export interface OutboxIntent {
   readonly accountId: string;
   /** When the first create attempt starts: where reconciliation starts looking. */
   readonly startedAt: Date;
+  /**
+   * A digest of the post the key was begun for. A run that finds a record whose fingerprint
+   * differs from its own post's refuses to send (the key was used again for another post)
+   * instead of answering with the first post's outcome. A store keeps it as given; a record
+   * without one (written before stores kept it, or settled without a `begin`) is never compared.
+   */
+  readonly fingerprint?: string | undefined;
 }
 
 /** How an intent ended. `unknown`: the create may have gone out; reconciliation could not tell. */
@@ -71,11 +78,13 @@ export interface Outbox {
    */
   begin(intent: OutboxIntent): Promise<OutboxRecord | undefined>;
   /**
-   * Records a `failed` record's new attempt: sets it back to `sending` with `startedAt`.
+   * Records a `failed` record's new attempt: sets it back to `sending` with `startedAt` and the
+   * new attempt's `fingerprint` (nothing went out, so the key may now be tried with another
+   * post; without a fingerprint the record keeps none).
    *
    * @returns false when the record is not `failed` (another run took it meanwhile)
    */
-  retry(key: string, startedAt: Date): Promise<boolean>;
+  retry(key: string, startedAt: Date, fingerprint?: string): Promise<boolean>;
   /**
    * Writes how the create with `key` ended. A missing key is recorded with it, so a settlement
    * is never lost: its `platform` and `accountId` then come from the settlement's `ref` (empty

@@ -38,4 +38,8 @@ export const SCHEDULER_MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX smmkit_outbox_unresolved ON smmkit_outbox (started_at, key)
     WHERE status IN ('sending', 'unknown');`,
+  // 2: the fingerprint of the post each outbox key was begun for (a key used again for another
+  // post is refused). A nullable column added in place: processes still on version 1 go on
+  // writing rows without it, which are never compared.
+  'ALTER TABLE smmkit_outbox ADD COLUMN fingerprint TEXT;',
 ];

@@ -20,7 +20,7 @@ const SettlementSchema = /* @__PURE__ */ (() =>
   }))();
 
 /** The columns of an outbox row, in the order {@link fromRow} reads them. */
-const COLUMNS = 'key, platform, account_id, status, started_at, settlement';
+const COLUMNS = 'key, platform, account_id, status, started_at, settlement, fingerprint';
 
 /**
  * The {@link Outbox} of the SQLite schedule store, in `smmkit_outbox` (created by the `scheduler`
@@ -32,12 +32,13 @@ const COLUMNS = 'key, platform, account_id, status, started_at, settlement';
  */
 export function sqliteOutbox(db: DatabaseSync): Outbox {
   const insert = db.prepare(
-    `INSERT INTO smmkit_outbox (key, platform, account_id, status, started_at) VALUES (?, ?, ?, 'sending', ?)
+    `INSERT INTO smmkit_outbox (key, platform, account_id, status, started_at, fingerprint)
+     VALUES (?, ?, ?, 'sending', ?, ?)
      ON CONFLICT (key) DO NOTHING`,
   );
   const select = db.prepare(`SELECT ${COLUMNS} FROM smmkit_outbox WHERE key = ?`);
   const retry = db.prepare(
-    `UPDATE smmkit_outbox SET status = 'sending', started_at = ?, settlement = NULL
+    `UPDATE smmkit_outbox SET status = 'sending', started_at = ?, fingerprint = ?, settlement = NULL
      WHERE key = ? AND status = 'failed'`,
   );
   const settle = db.prepare(
@@ -57,12 +58,14 @@ export function sqliteOutbox(db: DatabaseSync): Outbox {
         intent.platform,
         intent.accountId,
         intent.startedAt.getTime(),
+        intent.fingerprint ?? null,
       );
       if (Number(changes) === 1) return undefined;
       const row = select.get(intent.key);
       return row === undefined ? undefined : fromRow(row);
     },
-    retry: async (key, startedAt) => Number(retry.run(startedAt.getTime(), key).changes) === 1,
+    retry: async (key, startedAt, fingerprint) =>
+      Number(retry.run(startedAt.getTime(), fingerprint ?? null, key).changes) === 1,
     settle: async (key, settlement) => {
       const json = JSON.stringify(settlement);
       // Read back before it is written, so that a record that could not be read is never kept.
@@ -95,6 +98,7 @@ function fromRow(row: Record<string, SQLOutputValue>): OutboxRecord {
     accountId: String(row.account_id),
     startedAt: new Date(Number(row.started_at)),
     status: String(row.status) as OutboxStatus,
+    ...(typeof row.fingerprint === 'string' ? { fingerprint: row.fingerprint } : {}),
     ...(settlement === undefined ? {} : { settlement }),
   };
 }

@@ -56,7 +56,7 @@ describe('sqliteInboxStore in the shared file', () => {
     expect(components).toEqual(
       expect.arrayContaining([
         { component: 'inbox', version: 2 },
-        { component: 'scheduler', version: 1 },
+        { component: 'scheduler', version: 2 },
         { component: 'tokens', version: 1 },
       ]),
     );

@@ -212,6 +212,95 @@ describe('publisher with an outbox', () => {
     expect(second).not.toHaveBeenCalled();
   });
 
+  describe('a key used again for a different post', () => {
+    const other: Post = { text: 'Another post entirely' };
+    const keyReused = (outcome: unknown) => {
+      const error = (outcome as { status?: string; error?: unknown }).error;
+      return ValidationError.isInstance(error) ? error.problems.map((problem) => problem.rule) : error;
+    };
+
+    it("is refused, not answered with the first post's outcome, and the record stays the first post's", async () => {
+      const outbox = memoryScheduleStore();
+      const publish = vi.fn<Publish>(async () => fakePublishResult);
+      const { publisher } = fakeWorld({ publish }, { outbox });
+      expect(only(await publisher.publish(post, [target], options)).status).toBe('published');
+      const recorded = await outbox.record(KEY);
+
+      const refused = only(await publisher.publish(other, [target], options));
+      expect(refused.status).toBe('failed');
+      expect(keyReused(refused)).toEqual(['idempotency.key_reused']);
+      expect(refused.status === 'failed' && refused.error.message).toMatch(
+        /idempotency key entry-1:fake:acct-1 belongs to a different post, which was published; nothing was sent/,
+      );
+      expect(publish).toHaveBeenCalledTimes(1);
+      expect(await outbox.record(KEY)).toStrictEqual(recorded);
+    });
+
+    it('still answers the same post from the record, however its keys are ordered and whatever its labels', async () => {
+      const outbox = memoryScheduleStore();
+      const publish = vi.fn<Publish>(async () => fakePublishResult);
+      const { publisher } = fakeWorld({ publish }, { outbox });
+      const first: Post = { text: 'Launch day', link: 'https://example.com/launch', tags: ['launch'] };
+      expect(only(await publisher.publish(first, [target], options)).status).toBe('published');
+      const again: Post = { campaign: 'spring', link: 'https://example.com/launch', text: 'Launch day' };
+      const outcome = only(await publisher.publish(again, [target], options));
+      expect(outcome.status === 'published' && outcome.result.warnings.map((w) => w.code)).toEqual([
+        'already_published',
+      ]);
+      expect(publish).toHaveBeenCalledTimes(1);
+    });
+
+    it('is refused while another run is sending the first post, which still publishes', async () => {
+      const outbox = memoryScheduleStore();
+      const held = deferred<PublishResult>();
+      const first = vi.fn<Publish>(() => held.promise);
+      const second = vi.fn<Publish>(async () => fakePublishResult);
+      const one = fakeWorld({ publish: first }, { outbox });
+      const two = fakeWorld({ publish: second }, { outbox });
+      const running = one.publisher.publish(post, [target], options);
+      await vi.waitFor(() => expect(first).toHaveBeenCalled());
+      expect(keyReused(only(await two.publisher.publish(other, [target], options)))).toEqual([
+        'idempotency.key_reused',
+      ]);
+      expect(await outbox.record(KEY)).toMatchObject({ status: 'sending' });
+      held.resolve(fakePublishResult);
+      expect(only(await running).status).toBe('published');
+      expect(await outbox.record(KEY)).toMatchObject({ status: 'published' });
+      expect(second).not.toHaveBeenCalled();
+    });
+
+    it('is refused without reconciling when the first post is of unknown outcome', async () => {
+      const outbox = memoryScheduleStore();
+      const ambiguous = fakeWorld({ publish: vi.fn<Publish>().mockRejectedValue(lost()) }, { outbox });
+      expect(only(await ambiguous.publisher.publish(post, [target], options)).status).toBe('unknown');
+      const publish = vi.fn<Publish>(async () => fakePublishResult);
+      const findRecentPosts = vi.fn<Find>(async () => []);
+      const { publisher } = fakeWorld({ publish, findRecentPosts, capabilities: canLook }, { outbox });
+      expect(keyReused(only(await publisher.publish(other, [target], options)))).toEqual([
+        'idempotency.key_reused',
+      ]);
+      expect(findRecentPosts).not.toHaveBeenCalled();
+      expect(publish).not.toHaveBeenCalled();
+      expect(await outbox.record(KEY)).toMatchObject({ status: 'unknown' });
+    });
+
+    it('may carry another post after the first one failed (nothing went out), and then belongs to it', async () => {
+      const outbox = memoryScheduleStore();
+      const refused = fakeWorld(
+        { publish: vi.fn<Publish>().mockRejectedValue(new PlatformError('platform_refused', 'No.')) },
+        { outbox },
+      );
+      expect(only(await refused.publisher.publish(post, [target], options)).status).toBe('failed');
+      const publish = vi.fn<Publish>(async () => fakePublishResult);
+      const { publisher } = fakeWorld({ publish }, { outbox });
+      expect(only(await publisher.publish(other, [target], options)).status).toBe('published');
+      expect(keyReused(only(await publisher.publish(post, [target], options)))).toEqual([
+        'idempotency.key_reused',
+      ]);
+      expect(publish).toHaveBeenCalledTimes(1);
+    });
+  });
+
   it('sends nothing and fails the target when the outbox cannot record the intent', async () => {
     const outbox = memoryScheduleStore();
     const publish = vi.fn<Publish>(async () => fakePublishResult);

@@ -72,7 +72,7 @@ describe('sqliteScheduleStore: the file', () => {
       'smmkit_schema',
     ]);
     expect(db.prepare('SELECT component, version FROM smmkit_schema').all()).toEqual([
-      { component: 'scheduler', version: 1 },
+      { component: 'scheduler', version: 2 },
     ]);
     expect(db.prepare('SELECT id, status FROM smmkit_schedule_entries').all()).toEqual([
       { id: 'one', status: 'scheduled' },
@@ -114,6 +114,41 @@ describe('sqliteScheduleStore: the file', () => {
     await second.close();
   });
 
+  it('moves a version 1 file to version 2 in place: its outbox records kept, their fingerprint none', async () => {
+    const { SCHEDULER_MIGRATIONS } = await import('../../src/sqlite/schedule-tables.js');
+    const file = newFile();
+    const db = new DatabaseSync(file);
+    // A file as the release before fingerprints left it: version 1 tables and one record.
+    db.exec(SCHEDULER_MIGRATIONS[0] ?? '');
+    db.exec('CREATE TABLE smmkit_schema (component TEXT PRIMARY KEY, version INTEGER NOT NULL) STRICT');
+    db.exec("INSERT INTO smmkit_schema VALUES ('scheduler', 1)");
+    db.prepare(
+      "INSERT INTO smmkit_outbox (key, platform, account_id, status, started_at) VALUES (?, 'x', '2244994945', 'sending', ?)",
+    ).run('old:x:2244994945', now.getTime());
+
+    const store = sqliteScheduleStore(file);
+    await expect(store.record('old:x:2244994945')).resolves.toStrictEqual({
+      key: 'old:x:2244994945',
+      platform: 'x',
+      accountId: '2244994945',
+      startedAt: now,
+      status: 'sending',
+    });
+    await store.begin({
+      key: 'new:x:2244994945',
+      platform: 'x',
+      accountId: '2244994945',
+      startedAt: now,
+      fingerprint: 'f1',
+    });
+    await expect(store.record('new:x:2244994945')).resolves.toMatchObject({ fingerprint: 'f1' });
+    await store.close();
+    expect(db.prepare("SELECT version FROM smmkit_schema WHERE component = 'scheduler'").get()).toEqual({
+      version: 2,
+    });
+    db.close();
+  });
+
   it('shares a file with the token store, each keeping its own tables and version', async () => {
     const { sqliteTokenStore } = await import('../../src/sqlite/index.js');
     const file = newFile();
@@ -126,7 +161,7 @@ describe('sqliteScheduleStore: the file', () => {
     const db = new DatabaseSync(file);
     expect(db.prepare('SELECT component, version FROM smmkit_schema ORDER BY component').all()).toEqual([
       { component: 'leases', version: 1 },
-      { component: 'scheduler', version: 1 },
+      { component: 'scheduler', version: 2 },
       { component: 'tokens', version: 1 },
     ]);
     db.close();
@@ -139,7 +174,7 @@ describe('sqliteScheduleStore: the file', () => {
     db.exec("UPDATE smmkit_schema SET version = 99 WHERE component = 'scheduler'");
     db.close();
     expect(() => sqliteScheduleStore(file)).toThrow(
-      /scheduler tables of this SQLite file are at version 99, newer than this smmkit knows \(1\): upgrade smmkit/,
+      /scheduler tables of this SQLite file are at version 99, newer than this smmkit knows \(2\): upgrade smmkit/,
     );
   });
 

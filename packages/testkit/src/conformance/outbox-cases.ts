@@ -107,6 +107,32 @@ export function describeOutboxCases(harness: StoreHarness): void {
       });
     });
 
+    it('keeps the fingerprint of the post a key was begun for, through settle and retry', async () => {
+      const store = await harness.store();
+      await store.begin({ ...intent('launch:x:2244994945'), fingerprint: 'first-post' });
+      // A second begin (another post, same key) gets the first one's fingerprint to compare with.
+      await expect(
+        store.begin({ ...intent('launch:x:2244994945', 1), fingerprint: 'second-post' }),
+      ).resolves.toMatchObject({ status: 'sending', fingerprint: 'first-post' });
+      await store.settle('launch:x:2244994945', published(2));
+      await expect(store.record('launch:x:2244994945')).resolves.toMatchObject({
+        status: 'published',
+        fingerprint: 'first-post',
+      });
+
+      // Nothing went out for a failed record, so a new attempt may carry another post.
+      await store.begin({ ...intent('retried'), fingerprint: 'first-post' });
+      await store.settle('retried', { status: 'failed', settledAt: minutesAfter(1) });
+      await expect(store.retry('retried', minutesAfter(2), 'edited-post')).resolves.toBe(true);
+      await expect(store.record('retried')).resolves.toMatchObject({ fingerprint: 'edited-post' });
+      await store.settle('retried', { status: 'failed', settledAt: minutesAfter(3) });
+      await store.retry('retried', minutesAfter(4));
+      expect((await store.record('retried'))?.fingerprint).toBeUndefined();
+      // A record begun without one keeps none.
+      await store.begin(intent('plain'));
+      expect((await store.record('plain'))?.fingerprint).toBeUndefined();
+    });
+
     it('unresolved lists the sending and unknown records, oldest first, until they settle', async () => {
       const store = await harness.store();
       await store.begin(intent('late-sending', 20));
