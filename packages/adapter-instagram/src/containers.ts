@@ -22,7 +22,8 @@ export interface ContainerTarget {
  * uploaded: the container is made with `upload_type=resumable` → `{id, uri}`, then the bytes are
  * posted to `uri` (else `https://rupload.facebook.com/ig-api-upload/{version}/{id}`) with
  * `offset: 0` and `file_size` headers (https://developers.facebook.com/docs/instagram-platform/content-publishing, resumable
- * uploads). The whole file is sent in one request (`uploadToRupload` of `@smmkit/graph-api`).
+ * uploads). The whole file is sent in one request (`uploadToRupload` of `@smmkit/graph-api`), and
+ * an answer that says the upload failed stops the publish.
  *
  * Containers are not posts: nothing is visible until `media_publish`, so a lost answer is
  * not ambiguous (`createsResource` is off) and a retried publish makes a new container.

@@ -524,6 +524,51 @@ describe('media as bytes (resumable upload)', () => {
     ]);
   });
 
+  /** A `fetch` through which rupload answers 200 with `body` (the simulator still gets the bytes). */
+  const ruploadAnswers = (body: Record<string, unknown>) =>
+    recordingFetch({
+      after: (request, response) =>
+        request.url.startsWith('https://rupload.facebook.com/') ? Response.json(body) : response,
+    }).fetch;
+
+  it('stops when rupload answers 200 with success false: retryable, nothing published', async () => {
+    const fetch = ruploadAnswers({ success: false, message: 'Upload failed. Please retry.' });
+    const error = await failureOf(
+      h.adapter({ fetch }).publish({ text: 'Lost bytes', media: [videoBytes()] }, h.context()),
+      ig,
+    );
+    if (!TransientError.isInstance(error)) throw new Error(`expected a TransientError, got ${error.code}`);
+    expect(error.retryable).toBe(true);
+    expect(error.platformError).toEqual({ message: 'Upload failed. Please retry.' });
+    expect(error.message).toContain('the video was not received and nothing was published');
+    expect(error.hint).toContain('Publish again');
+    // The container is never polled nor published: it has no video.
+    expect(h.requests(ROUTES.node)).toHaveLength(0);
+    expect(h.requests(ROUTES.publish)).toHaveLength(0);
+    expect(ig.sim.posts.size).toBe(0);
+  });
+
+  it('reports a 200 debug_info refusal rupload will not retry as a failed video, nothing published', async () => {
+    const fetch = ruploadAnswers({
+      debug_info: { retriable: false, type: 'ProcessingFailedError', message: 'Request processing failed' },
+    });
+    const error = await failureOf(
+      h.adapter({ fetch }).publish({ text: 'Album', media: [image(), videoBytes()] }, h.context()),
+      ig,
+    );
+    if (!MediaProcessingError.isInstance(error))
+      throw new Error(`expected a MediaProcessingError, got ${error.code}`);
+    expect(error.code).toBe('media_processing_failed');
+    expect(error.retryable).toBe(false);
+    expect(error.mediaIndex).toBe(1);
+    expect(error.platformError).toEqual({
+      type: 'ProcessingFailedError',
+      message: 'Request processing failed',
+    });
+    expect(h.requests(ROUTES.publish)).toHaveLength(0);
+    expect(ig.sim.posts.size).toBe(0);
+  });
+
   it('uploads a story video and a carousel video from bytes with their media types', async () => {
     await h
       .adapter()

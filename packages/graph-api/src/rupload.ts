@@ -1,11 +1,30 @@
-import { type Media, type PublishContext, TransientError } from '@smmkit/core';
-import { type HttpClient, readMediaBlob } from '@smmkit/core/adapter-kit';
+import { type Media, MediaProcessingError, type PublishContext, TransientError } from '@smmkit/core';
+import { type HttpClient, readMediaBlob, redactSecrets } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
 
-/** rupload's answer, `{success: true}` (Instagram adds a `message`); nothing in it is read. */
+/**
+ * rupload's answer: `{"success":true}` on success, Instagram's with a `message` ("Upload
+ * successful. ...", https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media,
+ * resumable upload; https://developers.facebook.com/docs/video-api/guides/reels-publishing, Step 2).
+ * A refusal answered 200 is `success: false` or a `debug_info` object (`{retriable, type,
+ * message}`); that shape is ASSUMED (seen on rupload's error answers, which Meta does not document).
+ */
 const RuploadAnswerSchema = z.optional(
-  z.looseObject({ success: z.optional(z.boolean()), message: z.optional(z.string()) }),
+  z.looseObject({
+    success: z.optional(z.boolean()),
+    message: z.optional(z.string()),
+    debug_info: z.optional(
+      z.looseObject({
+        retriable: z.optional(z.boolean()),
+        type: z.optional(z.string()),
+        message: z.optional(z.string()),
+      }),
+    ),
+  }),
 );
+
+/** rupload's answer as read. */
+type RuploadAnswer = z.infer<typeof RuploadAnswerSchema>;
 
 /** What {@link uploadToRupload} sends, and where. */
 export interface RuploadRequest {
@@ -32,7 +51,9 @@ export interface RuploadRequest {
  * @param request - the upload URL, the operation's name, the video and its index
  * @param context - the publish context (its token, signal and progress listener)
  * @throws TransientError (`invalid_response`) for an upload URL that is not https, before the
- *   token is read; whatever the client throws; the upload is not repeated by this function
+ *   token is read; TransientError (`transient`) or MediaProcessingError (`media_processing_failed`,
+ *   when `debug_info.retriable` is false) for an answer that says the upload failed (see
+ *   {@link refusedUpload}); whatever the client throws; the upload is not repeated here
  *
  * @example
  * ```ts
@@ -58,12 +79,13 @@ export async function uploadToRupload(
   if (media.source.type === 'url') {
     context.onProgress?.({ stage: 'upload', ...item });
     const token = await http.accessToken(context, operation);
-    await http.request({
+    const { data } = await http.request({
       ...common,
       headers: { Authorization: `OAuth ${token}`, file_url: media.source.url },
       context,
       secrets: [token],
     });
+    throwIfRefused(data, request, context, [token]);
     return;
   }
   // The blob is what is sent (and what `file_size` declares), so progress counts its size too.
@@ -72,7 +94,7 @@ export async function uploadToRupload(
     context.onProgress?.({ stage: 'upload', ...item, bytesSent, bytesTotal: blob.size });
   progress(0);
   const token = await http.accessToken(context, operation);
-  await http.request({
+  const { data } = await http.request({
     ...common,
     body: blob,
     headers: {
@@ -84,7 +106,44 @@ export async function uploadToRupload(
     context,
     secrets: [token],
   });
+  throwIfRefused(data, request, context, [token]);
   progress(blob.size);
+}
+
+/**
+ * Throws when rupload answered 200 but says the upload failed (`success: false`, or a
+ * `debug_info` error): no video reached the container or reel, so the publish stops here instead
+ * of waiting on one that will never finish. Meta's advice for a failed video upload is "Generate a
+ * new container and use it to try again" (2207053,
+ * https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes),
+ * which publishing again does: a retryable `TransientError`, unless `debug_info` says
+ * `retriable: false`, which is a `MediaProcessingError` for the video (the file has to change).
+ */
+function throwIfRefused(
+  answer: RuploadAnswer,
+  request: RuploadRequest,
+  context: PublishContext,
+  secrets: readonly string[],
+): void {
+  if (answer === undefined || (answer.success !== false && answer.debug_info === undefined)) return;
+  const debug = answer.debug_info;
+  // The token goes to rupload with `auth: false`, so the client does not redact the answer: words
+  // copied from it into the error are redacted here.
+  const words = redactSecrets(debug?.message ?? answer.message ?? 'no reason given', secrets);
+  const platformError = { message: words, ...(debug?.type === undefined ? {} : { type: debug.type }) };
+  const options = { platform: context.account.platform, status: 200, platformError };
+  const said = `Meta's upload host answered that ${request.operation} failed ("${words}"): the video was not received and nothing was published.`;
+  if (debug?.retriable === false) {
+    throw new MediaProcessingError('media_processing_failed', said, {
+      ...options,
+      ...(request.mediaIndex === undefined ? {} : { mediaIndex: request.mediaIndex }),
+      hint: "Meta will not take this video as it is: check it against the platform's video specifications (format, codec, size, duration), then publish again.",
+    });
+  }
+  throw new TransientError('transient', said, {
+    ...options,
+    hint: 'Publish again: the video is uploaded anew.',
+  });
 }
 
 /** Whether `url` is an https URL. */

@@ -1,4 +1,9 @@
-import { type PublishContext, type PublishProgress, TransientError } from '@smmkit/core';
+import {
+  MediaProcessingError,
+  type PublishContext,
+  type PublishProgress,
+  TransientError,
+} from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
 import { uploadToRupload } from '../src/index.js';
 import { CONTEXT, recordingHttp } from './support/recording-http.js';
@@ -121,5 +126,41 @@ describe('uploadToRupload', () => {
       { stage: 'upload', bytesSent: 0, bytesTotal: 3 },
       { stage: 'upload', bytesSent: 3, bytesTotal: 3 },
     ]);
+  });
+
+  it('stops on a 200 that says the upload failed: retryable, or a failed video when rupload will not retry', async () => {
+    const video = {
+      kind: 'video',
+      mimeType: 'video/mp4',
+      source: { type: 'url', url: 'https://cdn.example.com/reel.mp4' },
+    } as const;
+    const context: PublishContext = { ...CONTEXT, tokens: { getAccessToken: async () => 'tok-12345' } };
+    const upload = (answer: unknown) =>
+      uploadToRupload(
+        recordingHttp(() => answer).http,
+        { url: URL_, operation: 'upload reel', media: video, mediaIndex: 0 },
+        context,
+      ).catch((caught: unknown) => caught);
+
+    const retryable = await upload({ success: false, message: 'Upload failed for tok-12345. Please retry.' });
+    if (!TransientError.isInstance(retryable))
+      throw new Error(`expected a TransientError, got ${String(retryable)}`);
+    expect(retryable.retryable).toBe(true);
+    expect(retryable.message).toMatch(/upload reel failed .*nothing was published/);
+    // The token went with the request as a secret: the host's words quoting it are redacted.
+    expect(JSON.stringify(retryable.platformError)).not.toContain('tok-12345');
+
+    const refused = await upload({
+      debug_info: { retriable: false, type: 'ProcessingFailedError', message: 'Request processing failed' },
+    });
+    if (!MediaProcessingError.isInstance(refused))
+      throw new Error(`expected a MediaProcessingError, got ${String(refused)}`);
+    expect(refused).toMatchObject({ code: 'media_processing_failed', retryable: false, mediaIndex: 0 });
+    expect(refused.platformError).toEqual({
+      type: 'ProcessingFailedError',
+      message: 'Request processing failed',
+    });
+
+    await expect(upload({ success: true })).resolves.toBeUndefined();
   });
 });

@@ -19,6 +19,15 @@ export const REFRESH_MIN_AGE_MS = DAY_MS;
 /** Caption limit (https://developers.facebook.com/docs/instagram-platform/content-publishing). */
 export const MAX_CAPTION_LENGTH = 2_200;
 
+/**
+ * Hashtags in a caption: at most 30 ("Maximum 2200 characters, 30 hashtags, and 20 @ tags",
+ * `caption` of https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media).
+ */
+export const MAX_CAPTION_HASHTAGS = 30;
+
+/** @ tags in a caption: at most 20 (the same `caption` parameter; error 100/2207040 on the error-codes page). */
+export const MAX_CAPTION_TAGS = 20;
+
 /** Carousel children: 2 to 10 (https://developers.facebook.com/docs/instagram-platform/content-publishing). */
 export const MIN_CAROUSEL_CHILDREN = 2;
 

@@ -28,6 +28,12 @@ export interface PublishingErrors {
   readonly imageFormat: PublishingError;
   /** 36004 / 2207010: the caption exceeds 2,200 characters. */
   readonly captionTooLong: PublishingError;
+  /** 36004 / 2207010 (ASSUMED for hashtags): the caption has more than 30 hashtags. */
+  readonly tooManyHashtags: PublishingError;
+  /** 100 / 2207040: the caption has more than 20 @ tags. */
+  readonly tooManyTags: PublishingError;
+  /** 100 / 2207089 (observed): a `media_type=VIDEO` container, a carousel item, published alone. */
+  readonly videoNotStandalone: PublishingError;
   /** 352 / 2207026: unsupported video format. */
   readonly videoFormat: PublishingError;
   /** 9004 / 2207052: the media could not be fetched from its URL. */
@@ -43,8 +49,8 @@ export interface PublishingErrors {
 /**
  * Codes and subcodes from Meta's error-codes page
  * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes);
- * the user messages of 2207042, 2207003 and 2207020 are that page's, the other wordings are
- * ASSUMED from observed responses.
+ * the user messages of 2207042, 2207003, 2207020 and 2207040 are that page's, the other wordings
+ * are ASSUMED from observed responses.
  */
 export const PUBLISHING_ERRORS: PublishingErrors = {
   quotaReached: {
@@ -88,6 +94,39 @@ export const PUBLISHING_ERRORS: PublishingErrors = {
     message: 'The caption is too long.',
     title: 'Caption too long',
     userMsg: 'The caption was too long. Captions can have at most 2,200 characters.',
+  },
+  // The error-codes page lists the 30-hashtag limit only under 2207010's solution ("Maximum 2,200
+  // characters, 30 hashtags, and 20 @ tags") and gives hashtags no code of their own: the code is
+  // that one, the wording ASSUMED.
+  tooManyHashtags: {
+    code: 36004,
+    subcode: 2207010,
+    message: 'The caption has too many hashtags.',
+    title: 'Too many hashtags',
+    userMsg: 'Captions can have at most 30 hashtags. Please submit media with fewer hashtags.',
+  },
+  // The error-codes page: 100 / 2207040 "Cannot use more than {max-tag-count} tags per created
+  // media." — "The app user exceeded the maximum number (20) of @ tags."
+  tooManyTags: {
+    code: 100,
+    subcode: 2207040,
+    message: 'Invalid parameter',
+    title: 'Too many tags',
+    userMsg: 'Cannot use more than 20 tags per created media.',
+  },
+  // Since November 9, 2023 media_type=VIDEO no longer publishes a feed video ("Use the REELS media
+  // type to publish a video to your feed",
+  // https://developers.facebook.com/docs/graph-api/changelog/out-of-cycle-changes/june-28-2022): a
+  // VIDEO container is a carousel item. The error page does not list this refusal; code,
+  // subcode, title and message are Graph's answer as reported in
+  // https://github.com/MookieLian/n8n-nodes-instagram/issues/9 (ASSUMED beyond that report).
+  videoNotStandalone: {
+    code: 100,
+    subcode: 2207089,
+    message: 'Invalid parameter',
+    title: 'Carousel item cannot be published standalone',
+    userMsg:
+      'Media created with media_type=VIDEO is a carousel item and cannot be published as a standalone post. To publish a standalone video, use media_type=REELS instead.',
   },
   videoFormat: {
     code: 352,

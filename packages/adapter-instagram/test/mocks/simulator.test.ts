@@ -169,6 +169,43 @@ describe('containers and publishing', () => {
     expect(error(long.body)).toMatchObject({ code: 36004, error_subcode: 2207010 });
   });
 
+  it('refuses captions with more than 30 hashtags (36004/2207010) or 20 @ tags (100/2207040) at creation', async () => {
+    const words = (mark: string, n: number) => Array.from({ length: n }, (_, i) => `${mark}w${i}`).join(' ');
+    const create = (caption: string) =>
+      call('POST', `${V}/${me()}/media`, { image_url: 'https://cdn.test/a.jpg', caption });
+    expect((await create(`${words('#', 30)} ${words('@', 20)}`)).status).toBe(200);
+    const hashtags = await create(words('#', 31));
+    expect(hashtags.status).toBe(400);
+    expect(error(hashtags.body)).toMatchObject({ code: 36004, error_subcode: 2207010 });
+    const tags = await create(words('@', 21));
+    expect(tags.status).toBe(400);
+    expect(error(tags.body)).toMatchObject({
+      code: 100,
+      error_subcode: 2207040,
+      error_user_msg: 'Cannot use more than 20 tags per created media.',
+    });
+  });
+
+  it('refuses to publish a media_type=VIDEO container alone (100/2207089: use REELS); it is a carousel item', async () => {
+    const single = await container({
+      media_type: 'VIDEO',
+      video_url: 'https://cdn.test/v.mp4',
+      caption: 'Hi',
+    });
+    clock.advance(30_000);
+    const refused = await publish(single);
+    expect(refused.status).toBe(400);
+    expect(error(refused.body)).toMatchObject({
+      code: 100,
+      error_subcode: 2207089,
+      error_user_msg: expect.stringContaining('use media_type=REELS instead'),
+    });
+    expect(ig.sim.posts.size).toBe(0);
+    const photo = await container({ image_url: 'https://cdn.test/1.jpg', is_carousel_item: 'true' });
+    const album = await publish(await container({ media_type: 'CAROUSEL', children: `${photo},${single}` }));
+    expect(album.status).toBe(200);
+  });
+
   it('takes a resumable upload on rupload with OAuth header, offset and file_size', async () => {
     const created = await call('POST', `${V}/${me()}/media`, {
       media_type: 'REELS',

@@ -1,3 +1,4 @@
+import { countHashtags, countMentions } from '@smmkit/core/adapter-kit';
 import {
   boolParam,
   fieldNames,
@@ -71,10 +72,19 @@ function createContainer(context: InstagramContext, input: GraphRequest): Respon
   // units) counts once, as the adapter counts it (code points).
   if ([...caption].length > limits.MAX_CAPTION_LENGTH)
     return publishingError(PUBLISHING_ERRORS.captionTooLong);
+  // ig-user/media, `caption`: "Maximum 2200 characters, 30 hashtags, and 20 @ tags"
+  // (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media),
+  // counted as the adapter counts them (ASSUMED to be Instagram's tokenization).
+  if (countHashtags(caption) > limits.MAX_CAPTION_HASHTAGS)
+    return publishingError(PUBLISHING_ERRORS.tooManyHashtags);
+  if (countMentions(caption) > limits.MAX_CAPTION_TAGS) return publishingError(PUBLISHING_ERRORS.tooManyTags);
   const collaborators = listParam(params, 'collaborators');
   if (collaborators.length > limits.MAX_COLLABORATORS)
     return invalidParameter(`At most ${limits.MAX_COLLABORATORS} collaborators can be invited.`);
-  const isCarouselItem = boolParam(params, 'is_carousel_item') === true;
+  // A VIDEO container is a carousel item whether or not it says so: single feed videos are reels
+  // since November 9, 2023 (https://developers.facebook.com/docs/graph-api/changelog/out-of-cycle-changes/june-28-2022),
+  // so publishing one alone is refused (`videoNotStandalone`).
+  const isCarouselItem = boolParam(params, 'is_carousel_item') === true || mediaType === 'VIDEO';
   const resumable = params.get('upload_type') === 'resumable';
   const imageUrl = params.get('image_url');
   const videoUrl = params.get('video_url');
@@ -167,7 +177,9 @@ function publish(context: InstagramContext, input: GraphRequest): Response {
     );
   }
   if (container.isCarouselItem)
-    return invalidParameter('A carousel item cannot be published on its own; publish the carousel.');
+    return container.mediaType === 'VIDEO'
+      ? publishingError(PUBLISHING_ERRORS.videoNotStandalone)
+      : invalidParameter('A carousel item cannot be published on its own; publish the carousel.');
   const quota = quotaOf(context, accountId, now);
   if (quota.used >= quota.total) return publishingError(PUBLISHING_ERRORS.quotaReached);
 
