@@ -14,14 +14,13 @@ import {
   textWithLink,
   unfinishedWaitReason,
 } from '@smmkit/core/adapter-kit';
-import type { TikTokChunkPlan } from './chunk-plan.js';
 import { creatorProblems, queryCreatorInfo } from './creator-info.js';
 import type { TikTokPostOptions } from './post-options.js';
 import { tiktokPostRef, tiktokPostUrl } from './post-ref.js';
 import { initPhotoPost, initVideoPost } from './publish-init.js';
 import { fetchPublishStatus, type PublishOutcome, waitForPublish } from './publish-status.js';
 import { isPhotoPost } from './validate.js';
-import { uploadTikTokVideo } from './video-upload.js';
+import { type TikTokVideoUpload, uploadTikTokVideo } from './video-upload.js';
 
 /** What publishing needs from the settings. */
 export interface TikTokPublishSettings {
@@ -41,7 +40,8 @@ export interface TikTokPublishSettings {
  * 2. the init: a video (`video/init/`, or `inbox/video/init/` for a draft) as `FILE_UPLOAD` or
  *    `PULL_FROM_URL`, or photos (`content/init/`);
  * 3. a `FILE_UPLOAD` sends its chunks, with upload progress (when the answer to the last one is
- *    lost, TikTok's status tells whether the file arrived: see `uploadVideo`);
+ *    lost, or neither 201 nor 206, TikTok's status tells whether the file arrived: see
+ *    `uploadVideo`; a 206 there is a `MediaProcessingError`, nothing published);
  * 4. the status is read until TikTok is done (see `waitForPublish`).
  *
  * The result has the public post id and URL when TikTok gave them. TikTok moderates a post before
@@ -107,15 +107,9 @@ export async function publishToTikTok(
   });
 }
 
-/** Where a video's bytes go, and the publish they belong to. */
-interface VideoUpload {
-  readonly url: string;
-  readonly plan: TikTokChunkPlan;
-  readonly publishId: string;
-}
-
 /**
- * Sends the video's chunks. When the answer to the last chunk is lost (the post may exist), asks
+ * Sends the video's chunks. When the answer to the last chunk is lost, or is a status TikTok does
+ * not document for it (the post may exist either way: `uploadTikTokVideo`), asks
  * TikTok for the publish's status: it has the whole file when the status has moved past the upload
  * or counts every byte (`uploaded_bytes`), and the publish goes on to its wait as if the answer
  * had come. Otherwise the error stays an `AmbiguousOutcomeError`, naming the publish id to look up
@@ -124,12 +118,12 @@ interface VideoUpload {
  */
 async function uploadVideo(
   http: HttpClient,
-  upload: VideoUpload,
+  upload: TikTokVideoUpload,
   video: Media,
   context: PublishContext,
 ): Promise<void> {
   try {
-    await uploadTikTokVideo(http, upload.url, video, upload.plan, context);
+    await uploadTikTokVideo(http, upload, video, context);
   } catch (error) {
     if (!AmbiguousOutcomeError.isInstance(error)) throw error;
     const status = await fetchPublishStatus(http, upload.publishId, context).catch(() => undefined);

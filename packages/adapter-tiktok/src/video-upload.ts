@@ -1,6 +1,16 @@
-import { type Media, MediaProcessingError, type PublishContext } from '@smmkit/core';
+import { AmbiguousOutcomeError, type Media, MediaProcessingError, type PublishContext } from '@smmkit/core';
 import { type HttpClient, readMediaChunks } from '@smmkit/core/adapter-kit';
-import type { TikTokChunkPlan } from './chunk-plan.js';
+import type { TikTokChunk, TikTokChunkPlan } from './chunk-plan.js';
+
+/** Where a video's bytes go, and the publish they belong to. */
+export interface TikTokVideoUpload {
+  /** The init's `upload_url` (valid an hour). */
+  readonly url: string;
+  /** The chunks declared in the init. */
+  readonly plan: TikTokChunkPlan;
+  /** The init's `publish_id`, named in errors. */
+  readonly publishId: string;
+}
 
 /**
  * Sends a video's bytes to the `upload_url` of its init, chunk by chunk as `plan` cuts them
@@ -12,30 +22,33 @@ import type { TikTokChunkPlan } from './chunk-plan.js';
  *
  * The upload URL is signed: the token is not sent with it, but it is still listed as a secret of
  * each `PUT`, so an error that echoes it (a proxy, a misrouted answer) is redacted. The last `PUT` completes the post
- * (TikTok starts publishing it), so a lost answer there is an `AmbiguousOutcomeError`. Progress
+ * (TikTok starts publishing it), so a lost answer there is an `AmbiguousOutcomeError`, and so is
+ * an answer to it that is neither 201 nor 206 (see {@link lastChunkNotCreated}). Progress
  * goes to `onProgress({ stage: 'upload', mediaIndex: 0, bytesSent, bytesTotal })` before the first
  * chunk and after each one.
  *
  * @param http - the adapter's HTTP client
- * @param uploadUrl - the init's `upload_url` (valid an hour)
+ * @param upload - the init's upload URL, its chunk plan and its publish id
  * @param video - the video: bytes, a file, or a stream that declares `sizeBytes`
- * @param plan - the chunks declared in the init
  * @param context - signal, clock and progress of the publish
  * @throws MediaProcessingError when the source holds another number of bytes than declared, or
- *   TikTok does not answer the last chunk with 201
+ *   TikTok answers the last chunk with 206 (it does not have the whole file)
+ * @throws AmbiguousOutcomeError when the answer to the last chunk is lost, or is a status TikTok
+ *   does not document for it
  *
  * @example
  * ```ts
- * await uploadTikTokVideo(http, data.upload_url, post.media[0], tiktokChunkPlan(size, 10_000_000), ctx);
+ * const plan = tiktokChunkPlan(size, 10_000_000);
+ * await uploadTikTokVideo(http, { url: data.upload_url, plan, publishId: data.publish_id }, post.media[0], ctx);
  * ```
  */
 export async function uploadTikTokVideo(
   http: HttpClient,
-  uploadUrl: string,
+  upload: TikTokVideoUpload,
   video: Media,
-  plan: TikTokChunkPlan,
   context: PublishContext,
 ): Promise<void> {
+  const { plan } = upload;
   const total = plan.videoSize;
   const failed = (reason: string) =>
     new MediaProcessingError('media_processing_failed', `TikTok video upload: ${reason}`, {
@@ -56,10 +69,11 @@ export async function uploadTikTokVideo(
     if (chunk === undefined || chunk.first !== sent || chunk.last !== sent + size - 1)
       throw failed(`its bytes do not match chunk ${index + 1} of ${plan.totalChunkCount} at byte ${sent}`);
     const last = index === lastIndex;
+    const operation = `upload video chunk ${index + 1} of ${plan.totalChunkCount}`;
     const { status } = await http.request({
       method: 'PUT',
-      path: uploadUrl,
-      operation: `upload video chunk ${index + 1} of ${plan.totalChunkCount}`,
+      path: upload.url,
+      operation,
       // `slice` copies each part into its own buffer, whatever buffer the source used.
       body: new Blob(parts.map((part) => part.slice())),
       headers: { 'Content-Type': video.mimeType, 'Content-Range': chunk.contentRange },
@@ -68,7 +82,7 @@ export async function uploadTikTokVideo(
       createsResource: last,
       context,
     });
-    if (last && status !== 201) throw failed(`TikTok answered the last chunk with ${status}, not 201`);
+    if (last && status !== 201) throw lastChunkNotCreated(status, chunk, upload.publishId, operation);
     sent += size;
     progress(sent);
   };
@@ -91,4 +105,40 @@ export async function uploadTikTokVideo(
       `the source has ${sent + pendingBytes < total ? 'fewer' : 'more'} bytes than the ${total} declared`,
     );
   await send(lastIndex, pending);
+}
+
+/**
+ * The error for a last chunk TikTok did not answer with 201 Created. The media transfer guide
+ * (https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide) has TikTok answer
+ * 206 Partial Content while it waits for more bytes and 201 Created once it has the whole file:
+ *
+ * - 206: TikTok says bytes are missing, so the publish cannot go on and nothing is published. A
+ *   `MediaProcessingError` whose hint says to publish again (a new publish uploads the file anew).
+ * - any other 2xx: the guide names no other answer, so whether TikTok has the file is unknown
+ *   (ASSUMED it may); taking it for a failure could post the video twice when the caller
+ *   publishes again. An `AmbiguousOutcomeError`, which the publish settles by reading the
+ *   publish status.
+ */
+function lastChunkNotCreated(
+  status: number,
+  chunk: TikTokChunk,
+  publishId: string,
+  operation: string,
+): MediaProcessingError | AmbiguousOutcomeError {
+  const answered = `TikTok answered the last chunk (${chunk.contentRange}) with ${status}`;
+  if (status === 206) {
+    return new MediaProcessingError(
+      'media_processing_failed',
+      `TikTok video upload: ${answered} Partial Content, not 201 Created, for publish ${publishId}: it does not have the whole file, so it will not post the video. Nothing was published.`,
+      {
+        platform: 'tiktok',
+        mediaIndex: 0,
+        hint: `Publish the post again: a new publish uploads the whole file anew. Publish ${publishId} waits for bytes that will not come until its upload URL expires, an hour after its init; adapter.cancelPublish ends it at once.`,
+      },
+    );
+  }
+  return new AmbiguousOutcomeError(
+    `TikTok video upload: ${answered}, neither 201 Created (the whole file is there) nor 206 Partial Content (bytes are missing): it may have the video.`,
+    { platform: 'tiktok', operation },
+  );
 }

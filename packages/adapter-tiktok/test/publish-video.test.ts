@@ -13,6 +13,18 @@ import { failureOf, photo, publicOptions, ROUTES, START, useTikTok, video } from
 const h = useTikTok();
 const { tiktok, acme } = h;
 
+/**
+ * A `fetch` through which every answer of the upload host with a 2xx comes back as `status`
+ * instead, the upload itself handled as the simulator handles it.
+ */
+const answerUploadsWith =
+  (status: number): typeof fetch =>
+  async (input, init) => {
+    const response = await fetch(input, init);
+    const url = input instanceof Request ? input.url : String(input);
+    return url.startsWith(tiktok.upload.baseUrl) && response.ok ? new Response(null, { status }) : response;
+  };
+
 describe('a direct video post', () => {
   it('asks creator info first, uploads in TikTok chunks with Content-Range, then polls until PUBLISH_COMPLETE', async () => {
     const adapter = h.adapter({ chunkSizeBytes: MIN_CHUNK_BYTES });
@@ -211,6 +223,51 @@ describe('a publish TikTok fails', () => {
     const [init] = tiktok.sim.log.bodies(ROUTES.videoInit);
     expect(init).toBeDefined();
     expect(error.message).toMatch(/TikTok's publish id is v_pub_\S+: adapter\.getPublishStatus/);
+  });
+
+  it('fails a last chunk TikTok answers with 206: nothing published, and the hint says to publish again', async () => {
+    tiktok.loseNextChunk();
+    const error = await failureOf(
+      h.adapter().publish({ text: 'Partial', media: [video()], options: publicOptions() }, h.context()),
+      tiktok,
+    );
+    expect(MediaProcessingError.isInstance(error)).toBe(true);
+    const [put] = tiktok.upload.log.forRoute(ROUTES.upload);
+    expect(put?.status).toBe(206);
+    // The upload URL names its publish: `upload_id` is the publish id.
+    const publishId = new URL(put?.url ?? 'https://x.test').searchParams.get('upload_id') ?? '';
+    expect(tiktok.publication(publishId)).toBeDefined();
+    expect(error).toMatchObject({ code: 'media_processing_failed', retryable: false, mediaIndex: 0 });
+    expect(error.message).toContain(`206 Partial Content, not 201 Created, for publish ${publishId}`);
+    expect(error.hint).toMatch(/^Publish the post again: a new publish uploads the whole file anew\./);
+    expect(error.hint).toContain('adapter.cancelPublish');
+    // TikTok does not have the file: it never starts processing, and nothing is posted.
+    expect(tiktok.publication(publishId)?.mediaAt).toBeUndefined();
+    expect(tiktok.sim.posts.filter((post) => post.text === 'Partial')).toEqual([]);
+  });
+
+  it('asks for the status when the last chunk gets another 2xx, and finishes the publish TikTok has', async () => {
+    const result = await h
+      .adapter({ fetch: answerUploadsWith(200) })
+      .publish({ text: 'Answered 200', media: [video()], options: publicOptions() }, h.context());
+    expect(tiktok.upload.log.forRoute(ROUTES.upload).map((put) => put.status)).toEqual([201]);
+    const [post] = tiktok.sim.posts.filter((one) => one.text === 'Answered 200');
+    expect(post).toBeDefined();
+    expect(result.ref.platformPostId).toBe(post?.id);
+  });
+
+  it('reports another 2xx on the last chunk as ambiguous when the status shows the file is not all there', async () => {
+    tiktok.loseNextChunk();
+    const error = await failureOf(
+      h
+        .adapter({ fetch: answerUploadsWith(200) })
+        .publish({ text: 'Not all there', media: [video()], options: publicOptions() }, h.context()),
+      tiktok,
+    );
+    expect(AmbiguousOutcomeError.isInstance(error)).toBe(true);
+    expect(error.message).toContain('with 200, neither 201 Created');
+    expect(error.message).toMatch(/TikTok's publish id is v_pub_\S+: adapter\.getPublishStatus/);
+    expect(tiktok.sim.posts.filter((post) => post.text === 'Not all there')).toEqual([]);
   });
 
   it('reports a full creator-info window as a rate limit that resets a minute later', async () => {

@@ -108,6 +108,8 @@ export interface TikTokSimContext {
   readonly pendingInboxLimit: number;
   /** `fail_reason`s the next publishes will fail with. */
   readonly failures: string[];
+  /** One entry per chunk the upload host will lose, next first (`loseNextChunk`). */
+  readonly chunksToLose: 'lost'[];
   /** Apps: client key → client secret. */
   readonly apps: Map<string, string>;
   /** Authorization codes handed out (a creator's consent, its `clientId` the client key). */

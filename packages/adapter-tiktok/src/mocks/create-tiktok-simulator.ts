@@ -110,6 +110,11 @@ export interface TikTokSimulator {
   }): string;
   /** The next publish fails processing with `failReason` (`frame_rate_check_failed`, `spam_risk_text`, …). */
   failNextPublish(failReason: string): void;
+  /**
+   * The upload host loses the next chunk it is sent (a valid one): it answers 206 Partial Content
+   * and keeps waiting for those bytes, so a lost last chunk leaves TikTok without the whole file.
+   */
+  loseNextChunk(): void;
   /** A publish, by `publish_id`, or `undefined`. */
   publication(publishId: string): Publication | undefined;
   /**
@@ -174,6 +179,7 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
     ),
     pendingInboxLimit: 5,
     failures: sim.resettable([]),
+    chunksToLose: sim.resettable([]),
     apps: new Map(),
     codes: sim.resettable(
       new AuthorizationCodes({
@@ -258,6 +264,9 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
     },
     failNextPublish(failReason) {
       context.failures.push(failReason);
+    },
+    loseNextChunk() {
+      context.chunksToLose.push('lost');
     },
     publication: (publishId) => context.publications.get(publishId),
     publishEvents: (publishId, clientKey) => publishEvents(context, publishId, clientKey, sim.clock.now()),

@@ -86,6 +86,27 @@ describe('the TikTok simulator', () => {
     expect(done).toMatch(/"status":"PUBLISH_COMPLETE","publicaly_available_post_id":\[\d{19}\]/);
   });
 
+  it('loses a chunk on request: answers it 206 and waits for the same bytes again', async () => {
+    const answer = (await (
+      await init({ video_size: 1000, chunk_size: 1000, total_chunk_count: 1 })
+    ).json()) as {
+      data: { upload_url: string; publish_id: string };
+    };
+    const put = () =>
+      fetch(answer.data.upload_url, {
+        method: 'PUT',
+        headers: { 'content-type': 'video/mp4', 'content-range': 'bytes 0-999/1000' },
+        body: new Uint8Array(1000),
+      });
+    tiktok.loseNextChunk();
+    expect((await put()).status).toBe(206);
+    const status = await call('/v2/post/publish/status/fetch/', { publish_id: answer.data.publish_id });
+    expect(await status.json()).toMatchObject({ data: { status: 'PROCESSING_UPLOAD', uploaded_bytes: 0 } });
+    expect(tiktok.publication(answer.data.publish_id)?.mediaAt).toBeUndefined();
+    expect((await put()).status).toBe(201);
+    expect(tiktok.publication(answer.data.publish_id)?.mediaAt).toBeDefined();
+  });
+
   it('refuses an upload URL after its hour', async () => {
     const answer = (await (
       await init({ video_size: 1000, chunk_size: 1000, total_chunk_count: 1 })

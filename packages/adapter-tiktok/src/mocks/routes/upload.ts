@@ -11,7 +11,8 @@ const RANGE = /^bytes (\d+)-(\d+)\/(\d+)$/;
  * video `Content-Type` and `Content-Range: bytes {first}-{last}/{total}` matching the declared
  * chunks (every chunk `chunk_size` bytes, the last one to the end of the file), within an hour
  * of the init. 206 while chunks are missing, 201 for the last; the publish then starts
- * processing. The URL is signed, so no token is needed. Refusals are 400 `invalid_file_upload`
+ * processing. A chunk lost on purpose (`loseNextChunk`) is answered 206 and awaited again. The
+ * URL is signed, so no token is needed. Refusals are 400 `invalid_file_upload`
  * (the wording of each is the simulator's own).
  */
 export function registerUploadRoute(context: TikTokSimContext): void {
@@ -46,6 +47,8 @@ export function registerUploadRoute(context: TikTokSimContext): void {
     const declared = request.headers.get('content-length');
     if (bytes.byteLength !== last - first + 1 || (declared !== null && Number(declared) !== bytes.byteLength))
       return refuse('The chunk does not hold the bytes its Content-Range names.');
+    // A lost chunk (`loseNextChunk`) is answered as TikTok answers while bytes are missing.
+    if (context.chunksToLose.shift() !== undefined) return new Response(null, { status: 206 });
     upload.receivedBytes += bytes.byteLength;
     upload.receivedChunks += 1;
     if (!isLast) return new Response(null, { status: 206 });
