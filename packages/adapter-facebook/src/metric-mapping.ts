@@ -6,7 +6,8 @@ export type MetricPair = readonly [rawName: string, metric: CanonicalMetric];
 /**
  * The counts a post read gives (`GET /{post-id}?fields=shares,comments.summary(true),reactions.summary(true)`;
  * https://developers.facebook.com/docs/graph-api/reference/post/): `shares{count}`, the
- * `total_count` of the comments and of the reactions of every kind.
+ * `total_count` of the comments and of the reactions of every kind. A post no one has shared has
+ * no `shares` field, read as 0 shares when the other counts came back (see metrics.ts).
  */
 export const FACEBOOK_POST_COUNTS: readonly MetricPair[] = Object.freeze([
   ['shares', 'shares'],

@@ -52,7 +52,8 @@ const DAY_MS = 86_400_000;
  *   https://developers.facebook.com/documentation/pages-api/platforminsights/page/deprecated-metrics)
  *   is ever asked for.
  *
- * A count Meta leaves out, or an insight with no values (insights lag up to a day, and Pages
+ * A post no one has shared has no `shares` field: next to its other counts that is 0 shares. Any
+ * other count Meta leaves out, or an insight with no values (insights lag up to a day, and Pages
  * under 100 likes get none: https://developers.facebook.com/docs/graph-api/reference/insights,
  * Limitations), is no sample, never a 0. A post that no longer exists is skipped; other errors
  * are thrown.
@@ -147,11 +148,16 @@ async function readPostCounts(
     schema: PostCountsSchema,
     context,
   });
-  return {
-    shares: data.shares?.count,
-    comments: data.comments?.summary?.total_count,
-    reactions: data.reactions?.summary?.total_count,
-  };
+  const comments = data.comments?.summary?.total_count;
+  const reactions = data.reactions?.summary?.total_count;
+  // `shares` is "The shares count of this post" (https://developers.facebook.com/docs/graph-api/reference/post/),
+  // and Graph leaves the field out of a post no one has shared rather than writing `{count: 0}`
+  // (ASSUMED: the reference does not say so; it is what Graph answers). So when the same answer
+  // carries the other counts, the post was read and a missing `shares` is 0 shares. Without them
+  // nothing was counted, and a `shares` without `count` is no sample either.
+  const answered = comments !== undefined || reactions !== undefined;
+  const shares = data.shares === undefined ? (answered ? 0 : undefined) : data.shares.count;
+  return { shares, comments, reactions };
 }
 
 /** Samples of lifetime insights: the one value of each, the `like` count of the reactions by type. */

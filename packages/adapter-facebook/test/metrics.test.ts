@@ -78,6 +78,14 @@ describe('post metrics', () => {
     }
   });
 
+  it('reports 0 shares for a post no one has shared, whose answer has no shares field', async () => {
+    const { ref } = await h.adapter().publish({ text: 'Not shared yet' }, h.context());
+    const samples = await h.adapter().getPostMetrics([ref], h.context());
+    const metrics = byMetric(samples);
+    expect(metrics.shares).toMatchObject({ rawName: 'shares', value: 0, period: 'lifetime' });
+    expect(metrics.comments?.value).toBe(0);
+  });
+
   it('gives no sample, not 0, for an insight without values', async () => {
     const small = h.facebook.addPage('small', { followers: 40 });
     const adapter = h.adapter();

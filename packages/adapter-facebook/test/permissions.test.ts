@@ -186,6 +186,22 @@ describe('the tasks a person has on the Page', () => {
     expect(insights.message).toContain('sufficient administrative permission');
   });
 
+  it('let a writer or a manager delete the Page’s posts, and not an analyst or a moderator', async () => {
+    const adapter = h.adapter();
+    for (const tasks of [['ANALYZE'], ['MODERATE'], ['ADVERTISE', 'MESSAGING']]) {
+      const { ref } = await adapter.publish({ text: `Not ${tasks.join('+')}’s to delete` }, h.context());
+      const refused = await failureOf(adapter.delete(ref, withTasks(tasks)));
+      expect(refused, tasks.join('+')).toMatchObject({ code: 'auth_missing_scope' });
+      expect(refused.message).toContain('sufficient administrative permission');
+      expect(h.facebook.sim.posts.get(ref.platformPostId), tasks.join('+')).toBeDefined();
+    }
+    for (const tasks of [['CREATE_CONTENT'], ['MANAGE']]) {
+      const { ref } = await adapter.publish({ text: `${tasks.join('+')}’s to delete` }, h.context());
+      await adapter.delete(ref, withTasks(tasks));
+      expect(h.facebook.sim.posts.get(ref.platformPostId), tasks.join('+')).toBeUndefined();
+    }
+  });
+
   it('let a moderator answer and hide comments, and nobody else', async () => {
     const adapter = h.adapter();
     const { comment } = await postWithComment(adapter);

@@ -35,6 +35,24 @@ export const PUBLISHING_PERMISSIONS: readonly string[] = [
 export const PUBLISHING_TASKS: readonly string[] = ['CREATE_CONTENT'];
 
 /**
+ * What deleting a Page post takes with its Page token: `pages_manage_posts`, "create, edit and
+ * delete your Page posts" (https://developers.facebook.com/docs/permissions/reference/pages_manage_posts).
+ * The posts guide lists more for the whole guide (https://developers.facebook.com/docs/pages-api/posts,
+ * "Before you start"); the simulator asks for the fewer.
+ */
+export const DELETING_PERMISSIONS: readonly string[] = ['pages_manage_posts'];
+
+/**
+ * The tasks of which deleting a Page post takes one: `CREATE_CONTENT` (publish content as the Page)
+ * or `MANAGE` (assign and manage the Page's tasks), the tasks over the Page's own content
+ * (https://developers.facebook.com/docs/graph-api/reference/page/feed/, Requirements;
+ * https://developers.facebook.com/docs/pages-api/posts, "Before you start"). `MODERATE` is for
+ * comments, and `ANALYZE` and `ADVERTISE` touch no posts, so none of them deletes one (ASSUMED:
+ * the docs name the tasks, not which one Graph checks on a delete).
+ */
+export const DELETING_TASKS: readonly string[] = ['CREATE_CONTENT', 'MANAGE'];
+
+/**
  * The tasks of which reading a Page's posts, mentions and comments takes one: "CREATE_CONTENT,
  * MANAGE, or MODERATE" (https://developers.facebook.com/docs/graph-api/reference/page/feed/,
  * https://developers.facebook.com/docs/graph-api/reference/page/tagged).

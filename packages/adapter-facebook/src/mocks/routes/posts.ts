@@ -8,7 +8,14 @@ import {
 } from '@smmkit/graph-api/mocks';
 import type { SimulatedPost } from '@smmkit/testkit';
 import { compareIds, growingCount } from '@smmkit/testkit/simulator-kit';
-import { type FacebookContext, READING_PERMISSIONS, READING_TASKS, requireUserGrants } from '../context.js';
+import {
+  DELETING_PERMISSIONS,
+  DELETING_TASKS,
+  type FacebookContext,
+  READING_PERMISSIONS,
+  READING_TASKS,
+  requireUserGrants,
+} from '../context.js';
 import { isLive } from '../publication.js';
 import { videoOfPostId } from '../video-posts.js';
 
@@ -30,13 +37,19 @@ function newestCreatedFirst(a: SimulatedPost, b: SimulatedPost): number {
 /** How fast a post's counts grow in the simulator, per hour after publishing (made-up figures). */
 const PER_HOUR = { shares: 3, comments: 6, reactions: 40 } as const;
 
-/** A post's counts as `fields=shares,comments.summary(true),reactions.summary(true)` answers them. */
+/**
+ * A post's counts as `fields=shares,comments.summary(true),reactions.summary(true)` answers them
+ * (https://developers.facebook.com/docs/graph-api/reference/post/). A post no one has shared has no
+ * `shares` field, as Graph leaves it out rather than writing `{count: 0}` (ASSUMED: the reference
+ * does not say so); the summaries are there at 0.
+ */
 function countsJson(post: SimulatedPost, now: number): Record<string, unknown> {
   const age = now - post.createdAt;
   const count = (metric: keyof typeof PER_HOUR) => growingCount(post.id, metric, age, PER_HOUR[metric]);
+  const shares = count('shares');
   return {
     id: post.id,
-    shares: { count: count('shares') },
+    ...(shares === 0 ? {} : { shares: { count: shares } }),
     comments: { data: [], summary: { total_count: count('comments') } },
     reactions: { data: [], summary: { total_count: count('reactions') } },
   };
@@ -50,7 +63,8 @@ function countsJson(post: SimulatedPost, now: number): Record<string, unknown> {
  * (`shares`, `comments.summary(true)`, `reactions.summary(true)`) or a Page's `followers_count`
  * (https://developers.facebook.com/docs/graph-api/reference/post/,
  * https://developers.facebook.com/docs/graph-api/reference/page/). Reading the posts takes
- * `READING_PERMISSIONS`, deleting one `pages_manage_posts`; a post's or Page's fields take no
+ * `READING_PERMISSIONS` and one of `READING_TASKS`, deleting one `DELETING_PERMISSIONS` and one
+ * of `DELETING_TASKS`; a post's or Page's fields take no
  * permission here ("A page access token can read all posts posted to or posted by that Page",
  * https://developers.facebook.com/docs/graph-api/reference/post/).
  *
@@ -107,9 +121,9 @@ export function registerPostRoutes(context: FacebookContext): void {
     const id = path.postId ?? '';
     const post = sim.posts.get(id);
     if (post === undefined || post.accountId !== accountId) return unsupportedRequest('DELETE', id);
-    // `pages_manage_posts`: "create, edit and delete your Page posts"
-    // (https://developers.facebook.com/docs/permissions/reference/pages_manage_posts).
-    requireUserGrants(context, token, ['pages_manage_posts']);
+    // `pages_manage_posts` and the CREATE_CONTENT or MANAGE task, as publishing asks for its own
+    // (see `DELETING_PERMISSIONS` and `DELETING_TASKS`).
+    requireUserGrants(context, token, DELETING_PERMISSIONS, DELETING_TASKS);
     sim.posts.delete(id);
     return Response.json({ success: true });
   });
