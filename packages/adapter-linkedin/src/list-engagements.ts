@@ -1,8 +1,15 @@
 import type { Engagement, EngagementPage, EngagementQuery, RequestContext } from '@smmkit/core';
 import { clampPageSize, type HttpClient } from '@smmkit/core/adapter-kit';
 import { resolveAuthor } from './author.js';
-import { type EngagementCursor, readEngagementCursor, writeEngagementCursor } from './engagement-cursor.js';
+import { commentUrnOf } from './comment-urn.js';
+import {
+  type EngagementCursor,
+  readEngagementCursor,
+  startOfPost,
+  writeEngagementCursor,
+} from './engagement-cursor.js';
 import { commentEngagement, reactionEngagement } from './engagement-mapping.js';
+import { LIST_START, type ListPosition, readPageAfter } from './read-page-after.js';
 import { CommentsPageSchema, PostsPageSchema, ReactionsPageSchema } from './schemas.js';
 import { encodeUrn } from './urn.js';
 
@@ -30,6 +37,12 @@ interface StagePage {
   readonly next: EngagementCursor | undefined;
 }
 
+/** The post being read, and where the posts after it start. */
+interface CurrentPost {
+  readonly urn: string;
+  readonly following: ListPosition;
+}
+
 /**
  * Comments, replies and reactions, page by page, each page a Rest.li collection page (`start`,
  * `count`, `paging.total`):
@@ -43,9 +56,15 @@ interface StagePage {
  * With `query.post`, that post's; without, the same for each of the author's 25 most recently
  * modified posts, newest first (`GET /rest/posts?q=author`, Posts API): engagement on older posts
  * is read with `query.post`, or arrives through webhooks. LinkedIn has no feed of mentions to read: they arrive
- * through webhooks (`webhooks.parse`), so `mention` is not among the kinds read. The cursor
- * remembers the post, the stage and the offset; a page may hold fewer items than asked, and an
- * empty stretch (posts without comments) is walked through rather than returned.
+ * through webhooks (`webhooks.parse`), so `mention` is not among the kinds read. A page may hold
+ * fewer items than asked, and an empty stretch (posts without comments) is walked through rather
+ * than returned.
+ *
+ * The cursor remembers the post, the stage, the parent comment and the offset, each with the ids
+ * handed out before it (see `readPageAfter`): LinkedIn pages by offset only, and a comment deleted
+ * (or added) before the offset between two pages would otherwise move the next page past a
+ * comment never handed out (or back over one handed out). A post or parent comment deleted
+ * meanwhile is left for the one after it.
  *
  * @param http - the adapter's HTTP client
  * @param query - kinds, post, since, cursor and page size
@@ -71,97 +90,109 @@ export async function* listLinkedInEngagements(
   const owner = query.post === undefined ? resolveAuthor(context, author) : undefined;
   const count = clampPageSize(query.pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   const accountId = context.account.accountId;
-  const fresh = (post: number): EngagementCursor => ({ post, stage: first, parent: 0, start: 0 });
-  let position = readEngagementCursor(query.cursor) ?? fresh(0);
+  let position = readEngagementCursor(query.cursor) ?? startOfPost(LIST_START, first);
 
-  const postAt = async (index: number): Promise<string | undefined> => {
-    if (query.post !== undefined) return index === 0 ? query.post.platformPostId : undefined;
-    if (index >= RECENT_POSTS_FOR_ENGAGEMENT) return undefined;
-    const { data } = await http.request({
-      method: 'GET',
-      path: `/rest/posts?q=author&author=${encodeUrn(owner ?? '')}&start=${index}&count=1&sortBy=LAST_MODIFIED`,
-      operation: 'list posts',
-      schema: PostsPageSchema,
-      context,
-    });
-    return data.elements[0]?.id;
+  const comments = (on: string) => async (start: number, size: number) =>
+    (
+      await http.request({
+        method: 'GET',
+        path: `/rest/socialActions/${encodeUrn(on)}/comments?start=${start}&count=${size}`,
+        operation: 'list comments',
+        schema: CommentsPageSchema,
+        context,
+      })
+    ).data;
+
+  const currentPost = async (posts: ListPosition): Promise<CurrentPost | undefined> => {
+    if (query.post !== undefined) {
+      const urn = query.post.platformPostId;
+      return posts.start === 0 ? { urn, following: { start: 1, after: [urn] } } : undefined;
+    }
+    if (posts.start >= RECENT_POSTS_FOR_ENGAGEMENT) return undefined;
+    const read = async (start: number, size: number) =>
+      (
+        await http.request({
+          method: 'GET',
+          path: `/rest/posts?q=author&author=${encodeUrn(owner ?? '')}&start=${start}&count=${size}&sortBy=LAST_MODIFIED`,
+          operation: 'list posts',
+          schema: PostsPageSchema,
+          context,
+        })
+      ).data;
+    const page = await readPageAfter(read, (post) => post.id, posts, 1, MAX_PAGE_SIZE);
+    const post = page.items[0];
+    // The page's next start is one past the post: past the 25th, the post is not among the newest.
+    if (post === undefined || page.next.start > RECENT_POSTS_FOR_ENGAGEMENT) return undefined;
+    return { urn: post.id, following: page.next };
   };
 
   const readStage = async (post: string, at: EngagementCursor): Promise<StagePage> => {
     const after = (more: boolean, next: EngagementCursor): EngagementCursor | undefined => {
       if (more) return next;
       const following = stages[stages.indexOf(at.stage) + 1];
-      return following === undefined ? undefined : { post: at.post, stage: following, parent: 0, start: 0 };
+      return following === undefined
+        ? undefined
+        : { ...at, stage: following, parents: LIST_START, parent: undefined, items: LIST_START };
     };
     if (at.stage === 'reactions') {
-      const { data } = await http.request({
-        method: 'GET',
-        path: `/rest/reactions/(entity:${encodeUrn(post)})?q=entity&sort=(value:REVERSE_CHRONOLOGICAL)&start=${at.start}&count=${count}`,
-        operation: 'list reactions',
-        schema: ReactionsPageSchema,
-        context,
-      });
-      const items = data.elements.flatMap((reaction) => reactionEngagement(reaction, accountId, post) ?? []);
-      return {
-        items,
-        next: after(hasMore(data, at.start, count), { ...at, start: at.start + data.elements.length }),
-      };
+      const read = async (start: number, size: number) =>
+        (
+          await http.request({
+            method: 'GET',
+            path: `/rest/reactions/(entity:${encodeUrn(post)})?q=entity&sort=(value:REVERSE_CHRONOLOGICAL)&start=${start}&count=${size}`,
+            operation: 'list reactions',
+            schema: ReactionsPageSchema,
+            context,
+          })
+        ).data;
+      const page = await readPageAfter(
+        read,
+        (reaction) => reactionEngagement(reaction, accountId, post)?.id,
+        at.items,
+        count,
+        MAX_PAGE_SIZE,
+      );
+      const items = page.items.flatMap((reaction) => reactionEngagement(reaction, accountId, post) ?? []);
+      return { items, next: after(page.more, { ...at, items: page.next }) };
     }
-    const comments = (on: string, start: number, size: number) =>
-      http.request({
-        method: 'GET',
-        path: `/rest/socialActions/${encodeUrn(on)}/comments?start=${start}&count=${size}`,
-        operation: 'list comments',
-        schema: CommentsPageSchema,
-        context,
-      });
     if (at.stage === 'comments') {
-      const { data } = await comments(post, at.start, count);
-      const items = data.elements.flatMap((comment) => commentEngagement(comment, accountId, post) ?? []);
-      return {
-        items,
-        next: after(hasMore(data, at.start, count), { ...at, start: at.start + data.elements.length }),
-      };
+      const page = await readPageAfter(comments(post), commentUrnOf, at.items, count, MAX_PAGE_SIZE);
+      const items = page.items.flatMap((comment) => commentEngagement(comment, accountId, post) ?? []);
+      return { items, next: after(page.more, { ...at, items: page.next }) };
     }
-    const { data: parents } = await comments(post, at.parent, 1);
-    const parent = parents.elements[0];
+    // The comment whose replies are read: the one after the comments done.
+    const parents = await readPageAfter(comments(post), commentUrnOf, at.parents, 1, MAX_PAGE_SIZE);
+    const parent = parents.items[0];
     const parentUrn = parent === undefined ? undefined : commentEngagement(parent, accountId, post)?.id;
     if (parentUrn === undefined) return { items: [], next: after(false, at) };
-    const { data } = await comments(parentUrn, at.start, count);
-    const items = data.elements.flatMap((reply) => {
+    // Another comment than the cursor's took its place (that one was deleted): its replies from the first.
+    const replies = at.parent === undefined || at.parent === parentUrn ? at.items : LIST_START;
+    const page = await readPageAfter(comments(parentUrn), commentUrnOf, replies, count, MAX_PAGE_SIZE);
+    const items = page.items.flatMap((reply) => {
       const engagement = commentEngagement({ parentComment: parentUrn, ...reply }, accountId, post);
       return engagement === undefined ? [] : [engagement];
     });
-    const more = hasMore(data, at.start, count);
     return {
       items,
-      next: more
-        ? { ...at, start: at.start + data.elements.length }
-        : { ...at, parent: at.parent + 1, start: 0 },
+      next: page.more
+        ? { ...at, parent: parentUrn, items: page.next }
+        : { ...at, parents: parents.next, parent: undefined, items: LIST_START },
     };
   };
   for (;;) {
-    const post = await postAt(position.post);
-    if (post === undefined) return;
-    const page = await readStage(post, position);
-    const next = page.next ?? fresh(position.post + 1);
+    const current = await currentPost(position.posts);
+    if (current === undefined) return;
+    // Another post than the cursor's took its place (that one was deleted): from its first stage.
+    const at =
+      position.post === undefined || position.post === current.urn
+        ? { ...position, post: current.urn }
+        : { ...startOfPost(position.posts, first), post: current.urn };
+    const page = await readStage(current.urn, at);
+    const next = page.next ?? startOfPost(current.following, first);
     const last = page.next === undefined && query.post !== undefined;
     const items = page.items.filter((item) => query.since === undefined || item.createdAt >= query.since);
     if (items.length > 0) yield last ? { items } : { items, cursor: writeEngagementCursor(next) };
     if (last) return;
     position = next;
   }
-}
-
-/** Whether a Rest.li collection has items after this page: by `paging.total`, else by a full page. */
-function hasMore(
-  data: {
-    readonly elements: readonly unknown[];
-    readonly paging?: { readonly total?: number | undefined } | undefined;
-  },
-  start: number,
-  count: number,
-): boolean {
-  const total = data.paging?.total;
-  return total === undefined ? data.elements.length >= count : start + data.elements.length < total;
 }

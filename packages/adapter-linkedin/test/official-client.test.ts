@@ -141,3 +141,64 @@ describe('the official linkedin-api-client against the simulator', () => {
     });
   });
 });
+
+describe('share statistics through the official linkedin-api-client', () => {
+  const client = new RestliClient();
+
+  it('reads the lists as the client encodes them, and refuses time-bound statistics, which it does not simulate', async () => {
+    const accessToken = h.ana.accessToken;
+    const share = h.linkedin.addPost(h.acme, 'An organization post');
+    const base = { organizationalEntity: h.acme, shares: [share] };
+    const lifetime = await client.finder({
+      resourcePath: '/organizationalEntityShareStatistics',
+      finderName: 'organizationalEntity',
+      queryParams: base,
+      accessToken,
+      versionString,
+    });
+    expect(lifetime.data.elements).toMatchObject([{ share, totalShareStatistics: { commentCount: 0 } }]);
+
+    const error: unknown = await client
+      .finder({
+        resourcePath: '/organizationalEntityShareStatistics',
+        finderName: 'organizationalEntity',
+        queryParams: {
+          ...base,
+          timeIntervals: {
+            timeRange: { start: 1_700_000_000_000, end: 1_700_086_400_000 },
+            timeGranularityType: 'DAY',
+          },
+        },
+        accessToken,
+        versionString,
+      })
+      .catch((caught: unknown) => caught);
+    expect((error as { response?: { status?: number; data?: unknown } }).response).toMatchObject({
+      status: 400,
+      data: { message: expect.stringContaining('/timeIntervals') },
+    });
+    const [, timeBound] = h.linkedin.sim.log.forRoute('GET /rest/organizationalEntityShareStatistics');
+    // Rest.li 2.0's object notation, as the client writes it.
+    expect(timeBound?.url).toContain(
+      'timeIntervals=(timeRange:(start:1700000000000,end:1700086400000),timeGranularityType:DAY)',
+    );
+  });
+
+  it('refuses a post the organization did not publish, naming its place in the list', async () => {
+    const own = h.linkedin.addPost(h.acme, 'An organization post');
+    const members = h.linkedin.addPost(h.ana.account.id, 'A member post');
+    const error: unknown = await client
+      .finder({
+        resourcePath: '/organizationalEntityShareStatistics',
+        finderName: 'organizationalEntity',
+        queryParams: { organizationalEntity: h.acme, shares: [own, members] },
+        accessToken: h.ana.accessToken,
+        versionString,
+      })
+      .catch((caught: unknown) => caught);
+    expect((error as { response?: { status?: number; data?: unknown } }).response).toMatchObject({
+      status: 403,
+      data: { code: 'ACCESS_DENIED', message: expect.stringContaining('[/shares[1]]') },
+    });
+  });
+});

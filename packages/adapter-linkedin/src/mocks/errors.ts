@@ -35,6 +35,21 @@ export function accessDenied(resource: string): Response {
 }
 
 /**
+ * 403 for share statistics of posts the organization may not read, naming each refused post by
+ * its place in the request (`/shares[0]`, `/ugcPosts[1]`). ASSUMED: not documented; the wording
+ * is the one a developer reports for `organizationalEntityShareStatistics` asked for a post
+ * (https://learn.microsoft.com/en-us/answers/questions/1331917/linkedin-api-organizationalentitysharestatistics-r),
+ * several refused posts listed in one pair of brackets.
+ */
+export function unpermittedFields(fields: readonly string[]): Response {
+  return linkedInError(
+    403,
+    `Unpermitted fields present in PARAMETER: Data Processing Exception while processing fields [${fields.join(', ')}]`,
+    { serviceErrorCode: 100, code: 'ACCESS_DENIED' },
+  );
+}
+
+/**
  * The Videos API's 403 for a member without a role that may upload for the owner (ADMINISTRATOR or
  * DIRECT_SPONSORED_CONTENT_POSTER on the organization): "Invalid permissions results in the
  * following API response" (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/videos-api).

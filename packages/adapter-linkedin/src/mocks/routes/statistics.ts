@@ -1,7 +1,7 @@
 import type { SimulatedPost } from '@smmkit/testkit';
 import { growingCount } from '@smmkit/testkit/simulator-kit';
 import { type LinkedInSimContext, mayActAs, pathKey, postExtra } from '../context.js';
-import { accessDenied, badRequest, notFound } from '../errors.js';
+import { accessDenied, badRequest, notFound, unpermittedFields } from '../errors.js';
 import { restRoute } from '../rest-route.js';
 import { hasScope } from './posts.js';
 
@@ -22,8 +22,9 @@ export function registerStatisticsRoutes(context: LinkedInSimContext): void {
     growingCount(post.id, metric, now - post.createdAt, PER_HOUR[metric]);
 
   // GET /rest/organizationalEntityShareStatistics?q=organizationalEntity&organizationalEntity={org}
-  // &shares=List(…)&ugcPosts=List(…): lifetime totals of the organization's posts; the caller must
-  // administer it (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/share-statistics).
+  // &shares=List(…)&ugcPosts=List(…): lifetime totals of the organization's posts, asked for without
+  // `timeIntervals`; the caller must administer it
+  // (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/share-statistics).
   restRoute(
     context,
     'GET',
@@ -36,10 +37,28 @@ export function registerStatisticsRoutes(context: LinkedInSimContext): void {
       if (!context.organizations.has(org)) return notFound('organization');
       if (!mayActAs(context, accountId, org) || !hasScope(scopes, 'rw_organization_admin'))
         return accessDenied('organizationalEntityShareStatistics.FINDER-organizationalEntity');
-      const urns = ['shares', 'ugcPosts'].flatMap((name) => restliList(url.searchParams.get(name)));
+      // Time-bound statistics answer per day or month; the simulator serves lifetime totals only, so
+      // it refuses `timeIntervals` rather than answer those: Rest.li 2.0 writes it as an object,
+      // `timeIntervals=(timeRange:(start:…,end:…),timeGranularityType:DAY)`
+      // (https://linkedin.github.io/rest.li/spec/protocol), 1.0 as `timeIntervals.timeRange.start=…`.
+      if ([...url.searchParams.keys()].some((name) => /^timeIntervals(\.|$)/.test(name)))
+        return badRequest('/timeIntervals', 'time-bound share statistics are not simulated');
+      const lists = (['shares', 'ugcPosts'] as const).map(
+        (name) => [name, restliList(url.searchParams.get(name))] as const,
+      );
+      // A post another author published is refused, named by its place in its list (ASSUMED,
+      // see unpermittedFields); one that does not exist is left out of the answer (ASSUMED).
+      const refused = lists.flatMap(([name, urns]) =>
+        urns.flatMap((urn, index) => {
+          const post = sim.posts.get(urn);
+          return post !== undefined && post.accountId !== org ? [`/${name}[${index}]`] : [];
+        }),
+      );
+      if (refused.length > 0) return unpermittedFields(refused);
+      const urns = lists.flatMap(([, list]) => list);
       const elements = urns.flatMap((urn) => {
         const post = sim.posts.get(urn);
-        if (post === undefined || post.accountId !== org) return [];
+        if (post === undefined) return [];
         const impressionCount = grown(post, 'impressions', now);
         const likeCount = grown(post, 'likes', now);
         const commentCount = commentsOn(post);
