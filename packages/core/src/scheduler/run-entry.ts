@@ -72,7 +72,9 @@ export async function runEntry(
     const missed = await missedResults(entry, entry.targets, claimedAt, context.maxLatenessMs, store);
     const due = entry.targets.filter((_, index) => missed[index] === undefined);
     const outcomes =
-      due.length === 0 ? [] : await publisher.publish(entry.post, due, { idempotencyKey: entry.id });
+      due.length === 0
+        ? []
+        : await publisher.publish(entry.post, due, { idempotencyKey: entry.id, signal: lease.signal });
     let published = 0;
     outcome = outcomeOfResults(
       entry.targets.map((target, index) => {

@@ -120,7 +120,10 @@ export async function runTarget(job: TargetJob, context: RunTargetContext): Prom
     if (missed !== undefined) {
       result = missed;
     } else {
-      const [outcome] = await publisher.publish(entry.post, [target], { idempotencyKey: entry.id });
+      const [outcome] = await publisher.publish(entry.post, [target], {
+        idempotencyKey: entry.id,
+        signal: lease.signal,
+      });
       result = targetResult(outcome ?? refusedOutcome(target, new Error('the publisher gave no outcome')));
     }
   } catch (error) {
