@@ -43,6 +43,22 @@ async function crashedMidCreate(outbox: Outbox, startedAt = new Date(START - 20_
   await outbox.begin({ key: KEY, platform: 'fake', accountId: 'acct-1', startedAt });
 }
 
+/**
+ * Two publishers sharing an outbox, the first one's create of `post` held in flight (its intent
+ * recorded): what a second run with the same key meets.
+ */
+async function firstRunSending() {
+  const outbox = memoryScheduleStore();
+  const held = deferred<PublishResult>();
+  const first = vi.fn<Publish>(() => held.promise);
+  const second = vi.fn<Publish>(async () => fakePublishResult);
+  const one = fakeWorld({ publish: first }, { outbox });
+  const two = fakeWorld({ publish: second }, { outbox });
+  const running = one.publisher.publish(post, [target], options);
+  await vi.waitFor(() => expect(first).toHaveBeenCalled());
+  return { outbox, held, second, two, running };
+}
+
 describe('publisher with an outbox', () => {
   it("fails a second target for the same account instead of answering it from the first one's record", async () => {
     const outbox = memoryScheduleStore();
@@ -197,14 +213,7 @@ describe('publisher with an outbox', () => {
   });
 
   it('never lets two publishers sharing an outbox both create with one key', async () => {
-    const outbox = memoryScheduleStore();
-    const held = deferred<PublishResult>();
-    const first = vi.fn<Publish>(() => held.promise);
-    const second = vi.fn<Publish>(async () => fakePublishResult);
-    const one = fakeWorld({ publish: first }, { outbox });
-    const two = fakeWorld({ publish: second }, { outbox });
-    const running = one.publisher.publish(post, [target], options);
-    await vi.waitFor(() => expect(first).toHaveBeenCalled());
+    const { held, second, two, running } = await firstRunSending();
     // The second sees the first's intent and cannot tell (no reconciliation signals): unknown, no create.
     expect(only(await two.publisher.publish(post, [target], options)).status).toBe('unknown');
     held.resolve(fakePublishResult);
@@ -251,14 +260,7 @@ describe('publisher with an outbox', () => {
     });
 
     it('is refused while another run is sending the first post, which still publishes', async () => {
-      const outbox = memoryScheduleStore();
-      const held = deferred<PublishResult>();
-      const first = vi.fn<Publish>(() => held.promise);
-      const second = vi.fn<Publish>(async () => fakePublishResult);
-      const one = fakeWorld({ publish: first }, { outbox });
-      const two = fakeWorld({ publish: second }, { outbox });
-      const running = one.publisher.publish(post, [target], options);
-      await vi.waitFor(() => expect(first).toHaveBeenCalled());
+      const { outbox, held, second, two, running } = await firstRunSending();
       expect(keyReused(only(await two.publisher.publish(other, [target], options)))).toEqual([
         'idempotency.key_reused',
       ]);
