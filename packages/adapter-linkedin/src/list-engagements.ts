@@ -163,8 +163,11 @@ export async function* listLinkedInEngagements(
     // The comment whose replies are read: the one after the comments done.
     const parents = await readPageAfter(comments(post), commentUrnOf, at.parents, 1, MAX_PAGE_SIZE);
     const parent = parents.items[0];
-    const parentUrn = parent === undefined ? undefined : commentEngagement(parent, accountId, post)?.id;
-    if (parentUrn === undefined) return { items: [], next: after(false, at) };
+    if (parent === undefined) return { items: [], next: after(false, at) };
+    const nextParent = { ...at, parents: parents.next, parent: undefined, items: LIST_START };
+    const parentUrn = commentUrnOf(parent);
+    // A comment LinkedIn names no URN for cannot be asked for its replies: on to the next one.
+    if (parentUrn === undefined) return { items: [], next: nextParent };
     // Another comment than the cursor's took its place (that one was deleted): its replies from the first.
     const replies = at.parent === undefined || at.parent === parentUrn ? at.items : LIST_START;
     const page = await readPageAfter(comments(parentUrn), commentUrnOf, replies, count, MAX_PAGE_SIZE);
@@ -174,9 +177,7 @@ export async function* listLinkedInEngagements(
     });
     return {
       items,
-      next: page.more
-        ? { ...at, parent: parentUrn, items: page.next }
-        : { ...at, parents: parents.next, parent: undefined, items: LIST_START },
+      next: page.more ? { ...at, parent: parentUrn, items: page.next } : nextParent,
     };
   };
   for (;;) {

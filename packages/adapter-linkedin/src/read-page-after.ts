@@ -76,10 +76,9 @@ export async function readPageAfter<T>(
   /** The page of `items` (the first at offset `first`), cut to `count`. */
   const settle = (items: readonly T[], first: number, more: boolean): PageAfter<T> => {
     const page = items.slice(0, count);
-    const ids = page.flatMap((item) => idOf(item) ?? []);
     return {
       items: page,
-      next: { start: first + page.length, after: [...at.after, ...ids].slice(-KEPT_IDS) },
+      next: { start: first + page.length, after: lastIds(at.after, page, idOf) },
       more: more || items.length > count,
     };
   };
@@ -116,6 +115,27 @@ export async function readPageAfter<T>(
     from = earlier;
     walkedBack = true;
   }
+}
+
+/**
+ * The ids a position after `page` keeps: those of its last items, newest last, back to the first
+ * item without an id (with `before`'s when the page is short and every item has one). The next
+ * page resumes after the newest of them, so it must be the last item handed out: when that one
+ * has no id, the position keeps none and the next page is read at its offset (resuming after an
+ * earlier id would hand out the items after it again, forever when none of them has an id).
+ */
+function lastIds<T>(
+  before: readonly string[],
+  page: readonly T[],
+  idOf: (item: T) => string | undefined,
+): readonly string[] {
+  const ids: string[] = [];
+  for (let index = page.length - 1; index >= 0 && ids.length < KEPT_IDS; index -= 1) {
+    const id = idOf(page[index] as T);
+    if (id === undefined) return ids;
+    ids.unshift(id);
+  }
+  return [...before, ...ids].slice(-KEPT_IDS);
 }
 
 /** Whether a Rest.li collection has items after this page: by `paging.total`, else by a full page. */

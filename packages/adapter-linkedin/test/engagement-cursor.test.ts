@@ -1,5 +1,7 @@
 import type { EngagementPage, EngagementQuery } from '@smmkit/core';
+import type { HttpClient } from '@smmkit/core/adapter-kit';
 import { describe, expect, it } from 'vitest';
+import { listLinkedInEngagements } from '../src/list-engagements.js';
 import { useLinkedIn } from './support/harness.js';
 
 // LinkedIn pages comments by offset (`start`/`count`); a comment deleted between two pages moves
@@ -93,5 +95,42 @@ describe('engagement cursors when comments are deleted between pages', () => {
     const { ref, comments } = await postWithComments(4);
     const query = { post: ref, kinds: ['comment'] as const, pageSize: 2 };
     expect(await idsFrom({ ...query, cursor: '0:comments:0:2' })).toEqual(comments.slice(2));
+  });
+});
+
+describe('listing replies', () => {
+  it('reads the replies of every comment, those after a comment LinkedIn gives no actor included', async () => {
+    const post = 'urn:li:share:1';
+    const comment = (id: number, actor?: string) => ({
+      commentUrn: `urn:li:comment:(${post},${id})`,
+      object: post,
+      created: { time: id, ...(actor === undefined ? {} : { actor }) },
+      ...(actor === undefined ? {} : { actor }),
+    });
+    const first = comment(1); // no actor: no engagement of its own, but it has replies to read
+    const second = comment(2, 'urn:li:person:b');
+    const lists: Record<string, unknown[]> = {
+      [post]: [first, second],
+      [first.commentUrn]: [comment(3, 'urn:li:person:c')],
+      [second.commentUrn]: [comment(4, 'urn:li:person:d')],
+    };
+    const http = {
+      accessToken: async () => 'token',
+      request: async ({ path }: { path: string }) => {
+        const on = decodeURIComponent(/socialActions\/([^/]+)\/comments/.exec(path)?.[1] ?? '');
+        const [, start = '0', count = '0'] = /start=(\d+)&count=(\d+)/.exec(path) ?? [];
+        const all = lists[on] ?? [];
+        const elements = all.slice(Number(start), Number(start) + Number(count));
+        return { data: { elements, paging: { total: all.length } }, status: 200 };
+      },
+    } as unknown as HttpClient;
+    const ids: string[] = [];
+    const query = {
+      post: { platform: 'linkedin', accountId: 'org', platformPostId: post },
+      kinds: ['reply'] as const,
+    };
+    for await (const page of listLinkedInEngagements(http, query, undefined, h.context()))
+      ids.push(...page.items.map((item) => item.id));
+    expect(ids).toEqual([`urn:li:comment:(${post},3)`, `urn:li:comment:(${post},4)`]);
   });
 });

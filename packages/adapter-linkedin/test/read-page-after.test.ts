@@ -65,4 +65,15 @@ describe('readPageAfter', () => {
     const page = await readPageAfter(read, id, { start: 2, after: ['a', 'b'] }, 2, 100);
     expect(page).toMatchObject({ items: [], more: false });
   });
+
+  it('reads on by offset after a page whose last item has no id, and never hands a page out twice', async () => {
+    // Reactions without an actor have no id; 'a' and 'b' were handed out.
+    const list = collection(['a', 'b', 'x1', 'x2', 'c', 'd']);
+    const idOrNone = (item: string) => (item.startsWith('x') ? undefined : item);
+    const page = await readPageAfter(list.read, idOrNone, { start: 2, after: ['a', 'b'] }, 2, 100);
+    expect(page).toEqual({ items: ['x1', 'x2'], next: { start: 4, after: [] }, more: true });
+    const after = await readPageAfter(list.read, idOrNone, page.next, 2, 100);
+    expect(after.items).toEqual(['c', 'd']);
+    expect(after.next).toEqual({ start: 6, after: ['c', 'd'] });
+  });
 });
