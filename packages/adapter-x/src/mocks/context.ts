@@ -149,6 +149,11 @@ export function createXContext(options: XSimulatorOptions) {
     access: options.access ?? 'self-serve',
     /** Upload sessions by media id. */
     uploads: sim.resettable(new UploadSessions<XUpload>()),
+    /**
+     * The `media_category` of every upload by media id, kept after its session ends: the media key
+     * (`13_` for `amplify_video`) and preview of a posted video depend on it.
+     */
+    mediaCategories: sim.resettable(new Map<string, string>()),
     /** Errors the next finalized videos/GIFs will fail with, first in first out. */
     processingFailures: sim.resettable<ProcessingError[]>([]),
     /** The processing error of each failed (or failing) media id. */

@@ -87,11 +87,21 @@ export const IMAGE_TYPES = [
 /** Video MIME types of `InitializeMediaUploadRequest.media_type` in https://api.x.com/2/openapi.json. */
 export const VIDEO_TYPES = ['video/mp4', 'video/webm', 'video/mp2t', 'video/quicktime'] as const;
 
+/** Subtitle MIME types of `InitializeMediaUploadRequest.media_type` in https://api.x.com/2/openapi.json. */
+export const SUBTITLE_TYPES = ['text/srt', 'text/vtt'] as const;
+
+/** Every `media_type` the simulator takes at INITIALIZE, in the spec's words for a refusal. */
+export const UPLOAD_TYPES = [...VIDEO_TYPES, ...SUBTITLE_TYPES, ...IMAGE_TYPES] as const;
+
 /**
- * What each media category holds, in core's vocabulary, and its size limit (image 5 MB, GIF 15 MB, video
- * 512 MB: https://docs.x.com/x-api/media/quickstart/best-practices): the categories of
- * `InitializeMediaUploadRequest.media_category` in https://api.x.com/2/openapi.json but `subtitles`,
- * which no image or video fits.
+ * What each media category holds, in core's vocabulary, and its size limit: every category of
+ * `InitializeMediaUploadRequest.media_category` in https://api.x.com/2/openapi.json. Image 5 MB, GIF
+ * 15 MB, video 512 MB (https://docs.x.com/x-api/media/quickstart/best-practices); a subtitle file 1 MB
+ * (the media categories table of https://docs.x.com/x-api/media/quickstart/media-upload-chunked).
+ *
+ * A subtitle file is kept as core's `document` kind: it is no image, GIF or video, and it is never
+ * a post's medium. X attaches it to an uploaded video instead (`POST /2/media/subtitles`,
+ * https://docs.x.com/x-api/media/create-media-subtitles), which the simulator does not serve.
  */
 const CATEGORY_RULES: Readonly<Record<string, { readonly kind: MediaKind; readonly maxBytes: number }>> = {
   tweet_image: { kind: 'image', maxBytes: 5 * MB },
@@ -101,13 +111,18 @@ const CATEGORY_RULES: Readonly<Record<string, { readonly kind: MediaKind; readon
   tweet_video: { kind: 'video', maxBytes: 512 * MB },
   dm_video: { kind: 'video', maxBytes: 512 * MB },
   amplify_video: { kind: 'video', maxBytes: 512 * MB },
+  subtitles: { kind: 'document', maxBytes: 1 * MB },
 };
 
-/** The media types each kind takes: a video type in a video category, only GIFs in a GIF category. */
+/**
+ * The media types each kind takes: a video type in a video category, only GIFs in a GIF category,
+ * only SRT and WebVTT in `subtitles`.
+ */
 const TYPES_OF_KIND: Partial<Record<MediaKind, readonly string[]>> = {
   image: IMAGE_TYPES,
   gif: ['image/gif'],
   video: VIDEO_TYPES,
+  document: SUBTITLE_TYPES,
 };
 
 /** The rule of `category` when it is one and `mediaType` can be uploaded in it, else `undefined`. */
@@ -120,9 +135,12 @@ export function categoryRule(category: unknown, mediaType: string) {
 }
 
 /**
- * The category X infers when `media_category` is absent: GIFs are animated (`tweet_gif`), other
- * images `tweet_image`, videos `tweet_video` (https://docs.x.com/x-api/media/quickstart/best-practices lists
- * the categories; the inference is ASSUMED from how clients that omit the category behave).
+ * The category X infers when `media_category` is absent: "If you omit `media_category`, the upload is
+ * treated as Post media (`tweet_image`, `tweet_video`, or `tweet_gif`) based on content type"
+ * (https://docs.x.com/x-api/media/quickstart/media-upload-chunked); GIFs are animated (`tweet_gif`).
+ * A subtitle file has none: the docs tell clients to upload it "with media category set to
+ * Subtitles" (https://developer.x.com/en/docs/media/upload-media/api-reference/post-media-subtitles-create),
+ * so without one it fits no category (ASSUMED: refused, as a category that does not fit is).
  */
 export function defaultCategory(mediaType: string): string | undefined {
   if (mediaType === 'image/gif') return 'tweet_gif';

@@ -128,7 +128,7 @@ export function renderTweet(
     lang: () => 'en',
     possibly_sensitive: () => false,
     [referencesName]: () => (references.length > 0 ? references : undefined),
-    attachments: () => attachmentsOf(post),
+    attachments: () => attachmentsOf(context, post),
     [noteName]: () => (long ? { text: post.text } : undefined),
   });
   const problems: ProblemObject[] = [];
@@ -172,10 +172,12 @@ function countsOf(context: XContext, post: SimulatedPost, now: number): Record<M
  * `attachments`: `media_keys` and `poll_ids` (`PostAttachments` in https://api.x.com/2/openapi.json); the
  * poll id is the post id.
  */
-function attachmentsOf(post: SimulatedPost): Record<string, string[]> | undefined {
+function attachmentsOf(context: XContext, post: SimulatedPost): Record<string, string[]> | undefined {
   const attachments: Record<string, string[]> = {};
   if (post.media.length > 0)
-    attachments.media_keys = post.media.map((media) => mediaKeyOf(media.kind, media.id));
+    attachments.media_keys = post.media.map((media) =>
+      mediaKeyOf(media.kind, media.id, context.mediaCategories.get(media.id)),
+    );
   if (post.pollOptions !== undefined) attachments.poll_ids = [post.id];
   return Object.keys(attachments).length === 0 ? undefined : attachments;
 }

@@ -55,7 +55,9 @@ export function tweetsPayload(
   if (expansions.has('attachments.media_keys')) {
     const mediaFields = queryList(url, 'media.fields');
     const media = shown.flatMap((post) =>
-      post.media.map((item) => renderMedia(item, mediaFields, post.createdAt, now)),
+      post.media.map((item) =>
+        renderMedia(item, context.mediaCategories.get(item.id), mediaFields, post.createdAt, now),
+      ),
     );
     if (media.length > 0) includes.media = media;
   }

@@ -118,8 +118,9 @@ export async function createTweet(
 
 /**
  * The media to attach, or `undefined` when X would say "Your media IDs are invalid.": an id that
- * is unknown, someone else's, still processing or failed, already attached to a post, or a mix X
- * refuses (a GIF or video with anything else: https://docs.x.com/x-api/media/quickstart/best-practices;
+ * is unknown, someone else's, a subtitle file (it belongs to a video, through `POST /2/media/subtitles`:
+ * https://docs.x.com/x-api/media/create-media-subtitles; ASSUMED refused like an unknown id), still
+ * processing or failed, already attached to a post, or a mix X refuses (a GIF or video with anything else: https://docs.x.com/x-api/media/quickstart/best-practices;
  * more than 4 ids, "up to 4 photos", never get here: `media_ids` has at most 4 items in the schema).
  */
 function attachableMedia(
@@ -130,7 +131,7 @@ function attachableMedia(
   const found: SimulatedMedia[] = [];
   for (const id of new Set(ids)) {
     const media = context.sim.media.get(id);
-    if (media === undefined || media.accountId !== accountId) return undefined;
+    if (media === undefined || media.accountId !== accountId || media.kind === 'document') return undefined;
     if (context.sim.refreshMedia(media).state !== 'ready') return undefined;
     if (context.sim.posts.filter((post) => post.media.some((item) => item.id === id)).length > 0)
       return undefined;

@@ -114,7 +114,8 @@ const CREATE_DM_REQUEST: SchemaCheck = obj({
  * createDirectMessagesByConversationId in https://api.x.com/2/openapi.json), once the route has counted
  * the daily cap (ASSUMED: reported like POST /2/tweets's, in x-user-limit-24hour-*) and checked the
  * scopes and found the recipient (`recipientId`; the route throws X's problem when there is none): the
- * body, then attachments that must be the sender's processed media. Answers 201
+ * body, then attachments that must be the sender's processed media (a subtitle file is none: ASSUMED
+ * refused like an unknown id, as in a post). Answers 201
  * `{data:{dm_conversation_id, dm_event_id}}`, and stores the message in `sim.engagements` (kind
  * `direct_message`, `accountId` the recipient, `authorId` the sender).
  */
@@ -133,7 +134,12 @@ async function sendDirectMessage(
   const attachments = Array.isArray(body.attachments) ? body.attachments : [];
   for (const attachment of attachments) {
     const media = isJsonObject(attachment) ? sim.media.get(String(attachment.media_id)) : undefined;
-    if (media === undefined || media.accountId !== accountId || sim.refreshMedia(media).state !== 'ready')
+    if (
+      media === undefined ||
+      media.accountId !== accountId ||
+      media.kind === 'document' ||
+      sim.refreshMedia(media).state !== 'ready'
+    )
       return invalidParameter('attachments', attachments, MEDIA_IDS_INVALID_MESSAGE);
   }
   const sender = sim.accounts.get(accountId);

@@ -1,3 +1,4 @@
+import type { MediaKind } from '@smmkit/core';
 import type { SimulatedMedia } from '@smmkit/testkit';
 import {
   base64ByteLength,
@@ -13,10 +14,9 @@ import {
   ALT_TEXT_MAX_CHARS,
   categoryRule,
   defaultCategory,
-  IMAGE_TYPES,
   MAX_SEGMENT_INDEX,
   UPLOAD_EXPIRES_AFTER_SECS,
-  VIDEO_TYPES,
+  UPLOAD_TYPES,
 } from '../limits.js';
 import { invalidParameter, invalidRequest, resourceNotFound, schemaErrors } from '../problems.js';
 import { badValue, ID_PATTERN, malformedId, readJsonObject } from '../request-params.js';
@@ -26,7 +26,8 @@ import { xRoute } from '../scopes.js';
  * Declares the chunked media upload (https://docs.x.com/x-api/media/quickstart/media-upload-chunked;
  * initializeMediaUpload, appendMediaUpload, finalizeMediaUpload, getMediaUploadStatus, createMediaMetadata in
  * https://api.x.com/2/openapi.json). Each answers 200 with a `data` envelope. The legacy
- * `POST /2/media/upload?command=…` and the one-shot upload are not simulated.
+ * `POST /2/media/upload?command=…`, the one-shot upload, and attaching an uploaded subtitle file to a
+ * video (`POST /2/media/subtitles`, https://docs.x.com/x-api/media/create-media-subtitles) are not simulated.
  *
  * @example
  * ```ts
@@ -41,18 +42,21 @@ export function registerMediaRoutes(context: XContext): void {
   xRoute(context, 'POST', '/2/media/metadata', 'media-metadata', 'media', metadata);
 }
 
-/** INITIALIZE: JSON `media_type`, `total_bytes`, `media_category` → `{data:{id, media_key, expires_after_secs}}`. */
+/**
+ * INITIALIZE: JSON `media_type`, `total_bytes`, `media_category` → `{data:{id, media_key, expires_after_secs}}`.
+ * A subtitle file (`text/srt` or `text/vtt` in `media_category: subtitles`, both in
+ * `InitializeMediaUploadRequest` of https://api.x.com/2/openapi.json) is taken like any other upload.
+ */
 async function initialize({ request, accountId, now }: RouteContext, context: XContext): Promise<Response> {
   const body = await readJsonObject(request);
   const mediaType = body.media_type;
-  if (typeof mediaType !== 'string' || defaultCategory(mediaType) === undefined)
+  if (typeof mediaType !== 'string' || !(UPLOAD_TYPES as readonly string[]).includes(mediaType))
     return invalidParameter(
       '$.media_type',
       mediaType ?? '',
-      `$.media_type: does not have a value in the enumeration [${[...IMAGE_TYPES, ...VIDEO_TYPES].join(', ')}]`,
+      `$.media_type: does not have a value in the enumeration [${UPLOAD_TYPES.join(', ')}]`,
     );
   const category = body.media_category ?? defaultCategory(mediaType);
-  // Image 5 MB, GIF 15 MB, video 512 MB (https://docs.x.com/x-api/media/quickstart/best-practices).
   const rule = categoryRule(category, mediaType);
   if (rule === undefined)
     return invalidParameter(
@@ -73,8 +77,11 @@ async function initialize({ request, accountId, now }: RouteContext, context: XC
   const id = context.sim.nextId();
   const expiresAt = now + UPLOAD_EXPIRES_AFTER_SECS * 1000;
   context.uploads.open({ id, accountId, mediaType, kind: rule.kind, totalBytes, expiresAt });
-  const mediaKey = mediaKeyOf(rule.kind, id);
-  return Response.json({ data: { id, media_key: mediaKey, expires_after_secs: UPLOAD_EXPIRES_AFTER_SECS } });
+  // categoryRule only accepts the string categories it knows.
+  context.mediaCategories.set(id, String(category));
+  return Response.json({
+    data: { id, ...mediaKeyField(context, id, rule.kind), expires_after_secs: UPLOAD_EXPIRES_AFTER_SECS },
+  });
 }
 
 /**
@@ -100,9 +107,10 @@ async function append(
 }
 
 /**
- * FINALIZE: the appended bytes must add up to `total_bytes`; images are ready at once (no
- * processing_info), videos and GIFs answer `processing_info{state:'pending', check_after_secs}`
- * and process for `mediaProcessingMs`.
+ * FINALIZE: the appended bytes must add up to `total_bytes`; images and subtitle files are ready at
+ * once (no processing_info; ASSUMED for subtitles, whose processing the docs do not describe), videos
+ * and GIFs answer `processing_info{state:'pending', check_after_secs}` and process for
+ * `mediaProcessingMs`.
  */
 function finalize({ params, accountId, now }: RouteContext, context: XContext): Response {
   const session = openSession(context, String(params.id), accountId, now);
@@ -111,7 +119,7 @@ function finalize({ params, accountId, now }: RouteContext, context: XContext): 
     // v1.1 FINALIZE's words when the appended bytes differ from `total_bytes`.
     if (received !== session.totalBytes)
       return invalidParameter('id', session.id, 'Segments do not add up to provided total file size.');
-    const processed = session.kind !== 'image';
+    const processed = isProcessed(session.kind);
     const failure = processed ? context.processingFailures.shift() : undefined;
     if (failure !== undefined) context.processingErrors.set(session.id, failure);
     context.sim.addMedia({
@@ -169,20 +177,42 @@ async function metadata({ request, accountId }: RouteContext, context: XContext)
 function mediaStatus(context: XContext, session: XUpload, now: number): Response {
   const media = context.sim.media.get(session.id);
   const info = media === undefined ? undefined : processingInfo(context, media, now);
-  const kindField =
-    session.kind === 'image'
-      ? { image: { image_type: session.mediaType } }
-      : { video: { video_type: session.mediaType } };
   return Response.json({
     data: {
       id: session.id,
-      media_key: mediaKeyOf(session.kind, session.id),
+      ...mediaKeyField(context, session.id, session.kind),
       ...(media === undefined ? {} : { size: media.sizeBytes }),
       expires_after_secs: Math.max(0, Math.floor((session.expiresAt - now) / 1000)),
       ...(info === undefined ? {} : { processing_info: info }),
-      ...(media === undefined ? {} : kindField),
+      ...(media === undefined ? {} : kindField(session)),
     },
   });
+}
+
+/**
+ * `image{image_type}` of an image, `video{video_type}` of a video or GIF
+ * (`FinalizeMediaUploadResponseData` in https://api.x.com/2/openapi.json, which has no field for a
+ * subtitle file: it gets neither, ASSUMED).
+ */
+function kindField(session: XUpload): Record<string, unknown> {
+  if (session.kind === 'image') return { image: { image_type: session.mediaType } };
+  if (isProcessed(session.kind)) return { video: { video_type: session.mediaType } };
+  return {};
+}
+
+/**
+ * `media_key` of an upload, by its kind and `media_category` ({@link mediaKeyOf}); none for a subtitle
+ * file. `media_key` is optional in `InitializeMediaUploadResponseData` of https://api.x.com/2/openapi.json,
+ * and no doc shows the key of a subtitle file: ASSUMED left out rather than given a made-up type prefix.
+ */
+function mediaKeyField(context: XContext, id: string, kind: MediaKind): { media_key?: string } {
+  if (kind === 'document') return {};
+  return { media_key: mediaKeyOf(kind, id, context.mediaCategories.get(id)) };
+}
+
+/** Videos and GIFs are processed after FINALIZE (https://docs.x.com/x-api/media/quickstart/media-upload-chunked). */
+function isProcessed(kind: MediaKind): boolean {
+  return kind === 'video' || kind === 'gif';
 }
 
 /** The caller's live upload session; throws a 404 (ASSUMED: X's answer for an unknown media id is not documented). */
@@ -246,14 +276,14 @@ export const DEFAULT_PROCESSING_ERROR: ProcessingError = {
 /**
  * Where processing stands: `pending` until `check_after_secs` has passed since FINALIZE, then
  * `in_progress` with a growing `progress_percent`, then `succeeded` (or `failed` with `error`)
- * after `mediaProcessingMs`. Images are never processed: no processing_info.
+ * after `mediaProcessingMs`. Images and subtitle files are never processed: no processing_info.
  */
 function processingInfo(
   context: XContext,
   media: SimulatedMedia,
   now: number,
 ): ProcessingInfoJson | undefined {
-  if (media.kind === 'image') return undefined;
+  if (!isProcessed(media.kind)) return undefined;
   context.sim.refreshMedia(media);
   if (media.state === 'ready') return { state: 'succeeded', progress_percent: 100 };
   const started = media.readyAt - context.mediaProcessingMs;
