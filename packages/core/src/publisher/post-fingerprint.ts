@@ -6,9 +6,10 @@ import type { Post } from '../models/post.js';
  * post's outcome.
  *
  * It covers what reaches the platform: the post as it goes to the target, with only that
- * platform's `options`. The app's own labels (`tags`, `campaign`, `variant`) are left out, object
- * keys are read in sorted order (a post rebuilt with its keys in another order is the same post),
- * a `Date` counts as its ISO string (as after a JSON round trip), and media bytes count by their
+ * platform's `options`. The app's own labels (`tags`, `campaign`, `variant`, `contentClass`) are
+ * left out, object keys are read in sorted order (a post rebuilt with its keys in another order is
+ * the same post), a value with `toJSON` (a `Date`, a `URL`) counts as what it turns into in JSON
+ * (as after the JSON round trip of a stored schedule entry), and media bytes count by their
  * length and a stream factory by the media's declared size, not their content (hashing a video
  * on every publish would cost more than the check is worth).
  *
@@ -17,7 +18,14 @@ import type { Post } from '../models/post.js';
  * @returns a 64-bit digest of that canonical form, in 16 hex digits
  */
 export function postFingerprint(post: Post, platform: string): string {
-  const { tags: _tags, campaign: _campaign, variant: _variant, options, ...sent } = post;
+  const {
+    tags: _tags,
+    campaign: _campaign,
+    variant: _variant,
+    contentClass: _class,
+    options,
+    ...sent
+  } = post;
   return digest64(canonicalJson({ ...sent, options: options?.[platform] }));
 }
 
@@ -55,7 +63,7 @@ function hex32(value: number): string {
 
 /** JSON of `value` with sorted keys, `undefined` and functions left out, bytes as their length. */
 function canonicalJson(value: unknown): string {
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (hasToJson(value)) return canonicalJson(value.toJSON());
   if (value instanceof Uint8Array) return `{"byteLength":${value.byteLength}}`;
   if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
   if (typeof value === 'object' && value !== null) {
@@ -67,6 +75,15 @@ function canonicalJson(value: unknown): string {
     return `{${fields.join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
+}
+
+/** A value JSON writes as what its `toJSON` returns (an invalid `Date` gives `null`, not a throw). */
+function hasToJson(value: unknown): value is { toJSON(): unknown } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { toJSON?: unknown }).toJSON === 'function'
+  );
 }
 
 /** What JSON leaves out of an object: `undefined` and functions (a stream factory). */

@@ -27,6 +27,7 @@ describe('postFingerprint', () => {
     const same: Post = {
       options: { linkedin: { visibility: 'CONNECTIONS' }, x: { replySettings: 'following' } },
       tags: ['launch'],
+      contentClass: 'promotion',
       campaign: 'spring',
       variant: 'b',
       text: 'Launch day',
@@ -36,7 +37,11 @@ describe('postFingerprint', () => {
   });
 
   it('reads a post back from JSON (a stored schedule entry) as the same post', () => {
-    const post = { text: 'Launch day', options: { x: { at: new Date('2026-05-01T09:00:00Z') } } } as Post;
+    const at = new Date('2026-05-01T09:00:00Z');
+    const post = {
+      text: 'Launch day',
+      options: { x: { at, page: new URL('https://example.com/launch'), never: new Date(Number.NaN) } },
+    } as unknown as Post;
     const stored = JSON.parse(JSON.stringify(post)) as Post;
     expect(postFingerprint(stored, 'x')).toBe(postFingerprint(post, 'x'));
   });
