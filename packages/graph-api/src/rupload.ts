@@ -125,7 +125,9 @@ function throwIfRefused(
   context: PublishContext,
   secrets: readonly string[],
 ): void {
-  if (answer === undefined || (answer.success !== false && answer.debug_info === undefined)) return;
+  // Refused: `success: false`, or a `debug_info` error with no `success: true` beside it.
+  if (answer === undefined || answer.success === true) return;
+  if (answer.success !== false && answer.debug_info === undefined) return;
   const debug = answer.debug_info;
   // The token goes to rupload with `auth: false`, so the client does not redact the answer: words
   // copied from it into the error are redacted here.

@@ -162,5 +162,7 @@ describe('uploadToRupload', () => {
     });
 
     await expect(upload({ success: true })).resolves.toBeUndefined();
+    // Words beside a success do not undo it.
+    await expect(upload({ success: true, debug_info: { message: 'Took a while' } })).resolves.toBeUndefined();
   });
 });
