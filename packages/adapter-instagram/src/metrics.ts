@@ -4,8 +4,24 @@ import { type GraphInsight, readGraphInsights } from '@smmkit/graph-api';
 import { INSTAGRAM_ACCOUNT_METRICS, INSTAGRAM_MEDIA_METRICS } from './metric-mapping.js';
 import { AccountCountsSchema } from './schemas.js';
 
-/** The metrics every media product type has, a story included (media insights reference). */
+/**
+ * The metrics every media product type has, a story included: the reference's Metrics table
+ * offers `reach`, `views`, `shares` and `total_interactions` on FEED, REELS and STORY, and
+ * `likes`, `comments` and `saved` on FEED and REELS only
+ * (https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights).
+ * None of the metrics asked for takes a `breakdown`, so none is sent.
+ */
 const ANY_MEDIA_METRICS = ['reach', 'views', 'shares', 'total_interactions'];
+
+/**
+ * "Story media metrics with values less than 5 return an error code 10 with the message (#10)
+ * Not enough viewers for the media to show insights"
+ * (https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights,
+ * Limitations). Graph's code 10 otherwise means a missing permission
+ * (https://developers.facebook.com/docs/graph-api/guides/error-handling), which must not pass for
+ * a post without data: the message tells the two apart.
+ */
+const NOT_ENOUGH_VIEWERS = /not enough viewers/i;
 
 /**
  * Lifetime metrics of the given media, one
@@ -14,8 +30,10 @@ const ANY_MEDIA_METRICS = ['reach', 'views', 'shares', 'total_interactions'];
  *
  * An insight whose `values` is empty has no data yet (missing data comes back
  * empty, not 0, with up to 48 h lag; https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights): it gives no sample rather than a 0. A post that no longer
- * exists, or whose insights Meta withholds for having too few viewers (code 10 on insights;
- * https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes), is skipped; other errors are thrown.
+ * exists, or a story whose insights Meta withholds for having fewer than 5 viewers (code 10, "Not
+ * enough viewers for the media to show insights";
+ * https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights), is
+ * skipped; other errors are thrown, a code 10 that says anything else (a missing permission) too.
  * A story, which has no likes, comments or saves (Graph refuses the request with code 100), is
  * asked again for reach, views, shares and total interactions, which every media has.
  *
@@ -56,7 +74,7 @@ export async function getInstagramPostMetrics(
       });
     } catch (error) {
       if (PlatformError.isInstance(error) && error.code === 'not_found') continue;
-      if (AuthError.isInstance(error) && error.platformError?.code === 10) continue;
+      if (AuthError.isInstance(error) && tooFewViewers(error)) continue;
       throw error;
     }
     const observedAt = new Date(clock.now());
@@ -112,6 +130,12 @@ export async function getInstagramAccountMetrics(
     accountId: context.account.accountId,
     observedAt: new Date(clock.now()),
   });
+}
+
+/** Whether Graph withheld a story's insights for its few viewers (code 10 with that message). */
+function tooFewViewers(error: AuthError): boolean {
+  const graph = error.platformError;
+  return graph?.code === 10 && NOT_ENOUGH_VIEWERS.test(graph.message ?? error.message);
 }
 
 /** A finite, non-negative number (or numeric string), else `undefined`. */

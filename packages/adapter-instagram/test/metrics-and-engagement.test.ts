@@ -1,4 +1,5 @@
 import {
+  AuthError,
   type Engagement,
   type MetricSample,
   PlatformError,
@@ -145,6 +146,44 @@ describe('post metrics', () => {
     const samples = await h.adapter({ fetch: tooFew }).getPostMetrics([withheld, gone, good], h.context());
     expect(new Set(samples.map((sample) => sample.platformPostId))).toEqual(new Set([good.platformPostId]));
     expect(samples).toHaveLength(7);
+  });
+
+  it('gives no samples for a story fewer than 5 accounts saw, or one past its 24 hours, and reads the rest', async () => {
+    const story = (viewers: number | undefined, age: number) => ({
+      platform: 'instagram' as const,
+      accountId: ana.account.id,
+      platformPostId: ig.seedMedia(ana.account.id, '', { story: true, viewers, createdAt: START - age }).id,
+    });
+    const unseen = story(3, 2 * HOUR);
+    const expired = story(undefined, 25 * HOUR);
+    const seen = story(undefined, 2 * HOUR);
+    const feed = h.media('Measured', { age: 2 * HOUR });
+    const samples = await h.adapter().getPostMetrics([unseen, expired, seen, feed], h.context());
+    expect(new Set(samples.map((sample) => sample.platformPostId))).toEqual(
+      new Set([seen.platformPostId, feed.platformPostId]),
+    );
+  });
+
+  it('fails on a code 10 that is not about viewers (a missing permission) rather than reading it as no data', async () => {
+    const ref = h.media('Measured', { age: 2 * HOUR });
+    const noPermission: typeof fetch = async (input, init) => {
+      const request = new Request(input, init);
+      if (!request.url.includes('/insights')) return fetch(request);
+      return Response.json(
+        {
+          error: {
+            message: '(#10) Application does not have permission for this action',
+            type: 'OAuthException',
+            code: 10,
+            fbtrace_id: 'AnoPermission',
+          },
+        },
+        { status: 400 },
+      );
+    };
+    const error = await failureOf(h.adapter({ fetch: noPermission }).getPostMetrics([ref], h.context()), ig);
+    expect(AuthError.isInstance(error)).toBe(true);
+    expect(error.platformError).toMatchObject({ code: 10 });
   });
 
   it('throws what is not a missing post: a Graph 500 is a retryable TransientError', async () => {

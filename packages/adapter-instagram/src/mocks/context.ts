@@ -192,6 +192,8 @@ export interface InstagramPostExtra {
   readonly commentsDisabled?: boolean | undefined;
   /** The media a comment is on. */
   readonly mediaId?: string | undefined;
+  /** The most accounts that see the media (a seeded cap on its `reach` and `views`); none when unset. */
+  readonly viewers?: number | undefined;
 }
 
 /** What a post stored by other tools (the conformance suite, a benchmark) reads as: a plain media. */
@@ -204,6 +206,7 @@ const PLAIN_MEDIA: Required<InstagramPostExtra> = {
   containerId: undefined,
   commentsDisabled: false,
   mediaId: undefined,
+  viewers: undefined,
 };
 
 /** The Instagram extras of a stored post. */

@@ -35,8 +35,16 @@ import { registerUserInsightsRoutes } from './routes/user-insights.js';
 export interface SeedMediaOptions {
   /** When it was published, simulated ms (default now). */
   readonly createdAt?: number | undefined;
-  /** `IMAGE` (default) or `VIDEO`; the product type follows (FEED or REELS). */
+  /** `IMAGE` (default) or `VIDEO`; the product type follows (FEED or REELS) unless `story` is set. */
   readonly mediaType?: 'IMAGE' | 'VIDEO' | undefined;
+  /** A story (`media_product_type` STORY) rather than a feed post or reel. */
+  readonly story?: boolean | undefined;
+  /**
+   * How many accounts see it at most (default no limit): its `reach` and `views` insights stop
+   * growing there, and a story seen by fewer than 5 answers insights with code 10, "Not enough
+   * viewers for the media to show insights".
+   */
+  readonly viewers?: number | undefined;
 }
 
 /** An IG professional account added with the Instagram simulator's `addAccount` (its id is the ig-user-id) and its 60-day token. */
@@ -132,8 +140,9 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
       accountId,
       text: caption,
       mediaType: video ? 'VIDEO' : 'IMAGE',
-      productType: video ? 'REELS' : 'FEED',
+      productType: media.story === true ? 'STORY' : video ? 'REELS' : 'FEED',
       createdAt: media.createdAt ?? sim.clock.now(),
+      viewers: media.viewers,
     });
   };
   // The posts testkit's seeds write (fans' media, a business account's photos) are published photos.

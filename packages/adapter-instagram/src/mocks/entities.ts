@@ -17,8 +17,9 @@ export const INSIGHTS_PER_HOUR: Readonly<Record<string, number>> = {
 
 /**
  * Stores a published IG Media in `sim.posts` (`extra.kind = 'media'`, a shortcode, and the
- * permalink Instagram gives it: `/reel/`, `/stories/` or `/p/` by product type). Shortcodes are
- * base64url-like; the simulator writes the id in base 36.
+ * permalink Instagram gives it: `/reel/`, `/stories/` or `/p/` by product type), and the cap on
+ * its audience when `viewers` is given. Shortcodes are base64url-like; the simulator writes the
+ * id in base 36.
  */
 export function storeMedia(
   context: InstagramContext,
@@ -27,15 +28,17 @@ export function storeMedia(
       readonly mediaType: string;
       readonly productType: 'FEED' | 'REELS' | 'STORY';
       readonly containerId?: string | undefined;
+      readonly viewers?: number | undefined;
     },
 ): SimulatedPost {
-  const { mediaType, productType, containerId, ...post } = media;
+  const { mediaType, productType, containerId, viewers, ...post } = media;
   const id = post.id ?? context.sim.nextId();
   const shortcode = BigInt(id).toString(36).toUpperCase();
   const section = productType === 'REELS' ? 'reel' : productType === 'STORY' ? 'stories' : 'p';
   const permalink = `https://www.instagram.com/${section}/${shortcode}/`;
   const container = containerId === undefined ? {} : { containerId };
-  const extra = { kind: 'media', mediaType, productType, permalink, shortcode, ...container };
+  const audience = viewers === undefined ? {} : { viewers };
+  const extra = { kind: 'media', mediaType, productType, permalink, shortcode, ...container, ...audience };
   return context.sim.addPost({ ...post, id, extra });
 }
 

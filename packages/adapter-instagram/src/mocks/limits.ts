@@ -16,6 +16,23 @@ export const SHORT_LIVED_TOKEN_TTL_MS = HOUR_MS;
  */
 export const REFRESH_MIN_AGE_MS = DAY_MS;
 
+/**
+ * Stories are read for 24 hours: "Stories are only available for 24 hours"
+ * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/stories),
+ * and so are their insights: "Story media metrics are only available for 24 hours"
+ * (https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights).
+ */
+export const STORY_LIFETIME_MS = DAY_MS;
+
+/**
+ * "Story media metrics with values less than 5 return an error code 10 with the message (#10)
+ * Not enough viewers for the media to show insights"
+ * (https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights,
+ * Limitations). Which value counts is not said: the simulator reads it as the story's `reach`,
+ * the accounts that saw it (ASSUMED).
+ */
+export const STORY_INSIGHTS_MIN_VIEWERS = 5;
+
 /** Caption limit (https://developers.facebook.com/docs/instagram-platform/content-publishing). */
 export const MAX_CAPTION_LENGTH = 2_200;
 

@@ -1,3 +1,4 @@
+import { TransientError } from '../errors/transient-error.js';
 import type { MetricSample } from '../models/metric-sample.js';
 import type { PublicAccount } from '../models/public-account.js';
 
@@ -56,6 +57,8 @@ export interface CollectPublicAccountOptions<Cursor> {
  *
  * @param options - the profile, the page reader, `since`, `limit` and `observedAt`
  * @returns the account with its samples and posts
+ * @throws TransientError (`invalid_response`) when a page's `next` is a cursor already read
+ *   (the platform's paging would never end); whatever `readPage` throws
  *
  * @example
  * ```ts
@@ -80,6 +83,8 @@ export async function collectPublicAccount<Cursor>(
   const samples = [...profile.samples];
   const posts: PublicAccount['posts'] = [];
   const seen = new Set<string>();
+  // A cursor that comes back would be read forever (the same page over and over).
+  const cursors = new Set<Cursor>();
   let cursor: Cursor | undefined;
   reading: while (posts.length < limit) {
     const page = await readPage(cursor, limit - posts.length);
@@ -93,6 +98,14 @@ export async function collectPublicAccount<Cursor>(
       samples.push(...read.samples);
     }
     if (page.next === undefined) break;
+    if (cursors.has(page.next) || page.next === cursor) {
+      throw new TransientError(
+        'invalid_response',
+        `look up ${profile.platform} account ${profile.handle}: the platform handed out a paging cursor again, so its posts would be read forever.`,
+        { platform: profile.platform, hint: 'Retry the lookup later, or ask for fewer posts.' },
+      );
+    }
+    cursors.add(page.next);
     cursor = page.next;
   }
   return {

@@ -71,6 +71,9 @@ type Position =
     }
   | { readonly phase: 'mentions'; readonly after: string | undefined };
 
+/** Empty pages in a row that still say more follow, read on before the walk gives up. */
+const MAX_EMPTY_PAGES_IN_A_ROW = 20;
+
 /**
  * Pages of engagement on a Facebook Page or an Instagram account, read with Graph cursor paging
  * (`after` = `paging.cursors.after`; the last page of an edge has no `paging.next`:
@@ -121,8 +124,19 @@ export async function* listGraphEngagements(
     // A cursor that comes back would be read forever, silently when the query keeps none of its
     // items (as `eachGraphPage` refuses it too).
     const seen = new Set<string>();
+    let emptyInARow = 0;
     for (;;) {
       const { items, next } = await read({ after: from, limit, kinds });
+      // Graph may answer an empty page and still say more follow (only a missing `next` ends a
+      // list: https://developers.facebook.com/docs/graph-api/results), so a few are read on; ever
+      // more of them, each with a new cursor, would be read forever (ASSUMED bound: Meta has none).
+      emptyInARow = items.length === 0 && next !== undefined ? emptyInARow + 1 : 0;
+      if (emptyInARow > MAX_EMPTY_PAGES_IN_A_ROW)
+        throw new TransientError(
+          'invalid_response',
+          `list ${platformName(edges.platform)} engagements: Graph answered ${emptyInARow} empty pages in a row, each saying more follow.`,
+          { platform: edges.platform, hint: 'Retry later; if it persists, list without a cursor.' },
+        );
       const kept = items.filter(keep);
       const at = positionFor(next);
       if (kept.length > 0)

@@ -9,10 +9,8 @@ import {
 import type { InstagramContext } from '../context.js';
 import { isMedia, isStory, mediaJson } from '../entities.js';
 import { mediaInsights } from '../insights.js';
+import { STORY_LIFETIME_MS } from '../limits.js';
 import { INSIGHTS, MEDIA_LIST, requireLoginPermissions } from '../permissions.js';
-
-/** How long a story can be read. */
-const STORY_LIFETIME_MS = 24 * 3_600_000;
 
 /**
  * Media edges, the IG User's `media`, `stories` and `tags` and the IG Media's `insights`
@@ -21,8 +19,8 @@ const STORY_LIFETIME_MS = 24 * 3_600_000;
  * `since`/`until`; the permissions of `MEDIA_LIST`), `GET /{v}/{ig-user-id}/stories` (the stories of
  * the last 24 hours, the same way), `GET /{v}/{ig-user-id}/tags` (media of others that tag the user; its
  * reference names no permission, so none is checked),
- * `GET /{v}/{ig-media-id}/insights?metric=…` (owner only, the permissions of `INSIGHTS`; an id
- * that is no media is passed on to the IG User's insights).
+ * `GET /{v}/{ig-media-id}/insights?metric=…&breakdown=…` (owner only, the permissions of
+ * `INSIGHTS`; an id that is no media is passed on to the IG User's insights; see `mediaInsights`).
  *
  * @example
  * ```ts
@@ -87,6 +85,11 @@ export function registerMediaRoutes(context: InstagramContext): void {
     if (!isMedia(post)) return undefined;
     if (post.accountId !== accountId) return unsupportedRequest('GET', path.mediaId ?? '');
     requireLoginPermissions(context, request, INSIGHTS);
-    return mediaInsights(context, post, listParam(params, 'metric'), now);
+    return mediaInsights(
+      context,
+      post,
+      { metrics: listParam(params, 'metric'), breakdowns: listParam(params, 'breakdown') },
+      now,
+    );
   });
 }
