@@ -15,6 +15,8 @@ import {
   FACEBOOK_REACTIONS_BY_TYPE,
   type MetricPair,
 } from './metric-mapping.js';
+import { VideoStatusSchema } from './publish-schemas.js';
+import { getFacebookReelSamples } from './reel-metrics.js';
 
 /** `{summary: {total_count}}` of an edge read with `.summary(true)` (https://developers.facebook.com/docs/graph-api/reference/post/). */
 const SummarySchema = z.optional(
@@ -28,8 +30,8 @@ const PostCountsSchema = z.looseObject({
   reactions: SummarySchema,
 });
 
-/** A video's Page post, once it has one. */
-const VideoPostSchema = z.looseObject({ post_id: z.optional(GraphIdSchema) });
+/** A video's Page post, once it has one, and its status. */
+const VideoPostSchema = z.extend(VideoStatusSchema, { post_id: z.optional(GraphIdSchema) });
 
 /** The Page's follower count (https://developers.facebook.com/docs/graph-api/reference/page/: `followers_count`). */
 const PageCountsSchema = z.looseObject({ followers_count: z.optional(z.number()) });
@@ -38,9 +40,16 @@ const PageCountsSchema = z.looseObject({ followers_count: z.optional(z.number())
 const DAY_MS = 86_400_000;
 
 /**
- * Metrics of each post, two reads per post (three for a video or reel, whose ref is its video id:
- * first its Page post id, `post_id`, which the two reads are made on; one without a Page post yet
- * has no samples, and a reel may have none at all, as Graph's Page feed leaves reels out):
+ * Metrics of each post, two reads per post. A video's or reel's ref is its video id: its Video
+ * node is read first (`post_id` and `status`), then
+ *
+ * - with a Page post (`post_id`), the post's two reads below, made on that post;
+ * - without one but live (a reel, which may have no Page post: the Page feed leaves reels out),
+ *   the reel's counts and its Reels insights on the video id (see `getFacebookReelSamples`:
+ *   `comments`, `likes`, `video_views`, `shares`);
+ * - otherwise (still processing, scheduled, a draft) no samples.
+ *
+ * A post's two reads:
  *
  * - counts, `GET /{post-id}?fields=shares,comments.summary(true),reactions.summary(true)`
  *   (https://developers.facebook.com/docs/graph-api/reference/post/) → `shares`, `comments`,
@@ -77,31 +86,23 @@ export async function getFacebookPostMetrics(
   const samples: MetricSample[] = [];
   const posts = new Map(refs.map((ref) => [ref.platformPostId, ref]));
   for (const ref of posts.values()) {
+    const target = {
+      platform: 'facebook',
+      accountId: ref.accountId,
+      platformPostId: ref.platformPostId,
+      observedAt: new Date(clock.now()),
+    };
     try {
-      const postId = await pagePostIdOf(http, ref.platformPostId, context);
-      // A video still processing, scheduled or unpublished has no Page post yet: no samples.
-      if (postId === undefined) continue;
-      const counts = await readPostCounts(http, postId, context);
-      const insights = await readGraphInsights(
-        http,
-        postId,
-        {
-          metrics: [...FACEBOOK_POST_INSIGHTS.map(([name]) => name), FACEBOOK_REACTIONS_BY_TYPE.metric],
-          period: 'lifetime',
-          operation: 'read post insights',
-        },
-        context,
-      );
-      const target = {
-        platform: 'facebook',
-        accountId: ref.accountId,
-        platformPostId: ref.platformPostId,
-        observedAt: new Date(clock.now()),
-      };
-      samples.push(
-        ...countSamples(counts, FACEBOOK_POST_COUNTS, target),
-        ...lifetimeSamples(insights, target),
-      );
+      if (ref.platformPostId.includes('_')) {
+        samples.push(...(await postSamples(http, ref.platformPostId, target, context)));
+        continue;
+      }
+      const video = await readVideoNode(http, ref.platformPostId, context);
+      if (video.post_id !== undefined)
+        samples.push(...(await postSamples(http, video.post_id, target, context)));
+      else if (isPublished(video))
+        samples.push(...(await getFacebookReelSamples(http, ref.platformPostId, target, context)));
+      // Still processing, scheduled or a draft: nothing to count yet.
     } catch (error) {
       if (PlatformError.isInstance(error) && error.code === 'not_found') continue;
       throw error;
@@ -110,28 +111,56 @@ export async function getFacebookPostMetrics(
   return samples;
 }
 
-/**
- * The Page post a ref's metrics are read on. A post's ref is its Page post id,
- * `{page-id}_{post-id}`. A video's or reel's ref is the video id (what publishing answers), and a
- * Video node has no `shares` field nor `insights` edge: its Page post is its `post_id`
- * (`GET /{video-id}?fields=post_id`; https://developers.facebook.com/docs/graph-api/reference/video/),
- * `undefined` until it has one.
- */
-async function pagePostIdOf(
+/** The samples of one Page post: its counts and its lifetime insights. */
+async function postSamples(
   http: HttpClient,
-  refId: string,
+  postId: string,
+  target: CountSamplesTarget,
   context: RequestContext,
-): Promise<string | undefined> {
-  if (refId.includes('_')) return refId;
+): Promise<MetricSample[]> {
+  const counts = await readPostCounts(http, postId, context);
+  const insights = await readGraphInsights(
+    http,
+    postId,
+    {
+      metrics: [...FACEBOOK_POST_INSIGHTS.map(([name]) => name), FACEBOOK_REACTIONS_BY_TYPE.metric],
+      period: 'lifetime',
+      operation: 'read post insights',
+    },
+    context,
+  );
+  return [...countSamples(counts, FACEBOOK_POST_COUNTS, target), ...lifetimeSamples(insights, target)];
+}
+
+/**
+ * A video's or reel's Video node, `GET /{video-id}?fields=post_id,status`
+ * (https://developers.facebook.com/docs/graph-api/reference/video/). A Video node has no
+ * `shares` field nor `insights` edge: its Page post, once it has one, is its `post_id`.
+ */
+async function readVideoNode(
+  http: HttpClient,
+  videoId: string,
+  context: RequestContext,
+): Promise<z.output<typeof VideoPostSchema>> {
   const { data } = await http.request({
     method: 'GET',
-    path: `/${encodeURIComponent(refId)}`,
+    path: `/${encodeURIComponent(videoId)}`,
     operation: 'read video post id',
-    searchParams: { fields: 'post_id' },
+    searchParams: { fields: 'post_id,status' },
     schema: VideoPostSchema,
     context,
   });
-  return data.post_id;
+  return data;
+}
+
+/**
+ * Whether a video is live: its publishing phase is `complete` or its `publish_status` is
+ * `published` (the status a published reel reaches:
+ * https://developers.facebook.com/docs/video-api/guides/reels-publishing, Step 4).
+ */
+function isPublished(video: z.output<typeof VideoPostSchema>): boolean {
+  const publishing = video.status?.publishing_phase;
+  return publishing?.status === 'complete' || publishing?.publish_status === 'published';
 }
 
 /** The counts of one post by raw name (`shares`, `comments`, `reactions`). */

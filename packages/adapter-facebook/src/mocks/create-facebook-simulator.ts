@@ -17,6 +17,7 @@ import { registerPhotoRoutes } from './routes/photos.js';
 import { registerPostRoutes } from './routes/posts.js';
 import { REELS_BUCKET, REELS_BUDGET, registerReelRoutes } from './routes/reels.js';
 import { registerTaggedRoutes } from './routes/tagged.js';
+import { registerVideoInsightRoutes } from './routes/video-insights.js';
 import { registerVideoNodeRoutes, registerVideoRoutes } from './routes/videos.js';
 import { type SeedCommentsOptions, seedComments, seedMentions } from './seed-engagement.js';
 import { type FacebookVideoContext, videoHostUrl } from './video-posts.js';
@@ -38,6 +39,13 @@ export interface FacebookSimulatorOptions extends Pick<GraphSimulatorOptions, 'c
   readonly videoProcessingMs?: number | undefined;
   /** How many bytes each resumable video transfer asks for. Default 4 MiB. */
   readonly videoChunkBytes?: number | undefined;
+  /**
+   * Whether a live reel has a Page post, which its Video node names as `post_id` and the Page's
+   * feed lists. Default true. Meta's docs do not say whether a reel gets one (ASSUMED either way);
+   * set false to play reels without one: no `post_id`, not in the feed, their metrics only on the
+   * video id (`comments`, `likes` and the `video_insights` edge).
+   */
+  readonly reelPagePosts?: boolean | undefined;
 }
 
 /**
@@ -48,7 +56,7 @@ export interface FacebookSimulatorOptions extends Pick<GraphSimulatorOptions, 'c
  * scheduled posts that reach the feed at their time, videos on a video host of their own
  * (`file_url` and the resumable start/transfer/finish upload) and reels (`video_reels` with
  * uploads on a rupload host, 30 a day), each processed for `videoProcessingMs` with the video's
- * `status`, the Page's recent posts and delete, comments and mentions with their moderation and
+ * `status`, fields, `comments` and `likes` and its `video_insights` (Reels metrics for reels), the Page's recent posts and delete, comments and mentions with their moderation and
  * the Page's likes (kept as `liked` in `sim.engagements`). Start all of `simulators`. Pages are the simulator's accounts and each gets a Page token. Users (people) are added apart,
  * with a user token, roles on Pages and granted permissions: `/me/accounts` gives them the Page
  * tokens, and `consent` plays the Facebook Login dialog.
@@ -84,6 +92,7 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}) 
     ...context,
     processingMs: options.videoProcessingMs ?? 30_000,
     failures: sim.resettable<string[]>([]),
+    reelPagePosts: options.reelPagePosts ?? true,
   };
   const comments = new CommentStore(sim);
   // Users (people) and their `/me/accounts` first: `/:version/:userId/accounts` is a literal edge.
@@ -92,12 +101,13 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}) 
   registerFeedRoutes(context);
   registerPhotoRoutes(context);
   registerInsightRoutes(context);
+  registerVideoInsightRoutes(videos, comments);
   registerTaggedRoutes(context);
   registerLikeRoutes(context);
   registerVideoRoutes(videos, videoHost, options.videoChunkBytes ?? 4 * 1024 * 1024);
   registerReelRoutes(videos, rupload);
   // Before the post routes: the video node route answers a video's id, and leaves other ids to them.
-  registerVideoNodeRoutes(videos);
+  registerVideoNodeRoutes(videos, comments);
   // Before the post routes: the comment node routes answer for comment ids and leave the rest to them.
   registerCommentRoutes(context, comments);
   registerPostRoutes(context);

@@ -1,4 +1,3 @@
-import { fieldNames, graphTime, nonexistingField, pick } from '@smmkit/graph-api/mocks';
 import type { SimulatedPost } from '@smmkit/testkit';
 import { readExtra } from '@smmkit/testkit/simulator-kit';
 import type { FacebookContext } from './context.js';
@@ -10,10 +9,12 @@ export interface FacebookVideoContext extends FacebookContext {
   readonly processingMs: number;
   /** Failure messages for the next finished videos, oldest first (see the simulator's `failNextVideo`). */
   readonly failures: string[];
+  /** Whether a live reel has a Page post (`post_id`); see the simulator's `reelPagePosts` option. */
+  readonly reelPagePosts: boolean;
 }
 
 /** A video post as {@link storeVideoPost} keeps it in `extra`. */
-interface VideoExtra {
+export interface VideoExtra {
   /** `video` (`/{page-id}/videos`) or `reel` (`/{page-id}/video_reels`); `''` for other posts. */
   readonly kind: string;
   /** When the finish call (or `file_url`) was accepted, simulated ms. */
@@ -26,6 +27,10 @@ interface VideoExtra {
   readonly scheduledAt: number | undefined;
   /** `published=false` (a scheduled or draft video). */
   readonly unpublished: boolean;
+  /** `title`, `''` when none was given. */
+  readonly title: string;
+  /** Whether it has a Page post once live (`post_id`): false for a reel without one. */
+  readonly pagePost: boolean;
 }
 
 const NOT_A_VIDEO: VideoExtra = {
@@ -35,6 +40,8 @@ const NOT_A_VIDEO: VideoExtra = {
   failure: undefined,
   scheduledAt: undefined,
   unpublished: false,
+  title: '',
+  pagePost: true,
 };
 
 /** What a finished upload turns into. */
@@ -47,6 +54,8 @@ export interface FinishedVideo {
   readonly kind: 'video' | 'reel';
   /** `description`. */
   readonly description: string;
+  /** `title`, if one was given. */
+  readonly title?: string | undefined;
   /** The bytes received (0 for a `file_url` video). */
   readonly sizeBytes: number;
   /** How and when it goes live. */
@@ -57,7 +66,7 @@ export interface FinishedVideo {
  * Stores a finished video or reel as a post under the video's id: processing for
  * `processingMs` (or failing with the next of `failures`), then live at the end of processing —
  * or at its scheduled time, whichever is later (`createdAt`, so the Page's feed leaves it out until
- * then).
+ * then). A reel has a Page post once live unless the context's `reelPagePosts` is off.
  *
  * @param context - the video context
  * @param video - the finished upload
@@ -98,24 +107,11 @@ export function storeVideoPost(
       failure,
       scheduledAt: video.publication.scheduledAt,
       unpublished: video.publication.unpublished,
+      title: video.title ?? '',
+      pagePost: video.kind === 'video' || context.reelPagePosts,
     },
   });
 }
-
-/**
- * The fields the simulator answers on a Video node (https://developers.facebook.com/docs/graph-api/reference/video/;
- * Meta's own spec, facebook-business-sdk-codegen `api_specs/specs/AdVideo.json`). A Video has no
- * `shares`, `message` or `reactions`: those are its Page post's, read under `post_id`.
- */
-const VIDEO_FIELDS: ReadonlySet<string> = new Set([
-  'id',
-  'status',
-  'permalink_url',
-  'post_id',
-  'description',
-  'created_time',
-  'published',
-]);
 
 /**
  * Whether a stored post is a video or reel (stored under its video id by {@link storeVideoPost}).
@@ -124,7 +120,28 @@ const VIDEO_FIELDS: ReadonlySet<string> = new Set([
  * @returns true for a video or reel
  */
 export function isVideoPost(post: SimulatedPost): boolean {
-  return readExtra(post.extra, NOT_A_VIDEO).kind !== '';
+  return videoExtra(post).kind !== '';
+}
+
+/**
+ * What {@link storeVideoPost} kept of a video or reel (`kind` is `''` for any other post).
+ *
+ * @param post - a stored post
+ * @returns its video extras
+ */
+export function videoExtra(post: SimulatedPost): VideoExtra {
+  return readExtra(post.extra, NOT_A_VIDEO);
+}
+
+/**
+ * Whether a video or reel is live with a Page post, which the Video node names as `post_id`.
+ *
+ * @param post - the video post
+ * @param now - simulated now
+ * @returns true once it is live, unless it is a reel without a Page post
+ */
+export function hasLivePagePost(post: SimulatedPost, now: number): boolean {
+  return isLive(post, now) && videoExtra(post).pagePost;
 }
 
 /**
@@ -140,7 +157,8 @@ export function videoPostId(post: SimulatedPost): string {
 
 /**
  * The video a Page post id names (`{page-id}_{video-id}`, see {@link videoPostId}), for the post
- * routes to answer that id with the video's post: only once the video is live, as its `post_id`.
+ * routes to answer that id with the video's post: only once the video is live with a Page post,
+ * as its `post_id`.
  *
  * @param posts - the simulator's posts
  * @param id - a requested id
@@ -156,98 +174,7 @@ export function videoOfPostId(
   if (cut < 0) return undefined;
   const video = posts.get(id.slice(cut + 1));
   const named = video !== undefined && isVideoPost(video) && videoPostId(video) === id;
-  return named && isLive(video, now) ? video : undefined;
-}
-
-/**
- * A video post as `GET /{video-id}?fields=…` answers it: `status` and `permalink_url`
- * (https://developers.facebook.com/docs/video-api/guides/reels-publishing, Step 4;
- * https://developers.facebook.com/docs/graph-api/reference/video/), `post_id` once it is live,
- * `description`, `created_time`, `published`; any other field is refused as Graph refuses a
- * field a node does not have (`(#100) Tried accessing nonexisting field (shares) on node type
- * (Video)`). `undefined` for any other post (the post routes answer those). The `status`:
- *
- * - processing: `video_status: processing`, `processing_progress` 0–99, phases `complete` /
- *   `in_progress` / `not_started`;
- * - failed: `video_status: error`, `processing_phase: {status: error, error: {message}}`;
- * - processed: `video_status: ready`, `publishing_phase` `complete` (`publish_status: published`)
- *   once live, `not_started` (`scheduled`, with `publish_time`) before its scheduled time, or
- *   `not_published` for a draft.
- *
- * @param post - the stored post
- * @param rawFields - the request's `fields`
- * @param now - simulated now
- * @returns the answer, or `undefined`
- *
- * @example
- * ```ts
- * const answer = videoNodeJson(post, params.get('fields'), now);
- * ```
- */
-export function videoNodeJson(
-  post: SimulatedPost,
-  rawFields: string | undefined,
-  now: number,
-): Response | undefined {
-  const video = readExtra(post.extra, NOT_A_VIDEO);
-  if (video.kind === '') return undefined;
-  const fields = fieldNames(rawFields ?? 'id');
-  const refused = nonexistingField(fields, VIDEO_FIELDS, 'Video');
-  if (refused !== undefined) return refused;
-  const permalink =
-    video.kind === 'reel' ? `/reel/${post.id}/` : `/${encodeURIComponent(post.accountId)}/videos/${post.id}/`;
-  const live = isLive(post, now);
-  return Response.json(
-    pick(
-      {
-        id: post.id,
-        status: statusJson(video, now),
-        permalink_url: permalink,
-        ...(live ? { post_id: videoPostId(post) } : {}),
-        description: post.text,
-        created_time: graphTime(video.finishedAt),
-        published: live,
-      },
-      fields,
-    ),
-  );
-}
-
-function statusJson(video: VideoExtra, now: number): Record<string, unknown> {
-  const uploading = { status: 'complete' };
-  if (now < video.processedAt) {
-    const span = video.processedAt - video.finishedAt;
-    return {
-      video_status: 'processing',
-      processing_progress: Math.min(99, Math.floor(((now - video.finishedAt) / span) * 100)),
-      uploading_phase: uploading,
-      processing_phase: { status: 'in_progress' },
-      publishing_phase: { status: 'not_started' },
-    };
-  }
-  if (video.failure !== undefined) {
-    return {
-      video_status: 'error',
-      uploading_phase: uploading,
-      processing_phase: { status: 'error', error: { message: video.failure } },
-      publishing_phase: { status: 'not_started' },
-    };
-  }
-  const goLive = Math.max(video.processedAt, video.scheduledAt ?? 0);
-  const publishTime = graphTime(goLive);
-  const publishing =
-    video.unpublished && video.scheduledAt === undefined
-      ? { status: 'not_started', publish_status: 'not_published' }
-      : now < goLive
-        ? { status: 'not_started', publish_status: 'scheduled', publish_time: publishTime }
-        : { status: 'complete', publish_status: 'published', publish_time: publishTime };
-  return {
-    video_status: 'ready',
-    processing_progress: 100,
-    uploading_phase: uploading,
-    processing_phase: { status: 'complete' },
-    publishing_phase: publishing,
-  };
+  return named && hasLivePagePost(video, now) ? video : undefined;
 }
 
 /**

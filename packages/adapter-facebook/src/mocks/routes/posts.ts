@@ -17,7 +17,7 @@ import {
   requireUserGrants,
 } from '../context.js';
 import { isLive } from '../publication.js';
-import { videoOfPostId } from '../video-posts.js';
+import { isVideoPost, videoExtra, videoOfPostId } from '../video-posts.js';
 
 /** A post as Graph writes it. */
 function postJson(post: SimulatedPost): Record<string, unknown> {
@@ -87,9 +87,14 @@ export function registerPostRoutes(context: FacebookContext): void {
     const fields = fieldNames(params.get('fields') ?? 'id,message,created_time');
     const posts = sim.posts.filter(
       // Comments the Page wrote (stored as posts), scheduled posts until their time, videos until
-      // processed, drafts and failed videos are not in the feed (`isLive`).
+      // processed, drafts and failed videos are not in the feed (`isLive`), nor reels without a
+      // Page post (the simulator's `reelPagePosts` option).
       (post) =>
-        post.accountId === pageId && post.createdAt >= since && post.createdAt <= until && isLive(post, now),
+        post.accountId === pageId &&
+        post.createdAt >= since &&
+        post.createdAt <= until &&
+        isLive(post, now) &&
+        (!isVideoPost(post) || videoExtra(post).pagePost),
     );
     // Paged as every Graph edge (`limit` default 25, `after`/`before` cursors, `next`), newest
     // `created_time` first: a scheduled post's id is older than its place in the feed. A `limit`

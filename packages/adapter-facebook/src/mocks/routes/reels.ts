@@ -37,8 +37,8 @@ export const REELS_BUDGET = { limit: 30, windowMs: 24 * 60 * 60_000, kind: 'slid
  * - `POST {rupload}/video-upload/{v}/{video-id}` with `Authorization: OAuth <token>`, and either a
  *   `file_url` header (a hosted file) or the bytes with `offset` (the bytes received so far) and
  *   `file_size` headers → `{success: true}`;
- * - `POST /{v}/{page-id}/video_reels` with `upload_phase=finish`, `video_id`, `description` and
- *   `video_state`: `PUBLISHED`, `SCHEDULED` with `scheduled_publish_time` (10 minutes to 30 days
+ * - `POST /{v}/{page-id}/video_reels` with `upload_phase=finish`, `video_id`, `description`, `title`
+ *   and `video_state`: `PUBLISHED`, `SCHEDULED` with `scheduled_publish_time` (10 minutes to 30 days
  *   ahead), or `DRAFT` (the default, ASSUMED) → `{success: true}`; before the upload is complete
  *   it is refused (ASSUMED wording). Published reels count against 30 per Page in a rolling 24
  *   hours: the 31st is refused with code 613 (ASSUMED code and wording). The finished reel is
@@ -91,7 +91,15 @@ export function registerReelRoutes(context: FacebookVideoContext, rupload: Platf
     const description = params.get('description') ?? '';
     storeVideoPost(
       context,
-      { videoId, pageId, kind: 'reel', description, sizeBytes: received, publication },
+      {
+        videoId,
+        pageId,
+        kind: 'reel',
+        description,
+        title: params.get('title'),
+        sizeBytes: received,
+        publication,
+      },
       now,
     );
     return Response.json({ success: true });

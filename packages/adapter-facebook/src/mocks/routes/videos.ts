@@ -8,9 +8,11 @@ import {
 } from '@smmkit/graph-api/mocks';
 import type { PlatformSimulator } from '@smmkit/testkit';
 import { type UploadSession, UploadSessions } from '@smmkit/testkit/simulator-kit';
+import type { CommentStore } from '../comments-store.js';
 import { PUBLISHING_PERMISSIONS, PUBLISHING_TASKS, requireUserGrants } from '../context.js';
 import { readPublication } from '../publication.js';
-import { type FacebookVideoContext, storeVideoPost, videoNodeJson } from '../video-posts.js';
+import { videoNodeJson } from '../video-node.js';
+import { type FacebookVideoContext, storeVideoPost } from '../video-posts.js';
 
 /**
  * One resumable upload (`upload_phase=start` until `finish`): testkit's session, its uploader the
@@ -36,8 +38,8 @@ const VERSION_PATTERN = /^v\d+\.\d+$/;
  * - `upload_phase=finish` with `upload_session_id` once every byte has arrived → `{success: true}`;
  * - a multipart `source` (the non-resumable upload) → `{id}`;
  *
- * each with `description`, `title`, `published` and `scheduled_publish_time` (10 minutes to 30
- * days ahead). A finished video is stored as a post under its id (see `storeVideoPost`). The
+ * each with `description`, `title` (also the description when none is given), `published` and
+ * `scheduled_publish_time` (10 minutes to 30 days ahead). A finished video is stored as a post under its id (see `storeVideoPost`). The
  * host checks tokens against the Graph simulator's and counts no budget; the wording of the
  * session and offset errors is ASSUMED. The Graph host answers the video's status: see
  * {@link registerVideoNodeRoutes}.
@@ -77,8 +79,13 @@ export function registerVideoRoutes(
     // Throws readPublication's refusal before anything is stored.
     const finish = (videoId: string, sizeBytes: number): void => {
       const publication = readPublication(params.get('published'), params.get('scheduled_publish_time'), now);
-      const description = params.get('description') ?? params.get('title') ?? '';
-      storeVideoPost(context, { videoId, pageId, kind: 'video', description, sizeBytes, publication }, now);
+      const title = params.get('title');
+      const description = params.get('description') ?? title ?? '';
+      storeVideoPost(
+        context,
+        { videoId, pageId, kind: 'video', description, title, sizeBytes, publication },
+        now,
+      );
     };
 
     if (fileUrl !== undefined) {
@@ -148,19 +155,21 @@ export function registerVideoRoutes(
 
 /**
  * `GET /{v}/{video-id}?fields=…` on the Graph host for videos and reels, whoever asks (see
- * `videoNodeJson`); other ids go on to the routes declared after it.
+ * `videoNodeJson`: fields, and the `comments` and `likes` edges expanded in `fields`); other ids
+ * go on to the routes declared after it.
  *
  * @param context - the video context
+ * @param comments - the comment store, for the `comments` edge
  *
  * @example
  * ```ts
- * registerVideoNodeRoutes(context);
+ * registerVideoNodeRoutes(context, comments);
  * ```
  */
-export function registerVideoNodeRoutes(context: FacebookVideoContext): void {
-  context.route('GET', '/:version/:videoId', {}, ({ path, params, now }) => {
-    const post = context.sim.posts.get(path.videoId ?? '');
+export function registerVideoNodeRoutes(context: FacebookVideoContext, comments: CommentStore): void {
+  context.route('GET', '/:version/:videoId', {}, (request) => {
+    const post = context.sim.posts.get(request.path.videoId ?? '');
     // A video id is a Video node whoever asks; any other id goes on.
-    return post === undefined ? undefined : videoNodeJson(post, params.get('fields'), now);
+    return post === undefined ? undefined : videoNodeJson(post, { request, comments, now: request.now });
   });
 }
