@@ -26,6 +26,12 @@
  *   truth: its atomic per-target claim decides who publishes, and the outbox (per target) that a
  *   takeover never publishes a target twice.
  *
+ * A store call that fails because Redis cannot be reached or cannot take it now (the connection
+ * is closed or timed out, `READONLY`, `OOM`, `LOADING`, …) rejects with a retryable
+ * `TransientError` that names the store and what it could not do, with ioredis' error as an
+ * unprinted `cause`; errors that mean a bug or a set-up mistake (`WRONGTYPE`, `NOPERM`) pass as
+ * they are.
+ *
  * Redis needs AOF persistence and `maxmemory-policy noeviction`; Redis Cluster is not supported
  * yet. The scaling guide (docs/scaling.md in the repository) covers the settings, how limits are
  * shared and what happens when a worker dies.

@@ -7,9 +7,11 @@ import {
   platformAccountTaken,
 } from '@smmkit/core/app';
 import type { Redis } from 'ioredis';
+import { guardRedisStore } from './guarded-store.js';
 import { CONNECT_ACCOUNT, DISCONNECT_ACCOUNT } from './redis-account-scripts.js';
 import { openRedis } from './redis-connection.js';
 import { rewriteField } from './redis-store-field-cas.js';
+import { ACCOUNT_OPERATIONS } from './store-operations.js';
 
 /** Options of {@link redisAccountStore}. */
 export interface RedisAccountStoreOptions {
@@ -60,7 +62,7 @@ export function redisAccountStore(options: RedisAccountStoreOptions): RedisAccou
   // The scripts' KEYS, in their order: accounts, holders, holdings.
   const keys = [accountsKey, `${prefix}account-holders`, `${prefix}account-holdings`];
 
-  return {
+  return guardRedisStore('account store', ACCOUNT_OPERATIONS, {
     connect: async (account, at) => {
       const connected = connectedAccount(checkConnection(account), at);
       const json = accountToJson(connected);
@@ -100,5 +102,5 @@ export function redisAccountStore(options: RedisAccountStoreOptions): RedisAccou
     close: async () => {
       if (owned) await redis.quit();
     },
-  };
+  });
 }

@@ -2,7 +2,9 @@ import type { RateLimitInfo } from '@smmkit/core';
 import type { BudgetId, BudgetLedger, BudgetSlot } from '@smmkit/core/publisher';
 import type { Redis } from 'ioredis';
 import { LEARN_BUDGET, PAUSE_BUDGET, TAKE_BUDGET } from './budget-scripts.js';
+import { guardRedisStore } from './guarded-store.js';
 import { openRedis } from './redis-connection.js';
+import { LEDGER_OPERATIONS } from './store-operations.js';
 
 /** Budgets nobody touched for this long are forgotten (two days: past any daily window). */
 const MIN_TTL_MS = 2 * 86_400_000;
@@ -65,7 +67,7 @@ export function redisBudgetLedger(options: RedisBudgetLedgerOptions): RedisBudge
     ...slot.declared.flatMap((budget) => [budget.limit, budget.windowSec, budget.resets]),
   ];
 
-  return {
+  return guardRedisStore('budget ledger', LEDGER_OPERATIONS, {
     take: async (slots, now, policy) => {
       const longestWindowMs = Math.max(
         0,
@@ -108,7 +110,7 @@ export function redisBudgetLedger(options: RedisBudgetLedgerOptions): RedisBudge
     close: async () => {
       if (owned) await redis.quit();
     },
-  };
+  });
 }
 
 /** A reported window as the learn script takes it: limit, remaining, reset ms; '' for what is missing. */

@@ -7,11 +7,13 @@ import {
   parseInboxItem,
 } from '@smmkit/core/inbox';
 import type { Redis } from 'ioredis';
+import { guardRedisStore } from './guarded-store.js';
 import { openRedis } from './redis-connection.js';
 import { cursorFromJson, cursorToJson } from './redis-inbox-cursor.js';
 import { itemField, listInboxItems } from './redis-inbox-list.js';
 import { ADD_ITEMS, MARK_SEEN, MOVE_SEEN } from './redis-inbox-scripts.js';
 import { rewriteField } from './redis-store-field-cas.js';
+import { INBOX_OPERATIONS } from './store-operations.js';
 
 /** Options of {@link redisInboxStore}. */
 export interface RedisInboxStoreOptions {
@@ -75,7 +77,7 @@ export function redisInboxStore(options: RedisInboxStoreOptions): RedisInboxStor
   const seenMember = (scope: string, id: string): string => JSON.stringify([scope, id]);
   const itemFromJson = (json: string): InboxItem => parseInboxItem(JSON.parse(json));
 
-  return {
+  return guardRedisStore('inbox store', INBOX_OPERATIONS, {
     add: async (engagements, { receivedAt, cursor }) => {
       // Checked before the script (a bad engagement rejects the call, nothing written), and read
       // back from its JSON, so what add returns is what get will return.
@@ -149,5 +151,5 @@ export function redisInboxStore(options: RedisInboxStoreOptions): RedisInboxStor
     close: async () => {
       if (owned) await redis.quit();
     },
-  };
+  });
 }

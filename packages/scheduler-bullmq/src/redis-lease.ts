@@ -33,20 +33,28 @@ export interface LeaseTiming {
  * @param lockKey - the Redis key of the lease
  * @param timing - lease length, wait and clock
  * @param work - what to run under the lease
+ * @param failure - what an error of Redis while taking the lease becomes (a typed error); what
+ *   `work` throws is never passed to it
  * @returns what `work` returns
- * @throws TransientError when the lease stayed taken for `waitMs`
+ * @throws TransientError when the lease stayed taken for `waitMs`; what `failure` makes of an
+ *   error of Redis while taking it; what `work` threw, as it threw it
  */
 export async function withRedisLease<T>(
   redis: Redis,
   lockKey: string,
   timing: LeaseTiming,
   work: () => Promise<T>,
+  failure: (error: unknown) => unknown,
 ): Promise<T> {
   const holder = randomUUID();
   const { clock, leaseMs, waitMs } = timing;
   const giveUpAt = clock.now() + waitMs;
   let pause = FIRST_PAUSE_MS;
-  while ((await redis.set(lockKey, holder, 'PX', leaseMs, 'NX')) !== 'OK') {
+  const take = (): Promise<string | null> =>
+    redis.set(lockKey, holder, 'PX', leaseMs, 'NX').catch((error: unknown) => {
+      throw failure(error);
+    });
+  while ((await take()) !== 'OK') {
     if (clock.now() >= giveUpAt) {
       throw new TransientError(
         'transient',

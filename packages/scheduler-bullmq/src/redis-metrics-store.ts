@@ -1,8 +1,10 @@
 import { parseMetricSample, ValidationError, type ValidationProblem } from '@smmkit/core';
 import { type MetricsStore, type PublishedPostRecord, sampleKey } from '@smmkit/core/app';
 import type { Redis } from 'ioredis';
+import { guardRedisStore } from './guarded-store.js';
 import { luaScript } from './lua-script.js';
 import { openRedis } from './redis-connection.js';
+import { METRICS_OPERATIONS } from './store-operations.js';
 
 /**
  * Records samples, keeping per key the latest reading. KEYS: the samples hash (key → JSON), the
@@ -68,7 +70,7 @@ export function redisMetricsStore(options: RedisMetricsStoreOptions): RedisMetri
     times: `${prefix}metrics:sample-times`,
   };
 
-  return {
+  return guardRedisStore('metrics store', METRICS_OPERATIONS, {
     recordPosts: async (posts) => {
       if (posts.length === 0) return;
       await redis.hset(
@@ -92,7 +94,7 @@ export function redisMetricsStore(options: RedisMetricsStoreOptions): RedisMetri
     close: async () => {
       if (owned) await redis.quit();
     },
-  };
+  });
 }
 
 /**

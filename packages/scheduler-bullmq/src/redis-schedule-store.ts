@@ -17,6 +17,7 @@ import {
   indexKeys,
   tryDecodeEntry,
 } from './entry-hash.js';
+import { guardRedisStore } from './guarded-store.js';
 import type { LuaReply } from './lua-script.js';
 import { openRedis } from './redis-connection.js';
 import { redisOutbox } from './redis-outbox.js';
@@ -24,6 +25,7 @@ import { redisTargetClaims } from './redis-target-claims.js';
 import { scheduleKeys } from './schedule-keys.js';
 import { listEntries } from './schedule-list.js';
 import { ADD_ENTRIES, CLAIM_DUE, RENEW_LEASE, WRITE_ENTRY } from './schedule-scripts.js';
+import { SCHEDULE_OPERATIONS } from './store-operations.js';
 
 /**
  * How often a transition or completion reads the entry again after another write came between
@@ -232,7 +234,7 @@ export function redisScheduleStore(options: RedisScheduleStoreOptions): RedisSch
         ? undefined
         : applyEntryPatch(current, patch, at);
 
-  return {
+  return guardRedisStore('schedule store', SCHEDULE_OPERATIONS, {
     ...redisOutbox(redis, keys),
     add: async (entries) => {
       refuseTakenIds(entries, (await addEntries(entries, false)).takenIds);
@@ -283,7 +285,7 @@ export function redisScheduleStore(options: RedisScheduleStoreOptions): RedisSch
     close: async () => {
       if (owned) await redis.quit();
     },
-  };
+  });
 }
 
 /** The claim script's reply: per entry its id, whether recovered, its body and attempt count. */

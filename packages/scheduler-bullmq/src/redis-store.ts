@@ -1,5 +1,6 @@
 import type { SmmkitStore } from '@smmkit/core/app';
 import type { Redis } from 'ioredis';
+import { guardRedisStore } from './guarded-store.js';
 import { redisAccountStore } from './redis-account-store.js';
 import { redisBudgetLedger } from './redis-budget-ledger.js';
 import { openRedis } from './redis-connection.js';
@@ -7,6 +8,7 @@ import { redisInboxStore } from './redis-inbox-store.js';
 import { redisMetricsStore } from './redis-metrics-store.js';
 import { redisScheduleStore } from './redis-schedule-store.js';
 import { redisTokenStore } from './redis-token-store.js';
+import { BUNDLE_OPERATIONS } from './store-operations.js';
 
 /** Options of {@link redisStore}. */
 export interface RedisStoreOptions {
@@ -62,12 +64,12 @@ export function redisStore(options: RedisStoreOptions): SmmkitStore {
     metrics: redisMetricsStore(shared),
     ledger: redisBudgetLedger(shared),
   };
-  return {
+  return guardRedisStore('store', BUNDLE_OPERATIONS, {
     ...stores,
     close: async () => {
       // Each store was given the connection, so closing them leaves it open: close it here.
       await Promise.all(Object.values(stores).map((store) => store.close()));
       if (owned) await redis.quit();
     },
-  };
+  });
 }

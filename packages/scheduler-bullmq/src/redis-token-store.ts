@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Clock, StoredTokenSet, TokenSet, TokenStore } from '@smmkit/core';
 import { systemClock } from '@smmkit/core/adapter-kit';
 import type { Redis } from 'ioredis';
+import { guardRedisStore } from './guarded-store.js';
 import { openRedis } from './redis-connection.js';
+import { redisFailure } from './redis-failure.js';
 import { withRedisLease } from './redis-lease.js';
+import { TOKEN_OPERATIONS } from './store-operations.js';
 
 /** Default of {@link RedisTokenStoreOptions.leaseMs}: 30 s, twice the 15 s an adapter gives a token call. */
 const DEFAULT_LEASE_MS = 30_000;
@@ -104,7 +107,7 @@ export function redisTokenStore(
     String(clock.now()),
   ];
 
-  return {
+  return guardRedisStore('token store', TOKEN_OPERATIONS, {
     load: async (key) => {
       const hash = await redis.hgetall(tokensKey(key));
       return hash.version === undefined ? undefined : fromHash(hash);
@@ -121,7 +124,10 @@ export function redisTokenStore(
       );
       return written === 1 ? { tokens: next, version } : undefined;
     },
-    withLock: (key, work) => withRedisLease(redis, `${prefix}lock:tokens:${key}`, timing, work),
+    withLock: (key, work) =>
+      withRedisLease(redis, `${prefix}lock:tokens:${key}`, timing, work, (error) =>
+        redisFailure(error, { store: 'token store', operation: "take the lock on the account's tokens" }),
+      ),
     save: async (key, tokens) => {
       const version = randomUUID();
       // One transaction, so that no reader sees the old set's fields mixed with the new one's.
@@ -140,7 +146,7 @@ export function redisTokenStore(
     close: async () => {
       if (owned) await redis.quit();
     },
-  };
+  });
 }
 
 /** The stored set of a token hash; absent fields stay absent. */

@@ -1,4 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
+import { rollBack } from './write-transaction.js';
 
 /** How long a statement waits for another process's write to finish before failing, in ms. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -74,7 +75,7 @@ export function migrate(
     ).run(component, version);
     db.exec('COMMIT');
   } catch (error) {
-    db.exec('ROLLBACK');
+    rollBack(db, 'ROLLBACK');
     throw error;
   }
 }

@@ -9,7 +9,9 @@ import {
 } from '../accounts/account-record.js';
 import type { AccountStore } from '../accounts/account-store.js';
 import { ACCOUNT_MIGRATIONS } from './account-tables.js';
-import { migrate, openDatabase } from './database.js';
+import { migrate } from './database.js';
+import { openSqliteStore } from './guarded-store.js';
+import { ACCOUNT_OPERATIONS } from './store-operations.js';
 import { writeTransaction } from './write-transaction.js';
 
 /** An {@link AccountStore} in a SQLite file. */
@@ -29,6 +31,10 @@ export interface SqliteAccountStore extends AccountStore {
  * @param pathOrDatabase - the file (created when missing) or an open `DatabaseSync` to share
  * @returns the store
  * @throws Error when the file's account tables are newer than this smmkit knows
+ * @throws TransientError (retryable) when the file cannot be opened or set up: locked by another
+ *   connection past the busy timeout, a missing directory, a full disk. Each method fails the
+ *   same way, naming the store and what it could not do, with the driver's error as an
+ *   unprinted `cause`; errors of the data (a damaged row's `ValidationError`) pass as they are.
  *
  * @example
  * ```ts
@@ -39,7 +45,11 @@ export interface SqliteAccountStore extends AccountStore {
  * ```
  */
 export function sqliteAccountStore(pathOrDatabase: string | DatabaseSync): SqliteAccountStore {
-  const { db, owned } = openDatabase(pathOrDatabase);
+  return openSqliteStore(pathOrDatabase, 'account store', ACCOUNT_OPERATIONS, accountStoreOn);
+}
+
+/** {@link sqliteAccountStore} on an open connection, its driver failures not yet typed. */
+function accountStoreOn(db: DatabaseSync, owned: boolean): SqliteAccountStore {
   migrate(db, 'accounts', ACCOUNT_MIGRATIONS.length, ACCOUNT_MIGRATIONS);
   const select = db.prepare('SELECT json FROM smmkit_accounts WHERE id = ?');
   const selectAll = db.prepare('SELECT json FROM smmkit_accounts ORDER BY id');

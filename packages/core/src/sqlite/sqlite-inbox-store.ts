@@ -1,9 +1,11 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { applyInboxPatch, type EngagementRef, type InboxItem, newInboxItem } from '../inbox/inbox-item.js';
 import type { InboxStore } from '../inbox/inbox-store.js';
-import { migrate, openDatabase } from './database.js';
+import { migrate } from './database.js';
+import { openSqliteStore } from './guarded-store.js';
 import { cursorFromJson, cursorToJson, itemColumns, itemFromJson, listQuery } from './inbox-rows.js';
 import { INBOX_MIGRATIONS } from './inbox-tables.js';
+import { INBOX_OPERATIONS } from './store-operations.js';
 import { writeTransaction } from './write-transaction.js';
 
 /** An {@link InboxStore} in a SQLite file. */
@@ -27,6 +29,10 @@ export interface SqliteInboxStore extends InboxStore {
  * @param pathOrDatabase - the file (created when missing) or an open `DatabaseSync` to share
  * @returns the store
  * @throws Error when the file's inbox tables are newer than this smmkit knows
+ * @throws TransientError (retryable) when the file cannot be opened or set up: locked by another
+ *   connection past the busy timeout, a missing directory, a full disk. Each method fails the
+ *   same way, naming the store and what it could not do, with the driver's error as an
+ *   unprinted `cause`; errors of the data (a damaged row's `ValidationError`) pass as they are.
  *
  * @example
  * ```ts
@@ -36,7 +42,11 @@ export interface SqliteInboxStore extends InboxStore {
  * ```
  */
 export function sqliteInboxStore(pathOrDatabase: string | DatabaseSync): SqliteInboxStore {
-  const { db, owned } = openDatabase(pathOrDatabase);
+  return openSqliteStore(pathOrDatabase, 'inbox store', INBOX_OPERATIONS, inboxStoreOn);
+}
+
+/** {@link sqliteInboxStore} on an open connection, its driver failures not yet typed. */
+function inboxStoreOn(db: DatabaseSync, owned: boolean): SqliteInboxStore {
   migrate(db, 'inbox', INBOX_MIGRATIONS.length, INBOX_MIGRATIONS);
 
   const insert = db.prepare(

@@ -31,26 +31,35 @@ export interface LeaseTiming {
 export class SqliteLeases {
   readonly #db: DatabaseSync;
   readonly #timing: LeaseTiming;
+  readonly #failure: (error: unknown) => unknown;
 
   /**
    * @param db - the shared connection; its `smmkit_leases` table is created when missing
    * @param timing - lease length, wait and clock
+   * @param failure - what an error of the file while taking a lease becomes (a typed error);
+   *   what `work` throws is never passed to it
    */
-  constructor(db: DatabaseSync, timing: LeaseTiming) {
+  constructor(db: DatabaseSync, timing: LeaseTiming, failure: (error: unknown) => unknown) {
     migrate(db, 'leases', LEASE_MIGRATIONS.length, LEASE_MIGRATIONS);
     this.#db = db;
     this.#timing = timing;
+    this.#failure = failure;
   }
 
   /**
    * Runs `work` holding the lease `name`, waiting for it while another holder has it, and
    * releases it when `work` settles (unless it ran out and someone else took it meanwhile).
    *
-   * @throws TransientError when the lease stayed taken for `waitMs`
+   * @throws TransientError when the lease stayed taken for `waitMs`; what `failure` makes of an
+   *   error of the file while taking it; what `work` threw, as it threw it
    */
   async run<T>(name: string, work: () => Promise<T>): Promise<T> {
     const holder = randomUUID();
-    await this.#acquire(name, holder);
+    try {
+      await this.#acquire(name, holder);
+    } catch (error) {
+      throw this.#failure(error);
+    }
     try {
       return await work();
     } finally {

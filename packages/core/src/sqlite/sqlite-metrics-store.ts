@@ -1,9 +1,11 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { sampleKey } from '../app/metrics-keys.js';
 import type { MetricsStore } from '../app/metrics-store.js';
-import { migrate, openDatabase } from './database.js';
+import { migrate } from './database.js';
+import { openSqliteStore } from './guarded-store.js';
 import { postFromJson, postToJson, sampleFromJson, sampleToJson } from './metrics-json.js';
 import { METRICS_MIGRATIONS } from './metrics-tables.js';
+import { METRICS_OPERATIONS } from './store-operations.js';
 import { writeTransaction } from './write-transaction.js';
 
 /** A {@link MetricsStore} in a SQLite file. */
@@ -22,6 +24,10 @@ export interface SqliteMetricsStore extends MetricsStore {
  * @param pathOrDatabase - the file (created when missing) or an open `DatabaseSync` to share
  * @returns the store
  * @throws Error when the file's metrics tables are newer than this smmkit knows
+ * @throws TransientError (retryable) when the file cannot be opened or set up: locked by another
+ *   connection past the busy timeout, a missing directory, a full disk. Each method fails the
+ *   same way, naming the store and what it could not do, with the driver's error as an
+ *   unprinted `cause`; errors of the data (a damaged row's `ValidationError`) pass as they are.
  *
  * @example
  * ```ts
@@ -32,7 +38,11 @@ export interface SqliteMetricsStore extends MetricsStore {
  * ```
  */
 export function sqliteMetricsStore(pathOrDatabase: string | DatabaseSync): SqliteMetricsStore {
-  const { db, owned } = openDatabase(pathOrDatabase);
+  return openSqliteStore(pathOrDatabase, 'metrics store', METRICS_OPERATIONS, metricsStoreOn);
+}
+
+/** {@link sqliteMetricsStore} on an open connection, its driver failures not yet typed. */
+function metricsStoreOn(db: DatabaseSync, owned: boolean): SqliteMetricsStore {
   migrate(db, 'metrics', METRICS_MIGRATIONS.length, METRICS_MIGRATIONS);
   const upsertPost = db.prepare(
     `INSERT INTO smmkit_metric_posts (platform, account_id, post_id, json) VALUES (?, ?, ?, ?)

@@ -10,10 +10,12 @@ import {
   type ScheduleStore,
   SLOT_HOLDING_STATUSES,
 } from '../scheduler/schedule-store.js';
-import { migrate, openDatabase } from './database.js';
+import { migrate } from './database.js';
 import { entryFromJson, entryToJson, type StoredEntry } from './entry-json.js';
+import { openSqliteStore } from './guarded-store.js';
 import { SCHEDULER_MIGRATIONS } from './schedule-tables.js';
 import { sqliteOutbox } from './sqlite-outbox.js';
+import { SCHEDULE_OPERATIONS } from './store-operations.js';
 import { writeTransaction } from './write-transaction.js';
 
 /** A {@link ScheduleStore} in a SQLite file. */
@@ -44,6 +46,10 @@ export interface SqliteScheduleStore extends ScheduleStore {
  * @param pathOrDatabase - the file (created when missing) or an open `DatabaseSync` to share
  * @returns the store
  * @throws Error when the file's scheduler tables are newer than this smmkit knows
+ * @throws TransientError (retryable) when the file cannot be opened or set up: locked by another
+ *   connection past the busy timeout, a missing directory, a full disk. Each method fails the
+ *   same way, naming the store and what it could not do, with the driver's error as an
+ *   unprinted `cause`; errors of the data (a damaged row's `ValidationError`) pass as they are.
  *
  * @example
  * ```ts
@@ -54,7 +60,11 @@ export interface SqliteScheduleStore extends ScheduleStore {
  * ```
  */
 export function sqliteScheduleStore(pathOrDatabase: string | DatabaseSync): SqliteScheduleStore {
-  const { db, owned } = openDatabase(pathOrDatabase);
+  return openSqliteStore(pathOrDatabase, 'schedule store', SCHEDULE_OPERATIONS, scheduleStoreOn);
+}
+
+/** {@link sqliteScheduleStore} on an open connection, its driver failures not yet typed. */
+function scheduleStoreOn(db: DatabaseSync, owned: boolean): SqliteScheduleStore {
   migrate(db, 'scheduler', SCHEDULER_MIGRATIONS.length, SCHEDULER_MIGRATIONS);
 
   const insert = db.prepare(

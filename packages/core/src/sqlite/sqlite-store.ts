@@ -1,11 +1,12 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { SmmkitStore } from '../app/store.js';
-import { openDatabase } from './database.js';
+import { openSqliteStore } from './guarded-store.js';
 import { sqliteAccountStore } from './sqlite-account-store.js';
 import { sqliteInboxStore } from './sqlite-inbox-store.js';
 import { sqliteMetricsStore } from './sqlite-metrics-store.js';
 import { sqliteScheduleStore } from './sqlite-schedule-store.js';
 import { sqliteTokenStore } from './sqlite-token-store.js';
+import { BUNDLE_OPERATIONS } from './store-operations.js';
 
 /**
  * Every store `createSmmkit` wires, in one SQLite file on one connection: the account registry
@@ -17,6 +18,10 @@ import { sqliteTokenStore } from './sqlite-token-store.js';
  * @param pathOrDatabase - the file (created when missing) or an open `DatabaseSync` to share
  * @returns the bundle; its `close()` closes the file when it opened it
  * @throws Error when the file holds tables newer than this smmkit knows
+ * @throws TransientError (retryable) when the file cannot be opened or set up: locked by another
+ *   connection past the busy timeout, a missing directory, a full disk. Each method fails the
+ *   same way, naming the store and what it could not do, with the driver's error as an
+ *   unprinted `cause`; errors of the data (a damaged row's `ValidationError`) pass as they are.
  *
  * @example
  * ```ts
@@ -27,7 +32,11 @@ import { sqliteTokenStore } from './sqlite-token-store.js';
  * ```
  */
 export function sqliteStore(pathOrDatabase: string | DatabaseSync): SmmkitStore {
-  const { db, owned } = openDatabase(pathOrDatabase);
+  return openSqliteStore(pathOrDatabase, 'store', BUNDLE_OPERATIONS, bundleOn);
+}
+
+/** {@link sqliteStore} on an open connection; each store types its own driver failures. */
+function bundleOn(db: DatabaseSync, owned: boolean): SmmkitStore {
   const accounts = sqliteAccountStore(db);
   const tokens = sqliteTokenStore(db);
   const schedule = sqliteScheduleStore(db);

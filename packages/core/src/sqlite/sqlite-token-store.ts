@@ -3,8 +3,11 @@ import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
 import type { TokenSet } from '../auth/token-provider.js';
 import type { StoredTokenSet, TokenStore } from '../auth/token-store.js';
 import { type Clock, systemClock } from '../time/clock.js';
-import { migrate, openDatabase } from './database.js';
+import { migrate } from './database.js';
+import { openSqliteStore } from './guarded-store.js';
+import { sqliteFailure } from './sqlite-failure.js';
 import { SqliteLeases } from './sqlite-lease.js';
+import { TOKEN_OPERATIONS } from './store-operations.js';
 
 /** Default of {@link SqliteTokenStoreOptions.leaseMs}: 30 s, twice the 15 s an adapter gives a token call. */
 const DEFAULT_LEASE_MS = 30_000;
@@ -68,6 +71,10 @@ export interface SqliteTokenStore extends TokenStore {
  * @param pathOrDatabase - the file (created when missing) or an open `DatabaseSync` to share
  * @param options - lock timing and clock
  * @returns the store
+ * @throws TransientError (retryable) when the file cannot be opened or set up: locked by another
+ *   connection past the busy timeout, a missing directory, a full disk. Each method fails the
+ *   same way, naming the store and what it could not do, with the driver's error as an
+ *   unprinted `cause`; errors of the data (a damaged row's `ValidationError`) pass as they are.
  *
  * @example
  * ```ts
@@ -82,11 +89,22 @@ export function sqliteTokenStore(
   pathOrDatabase: string | DatabaseSync,
   options: SqliteTokenStoreOptions = {},
 ): SqliteTokenStore {
-  const { db, owned } = openDatabase(pathOrDatabase);
+  return openSqliteStore(pathOrDatabase, 'token store', TOKEN_OPERATIONS, (db, owned) =>
+    tokenStoreOn(db, owned, options),
+  );
+}
+
+/** {@link sqliteTokenStore} on an open connection, its driver failures not yet typed. */
+function tokenStoreOn(db: DatabaseSync, owned: boolean, options: SqliteTokenStoreOptions): SqliteTokenStore {
   migrate(db, 'tokens', TOKEN_MIGRATIONS.length, TOKEN_MIGRATIONS);
   const clock = options.clock ?? systemClock;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-  const leases = new SqliteLeases(db, { leaseMs, waitMs: options.lockWaitMs ?? 2 * leaseMs, clock });
+  const leases = new SqliteLeases(
+    db,
+    { leaseMs, waitMs: options.lockWaitMs ?? 2 * leaseMs, clock },
+    (error) =>
+      sqliteFailure(error, { store: 'token store', operation: "take the lock on the account's tokens", db }),
+  );
 
   const select = db.prepare(`SELECT version, ${COLUMNS} FROM smmkit_tokens WHERE key = ?`);
   const insert = db.prepare(

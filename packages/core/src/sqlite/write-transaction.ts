@@ -21,7 +21,21 @@ export function writeTransaction<T>(db: DatabaseSync, work: () => T): T {
     db.exec(nested ? 'RELEASE smmkit_write' : 'COMMIT');
     return result;
   } catch (error) {
-    db.exec(nested ? 'ROLLBACK TO smmkit_write; RELEASE smmkit_write' : 'ROLLBACK');
+    rollBack(db, nested ? 'ROLLBACK TO smmkit_write; RELEASE smmkit_write' : 'ROLLBACK');
     throw error;
   }
+}
+
+/**
+ * Rolls back what a failed transaction wrote, unless SQLite did already: after some errors
+ * (SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY, SQLITE_NOMEM) it rolls the whole transaction back by
+ * itself (https://www.sqlite.org/c3ref/get_autocommit.html,
+ * https://www.sqlite.org/lang_transaction.html#response_to_errors_within_a_transaction), and a
+ * second ROLLBACK would fail ("no transaction is active") and hide the error that says why.
+ *
+ * @param db - the connection
+ * @param statement - the SQL that rolls the transaction (or savepoint) back
+ */
+export function rollBack(db: DatabaseSync, statement: string): void {
+  if (db.isTransaction) db.exec(statement);
 }

@@ -1,0 +1,165 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { SmmkitError } from '../errors/smmkit-error.js';
+import { TransientError } from '../errors/transient-error.js';
+import { withUnprintedCause } from '../security/callback-error.js';
+
+/** Which call failed, in the words an error names it with. */
+export interface SqliteCall {
+  /** The store, after "The SQLite": `schedule store`. */
+  readonly store: string;
+  /** What it could not do, after "could not": `claim due entries`. */
+  readonly operation: string;
+  /** The connection, to read its busy timeout from; absent when it never opened. */
+  readonly db?: DatabaseSync | undefined;
+}
+
+/** A driver failure in words: what happened (for the message) and what to do (the hint). */
+interface Described {
+  readonly what: string;
+  readonly hint: string;
+}
+
+/** Where the file and its `-wal` and `-shm` companions live, for the hints that send the reader there. */
+const CHECK_FILE = 'the database file, its directory and its -wal and -shm files';
+
+/**
+ * The failures of the file or the machine, by primary result code: the low 8 bits of the
+ * extended code node:sqlite puts in `errcode` (https://www.sqlite.org/rescode.html). Each can pass
+ * when the cause goes away, so each is retryable. Codes that mean the SQL or the data is wrong
+ * (SQLITE_ERROR, SQLITE_CONSTRAINT, SQLITE_MISMATCH, SQLITE_CORRUPT, …) are left out: they are
+ * bugs or damage, and retrying would hide them.
+ */
+const DRIVER_FAILURES: ReadonlyMap<number, (wait: string) => Described> = new Map<
+  number,
+  (wait: string) => Described
+>([
+  [
+    3,
+    () => ({
+      what: 'the operating system denied access to the database file (SQLITE_PERM)',
+      hint: `Give this process access to ${CHECK_FILE}, then try again.`,
+    }),
+  ],
+  [
+    5,
+    (wait) => ({
+      what: `the database is locked by another connection (SQLITE_BUSY) after waiting ${wait}`,
+      hint: 'Nothing was changed: try again. If it keeps happening, another connection holds a long write transaction on the file; end it, or raise the busy timeout of the connection you pass (PRAGMA busy_timeout).',
+    }),
+  ],
+  [
+    6,
+    () => ({
+      what: 'a table is locked by another statement on the same connection (SQLITE_LOCKED)',
+      hint: 'Nothing was changed: try again once the other statement on this connection has finished.',
+    }),
+  ],
+  [
+    7,
+    () => ({
+      what: 'SQLite ran out of memory (SQLITE_NOMEM)',
+      hint: 'Free memory on this machine, then try again.',
+    }),
+  ],
+  [
+    8,
+    () => ({
+      what: 'the database file is read-only (SQLITE_READONLY)',
+      hint: `Make ${CHECK_FILE} writable by this process (or open the store again if the file was replaced while open), then try again.`,
+    }),
+  ],
+  [
+    10,
+    () => ({
+      what: 'the operating system reported an I/O error on the database file (SQLITE_IOERR)',
+      hint: `Check the disk and file system that hold ${CHECK_FILE} (network file systems break SQLite's locks), then try again.`,
+    }),
+  ],
+  [
+    13,
+    () => ({
+      what: 'the disk is full (SQLITE_FULL)',
+      hint: `Free space on the disk that holds ${CHECK_FILE}, then try again: the failed write was rolled back.`,
+    }),
+  ],
+  [
+    14,
+    () => ({
+      what: 'the database file could not be opened (SQLITE_CANTOPEN)',
+      hint: `Check that the path's directory exists and that this process may create and open ${CHECK_FILE}, then try again.`,
+    }),
+  ],
+  [
+    15,
+    () => ({
+      what: "the file's locks stayed contended (SQLITE_PROTOCOL)",
+      hint: 'Nothing was changed: try again.',
+    }),
+  ],
+]);
+
+/** A statement on a closed connection: node:sqlite's own `ERR_INVALID_STATE` errors. */
+const CLOSED: Described = {
+  what: 'the database connection is closed',
+  hint: 'The store was closed (its close(), or the app closed the connection it passed): open the store again on an open connection.',
+};
+
+/**
+ * What a store's caller sees when a call on the SQLite file fails. A failure of the file or the
+ * machine (locked past the busy timeout, disk full, I/O error, closed connection) becomes a
+ * retryable `TransientError` naming the store and the operation, with the driver's error kept as
+ * a `cause` that `util.inspect` does not print (a driver message may quote what a row held).
+ * Anything else passes unchanged: a smmkit error the store chose (a `ValidationError` for a
+ * damaged row), and errors that mean a bug (SQL the file cannot run, a broken constraint), so
+ * they are never mistaken for something to retry.
+ *
+ * @param error - what the call threw
+ * @param call - the store, the operation and the connection
+ * @returns the error to throw
+ *
+ * @example
+ * ```ts
+ * try {
+ *   return claim();
+ * } catch (error) {
+ *   throw sqliteFailure(error, { store: 'schedule store', operation: 'claim due entries', db });
+ * }
+ * ```
+ */
+export function sqliteFailure(error: unknown, call: SqliteCall): unknown {
+  if (SmmkitError.isInstance(error) || !(error instanceof Error)) return error;
+  const described = describe(error, call.db);
+  if (described === undefined) return error;
+  return withUnprintedCause(
+    new TransientError(
+      'transient',
+      `The SQLite ${call.store} could not ${call.operation}: ${described.what}.`,
+      { hint: described.hint, cause: error },
+    ),
+  );
+}
+
+/** The words for a driver failure, or `undefined` when `error` is not one. */
+function describe(error: Error, db: DatabaseSync | undefined): Described | undefined {
+  const { code, errcode } = error as { code?: unknown; errcode?: unknown };
+  if (code === 'ERR_INVALID_STATE') {
+    // node:sqlite's messages for a closed database and for a statement it finalized on close.
+    // ASSUMED: the wording is Node's (src/node_sqlite.cc); the Node docs do not list it.
+    return /database is not open|statement has been finalized/.test(error.message) ? CLOSED : undefined;
+  }
+  if (code !== 'ERR_SQLITE_ERROR' || typeof errcode !== 'number') return undefined;
+  // The primary code is the extended code's low byte.
+  return DRIVER_FAILURES.get(errcode & 0xff)?.(busyWait(db));
+}
+
+/** The connection's busy timeout in words (`5 s`), read back from it: the app may have changed it. */
+function busyWait(db: DatabaseSync | undefined): string {
+  let ms: unknown;
+  try {
+    ms = db?.prepare('PRAGMA busy_timeout').get()?.timeout;
+  } catch {
+    // A connection that cannot answer (closed meanwhile) still gets its failure described.
+  }
+  if (typeof ms !== 'number') return 'its busy timeout';
+  return ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
