@@ -7,11 +7,20 @@ import {
   platformAccountTaken,
 } from '@smmkit/core/app';
 import type { Redis } from 'ioredis';
-import { guardRedisStore } from './guarded-store.js';
+import { guardRedisStore, type StoreOperations } from './guarded-store.js';
 import { CONNECT_ACCOUNT, DISCONNECT_ACCOUNT } from './redis-account-scripts.js';
 import { openRedis } from './redis-connection.js';
 import { rewriteField } from './redis-store-field-cas.js';
-import { ACCOUNT_OPERATIONS } from './store-operations.js';
+
+/** The account registry's methods. */
+const ACCOUNT_OPERATIONS: StoreOperations<RedisAccountStore> = {
+  connect: 'connect the account',
+  get: 'read the account',
+  list: 'list the accounts',
+  disconnect: 'disconnect the account',
+  markNeedsReauthorization: 'mark the account as needing re-authorization',
+  close: 'close the connection',
+};
 
 /** Options of {@link redisAccountStore}. */
 export interface RedisAccountStoreOptions {

@@ -2,9 +2,16 @@ import type { RateLimitInfo } from '@smmkit/core';
 import type { BudgetId, BudgetLedger, BudgetSlot } from '@smmkit/core/publisher';
 import type { Redis } from 'ioredis';
 import { LEARN_BUDGET, PAUSE_BUDGET, TAKE_BUDGET } from './budget-scripts.js';
-import { guardRedisStore } from './guarded-store.js';
+import { guardRedisStore, type StoreOperations } from './guarded-store.js';
 import { openRedis } from './redis-connection.js';
-import { LEDGER_OPERATIONS } from './store-operations.js';
+
+/** The rate-budget ledger's methods. */
+const LEDGER_OPERATIONS: StoreOperations<RedisBudgetLedger> = {
+  take: 'book the rate budget',
+  learn: 'record what the rate-limit headers said',
+  pause: 'pause the rate budget',
+  close: 'close the connection',
+};
 
 /** Budgets nobody touched for this long are forgotten (two days: past any daily window). */
 const MIN_TTL_MS = 2 * 86_400_000;

@@ -1,10 +1,18 @@
 import { parseMetricSample, ValidationError, type ValidationProblem } from '@smmkit/core';
 import { type MetricsStore, type PublishedPostRecord, sampleKey } from '@smmkit/core/app';
 import type { Redis } from 'ioredis';
-import { guardRedisStore } from './guarded-store.js';
+import { guardRedisStore, type StoreOperations } from './guarded-store.js';
 import { luaScript } from './lua-script.js';
 import { openRedis } from './redis-connection.js';
-import { METRICS_OPERATIONS } from './store-operations.js';
+
+/** The metrics store's methods. */
+const METRICS_OPERATIONS: StoreOperations<RedisMetricsStore> = {
+  recordPosts: 'record the published posts',
+  posts: 'read the published posts',
+  recordSamples: 'record the metric samples',
+  samples: 'read the metric samples',
+  close: 'close the connection',
+};
 
 /**
  * Records samples, keeping per key the latest reading. KEYS: the samples hash (key → JSON), the

@@ -1,4 +1,5 @@
 import { type ScheduleEntry, type ScheduleStatus, TransientError } from '@smmkit/core';
+import type { Outbox } from '@smmkit/core/scheduler';
 import {
   applyEntryPatch,
   type ClaimedEntry,
@@ -17,7 +18,7 @@ import {
   indexKeys,
   tryDecodeEntry,
 } from './entry-hash.js';
-import { guardRedisStore } from './guarded-store.js';
+import { guardRedisStore, type StoreOperations } from './guarded-store.js';
 import type { LuaReply } from './lua-script.js';
 import { openRedis } from './redis-connection.js';
 import { redisOutbox } from './redis-outbox.js';
@@ -25,7 +26,34 @@ import { redisTargetClaims } from './redis-target-claims.js';
 import { scheduleKeys } from './schedule-keys.js';
 import { listEntries } from './schedule-list.js';
 import { ADD_ENTRIES, CLAIM_DUE, RENEW_LEASE, WRITE_ENTRY } from './schedule-scripts.js';
-import { SCHEDULE_OPERATIONS } from './store-operations.js';
+
+/** The publisher's outbox, part of the schedule store. */
+const OUTBOX_OPERATIONS: StoreOperations<Outbox> = {
+  begin: 'record the intent to publish in the outbox',
+  retry: 'reopen the failed outbox record',
+  settle: 'settle the outbox record',
+  record: 'read the outbox record',
+  unresolved: 'list the unresolved outbox records',
+};
+
+/** The schedule store's methods, its outbox's and its per-target claims' included. */
+const SCHEDULE_OPERATIONS: StoreOperations<RedisScheduleStore> = {
+  ...OUTBOX_OPERATIONS,
+  add: 'add the entries',
+  addIfSlotsFree: 'add the entries in free queue slots',
+  addIfAbsent: 'add the entry',
+  get: 'read the entry',
+  list: 'list entries',
+  transition: 'change the entry',
+  transitionIfSlotFree: 'move the entry to a free queue slot',
+  claimDue: 'claim due entries',
+  renewLease: "renew the entry's lease",
+  complete: 'complete the entry',
+  claimTarget: 'claim the target',
+  renewTargetLease: "renew the target's lease",
+  settleTarget: 'settle the target',
+  close: 'close the connection',
+};
 
 /**
  * How often a transition or completion reads the entry again after another write came between

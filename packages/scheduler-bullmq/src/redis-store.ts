@@ -1,6 +1,6 @@
 import type { SmmkitStore } from '@smmkit/core/app';
 import type { Redis } from 'ioredis';
-import { guardRedisStore } from './guarded-store.js';
+import { guardRedisStore, type StoreOperations } from './guarded-store.js';
 import { redisAccountStore } from './redis-account-store.js';
 import { redisBudgetLedger } from './redis-budget-ledger.js';
 import { openRedis } from './redis-connection.js';
@@ -8,7 +8,9 @@ import { redisInboxStore } from './redis-inbox-store.js';
 import { redisMetricsStore } from './redis-metrics-store.js';
 import { redisScheduleStore } from './redis-schedule-store.js';
 import { redisTokenStore } from './redis-token-store.js';
-import { BUNDLE_OPERATIONS } from './store-operations.js';
+
+/** The bundle's own method; its stores are guarded each on their own. */
+const BUNDLE_OPERATIONS: StoreOperations<SmmkitStore> = { close: 'close the connection' };
 
 /** Options of {@link redisStore}. */
 export interface RedisStoreOptions {

@@ -2,11 +2,20 @@ import { randomUUID } from 'node:crypto';
 import type { Clock, StoredTokenSet, TokenSet, TokenStore } from '@smmkit/core';
 import { systemClock } from '@smmkit/core/adapter-kit';
 import type { Redis } from 'ioredis';
-import { guardRedisStore } from './guarded-store.js';
+import { guardRedisStore, type StoreOperations } from './guarded-store.js';
 import { openRedis } from './redis-connection.js';
 import { redisFailure } from './redis-failure.js';
 import { withRedisLease } from './redis-lease.js';
-import { TOKEN_OPERATIONS } from './store-operations.js';
+
+/** The token store's methods; `withLock` types its own lease failures (its `work` is the app's). */
+const TOKEN_OPERATIONS: StoreOperations<RedisTokenStore> = {
+  load: 'load the tokens',
+  compareAndSwap: 'write the tokens',
+  withLock: null,
+  save: 'save the tokens',
+  delete: 'delete the tokens',
+  close: 'close the connection',
+};
 
 /** Default of {@link RedisTokenStoreOptions.leaseMs}: 30 s, twice the 15 s an adapter gives a token call. */
 const DEFAULT_LEASE_MS = 30_000;

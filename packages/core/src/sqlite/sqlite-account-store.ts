@@ -10,9 +10,18 @@ import {
 import type { AccountStore } from '../accounts/account-store.js';
 import { ACCOUNT_MIGRATIONS } from './account-tables.js';
 import { migrate } from './database.js';
-import { openSqliteStore } from './guarded-store.js';
-import { ACCOUNT_OPERATIONS } from './store-operations.js';
+import { openSqliteStore, type StoreOperations } from './guarded-store.js';
 import { writeTransaction } from './write-transaction.js';
+
+/** The account registry's methods. */
+const ACCOUNT_OPERATIONS: StoreOperations<SqliteAccountStore> = {
+  connect: 'connect the account',
+  get: 'read the account',
+  list: 'list the accounts',
+  disconnect: 'disconnect the account',
+  markNeedsReauthorization: 'mark the account as needing re-authorization',
+  close: 'close the database',
+};
 
 /** An {@link AccountStore} in a SQLite file. */
 export interface SqliteAccountStore extends AccountStore {

@@ -2,11 +2,19 @@ import type { DatabaseSync } from 'node:sqlite';
 import { sampleKey } from '../app/metrics-keys.js';
 import type { MetricsStore } from '../app/metrics-store.js';
 import { migrate } from './database.js';
-import { openSqliteStore } from './guarded-store.js';
+import { openSqliteStore, type StoreOperations } from './guarded-store.js';
 import { postFromJson, postToJson, sampleFromJson, sampleToJson } from './metrics-json.js';
 import { METRICS_MIGRATIONS } from './metrics-tables.js';
-import { METRICS_OPERATIONS } from './store-operations.js';
 import { writeTransaction } from './write-transaction.js';
+
+/** The metrics store's methods. */
+const METRICS_OPERATIONS: StoreOperations<SqliteMetricsStore> = {
+  recordPosts: 'record the published posts',
+  posts: 'read the published posts',
+  recordSamples: 'record the metric samples',
+  samples: 'read the metric samples',
+  close: 'close the database',
+};
 
 /** A {@link MetricsStore} in a SQLite file. */
 export interface SqliteMetricsStore extends MetricsStore {

@@ -3,6 +3,7 @@ import type { ScheduleEntry } from '../models/schedule-entry.js';
 import type { ScheduleStatus } from '../models/schedule-status.js';
 import { applyEntryPatch } from '../scheduler/entry-patch.js';
 import { idTakenError } from '../scheduler/id-taken-error.js';
+import type { Outbox } from '../scheduler/outbox.js';
 import {
   type ClaimedEntry,
   type EntryPatch,
@@ -12,11 +13,35 @@ import {
 } from '../scheduler/schedule-store.js';
 import { migrate } from './database.js';
 import { entryFromJson, entryToJson, type StoredEntry } from './entry-json.js';
-import { openSqliteStore } from './guarded-store.js';
+import { openSqliteStore, type StoreOperations } from './guarded-store.js';
 import { SCHEDULER_MIGRATIONS } from './schedule-tables.js';
 import { sqliteOutbox } from './sqlite-outbox.js';
-import { SCHEDULE_OPERATIONS } from './store-operations.js';
 import { writeTransaction } from './write-transaction.js';
+
+/** The publisher's outbox, part of the schedule store. */
+const OUTBOX_OPERATIONS: StoreOperations<Outbox> = {
+  begin: 'record the intent to publish in the outbox',
+  retry: 'reopen the failed outbox record',
+  settle: 'settle the outbox record',
+  record: 'read the outbox record',
+  unresolved: 'list the unresolved outbox records',
+};
+
+/** The schedule store's methods, its outbox's included. */
+const SCHEDULE_OPERATIONS: StoreOperations<SqliteScheduleStore> = {
+  ...OUTBOX_OPERATIONS,
+  add: 'add the entries',
+  addIfSlotsFree: 'add the entries in free queue slots',
+  addIfAbsent: 'add the entry',
+  get: 'read the entry',
+  list: 'list entries',
+  transition: 'change the entry',
+  transitionIfSlotFree: 'move the entry to a free queue slot',
+  claimDue: 'claim due entries',
+  renewLease: "renew the entry's lease",
+  complete: 'complete the entry',
+  close: 'close the database',
+};
 
 /** A {@link ScheduleStore} in a SQLite file. */
 export interface SqliteScheduleStore extends ScheduleStore {

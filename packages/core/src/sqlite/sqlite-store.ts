@@ -1,12 +1,14 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { SmmkitStore } from '../app/store.js';
-import { openSqliteStore } from './guarded-store.js';
+import { openSqliteStore, type StoreOperations } from './guarded-store.js';
 import { sqliteAccountStore } from './sqlite-account-store.js';
 import { sqliteInboxStore } from './sqlite-inbox-store.js';
 import { sqliteMetricsStore } from './sqlite-metrics-store.js';
 import { sqliteScheduleStore } from './sqlite-schedule-store.js';
 import { sqliteTokenStore } from './sqlite-token-store.js';
-import { BUNDLE_OPERATIONS } from './store-operations.js';
+
+/** The bundle's own method; its stores are guarded each on their own. */
+const BUNDLE_OPERATIONS: StoreOperations<SmmkitStore> = { close: 'close the database' };
 
 /**
  * Every store `createSmmkit` wires, in one SQLite file on one connection: the account registry

@@ -4,10 +4,19 @@ import type { TokenSet } from '../auth/token-provider.js';
 import type { StoredTokenSet, TokenStore } from '../auth/token-store.js';
 import { type Clock, systemClock } from '../time/clock.js';
 import { migrate } from './database.js';
-import { openSqliteStore } from './guarded-store.js';
+import { openSqliteStore, type StoreOperations } from './guarded-store.js';
 import { sqliteFailure } from './sqlite-failure.js';
 import { SqliteLeases } from './sqlite-lease.js';
-import { TOKEN_OPERATIONS } from './store-operations.js';
+
+/** The token store's methods; `withLock` types its own lease failures (its `work` is the app's). */
+const TOKEN_OPERATIONS: StoreOperations<SqliteTokenStore> = {
+  load: 'load the tokens',
+  compareAndSwap: 'write the tokens',
+  withLock: null,
+  save: 'save the tokens',
+  delete: 'delete the tokens',
+  close: 'close the database',
+};
 
 /** Default of {@link SqliteTokenStoreOptions.leaseMs}: 30 s, twice the 15 s an adapter gives a token call. */
 const DEFAULT_LEASE_MS = 30_000;
