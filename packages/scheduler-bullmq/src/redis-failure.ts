@@ -27,10 +27,6 @@ const OFFLINE: Described = {
   what: 'Redis is not connected, and the client does not queue commands meanwhile (enableOfflineQueue: false)',
   hint: REACH,
 };
-const CLOSED: Described = {
-  what: 'the connection to Redis is closed',
-  hint: 'The store was closed, the client was quit, or Redis went away and the client stopped reconnecting (its retryStrategy): open the store on a connected client, then try again.',
-};
 const CUT: Described = {
   what: 'the connection to Redis closed before Redis answered',
   hint: `${REACH} The command may have run before the connection closed.`,
@@ -49,7 +45,6 @@ const SLOW: Described = {
 const CLIENT_FAILURES: readonly [RegExp, Described][] = [
   [/^Reached the max retries per request limit/, UNREACHABLE],
   [/^Stream isn't writeable and enableOfflineQueue options is false$/, OFFLINE],
-  [/^Connection is closed\.$|^Connection closed while waiting for the command queue$/, CLOSED],
   [/^Command aborted due to connection close$/, CUT],
   [/^Command timed out$|^Socket timeout\. /, SLOW],
 ];
@@ -133,13 +128,14 @@ const SERVER_FAILURES: ReadonlyMap<string, Described> = new Map([
 
 /**
  * What a store's caller sees when a call on Redis fails. A failure of the connection or of the
- * server's state (unreachable, closed, timed out, `READONLY`, `OOM`, `LOADING`, …) becomes a
+ * server's state (unreachable, cut, timed out, `READONLY`, `OOM`, `LOADING`, …) becomes a
  * retryable `TransientError` naming the store and the operation, with ioredis' error kept as a
  * `cause` that `util.inspect` does not print (ioredis puts the command's arguments on it, and a
  * token store's arguments are the tokens). Anything else passes unchanged: a smmkit error the
  * store chose (a `ValidationError` for a damaged entry), and errors that mean a bug or a set-up
- * mistake (`WRONGTYPE`, `NOPERM`, a script error), so they are never mistaken for something to
- * retry.
+ * mistake (`WRONGTYPE`, `NOPERM`, a script error, a call on a closed store or a client that
+ * stopped reconnecting, which no retry can heal: ioredis' plain "Connection is closed." holds no
+ * command), so they are never mistaken for something to retry.
  *
  * @param error - what the call threw
  * @param call - the store and the operation

@@ -98,20 +98,15 @@ const DRIVER_FAILURES: ReadonlyMap<number, (wait: string) => Described> = new Ma
   ],
 ]);
 
-/** A statement on a closed connection: node:sqlite's own `ERR_INVALID_STATE` errors. */
-const CLOSED: Described = {
-  what: 'the database connection is closed',
-  hint: 'The store was closed (its close(), or the app closed the connection it passed): open the store again on an open connection.',
-};
-
 /**
  * What a store's caller sees when a call on the SQLite file fails. A failure of the file or the
- * machine (locked past the busy timeout, disk full, I/O error, closed connection) becomes a
+ * machine (locked past the busy timeout, disk full, I/O error) becomes a
  * retryable `TransientError` naming the store and the operation, with the driver's error kept as
  * a `cause` that `util.inspect` does not print (a driver message may quote what a row held).
  * Anything else passes unchanged: a smmkit error the store chose (a `ValidationError` for a
- * damaged row), and errors that mean a bug (SQL the file cannot run, a broken constraint), so
- * they are never mistaken for something to retry.
+ * damaged row), and errors that mean a bug (SQL the file cannot run, a broken constraint, a call
+ * on a closed connection, which no retry can heal: node:sqlite's `ERR_INVALID_STATE`, which holds
+ * nothing of the data), so they are never mistaken for something to retry.
  *
  * @param error - what the call threw
  * @param call - the store, the operation and the connection
@@ -142,11 +137,6 @@ export function sqliteFailure(error: unknown, call: SqliteCall): unknown {
 /** The words for a driver failure, or `undefined` when `error` is not one. */
 function describe(error: Error, db: DatabaseSync | undefined): Described | undefined {
   const { code, errcode } = error as { code?: unknown; errcode?: unknown };
-  if (code === 'ERR_INVALID_STATE') {
-    // node:sqlite's messages for a closed database and for a statement it finalized on close.
-    // ASSUMED: the wording is Node's (src/node_sqlite.cc); the Node docs do not list it.
-    return /database is not open|statement has been finalized/.test(error.message) ? CLOSED : undefined;
-  }
   if (code !== 'ERR_SQLITE_ERROR' || typeof errcode !== 'number') return undefined;
   // The primary code is the extended code's low byte.
   return DRIVER_FAILURES.get(errcode & 0xff)?.(busyWait(db));
