@@ -6,13 +6,6 @@ export interface LeaseRenewal {
   stop(): Promise<void>;
   /** Whether the store refused a renewal: another worker holds the entry now. */
   readonly lost: () => boolean;
-  /**
-   * Aborted when the lease is lost: the publish it is handed to stops what it has not sent yet
-   * (targets still queued or waiting for a rate-limit window), since the entry is another
-   * worker's now; a create already in flight ends as it ends, and the new holder's publish
-   * answers from the outbox.
-   */
-  readonly signal: AbortSignal;
 }
 
 /** What {@link renewLease} needs. */
@@ -35,7 +28,7 @@ export interface LeaseRenewalInput {
  * rate-limit window, a video's processing): renewed every third of `leaseMs`, so a live worker
  * never loses its entry, while a dead one's entry is taken over within one lease. A renewal that
  * throws (store unreachable) is tried again at the next beat; one the store refuses ends the
- * renewal and aborts its `signal`.
+ * renewal.
  *
  * @param input - how to renew, the lease length, the clock and what to do when the lease is lost
  * @returns the renewal, to stop when the publish is over
@@ -43,7 +36,6 @@ export interface LeaseRenewalInput {
 export function renewLease(input: LeaseRenewalInput): LeaseRenewal {
   const { renew, leaseMs, clock } = input;
   const stopper = new AbortController();
-  const lostLease = new AbortController();
   let lost = false;
   const loop = (async (): Promise<void> => {
     while (!stopper.signal.aborted) {
@@ -61,14 +53,12 @@ export function renewLease(input: LeaseRenewalInput): LeaseRenewal {
       if (!renewed) {
         lost = true;
         input.onLost();
-        lostLease.abort(new Error('the lease was lost: another worker holds this entry now'));
         return;
       }
     }
   })();
   return {
     lost: () => lost,
-    signal: lostLease.signal,
     stop: async () => {
       stopper.abort();
       await loop;

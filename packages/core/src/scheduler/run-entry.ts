@@ -72,9 +72,7 @@ export async function runEntry(
     const missed = await missedResults(entry, entry.targets, claimedAt, context.maxLatenessMs, store);
     const due = entry.targets.filter((_, index) => missed[index] === undefined);
     const outcomes =
-      due.length === 0
-        ? []
-        : await publisher.publish(entry.post, due, { idempotencyKey: entry.id, signal: lease.signal });
+      due.length === 0 ? [] : await publisher.publish(entry.post, due, { idempotencyKey: entry.id });
     let published = 0;
     outcome = outcomeOfResults(
       entry.targets.map((target, index) => {

@@ -120,10 +120,7 @@ export async function runTarget(job: TargetJob, context: RunTargetContext): Prom
     if (missed !== undefined) {
       result = missed;
     } else {
-      const [outcome] = await publisher.publish(entry.post, [target], {
-        idempotencyKey: entry.id,
-        signal: lease.signal,
-      });
+      const [outcome] = await publisher.publish(entry.post, [target], { idempotencyKey: entry.id });
       result = targetResult(outcome ?? refusedOutcome(target, new Error('the publisher gave no outcome')));
     }
   } catch (error) {
