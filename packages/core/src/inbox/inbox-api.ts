@@ -77,9 +77,12 @@ export interface Inbox {
   /**
    * Adds engagements from elsewhere (a webhook's parsed events): checked, stored, deduplicated
    * by platform, account and id with what polling found, then `engagement` events and rules, as for polled
-   * ones. The account's own items are left out.
+   * ones. The account's own items are left out. An engagement the inbox keeps already, with
+   * another text, is an edit (Facebook delivers an edited comment with its id and the new text):
+   * the item takes the text and `editedAt`, keeps its status, assignee, tags and times, and is
+   * neither returned nor announced again (no `engagement` event, no rules).
    *
-   * @returns the items added (duplicates left out)
+   * @returns the items added (duplicates and edits left out)
    * @throws ValidationError when an engagement is invalid (nothing of the batch is stored)
    */
   ingest(engagements: Iterable<Engagement | EngagementInput>): Promise<InboxItem[]>;

@@ -34,6 +34,8 @@ export const InboxItemSchema = /* @__PURE__ */ (() =>
     resolvedAt: z.optional(InstantSchema),
     /** When it was deleted on the platform through the inbox. */
     deletedAt: z.optional(InstantSchema),
+    /** When the inbox last took an edit of its text (the platform delivered it again, changed). */
+    editedAt: z.optional(InstantSchema),
   }))();
 
 /**
@@ -88,6 +90,11 @@ export interface InboxItemPatch {
   readonly hidden?: boolean | undefined;
   /** When it was deleted on the platform. */
   readonly deletedAt?: Date | undefined;
+  /**
+   * The text as the platform now has it (an edited comment): when it differs from the item's,
+   * it replaces it and `editedAt` becomes the patch's time; the item's state stays as it was.
+   */
+  readonly text?: string | undefined;
 }
 
 /**
@@ -127,7 +134,8 @@ export function parseInboxItem(input: unknown): InboxItem {
 /**
  * Applies a patch to an item, as every store must (memory, SQLite, yours): the status changes
  * only from `statusFrom` when given; `assignee: null` removes the assignee; tags are added once
- * and removed; `firstResponseAt` and `resolvedAt` are kept once set; `updatedAt` becomes `at`.
+ * and removed; `firstResponseAt` and `resolvedAt` are kept once set; a `text` other than the
+ * item's replaces it, `editedAt` becoming `at`; `updatedAt` becomes `at`.
  *
  * @param item - the item as stored
  * @param patch - the change
@@ -155,6 +163,9 @@ export function applyInboxPatch(item: InboxItem, patch: InboxItemPatch, at: Date
     ...firstOnly('firstResponseAt', item.firstResponseAt, patch.firstResponseAt),
     ...firstOnly('resolvedAt', item.resolvedAt, patch.resolvedAt),
     ...firstOnly('deletedAt', item.deletedAt, patch.deletedAt),
+    ...(patch.text === undefined || patch.text === item.text
+      ? {}
+      : { text: patch.text, editedAt: new Date(at.getTime()) }),
     updatedAt: new Date(at.getTime()),
   };
 }
@@ -185,6 +196,7 @@ export function engagementOf(item: InboxItem): Engagement {
     firstResponseAt: _firstResponseAt,
     resolvedAt: _resolvedAt,
     deletedAt: _deletedAt,
+    editedAt: _editedAt,
     ...engagement
   } = item;
   return engagement;

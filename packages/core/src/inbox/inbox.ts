@@ -10,6 +10,7 @@ import { createListener } from './listening/listener.js';
 import type { InboxAlert } from './listening/rules.js';
 import { type PollTarget, pollSource } from './poll-source.js';
 import { slaLogOf } from './sla-log.js';
+import { takeEdits } from './take-edits.js';
 
 /** Items read from the store per call by {@link Inbox.items}. */
 const PAGE = 100;
@@ -192,7 +193,10 @@ export function createInbox(options: InboxOptions): Inbox {
     async ingest(engagements) {
       const parsed = [...engagements].map(parseEngagement);
       const inbound = parsed.filter((item) => item.author.id !== item.accountId);
-      const added = await store.add(inbound, { receivedAt: now() });
+      const receivedAt = now();
+      const added = await store.add(inbound, { receivedAt });
+      // A platform delivers an edit with the same id and the new text: the kept item takes it.
+      await takeEdits(store, inbound, added, receivedAt);
       if (added.length > 0) await afterAdded(added, 'ingest');
       return added;
     },

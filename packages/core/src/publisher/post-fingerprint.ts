@@ -1,3 +1,4 @@
+import { textDigest } from '../content/text-digest.js';
 import type { Post } from '../models/post.js';
 
 /**
@@ -26,39 +27,7 @@ export function postFingerprint(post: Post, platform: string): string {
     options,
     ...sent
   } = post;
-  return digest64(canonicalJson({ ...sent, options: options?.[platform] }));
-}
-
-/**
- * A 64-bit digest of `text` in 16 hex digits: two 32-bit multiply-xor lanes over its UTF-16 code
- * units (FNV-1a's, and one with a shift), each finished with an avalanche mix. Not cryptographic:
- * it tells a post from another one sent by mistake under the same key (two different posts
- * collide about once in 2^64), not from one crafted to collide, which the outbox does not need
- * since whoever can craft posts can publish them with a new key. Synchronous and free of
- * platform APIs, so it costs a publish no extra turn of the event loop on any runtime.
- */
-function digest64(text: string): string {
-  let fnv = 0x811c9dc5;
-  let shifted = 0x9e3779b9;
-  for (let index = 0; index < text.length; index += 1) {
-    const unit = text.charCodeAt(index);
-    fnv = Math.imul(fnv ^ unit, 0x01000193);
-    shifted = Math.imul(shifted ^ unit, 0x5bd1e995);
-    shifted ^= shifted >>> 15;
-  }
-  return hex32(avalanche(fnv)) + hex32(avalanche(shifted ^ text.length));
-}
-
-/** Spreads every input bit over every output bit (a 32-bit finaliser: xor-shift, multiply). */
-function avalanche(value: number): number {
-  let mixed = Math.imul(value ^ (value >>> 16), 0x85ebca6b);
-  mixed = Math.imul(mixed ^ (mixed >>> 13), 0xc2b2ae35);
-  return (mixed ^ (mixed >>> 16)) >>> 0;
-}
-
-/** Eight hex digits. */
-function hex32(value: number): string {
-  return value.toString(16).padStart(8, '0');
+  return textDigest(canonicalJson({ ...sent, options: options?.[platform] }));
 }
 
 /** JSON of `value` with sorted keys, `undefined` and functions left out, bytes as their length. */

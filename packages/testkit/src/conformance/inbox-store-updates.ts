@@ -47,6 +47,26 @@ export function describeUpdateCases(h: InboxStoreHarness): void {
       expect(await store.get(ref)).toMatchObject({ hidden: false, deletedAt: at(3) });
     });
 
+    it('replaces the text of an edited item, keeping its state, and finds it by the new text', async () => {
+      const store = await withItem();
+      await store.update(ref, { status: 'seen', assignee: 'maria', addTags: ['vip'] }, at(2));
+      const edited = await store.update(ref, { text: 'Ｗhere is my REFUND?' }, at(3));
+      expect(edited).toMatchObject({
+        text: 'Ｗhere is my REFUND?',
+        editedAt: at(3),
+        updatedAt: at(3),
+        status: 'seen',
+        assignee: 'maria',
+        tags: ['vip'],
+        receivedAt: at(1),
+      });
+      expect(await store.get(ref)).toEqual(edited);
+      expect((await store.list({ text: 'refund' })).map((item) => item.id)).toEqual(['1']);
+      expect(await store.list({ text: 'hello' })).toEqual([]);
+      const same = await store.update(ref, { text: 'Ｗhere is my REFUND?' }, at(4));
+      expect(same?.editedAt).toEqual(at(3));
+    });
+
     it('answers undefined for an item it does not keep', async () => {
       const store = await withItem();
       expect(await store.update({ ...BRAND, id: 'nope' }, { status: 'seen' }, at(2))).toBeUndefined();
@@ -79,6 +99,20 @@ export function describeUpdateCases(h: InboxStoreHarness): void {
       const item = await two.get(ref);
       expect([...(item?.tags ?? [])].sort()).toEqual(['billing', 'vip']);
       expect(item?.assignee).toBe('maria');
+    });
+
+    it('keeps both an edit of the text and a change of state made at once', async () => {
+      const [one, two] = await h.pair();
+      await one.add([sampleEngagement('1')], { receivedAt: at(1) });
+      await Promise.all([
+        one.update(ref, { text: 'edited: still broken' }, at(2)),
+        two.update(ref, { status: 'seen', addTags: ['vip'] }, at(2)),
+      ]);
+      expect(await one.get(ref)).toMatchObject({
+        text: 'edited: still broken',
+        status: 'seen',
+        tags: ['vip'],
+      });
     });
   });
 }

@@ -1,22 +1,30 @@
+import { textDigest } from '../../content/text-digest.js';
 import type { Engagement } from '../../models/engagement.js';
 import type { SeenStore } from './seen-store.js';
 
 /**
- * The {@link SeenStore} key of an engagement: its platform, account and id. The account is part
- * of it because one platform object can be an engagement of two connected accounts (an X post
- * that mentions both arrives once per subscribed account), and each inbox should get it. Parts
- * are URI-encoded, so ids with colons (LinkedIn URNs) cannot run into each other.
+ * The {@link SeenStore} key of an engagement: its platform, account and id, and a digest of its
+ * text when it has one. The account is part of it because one platform object can be an
+ * engagement of two connected accounts (an X post that mentions both arrives once per subscribed
+ * account), and each inbox should get it. The text is part of it because a platform delivers an
+ * edit with the same id and the new text (Facebook's `feed` verb `edited`): a redelivery is a
+ * duplicate, an edit is not, and the inbox takes its text. Parts are URI-encoded, so ids with
+ * colons (LinkedIn URNs) cannot run into each other.
  *
  * @param engagement - the engagement
- * @returns its key, `engagement:<platform>:<account>:<id>`
+ * @returns its key, `engagement:<platform>:<account>:<id>`, then `:<text digest>` for a text
  *
  * @example
  * ```ts
  * engagementSeenKey({ platform: 'x', accountId: '42', id: '1790' }); // 'engagement:x:42:1790'
+ * engagementSeenKey({ platform: 'x', accountId: '42', id: '1790', text: 'hi' }); // 'engagement:x:42:1790:' + 16 hex digits
  * ```
  */
-export function engagementSeenKey(engagement: Pick<Engagement, 'platform' | 'accountId' | 'id'>): string {
-  return ['engagement', engagement.platform, engagement.accountId, engagement.id]
+export function engagementSeenKey(
+  engagement: Pick<Engagement, 'platform' | 'accountId' | 'id'> & { readonly text?: string | undefined },
+): string {
+  const text = engagement.text === undefined || engagement.text === '' ? [] : [textDigest(engagement.text)];
+  return ['engagement', engagement.platform, engagement.accountId, engagement.id, ...text]
     .map(encodeURIComponent)
     .join(':');
 }

@@ -28,6 +28,24 @@ describe('seen keys', () => {
     expect(a).not.toBe(b);
     expect(deliverySeenKey('x', 'a:b')).not.toBe(deliverySeenKey('x:a', 'b'));
   });
+
+  it('tell an edit (same id, new text) from a redelivery (same id, same text)', async () => {
+    const seen = memorySeenStore();
+    const first = comment('1');
+    const edit = { ...first, text: 'comment 1, edited' };
+    const claims = [];
+    for (const delivery of [first, first, edit, edit]) {
+      claims.push(
+        (await claimDelivery(seen, [delivery], undefined, { at: new Date(0), takeOverBefore: 0 })).fresh,
+      );
+    }
+    expect(claims.map((fresh) => fresh.map((engagement) => engagement.text))).toEqual([
+      ['comment 1'],
+      [],
+      ['comment 1, edited'],
+      [],
+    ]);
+  });
 });
 
 describe('claimDelivery', () => {

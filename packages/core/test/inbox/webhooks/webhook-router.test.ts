@@ -498,7 +498,8 @@ describe('createWebhookRouter: deliveries', () => {
     await router(await xDelivery(body));
     await router(await xDelivery(body));
     expect(received).toHaveLength(1);
-    expect(marks).toEqual([['engagement:x:42:1794'], ['engagement:x:42:1794']]);
+    const key = expect.stringMatching(/^engagement:x:42:1794:[0-9a-f]{16}$/);
+    expect(marks).toEqual([[key], [key]]);
   });
 
   it('answers 500 and feeds nothing when the seen store fails', async () => {

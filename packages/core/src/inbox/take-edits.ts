@@ -1,0 +1,48 @@
+import type { Engagement } from '../models/engagement.js';
+import type { EngagementRef, InboxItem } from './inbox-item.js';
+import type { InboxStore } from './inbox-store.js';
+
+/**
+ * Takes the edits among engagements pushed into the inbox: each one the store already kept
+ * (not just added by this batch) whose text differs from the kept item's gets the new text, and
+ * `editedAt` at `at`, by the store's atomic `update`; its status, assignee, tags and times stay.
+ * A platform delivers an edited comment with its id and the new text (Facebook's `feed` change
+ * with verb `edited`, https://developers.facebook.com/docs/graph-api/webhooks/reference/page/#feed);
+ * one the inbox never kept was added as a new item by the same batch. Taken in order, so of two
+ * edits of one item in a batch the later one stays.
+ *
+ * @param store - the inbox's store
+ * @param inbound - the batch, as given to the store's `add`
+ * @param added - what `add` returned for it (the first of each repeated engagement)
+ * @param at - when the edits are taken
+ * @returns the items whose text changed, as stored
+ *
+ * @example
+ * ```ts
+ * const added = await store.add(inbound, { receivedAt: now });
+ * await takeEdits(store, inbound, added, now);
+ * ```
+ */
+export async function takeEdits(
+  store: InboxStore,
+  inbound: readonly Engagement[],
+  added: readonly InboxItem[],
+  at: Date,
+): Promise<InboxItem[]> {
+  const justAdded = new Set(added.map(refKey));
+  const edited: InboxItem[] = [];
+  for (const engagement of inbound) {
+    // The first of this engagement in the batch is the item just added, text and all.
+    if (justAdded.delete(refKey(engagement))) continue;
+    const kept = await store.get(engagement);
+    // Same text: a redelivery, or what polling read already; nothing to change.
+    if (kept === undefined || kept.text === engagement.text) continue;
+    const changed = await store.update(engagement, { text: engagement.text }, at);
+    if (changed !== undefined) edited.push(changed);
+  }
+  return edited;
+}
+
+function refKey(ref: EngagementRef): string {
+  return JSON.stringify([ref.platform, ref.accountId, ref.id]);
+}
