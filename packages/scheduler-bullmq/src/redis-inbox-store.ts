@@ -7,13 +7,28 @@ import {
   parseInboxItem,
 } from '@smmkit/core/inbox';
 import type { Redis } from 'ioredis';
-import { guardRedisStore } from './guarded-store.js';
+import { guardRedisStore, type StoreOperations } from './guarded-store.js';
 import { openRedis } from './redis-connection.js';
 import { cursorFromJson, cursorToJson } from './redis-inbox-cursor.js';
 import { itemField, listInboxItems } from './redis-inbox-list.js';
 import { ADD_ITEMS, MARK_SEEN, MOVE_SEEN } from './redis-inbox-scripts.js';
 import { rewriteField } from './redis-store-field-cas.js';
-import { INBOX_OPERATIONS } from './store-operations.js';
+
+/** The inbox store's methods. */
+const INBOX_OPERATIONS: StoreOperations<RedisInboxStore> = {
+  add: 'add the engagements',
+  get: 'read the inbox item',
+  list: 'list inbox items',
+  update: 'update the inbox item',
+  getCursor: 'read the polling cursor',
+  setCursor: 'save the polling cursor',
+  markSeenIds: 'mark the ids as seen',
+  unmarkSeenIds: 'unmark the seen ids',
+  seenIdsAt: 'read when the ids were seen',
+  moveSeenIds: 'move the seen ids',
+  forgetSeenIds: 'forget old seen ids',
+  close: 'close the connection',
+};
 
 /** Options of {@link redisInboxStore}. */
 export interface RedisInboxStoreOptions {

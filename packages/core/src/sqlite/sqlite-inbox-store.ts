@@ -2,11 +2,26 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { applyInboxPatch, type EngagementRef, type InboxItem, newInboxItem } from '../inbox/inbox-item.js';
 import type { InboxStore } from '../inbox/inbox-store.js';
 import { migrate } from './database.js';
-import { openSqliteStore } from './guarded-store.js';
+import { openSqliteStore, type StoreOperations } from './guarded-store.js';
 import { cursorFromJson, cursorToJson, itemColumns, itemFromJson, listQuery } from './inbox-rows.js';
 import { INBOX_MIGRATIONS } from './inbox-tables.js';
-import { INBOX_OPERATIONS } from './store-operations.js';
 import { writeTransaction } from './write-transaction.js';
+
+/** The inbox store's methods. */
+const INBOX_OPERATIONS: StoreOperations<SqliteInboxStore> = {
+  add: 'add the engagements',
+  get: 'read the inbox item',
+  list: 'list inbox items',
+  update: 'update the inbox item',
+  getCursor: 'read the polling cursor',
+  setCursor: 'save the polling cursor',
+  markSeenIds: 'mark the ids as seen',
+  unmarkSeenIds: 'unmark the seen ids',
+  seenIdsAt: 'read when the ids were seen',
+  moveSeenIds: 'move the seen ids',
+  forgetSeenIds: 'forget old seen ids',
+  close: 'close the database',
+};
 
 /** An {@link InboxStore} in a SQLite file. */
 export interface SqliteInboxStore extends InboxStore {
