@@ -53,7 +53,7 @@ export interface RuploadRequest {
  * @throws TransientError (`invalid_response`) for an upload URL that is not https, before the
  *   token is read; TransientError (`transient`) or MediaProcessingError (`media_processing_failed`,
  *   when `debug_info.retriable` is false) for an answer that says the upload failed (see
- *   {@link refusedUpload}); whatever the client throws; the upload is not repeated here
+ *   `throwIfRefused`); whatever the client throws; the upload is not repeated here
  *
  * @example
  * ```ts
