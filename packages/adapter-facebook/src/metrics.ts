@@ -7,6 +7,7 @@ import {
 } from '@smmkit/core/adapter-kit';
 import { GraphIdSchema, type GraphInsight, parseGraphTime, readGraphInsights } from '@smmkit/graph-api';
 import * as z from 'zod/mini';
+import { lifetimeInsightValues } from './insight-values.js';
 import {
   FACEBOOK_PAGE_FOLLOWERS_FIELD,
   FACEBOOK_PAGE_INSIGHTS,
@@ -191,16 +192,7 @@ async function readPostCounts(
 
 /** Samples of lifetime insights: the one value of each, the `like` count of the reactions by type. */
 function lifetimeSamples(insights: readonly GraphInsight[], target: CountSamplesTarget): MetricSample[] {
-  const values: Record<string, unknown> = {};
-  for (const insight of insights) {
-    // No values: no data yet, not 0.
-    const [first] = insight.values ?? [];
-    if (first === undefined) continue;
-    if (insight.name !== FACEBOOK_REACTIONS_BY_TYPE.metric) values[insight.name] = first.value;
-    else if (typeof first.value === 'object' && first.value !== null)
-      values[FACEBOOK_REACTIONS_BY_TYPE.rawName] =
-        (first.value as Record<string, unknown>)[FACEBOOK_REACTIONS_BY_TYPE.type] ?? 0;
-  }
+  const values = lifetimeInsightValues(insights, FACEBOOK_REACTIONS_BY_TYPE);
   const byType: MetricPair = [FACEBOOK_REACTIONS_BY_TYPE.rawName, FACEBOOK_REACTIONS_BY_TYPE.canonical];
   return countSamples(values, [...FACEBOOK_POST_INSIGHTS, byType], target);
 }

@@ -1,7 +1,8 @@
 import type { MetricSample, RequestContext } from '@smmkit/core';
 import { type CountSamplesTarget, countSamples, type HttpClient } from '@smmkit/core/adapter-kit';
-import { type GraphInsight, GraphInsightSchema } from '@smmkit/graph-api';
+import { GraphInsightSchema } from '@smmkit/graph-api';
 import * as z from 'zod/mini';
+import { lifetimeInsightValues } from './insight-values.js';
 import {
   FACEBOOK_REEL_COUNTS,
   FACEBOOK_REEL_INSIGHTS,
@@ -73,23 +74,8 @@ export async function getFacebookReelSamples(
   const values = {
     comments: counts.data.comments?.summary?.total_count,
     likes: counts.data.likes?.summary?.total_count,
-    ...lifetimeValues(insights.data.data ?? []),
+    ...lifetimeInsightValues(insights.data.data ?? [], FACEBOOK_REEL_SHARES),
   };
   const shares: MetricPair = [FACEBOOK_REEL_SHARES.rawName, FACEBOOK_REEL_SHARES.canonical];
   return countSamples(values, [...FACEBOOK_REEL_COUNTS, ...FACEBOOK_REEL_INSIGHTS, shares], target);
-}
-
-/** The one lifetime value of each insight by raw name; the `SHARE` count of the social actions. */
-function lifetimeValues(insights: readonly GraphInsight[]): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  for (const insight of insights) {
-    // No values: no data yet, not 0.
-    const [first] = insight.values ?? [];
-    if (first === undefined) continue;
-    if (insight.name !== FACEBOOK_REEL_SHARES.metric) values[insight.name] = first.value;
-    else if (typeof first.value === 'object' && first.value !== null)
-      values[FACEBOOK_REEL_SHARES.rawName] =
-        (first.value as Record<string, unknown>)[FACEBOOK_REEL_SHARES.type] ?? 0;
-  }
-  return values;
 }
