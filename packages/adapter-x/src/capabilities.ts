@@ -304,11 +304,11 @@ export function xCapabilities(settings: {
         // A reply to a post or a comment is a create. A reply to a direct message is a DM send, with
         // its own, tighter windows (15/15 min, 1,440/24 h), which the operation cannot name without
         // pacing every reply and first comment by them; a DM reply past them gets X's 429 (a
-        // RateLimitError with its reset) instead of waiting for it. Hiding a reply runs on this
-        // operation too (core has no operation of its own for `hide`), so its declared window
-        // (PUT /2/tweets/:id/hidden, 50/15 min) is not booked ahead either: naming it here would pace
-        // every reply and first comment by it. A hide past it gets X's 429, which pauses that bucket.
+        // RateLimitError with its reset) instead of waiting for it.
         reply: ['POST /2/tweets'],
+        // Hiding or showing a reply again: its own window, 50 per 15 minutes
+        // (https://docs.x.com/x-api/posts/hide-replies/introduction).
+        hide: ['PUT /2/tweets/:id/hidden'],
         // A like or an unlike spends from both endpoints' windows: the operation does not say
         // which it is, and the two have the same limits, so neither is ever exceeded.
         ...(enterprise ? { like: ['POST /2/users/:id/likes', 'DELETE /2/users/:id/likes/:id'] } : {}),

@@ -364,8 +364,13 @@ export const RateLimitOperationsSchema = z.strictObject({
   metrics: z.optional(bucketList()),
   /** `listEngagements`. */
   engagement: z.optional(bucketList()),
-  /** `reply`, `hide` and `deleteEngagement`. */
+  /** `reply` and `deleteEngagement` (and `hide` when `hide` is not declared). */
   reply: z.optional(bucketList()),
+  /**
+   * `hide` and unhide (X's hide-replies endpoint has budgets of its own). Not declared, hides
+   * spend what `reply` declares.
+   */
+  hide: z.optional(bucketList()),
   /** `like` (its own endpoints and budgets on most platforms: X allows 50 likes per 15 minutes). */
   like: z.optional(bucketList()),
   /** `searchMentions`. */

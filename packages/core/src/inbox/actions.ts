@@ -43,12 +43,13 @@ export async function storedItem(store: InboxStore, ref: EngagementRef): Promise
 }
 
 /**
- * The publisher budget each inbox action is run on: likes have their own (X allows 50 per 15
- * minutes); replies, hides and deletes share the `reply` one.
+ * The publisher budget each inbox action is run on: likes and hides have their own (X allows 50
+ * of each per 15 minutes; an adapter that declares no `hide` buckets spends `reply`'s); replies
+ * and deletes share the `reply` one.
  */
 const BUDGET_OF = {
   'engagement.reply': 'reply',
-  'engagement.hide': 'reply',
+  'engagement.hide': 'hide',
   'engagement.delete': 'reply',
   'engagement.like': 'like',
 } as const;

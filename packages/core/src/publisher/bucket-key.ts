@@ -26,7 +26,8 @@ export function bucketKey(id: BucketId): string {
 
 /**
  * The buckets an operation consumes, main bucket first: as `capabilities.rateLimits.operations`
- * declares them, or one bucket named after the operation when it declares none.
+ * declares them, or, when it declares none, those of the operation it falls back to (`hide`
+ * spends `reply`'s), else one bucket named after the operation.
  *
  * @param capabilities - the adapter's capabilities
  * @param operation - the operation
@@ -37,8 +38,13 @@ export function operationBuckets(
   operation: RateLimitOperation,
 ): readonly string[] {
   const declared = capabilities.rateLimits.operations?.[operation];
-  return declared !== undefined && declared.length > 0 ? declared : [operation];
+  if (declared !== undefined && declared.length > 0) return declared;
+  const fallback = FALLBACK_OPERATION[operation];
+  return fallback === undefined ? [operation] : operationBuckets(capabilities, fallback);
 }
+
+/** Operations that spend another's buckets when an adapter declares none of their own. */
+const FALLBACK_OPERATION: Partial<Record<RateLimitOperation, RateLimitOperation>> = { hide: 'reply' };
 
 /** A bucket and how many requests to book on it at once (default 1). */
 export interface BucketBooking extends BucketId {

@@ -64,6 +64,19 @@ describe('acting from the inbox', () => {
     expect((await inbox.unhide(hidden)).hidden).toBe(false);
   });
 
+  it("paces X hides on their own window (50 per 15 minutes), so the 51st waits instead of meeting X's 429", async () => {
+    const published = await world.publisher().publish({ text: 'Launch day' }, [xAna]);
+    const postId = published[0]?.status === 'published' ? published[0].result.ref.platformPostId : '';
+    const replies = x.seedReplies(postId, 51);
+    const inbox = world.inbox({ accounts: [xAna] });
+    await inbox.poll();
+    const started = world.time.now();
+    for (const reply of replies) await inbox.hide({ ...xAna, id: reply.id });
+    const hides = x.sim.log.forRoute('PUT /2/tweets/:tweet_id/hidden');
+    expect(hides.map((entry) => entry.status)).toEqual(replies.map(() => 200));
+    expect(world.time.now() - started).toBeGreaterThanOrEqual(15 * MINUTE);
+  });
+
   it('refuses what the platform cannot do, sending nothing', async () => {
     mastodon.seedMentions(mastodonAna.accountId, 1);
     const media = ig.seedMedia(igAna.accountId, 'Our launch', { createdAt: START - 60 * MINUTE });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Capabilities } from '../../src/adapter/capabilities.js';
-import { publishDemand } from '../../src/publisher/bucket-key.js';
+import { operationBuckets, publishDemand } from '../../src/publisher/bucket-key.js';
 
 const image = {
   kind: 'image',
@@ -36,5 +36,15 @@ describe('publishDemand', () => {
     expect(publishDemand(withOperations(undefined), { text: 'plain' })).toEqual([
       { bucket: 'publish', units: 1 },
     ]);
+  });
+});
+
+describe('operationBuckets', () => {
+  it("gives hides their declared buckets, else reply's, else a bucket named reply", () => {
+    const own = withOperations({ reply: ['POST /2/tweets'], hide: ['PUT /2/tweets/:id/hidden'] });
+    expect(operationBuckets(own, 'hide')).toEqual(['PUT /2/tweets/:id/hidden']);
+    expect(operationBuckets(withOperations({ reply: ['graph'] }), 'hide')).toEqual(['graph']);
+    expect(operationBuckets(withOperations(undefined), 'hide')).toEqual(['reply']);
+    expect(operationBuckets(withOperations(undefined), 'like')).toEqual(['like']);
   });
 });
