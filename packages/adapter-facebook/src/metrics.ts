@@ -18,17 +18,13 @@ import {
 } from './metric-mapping.js';
 import { VideoStatusSchema } from './publish-schemas.js';
 import { getFacebookReelSamples } from './reel-metrics.js';
-
-/** `{summary: {total_count}}` of an edge read with `.summary(true)` (https://developers.facebook.com/docs/graph-api/reference/post/). */
-const SummarySchema = z.optional(
-  z.looseObject({ summary: z.optional(z.looseObject({ total_count: z.optional(z.number()) })) }),
-);
+import { EdgeSummarySchema } from './schemas.js';
 
 /** The counts of a post: `shares{count}`, `comments.summary(true)`, `reactions.summary(true)`. */
 const PostCountsSchema = z.looseObject({
   shares: z.optional(z.looseObject({ count: z.optional(z.number()) })),
-  comments: SummarySchema,
-  reactions: SummarySchema,
+  comments: EdgeSummarySchema,
+  reactions: EdgeSummarySchema,
 });
 
 /** A video's Page post, once it has one, and its status. */

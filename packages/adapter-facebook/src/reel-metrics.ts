@@ -9,14 +9,10 @@ import {
   FACEBOOK_REEL_SHARES,
   type MetricPair,
 } from './metric-mapping.js';
-
-/** `{summary: {total_count}}` of an edge read with `.summary(true)`. */
-const SummarySchema = z.optional(
-  z.looseObject({ summary: z.optional(z.looseObject({ total_count: z.optional(z.number()) })) }),
-);
+import { EdgeSummarySchema } from './schemas.js';
 
 /** A Video node's `comments` and `likes` edges read with `.summary(true)`. */
-const ReelCountsSchema = z.looseObject({ comments: SummarySchema, likes: SummarySchema });
+const ReelCountsSchema = z.looseObject({ comments: EdgeSummarySchema, likes: EdgeSummarySchema });
 
 /** `GET /{video-id}/video_insights` → `{data: [{name, period, values: [{value}], title, description, id}]}`. */
 const VideoInsightsSchema = z.looseObject({ data: z.optional(z.array(GraphInsightSchema)) });

@@ -20,3 +20,12 @@ export const PagePostListSchema = z.looseObject({
   data: z.optional(z.array(PagePostSchema)),
   paging: GraphPagingSchema,
 });
+
+/**
+ * `{summary: {total_count}}` of an edge read with `.summary(true)`: a post's comments and
+ * reactions, a video's comments and likes (https://developers.facebook.com/docs/graph-api/reference/post/,
+ * https://developers.facebook.com/docs/graph-api/reference/video/).
+ */
+export const EdgeSummarySchema = z.optional(
+  z.looseObject({ summary: z.optional(z.looseObject({ total_count: z.optional(z.number()) })) }),
+);
