@@ -201,3 +201,14 @@ export function engagementOf(item: InboxItem): Engagement {
   } = item;
   return engagement;
 }
+
+/**
+ * One string per engagement ref (platform, account, id), for maps and sets of items. Internal to
+ * core's inbox; JSON keeps the parts from running into each other whatever they hold.
+ *
+ * @param ref - the engagement's ref
+ * @returns its key
+ */
+export function engagementRefKey(ref: EngagementRef): string {
+  return JSON.stringify([ref.platform, ref.accountId, ref.id]);
+}

@@ -1,5 +1,5 @@
 import { deepCopy } from '../scheduler/deep-copy.js';
-import { applyInboxPatch, type EngagementRef, type InboxItem, newInboxItem } from './inbox-item.js';
+import { applyInboxPatch, engagementRefKey, type InboxItem, newInboxItem } from './inbox-item.js';
 import { compareNewestFirst, matchesInboxQuery } from './inbox-query.js';
 import type { InboxCursor, InboxSource, InboxStore } from './inbox-store.js';
 
@@ -36,7 +36,7 @@ export function memoryInboxStore(): InboxStore {
       const made = engagements.map((engagement) => newInboxItem(engagement, receivedAt));
       const added: InboxItem[] = [];
       for (const item of made) {
-        const key = itemKey(item);
+        const key = engagementRefKey(item);
         if (items.has(key)) continue;
         items.set(key, item);
         added.push(item);
@@ -46,7 +46,7 @@ export function memoryInboxStore(): InboxStore {
       return added.map(deepCopy);
     },
     get: async (ref) => {
-      const item = items.get(itemKey(ref));
+      const item = items.get(engagementRefKey(ref));
       return item === undefined ? undefined : deepCopy(item);
     },
     list: async (query = {}) => {
@@ -60,7 +60,7 @@ export function memoryInboxStore(): InboxStore {
       return found;
     },
     update: async (ref, patch, at) => {
-      const key = itemKey(ref);
+      const key = engagementRefKey(ref);
       const item = items.get(key);
       if (item === undefined) return undefined;
       const next = applyInboxPatch(item, patch, at);
@@ -112,10 +112,6 @@ export function memoryInboxStore(): InboxStore {
       return forgotten;
     },
   };
-}
-
-function itemKey(ref: EngagementRef): string {
-  return JSON.stringify([ref.platform, ref.accountId, ref.id]);
 }
 
 function seenKey(scope: string, id: string): string {

@@ -1,5 +1,5 @@
 import type { Engagement } from '../models/engagement.js';
-import type { EngagementRef, InboxItem } from './inbox-item.js';
+import { engagementRefKey, type InboxItem } from './inbox-item.js';
 import type { InboxStore } from './inbox-store.js';
 
 /**
@@ -15,7 +15,6 @@ import type { InboxStore } from './inbox-store.js';
  * @param inbound - the batch, as given to the store's `add`
  * @param added - what `add` returned for it (the first of each repeated engagement)
  * @param at - when the edits are taken
- * @returns the items whose text changed, as stored
  *
  * @example
  * ```ts
@@ -28,21 +27,14 @@ export async function takeEdits(
   inbound: readonly Engagement[],
   added: readonly InboxItem[],
   at: Date,
-): Promise<InboxItem[]> {
-  const justAdded = new Set(added.map(refKey));
-  const edited: InboxItem[] = [];
+): Promise<void> {
+  const justAdded = new Set(added.map(engagementRefKey));
   for (const engagement of inbound) {
     // The first of this engagement in the batch is the item just added, text and all.
-    if (justAdded.delete(refKey(engagement))) continue;
+    if (justAdded.delete(engagementRefKey(engagement))) continue;
     const kept = await store.get(engagement);
     // Same text: a redelivery, or what polling read already; nothing to change.
     if (kept === undefined || kept.text === engagement.text) continue;
-    const changed = await store.update(engagement, { text: engagement.text }, at);
-    if (changed !== undefined) edited.push(changed);
+    await store.update(engagement, { text: engagement.text }, at);
   }
-  return edited;
-}
-
-function refKey(ref: EngagementRef): string {
-  return JSON.stringify([ref.platform, ref.accountId, ref.id]);
 }
