@@ -91,9 +91,12 @@ export interface SmmkitOptions {
         | 'newId'
       >
     | undefined;
-  /** The inbox's polling and rules. */
+  /** The inbox's polling, rules and how long it keeps webhook seen ids. */
   readonly inbox?:
-    | Pick<InboxOptions, 'pollIntervalMs' | 'lookbackMs' | 'pageSize' | 'rules' | 'sentiment'>
+    | Pick<
+        InboxOptions,
+        'pollIntervalMs' | 'lookbackMs' | 'pageSize' | 'keepSeenIdsMs' | 'rules' | 'sentiment'
+      >
     | undefined;
   /** Collect metrics on a cadence once `start()` runs (default: only when `collectMetrics` is called). */
   readonly metrics?: SmmkitMetricsOptions | undefined;

@@ -20,9 +20,10 @@ export interface InboxErrorEvent {
    * `engagement` or `alert` listener of the app (the later items and the rules still run; as with
    * any event emitter, listeners added after the one that threw miss that item), or recording what
    * an action did on the platform (the action was done and its result returned; the item, named in
-   * `item`, is left as it was, so its status and response time miss it).
+   * `item`, is left as it was, so its status and response time miss it), or forgetting old
+   * seen ids (`keepSeenIdsMs`; tried again at the next poll or ingest).
    */
-  readonly during: 'poll' | 'rules' | 'loop' | 'listener' | 'record';
+  readonly during: 'poll' | 'rules' | 'loop' | 'listener' | 'record' | 'forget';
   /** The listing being polled, for `poll`. */
   readonly source?: InboxSource | undefined;
   /** The item the action was on, for `record`. */

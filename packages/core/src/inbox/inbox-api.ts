@@ -72,7 +72,7 @@ export interface Inbox {
   poll(options?: { readonly signal?: AbortSignal | undefined }): Promise<PollResult>;
   /** Starts polling: a round at once, then one every `pollIntervalMs`. */
   start(): void;
-  /** Stops polling: cancels the round under way (what it stored stays) and waits for it. */
+  /** Stops polling: cancels the round under way (what it stored stays) and waits for it and for a forgetting of old seen ids under way. */
   stop(): Promise<void>;
   /**
    * Adds engagements from elsewhere (a webhook's parsed events): checked, stored, deduplicated

@@ -7,6 +7,9 @@ import type { InboxStore } from './inbox-store.js';
 import type { ListeningRule } from './listening/rules.js';
 import { afinnSentiment, type SentimentScorer } from './listening/sentiment.js';
 
+/** How long seen ids are kept by default: 7 days (see {@link InboxOptions.keepSeenIdsMs}). */
+const DEFAULT_KEEP_SEEN_IDS_MS = 7 * 24 * 60 * 60_000;
+
 /** An account whose engagement the inbox polls. */
 export interface InboxAccount {
   /** Platform id; an adapter for it must be given. */
@@ -82,6 +85,14 @@ export interface InboxOptions {
   readonly lookbackMs?: number | undefined;
   /** Items per page asked of the platforms (default: each adapter's own). */
   readonly pageSize?: number | undefined;
+  /**
+   * How long the store keeps the webhook router's seen ids (`seenStoreOf(store)`), in ms (default
+   * 7 days, more than the longest redelivery window: TikTok retries for up to 72 hours,
+   * https://developers.tiktok.com/doc/webhooks-overview). While it polls or ingests, the inbox
+   * forgets older ones with `store.forgetSeenIds`, at most once an hour per process; a failure
+   * is an `error` event (`during: 'forget'`). `Infinity` keeps them all (forget them yourself).
+   */
+  readonly keepSeenIdsMs?: number | undefined;
   /** Listening rules run on every batch of new items; their matches are `alert` events. */
   readonly rules?: readonly ListeningRule[] | undefined;
   /** The sentiment scorer the rules use (default {@link afinnSentiment}). */
@@ -106,6 +117,8 @@ export interface ResolvedInboxOptions {
   readonly lookbackMs: number;
   /** See {@link InboxOptions.pageSize}. */
   readonly pageSize: number | undefined;
+  /** See {@link InboxOptions.keepSeenIdsMs}. */
+  readonly keepSeenIdsMs: number;
   /** See {@link InboxOptions.rules}. */
   readonly rules: readonly ListeningRule[];
   /** See {@link InboxOptions.sentiment}. */
@@ -130,9 +143,14 @@ export function resolveInboxOptions(options: InboxOptions): ResolvedInboxOptions
   const { accounts } = options;
   const problems: ValidationProblem[] =
     typeof accounts === 'function' ? [] : accountProblems(accounts, adapters);
-  const number = (name: 'pollIntervalMs' | 'lookbackMs' | 'pageSize', fallback: number, min: number) => {
+  const number = (
+    name: 'pollIntervalMs' | 'lookbackMs' | 'pageSize' | 'keepSeenIdsMs',
+    fallback: number,
+    min: number,
+  ) => {
     const value = options[name] ?? fallback;
-    if (!(Number.isFinite(value) && value >= min)) {
+    const endless = name === 'keepSeenIdsMs' && value === Number.POSITIVE_INFINITY;
+    if (!(endless || (Number.isFinite(value) && value >= min))) {
       problems.push({ path: [name], rule: `inbox.${name}`, message: `must be a number of at least ${min}` });
     }
     return value;
@@ -140,6 +158,7 @@ export function resolveInboxOptions(options: InboxOptions): ResolvedInboxOptions
   const pollIntervalMs = number('pollIntervalMs', 60_000, 1);
   const lookbackMs = number('lookbackMs', 300_000, 0);
   const pageSize = options.pageSize === undefined ? undefined : number('pageSize', 0, 1);
+  const keepSeenIdsMs = number('keepSeenIdsMs', DEFAULT_KEEP_SEEN_IDS_MS, 1);
   if (problems.length > 0) throw new ValidationError(problems, 'inbox options');
   return {
     adapters,
@@ -153,6 +172,7 @@ export function resolveInboxOptions(options: InboxOptions): ResolvedInboxOptions
     pollIntervalMs,
     lookbackMs,
     pageSize,
+    keepSeenIdsMs,
     rules: options.rules ?? [],
     sentiment: options.sentiment ?? afinnSentiment,
   };

@@ -156,8 +156,10 @@ export interface InboxStore {
     to: Date,
   ): Promise<string[]>;
   /**
-   * Forgets seen ids recorded before `before`. Nothing forgets them otherwise: call it on a
-   * schedule, keeping more than the longest redelivery window of the platforms (docs/inbox.md).
+   * Forgets seen ids recorded before `before` (every scope). An inbox over the store calls it
+   * while it polls or ingests (`InboxOptions.keepSeenIdsMs`, 7 days by default); a store no inbox
+   * runs on needs it called on a schedule, keeping more than the longest redelivery window of
+   * the platforms (docs/inbox.md).
    *
    * @returns how many were forgotten
    */

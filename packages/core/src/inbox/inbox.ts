@@ -9,6 +9,7 @@ import type { InboxQuery } from './inbox-store.js';
 import { createListener } from './listening/listener.js';
 import type { InboxAlert } from './listening/rules.js';
 import { type PollTarget, pollSource } from './poll-source.js';
+import { seenIdsJanitor } from './seen-ids-janitor.js';
 import { slaLogOf } from './sla-log.js';
 import { takeEdits } from './take-edits.js';
 
@@ -52,6 +53,9 @@ export function createInbox(options: InboxOptions): Inbox {
       reportError({ error, during: 'listener' });
     }
   };
+  const janitor = seenIdsJanitor(store, clock, settings.keepSeenIdsMs, (error) =>
+    reportError({ error, during: 'forget' }),
+  );
   const actions = {
     store,
     publisher: settings.publisher,
@@ -114,6 +118,7 @@ export function createInbox(options: InboxOptions): Inbox {
     });
 
   async function pollOnce(signal: AbortSignal | undefined): Promise<PollResult> {
+    janitor.tick();
     const added: InboxItem[] = [];
     const failures: PollFailure[] = [];
     const byAccount = new Map<string, PollTarget[]>();
@@ -189,11 +194,13 @@ export function createInbox(options: InboxOptions): Inbox {
       await loop;
       loop = undefined;
       stopper = undefined;
+      await janitor.idle();
     },
     async ingest(engagements) {
       const parsed = [...engagements].map(parseEngagement);
       const inbound = parsed.filter((item) => item.author.id !== item.accountId);
       const receivedAt = now();
+      janitor.tick();
       const added = await store.add(inbound, { receivedAt });
       // A platform delivers an edit with the same id and the new text: the kept item takes it.
       await takeEdits(store, inbound, added, receivedAt);
