@@ -5,7 +5,9 @@ import { encodeUrn } from './urn.js';
 /**
  * Deletes one of the account's posts: `DELETE /rest/posts/{url-encoded URN}` → 204
  * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api).
- * A post that is already gone fails with `PlatformError('not_found')`.
+ * LinkedIn's post deletions are idempotent: a post deleted before answers 204 again, so a delete
+ * retried after a lost answer succeeds. A URN that names no post fails with
+ * `PlatformError('not_found')`.
  *
  * @param http - the adapter's HTTP client
  * @param ref - the post to delete (`platformPostId` is its URN)

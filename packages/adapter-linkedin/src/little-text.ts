@@ -13,6 +13,12 @@ const RESERVED = /[\\|{}@[\]()<>#*_~]/g;
  */
 const HASHTAG = /(?<![\p{L}\p{N}_])#((?=[\p{N}_]*\p{L})[\p{L}\p{N}_]+)/uy;
 
+/**
+ * A link in user text: `http://`, `https://` or `www.` at the start of a word, up to the next
+ * whitespace. A `#fragment` or `@path` in it belongs to the link, not to a hashtag or mention.
+ */
+const LINK = /(?<![\p{L}\p{N}_])(?:https?:\/\/|www\.)\S+/iuy;
+
 /** Someone to mention: `@name` in the text becomes a mention of `urn`. */
 export interface LittleTextMention {
   /** The name as it appears after `@` in the text (`Ana Silva`). */
@@ -43,7 +49,9 @@ export function escapeLittleText(text: string): string {
  * Renders user text as little-format commentary: hashtags (`#word`) become hashtag templates,
  * each `@name` of `mentions` becomes a mention of its URN, and everything else is escaped
  * ({@link escapeLittleText}), so nothing the user typed can be read as markup or cut the post.
- * Longer names are matched first, so `@Ana Silva` wins over `@Ana`.
+ * Longer names are matched first, so `@Ana Silva` wins over `@Ana`. A link (`https://…`,
+ * `www.…`) is only escaped: a hashtag template for its `#fragment` (`https://example.com/#faq`)
+ * or a mention for its `@path` would cut the link there, as the templates are entities of their own.
  *
  * @param text - the user's text
  * @param mentions - who `@name` refers to
@@ -60,6 +68,13 @@ export function renderLittleText(text: string, mentions: readonly LittleTextMent
   let out = '';
   let index = 0;
   while (index < text.length) {
+    LINK.lastIndex = index;
+    const link = LINK.exec(text);
+    if (link !== null) {
+      out += escapeLittleText(link[0]);
+      index += link[0].length;
+      continue;
+    }
     const mention =
       text[index] === '@' ? byLength.find((m) => text.startsWith(m.name, index + 1)) : undefined;
     if (mention !== undefined && mention.name !== '') {
@@ -82,14 +97,16 @@ export function renderLittleText(text: string, mentions: readonly LittleTextMent
 }
 
 /**
- * Whether `@name` of the mention occurs in `text`, so that it will be rendered.
+ * Whether `@name` of the mention occurs in `text` outside its links, so that it will be rendered.
  *
  * @param text - the user's text
  * @param mention - the mention
  * @returns true when the text has `@` followed by the name
  */
 export function mentionsInText(text: string, mention: LittleTextMention): boolean {
-  return mention.name !== '' && text.includes(`@${mention.name}`);
+  // A `@name` inside a link belongs to the link: renderLittleText does not make it a mention.
+  const outsideLinks = text.replace(new RegExp(LINK.source, 'giu'), ' ');
+  return mention.name !== '' && outsideLinks.includes(`@${mention.name}`);
 }
 
 /** A mention or hashtag template, or an escaped character, in little-format text. */

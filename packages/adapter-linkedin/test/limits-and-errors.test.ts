@@ -111,4 +111,19 @@ describe('errors', () => {
     expect(error.platformError).toMatchObject({ code: 100, type: 'ACCESS_DENIED' });
     expect(error.message).toContain('Not enough permissions to access: partnerApiPostsExternal.CREATE');
   });
+
+  it('is refused by LinkedIn, with its words, when maxTextLength was raised past the 3,000 it takes', async () => {
+    const text = `${'a'.repeat(2990)} (12345678)`;
+    const adapter = h.adapter({ maxTextLength: 5000 });
+    const error = await failureOf(adapter.publish({ text }, h.context()), h.linkedin);
+    expect(PlatformError.isInstance(error) && error.code).toBe('platform_refused');
+    expect(error.message).toContain(
+      'ShareCommentary text length (3001 characters) exceeded the maximum allowed (3000 characters)',
+    );
+    expect(h.linkedin.sim.posts.filter(() => true)).toHaveLength(0);
+    // Escapes are not text: 3,000 characters with reserved ones in them are taken.
+    const full = `${'a'.repeat(2989)} (12345678)`;
+    const published = await adapter.publish({ text: full }, h.context());
+    expect(h.linkedin.sim.posts.get(published.ref.platformPostId)?.text).toBe(full);
+  });
 });

@@ -16,6 +16,22 @@ describe('little text', () => {
     );
   });
 
+  it('leaves a link whole: a #fragment or @path in it is escaped, never a hashtag or mention', () => {
+    const mentions = [{ name: 'Ana', urn: 'urn:li:person:1' }];
+    const text =
+      'Docs: https://example.com/#install and www.example.org/?q=1&#top by https://medium.com/@Ana #launch @Ana';
+    const commentary = renderLittleText(text, mentions);
+    expect(commentary).toBe(
+      String.raw`Docs: https://example.com/\#install and www.example.org/?q=1&\#top by https://medium.com/\@Ana {hashtag|\#|launch} @[Ana](urn:li:person:1)`,
+    );
+    expect(parseLittleText(commentary)).toEqual({
+      text: 'Docs: https://example.com/#install and www.example.org/?q=1&#top by https://medium.com/@Ana #launch Ana',
+      mentions: ['urn:li:person:1'],
+      hashtags: ['launch'],
+      truncated: false,
+    });
+  });
+
   it('matches the longest mention name first', () => {
     const mentions = [
       { name: 'Ana', urn: 'urn:li:person:1' },

@@ -43,6 +43,22 @@ describe('text', () => {
     expect(stored?.extra.hashtags).toEqual(['TypeScript']);
   });
 
+  it('keeps a link with a #fragment whole, in the text and appended to a media post', async () => {
+    const result = await h.adapter().publish(
+      {
+        text: 'Setup guide: https://example.com/docs/#install #devops',
+        link: 'https://example.com/app/#pricing',
+        media: [media('image', 'image/png', 100)],
+      },
+      h.context(),
+    );
+    expect(createBodies(h.linkedin)[0]?.commentary).toBe(
+      String.raw`Setup guide: https://example.com/docs/\#install {hashtag|\#|devops} https://example.com/app/\#pricing`,
+    );
+    const stored = h.linkedin.sim.posts.get(result.ref.platformPostId);
+    expect(stored?.extra.hashtags).toEqual(['devops']);
+  });
+
   it('sends the version and Rest.li headers with every API call', async () => {
     await h
       .adapter({ version: '202611' })
@@ -308,7 +324,23 @@ describe('publish', () => {
     expect(h.linkedin.sim.posts.get(result.ref.platformPostId)).toBeUndefined();
     const [call] = h.linkedin.sim.log.forRoute('DELETE /rest/posts/:urn');
     expect(call?.url).toContain(`/rest/posts/${encodeURIComponent(result.ref.platformPostId)}`);
-    const again = await failureOf(adapter.delete(result.ref, h.context()), h.linkedin);
-    expect(PlatformError.isInstance(again) && again.code).toBe('not_found');
+  });
+
+  it('deletes a post again without an error, as a retry after a lost answer does (LinkedIn answers 204)', async () => {
+    const adapter = h.adapter();
+    const result = await adapter.publish({ text: 'Deleted twice' }, h.context());
+    await adapter.delete(result.ref, h.context());
+    await expect(adapter.delete(result.ref, h.context())).resolves.toBeUndefined();
+    expect(h.linkedin.sim.log.forRoute('DELETE /rest/posts/:urn').map((call) => call.status)).toEqual([
+      204, 204,
+    ]);
+  });
+
+  it('fails with not_found for a post that never existed', async () => {
+    const adapter = h.adapter();
+    const ref = { ...(await adapter.publish({ text: 'Real' }, h.context())).ref };
+    const missing = { ...ref, platformPostId: 'urn:li:share:999999999' };
+    const error = await failureOf(adapter.delete(missing, h.context()), h.linkedin);
+    expect(PlatformError.isInstance(error) && error.code).toBe('not_found');
   });
 });

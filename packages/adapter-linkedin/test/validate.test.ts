@@ -122,6 +122,13 @@ describe('validate', () => {
     expect(
       rules({ text: 'Hi', options: { linkedin: { mentions: [{ name: 'Ana', urn: 'urn:li:person:1' }] } } }),
     ).toEqual(['options.mention_not_in_text']);
+    // `@Ana` inside a link is part of the link, never rendered as a mention.
+    expect(
+      rules({
+        text: 'Read https://medium.com/@Ana',
+        options: { linkedin: { mentions: [{ name: 'Ana', urn: 'urn:li:person:1' }] } },
+      }),
+    ).toEqual(['options.mention_not_in_text']);
     expect(
       rules({
         text: 'Hi',

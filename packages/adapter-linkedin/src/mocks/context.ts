@@ -98,6 +98,11 @@ export interface LinkedInSimContext {
   readonly codes: AuthorizationCodes<LinkedInGrant>;
   /** Follower statistics seeded per organization; others get `defaultFollowerStatistics`. */
   readonly followerStatistics: Map<string, FollowerStatistics>;
+  /**
+   * Posts deleted through `DELETE /rest/posts/{urn}`, by URN, with their author: deleting one
+   * again answers 204, as LinkedIn's post deletions are idempotent (Posts API).
+   */
+  readonly deletedPosts: Map<string, string>;
 }
 
 /** What a post (or comment) keeps in `SimulatedPost.extra`. */

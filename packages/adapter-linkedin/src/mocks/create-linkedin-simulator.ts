@@ -240,6 +240,7 @@ export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}):
     ),
     // Tokens outlive a reset, and so does what the simulator knows of them.
     followerStatistics: sim.resettable(new Map()),
+    deletedPosts: sim.resettable(new Map()),
   };
   registerPostRoutes(context);
   registerAssetRoutes(context);

@@ -75,3 +75,31 @@ export function throttled(): Response {
     serviceErrorCode: 101,
   });
 }
+
+/**
+ * The Posts API's 400 for commentary longer than LinkedIn takes, as a developer reports it
+ * (https://github.com/n8n-io/n8n/issues/22899: "ShareCommentary text length (8694 characters)
+ * exceeded the maximum allowed (3000 characters)", `FIELD_ARRAY_SIZE_TOO_HIGH`). ASSUMED: the
+ * Posts API page (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api)
+ * documents neither the limit nor this answer.
+ */
+export function commentaryTooLong(commentary: string, length: number, max: number): Response {
+  return Response.json(
+    {
+      errorDetailType: 'com.linkedin.common.error.BadRequest',
+      message: `com.linkedin.content.common.exception.BadRequestResponseException: ShareCommentary text length (${length} characters) exceeded the maximum allowed (${max} characters)`,
+      errorDetails: {
+        inputErrors: [
+          {
+            description: 'Size of array cannot be higher than the maxLength',
+            input: { value: { stringValue: commentary } },
+            code: 'FIELD_ARRAY_SIZE_TOO_HIGH',
+            maxLength: max,
+          },
+        ],
+      },
+      status: 400,
+    },
+    { status: 400 },
+  );
+}

@@ -2,13 +2,27 @@ import type { SimulatedMedia, SimulatedPost } from '@smmkit/testkit';
 import type { RouteContext } from '@smmkit/testkit/simulator-kit';
 import { type LinkedInSimContext, mayActAs, pathKey, postExtra } from '../context.js';
 import { renderPost } from '../entities.js';
-import { accessDenied, badRequest, linkedInError, notFound, throttled } from '../errors.js';
+import {
+  accessDenied,
+  badRequest,
+  commentaryTooLong,
+  linkedInError,
+  notFound,
+  throttled,
+} from '../errors.js';
 import { readJsonObject } from '../json-body.js';
+import { parseLittleText } from '../little-text.js';
 import { restliPage, restRoute } from '../rest-route.js';
 import { memberUrnOf, storePost } from '../store-post.js';
 
 /** Posts API visibilities (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api). */
 const VISIBILITIES = new Set(['PUBLIC', 'CONNECTIONS', 'LOGGED_IN']);
+/**
+ * The longest commentary LinkedIn takes: 3,000 characters of the text it shows (mentions as their
+ * name, escapes removed), counted in code points. ASSUMED: the limit is the widely cited one and
+ * the one LinkedIn's refusal names (see `commentaryTooLong`); how it counts is not documented.
+ */
+const MAX_COMMENTARY_LENGTH = 3000;
 /** Poll API durations (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/poll-post-api). */
 const POLL_DURATIONS = new Set(['ONE_DAY', 'THREE_DAYS', 'SEVEN_DAYS', 'FOURTEEN_DAYS']);
 
@@ -53,12 +67,18 @@ export function registerPostRoutes(context: LinkedInSimContext): void {
   });
 
   // DELETE /rest/posts/{encoded URN} → 204 (Posts API, "Delete Posts"); only its author may.
+  // "Post deletions are idempotent. Deletion requests for a previously deleted UGC Post will
+  // return a 204 code - No Content" (same page): a post deleted before answers 204 again, to its
+  // author. A URN that never named a post is 404 (ASSUMED: the page documents no answer for it).
   restRoute(context, 'DELETE', '/posts/:urn', { bucket: 'api' }, ({ params, accountId }) => {
     const urn = pathKey(params.urn);
-    const post = sim.posts.get(urn);
-    if (post === undefined || postExtra(post).kind !== 'post') return notFound('post');
-    if (!mayActAs(context, accountId, post.accountId)) return accessDenied('partnerApiPostsExternal.DELETE');
-    sim.posts.delete(urn);
+    const stored = sim.posts.get(urn);
+    const post = stored !== undefined && postExtra(stored).kind === 'post' ? stored : undefined;
+    const author = post?.accountId ?? context.deletedPosts.get(urn);
+    if (author === undefined) return notFound('post');
+    if (!mayActAs(context, accountId, author)) return accessDenied('partnerApiPostsExternal.DELETE');
+    if (post !== undefined) sim.posts.delete(urn);
+    context.deletedPosts.set(urn, author);
     return new Response(null, { status: 204 });
   });
 }
@@ -84,6 +104,9 @@ async function createPost(
   if (distribution?.feedDistribution !== 'MAIN_FEED')
     return badRequest('/distribution/feedDistribution', 'is required');
   const commentary = typeof body.commentary === 'string' ? body.commentary : '';
+  const shownLength = [...parseLittleText(commentary).text].length;
+  if (shownLength > MAX_COMMENTARY_LENGTH)
+    return commentaryTooLong(commentary, shownLength, MAX_COMMENTARY_LENGTH);
   const reshare = readReshare(context, body.reshareContext);
 
   const content = readContent(context, author, body.content);
