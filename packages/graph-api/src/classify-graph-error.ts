@@ -56,7 +56,7 @@ const ROLLING_HOUR_MS = 3_600_000;
  * |---|---|
  * | 190 or 102 / 463 (expired), or without a sub-code | `AuthError('auth_expired')`: core refreshes once, then reports it |
  * | 190 / 458, 459, 460, 464, 467, 492 | `AuthError('auth_revoked')`: a person has to act (log in again, clear a checkpoint, get a Page role back) |
- * | 10, 200–299 | `AuthError('auth_missing_scope')` |
+ * | 3, 10, 200–299 | `AuthError('auth_missing_scope')`: 3 is "API Method: Capability or permissions issue", 10 and 200–299 a permission not granted or removed |
  * | 4, 17, 32, 341, 613, 80000–80014 | `RateLimitError('rate_limited')`, `resetAt` from the usage headers or `Retry-After`, else an hour after the refusal (the rolling window's end at the latest) |
  * | 1, 2, `is_transient: true`, or HTTP 5xx | `TransientError('transient')` (core makes it ambiguous on a create) |
  * | 506 | `PlatformError('duplicate_content')` |
@@ -111,6 +111,16 @@ function graphWide(
     const { revoked, advice } = graphTokenErrorAdvice(subcode);
     const withAdvice = { ...options, hint: advice };
     return new AuthError(revoked ? 'auth_revoked' : 'auth_expired', `${message}. ${advice}`, withAdvice);
+  }
+  // 3 "API Method: Capability or permissions issue. Make sure your app has the necessary
+  // capability or permissions to make this call"; 10 and 200–299 "Permission is either not
+  // granted or has been removed" (https://developers.facebook.com/docs/graph-api/guides/error-handling).
+  // None is cured by waiting: the app or the user has to grant what is missing.
+  if (code === 3) {
+    // An app-level capability as often as a user's grant: re-authorizing alone may not cure it.
+    const hint =
+      'Meta says the app lacks the capability or permission for this call: check that the app has the permission or feature approved (App Review, Advanced Access) and that the token was granted it.';
+    return new AuthError('auth_missing_scope', message, { ...options, hint });
   }
   if (code === 10 || (code >= 200 && code <= 299))
     return new AuthError('auth_missing_scope', message, options);

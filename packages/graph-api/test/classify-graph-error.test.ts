@@ -75,6 +75,13 @@ describe('Graph error codes', () => {
       retryable: false,
     },
     {
+      name: '3 capability or permissions issue',
+      error: { code: 3, message: '(#3) Application does not have the capability to make this API call.' },
+      kind: AuthError,
+      code: 'auth_missing_scope',
+      retryable: false,
+    },
+    {
       name: '17 user throttled',
       error: { code: 17, message: '(#17) User request limit reached' },
       kind: RateLimitError,
@@ -209,6 +216,13 @@ describe('Graph error codes', () => {
     expect(error.message).toBe(
       'read Page failed (GET /v26.0/104000000000001 → 400): Invalid parameter Pick a date. (code 100/1487390)',
     );
+  });
+
+  it('sends a code 3 (an app capability as often as a grant) to the app\u2019s review, not only to re-authorization', async () => {
+    const error = await failureFor({
+      error: { code: 3, message: '(#3) Application does not have the capability to make this API call.' },
+    });
+    expect(error.hint).toMatch(/App Review/);
   });
 
   it('reads codes sent as numeric strings', async () => {

@@ -3,7 +3,7 @@ import { type Engagement, ValidationError, type WebhookHandler, type WebhookRequ
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { graphWebhookHandler, readGraphWebhookChanges } from '../src/index.js';
-import { graphWebhookDelivery, signGraphWebhook } from '../src/mocks/index.js';
+import { graphWebhookDelivery, graphWebhookRequest, signGraphWebhook } from '../src/mocks/index.js';
 
 const SECRET = 'meta-app-secret-for-webhooks';
 const VERIFY = 'my-verify-token';
@@ -120,6 +120,30 @@ describe('X-Hub-Signature-256', () => {
     );
     expect(await webhooks.verify(await delivery(commentPayload(), { signature: '' }))).toBe(false);
     expect(await webhooks.verify(await delivery(commentPayload(), { signature: null }))).toBe(false);
+  });
+
+  it('checks the bytes as Meta sends them: non-ASCII escaped as \\uXXXX, lowercase hex', async () => {
+    // https://developers.facebook.com/docs/graph-api/webhooks/getting-started, Validating Payloads
+    const payload = graphWebhookDelivery({
+      object: 'page',
+      objectId: PAGE,
+      field: 'feed',
+      value: { item: 'comment', verb: 'add', comment_id: `${PAGE}_2`, message: 'äöå très bon 🍞' },
+      time: START,
+    });
+    const request = await graphWebhookRequest(SECRET, payload);
+    const raw = String(request.rawBody);
+    expect(raw).toContain('\\u00e4\\u00f6\\u00e5 tr\\u00e8s bon \\ud83c\\udf5e');
+    expect(raw).toMatch(/^[\x20-\x7e]*$/);
+    const webhooks = handler();
+    expect(await webhooks.verify(request)).toBe(true);
+    expect(webhooks.parse(request)).toEqual([
+      expect.objectContaining({ id: `${PAGE}_2`, text: 'äöå très bon 🍞' }),
+    ]);
+    // Signing the parsed JSON written out again is not what Meta signed.
+    const rewritten = JSON.stringify(JSON.parse(raw));
+    const header = request.headers.get('x-hub-signature-256');
+    expect(header).not.toBe(await signGraphWebhook(SECRET, rewritten));
   });
 
   it('accepts the signature in upper case, as some proxies pass it on', async () => {

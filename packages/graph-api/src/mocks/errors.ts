@@ -64,6 +64,9 @@ export function graphError(fields: GraphErrorFields, status = 400): Response {
 /**
  * Graph's answer for an id that does not exist or is not the caller's (code 100, subcode 33: the
  * wording every Graph client has seen; https://developers.facebook.com/docs/graph-api/guides/error-handling).
+ * Its `type` is `GraphMethodException`, not `OAuthException`: the request was authenticated, the
+ * method cannot be applied to the node (ASSUMED: the guide lists codes, not types; it is the type
+ * Graph sends with this message, as Meta's SDKs and their issue trackers quote it).
  *
  * @example
  * ```ts
@@ -76,6 +79,7 @@ export function unsupportedRequest(method: string, id: string): Response {
     message: `Unsupported ${verb} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
     code: 100,
     subcode: 33,
+    type: 'GraphMethodException',
   });
 }
 

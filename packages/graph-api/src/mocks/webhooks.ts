@@ -73,8 +73,12 @@ export async function signGraphWebhook(appSecret: string, rawBody: string | Uint
  * A delivery as Meta posts it to the callback URL, ready for a webhook handler's `verify` and
  * `parse`: `POST` with `Content-Type: application/json` and `X-Hub-Signature-256` over the exact
  * bytes of the body (https://developers.facebook.com/docs/graph-api/webhooks/getting-started,
- * Event Notifications). The body is `JSON.stringify(delivery)` unless `rawBody` gives the bytes
- * (Meta escapes non-ASCII characters as `\uXXXX`).
+ * Event Notifications). The body is the delivery's JSON as Meta writes it, every non-ASCII
+ * character escaped as `\uXXXX` with lowercase hex digits ("we generate the signature using an
+ * escaped unicode version of the payload, with lowercase hex digits … the string äöå should be
+ * escaped to \u00e4\u00f6\u00e5", same page), unless `rawBody` gives the bytes. A handler that
+ * signs anything but the raw bytes it received (the parsed JSON written out again, say) fails
+ * here as it would on Meta's deliveries.
  *
  * @param appSecret - the app secret Meta signs with
  * @param delivery - the body, usually from {@link graphWebhookDelivery}
@@ -92,10 +96,23 @@ export async function graphWebhookRequest(
   delivery: unknown,
   options: { readonly url?: string | undefined; readonly rawBody?: string | undefined } = {},
 ): Promise<WebhookRequest> {
-  const rawBody = options.rawBody ?? JSON.stringify(delivery);
+  const rawBody = options.rawBody ?? escapedJson(delivery);
   const headers = new Headers({
     'content-type': 'application/json',
     'x-hub-signature-256': await signGraphWebhook(appSecret, rawBody),
   });
   return { method: 'POST', url: options.url ?? 'https://app.example/webhooks/meta', headers, rawBody };
+}
+
+/**
+ * `JSON.stringify(value)` with every character above U+007F written as `\uXXXX` (lowercase hex,
+ * one escape per UTF-16 unit, so an emoji is its surrogate pair), as Meta writes the webhook
+ * payloads it signs (https://developers.facebook.com/docs/graph-api/webhooks/getting-started,
+ * Validating Payloads).
+ */
+function escapedJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u0080-\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

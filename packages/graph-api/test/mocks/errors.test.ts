@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invalidParameter } from '../../src/mocks/index.js';
+import { invalidParameter, unsupportedRequest } from '../../src/mocks/index.js';
 
 type Json = Record<string, unknown>;
 
@@ -29,6 +29,20 @@ describe('invalidParameter', () => {
       is_transient: false,
       error_user_title: 'Invalid parameter',
       error_user_msg: 'The media type GIF is not supported.',
+      fbtrace_id: expect.any(String),
+    });
+  });
+});
+
+describe('unsupportedRequest', () => {
+  it('answers an unknown id as Graph does: 100/33, type GraphMethodException, the verb in the message', async () => {
+    // https://developers.facebook.com/docs/graph-api/guides/error-handling (code 100)
+    const error = await errorOf(unsupportedRequest('DELETE', '104_9'));
+    expect(error).toEqual({
+      message: expect.stringMatching(/^Unsupported delete request\. Object with ID '104_9' does not exist/),
+      type: 'GraphMethodException',
+      code: 100,
+      error_subcode: 33,
       fbtrace_id: expect.any(String),
     });
   });
