@@ -1,11 +1,13 @@
 import type { HttpClient } from '@smmkit/core/adapter-kit';
-import { classifyGraphError, createGraphHttpClient } from '@smmkit/graph-api';
+import { createGraphHttpClient } from '@smmkit/graph-api';
+import { classifyFacebookError } from './classify-error.js';
 import type { ResolvedFacebookSettings } from './settings.js';
 
 /**
  * The HTTP client every Facebook Graph call goes through: the shared Graph client (Bearer token,
  * `X-App-Usage` / `X-Business-Use-Case-Usage` budgets) with the Graph-wide error taxonomy
- * (https://developers.facebook.com/docs/graph-api/guides/error-handling). Create one per adapter.
+ * (https://developers.facebook.com/docs/graph-api/guides/error-handling) and the Page media
+ * errors read first (`classifyFacebookError`). Create one per adapter.
  *
  * @param settings - the resolved settings (base URL, fetch, timeout)
  * @returns the HTTP client
@@ -21,6 +23,6 @@ export function createFacebookHttpClient(settings: ResolvedFacebookSettings): Ht
     baseUrl: settings.baseUrl,
     fetch: settings.fetch,
     timeoutMs: settings.timeoutMs,
-    classifyError: classifyGraphError(),
+    classifyError: classifyFacebookError,
   });
 }

@@ -1,8 +1,15 @@
-import { AuthError, PlatformError, RateLimitError, type SmmkitError, TransientError } from '@smmkit/core';
+import {
+  AuthError,
+  MediaProcessingError,
+  PlatformError,
+  RateLimitError,
+  type SmmkitError,
+  TransientError,
+} from '@smmkit/core';
 import { type GraphErrorFields, graphError } from '@smmkit/graph-api/mocks';
 import { failureOf } from '@smmkit/testkit';
 import { describe, expect, it } from 'vitest';
-import { START, useFacebook } from './support/harness.js';
+import { hostedVideo, photo, START, useFacebook } from './support/harness.js';
 
 const h = useFacebook();
 const since = new Date(START - 3_600_000);
@@ -160,5 +167,65 @@ describe('the Graph error taxonomy on Facebook', () => {
     expect(TransientError.isInstance(error)).toBe(true);
     expect(error.retryable).toBe(true);
     expect(error.platformError).toMatchObject({ code: 2 });
+  });
+
+  describe('Page media errors', () => {
+    const mediaCases: readonly {
+      readonly name: string;
+      readonly fields: GraphErrorFields;
+      readonly post: Parameters<ReturnType<typeof h.adapter>['publish']>[0];
+    }[] = [
+      {
+        name: 'a photo Facebook cannot read (324)',
+        fields: { code: 324, message: '(#324) Missing or invalid image file' },
+        post: { text: 'Fresh bread', media: [photo('loaf')] },
+      },
+      {
+        name: 'a photo over the size or format rules (100/1366046)',
+        fields: {
+          code: 100,
+          subcode: 1366046,
+          message: 'Invalid parameter',
+          userTitle: "Can't Read Files",
+          userMsg:
+            "Your photos couldn't be uploaded. Photos should be less than 4 MB and saved as JPG, PNG, GIF, TIFF, HEIF or WebP files.",
+        },
+        post: { text: 'Fresh bread', media: [photo('loaf')] },
+      },
+      {
+        name: 'a video format Facebook does not support (352)',
+        fields: { code: 352, message: "The video file you selected is in a format that we don't support." },
+        post: { text: 'Our oven', media: [hostedVideo()] },
+      },
+      {
+        name: 'a video URL Facebook cannot fetch (389)',
+        fields: { code: 389, message: 'Unable to fetch video file from URL.' },
+        post: { text: 'Our oven', media: [hostedVideo()] },
+      },
+    ];
+
+    for (const item of mediaCases) {
+      it(`reports ${item.name} as media_processing_failed, saying to use another file`, async () => {
+        const adapter = h.adapter({ fetch: answering(item.fields) });
+        const error = await failureOf(adapter.publish(item.post, h.context()), { secrets });
+        expect(MediaProcessingError.isInstance(error)).toBe(true);
+        expect(error.code).toBe('media_processing_failed');
+        expect(error.retryable).toBe(false);
+        expect(error.hint).toContain('another file');
+        expect(error.platformError).toMatchObject({
+          code: item.fields.code,
+          ...(item.fields.subcode === undefined ? {} : { subcode: item.fields.subcode }),
+        });
+      });
+    }
+
+    it('reports a video upload Facebook asks to try again (6001) as transient', async () => {
+      const error = await readFailure({
+        code: 6001,
+        message: 'There was a problem uploading your video. Please try again.',
+      });
+      expect(TransientError.isInstance(error)).toBe(true);
+      expect(error.retryable).toBe(true);
+    });
   });
 });
