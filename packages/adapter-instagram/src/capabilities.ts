@@ -197,6 +197,9 @@ export function instagramCapabilities(settings: {
       maxPostsPerRequest: 1,
     },
     // https://developers.facebook.com/docs/instagram-platform/comment-moderation: comments, replies (read and write), hide, delete; mentions via /tags.
+    // @mentions in captions and comments are answered with POST /{ig-user-id}/mentions; media the
+    // account is only tagged in cannot be commented on
+    // (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/mentions).
     // No endpoint likes a comment or media. Public media are found by hashtag only, and only
     // with Facebook Login ("Available for the Instagram API with Facebook Login":
     // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-hashtag-search).

@@ -28,8 +28,9 @@ const MEDIA_FAILED_SUBCODES: ReadonlySet<number> = new Set([
 ]);
 /**
  * What the error-codes page says to try again, nothing having been published: -1/2207001
- * "Instagram server error. Try again."; -2/2207003 "A timeout occured while downloading the
- * media. Try again."; -2/2207020 "The media you are trying to access has expired. Please try to
+ * "Instagram server error. Try again."; -1/2207032 "Create media fail, please try to re-create
+ * media" ("Failed to create a media container. Try again."); -2/2207003 "A timeout occured while
+ * downloading the media. Try again."; -2/2207020 "The media you are trying to access has expired. Please try to
  * upload again." ("Generate a new container ID and use it to try again."); 24/2207008 "Temporary
  * error publishing a container. Try again 1–2 times in the next 30 seconds to 2 minutes.";
  * 2207053 ("Generate a new container and use it to try again", for video uploads). A retry of the
@@ -37,6 +38,7 @@ const MEDIA_FAILED_SUBCODES: ReadonlySet<number> = new Set([
  */
 export const RETRY_SUBCODES: ReadonlySet<number> = new Set([
   2_207_001,
+  2_207_032,
   2_207_003,
   2_207_020,
   TEMPORARY_PUBLISH_SUBCODE,
@@ -109,7 +111,7 @@ const instagramCodes: GraphErrorOverride = ({ graph, response, message, options 
  * | 4 / 2207051 | `PlatformError('platform_refused')`: restricted as spam |
  * | 110 / 2207013 | `PlatformError('not_found')`: business discovery found no Business or Creator account under the username (observed) |
  * | 9007 / 2207027 | `TransientError('transient')`: the container is not ready yet |
- * | -1 / 2207001, -2 / 2207003, -2 / 2207020, 24 / 2207008, 2207053 | `TransientError('transient')`: Meta says to try again (2207008: in 30 s to 2 min, so `retryAt` is 30 s on); nothing was published, and a retry makes a new container |
+ * | -1 / 2207001, -1 / 2207032, -2 / 2207003, -2 / 2207020, 24 / 2207008, 2207053 | `TransientError('transient')`: Meta says to try again (2207008: in 30 s to 2 min, so `retryAt` is 30 s on); nothing was published, and a retry makes a new container |
  * | 9004 / 2207052, 352 / 2207026, 36000 / 2207004, 36001 / 2207005, 36003 / 2207009 | `MediaProcessingError('media_processing_failed')` |
  * | anything else | the Graph-wide table (on an insights read, 10 can also mean "not enough viewers": https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights) |
  *

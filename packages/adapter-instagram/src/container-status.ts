@@ -24,7 +24,7 @@ export interface ContainerWait {
  * - `IN_PROGRESS` (or no status yet) → wait and ask again;
  * - `ERROR` → `MediaProcessingError('media_processing_failed')` with the sub-code found in
  *   `status` ("status holds the subcode") as `platformError.subcode`, or `TransientError` for a
- *   sub-code Meta says to try again for (2207001, 2207003, 2207053: see `RETRY_SUBCODES`);
+ *   sub-code Meta says to try again for (2207001, 2207032, 2207003, 2207053: see `RETRY_SUBCODES`);
  * - `EXPIRED` (not published within 24 h) → `TransientError('transient')`, subcode 2207020: a
  *   retry makes a new container, as Meta advises;
  * - still in progress after `timeoutMs` → `MediaProcessingError('media_processing_timeout')`;

@@ -20,7 +20,7 @@ const UserTagSchema = z.strictObject({
  * - `format`: `feed` (default: one image, one video published as a reel — every single video is
  *   a reel since July 2023 — or a carousel of 2–10), `reel` (one video) or `story` (one image or video);
  * - `share_to_feed`: a reel also appears in the feed (reels only);
- * - `user_tags`: users tagged in an image or reel (on a carousel, in each image child);
+ * - `user_tags`: users tagged in an image, reel or story (on a carousel, in each image child);
  * - `collaborators`: up to 3 usernames invited as collaborators (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media);
  * - `location_id`: a Page id of a place;
  * - `cover_url`, `thumb_offset` (milliseconds): a reel's cover image or frame.

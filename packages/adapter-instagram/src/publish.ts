@@ -43,7 +43,7 @@ export interface InstagramPublishOptions {
  *    - image: `image_url`, `caption`, `alt_text`, `user_tags`, `location_id`, `collaborators`;
  *    - reel (format `reel`, or one video in the feed): `media_type=REELS`, `video_url`, `caption`,
  *      `share_to_feed`, `cover_url`, `thumb_offset`, `collaborators`, `user_tags`, `location_id`;
- *    - story: `media_type=STORIES` + `image_url` or `video_url`;
+ *    - story: `media_type=STORIES` + `image_url` or `video_url`, `user_tags`;
  *    - carousel: each child with `is_carousel_item=true` and no caption (videos `media_type=VIDEO`),
  *      all created first and then each waited for (Instagram processes them side by side), then
  *      the parent `media_type=CAROUSEL`, `children=<comma ids>`, `caption`;
@@ -218,7 +218,10 @@ function singleParams(
   caption: string | undefined,
   options: InstagramPostOptions,
 ): ContainerParams {
-  if (kind === 'story') return { media_type: 'STORIES' };
+  // Stories take `user_tags` since July 9, 2025, with or without x/y ("You can mention users in a
+  // story and optionally specify x, y coordinates";
+  // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media).
+  if (kind === 'story') return { media_type: 'STORIES', user_tags: options.user_tags };
   const shared = {
     caption,
     location_id: options.location_id,

@@ -1,7 +1,8 @@
 import type { Engagement, ReplyTarget, RequestContext } from '@smmkit/core';
-import { type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
+import { type HttpClient, isEngagementTarget, systemClock } from '@smmkit/core/adapter-kit';
 import { postGraphReply } from '@smmkit/graph-api';
 import { instagramCommentEngagement } from './comment-engagement.js';
+import { replyToInstagramMention } from './reply-to-mention.js';
 
 /**
  * Replies on Instagram (https://developers.facebook.com/docs/instagram-platform/comment-moderation; IGComment.json `POST replies {message}`,
@@ -9,16 +10,21 @@ import { instagramCommentEngagement } from './comment-engagement.js';
  *
  * - to a comment: `POST /{ig-comment-id}/replies {message}`;
  * - to a reply: replies go under top-level comments only, so it answers the reply's parent comment;
- * - to a post (a `PostRef`): `POST /{ig-media-id}/comments {message}`.
+ * - to a post (a `PostRef`): `POST /{ig-media-id}/comments {message}`;
+ * - to an @mention in another account's caption or comment (a `mentions` webhook's mention, which
+ *   names its media): `POST /{ig-user-id}/mentions {media_id, comment_id?, message}`
+ *   (reply-to-mention.ts).
  *
- * The request is `postGraphReply` of `@smmkit/graph-api`.
+ * Comments and replies go through `postGraphReply` of `@smmkit/graph-api`.
  *
- * Mentions (media the account is tagged in) cannot be answered this way:
- * `UnsupportedCapabilityError`. The request creates a comment, so a lost answer is an
- * `AmbiguousOutcomeError`.
+ * Media the account is only tagged in (`GET /{ig-user-id}/tags`) and hashtag media cannot be
+ * answered — "Commenting on photos in which you were tagged is not supported"
+ * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/mentions):
+ * `UnsupportedCapabilityError`, before any request. The request creates a comment, so a lost
+ * answer is an `AmbiguousOutcomeError`.
  *
  * @param http - the adapter's HTTP client
- * @param to - the comment, reply or post to answer
+ * @param to - the comment, reply, post or @mention to answer
  * @param text - the reply's text
  * @param context - tokens, signal, clock and rate-limit listener
  * @returns the new comment, as an engagement (`reply` under a comment, `comment` under a post)
@@ -36,7 +42,10 @@ export async function replyOnInstagram(
 ): Promise<Engagement> {
   const clock = context.clock ?? systemClock;
   const { accountId } = context.account;
-  const { id, parentId, postRef } = await postGraphReply(http, 'instagram', to, text, context);
+  const { id, parentId, postRef } =
+    isEngagementTarget(to) && to.kind === 'mention' && to.postRef !== undefined
+      ? await replyToInstagramMention(http, { ...to, postRef: to.postRef }, text, context)
+      : await postGraphReply(http, 'instagram', to, text, context);
   return instagramCommentEngagement(
     {
       id,

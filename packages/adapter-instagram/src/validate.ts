@@ -7,8 +7,14 @@ const MEBIBYTE = 1024 * 1024;
 /** Story video 3–60 s, ≤ 100 MB (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media). */
 const STORY_VIDEO_MAX_SEC = 60;
 const STORY_VIDEO_MAX_BYTES = 100 * MEBIBYTE;
-/** https://developers.facebook.com/docs/instagram-platform/content-publishing: a story container takes the media and nothing else. */
-const STORY_UNSUPPORTED_OPTIONS = ['user_tags', 'collaborators', 'location_id'] as const;
+/**
+ * What a story container does not take: a story is `media_type=STORIES` with `image_url` or
+ * `video_url` (https://developers.facebook.com/docs/instagram-platform/content-publishing) and,
+ * since July 9, 2025, `user_tags` ("we added support for the existing `user_tags` field for image
+ * and video stories": https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media),
+ * so collaborators and a location are refused.
+ */
+const STORY_UNSUPPORTED_OPTIONS = ['collaborators', 'location_id'] as const;
 
 /**
  * Every problem that stops `post` from being published on Instagram, with no I/O: core's checks
@@ -20,9 +26,10 @@ const STORY_UNSUPPORTED_OPTIONS = ['user_tags', 'collaborators', 'location_id'] 
  * - story videos: 3–60 s, ≤ 100 MB (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media), rules `media.duration`, `media.max_bytes`;
  * - images need a `url` source: only videos can be uploaded as bytes (`upload_type=resumable`
  *   takes `media_type` REELS, STORIES or VIDEO; developers.facebook.com, Resumable uploads), rule `media.source`;
- * - stories take no caption, no comments, no user tags, collaborators or location
- *   (https://developers.facebook.com/docs/instagram-platform/content-publishing: `media_type=STORIES` with `image_url` or `video_url` only), rules `text.unsupported`,
- *   `first_comment.unsupported`, `options.unsupported_in_story`; story images are not held to the
+ * - stories take no caption, no comments, no collaborators or location
+ *   (https://developers.facebook.com/docs/instagram-platform/content-publishing: `media_type=STORIES` with `image_url` or `video_url`;
+ *   user tags are taken since July 9, 2025: https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media),
+ *   rules `text.unsupported`, `first_comment.unsupported`, `options.unsupported_in_story`; story images are not held to the
  *   feed's 4:5–1.91:1 aspect ratio (stories are 9:16);
  * - `share_to_feed`, `cover_url` and `thumb_offset` are reel parameters (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media),
  *   rule `options.reels_only`.
@@ -99,8 +106,8 @@ export function validateInstagramPost(
         message: 'Instagram stories take no comments',
       });
     }
-    // https://developers.facebook.com/docs/instagram-platform/content-publishing: a story is `media_type=STORIES` + `image_url` or `video_url`;
-    // tags, collaborators and a location would be dropped without a word, so they are refused.
+    // A story is `media_type=STORIES` + `image_url` or `video_url`, and `user_tags` (STORY_UNSUPPORTED_OPTIONS):
+    // collaborators and a location would be dropped without a word, so they are refused.
     for (const name of STORY_UNSUPPORTED_OPTIONS) {
       if (options[name] !== undefined) {
         problems.push({

@@ -109,6 +109,17 @@ describe('Instagram publishing error codes', () => {
       retryable: false,
     },
     {
+      name: '-1/2207032 container creation failed (Meta: "Failed to create a media container. Try again.")',
+      error: {
+        code: -1,
+        error_subcode: 2207032,
+        message: 'Create media fail, please try to re-create media',
+      },
+      kind: TransientError,
+      code: 'transient',
+      retryable: true,
+    },
+    {
       name: '-2/2207003 download timed out (Meta: "Try again.")',
       error: { code: -2, error_subcode: 2207003, message: 'It takes too long to download the media.' },
       kind: TransientError,

@@ -273,6 +273,21 @@ describe('story', () => {
     });
   });
 
+  it('tags users in a story with user_tags, with and without a position', async () => {
+    // "we added support for the existing user_tags field for image and video stories" (July 9, 2025;
+    // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media).
+    const tags = [{ username: 'bob', x: 0.5, y: 0.25 }, { username: 'cleo' }];
+    await h
+      .adapter()
+      .publish(
+        { media: [video('story')], options: { instagram: { format: 'story', user_tags: tags } } },
+        h.context(),
+      );
+    expect(h.bodies(ROUTES.container)).toEqual([
+      { media_type: 'STORIES', user_tags: tags, video_url: 'https://cdn.smmkit.test/story.mp4' },
+    ]);
+  });
+
   it('publishes a video story with media_type=STORIES and the video only', async () => {
     const result = await h
       .adapter()
@@ -306,7 +321,7 @@ describe('container status', () => {
     expect(ig.sim.posts.size).toBe(0);
   });
 
-  it.each([2_207_001, 2_207_003, 2_207_053])(
+  it.each([2_207_001, 2_207_032, 2_207_003, 2_207_053])(
     'reports a container ERROR Meta says to try again (%i) as transient, with nothing published',
     async (subcode) => {
       ig.failNextContainer(subcode);

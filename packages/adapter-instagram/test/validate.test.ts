@@ -242,7 +242,7 @@ describe('Instagram options', () => {
     );
   });
 
-  it('refuses tags, collaborators and a location on a story, which a STORIES container does not take', async () => {
+  it('refuses collaborators and a location on a story, which a STORIES container does not take', async () => {
     const options = {
       format: 'story',
       user_tags: [{ username: 'bob' }],
@@ -250,11 +250,17 @@ describe('Instagram options', () => {
       location_id: '1',
     };
     const post = { media: [video()], options: { instagram: options } };
-    for (const name of ['user_tags', 'collaborators', 'location_id'])
+    for (const name of ['collaborators', 'location_id'])
       await expectRefused(post, {
         path: ['options', 'instagram', name],
         rule: 'options.unsupported_in_story',
       });
+  });
+
+  it('takes user tags on a story (STORIES containers take user_tags since July 9, 2025)', () => {
+    // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media
+    const options = { format: 'story', user_tags: [{ username: 'bob', x: 0.5, y: 0.5 }] };
+    expect(h.adapter().validate({ media: [video()], options: { instagram: options } })).toEqual([]);
   });
 
   it('refuses more than 3 collaborators and a misspelt option', async () => {

@@ -241,3 +241,62 @@ describe('resolving a mention from a webhook', () => {
     expect(UnsupportedCapabilityError.isInstance(refused)).toBe(true);
   });
 });
+
+describe('replying to a mention from a webhook', () => {
+  const MENTIONS_ROUTE = 'POST /:version/:igUserId/mentions';
+
+  it('answers a comment mention with POST /{ig-user-id}/mentions, in the mentioning comment’s thread', async () => {
+    // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/mentions
+    const [comment] = ig.seedCommentMentions(ana.account.id, 1);
+    if (comment?.postId === undefined) throw new Error('no comment seeded');
+    const payload = instagramWebhook.mention({
+      igUserId: ana.account.id,
+      mediaId: comment.postId,
+      commentId: comment.id,
+      time: START,
+    });
+    const [mention] = handler().parse(await delivery(payload));
+    if (mention === undefined) throw new Error('no mention parsed');
+
+    const reply = await h.adapter().reply(mention, 'Thanks for the shout-out!', h.context());
+    expect(h.bodies(MENTIONS_ROUTE)).toEqual([
+      { media_id: comment.postId, comment_id: comment.id, message: 'Thanks for the shout-out!' },
+    ]);
+    expect(reply).toMatchObject({ kind: 'reply', parentId: comment.id, text: 'Thanks for the shout-out!' });
+    // The answer is on fan_1's media, under the comment that mentioned ana.
+    const stored = ig.sim.engagements.get(reply.id);
+    expect(stored).toMatchObject({ postId: comment.postId, authorId: ana.account.id });
+    expect(ig.sim.posts.get(reply.id)?.inReplyToId).toBe(comment.id);
+  });
+
+  it('fails with Meta\u2019s refusal for a comment that does not mention the account, having written nothing', async () => {
+    const ref = h.media('Mine');
+    const [plain] = ig.seedComments(ref.platformPostId, 1);
+    if (plain === undefined) throw new Error('no comment seeded');
+    const payload = instagramWebhook.mention({
+      igUserId: ana.account.id,
+      mediaId: ref.platformPostId,
+      commentId: plain.id,
+      time: START,
+    });
+    const [mention] = handler().parse(await delivery(payload));
+    if (mention === undefined) throw new Error('no mention parsed');
+    const error = await failureOf(h.adapter().reply(mention, 'Hi', h.context()), ig);
+    expect(PlatformError.isInstance(error)).toBe(true);
+    expect(error.platformError?.code).toBe(100);
+    expect(ig.sim.posts.filter((post) => post.extra.kind === 'comment')).toEqual([]);
+  });
+
+  it('answers a caption mention with a comment on the media', async () => {
+    const [tagged] = ig.seedMentions(ana.account.id, 1);
+    if (tagged === undefined) throw new Error('no mention seeded');
+    const payload = instagramWebhook.mention({ igUserId: ana.account.id, mediaId: tagged.id, time: START });
+    const [mention] = handler().parse(await delivery(payload));
+    if (mention === undefined) throw new Error('no mention parsed');
+
+    const reply = await h.adapter().reply(mention, 'Glad you like it', h.context());
+    expect(h.bodies(MENTIONS_ROUTE)).toEqual([{ media_id: tagged.id, message: 'Glad you like it' }]);
+    expect(reply).toMatchObject({ kind: 'comment', postRef: { platformPostId: tagged.id } });
+    expect(ig.sim.engagements.get(reply.id)).toMatchObject({ postId: tagged.id, authorId: ana.account.id });
+  });
+});

@@ -36,6 +36,43 @@ function writeComment(
   return Response.json({ id });
 }
 
+/**
+ * `POST /{v}/{ig-user-id}/mentions {media_id, comment_id?, message}` → `{id}`
+ * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/mentions):
+ * the account answers a caption that @mentions it with a comment on the media, or a comment that
+ * @mentions it with "a sub-thread comment on the comment in which the Business or Creator Account
+ * was mentioned" (https://developers.facebook.com/docs/instagram-api/guides/mentions; under the
+ * top-level comment when the mentioning comment is a reply, as replies go under top-level
+ * comments only). Only the token's own account may answer; `media_id` is required; a media or
+ * comment that does not @mention the account — a photo it is only tagged in included ("Commenting
+ * on photos in which you were tagged is not supported") — is Graph error 100 (wordings ASSUMED).
+ * Needs the permissions of `COMMENTS`.
+ */
+function replyToMention(context: InstagramContext, request: GraphRequest): Response {
+  const { path, params, accountId } = request;
+  if (path.igUserId !== accountId) return unsupportedRequest('POST', path.igUserId ?? '');
+  requireLoginPermissions(context, request, COMMENTS);
+  const mediaId = params.get('media_id');
+  if (mediaId === undefined || mediaId === '') return invalidParameter('The parameter media_id is required');
+  const handle = context.sim.accounts.get(accountId)?.handle ?? '';
+  const mentions = (text: string) => handle !== '' && text.toLowerCase().includes(`@${handle.toLowerCase()}`);
+  const media = context.sim.posts.get(mediaId);
+  if (!isMedia(media)) return unsupportedRequest('POST', mediaId);
+  // As on `POST /{media-id}/comments`, a message on media whose comments are off is refused.
+  if (params.get('message') && postExtra(media.extra).commentsDisabled)
+    return graphError({ message: '(#100) Comments are disabled for this media', code: 100 });
+  const commentId = params.get('comment_id');
+  if (commentId === undefined) {
+    if (!mentions(media.text)) return invalidParameter(`The media ${mediaId} does not mention this user`);
+    return writeComment(context, request, { mediaId, mediaOwner: media.accountId });
+  }
+  const comment = context.comments.get(commentId);
+  if (comment === undefined || comment.postId !== mediaId || !mentions(comment.text))
+    return invalidParameter(`The comment ${commentId} does not mention this user`);
+  const parentId = context.comments.parentOf(comment.id) ?? comment.id;
+  return writeComment(context, request, { mediaId, mediaOwner: comment.accountId, parentId });
+}
+
 /** A larger `limit` reads 50 comments: "Returns a maximum of 50 comments per query" (comments reference above). */
 const COMMENTS_LIMIT = { max: 50, above: 'cap' } as const;
 
@@ -45,7 +82,8 @@ const COMMENTS_LIMIT = { max: 50, above: 'cap' } as const;
  * `GET /{v}/{media-id}/comments` (top-level comments, newest first: "results returned in reverse
  * chronological order"; at most 50 a page: "Returns a maximum of 50 comments per query"),
  * `POST /{v}/{media-id}/comments {message}` → `{id}`, `GET /{v}/{comment-id}/replies` (oldest
- * first, ASSUMED) and `POST /{v}/{comment-id}/replies {message}` on top-level comments only.
+ * first, ASSUMED) and `POST /{v}/{comment-id}/replies {message}` on top-level comments only;
+ * `POST /{v}/{ig-user-id}/mentions` answers an @mention (see `replyToMention`).
  * Lists use Graph cursor paging. Each needs the permissions of `COMMENTS`.
  *
  * @example
@@ -76,6 +114,8 @@ export function registerCommentRoutes(context: InstagramContext): void {
       return graphError({ message: '(#100) Comments are disabled for this media', code: 100 });
     return writeComment(context, request, { mediaId: post.id, mediaOwner: post.accountId });
   });
+
+  context.route('POST', '/:version/:igUserId/mentions', {}, (request) => replyToMention(context, request));
 
   context.route('GET', '/:version/:commentId/replies', {}, (request) => {
     const comment = sim.engagements.get(request.path.commentId ?? '');
