@@ -94,9 +94,15 @@ const MEANINGS: Readonly<Record<string, Meaning>> = {
   spam_risk_user_banned_from_posting: refused(
     'TikTok has banned this creator from posting for now; nothing the app can do will post for them.',
   ),
-  spam_risk_too_many_pending_share: refused(
-    "The creator already has 5 drafts waiting in their TikTok inbox (TikTok's limit per 24 hours): they must post or delete one in the app first.",
-  ),
+  // "There may be at most 5 pending shares within any 24-hour period"
+  // (https://developers.tiktok.com/doc/content-posting-api-reference-upload-video, "Error codes"):
+  // a rolling daily cap, not a refusal for good, so a scheduler may send the draft again later.
+  spam_risk_too_many_pending_share: (message, options, times) =>
+    new RateLimitError('quota_exceeded', message, {
+      ...options,
+      resetAt: new Date(times.receivedAt + DAY_MS),
+      hint: "The creator already has 5 drafts from the API waiting in their TikTok inbox in the last 24 hours (TikTok's cap): send the draft again once that window has room (at the latest a day later), or have the creator finish the pending drafts in the TikTok app.",
+    }),
   unaudited_client_can_only_post_to_private_accounts: refused(
     "The app has not passed TikTok's audit, so it can only post SELF_ONLY to private accounts: have the creator make their account private and post with privacyLevel 'SELF_ONLY' (the adapter's `unaudited: true` setting checks this), or apply for the audit (https://developers.tiktok.com/doc/content-sharing-guidelines).",
   ),
@@ -105,6 +111,19 @@ const MEANINGS: Readonly<Record<string, Meaning>> = {
   ),
   privacy_level_option_mismatch: refused(
     "The privacy level is not one the creator offers: choose one of creator info's privacy_level_options (the adapter checks this before posting; the creator's settings may have changed since).",
+  ),
+  // Status fetch and cancel (https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status,
+  // https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide, "Cancel ongoing pull from URL tasks").
+  invalid_publish_id: (message, options) =>
+    new PlatformError('not_found', message, {
+      ...options,
+      hint: 'TikTok has no publish with this id: pass the publish_id a publish of this creator returned (the ref of a result that had no public id yet).',
+    }),
+  token_not_authorized_for_specified_publish_id: refused(
+    "The publish belongs to another creator (or app): ask about it with the token of the creator who published it (the context's account must be that creator).",
+  ),
+  publish_not_cancellable: refused(
+    'The publish is already in a final state (or too far along to stop): it can no longer be cancelled. adapter.getPublishStatus tells how it ended.',
   ),
   invalid_params: refused('TikTok refused a field of the request; its message says which.'),
   invalid_param: refused('TikTok refused a field of the request; its message says which.'),
@@ -121,8 +140,10 @@ const MEANINGS: Readonly<Record<string, Meaning>> = {
  * | 401 `access_token_invalid` | `AuthError('auth_expired')`: core refreshes once, then reports it |
  * | 401 `scope_not_authorized` / `scope_permission_missed` | `AuthError('auth_missing_scope')`, naming the scope the endpoint needs |
  * | 429 `rate_limit_exceeded` | `RateLimitError('rate_limited')`, reset a minute later (TikTok's windows slide over a minute and it sends no headers) |
- * | 403 `spam_risk_too_many_posts`, `reached_active_user_cap` | `RateLimitError('quota_exceeded')`, reset a day later |
- * | 403 `spam_risk_user_banned_from_posting`, `spam_risk_too_many_pending_share`, `unaudited_client_can_only_post_to_private_accounts`, `url_ownership_unverified`, `privacy_level_option_mismatch`; 400 `invalid_params`, `invalid_file_upload` | `PlatformError('platform_refused')` with a hint saying what to do |
+ * | 403 `spam_risk_too_many_posts`, `reached_active_user_cap`, `spam_risk_too_many_pending_share` | `RateLimitError('quota_exceeded')`, reset a day later |
+ * | 403 `spam_risk_user_banned_from_posting`, `unaudited_client_can_only_post_to_private_accounts`, `url_ownership_unverified`, `privacy_level_option_mismatch`; 400 `invalid_params`, `invalid_file_upload` | `PlatformError('platform_refused')` with a hint saying what to do |
+ * | 400 `invalid_publish_id` (status, cancel) | `PlatformError('not_found')`: TikTok has no such publish |
+ * | 400 `token_not_authorized_for_specified_publish_id`, `publish_not_cancellable` (status, cancel) | `PlatformError('platform_refused')` with a hint |
  * | token endpoint `invalid_grant` | `AuthError('auth_revoked')`: the code or refresh token is dead, authorize again |
  * | token endpoint, other OAuth errors | `AuthError('auth_invalid')` (a wrong client key or secret, a malformed request) |
  * | 5xx and the rest | core's `classifyByStatus` (5xx `TransientError`, 404 `not_found`, …) |

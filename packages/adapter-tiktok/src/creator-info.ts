@@ -1,7 +1,11 @@
-import type { Post, PublishContext, ValidationProblem } from '@smmkit/core';
-import type { HttpClient } from '@smmkit/core/adapter-kit';
+import { type Post, type PublishContext, TransientError, type ValidationProblem } from '@smmkit/core';
+import { type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
+import { classifyTikTokError } from './classify-error.js';
 import type { TikTokPostOptions } from './post-options.js';
 import { type CreatorInfo, CreatorInfoSchema } from './schemas.js';
+
+const CREATOR_INFO_PATH = '/v2/post/publish/creator_info/query/';
+const OPERATION = 'query creator info';
 
 /**
  * Asks TikTok what the creator allows right now: `POST /v2/post/publish/creator_info/query/`
@@ -12,6 +16,9 @@ import { type CreatorInfo, CreatorInfoSchema } from './schemas.js';
  * @param http - the adapter's HTTP client
  * @param context - the request context (the creator's token)
  * @returns the creator's username, privacy options, disabled interactions and longest video
+ * @throws the error TikTok's code means when it says the creator cannot post now, which it
+ *   answers with HTTP 200 (`spam_risk_too_many_posts` and `reached_active_user_cap` are
+ *   `RateLimitError('quota_exceeded')`, `spam_risk_user_banned_from_posting` a `PlatformError`)
  *
  * @example
  * ```ts
@@ -20,14 +27,37 @@ import { type CreatorInfo, CreatorInfoSchema } from './schemas.js';
  * ```
  */
 export async function queryCreatorInfo(http: HttpClient, context: PublishContext): Promise<CreatorInfo> {
-  const { data } = await http.request({
+  const clock = context.clock ?? systemClock;
+  const { data, status, headers, rateLimit } = await http.request({
     method: 'POST',
-    path: '/v2/post/publish/creator_info/query/',
-    operation: 'query creator info',
+    path: CREATOR_INFO_PATH,
+    operation: OPERATION,
     headers: { 'Content-Type': 'application/json; charset=UTF-8' },
     schema: CreatorInfoSchema,
     context,
   });
+  // TikTok says a creator cannot post now (daily cap, ban, the app's cap of posting creators)
+  // with HTTP 200 and the error code in the envelope: the same error as any other status.
+  if (data.error !== undefined && data.error.code !== 'ok') {
+    throw classifyTikTokError({
+      platform: 'tiktok',
+      operation: OPERATION,
+      method: 'POST',
+      path: CREATOR_INFO_PATH,
+      status,
+      headers,
+      body: data,
+      rateLimit,
+      retryAt: undefined,
+      receivedAt: clock.now(),
+      createsResource: false,
+    });
+  }
+  if (!('data' in data)) {
+    throw new TransientError('invalid_response', "TikTok answered creator info with 'ok' but no settings.", {
+      platform: 'tiktok',
+    });
+  }
   return data.data;
 }
 

@@ -111,12 +111,19 @@ export async function getTikTokPostMetrics(
   return samples;
 }
 
+/** The status fetch's codes for a publish id this token cannot read. */
+const UNKNOWN_PUBLISH: ReadonlySet<string> = new Set([
+  'invalid_publish_id',
+  'token_not_authorized_for_specified_publish_id',
+]);
+
 /**
  * The public post id of a publish, from its status: `{ id: undefined }` while there is none, or
- * when TikTok no longer knows the publish id (`invalid_params`: nothing to read for that ref
- * alone); `rate_limited` once TikTok's status reads (30 a minute,
- * https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status) are used up.
- * Any other failure is thrown.
+ * when TikTok does not know the publish id for this token (400 `invalid_publish_id` or
+ * `token_not_authorized_for_specified_publish_id`: nothing to read for that ref alone);
+ * `rate_limited` once TikTok's status reads (30 a minute) are used up
+ * (https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status). Any other
+ * failure is thrown.
  */
 async function publicIdOfPublish(
   http: HttpClient,
@@ -127,7 +134,7 @@ async function publicIdOfPublish(
     return { id: publicIdsOf(await fetchPublishStatus(http, publishId, context))[0] };
   } catch (error) {
     if (RateLimitError.isInstance(error) && error.code === 'rate_limited') return 'rate_limited';
-    if (PlatformError.isInstance(error) && error.platformError?.code === 'invalid_params')
+    if (PlatformError.isInstance(error) && UNKNOWN_PUBLISH.has(String(error.platformError?.code)))
       return { id: undefined };
     throw error;
   }

@@ -12,25 +12,40 @@ function envelope<T extends z.ZodMiniType>(data: T) {
 /** A TikTok id, sent as a string or (public post ids) as a number. */
 const Id = z.union([z.string(), z.number()]);
 
-/**
- * `POST /v2/post/publish/creator_info/query/`
- * (https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info).
- */
-export const CreatorInfoSchema = envelope(
-  z.looseObject({
-    creator_username: z.optional(z.string()),
-    creator_nickname: z.optional(z.string()),
-    creator_avatar_url: z.optional(z.string()),
-    privacy_level_options: z.array(z.string()),
-    comment_disabled: z.optional(z.boolean()),
-    duet_disabled: z.optional(z.boolean()),
-    stitch_disabled: z.optional(z.boolean()),
-    max_video_post_duration_sec: z.optional(z.number()),
-  }),
-);
+/** An answer's `error` object: `code` is `ok` on success, else TikTok's error code. */
+const ErrorObjectSchema = z.looseObject({
+  code: z.string(),
+  message: z.optional(z.string()),
+  log_id: z.optional(z.string()),
+});
 
 /** What creator info says about the creator. */
-export type CreatorInfo = z.output<typeof CreatorInfoSchema>['data'];
+const CreatorInfoDataSchema = z.looseObject({
+  creator_username: z.optional(z.string()),
+  creator_nickname: z.optional(z.string()),
+  creator_avatar_url: z.optional(z.string()),
+  privacy_level_options: z.array(z.string()),
+  comment_disabled: z.optional(z.boolean()),
+  duet_disabled: z.optional(z.boolean()),
+  stitch_disabled: z.optional(z.boolean()),
+  max_video_post_duration_sec: z.optional(z.number()),
+});
+
+/**
+ * `POST /v2/post/publish/creator_info/query/`
+ * (https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info): the
+ * creator's settings, or (with HTTP 200, "intentional" says the page's error table) an `error`
+ * whose code says the creator cannot post now (`spam_risk_too_many_posts`,
+ * `spam_risk_user_banned_from_posting`, `reached_active_user_cap`) and no settings.
+ */
+export const CreatorInfoSchema = z.union([
+  z.looseObject({ data: CreatorInfoDataSchema, error: z.optional(ErrorObjectSchema) }),
+  // Only the error is read from an answer without settings.
+  z.object({ error: ErrorObjectSchema }),
+]);
+
+/** What creator info says about the creator. */
+export type CreatorInfo = z.output<typeof CreatorInfoDataSchema>;
 
 /** A video, inbox or photo init: `publish_id`, and `upload_url` for a `FILE_UPLOAD`. */
 export const InitSchema = envelope(

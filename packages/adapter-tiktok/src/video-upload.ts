@@ -1,4 +1,12 @@
-import { AmbiguousOutcomeError, type Media, MediaProcessingError, type PublishContext } from '@smmkit/core';
+import {
+  AmbiguousOutcomeError,
+  type Media,
+  MediaProcessingError,
+  PlatformError,
+  type PublishContext,
+  type SmmkitError,
+  TransientError,
+} from '@smmkit/core';
 import { type HttpClient, readMediaChunks } from '@smmkit/core/adapter-kit';
 import type { TikTokChunk, TikTokChunkPlan } from './chunk-plan.js';
 
@@ -70,18 +78,22 @@ export async function uploadTikTokVideo(
       throw failed(`its bytes do not match chunk ${index + 1} of ${plan.totalChunkCount} at byte ${sent}`);
     const last = index === lastIndex;
     const operation = `upload video chunk ${index + 1} of ${plan.totalChunkCount}`;
-    const { status } = await http.request({
-      method: 'PUT',
-      path: upload.url,
-      operation,
-      // `slice` copies each part into its own buffer, whatever buffer the source used.
-      body: new Blob(parts.map((part) => part.slice())),
-      headers: { 'Content-Type': video.mimeType, 'Content-Range': chunk.contentRange },
-      auth: false,
-      secrets: [token],
-      createsResource: last,
-      context,
-    });
+    const { status } = await http
+      .request({
+        method: 'PUT',
+        path: upload.url,
+        operation,
+        // `slice` copies each part into its own buffer, whatever buffer the source used.
+        body: new Blob(parts.map((part) => part.slice())),
+        headers: { 'Content-Type': video.mimeType, 'Content-Range': chunk.contentRange },
+        auth: false,
+        secrets: [token],
+        createsResource: last,
+        context,
+      })
+      .catch((error: unknown) => {
+        throw uploadRefusal(error, upload.publishId) ?? error;
+      });
     if (last && status !== 201) throw lastChunkNotCreated(status, chunk, upload.publishId, operation);
     sent += size;
     progress(sent);
@@ -141,4 +153,53 @@ function lastChunkNotCreated(
     `TikTok video upload: ${answered}, neither 201 Created (the whole file is there) nor 206 Partial Content (bytes are missing): it may have the video.`,
     { platform: 'tiktok', operation },
   );
+}
+
+/**
+ * What the upload host means by a refusal, from the media transfer guide's "Response" table
+ * (https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide), with what to do;
+ * `undefined` for any other failure, which keeps core's classification.
+ *
+ * - 403: the upload URL has expired (it is valid an hour after the init). A `TransientError`:
+ *   nothing was published, and publishing again gets a new URL.
+ * - 404: TikTok has no upload task at the URL (cancelled, or already complete);
+ * - 416: the `Content-Range` is not where TikTok's upload stands.
+ *   Both a `PlatformError('platform_refused')`: this publish cannot go on, a new one sends the
+ *   whole file.
+ */
+function uploadRefusal(error: unknown, publishId: string): SmmkitError | undefined {
+  if (!PlatformError.isInstance(error)) return undefined;
+  const again = 'Publish the post again: a new publish gets a new upload URL and sends the whole file.';
+  const nothing = `TikTok does not have the whole file, so nothing was published for ${publishId}.`;
+  const options = {
+    platform: 'tiktok',
+    status: error.status,
+    ...(error.platformError === undefined ? {} : { platformError: error.platformError }),
+    cause: error,
+  };
+  switch (error.status) {
+    case 403:
+      return new TransientError(
+        'transient',
+        `${error.message} TikTok's upload URL for ${publishId} has expired: it is valid for one hour after the init. ${nothing}`,
+        {
+          ...options,
+          hint: `${again} A faster connection or larger chunks (chunkSizeBytes) shorten the upload.`,
+        },
+      );
+    case 404:
+      return new PlatformError(
+        'platform_refused',
+        `${error.message} TikTok has no upload task at the upload URL of ${publishId} (it was cancelled, or is complete).`,
+        { ...options, hint: again },
+      );
+    case 416:
+      return new PlatformError(
+        'platform_refused',
+        `${error.message} TikTok has received other bytes of ${publishId} than the adapter sent before this chunk. ${nothing}`,
+        { ...options, hint: again },
+      );
+    default:
+      return undefined;
+  }
 }

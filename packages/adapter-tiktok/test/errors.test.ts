@@ -96,6 +96,28 @@ describe("TikTok's errors", () => {
     expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(acme.accessToken);
   });
 
+  it('says an upload URL expired mid-upload (403) is retryable by publishing again, nothing published', async () => {
+    // The second chunk leaves after the upload URL's hour.
+    let puts = 0;
+    const slow: typeof fetch = async (input, init) => {
+      const request = new Request(input, init);
+      if (request.method === 'PUT' && ++puts === 2) h.clock.advance(3_600_001);
+      return fetch(request);
+    };
+    const error = await failureOf(
+      h
+        .adapter({ fetch: slow, chunkSizeBytes: 5 * 1024 * 1024 })
+        .publish({ media: [video(11 * 1024 * 1024)], options: publicOptions() }, h.context()),
+      tiktok,
+    );
+    expect(TransientError.isInstance(error)).toBe(true);
+    expect(error.status).toBe(403);
+    expect(error.message).toMatch(/has expired: it is valid for one hour after the init/);
+    expect(error.message).toMatch(/nothing was published/);
+    expect(error.hint).toMatch(/Publish the post again/);
+    expect(tiktok.sim.posts.size).toBe(0);
+  });
+
   it('keeps the creator’s token out of an upload error, though the signed upload URL is sent without it', async () => {
     // A proxy in front of the upload host that quotes the creator's token back: the token never
     // goes to that host, but it must not reach the error either.

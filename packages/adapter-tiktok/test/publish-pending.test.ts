@@ -1,4 +1,4 @@
-import { ValidationError } from '@smmkit/core';
+import { PlatformError, ValidationError } from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
 import { failureOf, photo, publicOptions, ROUTES, START, useTikTok, video } from './support/harness.js';
 
@@ -51,6 +51,29 @@ describe('a post published while TikTok moderates it', () => {
     const error = await failureOf(h.adapter().getPublishStatus('7430000000000000001', h.context()), tiktok);
     expect(ValidationError.isInstance(error)).toBe(true);
     expect(tiktok.sim.log.entries).toHaveLength(0);
+  });
+
+  it("says what TikTok's status and cancel refusals mean: no such publish, another creator's, already final", async () => {
+    const adapter = h.adapter();
+    const unknown = await failureOf(adapter.getPublishStatus('v_pub_file~v2-1.999', h.context()), tiktok);
+    expect(PlatformError.isInstance(unknown)).toBe(true);
+    expect(unknown.code).toBe('not_found');
+    expect(unknown.status).toBe(400);
+    expect(unknown.platformError?.code).toBe('invalid_publish_id');
+
+    const result = await adapter.publish(
+      { text: 'Mine', media: [video()], options: publicOptions() },
+      h.context(),
+    );
+    const theirs = await failureOf(adapter.getPublishStatus(result.ref, h.context({}, h.bea)), tiktok);
+    expect(theirs.code).toBe('platform_refused');
+    expect(theirs.platformError?.code).toBe('token_not_authorized_for_specified_publish_id');
+    expect(theirs.hint).toMatch(/creator who published it/);
+
+    const final = await failureOf(adapter.cancelPublish(result.ref, h.context()), tiktok);
+    expect(final.code).toBe('platform_refused');
+    expect(final.platformError?.code).toBe('publish_not_cancellable');
+    expect(final.hint).toMatch(/can no longer be cancelled/);
   });
 
   it('reads its metrics once public, under the reference the app kept', async () => {

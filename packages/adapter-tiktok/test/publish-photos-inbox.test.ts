@@ -1,4 +1,4 @@
-import { PlatformError, staticTokenProvider } from '@smmkit/core';
+import { RateLimitError, staticTokenProvider } from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
 import { TIKTOK_CREATOR_SCOPES } from '../src/mocks/index.js';
 import { failureOf, photo, publicOptions, ROUTES, START, useTikTok, video } from './support/harness.js';
@@ -109,16 +109,20 @@ describe('an inbox draft (video.upload)', () => {
     expect(error.hint).toMatch(/video\.upload for a draft/);
   });
 
-  it('refuses a sixth draft in 24 hours, saying the creator must finish one first', async () => {
+  it('reports a sixth draft in 24 hours as a daily quota that resets, not a refusal for good', async () => {
     const adapter = h.adapter();
     const draft = { media: [video()], options: { tiktok: { mode: 'inbox' } } };
     for (let n = 0; n < 5; n += 1) await adapter.publish(draft, h.context());
     const error = await failureOf(adapter.publish(draft, h.context()), tiktok);
-    expect(PlatformError.isInstance(error)).toBe(true);
+    // A scheduler sends a quota_exceeded post again at resetAt; a platform_refused one never.
+    expect(RateLimitError.isInstance(error)).toBe(true);
+    expect(error.code).toBe('quota_exceeded');
     expect(error.platformError?.code).toBe('spam_risk_too_many_pending_share');
-    expect(error.hint).toMatch(/post or delete one in the app/);
-    // A day later (with a token issued then: the first one lives 24 hours) the window has room again.
-    h.clock.set(START + 86_400_000 + 1);
+    expect(error.hint).toMatch(/5 drafts/);
+    // At resetAt (with a token issued then: the first one lives 24 hours) the window has room again.
+    const resetAt = (error as RateLimitError).resetAt?.getTime() ?? 0;
+    expect(resetAt).toBeGreaterThanOrEqual(START + 86_400_000);
+    h.clock.set(resetAt);
     const { accessToken } = tiktok.sim.tokens.issue(acme.account.id, { scopes: [...TIKTOK_CREATOR_SCOPES] });
     await expect(
       adapter.publish(draft, h.context({ tokens: staticTokenProvider(accessToken) })),

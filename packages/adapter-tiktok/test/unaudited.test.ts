@@ -1,6 +1,6 @@
 import { PlatformError, RateLimitError, ValidationError } from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
-import { failureOf, photo, publicOptions, START, useTikTok, video } from './support/harness.js';
+import { failureOf, photo, publicOptions, ROUTES, START, useTikTok, video } from './support/harness.js';
 
 // An app TikTok has not audited, pulling only from its verified prefix, with a 2-post daily cap.
 const h = useTikTok({
@@ -66,6 +66,9 @@ describe('the unaudited-app rules', () => {
     expect(error.code).toBe('quota_exceeded');
     expect(error.platformError?.code).toBe('reached_active_user_cap');
     expect(error.hint).toMatch(/audit/);
+    // Creator info said so (with HTTP 200, as TikTok answers it there): no init was sent.
+    expect(error.status).toBe(200);
+    expect(tiktok.sim.log.forRoute(ROUTES.videoInit)).toHaveLength(others.length);
   });
 
   it('stops a creator at the daily post cap until a day later', async () => {
@@ -75,8 +78,13 @@ describe('the unaudited-app rules', () => {
     await adapter.publish(post, h.context());
     const error = await failureOf(adapter.publish(post, h.context()), tiktok);
     expect(RateLimitError.isInstance(error)).toBe(true);
+    expect(error.code).toBe('quota_exceeded');
     expect(error.platformError?.code).toBe('spam_risk_too_many_posts');
+    expect(error.platformError?.traceId).toBeDefined();
     expect((error as RateLimitError).resetAt).toEqual(new Date(START + 86_400_000));
+    // Creator info answered the cap with HTTP 200 and the code in its envelope: no third init.
+    expect(error.status).toBe(200);
+    expect(tiktok.sim.log.forRoute(ROUTES.videoInit)).toHaveLength(2);
   });
 
   it('says how to fix a pull from an unverified URL', async () => {

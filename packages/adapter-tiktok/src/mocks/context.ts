@@ -1,5 +1,5 @@
 import type { PlatformSimulator } from '@smmkit/testkit';
-import type { AuthorizationCodes, RateLimiter } from '@smmkit/testkit/simulator-kit';
+import type { AuthorizationCodes } from '@smmkit/testkit/simulator-kit';
 import type { LogIds } from './answers.js';
 
 /** What creator info answers for one creator, as a test sets it. */
@@ -102,8 +102,8 @@ export interface TikTokSimContext {
   readonly unaudited: boolean;
   /** URL prefixes verified for the app, or `undefined` when every HTTPS URL is. */
   readonly verifiedUrlPrefixes: readonly string[] | undefined;
-  /** Posts per creator per day, and (unaudited) creators per day. */
-  readonly daily: RateLimiter;
+  /** Direct posts a creator may make in 24 hours (TikTok's daily cap). */
+  readonly dailyPostsPerCreator: number;
   /** Drafts a creator may have waiting in their inbox in 24 hours. */
   readonly pendingInboxLimit: number;
   /** `fail_reason`s the next publishes will fail with. */

@@ -1,5 +1,5 @@
 import { type AccountWithTokens, PlatformSimulator, realClock, type SimClock } from '@smmkit/testkit';
-import { AuthorizationCodes, type RateBudgetRule, RateLimiter } from '@smmkit/testkit/simulator-kit';
+import { AuthorizationCodes, type RateBudgetRule } from '@smmkit/testkit/simulator-kit';
 import { LogIds } from './answers.js';
 import type { Publication, SimulatedCreator, TikTokSimContext } from './context.js';
 import { tiktokDialect } from './dialect.js';
@@ -13,7 +13,6 @@ import { registerVideoInitRoutes } from './routes/video-init.js';
 import { publishEvents, type TikTokWebhookBody } from './webhooks.js';
 
 const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 
 /**
  * TikTok's per-minute limits per user access token, on a sliding window
@@ -172,11 +171,7 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
     moderationMs: options.moderationMs ?? 0,
     unaudited: options.unaudited ?? false,
     verifiedUrlPrefixes: options.verifiedUrlPrefixes,
-    daily: sim.resettable(
-      new RateLimiter(sim.clock, {
-        posts: { limit: options.dailyPostsPerCreator ?? 15, windowMs: DAY_MS, kind: 'sliding' },
-      }),
-    ),
+    dailyPostsPerCreator: options.dailyPostsPerCreator ?? 15,
     pendingInboxLimit: 5,
     failures: sim.resettable([]),
     chunksToLose: sim.resettable([]),

@@ -1,5 +1,5 @@
 import { tiktokError } from './answers.js';
-import type { TikTokSimContext } from './context.js';
+import type { Publication, TikTokSimContext } from './context.js';
 
 const DAY_MS = 86_400_000;
 
@@ -59,7 +59,7 @@ export function unverifiedUrl(context: TikTokSimContext, url: unknown): Response
  * https://developers.tiktok.com/doc/content-sharing-guidelines; 403
  * `unaudited_client_can_only_post_to_private_accounts`)
  * and for at most 5 creators a day (403 `reached_active_user_cap`); a creator posts about 15 times
- * a day (403 `spam_risk_too_many_posts`). Counts the post when nothing refuses it.
+ * a day (403 `spam_risk_too_many_posts`, counting the direct posts of the last 24 hours).
  */
 export function directPostRefusal(
   context: TikTokSimContext,
@@ -82,17 +82,45 @@ export function directPostRefusal(
       'Please review our integration guidelines at https://developers.tiktok.com/doc/content-sharing-guidelines/',
       context.logIds.next(),
     );
+  return postingCapRefusal(context, accountId, now, 403);
+}
+
+/**
+ * What creator info answers when the creator cannot post now, or `undefined`: the same caps as
+ * {@link directPostRefusal} (`reached_active_user_cap` for an unaudited app's sixth creator of
+ * the day, `spam_risk_too_many_posts` for a creator's post over the daily cap), which the creator
+ * info reference lists with HTTP status "200 (intentional)"
+ * (https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info, "Error
+ * codes"). ASSUMED: `data` is `{}` then, as in TikTok's other error answers.
+ */
+export function creatorInfoRefusal(
+  context: TikTokSimContext,
+  accountId: string,
+  now: number,
+): Response | undefined {
+  return postingCapRefusal(context, accountId, now, 200);
+}
+
+/** The daily caps of posting creators (unaudited apps) and of posts per creator, with `status`. */
+function postingCapRefusal(
+  context: TikTokSimContext,
+  accountId: string,
+  now: number,
+  status: number,
+): Response | undefined {
   if (context.unaudited && !activeCreatorAllowed(context, accountId, now))
     return tiktokError(
-      403,
+      status,
       'reached_active_user_cap',
       'The daily quota of active publishing users is reached.',
       context.logIds.next(),
     );
-  const [decision] = context.daily.takeAll([{ key: accountId, bucket: 'posts' }]);
-  if (decision !== undefined && !decision.allowed)
+  if (
+    directPostsToday(context, now).filter((publication) => publication.accountId === accountId).length >=
+    context.dailyPostsPerCreator
+  )
     return tiktokError(
-      403,
+      status,
       'spam_risk_too_many_posts',
       'The daily post cap from the API is reached for the current user.',
       context.logIds.next(),
@@ -124,10 +152,13 @@ export function inboxRefusal(
 
 /** Whether `accountId` may post today through an unaudited app (5 distinct creators a day). */
 function activeCreatorAllowed(context: TikTokSimContext, accountId: string, now: number): boolean {
-  const today = new Set(
-    [...context.publications.values()]
-      .filter((publication) => publication.mode === 'direct' && publication.createdAt > now - DAY_MS)
-      .map((publication) => publication.accountId),
-  );
+  const today = new Set(directPostsToday(context, now).map((publication) => publication.accountId));
   return today.has(accountId) || today.size < 5;
+}
+
+/** The direct posts TikTok took in the 24 hours before `now`, every creator's. */
+function directPostsToday(context: TikTokSimContext, now: number): Publication[] {
+  return [...context.publications.values()].filter(
+    (publication) => publication.mode === 'direct' && publication.createdAt > now - DAY_MS,
+  );
 }

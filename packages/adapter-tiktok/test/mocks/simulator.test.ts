@@ -68,10 +68,10 @@ describe('the TikTok simulator', () => {
         headers: { 'content-type': type, 'content-range': `bytes ${first}-${last}/${size}` },
         body: new Uint8Array(last - first + 1),
       });
-    expect((await put(chunk, size - 1)).status).toBe(400); // out of order
+    expect((await put(chunk, size - 1)).status).toBe(416); // out of order
     expect((await put(0, chunk - 1, 'application/octet-stream')).status).toBe(400);
     expect((await put(0, chunk - 1)).status).toBe(206);
-    expect((await put(chunk, 2 * chunk - 1)).status).toBe(400); // the last chunk runs to the end
+    expect((await put(chunk, 2 * chunk - 1)).status).toBe(416); // the last chunk runs to the end
     expect((await put(chunk, size - 1)).status).toBe(201);
 
     const status = await call('/v2/post/publish/status/fetch/', { publish_id: answer.data.publish_id });
@@ -107,7 +107,7 @@ describe('the TikTok simulator', () => {
     expect(tiktok.publication(answer.data.publish_id)?.mediaAt).toBeDefined();
   });
 
-  it('refuses an upload URL after its hour', async () => {
+  it('refuses an upload URL after its hour with 403, as the media transfer guide has it', async () => {
     const answer = (await (
       await init({ video_size: 1000, chunk_size: 1000, total_chunk_count: 1 })
     ).json()) as {
@@ -119,7 +119,7 @@ describe('the TikTok simulator', () => {
       headers: { 'content-type': 'video/mp4', 'content-range': 'bytes 0-999/1000' },
       body: new Uint8Array(1000),
     });
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ error: { code: 'invalid_file_upload' } });
   });
 

@@ -12,13 +12,18 @@ const RANGE = /^bytes (\d+)-(\d+)\/(\d+)$/;
  * chunks (every chunk `chunk_size` bytes, the last one to the end of the file), within an hour
  * of the init. 206 while chunks are missing, 201 for the last; the publish then starts
  * processing. A chunk lost on purpose (`loseNextChunk`) is answered 206 and awaited again. The
- * URL is signed, so no token is needed. Refusals are 400 `invalid_file_upload`
- * (the wording of each is the simulator's own).
+ * URL is signed, so no token is needed. Refusals have the guide's statuses ("Response"): 400 for
+ * a malformed header or a body that is not the bytes its range names, 403 once the URL has
+ * expired, 404 when there is no upload task at the URL (unknown, finished or cancelled), 416 for
+ * a `Content-Range` that is not where the upload stands. ASSUMED: the bodies are TikTok's error
+ * envelope (`invalid_file_upload`, `invalid_params` for the 404), worded by the simulator; the
+ * guide gives none.
  */
 export function registerUploadRoute(context: TikTokSimContext): void {
   context.upload.route('PUT', '/video/', { auth: false }, async ({ request, url, now }) => {
-    const refuse = (message: string) =>
-      tiktokError(400, 'invalid_file_upload', message, context.logIds.next());
+    const refuse = (message: string, status = 400) =>
+      tiktokError(status, 'invalid_file_upload', message, context.logIds.next());
+    const noTask = (message: string) => tiktokError(404, 'invalid_params', message, context.logIds.next());
     const publication = context.publications.get(url.searchParams.get('upload_id') ?? '');
     const upload = publication?.upload;
     if (
@@ -26,10 +31,10 @@ export function registerUploadRoute(context: TikTokSimContext): void {
       upload === undefined ||
       url.searchParams.get('upload_token') !== upload.token
     )
-      return tiktokError(404, 'invalid_params', 'The upload URL is not valid.', context.logIds.next());
-    if (now > upload.expiresAt) return refuse('The upload URL has expired (it is valid for one hour).');
+      return noTask('The upload URL is not valid.');
+    if (now > upload.expiresAt) return refuse('The upload URL has expired (it is valid for one hour).', 403);
     if (publication.mediaAt !== undefined || publication.cancelled)
-      return refuse('The upload is already complete or was cancelled.');
+      return noTask('The upload is already complete or was cancelled.');
     const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     if (!upload.mimeTypes.includes(type))
       return refuse(`Content-Type must be one of ${upload.mimeTypes.join(', ')}.`);
@@ -42,6 +47,7 @@ export function registerUploadRoute(context: TikTokSimContext): void {
     if (total !== upload.videoSize || first !== upload.receivedBytes || last !== expectedLast)
       return refuse(
         `Chunk ${index + 1} of ${upload.totalChunkCount} must be bytes ${upload.receivedBytes}-${expectedLast}/${upload.videoSize}, in order.`,
+        416,
       );
     const bytes = new Uint8Array(await request.arrayBuffer());
     const declared = request.headers.get('content-length');
