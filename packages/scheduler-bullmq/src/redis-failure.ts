@@ -135,7 +135,8 @@ const SERVER_FAILURES: ReadonlyMap<string, Described> = new Map([
  * store chose (a `ValidationError` for a damaged entry), and errors that mean a bug or a set-up
  * mistake (`WRONGTYPE`, `NOPERM`, a script error, a call on a closed store or a client that
  * stopped reconnecting, which no retry can heal: ioredis' plain "Connection is closed." holds no
- * command), so they are never mistaken for something to retry.
+ * command), so they are never mistaken for something to retry; those keep the command's name but
+ * lose its arguments.
  *
  * @param error - what the call threw
  * @param call - the store and the operation
@@ -151,7 +152,7 @@ const SERVER_FAILURES: ReadonlyMap<string, Described> = new Map([
 export function redisFailure(error: unknown, call: RedisCall): unknown {
   if (SmmkitError.isInstance(error) || !(error instanceof Error)) return error;
   const described = describe(error);
-  if (described === undefined) return error;
+  if (described === undefined) return withoutCommandArgs(error);
   return withUnprintedCause(
     new TransientError(
       'transient',
@@ -162,6 +163,29 @@ export function redisFailure(error: unknown, call: RedisCall): unknown {
       },
     ),
   );
+}
+
+/**
+ * The error passed on as it is, but for the arguments ioredis attaches to it (`command.args`,
+ * enumerable, so printed, logged and serialized with it): a token store's arguments are the
+ * tokens, other stores' what a post or an item holds. The command's name stays, to say which
+ * call failed; so do the queued commands' errors of a discarded MULTI, each without its arguments.
+ */
+function withoutCommandArgs(error: Error): Error {
+  const { command, previousErrors } = error as { command?: unknown; previousErrors?: unknown };
+  if (typeof command === 'object' && command !== null && 'args' in command) {
+    const { name } = command as { name?: unknown };
+    Object.defineProperty(error, 'command', {
+      value: { name },
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
+  }
+  if (Array.isArray(previousErrors)) {
+    for (const previous of previousErrors) if (previous instanceof Error) withoutCommandArgs(previous);
+  }
+  return error;
 }
 
 /** The words for a failure of the connection or the server, or `undefined` when `error` is not one. */

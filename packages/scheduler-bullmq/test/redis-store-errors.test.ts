@@ -248,4 +248,19 @@ describe('Redis stores: what is not a failure of Redis passes as it is', () => {
     expect((error as Error).message).toMatch(/^WRONGTYPE/);
     await Promise.all([schedule.close(), redis.quit()]);
   });
+
+  it('leaves the tokens out of a set-up mistake it passes on (the command named, its arguments dropped)', async () => {
+    const own = `${prefix}passes-tokens:`;
+    const redis = client(REDIS_URL);
+    await redis.set(`${own}tokens:x:ana`, 'not a hash');
+    const store = redisTokenStore(redis, { prefix: own });
+    const error = await rejection(store.compareAndSwap('x:ana', undefined, tokens));
+    expect((error as Error).message).toMatch(/WRONGTYPE/);
+    expect((error as { command?: unknown }).command).toEqual({ name: expect.any(String) });
+    for (const shown of [inspect(error, { depth: 10 }), JSON.stringify(error), String(error)]) {
+      expect(shown).not.toContain(SECRET);
+      expect(shown).not.toContain(REFRESH_SECRET);
+    }
+    await redis.quit();
+  });
 });
