@@ -202,9 +202,11 @@ export function createInbox(options: InboxOptions): Inbox {
       const receivedAt = now();
       janitor.tick();
       const added = await store.add(inbound, { receivedAt });
+      // Events and rules first: if taking the edits fails, the caller's retry finds the new items
+      // stored and `add` returns nothing for them, so after the edits they would never be told.
+      if (added.length > 0) await afterAdded(added, 'ingest');
       // A platform delivers an edit with the same id and the new text: the kept item takes it.
       await takeEdits(store, inbound, added, receivedAt);
-      if (added.length > 0) await afterAdded(added, 'ingest');
       return added;
     },
     async reply(ref, text) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/validation-error.js';
-import { emitted, useInboxWorld } from './support/world.js';
+import type { InboxStore } from '../../src/inbox/inbox-store.js';
+import { emitted, START, useInboxWorld } from './support/world.js';
 
 const world = useInboxWorld();
 const { x, xAna } = world;
@@ -24,6 +25,42 @@ describe('engagements pushed in (webhooks)', () => {
       ['from-webhook', 'ingest'],
     ]);
     expect(emitted(inbox, 'alert').map((alert) => alert.engagements.length)).toEqual([2, 1]);
+  });
+
+  it('tells of a batch’s new items even when taking an edit in the same batch fails, and takes the edit on the retry', async () => {
+    const store = world.store();
+    let failUpdate = true;
+    const flaky: InboxStore = Object.assign(Object.create(store) as InboxStore, {
+      update: async (...args: Parameters<InboxStore['update']>) => {
+        if (failUpdate) {
+          failUpdate = false;
+          throw new Error('database is locked');
+        }
+        return store.update(...args);
+      },
+    });
+    const inbox = world.inbox({ accounts: [], store: flaky });
+    const comment = {
+      platform: 'facebook',
+      accountId: 'page-1',
+      id: 'c1',
+      kind: 'comment' as const,
+      author: { id: '9' },
+      text: 'Price is 10',
+      createdAt: new Date(START),
+      raw: {},
+    };
+    await inbox.ingest([comment]);
+    // One webhook batch: an edit of c1 and a new comment c2; the edit's write fails.
+    const batch = [
+      { ...comment, text: 'Price is 20' },
+      { ...comment, id: 'c2', text: 'URGENT: my order never came' },
+    ];
+    await expect(inbox.ingest(batch)).rejects.toThrow('database is locked');
+    // The platform delivers the batch again.
+    expect(await inbox.ingest(batch)).toEqual([]);
+    expect(emitted(inbox, 'engagement').map((event) => event.item.id)).toEqual(['c1', 'c2']);
+    expect((await inbox.get(comment))?.text).toBe('Price is 20');
   });
 
   it('leaves out the account’s own items and refuses a batch with an invalid one', async () => {
