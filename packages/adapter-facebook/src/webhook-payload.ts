@@ -45,6 +45,13 @@ const MentionSchema = z.looseObject({
 
 /** Verbs of a new or changed item; `remove`, `hide` and `unhide` carry no new engagement. */
 const NEW_OR_CHANGED: ReadonlySet<string> = new Set(['add', 'edited', 'edit']);
+/** Verbs of an edit (`feed` says `edited`, `mention` says `edit`). */
+const EDITS: ReadonlySet<string> = new Set(['edited', 'edit']);
+
+/** `{ editedAt }` for an edit: the entry's time, when Meta sent the change; else nothing. */
+function editedAtOf(verb: string | undefined, change: GraphWebhookChange): { editedAt?: Date } {
+  return EDITS.has(verb ?? '') && change.time !== undefined ? { editedAt: change.time } : {};
+}
 
 /** A webhook time as an instant: Unix seconds or a Graph time string. */
 function webhookTime(value: number | string | undefined): Date | undefined {
@@ -59,9 +66,11 @@ function webhookTime(value: number | string | undefined): Date | undefined {
  *
  * - field `feed`, `item: 'comment'`, verb `add` or `edited` → a `comment`, or a `reply` (with
  *   `parentId`) when `parent_id` is another comment rather than the post; its `postRef` is the
- *   Page post `post_id`; an edited comment comes again with its new text (same id);
+ *   Page post `post_id`; an edited comment comes again with its new text (same id), and
+ *   `editedAt`, the entry's `time`;
  * - field `mention`, verb `add` or `edit` → a `mention`: its id is the comment's when the Page
- *   was named in a comment, else the post's; its author is `sender_id` / `sender_name`.
+ *   was named in a comment, else the post's; its author is `sender_id` / `sender_name`; an
+ *   edit has `editedAt`, the entry's `time`.
  *
  * Other items (posts, reactions, shares) and verbs (`remove`, `hide`, `unhide`) give nothing.
  * Each engagement belongs to the entry's Page (`entry[].id`); `createdAt` is the value's
@@ -101,6 +110,7 @@ function feedComment(change: GraphWebhookChange): Engagement[] {
       author: facebookAuthor(comment.from),
       text: comment.message ?? '',
       createdAt: webhookTime(comment.created_time) ?? change.time ?? new Date(0),
+      ...editedAtOf(verb, change),
       raw: change.value,
     },
   ];
@@ -124,6 +134,7 @@ function mention(change: GraphWebhookChange): Engagement[] {
       author: facebookAuthor({ id: value.sender_id, name: value.sender_name }),
       text: value.message ?? '',
       createdAt: webhookTime(value.created_time) ?? change.time ?? new Date(0),
+      ...editedAtOf(verb, change),
       raw: change.value,
     },
   ];

@@ -34,7 +34,10 @@ export const InboxItemSchema = /* @__PURE__ */ (() =>
     resolvedAt: z.optional(InstantSchema),
     /** When it was deleted on the platform through the inbox. */
     deletedAt: z.optional(InstantSchema),
-    /** When the inbox last took an edit of its text (the platform delivered it again, changed). */
+    /**
+     * When its text was last edited: the platform's time of the edit when the delivery gave one,
+     * else when the inbox took it.
+     */
     editedAt: z.optional(InstantSchema),
   }))();
 
@@ -92,9 +95,13 @@ export interface InboxItemPatch {
   readonly deletedAt?: Date | undefined;
   /**
    * The text as the platform now has it (an edited comment): when it differs from the item's,
-   * it replaces it and `editedAt` becomes the patch's time; the item's state stays as it was.
+   * it replaces it and `editedAt` becomes the patch's `editedAt` (or its time); the item's state
+   * stays as it was. A text edited before the item's `editedAt` is older than the one kept and
+   * is left out (an edit delivered late).
    */
   readonly text?: string | undefined;
+  /** When the platform says `text` was written (default the patch's time). */
+  readonly editedAt?: Date | undefined;
 }
 
 /**
@@ -135,7 +142,8 @@ export function parseInboxItem(input: unknown): InboxItem {
  * Applies a patch to an item, as every store must (memory, SQLite, yours): the status changes
  * only from `statusFrom` when given; `assignee: null` removes the assignee; tags are added once
  * and removed; `firstResponseAt` and `resolvedAt` are kept once set; a `text` other than the
- * item's replaces it, `editedAt` becoming `at`; `updatedAt` becomes `at`.
+ * item's replaces it, `editedAt` becoming the patch's `editedAt` (default `at`), unless the item
+ * holds a later edit; `updatedAt` becomes `at`.
  *
  * @param item - the item as stored
  * @param patch - the change
@@ -163,11 +171,17 @@ export function applyInboxPatch(item: InboxItem, patch: InboxItemPatch, at: Date
     ...firstOnly('firstResponseAt', item.firstResponseAt, patch.firstResponseAt),
     ...firstOnly('resolvedAt', item.resolvedAt, patch.resolvedAt),
     ...firstOnly('deletedAt', item.deletedAt, patch.deletedAt),
-    ...(patch.text === undefined || patch.text === item.text
-      ? {}
-      : { text: patch.text, editedAt: new Date(at.getTime()) }),
+    ...textEdit(item, patch, at),
     updatedAt: new Date(at.getTime()),
   };
+}
+
+/** The text and `editedAt` a patch brings, or nothing when its text is the item's or older than it. */
+function textEdit(item: InboxItem, patch: InboxItemPatch, at: Date): Partial<InboxItem> {
+  if (patch.text === undefined || patch.text === item.text) return {};
+  const editedAt = patch.editedAt ?? at;
+  if (item.editedAt !== undefined && editedAt.getTime() < item.editedAt.getTime()) return {};
+  return { text: patch.text, editedAt: new Date(editedAt.getTime()) };
 }
 
 /** `{ [key]: kept ?? given }`, or nothing when both are absent. */

@@ -3,13 +3,14 @@ import { engagementRefKey, type InboxItem } from './inbox-item.js';
 import type { InboxStore } from './inbox-store.js';
 
 /**
- * Takes the edits among engagements pushed into the inbox: each one the store already kept
- * (not just added by this batch) whose text differs from the kept item's gets the new text, and
- * `editedAt` at `at`, by the store's atomic `update`; its status, assignee, tags and times stay.
- * A platform delivers an edited comment with its id and the new text (Facebook's `feed` change
- * with verb `edited`, https://developers.facebook.com/docs/graph-api/webhooks/reference/page/#feed);
- * one the inbox never kept was added as a new item by the same batch. Taken in order, so of two
- * edits of one item in a batch the later one stays.
+ * Takes the edits among engagements pushed into the inbox: each one with `editedAt` (the
+ * platform delivered it as an edit: Facebook's `feed` change with verb `edited`,
+ * https://developers.facebook.com/docs/graph-api/webhooks/reference/page/#feed) that the store
+ * already kept (not just added by this batch) and whose text differs from the kept item's gets
+ * the new text and that `editedAt`, by the store's atomic `update`; its status, assignee, tags
+ * and times stay. An edit older than the one kept is left out (the store compares the times),
+ * and a delivery that is not an edit (a late redelivery of the original comment) never
+ * overwrites the text. One the inbox never kept was added as a new item by the same batch.
  *
  * @param store - the inbox's store
  * @param inbound - the batch, as given to the store's `add`
@@ -32,9 +33,11 @@ export async function takeEdits(
   for (const engagement of inbound) {
     // The first of this engagement in the batch is the item just added, text and all.
     if (justAdded.delete(engagementRefKey(engagement))) continue;
+    const { editedAt } = engagement;
+    if (editedAt === undefined) continue;
     const kept = await store.get(engagement);
     // Same text: a redelivery, or what polling read already; nothing to change.
     if (kept === undefined || kept.text === engagement.text) continue;
-    await store.update(engagement, { text: engagement.text }, at);
+    await store.update(engagement, { text: engagement.text, editedAt }, at);
   }
 }

@@ -84,6 +84,12 @@ export const EngagementSchema = /* @__PURE__ */ (() =>
     reaction: z.optional(z.string()),
     /** When it was created on the platform. */
     createdAt: InstantSchema,
+    /**
+     * When the platform says its text was last edited, on a delivery of an edit (Facebook's
+     * `feed` verb `edited`): the inbox takes such a delivery's text over the one it keeps, unless
+     * it already holds a later edit.
+     */
+    editedAt: z.optional(InstantSchema),
     /** Whether it is hidden from the public (X hidden replies, Meta hidden comments). */
     hidden: z.optional(z.boolean()),
     /** The platform's payload as received, for fields the common shape does not carry. */

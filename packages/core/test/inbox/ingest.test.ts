@@ -53,7 +53,7 @@ describe('engagements pushed in (webhooks)', () => {
     await inbox.ingest([comment]);
     // One webhook batch: an edit of c1 and a new comment c2; the edit's write fails.
     const batch = [
-      { ...comment, text: 'Price is 20' },
+      { ...comment, text: 'Price is 20', editedAt: new Date(START + 60_000) },
       { ...comment, id: 'c2', text: 'URGENT: my order never came' },
     ];
     await expect(inbox.ingest(batch)).rejects.toThrow('database is locked');

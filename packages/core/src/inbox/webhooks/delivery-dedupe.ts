@@ -8,11 +8,13 @@ import type { SeenStore } from './seen-store.js';
  * engagement of two connected accounts (an X post that mentions both arrives once per subscribed
  * account), and each inbox should get it. The text is part of it because a platform delivers an
  * edit with the same id and the new text (Facebook's `feed` verb `edited`): a redelivery is a
- * duplicate, an edit is not, and the inbox takes its text. Parts are URI-encoded, so ids with
- * colons (LinkedIn URNs) cannot run into each other.
+ * duplicate, an edit is not, and the inbox takes its text. An edit's time (`editedAt`) is part
+ * of it too, so an edit back to an earlier text is not taken for a redelivery of that text.
+ * Parts are URI-encoded, so ids with colons (LinkedIn URNs) cannot run into each other.
  *
  * @param engagement - the engagement
- * @returns its key, `engagement:<platform>:<account>:<id>`, then `:<text digest>` for a text
+ * @returns its key, `engagement:<platform>:<account>:<id>`, then `:<text digest>` for a text and
+ *   `:<editedAt epoch ms>` for an edit
  *
  * @example
  * ```ts
@@ -21,10 +23,14 @@ import type { SeenStore } from './seen-store.js';
  * ```
  */
 export function engagementSeenKey(
-  engagement: Pick<Engagement, 'platform' | 'accountId' | 'id'> & { readonly text?: string | undefined },
+  engagement: Pick<Engagement, 'platform' | 'accountId' | 'id'> & {
+    readonly text?: string | undefined;
+    readonly editedAt?: Date | undefined;
+  },
 ): string {
   const text = engagement.text === undefined || engagement.text === '' ? [] : [textDigest(engagement.text)];
-  return ['engagement', engagement.platform, engagement.accountId, engagement.id, ...text]
+  const edited = engagement.editedAt === undefined ? [] : [String(engagement.editedAt.getTime())];
+  return ['engagement', engagement.platform, engagement.accountId, engagement.id, ...text, ...edited]
     .map(encodeURIComponent)
     .join(':');
 }

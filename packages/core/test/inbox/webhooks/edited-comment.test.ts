@@ -26,8 +26,12 @@ function facebookInbox() {
   return { inbox, router };
 }
 
-/** A signed `feed` comment change, as Meta sends it. */
-async function commentChange(message: string, verb: 'add' | 'edited'): Promise<Request> {
+/** A signed `feed` comment change, as Meta sends it, sent at `time` (default half a minute before START). */
+async function commentChange(
+  message: string,
+  verb: 'add' | 'edited',
+  time: number = START - 30_000,
+): Promise<Request> {
   const body = JSON.stringify(
     facebookWebhook.comment({
       pageId: PAGE,
@@ -36,7 +40,7 @@ async function commentChange(message: string, verb: 'add' | 'edited'): Promise<R
       from: { id: '9', name: 'Bo' },
       message,
       verb,
-      time: START - 30_000,
+      time,
     }),
   );
   return new Request('https://app.example/webhooks/facebook', {
@@ -58,12 +62,13 @@ describe('an edited Facebook comment through the webhook router', () => {
     world.time.advance(60_000);
 
     expect(
-      (await router(await commentChange('Where is my order? It is a week late.', 'edited'))).status,
+      (await router(await commentChange('Where is my order? It is a week late.', 'edited', START + 30_000)))
+        .status,
     ).toBe(200);
 
     expect(await inbox.get(COMMENT)).toMatchObject({
       text: 'Where is my order? It is a week late.',
-      editedAt: new Date(START + 60_000),
+      editedAt: new Date(START + 30_000), // when Meta says the edit was made
       status: 'seen',
       assignee: 'maria',
       receivedAt: new Date(START),
@@ -79,10 +84,31 @@ describe('an edited Facebook comment through the webhook router', () => {
     await router(await commentChange('Edited before we ever saw it', 'edited'));
     world.time.advance(60_000);
     await router(await commentChange('Edited before we ever saw it', 'edited'));
-    expect(await inbox.get(COMMENT)).toMatchObject({ text: 'Edited before we ever saw it', status: 'new' });
-    expect((await inbox.get(COMMENT))?.editedAt).toBeUndefined();
+    expect(await inbox.get(COMMENT)).toMatchObject({
+      text: 'Edited before we ever saw it',
+      status: 'new',
+      editedAt: new Date(START - 30_000),
+    });
     expect(emitted(inbox, 'engagement').map(({ item }) => item.text)).toEqual([
       'Edited before we ever saw it',
     ]);
+  });
+
+  it('takes an edit back to an earlier text, which is no redelivery of it', async () => {
+    const { inbox, router } = facebookInbox();
+    await router(await commentChange('Price is 10', 'add', START - 60_000));
+    await router(await commentChange('Price is 20', 'edited', START - 30_000));
+    await router(await commentChange('Price is 10', 'edited', START));
+    expect(await inbox.get(COMMENT)).toMatchObject({ text: 'Price is 10', editedAt: new Date(START) });
+  });
+
+  it('keeps the newest text when deliveries come out of order: a late edit or a late original', async () => {
+    const { inbox, router } = facebookInbox();
+    // The original's delivery failed and Meta retries it after the edits; the edits cross too.
+    await router(await commentChange('Third text', 'edited', START));
+    await router(await commentChange('Second text', 'edited', START - 30_000));
+    await router(await commentChange('First text', 'add', START - 60_000));
+    expect(await inbox.get(COMMENT)).toMatchObject({ text: 'Third text', editedAt: new Date(START) });
+    expect(emitted(inbox, 'engagement')).toHaveLength(1);
   });
 });
