@@ -72,7 +72,7 @@ export function xErrorDetails(body: unknown): PlatformErrorDetails | undefined {
  * | 429, or legacy code 88 | `RateLimitError('rate_limited')`, `resetAt` from `x-rate-limit-reset`; `quota_exceeded` when the 24-hour cap is used up (`resetAt` from its reset) or the problem is a usage cap |
  * | 401 (legacy 89) | `AuthError('auth_expired')`: the token expired or was revoked; core refreshes once, then reports it (https://docs.x.com/x-api/fundamentals/response-codes-and-errors) |
  * | 403 "duplicate content" (legacy 187) | `PlatformError('duplicate_content')`: the publisher reconciles with it (observed 403) |
- * | 403 naming a scope | `AuthError('auth_missing_scope')` |
+ * | 403 naming a scope, or X's bare `about:blank` "Forbidden" | `AuthError('auth_missing_scope')`: X's answer to a token without a scope the endpoint needs is a problem that says nothing but "Forbidden" |
  * | 403 unsupported authentication | `AuthError('auth_invalid')` (an app-only token on a user-context endpoint) |
  * | other 403 | `PlatformError('platform_refused')` (X refused: a self-serve reply or quote restriction, a suspended account; https://docs.x.com/x-api/posts/manage-tweets/introduction) |
  * | 404 | `PlatformError('not_found')` |
@@ -119,6 +119,13 @@ export const classifyXError: ErrorClassifier = (response: PlatformResponse): Smm
       return new AuthError('auth_invalid', message, options);
     }
     if (MISSING_SCOPE.test(words)) return new AuthError('auth_missing_scope', message, options);
+    if (isBareForbidden(response.body)) {
+      return new AuthError(
+        'auth_missing_scope',
+        `${message} (X answers this bare 403 when the access token lacks a scope the endpoint needs)`,
+        { ...options, hint: MISSING_SCOPE_HINT },
+      );
+    }
     return new PlatformError('platform_refused', message, options);
   }
   return classifyByStatus(response, platformError);
@@ -142,6 +149,35 @@ function classifyOAuthError(
     return new AuthError('auth_revoked', message, options);
   }
   return new PlatformError('platform_refused', message, options);
+}
+
+/** What to do about X's bare 403. */
+const MISSING_SCOPE_HINT =
+  "Re-authorize the account with every scope the adapter's capabilities.auth.scopes lists for this operation (media uploads need media.write, posting tweet.read tweet.write users.read).";
+
+/**
+ * Whether a 403 is X's bare `{"title":"Forbidden","type":"about:blank","status":403,"detail":"Forbidden"}`:
+ * an `about:blank` problem (or one without a type) that says nothing but "Forbidden". X answers a user
+ * token that lacks a scope the endpoint needs with exactly this body and no word of scopes (a token
+ * without `tweet.read` on GET /2/users/me, plhery/node-twitter-api-v2#265; without `media.write` on
+ * a media upload, makerprism/ocaml-social-sdk#25; without `like.read` on liking users,
+ * xdevplatform/twitter-api-java-sdk#42); the scope each endpoint needs is its `OAuth2UserToken`
+ * security in https://api.x.com/2/openapi.json. ASSUMED, as the docs say only that a 403 means "Valid
+ * auth but no permission for this resource or action"
+ * (https://docs.x.com/x-api/fundamentals/response-codes-and-errors): the other 403s X answers carry
+ * their reason (duplicate content, a self-serve restriction, unsupported authentication), so this
+ * bare one is read as the missing scope.
+ */
+function isBareForbidden(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const record = body as Record<string, unknown>;
+  if (record.type !== undefined && record.type !== 'about:blank') return false;
+  if (Array.isArray(record.errors) && record.errors.length > 0) return false;
+  const words = [record.title, record.detail, record.message].filter((value) => value !== undefined);
+  return (
+    words.length > 0 &&
+    words.every((value) => typeof value === 'string' && /^forbidden\.?$/i.test(value.trim()))
+  );
 }
 
 function firstError(record: Record<string, unknown>): Record<string, unknown> | undefined {

@@ -1,4 +1,9 @@
-import { type Engagement, type RequestContext, UnsupportedCapabilityError } from '@smmkit/core';
+import {
+  type Engagement,
+  PlatformError,
+  type RequestContext,
+  UnsupportedCapabilityError,
+} from '@smmkit/core';
 import type { HttpClient } from '@smmkit/core/adapter-kit';
 import { HideReplyResponseSchema } from './schemas.js';
 
@@ -8,7 +13,9 @@ import { HideReplyResponseSchema } from './schemas.js';
  * (https://docs.x.com/x-api/posts/hide-replies/introduction; scope `tweet.moderate.write`,
  * https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code; 50 per 15 minutes,
  * https://docs.x.com/x-api/fundamentals/rate-limits). Only posts can be hidden: a direct message fails with
- * `UnsupportedCapabilityError`.
+ * `UnsupportedCapabilityError`. `hidden` in the answer is "Whether the reply is hidden"
+ * (`HidePostsReplyResponseData` in https://api.x.com/2/openapi.json): an answer that says otherwise than
+ * asked fails with `PlatformError('platform_refused')`, as `deleted: false` does for a delete.
  *
  * @param http - the adapter's HTTP client
  * @param engagement - the reply or mention to hide
@@ -31,7 +38,7 @@ export async function hideXReply(
       platform: 'x',
     });
   }
-  await http.request({
+  const { data, status, rateLimit } = await http.request({
     method: 'PUT',
     path: `/2/tweets/${encodeURIComponent(engagement.id)}/hidden`,
     operation: hidden ? 'hide reply' : 'unhide reply',
@@ -39,4 +46,12 @@ export async function hideXReply(
     schema: HideReplyResponseSchema,
     context,
   });
+  const answered = data.data.hidden;
+  if (answered !== undefined && answered !== hidden) {
+    throw new PlatformError(
+      'platform_refused',
+      `X did not ${hidden ? 'hide' : 'show'} reply ${engagement.id} (hidden: ${answered}).`,
+      { platform: 'x', status, rateLimit },
+    );
+  }
 }

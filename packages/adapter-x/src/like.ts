@@ -1,4 +1,9 @@
-import { type Engagement, type RequestContext, UnsupportedCapabilityError } from '@smmkit/core';
+import {
+  type Engagement,
+  PlatformError,
+  type RequestContext,
+  UnsupportedCapabilityError,
+} from '@smmkit/core';
 import type { HttpClient } from '@smmkit/core/adapter-kit';
 import { LikeResponseSchema } from './schemas.js';
 
@@ -13,7 +18,9 @@ import { LikeResponseSchema } from './schemas.js';
  * `users.read` (`likePost`, `unlikePost` in https://api.x.com/2/openapi.json) and allow 50 requests per 15
  * minutes and 1,000 per 24 hours per user (https://docs.x.com/x-api/fundamentals/rate-limits). Liking twice
  * or unliking a post that is not liked answers the same as the first time. X answers a like of a post that is
- * gone or not visible with a 400 ("This tweet cannot be found."), a `PlatformError('platform_refused')`. Only
+ * gone or not visible with a 400 ("This tweet cannot be found."), a `PlatformError('platform_refused')`, and so
+ * is an answer whose `liked` ("Whether the User likes the Post": `LikePostResponseData`,
+ * `UnlikePostResponseData` in https://api.x.com/2/openapi.json) is not what was asked. Only
  * posts can be liked: a direct message (or a reaction) fails with `UnsupportedCapabilityError` before any
  * request.
  *
@@ -39,7 +46,7 @@ export async function likeOnX(
     });
   }
   const user = `/2/users/${encodeURIComponent(context.account.accountId)}/likes`;
-  await http.request(
+  const { data, status, rateLimit } = await http.request(
     liked
       ? {
           method: 'POST',
@@ -57,4 +64,12 @@ export async function likeOnX(
           context,
         },
   );
+  const answered = data.data.liked;
+  if (answered !== undefined && answered !== liked) {
+    throw new PlatformError(
+      'platform_refused',
+      `X did not ${liked ? 'like' : 'unlike'} post ${engagement.id} (liked: ${answered}).`,
+      { platform: 'x', status, rateLimit },
+    );
+  }
 }

@@ -17,8 +17,13 @@ import { createdTime, xTimestamp } from './x-time.js';
 const USERNAME = /^[A-Za-z0-9_]{1,15}$/;
 /** Posts read when the query does not say: a full page of X's user timeline. */
 const DEFAULT_LIMIT = 100;
-/** The user timeline reaches the newest 3,200 posts (https://docs.x.com/x-api/posts/timelines/introduction). */
-const MAX_LIMIT = 3200;
+/**
+ * The user timeline reaches the newest 3,200 posts, but read without replies (`exclude=replies`, as here)
+ * only the newest 800: "When the exclude=replies parameter is used for any value, only the most recent 800
+ * Tweets are available"
+ * (https://developer.x.com/en/docs/twitter-api/tweets/timelines/api-reference/get-users-id-tweets).
+ */
+const MAX_LIMIT = 800;
 /** `max_results` of GET /2/users/:id/tweets is 5–100 (`getUsersPosts` in https://api.x.com/2/openapi.json). */
 const MIN_RESULTS = 5;
 const MAX_RESULTS = 100;
@@ -29,7 +34,7 @@ const MAX_RESULTS = 100;
  * (https://docs.x.com/x-api/users/lookup/introduction), then its posts with
  * `GET /2/users/:id/tweets?tweet.fields=created_at,public_metrics,note_tweet&exclude=retweets,replies`
  * (https://docs.x.com/x-api/posts/timelines/introduction), newest first, paged with
- * `pagination_token` until `limit` posts (default 100, at most the 3,200 the timeline reaches)
+ * `pagination_token` until `limit` posts (default 100, at most the 800 X serves without replies)
  * or the end. `since` becomes `start_time`, which X takes to the second: the few posts before
  * `since` in that second are dropped here.
  *

@@ -5,6 +5,15 @@ import { xPostRef } from './post-ref.js';
 import { SendDmResponseSchema } from './schemas.js';
 
 /**
+ * The id of a one-to-one DM conversation: both user ids joined by `-`
+ * (`/2/dm_conversations/1234567890-9876543210/dm_events` in
+ * https://docs.x.com/x-api/direct-messages/lookup/introduction); a group conversation's id is one
+ * number (`dm_conversation_id` of `POST /2/dm_conversations`,
+ * https://docs.x.com/x-api/direct-messages/create-a-new-dm-conversation).
+ */
+const ONE_TO_ONE = /^\d+-\d+$/;
+
+/**
  * Replies on X (https://docs.x.com/x-api/posts/manage-tweets/introduction;
  * https://docs.x.com/x-api/direct-messages/manage/introduction):
  *
@@ -12,7 +21,11 @@ import { SendDmResponseSchema } from './schemas.js';
  *   (`POST /2/tweets`); X links the reply to the conversation itself;
  * - to a direct message: a message to its sender,
  *   `POST /2/dm_conversations/with/:participant_id/messages` `{text}` →
- *   `{data:{dm_conversation_id, dm_event_id}}` (scope `dm.write`; 15 per 15 minutes).
+ *   `{data:{dm_conversation_id, dm_event_id}}` (scope `dm.write`; 15 per 15 minutes); to a
+ *   message of a group conversation, a message to the group,
+ *   `POST /2/dm_conversations/:dm_conversation_id/messages`
+ *   (https://docs.x.com/x-api/direct-messages/send-a-new-message-to-a-dm-conversation), so a
+ *   reply to the group is not sent to its sender alone.
  *
  * Both are creates: a lost answer is an `AmbiguousOutcomeError`. Since Feb 2026 self-serve apps
  * may reply only where the original author summoned them
@@ -41,9 +54,13 @@ export async function replyOnX(
   const me = { id: account.accountId, ...(account.handle === undefined ? {} : { handle: account.handle }) };
 
   if (isEngagementTarget(to) && to.kind === 'direct_message') {
+    const conversation = to.conversationId;
     const { data } = await http.request({
       method: 'POST',
-      path: `/2/dm_conversations/with/${encodeURIComponent(to.author.id)}/messages`,
+      path:
+        conversation !== undefined && !ONE_TO_ONE.test(conversation)
+          ? `/2/dm_conversations/${encodeURIComponent(conversation)}/messages`
+          : `/2/dm_conversations/with/${encodeURIComponent(to.author.id)}/messages`,
       operation: 'send direct message',
       json: { text },
       schema: SendDmResponseSchema,

@@ -383,6 +383,23 @@ describe('errors', () => {
     expect(error.message).toContain(TEXT_TOO_LONG_MESSAGE);
   });
 
+  it("reports X's bare 403 for a token without media.write as auth_missing_scope, before any post", async () => {
+    // A token granted what posting text needs, but not media.write: X's upload answers its bare
+    // 403 {"title":"Forbidden","type":"about:blank","status":403,"detail":"Forbidden"}.
+    const token = x.sim.tokens.issue(ana.account.id, { scopes: ['tweet.read', 'tweet.write', 'users.read'] });
+    const context = h.context({ tokens: staticTokenProvider(token.accessToken) });
+    const post = {
+      text: 'A chart',
+      media: [{ kind: 'image' as const, mimeType: 'image/png', source: bytes() }],
+    };
+    const error = await failureOf(h.adapter().publish(post, context), x);
+    expect(AuthError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'auth_missing_scope', status: 403, retryable: false });
+    expect(error.message).toContain('lacks a scope');
+    expect(error.hint).toContain('media.write');
+    expect(x.sim.posts.size).toBe(0);
+  });
+
   it('reports the same text published twice as duplicate_content', async () => {
     const adapter = h.adapter();
     await adapter.publish({ text: 'Same words' }, h.context());

@@ -9,7 +9,7 @@ import {
   UnsupportedCapabilityError,
   ValidationError,
 } from '@smmkit/core';
-import { allPages } from '@smmkit/testkit';
+import { allPages, recordingFetch } from '@smmkit/testkit';
 import { describe, expect, it } from 'vitest';
 import type { XAdapter } from '../src/index.js';
 import { failureOf, likeOf, START, useX } from './support/harness.js';
@@ -118,6 +118,21 @@ describe('like', () => {
     expect(error).toMatchObject({ code: 'platform_refused', status: 400 });
     expect(error.message).toContain('This tweet cannot be found.');
     expect(enterprise.x.likersOf(mention.id)).toEqual([]);
+  });
+
+  it('reports a like X answers with liked: false as a refusal, not a success', async () => {
+    // X's answer says whether the user likes the post after the request (`LikePostResponseData`);
+    // this one says the like did not take.
+    const { fetch } = recordingFetch({
+      after: (request, answered) =>
+        request.method === 'POST' ? Response.json({ data: { liked: false } }) : answered,
+    });
+    const adapter = enterprise.adapter({ access: 'enterprise', fetch });
+    const mention = await oneMention(adapter);
+    const error = await failureOf(likeOf(adapter)(mention, true, enterprise.context()), x);
+    expect(PlatformError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'platform_refused', status: 200 });
+    expect(error.message).toContain(`X did not like post ${mention.id} (liked: false)`);
   });
 
   it('reports the 50 likes per 15 minutes as rate_limited, until X resets the window', async () => {

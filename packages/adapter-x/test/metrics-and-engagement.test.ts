@@ -3,11 +3,12 @@ import {
   type EngagementPage,
   type EngagementQuery,
   type MetricSample,
+  PlatformError,
   type PostRef,
   type RequestContext,
   UnsupportedCapabilityError,
 } from '@smmkit/core';
-import { allPages } from '@smmkit/testkit';
+import { allPages, recordingFetch } from '@smmkit/testkit';
 import { growingCount } from '@smmkit/testkit/simulator-kit';
 import { describe, expect, it } from 'vitest';
 import type { XAdapter } from '../src/index.js';
@@ -373,6 +374,36 @@ describe('engagement', () => {
     expect(h.requests(CREATE_POST)).toHaveLength(0);
   });
 
+  it('replies to a message of a group conversation in that conversation, not to its sender alone', async () => {
+    // The simulator serves one-to-one conversations only: X's answer to a send into a group
+    // (https://docs.x.com/x-api/direct-messages/send-a-new-message-to-a-dm-conversation) is given here.
+    const group = '1346889436626259968';
+    const sent: { url: string; body: unknown }[] = [];
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      const request = new Request(input, init);
+      sent.push({ url: request.url, body: await request.json() });
+      const data = { dm_conversation_id: group, dm_event_id: '1580705921830768647' };
+      return Response.json({ data }, { status: 201 });
+    };
+    const message: Engagement = {
+      platform: 'x',
+      accountId: ana.account.id,
+      id: '1580705921830768640',
+      kind: 'direct_message',
+      conversationId: group,
+      author: { id: bob.account.id },
+      text: 'Who brings the cake?',
+      createdAt: new Date(START),
+      raw: {},
+    };
+    const answer = await h.adapter({ fetch }).reply(message, 'I do', h.context());
+
+    expect(sent.map((request) => [new URL(request.url).pathname, request.body])).toEqual([
+      [`/2/dm_conversations/${group}/messages`, { text: 'I do' }],
+    ]);
+    expect(answer).toMatchObject({ kind: 'direct_message', conversationId: group, text: 'I do' });
+  });
+
   it('hides a reply and shows it again with PUT /2/tweets/:id/hidden', async () => {
     const adapter = h.adapter();
     const { ref } = await adapter.publish({ text: 'My conversation' }, h.context());
@@ -388,6 +419,24 @@ describe('engagement', () => {
       [`/2/tweets/${reply.id}/hidden`, { hidden: true }],
       [`/2/tweets/${reply.id}/hidden`, { hidden: false }],
     ]);
+  });
+
+  it('reports a hide X answers with hidden: false as a refusal, not a success', async () => {
+    // X's answer says whether the reply is hidden after the request (`HidePostsReplyResponseData`).
+    const { fetch } = recordingFetch({
+      after: (request, answered) =>
+        request.method === 'PUT' ? Response.json({ data: { hidden: false } }) : answered,
+    });
+    const adapter = h.adapter({ fetch });
+    const { ref } = await adapter.publish({ text: 'My quiet conversation' }, h.context());
+    x.seedReplies(ref.platformPostId, 1);
+    const [reply] = await itemsOf(adapter, { post: ref }, h.context());
+    if (reply === undefined) throw new Error('expected a reply');
+
+    const error = await adapter.hide(reply, true, h.context()).catch((reason: unknown) => reason);
+    expect(PlatformError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'platform_refused', status: 200 });
+    expect((error as PlatformError).message).toContain(`X did not hide reply ${reply.id} (hidden: false)`);
   });
 
   it('refuses to hide a direct message without asking X', async () => {

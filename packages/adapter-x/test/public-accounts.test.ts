@@ -155,6 +155,17 @@ describe('lookupPublicAccount', () => {
     expect(h.requests(TIMELINE)).toHaveLength(2);
   });
 
+  it('reads at most the newest 800 posts, all X serves of a timeline without replies', async () => {
+    const rival = x.seedPublicAccount('rival_long', { posts: 850, spacingMs: HOUR });
+
+    const found = await h.adapter().lookupPublicAccount({ handle: 'rival_long', limit: 3200 }, h.context());
+
+    const newestFirst = [...rival.posts].reverse().slice(0, 800);
+    expect(found.posts.map((post) => post.platformPostId)).toEqual(newestFirst.map((post) => post.id));
+    expect(timelineQueries().every((query) => query.get('exclude') === 'retweets,replies')).toBe(true);
+    expect(h.requests(TIMELINE)).toHaveLength(8);
+  });
+
   it("asks for X's smallest page for a limit below it and keeps only the limit", async () => {
     x.seedPublicAccount('rival_small', { posts: 8 });
 

@@ -20,7 +20,7 @@ describe('the scopes X declares for findRecentPosts', () => {
     const found = await adapter.findRecentPosts(query, withToken(declared ?? []));
     expect(found.map((post) => post.text)).toEqual(['Did it post?']);
     const refused = await failureOf(adapter.findRecentPosts(query, withToken(['tweet.write'])), x);
-    // X's generic 403 names no scope, so the adapter reports it as a refusal (classify-error.ts).
-    expect(refused).toMatchObject({ code: 'platform_refused', status: 403 });
+    // X's bare 403 "Forbidden" is its answer to a token without the scope (classify-error.ts).
+    expect(refused).toMatchObject({ code: 'auth_missing_scope', status: 403 });
   });
 });

@@ -59,6 +59,14 @@ export const MENTIONS_CAP = 800;
 /** User timeline: "the most recent 3,200 Tweets can be retrieved" (developer.twitter.com GET /2/users/:id/tweets). */
 export const USER_TWEETS_CAP = 3200;
 
+/**
+ * User timeline with `exclude=replies`: "When the exclude=replies parameter is used for any value, only the
+ * most recent 800 Tweets are available"
+ * (https://developer.x.com/en/docs/twitter-api/tweets/timelines/api-reference/get-users-id-tweets). ASSUMED:
+ * the 800 newest of the posts the exclusion leaves (the doc does not say whether replies count towards them).
+ */
+export const USER_TWEETS_WITHOUT_REPLIES_CAP = 800;
+
 /** Alt text: `CreateMediaMetadataMetadataAltText.text` maxLength 1000 in https://api.x.com/2/openapi.json. */
 export const ALT_TEXT_MAX_CHARS = 1000;
 

@@ -412,6 +412,28 @@ describe('users', () => {
     expect(x.sim.posts.filter((post) => post.accountId === seeded.account.id)).toHaveLength(11);
   });
 
+  it("serves all 850 of a user's posts, but only the newest 800 without replies", async () => {
+    const rival = x.seedPublicAccount('prolific', { posts: 850, spacingMs: HOUR });
+    /** The ids of every page of the user's posts read with `query`, following next_token. */
+    const readAll = async (query: string): Promise<string[]> => {
+      const ids: string[] = [];
+      let token: string | undefined;
+      do {
+        const page = token === undefined ? '' : `&pagination_token=${token}`;
+        const body = await read(
+          await api(`/2/users/${rival.account.id}/tweets?max_results=100${query}${page}`),
+        );
+        ids.push(...((body.data ?? []) as { id: string }[]).map((post) => post.id));
+        token = (body.meta as Record<string, string | undefined>).next_token;
+      } while (token !== undefined);
+      return ids;
+    };
+    const newestFirst = [...rival.posts].reverse().map((post) => post.id);
+
+    expect(await readAll('')).toEqual(newestFirst);
+    expect(await readAll('&exclude=replies')).toEqual(newestFirst.slice(0, 800));
+  });
+
   it("pages a user's posts newest first, forward and back, and filters by start_time", async () => {
     const token = lasting(ana);
     const ids: string[] = [];

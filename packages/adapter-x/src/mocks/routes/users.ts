@@ -4,7 +4,7 @@ import twitterText from 'twitter-text';
 import type { XBucket } from '../budgets.js';
 import { tweetExtra, type XContext } from '../context.js';
 import { renderUser } from '../entities/user.js';
-import { MENTIONS_CAP, USER_TWEETS_CAP } from '../limits.js';
+import { MENTIONS_CAP, USER_TWEETS_CAP, USER_TWEETS_WITHOUT_REPLIES_CAP } from '../limits.js';
 import { notFoundProblem } from '../problems.js';
 import { badValue } from '../request-params.js';
 import { xRoute } from '../scopes.js';
@@ -59,14 +59,16 @@ export function registerUserRoutes(context: XContext): void {
   });
 
   // getUsersPosts (https://api.x.com/2/openapi.json): max_results 5..100 (default 10); the newest 3,200 posts
-  // (https://docs.x.com/x-api/posts/timelines/introduction); `exclude=replies,retweets` (the simulator has no
-  // reposts, so only replies are excluded).
+  // (https://docs.x.com/x-api/posts/timelines/introduction), only 800 with `exclude=replies`
+  // (USER_TWEETS_WITHOUT_REPLIES_CAP); `exclude=replies,retweets` (the simulator has no reposts, so only
+  // replies are excluded).
   userRoute('/2/users/:id/tweets', 'users-tweets', 'readTweets', (account, route) => {
     const replies = queryList(route.url, 'exclude').has('replies');
     const posts = sim.posts.filter(
       (post) => post.accountId === account.id && !(replies && post.inReplyToId !== undefined),
     );
-    return answerTimeline(context, route, posts, { minResults: 5, cap: USER_TWEETS_CAP });
+    const cap = replies ? USER_TWEETS_WITHOUT_REPLIES_CAP : USER_TWEETS_CAP;
+    return answerTimeline(context, route, posts, { minResults: 5, cap });
   });
 
   // Mentions, up to the 800 most recent (https://docs.x.com/x-api/posts/timelines/introduction);
