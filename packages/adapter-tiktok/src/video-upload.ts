@@ -9,6 +9,7 @@ import {
 } from '@smmkit/core';
 import { type HttpClient, readMediaChunks } from '@smmkit/core/adapter-kit';
 import type { TikTokChunk, TikTokChunkPlan } from './chunk-plan.js';
+import { sendChunkWithRetries } from './chunk-retry.js';
 
 /** Where a video's bytes go, and the publish they belong to. */
 export interface TikTokVideoUpload {
@@ -29,11 +30,14 @@ export interface TikTokVideoUpload {
  * file at once (the last chunk, which takes the trailing bytes, is gathered up to 128 MB).
  *
  * The upload URL is signed: the token is not sent with it, but it is still listed as a secret of
- * each `PUT`, so an error that echoes it (a proxy, a misrouted answer) is redacted. The last `PUT` completes the post
- * (TikTok starts publishing it), so a lost answer there is an `AmbiguousOutcomeError`, and so is
- * an answer to it that is neither 201 nor 206 (see {@link lastChunkNotCreated}). Progress
- * goes to `onProgress({ stage: 'upload', mediaIndex: 0, bytesSent, bytesTotal })` before the first
- * chunk and after each one.
+ * each `PUT`, so an error that echoes it (a proxy, a misrouted answer) is redacted. A chunk the
+ * upload host answers with a 5xx, or that gets no answer, is sent again a few times with a backoff
+ * (see {@link sendChunkWithRetries}) before the upload fails. The last `PUT` completes the post
+ * (TikTok starts publishing it), so a lost answer or a 5xx there is an `AmbiguousOutcomeError`,
+ * as is an answer to it that is neither 201 nor 206 (see {@link lastChunkNotCreated}); neither is
+ * resent (only a last chunk whose connection never opened is). Progress goes to
+ * `onProgress({ stage: 'upload', mediaIndex: 0, bytesSent, bytesTotal })` before the first
+ * chunk and after each one that TikTok took (once per chunk, however many times it was sent).
  *
  * @param http - the adapter's HTTP client
  * @param upload - the init's upload URL, its chunk plan and its publish id
@@ -41,8 +45,10 @@ export interface TikTokVideoUpload {
  * @param context - signal, clock and progress of the publish
  * @throws MediaProcessingError when the source holds another number of bytes than declared, or
  *   TikTok answers the last chunk with 206 (it does not have the whole file)
- * @throws AmbiguousOutcomeError when the answer to the last chunk is lost, or is a status TikTok
- *   does not document for it
+ * @throws AmbiguousOutcomeError when the answer to the last chunk is lost, or is a 5xx or a
+ *   status TikTok does not document for it
+ * @throws TransientError when the upload host failed one chunk every time it was sent
+ * @throws AbortedError when the publish is aborted, also while waiting to resend a chunk
  *
  * @example
  * ```ts
@@ -77,9 +83,10 @@ export async function uploadTikTokVideo(
     if (chunk === undefined || chunk.first !== sent || chunk.last !== sent + size - 1)
       throw failed(`its bytes do not match chunk ${index + 1} of ${plan.totalChunkCount} at byte ${sent}`);
     const last = index === lastIndex;
-    const operation = `upload video chunk ${index + 1} of ${plan.totalChunkCount}`;
-    const { status } = await http
-      .request({
+    const label = `chunk ${index + 1} of ${plan.totalChunkCount}`;
+    const operation = `upload video ${label}`;
+    const attempt = () =>
+      http.request({
         method: 'PUT',
         path: upload.url,
         operation,
@@ -90,10 +97,14 @@ export async function uploadTikTokVideo(
         secrets: [token],
         createsResource: last,
         context,
-      })
-      .catch((error: unknown) => {
-        throw uploadRefusal(error, upload.publishId) ?? error;
       });
+    const { status } = await sendChunkWithRetries(
+      attempt,
+      { label, publishId: upload.publishId },
+      context,
+    ).catch((error: unknown) => {
+      throw uploadRefusal(error, upload.publishId) ?? error;
+    });
     if (last && status !== 201) throw lastChunkNotCreated(status, chunk, upload.publishId, operation);
     sent += size;
     progress(sent);
