@@ -5,7 +5,7 @@ import {
   type WebhookHandler,
   type WebhookRequest,
 } from '@smmkit/core';
-import { signGraphWebhook } from '@smmkit/graph-api/mocks';
+import { graphWebhookRequest, signGraphWebhook } from '@smmkit/graph-api/mocks';
 import { describe, expect, it } from 'vitest';
 import { createInstagramAdapter } from '../src/index.js';
 import { instagramWebhook } from '../src/mocks/index.js';
@@ -18,7 +18,7 @@ const IG_USER = '17841400000000001';
 const FAN = { id: '17841400000000099', username: 'fan_1' };
 
 const h = useInstagram();
-const { ig, ana } = h;
+const { ig, ana, bob } = h;
 
 /** The adapter's webhook handler; `null`: no verify token configured. */
 function handler(verifyToken: string | null = VERIFY): WebhookHandler {
@@ -31,12 +31,12 @@ function handler(verifyToken: string | null = VERIFY): WebhookHandler {
   return webhooks;
 }
 
-/** A delivery as Meta posts it, signed with `secret` unless a signature is given. */
+/** A delivery as Meta posts it (non-ASCII escaped), signed with `secret` unless a signature is given. */
 async function delivery(
   payload: unknown,
   options: { readonly secret?: string; readonly signature?: string | null; readonly rawBody?: string } = {},
 ): Promise<WebhookRequest> {
-  const rawBody = options.rawBody ?? JSON.stringify(payload);
+  const rawBody = options.rawBody ?? (await graphWebhookRequest(SECRET, payload)).rawBody;
   const signature =
     options.signature === undefined
       ? await signGraphWebhook(options.secret ?? SECRET, rawBody)
@@ -82,6 +82,61 @@ describe('X-Hub-Signature-256', () => {
     expect(reserialised).not.toBe(rawBody);
     expect(await handler().verify({ ...signed, rawBody: reserialised })).toBe(false);
     expect(handler().parse(signed)[0]?.text).toBe('Café 😀');
+  });
+});
+
+describe('the simulator\u2019s deliveries', () => {
+  it('posts a non-ASCII comment as Meta does: escaped \\uXXXX body, signature over it, text parsed back', async () => {
+    const ref = h.media('Our new caf\u00e9');
+    const text = 'Caf\u00e9 \u00e4\u00f6\u00e5 \u{1F600}';
+    const written = await fetch(`${ig.baseUrl}/v24.0/${ref.platformPostId}/comments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${bob.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ message: text }),
+    });
+    const { id } = (await written.json()) as { id: string };
+
+    const request = await ig.signedWebhook(id, SECRET);
+    const body = String(request.rawBody);
+    expect(body).toContain('"text":"Caf\\u00e9 \\u00e4\\u00f6\\u00e5 \\ud83d\\ude00"');
+    expect(body).not.toMatch(/[^\x20-\x7e]/);
+    const webhooks = handler();
+    expect(await webhooks.verify(request)).toBe(true);
+    expect(await webhooks.verify({ ...request, rawBody: JSON.stringify(JSON.parse(body)) })).toBe(false);
+    expect(webhooks.parse(request)).toEqual([
+      expect.objectContaining({
+        kind: 'comment',
+        id,
+        accountId: ana.account.id,
+        author: { id: bob.account.id, handle: 'bob' },
+        text,
+        postRef: { platform: 'instagram', accountId: ana.account.id, platformPostId: ref.platformPostId },
+        createdAt: new Date(START),
+      }),
+    ]);
+  });
+
+  it('delivers a reply with its parent and a tagged-media mention as the change Meta sends', async () => {
+    const ref = h.media('Tag us');
+    const [comment] = ig.seedComments(ref.platformPostId, 1);
+    if (comment === undefined) throw new Error('no comment seeded');
+    const written = await fetch(`${ig.baseUrl}/v24.0/${comment.id}/replies`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${bob.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ message: 'Me too' }),
+    });
+    const { id } = (await written.json()) as { id: string };
+    const webhooks = handler();
+    expect(webhooks.parse(await ig.signedWebhook(id, SECRET))).toEqual([
+      expect.objectContaining({ kind: 'reply', id, parentId: comment.id, text: 'Me too' }),
+    ]);
+
+    const [tagged] = ig.seedMentions(ana.account.id, 1);
+    if (tagged === undefined) throw new Error('no mention seeded');
+    expect(ig.webhookDelivery(tagged.id).entry[0]?.changes).toEqual([
+      { field: 'mentions', value: { media_id: tagged.postId } },
+    ]);
+    expect(() => ig.webhookDelivery('404')).toThrow('no comment or mention 404');
   });
 });
 

@@ -30,6 +30,7 @@ import { registerNodeRoutes } from './routes/nodes.js';
 import { registerOAuthRoutes } from './routes/oauth.js';
 import { registerRuploadRoutes } from './routes/rupload.js';
 import { registerUserInsightsRoutes } from './routes/user-insights.js';
+import { deliveryFor, signedDeliveryFor } from './webhook-deliveries.js';
 
 /** Options of the Instagram simulator's `seedMedia`. */
 export interface SeedMediaOptions {
@@ -258,6 +259,17 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
         `@${target.handle} you should see this (${index + 1} from ${author.handle})`;
       return sim.seedReplies(media.id, count, { kind: 'comment', text, ...comment });
     },
+    /**
+     * The webhook delivery Meta would send for a comment, reply or tagged-media mention of the
+     * simulator (`comments` or `mentions` change, `object: 'instagram'`).
+     */
+    webhookDelivery: (engagementId: string) => deliveryFor(context, engagementId),
+    /**
+     * That delivery (`webhookDelivery`) as Meta posts it: the body with non-ASCII escaped as
+     * `\uXXXX`, signed with `appSecret` (`X-Hub-Signature-256`).
+     */
+    signedWebhook: (engagementId: string, appSecret: string) =>
+      signedDeliveryFor(context, engagementId, appSecret),
     /**
      * The user `accountId` approves a Facebook Login dialog or Instagram Login window URL: returns
      * the redirect URI with `code` and `state`, and the fragment Meta appends: `#_=_` for Facebook

@@ -2,7 +2,8 @@
  * A simulated Instagram Graph API for tests, demos and benchmarks, built on `@smmkit/graph-api`'s
  * Graph simulator base (error bodies, usage headers and throttling, paging, Facebook Login) and
  * `@smmkit/testkit`. Apps that only publish never load it: it is the `./mocks` entry of
- * `@smmkit/adapter-instagram`. Sign webhook bodies with `@smmkit/graph-api/mocks`' `signGraphWebhook`.
+ * `@smmkit/adapter-instagram`. The simulator's `signedWebhook` (or `@smmkit/graph-api/mocks`'
+ * `graphWebhookRequest`) writes and signs webhook deliveries as Meta does.
  *
  * @example
  * ```ts

@@ -44,12 +44,15 @@ export interface MentionChange {
  * Builders of Instagram webhook bodies (`object: 'instagram'`, one entry per account): fields
  * `comments` and `mentions`, value shapes as documented at
  * https://developers.facebook.com/docs/instagram-platform/webhooks, `entry[].time` in Unix
- * seconds. Sign the JSON with `@smmkit/graph-api/mocks`' `signGraphWebhook`.
+ * seconds. Post them with `@smmkit/graph-api/mocks`' `graphWebhookRequest`, which writes and
+ * signs the body as Meta does (non-ASCII escaped as lowercase `\uXXXX`,
+ * https://developers.facebook.com/docs/graph-api/webhooks/getting-started, Validating Payloads);
+ * signing plain `JSON.stringify` output is not what Meta sends.
  *
  * @example
  * ```ts
- * const body = JSON.stringify(instagramWebhook.comment({ igUserId, commentId, mediaId, text: 'Hi', from: { id, username: 'fan_1' } }));
- * const headers = { 'x-hub-signature-256': await signGraphWebhook(appSecret, body) };
+ * const delivery = instagramWebhook.comment({ igUserId, commentId, mediaId, text: 'Hi', from: { id, username: 'fan_1' } });
+ * const request = await graphWebhookRequest(appSecret, delivery);
  * ```
  */
 export const instagramWebhook = {
