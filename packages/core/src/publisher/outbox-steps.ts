@@ -4,6 +4,7 @@ import { ValidationError } from '../errors/validation-error.js';
 import type { Target } from '../models/target.js';
 import type { Outbox, OutboxIntent, OutboxRecord, OutboxSettlement } from '../scheduler/outbox.js';
 import { describeCallbackError, withUnprintedCause } from '../security/callback-error.js';
+import { isOwnRecord, recordDigest } from './outbox-fingerprint.js';
 import { type FailedOutcome, failedOutcome, type PublishedOutcome, type PublishOutcome } from './outcome.js';
 
 /**
@@ -77,16 +78,17 @@ export async function openIntent(outbox: Outbox, intent: OutboxIntent): Promise<
  *
  * @param target - the target
  * @param record - the record found (`published`, `sending` or `unknown`)
- * @param fingerprint - this run's post's fingerprint
+ * @param digest - the digest of this run's post (`postFingerprint`)
  * @returns the failed outcome (nothing was sent), or `undefined` when the record is this post's
- *   or keeps no fingerprint
+ *   or keeps no fingerprint that stands for its current attempt (see `recordDigest`)
  */
 export function keyReusedOutcome(
   target: Target,
   record: OutboxRecord,
-  fingerprint: string,
+  digest: string,
 ): FailedOutcome | undefined {
-  if (record.fingerprint === undefined || record.fingerprint === fingerprint) return undefined;
+  const recorded = recordDigest(record);
+  if (recorded === undefined || recorded === digest) return undefined;
   const how =
     record.status === 'published'
       ? 'was published'
@@ -196,4 +198,35 @@ export async function settleOutcome(
     };
     return { ...outcome, result: { ...outcome.result, warnings: [...outcome.result.warnings, warning] } };
   }
+}
+
+/**
+ * Settles the record a run wrote without hearing back (each attempt's write went through, but
+ * its reply was lost) and then gave up on. Nothing was sent for it (the create only follows an
+ * answered write), so it is written back with the run's outcome (`failed`): the next run with the
+ * key tries again instead of reconciling a create nobody sent. A record that is not this run's
+ * own (see `isOwnRecord`) is left as it is.
+ *
+ * @param outbox - the publisher's outbox
+ * @param key - the target's idempotency key
+ * @param outcome - how the publish ended (failed: nothing was sent)
+ * @param unconfirmed - the fingerprints of this run's writes that threw
+ * @param settledAt - now
+ * @returns the outcome
+ */
+export async function settleUnheardRecord(
+  outbox: Outbox,
+  key: string,
+  outcome: PublishOutcome,
+  unconfirmed: ReadonlySet<string>,
+  settledAt: Date,
+): Promise<PublishOutcome> {
+  if (unconfirmed.size === 0) return outcome;
+  try {
+    const record = await outbox.record(key);
+    if (record === undefined || !isOwnRecord(record, unconfirmed)) return outcome;
+  } catch {
+    return outcome; // the store is still failing: the record stays, and a later run reconciles it
+  }
+  return settleOutcome(outbox, key, outcome, settledAt);
 }

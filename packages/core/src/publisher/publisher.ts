@@ -27,6 +27,7 @@ import {
 import { BucketThrottle, isThrottleRefusal } from './bucket-throttle.js';
 import { createPublisherEvents, type PublisherEventEmitter } from './events.js';
 import { type PublisherOptions, resolvePublisherOptions } from './options.js';
+import { fingerprintToken, isOwnRecord, newRunId } from './outbox-fingerprint.js';
 import {
   keyReusedOutcome,
   OutboxRecordFound,
@@ -34,6 +35,7 @@ import {
   priorRecord,
   publishedFromRecord,
   settleOutcome,
+  settleUnheardRecord,
   unsettledRecordError,
 } from './outbox-steps.js';
 import { failedOutcome, type PublishOutcome } from './outcome.js';
@@ -172,8 +174,15 @@ interface OutboxState {
   readonly outbox: Outbox;
   /** What an earlier run left (`sending` or `unknown`), read before the job queued for budget. */
   readonly prior: OutboxRecord | undefined;
-  /** The fingerprint of the post this job sends, recorded with its intent. */
-  readonly fingerprint: string;
+  /** The digest of the post this job sends (`postFingerprint`), compared with a record's. */
+  readonly digest: string;
+  /** This job's run id, written in its fingerprints (`fingerprintToken`). */
+  readonly runId: string;
+  /**
+   * The fingerprints this job wrote in attempts whose `openIntent` threw: a `sending` record with
+   * one of them is this job's own (the write went through, its reply was lost).
+   */
+  readonly unconfirmed: Set<string>;
   /** Whether this job recorded its intent or found a record: then its outcome is written back. */
   opened: boolean;
 }
@@ -412,19 +421,29 @@ export function createPublisher(options: PublisherOptions): Publisher {
     const outbox = settings.outbox;
     if (outbox === undefined) return sendJob(adapter, checked, target, request, main, demand, signal);
     const key = request.idempotencyKey;
-    const fingerprint = postFingerprint(request.sent, target.platform);
+    const digest = postFingerprint(request.sent, target.platform);
     const prior = await priorRecord(outbox, key);
     if (prior !== undefined) {
       // The key was used before for another post: refused, and the record is left as it is.
-      const refused = keyReusedOutcome(target, prior, fingerprint);
+      const refused = keyReusedOutcome(target, prior, digest);
       if (refused !== undefined) return refused;
     }
     const fromRecord = prior === undefined ? undefined : publishedFromRecord(target, prior);
     // Already published by an earlier run: the record is the answer, and it is settled already.
     if (fromRecord !== undefined) return fromRecord;
-    const state: OutboxState = { outbox, prior, fingerprint, opened: false };
+    const state: OutboxState = {
+      outbox,
+      prior,
+      digest,
+      runId: newRunId(),
+      unconfirmed: new Set(),
+      opened: false,
+    };
     const outcome = await sendJob(adapter, checked, target, request, main, demand, signal, state);
-    if (!state.opened && prior === undefined) return outcome; // nothing was recorded: nothing to settle
+    if (!state.opened && prior === undefined) {
+      // Nothing was sent; a record this run wrote without hearing back is settled, else none was written.
+      return settleUnheardRecord(outbox, key, outcome, state.unconfirmed, new Date(clock.now()));
+    }
     return settleOutcome(outbox, key, outcome, new Date(clock.now()));
   }
 
@@ -458,18 +477,29 @@ export function createPublisher(options: PublisherOptions): Publisher {
 
     /**
      * Records the intent once, right before the first create is sent (after the budget wait, so
-     * a run that dies while waiting for a rate-limit reset leaves nothing that looks sent).
+     * a run that dies while waiting for a rate-limit reset leaves nothing that looks sent). An
+     * attempt after one whose write went through but threw (a lost reply) finds this run's own
+     * `sending` record: that one is opened, not an earlier run's create to reconcile.
      */
     const beforeFirstCreate = async (): Promise<void> => {
       if (outboxState === undefined || outboxState.opened) return;
-      const found = await openIntent(outboxState.outbox, {
-        key: idempotencyKey,
-        platform: target.platform,
-        accountId: target.accountId,
-        startedAt: new Date(clock.now()),
-        fingerprint: outboxState.fingerprint,
-      });
-      if (found !== undefined) throw new OutboxRecordFound(found);
+      const startedAt = new Date(clock.now());
+      const fingerprint = fingerprintToken(outboxState.digest, startedAt, outboxState.runId);
+      let found: OutboxRecord | undefined;
+      try {
+        found = await openIntent(outboxState.outbox, {
+          key: idempotencyKey,
+          platform: target.platform,
+          accountId: target.accountId,
+          startedAt,
+          fingerprint,
+        });
+      } catch (error) {
+        outboxState.unconfirmed.add(fingerprint);
+        throw error;
+      }
+      if (found !== undefined && !isOwnRecord(found, outboxState.unconfirmed))
+        throw new OutboxRecordFound(found);
       outboxState.opened = true;
     };
 
@@ -529,7 +559,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
      * its outcome; anything else → reconciliation from its start.
      */
     const answerFromRecord = (record: OutboxRecord): Promise<PublishOutcome> | PublishOutcome => {
-      const refused = outboxState && keyReusedOutcome(target, record, outboxState.fingerprint);
+      const refused = outboxState && keyReusedOutcome(target, record, outboxState.digest);
       if (refused !== undefined) return refused;
       if (outboxState !== undefined) outboxState.opened = true;
       return (

@@ -13,13 +13,20 @@ export interface OutboxIntent {
   readonly platform: string;
   /** The target's account id. */
   readonly accountId: string;
-  /** When the first create attempt starts: where reconciliation starts looking. */
+  /**
+   * When the first create attempt starts: where reconciliation starts looking. A store keeps it
+   * to the millisecond (the publisher's `fingerprint` is tied to it).
+   */
   readonly startedAt: Date;
   /**
-   * A digest of the post the key was begun for. A run that finds a record whose fingerprint
-   * differs from its own post's refuses to send (the key was used again for another post)
-   * instead of answering with the first post's outcome. A store keeps it as given; a record
-   * without one (written before stores kept it, or settled without a `begin`) is never compared.
+   * What the publisher writes to tell which post and which attempt the record is for: an opaque
+   * string a store keeps exactly as given (today a digest of the post, the attempt's `startedAt`
+   * and a random id of the run). A run that finds a record begun for another post refuses to send
+   * (the key was used again for another post) instead of answering with the first post's
+   * outcome; a run whose own `begin` or `retry` went through but threw (a lost reply) knows its
+   * own record by it and sends. A record without one (written before stores kept it, or settled
+   * without a `begin`), or one re-opened since by a process that writes none (its `startedAt` no
+   * longer the fingerprint's), is never compared.
    */
   readonly fingerprint?: string | undefined;
 }
@@ -79,8 +86,8 @@ export interface Outbox {
   begin(intent: OutboxIntent): Promise<OutboxRecord | undefined>;
   /**
    * Records a `failed` record's new attempt: sets it back to `sending` with `startedAt` and the
-   * new attempt's `fingerprint` (nothing went out, so the key may now be tried with another
-   * post; without a fingerprint the record keeps none).
+   * new attempt's `fingerprint`, replacing the old one (nothing went out, so the key may now be
+   * tried with another post; without a fingerprint the record keeps none).
    *
    * @returns false when the record is not `failed` (another run took it meanwhile)
    */

@@ -133,6 +133,20 @@ export function describeOutboxCases(harness: StoreHarness): void {
       expect((await store.record('plain'))?.fingerprint).toBeUndefined();
     });
 
+    it('keeps a start to the millisecond through begin and retry (a fingerprint is tied to it)', async () => {
+      const store = await harness.store();
+      const startedAt = new Date(minutesAfter(0).getTime() + 123);
+      await store.begin({ ...intent('exact'), startedAt, fingerprint: 'first-post' });
+      await expect(store.record('exact')).resolves.toMatchObject({ startedAt });
+      await store.settle('exact', { status: 'failed', settledAt: minutesAfter(1) });
+      const again = new Date(minutesAfter(2).getTime() + 7);
+      await expect(store.retry('exact', again, 'edited-post')).resolves.toBe(true);
+      await expect(store.record('exact')).resolves.toMatchObject({
+        startedAt: again,
+        fingerprint: 'edited-post',
+      });
+    });
+
     it('unresolved lists the sending and unknown records, oldest first, until they settle', async () => {
       const store = await harness.store();
       await store.begin(intent('late-sending', 20));
