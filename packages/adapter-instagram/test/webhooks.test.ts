@@ -1,4 +1,5 @@
 import {
+  type Engagement,
   PlatformError,
   UnsupportedCapabilityError,
   ValidationError,
@@ -224,18 +225,24 @@ describe('parse', () => {
   });
 });
 
+/** A `mentions` delivery naming ana, at START, as the webhook handler parses it. */
+async function parsedMention(mediaId: string, commentId?: string): Promise<Engagement> {
+  const payload = instagramWebhook.mention({
+    igUserId: ana.account.id,
+    mediaId,
+    commentId,
+    time: START,
+  });
+  const [mention] = handler().parse(await delivery(payload));
+  if (mention === undefined) throw new Error('no mention parsed');
+  return mention;
+}
+
 describe('resolving a mention from a webhook', () => {
   it('reads a mention in a comment with mentioned_comment and fills in author, text and time', async () => {
     const [comment] = ig.seedCommentMentions(ana.account.id, 1);
     if (comment?.postId === undefined) throw new Error('no comment seeded');
-    const payload = instagramWebhook.mention({
-      igUserId: ana.account.id,
-      mediaId: comment.postId,
-      commentId: comment.id,
-      time: START,
-    });
-    const [mention] = handler().parse(await delivery(payload));
-    if (mention === undefined) throw new Error('no mention parsed');
+    const mention = await parsedMention(comment.postId, comment.id);
     expect(mention.author.id).toBe('unknown');
 
     const resolved = await h.adapter().resolveMention(mention, h.context());
@@ -256,9 +263,7 @@ describe('resolving a mention from a webhook', () => {
   it('reads a caption mention with mentioned_media', async () => {
     const [tagged] = ig.seedMentions(ana.account.id, 1);
     if (tagged === undefined) throw new Error('no mention seeded');
-    const payload = instagramWebhook.mention({ igUserId: ana.account.id, mediaId: tagged.id, time: START });
-    const [mention] = handler().parse(await delivery(payload));
-    if (mention === undefined) throw new Error('no mention parsed');
+    const mention = await parsedMention(tagged.id);
     const resolved = await h.adapter().resolveMention(mention, h.context());
     expect(h.queries('GET /:version/:id')[0]?.get('fields')).toBe(
       `mentioned_media.media_id(${tagged.id}){id,caption,timestamp,username,permalink}`,
@@ -278,14 +283,7 @@ describe('resolving a mention from a webhook', () => {
     const ref = h.media('Mine');
     const [plain] = ig.seedComments(ref.platformPostId, 1);
     if (plain === undefined) throw new Error('no comment seeded');
-    const payload = instagramWebhook.mention({
-      igUserId: ana.account.id,
-      mediaId: ref.platformPostId,
-      commentId: plain.id,
-      time: START,
-    });
-    const [mention] = handler().parse(await delivery(payload));
-    if (mention === undefined) throw new Error('no mention parsed');
+    const mention = await parsedMention(ref.platformPostId, plain.id);
     const error = await failureOf(h.adapter().resolveMention(mention, h.context()), ig);
     expect(PlatformError.isInstance(error)).toBe(true);
     expect(error.platformError?.message).toContain('does not mention this user');
@@ -304,14 +302,7 @@ describe('replying to a mention from a webhook', () => {
     // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/mentions
     const [comment] = ig.seedCommentMentions(ana.account.id, 1);
     if (comment?.postId === undefined) throw new Error('no comment seeded');
-    const payload = instagramWebhook.mention({
-      igUserId: ana.account.id,
-      mediaId: comment.postId,
-      commentId: comment.id,
-      time: START,
-    });
-    const [mention] = handler().parse(await delivery(payload));
-    if (mention === undefined) throw new Error('no mention parsed');
+    const mention = await parsedMention(comment.postId, comment.id);
 
     const reply = await h.adapter().reply(mention, 'Thanks for the shout-out!', h.context());
     expect(h.bodies(MENTIONS_ROUTE)).toEqual([
@@ -328,14 +319,7 @@ describe('replying to a mention from a webhook', () => {
     const ref = h.media('Mine');
     const [plain] = ig.seedComments(ref.platformPostId, 1);
     if (plain === undefined) throw new Error('no comment seeded');
-    const payload = instagramWebhook.mention({
-      igUserId: ana.account.id,
-      mediaId: ref.platformPostId,
-      commentId: plain.id,
-      time: START,
-    });
-    const [mention] = handler().parse(await delivery(payload));
-    if (mention === undefined) throw new Error('no mention parsed');
+    const mention = await parsedMention(ref.platformPostId, plain.id);
     const error = await failureOf(h.adapter().reply(mention, 'Hi', h.context()), ig);
     expect(PlatformError.isInstance(error)).toBe(true);
     expect(error.platformError?.code).toBe(100);
@@ -345,9 +329,7 @@ describe('replying to a mention from a webhook', () => {
   it('answers a caption mention with a comment on the media', async () => {
     const [tagged] = ig.seedMentions(ana.account.id, 1);
     if (tagged === undefined) throw new Error('no mention seeded');
-    const payload = instagramWebhook.mention({ igUserId: ana.account.id, mediaId: tagged.id, time: START });
-    const [mention] = handler().parse(await delivery(payload));
-    if (mention === undefined) throw new Error('no mention parsed');
+    const mention = await parsedMention(tagged.id);
 
     const reply = await h.adapter().reply(mention, 'Glad you like it', h.context());
     expect(h.bodies(MENTIONS_ROUTE)).toEqual([{ media_id: tagged.id, message: 'Glad you like it' }]);
