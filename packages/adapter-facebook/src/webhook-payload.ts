@@ -48,7 +48,12 @@ const NEW_OR_CHANGED: ReadonlySet<string> = new Set(['add', 'edited', 'edit']);
 /** Verbs of an edit (`feed` says `edited`, `mention` says `edit`). */
 const EDITS: ReadonlySet<string> = new Set(['edited', 'edit']);
 
-/** `{ editedAt }` for an edit: the entry's time, when Meta sent the change; else nothing. */
+/**
+ * `{ editedAt }` for an edit: the entry's `time`, "the time Meta sent the notification"
+ * (https://developers.facebook.com/docs/graph-api/webhooks/getting-started), the nearest Meta
+ * gives to when the comment was edited. ASSUMED: a retried delivery keeps its entry's `time`, so
+ * edits keep their order (Meta does not say). Nothing for other verbs.
+ */
 function editedAtOf(verb: string | undefined, change: GraphWebhookChange): { editedAt?: Date } {
   return EDITS.has(verb ?? '') && change.time !== undefined ? { editedAt: change.time } : {};
 }

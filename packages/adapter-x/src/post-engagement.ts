@@ -84,7 +84,7 @@ export function xPostEngagement(
 /**
  * A direct message as an inbox item: the event id, the sender as author, the text, the
  * `dm_conversation_id`, and the event as `raw` (`DmEvent` in https://api.x.com/2/openapi.json). Replying to
- * it sends a message to the sender.
+ * it sends a message to its conversation: the sender, or the group for a group conversation.
  *
  * @param event - a `MessageCreate` event (with `sender_id`)
  * @param where - the account, expanded users and the fallback time

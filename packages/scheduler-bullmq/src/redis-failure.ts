@@ -159,7 +159,8 @@ export function redisFailure(error: unknown, call: RedisCall): unknown {
       `The Redis ${call.store} could not ${call.operation}: ${described.what}.`,
       {
         hint: described.hint,
-        cause: error,
+        // Unprinted by util.inspect, but a logger that walks `cause` would still print its arguments.
+        cause: withoutCommandArgs(error),
       },
     ),
   );

@@ -77,10 +77,13 @@ export interface Inbox {
   /**
    * Adds engagements from elsewhere (a webhook's parsed events): checked, stored, deduplicated
    * by platform, account and id with what polling found, then `engagement` events and rules, as for polled
-   * ones. The account's own items are left out. An engagement the inbox keeps already, with
-   * another text, is an edit (Facebook delivers an edited comment with its id and the new text):
-   * the item takes the text and `editedAt`, keeps its status, assignee, tags and times, and is
-   * neither returned nor announced again (no `engagement` event, no rules).
+   * ones. The account's own items are left out. An engagement with `editedAt` that the inbox
+   * keeps already is an edit (Facebook's parser sets it on an edited comment, delivered with its
+   * id and the new text): unless the item holds a later edit, it takes the text and `editedAt`,
+   * keeps its status, assignee, tags and times, and is neither returned nor announced again (no
+   * `engagement` event, no rules). An engagement the inbox keeps, without `editedAt`, is a
+   * duplicate whatever its text (a late redelivery of the original): set `editedAt` on the
+   * edits your own webhook parser hands in.
    *
    * @returns the items added (duplicates and edits left out)
    * @throws ValidationError when an engagement is invalid (nothing of the batch is stored)

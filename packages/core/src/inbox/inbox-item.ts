@@ -35,8 +35,8 @@ export const InboxItemSchema = /* @__PURE__ */ (() =>
     /** When it was deleted on the platform through the inbox. */
     deletedAt: z.optional(InstantSchema),
     /**
-     * When its text was last edited: the platform's time of the edit when the delivery gave one,
-     * else when the inbox took it.
+     * When its text was last edited: the delivery's `editedAt` (the platform's time of the edit,
+     * as near as it tells) when it gave one, else when the inbox took it.
      */
     editedAt: z.optional(InstantSchema),
   }))();
@@ -97,7 +97,8 @@ export interface InboxItemPatch {
    * The text as the platform now has it (an edited comment): when it differs from the item's,
    * it replaces it and `editedAt` becomes the patch's `editedAt` (or its time); the item's state
    * stays as it was. A text edited before the item's `editedAt` is older than the one kept and
-   * is left out (an edit delivered late).
+   * is left out (an edit delivered late); the same text with a later `editedAt` moves
+   * `editedAt` on (an edit back to the kept text).
    */
   readonly text?: string | undefined;
   /** When the platform says `text` was written (default the patch's time). */
@@ -176,11 +177,21 @@ export function applyInboxPatch(item: InboxItem, patch: InboxItemPatch, at: Date
   };
 }
 
-/** The text and `editedAt` a patch brings, or nothing when its text is the item's or older than it. */
+/**
+ * The text and `editedAt` a patch brings: nothing when it is older than the item's edit, only the
+ * later `editedAt` when the platform says the same text was edited again (an edit back to the
+ * text kept, whose time later edits are compared with), else both.
+ */
 function textEdit(item: InboxItem, patch: InboxItemPatch, at: Date): Partial<InboxItem> {
-  if (patch.text === undefined || patch.text === item.text) return {};
+  if (patch.text === undefined) return {};
   const editedAt = patch.editedAt ?? at;
-  if (item.editedAt !== undefined && editedAt.getTime() < item.editedAt.getTime()) return {};
+  if (item.editedAt !== undefined && editedAt.getTime() <= item.editedAt.getTime()) {
+    // An older edit (or this one again) never puts its text back; at the same time, the last wins.
+    if (editedAt.getTime() < item.editedAt.getTime() || patch.text === item.text) return {};
+  }
+  if (patch.text === item.text) {
+    return patch.editedAt === undefined ? {} : { editedAt: new Date(editedAt.getTime()) };
+  }
   return { text: patch.text, editedAt: new Date(editedAt.getTime()) };
 }
 

@@ -19,7 +19,8 @@ export interface SeenIdsJanitor {
  *
  * @param store - the inbox's store
  * @param clock - dates the cut-off
- * @param keepMs - how long an id is kept; `Infinity` keeps them all
+ * @param keepMs - how long an id is kept; `Infinity` (or any span reaching before the earliest
+ *   date) keeps them all
  * @param report - receives what a forgetting threw
  * @returns the janitor
  */
@@ -34,7 +35,8 @@ export function seenIdsJanitor(
   return {
     tick() {
       const now = clock.now();
-      if (keepMs === Number.POSITIVE_INFINITY || running !== undefined) return;
+      // A retention reaching before the earliest date a Date holds (Infinity among them) forgets nothing.
+      if (!Number.isFinite(new Date(now - keepMs).getTime()) || running !== undefined) return;
       if (lastAt !== undefined && now - lastAt < FORGET_EVERY_MS) return;
       lastAt = now;
       running = (async () => {

@@ -8,7 +8,8 @@ import type { InboxStore } from './inbox-store.js';
  * https://developers.facebook.com/docs/graph-api/webhooks/reference/page/#feed) that the store
  * already kept (not just added by this batch) and whose text differs from the kept item's gets
  * the new text and that `editedAt`, by the store's atomic `update`; its status, assignee, tags
- * and times stay. An edit older than the one kept is left out (the store compares the times),
+ * and times stay. One with the kept text but a later `editedAt` (an edit back to it) moves the
+ * item's `editedAt` on. An edit older than the one kept is left out (the store compares the times),
  * and a delivery that is not an edit (a late redelivery of the original comment) never
  * overwrites the text. One the inbox never kept was added as a new item by the same batch.
  *
@@ -36,8 +37,11 @@ export async function takeEdits(
     const { editedAt } = engagement;
     if (editedAt === undefined) continue;
     const kept = await store.get(engagement);
-    // Same text: a redelivery, or what polling read already; nothing to change.
-    if (kept === undefined || kept.text === engagement.text) continue;
+    if (kept === undefined) continue;
+    // The same text and no later edit: a redelivery, or what polling read already. The same text
+    // edited later still counts: its time is what an older edit arriving late is compared with.
+    const later = kept.editedAt === undefined || editedAt.getTime() > kept.editedAt.getTime();
+    if (kept.text === engagement.text && !later) continue;
     await store.update(engagement, { text: engagement.text, editedAt }, at);
   }
 }

@@ -85,9 +85,9 @@ export const EngagementSchema = /* @__PURE__ */ (() =>
     /** When it was created on the platform. */
     createdAt: InstantSchema,
     /**
-     * When the platform says its text was last edited, on a delivery of an edit (Facebook's
-     * `feed` verb `edited`): the inbox takes such a delivery's text over the one it keeps, unless
-     * it already holds a later edit.
+     * When its text was last edited, as near as the platform tells, on a delivery of an edit
+     * (Facebook's `feed` verb `edited`: the time Meta sent the notification): the inbox takes
+     * such a delivery's text over the one it keeps, unless it already holds a later edit.
      */
     editedAt: z.optional(InstantSchema),
     /** Whether it is hidden from the public (X hidden replies, Meta hidden comments). */

@@ -74,12 +74,14 @@ describe('forgetting old seen ids', () => {
     expect(emitted(inbox, 'error')).toHaveLength(1);
   });
 
-  it('keeps every id with Infinity, and refuses a retention that is not a positive number', async () => {
-    const store = countingStore();
-    const inbox = world.inbox({ accounts: [], store, keepSeenIdsMs: Number.POSITIVE_INFINITY });
-    await inbox.poll();
-    await inbox.stop();
-    expect(store.calls).toEqual([]);
+  it('keeps every id with Infinity or a span beyond the earliest date, and refuses a retention that is not a positive number', async () => {
+    for (const keepSeenIdsMs of [Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER]) {
+      const store = countingStore();
+      const inbox = world.inbox({ accounts: [], store, keepSeenIdsMs });
+      await inbox.poll();
+      await inbox.stop();
+      expect(store.calls).toEqual([]);
+    }
     for (const keepSeenIdsMs of [0, -1, Number.NaN]) {
       expect(() => world.inbox({ accounts: [], keepSeenIdsMs })).toThrow(ValidationError);
     }

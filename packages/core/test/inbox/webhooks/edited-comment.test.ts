@@ -111,4 +111,13 @@ describe('an edited Facebook comment through the webhook router', () => {
     expect(await inbox.get(COMMENT)).toMatchObject({ text: 'Third text', editedAt: new Date(START) });
     expect(emitted(inbox, 'engagement')).toHaveLength(1);
   });
+
+  it('keeps the text of an edit back to the kept text over an older edit retried after it', async () => {
+    const { inbox, router } = facebookInbox();
+    await router(await commentChange('Price is 10', 'add', START - 60_000));
+    // The edit to 20 fails to reach us; the edit back to 10 arrives; then Meta retries the edit to 20.
+    await router(await commentChange('Price is 10', 'edited', START));
+    await router(await commentChange('Price is 20', 'edited', START - 30_000));
+    expect(await inbox.get(COMMENT)).toMatchObject({ text: 'Price is 10', editedAt: new Date(START) });
+  });
 });
