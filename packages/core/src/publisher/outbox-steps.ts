@@ -4,7 +4,7 @@ import { ValidationError } from '../errors/validation-error.js';
 import type { Target } from '../models/target.js';
 import type { Outbox, OutboxIntent, OutboxRecord, OutboxSettlement } from '../scheduler/outbox.js';
 import { describeCallbackError, withUnprintedCause } from '../security/callback-error.js';
-import { isOwnRecord, recordDigest } from './outbox-fingerprint.js';
+import { recordDigest } from './outbox-fingerprint.js';
 import { type FailedOutcome, failedOutcome, type PublishedOutcome, type PublishOutcome } from './outcome.js';
 
 /**
@@ -198,35 +198,4 @@ export async function settleOutcome(
     };
     return { ...outcome, result: { ...outcome.result, warnings: [...outcome.result.warnings, warning] } };
   }
-}
-
-/**
- * Settles the record a run wrote without hearing back (each attempt's write went through, but
- * its reply was lost) and then gave up on. Nothing was sent for it (the create only follows an
- * answered write), so it is written back with the run's outcome (`failed`): the next run with the
- * key tries again instead of reconciling a create nobody sent. A record that is not this run's
- * own (see `isOwnRecord`) is left as it is.
- *
- * @param outbox - the publisher's outbox
- * @param key - the target's idempotency key
- * @param outcome - how the publish ended (failed: nothing was sent)
- * @param unconfirmed - the fingerprints of this run's writes that threw
- * @param settledAt - now
- * @returns the outcome
- */
-export async function settleUnheardRecord(
-  outbox: Outbox,
-  key: string,
-  outcome: PublishOutcome,
-  unconfirmed: ReadonlySet<string>,
-  settledAt: Date,
-): Promise<PublishOutcome> {
-  if (unconfirmed.size === 0) return outcome;
-  try {
-    const record = await outbox.record(key);
-    if (record === undefined || !isOwnRecord(record, unconfirmed)) return outcome;
-  } catch {
-    return outcome; // the store is still failing: the record stays, and a later run reconciles it
-  }
-  return settleOutcome(outbox, key, outcome, settledAt);
 }

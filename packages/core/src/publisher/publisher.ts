@@ -27,7 +27,7 @@ import {
 import { BucketThrottle, isThrottleRefusal } from './bucket-throttle.js';
 import { createPublisherEvents, type PublisherEventEmitter } from './events.js';
 import { type PublisherOptions, resolvePublisherOptions } from './options.js';
-import { fingerprintToken, isOwnRecord, newRunId } from './outbox-fingerprint.js';
+import { fingerprintToken } from './outbox-fingerprint.js';
 import {
   keyReusedOutcome,
   OutboxRecordFound,
@@ -35,7 +35,6 @@ import {
   priorRecord,
   publishedFromRecord,
   settleOutcome,
-  settleUnheardRecord,
   unsettledRecordError,
 } from './outbox-steps.js';
 import { failedOutcome, type PublishOutcome } from './outcome.js';
@@ -176,13 +175,6 @@ interface OutboxState {
   readonly prior: OutboxRecord | undefined;
   /** The digest of the post this job sends (`postFingerprint`), compared with a record's. */
   readonly digest: string;
-  /** This job's run id, written in its fingerprints (`fingerprintToken`). */
-  readonly runId: string;
-  /**
-   * The fingerprints this job wrote in attempts whose `openIntent` threw: a `sending` record with
-   * one of them is this job's own (the write went through, its reply was lost).
-   */
-  readonly unconfirmed: Set<string>;
   /** Whether this job recorded its intent or found a record: then its outcome is written back. */
   opened: boolean;
 }
@@ -431,19 +423,9 @@ export function createPublisher(options: PublisherOptions): Publisher {
     const fromRecord = prior === undefined ? undefined : publishedFromRecord(target, prior);
     // Already published by an earlier run: the record is the answer, and it is settled already.
     if (fromRecord !== undefined) return fromRecord;
-    const state: OutboxState = {
-      outbox,
-      prior,
-      digest,
-      runId: newRunId(),
-      unconfirmed: new Set(),
-      opened: false,
-    };
+    const state: OutboxState = { outbox, prior, digest, opened: false };
     const outcome = await sendJob(adapter, checked, target, request, main, demand, signal, state);
-    if (!state.opened && prior === undefined) {
-      // Nothing was sent; a record this run wrote without hearing back is settled, else none was written.
-      return settleUnheardRecord(outbox, key, outcome, state.unconfirmed, new Date(clock.now()));
-    }
+    if (!state.opened && prior === undefined) return outcome; // nothing was recorded: nothing to settle
     return settleOutcome(outbox, key, outcome, new Date(clock.now()));
   }
 
@@ -478,28 +460,21 @@ export function createPublisher(options: PublisherOptions): Publisher {
     /**
      * Records the intent once, right before the first create is sent (after the budget wait, so
      * a run that dies while waiting for a rate-limit reset leaves nothing that looks sent). An
-     * attempt after one whose write went through but threw (a lost reply) finds this run's own
-     * `sending` record: that one is opened, not an earlier run's create to reconcile.
+     * attempt after one whose write went through but threw (a lost reply) finds that `sending`
+     * record and reconciles it like any other run's: a run cannot tell its own record from
+     * another's that reconciled it meanwhile, and only reconciling never sends twice.
      */
     const beforeFirstCreate = async (): Promise<void> => {
       if (outboxState === undefined || outboxState.opened) return;
       const startedAt = new Date(clock.now());
-      const fingerprint = fingerprintToken(outboxState.digest, startedAt, outboxState.runId);
-      let found: OutboxRecord | undefined;
-      try {
-        found = await openIntent(outboxState.outbox, {
-          key: idempotencyKey,
-          platform: target.platform,
-          accountId: target.accountId,
-          startedAt,
-          fingerprint,
-        });
-      } catch (error) {
-        outboxState.unconfirmed.add(fingerprint);
-        throw error;
-      }
-      if (found !== undefined && !isOwnRecord(found, outboxState.unconfirmed))
-        throw new OutboxRecordFound(found);
+      const found = await openIntent(outboxState.outbox, {
+        key: idempotencyKey,
+        platform: target.platform,
+        accountId: target.accountId,
+        startedAt,
+        fingerprint: fingerprintToken(outboxState.digest, startedAt),
+      });
+      if (found !== undefined) throw new OutboxRecordFound(found);
       outboxState.opened = true;
     };
 

@@ -20,11 +20,10 @@ export interface OutboxIntent {
   readonly startedAt: Date;
   /**
    * What the publisher writes to tell which post and which attempt the record is for: an opaque
-   * string a store keeps exactly as given (today a digest of the post, the attempt's `startedAt`
-   * and a random id of the run). A run that finds a record begun for another post refuses to send
-   * (the key was used again for another post) instead of answering with the first post's
-   * outcome; a run whose own `begin` or `retry` went through but threw (a lost reply) knows its
-   * own record by it and sends. A record without one (written before stores kept it, or settled
+   * string a store keeps exactly as given (today a digest of the post and the attempt's
+   * `startedAt`). A run that finds a record begun for another post refuses to send (the key was
+   * used again for another post) instead of answering with the first post's outcome. A record
+   * without one (written before stores kept it, or settled
    * without a `begin`), or one re-opened since by a process that writes none (its `startedAt` no
    * longer the fingerprint's), is never compared.
    */
