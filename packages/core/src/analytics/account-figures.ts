@@ -1,8 +1,28 @@
+import type { AccountSeries } from './account-series.js';
 import { addPresent, at, METRIC_COUNT, SLOT } from './metric-slots.js';
 import type { SampleStore } from './sample-store.js';
 
 /** Counts that describe the account at a moment (read as of the period's end), not flows to sum. */
 const POINT_IN_TIME: ReadonlySet<number> = new Set([SLOT.followers, SLOT.following, SLOT.postsCount]);
+
+/**
+ * Counts of unique people, which daily values do not add up to: someone reached on Monday and
+ * on Tuesday is one person in the two days' reach. Meta: "Unique impression insights values are
+ * calculated independently" (https://developers.facebook.com/docs/graph-api/reference/insights).
+ */
+const UNIQUE_PER_DAY: ReadonlySet<number> = new Set([SLOT.reach]);
+
+/** The account-scoped value of one metric for `[start, end)`; see {@link accountFigures}. */
+function periodValue(
+  series: AccountSeries,
+  slot: number,
+  start: number,
+  end: number,
+  endIndex: number,
+): number {
+  if (POINT_IN_TIME.has(slot) || !series.hasDayValues()) return series.valueAt(endIndex);
+  return UNIQUE_PER_DAY.has(slot) ? series.singleDay(start, end) : series.sumDays(start, end);
+}
 
 /** The account's followers as of `end` (its latest reading placed before `end`), `NaN` when unknown. */
 export function followersAt(store: SampleStore, account: number, end: number): number {
@@ -30,8 +50,10 @@ export interface AccountFigures {
  *
  * Account metric values: a point-in-time count (`followers`, `following`, `posts_count`) is the
  * latest reading before `end`; a metric with `day` values (daily impressions, daily follows) is
- * the sum of the days starting inside the period; any other metric is its latest `lifetime`
- * reading before `end`.
+ * the sum of the days starting inside the period, except `reach` (unique people), which is the
+ * one day's value when the period holds exactly one day and `NaN` (no data) when it holds
+ * several, as daily reach cannot be added up; any other metric is its latest `lifetime` reading
+ * before `end`.
  *
  * Followers: `start` is the latest reading before `start`, else the first reading inside the
  * period; `end` the latest reading before `end`. Growth counts only accounts whose end reading
@@ -55,11 +77,7 @@ export function accountFigures(
       if (series === undefined) continue;
       const endIndex = series.latestBefore(end);
       if (slot !== SLOT.followers) {
-        const value =
-          !POINT_IN_TIME.has(slot) && series.hasDayValues()
-            ? series.sumDays(start, end)
-            : series.valueAt(endIndex);
-        metrics[slot] = addPresent(at(metrics, slot), value);
+        metrics[slot] = addPresent(at(metrics, slot), periodValue(series, slot, start, end, endIndex));
         continue;
       }
       const before = series.latestBefore(start);

@@ -109,6 +109,22 @@ export class AccountSeries {
     return this.daySlots.size > 0;
   }
 
+  /**
+   * The `day` value placed in `[start, end)` when there is exactly one; `NaN` when there are
+   * none or several (for counts of unique people, which days do not add up to).
+   */
+  singleDay(start: number, end: number): number {
+    let found = Number.NaN;
+    let count = 0;
+    const times = this.sortedTimes;
+    for (let i = this.latestBefore(start) + 1; i < times.length && (times[i] ?? end) < end; i++) {
+      if (this.sortedIsDay[i] !== 1) continue;
+      if (++count > 1) return Number.NaN;
+      found = this.sortedValues[i] ?? Number.NaN;
+    }
+    return found;
+  }
+
   /** Σ of the `day` values placed in `[start, end)`; `NaN` when there are none. */
   sumDays(start: number, end: number): number {
     let sum = Number.NaN;

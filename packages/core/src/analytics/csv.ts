@@ -15,7 +15,7 @@ export type CsvColumn<Row> =
 export interface CsvOptions {
   /**
    * Neutralise spreadsheet formulas (default `true`): a text cell (or header) starting with `=`,
-   * `+`, `-`, `@`, TAB or CR gets a leading `'`, as the OWASP "CSV Injection" guidance advises,
+   * `+`, `-`, `@`, TAB, CR or LF gets a leading `'`, as the OWASP "CSV Injection" guidance advises,
    * so Excel, LibreOffice and Sheets show it as text instead of running it. Numbers, dates and
    * booleans are written by smmkit itself and are never prefixed (so `-5` stays a number).
    */
@@ -23,8 +23,14 @@ export interface CsvOptions {
 }
 
 const CRLF = '\r\n';
-const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
-const NEEDS_QUOTES = /[",\r\n]/;
+// https://owasp.org/www-community/attacks/CSV_Injection lists = + - @ TAB CR LF.
+const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r', '\n']);
+/**
+ * RFC 4180 quotes fields with `,` `"` CR LF; `;` is quoted too because Excel in many locales
+ * splits CSV on `;`, and an unquoted `a;=HYPERLINK(…)` would start a formula cell (the OWASP page
+ * above: "take care of the field separator (e.g., ',', or ';')").
+ */
+const NEEDS_QUOTES = /[",;\r\n]/;
 
 /**
  * Writes rows as RFC 4180 CSV: a header row, then one record per row, each ended by CRLF.
@@ -32,8 +38,9 @@ const NEEDS_QUOTES = /[",\r\n]/;
  * Cells: `null`/`undefined` → empty; `Date` → ISO 8601 (`toISOString`, UTC); finite numbers →
  * `String(n)` (`.` decimal point, no grouping, whatever the locale), `NaN`/`±Infinity` and
  * invalid dates → empty; booleans → `true`/`false`; bigint → its digits; other objects → JSON.
- * A field containing a comma, a double quote, CR or LF is wrapped in double quotes, with each
- * embedded double quote doubled (RFC 4180 §2.6–2.7); a record whose only field is empty is
+ * A field containing a comma, a semicolon, a double quote, CR or LF is wrapped in double quotes,
+ * with each embedded double quote doubled (RFC 4180 §2.6–2.7; the semicolon because spreadsheets
+ * in many locales split on it); a record whose only field is empty is
  * written as `""` so it is not read as a blank line. See {@link CsvOptions.formulaGuard}.
  *
  * @param rows - the records

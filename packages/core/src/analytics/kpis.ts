@@ -61,7 +61,8 @@ export type PostKpi = (typeof POST_KPIS)[number];
  * Cadence, over the row's posts that have a publication time:
  * - `postsPerDay` = posts ÷ calendar days in the period (a time bucket: 1 for a day even when DST
  *   makes it 23 or 25 hours long, 7 for a week, the month's length for a month, 1/24 for an hour;
- *   without a time bucket: the `since`–`until` window, else the calendar days from the first to
+ *   without a time bucket: the `since`–`until` window in local days of the zone, so
+ *   March in Berlin is 31 days although one is 23 hours long, else the calendar days from the first to
  *   the last publication among all rolled-up posts, both included)
  * - `postsPerWeek` = postsPerDay × 7
  */

@@ -44,7 +44,9 @@ export interface RollupRow<D extends Dimension = Dimension, K extends Kpi = Kpi>
   /**
    * Σ of each account-scoped metric over the group's accounts for the period: point-in-time
    * counts (`followers`, `following`, `posts_count`) as of the period's end, `day` values summed
-   * over the period, other `lifetime` values as of the end; `null` when no account has it.
+   * over the period (but daily `reach`, unique people, only for a period of one day: `null` for
+   * longer ones, as days of reach do not add up), other `lifetime` values as of the end; `null`
+   * when no account has it.
    * Computed on first read (an enumerable getter, so spreads and `JSON.stringify` include it).
    */
   readonly accountMetrics: Readonly<Record<CanonicalMetric, number | null>>;
@@ -94,10 +96,18 @@ function checkOptions(by: readonly string[], kpis: readonly string[]): void {
   if (problems.length > 0) throw new ValidationError(problems, 'rollup options');
 }
 
-/** The calendar days a rollup without time buckets spans; `NaN` when it has no dated post. */
+/**
+ * The calendar days a rollup without time buckets spans; `NaN` when it has no dated post. A
+ * `since`–`until` window is measured in local wall-clock time of the zone, so a window from one
+ * local midnight to another counts whole days even when a DST change makes one of them 23 or 25
+ * hours long (as a `day` or `month` bucket does).
+ */
 function windowDays(filter: CompiledPostFilter, calendar: ZoneCalendar, first: number, last: number): number {
-  if (Number.isFinite(filter.since) && Number.isFinite(filter.until))
-    return (filter.until - filter.since) / DAY;
+  if (Number.isFinite(filter.since) && Number.isFinite(filter.until)) {
+    const since = filter.since + calendar.offsetAt(filter.since);
+    const until = filter.until + calendar.offsetAt(filter.until);
+    return (until - since) / DAY;
+  }
   const from = Number.isFinite(filter.since) ? filter.since : first;
   const to = Number.isFinite(filter.until) ? filter.until - 1 : last;
   if (!Number.isFinite(from) || !Number.isFinite(to) || to < from) return Number.NaN;

@@ -73,9 +73,13 @@ describe('toCsv', () => {
   });
 
   it('round-trips through an RFC 4180 parser', () => {
-    const texts = ['', 'a,b', '"quoted"', 'multi\r\nline', 'ünïcødé 🚀', ' spaced ', 'x""y', '\n'];
+    const texts = ['', 'a,b', '"quoted"', 'multi\r\nline', 'ünïcødé 🚀', ' spaced ', 'x""y', '\n', 'a;b'];
     const rows = texts.map((text, i) => ({ i, text }));
-    expect(parseCsv(toCsv(rows))).toEqual([['i', 'text'], ...texts.map((text, i) => [String(i), text])]);
+    // Without the formula guard, which prefixes the lone LF (see below).
+    expect(parseCsv(toCsv(rows, undefined, { formulaGuard: false }))).toEqual([
+      ['i', 'text'],
+      ...texts.map((text, i) => [String(i), text]),
+    ]);
   });
 
   it('guards against formula injection by default, and can be turned off', () => {
@@ -103,6 +107,27 @@ describe('toCsv', () => {
     // Numbers are not text: a negative number stays a number.
     expect(toCsv([{ n: -5 }])).toBe('n\r\n-5\r\n');
     expect(toCsv([{ n: 1 }], [{ header: '=cmd', value: 'n' }])).toBe(`'=cmd\r\n1\r\n`);
+  });
+
+  it('quotes a text with a semicolon, so a spreadsheet splitting on ";" cannot start a formula cell', () => {
+    // Excel in most European locales reads CSV with ";" as the separator: an unquoted
+    // `hi;=HYPERLINK(…)` would become two cells, the second a live formula.
+    const csv = toCsv([{ text: 'hi;=HYPERLINK("http://evil","x")' }, { text: 'a;b' }]);
+    expect(csv).toBe('text\r\n"hi;=HYPERLINK(""http://evil"",""x"")"\r\n"a;b"\r\n');
+    expect(parseCsv(csv).slice(1).flat()).toEqual(['hi;=HYPERLINK("http://evil","x")', 'a;b']);
+  });
+
+  it('neutralises a text starting with a line feed, as OWASP lists it', () => {
+    expect(
+      parseCsv(toCsv([{ v: '\n=1+2' }]))
+        .slice(1)
+        .flat(),
+    ).toEqual(["'\n=1+2"]);
+    expect(
+      parseCsv(toCsv([{ v: '\n=1+2' }], undefined, { formulaGuard: false }))
+        .slice(1)
+        .flat(),
+    ).toEqual(['\n=1+2']);
   });
 
   it('takes columns as keys or headers with readers, and unions keys across rows by default', () => {

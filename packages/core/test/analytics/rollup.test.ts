@@ -255,6 +255,26 @@ describe('rollup: time buckets across DST', () => {
     });
     expect(windowed[0]?.kpis).toEqual({ postsPerDay: 0.2, postsPerWeek: 1.4 });
   });
+
+  it('counts a since–until window in calendar days of the zone, even across a DST change', () => {
+    const analytics = createAnalytics();
+    // 31 posts, one a day at noon in Berlin, in March 2026 (clocks spring forward on the 29th).
+    const days = Array.from({ length: 31 }, (_, i) => i + 1);
+    analytics.ingestPostMeta(
+      days.map((day) => meta(`m${day}`, `2026-03-${String(day).padStart(2, '0')}T10:00:00Z`)),
+    );
+    const window = {
+      timeZone: 'Europe/Berlin',
+      since: new Date('2026-03-01T00:00:00+01:00'),
+      until: new Date('2026-04-01T00:00:00+02:00'),
+    };
+    const [whole] = analytics.rollup({ ...window, by: [], kpis: ['postsPerDay', 'postsPerWeek'] });
+    // The same month as a bucket says 1 a day: the window must agree (31 days, not 30 23/24).
+    const [month] = analytics.rollup({ ...window, by: ['month'], kpis: ['postsPerDay'] });
+    expect(month?.kpis.postsPerDay).toBe(1);
+    expect(whole?.kpis.postsPerDay).toBe(1);
+    expect(whole?.kpis.postsPerWeek).toBe(7);
+  });
 });
 
 describe('rollup: account metrics and followers', () => {
@@ -332,6 +352,38 @@ describe('rollup: account metrics and followers', () => {
     expect(month?.accountMetrics.impressions).toBe(1200);
     expect(month?.accountMetrics.followers).toBe(1030);
     expect(month?.kpis).toEqual({ followerGrowth: 30, followerGrowthRate: 0.03 });
+  });
+
+  it('does not add up daily reach (unique people) over a longer bucket: null, not an inflated sum', () => {
+    const analytics = createAnalytics();
+    // Facebook page_total_media_view_unique with period=day, as the adapter maps it; the same
+    // people seen on two days count once in the week's reach, so Σ days is not the week's reach.
+    const daily = [
+      ['2026-05-04', 500, 900],
+      ['2026-05-05', 400, 700],
+      ['2026-05-06', 450, 800],
+    ] as const;
+    analytics.ingestSamples(
+      daily.flatMap(([day, reach, impressions]) => [
+        accountSample('reach', reach, `${day}T12:00:00Z`, {
+          platform: 'facebook',
+          period: 'day',
+          periodStart: `${day}T00:00:00Z`,
+        }),
+        accountSample('impressions', impressions, `${day}T12:00:00Z`, {
+          platform: 'facebook',
+          period: 'day',
+          periodStart: `${day}T00:00:00Z`,
+        }),
+      ]),
+    );
+    const days = analytics.rollup({ by: ['day'], kpis: [] });
+    expect(days.map((row) => row.accountMetrics.reach)).toEqual([500, 400, 450]);
+    const [week] = analytics.rollup({ by: ['week'], kpis: [] });
+    expect(week?.accountMetrics.impressions).toBe(2400);
+    expect(week?.accountMetrics.reach).toBeNull();
+    const [whole] = analytics.rollup({ by: [], kpis: [] });
+    expect(whole?.accountMetrics.reach).toBeNull();
   });
 
   it('reports follower growth as null when the period has no reading, not 0', () => {
