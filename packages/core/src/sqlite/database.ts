@@ -1,3 +1,4 @@
+import { closeSync, openSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { rollBack } from './write-transaction.js';
 
@@ -21,11 +22,16 @@ export interface OpenedDatabase {
  * writes, and a busy timeout makes a writer wait for another instead of failing at once
  * (https://www.sqlite.org/wal.html, https://www.sqlite.org/pragma.html#pragma_busy_timeout).
  *
+ * The file holds access and refresh tokens in plain text, so a new one is created readable by
+ * its owner only (0600; SQLite gives its `-wal` and `-shm` files the same mode). An existing
+ * file keeps its mode.
+ *
  * @param pathOrDatabase - a file path (created when missing) or an open `DatabaseSync`
  * @returns the connection and whether it is ours to close
  */
 export function openDatabase(pathOrDatabase: string | DatabaseSync): OpenedDatabase {
   const owned = typeof pathOrDatabase === 'string';
+  if (typeof pathOrDatabase === 'string') createOwnerOnly(pathOrDatabase);
   const db = typeof pathOrDatabase === 'string' ? new DatabaseSync(pathOrDatabase) : pathOrDatabase;
   db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // In-memory databases answer `memory` and stay as they are; files switch for good.
@@ -37,6 +43,22 @@ export function openDatabase(pathOrDatabase: string | DatabaseSync): OpenedDatab
   // writes (claims, completions) several times faster.
   db.exec('PRAGMA synchronous = NORMAL');
   return { db, owned };
+}
+
+/**
+ * Creates the file at `path` with mode 0600 unless it exists (the umask can only take bits away):
+ * `wx` creates it and fails on one that exists, so an existing file is never truncated
+ * (https://nodejs.org/api/fs.html#file-system-flags). An in-memory database (`:memory:`, `''`)
+ * or a `file:` URI is left to SQLite, and so is a path that cannot be created here: SQLite's own
+ * open then says why.
+ */
+function createOwnerOnly(path: string): void {
+  if (path === '' || path === ':memory:' || path.startsWith('file:')) return;
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch {
+    // It exists (its mode stays), or SQLite's open below fails with the reason.
+  }
 }
 
 /**

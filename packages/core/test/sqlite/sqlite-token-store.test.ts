@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -53,6 +53,22 @@ describe('sqliteTokenStore: the shared file', () => {
     await expect(second.load('x:brand')).resolves.toStrictEqual(saved);
     first.close();
     second.close();
+  });
+
+  it('creates a new file, and its write-ahead log, readable by its owner only: it holds tokens', async () => {
+    const file = newFile();
+    const store = sqliteTokenStore(file);
+    await store.save('x:brand', { accessToken: 'access-1', refreshToken: 'refresh-1' });
+    const mode = (path: string) => statSync(path).mode & 0o777;
+    expect(mode(file)).toBe(0o600);
+    expect(mode(`${file}-wal`)).toBe(0o600);
+    store.close();
+    // A file that exists keeps the mode its owner gave it.
+    const shared = newFile();
+    writeFileSync(shared, '');
+    chmodSync(shared, 0o640);
+    sqliteTokenStore(shared).close();
+    expect(mode(shared)).toBe(0o640);
   });
 
   it('refuses a file whose token tables a newer smmkit wrote', () => {
