@@ -1,6 +1,6 @@
 import type { ConnectionOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { refuseKeyPrefix } from './redis-connection.js';
+import { refuseKeyPrefix, refuseUrlKeyPrefix } from './redis-connection.js';
 
 /** BullMQ's `connection` option, and how to let go of what was opened for it. */
 export interface BullmqConnection {
@@ -12,18 +12,25 @@ export interface BullmqConnection {
 
 /**
  * BullMQ's connection for a queue (adding and inspecting jobs; no blocking commands). From a URL
- * BullMQ opens (and closes) its own connection; a client you pass is shared as it is, so that
- * adding a job fails fast when Redis is down if the client does (BullMQ's connection guide
- * advises producers to keep a finite `maxRetriesPerRequest`:
- * https://docs.bullmq.io/guide/connections#queue).
+ * BullMQ opens (and closes) its own connection without ioredis' offline queue
+ * (`enableOfflineQueue: false`), so that adding a job while Redis is away fails at once instead
+ * of waiting for the reconnection for as long as it takes: BullMQ's "Failing fast when Redis is
+ * down" (https://docs.bullmq.io/patterns/failing-fast-when-redis-is-down). A producer's adds must
+ * fail fast: `planWakeups` reports a failure and the worker's sweep runs the entry, while an add
+ * that waits never tells anyone. A client you pass is shared as it is, so that adding a job fails
+ * fast when Redis is down if the client does (BullMQ's connection guide advises producers to keep
+ * a finite `maxRetriesPerRequest`: https://docs.bullmq.io/guide/connections#queue).
  *
  * @param connection - a Redis URL or an ioredis client
  * @param what - the function it is given to, for the error (`bullmqWakeups`)
  * @returns what BullMQ's `connection` option takes
- * @throws ValidationError when the client sets ioredis' `keyPrefix` (BullMQ does not support it)
+ * @throws ValidationError when the client or the URL sets ioredis' `keyPrefix` (BullMQ does not support it)
  */
 export function bullmqQueueConnection(connection: string | Redis, what: string): ConnectionOptions {
-  if (typeof connection === 'string') return { url: connection, maxRetriesPerRequest: null };
+  if (typeof connection === 'string') {
+    refuseUrlKeyPrefix(connection, what);
+    return { url: connection, enableOfflineQueue: false };
+  }
   refuseKeyPrefix(connection, what);
   return connection;
 }
@@ -41,10 +48,11 @@ export function bullmqQueueConnection(connection: string | Redis, what: string):
  * @param connection - a Redis URL or an ioredis client
  * @param what - the function it is given to, for the error (`startWakeupWorker`)
  * @returns the connection, and how to close what was opened for it
- * @throws ValidationError when the client sets ioredis' `keyPrefix` (BullMQ does not support it)
+ * @throws ValidationError when the client or the URL sets ioredis' `keyPrefix` (BullMQ does not support it)
  */
 export function bullmqWorkerConnection(connection: string | Redis, what: string): BullmqConnection {
   if (typeof connection === 'string') {
+    refuseUrlKeyPrefix(connection, what);
     return { connection: { url: connection, maxRetriesPerRequest: null }, close: async () => undefined };
   }
   refuseKeyPrefix(connection, what);

@@ -4,6 +4,7 @@ import { targetKey } from '@smmkit/core/scheduler';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { bullmqQueueConnection } from './bullmq-connection.js';
+import { redisFailure } from './redis-failure.js';
 import { type TargetJobData, targetJobId, WAKE_JOB, wakeupQueueName } from './wakeup-job.js';
 
 /** A day in seconds: how long finished jobs are kept by default, so re-plans stay no-ops. */
@@ -20,8 +21,10 @@ const FIRST_BACKOFF_MS = 1_000;
 /** Options of {@link bullmqWakeups}. */
 export interface BullmqWakeupsOptions {
   /**
-   * A Redis URL (`redis://127.0.0.1:6379`), or an ioredis client to share (without ioredis'
-   * `keyPrefix`, which BullMQ does not support: a `ValidationError` says to use `prefix`).
+   * A Redis URL (`redis://127.0.0.1:6379`): the queue then opens its own connection without
+   * ioredis' offline queue, so that planning fails at once while Redis is away. Or an ioredis
+   * client to share, as it is (without ioredis' `keyPrefix`, which BullMQ does not support: a
+   * `ValidationError` says to use `prefix`).
    */
   readonly connection: string | Redis;
   /**
@@ -56,6 +59,9 @@ export interface BullmqWakeups {
    * process, a retried request) is a no-op.
    *
    * @returns the job ids, in target order (an account listed twice has one job)
+   * @throws TransientError when Redis cannot take the jobs now (unreachable: from a URL the queue
+   *   fails at once rather than wait for the reconnection; `READONLY`, `OOM`, …); no job was
+   *   added, and the worker's sweep runs the entry once it has been due for its grace period
    */
   plan(entry: Pick<ScheduleEntry, 'id' | 'publishAt' | 'targets'>): Promise<string[]>;
   /** Closes the queue (a connection you passed stays open). */
@@ -104,7 +110,9 @@ export function bullmqWakeups(options: BullmqWakeupsOptions): BullmqWakeups {
           removeOnFail: keep,
         },
       }));
-      await queue.addBulk(jobs);
+      await queue.addBulk(jobs).catch((error: unknown) => {
+        throw redisFailure(error, { store: 'BullMQ wake-ups', operation: 'plan the target jobs' });
+      });
       return jobs.map((job) => job.opts.jobId);
     },
     close: () => queue.close(),

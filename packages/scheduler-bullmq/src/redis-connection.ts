@@ -35,6 +35,27 @@ export function openRedis(connection: string | Redis, what: string): StoreConnec
 }
 
 /**
+ * Refuses a Redis URL that sets ioredis' `keyPrefix` in its query string
+ * (`redis://host:6379?keyPrefix=app:`), for a connection that BullMQ opens from the URL itself:
+ * BullMQ checks a client it is given for `keyPrefix`, but not the options it builds a client from,
+ * and such a queue would split its keys between two prefixes (see {@link refuseKeyPrefix}). The
+ * URL is read by an ioredis client that never connects (`lazyConnect`), so that it is read as
+ * ioredis reads it.
+ *
+ * @param url - the Redis URL
+ * @param what - the function it is given to, for the error (`bullmqWakeups`)
+ * @throws ValidationError when the URL sets `keyPrefix`
+ */
+export function refuseUrlKeyPrefix(url: string, what: string): void {
+  const reader = new Redis(url, { lazyConnect: true });
+  try {
+    refuseKeyPrefix(reader, what);
+  } finally {
+    reader.disconnect();
+  }
+}
+
+/**
  * Refuses an ioredis client with `keyPrefix` set. ioredis adds that prefix to the keys a command
  * names (`KEYS` of a script included), but the scripts here build most key names from their
  * arguments, which it leaves alone: one store would then write half its keys under the prefix

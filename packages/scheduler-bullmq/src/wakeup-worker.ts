@@ -73,7 +73,10 @@ export interface WakeupWorkerOptions {
 export interface WakeupWorker {
   /** The BullMQ worker. */
   readonly worker: Worker<TargetJobData>;
-  /** Stops taking jobs, lets the current ones finish, and closes its connections. */
+  /**
+   * Stops taking jobs, lets the current ones finish (a running sweep finishes its claim round and
+   * starts no other), and closes its connections.
+   */
   close(): Promise<void>;
 }
 
@@ -116,8 +119,14 @@ export async function startWakeupWorker(options: WakeupWorkerOptions): Promise<W
   const { scheduler } = options;
 
   const graceMs = options.sweepGraceMs ?? DEFAULT_SWEEP_GRACE_MS;
+  /** Set by `close()`: a running sweep finishes its round and starts no other. */
+  let closing = false;
   const sweep = async (): Promise<void> => {
-    for (let round = 0; round < MAX_SWEEP_ROUNDS; round += 1) {
+    // A closing worker claims nothing more: each round claims (and publishes) whole entries, and
+    // a backlog would keep a shutdown going round after round until the process is killed
+    // holding entries, which then wait a lease and reconciliation. Another worker's sweep, or the
+    // next one, claims what is left.
+    for (let round = 0; round < MAX_SWEEP_ROUNDS && !closing; round += 1) {
       const { claimed, notApproved } = await scheduler.tick({ graceMs });
       if (claimed.length === 0 && notApproved.length === 0) return;
     }
@@ -158,6 +167,7 @@ export async function startWakeupWorker(options: WakeupWorkerOptions): Promise<W
   );
 
   const close = async (): Promise<void> => {
+    closing = true;
     await worker.close();
     await opened.close();
   };

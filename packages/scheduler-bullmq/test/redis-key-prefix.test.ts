@@ -101,4 +101,32 @@ describe('a client with ioredis keyPrefix', () => {
     );
     expectRefusal(error, 'startWakeupWorker');
   });
+
+  it('is refused in a Redis URL by the BullMQ wake-ups and their worker, before BullMQ opens a queue on it', async () => {
+    const url = `${REDIS_URL}?keyPrefix=${encodeURIComponent(keyPrefix)}`;
+    const bullPrefix = `${filePrefix}bull-url`;
+    const planned = await thrownAsync(async () => {
+      const planner = bullmqWakeups({ connection: url, prefix: bullPrefix });
+      await planner.close();
+    });
+    expectRefusal(planned, 'bullmqWakeups');
+    const scheduler = {
+      tick: async () => ({ claimed: [], notApproved: [], finished: [] }),
+      publishTarget: async () => ({ outcome: 'missing' as const }),
+    };
+    const error = await thrownAsync(async () => {
+      const worker = await startWakeupWorker({
+        connection: url,
+        prefix: bullPrefix,
+        scheduler,
+        sweepEveryMs: 0,
+      });
+      await worker.close();
+    });
+    expectRefusal(error, 'startWakeupWorker');
+    // Nothing of BullMQ's was written, under either prefix.
+    const plain = new Redis(REDIS_URL);
+    clients.push(plain);
+    await expect(plain.keys(`*${bullPrefix}*`)).resolves.toEqual([]);
+  });
 });
