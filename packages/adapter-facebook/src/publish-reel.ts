@@ -10,6 +10,10 @@ import { waitForFacebookVideo } from './publish-video-status.js';
 export interface FacebookReelTarget {
   /** The Graph version, for the upload URL when Facebook gives none (`v26.0`). */
   readonly graphVersion: string;
+  /** The adapter's configured Graph origin: an upload URL on it gets the token too (simulators, proxies). */
+  readonly origin: string;
+  /** The resumable-upload host's origin (`https://rupload.facebook.com`, or the `ruploadUrl` setting). */
+  readonly ruploadOrigin: string;
   /** How often and how long to wait for processing and publishing. */
   readonly polling: MediaPolling;
 }
@@ -33,7 +37,7 @@ export interface FacebookReelTarget {
  * refusal surfaces as Graph's error.
  *
  * @param http - the adapter's HTTP client
- * @param target - the Graph version and the polling
+ * @param target - the Graph version, the origins uploads may go to (Graph's, rupload's) and the polling
  * @param media - the reel's video
  * @param message - the reel's description, if any
  * @param schedule - when it goes live, or `undefined` for now
@@ -43,7 +47,7 @@ export interface FacebookReelTarget {
  *
  * @example
  * ```ts
- * const { videoId } = await publishFacebookReel(http, { graphVersion: 'v26.0', polling }, video, 'New!', undefined, ctx);
+ * const { videoId } = await publishFacebookReel(http, { graphVersion: 'v26.0', origin: 'https://graph.facebook.com', ruploadOrigin: 'https://rupload.facebook.com', polling }, video, 'New!', undefined, ctx);
  * ```
  */
 export async function publishFacebookReel(
@@ -66,8 +70,18 @@ export async function publishFacebookReel(
   const videoId = started.data.video_id;
   const uploadUrl =
     started.data.upload_url ??
-    `https://rupload.facebook.com/video-upload/${target.graphVersion}/${encodeURIComponent(videoId)}`;
-  await uploadToRupload(http, { url: uploadUrl, operation: 'upload reel', media, mediaIndex: 0 }, context);
+    `${target.ruploadOrigin}/video-upload/${target.graphVersion}/${encodeURIComponent(videoId)}`;
+  await uploadToRupload(
+    http,
+    {
+      url: uploadUrl,
+      operation: 'upload reel',
+      media,
+      mediaIndex: 0,
+      trustedOrigins: [target.origin, target.ruploadOrigin],
+    },
+    context,
+  );
 
   context.onProgress?.({ stage: 'publish' });
   const finished = await http.request({

@@ -22,6 +22,10 @@ export interface FacebookPublishOptions {
   readonly videoBaseUrl: string;
   /** The Graph version (`v26.0`), for the reel upload URL when Facebook gives none. */
   readonly graphVersion: string;
+  /** The adapter's configured Graph origin, trusted with the token for reel upload URLs on it. */
+  readonly origin: string;
+  /** The resumable-upload host's origin, for reel upload URLs (`https://rupload.facebook.com`). */
+  readonly ruploadOrigin: string;
   /** Milliseconds between two video status checks. */
   readonly pollIntervalMs: number;
   /** Milliseconds to wait for a video or reel to be processed. */
@@ -45,6 +49,8 @@ export function facebookPublishOptions(settings: ResolvedFacebookSettings): Face
   return {
     videoBaseUrl: facebookVideoBaseUrl(settings.baseUrl),
     graphVersion: settings.graphVersion,
+    origin: settings.origin,
+    ruploadOrigin: settings.ruploadOrigin,
     pollIntervalMs: settings.videoPollIntervalMs,
     pollTimeoutMs: settings.videoPollTimeoutMs,
   };
@@ -107,7 +113,12 @@ export async function publishToFacebook(
     const video = reel
       ? await publishFacebookReel(
           http,
-          { graphVersion: options.graphVersion, polling },
+          {
+            graphVersion: options.graphVersion,
+            origin: options.origin,
+            ruploadOrigin: options.ruploadOrigin,
+            polling,
+          },
           first,
           message,
           schedule,

@@ -1,5 +1,11 @@
-import { type Media, MediaProcessingError, type PublishProgress, RateLimitError } from '@smmkit/core';
-import { failureOf } from '@smmkit/testkit';
+import {
+  type Media,
+  MediaProcessingError,
+  type PublishProgress,
+  RateLimitError,
+  TransientError,
+} from '@smmkit/core';
+import { failureOf, recordingFetch } from '@smmkit/testkit';
 import { describe, expect, it } from 'vitest';
 import { START, useFacebook } from './support/harness.js';
 
@@ -73,6 +79,37 @@ describe('reels', () => {
     const [upload] = h.facebook.rupload.log.forRoute(RUPLOAD);
     expect(upload?.headers.file_url).toBe('https://cdn.smmkit.test/reel.mp4');
     expect(upload?.body).toBeUndefined();
+  });
+
+  it('never sends the Page token to an upload_url off rupload.facebook.com: refused before the upload, nothing published', async () => {
+    // A tampered start answer names another host: the Page token must not go there.
+    const recorder = recordingFetch({
+      after: async (request, response) => {
+        if (!request.url.endsWith('/video_reels') || request.method !== 'POST') return response;
+        const body = (await response.clone().json()) as { video_id: string; upload_url?: string };
+        if (body.upload_url === undefined) return response;
+        return Response.json({
+          ...body,
+          upload_url: `https://attacker.example/video-upload/v26.0/${body.video_id}`,
+        });
+      },
+    });
+    const error = await failureOf(
+      h
+        .adapter({ fetch: recorder.fetch })
+        .publish({ text: 'Stolen?', media: [reelBytes(1024)], options: reel }, h.context()),
+      { secrets: () => [h.acme.accessToken] },
+    );
+    if (!TransientError.isInstance(error)) throw new Error(`expected a TransientError, got ${error.code}`);
+    expect(error.code).toBe('invalid_response');
+    expect(error.message).toContain('upload reel was not sent');
+    expect(error.message).toContain('rupload.facebook.com');
+    expect(recorder.requests.filter((request) => new URL(request.url).host !== 'graph.facebook.com')).toEqual(
+      [],
+    );
+    expect(h.facebook.rupload.log.forRoute(RUPLOAD)).toHaveLength(0);
+    // Only the start: no finish, nothing published.
+    expect(h.facebook.sim.log.bodies(REELS)).toEqual([{ upload_phase: 'start' }]);
   });
 
   it('fails with Facebook’s message when the reel cannot be processed', async () => {

@@ -12,6 +12,10 @@ export type ContainerParams = Readonly<
 export interface ContainerTarget {
   /** The Graph API version, for the default upload URL. */
   readonly graphVersion: string;
+  /** The adapter's configured Graph origin: an upload URL on it gets the token too (simulators, proxies). */
+  readonly origin: string;
+  /** The resumable-upload host's origin (`https://rupload.facebook.com`, or the `ruploadUrl` setting). */
+  readonly ruploadOrigin: string;
 }
 
 /**
@@ -29,7 +33,7 @@ export interface ContainerTarget {
  * not ambiguous (`createsResource` is off) and a retried publish makes a new container.
  *
  * @param http - the adapter's HTTP client
- * @param target - the version, for the upload URL
+ * @param target - the version and upload origin, for the upload URL, and the origins trusted with uploads
  * @param params - container parameters except the media source
  * @param media - the item to attach, or `undefined` for a carousel parent
  * @param mediaIndex - the item's index in `post.media`, for progress
@@ -38,7 +42,7 @@ export interface ContainerTarget {
  *
  * @example
  * ```ts
- * const id = await createInstagramContainer(http, { graphVersion: 'v26.0' }, { caption: 'Hi' }, image, 0, ctx);
+ * const id = await createInstagramContainer(http, { graphVersion: 'v26.0', origin: 'https://graph.facebook.com', ruploadOrigin: 'https://rupload.facebook.com' }, { caption: 'Hi' }, image, 0, ctx);
  * ```
  */
 export async function createInstagramContainer(
@@ -70,8 +74,18 @@ export async function createInstagramContainer(
     context,
   });
   if (upload && media !== undefined) {
-    const uri = data.uri ?? `https://rupload.facebook.com/ig-api-upload/${target.graphVersion}/${data.id}`;
-    await uploadToRupload(http, { url: uri, operation: 'upload video', media, mediaIndex }, context);
+    const uri = data.uri ?? `${target.ruploadOrigin}/ig-api-upload/${target.graphVersion}/${data.id}`;
+    await uploadToRupload(
+      http,
+      {
+        url: uri,
+        operation: 'upload video',
+        media,
+        mediaIndex,
+        trustedOrigins: [target.origin, target.ruploadOrigin],
+      },
+      context,
+    );
   }
   return data.id;
 }

@@ -88,6 +88,8 @@ export function createInstagramAdapter(settings: InstagramSettings = {}): Instag
   const hashtags = new InstagramHashtagDirectory();
   const publishOptions = {
     graphVersion: resolved.graphVersion,
+    origin: resolved.origin,
+    ruploadOrigin: resolved.ruploadOrigin,
     pollIntervalMs: resolved.containerPollIntervalMs,
     pollTimeoutMs: resolved.containerPollTimeoutMs,
   };

@@ -28,6 +28,10 @@ import { IdResponseSchema, MediaDetailsSchema } from './schemas.js';
 export interface InstagramPublishOptions {
   /** The Graph API version, for resumable upload URLs. */
   readonly graphVersion: string;
+  /** The adapter's configured Graph origin, trusted with the token for upload URLs on it. */
+  readonly origin: string;
+  /** The resumable-upload host's origin, for upload URLs (`https://rupload.facebook.com`). */
+  readonly ruploadOrigin: string;
   /** Milliseconds between container status checks. */
   readonly pollIntervalMs: number;
   /** Milliseconds to wait for each container. */
@@ -65,7 +69,7 @@ export interface InstagramPublishOptions {
  *
  * @example
  * ```ts
- * const result = await publishToInstagram(http, { graphVersion: 'v26.0', pollIntervalMs: 60_000, pollTimeoutMs: 300_000 }, checked, ctx);
+ * const result = await publishToInstagram(http, { graphVersion: 'v26.0', origin: 'https://graph.facebook.com', ruploadOrigin: 'https://rupload.facebook.com', pollIntervalMs: 60_000, pollTimeoutMs: 300_000 }, checked, ctx);
  * ```
  */
 export async function publishToInstagram(
@@ -78,7 +82,11 @@ export async function publishToInstagram(
   const kind = instagramPublishKind(igOptions.format ?? 'feed', media);
   const clock = context.clock ?? systemClock;
   const { accountId } = context.account;
-  const target = { graphVersion: options.graphVersion };
+  const target = {
+    graphVersion: options.graphVersion,
+    origin: options.origin,
+    ruploadOrigin: options.ruploadOrigin,
+  };
   const wait = (containerId: string, mediaIndex: number | undefined) =>
     waitForInstagramContainer(
       http,

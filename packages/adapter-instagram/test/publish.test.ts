@@ -24,6 +24,8 @@ import {
 // Videos take 30 simulated seconds to process (the simulator's default); the adapter checks every 5 s.
 const h = useInstagram();
 const { ig, ana } = h;
+// A second Graph simulator (a proxy's, say) serving resumable uploads on an origin of its own.
+const proxied = h.sibling({ baseUrl: 'https://graph.proxy.test', ruploadUrl: 'https://rupload.proxy.test' });
 
 describe('single image', () => {
   it('sends caption, alt text, user tags, location and collaborators, and publishes what it made', async () => {
@@ -582,6 +584,53 @@ describe('media as bytes (resumable upload)', () => {
     });
     expect(h.requests(ROUTES.publish)).toHaveLength(0);
     expect(ig.sim.posts.size).toBe(0);
+  });
+
+  it('never sends the token to an upload uri off rupload.facebook.com: refused before the upload, nothing published', async () => {
+    // A tampered container answer names another host: the Page/IG token must not go there.
+    const recorder = recordingFetch({
+      after: async (request, response) => {
+        if (!request.url.endsWith('/media') || request.method !== 'POST') return response;
+        const body = (await response.json()) as { id: string; uri?: string };
+        return Response.json({ ...body, uri: `https://attacker.example/ig-api-upload/v26.0/${body.id}` });
+      },
+    });
+    const error = await failureOf(
+      h.adapter({ fetch: recorder.fetch }).publish({ text: 'Stolen?', media: [videoBytes()] }, h.context()),
+      ig,
+    );
+    if (!TransientError.isInstance(error)) throw new Error(`expected a TransientError, got ${error.code}`);
+    expect(error.code).toBe('invalid_response');
+    expect(error.message).toContain('upload video was not sent');
+    expect(error.message).toContain('rupload.facebook.com');
+    expect(JSON.stringify(error)).not.toContain(ana.accessToken);
+    expect(recorder.requests.filter((request) => new URL(request.url).host !== 'graph.facebook.com')).toEqual(
+      [],
+    );
+    expect(ig.rupload.log.forRoute(RUPLOAD_ROUTE)).toHaveLength(0);
+    expect(h.requests(ROUTES.publish)).toHaveLength(0);
+    expect(ig.sim.posts.size).toBe(0);
+  });
+
+  it('uploads to a simulator serving rupload on its own origin when ruploadUrl names it, and not otherwise', async () => {
+    const adapter = (settings = {}) => proxied.adapter(settings);
+    const refused = await failureOf(
+      adapter().publish({ text: 'Not trusted', media: [videoBytes()] }, proxied.context()),
+      proxied.ig,
+    );
+    expect(TransientError.isInstance(refused) && refused.code).toBe('invalid_response');
+    expect(proxied.ig.rupload.log.forRoute(RUPLOAD_ROUTE)).toHaveLength(0);
+
+    const result = await adapter({ ruploadUrl: 'https://rupload.proxy.test' }).publish(
+      { text: 'Trusted', media: [videoBytes(2_048)] },
+      proxied.context(),
+    );
+    const [upload] = proxied.ig.rupload.log.forRoute(RUPLOAD_ROUTE);
+    expect(upload?.url).toMatch(/^https:\/\/rupload\.proxy\.test\/ig-api-upload\//);
+    expect(upload?.status).toBe(200);
+    expect(proxied.ig.sim.posts.get(result.ref.platformPostId)?.media).toEqual([
+      expect.objectContaining({ sizeBytes: 2_048 }),
+    ]);
   });
 
   it('uploads a story video and a carousel video from bytes with their media types', async () => {

@@ -10,6 +10,16 @@ import * as z from 'zod/mini';
 import { GRAPH_API_ORIGIN, GRAPH_API_VERSION, GraphVersionSetting } from './graph-version.js';
 
 /**
+ * Origin of Meta's resumable-upload host, where videos are uploaded and the only Meta host
+ * `uploadToRupload` sends the token to: "rupload.facebook.com – Upload the video to Meta servers"
+ * (https://developers.facebook.com/documentation/instagram-platform/content-publishing/resumable-uploads);
+ * reels go to `https://rupload.facebook.com/video-upload/{version}/{video-id}`
+ * (https://developers.facebook.com/docs/video-api/guides/reels-publishing, Step 2). Not part of
+ * the package's exports.
+ */
+export const RUPLOAD_ORIGIN = 'https://rupload.facebook.com';
+
+/**
  * The settings the Facebook Pages and Instagram adapters share: which Graph version and host they
  * call, the HTTP transport, and the app's webhook credentials. Each adapter's settings extend it.
  *
@@ -23,6 +33,12 @@ export interface GraphSettings extends HttpSettings, WebhookLimitSettings {
   readonly graphVersion?: string | undefined;
   /** Replaces the Graph host's origin (simulators, proxies); the version is still appended to it. */
   readonly baseUrl?: string | undefined;
+  /**
+   * Replaces the resumable-upload host's origin (default `https://rupload.facebook.com`) for
+   * simulators and proxies that serve video uploads elsewhere: the Page or Instagram token is sent
+   * to an upload URL only on Meta's upload host, this origin or `baseUrl`'s.
+   */
+  readonly ruploadUrl?: string | undefined;
   /**
    * The app secret Meta signs webhook deliveries with (`X-Hub-Signature-256`;
    * https://developers.facebook.com/docs/graph-api/webhooks/getting-started). Webhook support is
@@ -49,6 +65,8 @@ export interface ResolvedGraphSettings extends Required<HttpSettings>, Required<
   readonly origin: string;
   /** Origin and version: the base URL every Graph path is appended to. */
   readonly baseUrl: string;
+  /** Origin of the resumable-upload host (`https://rupload.facebook.com`, or `ruploadUrl`). */
+  readonly ruploadOrigin: string;
 }
 
 /**
@@ -65,6 +83,8 @@ export const GRAPH_LOCATION_SETTINGS = {
   graphVersion: z._default(GraphVersionSetting, GRAPH_API_VERSION),
   /** See {@link GraphSettings.baseUrl}. */
   baseUrl: z.optional(httpBaseUrlSetting(GRAPH_API_ORIGIN)),
+  /** See {@link GraphSettings.ruploadUrl}. */
+  ruploadUrl: z.optional(httpBaseUrlSetting(RUPLOAD_ORIGIN)),
 };
 
 /**
@@ -92,11 +112,12 @@ export const GRAPH_TRANSPORT_SETTINGS = {
 /**
  * Finishes parsed Graph settings: the settings left out become `undefined` (the HTTP client and
  * the webhook handler apply their own defaults), and the base URL every Graph path goes under is
- * the origin (`baseUrl` when set, else `defaultOrigin`) with the version appended.
+ * the origin (`baseUrl` when set, else `defaultOrigin`) with the version appended; uploads go to
+ * `ruploadUrl` when set, else Meta's upload host.
  *
  * @param parsed - the adapter's settings as its schema parsed them
  * @param defaultOrigin - the host's origin when `baseUrl` is not set
- * @returns the settings with `origin` and `baseUrl`
+ * @returns the settings with `origin`, `baseUrl` and `ruploadOrigin`
  *
  * @example
  * ```ts
@@ -104,9 +125,9 @@ export const GRAPH_TRANSPORT_SETTINGS = {
  * ```
  */
 export function resolveGraphSettings<
-  Parsed extends Pick<GraphSettings, 'baseUrl'> & Pick<ResolvedGraphSettings, 'graphVersion'>,
->(parsed: Parsed, defaultOrigin: string): Omit<Parsed, 'baseUrl'> & ResolvedGraphSettings {
-  const { baseUrl, ...rest } = parsed;
+  Parsed extends Pick<GraphSettings, 'baseUrl' | 'ruploadUrl'> & Pick<ResolvedGraphSettings, 'graphVersion'>,
+>(parsed: Parsed, defaultOrigin: string): Omit<Parsed, 'baseUrl' | 'ruploadUrl'> & ResolvedGraphSettings {
+  const { baseUrl, ruploadUrl, ...rest } = parsed;
   const origin = baseUrl ?? defaultOrigin;
   return {
     fetch: undefined,
@@ -117,5 +138,6 @@ export function resolveGraphSettings<
     ...rest,
     origin,
     baseUrl: `${origin}/${parsed.graphVersion}`,
+    ruploadOrigin: ruploadUrl ?? RUPLOAD_ORIGIN,
   };
 }

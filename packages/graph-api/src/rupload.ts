@@ -1,6 +1,7 @@
 import { type Media, MediaProcessingError, type PublishContext, TransientError } from '@smmkit/core';
 import { type HttpClient, readMediaBlob, redactSecrets } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
+import { RUPLOAD_ORIGIN } from './graph-settings.js';
 
 /**
  * rupload's answer: `{"success":true}` on success, Instagram's with a `message` ("Upload
@@ -36,6 +37,12 @@ export interface RuploadRequest {
   readonly media: Media;
   /** Its index in `post.media`, for progress; left out of progress events when not given. */
   readonly mediaIndex?: number | undefined;
+  /**
+   * The origins the adapter is configured with (its Graph origin, a simulator's or proxy's upload
+   * origin): an upload URL on one of them is trusted with the token too, besides Meta's upload
+   * host `https://rupload.facebook.com`.
+   */
+  readonly trustedOrigins: readonly string[];
 }
 
 /**
@@ -50,14 +57,19 @@ export interface RuploadRequest {
  * @param http - the adapter's Graph HTTP client
  * @param request - the upload URL, the operation's name, the video and its index
  * @param context - the publish context (its token, signal and progress listener)
- * @throws TransientError (`invalid_response`) for an upload URL that is not https, before the
- *   token is read; TransientError (`transient`) or MediaProcessingError (`media_processing_failed`,
+ * @throws TransientError (`invalid_response`) for an upload URL that is neither on
+ *   `https://rupload.facebook.com` nor on one of `request.trustedOrigins`, before the token is
+ *   read; TransientError (`transient`) or MediaProcessingError (`media_processing_failed`,
  *   when `debug_info.retriable` is false) for an answer that says the upload failed (see
  *   `throwIfRefused`); whatever the client throws; the upload is not repeated here
  *
  * @example
  * ```ts
- * await uploadToRupload(http, { url: started.upload_url, operation: 'upload reel', media: video, mediaIndex: 0 }, ctx);
+ * await uploadToRupload(
+ *   http,
+ *   { url: started.upload_url, operation: 'upload reel', media: video, mediaIndex: 0, trustedOrigins: [settings.origin] },
+ *   ctx,
+ * );
  * ```
  */
 export async function uploadToRupload(
@@ -66,12 +78,17 @@ export async function uploadToRupload(
   context: PublishContext,
 ): Promise<void> {
   const { url, operation, media } = request;
-  // The token goes in a header to a host Meta names in its answer: never over plain HTTP.
-  if (!isHttps(url)) {
+  // The token goes in a header to a URL Meta names in its answer: only to Meta's upload host over
+  // https, or to an origin the adapter was configured with; never to any host a tampered answer names.
+  const refusal = untrustedUploadUrl(url, request.trustedOrigins);
+  if (refusal !== undefined) {
     throw new TransientError(
       'invalid_response',
-      `${operation} was not sent: Meta answered an upload URL that is not https, and the token is sent only over https.`,
-      { platform: context.account.platform },
+      `${operation} was not sent: Meta answered an upload URL ${refusal}, and the token is sent only to ${RUPLOAD_ORIGIN} or an origin the adapter is configured with (baseUrl, ruploadUrl).`,
+      {
+        platform: context.account.platform,
+        hint: "Publish again: a new upload URL is asked for. If it keeps happening, check that nothing between you and Meta rewrites its answers; when uploads go through a simulator or proxy, set the adapter's ruploadUrl to its origin.",
+      },
     );
   }
   const item = request.mediaIndex === undefined ? {} : { mediaIndex: request.mediaIndex };
@@ -148,10 +165,28 @@ function throwIfRefused(
   });
 }
 
-/** Whether `url` is an https URL. */
-function isHttps(url: string): boolean {
+/**
+ * Why an upload URL may not receive the token (`undefined` when it may): it must be on
+ * {@link RUPLOAD_ORIGIN} (https, default port), or on one of the adapter's configured origins.
+ * The URL itself is not quoted (a tampered answer's text stays out of errors).
+ */
+function untrustedUploadUrl(url: string, trustedOrigins: readonly string[]): string | undefined {
+  let parsed: URL;
   try {
-    return new URL(url).protocol === 'https:';
+    parsed = new URL(url);
+  } catch {
+    return 'that is not a URL';
+  }
+  if (trustedOrigins.some((origin) => sameOrigin(parsed, origin))) return undefined;
+  if (parsed.protocol !== 'https:') return 'that is not https';
+  if (parsed.origin !== RUPLOAD_ORIGIN) return `on a host other than ${new URL(RUPLOAD_ORIGIN).host}`;
+  return undefined;
+}
+
+/** Whether `url` is on `origin` (a configured origin that does not parse matches nothing). */
+function sameOrigin(url: URL, origin: string): boolean {
+  try {
+    return url.origin === new URL(origin).origin;
   } catch {
     return false;
   }

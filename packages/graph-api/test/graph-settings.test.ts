@@ -29,6 +29,7 @@ describe('Graph settings shared by the Facebook and Instagram adapters', () => {
       pollMs: 1000,
       origin: 'https://graph.instagram.com',
       baseUrl: 'https://graph.instagram.com/v26.0',
+      ruploadOrigin: 'https://rupload.facebook.com',
     });
   });
 
@@ -39,6 +40,16 @@ describe('Graph settings shared by the Facebook and Instagram adapters', () => {
     );
     expect(resolved.baseUrl).toBe('http://localhost:8080/v25.0');
     expect(resolved.origin).toBe('http://localhost:8080');
+  });
+
+  it('uploads to rupload.facebook.com unless ruploadUrl replaces it, and refuses a ruploadUrl that is not http(s)', () => {
+    expect(resolveGraphSettings(parse({}), GRAPH_API_ORIGIN).ruploadOrigin).toBe(
+      'https://rupload.facebook.com',
+    );
+    expect(
+      resolveGraphSettings(parse({ ruploadUrl: 'http://localhost:8081/' }), GRAPH_API_ORIGIN).ruploadOrigin,
+    ).toBe('http://localhost:8081');
+    expect(() => parse({ ruploadUrl: 'ftp://uploads.example' })).toThrow(/ruploadUrl/);
   });
 
   it('lists every bad setting at once, location first, the adapter’s own next, transport last', () => {

@@ -9,6 +9,8 @@ import { uploadToRupload } from '../src/index.js';
 import { CONTEXT, recordingHttp } from './support/recording-http.js';
 
 const URL_ = 'https://rupload.facebook.com/video-upload/v26.0/55';
+/** The adapter's configured Graph origin. */
+const GRAPH = 'https://graph.facebook.com';
 
 function publishContext(): { context: PublishContext; progress: PublishProgress[] } {
   const progress: PublishProgress[] = [];
@@ -36,13 +38,73 @@ describe('uploadToRupload', () => {
     for (const url of ['http://rupload.facebook.com/video-upload/v26.0/55', 'not a url']) {
       const error = await uploadToRupload(
         http,
-        { url, operation: 'upload reel', media: video },
+        { url, operation: 'upload reel', media: video, trustedOrigins: [GRAPH] },
         context,
       ).catch((caught: unknown) => caught);
       expect(TransientError.isInstance(error) && error.code).toBe('invalid_response');
     }
     expect(requests).toEqual([]);
     expect(tokenReads).toBe(0);
+  });
+
+  it('sends the token only to rupload.facebook.com or a configured origin: a tampered upload URL is refused before the token is read', async () => {
+    const { http, requests } = recordingHttp(() => ({ success: true }));
+    let tokenReads = 0;
+    const context: PublishContext = {
+      ...CONTEXT,
+      tokens: {
+        getAccessToken: async () => {
+          tokenReads += 1;
+          return 'tok-1';
+        },
+      },
+    };
+    const video = {
+      kind: 'video',
+      mimeType: 'video/mp4',
+      source: { type: 'bytes', bytes: new Uint8Array(3) },
+    } as const;
+    for (const url of [
+      'https://attacker.example/video-upload/v26.0/55',
+      'https://rupload.facebook.com.attacker.example/video-upload/v26.0/55',
+      'https://evil-rupload.facebook.com/video-upload/v26.0/55',
+      'https://rupload.facebook.com:8443/video-upload/v26.0/55',
+      'https://graph.facebook.com.attacker.example/v26.0/55',
+    ]) {
+      const error = await uploadToRupload(
+        http,
+        { url, operation: 'upload reel', media: video, trustedOrigins: [GRAPH] },
+        context,
+      ).catch((caught: unknown) => caught);
+      if (!TransientError.isInstance(error)) throw new Error(`expected a TransientError for ${url}`);
+      expect(error.code).toBe('invalid_response');
+      expect(error.message).toContain('upload reel was not sent');
+      expect(error.message).toContain('rupload.facebook.com');
+      expect(error.hint).toContain('Publish again');
+      expect(JSON.stringify(error)).not.toContain('tok-1');
+    }
+    expect(requests).toEqual([]);
+    expect(tokenReads).toBe(0);
+
+    // Meta's host and the configured origins (a simulator or proxy) get the upload with the token.
+    for (const [url, trusted] of [
+      [URL_, [GRAPH]],
+      ['https://graph.facebook.com/ig-api-upload/v26.0/7', [GRAPH]],
+      ['http://localhost:8080/video-upload/v26.0/55', ['http://localhost:8080']],
+      ['https://rupload.sim.test/video-upload/v26.0/55', [GRAPH, 'https://rupload.sim.test']],
+    ] as const) {
+      await uploadToRupload(
+        http,
+        { url, operation: 'upload reel', media: video, trustedOrigins: trusted },
+        context,
+      );
+    }
+    expect(requests.map((request) => [request.path, request.headers?.Authorization])).toEqual([
+      [URL_, 'OAuth tok-1'],
+      ['https://graph.facebook.com/ig-api-upload/v26.0/7', 'OAuth tok-1'],
+      ['http://localhost:8080/video-upload/v26.0/55', 'OAuth tok-1'],
+      ['https://rupload.sim.test/video-upload/v26.0/55', 'OAuth tok-1'],
+    ]);
   });
 
   it('sends the bytes from offset 0 with file_size, the token as an OAuth header named a secret, not the Bearer one', async () => {
@@ -53,6 +115,7 @@ describe('uploadToRupload', () => {
       http,
       {
         url: URL_,
+        trustedOrigins: [GRAPH],
         operation: 'upload reel',
         media: { kind: 'video', mimeType: 'video/mp4', source: { type: 'bytes', bytes } },
         mediaIndex: 0,
@@ -91,6 +154,7 @@ describe('uploadToRupload', () => {
       http,
       {
         url: URL_,
+        trustedOrigins: [GRAPH],
         operation: 'upload reel',
         media: {
           kind: 'video',
@@ -117,6 +181,7 @@ describe('uploadToRupload', () => {
       http,
       {
         url: URL_,
+        trustedOrigins: [GRAPH],
         operation: 'upload video',
         media: { kind: 'video', mimeType: 'video/mp4', source: { type: 'bytes', bytes: new Uint8Array(3) } },
       },
@@ -138,7 +203,7 @@ describe('uploadToRupload', () => {
     const upload = (answer: unknown) =>
       uploadToRupload(
         recordingHttp(() => answer).http,
-        { url: URL_, operation: 'upload reel', media: video, mediaIndex: 0 },
+        { url: URL_, operation: 'upload reel', media: video, mediaIndex: 0, trustedOrigins: [GRAPH] },
         context,
       ).catch((caught: unknown) => caught);
 
