@@ -1,9 +1,10 @@
-import { type TokenSet, ValidationError } from '@smmkit/core';
+import { type TokenSet, ValidationError, type ValidationProblem } from '@smmkit/core';
 import {
   type AuthorizationCodeGrantRequest,
   type AuthorizationUrlOptions,
   authorizationCodeGrant,
   authorizationCodeUrl,
+  checkAuthorizationRequest,
   DEFAULT_TOKEN_TIMEOUT_MS,
   type OAuthClientAuthentication,
   type OAuthGrant,
@@ -99,7 +100,9 @@ export interface RevokeXTokenOptions extends XTokenEndpointOptions {
  *
  * @param options - app, redirect, scopes, state and PKCE challenge
  * @returns the authorization URL
- * @throws ValidationError when `state` is empty or longer than 500 characters, or a value is missing
+ * @throws ValidationError listing every problem at once: `clientId`, `redirectUri`, `state` or
+ *   `codeChallenge` empty or only spaces (`oauth.required`), no scope asked (`oauth.scopes`), or
+ *   `state` longer than 500 characters (`oauth.state`)
  *
  * @example
  * ```ts
@@ -112,22 +115,33 @@ export interface RevokeXTokenOptions extends XTokenEndpointOptions {
  * ```
  */
 export function xAuthorizationUrl(options: XAuthorizationUrlOptions): string {
-  const problems = [
-    ...(options.state === '' || options.state.length > MAX_STATE_LENGTH
-      ? [
-          {
-            path: ['state'],
-            rule: 'oauth.state',
-            message: `must be 1–${MAX_STATE_LENGTH} characters`,
-            limit: MAX_STATE_LENGTH,
-            actual: options.state.length,
-          },
-        ]
-      : []),
-    ...(['clientId', 'redirectUri', 'codeChallenge'] as const)
-      .filter((name) => options[name] === '')
-      .map((name) => ({ path: [name], rule: 'oauth.required', message: 'must not be empty' })),
-  ];
+  const problems: ValidationProblem[] = [];
+  try {
+    // Core's shared check: a blank value (only spaces counts as blank) and an empty scope list.
+    checkAuthorizationRequest({
+      platform: 'x',
+      subject: 'X authorization request',
+      required: {
+        clientId: options.clientId,
+        redirectUri: options.redirectUri,
+        state: options.state,
+        codeChallenge: options.codeChallenge,
+      },
+      scopes: options.scopes,
+    });
+  } catch (error) {
+    if (!ValidationError.isInstance(error)) throw error;
+    problems.push(...error.problems);
+  }
+  if (options.state.length > MAX_STATE_LENGTH) {
+    problems.push({
+      path: ['state'],
+      rule: 'oauth.state',
+      message: `must be 1–${MAX_STATE_LENGTH} characters`,
+      limit: MAX_STATE_LENGTH,
+      actual: options.state.length,
+    });
+  }
   if (problems.length > 0) throw new ValidationError(problems, 'X authorization request', { platform: 'x' });
   return authorizationCodeUrl(options.authorizeUrl ?? X_AUTHORIZE_URL, options);
 }

@@ -120,6 +120,43 @@ describe('OAuth 2.0 with PKCE', () => {
     ]);
   });
 
+  it('refuses a blank state, client id, redirect URI or challenge, and no scopes, naming each field', async () => {
+    const { challenge } = await createPkcePair();
+    const valid: XAuthorizationUrlOptions = {
+      clientId: PUBLIC_CLIENT,
+      redirectUri: REDIRECT,
+      scopes: SCOPES,
+      state: createOAuthState(),
+      codeChallenge: challenge,
+    };
+    const problemsOf = (options: XAuthorizationUrlOptions) => {
+      try {
+        xAuthorizationUrl(options);
+      } catch (error) {
+        if (ValidationError.isInstance(error)) return error.problems;
+        throw error;
+      }
+      throw new Error('expected a ValidationError');
+    };
+    // A state of spaces would match any redirect that echoes spaces back: the CSRF check is lost.
+    expect(problemsOf({ ...valid, state: '   ' })).toEqual([
+      expect.objectContaining({ path: ['state'], rule: 'oauth.required' }),
+    ]);
+    expect(
+      problemsOf({ ...valid, clientId: ' ', redirectUri: '\t', codeChallenge: '  ', state: '', scopes: [] }),
+    ).toEqual([
+      expect.objectContaining({ path: ['clientId'], rule: 'oauth.required' }),
+      expect.objectContaining({ path: ['redirectUri'], rule: 'oauth.required' }),
+      expect.objectContaining({ path: ['state'], rule: 'oauth.required' }),
+      expect.objectContaining({ path: ['codeChallenge'], rule: 'oauth.required' }),
+      expect.objectContaining({ path: ['scopes'], rule: 'oauth.scopes' }),
+    ]);
+    expect(problemsOf({ ...valid, scopes: [], state: 's'.repeat(501) })).toEqual([
+      expect.objectContaining({ path: ['scopes'], rule: 'oauth.scopes' }),
+      expect.objectContaining({ path: ['state'], rule: 'oauth.state', limit: 500 }),
+    ]);
+  });
+
   it('exchanges the code X redirects with for tokens that work, expiring in 2 hours', async () => {
     const { code, verifier } = await authorize();
     const tokens = await exchange(code, verifier);
