@@ -134,8 +134,8 @@ function program(result: RunState): Command {
   root
     .command('calendar')
     .description('the schedule by local day')
-    .option('--from <date>', 'from this date or instant (default: now)')
-    .option('--to <date>', 'until this date or instant (default: 14 days later)')
+    .option('--from <date>', 'from this day or wall time in --zone, or an instant (default: now)')
+    .option('--to <date>', 'until this day or wall time in --zone, or an instant (default: 14 days later)')
     .option('--zone <zone>', "the calendar's IANA zone (default: the first account's)")
     .action(
       action((context, options: { from?: string; to?: string; zone?: string }) =>
@@ -170,8 +170,11 @@ function program(result: RunState): Command {
   root
     .command('report')
     .description("read the accounts' posts and metrics in a range and write the HTML report and a CSV")
-    .option('--from <date>', 'from this date or instant (default: 28 days before --to)')
-    .option('--to <date>', 'until this date or instant (default: now)')
+    .option(
+      '--from <date>',
+      'from this day or wall time in --zone, or an instant (default: 28 days before --to)',
+    )
+    .option('--to <date>', 'until this day or wall time in --zone, or an instant (default: now)')
     .option('--html <file>', 'write the HTML report here')
     .option('--csv <file>', 'write one row per post here')
     .option('--title <title>', "the report's title")

@@ -80,4 +80,18 @@ describe('smmkit publish', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^published sim-facebook \S+\n\s+! already_published: .+/m);
   }, 30_000);
+
+  it('refuses an empty --idempotency-key (an unset variable) before sending anything', async () => {
+    const dir = folder();
+    const post = writeJson(dir, 'post.json', { text: 'Monday tips' });
+    const args = ['--simulate', '--store', 'sim.db', 'publish', post, '--to', 'sim-x', '--json'];
+    const run = await smmkit([...args, '--idempotency-key', ''], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, error: { code: 'usage' } });
+    expect(run.stderr).toContain('--idempotency-key is empty');
+    // The next post of the same script, with its own key, goes out: the empty key reserved nothing.
+    const next = await smmkit([...args, '--idempotency-key', 'tuesday-tips'], { cwd: dir });
+    expect(next.code).toBe(0);
+    expect(JSON.parse(next.stdout)).toMatchObject({ outcomes: [{ status: 'published', warnings: [] }] });
+  }, 30_000);
 });

@@ -5,7 +5,8 @@ import { ensureBuilt, folder, smmkit, writeJson } from './support/cli.js';
 
 beforeAll(ensureBuilt, 120_000);
 
-describe('smmkit --simulate (no config, no credentials)', () => {
+// Each case runs the CLI as a process (or several): seconds each, more on a loaded machine.
+describe('smmkit --simulate (no config, no credentials)', { timeout: 30_000 }, () => {
   it('doctor finds every seeded account authenticated', async () => {
     const run = await smmkit(['--simulate', 'doctor', '--json']);
     expect(run.code).toBe(0);

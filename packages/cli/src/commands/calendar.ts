@@ -1,4 +1,5 @@
-import { EXIT, type ExitCode } from '../output/exit-codes.js';
+import { localTimeAt } from '@smmkit/core/scheduler';
+import { CliError, EXIT, type ExitCode } from '../output/exit-codes.js';
 import { type CommandContext, withApp } from './context.js';
 import { DAY_MS, dateOf, zoneOf } from './date-option.js';
 import { entryJson } from './schedule.js';
@@ -13,10 +14,12 @@ export async function calendarCommand(
   },
 ): Promise<ExitCode> {
   const now = new Date();
-  const from = dateOf(options.from, now, '--from');
-  const to = dateOf(options.to, new Date(from.getTime() + 14 * DAY_MS), '--to');
   const zone =
     zoneOf(options.zone) ?? context.accounts[0]?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // A day given as --from or --to starts at midnight in the calendar's zone, not UTC's.
+  const from = dateOf(options.from, now, '--from', zone);
+  const to = dateOf(options.to, new Date(from.getTime() + 14 * DAY_MS), '--to', zone);
+  if (from >= to) throw new CliError(EXIT.usage, '--from must be before --to');
   const { output } = context;
   return withApp(context, async (app) => {
     const days = await app.smm.scheduler.calendar({ from, to, zone });
@@ -30,7 +33,7 @@ export async function calendarCommand(
       })),
     });
     output.line(
-      output.paint('bold', `${from.toISOString().slice(0, 10)} – ${to.toISOString().slice(0, 10)} (${zone})`),
+      output.paint('bold', `${localTimeAt(from, zone).date} – ${localTimeAt(to, zone).date} (${zone})`),
     );
     if (days.length === 0) output.line(output.paint('dim', 'nothing scheduled'));
     for (const day of days) {

@@ -1,3 +1,4 @@
+import { resolveLocalTime } from '@smmkit/core/scheduler';
 import { CliError, EXIT } from '../output/exit-codes.js';
 
 /** One day in milliseconds: the default windows of `calendar` and `report` are counted in days. */
@@ -15,13 +16,22 @@ export function isCalendarDay(value: string): boolean {
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** A `--from`/`--to` date: `2026-05-01` (midnight UTC) or an ISO instant; `fallback` when absent. */
-export function dateOf(value: string | undefined, fallback: Date, option: string): Date {
+/** A day, or a wall time without an offset: `2026-05-01`, `2026-05-01T09:00`, `2026-05-01T09:00:30`. */
+const WALL_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/;
+
+/**
+ * A `--from`/`--to` date: an ISO instant (with `Z` or an offset), or a day (`2026-05-01`, its
+ * midnight) or wall time (`2026-05-01T09:00`) read in `zone`, the zone the command shows its days
+ * in (never the zone of the machine it runs on); `fallback` when absent.
+ */
+export function dateOf(value: string | undefined, fallback: Date, option: string, zone: string): Date {
   if (value === undefined) return fallback;
   const date = new Date(value);
   if (Number.isNaN(date.getTime()) || !isCalendarDay(value))
     throw new CliError(EXIT.usage, `${option} ${value} is not a date (2026-05-01 or an ISO instant)`);
-  return date;
+  if (!WALL_TIME.test(value)) return date;
+  // The scheduler's DST policy: a skipped wall time moves forward by the gap, a repeated one is the earlier.
+  return resolveLocalTime(value.length === 10 ? `${value}T00:00` : value, zone).instant;
 }
 
 /**

@@ -49,6 +49,14 @@ export async function publishCommand(
   options: { readonly to: string; readonly idempotencyKey?: string | undefined },
 ): Promise<ExitCode> {
   const accounts = accountsOf(context, options.to);
+  // An empty key is most often a shell variable that was not set: every post of that script
+  // would share it, and each one after the first would fail as a reused key.
+  if (options.idempotencyKey?.trim() === '') {
+    throw new CliError(
+      EXIT.usage,
+      '--idempotency-key is empty: give a key (a new one for each post), or leave the option out and smmkit makes one',
+    );
+  }
   let post: ReturnType<typeof parsePost>;
   try {
     post = parsePost(readPostFile(file));

@@ -2,6 +2,7 @@ import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { PostRef } from '@smmkit/core';
 import { collectMetrics, type PostMeta, toCsv } from '@smmkit/core/analytics';
+import { localTimeAt } from '@smmkit/core/scheduler';
 import { fileErrorReason } from '../app/file-error.js';
 import type { OpenApp } from '../app/open-app.js';
 import { CliError, EXIT, type ExitCode } from '../output/exit-codes.js';
@@ -102,10 +103,11 @@ export async function reportCommand(
     readonly zone?: string | undefined;
   },
 ): Promise<ExitCode> {
-  const until = dateOf(options.to, new Date(), '--to');
-  const since = dateOf(options.from, new Date(until.getTime() - 28 * DAY_MS), '--from');
-  if (since >= until) throw new CliError(EXIT.usage, '--from must be before --to');
   const timeZone = zoneOf(options.zone) ?? context.accounts[0]?.timeZone ?? 'UTC';
+  // A day given as --from or --to starts at midnight in the report's zone, where its days are counted.
+  const until = dateOf(options.to, new Date(), '--to', timeZone);
+  const since = dateOf(options.from, new Date(until.getTime() - 28 * DAY_MS), '--from', timeZone);
+  if (since >= until) throw new CliError(EXIT.usage, '--from must be before --to');
   const htmlPath = outputPath('--html', options.html);
   const csvPath = outputPath('--csv', options.csv);
   const { output } = context;
@@ -159,7 +161,7 @@ export async function reportCommand(
     output.line(
       output.paint(
         'bold',
-        `${rows.length} posts, ${since.toISOString().slice(0, 10)} – ${until.toISOString().slice(0, 10)}`,
+        `${rows.length} posts, ${localTimeAt(since, timeZone).date} – ${localTimeAt(until, timeZone).date} (${timeZone})`,
       ),
     );
     for (const row of rows) {

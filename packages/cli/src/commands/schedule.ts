@@ -1,5 +1,5 @@
 import { parsePost, type ScheduleEntry, ValidationError } from '@smmkit/core';
-import type { When } from '@smmkit/core/scheduler';
+import { type DstAdjustment, localTimeAt, type When } from '@smmkit/core/scheduler';
 import { CliError, EXIT, type ExitCode } from '../output/exit-codes.js';
 import { accountsOf, type CommandContext, withApp } from './context.js';
 import { isCalendarDay, zoneOf } from './date-option.js';
@@ -37,6 +37,18 @@ export function entryJson(entry: ScheduleEntry): Record<string, unknown> {
   };
 }
 
+/**
+ * What the scheduler's DST policy did to an entry's wall time, in words: the `scheduled` event
+ * carries it (docs/scheduler.md, "Zones and DST"), so that an hour is never moved silently.
+ */
+function adjustmentMessage(entry: ScheduleEntry, adjustment: Exclude<DstAdjustment, 'none'>): string {
+  const { local, offset } = localTimeAt(entry.publishAt, entry.timeZone);
+  const at = `${local.replace('T', ' ')} (UTC${offset})`;
+  return adjustment === 'gap-shifted'
+    ? `the wall time does not exist in ${entry.timeZone} that day (the clocks spring forward over it): moved forward by the gap, to ${at}`
+    : `the wall time occurs twice in ${entry.timeZone} that day (the clocks fall back): the first one was taken, ${at}`;
+}
+
 /** `smmkit schedule post.json --to brand-x --at next-slot`: plans the post in the store's schedule. */
 export async function scheduleCommand(
   context: CommandContext,
@@ -57,19 +69,37 @@ export async function scheduleCommand(
   }
   return withApp(context, async (app) => {
     let entries: ScheduleEntry[];
+    // A wall time in a DST gap or overlap is planned under the scheduler's policy; its
+    // `scheduled` event says which, and the command passes it on.
+    const adjustments = new Map<string, Exclude<DstAdjustment, 'none'>>();
+    app.smm.scheduler.events.on('scheduled', ({ entry, adjustment }) => {
+      if (adjustment !== undefined) adjustments.set(entry.id, adjustment);
+    });
     try {
       entries = await app.smm.schedule(post, { to: accounts.map((account) => account.id), at: when });
     } catch (error) {
       // The post was parsed above: what the scheduler refuses now is --to, --at or --zone (a
-      // wall time the zone skips, queue slots that are full or missing).
+      // zone it does not know, queue slots that are full or missing).
       if (ValidationError.isInstance(error)) throw new CliError(EXIT.usage, error.message);
       throw error;
     }
-    output.data({ ok: true, entries: entries.map(entryJson) });
+    output.data({
+      ok: true,
+      entries: entries.map((entry) => {
+        const adjustment = adjustments.get(entry.id);
+        return { ...entryJson(entry), ...(adjustment === undefined ? {} : { adjustment }) };
+      }),
+    });
     for (const entry of entries) {
       output.line(
         `${output.paint('green', 'scheduled')} ${entry.id} at ${entry.publishAt.toISOString()} (${entry.timeZone}) → ${entry.targets.map((t) => t.platform).join(', ')}`,
       );
+      const adjustment = adjustments.get(entry.id);
+      if (adjustment !== undefined) {
+        output.line(
+          `          ${output.paint('yellow', `! ${adjustment}:`)} ${adjustmentMessage(entry, adjustment)}`,
+        );
+      }
     }
     return EXIT.ok;
   });

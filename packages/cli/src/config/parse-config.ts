@@ -47,6 +47,19 @@ class Problems {
   }
 }
 
+/**
+ * Whether the runtime knows `zone`: the check the scheduler makes when it reads the account
+ * (https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Intl/DateTimeFormat/DateTimeFormat#timezone).
+ */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const ACCOUNT_KEYS = ['id', 'platform', 'accountId', 'handle', 'timeZone', 'slots', 'tokens'];
 const TOKEN_KEYS = ['accessTokenEnv', 'refreshTokenEnv'];
 const ADAPTER_KEYS = ['settings', 'clientIdEnv', 'clientSecretEnv'];
@@ -62,6 +75,13 @@ function checkAccount(account: unknown, path: Path, problems: Problems): void {
   problems.string(account.accountId, [...path, 'accountId'], true);
   problems.string(account.handle, [...path, 'handle'], false);
   problems.string(account.timeZone, [...path, 'timeZone'], false);
+  if (typeof account.timeZone === 'string' && account.timeZone.length > 0 && !isTimeZone(account.timeZone)) {
+    problems.add(
+      [...path, 'timeZone'],
+      'config.time_zone',
+      'must be an IANA time zone the runtime knows, such as "Europe/Berlin" or "UTC"',
+    );
+  }
   if (!isPlatform(account.platform)) {
     problems.add([...path, 'platform'], 'config.platform', `must be one of ${PLATFORMS.join(', ')}`);
   }

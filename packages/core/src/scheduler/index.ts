@@ -75,5 +75,11 @@ export {
   type TargetSettleRequest,
   targetKey,
 } from './target-claims.js';
-export type { DstAdjustment } from './time/zoned-time.js';
+export {
+  type DstAdjustment,
+  type LocalTimeView,
+  localTimeAt,
+  type ResolvedLocalTime,
+  resolveLocalTime,
+} from './time/zoned-time.js';
 export type { LocalTime, RecurringTime, When } from './when.js';

@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ScheduleEntry } from '@smmkit/core';
-import type { When } from '@smmkit/core/scheduler';
+import type { DstAdjustment, ScheduledEvent, When } from '@smmkit/core/scheduler';
 import * as z from 'zod';
 import { accountIdsInput, PostInput, ZoneInput } from '../schemas.js';
 import { accountIdsByKey, type ToolContext } from '../tool-context.js';
@@ -26,6 +26,26 @@ const WhenInput = z
   .describe(
     'When: an ISO instant, { at, zone } (a wall time, DST handled), "next-slot", or { rrule, start }.',
   );
+
+/**
+ * What the scheduler's DST policy did to a wall time, for the text a model reads: its `scheduled`
+ * event carries the adjustment (docs/scheduler.md, "Zones and DST"), so that an agent that asked
+ * for 02:30 on a spring-forward day learns the post goes out at 03:30.
+ */
+const ADJUSTMENT_TEXT: Record<Exclude<DstAdjustment, 'none'>, string> = {
+  'gap-shifted':
+    'gap-shifted: the wall time does not exist in that zone that day (the clocks spring forward over it), so it moved forward by the gap',
+  'overlap-earlier':
+    'overlap-earlier: the wall time occurs twice in that zone that day (the clocks fall back); the first one was taken',
+};
+
+/** An entry's time as the wall clock of its zone shows it, `YYYY-MM-DD HH:mm`. */
+function localTime(entry: ScheduleEntry): string {
+  // The sv-SE locale writes dates as ISO 8601 does.
+  return entry.publishAt
+    .toLocaleString('sv-SE', { timeZone: entry.timeZone, dateStyle: 'short', timeStyle: 'short' })
+    .replace(',', '');
+}
 
 /** The part of an entry the tool shows, with the app's account ids. */
 export function entrySummary(
@@ -53,23 +73,43 @@ async function schedule(
 ): Promise<ToolOutput> {
   context.allow.check(to, (index) => ['to', index]);
   const post = parseToolPost(input);
-  const entries = await context.app.schedule(post, {
-    to,
-    at,
-    ...(options.approval === true ? { approval: 'required' as const } : {}),
-    ...(options.draft === true ? { draft: true } : {}),
-  });
+  // A wall time in a DST gap or overlap is planned under the scheduler's policy; its `scheduled`
+  // event says which, and the tool passes it on.
+  const adjustments = new Map<string, Exclude<DstAdjustment, 'none'>>();
+  const onScheduled = ({ entry, adjustment }: ScheduledEvent): void => {
+    if (adjustment !== undefined) adjustments.set(entry.id, adjustment);
+  };
+  context.app.scheduler.events.on('scheduled', onScheduled);
+  let entries: ScheduleEntry[];
+  try {
+    entries = await context.app.schedule(post, {
+      to,
+      at,
+      ...(options.approval === true ? { approval: 'required' as const } : {}),
+      ...(options.draft === true ? { draft: true } : {}),
+    });
+  } finally {
+    context.app.scheduler.events.off('scheduled', onScheduled);
+  }
   const idOf = await accountIdsByKey(context.app);
-  const summaries = entries.map((entry) => entrySummary(entry, idOf));
+  const summaries = entries.map((entry) => {
+    const adjustment = adjustments.get(entry.id);
+    return { ...entrySummary(entry, idOf), ...(adjustment === undefined ? {} : { adjustment }) };
+  });
   return {
     text: entries
-      .map(
-        (entry) =>
+      .map((entry) => {
+        const adjustment = adjustments.get(entry.id);
+        return (
           `${entry.id}: ${entry.status} for ${entry.publishAt.toISOString()} (${entry.timeZone}) to ` +
           entry.targets
             .map((target) => idOf(target.platform, target.accountId) ?? target.accountId)
-            .join(', '),
-      )
+            .join(', ') +
+          (adjustment === undefined
+            ? ''
+            : `. Note ${ADJUSTMENT_TEXT[adjustment]}: it goes out at ${localTime(entry)} local time.`)
+        );
+      })
       .join('\n'),
     data: { entries: summaries },
   };
