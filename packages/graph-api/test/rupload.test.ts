@@ -17,24 +17,32 @@ function publishContext(): { context: PublishContext; progress: PublishProgress[
   return { context: { ...CONTEXT, onProgress: (event) => progress.push(event) }, progress };
 }
 
+/** A publish context that counts how often its token is read. */
+function countingTokenReads(): { context: PublishContext; tokenReads: () => number } {
+  let reads = 0;
+  const context: PublishContext = {
+    ...CONTEXT,
+    tokens: {
+      getAccessToken: async () => {
+        reads += 1;
+        return 'tok-1';
+      },
+    },
+  };
+  return { context, tokenReads: () => reads };
+}
+
+/** A three-byte video to upload. */
+const video = {
+  kind: 'video',
+  mimeType: 'video/mp4',
+  source: { type: 'bytes', bytes: new Uint8Array(3) },
+} as const;
+
 describe('uploadToRupload', () => {
   it('never sends the token to an upload URL that is not https: refused before the token is read', async () => {
     const { http, requests } = recordingHttp(() => ({ success: true }));
-    let tokenReads = 0;
-    const context: PublishContext = {
-      ...CONTEXT,
-      tokens: {
-        getAccessToken: async () => {
-          tokenReads += 1;
-          return 'tok-1';
-        },
-      },
-    };
-    const video = {
-      kind: 'video',
-      mimeType: 'video/mp4',
-      source: { type: 'bytes', bytes: new Uint8Array(3) },
-    } as const;
+    const { context, tokenReads } = countingTokenReads();
     for (const url of ['http://rupload.facebook.com/video-upload/v26.0/55', 'not a url']) {
       const error = await uploadToRupload(
         http,
@@ -44,26 +52,12 @@ describe('uploadToRupload', () => {
       expect(TransientError.isInstance(error) && error.code).toBe('invalid_response');
     }
     expect(requests).toEqual([]);
-    expect(tokenReads).toBe(0);
+    expect(tokenReads()).toBe(0);
   });
 
   it('sends the token only to rupload.facebook.com or a configured origin: a tampered upload URL is refused before the token is read', async () => {
     const { http, requests } = recordingHttp(() => ({ success: true }));
-    let tokenReads = 0;
-    const context: PublishContext = {
-      ...CONTEXT,
-      tokens: {
-        getAccessToken: async () => {
-          tokenReads += 1;
-          return 'tok-1';
-        },
-      },
-    };
-    const video = {
-      kind: 'video',
-      mimeType: 'video/mp4',
-      source: { type: 'bytes', bytes: new Uint8Array(3) },
-    } as const;
+    const { context, tokenReads } = countingTokenReads();
     for (const url of [
       'https://attacker.example/video-upload/v26.0/55',
       'https://rupload.facebook.com.attacker.example/video-upload/v26.0/55',
@@ -84,7 +78,7 @@ describe('uploadToRupload', () => {
       expect(JSON.stringify(error)).not.toContain('tok-1');
     }
     expect(requests).toEqual([]);
-    expect(tokenReads).toBe(0);
+    expect(tokenReads()).toBe(0);
 
     // Meta's host and the configured origins (a simulator or proxy) get the upload with the token.
     for (const [url, trusted] of [
