@@ -17,11 +17,7 @@ export default async function startRedisForTests(): Promise<(() => void) | undef
   if (process.env.REDIS_URL !== undefined) return undefined;
   if (spawnSync('redis-server', ['--version']).status !== 0) return undefined;
   const port = await freePort();
-  const server: ChildProcess = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: 'ignore' },
-  );
+  const server = spawnRedisServer(port);
   await untilAccepting(port);
   process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
   return () => {
@@ -29,8 +25,23 @@ export default async function startRedisForTests(): Promise<(() => void) | undef
   };
 }
 
-/** A port nothing listens on now: the OS picks one, and it is released for redis-server. */
-function freePort(): Promise<number> {
+/**
+ * Starts redis-server on `port` of the loopback interface, without persistence, with `args`
+ * added; the Redis tests that need a server of their own start theirs with it too.
+ */
+export function spawnRedisServer(port: number, args: readonly string[] = []): ChildProcess {
+  return spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...args],
+    { stdio: 'ignore' },
+  );
+}
+
+/**
+ * A port nothing listens on now: the OS picks one, and it is released at once (for redis-server,
+ * or to be refused: connecting to it fails with `ECONNREFUSED`).
+ */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

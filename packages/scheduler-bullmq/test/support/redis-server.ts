@@ -1,6 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+import { freePort, spawnRedisServer } from '../../../../scripts/redis-for-tests.js';
+
+export { freePort };
 
 /** How long a fresh redis-server may take to answer. */
 const START_TIMEOUT_MS = 10_000;
@@ -14,21 +15,6 @@ export interface OwnRedis {
 }
 
 /**
- * A port nothing listens on now: the OS picks one, and it is released at once. Connecting to it is
- * refused (`ECONNREFUSED`).
- */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject()));
-    });
-  });
-}
-
-/**
  * Starts a redis-server without persistence on a free loopback port, with `args` added (a
  * `--replicaof` to make it a read-only replica, a `--maxmemory` to run it out of memory), and
  * resolves once it answers PING. Fails, never skips, when redis-server is not installed.
@@ -38,11 +24,7 @@ export function freePort(): Promise<number> {
  */
 export async function startOwnRedis(args: readonly string[]): Promise<OwnRedis> {
   const port = await freePort();
-  const server: ChildProcess = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...args],
-    { stdio: 'ignore' },
-  );
+  const server = spawnRedisServer(port, args);
   const failed = new Promise<never>((_, reject) =>
     server.once('error', (error) =>
       reject(
