@@ -184,15 +184,13 @@ export function applyInboxPatch(item: InboxItem, patch: InboxItemPatch, at: Date
  */
 function textEdit(item: InboxItem, patch: InboxItemPatch, at: Date): Partial<InboxItem> {
   if (patch.text === undefined) return {};
-  const editedAt = patch.editedAt ?? at;
-  if (item.editedAt !== undefined && editedAt.getTime() <= item.editedAt.getTime()) {
-    // An older edit (or this one again) never puts its text back; at the same time, the last wins.
-    if (editedAt.getTime() < item.editedAt.getTime() || patch.text === item.text) return {};
-  }
-  if (patch.text === item.text) {
-    return patch.editedAt === undefined ? {} : { editedAt: new Date(editedAt.getTime()) };
-  }
-  return { text: patch.text, editedAt: new Date(editedAt.getTime()) };
+  const editedAt = (patch.editedAt ?? at).getTime();
+  const kept = item.editedAt?.getTime();
+  // An older edit never puts its text back; of two at the same time, the last to arrive wins.
+  if (kept !== undefined && editedAt < kept) return {};
+  if (patch.text !== item.text) return { text: patch.text, editedAt: new Date(editedAt) };
+  const later = patch.editedAt !== undefined && (kept === undefined || editedAt > kept);
+  return later ? { editedAt: new Date(editedAt) } : {};
 }
 
 /** `{ [key]: kept ?? given }`, or nothing when both are absent. */
