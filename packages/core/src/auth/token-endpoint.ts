@@ -1,5 +1,6 @@
 import type { core } from 'zod/mini';
 import type { HttpSettings } from '../adapter/settings-schemas.js';
+import { TransientError } from '../errors/transient-error.js';
 import type { HttpClient, HttpResponse } from '../http/http-client.js';
 import { type Clock, systemClock } from '../time/clock.js';
 import { type OAuthTokenResponse, tokenSetFromResponse } from './oauth2.js';
@@ -200,19 +201,52 @@ export async function postTokenRequest<T>(
   const secrets = [...request.client.secrets, ...request.grant.secrets].filter(
     (secret): secret is string => secret !== undefined && secret !== '',
   );
-  const response = await http.request({
-    method: 'POST',
-    path: tokenUrl.pathname,
-    operation: request.grant.operation,
-    form: { ...request.grant.form, ...request.client.form },
-    headers: request.client.headers,
-    schema: request.schema,
-    auth: false,
-    signal: options.signal,
-    secrets,
-  });
-  return { ...response, secrets };
+  try {
+    const response = await http.request({
+      method: 'POST',
+      path: tokenUrl.pathname,
+      operation: request.grant.operation,
+      form: { ...request.grant.form, ...request.client.form },
+      headers: request.client.headers,
+      schema: request.schema,
+      auth: false,
+      signal: options.signal,
+      secrets,
+    });
+    return { ...response, secrets };
+  } catch (error) {
+    throw withTokenEndpointHint(error);
+  }
 }
+
+/**
+ * A token endpoint that answered with a body it could not read, or that did not answer in time,
+ * may have acted all the same: a refresh token is single-use where the platform rotates them
+ * (X, TikTok), and an authorization code always is. The retry stays allowed (it succeeds where
+ * nothing happened, and where something did the old token or code is refused either way), but
+ * the hint no longer says the platform did not act.
+ */
+function withTokenEndpointHint(error: unknown): unknown {
+  if (!TransientError.isInstance(error) || (error.code !== 'invalid_response' && error.code !== 'timeout')) {
+    return error;
+  }
+  const rephrased = new TransientError(error.code, error.message, {
+    platform: error.platform,
+    status: error.status,
+    rateLimit: error.rateLimit,
+    platformError: error.platformError,
+    retryAt: error.retryAt,
+    cause: error.cause,
+    hint: 'Try again: the token endpoint may have acted on the request anyway. If the platform rotates refresh tokens (or the grant was an authorization code), the one sent may be spent, and the retry is then refused: ask the user to re-authorize.',
+  });
+  // How the error prints (withUnprintedCause keeps a cause out of logs) goes with it.
+  const inspect = Object.getOwnPropertyDescriptor(error, INSPECT);
+  if (inspect !== undefined) Object.defineProperty(rephrased, INSPECT, inspect);
+  return rephrased;
+}
+
+/** Node's `util.inspect.custom`, by its registry name. */
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 /**
  * Posts a grant to a token endpoint ({@link postTokenRequest}) and reads its standard answer

@@ -12,6 +12,7 @@ import {
 } from '../../src/auth/token-endpoint.js';
 import { AuthError } from '../../src/errors/auth-error.js';
 import { SmmkitError } from '../../src/errors/smmkit-error.js';
+import { TransientError } from '../../src/errors/transient-error.js';
 import { createHttpClient } from '../../src/http/http-client.js';
 import type { Clock } from '../../src/time/clock.js';
 
@@ -195,5 +196,26 @@ describe('postTokenRequest', () => {
     expect(response.data).toEqual({ access_token: 'at' });
     expect(response.status).toBe(200);
     expect(response.secrets).toEqual([CLIENT_SECRET, REFRESH_TOKEN]);
+  });
+
+  it('does not claim a refresh was not acted on when its 200 answer cannot be read, and still allows the retry', async () => {
+    const { fetch, request } = endpoint(
+      () =>
+        new Response('{"access_token":"at","refresh_tok', {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        }),
+    );
+    const error = await postTokenRequest(
+      { fetch },
+      { ...request, grant: refreshTokenGrant(REFRESH_TOKEN) },
+    ).catch((caught: unknown) => caught);
+    if (!TransientError.isInstance(error)) throw new Error(`expected a TransientError, got ${String(error)}`);
+    expect(error.code).toBe('invalid_response');
+    expect(error.retryable).toBe(true);
+    expect(error.status).toBe(200);
+    expect(error.hint).not.toContain('did not act');
+    expect(error.hint).toContain('re-authorize');
+    expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(REFRESH_TOKEN);
   });
 });
