@@ -8,6 +8,7 @@ import {
 import { GraphIdSchema, type GraphInsight, parseGraphTime, readGraphInsights } from '@smmkit/graph-api';
 import * as z from 'zod/mini';
 import { lifetimeInsightValues } from './insight-values.js';
+import { insightsDayStartBefore } from './insights-day.js';
 import {
   FACEBOOK_PAGE_FOLLOWERS_FIELD,
   FACEBOOK_PAGE_INSIGHTS,
@@ -32,9 +33,6 @@ const VideoPostSchema = z.extend(VideoStatusSchema, { post_id: z.optional(GraphI
 
 /** The Page's follower count (https://developers.facebook.com/docs/graph-api/reference/page/: `followers_count`). */
 const PageCountsSchema = z.looseObject({ followers_count: z.optional(z.number()) });
-
-/** One day, the span of a `period=day` value that ends at its `end_time`. */
-const DAY_MS = 86_400_000;
 
 /**
  * Metrics of each post, two reads per post. A video's or reel's ref is its video id: its Video
@@ -196,8 +194,9 @@ function lifetimeSamples(insights: readonly GraphInsight[], target: CountSamples
 /**
  * The Page's daily metrics: `GET /{page-id}/insights?metric=page_follows,page_media_view,page_total_media_view_unique,page_post_engagements&period=day`
  * (https://developers.facebook.com/docs/graph-api/reference/insights) → `followers`,
- * `impressions`, `reach`, `engagements`, one `day` sample per value (the day ending at its
- * `end_time`, as many days as Meta answers). An insight with no values is no sample. When
+ * `impressions`, `reach`, `engagements`, one `day` sample per value (the Pacific-time day ending
+ * at its `end_time`, 23 or 25 hours long on US daylight-saving changes: see insights-day.ts; as
+ * many days as Meta answers). An insight with no values is no sample. When
  * `page_follows` has no data (Pages under 100 likes get no insights), the Page's
  * `followers_count` (`GET /{page-id}?fields=followers_count`;
  * https://developers.facebook.com/docs/graph-api/reference/page/) is the `followers` sample.
@@ -237,7 +236,7 @@ export async function getFacebookAccountMetrics(
   return [...samples, ...countSamples(data, [FACEBOOK_PAGE_FOLLOWERS_FIELD], target)];
 }
 
-/** One `day` sample per value of each daily insight that has an `end_time`. */
+/** One `day` sample per value of each daily insight that has an `end_time`, starting at the day's Pacific midnight. */
 function daySamples(insights: readonly GraphInsight[], target: CountSamplesTarget): MetricSample[] {
   const names = new Map(FACEBOOK_PAGE_INSIGHTS);
   return insights.flatMap((insight) => {
@@ -250,7 +249,7 @@ function daySamples(insights: readonly GraphInsight[], target: CountSamplesTarge
         (sample) => ({
           ...sample,
           period: 'day' as const,
-          periodStart: new Date(end - DAY_MS),
+          periodStart: new Date(insightsDayStartBefore(end)),
         }),
       );
     });

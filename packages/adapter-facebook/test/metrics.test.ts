@@ -143,6 +143,28 @@ describe('Page metrics', () => {
     expect(h.facebook.sim.log.entries.filter((entry) => entry.url.includes('followers_count'))).toEqual([]);
   });
 
+  it('starts each day at the Pacific midnight before its end_time, 23 or 25 hours on US clock changes', async () => {
+    const page = bigPage();
+    const adapter = h.adapter();
+    const followerDays = async (now: string) => {
+      h.clock.set(Date.parse(now));
+      const samples = await adapter.getAccountMetrics(h.context({}, page));
+      return samples
+        .filter((sample) => sample.metric === 'followers')
+        .map((sample) => sample.periodStart?.toISOString());
+    };
+    // 2026-03-08 springs forward: it starts at 08:00 UTC (PST) and ends at 07:00 UTC (PDT).
+    expect(await followerDays('2026-03-09T12:00:00Z')).toEqual([
+      '2026-03-07T08:00:00.000Z',
+      '2026-03-08T08:00:00.000Z',
+    ]);
+    // 2026-11-01 falls back: it starts at 07:00 UTC (PDT) and ends at 08:00 UTC (PST).
+    expect(await followerDays('2026-11-02T12:00:00Z')).toEqual([
+      '2026-10-31T07:00:00.000Z',
+      '2026-11-01T07:00:00.000Z',
+    ]);
+  });
+
   it('falls back to followers_count when page_follows has no data', async () => {
     const page = h.facebook.addPage('followed', { followers: 42 });
     const samples = await h.adapter().getAccountMetrics(h.context({}, page));

@@ -56,6 +56,32 @@ describe('since and until as a date', () => {
   });
 });
 
+describe('the days of Page insights', () => {
+  it('end at Pacific midnight: 07:00 UTC in daylight time, 08:00 UTC in standard time', async () => {
+    // As Meta's example answer: "end_time": "2020-03-10T07:00:00+0000", two days after a spring-forward
+    // (https://developers.facebook.com/docs/platforminsights/page).
+    const page = h.facebook.addPage('big', { followers: 1_500 });
+    const endTimes = async (since: string, until: string) => {
+      const answer = await get(
+        `${page.account.id}/insights?metric=page_media_view&period=day&since=${unix(Date.parse(since))}&until=${unix(Date.parse(until))}`,
+        page.accessToken,
+      );
+      const [metric] = (answer.body as { data: { values: { end_time: string }[] }[] }).data;
+      return metric?.values.map((value) => value.end_time);
+    };
+    expect(await endTimes('2026-03-07T08:00:00Z', '2026-03-10T07:00:00Z')).toEqual([
+      '2026-03-08T08:00:00+0000',
+      '2026-03-09T07:00:00+0000',
+      '2026-03-10T07:00:00+0000',
+    ]);
+    expect(await endTimes('2026-10-31T07:00:00Z', '2026-11-03T08:00:00Z')).toEqual([
+      '2026-11-01T07:00:00+0000',
+      '2026-11-02T08:00:00+0000',
+      '2026-11-03T08:00:00+0000',
+    ]);
+  });
+});
+
 describe('until', () => {
   it('GET /{page-id}/posts?until= leaves out the posts after that instant, with or without since', async () => {
     const adapter = h.adapter();

@@ -8,6 +8,7 @@ import {
 } from '@smmkit/graph-api/mocks';
 import type { SimulatedAccount, SimulatedPost } from '@smmkit/testkit';
 import { growingCount } from '@smmkit/testkit/simulator-kit';
+import { insightsDayEndAfter, insightsDayStart, insightsDayStartBefore } from '../../insights-day.js';
 import { isPagePost } from '../comments-store.js';
 import { type FacebookContext, requireUserGrants } from '../context.js';
 import { isVideoPost, videoOfPostId } from '../video-posts.js';
@@ -41,11 +42,8 @@ type PageMetric = (typeof PAGE_METRICS)[number];
 
 /** Insights need a Page with at least 100 likes (https://developers.facebook.com/docs/graph-api/reference/insights, Limitations). */
 const MIN_FOLLOWERS = 100;
-const DAY_MS = 86_400_000;
-/** Days end at midnight Pacific time in Graph's `end_time`; the simulator uses PST all year (ASSUMED). */
-const DAY_END_OFFSET_MS = 8 * 3_600_000;
 /** Most days one request may span (https://developers.facebook.com/docs/graph-api/reference/insights, Limitations: 90 days). */
-const MAX_SPAN_MS = 90 * DAY_MS;
+const MAX_SPAN_MS = 90 * 86_400_000;
 
 const TITLES: Readonly<Record<PostMetric | PageMetric, string>> = {
   post_total_media_view_unique: 'Lifetime Post Total Viewers',
@@ -102,12 +100,13 @@ function postValue(post: SimulatedPost, name: PostMetric, at: number): number | 
 const nonZero = (counts: Record<string, number>): Record<string, number> =>
   Object.fromEntries(Object.entries(counts).filter(([, count]) => count > 0));
 
-/** A Page's value of `name` for the day ending at `end`. */
+/** A Page's value of `name` for the day ending at `end` (a Pacific midnight, see insights-day.ts). */
 function pageValue(context: FacebookContext, page: SimulatedAccount, name: PageMetric, end: number): number {
   if (name === 'page_follows') return page.followers;
   if (name === 'page_daily_follows') return growingCount(page.id, `follows:${end}`, 3_600_000, 5);
+  const start = insightsDayStartBefore(end);
   const grown = (post: SimulatedPost, metric: PostMetric) =>
-    Number(postValue(post, metric, end)) - Number(postValue(post, metric, end - DAY_MS));
+    Number(postValue(post, metric, end)) - Number(postValue(post, metric, start));
   let total = 0;
   for (const post of context.sim.posts.filter((item) => isPagePost(item) && item.accountId === page.id)) {
     if (name === 'page_media_view') total += grown(post, 'post_media_view');
@@ -115,22 +114,32 @@ function pageValue(context: FacebookContext, page: SimulatedAccount, name: PageM
     else {
       const reactions = (at: number) =>
         growingCount(post.id, 'reactions', at - post.createdAt, REACTIONS_PER_HOUR);
-      total += grown(post, 'post_clicks') + reactions(end) - reactions(end - DAY_MS);
+      total += grown(post, 'post_clicks') + reactions(end) - reactions(start);
     }
   }
   return total;
 }
 
+/** Whether `ms` is an instant a `Date` can hold (finite and within ±8.64e15 ms). */
+const isDateTime = (ms: number): boolean => !Number.isNaN(new Date(ms).getTime());
+
 /**
  * The ends of the days a Page request covers: `since`/`until` (Unix seconds or a date, see
- * `graphInstant`), else the last two days; throws Graph's refusal of a bad or too long span.
+ * `graphInstant`), else the last two days; throws Graph's refusal of a bad or too long span. A day
+ * ends at a Pacific midnight, 23 or 25 hours after the one before on US daylight-saving changes
+ * (insights-day.ts says why).
  */
 function dayEnds(since: string | undefined, until: string | undefined, now: number): number[] {
-  const lastEnd = Math.floor((now - DAY_END_OFFSET_MS) / DAY_MS) * DAY_MS + DAY_END_OFFSET_MS;
-  const to = until === undefined ? lastEnd : graphInstant(until);
-  const from = since === undefined ? to - 2 * DAY_MS : graphInstant(since);
-  if (!Number.isFinite(from) || !Number.isFinite(to) || from > to)
-    throw graphError({ message: '(#100) The since and until parameters must be valid times', code: 100 });
+  const invalidTimes = () =>
+    graphError({ message: '(#100) The since and until parameters must be valid times', code: 100 });
+  const to = until === undefined ? insightsDayStart(now) : graphInstant(until);
+  if (!isDateTime(to)) throw invalidTimes();
+  // Without `since`: the start of the day before the last day that ended by `to`.
+  const from =
+    since === undefined
+      ? insightsDayStartBefore(insightsDayStartBefore(insightsDayStart(to)))
+      : graphInstant(since);
+  if (!isDateTime(from) || from > to) throw invalidTimes();
   if (to - from > MAX_SPAN_MS)
     throw graphError({
       message: '(#100) There cannot be more than 90 days (7776000 s) between since and until',
@@ -138,8 +147,7 @@ function dayEnds(since: string | undefined, until: string | undefined, now: numb
     });
   // The days whose end lies in (from, to].
   const ends: number[] = [];
-  const first = Math.floor((from - DAY_END_OFFSET_MS) / DAY_MS) * DAY_MS + DAY_END_OFFSET_MS + DAY_MS;
-  for (let end = first; end <= to; end += DAY_MS) ends.push(end);
+  for (let end = insightsDayEndAfter(from); end <= to; end = insightsDayEndAfter(end)) ends.push(end);
   return ends;
 }
 
