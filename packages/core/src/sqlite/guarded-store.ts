@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { openDatabase } from './database.js';
+import { openDatabase, tuneConnection } from './database.js';
 import { sqliteFailure } from './sqlite-failure.js';
 
 /**
@@ -64,7 +64,8 @@ export function guardSqliteStore<T extends object>(
  * @param build - sets the store up on the open connection (`owned`: opened here, so its to close)
  * @returns the guarded store
  * @throws TransientError when the file could not be opened or set up for a retryable reason;
- *   what `build` throws otherwise (a file with newer tables than this smmkit knows)
+ *   ValidationError when the file is not an SQLite database or is damaged; what `build` throws
+ *   otherwise (a `ValidationError` for a file with newer tables than this smmkit knows)
  */
 export function openSqliteStore<T extends object>(
   pathOrDatabase: string | DatabaseSync,
@@ -76,6 +77,7 @@ export function openSqliteStore<T extends object>(
   let opened: { readonly db: DatabaseSync; readonly owned: boolean } | undefined;
   try {
     opened = openDatabase(pathOrDatabase);
+    tuneConnection(opened.db);
     return guardSqliteStore(opened.db, name, operations, build(opened.db, opened.owned));
   } catch (error) {
     const failure = sqliteFailure(error, {

@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { SmmkitError } from '../errors/smmkit-error.js';
 import { TransientError } from '../errors/transient-error.js';
 import { withUnprintedCause } from '../security/callback-error.js';
+import { quotedFileOf, type UnusableFileReason, unusableFile } from './unusable-file.js';
 
 /** Which call failed, in the words an error names it with. */
 export interface SqliteCall {
@@ -26,8 +27,8 @@ const CHECK_FILE = 'the database file, its directory and its -wal and -shm files
  * The failures of the file or the machine, by primary result code: the low 8 bits of the
  * extended code node:sqlite puts in `errcode` (https://www.sqlite.org/rescode.html). Each can pass
  * when the cause goes away, so each is retryable. Codes that mean the SQL or the data is wrong
- * (SQLITE_ERROR, SQLITE_CONSTRAINT, SQLITE_MISMATCH, SQLITE_CORRUPT, …) are left out: they are
- * bugs or damage, and retrying would hide them.
+ * (SQLITE_ERROR, SQLITE_CONSTRAINT, SQLITE_MISMATCH, …) are left out: they are bugs, and retrying
+ * would hide them. A damaged file or one that is not a database is in {@link DAMAGE}.
  */
 const DRIVER_FAILURES: ReadonlyMap<number, (wait: string) => Described> = new Map<
   number,
@@ -98,13 +99,50 @@ const DRIVER_FAILURES: ReadonlyMap<number, (wait: string) => Described> = new Ma
   ],
 ]);
 
+/** What a damaged file or one that is no database says, with the words for it. */
+interface Damage extends UnusableFileReason {
+  readonly what: string;
+}
+
+/**
+ * The files smmkit cannot use, by primary result code (https://www.sqlite.org/rescode.html): no
+ * retry can heal them, so each is a `ValidationError` (never retryable) whose hint sends a person
+ * to the file. `file` is the quoted path, or `undefined` when the connection cannot say it.
+ */
+const DAMAGE: ReadonlyMap<number, (file: string | undefined) => Damage> = new Map<
+  number,
+  (file: string | undefined) => Damage
+>([
+  [
+    // SQLITE_CORRUPT: https://www.sqlite.org/rescode.html#corrupt
+    11,
+    (file) => ({
+      rule: 'sqlite.damaged',
+      what: `the database file${file === undefined ? '' : ` ${file}`} is damaged (SQLITE_CORRUPT)`,
+      // https://www.sqlite.org/pragma.html#pragma_integrity_check, https://www.sqlite.org/recovery.html
+      hint: `Trying again fails the same way. Stop the processes that use the file, then restore it from a backup, or check it with \`sqlite3 ${file ?? '<file>'} 'PRAGMA integrity_check'\` and recover what is left with \`sqlite3 ${file ?? '<file>'} .recover\` (https://www.sqlite.org/recovery.html).`,
+    }),
+  ],
+  [
+    // SQLITE_NOTADB: https://www.sqlite.org/rescode.html#notadb
+    26,
+    (file) => ({
+      rule: 'sqlite.not_a_database',
+      what: `the file${file === undefined ? '' : ` ${file}`} is not an SQLite database (SQLITE_NOTADB)`,
+      hint: "Check the path: point the store at smmkit's database file, or at a path where no file exists yet to start a new one. The file was not changed.",
+    }),
+  ],
+]);
+
 /**
  * What a store's caller sees when a call on the SQLite file fails. A failure of the file or the
  * machine (locked past the busy timeout, disk full, I/O error) becomes a
  * retryable `TransientError` naming the store and the operation, with the driver's error kept as
  * a `cause` that `util.inspect` does not print (a driver message may quote what a row held).
- * Anything else passes unchanged: a smmkit error the store chose (a `ValidationError` for a
- * damaged row), and errors that mean a bug (SQL the file cannot run, a broken constraint, a call
+ * A file that is damaged or not a database at all becomes a `ValidationError` (never retryable)
+ * that says so and what to do, with the driver's error kept the same way and nothing of the
+ * file's content in its words. Anything else passes unchanged: a smmkit error the store chose (a
+ * `ValidationError` for a damaged row), and errors that mean a bug (SQL the file cannot run, a broken constraint, a call
  * on a closed connection, which no retry can heal: node:sqlite's `ERR_INVALID_STATE`, which holds
  * nothing of the data), so they are never mistaken for something to retry.
  *
@@ -123,23 +161,24 @@ const DRIVER_FAILURES: ReadonlyMap<number, (wait: string) => Described> = new Ma
  */
 export function sqliteFailure(error: unknown, call: SqliteCall): unknown {
   if (SmmkitError.isInstance(error) || !(error instanceof Error)) return error;
-  const described = describe(error, call.db);
+  const primary = primaryCode(error);
+  if (primary === undefined) return error;
+  const failed = `The SQLite ${call.store} could not ${call.operation}`;
+  const damage = DAMAGE.get(primary)?.(quotedFileOf(call.db));
+  if (damage !== undefined) return unusableFile(`${failed}: ${damage.what}.`, damage, error);
+  const described = DRIVER_FAILURES.get(primary)?.(busyWait(call.db));
   if (described === undefined) return error;
   return withUnprintedCause(
-    new TransientError(
-      'transient',
-      `The SQLite ${call.store} could not ${call.operation}: ${described.what}.`,
-      { hint: described.hint, cause: error },
-    ),
+    new TransientError('transient', `${failed}: ${described.what}.`, { hint: described.hint, cause: error }),
   );
 }
 
-/** The words for a driver failure, or `undefined` when `error` is not one. */
-function describe(error: Error, db: DatabaseSync | undefined): Described | undefined {
+/** The primary result code of a driver failure, or `undefined` when `error` is not one. */
+function primaryCode(error: Error): number | undefined {
   const { code, errcode } = error as { code?: unknown; errcode?: unknown };
   if (code !== 'ERR_SQLITE_ERROR' || typeof errcode !== 'number') return undefined;
   // The primary code is the extended code's low byte.
-  return DRIVER_FAILURES.get(errcode & 0xff)?.(busyWait(db));
+  return errcode & 0xff;
 }
 
 /** The connection's busy timeout in words (`5 s`), read back from it: the app may have changed it. */

@@ -80,6 +80,9 @@ export interface SqliteTokenStore extends TokenStore {
  * @param pathOrDatabase - the file (created when missing) or an open `DatabaseSync` to share
  * @param options - lock timing and clock
  * @returns the store
+ * @throws ValidationError (never retryable) when the file is not an SQLite database, is damaged,
+ *   or holds token tables newer than this smmkit knows; a method fails the same way when it finds
+ *   the file damaged. The message says which and the hint what to do.
  * @throws TransientError (retryable) when the file cannot be opened or set up: locked by another
  *   connection past the busy timeout, a missing directory, a full disk. Each method fails the
  *   same way, naming the store and what it could not do, with the driver's error as an
