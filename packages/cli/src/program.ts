@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { SmmkitError } from '@smmkit/core';
 import { Command, CommanderError, Option } from 'commander';
+import { parseAtOption } from './commands/at-option.js';
 import { calendarCommand } from './commands/calendar.js';
 import { capabilitiesCommand } from './commands/capabilities.js';
 import { type CommandContext, commandContext, type GlobalOptions } from './commands/context.js';
@@ -102,10 +103,11 @@ function program(result: RunState): Command {
     .description('plan a post in the schedule (run due entries with "schedule run")')
     .argument('[post]', 'the post as JSON (a file, or - for stdin)')
     .option('--to <accounts>', 'account ids, comma-separated')
-    .option(
-      '--at <when>',
-      'next-slot, an instant (2026-05-01T09:00Z) or a wall time with --zone',
-      'next-slot',
+    .addOption(
+      // Checked as it is read: a typo is a usage error before the config or the store is touched.
+      new Option('--at <when>', 'next-slot, or a future instant (2026-05-01T09:00Z) or wall time with --zone')
+        .default('next-slot')
+        .argParser(parseAtOption),
     )
     .option('--zone <zone>', "the IANA zone of a wall time (default: the first account's)")
     .action(

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openSmmkit } from '@smmkit/cli';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, folder, smmkit, writeJson } from './support/cli.js';
 
@@ -97,14 +98,16 @@ describe('smmkit --simulate (no config, no credentials)', { timeout: 30_000 }, (
   it('schedule run publishes the entries that are due, once', async () => {
     const dir = folder();
     const store = join(dir, 'sim.db');
-    const post = writeJson(dir, 'post.json', { text: 'Overdue announcement' });
-    const planned = await smmkit(
-      ['--simulate', '--store', store, 'schedule', post, '--to', 'sim-x', '--at', '2020-01-01T09:00:00Z'],
-      {
-        cwd: dir,
-      },
-    );
-    expect(planned.code).toBe(0);
+    // Planned from code (`smmkit schedule` refuses a past --at), due a minute ago.
+    const { smm, close } = await openSmmkit({}, { simulate: true, store });
+    try {
+      await smm.schedule(
+        { text: 'Overdue announcement' },
+        { to: ['sim-x'], at: new Date(Date.now() - 60_000) },
+      );
+    } finally {
+      await close();
+    }
     const first = await smmkit(['--simulate', '--store', store, 'schedule', 'run', '--json'], { cwd: dir });
     expect(first.code).toBe(0);
     expect((JSON.parse(first.stdout) as { entries: { status: string; text: string }[] }).entries).toEqual([

@@ -1,29 +1,11 @@
 import { parsePost, type ScheduleEntry, ValidationError } from '@smmkit/core';
-import { type DstAdjustment, localTimeAt, type When } from '@smmkit/core/scheduler';
+import { type DstAdjustment, localTimeAt } from '@smmkit/core/scheduler';
 import { CliError, EXIT, type ExitCode } from '../output/exit-codes.js';
+import { refusePastTime, whenOf } from './at-option.js';
 import { accountsOf, type CommandContext, withApp } from './context.js';
-import { isCalendarDay, zoneOf } from './date-option.js';
+import { zoneOf } from './date-option.js';
 import { exitOf } from './publish.js';
 import { readPostFile } from './read-post.js';
-
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
-const WALL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
-
-/** `--at`: `next-slot`, an instant with `Z` or an offset, or a wall time in `zone`. */
-function whenOf(at: string, zone: string | undefined): When {
-  if (at === 'next-slot') return 'next-slot';
-  if (!isCalendarDay(at)) throw new CliError(EXIT.usage, `--at ${at} is not a day of the calendar`);
-  if (INSTANT.test(at)) return new Date(at);
-  if (WALL_TIME.test(at)) {
-    if (zone === undefined)
-      throw new CliError(EXIT.usage, `--at ${at} has no offset: add --zone (an IANA zone) or an offset`);
-    return { at, zone };
-  }
-  throw new CliError(
-    EXIT.usage,
-    `--at takes next-slot, 2026-05-01T09:00:00Z, 2026-05-01T09:00+02:00 or 2026-05-01T09:00 with --zone`,
-  );
-}
 
 /** A schedule entry for scripts and people. */
 export function entryJson(entry: ScheduleEntry): Record<string, unknown> {
@@ -56,7 +38,10 @@ export async function scheduleCommand(
   options: { readonly to: string; readonly at: string; readonly zone?: string | undefined },
 ): Promise<ExitCode> {
   const accounts = accountsOf(context, options.to);
-  const when = whenOf(options.at, zoneOf(options.zone) ?? accounts[0]?.timeZone);
+  const zone = zoneOf(options.zone) ?? accounts[0]?.timeZone;
+  const when = whenOf(options.at, zone);
+  // Before the post is read and the store opened: a past time is a typo more often than a wish.
+  refusePastTime(when, zone ?? 'UTC', `smmkit publish ${file} --to ${options.to}`, new Date());
   const { output } = context;
   let post: ReturnType<typeof parsePost>;
   try {

@@ -1,5 +1,6 @@
 import { ValidationError, type ValidationProblem } from '@smmkit/core';
 import { isPlatform, PLATFORMS } from './platforms.js';
+import { queueSlotProblems } from './slot-syntax.js';
 import type { SmmkitConfig } from './smmkit-config.js';
 
 /** What a variable name looks like; anything else (a pasted token) is refused without echoing it. */
@@ -90,6 +91,9 @@ function checkAccount(account: unknown, path: Path, problems: Problems): void {
     (!Array.isArray(account.slots) || !account.slots.every((slot) => typeof slot === 'string'))
   ) {
     problems.add([...path, 'slots'], 'config.slots', 'must be a list of slots such as "Mon-Fri 09:00"');
+  } else if (account.slots !== undefined) {
+    // Read now, not when the store is open and the account stored: a typo is a config error.
+    problems.list.push(...queueSlotProblems(account.slots as string[], [...path, 'slots']));
   }
   const tokens = account.tokens;
   if (tokens === undefined) return;
