@@ -87,7 +87,11 @@ export function createXAdapter(settings: XSettings = {}): XAdapter {
     getPostMetrics: (refs, context) => getXPostMetrics(http, refs, context),
     getAccountMetrics: (context) => getXAccountMetrics(http, context),
     listEngagements: (query, context) => listXEngagements(http, query, context),
-    reply: (to, text, context) => replyOnX(http, to, text, context),
+    reply: (to, text, context) =>
+      replyOnX(http, to, text, context, {
+        maxTextLength: capabilities.text.maxLength,
+        access: resolved.access,
+      }),
     hide: (engagement, hidden, context) => hideXReply(http, engagement, hidden, context),
     // Likes need Enterprise access (see XSettings.access).
     ...(resolved.access === 'enterprise'

@@ -1,7 +1,14 @@
-import type { Engagement, PostRef, ReplyTarget, RequestContext } from '@smmkit/core';
+import {
+  type Engagement,
+  type PostRef,
+  type ReplyTarget,
+  type RequestContext,
+  ValidationError,
+} from '@smmkit/core';
 import { type HttpClient, isEngagementTarget, systemClock } from '@smmkit/core/adapter-kit';
 import { createXPost } from './create-post.js';
 import { xPostRef } from './post-ref.js';
+import { type XReplyTextRules, xReplyTextProblems } from './reply-text.js';
 import { SendDmResponseSchema } from './schemas.js';
 
 /**
@@ -27,6 +34,11 @@ const ONE_TO_ONE = /^\d+-\d+$/;
  *   (https://docs.x.com/x-api/direct-messages/send-a-new-message-to-a-dm-conversation), so a
  *   reply to the group is not sent to its sender alone.
  *
+ * A reply that is a post is checked first, as a post is ({@link xReplyTextProblems}: text, weighted
+ * length against the account's limit, self-serve cashtags), and refused with a `ValidationError`
+ * before any request. A direct message is not: its text has no documented limit
+ * (`CreateDirectMessagesByParticipantIdRequest` in https://api.x.com/2/openapi.json).
+ *
  * Both are creates: a lost answer is an `AmbiguousOutcomeError`. Since Feb 2026 self-serve apps
  * may reply only where the original author summoned them
  * (https://docs.x.com/x-api/posts/manage-tweets/introduction; https://docs.x.com/changelog): X's refusal
@@ -36,11 +48,13 @@ const ONE_TO_ONE = /^\d+-\d+$/;
  * @param to - the engagement or post to answer
  * @param text - the reply's text
  * @param context - the account, tokens, signal, clock and rate-limit listener
+ * @param rules - the account's text limit and the app's access, for the check of a reply that is a post
  * @returns the reply, as an engagement (`reply`, or `direct_message` for a message)
+ * @throws ValidationError when X would refuse the text of a reply that is a post; nothing is sent
  *
  * @example
  * ```ts
- * const reply = await replyOnX(http, mention, 'Thanks!', ctx);
+ * const reply = await replyOnX(http, mention, 'Thanks!', ctx, { maxTextLength: 280, access: 'self-serve' });
  * ```
  */
 export async function replyOnX(
@@ -48,6 +62,7 @@ export async function replyOnX(
   to: ReplyTarget,
   text: string,
   context: RequestContext,
+  rules: XReplyTextRules,
 ): Promise<Engagement> {
   const clock = context.clock ?? systemClock;
   const { account } = context;
@@ -79,6 +94,9 @@ export async function replyOnX(
       raw: data.data,
     };
   }
+
+  const problems = xReplyTextProblems(text, rules);
+  if (problems.length > 0) throw new ValidationError(problems, 'reply for x', { platform: 'x' });
 
   // The post the reply is about: the engagement's post, else the engagement itself (a mention
   // is a post by its author), or the post replied to.

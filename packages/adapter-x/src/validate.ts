@@ -97,17 +97,29 @@ function selfServeProblems(post: Post, hasQuote: boolean): ValidationProblem[] {
     [post.firstComment ?? '', ['firstComment']],
   ];
   for (const [text, path] of parts) {
-    const cashtags = countCashtags(text);
-    if (cashtags > 1)
-      problems.push({
-        path,
-        rule: 'text.cashtags',
-        message: `X takes at most 1 cashtag in a post created through the API; this one has ${cashtags}`,
-        limit: 1,
-        actual: cashtags,
-      });
+    const tooMany = cashtagProblem(text, path);
+    if (tooMany !== undefined) problems.push(tooMany);
   }
   return problems;
+}
+
+/**
+ * The problem of a text with more than 1 cashtag, which self-serve access may not post
+ * (https://docs.x.com/x-api/posts/manage-tweets/integrate), or `undefined`.
+ *
+ * @param text - the text of one post X creates
+ * @param path - where the text sits
+ */
+export function cashtagProblem(text: string, path: ValidationProblem['path']): ValidationProblem | undefined {
+  const cashtags = countCashtags(text);
+  if (cashtags <= 1) return undefined;
+  return {
+    path,
+    rule: 'text.cashtags',
+    message: `X takes at most 1 cashtag in a post created through the API; this one has ${cashtags}`,
+    limit: 1,
+    actual: cashtags,
+  };
 }
 
 function exclusive(path: readonly (string | number)[], what: string, other: string): ValidationProblem {

@@ -10,6 +10,7 @@ import {
 import { MAX_SEARCH_QUERY_LENGTH, type XAccessLevel } from '../settings.js';
 import { X_SNOWFLAKE_EPOCH_MS } from '../x-time.js';
 import { X_BUDGETS } from './budgets.js';
+import { XCredits } from './credits.js';
 import { type RateLimitBodyShape, xDialect } from './dialect.js';
 import {
   AUTHORIZATION_CODE_TTL_MS,
@@ -166,6 +167,8 @@ export function createXContext(options: XSimulatorOptions) {
         newCode: () => `sim_x_code_${sim.nextId()}`,
       }),
     ),
+    /** The app's pay-per-use credits: when used up, every X API route answers 402 (see `xRoute`). */
+    credits: sim.resettable(new XCredits()),
     /** Client secrets of confidential clients, by client id (others are public clients). */
     clientSecrets: new Map(Object.entries(options.clientSecrets ?? {})) as ReadonlyMap<string, string>,
   };

@@ -177,6 +177,19 @@ export function createXSimulator(options: XSimulatorOptions = {}) {
       for (let index = 0; index < count; index += 1) context.processingFailures.push(error);
     },
     /**
+     * Uses up the app's pay-per-use credits: from now on every X API request (not the OAuth token
+     * endpoints) gets X's 402 `{"detail":"credits depleted","status":402,"title":"Payment Required",
+     * "type":"https://api.x.com/2/problems/credits-depleted"}` and nothing is done, until
+     * {@link addCredits} or the simulator's reset.
+     */
+    depleteCredits() {
+      context.credits.depleted = true;
+    },
+    /** Tops the app's credits up again after {@link depleteCredits}: requests are served again. */
+    addCredits() {
+      context.credits.depleted = false;
+    },
+    /**
      * Plays the user approving an authorization URL (`https://x.com/i/oauth2/authorize?…`) for
      * `accountId`; returns the redirect URL with `state` and `code`.
      */

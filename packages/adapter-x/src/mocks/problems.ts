@@ -169,6 +169,24 @@ function notFound(detail: string, resource: Readonly<Record<string, string>>): R
   return problemResponse({ title: 'Not Found Error', detail, type, ...resource, status: 404 }, 404);
 }
 
+/**
+ * X's answer when the app's pay-per-use credits are used up, verbatim as seen on live answers in
+ * this key order (ASSUMED from them: X's docs name no status or body; they say that out of credits "API requests will
+ * be blocked until you add credits", https://docs.x.com/x-api/getting-started/pricing):
+ * `{"detail":"credits depleted","status":402,"title":"Payment Required","type":…/credits-depleted}`.
+ */
+export function creditsDepleted(): Response {
+  return problemResponse(
+    {
+      detail: 'credits depleted',
+      status: 402,
+      title: 'Payment Required',
+      type: `${PROBLEM_BASE}credits-depleted`,
+    },
+    402,
+  );
+}
+
 /** X's `detail` for a duplicate post, verbatim as seen on live answers (not in the docs). */
 export const DUPLICATE_CONTENT_DETAIL = 'You are not allowed to create a Tweet with duplicate content.';
 

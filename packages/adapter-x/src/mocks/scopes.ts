@@ -1,7 +1,7 @@
 import type { RouteContext, RouteMethod } from '@smmkit/testkit/simulator-kit';
 import type { XBucket } from './budgets.js';
 import type { XContext } from './context.js';
-import { blankProblem } from './problems.js';
+import { blankProblem, creditsDepleted } from './problems.js';
 
 /**
  * The scopes each endpoint needs (`security` → OAuth2UserToken of each operation in
@@ -36,7 +36,9 @@ export const DEFAULT_SCOPES: readonly string[] = [
  * Declares an X endpoint: it counts against `bucket` (a 15-minute window, then the route's 24-hour cap
  * when it has one: `['tweets-create', 'tweets-create-24h']`), and a token that lacks one of the `scopes`
  * it needs gets X's 403 before `answer` runs (the generic `Forbidden` problem; users hitting it for
- * a missing `tweet.write`/`like.write` quote that body). A token issued without any scope (straight
+ * a missing `tweet.write`/`like.write` quote that body), and every request gets X's 402 while the app's
+ * credits are used up (`depleteCredits`; ASSUMED to be checked before the scopes, as the app's
+ * balance is, by the docs, a gate on all of its requests). A token issued without any scope (straight
  * from `sim.tokens.issue`) is treated as having them all. `answer`, and the readers it calls
  * (`readJsonObject`, `maxResultsParam`, …), may throw X's refusal (a `Response`) instead of returning
  * it: a thrown `Response` is the answer (testkit's `RouteResolver`). `answer` gets the route and the X
@@ -56,6 +58,7 @@ export function xRoute(
   answer: (route: RouteContext, context: XContext) => Response | Promise<Response>,
 ): void {
   context.sim.route(method, path, { bucket }, (route) => {
+    if (context.credits.depleted) return creditsDepleted();
     const needed: readonly string[] = REQUIRED_SCOPES[scopes];
     if (route.scopes.length > 0 && !needed.every((scope) => route.scopes.includes(scope)))
       // The generic 403 X answers when a token lacks a scope (plhery/node-twitter-api-v2#265,

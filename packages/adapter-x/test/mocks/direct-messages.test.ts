@@ -1,27 +1,13 @@
-import { manualClock, type RunningSimulators, startSimulators } from '@smmkit/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { conversationIdOf, createXSimulator, type XSimulatorAccount } from '../../src/mocks/index.js';
-import { call, data, read, START } from './support/x-client.js';
+import { describe, expect, it } from 'vitest';
+import { conversationIdOf } from '../../src/mocks/index.js';
+import { useXSimulator } from './support/use-x-simulator.js';
+import { call, data, read } from './support/x-client.js';
 
-const clock = manualClock(START);
-const x = createXSimulator({ clock });
+const { x, clock } = useXSimulator();
 
-let running: RunningSimulators;
-let ana: XSimulatorAccount;
-let bob: XSimulatorAccount;
-let cleo: XSimulatorAccount;
-
-beforeAll(() => {
-  ana = x.addAccount('ana');
-  bob = x.addAccount('bob');
-  cleo = x.addAccount('cleo');
-  running = startSimulators(x.sim);
-});
-beforeEach(() => {
-  running.reset();
-  clock.set(START);
-});
-afterAll(() => running.close());
+const ana = x.addAccount('ana');
+const bob = x.addAccount('bob');
+const cleo = x.addAccount('cleo');
 
 const api = (path: string, options: Parameters<typeof call>[2] = {}) =>
   call(x.baseUrl, path, { token: ana.accessToken, ...options });

@@ -1,28 +1,15 @@
-import { manualClock, type RunningSimulators, startSimulators } from '@smmkit/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createXSimulator, type XSimulatorAccount } from '../../src/mocks/index.js';
+import { describe, expect, it } from 'vitest';
+import type { XSimulatorAccount } from '../../src/mocks/index.js';
+import { useXSimulator } from './support/use-x-simulator.js';
 import { call, read, START } from './support/x-client.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-const clock = manualClock(START);
 // Likes need Enterprise access: a self-serve app's likes are refused (self-serve.test.ts).
-const x = createXSimulator({ clock, access: 'enterprise' });
+const { x, clock } = useXSimulator({ access: 'enterprise' });
 
-let running: RunningSimulators;
-let ana: XSimulatorAccount;
-let bob: XSimulatorAccount;
-
-beforeAll(() => {
-  ana = x.addAccount('ana');
-  bob = x.addAccount('bob');
-  running = startSimulators(x.sim);
-});
-beforeEach(() => {
-  running.reset();
-  clock.set(START);
-});
-afterAll(() => running.close());
+const ana = x.addAccount('ana');
+const bob = x.addAccount('bob');
 
 const likeAs = (who: XSimulatorAccount, json: unknown, userId = who.account.id) =>
   call(x.baseUrl, `/2/users/${userId}/likes`, { method: 'POST', token: who.accessToken, json });

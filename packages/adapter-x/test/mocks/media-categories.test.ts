@@ -1,26 +1,12 @@
-import { manualClock, type RunningSimulators, startSimulators } from '@smmkit/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createXSimulator, type XSimulatorAccount } from '../../src/mocks/index.js';
-import { call, data, read, START } from './support/x-client.js';
+import { describe, expect, it } from 'vitest';
+import { useXSimulator } from './support/use-x-simulator.js';
+import { call, data, read } from './support/x-client.js';
 
 const MB = 1024 * 1024;
-const clock = manualClock(START);
-const x = createXSimulator({ clock, mediaProcessingMs: 3_000, checkAfterSecs: 1 });
+const { x, clock } = useXSimulator({ mediaProcessingMs: 3_000, checkAfterSecs: 1 });
 
-let running: RunningSimulators;
-let ana: XSimulatorAccount;
-let bob: XSimulatorAccount;
-
-beforeAll(() => {
-  ana = x.addAccount('ana');
-  bob = x.addAccount('bob');
-  running = startSimulators(x.sim);
-});
-beforeEach(() => {
-  running.reset();
-  clock.set(START);
-});
-afterAll(() => running.close());
+const ana = x.addAccount('ana');
+const bob = x.addAccount('bob');
 
 const api = (path: string, options: Parameters<typeof call>[2] = {}) =>
   call(x.baseUrl, path, { token: ana.accessToken, ...options });

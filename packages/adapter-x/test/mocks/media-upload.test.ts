@@ -1,24 +1,11 @@
-import { manualClock, type RunningSimulators, startSimulators } from '@smmkit/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createXSimulator, type XSimulatorAccount } from '../../src/mocks/index.js';
+import { describe, expect, it } from 'vitest';
+import { useXSimulator } from './support/use-x-simulator.js';
 import { call, data, read, START } from './support/x-client.js';
 
 const MB = 1024 * 1024;
-const clock = manualClock(START);
-const x = createXSimulator({ clock, mediaProcessingMs: 3_000, checkAfterSecs: 1 });
+const { x, clock } = useXSimulator({ mediaProcessingMs: 3_000, checkAfterSecs: 1 });
 
-let running: RunningSimulators;
-let ana: XSimulatorAccount;
-
-beforeAll(() => {
-  ana = x.addAccount('ana');
-  running = startSimulators(x.sim);
-});
-beforeEach(() => {
-  running.reset();
-  clock.set(START);
-});
-afterAll(() => running.close());
+const ana = x.addAccount('ana');
 
 const api = (path: string, options: Parameters<typeof call>[2] = {}) =>
   call(x.baseUrl, path, { token: ana.accessToken, ...options });

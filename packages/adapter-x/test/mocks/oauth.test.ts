@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { manualClock, type RunningSimulators, startSimulators } from '@smmkit/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createXSimulator, type XSimulatorAccount } from '../../src/mocks/index.js';
-import { call, form, read, START } from './support/x-client.js';
+import { describe, expect, it } from 'vitest';
+import { useXSimulator } from './support/use-x-simulator.js';
+import { call, form, read } from './support/x-client.js';
 
-const clock = manualClock(START);
-const x = createXSimulator({ clock, clientSecrets: { 'confidential-app': 's3cret' } });
+const { x, clock } = useXSimulator({ clientSecrets: { 'confidential-app': 's3cret' } });
 const REDIRECT = 'https://app.test/callback';
 const VERIFIER = 'a-verifier-that-is-long-enough-for-pkce-0123456789';
 const CHALLENGE = createHash('sha256').update(VERIFIER).digest('base64url');
@@ -14,18 +12,7 @@ const INVALID_TOKEN = {
   error_description: 'Value passed for the token was invalid.',
 };
 
-let running: RunningSimulators;
-let ana: XSimulatorAccount;
-
-beforeAll(() => {
-  ana = x.addAccount('ana');
-  running = startSimulators(x.sim);
-});
-beforeEach(() => {
-  running.reset();
-  clock.set(START);
-});
-afterAll(() => running.close());
+const ana = x.addAccount('ana');
 
 const tokenCall = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
   call(x.baseUrl, '/2/oauth2/token', { method: 'POST', body: form(fields), headers });
