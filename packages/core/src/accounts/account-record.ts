@@ -5,16 +5,24 @@ import { TimeZoneSchema } from '../models/time-zone.js';
 import { parseModel } from '../parse/parse-model.js';
 import type { AccountConnection, AccountStatus, ConnectedAccount } from './account-store.js';
 
-/** What a connection must hold; other keys (platform extras) are kept. */
-const ConnectionSchema = /* @__PURE__ */ (() =>
-  z.looseObject({
-    id: NonEmptyStringSchema,
-    platform: PlatformIdSchema,
-    accountId: NonEmptyStringSchema,
-    handle: z.optional(z.string()),
-    timeZone: z.optional(TimeZoneSchema),
-    slots: z.optional(z.array(z.string())),
-  }))();
+/**
+ * The fields of a connection and their rules, alike for every store and for `createSmmkit`'s
+ * accounts (which refuse any other key).
+ */
+export const connectionShape = /* @__PURE__ */ (() => ({
+  id: NonEmptyStringSchema,
+  platform: PlatformIdSchema,
+  accountId: NonEmptyStringSchema,
+  handle: z.optional(z.string()),
+  timeZone: z.optional(TimeZoneSchema),
+  slots: z.optional(z.array(z.string())),
+}))();
+
+/**
+ * What a store checks: the connection's fields; other keys (extras an app stores through
+ * `AccountStore.connect`, or old records) are kept, so every stored account keeps loading.
+ */
+const ConnectionSchema = /* @__PURE__ */ (() => z.looseObject(connectionShape))();
 
 /** A stored account, as JSON. */
 const StoredSchema = /* @__PURE__ */ (() =>
@@ -30,18 +38,20 @@ const StoredSchema = /* @__PURE__ */ (() =>
  * Checks a connection and copies it as JSON, so every store gives back the same thing (extras
  * included) and a later change to the caller's object never reaches the store.
  *
- * @param account - what the app connects
+ * @param account - what the app connects (extras, kept as given, included)
  * @returns the connection, checked and copied
  * @throws ValidationError for a bad field or extras that are not JSON
  */
-export function checkConnection(account: AccountConnection): AccountConnection {
+export function checkConnection(
+  account: AccountConnection & { readonly [extra: string]: unknown },
+): AccountConnection {
   const parsed = parseModel(ConnectionSchema, account, 'account');
   let copy: unknown;
   try {
     copy = JSON.parse(JSON.stringify(parsed));
   } catch {
     throw new ValidationError(
-      [{ path: [], rule: 'account.json', message: 'must hold JSON values only (platform extras included)' }],
+      [{ path: [], rule: 'account.json', message: 'must hold JSON values only (extras included)' }],
       'account',
     );
   }
@@ -91,7 +101,8 @@ export function accountFromJson(json: string): ConnectedAccount {
   const raw: unknown = JSON.parse(json);
   const stored = parseModel(StoredSchema, raw, 'stored account');
   const { connectedAt, status, ...rest } = stored;
-  const connection = checkConnection(rest as AccountConnection);
+  // Extras the store kept stay: an old record keeps loading whatever keys it holds.
+  const connection = checkConnection(rest as unknown as AccountConnection);
   return connectedAccount(
     connection,
     new Date(connectedAt),

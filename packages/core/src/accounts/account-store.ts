@@ -1,7 +1,10 @@
 /**
  * An account the app connects: its own name for it (`id`), the platform account it stands for and
- * the app's settings for it. Keys besides the named ones are kept as they are (platform extras,
- * such as a LinkedIn `author` URN), so they must be JSON values.
+ * the app's settings for it. These are all the keys `createSmmkit` (its `accounts` and
+ * `smm.accounts.connect`) takes: it refuses any other with a `ValidationError` naming it, so a
+ * misspelt `zone` (for `timeZone`) or an `author` (for `accountId`) fails instead of being
+ * ignored. To post as a LinkedIn organization, its URN is the `accountId`. (A type rather than an
+ * interface, so an account is assignable where a store takes extras: `AccountStore.connect`.)
  *
  * @example
  * ```ts
@@ -15,7 +18,7 @@
  * };
  * ```
  */
-export interface AccountConnection {
+export type AccountConnection = {
   /** The app's name for the account (`brand-x`): what `publish(post, { to })` takes. */
   readonly id: string;
   /** Platform id (`x`, `mastodon`, …); an adapter for it must be given to `createSmmkit`. */
@@ -28,9 +31,7 @@ export interface AccountConnection {
   readonly timeZone?: string | undefined;
   /** Weekly queue slots in `timeZone` (`'Mon-Fri 09:00'`), for `'next-slot'`. */
   readonly slots?: readonly string[] | undefined;
-  /** Platform extras (JSON values), kept as given. */
-  readonly [extra: string]: unknown;
-}
+};
 
 /** Whether smmkit can act for an account, and since when it cannot. */
 export type AccountStatus =
@@ -39,7 +40,11 @@ export type AccountStatus =
       readonly state: 'active';
     }
   | {
-      /** The platform refused the account's tokens for good: a person must connect it again. */
+      /**
+       * The platform refused the account's tokens for good: a person must connect it again.
+       * Only connecting it clears this (`smm.accounts.connect`, or `AccountStore.connect`):
+       * saving new tokens with `store.tokens.save` alone leaves it, and nothing is sent for it.
+       */
       readonly state: 'needs_reauthorization';
       /** Why, in words (the refusal's message; never a token). */
       readonly reason: string;
@@ -47,12 +52,18 @@ export type AccountStatus =
       readonly since: Date;
     };
 
-/** An account in the registry: as connected, with when and its status. */
+/**
+ * An account in the registry: as connected, with when and its status. Other keys are extras a
+ * store kept (an app may store its own JSON values through `AccountStore.connect`, as the CLI
+ * does), given back as they were.
+ */
 export interface ConnectedAccount extends AccountConnection {
   /** When it was (last) connected. */
   readonly connectedAt: Date;
   /** Whether smmkit can act for it. */
   readonly status: AccountStatus;
+  /** Extras a store kept (JSON values), as they were connected. */
+  readonly [extra: string]: unknown;
 }
 
 /**
@@ -71,12 +82,16 @@ export interface ConnectedAccount extends AccountConnection {
 export interface AccountStore {
   /**
    * Adds the account, or replaces the one with the same `id` (a reconnection): its status is
-   * `active` again and `connectedAt` is `at`.
+   * `active` again and `connectedAt` is `at`. Keys besides {@link AccountConnection}'s are the
+   * app's extras, kept as given (JSON values); `createSmmkit` refuses them, a store keeps them.
    *
    * @throws ValidationError for an invalid connection (an empty id, an unknown zone, extras that
    *   are not JSON), or when another id already holds the same platform account
    */
-  connect(account: AccountConnection, at: Date): Promise<ConnectedAccount>;
+  connect(
+    account: AccountConnection & { readonly [extra: string]: unknown },
+    at: Date,
+  ): Promise<ConnectedAccount>;
   /** The account with `id`, if connected. */
   get(id: string): Promise<ConnectedAccount | undefined>;
   /** Every connected account, by `id`. */

@@ -45,7 +45,8 @@ export interface SmmkitMetricsOptions {
 }
 
 /**
- * Options of {@link createSmmkit}.
+ * Options of {@link createSmmkit}. A key it does not take, here, in `publisher`, `scheduler`,
+ * `inbox`, `metrics` or a declared account, is refused with a `ValidationError` that names it.
  *
  * @example
  * ```ts
@@ -64,7 +65,8 @@ export interface SmmkitOptions {
   /**
    * Accounts to add to the registry when it lacks their id, for apps that declare them in code;
    * their tokens must already be in `store.tokens` under their ids. The registry wins for an id it
-   * has: change an account with `accounts.connect`.
+   * has: change an account with `accounts.connect` (also the only way to clear its
+   * `needs_reauthorization` status: new tokens in `store.tokens` and a restart do not).
    */
   readonly accounts?: readonly AccountConnection[] | undefined;
   /**
@@ -106,9 +108,12 @@ export interface SmmkitOptions {
 export interface SmmkitAccounts {
   /**
    * Connects an account with the tokens of its OAuth exchange (stored under its id), or connects
-   * it again: new tokens, and its status is `active` again.
+   * it again: new tokens, and its status is `active` again. This is what clears
+   * `needs_reauthorization`: saving tokens with `store.tokens.save` does not.
    *
-   * @throws ValidationError for an invalid account or a platform without adapter
+   * @throws ValidationError for an invalid account, a key {@link AccountConnection} does not have
+   *   ("unknown key `zone`: did you mean `timeZone`?"), or a platform without adapter; nothing is
+   *   stored then
    */
   connect(account: AccountConnection, tokens: TokenSet): Promise<ConnectedAccount>;
   /** The connected account with `id`, if any. */
@@ -117,7 +122,11 @@ export interface SmmkitAccounts {
   list(): Promise<ConnectedAccount[]>;
   /** Removes the account and its tokens; resolves `true` when it was connected. */
   disconnect(id: string): Promise<boolean>;
-  /** Each account's id and status: which ones a person must connect again, why and since when. */
+  /**
+   * Each account's id and status: which ones a person must connect again, why and since when. A
+   * `needs_reauthorization` status stays until the account is connected again with
+   * {@link SmmkitAccounts.connect}; new tokens saved with `store.tokens.save` do not clear it.
+   */
   status(): Promise<Pick<ConnectedAccount, 'id' | 'platform' | 'accountId' | 'status'>[]>;
 }
 
@@ -233,8 +242,10 @@ export interface Smmkit {
    * Reads the metrics of every post in the metrics store (published through any facade on it,
    * directly or by the scheduler, before or after a restart) through the publisher's queues;
    * the samples go to the store and to `analytics`, which first reads the metrics store and the
-   * inbox again (what other processes wrote, the latest SLA figures).
+   * inbox again (what other processes wrote, the latest SLA figures). There is no window: it
+   * reads every recorded post.
    *
+   * @throws ValidationError (rejects, nothing read) for a key other than `concurrency` and `signal`
    * @throws the store's error when it cannot be read or the samples cannot be kept
    */
   collectMetrics(
@@ -245,6 +256,8 @@ export interface Smmkit {
    * post and sample the metrics store held at the last `collectMetrics` (or round of the
    * cadence, or when the facade was made), with this process's publishes since; with `sla`, the
    * inbox's figures as of then.
+   *
+   * @throws ValidationError for a key it does not take ("unknown key `from`: did you mean `since`?")
    */
   report<K extends Kpi = 'engagementRateByImpressions'>(options?: SmmkitReportOptions<K>): SmmkitReport<K>;
   /** Starts the scheduler's worker loop, the inbox's polling and, with `metrics`, the metrics cadence. */

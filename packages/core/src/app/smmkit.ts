@@ -14,8 +14,10 @@ import { parseQueueSlots } from '../scheduler/time/queue-slot-syntax.js';
 import { systemClock } from '../time/clock.js';
 import { accountTokens } from './account-tokens.js';
 import { appMetrics } from './app-metrics.js';
+import { declaredAccountProblems } from './declared-account.js';
 import { inboxAccountsOf, queuesOf } from './live-accounts.js';
 import { metricsCadence } from './metrics-cadence.js';
+import { checkCollectOptions, checkReportOptions, checkSmmkitOptions } from './option-keys.js';
 import type {
   Smmkit,
   SmmkitAccounts,
@@ -35,7 +37,9 @@ export type { Smmkit, SmmkitOptions } from './smmkit-api.js';
  *
  * @param options - store, adapters and settings; see {@link SmmkitOptions}
  * @returns the facade
- * @throws ValidationError for a declared account that is invalid, a bad queue slot or zone
+ * @throws ValidationError for a key it does not take (in the options, their parts or a declared
+ *   account: "unknown key `zone`: did you mean `timeZone`?"), a declared account that is invalid,
+ *   a bad queue slot or zone; nothing is stored then
  *
  * @example
  * ```ts
@@ -48,6 +52,9 @@ export type { Smmkit, SmmkitOptions } from './smmkit-api.js';
  * ```
  */
 export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
+  // A misnamed option or account key would be ignored (an account posting as someone else, a
+  // queue without slots): refused, with every other problem, before anything is stored.
+  checkSmmkitOptions(options);
   const { store, adapters } = options;
   const clock = options.clock ?? systemClock;
   const now = (): Date => new Date(clock.now());
@@ -165,6 +172,8 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
 
   const accounts: SmmkitAccounts = {
     connect: async (account, tokenSet) => {
+      const problems = declaredAccountProblems(account);
+      if (problems.length > 0) throw new ValidationError(problems, 'account');
       if (!platforms.has(account.platform)) {
         throw new ValidationError(
           [
@@ -226,10 +235,12 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
     approve: (entryId, decision) => scheduler.approve(entryId, decision),
     reject: (entryId, decision) => scheduler.reject(entryId, decision),
     collectMetrics: async (collectOptions = {}) => {
+      checkCollectOptions(collectOptions);
       await refresh();
       return (await metrics.collect(publisher, collectOptions)).result;
     },
     report: <K extends Kpi = 'engagementRateByImpressions'>(reportOptions: SmmkitReportOptions<K> = {}) => {
+      checkReportOptions(reportOptions);
       const { title, generatedAt, kpi, ...rest } = reportOptions;
       const input = buildReportInput<K>(analytics, {
         ...rest,

@@ -12,7 +12,12 @@ import type { MetricsStore } from './metrics-store.js';
  * `redisTokenStore` are ones.
  */
 export interface AccountTokenStore extends TokenStore {
-  /** Stores `tokens` under `key` whatever is there (a new authorization). */
+  /**
+   * Stores `tokens` under `key` whatever is there (a new authorization). The account registry is
+   * not told: an account marked `needs_reauthorization` stays so, and nothing is sent for it,
+   * until it is connected again (`smm.accounts.connect(account, tokens)` saves the tokens and
+   * clears the status in one call).
+   */
   save(key: string, tokens: TokenSet): Promise<StoredTokenSet>;
   /** Removes the tokens under `key` (the account was disconnected). */
   delete(key: string): Promise<void>;

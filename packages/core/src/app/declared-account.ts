@@ -1,0 +1,45 @@
+import * as z from 'zod/mini';
+import { connectionShape } from '../accounts/account-record.js';
+import type { ValidationProblem } from '../errors/validation-error.js';
+import { safeParseModel } from '../parse/parse-model.js';
+import { unknownKeyProblems } from './unknown-keys.js';
+
+/**
+ * The keys of an account as the facade takes it: the connection's fields and nothing else.
+ * `connectedAt` and `status` are allowed (and dropped when it is stored), so an account read from
+ * the registry can be connected again as it is, unless a store kept extras with it.
+ */
+const declaredShape = /* @__PURE__ */ (() => ({
+  ...connectionShape,
+  connectedAt: z.optional(z.unknown()),
+  status: z.optional(z.unknown()),
+}))();
+
+/** The facade's account schema: {@link declaredShape}, refusing any other key. */
+const DeclaredAccountSchema = /* @__PURE__ */ (() => z.strictObject(declaredShape))();
+
+/** Every key the facade's account takes. */
+const DECLARED_KEYS: readonly string[] = /* @__PURE__ */ (() => Object.keys(declaredShape))();
+
+/**
+ * The problems of an account given to the facade (`createSmmkit({ accounts })`,
+ * `smm.accounts.connect`): a bad field, or a key the facade does not take, each named with the
+ * key it likely means ("unknown key `zone`: did you mean `timeZone`?").
+ *
+ * @param account - what the user passed
+ * @param path - where it is in what was passed (`['accounts', 0]`), prefixed to each problem's
+ * @returns the problems (none for a valid account)
+ */
+export function declaredAccountProblems(
+  account: unknown,
+  path: readonly (string | number)[] = [],
+): ValidationProblem[] {
+  const parsed = safeParseModel(DeclaredAccountSchema, account);
+  if (parsed.success) return [];
+  return parsed.problems.flatMap((problem) =>
+    // zod finds the unknown keys; each gets its own problem, with the key it likely means.
+    problem.rule === 'schema.unrecognized_keys'
+      ? unknownKeyProblems(account, DECLARED_KEYS, [...path, ...problem.path])
+      : [{ ...problem, path: [...path, ...problem.path] }],
+  );
+}

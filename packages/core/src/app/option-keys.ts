@@ -1,0 +1,117 @@
+import type { Kpi } from '../analytics/kpis.js';
+import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
+import { declaredAccountProblems } from './declared-account.js';
+import type { Smmkit, SmmkitOptions, SmmkitReportOptions } from './smmkit-api.js';
+import { unknownKeyProblems } from './unknown-keys.js';
+
+/** Every key of `T`, listed once; the compiler checks the list against the type. */
+const keysOf = <T>(keys: Record<keyof T, true>): readonly string[] => Object.keys(keys);
+
+type Part<K extends keyof SmmkitOptions> = NonNullable<SmmkitOptions[K]>;
+
+const SMMKIT_KEYS = keysOf<SmmkitOptions>({
+  store: true,
+  adapters: true,
+  accounts: true,
+  refresh: true,
+  clock: true,
+  publisher: true,
+  scheduler: true,
+  inbox: true,
+  metrics: true,
+});
+
+/** The keys of each part of {@link SmmkitOptions} whose keys are the facade's own choice. */
+const PART_KEYS: Readonly<Record<'publisher' | 'scheduler' | 'inbox' | 'metrics', readonly string[]>> = {
+  publisher: keysOf<Part<'publisher'>>({ retry: true, throttle: true, reconcile: true, newKey: true }),
+  scheduler: keysOf<Part<'scheduler'>>({
+    pollIntervalMs: true,
+    leaseMs: true,
+    batchSize: true,
+    maxLatenessMs: true,
+    workerId: true,
+    defaultZone: true,
+    slotHorizonDays: true,
+    newId: true,
+  }),
+  inbox: keysOf<Part<'inbox'>>({
+    pollIntervalMs: true,
+    lookbackMs: true,
+    pageSize: true,
+    keepSeenIdsMs: true,
+    rules: true,
+    sentiment: true,
+  }),
+  metrics: keysOf<Part<'metrics'>>({ every: true, onRound: true }),
+};
+
+const REPORT_KEYS = keysOf<SmmkitReportOptions<Kpi>>({
+  since: true,
+  until: true,
+  platforms: true,
+  accounts: true,
+  audience: true,
+  competitors: true,
+  influencers: true,
+  goals: true,
+  goalOptions: true,
+  roi: true,
+  kpi: true,
+  timeZone: true,
+  bestTime: true,
+  breakdowns: true,
+  abTest: true,
+  contentMix: true,
+  sla: true,
+  title: true,
+  generatedAt: true,
+});
+
+const COLLECT_KEYS = keysOf<NonNullable<Parameters<Smmkit['collectMetrics']>[0]>>({
+  concurrency: true,
+  signal: true,
+});
+
+/**
+ * Checks what `createSmmkit` was given before anything is stored: no key it does not take (at
+ * the top, in `publisher`, `scheduler`, `inbox` and `metrics`, and in each declared account), and
+ * each declared account valid.
+ *
+ * @param options - the options as passed
+ * @throws ValidationError listing every problem, each unknown key with the key it likely means
+ */
+export function checkSmmkitOptions(options: SmmkitOptions): void {
+  const parts = Object.entries(PART_KEYS).flatMap(([part, known]) =>
+    unknownKeyProblems(options[part as keyof typeof PART_KEYS], known, [part]),
+  );
+  const accounts = (options.accounts ?? []).flatMap((account, index) =>
+    declaredAccountProblems(account, ['accounts', index]),
+  );
+  refuse([...unknownKeyProblems(options, SMMKIT_KEYS), ...parts, ...accounts], 'createSmmkit options');
+}
+
+/**
+ * Checks the options of `smm.report` for keys it does not take (`from` for `since`).
+ *
+ * @param options - the options as passed
+ * @throws ValidationError naming each unknown key, with the key it likely means
+ */
+export function checkReportOptions(options: SmmkitReportOptions<Kpi>): void {
+  refuse(unknownKeyProblems(options, REPORT_KEYS), 'report options');
+}
+
+/**
+ * Checks the options of `smm.collectMetrics` for keys it does not take: it reads every post of
+ * the metrics store, so it has no window (`since`).
+ *
+ * @param options - the options as passed
+ * @throws ValidationError naming each unknown key, with the key it likely means
+ */
+export function checkCollectOptions(options: Parameters<Smmkit['collectMetrics']>[0]): void {
+  refuse(unknownKeyProblems(options, COLLECT_KEYS), 'collectMetrics options');
+}
+
+/** Throws the problems, if any, as one `ValidationError` about `subject`. */
+function refuse(problems: readonly ValidationProblem[], subject: string): void {
+  if (problems.length > 0) throw new ValidationError(problems, subject);
+}
