@@ -62,15 +62,20 @@ export interface Inbox {
    * One round of polling: every listing of every account (its own, and each of its `posts`),
    * accounts at once, each account's listings one after another; each page waits its turn in
    * the account's queue. New items are stored, `engagement` events and alerts follow. A listing
-   * that fails is reported (and as an `error` event) and the others go on. A second call while
+   * that fails is reported (and as an `error` event) and the others go on. An item of a page
+   * that is not a valid engagement is skipped and reported as an `error` event (`during: 'poll'`,
+   * with `item`), not in `failures`: the rest of its page and the cursor are stored. A second call while
    * one runs gets the running round. The accounts are read at the start of each round (see
    * `InboxOptions.accounts`).
    *
-   * @throws ValidationError when an `accounts` function returns a bad account (nothing is
-   *   polled); whatever that function throws
+   * @throws ValidationError when an `accounts` function returns something other than a list,
+   *   or a bad account (nothing is polled); whatever that function throws
    */
   poll(options?: { readonly signal?: AbortSignal | undefined }): Promise<PollResult>;
-  /** Starts polling: a round at once, then one every `pollIntervalMs`. */
+  /**
+   * Starts polling: a round at once, then one every `pollIntervalMs`. Called while `stop()` is
+   * still waiting for the loop it stopped, it starts a new loop (the stopped one still ends).
+   */
   start(): void;
   /** Stops polling: cancels the round under way (what it stored stays) and waits for it and for a forgetting of old seen ids under way. */
   stop(): Promise<void>;

@@ -3,6 +3,7 @@ import { ValidationError, type ValidationProblem } from '../errors/validation-er
 import type { EngagementKind } from '../models/engagement.js';
 import type { Publisher } from '../publisher/publisher.js';
 import { type Clock, systemClock } from '../time/clock.js';
+import { accountsProblems, checkedAccounts } from './account-checks.js';
 import type { InboxStore } from './inbox-store.js';
 import type { ListeningRule } from './listening/rules.js';
 import { afinnSentiment, type SentimentScorer } from './listening/sentiment.js';
@@ -48,7 +49,7 @@ export interface InboxAccount {
  * ```
  */
 export interface InboxOptions {
-  /** The adapters, one per platform id. */
+  /** The adapters, one per platform id (a second one for a platform is a `ValidationError`). */
   readonly adapters: readonly Adapter[];
   /**
    * The publisher every platform call goes through (`publisher.run`): polls and actions wait in
@@ -130,19 +131,25 @@ export interface ResolvedInboxOptions {
  * inbox is made rather than at its first poll (accounts given as a function are checked each
  * time they are read).
  *
- * @throws ValidationError for an account without an adapter or listed twice, or a bad number;
- *   TypeError when two adapters share a platform id
+ * @throws ValidationError for two adapters of one platform, accounts that are not a list, an
+ *   account without an adapter or id, with bad posts or search terms or listed twice, or a bad number
  */
 export function resolveInboxOptions(options: InboxOptions): ResolvedInboxOptions {
+  const problems: ValidationProblem[] = [];
   const adapters = new Map<string, Adapter>();
-  for (const adapter of options.adapters) {
-    if (adapters.has(adapter.platform))
-      throw new TypeError(`Two adapters for platform "${adapter.platform}".`);
-    adapters.set(adapter.platform, adapter);
-  }
+  options.adapters.forEach((adapter, index) => {
+    if (!adapters.has(adapter.platform)) {
+      adapters.set(adapter.platform, adapter);
+      return;
+    }
+    problems.push({
+      path: ['adapters', index, 'platform'],
+      rule: 'inbox.adapter_twice',
+      message: `a second adapter for platform "${adapter.platform}": the inbox takes one adapter per platform; pass each platform's adapter once`,
+    });
+  });
   const { accounts } = options;
-  const problems: ValidationProblem[] =
-    typeof accounts === 'function' ? [] : accountProblems(accounts, adapters);
+  if (typeof accounts !== 'function') problems.push(...accountsProblems(accounts, adapters, 'list'));
   const number = (
     name: 'pollIntervalMs' | 'lookbackMs' | 'pageSize' | 'keepSeenIdsMs',
     fallback: number,
@@ -176,59 +183,4 @@ export function resolveInboxOptions(options: InboxOptions): ResolvedInboxOptions
     rules: options.rules ?? [],
     sentiment: options.sentiment ?? afinnSentiment,
   };
-}
-
-/**
- * The accounts, checked.
- *
- * @throws ValidationError for an account without an adapter, with search its adapter lacks or
- *   bad terms, or listed twice
- */
-function checkedAccounts(
-  accounts: readonly InboxAccount[],
-  adapters: ReadonlyMap<string, Adapter>,
-): readonly InboxAccount[] {
-  const problems = accountProblems(accounts, adapters);
-  if (problems.length > 0) throw new ValidationError(problems, 'inbox accounts');
-  return accounts;
-}
-
-/** What is wrong with the accounts: no adapter, search the adapter lacks or bad terms, listed twice. */
-function accountProblems(
-  accounts: readonly InboxAccount[],
-  adapters: ReadonlyMap<string, Adapter>,
-): ValidationProblem[] {
-  const problems: ValidationProblem[] = [];
-  const seen = new Set<string>();
-  accounts.forEach((account, index) => {
-    const key = JSON.stringify([account.platform, account.accountId]);
-    if (!adapters.has(account.platform)) {
-      problems.push({
-        path: ['accounts', index, 'platform'],
-        rule: 'inbox.account_platform',
-        message: `no adapter for platform "${account.platform}"`,
-      });
-    }
-    const adapter = adapters.get(account.platform);
-    if (account.search !== undefined && adapter !== undefined) {
-      if (adapter.searchMentions === undefined) {
-        problems.push({
-          path: ['accounts', index, 'search'],
-          rule: 'inbox.search_unsupported',
-          message: `the ${account.platform} adapter cannot search public posts (capabilities.engagement.search is false)`,
-        });
-      } else if (account.search.length === 0 || account.search.some((term) => term.trim() === '')) {
-        problems.push({
-          path: ['accounts', index, 'search'],
-          rule: 'inbox.search_terms',
-          message: 'needs at least one term, and no empty term',
-        });
-      }
-    }
-    if (seen.has(key)) {
-      problems.push({ path: ['accounts', index], rule: 'inbox.account_twice', message: 'is listed twice' });
-    }
-    seen.add(key);
-  });
-  return problems;
 }

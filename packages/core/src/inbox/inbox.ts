@@ -5,9 +5,9 @@ import { createInboxEvents, type InboxErrorEvent } from './events.js';
 import type { Inbox, InboxFilter, PollFailure, PollResult } from './inbox-api.js';
 import type { EngagementRef, InboxItem, InboxItemPatch } from './inbox-item.js';
 import { type InboxAccount, type InboxOptions, resolveInboxOptions } from './inbox-options.js';
-import type { InboxQuery } from './inbox-store.js';
+import type { InboxQuery, InboxSource } from './inbox-store.js';
 import { createListener } from './listening/listener.js';
-import type { InboxAlert } from './listening/rules.js';
+import type { InvalidPageItem } from './page-items.js';
 import { type PollTarget, pollSource } from './poll-source.js';
 import { seenIdsJanitor } from './seen-ids-janitor.js';
 import { slaLogOf } from './sla-log.js';
@@ -21,8 +21,8 @@ const PAGE = 100;
  *
  * @param options - adapters, publisher, accounts, store, rules; see {@link InboxOptions}
  * @returns the inbox (not polling until `start()`)
- * @throws ValidationError for an account without adapter (in an `accounts` list), a bad number or
- *   a bad rule
+ * @throws ValidationError for two adapters of one platform, an account without adapter (in an
+ *   `accounts` list), a bad number or a bad rule
  *
  * @example
  * ```ts
@@ -35,8 +35,6 @@ const PAGE = 100;
 export function createInbox(options: InboxOptions): Inbox {
   const settings = resolveInboxOptions(options);
   const { store, clock } = settings;
-  const events = createInboxEvents();
-  const listener = createListener(settings.rules, settings.sentiment, store, () => clock.now());
   /** An `error` event; a throwing `error` listener has nowhere else to go, so it is left alone. */
   const reportError = (event: InboxErrorEvent): void => {
     try {
@@ -45,14 +43,15 @@ export function createInbox(options: InboxOptions): Inbox {
       // The app's own error listener threw.
     }
   };
-  /** Runs an emit to the app's listeners; one that throws is reported and the rest go on. */
-  const toApp = (emit: () => void): void => {
-    try {
-      emit();
-    } catch (error) {
-      reportError({ error, during: 'listener' });
-    }
-  };
+  // Each listener runs on its own: one that throws is reported and the others still get the event.
+  const events = createInboxEvents((error) => reportError({ error, during: 'listener' }));
+  const listener = createListener(
+    settings.rules,
+    settings.sentiment,
+    store,
+    () => clock.now(),
+    (error) => reportError({ error, during: 'rules' }),
+  );
   const janitor = seenIdsJanitor(store, clock, settings.keepSeenIdsMs, (error) =>
     reportError({ error, during: 'forget' }),
   );
@@ -66,19 +65,15 @@ export function createInbox(options: InboxOptions): Inbox {
   let round: Promise<PollResult> | undefined;
   let loop: Promise<void> | undefined;
   let stopper: AbortController | undefined;
+  /** Settles when every loop `stop()` aborted has returned (the loops never reject). */
+  let windingDown: Promise<void> = Promise.resolve();
 
   const now = (): Date => new Date(clock.now());
 
   const afterAdded = async (items: readonly InboxItem[], via: 'poll' | 'ingest'): Promise<void> => {
-    for (const item of items) toApp(() => events.emit('engagement', { item, via }));
-    let alerts: readonly InboxAlert[];
-    try {
-      alerts = await listener.evaluate(items);
-    } catch (error) {
-      reportError({ error, during: 'rules' });
-      return;
-    }
-    for (const alert of alerts) toApp(() => events.emit('alert', alert));
+    for (const item of items) events.emit('engagement', { item, via });
+    // A rule that fails is reported by the listener; the other rules' alerts still go out.
+    for (const alert of await listener.evaluate(items)) events.emit('alert', alert);
   };
 
   const targets = (accounts: readonly InboxAccount[]): PollTarget[] =>
@@ -137,6 +132,9 @@ export function createInbox(options: InboxOptions): Inbox {
         added.push(...items);
         await afterAdded(items, 'poll');
       },
+      // Skipped so the rest of the page is stored: the event is what tells the app.
+      onInvalid: (source: InboxSource, { error, item }: InvalidPageItem) =>
+        reportError({ error, during: 'poll', source, ...(item === undefined ? {} : { item }) }),
     };
     await Promise.all(
       [...byAccount.values()].map(async (accountTargets) => {
@@ -190,10 +188,13 @@ export function createInbox(options: InboxOptions): Inbox {
       })();
     },
     async stop() {
+      // Cleared before waiting, so a `start()` while the loop winds down starts a new one; every
+      // `stop()` waits for every loop stopped so far, a second call too.
       stopper?.abort();
-      await loop;
+      if (loop !== undefined) windingDown = Promise.all([windingDown, loop]).then(() => undefined);
       loop = undefined;
       stopper = undefined;
+      await windingDown;
       await janitor.idle();
     },
     async ingest(engagements) {

@@ -6,6 +6,7 @@ import type { Publisher } from '../publisher/publisher.js';
 import type { Clock } from '../time/clock.js';
 import type { InboxItem } from './inbox-item.js';
 import type { InboxCursor, InboxSource, InboxStore } from './inbox-store.js';
+import { checkPageItems, type InvalidPageItem } from './page-items.js';
 
 /** What walking one listing needs. */
 export interface PollContext {
@@ -16,6 +17,12 @@ export interface PollContext {
   readonly pageSize: number | undefined;
   /** Called with each page's new items as soon as they are stored. */
   readonly onAdded: (items: readonly InboxItem[]) => Promise<void>;
+  /**
+   * Called, after its page is stored, with each item of the page that is not a valid engagement:
+   * such an item is skipped (the valid ones and the cursor are stored), so this is the only sign
+   * of it; the inbox reports it as an `error` event.
+   */
+  readonly onInvalid: (source: InboxSource, invalid: InvalidPageItem) => void;
 }
 
 /** Where a page of a listing starts: what every listing query has. */
@@ -36,7 +43,9 @@ export interface PollTarget {
  * the target's operation (`engagement`, or `search` for brand mentions), started afresh from the saved cursor, so a retried page never resumes a failed
  * generator. The page's new items and the cursor after it are stored in one write: a process
  * that stops between two pages resumes after the last page it stored, and a page read again is
- * dropped as duplicates. When the walk ends, its newest `createdAt` becomes the next `since`. A
+ * dropped as duplicates. Each item is checked on its own: one that is not a valid engagement is
+ * left out of the write and given to `onInvalid`, so it cannot hold back the rest of its page
+ * or the walk. When the walk ends, its newest `createdAt` becomes the next `since`. A
  * saved walk whose cursor the adapter refuses (`cursor.invalid`: the account's `kinds` changed)
  * is dropped, and the walk starts again from the last complete one.
  *
@@ -72,7 +81,7 @@ export async function pollSource(target: PollTarget, context: PollContext): Prom
       continue;
     }
     resuming = false;
-    const items = page?.items ?? [];
+    const { valid: items, invalid } = checkPageItems(page?.items ?? [], source);
     const newest = latest(walk.newest, items);
     const next = page?.cursor;
     const atEnd = next === undefined || next === walk.cursor;
@@ -85,6 +94,7 @@ export async function pollSource(target: PollTarget, context: PollContext): Prom
     });
     added.push(...stored);
     if (stored.length > 0) await context.onAdded(stored);
+    for (const item of invalid) context.onInvalid(source, item);
     if (atEnd || cursor.walk === undefined) return added;
     walk = cursor.walk;
   }

@@ -19,7 +19,9 @@ const HOUR_MS = 3_600_000;
 /** The listening rules at work: give it each batch of new items, get the alerts back. */
 export interface Listener {
   /**
-   * Runs every rule over items that just arrived.
+   * Runs every rule over items that just arrived, each on its own: a rule that throws (a spike
+   * rule whose store read failed) is given to the listener's `onRuleError`, and the other rules'
+   * alerts are still returned. Never rejects.
    *
    * @returns the alerts, rule by rule in the order the rules were given
    */
@@ -33,6 +35,7 @@ export interface Listener {
  * @param score - the sentiment scorer
  * @param store - where spike rules read an account's earlier items
  * @param now - the clock's time, in epoch ms
+ * @param onRuleError - told what a rule threw while evaluating a batch
  * @throws ValidationError listing every problem of the rules (empty `anyOf`, a bad number, a name used twice)
  */
 export function createListener(
@@ -40,6 +43,7 @@ export function createListener(
   score: SentimentScorer,
   store: InboxStore,
   now: () => number,
+  onRuleError: (error: unknown) => void,
 ): Listener {
   const problems = rules.flatMap(ruleProblems);
   const names = rules.map((rule) => rule.name);
@@ -90,14 +94,18 @@ export function createListener(
       };
       const alerts: InboxAlert[] = [];
       for (const rule of rules) {
-        if (rule.type === 'keyword') {
-          const alert = keywordAlert(rule, items);
-          if (alert !== undefined) alerts.push(alert);
-        } else if (rule.type === 'sentiment') {
-          const alert = sentimentAlert(rule, items, scoreOf);
-          if (alert !== undefined) alerts.push(alert);
-        } else {
-          alerts.push(...((await spikes.get(rule)?.observe(items)) ?? []));
+        try {
+          if (rule.type === 'keyword') {
+            const alert = keywordAlert(rule, items);
+            if (alert !== undefined) alerts.push(alert);
+          } else if (rule.type === 'sentiment') {
+            const alert = sentimentAlert(rule, items, scoreOf);
+            if (alert !== undefined) alerts.push(alert);
+          } else {
+            alerts.push(...((await spikes.get(rule)?.observe(items, onRuleError)) ?? []));
+          }
+        } catch (error) {
+          onRuleError(error); // a scorer that threw, say: the other rules still run
         }
       }
       return alerts;

@@ -36,7 +36,8 @@ interface AccountWatch {
  * forgetting those too old to count.
  */
 export class SpikeWatch {
-  readonly #accounts = new Map<string, AccountWatch>();
+  /** Each account's watch, as it loads: kept once its baseline is read, dropped if that read fails. */
+  readonly #accounts = new Map<string, Promise<AccountWatch>>();
 
   // Plain fields, not parameter properties: Node's type stripping (child processes that run the
   // sources) refuses those.
@@ -63,11 +64,14 @@ export class SpikeWatch {
   }
 
   /**
-   * Adds the items that just arrived and returns the alerts they cause.
+   * Adds the items that just arrived and returns the alerts they cause. An account whose baseline
+   * cannot be read from the store is given to `onError` and skipped for this batch (its items are
+   * stored, so the next batch reads them with the baseline); the other accounts still alert.
    *
    * @param items - new items (any accounts, any order)
+   * @param onError - told what reading an account's baseline threw
    */
-  async observe(items: readonly InboxItem[]): Promise<SpikeAlert[]> {
+  async observe(items: readonly InboxItem[], onError: (error: unknown) => void): Promise<SpikeAlert[]> {
     const alerts: SpikeAlert[] = [];
     const byAccount = new Map<string, InboxItem[]>();
     for (const item of items) {
@@ -77,7 +81,13 @@ export class SpikeWatch {
     }
     for (const [key, negatives] of byAccount) {
       negatives.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-      const watch = await this.#watch(key, negatives);
+      let watch: AccountWatch;
+      try {
+        watch = await this.#watch(key, negatives);
+      } catch (error) {
+        onError(error);
+        continue;
+      }
       for (const item of negatives) watch.negatives.set(itemKey(item), item);
       for (const item of negatives) {
         const alert = this.#check(watch, item);
@@ -93,13 +103,26 @@ export class SpikeWatch {
     return this.score(item.text) <= this.settings.negativeAt;
   }
 
-  /** The account's watch, its baseline read from the store the first time. */
-  async #watch(key: string, negatives: readonly InboxItem[]): Promise<AccountWatch> {
+  /**
+   * The account's watch, its baseline read from the store the first time. Batches that arrive
+   * while it is read wait for it; a failed read is forgotten, so the next batch reads again
+   * rather than counting against an empty baseline for the life of the process.
+   */
+  #watch(key: string, negatives: readonly InboxItem[]): Promise<AccountWatch> {
     const known = this.#accounts.get(key);
     if (known !== undefined) return known;
+    const loading = this.#load(negatives).catch((error: unknown) => {
+      if (this.#accounts.get(key) === loading) this.#accounts.delete(key);
+      throw error;
+    });
+    this.#accounts.set(key, loading);
+    return loading;
+  }
+
+  /** A new watch with the account's negative items of the baseline period before `negatives`. */
+  async #load(negatives: readonly InboxItem[]): Promise<AccountWatch> {
     const [first] = negatives;
     const watch: AccountWatch = { negatives: new Map() };
-    this.#accounts.set(key, watch);
     if (first === undefined) return watch;
     const { windowMs, baselineMs } = this.settings;
     const earlier = await this.store.list({
