@@ -43,11 +43,21 @@ import { reconcile } from './reconcile.js';
 import { repeatedAccountProblems } from './repeated-accounts.js';
 import { type RetryRun, withRetry } from './retry.js';
 import { scheduledForRefusal } from './scheduled-for.js';
+import { type StartGate, startGate } from './start-gate.js';
 
 /** Options of one {@link Publisher.publish} call. */
 export interface PublishOptions {
   /** Stops the publish: queued targets are not sent; a target mid-create is reconciled or reported `unknown`. */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Stops only the targets that have not started: one still queued or waiting for rate budget
+   * fails with code `aborted`, and nothing is sent or written to the outbox for it. A target that
+   * has started (its intent is recorded in the outbox, it is answering an earlier run's record, or
+   * without an outbox its first create attempt began) runs to its end as if nothing happened. The
+   * scheduler aborts it when another worker takes the entry over, leaving that worker the
+   * targets this one never started.
+   */
+  readonly stopUnstarted?: AbortSignal | undefined;
   /**
    * A key for this publish, stable across runs (a schedule entry id, for example). Each target
    * gets `${idempotencyKey}:${platform}:${accountId}`, sent where the platform takes one. Default:
@@ -296,6 +306,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
     target: Target,
     callKey: string,
     signal: AbortSignal | undefined,
+    stopUnstarted: AbortSignal | undefined,
     scheduledFor: Date | undefined,
   ): Promise<PublishOutcome> {
     const idempotencyKey = `${callKey}:${target.platform}:${target.accountId}`;
@@ -344,6 +355,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
       bucket: demand[0]?.bucket ?? 'publish',
     };
     const queue = throttle.queue(main);
+    const gate = startGate(target, signal, stopUnstarted);
     return new Promise<PublishOutcome>((resolve) => {
       const job: Job = {
         post,
@@ -355,24 +367,31 @@ export function createPublisher(options: PublisherOptions): Publisher {
       };
       jobs.add(job);
       events.emit('queued', { target, queue: bucketKey(main) });
-      // Aborted while still queued: settle now (nothing was sent) instead of when its turn comes,
-      // which can be a rate-limit reset away. The queue skips it later.
+      // Aborted while still queued (the publish's signal, or `stopUnstarted`: the gate's signal
+      // before the start): settle now (nothing was sent) instead of when its turn comes, which can
+      // be a rate-limit reset away. The queue skips it later.
+      const queued = gate.signal;
       const onAbort = (): void => {
         if (job.started || !jobs.has(job)) return;
         jobs.delete(job);
+        gate.dispose();
         job.settle(
           failedOutcome(
             target,
-            new AbortedError('The publish was aborted while queued; nothing was sent.', {
-              platform: target.platform,
-            }),
+            gate.refusal() ??
+              new AbortedError('The publish was aborted while queued; nothing was sent.', {
+                platform: target.platform,
+              }),
           ),
         );
       };
-      signal?.addEventListener('abort', onAbort, { once: true });
+      queued?.addEventListener('abort', onAbort, { once: true });
       void queue.add(async () => {
-        signal?.removeEventListener('abort', onAbort);
-        if (!jobs.has(job)) return; // handed back or aborted while it waited
+        queued?.removeEventListener('abort', onAbort);
+        if (!jobs.has(job)) {
+          gate.dispose();
+          return; // handed back or aborted while it waited
+        }
         job.started = true;
         try {
           job.settle(
@@ -384,6 +403,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
               main,
               demand,
               signal,
+              gate,
             ),
           );
         } catch (error) {
@@ -391,6 +411,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
           job.settle(uncertain(target, error));
         } finally {
           jobs.delete(job);
+          gate.dispose();
         }
       });
     });
@@ -399,7 +420,8 @@ export function createPublisher(options: PublisherOptions): Publisher {
   /**
    * Publishes one target, through the outbox when there is one: what an earlier run left for
    * the key answers first (published → no send; `sending`/`unknown` → reconciliation), the intent
-   * is recorded right before the first create, and every outcome is written back.
+   * is recorded right before the first create, and every outcome is written back. A target
+   * stopped before its start (`stopUnstarted`) reads and writes nothing.
    */
   async function runJob(
     adapter: Adapter,
@@ -409,9 +431,12 @@ export function createPublisher(options: PublisherOptions): Publisher {
     main: BucketId,
     demand: readonly BucketDemand[],
     signal: AbortSignal | undefined,
+    gate: StartGate,
   ): Promise<PublishOutcome> {
+    const stopped = gate.refusal();
+    if (stopped !== undefined) return failedOutcome(target, stopped);
     const outbox = settings.outbox;
-    if (outbox === undefined) return sendJob(adapter, checked, target, request, main, demand, signal);
+    if (outbox === undefined) return sendJob(adapter, checked, target, request, main, demand, signal, gate);
     const key = request.idempotencyKey;
     const digest = postFingerprint(request.sent, target.platform);
     const prior = await priorRecord(outbox, key);
@@ -424,8 +449,10 @@ export function createPublisher(options: PublisherOptions): Publisher {
     // Already published by an earlier run: the record is the answer, and it is settled already.
     if (fromRecord !== undefined) return fromRecord;
     const state: OutboxState = { outbox, prior, digest, opened: false };
-    const outcome = await sendJob(adapter, checked, target, request, main, demand, signal, state);
-    if (!state.opened && prior === undefined) return outcome; // nothing was recorded: nothing to settle
+    const outcome = await sendJob(adapter, checked, target, request, main, demand, signal, gate, state);
+    // Nothing recorded and no record answered (a target stopped before its start leaves an earlier
+    // run's record as it is): nothing to settle.
+    if (!state.opened) return outcome;
     return settleOutcome(outbox, key, outcome, new Date(clock.now()));
   }
 
@@ -437,13 +464,16 @@ export function createPublisher(options: PublisherOptions): Publisher {
     main: BucketId,
     demand: readonly BucketDemand[],
     signal: AbortSignal | undefined,
+    gate: StartGate,
     outboxState?: OutboxState,
   ): Promise<PublishOutcome> {
     const declared = adapter.capabilities.rateLimits.budgets;
     const ids = demand.map(({ bucket, units }): BucketBooking => ({ ...main, bucket, units }));
     const context = await contextFor(target, main, signal);
-    const acquire = (what: readonly BucketBooking[]): Promise<void> =>
-      throttle.acquire(what, declared, signal, (wait) => {
+    // The create's own waits (budget, backoff) stop on the gate's signal: before the start,
+    // `stopUnstarted` stops them too. Reads and the adapter's requests stop on `signal` alone.
+    const acquire = (what: readonly BucketBooking[], waitSignal: AbortSignal | undefined): Promise<void> =>
+      throttle.acquire(what, declared, waitSignal, (wait) => {
         if (wait.reason === 'budget' || wait.reason === 'paused') {
           events.emit('rate-limited', {
             platform: wait.id.platform,
@@ -478,28 +508,36 @@ export function createPublisher(options: PublisherOptions): Publisher {
       outboxState.opened = true;
     };
 
+    const createRetries: RetryRun = {
+      ...retryRun(main, undefined, ({ attempt, delayMs, error }) =>
+        events.emit('retry', { target, attempt, delayMs, code: error.code }),
+      ),
+      // Read at each backoff: before the start it is the gate's, which `stopUnstarted` aborts.
+      get signal() {
+        return gate.signal;
+      },
+    };
     const createWithRetries = (operation: 'publish' | 'reconcile-retry'): Promise<PublishResult> =>
-      withRetry(
-        async () => {
-          await acquire(ids);
-          await beforeFirstCreate();
-          attempts += 1;
-          firstAttemptAt ??= clock.now();
-          events.emit('attempt', { target, attempt: attempts, operation });
-          const publishContext: PublishContext = {
-            ...context,
-            idempotencyKey,
-            ...(scheduledFor === undefined ? {} : { scheduledFor }),
-            onProgress: (progress) => events.emit('progress', { target, progress }),
-          };
-          const result = await adapter.publish(checked, publishContext);
-          if (result.rateLimit !== undefined) throttle.learn(main, result.rateLimit);
-          return result;
-        },
-        retryRun(main, signal, ({ attempt, delayMs, error }) =>
-          events.emit('retry', { target, attempt, delayMs, code: error.code }),
-        ),
-      );
+      withRetry(async () => {
+        await acquire(ids, gate.signal);
+        // Stopped before its start (`stopUnstarted`): nothing was sent or recorded.
+        const stopped = gate.refusal();
+        if (stopped !== undefined) throw stopped;
+        await beforeFirstCreate();
+        gate.start();
+        attempts += 1;
+        firstAttemptAt ??= clock.now();
+        events.emit('attempt', { target, attempt: attempts, operation });
+        const publishContext: PublishContext = {
+          ...context,
+          idempotencyKey,
+          ...(scheduledFor === undefined ? {} : { scheduledFor }),
+          onProgress: (progress) => events.emit('progress', { target, progress }),
+        };
+        const result = await adapter.publish(checked, publishContext);
+        if (result.rateLimit !== undefined) throttle.learn(main, result.rateLimit);
+        return result;
+      }, createRetries);
 
     /** Finds out whether an uncertain create took effect, never creating a second post. */
     const reconcileFrom = (
@@ -525,6 +563,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
         beforeRead: () =>
           acquire(
             operationBuckets(adapter.capabilities, 'findRecentPosts').map((bucket) => ({ ...main, bucket })),
+            signal,
           ),
         retryRead: (read) => withRetry(read, retryRun(main, signal, undefined)),
       });
@@ -536,6 +575,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
     const answerFromRecord = (record: OutboxRecord): Promise<PublishOutcome> | PublishOutcome => {
       const refused = outboxState && keyReusedOutcome(target, record, outboxState.digest);
       if (refused !== undefined) return refused;
+      gate.start();
       if (outboxState !== undefined) outboxState.opened = true;
       return (
         publishedFromRecord(target, record) ??
@@ -544,7 +584,12 @@ export function createPublisher(options: PublisherOptions): Publisher {
     };
 
     // A run that died mid-create (or could not tell) left `sending`/`unknown`: never a blind create.
-    if (outboxState?.prior !== undefined) return answerFromRecord(outboxState.prior);
+    if (outboxState?.prior !== undefined) {
+      // Stopped before its start (`stopUnstarted`): the record is left to whoever stopped it.
+      const stopped = gate.refusal();
+      if (stopped !== undefined) return failedOutcome(target, stopped);
+      return answerFromRecord(outboxState.prior);
+    }
 
     try {
       return { status: 'published', target, result: await createWithRetries('publish') };
@@ -642,7 +687,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
     publish: async (post, targets, publishOptions) => {
       const problems = targetListProblems(targets);
       if (problems.length > 0) throw new ValidationError(problems, 'targets');
-      const { idempotencyKey, signal, scheduledFor } = publishOptions ?? {};
+      const { idempotencyKey, signal, stopUnstarted, scheduledFor } = publishOptions ?? {};
       const callKey = idempotencyKey ?? settings.newKey();
       const repeated = new Map(
         repeatedAccountProblems(targets, 'publish each version to one account in its own call').map(
@@ -652,7 +697,9 @@ export function createPublisher(options: PublisherOptions): Publisher {
       return Promise.all(
         targets.map((target, index) => {
           const problem = repeated.get(index);
-          if (problem === undefined) return publishTarget(post, target, callKey, signal, scheduledFor);
+          if (problem === undefined) {
+            return publishTarget(post, target, callKey, signal, stopUnstarted, scheduledFor);
+          }
           return finish(
             failedOutcome(target, new ValidationError([problem], 'targets', { platform: target.platform })),
           );

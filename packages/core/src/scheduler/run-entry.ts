@@ -37,12 +37,16 @@ export interface RunEntryContext {
  * 2. adds the next occurrence of a recurring entry, so a series goes on whatever this one does
  *    (a store that fails to is asked again once the outcome is written);
  * 3. publishes every target with the entry id as idempotency key, renewing the lease meanwhile.
+ *    When the store refuses a renewal (another worker took the entry over), the targets not
+ *    started yet are not started (`stopUnstarted`): they are the new holder's; the ones started
+ *    run to their end, recorded in the outbox, where the new holder finds them.
  *    A taken-over entry runs the same way: the publisher's outbox answers targets already
  *    published and reconciles creates the dead worker may have sent, never a blind republish.
  *    A native entry claimed at its time is published then (its hand-off did not happen). A
  *    claim more than `maxLatenessMs` after the entry's time does not publish the targets that
  *    were never started (no outbox record): each fails with `missed`;
- * 4. completes the claim with per-target results: `published`, `failed` or `unknown`.
+ * 4. completes the claim with per-target results: `published`, `failed` or `unknown`; after a lost
+ *    lease it writes none (the new holder does).
  *
  * @param claim - the claimed entry
  * @param context - store, publisher, clock, worker id, lease length and events
@@ -60,11 +64,16 @@ export async function runEntry(
   // A store that failed here is asked again once this occurrence's outcome is written.
   const seriesContinued = await tryContinueSeries(entry, store, events, new Date(clock.now()));
 
+  // Aborted when the lease is lost: the targets not started yet are left to the new holder.
+  const stopUnstarted = new AbortController();
   const lease = renewLease({
     renew: (until) => store.renewLease(entry.id, worker, until),
     leaseMs: context.leaseMs,
     clock,
-    onLost: () => events.emit('lease-lost', { id: entry.id, worker }),
+    onLost: () => {
+      stopUnstarted.abort();
+      events.emit('lease-lost', { id: entry.id, worker });
+    },
   });
   let outcome: EntryOutcome;
   try {
@@ -72,7 +81,12 @@ export async function runEntry(
     const missed = await missedResults(entry, entry.targets, claimedAt, context.maxLatenessMs, store);
     const due = entry.targets.filter((_, index) => missed[index] === undefined);
     const outcomes =
-      due.length === 0 ? [] : await publisher.publish(entry.post, due, { idempotencyKey: entry.id });
+      due.length === 0
+        ? []
+        : await publisher.publish(entry.post, due, {
+            idempotencyKey: entry.id,
+            stopUnstarted: stopUnstarted.signal,
+          });
     let published = 0;
     outcome = outcomeOfResults(
       entry.targets.map((target, index) => {
@@ -92,6 +106,11 @@ export async function runEntry(
   }
 
   const at = new Date(clock.now());
+  if (lease.lost()) {
+    // The new holder writes the outcome; this one's holds targets stopped before their start.
+    if (!seriesContinued) await tryContinueSeries(entry, store, events, at);
+    return undefined;
+  }
   const patch = { status: outcome.status, results: outcome.results, error: outcome.error };
   const completed = await store.complete(entry.id, worker, patch, at);
   if (!seriesContinued) await tryContinueSeries(entry, store, events, at);

@@ -24,12 +24,13 @@ export interface TargetJob {
 export interface TargetRunResult {
   /**
    * `published`, `failed` or `unknown`: this worker claimed and published the target and wrote
-   * its result. `lease-lost`: it published it but another worker holds the target now (that one
-   * writes the result). Otherwise the claim was refused, and nothing was sent (see
-   * `TargetRefusal`); a `waiting` entry that was due is failed as not approved.
+   * its result. `lease-lost`: another worker took the target over meanwhile (that one writes the
+   * result); this one finished the publish if it had started it, and did not start it otherwise.
+   * Otherwise the claim was refused, and nothing was sent (see `TargetRefusal`); a `waiting`
+   * entry that was due is failed as not approved.
    */
   readonly outcome: TargetResult['status'] | 'lease-lost' | TargetRefusal;
-  /** The target's result, when this worker wrote one. */
+  /** The target's result, when this worker wrote one; for `lease-lost`, how its own publish ended. */
   readonly result?: TargetResult | undefined;
   /** The entry in its final state, when this was its last target to settle. */
   readonly finished?: ScheduleEntry | undefined;
@@ -67,6 +68,9 @@ export interface RunTargetContext {
  * 3. publishes the target with the entry id as idempotency key, renewing the target's lease
  *    meanwhile: its outbox key is the one a whole-entry publish uses, so a target taken over
  *    from a dead worker is answered from the outbox or reconciled, never blindly sent again.
+ *    When the store refuses a renewal (another worker took the target over), a target not
+ *    started yet is not started (`stopUnstarted`), and no result is written: it is the new
+ *    holder's.
  *    A claim more than `maxLatenessMs` after the entry's time fails with `missed`, unless it took
  *    over a target that was started (see `missedResults`);
  * 4. settles the target with its result; the last target to settle gives the entry its final
@@ -107,11 +111,16 @@ export async function runTarget(job: TargetJob, context: RunTargetContext): Prom
     ? await tryContinueSeries(entry, store, events, new Date(clock.now()))
     : true;
 
+  // Aborted when the lease is lost: a target not started yet is left to the new holder.
+  const stopUnstarted = new AbortController();
   const lease = renewLease({
     renew: (until) => store.renewTargetLease(entry.id, target, worker, until),
     leaseMs,
     clock,
-    onLost: () => events.emit('lease-lost', { id: entry.id, worker }),
+    onLost: () => {
+      stopUnstarted.abort();
+      events.emit('lease-lost', { id: entry.id, worker });
+    },
   });
   let result: TargetResult;
   try {
@@ -120,7 +129,10 @@ export async function runTarget(job: TargetJob, context: RunTargetContext): Prom
     if (missed !== undefined) {
       result = missed;
     } else {
-      const [outcome] = await publisher.publish(entry.post, [target], { idempotencyKey: entry.id });
+      const [outcome] = await publisher.publish(entry.post, [target], {
+        idempotencyKey: entry.id,
+        stopUnstarted: stopUnstarted.signal,
+      });
       result = targetResult(outcome ?? refusedOutcome(target, new Error('the publisher gave no outcome')));
     }
   } catch (error) {
@@ -130,6 +142,11 @@ export async function runTarget(job: TargetJob, context: RunTargetContext): Prom
     await lease.stop();
   }
 
+  if (lease.lost()) {
+    // The new holder writes the result; this one's may be a publish stopped before its start.
+    if (!seriesContinued) await tryContinueSeries(entry, store, events, new Date(clock.now()));
+    return { outcome: 'lease-lost', result };
+  }
   const settled = await store.settleTarget({
     entryId: entry.id,
     target,
