@@ -15,7 +15,7 @@ import {
   unfinishedWaitReason,
 } from '@smmkit/core/adapter-kit';
 import { creatorProblems, queryCreatorInfo } from './creator-info.js';
-import type { TikTokPostOptions } from './post-options.js';
+import type { TikTokPostOptions, TikTokPrivacyLevel } from './post-options.js';
 import { tiktokPostRef, tiktokPostUrl } from './post-ref.js';
 import { initPhotoPost, initVideoPost } from './publish-init.js';
 import { fetchPublishStatus, type PublishOutcome, waitForPublish } from './publish-status.js';
@@ -48,8 +48,10 @@ export interface TikTokPublishSettings {
  * it is public, and the public id may come minutes or hours after `PUBLISH_COMPLETE`: then the
  * post is published but `ref.platformPostId` is its publish id, with no URL, and the warning
  * `public_id_pending` says so; `adapter.getPublishStatus(result.ref, context)` finds the public
- * post later. A publish TikTok is still processing when the wait runs out, or when the publish is
- * aborted, or whose status TikTok would not give, ends the same way with the warning
+ * post later. A `SELF_ONLY` post (all an unaudited app may post) ends the same way, but its
+ * warning says it has no public id while it stays private: only the creator can make it public.
+ * A publish TikTok is still processing when the wait runs out, or when the publish is aborted,
+ * or whose status TikTok would not give, ends the same way with the warning
  * `publish_processing_pending` (TikTok has it: sending it again would post it twice), and an inbox
  * draft with `sent_to_inbox` (the creator finishes it in the app).
  *
@@ -104,6 +106,7 @@ export async function publishToTikTok(
     now: clock.now(),
     warnings,
     timeoutMs: settings.polling.timeoutMs,
+    privacyLevel: options.privacyLevel,
   });
 }
 
@@ -151,6 +154,8 @@ interface ResultFacts {
   readonly warnings: PublishWarning[];
   /** How long the wait for TikTok lasted at most. */
   readonly timeoutMs: number;
+  /** The privacy level the post was sent with (none for an inbox draft). */
+  readonly privacyLevel: TikTokPrivacyLevel | undefined;
 }
 
 function resultOf(outcome: PublishOutcome, facts: ResultFacts): PublishResult {
@@ -181,7 +186,9 @@ function resultOf(outcome: PublishOutcome, facts: ResultFacts): PublishResult {
     return {
       ...pending(
         'public_id_pending',
-        `TikTok published the post (PUBLISH_COMPLETE) but has not given its public id yet: it moderates posts first, which can take minutes to hours. ref.platformPostId is the publish id ${publishId} until then: look the public post up later with adapter.getPublishStatus.`,
+        facts.privacyLevel === 'SELF_ONLY'
+          ? privatePostMessage(publishId)
+          : `TikTok published the post (PUBLISH_COMPLETE) but has not given its public id yet: it moderates posts first, which can take minutes to hours. ref.platformPostId is the publish id ${publishId} until then: look the public post up later with adapter.getPublishStatus.`,
       ),
       publishedAt: new Date(facts.now),
     };
@@ -193,4 +200,18 @@ function resultOf(outcome: PublishOutcome, facts: ResultFacts): PublishResult {
     publishedAt: new Date(facts.now),
     warnings,
   };
+}
+
+/**
+ * Why a `SELF_ONLY` post has no public id, and will not get one by waiting. TikTok gives a post's
+ * id in `publicaly_available_post_id` once the post is publicly available ("If the post was
+ * created for public viewership, it must undergo TikTok's moderation process", and the id comes
+ * after it: https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status); a
+ * `SELF_ONLY` post is seen by its creator alone, and it becomes public only when the creator
+ * changes its privacy in the TikTok app (https://developers.tiktok.com/doc/content-sharing-guidelines,
+ * "Private Viewership"). ASSUMED: TikTok does not say outright that the list stays empty for a
+ * `SELF_ONLY` post; the field's name and these two pages are all it documents.
+ */
+function privatePostMessage(publishId: string): string {
+  return `TikTok published the post (PUBLISH_COMPLETE) as SELF_ONLY: only the creator sees it, and TikTok gives the id of publicly available posts only, so it has no public id, URL or metrics. It gets them only if the creator makes the post public in the TikTok app. ref.platformPostId is the publish id ${publishId}: adapter.getPublishStatus gives the public post once that happens.`;
 }

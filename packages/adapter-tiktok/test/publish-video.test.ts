@@ -204,10 +204,7 @@ describe('a publish TikTok fails', () => {
     tiktok.upload.faults.inject({ kind: 'accepted_then_lost', route: ROUTES.upload });
     const result = await h
       .adapter()
-      .publish(
-        { text: 'Lost answer', media: [video()], options: { tiktok: { privacyLevel: 'SELF_ONLY' } } },
-        h.context(),
-      );
+      .publish({ text: 'Lost answer', media: [video()], options: publicOptions() }, h.context());
     const [post] = tiktok.sim.posts.filter((one) => one.text === 'Lost answer');
     expect(post).toBeDefined();
     expect(result.ref.platformPostId).toBe(post?.id);

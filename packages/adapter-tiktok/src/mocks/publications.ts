@@ -65,7 +65,11 @@ export function mediaArrived(context: TikTokSimContext, publication: Publication
  * `PROCESSING_UPLOAD` until every chunk is in and while a file is processed,
  * `PROCESSING_DOWNLOAD` while a pulled one is, then `FAILED` (with the scripted `fail_reason`,
  * or `publish_cancelled`), `SEND_TO_USER_INBOX` for a draft, or `PUBLISH_COMPLETE` with the
- * public id once moderation is over.
+ * public id once moderation is over. A `SELF_ONLY` post never lists one: TikTok gives the ids of
+ * publicly available posts (`publicaly_available_post_id`), and a `SELF_ONLY` post is seen by its
+ * creator alone until they change its privacy in the app
+ * (https://developers.tiktok.com/doc/content-sharing-guidelines, "Private Viewership"; ASSUMED
+ * from the field's name, as no page says outright that the list stays empty).
  */
 export function statusOf(context: TikTokSimContext, publication: Publication, now: number): StatusAnswer {
   const upload = publication.upload;
@@ -87,7 +91,7 @@ export function statusOf(context: TikTokSimContext, publication: Publication, no
   if (publication.mode === 'inbox')
     return { status: 'SEND_TO_USER_INBOX', publicaly_available_post_id: [], ...bytes };
   const post = context.sim.posts.get(publication.postId);
-  const visible = post !== undefined && isPublic(post, now);
+  const visible = post !== undefined && isPublic(post, now) && post.extra.privacyLevel !== 'SELF_ONLY';
   return {
     status: 'PUBLISH_COMPLETE',
     publicaly_available_post_id: visible ? [publication.postId] : [],

@@ -55,7 +55,8 @@ export function signedTikTokWebhook(
 /**
  * The events TikTok has sent so far about a publish, at `now`: `post.publish.complete` (or
  * `post.publish.inbox_delivered`, or `post.publish.failed` with its reason) once processed, and
- * `post.publish.publicly_available` with the public `post_id` once moderated. The post id is a bare
+ * `post.publish.publicly_available` with the public `post_id` once moderated (never for a
+ * `SELF_ONLY` post: its status lists no public id, see `statusOf`). The post id is a bare
  * JSON number in the serialized content, as TikTok's int64 ids are.
  */
 export function publishEvents(

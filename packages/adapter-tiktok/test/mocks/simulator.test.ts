@@ -16,9 +16,9 @@ const call = (path: string, json: unknown) =>
     body: JSON.stringify(json),
   });
 
-const init = (sourceInfo: Record<string, unknown>) =>
+const init = (sourceInfo: Record<string, unknown>, privacyLevel = 'PUBLIC_TO_EVERYONE') =>
   call('/v2/post/publish/video/init/', {
-    post_info: { title: 'sim', privacy_level: 'SELF_ONLY' },
+    post_info: { title: 'sim', privacy_level: privacyLevel },
     source_info: { source: 'FILE_UPLOAD', ...sourceInfo },
   });
 
@@ -84,6 +84,27 @@ describe('the TikTok simulator', () => {
     ).text();
     // TikTok's spelling, and the int64 id as a bare JSON number.
     expect(done).toMatch(/"status":"PUBLISH_COMPLETE","publicaly_available_post_id":\[\d{19}\]/);
+  });
+
+  it('lists no public id for a SELF_ONLY post, hours after it is published', async () => {
+    const size = 3 * MIB;
+    const answer = (await (
+      await init({ video_size: size, chunk_size: size, total_chunk_count: 1 }, 'SELF_ONLY')
+    ).json()) as { data: { upload_url: string; publish_id: string } };
+    const put = await fetch(answer.data.upload_url, {
+      method: 'PUT',
+      headers: { 'content-type': 'video/mp4', 'content-range': `bytes 0-${size - 1}/${size}` },
+      body: new Uint8Array(size),
+    });
+    expect(put.status).toBe(201);
+    h.clock.advance(12 * 3_600_000);
+    const status = await call('/v2/post/publish/status/fetch/', { publish_id: answer.data.publish_id });
+    expect(await status.json()).toMatchObject({
+      data: { status: 'PUBLISH_COMPLETE', publicaly_available_post_id: [] },
+    });
+    expect(tiktok.publishEvents(answer.data.publish_id, 'client-key').map((body) => body.event)).toEqual([
+      'post.publish.complete',
+    ]);
   });
 
   it('loses a chunk on request: answers it 206 and waits for the same bytes again', async () => {
