@@ -35,8 +35,10 @@ const VideoPostSchema = z.extend(VideoStatusSchema, { post_id: z.optional(GraphI
 const PageCountsSchema = z.looseObject({ followers_count: z.optional(z.number()) });
 
 /**
- * Metrics of each post, two reads per post. A video's or reel's ref is its video id: its Video
- * node is read first (`post_id` and `status`), then
+ * Metrics of each post, two reads per post. A Page post id (`{page-id}_{post-id}`, a live video's
+ * ref too) is read as below. A video's or reel's ref taken before it had a Page post (scheduled,
+ * still processing) or of a reel without one is its video id: its Video node is read first
+ * (`post_id` and `status`), then
  *
  * - with a Page post (`post_id`), the post's two reads below, made on that post;
  * - without one but live (a reel, which may have no Page post: the Page feed leaves reels out),

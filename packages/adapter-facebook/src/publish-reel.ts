@@ -42,7 +42,7 @@ export interface FacebookReelTarget {
  * @param message - the reel's description, if any
  * @param schedule - when it goes live, or `undefined` for now
  * @param context - the Page, its token, signal, clock and progress listener
- * @returns the reel's video id, whether processing was pending (and why), its permalink
+ * @returns the reel's video id, whether processing was pending (and why), its permalink and Page post id
  * @throws MediaProcessingError when Facebook could not process the reel
  *
  * @example

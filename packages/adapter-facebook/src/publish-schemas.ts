@@ -45,10 +45,11 @@ const PhaseSchema = z.optional(
 );
 
 /**
- * `GET /{video-id}?fields=status,permalink_url` → `{status: {video_status, processing_progress,
+ * `GET /{video-id}?fields=status,permalink_url,post_id` → `{status: {video_status, processing_progress,
  * uploading_phase, processing_phase, publishing_phase: {status, publish_status, publish_time}},
- * permalink_url}` (https://developers.facebook.com/docs/video-api/guides/reels-publishing, Step 4;
- * https://developers.facebook.com/docs/graph-api/reference/video/).
+ * permalink_url, post_id}` (https://developers.facebook.com/docs/video-api/guides/reels-publishing, Step 4;
+ * https://developers.facebook.com/docs/graph-api/reference/video/): `post_id` is the video's Page
+ * post, once it has one.
  */
 export const VideoStatusSchema = z.looseObject({
   status: z.optional(
@@ -67,6 +68,7 @@ export const VideoStatusSchema = z.looseObject({
     }),
   ),
   permalink_url: z.optional(z.string()),
+  post_id: z.optional(GraphIdSchema),
 });
 
 /** A video's status as {@link VideoStatusSchema} reads it. */

@@ -25,11 +25,17 @@ export interface FacebookVideoOutcome {
   readonly detail?: string | undefined;
   /** The video's `permalink_url` as Facebook gave it (often a path, `/reel/123/`), when it did. */
   readonly permalink: string | undefined;
+  /**
+   * The video's Page post id (`post_id`, `{page-id}_{post-id}`) as the last status read gave it:
+   * there once the video is live with a Page post; `undefined` before (processing, scheduled, a
+   * draft) and for a reel without one.
+   */
+  readonly postId: string | undefined;
 }
 
 /**
  * Waits while Facebook processes a video or reel that was just finished: reads
- * `GET /{video-id}?fields=status,permalink_url` at once and then every `intervalMs` on the
+ * `GET /{video-id}?fields=status,permalink_url,post_id` at once and then every `intervalMs` on the
  * context's clock, with kit's `waitAfterCreate` (progress `processing` with Facebook's
  * `processing_progress` percentage) — the status check the Reels Publishing API describes after
  * publishing (https://developers.facebook.com/docs/video-api/guides/reels-publishing) and the
@@ -46,7 +52,7 @@ export interface FacebookVideoOutcome {
  * @param http - the adapter's HTTP client
  * @param wait - the video, what to wait for, the interval and the timeout
  * @param context - the publish context (token, clock, signal, progress)
- * @returns whether it is still pending and why, and its permalink
+ * @returns whether it is still pending and why, its permalink and its Page post id
  * @throws MediaProcessingError when Facebook could not process the video
  *
  * @example
@@ -71,7 +77,7 @@ export async function waitForFacebookVideo(
         method: 'GET',
         path: `/${encodeURIComponent(wait.videoId)}`,
         operation: 'check video status',
-        searchParams: { fields: 'status,permalink_url' },
+        searchParams: { fields: 'status,permalink_url,post_id' },
         schema: VideoStatusSchema,
         context,
       });
@@ -80,8 +86,9 @@ export async function waitForFacebookVideo(
     isDone: (data) => isDone(data, wait),
   });
   const permalink = outcome.last?.permalink_url;
-  if (outcome.state === 'done') return { pending: undefined, permalink };
-  return { pending: outcome.reason, detail: outcome.detail, permalink };
+  const postId = outcome.last?.post_id;
+  if (outcome.state === 'done') return { pending: undefined, permalink, postId };
+  return { pending: outcome.reason, detail: outcome.detail, permalink, postId };
 }
 
 /** One status read: done, not yet, or a failure thrown. */

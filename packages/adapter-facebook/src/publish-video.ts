@@ -6,7 +6,7 @@ import { createFacebookVideoFromUrl, uploadFacebookVideo } from './video-upload.
 
 /** A published (or scheduled) video and what the processing wait found. */
 export interface PublishedFacebookVideo extends FacebookVideoOutcome {
-  /** The video's id: the post's id for comments, counts and delete. */
+  /** The video's id (its post's ref until the Video node names its Page post: see `postId`). */
   readonly videoId: string;
 }
 
@@ -25,7 +25,7 @@ export interface PublishedFacebookVideo extends FacebookVideoOutcome {
  * @param message - the post's text, if any
  * @param schedule - when the post goes live, or `undefined` for now
  * @param context - the Page, its token, signal, clock and progress listener
- * @returns the video's id, whether processing was still pending (and why), its permalink
+ * @returns the video's id, whether processing was still pending (and why), its permalink and Page post id
  * @throws MediaProcessingError when Facebook could not process the video
  *
  * @example

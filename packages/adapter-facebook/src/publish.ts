@@ -12,7 +12,7 @@ import { publishFacebookFeedPost } from './publish-feed.js';
 import { publishFacebookPhoto } from './publish-photos.js';
 import { publishFacebookReel } from './publish-reel.js';
 import { facebookSchedule } from './publish-schedule.js';
-import { publishFacebookVideo } from './publish-video.js';
+import { type PublishedFacebookVideo, publishFacebookVideo } from './publish-video.js';
 import type { ResolvedFacebookSettings } from './settings.js';
 import { facebookVideoBaseUrl } from './video-upload.js';
 
@@ -125,7 +125,7 @@ export async function publishToFacebook(
           context,
         )
       : await publishFacebookVideo(http, options.videoBaseUrl, polling, first, message, schedule, context);
-    ref = videoRef(video.videoId, pageId, video.permalink, reel);
+    ref = videoRef(video, pageId, reel);
     pending = video.pending !== undefined;
     if (video.pending !== undefined) {
       const why = unfinishedWaitReason(
@@ -185,11 +185,16 @@ export async function publishToFacebook(
 }
 
 /**
- * The reference to a video or reel: its video id, and its permalink (Facebook often gives a path,
+ * The reference to a video or reel: its Page post id once the Video node names one (`post_id`),
+ * as Graph names the post in the Page's posts (https://developers.facebook.com/docs/graph-api/reference/page/feed/)
+ * and in the `feed` webhook's `post_id` (https://developers.facebook.com/docs/graph-api/webhooks/reference/page/),
+ * so comments found there point at this ref; else (still processing, scheduled, a draft, a reel
+ * without a Page post) its video id. Its URL is the permalink (Facebook often gives a path,
  * `/reel/{id}/`), else `https://www.facebook.com/reel/{id}` for a reel and
  * `https://www.facebook.com/{id}` for a video.
  */
-function videoRef(videoId: string, pageId: string, permalink: string | undefined, reel: boolean): PostRef {
+function videoRef(video: PublishedFacebookVideo, pageId: string, reel: boolean): PostRef {
+  const { videoId, permalink } = video;
   const fallback = reel
     ? `https://www.facebook.com/reel/${encodeURIComponent(videoId)}`
     : facebookPostRef(videoId, pageId).url;
@@ -199,5 +204,5 @@ function videoRef(videoId: string, pageId: string, permalink: string | undefined
       : /^https?:\/\//i.test(permalink)
         ? permalink
         : `https://www.facebook.com${permalink.startsWith('/') ? '' : '/'}${permalink}`;
-  return { ...facebookPostRef(videoId, pageId), ...(url === undefined ? {} : { url }) };
+  return { ...facebookPostRef(video.postId ?? videoId, pageId), ...(url === undefined ? {} : { url }) };
 }

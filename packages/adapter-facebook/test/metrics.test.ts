@@ -1,6 +1,6 @@
 import type { MetricSample } from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
-import { hostedVideo, useFacebook } from './support/harness.js';
+import { hostedVideo, useFacebook, videoIdOf } from './support/harness.js';
 
 const h = useFacebook();
 
@@ -48,7 +48,9 @@ describe('post metrics', () => {
   it("reads a video's metrics on its Page post, which the Video node names (post_id)", async () => {
     const page = bigPage();
     const adapter = h.adapter();
-    const { ref } = await adapter.publish({ text: 'A clip', media: [hostedVideo()] }, h.context({}, page));
+    const published = await adapter.publish({ text: 'A clip', media: [hostedVideo()] }, h.context({}, page));
+    // A ref taken before the video had its Page post (still processing, scheduled) is its video id.
+    const ref = { ...published.ref, platformPostId: videoIdOf(h.facebook, published.ref) };
     h.clock.advance(3 * HOUR);
     const samples = await adapter.getPostMetrics([ref], h.context({}, page));
     expect(samples.map((sample) => sample.metric).sort()).toEqual([
@@ -61,7 +63,7 @@ describe('post metrics', () => {
       'shares',
     ]);
     expect(new Set(samples.map((sample) => sample.platformPostId))).toEqual(new Set([ref.platformPostId]));
-    const postId = `${ref.accountId}_${ref.platformPostId}`;
+    const postId = published.ref.platformPostId;
     expect(h.facebook.sim.log.forRoute(INSIGHTS).map((entry) => new URL(entry.url).pathname)).toEqual([
       `/v26.0/${postId}/insights`,
     ]);

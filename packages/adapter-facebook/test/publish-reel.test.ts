@@ -7,7 +7,7 @@ import {
 } from '@smmkit/core';
 import { failureOf, recordingFetch } from '@smmkit/testkit';
 import { describe, expect, it } from 'vitest';
-import { START, useFacebook } from './support/harness.js';
+import { START, useFacebook, videoIdOf, videoPostIdOf } from './support/harness.js';
 
 const REELS = 'POST /:version/:pageId/video_reels';
 const RUPLOAD = 'POST /video-upload/:version/:videoId';
@@ -36,7 +36,7 @@ describe('reels', () => {
         { text: 'Behind the counter', media: [reelBytes(4096)], options: reel },
         h.context({ onProgress: (event) => progress.push(event) }),
       );
-    const videoId = result.ref.platformPostId;
+    const videoId = videoIdOf(h.facebook, result.ref);
     expect(h.facebook.sim.log.bodies(REELS)).toEqual([
       { upload_phase: 'start' },
       {
@@ -63,7 +63,9 @@ describe('reels', () => {
     expect(h.sleeps).toEqual([10_000, 10_000]);
     expect(result.url).toBe(`https://www.facebook.com/reel/${videoId}/`);
     expect(result.publishedAt).toEqual(new Date(START + 20_000));
-    const stored = h.facebook.sim.posts.get(videoId);
+    // Live, its ref is its Page post, as the Video node names it.
+    expect(result.ref.platformPostId).toBe(await videoPostIdOf(h.facebook, h.acme.accessToken, videoId));
+    const stored = h.facebook.sim.posts.get(result.ref.platformPostId);
     expect(stored?.text).toBe('Behind the counter');
     expect(stored?.media[0]?.sizeBytes).toBe(4096);
   });

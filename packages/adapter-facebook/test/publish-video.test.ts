@@ -2,7 +2,7 @@ import { AmbiguousOutcomeError, type Media, MediaProcessingError, type PublishPr
 import { failureOf } from '@smmkit/testkit';
 import { describe, expect, it } from 'vitest';
 import { facebookVideoBaseUrl } from '../src/video-upload.js';
-import { hostedVideo, START, useFacebook } from './support/harness.js';
+import { hostedVideo, START, useFacebook, videoIdOf, videoPostIdOf } from './support/harness.js';
 
 const VIDEOS = 'POST /:version/:pageId/videos';
 const h = useFacebook({ videoChunkBytes: 1000 });
@@ -39,15 +39,17 @@ describe('videos', () => {
     expect(progress.filter((event) => event.stage === 'processing').map((event) => event.percent)).toEqual([
       0, 33, 66,
     ]);
-    const videoId = result.ref.platformPostId;
+    // Live once processed: its ref is its Page post, as the Video node names it (`post_id`).
+    const videoId = videoIdOf(h.facebook, result.ref);
+    expect(result.ref.platformPostId).toBe(await videoPostIdOf(h.facebook, h.acme.accessToken, videoId));
     expect(result.url).toBe(`https://www.facebook.com/${h.acme.account.id}/videos/${videoId}/`);
     expect(result.publishedAt).toEqual(new Date(START + 30_000));
     expect(result.warnings).toEqual([]);
-    const stored = h.facebook.sim.posts.get(videoId);
+    const stored = h.facebook.sim.posts.get(result.ref.platformPostId);
     expect(stored?.text).toBe('Our workshop in 42 seconds');
     expect(stored?.media.map((item) => item.kind)).toEqual(['video']);
     const recent = await h.adapter().findRecentPosts({ since: new Date(START) }, h.context());
-    expect(recent.map((post) => post.ref.platformPostId)).toEqual([videoId]);
+    expect(recent.map((post) => post.ref.platformPostId)).toEqual([result.ref.platformPostId]);
   });
 
   it('uploads bytes with the resumable protocol: start, a transfer per chunk Facebook asks for, finish', async () => {
@@ -123,10 +125,12 @@ describe('videos', () => {
     ]);
     expect(result.publishedAt).toBeUndefined();
     expect(h.sleeps.reduce((sum, ms) => sum + ms, 0)).toBe(10 * 60_000);
-    // Facebook finishes it: the video goes live when processing ends.
+    // Facebook finishes it: the video goes live when processing ends. Its ref is its video id (it
+    // had no Page post yet); the Page's posts name it by the Page post id its Video node gives now.
     h.clock.set(START + 20 * 60_000);
     const recent = await slow.adapter().findRecentPosts({ since: new Date(START) }, slow.context());
-    expect(recent.map((post) => post.ref.platformPostId)).toEqual([result.ref.platformPostId]);
+    const postId = await videoPostIdOf(slow.facebook, slow.acme.accessToken, result.ref.platformPostId);
+    expect(recent.map((post) => post.ref.platformPostId)).toEqual([postId]);
   });
 
   it('checks processing as often and for as long as the settings say', async () => {

@@ -1,5 +1,6 @@
 import type { PlatformSimulator, SimulatedEngagement } from '@smmkit/testkit';
 import { type CommentStore, isPagePost } from './comments-store.js';
+import { postOrVideoNamed } from './video-posts.js';
 
 /** Options of the Facebook simulator's `seedComments`. */
 export interface SeedCommentsOptions {
@@ -30,14 +31,15 @@ export function seedComments(
   count: number,
   options: SeedCommentsOptions = {},
 ): SimulatedEngagement[] {
-  const post = sim.posts.get(postId);
+  // A video by its video id or, once live, its Page post id (see `postOrVideoNamed`).
+  const post = postOrVideoNamed(sim.posts, postId, sim.clock.now());
   if (!isPagePost(post)) throw new Error(`seedComments: no Page post ${postId}`);
   const { replyTo } = options;
   if (replyTo !== undefined && comments.get(replyTo) === undefined)
     throw new Error(`seedComments: no comment ${replyTo}`);
   const parentId = replyTo === undefined ? undefined : (comments.parentOf(replyTo) ?? replyTo);
   const text = options.text;
-  return sim.seedReplies(postId, count, {
+  return sim.seedReplies(post.id, count, {
     kind: parentId === undefined ? 'comment' : 'reply',
     ...(text === undefined ? {} : { text: (author, index) => text(author.handle, index) }),
     store: (author, item, createdAt) =>

@@ -11,7 +11,7 @@ import type { SimulatedPost } from '@smmkit/testkit';
 import { COMMENT_DEFAULT_FIELDS, type CommentStore } from './comments-store.js';
 import { isLive } from './publication.js';
 import { videoEngagement } from './video-engagement.js';
-import { hasLivePagePost, type VideoExtra, videoExtra, videoPostId } from './video-posts.js';
+import { hasLivePagePost, type VideoExtra, videoExtra, videoIdOf, videoPostId } from './video-posts.js';
 
 /**
  * The fields and edges the simulator answers on a Video node, all on the Video reference
@@ -103,14 +103,15 @@ export function videoNodeJson(post: SimulatedPost, node: VideoNodeRequest): Resp
     if (edge instanceof Response) return edge;
     edges[field.name] = edge;
   }
+  const videoId = videoIdOf(post);
   const permalink =
-    video.kind === 'reel' ? `/reel/${post.id}/` : `/${encodeURIComponent(post.accountId)}/videos/${post.id}/`;
+    video.kind === 'reel' ? `/reel/${videoId}/` : `/${encodeURIComponent(post.accountId)}/videos/${videoId}/`;
   const live = isLive(post, now);
   const processed = now >= video.processedAt && video.failure === undefined;
   return Response.json(
     pick(
       {
-        id: post.id,
+        id: videoId,
         status: statusJson(video, now),
         permalink_url: permalink,
         ...(hasLivePagePost(post, now) ? { post_id: videoPostId(post) } : {}),

@@ -1,4 +1,4 @@
-import type { SimulatedPost } from '@smmkit/testkit';
+import type { PlatformSimulator, SimulatedPost } from '@smmkit/testkit';
 import { readExtra } from '@smmkit/testkit/simulator-kit';
 import type { FacebookContext } from './context.js';
 import { isLive, type Publication } from './publication.js';
@@ -17,6 +17,8 @@ export interface FacebookVideoContext extends FacebookContext {
 export interface VideoExtra {
   /** `video` (`/{page-id}/videos`) or `reel` (`/{page-id}/video_reels`); `''` for other posts. */
   readonly kind: string;
+  /** The video's id (the Video node's), which may not be the id the post is stored under; `''` for other posts. */
+  readonly videoId: string;
   /** When the finish call (or `file_url`) was accepted, simulated ms. */
   readonly finishedAt: number;
   /** When processing ends, simulated ms. */
@@ -35,6 +37,7 @@ export interface VideoExtra {
 
 const NOT_A_VIDEO: VideoExtra = {
   kind: '',
+  videoId: '',
   finishedAt: 0,
   processedAt: 0,
   failure: undefined,
@@ -46,7 +49,7 @@ const NOT_A_VIDEO: VideoExtra = {
 
 /** What a finished upload turns into. */
 export interface FinishedVideo {
-  /** The video's id, which is also the post's. */
+  /** The video's id. */
   readonly videoId: string;
   /** The Page. */
   readonly pageId: string;
@@ -63,7 +66,9 @@ export interface FinishedVideo {
 }
 
 /**
- * Stores a finished video or reel as a post under the video's id: processing for
+ * Stores a finished video or reel as a post under its Page post's id, `{page-id}_{video-id}` (see
+ * {@link videoPostId}), the id Graph lists and notifies it by — or, for a reel without a Page
+ * post, under its video id; the video id is kept in `extra` (see {@link videoNamed}). Processing for
  * `processingMs` (or failing with the next of `failures`), then live at the end of processing —
  * or at its scheduled time, whichever is later (`createdAt`, so the Page's feed leaves it out until
  * then). A reel has a Page post once live unless the context's `reelPagePosts` is off.
@@ -94,27 +99,29 @@ export function storeVideoPost(
     sizeBytes: video.sizeBytes,
   });
   sim.media.delete(media.id);
+  const pagePost = video.kind === 'video' || context.reelPagePosts;
   return sim.addPost({
-    id: video.videoId,
+    id: pagePost ? `${video.pageId}_${video.videoId}` : video.videoId,
     accountId: video.pageId,
     text: video.description,
     media: [media],
     createdAt: Math.max(processedAt, video.publication.scheduledAt ?? 0),
     extra: {
       kind: video.kind,
+      videoId: video.videoId,
       finishedAt: now,
       processedAt,
       failure,
       scheduledAt: video.publication.scheduledAt,
       unpublished: video.publication.unpublished,
       title: video.title ?? '',
-      pagePost: video.kind === 'video' || context.reelPagePosts,
+      pagePost,
     },
   });
 }
 
 /**
- * Whether a stored post is a video or reel (stored under its video id by {@link storeVideoPost}).
+ * Whether a stored post is a video or reel (stored by {@link storeVideoPost}).
  *
  * @param post - a stored post
  * @returns true for a video or reel
@@ -145,36 +152,88 @@ export function hasLivePagePost(post: SimulatedPost, now: number): boolean {
 }
 
 /**
+ * The id of a video's Video node (`GET /{video-id}`), whatever the post is stored under.
+ *
+ * @param post - the video post
+ * @returns its video id
+ */
+export function videoIdOf(post: SimulatedPost): string {
+  return videoExtra(post).videoId || post.id;
+}
+
+/**
  * The Page post id of a video: `{page-id}_{video-id}` in the simulator (the Video node's
- * `post_id`; its format in Graph answers is ASSUMED to be a Page post id like any other).
+ * `post_id`). A Post id is `{page-id}_{post-id}`
+ * (https://developers.facebook.com/docs/graph-api/reference/post/); that its second part is the
+ * video's id is ASSUMED (Meta does not document how the two relate).
  *
  * @param post - the video post
  * @returns its post id
  */
 export function videoPostId(post: SimulatedPost): string {
-  return `${post.accountId}_${post.id}`;
+  return `${post.accountId}_${videoIdOf(post)}`;
+}
+
+/** The simulator's posts, as the lookups below read them. */
+type Posts = Pick<PlatformSimulator['posts'], 'get' | 'filter'>;
+
+/**
+ * The video or reel whose video id is `id`, for the Video node's routes (`GET /{video-id}`,
+ * `/{video-id}/video_insights`): a video is stored under its Page post id (see
+ * {@link storeVideoPost}), so it is found by the video id kept in `extra`.
+ *
+ * @param posts - the simulator's posts
+ * @param id - a requested id
+ * @returns the video post, or `undefined` when `id` is no video's id
+ *
+ * @example
+ * ```ts
+ * const video = videoNamed(sim.posts, path.videoId ?? '');
+ * ```
+ */
+export function videoNamed(posts: Posts, id: string): SimulatedPost | undefined {
+  const stored = posts.get(id);
+  if (stored !== undefined && isVideoPost(stored) && videoIdOf(stored) === id) return stored;
+  return posts.filter((post) => isVideoPost(post) && videoExtra(post).videoId === id)[0];
 }
 
 /**
- * The video a Page post id names (`{page-id}_{video-id}`, see {@link videoPostId}), for the post
- * routes to answer that id with the video's post: only once the video is live with a Page post,
- * as its `post_id`.
+ * The post `id` names as the post routes answer it: a stored post, but a video's Page post only
+ * once the video is live with it (before then Graph has no such post; its Video node names it as
+ * `post_id` from then on, see {@link hasLivePagePost}).
  *
  * @param posts - the simulator's posts
  * @param id - a requested id
  * @param now - simulated now
- * @returns the video post, or `undefined` when `id` names none
+ * @returns the post, or `undefined`
+ *
+ * @example
+ * ```ts
+ * const post = postNamed(sim.posts, path.id ?? '', now);
+ * ```
  */
-export function videoOfPostId(
-  posts: { get(id: string): SimulatedPost | undefined },
-  id: string,
-  now: number,
-): SimulatedPost | undefined {
-  const cut = id.indexOf('_');
-  if (cut < 0) return undefined;
-  const video = posts.get(id.slice(cut + 1));
-  const named = video !== undefined && isVideoPost(video) && videoPostId(video) === id;
-  return named && hasLivePagePost(video, now) ? video : undefined;
+export function postNamed(posts: Posts, id: string, now: number): SimulatedPost | undefined {
+  const post = posts.get(id);
+  if (post === undefined || !isVideoPost(post)) return post;
+  return post.id === videoPostId(post) && hasLivePagePost(post, now) ? post : undefined;
+}
+
+/**
+ * The post `id` names ({@link postNamed}), or the video whose video id it is ({@link videoNamed}):
+ * for the edges a Post and a Video both have (`comments`, delete).
+ *
+ * @param posts - the simulator's posts
+ * @param id - a requested id
+ * @param now - simulated now
+ * @returns the post, or `undefined`
+ *
+ * @example
+ * ```ts
+ * const post = postOrVideoNamed(sim.posts, path.objectId ?? '', now);
+ * ```
+ */
+export function postOrVideoNamed(posts: Posts, id: string, now: number): SimulatedPost | undefined {
+  return postNamed(posts, id, now) ?? videoNamed(posts, id);
 }
 
 /**

@@ -133,6 +133,8 @@ export function deliveryFor(
   const item = sim.engagements.get(engagementId);
   const sender = (id: string, handle: string) => ({ id, name: sim.accounts.get(id)?.displayName ?? handle });
   const comment = comments.get(engagementId);
+  // `post_id` is a Post id (https://developers.facebook.com/docs/graph-api/webhooks/reference/page/,
+  // `feed`): the id the post is stored under, a video's Page post id (see `storeVideoPost`).
   if (comment?.postId !== undefined)
     return facebookWebhook.comment({
       pageId: comment.accountId,

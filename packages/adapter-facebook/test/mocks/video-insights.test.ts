@@ -1,6 +1,6 @@
 import type { Media } from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
-import { useFacebook } from '../support/harness.js';
+import { useFacebook, videoIdOf } from '../support/harness.js';
 
 // `GET /{video-id}/video_insights` (https://developers.facebook.com/docs/graph-api/reference/video/video_insights/):
 // a reel's Reels metrics, lifetime only, in the shape of the Video API insights guide's sample
@@ -25,9 +25,12 @@ const read = async (path: string, token = h.acme.accessToken) => {
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 };
 
+/** Publishes a reel; its video id (its ref is its Page post id). */
 const publishReel = async () =>
-  (await h.adapter().publish({ text: 'A reel', media: [reelMedia], options: reel }, h.context())).ref
-    .platformPostId;
+  videoIdOf(
+    h.facebook,
+    (await h.adapter().publish({ text: 'A reel', media: [reelMedia], options: reel }, h.context())).ref,
+  );
 
 describe('GET /{video-id}/video_insights', () => {
   it("answers a reel's Reels metrics as lifetime insights", async () => {

@@ -67,7 +67,10 @@ describe('the video host resumable upload session', () => {
     expect((await videos({ upload_phase: 'finish', upload_session_id: session })).body).toEqual({
       success: true,
     });
-    expect(h.facebook.sim.posts.get(start.body.video_id ?? '')?.accountId).toBe(h.acme.account.id);
+    const video = await fetch(`${h.facebook.baseUrl}/v26.0/${start.body.video_id}?fields=id`, {
+      headers: { authorization: `Bearer ${h.acme.accessToken}` },
+    });
+    expect(await video.json()).toEqual({ id: start.body.video_id });
     const again = await videos({ upload_phase: 'finish', upload_session_id: session });
     expect([again.status, again.body.error?.message]).toEqual([400, '(#100) Invalid upload_session_id']);
   });

@@ -1,8 +1,12 @@
-import type { Media } from '@smmkit/core';
+import type { Media, PostRef } from '@smmkit/core';
 import { useSimulatorHarness } from '@smmkit/testkit';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createFacebookAdapter, type FacebookSettings } from '../../src/index.js';
-import { createFacebookSimulator, type FacebookSimulatorOptions } from '../../src/mocks/index.js';
+import {
+  createFacebookSimulator,
+  type FacebookSimulator,
+  type FacebookSimulatorOptions,
+} from '../../src/mocks/index.js';
 
 /** Simulated "now" at the start of every test. */
 export const START = Date.parse('2026-12-04T12:00:00.000Z');
@@ -38,6 +42,30 @@ export function useFacebook(options: Omit<FacebookSimulatorOptions, 'clock'> = {
       };
     },
   });
+}
+
+/**
+ * The video id of a published video or reel: the simulator stores it under its Page post id (the
+ * ref once the Video node names it), or under its video id (a reel without a Page post, or a ref
+ * taken before the video was live).
+ */
+export function videoIdOf(facebook: FacebookSimulator, ref: PostRef): string {
+  const stored =
+    facebook.sim.posts.get(ref.platformPostId) ??
+    facebook.sim.posts.filter((post) => post.extra.videoId === ref.platformPostId)[0];
+  return typeof stored?.extra.videoId === 'string' ? stored.extra.videoId : ref.platformPostId;
+}
+
+/** The Page post id a video's Video node names (`post_id`), read with `token`; `undefined` before it has one. */
+export async function videoPostIdOf(
+  facebook: FacebookSimulator,
+  token: string,
+  videoId: string,
+): Promise<string | undefined> {
+  const response = await fetch(`${facebook.baseUrl}/v26.0/${videoId}?fields=post_id`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return ((await response.json()) as { post_id?: string }).post_id;
 }
 
 /** A 16:9 MP4 at a public URL, `durationSec` long (42 s by default). */

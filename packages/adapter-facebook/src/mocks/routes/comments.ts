@@ -11,6 +11,7 @@ import {
 import type { SimulatedEngagement, SimulatedPost } from '@smmkit/testkit';
 import { COMMENT_DEFAULT_FIELDS, type CommentStore, isPagePost } from '../comments-store.js';
 import { type FacebookContext, READING_PERMISSIONS, READING_TASKS, requireUserGrants } from '../context.js';
+import { postOrVideoNamed } from '../video-posts.js';
 
 /**
  * Comments of the Page's posts and their moderation
@@ -47,17 +48,24 @@ import { type FacebookContext, READING_PERMISSIONS, READING_TASKS, requireUserGr
  */
 export function registerCommentRoutes(context: FacebookContext, comments: CommentStore): void {
   const { sim } = context;
-  /** The Page post or comment `id` names, when it is the token's Page's. */
-  const target = (id: string, accountId: string) => {
+  /**
+   * The Page post or comment `id` names, when it is the token's Page's, and the object whose
+   * comments it has: the comment, or the stored post. A video's comments are its Page post's too,
+   * so its Post id names them as its video id does (ASSUMED: the Video and Post references each
+   * have a `comments` edge, https://developers.facebook.com/docs/graph-api/reference/video/ and
+   * https://developers.facebook.com/docs/graph-api/reference/post/, and do not say they differ).
+   */
+  const target = (id: string, accountId: string, now: number) => {
     const comment = comments.get(id);
-    const post = comment === undefined ? sim.posts.get(id) : sim.posts.get(comment.postId ?? '');
+    const post =
+      comment === undefined ? postOrVideoNamed(sim.posts, id, now) : sim.posts.get(comment.postId ?? '');
     if (!isPagePost(post) || post.accountId !== accountId) return undefined;
-    return { post, comment };
+    return { post, comment, objectId: comment?.id ?? post.id };
   };
 
   context.route('GET', '/:version/:objectId/comments', {}, (request) => {
     const id = request.path.objectId ?? '';
-    const found = target(id, request.accountId);
+    const found = target(id, request.accountId, request.now);
     if (found === undefined) return unsupportedRequest('GET', id);
     requireUserGrants(context, request.token, READING_PERMISSIONS, READING_TASKS);
     const { params, now } = request;
@@ -66,7 +74,7 @@ export function registerCommentRoutes(context: FacebookContext, comments: Commen
     // unreadable one is refused (see `timeBounds`).
     const { since, until } = timeBounds(params);
     const items = comments
-      .under(id, filter)
+      .under(found.objectId, filter)
       .filter((item) => item.createdAt >= since && item.createdAt <= until);
     const order = params.get('order') === 'reverse_chronological' ? 'newest' : 'oldest';
     const fields = fieldNames(params.get('fields'));
@@ -83,7 +91,7 @@ export function registerCommentRoutes(context: FacebookContext, comments: Commen
 
   context.route('POST', '/:version/:objectId/comments', {}, (request) => {
     const id = request.path.objectId ?? '';
-    const found = target(id, request.accountId);
+    const found = target(id, request.accountId, request.now);
     if (found === undefined) return unsupportedRequest('POST', id);
     requireUserGrants(context, request.token, ['pages_manage_engagement'], ['MODERATE']);
     return writeComment(comments, request, found);

@@ -11,7 +11,7 @@ import { growingCount } from '@smmkit/testkit/simulator-kit';
 import { insightsDayEndAfter, insightsDayStart, insightsDayStartBefore } from '../../insights-day.js';
 import { isPagePost } from '../comments-store.js';
 import { type FacebookContext, requireUserGrants } from '../context.js';
-import { isVideoPost, videoOfPostId } from '../video-posts.js';
+import { postNamed, videoNamed } from '../video-posts.js';
 
 /** Simulated growth per hour of a fresh post's insights (made-up figures, see testkit `growingCount`). */
 const PER_HOUR = { views: 500, viewers: 300, clicks: 20 } as const;
@@ -172,12 +172,10 @@ export function registerInsightRoutes(context: FacebookContext): void {
   const { sim } = context;
   context.route('GET', '/:version/:objectId/insights', {}, ({ path, params, accountId, token, now }) => {
     const id = path.objectId ?? '';
-    const stored = sim.posts.get(id);
     // A Video node has no insights edge (its own is video_insights); its Page post has.
     // Wording ASSUMED (reported by developers for /{video-id}/insights; not in Meta's docs).
-    if (stored !== undefined && isVideoPost(stored))
-      return nonexistingField(['insights'], new Set(), 'Video');
-    const post = stored ?? videoOfPostId(sim.posts, id, now);
+    if (videoNamed(sim.posts, id) !== undefined) return nonexistingField(['insights'], new Set(), 'Video');
+    const post = postNamed(sim.posts, id, now);
     const page = isPagePost(post) ? sim.accounts.get(post.accountId) : sim.accounts.get(id);
     if (page === undefined || page.id !== accountId) return unsupportedRequest('GET', id);
     // "Permissions read_insights, pages_read_engagement" and "the ANALYZE task", for Pages and

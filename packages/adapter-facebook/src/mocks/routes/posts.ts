@@ -17,9 +17,13 @@ import {
   requireUserGrants,
 } from '../context.js';
 import { isLive } from '../publication.js';
-import { isVideoPost, videoExtra, videoOfPostId } from '../video-posts.js';
+import { isVideoPost, postNamed, postOrVideoNamed, videoExtra } from '../video-posts.js';
 
-/** A post as Graph writes it. */
+/**
+ * A post as Graph writes it, under its Post id: a video's is its Page post's, as the simulator
+ * stores it (see `storeVideoPost`), never the video id
+ * (https://developers.facebook.com/docs/graph-api/reference/page/feed/ lists Posts).
+ */
 function postJson(post: SimulatedPost): Record<string, unknown> {
   return {
     id: post.id,
@@ -113,8 +117,8 @@ export function registerPostRoutes(context: FacebookContext): void {
     const id = path.id ?? '';
     const fields = fieldNames(params.get('fields') ?? 'id');
     // A video's id is answered by the video node route before this one; its Page post answers here,
-    // under its post id.
-    const post = sim.posts.get(id) ?? videoOfPostId(sim.posts, id, now);
+    // under its post id once live (`postNamed`).
+    const post = postNamed(sim.posts, id, now);
     if (post !== undefined)
       return Response.json(pick({ ...postJson(post), ...countsJson(post, now), id }, fields));
     const page = sim.accounts.get(id);
@@ -122,14 +126,17 @@ export function registerPostRoutes(context: FacebookContext): void {
       return Response.json(pick({ id: page.id, name: page.handle, followers_count: page.followers }, fields));
     return unsupportedRequest('GET', id);
   });
-  context.route('DELETE', '/:version/:postId', {}, ({ path, accountId, token }) => {
+  context.route('DELETE', '/:version/:postId', {}, ({ path, accountId, token, now }) => {
     const id = path.postId ?? '';
-    const post = sim.posts.get(id);
+    // A video is deleted by its id or by its Page post's id: the simulator keeps the two as one
+    // post, so either takes the video out of the feed (ASSUMED: Meta does not say whether deleting
+    // a video's Page post also deletes the video).
+    const post = postOrVideoNamed(sim.posts, id, now);
     if (post === undefined || post.accountId !== accountId) return unsupportedRequest('DELETE', id);
     // `pages_manage_posts` and the CREATE_CONTENT or MANAGE task, as publishing asks for its own
     // (see `DELETING_PERMISSIONS` and `DELETING_TASKS`).
     requireUserGrants(context, token, DELETING_PERMISSIONS, DELETING_TASKS);
-    sim.posts.delete(id);
+    sim.posts.delete(post.id);
     return Response.json({ success: true });
   });
 }

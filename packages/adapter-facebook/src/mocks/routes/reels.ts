@@ -42,7 +42,7 @@ export const REELS_BUDGET = { limit: 30, windowMs: 24 * 60 * 60_000, kind: 'slid
  *   ahead), or `DRAFT` (the default, ASSUMED) → `{success: true}`; before the upload is complete
  *   it is refused (ASSUMED wording). Published reels count against 30 per Page in a rolling 24
  *   hours: the 31st is refused with code 613 (ASSUMED code and wording). The finished reel is
- *   stored as a post under its video id (see `storeVideoPost`); its status is answered by the
+ *   stored as a post under its Page post id (see `storeVideoPost`); its status is answered by the
  *   video node route.
  *
  * @param context - the video context

@@ -3,7 +3,7 @@ import type { CommentStore } from '../comments-store.js';
 import { requireUserGrants } from '../context.js';
 import { isLive } from '../publication.js';
 import { type VideoEngagement, videoEngagement } from '../video-engagement.js';
-import { type FacebookVideoContext, videoExtra } from '../video-posts.js';
+import { type FacebookVideoContext, videoExtra, videoNamed } from '../video-posts.js';
 
 /**
  * The Reels metrics a reel's `video_insights` edge answers, each `lifetime` only, with the title
@@ -138,7 +138,7 @@ export function registerVideoInsightRoutes(context: FacebookVideoContext, commen
   const { sim } = context;
   context.route('GET', '/:version/:videoId/video_insights', {}, ({ path, params, accountId, token, now }) => {
     const id = path.videoId ?? '';
-    const post = sim.posts.get(id);
+    const post = videoNamed(sim.posts, id);
     const video = post === undefined ? undefined : videoExtra(post);
     if (post === undefined || video?.kind === '' || post.accountId !== accountId)
       return unsupportedRequest('GET', id);

@@ -12,7 +12,7 @@ import type { CommentStore } from '../comments-store.js';
 import { PUBLISHING_PERMISSIONS, PUBLISHING_TASKS, requireUserGrants } from '../context.js';
 import { readPublication } from '../publication.js';
 import { videoNodeJson } from '../video-node.js';
-import { type FacebookVideoContext, storeVideoPost } from '../video-posts.js';
+import { type FacebookVideoContext, storeVideoPost, videoNamed } from '../video-posts.js';
 
 /**
  * One resumable upload (`upload_phase=start` until `finish`): testkit's session, its uploader the
@@ -168,8 +168,8 @@ export function registerVideoRoutes(
  */
 export function registerVideoNodeRoutes(context: FacebookVideoContext, comments: CommentStore): void {
   context.route('GET', '/:version/:videoId', {}, (request) => {
-    const post = context.sim.posts.get(request.path.videoId ?? '');
-    // A video id is a Video node whoever asks; any other id goes on.
+    const post = videoNamed(context.sim.posts, request.path.videoId ?? '');
+    // A video id is a Video node whoever asks; any other id (its Page post's too) goes on.
     return post === undefined ? undefined : videoNodeJson(post, { request, comments, now: request.now });
   });
 }
