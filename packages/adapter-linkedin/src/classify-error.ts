@@ -8,7 +8,9 @@ import {
   platformFailure,
 } from '@smmkit/core/adapter-kit';
 import { throttleResetAt } from './daily-reset.js';
+import { organizationRoleHint } from './organization-roles.js';
 import { requiredLinkedInScopes } from './scopes.js';
+import { isOrganizationUrn } from './urn.js';
 
 /** A post LinkedIn refused as a copy of a recent one ("Content is a duplicate of urn:li:share:…"). */
 const DUPLICATE = /duplicate/i;
@@ -18,6 +20,21 @@ const DUPLICATE = /duplicate/i;
  * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/videos-api).
  */
 const VIDEO_ROLE = /video resource is forbidden/i;
+/**
+ * A 403 naming the field that names the organization the member has no role for: the post's
+ * `/author`, a comment's or reaction's `/actor`, an upload's `/initializeUploadRequest/owner`, the
+ * statistics' `/organizationalEntity` ("… Data Processing Exception while processing fields
+ * [/author]"). ASSUMED: LinkedIn documents no body for a missing role; developers report this one
+ * for a post by an organization the member may not post for (https://github.com/n8n-io/n8n/issues/1714).
+ */
+const ROLE_FIELD =
+  /processing fields \[\/(author|actor|organizationalEntity|initializeUploadRequest\/owner)\]/i;
+/**
+ * A 403 naming an organization's post the member has no role for: "Not enough permissions to access
+ * urn:li:ugcPost:<id>" (https://learn.microsoft.com/en-us/linkedin/compliance/announcements/data-restrictions);
+ * a missing scope names a resource instead, after a colon ("… to access: partnerApiPostsExternal.CREATE").
+ */
+const POST_ROLE = /not enough permissions to access urn:li:/i;
 /** A 403 about permissions rather than about the content (`ACCESS_DENIED`, "Not enough permissions"). */
 const PERMISSION = /ACCESS_DENIED|not enough permissions|permission/i;
 
@@ -58,6 +75,12 @@ export interface LinkedInErrorSettings {
   readonly version: string;
   /** How long a 429 pauses, when not until midnight UTC. */
   readonly throttleResetMs?: number | undefined;
+  /**
+   * The author the adapter is bound to. When it is an organization, a 403 `ACCESS_DENIED` that names
+   * no field also says which Page role the member needs: LinkedIn answers a missing role on some
+   * calls (finding the organization's posts) as it answers a missing scope.
+   */
+  readonly author?: string | undefined;
 }
 
 /**
@@ -68,8 +91,8 @@ export interface LinkedInErrorSettings {
  * |---|---|
  * | 401 saying the token was revoked | `AuthError('auth_revoked')`: re-authorize |
  * | other 401 | `AuthError('auth_expired')`: core refreshes once, then reports it |
- * | 403 "Accessing this video resource is forbidden" | `PlatformError('platform_refused')`: the member's role on the organization may not upload videos |
- * | 403 `ACCESS_DENIED` / "Not enough permissions" | `AuthError('auth_missing_scope')`, naming the scope the endpoint needs |
+ * | 403 "Accessing this video resource is forbidden", or naming the `/author`, `/actor`, upload owner or `/organizationalEntity`, or "Not enough permissions to access urn:li:…" | `PlatformError('platform_refused')`: the member's role on the organization does not allow it; the hint names the roles that would and says a Page super admin grants them |
+ * | 403 `ACCESS_DENIED` / "Not enough permissions" | `AuthError('auth_missing_scope')`, naming the scope the endpoint needs (and, for an adapter bound to an organization, the role) |
  * | other 403 | `PlatformError('platform_refused')` (no role on the organization, a refused content) |
  * | 404 | `PlatformError('not_found')` |
  * | 422 "duplicate" | `PlatformError('duplicate_content')` |
@@ -105,11 +128,11 @@ export function classifyLinkedInError(settings: LinkedInErrorSettings): ErrorCla
       // A token the member revoked says so ("…has been revoked by the user"); a refresh cannot help it.
       return new AuthError(/revoked/i.test(words) ? 'auth_revoked' : 'auth_expired', message, options);
     }
-    if (status === 403 && VIDEO_ROLE.test(words)) {
+    if (status === 403 && [VIDEO_ROLE, ROLE_FIELD, POST_ROLE].some((refusal) => refusal.test(words))) {
       // A role, not a scope: a new authorization would not help.
       return new PlatformError('platform_refused', message, {
         ...options,
-        hint: 'The member needs the ADMINISTRATOR or DIRECT_SPONSORED_CONTENT_POSTER role on the organization to upload its videos: have a Page admin grant it in the Page’s admin tools.',
+        hint: organizationRoleHint(response.method, response.path),
       });
     }
     if (status === 403 && PERMISSION.test(words)) {
@@ -119,10 +142,7 @@ export function classifyLinkedInError(settings: LinkedInErrorSettings): ErrorCla
         scopes === undefined ? message : `${message} (the token needs ${scopes})`,
         {
           ...options,
-          hint:
-            scopes === undefined
-              ? 'Re-authorize the account with the scopes this call needs.'
-              : `Re-authorize the account asking for ${scopes}.`,
+          hint: missingScopeHint(scopes, response, settings.author),
         },
       );
     }
@@ -143,6 +163,24 @@ export function classifyLinkedInError(settings: LinkedInErrorSettings): ErrorCla
     // 404, 5xx and the rest mean what core's fallback says.
     return classifyByStatus(response, platformError);
   };
+}
+
+/**
+ * What to do about a 403 `ACCESS_DENIED`: re-authorize for the scopes; for an adapter bound to an
+ * organization, or else have the member's missing role granted, as LinkedIn answers both alike on
+ * some calls.
+ */
+function missingScopeHint(
+  scopes: string | undefined,
+  response: PlatformResponse,
+  author: string | undefined,
+): string {
+  const reauthorize =
+    scopes === undefined
+      ? 'Re-authorize the account with the scopes this call needs.'
+      : `Re-authorize the account asking for ${scopes}.`;
+  if (author === undefined || !isOrganizationUrn(author)) return reauthorize;
+  return `${reauthorize} If the token already has them, the member's role on the organization is what is missing. ${organizationRoleHint(response.method, response.path)}`;
 }
 
 function text(value: unknown): string | undefined {

@@ -98,6 +98,7 @@ describe('errors', () => {
   });
 
   it('keeps LinkedIn’s message and serviceErrorCode of a refused request', async () => {
+    // ana's token has w_organization_social; she holds no role on this organization.
     const error = await failureOf(
       h
         .adapter()
@@ -107,9 +108,9 @@ describe('errors', () => {
         ),
       h.linkedin,
     );
-    expect(AuthError.isInstance(error) && error.code).toBe('auth_missing_scope');
+    expect(PlatformError.isInstance(error) && error.code).toBe('platform_refused');
     expect(error.platformError).toMatchObject({ code: 100, type: 'ACCESS_DENIED' });
-    expect(error.message).toContain('Not enough permissions to access: partnerApiPostsExternal.CREATE');
+    expect(error.message).toContain('Data Processing Exception while processing fields [/author]');
   });
 
   it('is refused by LinkedIn, with its words, when maxTextLength was raised past the 3,000 it takes', async () => {

@@ -126,6 +126,40 @@ describe('the official linkedin-api-client against the simulator', () => {
     });
   });
 
+  it('posts as the Page for a content administrator, and gets the refusal for an analyst', async () => {
+    const scopes = ['w_organization_social', 'r_organization_social'];
+    const contentAdmin = h.linkedin.addMember('content_admin', { scopes });
+    const analyst = h.linkedin.addMember('analyst', { scopes });
+    h.linkedin.setOrganizationRoles(h.acme, contentAdmin.account.id, ['CONTENT_ADMINISTRATOR']);
+    h.linkedin.setOrganizationRoles(h.acme, analyst.account.id, ['ANALYST']);
+
+    const created = await client.create({
+      resourcePath: '/posts',
+      entity: postBody(h.acme, 'From our content admin'),
+      accessToken: contentAdmin.accessToken,
+      versionString,
+    });
+    expect(created.status).toBe(201);
+    expect(h.linkedin.postOf(String(created.createdEntityId))?.author).toBe(h.acme);
+
+    const error: unknown = await client
+      .create({
+        resourcePath: '/posts',
+        entity: postBody(h.acme, 'From our analyst'),
+        accessToken: analyst.accessToken,
+        versionString,
+      })
+      .catch((caught: unknown) => caught);
+    expect((error as { response?: { status?: number; data?: unknown } }).response).toMatchObject({
+      status: 403,
+      data: {
+        code: 'ACCESS_DENIED',
+        serviceErrorCode: 100,
+        message: expect.stringContaining('processing fields [/author]'),
+      },
+    });
+  });
+
   it('gets LinkedIn’s error answers through the client', async () => {
     const error: unknown = await client
       .get({

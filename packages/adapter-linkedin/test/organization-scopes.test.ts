@@ -56,7 +56,9 @@ describe('writing as an organization', () => {
     );
     expect(SmmkitError.isInstance(error) && error.code).toBe('platform_refused');
     expect(error.message).toContain('Accessing this video resource is forbidden');
-    expect(error.hint).toMatch(/ADMINISTRATOR or DIRECT_SPONSORED_CONTENT_POSTER role/);
+    expect(error.hint).toMatch(
+      /ADMINISTRATOR, DIRECT_SPONSORED_CONTENT_POSTER or CONTENT_ADMINISTRATOR role .* super admin of the Page/,
+    );
 
     // Without the organization scope as well, the scope is what is missing first, and is named.
     const stranger = h.linkedin.addMember('stranger', { scopes: ['w_member_social'] });

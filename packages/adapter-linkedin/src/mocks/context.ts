@@ -6,6 +6,7 @@ import {
   readExtra,
 } from '@smmkit/testkit/simulator-kit';
 import type { FollowerStatistics } from './follower-statistics.js';
+import { type OrganizationOperation, type OrganizationRole, rolesAllow } from './organization-roles.js';
 
 /** What an upload URL is waiting for, until its bytes have all arrived. */
 export interface UploadSession {
@@ -27,14 +28,14 @@ export interface UploadSession {
   readonly etags: Map<number, string>;
 }
 
-/** An organization (a LinkedIn Page) and who administers it. */
+/** An organization (a LinkedIn Page) and who holds which role on it. */
 export interface SimulatedOrganization {
   /** `urn:li:organization:…`. */
   readonly urn: string;
   /** Its name, as a mention of it must spell it. */
   readonly name: string;
-  /** Members (`urn:li:person:…`) with a role that may post for it. */
-  readonly admins: Set<string>;
+  /** The approved roles of each member (`urn:li:person:…`) who has any. */
+  readonly roles: Map<string, Set<OrganizationRole>>;
   /** Members following it. */
   followers: number;
 }
@@ -174,9 +175,28 @@ export function postExtra(post: SimulatedPost): LinkedInPostExtra {
   return extra.author === '' ? { ...extra, author: post.accountId } : extra;
 }
 
-/** Whether `member` may act as `actor`: it is the member, or an admin of the organization. */
-export function mayActAs(context: LinkedInSimContext, member: string, actor: string): boolean {
-  return actor === member || (context.organizations.get(actor)?.admins.has(member) ?? false);
+/**
+ * Whether `member` may do `operation` as `actor`: `actor` is the member, or an organization on which
+ * the member holds a role that allows it (see `ROLES_FOR`).
+ */
+export function mayActAs(
+  context: LinkedInSimContext,
+  member: string,
+  actor: string,
+  operation: OrganizationOperation,
+): boolean {
+  return actor === member || mayDoFor(context, member, actor, operation);
+}
+
+/** Whether `member` holds a role on the organization `organization` that allows `operation`. */
+export function mayDoFor(
+  context: LinkedInSimContext,
+  member: string,
+  organization: string,
+  operation: OrganizationOperation,
+): boolean {
+  const held = context.organizations.get(organization)?.roles.get(member);
+  return held !== undefined && rolesAllow(held, operation);
 }
 
 /** A path key as the route received it, URL-decoded (Rest.li encodes URNs in paths). */

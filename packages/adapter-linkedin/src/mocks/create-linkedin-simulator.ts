@@ -21,6 +21,7 @@ import {
   type FollowerFacet,
   type FollowerStatistics,
 } from './follower-statistics.js';
+import type { OrganizationRole } from './organization-roles.js';
 import { registerAssetRoutes } from './routes/assets.js';
 import { registerCommentRoutes } from './routes/comments.js';
 import { registerFollowerStatisticsRoutes } from './routes/follower-statistics.js';
@@ -120,10 +121,21 @@ export interface LinkedInSimulator {
     readonly refreshable?: boolean;
   }): string;
   /**
-   * Adds an organization (`urn:li:organization:…`, a LinkedIn Page named `name`) whose admins may
-   * post, comment and read statistics for it. Returns its URN.
+   * Adds an organization (`urn:li:organization:…`, a LinkedIn Page named `name`) whose `admins`
+   * (member URNs) hold its ADMINISTRATOR role, which lets them post, comment and read statistics
+   * for it. Returns its URN.
    */
   addOrganization(name: string, admins: readonly string[], followers?: number): string;
+  /**
+   * Sets the approved roles `member` holds on the organization `orgUrn`, in place of those it held
+   * (none takes every role away). Each operation for the organization then answers as LinkedIn
+   * does for those roles: posting and uploading need ADMINISTRATOR, DIRECT_SPONSORED_CONTENT_POSTER
+   * or CONTENT_ADMINISTRATOR; commenting and reacting ADMINISTRATOR, DIRECT_SPONSORED_CONTENT_POSTER
+   * or RECRUITING_POSTER; reading its comments and reactions ADMINISTRATOR or
+   * DIRECT_SPONSORED_CONTENT_POSTER; its statistics ADMINISTRATOR. A member without such a role is
+   * refused with 403.
+   */
+  setOrganizationRoles(orgUrn: string, member: string, roles: readonly OrganizationRole[]): void;
   /**
    * Sets the lifetime follower statistics `GET /rest/organizationalEntityFollowerStatistics`
    * reports for the organization `orgUrn`: the facets given (`followerCountsBySeniority:
@@ -187,7 +199,7 @@ export interface LinkedInSimulator {
  * `www` (www.linkedin.com: upload URLs).
  *
  * Accounts are members (`urn:li:person:…`); organizations (`urn:li:organization:…`) are added with
- * admins who may post for them. What testkit's seeds (`sim.seedMentions`, `sim.seedReplies`,
+ * admins who may post for them, and other members given roles with `setOrganizationRoles`. What testkit's seeds (`sim.seedMentions`, `sim.seedReplies`,
  * `sim.seedPublicAccount`, `sim.seedFanPosts`) have fans and public accounts write is stored as the
  * create routes store it: posts under `urn:li:share:…` by `urn:li:person:…` (`urnOf`), replies as
  * comments.
@@ -287,8 +299,15 @@ export function createLinkedInSimulator(options: LinkedInSimulatorOptions = {}):
     },
     addOrganization(name, admins, followers = 0) {
       const urn = `urn:li:organization:${sim.nextId()}`;
-      context.organizations.set(urn, { urn, name, admins: new Set(admins), followers });
+      const roles = new Map(admins.map((admin) => [admin, new Set<OrganizationRole>(['ADMINISTRATOR'])]));
+      context.organizations.set(urn, { urn, name, roles, followers });
       return urn;
+    },
+    setOrganizationRoles(orgUrn, member, roles) {
+      const org = context.organizations.get(orgUrn);
+      if (org === undefined) throw new Error(`setOrganizationRoles: no organization ${orgUrn}`);
+      if (roles.length === 0) org.roles.delete(member);
+      else org.roles.set(member, new Set(roles));
     },
     seedFollowerStatistics(orgUrn, statistics = {}) {
       const org = context.organizations.get(orgUrn);

@@ -50,8 +50,45 @@ export function unpermittedFields(fields: readonly string[]): Response {
 }
 
 /**
- * The Videos API's 403 for a member without a role that may upload for the owner (ADMINISTRATOR or
- * DIRECT_SPONSORED_CONTENT_POSTER on the organization): "Invalid permissions results in the
+ * 403 for a field of the request naming an organization the member holds no role for that
+ * operation on: the post's `/author`, the comment's `/actor`, the upload's
+ * `/initializeUploadRequest/owner` (`REQUEST_BODY`), or the `actor`, `author` or
+ * `organizationalEntity` query parameter (`PARAMETER`). ASSUMED: LinkedIn documents no body for a
+ * missing Page role; developers report "Field Value validation failed in REQUEST_BODY: Data
+ * Processing Exception while processing fields [/author]" (403, serviceErrorCode 100) for a post by
+ * an organization the member may not post for (https://github.com/n8n-io/n8n/issues/1714), and the
+ * PARAMETER wording is the one reported for share statistics (see `unpermittedFields`).
+ *
+ * @param location - where the field is: `REQUEST_BODY` or `PARAMETER`
+ * @param field - its JSON pointer, `/author`
+ */
+export function roleForbiddenField(location: 'REQUEST_BODY' | 'PARAMETER', field: string): Response {
+  const opening =
+    location === 'REQUEST_BODY'
+      ? 'Field Value validation failed in REQUEST_BODY'
+      : 'Unpermitted fields present in PARAMETER';
+  return linkedInError(403, `${opening}: Data Processing Exception while processing fields [${field}]`, {
+    serviceErrorCode: 100,
+    code: 'ACCESS_DENIED',
+  });
+}
+
+/**
+ * 403 for an organization's post (or what is on it) the member holds no role for: "Not enough
+ * permissions to access urn:li:ugcPost:<ugcPostId>", as LinkedIn documents it for a company post
+ * read by a member who is not its admin
+ * (https://learn.microsoft.com/en-us/linkedin/compliance/announcements/data-restrictions).
+ * ASSUMED: the Posts, Comments and Reactions pages document no body of their own for it.
+ *
+ * @param urn - the post refused
+ */
+export function postForbidden(urn: string): Response {
+  return linkedInError(403, `Not enough permissions to access ${urn}`);
+}
+
+/**
+ * The Videos API's 403 for a member without a role that may upload for the owning organization
+ * (`ROLES_FOR.writePosts`): "Invalid permissions results in the
  * following API response" (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/videos-api).
  */
 export function videoForbidden(): Response {

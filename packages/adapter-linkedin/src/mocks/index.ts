@@ -28,6 +28,7 @@ export { linkedInDialect } from './dialect.js';
 export type { AuditStampJson, LinkedInCommentJson, LinkedInPostJson } from './entities.js';
 export type { FollowerFacet, FollowerStatistics } from './follower-statistics.js';
 export { type ParsedLittleText, parseLittleText } from './little-text.js';
+export { ORGANIZATION_ROLES, type OrganizationRole } from './organization-roles.js';
 export type {
   LinkedInDecoratedComment,
   LinkedInDecoratedPost,

@@ -103,7 +103,8 @@ export function notificationDelivery(
   const sourcePost = `urn:li:activity:${post.id.slice(post.id.lastIndexOf(':') + 1)}`;
   const common = {
     notificationId,
-    subscriber: [...organization.admins][0] ?? organization.urn,
+    subscriber:
+      [...organization.roles].find(([, roles]) => roles.has('ADMINISTRATOR'))?.[0] ?? organization.urn,
     organizationalEntity: organization.urn,
     sourcePost,
     decoratedSourcePost,

@@ -1,9 +1,9 @@
 import type { RouteContext } from '@smmkit/testkit/simulator-kit';
 import { type LinkedInSimContext, mayActAs, pathKey, type UploadSession } from '../context.js';
-import { accessDenied, badRequest, notFound, videoForbidden } from '../errors.js';
+import { accessDenied, badRequest, notFound, roleForbiddenField, videoForbidden } from '../errors.js';
 import { readJsonObject } from '../json-body.js';
 import { restRoute } from '../rest-route.js';
-import { mayWriteAs } from './posts.js';
+import { isOrganization, mayWriteAs } from './posts.js';
 
 /** Where each collection's initialize answer puts the asset URN. */
 const URN_FIELD = { images: 'image', videos: 'video', documents: 'document' } as const;
@@ -24,11 +24,12 @@ export function registerAssetRoutes(context: LinkedInSimContext): void {
       const urn = pathKey(params.urn);
       const pending = [...context.uploads.values()].find((session) => session.urn === urn);
       if (pending !== undefined) {
-        if (!mayActAs(context, accountId, pending.owner)) return notFound(collection);
+        if (!mayActAs(context, accountId, pending.owner, 'writePosts')) return notFound(collection);
         return Response.json({ id: urn, owner: pending.owner, status: 'WAITING_UPLOAD' });
       }
       const media = context.sim.media.get(urn);
-      if (media === undefined || !mayActAs(context, accountId, media.accountId)) return notFound(collection);
+      if (media === undefined || !mayActAs(context, accountId, media.accountId, 'writePosts'))
+        return notFound(collection);
       context.sim.refreshMedia(media);
       const status = { processing: 'PROCESSING', ready: 'AVAILABLE', failed: 'PROCESSING_FAILED' }[
         media.state
@@ -62,14 +63,17 @@ async function initializeUpload(
   const owner = typeof init?.owner === 'string' ? init.owner : '';
   if (!/^urn:li:(person|organization):/.test(owner))
     return badRequest('/initializeUploadRequest/owner', 'must be a person or organization URN');
-  // The scope first; then the member's role, which the Videos API refuses with its own body for an
-  // organization the member may not upload for.
+  // The scope first; then the member's role on an organization owner (ROLES_FOR.writePosts), which
+  // the Videos API refuses with its own body; images and documents name the owner field
+  // (roleForbiddenField, ASSUMED).
   if (!mayWriteAs(scopes, owner, { feed: false }))
     return accessDenied(`${collection}.ACTION.initializeUpload`);
-  if (!mayActAs(context, accountId, owner))
-    return collection === 'videos' && owner.startsWith('urn:li:organization:')
+  if (!mayActAs(context, accountId, owner, 'writePosts')) {
+    if (!isOrganization(owner)) return accessDenied(`${collection}.ACTION.initializeUpload`);
+    return collection === 'videos'
       ? videoForbidden()
-      : accessDenied(`${collection}.ACTION.initializeUpload`);
+      : roleForbiddenField('REQUEST_BODY', '/initializeUploadRequest/owner');
+  }
   const uploadId = sim.nextId();
   const urn = `urn:li:${URN_FIELD[collection]}:${sim.nextId()}`;
   const expiresAt = now + 24 * 3_600_000;
@@ -119,7 +123,8 @@ async function finalizeVideo(
   if (entry === undefined)
     return badRequest('/finalizeUploadRequest/video', 'is not a video waiting for upload');
   const [uploadId, session] = entry;
-  if (!mayActAs(context, accountId, session.owner)) return accessDenied('videos.ACTION.finalizeUpload');
+  if (!mayActAs(context, accountId, session.owner, 'writePosts'))
+    return accessDenied('videos.ACTION.finalizeUpload');
   if ((finalize?.uploadToken ?? '') !== session.uploadToken)
     return badRequest('/finalizeUploadRequest/uploadToken', 'does not match the upload');
   const ids = Array.isArray(finalize?.uploadedPartIds) ? finalize.uploadedPartIds : [];

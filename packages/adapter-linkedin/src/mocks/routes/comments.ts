@@ -1,11 +1,12 @@
 import type { RouteContext } from '@smmkit/testkit/simulator-kit';
 import { type LinkedInSimContext, mayActAs, pathKey, postExtra } from '../context.js';
 import { renderComment } from '../entities.js';
-import { accessDenied, badRequest, notFound } from '../errors.js';
+import { accessDenied, badRequest, notFound, postForbidden, roleForbiddenField } from '../errors.js';
 import { readJsonObject } from '../json-body.js';
 import { restliPage, restRoute } from '../rest-route.js';
 import { storeComment } from '../store-post.js';
-import { hasScope, mayWriteAs, SOCIAL_READ } from './posts.js';
+import { hasScope, isOrganization, mayWriteAs, SOCIAL_READ } from './posts.js';
+import { mayReadSocialActionsOn } from './social-read-access.js';
 
 /**
  * Declares the Comments API on `/rest/socialActions/{urn}/comments`, where `{urn}` is a post, or a
@@ -23,10 +24,12 @@ export function registerCommentRoutes(context: LinkedInSimContext): void {
     'GET',
     '/socialActions/:target/comments',
     { bucket: 'api' },
-    ({ params, url, scopes }) => {
+    ({ params, url, accountId, scopes }) => {
       if (!hasScope(scopes, ...SOCIAL_READ)) return accessDenied('comments.GET_ALL');
       const target = sim.posts.get(pathKey(params.target));
       if (target === undefined) return notFound('socialActions');
+      const refused = mayReadSocialActionsOn(context, accountId, target);
+      if (refused !== undefined) return postForbidden(refused);
       // Oldest first by creation: seeded comments are stored after their time.
       const comments = sim.posts
         .filter((post) => post.inReplyToId === target.id && postExtra(post).kind === 'comment')
@@ -43,8 +46,13 @@ async function createComment(
   const { sim } = context;
   const body = await readJsonObject(request);
   const actor = typeof body.actor === 'string' ? body.actor : '';
-  if (!mayActAs(context, accountId, actor) || !mayWriteAs(scopes, actor, { feed: true }))
-    return accessDenied('comments.CREATE');
+  // The scope first, then the member's role on an organization actor (ROLES_FOR.writeSocialActions;
+  // the order is ASSUMED).
+  if (!mayWriteAs(scopes, actor, { feed: true })) return accessDenied('comments.CREATE');
+  if (!mayActAs(context, accountId, actor, 'writeSocialActions'))
+    return isOrganization(actor)
+      ? roleForbiddenField('REQUEST_BODY', '/actor')
+      : accessDenied('comments.CREATE');
   const target = sim.posts.get(pathKey(params.target));
   if (target === undefined) return notFound('socialActions');
   const object = typeof body.object === 'string' ? body.object : '';

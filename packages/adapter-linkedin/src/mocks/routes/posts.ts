@@ -1,6 +1,6 @@
 import type { SimulatedMedia, SimulatedPost } from '@smmkit/testkit';
 import type { RouteContext } from '@smmkit/testkit/simulator-kit';
-import { type LinkedInSimContext, mayActAs, pathKey, postExtra } from '../context.js';
+import { type LinkedInSimContext, mayActAs, mayDoFor, pathKey, postExtra } from '../context.js';
 import { renderPost } from '../entities.js';
 import {
   accessDenied,
@@ -8,6 +8,8 @@ import {
   commentaryTooLong,
   linkedInError,
   notFound,
+  postForbidden,
+  roleForbiddenField,
   throttled,
 } from '../errors.js';
 import { readJsonObject } from '../json-body.js';
@@ -66,7 +68,9 @@ export function registerPostRoutes(context: LinkedInSimContext): void {
     return restliPage(url, posts, renderPost, MAX_POSTS_COUNT);
   });
 
-  // DELETE /rest/posts/{encoded URN} → 204 (Posts API, "Delete Posts"); only its author may.
+  // DELETE /rest/posts/{encoded URN} → 204 (Posts API, "Delete Posts"); only its author may: the
+  // member, or a member whose role on the organization may write its posts (ROLES_FOR.writePosts);
+  // another organization's post is refused with postForbidden.
   // "Post deletions are idempotent. Deletion requests for a previously deleted UGC Post will
   // return a 204 code - No Content" (same page): a post deleted before answers 204 again, to its
   // author. A URN that never named a post is 404 (ASSUMED: the page documents no answer for it).
@@ -76,7 +80,8 @@ export function registerPostRoutes(context: LinkedInSimContext): void {
     const post = stored !== undefined && postExtra(stored).kind === 'post' ? stored : undefined;
     const author = post?.accountId ?? context.deletedPosts.get(urn);
     if (author === undefined) return notFound('post');
-    if (!mayActAs(context, accountId, author)) return accessDenied('partnerApiPostsExternal.DELETE');
+    if (!mayActAs(context, accountId, author, 'writePosts'))
+      return isOrganization(author) ? postForbidden(urn) : accessDenied('partnerApiPostsExternal.DELETE');
     if (post !== undefined) sim.posts.delete(urn);
     context.deletedPosts.set(urn, author);
     return new Response(null, { status: 204 });
@@ -92,8 +97,13 @@ async function createPost(
   const author = typeof body.author === 'string' ? body.author : '';
   if (!/^urn:li:(person|organization):/.test(author))
     return badRequest('/author', 'must be a person or organization URN');
-  if (!mayActAs(context, accountId, author) || !mayWriteAs(scopes, author, { feed: false }))
-    return accessDenied('partnerApiPostsExternal.CREATE');
+  // The scope first, then the member's role on an organization author (ROLES_FOR.writePosts; the
+  // order is ASSUMED).
+  if (!mayWriteAs(scopes, author, { feed: false })) return accessDenied('partnerApiPostsExternal.CREATE');
+  if (!mayActAs(context, accountId, author, 'writePosts'))
+    return isOrganization(author)
+      ? roleForbiddenField('REQUEST_BODY', '/author')
+      : accessDenied('partnerApiPostsExternal.CREATE');
   const visibility = body.visibility;
   if (typeof visibility !== 'string' || !VISIBILITIES.has(visibility))
     return badRequest('/visibility', 'must be PUBLIC, CONNECTIONS or LOGGED_IN');
@@ -319,8 +329,8 @@ export function mayWriteAs(
  * https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api):
  *
  * - an organization's with `r_organization_social` ("Retrieve organizations' posts, comments, and
- *   likes"), restricted to organizations on which the member has a role (ADMINISTRATOR,
- *   DIRECT_SPONSORED_CONTENT_POSTER or CONTENT_ADMIN: the organization's `admins` here);
+ *   likes"), restricted to organizations on which the member has a role that allows it
+ *   (`ROLES_FOR.readPosts`: ADMINISTRATOR, DIRECT_SPONSORED_CONTENT_POSTER or CONTENT_ADMIN);
  * - a member's with `r_member_social` (restricted: "Retrieve posts, comments, and likes on behalf
  *   of an authenticated member"), and only the member's own: "The authorized member must be the
  *   author of the personal posts"
@@ -336,14 +346,16 @@ function mayFindPostsOf(
   author: string,
 ): boolean {
   if (author.startsWith('urn:li:organization:'))
-    return (
-      (context.organizations.get(author)?.admins.has(accountId) ?? false) &&
-      hasScope(scopes, 'r_organization_social')
-    );
+    return mayDoFor(context, accountId, author, 'readPosts') && hasScope(scopes, 'r_organization_social');
   // Seeded members' accounts are keyed by a bare id; their posts, like every member's, by URN.
   const account = context.sim.accounts.get(accountId);
   const member = account === undefined ? accountId : memberUrnOf(account);
   return author === member && hasScope(scopes, 'r_member_social');
+}
+
+/** Whether `urn` names an organization (`urn:li:organization:…`). */
+export function isOrganization(urn: string): boolean {
+  return urn.startsWith('urn:li:organization:');
 }
 
 /** Whether the token, granted `granted` (testkit's `RouteContext.scopes`), has one of `scopes`. */

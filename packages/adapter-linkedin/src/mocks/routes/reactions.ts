@@ -1,10 +1,18 @@
 import type { RouteContext } from '@smmkit/testkit/simulator-kit';
 import { type LinkedInSimContext, mayActAs, pathKey, type SimulatedReaction } from '../context.js';
-import { accessDenied, badRequest, notFound, unprocessable } from '../errors.js';
+import {
+  accessDenied,
+  badRequest,
+  notFound,
+  postForbidden,
+  roleForbiddenField,
+  unprocessable,
+} from '../errors.js';
 import { readJsonObject } from '../json-body.js';
 import { restliPage, restRoute } from '../rest-route.js';
 import { removeReaction, storeReaction } from '../store-reaction.js';
-import { hasScope, mayWriteAs, SOCIAL_READ } from './posts.js';
+import { hasScope, isOrganization, mayWriteAs, SOCIAL_READ } from './posts.js';
+import { mayReadSocialActionsOn } from './social-read-access.js';
 
 // The Reactions API (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/reactions-api).
 
@@ -25,11 +33,14 @@ const REACTION_KEY = /^\(actor:(urn:li:(?:person|organization):[^,()]+),entity:(
  * - `DELETE /rest/reactions/(actor:{urn},entity:{urn})` → 204, or 404 when there is none.
  */
 export function registerReactionRoutes(context: LinkedInSimContext): void {
-  restRoute(context, 'GET', '/reactions/:key', { bucket: 'api' }, ({ params, url, scopes }) => {
+  restRoute(context, 'GET', '/reactions/:key', { bucket: 'api' }, ({ params, url, accountId, scopes }) => {
     if (!hasScope(scopes, ...SOCIAL_READ)) return accessDenied('reactions.FINDER-entity');
     if (url.searchParams.get('q') !== 'entity') return badRequest('/q', 'must be entity');
     const entity = /^\(entity:(.+)\)$/.exec(pathKey(params.key))?.[1];
-    if (entity === undefined || context.sim.posts.get(entity) === undefined) return notFound('reactions');
+    const target = entity === undefined ? undefined : context.sim.posts.get(entity);
+    if (entity === undefined || target === undefined) return notFound('reactions');
+    const refused = mayReadSocialActionsOn(context, accountId, target);
+    if (refused !== undefined) return postForbidden(refused);
     // Newest first by creation (seeded reactions are stored after their time), then newest stored.
     const reactions = [...(context.reactions.get(entity) ?? [])]
       .reverse()
@@ -41,8 +52,8 @@ export function registerReactionRoutes(context: LinkedInSimContext): void {
     const [, actor, entity] = REACTION_KEY.exec(pathKey(params.key)) ?? [];
     if (actor === undefined || entity === undefined)
       return badRequest('/key', 'must be (actor:{urn},entity:{urn})');
-    if (!mayActAs(context, accountId, actor) || !mayWriteAs(scopes, actor, { feed: true }))
-      return accessDenied('reactions.DELETE');
+    const refused = actorRefusal(context, accountId, scopes, actor, 'reactions.DELETE');
+    if (refused !== undefined) return refused;
     if (!removeReaction(context, entity, actor)) return notFound('reactions');
     return new Response(null, { status: 204 });
   });
@@ -54,8 +65,8 @@ async function createReaction(
 ) {
   const actor = url.searchParams.get('actor') ?? '';
   if (actor === '') return badRequest('actor', 'is required');
-  if (!mayActAs(context, accountId, actor) || !mayWriteAs(scopes, actor, { feed: true }))
-    return accessDenied('reactions.CREATE');
+  const refused = actorRefusal(context, accountId, scopes, actor, 'reactions.CREATE');
+  if (refused !== undefined) return refused;
   const body = await readJsonObject(request);
   const root = typeof body.root === 'string' ? body.root : '';
   if (root === '') return unprocessable('/root', 'field is required but not found and has no default value');
@@ -69,6 +80,23 @@ async function createReaction(
     status: 201,
     headers: { 'x-restli-id': reaction.id },
   });
+}
+
+/**
+ * Why the member may not react as `actor`, or `undefined` when it may: the scope first, then the
+ * member's role on an organization actor (`ROLES_FOR.writeSocialActions`; the order is ASSUMED),
+ * refused naming the `actor` query parameter.
+ */
+function actorRefusal(
+  context: LinkedInSimContext,
+  accountId: string,
+  scopes: readonly string[],
+  actor: string,
+  resource: string,
+): Response | undefined {
+  if (!mayWriteAs(scopes, actor, { feed: true })) return accessDenied(resource);
+  if (mayActAs(context, accountId, actor, 'writeSocialActions')) return undefined;
+  return isOrganization(actor) ? roleForbiddenField('PARAMETER', '/actor') : accessDenied(resource);
 }
 
 /** A reaction as the Reactions API returns it: id, root, type and audit stamps. */

@@ -1,7 +1,7 @@
 import type { SimulatedPost } from '@smmkit/testkit';
 import { growingCount } from '@smmkit/testkit/simulator-kit';
-import { type LinkedInSimContext, mayActAs, pathKey, postExtra } from '../context.js';
-import { accessDenied, badRequest, notFound, unpermittedFields } from '../errors.js';
+import { type LinkedInSimContext, mayDoFor, pathKey, postExtra } from '../context.js';
+import { accessDenied, badRequest, notFound, roleForbiddenField, unpermittedFields } from '../errors.js';
 import { restRoute } from '../rest-route.js';
 import { hasScope } from './posts.js';
 
@@ -23,7 +23,8 @@ export function registerStatisticsRoutes(context: LinkedInSimContext): void {
 
   // GET /rest/organizationalEntityShareStatistics?q=organizationalEntity&organizationalEntity={org}
   // &shares=List(…)&ugcPosts=List(…): lifetime totals of the organization's posts, asked for without
-  // `timeIntervals`; the caller must administer it
+  // `timeIntervals`; the token needs rw_organization_admin, then the member the ADMINISTRATOR role
+  // on it (ROLES_FOR.readStatistics; the order is ASSUMED)
   // (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/share-statistics).
   restRoute(
     context,
@@ -35,8 +36,10 @@ export function registerStatisticsRoutes(context: LinkedInSimContext): void {
         return badRequest('/q', 'must be organizationalEntity');
       const org = url.searchParams.get('organizationalEntity') ?? '';
       if (!context.organizations.has(org)) return notFound('organization');
-      if (!mayActAs(context, accountId, org) || !hasScope(scopes, 'rw_organization_admin'))
+      if (!hasScope(scopes, 'rw_organization_admin'))
         return accessDenied('organizationalEntityShareStatistics.FINDER-organizationalEntity');
+      if (!mayDoFor(context, accountId, org, 'readStatistics'))
+        return roleForbiddenField('PARAMETER', '/organizationalEntity');
       // Time-bound statistics answer per day or month; the simulator serves lifetime totals only, so
       // it refuses `timeIntervals` rather than answer those: Rest.li 2.0 writes it as an object,
       // `timeIntervals=(timeRange:(start:…,end:…),timeGranularityType:DAY)`

@@ -1,0 +1,90 @@
+// Which role on a LinkedIn Page (an organization) the member behind a token needs for each of
+// the adapter's endpoints, so a refusal for a missing role can say which role to ask for and who
+// grants it. A scope is the app's permission; a role is the member's on the Page: a new
+// authorization gives the first, only a Page super admin the second.
+
+/** An endpoint family, the roles that open it, and what it does, in words. */
+interface RoleRule {
+  /** Matches `METHOD /path`. */
+  readonly request: RegExp;
+  /** The role types that allow it, any one of them. */
+  readonly roles: readonly string[];
+  /** What the member does with it, completing "needs … to". */
+  readonly does: string;
+}
+
+/**
+ * Posting (and uploading what a post carries) and reading the organization's posts:
+ * `w_organization_social` and `r_organization_social` are restricted to members with "ADMINISTRATOR,
+ * DIRECT_SPONSORED_CONTENT_POSTER, CONTENT_ADMIN"
+ * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api);
+ * the Organization Access Control page names the last CONTENT_ADMINISTRATOR
+ * (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/organization-access-control-by-role).
+ * ASSUMED: the Images, Videos and Documents pages list no roles of their own; they take the Posts API's.
+ */
+const POST_ROLES = ['ADMINISTRATOR', 'DIRECT_SPONSORED_CONTENT_POSTER', 'CONTENT_ADMINISTRATOR'];
+
+const RULES: readonly RoleRule[] = [
+  {
+    request: /^(POST|DELETE) \/rest\/(posts|images|videos|documents)\b/,
+    roles: POST_ROLES,
+    does: 'post as it',
+  },
+  { request: /^GET \/rest\/(posts|images|videos|documents)\b/, roles: POST_ROLES, does: 'read its posts' },
+  // Comments and Reactions APIs: writing as the organization takes ADMINISTRATOR,
+  // DIRECT_SPONSORED_CONTENT_POSTER or RECRUITING_POSTER; reading ADMINISTRATOR or
+  // DIRECT_SPONSORED_CONTENT_POSTER
+  // (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/comments-api,
+  // https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/reactions-api).
+  {
+    request: /^(POST|DELETE) \/rest\/(socialActions|reactions)\b/,
+    roles: ['ADMINISTRATOR', 'DIRECT_SPONSORED_CONTENT_POSTER', 'RECRUITING_POSTER'],
+    does: 'comment and react as it',
+  },
+  {
+    request: /^GET \/rest\/(socialActions|reactions)\b/,
+    roles: ['ADMINISTRATOR', 'DIRECT_SPONSORED_CONTENT_POSTER'],
+    does: 'read the comments and reactions on its posts',
+  },
+  // Share and follower statistics: rw_organization_admin is "restricted to organizations in which
+  // the authenticated member has the role type ADMINISTRATOR"
+  // (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/share-statistics,
+  // https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/organization-access-control-by-role).
+  {
+    request: /^GET \/rest\/(organizationalEntityShareStatistics|organizationalEntityFollowerStatistics)\b/,
+    roles: ['ADMINISTRATOR'],
+    does: 'read its statistics',
+  },
+];
+
+/**
+ * What to tell the member when LinkedIn refused a request for the member's role on the
+ * organization: which role types would allow it, and that a super admin of the Page (its
+ * ADMINISTRATOR, the only role that adds admins, per
+ * https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/organization-access-control-by-role)
+ * grants it, since a new authorization would not help.
+ *
+ * @param method - HTTP method of the refused request
+ * @param path - its URL path
+ * @returns the hint, naming the roles when the adapter knows the endpoint
+ *
+ * @example
+ * ```ts
+ * organizationRoleHint('POST', '/rest/posts');
+ * // 'The signed-in member needs the ADMINISTRATOR, DIRECT_SPONSORED_CONTENT_POSTER or CONTENT_ADMINISTRATOR role on the organization (LinkedIn Page) to post as it. …'
+ * ```
+ */
+export function organizationRoleHint(method: string, path: string): string {
+  const request = `${method.toUpperCase()} ${path}`;
+  const rule = RULES.find((candidate) => candidate.request.test(request));
+  const needs =
+    rule === undefined
+      ? 'The signed-in member has no role on the organization (LinkedIn Page) that allows this call.'
+      : `The signed-in member needs the ${anyOf(rule.roles)} role on the organization (LinkedIn Page) to ${rule.does}.`;
+  return `${needs} Ask a super admin of the Page (its ADMINISTRATOR) to grant it in the Page's admin tools, then try again; a new authorization will not help.`;
+}
+
+/** `A`, `A or B`, `A, B or C`. */
+function anyOf(roles: readonly string[]): string {
+  return roles.length < 2 ? (roles[0] ?? '') : `${roles.slice(0, -1).join(', ')} or ${roles.at(-1)}`;
+}
