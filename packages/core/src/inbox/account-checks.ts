@@ -3,7 +3,7 @@
 
 import type { Adapter } from '../adapter/adapter.js';
 import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
-import type { InboxAccount } from './inbox-options.js';
+import type { InboxAccount } from './inbox-account.js';
 
 /** The hint of an `accounts` function's bad answer: the round is refused, the next one reads again. */
 const ACCOUNTS_FUNCTION_HINT =
