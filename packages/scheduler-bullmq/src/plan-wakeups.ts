@@ -66,6 +66,6 @@ export function planWakeups(
 
 function warn(error: unknown, entry: ScheduleEntry): void {
   process.emitWarning(
-    `smmkit: no jobs planned for schedule entry "${entry.id}" (the sweep will still run it): ${String(error)}`,
+    `smmkit: no jobs planned for schedule entry "${entry.id}" (the workers' sweep runs it once due, unless sweepEveryMs is 0): ${String(error)}`,
   );
 }

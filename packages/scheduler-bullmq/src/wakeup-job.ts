@@ -23,6 +23,11 @@ export interface TargetJobData {
   readonly platform: string;
   /** The target's account id. */
   readonly accountId: string;
+  /**
+   * The entry's `updatedAt` when the job was planned, epoch ms (absent when planned without it, or
+   * by an earlier smmkit): planning a newer revision of the entry replaces the job once it ran.
+   */
+  readonly revision?: number | undefined;
 }
 
 /** `%`, `:` and `@` escaped, so that the parts of a job id never run into each other. */
@@ -51,8 +56,9 @@ export function wakeupQueueName(storePrefix: string = DEFAULT_STORE_PREFIX): str
  * `target@<publishAt epoch ms>@<entry id>@<platform>@<account id>`, each part with `%`, `:` and
  * `@` escaped (`%25`, `%3A`, `%40`; BullMQ refuses custom ids that contain `:` or read as
  * integers). It is the same for every process that plans it, so a second enqueue of the same
- * entry, occurrence and target is a no-op (BullMQ keeps one job per id), and a rescheduled entry
- * (another `publishAt`) gets new jobs.
+ * entry, occurrence and target is a no-op while its job is queued (BullMQ keeps one job per id),
+ * and a rescheduled entry (another `publishAt`) gets new jobs. An entry that comes back to a time
+ * whose job already ran gets that id again: `bullmqWakeups`' `plan` replaces the finished job.
  *
  * @param entry - the entry (its id and `publishAt`)
  * @param target - one of its targets

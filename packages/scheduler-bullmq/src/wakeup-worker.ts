@@ -4,6 +4,8 @@ import type { Scheduler } from '@smmkit/core/scheduler';
 import { DelayedError, type Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { bullmqWorkerConnection } from './bullmq-connection.js';
+import { warnOncePerOutage } from './connection-warnings.js';
+import { unknownEntryWarning } from './unknown-entry-warning.js';
 import { SWEEP_JOB, type TargetJobData, WAKE_JOB, wakeupQueueName } from './wakeup-job.js';
 
 /** Default of {@link WakeupWorkerOptions.sweepEveryMs}: 30 s. */
@@ -40,7 +42,10 @@ export interface WakeupWorkerOptions {
   readonly scheduler: Pick<Scheduler, 'tick' | 'publishTarget'>;
   /**
    * The `prefix` of the scheduler's store; default `smmkit:`. The default queue name is made from
-   * it, as in {@link bullmqWakeups}: give both the same.
+   * it, as in {@link bullmqWakeups}: give both the same, and give it whenever the store's prefix is
+   * not the default and another deployment shares this Redis (else both take jobs from one queue,
+   * and drop each other's: a job for an entry the store does not hold is warned about once, code
+   * `SMMKIT_WAKEUP_UNKNOWN_ENTRY`).
    */
   readonly storePrefix?: string | undefined;
   /**
@@ -56,7 +61,10 @@ export interface WakeupWorkerOptions {
    * How often some worker of the fleet runs claim rounds until nothing is due, in ms (a BullMQ
    * job scheduler, so once per interval for the whole fleet, not per process); default 30 000.
    * It fails entries due while unapproved and runs what no job covers: entries whose workers
-   * died (their lease ran out) and entries whose jobs were never queued. `0` leaves it out.
+   * died (their lease ran out) and entries whose jobs were never queued. `0` leaves it out: then
+   * nothing runs an entry whose jobs could not be queued (Redis away while planning: `planWakeups`
+   * reports it), ran out of attempts, or were taken by another deployment's worker (a shared
+   * queue: see `storePrefix`).
    */
   readonly sweepEveryMs?: number | undefined;
   /**
@@ -94,6 +102,10 @@ export interface WakeupWorker {
  * it fails entries due while unapproved, takes over whole the entries whose leases ran out, and
  * publishes whole what was due for `sweepGraceMs` without any job starting it.
  *
+ * While Redis is away the worker's connection errors (one per reconnection attempt of each of its
+ * connections) are reported as one process warning per outage, code `SMMKIT_BULLMQ_ERROR`, naming
+ * the queue and the error code, unless you listen for `worker`'s `error` event yourself.
+ *
  * Crash behaviour: a worker that dies mid-job loses its BullMQ lock and the job is run again
  * elsewhere (BullMQ's stalled-job check), while the target it held stays leased in the store
  * until its lease runs out; the job then takes it over as recovered (or the sweep takes the whole
@@ -117,6 +129,7 @@ export async function startWakeupWorker(options: WakeupWorkerOptions): Promise<W
   const { connection } = opened;
   const prefix = options.prefix === undefined ? {} : { prefix: options.prefix };
   const { scheduler } = options;
+  const warnUnknownEntry = unknownEntryWarning(name);
 
   const graceMs = options.sweepGraceMs ?? DEFAULT_SWEEP_GRACE_MS;
   /** Set by `close()`: a running sweep finishes its round and starts no other. */
@@ -156,6 +169,8 @@ export async function startWakeupWorker(options: WakeupWorkerOptions): Promise<W
         target: { platform, accountId },
       });
       if (run.outcome === 'early') return later(job, token, publishAt - clock.now());
+      // Another deployment's job, most likely: the queue is shared (see unknownEntryWarning).
+      if (run.outcome === 'missing') warnUnknownEntry(entryId);
       if (run.outcome === 'leased' && run.leaseUntil !== undefined) {
         // Held by another worker: look again when its lease ends (settled by then, or taken over).
         const wait = run.leaseUntil.getTime() - clock.now() + AFTER_LEASE_MS;
@@ -165,6 +180,7 @@ export async function startWakeupWorker(options: WakeupWorkerOptions): Promise<W
     },
     { connection, concurrency: options.concurrency ?? 1, ...prefix },
   );
+  warnOncePerOutage(worker, `BullMQ wake-up worker (queue "${name}")`);
 
   const close = async (): Promise<void> => {
     closing = true;
@@ -175,6 +191,7 @@ export async function startWakeupWorker(options: WakeupWorkerOptions): Promise<W
   const sweepEveryMs = options.sweepEveryMs ?? DEFAULT_SWEEP_MS;
   if (sweepEveryMs > 0) {
     const queue = new Queue(name, { connection, ...prefix });
+    warnOncePerOutage(queue, `BullMQ wake-up worker (queue "${name}")`);
     try {
       // One scheduler for the fleet: every worker upserts the same id, so it exists once.
       await queue.upsertJobScheduler(

@@ -4,7 +4,7 @@ import { fastForwardClock, manualClock } from '@smmkit/testkit';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { doomedWorker } from '../../core/test/scheduler/support/crash.js';
-import { MINUTE, START, useWorld } from '../../core/test/scheduler/support/world.js';
+import { HOUR, MINUTE, START, useWorld } from '../../core/test/scheduler/support/world.js';
 import {
   type BullmqWakeups,
   bullmqWakeups,
@@ -176,6 +176,40 @@ describe('BullMQ jobs per entry, occurrence and target', { timeout: 20_000 }, ()
       completed: 2,
     });
     expect(world.xPosts()).toHaveLength(1);
+  });
+
+  it('plans a live job again for an entry moved back to a time whose job already ran, with no sweep', async () => {
+    const planner = wakeups();
+    const planning = world.scheduler({ workerId: 'planner' });
+    const planned = planWakeups(planning.events, planner);
+    const [entry] = await planning.schedule({ text: 'Back to its time' }, [world.xTarget], new Date(START));
+    if (entry === undefined) throw new Error('no entry');
+    // Moved an hour on before its job ran: that job, at its first time, finds it elsewhere.
+    await planning.reschedule(entry.id, new Date(START + HOUR));
+    await planned.settled();
+    const firstJob = targetJobId(entry, world.xTarget);
+    await wakeupWorker(world.scheduler({ workerId: 'worker', store: connection() })); // no sweep
+    await vi.waitFor(async () => expect(await planner.queue.getJobState(firstJob)).toBe('completed'), {
+      timeout: 10_000,
+    });
+    await expect(planner.queue.getJob(firstJob)).resolves.toMatchObject({ returnvalue: 'stale' });
+
+    // Moved back to its first time, now past: due, so a job must run it (no sweep would).
+    world.time.set(START + MINUTE);
+    const movedBack = await planning.reschedule(entry.id, new Date(START));
+    await planned.settled();
+    await vi.waitFor(
+      async () => expect(await world.store().get(entry.id)).toMatchObject({ status: 'published' }),
+      { timeout: 10_000 },
+    );
+    expect(world.xPosts()).toHaveLength(1);
+    // The same plan again (a retried request) adds nothing.
+    await planner.plan(movedBack);
+    await expect(planner.queue.getJobCounts('wait', 'delayed', 'active')).resolves.toEqual({
+      wait: 0,
+      delayed: 1, // the job at START + 1 h, which finds the entry published
+      active: 0,
+    });
   });
 
   it('publishes entries planned on two connections once per target', async () => {
@@ -361,6 +395,49 @@ describe('BullMQ jobs per entry, occurrence and target', { timeout: 20_000 }, ()
     const byDefault = bullmqWakeups({ connection: REDIS_URL, prefix: bullPrefix });
     opened.push(byDefault);
     expect(byDefault.queue.name).toBe('smmkit-wakeups');
+  });
+
+  it('warns when a worker takes a job for an entry its store does not hold: two store prefixes sharing one queue', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error): void => void warnings.push(warning);
+    process.on('warning', onWarning);
+    opened.push({ close: async () => void process.off('warning', onWarning) });
+    // Deployment B: its own store prefix, but the default queue (no storePrefix given).
+    const storeB = redisScheduleStore({ connection: REDIS_URL, prefix: `${storePrefix}b:` });
+    opened.push({ close: () => storeB.close() });
+    const [entry] = await world
+      .scheduler({ store: storeB })
+      .schedule({ text: 'Deployment B' }, [world.xTarget], new Date(START));
+    if (entry === undefined) throw new Error('no entry');
+    const plannerB = bullmqWakeups({ connection: REDIS_URL, prefix: bullPrefix, clock: world.clock });
+    opened.push(plannerB);
+    const [jobId = ''] = await plannerB.plan(entry);
+    // Deployment A's worker, on the default queue too, takes it.
+    const workerA = await startWakeupWorker({
+      connection: REDIS_URL,
+      prefix: bullPrefix,
+      scheduler: world.scheduler({ workerId: 'deployment-a', store: connection() }),
+      sweepEveryMs: 0,
+      clock: world.clock,
+    });
+    opened.push(workerA);
+    await vi.waitFor(async () => expect(await plannerB.queue.getJobState(jobId)).toBe('completed'), {
+      timeout: 10_000,
+    });
+    await expect(plannerB.queue.getJob(jobId)).resolves.toMatchObject({ returnvalue: 'missing' });
+    await vi.waitFor(() =>
+      expect(
+        warnings.filter((warning) => 'code' in warning && warning.code === 'SMMKIT_WAKEUP_UNKNOWN_ENTRY'),
+      ).toEqual([
+        expect.objectContaining({
+          message: expect.stringContaining(
+            `a job on the BullMQ queue "smmkit-wakeups" names schedule entry "${entry.id}", which this worker's store does not hold`,
+          ),
+          detail: expect.stringContaining("the store's prefix as `storePrefix`"),
+        }),
+      ]),
+    );
+    expect(world.xPosts()).toEqual([]);
   });
 
   it('runs a worker on one shared ioredis client with default settings, leaving that client failing fast for the stores', async () => {
