@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { connectionShape } from '../accounts/account-record.js';
 import type { ValidationProblem } from '../errors/validation-error.js';
 import { safeParseModel } from '../parse/parse-model.js';
+import { slotsWithoutZoneProblems } from './account-queue-problems.js';
 import { unknownKeyProblems } from './unknown-keys.js';
 
 /**
@@ -24,7 +25,8 @@ const DECLARED_KEYS: readonly string[] = /* @__PURE__ */ (() => Object.keys(decl
 /**
  * The problems of an account given to the facade (`createSmmkit({ accounts })`,
  * `smm.accounts.connect`): a bad field, or a key the facade does not take, each named with the
- * key it likely means ("unknown key `zone`: did you mean `timeZone`?").
+ * key it likely means ("unknown key `zone`: did you mean `timeZone`?"), and slots without a
+ * `timeZone` (the facade has no default zone for them).
  *
  * @param account - what the user passed
  * @param path - where it is in what was passed (`['accounts', 0]`), prefixed to each problem's
@@ -35,7 +37,9 @@ export function declaredAccountProblems(
   path: readonly (string | number)[] = [],
 ): ValidationProblem[] {
   const parsed = safeParseModel(DeclaredAccountSchema, account);
-  if (parsed.success) return [];
+  // Slots without a zone are told once the account is well formed: a misnamed `zone` is told as
+  // the unknown key it is, which mends both.
+  if (parsed.success) return slotsWithoutZoneProblems(parsed.data, path);
   return parsed.problems.flatMap((problem) =>
     // zod finds the unknown keys; each gets its own problem, with the key it likely means.
     problem.rule === 'schema.unrecognized_keys'

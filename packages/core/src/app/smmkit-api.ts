@@ -112,8 +112,8 @@ export interface SmmkitAccounts {
    * `needs_reauthorization`: saving tokens with `store.tokens.save` does not.
    *
    * @throws ValidationError for an invalid account, a key {@link AccountConnection} does not have
-   *   ("unknown key `zone`: did you mean `timeZone`?"), or a platform without adapter; nothing is
-   *   stored then
+   *   ("unknown key `zone`: did you mean `timeZone`?"), slots without a `timeZone`, or a platform
+   *   without adapter; nothing is stored then
    */
   connect(account: AccountConnection, tokens: TokenSet): Promise<ConnectedAccount>;
   /** The connected account with `id`, if any. */
@@ -220,22 +220,26 @@ export interface Smmkit {
    */
   publish(post: Post, options: SmmkitPublishOptions): Promise<PublishOutcome[]>;
   /**
-   * Plans a post for connected accounts by id, as `scheduler.schedule`.
+   * Plans a post for connected accounts by id, as `scheduler.schedule`. Resolves with the
+   * entries made (one per account for `'next-slot'`): approve them by `entries[i].id`.
    *
-   * @throws ValidationError when an id is not connected, or as `scheduler.schedule`
+   * @throws ValidationError when an id is not connected, for `'next-slot'` naming every account
+   *   without `slots` or `timeZone` (nothing is planned then), or as `scheduler.schedule`
    */
   schedule(post: Post, options: SmmkitScheduleOptions): Promise<ScheduleEntry[]>;
   /**
    * Approves an entry awaiting approval, as `scheduler.approve`: it is scheduled, with who
    * approved and when.
    *
-   * @throws ValidationError when the entry is missing or not awaiting approval
+   * @throws ValidationError when `entryId` is not a non-empty string, or the entry is missing or
+   *   not awaiting approval
    */
   approve(entryId: string, decision: ApprovalDecision): Promise<ScheduleEntry>;
   /**
    * Rejects an entry awaiting approval, as `scheduler.reject`.
    *
-   * @throws ValidationError when the entry is missing or not awaiting approval
+   * @throws ValidationError when `entryId` is not a non-empty string, or the entry is missing or
+   *   not awaiting approval
    */
   reject(entryId: string, decision: ApprovalDecision): Promise<ScheduleEntry>;
   /**

@@ -12,6 +12,7 @@ import { createScheduler } from '../scheduler/scheduler.js';
 import { resolveQueues } from '../scheduler/scheduler-options.js';
 import { parseQueueSlots } from '../scheduler/time/queue-slot-syntax.js';
 import { systemClock } from '../time/clock.js';
+import { nextSlotProblems } from './account-queue-problems.js';
 import { accountTokens } from './account-tokens.js';
 import { appMetrics } from './app-metrics.js';
 import { declaredAccountProblems } from './declared-account.js';
@@ -39,7 +40,7 @@ export type { Smmkit, SmmkitOptions } from './smmkit-api.js';
  * @returns the facade
  * @throws ValidationError for a key it does not take (in the options, their parts or a declared
  *   account: "unknown key `zone`: did you mean `timeZone`?"), a declared account that is invalid,
- *   a bad queue slot or zone; nothing is stored then
+ *   a bad queue slot or zone, or slots without a `timeZone`; nothing is stored then
  *
  * @example
  * ```ts
@@ -140,7 +141,8 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
           onRound: options.metrics.onRound,
         });
 
-  const targetsOf = async (to: readonly (string | SmmkitTarget)[]): Promise<Target[]> => {
+  /** The connected accounts `to` names, in its order, each with its overrides. */
+  const accountsOf = async (to: readonly (string | SmmkitTarget)[]) => {
     const wanted = to.map((entry) => (typeof entry === 'string' ? { account: entry } : entry));
     const found = await Promise.all(wanted.map(({ account }) => store.accounts.get(account)));
     const problems = wanted.flatMap(({ account }, index) =>
@@ -156,19 +158,18 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
         : [],
     );
     if (problems.length > 0) throw new ValidationError(problems, 'accounts');
-    return found.flatMap((account, index) => {
-      const overrides = wanted[index]?.overrides;
-      return account === undefined
-        ? []
-        : [
-            {
-              platform: account.platform,
-              accountId: account.accountId,
-              ...(overrides === undefined ? {} : { overrides }),
-            },
-          ];
-    });
+    return found.flatMap((account, index) =>
+      account === undefined ? [] : [{ account, overrides: wanted[index]?.overrides }],
+    );
   };
+
+  /** The targets of the connected accounts `to` names. */
+  const targetsOf = (named: Awaited<ReturnType<typeof accountsOf>>): Target[] =>
+    named.map(({ account, overrides }) => ({
+      platform: account.platform,
+      accountId: account.accountId,
+      ...(overrides === undefined ? {} : { overrides }),
+    }));
 
   const accounts: SmmkitAccounts = {
     connect: async (account, tokenSet) => {
@@ -229,9 +230,17 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
     inbox,
     analytics,
     publish: async (post, { to, ...publishOptions }) =>
-      publisher.publish(post, await targetsOf(to), publishOptions),
-    schedule: async (post, { to, at, ...scheduleOptions }) =>
-      scheduler.schedule(post, await targetsOf(to), at, scheduleOptions),
+      publisher.publish(post, targetsOf(await accountsOf(to)), publishOptions),
+    schedule: async (post, { to, at, ...scheduleOptions }) => {
+      const named = await accountsOf(to);
+      // Told here in the facade's words (the app's ids, `timeZone` and `slots`), every account at
+      // once; the scheduler still refuses an account whose queue went away meanwhile.
+      if (at === 'next-slot') {
+        const problems = nextSlotProblems(named.map(({ account }) => account));
+        if (problems.length > 0) throw new ValidationError(problems, 'schedule request');
+      }
+      return scheduler.schedule(post, targetsOf(named), at, scheduleOptions);
+    },
     approve: (entryId, decision) => scheduler.approve(entryId, decision),
     reject: (entryId, decision) => scheduler.reject(entryId, decision),
     collectMetrics: async (collectOptions = {}) => {

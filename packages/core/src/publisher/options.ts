@@ -1,5 +1,6 @@
 import type { Adapter } from '../adapter/adapter.js';
 import type { TokenProvider } from '../auth/token-provider.js';
+import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
 import type { Target } from '../models/target.js';
 import type { Outbox } from '../scheduler/outbox.js';
 import { type Clock, systemClock } from '../time/clock.js';
@@ -208,14 +209,26 @@ export interface ResolvedPublisherOptions {
  *
  * @param options - what the caller gave
  * @returns the options the publisher runs with
- * @throws TypeError when two adapters claim the same platform
+ * @throws ValidationError naming every adapter after the first of its platform
  */
 export function resolvePublisherOptions(options: PublisherOptions): ResolvedPublisherOptions {
   const adapters = new Map<string, Adapter>();
-  for (const adapter of options.adapters) {
-    if (adapters.has(adapter.platform))
-      throw new TypeError(`Two adapters for platform "${adapter.platform}".`);
-    adapters.set(adapter.platform, adapter);
+  const problems: ValidationProblem[] = [];
+  options.adapters.forEach((adapter, index) => {
+    if (!adapters.has(adapter.platform)) {
+      adapters.set(adapter.platform, adapter);
+      return;
+    }
+    problems.push({
+      path: ['adapters', index, 'platform'],
+      rule: 'publisher.adapter_twice',
+      message: `a second adapter for platform "${String(adapter.platform).slice(0, 80)}": the publisher takes one adapter per platform; pass each platform's adapter once`,
+    });
+  });
+  if (problems.length > 0) {
+    throw new ValidationError(problems, 'publisher options', {
+      hint: 'Pass one adapter per platform id: the publisher picks the adapter of each target by its platform.',
+    });
   }
   const retry = options.retry ?? {};
   const throttle = options.throttle ?? {};

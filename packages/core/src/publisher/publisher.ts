@@ -207,7 +207,7 @@ interface Job {
  *
  * @param options - adapters, token providers and policies; see {@link PublisherOptions}
  * @returns the publisher
- * @throws TypeError when two adapters share a platform id
+ * @throws ValidationError when two adapters share a platform id
  */
 export function createPublisher(options: PublisherOptions): Publisher {
   const settings = resolvePublisherOptions(options);

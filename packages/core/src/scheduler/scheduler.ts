@@ -18,6 +18,7 @@ import {
 } from './approval.js';
 import { type CalendarDay, type CalendarQuery, calendarDays, calendarStoreQuery } from './calendar.js';
 import { changeEntry } from './entry-change.js';
+import { requireEntryId } from './entry-id.js';
 import { createSchedulerEvents, type SchedulerEventEmitter } from './events.js';
 import { handOff } from './native-handoff.js';
 import { addInNextSlots, pickSlot, serialized } from './next-slot.js';
@@ -105,8 +106,9 @@ export interface Scheduler {
    * Entries are `scheduled`, `awaiting_approval` (`approval: 'required'`) or `draft`. A `native`
    * entry that is `scheduled` is handed to the platform before this resolves.
    *
-   * @throws ValidationError for an invalid post, target list, time, zone, rule or option, or a
-   *   bad queue returned by an `accounts` function (`'next-slot'`)
+   * @throws ValidationError for an invalid post, target list, time, zone, rule or option, and for
+   *   `'next-slot'` naming every target account without a queue (nothing is planned then), or a
+   *   bad queue returned by an `accounts` function
    */
   schedule(
     post: Post,
@@ -114,7 +116,12 @@ export interface Scheduler {
     when: When,
     options?: ScheduleOptions,
   ): Promise<ScheduleEntry[]>;
-  /** The entry with `id`, if any. */
+  /**
+   * The entry with `id`, if any.
+   *
+   * @throws ValidationError when `id` is not a non-empty string (every method taking an entry id
+   *   refuses one before the store is asked)
+   */
   get(id: string): Promise<ScheduleEntry | undefined>;
   /** Entries matching `query`, by `publishAt`. */
   list(query?: ScheduleQuery): Promise<ScheduleEntry[]>;
@@ -126,8 +133,9 @@ export interface Scheduler {
    * sends again what surely failed. An occurrence of a series moved to or past the next one adds
    * that one at once.
    *
-   * @throws ValidationError when the entry is missing or in another state, or for a bad queue
-   *   returned by an `accounts` function (`'next-slot'`)
+   * @throws ValidationError when the id is not a non-empty string, the entry is missing or in
+   *   another state, its account has no queue, or for a bad queue returned by an `accounts`
+   *   function (`'next-slot'`)
    * @throws TransientError when the entry was moved but the store failed twice to add the series'
    *   occurrence it now passes: rescheduling it to the same time again adds it
    */
@@ -135,25 +143,29 @@ export interface Scheduler {
   /**
    * Cancels an entry that has not gone out (`draft`, `awaiting_approval`, `scheduled`).
    *
-   * @throws ValidationError when the entry is missing or in another state
+   * @throws ValidationError when the id is not a non-empty string, or the entry is missing or in
+   *   another state
    */
   cancel(id: string, options?: CancelOptions): Promise<ScheduleEntry>;
   /**
    * Submits a draft: it awaits approval when it needs one, else it is scheduled.
    *
-   * @throws ValidationError when the entry is missing or not a draft
+   * @throws ValidationError when the id is not a non-empty string, or the entry is missing or
+   *   not a draft
    */
   submit(id: string, request: SubmitRequest): Promise<ScheduleEntry>;
   /**
    * Approves an entry awaiting approval: it is scheduled, with who approved and when.
    *
-   * @throws ValidationError when the entry is missing or not awaiting approval
+   * @throws ValidationError when the id is not a non-empty string, or the entry is missing or
+   *   not awaiting approval
    */
   approve(id: string, decision: ApprovalDecision): Promise<ScheduleEntry>;
   /**
    * Rejects an entry awaiting approval: it will not go out; who rejected, when and why are kept.
    *
-   * @throws ValidationError when the entry is missing or not awaiting approval
+   * @throws ValidationError when the id is not a non-empty string, or the entry is missing or
+   *   not awaiting approval
    */
   reject(id: string, decision: ApprovalDecision): Promise<ScheduleEntry>;
   /** Entries between two instants, grouped by local day in a zone, with their wall times there. */
@@ -177,7 +189,8 @@ export interface Scheduler {
    *
    * @param job - the entry's id, the occurrence (`publishAt` when the job was planned) and the target
    * @returns what came of it: the target's outcome, or why it was not claimed (nothing sent)
-   * @throws ValidationError when the store cannot claim target by target
+   * @throws ValidationError when `job.entryId` is not a non-empty string, or the store cannot
+   *   claim target by target
    *
    * @example
    * ```ts
@@ -313,9 +326,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (when === 'next-slot') {
       planned = await inSlotOrder(async () => {
         const queues = await settings.queues();
-        const requests = [...byAccount(targets)].map(([key, accountTargets]) => {
+        const groups = [...byAccount(targets)];
+        // Every account without a queue is named at once; nothing is planned for any of them.
+        const lacking = groups.map(([key]) => key).filter((key) => !queues.has(key));
+        if (lacking.length > 0) throw noQueue(lacking);
+        const requests = groups.map(([key, accountTargets]) => {
           const queue = queues.get(key);
-          if (queue === undefined) throw noQueue(key);
+          if (queue === undefined) throw noQueue([key]);
           const id = scheduleOptions.id === undefined ? settings.newId() : `${scheduleOptions.id}:${key}`;
           return {
             queue,
@@ -360,6 +377,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     id: string,
     when: Date | LocalTime | 'next-slot' | string,
   ): Promise<ScheduleEntry> {
+    requireEntryId(id, 'reschedule');
     notHandingOff(id, 'reschedule', RESCHEDULABLE);
     if (typeof when === 'object' && !(when instanceof Date) && 'rrule' in when) {
       throw optionProblem(
@@ -463,12 +481,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       );
     }
     const queue = (await settings.queues()).get(key);
-    if (queue === undefined) throw noQueue(key);
+    if (queue === undefined) throw noQueue([key]);
     const slot = await pickSlot(store, queue, at, settings.slotHorizonDays, entry?.id, refused);
     return { publishAt: slot.instant, timeZone: queue.zone, adjustment: slot.adjustment };
   }
 
   async function cancel(id: string, cancelOptions: CancelOptions = {}): Promise<ScheduleEntry> {
+    requireEntryId(id, 'cancel');
     notHandingOff(id, 'cancel', CANCELLABLE);
     const at = now();
     if (cancelOptions.series !== true) await continueBeforeLeaving(id, CANCELLABLE, at);
@@ -497,6 +516,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
 
   async function submit(id: string, request: SubmitRequest): Promise<ScheduleEntry> {
+    requireEntryId(id, 'submit');
     const submitted = await changeEntry(
       store,
       id,
@@ -516,6 +536,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   ): Promise<ScheduleEntry> {
     const at = now();
     const action = verdict === 'approved' ? 'approve' : 'reject';
+    requireEntryId(id, action);
     if (verdict === 'rejected') await continueBeforeLeaving(id, APPROVAL_STEPS.reject, at);
     const decided = await changeEntry(
       store,
@@ -575,7 +596,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     events,
     workerId,
     schedule,
-    get: (id) => store.get(id),
+    get: async (id) => {
+      requireEntryId(id, 'get');
+      return store.get(id);
+    },
     list: (query) => store.list(query),
     reschedule,
     cancel,
@@ -585,6 +609,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     calendar: async (query) => calendarDays(await store.list(calendarStoreQuery(query)), query.zone),
     tick: (tickOptions) => round(true, tickOptions?.graceMs),
     publishTarget: async (job) => {
+      requireEntryId(job.entryId, 'publish', ['entryId']);
       if (!claimsTargets(store)) {
         throw optionProblem(
           'store',
@@ -687,10 +712,19 @@ function byAccount(targets: readonly Target[]): Map<string, Target[]> {
   return groups;
 }
 
-function noQueue(key: string): ValidationError {
-  return optionProblem(
-    'when',
-    `'next-slot' needs queue slots for account ${key}; give them in createScheduler({ accounts }) as { platform, accountId, zone, slots }`,
+/**
+ * The refusal of `'next-slot'` for accounts without a queue, one problem per account. Worded for
+ * every way the queues are given (the scheduler's `accounts`, the facade's registry), which the
+ * scheduler cannot tell apart.
+ */
+function noQueue(keys: readonly string[]): ValidationError {
+  return new ValidationError(
+    keys.map((key) => ({
+      path: ['when'],
+      rule: 'schedule.when',
+      message: `'next-slot' needs queue slots for account ${key}; give that account weekly slots and the time zone they are in, or plan it at a time instead`,
+    })),
+    'schedule request',
   );
 }
 

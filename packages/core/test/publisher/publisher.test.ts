@@ -8,6 +8,7 @@ import { AuthError } from '../../src/errors/auth-error.js';
 import { PlatformError } from '../../src/errors/platform-error.js';
 import { RateLimitError } from '../../src/errors/rate-limit-error.js';
 import { TransientError } from '../../src/errors/transient-error.js';
+import { ValidationError } from '../../src/errors/validation-error.js';
 import type { Post } from '../../src/models/post.js';
 import type { PublishResult } from '../../src/models/publish-result.js';
 import type { Target } from '../../src/models/target.js';
@@ -386,10 +387,27 @@ describe('events', () => {
 });
 
 describe('adapters', () => {
-  it('refuses two adapters for one platform', async () => {
+  it('refuses two adapters for one platform with a ValidationError naming each extra one, and a hint', async () => {
     const { createPublisher } = await import('../../src/publisher/publisher.js');
-    expect(() =>
-      createPublisher({ adapters: [fakeAdapter(), fakeAdapter()], tokens: () => staticTokenProvider('t') }),
-    ).toThrow(/Two adapters/);
+    let error: unknown;
+    try {
+      createPublisher({
+        adapters: [fakeAdapter(), fakeAdapter({ platform: 'other' }), fakeAdapter()],
+        tokens: () => staticTokenProvider('t'),
+      });
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(ValidationError.isInstance(error)).toBe(true);
+    if (!ValidationError.isInstance(error)) return;
+    expect(error.problems).toEqual([
+      {
+        path: ['adapters', 2, 'platform'],
+        rule: 'publisher.adapter_twice',
+        message:
+          'a second adapter for platform "fake": the publisher takes one adapter per platform; pass each platform\'s adapter once',
+      },
+    ]);
+    expect(error.hint).toMatch(/one adapter per platform id/);
   });
 });

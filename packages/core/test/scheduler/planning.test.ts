@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ValidationError } from '../../src/errors/validation-error.js';
 import type { ScheduledEvent, SkippedEvent } from '../../src/scheduler/events.js';
 import { HOUR, START, useWorld } from './support/world.js';
 
@@ -124,6 +125,28 @@ describe('scheduler: queue slots', () => {
     await expect(scheduler.schedule({ text: 'x' }, [world.mastodonTarget], 'next-slot')).rejects.toThrow(
       /'next-slot' needs queue slots for account mastodon:/,
     );
+  });
+
+  it('names every account without queue slots at once, in words for any caller, and plans nothing for any target', async () => {
+    const scheduler = world.scheduler({
+      accounts: [queues()[0] ?? { ...world.xTarget, zone: 'UTC', slots: ['09:00'] }],
+    });
+    const bluesky = { platform: 'bluesky', accountId: 'did:plc:ana' };
+    const error = await scheduler
+      .schedule({ text: 'x' }, [world.mastodonTarget, world.xTarget, bluesky], 'next-slot')
+      .then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+    expect(ValidationError.isInstance(error)).toBe(true);
+    if (!ValidationError.isInstance(error)) return;
+    expect(error.problems.map((problem) => problem.message)).toEqual([
+      `'next-slot' needs queue slots for account mastodon:${world.mastodonTarget.accountId}; give that account weekly slots and the time zone they are in, or plan it at a time instead`,
+      "'next-slot' needs queue slots for account bluesky:did:plc:ana; give that account weekly slots and the time zone they are in, or plan it at a time instead",
+    ]);
+    // The facade's users give `timeZone` on an account, not the scheduler's `zone`: no API is named.
+    expect(error.message).not.toMatch(/createScheduler|\bzone,/);
+    expect(await scheduler.list()).toEqual([]);
   });
 });
 
