@@ -106,4 +106,20 @@ describe('the SQLite store', () => {
     });
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('written by a newer smmkit is a usage error that says to upgrade', async () => {
+    const dir = folder();
+    const planned = await smmkit(['--simulate', '--store', 'sim.db', 'calendar'], { cwd: dir });
+    expect(planned.code).toBe(0);
+    const db = new DatabaseSync(join(dir, 'sim.db'));
+    try {
+      db.exec("UPDATE smmkit_schema SET version = 99 WHERE component = 'scheduler'");
+    } finally {
+      db.close();
+    }
+    const run = await smmkit(['--simulate', '--store', 'sim.db', 'calendar'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('newer than this smmkit knows');
+    expect(run.stderr).toContain('Upgrade @smmkit/core');
+  });
 });

@@ -42,6 +42,16 @@ export function openStoreFile(path: string, options: StoreFileOptions): SmmkitSt
   try {
     return sqliteStore(path);
   } catch (error) {
+    // Core's refusal of the file (damaged, not a database, a newer release's tables) says what to
+    // do in its hint: keep it, with its own sentences rather than its nested message.
+    if (ValidationError.isInstance(error)) {
+      const why = error.problems.map((problem) => problem.message).join(' ');
+      throw storeProblem(
+        'store.open',
+        `cannot open ${path} as a smmkit store: ${why} ${error.hint}`,
+        error.hint,
+      );
+    }
     throw storeProblem('store.open', `cannot open ${path} as a smmkit store (${reason(error)})`);
   }
 }
@@ -106,8 +116,12 @@ function checkKind(path: string, options: StoreFileOptions): void {
  * A store path problem, as the CLI reports usage errors (exit 2) and the MCP server reports
  * config errors.
  */
-export function storeProblem(rule: string, message: string): ValidationError {
-  return new ValidationError([{ path: ['store'], rule, message }], 'store');
+export function storeProblem(rule: string, message: string, hint?: string): ValidationError {
+  return new ValidationError(
+    [{ path: ['store'], rule, message }],
+    'store',
+    hint === undefined ? {} : { hint },
+  );
 }
 
 /** A SQLite error's own words (`file is not a database`). */

@@ -6,7 +6,8 @@ import { isCalendarDay } from './date-option.js';
 
 /** `--at`'s keyword for each account's next free queue slot. */
 const NEXT_SLOT = 'next-slot';
-const INSTANT = /^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+/** An instant with `Z` or an offset; RFC 3339's offsets run to ±23:59 (https://www.rfc-editor.org/rfc/rfc3339#section-5.6). */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/i;
 const WALL_TIME = /^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 const FORMS = 'next-slot, 2026-05-01T09:00:00Z, 2026-05-01T09:00+02:00 or 2026-05-01T09:00 with --zone';
 
@@ -78,9 +79,16 @@ function shownIn(instant: Date, zone: string): string {
 }
 
 /**
- * Refuses an `--at` whose time has passed, before anything is stored. The scheduler itself takes
- * a past time and keeps the entry as due, so the next `schedule run` would publish it at once,
- * however old: most often a typo in the date. No tolerance for "now": `publish` posts now.
+ * How far in the past an `--at` may be and still be planned (due at once, published by the next
+ * `schedule run`): a script's "now" (`--at "$(date -u +%FT%TZ)"`) is a moment old by the time the
+ * CLI has started. A time further back is most often a typo in the date.
+ */
+const PAST_GRACE_MS = 5 * 60_000;
+
+/**
+ * Refuses an `--at` whose time has passed by more than {@link PAST_GRACE_MS}, before anything is
+ * stored. The scheduler itself takes a past time and keeps the entry as due, so the next
+ * `schedule run` would publish it at once, however old.
  *
  * @param when - from {@link whenOf}
  * @param zone - the zone the time is shown in (`--zone`, else the first account's, else UTC)
@@ -90,9 +98,9 @@ function shownIn(instant: Date, zone: string): string {
  */
 export function refusePastTime(when: When, zone: string, publishNow: string, now: Date): void {
   const instant = instantOf(when);
-  if (instant === undefined || instant.getTime() > now.getTime()) return;
+  if (instant === undefined || instant.getTime() > now.getTime() - PAST_GRACE_MS) return;
   throw new CliError(
     EXIT.usage,
-    `--at ${shownIn(instant, zone)} is in the past (it is now ${shownIn(now, zone)}); nothing was scheduled. Give a future time, or publish it now: ${publishNow}`,
+    `--at ${shownIn(instant, zone)} is more than 5 minutes in the past (it is now ${shownIn(now, zone)}); nothing was scheduled. Give a future time, or publish it now: ${publishNow}`,
   );
 }
