@@ -8,7 +8,7 @@ import { unknownKeyProblems } from './unknown-keys.js';
 /**
  * The keys of an account as the facade takes it: the connection's fields and nothing else.
  * `connectedAt` and `status` are allowed (and dropped when it is stored), so an account read from
- * the registry can be connected again as it is, unless a store kept extras with it.
+ * the registry can be connected again as it is.
  */
 const declaredShape = /* @__PURE__ */ (() => ({
   ...connectionShape,
@@ -18,6 +18,12 @@ const declaredShape = /* @__PURE__ */ (() => ({
 
 /** The facade's account schema: {@link declaredShape}, refusing any other key. */
 const DeclaredAccountSchema = /* @__PURE__ */ (() => z.strictObject(declaredShape))();
+
+/**
+ * An account read back from the registry (`smm.accounts.get`), which carries `connectedAt` and
+ * `status` and may carry extras a store kept (the CLI's): its extras are the store's, not a typo.
+ */
+const RegistryRecordSchema = /* @__PURE__ */ (() => z.looseObject(declaredShape))();
 
 /** Every key the facade's account takes. */
 const DECLARED_KEYS: readonly string[] = /* @__PURE__ */ (() => Object.keys(declaredShape))();
@@ -36,7 +42,10 @@ export function declaredAccountProblems(
   account: unknown,
   path: readonly (string | number)[] = [],
 ): ValidationProblem[] {
-  const parsed = safeParseModel(DeclaredAccountSchema, account);
+  const parsed = safeParseModel(
+    isRegistryRecord(account) ? RegistryRecordSchema : DeclaredAccountSchema,
+    account,
+  );
   // Slots without a zone are told once the account is well formed: a misnamed `zone` is told as
   // the unknown key it is, which mends both.
   if (parsed.success) return slotsWithoutZoneProblems(parsed.data, path);
@@ -46,4 +55,9 @@ export function declaredAccountProblems(
       ? unknownKeyProblems(account, DECLARED_KEYS, [...path, ...problem.path])
       : [{ ...problem, path: [...path, ...problem.path] }],
   );
+}
+
+/** Whether `account` was read back from the registry: it has its `connectedAt` and `status`. */
+function isRegistryRecord(account: unknown): boolean {
+  return typeof account === 'object' && account !== null && 'connectedAt' in account && 'status' in account;
 }

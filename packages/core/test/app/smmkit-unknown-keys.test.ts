@@ -150,6 +150,18 @@ describe('smm.accounts.connect refuses keys it does not take', () => {
     expect(outcome?.status).toBe('published');
     await smm.shutdown();
   });
+
+  it('connects such an account again as it was read back, extras and all (how needs_reauthorization is cleared)', async () => {
+    const store = memoryStore();
+    const { brandX, xTokens } = onboard();
+    await store.accounts.connect({ ...brandX, envTokenDigest: '0123456789abcdef' }, new Date(START));
+    const smm = await world.smmkit(store);
+    const kept = await smm.accounts.get('brand-x');
+    if (kept === undefined) throw new Error('brand-x was not connected');
+    await smm.accounts.connect(kept, xTokens);
+    expect((await smm.accounts.get('brand-x'))?.envTokenDigest).toBe('0123456789abcdef');
+    await smm.shutdown();
+  });
 });
 
 describe('smm.report and smm.collectMetrics refuse keys they do not take', () => {
