@@ -27,7 +27,22 @@ function wallAsUtc(instant: number): number {
   const parts = pacificWall.formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes): number =>
     Number(parts.find((entry) => entry.type === type)?.value);
-  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return utcInstant(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
+}
+
+/** `Date.UTC` without its reading of years 0–99 as 1900–1999. */
+function utcInstant(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, day);
+  date.setUTCHours(hour, minute, second, 0);
+  return date.getTime();
 }
 
 /** How far the Pacific wall clock is ahead of UTC at `instant`, in ms (−8 h or −7 h). */
@@ -45,7 +60,7 @@ function pacificMidnight(dayAsUtc: number): number {
 /** UTC midnight of the Pacific calendar day that `instant` falls in, shifted by `days`. */
 function pacificDay(instant: number, days = 0): number {
   const wall = new Date(wallAsUtc(instant));
-  return Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate() + days);
+  return utcInstant(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate() + days);
 }
 
 /**

@@ -120,8 +120,11 @@ function pageValue(context: FacebookContext, page: SimulatedAccount, name: PageM
   return total;
 }
 
-/** Whether `ms` is an instant a `Date` can hold (finite and within ±8.64e15 ms). */
-const isDateTime = (ms: number): boolean => !Number.isNaN(new Date(ms).getTime());
+/** The last instant a `Date` holds (8.64e15 ms) less two days, so a day's end after it is one too. */
+const LAST_DATE_MS = 8.64e15 - 2 * 86_400_000;
+
+/** Whether `ms` is an instant whose day, and the day after, a `Date` can hold. */
+const isDateTime = (ms: number): boolean => Math.abs(ms) <= LAST_DATE_MS;
 
 /**
  * The ends of the days a Page request covers: `since`/`until` (Unix seconds or a date, see
