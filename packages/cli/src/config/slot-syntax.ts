@@ -1,6 +1,5 @@
 import { ValidationError, type ValidationProblem } from '@smmkit/core';
-import { createPublisher } from '@smmkit/core/publisher';
-import { createScheduler, memoryScheduleStore } from '@smmkit/core/scheduler';
+import { checkQueueSlots } from '@smmkit/core/scheduler';
 
 type Path = readonly (string | number)[];
 
@@ -16,19 +15,10 @@ const MESSAGES: Readonly<Record<string, string>> = {
   'slot.time': 'has a time that is not a time of day: use 24-hour HH:mm from 00:00 to 23:59',
 };
 
-/** The publisher of a scheduler that is made only to read slots: it never publishes. */
-const neverPublishes = () =>
-  createPublisher({
-    adapters: [],
-    tokens: () => {
-      throw new Error('a scheduler made to check slots never publishes');
-    },
-  });
-
 /**
- * The problems of an account's weekly queue slots, read by the scheduler's own grammar (the
- * scheduler checks the slots of a list of accounts when it is made; it is never started here),
- * so a config is refused for a slot the scheduler would refuse, before any store is opened.
+ * The problems of an account's weekly queue slots, read by the scheduler's own grammar
+ * (`checkQueueSlots`), so a config is refused for a slot the scheduler would refuse, before any
+ * store is opened.
  *
  * @param slots - the account's `slots`, each a string
  * @param path - where they sit in the config (`['accounts', 0, 'slots']`)
@@ -37,22 +27,14 @@ const neverPublishes = () =>
 export function queueSlotProblems(slots: readonly string[], path: Path): ValidationProblem[] {
   if (slots.length === 0) return [];
   try {
-    createScheduler({
-      store: memoryScheduleStore(),
-      publisher: neverPublishes(),
-      // Only the slots are checked here; the account's zone is checked on its own.
-      accounts: [{ platform: 'config', accountId: 'config', zone: 'UTC', slots }],
-    });
+    checkQueueSlots(slots, path);
     return [];
   } catch (error) {
     if (!ValidationError.isInstance(error)) throw error;
-    return error.problems.map((problem) => {
-      const index = problem.path[problem.path.length - 1];
-      return {
-        path: typeof index === 'number' ? [...path, index] : path,
-        rule: problem.rule,
-        message: MESSAGES[problem.rule] ?? `is not a weekly slot: ${EXAMPLES}`,
-      };
-    });
+    return error.problems.map((problem) => ({
+      path: problem.path,
+      rule: problem.rule,
+      message: MESSAGES[problem.rule] ?? `is not a weekly slot: ${EXAMPLES}`,
+    }));
   }
 }

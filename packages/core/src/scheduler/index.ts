@@ -75,6 +75,7 @@ export {
   type TargetSettleRequest,
   targetKey,
 } from './target-claims.js';
+export { checkQueueSlots } from './time/queue-slot-syntax.js';
 export {
   type DstAdjustment,
   type LocalTimeView,

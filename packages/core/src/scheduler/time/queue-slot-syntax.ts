@@ -82,6 +82,28 @@ export function parseQueueSlots(
   return parsed;
 }
 
+/**
+ * Checks weekly queue slots as the scheduler reads them ({@link parseQueueSlots}), without
+ * keeping the result: for a tool that checks a config before anything is opened.
+ *
+ * @param slots - the slots as written (`'Mon-Fri 09:00'`, `'17:30'`)
+ * @param path - where `slots` sits in the caller's input, for the problems' paths
+ * @throws ValidationError with one problem per bad slot (`slots.empty`, `slot.syntax`, `slot.day`,
+ *   `slot.time`), each at `[...path, index]`; the messages quote the slot
+ *
+ * @example
+ * ```ts
+ * checkQueueSlots(['Mon-Fri 09:00', '17:30']); // fine
+ * checkQueueSlots(['Mon-Fry 09:00'], ['accounts', 0, 'slots']); // ValidationError, rule slot.day
+ * ```
+ */
+export function checkQueueSlots(
+  slots: readonly string[],
+  path: readonly (string | number)[] = ['slots'],
+): void {
+  parseQueueSlots(slots, path);
+}
+
 type SlotResult = { readonly slot: QueueSlot } | { readonly problem: ValidationProblem };
 
 /** An already parsed slot, kept when it has the shape {@link parseQueueSlots} returns. */
