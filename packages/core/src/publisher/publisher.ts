@@ -55,7 +55,8 @@ export interface PublishOptions {
    * has started (its intent is recorded in the outbox, it is answering an earlier run's record, or
    * without an outbox its first create attempt began) runs to its end as if nothing happened. The
    * scheduler aborts it when another worker takes the entry over, leaving that worker the
-   * targets this one never started.
+   * targets this one never started. A target stopped this way also emits the publisher's `failed`
+   * event (code `aborted`): it is not final, as whoever stopped it publishes the target.
    */
   readonly stopUnstarted?: AbortSignal | undefined;
   /**
@@ -524,6 +525,10 @@ export function createPublisher(options: PublisherOptions): Publisher {
         const stopped = gate.refusal();
         if (stopped !== undefined) throw stopped;
         await beforeFirstCreate();
+        // Stopped while the intent was being written: send nothing (runJob settles the intent
+        // `failed`, as nothing went out; the new holder reconciles it and sends once).
+        const late = gate.refusal();
+        if (late !== undefined) throw late;
         gate.start();
         attempts += 1;
         firstAttemptAt ??= clock.now();
@@ -594,7 +599,12 @@ export function createPublisher(options: PublisherOptions): Publisher {
     try {
       return { status: 'published', target, result: await createWithRetries('publish') };
     } catch (error) {
-      if (error instanceof OutboxRecordFound) return answerFromRecord(error.record);
+      if (error instanceof OutboxRecordFound) {
+        // Another run's record, found after the stop: it is that run's to settle, not ours.
+        const stopped = gate.refusal();
+        if (stopped !== undefined) return failedOutcome(target, stopped);
+        return answerFromRecord(error.record);
+      }
       const isDuplicate = PlatformError.isInstance(error) && error.code === 'duplicate_content';
       // The abort reason itself comes from a wait (throttle, backoff) or from the adapter before
       // it sent anything: adapters report an abort after a create was sent as ambiguous.

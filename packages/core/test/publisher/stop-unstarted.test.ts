@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { CheckedPost } from '../../src/adapter/adapter.js';
+import type { CheckedPost, RecentPost } from '../../src/adapter/adapter.js';
 import type { PublishContext } from '../../src/adapter/context.js';
 import type { Post } from '../../src/models/post.js';
 import type { PublishResult } from '../../src/models/publish-result.js';
 import { memoryOutbox } from '../../src/scheduler/memory-outbox.js';
+import type { Outbox } from '../../src/scheduler/outbox.js';
 import { capabilities, fakeWorld, START } from './support/world.js';
 
 const post: Post = { text: 'Launch day' };
@@ -78,5 +79,72 @@ describe('publish({ stopUnstarted })', () => {
     // Still `sending`: the run that holds it settles it. A `failed` written here would let a later
     // run send the post again while that create may have gone out.
     await expect(outbox.record(key)).resolves.toMatchObject({ status: 'sending' });
+  });
+
+  it('sends nothing when the stop comes while the intent is being written, and settles it failed', async () => {
+    const inner = memoryOutbox();
+    const stop = new AbortController();
+    const outbox: Outbox = {
+      ...inner,
+      begin: async (intent) => {
+        const found = await inner.begin(intent);
+        stop.abort(); // the refused lease renewal lands while begin's answer is on its way
+        return found;
+      },
+    };
+    const publish = vi.fn<Publish>(async (_checked, ctx) => ({
+      ref: { platform: 'fake', accountId: ctx.account.accountId, platformPostId: 'p-1' },
+      warnings: [],
+    }));
+    const world = fakeWorld({ publish }, { outbox });
+    const [outcome] = await world.publisher.publish(post, [acct(1)], {
+      idempotencyKey: CALL_KEY,
+      stopUnstarted: stop.signal,
+    });
+    expect(publish).not.toHaveBeenCalled();
+    expect(outcome?.status).toBe('failed');
+    expect((await inner.record(`${CALL_KEY}:fake:acct-1`))?.status).toBe('failed');
+  });
+
+  it("leaves another run's in-flight record alone when the stop comes while begin finds it", async () => {
+    const inner = memoryOutbox();
+    const stop = new AbortController();
+    const outbox: Outbox = {
+      ...inner,
+      begin: async (intent) => {
+        // The new holder recorded its intent a moment before (its create is in flight).
+        await inner.begin({ ...intent, startedAt: new Date(START) });
+        stop.abort();
+        return inner.begin(intent);
+      },
+    };
+    const publish = vi.fn<Publish>(async (_checked, ctx) => ({
+      ref: { platform: 'fake', accountId: ctx.account.accountId, platformPostId: 'p-x' },
+      warnings: [],
+    }));
+    const findRecentPosts = vi.fn(async (): Promise<RecentPost[]> => []);
+    const world = fakeWorld(
+      {
+        capabilities: capabilities({
+          reconciliation: {
+            idempotencyKey: false,
+            findRecentPosts: true,
+            duplicateSignal: false,
+            readAfterWrite: true,
+          },
+        }),
+        publish,
+        findRecentPosts,
+      },
+      { outbox },
+    );
+    const [outcome] = await world.publisher.publish(post, [acct(1)], {
+      idempotencyKey: CALL_KEY,
+      stopUnstarted: stop.signal,
+    });
+    expect(findRecentPosts).not.toHaveBeenCalled();
+    expect(publish).not.toHaveBeenCalled();
+    expect(outcome?.status).toBe('failed');
+    expect((await inner.record(`${CALL_KEY}:fake:acct-1`))?.status).toBe('sending');
   });
 });
