@@ -128,7 +128,12 @@ export function classifyLinkedInError(settings: LinkedInErrorSettings): ErrorCla
       // A token the member revoked says so ("…has been revoked by the user"); a refresh cannot help it.
       return new AuthError(/revoked/i.test(words) ? 'auth_revoked' : 'auth_expired', message, options);
     }
-    if (status === 403 && [VIDEO_ROLE, ROLE_FIELD, POST_ROLE].some((refusal) => refusal.test(words))) {
+    // LinkedIn also answers a wrong author URN or a missing scope with the field and post
+    // refusals, so they are read as a missing role only for an adapter bound to an organization;
+    // otherwise they are a missing scope whose hint names the role too (missingScopeHint).
+    const roleRefusal = [ROLE_FIELD, POST_ROLE].some((refusal) => refusal.test(words));
+    const boundToOrganization = settings.author !== undefined && isOrganizationUrn(settings.author);
+    if (status === 403 && (VIDEO_ROLE.test(words) || (roleRefusal && boundToOrganization))) {
       // A role, not a scope: a new authorization would not help.
       return new PlatformError('platform_refused', message, {
         ...options,
@@ -142,7 +147,7 @@ export function classifyLinkedInError(settings: LinkedInErrorSettings): ErrorCla
         scopes === undefined ? message : `${message} (the token needs ${scopes})`,
         {
           ...options,
-          hint: missingScopeHint(scopes, response, settings.author),
+          hint: missingScopeHint(scopes, response, boundToOrganization || roleRefusal),
         },
       );
     }
@@ -166,21 +171,21 @@ export function classifyLinkedInError(settings: LinkedInErrorSettings): ErrorCla
 }
 
 /**
- * What to do about a 403 `ACCESS_DENIED`: re-authorize for the scopes; for an adapter bound to an
- * organization, or else have the member's missing role granted, as LinkedIn answers both alike on
- * some calls.
+ * What to do about a 403 `ACCESS_DENIED`: re-authorize for the scopes; and, when the call may act
+ * as an organization (an adapter bound to one, or LinkedIn's answer names the author or actor),
+ * or else have the member's missing role granted, as LinkedIn answers both alike on some calls.
  */
 function missingScopeHint(
   scopes: string | undefined,
   response: PlatformResponse,
-  author: string | undefined,
+  mayBeRole: boolean,
 ): string {
   const reauthorize =
     scopes === undefined
       ? 'Re-authorize the account with the scopes this call needs.'
       : `Re-authorize the account asking for ${scopes}.`;
-  if (author === undefined || !isOrganizationUrn(author)) return reauthorize;
-  return `${reauthorize} If the token already has them, the member's role on the organization is what is missing. ${organizationRoleHint(response.method, response.path)}`;
+  if (!mayBeRole) return reauthorize;
+  return `${reauthorize} If the token already has them and the call acts as an organization, the member's role on it is what is missing (or the author URN is not one the member may act as). ${organizationRoleHint(response.method, response.path)}`;
 }
 
 function text(value: unknown): string | undefined {

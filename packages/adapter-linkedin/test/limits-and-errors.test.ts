@@ -98,7 +98,9 @@ describe('errors', () => {
   });
 
   it('keeps LinkedIn’s message and serviceErrorCode of a refused request', async () => {
-    // ana's token has w_organization_social; she holds no role on this organization.
+    // ana's token has w_organization_social; she holds no role on this organization. The adapter
+    // is bound to her, not to an organization: LinkedIn's refusal is read as a missing scope whose
+    // hint names the role too (a wrong author URN answers alike).
     const error = await failureOf(
       h
         .adapter()
@@ -108,9 +110,10 @@ describe('errors', () => {
         ),
       h.linkedin,
     );
-    expect(PlatformError.isInstance(error) && error.code).toBe('platform_refused');
+    expect(AuthError.isInstance(error) && error.code).toBe('auth_missing_scope');
     expect(error.platformError).toMatchObject({ code: 100, type: 'ACCESS_DENIED' });
     expect(error.message).toContain('Data Processing Exception while processing fields [/author]');
+    expect(error.hint).toContain("the member's role on it is what is missing");
   });
 
   it('is refused by LinkedIn, with its words, when maxTextLength was raised past the 3,000 it takes', async () => {

@@ -115,7 +115,7 @@ describe('a member’s role on the organization', () => {
     );
     expect(AuthError.isInstance(recent) && recent.code).toBe('auth_missing_scope');
     expect(recent.hint).toContain(
-      "If the token already has them, the member's role on the organization is what is missing.",
+      "If the token already has them and the call acts as an organization, the member's role on it is what is missing",
     );
     expect(recent.hint).toContain(
       'ADMINISTRATOR, DIRECT_SPONSORED_CONTENT_POSTER or CONTENT_ADMINISTRATOR role',
