@@ -62,7 +62,13 @@ export const INSTAGRAM_RATE_BUDGETS: readonly RateBudget[] = Object.freeze([
 /**
  * The permissions each operation needs with Facebook Login: publishing `instagram_basic`,
  * `instagram_content_publish` and `pages_read_engagement`
- * (https://developers.facebook.com/docs/instagram-platform/content-publishing); comments, replies
+ * (https://developers.facebook.com/docs/instagram-platform/content-publishing), stories included:
+ * a story is a container of `POST /{ig-user-id}/media` like any other ("Create an image, carousel,
+ * story or reel IG Container",
+ * https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media),
+ * and "As there are no new endpoints or permissions, Stories will become automatically available
+ * for developers who already have access to the Content Publishing API"
+ * (https://developers.facebook.com/blog/post/2023/05/16/introducing-stories-publishing-to-the-content-publishing-api-on-instagram/); comments, replies
  * and mentions `instagram_manage_comments`
  * (https://developers.facebook.com/docs/instagram-platform/comment-moderation); insights
  * `instagram_manage_insights` (https://developers.facebook.com/docs/instagram-platform/insights);
@@ -88,7 +94,10 @@ const FACEBOOK_LOGIN_SCOPES: AuthScopes = {
 /**
  * The permissions each operation needs with Instagram Login, the `instagram_business_*` scopes
  * (https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/business-login):
- * publishing `instagram_business_content_publish`, comments and mentions
+ * publishing `instagram_business_content_publish`, stories included (the `media` and container
+ * references give stories no permission of their own:
+ * https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media,
+ * https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-container), comments and mentions
  * `instagram_business_manage_comments`, insights and follower demographics
  * `instagram_business_manage_insights`, all beside `instagram_business_basic`, which alone lists the
  * account's own media and stories (`findRecentPosts`,

@@ -2,6 +2,7 @@ import { MediaProcessingError, PlatformError, RateLimitError, TransientError } f
 import type { ErrorClassifier } from '@smmkit/core/adapter-kit';
 import { classifyGraphError, type GraphErrorOverride } from '@smmkit/graph-api';
 import { INSTAGRAM_PUBLISH_BUCKET } from './capabilities.js';
+import { ambiguousServerFailure, isInstagramServerError, retryableServerFailure } from './server-errors.js';
 
 // Codes and sub-codes from https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes.
 
@@ -45,6 +46,12 @@ export const RETRY_SUBCODES: ReadonlySet<number> = new Set([
   2_207_053,
 ]);
 const MEDIA_FAILED_CODES: ReadonlySet<number> = new Set([9004, 352, 36_000, 36_001, 36_003]);
+/**
+ * 1/2207057: "Thumbnail offset must be greater than or equal to 0 and less than video duration" —
+ * "The thumbnail offset you entered is out of bounds for the video duration". Code 1 is otherwise
+ * "API Unknown", a server error to retry; this one a retry cannot cure.
+ */
+const THUMB_OFFSET_SUBCODE = 2_207_057;
 /** 4/2207051: restricted as spam (code 4 is otherwise throttling). */
 const SPAM_SUBCODE = 2_207_051;
 /**
@@ -55,7 +62,8 @@ const SPAM_SUBCODE = 2_207_051;
 export const NOT_PROFESSIONAL_SUBCODE = 2_207_013;
 
 /** Instagram's publishing errors, read before the Graph-wide table. */
-const instagramCodes: GraphErrorOverride = ({ graph, response, message, options }) => {
+const instagramCodes: GraphErrorOverride = (failure) => {
+  const { graph, response, message, options } = failure;
   const code = graph.code ?? Number.NaN;
   const subcode = graph.subcode;
   if (subcode === QUOTA_SUBCODE || code === 9) {
@@ -81,6 +89,14 @@ const instagramCodes: GraphErrorOverride = ({ graph, response, message, options 
   if (code === NOT_READY_CODE || subcode === NOT_READY_SUBCODE) {
     return new TransientError('transient', message, { ...options, retryAt: response.retryAt });
   }
+  if (subcode === THUMB_OFFSET_SUBCODE) {
+    const hint =
+      "Set options.instagram.thumb_offset (milliseconds) to at least 0 and less than the video's duration, then publish again.";
+    return new PlatformError('platform_refused', `${message}. ${hint}`, { ...options, hint });
+  }
+  // A server error on a create (media_publish, a comment) may have made it: reconciled, not resent.
+  const ambiguous = ambiguousServerFailure(failure);
+  if (ambiguous !== undefined) return ambiguous;
   if (subcode !== undefined && RETRY_SUBCODES.has(subcode)) {
     const retryAt =
       response.retryAt ??
@@ -96,6 +112,7 @@ const instagramCodes: GraphErrorOverride = ({ graph, response, message, options 
   if ((subcode !== undefined && MEDIA_FAILED_SUBCODES.has(subcode)) || MEDIA_FAILED_CODES.has(code)) {
     return new MediaProcessingError('media_processing_failed', message, options);
   }
+  if (isInstagramServerError(failure)) return retryableServerFailure(failure);
   return undefined;
 };
 
@@ -111,8 +128,11 @@ const instagramCodes: GraphErrorOverride = ({ graph, response, message, options 
  * | 4 / 2207051 | `PlatformError('platform_refused')`: restricted as spam |
  * | 110 / 2207013 | `PlatformError('not_found')`: business discovery found no Business or Creator account under the username (observed) |
  * | 9007 / 2207027 | `TransientError('transient')`: the container is not ready yet |
- * | -1 / 2207001, -1 / 2207032, -2 / 2207003, -2 / 2207020, 24 / 2207008, 2207053 | `TransientError('transient')`: Meta says to try again (2207008: in 30 s to 2 min, so `retryAt` is 30 s on); nothing was published, and a retry makes a new container |
+ * | -1 / 2207001 (on a create: ambiguous, next rows), -1 / 2207032, -2 / 2207003, -2 / 2207020, 24 / 2207008, 2207053 | `TransientError('transient')`: Meta says to try again (2207008: in 30 s to 2 min, so `retryAt` is 30 s on); nothing was published, and a retry makes a new container |
+ * | 1 / 2207057 | `PlatformError('platform_refused')`: `thumb_offset` is out of the video's bounds, with a hint to fix it |
+ * | -1, -2, 1 or 2 on a create (`media_publish`, a comment), unless the sub-code says nothing was made | `AmbiguousOutcomeError`: Instagram failed on its side and may have made it; reconciled, never resent blindly (server-errors.ts) |
  * | 9004 / 2207052, 352 / 2207026, 36000 / 2207004, 36001 / 2207005, 36003 / 2207009 | `MediaProcessingError('media_processing_failed')` |
+ * | any other -1, -2, 1 or 2 (with or without a sub-code) | `TransientError('transient')`: "Wait and retry the operation" (https://developers.facebook.com/docs/graph-api/guides/error-handling, codes 1 and 2; -1 and -2 are Instagram's server errors) |
  * | anything else | the Graph-wide table (on an insights read, 10 can also mean "not enough viewers": https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights) |
  *
  * @example

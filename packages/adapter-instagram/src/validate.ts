@@ -32,7 +32,10 @@ const STORY_UNSUPPORTED_OPTIONS = ['collaborators', 'location_id'] as const;
  *   rules `text.unsupported`, `first_comment.unsupported`, `options.unsupported_in_story`; story images are not held to the
  *   feed's 4:5–1.91:1 aspect ratio (stories are 9:16);
  * - `share_to_feed`, `cover_url` and `thumb_offset` are reel parameters (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media),
- *   rule `options.reels_only`.
+ *   rule `options.reels_only`;
+ * - a reel's `thumb_offset` (milliseconds) must fall before the video ends, when its
+ *   `durationSec` is known (1/2207057 on https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes),
+ *   rule `options.thumb_offset`.
  *
  * @param post - the post to check
  * @param options - its `options.instagram`, parsed with `InstagramPostOptionsSchema`
@@ -125,6 +128,23 @@ export function validateInstagramPost(
         path: ['options', 'instagram', name],
         rule: 'options.reels_only',
         message: `${name} applies to reels only (one video, format "feed" or "reel")`,
+      });
+    }
+  }
+  const video = media[0];
+  const offset = options.thumb_offset;
+  if (isReel && offset !== undefined && video?.durationSec !== undefined) {
+    // 1/2207057 "Thumbnail offset must be greater than or equal to 0 and less than video duration"
+    // (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes);
+    // `thumb_offset` is in milliseconds (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media).
+    const durationMs = video.durationSec * 1000;
+    if (offset >= durationMs) {
+      problems.push({
+        path: ['options', 'instagram', 'thumb_offset'],
+        rule: 'options.thumb_offset',
+        message: `is ${offset} ms; Instagram needs a cover frame before the video ends, at ${durationMs} ms`,
+        limit: durationMs,
+        actual: offset,
       });
     }
   }

@@ -150,6 +150,32 @@ describe('Instagram publishing error codes', () => {
       retryable: true,
     },
     {
+      name: '-1 without a sub-code, an Instagram server error (Meta: every -1 "Try again")',
+      error: { code: -1, message: 'An unknown error occurred' },
+      kind: TransientError,
+      code: 'transient',
+      retryable: true,
+    },
+    {
+      name: '-2 without a sub-code, an Instagram server error (Meta: every -2 "Try again")',
+      error: { code: -2, message: 'An unexpected error has occurred. Please retry your request later.' },
+      kind: TransientError,
+      code: 'transient',
+      retryable: true,
+    },
+    {
+      name: '1/2207057 thumbnail offset out of bounds, which no retry cures',
+      error: {
+        code: 1,
+        error_subcode: 2207057,
+        message:
+          'Thumbnail offset must be greater than or equal to 0 and less than video duration, i.e. 30000',
+      },
+      kind: PlatformError,
+      code: 'platform_refused',
+      retryable: false,
+    },
+    {
       name: '36003/2207009 aspect ratio refused',
       error: { code: 36_003, error_subcode: 2207009, message: 'The aspect ratio is not supported.' },
       kind: MediaProcessingError,
@@ -194,6 +220,12 @@ describe('Instagram publishing error codes', () => {
         expect(error.message).toContain(item.error.error_user_msg);
     });
   }
+
+  it('says how to fix a thumb_offset Instagram refused with 1/2207057', async () => {
+    const error = await graphFailure({ code: 1, error_subcode: 2207057, message: 'Thumbnail offset' });
+    expect(error.hint).toContain('options.instagram.thumb_offset');
+    expect(error.message).toContain("less than the video's duration");
+  });
 
   it('asks to wait 30 seconds before trying a container again after 24/2207008, as Meta advises', async () => {
     const error = await graphFailure({ code: 24, error_subcode: 2207008, message: 'Media builder expired' });

@@ -126,3 +126,33 @@ describe.each(LOGINS)('the permissions Instagram declares with $login', ({ world
     }
   });
 });
+
+describe('reading stories with Facebook Login', () => {
+  it('needs pages_read_engagement beside instagram_basic, as the stories reference says', async () => {
+    // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/stories:
+    // "instagram_basic, pages_read_engagement" (the media edge takes it or pages_show_list).
+    const story = { media: [image('story')], options: { instagram: { format: 'story' } } };
+    await h.adapter().publish(story, h.context());
+    const since = new Date(h.clock.now() - 60_000);
+    const withScopes = (scopes: readonly string[]) =>
+      h.context({
+        tokens: staticTokenProvider(
+          h.ig.sim.tokens.issue(h.ana.account.id, { scopes: [...scopes, 'instagram_manage_messages'] })
+            .accessToken,
+        ),
+      });
+    const error = await failureOf(
+      h.adapter().findRecentPosts({ since, text: '', post: story }, withScopes(['instagram_basic'])),
+      h.ig,
+    );
+    expect(error.code).toBe('auth_missing_scope');
+    expect(error.message).toContain('Requires pages_read_engagement permission');
+    const found = await h
+      .adapter()
+      .findRecentPosts(
+        { since, text: '', post: story },
+        withScopes(['instagram_basic', 'pages_read_engagement']),
+      );
+    expect(found).toHaveLength(1);
+  });
+});

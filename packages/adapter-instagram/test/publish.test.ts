@@ -446,6 +446,60 @@ describe('media_publish', () => {
     expect(ig.sim.posts.filter().map((post) => post.text)).toEqual(['Did it?']);
   });
 
+  /** A `fetch` through which the requests `matches` picks are answered with Graph error `error` (400), once the simulator has acted on them. */
+  const failingWith = (matches: (request: Request) => boolean, error: Record<string, unknown>) =>
+    recordingFetch({
+      after: (request, response) =>
+        matches(request)
+          ? Response.json(
+              { error: { type: 'OAuthException', fbtrace_id: 'Atrace', ...error } },
+              { status: 400 },
+            )
+          : response,
+    }).fetch;
+  const isPublish = (request: Request) => new URL(request.url).pathname.endsWith('/media_publish');
+  const isContainer = (request: Request) =>
+    request.method === 'POST' && new URL(request.url).pathname.endsWith('/media');
+
+  // Codes 1 and 2 "Wait and retry" (https://developers.facebook.com/docs/graph-api/guides/error-handling);
+  // -1 is Instagram's server error, 2207001 "Instagram server error. Try again."
+  // (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes).
+  it.each([
+    { name: '-1', error: { code: -1, message: 'An unknown error occurred' } },
+    { name: '-1/2207001', error: { code: -1, error_subcode: 2207001, message: 'Instagram server error.' } },
+    {
+      name: '2',
+      error: { code: 2, message: 'An unexpected error has occurred. Please retry your request later.' },
+    },
+  ])(
+    'reports server error $name on media_publish as ambiguous, sent once: the post may exist',
+    async ({ error }) => {
+      const fetch = failingWith(isPublish, error);
+      const failure = await failureOf(
+        h.adapter({ fetch }).publish({ text: 'Made anyway?', media: [image()] }, h.context()),
+        ig,
+      );
+      if (!AmbiguousOutcomeError.isInstance(failure))
+        throw new Error(`expected an AmbiguousOutcomeError, got ${failure.code}`);
+      expect(failure.retryable).toBe(false);
+      expect(failure.platformError).toMatchObject({ code: error.code });
+      expect(h.requests(ROUTES.publish)).toHaveLength(1);
+      // It was made: Instagram failed only in answering.
+      expect(ig.sim.posts.filter().map((post) => post.text)).toEqual(['Made anyway?']);
+    },
+  );
+
+  it('reports a server error while creating the container as retryable: a container is not a post', async () => {
+    const fetch = failingWith(isContainer, { code: -1, message: 'An unknown error occurred' });
+    const failure = await failureOf(
+      h.adapter({ fetch }).publish({ text: 'Try again', media: [image()] }, h.context()),
+      ig,
+    );
+    expect(TransientError.isInstance(failure) && failure.retryable).toBe(true);
+    expect(failure.platformError).toMatchObject({ code: -1 });
+    expect(h.requests(ROUTES.publish)).toHaveLength(0);
+  });
+
   it('finds a story whose media_publish answer was lost among the account’s stories, which media leaves out', async () => {
     await h.adapter().publish({ text: 'A feed post', media: [image()] }, h.context());
     h.clock.advance(60_000);

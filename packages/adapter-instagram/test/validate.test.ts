@@ -242,6 +242,24 @@ describe('Instagram options', () => {
     );
   });
 
+  it("refuses a reel's thumb_offset at or past the video's end, which Instagram refuses with 1/2207057", async () => {
+    // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes:
+    // "Thumbnail offset must be greater than or equal to 0 and less than video duration".
+    await expectRefused(
+      { media: [video('x', { durationSec: 30 })], options: { instagram: { thumb_offset: 30_000 } } },
+      {
+        path: ['options', 'instagram', 'thumb_offset'],
+        rule: 'options.thumb_offset',
+        limit: 30_000,
+        actual: 30_000,
+      },
+    );
+    await expectPublished({
+      media: [video('x', { durationSec: 30 })],
+      options: { instagram: { thumb_offset: 29_999 } },
+    });
+  });
+
   it('refuses collaborators and a location on a story, which a STORIES container does not take', async () => {
     const options = {
       format: 'story',

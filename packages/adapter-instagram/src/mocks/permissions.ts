@@ -19,6 +19,8 @@ interface LoginPermissions {
  * instagram_business_content_publish"
  * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media,
  * https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/content_publishing_limit).
+ * A story container too: stories came with "no new endpoints or permissions"
+ * (https://developers.facebook.com/blog/post/2023/05/16/introducing-stories-publishing-to-the-content-publishing-api-on-instagram/).
  */
 export const CONTENT_PUBLISHING: LoginPermissions = {
   facebookLogin: ['instagram_basic', 'instagram_content_publish', 'pages_read_engagement'],
@@ -44,6 +46,18 @@ export const MEDIA_PUBLISH: LoginPermissions = {
 export const MEDIA_LIST: LoginPermissions = {
   facebookLogin: ['instagram_basic'],
   instagramLogin: ['instagram_business_basic'],
+};
+
+/**
+ * Listing an account's stories: "A Facebook User access token with the following permissions:
+ * instagram_basic, pages_read_engagement" — `pages_read_engagement` without the `media` edge's
+ * alternative (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/stories).
+ * That reference names no Instagram Login permission; `instagram_business_basic`, what lists the
+ * account's media, is ASSUMED.
+ */
+export const STORIES_LIST: LoginPermissions = {
+  facebookLogin: ['instagram_basic', 'pages_read_engagement'],
+  instagramLogin: MEDIA_LIST.instagramLogin,
 };
 
 /**

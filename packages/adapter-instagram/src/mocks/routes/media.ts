@@ -10,7 +10,7 @@ import type { InstagramContext } from '../context.js';
 import { isMedia, isStory, mediaJson } from '../entities.js';
 import { mediaInsights } from '../insights.js';
 import { STORY_LIFETIME_MS } from '../limits.js';
-import { INSIGHTS, MEDIA_LIST, requireLoginPermissions } from '../permissions.js';
+import { INSIGHTS, MEDIA_LIST, requireLoginPermissions, STORIES_LIST } from '../permissions.js';
 
 /**
  * Media edges, the IG User's `media`, `stories` and `tags` and the IG Media's `insights`
@@ -49,12 +49,12 @@ export function registerMediaRoutes(context: InstagramContext): void {
     return graphPage(media, request, 'newest', (post) => pick(mediaJson(context, post, request.now), fields));
   });
 
-  // "Stories are only available for 24 hours"; the same permissions as `media`
+  // "Stories are only available for 24 hours"; the permissions of `STORIES_LIST`
   // (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/stories).
   context.route('GET', '/:version/:igUserId/stories', {}, (request) => {
     const account = sim.accounts.get(request.path.igUserId ?? '');
     if (account === undefined) return unsupportedRequest('GET', request.path.igUserId ?? '');
-    requireLoginPermissions(context, request, MEDIA_LIST);
+    requireLoginPermissions(context, request, STORIES_LIST);
     const fields = fieldNames(request.params.get('fields'));
     const stories = sim.posts.filter(
       (post) =>
