@@ -18,12 +18,27 @@ export interface PollFailure {
   readonly error: unknown;
 }
 
+/** An item a listing returned that is not a valid engagement: skipped, the rest of its page kept. */
+export interface PollSkip {
+  /** The listing. */
+  readonly source: InboxSource;
+  /** The item by the listing's account and its own id, when it has a readable one. */
+  readonly item?: EngagementRef | undefined;
+  /** Why (a `ValidationError` with paths and rules only, never the item's payload). */
+  readonly error: unknown;
+}
+
 /** What one round of polling did ({@link Inbox.poll}). */
 export interface PollResult {
   /** The items added, every account's, in the order stored. */
   readonly added: readonly InboxItem[];
   /** The listings that failed. */
   readonly failures: readonly PollFailure[];
+  /**
+   * The items skipped as invalid (also each an `error` event, `during: 'poll'`): an adapter bug or
+   * a platform change; a later round that reads the item again skips it again.
+   */
+  readonly skipped: readonly PollSkip[];
 }
 
 /** What {@link Inbox.reply} resolves with. */

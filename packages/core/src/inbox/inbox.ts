@@ -2,7 +2,7 @@ import { ValidationError } from '../errors/validation-error.js';
 import { parseEngagement } from '../parse/parse-models.js';
 import { act, storedItem } from './actions.js';
 import { createInboxEvents, type InboxErrorEvent } from './events.js';
-import type { Inbox, InboxFilter, PollFailure, PollResult } from './inbox-api.js';
+import type { Inbox, InboxFilter, PollFailure, PollResult, PollSkip } from './inbox-api.js';
 import type { EngagementRef, InboxItem, InboxItemPatch } from './inbox-item.js';
 import { type InboxAccount, type InboxOptions, resolveInboxOptions } from './inbox-options.js';
 import type { InboxQuery, InboxSource } from './inbox-store.js';
@@ -116,6 +116,7 @@ export function createInbox(options: InboxOptions): Inbox {
     janitor.tick();
     const added: InboxItem[] = [];
     const failures: PollFailure[] = [];
+    const skipped: PollSkip[] = [];
     const byAccount = new Map<string, PollTarget[]>();
     for (const target of targets(await settings.accounts())) {
       const key = JSON.stringify([target.source.platform, target.source.accountId]);
@@ -132,9 +133,12 @@ export function createInbox(options: InboxOptions): Inbox {
         added.push(...items);
         await afterAdded(items, 'poll');
       },
-      // Skipped so the rest of the page is stored: the event is what tells the app.
-      onInvalid: (source: InboxSource, { error, item }: InvalidPageItem) =>
-        reportError({ error, during: 'poll', source, ...(item === undefined ? {} : { item }) }),
+      // Skipped so the rest of the page is stored: the result and the event tell the app.
+      onInvalid: (source: InboxSource, { error, item }: InvalidPageItem) => {
+        const skip = { error, source, ...(item === undefined ? {} : { item }) };
+        skipped.push(skip);
+        reportError({ ...skip, during: 'poll' });
+      },
     };
     await Promise.all(
       [...byAccount.values()].map(async (accountTargets) => {
@@ -148,7 +152,7 @@ export function createInbox(options: InboxOptions): Inbox {
         }
       }),
     );
-    return { added, failures };
+    return { added, failures, skipped };
   }
 
   const poll = (signal: AbortSignal | undefined): Promise<PollResult> => {

@@ -75,6 +75,11 @@ describe('an adapter page with an item that is not a valid engagement', () => {
     expect(first.added.map((item) => item.id)).toEqual(['1', '2', '5']);
     const source = { ...ACCOUNT, source: 'account' };
     expect((await store.getCursor(source))?.since).toBeInstanceOf(Date);
+    // An app that reads only the round's result sees them too (an error event nobody listens to is dropped).
+    expect(first.skipped).toEqual([
+      { error: expect.any(ValidationError), source, item: { ...ACCOUNT, id: '3' } },
+      { error: expect.any(ValidationError), source },
+    ]);
     expect(errors).toEqual([
       { error: expect.any(ValidationError), during: 'poll', source, item: { ...ACCOUNT, id: '3' } },
       { error: expect.any(ValidationError), during: 'poll', source },
