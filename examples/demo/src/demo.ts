@@ -1,4 +1,4 @@
-import type { MetricSample, Target, TargetOverrides } from '@smmkit/core';
+import type { Target, TargetOverrides } from '@smmkit/core';
 import type { Analytics, RollupRow } from '@smmkit/core/analytics';
 import { createSmmkit, memoryStore, type Smmkit, type SmmkitTarget } from '@smmkit/core/app';
 import {
@@ -259,7 +259,9 @@ export async function main(options: DemoOptions = {}): Promise<DemoReport> {
     time.advance(METRICS_AFTER_MS);
     // The facade recorded each published post with its metadata (when it went live, campaign,
     // tags, class): collectMetrics reads them all and keeps the samples in its store.
-    const collected = await collectAll(set, smm);
+    // Post metrics and each account's followers (for the engagement rate by followers), on the
+    // publisher's queues, into the metrics store and the aggregator.
+    const collected = (await smm.collectMetrics()).samples.length;
     const { analytics } = smm;
     const summary = analytics.rollup({
       by: ['platform'],
@@ -324,27 +326,6 @@ export async function main(options: DemoOptions = {}): Promise<DemoReport> {
 /** The demo account's id in the facade's registry. */
 function accountOf(platform: string): string {
   return `linen-${platform}`;
-}
-
-/**
- * Post metrics (the facade's `collectMetrics`), and account metrics (followers, for the
- * engagement rate by followers) read through the facade's publisher into its aggregator.
- */
-async function collectAll(set: readonly (DemoPlatform & SimulatedPlatform)[], smm: Smmkit): Promise<number> {
-  const posts = await smm.collectMetrics();
-  let samples = posts.samples.length;
-  for (const platform of set) {
-    const read = platform.adapter.getAccountMetrics;
-    if (read === undefined) continue;
-    const got: readonly MetricSample[] = await smm.publisher.run(
-      { platform: platform.id, accountId: platform.accountId },
-      'metrics',
-      (context) => read.call(platform.adapter, context),
-    );
-    smm.analytics.ingestSamples(got);
-    samples += got.length;
-  }
-  return samples;
 }
 
 /** `+12:03.5` (minutes:seconds) or `+1h02:03` from simulated start. */

@@ -83,7 +83,10 @@ export interface CollectMetricsOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
-/** A batch that failed, with why. Other batches go on. */
+/**
+ * A batch that failed, with why. Other batches go on. In the result of the facade's
+ * `smm.collectMetrics`, a failure with no `refs` is a read of the account's own metrics.
+ */
 export interface MetricsFailure extends MetricsBatch {
   /** What went wrong (the adapter's error, or `UnsupportedCapabilityError` when it reads no post metrics). */
   readonly error: unknown;

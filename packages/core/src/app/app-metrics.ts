@@ -11,7 +11,9 @@ import { parseMetricSamples } from '../analytics/validate-inputs.js';
 import type { Post } from '../models/post.js';
 import type { PublishOutcome } from '../publisher/outcome.js';
 import type { Publisher } from '../publisher/publisher.js';
+import { accountsWithMetrics, collectAccountMetrics, type MetricsAccount } from './account-metrics.js';
 import type { MetricsStore, PublishedPostRecord } from './metrics-store.js';
+import { postsSince } from './metrics-window.js';
 import { isPostMeta, metricsPostOf, publishedRecords } from './published-records.js';
 
 /** What the facade's metrics are made of. */
@@ -22,10 +24,22 @@ export interface AppMetricsOptions {
   readonly analytics: Analytics;
 }
 
-/** What one collection read, and which posts it read. */
+/** What one collection read, and which posts and accounts it read. */
 export interface AppCollection {
   readonly result: CollectMetricsResult;
+  /** The posts whose metrics it read (those of the window). */
   readonly posts: readonly PublishedPostRecord[];
+  /** The accounts whose own metrics (followers) it read. */
+  readonly accounts: readonly MetricsAccount[];
+}
+
+/** Options of {@link AppMetrics.collect}. */
+export interface AppCollectOptions extends Pick<CollectMetricsOptions, 'concurrency' | 'signal'> {
+  /**
+   * The oldest publication time whose posts are read (posts without one are read too);
+   * `undefined` reads every post.
+   */
+  readonly since: Date | undefined;
 }
 
 /** The facade's metrics: published posts and samples in the store, mirrored into the aggregator. */
@@ -35,12 +49,13 @@ export interface AppMetrics {
   /** Reads every post and sample of the store into the aggregator (again: latest wins). */
   load(): Promise<void>;
   /**
-   * Reads the metrics of the store's posts (of `platforms`, or all) through `publisher`, into the
-   * store and the aggregator.
+   * Reads, through `publisher`, into the store and the aggregator: the metrics of the store's
+   * posts published since `options.since`, then each connected account's own metrics (followers),
+   * once each; of `platforms`, or all.
    */
   collect(
     publisher: Publisher,
-    options: Pick<CollectMetricsOptions, 'concurrency' | 'signal'>,
+    options: AppCollectOptions,
     platforms?: ReadonlySet<string>,
   ): Promise<AppCollection>;
 }
@@ -89,10 +104,13 @@ export function appMetrics(options: AppMetricsOptions): AppMetrics {
       mirror(await store.posts());
       analytics.ingestSamples(await store.samples(), { trusted: true });
     },
-    collect: async (publisher, collectOptions, platforms) => {
+    collect: async (publisher, { since, ...collectOptions }, platforms) => {
       await flush();
-      const all = await store.posts();
-      const posts = platforms === undefined ? all : all.filter((post) => platforms.has(post.platform));
+      const wanted = (platform: string): boolean => platforms === undefined || platforms.has(platform);
+      // The stores list every post (none filters by time), so the window is applied here: what
+      // it saves is the platforms' budget, not the store's read.
+      const posts = postsSince(await store.posts(), since).filter((post) => wanted(post.platform));
+      const accounts = (await options.accounts.list()).filter((account) => wanted(account.platform));
       const writes: Promise<void>[] = [];
       let failedWrite: { readonly error: unknown } | undefined;
       const sink: MetricSampleSink = {
@@ -108,14 +126,26 @@ export function appMetrics(options: AppMetricsOptions): AppMetrics {
         },
         ingestPostMeta: (metas) => analytics.ingestPostMeta(metas, { trusted: true }),
       };
-      const result = await collectMetrics(options.adapters, posts.map(metricsPostOf), undefined, {
-        ...collectOptions,
-        via: publisher,
-        into: sink,
-      }).finally(() => Promise.all(writes));
+      const read = async (): Promise<CollectMetricsResult> => {
+        const ofPosts = await collectMetrics(options.adapters, posts.map(metricsPostOf), undefined, {
+          ...collectOptions,
+          via: publisher,
+          into: sink,
+        });
+        const ofAccounts = await collectAccountMetrics(options.adapters, accounts, {
+          ...collectOptions,
+          via: publisher,
+          into: sink,
+        });
+        return {
+          samples: [...ofPosts.samples, ...ofAccounts.samples],
+          failures: [...ofPosts.failures, ...ofAccounts.failures],
+        };
+      };
+      const result = await read().finally(() => Promise.all(writes));
       // The samples are in the aggregator but not kept: say so rather than lose them on restart.
       if (failedWrite !== undefined) throw failedWrite.error;
-      return { result, posts };
+      return { result, posts, accounts: accountsWithMetrics(options.adapters, accounts) };
     },
   };
 }

@@ -41,6 +41,7 @@ export { createSmmkit } from './smmkit.js';
 export type {
   Smmkit,
   SmmkitAccounts,
+  SmmkitCollectMetricsOptions,
   SmmkitMetricsOptions,
   SmmkitOptions,
   SmmkitPublishOptions,

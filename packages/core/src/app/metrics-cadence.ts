@@ -18,12 +18,12 @@ export interface MetricsRound {
 
 /** What {@link metricsCadence} runs. */
 export interface MetricsCadenceOptions {
-  /** The adapters whose platforms read post metrics. */
+  /** The adapters whose platforms read post or account metrics. */
   readonly adapters: readonly Adapter[];
   /** The least interval between two rounds of one platform, in ms. */
   readonly everyMs: number;
   readonly clock: Clock;
-  /** Reads one platform's posts. */
+  /** Reads one platform's posts and accounts. */
   readonly collect: (platform: string, signal: AbortSignal) => Promise<AppCollection>;
   /** Told after every round. */
   readonly onRound?: ((round: MetricsRound) => void) | undefined;
@@ -38,32 +38,34 @@ export interface MetricsCadence {
 }
 
 /**
- * Collects metrics on a cadence, one loop per platform whose adapter reads post metrics, so a
- * platform with a tight budget never slows the others: after each round the loop waits
- * `metricsIntervalMs` (at least `everyMs`, longer when the round's requests would spend more
- * than their share of the platform's declared budgets).
+ * Collects metrics on a cadence, one loop per platform whose adapter reads post or account
+ * metrics, so a platform with a tight budget never slows the others: after each round the loop
+ * waits `metricsIntervalMs` (at least `everyMs`, longer when the round's requests, its posts'
+ * and its accounts', would spend more than their share of the platform's declared budgets).
  *
  * @param options - see {@link MetricsCadenceOptions}
  * @returns the cadence, stopped
  */
 export function metricsCadence(options: MetricsCadenceOptions): MetricsCadence {
-  const adapters = options.adapters.filter((adapter) => adapter.getPostMetrics !== undefined);
+  const adapters = options.adapters.filter(
+    (adapter) => adapter.getPostMetrics !== undefined || adapter.getAccountMetrics !== undefined,
+  );
   let stopper: AbortController | undefined;
   let loops: Promise<void>[] = [];
 
   const loop = async (adapter: Adapter, signal: AbortSignal): Promise<void> => {
     while (!signal.aborted) {
       let round: Omit<MetricsRound, 'nextInMs'>;
-      let posts: AppCollection['posts'] = [];
+      let read: Pick<AppCollection, 'posts' | 'accounts'> = { posts: [], accounts: [] };
       try {
         const collected = await options.collect(adapter.platform, signal);
-        posts = collected.posts;
+        read = collected;
         round = { platform: adapter.platform, result: collected.result };
       } catch (error) {
         if (signal.aborted) return;
         round = { platform: adapter.platform, error };
       }
-      const nextInMs = metricsIntervalMs(adapter, posts, options.everyMs);
+      const nextInMs = metricsIntervalMs(adapter, read.posts, options.everyMs, read.accounts);
       try {
         options.onRound?.({ ...round, nextInMs });
       } catch {

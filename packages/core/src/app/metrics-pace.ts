@@ -13,9 +13,9 @@ const DAY_MS = 86_400_000;
  * How long to wait between two rounds of metrics reads on one platform: at least `everyMs`, and
  * long enough that a round spends at most {@link METRICS_BUDGET_SHARE} of every budget the
  * adapter declares for its `metrics` buckets. A round sends, per account, one request per
- * `maxPostsPerRequest` posts (one for all when the adapter declares no maximum); a budget
- * counted per user, page or business is spent by the busiest account, one counted per app or IP
- * by all of them together.
+ * `maxPostsPerRequest` posts (one for all when the adapter declares no maximum), and one more
+ * for the account's own metrics when it reads them; a budget counted per user, page or business
+ * is spent by the busiest account, one counted per app or IP by all of them together.
  *
  * For a budget of `limit` requests per `window`, a round of `n` requests needs
  * `n × window ÷ (limit × share)` between rounds.
@@ -23,17 +23,24 @@ const DAY_MS = 86_400_000;
  * @param adapter - the platform's adapter
  * @param posts - the posts a round reads (their accounts)
  * @param everyMs - the least interval the app asked for
+ * @param accounts - the accounts whose own metrics a round reads (one request each)
  * @returns the interval in ms
  */
 export function metricsIntervalMs(
   adapter: Adapter,
   posts: readonly { readonly accountId: string }[],
   everyMs: number,
+  accounts: readonly { readonly accountId: string }[] = [],
 ): number {
   const perAccount = new Map<string, number>();
   for (const post of posts) perAccount.set(post.accountId, (perAccount.get(post.accountId) ?? 0) + 1);
   const max = adapter.capabilities.metrics.maxPostsPerRequest;
-  const requests = [...perAccount.values()].map((count) => (max === undefined ? 1 : Math.ceil(count / max)));
+  const ownReads = new Set(accounts.map((account) => account.accountId));
+  const requests = [...new Set([...perAccount.keys(), ...ownReads])].map((accountId) => {
+    const count = perAccount.get(accountId) ?? 0;
+    const postRequests = count === 0 ? 0 : max === undefined ? 1 : Math.ceil(count / max);
+    return postRequests + (ownReads.has(accountId) ? 1 : 0);
+  });
   const busiest = Math.max(0, ...requests);
   const together = requests.reduce((sum, count) => sum + count, 0);
   const buckets = new Set(operationBuckets(adapter.capabilities, 'metrics'));

@@ -1,6 +1,7 @@
 import type { Kpi } from '../analytics/kpis.js';
 import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
 import { declaredAccountProblems } from './declared-account.js';
+import { collectSinceProblems, maxPostAgeProblems } from './metrics-window.js';
 import type { Smmkit, SmmkitOptions, SmmkitReportOptions } from './smmkit-api.js';
 import { unknownKeyProblems } from './unknown-keys.js';
 
@@ -42,7 +43,7 @@ const PART_KEYS: Readonly<Record<'publisher' | 'scheduler' | 'inbox' | 'metrics'
     rules: true,
     sentiment: true,
   }),
-  metrics: keysOf<Part<'metrics'>>({ every: true, onRound: true }),
+  metrics: keysOf<Part<'metrics'>>({ every: true, maxPostAgeMs: true, onRound: true }),
 };
 
 const REPORT_KEYS = keysOf<SmmkitReportOptions<Kpi>>({
@@ -70,12 +71,13 @@ const REPORT_KEYS = keysOf<SmmkitReportOptions<Kpi>>({
 const COLLECT_KEYS = keysOf<NonNullable<Parameters<Smmkit['collectMetrics']>[0]>>({
   concurrency: true,
   signal: true,
+  since: true,
 });
 
 /**
  * Checks what `createSmmkit` was given before anything is stored: no key it does not take (at
- * the top, in `publisher`, `scheduler`, `inbox` and `metrics`, and in each declared account), and
- * each declared account valid.
+ * the top, in `publisher`, `scheduler`, `inbox` and `metrics`, and in each declared account),
+ * `metrics.maxPostAgeMs` positive, and each declared account valid.
  *
  * @param options - the options as passed
  * @throws ValidationError listing every problem, each unknown key with the key it likely means
@@ -87,7 +89,15 @@ export function checkSmmkitOptions(options: SmmkitOptions): void {
   const accounts = (options.accounts ?? []).flatMap((account, index) =>
     declaredAccountProblems(account, ['accounts', index]),
   );
-  refuse([...unknownKeyProblems(options, SMMKIT_KEYS), ...parts, ...accounts], 'createSmmkit options');
+  refuse(
+    [
+      ...unknownKeyProblems(options, SMMKIT_KEYS),
+      ...parts,
+      ...maxPostAgeProblems(options.metrics?.maxPostAgeMs),
+      ...accounts,
+    ],
+    'createSmmkit options',
+  );
 }
 
 /**
@@ -101,14 +111,17 @@ export function checkReportOptions(options: SmmkitReportOptions<Kpi>): void {
 }
 
 /**
- * Checks the options of `smm.collectMetrics` for keys it does not take: it reads every post of
- * the metrics store, so it has no window (`since`).
+ * Checks the options of `smm.collectMetrics`: no key it does not take (`from` for `since`), and
+ * a `since` that is a valid `Date`.
  *
  * @param options - the options as passed
- * @throws ValidationError naming each unknown key, with the key it likely means
+ * @throws ValidationError naming each unknown key, with the key it likely means, and a bad `since`
  */
 export function checkCollectOptions(options: Parameters<Smmkit['collectMetrics']>[0]): void {
-  refuse(unknownKeyProblems(options, COLLECT_KEYS), 'collectMetrics options');
+  refuse(
+    [...unknownKeyProblems(options, COLLECT_KEYS), ...collectSinceProblems(options?.since)],
+    'collectMetrics options',
+  );
 }
 
 /** Throws the problems, if any, as one `ValidationError` about `subject`. */

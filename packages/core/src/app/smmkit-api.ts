@@ -40,6 +40,13 @@ export interface SmmkitMetricsOptions {
    * adapter declares for metrics reads, so the rest stays for publishing.
    */
   readonly every: number;
+  /**
+   * How old a post may be, in ms from the round's start by its publication time, for a round to
+   * still read its metrics (default 30 days; `Infinity` reads every post). Older posts keep the
+   * samples already collected; a post recorded without a publication time is always read. Each
+   * round also reads every connected account's own metrics (followers) once, whatever this says.
+   */
+  readonly maxPostAgeMs?: number | undefined;
   /** Told after each round of each platform: what it read or why it failed, and when the next starts. */
   readonly onRound?: ((round: MetricsRound) => void) | undefined;
 }
@@ -102,6 +109,24 @@ export interface SmmkitOptions {
     | undefined;
   /** Collect metrics on a cadence once `start()` runs (default: only when `collectMetrics` is called). */
   readonly metrics?: SmmkitMetricsOptions | undefined;
+}
+
+/**
+ * Options of {@link Smmkit.collectMetrics}.
+ *
+ * @example
+ * ```ts
+ * // The posts of the last 7 days, and every account's followers:
+ * await smm.collectMetrics({ since: new Date(Date.now() - 7 * 86_400_000) });
+ * ```
+ */
+export interface SmmkitCollectMetricsOptions extends Pick<CollectMetricsOptions, 'concurrency' | 'signal'> {
+  /**
+   * The oldest publication time whose posts are read (default: 30 days before now; `new Date(0)`
+   * reads every post). A `Date` only, as `report({ since })` takes: a duration such as `'7d'` is
+   * refused. Posts recorded without a publication time are always read.
+   */
+  readonly since?: Date | undefined;
 }
 
 /** The account registry as {@link Smmkit} exposes it. */
@@ -243,18 +268,19 @@ export interface Smmkit {
    */
   reject(entryId: string, decision: ApprovalDecision): Promise<ScheduleEntry>;
   /**
-   * Reads the metrics of every post in the metrics store (published through any facade on it,
-   * directly or by the scheduler, before or after a restart) through the publisher's queues;
-   * the samples go to the store and to `analytics`, which first reads the metrics store and the
-   * inbox again (what other processes wrote, the latest SLA figures). There is no window: it
-   * reads every recorded post.
+   * Reads, through the publisher's queues, the metrics of the posts in the metrics store
+   * (published through any facade on it, directly or by the scheduler, before or after a
+   * restart) published since `options.since` (default the last 30 days), then each connected
+   * account's own metrics (followers, following, posts count) once, for adapters that read them.
+   * The samples go to the store and to `analytics`, which first reads the metrics store and the
+   * inbox again (what other processes wrote, the latest SLA figures). A failed account read is in
+   * `failures` with no `refs`.
    *
-   * @throws ValidationError (rejects, nothing read) for a key other than `concurrency` and `signal`
+   * @throws ValidationError (rejects, nothing read) for a key other than `concurrency`, `signal`
+   *   and `since`, or a `since` that is not a valid `Date`
    * @throws the store's error when it cannot be read or the samples cannot be kept
    */
-  collectMetrics(
-    options?: Pick<CollectMetricsOptions, 'concurrency' | 'signal'>,
-  ): Promise<CollectMetricsResult>;
+  collectMetrics(options?: SmmkitCollectMetricsOptions): Promise<CollectMetricsResult>;
   /**
    * Builds and renders the report of `analytics` (`buildReportInput`, then `renderReport`): every
    * post and sample the metrics store held at the last `collectMetrics` (or round of the

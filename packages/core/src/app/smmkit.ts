@@ -18,6 +18,7 @@ import { appMetrics } from './app-metrics.js';
 import { declaredAccountProblems } from './declared-account.js';
 import { inboxAccountsOf, queuesOf } from './live-accounts.js';
 import { metricsCadence } from './metrics-cadence.js';
+import { DEFAULT_METRICS_MAX_POST_AGE_MS, windowStart } from './metrics-window.js';
 import { checkCollectOptions, checkReportOptions, checkSmmkitOptions } from './option-keys.js';
 import type {
   Smmkit,
@@ -127,6 +128,7 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
     analytics.ingestResponses(log.responses, { trusted: true });
   };
   await refresh();
+  const maxPostAgeMs = options.metrics?.maxPostAgeMs ?? DEFAULT_METRICS_MAX_POST_AGE_MS;
   const cadence =
     options.metrics === undefined
       ? undefined
@@ -136,7 +138,8 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
           clock,
           collect: async (platform, signal) => {
             await refresh();
-            return metrics.collect(publisher, { signal }, new Set([platform]));
+            const since = windowStart(clock.now(), maxPostAgeMs);
+            return metrics.collect(publisher, { signal, since }, new Set([platform]));
           },
           onRound: options.metrics.onRound,
         });
@@ -246,7 +249,9 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
     collectMetrics: async (collectOptions = {}) => {
       checkCollectOptions(collectOptions);
       await refresh();
-      return (await metrics.collect(publisher, collectOptions)).result;
+      const { since, ...rest } = collectOptions;
+      const from = since ?? windowStart(clock.now(), DEFAULT_METRICS_MAX_POST_AGE_MS);
+      return (await metrics.collect(publisher, { ...rest, since: from })).result;
     },
     report: <K extends Kpi = 'engagementRateByImpressions'>(reportOptions: SmmkitReportOptions<K> = {}) => {
       checkReportOptions(reportOptions);

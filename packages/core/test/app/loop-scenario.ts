@@ -5,7 +5,23 @@
  */
 import { expect } from 'vitest';
 import type { SmmkitStore } from '../../src/app/store.js';
+import type { MetricSample } from '../../src/models/metric-sample.js';
 import { HOUR, START, type useAppWorld } from './support.js';
+
+/** How many distinct posts `samples` measure. */
+const postsMeasured = (samples: readonly MetricSample[]): number =>
+  new Set(
+    samples
+      .filter((sample) => sample.scope === 'post')
+      .map((sample) => `${sample.platform}/${sample.platformPostId}`),
+  ).size;
+
+/** The accounts whose followers `samples` read, as `platform/accountId`, sorted. */
+const followerReadings = (samples: readonly MetricSample[]): string[] =>
+  samples
+    .filter((sample) => sample.scope === 'account' && sample.metric === 'followers')
+    .map((sample) => `${sample.platform}/${sample.accountId}`)
+    .sort();
 
 /** The world `useAppWorld()` made: simulators on one clock, and facades over them. */
 export type AppWorld = ReturnType<typeof useAppWorld>;
@@ -106,9 +122,12 @@ export function loopScenario(world: AppWorld) {
     world.time.set(Date.parse('2026-11-24T12:00:00Z'));
     const collected = await smm.collectMetrics();
     expect(collected.failures).toEqual([]);
-    expect(
-      new Set(collected.samples.map((sample) => `${sample.platform}/${sample.platformPostId}`)).size,
-    ).toBe(3);
+    expect(postsMeasured(collected.samples)).toBe(3);
+    // Each connected account's followers are read too, once.
+    expect(followerReadings(collected.samples)).toEqual([
+      `mastodon/${mastodonUser.account.id}`,
+      `x/${xUser.account.id}`,
+    ]);
 
     const { html, input } = smm.report({
       since: new Date(START - HOUR),
@@ -173,9 +192,7 @@ export function loopScenario(world: AppWorld) {
     // Metrics are read for the posts of before the restart as well as the new ones.
     const collected = await after.collectMetrics();
     expect(collected.failures).toEqual([]);
-    expect(
-      new Set(collected.samples.map((sample) => `${sample.platform}/${sample.platformPostId}`)).size,
-    ).toBe(3);
+    expect(postsMeasured(collected.samples)).toBe(3);
     await after.shutdown();
   };
 

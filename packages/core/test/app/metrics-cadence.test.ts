@@ -54,7 +54,7 @@ function roundsOf() {
   };
 }
 
-const empty: AppCollection = { result: { samples: [], failures: [] }, posts: [] };
+const empty: AppCollection = { result: { samples: [], failures: [] }, posts: [], accounts: [] };
 
 /** An adapter for `platform` that reads post likes, within `budgets`. */
 function reader(platform: string, budgets: Capabilities['rateLimits']['budgets'] = []) {
@@ -100,6 +100,36 @@ describe('metricsCadence', () => {
     const at = (platform: string) => asked.filter(([name]) => name === platform).map(([, ms]) => ms);
     expect(at('roomy')).toEqual([0, HOUR, 12 * HOUR]);
     expect(at('tight')).toEqual([0, 12 * HOUR]);
+    await cadence.stop();
+  });
+
+  it("runs a platform whose adapter reads account metrics only, paced by its accounts' reads", async () => {
+    const time = handClock(0);
+    const told = roundsOf();
+    const capabilities: Capabilities = {
+      ...fakeCapabilities,
+      metrics: { post: [], account: ['followers'] },
+      rateLimits: {
+        headers: false,
+        budgets: [{ bucket: 'metrics', limit: 4, windowSec: 86_400, scope: 'user', resets: 'fixed' }],
+      },
+    };
+    const followersOnly = fakeAdapter({
+      platform: 'followers-only',
+      capabilities,
+      getAccountMetrics: async () => [],
+    });
+    const cadence = metricsCadence({
+      adapters: [followersOnly],
+      everyMs: HOUR,
+      clock: time.clock,
+      collect: async () => ({ ...empty, accounts: [{ platform: 'followers-only', accountId: 'a' }] }),
+      onRound: told.onRound,
+    });
+    cadence.start();
+    await told.until(1);
+    // One followers read a round of a 4-a-day budget, at half of it: every 12 hours.
+    expect(told.rounds).toEqual([{ platform: 'followers-only', result: empty.result, nextInMs: 12 * HOUR }]);
     await cadence.stop();
   });
 

@@ -65,6 +65,19 @@ describe('metricsIntervalMs', () => {
     expect(metricsIntervalMs(adapter, posts('a', 500), 60_000)).toBe(450_000);
   });
 
+  it('counts one more request for each account whose own metrics (followers) a round reads', () => {
+    const adapter = adapterWith(
+      [{ bucket: 'metrics', limit: 4, windowSec: 86_400, scope: 'user', resets: 'fixed' }],
+      100,
+    );
+    // Account a: 1 post request + its followers; b: its followers only. 2 of 4 a day, at half: a day.
+    expect(metricsIntervalMs(adapter, posts('a', 100), HOUR, [{ accountId: 'a' }, { accountId: 'b' }])).toBe(
+      DAY,
+    );
+    // Followers alone still spend the budget: 1 of 4 a day, at half of it, every 12 hours.
+    expect(metricsIntervalMs(adapter, [], HOUR, [{ accountId: 'b' }])).toBe(DAY / 2);
+  });
+
   it('waits the asked interval when there is nothing to read', () => {
     const adapter = adapterWith([
       { bucket: 'metrics', limit: 1, windowSec: 86_400, scope: 'user', resets: 'fixed' },

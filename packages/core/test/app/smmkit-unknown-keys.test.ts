@@ -184,17 +184,44 @@ describe('smm.report and smm.collectMetrics refuse keys they do not take', () =>
     await smm.shutdown();
   });
 
-  it('refuses collectMetrics({ since }), listing the keys it takes', async () => {
+  it("refuses collectMetrics({ from }) for `since`, and a `since` of '7d': it takes a Date", async () => {
     const smm = await world.smmkit(memoryStore());
-    const options = untyped<Parameters<typeof smm.collectMetrics>[0]>({ since: '7d' });
-    expect(await problemsOf(smm.collectMetrics(options))).toEqual([
+    const misnamed = untyped<Parameters<typeof smm.collectMetrics>[0]>({ from: new Date(START) });
+    expect(await problemsOf(smm.collectMetrics(misnamed))).toEqual([
+      { path: ['from'], rule: 'options.unknown_key', message: 'unknown key `from`: did you mean `since`?' },
+    ]);
+    const duration = untyped<Parameters<typeof smm.collectMetrics>[0]>({ since: '7d' });
+    expect(await problemsOf(smm.collectMetrics(duration))).toEqual([
       {
         path: ['since'],
-        rule: 'options.unknown_key',
-        message: 'unknown key `since`; the keys are `concurrency`, `signal`',
+        rule: 'options.since',
+        message:
+          'since must be a valid Date: the oldest publication time whose posts are read ' +
+          '(for the last 7 days: new Date(Date.now() - 7 * 86_400_000))',
       },
     ]);
     await smm.shutdown();
+  });
+
+  it('refuses metrics.maxPostAge for maxPostAgeMs, and a maxPostAgeMs that is not positive', async () => {
+    const misnamed = untyped<Partial<SmmkitOptions>>({ metrics: { every: 60_000, maxPostAge: 1 } });
+    expect(await problemsOf(world.smmkit(memoryStore(), misnamed))).toEqual([
+      {
+        path: ['metrics', 'maxPostAge'],
+        rule: 'options.unknown_key',
+        message: 'unknown key `maxPostAge`: did you mean `maxPostAgeMs`?',
+      },
+    ]);
+    expect(
+      await problemsOf(world.smmkit(memoryStore(), { metrics: { every: 60_000, maxPostAgeMs: 0 } })),
+    ).toEqual([
+      {
+        path: ['metrics', 'maxPostAgeMs'],
+        rule: 'options.max_post_age',
+        message:
+          'metrics.maxPostAgeMs must be a positive number of ms (30 days: 30 * 86_400_000), or Infinity to read every post',
+      },
+    ]);
   });
 
   it('still takes their valid options', async () => {
@@ -206,7 +233,9 @@ describe('smm.report and smm.collectMetrics refuse keys they do not take', () =>
       title: 'Week',
     });
     expect(input.timeZone).toBe('Europe/Berlin');
-    await expect(smm.collectMetrics({ concurrency: 1 })).resolves.toMatchObject({ failures: [] });
+    await expect(smm.collectMetrics({ concurrency: 1, since: new Date(0) })).resolves.toMatchObject({
+      failures: [],
+    });
     await smm.shutdown();
   });
 });
