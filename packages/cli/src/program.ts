@@ -4,7 +4,12 @@ import { Command, CommanderError, Option } from 'commander';
 import { parseAtOption } from './commands/at-option.js';
 import { calendarCommand } from './commands/calendar.js';
 import { capabilitiesCommand } from './commands/capabilities.js';
-import { type CommandContext, commandContext, type GlobalOptions } from './commands/context.js';
+import {
+  type CommandContext,
+  type ContextNeeds,
+  commandContext,
+  type GlobalOptions,
+} from './commands/context.js';
 import { doctorCommand } from './commands/doctor.js';
 import { inboxListCommand, inboxReplyCommand } from './commands/inbox.js';
 import { publishCommand } from './commands/publish.js';
@@ -56,12 +61,15 @@ function program(result: RunState): Command {
 
   /** Runs a command's action with the context built from the global options. */
   const action =
-    <A extends unknown[]>(run: (context: CommandContext, ...args: A) => ExitCode | Promise<ExitCode>) =>
+    <A extends unknown[]>(
+      run: (context: CommandContext, ...args: A) => ExitCode | Promise<ExitCode>,
+      needs: ContextNeeds = {},
+    ) =>
     async (...args: unknown[]): Promise<void> => {
       const command = args[args.length - 1] as Command;
       const globals = command.optsWithGlobals<GlobalOptions>();
       result.json = globals.json === true;
-      const context = await commandContext(globals);
+      const context = await commandContext(globals, needs);
       result.output = context.output;
       result.code = await run(context, ...(args.slice(0, -1) as A));
     };
@@ -80,7 +88,9 @@ function program(result: RunState): Command {
       'account ids or platforms, comma-separated (x,instagram,brand-linkedin)',
     )
     .action(
-      action((context, file: string, options: { to: string }) => validateCommand(context, file, options.to)),
+      action((context, file: string, options: { to: string }) => validateCommand(context, file, options.to), {
+        configOptional: true,
+      }),
     );
 
   root
@@ -195,14 +205,16 @@ function program(result: RunState): Command {
     .description('what each adapter supports, as a matrix')
     .addOption(new Option('--platform <platforms>', 'only these platforms, comma-separated'))
     .action(
-      action((context, options: { platform?: string }) =>
-        capabilitiesCommand(
-          context,
-          options.platform
-            ?.split(',')
-            .map((p) => p.trim())
-            .filter((p) => p.length > 0) ?? [],
-        ),
+      action(
+        (context, options: { platform?: string }) =>
+          capabilitiesCommand(
+            context,
+            options.platform
+              ?.split(',')
+              .map((p) => p.trim())
+              .filter((p) => p.length > 0) ?? [],
+          ),
+        { configOptional: true },
       ),
     );
   return root;

@@ -33,8 +33,24 @@ export interface CommandContext {
  */
 export const SIMULATED_STORE = join(tmpdir(), 'smmkit-simulate.db');
 
+/** How a command uses the config. */
+export interface ContextNeeds {
+  /**
+   * The command works from the adapters' rules alone (`validate`, `capabilities`): without a
+   * config it runs with each adapter's default settings, and no account; it never opens a store.
+   */
+  readonly configOptional?: boolean | undefined;
+}
+
+/** The message of a command that needs a config and finds none. */
+const NO_CONFIG =
+  'No smmkit.config.json here (see docs/cli.md), and no --config. Try everything offline first: smmkit --simulate doctor';
+
 /** Reads the config (a config problem becomes a usage error) and prepares the output. */
-export async function commandContext(options: GlobalOptions): Promise<CommandContext> {
+export async function commandContext(
+  options: GlobalOptions,
+  needs: ContextNeeds = {},
+): Promise<CommandContext> {
   const output = createOutput(options.json === true);
   const simulate = options.simulate === true;
   let config: SmmkitConfig | undefined;
@@ -44,12 +60,8 @@ export async function commandContext(options: GlobalOptions): Promise<CommandCon
     if (ValidationError.isInstance(error)) throw new CliError(EXIT.usage, error.message);
     throw error;
   }
-  if (config === undefined && !simulate) {
-    throw new CliError(
-      EXIT.usage,
-      'No smmkit.config.json here (see docs/cli.md), and no --config. Try everything offline first: smmkit --simulate doctor',
-    );
-  }
+  const configless = config === undefined && !simulate;
+  if (configless && needs.configOptional !== true) throw new CliError(EXIT.usage, NO_CONFIG);
   const resolved = config ?? {};
   const accounts =
     simulate && (resolved.accounts ?? []).length === 0 ? SEEDED_ACCOUNTS : (resolved.accounts ?? []);
@@ -61,6 +73,8 @@ export async function commandContext(options: GlobalOptions): Promise<CommandCon
     simulate,
     accounts,
     open: async () => {
+      // Without a config nor --simulate there is no store to open, and none is made.
+      if (configless) throw new CliError(EXIT.usage, NO_CONFIG);
       try {
         const app = await openApp(resolved, {
           simulate,
