@@ -20,6 +20,7 @@ import {
 import { VideoStatusSchema } from './publish-schemas.js';
 import { getFacebookReelSamples } from './reel-metrics.js';
 import { EdgeSummarySchema } from './schemas.js';
+import { videoPagePostId } from './video-post-id.js';
 
 /** The counts of a post: `shares{count}`, `comments.summary(true)`, `reactions.summary(true)`. */
 const PostCountsSchema = z.looseObject({
@@ -40,7 +41,8 @@ const PageCountsSchema = z.looseObject({ followers_count: z.optional(z.number())
  * still processing) or of a reel without one is its video id: its Video node is read first
  * (`post_id` and `status`), then
  *
- * - with a Page post (`post_id`), the post's two reads below, made on that post;
+ * - with a Page post (`post_id`, made `{page-id}_{post-id}` by `videoPagePostId` when Graph
+ *   writes the post id alone), the post's two reads below, made on that post;
  * - without one but live (a reel, which may have no Page post: the Page feed leaves reels out),
  *   the reel's counts and its Reels insights on the video id (see `getFacebookReelSamples`:
  *   `comments`, `likes`, `video_views`, `shares`);
@@ -95,9 +97,10 @@ export async function getFacebookPostMetrics(
         continue;
       }
       const video = await readVideoNode(http, ref.platformPostId, context);
-      if (video.post_id !== undefined)
-        samples.push(...(await postSamples(http, video.post_id, target, context)));
-      else if (isPublished(video))
+      if (video.post_id !== undefined) {
+        const postId = videoPagePostId(video.post_id, ref.accountId);
+        samples.push(...(await postSamples(http, postId, target, context)));
+      } else if (isPublished(video))
         samples.push(...(await getFacebookReelSamples(http, ref.platformPostId, target, context)));
       // Still processing, scheduled or a draft: nothing to count yet.
     } catch (error) {

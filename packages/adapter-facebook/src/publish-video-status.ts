@@ -1,6 +1,7 @@
 import { MediaProcessingError, type PublishContext } from '@smmkit/core';
 import { type HttpClient, type MediaPolling, waitAfterCreate } from '@smmkit/core/adapter-kit';
 import { type VideoStatus, VideoStatusSchema } from './publish-schemas.js';
+import { videoPagePostId } from './video-post-id.js';
 
 /** Which video to wait for, and until what. */
 export interface FacebookVideoWait extends MediaPolling {
@@ -26,7 +27,7 @@ export interface FacebookVideoOutcome {
   /** The video's `permalink_url` as Facebook gave it (often a path, `/reel/123/`), when it did. */
   readonly permalink: string | undefined;
   /**
-   * The video's Page post id (`post_id`, `{page-id}_{post-id}`) as the last status read gave it:
+   * The video's Page post id (`post_id`, made `{page-id}_{post-id}` by `videoPagePostId`) as the last status read gave it:
    * there once the video is live with a Page post; `undefined` before (processing, scheduled, a
    * draft) and for a reel without one.
    */
@@ -86,7 +87,8 @@ export async function waitForFacebookVideo(
     isDone: (data) => isDone(data, wait),
   });
   const permalink = outcome.last?.permalink_url;
-  const postId = outcome.last?.post_id;
+  const given = outcome.last?.post_id;
+  const postId = given === undefined ? undefined : videoPagePostId(given, context.account.accountId);
   if (outcome.state === 'done') return { pending: undefined, permalink, postId };
   return { pending: outcome.reason, detail: outcome.detail, permalink, postId };
 }

@@ -185,13 +185,15 @@ export async function publishToFacebook(
 }
 
 /**
- * The reference to a video or reel: its Page post id once the Video node names one (`post_id`),
+ * The reference to a video or reel: its Page post id once the Video node names one (`post_id`,
+ * made `{page-id}_{post-id}` by `videoPagePostId` in the status read),
  * as Graph names the post in the Page's posts (https://developers.facebook.com/docs/graph-api/reference/page/feed/)
  * and in the `feed` webhook's `post_id` (https://developers.facebook.com/docs/graph-api/webhooks/reference/page/),
  * so comments found there point at this ref; else (still processing, scheduled, a draft, a reel
  * without a Page post) its video id. Its URL is the permalink (Facebook often gives a path,
  * `/reel/{id}/`), else `https://www.facebook.com/reel/{id}` for a reel and
- * `https://www.facebook.com/{id}` for a video.
+ * `https://www.facebook.com/{id}` for a video. `deleteFacebookPost` reads the video id back from
+ * that permalink, to delete the video the documented way.
  */
 function videoRef(video: PublishedFacebookVideo, pageId: string, reel: boolean): PostRef {
   const { videoId, permalink } = video;

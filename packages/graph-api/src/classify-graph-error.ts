@@ -1,4 +1,11 @@
-import { AuthError, PlatformError, RateLimitError, type SmmkitError, TransientError } from '@smmkit/core';
+import {
+  AmbiguousOutcomeError,
+  AuthError,
+  PlatformError,
+  RateLimitError,
+  type SmmkitError,
+  TransientError,
+} from '@smmkit/core';
 import {
   describeFailure,
   type ErrorClassifier,
@@ -58,7 +65,8 @@ const ROLLING_HOUR_MS = 3_600_000;
  * | 190 / 458, 459, 460, 464, 467, 492 | `AuthError('auth_revoked')`: a person has to act (log in again, clear a checkpoint, get a Page role back) |
  * | 3, 10, 200–299 | `AuthError('auth_missing_scope')`: 3 is "API Method: Capability or permissions issue", 10 and 200–299 a permission not granted or removed |
  * | 4, 17, 32, 341, 613, 80000–80014 | `RateLimitError('rate_limited')`, `resetAt` from the usage headers or `Retry-After`, else an hour after the refusal (the rolling window's end at the latest) |
- * | 1, 2, `is_transient: true`, or HTTP 5xx | `TransientError('transient')` (core makes it ambiguous on a create) |
+ * | 1 or 2 on a request that creates something (`createsResource`) | `AmbiguousOutcomeError`: Meta failed on its side while handling the create and may have made it, so it is reconciled, never sent again blindly |
+ * | 1, 2, `is_transient: true`, or HTTP 5xx | `TransientError('transient')` (core makes a 5xx ambiguous on a create) |
  * | 506 | `PlatformError('duplicate_content')` |
  * | 368 (temporarily blocked) | `PlatformError('platform_refused')`, saying to wait |
  * | 100 `does not exist` / `cannot be loaded`, or HTTP 404 | `PlatformError('not_found')` |
@@ -131,6 +139,19 @@ function graphWide(
       ...options,
       resetAt:
         response.rateLimit?.resetAt ?? response.retryAt ?? new Date(response.receivedAt + ROLLING_HOUR_MS),
+    });
+  }
+  if ((code === 1 || code === 2) && response.createsResource) {
+    // 1 "API Unknown: Possibly a temporary issue due to downtime. Wait and retry the operation."
+    // and 2 "API Service: Temporary issue due to downtime. Wait and retry the operation."
+    // (https://developers.facebook.com/docs/graph-api/guides/error-handling): a failure on Meta's
+    // side, often with HTTP 400 or 200 rather than a 5xx. Meta does not say whether the create
+    // was made before it failed (ASSUMED it may have been, as with a 5xx), so a create is
+    // reconciled rather than resent, which could post it twice.
+    return new AmbiguousOutcomeError(`${message}; Meta may have made it all the same.`, {
+      ...options,
+      operation: response.operation,
+      hint: 'Meta failed on its side while handling this create: check whether the post or comment exists before trying again (the publisher reconciles for you).',
     });
   }
   if (code === 1 || code === 2 || graph.isTransient || response.status >= 500) {

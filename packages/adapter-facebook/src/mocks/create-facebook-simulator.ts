@@ -46,6 +46,14 @@ export interface FacebookSimulatorOptions extends Pick<GraphSimulatorOptions, 'c
    * video id (`comments`, `likes` and the `video_insights` edge).
    */
   readonly reelPagePosts?: boolean | undefined;
+  /**
+   * How a Video node writes its Page post's id (`post_id`): `'page-scoped'` (default),
+   * `{page-id}_{post-id}` as a Post id is written (https://developers.facebook.com/docs/graph-api/reference/post/),
+   * or `'bare'`, the post id alone (`{post-id}`). The Video reference
+   * (https://developers.facebook.com/docs/graph-api/reference/video/) does not say which Graph
+   * answers (ASSUMED either way), so both can be played.
+   */
+  readonly videoPostIdForm?: 'page-scoped' | 'bare' | undefined;
 }
 
 /**
@@ -93,6 +101,7 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}) 
     processingMs: options.videoProcessingMs ?? 30_000,
     failures: sim.resettable<string[]>([]),
     reelPagePosts: options.reelPagePosts ?? true,
+    videoPostIdForm: options.videoPostIdForm ?? 'page-scoped',
   };
   const comments = new CommentStore(sim);
   // Users (people) and their `/me/accounts` first: `/:version/:userId/accounts` is a literal edge.

@@ -49,13 +49,15 @@ export interface VideoNodeRequest {
   readonly comments: CommentStore;
   /** Simulated now. */
   readonly now: number;
+  /** How `post_id` is written: `{page-id}_{post-id}` or the post id alone (the simulator's `videoPostIdForm`). */
+  readonly postIdForm: 'page-scoped' | 'bare';
 }
 
 /**
  * A video post as `GET /{video-id}?fields=…` answers it, `undefined` for any other post (the
  * post routes answer those). Fields (https://developers.facebook.com/docs/graph-api/reference/video/):
  * `status` and `permalink_url` (https://developers.facebook.com/docs/video-api/guides/reels-publishing,
- * Step 4), `post_id` once it is live with a Page post, `title`, `description`, `length` (seconds,
+ * Step 4), `post_id` once it is live with a Page post (written as the simulator's `videoPostIdForm` says), `title`, `description`, `length` (seconds,
  * once processed), `created_time`, `updated_time`, `published`; edges expanded in `fields`:
  *
  * - `comments` → `{data, paging?}`, its top-level comments oldest first, paged by the edge's
@@ -82,7 +84,7 @@ export interface VideoNodeRequest {
  *
  * @example
  * ```ts
- * const answer = videoNodeJson(post, { request, comments, now });
+ * const answer = videoNodeJson(post, { request, comments, now, postIdForm: 'page-scoped' });
  * ```
  */
 export function videoNodeJson(post: SimulatedPost, node: VideoNodeRequest): Response | undefined {
@@ -114,7 +116,7 @@ export function videoNodeJson(post: SimulatedPost, node: VideoNodeRequest): Resp
         id: videoId,
         status: statusJson(video, now),
         permalink_url: permalink,
-        ...(hasLivePagePost(post, now) ? { post_id: videoPostId(post) } : {}),
+        ...(hasLivePagePost(post, now) ? { post_id: postIdJson(post, node.postIdForm) } : {}),
         ...(video.title === '' ? {} : { title: video.title }),
         description: post.text,
         ...(processed ? { length: video.kind === 'reel' ? LENGTH_S.reel : LENGTH_S.video } : {}),
@@ -126,6 +128,12 @@ export function videoNodeJson(post: SimulatedPost, node: VideoNodeRequest): Resp
       requested.map((field) => field.name),
     ),
   );
+}
+
+/** The Video node's `post_id`: the Page post id, or its part after the Page id when `bare`. */
+function postIdJson(post: SimulatedPost, form: 'page-scoped' | 'bare'): string {
+  const postId = videoPostId(post);
+  return form === 'bare' ? postId.slice(`${post.accountId}_`.length) : postId;
 }
 
 /** The `comments` or `likes` edge of a video, expanded in `fields`. */

@@ -11,6 +11,8 @@ export interface FacebookVideoContext extends FacebookContext {
   readonly failures: string[];
   /** Whether a live reel has a Page post (`post_id`); see the simulator's `reelPagePosts` option. */
   readonly reelPagePosts: boolean;
+  /** How the Video node writes `post_id`; see the simulator's `videoPostIdForm` option. */
+  readonly videoPostIdForm: 'page-scoped' | 'bare';
 }
 
 /** A video post as {@link storeVideoPost} keeps it in `extra`. */

@@ -170,6 +170,8 @@ export function registerVideoNodeRoutes(context: FacebookVideoContext, comments:
   context.route('GET', '/:version/:videoId', {}, (request) => {
     const post = videoNamed(context.sim.posts, request.path.videoId ?? '');
     // A video id is a Video node whoever asks; any other id (its Page post's too) goes on.
-    return post === undefined ? undefined : videoNodeJson(post, { request, comments, now: request.now });
+    return post === undefined
+      ? undefined
+      : videoNodeJson(post, { request, comments, now: request.now, postIdForm: context.videoPostIdForm });
   });
 }
