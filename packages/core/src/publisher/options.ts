@@ -5,6 +5,7 @@ import type { Target } from '../models/target.js';
 import type { Outbox } from '../scheduler/outbox.js';
 import { type Clock, systemClock } from '../time/clock.js';
 import type { BudgetLedger } from './budget-ledger.js';
+import { clockProblem } from './clock-problem.js';
 
 /**
  * How failed attempts are retried. Only errors marked `retryable` (rate limits, transient
@@ -209,7 +210,8 @@ export interface ResolvedPublisherOptions {
  *
  * @param options - what the caller gave
  * @returns the options the publisher runs with
- * @throws ValidationError naming every adapter after the first of its platform
+ * @throws ValidationError naming every adapter after the first of its platform, and a clock
+ *   whose `now()` is not epoch milliseconds
  */
 export function resolvePublisherOptions(options: PublisherOptions): ResolvedPublisherOptions {
   const adapters = new Map<string, Adapter>();
@@ -225,9 +227,12 @@ export function resolvePublisherOptions(options: PublisherOptions): ResolvedPubl
       message: `a second adapter for platform "${String(adapter.platform).slice(0, 80)}": the publisher takes one adapter per platform; pass each platform's adapter once`,
     });
   });
+  const clock = options.clock ?? systemClock;
+  const clockWrong = clockProblem(clock);
+  if (clockWrong !== undefined) problems.push(clockWrong);
   if (problems.length > 0) {
     throw new ValidationError(problems, 'publisher options', {
-      hint: 'Pass one adapter per platform id: the publisher picks the adapter of each target by its platform.',
+      hint: 'Fix every listed option: pass one adapter per platform id (the publisher picks the adapter of each target by its platform), and a clock whose now() returns epoch milliseconds.',
     });
   }
   const retry = options.retry ?? {};
@@ -237,7 +242,7 @@ export function resolvePublisherOptions(options: PublisherOptions): ResolvedPubl
     adapters,
     tokens: options.tokens,
     handle: options.handle,
-    clock: options.clock ?? systemClock,
+    clock,
     retry: {
       maxAttempts: Math.max(1, Math.trunc(retry.maxAttempts ?? 5)),
       minDelayMs: retry.minDelayMs ?? 1_000,

@@ -33,6 +33,10 @@ interface Timer {
  * to their due instant. A 15-minute rate-limit reset then costs a few real milliseconds, and the
  * simulators see exactly the time the code waited. Used by the demo and the benchmarks.
  *
+ * Give `time` to every simulator and the clock's `fetch` to every adapter, as in the example: a
+ * simulator on the real clock does not see simulated time pass, so after a 429 it still refuses
+ * when the publisher retries.
+ *
  * @param time - the simulators' clock (a {@link manualClock})
  * @param options - see {@link FastForwardOptions}
  * @returns the clock, with the counted `fetch` to give every adapter

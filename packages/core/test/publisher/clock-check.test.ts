@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { staticTokenProvider } from '../../src/auth/static-token-provider.js';
+import { ValidationError } from '../../src/errors/validation-error.js';
+import { createPublisher } from '../../src/publisher/publisher.js';
+import type { Clock } from '../../src/time/clock.js';
+import { fakeAdapter } from '../fixtures/capabilities.js';
+import { START } from './support/world.js';
+
+/** A clock as an untyped script builds it: `now()` gives back whatever it was started with. */
+const clockReading = (value: unknown): Clock => ({
+  now: () => value as number,
+  sleep: async () => undefined,
+});
+
+/** The error `createPublisher` throws for `clock`, or `undefined` when it makes a publisher. */
+function creationError(clock: Clock): unknown {
+  try {
+    createPublisher({ adapters: [fakeAdapter()], tokens: () => staticTokenProvider('t'), clock });
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+describe('the injected clock', () => {
+  // With now() giving a Date, now() + ms is a string: a fast-forward clock never reaches a
+  // wait's end and a bucket paused by a 429 emits `rate-limited` forever. Refused up front.
+  it.each([
+    ['a Date', new Date(START)],
+    ['NaN', Number.NaN],
+    ['a string', '2026-11-22T12:00:00.000Z'],
+  ])(
+    'refuses a clock whose now() returns %s with a ValidationError saying to return epoch ms',
+    (got, value) => {
+      const error = creationError(clockReading(value));
+      expect(ValidationError.isInstance(error)).toBe(true);
+      if (!ValidationError.isInstance(error)) return;
+      expect(error.problems).toEqual([
+        expect.objectContaining({ path: ['clock', 'now'], rule: 'publisher.clock_now', actual: got }),
+      ]);
+      expect(error.message).toMatch(/clock\.now\(\) returned .*epoch milliseconds/);
+      expect(error.hint).toMatch(/clock whose now\(\) returns epoch milliseconds/);
+    },
+  );
+});
