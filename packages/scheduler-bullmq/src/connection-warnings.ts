@@ -1,5 +1,6 @@
 import type { EventEmitter } from 'node:events';
 import { TransientError } from '@smmkit/core';
+import { errorKind } from './error-kind.js';
 import { redisFailure } from './redis-failure.js';
 
 /** The warning code of a BullMQ queue's or worker's error that nobody else listens for. */
@@ -23,8 +24,9 @@ export interface BullmqErrorSource extends Pick<EventEmitter, 'listenerCount'> {
  * printing and says once what happened, naming the queue or worker and the error code
  * of the first failure (`ECONNREFUSED`, …): a warning with code {@link CONNECTION_WARNING}, its
  * `detail` what to do. An error of another kind (not Redis being unreachable or refusing for now:
- * another message) is reported too, once; the count starts over when the connection is ready again. Only the message and code are printed, never the stack or
- * the command's arguments.
+ * another message) is reported too, once; the count starts over when the connection is ready again. Only the error's name and
+ * code (a Redis reply's first word) are printed, never the stack, the reply's text (Redis quotes a
+ * command's arguments there) or the command's arguments.
  *
  * @param source - the queue or worker
  * @param what - what it is, after "The Redis": `BullMQ wake-up worker (queue "smmkit-wakeups")`
@@ -37,13 +39,15 @@ export function warnOncePerOutage(source: BullmqErrorSource, what: string): void
     if (source.listenerCount('error') > 1) return;
     const failure = redisFailure(error, { store: what, operation: 'keep its connection' });
     // Redis unreachable (or refusing for now) is one kind, whatever the code: an outage may start
-    // with EPIPE or ECONNRESET and go on with ECONNREFUSED. Any other error is a kind by its message.
-    const kind = TransientError.isInstance(failure) ? 'unreachable' : error.message;
+    // with EPIPE or ECONNRESET and go on with ECONNREFUSED. Any other error is a kind by its name
+    // and code, never its message: Redis's reply text can quote a command's arguments (an
+    // unknown AUTH quotes the password).
+    const kind = TransientError.isInstance(failure) ? 'unreachable' : errorKind(error);
     if (reported.has(kind)) return;
     reported.add(kind);
     const described = TransientError.isInstance(failure)
       ? { message: `${failure.message} BullMQ keeps reconnecting;`, hint: failure.hint }
-      : { message: `The Redis ${what} failed: ${error.name}: ${error.message}.`, hint: undefined };
+      : { message: `The Redis ${what} failed (${kind}).`, hint: undefined };
     process.emitWarning(
       `smmkit: ${described.message} this is reported once until it is connected again (listen for its 'error' event to see every error).`,
       { code: CONNECTION_WARNING, ...(described.hint === undefined ? {} : { detail: described.hint }) },

@@ -1,6 +1,7 @@
-import type { ScheduleEntry } from '@smmkit/core';
+import { type ScheduleEntry, SmmkitError } from '@smmkit/core';
 import type { SchedulerEventEmitter } from '@smmkit/core/scheduler';
 import type { BullmqWakeups } from './bullmq-wakeups.js';
+import { errorKind } from './error-kind.js';
 
 /** States whose entries need jobs at their time: to publish, or to fail as not approved. */
 const WAITING: ReadonlySet<string> = new Set(['scheduled', 'draft', 'awaiting_approval']);
@@ -66,6 +67,12 @@ export function planWakeups(
 
 function warn(error: unknown, entry: ScheduleEntry): void {
   process.emitWarning(
-    `smmkit: no jobs planned for schedule entry "${entry.id}" (the workers' sweep runs it once due, unless sweepEveryMs is 0): ${String(error)}`,
+    `smmkit: no jobs planned for schedule entry "${entry.id}" (the workers' sweep runs it once due, unless sweepEveryMs is 0): ${plannedFailure(error)}`,
   );
+}
+
+/** What failed, in words without a secret: a smmkit error's message (written not to hold one), else its kind. */
+function plannedFailure(error: unknown): string {
+  if (SmmkitError.isInstance(error)) return error.message;
+  return error instanceof Error ? errorKind(error) : typeof error;
 }

@@ -24,7 +24,7 @@ export function openRedis(connection: string | Redis, what: string): StoreConnec
     return { redis: connection, owned: false };
   }
   // A URL can set keyPrefix too (ioredis reads options from its query string).
-  const redis = new Redis(connection);
+  const redis = clientOf(connection, {}, what);
   try {
     refuseKeyPrefix(redis, what);
   } catch (error) {
@@ -47,7 +47,7 @@ export function openRedis(connection: string | Redis, what: string): StoreConnec
  * @throws ValidationError when the URL sets `keyPrefix`
  */
 export function refuseUrlKeyPrefix(url: string, what: string): void {
-  const reader = new Redis(url, { lazyConnect: true });
+  const reader = clientOf(url, { lazyConnect: true }, what);
   try {
     refuseKeyPrefix(reader, what);
   } finally {
@@ -86,4 +86,24 @@ export function refuseKeyPrefix(redis: Redis, what: string): void {
       hint: `Pass { prefix: '${keyPrefix}' } to ${what} and a client without keyPrefix; BullMQ refuses keyPrefix for the same reason (https://docs.bullmq.io/guide/connections). Nothing was written.`,
     },
   );
+}
+
+/**
+ * An ioredis client for `url`, or a `ValidationError` that does not quote it when it is not a
+ * URL: Node's `Invalid URL` error keeps the whole text in its `input` property, which loggers and
+ * `JSON.stringify` print, and a Redis URL holds the password.
+ */
+function clientOf(url: string, options: { readonly lazyConnect?: boolean }, what: string): Redis {
+  try {
+    return options.lazyConnect === true ? new Redis(url, { lazyConnect: true }) : new Redis(url);
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'ERR_INVALID_URL') throw error;
+    throw new ValidationError(
+      [{ path: ['connection'], rule: 'redis.url', message: 'the Redis URL is not a valid URL' }],
+      `${what} options`,
+      {
+        hint: 'Write it as redis://[user:password@]host[:port][/db] (rediss:// for TLS), with any special characters of the password percent-encoded (encodeURIComponent).',
+      },
+    );
+  }
 }
