@@ -1,5 +1,7 @@
+import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
 import type { Publisher } from '../publisher/publisher.js';
 import { type Clock, systemClock } from '../time/clock.js';
+import { describeKind, isRecord } from './call-arguments.js';
 import type { ScheduleStore } from './schedule-store.js';
 import { DEFAULT_HORIZON_DAYS, parseQueueSlots, type QueueSlot } from './time/queue-slots.js';
 import { requireZone } from './time/time-input.js';
@@ -135,19 +137,59 @@ export function accountKey(account: { readonly platform: string; readonly accoun
   return `${account.platform}:${account.accountId}`;
 }
 
+/** The hint of a bad queue list given to the scheduler: it was not made. */
+const LIST_HINT =
+  "Give each account once, as { platform, accountId, zone, slots } with all its slots in one list, e.g. { platform: 'x', accountId: '2244994945', zone: 'Europe/Berlin', slots: ['Mon-Fri 09:00'] }.";
+
+/** The hint of an `accounts` function's bad answer: that call is refused, the next one reads again. */
+const FUNCTION_HINT =
+  'Fix what your accounts function returns (each account once, as { platform, accountId, zone, slots }); this schedule or reschedule planned nothing, and the next one calls it again.';
+
 /**
  * Checks queues and parses their slots.
  *
+ * @param queues - the queues as given (a list, or what the `accounts` function returned)
+ * @param givenAs - how they were given, for the hint (default `list`)
  * @returns the queues by `platform:accountId`
- * @throws ValidationError for a bad zone or slot; TypeError for an account listed twice
+ * @throws ValidationError (with a hint) when they are not a list, for an account that is not an
+ *   object or is listed twice (`['accounts', i]`), and for a bad zone or slot
  */
-export function resolveQueues(queues: readonly AccountQueue[]): ReadonlyMap<string, ResolvedAccountQueue> {
+export function resolveQueues(
+  queues: readonly AccountQueue[],
+  givenAs: 'list' | 'function' = 'list',
+): ReadonlyMap<string, ResolvedAccountQueue> {
+  const refuse = (problem: ValidationProblem): never => {
+    throw new ValidationError([problem], 'scheduler accounts', {
+      hint: givenAs === 'list' ? LIST_HINT : FUNCTION_HINT,
+    });
+  };
+  if (!Array.isArray(queues)) {
+    refuse({
+      path: ['accounts'],
+      rule: 'scheduler.accounts',
+      message: `${givenAs === 'list' ? 'must be a list of account queues or a function that returns one' : 'the accounts function must return a list of account queues (or a promise of one)'}, not ${describeKind(queues)}`,
+    });
+  }
   const resolved = new Map<string, ResolvedAccountQueue>();
-  queues.forEach((account, index) => {
-    const key = accountKey(account);
-    if (resolved.has(key)) throw new TypeError(`Account ${key} is listed twice in the scheduler's accounts.`);
-    requireZone(account.zone, 'scheduler accounts', ['accounts', index, 'zone']);
-    resolved.set(key, { ...account, slots: parseQueueSlots(account.slots, ['accounts', index, 'slots']) });
+  queues.forEach((account: unknown, index) => {
+    if (!isRecord(account)) {
+      refuse({
+        path: ['accounts', index],
+        rule: 'scheduler.account',
+        message: `must be an account queue ({ platform, accountId, zone, slots }), not ${describeKind(account)}`,
+      });
+    }
+    const queue = account as unknown as AccountQueue;
+    const key = accountKey(queue);
+    if (resolved.has(key)) {
+      refuse({
+        path: ['accounts', index],
+        rule: 'scheduler.account_twice',
+        message: `account ${key.slice(0, 120)} is listed twice; an account has one queue`,
+      });
+    }
+    requireZone(queue.zone, 'scheduler accounts', ['accounts', index, 'zone']);
+    resolved.set(key, { ...queue, slots: parseQueueSlots(queue.slots, ['accounts', index, 'slots']) });
   });
   return resolved;
 }
@@ -157,26 +199,40 @@ export function resolveQueues(queues: readonly AccountQueue[]): ReadonlyMap<stri
  * bad slot or zone fails when the scheduler is made, not when the first `'next-slot'` entry is
  * planned (queues given as a function are checked each time they are read).
  *
- * @throws ValidationError for a bad zone or slot; TypeError for an account listed twice or a
- *   non-positive interval, lease, batch size or lateness
+ * @throws ValidationError for options that are not an object, bad queues (see
+ *   {@link resolveQueues}), an unknown default zone, or an interval, lease, batch size,
+ *   lateness or slot horizon that is not a number above 0 (every bad number at once)
  */
 export function resolveSchedulerOptions(options: SchedulerOptions): ResolvedSchedulerOptions {
+  if (!isRecord(options)) {
+    throw new ValidationError(
+      [
+        {
+          path: [],
+          rule: 'scheduler.options',
+          message: `must be an object with at least store and publisher, not ${describeKind(options)}`,
+        },
+      ],
+      'scheduler options',
+      { hint: 'Call createScheduler({ store, publisher }) (see SchedulerOptions for the rest).' },
+    );
+  }
   const queues = queuesReader(options.accounts);
   const defaultZone = options.defaultZone ?? 'UTC';
   requireZone(defaultZone, 'scheduler options', ['defaultZone']);
+  const numbers = positiveNumbers(options);
   return {
     store: options.store,
     publisher: options.publisher,
     clock: options.clock ?? systemClock,
     queues,
-    pollIntervalMs: positive(options.pollIntervalMs, 15_000, 'pollIntervalMs'),
-    leaseMs: positive(options.leaseMs, 60_000, 'leaseMs'),
-    batchSize: Math.trunc(positive(options.batchSize, 10, 'batchSize')) || 1,
-    maxLatenessMs:
-      options.maxLatenessMs === undefined ? undefined : positive(options.maxLatenessMs, 0, 'maxLatenessMs'),
+    pollIntervalMs: numbers.pollIntervalMs ?? 15_000,
+    leaseMs: numbers.leaseMs ?? 60_000,
+    batchSize: Math.trunc(numbers.batchSize ?? 10) || 1,
+    maxLatenessMs: numbers.maxLatenessMs,
     workerId: options.workerId ?? globalThis.crypto.randomUUID(),
     defaultZone,
-    slotHorizonDays: options.slotHorizonDays ?? DEFAULT_HORIZON_DAYS,
+    slotHorizonDays: numbers.slotHorizonDays ?? DEFAULT_HORIZON_DAYS,
     newId: options.newId ?? (() => globalThis.crypto.randomUUID()),
   };
 }
@@ -185,13 +241,48 @@ export function resolveSchedulerOptions(options: SchedulerOptions): ResolvedSche
 function queuesReader(
   accounts: SchedulerOptions['accounts'],
 ): () => Promise<ReadonlyMap<string, ResolvedAccountQueue>> {
-  if (typeof accounts === 'function') return async () => resolveQueues(await accounts());
+  if (typeof accounts === 'function') return async () => resolveQueues(await accounts(), 'function');
   const fixed = resolveQueues(accounts ?? []);
   return async () => fixed;
 }
 
-function positive(value: number | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new TypeError(`${name} must be a positive number.`);
-  return value;
+/** The number options, each with an example value for the hint (the default, or a sample). */
+const NUMBER_EXAMPLES = {
+  pollIntervalMs: '15_000 (the default)',
+  leaseMs: '60_000 (the default)',
+  batchSize: '10 (the default)',
+  maxLatenessMs: '2 * 3_600_000 (2 h; left out: no limit)',
+  slotHorizonDays: `${DEFAULT_HORIZON_DAYS} (the default)`,
+} as const;
+
+/**
+ * The number options as given (`undefined` when left out), each checked to be a number above 0.
+ *
+ * @throws ValidationError naming every bad one (`['leaseMs']`, …), with an example of each
+ */
+function positiveNumbers(
+  options: SchedulerOptions,
+): Partial<Record<keyof typeof NUMBER_EXAMPLES, number | undefined>> {
+  const names = Object.keys(NUMBER_EXAMPLES) as (keyof typeof NUMBER_EXAMPLES)[];
+  const bad = names.filter((name) => {
+    const value: unknown = options[name];
+    return value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0);
+  });
+  if (bad.length === 0) return options;
+  throw new ValidationError(
+    bad.map((name) => {
+      const value: unknown = options[name];
+      const shown = typeof value === 'number' ? String(value) : describeKind(value);
+      return {
+        path: [name],
+        rule: `scheduler.${name}`,
+        message: `must be a number above 0, not ${shown}`,
+        actual: shown,
+      };
+    }),
+    'scheduler options',
+    {
+      hint: `Give ${bad.map((name) => `${name} a number above 0, e.g. ${NUMBER_EXAMPLES[name]}`).join('; ')}; or leave it out for the default.`,
+    },
+  );
 }

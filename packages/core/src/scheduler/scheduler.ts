@@ -17,6 +17,7 @@ import {
   submitPatch,
 } from './approval.js';
 import { type CalendarDay, type CalendarQuery, calendarDays, calendarStoreQuery } from './calendar.js';
+import { requireApprovalStep, requireArgumentObject, requireTargetList } from './call-arguments.js';
 import { changeEntry } from './entry-change.js';
 import { requireEntryId } from './entry-id.js';
 import { createSchedulerEvents, type SchedulerEventEmitter } from './events.js';
@@ -33,7 +34,14 @@ import type { ResolvedSlot } from './time/queue-slots.js';
 import { requireZone } from './time/time-input.js';
 import type { DstAdjustment } from './time/zoned-time.js';
 import { resolveLocalTime } from './time/zoned-time.js';
-import { isRecurring, type LocalTime, type PlannedTime, resolveFixedTime, type When } from './when.js';
+import {
+  isRecurring,
+  type LocalTime,
+  type PlannedTime,
+  requireRecurrenceShape,
+  resolveFixedTime,
+  type When,
+} from './when.js';
 
 /** Options of {@link Scheduler.schedule}. */
 export interface ScheduleOptions {
@@ -106,7 +114,8 @@ export interface Scheduler {
    * Entries are `scheduled`, `awaiting_approval` (`approval: 'required'`) or `draft`. A `native`
    * entry that is `scheduled` is handed to the platform before this resolves.
    *
-   * @throws ValidationError for an invalid post, target list, time, zone, rule or option, and for
+   * @throws ValidationError for an invalid post, target list, time, zone, rule or option (options
+   *   that are not an object, a recurrence without a text `rrule` or a `start`), and for
    *   `'next-slot'` naming every target account without a queue (nothing is planned then), or a
    *   bad queue returned by an `accounts` function
    */
@@ -123,7 +132,11 @@ export interface Scheduler {
    *   refuses one before the store is asked)
    */
   get(id: string): Promise<ScheduleEntry | undefined>;
-  /** Entries matching `query`, by `publishAt`. */
+  /**
+   * Entries matching `query`, by `publishAt`.
+   *
+   * @throws ValidationError when `query` is given but is not an object
+   */
   list(query?: ScheduleQuery): Promise<ScheduleEntry[]>;
   /**
    * Moves an entry to another time (an instant, a wall time or its account's next free slot).
@@ -143,32 +156,39 @@ export interface Scheduler {
   /**
    * Cancels an entry that has not gone out (`draft`, `awaiting_approval`, `scheduled`).
    *
-   * @throws ValidationError when the id is not a non-empty string, or the entry is missing or in
-   *   another state
+   * @throws ValidationError when the id is not a non-empty string, `options` is given but is not
+   *   an object, or the entry is missing or in another state
    */
   cancel(id: string, options?: CancelOptions): Promise<ScheduleEntry>;
   /**
    * Submits a draft: it awaits approval when it needs one, else it is scheduled.
    *
-   * @throws ValidationError when the id is not a non-empty string, or the entry is missing or
-   *   not a draft
+   * @throws ValidationError when the id is not a non-empty string, `request` is not an object
+   *   with a non-empty `by` (checked before the store is asked), or the entry is missing or not
+   *   a draft
    */
   submit(id: string, request: SubmitRequest): Promise<ScheduleEntry>;
   /**
    * Approves an entry awaiting approval: it is scheduled, with who approved and when.
    *
-   * @throws ValidationError when the id is not a non-empty string, or the entry is missing or
-   *   not awaiting approval
+   * @throws ValidationError when the id is not a non-empty string, `decision` is not an object
+   *   with a non-empty `by` and an optional text `note` (checked before the store is asked), or
+   *   the entry is missing or not awaiting approval
    */
   approve(id: string, decision: ApprovalDecision): Promise<ScheduleEntry>;
   /**
    * Rejects an entry awaiting approval: it will not go out; who rejected, when and why are kept.
    *
-   * @throws ValidationError when the id is not a non-empty string, or the entry is missing or
-   *   not awaiting approval
+   * @throws ValidationError when the id is not a non-empty string, `decision` is not an object
+   *   with a non-empty `by` and an optional text `note` (checked before the store is asked), or
+   *   the entry is missing or not awaiting approval
    */
   reject(id: string, decision: ApprovalDecision): Promise<ScheduleEntry>;
-  /** Entries between two instants, grouped by local day in a zone, with their wall times there. */
+  /**
+   * Entries between two instants, grouped by local day in a zone, with their wall times there.
+   *
+   * @throws ValidationError when `query` is not an object, for an unknown zone or invalid instants
+   */
   calendar(query: CalendarQuery): Promise<CalendarDay[]>;
   /** Starts the worker loop: a round at once, then one every `pollIntervalMs`. */
   start(): void;
@@ -189,8 +209,8 @@ export interface Scheduler {
    *
    * @param job - the entry's id, the occurrence (`publishAt` when the job was planned) and the target
    * @returns what came of it: the target's outcome, or why it was not claimed (nothing sent)
-   * @throws ValidationError when `job.entryId` is not a non-empty string, or the store cannot
-   *   claim target by target
+   * @throws ValidationError when `job` is not an object, `job.entryId` is not a non-empty string,
+   *   or the store cannot claim target by target
    *
    * @example
    * ```ts
@@ -282,6 +302,15 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     when: When,
     scheduleOptions: ScheduleOptions = {},
   ): Promise<ScheduleEntry[]> {
+    requireArgumentObject(
+      scheduleOptions,
+      'options',
+      'schedule',
+      "scheduler.schedule(post, targets, when, { approval: 'required', by: 'ana' })",
+      true,
+    );
+    requireTargetList(targets);
+    if (isRecurring(when)) requireRecurrenceShape(when);
     const zone = requireZone(scheduleOptions.zone ?? settings.defaultZone, 'schedule options', ['zone']);
     // Its targets are claimed and recorded per account: each version is an entry of its own.
     const repeated = repeatedAccountProblems(targets, 'schedule each version as an entry of its own');
@@ -379,12 +408,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   ): Promise<ScheduleEntry> {
     requireEntryId(id, 'reschedule');
     notHandingOff(id, 'reschedule', RESCHEDULABLE);
-    if (typeof when === 'object' && !(when instanceof Date) && 'rrule' in when) {
+    if (isRecurring(when)) {
       throw optionProblem(
         'when',
         'a recurrence cannot be given to reschedule; cancel the series and plan a new one',
       );
     }
+    // A bad time is refused before the store is asked (the zone only says how an instant is shown).
+    if (when !== 'next-slot') resolveFixedTime(when, settings.defaultZone);
     const at = now();
     const move = async (): Promise<ScheduleEntry> => {
       const entry = await store.get(id);
@@ -488,6 +519,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   async function cancel(id: string, cancelOptions: CancelOptions = {}): Promise<ScheduleEntry> {
     requireEntryId(id, 'cancel');
+    requireArgumentObject(
+      cancelOptions,
+      'options',
+      'cancel',
+      'scheduler.cancel(entry.id, { series: true })',
+      true,
+    );
     notHandingOff(id, 'cancel', CANCELLABLE);
     const at = now();
     if (cancelOptions.series !== true) await continueBeforeLeaving(id, CANCELLABLE, at);
@@ -517,6 +555,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   async function submit(id: string, request: SubmitRequest): Promise<ScheduleEntry> {
     requireEntryId(id, 'submit');
+    requireApprovalStep(request, 'submit');
     const submitted = await changeEntry(
       store,
       id,
@@ -537,6 +576,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const at = now();
     const action = verdict === 'approved' ? 'approve' : 'reject';
     requireEntryId(id, action);
+    requireApprovalStep(decision, action);
     if (verdict === 'rejected') await continueBeforeLeaving(id, APPROVAL_STEPS.reject, at);
     const decided = await changeEntry(
       store,
@@ -600,15 +640,34 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       requireEntryId(id, 'get');
       return store.get(id);
     },
-    list: (query) => store.list(query),
+    list: async (query) => {
+      requireArgumentObject(query, 'query', 'list', "scheduler.list({ statuses: ['scheduled'] })", true);
+      return store.list(query);
+    },
     reschedule,
     cancel,
     submit,
     approve: (id, decision) => decide(id, decision, 'approved'),
     reject: (id, decision) => decide(id, decision, 'rejected'),
-    calendar: async (query) => calendarDays(await store.list(calendarStoreQuery(query)), query.zone),
+    calendar: async (query) => {
+      requireArgumentObject(
+        query,
+        'query',
+        'calendar',
+        "scheduler.calendar({ from: new Date('2026-05-01T00:00:00Z'), to: new Date('2026-06-01T00:00:00Z'), zone: 'Europe/Berlin' })",
+        false,
+      );
+      return calendarDays(await store.list(calendarStoreQuery(query)), query.zone);
+    },
     tick: (tickOptions) => round(true, tickOptions?.graceMs),
     publishTarget: async (job) => {
+      requireArgumentObject(
+        job,
+        'job',
+        'publishTarget',
+        'scheduler.publishTarget({ entryId: entry.id, publishAt: entry.publishAt, target: entry.targets[0] })',
+        false,
+      );
       requireEntryId(job.entryId, 'publish', ['entryId']);
       if (!claimsTargets(store)) {
         throw optionProblem(

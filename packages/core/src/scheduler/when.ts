@@ -1,4 +1,5 @@
-import { ValidationError } from '../errors/validation-error.js';
+import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
+import { describeKind, isRecord } from './call-arguments.js';
 import { type DstAdjustment, resolveLocalTime } from './time/zoned-time.js';
 
 /** A wall time in an IANA zone: `{ at: '2026-05-04T09:00', zone: 'Europe/Berlin' }`. */
@@ -46,7 +47,43 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z
 
 /** Whether `when` asks for a recurring series. */
 export function isRecurring(when: When): when is RecurringTime {
-  return typeof when === 'object' && !(when instanceof Date) && 'rrule' in when;
+  return typeof when === 'object' && when !== null && !(when instanceof Date) && 'rrule' in when;
+}
+
+/**
+ * Checks the shape of a recurrence before its rule is read: `rrule` a text, `start` a wall time
+ * `{ at, zone }` (the rule, wall time and zone themselves are checked when it is planned).
+ *
+ * @param when - a value {@link isRecurring} accepted
+ * @throws ValidationError at `['when', 'rrule']` or `['when', 'start']`
+ */
+export function requireRecurrenceShape(when: RecurringTime): void {
+  const problems: ValidationProblem[] = [];
+  const { rrule, start } = when as { readonly rrule: unknown; readonly start: unknown };
+  if (typeof rrule !== 'string') {
+    problems.push({
+      path: ['when', 'rrule'],
+      rule: 'when.rrule',
+      message: `must be an RFC 5545 rule such as "FREQ=WEEKLY;BYDAY=MO", not ${describeKind(rrule)}`,
+    });
+  }
+  if (!isRecord(start)) {
+    problems.push({
+      path: ['when', 'start'],
+      rule: 'when.start',
+      message: `must be the first occurrence's wall time { at, zone }, not ${describeKind(start)}`,
+    });
+  } else if (typeof start.at !== 'string') {
+    problems.push({
+      path: ['when', 'start', 'at'],
+      rule: 'when.start',
+      message: `must be the first occurrence's wall time "YYYY-MM-DDTHH:mm", not ${describeKind(start.at)}`,
+    });
+  }
+  if (problems.length === 0) return;
+  throw new ValidationError(problems, 'schedule time', {
+    hint: "Give a recurrence as { rrule: 'FREQ=WEEKLY;BYDAY=MO', start: { at: '2026-05-04T09:00', zone: 'Europe/Berlin' } }.",
+  });
 }
 
 /**

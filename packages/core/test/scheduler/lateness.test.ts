@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { claimsTargets } from '../../src/scheduler/target-claims.js';
 import { doomedWorker, type KillPoint } from './support/crash.js';
 import { HOUR, MINUTE, names, START, useWorld } from './support/world.js';
+import { catchValidation } from './time/catch-validation.js';
 
 const world = useWorld();
 
@@ -211,6 +212,8 @@ describe('scheduler: maxLatenessMs', () => {
   });
 
   it.each([0, -1, Number.NaN])('refuses maxLatenessMs %s when the scheduler is made', (maxLatenessMs) => {
-    expect(() => world.scheduler({ maxLatenessMs })).toThrow('maxLatenessMs must be a positive number.');
+    const error = catchValidation(() => world.scheduler({ maxLatenessMs }));
+    expect(error.problems.map((problem) => problem.path)).toEqual([['maxLatenessMs']]);
+    expect(error.message).toContain('must be a number above 0');
   });
 });
