@@ -29,7 +29,8 @@ describe('commands that need no config', () => {
     const post = writeJson(dir, 'post.json', { text: 'Hi' });
     const run = await smmkit(['validate', post, '--to', 'brand-x'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/"brand-x" in --to is neither an account \(none\) nor a platform/);
+    expect(run.stderr).toContain('"brand-x" in --to is not a platform');
+    expect(run.stderr).toContain('account ids need a config (smmkit.config.json here, or --config)');
   });
 
   it('a command that uses accounts still asks for a config', async () => {

@@ -21,6 +21,8 @@ export interface CommandContext {
   readonly output: Output;
   readonly config: SmmkitConfig;
   readonly simulate: boolean;
+  /** Whether the command runs with neither a config nor `--simulate` (only platform names then). */
+  readonly configless: boolean;
   /** The accounts commands can name: the config's, or the seeded ones under `--simulate` without any. */
   readonly accounts: readonly AccountConfig[];
   /** Opens the facade (and the simulators); the caller closes it. */
@@ -71,6 +73,7 @@ export async function commandContext(
     output,
     config: resolved,
     simulate,
+    configless,
     accounts,
     open: async () => {
       // Without a config nor --simulate there is no store to open, and none is made.

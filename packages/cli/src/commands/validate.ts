@@ -30,7 +30,9 @@ export function validateCommand(context: CommandContext, file: string, to: strin
       if (!isPlatform(platform)) {
         throw new CliError(
           EXIT.usage,
-          `"${target}" in --to is neither an account (${context.accounts.map((a) => a.id).join(', ') || 'none'}) nor a platform (${adapters.map((a) => a.platform).join(', ')})`,
+          context.configless
+            ? `"${target}" in --to is not a platform (${adapters.map((a) => a.platform).join(', ')}); account ids need a config (smmkit.config.json here, or --config), or --simulate for the simulated accounts`
+            : `"${target}" in --to is neither an account (${context.accounts.map((a) => a.id).join(', ') || 'none'}) nor a platform (${adapters.map((a) => a.platform).join(', ')})`,
         );
       }
       return { target, platform };

@@ -52,7 +52,7 @@ export function postsSince(
  * @returns the problems, empty when it is absent or valid
  */
 export function collectSinceProblems(since: unknown): ValidationProblem[] {
-  if (since === undefined || (since instanceof Date && !Number.isNaN(since.getTime()))) return [];
+  if (since === undefined || isValidDate(since)) return [];
   return [
     {
       path: ['since'],
@@ -90,4 +90,11 @@ function shown(value: unknown): { readonly actual?: number | string } {
   if (typeof value === 'number') return { actual: value };
   if (typeof value === 'string') return { actual: value.slice(0, 40) };
   return {};
+}
+
+/** A valid `Date`, also one made in another realm (a `vm` context, an iframe), as `report` takes. */
+function isValidDate(value: unknown): value is Date {
+  return (
+    Object.prototype.toString.call(value) === '[object Date]' && !Number.isNaN((value as Date).getTime())
+  );
 }

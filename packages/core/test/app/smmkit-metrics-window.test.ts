@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { memoryStore } from '../../src/app/memory-store.js';
 import type { MetricsRound } from '../../src/app/metrics-cadence.js';
@@ -42,6 +43,9 @@ describe('createSmmkit reads the metrics of recent posts only', () => {
 
     const everything = await smm.collectMetrics({ since: new Date(START) });
     expect(postsRead(everything.samples)).toEqual([old, recent].sort());
+    // A Date made in another realm (a vm context, as report({ since }) takes it) is a Date too.
+    const foreign = runInNewContext(`new Date(${START})`) as Date;
+    expect(postsRead((await smm.collectMetrics({ since: foreign })).samples)).toEqual([old, recent].sort());
     await smm.shutdown();
   });
 
