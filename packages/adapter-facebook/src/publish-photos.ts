@@ -81,7 +81,10 @@ export async function uploadUnpublishedFacebookPhoto(
     operation: 'upload photo',
     ...upload.body,
     schema: IdResponseSchema,
-    createsResource: true,
+    // Unpublished (`published: false`): nothing shows on the Page until the `/feed` call attaches
+    // it, so a retry after a failure at worst leaves an unseen photo, never a second post, and
+    // there is no post a reconciliation could find.
+    createsResource: false,
     context,
   });
   upload.done();

@@ -61,7 +61,7 @@ export function ambiguousServerFailure(failure: GraphFailure): AmbiguousOutcomeE
   return new AmbiguousOutcomeError(`${message}; Instagram may have made it all the same.`, {
     ...options,
     operation: response.operation,
-    hint: 'Instagram failed on its side while handling this create: check whether the post or comment exists before trying again (the publisher reconciles for you).',
+    hint: 'Instagram failed on its side while handling this create, and may have made it: a publish through the publisher is reconciled for you; a reply or comment sent otherwise (the inbox) is not, so look at the thread before sending it again.',
   });
 }
 

@@ -151,7 +151,7 @@ function graphWide(
     return new AmbiguousOutcomeError(`${message}; Meta may have made it all the same.`, {
       ...options,
       operation: response.operation,
-      hint: 'Meta failed on its side while handling this create: check whether the post or comment exists before trying again (the publisher reconciles for you).',
+      hint: 'Meta failed on its side while handling this create, and may have made it: a publish through the publisher is reconciled for you; a reply or comment sent otherwise (the inbox) is not, so look at the thread before sending it again.',
     });
   }
   if (code === 1 || code === 2 || graph.isTransient || response.status >= 500) {

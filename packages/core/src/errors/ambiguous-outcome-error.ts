@@ -22,7 +22,7 @@ export class AmbiguousOutcomeError extends SmmkitError {
    */
   constructor(message: string, options: AmbiguousOutcomeErrorOptions) {
     super('ambiguous_outcome', message, false, {
-      hint: 'Check on the platform whether it happened before trying again (the publisher reconciles for you).',
+      hint: 'Check on the platform whether it happened before trying again (a publish through the publisher is reconciled for you; a reply or other action is not).',
       ...options,
     });
     this.operation = options.operation;
