@@ -185,7 +185,7 @@ function missingScopeHint(
       ? 'Re-authorize the account with the scopes this call needs.'
       : `Re-authorize the account asking for ${scopes}.`;
   if (!mayBeRole) return reauthorize;
-  return `${reauthorize} If the token already has them and the call acts as an organization, the member's role on it is what is missing (or the author URN is not one the member may act as). ${organizationRoleHint(response.method, response.path)}`;
+  return `${reauthorize} If the token already has them and the call acts as an organization, the member's role on it is what is missing (or the author URN is not one the member may act as). ${organizationRoleHint(response.method, response.path, true)}`;
 }
 
 function text(value: unknown): string | undefined {

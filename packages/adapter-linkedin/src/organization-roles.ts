@@ -66,6 +66,8 @@ const RULES: readonly RoleRule[] = [
  *
  * @param method - HTTP method of the refused request
  * @param path - its URL path
+ * @param besideScopeAdvice - whether the hint follows advice to re-authorize, so it leaves out that
+ *   a new authorization will not help
  * @returns the hint, naming the roles when the adapter knows the endpoint
  *
  * @example
@@ -74,14 +76,17 @@ const RULES: readonly RoleRule[] = [
  * // 'The signed-in member needs the ADMINISTRATOR, DIRECT_SPONSORED_CONTENT_POSTER or CONTENT_ADMINISTRATOR role on the organization (LinkedIn Page) to post as it. …'
  * ```
  */
-export function organizationRoleHint(method: string, path: string): string {
+export function organizationRoleHint(method: string, path: string, besideScopeAdvice = false): string {
   const request = `${method.toUpperCase()} ${path}`;
   const rule = RULES.find((candidate) => candidate.request.test(request));
   const needs =
     rule === undefined
       ? 'The signed-in member has no role on the organization (LinkedIn Page) that allows this call.'
       : `The signed-in member needs the ${anyOf(rule.roles)} role on the organization (LinkedIn Page) to ${rule.does}.`;
-  return `${needs} Ask a super admin of the Page (its ADMINISTRATOR) to grant it in the Page's admin tools, then try again; a new authorization will not help.`;
+  const ask =
+    "Ask a super admin of the Page (its ADMINISTRATOR) to grant it in the Page's admin tools, then try again";
+  // Beside advice to re-authorize (LinkedIn answers both alike), it cannot say that would not help.
+  return besideScopeAdvice ? `${needs} ${ask}.` : `${needs} ${ask}; a new authorization will not help.`;
 }
 
 /** `A`, `A or B`, `A, B or C`. */

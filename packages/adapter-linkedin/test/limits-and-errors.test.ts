@@ -114,6 +114,8 @@ describe('errors', () => {
     expect(error.platformError).toMatchObject({ code: 100, type: 'ACCESS_DENIED' });
     expect(error.message).toContain('Data Processing Exception while processing fields [/author]');
     expect(error.hint).toContain("the member's role on it is what is missing");
+    // Beside the advice to re-authorize, it does not also say that re-authorizing will not help.
+    expect(error.hint).not.toContain('will not help');
   });
 
   it('is refused by LinkedIn, with its words, when maxTextLength was raised past the 3,000 it takes', async () => {
