@@ -180,12 +180,12 @@ export function createXSimulator(options: XSimulatorOptions = {}) {
      * Uses up the app's pay-per-use credits: from now on every X API request (not the OAuth token
      * endpoints) gets X's 402 `{"detail":"credits depleted","status":402,"title":"Payment Required",
      * "type":"https://api.x.com/2/problems/credits-depleted"}` and nothing is done, until
-     * {@link addCredits} or the simulator's reset.
+     * `addCredits()` or the simulator's reset.
      */
     depleteCredits() {
       context.credits.depleted = true;
     },
-    /** Tops the app's credits up again after {@link depleteCredits}: requests are served again. */
+    /** Tops the app's credits up again after `depleteCredits()`: requests are served again. */
     addCredits() {
       context.credits.depleted = false;
     },

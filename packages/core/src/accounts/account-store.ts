@@ -82,7 +82,7 @@ export interface ConnectedAccount extends AccountConnection {
 export interface AccountStore {
   /**
    * Adds the account, or replaces the one with the same `id` (a reconnection): its status is
-   * `active` again and `connectedAt` is `at`. Keys besides {@link AccountConnection}'s are the
+   * `active` again and `connectedAt` is `at`. Keys besides `AccountConnection`'s are the
    * app's extras, kept as given (JSON values); `createSmmkit` refuses them, a store keeps them.
    *
    * @throws ValidationError for an invalid connection (an empty id, an unknown zone, extras that

@@ -83,7 +83,7 @@ export function parseQueueSlots(
 }
 
 /**
- * Checks weekly queue slots as the scheduler reads them ({@link parseQueueSlots}), without
+ * Checks weekly queue slots as the scheduler reads them (the grammar `schedule(…, 'next-slot')` reads), without
  * keeping the result: for a tool that checks a config before anything is opened.
  *
  * @param slots - the slots as written (`'Mon-Fri 09:00'`, `'17:30'`)
