@@ -1,4 +1,5 @@
 import type { Adapter } from '../adapter/adapter.js';
+import { adaptersByPlatform } from '../adapter/adapters-by-platform.js';
 import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
 import type { Publisher } from '../publisher/publisher.js';
 import { type Clock, systemClock } from '../time/clock.js';
@@ -113,18 +114,7 @@ export interface ResolvedInboxOptions {
  */
 export function resolveInboxOptions(options: InboxOptions): ResolvedInboxOptions {
   const problems: ValidationProblem[] = [];
-  const adapters = new Map<string, Adapter>();
-  options.adapters.forEach((adapter, index) => {
-    if (!adapters.has(adapter.platform)) {
-      adapters.set(adapter.platform, adapter);
-      return;
-    }
-    problems.push({
-      path: ['adapters', index, 'platform'],
-      rule: 'inbox.adapter_twice',
-      message: `a second adapter for platform "${adapter.platform}": the inbox takes one adapter per platform; pass each platform's adapter once`,
-    });
-  });
+  const adapters = adaptersByPlatform(options.adapters, 'inbox', problems);
   const { accounts } = options;
   if (typeof accounts !== 'function') problems.push(...accountsProblems(accounts, adapters, 'list'));
   const number = (

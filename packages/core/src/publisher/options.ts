@@ -1,4 +1,5 @@
 import type { Adapter } from '../adapter/adapter.js';
+import { adaptersByPlatform } from '../adapter/adapters-by-platform.js';
 import type { TokenProvider } from '../auth/token-provider.js';
 import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
 import type { Target } from '../models/target.js';
@@ -214,19 +215,8 @@ export interface ResolvedPublisherOptions {
  *   whose `now()` is not epoch milliseconds
  */
 export function resolvePublisherOptions(options: PublisherOptions): ResolvedPublisherOptions {
-  const adapters = new Map<string, Adapter>();
   const problems: ValidationProblem[] = [];
-  options.adapters.forEach((adapter, index) => {
-    if (!adapters.has(adapter.platform)) {
-      adapters.set(adapter.platform, adapter);
-      return;
-    }
-    problems.push({
-      path: ['adapters', index, 'platform'],
-      rule: 'publisher.adapter_twice',
-      message: `a second adapter for platform "${String(adapter.platform).slice(0, 80)}": the publisher takes one adapter per platform; pass each platform's adapter once`,
-    });
-  });
+  const adapters = adaptersByPlatform(options.adapters, 'publisher', problems);
   const clock = options.clock ?? systemClock;
   const clockWrong = clockProblem(clock);
   if (clockWrong !== undefined) problems.push(clockWrong);
