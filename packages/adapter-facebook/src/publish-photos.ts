@@ -50,7 +50,8 @@ export async function publishFacebookPhoto(
  * Uploads a photo to attach to a multi-photo post: `POST /{page-id}/photos` with
  * `published=false` → `{id}`, the `media_fbid` for `attached_media`
  * (https://developers.facebook.com/docs/pages-api/posts, Publish a multi-photo post). Nothing is
- * visible until the feed post is made, but the upload is kept, so it is marked `createsResource`.
+ * visible until the feed post is made, so it is no create (`createsResource: false`): a retry after
+ * a failure at worst leaves an unseen photo, never a second post.
  *
  * @param http - the adapter's HTTP client
  * @param media - the photo

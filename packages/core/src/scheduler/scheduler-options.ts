@@ -3,7 +3,12 @@ import type { Publisher } from '../publisher/publisher.js';
 import { type Clock, systemClock } from '../time/clock.js';
 import { describeKind, isRecord } from './call-arguments.js';
 import type { ScheduleStore } from './schedule-store.js';
-import { DEFAULT_HORIZON_DAYS, parseQueueSlots, type QueueSlot } from './time/queue-slots.js';
+import {
+  DEFAULT_HORIZON_DAYS,
+  MAX_HORIZON_DAYS,
+  parseQueueSlots,
+  type QueueSlot,
+} from './time/queue-slots.js';
 import { requireZone } from './time/time-input.js';
 
 /** An account's publishing queue: its zone and weekly slots, for `'next-slot'`. */
@@ -266,7 +271,10 @@ function positiveNumbers(
   const names = Object.keys(NUMBER_EXAMPLES) as (keyof typeof NUMBER_EXAMPLES)[];
   const bad = names.filter((name) => {
     const value: unknown = options[name];
-    return value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0);
+    if (value === undefined) return false;
+    if (!(typeof value === 'number' && Number.isFinite(value) && value > 0)) return true;
+    // The slot horizon is whole days, as 'next-slot' reads it.
+    return name === 'slotHorizonDays' && !(Number.isInteger(value) && value <= MAX_HORIZON_DAYS);
   });
   if (bad.length === 0) return options;
   throw new ValidationError(
@@ -276,7 +284,10 @@ function positiveNumbers(
       return {
         path: [name],
         rule: `scheduler.${name}`,
-        message: `must be a number above 0, not ${shown}`,
+        message:
+          name === 'slotHorizonDays'
+            ? `must be a whole number of days from 1 to ${MAX_HORIZON_DAYS}, not ${shown}`
+            : `must be a number above 0, not ${shown}`,
         actual: shown,
       };
     }),

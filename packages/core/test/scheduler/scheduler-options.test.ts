@@ -57,7 +57,6 @@ describe('scheduler options: numbers', () => {
     ['pollIntervalMs', -1],
     ['batchSize', Number.NaN],
     ['maxLatenessMs', Number.POSITIVE_INFINITY],
-    ['slotHorizonDays', Number.NaN],
     ['leaseMs', '60000'],
   ])('refuses %s %s with a ValidationError at its name and an example', (name, value) => {
     const error = catchValidation(() => make({ [name]: value }));
@@ -65,6 +64,15 @@ describe('scheduler options: numbers', () => {
     expect(error.problems[0]?.message).toContain('must be a number above 0');
     expect(error.hint).toContain(`${name} a number above 0, e.g.`);
   });
+
+  it.each([Number.NaN, 1.5, 3661])(
+    'refuses slotHorizonDays %s: whole days from 1 to 3660, as next-slot reads it',
+    (value) => {
+      const error = catchValidation(() => make({ slotHorizonDays: value }));
+      expect(paths(error)).toEqual([['slotHorizonDays']]);
+      expect(error.problems[0]?.message).toContain('must be a whole number of days from 1 to 3660');
+    },
+  );
 
   it('names every bad number at once', () => {
     expect(paths(catchValidation(() => make({ leaseMs: 0, batchSize: -5 })))).toEqual([
