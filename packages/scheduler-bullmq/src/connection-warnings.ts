@@ -6,7 +6,7 @@ import { redisFailure } from './redis-failure.js';
 /** The warning code of a BullMQ queue's or worker's error that nobody else listens for. */
 export const CONNECTION_WARNING = 'SMMKIT_BULLMQ_ERROR';
 
-/** A BullMQ queue or worker: its `error` event, and its backend's `ready` (connected again). */
+/** A BullMQ queue or worker (or an ioredis client): its `error` event, and its backend's `ready` (connected again). */
 export interface BullmqErrorSource extends Pick<EventEmitter, 'listenerCount'> {
   /** Listens for the errors of its connections (and of its jobs' locks, for a worker). */
   on(event: 'error', listener: (error: Error) => void): unknown;
@@ -46,7 +46,7 @@ export function warnOncePerOutage(source: BullmqErrorSource, what: string): void
     if (reported.has(kind)) return;
     reported.add(kind);
     const described = TransientError.isInstance(failure)
-      ? { message: `${failure.message} BullMQ keeps reconnecting;`, hint: failure.hint }
+      ? { message: `${failure.message} the client keeps reconnecting;`, hint: failure.hint }
       : { message: `The Redis ${what} failed (${kind}).`, hint: undefined };
     process.emitWarning(
       `smmkit: ${described.message} this is reported once until it is connected again (listen for its 'error' event to see every error).`,

@@ -1,5 +1,6 @@
 import { ValidationError } from '@smmkit/core';
 import { Redis } from 'ioredis';
+import { warnOncePerOutage } from './connection-warnings.js';
 
 /** The connection a store works on, and whether the store opened it (and so closes it). */
 export interface StoreConnection {
@@ -25,6 +26,16 @@ export function openRedis(connection: string | Redis, what: string): StoreConnec
   }
   // A URL can set keyPrefix too (ioredis reads options from its query string).
   const redis = clientOf(connection, {}, what);
+  // Without an error listener ioredis prints every connection error with Redis's reply text (which
+  // can quote a password) on each reconnection attempt: one warning per kind instead.
+  warnOncePerOutage(
+    {
+      on: (event, listener) => redis.on(event, listener),
+      listenerCount: (event) => redis.listenerCount(event),
+      getBackend: () => redis,
+    },
+    `${what} connection`,
+  );
   try {
     refuseKeyPrefix(redis, what);
   } catch (error) {

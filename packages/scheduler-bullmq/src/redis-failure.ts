@@ -174,6 +174,16 @@ export function redisFailure(error: unknown, call: RedisCall): unknown {
  */
 function withoutCommandArgs(error: Error): Error {
   const { command, previousErrors } = error as { command?: unknown; previousErrors?: unknown };
+  // Redis's own reply quotes the arguments of a command it does not know ("ERR unknown command
+  // 'auth', with args beginning with: '<password>'"): the quote goes too.
+  if (QUOTED_ARGS.test(error.message)) {
+    Object.defineProperty(error, 'message', {
+      value: error.message.replace(QUOTED_ARGS, ', with args beginning with: (left out)'),
+      enumerable: false,
+      configurable: true,
+      writable: true,
+    });
+  }
   if (typeof command === 'object' && command !== null && 'args' in command) {
     const { name } = command as { name?: unknown };
     Object.defineProperty(error, 'command', {
@@ -188,6 +198,9 @@ function withoutCommandArgs(error: Error): Error {
   }
   return error;
 }
+
+/** Where a Redis reply quotes a command's arguments (https://github.com/redis/redis/blob/unstable/src/server.c, "with args beginning with"). */
+const QUOTED_ARGS = /, with args beginning with:.*$/s;
 
 /** The words for a failure of the connection or the server, or `undefined` when `error` is not one. */
 function describe(error: Error): Described | undefined {

@@ -1,9 +1,12 @@
+import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { inspect } from 'node:util';
 import { ValidationError } from '@smmkit/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { freePort, spawnRedisServer } from '../../../scripts/redis-for-tests.js';
 import { warnOncePerOutage } from '../src/connection-warnings.js';
-import { bullmqWakeups } from '../src/index.js';
+import { bullmqWakeups, redisScheduleStore } from '../src/index.js';
 
 const PASSWORD = 'hunter2-SECRET';
 
@@ -51,4 +54,69 @@ describe('what scheduler-bullmq prints of a failure never holds the Redis passwo
       expect(text).not.toContain(PASSWORD);
     }
   });
+
+  it('keeps the password out of what a store prints when Redis does not know AUTH', {
+    timeout: 20_000,
+  }, async () => {
+    // Redis without AUTH answers "ERR unknown command 'auth', with args beginning with: '<password>'";
+    // with requirepass every later command is refused too (NOAUTH), so the store call fails.
+    const server = await noAuthRedis();
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    process.on('warning', onWarning);
+    const store = redisScheduleStore({ connection: server.url.replace('redis://', `redis://:${PASSWORD}@`) });
+    try {
+      // ioredis reconnects after each refused login; what it and the store print meanwhile is checked.
+      let failure: unknown;
+      void store.get('entry-1').catch((error: unknown) => {
+        failure = error;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(inspect(failure, { depth: 10, showHidden: true })).not.toContain(PASSWORD);
+      const shown = [...printed.mock.calls.flat(), ...warnings].map((value) => inspect(value)).join('\n');
+      expect(shown).not.toContain(PASSWORD);
+    } finally {
+      printed.mockRestore();
+      await store.close();
+      server.kill();
+    }
+  });
 });
+
+/** A redis-server that requires a password but knows no AUTH (nor HELLO): every login fails. */
+async function noAuthRedis(): Promise<{ readonly url: string; kill(): void }> {
+  const port = await freePort();
+  const server: ChildProcess = spawnRedisServer(port, [
+    '--requirepass',
+    'unguessable',
+    '--rename-command',
+    'AUTH',
+    '',
+    '--rename-command',
+    'HELLO',
+    '',
+  ]);
+  const url = `redis://127.0.0.1:${port}`;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const probe = new Redis(url, {
+      lazyConnect: true,
+      enableReadyCheck: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
+    probe.on('error', () => undefined);
+    try {
+      await probe.connect();
+      await probe.ping();
+      break;
+    } catch (error) {
+      // NOAUTH: the server answers (and refuses), so it is up.
+      if (error instanceof Error && error.message.startsWith('NOAUTH')) break;
+      if (Date.now() > deadline) throw new Error(`redis-server did not answer at ${url}`, { cause: error });
+    } finally {
+      probe.disconnect();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return { url, kill: () => server.kill() };
+}
