@@ -35,6 +35,25 @@ const ROLE_FIELD =
  * a missing scope names a resource instead, after a colon ("… to access: partnerApiPostsExternal.CREATE").
  */
 const POST_ROLE = /not enough permissions to access urn:li:/i;
+/**
+ * Whether LinkedIn's words are one of the refusals it gives a member without a role on the
+ * organization a request acts as: a field naming that organization (`[/author]`, `[/actor]`, …) or
+ * "Not enough permissions to access urn:li:…". LinkedIn answers a wrong author URN or a missing
+ * scope with them too, so they mean a missing role only for a request made as an organization.
+ *
+ * @param platformError - what LinkedIn said (see {@link linkedInErrorDetails})
+ * @returns whether the words are such a refusal
+ *
+ * @example
+ * ```ts
+ * namesRoleRefusal({ code: 100, message: 'Unpermitted fields present in REQUEST_BODY: Data Processing Exception while processing fields [/author]' }); // true
+ * ```
+ */
+export function namesRoleRefusal(platformError: PlatformErrorDetails | undefined): boolean {
+  const words = `${platformError?.type ?? ''} ${platformError?.message ?? ''}`;
+  return ROLE_FIELD.test(words) || POST_ROLE.test(words);
+}
+
 /** A 403 about permissions rather than about the content (`ACCESS_DENIED`, "Not enough permissions"). */
 const PERMISSION = /ACCESS_DENIED|not enough permissions|permission/i;
 
@@ -130,8 +149,10 @@ export function classifyLinkedInError(settings: LinkedInErrorSettings): ErrorCla
     }
     // LinkedIn also answers a wrong author URN or a missing scope with the field and post
     // refusals, so they are read as a missing role only for an adapter bound to an organization;
-    // otherwise they are a missing scope whose hint names the role too (missingScopeHint).
-    const roleRefusal = [ROLE_FIELD, POST_ROLE].some((refusal) => refusal.test(words));
+    // otherwise they are a missing scope whose hint names the role too (missingScopeHint). A
+    // request made as an organization another way (the account, a post's own author) is read
+    // again by the operation that knows its author (httpActingAs, acting-author.ts).
+    const roleRefusal = namesRoleRefusal(platformError);
     const boundToOrganization = settings.author !== undefined && isOrganizationUrn(settings.author);
     if (status === 403 && (VIDEO_ROLE.test(words) || (roleRefusal && boundToOrganization))) {
       // A role, not a scope: a new authorization would not help.

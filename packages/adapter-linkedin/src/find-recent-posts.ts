@@ -6,6 +6,7 @@ import {
   type RecentPost,
   type RecentPostsQuery,
 } from '@smmkit/core/adapter-kit';
+import { httpActingAs } from './acting-author.js';
 import { resolveAuthor } from './author.js';
 import { commentaryOf, linkIsInText } from './commentary.js';
 import { plainFromLittleText } from './little-text.js';
@@ -46,7 +47,7 @@ export async function findRecentLinkedInPosts(
 ): Promise<RecentPost[]> {
   const owner = resolveAuthor(context, author);
   const limit = clampPageSize(query.limit, DEFAULT_LIMIT, MAX_LIMIT);
-  const { data } = await http.request({
+  const { data } = await httpActingAs(http, owner).request({
     method: 'GET',
     path: `/rest/posts?q=author&author=${encodeUrn(owner)}&count=${limit}&sortBy=LAST_MODIFIED`,
     operation: 'list recent posts',

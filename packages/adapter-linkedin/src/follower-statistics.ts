@@ -1,5 +1,6 @@
 import { type AudienceBreakdown, type RequestContext, UnsupportedCapabilityError } from '@smmkit/core';
 import { type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
+import { httpActingAs } from './acting-author.js';
 import { resolveAuthor } from './author.js';
 import { FollowerStatisticsSchema } from './schemas.js';
 import { encodeUrn, isOrganizationUrn } from './urn.js';
@@ -68,7 +69,7 @@ export async function getLinkedInAudience(
       hint: `LinkedIn reports follower demographics for organization pages only (${DOCS}); a member's follower statistics are counts. Use the organization's URN as the account, or the adapter's author setting.`,
     });
   }
-  const { data } = await http.request({
+  const { data } = await httpActingAs(http, owner).request({
     method: 'GET',
     path: `/rest/organizationalEntityFollowerStatistics?q=organizationalEntity&organizationalEntity=${encodeUrn(owner)}`,
     operation: 'read follower statistics',

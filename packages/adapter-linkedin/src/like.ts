@@ -1,5 +1,6 @@
 import { type Engagement, type RequestContext, ValidationError } from '@smmkit/core';
 import type { HttpClient } from '@smmkit/core/adapter-kit';
+import { httpActingAs } from './acting-author.js';
 import { resolveAuthor } from './author.js';
 import { encodeUrn } from './urn.js';
 
@@ -26,7 +27,7 @@ const REACTABLE = /^urn:li:(comment|share|ugcPost|activity):/;
  * a `PlatformError('not_found')`, as is liking a comment that is gone. Needs `w_member_social`
  * (a member) or `w_organization_social` (an organization), or their `_feed` variants.
  *
- * @param http - the adapter's HTTP client
+ * @param adapterHttp - the adapter's HTTP client (role refusals are read for the actor, see `httpActingAs`)
  * @param engagement - the comment, reply or mention
  * @param liked - `true` to like, `false` to take the like back
  * @param author - the adapter's `author` setting, when set
@@ -39,7 +40,7 @@ const REACTABLE = /^urn:li:(comment|share|ugcPost|activity):/;
  * ```
  */
 export async function likeOnLinkedIn(
-  http: HttpClient,
+  adapterHttp: HttpClient,
   engagement: Engagement,
   liked: boolean,
   author: string | undefined,
@@ -61,6 +62,7 @@ export async function likeOnLinkedIn(
     );
   }
   const actor = resolveAuthor(context, author);
+  const http = httpActingAs(adapterHttp, actor);
   if (liked) {
     await http.request({
       method: 'POST',

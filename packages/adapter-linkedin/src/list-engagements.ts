@@ -1,5 +1,6 @@
 import type { Engagement, EngagementPage, EngagementQuery, RequestContext } from '@smmkit/core';
 import { clampPageSize, type HttpClient } from '@smmkit/core/adapter-kit';
+import { httpActingAs } from './acting-author.js';
 import { resolveAuthor } from './author.js';
 import { commentUrnOf } from './comment-urn.js';
 import {
@@ -111,7 +112,7 @@ export async function* listLinkedInEngagements(
     if (posts.start >= RECENT_POSTS_FOR_ENGAGEMENT) return undefined;
     const read = async (start: number, size: number) =>
       (
-        await http.request({
+        await httpActingAs(http, owner ?? '').request({
           method: 'GET',
           path: `/rest/posts?q=author&author=${encodeUrn(owner ?? '')}&start=${start}&count=${size}&sortBy=LAST_MODIFIED`,
           operation: 'list posts',

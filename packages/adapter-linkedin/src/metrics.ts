@@ -1,6 +1,7 @@
 import type { CanonicalMetric, MetricSample, PostRef, RequestContext } from '@smmkit/core';
 import { type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
 import * as z from 'zod/mini';
+import { httpActingAs } from './acting-author.js';
 import { resolveAuthor } from './author.js';
 import { readShareStatistics } from './share-statistics.js';
 import { encodeUrn, isOrganizationUrn } from './urn.js';
@@ -86,7 +87,7 @@ export async function getLinkedInPostMetrics(
   });
   const samples: MetricSample[] = [];
   if (isOrganizationUrn(owner)) {
-    const totals = await readShareStatistics(http, owner, refs, context);
+    const totals = await readShareStatistics(httpActingAs(http, owner), owner, refs, context);
     const done = new Set<string>();
     for (const ref of refs) {
       const read = totals.get(ref.platformPostId);
@@ -145,7 +146,7 @@ export async function getLinkedInAccountMetrics(
   let value: number | undefined;
   let rawName: string;
   if (isOrganizationUrn(owner)) {
-    const { data } = await http.request({
+    const { data } = await httpActingAs(http, owner).request({
       method: 'GET',
       path: `/rest/networkSizes/${encodeUrn(owner)}?edgeType=COMPANY_FOLLOWED_BY_MEMBER`,
       operation: 'read organization followers',

@@ -1,5 +1,6 @@
 import type { CheckedPost, PublishContext, PublishResult } from '@smmkit/core';
 import { type HttpClient, type MediaPolling, publishFollowUps, systemClock } from '@smmkit/core/adapter-kit';
+import { httpActingAs } from './acting-author.js';
 import { resolveAuthor } from './author.js';
 import { commentaryOf } from './commentary.js';
 import { createLinkedInComment } from './create-comment.js';
@@ -36,7 +37,7 @@ export interface LinkedInPublishOptions {
  * error, so a retry never posts twice. LinkedIn's create answer has no body, so `publishedAt` is
  * when the answer arrived (on the context's clock).
  *
- * @param http - the adapter's HTTP client
+ * @param adapterHttp - the adapter's HTTP client (role refusals are read for the author, see `httpActingAs`)
  * @param options - default author, API origin and polling
  * @param checked - a post that passed the adapter's checks, with its `options.linkedin` parsed
  * @param context - tokens, signal, clock and progress listener
@@ -49,12 +50,13 @@ export interface LinkedInPublishOptions {
  * ```
  */
 export async function publishToLinkedIn(
-  http: HttpClient,
+  adapterHttp: HttpClient,
   options: LinkedInPublishOptions,
   { post, options: linkedIn }: CheckedPost<LinkedInPostOptions>,
   context: PublishContext,
 ): Promise<PublishResult> {
   const author = resolveAuthor(context, linkedIn.author, options.author);
+  const http = httpActingAs(adapterHttp, author);
   const upload = { owner: author, baseUrl: options.baseUrl, polling: options.polling };
   const assets: string[] = [];
   for (const [index, media] of (post.media ?? []).entries()) {

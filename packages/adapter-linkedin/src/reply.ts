@@ -1,5 +1,6 @@
 import { type Engagement, type ReplyTarget, type RequestContext, ValidationError } from '@smmkit/core';
 import { type HttpClient, isEngagementTarget } from '@smmkit/core/adapter-kit';
+import { httpActingAs } from './acting-author.js';
 import { resolveAuthor } from './author.js';
 import { createLinkedInComment } from './create-comment.js';
 import { commentEngagement } from './engagement-mapping.js';
@@ -52,7 +53,7 @@ export async function replyOnLinkedIn(
   }
   const parentComment = onComment ? (to.parentId ?? to.id) : undefined;
   const { comment, urn } = await createLinkedInComment(
-    http,
+    httpActingAs(http, actor),
     { actor, object: post, text, parentComment },
     context,
     'create reply',

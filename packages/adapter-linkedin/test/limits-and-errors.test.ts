@@ -98,9 +98,9 @@ describe('errors', () => {
   });
 
   it('keeps LinkedIn’s message and serviceErrorCode of a refused request', async () => {
-    // ana's token has w_organization_social; she holds no role on this organization. The adapter
-    // is bound to her, not to an organization: LinkedIn's refusal is read as a missing scope whose
-    // hint names the role too (a wrong author URN answers alike).
+    // ana's token has w_organization_social; she holds no role on this organization. The post is
+    // the organization's (its own author option), so LinkedIn's refusal is read as the missing role,
+    // as for an adapter bound to the organization (acting-author.test.ts).
     const error = await failureOf(
       h
         .adapter()
@@ -110,12 +110,10 @@ describe('errors', () => {
         ),
       h.linkedin,
     );
-    expect(AuthError.isInstance(error) && error.code).toBe('auth_missing_scope');
+    expect(PlatformError.isInstance(error) && error.code).toBe('platform_refused');
     expect(error.platformError).toMatchObject({ code: 100, type: 'ACCESS_DENIED' });
     expect(error.message).toContain('Data Processing Exception while processing fields [/author]');
-    expect(error.hint).toContain("the member's role on it is what is missing");
-    // Beside the advice to re-authorize, it does not also say that re-authorizing will not help.
-    expect(error.hint).not.toContain('will not help');
+    expect(error.hint).toContain('role on the organization (LinkedIn Page) to post as it');
   });
 
   it('is refused by LinkedIn, with its words, when maxTextLength was raised past the 3,000 it takes', async () => {

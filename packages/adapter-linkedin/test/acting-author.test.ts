@@ -1,0 +1,128 @@
+import { AuthError, PlatformError, type SmmkitError } from '@smmkit/core';
+import type { HttpClient } from '@smmkit/core/adapter-kit';
+import type { AccountWithTokens } from '@smmkit/testkit';
+import { describe, expect, it } from 'vitest';
+import { httpActingAs } from '../src/acting-author.js';
+import { classifyLinkedInError } from '../src/classify-error.js';
+import { failureOf, useLinkedIn } from './support/harness.js';
+
+// LinkedIn answers a member without the Page role a post by the organization takes with
+// "… Data Processing Exception while processing fields [/author]" (ASSUMED, see
+// src/mocks/errors.ts). Whichever way the organization is the author — the adapter's `author`
+// setting, the account id, or the post's own `options.linkedin.author` — the refusal is the role's,
+// which a new authorization would not fix (roles per
+// https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api).
+
+const h = useLinkedIn();
+const ORG_SCOPES = ['w_organization_social', 'r_organization_social', 'rw_organization_admin'];
+const POST_ROLE_HINT =
+  'needs the ADMINISTRATOR, DIRECT_SPONSORED_CONTENT_POSTER or CONTENT_ADMINISTRATOR role on the organization (LinkedIn Page) to post as it';
+const STATISTICS_ROLE_HINT =
+  'needs the ADMINISTRATOR role on the organization (LinkedIn Page) to read its statistics';
+
+/** A member with every organization scope who is only an ANALYST of Acme. */
+function analyst(): AccountWithTokens {
+  const member = h.linkedin.addMember('analyst', { scopes: ORG_SCOPES });
+  h.linkedin.setOrganizationRoles(h.acme, member.account.id, ['ANALYST']);
+  return member;
+}
+
+/** A context for `member` whose account is Acme (the organization's URN as the account id). */
+function asAcmeAccount(member: AccountWithTokens) {
+  return h.context({ account: { platform: 'linkedin', accountId: h.acme } }, member);
+}
+
+describe('a role refusal for a request made as an organization', () => {
+  const publishedAsAcme = {
+    'the adapter bound to it': (member: AccountWithTokens) =>
+      h.adapter({ author: h.acme }).publish({ text: 'Q3' }, h.context({}, member)),
+    'its URN as the account id': (member: AccountWithTokens) =>
+      h.adapter().publish({ text: 'Q3' }, asAcmeAccount(member)),
+    'the post’s own author option': (member: AccountWithTokens) =>
+      h.adapter().publish({ text: 'Q3', options: { linkedin: { author: h.acme } } }, h.context({}, member)),
+  };
+
+  it.each(Object.entries(publishedAsAcme))(
+    'refuses an analyst’s post by the organization for the role, with %s',
+    async (_, publish) => {
+      const error = await failureOf(publish(analyst()), h.linkedin);
+      expect(PlatformError.isInstance(error) && error.code).toBe('platform_refused');
+      expect(error.status).toBe(403);
+      expect(error.platformError?.message).toContain('processing fields [/author]');
+      expect(error.hint).toContain(POST_ROLE_HINT);
+      expect(error.hint).toContain('a new authorization will not help');
+      expect(h.linkedin.sim.posts.filter((post) => post.accountId === h.acme)).toEqual([]);
+    },
+  );
+
+  it('is the role’s for statistics read with the organization as the account id', async () => {
+    const adapter = h.adapter();
+    const context = asAcmeAccount(analyst());
+    const refusals = [
+      adapter.getPostMetrics(
+        [{ platform: 'linkedin', accountId: h.acme, platformPostId: 'urn:li:share:1' }],
+        context,
+      ),
+      adapter.getAudience(context),
+    ];
+    for (const refused of refusals) {
+      const error = await failureOf(refused, h.linkedin);
+      expect(PlatformError.isInstance(error) && error.code).toBe('platform_refused');
+      expect(error.hint).toContain(STATISTICS_ROLE_HINT);
+    }
+  });
+
+  it('stays a missing scope for a member author', async () => {
+    const member = h.linkedin.addMember('reader', { scopes: ['r_member_social'] });
+    const error = await failureOf(h.adapter().publish({ text: 'Hi' }, h.context({}, member)), h.linkedin);
+    expect(AuthError.isInstance(error) && error.code).toBe('auth_missing_scope');
+    expect(error.hint).toContain('w_member_social');
+  });
+});
+
+describe('httpActingAs', () => {
+  /** The classifier's error for LinkedIn's 403 naming `/author`, from an adapter bound to no organization. */
+  const missingScope = classifyLinkedInError({ version: '202610' })({
+    platform: 'linkedin',
+    operation: 'create post',
+    method: 'POST',
+    path: '/rest/posts',
+    status: 403,
+    headers: new Headers(),
+    body: {
+      status: 403,
+      serviceErrorCode: 100,
+      code: 'ACCESS_DENIED',
+      message:
+        'Field Value validation failed in REQUEST_BODY: Data Processing Exception while processing fields [/author]',
+    },
+    rateLimit: { remaining: 3 },
+    retryAt: undefined,
+    receivedAt: 0,
+    createsResource: true,
+  }) as SmmkitError;
+  const failing: HttpClient = {
+    request: () => Promise.reject(missingScope),
+    accessToken: () => Promise.resolve('token'),
+  };
+  const request = { method: 'POST', path: '/rest/posts', operation: 'create post' } as const;
+
+  it('keeps a member author’s missing scope as LinkedIn’s classifier read it', async () => {
+    expect(AuthError.isInstance(missingScope) && missingScope.code).toBe('auth_missing_scope');
+    await expect(httpActingAs(failing, 'urn:li:person:8675309').request(request)).rejects.toBe(missingScope);
+  });
+
+  it('reads it as the role for an organization author, keeping what LinkedIn said', async () => {
+    const error = await httpActingAs(failing, h.acme)
+      .request(request)
+      .catch((caught: unknown) => caught);
+    expect(PlatformError.isInstance(error) && error.code).toBe('platform_refused');
+    const refusal = error as PlatformError;
+    expect(refusal.message).toBe(missingScope.message);
+    expect(refusal.status).toBe(403);
+    expect(refusal.platformError).toEqual(missingScope.platformError);
+    expect(refusal.rateLimit).toEqual({ remaining: 3 });
+    expect(refusal.cause).toBe(missingScope);
+    expect(refusal.hint).toContain(POST_ROLE_HINT);
+  });
+});
