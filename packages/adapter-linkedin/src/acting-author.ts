@@ -1,7 +1,7 @@
 import { AuthError, PlatformError } from '@smmkit/core';
 import type { HttpClient, HttpRequest, HttpResponse } from '@smmkit/core/adapter-kit';
 import { namesRoleRefusal } from './classify-error.js';
-import { organizationRoleHint } from './organization-roles.js';
+import { roleOrScopeHint } from './organization-roles.js';
 import { isOrganizationUrn } from './urn.js';
 
 /**
@@ -56,7 +56,7 @@ function asRoleRefusal(error: unknown, request: HttpRequest<unknown>): unknown {
     status: error.status,
     platformError: error.platformError,
     rateLimit: error.rateLimit,
-    hint: organizationRoleHint(request.method, pathOf(request.path)),
+    hint: roleOrScopeHint(request.method, pathOf(request.path)),
     cause: error,
   });
 }

@@ -8,7 +8,7 @@ import {
   platformFailure,
 } from '@smmkit/core/adapter-kit';
 import { throttleResetAt } from './daily-reset.js';
-import { organizationRoleHint } from './organization-roles.js';
+import { organizationRoleHint, roleOrScopeHint } from './organization-roles.js';
 import { requiredLinkedInScopes } from './scopes.js';
 import { isOrganizationUrn } from './urn.js';
 
@@ -158,7 +158,11 @@ export function classifyLinkedInError(settings: LinkedInErrorSettings): ErrorCla
       // A role, not a scope: a new authorization would not help.
       return new PlatformError('platform_refused', message, {
         ...options,
-        hint: organizationRoleHint(response.method, response.path),
+        // Only the Videos API's refusal is documented as a role's; the others read alike for a
+        // token without the organization scopes.
+        hint: VIDEO_ROLE.test(words)
+          ? organizationRoleHint(response.method, response.path)
+          : roleOrScopeHint(response.method, response.path),
       });
     }
     if (status === 403 && PERMISSION.test(words)) {

@@ -1,5 +1,6 @@
 import type { PostRef, RequestContext } from '@smmkit/core';
 import type { HttpClient } from '@smmkit/core/adapter-kit';
+import { httpActingAs } from './acting-author.js';
 import { encodeUrn } from './urn.js';
 
 /**
@@ -23,7 +24,8 @@ export async function deleteLinkedInPost(
   ref: PostRef,
   context: RequestContext,
 ): Promise<void> {
-  await http.request({
+  // Deleted as the account: for an organization, a role refusal is read as one.
+  await httpActingAs(http, context.account.accountId).request({
     method: 'DELETE',
     path: `/rest/posts/${encodeUrn(ref.platformPostId)}`,
     operation: 'delete post',

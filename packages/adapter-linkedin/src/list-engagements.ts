@@ -89,13 +89,15 @@ export async function* listLinkedInEngagements(
   const first = stages[0];
   if (first === undefined) return;
   const owner = query.post === undefined ? resolveAuthor(context, author) : undefined;
+  // Every read is made as the listing's author: a role refusal is read as one for an organization.
+  const reader = owner === undefined ? http : httpActingAs(http, owner);
   const count = clampPageSize(query.pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   const accountId = context.account.accountId;
   let position = readEngagementCursor(query.cursor) ?? startOfPost(LIST_START, first);
 
   const comments = (on: string) => async (start: number, size: number) =>
     (
-      await http.request({
+      await reader.request({
         method: 'GET',
         path: `/rest/socialActions/${encodeUrn(on)}/comments?start=${start}&count=${size}`,
         operation: 'list comments',
@@ -112,7 +114,7 @@ export async function* listLinkedInEngagements(
     if (posts.start >= RECENT_POSTS_FOR_ENGAGEMENT) return undefined;
     const read = async (start: number, size: number) =>
       (
-        await httpActingAs(http, owner ?? '').request({
+        await reader.request({
           method: 'GET',
           path: `/rest/posts?q=author&author=${encodeUrn(owner ?? '')}&start=${start}&count=${size}&sortBy=LAST_MODIFIED`,
           operation: 'list posts',
@@ -138,7 +140,7 @@ export async function* listLinkedInEngagements(
     if (at.stage === 'reactions') {
       const read = async (start: number, size: number) =>
         (
-          await http.request({
+          await reader.request({
             method: 'GET',
             path: `/rest/reactions/(entity:${encodeUrn(post)})?q=entity&sort=(value:REVERSE_CHRONOLOGICAL)&start=${start}&count=${size}`,
             operation: 'list reactions',

@@ -93,3 +93,16 @@ export function organizationRoleHint(method: string, path: string, besideScopeAd
 function anyOf(roles: readonly string[]): string {
   return roles.length < 2 ? (roles[0] ?? '') : `${roles.slice(0, -1).join(', ')} or ${roles.at(-1)}`;
 }
+
+/**
+ * What to tell the member when LinkedIn's refusal names the author or actor (or "Not enough
+ * permissions to access urn:li:…") for a call made as an organization: most likely a missing
+ * role, but LinkedIn answers a token without the organization scopes alike, so the hint says both.
+ *
+ * @param method - HTTP method of the refused request
+ * @param path - its URL path
+ * @returns the role hint, then the scope advice
+ */
+export function roleOrScopeHint(method: string, path: string): string {
+  return `${organizationRoleHint(method, path, true)} If the member has the role, the token may lack the organization scopes (w_organization_social and the others capabilities.auth.scopes lists): re-authorize asking for them.`;
+}

@@ -9,8 +9,9 @@ import { failureOf, useLinkedIn } from './support/harness.js';
 // LinkedIn answers a member without the Page role a post by the organization takes with
 // "… Data Processing Exception while processing fields [/author]" (ASSUMED, see
 // src/mocks/errors.ts). Whichever way the organization is the author — the adapter's `author`
-// setting, the account id, or the post's own `options.linkedin.author` — the refusal is the role's,
-// which a new authorization would not fix (roles per
+// setting, the account id, or the post's own `options.linkedin.author` — the refusal is read as the
+// role's, with the scope advice beside it, as LinkedIn answers a token without the organization
+// scopes alike (roles per
 // https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api).
 
 const h = useLinkedIn();
@@ -50,7 +51,7 @@ describe('a role refusal for a request made as an organization', () => {
       expect(error.status).toBe(403);
       expect(error.platformError?.message).toContain('processing fields [/author]');
       expect(error.hint).toContain(POST_ROLE_HINT);
-      expect(error.hint).toContain('a new authorization will not help');
+      expect(error.hint).toContain('the token may lack the organization scopes');
       expect(h.linkedin.sim.posts.filter((post) => post.accountId === h.acme)).toEqual([]);
     },
   );
@@ -69,6 +70,26 @@ describe('a role refusal for a request made as an organization', () => {
       const error = await failureOf(refused, h.linkedin);
       expect(PlatformError.isInstance(error) && error.code).toBe('platform_refused');
       expect(error.hint).toContain(STATISTICS_ROLE_HINT);
+    }
+  });
+
+  it('is the role’s for listing its engagement and deleting its post, with the organization as the account id', async () => {
+    const post = await h.adapter().publish({ text: 'Acme news' }, asAcmeAccount(h.ana));
+    // A content administrator reads the Page's posts but not their comments (Comments API).
+    const contentAdmin = h.linkedin.addMember('content-admin', { scopes: ORG_SCOPES });
+    h.linkedin.setOrganizationRoles(h.acme, contentAdmin.account.id, ['CONTENT_ADMINISTRATOR']);
+    const refusals = [
+      async () => {
+        for await (const _ of h
+          .adapter()
+          .listEngagements({ kinds: ['comment'] }, asAcmeAccount(contentAdmin)));
+      },
+      () => h.adapter().delete(post.ref, asAcmeAccount(analyst())),
+    ];
+    for (const refused of refusals) {
+      const error = await failureOf(refused(), h.linkedin);
+      expect(PlatformError.isInstance(error) && error.code).toBe('platform_refused');
+      expect(error.hint).toContain('role on the organization (LinkedIn Page)');
     }
   });
 

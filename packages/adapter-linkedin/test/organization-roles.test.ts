@@ -45,7 +45,7 @@ describe('a member’s role on the organization', () => {
         'needs the ADMINISTRATOR, DIRECT_SPONSORED_CONTENT_POSTER or CONTENT_ADMINISTRATOR role on the organization (LinkedIn Page) to post as it',
       );
       expect(error.hint).toMatch(SUPER_ADMIN);
-      expect(error.hint).toContain('a new authorization will not help');
+      expect(error.hint).toContain('the token may lack the organization scopes');
     }
     expect(h.linkedin.sim.posts.filter((post) => post.accountId === h.acme)).toEqual([]);
   });

@@ -176,9 +176,13 @@ function withoutCommandArgs(error: Error): Error {
   const { command, previousErrors } = error as { command?: unknown; previousErrors?: unknown };
   // Redis's own reply quotes the arguments of a command it does not know ("ERR unknown command
   // 'auth', with args beginning with: '<password>'"): the quote goes too.
-  if (QUOTED_ARGS.test(error.message)) {
-    Object.defineProperty(error, 'message', {
-      value: error.message.replace(QUOTED_ARGS, ', with args beginning with: (left out)'),
+  // The stack too: it is written from the message when first read, which ioredis may have done
+  // already (showFriendlyErrorStack), and an app's listener may have.
+  for (const key of ['message', 'stack'] as const) {
+    const text = error[key];
+    if (typeof text !== 'string' || !QUOTED_ARGS.test(text)) continue;
+    Object.defineProperty(error, key, {
+      value: text.replace(QUOTED_ARGS, ', with args beginning with: (left out)'),
       enumerable: false,
       configurable: true,
       writable: true,
@@ -200,7 +204,7 @@ function withoutCommandArgs(error: Error): Error {
 }
 
 /** Where a Redis reply quotes a command's arguments (https://github.com/redis/redis/blob/unstable/src/server.c, "with args beginning with"). */
-const QUOTED_ARGS = /, with args beginning with:.*$/s;
+const QUOTED_ARGS = /, with args beginning with:[^\n]*/;
 
 /** The words for a failure of the connection or the server, or `undefined` when `error` is not one. */
 function describe(error: Error): Described | undefined {

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { freePort, spawnRedisServer } from '../../../scripts/redis-for-tests.js';
 import { warnOncePerOutage } from '../src/connection-warnings.js';
 import { bullmqWakeups, redisScheduleStore } from '../src/index.js';
+import { redisFailure } from '../src/redis-failure.js';
 
 const PASSWORD = 'hunter2-SECRET';
 
@@ -40,6 +41,15 @@ describe('what scheduler-bullmq prints of a failure never holds the Redis passwo
     expect(warnings).toHaveLength(1);
     expect(warnings[0]?.message).toContain('failed (ReplyError ERR)');
     expect(inspect(warnings[0])).not.toContain(PASSWORD);
+  });
+
+  it('leaves the quoted arguments out of a reply passed on, its stack too when it was read already', () => {
+    const reply = unknownAuthReply();
+    void reply.stack; // read first, as ioredis' showFriendlyErrorStack or an app's listener does
+    const passed = redisFailure(reply, { store: 'schedule store', operation: 'read the entry' });
+    expect(passed).toBe(reply);
+    expect(inspect(passed, { depth: 10, showHidden: true })).not.toContain(PASSWORD);
+    expect(reply.message).toContain("ERR unknown command 'auth'");
   });
 
   it('refuses a Redis URL that is not a URL without quoting it', () => {

@@ -293,7 +293,12 @@ function positiveNumbers(
     }),
     'scheduler options',
     {
-      hint: `Give ${bad.map((name) => `${name} a number above 0, e.g. ${NUMBER_EXAMPLES[name]}`).join('; ')}; or leave it out for the default.`,
+      hint: `Give ${bad
+        .map(
+          (name) =>
+            `${name} ${name === 'slotHorizonDays' ? `whole days from 1 to ${MAX_HORIZON_DAYS}` : 'a number above 0'}, e.g. ${NUMBER_EXAMPLES[name]}`,
+        )
+        .join('; ')}; or leave it out for the default.`,
     },
   );
 }
