@@ -315,6 +315,17 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     // Its targets are claimed and recorded per account: each version is an entry of its own.
     const repeated = repeatedAccountProblems(targets, 'schedule each version as an entry of its own');
     if (repeated.length > 0) throw new ValidationError(repeated, 'targets');
+    // Who asks for approval is kept and shown to the approvers: blank says nobody (approve,
+    // reject and submit refuse a blank `by` too).
+    if (
+      scheduleOptions.by !== undefined &&
+      (typeof scheduleOptions.by !== 'string' || scheduleOptions.by.trim() === '')
+    ) {
+      throw optionProblem(
+        'by',
+        'must name who plans it (a user id or e-mail address, a non-empty string), or be left out',
+      );
+    }
     if (scheduleOptions.native === true && isRecurring(when)) {
       throw optionProblem(
         'native',

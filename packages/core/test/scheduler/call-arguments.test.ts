@@ -129,6 +129,15 @@ describe('scheduler: other arguments of the wrong kind', () => {
     expect(storeCalls).toEqual([]);
   });
 
+  it("schedule refuses a blank `by` at ['by'], as approve, reject and submit do", async () => {
+    const { scheduler: s, storeCalls } = scheduler();
+    const blank = await refusal(() =>
+      s.schedule({ text: 'Hi' }, [target], at, { approval: 'required', by: ' ' }),
+    );
+    expect(paths(blank)).toEqual([['by']]);
+    expect(storeCalls).toEqual([]);
+  });
+
   it("calendar without a query and list with a non-object query are refused at ['query']", async () => {
     const { scheduler: s, storeCalls } = scheduler();
     const error = await refusal(() => s.calendar(undefined as never));
