@@ -164,15 +164,11 @@ export class ZoneCalendar {
     for (const part of format.formatToParts(instant)) {
       if (part.type !== 'literal') fields[part.type] = Number(part.value);
     }
-    const wall = Date.UTC(
-      fields.year ?? 1970,
-      (fields.month ?? 1) - 1,
-      fields.day ?? 1,
-      fields.hour ?? 0,
-      fields.minute ?? 0,
-      fields.second ?? 0,
-    );
-    return wall - Math.floor(instant / 1000) * 1000;
+    // Not Date.UTC, which reads years 0–99 as 1900–1999.
+    const wall = new Date(0);
+    wall.setUTCFullYear(fields.year ?? 1970, (fields.month ?? 1) - 1, fields.day ?? 1);
+    wall.setUTCHours(fields.hour ?? 0, fields.minute ?? 0, fields.second ?? 0, 0);
+    return wall.getTime() - Math.floor(instant / 1000) * 1000;
   }
 
   /** The local calendar fields of `instant`. */

@@ -91,6 +91,11 @@ describe('timeBucket', () => {
     expect(day.end).toBe(ms('2026-05-01T18:15:00Z'));
   });
 
+  it('keeps years before 100 as they are (Date.UTC reads them as 1900–1999)', () => {
+    const day = timeBucket('day', ms('0050-06-01T12:00:00Z'), 'America/Los_Angeles');
+    expect(new Date(day.start).toISOString()).toMatch(/^0050-06-01T/);
+  });
+
   it('rejects an unknown zone with a ValidationError', () => {
     expect(() => timeBucket('day', 0, 'Mars/Base')).toThrow(ValidationError);
   });
