@@ -1,3 +1,5 @@
+import { timeBucket } from '@smmkit/core/adapter-kit';
+
 /**
  * The days of Page Insights `period=day` values. Each value's `end_time` is the end of a day in
  * Pacific time: Meta's Page Insights guide (https://developers.facebook.com/docs/platforminsights/page,
@@ -6,62 +8,10 @@
  * `"end_time": "2020-03-10T07:00:00+0000"` (midnight PDT, two days after the 2020 spring-forward).
  * The guide does not name the zone: America/Los_Angeles is ASSUMED from those two examples, whose
  * offsets follow US daylight saving time. A day is therefore 23 hours on the spring-forward day
- * and 25 hours on the fall-back day, never "end − 24 h" there.
+ * and 25 hours on the fall-back day, never "end − 24 h" there. The days are core's DST-correct
+ * day buckets in that zone.
  */
 const INSIGHTS_TIME_ZONE = 'America/Los_Angeles';
-
-/** Wall-clock fields of an instant in {@link INSIGHTS_TIME_ZONE}, to the second. */
-const pacificWall = new Intl.DateTimeFormat('en-US', {
-  timeZone: INSIGHTS_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-});
-
-/** The Pacific wall clock at `instant` as if it were UTC, in ms (to the second). */
-function wallAsUtc(instant: number): number {
-  const parts = pacificWall.formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((entry) => entry.type === type)?.value);
-  return utcInstant(
-    part('year'),
-    part('month') - 1,
-    part('day'),
-    part('hour'),
-    part('minute'),
-    part('second'),
-  );
-}
-
-/** `Date.UTC` without its reading of years 0–99 as 1900–1999. */
-function utcInstant(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
-  const date = new Date(0);
-  date.setUTCFullYear(year, month, day);
-  date.setUTCHours(hour, minute, second, 0);
-  return date.getTime();
-}
-
-/** How far the Pacific wall clock is ahead of UTC at `instant`, in ms (−8 h or −7 h). */
-const pacificOffset = (instant: number): number => wallAsUtc(instant) - Math.floor(instant / 1000) * 1000;
-
-/**
- * The instant of Pacific midnight on the calendar day whose UTC-midnight is `dayAsUtc`. Midnight
- * is never skipped nor repeated there (US clocks change at 02:00), so two offset reads settle it.
- */
-function pacificMidnight(dayAsUtc: number): number {
-  const guess = dayAsUtc - pacificOffset(dayAsUtc);
-  return dayAsUtc - pacificOffset(guess);
-}
-
-/** UTC midnight of the Pacific calendar day that `instant` falls in, shifted by `days`. */
-function pacificDay(instant: number, days = 0): number {
-  const wall = new Date(wallAsUtc(instant));
-  return utcInstant(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate() + days);
-}
 
 /**
  * The start of the Page Insights day that `instant` falls in: the last Pacific midnight at or
@@ -76,7 +26,7 @@ function pacificDay(instant: number, days = 0): number {
  * ```
  */
 export function insightsDayStart(instant: number): number {
-  return pacificMidnight(pacificDay(instant));
+  return timeBucket('day', instant, INSIGHTS_TIME_ZONE).start;
 }
 
 /**
@@ -107,5 +57,5 @@ export function insightsDayStartBefore(end: number): number {
  * ```
  */
 export function insightsDayEndAfter(instant: number): number {
-  return pacificMidnight(pacificDay(instant, 1));
+  return timeBucket('day', instant, INSIGHTS_TIME_ZONE).end;
 }

@@ -143,6 +143,8 @@ export {
 export { type CountSamplesTarget, countSamples } from './adapter/count-samples.js';
 export { type MatchRecentPostsOptions, matchRecentPosts } from './adapter/match-recent-posts.js';
 export { clampPageSize } from './adapter/page-size.js';
+// A platform's reporting days in its zone (Meta's insights days end at Pacific midnight).
+export { type TimeBucket, timeBucket } from './analytics/time-buckets.js';
 
 // Auth and webhooks: PKCE, signatures in constant time, body limits, secrets kept out of messages.
 
