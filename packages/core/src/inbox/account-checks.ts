@@ -3,6 +3,7 @@
 
 import type { Adapter } from '../adapter/adapter.js';
 import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
+import { describeKind } from '../parse/value-kind.js';
 import type { InboxAccount } from './inbox-account.js';
 
 /** The hint of an `accounts` function's bad answer: the round is refused, the next one reads again. */
@@ -47,13 +48,9 @@ export function accountsProblems(
     givenAs === 'list'
       ? 'must be a list of accounts or a function that returns one'
       : 'the accounts function must return a list of accounts (or a promise of one)';
-  return [{ path: ['accounts'], rule: 'inbox.accounts', message: `${expected}, not ${describe(accounts)}` }];
-}
-
-/** What a value is, for a message: its type, never its content. */
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'an array' : typeof value;
+  return [
+    { path: ['accounts'], rule: 'inbox.accounts', message: `${expected}, not ${describeKind(accounts)}` },
+  ];
 }
 
 /**
@@ -71,7 +68,7 @@ function accountProblems(
       problems.push({
         path: ['accounts', index],
         rule: 'inbox.account',
-        message: `must be an account ({ platform, accountId }), not ${describe(entry)}`,
+        message: `must be an account ({ platform, accountId }), not ${describeKind(entry)}`,
       });
       return;
     }
@@ -81,7 +78,7 @@ function accountProblems(
       problems.push({
         path: ['accounts', index, 'accountId'],
         rule: 'inbox.account_id',
-        message: `must be the account's id on the platform (a non-empty string), not ${describe(account.accountId)}`,
+        message: `must be the account's id on the platform (a non-empty string), not ${describeKind(account.accountId)}`,
       });
     }
     const { posts } = account;
@@ -114,7 +111,7 @@ function accountProblems(
         problems.push({
           path: ['accounts', index, 'search'],
           rule: 'inbox.search_terms',
-          message: `must be a list of terms, not ${describe(account.search)}`,
+          message: `must be a list of terms, not ${describeKind(account.search)}`,
         });
       } else if (account.search.length === 0) {
         problems.push({
@@ -131,7 +128,7 @@ function accountProblems(
             message:
               typeof term === 'string'
                 ? 'needs at least one term, and no empty term'
-                : `every term must be a string, not ${describe(term)}`,
+                : `every term must be a string, not ${describeKind(term)}`,
           });
         });
       }

@@ -7,7 +7,7 @@ import { AuthError } from '../errors/auth-error.js';
 import { PlatformError } from '../errors/platform-error.js';
 import { RateLimitError } from '../errors/rate-limit-error.js';
 import { SmmkitError } from '../errors/smmkit-error.js';
-import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
+import { ValidationError } from '../errors/validation-error.js';
 import type { Post } from '../models/post.js';
 import type { PublishResult } from '../models/publish-result.js';
 import type { Target } from '../models/target.js';
@@ -44,6 +44,7 @@ import { repeatedAccountProblems } from './repeated-accounts.js';
 import { type RetryRun, withRetry } from './retry.js';
 import { scheduledForRefusal } from './scheduled-for.js';
 import { type StartGate, startGate } from './start-gate.js';
+import { targetListProblems } from './target-list.js';
 
 /** Options of one {@link Publisher.publish} call. */
 export interface PublishOptions {
@@ -695,7 +696,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
     events,
     // async: whatever goes wrong in here (a bad argument, a throwing newKey) rejects, never throws.
     publish: async (post, targets, publishOptions) => {
-      const problems = targetListProblems(targets);
+      const problems = targetListProblems(targets, []);
       if (problems.length > 0) throw new ValidationError(problems, 'targets');
       const { idempotencyKey, signal, stopUnstarted, scheduledFor } = publishOptions ?? {};
       const callKey = idempotencyKey ?? settings.newKey();
@@ -734,21 +735,6 @@ export function createPublisher(options: PublisherOptions): Publisher {
       return handedBack;
     },
   };
-}
-
-/**
- * What is wrong with a `targets` argument that is not a list of objects (from JavaScript or
- * unchecked JSON): `publish` rejects with these instead of throwing from inside the call.
- */
-function targetListProblems(targets: unknown): ValidationProblem[] {
-  if (!Array.isArray(targets)) {
-    return [{ path: [], rule: 'targets.list', message: 'must be a list of targets' }];
-  }
-  return targets.flatMap((target: unknown, index): ValidationProblem[] =>
-    typeof target === 'object' && target !== null
-      ? []
-      : [{ path: [index], rule: 'target.object', message: 'must be a target ({ platform, accountId })' }],
-  );
 }
 
 /** The refusal of a target or account whose platform has no adapter here. */

@@ -3,20 +3,9 @@
 // ValidationError naming that argument, before any store is asked, never a raw TypeError.
 
 import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
+import { describeKind, isRecord } from '../parse/value-kind.js';
+import { targetListProblems } from '../publisher/target-list.js';
 import type { ApprovalDecision, SubmitRequest } from './approval.js';
-
-/** What a value is, for a message: its kind, never its content (it may hold anything). */
-export function describeKind(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (value instanceof Date) return 'a Date';
-  return typeof value;
-}
-
-/** Whether `value` is an object with keys (not null, an array or a Date). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
-}
 
 /**
  * Checks the second argument of `approve`, `reject` (a decision) and `submit` (a request): an
@@ -41,13 +30,8 @@ export function requireApprovalStep(
       message: `the ${name} to ${action} must be an object naming who ${who} ({ by }), not ${describeKind(value)}`,
     });
   } else {
-    if (typeof value.by !== 'string' || value.by.trim() === '') {
-      problems.push({
-        path: [name, 'by'],
-        rule: 'approval.by',
-        message: `must name who ${who} (a user id or e-mail address, a non-empty string), not ${typeof value.by === 'string' ? 'an empty string' : describeKind(value.by)}`,
-      });
-    }
+    const nobody = whoProblem(value.by, [name, 'by'], 'approval.by', who);
+    if (nobody !== undefined) problems.push(nobody);
     if (action !== 'submit' && value.note !== undefined && typeof value.note !== 'string') {
       problems.push({
         path: [name, 'note'],
@@ -61,6 +45,29 @@ export function requireApprovalStep(
   throw new ValidationError(problems, `${action} request`, {
     hint: `Pass who ${who} as the second argument, e.g. scheduler.${action}(entry.id, ${example}); nothing was changed.`,
   });
+}
+
+/**
+ * The problem of a `by` that names nobody (not a string, or blanks only), or `undefined`: who
+ * plans, submits or decides is kept and shown to the team.
+ *
+ * @param by - what the caller passed as `by`
+ * @param path - where it is (`['decision', 'by']`, `['by']`)
+ * @param rule - the problem's rule (`approval.by`, `schedule.by`)
+ * @param who - what the person does, after "who" (`decides`, `plans it`)
+ */
+export function whoProblem(
+  by: unknown,
+  path: readonly (string | number)[],
+  rule: string,
+  who: string,
+): ValidationProblem | undefined {
+  if (typeof by === 'string' && by.trim() !== '') return undefined;
+  return {
+    path,
+    rule,
+    message: `must name who ${who} (a user id or e-mail address, a non-empty string), not ${typeof by === 'string' ? 'an empty string' : describeKind(by)}`,
+  };
 }
 
 /**
@@ -102,25 +109,7 @@ export function requireArgumentObject(
  * @throws ValidationError at `['targets']` or `['targets', i]`
  */
 export function requireTargetList(targets: unknown): void {
-  const problems = Array.isArray(targets)
-    ? targets.flatMap((target: unknown, index) =>
-        isRecord(target)
-          ? []
-          : [
-              {
-                path: ['targets', index],
-                rule: 'schedule.targets',
-                message: `must be a target ({ platform, accountId }), not ${describeKind(target)}`,
-              },
-            ],
-      )
-    : [
-        {
-          path: ['targets'],
-          rule: 'schedule.targets',
-          message: `must be a list of targets, not ${describeKind(targets)}`,
-        },
-      ];
+  const problems = targetListProblems(targets, ['targets']);
   if (problems.length === 0) return;
   throw new ValidationError(problems, 'schedule request', {
     hint: "Pass the accounts to post to as a list, e.g. [{ platform: 'x', accountId: '2244994945' }].",

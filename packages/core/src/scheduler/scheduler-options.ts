@@ -1,7 +1,7 @@
 import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
+import { describeKind, isRecord } from '../parse/value-kind.js';
 import type { Publisher } from '../publisher/publisher.js';
 import { type Clock, systemClock } from '../time/clock.js';
-import { describeKind, isRecord } from './call-arguments.js';
 import type { ScheduleStore } from './schedule-store.js';
 import {
   DEFAULT_HORIZON_DAYS,

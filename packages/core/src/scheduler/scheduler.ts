@@ -17,7 +17,12 @@ import {
   submitPatch,
 } from './approval.js';
 import { type CalendarDay, type CalendarQuery, calendarDays, calendarStoreQuery } from './calendar.js';
-import { requireApprovalStep, requireArgumentObject, requireTargetList } from './call-arguments.js';
+import {
+  requireApprovalStep,
+  requireArgumentObject,
+  requireTargetList,
+  whoProblem,
+} from './call-arguments.js';
 import { changeEntry } from './entry-change.js';
 import { requireEntryId } from './entry-id.js';
 import { createSchedulerEvents, type SchedulerEventEmitter } from './events.js';
@@ -317,15 +322,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (repeated.length > 0) throw new ValidationError(repeated, 'targets');
     // Who asks for approval is kept and shown to the approvers: blank says nobody (approve,
     // reject and submit refuse a blank `by` too).
-    if (
-      scheduleOptions.by !== undefined &&
-      (typeof scheduleOptions.by !== 'string' || scheduleOptions.by.trim() === '')
-    ) {
-      throw optionProblem(
-        'by',
-        'must name who plans it (a user id or e-mail address, a non-empty string), or be left out',
-      );
-    }
+    const nobody =
+      scheduleOptions.by === undefined
+        ? undefined
+        : whoProblem(scheduleOptions.by, ['by'], 'schedule.by', 'plans it');
+    if (nobody !== undefined) throw new ValidationError([nobody], 'schedule request');
     if (scheduleOptions.native === true && isRecurring(when)) {
       throw optionProblem(
         'native',

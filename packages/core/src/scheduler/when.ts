@@ -1,5 +1,5 @@
 import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
-import { describeKind, isRecord } from './call-arguments.js';
+import { describeKind, isRecord } from '../parse/value-kind.js';
 import { type DstAdjustment, resolveLocalTime } from './time/zoned-time.js';
 
 /** A wall time in an IANA zone: `{ at: '2026-05-04T09:00', zone: 'Europe/Berlin' }`. */
