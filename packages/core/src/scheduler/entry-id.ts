@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors/validation-error.js';
+import { describeKind } from '../parse/value-kind.js';
 
 /**
  * Refuses an entry id that is not a non-empty string before any store is asked: a store would
@@ -16,7 +17,7 @@ export function requireEntryId(
   path: readonly (string | number)[] = ['id'],
 ): asserts id is string {
   if (typeof id === 'string' && id.length > 0) return;
-  const got = typeof id === 'string' ? 'an empty string' : id === null ? 'null' : typeof id;
+  const got = typeof id === 'string' ? 'an empty string' : describeKind(id);
   throw new ValidationError(
     [
       {
