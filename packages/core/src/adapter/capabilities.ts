@@ -410,7 +410,8 @@ export const ReconciliationCapabilitiesSchema = z.strictObject({
    * `findRecentPosts` is read-after-write consistent: it lists a post as soon as the create that
    * made it has been answered, and its text match never misses one of ours. Two looks that find
    * nothing (`recheckDelayMs` apart) then mean the create never took effect, so the publisher
-   * sends it again instead of reporting `unknown`. Declare it only when the platform's listing
+   * sends it again instead of reporting `unknown` (not when another run started the create and
+   * never settled it: that create may still be in flight). Declare it only when the platform's listing
    * reads what its create wrote (no search index, no processing queue, no replica lag): a
    * listing that shows a post late turns a lost answer into a second post.
    */

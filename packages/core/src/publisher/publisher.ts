@@ -550,6 +550,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
       cause: SmmkitError,
       trigger: 'ambiguous' | 'duplicate',
       attemptStartedAt: Date,
+      startedElsewhere = false,
     ): Promise<PublishOutcome> | PublishOutcome => {
       if (signal?.aborted) {
         // The caller asked to stop: no more requests, not even reads.
@@ -563,6 +564,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
         error: cause,
         trigger,
         attemptStartedAt,
+        startedElsewhere,
         clock,
         options: settings.reconcile,
         retryCreate: () => createWithRetries('reconcile-retry'),
@@ -585,7 +587,12 @@ export function createPublisher(options: PublisherOptions): Publisher {
       if (outboxState !== undefined) outboxState.opened = true;
       return (
         publishedFromRecord(target, record) ??
-        reconcileFrom(unsettledRecordError(target, record), 'ambiguous', record.startedAt)
+        reconcileFrom(
+          unsettledRecordError(target, record),
+          'ambiguous',
+          record.startedAt,
+          record.status === 'sending',
+        )
       );
     };
 

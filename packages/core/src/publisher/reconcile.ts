@@ -30,6 +30,12 @@ export interface ReconcileInput {
   readonly trigger: 'ambiguous' | 'duplicate';
   /** When the first attempt started. */
   readonly attemptStartedAt: Date;
+  /**
+   * The create was started by another run whose outbox record is still `sending` (a worker that
+   * lost its lease, a second process with the same idempotency key): it may still be in flight,
+   * and land after both looks.
+   */
+  readonly startedElsewhere?: boolean | undefined;
   /** The time source. */
   readonly clock: Clock;
   /** The reconciliation policy. */
@@ -70,7 +76,8 @@ const PROTECTED_RETRIES = 3;
  *    or is refused as `duplicate_content`, after which one more look finds the post), when it
  *    honours the idempotency key (`idempotencyKey`: it answers with the first post), or when its
  *    listing is read-after-write (`readAfterWrite`: two empty looks prove the create never took
- *    effect). When that create's answer is lost too, look again and, not found, send it again
+ *    effect, unless another run started it and never settled it: it may still be in flight).
+ *    When that create's answer is lost too, look again and, not found, send it again
  *    (up to 3 creates).
  * 4. Otherwise `unknown`, with `checked` listing what was looked at.
  *
@@ -164,8 +171,16 @@ export async function reconcile(input: ReconcileInput): Promise<PublishOutcome> 
   const protection = resendProtection(signals, {
     inconclusive: first === 'several' || second === 'several',
     postHasText: (input.post.text ?? '').trim() !== '',
+    startedElsewhere: input.startedElsewhere === true,
   });
-  if (protection === undefined) return unknown();
+  if (protection === undefined) {
+    if (input.startedElsewhere === true && signals.readAfterWrite) {
+      checked.push(
+        `not sent again: the run that started the create at ${input.attemptStartedAt.toISOString()} never settled it, and a create still in flight can land after every look`,
+      );
+    }
+    return unknown();
+  }
   for (let round = 1; ; round += 1) {
     try {
       const result = await input.retryCreate();
@@ -221,16 +236,24 @@ type Protection = keyof typeof PROTECTIONS;
  * nothing does: the platform refusing the repeat (only for a post with text: platforms refuse a
  * repeated text, as X's duplicate check does, and nothing documents a refusal of repeated media),
  * the idempotency key, or (only when every look could tell our post apart) a listing that shows
- * every post as soon as it is made.
+ * every post as soon as it is made. That listing proves nothing about a create another run started
+ * and never settled (`startedElsewhere`): it may still be in flight (a worker that lost its lease
+ * mid-upload goes on with it) and land after the looks, next to the resent one. The platform's
+ * duplicate refusal and the idempotency key still protect that case: whichever create comes
+ * second is refused or answered with the first.
  */
 function resendProtection(
   signals: Adapter['capabilities']['reconciliation'],
-  looks: { readonly inconclusive: boolean; readonly postHasText: boolean },
+  looks: {
+    readonly inconclusive: boolean;
+    readonly postHasText: boolean;
+    readonly startedElsewhere: boolean;
+  },
 ): Protection | undefined {
-  const { inconclusive, postHasText } = looks;
+  const { inconclusive, postHasText, startedElsewhere } = looks;
   if (signals.duplicateSignal && postHasText) return 'duplicateSignal';
   if (signals.idempotencyKey) return 'idempotencyKey';
-  if (signals.readAfterWrite && !inconclusive) return 'readAfterWrite';
+  if (signals.readAfterWrite && !inconclusive && !startedElsewhere) return 'readAfterWrite';
   return undefined;
 }
 

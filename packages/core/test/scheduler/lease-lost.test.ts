@@ -181,6 +181,37 @@ describe('scheduler: a worker that loses its lease mid-publish', () => {
     expect(await store.unresolved()).toEqual([]);
   });
 
+  it('does not send again a create the worker that lost its lease still has in flight', async () => {
+    const clock = fastForwardClock(manualClock(START));
+    const store = memoryScheduleStore();
+    const platform = fakePlatform(clock);
+    const first = worker(
+      'first',
+      renewalsFailUntil(store, clock, START + LEASE_MS + 10_000),
+      clock,
+      platform.adapterFor('first'),
+    );
+    const rescuer = worker('rescuer', store, clock, platform.adapterFor('rescuer'));
+    const [entry] = await first.schedule({ text: 'A long upload' }, [account(1)], new Date(START));
+    if (entry === undefined) throw new Error('nothing scheduled');
+    // The first worker's create (a video, say) is still uploading after the rescuer's two looks
+    // (at the lease's end and 30 s later): the read-after-write listing shows nothing yet.
+    platform.hold(
+      'first',
+      'acct-1',
+      clock.sleep(LEASE_MS + 60_000).then(() => undefined),
+    );
+
+    const rescued = clock.sleep(LEASE_MS).then(() => rescuer.tick());
+    await first.tick();
+    const { finished } = await rescued;
+
+    expect(platform.posts.map((post) => [post.accountId, post.by])).toEqual([['acct-1', 'first']]);
+    const [result] = finished[0]?.results ?? [];
+    expect(result).toMatchObject({ accountId: 'acct-1', status: 'unknown' });
+    expect(rescuer.seen).toContain('unknown');
+  });
+
   it('does not start a target job it had not started; the new holder publishes it once', async () => {
     const clock = fastForwardClock(manualClock(START));
     const store = memoryScheduleStore();
