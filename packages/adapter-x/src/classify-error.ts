@@ -8,6 +8,7 @@ import {
   platformErrorDetails,
   platformFailure,
 } from '@smmkit/core/adapter-kit';
+import { xBillingRefusal } from './billing-refusal.js';
 
 /**
  * X's refusal of a repeated post (a 403 "duplicate content", observed), and the legacy "Status is a
@@ -23,16 +24,6 @@ const MISSING_SCOPE = /\bscopes?\b/i;
 const RATE_LIMIT_CODE = 88;
 const INVALID_TOKEN_CODE = 89;
 const DUPLICATE_CODE = 187;
-/**
- * The problem `type` of X's answer when the app's pay-per-use credits are used up, seen on live
- * answers: `{"detail":"credits depleted","status":402,"title":"Payment Required",
- * "type":"https://api.x.com/2/problems/credits-depleted"}`. ASSUMED from those answers: X's docs
- * name neither the status nor the body, only that requests are "blocked until you add credits"
- * (https://docs.x.com/x-api/getting-started/pricing). Matched on its suffix, as X's older answers
- * use `https://api.twitter.com/2/problems/…`.
- */
-const CREDITS_DEPLETED_TYPE = /\/problems\/credits-depleted$/i;
-
 /**
  * Reads an X error body into the platform's own words. X answers with RFC 7807 problem JSON
  * `{title, detail, type, status}` (sometimes with `errors[]`), legacy `{errors:[{code, message}]}`,
@@ -79,6 +70,7 @@ export function xErrorDetails(body: unknown): PlatformErrorDetails | undefined {
  * | answer | error |
  * |---|---|
  * | 402, or a `…/problems/credits-depleted` problem | `PlatformError('platform_refused')` with a hint to add credits: the app's pay-per-use credits are used up; not retryable, as only a top-up ends it |
+ * | 403 `…/problems/spend-cap-reached` | `PlatformError('platform_refused')` with a hint to raise the spending limit in the Developer Console or wait for the next billing cycle; not retryable (https://docs.x.com/x-api/getting-started/pricing) |
  * | 429, or legacy code 88 | `RateLimitError('rate_limited')`, `resetAt` from `x-rate-limit-reset`; `quota_exceeded` when the 24-hour cap is used up (`resetAt` from its reset) or the problem is a usage cap |
  * | 401 (legacy 89) | `AuthError('auth_expired')`: the token expired or was revoked; core refreshes once, then reports it (https://docs.x.com/x-api/fundamentals/response-codes-and-errors) |
  * | 403 "duplicate content" (legacy 187) | `PlatformError('duplicate_content')`: the publisher reconciles with it (observed 403) |
@@ -100,7 +92,8 @@ export function xErrorDetails(body: unknown): PlatformErrorDetails | undefined {
  */
 export const classifyXError: ErrorClassifier = (response: PlatformResponse): SmmkitError => {
   const platformError = xErrorDetails(response.body);
-  const { message, options } = platformFailure(response, platformError);
+  const failure = platformFailure(response, platformError);
+  const { message, options } = failure;
   const { status } = response;
   const codes = legacyCodes(response.body);
   const words = allMessages(response.body);
@@ -108,12 +101,8 @@ export const classifyXError: ErrorClassifier = (response: PlatformResponse): Smm
   if (/\/2\/oauth2\/(token|revoke)$/.test(response.path) && (status === 400 || status === 401)) {
     return classifyOAuthError(response, message, options, platformError);
   }
-  if (status === 402 || CREDITS_DEPLETED_TYPE.test(String(platformError?.code ?? ''))) {
-    return new PlatformError('platform_refused', `${message} (the X app's API credits are used up)`, {
-      ...options,
-      hint: CREDITS_DEPLETED_HINT,
-    });
-  }
+  const billing = xBillingRefusal({ status, platformError, words }, failure);
+  if (billing !== undefined) return billing;
   if (status === 429 || codes.includes(RATE_LIMIT_CODE)) {
     const daily = response.rateLimit?.daily;
     const usageCapped = /usage-?cap/i.test(`${platformError?.code ?? ''} ${platformError?.type ?? ''}`);
@@ -166,17 +155,6 @@ function classifyOAuthError(
   }
   return new PlatformError('platform_refused', message, options);
 }
-
-/**
- * What to do when X's pay-per-use credits are used up. X bills every request against credits bought
- * in the Developer Console, and "API requests will be blocked until you add credits"; a spending
- * limit blocks them "until the next billing cycle"
- * (https://docs.x.com/x-api/getting-started/pricing). Failed requests are not billed
- * (https://docs.x.com/x-api/fundamentals/post-cap), but retrying cannot succeed before a top-up, so
- * the error is not retryable.
- */
-const CREDITS_DEPLETED_HINT =
-  "The X app's pay-per-use credits are used up: add credits (or raise the spending limit) in the X Developer Console (https://console.x.com), then try again. smmkit does not retry this by itself.";
 
 /** What to do about X's bare 403. */
 const MISSING_SCOPE_HINT =

@@ -167,7 +167,10 @@ export function createXContext(options: XSimulatorOptions) {
         newCode: () => `sim_x_code_${sim.nextId()}`,
       }),
     ),
-    /** The app's pay-per-use credits: when used up, every X API route answers 402 (see `xRoute`). */
+    /**
+     * The app's pay-per-use billing: while the credits are used up every X API route answers 402,
+     * while the spending limit is reached 403 (see `xRoute`).
+     */
     credits: sim.resettable(new XCredits()),
     /** Client secrets of confidential clients, by client id (others are public clients). */
     clientSecrets: new Map(Object.entries(options.clientSecrets ?? {})) as ReadonlyMap<string, string>,

@@ -190,6 +190,20 @@ export function createXSimulator(options: XSimulatorOptions = {}) {
       context.credits.depleted = false;
     },
     /**
+     * Reaches the app's spending limit for the billing cycle: from now on every X API request (not
+     * the OAuth token endpoints) gets X's 403 `{"detail":"Your monthly spend cap has been reached.",
+     * "status":403,"title":"SpendCapReached","type":"https://api.x.com/2/problems/spend-cap-reached"}`
+     * and nothing is done, until `raiseSpendCap()` or the simulator's reset (the body is ASSUMED:
+     * see `spendCapReached` in the simulator's problems).
+     */
+    reachSpendCap() {
+      context.credits.spendCapReached = true;
+    },
+    /** Raises the spending limit again after `reachSpendCap()`: requests are served again. */
+    raiseSpendCap() {
+      context.credits.spendCapReached = false;
+    },
+    /**
      * Plays the user approving an authorization URL (`https://x.com/i/oauth2/authorize?…`) for
      * `accountId`; returns the redirect URL with `state` and `code`.
      */

@@ -187,6 +187,27 @@ export function creditsDepleted(): Response {
   );
 }
 
+/**
+ * X's answer when the app's spending limit for the billing cycle is reached. The docs say only that
+ * "When the limit is reached, API requests will be blocked until the next billing cycle"
+ * (https://docs.x.com/x-api/getting-started/pricing, "Spending limits"), with no status or body.
+ * ASSUMED from answers users report: status 403, type `…/problems/spend-cap-reached`, detail "Your
+ * monthly spend cap has been reached."; the `title` is ASSUMED too (`SpendCapReached`, the name users
+ * quote for it, like the `UsageCapExceeded` title of X's usage-capped problem), as is the key order,
+ * taken from {@link creditsDepleted}.
+ */
+export function spendCapReached(): Response {
+  return problemResponse(
+    {
+      detail: 'Your monthly spend cap has been reached.',
+      status: 403,
+      title: 'SpendCapReached',
+      type: `${PROBLEM_BASE}spend-cap-reached`,
+    },
+    403,
+  );
+}
+
 /** X's `detail` for a duplicate post, verbatim as seen on live answers (not in the docs). */
 export const DUPLICATE_CONTENT_DETAIL = 'You are not allowed to create a Tweet with duplicate content.';
 

@@ -1,7 +1,7 @@
 import type { RouteContext, RouteMethod } from '@smmkit/testkit/simulator-kit';
 import type { XBucket } from './budgets.js';
 import type { XContext } from './context.js';
-import { blankProblem, creditsDepleted } from './problems.js';
+import { blankProblem, creditsDepleted, spendCapReached } from './problems.js';
 
 /**
  * The scopes each endpoint needs (`security` → OAuth2UserToken of each operation in
@@ -37,8 +37,10 @@ export const DEFAULT_SCOPES: readonly string[] = [
  * when it has one: `['tweets-create', 'tweets-create-24h']`), and a token that lacks one of the `scopes`
  * it needs gets X's 403 before `answer` runs (the generic `Forbidden` problem; users hitting it for
  * a missing `tweet.write`/`like.write` quote that body), and every request gets X's 402 while the app's
- * credits are used up (`depleteCredits`; ASSUMED to be checked before the scopes, as the app's
- * balance is, by the docs, a gate on all of its requests). A token issued without any scope (straight
+ * credits are used up (`depleteCredits`), or X's 403 `spend-cap-reached` while its spending limit is
+ * reached (`reachSpendCap`). Both are ASSUMED to be checked before the scopes, as the docs make the
+ * app's balance and spending limit gates on all of its requests
+ * (https://docs.x.com/x-api/getting-started/pricing), and credits before the limit. A token issued without any scope (straight
  * from `sim.tokens.issue`) is treated as having them all. `answer`, and the readers it calls
  * (`readJsonObject`, `maxResultsParam`, …), may throw X's refusal (a `Response`) instead of returning
  * it: a thrown `Response` is the answer (testkit's `RouteResolver`). `answer` gets the route and the X
@@ -59,6 +61,7 @@ export function xRoute(
 ): void {
   context.sim.route(method, path, { bucket }, (route) => {
     if (context.credits.depleted) return creditsDepleted();
+    if (context.credits.spendCapReached) return spendCapReached();
     const needed: readonly string[] = REQUIRED_SCOPES[scopes];
     if (route.scopes.length > 0 && !needed.every((scope) => route.scopes.includes(scope)))
       // The generic 403 X answers when a token lacks a scope (plhery/node-twitter-api-v2#265,
