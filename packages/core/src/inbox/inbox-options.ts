@@ -3,6 +3,7 @@ import { adaptersByPlatform } from '../adapter/adapters-by-platform.js';
 import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
 import type { Publisher } from '../publisher/publisher.js';
 import { type Clock, systemClock } from '../time/clock.js';
+import { CLOCK_HINT, clockProblem } from '../time/clock-problem.js';
 import { accountsProblems, checkedAccounts } from './account-checks.js';
 import type { InboxAccount } from './inbox-account.js';
 import type { InboxStore } from './inbox-store.js';
@@ -110,7 +111,8 @@ export interface ResolvedInboxOptions {
  * time they are read).
  *
  * @throws ValidationError for two adapters of one platform, accounts that are not a list, an
- *   account without an adapter or id, with bad posts or search terms or listed twice, or a bad number
+ *   account without an adapter or id, with bad posts or search terms or listed twice, a bad number,
+ *   or a clock whose `now()` is not epoch milliseconds (a `Date`, seconds; see {@link clockProblem})
  */
 export function resolveInboxOptions(options: InboxOptions): ResolvedInboxOptions {
   const problems: ValidationProblem[] = [];
@@ -133,7 +135,16 @@ export function resolveInboxOptions(options: InboxOptions): ResolvedInboxOptions
   const lookbackMs = number('lookbackMs', 300_000, 0);
   const pageSize = options.pageSize === undefined ? undefined : number('pageSize', 0, 1);
   const keepSeenIdsMs = number('keepSeenIdsMs', DEFAULT_KEEP_SEEN_IDS_MS, 1);
-  if (problems.length > 0) throw new ValidationError(problems, 'inbox options');
+  const clock = options.clock ?? systemClock;
+  const clockWrong = clockProblem(clock, 'inbox');
+  if (clockWrong !== undefined) problems.push(clockWrong);
+  if (problems.length > 0) {
+    throw new ValidationError(
+      problems,
+      'inbox options',
+      clockWrong === undefined ? {} : { hint: `Fix every listed option. ${CLOCK_HINT}` },
+    );
+  }
   return {
     adapters,
     publisher: options.publisher,
@@ -142,7 +153,7 @@ export function resolveInboxOptions(options: InboxOptions): ResolvedInboxOptions
         ? async () => checkedAccounts(await accounts(), adapters)
         : async () => accounts,
     store: options.store,
-    clock: options.clock ?? systemClock,
+    clock,
     pollIntervalMs,
     lookbackMs,
     pageSize,

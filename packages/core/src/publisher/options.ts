@@ -5,8 +5,8 @@ import { ValidationError, type ValidationProblem } from '../errors/validation-er
 import type { Target } from '../models/target.js';
 import type { Outbox } from '../scheduler/outbox.js';
 import { type Clock, systemClock } from '../time/clock.js';
+import { CLOCK_HINT, clockProblem } from '../time/clock-problem.js';
 import type { BudgetLedger } from './budget-ledger.js';
-import { clockProblem } from './clock-problem.js';
 
 /**
  * How failed attempts are retried. Only errors marked `retryable` (rate limits, transient
@@ -218,11 +218,11 @@ export function resolvePublisherOptions(options: PublisherOptions): ResolvedPubl
   const problems: ValidationProblem[] = [];
   const adapters = adaptersByPlatform(options.adapters, 'publisher', problems);
   const clock = options.clock ?? systemClock;
-  const clockWrong = clockProblem(clock);
+  const clockWrong = clockProblem(clock, 'publisher');
   if (clockWrong !== undefined) problems.push(clockWrong);
   if (problems.length > 0) {
     throw new ValidationError(problems, 'publisher options', {
-      hint: 'Fix every listed option: pass one adapter per platform id (the publisher picks the adapter of each target by its platform), and a clock whose now() returns epoch milliseconds.',
+      hint: `Fix every listed option: pass one adapter per platform id (the publisher picks the adapter of each target by its platform). ${CLOCK_HINT}`,
     });
   }
   const retry = options.retry ?? {};

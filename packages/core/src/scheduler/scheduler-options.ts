@@ -2,6 +2,7 @@ import { ValidationError, type ValidationProblem } from '../errors/validation-er
 import { describeKind, isRecord } from '../parse/value-kind.js';
 import type { Publisher } from '../publisher/publisher.js';
 import { type Clock, systemClock } from '../time/clock.js';
+import { CLOCK_HINT, clockProblem } from '../time/clock-problem.js';
 import type { ScheduleStore } from './schedule-store.js';
 import {
   DEFAULT_HORIZON_DAYS,
@@ -204,7 +205,8 @@ export function resolveQueues(
  * bad slot or zone fails when the scheduler is made, not when the first `'next-slot'` entry is
  * planned (queues given as a function are checked each time they are read).
  *
- * @throws ValidationError for options that are not an object, bad queues (see
+ * @throws ValidationError for options that are not an object, a clock whose `now()` is not epoch
+ *   milliseconds (a `Date`, seconds; see {@link clockProblem}), bad queues (see
  *   {@link resolveQueues}), an unknown default zone, or an interval, lease, batch size,
  *   lateness or slot horizon that is not a number above 0 (every bad number at once)
  */
@@ -222,6 +224,13 @@ export function resolveSchedulerOptions(options: SchedulerOptions): ResolvedSche
       { hint: 'Call createScheduler({ store, publisher }) (see SchedulerOptions for the rest).' },
     );
   }
+  const clock = options.clock ?? systemClock;
+  const clockWrong = clockProblem(clock, 'scheduler');
+  if (clockWrong !== undefined) {
+    throw new ValidationError([clockWrong], 'scheduler options', {
+      hint: CLOCK_HINT,
+    });
+  }
   const queues = queuesReader(options.accounts);
   const defaultZone = options.defaultZone ?? 'UTC';
   requireZone(defaultZone, 'scheduler options', ['defaultZone']);
@@ -229,7 +238,7 @@ export function resolveSchedulerOptions(options: SchedulerOptions): ResolvedSche
   return {
     store: options.store,
     publisher: options.publisher,
-    clock: options.clock ?? systemClock,
+    clock,
     queues,
     pollIntervalMs: numbers.pollIntervalMs ?? 15_000,
     leaseMs: numbers.leaseMs ?? 60_000,

@@ -4,13 +4,7 @@ import { ValidationError } from '../../src/errors/validation-error.js';
 import { createPublisher } from '../../src/publisher/publisher.js';
 import type { Clock } from '../../src/time/clock.js';
 import { fakeAdapter } from '../fixtures/capabilities.js';
-import { START } from './support/world.js';
-
-/** A clock as an untyped script builds it: `now()` gives back whatever it was started with. */
-const clockReading = (value: unknown): Clock => ({
-  now: () => value as number,
-  sleep: async () => undefined,
-});
+import { clockReading, WRONG_READINGS } from '../fixtures/clock-reading.js';
 
 /** The error `createPublisher` throws for `clock`, or `undefined` when it makes a publisher. */
 function creationError(clock: Clock): unknown {
@@ -24,14 +18,15 @@ function creationError(clock: Clock): unknown {
 
 describe('the injected clock', () => {
   // With now() giving a Date, now() + ms is a string: a fast-forward clock never reaches a
-  // wait's end and a bucket paused by a 429 emits `rate-limited` forever. Refused up front.
-  it.each([
-    ['a Date', new Date(START)],
-    ['NaN', Number.NaN],
-    ['a string', '2026-11-22T12:00:00.000Z'],
-  ])(
+  // wait's end and a bucket paused by a 429 emits `rate-limited` forever; with epoch seconds,
+  // rate windows never pass. Refused up front.
+  const readings: readonly (readonly [string, unknown, string])[] = [
+    ...WRONG_READINGS,
+    ['a string', '2026-11-22T12:00:00.000Z', 'a string'],
+  ];
+  it.each(readings)(
     'refuses a clock whose now() returns %s with a ValidationError saying to return epoch ms',
-    (got, value) => {
+    (_name, value, got) => {
       const error = creationError(clockReading(value));
       expect(ValidationError.isInstance(error)).toBe(true);
       if (!ValidationError.isInstance(error)) return;

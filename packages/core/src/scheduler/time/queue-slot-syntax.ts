@@ -1,5 +1,6 @@
 import { ValidationError, type ValidationProblem } from '../../errors/validation-error.js';
 import { quoteShort } from '../../models/issue-message.js';
+import { describeKind } from '../../parse/value-kind.js';
 import { cut } from './time-input.js';
 
 /**
@@ -52,7 +53,8 @@ const EXAMPLES = 'write e.g. "Mon-Fri 09:00", "17:30" (every day) or "Sat,Sun 10
  * @param path - where `slots` sits in the caller's input, for the problems' paths
  * @throws ValidationError (subject `queue slots`) with one problem per bad slot, its path
  *   `[...path, index]` and the slot quoted in the message: `slots.empty`, `slot.syntax`,
- *   `slot.day` or `slot.time`
+ *   `slot.day` or `slot.time`; slots that are not a list (one slot as a string) are one
+ *   `slots.list` problem at `path`, showing the list to write
  *
  * @example
  * ```ts
@@ -65,6 +67,9 @@ export function parseQueueSlots(
   path: readonly (string | number)[] = ['slots'],
 ): QueueSlot[] {
   const problems: ValidationProblem[] = [];
+  if (slots !== undefined && slots !== null && !Array.isArray(slots)) {
+    throw new ValidationError([notAList(slots, path)], 'queue slots');
+  }
   if (!Array.isArray(slots) || slots.length === 0) {
     throw new ValidationError(
       [{ path, rule: 'slots.empty', message: `no queue slots; give at least one weekly slot: ${EXAMPLES}` }],
@@ -89,7 +94,8 @@ export function parseQueueSlots(
  * @param slots - the slots as written (`'Mon-Fri 09:00'`, `'17:30'`)
  * @param path - where `slots` sits in the caller's input, for the problems' paths
  * @throws ValidationError with one problem per bad slot (`slots.empty`, `slot.syntax`, `slot.day`,
- *   `slot.time`), each at `[...path, index]`; the messages quote the slot
+ *   `slot.time`), each at `[...path, index]`; the messages quote the slot. Slots that are not a
+ *   list (`'Mon 09:00'` for `['Mon 09:00']`) are one `slots.list` problem at `path`
  *
  * @example
  * ```ts
@@ -102,6 +108,28 @@ export function checkQueueSlots(
   path: readonly (string | number)[] = ['slots'],
 ): void {
   parseQueueSlots(slots, path);
+}
+
+/**
+ * The problem of slots given as something other than a list: one slot as a bare string (shown
+ * back inside a list, the way to write it), or any other value (named by its kind only).
+ */
+function notAList(slots: unknown, path: readonly (string | number)[]): ValidationProblem {
+  if (typeof slots === 'string') {
+    const listed = `['${cut(slots).replace(/[\\']/g, '\\$&')}']`;
+    return {
+      path,
+      rule: 'slots.list',
+      message: `queue slots are a list of weekly slots, not one string: write ${listed}, with one string per slot (${EXAMPLES})`,
+      actual: cut(slots),
+    };
+  }
+  return {
+    path,
+    rule: 'slots.list',
+    message: `queue slots are a list of weekly slots, not ${describeKind(slots)}: write e.g. ['Mon-Fri 09:00', 'Sat,Sun 10:15']`,
+    actual: describeKind(slots),
+  };
 }
 
 type SlotResult = { readonly slot: QueueSlot } | { readonly problem: ValidationProblem };
