@@ -71,6 +71,7 @@ export function createTikTokAdapter(settings: TikTokSettings = {}): TikTokAdapte
   });
   const publishSettings = {
     chunkSizeBytes: resolved.chunkSizeBytes,
+    unaudited: resolved.unaudited,
     polling: { intervalMs: resolved.publishPollIntervalMs, timeoutMs: resolved.publishPollTimeoutMs },
   };
 

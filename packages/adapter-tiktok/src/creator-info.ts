@@ -61,11 +61,19 @@ export async function queryCreatorInfo(http: HttpClient, context: PublishContext
   return data.data;
 }
 
+/** What the creator checks need besides the post and creator info. */
+export interface CreatorCheckSettings {
+  /** The app has not passed TikTok's audit (the adapter's `unaudited` setting). */
+  readonly unaudited: boolean;
+}
+
 /**
  * The problems of a direct post against what creator info says, before anything is uploaded
  * (https://developers.tiktok.com/doc/content-sharing-guidelines):
  *
  * - the privacy level must be one of `privacy_level_options`, rule `options.privacy_option`;
+ * - an unaudited app posts to private accounts only, rule `account.private_unaudited` (see
+ *   {@link publicAccountProblem});
  * - a video may last at most `max_video_post_duration_sec`, rule `media.duration`;
  * - comments, duets and stitches the creator turned off cannot be allowed, rule
  *   `options.creator_disabled`.
@@ -73,20 +81,26 @@ export async function queryCreatorInfo(http: HttpClient, context: PublishContext
  * @param post - the post
  * @param options - its parsed TikTok options
  * @param creator - creator info's answer
+ * @param settings - whether the app is unaudited
  * @returns every problem found
  *
  * @example
  * ```ts
- * creatorProblems(post, options, { privacy_level_options: ['SELF_ONLY'], comment_disabled: true });
+ * creatorProblems(post, options, { privacy_level_options: ['SELF_ONLY'], comment_disabled: true }, { unaudited: false });
  * ```
  */
 export function creatorProblems(
   post: Post,
   options: TikTokPostOptions,
   creator: CreatorInfo,
+  settings: CreatorCheckSettings,
 ): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   const at = (name: string) => ['options', 'tiktok', name];
+  if (settings.unaudited) {
+    const publicAccount = publicAccountProblem(creator);
+    if (publicAccount !== undefined) problems.push(publicAccount);
+  }
   const privacy = options.privacyLevel;
   if (privacy !== undefined && !creator.privacy_level_options.includes(privacy)) {
     problems.push({
@@ -129,4 +143,29 @@ export function creatorProblems(
     }
   }
   return problems;
+}
+
+/**
+ * The refusal of a direct post by an unaudited app to a public account, or `undefined`. TikTok's
+ * rule (https://developers.tiktok.com/doc/content-sharing-guidelines, "Direct Post API -
+ * Developer Guidelines"): "All user accounts using the API client to post must be set to private
+ * at the time of posting", and the posts themselves are `SELF_ONLY` (checked by `validate`, rule
+ * `options.privacy_unaudited`); otherwise the init is refused with 403
+ * `unaudited_client_can_only_post_to_private_accounts`
+ * (https://developers.tiktok.com/doc/content-posting-api-reference-direct-post). Creator info
+ * tells a public account from a private one: a public account's `privacy_level_options` are
+ * `PUBLIC_TO_EVERYONE`, `MUTUAL_FOLLOW_FRIENDS`, `SELF_ONLY`, a private one's
+ * `FOLLOWER_OF_CREATOR`, `MUTUAL_FOLLOW_FRIENDS`, `SELF_ONLY`
+ * (https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info). Only an
+ * account that offers `PUBLIC_TO_EVERYONE` is refused: any other answer is left to TikTok.
+ */
+function publicAccountProblem(creator: CreatorInfo): ValidationProblem | undefined {
+  if (!creator.privacy_level_options.includes('PUBLIC_TO_EVERYONE')) return undefined;
+  return {
+    path: ['account'],
+    rule: 'account.private_unaudited',
+    message:
+      "the creator's TikTok account is public (creator info offers PUBLIC_TO_EVERYONE), and an app TikTok has not audited can post only to accounts set to private at the time of posting: have the creator set their account to private in the TikTok app and post SELF_ONLY, or get the app audited (https://developers.tiktok.com/doc/content-sharing-guidelines)",
+    actual: 'public',
+  };
 }

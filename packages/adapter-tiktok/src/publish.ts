@@ -28,6 +28,8 @@ export interface TikTokPublishSettings {
   readonly polling: MediaPolling;
   /** Bytes per uploaded chunk. */
   readonly chunkSizeBytes: number;
+  /** The app has not passed TikTok's audit: direct posts go to private accounts only. */
+  readonly unaudited: boolean;
 }
 
 /**
@@ -35,12 +37,13 @@ export interface TikTokPublishSettings {
  *
  * 1. a direct post first asks creator info (required by TikTok before every direct post) and
  *    refuses, with a `ValidationError` before anything is uploaded, a privacy level the creator
- *    does not offer, a video longer than the creator may post, and interactions the creator
- *    turned off;
+ *    does not offer, a public account when the app is unaudited, a video longer than the creator
+ *    may post, and interactions the creator turned off;
  * 2. the init: a video (`video/init/`, or `inbox/video/init/` for a draft) as `FILE_UPLOAD` or
  *    `PULL_FROM_URL`, or photos (`content/init/`);
- * 3. a `FILE_UPLOAD` sends its chunks, with upload progress (when the answer to the last one is
- *    lost, or neither 201 nor 206, TikTok's status tells whether the file arrived: see
+ * 3. a `FILE_UPLOAD` sends its chunks, with upload progress, resending a chunk answered with a
+ *    5xx or not at all (when the last one still gets no 201 after an attempt TikTok may have
+ *    taken, or an answer neither 201 nor 206, TikTok's status tells whether the file arrived: see
  *    `uploadVideo`; a 206 there is a `MediaProcessingError`, nothing published);
  * 4. the status is read until TikTok is done (see `waitForPublish`).
  *
@@ -73,7 +76,7 @@ export async function publishToTikTok(
   let username: string | undefined;
   if (options.mode === 'direct') {
     const creator = await queryCreatorInfo(http, context);
-    const problems = creatorProblems(post, options, creator);
+    const problems = creatorProblems(post, options, creator, { unaudited: settings.unaudited });
     if (problems.length > 0)
       throw new ValidationError(problems, "post for tiktok (the creator's settings)", { platform: 'tiktok' });
     username = creator.creator_username ?? context.account.handle;
@@ -111,8 +114,9 @@ export async function publishToTikTok(
 }
 
 /**
- * Sends the video's chunks. When the answer to the last chunk is lost, or is a status TikTok does
- * not document for it (the post may exist either way: `uploadTikTokVideo`), asks
+ * Sends the video's chunks. When the last chunk's resends end without a 201 after an attempt
+ * whose answer was lost or a 5xx, or it is answered with a status TikTok does not document for it
+ * (the post may exist either way: `uploadTikTokVideo`), asks
  * TikTok for the publish's status: it has the whole file when the status has moved past the upload
  * or counts every byte (`uploaded_bytes`), and the publish goes on to its wait as if the answer
  * had come. Otherwise the error stays an `AmbiguousOutcomeError`, naming the publish id to look up

@@ -55,7 +55,9 @@ export interface TikTokSettings extends HttpSettings, WebhookLimitSettings {
   /**
    * The app has not passed TikTok's audit yet: its posts can only be private (`SELF_ONLY`), on
    * private accounts (https://developers.tiktok.com/doc/content-sharing-guidelines). When `true`,
-   * `validate` refuses any other privacy level before a request is made. Default `false`.
+   * `validate` refuses any other privacy level before a request is made, and a direct post to a
+   * public account (creator info offers `PUBLIC_TO_EVERYONE`) is refused after creator info,
+   * before the init. Default `false`.
    */
   readonly unaudited?: boolean | undefined;
   /**

@@ -32,10 +32,12 @@ export interface TikTokVideoUpload {
  * The upload URL is signed: the token is not sent with it, but it is still listed as a secret of
  * each `PUT`, so an error that echoes it (a proxy, a misrouted answer) is redacted. A chunk the
  * upload host answers with a 5xx, or that gets no answer, is sent again a few times with a backoff
- * (see {@link sendChunkWithRetries}) before the upload fails. The last `PUT` completes the post
- * (TikTok starts publishing it), so a lost answer or a 5xx there is an `AmbiguousOutcomeError`,
- * as is an answer to it that is neither 201 nor 206 (see {@link lastChunkNotCreated}); neither is
- * resent (only a last chunk whose connection never opened is). Progress goes to
+ * (see {@link sendChunkWithRetries}) before the upload fails, the last chunk too: the guide says
+ * to resend a chunk answered with a 5xx, and the upload URL serves one publish only, so a resend
+ * cannot post twice. The last `PUT` completes the post (TikTok starts publishing it), so when its
+ * retries end without a 201 after an attempt TikTok may have taken (a lost answer, a 5xx), or it
+ * gets an answer that is neither 201 nor 206 (see {@link lastChunkNotCreated}), the error is an
+ * `AmbiguousOutcomeError`, which the publish settles by reading its status. Progress goes to
  * `onProgress({ stage: 'upload', mediaIndex: 0, bytesSent, bytesTotal })` before the first
  * chunk and after each one that TikTok took (once per chunk, however many times it was sent).
  *
@@ -45,8 +47,9 @@ export interface TikTokVideoUpload {
  * @param context - signal, clock and progress of the publish
  * @throws MediaProcessingError when the source holds another number of bytes than declared, or
  *   TikTok answers the last chunk with 206 (it does not have the whole file)
- * @throws AmbiguousOutcomeError when the answer to the last chunk is lost, or is a 5xx or a
- *   status TikTok does not document for it
+ * @throws AmbiguousOutcomeError when the last chunk's retries end without a 201 after an attempt
+ *   TikTok may have taken (a lost answer, a 5xx), or it is answered with a status TikTok does not
+ *   document for it
  * @throws TransientError when the upload host failed one chunk every time it was sent
  * @throws AbortedError when the publish is aborted, also while waiting to resend a chunk
  *
@@ -100,7 +103,7 @@ export async function uploadTikTokVideo(
       });
     const { status } = await sendChunkWithRetries(
       attempt,
-      { label, publishId: upload.publishId },
+      { label, publishId: upload.publishId, last },
       context,
     ).catch((error: unknown) => {
       throw uploadRefusal(error, upload.publishId) ?? error;

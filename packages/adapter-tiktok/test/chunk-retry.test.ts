@@ -112,16 +112,60 @@ describe('a chunk the upload host fails', () => {
 });
 
 describe('the last chunk', () => {
-  it('is not resent after a 5xx: its outcome is read from the publish status instead', async () => {
+  it('is resent after a 5xx like any other chunk, and the publish goes on with one post', async () => {
     tiktok.upload.faults.inject({ kind: 'server_error', route: ROUTES.upload });
+    const result = await adapter().publish(
+      { text: 'Last 500', media: [video()], options: publicOptions() },
+      h.context(),
+    );
+    expect(puts().map((put) => put.status)).toEqual([500, 201]);
+    expect(h.sleeps[0]).toBe(1000);
+    expect(tiktok.sim.log.forRoute(ROUTES.videoInit)).toHaveLength(1);
+    const posts = postsWith('Last 500');
+    expect(posts).toHaveLength(1);
+    expect(result.ref.platformPostId).toBe(posts[0]?.id);
+  });
+
+  it('is resent after its connection dropped before any answer', async () => {
+    tiktok.upload.faults.inject({ kind: 'network_error', route: ROUTES.upload });
+    await adapter().publish(
+      { text: 'Last dropped', media: [video()], options: publicOptions() },
+      h.context(),
+    );
+    // The dropped attempt has no status.
+    expect(puts().map((put) => put.status)).toEqual([undefined, 201]);
+    expect(h.sleeps[0]).toBe(1000);
+    expect(tiktok.sim.log.forRoute(ROUTES.videoInit)).toHaveLength(1);
+    expect(postsWith('Last dropped')).toHaveLength(1);
+  });
+
+  it('publishes once when a resend finds TikTok already took an attempt whose answer was lost', async () => {
+    // A 5xx, then an attempt TikTok takes but whose answer is lost, then a resend TikTok refuses
+    // (404: the upload is complete): the publish status says TikTok has the file.
+    tiktok.upload.faults.inject({ kind: 'server_error', route: ROUTES.upload });
+    tiktok.upload.faults.inject({ kind: 'accepted_then_lost', route: ROUTES.upload });
+    const result = await adapter().publish(
+      { text: 'Last lost', media: [video()], options: publicOptions() },
+      h.context(),
+    );
+    expect(puts().map((put) => put.status)).toEqual([500, undefined, 404]);
+    expect(tiktok.sim.log.forRoute(ROUTES.videoInit)).toHaveLength(1);
+    const posts = postsWith('Last lost');
+    expect(posts).toHaveLength(1);
+    expect(result.ref.platformPostId).toBe(posts[0]?.id);
+  });
+
+  it('fails with an AmbiguousOutcomeError naming the publish id when every resend gets a 5xx', async () => {
+    tiktok.upload.faults.inject({ kind: 'server_error', route: ROUTES.upload, times: 4 });
     const error = await failureOf(
-      adapter().publish({ text: 'Last 500', media: [video()], options: publicOptions() }, h.context()),
+      adapter().publish({ text: 'Last down', media: [video()], options: publicOptions() }, h.context()),
       tiktok,
     );
     expect(AmbiguousOutcomeError.isInstance(error)).toBe(true);
     expect(error.message).toMatch(/TikTok's publish id is v_pub_\S+: adapter\.getPublishStatus/);
-    expect(puts().map((put) => put.status)).toEqual([500]);
-    expect(tiktok.sim.log.forRoute(ROUTES.status)).toHaveLength(1);
+    expect(puts().map((put) => put.status)).toEqual([500, 500, 500, 500]);
+    expect(h.sleeps).toEqual([1000, 2000, 4000]);
+    expect(postsWith('Last down')).toEqual([]);
   });
 
   it('is resent when its connection never opened: TikTok cannot have it', async () => {

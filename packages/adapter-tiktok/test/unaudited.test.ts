@@ -54,6 +54,35 @@ describe('the unaudited-app rules', () => {
     expect(tiktok.sim.log.entries).toHaveLength(0);
   });
 
+  it('refuses a SELF_ONLY post to a public account before the init when the adapter knows the app is unaudited', async () => {
+    const error = await failureOf(
+      h.adapter({ unaudited: true }).publish({ media: [video()], options: selfOnly }, h.context({}, h.bea)),
+      tiktok,
+    );
+    expect(ValidationError.isInstance(error)).toBe(true);
+    const problems = (error as ValidationError).problems;
+    expect(problems.map((problem) => problem.rule)).toEqual(['account.private_unaudited']);
+    expect(problems[0]?.message).toMatch(/public.*set their account to private.*audit/s);
+    // Creator info told the account is public: no init, nothing uploaded, no post.
+    expect(tiktok.sim.log.forRoute(ROUTES.creatorInfo)).toHaveLength(1);
+    expect(tiktok.sim.log.forRoute(ROUTES.videoInit)).toHaveLength(0);
+    expect(tiktok.upload.log.entries).toHaveLength(0);
+    expect(tiktok.sim.posts.size).toBe(0);
+  });
+
+  it('refuses a SELF_ONLY photo post to a public account the same way', async () => {
+    const error = await failureOf(
+      h
+        .adapter({ unaudited: true })
+        .publish({ media: [photo('a')], options: selfOnly }, h.context({}, h.bea)),
+      tiktok,
+    );
+    expect((error as ValidationError).problems.map((problem) => problem.rule)).toEqual([
+      'account.private_unaudited',
+    ]);
+    expect(tiktok.sim.log.forRoute(ROUTES.contentInit)).toHaveLength(0);
+  });
+
   it('lets 5 creators a day post, and tells the sixth to wait or get the app audited', async () => {
     const adapter = h.adapter();
     for (const creator of others)

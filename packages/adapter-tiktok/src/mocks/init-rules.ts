@@ -57,9 +57,12 @@ export function unverifiedUrl(context: TikTokSimContext, url: unknown): Response
  * unaudited app posts SELF_ONLY only, and to private accounts only ("All user accounts using the
  * API client to post must be set to private at the time of posting",
  * https://developers.tiktok.com/doc/content-sharing-guidelines; 403
- * `unaudited_client_can_only_post_to_private_accounts`)
- * and for at most 5 creators a day (403 `reached_active_user_cap`); a creator posts about 15 times
- * a day (403 `spam_risk_too_many_posts`, counting the direct posts of the last 24 hours).
+ * `unaudited_client_can_only_post_to_private_accounts`, in TikTok's error envelope
+ * `{data:{}, error:{code, message, log_id}}`,
+ * https://developers.tiktok.com/doc/tiktok-api-v2-error-handling; ASSUMED: its message, which no
+ * page gives) and for at most 5 creators a day (403 `reached_active_user_cap`); a creator posts
+ * about 15 times a day (403 `spam_risk_too_many_posts`, counting the direct posts of the last 24
+ * hours).
  */
 export function directPostRefusal(
   context: TikTokSimContext,
