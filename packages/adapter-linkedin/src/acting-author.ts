@@ -1,21 +1,27 @@
 import { AuthError, PlatformError } from '@smmkit/core';
 import type { HttpClient, HttpRequest, HttpResponse } from '@smmkit/core/adapter-kit';
 import { namesRoleRefusal } from './classify-error.js';
+import { missingScopeHint } from './missing-scope-hint.js';
 import { roleOrScopeHint } from './organization-roles.js';
 import { isOrganizationUrn } from './urn.js';
 
 /**
  * The adapter's HTTP client for the requests of one operation made as `author` (the author it
- * resolved for this call: a post's own, the adapter's `author` setting, else the account).
+ * resolved for this call: a post's own, the adapter's `author` setting, else the account). This
+ * is the one place a LinkedIn 403 is read as a missing role on an organization (LinkedIn Page):
+ * the error classifier sees only the response, and the adapter's `author` setting may not be who
+ * a request acts as (a post whose own author is a member).
  *
- * The error classifier sees only the response, so it reads LinkedIn's role refusals ("… while
- * processing fields [/author]", "Not enough permissions to access urn:li:…") as a missing role
- * only for an adapter bound to an organization, and as a missing scope otherwise. When `author`
- * is an organization, such an `AuthError('auth_missing_scope')` is thrown instead as the
- * `PlatformError('platform_refused')` a bound adapter gives: the member's role on the
- * organization (LinkedIn Page) does not allow the call, and the hint names the roles that would
- * (Posts, Comments, Reactions and statistics pages; see organization-roles.ts). Message, status,
- * LinkedIn's words and rate-limit state are kept; the original error is the cause. ASSUMED, as in
+ * For an organization `author`, a 403 `AuthError('auth_missing_scope')`:
+ * - whose words are a role refusal ("… while processing fields [/author]", "Not enough permissions
+ *   to access urn:li:…") is thrown instead as `PlatformError('platform_refused')`: the member's
+ *   role on the organization does not allow the call, and the hint names the roles that would
+ *   (Posts, Comments, Reactions and statistics pages; see organization-roles.ts);
+ * - else stays a missing scope whose hint names the role too, as LinkedIn answers a missing role on
+ *   some calls (finding the organization's posts) as it answers a missing scope.
+ *
+ * Message, status, LinkedIn's words and rate-limit state are kept; the original error is the
+ * cause. For a member `author`, every error stays as the classifier made it. ASSUMED, as in
  * classify-error.ts: LinkedIn documents no body for a missing role.
  *
  * @param http - the adapter's HTTP client
@@ -35,29 +41,37 @@ export function httpActingAs(http: HttpClient, author: string): HttpClient {
       try {
         return await http.request(request);
       } catch (error) {
-        throw asRoleRefusal(error, request);
+        throw asOrganizationRefusal(error, request);
       }
     },
     accessToken: (context, operation) => http.accessToken(context, operation),
   };
 }
 
-/** A missing-scope error whose words are a role refusal, as the role refusal; anything else as it is. */
-function asRoleRefusal(error: unknown, request: HttpRequest<unknown>): unknown {
-  if (
-    !AuthError.isInstance(error) ||
-    error.code !== 'auth_missing_scope' ||
-    error.status !== 403 ||
-    !namesRoleRefusal(error.platformError)
-  )
+/**
+ * A missing-scope error of a request made as an organization: a role refusal when its words are
+ * one, else the missing scope with the role beside it; anything else as it is.
+ */
+function asOrganizationRefusal(error: unknown, request: HttpRequest<unknown>): unknown {
+  if (!AuthError.isInstance(error) || error.code !== 'auth_missing_scope' || error.status !== 403)
     return error;
-  return new PlatformError('platform_refused', error.message, {
+  const path = pathOf(request.path);
+  const kept = {
     platform: error.platform,
     status: error.status,
     platformError: error.platformError,
     rateLimit: error.rateLimit,
-    hint: roleOrScopeHint(request.method, pathOf(request.path)),
     cause: error,
+  };
+  if (namesRoleRefusal(error.platformError)) {
+    return new PlatformError('platform_refused', error.message, {
+      ...kept,
+      hint: roleOrScopeHint(request.method, path),
+    });
+  }
+  return new AuthError('auth_missing_scope', error.message, {
+    ...kept,
+    hint: missingScopeHint(request.method, path, true),
   });
 }
 

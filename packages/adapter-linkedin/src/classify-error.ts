@@ -8,9 +8,9 @@ import {
   platformFailure,
 } from '@smmkit/core/adapter-kit';
 import { throttleResetAt } from './daily-reset.js';
-import { organizationRoleHint, roleOrScopeHint } from './organization-roles.js';
+import { missingScopeHint } from './missing-scope-hint.js';
+import { organizationRoleHint } from './organization-roles.js';
 import { requiredLinkedInScopes } from './scopes.js';
-import { isOrganizationUrn } from './urn.js';
 
 /** A post LinkedIn refused as a copy of a recent one ("Content is a duplicate of urn:li:share:…"). */
 const DUPLICATE = /duplicate/i;
@@ -39,7 +39,8 @@ const POST_ROLE = /not enough permissions to access urn:li:/i;
  * Whether LinkedIn's words are one of the refusals it gives a member without a role on the
  * organization a request acts as: a field naming that organization (`[/author]`, `[/actor]`, …) or
  * "Not enough permissions to access urn:li:…". LinkedIn answers a wrong author URN or a missing
- * scope with them too, so they mean a missing role only for a request made as an organization.
+ * scope with them too, so they mean a missing role only for a request made as an organization:
+ * only the request's own author tells (`httpActingAs`, acting-author.ts).
  *
  * @param platformError - what LinkedIn said (see {@link linkedInErrorDetails})
  * @returns whether the words are such a refusal
@@ -94,12 +95,6 @@ export interface LinkedInErrorSettings {
   readonly version: string;
   /** How long a 429 pauses, when not until midnight UTC. */
   readonly throttleResetMs?: number | undefined;
-  /**
-   * The author the adapter is bound to. When it is an organization, a 403 `ACCESS_DENIED` that names
-   * no field also says which Page role the member needs: LinkedIn answers a missing role on some
-   * calls (finding the organization's posts) as it answers a missing scope.
-   */
-  readonly author?: string | undefined;
 }
 
 /**
@@ -110,8 +105,8 @@ export interface LinkedInErrorSettings {
  * |---|---|
  * | 401 saying the token was revoked | `AuthError('auth_revoked')`: re-authorize |
  * | other 401 | `AuthError('auth_expired')`: core refreshes once, then reports it |
- * | 403 "Accessing this video resource is forbidden", or naming the `/author`, `/actor`, upload owner or `/organizationalEntity`, or "Not enough permissions to access urn:li:…" | `PlatformError('platform_refused')`: the member's role on the organization does not allow it; the hint names the roles that would and says a Page super admin grants them |
- * | 403 `ACCESS_DENIED` / "Not enough permissions" | `AuthError('auth_missing_scope')`, naming the scope the endpoint needs (and, for an adapter bound to an organization, the role) |
+ * | 403 "Accessing this video resource is forbidden" | `PlatformError('platform_refused')`: the member's role on the organization does not allow it; the hint names the roles that would and says a Page super admin grants them |
+ * | 403 `ACCESS_DENIED` / "Not enough permissions" | `AuthError('auth_missing_scope')`, naming the scope the endpoint needs (and the role, when LinkedIn's words name the `/author`, `/actor`, upload owner or `/organizationalEntity`, or "Not enough permissions to access urn:li:…") |
  * | other 403 | `PlatformError('platform_refused')` (no role on the organization, a refused content) |
  * | 404 | `PlatformError('not_found')` |
  * | 422 "duplicate" | `PlatformError('duplicate_content')` |
@@ -120,6 +115,10 @@ export interface LinkedInErrorSettings {
  * | 5xx | `TransientError` (core makes a 5xx on a create an `AmbiguousOutcomeError`) |
  * | token endpoint 400/401 | `AuthError('auth_revoked')` for a dead code or refresh token, `auth_invalid` for a refused client |
  * | other | `PlatformError('platform_refused')` |
+ *
+ * The classifier sees only the response, never who the request acted as, so it reads no other
+ * 403 as a missing role: the operation that knows its author reads a missing scope again for an
+ * organization author (`httpActingAs`, acting-author.ts), whatever the adapter is bound to.
  *
  * LinkedIn's `message` and `serviceErrorCode` are kept in `platformError` (code = serviceErrorCode,
  * type = the `code` name) and the message is quoted; core has already redacted tokens from the body.
@@ -147,32 +146,24 @@ export function classifyLinkedInError(settings: LinkedInErrorSettings): ErrorCla
       // A token the member revoked says so ("…has been revoked by the user"); a refresh cannot help it.
       return new AuthError(/revoked/i.test(words) ? 'auth_revoked' : 'auth_expired', message, options);
     }
-    // LinkedIn also answers a wrong author URN or a missing scope with the field and post
-    // refusals, so they are read as a missing role only for an adapter bound to an organization;
-    // otherwise they are a missing scope whose hint names the role too (missingScopeHint). A
-    // request made as an organization another way (the account, a post's own author) is read
-    // again by the operation that knows its author (httpActingAs, acting-author.ts).
-    const roleRefusal = namesRoleRefusal(platformError);
-    const boundToOrganization = settings.author !== undefined && isOrganizationUrn(settings.author);
-    if (status === 403 && (VIDEO_ROLE.test(words) || (roleRefusal && boundToOrganization))) {
+    // The Videos API documents its 403 as the role's, whoever the request acted as.
+    if (status === 403 && VIDEO_ROLE.test(words)) {
       // A role, not a scope: a new authorization would not help.
       return new PlatformError('platform_refused', message, {
         ...options,
-        // Only the Videos API's refusal is documented as a role's; the others read alike for a
-        // token without the organization scopes.
-        hint: VIDEO_ROLE.test(words)
-          ? organizationRoleHint(response.method, response.path)
-          : roleOrScopeHint(response.method, response.path),
+        hint: organizationRoleHint(response.method, response.path),
       });
     }
     if (status === 403 && PERMISSION.test(words)) {
       const scopes = requiredLinkedInScopes(response.method, response.path);
+      // LinkedIn answers a missing role with the field and post refusals too, so their hint names
+      // the role as well; which one it is, only the request's author tells (httpActingAs).
       return new AuthError(
         'auth_missing_scope',
         scopes === undefined ? message : `${message} (the token needs ${scopes})`,
         {
           ...options,
-          hint: missingScopeHint(scopes, response, boundToOrganization || roleRefusal),
+          hint: missingScopeHint(response.method, response.path, namesRoleRefusal(platformError)),
         },
       );
     }
@@ -193,24 +184,6 @@ export function classifyLinkedInError(settings: LinkedInErrorSettings): ErrorCla
     // 404, 5xx and the rest mean what core's fallback says.
     return classifyByStatus(response, platformError);
   };
-}
-
-/**
- * What to do about a 403 `ACCESS_DENIED`: re-authorize for the scopes; and, when the call may act
- * as an organization (an adapter bound to one, or LinkedIn's answer names the author or actor),
- * or else have the member's missing role granted, as LinkedIn answers both alike on some calls.
- */
-function missingScopeHint(
-  scopes: string | undefined,
-  response: PlatformResponse,
-  mayBeRole: boolean,
-): string {
-  const reauthorize =
-    scopes === undefined
-      ? 'Re-authorize the account with the scopes this call needs.'
-      : `Re-authorize the account asking for ${scopes}.`;
-  if (!mayBeRole) return reauthorize;
-  return `${reauthorize} If the token already has them and the call acts as an organization, the member's role on it is what is missing (or the author URN is not one the member may act as). ${organizationRoleHint(response.method, response.path, true)}`;
 }
 
 function text(value: unknown): string | undefined {

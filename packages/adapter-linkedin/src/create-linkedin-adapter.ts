@@ -78,7 +78,7 @@ export function createLinkedInAdapter(settings: LinkedInSettings = {}): LinkedIn
     postOptions: LinkedInPostOptionsSchema,
     validate: (post, options) => validateLinkedInPost(post, options, capabilities, resolved.author),
     publish: (checked, context) => publishToLinkedIn(http, publishOptions, checked, context),
-    delete: (ref, context) => deleteLinkedInPost(http, ref, context),
+    delete: (ref, context) => deleteLinkedInPost(http, ref, author, context),
     getPostMetrics: (refs, context) => getLinkedInPostMetrics(http, refs, author, context),
     getAccountMetrics: (context) => getLinkedInAccountMetrics(http, author, context),
     listEngagements: (query, context) => listLinkedInEngagements(http, query, author, context),

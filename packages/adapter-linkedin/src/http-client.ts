@@ -9,8 +9,6 @@ export interface LinkedInHttpOptions extends HttpSettings {
   readonly version: string;
   /** How long a 429 pauses, when not until midnight UTC. */
   readonly throttleResetMs?: number | undefined;
-  /** The author the adapter is bound to, if any (see `LinkedInErrorSettings.author`). */
-  readonly author?: string | undefined;
 }
 
 /**
@@ -52,7 +50,6 @@ export function createLinkedInHttpClient(options: LinkedInHttpOptions): HttpClie
     classifyError: classifyLinkedInError({
       version: options.version,
       throttleResetMs: options.throttleResetMs,
-      author: options.author,
     }),
   });
 }

@@ -89,8 +89,9 @@ export async function* listLinkedInEngagements(
   const first = stages[0];
   if (first === undefined) return;
   const owner = query.post === undefined ? resolveAuthor(context, author) : undefined;
-  // Every read is made as the listing's author: a role refusal is read as one for an organization.
-  const reader = owner === undefined ? http : httpActingAs(http, owner);
+  // Every read is made as the listing's author (for one post, the adapter's `author` setting, else
+  // the account): a role refusal is read as one for an organization.
+  const reader = httpActingAs(http, owner ?? author ?? context.account.accountId);
   const count = clampPageSize(query.pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   const accountId = context.account.accountId;
   let position = readEngagementCursor(query.cursor) ?? startOfPost(LIST_START, first);

@@ -101,6 +101,90 @@ describe('a role refusal for a request made as an organization', () => {
   });
 });
 
+describe('a post whose own author is a member, from an adapter bound to an organization', () => {
+  /** A member with the organization scopes only, administrator of Acme: it may post as Acme, not as itself. */
+  function pageOnlyWriter(): AccountWithTokens {
+    const member = h.linkedin.addMember('page-only', { scopes: ORG_SCOPES });
+    h.linkedin.setOrganizationRoles(h.acme, member.account.id, ['ADMINISTRATOR']);
+    return member;
+  }
+  const byTheMember = (member: AccountWithTokens) => ({
+    text: 'My own news',
+    options: { linkedin: { author: member.account.id } },
+  });
+
+  it('reads the refusal as the member’s missing scope, without sending the user to a Page role', async () => {
+    const member = pageOnlyWriter();
+    const error = await failureOf(
+      h.adapter({ author: h.acme }).publish(byTheMember(member), h.context({}, member)),
+      h.linkedin,
+    );
+    expect(AuthError.isInstance(error) && error.code).toBe('auth_missing_scope');
+    expect(error.hint).toContain('w_member_social');
+    expect(error.hint).not.toContain('role on the organization');
+    expect(h.linkedin.sim.posts.filter((post) => post.accountId === member.account.id)).toEqual([]);
+  });
+
+  it('keeps LinkedIn’s “[/author]” refusal of a member author a missing scope, not a Page role', async () => {
+    // Developers report this 403 for an author URN the token may not post as
+    // (https://github.com/n8n-io/n8n/issues/1714); the simulator gives it for organizations only.
+    const authorRefused: typeof fetch = async (input, init) => {
+      const request = new Request(input, init);
+      if (request.method === 'POST' && new URL(request.url).pathname === '/rest/posts') {
+        return Response.json(
+          {
+            status: 403,
+            serviceErrorCode: 100,
+            code: 'ACCESS_DENIED',
+            message:
+              'Field Value validation failed in REQUEST_BODY: Data Processing Exception while processing fields [/author]',
+          },
+          { status: 403 },
+        );
+      }
+      return fetch(request);
+    };
+    const error = await failureOf(
+      h.adapter({ author: h.acme, fetch: authorRefused }).publish(byTheMember(h.ana), h.context()),
+      h.linkedin,
+    );
+    expect(AuthError.isInstance(error) && error.code).toBe('auth_missing_scope');
+    expect(error.message).toContain('processing fields [/author]');
+    expect(error.hint).toContain('w_member_social');
+  });
+
+  it('is still read as the Page role when the post’s own author is the organization the adapter is bound to', async () => {
+    const error = await failureOf(
+      h
+        .adapter({ author: h.acme })
+        .publish({ text: 'Q3', options: { linkedin: { author: h.acme } } }, h.context({}, analyst())),
+      h.linkedin,
+    );
+    expect(PlatformError.isInstance(error) && error.code).toBe('platform_refused');
+    expect(error.hint).toContain(POST_ROLE_HINT);
+  });
+});
+
+describe('the hints of role and scope refusals', () => {
+  const DOCS = 'https://learn.microsoft.com/en-us/linkedin/marketing/community-management';
+
+  it('cite the LinkedIn page that lists the roles and scopes the refused call needs', async () => {
+    const member = analyst();
+    const post = await failureOf(
+      h.adapter({ author: h.acme }).publish({ text: 'Q3' }, h.context({}, member)),
+      h.linkedin,
+    );
+    expect(post.hint).toContain(`${POST_ROLE_HINT} (${DOCS}/shares/posts-api)`);
+    const statistics = await failureOf(h.adapter().getAudience(asAcmeAccount(member)), h.linkedin);
+    expect(statistics.hint).toContain(`${STATISTICS_ROLE_HINT} (${DOCS}/organizations/follower-statistics)`);
+    const reader = h.linkedin.addMember('reader', { scopes: ['r_member_social'] });
+    const scope = await failureOf(h.adapter().publish({ text: 'Hi' }, h.context({}, reader)), h.linkedin);
+    expect(scope.hint).toMatch(
+      /^Re-authorize the account asking for w_member_social .*\(https:\/\/learn\.microsoft\.com\/en-us\/linkedin\/marketing\/community-management\/shares\/posts-api\)\.$/,
+    );
+  });
+});
+
 describe('httpActingAs', () => {
   /** The classifier's error for LinkedIn's 403 naming `/author`, from an adapter bound to no organization. */
   const missingScope = classifyLinkedInError({ version: '202610' })({
