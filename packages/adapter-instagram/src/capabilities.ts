@@ -1,6 +1,7 @@
 import type { Capabilities } from '@smmkit/core';
 import type { AuthScopes, RateBudget } from '@smmkit/core/adapter-kit';
 import { GRAPH_USAGE_BUCKET } from '@smmkit/graph-api';
+import { FEED_IMAGE_ASPECT_RATIO, ratioValue } from './aspect-ratio.js';
 import { INSTAGRAM_AUDIENCE_BREAKDOWNS } from './follower-demographics.js';
 
 // Every rule and number cites the developers.facebook.com page it comes from.
@@ -138,13 +139,14 @@ export function instagramCapabilities(settings: {
   const facebookLogin = settings.host !== 'instagram';
   const hashtagSearch = facebookLogin;
   // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media: images JPEG only, ≤ 8 MB (read as MiB), aspect 4:5 to 1.91:1, width 320–1440 px.
+  // validate.ts compares aspect ratios exactly (aspect-ratio.ts); these decimals declare them.
   const image = {
     mimeTypes: ['image/jpeg'],
     maxBytes: 8 * MEBIBYTE,
     minWidth: 320,
     maxWidth: 1440,
-    minAspectRatio: 0.8,
-    maxAspectRatio: 1.91,
+    minAspectRatio: ratioValue(FEED_IMAGE_ASPECT_RATIO.min),
+    maxAspectRatio: ratioValue(FEED_IMAGE_ASPECT_RATIO.max),
     altTextMaxLength: ALT_TEXT_MAX_LENGTH,
   };
   return {
@@ -162,7 +164,8 @@ export function instagramCapabilities(settings: {
       kinds: {
         image,
         // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media: reels MOV/MP4 (H.264/HEVC), 3 s–15 min, ≤ 300 MB, ≤ 1920 px wide.
-        // Story videos are tighter (3–60 s, ≤ 100 MB): validate.ts checks those per format.
+        // Story videos are tighter (3–60 s, ≤ 100 MB): validate.ts checks those per format, and
+        // the videos' aspect ratios (reels 0.01:1–10:1, stories 0.1:1–10:1; aspect-ratio.ts).
         video: {
           mimeTypes: ['video/mp4', 'video/quicktime'],
           maxBytes: 300 * MEBIBYTE,

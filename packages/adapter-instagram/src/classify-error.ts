@@ -51,7 +51,10 @@ const MEDIA_FAILED_CODES: ReadonlySet<number> = new Set([9004, 352, 36_000, 36_0
  * "The thumbnail offset you entered is out of bounds for the video duration". Code 1 is otherwise
  * "API Unknown", a server error to retry; this one a retry cannot cure.
  */
-const THUMB_OFFSET_SUBCODE = 2_207_057;
+export const THUMB_OFFSET_SUBCODE = 2_207_057;
+/** What to do about 1/2207057, wherever Instagram reports it (an error answer or a container's ERROR status). */
+export const THUMB_OFFSET_HINT =
+  "Set options.instagram.thumb_offset (milliseconds) to at least 0 and less than the video's duration, then publish again.";
 /** 4/2207051: restricted as spam (code 4 is otherwise throttling). */
 const SPAM_SUBCODE = 2_207_051;
 /**
@@ -90,9 +93,10 @@ const instagramCodes: GraphErrorOverride = (failure) => {
     return new TransientError('transient', message, { ...options, retryAt: response.retryAt });
   }
   if (subcode === THUMB_OFFSET_SUBCODE) {
-    const hint =
-      "Set options.instagram.thumb_offset (milliseconds) to at least 0 and less than the video's duration, then publish again.";
-    return new PlatformError('platform_refused', `${message}. ${hint}`, { ...options, hint });
+    return new PlatformError('platform_refused', `${message}. ${THUMB_OFFSET_HINT}`, {
+      ...options,
+      hint: THUMB_OFFSET_HINT,
+    });
   }
   // A server error on a create (media_publish, a comment) may have made it: reconciled, not resent.
   const ambiguous = ambiguousServerFailure(failure);

@@ -1,6 +1,6 @@
-import { MediaProcessingError, type PublishContext, TransientError } from '@smmkit/core';
+import { MediaProcessingError, PlatformError, type PublishContext, TransientError } from '@smmkit/core';
 import { type HttpClient, pollUntil } from '@smmkit/core/adapter-kit';
-import { RETRY_SUBCODES } from './classify-error.js';
+import { RETRY_SUBCODES, THUMB_OFFSET_HINT, THUMB_OFFSET_SUBCODE } from './classify-error.js';
 import { ContainerStatusSchema } from './schemas.js';
 
 /** Which container to wait for and how. */
@@ -24,7 +24,9 @@ export interface ContainerWait {
  * - `IN_PROGRESS` (or no status yet) → wait and ask again;
  * - `ERROR` → `MediaProcessingError('media_processing_failed')` with the sub-code found in
  *   `status` ("status holds the subcode") as `platformError.subcode`, or `TransientError` for a
- *   sub-code Meta says to try again for (2207001, 2207032, 2207003, 2207053: see `RETRY_SUBCODES`);
+ *   sub-code Meta says to try again for (2207001, 2207032, 2207003, 2207053: see `RETRY_SUBCODES`),
+ *   or `PlatformError('platform_refused')` for 2207057, a reel's `thumb_offset` not within its
+ *   video, with the same hint as when Instagram answers that error to a request (classify-error.ts);
  * - `EXPIRED` (not published within 24 h) → `TransientError('transient')`, subcode 2207020: a
  *   retry makes a new container, as Meta advises;
  * - still in progress after `timeoutMs` → `MediaProcessingError('media_processing_timeout')`;
@@ -91,7 +93,7 @@ function containerError(
   wait: ContainerWait,
   status: string | undefined,
   item: { mediaIndex?: number },
-): MediaProcessingError | TransientError {
+): MediaProcessingError | TransientError | PlatformError {
   // `status` reads like "Error: Media upload has failed with error code 2207026".
   const digits = status?.match(/\b(\d{4,})\b/)?.[1];
   const subcode = digits === undefined ? undefined : Number(digits);
@@ -101,6 +103,16 @@ function containerError(
     ...(subcode === undefined ? {} : { subcode }),
     ...(status === undefined ? {} : { message: status }),
   };
+  // 1/2207057 "Thumbnail offset must be greater than or equal to 0 and less than video duration"
+  // (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes):
+  // the video is fine and a retry cannot cure it; the option must change.
+  if (subcode === THUMB_OFFSET_SUBCODE) {
+    return new PlatformError('platform_refused', `${message}. ${THUMB_OFFSET_HINT}`, {
+      platform: 'instagram',
+      platformError,
+      hint: THUMB_OFFSET_HINT,
+    });
+  }
   // Meta says to try again for these (a server error, a download timeout, a video upload to redo).
   if (subcode !== undefined && RETRY_SUBCODES.has(subcode)) {
     return new TransientError('transient', message, {

@@ -79,6 +79,15 @@ export async function publishToInstagram(
   context: PublishContext,
 ): Promise<PublishResult> {
   const media = post.media ?? [];
+  // validate.ts refuses a post without media; this keeps that true before any request is made.
+  const first = media[0];
+  if (first === undefined) {
+    throw new ValidationError(
+      [{ path: ['media'], rule: 'media.required', message: 'Instagram needs at least one image or video' }],
+      'post for instagram',
+      { platform: 'instagram' },
+    );
+  }
   const kind = instagramPublishKind(igOptions.format ?? 'feed', media);
   const clock = context.clock ?? systemClock;
   const { accountId } = context.account;
@@ -127,14 +136,7 @@ export async function publishToInstagram(
     );
     await wait(containerId, undefined);
   } else {
-    const item = media[0];
-    if (item === undefined) {
-      throw new ValidationError(
-        [{ path: ['media'], rule: 'media.required', message: 'Instagram needs at least one image or video' }],
-        'post for instagram',
-        { platform: 'instagram' },
-      );
-    }
+    const item = first;
     context.onProgress?.({ stage: 'upload', mediaIndex: 0 });
     containerId = await createInstagramContainer(
       http,

@@ -1,5 +1,6 @@
 import type { Capabilities, Post, ValidationProblem } from '@smmkit/core';
 import { checkPostRules, mediaSize, textWithLink } from '@smmkit/core/adapter-kit';
+import { instagramAspectRatioProblems } from './aspect-ratio.js';
 import type { InstagramPostOptions } from './post-options.js';
 import { instagramPublishKind } from './publish-format.js';
 
@@ -19,18 +20,22 @@ const STORY_UNSUPPORTED_OPTIONS = ['collaborators', 'location_id'] as const;
 /**
  * Every problem that stops `post` from being published on Instagram, with no I/O: core's checks
  * against the capabilities for the post's format (caption ≤ 2,200 code points, ≤ 30 hashtags,
- * ≤ 20 mentions, media required so text-only posts are refused, JPEG images ≤ 8 MB, 320–1440 px
- * wide, aspect 4:5–1.91:1, reels 3 s–15 min ≤ 300 MB, carousels of 2–10; https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media),
+ * ≤ 20 mentions, JPEG images ≤ 8 MB, 320–1440 px wide, reels 3 s–15 min ≤ 300 MB, carousels of
+ * 2–10; https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media),
  * then Instagram's own rules:
  *
+ * - media is required in every format, so text-only posts and reels without a video are refused
+ *   even when the capabilities passed in say otherwise (https://developers.facebook.com/docs/instagram-platform/content-publishing), rule `media.required`;
+ * - aspect ratios, compared exactly (aspect-ratio.ts): feed and carousel images 4:5–1.91:1,
+ *   reels and carousel videos 0.01:1–10:1, story videos 0.1:1–10:1, story images any
+ *   (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media), rule `media.aspect_ratio`;
  * - story videos: 3–60 s, ≤ 100 MB (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media), rules `media.duration`, `media.max_bytes`;
  * - images need a `url` source: only videos can be uploaded as bytes (`upload_type=resumable`
  *   takes `media_type` REELS, STORIES or VIDEO; developers.facebook.com, Resumable uploads), rule `media.source`;
  * - stories take no caption, no comments, no collaborators or location
  *   (https://developers.facebook.com/docs/instagram-platform/content-publishing: `media_type=STORIES` with `image_url` or `video_url`;
  *   user tags are taken since July 9, 2025: https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media),
- *   rules `text.unsupported`, `first_comment.unsupported`, `options.unsupported_in_story`; story images are not held to the
- *   feed's 4:5–1.91:1 aspect ratio (stories are 9:16);
+ *   rules `text.unsupported`, `first_comment.unsupported`, `options.unsupported_in_story`;
  * - `share_to_feed`, `cover_url` and `thumb_offset` are reel parameters (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media),
  *   rule `options.reels_only`;
  * - a reel's `thumb_offset` (milliseconds) must fall before the video ends, when its
@@ -53,13 +58,28 @@ export function validateInstagramPost(
   capabilities: Capabilities,
 ): ValidationProblem[] {
   const format = options.format ?? 'feed';
-  const problems = checkPostRules(post, capabilities, { platformName: 'Instagram', format }).filter(
-    // The 4:5–1.91:1 image bounds (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media) are the feed's: a story is full-screen
-    // 9:16 (1080 × 1920; https://developers.facebook.com/docs/instagram-platform/content-publishing) and the docs give
-    // stories no aspect rule, so a story image is not held to the feed's bounds.
-    (problem) => !(format === 'story' && problem.rule === 'media.aspect_ratio'),
-  );
   const media = post.media ?? [];
+  const problems = [
+    // Core compares aspect ratios rounded to 3 decimals, which takes 1079 × 1349 (0.79985:1) as
+    // 4:5, and holds every format to the same bounds: Instagram's own check replaces it.
+    ...checkPostRules(post, capabilities, { platformName: 'Instagram', format }).filter(
+      (problem) => problem.rule !== 'media.aspect_ratio',
+    ),
+    ...instagramAspectRatioProblems(media, format),
+  ];
+  // Every container needs an `image_url`, a `video_url`, an upload or children
+  // (https://developers.facebook.com/docs/instagram-platform/content-publishing): Instagram
+  // publishes nothing without media, whatever `capabilities.media.required` says.
+  if (media.length === 0 && !problems.some((problem) => problem.rule === 'media.required')) {
+    problems.push({
+      path: ['media'],
+      rule: 'media.required',
+      message:
+        format === 'reel'
+          ? 'Instagram needs a video to publish a reel'
+          : `Instagram needs an image or video to publish a ${format === 'story' ? 'story' : 'post'}`,
+    });
+  }
 
   media.forEach((item, index) => {
     const path = ['media', index];

@@ -1,7 +1,9 @@
 import {
   AbortedError,
   AmbiguousOutcomeError,
+  type Media,
   MediaProcessingError,
+  PlatformError,
   type Post,
   type PublishProgress,
   TransientError,
@@ -337,6 +339,36 @@ describe('container status', () => {
       expect(ig.sim.posts.size).toBe(0);
     },
   );
+
+  it("stops with a PlatformError that says how to fix thumb_offset when Instagram finds it past the video's end (1/2207057), and publishes nothing", async () => {
+    // The adapter cannot know the length of a video it was not told (no durationSec), so the
+    // offset reaches Instagram, which refuses it once it has the video.
+    ig.setVideoDuration('https://cdn.smmkit.test/short.mp4', 10);
+    const short: Media = {
+      kind: 'video',
+      mimeType: 'video/mp4',
+      source: { type: 'url', url: 'https://cdn.smmkit.test/short.mp4' },
+    };
+    const post = (thumb_offset: number): Post => ({
+      text: 'Cover at the end',
+      media: [short],
+      options: { instagram: { thumb_offset } },
+    });
+    const error = await failureOf(h.adapter().publish(post(10_000), h.context()), ig);
+    if (!PlatformError.isInstance(error)) throw new Error(`expected a PlatformError, got ${error.code}`);
+    expect(error.code).toBe('platform_refused');
+    expect(error.retryable).toBe(false);
+    // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes:
+    // 1/2207057 "Thumbnail offset must be greater than or equal to 0 and less than video duration".
+    expect(error.platformError).toMatchObject({ code: 'ERROR', subcode: 2_207_057 });
+    expect(error.hint).toContain('options.instagram.thumb_offset');
+    expect(error.message).toContain('thumb_offset');
+    expect(h.requests(ROUTES.publish)).toHaveLength(0);
+    expect(ig.sim.posts.size).toBe(0);
+
+    const result = await h.adapter().publish(post(9_999), h.context());
+    expect(ig.sim.posts.get(result.ref.platformPostId)).toMatchObject({ extra: { productType: 'REELS' } });
+  });
 
   it('names the failing carousel item', async () => {
     const error = await failureOf(

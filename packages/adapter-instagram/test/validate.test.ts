@@ -1,5 +1,6 @@
 import { type Media, type Post, ValidationError, type ValidationProblem } from '@smmkit/core';
 import { describe, expect, it } from 'vitest';
+import { instagramCapabilities, validateInstagramPost } from '../src/index.js';
 import { failureOf, image, ROUTES, useInstagram, video, videoBytes } from './support/harness.js';
 
 // Videos are ready at once here: these tests are about what may be sent, not about waiting.
@@ -44,6 +45,21 @@ describe('media is required', () => {
   it('refuses a text-only post', async () => {
     await expectRefused({ text: 'Just words' }, { path: ['media'], rule: 'media.required' });
   });
+
+  it('refuses a reel without a video before any request, even when the capabilities passed in do not require media', async () => {
+    const reel: Post = { text: 'Watch this', options: { instagram: { format: 'reel' } } };
+    await expectRefused(reel, { path: ['media'], rule: 'media.required' });
+    // validateInstagramPost takes the capabilities as an argument (a wrapper may relax them):
+    // every Instagram container still needs an image_url, a video_url, an upload or children.
+    const capabilities = instagramCapabilities({ webhooks: false });
+    const relaxed = { ...capabilities, media: { ...capabilities.media, required: false } };
+    expect(validateInstagramPost(reel, { format: 'reel' }, relaxed)).toContainEqual(
+      expect.objectContaining({ path: ['media'], rule: 'media.required' }),
+    );
+    expect(validateInstagramPost({ text: 'Hi' }, {}, relaxed)).toContainEqual(
+      expect.objectContaining({ path: ['media'], rule: 'media.required' }),
+    );
+  });
 });
 
 describe('images', () => {
@@ -74,6 +90,32 @@ describe('images', () => {
     await expectRefused(
       { media: [image('wide', { width: 1080, height: 560 })] },
       { path: ['media', 0, 'width'], rule: 'media.aspect_ratio', limit: 1.91, actual: 1.929 },
+    );
+  });
+
+  it('compares a feed image with 4:5 and 1.91:1 exactly, not rounded: a ratio that reads as a bound but is outside it is refused', async () => {
+    // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media:
+    // "Aspect ratio: Must be within a 4:5 to 1.91:1 range".
+    await expectPublished({ media: [image('four-five', { width: 1080, height: 1350 })] });
+    await expectPublished({ media: [image('one-91', { width: 1337, height: 700 })] });
+    ig.sim.log.clear();
+    // 1079 / 1349 = 0.79985 (0.800 to 3 decimals) and 1024 / 536 = 1.91045 (1.910).
+    await expectRefused(
+      { media: [image('tall', { width: 1079, height: 1349 })] },
+      { path: ['media', 0, 'width'], rule: 'media.aspect_ratio', limit: 0.8, actual: 0.7999 },
+    );
+    await expectRefused(
+      { media: [image('wide', { width: 1024, height: 536 })] },
+      { path: ['media', 0, 'width'], rule: 'media.aspect_ratio', limit: 1.91, actual: 1.9104 },
+    );
+  });
+
+  it('holds every carousel image to the exact feed bounds', async () => {
+    await expectPublished({ media: [image('a'), image('four-five', { width: 1080, height: 1350 })] });
+    ig.sim.log.clear();
+    await expectRefused(
+      { media: [image('a'), image('tall', { width: 1079, height: 1349 })] },
+      { path: ['media', 1, 'width'], rule: 'media.aspect_ratio', limit: 0.8 },
     );
   });
 
@@ -215,6 +257,47 @@ describe('video', () => {
       { media: [video('wide', { width: 2560, height: 1440 })] },
       { path: ['media', 0, 'width'], rule: 'media.width', limit: 1920, actual: 2560 },
     );
+  });
+
+  it('takes reels from 0.01:1 to 10:1, bounds included, and refuses a video just outside', async () => {
+    // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media:
+    // "Required aspect ratio is between 0.01:1 and 10:1 but we recommend 9:16".
+    await expectPublished({ media: [video('wide', { width: 1920, height: 192 })] });
+    await expectPublished({ media: [video('tall', { width: 20, height: 2000 })] });
+    ig.sim.log.clear();
+    await expectRefused(
+      { media: [video('wider', { width: 1920, height: 191 })] },
+      { path: ['media', 0, 'width'], rule: 'media.aspect_ratio', limit: 10, actual: 10.052 },
+    );
+    await expectRefused(
+      { media: [video('taller', { width: 19, height: 2000 })], options: { instagram: { format: 'reel' } } },
+      { path: ['media', 0, 'width'], rule: 'media.aspect_ratio', limit: 0.01, actual: 0.0095 },
+    );
+    await expectRefused(
+      { media: [image('a'), video('wider', { width: 1920, height: 191 })] },
+      { path: ['media', 1, 'width'], rule: 'media.aspect_ratio', limit: 10 },
+    );
+  });
+
+  it('takes story videos from 0.1:1 to 10:1, bounds included, and refuses a video just outside; story images have no bound', async () => {
+    // Same page, Story Video Specifications: "Required aspect ratio is between 0.1:1 and 10:1";
+    // Story Image Specifications only recommend 9:16.
+    await expectPublished(story(video('tall', { width: 192, height: 1920 })));
+    await expectPublished(story(video('wide', { width: 1920, height: 192 })));
+    await expectPublished(story(image('strip', { width: 320, height: 3200 })));
+    await expectPublished(story(image('banner', { width: 1440, height: 320 })));
+    ig.sim.log.clear();
+    await expectRefused(story(video('taller', { width: 191, height: 1920 })), {
+      path: ['media', 0, 'width'],
+      rule: 'media.aspect_ratio',
+      limit: 0.1,
+      actual: 0.0995,
+    });
+    await expectRefused(story(video('wider', { width: 1920, height: 191 })), {
+      path: ['media', 0, 'width'],
+      rule: 'media.aspect_ratio',
+      limit: 10,
+    });
   });
 
   it('takes story videos of 3–60 s and up to 100 MB', async () => {

@@ -124,6 +124,11 @@ export function instagramContext(
     containers: sim.resettable(new Map<string, Container>()),
     /** Subcodes the next created containers fail with, first in first out. */
     containerFailures: sim.resettable<number[]>([]),
+    /**
+     * The length in seconds of each video whose length a test declared (`setVideoDuration`), by
+     * its URL: the simulator fetches nothing, so it knows no other video's length.
+     */
+    videoDurations: sim.resettable(new Map<string, number>()),
     /** Quota adjustments by account. */
     quotas: sim.resettable(new Map<string, QuotaOverride>()),
     /** The Facebook Page of each IG account (Facebook Login); it outlives a reset. */

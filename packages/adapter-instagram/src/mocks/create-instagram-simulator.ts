@@ -316,6 +316,19 @@ export function createInstagramSimulator(options: InstagramSimulatorOptions = {}
     /** Makes content_publishing_limit read `used` of `total` now (later publishes add to `used`). */
     setQuota: (accountId: string, quota: { readonly used: number; readonly total?: number | undefined }) =>
       setQuota(context, accountId, quota),
+    /**
+     * Declares that the video at `videoUrl` lasts `seconds`, which the simulator (it fetches
+     * nothing) cannot know otherwise: a reel container made from it whose `thumb_offset` is not
+     * before its end ends in ERROR with 1/2207057, "Thumbnail offset must be greater than or
+     * equal to 0 and less than video duration"
+     * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes),
+     * and publishing it answers that error. Throws when `seconds` is not a positive number.
+     */
+    setVideoDuration(videoUrl: string, seconds: number): void {
+      if (!(Number.isFinite(seconds) && seconds > 0))
+        throw new Error(`setVideoDuration: ${seconds} is not a positive number of seconds`);
+      context.videoDurations.set(videoUrl, seconds);
+    },
     /** The next created container ends in ERROR with `subcode` (default 2207026, video format). */
     failNextContainer(subcode = 2207026): void {
       context.containerFailures.push(subcode);

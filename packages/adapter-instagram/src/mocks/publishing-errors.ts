@@ -44,6 +44,8 @@ export interface PublishingErrors {
   readonly carousel: PublishingError;
   /** 4 / 2207051: the action is blocked as spam. */
   readonly spam: PublishingError;
+  /** 1 / 2207057: a reel's `thumb_offset` is below 0 or not before the end of its video. */
+  readonly thumbOffset: PublishingError;
 }
 
 /**
@@ -162,6 +164,16 @@ export const PUBLISHING_ERRORS: PublishingErrors = {
     message: 'Application request limit reached',
     title: 'Action is blocked',
     userMsg: 'We restrict certain activity to protect our community. Tell us if you think we made a mistake.',
+  },
+  // The error-codes page: 1 / 2207057 "Thumbnail offset must be greater than or equal to 0 and
+  // less than video duration, i.e. {video-length}"; the title is ASSUMED, and `thumbOffsetError`
+  // fills in the video's length.
+  thumbOffset: {
+    code: 1,
+    subcode: 2207057,
+    message: 'Thumbnail offset must be greater than or equal to 0 and less than video duration',
+    title: 'Invalid thumbnail offset',
+    userMsg: 'Thumbnail offset must be greater than or equal to 0 and less than video duration',
   },
 };
 

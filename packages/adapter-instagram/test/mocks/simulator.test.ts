@@ -159,6 +159,39 @@ describe('containers and publishing', () => {
     });
   });
 
+  it('ends a reel in ERROR 1/2207057 when its thumb_offset is not before the end of a video whose length was declared', async () => {
+    ig.setVideoDuration('https://cdn.test/ten.mp4', 10);
+    const reel = (extra: Record<string, string>) =>
+      container({ media_type: 'REELS', video_url: 'https://cdn.test/ten.mp4', ...extra });
+    const past = await reel({ thumb_offset: '10000' });
+    const within = await reel({ thumb_offset: '9999' });
+    // "If you specify both cover_url and thumb_offset, we use cover_url and ignore thumb_offset".
+    const covered = await reel({ thumb_offset: '10000', cover_url: 'https://cdn.test/cover.jpg' });
+    const negative = await container({
+      media_type: 'REELS',
+      video_url: 'https://cdn.test/unknown-length.mp4',
+      thumb_offset: '-1',
+    });
+    clock.advance(30_000);
+    expect(await status(past)).toMatchObject({
+      status_code: 'ERROR',
+      status: expect.stringContaining('2207057'),
+    });
+    expect(await status(negative)).toMatchObject({ status_code: 'ERROR' });
+    expect((await status(within)).status_code).toBe('FINISHED');
+    expect((await status(covered)).status_code).toBe('FINISHED');
+    const refused = await publish(past);
+    expect(refused.status).toBe(400);
+    // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes
+    expect(error(refused.body)).toMatchObject({
+      code: 1,
+      error_subcode: 2207057,
+      error_user_msg:
+        'Thumbnail offset must be greater than or equal to 0 and less than video duration, i.e. 10000',
+    });
+    expect((await publish(within)).status).toBe(200);
+  });
+
   it('refuses non-JPEG images and long captions at creation', async () => {
     const png = await call('POST', `${V}/${me()}/media`, { image_url: 'https://cdn.test/a.png' });
     expect(error(png.body)).toMatchObject({ code: 36001, error_subcode: 2207005 });

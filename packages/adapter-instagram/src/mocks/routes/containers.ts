@@ -26,6 +26,7 @@ import {
   publishingErrorBySubcode,
 } from '../publishing-errors.js';
 import { quotaOf } from '../quota.js';
+import { thumbOffsetFailure, thumbOffsetOf } from '../thumb-offset.js';
 
 const MEDIA_TYPES: ReadonlySet<string> = new Set(['IMAGE', 'VIDEO', 'REELS', 'STORIES', 'CAROUSEL']);
 
@@ -125,6 +126,15 @@ function createContainer(context: InstagramContext, input: GraphRequest): Respon
     if (!isVideo && otherFormat && !unreachable) return publishingError(PUBLISHING_ERRORS.imageFormat);
     if (unreachable) failure = PUBLISHING_ERRORS.fetchFailed;
     else if (otherFormat) failure = PUBLISHING_ERRORS.videoFormat;
+    // A reel's cover frame must fall within its video (1/2207057). Instagram can only tell once
+    // it has fetched the video, so the container ends in ERROR with that subcode (the IG
+    // Container reference: `status` holds the subcode) rather than being refused at creation:
+    // ASSUMED, the error-codes page does not say which request answers it.
+    else if (mediaType === 'REELS')
+      failure = thumbOffsetFailure(
+        thumbOffsetOf(params.get('thumb_offset'), params.get('cover_url')),
+        context.videoDurations.get(url),
+      );
     readyAt = now + (isVideo ? context.containerProcessingMs : context.imageProcessingMs);
   }
   const scripted = context.containerFailures.shift();
