@@ -174,7 +174,9 @@ export function facebookCapabilities(
     webhooks: settings.webhooks === true,
     // No idempotency key and no duplicate signal here; the Page's recent posts can be listed
     // (`GET /{page-id}/posts`; https://developers.facebook.com/docs/graph-api/reference/page/feed),
-    // with no documented read-after-write promise.
+    // and its reels, which the posts leave out (`GET /{page-id}/video_reels`;
+    // https://developers.facebook.com/docs/graph-api/reference/pagepost/, Limitations), with no
+    // documented read-after-write promise.
     reconciliation: {
       idempotencyKey: false,
       findRecentPosts: true,

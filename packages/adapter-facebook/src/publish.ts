@@ -12,8 +12,9 @@ import { publishFacebookFeedPost } from './publish-feed.js';
 import { publishFacebookPhoto } from './publish-photos.js';
 import { publishFacebookReel } from './publish-reel.js';
 import { facebookSchedule } from './publish-schedule.js';
-import { type PublishedFacebookVideo, publishFacebookVideo } from './publish-video.js';
+import { publishFacebookVideo } from './publish-video.js';
 import type { ResolvedFacebookSettings } from './settings.js';
+import { facebookVideoRef } from './video-ref.js';
 import { facebookVideoBaseUrl } from './video-upload.js';
 
 /** What a publish needs beyond the post and the context. */
@@ -125,7 +126,7 @@ export async function publishToFacebook(
           context,
         )
       : await publishFacebookVideo(http, options.videoBaseUrl, polling, first, message, schedule, context);
-    ref = videoRef(video, pageId, reel);
+    ref = facebookVideoRef(video, pageId, reel);
     pending = video.pending !== undefined;
     if (video.pending !== undefined) {
       const why = unfinishedWaitReason(
@@ -182,29 +183,4 @@ export async function publishToFacebook(
     ...(firstCommentId === undefined ? {} : { firstCommentId }),
     warnings,
   };
-}
-
-/**
- * The reference to a video or reel: its Page post id once the Video node names one (`post_id`,
- * made `{page-id}_{post-id}` by `videoPagePostId` in the status read),
- * as Graph names the post in the Page's posts (https://developers.facebook.com/docs/graph-api/reference/page/feed/)
- * and in the `feed` webhook's `post_id` (https://developers.facebook.com/docs/graph-api/webhooks/reference/page/),
- * so comments found there point at this ref; else (still processing, scheduled, a draft, a reel
- * without a Page post) its video id. Its URL is the permalink (Facebook often gives a path,
- * `/reel/{id}/`), else `https://www.facebook.com/reel/{id}` for a reel and
- * `https://www.facebook.com/{id}` for a video. `deleteFacebookPost` reads the video id back from
- * that permalink, to delete the video the documented way.
- */
-function videoRef(video: PublishedFacebookVideo, pageId: string, reel: boolean): PostRef {
-  const { videoId, permalink } = video;
-  const fallback = reel
-    ? `https://www.facebook.com/reel/${encodeURIComponent(videoId)}`
-    : facebookPostRef(videoId, pageId).url;
-  const url =
-    permalink === undefined
-      ? fallback
-      : /^https?:\/\//i.test(permalink)
-        ? permalink
-        : `https://www.facebook.com${permalink.startsWith('/') ? '' : '/'}${permalink}`;
-  return { ...facebookPostRef(video.postId ?? videoId, pageId), ...(url === undefined ? {} : { url }) };
 }

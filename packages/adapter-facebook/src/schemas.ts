@@ -29,3 +29,21 @@ export const PagePostListSchema = z.looseObject({
 export const EdgeSummarySchema = z.optional(
   z.looseObject({ summary: z.optional(z.looseObject({ total_count: z.optional(z.number()) })) }),
 );
+
+/**
+ * One reel of `GET /{page-id}/video_reels`: a Video node (https://developers.facebook.com/docs/graph-api/reference/video/)
+ * with the fields the adapter asks for.
+ */
+const PageReelSchema = z.looseObject({
+  id: GraphIdSchema,
+  description: z.optional(z.string()),
+  created_time: z.optional(z.string()),
+  permalink_url: z.optional(z.string()),
+  post_id: z.optional(GraphIdSchema),
+});
+
+/** A page of `GET /{page-id}/video_reels` (https://developers.facebook.com/docs/video-api/guides/reels-publishing, Get a List of Reels). */
+export const PageReelListSchema = z.looseObject({
+  data: z.optional(z.array(PageReelSchema)),
+  paging: GraphPagingSchema,
+});

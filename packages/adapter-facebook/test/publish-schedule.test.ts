@@ -11,10 +11,13 @@ const h = useFacebook({ videoProcessingMs: 20_000 });
 const inAnHour = () => new Date(h.clock.now() + 60 * MINUTE);
 const unix = (date: Date) => Math.floor(date.getTime() / 1000);
 
-/** The ids of the Page's posts in its public feed now (`GET /{page-id}/posts`). */
-async function feedIds(): Promise<string[]> {
+/**
+ * The ids of the Page's posts in its public feed now (`GET /{page-id}/posts`), or with `edge`
+ * `video_reels` of its reels (the feed never lists a reel).
+ */
+async function feedIds(edge: 'posts' | 'video_reels' = 'posts'): Promise<string[]> {
   const response = await fetch(
-    `${h.facebook.baseUrl}/v26.0/${h.acme.account.id}/posts?since=${unix(new Date(START - DAY))}`,
+    `${h.facebook.baseUrl}/v26.0/${h.acme.account.id}/${edge}?since=${unix(new Date(START - DAY))}`,
     {
       headers: { authorization: `Bearer ${h.acme.accessToken}` },
     },
@@ -78,14 +81,15 @@ describe('native scheduling', () => {
     // A scheduled video is waited for until processed (20 s), not until it goes live.
     expect(h.sleeps).toEqual([10_000, 10_000, 10_000, 10_000]);
     expect(await feedIds()).toEqual([]);
+    expect(await feedIds('video_reels')).toEqual([]);
     h.clock.set(at.getTime());
     // A scheduled video's or reel's ref is its video id (it has no Page post until it goes live);
-    // the feed names it by the Page post id its Video node gives from then on.
-    const [onePhoto, twoPhotos, ...videos] = results.map((result) => result.ref.platformPostId);
-    const videoPosts = await Promise.all(
-      videos.map((videoId) => videoPostIdOf(h.facebook, h.acme.accessToken, videoId)),
-    );
-    expect((await feedIds()).sort()).toEqual([onePhoto, twoPhotos, ...videoPosts].sort());
+    // the feed names the video by the Page post id its Video node gives from then on. The reel is
+    // listed by `video_reels` only, under its video id.
+    const [onePhoto, twoPhotos, videoId, reelId] = results.map((result) => result.ref.platformPostId);
+    const videoPost = await videoPostIdOf(h.facebook, h.acme.accessToken, videoId ?? '');
+    expect((await feedIds()).sort()).toEqual([onePhoto, twoPhotos, videoPost].sort());
+    expect(await feedIds('video_reels')).toEqual([reelId]);
   });
 
   it('refuses an instant under 10 minutes or over 30 days ahead on the context’s clock, before any request', async () => {

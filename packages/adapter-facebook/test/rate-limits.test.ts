@@ -25,15 +25,19 @@ const paced = h.sibling({
 });
 const secrets = () => [app, page, paced].flatMap((world) => world.facebook.sim.tokens.allIssued());
 
-/** The Page's recent posts: two Graph requests per call (its feed, then its scheduled posts). */
+/**
+ * The Page's recent posts, looked for a feed post: two Graph requests per call (its feed, then
+ * its scheduled posts).
+ */
 const since = new Date(START - HOUR);
+const post = { text: 'Looked for' };
 
 /** What `onRateLimit` saw, once per Graph request, over `calls` reads of the Page's recent posts on `world`. */
 async function usageOver(world: typeof app, calls: number): Promise<RateLimitInfo[]> {
   const seen: RateLimitInfo[] = [];
   const adapter = world.adapter();
   const context = world.context({ onRateLimit: (info) => seen.push(info) });
-  for (let call = 0; call < calls; call += 1) await adapter.findRecentPosts({ since }, context);
+  for (let call = 0; call < calls; call += 1) await adapter.findRecentPosts({ since, post }, context);
   return seen;
 }
 
@@ -75,7 +79,9 @@ describe('a person’s user token', () => {
 describe('throttling', () => {
   it('turns 80001 (Page use case) into a RateLimitError reset when Meta says access returns, message and trace id kept', async () => {
     await usageOver(page, 2);
-    const error = await failureOf(page.adapter().findRecentPosts({ since }, page.context()), { secrets });
+    const error = await failureOf(page.adapter().findRecentPosts({ since, post }, page.context()), {
+      secrets,
+    });
     expect(RateLimitError.isInstance(error)).toBe(true);
     expect(error.retryable).toBe(true);
     expect(error.platformError).toMatchObject({ code: 80001, traceId: expect.stringMatching(/^A/) });

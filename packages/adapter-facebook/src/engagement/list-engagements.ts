@@ -1,7 +1,8 @@
 import type { EngagementPage, EngagementQuery, RequestContext } from '@smmkit/core';
 import { type HttpClient, systemClock } from '@smmkit/core/adapter-kit';
-import { graphNextCursor, listGraphEngagements } from '@smmkit/graph-api';
+import { graphNextCursor, listGraphEngagements, parseGraphTime } from '@smmkit/graph-api';
 import { facebookPostRef } from '../post-ref.js';
+import { readRecentFacebookReels } from '../recent-reels.js';
 import { PagePostListSchema } from '../schemas.js';
 import { COMMENT_FIELDS, CommentListSchema, facebookCommentEngagement } from './comment-engagement.js';
 import { facebookTaggedEngagement, TAGGED_FIELDS, TaggedListSchema } from './mentions.js';
@@ -23,8 +24,8 @@ export const FACEBOOK_RECENT_POSTS_FOR_COMMENTS = 25;
  *   level; a reply has a `parent`: https://developers.facebook.com/docs/graph-api/reference/object/comments).
  *   `kinds` picks `comment` and/or `reply`; mentions are not per post.
  * - Without `query.post`, all of the Page's engagement: the comments and replies on its
- *   {@link FACEBOOK_RECENT_POSTS_FOR_COMMENTS} newest posts (`GET /{page-id}/posts`, then each as
- *   above), then its **mentions**, the posts that tag it (`GET /{page-id}/tagged`:
+ *   {@link FACEBOOK_RECENT_POSTS_FOR_COMMENTS} newest posts and reels (`GET /{page-id}/posts` and
+ *   `GET /{page-id}/video_reels`, as the posts leave reels out; then each as above), then its **mentions**, the posts that tag it (`GET /{page-id}/tagged`:
  *   https://developers.facebook.com/docs/graph-api/reference/page/tagged/). Mentions in
  *   comments are not listed by Graph; they arrive by the `mention` webhook (webhook-payload.ts).
  *
@@ -55,19 +56,32 @@ export function listFacebookEngagements(
     platform: 'facebook',
     cursorWords: { posts: 'posts', mentions: 'tagged' },
 
-    /** The Page's newest posts, `GET /{page-id}/posts` (https://developers.facebook.com/docs/graph-api/reference/page/feed). */
+    /**
+     * The Page's newest posts and reels together, newest first: `GET /{page-id}/posts`
+     * (https://developers.facebook.com/docs/graph-api/reference/page/feed), which never lists a
+     * reel, and `GET /{page-id}/video_reels`, where Meta lists them
+     * (https://developers.facebook.com/docs/graph-api/reference/pagepost/, Limitations; see
+     * `readRecentFacebookReels`).
+     */
     async recentPosts() {
+      const limit = FACEBOOK_RECENT_POSTS_FOR_COMMENTS;
       const { data } = await http.request({
         method: 'GET',
         path: `/${encodeURIComponent(pageId)}/posts`,
         operation: 'list recent posts',
-        searchParams: { fields: 'id,created_time', limit: FACEBOOK_RECENT_POSTS_FOR_COMMENTS },
+        searchParams: { fields: 'id,created_time', limit },
         schema: PagePostListSchema,
         context,
       });
-      return (data.data ?? [])
-        .slice(0, FACEBOOK_RECENT_POSTS_FOR_COMMENTS)
-        .map((post) => facebookPostRef(post.id, pageId));
+      const posts = (data.data ?? []).map((post) => ({
+        ref: facebookPostRef(post.id, pageId),
+        createdAt: parseGraphTime(post.created_time) ?? now(),
+      }));
+      const reels = await readRecentFacebookReels(http, { limit }, context, now());
+      return [...posts, ...reels]
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+        .slice(0, limit)
+        .map((post) => post.ref);
     },
 
     /** A page of every comment and reply on `post`, newest first, from `since` when the query has one. */

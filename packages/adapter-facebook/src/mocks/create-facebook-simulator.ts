@@ -15,6 +15,7 @@ import { registerInsightRoutes } from './routes/insights.js';
 import { registerLikeRoutes } from './routes/likes.js';
 import { registerPhotoRoutes } from './routes/photos.js';
 import { registerPostRoutes } from './routes/posts.js';
+import { registerReelListRoutes } from './routes/reel-list.js';
 import { REELS_BUCKET, REELS_BUDGET, registerReelRoutes } from './routes/reels.js';
 import { registerTaggedRoutes } from './routes/tagged.js';
 import { registerVideoInsightRoutes } from './routes/video-insights.js';
@@ -40,10 +41,12 @@ export interface FacebookSimulatorOptions extends Pick<GraphSimulatorOptions, 'c
   /** How many bytes each resumable video transfer asks for. Default 4 MiB. */
   readonly videoChunkBytes?: number | undefined;
   /**
-   * Whether a live reel has a Page post, which its Video node names as `post_id` and the Page's
-   * feed lists. Default true. Meta's docs do not say whether a reel gets one (ASSUMED either way);
-   * set false to play reels without one: no `post_id`, not in the feed, their metrics only on the
-   * video id (`comments`, `likes` and the `video_insights` edge).
+   * Whether a live reel has a Page post, which its Video node names as `post_id`. Default true.
+   * Meta's docs do not say whether a reel gets one (ASSUMED either way); set false to play reels
+   * without one: no `post_id`, their metrics only on the video id (`comments`, `likes` and the
+   * `video_insights` edge). Either way the Page's `/posts` never lists a reel, and
+   * `GET /{page-id}/video_reels` does (https://developers.facebook.com/docs/graph-api/reference/pagepost/,
+   * Limitations).
    */
   readonly reelPagePosts?: boolean | undefined;
   /**
@@ -63,7 +66,7 @@ export interface FacebookSimulatorOptions extends Pick<GraphSimulatorOptions, 'c
  * links and attached photos, photos (by URL or multipart, published, unpublished or scheduled),
  * scheduled posts that reach the feed at their time, videos on a video host of their own
  * (`file_url` and the resumable start/transfer/finish upload) and reels (`video_reels` with
- * uploads on a rupload host, 30 a day), each processed for `videoProcessingMs` with the video's
+ * uploads on a rupload host, 30 a day; listed by `video_reels`, never by `/posts`), each processed for `videoProcessingMs` with the video's
  * `status`, fields, `comments` and `likes` and its `video_insights` (Reels metrics for reels), the Page's recent posts and delete, comments and mentions with their moderation and
  * the Page's likes (kept as `liked` in `sim.engagements`). Start all of `simulators`. Pages are the simulator's accounts and each gets a Page token. Users (people) are added apart,
  * with a user token, roles on Pages and granted permissions: `/me/accounts` gives them the Page
@@ -115,6 +118,7 @@ export function createFacebookSimulator(options: FacebookSimulatorOptions = {}) 
   registerLikeRoutes(context);
   registerVideoRoutes(videos, videoHost, options.videoChunkBytes ?? 4 * 1024 * 1024);
   registerReelRoutes(videos, rupload);
+  registerReelListRoutes(videos);
   // Before the post routes: the video node route answers a video's id, and leaves other ids to them.
   registerVideoNodeRoutes(videos, comments);
   // Before the post routes: the comment node routes answer for comment ids and leave the rest to them.

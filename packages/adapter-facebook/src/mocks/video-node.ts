@@ -19,7 +19,7 @@ import { hasLivePagePost, type VideoExtra, videoExtra, videoIdOf, videoPostId } 
  * spec, facebook-business-sdk-codegen `api_specs/specs/AdVideo.json`). A Video has no `shares`,
  * `message` or `reactions`: those are its Page post's, read under `post_id`.
  */
-const VIDEO_FIELDS: ReadonlySet<string> = new Set([
+export const VIDEO_FIELDS: ReadonlySet<string> = new Set([
   'id',
   'status',
   'permalink_url',
@@ -105,29 +105,53 @@ export function videoNodeJson(post: SimulatedPost, node: VideoNodeRequest): Resp
     if (edge instanceof Response) return edge;
     edges[field.name] = edge;
   }
-  const videoId = videoIdOf(post);
-  const permalink =
-    video.kind === 'reel' ? `/reel/${videoId}/` : `/${encodeURIComponent(post.accountId)}/videos/${videoId}/`;
-  const live = isLive(post, now);
-  const processed = now >= video.processedAt && video.failure === undefined;
   return Response.json(
     pick(
-      {
-        id: videoId,
-        status: statusJson(video, now),
-        permalink_url: permalink,
-        ...(hasLivePagePost(post, now) ? { post_id: postIdJson(post, node.postIdForm) } : {}),
-        ...(video.title === '' ? {} : { title: video.title }),
-        description: post.text,
-        ...(processed ? { length: video.kind === 'reel' ? LENGTH_S.reel : LENGTH_S.video } : {}),
-        created_time: graphTime(video.finishedAt),
-        updated_time: graphTime(video.finishedAt),
-        published: live,
-        ...edges,
-      },
+      { ...videoFieldsJson(post, now, node.postIdForm), ...edges },
       requested.map((field) => field.name),
     ),
   );
+}
+
+/**
+ * The fields of a video or reel's Video node (all but its edges), as `GET /{video-id}` and the
+ * Page's `video_reels` list write them (https://developers.facebook.com/docs/graph-api/reference/video/):
+ * `id` (the video id), `status`, `permalink_url`, `post_id` once live with a Page post (written as
+ * `postIdForm` says), `title` when one was given, `description`, `length` once processed,
+ * `created_time` and `updated_time` (when the finish call was accepted), `published`.
+ *
+ * @param post - the stored video post
+ * @param now - simulated now
+ * @param postIdForm - how `post_id` is written (the simulator's `videoPostIdForm`)
+ * @returns every field, for `pick` to keep the requested ones
+ *
+ * @example
+ * ```ts
+ * const reel = pick(videoFieldsJson(post, now, 'page-scoped'), ['id', 'description']);
+ * ```
+ */
+export function videoFieldsJson(
+  post: SimulatedPost,
+  now: number,
+  postIdForm: 'page-scoped' | 'bare',
+): Record<string, unknown> {
+  const video = videoExtra(post);
+  const videoId = videoIdOf(post);
+  const permalink =
+    video.kind === 'reel' ? `/reel/${videoId}/` : `/${encodeURIComponent(post.accountId)}/videos/${videoId}/`;
+  const processed = now >= video.processedAt && video.failure === undefined;
+  return {
+    id: videoId,
+    status: statusJson(video, now),
+    permalink_url: permalink,
+    ...(hasLivePagePost(post, now) ? { post_id: postIdJson(post, postIdForm) } : {}),
+    ...(video.title === '' ? {} : { title: video.title }),
+    description: post.text,
+    ...(processed ? { length: video.kind === 'reel' ? LENGTH_S.reel : LENGTH_S.video } : {}),
+    created_time: graphTime(video.finishedAt),
+    updated_time: graphTime(video.finishedAt),
+    published: isLive(post, now),
+  };
 }
 
 /** The Video node's `post_id`: the Page post id, or its part after the Page id when `bare`. */

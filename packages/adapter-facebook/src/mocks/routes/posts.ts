@@ -17,7 +17,7 @@ import {
   requireUserGrants,
 } from '../context.js';
 import { isLive } from '../publication.js';
-import { isVideoPost, postNamed, postOrVideoNamed, videoExtra } from '../video-posts.js';
+import { postNamed, postOrVideoNamed, videoExtra } from '../video-posts.js';
 
 /**
  * A post as Graph writes it, under its Post id: a video's is its Page post's, as the simulator
@@ -61,7 +61,8 @@ function countsJson(post: SimulatedPost, now: number): Record<string, unknown> {
 
 /**
  * `GET /{v}/{page-id}/posts` (newest first, `since` and `until` in Unix seconds or a date as
- * `timeBounds` reads them, `fields`, paged with `limit`, `after` and `before` as every edge) and `DELETE /{v}/{post-id}` → `{success:true}` for the Page's own posts
+ * `timeBounds` reads them, `fields`, paged with `limit`, `after` and `before` as every edge; never
+ * a reel, which Meta lists under `video_reels` only) and `DELETE /{v}/{post-id}` → `{success:true}` for the Page's own posts
  * (https://developers.facebook.com/docs/graph-api/reference/page/feed,
  * https://developers.facebook.com/docs/pages-api/posts), and `GET /{v}/{id}` for a post's counts
  * (`shares`, `comments.summary(true)`, `reactions.summary(true)`) or a Page's `followers_count`
@@ -91,14 +92,17 @@ export function registerPostRoutes(context: FacebookContext): void {
     const fields = fieldNames(params.get('fields') ?? 'id,message,created_time');
     const posts = sim.posts.filter(
       // Comments the Page wrote (stored as posts), scheduled posts until their time, videos until
-      // processed, drafts and failed videos are not in the feed (`isLive`), nor reels without a
-      // Page post (the simulator's `reelPagePosts` option).
+      // processed, drafts and failed videos are not in the feed (`isLive`), nor is any reel, Page
+      // post or not: "This endpoint does not return Reels. To get a list of Reels published to
+      // your Page, use the Page VideoReels edge"
+      // (https://developers.facebook.com/docs/graph-api/reference/pagepost/, Limitations), which
+      // the simulator answers in reel-list.ts.
       (post) =>
         post.accountId === pageId &&
         post.createdAt >= since &&
         post.createdAt <= until &&
         isLive(post, now) &&
-        (!isVideoPost(post) || videoExtra(post).pagePost),
+        videoExtra(post).kind !== 'reel',
     );
     // Paged as every Graph edge (`limit` default 25, `after`/`before` cursors, `next`), newest
     // `created_time` first: a scheduled post's id is older than its place in the feed. A `limit`
