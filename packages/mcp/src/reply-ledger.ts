@@ -7,17 +7,24 @@ interface LedgerEntry {
   readonly input: string;
   /** The first call's answer, shared by its retries. */
   readonly result: Promise<ToolOutput>;
+  /** False while the reply is being sent: such a key is never dropped to make room. */
+  settled: boolean;
 }
 
-/** Most keys the ledger remembers; the oldest go first. */
+/**
+ * Most keys the ledger remembers; the oldest whose reply has settled go first, and a key whose
+ * reply is still being sent is kept beyond it.
+ */
 const LEDGER_SIZE = 1_000;
 
 /**
  * The replies this server sent, by idempotency key: a retry of `inbox_reply` with the same key
  * (a client that timed out and called again) gets the first call's answer, shared while it is
- * still running, instead of a second public reply. The ledger lives as long as the server
- * process; a reply the platform refused (nothing sent) may be retried under its key, one whose
- * outcome is unknown may not.
+ * still running, instead of a second public reply. The ledger lives in the server process only
+ * (the app's store offers the MCP server no place to keep keys): a retry after the server
+ * restarted, or once the key was dropped as one of the oldest of more than {@link LEDGER_SIZE},
+ * sends the reply again. A reply the platform refused (nothing sent) may be retried under its
+ * key, one whose outcome is unknown may not.
  */
 export class ReplyLedger {
   readonly #entries = new Map<string, LedgerEntry>();
@@ -55,17 +62,33 @@ export class ReplyLedger {
       }));
     }
     const result = send();
-    this.#entries.set(key, { input, result });
-    result.catch((error: unknown) => {
-      // A refusal sent nothing: the same key may try again. An unknown outcome stays.
-      if (!AmbiguousOutcomeError.isInstance(error) && this.#entries.get(key)?.result === result) {
-        this.#entries.delete(key);
-      }
-    });
-    if (this.#entries.size > LEDGER_SIZE) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest !== undefined) this.#entries.delete(oldest);
-    }
+    const entry: LedgerEntry = { input, result, settled: false };
+    this.#entries.set(key, entry);
+    result.then(
+      () => {
+        entry.settled = true;
+      },
+      (error: unknown) => {
+        entry.settled = true;
+        // A refusal sent nothing: the same key may try again. An unknown outcome stays.
+        if (!AmbiguousOutcomeError.isInstance(error) && this.#entries.get(key) === entry) {
+          this.#entries.delete(key);
+        }
+      },
+    );
+    this.#dropOldestSettled();
     return result;
+  }
+
+  /** Drops the oldest settled keys beyond {@link LEDGER_SIZE}; a reply still being sent stays. */
+  #dropOldestSettled(): void {
+    let excess = this.#entries.size - LEDGER_SIZE;
+    for (const [key, entry] of this.#entries) {
+      if (excess <= 0) return;
+      if (entry.settled) {
+        this.#entries.delete(key);
+        excess--;
+      }
+    }
   }
 }

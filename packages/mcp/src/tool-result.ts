@@ -1,5 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { SmmkitError } from '@smmkit/core';
+import { describeFailure } from './failure-log.js';
 
 /** What a tool hands back: a summary for people and models, and the same facts as data. */
 export interface ToolOutput {
@@ -62,7 +63,9 @@ export async function runTool(work: () => Promise<ToolOutput>): Promise<CallTool
   try {
     return toolResult(await work());
   } catch (error) {
-    if (!SmmkitError.isInstance(error)) console.error(error);
+    // Its name, code and stack frames only: a message may hold a token (see describeFailure).
+    if (!SmmkitError.isInstance(error))
+      console.error(`smmkit-mcp: a tool failed unexpectedly: ${describeFailure(error)}`);
     return errorResult(error);
   }
 }

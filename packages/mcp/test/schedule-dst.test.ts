@@ -16,6 +16,7 @@ describe('schedule at a wall time the clocks change over', () => {
       post: { text: 'Early bird' },
       to: ['sim-x'],
       at: { at, zone: 'Europe/Berlin' },
+      idempotencyKey: `early-bird-${at}`,
     });
 
   it('tells the agent that a time in the spring-forward gap moved forward, and to when', async () => {

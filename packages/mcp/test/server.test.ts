@@ -210,6 +210,7 @@ describe('smmkit-mcp --allow sim-x', () => {
       post: { text: 'Coming soon' },
       to: ['sim-x'],
       at: at.toISOString(),
+      idempotencyKey: 'coming-soon',
     });
     expect(scheduled.isError).toBeUndefined();
     const [entry] = (scheduled.structuredContent as { entries: { id: string; status: string }[] }).entries;
@@ -230,6 +231,7 @@ describe('smmkit-mcp --allow sim-x', () => {
       post: { text: 'Hi' },
       to: ['sim-tiktok'],
       at: 'next-slot',
+      idempotencyKey: 'not-allowed',
     });
     expect(result.isError).toBe(true);
     expect(errorOf(result).problems?.[0]?.rule).toBe('mcp.not_allowed');

@@ -56,7 +56,9 @@ export function registerInboxReplyTool(server: McpServer, context: ToolContext):
       description:
         `Replies publicly (or in the conversation, for a direct message) to an item from inbox_list, as its account. ` +
         `Only items of the allowed accounts: ${context.allow.ids.join(', ')}. The item becomes "replied". ` +
-        'Retry a call only with its same idempotencyKey: then the reply is never sent twice.',
+        'Retry a call only with its same idempotencyKey: then the reply is not sent twice while this server ' +
+        'process runs. The keys are kept in the server process only: after the server restarted (or more than ' +
+        '1,000 later replies), a retry sends the reply again, so first check in inbox_list whether the item is already "replied".',
       inputSchema: {
         platform: z.string().min(1).describe("The item's platform, from inbox_list."),
         account: z.string().min(1).describe("The item's account, from inbox_list."),
@@ -68,7 +70,8 @@ export function registerInboxReplyTool(server: McpServer, context: ToolContext):
           .describe(
             'The key that makes a retry of THIS reply safe: make up a new one (a UUID) for each new reply, and ' +
               'reuse it exactly when retrying the same reply (after a timeout or an error); a retry with the same ' +
-              'key never replies twice. A new reply needs a new key.',
+              'key does not reply twice while this server process runs (the keys are not kept across restarts). ' +
+              'A new reply needs a new key.',
           ),
       },
       outputSchema: {

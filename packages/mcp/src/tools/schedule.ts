@@ -2,8 +2,9 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ScheduleEntry } from '@smmkit/core';
 import type { DstAdjustment, ScheduledEvent, When } from '@smmkit/core/scheduler';
 import * as z from 'zod';
+import { entriesUnderKey, isIdTaken, scheduleEntryId } from '../schedule-key.js';
 import { accountIdsInput, PostInput, ZoneInput } from '../schemas.js';
-import { accountIdsByKey, type ToolContext } from '../tool-context.js';
+import { accountIdsByKey, accountKeysOf, type ToolContext } from '../tool-context.js';
 import { parseToolPost } from '../tool-post.js';
 import { runTool, type ToolOutput } from '../tool-result.js';
 
@@ -64,15 +65,56 @@ export function entrySummary(
   };
 }
 
+/** What a retry's text starts with: the key's entries stand, nothing was planned again. */
+const ALREADY_SCHEDULED = 'Already scheduled under this idempotencyKey; nothing was scheduled again.';
+
+/** The tool's answer for `entries`, each with the DST adjustment the scheduler made, if any. */
+async function scheduledOutput(
+  context: ToolContext,
+  entries: readonly ScheduleEntry[],
+  adjustments: ReadonlyMap<string, Exclude<DstAdjustment, 'none'>>,
+  retried: boolean,
+): Promise<ToolOutput> {
+  const idOf = await accountIdsByKey(context.app);
+  const summaries = entries.map((entry) => {
+    const adjustment = adjustments.get(entry.id);
+    return { ...entrySummary(entry, idOf), ...(adjustment === undefined ? {} : { adjustment }) };
+  });
+  const lines = entries.map((entry) => {
+    const adjustment = adjustments.get(entry.id);
+    return (
+      `${entry.id}: ${entry.status} for ${entry.publishAt.toISOString()} (${entry.timeZone}) to ` +
+      entry.targets.map((target) => idOf(target.platform, target.accountId) ?? target.accountId).join(', ') +
+      (adjustment === undefined
+        ? ''
+        : `. Note ${ADJUSTMENT_TEXT[adjustment]}: it goes out at ${localTime(entry)} local time.`)
+    );
+  });
+  return {
+    text: (retried ? [ALREADY_SCHEDULED, ...lines] : lines).join('\n'),
+    data: { entries: summaries },
+  };
+}
+
 async function schedule(
   context: ToolContext,
   input: unknown,
   to: readonly string[],
   at: When,
+  idempotencyKey: string,
   options: { readonly approval?: boolean | undefined; readonly draft?: boolean | undefined },
 ): Promise<ToolOutput> {
   context.allow.check(to, (index) => ['to', index]);
   const post = parseToolPost(input);
+  const accounts = await accountKeysOf(context.app, to, ['to']);
+  // The entries' ids come from the key, and the store refuses an id it holds: a retry (the
+  // client timed out and called again, maybe on a restarted server) finds the first call's
+  // entries, and a retry racing the first call is refused by the store and then finds them.
+  const id = scheduleEntryId(idempotencyKey);
+  const earlier = (): Promise<ScheduleEntry[] | undefined> =>
+    entriesUnderKey((entryId) => context.app.scheduler.get(entryId), id, at, post, accounts);
+  const existing = await earlier();
+  if (existing !== undefined) return scheduledOutput(context, existing, new Map(), true);
   // A wall time in a DST gap or overlap is planned under the scheduler's policy; its `scheduled`
   // event says which, and the tool passes it on.
   const adjustments = new Map<string, Exclude<DstAdjustment, 'none'>>();
@@ -85,34 +127,20 @@ async function schedule(
     entries = await context.app.schedule(post, {
       to,
       at,
+      id,
       ...(options.approval === true ? { approval: 'required' as const } : {}),
       ...(options.draft === true ? { draft: true } : {}),
     });
+  } catch (error) {
+    if (!isIdTaken(error)) throw error;
+    // Another call under this key planned it meanwhile: its entries are the answer.
+    const planned = await earlier();
+    if (planned === undefined) throw error;
+    return scheduledOutput(context, planned, new Map(), true);
   } finally {
     context.app.scheduler.events.off('scheduled', onScheduled);
   }
-  const idOf = await accountIdsByKey(context.app);
-  const summaries = entries.map((entry) => {
-    const adjustment = adjustments.get(entry.id);
-    return { ...entrySummary(entry, idOf), ...(adjustment === undefined ? {} : { adjustment }) };
-  });
-  return {
-    text: entries
-      .map((entry) => {
-        const adjustment = adjustments.get(entry.id);
-        return (
-          `${entry.id}: ${entry.status} for ${entry.publishAt.toISOString()} (${entry.timeZone}) to ` +
-          entry.targets
-            .map((target) => idOf(target.platform, target.accountId) ?? target.accountId)
-            .join(', ') +
-          (adjustment === undefined
-            ? ''
-            : `. Note ${ADJUSTMENT_TEXT[adjustment]}: it goes out at ${localTime(entry)} local time.`)
-        );
-      })
-      .join('\n'),
-    data: { entries: summaries },
-  };
+  return scheduledOutput(context, entries, adjustments, false);
 }
 
 /** Registers `schedule`, for the allowed accounts only. */
@@ -123,13 +151,25 @@ export function registerScheduleTool(server: McpServer, context: ToolContext): v
       title: 'Schedule a post',
       description:
         `Plans a post for connected accounts by id, on the scheduler's store. Allowed accounts: ${context.allow.ids.join(', ')}. ` +
-        'The post goes out when a smmkit scheduler worker runs (smmkit-mcp does not publish scheduled posts itself).',
+        'The post goes out when a smmkit scheduler worker runs (smmkit-mcp does not publish scheduled posts itself). ' +
+        'Give every new post a new idempotencyKey, and retry a call (after a timeout or an error) only with the ' +
+        'same key: the entries are kept on the store under it, so a retry, even to a restarted server, answers ' +
+        'with the entries already planned and nothing is scheduled or published twice.',
       inputSchema: {
         post: PostInput,
         to: accountIdsInput(
           `Account ids to plan for, each on the allow list (${context.allow.ids.join(', ')}).`,
         ),
         at: WhenInput,
+        idempotencyKey: z
+          .string()
+          .min(1)
+          .describe(
+            'The key that makes a retry of THIS schedule call safe: make up a new one (a UUID) for each new post, ' +
+              'and reuse it exactly when retrying the same call (after a timeout or an error); a retry with the ' +
+              'same key answers with the entries it planned before (their ids start with "mcp-schedule:<key>") and ' +
+              'plans nothing again. A key already used for another post, or other accounts, is refused.',
+          ),
         approval: z
           .boolean()
           .optional()
@@ -156,7 +196,7 @@ export function registerScheduleTool(server: McpServer, context: ToolContext): v
         openWorldHint: true,
       },
     },
-    ({ post, to, at, approval, draft }) =>
-      runTool(() => schedule(context, post, to, at, { approval, draft })),
+    ({ post, to, at, idempotencyKey, approval, draft }) =>
+      runTool(() => schedule(context, post, to, at, idempotencyKey, { approval, draft })),
   );
 }

@@ -1,0 +1,156 @@
+import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { type OpenedSmmkit, openSmmkit } from '@smmkit/cli';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSmmkitMcpServer } from '../src/create-server.js';
+import { emptyDir, errorOf, textOf } from './support.ts';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** The simulated app on `store` (a SQLite file, or memory), as `smmkit-mcp --simulate` opens it. */
+async function open(store?: string): Promise<OpenedSmmkit> {
+  const opened = await openSmmkit({}, { simulate: true, ...(store === undefined ? {} : { store }) });
+  cleanups.push(opened.close);
+  return opened;
+}
+
+/** An MCP client connected in memory to a server on `app` that may act for `allow`. */
+async function connect(app: OpenedSmmkit, allow: readonly string[]): Promise<Client> {
+  const server = createSmmkitMcpServer({ app: app.smm, adapters: app.adapters, allow });
+  const [serverSide, clientSide] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverSide);
+  const client = new Client({ name: 'agent', version: '0.0.0' });
+  await client.connect(clientSide);
+  cleanups.push(
+    () => client.close(),
+    () => server.close(),
+  );
+  return client;
+}
+
+async function schedule(client: Client, args: Record<string, unknown>): Promise<CallToolResult> {
+  return (await client.callTool({ name: 'schedule', arguments: args })) as CallToolResult;
+}
+
+const idsOf = (result: CallToolResult): string[] =>
+  (result.structuredContent as { entries: { id: string }[] }).entries.map((entry) => entry.id);
+
+/** Counts the creates of X posts (`POST /2/tweets`) the simulator receives. */
+function countTweetCreates(): () => number {
+  const original = globalThis.fetch;
+  let creates = 0;
+  globalThis.fetch = async (input, init) => {
+    const request = input instanceof Request ? input : undefined;
+    const method = init?.method ?? request?.method ?? 'GET';
+    const url = request?.url ?? String(input);
+    if (method === 'POST' && new URL(url).pathname === '/2/tweets') creates++;
+    return original(input, init);
+  };
+  cleanups.push(() => {
+    globalThis.fetch = original;
+  });
+  return () => creates;
+}
+
+describe('schedule through MCP, retried with the same idempotencyKey', () => {
+  it('plans the post once and the worker publishes it once, however often the host retries the call', async () => {
+    const app = await open();
+    const client = await connect(app, ['sim-x']);
+    const creates = countTweetCreates();
+    // Due already, so that the worker's next round publishes it.
+    const args = {
+      post: { text: 'Launch day! One post, please.' },
+      to: ['sim-x'],
+      at: new Date(Date.now() - 60_000).toISOString(),
+      idempotencyKey: 'launch-1',
+    };
+
+    const first = await schedule(client, args);
+    const retried = await schedule(client, args);
+
+    expect(first.isError).toBeUndefined();
+    expect(retried.isError).toBeUndefined();
+    expect(idsOf(retried)).toEqual(idsOf(first));
+    expect(textOf(retried)).toContain('nothing was scheduled again');
+    expect(await app.smm.scheduler.list()).toHaveLength(1);
+    const round = await app.smm.scheduler.tick();
+    expect(round.finished.map((entry) => entry.status)).toEqual(['published']);
+    expect(creates()).toBe(1);
+  });
+
+  it('plans the post once when the retry arrives while the first call is still running', async () => {
+    const app = await open();
+    const client = await connect(app, ['sim-x']);
+    const args = {
+      post: { text: 'Twice at once' },
+      to: ['sim-x'],
+      at: 'next-slot',
+      idempotencyKey: 'race-1',
+    };
+
+    const [first, second] = await Promise.all([schedule(client, args), schedule(client, args)]);
+
+    expect(first.isError).toBeUndefined();
+    expect(second.isError).toBeUndefined();
+    expect(idsOf(second)).toEqual(idsOf(first));
+    expect(await app.smm.scheduler.list()).toHaveLength(1);
+  });
+
+  it('answers a retry to a restarted server on the same store with the entries planned before', async () => {
+    const store = join(emptyDir(), 'smmkit.db');
+    const args = {
+      post: {
+        text: 'Across a restart',
+        media: [
+          {
+            kind: 'image',
+            mimeType: 'image/png',
+            source: { type: 'url', url: 'https://example.com/launch.png' },
+            altText: 'Launch',
+          },
+        ],
+        tags: ['launch'],
+        campaign: 'spring',
+      },
+      to: ['sim-x', 'sim-facebook'],
+      at: 'next-slot',
+      idempotencyKey: 'restart-1',
+    };
+    const before = await open(store);
+    const first = await schedule(await connect(before, ['sim-x', 'sim-facebook']), args);
+    expect(first.isError).toBeUndefined();
+    expect(idsOf(first)).toHaveLength(2);
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+
+    const after = await open(store);
+    const retried = await schedule(await connect(after, ['sim-x', 'sim-facebook']), args);
+
+    expect(retried.isError).toBeUndefined();
+    expect(idsOf(retried).sort()).toEqual(idsOf(first).sort());
+    expect(await after.smm.scheduler.list()).toHaveLength(2);
+  });
+
+  it('refuses a key already used for another post, and plans nothing', async () => {
+    const app = await open();
+    const client = await connect(app, ['sim-x']);
+    const at = new Date(Date.now() + 86_400_000).toISOString();
+    await schedule(client, { post: { text: 'First post' }, to: ['sim-x'], at, idempotencyKey: 'same-key' });
+
+    const reused = await schedule(client, {
+      post: { text: 'Another post' },
+      to: ['sim-x'],
+      at,
+      idempotencyKey: 'same-key',
+    });
+
+    expect(reused.isError).toBe(true);
+    expect(errorOf(reused).problems?.[0]?.rule).toBe('mcp.idempotency_key_reused');
+    const entries = await app.smm.scheduler.list();
+    expect(entries.map((entry) => entry.post.text)).toEqual(['First post']);
+  });
+});
