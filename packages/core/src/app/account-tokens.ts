@@ -1,16 +1,20 @@
 import type { AccountStore, ConnectedAccount } from '../accounts/account-store.js';
+import { waitUnlessAborted } from '../auth/abortable.js';
 import {
-  createRefreshingTokenProvider,
+  createFlushableTokenProvider,
+  type FlushableTokenProvider,
   type TokenRefreshOptions,
 } from '../auth/refreshing-token-provider.js';
-import type { TokenProvider } from '../auth/token-provider.js';
+import type { TokenProvider, TokenRequestOptions } from '../auth/token-provider.js';
 import { AuthError } from '../errors/auth-error.js';
 import { SmmkitError } from '../errors/smmkit-error.js';
 import { TransientError } from '../errors/transient-error.js';
 import type { Target } from '../models/target.js';
 import { describeCallbackError, withUnprintedCause } from '../security/callback-error.js';
 import type { Clock } from '../time/clock.js';
+import { missingRefreshCall } from './missing-refresh-call.js';
 import type { AccountTokenStore } from './store.js';
+import { type UnstoredTokens, unstoredTokensError } from './unstored-tokens-error.js';
 
 /** A platform's OAuth refresh call, as `createRefreshingTokenProvider` takes it. */
 export type RefreshTokens = TokenRefreshOptions['refresh'];
@@ -30,6 +34,14 @@ export interface AccountTokens {
   providerFor(target: Target): TokenProvider;
   /** Drops the provider kept for `id` (disconnected, or connected again). */
   forget(id: string): void;
+  /**
+   * Waits for the token work in progress, that of callers who gave up too (a refresh, once sent,
+   * is seen through until its answer is stored: the platform may have rotated the refresh token),
+   * then stores any refreshed set still held only in memory. Call it before closing the store.
+   *
+   * @throws AuthError naming every account whose refreshed tokens still could not be stored
+   */
+  drain(): Promise<void>;
 }
 
 const RECONNECT_HINT =
@@ -41,7 +53,9 @@ const RECONNECT_HINT =
  * processes through the store's lock). A provider refuses at once, sending nothing, for an account
  * that is not connected or that needs re-authorization; when the refreshing provider fails with an
  * `AuthError` (the refresh token was refused for good, or there are no tokens), the account is
- * marked as needing re-authorization with that reason.
+ * marked as needing re-authorization with that reason. A platform without a refresh call fails
+ * with a `ValidationError` instead and marks nothing: it is this process's setup, not the tokens.
+ * A caller whose signal aborts stops waiting; the work goes on, and `drain` waits for it.
  *
  * @param options - the stores, the refresh calls and the clock
  * @returns the providers
@@ -52,28 +66,25 @@ export function accountTokens(options: AccountTokensOptions): AccountTokens {
    * shares the registry) gives the account a new `connectedAt`, and its provider is built anew
    * on the new tokens instead of handing out the ones it held.
    */
-  const providers = new Map<string, { readonly connectedAt: number; readonly provider: TokenProvider }>();
+  const providers = new Map<
+    string,
+    { readonly account: ConnectedAccount; readonly provider: FlushableTokenProvider }
+  >();
+  /** Token work in progress, whether or not its caller still waits. */
+  const running = new Set<Promise<string>>();
 
   const providerOf = (account: ConnectedAccount): TokenProvider => {
     const known = providers.get(account.id);
-    if (known !== undefined && known.connectedAt === account.connectedAt.getTime()) return known.provider;
-    const refresh = options.refresh[account.platform];
-    const provider = createRefreshingTokenProvider({
+    if (known !== undefined && known.account.connectedAt.getTime() === account.connectedAt.getTime())
+      return known.provider;
+    const provider = createFlushableTokenProvider({
       platform: account.platform,
       store: options.tokens,
       key: account.id,
       clock: options.clock,
-      refresh:
-        refresh ??
-        (() =>
-          Promise.reject(
-            new AuthError('auth_expired', `No refresh call was given for ${account.platform}.`, {
-              platform: account.platform,
-              hint: `Give createSmmkit a refresh call for ${account.platform} (refresh: { ${account.platform}: … }), or connect the account again.`,
-            }),
-          )),
+      refresh: options.refresh[account.platform] ?? missingRefreshCall(account),
     });
-    providers.set(account.id, { connectedAt: account.connectedAt.getTime(), provider });
+    providers.set(account.id, { account, provider });
     return provider;
   };
 
@@ -112,7 +123,8 @@ export function accountTokens(options: AccountTokensOptions): AccountTokens {
     return account;
   };
 
-  const use = async (target: Target, ask: (provider: TokenProvider) => Promise<string>): Promise<string> => {
+  /** Gets a token for `target` and marks the account when the platform refused its tokens. */
+  const work = async (target: Target, ask: (provider: TokenProvider) => Promise<string>): Promise<string> => {
     const account = await accountOf(target);
     try {
       return await ask(providerOf(account));
@@ -127,15 +139,52 @@ export function accountTokens(options: AccountTokensOptions): AccountTokens {
     }
   };
 
+  /**
+   * Runs {@link work} without the caller's signal, kept in `running` until it settles: a caller
+   * who gives up stops waiting, but a refresh already sent is still stored (and a refusal still
+   * marked) before `drain` lets the store close.
+   */
+  const use = (
+    target: Target,
+    request: TokenRequestOptions | undefined,
+    ask: (provider: TokenProvider) => Promise<string>,
+  ): Promise<string> => {
+    const signal = request?.signal;
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    const task = work(target, ask);
+    running.add(task);
+    const forget = (): void => {
+      running.delete(task);
+    };
+    task.then(forget, forget);
+    return waitUnlessAborted(task, signal);
+  };
+
+  const drain = async (): Promise<void> => {
+    while (running.size > 0) await Promise.allSettled([...running]);
+    const lost: UnstoredTokens[] = [];
+    // Only the current connections: tokens of an account disconnected or connected again since
+    // were replaced on purpose and must not be written back.
+    for (const held of providers.values()) {
+      try {
+        await held.provider.flush();
+      } catch (error) {
+        lost.push({ account: held.account, error });
+      }
+    }
+    if (lost.length > 0) throw unstoredTokensError(lost);
+  };
+
   return {
     providerFor: (target) => ({
-      getAccessToken: (request) => use(target, (provider) => provider.getAccessToken(request)),
+      getAccessToken: (request) => use(target, request, (provider) => provider.getAccessToken()),
       refresh: (rejected, request) =>
-        use(target, (provider) => provider.refresh?.(rejected, request) ?? provider.getAccessToken(request)),
+        use(target, request, (provider) => provider.refresh?.(rejected) ?? provider.getAccessToken()),
     }),
     forget: (id) => {
       providers.delete(id);
     },
+    drain,
   };
 }
 

@@ -78,8 +78,9 @@ export interface SmmkitOptions {
   readonly accounts?: readonly AccountConnection[] | undefined;
   /**
    * The OAuth refresh call of each platform whose tokens expire (`{ x: (refreshToken) =>
-   * refreshXToken({ clientId, refreshToken }) }`). Without one, an expired token marks its account
-   * as needing re-authorization.
+   * refreshXToken({ clientId, refreshToken }) }`). Without one, a token that is due for a refresh
+   * fails its call with a `ValidationError` (rule `refresh.missing`) naming this option; the
+   * account and its stored tokens are left as they are (another process may refresh them).
    */
   readonly refresh?: Readonly<Record<string, RefreshTokens>> | undefined;
   /** Time source of every part (default the system clock); tests pass a fake one. */
@@ -292,6 +293,12 @@ export interface Smmkit {
   report<K extends Kpi = 'engagementRateByImpressions'>(options?: SmmkitReportOptions<K>): SmmkitReport<K>;
   /** Starts the scheduler's worker loop, the inbox's polling and, with `metrics`, the metrics cadence. */
   start(): void;
-  /** Stops them, lets the publisher finish what it runs, and closes the store. */
+  /**
+   * Stops them, lets the publisher finish what it runs, waits for token refreshes still in flight
+   * (those of cancelled publishes too) and their writes, and closes the store.
+   *
+   * @throws AuthError (after closing the store) naming each account whose refreshed tokens could
+   *   not be stored: where the platform rotates refresh tokens, it needs a new authorization
+   */
   shutdown(): Promise<void>;
 }

@@ -274,7 +274,16 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
     shutdown: async () => {
       await Promise.all([scheduler.stop(), inbox.stop(), cadence?.stop()]);
       await publisher.shutdown();
-      await store.close();
+      // A publish cancelled mid-refresh left the refresh running: its answer is stored before the
+      // store closes. X and TikTok rotate refresh tokens, retiring the one sent, so an answer not
+      // stored locks the account out:
+      // https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token and
+      // https://developers.tiktok.com/docs/en/oauth-refresh-a-user-access-token
+      try {
+        await tokens.drain();
+      } finally {
+        await store.close();
+      }
     },
   };
 }

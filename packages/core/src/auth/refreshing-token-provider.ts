@@ -1,6 +1,7 @@
 import { AuthError } from '../errors/auth-error.js';
 import { SmmkitError } from '../errors/smmkit-error.js';
 import { TransientError } from '../errors/transient-error.js';
+import { ValidationError } from '../errors/validation-error.js';
 import { describeCallbackError, withUnprintedCause } from '../security/callback-error.js';
 import { type Clock, systemClock } from '../time/clock.js';
 import { waitUnlessAborted } from './abortable.js';
@@ -25,7 +26,9 @@ export interface TokenRefreshOptions {
   /**
    * The platform's OAuth refresh call (the adapter's `refreshTokens`, for example). Throw an
    * `AuthError` when the platform refuses the refresh token and a retryable smmkit error
-   * (`TransientError`) for failures worth retrying later. Give it a timeout: a refresh is shared by
+   * (`TransientError`) for failures worth retrying later; a `ValidationError` (the app cannot
+   * refresh at all, nothing was sent) reaches callers as it is, and is neither latched nor taken
+   * for a refusal. Give it a timeout: a refresh is shared by
    * every caller and is never cancelled once sent (with rotating refresh tokens the platform may
    * already have replaced the old one), so `options.signal` is currently never set.
    */
@@ -94,6 +97,21 @@ export interface RefreshingTokenProvider extends TokenProvider {
   refresh(rejectedToken: string, options?: TokenRequestOptions): Promise<string>;
 }
 
+/**
+ * A {@link RefreshingTokenProvider} whose owner can make sure nothing it got from the platform is
+ * left unstored (the app facade, before it closes the store). Internal: not exported by the package.
+ */
+export interface FlushableTokenProvider extends RefreshingTokenProvider {
+  /**
+   * Waits for the operation in progress (a refresh whose callers gave up goes on: the platform
+   * may have rotated the refresh token already), then stores a refreshed set still held only in
+   * memory because its write failed. Sends nothing to the platform.
+   *
+   * @throws the store's error (see `storeFailure`) when the held set still cannot be stored
+   */
+  flush(): Promise<void>;
+}
+
 /** Tokens held in memory; `persisted` is false while a new set still has to be stored. */
 interface Held {
   readonly tokens: TokenSet;
@@ -124,6 +142,8 @@ type StoreCall = 'loader' | 'persist' | 'store load' | 'store write' | 'store lo
  *   5xx) is tried again on the next call; any other latches: later calls fail at once with the
  *   same error, without sending the dead refresh token again, until the `tokens` loader (or the
  *   store) yields different tokens (the user re-authorized).
+ * - A `ValidationError` from the refresh call (the app's own setup; nothing was sent) is not a
+ *   refusal: callers get it while the access token is no longer usable, and nothing latches.
  * - A caller whose `signal` aborts stops waiting; the shared refresh goes on for the others.
  * - With a `store` shared by several processes, one process refreshes and the others use what it
  *   stored: a refresh runs under the store's lock and first re-reads the store, and a refresh the
@@ -158,6 +178,20 @@ type StoreCall = 'loader' | 'persist' | 'store load' | 'store write' | 'store lo
 export function createRefreshingTokenProvider(
   options: RefreshingTokenProviderOptions | SharedTokenProviderOptions,
 ): RefreshingTokenProvider {
+  const { getAccessToken, refresh } = createFlushableTokenProvider(options);
+  return { getAccessToken, refresh };
+}
+
+/**
+ * {@link createRefreshingTokenProvider}, with {@link FlushableTokenProvider.flush} for the owner
+ * that closes the store. Internal: not exported by the package.
+ *
+ * @param options - see {@link RefreshingTokenProviderOptions} and {@link SharedTokenProviderOptions}
+ * @returns the account's token provider, with `flush`
+ */
+export function createFlushableTokenProvider(
+  options: RefreshingTokenProviderOptions | SharedTokenProviderOptions,
+): FlushableTokenProvider {
   const clock = options.clock ?? systemClock;
   const marginMs = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
   const source: TokenSource =
@@ -278,7 +312,9 @@ export function createRefreshingTokenProvider(
       answer = await options.refresh(refreshToken, {});
     } catch (error) {
       const failure = toRefreshFailure(error, options.platform);
-      if (!failure.retryable) {
+      // A ValidationError is the app's own setup (no refresh call for the platform): nothing was
+      // sent, so the refresh token is as good as before. It is not latched, like a retryable one.
+      if (!failure.retryable && !ValidationError.isInstance(failure)) {
         // Refused: another process may have used this refresh token first and stored what it got.
         const rotatedElsewhere = source.shared ? await load() : undefined;
         if (rotatedElsewhere !== undefined && rotatedElsewhere.version !== version) {
@@ -359,9 +395,16 @@ export function createRefreshingTokenProvider(
     }
   }
 
+  async function flush(): Promise<void> {
+    // The operation's own callers got its outcome; only a set it could not store is left to do.
+    while (inflight !== undefined) await inflight.catch(() => undefined);
+    if (held !== undefined && !held.persisted) await storeRotated(held);
+  }
+
   return {
     getAccessToken: (requestOptions) => obtain(undefined, requestOptions?.signal),
     refresh: (rejectedToken, requestOptions) => obtain(rejectedToken, requestOptions?.signal),
+    flush,
   };
 }
 

@@ -8,6 +8,7 @@ import type { TokenSet } from '../../src/auth/token-provider.js';
 import { AuthError } from '../../src/errors/auth-error.js';
 import { SmmkitError } from '../../src/errors/smmkit-error.js';
 import { TransientError } from '../../src/errors/transient-error.js';
+import { ValidationError } from '../../src/errors/validation-error.js';
 import type { Clock } from '../../src/time/clock.js';
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -281,6 +282,34 @@ describe('createRefreshingTokenProvider: failures', () => {
     await expect(provider.getAccessToken()).rejects.toBe(outage);
     await expect(provider.getAccessToken()).resolves.toBe('access-1');
     expect(refresh).toHaveBeenCalledTimes(2);
+  });
+
+  it("passes the app's own ValidationError through without latching: it is no refusal, and a valid token is still used", async () => {
+    const setupProblem = new ValidationError(
+      [{ path: ['refresh', 'x'], rule: 'refresh.missing', message: 'no refresh call was given for x' }],
+      'smmkit options',
+    );
+    let failures = 1;
+    const { provider, refresh, clock } = setup({
+      tokens: valid,
+      refresh: async () => {
+        if (failures-- > 0) throw setupProblem;
+        return { accessToken: 'access-1', refreshToken: 'refresh-1' };
+      },
+    });
+    clock.advance(2 * HOUR - 30_000); // due for a refresh, not expired
+    await expect(provider.getAccessToken()).resolves.toBe('access-0');
+    await expect(provider.getAccessToken()).resolves.toBe('access-1');
+    expect(refresh).toHaveBeenCalledTimes(2);
+  });
+
+  it("rejects with the app's own ValidationError once the token has expired", async () => {
+    const setupProblem = new ValidationError(
+      [{ path: ['refresh', 'x'], rule: 'refresh.missing', message: 'no refresh call was given for x' }],
+      'smmkit options',
+    );
+    const { provider } = setup({ refresh: async () => Promise.reject(setupProblem) });
+    await expect(provider.getAccessToken()).rejects.toBe(setupProblem);
   });
 
   it('wraps an unknown refresh failure in AuthError auth_expired with the cause', async () => {
