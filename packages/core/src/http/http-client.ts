@@ -199,11 +199,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const url = withQuery(resolveUrl(baseUrl, request.path), request.searchParams);
     const { pathname: path } = url;
     const createsResource = request.createsResource ?? false;
-    if (signal?.aborted) {
-      throw new AbortedError(`${request.operation} was aborted before it was sent.`, {
+    const notSent = (): AbortedError =>
+      new AbortedError(`${request.operation} was aborted before it was sent.`, {
         platform: options.platform,
       });
-    }
+    if (signal?.aborted) throw notSent();
     const useAuth = request.auth ?? context !== undefined;
     let token = useAuth
       ? await abortable(tokenFrom(context, options.platform, request.operation))
@@ -211,6 +211,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     let refreshed = false;
 
     for (;;) {
+      // Aborted while the token was read or refreshed (a provider may finish without looking at
+      // the signal): nothing is sent, so this is no ambiguous outcome. (A 401 answered the request
+      // before a refresh: that one was not acted on either.)
+      if (signal?.aborted) throw notSent();
       const secrets = requestSecrets(token, request.secrets, request.headers);
       let response: Response;
       let text: string;

@@ -481,6 +481,53 @@ describe('createHttpClient', () => {
       expect(fetch).not.toHaveBeenCalled();
     });
 
+    it('sends nothing, and says so, when the abort comes while a token provider that ignores the signal answers', async () => {
+      const fetch = vi.fn(async () => Response.json({ id: '1' }));
+      const controller = new AbortController();
+      const tokens = {
+        getAccessToken: async (): Promise<string> => {
+          controller.abort();
+          return TOKEN;
+        },
+      };
+      const error = await failure(
+        client({ fetch }).request({
+          method: 'POST',
+          path: '/posts',
+          operation: 'create post',
+          createsResource: true,
+          context: contextWith({ tokens, signal: controller.signal }),
+        }),
+      );
+      // Not ambiguous: nothing went out, so the publisher need not look for a post.
+      expect(AbortedError.isInstance(error)).toBe(true);
+      expect(error.message).toBe('create post was aborted before it was sent.');
+      expect(fetch).not.toHaveBeenCalled();
+    });
+
+    it('sends nothing again when the abort comes during the refresh after a 401', async () => {
+      const fetch = vi.fn(async () => Response.json({ error: 'expired' }, { status: 401 }));
+      const controller = new AbortController();
+      const tokens = {
+        getAccessToken: async () => TOKEN,
+        refresh: async (): Promise<string> => {
+          controller.abort();
+          return FRESH;
+        },
+      };
+      const error = await failure(
+        client({ fetch }).request({
+          method: 'POST',
+          path: '/posts',
+          operation: 'create post',
+          createsResource: true,
+          context: contextWith({ tokens, signal: controller.signal }),
+        }),
+      );
+      expect(AbortedError.isInstance(error)).toBe(true);
+      expect(fetch).toHaveBeenCalledTimes(1);
+    });
+
     it('stops a read in flight with an aborted error', async () => {
       server.use(
         http.get(`${BASE}/slow`, async () => {
