@@ -4,7 +4,7 @@ import type { Clock } from '../time/clock.js';
 export interface LeaseRenewal {
   /** Stops renewing (the publish is over); resolves once no renewal is in flight. */
   stop(): Promise<void>;
-  /** Whether the store refused a renewal: another worker holds the entry now. */
+  /** Whether the lease is lost: the store refused a renewal, or none went through before it ran out. */
   readonly lost: () => boolean;
 }
 
@@ -19,7 +19,7 @@ export interface LeaseRenewalInput {
   readonly leaseMs: number;
   /** Time source of the beats. */
   readonly clock: Clock;
-  /** Told once when the store refuses a renewal. */
+  /** Told once when the store refuses a renewal, or when renewals failed until the lease ran out. */
   readonly onLost: () => void;
 }
 
@@ -27,8 +27,9 @@ export interface LeaseRenewalInput {
  * Keeps a worker's lease on an entry (or one of its targets) alive while its publish runs, which can take long (a
  * rate-limit window, a video's processing): renewed every third of `leaseMs`, so a live worker
  * never loses its entry, while a dead one's entry is taken over within one lease. A renewal that
- * throws (store unreachable) is tried again at the next beat; one the store refuses ends the
- * renewal.
+ * throws (store unreachable) is tried again at the next beat, until the lease it last renewed has
+ * run out: from then on another worker may hold the entry, so the lease counts as lost, as when
+ * the store refuses a renewal. Either ends the renewal.
  *
  * @param input - how to renew, the lease length, the clock and what to do when the lease is lost
  * @returns the renewal, to stop when the publish is over
@@ -37,6 +38,12 @@ export function renewLease(input: LeaseRenewalInput): LeaseRenewal {
   const { renew, leaseMs, clock } = input;
   const stopper = new AbortController();
   let lost = false;
+  // The lease was taken (or last renewed) just before: it runs out about one lease from now.
+  let heldUntil = clock.now() + leaseMs;
+  const lose = (): void => {
+    lost = true;
+    input.onLost();
+  };
   const loop = (async (): Promise<void> => {
     while (!stopper.signal.aborted) {
       try {
@@ -44,17 +51,20 @@ export function renewLease(input: LeaseRenewalInput): LeaseRenewal {
       } catch {
         return; // stopped
       }
+      const until = clock.now() + leaseMs;
       let renewed: boolean;
       try {
-        renewed = await renew(new Date(clock.now() + leaseMs));
+        renewed = await renew(new Date(until));
       } catch {
-        continue;
-      }
-      if (!renewed) {
-        lost = true;
-        input.onLost();
+        if (clock.now() < heldUntil) continue;
+        lose();
         return;
       }
+      if (!renewed) {
+        lose();
+        return;
+      }
+      heldUntil = until;
     }
   })();
   return {

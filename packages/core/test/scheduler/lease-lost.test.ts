@@ -181,6 +181,33 @@ describe('scheduler: a worker that loses its lease mid-publish', () => {
     expect(await store.unresolved()).toEqual([]);
   });
 
+  it('stops starting targets once its lease ran out while the store could not be reached to renew it', async () => {
+    const clock = fastForwardClock(manualClock(START));
+    const store = memoryScheduleStore();
+    const platform = fakePlatform(clock);
+    // The first worker never reaches the store to renew; the store never refuses it either.
+    const first = worker(
+      'first',
+      renewalsFailUntil(store, clock, Infinity),
+      clock,
+      platform.adapterFor('first'),
+    );
+    const [entry] = await first.schedule(
+      { text: 'Three accounts' },
+      [account(1), account(2), account(3)],
+      new Date(START),
+    );
+    if (entry === undefined) throw new Error('nothing scheduled');
+
+    // Target 1 spends the app's budget; targets 2 and 3 wait for the next window, long after
+    // the lease ran out, when another worker may hold the entry.
+    const { finished } = await first.tick();
+
+    expect(finished).toEqual([]);
+    expect(first.seen).toEqual(['due', 'lease-lost']);
+    expect(platform.posts.map((post) => [post.accountId, post.by])).toEqual([['acct-1', 'first']]);
+  });
+
   it('does not send again a create the worker that lost its lease still has in flight', async () => {
     const clock = fastForwardClock(manualClock(START));
     const store = memoryScheduleStore();
