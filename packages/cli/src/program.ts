@@ -31,8 +31,9 @@ Exit codes:
   0   ok
   1   a failure outcome (post problems, a failed publish, an account with a problem)
   2   usage or config error
-  3   a publish whose outcome is unknown, or that was interrupted (check the
-      platform, or re-run with the idempotency key it printed)
+  3   a publish or reply whose outcome is unknown, or a publish that was
+      interrupted (check the platform, or re-run a publish with the
+      idempotency key it printed; never re-run a reply blindly)
   70  a bug in smmkit
 
 Try it offline, with no config and no credentials:

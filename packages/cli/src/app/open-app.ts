@@ -21,7 +21,19 @@ export interface OpenAppOptions {
   readonly defaultSimulationStore?: boolean | undefined;
   /** Where secrets are read from (default `process.env`). */
   readonly env?: NodeJS.ProcessEnv | undefined;
+  /**
+   * Told what the user should know about the config's accounts, such as stored tokens kept over
+   * the variables' (never a token). Default: a Node process warning
+   * (https://nodejs.org/api/process.html#processemitwarningwarning-options), printed on stderr.
+   */
+  readonly warn?: ((message: string) => void) | undefined;
 }
+
+/** The code of the process warnings {@link openApp} emits without a `warn` option. */
+const WARNING_CODE = 'SMMKIT_CONFIG_ACCOUNTS';
+
+/** Prints `message` on stderr as a Node warning (a program can listen for `process.on('warning')`). */
+const emitProcessWarning = (message: string): void => process.emitWarning(message, { code: WARNING_CODE });
 
 /** Everything a command needs: the facade and what it was made from. */
 export interface OpenApp {
@@ -90,7 +102,13 @@ export async function openApp(config: SmmkitConfig, options: OpenAppOptions = {}
   const store = openStoreFile(resolve(options.store ?? config.store ?? 'smmkit.db'), { kind: 'real' });
   try {
     const accounts = config.accounts ?? [];
-    const tokenSources = await connectConfigAccounts(store, accounts, env, now);
+    const tokenSources = await connectConfigAccounts(
+      store,
+      accounts,
+      env,
+      now,
+      options.warn ?? emitProcessWarning,
+    );
     const smm = await createSmmkit({ store, adapters, refresh: refreshCalls(config, env) });
     return { smm, store, adapters, accounts, tokenSources, simulated: false, close: () => smm.shutdown() };
   } catch (error) {

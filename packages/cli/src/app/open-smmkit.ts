@@ -34,7 +34,9 @@ export interface OpenedSmmkit {
  * Opens `createSmmkit` for a config, as the `smmkit` command does: one adapter per platform with
  * the config's settings, the SQLite store, the accounts in its registry with their tokens read
  * from the environment variables the config names (stored on first use, then kept and refreshed
- * there), and refresh calls for the platforms whose OAuth client the config names.
+ * there), and refresh calls for the platforms whose OAuth client the config names. Stored tokens
+ * that have a refresh token are never replaced by variables without one: they are kept, and a
+ * process warning (code `SMMKIT_CONFIG_ACCOUNTS`) names the missing variable.
  *
  * @param config - from {@link loadConfig} or {@link defineConfig}
  * @param options - simulate, store

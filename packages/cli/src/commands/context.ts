@@ -83,6 +83,7 @@ export async function commandContext(
           simulate,
           store: options.store ?? (simulate ? SIMULATED_STORE : undefined),
           defaultSimulationStore: simulate && options.store === undefined,
+          warn: (message) => output.error(`warning: ${message}`),
         });
         for (const account of app.accounts) {
           const stored = await app.store.tokens.load(account.id);

@@ -2,6 +2,7 @@ import type { InboxItem, InboxStatus } from '@smmkit/core/inbox';
 import type { OpenApp } from '../app/open-app.js';
 import { CliError, EXIT, type ExitCode } from '../output/exit-codes.js';
 import { type CommandContext, describeError, withApp } from './context.js';
+import { exitOf, statusOfError } from './outcome-exit.js';
 
 const STATUSES: readonly InboxStatus[] = ['new', 'seen', 'replied', 'resolved'];
 
@@ -72,7 +73,11 @@ export async function inboxListCommand(
   });
 }
 
-/** `smmkit inbox reply <platform:id> <text> [--account <id>]`: answers an item through its platform. */
+/**
+ * `smmkit inbox reply <platform:id> <text> [--account <id>]`: answers an item through its
+ * platform. Exits 1 when the reply failed, and 3 when its outcome is unknown (the answer was lost
+ * after the request went out): the reply may be posted, so a script must not simply retry.
+ */
 export async function inboxReplyCommand(
   context: CommandContext,
   ref: string,
@@ -101,9 +106,17 @@ export async function inboxReplyCommand(
       output.line(`${output.paint('green', 'replied')} to ${ref}: ${reply.platform}:${reply.id}`);
       return EXIT.ok;
     } catch (error) {
-      output.data({ ok: false, error: describeError(error) });
-      output.error(`${output.paint('red', 'failed')} ${describeError(error)}`);
-      return EXIT.failure;
+      const status = statusOfError(error);
+      output.data({ ok: false, status, error: describeError(error) });
+      if (status === 'unknown') {
+        // The reply may be on the platform: replying again could answer twice.
+        output.error(
+          `${output.paint('magenta', 'unknown')} ${describeError(error)}\nThe reply's outcome is unknown: it may have been posted. Check ${ref}'s replies on the platform before replying again.`,
+        );
+      } else {
+        output.error(`${output.paint('red', 'failed')} ${describeError(error)}`);
+      }
+      return exitOf([status]);
     }
   });
 }

@@ -4,6 +4,7 @@ import type { PublishOutcome } from '@smmkit/core/publisher';
 import { CliError, EXIT, type ExitCode } from '../output/exit-codes.js';
 import type { Task } from '../output/output.js';
 import { accountsOf, type CommandContext, withApp } from './context.js';
+import { exitOf } from './outcome-exit.js';
 import { readPostFile } from './read-post.js';
 
 /** An outcome for scripts: the account id, and what happened, without the error's internals. */
@@ -20,13 +21,6 @@ function outcomeJson(account: string, outcome: PublishOutcome): Record<string, u
   if (outcome.status === 'failed')
     return { ...base, code: outcome.error.code, message: outcome.error.message, hint: outcome.hint };
   return { ...base, code: outcome.error.code, message: outcome.error.message, checked: outcome.checked };
-}
-
-/** The exit code of a set of outcomes: any failure → 1, else any unknown → 3, else 0. */
-export function exitOf(statuses: readonly string[]): ExitCode {
-  if (statuses.includes('failed')) return EXIT.failure;
-  if (statuses.includes('unknown')) return EXIT.unknown;
-  return EXIT.ok;
 }
 
 /** The signals that stop a publish: Ctrl-C, and `kill` (what CI runners and process managers send). */

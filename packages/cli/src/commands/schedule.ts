@@ -4,7 +4,7 @@ import { CliError, EXIT, type ExitCode } from '../output/exit-codes.js';
 import { refusePastTime, whenOf } from './at-option.js';
 import { accountsOf, type CommandContext, withApp } from './context.js';
 import { zoneOf } from './date-option.js';
-import { exitOf } from './publish.js';
+import { exitOf } from './outcome-exit.js';
 import { readPostFile } from './read-post.js';
 
 /** A schedule entry for scripts and people. */

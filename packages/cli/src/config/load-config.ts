@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ValidationError } from '@smmkit/core';
+import { describeJsonSyntaxError } from './json-syntax-error.js';
 import { parseConfig } from './parse-config.js';
 import type { SmmkitConfig } from './smmkit-config.js';
 
@@ -31,9 +32,10 @@ async function readConfigFile(path: string): Promise<unknown> {
     try {
       return JSON.parse(text);
     } catch (error) {
-      // JSON.parse's message names a position, never the text around it.
+      // JSON.parse's own message can quote the text, and with it a secret pasted in the file.
+      const where = describeJsonSyntaxError(error, text);
       throw configError(
-        `${path} is not valid JSON (${error instanceof Error ? error.message : 'parse error'})`,
+        `${path} is not valid JSON${where === '' ? '' : ` ${where}`}: fix its syntax (JSON takes no comments or trailing commas, and needs double quotes around names and strings)`,
       );
     }
   }

@@ -10,7 +10,7 @@ export const EXIT = {
   failure: 1,
   /** Usage or config error: a wrong option, a missing or invalid config, an unknown account. */
   usage: 2,
-  /** A publish whose outcome is unknown (no failure): check the platform by hand. */
+  /** A publish or reply whose outcome is unknown (no failure): check the platform by hand. */
   unknown: 3,
   /** A bug in smmkit: an unexpected error. */
   internal: 70,
