@@ -138,13 +138,14 @@ export function instagramCapabilities(settings: {
   // Hashtag search and business discovery are Facebook Login APIs (see `engagement` and `research` below).
   const facebookLogin = settings.host !== 'instagram';
   const hashtagSearch = facebookLogin;
-  // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media: images JPEG only, ≤ 8 MB (read as MiB), aspect 4:5 to 1.91:1, width 320–1440 px.
+  // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media: images JPEG only, ≤ 8 MB (read as MiB), aspect 4:5 to 1.91:1.
+  // Width is no limit: "Minimum width: 320 (will be scaled up to the minimum if necessary)" and
+  // "Maximum width: 1440 (will be scaled down to the maximum if necessary)", so Instagram takes
+  // any width and resizes it; no minWidth/maxWidth is declared, so none is refused.
   // validate.ts compares aspect ratios exactly (aspect-ratio.ts); these decimals declare them.
   const image = {
     mimeTypes: ['image/jpeg'],
     maxBytes: 8 * MEBIBYTE,
-    minWidth: 320,
-    maxWidth: 1440,
     minAspectRatio: ratioValue(FEED_IMAGE_ASPECT_RATIO.min),
     maxAspectRatio: ratioValue(FEED_IMAGE_ASPECT_RATIO.max),
     altTextMaxLength: ALT_TEXT_MAX_LENGTH,
@@ -164,6 +165,8 @@ export function instagramCapabilities(settings: {
       kinds: {
         image,
         // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media: reels MOV/MP4 (H.264/HEVC), 3 s–15 min, ≤ 300 MB, ≤ 1920 px wide.
+        // Unlike image widths, "Maximum columns (horizontal pixels): 1920" (Reel and Story Video
+        // Specifications) comes with no promise to scale, so a wider video is refused.
         // Story videos are tighter (3–60 s, ≤ 100 MB): validate.ts checks those per format, and
         // the videos' aspect ratios (reels 0.01:1–10:1, stories 0.1:1–10:1; aspect-ratio.ts).
         video: {

@@ -20,8 +20,9 @@ const STORY_UNSUPPORTED_OPTIONS = ['collaborators', 'location_id'] as const;
 /**
  * Every problem that stops `post` from being published on Instagram, with no I/O: core's checks
  * against the capabilities for the post's format (caption ≤ 2,200 code points, ≤ 30 hashtags,
- * ≤ 20 mentions, JPEG images ≤ 8 MB, 320–1440 px wide, reels 3 s–15 min ≤ 300 MB, carousels of
- * 2–10; https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media),
+ * ≤ 20 mentions, JPEG images ≤ 8 MB of any width (Instagram scales them to 320–1440 px), videos
+ * ≤ 1920 px wide, reels 3 s–15 min ≤ 300 MB, carousels of 2–10;
+ * https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media),
  * then Instagram's own rules:
  *
  * - media is required in every format, so text-only posts and reels without a video are refused

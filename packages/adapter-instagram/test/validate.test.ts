@@ -130,15 +130,17 @@ describe('images', () => {
     await expectPublished(story(image('story', { width: 1080, height: 1920 })));
   });
 
-  it('takes widths from 320 to 1440 px', async () => {
-    await expectRefused(
-      { media: [image('narrow', { width: 300, height: 300 })] },
-      { path: ['media', 0, 'width'], rule: 'media.width', limit: 320, actual: 300 },
-    );
-    await expectRefused(
-      { media: [image('huge', { width: 1600, height: 1600 })] },
-      { path: ['media', 0, 'width'], rule: 'media.width', limit: 1440, actual: 1600 },
-    );
+  it('publishes images of any width, on either side of 320 and 1440 px: Instagram scales them', async () => {
+    // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media:
+    // "Minimum width: 320 (will be scaled up to the minimum if necessary)", "Maximum width: 1440
+    // (will be scaled down to the maximum if necessary)".
+    for (const width of [319, 320, 1440, 1441]) {
+      await expectPublished({ media: [image(`w${width}`, { width, height: width })] });
+    }
+    await expectPublished({
+      media: [image('a', { width: 319, height: 319 }), image('b', { width: 1441, height: 1441 })],
+    });
+    await expectPublished(story(image('tiny', { width: 319, height: 568 })));
   });
 
   it('needs a public URL: only videos can be uploaded as bytes', async () => {
@@ -249,6 +251,13 @@ describe('video', () => {
   });
 
   it('takes reels up to 300 MB and 1920 px wide', async () => {
+    // Same page, Reel Specifications: "Maximum columns (horizontal pixels): 1920", with no scaling.
+    await expectPublished({ media: [video('widest', { width: 1920, height: 1080 })] });
+    ig.sim.log.clear();
+    await expectRefused(
+      { media: [video('wider', { width: 1921, height: 1080 })] },
+      { path: ['media', 0, 'width'], rule: 'media.width', limit: 1920, actual: 1921 },
+    );
     await expectRefused(
       { media: [video('big', { source: unread, sizeBytes: 300 * MIB + 1 })] },
       { path: ['media', 0, 'sizeBytes'], rule: 'media.max_bytes', limit: 300 * MIB },
@@ -300,9 +309,17 @@ describe('video', () => {
     });
   });
 
-  it('takes story videos of 3–60 s and up to 100 MB', async () => {
+  it('takes story videos of 3–60 s, up to 100 MB and 1920 px wide', async () => {
     await expectPublished(story(video('sixty', { durationSec: 60 })));
+    // Story Video Specifications: "Maximum columns (horizontal pixels): 1920", with no scaling.
+    await expectPublished(story(video('widest', { width: 1920, height: 1080 })));
     ig.sim.log.clear();
+    await expectRefused(story(video('wider', { width: 1921, height: 1080 })), {
+      path: ['media', 0, 'width'],
+      rule: 'media.width',
+      limit: 1920,
+      actual: 1921,
+    });
     await expectRefused(story(video('long', { durationSec: 61 })), {
       path: ['media', 0, 'durationSec'],
       rule: 'media.duration',
@@ -383,7 +400,7 @@ describe('every problem at once', () => {
       text: `${'#x '.repeat(31)}${'a'.repeat(2_200)}`,
       media: [
         image('png', { mimeType: 'image/png', width: 200, height: 400 }),
-        video('v', { source: unread, sizeBytes: 301 * MIB, durationSec: 1 }),
+        video('v', { source: unread, sizeBytes: 301 * MIB, durationSec: 1, width: 2000, height: 3000 }),
       ],
     };
     const rules = h
@@ -395,8 +412,8 @@ describe('every problem at once', () => {
         'text text.max_length',
         'text text.max_hashtags',
         'media.0.mimeType media.mime_type',
-        'media.0.width media.width',
         'media.0.width media.aspect_ratio',
+        'media.1.width media.width',
         'media.1.sizeBytes media.max_bytes',
         'media.1.durationSec media.duration',
       ]),
