@@ -5,13 +5,20 @@ import {
   type PublishContext,
   type SmmkitError,
 } from '@smmkit/core';
-import { textWithLink } from '@smmkit/core/adapter-kit';
 import { expect, it } from 'vitest';
 import type { FaultKind } from '../simulator/fault-injector.js';
 import type { ConformanceSetup } from './conformance-setup.js';
+import { seedDecoyPosts } from './decoy-posts.js';
+import { LOOKBACK_MS, lookupText } from './recent-posts-query.js';
+import { registerSignalChecks } from './reconciliation-signal-checks.js';
 
 /** The optional behaviours the reconciliation checks need declared. */
-export type ReconciliationBehaviour = 'findRecentPosts' | 'idempotencyKey' | 'textlessPost';
+export type ReconciliationBehaviour =
+  | 'findRecentPosts'
+  | 'idempotencyKey'
+  | 'textlessPost'
+  | 'duplicateSignal'
+  | 'readAfterWrite';
 
 /** What {@link registerReconciliationChecks} borrows from the suite that registers it. */
 export interface ReconciliationSuite {
@@ -44,15 +51,11 @@ const AMBIGUOUS_CREATES: readonly { readonly kind: FaultKind; readonly what: str
 ];
 
 /**
- * How long before the create the suite's `findRecentPosts` looks from: the publisher's default
- * `reconcile.lookbackMs`.
- */
-const LOOKBACK_MS = 60_000;
-
-/**
  * Registers the checks the publisher's reconciliation relies on: an uncertain create is an
  * `AmbiguousOutcomeError` (never retried blindly); `findRecentPosts` finds a post whose answer was
- * lost, with text and without; the same idempotency key never makes a second post.
+ * lost, with text and without, and only that post; the same idempotency key never makes a second
+ * post; and the declared `duplicateSignal` and `readAfterWrite` hold, with a failed lookup thrown,
+ * never taken for "not found" ({@link registerSignalChecks}).
  *
  * @param suite - what the conformance suite lends the checks
  */
@@ -107,27 +110,50 @@ export function registerReconciliationChecks(suite: ReconciliationSuite): void {
       expect(stored.map((candidate) => candidate.id)).toEqual([first.ref.platformPostId]);
     },
   );
+
+  registerSignalChecks(suite);
 }
 
 /**
  * Publishes `post` with its create's answer lost, then asks `findRecentPosts` for it as the
  * publisher does (`since` a minute before, the text as sent, the post): it must list exactly the
- * post the platform stored.
+ * post the platform stored. The account also holds decoys ({@link seedDecoyPosts}): a post of
+ * other text inside the window and, where the platform takes a repeated text, an older one of the
+ * same text before `since`. Listing either would make the publisher report an older post as the
+ * new one, and the new one as published when it is lost.
  */
 async function findsLostPost(suite: ReconciliationSuite, post: Post): Promise<void> {
   const { adapter, simulator } = suite.current();
   const ctx = suite.context();
   const since = new Date(simulator.clock.now() - LOOKBACK_MS);
+  const text = lookupText(adapter, post);
+  // A platform that refuses a repeated text would refuse the create itself, not lose it.
+  const sameText = !(adapter.capabilities.reconciliation.duplicateSignal && text.trim() !== '');
+  let decoys = seedDecoyPosts(simulator, ctx.account, { text, since, sameText });
+  const lostPosts = () => {
+    const decoyIds = new Set(decoys.map((decoy) => decoy.post.id));
+    return simulator.posts.filter(
+      (candidate) => candidate.inReplyToId === undefined && !decoyIds.has(candidate.id),
+    );
+  };
   await failedCreate(suite, 'accepted_then_lost', post, ctx);
-  const stored = simulator.posts.filter((candidate) => candidate.inReplyToId === undefined);
+  let stored = lostPosts();
+  const sameTextDecoy = decoys.find((decoy) => decoy.sameText);
+  if (stored.length === 0 && sameTextDecoy !== undefined) {
+    // The simulator refused the repeated text (LinkedIn's does, undeclared): it cannot hold an
+    // older post of the same text, so the lost create is tried again without one.
+    simulator.posts.delete(sameTextDecoy.post.id);
+    decoys = decoys.filter((decoy) => decoy !== sameTextDecoy);
+    await failedCreate(suite, 'accepted_then_lost', post, ctx);
+    stored = lostPosts();
+  }
   expect(stored, 'posts the lost create stored').toHaveLength(1);
-  // The text the publisher looks for: where links live in the text, the adapter appended the link.
-  const text =
-    adapter.capabilities.links === 'in_text' ? textWithLink(post.text, post.link) : (post.text ?? '');
   const found = (await adapter.findRecentPosts?.({ since, text, post }, ctx)) ?? [];
+  const ids = found.map((recent) => recent.ref.platformPostId);
+  const wrong = decoys.filter((decoy) => ids.includes(decoy.post.id)).map((decoy) => decoy.why);
   expect(
-    found.map((recent) => recent.ref.platformPostId),
-    `findRecentPosts({ since, text: ${JSON.stringify(text)}, post })`,
+    ids,
+    `findRecentPosts({ since, text: ${JSON.stringify(text)}, post })${wrong.length > 0 ? ` listed ${wrong.join('; and ')}` : ''}`,
   ).toEqual([stored[0]?.id]);
 }
 
