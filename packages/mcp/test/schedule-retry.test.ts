@@ -153,4 +153,22 @@ describe('schedule through MCP, retried with the same idempotencyKey', () => {
     const entries = await app.smm.scheduler.list();
     expect(entries.map((entry) => entry.post.text)).toEqual(['First post']);
   });
+  it('tells the retry, as the first answer, that a wall time in a DST gap was moved', async () => {
+    // The host retries because it never saw the first answer: the retry is the answer it reads.
+    const client = await connect(await open(), ['sim-x']);
+    const args = {
+      post: { text: 'Early bird' },
+      to: ['sim-x'],
+      at: { at: '2030-03-31T02:30', zone: 'Europe/Berlin' },
+      idempotencyKey: 'dst-gap',
+    };
+    const first = await schedule(client, args);
+    const retry = await schedule(client, args);
+
+    const adjustmentOf = (result: CallToolResult) =>
+      (result.structuredContent as { entries: { adjustment?: string }[] }).entries[0]?.adjustment;
+    expect(adjustmentOf(first)).toBe('gap-shifted');
+    expect(adjustmentOf(retry)).toBe('gap-shifted');
+    expect(textOf(retry)).toContain('it goes out at 2030-03-31 03:30 local time');
+  });
 });

@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ScheduleEntry } from '@smmkit/core';
-import type { DstAdjustment, ScheduledEvent, When } from '@smmkit/core/scheduler';
+import { type DstAdjustment, resolveLocalTime, type ScheduledEvent, type When } from '@smmkit/core/scheduler';
 import * as z from 'zod';
 import { entriesUnderKey, isIdTaken, scheduleEntryId } from '../schedule-key.js';
 import { accountIdsInput, PostInput, ZoneInput } from '../schemas.js';
@@ -96,6 +96,27 @@ async function scheduledOutput(
   };
 }
 
+/**
+ * The DST adjustments of entries planned by an earlier call, for its retry: the retry is often the
+ * only answer the host sees, so it says, as the first would have, that a wall time fell in a gap
+ * or an overlap. Worked out again from `at` (a wall time in a zone resolves the same way each
+ * time) for the entry still planned at that instant; `'next-slot'` and rules name no wall time.
+ */
+function adjustmentsOf(
+  at: When,
+  entries: readonly ScheduleEntry[],
+): ReadonlyMap<string, Exclude<DstAdjustment, 'none'>> {
+  const adjustments = new Map<string, Exclude<DstAdjustment, 'none'>>();
+  if (typeof at !== 'object' || at instanceof Date || !('zone' in at)) return adjustments;
+  const resolved = resolveLocalTime(at.at, at.zone);
+  if (resolved.adjustment === 'none') return adjustments;
+  for (const entry of entries) {
+    if (entry.publishAt.getTime() === resolved.instant.getTime())
+      adjustments.set(entry.id, resolved.adjustment);
+  }
+  return adjustments;
+}
+
 async function schedule(
   context: ToolContext,
   input: unknown,
@@ -114,7 +135,7 @@ async function schedule(
   const earlier = (): Promise<ScheduleEntry[] | undefined> =>
     entriesUnderKey((entryId) => context.app.scheduler.get(entryId), id, at, post, accounts);
   const existing = await earlier();
-  if (existing !== undefined) return scheduledOutput(context, existing, new Map(), true);
+  if (existing !== undefined) return scheduledOutput(context, existing, adjustmentsOf(at, existing), true);
   // A wall time in a DST gap or overlap is planned under the scheduler's policy; its `scheduled`
   // event says which, and the tool passes it on.
   const adjustments = new Map<string, Exclude<DstAdjustment, 'none'>>();
@@ -136,7 +157,7 @@ async function schedule(
     // Another call under this key planned it meanwhile: its entries are the answer.
     const planned = await earlier();
     if (planned === undefined) throw error;
-    return scheduledOutput(context, planned, new Map(), true);
+    return scheduledOutput(context, planned, adjustmentsOf(at, planned), true);
   } finally {
     context.app.scheduler.events.off('scheduled', onScheduled);
   }
