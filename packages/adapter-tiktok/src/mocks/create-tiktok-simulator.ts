@@ -10,6 +10,7 @@ import { answersChallenge, registerOAuthRoutes } from './routes/oauth.js';
 import { registerStatusRoutes } from './routes/status.js';
 import { registerUploadRoute } from './routes/upload.js';
 import { registerVideoInitRoutes } from './routes/video-init.js';
+import { seededVideoStore } from './seeded-videos.js';
 import { publishEvents, type TikTokWebhookBody } from './webhooks.js';
 
 const MINUTE_MS = 60_000;
@@ -128,7 +129,8 @@ export interface TikTokSimulator {
  * and Display API: creator info per creator; video inits (direct and inbox) with TikTok's chunk
  * rules, chunked uploads to signed URLs (206/201) and pulls from verified URLs; photo posts;
  * processing over simulated time, then a moderation delay before the public id; status with
- * TikTok's spelling and int64 ids; cancel; the Display API's videos and user counts; OAuth with
+ * TikTok's spelling and int64 ids; cancel; the Display API's videos (a publish's, and those
+ * `sim.seedPublicAccount` seeds on a creator, as posted in the app) and user counts; OAuth with
  * rotating refresh tokens; per-minute limits per token, the daily post cap, the unaudited-app
  * rules and the inbox limit, all with TikTok's error bodies and `log_id`s. Two hosts: `sim`
  * (open.tiktokapis.com) and `upload` (open-upload.tiktokapis.com).
@@ -195,6 +197,8 @@ export function createTikTokSimulator(options: TikTokSimulatorOptions = {}): Tik
   registerStatusRoutes(context);
   registerDisplayRoutes(context);
   registerOAuthRoutes(context);
+  // Seeds (seedPublicAccount, seedFanPosts) post videos as their creator would in the TikTok app.
+  sim.storePostsWith(seededVideoStore(context));
 
   return {
     sim,

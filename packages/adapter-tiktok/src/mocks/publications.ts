@@ -3,8 +3,11 @@ import type { Publication, TikTokSimContext } from './context.js';
 
 /** What the simulator keeps of a post besides the neutral fields. */
 export interface TikTokPostExtra {
-  /** The publish that made it. */
-  readonly publishId: string;
+  /**
+   * The publish that made it, or `undefined` for a video its creator posted in the TikTok app (a
+   * seed: `seedPublicAccount`, `seedFanPosts`).
+   */
+  readonly publishId: string | undefined;
   /** A photo post's title. */
   readonly title: string;
   /** Its privacy level. */
@@ -97,6 +100,18 @@ export function statusOf(context: TikTokSimContext, publication: Publication, no
     publicaly_available_post_id: visible ? [publication.postId] : [],
     ...bytes,
   };
+}
+
+/**
+ * Whether a stored post is one of the creator's TikTok posts the Display API shows: a video or
+ * photo post made by a publish or seeded (the `kind` both store), never a comment (a reply) nor a
+ * plain post another tool added without TikTok's fields
+ * (https://developers.tiktok.com/doc/tiktok-api-v2-video-list: "the given user's public TikTok
+ * video posts").
+ */
+export function isTikTokPost(post: SimulatedPost): boolean {
+  const { kind } = post.extra;
+  return post.inReplyToId === undefined && (kind === 'video' || kind === 'photo');
 }
 
 /** Whether a stored post is public at `now` (processed and moderated). */

@@ -10,7 +10,7 @@ import { videoObjectCaption } from '../../video-caption.js';
 import { invalidParams, jsonObject, ok, recordField } from '../answers.js';
 import type { TikTokSimContext } from '../context.js';
 import { missingScope } from '../init-rules.js';
-import { isPublic } from '../publications.js';
+import { isPublic, isTikTokPost } from '../publications.js';
 
 const MAX_IDS = 20;
 const MAX_COUNT = 20;
@@ -25,14 +25,14 @@ const STATS_FIELDS = ['follower_count', 'following_count', 'likes_count', 'video
  * `user.info.stats`). 600 per minute per endpoint and token. Only the creator's posts that are
  * processed and moderated are shown, and the list has only those posted `PUBLIC_TO_EVERYONE`
  * ("the given user's public TikTok video posts"), captions as `videoObjectCaption` cuts them;
- * their counts grow with simulated time.
+ * their counts grow with simulated time. Those are the posts its publishes made and the videos
+ * seeded on the creator (`seedPublicAccount`, stored by `seededVideoStore`): TikTok lists a
+ * creator's public videos however they were posted.
  */
 export function registerDisplayRoutes(context: TikTokSimContext): void {
   const { sim } = context;
   const visible = (accountId: string, now: number) =>
-    sim.posts.filter(
-      (post) => post.accountId === accountId && isPublic(post, now) && post.extra.publishId !== undefined,
-    );
+    sim.posts.filter((post) => post.accountId === accountId && isTikTokPost(post) && isPublic(post, now));
 
   /** A `video.list` route: `?fields=` required, then `answer` with the JSON body (`{}` when it is none). */
   const videoRoute = (
