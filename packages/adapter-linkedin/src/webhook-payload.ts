@@ -10,29 +10,37 @@ import * as z from 'zod/mini';
 // or a mentioning post is the `owner` of the decorated activity, and a LIKE has no generated
 // activity at all, so no author. `subscriber` is the admin whose subscription delivered it, not who acted.
 
+/**
+ * A URN the notification names something by (the organization, a post, a comment, a person):
+ * the documented fields hold URNs, so an empty one names nothing. It would become an inbox item
+ * of no account, by no one, or on no post, so the notification is refused instead.
+ */
+const UrnSchema = z.string().check(z.minLength(1));
+
 /** A decorated activity (the comment, or the post that mentions the organization). */
 const DecoratedActivitySchema = z.looseObject({
   /** Its full URN (`urn:li:comment:(urn:li:activity:…,…)`, `urn:li:share:…`). */
-  entity: z.optional(z.string()),
+  entity: z.optional(UrnSchema),
   /** Who wrote it. */
-  owner: z.optional(z.string()),
+  owner: z.optional(UrnSchema),
   text: z.optional(z.string()),
   // ASSUMED: not among the documented fields; read when present.
   fullText: z.optional(z.string()),
   // ASSUMED: a reply's parent comment, not among the documented fields; read when present.
-  parentComment: z.optional(z.string()),
+  parentComment: z.optional(UrnSchema),
 });
 
-/** One organization social action notification, read tolerantly. */
+/** One organization social action notification of an action read as engagement. */
 const NotificationSchema = z.looseObject({
   notificationId: z.optional(z.union([z.number(), z.string()])),
   action: z.string(),
-  organizationalEntity: z.string(),
+  /** The organization notified, whose inbox the engagement belongs to. */
+  organizationalEntity: UrnSchema,
   /** The post acted on, as an activity URN (`urn:li:activity:…`). */
-  sourcePost: z.optional(z.string()),
+  sourcePost: z.optional(UrnSchema),
   /** The same post, `entity` the share or ugcPost URN that publishing and polling name it by. */
-  decoratedSourcePost: z.optional(z.looseObject({ entity: z.optional(z.string()) })),
-  generatedActivity: z.optional(z.string()),
+  decoratedSourcePost: z.optional(z.looseObject({ entity: z.optional(UrnSchema) })),
+  generatedActivity: z.optional(UrnSchema),
   decoratedGeneratedActivity: z.optional(
     z.looseObject({
       comment: z.optional(DecoratedActivitySchema),
@@ -42,11 +50,12 @@ const NotificationSchema = z.looseObject({
     }),
   ),
   // ASSUMED: not a documented field; read as the author only when nothing documented names one.
-  actor: z.optional(z.string()),
+  actor: z.optional(UrnSchema),
   lastModifiedAt: z.optional(z.number()),
 });
 
-const DeliverySchema = z.looseObject({ notifications: z.array(NotificationSchema) });
+/** The delivery: its notifications are read one by one, only those of the actions in {@link KINDS}. */
+const DeliverySchema = z.looseObject({ notifications: z.array(z.looseObject({ action: z.string() })) });
 
 /**
  * The inbox kind of each action; other actions (shares, edits, deletions) are not engagement.
@@ -86,13 +95,15 @@ function fullCommentUrn(urn: string): string {
  *   `UNKNOWN_AUTHOR_ID`.
  *
  * Other actions are left out. Every notification of these actions becomes an engagement: one
- * with no `notificationId` and nothing else to name it by is not a LinkedIn notification, and
- * the delivery is refused (so a webhook router reports it `unreadable`) rather than cut short.
+ * with no `notificationId` and nothing else to name it by, or with an empty URN, is not a
+ * LinkedIn notification, and the delivery is refused (so a webhook router reports it
+ * `unreadable`) rather than cut short.
  *
  * @param payload - the delivery's JSON, after `verify` succeeded
  * @returns the engagements
  * @throws ValidationError (rule `webhook.payload`) when it is not a notifications delivery, or a
- *   notification of these actions has nothing to name it by
+ *   notification of these actions has nothing to name it by or an empty URN (each problem has
+ *   its path and the schema's wording, never a value of the payload)
  *
  * @example
  * ```ts
@@ -105,9 +116,10 @@ export function notificationEngagements(payload: unknown): Engagement[] {
   if (!read.success) {
     throw payloadError([], 'is not a LinkedIn notifications delivery (no notifications[])');
   }
-  return read.data.notifications.flatMap((notification, index): Engagement[] => {
-    const base = KINDS[notification.action];
+  return read.data.notifications.flatMap((listed, index): Engagement[] => {
+    const base = KINDS[listed.action];
     if (base === undefined) return [];
+    const notification = readNotification(listed, index);
     const decorated = notification.decoratedGeneratedActivity;
     const activity = decorated?.comment ?? decorated?.share;
     const generated = notification.generatedActivity;
@@ -146,6 +158,21 @@ export function notificationEngagements(payload: unknown): Engagement[] {
       },
     ];
   });
+}
+
+/** A notification of an action read as engagement, or the `webhook.payload` error of its every problem. */
+function readNotification(listed: unknown, index: number): z.output<typeof NotificationSchema> {
+  const read = safeParseModel(NotificationSchema, listed);
+  if (read.success) return read.data;
+  throw new ValidationError(
+    read.problems.map(({ path, message }) => ({
+      path: ['notifications', index, ...path],
+      rule: 'webhook.payload',
+      message,
+    })),
+    'LinkedIn webhook payload',
+    { platform: 'linkedin' },
+  );
 }
 
 /** The `webhook.payload` error of a delivery that is not LinkedIn's. */

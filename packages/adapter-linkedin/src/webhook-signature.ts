@@ -25,7 +25,16 @@ export async function linkedInSignature(clientSecret: string, rawBody: Uint8Arra
   return toHex(await hmacSha256(clientSecret, signed));
 }
 
-/** Whether `received` is the delivery's signature, compared in constant time (case-insensitive hex). */
+/**
+ * Whether `received` is the delivery's signature, compared in constant time (case-insensitive hex).
+ * The `hmacsha256=` prefix belongs to what is signed, not to the header: the doc's "the
+ * HMACSHA256 hash of the JSON-encoded string representation of the POST body prefixed by
+ * hmacsha256=" is followed by "compute the signature on the POST body prefixed by hmacsha256= …
+ * Discard the event if your computed value does not match the value sent in the X-LI-Signature
+ * header" (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/webhook-validation,
+ * Requirements for Processing Notifications). So the header is the bare hex digest, and a header
+ * that starts with `hmacsha256=` does not match.
+ */
 export async function isLinkedInSignature(
   clientSecret: string,
   rawBody: Uint8Array | string,

@@ -222,6 +222,32 @@ describe('webhook notifications as LinkedIn sends them', () => {
       path: ['notifications', 1, 'notificationId'],
     });
   });
+
+  it('refuses a comment with an empty URN, which would be an inbox item of no account by no one', () => {
+    const empty = {
+      ...comment,
+      notificationId: 5603453322,
+      organizationalEntity: '',
+      decoratedGeneratedActivity: { comment: { ...comment.decoratedGeneratedActivity.comment, owner: '' } },
+    };
+    let caught: unknown;
+    try {
+      parse(comment, empty);
+    } catch (error) {
+      caught = error;
+    }
+    expect(ValidationError.isInstance(caught)).toBe(true);
+    expect((caught as ValidationError).problems.map((problem) => [problem.path, problem.rule])).toEqual([
+      [['notifications', 1, 'organizationalEntity'], 'webhook.payload'],
+      [['notifications', 1, 'decoratedGeneratedActivity', 'comment', 'owner'], 'webhook.payload'],
+    ]);
+    expect((caught as ValidationError).message).not.toContain('Nice post');
+  });
+
+  it('still ignores a notification of another action, whatever it holds', () => {
+    const share = { ...comment, action: 'SHARE', organizationalEntity: '' };
+    expect(parse(share, comment).map((item) => item.id)).toEqual([commentUrn]);
+  });
 });
 
 describe('the simulator’s webhook deliveries', () => {

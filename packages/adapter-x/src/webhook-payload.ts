@@ -77,6 +77,25 @@ export const AccountActivitySchema = z.looseObject({
   users: z.optional(z.catchall(z.object({}), ActivityDmUserSchema)),
 });
 
+/**
+ * A subscription revoke, sent when a user removes the app's authorization and X deletes their
+ * subscription: `{"user_event": {"revoke": {"date_time", "target": {"app_id"}, "source":
+ * {"user_id"}}}}`, the one Account Activity delivery without `for_user_id`
+ * (https://developer.x.com/en/docs/x-api/enterprise/account-activity-api/guides/account-activity-data-objects,
+ * `user_event`; "Subscription revokes (by user)" in https://docs.x.com/x-api/account-activity/introduction).
+ */
+const UserEventDeliverySchema = z.looseObject({
+  user_event: z.looseObject({
+    revoke: z.optional(
+      z.looseObject({
+        date_time: z.optional(z.string()),
+        target: z.optional(z.looseObject({ app_id: z.optional(z.string()) })),
+        source: z.looseObject({ user_id: z.string().check(z.minLength(1)) }),
+      }),
+    ),
+  }),
+});
+
 /** An Account Activity delivery; see {@link AccountActivitySchema}. */
 export type XAccountActivity = z.output<typeof AccountActivitySchema>;
 
@@ -88,6 +107,9 @@ export type XAccountActivity = z.output<typeof AccountActivitySchema>;
  *   whole text and mentions are read from `extended_tweet`); retweets are left out;
  * - each `message_create` in `direct_message_events` the account received (`direct_message`).
  *
+ * A subscription revoke (`user_event`, which has no `for_user_id`) is a valid delivery with no
+ * engagement: it gives none, so a webhook router answers it 200 and X stops sending it.
+ *
  * @param payload - the parsed JSON body of a verified delivery
  * @returns the engagements, in delivery order
  * @throws ValidationError when the payload is not an Account Activity delivery
@@ -98,6 +120,10 @@ export type XAccountActivity = z.output<typeof AccountActivitySchema>;
  * ```
  */
 export function accountActivityEngagements(payload: unknown): Engagement[] {
+  if (isUserEvent(payload)) {
+    parseModel(UserEventDeliverySchema, payload, 'X Account Activity payload');
+    return [];
+  }
   const activity = parseModel(AccountActivitySchema, payload, 'X Account Activity payload');
   const accountId = activity.for_user_id;
   const items: Engagement[] = [];
@@ -110,6 +136,13 @@ export function accountActivityEngagements(payload: unknown): Engagement[] {
     if (item !== undefined) items.push(parseEngagement(item));
   }
   return items;
+}
+
+/** Whether the payload is a `user_event` delivery: it names no subscribed user (`for_user_id`). */
+function isUserEvent(payload: unknown): boolean {
+  return (
+    typeof payload === 'object' && payload !== null && 'user_event' in payload && !('for_user_id' in payload)
+  );
 }
 
 function postEngagement(

@@ -24,7 +24,8 @@ export interface XWebhookOptions {
  * - `verify`: checks `x-twitter-webhooks-signature` against `sha256=` + base64(HMAC-SHA256(consumer
  *   secret, raw body)), in constant time; a body over `maxBodyBytes` fails;
  * - `parse`: turns a verified delivery into engagements: posts that mention or reply to the
- *   account (`tweet_create_events`) and messages it received (`direct_message_events`). A body
+ *   account (`tweet_create_events`) and messages it received (`direct_message_events`); a
+ *   subscription revoke (`user_event`, without `for_user_id`) is read and gives none. A body
  *   that is not JSON, over `maxBodyBytes`, or not an Account Activity delivery throws a
  *   `ValidationError`.
  *

@@ -204,6 +204,25 @@ describe('parse', () => {
     }
   });
 
+  it('takes a subscription revoke, which names no for_user_id, as a delivery with no engagement', async () => {
+    // The documented user_event payload (developer.x.com: Account Activity data objects).
+    const revoke = {
+      user_event: {
+        revoke: {
+          date_time: '2018-05-24T09:48:12+00:00',
+          target: { app_id: '13090192' },
+          source: { user_id: '63046977' },
+        },
+      },
+    };
+    const webhooks = handler();
+    const request = await delivery(revoke);
+    expect(await webhooks.verify(request)).toBe(true);
+    expect(webhooks.parse(request)).toEqual([]);
+    const nameless = await delivery({ user_event: { revoke: { date_time: '2018-05-24T09:48:12+00:00' } } });
+    expect(() => webhooks.parse(nameless)).toThrow(ValidationError);
+  });
+
   it('refuses a body that is not an Account Activity delivery with a ValidationError', async () => {
     const webhooks = handler();
     const notJson = await delivery(undefined, { rawBody: 'not json' });

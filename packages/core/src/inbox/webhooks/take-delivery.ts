@@ -1,5 +1,6 @@
 import type { WebhookRequest } from '../../adapter/webhooks.js';
 import type { Engagement } from '../../models/engagement.js';
+import { type CheckedDelivery, checkDeliveredEngagements } from './checked-delivery.js';
 import { claimDelivery, deliverySeenKey } from './delivery-dedupe.js';
 import { readDeliveryStamp } from './delivery-stamp.js';
 import { isWithinReplayWindow } from './replay-window.js';
@@ -47,14 +48,24 @@ export interface TakenDelivery {
   readonly engagements: number;
   /** Engagements dropped as delivered before. */
   readonly duplicates: number;
-  /** What was thrown, for `unreadable` and `failed`. */
+  /** Parsed items left out as no valid engagement (`accepted` only, else 0). */
+  readonly invalid: number;
+  /**
+   * What was thrown, for `unreadable` and `failed`; for `accepted`, the `ValidationError` that
+   * names the items left out as invalid, when there were any.
+   */
   readonly error?: unknown;
 }
+
+/** The counts of a delivery nothing was handed on from. */
+const NONE = { engagements: 0, duplicates: 0, invalid: 0 } as const;
 
 /**
  * Takes one delivery, in the order that keeps forged and replayed deliveries out of the inbox:
  * the adapter verifies the signature (nothing is parsed before), a signed timestamp must be
- * within `maxAgeMs`, the adapter parses the engagements, their keys (and the delivery's id) are
+ * within `maxAgeMs`, the adapter parses the engagements, each is checked against the engagement
+ * model (an invalid one is left out and reported, never handed on: it would fail the whole
+ * delivery, and the platform's redelivery could not mend it), their keys (and the delivery's id) are
  * marked seen and only the new ones are handed on, then settled. When handing them on fails, the
  * keys just marked are forgotten, so the platform's retry is taken rather than dropped; a retry
  * that arrives while an earlier attempt is still handing the same engagements on (in this
@@ -78,19 +89,25 @@ export async function takeDelivery(
   deps: TakeDeliveryDeps,
 ): Promise<TakenDelivery> {
   const { handler } = route;
-  if (!(await isVerified(route, request))) return { kind: 'forged', engagements: 0, duplicates: 0 };
-  let engagements: readonly Engagement[];
+  if (!(await isVerified(route, request))) return { ...NONE, kind: 'forged' };
+  let checked: CheckedDelivery;
   let deliveryId: string | undefined;
   try {
     const stamp = readDeliveryStamp(handler, request);
     if (stamp.signedAt !== undefined && !isWithinReplayWindow(stamp.signedAt, deps.now(), deps.maxAgeMs)) {
-      return { kind: 'stale', engagements: 0, duplicates: 0 };
+      return { ...NONE, kind: 'stale' };
     }
     deliveryId = stamp.id;
-    engagements = handler.parse(request);
+    checked = checkDeliveredEngagements(handler.parse(request), route.platform);
   } catch (error) {
-    return { kind: 'unreadable', engagements: 0, duplicates: 0, error };
+    return { ...NONE, kind: 'unreadable', error };
   }
+  const engagements: readonly Engagement[] = checked.valid;
+  // Invalid items are reported with the outcome; the platform is answered for the rest.
+  const invalid = {
+    invalid: checked.invalid,
+    ...(checked.error === undefined ? {} : { error: checked.error }),
+  };
   const deliveryKey = deliveryId === undefined ? undefined : deliverySeenKey(route.name, deliveryId);
   let marked: readonly string[] = [];
   try {
@@ -112,10 +129,10 @@ export async function takeDelivery(
       await deps.onEngagements(claim.fresh, { route: route.name, platform: route.platform, deliveryId });
     }
     await settle(deps.seen, claim.marked);
-    return { kind: 'accepted', engagements: claim.fresh.length, duplicates: claim.duplicates };
+    return { kind: 'accepted', engagements: claim.fresh.length, duplicates: claim.duplicates, ...invalid };
   } catch (error) {
     if (marked.length > 0) await deps.seen.forget?.(marked).catch(() => undefined);
-    return { kind: 'failed', engagements: 0, duplicates: 0, error };
+    return { ...NONE, kind: 'failed', error };
   } finally {
     // Only now, the marks forgotten when handing on failed: a retry in between must still be
     // told to come back later, not that it was delivered.

@@ -3,7 +3,9 @@
  *
  * - `challenge`: a subscription check, answered by the adapter (200, or 403 for a wrong Meta
  *   verify token);
- * - `accepted`: a verified delivery; its new engagements were handed on (200);
+ * - `accepted`: a verified delivery; its new engagements were handed on (200). Parsed items that
+ *   are no valid engagement were left out (`invalid`, named in `error`): redelivering cannot
+ *   mend them, so the platform is not asked to;
  * - `forged`: the signature is missing or wrong (401); nothing was parsed;
  * - `stale`: signed too long ago or too far ahead, a replay (401);
  * - `too_large`: the body is over `maxBodyBytes` (413);
@@ -36,7 +38,13 @@ export interface WebhookOutcome {
   readonly engagements: number;
   /** Engagements dropped as delivered before (`accepted` only, else 0). */
   readonly duplicates: number;
-  /** What was thrown, for `unreadable` and `failed`. */
+  /** Parsed items left out because they are no valid engagement (`accepted` only, else 0). */
+  readonly invalid: number;
+  /**
+   * What was thrown, for `unreadable` and `failed`. For `accepted` with `invalid` items, a
+   * `ValidationError` naming them by id, with each problem's path (from the item's index) and
+   * rule: it quotes no payload text.
+   */
   readonly error?: unknown;
 }
 

@@ -25,7 +25,8 @@ export interface WebhookRouterOptions {
   readonly adapters: WebhookSources;
   /**
    * Receives the new engagements of each verified delivery (never a forged, stale or repeated
-   * one), usually `(items) => inbox.ingest(items)`. The platform is answered 200 once it
+   * one, nor an item that breaks the engagement model: that is left out and reported to
+   * `onOutcome`), usually `(items) => inbox.ingest(items)`. The platform is answered 200 once it
    * resolves, and 500 if it throws (the platform then retries), so keep it to a quick store
    * write: X waits 3 seconds (https://developer.x.com/en/docs/x-api/enterprise/account-activity-api/guides/activity-retries)
    * and TikTok asks for an immediate 200 (https://developers.tiktok.com/doc/webhooks-overview/).
@@ -84,7 +85,8 @@ const RouterSettingsSchema = z.object({
  * `crc_token`, LinkedIn's `challengeCode`) is answered by the adapter. A delivery is read up to
  * `maxBodyBytes` (413 past it), verified by the adapter (401 when forged, before any parsing),
  * refused when its signed time is outside `maxAgeMs` (401, for adapters that read one; see
- * `StampedWebhookHandler`), parsed, and deduplicated through `seen` by delivery id and by
+ * `StampedWebhookHandler`), parsed, checked against the engagement model (an invalid item is
+ * left out and reported to `onOutcome`, the rest taken and answered 200), and deduplicated through `seen` by delivery id and by
  * engagement (platform, account, id): only new engagements reach `onEngagements`, and a
  * redelivery is answered 200 so the platform stops retrying. No answer echoes the body, a header
  * or an error.
@@ -137,9 +139,9 @@ export function createWebhookRouter(options: WebhookRouterOptions): WebhookRoute
   const answer = (
     kind: Exclude<WebhookOutcomeKind, 'challenge'>,
     route: string | undefined,
-    extra: Partial<Pick<WebhookOutcome, 'engagements' | 'duplicates' | 'error'>> = {},
+    extra: Partial<Pick<WebhookOutcome, 'engagements' | 'duplicates' | 'invalid' | 'error'>> = {},
   ): Response => {
-    report({ kind, status: outcomeStatus(kind), route, engagements: 0, duplicates: 0, ...extra });
+    report({ kind, status: outcomeStatus(kind), route, engagements: 0, duplicates: 0, invalid: 0, ...extra });
     return outcomeResponse(kind);
   };
 
@@ -166,6 +168,7 @@ export function createWebhookRouter(options: WebhookRouterOptions): WebhookRoute
         route: route.name,
         engagements: 0,
         duplicates: 0,
+        invalid: 0,
       });
       return new Response(challenge.body, {
         status: challenge.status,

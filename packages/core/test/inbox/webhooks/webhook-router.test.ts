@@ -250,6 +250,22 @@ describe('createWebhookRouter: deliveries', () => {
     expect(outcomes[0]?.kind).toBe('unreadable');
   });
 
+  it("answers 200 to X's signed subscription revoke, so X does not retry it, and hands nothing on", async () => {
+    const { router, received, outcomes } = world();
+    const revoke = JSON.stringify({
+      user_event: {
+        revoke: {
+          date_time: '2018-05-24T09:48:12+00:00',
+          target: { app_id: '13090192' },
+          source: { user_id: '42' },
+        },
+      },
+    });
+    expect((await router(await xDelivery(revoke))).status).toBe(200);
+    expect(received).toEqual([]);
+    expect(outcomes).toMatchObject([{ kind: 'accepted', engagements: 0 }]);
+  });
+
   it('answers 500 when onEngagements fails, and takes the retry', async () => {
     let fail = true;
     const taken: Engagement[] = [];
