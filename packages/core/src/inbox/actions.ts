@@ -1,5 +1,6 @@
 import type { Adapter } from '../adapter/adapter.js';
 import type { RequestContext } from '../adapter/context.js';
+import { AmbiguousOutcomeError } from '../errors/ambiguous-outcome-error.js';
 import { UnsupportedCapabilityError } from '../errors/unsupported-capability-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { Engagement } from '../models/engagement.js';
@@ -16,6 +17,17 @@ export interface ActionContext {
   readonly clock: Clock;
   /** Told when the store could not record what the platform did on `item`. */
   readonly onRecordFailed: (error: unknown, item: EngagementRef) => void;
+}
+
+/** What an action does around the platform call besides its patch. */
+export interface ActSteps {
+  /** Checks the stored item before anything is sent; throws to refuse. */
+  readonly check?: ((item: InboxItem) => void) | undefined;
+  /**
+   * The change to store when the platform call ends in an `AmbiguousOutcomeError` (it may have
+   * happened); the error is thrown all the same.
+   */
+  readonly ambiguous?: ((at: Date) => InboxItemPatch) | undefined;
 }
 
 /** An adapter operation on one engagement, or `undefined` when the adapter lacks it. */
@@ -66,11 +78,15 @@ export type ActionCapability = keyof typeof BUDGET_OF;
  * @param capability - the capability's name for the refusal (`engagement.reply`, …)
  * @param pick - the adapter's operation, bound to the adapter, or `undefined` when it has none
  * @param patch - the change to store once the platform did it
+ * @param steps - a check of the stored item before sending, and the change to store when the
+ *   outcome is unknown (its store failure goes to `onRecordFailed` too)
  * @returns the operation's result and the item as stored after it; when the store fails to record
  *   it, the result all the same with the item as it was (the failure goes to `onRecordFailed`):
  *   the platform did it, and an error would invite a retry that does it twice
  * @throws UnsupportedCapabilityError when the adapter lacks the operation (nothing sent); the
- *   adapter's error when the platform refuses (the item is left as it was)
+ *   adapter's error when the platform refuses (the item is left as it was, unless
+ *   `steps.ambiguous` changes it for an `AmbiguousOutcomeError`); what `steps.check` throws
+ *   (nothing sent)
  */
 export async function act<T>(
   context: ActionContext,
@@ -78,6 +94,7 @@ export async function act<T>(
   capability: ActionCapability,
   pick: (adapter: Adapter) => Operation<T>,
   patch: (at: Date) => InboxItemPatch,
+  steps: ActSteps = {},
 ): Promise<{ readonly result: T; readonly item: InboxItem }> {
   const item = await storedItem(context.store, ref);
   const adapter = context.adapters.get(item.platform);
@@ -85,18 +102,39 @@ export async function act<T>(
   if (operation === undefined) {
     throw new UnsupportedCapabilityError(capability, { platform: item.platform });
   }
+  steps.check?.(item);
   const engagement = engagementOf(item);
-  const result = await context.publisher.run(
-    { platform: item.platform, accountId: item.accountId },
-    BUDGET_OF[capability],
-    (requestContext) => operation(engagement, requestContext),
-  );
+  let result: T;
+  try {
+    result = await context.publisher.run(
+      { platform: item.platform, accountId: item.accountId },
+      BUDGET_OF[capability],
+      (requestContext) => operation(engagement, requestContext),
+    );
+  } catch (error) {
+    if (steps.ambiguous !== undefined && AmbiguousOutcomeError.isInstance(error)) {
+      await record(context, item, steps.ambiguous);
+    }
+    throw error;
+  }
+  return { result, item: (await record(context, item, patch)) ?? item };
+}
+
+/**
+ * Stores what the platform did (or may have done) on `item`: the item as stored after it, or
+ * `undefined` when the store failed (told to `onRecordFailed`, never thrown: the platform call's
+ * answer or error is what the caller must see).
+ */
+async function record(
+  context: ActionContext,
+  item: InboxItem,
+  patch: (at: Date) => InboxItemPatch,
+): Promise<InboxItem | undefined> {
   const at = new Date(context.clock.now());
   try {
-    const updated = await context.store.update(item, patch(at), at);
-    return { result, item: updated ?? item };
+    return await context.store.update(item, patch(at), at);
   } catch (error) {
     context.onRecordFailed(error, { platform: item.platform, accountId: item.accountId, id: item.id });
-    return { result, item };
+    return undefined;
   }
 }

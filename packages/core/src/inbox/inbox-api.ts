@@ -52,6 +52,16 @@ export interface InboxReply {
   readonly item: InboxItem;
 }
 
+/** Options of {@link Inbox.reply}. */
+export interface InboxReplyOptions {
+  /**
+   * Sends even though the item holds an `uncertainReply` (an earlier reply whose answer was
+   * lost, which may be on the platform). Pass it only after looking at the item's replies on the
+   * platform and finding the earlier one missing; without it such a reply is refused.
+   */
+  readonly despiteUncertainReply?: boolean | undefined;
+}
+
 /**
  * One inbox over every account: the comments, replies, mentions and messages of every platform
  * in one store, polled on each account's rate budget or pushed in by webhooks, with actions,
@@ -111,13 +121,34 @@ export interface Inbox {
   ingest(engagements: Iterable<Engagement | EngagementInput>): Promise<InboxItem[]>;
   /**
    * Replies through the item's adapter, on the account's queue. The item becomes `replied`
-   * (unless `resolved`) and keeps its first response time; when the store fails to record that,
-   * the reply is returned all the same and an `error` event (`during: 'record'`) names the item.
+   * (unless `resolved`), keeps its first response time and loses any `uncertainReply`; when the
+   * store fails to record that, the reply is returned all the same and an `error` event
+   * (`during: 'record'`) names the item.
+   *
+   * A reply whose answer is lost (an `AmbiguousOutcomeError`: it may be posted) is recorded on
+   * the item as its `uncertainReply` before the error is thrown (a store failure to record it is
+   * an `error` event, `during: 'record'`). Every later reply to the item, from any process on the
+   * store, is then refused before anything is sent, until a reply passes
+   * `{ despiteUncertainReply: true }` and succeeds: look at the item's replies on the platform
+   * first, so the customer is not answered twice.
+   *
+   * @example
+   * ```ts
+   * try {
+   *   await inbox.reply(item, 'Thanks, fixed!');
+   * } catch (error) {
+   *   if (AmbiguousOutcomeError.isInstance(error)) console.log('may be posted: look before replying again');
+   * }
+   * // Later, having found no such reply on the platform:
+   * await inbox.reply(item, 'Thanks, fixed!', { despiteUncertainReply: true });
+   * ```
    *
    * @throws UnsupportedCapabilityError when the adapter cannot reply; ValidationError when the
-   *   item is not in the inbox; the adapter's error when the platform refuses
+   *   item is not in the inbox (`inbox.unknown_item`) or holds an uncertain reply
+   *   (`inbox.reply_uncertain`; nothing sent); AmbiguousOutcomeError when the reply may or may
+   *   not be posted; the adapter's error when the platform refuses
    */
-  reply(ref: EngagementRef, text: string): Promise<InboxReply>;
+  reply(ref: EngagementRef, text: string, options?: InboxReplyOptions): Promise<InboxReply>;
   /** Hides the item on the platform (X hidden replies, Meta hidden comments). @throws as {@link Inbox.reply} */
   hide(ref: EngagementRef): Promise<InboxItem>;
   /** Shows a hidden item again. @throws as {@link Inbox.reply} */

@@ -39,6 +39,19 @@ export const InboxItemSchema = /* @__PURE__ */ (() =>
      * as near as it tells) when it gave one, else when the inbox took it.
      */
     editedAt: z.optional(InstantSchema),
+    /**
+     * A reply sent through the inbox whose answer was lost (it ended in an
+     * `AmbiguousOutcomeError`): it may be on the platform. While it is here, `Inbox.reply`
+     * refuses another reply unless told to send anyway; a reply that succeeds removes it.
+     */
+    uncertainReply: z.optional(
+      z.object({
+        /** When the inbox learnt the reply's outcome was unknown (just after sending it). */
+        at: InstantSchema,
+        /** The text that was sent. */
+        text: z.string(),
+      }),
+    ),
   }))();
 
 /**
@@ -103,6 +116,8 @@ export interface InboxItemPatch {
   readonly text?: string | undefined;
   /** When the platform says `text` was written (default the patch's time). */
   readonly editedAt?: Date | undefined;
+  /** A reply that may be on the platform (its answer was lost); `null` removes the record. */
+  readonly uncertainReply?: { readonly at: Date; readonly text: string } | null | undefined;
 }
 
 /**
@@ -144,7 +159,8 @@ export function parseInboxItem(input: unknown): InboxItem {
  * only from `statusFrom` when given; `assignee: null` removes the assignee; tags are added once
  * and removed; `firstResponseAt` and `resolvedAt` are kept once set; a `text` other than the
  * item's replaces it, `editedAt` becoming the patch's `editedAt` (default `at`), unless the item
- * holds a later edit; `updatedAt` becomes `at`.
+ * holds a later edit; `uncertainReply` is set by the patch's or removed by `null`; `updatedAt`
+ * becomes `at`.
  *
  * @param item - the item as stored
  * @param patch - the change
@@ -157,7 +173,7 @@ export function parseInboxItem(input: unknown): InboxItem {
  * ```
  */
 export function applyInboxPatch(item: InboxItem, patch: InboxItemPatch, at: Date): InboxItem {
-  const { assignee: _assignee, ...rest } = item;
+  const { assignee: _assignee, uncertainReply: _uncertainReply, ...rest } = item;
   const statusMoves =
     patch.status !== undefined && (patch.statusFrom === undefined || patch.statusFrom.includes(item.status));
   const assignee = patch.assignee === undefined ? item.assignee : (patch.assignee ?? undefined);
@@ -173,6 +189,7 @@ export function applyInboxPatch(item: InboxItem, patch: InboxItemPatch, at: Date
     ...firstOnly('resolvedAt', item.resolvedAt, patch.resolvedAt),
     ...firstOnly('deletedAt', item.deletedAt, patch.deletedAt),
     ...textEdit(item, patch, at),
+    ...uncertainReplyOf(item, patch),
     updatedAt: new Date(at.getTime()),
   };
 }
@@ -191,6 +208,14 @@ function textEdit(item: InboxItem, patch: InboxItemPatch, at: Date): Partial<Inb
   if (patch.text !== item.text) return { text: patch.text, editedAt: new Date(editedAt) };
   const later = patch.editedAt !== undefined && (kept === undefined || editedAt > kept);
   return later ? { editedAt: new Date(editedAt) } : {};
+}
+
+/** The uncertain reply after a patch: the patch's (a copy), the item's, or none after `null`. */
+function uncertainReplyOf(item: InboxItem, patch: InboxItemPatch): Partial<InboxItem> {
+  const kept = patch.uncertainReply === undefined ? item.uncertainReply : patch.uncertainReply;
+  return kept === null || kept === undefined
+    ? {}
+    : { uncertainReply: { at: new Date(kept.at.getTime()), text: kept.text } };
 }
 
 /** `{ [key]: kept ?? given }`, or nothing when both are absent. */
@@ -220,6 +245,7 @@ export function engagementOf(item: InboxItem): Engagement {
     resolvedAt: _resolvedAt,
     deletedAt: _deletedAt,
     editedAt: _editedAt,
+    uncertainReply: _uncertainReply,
     ...engagement
   } = item;
   return engagement;

@@ -12,6 +12,7 @@ import { type PollTarget, pollSource } from './poll-source.js';
 import { seenIdsJanitor } from './seen-ids-janitor.js';
 import { slaLogOf } from './sla-log.js';
 import { takeEdits } from './take-edits.js';
+import { refuseAfterUncertainReply } from './uncertain-reply.js';
 
 /** Items read from the store per call by {@link Inbox.items}. */
 const PAGE = 100;
@@ -214,7 +215,7 @@ export function createInbox(options: InboxOptions): Inbox {
       await takeEdits(store, inbound, added, receivedAt);
       return added;
     },
-    async reply(ref, text) {
+    async reply(ref, text, replyOptions = {}) {
       const { result, item } = await act(
         actions,
         ref,
@@ -223,7 +224,18 @@ export function createInbox(options: InboxOptions): Inbox {
           const send = adapter.reply?.bind(adapter);
           return send && ((engagement, context) => send(engagement, text, context));
         },
-        (at) => ({ status: 'replied', statusFrom: ['new', 'seen'], firstResponseAt: at }),
+        (at) => ({
+          status: 'replied',
+          statusFrom: ['new', 'seen'],
+          firstResponseAt: at,
+          uncertainReply: null,
+        }),
+        {
+          // A reply whose answer was lost may be posted: the next reply, from this process or
+          // another, is refused until someone has looked (nothing reconciles replies).
+          check: (stored) => refuseAfterUncertainReply(stored, replyOptions),
+          ambiguous: (at) => ({ uncertainReply: { at, text } }),
+        },
       );
       return { reply: result, item };
     },

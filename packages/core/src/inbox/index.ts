@@ -36,7 +36,15 @@ export {
   type InboxEvents,
 } from './events.js';
 export { createInbox } from './inbox.js';
-export type { Inbox, InboxFilter, InboxReply, PollFailure, PollResult, PollSkip } from './inbox-api.js';
+export type {
+  Inbox,
+  InboxFilter,
+  InboxReply,
+  InboxReplyOptions,
+  PollFailure,
+  PollResult,
+  PollSkip,
+} from './inbox-api.js';
 // The item model apps read. InboxItemPatch, the store types below and the helpers that make
 // stores agree (newInboxItem, parseInboxItem, applyInboxPatch, compareNewestFirst,
 // matchesInboxQuery) are for whoever writes an InboxStore outside core (the Redis one in

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AmbiguousOutcomeError } from '../../src/errors/ambiguous-outcome-error.js';
 import { TransientError } from '../../src/errors/transient-error.js';
 import type { InboxStore } from '../../src/inbox/inbox-store.js';
 import { memoryInboxStore } from '../../src/inbox/memory-inbox-store.js';
@@ -46,6 +47,28 @@ describe('an action the platform did, which the store fails to record', () => {
     const replies = world.ig.sim.posts.filter((post) => post.text === '@fan_1 sorry, fixing it');
     expect(replies).toHaveLength(1);
     expect((await inbox.get(item))?.status).toBe('new');
+  });
+});
+
+describe('a reply of unknown outcome the store fails to record', () => {
+  it('still throws the AmbiguousOutcomeError, and reports the store’s failure naming the item', async () => {
+    x.seedMentions(xAna.accountId, 1);
+    const inbox = world.inbox({ accounts: [xAna] });
+    await inbox.poll();
+    const [item] = await world.store().list();
+    if (item === undefined) throw new Error('expected the mention in the inbox');
+    x.sim.faults.inject({ kind: 'accepted_then_lost', route: 'POST /2/tweets' });
+    failingUpdates = 1;
+    const lost = await inbox.reply(item, '@fan_1 on it').catch((error: unknown) => error);
+    expect(AmbiguousOutcomeError.isInstance(lost)).toBe(true);
+    expect(emitted(inbox, 'error')).toEqual([
+      {
+        error: expect.any(TransientError),
+        during: 'record',
+        item: { platform: item.platform, accountId: item.accountId, id: item.id },
+      },
+    ]);
+    expect((await inbox.get(item))?.uncertainReply).toBeUndefined();
   });
 });
 

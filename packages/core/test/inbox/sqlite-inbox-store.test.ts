@@ -65,6 +65,38 @@ describe('sqliteInboxStore in the shared file', () => {
     await Promise.all([reopened.close(), schedule.close()]);
   });
 
+  it('keeps a reply of unknown outcome across reopening, clears it on null, and refuses a damaged one on read', async () => {
+    const file = join(dir, 'uncertain.db');
+    const store = sqliteInboxStore(file);
+    await store.add([engagement], { receivedAt: new Date('2026-05-01T07:01:00Z') });
+    const sentAt = new Date('2026-05-01T07:05:00Z');
+    await store.update(engagement, { uncertainReply: { at: sentAt, text: '@fan hi' } }, sentAt);
+    await store.close();
+    const reopened = sqliteInboxStore(file);
+    expect((await reopened.get(engagement))?.uncertainReply).toEqual({ at: sentAt, text: '@fan hi' });
+    const cleared = await reopened.update(
+      engagement,
+      { uncertainReply: null },
+      new Date('2026-05-01T07:06:00Z'),
+    );
+    expect(cleared).not.toHaveProperty('uncertainReply');
+    expect(await reopened.get(engagement)).not.toHaveProperty('uncertainReply');
+    await reopened.close();
+
+    const db = new DatabaseSync(file);
+    const damaged = {
+      ...newInboxItem(engagement, sentAt),
+      uncertainReply: { at: 'yesterday', text: '@fan hi' },
+    };
+    db.prepare('UPDATE smmkit_inbox_items SET json = ?').run(JSON.stringify(damaged));
+    db.close();
+    const again = sqliteInboxStore(file);
+    await expect(again.get(engagement)).rejects.toMatchObject({
+      problems: [expect.objectContaining({ path: ['uncertainReply', 'at'] })],
+    });
+    await again.close();
+  });
+
   it('refuses a file whose inbox tables are newer than it knows', async () => {
     const file = join(dir, 'newer.db');
     await sqliteInboxStore(file).close();
