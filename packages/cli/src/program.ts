@@ -174,9 +174,18 @@ function program(result: RunState): Command {
     .argument('<item>', 'the item, as platform:id (inbox list shows it)')
     .argument('<text>', 'the reply')
     .option('--account <id>', 'the account to reply as, when the item engages several of yours')
+    .option(
+      '--despite-uncertain-reply',
+      'reply even though an earlier reply to the item got no answer (check the platform first)',
+    )
     .action(
-      action((context, item: string, text: string, options: { account?: string }) =>
-        inboxReplyCommand(context, item, text, options),
+      action(
+        (
+          context,
+          item: string,
+          text: string,
+          options: { account?: string; despiteUncertainReply?: boolean },
+        ) => inboxReplyCommand(context, item, text, options),
       ),
     );
 

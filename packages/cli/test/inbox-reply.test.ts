@@ -50,4 +50,34 @@ describe('smmkit inbox reply', { timeout: 30_000 }, () => {
     expect(run.stderr).toContain(`Check ${mention}'s replies on the platform before replying again`);
     expect(run.stderr).not.toMatch(/^failed/m);
   });
+  it('refuses the next reply after an unknown one, sending nothing, until --despite-uncertain-reply', async () => {
+    const dir = folder();
+    const store = ['--simulate', '--store', join(dir, 'inbox.db')];
+    const list = await smmkit([...store, 'inbox', 'list', '--json'], { cwd: dir });
+    const { items } = JSON.parse(list.stdout) as { items: { ref: string; platform: string }[] };
+    const mention = items.find((item) => item.platform === 'x')?.ref ?? '';
+    const preload = join(dir, 'drop-answer.mjs');
+    writeFileSync(preload, DROP_ANSWER);
+    const lost = await smmkit([...store, 'inbox', 'reply', mention, 'Thank you!'], {
+      cwd: dir,
+      node: ['--import', preload],
+    });
+    expect(lost.code).toBe(3);
+
+    // Run again, as a script that retried on any failure would: the customer must not get it twice.
+    const again = await smmkit([...store, 'inbox', 'reply', mention, 'Thank you!', '--json'], { cwd: dir });
+    expect(again.code).toBe(1);
+    expect(JSON.parse(again.stdout)).toMatchObject({ ok: false, status: 'failed' });
+    expect(again.stderr).toContain('Nothing was sent');
+    expect(again.stderr).toContain('--despite-uncertain-reply');
+
+    const anyway = await smmkit(
+      [...store, 'inbox', 'reply', mention, 'Thank you!', '--despite-uncertain-reply'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(anyway.code).toBe(0);
+    expect(anyway.stdout).toContain(`replied to ${mention}`);
+  });
 });

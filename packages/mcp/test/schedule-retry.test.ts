@@ -1,37 +1,18 @@
 import { join } from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { type OpenedSmmkit, openSmmkit } from '@smmkit/cli';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSmmkitMcpServer } from '../src/create-server.js';
-import { emptyDir, errorOf, textOf } from './support.ts';
+import {
+  closeLater,
+  closeOpened,
+  connectInMemory,
+  emptyDir,
+  errorOf,
+  openSimulatedApp,
+  textOf,
+} from './support.ts';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-/** The simulated app on `store` (a SQLite file, or memory), as `smmkit-mcp --simulate` opens it. */
-async function open(store?: string): Promise<OpenedSmmkit> {
-  const opened = await openSmmkit({}, { simulate: true, ...(store === undefined ? {} : { store }) });
-  cleanups.push(opened.close);
-  return opened;
-}
-
-/** An MCP client connected in memory to a server on `app` that may act for `allow`. */
-async function connect(app: OpenedSmmkit, allow: readonly string[]): Promise<Client> {
-  const server = createSmmkitMcpServer({ app: app.smm, adapters: app.adapters, allow });
-  const [serverSide, clientSide] = InMemoryTransport.createLinkedPair();
-  await server.connect(serverSide);
-  const client = new Client({ name: 'agent', version: '0.0.0' });
-  await client.connect(clientSide);
-  cleanups.push(
-    () => client.close(),
-    () => server.close(),
-  );
-  return client;
-}
+afterEach(closeOpened);
 
 async function schedule(client: Client, args: Record<string, unknown>): Promise<CallToolResult> {
   return (await client.callTool({ name: 'schedule', arguments: args })) as CallToolResult;
@@ -51,7 +32,7 @@ function countTweetCreates(): () => number {
     if (method === 'POST' && new URL(url).pathname === '/2/tweets') creates++;
     return original(input, init);
   };
-  cleanups.push(() => {
+  closeLater(() => {
     globalThis.fetch = original;
   });
   return () => creates;
@@ -59,8 +40,8 @@ function countTweetCreates(): () => number {
 
 describe('schedule through MCP, retried with the same idempotencyKey', () => {
   it('plans the post once and the worker publishes it once, however often the host retries the call', async () => {
-    const app = await open();
-    const client = await connect(app, ['sim-x']);
+    const app = await openSimulatedApp();
+    const client = await connectInMemory(app, ['sim-x']);
     const creates = countTweetCreates();
     // Due already, so that the worker's next round publishes it.
     const args = {
@@ -84,8 +65,8 @@ describe('schedule through MCP, retried with the same idempotencyKey', () => {
   });
 
   it('plans the post once when the retry arrives while the first call is still running', async () => {
-    const app = await open();
-    const client = await connect(app, ['sim-x']);
+    const app = await openSimulatedApp();
+    const client = await connectInMemory(app, ['sim-x']);
     const args = {
       post: { text: 'Twice at once' },
       to: ['sim-x'],
@@ -121,14 +102,14 @@ describe('schedule through MCP, retried with the same idempotencyKey', () => {
       at: 'next-slot',
       idempotencyKey: 'restart-1',
     };
-    const before = await open(store);
-    const first = await schedule(await connect(before, ['sim-x', 'sim-facebook']), args);
+    const before = await openSimulatedApp(store);
+    const first = await schedule(await connectInMemory(before, ['sim-x', 'sim-facebook']), args);
     expect(first.isError).toBeUndefined();
     expect(idsOf(first)).toHaveLength(2);
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+    await closeOpened();
 
-    const after = await open(store);
-    const retried = await schedule(await connect(after, ['sim-x', 'sim-facebook']), args);
+    const after = await openSimulatedApp(store);
+    const retried = await schedule(await connectInMemory(after, ['sim-x', 'sim-facebook']), args);
 
     expect(retried.isError).toBeUndefined();
     expect(idsOf(retried).sort()).toEqual(idsOf(first).sort());
@@ -136,8 +117,8 @@ describe('schedule through MCP, retried with the same idempotencyKey', () => {
   });
 
   it('refuses a key already used for another post, and plans nothing', async () => {
-    const app = await open();
-    const client = await connect(app, ['sim-x']);
+    const app = await openSimulatedApp();
+    const client = await connectInMemory(app, ['sim-x']);
     const at = new Date(Date.now() + 86_400_000).toISOString();
     await schedule(client, { post: { text: 'First post' }, to: ['sim-x'], at, idempotencyKey: 'same-key' });
 
@@ -155,7 +136,7 @@ describe('schedule through MCP, retried with the same idempotencyKey', () => {
   });
   it('tells the retry, as the first answer, that a wall time in a DST gap was moved', async () => {
     // The host retries because it never saw the first answer: the retry is the answer it reads.
-    const client = await connect(await open(), ['sim-x']);
+    const client = await connectInMemory(await openSimulatedApp(), ['sim-x']);
     const args = {
       post: { text: 'Early bird' },
       to: ['sim-x'],

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { type OpenedSmmkit, openSmmkit } from '@smmkit/cli';
+import { createSmmkitMcpServer } from '../src/create-server.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -72,4 +75,38 @@ export function errorOf(result: CallToolResult): {
   if (second?.type !== 'text') throw new Error('expected the error JSON');
   return (JSON.parse(second.text) as { error: { code: string; hint: string; problems?: { rule: string }[] } })
     .error;
+}
+
+/** What the in-process helpers below opened, closed by {@link closeOpened} (call it in `afterEach`). */
+const opened: (() => Promise<void> | void)[] = [];
+
+/** Adds `close` to what {@link closeOpened} runs (a stub to take back, say). */
+export function closeLater(close: () => Promise<void> | void): void {
+  opened.push(close);
+}
+
+/** Closes, newest first, every app, server and client the in-process helpers opened. */
+export async function closeOpened(): Promise<void> {
+  for (const close of opened.splice(0).reverse()) await close();
+}
+
+/** The simulated app on `store` (a SQLite file, or memory), as `smmkit-mcp --simulate` opens it. */
+export async function openSimulatedApp(store?: string): Promise<OpenedSmmkit> {
+  const app = await openSmmkit({}, { simulate: true, ...(store === undefined ? {} : { store }) });
+  opened.push(app.close);
+  return app;
+}
+
+/** An MCP client connected in memory to a server on `app` that may act for `allow`. */
+export async function connectInMemory(app: OpenedSmmkit, allow: readonly string[]): Promise<Client> {
+  const server = createSmmkitMcpServer({ app: app.smm, adapters: app.adapters, allow });
+  const [serverSide, clientSide] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverSide);
+  const client = new Client({ name: 'agent', version: '0.0.0' });
+  await client.connect(clientSide);
+  opened.push(
+    () => client.close(),
+    () => server.close(),
+  );
+  return client;
 }

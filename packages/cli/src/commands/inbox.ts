@@ -1,3 +1,4 @@
+import { ValidationError } from '@smmkit/core';
 import type { InboxItem, InboxStatus } from '@smmkit/core/inbox';
 import type { OpenApp } from '../app/open-app.js';
 import { CliError, EXIT, type ExitCode } from '../output/exit-codes.js';
@@ -74,15 +75,20 @@ export async function inboxListCommand(
 }
 
 /**
- * `smmkit inbox reply <platform:id> <text> [--account <id>]`: answers an item through its
- * platform. Exits 1 when the reply failed, and 3 when its outcome is unknown (the answer was lost
- * after the request went out): the reply may be posted, so a script must not simply retry.
+ * `smmkit inbox reply <platform:id> <text> [--account <id>] [--despite-uncertain-reply]`: answers
+ * an item through its platform. Exits 1 when the reply failed, and 3 when its outcome is unknown
+ * (the answer was lost after the request went out): the reply may be posted, so a script must not
+ * simply retry. The inbox then refuses the next reply to the item (exit 1) until it is run with
+ * `--despite-uncertain-reply`, after someone checked the platform.
  */
 export async function inboxReplyCommand(
   context: CommandContext,
   ref: string,
   text: string,
-  options: { readonly account?: string | undefined } = {},
+  options: {
+    readonly account?: string | undefined;
+    readonly despiteUncertainReply?: boolean | undefined;
+  } = {},
 ): Promise<ExitCode> {
   const at = ref.indexOf(':');
   if (at <= 0 || at === ref.length - 1)
@@ -97,7 +103,9 @@ export async function inboxReplyCommand(
     }
     if (engagement === undefined) throw new CliError(EXIT.usage, `No inbox item ${ref}`);
     try {
-      const { reply, item } = await app.smm.inbox.reply(engagement, text);
+      const { reply, item } = await app.smm.inbox.reply(engagement, text, {
+        despiteUncertainReply: options.despiteUncertainReply === true,
+      });
       output.data({
         ok: true,
         reply: { ref: `${reply.platform}:${reply.id}`, text: reply.text },
@@ -112,6 +120,10 @@ export async function inboxReplyCommand(
         // The reply may be on the platform: replying again could answer twice.
         output.error(
           `${output.paint('magenta', 'unknown')} ${describeError(error)}\nThe reply's outcome is unknown: it may have been posted. Check ${ref}'s replies on the platform before replying again.`,
+        );
+      } else if (isUncertainReplyRefusal(error)) {
+        output.error(
+          `${output.paint('red', 'failed')} ${describeError(error)}\nNothing was sent. Check ${ref}'s replies on the platform; if the earlier reply is not there, run this again with --despite-uncertain-reply.`,
         );
       } else {
         output.error(`${output.paint('red', 'failed')} ${describeError(error)}`);
@@ -149,5 +161,13 @@ async function itemNamed(
   throw new CliError(
     EXIT.usage,
     `${ref} is an engagement of several accounts (${found.map((each) => each.account).join(', ')}): pass --account with the one to reply as`,
+  );
+}
+
+/** The inbox's refusal of a reply after one whose outcome is unknown (`inbox.reply_uncertain`). */
+function isUncertainReplyRefusal(error: unknown): boolean {
+  return (
+    ValidationError.isInstance(error) &&
+    error.problems.some((problem) => problem.rule === 'inbox.reply_uncertain')
   );
 }

@@ -9,6 +9,7 @@ interface ReplyInput {
   readonly account: string;
   readonly id: string;
   readonly text: string;
+  readonly despiteUncertainReply?: boolean | undefined;
 }
 
 async function reply(context: ToolContext, input: ReplyInput): Promise<ToolOutput> {
@@ -36,7 +37,9 @@ async function reply(context: ToolContext, input: ReplyInput): Promise<ToolOutpu
       { hint: 'Take the platform, account and id from inbox_list; nothing was sent.' },
     );
   }
-  const answered = await context.app.inbox.reply(ref, input.text);
+  const answered = await context.app.inbox.reply(ref, input.text, {
+    despiteUncertainReply: input.despiteUncertainReply === true,
+  });
   return {
     text: `Replied on ${account} to @${item.author.handle ?? item.author.id}: ${answered.reply.text}`,
     data: {
@@ -58,12 +61,21 @@ export function registerInboxReplyTool(server: McpServer, context: ToolContext):
         `Only items of the allowed accounts: ${context.allow.ids.join(', ')}. The item becomes "replied". ` +
         'Retry a call only with its same idempotencyKey: then the reply is not sent twice while this server ' +
         'process runs. The keys are kept in the server process only: after the server restarted (or more than ' +
-        '1,000 later replies), a retry sends the reply again, so first check in inbox_list whether the item is already "replied".',
+        '1,000 later replies), a retry sends the reply again, so first check in inbox_list whether the item is already "replied". ' +
+        'A reply whose outcome was unknown (its answer was lost) is kept on the item: the next reply to it, under any key, is ' +
+        'refused with rule inbox.reply_uncertain and nothing is sent, until despiteUncertainReply is true.',
       inputSchema: {
         platform: z.string().min(1).describe("The item's platform, from inbox_list."),
         account: z.string().min(1).describe("The item's account, from inbox_list."),
         id: z.string().min(1).describe("The item's id, from inbox_list."),
         text: z.string().min(1).describe('The reply.'),
+        despiteUncertainReply: z
+          .boolean()
+          .optional()
+          .describe(
+            'Reply even though an earlier reply to this item got no answer (inbox.reply_uncertain). Set it only ' +
+              'after the user checked the item on the platform and the earlier reply is not there.',
+          ),
         idempotencyKey: z
           .string()
           .min(1)
