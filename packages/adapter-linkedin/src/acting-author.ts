@@ -2,31 +2,42 @@ import { AuthError, PlatformError } from '@smmkit/core';
 import type { HttpClient, HttpRequest, HttpResponse } from '@smmkit/core/adapter-kit';
 import { namesRoleRefusal } from './classify-error.js';
 import { missingScopeHint } from './missing-scope-hint.js';
+import { missingScopeMessageFor } from './missing-scope-message.js';
 import { roleOrScopeHint } from './organization-roles.js';
-import { isOrganizationUrn } from './urn.js';
+import type { LinkedInActor } from './scopes.js';
+import { isAuthorUrn, isOrganizationUrn } from './urn.js';
 
 /**
  * The adapter's HTTP client for the requests of one operation made as `author` (the author it
  * resolved for this call: a post's own, the adapter's `author` setting, else the account). This
- * is the one place a LinkedIn 403 is read as a missing role on an organization (LinkedIn Page):
- * the error classifier sees only the response, and the adapter's `author` setting may not be who
- * a request acts as (a post whose own author is a member).
+ * is the one place a LinkedIn 403 is read for who the request acted as: the error classifier sees
+ * only the response, and the adapter's `author` setting may not be who a request acts as (a post
+ * whose own author is a member).
  *
- * For an organization `author`, a 403 `AuthError('auth_missing_scope')`:
+ * A 403 `AuthError('auth_missing_scope')` names the scopes of that author only, as LinkedIn
+ * grants a member's and an organization's apart: for an organization author `w_organization_social`
+ * (reads `r_organization_social`), which `w_member_social` does not stand in for; for a member
+ * `w_member_social` (reads `r_member_social`) (the Permissions tables of
+ * https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api and
+ * the Comments and Reactions pages, see scopes.ts). For an organization author, such a 403:
  * - whose words are a role refusal ("… while processing fields [/author]", "Not enough permissions
  *   to access urn:li:…") is thrown instead as `PlatformError('platform_refused')`: the member's
- *   role on the organization does not allow the call, and the hint names the roles that would
- *   (Posts, Comments, Reactions and statistics pages; see organization-roles.ts);
- * - else stays a missing scope whose hint names the role too, as LinkedIn answers a missing role on
- *   some calls (finding the organization's posts) as it answers a missing scope.
+ *   role on the organization may not allow the call, and the hint names the roles that would
+ *   (Posts, Comments, Reactions and statistics pages; see organization-roles.ts), then the
+ *   organization's scope as the other possibility;
+ * - else stays a missing scope whose hint asks for the organization's scope first and offers the
+ *   role as the other possibility, as LinkedIn answers a missing role on some calls (finding the
+ *   organization's posts) as it answers a missing scope. The adapter cannot know the member's
+ *   roles, so neither hint says the member lacks one.
  *
- * Message, status, LinkedIn's words and rate-limit state are kept; the original error is the
- * cause. For a member `author`, every error stays as the classifier made it. ASSUMED, as in
- * classify-error.ts: LinkedIn documents no body for a missing role.
+ * Status, LinkedIn's words and rate-limit state are kept; the original error is the cause. Other
+ * errors, and every error of an `author` that is no member or organization URN, stay as the
+ * classifier made them. ASSUMED, as in classify-error.ts: LinkedIn documents no body for a
+ * missing role.
  *
  * @param http - the adapter's HTTP client
  * @param author - the member or organization URN the operation acts as
- * @returns `http` itself for a member, else a client that reads role refusals as such
+ * @returns a client that reads missing scopes for `author` (`http` itself when `author` is no URN)
  *
  * @example
  * ```ts
@@ -35,27 +46,35 @@ import { isOrganizationUrn } from './urn.js';
  * ```
  */
 export function httpActingAs(http: HttpClient, author: string): HttpClient {
-  if (!isOrganizationUrn(author)) return http;
+  const actor = actorOf(author);
+  if (actor === undefined) return http;
   return {
     request: async <T>(request: HttpRequest<T>): Promise<HttpResponse<T>> => {
       try {
         return await http.request(request);
       } catch (error) {
-        throw asOrganizationRefusal(error, request);
+        throw asActorsRefusal(error, request, actor);
       }
     },
     accessToken: (context, operation) => http.accessToken(context, operation),
   };
 }
 
+/** Who an author URN is: an organization's, a member's, or neither (`undefined`). */
+function actorOf(author: string): LinkedInActor | undefined {
+  if (isOrganizationUrn(author)) return 'organization';
+  return isAuthorUrn(author) ? 'member' : undefined;
+}
+
 /**
- * A missing-scope error of a request made as an organization: a role refusal when its words are
- * one, else the missing scope with the role beside it; anything else as it is.
+ * A missing-scope error of a request made as `actor`, naming that actor's scopes: for an
+ * organization, a role refusal when its words are one; anything else as it is.
  */
-function asOrganizationRefusal(error: unknown, request: HttpRequest<unknown>): unknown {
+function asActorsRefusal(error: unknown, request: HttpRequest<unknown>, actor: LinkedInActor): unknown {
   if (!AuthError.isInstance(error) || error.code !== 'auth_missing_scope' || error.status !== 403)
     return error;
   const path = pathOf(request.path);
+  const message = missingScopeMessageFor(error.message, request.method, path, actor);
   const kept = {
     platform: error.platform,
     status: error.status,
@@ -63,15 +82,16 @@ function asOrganizationRefusal(error: unknown, request: HttpRequest<unknown>): u
     rateLimit: error.rateLimit,
     cause: error,
   };
-  if (namesRoleRefusal(error.platformError)) {
-    return new PlatformError('platform_refused', error.message, {
+  const roleWords = namesRoleRefusal(error.platformError);
+  if (actor === 'organization' && roleWords) {
+    return new PlatformError('platform_refused', message, {
       ...kept,
       hint: roleOrScopeHint(request.method, path),
     });
   }
-  return new AuthError('auth_missing_scope', error.message, {
+  return new AuthError('auth_missing_scope', message, {
     ...kept,
-    hint: missingScopeHint(request.method, path, true),
+    hint: missingScopeHint(request.method, path, actor, roleWords),
   });
 }
 

@@ -9,8 +9,8 @@ import {
 } from '@smmkit/core/adapter-kit';
 import { throttleResetAt } from './daily-reset.js';
 import { missingScopeHint } from './missing-scope-hint.js';
+import { missingScopeMessage } from './missing-scope-message.js';
 import { organizationRoleHint } from './organization-roles.js';
-import { requiredLinkedInScopes } from './scopes.js';
 
 /** A post LinkedIn refused as a copy of a recent one ("Content is a duplicate of urn:li:share:…"). */
 const DUPLICATE = /duplicate/i;
@@ -106,7 +106,7 @@ export interface LinkedInErrorSettings {
  * | 401 saying the token was revoked | `AuthError('auth_revoked')`: re-authorize |
  * | other 401 | `AuthError('auth_expired')`: core refreshes once, then reports it |
  * | 403 "Accessing this video resource is forbidden" | `PlatformError('platform_refused')`: the member's role on the organization does not allow it; the hint names the roles that would and says a Page super admin grants them |
- * | 403 `ACCESS_DENIED` / "Not enough permissions" | `AuthError('auth_missing_scope')`, naming the scope the endpoint needs (and the role, when LinkedIn's words name the `/author`, `/actor`, upload owner or `/organizationalEntity`, or "Not enough permissions to access urn:li:…") |
+ * | 403 `ACCESS_DENIED` / "Not enough permissions" | `AuthError('auth_missing_scope')`, naming the scopes the endpoint needs as a member and as an organization (and offering the role, when LinkedIn's words name the `/author`, `/actor`, upload owner or `/organizationalEntity`, or "Not enough permissions to access urn:li:…") |
  * | other 403 | `PlatformError('platform_refused')` (no role on the organization, a refused content) |
  * | 404 | `PlatformError('not_found')` |
  * | 422 "duplicate" | `PlatformError('duplicate_content')` |
@@ -117,8 +117,9 @@ export interface LinkedInErrorSettings {
  * | other | `PlatformError('platform_refused')` |
  *
  * The classifier sees only the response, never who the request acted as, so it reads no other
- * 403 as a missing role: the operation that knows its author reads a missing scope again for an
- * organization author (`httpActingAs`, acting-author.ts), whatever the adapter is bound to.
+ * 403 as a missing role: the operation that knows its author reads a missing scope again, naming
+ * only that author's scopes and, for an organization, reading a role refusal as such
+ * (`httpActingAs`, acting-author.ts), whatever the adapter is bound to.
  *
  * LinkedIn's `message` and `serviceErrorCode` are kept in `platformError` (code = serviceErrorCode,
  * type = the `code` name) and the message is quoted; core has already redacted tokens from the body.
@@ -155,15 +156,15 @@ export function classifyLinkedInError(settings: LinkedInErrorSettings): ErrorCla
       });
     }
     if (status === 403 && PERMISSION.test(words)) {
-      const scopes = requiredLinkedInScopes(response.method, response.path);
-      // LinkedIn answers a missing role with the field and post refusals too, so their hint names
-      // the role as well; which one it is, only the request's author tells (httpActingAs).
+      // Who the request acted as is not known here, so both the member's and the organization's
+      // scopes are named; LinkedIn answers a missing role with the field and post refusals too, so
+      // their hint offers the role as well. The request's author tells which (httpActingAs).
       return new AuthError(
         'auth_missing_scope',
-        scopes === undefined ? message : `${message} (the token needs ${scopes})`,
+        missingScopeMessage(message, response.method, response.path),
         {
           ...options,
-          hint: missingScopeHint(response.method, response.path, namesRoleRefusal(platformError)),
+          hint: missingScopeHint(response.method, response.path, undefined, namesRoleRefusal(platformError)),
         },
       );
     }

@@ -23,61 +23,88 @@ export const LINKEDIN_SCOPES = Object.freeze({
   organizationAdmin: 'rw_organization_admin',
 });
 
-/** An endpoint family, the scopes that open it, and the page of LinkedIn's docs that lists them. */
+/**
+ * Who a request acts as: a member (`urn:li:person:…`) or an organization (`urn:li:organization:…`,
+ * a LinkedIn Page). LinkedIn grants the two apart: writing as an organization takes
+ * `w_organization_social` and `w_member_social` does not serve for it (the Permissions table of
+ * https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api).
+ */
+export type LinkedInActor = 'member' | 'organization';
+
+/** An endpoint family, the scopes that open it for each actor, and the page of LinkedIn's docs that lists them. */
 interface ScopeRule {
   /** Matches `METHOD /path`. */
   readonly request: RegExp;
-  /** What to ask for, in words: one scope, or the member and organization variants. */
-  readonly scopes: string;
+  /** What a request made as a member needs, in words. */
+  readonly member: string;
+  /** What a request made as an organization needs, in words. */
+  readonly organization: string;
   /** The learn.microsoft.com page whose Permissions table lists them. */
   readonly docs: string;
 }
 
 /** The scopes an endpoint needs, and where LinkedIn documents them. */
 export interface LinkedInScopeRule {
-  /** What to ask for, in words: one scope, or the member and organization variants. */
+  /**
+   * What to ask for, in words: the scope of the actor the request was made as, or, when that is
+   * not known, the member and organization variants.
+   */
   readonly scopes: string;
   /** The learn.microsoft.com page whose Permissions table lists them. */
   readonly docs: string;
 }
 
 const DOCS = 'https://learn.microsoft.com/en-us/linkedin/marketing/community-management';
+const S = LINKEDIN_SCOPES;
 
-const WRITE_SOCIAL = `${LINKEDIN_SCOPES.writeMemberSocial} (posts as a member) or ${LINKEDIN_SCOPES.writeOrganizationSocial} (as an organization)`;
-const READ_SOCIAL = `${LINKEDIN_SCOPES.readMemberSocial} (a member) or ${LINKEDIN_SCOPES.readOrganizationSocial} (an organization)`;
-// The Comments and Reactions pages list the *_social_feed variants too.
-const WRITE_SOCIAL_FEED =
-  'w_member_social or w_member_social_feed (a member), w_organization_social or w_organization_social_feed (an organization)';
-const READ_SOCIAL_FEED =
-  'r_member_social or r_member_social_feed (a member), r_organization_social or r_organization_social_feed (an organization)';
+/** An endpoint only one kind of actor calls: the same scope whoever the request names. */
+const either = (scope: string) => ({ member: scope, organization: scope });
 
 const RULES: readonly ScopeRule[] = [
-  // Posts, Images, Videos, Documents APIs (the Posts API page's Permissions table,
+  // Posts, Images, Videos, Documents APIs: w_member_social posts "on behalf of an authenticated
+  // member", w_organization_social "on behalf of an organization"; r_member_social and
+  // r_organization_social read them (the Posts API page's Permissions table,
   // https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api).
   {
     request: /^(POST|DELETE) \/rest\/(posts|images|videos|documents)\b/,
-    scopes: WRITE_SOCIAL,
+    member: S.writeMemberSocial,
+    organization: S.writeOrganizationSocial,
     docs: `${DOCS}/shares/posts-api`,
   },
   {
     request: /^GET \/rest\/(posts|images|videos|documents)\b/,
-    scopes: READ_SOCIAL,
+    member: S.readMemberSocial,
+    organization: S.readOrganizationSocial,
     docs: `${DOCS}/shares/posts-api`,
   },
-  // Comments API (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/comments-api).
+  // Comments API (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/comments-api);
+  // its page lists the *_social_feed variants too.
   {
     request: /^(POST|DELETE) \/rest\/socialActions\b/,
-    scopes: WRITE_SOCIAL_FEED,
+    member: 'w_member_social or w_member_social_feed',
+    organization: 'w_organization_social or w_organization_social_feed',
     docs: `${DOCS}/shares/comments-api`,
   },
-  { request: /^GET \/rest\/socialActions\b/, scopes: READ_SOCIAL_FEED, docs: `${DOCS}/shares/comments-api` },
-  // Reactions API (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/reactions-api).
+  {
+    request: /^GET \/rest\/socialActions\b/,
+    member: 'r_member_social or r_member_social_feed',
+    organization: 'r_organization_social or r_organization_social_feed',
+    docs: `${DOCS}/shares/comments-api`,
+  },
+  // Reactions API (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/reactions-api),
+  // with the same *_social_feed variants.
   {
     request: /^(POST|DELETE) \/rest\/reactions\b/,
-    scopes: WRITE_SOCIAL_FEED,
+    member: 'w_member_social or w_member_social_feed',
+    organization: 'w_organization_social or w_organization_social_feed',
     docs: `${DOCS}/shares/reactions-api`,
   },
-  { request: /^GET \/rest\/reactions\b/, scopes: READ_SOCIAL_FEED, docs: `${DOCS}/shares/reactions-api` },
+  {
+    request: /^GET \/rest\/reactions\b/,
+    member: 'r_member_social or r_member_social_feed',
+    organization: 'r_organization_social or r_organization_social_feed',
+    docs: `${DOCS}/shares/reactions-api`,
+  },
   // Share statistics, follower statistics and follower counts need an organization admin's scope
   // (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/share-statistics,
   // https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/follower-statistics).
@@ -85,31 +112,31 @@ const RULES: readonly ScopeRule[] = [
   // Lookup API's, is where LinkedIn documents the endpoint.
   {
     request: /^GET \/rest\/organizationalEntityShareStatistics\b/,
-    scopes: LINKEDIN_SCOPES.organizationAdmin,
+    ...either(S.organizationAdmin),
     docs: `${DOCS}/organizations/share-statistics`,
   },
   {
     request: /^GET \/rest\/organizationalEntityFollowerStatistics\b/,
-    scopes: LINKEDIN_SCOPES.organizationAdmin,
+    ...either(S.organizationAdmin),
     docs: `${DOCS}/organizations/follower-statistics`,
   },
   {
     request: /^GET \/rest\/networkSizes\b/,
-    scopes: LINKEDIN_SCOPES.organizationAdmin,
+    ...either(S.organizationAdmin),
     docs: `${DOCS}/organizations/organization-lookup-api`,
   },
   // Member post analytics
   // (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/members/post-statistics).
   {
     request: /^GET \/rest\/memberCreatorPostAnalytics\b/,
-    scopes: LINKEDIN_SCOPES.memberPostAnalytics,
+    ...either(S.memberPostAnalytics),
     docs: `${DOCS}/members/post-statistics`,
   },
   // Member follower count
   // (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/members/follower-statistics).
   {
     request: /^GET \/rest\/memberFollowersCount\b/,
-    scopes: LINKEDIN_SCOPES.memberProfileAnalytics,
+    ...either(S.memberProfileAnalytics),
     docs: `${DOCS}/members/follower-statistics`,
   },
 ];
@@ -120,18 +147,24 @@ const RULES: readonly ScopeRule[] = [
  *
  * @param method - HTTP method
  * @param path - URL path
+ * @param actor - who the request acts as; when not known, both variants are named
  * @returns the scopes and their page, or `undefined` for an endpoint the table does not list
  *
  * @example
  * ```ts
- * linkedInScopeRule('GET', '/rest/organizationalEntityShareStatistics');
- * // { scopes: 'rw_organization_admin', docs: 'https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/share-statistics' }
+ * linkedInScopeRule('POST', '/rest/posts', 'organization');
+ * // { scopes: 'w_organization_social', docs: 'https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api' }
  * ```
  */
-export function linkedInScopeRule(method: string, path: string): LinkedInScopeRule | undefined {
+export function linkedInScopeRule(
+  method: string,
+  path: string,
+  actor?: LinkedInActor,
+): LinkedInScopeRule | undefined {
   const request = `${method.toUpperCase()} ${path}`;
   const rule = RULES.find((candidate) => candidate.request.test(request));
-  return rule === undefined ? undefined : { scopes: rule.scopes, docs: rule.docs };
+  if (rule === undefined) return undefined;
+  return { scopes: scopesFor(rule, actor), docs: rule.docs };
 }
 
 /**
@@ -139,13 +172,26 @@ export function linkedInScopeRule(method: string, path: string): LinkedInScopeRu
  *
  * @param method - HTTP method
  * @param path - URL path
+ * @param actor - who the request acts as; when not known, both variants are named
  * @returns e.g. `rw_organization_admin`, or `undefined` for an endpoint the table does not list
  *
  * @example
  * ```ts
  * requiredLinkedInScopes('GET', '/rest/organizationalEntityShareStatistics'); // 'rw_organization_admin'
+ * requiredLinkedInScopes('POST', '/rest/posts', 'member'); // 'w_member_social'
  * ```
  */
-export function requiredLinkedInScopes(method: string, path: string): string | undefined {
-  return linkedInScopeRule(method, path)?.scopes;
+export function requiredLinkedInScopes(
+  method: string,
+  path: string,
+  actor?: LinkedInActor,
+): string | undefined {
+  return linkedInScopeRule(method, path, actor)?.scopes;
+}
+
+/** The rule's scopes for `actor`, or both variants, each labelled, when the actor is not known. */
+function scopesFor(rule: ScopeRule, actor: LinkedInActor | undefined): string {
+  if (actor !== undefined) return rule[actor];
+  if (rule.member === rule.organization) return rule.member;
+  return `${rule.member} (as a member) or ${rule.organization} (as an organization)`;
 }

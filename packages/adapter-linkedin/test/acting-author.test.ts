@@ -212,9 +212,18 @@ describe('httpActingAs', () => {
   };
   const request = { method: 'POST', path: '/rest/posts', operation: 'create post' } as const;
 
-  it('keeps a member author’s missing scope as LinkedIn’s classifier read it', async () => {
+  it('keeps a member author’s refusal a missing scope, naming the member’s scope only', async () => {
     expect(AuthError.isInstance(missingScope) && missingScope.code).toBe('auth_missing_scope');
-    await expect(httpActingAs(failing, 'urn:li:person:8675309').request(request)).rejects.toBe(missingScope);
+    const error = await httpActingAs(failing, 'urn:li:person:8675309')
+      .request(request)
+      .catch((caught: unknown) => caught);
+    expect(AuthError.isInstance(error) && error.code).toBe('auth_missing_scope');
+    const refusal = error as AuthError;
+    expect(refusal.message).toMatch(/processing fields \[\/author\] \(the token needs w_member_social\)$/);
+    expect(refusal.hint).not.toContain('w_organization_social');
+    expect(refusal.hint).not.toContain('role on the organization');
+    expect(refusal.platformError).toEqual(missingScope.platformError);
+    expect(refusal.cause).toBe(missingScope);
   });
 
   it('reads it as the role for an organization author, keeping what LinkedIn said', async () => {
@@ -223,7 +232,9 @@ describe('httpActingAs', () => {
       .catch((caught: unknown) => caught);
     expect(PlatformError.isInstance(error) && error.code).toBe('platform_refused');
     const refusal = error as PlatformError;
-    expect(refusal.message).toBe(missingScope.message);
+    expect(refusal.message).toMatch(
+      /processing fields \[\/author\] \(the token needs w_organization_social\)$/,
+    );
     expect(refusal.status).toBe(403);
     expect(refusal.platformError).toEqual(missingScope.platformError);
     expect(refusal.rateLimit).toEqual({ remaining: 3 });

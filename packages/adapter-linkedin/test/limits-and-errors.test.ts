@@ -70,8 +70,10 @@ describe('errors', () => {
       h.linkedin,
     );
     expect(AuthError.isInstance(error) && error.code).toBe('auth_missing_scope');
-    expect(error.message).toContain('w_member_social');
-    expect(error.hint).toContain('w_organization_social');
+    // It posted as the member: the member's scope is named, not the organization's.
+    expect(error.message).toContain('(the token needs w_member_social)');
+    expect(error.hint).toContain('w_member_social');
+    expect(error.hint).not.toContain('w_organization_social');
     expect(error.retryable).toBe(false);
   });
 

@@ -7,11 +7,11 @@ import { failureOf, media, useLinkedIn } from './support/harness.js';
 // operation for the Page takes its own roles (Posts, Comments, Reactions and share statistics
 // pages; roles from https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/organization-access-control-by-role).
 // A refusal for a missing role is a typed refusal that names the roles that would allow it and
-// says a super admin of the Page grants them: a new authorization would not help.
+// says a super admin of the Page grants them.
 
 const h = useLinkedIn();
 const ORG_SCOPES = ['w_organization_social', 'r_organization_social', 'rw_organization_admin'];
-const SUPER_ADMIN = /Ask a super admin of the Page \(its ADMINISTRATOR\) to grant it/;
+const SUPER_ADMIN = /super admin of the Page \(its ADMINISTRATOR\) grants? it/i;
 
 /** A member with every organization scope and `roles` on Acme, and the adapter bound to Acme. */
 function memberWith(handle: string, roles: readonly OrganizationRole[]) {
@@ -114,8 +114,9 @@ describe('a member’s role on the organization', () => {
       h.linkedin,
     );
     expect(AuthError.isInstance(recent) && recent.code).toBe('auth_missing_scope');
+    expect(recent.hint).toMatch(/^Re-authorize the account asking for r_organization_social /);
     expect(recent.hint).toContain(
-      "If the token already has them and the call acts as an organization, the member's role on it is what is missing",
+      'If the token already has r_organization_social, the other possibility is a missing role',
     );
     expect(recent.hint).toContain(
       'ADMINISTRATOR, DIRECT_SPONSORED_CONTENT_POSTER or CONTENT_ADMINISTRATOR role',
