@@ -2,6 +2,7 @@ import { ValidationError, type ValidationProblem } from '../errors/validation-er
 import type { CanonicalMetric } from '../models/metric-vocabulary.js';
 import { type AccountFigures, accountFigures, followersAt } from './account-figures.js';
 import { type Dimension, POST_DIMENSIONS } from './dimensions.js';
+import { unknownKpiProblems } from './kpi-problems.js';
 import { KPIS, type Kpi, ratio } from './kpis.js';
 import { addPresent, METRIC_COUNT, metricRecord, orNull } from './metric-slots.js';
 import { CompiledPostFilter, type PostFilter } from './post-filter.js';
@@ -57,7 +58,6 @@ export interface RollupRow<D extends Dimension = Dimension, K extends Kpi = Kpi>
 const DAY = 86_400_000;
 const LABEL_DIMENSIONS: ReadonlySet<string> = new Set(['campaign', 'tag', 'variant', 'contentClass']);
 const KNOWN_DIMENSIONS: ReadonlySet<string> = new Set([...POST_DIMENSIONS, ...TIME_GRAINS]);
-const KNOWN_KPIS: ReadonlySet<string> = new Set(KPIS);
 
 function isTimeGrain(dimension: string): dimension is TimeGrain {
   return (TIME_GRAINS as readonly string[]).includes(dimension);
@@ -90,8 +90,7 @@ function checkOptions(by: readonly string[], kpis: readonly string[]): void {
     });
   }
   kpis.forEach((kpi, index) => {
-    if (!KNOWN_KPIS.has(kpi))
-      problems.push({ path: ['kpis', index], rule: 'analytics.kpi', message: `unknown KPI "${kpi}"` });
+    problems.push(...unknownKpiProblems(kpi, ['kpis', index]));
   });
   if (problems.length > 0) throw new ValidationError(problems, 'rollup options');
 }

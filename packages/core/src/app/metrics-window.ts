@@ -3,6 +3,9 @@ import type { PublishedPostRecord } from './metrics-store.js';
 
 const DAY_MS = 86_400_000;
 
+/** How to write "the last 7 days" as the `Date` a window option takes. */
+const LAST_7_DAYS = 'for the last 7 days: new Date(Date.now() - 7 * 86_400_000)';
+
 /**
  * How old a post may be for the facade to still read its metrics, by default: 30 days. A post's
  * counts grow mostly in its first days (ASSUMED: no platform documents the curve), while every
@@ -52,15 +55,57 @@ export function postsSince(
  * @returns the problems, empty when it is absent or valid
  */
 export function collectSinceProblems(since: unknown): ValidationProblem[] {
-  if (since === undefined || isValidDate(since)) return [];
+  return dateOptionProblems(since, 'since', 'the oldest publication time whose posts are read', LAST_7_DAYS);
+}
+
+/**
+ * What is wrong with `smm.report`'s `since` and `until`: each must be a valid `Date`, as
+ * `collectMetrics`'s `since` (a duration such as `'7d'` is not taken).
+ *
+ * @param window - the options as passed
+ * @returns the problems, `since`'s first, empty when both are absent or valid
+ */
+export function reportWindowProblems(window: {
+  readonly since?: unknown;
+  readonly until?: unknown;
+}): ValidationProblem[] {
+  return [
+    ...dateOptionProblems(
+      window.since,
+      'since',
+      "the start of the report's window: posts published at or after it",
+      LAST_7_DAYS,
+    ),
+    ...dateOptionProblems(
+      window.until,
+      'until',
+      "the end of the report's window: posts published before it",
+      'up to now: new Date()',
+    ),
+  ];
+}
+
+/**
+ * One problem (rule `options.<key>`) when an option that takes a `Date` was given something else.
+ *
+ * @param value - the option as passed
+ * @param key - its name
+ * @param meaning - what it is, for the message
+ * @param example - how to write one, for the message
+ */
+function dateOptionProblems(
+  value: unknown,
+  key: string,
+  meaning: string,
+  example: string,
+): ValidationProblem[] {
+  if (value === undefined || isValidDate(value)) return [];
   return [
     {
-      path: ['since'],
-      rule: 'options.since',
-      message:
-        'since must be a valid Date: the oldest publication time whose posts are read ' +
-        '(for the last 7 days: new Date(Date.now() - 7 * 86_400_000))',
-      ...shown(since),
+      path: [key],
+      rule: `options.${key}`,
+      message: `${key} must be a valid Date: ${meaning} (${example})`,
+      ...shown(value),
     },
   ];
 }

@@ -1,8 +1,16 @@
+import { unknownKpiProblems } from '../analytics/kpi-problems.js';
 import type { Kpi } from '../analytics/kpis.js';
 import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
 import { declaredAccountProblems } from './declared-account.js';
-import { collectSinceProblems, maxPostAgeProblems } from './metrics-window.js';
-import type { Smmkit, SmmkitOptions, SmmkitReportOptions } from './smmkit-api.js';
+import { collectSinceProblems, maxPostAgeProblems, reportWindowProblems } from './metrics-window.js';
+import type {
+  Smmkit,
+  SmmkitOptions,
+  SmmkitPublishOptions,
+  SmmkitReportOptions,
+  SmmkitScheduleOptions,
+} from './smmkit-api.js';
+import { toProblems } from './to-option.js';
 import { unknownKeyProblems } from './unknown-keys.js';
 
 /** Every key of `T`, listed once; the compiler checks the list against the type. */
@@ -68,6 +76,25 @@ const REPORT_KEYS = keysOf<SmmkitReportOptions<Kpi>>({
   generatedAt: true,
 });
 
+const PUBLISH_KEYS = keysOf<SmmkitPublishOptions>({
+  to: true,
+  signal: true,
+  stopUnstarted: true,
+  idempotencyKey: true,
+  scheduledFor: true,
+});
+
+const SCHEDULE_KEYS = keysOf<SmmkitScheduleOptions>({
+  to: true,
+  at: true,
+  approval: true,
+  draft: true,
+  native: true,
+  id: true,
+  zone: true,
+  by: true,
+});
+
 const COLLECT_KEYS = keysOf<NonNullable<Parameters<Smmkit['collectMetrics']>[0]>>({
   concurrency: true,
   signal: true,
@@ -101,13 +128,63 @@ export function checkSmmkitOptions(options: SmmkitOptions): void {
 }
 
 /**
- * Checks the options of `smm.report` for keys it does not take (`from` for `since`).
+ * Checks the options of `smm.report`: no key it does not take (`from` for `since`), `since` and
+ * `until` valid `Date`s (not `'7d'`), and a `kpi` that is one of the KPIs.
  *
  * @param options - the options as passed
- * @throws ValidationError naming each unknown key, with the key it likely means
+ * @throws ValidationError naming each unknown key, with the key it likely means, a bad `since`
+ *   or `until`, and an unknown KPI with the valid ones
  */
 export function checkReportOptions(options: SmmkitReportOptions<Kpi>): void {
-  refuse(unknownKeyProblems(options, REPORT_KEYS), 'report options');
+  refuse(
+    [
+      ...unknownKeyProblems(options, REPORT_KEYS),
+      ...reportWindowProblems(options),
+      ...(options.kpi === undefined ? [] : unknownKpiProblems(options.kpi, ['kpi'])),
+    ],
+    'report options',
+  );
+}
+
+/**
+ * Checks the options of `smm.publish` before anything is sent: no key it does not take (a
+ * misspelt `idempotency_key` would be ignored, and a retry post twice), and a valid `to`.
+ *
+ * @param options - the options as passed
+ * @throws ValidationError naming each unknown key, with the key it likely means, and what is
+ *   wrong with `to`
+ */
+export function checkPublishOptions(options: SmmkitPublishOptions | undefined): void {
+  refuse(
+    [...unknownKeyProblems(options, PUBLISH_KEYS), ...toProblems(options?.to, 'publish')],
+    'publish options',
+  );
+}
+
+/**
+ * Checks the options of `smm.schedule` before anything is planned: no key it does not take
+ * (`when` for `at`), a valid `to`, and an `at`.
+ *
+ * @param options - the options as passed
+ * @throws ValidationError naming each unknown key, with the key it likely means, and what is
+ *   wrong with `to` and `at`
+ */
+export function checkScheduleOptions(options: SmmkitScheduleOptions | undefined): void {
+  const at: ValidationProblem[] =
+    options?.at === undefined
+      ? [
+          {
+            path: ['at'],
+            rule: 'options.required',
+            message:
+              "`at` is missing: when to publish (a Date, { at: '2026-12-01T09:00', zone }, 'next-slot' or a recurrence)",
+          },
+        ]
+      : [];
+  refuse(
+    [...unknownKeyProblems(options, SCHEDULE_KEYS), ...toProblems(options?.to, 'schedule'), ...at],
+    'schedule options',
+  );
 }
 
 /**

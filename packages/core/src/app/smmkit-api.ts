@@ -242,15 +242,19 @@ export interface Smmkit {
    * Published posts are recorded in the metrics store with their metadata (campaign, tags,
    * variant, content class, time, zone, account, URL), as are the scheduler's.
    *
-   * @throws ValidationError (rejects, nothing sent) when an id is not connected
+   * @throws ValidationError (rejects, nothing sent) when an id is not connected, `to` is missing
+   *   or not a list of ids and `{ account, overrides }`, or for a key it does not take ("unknown
+   *   key `idempotency_key`: did you mean `idempotencyKey`?"), or after `shutdown()`
    */
   publish(post: Post, options: SmmkitPublishOptions): Promise<PublishOutcome[]>;
   /**
    * Plans a post for connected accounts by id, as `scheduler.schedule`. Resolves with the
    * entries made (one per account for `'next-slot'`): approve them by `entries[i].id`.
    *
-   * @throws ValidationError when an id is not connected, for `'next-slot'` naming every account
-   *   without `slots` or `timeZone` (nothing is planned then), or as `scheduler.schedule`
+   * @throws ValidationError when an id is not connected, `to` or `at` is missing, for a key it
+   *   does not take ("unknown key `when`: did you mean `at`?"), for `'next-slot'` naming every
+   *   account without `slots` or `timeZone` (nothing is planned then), after `shutdown()`, or as
+   *   `scheduler.schedule`
    */
   schedule(post: Post, options: SmmkitScheduleOptions): Promise<ScheduleEntry[]>;
   /**
@@ -278,7 +282,7 @@ export interface Smmkit {
    * `failures` with no `refs`.
    *
    * @throws ValidationError (rejects, nothing read) for a key other than `concurrency`, `signal`
-   *   and `since`, or a `since` that is not a valid `Date`
+   *   and `since`, a `since` that is not a valid `Date`, or after `shutdown()`
    * @throws the store's error when it cannot be read or the samples cannot be kept
    */
   collectMetrics(options?: SmmkitCollectMetricsOptions): Promise<CollectMetricsResult>;
@@ -288,14 +292,19 @@ export interface Smmkit {
    * cadence, or when the facade was made), with this process's publishes since; with `sla`, the
    * inbox's figures as of then.
    *
-   * @throws ValidationError for a key it does not take ("unknown key `from`: did you mean `since`?")
+   * @throws ValidationError for a key it does not take ("unknown key `from`: did you mean `since`?"),
+   *   a `since` or `until` that is not a valid `Date` (`'7d'`), a `kpi` that is not one of `KPIS`
+   *   (the message lists them), or after `shutdown()`
    */
   report<K extends Kpi = 'engagementRateByImpressions'>(options?: SmmkitReportOptions<K>): SmmkitReport<K>;
   /** Starts the scheduler's worker loop, the inbox's polling and, with `metrics`, the metrics cadence. */
   start(): void;
   /**
    * Stops them, lets the publisher finish what it runs, waits for token refreshes still in flight
-   * (those of cancelled publishes too) and their writes, and closes the store.
+   * (those of cancelled publishes too) and their writes, and closes the store. From its start,
+   * every other call of the facade (`publish`, `accounts.list`, `report`, …) is refused with a
+   * `ValidationError` (rule `app.shut_down`): make a new app with `createSmmkit` to go on. Calling
+   * it again waits for the first call and ends as it does.
    *
    * @throws AuthError (after closing the store) naming each account whose refreshed tokens could
    *   not be stored: where the platform rotates refresh tokens, it needs a new authorization

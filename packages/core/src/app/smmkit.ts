@@ -19,7 +19,14 @@ import { declaredAccountProblems } from './declared-account.js';
 import { inboxAccountsOf, queuesOf } from './live-accounts.js';
 import { metricsCadence } from './metrics-cadence.js';
 import { DEFAULT_METRICS_MAX_POST_AGE_MS, windowStart } from './metrics-window.js';
-import { checkCollectOptions, checkReportOptions, checkSmmkitOptions } from './option-keys.js';
+import {
+  checkCollectOptions,
+  checkPublishOptions,
+  checkReportOptions,
+  checkScheduleOptions,
+  checkSmmkitOptions,
+} from './option-keys.js';
+import { shutDownError } from './shut-down-error.js';
 import type {
   Smmkit,
   SmmkitAccounts,
@@ -144,6 +151,13 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
           onRound: options.metrics.onRound,
         });
 
+  /** The first `shutdown()`, once called: every facade call after it is refused, a second one waits for it. */
+  let stopping: Promise<void> | undefined;
+  /** Throws {@link shutDownError} once `shutdown()` has begun: the store is closed or closing. */
+  const open = (call: string): void => {
+    if (stopping !== undefined) throw shutDownError(call);
+  };
+
   /** The connected accounts `to` names, in its order, each with its overrides. */
   const accountsOf = async (to: readonly (string | SmmkitTarget)[]) => {
     const wanted = to.map((entry) => (typeof entry === 'string' ? { account: entry } : entry));
@@ -176,6 +190,7 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
 
   const accounts: SmmkitAccounts = {
     connect: async (account, tokenSet) => {
+      open('accounts.connect');
       const problems = declaredAccountProblems(account);
       if (problems.length > 0) throw new ValidationError(problems, 'account');
       if (!platforms.has(account.platform)) {
@@ -209,21 +224,46 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
       tokens.forget(account.id);
       return connected;
     },
-    get: (id) => store.accounts.get(id),
-    list: () => store.accounts.list(),
+    get: async (id) => {
+      open('accounts.get');
+      return store.accounts.get(id);
+    },
+    list: async () => {
+      open('accounts.list');
+      return store.accounts.list();
+    },
     disconnect: async (id) => {
+      open('accounts.disconnect');
       const removed = await store.accounts.disconnect(id);
       await store.tokens.delete(id);
       tokens.forget(id);
       return removed;
     },
-    status: async () =>
-      (await store.accounts.list()).map(({ id, platform, accountId, status }) => ({
+    status: async () => {
+      open('accounts.status');
+      return (await store.accounts.list()).map(({ id, platform, accountId, status }) => ({
         id,
         platform,
         accountId,
         status,
-      })),
+      }));
+    },
+  };
+
+  /** Stops every part and closes the store; run once, by the first `shutdown()`. */
+  const shutDown = async (): Promise<void> => {
+    await Promise.all([scheduler.stop(), inbox.stop(), cadence?.stop()]);
+    await publisher.shutdown();
+    // A publish cancelled mid-refresh left the refresh running: its answer is stored before the
+    // store closes. X and TikTok rotate refresh tokens, retiring the one sent, so an answer not
+    // stored locks the account out:
+    // https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token and
+    // https://developers.tiktok.com/docs/en/oauth-refresh-a-user-access-token
+    try {
+      await tokens.drain();
+    } finally {
+      await store.close();
+    }
   };
 
   return {
@@ -232,9 +272,17 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
     scheduler,
     inbox,
     analytics,
-    publish: async (post, { to, ...publishOptions }) =>
-      publisher.publish(post, targetsOf(await accountsOf(to)), publishOptions),
-    schedule: async (post, { to, at, ...scheduleOptions }) => {
+    publish: async (post, options) => {
+      open('publish');
+      // A misspelt option would be ignored (`idempotency_key`: a retry posts twice): refused first.
+      checkPublishOptions(options);
+      const { to, ...publishOptions } = options;
+      return publisher.publish(post, targetsOf(await accountsOf(to)), publishOptions);
+    },
+    schedule: async (post, options) => {
+      open('schedule');
+      checkScheduleOptions(options);
+      const { to, at, ...scheduleOptions } = options;
       const named = await accountsOf(to);
       // Told here in the facade's words (the app's ids, `timeZone` and `slots`), every account at
       // once; the scheduler still refuses an account whose queue went away meanwhile.
@@ -244,9 +292,16 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
       }
       return scheduler.schedule(post, targetsOf(named), at, scheduleOptions);
     },
-    approve: (entryId, decision) => scheduler.approve(entryId, decision),
-    reject: (entryId, decision) => scheduler.reject(entryId, decision),
+    approve: async (entryId, decision) => {
+      open('approve');
+      return scheduler.approve(entryId, decision);
+    },
+    reject: async (entryId, decision) => {
+      open('reject');
+      return scheduler.reject(entryId, decision);
+    },
     collectMetrics: async (collectOptions = {}) => {
+      open('collectMetrics');
       checkCollectOptions(collectOptions);
       await refresh();
       const { since, ...rest } = collectOptions;
@@ -254,6 +309,7 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
       return (await metrics.collect(publisher, { ...rest, since: from })).result;
     },
     report: <K extends Kpi = 'engagementRateByImpressions'>(reportOptions: SmmkitReportOptions<K> = {}) => {
+      open('report');
       checkReportOptions(reportOptions);
       const { title, generatedAt, kpi, ...rest } = reportOptions;
       const input = buildReportInput<K>(analytics, {
@@ -267,23 +323,14 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
       return { html: renderReport(input, render), input };
     },
     start: () => {
+      open('start');
       scheduler.start();
       inbox.start();
       cadence?.start();
     },
-    shutdown: async () => {
-      await Promise.all([scheduler.stop(), inbox.stop(), cadence?.stop()]);
-      await publisher.shutdown();
-      // A publish cancelled mid-refresh left the refresh running: its answer is stored before the
-      // store closes. X and TikTok rotate refresh tokens, retiring the one sent, so an answer not
-      // stored locks the account out:
-      // https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token and
-      // https://developers.tiktok.com/docs/en/oauth-refresh-a-user-access-token
-      try {
-        await tokens.drain();
-      } finally {
-        await store.close();
-      }
+    shutdown: () => {
+      stopping ??= shutDown();
+      return stopping;
     },
   };
 }

@@ -16,6 +16,11 @@ const MEANT: Readonly<Record<string, string>> = {
   end: 'until',
   author: 'accountId',
   urn: 'accountId',
+  targets: 'to',
+  target: 'to',
+  accounts: 'to',
+  when: 'at',
+  time: 'at',
 };
 
 /**

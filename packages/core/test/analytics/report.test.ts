@@ -294,6 +294,22 @@ describe('renderReport', () => {
 });
 
 describe('buildReportInput', () => {
+  it('refuses an unknown KPI under `kpi`, the key written, listing the valid KPIs', () => {
+    let error: unknown;
+    try {
+      buildReportInput(createAnalytics(), { kpi: 'engagementRate' as 'ctr' });
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(ValidationError.isInstance(error)).toBe(true);
+    expect((error as ValidationError).problems).toEqual([
+      expect.objectContaining({ path: ['kpi'], rule: 'analytics.kpi', actual: 'engagementRate' }),
+    ]);
+    expect((error as ValidationError).message).toMatch(
+      /kpi: unknown KPI "engagementRate"; the KPIs are engagementCount, engagementRateByImpressions, .*postsPerWeek/,
+    );
+  });
+
   it('leaves a post whose impressions are 0 out of the A/B counts, as out of every rate', () => {
     const analytics = createAnalytics();
     const at = '2026-05-05T09:00:00Z';

@@ -174,7 +174,9 @@ describe('rollup: dimensions', () => {
     expect(() => analytics.rollup({ by: ['day', 'week'] })).toThrow(ValidationError);
     expect(() => analytics.rollup({ by: ['platform', 'platform'] })).toThrow(ValidationError);
     expect(() => analytics.rollup({ by: ['country' as 'platform'] })).toThrow(/unknown dimension/);
-    expect(() => analytics.rollup({ by: [], kpis: ['virality' as 'ctr'] })).toThrow(/unknown KPI/);
+    expect(() => analytics.rollup({ by: [], kpis: ['virality' as 'ctr'] })).toThrow(
+      /kpis\[0\]: unknown KPI "virality"; the KPIs are engagementCount, .*, postsPerWeek/,
+    );
     expect(() => analytics.rollup({ by: ['day'], timeZone: 'Mars/Base' })).toThrow(ValidationError);
   });
 });

@@ -1,9 +1,11 @@
+import { ValidationError } from '../../errors/validation-error.js';
 import type { VariantCounts } from '../ab-test.js';
 import { compareVariants } from '../ab-test.js';
 import type { Analytics } from '../analytics.js';
 import type { BestTimeOptions } from '../best-time.js';
 import { auditContentMix, type ContentMixOptions, type ContentMixPost } from '../content-mix.js';
 import { type EngagementSlaOptions, engagementSla } from '../engagement-sla.js';
+import { unknownKpiProblems } from '../kpi-problems.js';
 import { isPostKpi, type Kpi, type PostKpi, rateTermsOf } from '../kpis.js';
 import { metricRow } from '../metric-slots.js';
 import { CompiledPostFilter, type PostFilter } from '../post-filter.js';
@@ -151,6 +153,9 @@ export function buildReportInput<K extends Kpi>(
   analytics: Analytics,
   options: BuildReportInputOptions<K>,
 ): ReportInput<K> {
+  // Checked here, in the caller's words: the rollups would name `kpis[0]`, a key never written.
+  const kpiProblems = unknownKpiProblems(options.kpi, ['kpi']);
+  if (kpiProblems.length > 0) throw new ValidationError(kpiProblems, 'report options');
   const filter: PostFilter = {
     since: options.since,
     until: options.until,
