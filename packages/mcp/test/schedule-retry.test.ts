@@ -90,26 +90,27 @@ describe('schedule through MCP, retried with the same idempotencyKey', () => {
         media: [
           {
             kind: 'image',
-            mimeType: 'image/png',
-            source: { type: 'url', url: 'https://example.com/launch.png' },
+            mimeType: 'image/jpeg',
+            source: { type: 'url', url: 'https://example.com/launch.jpg' },
             altText: 'Launch',
           },
         ],
         tags: ['launch'],
         campaign: 'spring',
       },
-      to: ['sim-x', 'sim-facebook'],
+      // Both take an image by URL (X does not: it would refuse the post when it is planned).
+      to: ['sim-facebook', 'sim-instagram'],
       at: 'next-slot',
       idempotencyKey: 'restart-1',
     };
     const before = await openSimulatedApp(store);
-    const first = await schedule(await connectInMemory(before, ['sim-x', 'sim-facebook']), args);
-    expect(first.isError).toBeUndefined();
+    const first = await schedule(await connectInMemory(before, ['sim-facebook', 'sim-instagram']), args);
+    expect(first.isError, textOf(first)).toBeUndefined();
     expect(idsOf(first)).toHaveLength(2);
     await closeOpened();
 
     const after = await openSimulatedApp(store);
-    const retried = await schedule(await connectInMemory(after, ['sim-x', 'sim-facebook']), args);
+    const retried = await schedule(await connectInMemory(after, ['sim-facebook', 'sim-instagram']), args);
 
     expect(retried.isError).toBeUndefined();
     expect(idsOf(retried).sort()).toEqual(idsOf(first).sort());

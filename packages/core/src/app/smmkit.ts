@@ -99,6 +99,8 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
     events: base.events,
     run: (account, operation, task, runOptions) => base.run(account, operation, task, runOptions),
     shutdown: (shutdownOptions) => base.shutdown(shutdownOptions),
+    // The scheduler checks a post with it when it is planned (createPublisher's always has it).
+    check: (post, targets) => base.check?.(post, targets) ?? targets.map(() => undefined),
     publish: async (post, targets, publishOptions): Promise<PublishOutcome[]> => {
       const outcomes = await base.publish(post, targets, publishOptions);
       await metrics.record(post, outcomes);
@@ -309,7 +311,8 @@ export async function createSmmkit(options: SmmkitOptions): Promise<Smmkit> {
       return (await metrics.collect(publisher, { ...rest, since: from })).result;
     },
     report: <K extends Kpi = 'engagementRateByImpressions'>(reportOptions: SmmkitReportOptions<K> = {}) => {
-      open('report');
+      // Not refused after shutdown: it reads what the facade holds in memory, never the store, so
+      // a report of the run still renders once the store is closed.
       checkReportOptions(reportOptions);
       const { title, generatedAt, kpi, ...rest } = reportOptions;
       const input = buildReportInput<K>(analytics, {

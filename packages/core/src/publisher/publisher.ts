@@ -1,4 +1,4 @@
-import type { Adapter, CheckedPost, PostCheck } from '../adapter/adapter.js';
+import type { Adapter, CheckedPost } from '../adapter/adapter.js';
 import type { PublishContext, RequestContext } from '../adapter/context.js';
 import type { TokenProvider } from '../auth/token-provider.js';
 import { AbortedError } from '../errors/aborted-error.js';
@@ -13,8 +13,6 @@ import type { PublishResult } from '../models/publish-result.js';
 import type { Target } from '../models/target.js';
 import type { Outbox, OutboxRecord } from '../scheduler/outbox.js';
 import { describeCallbackError, withUnprintedCause } from '../security/callback-error.js';
-import { describeThrown } from '../security/safe-cause.js';
-import { applyOverrides } from './apply-overrides.js';
 import {
   type BucketBooking,
   type BucketDemand,
@@ -25,6 +23,7 @@ import {
   type RateLimitOperation,
 } from './bucket-key.js';
 import { BucketThrottle, isThrottleRefusal } from './bucket-throttle.js';
+import { checkTarget, noAdapter } from './check-target.js';
 import { createPublisherEvents, type PublisherEventEmitter } from './events.js';
 import { type PublisherOptions, resolvePublisherOptions } from './options.js';
 import { fingerprintToken } from './outbox-fingerprint.js';
@@ -126,6 +125,23 @@ export interface Publisher {
    * target to give an outcome to; nothing is sent then.
    */
   publish(post: Post, targets: readonly Target[], options?: PublishOptions): Promise<PublishOutcome[]>;
+  /**
+   * Checks `post` for each target as `publish` does before sending anything (the target's
+   * overrides applied, then its adapter's rules), and sends nothing: one entry per target, in
+   * order, `undefined` when the target's adapter takes the post, else the error `publish` would
+   * fail that target with (a `ValidationError`: "X allows 280"). A target whose platform has no
+   * adapter here gets `undefined`: that says nothing about the post (`publish` fails it). The scheduler
+   * asks it when a post is planned, so a post no target can take is refused then, not at its
+   * time. Optional, so that a publisher written by hand (a wrapper, a test double) still fits;
+   * `createPublisher`'s has it.
+   *
+   * @example
+   * ```ts
+   * const [refusal] = publisher.check?.({ text: 'x'.repeat(400) }, [{ platform: 'x', accountId }]) ?? [];
+   * refusal?.message; // Invalid post for x (1 problem): …
+   * ```
+   */
+  check?(post: Post, targets: readonly Target[]): (SmmkitError | undefined)[];
   /**
    * Runs any other call to a platform (metrics, engagement, delete, reply) through the same
    * rate-limited queue of the account and the buckets `operation` consumes, with the account's
@@ -315,37 +331,11 @@ export function createPublisher(options: PublisherOptions): Publisher {
     if (closed) {
       return finish(failedOutcome(target, new AbortedError('The publisher is shut down; nothing was sent.')));
     }
-    const adapter = settings.adapters.get(target.platform);
-    if (adapter === undefined) return finish(failedOutcome(target, noAdapter(target.platform, 'target')));
-    const sent = applyOverrides(post, target);
     // Checked once here: the checked post (its options parsed) goes to the adapter's publish,
     // which does not check it again.
-    let check: PostCheck;
-    try {
-      check = adapter.check(sent);
-    } catch (error) {
-      // An adapter bug must not make publish() reject: nothing was sent, say so for this target.
-      if (SmmkitError.isInstance(error)) return finish(failedOutcome(target, error));
-      check = {
-        ok: false,
-        problems: [
-          {
-            path: [],
-            rule: 'adapter.validate',
-            message: `the ${target.platform} adapter's validate threw (${describeThrown(error).text})`,
-          },
-        ],
-      };
-    }
-    if (!check.ok) {
-      return finish(
-        failedOutcome(
-          target,
-          new ValidationError(check.problems, `post for ${target.platform}`, { platform: target.platform }),
-        ),
-      );
-    }
-    const { checked } = check;
+    const check = checkTarget(settings.adapters, post, target);
+    if (!check.ok) return finish(failedOutcome(target, check.error));
+    const { adapter, sent, checked } = check;
     if (scheduledFor !== undefined) {
       const refusal = scheduledForRefusal(adapter.capabilities, target.platform, scheduledFor, clock.now());
       if (refusal !== undefined) return finish(failedOutcome(target, refusal));
@@ -724,6 +714,13 @@ export function createPublisher(options: PublisherOptions): Publisher {
         }),
       );
     },
+    check: (post, targets) =>
+      targets.map((target) => {
+        // No adapter here says nothing about the post: publish refuses the target for that.
+        if (!settings.adapters.has(target.platform)) return undefined;
+        const check = checkTarget(settings.adapters, post, target);
+        return check.ok ? undefined : check.error;
+      }),
     run: (account, operation, task, runOptions = {}) => runTask(account, operation, task, runOptions.signal),
     async shutdown(shutdownOptions = {}) {
       closed = true;
@@ -742,21 +739,6 @@ export function createPublisher(options: PublisherOptions): Publisher {
       return handedBack;
     },
   };
-}
-
-/** The refusal of a target or account whose platform has no adapter here. */
-function noAdapter(platform: string, subject: 'target' | 'account'): ValidationError {
-  return new ValidationError(
-    [
-      {
-        path: ['platform'],
-        rule: 'target.platform',
-        message: `No adapter for platform "${platform}".`,
-        actual: platform,
-      },
-    ],
-    subject,
-  );
 }
 
 /**

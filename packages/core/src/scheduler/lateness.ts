@@ -1,5 +1,6 @@
 import type { ScheduleEntry, TargetResult } from '../models/schedule-entry.js';
 import type { Target } from '../models/target.js';
+import { describeMs } from './duration-text.js';
 import type { Outbox } from './outbox.js';
 import { targetKey } from './target-claims.js';
 
@@ -56,15 +57,4 @@ async function wasStarted(outbox: Pick<Outbox, 'record'>, key: string): Promise<
   } catch {
     return true;
   }
-}
-
-/** `90 s`, `12 min`, `5 h 3 min`, `2 d 4 h`: rough, for a sentence. */
-function describeMs(ms: number): string {
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return `${Math.round(ms / 1_000)} s`;
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
-  const days = Math.floor(hours / 24);
-  return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
 }

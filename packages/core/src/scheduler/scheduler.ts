@@ -29,8 +29,11 @@ import { createSchedulerEvents, type SchedulerEventEmitter } from './events.js';
 import { handOff } from './native-handoff.js';
 import { addInNextSlots, pickSlot, serialized } from './next-slot.js';
 import { failUnapprovedDue } from './overdue.js';
+import { requireNotPast } from './past-time.js';
+import { requirePostFits } from './post-fits.js';
 import { runEntry } from './run-entry.js';
 import { runTarget, type TargetJob, type TargetRunResult } from './run-target.js';
+import { requireScheduleOptionValues } from './schedule-option-values.js';
 import type { EntryPatch, ScheduleQuery, ScheduleStore } from './schedule-store.js';
 import { accountKey, resolveSchedulerOptions, type SchedulerOptions } from './scheduler-options.js';
 import { continueSeries, firstOccurrenceOf, nextInSeries, plannedInstant } from './series.js';
@@ -50,9 +53,13 @@ import {
 
 /** Options of {@link Scheduler.schedule}. */
 export interface ScheduleOptions {
-  /** `'required'`: the entry waits for `approve` before it may go out (who and when are kept). */
+  /**
+   * `'required'`: the entry waits for `approve` before it may go out (who and when are kept).
+   * Any other value (`true`, `'yes'`) is refused with a `ValidationError`, never read as "no
+   * approval".
+   */
   readonly approval?: 'required' | undefined;
-  /** Plan it as a draft: nothing goes out until it is submitted (and approved, if required). */
+  /** Plan it as a draft: nothing goes out until it is submitted (and approved, if required). A boolean. */
   readonly draft?: boolean | undefined;
   /**
    * Hand the post to the platform at once, to be published by the platform at its time
@@ -120,9 +127,15 @@ export interface Scheduler {
    * entry that is `scheduled` is handed to the platform before this resolves.
    *
    * @throws ValidationError for an invalid post, target list, time, zone, rule or option (options
-   *   that are not an object, a recurrence without a text `rrule` or a `start`), and for
-   *   `'next-slot'` naming every target account without a queue (nothing is planned then), or a
-   *   bad queue returned by an `accounts` function
+   *   that are not an object, an `approval` other than `'required'`, a `draft` or `native` that
+   *   is not a boolean, a recurrence without a text `rrule` or a `start`), and for `'next-slot'`
+   *   naming every target account without a queue (nothing is planned then), or a bad queue
+   *   returned by an `accounts` function
+   * @throws ValidationError (the one `publish` would fail the target with) for a post a target's
+   *   adapter refuses ("X allows 280"), a draft's too: nothing is stored. Several targets refusing
+   *   it give one error, each problem under `['targets', index, …]`
+   * @throws ValidationError (`schedule.when_past`) for an instant or wall time already past by more
+   *   than the scheduler's `maxLatenessMs`, or by more than 5 minutes when it has none
    */
   schedule(
     post: Post,
@@ -153,7 +166,7 @@ export interface Scheduler {
    *
    * @throws ValidationError when the id is not a non-empty string, the entry is missing or in
    *   another state, its account has no queue, or for a bad queue returned by an `accounts`
-   *   function (`'next-slot'`)
+   *   function (`'next-slot'`), or for a time already past (as for `schedule`)
    * @throws TransientError when the entry was moved but the store failed twice to add the series'
    *   occurrence it now passes: rescheduling it to the same time again adds it
    */
@@ -170,7 +183,7 @@ export interface Scheduler {
    *
    * @throws ValidationError when the id is not a non-empty string, `request` is not an object
    *   with a non-empty `by` (checked before the store is asked), or the entry is missing or not
-   *   a draft
+   *   a draft, or a target's adapter now refuses its post (checked again; it stays a draft)
    */
   submit(id: string, request: SubmitRequest): Promise<ScheduleEntry>;
   /**
@@ -178,7 +191,8 @@ export interface Scheduler {
    *
    * @throws ValidationError when the id is not a non-empty string, `decision` is not an object
    *   with a non-empty `by` and an optional text `note` (checked before the store is asked), or
-   *   the entry is missing or not awaiting approval
+   *   the entry is missing or not awaiting approval, or a target's adapter now refuses its post
+   *   (checked again: adapters change; it stays awaiting approval)
    */
   approve(id: string, decision: ApprovalDecision): Promise<ScheduleEntry>;
   /**
@@ -314,6 +328,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       "scheduler.schedule(post, targets, when, { approval: 'required', by: 'ana' })",
       true,
     );
+    requireScheduleOptionValues(scheduleOptions);
     requireTargetList(targets);
     if (isRecurring(when)) requireRecurrenceShape(when);
     const zone = requireZone(scheduleOptions.zone ?? settings.defaultZone, 'schedule options', ['zone']);
@@ -333,6 +348,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         'native scheduling is not available for recurring entries; plan them without native',
       );
     }
+    // Every entry, a draft too: its post cannot be edited later (cancel it and plan another).
+    requirePostFits(publisher, post, targets);
     const at = now();
     const status: ScheduleStatus =
       scheduleOptions.draft === true
@@ -401,6 +418,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       planned = [{ entry, adjustment: first.adjustment }];
     } else {
       const time = resolveFixedTime(when, zone);
+      requireNotPast(time.publishAt, at, settings.maxLatenessMs);
       const entry = parseScheduleEntry(base(scheduleOptions.id ?? settings.newId(), time, targets));
       await store.add([entry]);
       planned = [{ entry, adjustment: time.adjustment }];
@@ -431,7 +449,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const at = now();
     const move = async (): Promise<ScheduleEntry> => {
       const entry = await store.get(id);
-      return moveTo(id, resolveFixedTime(when, entry?.timeZone ?? settings.defaultZone), at);
+      const time = resolveFixedTime(when, entry?.timeZone ?? settings.defaultZone);
+      // Past: refused as by schedule (an entry in another state is left to the state's refusal).
+      if (entry !== undefined && RESCHEDULABLE.includes(entry.status)) {
+        requireNotPast(time.publishAt, at, settings.maxLatenessMs);
+      }
+      return moveTo(id, time, at);
     };
     const moved = when === 'next-slot' ? await inSlotOrder(() => moveToNextSlot(id, at)) : await move();
     events.emit('rescheduled', { entry: moved });
@@ -565,9 +588,22 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     await continueSeries(entry, store, events, at, { fromDraft: entry.status === 'draft' });
   }
 
+  /**
+   * Checks the post of entry `id` again before it is submitted or approved (the adapters may have
+   * changed since it was planned, and an entry planned before posts were checked may be stored):
+   * refused, it stays as it was. A missing entry or one in another state is left to the step's
+   * own refusal.
+   */
+  async function requireStoredPostFits(id: string, from: readonly ScheduleStatus[]): Promise<void> {
+    const entry = await store.get(id);
+    if (entry !== undefined && from.includes(entry.status))
+      requirePostFits(publisher, entry.post, entry.targets);
+  }
+
   async function submit(id: string, request: SubmitRequest): Promise<ScheduleEntry> {
     requireEntryId(id, 'submit');
     requireApprovalStep(request, 'submit');
+    await requireStoredPostFits(id, APPROVAL_STEPS.submit);
     const submitted = await changeEntry(
       store,
       id,
@@ -590,6 +626,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     requireEntryId(id, action);
     requireApprovalStep(decision, action);
     if (verdict === 'rejected') await continueBeforeLeaving(id, APPROVAL_STEPS.reject, at);
+    else await requireStoredPostFits(id, APPROVAL_STEPS.approve);
     const decided = await changeEntry(
       store,
       id,

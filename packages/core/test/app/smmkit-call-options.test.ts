@@ -190,3 +190,18 @@ describe('smm.report checks the values of its window and KPI', () => {
     await smm.shutdown();
   });
 });
+
+describe('smm.schedule checks the post when it is planned', () => {
+  it('refuses a post X cannot take, as publish would, and plans nothing', async () => {
+    const { smm } = await withBrandX();
+    const at = new Date(START + 3_600_000);
+    const error = await smm.schedule({ text: 'x'.repeat(400) }, { to: ['brand-x'], at }).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(ValidationError.isInstance(error)).toBe(true);
+    expect((error as ValidationError).problems.map((problem) => problem.rule)).toContain('text.max_length');
+    expect(await smm.scheduler.list()).toEqual([]);
+    await smm.shutdown();
+  });
+});

@@ -64,7 +64,6 @@ describe('a facade after smm.shutdown()', () => {
       approve: (app) => app.approve('entry-1', { by: 'maria' }),
       reject: (app) => app.reject('entry-1', { by: 'maria' }),
       collectMetrics: (app) => app.collectMetrics(),
-      report: (app) => app.report(),
       start: (app) => app.start(),
       'accounts.connect': (app) => app.accounts.connect({ ...brandX, id: 'brand-x2' }, xTokens),
       'accounts.get': (app) => app.accounts.get('brand-x'),
@@ -85,6 +84,11 @@ describe('a facade after smm.shutdown()', () => {
         },
       ]);
     }
+  });
+
+  it('still renders the report of what the app held: it reads memory, not the closed store', async () => {
+    const { smm } = await shutDownApp('report');
+    expect(smm.report().html).toContain('<html');
   });
 
   it('lets shutdown() be called again, and a new app on the same file go on', async () => {
