@@ -251,11 +251,17 @@ describe('BullMQ jobs per entry, occurrence and target', { timeout: 20_000 }, ()
       .scheduler()
       .schedule({ text: 'Survives a crash' }, [world.xTarget, world.mastodonTarget], new Date(START));
     if (entry === undefined) throw new Error('no entry');
-    const doomed = doomedWorker(connection(), world.clock.fetch, {
+    const doomed = doomedWorker(connection(), world.clock, {
       afterRequest: (method, url) => method === 'POST' && url.pathname === '/2/tweets',
     });
     void world
-      .scheduler({ store: doomed.store, fetch: doomed.fetch, workerId: 'doomed', leaseMs: MINUTE })
+      .scheduler({
+        store: doomed.store,
+        fetch: doomed.fetch,
+        clock: doomed.clock,
+        workerId: 'doomed',
+        leaseMs: MINUTE,
+      })
       .publishTarget({ entryId: entry.id, publishAt: entry.publishAt, target: world.xTarget });
     await vi.waitFor(() => expect(doomed.dead()).toBe(true), { timeout: 5_000 });
     expect(world.xPosts()).toHaveLength(1);
@@ -339,11 +345,17 @@ describe('BullMQ jobs per entry, occurrence and target', { timeout: 20_000 }, ()
     const [entry] = await world
       .scheduler()
       .schedule({ text: 'Survives a crash' }, [world.xTarget], new Date(START));
-    const doomed = doomedWorker(connection(), world.clock.fetch, {
+    const doomed = doomedWorker(connection(), world.clock, {
       afterRequest: (method, url) => method === 'POST' && url.pathname === '/2/tweets',
     });
     void world
-      .scheduler({ store: doomed.store, fetch: doomed.fetch, workerId: 'doomed', leaseMs: MINUTE })
+      .scheduler({
+        store: doomed.store,
+        fetch: doomed.fetch,
+        clock: doomed.clock,
+        workerId: 'doomed',
+        leaseMs: MINUTE,
+      })
       .tick();
     await vi.waitFor(() => expect(doomed.dead()).toBe(true), { timeout: 5_000 });
     world.time.set(world.time.now() + MINUTE);

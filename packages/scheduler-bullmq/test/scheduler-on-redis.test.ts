@@ -47,11 +47,17 @@ describe('scheduler on the Redis store', () => {
     const [entry] = await world
       .scheduler()
       .schedule({ text: 'Survives a crash' }, [world.xTarget, world.mastodonTarget], new Date(START));
-    const doomed = doomedWorker(connection(), world.clock.fetch, {
+    const doomed = doomedWorker(connection(), world.clock, {
       afterRequest: (method, url) => method === 'POST' && url.pathname === '/2/tweets',
     });
     void world
-      .scheduler({ store: doomed.store, fetch: doomed.fetch, workerId: 'doomed', leaseMs: MINUTE })
+      .scheduler({
+        store: doomed.store,
+        fetch: doomed.fetch,
+        clock: doomed.clock,
+        workerId: 'doomed',
+        leaseMs: MINUTE,
+      })
       .tick();
     await vi.waitFor(() => expect(doomed.dead()).toBe(true), { timeout: 5_000 });
 

@@ -20,10 +20,11 @@ async function dueEntry(): Promise<ScheduleEntry> {
 
 /** A worker that claims the due entry and dies at `kill`; resolves once it is dead. */
 async function crashMidPublish(kill: KillPoint): Promise<DoomedWorker> {
-  const doomed = doomedWorker(world.store(), world.clock.fetch, kill);
+  const doomed = doomedWorker(world.store(), world.clock, kill);
   const worker = world.scheduler({
     store: doomed.store,
     fetch: doomed.fetch,
+    clock: doomed.clock,
     workerId: 'doomed',
     leaseMs: LEASE_MS,
   });

@@ -12,9 +12,15 @@ const createsTweet = (method: string, url: URL) => method === 'POST' && url.path
 async function workerDiesMidPublish(text: string, kill: KillPoint): Promise<void> {
   const [entry] = await world.scheduler().schedule({ text }, [world.xTarget], new Date(START));
   if (entry === undefined) throw new Error('nothing scheduled');
-  const doomed = doomedWorker(world.store(), world.clock.fetch, kill);
+  const doomed = doomedWorker(world.store(), world.clock, kill);
   void world
-    .scheduler({ store: doomed.store, fetch: doomed.fetch, workerId: 'doomed', leaseMs: MINUTE })
+    .scheduler({
+      store: doomed.store,
+      fetch: doomed.fetch,
+      clock: doomed.clock,
+      workerId: 'doomed',
+      leaseMs: MINUTE,
+    })
     .tick();
   await vi.waitFor(() => expect(doomed.dead()).toBe(true), { timeout: 5_000 });
 }

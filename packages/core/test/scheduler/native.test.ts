@@ -156,7 +156,7 @@ describe('scheduler: native scheduling', () => {
   it('publishes at its time, without sending again, an entry whose hand-off died before it was written down', async () => {
     const { publish, adapter } = schedulingPlatform();
     // The planning process dies right after the platform took the post, before the entry says so.
-    const doomed = doomedWorker(world.store(), world.clock.fetch, { afterStoreCall: 'settle' });
+    const doomed = doomedWorker(world.store(), world.clock, { afterStoreCall: 'settle' });
     const planner = world.scheduler({ adapters: [adapter], store: doomed.store });
     void planner.schedule({ text: 'Handed off, then a crash' }, [page], new Date(START + HOUR), {
       native: true,

@@ -1,4 +1,6 @@
+import type { FastForwardClock } from '@smmkit/testkit';
 import type { ScheduleStore } from '../../../src/scheduler/schedule-store.js';
+import type { Clock } from '../../../src/time/clock.js';
 
 /** When a doomed worker dies. */
 export interface KillPoint {
@@ -14,6 +16,11 @@ export interface DoomedWorker {
   readonly store: ScheduleStore;
   /** The adapters' fetch as the worker sees it: every request or answer after death hangs forever. */
   readonly fetch: typeof globalThis.fetch;
+  /**
+   * The clock as the worker sees it: after death its waits never end (a killed process runs no
+   * timer, so it neither notices its lease running out nor makes a fast-forward clock move).
+   */
+  readonly clock: Clock;
   /** Whether it died. */
   readonly dead: () => boolean;
 }
@@ -25,14 +32,11 @@ const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
  * started finishes and nothing it would do next happens (no lease renewal, no outcome written).
  *
  * @param store - the store every worker shares
- * @param fetch - the adapters' fetch (the fast-forward clock's)
+ * @param clock - the fast-forward clock every worker shares (its `fetch` is the adapters')
  * @param kill - when to die
  */
-export function doomedWorker(
-  store: ScheduleStore,
-  fetch: typeof globalThis.fetch,
-  kill: KillPoint,
-): DoomedWorker {
+export function doomedWorker(store: ScheduleStore, clock: FastForwardClock, kill: KillPoint): DoomedWorker {
+  const { fetch } = clock;
   let dead = false;
   const wrapped = new Proxy(store, {
     get(target, name, receiver) {
@@ -54,5 +58,9 @@ export function doomedWorker(
     if (kill.afterRequest?.(method.toUpperCase(), url) === true) dead = true;
     return dead ? never() : response;
   };
-  return { store: wrapped, fetch: doomedFetch, dead: () => dead };
+  const doomedClock: Clock = {
+    now: () => clock.now(),
+    sleep: (ms, signal) => (dead ? never() : clock.sleep(ms, signal)),
+  };
+  return { store: wrapped, fetch: doomedFetch, clock: doomedClock, dead: () => dead };
 }
