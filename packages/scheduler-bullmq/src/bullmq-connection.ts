@@ -39,10 +39,11 @@ export function bullmqQueueConnection(connection: string | Redis, what: string):
  * BullMQ's connection for a worker, which must retry its commands for as long as Redis is away
  * (`maxRetriesPerRequest: null`; BullMQ refuses a client without it:
  * https://docs.bullmq.io/guide/going-to-production#maxretriesperrequest). From a URL BullMQ opens
- * its own connections with that setting. A client you pass that has it is shared as it is; any
- * other (ioredis' default retries a command 20 times, which the stores want: their calls should
- * fail fast while Redis is down) is duplicated with `maxRetriesPerRequest: null` for the worker,
- * and the duplicate is closed by `close`. BullMQ duplicates it once more for its blocking
+ * its own connections with that setting. A client you pass that has it, and no `commandTimeout`,
+ * is shared as it is; any other (a finite `maxRetriesPerRequest` or a `commandTimeout`, which the
+ * stores want: their calls should fail while Redis is down) is duplicated with
+ * `maxRetriesPerRequest: null` and without `commandTimeout` for the worker, and the duplicate is
+ * closed by `close`. BullMQ duplicates it once more for its blocking
  * commands (https://docs.bullmq.io/guide/connections).
  *
  * @param connection - a Redis URL or an ioredis client
@@ -56,10 +57,18 @@ export function bullmqWorkerConnection(connection: string | Redis, what: string)
     return { connection: { url: connection, maxRetriesPerRequest: null }, close: async () => undefined };
   }
   refuseKeyPrefix(connection, what);
-  if (connection.options.maxRetriesPerRequest === null) {
+  const { maxRetriesPerRequest, commandTimeout } = connection.options;
+  if (maxRetriesPerRequest === null && commandTimeout === undefined) {
     return { connection, close: async () => undefined };
   }
-  const duplicate = connection.duplicate({ maxRetriesPerRequest: null, lazyConnect: false });
+  // The worker waits for jobs in blocking commands, which ioredis' `commandTimeout` would cut
+  // short (https://redis.github.io/ioredis/interfaces/CommonRedisOptions.html: a command with no
+  // reply within it fails): the duplicate has none. ioredis reads an undefined option as unset.
+  const duplicate = connection.duplicate({
+    maxRetriesPerRequest: null,
+    commandTimeout: undefined,
+    lazyConnect: false,
+  } as Parameters<Redis['duplicate']>[0]);
   return {
     connection: duplicate,
     close: async () => {

@@ -1,6 +1,27 @@
 import { ValidationError } from '@smmkit/core';
 import { Redis } from 'ioredis';
 import { warnOncePerOutage } from './connection-warnings.js';
+import { warnAboutRedisSettings } from './redis-settings-warnings.js';
+
+/**
+ * How many reconnection attempts a store's command waits through while Redis is away, on a
+ * connection opened from a URL. ioredis' default (20) with its backoff (doubling from 50 ms up to
+ * 5 s between attempts) holds a call for over a minute; with 1 a call made while Redis is
+ * unreachable fails within two attempts: well under a second at the start of an outage, about
+ * 10 s once the backoff has reached its 5 s cap ({@link STORE_COMMAND_TIMEOUT_MS} bounds it too)
+ * (https://github.com/redis/ioredis#auto-reconnect, "maxRetriesPerRequest").
+ */
+export const STORE_MAX_RETRIES_PER_REQUEST = 1;
+
+/**
+ * How long a store's command may wait for its answer on a connection opened from a URL, in ms:
+ * the bound for a connection that stays open while nothing comes back (a network partition
+ * without a reset), which reconnection attempts never notice (ioredis' `commandTimeout`:
+ * https://redis.github.io/ioredis/interfaces/CommonRedisOptions.html). The stores use no
+ * blocking commands, and their scripts run in milliseconds; a command that times out may still
+ * have run, which the stores treat like a connection cut before the answer.
+ */
+export const STORE_COMMAND_TIMEOUT_MS = 10_000;
 
 /** The connection a store works on, and whether the store opened it (and so closes it). */
 export interface StoreConnection {
@@ -12,7 +33,11 @@ export interface StoreConnection {
 
 /**
  * Opens a connection from a Redis URL, or takes the client the app passed, refusing one that
- * prefixes keys by itself ({@link refuseKeyPrefix}).
+ * prefixes keys by itself ({@link refuseKeyPrefix}). A connection opened here fails a call while
+ * Redis is away within about {@link STORE_COMMAND_TIMEOUT_MS} (ioredis'
+ * `maxRetriesPerRequest: 1` and `commandTimeout`); a client passed in keeps its own settings.
+ * Either way the server's settings are checked each time the client is ready, with a warning
+ * when Redis can lose keys ({@link warnAboutRedisSettings}).
  *
  * @param connection - a Redis URL, or an ioredis client to share
  * @param what - the function it is given to, for the error (`redisScheduleStore`)
@@ -22,10 +47,15 @@ export interface StoreConnection {
 export function openRedis(connection: string | Redis, what: string): StoreConnection {
   if (typeof connection !== 'string') {
     refuseKeyPrefix(connection, what);
+    warnAboutRedisSettings(connection, what);
     return { redis: connection, owned: false };
   }
   // A URL can set keyPrefix too (ioredis reads options from its query string).
-  const redis = clientOf(connection, {}, what);
+  const redis = clientOf(
+    connection,
+    { maxRetriesPerRequest: STORE_MAX_RETRIES_PER_REQUEST, commandTimeout: STORE_COMMAND_TIMEOUT_MS },
+    what,
+  );
   // Without an error listener ioredis prints every connection error with Redis's reply text (which
   // can quote a password) on each reconnection attempt: one warning per kind instead.
   warnOncePerOutage(
@@ -42,6 +72,7 @@ export function openRedis(connection: string | Redis, what: string): StoreConnec
     redis.disconnect();
     throw error;
   }
+  warnAboutRedisSettings(redis, what);
   return { redis, owned: true };
 }
 
@@ -104,9 +135,17 @@ export function refuseKeyPrefix(redis: Redis, what: string): void {
  * URL: Node's `Invalid URL` error keeps the whole text in its `input` property, which loggers and
  * `JSON.stringify` print, and a Redis URL holds the password.
  */
-function clientOf(url: string, options: { readonly lazyConnect?: boolean }, what: string): Redis {
+function clientOf(
+  url: string,
+  options: {
+    readonly lazyConnect?: true;
+    readonly maxRetriesPerRequest?: number;
+    readonly commandTimeout?: number;
+  },
+  what: string,
+): Redis {
   try {
-    return options.lazyConnect === true ? new Redis(url, { lazyConnect: true }) : new Redis(url);
+    return new Redis(url, { ...options });
   } catch (error) {
     if ((error as { code?: unknown }).code !== 'ERR_INVALID_URL') throw error;
     throw new ValidationError(

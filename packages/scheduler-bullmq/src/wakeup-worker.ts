@@ -1,10 +1,11 @@
 import type { Clock } from '@smmkit/core';
 import { systemClock } from '@smmkit/core/adapter-kit';
 import type { Scheduler } from '@smmkit/core/scheduler';
-import { DelayedError, type Job, Queue, Worker } from 'bullmq';
+import { DelayedError, type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { bullmqWorkerConnection } from './bullmq-connection.js';
+import { bullmqQueueConnection, bullmqWorkerConnection } from './bullmq-connection.js';
 import { warnOncePerOutage } from './connection-warnings.js';
+import { keepSweepAfterReconnects, upsertSweep } from './sweep-schedule.js';
 import { unknownEntryWarning } from './unknown-entry-warning.js';
 import { SWEEP_JOB, type TargetJobData, WAKE_JOB, wakeupQueueName } from './wakeup-job.js';
 
@@ -30,9 +31,11 @@ const MAX_SWEEP_ROUNDS = 1_000;
 export interface WakeupWorkerOptions {
   /**
    * A Redis URL, or an ioredis client to share (without ioredis' `keyPrefix`: use `prefix`). A
-   * client whose `maxRetriesPerRequest` is not `null` (ioredis' default is 20, which keeps the
-   * stores' calls failing fast while Redis is down) is duplicated for the worker with
-   * `maxRetriesPerRequest: null`, as BullMQ's workers need; the duplicate closes with the worker.
+   * client whose `maxRetriesPerRequest` is not `null` or that has a `commandTimeout` (settings
+   * that make the stores' calls fail while Redis is down instead of waiting for it; with ioredis'
+   * defaults a call waits over a minute) is duplicated for the worker with
+   * `maxRetriesPerRequest: null` and no `commandTimeout`, as BullMQ's workers need; the duplicate
+   * closes with the worker.
    */
   readonly connection: string | Redis;
   /**
@@ -64,7 +67,9 @@ export interface WakeupWorkerOptions {
    * died (their lease ran out) and entries whose jobs were never queued. `0` leaves it out: then
    * nothing runs an entry whose jobs could not be queued (Redis away while planning: `planWakeups`
    * reports it), ran out of attempts, or were taken by another deployment's worker (a shared
-   * queue: see `storePrefix`).
+   * queue: see `storePrefix`). The job scheduler lives in Redis: the worker upserts it at start
+   * and again each time its connection is ready after a reconnection, so that a Redis that
+   * restarted without its data gets it back.
    */
   readonly sweepEveryMs?: number | undefined;
   /**
@@ -189,22 +194,27 @@ export async function startWakeupWorker(options: WakeupWorkerOptions): Promise<W
   };
 
   const sweepEveryMs = options.sweepEveryMs ?? DEFAULT_SWEEP_MS;
-  if (sweepEveryMs > 0) {
-    const queue = new Queue(name, { connection, ...prefix });
-    warnOncePerOutage(queue, `BullMQ wake-up worker (queue "${name}")`);
-    try {
-      // One scheduler for the fleet: every worker upserts the same id, so it exists once.
-      await queue.upsertJobScheduler(
-        SWEEP_JOB,
-        { every: sweepEveryMs },
-        { name: SWEEP_JOB, opts: { removeOnComplete: true, removeOnFail: 100 } },
-      );
-    } catch (error) {
-      await queue.close();
-      await close();
-      throw error;
-    }
-    await queue.close();
+  if (sweepEveryMs <= 0) return { worker, close };
+  const sweepOptions = { name, prefix: options.prefix, everyMs: sweepEveryMs };
+  try {
+    // One scheduler for the fleet: every worker upserts the same id, so it exists once.
+    await upsertSweep(sweepOptions, connection);
+  } catch (error) {
+    await close();
+    throw error;
   }
-  return { worker, close };
+  // A Redis that comes back empty lost the scheduler: upsert it again on each reconnection, on a
+  // connection that fails fast while Redis is away (a producer's), so that close never waits.
+  const kept = keepSweepAfterReconnects(
+    sweepOptions,
+    bullmqQueueConnection(options.connection, 'startWakeupWorker'),
+    worker.getBackend(),
+  );
+  return {
+    worker,
+    close: async () => {
+      await kept.stop();
+      await close();
+    },
+  };
 }
