@@ -2,8 +2,8 @@ import * as z from 'zod/mini';
 import { connectionShape } from '../accounts/account-record.js';
 import type { ValidationProblem } from '../errors/validation-error.js';
 import { safeParseModel } from '../parse/parse-model.js';
+import { unknownKeyProblems } from '../parse/unknown-keys.js';
 import { slotsWithoutZoneProblems } from './account-queue-problems.js';
-import { unknownKeyProblems } from './unknown-keys.js';
 
 /**
  * The keys of an account as the facade takes it: the connection's fields and nothing else.

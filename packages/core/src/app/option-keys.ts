@@ -1,6 +1,7 @@
 import { unknownKpiProblems } from '../analytics/kpi-problems.js';
 import type { Kpi } from '../analytics/kpis.js';
 import { ValidationError, type ValidationProblem } from '../errors/validation-error.js';
+import { unknownKeyProblems } from '../parse/unknown-keys.js';
 import { declaredAccountProblems } from './declared-account.js';
 import { collectSinceProblems, maxPostAgeProblems, reportWindowProblems } from './metrics-window.js';
 import type {
@@ -11,7 +12,6 @@ import type {
   SmmkitScheduleOptions,
 } from './smmkit-api.js';
 import { toProblems } from './to-option.js';
-import { unknownKeyProblems } from './unknown-keys.js';
 
 /** Every key of `T`, listed once; the compiler checks the list against the type. */
 const keysOf = <T>(keys: Record<keyof T, true>): readonly string[] => Object.keys(keys);

@@ -1,6 +1,6 @@
 import type { ValidationProblem } from '../errors/validation-error.js';
+import { unknownKeyProblems } from '../parse/unknown-keys.js';
 import type { SmmkitTarget } from './smmkit-api.js';
-import { unknownKeyProblems } from './unknown-keys.js';
 
 /** The keys of one `{ account, overrides }` entry of `to`. */
 const TARGET_KEYS: readonly string[] = Object.keys({

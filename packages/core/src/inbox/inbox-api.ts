@@ -79,7 +79,12 @@ export interface InboxReplyOptions {
 export interface Inbox {
   /** Typed events: `engagement`, `alert` and `error`; see `InboxEvents`. */
   readonly events: InboxEventEmitter;
-  /** The items matching `filter`, newest first, read from the store page by page. */
+  /**
+   * The items matching `filter`, newest first, read from the store page by page.
+   *
+   * @throws ValidationError (when called) for a filter key it does not read, naming the key it
+   *   likely means (`status` for `statuses`): an ignored key would list more than was asked
+   */
   items(filter?: InboxFilter): AsyncIterable<InboxItem>;
   /** The item, if the inbox keeps it. */
   get(ref: EngagementRef): Promise<InboxItem | undefined>;

@@ -2,6 +2,7 @@ import { ValidationError } from '../errors/validation-error.js';
 import { parseEngagement } from '../parse/parse-models.js';
 import { act, storedItem } from './actions.js';
 import { createInboxEvents, type InboxErrorEvent } from './events.js';
+import { checkFilterKeys } from './filter-keys.js';
 import type { Inbox, InboxFilter, PollFailure, PollResult, PollSkip } from './inbox-api.js';
 import type { EngagementRef, InboxItem, InboxItemPatch } from './inbox-item.js';
 import { type InboxAccount, type InboxOptions, resolveInboxOptions } from './inbox-options.js';
@@ -170,7 +171,10 @@ export function createInbox(options: InboxOptions): Inbox {
 
   return {
     events,
-    items: (filter = {}) => readItems(filter),
+    items: (filter = {}) => {
+      checkFilterKeys(filter);
+      return readItems(filter);
+    },
     get: (ref) => store.get({ platform: ref.platform, accountId: ref.accountId, id: ref.id }),
     poll: (pollOptions = {}) => poll(pollOptions.signal),
     start() {
@@ -266,6 +270,7 @@ export function createInbox(options: InboxOptions): Inbox {
       return change(ref, { status: 'resolved', resolvedAt: at });
     },
     async slaLog(filter = {}) {
+      checkFilterKeys(filter);
       const items: InboxItem[] = [];
       for await (const item of readItems(filter)) items.push(item);
       return slaLogOf(items);
