@@ -1,6 +1,6 @@
 import { AbortedError, type TokenProvider } from '@smmkit/core';
 import { expect, it } from 'vitest';
-import type { ReconciliationSuite } from './reconciliation-checks.js';
+import type { ReconciliationSuite } from './reconciliation-suite.js';
 
 /**
  * Registers the checks of `PublishContext.signal`, which "stops the call; work not yet sent is not

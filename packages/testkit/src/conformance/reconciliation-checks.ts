@@ -1,40 +1,10 @@
-import {
-  type Account,
-  AmbiguousOutcomeError,
-  type Post,
-  type PublishContext,
-  type SmmkitError,
-} from '@smmkit/core';
+import { AmbiguousOutcomeError, type Post, type PublishContext, type SmmkitError } from '@smmkit/core';
 import { expect, it } from 'vitest';
 import type { FaultKind } from '../simulator/fault-injector.js';
-import type { ConformanceSetup } from './conformance-setup.js';
 import { seedDecoyPosts } from './decoy-posts.js';
 import { LOOKBACK_MS, lookupText } from './recent-posts-query.js';
 import { registerSignalChecks } from './reconciliation-signal-checks.js';
-
-/** The optional behaviours the reconciliation checks need declared. */
-export type ReconciliationBehaviour =
-  | 'findRecentPosts'
-  | 'idempotencyKey'
-  | 'textlessPost'
-  | 'duplicateSignal'
-  | 'readAfterWrite';
-
-/** What {@link registerReconciliationChecks} borrows from the suite that registers it. */
-export interface ReconciliationSuite {
-  /** The setup, once the suite's `beforeAll` has built it. */
-  current(): ConformanceSetup;
-  /** A publish context for a fresh account, with `extra` spread in. */
-  context(extra?: Partial<PublishContext>): PublishContext & { account: Account };
-  /** The first sample post the adapter can publish. */
-  firstPublishable(): Post;
-  /** A media post without text, when the adapter can publish one. */
-  textlessPost(): Post | undefined;
-  /** `it`, skipped with " (not declared)" when the adapter does not declare `behaviour`. */
-  itIfDeclared(behaviour: ReconciliationBehaviour, title: string, test: () => Promise<void>): void;
-  /** The smmkit error `promise` rejects with, checked to carry no issued token. */
-  failureOf(promise: Promise<unknown>): Promise<SmmkitError>;
-}
+import type { ReconciliationSuite } from './reconciliation-suite.js';
 
 /**
  * Faults that let the create route run (the platform stores the post) and then keep the answer

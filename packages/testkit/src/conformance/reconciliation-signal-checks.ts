@@ -1,7 +1,7 @@
 import { type Adapter, PlatformError, type PublishResult } from '@smmkit/core';
 import { expect } from 'vitest';
 import { LOOKBACK_MS, lookupText } from './recent-posts-query.js';
-import type { ReconciliationSuite } from './reconciliation-checks.js';
+import type { ReconciliationSuite } from './reconciliation-suite.js';
 
 /**
  * Registers the checks of what makes the publisher send a create again after looking: a lookup

@@ -19,7 +19,8 @@ import { failureOf as smmkitFailureOf } from '../failure-of.js';
 import { type RunningSimulators, startSimulators } from '../simulator/start-simulators.js';
 import { registerAbortChecks } from './abort-checks.js';
 import type { ConformanceSetup } from './conformance-setup.js';
-import { type ReconciliationBehaviour, registerReconciliationChecks } from './reconciliation-checks.js';
+import { registerReconciliationChecks } from './reconciliation-checks.js';
+import type { ReconciliationBehaviour } from './reconciliation-suite.js';
 import { invalidPost, SAMPLE_KINDS, type SampleKind, samplePost } from './sample-posts.js';
 
 /** Options of {@link runAdapterConformance}. */
