@@ -117,7 +117,15 @@ export interface InboxItemPatch {
   /** When the platform says `text` was written (default the patch's time). */
   readonly editedAt?: Date | undefined;
   /** A reply that may be on the platform (its answer was lost); `null` removes the record. */
-  readonly uncertainReply?: { readonly at: Date; readonly text: string } | null | undefined;
+  readonly uncertainReply?:
+    | {
+        /** When the inbox learnt the reply's outcome was unknown (just after sending it). */
+        readonly at: Date;
+        /** The text that was sent. */
+        readonly text: string;
+      }
+    | null
+    | undefined;
 }
 
 /**
