@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/errors/validation-error.js';
+import { refusal } from './support/refusal.js';
 import { HOUR, START, useWorld } from './support/world.js';
 
 const world = useWorld();
 const at = new Date(START + HOUR);
-
-/** The ValidationError a call rejects with (fails the test for anything else). */
-async function refusal(run: () => Promise<unknown>): Promise<ValidationError> {
-  const error = await run().then(
-    () => new Error('expected a refusal, the call resolved'),
-    (thrown: unknown) => thrown,
-  );
-  expect(ValidationError.isInstance(error), String(error)).toBe(true);
-  return error as ValidationError;
-}
 
 describe('scheduler: approval option values', () => {
   it("refuses approval: true instead of publishing the entry unreviewed, and shows approval: 'required'", async () => {

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/errors/validation-error.js';
+import type { ValidationError } from '../../src/errors/validation-error.js';
 import type { Scheduler } from '../../src/scheduler/scheduler.js';
+import { refusal } from './support/refusal.js';
 import { scheduler } from './support/watched-scheduler.js';
-
-/** The ValidationError a call rejects with (fails the test for anything else). */
-async function refusal(run: () => Promise<unknown>): Promise<ValidationError> {
-  const error = await run().then(
-    () => new Error('expected a refusal, the call resolved'),
-    (thrown: unknown) => thrown,
-  );
-  expect(ValidationError.isInstance(error), String(error)).toBe(true);
-  return error as ValidationError;
-}
 
 const paths = (error: ValidationError) => error.problems.map((problem) => problem.path);
 const target = { platform: 'x', accountId: '2244994945' };

@@ -2,26 +2,16 @@ import { createInstagramAdapter } from '@smmkit/adapter-instagram';
 import { createXAdapter } from '@smmkit/adapter-x';
 import { describe, expect, it } from 'vitest';
 import { staticTokenProvider } from '../../src/auth/static-token-provider.js';
-import { ValidationError } from '../../src/errors/validation-error.js';
 import type { Target } from '../../src/models/target.js';
 import { createPublisher, type Publisher } from '../../src/publisher/publisher.js';
 import { createScheduler } from '../../src/scheduler/scheduler.js';
+import { refusal } from './support/refusal.js';
 import { HOUR, START, useWorld } from './support/world.js';
 
 const world = useWorld();
 const at = new Date(START + HOUR);
 const tooLongForX = { text: 'a'.repeat(400) };
 const instagram: Target = { platform: 'instagram', accountId: '17841400000000001' };
-
-/** The ValidationError a call rejects with (fails the test for anything else). */
-async function refusal(run: () => Promise<unknown>): Promise<ValidationError> {
-  const error = await run().then(
-    () => new Error('expected a refusal, the call resolved'),
-    (thrown: unknown) => thrown,
-  );
-  expect(ValidationError.isInstance(error), String(error)).toBe(true);
-  return error as ValidationError;
-}
 
 describe('scheduler: a post no target can take is refused when it is planned', () => {
   it('refuses a 400-character X post with the ValidationError publish gives, and stores nothing', async () => {
