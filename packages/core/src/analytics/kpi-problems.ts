@@ -1,8 +1,6 @@
 import type { ValidationProblem } from '../errors/validation-error.js';
+import { cutShort } from '../models/issue-message.js';
 import { KPIS } from './kpis.js';
-
-/** Longest value quoted back in a problem; a longer one is cut, so no huge text is echoed. */
-const MAX_QUOTED = 40;
 
 const KNOWN_KPIS: ReadonlySet<unknown> = new Set(KPIS);
 
@@ -17,8 +15,7 @@ const KNOWN_KPIS: ReadonlySet<unknown> = new Set(KPIS);
  */
 export function unknownKpiProblems(kpi: unknown, path: readonly (string | number)[]): ValidationProblem[] {
   if (KNOWN_KPIS.has(kpi)) return [];
-  const given = String(kpi);
-  const shown = given.length > MAX_QUOTED ? `${given.slice(0, MAX_QUOTED)}…` : given;
+  const shown = cutShort(String(kpi));
   return [
     {
       path,

@@ -128,7 +128,12 @@ function describeFormat(issue: z.core.$ZodRawIssue<z.core.$ZodIssueInvalidString
   }
 }
 
-/** Shortens a string for quoting in a message. */
+/** Shortens a string for showing in a message: cut to {@link MAX_QUOTED} characters, with `…`. */
+export function cutShort(value: string): string {
+  return value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value;
+}
+
+/** Shortens a string for quoting in a message (as a JSON string). */
 export function quoteShort(value: string): string {
-  return JSON.stringify(value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value);
+  return JSON.stringify(cutShort(value));
 }

@@ -1,7 +1,5 @@
 import type { ValidationProblem } from '../errors/validation-error.js';
-
-/** Longest key quoted back in a message or problem; a longer one is cut, so no huge text is echoed. */
-const MAX_QUOTED = 40;
+import { cutShort } from '../models/issue-message.js';
 
 /**
  * Names people reach for instead of the facade's, each with the name it means (tried only when
@@ -45,15 +43,15 @@ export function unknownKeyProblems(
       path: [...path, key],
       rule: 'options.unknown_key',
       message: unknownKeyMessage(key, known),
-      actual: quoted(key),
+      actual: cutShort(key),
     }));
 }
 
 /** "unknown key `zone`: did you mean `timeZone`?", or the keys there are when none is near. */
 function unknownKeyMessage(key: string, known: readonly string[]): string {
   const near = nearName(key, known);
-  if (near !== undefined) return `unknown key \`${quoted(key)}\`: did you mean \`${near}\`?`;
-  return `unknown key \`${quoted(key)}\`; the keys are ${known.map((name) => `\`${name}\``).join(', ')}`;
+  if (near !== undefined) return `unknown key \`${cutShort(key)}\`: did you mean \`${near}\`?`;
+  return `unknown key \`${cutShort(key)}\`; the keys are ${known.map((name) => `\`${name}\``).join(', ')}`;
 }
 
 /**
@@ -98,9 +96,4 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length] ?? 0;
-}
-
-/** The key as shown back: cut to {@link MAX_QUOTED} characters. */
-function quoted(key: string): string {
-  return key.length > MAX_QUOTED ? `${key.slice(0, MAX_QUOTED)}…` : key;
 }
