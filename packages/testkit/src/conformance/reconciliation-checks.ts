@@ -2,7 +2,7 @@ import { AmbiguousOutcomeError, type Post, type PublishContext, type SmmkitError
 import { expect, it } from 'vitest';
 import type { FaultKind } from '../simulator/fault-injector.js';
 import { seedDecoyPosts } from './decoy-posts.js';
-import { LOOKBACK_MS, lookupText } from './recent-posts-query.js';
+import { lookupQuery } from './recent-posts-query.js';
 import { registerSignalChecks } from './reconciliation-signal-checks.js';
 import type { ReconciliationSuite } from './reconciliation-suite.js';
 
@@ -95,8 +95,8 @@ export function registerReconciliationChecks(suite: ReconciliationSuite): void {
 async function findsLostPost(suite: ReconciliationSuite, post: Post): Promise<void> {
   const { adapter, simulator } = suite.current();
   const ctx = suite.context();
-  const since = new Date(simulator.clock.now() - LOOKBACK_MS);
-  const text = lookupText(adapter, post);
+  const query = lookupQuery(adapter, post, simulator.clock.now());
+  const { since, text } = query;
   // A platform that refuses a repeated text would refuse the create itself, not lose it.
   const sameText = !(adapter.capabilities.reconciliation.duplicateSignal && text.trim() !== '');
   let decoys = seedDecoyPosts(simulator, ctx.account, { text, since, sameText });
@@ -118,7 +118,7 @@ async function findsLostPost(suite: ReconciliationSuite, post: Post): Promise<vo
     stored = lostPosts();
   }
   expect(stored, 'posts the lost create stored').toHaveLength(1);
-  const found = (await adapter.findRecentPosts?.({ since, text, post }, ctx)) ?? [];
+  const found = (await adapter.findRecentPosts?.(query, ctx)) ?? [];
   const ids = found.map((recent) => recent.ref.platformPostId);
   const wrong = decoys.filter((decoy) => ids.includes(decoy.post.id)).map((decoy) => decoy.why);
   expect(

@@ -1,6 +1,6 @@
 import { type Adapter, PlatformError, type PublishResult } from '@smmkit/core';
 import { expect } from 'vitest';
-import { LOOKBACK_MS, lookupText } from './recent-posts-query.js';
+import { lookupQuery } from './recent-posts-query.js';
 import type { ReconciliationSuite } from './reconciliation-suite.js';
 
 /**
@@ -19,10 +19,9 @@ export function registerSignalChecks(suite: ReconciliationSuite): void {
       const { adapter, simulator } = suite.current();
       const find = findRecentPostsOf(adapter);
       const ctx = suite.context();
-      const post = suite.firstPublishable();
-      const since = new Date(simulator.clock.now() - LOOKBACK_MS);
+      const query = lookupQuery(adapter, suite.firstPublishable(), simulator.clock.now());
       simulator.faults.inject({ kind: 'server_error' });
-      const error = await suite.failureOf(find({ since, text: lookupText(adapter, post), post }, ctx));
+      const error = await suite.failureOf(find(query, ctx));
       expect(error.retryable, `${error.name} (${error.code}) is not retryable`).toBe(true);
     },
   );
@@ -63,10 +62,10 @@ export function registerSignalChecks(suite: ReconciliationSuite): void {
       const find = findRecentPostsOf(adapter);
       const ctx = suite.context();
       const post = suite.firstPublishable();
-      const since = new Date(simulator.clock.now() - LOOKBACK_MS);
+      const query = lookupQuery(adapter, post, simulator.clock.now());
       const published = await adapter.publish(post, ctx);
-      const text = lookupText(adapter, post);
-      const found = await find({ since, text, post }, ctx);
+      const { text } = query;
+      const found = await find(query, ctx);
       expect(
         found.map((recent) => recent.ref.platformPostId),
         `capabilities.reconciliation.readAfterWrite is true, so findRecentPosts({ since, text: ${JSON.stringify(text)}, post }) must list the post just created`,
