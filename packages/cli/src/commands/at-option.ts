@@ -87,8 +87,9 @@ const PAST_GRACE_MS = 5 * 60_000;
 
 /**
  * Refuses an `--at` whose time has passed by more than {@link PAST_GRACE_MS}, before anything is
- * stored. The scheduler itself takes a past time and keeps the entry as due, so the next
- * `schedule run` would publish it at once, however old.
+ * stored. The scheduler refuses it too (the same 5 minutes when it has no `maxLatenessMs`, rule
+ * `schedule.when_past`); this check comes first to say it in the CLI's terms: the time in
+ * `zone`, and the command that publishes the post now.
  *
  * @param when - from {@link whenOf}
  * @param zone - the zone the time is shown in (`--zone`, else the first account's, else UTC)
